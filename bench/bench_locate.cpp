@@ -1,0 +1,111 @@
+// Locate/*: membership of 1 M random points in a 20 km both-sided zone along a ~200 km,
+// 100-vertex line (scenario.hpp), against the baselines a user would otherwise pick.
+#include <benchmark/benchmark.h>
+#include <geos_c.h>
+
+#include <memory>
+
+#include "scenario.hpp"
+#include "truceline/geo/locate.hpp"
+#include "truceline/geo/zone.hpp"
+
+namespace {
+
+using namespace truceline;
+
+struct Fixture {
+  geo::GeodesicPolyline line{bench::contact_line()};
+  geo::ZoneDefinition def{line, {geo::ZoneSide::both, 20'000, {}}};
+  geo::ZoneLocator locator{def};
+  geo::Zone zone = geo::build_zone(def, {.measure = false});
+  std::vector<geo::LonLat> points = bench::random_points(1'000'000);
+  GEOSContextHandle_t h = GEOS_init_r();
+  GEOSGeometry* polygon = nullptr;
+  const GEOSPreparedGeometry* prepared = nullptr;
+  std::vector<char> exact_answers;
+
+  Fixture() {
+    // The same rendered polygon, as GEOS geometry.
+    const auto& rings = zone.polygons.at(0);
+    std::vector<GEOSGeometry*> holes;
+    auto ring = [&](const geo::Ring& r) {
+      auto* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size()), 2);
+      for (unsigned i = 0; i < r.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, i, r[i].lon_deg, r[i].lat_deg);
+      return GEOSGeom_createLinearRing_r(h, seq);
+    };
+    for (std::size_t i = 1; i < rings.size(); ++i) holes.push_back(ring(rings[i]));
+    polygon = GEOSGeom_createPolygon_r(h, ring(rings[0]), holes.data(), static_cast<unsigned>(holes.size()));
+    prepared = GEOSPrepare_r(h, polygon);
+    exact_answers.reserve(points.size());
+    for (const auto& p : points) exact_answers.push_back(locator.contains(p));
+  }
+  ~Fixture() {
+    GEOSPreparedGeom_destroy_r(h, prepared);
+    GEOSGeom_destroy_r(h, polygon);
+    GEOS_finish_r(h);
+  }
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+void Locate_exact(benchmark::State& state) {
+  auto& f = fixture();
+  std::size_t inside = 0;
+  for (auto _ : state) {
+    inside = 0;
+    for (const auto& p : f.points) inside += f.locator.contains(p);
+    benchmark::DoNotOptimize(inside);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f.points.size()));
+  const auto& s = f.locator.stats();
+  state.counters["inside_frac"] = static_cast<double>(inside) / f.points.size();
+  state.counters["grid_cells"] = static_cast<double>(s.nx * s.ny);
+  state.counters["mixed_cells"] = static_cast<double>(s.mixed);
+}
+BENCHMARK(Locate_exact)->Name("Locate/exact")->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void Locate_exact_nogrid(benchmark::State& state) {
+  auto& f = fixture();
+  // Exact nearest-point query for every point (pruned search, no grid): what `locate` does.
+  const std::size_t n = 20'000;
+  for (auto _ : state)
+    for (std::size_t i = 0; i < n; ++i) benchmark::DoNotOptimize(f.locator.contains_exact(f.points[i]));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+}
+BENCHMARK(Locate_exact_nogrid)->Name("Locate/exact_nogrid")->Unit(benchmark::kMillisecond);
+
+void Locate_geos_prepared(benchmark::State& state) {
+  auto& f = fixture();
+  std::size_t inside = 0, disagree = 0;
+  for (auto _ : state) {
+    inside = disagree = 0;
+    for (std::size_t i = 0; i < f.points.size(); ++i) {
+      GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(f.h, f.points[i].lon_deg, f.points[i].lat_deg);
+      const bool in = GEOSPreparedContains_r(f.h, f.prepared, pt) == 1;
+      GEOSGeom_destroy_r(f.h, pt);
+      inside += in;
+      disagree += in != static_cast<bool>(f.exact_answers[i]);
+    }
+    benchmark::DoNotOptimize(inside);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f.points.size()));
+  state.counters["inside_frac"] = static_cast<double>(inside) / f.points.size();
+  state.counters["disagree_with_exact"] = static_cast<double>(disagree);
+}
+BENCHMARK(Locate_geos_prepared)->Name("Locate/geos_prepared")->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void Locate_geodesic_bruteforce(benchmark::State& state) {
+  auto& f = fixture();
+  // Every segment, exact geodesic distance, no index: on a 2000-point subset (the rate is
+  // per point, so items_per_second compares directly).
+  const std::size_t n = 2'000;
+  for (auto _ : state)
+    for (std::size_t i = 0; i < n; ++i) benchmark::DoNotOptimize(f.def.locate_bruteforce(f.points[i]).inside);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+}
+BENCHMARK(Locate_geodesic_bruteforce)->Name("Locate/geodesic_bruteforce")->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,254 @@
+#include "truceline/cli/points.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "truceline/error.hpp"
+#include "truceline/geo/geojson.hpp"
+
+namespace truceline::cli {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Parses a coordinate; an error message or "".
+std::string parse_coord(const std::string& text, const char* name, double lo, double hi, double* out) {
+  if (text.empty()) return fmt::format("{} is empty", name);
+  double v = 0;
+  const char* b = text.data();
+  const char* e = b + text.size();
+  if (*b == '+') ++b;
+  auto [ptr, ec] = std::from_chars(b, e, v);
+  if (ec != std::errc() || ptr != e) return fmt::format("{} '{}' is not a number", name, text);
+  if (!std::isfinite(v)) return fmt::format("{} '{}' is not a finite number", name, text);
+  if (v < lo || v > hi) return fmt::format("{} {} is outside [{}, {}]", name, text, lo, hi);
+  *out = v;
+  return "";
+}
+
+void fill_coords(PointRow& row) {
+  row.error = parse_coord(row.lon_text, "lon", -180, 180, &row.p.lon_deg);
+  if (row.error.empty()) row.error = parse_coord(row.lat_text, "lat", -90, 90, &row.p.lat_deg);
+}
+
+class CsvReader : public PointReader {
+ public:
+  CsvReader(std::unique_ptr<std::istream> own, std::istream& in, std::string name, std::size_t skipped_lines)
+      : own_(std::move(own)), in_(in), name_(std::move(name)), line_(skipped_lines) {
+    std::string header;
+    std::size_t header_lines = 0;
+    if (!read_record(header, header_lines)) throw InputError(name_ + ": empty file (no CSV header)");
+    if (header.size() >= 3 && header.compare(0, 3, "\xEF\xBB\xBF") == 0) header.erase(0, 3);  // BOM
+    std::vector<std::string> cols;
+    if (!split_csv(header, cols)) throw InputError(name_ + ":1: unterminated quoted field in the header");
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const std::string c = lower(trim(cols[i]));
+      if (c == "lon" || c == "longitude") lon_col_ = static_cast<int>(i);
+      if (c == "lat" || c == "latitude") lat_col_ = static_cast<int>(i);
+      if (c == "id") id_col_ = static_cast<int>(i);
+    }
+    if (lon_col_ < 0 || lat_col_ < 0) {
+      std::string hint;
+      if (cols.size() == 1 && (header.find(';') != std::string::npos || header.find('\t') != std::string::npos))
+        hint = " (the delimiter must be a comma)";
+      const char* missing = lon_col_ < 0 && lat_col_ < 0 ? "lon and lat" : (lon_col_ < 0 ? "lon" : "lat");
+      throw InputError(fmt::format("{}:{}: the CSV header has no {} column{}", name_, line_, missing, hint));
+    }
+    ncols_ = cols.size();
+  }
+
+  bool next(PointRow& row) override {
+    std::string rec;
+    for (;;) {
+      const std::size_t start = line_ + 1;
+      std::size_t used = 0;
+      if (!read_record(rec, used)) return false;
+      if (trim(rec).empty()) continue;  // blank lines carry no row
+      row = PointRow{};
+      row.line = start;
+      ++row_number_;
+      std::vector<std::string> f;
+      if (!split_csv(rec, f)) {
+        row.error = "unterminated quoted field";
+        return true;
+      }
+      if (f.size() != ncols_) {
+        row.error = fmt::format("{} fields, the header has {}", f.size(), ncols_);
+        return true;
+      }
+      row.id = id_col_ >= 0 ? f[id_col_] : std::to_string(row_number_);
+      row.lon_text = trim(f[lon_col_]);
+      row.lat_text = trim(f[lat_col_]);
+      fill_coords(row);
+      return true;
+    }
+  }
+
+  std::string place(const PointRow& row) const override { return fmt::format("{}:{}", name_, row.line); }
+
+ private:
+  // One CSV record, possibly spanning lines inside quotes. `used` = physical lines read.
+  bool read_record(std::string& rec, std::size_t& used) {
+    rec.clear();
+    used = 0;
+    std::string line;
+    bool any = false;
+    while (std::getline(in_, line)) {
+      any = true;
+      ++used;
+      ++line_;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!rec.empty() || used > 1) rec += '\n';
+      rec += line;
+      std::vector<std::string> tmp;
+      if (split_csv(rec, tmp)) return true;
+      if (used > 1000) return true;  // give up: reported as an unterminated field
+    }
+    if (in_.bad()) throw InputError(name_ + ": read error");
+    return any;
+  }
+
+  std::unique_ptr<std::istream> own_;
+  std::istream& in_;
+  std::string name_;
+  int lon_col_ = -1, lat_col_ = -1, id_col_ = -1;
+  std::size_t ncols_ = 0, line_ = 0, row_number_ = 0;
+};
+
+class GeoJsonPointReader : public PointReader {
+ public:
+  GeoJsonPointReader(const std::string& text, std::string name) : name_(std::move(name)) {
+    nlohmann::json doc;
+    try {
+      doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      const auto [l, c] = geo::line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+      throw InputError(fmt::format("{}:{}:{}: invalid JSON", name_, l, c));
+    }
+    if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
+        !doc["features"].is_array())
+      throw InputError(name_ + ": points must be a GeoJSON FeatureCollection of Points");
+    features_ = std::move(doc["features"]);
+  }
+
+  bool next(PointRow& row) override {
+    if (i_ >= features_.size()) return false;
+    const auto& f = features_[i_++];
+    row = PointRow{};
+    row.line = i_;
+    row.id = std::to_string(i_);
+    if (f.is_object() && f.contains("id") && (f["id"].is_string() || f["id"].is_number()))
+      row.id = f["id"].is_string() ? f["id"].get<std::string>() : f["id"].dump();
+    else if (f.is_object() && f.contains("properties") && f["properties"].is_object() &&
+             f["properties"].contains("id") && !f["properties"]["id"].is_null())
+      row.id = f["properties"]["id"].is_string() ? f["properties"]["id"].get<std::string>()
+                                                 : f["properties"]["id"].dump();
+    if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object() ||
+        f["geometry"].value("type", "") != "Point") {
+      row.error = "geometry is not a Point";
+      return true;
+    }
+    const auto& c = f["geometry"].value("coordinates", nlohmann::json());
+    if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number()) {
+      row.error = "coordinates must be [lon, lat] numbers";
+      return true;
+    }
+    row.lon_text = c[0].dump();
+    row.lat_text = c[1].dump();
+    fill_coords(row);
+    return true;
+  }
+
+  std::string place(const PointRow& row) const override { return fmt::format("{}: feature {}", name_, row.line); }
+
+ private:
+  std::string name_;
+  nlohmann::json features_;
+  std::size_t i_ = 0;
+};
+
+}  // namespace
+
+bool split_csv(const std::string& line, std::vector<std::string>& fields) {
+  fields.clear();
+  std::string cur;
+  bool quoted = false, was_quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < line.size() && line[i + 1] == '"') {
+          cur += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        cur += c;
+      }
+    } else if (c == '"' && (cur.empty() && !was_quoted)) {
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(cur));
+      cur.clear();
+      was_quoted = false;
+    } else {
+      cur += c;
+    }
+  }
+  fields.push_back(std::move(cur));
+  return !quoted;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& stdin_stream) {
+  std::unique_ptr<std::istream> own;
+  std::istream* in = &stdin_stream;
+  const std::string name = path == "-" ? "<stdin>" : path;
+  if (path != "-") {
+    auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*f) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    own = std::move(f);
+    in = own.get();
+  }
+  // Peek at the first non-blank byte.
+  int c;
+  std::size_t blank_lines = 0;
+  while ((c = in->peek()) != EOF && std::isspace(c))
+    if (in->get() == '\n') ++blank_lines;
+  if (c == '{') {
+    std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+    return std::make_unique<GeoJsonPointReader>(text, name);
+  }
+  return std::make_unique<CsvReader>(std::move(own), *in, name, blank_lines);
+}
+
+}  // namespace truceline::cli

@@ -1,0 +1,45 @@
+// Streaming readers for point files given to `truceline locate`:
+//  - CSV (RFC 4180: quoted fields, "" escapes, CRLF): header with `lon` and `lat` columns
+//    (also `longitude`/`latitude`, any case), optional `id` (otherwise the 1-based row number);
+//  - GeoJSON FeatureCollection of Points: id from the feature "id" or the property "id",
+//    otherwise the 1-based feature number. (GeoJSON is read whole; CSV streams in bounded memory.)
+// A bad row is returned as a value (PointRow::error) so that the caller can stop or skip it;
+// errors that make the whole file unusable throw truceline::InputError.
+#pragma once
+
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "truceline/geo/polyline.hpp"
+
+namespace truceline::cli {
+
+struct PointRow {
+  std::string id;
+  std::string lon_text, lat_text;  // as written in the input (echoed in the output)
+  geo::LonLat p;
+  std::size_t line = 0;  // line in the file (header = line 1) or feature number
+  std::string error;     // non-empty: the row is bad, with the reason
+};
+
+class PointReader {
+ public:
+  virtual ~PointReader() = default;
+  // Next row; false at the end.
+  virtual bool next(PointRow& row) = 0;
+  // "line 17" or "feature 3" for messages.
+  virtual std::string place(const PointRow& row) const = 0;
+};
+
+// Opens `path` ("-" = stdin) and detects the format from the first non-blank byte
+// ('{' = GeoJSON, anything else = CSV). `name` is used in messages.
+std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& stdin_stream);
+
+// Splits one CSV record; returns false when a quoted field is still open at the end of `line`.
+bool split_csv(const std::string& line, std::vector<std::string>& fields);
+// Quotes a field for CSV output when needed.
+std::string csv_field(const std::string& s);
+
+}  // namespace truceline::cli

@@ -1,0 +1,16 @@
+// Error policy (docs/errors.md): a user error that ends an operation is an InputError carrying
+// where it happened ("line.geojson:3:14: ..."); the CLI prints it on one line and exits 2.
+// Programmer errors are asserts; anything else that escapes is an internal error (exit 1).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace truceline {
+
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(const std::string& what) : std::runtime_error(what) {}
+};
+
+}  // namespace truceline

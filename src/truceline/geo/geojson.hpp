@@ -1,0 +1,42 @@
+// GeoJSON (RFC 7946) reading and writing for lines, areas and zones.
+// Readers throw truceline::InputError with "FILE:LINE:COLUMN: message" for malformed JSON and
+// "FILE: feature N: message" for wrong geometry, so the user can find the place.
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "truceline/error.hpp"
+#include "truceline/geo/polyline.hpp"
+#include "truceline/geo/zone.hpp"
+
+namespace truceline::geo {
+
+// Reads the whole file ("-" = stdin). Throws InputError when it cannot be read.
+std::string read_text(const std::string& path);
+
+// A LineString or MultiLineString: bare geometry, Feature, or FeatureCollection of line
+// features (all merged into one MultiLine, in order). Coordinates are range-checked and the
+// line validated (>= 2 distinct vertices per part).
+MultiLine read_line(const std::string& path);
+MultiLine parse_line(const std::string& text, const std::string& name);
+
+// A Polygon or MultiPolygon, bare, as a Feature or a FeatureCollection (merged).
+std::vector<Polygon> read_area(const std::string& path);
+std::vector<Polygon> parse_area(const std::string& text, const std::string& name);
+
+// A FeatureCollection holding one Feature with the zone as Polygon or MultiPolygon.
+// `properties` are written as given (already JSON-encoded values), in key order.
+// Coordinates with 9 decimals (1e-9 degree is 0.1 mm).
+std::string zone_feature_collection(const Zone& zone, const std::map<std::string, std::string>& properties);
+
+// Writes `content` to `path` atomically (temporary file in the same directory, then rename);
+// "-" or "" writes to stdout. Throws InputError when the file cannot be written.
+void write_file_atomic(const std::string& path, const std::string& content);
+
+// "line 3, column 14" from a byte offset into text.
+std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t byte_offset);
+
+}  // namespace truceline::geo

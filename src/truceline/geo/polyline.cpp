@@ -1,0 +1,319 @@
+#include "truceline/geo/polyline.hpp"
+
+#include <GeographicLib/Geocentric.hpp>
+#include <GeographicLib/Math.hpp>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace truceline::geo {
+
+using GeographicLib::Math;
+
+const char* to_string(Side side) {
+  switch (side) {
+    case Side::left:
+      return "left";
+    case Side::right:
+      return "right";
+    case Side::on:
+      return "on";
+  }
+  return "on";
+}
+
+const GeographicLib::Geodesic& wgs84() { return GeographicLib::Geodesic::WGS84(); }
+
+double distance_m(LonLat a, LonLat b) {
+  double s12 = 0;
+  wgs84().Inverse(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, s12);
+  return s12;
+}
+
+double wrap180(double deg) { return Math::AngNormalize(deg); }
+
+std::array<double, 3> to_ecef(LonLat p) {
+  std::array<double, 3> x{};
+  GeographicLib::Geocentric::WGS84().Forward(p.lat_deg, p.lon_deg, 0, x[0], x[1], x[2]);
+  return x;
+}
+
+namespace {
+
+double norm(const std::array<double, 3>& v) { return std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]); }
+
+std::array<double, 3> sub(const std::array<double, 3>& a, const std::array<double, 3>& b) {
+  return {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+}
+
+std::array<double, 3> cross(const std::array<double, 3>& a, const std::array<double, 3>& b) {
+  return {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+}
+
+double dot(const std::array<double, 3>& a, const std::array<double, 3>& b) {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+std::array<double, 3> unit(const std::array<double, 3>& v) {
+  const double n = norm(v);
+  return {v[0] / n, v[1] / n, v[2] / n};
+}
+
+// Longest segment accepted: beyond this a "shortest geodesic" between two vertices stops being
+// a meaningful reading of a contact line (and nears the antipodal ambiguity).
+constexpr double kMaxSegmentM = 10'000'000;
+
+// One evaluation of the distance function along a segment.
+struct Eval {
+  double t = 0, r = 0, c = 0, s = 0, gp = 0;
+  LonLat x;
+};
+
+Eval evaluate(const Segment& seg, LonLat p, double t) {
+  Eval e;
+  e.t = t;
+  double azi_line = 0;
+  if (t <= 0) {
+    e.x = seg.a;
+    azi_line = seg.azi_a_deg;
+  } else if (t >= seg.length_m) {
+    e.x = seg.b;
+    azi_line = seg.azi_b_deg;
+  } else {
+    seg.line.Position(t, e.x.lat_deg, e.x.lon_deg, azi_line);
+  }
+  double azi1 = 0, azi2 = 0, m12 = 0, M12 = 0, M21 = 0;
+  wgs84().Inverse(e.x.lat_deg, e.x.lon_deg, p.lat_deg, p.lon_deg, e.r, azi1, azi2, m12, M12, M21);
+  Math::sincosd(Math::AngDiff(azi_line, azi1), e.s, e.c);
+  e.gp = (e.r > 0 && m12 > 0) ? e.s * e.s * M12 / m12 : 0;
+  return e;
+}
+
+SegmentFoot to_foot(const Eval& e, int at_end) {
+  SegmentFoot f;
+  f.distance_m = e.r;
+  f.t_m = e.t;
+  f.cos_theta = e.c;
+  f.sin_theta = e.s;
+  f.point = e.x;
+  f.at_end = at_end;
+  // Behind the normal at a: the distance still decreases going backwards (cos < 0);
+  // beyond the normal at b: it still decreases going forwards (cos > 0).
+  constexpr double kPerpendicular = 1e-12;
+  f.strictly_behind = e.r > 0 && ((at_end < 0 && e.c < -kPerpendicular) ||
+                                  (at_end > 0 && e.c > kPerpendicular));
+  return f;
+}
+
+}  // namespace
+
+SegmentFoot nearest_on_segment(const Segment& seg, LonLat p) {
+  const double L = seg.length_m;
+  // Initial guess: projection onto the great circle through the unit-sphere images.
+  double t = 0.5 * L;
+  {
+    const auto up = unit(to_ecef(p));
+    const auto n = cross(seg.unit_a, seg.unit_b);
+    const double nn = norm(n);
+    if (nn > 1e-15) {
+      const auto nh = std::array<double, 3>{n[0] / nn, n[1] / nn, n[2] / nn};
+      const double k = dot(up, nh);
+      const std::array<double, 3> q{up[0] - k * nh[0], up[1] - k * nh[1], up[2] - k * nh[2]};
+      const double ang_q = std::atan2(dot(cross(seg.unit_a, q), nh), dot(seg.unit_a, q));
+      const double ang_b = std::atan2(nn, dot(seg.unit_a, seg.unit_b));
+      if (ang_b > 0) t = std::clamp(ang_q / ang_b * L, 0.0, L);
+    }
+  }
+  constexpr double kStepM = 1e-6;
+  double lo = 0, hi = L;
+  bool lo_ok = false, hi_ok = false;  // r' verified < 0 at lo / > 0 at hi
+  Eval e = evaluate(seg, p, t);
+  for (int it = 0; it < 200 && e.r > 0; ++it) {
+    const double g = -e.c;  // r'(t)
+    if (g < 0) {
+      lo = t;
+      lo_ok = true;
+    } else {
+      hi = t;
+      hi_ok = true;
+    }
+    if (g == 0) break;
+    double tn = e.gp > 0 ? t - g / e.gp : (g < 0 ? hi : lo);
+    if (tn <= lo) {
+      if (!lo_ok) {
+        // The minimum may be at the start vertex: check the sign of r'(0).
+        const Eval e0 = evaluate(seg, p, 0);
+        if (e0.c <= 0 || e0.r == 0) return to_foot(e0, -1);
+        lo_ok = true;
+      }
+      tn = 0.5 * (lo + hi);
+    } else if (tn >= hi) {
+      if (!hi_ok) {
+        const Eval eL = evaluate(seg, p, L);
+        if (eL.c >= 0 || eL.r == 0) return to_foot(eL, +1);
+        hi_ok = true;
+      }
+      tn = 0.5 * (lo + hi);
+    }
+    const bool done = std::abs(tn - t) < kStepM || hi - lo < kStepM;
+    t = tn;
+    e = evaluate(seg, p, t);
+    if (done) break;
+  }
+  if (t <= 0) return to_foot(e, -1);
+  if (t >= L) return to_foot(e, +1);
+  return to_foot(e, 0);
+}
+
+MultiLine validated(const MultiLine& line) {
+  if (line.parts.empty()) throw GeometryError("the line has no parts");
+  MultiLine out;
+  for (std::size_t pi = 0; pi < line.parts.size(); ++pi) {
+    std::vector<LonLat> part;
+    const auto& src = line.parts[pi];
+    for (std::size_t vi = 0; vi < src.size(); ++vi) {
+      const LonLat v = src[vi];
+      const std::string where = "part " + std::to_string(pi + 1) + ", vertex " + std::to_string(vi + 1);
+      if (!std::isfinite(v.lon_deg) || !std::isfinite(v.lat_deg))
+        throw GeometryError(where + ": coordinate is not a finite number");
+      if (v.lat_deg < -90 || v.lat_deg > 90)
+        throw GeometryError(where + ": latitude " + std::to_string(v.lat_deg) + " is outside [-90, 90]");
+      if (v.lon_deg < -180 || v.lon_deg > 180)
+        throw GeometryError(where + ": longitude " + std::to_string(v.lon_deg) + " is outside [-180, 180]");
+      if (!part.empty()) {
+        const double d = distance_m(part.back(), v);
+        if (d < 1e-6) continue;  // repeated vertex (also lon 180 vs -180)
+        if (d > kMaxSegmentM)
+          throw GeometryError(where + ": segment longer than 10000 km; add intermediate vertices");
+      }
+      part.push_back(v);
+    }
+    if (part.size() < 2)
+      throw GeometryError("part " + std::to_string(pi + 1) + ": fewer than two distinct vertices");
+    out.parts.push_back(std::move(part));
+  }
+  return out;
+}
+
+GeodesicPolyline::GeodesicPolyline(MultiLine line) : line_(validated(line)) {
+  for (std::size_t pi = 0; pi < line_.parts.size(); ++pi) {
+    const auto& part = line_.parts[pi];
+    first_segment_.push_back(segments_.size());
+    double along = 0;
+    for (std::size_t i = 0; i + 1 < part.size(); ++i) {
+      Segment s{part[i], part[i + 1], 0, 0, 0, pi, i, along, {}, {}, 0, {}, {}};
+      double azi1 = 0, azi2 = 0;
+      wgs84().Inverse(s.a.lat_deg, s.a.lon_deg, s.b.lat_deg, s.b.lon_deg, s.length_m, azi1, azi2);
+      s.azi_a_deg = azi1;
+      s.azi_b_deg = azi2;
+      s.line = wgs84().InverseLine(s.a.lat_deg, s.a.lon_deg, s.b.lat_deg, s.b.lon_deg);
+      // Bounding ball: centre at the midpoint; radius = farthest of 17 samples + half the
+      // sample spacing (any point of the segment is within that arc length of a sample, and a
+      // chord is never longer than the arc).
+      LonLat mid;
+      s.line.Position(0.5 * s.length_m, mid.lat_deg, mid.lon_deg);
+      s.centre = to_ecef(mid);
+      constexpr int kSamples = 16;
+      double r = 0;
+      for (int k = 0; k <= kSamples; ++k) {
+        LonLat q;
+        s.line.Position(s.length_m * k / kSamples, q.lat_deg, q.lon_deg);
+        r = std::max(r, norm(sub(to_ecef(q), s.centre)));
+      }
+      s.radius_m = r + 0.5 * s.length_m / kSamples + 1e-3;
+      s.unit_a = unit(to_ecef(s.a));
+      s.unit_b = unit(to_ecef(s.b));
+      along += s.length_m;
+      segments_.push_back(std::move(s));
+    }
+    part_length_m_.push_back(along);
+  }
+}
+
+double GeodesicPolyline::azimuth_in_deg(std::size_t part, std::size_t v) const {
+  const std::size_t first = first_segment_[part];
+  return v == 0 ? segments_[first].azi_a_deg : segments_[first + v - 1].azi_b_deg;
+}
+
+double GeodesicPolyline::azimuth_out_deg(std::size_t part, std::size_t v) const {
+  const std::size_t first = first_segment_[part];
+  const std::size_t nseg = line_.parts[part].size() - 1;
+  return v >= nseg ? segments_[first + nseg - 1].azi_b_deg : segments_[first + v].azi_a_deg;
+}
+
+Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot& f) const {
+  Nearest n;
+  n.distance_m = f.distance_m;
+  n.point = f.point;
+  n.part = seg.part;
+  n.segment = seg.index;
+  n.along_m = seg.along_start_m + f.t_m;
+  const std::size_t nseg = line_.parts[seg.part].size() - 1;
+  // Azimuth of the geodesic foot->P relative to the segment's azimuth at the foot.
+  double rel_sin = f.sin_theta;
+  if (f.at_end == 0) {
+    n.foot = Foot::interior;
+  } else {
+    const bool first_vertex = f.at_end < 0 && seg.index == 0;
+    const bool last_vertex = f.at_end > 0 && seg.index + 1 == nseg;
+    if (first_vertex || last_vertex) {
+      n.foot = first_vertex ? Foot::start : Foot::end;
+      n.beyond_end = f.strictly_behind;
+    } else {
+      n.foot = Foot::vertex;
+      const std::size_t v = seg.index + (f.at_end > 0 ? 1 : 0);
+      const double a_in = azimuth_in_deg(seg.part, v), a_out = azimuth_out_deg(seg.part, v);
+      const double a_seg = f.at_end > 0 ? seg.azi_b_deg : seg.azi_a_deg;
+      const double azi_p = a_seg + Math::atan2d(f.sin_theta, f.cos_theta);
+      double si = 0, ci = 0, so = 0, co = 0;
+      Math::sincosd(a_in, si, ci);
+      Math::sincosd(a_out, so, co);
+      const double bisector = Math::atan2d(si + so, ci + co);
+      double c = 0;
+      Math::sincosd(Math::AngDiff(bisector, azi_p), rel_sin, c);
+    }
+  }
+  (void)p;
+  n.side = n.distance_m < 1e-3 ? Side::on : (rel_sin >= 0 ? Side::right : Side::left);
+  return n;
+}
+
+Nearest GeodesicPolyline::nearest(LonLat p) const {
+  const auto pe = to_ecef(p);
+  thread_local std::vector<std::pair<double, std::size_t>> order;
+  order.clear();
+  for (std::size_t i = 0; i < segments_.size(); ++i)
+    order.emplace_back(norm(sub(pe, segments_[i].centre)) - segments_[i].radius_m, i);
+  std::sort(order.begin(), order.end());
+  double best = std::numeric_limits<double>::infinity();
+  std::size_t best_i = 0;
+  SegmentFoot best_f;
+  for (const auto& [lb, i] : order) {
+    if (lb >= best) break;
+    const SegmentFoot f = nearest_on_segment(segments_[i], p);
+    if (f.distance_m < best) {
+      best = f.distance_m;
+      best_i = i;
+      best_f = f;
+    }
+  }
+  return finish(p, segments_[best_i], best_f);
+}
+
+Nearest GeodesicPolyline::nearest_bruteforce(LonLat p) const {
+  double best = std::numeric_limits<double>::infinity();
+  std::size_t best_i = 0;
+  SegmentFoot best_f;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const SegmentFoot f = nearest_on_segment(segments_[i], p);
+    if (f.distance_m < best) {
+      best = f.distance_m;
+      best_i = i;
+      best_f = f;
+    }
+  }
+  return finish(p, segments_[best_i], best_f);
+}
+
+}  // namespace truceline::geo

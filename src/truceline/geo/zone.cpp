@@ -1,0 +1,594 @@
+#include "truceline/geo/zone.hpp"
+
+#include <GeographicLib/Math.hpp>
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "truceline/geo/detail/geos.hpp"
+
+namespace truceline::geo {
+
+using GeographicLib::Math;
+using detail::GeomPtr;
+using detail::Geos;
+
+std::optional<ZoneSide> parse_zone_side(std::string_view s) {
+  if (s == "both") return ZoneSide::both;
+  if (s == "left") return ZoneSide::left;
+  if (s == "right") return ZoneSide::right;
+  return std::nullopt;
+}
+
+const char* to_string(ZoneSide side) {
+  switch (side) {
+    case ZoneSide::both:
+      return "both";
+    case ZoneSide::left:
+      return "left";
+    case ZoneSide::right:
+      return "right";
+  }
+  return "both";
+}
+
+double ZoneSpec::depth_at(const GeodesicPolyline& line, std::size_t part, double along_m) const {
+  if (vertex_depth_m.empty()) return depth_m;
+  const auto& depths = vertex_depth_m[part];
+  const auto& segs = line.segments();
+  // Segments of a part are contiguous; find the one containing along_m.
+  std::size_t first = 0;
+  while (segs[first].part != part) ++first;
+  std::size_t i = first;
+  while (i + 1 < segs.size() && segs[i + 1].part == part && segs[i + 1].along_start_m <= along_m) ++i;
+  const Segment& s = segs[i];
+  const double f = s.length_m > 0 ? std::clamp((along_m - s.along_start_m) / s.length_m, 0.0, 1.0) : 0;
+  return depths[s.index] + f * (depths[s.index + 1] - depths[s.index]);
+}
+
+double ZoneSpec::min_depth_m() const {
+  if (vertex_depth_m.empty()) return depth_m;
+  double m = kMaxDepthM;
+  for (const auto& p : vertex_depth_m)
+    for (double d : p) m = std::min(m, d);
+  return m;
+}
+
+double ZoneSpec::max_depth_m() const {
+  if (vertex_depth_m.empty()) return depth_m;
+  double m = 0;
+  for (const auto& p : vertex_depth_m)
+    for (double d : p) m = std::max(m, d);
+  return m;
+}
+
+void ZoneSpec::validate(const GeodesicPolyline& line) const {
+  auto check = [](double d, const std::string& where) {
+    if (!std::isfinite(d) || d <= 0 || d > kMaxDepthM)
+      throw GeometryError(where + "depth " + std::to_string(d) + " m is outside (0, 1000 km]");
+  };
+  if (vertex_depth_m.empty()) {
+    check(depth_m, "");
+    return;
+  }
+  const auto& parts = line.line().parts;
+  if (vertex_depth_m.size() != parts.size())
+    throw GeometryError("per-vertex depths given for " + std::to_string(vertex_depth_m.size()) +
+                        " parts, the line has " + std::to_string(parts.size()));
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    if (vertex_depth_m[p].size() != parts[p].size())
+      throw GeometryError("part " + std::to_string(p + 1) + ": " +
+                          std::to_string(vertex_depth_m[p].size()) + " depths for " +
+                          std::to_string(parts[p].size()) + " vertices");
+    for (std::size_t v = 0; v < parts[p].size(); ++v)
+      check(vertex_depth_m[p][v],
+            "part " + std::to_string(p + 1) + ", vertex " + std::to_string(v + 1) + ": ");
+  }
+}
+
+namespace {
+LonLat direct(LonLat from, double azi_deg, double dist_m) {
+  LonLat out;
+  wgs84().Direct(from.lat_deg, from.lon_deg, azi_deg, dist_m, out.lat_deg, out.lon_deg);
+  return out;
+}
+}  // namespace
+
+ZoneDefinition::ZoneDefinition(const GeodesicPolyline& line, ZoneSpec spec) : line_(line), spec_(std::move(spec)) {
+  spec_.validate(line_);
+  if (spec_.side == ZoneSide::both) return;
+  // Each end normal runs from the end vertex out to just beyond the buffer: normally D + a
+  // margin; where the line folds back within D of its end, the normal is followed (in steps
+  // of D/100) until it leaves the buffer, so that it always separates the two sides.
+  auto normal_tip = [&](LonLat e, double azi) {
+    const double dmax = spec_.max_depth_m();
+    const double step = std::max(10.0, dmax / 100.0);
+    double s = 0;
+    LonLat p = e;
+    for (s = step; s < 10.0 * dmax + 1.0e6; s += step) {
+      p = direct(e, azi, s);
+      const Nearest n = line_.nearest(p);
+      if (n.distance_m > spec_.depth_at(line_, n)) break;
+    }
+    return direct(e, azi, s + std::max(100.0, 0.01 * dmax));
+  };
+  MultiLine ext;
+  for (std::size_t p = 0; p < line_.line().parts.size(); ++p) {
+    const auto& part = line_.line().parts[p];
+    std::vector<LonLat> e;
+    e.push_back(normal_tip(part.front(), line_.azimuth_out_deg(p, 0) + 90.0 * sigma()));
+    e.insert(e.end(), part.begin(), part.end());
+    e.push_back(normal_tip(part.back(), line_.azimuth_in_deg(p, part.size() - 1) + 90.0 * sigma()));
+    ext.parts.push_back(std::move(e));
+  }
+  territory_.emplace(std::move(ext));
+}
+
+Location ZoneDefinition::finish(const Nearest& n, LonLat p, bool brute) const {
+  Location loc;
+  loc.nearest = n;
+  loc.depth_m = spec_.depth_at(line_, n);
+  if (n.distance_m > loc.depth_m) return loc;
+  if (!territory_) {
+    loc.inside = true;
+    return loc;
+  }
+  const Nearest t = brute ? territory_->nearest_bruteforce(p) : territory_->nearest(p);
+  loc.inside = t.side == Side::on || (t.side == Side::right) == (sigma() > 0);
+  return loc;
+}
+
+Location ZoneDefinition::locate(LonLat p) const { return finish(line_.nearest(p), p, false); }
+
+Location ZoneDefinition::locate_bruteforce(LonLat p) const { return finish(line_.nearest_bruteforce(p), p, true); }
+
+double local_distance_m(LonLat a, LonLat b) {
+  constexpr double kA = 6378137.0;
+  constexpr double kF = 1 / 298.257223563;
+  constexpr double kE2 = kF * (2 - kF);
+  const double phi = 0.5 * (a.lat_deg + b.lat_deg) * Math::degree();
+  const double s = std::sin(phi);
+  const double w = 1 - kE2 * s * s;
+  const double N = kA / std::sqrt(w);
+  const double M = kA * (1 - kE2) / (w * std::sqrt(w));
+  const double dy = (b.lat_deg - a.lat_deg) * Math::degree() * M;
+  const double dx = (b.lon_deg - a.lon_deg) * Math::degree() * N * std::cos(phi);
+  return std::hypot(dx, dy);
+}
+
+LonLat unwrap(LonLat p, double anchor_lon_deg) {
+  const double k = std::round((anchor_lon_deg - p.lon_deg) / 360.0);
+  return {p.lon_deg + 360.0 * k, p.lat_deg};
+}
+
+namespace {
+
+// Builds the pieces of one zone at one densification tolerance.
+class PieceBuilder {
+ public:
+  PieceBuilder(const Geos& geos, const GeodesicPolyline& line, const ZoneSpec& spec, double tol)
+      : geos_(geos), line_(line), spec_(spec), tol_(tol) {
+    const auto& parts = line.line().parts;
+    const double ref = parts[0][0].lon_deg;
+    for (const auto& part : parts) {
+      std::vector<double> u;
+      u.push_back(unwrap(part[0], ref).lon_deg);
+      for (std::size_t v = 1; v < part.size(); ++v)
+        u.push_back(u.back() + Math::AngDiff(part[v - 1].lon_deg, part[v].lon_deg));
+      anchor_.push_back(std::move(u));
+    }
+  }
+
+  // Strips on side sigma (+1 right, -1 left) and wedges on its convex turns.
+  std::vector<GeomPtr> pieces(int sigma) {
+    std::vector<GeomPtr> out;
+    const auto& parts = line_.line().parts;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      const std::size_t nv = parts[p].size();
+      for (std::size_t v = 0; v + 1 < nv; ++v) out.push_back(strip(p, v, sigma));
+      for (std::size_t v = 1; v + 1 < nv; ++v)
+        if (auto w = wedge(p, v, sigma)) out.push_back(std::move(w));
+    }
+    return out;
+  }
+
+  // Half discs behind the first vertex and beyond the last vertex of every part.
+  std::vector<GeomPtr> caps() {
+    std::vector<GeomPtr> out;
+    const auto& parts = line_.line().parts;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      out.push_back(cap(p, 0, true));
+      out.push_back(cap(p, parts[p].size() - 1, false));
+    }
+    return out;
+  }
+
+  // The territory line (one-sided zones) as densified lon/lat LineStrings, unwrapped like the
+  // pieces (each part continues from the unwrapped longitude of its first line vertex).
+  std::vector<GeomPtr> territory_lines(const GeodesicPolyline& territory) const {
+    std::vector<GeomPtr> out;
+    for (std::size_t p = 0; p < territory.line().parts.size(); ++p) {
+      detail::Ring pts;
+      const LonLat tip = territory.line().parts[p].front();
+      pts.push_back(unwrap(tip, anchor_[p][0]));
+      for (const auto& s : territory.segments()) {
+        if (s.part != p) continue;
+        const double anchor = pts.back().lon_deg;
+        const LonLat b = unwrap(s.b, anchor);
+        auto on_line = [&s](double t) {
+          LonLat x;
+          s.line.Position(t, x.lat_deg, x.lon_deg);
+          return x;
+        };
+        densify_n(on_line, 0, pts.back(), s.length_m, b, anchor, pieces_for_length(s.length_m), pts);
+      }
+      out.push_back(detail::make_linestring(geos_, pts));
+    }
+    return out;
+  }
+
+ private:
+  const Segment& segment(std::size_t part, std::size_t v) const {
+    for (const auto& s : line_.segments())
+      if (s.part == part && s.index == v) return s;
+    return line_.segments().front();  // unreachable for valid indices
+  }
+
+  double depth_vertex(std::size_t part, std::size_t v) const {
+    return spec_.vertex_depth_m.empty() ? spec_.depth_m : spec_.vertex_depth_m[part][v];
+  }
+
+  // The azimuth used for the normal at vertex v on the side of segment `seg_side`
+  // (-1: the segment ending at v, +1: the segment starting at v). When the turn is
+  // negligible both use their mean, so neighbouring strips share the normal exactly.
+  double normal_base_azimuth(std::size_t part, std::size_t v, int seg_side) const {
+    const double a_in = line_.azimuth_in_deg(part, v), a_out = line_.azimuth_out_deg(part, v);
+    const double turn = Math::AngDiff(a_in, a_out);
+    if (std::abs(turn) < 1e-6) return a_in + 0.5 * turn;
+    return seg_side < 0 ? a_in : a_out;
+  }
+
+  LonLat normal_point(std::size_t part, std::size_t v, int seg_side, int sigma) const {
+    const LonLat V = line_.line().parts[part][v];
+    return unwrap(direct(V, normal_base_azimuth(part, v, seg_side) + 90.0 * sigma, depth_vertex(part, v)),
+                  anchor_[part][v]);
+  }
+
+  // The geodesic normal at vertex v from the vertex (excluded) to its end point at depth D
+  // (included), densified. Deterministic, so the pieces that share it share it exactly.
+  detail::Ring normal_edge(std::size_t part, std::size_t v, int seg_side, int sigma) const {
+    const LonLat V = line_.line().parts[part][v];
+    const double azi = normal_base_azimuth(part, v, seg_side) + 90.0 * sigma;
+    auto along = [&](double u) { return direct(V, azi, u); };
+    detail::Ring out;
+    const double D = depth_vertex(part, v);
+    densify_n(along, 0, vertex(part, v), D, normal_point(part, v, seg_side, sigma), anchor_[part][v],
+              pieces_for_length(D), out);
+    return out;
+  }
+
+  LonLat vertex(std::size_t part, std::size_t v) const {
+    const LonLat V = line_.line().parts[part][v];
+    return {anchor_[part][v], V.lat_deg};
+  }
+
+  // Appends the points of curve(t) for t in (t0, t1], p0 and p1 given (unwrapped), bisecting
+  // until each edge's lon/lat midpoint is within tol of curve((t0 + t1) / 2).
+  template <class Curve>
+  void densify(const Curve& curve, double t0, LonLat p0, double t1, LonLat p1, double anchor,
+               detail::Ring& out, int depth = 0) const {
+    const double tm = 0.5 * (t0 + t1);
+    const LonLat pm = unwrap(curve(tm), anchor);
+    const LonLat mid{0.5 * (p0.lon_deg + p1.lon_deg), 0.5 * (p0.lat_deg + p1.lat_deg)};
+    if (depth < 40 && local_distance_m(mid, pm) > tol_) {
+      densify(curve, t0, p0, tm, pm, anchor, out, depth + 1);
+      densify(curve, tm, pm, t1, p1, anchor, out, depth + 1);
+    } else {
+      out.push_back(p1);
+    }
+  }
+
+  // Densifies with `pieces` equal initial steps (guards against symmetric deviations that
+  // vanish at the midpoint of a long edge).
+  template <class Curve>
+  void densify_n(const Curve& curve, double t0, LonLat p0, double t1, LonLat p1, double anchor,
+                 int pieces, detail::Ring& out) const {
+    LonLat prev = p0;
+    for (int k = 1; k <= pieces; ++k) {
+      const double ta = t0 + (t1 - t0) * (k - 1) / pieces, tb = t0 + (t1 - t0) * k / pieces;
+      const LonLat pb = k == pieces ? p1 : unwrap(curve(tb), anchor);
+      densify(curve, ta, prev, tb, pb, anchor, out);
+      prev = pb;
+    }
+  }
+
+  static int pieces_for_length(double metres) {
+    return std::max(1, static_cast<int>(std::ceil(metres / 20'000.0)));
+  }
+
+  GeomPtr strip(std::size_t part, std::size_t v, int sigma) {
+    const Segment& s = segment(part, v);
+    const double anchor = anchor_[part][v];
+    // The segment itself (shared by the left and right strips: cached).
+    const auto key = std::make_pair(part, v);
+    if (seg_cache_key_ != key) {
+      seg_cache_.clear();
+      const LonLat a = vertex(part, v), b = vertex(part, v + 1);
+      seg_cache_.push_back(a);
+      auto on_line = [&s](double t) {
+        LonLat x;
+        s.line.Position(t, x.lat_deg, x.lon_deg);
+        return x;
+      };
+      densify_n(on_line, 0, a, s.length_m, b, anchor, pieces_for_length(s.length_m), seg_cache_);
+      seg_cache_key_ = key;
+    }
+    detail::Ring ring = seg_cache_;
+    // The offset curve, from a's normal to b's normal, appended in reverse.
+    auto offset = [&](double t) {
+      LonLat x;
+      double azi = 0;
+      s.line.Position(t, x.lat_deg, x.lon_deg, azi);
+      return direct(x, azi + 90.0 * sigma, spec_.depth_at(line_, part, s.along_start_m + t));
+    };
+    const LonLat na = normal_point(part, v, +1, sigma), nb = normal_point(part, v + 1, -1, sigma);
+    detail::Ring off{na};
+    const double span = s.length_m + spec_.max_depth_m();
+    densify_n(offset, 0, na, s.length_m, nb, anchor, pieces_for_length(span), off);
+    // a ... b, out along b's normal, back along the offset, in along a's normal.
+    const detail::Ring nb_edge = normal_edge(part, v + 1, -1, sigma);
+    ring.insert(ring.end(), nb_edge.begin(), nb_edge.end() - 1);
+    ring.insert(ring.end(), off.rbegin(), off.rend());
+    const detail::Ring na_edge = normal_edge(part, v, +1, sigma);
+    ring.insert(ring.end(), na_edge.rbegin() + 1, na_edge.rend());
+    ring.push_back(ring.front());
+    return detail::make_polygon(geos_, ring);
+  }
+
+  // Pie of radius D(v) around vertex v: out along the normal `in` = (seg_side, sigma), around
+  // the arc from azimuth `from` sweeping `sweep` degrees, back along the normal `out`.
+  GeomPtr pie(std::size_t part, std::size_t v, double from, double sweep, std::pair<int, int> in,
+              std::pair<int, int> out) {
+    const LonLat V = line_.line().parts[part][v];
+    const double r = depth_vertex(part, v);
+    auto arc = [&](double u) { return direct(V, from + u * sweep, r); };
+    detail::Ring ring{vertex(part, v)};
+    const detail::Ring e_in = normal_edge(part, v, in.first, in.second);
+    ring.insert(ring.end(), e_in.begin(), e_in.end());
+    const int n = std::max(1, static_cast<int>(std::ceil(std::abs(sweep) / 15.0)));
+    densify_n(arc, 0, e_in.back(), 1, normal_point(part, v, out.first, out.second), anchor_[part][v], n, ring);
+    const detail::Ring e_out = normal_edge(part, v, out.first, out.second);
+    ring.insert(ring.end(), e_out.rbegin() + 1, e_out.rend());
+    ring.push_back(ring.front());
+    return detail::make_polygon(geos_, ring);
+  }
+
+  GeomPtr wedge(std::size_t part, std::size_t v, int sigma) {
+    const double a_in = normal_base_azimuth(part, v, -1), a_out = normal_base_azimuth(part, v, +1);
+    const double turn = Math::AngDiff(a_in, a_out);
+    // Convex on side sigma when the line turns away from it.
+    if (turn == 0 || sigma * turn > 0) return nullptr;
+    return pie(part, v, a_in + 90.0 * sigma, turn, {-1, sigma}, {+1, sigma});
+  }
+
+  GeomPtr cap(std::size_t part, std::size_t v, bool start) {
+    if (start) {
+      const double a = normal_base_azimuth(part, v, +1);
+      return pie(part, v, a + 90.0, 180.0, {+1, +1}, {+1, -1});
+    }
+    const double a = normal_base_azimuth(part, v, -1);
+    return pie(part, v, a - 90.0, 180.0, {-1, -1}, {-1, +1});
+  }
+
+  const Geos& geos_;
+  const GeodesicPolyline& line_;
+  const ZoneSpec& spec_;
+  double tol_;
+  std::vector<std::vector<double>> anchor_;  // unwrapped longitude of every vertex
+  std::pair<std::size_t, std::size_t> seg_cache_key_{~std::size_t{0}, 0};
+  detail::Ring seg_cache_;
+};
+
+GeomPtr union_of(const Geos& geos, std::vector<GeomPtr> pieces) {
+  GeomPtr all = detail::make_collection(geos, GEOS_GEOMETRYCOLLECTION, std::move(pieces));
+  return detail::wrap(geos, GEOSUnaryUnion_r(geos.h(), all.get()), "union");
+}
+
+double signed_area(const Ring& r) {
+  double a = 0;
+  for (std::size_t i = 0; i + 1 < r.size(); ++i)
+    a += r[i].lon_deg * r[i + 1].lat_deg - r[i + 1].lon_deg * r[i].lat_deg;
+  return 0.5 * a;
+}
+
+void orient(Polygon& poly) {
+  for (std::size_t i = 0; i < poly.size(); ++i) {
+    const bool ccw = signed_area(poly[i]) > 0;
+    if ((i == 0) != ccw) std::reverse(poly[i].begin(), poly[i].end());
+  }
+}
+
+std::vector<GeomPtr> clip_geoms(const Geos& geos, const std::vector<Polygon>& clip) {
+  std::vector<GeomPtr> out;
+  for (const auto& poly : clip) {
+    std::vector<Ring> holes(poly.begin() + 1, poly.end());
+    out.push_back(detail::make_polygon(geos, poly.front(), holes));
+  }
+  return out;
+}
+
+// GEOS can leave slivers of (near) zero area where several pieces meet. A true hole of a
+// zone is bounded by points at distance D (or by the line); a hole all of whose vertices lie
+// strictly inside the zone (1 m < d < D - 1 m), or of area below 1 square metre, is dropped.
+void drop_spurious_holes(Polygon& rings, const ZoneDefinition& def) {
+  for (std::size_t i = rings.size(); i-- > 1;) {
+    const Ring& h = rings[i];
+    const double lat = h.front().lat_deg * Math::degree();
+    const double area_m2 = std::abs(signed_area(h)) * 111'320.0 * 110'574.0 * std::cos(lat);
+    bool interior = true;
+    for (std::size_t k = 0; k + 1 < h.size() && interior; ++k) {
+      const Nearest n = def.line().nearest(h[k]);
+      interior = n.distance_m > 1.0 && n.distance_m < def.spec().depth_at(def.line(), n) - 1.0 &&
+                 (!def.territory() || def.territory()->nearest(h[k]).distance_m > 1.0);
+    }
+    if (interior || area_m2 < 1.0) rings.erase(rings.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
+}  // namespace
+
+Zone build_zone(const ZoneDefinition& def, const ZoneOptions& options, const std::vector<Polygon>* clip) {
+  const GeodesicPolyline& line = def.line();
+  const ZoneSpec& spec = def.spec();
+  const Geos geos;
+  double tol = options.piece_tolerance_m;
+  for (int attempt = 0;; ++attempt) {
+    PieceBuilder builder(geos, line, spec, tol);
+    auto pieces = builder.pieces(+1);
+    for (auto& p : builder.pieces(-1)) pieces.push_back(std::move(p));
+    for (auto& p : builder.caps()) pieces.push_back(std::move(p));
+    // B: the both-sided buffer; its boundary is the set at distance D.
+    GeomPtr shape = union_of(geos, std::move(pieces));
+    if (def.territory()) {
+      // One-sided: node B's boundary with the territory line, polygonize, and keep the faces
+      // whose interior point is in the zone. Membership is constant on each face: it changes
+      // only across d = D (B's boundary) and across the territory line.
+      std::vector<GeomPtr> lines;
+      lines.push_back(detail::wrap(geos, GEOSBoundary_r(geos.h(), shape.get()), "boundary"));
+      for (auto& l : builder.territory_lines(*def.territory())) lines.push_back(std::move(l));
+      GeomPtr linework = union_of(geos, std::move(lines));
+      const GEOSGeometry* input[] = {linework.get()};
+      GeomPtr faces = detail::wrap(geos, GEOSPolygonize_r(geos.h(), input, 1), "polygonize");
+      std::vector<GeomPtr> kept;
+      const int n = GEOSGetNumGeometries_r(geos.h(), faces.get());
+      for (int i = 0; i < n; ++i) {
+        const GEOSGeometry* face = GEOSGetGeometryN_r(geos.h(), faces.get(), i);
+        GeomPtr pt = detail::wrap(geos, GEOSPointOnSurface_r(geos.h(), face), "point on surface");
+        double x = 0, y = 0;
+        GEOSGeomGetX_r(geos.h(), pt.get(), &x);
+        GEOSGeomGetY_r(geos.h(), pt.get(), &y);
+        if (def.locate({wrap180(x), y}).inside)
+          kept.push_back(detail::wrap(geos, GEOSGeom_clone_r(geos.h(), face), "clone"));
+      }
+      shape = union_of(geos, std::move(kept));
+    }
+    Zone zone;
+    GEOSGeom_getExtent_r(geos.h(), shape.get(), &zone.min_lon_deg, &zone.min_lat_deg,
+                         &zone.max_lon_deg, &zone.max_lat_deg);
+    // Split at the antimeridian (RFC 7946 3.1.9): cut into 360-degree windows, shift back.
+    std::vector<GeomPtr> parts;
+    const int kmin = static_cast<int>(std::floor((zone.min_lon_deg + 180.0) / 360.0));
+    const int kmax = static_cast<int>(std::floor((zone.max_lon_deg + 180.0) / 360.0));
+    if (kmin == 0 && kmax == 0) {
+      parts.push_back(std::move(shape));
+    } else {
+      for (int k = kmin; k <= kmax; ++k) {
+        GeomPtr box = detail::make_rectangle(geos, -180.0 + 360.0 * k, -90, 180.0 + 360.0 * k, 90);
+        GeomPtr cut = detail::wrap(geos, GEOSIntersection_r(geos.h(), shape.get(), box.get()), "cut");
+        for (auto& rings : detail::polygons_of(geos, cut.get())) {
+          for (auto& r : rings)
+            for (auto& p : r) p.lon_deg = std::clamp(p.lon_deg - 360.0 * k, -180.0, 180.0);
+          std::vector<Ring> holes(rings.begin() + 1, rings.end());
+          parts.push_back(detail::make_polygon(geos, rings.front(), holes));
+        }
+      }
+    }
+    if (clip) {
+      GeomPtr area = union_of(geos, clip_geoms(geos, *clip));
+      for (auto& p : parts)
+        p = detail::wrap(geos, GEOSIntersection_r(geos.h(), p.get(), area.get()), "clip");
+    }
+    for (auto& p : parts)
+      for (auto& rings : detail::polygons_of(geos, p.get())) {
+        drop_spurious_holes(rings, def);
+        orient(rings);
+        for (const auto& r : rings) zone.vertex_count += r.size();
+        zone.polygons.push_back(std::move(rings));
+      }
+    zone.piece_tolerance_m = tol;
+    if (!options.measure) return zone;
+    zone.check = check_boundary(zone.polygons, def, clip);
+    if (zone.check.max_error_m <= options.target_error_m || attempt >= options.max_refinements)
+      return zone;
+    tol /= 4;
+  }
+}
+
+BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDefinition& def,
+                             const std::vector<Polygon>* clip) {
+  const GeodesicPolyline& line = def.line();
+  const ZoneSpec& spec = def.spec();
+  const Geos geos;
+  GeomPtr clip_boundary;
+  const GEOSPreparedGeometry* prepared = nullptr;
+  if (clip) {
+    GeomPtr area = union_of(geos, clip_geoms(geos, *clip));
+    clip_boundary = detail::wrap(geos, GEOSBoundary_r(geos.h(), area.get()), "boundary");
+    prepared = GEOSPrepare_r(geos.h(), clip_boundary.get());
+  }
+  // Vertices closer than this to the line are on it (GEOS intersections of the line's own
+  // densified chords lie up to the densification tolerance off the geodesic).
+  const double on_line_m = std::min(1.0, 0.25 * spec.min_depth_m());
+  enum class Kind { boundary, line, excepted };
+  BoundaryCheck out;
+  auto error_of = [&](LonLat p, Kind* kind) {
+    const Nearest n = line.nearest(p);
+    const double D = spec.depth_at(line, n);
+    if (n.distance_m < on_line_m) {
+      *kind = Kind::line;
+      return n.distance_m;
+    }
+    if (def.territory() && def.territory()->nearest(p).distance_m < on_line_m) {
+      *kind = Kind::excepted;  // on an end normal
+      return 0.0;
+    }
+    *kind = Kind::boundary;
+    return std::abs(n.distance_m - D);
+  };
+  for (const auto& poly : polygons)
+    for (const auto& ring : poly) {
+      std::vector<Kind> kinds(ring.size());
+      for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        const LonLat v = ring[i];
+        bool excepted = std::abs(v.lon_deg) > 180.0 - 1e-9;
+        if (!excepted && prepared) {
+          GeomPtr pt = detail::wrap(geos, GEOSGeom_createPointFromXY_r(geos.h(), v.lon_deg, v.lat_deg), "point");
+          double d = 1;
+          GEOSPreparedDistance_r(geos.h(), prepared, pt.get(), &d);
+          excepted = d < 1e-9;
+        }
+        if (excepted) {
+          kinds[i] = Kind::excepted;
+          ++out.points_excepted;
+          continue;
+        }
+        const double e = error_of(v, &kinds[i]);
+        if (kinds[i] == Kind::boundary) {
+          out.max_error_m = std::max(out.max_error_m, e);
+          ++out.points_checked;
+        } else {
+          ++out.points_excepted;
+        }
+      }
+      kinds.back() = kinds.front();
+      for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        if (kinds[i] != kinds[i + 1] || kinds[i] == Kind::excepted) continue;
+        const LonLat a = ring[i], b = unwrap(ring[i + 1], ring[i].lon_deg);
+        LonLat m{0.5 * (a.lon_deg + b.lon_deg), 0.5 * (a.lat_deg + b.lat_deg)};
+        m.lon_deg = wrap180(m.lon_deg);
+        Kind k;
+        const double e = error_of(m, &k);
+        ++out.points_checked;
+        if (kinds[i] == Kind::line) {
+          out.max_line_error_m = std::max(out.max_line_error_m, e);
+        } else {
+          // A D-boundary edge whose midpoint fell onto the line is an error of D metres.
+          out.max_error_m = std::max(out.max_error_m, k == Kind::line ? spec.max_depth_m() : e);
+        }
+      }
+    }
+  if (prepared) GEOSPreparedGeom_destroy_r(geos.h(), prepared);
+  return out;
+}
+
+}  // namespace truceline::geo

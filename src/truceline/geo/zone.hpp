@@ -1,0 +1,162 @@
+// Zones along a contact line: their definition, membership, and rendering as polygons.
+//
+// Definition (this is what every answer of truceline uses; the polygon is only a drawing):
+//   Let n = the nearest point of P on the line (polyline.hpp), d = its geodesic distance and
+//   D = the zone depth at n (constant, or interpolated by distance along the line, below).
+//   - side `both`:  P is in the zone iff d <= D. The ends get round caps.
+//   - side `left` / `right`: the zone is bounded by the line itself, by the geodesic normals
+//     at the ends of every part, and by the offset at D. P is in the zone iff d <= D and P lies
+//     on that side of the *territory line*: the part extended at both ends by its end normals
+//     on the zone's side, each followed until it leaves the buffer {d <= D} (+ 1 % of D, at
+//     least 100 m), so it always separates the two sides. Side
+//     relative to a line is decided at the nearest point (polyline.hpp). For the part of a
+//     line that does not fold back on itself this is simply "on that side of the line and
+//     not behind an end normal"; where the line folds (a point is within D of both faces of
+//     the line), the nearest face decides, which is the side of the line the point is on.
+//   Depth varying along the line: per-vertex depths, linear in distance along the part between
+//   vertices; D is read at the nearest point, so the depth is measured perpendicular to the
+//   line there (at a convex vertex, the vertex's depth).
+//
+// Rendering (build_zone): the both-sided buffer B is the union of pieces, each drawn exactly on the
+// ellipsoid and densified adaptively: per segment and side a strip between the segment and
+// its geodesic offset curve (points Direct(X(t), azimuth(t) +- 90, D(t))); per interior
+// vertex a wedge on the convex side (a geodesic circle arc of radius D around the vertex); for
+// `both`, half-disc caps at the part ends. GEOS unions the pieces in lon/lat (so overlapping
+// buffers of zig-zag lines give one valid polygon). A one-sided zone is B cut by the
+// territory line: GEOS nodes B's boundary with the (densified) territory line, polygonizes,
+// and keeps the faces whose interior point is in the zone by the definition. Every piece edge is
+// split until its lon/lat midpoint lies within `piece_tolerance_m` of the true curve (local
+// metric on the ellipsoid); the output is then *measured* (check_boundary) and rebuilt with a
+// finer tolerance if the measured error exceeds `target_error_m`.
+// Known limit: membership is constant on each face only if the territory line does not
+// cross itself (e.g. an end normal cutting through a line that curls back within 1.5 D of its
+// end); there the face takes the answer at its interior point.
+//
+// Output: polygons in lon/lat degrees, lon in [-180, 180]; exterior rings counter-clockwise,
+// holes clockwise (RFC 7946 right-hand rule); split at the antimeridian into several polygons.
+// Thread safety: free functions, no shared state.
+#pragma once
+
+#include <optional>
+#include <utility>
+#include <string_view>
+#include <vector>
+
+#include "truceline/geo/polyline.hpp"
+
+namespace truceline::geo {
+
+enum class ZoneSide { both, left, right };
+std::optional<ZoneSide> parse_zone_side(std::string_view s);
+const char* to_string(ZoneSide side);
+
+// Largest depth accepted anywhere (metres): beyond it the zone stops being "along a line".
+inline constexpr double kMaxDepthM = 1'000'000;
+
+struct ZoneSpec {
+  ZoneSide side = ZoneSide::both;
+  // Constant depth in metres, REQUIRES 0 < depth_m <= kMaxDepthM. Used when vertex_depth_m
+  // is empty.
+  double depth_m = 0;
+  // Optional per-vertex depths in metres: vertex_depth_m[part][vertex], same shape as the
+  // (validated) line; each in (0, kMaxDepthM].
+  std::vector<std::vector<double>> vertex_depth_m;
+
+  // Depth at a point `along_m` metres along `part`.
+  double depth_at(const GeodesicPolyline& line, std::size_t part, double along_m) const;
+  double depth_at(const GeodesicPolyline& line, const Nearest& n) const {
+    return depth_at(line, n.part, n.along_m);
+  }
+  double min_depth_m() const;
+  double max_depth_m() const;
+  // Throws GeometryError when depths are out of range or do not match the line's shape.
+  void validate(const GeodesicPolyline& line) const;
+};
+
+struct Location {
+  Nearest nearest;     // on the line itself (distance, side of the line, foot)
+  double depth_m = 0;  // zone depth at the nearest point
+  bool inside = false;
+};
+
+// A zone definition ready for queries: the line, the spec and (one-sided) the territory line.
+// Thread safety: immutable after construction; locate() may be called concurrently.
+class ZoneDefinition {
+ public:
+  // Keeps a reference to `line`. Throws GeometryError when the spec does not fit the line.
+  ZoneDefinition(const GeodesicPolyline& line, ZoneSpec spec);
+
+  // Exact: nearest point on the line, depth there, membership by the definition above.
+  Location locate(LonLat p) const;
+  // Same, visiting every segment (no pruning): for tests and benchmarks.
+  Location locate_bruteforce(LonLat p) const;
+
+  const GeodesicPolyline& line() const { return line_; }
+  const ZoneSpec& spec() const { return spec_; }
+  // One-sided zones: the territory line (parts extended by their end normals); else null.
+  const GeodesicPolyline* territory() const { return territory_ ? &*territory_ : nullptr; }
+  int sigma() const { return spec_.side == ZoneSide::right ? +1 : (spec_.side == ZoneSide::left ? -1 : 0); }
+
+ private:
+  Location finish(const Nearest& n, LonLat p, bool brute) const;
+  const GeodesicPolyline& line_;
+  ZoneSpec spec_;
+  std::optional<GeodesicPolyline> territory_;
+};
+
+using Ring = std::vector<LonLat>;   // closed: front() == back()
+using Polygon = std::vector<Ring>;  // exterior first, then holes
+
+struct ZoneOptions {
+  // DEFAULT 0.25 m. Each piece edge is bisected until the lon/lat midpoint of the edge lies
+  // within this distance of the curve point at the middle parameter. Smaller: more vertices.
+  double piece_tolerance_m = 0.25;
+  // DEFAULT 1.0 m. When the measured max_boundary_error_m exceeds it, the zone is rebuilt
+  // with piece_tolerance_m / 4, at most `max_refinements` times.
+  double target_error_m = 1.0;
+  int max_refinements = 3;
+  // DEFAULT true. Measure the output (check_boundary). Costs one exact nearest-point query
+  // per vertex and per edge midpoint.
+  bool measure = true;
+};
+
+struct BoundaryCheck {
+  // Largest | distance(v, line) - D | over vertices and edge midpoints of the D-boundary
+  // (vertices on the line, on end normals, on the antimeridian cut or on the clip boundary
+  // are excepted, and so are edges touching them), metres.
+  double max_error_m = 0;
+  // Largest distance from the line of midpoints of edges drawn along the line (one-sided).
+  double max_line_error_m = 0;
+  std::size_t points_checked = 0;
+  std::size_t points_excepted = 0;
+};
+
+struct Zone {
+  std::vector<Polygon> polygons;
+  std::size_t vertex_count = 0;
+  BoundaryCheck check;
+  double piece_tolerance_m = 0;  // the tolerance the final build used
+  // Envelope of the zone before the antimeridian split, lon possibly outside [-180, 180]
+  // (continuous across the antimeridian), degrees.
+  double min_lon_deg = 0, max_lon_deg = 0, min_lat_deg = 0, max_lat_deg = 0;
+};
+
+// Renders the zone. `clip`: optional area (polygons in lon/lat) intersected with the result.
+// Throws GeometryError for invalid depths; detail::GeosError when GEOS fails.
+Zone build_zone(const ZoneDefinition& zone, const ZoneOptions& options = {},
+                const std::vector<Polygon>* clip = nullptr);
+
+// Measures rendered polygons against the definition (see BoundaryCheck).
+BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDefinition& zone,
+                             const std::vector<Polygon>* clip = nullptr);
+
+// Distance in metres between two nearby points by the local metric of the ellipsoid
+// (meridional and normal radii of curvature at their mean latitude). Relative error about the
+// distance over the Earth's radius: for the sub-kilometre distances it is used for, < 1e-4 m.
+double local_distance_m(LonLat a, LonLat b);
+
+// Longitude of p shifted by a multiple of 360 to lie within 180 of `anchor_lon_deg` (exact:
+// the same p and the same multiple always give the same double).
+LonLat unwrap(LonLat p, double anchor_lon_deg);
+
+}  // namespace truceline::geo
