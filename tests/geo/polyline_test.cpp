@@ -1,1 +1,143 @@
+// Exact point-to-geodesic-polyline distance, against the independent oracle (oracle.hpp).
+#include "truceline/geo/polyline.hpp"
+
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "fixtures.hpp"
+#include "oracle.hpp"
+
+namespace truceline::test {
+namespace {
+
+struct Case {
+  const char* name;
+  geo::MultiLine line;
+};
+
+std::vector<Case> cases() {
+  return {{"35n", line_35n()},       {"64n", line_64n()},     {"equator", line_equator()},
+          {"fiji", line_fiji()},     {"multi", line_multi()}, {"zigzag", line_zigzag()},
+          {"random", random_line(7, 30, 20.0, 45.0, 3000)}};
+}
+
+// Random points around the line: a random vertex moved by up to `radius_m` in a random direction.
+std::vector<geo::LonLat> points_near(const geo::MultiLine& line, unsigned seed, int n, double radius_m) {
+  std::mt19937_64 rng(seed);
+  std::vector<geo::LonLat> out;
+  std::vector<geo::LonLat> all;
+  for (const auto& part : line.parts) all.insert(all.end(), part.begin(), part.end());
+  std::uniform_int_distribution<std::size_t> pick(0, all.size() - 1);
+  std::uniform_real_distribution<double> azi(0, 360), dist(0, radius_m);
+  for (int i = 0; i < n; ++i) {
+    geo::LonLat p;
+    const auto v = all[pick(rng)];
+    geo::wgs84().Direct(v.lat_deg, v.lon_deg, azi(rng), dist(rng), p.lat_deg, p.lon_deg);
+    out.push_back(p);
+  }
+  return out;
+}
+
+TEST(Polyline, DistanceMatchesOracleWithinOneCentimetre) {
+  for (const auto& c : cases()) {
+    const geo::GeodesicPolyline line(c.line);
+    const DistanceOracle oracle(c.line);
+    double worst = 0;
+    for (const auto& p : points_near(c.line, 11, 150, 60'000)) {
+      const auto n = line.nearest(p);
+      const auto o = oracle.distance(p);
+      worst = std::max(worst, std::abs(n.distance_m - o.distance_m));
+      ASSERT_NEAR(n.distance_m, o.distance_m, 0.01) << c.name << " seed 11 point " << p.lon_deg << "," << p.lat_deg;
+      // Side: where the oracle's foot is inside a segment and the point is off the line.
+      if (o.side != 0 && o.distance_m > 1.0 && n.foot == geo::Foot::interior) {
+        EXPECT_EQ(n.side == geo::Side::right ? 1 : -1, o.side) << c.name << " " << p.lon_deg << "," << p.lat_deg;
+      }
+    }
+    RecordProperty(std::string("worst_diff_m_") + c.name, std::to_string(worst));
+    EXPECT_LT(worst, 1e-3) << c.name;  // in practice ~1e-7 m
+  }
+}
+
+TEST(Polyline, PrunedSearchEqualsBruteForce) {
+  for (const auto& c : cases()) {
+    const geo::GeodesicPolyline line(c.line);
+    for (const auto& p : points_near(c.line, 23, 300, 200'000)) {
+      const auto a = line.nearest(p);
+      const auto b = line.nearest_bruteforce(p);
+      ASSERT_NEAR(a.distance_m, b.distance_m, 1e-9) << c.name << " seed 23";
+      EXPECT_EQ(a.side, b.side) << c.name;
+    }
+  }
+}
+
+TEST(Polyline, PointsOnTheLineAreOnWithZeroDistance) {
+  const geo::GeodesicPolyline line(line_35n());
+  for (const auto& s : line.segments()) {
+    for (double f : {0.0, 0.3, 0.5, 1.0}) {
+      geo::LonLat q;
+      s.line.Position(f * s.length_m, q.lat_deg, q.lon_deg);
+      const auto n = line.nearest(q);
+      EXPECT_LT(n.distance_m, 1e-6);
+      EXPECT_EQ(n.side, geo::Side::on);
+    }
+  }
+}
+
+TEST(Polyline, SideConventionRightIsClockwiseOfTravel) {
+  // A line heading due east along 35 N: north is left, south is right.
+  const geo::GeodesicPolyline line({{{{36.0, 35.0}, {36.5, 35.0}}}});
+  EXPECT_EQ(line.nearest({36.25, 35.1}).side, geo::Side::left);
+  EXPECT_EQ(line.nearest({36.25, 34.9}).side, geo::Side::right);
+  // Behind the start: nearest is the start vertex, beyond its normal.
+  const auto behind = line.nearest({35.9, 35.01});
+  EXPECT_EQ(behind.foot, geo::Foot::start);
+  EXPECT_TRUE(behind.beyond_end);
+  EXPECT_EQ(behind.side, geo::Side::left);
+}
+
+TEST(Polyline, VertexWedgeTakesTheConvexSide) {
+  // East then north: a left turn; the wedge outside the turn (south-east) is on the right.
+  const geo::GeodesicPolyline line({{{{36.0, 35.0}, {36.2, 35.0}, {36.2, 35.2}}}});
+  const auto n = line.nearest({36.25, 34.95});
+  EXPECT_EQ(n.foot, geo::Foot::vertex);
+  EXPECT_EQ(n.side, geo::Side::right);
+}
+
+TEST(Polyline, AntimeridianSegmentIsShort) {
+  const geo::GeodesicPolyline line({{{{179.9, -16.9}, {-179.9, -16.85}}}});
+  EXPECT_LT(line.segments()[0].length_m, 25'000);
+  const auto n = line.nearest({180.0, -16.8});
+  EXPECT_LT(n.distance_m, 10'000);
+  EXPECT_EQ(n.foot, geo::Foot::interior);
+}
+
+TEST(Polyline, HighLatitudes) {
+  const geo::MultiLine m{{{{10.0, 80.0}, {14.0, 80.2}, {18.0, 79.9}}}};
+  const geo::GeodesicPolyline line(m);
+  const DistanceOracle oracle(m);
+  for (const auto& p : points_near(m, 5, 60, 50'000))
+    ASSERT_NEAR(line.nearest(p).distance_m, oracle.distance(p).distance_m, 0.01);
+}
+
+TEST(Polyline, ValidationNamesThePlace) {
+  auto message = [](const geo::MultiLine& m) {
+    try {
+      geo::validated(m);
+    } catch (const geo::GeometryError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message({{{{36.0, 35.0}, {36.0, 35.0}}}}), "part 1: fewer than two distinct vertices");
+  EXPECT_EQ(message({{{{36.0, 35.0}, {36.1, 95.0}}}}), "part 1, vertex 2: latitude 95 is outside [-90, 90]");
+  EXPECT_EQ(message({{{{36.0, 35.0}, {36.1, 35.0}}, {{std::nan(""), 1.0}, {2.0, 2.0}}}}),
+            "part 2, vertex 1: coordinate is not a finite number");
+  EXPECT_EQ(message({}), "the line has no parts");
+  // 180 and -180 are the same meridian: a repeated vertex, dropped.
+  EXPECT_EQ(geo::validated({{{{180.0, 10.0}, {-180.0, 10.0}, {-179.0, 10.0}}}}).parts[0].size(), 2u);
+}
+
+}  // namespace
+}  // namespace truceline::test

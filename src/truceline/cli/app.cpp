@@ -6,7 +6,11 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -29,10 +33,12 @@ double parse_depth(const std::string& text) {
   if (!std::regex_match(text, m, re))
     throw InputError(fmt::format(
         "--depth '{}': expected a positive number with a unit, m or km (e.g. 20km, 15000m, 0.5km)", text));
-  const double value = std::stod(m[1].str() + m[3].str());
+  // strtod saturates to inf / 0 on overflow / underflow: both are caught by the range checks.
+  const double value = std::strtod((m[1].str() + m[3].str()).c_str(), nullptr);
   const double metres = m[4].str() == "km" ? value * 1000.0 : value;
   if (!(metres > 0)) throw InputError(fmt::format("--depth '{}': the depth must be greater than 0", text));
-  if (metres > geo::kMaxDepthM) throw InputError(fmt::format("--depth '{}': the depth must be at most 1000 km", text));
+  if (!(metres <= geo::kMaxDepthM))
+    throw InputError(fmt::format("--depth '{}': the depth must be at most 1000 km", text));
   return metres;
 }
 
@@ -59,7 +65,8 @@ struct ZoneArgs {
 
 std::string json_number(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
 
-int cmd_zone(const ZoneArgs& za, const std::string& clip_path, const std::string& out_path, std::ostream& err) {
+int cmd_zone(const ZoneArgs& za, const std::string& clip_path, const std::string& out_path, std::ostream& out,
+             std::ostream& err) {
   const geo::ZoneSpec spec = za.spec();
   const geo::GeodesicPolyline line(geo::read_line(za.line_path));
   std::optional<std::vector<geo::Polygon>> clip;
@@ -74,7 +81,7 @@ int cmd_zone(const ZoneArgs& za, const std::string& clip_path, const std::string
       {"max_boundary_error_m", json_number(zone.check.max_error_m, 4)},
       {"boundary_points_checked", std::to_string(zone.check.points_checked)},
   };
-  geo::write_file_atomic(out_path, geo::zone_feature_collection(zone, props));
+  geo::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
   if (!out_path.empty() && out_path != "-")
     err << fmt::format("truceline: wrote {} ({} polygon{}, {} vertices, max boundary error {:.3f} m)\n", out_path,
                        zone.polygons.size(), zone.polygons.size() == 1 ? "" : "s", zone.vertex_count,
@@ -117,8 +124,11 @@ int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::st
   const std::string tmp = to_file ? out_path + ".tmp-" + std::to_string(::getpid()) : "";
   std::ofstream file;
   if (to_file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(out_path, ec))
+      throw InputError(fmt::format("{}: cannot write: Is a directory", out_path));
     file.open(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) throw InputError(fmt::format("{}: cannot write", out_path));
+    if (!file) throw InputError(fmt::format("{}: cannot write: {}", out_path, std::strerror(errno)));
   }
   std::ostream& o = to_file ? static_cast<std::ostream&>(file) : out;
   struct Cleanup {
@@ -177,7 +187,8 @@ int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::st
   if (!o) throw InputError(to_file ? out_path + ": cannot write" : "cannot write to standard output");
   if (to_file) {
     file.close();
-    if (std::rename(tmp.c_str(), out_path.c_str()) != 0) throw InputError(out_path + ": cannot write");
+    if (std::rename(tmp.c_str(), out_path.c_str()) != 0)
+      throw InputError(fmt::format("{}: cannot write: {}", out_path, std::strerror(errno)));
     cleanup.keep = true;
   }
   if (skipped) err << fmt::format("truceline: skipped {} bad row{}\n", skipped, skipped == 1 ? "" : "s");
@@ -210,6 +221,16 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   locate->add_option("-o,--output", locate_out, "output CSV file ('-' = stdout)")->capture_default_str();
   locate->add_option("--threads", threads, "worker threads (0 = one per core)")->capture_default_str();
 
+  // The subcommand named on the command line, for messages and hints.
+  std::string command;
+  if (argc > 1 && argv[1][0] != '-') command = argv[1];
+  const std::string hint =
+      (command == "zone" || command == "locate") ? "truceline " + command + " --help" : "truceline --help";
+  if (!command.empty() && command != "zone" && command != "locate") {
+    err << "truceline: error: '" << command << "' is not a truceline command (commands: zone, locate)\n"
+        << "Run '" << hint << "' for usage.\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -219,11 +240,20 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    err << "truceline: error: " << e.what() << "\nRun 'truceline --help' for usage.\n";
+    std::string what = e.what();
+    // CLI11 says "--depth: 1 required TEXT missing" for an option given without its value.
+    static const std::regex missing(R"(^(-[-\w]+): 1 required .* missing$)");
+    std::smatch m;
+    if (std::regex_match(what, m, missing)) {
+      const std::string option = m[1].str();
+      what = option + " needs a value";
+      if (option == "--depth") what += ", e.g. --depth 20km";
+    }
+    err << "truceline: error: " << what << "\nRun '" << hint << "' for usage.\n";
     return 2;
   }
   try {
-    if (zone->parsed()) return cmd_zone(zone_args, clip_path, zone_out, err);
+    if (zone->parsed()) return cmd_zone(zone_args, clip_path, zone_out, out, err);
     if (locate->parsed())
       return cmd_locate(locate_args, points_path, locate_out, skip_bad, threads, in, out, err);
   } catch (const InputError& e) {

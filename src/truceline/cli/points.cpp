@@ -70,8 +70,9 @@ class CsvReader : public PointReader {
       std::string hint;
       if (cols.size() == 1 && (header.find(';') != std::string::npos || header.find('\t') != std::string::npos))
         hint = " (the delimiter must be a comma)";
-      const char* missing = lon_col_ < 0 && lat_col_ < 0 ? "lon and lat" : (lon_col_ < 0 ? "lon" : "lat");
-      throw InputError(fmt::format("{}:{}: the CSV header has no {} column{}", name_, line_, missing, hint));
+      const char* missing =
+          lon_col_ < 0 && lat_col_ < 0 ? "lon and lat columns" : (lon_col_ < 0 ? "lon column" : "lat column");
+      throw InputError(fmt::format("{}:{}: the CSV header has no {}{}", name_, line_, missing, hint));
     }
     ncols_ = cols.size();
   }
@@ -123,7 +124,7 @@ class CsvReader : public PointReader {
       if (split_csv(rec, tmp)) return true;
       if (used > 1000) return true;  // give up: reported as an unterminated field
     }
-    if (in_.bad()) throw InputError(name_ + ": read error");
+    if (in_.bad()) throw InputError(fmt::format("{}: cannot read: {}", name_, std::strerror(errno)));
     return any;
   }
 
@@ -137,13 +138,7 @@ class CsvReader : public PointReader {
 class GeoJsonPointReader : public PointReader {
  public:
   GeoJsonPointReader(const std::string& text, std::string name) : name_(std::move(name)) {
-    nlohmann::json doc;
-    try {
-      doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      const auto [l, c] = geo::line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-      throw InputError(fmt::format("{}:{}:{}: invalid JSON", name_, l, c));
-    }
+    nlohmann::json doc = geo::parse_json(text, name_);
     if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
         !doc["features"].is_array())
       throw InputError(name_ + ": points must be a GeoJSON FeatureCollection of Points");
@@ -234,6 +229,7 @@ std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& 
   std::istream* in = &stdin_stream;
   const std::string name = path == "-" ? "<stdin>" : path;
   if (path != "-") {
+    geo::reject_directory(path);
     auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*f) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
     own = std::move(f);
@@ -242,10 +238,13 @@ std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& 
   // Peek at the first non-blank byte.
   int c;
   std::size_t blank_lines = 0;
-  while ((c = in->peek()) != EOF && std::isspace(c))
-    if (in->get() == '\n') ++blank_lines;
+  std::string blanks;  // kept, so that JSON line numbers stay right
+  while ((c = in->peek()) != EOF && std::isspace(c)) {
+    blanks += static_cast<char>(in->get());
+    if (blanks.back() == '\n') ++blank_lines;
+  }
   if (c == '{') {
-    std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+    std::string text = blanks + std::string((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
     return std::make_unique<GeoJsonPointReader>(text, name);
   }
   return std::make_unique<CsvReader>(std::move(own), *in, name, blank_lines);

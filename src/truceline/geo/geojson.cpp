@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -17,7 +18,14 @@ namespace truceline::geo {
 
 using nlohmann::json;
 
+void reject_directory(const std::string& path) {
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(path, ec))
+    throw InputError(fmt::format("{}: cannot read: Is a directory", path));
+}
+
 std::string read_text(const std::string& path) {
+  reject_directory(path);
   if (path == "-") {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
@@ -43,27 +51,27 @@ std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::si
   return {line, col};
 }
 
-namespace {
-
 json parse_json(const std::string& text, const std::string& name) {
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
-    // e.byte is the 1-based position of the offending character.
-    const auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    // e.byte is the 1-based position of the last character read: step back to the start of
+    // the offending token (a number or a literal) so the column points at it.
+    std::size_t pos = e.byte == 0 ? 0 : e.byte - 1;
+    auto token_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-'; };
+    if (pos < text.size() && token_char(text[pos]))
+      while (pos > 0 && token_char(text[pos - 1])) --pos;
+    const auto [line, col] = line_column(text, pos);
     std::string what = e.what();
     // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
-    if (auto p = what.find(": "); p != std::string::npos) {
-      auto rest = what.substr(p + 2);
-      if (auto q = rest.find("syntax error while parsing value - "); q != std::string::npos)
-        rest = rest.substr(q + 35);
-      what = rest;
-    }
+    if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
     throw InputError(fmt::format("{}:{}:{}: invalid JSON: {}", name, line, col, what));
   } catch (const json::exception& e) {
     throw InputError(fmt::format("{}: invalid JSON: {}", name, e.what()));
   }
 }
+
+namespace {
 
 // A position [lon, lat, (alt)] -> LonLat, range-checked.
 LonLat position(const json& p, const std::string& where) {
@@ -124,14 +132,27 @@ std::string geometry_type(const json& g, const std::string& where) {
 MultiLine parse_line(const std::string& text, const std::string& name) {
   const json doc = parse_json(text, name);
   MultiLine line;
+  // Each line is validated where it is read, so that messages name its place in the file.
+  auto add = [&](const json& coords, const std::string& where) {
+    std::vector<LonLat> part = positions(coords, where);
+    try {
+      part = validated(MultiLine{{part}}).parts[0];
+    } catch (const GeometryError& e) {
+      std::string what = e.what();  // "part 1: ..." or "part 1, vertex N: ..."
+      if (what.rfind("part 1: ", 0) == 0) what = what.substr(8);
+      else if (what.rfind("part 1, vertex ", 0) == 0) what = "position " + what.substr(15);
+      throw InputError(where + ": " + what);
+    }
+    line.parts.push_back(std::move(part));
+  };
   for_each_geometry(doc, name, [&](const json& g, const std::string& where) {
     const std::string type = geometry_type(g, where);
     if (type == "LineString") {
-      line.parts.push_back(positions(g["coordinates"], where));
+      add(g["coordinates"], where);
     } else if (type == "MultiLineString") {
       if (!g["coordinates"].is_array()) throw InputError(where + ": \"coordinates\" must be an array");
       for (std::size_t i = 0; i < g["coordinates"].size(); ++i)
-        line.parts.push_back(positions(g["coordinates"][i], fmt::format("{}, line {}", where, i + 1)));
+        add(g["coordinates"][i], fmt::format("{}, line {}", where, i + 1));
     } else {
       throw InputError(fmt::format("{}: geometry type {} is not a LineString or MultiLineString", where, type));
     }
@@ -209,13 +230,15 @@ std::string zone_feature_collection(const Zone& zone, const std::map<std::string
   return out;
 }
 
-void write_file_atomic(const std::string& path, const std::string& content) {
+void write_file_atomic(const std::string& path, const std::string& content, std::ostream& stdout_stream) {
   if (path.empty() || path == "-") {
-    std::cout << content;
-    std::cout.flush();
-    if (!std::cout) throw InputError("cannot write to standard output");
+    stdout_stream << content;
+    stdout_stream.flush();
+    if (!stdout_stream) throw InputError("cannot write to standard output");
     return;
   }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(fmt::format("{}: cannot write: Is a directory", path));
   const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -5,6 +5,7 @@
 
 #include <iosfwd>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,15 @@ std::vector<Polygon> parse_area(const std::string& text, const std::string& name
 std::string zone_feature_collection(const Zone& zone, const std::map<std::string, std::string>& properties);
 
 // Writes `content` to `path` atomically (temporary file in the same directory, then rename);
-// "-" or "" writes to stdout. Throws InputError when the file cannot be written.
-void write_file_atomic(const std::string& path, const std::string& content);
+// "-" or "" writes to `stdout_stream`. Throws InputError when the file cannot be written.
+void write_file_atomic(const std::string& path, const std::string& content, std::ostream& stdout_stream);
+
+// Parses JSON; a syntax error becomes InputError "NAME:LINE:COLUMN: invalid JSON: reason",
+// the column being where the offending token starts.
+nlohmann::json parse_json(const std::string& text, const std::string& name);
+
+// Throws InputError "PATH: cannot read: Is a directory" when path names a directory.
+void reject_directory(const std::string& path);
 
 // "line 3, column 14" from a byte offset into text.
 std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t byte_offset);

@@ -18,8 +18,7 @@ ZoneLocator::ZoneLocator(const ZoneDefinition& zone, LocatorOptions options) : z
   // plus 0.01 degree for the bulge of geodesics between samples.
   ref_lon_ = line_.line().parts[0][0].lon_deg;
   double lon_min = 1e9, lon_max = -1e9, lat_min = 90, lat_max = -90;
-  const GeodesicPolyline& terr = *zone_.territory();
-  for (const auto& s : terr.segments()) {
+  for (const auto& s : line_.segments()) {
     const int n = std::max(16, static_cast<int>(s.length_m / 5000.0));
     for (int k = 0; k <= n; ++k) {
       LonLat q;

@@ -1,6 +1,7 @@
 #include "truceline/geo/polyline.hpp"
 
 #include <GeographicLib/Geocentric.hpp>
+#include <fmt/format.h>
 #include <GeographicLib/Math.hpp>
 #include <algorithm>
 #include <cmath>
@@ -108,7 +109,7 @@ SegmentFoot to_foot(const Eval& e, int at_end) {
 
 }  // namespace
 
-SegmentFoot nearest_on_segment(const Segment& seg, LonLat p) {
+SegmentFoot nearest_on_segment(const Segment& seg, LonLat p, double slope) {
   const double L = seg.length_m;
   // Initial guess: projection onto the great circle through the unit-sphere images.
   double t = 0.5 * L;
@@ -130,7 +131,7 @@ SegmentFoot nearest_on_segment(const Segment& seg, LonLat p) {
   bool lo_ok = false, hi_ok = false;  // r' verified < 0 at lo / > 0 at hi
   Eval e = evaluate(seg, p, t);
   for (int it = 0; it < 200 && e.r > 0; ++it) {
-    const double g = -e.c;  // r'(t)
+    const double g = -e.c - slope;  // d/dt (r(t) - slope * t)
     if (g < 0) {
       lo = t;
       lo_ok = true;
@@ -144,14 +145,14 @@ SegmentFoot nearest_on_segment(const Segment& seg, LonLat p) {
       if (!lo_ok) {
         // The minimum may be at the start vertex: check the sign of r'(0).
         const Eval e0 = evaluate(seg, p, 0);
-        if (e0.c <= 0 || e0.r == 0) return to_foot(e0, -1);
+        if (e0.c <= -slope || e0.r == 0) return to_foot(e0, -1);
         lo_ok = true;
       }
       tn = 0.5 * (lo + hi);
     } else if (tn >= hi) {
       if (!hi_ok) {
         const Eval eL = evaluate(seg, p, L);
-        if (eL.c >= 0 || eL.r == 0) return to_foot(eL, +1);
+        if (eL.c >= -slope || eL.r == 0) return to_foot(eL, +1);
         hi_ok = true;
       }
       tn = 0.5 * (lo + hi);
@@ -178,9 +179,9 @@ MultiLine validated(const MultiLine& line) {
       if (!std::isfinite(v.lon_deg) || !std::isfinite(v.lat_deg))
         throw GeometryError(where + ": coordinate is not a finite number");
       if (v.lat_deg < -90 || v.lat_deg > 90)
-        throw GeometryError(where + ": latitude " + std::to_string(v.lat_deg) + " is outside [-90, 90]");
+        throw GeometryError(fmt::format("{}: latitude {} is outside [-90, 90]", where, v.lat_deg));
       if (v.lon_deg < -180 || v.lon_deg > 180)
-        throw GeometryError(where + ": longitude " + std::to_string(v.lon_deg) + " is outside [-180, 180]");
+        throw GeometryError(fmt::format("{}: longitude {} is outside [-180, 180]", where, v.lon_deg));
       if (!part.empty()) {
         const double d = distance_m(part.back(), v);
         if (d < 1e-6) continue;  // repeated vertex (also lon 180 vs -180)

@@ -148,8 +148,11 @@ class GeodesicPolyline {
   std::vector<double> part_length_m_;
 };
 
-// The exact foot of P on one segment (see the method above).
-SegmentFoot nearest_on_segment(const Segment& seg, LonLat p);
+// The exact foot of P on one segment (see the method above). With `slope` != 0 (|slope| < 1)
+// it minimises r(t) - slope * t instead (the same iteration with r'(t) = slope as target):
+// the foot of P for a depth growing by `slope` metres per metre along the segment
+// (zone.hpp, variable depth).
+SegmentFoot nearest_on_segment(const Segment& seg, LonLat p, double slope = 0);
 
 // Geodesic distance in metres (GeographicLib Inverse, 15 nm accuracy).
 double distance_m(LonLat a, LonLat b);

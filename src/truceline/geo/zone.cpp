@@ -2,8 +2,11 @@
 
 #include <GeographicLib/Math.hpp>
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <string>
+#include <cstdio>
+#include <cstdlib>
 
 #include "truceline/geo/detail/geos.hpp"
 
@@ -84,6 +87,15 @@ void ZoneSpec::validate(const GeodesicPolyline& line) const {
       check(vertex_depth_m[p][v],
             "part " + std::to_string(p + 1) + ", vertex " + std::to_string(v + 1) + ": ");
   }
+  // The depth may not change faster than the distance along the line (|dD/ds| < 1), or one
+  // point's disc would swallow its neighbours' and the boundary would have no envelope.
+  for (const auto& s : line.segments()) {
+    const auto& d = vertex_depth_m[s.part];
+    if (std::abs(d[s.index + 1] - d[s.index]) >= 0.99 * s.length_m)
+      throw GeometryError("part " + std::to_string(s.part + 1) + ", vertices " + std::to_string(s.index + 1) +
+                          "-" + std::to_string(s.index + 2) +
+                          ": the depth changes faster than 0.99 m per metre along the line");
+  }
 }
 
 namespace {
@@ -99,18 +111,19 @@ ZoneDefinition::ZoneDefinition(const GeodesicPolyline& line, ZoneSpec spec) : li
   if (spec_.side == ZoneSide::both) return;
   // Each end normal runs from the end vertex out to just beyond the buffer: normally D + a
   // margin; where the line folds back within D of its end, the normal is followed (in steps
-  // of D/100) until it leaves the buffer, so that it always separates the two sides.
+  // of D/100) until it leaves the buffer, or until it crosses the line (a point on it changes
+  // side), where it stops: it then closes the territory against the line.
+  const Side own = sigma() > 0 ? Side::right : Side::left;
   auto normal_tip = [&](LonLat e, double azi) {
     const double dmax = spec_.max_depth_m();
     const double step = std::max(10.0, dmax / 100.0);
-    double s = 0;
-    LonLat p = e;
-    for (s = step; s < 10.0 * dmax + 1.0e6; s += step) {
-      p = direct(e, azi, s);
+    for (double s = step; s < 10.0 * dmax + 1.0e6; s += step) {
+      const LonLat p = direct(e, azi, s);
       const Nearest n = line_.nearest(p);
-      if (n.distance_m > spec_.depth_at(line_, n)) break;
+      if (n.distance_m > spec_.depth_at(line_, n)) return direct(e, azi, s + std::max(100.0, 0.01 * dmax));
+      if (n.side != own && n.side != Side::on) return p;
     }
-    return direct(e, azi, s + std::max(100.0, 0.01 * dmax));
+    return direct(e, azi, 10.0 * dmax + 1.0e6);
   };
   MultiLine ext;
   for (std::size_t p = 0; p < line_.line().parts.size(); ++p) {
@@ -124,11 +137,35 @@ ZoneDefinition::ZoneDefinition(const GeodesicPolyline& line, ZoneSpec spec) : li
   territory_.emplace(std::move(ext));
 }
 
+double ZoneDefinition::excess_m(LonLat p) const {
+  if (spec_.vertex_depth_m.empty()) return line_.nearest(p).distance_m - spec_.depth_m;
+  // g(P) = min over segments of min over t of (distance(P, X(t)) - D(t)); D is linear on each
+  // segment, so the inner minimum is nearest_on_segment with the depth slope. Segments whose
+  // 3-D lower bound exceeds the largest depth cannot bring g below 0 and are skipped.
+  const double dmax = spec_.max_depth_m();
+  const auto pe = to_ecef(p);
+  double g = std::numeric_limits<double>::infinity();
+  for (const auto& s : line_.segments()) {
+    const double lb = std::hypot(pe[0] - s.centre[0], pe[1] - s.centre[1], pe[2] - s.centre[2]) - s.radius_m;
+    if (lb - dmax > g) continue;
+    const SegmentFoot f = nearest_on_segment(s, p, spec_.slope(s));
+    g = std::min(g, f.distance_m - spec_.depth_at(line_, s.part, s.along_start_m + f.t_m));
+  }
+  return g;
+}
+
+double ZoneSpec::slope(const Segment& s) const {
+  if (vertex_depth_m.empty()) return 0;
+  const auto& d = vertex_depth_m[s.part];
+  return (d[s.index + 1] - d[s.index]) / s.length_m;
+}
+
 Location ZoneDefinition::finish(const Nearest& n, LonLat p, bool brute) const {
   Location loc;
   loc.nearest = n;
   loc.depth_m = spec_.depth_at(line_, n);
-  if (n.distance_m > loc.depth_m) return loc;
+  const double g = spec_.vertex_depth_m.empty() ? n.distance_m - loc.depth_m : excess_m(p);
+  if (g > 0) return loc;
   if (!territory_) {
     loc.inside = true;
     return loc;
@@ -238,27 +275,42 @@ class PieceBuilder {
     return spec_.vertex_depth_m.empty() ? spec_.depth_m : spec_.vertex_depth_m[part][v];
   }
 
-  // The azimuth used for the normal at vertex v on the side of segment `seg_side`
-  // (-1: the segment ending at v, +1: the segment starting at v). When the turn is
-  // negligible both use their mean, so neighbouring strips share the normal exactly.
-  double normal_base_azimuth(std::size_t part, std::size_t v, int seg_side) const {
-    const double a_in = line_.azimuth_in_deg(part, v), a_out = line_.azimuth_out_deg(part, v);
-    const double turn = Math::AngDiff(a_in, a_out);
-    if (std::abs(turn) < 1e-6) return a_in + 0.5 * turn;
-    return seg_side < 0 ? a_in : a_out;
+  // Angle between the line's direction and the offset direction of segment `seg`: 90 degrees
+  // for a constant depth; acos(-dD/ds) for a varying one (the envelope of the discs of radius
+  // D(t): d/dt [distance(P, X(t)) - D(t)] = -cos(theta) - dD/ds = 0).
+  double tilt_deg(const Segment& s) const { return std::acos(-spec_.slope(s)) / Math::degree(); }
+
+  // Azimuth of the edge from vertex v out to depth D(v) on side sigma, for the segment ending
+  // at v (seg_side -1) or starting at v (+1). When the two nearly coincide (a negligible turn
+  // and no change of slope) both use their mean, so neighbouring pieces share the edge exactly.
+  double edge_azimuth(std::size_t part, std::size_t v, int seg_side, int sigma) const {
+    const std::size_t nseg = line_.line().parts[part].size() - 1;
+    auto edge = [&](int side) {
+      const std::size_t si = side < 0 ? std::min(v, nseg) - 1 : std::min(v, nseg - 1);
+      const Segment& s = segment(part, si);
+      const double base = side < 0 ? line_.azimuth_in_deg(part, v) : line_.azimuth_out_deg(part, v);
+      return base + sigma * tilt_deg(s);
+    };
+    const bool has_in = v > 0, has_out = v < nseg;
+    if (has_in && has_out) {
+      const double a_in = edge(-1), a_out = edge(+1);
+      const double diff = Math::AngDiff(a_in, a_out);
+      if (std::abs(diff) < 1e-6) return a_in + 0.5 * diff;
+      return seg_side < 0 ? a_in : a_out;
+    }
+    return edge(has_in ? -1 : +1);
   }
 
   LonLat normal_point(std::size_t part, std::size_t v, int seg_side, int sigma) const {
     const LonLat V = line_.line().parts[part][v];
-    return unwrap(direct(V, normal_base_azimuth(part, v, seg_side) + 90.0 * sigma, depth_vertex(part, v)),
-                  anchor_[part][v]);
+    return unwrap(direct(V, edge_azimuth(part, v, seg_side, sigma), depth_vertex(part, v)), anchor_[part][v]);
   }
 
-  // The geodesic normal at vertex v from the vertex (excluded) to its end point at depth D
-  // (included), densified. Deterministic, so the pieces that share it share it exactly.
+  // The edge at vertex v from the vertex (excluded) to its end point at depth D(v) (included),
+  // a geodesic, densified. Deterministic, so the pieces that share it share it exactly.
   detail::Ring normal_edge(std::size_t part, std::size_t v, int seg_side, int sigma) const {
     const LonLat V = line_.line().parts[part][v];
-    const double azi = normal_base_azimuth(part, v, seg_side) + 90.0 * sigma;
+    const double azi = edge_azimuth(part, v, seg_side, sigma);
     auto along = [&](double u) { return direct(V, azi, u); };
     detail::Ring out;
     const double D = depth_vertex(part, v);
@@ -325,11 +377,12 @@ class PieceBuilder {
     }
     detail::Ring ring = seg_cache_;
     // The offset curve, from a's normal to b's normal, appended in reverse.
+    const double tilt = tilt_deg(s);
     auto offset = [&](double t) {
       LonLat x;
       double azi = 0;
       s.line.Position(t, x.lat_deg, x.lon_deg, azi);
-      return direct(x, azi + 90.0 * sigma, spec_.depth_at(line_, part, s.along_start_m + t));
+      return direct(x, azi + sigma * tilt, spec_.depth_at(line_, part, s.along_start_m + t));
     };
     const LonLat na = normal_point(part, v, +1, sigma), nb = normal_point(part, v + 1, -1, sigma);
     detail::Ring off{na};
@@ -364,20 +417,20 @@ class PieceBuilder {
   }
 
   GeomPtr wedge(std::size_t part, std::size_t v, int sigma) {
-    const double a_in = normal_base_azimuth(part, v, -1), a_out = normal_base_azimuth(part, v, +1);
-    const double turn = Math::AngDiff(a_in, a_out);
-    // Convex on side sigma when the line turns away from it.
-    if (turn == 0 || sigma * turn > 0) return nullptr;
-    return pie(part, v, a_in + 90.0 * sigma, turn, {-1, sigma}, {+1, sigma});
+    const double a_in = edge_azimuth(part, v, -1, sigma), a_out = edge_azimuth(part, v, +1, sigma);
+    const double sweep = Math::AngDiff(a_in, a_out);
+    // Convex on side sigma when the edges turn away from it.
+    if (sweep == 0 || sigma * sweep > 0) return nullptr;
+    return pie(part, v, a_in, sweep, {-1, sigma}, {+1, sigma});
   }
 
+  // Behind the first vertex: from the right edge round the back to the left edge; beyond the
+  // last vertex: from the left edge round the front to the right edge.
   GeomPtr cap(std::size_t part, std::size_t v, bool start) {
-    if (start) {
-      const double a = normal_base_azimuth(part, v, +1);
-      return pie(part, v, a + 90.0, 180.0, {+1, +1}, {+1, -1});
-    }
-    const double a = normal_base_azimuth(part, v, -1);
-    return pie(part, v, a - 90.0, 180.0, {-1, -1}, {-1, +1});
+    // Both edges belong to the same end segment: right at azi + tilt, left at azi - tilt.
+    const double tilt = tilt_deg(segment(part, start ? 0 : v - 1));
+    if (start) return pie(part, v, edge_azimuth(part, v, +1, +1), 360.0 - 2 * tilt, {+1, +1}, {+1, -1});
+    return pie(part, v, edge_azimuth(part, v, -1, -1), 2 * tilt, {-1, -1}, {-1, +1});
   }
 
   const Geos& geos_;
@@ -390,6 +443,13 @@ class PieceBuilder {
 };
 
 GeomPtr union_of(const Geos& geos, std::vector<GeomPtr> pieces) {
+  if (std::getenv("TRUCELINE_DEBUG_GEOS"))
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+      if (!GEOSisValid_r(geos.h(), pieces[i].get())) {
+        char* w = GEOSGeomToWKT_r(geos.h(), pieces[i].get());
+        std::fprintf(stderr, "piece %zu invalid: %.600s\n", i, w);
+        GEOSFree_r(geos.h(), w);
+      }
   GeomPtr all = detail::make_collection(geos, GEOS_GEOMETRYCOLLECTION, std::move(pieces));
   return detail::wrap(geos, GEOSUnaryUnion_r(geos.h(), all.get()), "union");
 }
@@ -428,7 +488,7 @@ void drop_spurious_holes(Polygon& rings, const ZoneDefinition& def) {
     bool interior = true;
     for (std::size_t k = 0; k + 1 < h.size() && interior; ++k) {
       const Nearest n = def.line().nearest(h[k]);
-      interior = n.distance_m > 1.0 && n.distance_m < def.spec().depth_at(def.line(), n) - 1.0 &&
+      interior = n.distance_m > 1.0 && def.excess_m(h[k]) < -1.0 &&
                  (!def.territory() || def.territory()->nearest(h[k]).distance_m > 1.0);
     }
     if (interior || area_m2 < 1.0) rings.erase(rings.begin() + static_cast<std::ptrdiff_t>(i));
@@ -543,7 +603,7 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
       return 0.0;
     }
     *kind = Kind::boundary;
-    return std::abs(n.distance_m - D);
+    return std::abs(spec.vertex_depth_m.empty() ? n.distance_m - D : def.excess_m(p));
   };
   for (const auto& poly : polygons)
     for (const auto& ring : poly) {

@@ -8,14 +8,18 @@
 //     at the ends of every part, and by the offset at D. P is in the zone iff d <= D and P lies
 //     on that side of the *territory line*: the part extended at both ends by its end normals
 //     on the zone's side, each followed until it leaves the buffer {d <= D} (+ 1 % of D, at
-//     least 100 m), so it always separates the two sides. Side
+//     least 100 m) or until it crosses the line, so it always separates the two sides. Side
 //     relative to a line is decided at the nearest point (polyline.hpp). For the part of a
 //     line that does not fold back on itself this is simply "on that side of the line and
 //     not behind an end normal"; where the line folds (a point is within D of both faces of
 //     the line), the nearest face decides, which is the side of the line the point is on.
 //   Depth varying along the line: per-vertex depths, linear in distance along the part between
-//   vertices; D is read at the nearest point, so the depth is measured perpendicular to the
-//   line there (at a convex vertex, the vertex's depth).
+//   vertices, changing by less than 0.99 m per metre. The buffer is then the union of the
+//   geodesic discs of radius D(x) around every point x of the line: P is in it iff
+//   g(P) = min over x on the line of (distance(P, x) - D(x)) <= 0. g is continuous and
+//   1-Lipschitz; with a constant depth g(P) = d - D. excess_m() returns g. The boundary is the
+//   envelope of the discs: from X(t) at the angle acos(-dD/ds) to the line's direction (90
+//   degrees for a constant depth), out to D(t).
 //
 // Rendering (build_zone): the both-sided buffer B is the union of pieces, each drawn exactly on the
 // ellipsoid and densified adaptively: per segment and side a strip between the segment and
@@ -67,6 +71,8 @@ struct ZoneSpec {
   double depth_at(const GeodesicPolyline& line, const Nearest& n) const {
     return depth_at(line, n.part, n.along_m);
   }
+  // dD/ds on a segment, metres per metre (0 for a constant depth).
+  double slope(const Segment& s) const;
   double min_depth_m() const;
   double max_depth_m() const;
   // Throws GeometryError when depths are out of range or do not match the line's shape.
@@ -88,6 +94,8 @@ class ZoneDefinition {
 
   // Exact: nearest point on the line, depth there, membership by the definition above.
   Location locate(LonLat p) const;
+  // g(P) above, metres: negative inside the buffer, 0 on its boundary.
+  double excess_m(LonLat p) const;
   // Same, visiting every segment (no pruning): for tests and benchmarks.
   Location locate_bruteforce(LonLat p) const;
 

@@ -2,13 +2,20 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 
 namespace truceline::geo::detail {
 
 namespace {
 void geos_message(const char* fmt, ...) {
-  // GEOS reports errors through the return values we check; the text is not needed.
-  (void)fmt;
+  // GEOS reports errors through the return values we check; the text is shown only when
+  // TRUCELINE_DEBUG_GEOS is set.
+  if (!std::getenv("TRUCELINE_DEBUG_GEOS")) return;
+  va_list ap;
+  va_start(ap, fmt);
+  std::vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  std::fputc('\n', stderr);
 }
 
 GEOSGeometry* ring_geom(const Geos& g, const Ring& ring) {
