@@ -30,7 +30,8 @@ demo: build
 	@./scripts/demo
 
 bench: build
-	@./build/release/truceline-bench --benchmark_counters_tabular=true $(BENCH_ARGS)
+	@./build/release/truceline-bench $(BENCH_ARGS)
+	@./build/release/truceline-accuracy
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

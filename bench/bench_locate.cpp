@@ -67,6 +67,13 @@ void Locate_exact(benchmark::State& state) {
 }
 BENCHMARK(Locate_exact)->Name("Locate/exact")->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
+void Locate_prepare(benchmark::State& state) {
+  auto& f = fixture();
+  // ZoneLocator construction: the bounding box and the hierarchical grid classification.
+  for (auto _ : state) benchmark::DoNotOptimize(geo::ZoneLocator(f.def).stats().mixed);
+}
+BENCHMARK(Locate_prepare)->Name("Locate/prepare_grid")->Unit(benchmark::kMillisecond);
+
 void Locate_exact_nogrid(benchmark::State& state) {
   auto& f = fixture();
   // Exact nearest-point query for every point (pruned search, no grid): what `locate` does.
