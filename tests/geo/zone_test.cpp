@@ -159,6 +159,12 @@ TEST(Zone, BoundaryWithinOneMetreAt64NAndEquator) {
   }
 }
 
+TEST(Zone, BoundaryWithinOneMetreAt80N) {
+  const geo::MultiLine m{{{{10.0, 79.5}, {14.0, 80.0}, {18.0, 79.7}, {22.0, 80.1}}}};
+  expect_good_zone("80n", m, 20000, ZoneSide::both);
+  expect_good_zone("80n", m, 20000, ZoneSide::left);
+}
+
 TEST(Zone, MultiLineStringAndZigZag) {
   for (auto side : {ZoneSide::both, ZoneSide::left, ZoneSide::right}) {
     expect_good_zone("multi", line_multi(), 20000, side);
