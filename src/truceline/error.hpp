@@ -13,4 +13,11 @@ class InputError : public std::runtime_error {
   explicit InputError(const std::string& what) : std::runtime_error(what) {}
 };
 
+// A command-line usage error found after parsing (e.g. options that go together): the CLI
+// adds the "Run 'truceline CMD --help'" hint.
+class UsageError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 }  // namespace truceline

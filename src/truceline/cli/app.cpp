@@ -28,25 +28,22 @@
 namespace truceline::cli {
 
 double parse_depth(const std::string& text) {
-  static const std::regex re(R"(^\s*([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*(m|km)\s*$)");
-  std::smatch m;
-  if (!std::regex_match(text, m, re))
+  const auto metres = geo::parse_distance_m(text);
+  if (!metres)
     throw InputError(fmt::format(
         "--depth '{}': expected a positive number with a unit, m or km (e.g. 20km, 15000m, 0.5km)", text));
-  // strtod saturates to inf / 0 on overflow / underflow: both are caught by the range checks.
-  const double value = std::strtod((m[1].str() + m[3].str()).c_str(), nullptr);
-  const double metres = m[4].str() == "km" ? value * 1000.0 : value;
-  if (!(metres > 0)) throw InputError(fmt::format("--depth '{}': the depth must be greater than 0", text));
-  if (!(metres <= geo::kMaxDepthM))
+  if (!(*metres > 0)) throw InputError(fmt::format("--depth '{}': the depth must be greater than 0", text));
+  if (!(*metres <= geo::kMaxDepthM))
     throw InputError(fmt::format("--depth '{}': the depth must be at most 1000 km", text));
-  return metres;
+  return *metres;
 }
 
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
   CLI::App app{"truceline: ceasefire and demilitarized-zone monitoring on the WGS84 ellipsoid", "truceline"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "truceline 0.1.0");
-  const std::vector<Command> commands{add_zone_command(app), add_locate_command(app), add_place_command(app)};
+  const std::vector<Command> commands{add_zone_command(app),  add_locate_command(app), add_check_command(app),
+                                      add_show_command(app), add_map_command(app),    add_place_command(app)};
   std::string names;
   for (const auto& c : commands) names += (names.empty() ? "" : ", ") + c.app->get_name();
 
@@ -86,6 +83,10 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   try {
     for (const auto& c : commands)
       if (c.app->parsed()) return c.run(io);
+  } catch (const UsageError& e) {
+    out.flush();
+    err << "truceline: error: " << e.what() << "\nRun '" << hint << "' for usage.\n";
+    return 2;
   } catch (const InputError& e) {
     out.flush();
     err << "truceline: error: " << e.what() << "\n";

@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -16,6 +19,8 @@
 
 #include "truceline/cli/app.hpp"
 #include "truceline/cli/command.hpp"
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/query.hpp"
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
 #include "truceline/geo/geojson.hpp"
@@ -24,18 +29,36 @@
 
 namespace truceline::cli {
 
+agreement::Instant parse_at(const std::string& text, const agreement::Agreement& a);  // cmd_agreement.cpp
+
 namespace {
 
 // The line and zone definition shared by `zone` and `locate`.
 struct ZoneArgs {
   std::string line_path, depth_text, side_text = "both";
+  // Agreement mode (docs/agreement-format.md).
+  std::string agreement_path, at;
   void add_to(CLI::App* cmd) {
-    cmd->add_option("--line", line_path, "contact line: GeoJSON LineString/MultiLineString (bare, Feature or FeatureCollection)")
-        ->required();
-    cmd->add_option("--depth", depth_text, "zone depth with a unit: 20km, 15000m, 0.5km (at most 1000km)")->required();
+    cmd->add_option("--line", line_path, "contact line: GeoJSON LineString/MultiLineString (bare, Feature or FeatureCollection)");
+    cmd->add_option("--depth", depth_text, "zone depth with a unit: 20km, 15000m, 0.5km (at most 1000km)");
     cmd->add_option("--side", side_text, "both (round caps at the ends), left or right of the line's direction")
         ->check(CLI::IsMember({"both", "left", "right"}))
         ->capture_default_str();
+    cmd->add_option("--agreement", agreement_path, "take the zone(s) from this agreement (TOML) instead of --line/--depth");
+    cmd->add_option("--at", at, "with --agreement: the date (or date-time) the zones are in force");
+  }
+  // Either --line and --depth, or --agreement: a usage error otherwise.
+  void require_mode(const char* agreement_needs) const {
+    if (!agreement_path.empty()) {
+      if (!line_path.empty() || !depth_text.empty())
+        throw UsageError("--agreement takes the line and depth from the agreement: drop --line/--depth");
+      if (agreement_needs && std::string(agreement_needs) == "--at" && at.empty())
+        throw UsageError("--agreement needs --at DATE (the zones in force then)");
+      return;
+    }
+    if (line_path.empty()) throw UsageError("--line is required (or --agreement)");
+    if (depth_text.empty()) throw UsageError("--depth is required, e.g. --depth 20km");
+    if (!at.empty()) throw UsageError("--at goes with --agreement");
   }
   geo::ZoneSpec spec() const {
     geo::ZoneSpec s;
@@ -46,6 +69,44 @@ struct ZoneArgs {
 };
 
 std::string json_number(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
+
+int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std::string& reading,
+                       const std::string& out_path, std::ostream& out, std::ostream& err) {
+  if (zone_id.empty()) throw UsageError("--agreement needs --zone ID");
+  const agreement::Agreement a = agreement::load_valid(za.agreement_path);
+  const agreement::Zone* z = a.zone(zone_id);
+  if (!z) {
+    std::string ids;
+    for (const auto& x : a.zones) ids += (ids.empty() ? "" : ", ") + x.id;
+    throw InputError(fmt::format("--zone {}: no such zone in {} (zones: {})", zone_id, za.agreement_path, ids));
+  }
+  if (!za.at.empty()) {
+    const agreement::Instant t = parse_at(za.at, a);
+    if (!z->valid.contains(t))
+      throw InputError(fmt::format("zone {} is not in force at {} (valid {} to {})", z->id, agreement::format_instant(t),
+                                   z->valid.from ? agreement::format_instant(*z->valid.from) : "always",
+                                   z->valid.until ? agreement::format_instant(*z->valid.until) : "open"));
+  }
+  const agreement::ZoneInstance zi(a, *z, reading);
+  const geo::Zone zone = zi.render();
+  if (zone.polygons.empty()) throw InputError(fmt::format("zone {} is empty (its clip area does not meet it)", z->id));
+  std::map<std::string, std::string> props{{"id", nlohmann::json(z->id).dump()},
+                                           {"kind", nlohmann::json(z->kind).dump()},
+                                           {"title", nlohmann::json(z->title.empty() ? z->id : z->title).dump()},
+                                           {"vertex_count", std::to_string(zone.vertex_count)}};
+  if (!z->is_area) {
+    props["depth_m"] = json_number(zi.depth_m(), 3);
+    props["side"] = fmt::format("\"{}\"", geo::to_string(z->side));
+    props["reading"] = nlohmann::json(reading.empty() ? z->source : reading).dump();
+    props["max_boundary_error_m"] = json_number(zone.check.max_error_m, 4);
+    props["boundary_points_checked"] = std::to_string(zone.check.points_checked);
+  }
+  geo::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
+  if (!out_path.empty() && out_path != "-")
+    err << fmt::format("truceline: wrote {} (zone {}, {} vertices, max boundary error {:.3f} m)\n", out_path, z->id,
+                       zone.vertex_count, zone.check.max_error_m);
+  return 0;
+}
 
 int cmd_zone(const ZoneArgs& za, const std::string& clip_path, const std::string& out_path, std::ostream& out,
              std::ostream& err) {
@@ -95,13 +156,18 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
 
-int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::string& out_path, bool skip_bad,
-               unsigned threads, std::istream& in, std::ostream& out, std::ostream& err) {
-  const geo::ZoneSpec spec = za.spec();
-  const geo::GeodesicPolyline line(geo::read_line(za.line_path));
-  const geo::ZoneDefinition locator(line, spec);
-  auto reader = open_points(points_path, in);
+// Formats the output lines of one input row; one instance per worker thread.
+class RowFormatter {
+ public:
+  virtual ~RowFormatter() = default;
+  virtual void format(const PointRow& row, std::string& out) = 0;
+};
+using FormatterFactory = std::function<std::unique_ptr<RowFormatter>()>;
 
+// Streams points from `reader` through per-thread formatters, in input order, in batches
+// (bounded memory), to `out_path` (atomic) or stdout.
+int stream_points(PointReader& reader, const std::string& header, const FormatterFactory& factory,
+                  const std::string& out_path, bool skip_bad, unsigned threads, std::ostream& out, std::ostream& err) {
   const bool to_file = !out_path.empty() && out_path != "-";
   const std::string tmp = to_file ? out_path + ".tmp-" + std::to_string(::getpid()) : "";
   std::ofstream file;
@@ -122,21 +188,22 @@ int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::st
   } cleanup{tmp};
 
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<RowFormatter>> formatters;
+  for (unsigned t = 0; t < threads; ++t) formatters.push_back(factory());
   constexpr std::size_t kBatch = 16384;  // rows in memory at once: memory stays bounded
   std::vector<PointRow> rows;
-  std::vector<geo::Location> results(kBatch);
+  std::vector<std::string> lines(kBatch);
   rows.reserve(kBatch);
   std::size_t done = 0, skipped = 0;
   Progress progress(err);
-  o << "id,lon,lat,distance_m,side,inside\n";
-  std::string buf;
+  o << header << "\n";
   for (bool more = true; more;) {
     rows.clear();
     PointRow row;
-    while (rows.size() < kBatch && (more = reader->next(row))) {
+    while (rows.size() < kBatch && (more = reader.next(row))) {
       if (!row.error.empty()) {
-        if (!skip_bad) throw InputError(fmt::format("{}: {}", reader->place(row), row.error));
-        err << fmt::format("truceline: skipped {}: {}\n", reader->place(row), row.error);
+        if (!skip_bad) throw InputError(fmt::format("{}: {}", reader.place(row), row.error));
+        err << fmt::format("truceline: skipped {}: {}\n", reader.place(row), row.error);
         ++skipped;
         continue;
       }
@@ -145,7 +212,10 @@ int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::st
     const std::size_t n = rows.size();
     const unsigned nt = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 255) / 256));
     auto work = [&](unsigned t) {
-      for (std::size_t i = t; i < n; i += std::max(1u, nt)) results[i] = locator.locate(rows[i].p);
+      for (std::size_t i = t; i < n; i += std::max(1u, nt)) {
+        lines[i].clear();
+        formatters[t]->format(rows[i], lines[i]);
+      }
     };
     if (nt <= 1) {
       work(0);
@@ -154,14 +224,7 @@ int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::st
       for (unsigned t = 0; t < nt; ++t) pool.emplace_back(work, t);
       for (auto& th : pool) th.join();
     }
-    buf.clear();
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& r = results[i];
-      fmt::format_to(std::back_inserter(buf), "{},{},{},{:.3f},{},{}\n", csv_field(rows[i].id), rows[i].lon_text,
-                     rows[i].lat_text, r.nearest.distance_m, geo::to_string(r.nearest.side),
-                     r.inside ? "true" : "false");
-    }
-    o << buf;
+    for (std::size_t i = 0; i < n; ++i) o << lines[i];
     done += n;
     progress.update(done);
   }
@@ -177,19 +240,92 @@ int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::st
   return 0;
 }
 
+class LineFormatter : public RowFormatter {
+ public:
+  explicit LineFormatter(const geo::ZoneDefinition& def) : def_(def) {}
+  void format(const PointRow& row, std::string& out) override {
+    const geo::Location r = def_.locate(row.p);
+    fmt::format_to(std::back_inserter(out), "{},{},{},{:.3f},{},{}\n", csv_field(row.id), row.lon_text, row.lat_text,
+                   r.nearest.distance_m, geo::to_string(r.nearest.side), r.inside ? "true" : "false");
+  }
+
+ private:
+  const geo::ZoneDefinition& def_;
+};
+
+// One row per point and zone in force, with the nearest active post.
+class AgreementFormatter : public RowFormatter {
+ public:
+  AgreementFormatter(const agreement::Agreement& a, agreement::Instant t) {
+    for (const agreement::Zone* z : agreement::zones_in_force(a, t)) zones_.emplace_back(std::make_unique<agreement::ZoneInstance>(a, *z));
+    for (const auto& p : a.posts)
+      if (agreement::post_active(p, t)) posts_.push_back(&p);
+  }
+  void format(const PointRow& row, std::string& out) override {
+    std::string post = "";
+    double post_d = 0;
+    for (const auto* p : posts_) {
+      const double d = geo::distance_m(row.p, p->position);
+      if (post.empty() || d < post_d) {
+        post = p->id;
+        post_d = d;
+      }
+    }
+    const std::string post_cols = post.empty() ? "," : fmt::format("{},{:.3f}", csv_field(post), post_d);
+    for (const auto& z : zones_) {
+      const auto w = z->locate(row.p);
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},{:.3f},{},{}\n", csv_field(row.id), row.lon_text, row.lat_text,
+                     csv_field(z->zone().id), w.distance_m, w.inside ? "true" : "false", post_cols);
+    }
+  }
+
+ private:
+  std::vector<std::unique_ptr<agreement::ZoneInstance>> zones_;
+  std::vector<const agreement::Post*> posts_;
+};
+
+int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::string& out_path, bool skip_bad,
+               unsigned threads, std::istream& in, std::ostream& out, std::ostream& err) {
+  za.require_mode("--at");
+  if (!za.agreement_path.empty()) {
+    const agreement::Agreement a = agreement::load_valid(za.agreement_path);
+    const agreement::Instant t = parse_at(za.at, a);
+    if (agreement::zones_in_force(a, t).empty())
+      err << fmt::format("truceline: no zone of {} is in force at {}\n", a.id, agreement::format_instant(t));
+    auto reader = open_points(points_path, in);
+    return stream_points(*reader, "id,lon,lat,zone,distance_m,inside,nearest_post,post_distance_m",
+                         [&] { return std::make_unique<AgreementFormatter>(a, t); }, out_path, skip_bad, threads, out,
+                         err);
+  }
+  const geo::ZoneSpec spec = za.spec();
+  const geo::GeodesicPolyline line(geo::read_line(za.line_path));
+  const geo::ZoneDefinition def(line, spec);
+  auto reader = open_points(points_path, in);
+  return stream_points(*reader, "id,lon,lat,distance_m,side,inside", [&] { return std::make_unique<LineFormatter>(def); },
+                       out_path, skip_bad, threads, out, err);
+}
+
 }  // namespace
 
 Command add_zone_command(CLI::App& app) {
   struct State {
     ZoneArgs zone;
-    std::string clip_path, out_path = "-";
+    std::string clip_path, out_path = "-", zone_id, reading;
   };
   auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("zone", "build a zone polygon (GeoJSON) along a contact line");
   st->zone.add_to(cmd);
   cmd->add_option("--clip", st->clip_path, "clip the zone to this GeoJSON Polygon/MultiPolygon area");
+  cmd->add_option("--zone", st->zone_id, "with --agreement: the zone id");
+  cmd->add_option("--reading", st->reading, "with --agreement: the source whose reading of a disputed depth to use");
   cmd->add_option("-o,--output", st->out_path, "output GeoJSON file ('-' = stdout)")->capture_default_str();
-  return {cmd, [st](Io& io) { return cmd_zone(st->zone, st->clip_path, st->out_path, io.out, io.err); }};
+  return {cmd, [st](Io& io) {
+            st->zone.require_mode(nullptr);
+            if (!st->zone.agreement_path.empty())
+              return cmd_zone_agreement(st->zone, st->zone_id, st->reading, st->out_path, io.out, io.err);
+            if (!st->zone_id.empty() || !st->reading.empty()) throw UsageError("--zone and --reading go with --agreement");
+            return cmd_zone(st->zone, st->clip_path, st->out_path, io.out, io.err);
+          }};
 }
 
 Command add_locate_command(CLI::App& app) {

@@ -23,5 +23,8 @@ struct Command {
 Command add_zone_command(CLI::App& app);    // cmd_geo.cpp
 Command add_locate_command(CLI::App& app);  // cmd_geo.cpp
 Command add_place_command(CLI::App& app);   // cmd_place.cpp (gazetteer)
+Command add_check_command(CLI::App& app);   // cmd_agreement.cpp
+Command add_show_command(CLI::App& app);    // cmd_agreement.cpp
+Command add_map_command(CLI::App& app);     // cmd_agreement.cpp
 
 }  // namespace truceline::cli

@@ -2,6 +2,8 @@
 
 #include <GeographicLib/Math.hpp>
 #include <algorithm>
+#include <cstdlib>
+#include <regex>
 #include <limits>
 #include <cmath>
 #include <string>
@@ -21,6 +23,15 @@ std::optional<ZoneSide> parse_zone_side(std::string_view s) {
   if (s == "left") return ZoneSide::left;
   if (s == "right") return ZoneSide::right;
   return std::nullopt;
+}
+
+std::optional<double> parse_distance_m(std::string_view text) {
+  static const std::regex re(R"(^\s*([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*(m|km)\s*$)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
+  // strtod saturates to inf / 0 on overflow / underflow.
+  const double value = std::strtod((m[1].str() + m[3].str()).c_str(), nullptr);
+  return m[4].str() == "km" ? value * 1000.0 : value;
 }
 
 const char* to_string(ZoneSide side) {

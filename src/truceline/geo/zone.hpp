@@ -52,6 +52,10 @@ namespace truceline::geo {
 
 enum class ZoneSide { both, left, right };
 std::optional<ZoneSide> parse_zone_side(std::string_view s);
+
+// "20km", "15000m", "0.5km", "1.5e4 m" -> metres. nullopt when malformed (no unit, not a
+// number). The value may be 0 or infinite (overflow): callers check the range.
+std::optional<double> parse_distance_m(std::string_view text);
 const char* to_string(ZoneSide side);
 
 // Largest depth accepted anywhere (metres): beyond it the zone stops being "along a line".

@@ -1,0 +1,185 @@
+// An agreement as data (docs/agreement-format.md): sources, parties and groups with aliases,
+// designations over time, contact lines, zones, obligations with deadlines and extensions,
+// observation posts, patrol routes, weapon classes, amendments.
+//
+// load() reads a TOML file (toml++) and its GeoJSON files and returns the model together with
+// *every* problem found (file:line:column: message); the model is usable only when there are
+// none. Queries "as of" an instant live in query.hpp.
+// Times are UTC instants (std::chrono::sys_seconds); local dates are read in the agreement's
+// timezone (a fixed UTC offset).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "truceline/geo/polyline.hpp"
+#include "truceline/geo/zone.hpp"
+
+namespace truceline::agreement {
+
+using Instant = std::chrono::sys_seconds;
+
+// Where an entry was written: for messages.
+struct Place {
+  std::string file;
+  int line = 0, column = 0;
+};
+
+// [valid_from, valid_until): either end open when absent.
+struct Interval {
+  std::optional<Instant> from, until;
+  bool contains(Instant t) const { return (!from || *from <= t) && (!until || t < *until); }
+};
+
+struct Entry {
+  std::string id;
+  Place at;
+};
+
+struct Source : Entry {
+  std::string title, publisher, date, url, note;
+};
+
+struct Actor : Entry {  // a [[party]] or a [[group]]
+  bool is_group = false;
+  std::string name, kind, note;
+  std::vector<std::string> aliases, member_of;
+};
+
+struct Designation : Entry {
+  std::string group, by, status, source;
+  Interval valid;
+};
+
+struct Line : Entry {
+  geo::MultiLine geometry;
+  std::string file;  // as written, relative to the agreement ("" when inline)
+  Interval valid;
+  std::string source;
+  bool approximate = false;
+  double uncertainty_m = 0;
+};
+
+struct DepthReading {
+  std::string source;
+  double depth_m = 0;
+};
+
+struct ClassDepth {
+  std::string weapon_class;
+  double depth_m = 0;
+};
+
+struct Zone : Entry {
+  std::string kind, title;
+  // Line-based zones.
+  std::string line;
+  double depth_m = 0;
+  geo::ZoneSide side = geo::ZoneSide::both;
+  std::string clip;  // id of an area zone
+  std::vector<DepthReading> readings;
+  std::vector<ClassDepth> depth_by_class;
+  // Area zones.
+  bool is_area = false;
+  std::vector<geo::Polygon> area;
+  std::string file;
+  Interval valid;
+  std::string source, amendment;
+};
+
+struct Binds {
+  std::vector<std::string> parties, groups;
+  std::vector<std::string> designated_status, designated_by;  // "designated X by Y"
+};
+
+struct Extension {
+  Instant until;
+  std::string until_text, source, note;
+};
+
+struct Obligation : Entry {
+  std::string text, kind, zone;
+  Binds binds;
+  std::vector<std::string> weapon_classes;
+  std::optional<Instant> deadline;
+  std::string deadline_text;
+  std::vector<Extension> extensions;
+  Interval valid;
+  std::string source, amendment;
+};
+
+struct Post : Entry {
+  std::string name, operator_id, source;
+  geo::LonLat position;
+  double precision_m = 0;
+  bool approximate = false;
+  std::optional<Instant> established, closed;
+};
+
+struct PatrolRoute : Entry {
+  std::string name, source;
+  std::vector<std::string> operators;
+  geo::MultiLine route;
+  Interval valid;
+};
+
+struct WeaponClass : Entry {
+  std::string name, parent;
+  std::vector<std::string> aliases;
+  std::optional<double> min_calibre_mm, max_calibre_mm;
+};
+
+struct Amendment : Entry {
+  std::string title, signed_date, source;
+  std::optional<Instant> in_force;
+};
+
+struct Agreement {
+  std::string path;  // the TOML file
+  std::string id, title, signed_date;
+  int utc_offset_minutes = 0;
+  std::vector<std::string> signatories, sources_of_text;
+  std::vector<Source> sources;
+  std::vector<Actor> actors;
+  std::vector<Designation> designations;
+  std::vector<Line> lines;
+  std::vector<Zone> zones;
+  std::vector<Obligation> obligations;
+  std::vector<Post> posts;
+  std::vector<PatrolRoute> patrol_routes;
+  std::vector<WeaponClass> weapon_classes;
+  std::vector<Amendment> amendments;
+
+  const Zone* zone(const std::string& id) const;
+  const Line* line(const std::string& id) const;
+  const Actor* actor(const std::string& id) const;
+  const Source* source(const std::string& id) const;
+};
+
+struct Problem {
+  Place at;
+  std::string message;
+  std::string str() const;  // "file:line:column: message"
+};
+
+struct Loaded {
+  Agreement agreement;
+  std::vector<Problem> problems;
+};
+
+// Reads and validates. Throws truceline::InputError only when the file cannot be read at all;
+// TOML syntax errors and every content problem are returned in `problems`.
+Loaded load(const std::string& path);
+
+// Loads and throws InputError listing the problems (at most 20 lines) when there are any.
+Agreement load_valid(const std::string& path);
+
+// "2018-10-10", "2018-10-10T12:00", "2018-10-10T12:00:00+03:00", "...Z" -> instant; a date or
+// local time is read at the given UTC offset (a date = 00:00 that day). nullopt if malformed.
+std::optional<Instant> parse_instant(const std::string& text, int utc_offset_minutes);
+// ISO 8601 in UTC, "2018-10-10T21:00:00Z".
+std::string format_instant(Instant t);
+
+}  // namespace truceline::agreement

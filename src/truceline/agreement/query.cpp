@@ -1,0 +1,85 @@
+#include "truceline/agreement/query.hpp"
+
+#include <fmt/format.h>
+
+#include "truceline/error.hpp"
+
+namespace truceline::agreement {
+
+double depth_for(const Zone& z, const std::string& reading) {
+  if (reading.empty() || reading == z.source) return z.depth_m;
+  for (const auto& r : z.readings)
+    if (r.source == reading) return r.depth_m;
+  std::string known = z.source.empty() ? "" : z.source + " (agreed)";
+  for (const auto& r : z.readings) known += (known.empty() ? "" : ", ") + r.source;
+  throw InputError(fmt::format("--reading {}: zone {} has no reading from that source (readings: {})", reading, z.id,
+                               known.empty() ? "none" : known));
+}
+
+ZoneInstance::ZoneInstance(const Agreement& a, const Zone& z, const std::string& reading) : zone_(z) {
+  if (z.is_area) {
+    area_ = std::make_unique<geo::Area>(z.area);
+    return;
+  }
+  depth_m_ = depth_for(z, reading);
+  const Line* l = a.line(z.line);
+  if (!l) throw InputError(fmt::format("zone {}: unknown line {}", z.id, z.line));
+  line_ = std::make_unique<geo::GeodesicPolyline>(l->geometry);
+  def_ = std::make_unique<geo::ZoneDefinition>(*line_, geo::ZoneSpec{z.side, depth_m_, {}});
+  if (!z.clip.empty()) {
+    const Zone* c = a.zone(z.clip);
+    if (!c || !c->is_area) throw InputError(fmt::format("zone {}: clip {} is not an area zone", z.id, z.clip));
+    clip_ = std::make_unique<geo::Area>(c->area);
+  }
+}
+
+geo::Zone ZoneInstance::render() const {
+  if (area_) {
+    geo::Zone out;
+    out.polygons = area_->polygons();
+    for (const auto& p : out.polygons)
+      for (const auto& r : p) out.vertex_count += r.size();
+    return out;
+  }
+  return geo::build_zone(*def_, {}, clip_ ? &clip_->polygons() : nullptr);
+}
+
+ZoneInstance::Where ZoneInstance::locate(geo::LonLat p) const {
+  if (area_) return {area_->boundary_distance_m(p), area_->contains(p)};
+  const geo::Location loc = def_->locate(p);
+  return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p))};
+}
+
+std::vector<const Zone*> zones_in_force(const Agreement& a, Instant t) {
+  std::vector<const Zone*> out;
+  for (const auto& z : a.zones)
+    if (z.valid.contains(t)) out.push_back(&z);
+  return out;
+}
+
+bool line_in_force(const Line& l, Instant t) { return l.valid.contains(t); }
+
+bool post_active(const Post& p, Instant t) {
+  return (!p.established || *p.established <= t) && (!p.closed || t < *p.closed);
+}
+
+std::vector<const Designation*> designations_at(const Agreement& a, Instant t) {
+  std::vector<const Designation*> out;
+  for (const auto& d : a.designations)
+    if (d.valid.contains(t)) out.push_back(&d);
+  return out;
+}
+
+DeadlineState deadline_at(const Obligation& o, Instant t) {
+  DeadlineState s;
+  s.original = o.deadline;
+  s.effective = o.deadline;
+  if (!o.extensions.empty()) {
+    s.effective = o.extensions.back().until;
+    s.extended = true;
+  }
+  s.passed = s.effective && *s.effective < t;
+  return s;
+}
+
+}  // namespace truceline::agreement

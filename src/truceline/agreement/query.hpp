@@ -1,0 +1,61 @@
+// Questions asked of an agreement "as of" an instant: which zones, designations, obligations,
+// posts are in force; a zone made concrete (its line, the chosen depth reading, its clip area)
+// for rendering and membership.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/geo/area.hpp"
+#include "truceline/geo/zone.hpp"
+
+namespace truceline::agreement {
+
+// The depth of a line zone under a reading: the agreed depth when `reading` is empty or names
+// the zone's own source; otherwise the reading from that source. Throws InputError naming
+// the readings there are.
+double depth_for(const Zone& z, const std::string& reading);
+
+// A zone made concrete: owns its line (as a GeodesicPolyline) and definition, or its area.
+class ZoneInstance {
+ public:
+  ZoneInstance(const Agreement& a, const Zone& z, const std::string& reading = "");
+  const Zone& zone() const { return zone_; }
+  double depth_m() const { return depth_m_; }
+  // The polygon (line zones: built on the ellipsoid, clipped; area zones: the area).
+  geo::Zone render() const;
+
+  struct Where {
+    double distance_m = 0;  // line zones: to the line; area zones: to the area's boundary
+    bool inside = false;
+  };
+  Where locate(geo::LonLat p) const;
+
+ private:
+  const Zone& zone_;
+  double depth_m_ = 0;
+  std::unique_ptr<geo::GeodesicPolyline> line_;
+  std::unique_ptr<geo::ZoneDefinition> def_;
+  std::unique_ptr<geo::Area> clip_, area_;
+};
+
+std::vector<const Zone*> zones_in_force(const Agreement& a, Instant t);
+bool line_in_force(const Line& l, Instant t);
+bool post_active(const Post& p, Instant t);
+
+// The statuses `by` gives `group` at t (e.g. {"terrorist"}).
+std::vector<const Designation*> designations_at(const Agreement& a, Instant t);
+
+// The deadline in effect at t: the latest extension whose until is known at t... extensions
+// carry no announcement date, so all are applied: the effective deadline is the last one.
+struct DeadlineState {
+  std::optional<Instant> original, effective;
+  bool extended = false;
+  bool passed = false;  // effective deadline < t
+};
+DeadlineState deadline_at(const Obligation& o, Instant t);
+
+}  // namespace truceline::agreement
