@@ -1,0 +1,119 @@
+// The place-name gazetteer: GeoNames places (data/gazetteer/places.tsv, built by
+// scripts/build-gazetteer) looked up by name in any of the spellings reports use.
+//
+// Matching has three tiers, best first:
+//   exact  the folded query equals a folded name or alternate name of the place (fold());
+//   key    the transliteration-aware consonant keys are equal (consonant_key()): catches
+//          spellings no gazetteer lists (Maaret / Marat / Ma‘arrat, Zeita / Zayta, Thuhur /
+//          Dhuhur / Zuhur, Mudiq / Madiq, Shughour / Shughur);
+//   fuzzy  only when neither tier finds anything: keys within a small edit distance (typos).
+// Within a tier places are ranked by similarity of the folded spellings, then by distance to
+// LookupOptions::near, then by population.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace truceline::gazetteer {
+
+struct Place {
+  std::uint32_t geonameid = 0;
+  std::string name;       // GeoNames name (UTF-8, Latin script with diacritics)
+  std::string asciiname;  // GeoNames ASCII name
+  double lat = 0, lon = 0;
+  std::string country;       // ISO 3166-1 alpha-2, e.g. "SY"
+  std::string admin1_code;   // GeoNames admin1 code, e.g. "12"
+  std::string admin1_name;   // e.g. "Idlib"; empty when unknown
+  std::string feature_code;  // GeoNames feature code, e.g. "PPL", "PPLA"
+  std::int64_t population = 0;  // 0 = unknown (GeoNames)
+
+  // The admin1 name, or the code when the name is unknown.
+  const std::string& admin1() const { return admin1_name.empty() ? admin1_code : admin1_name; }
+};
+
+enum class MatchKind { exact, key, fuzzy };
+const char* to_string(MatchKind k);
+
+struct LonLat {
+  double lon = 0, lat = 0;
+};
+
+struct LookupOptions {
+  std::string country;        // ISO code (any case); empty = every country
+  std::optional<LonLat> near; // rank closer places first among equal scores
+  std::size_t limit = 5;      // at most this many candidates; 0 = all
+};
+
+struct Candidate {
+  const Place* place = nullptr;
+  MatchKind match = MatchKind::exact;
+  double score = 0;                    // 1 exact; [0.6, 0.9) key; [0.3, 0.6) fuzzy; 2 decimals
+  std::string matched;                 // the gazetteer spelling that matched best
+  std::optional<double> distance_km;   // geodesic distance to LookupOptions::near (WGS84)
+};
+
+struct LookupResult {
+  std::string query;
+  std::string folded;                  // fold(query)
+  std::vector<Candidate> candidates;   // best first, at most `limit`
+  // One candidate per distinct place of the top tier (same match kind as the best, score
+  // within 0.05 of it), places closer than kAmbiguityKm to an earlier one being the same
+  // place. More than one = the name is ambiguous. Computed before `limit` applies.
+  std::vector<Candidate> top_places;
+  bool ambiguous = false;
+};
+
+// Places of the top tier closer than this are taken for the same place (GeoNames sometimes
+// lists a town and its quarter, or a place twice).
+inline constexpr double kAmbiguityKm = 10.0;
+
+// Folds a name for comparison: any script to Latin, diacritics removed, lower case (ICU
+// "Any-Latin; Latin-ASCII; Lower"); the apostrophe / ayn / hamza marks (ʿ ʾ ‘ ’ ' ` ´) removed;
+// hyphens and other punctuation become word breaks; Arabic article prefixes (al-, el-, Al,
+// ash-, as-, ad-, an-, ar-, at-, az-, …; ال in Arabic script) dropped; single spaces.
+//   fold("Ma‘arrat al-Nu‘mān") == fold("Maarrat an Numan") == "maarrat numan"
+//   fold("خان شيخون") == "khan shykhwn";  fold("Идлиб") == "idlib"
+std::string fold(std::string_view name);
+
+// The transliteration-aware consonant key of a folded name (rules in gazetteer.cpp):
+//   consonant_key("maaret numan") == consonant_key("marat numan") == "mrtnmn"
+std::string consonant_key(std::string_view folded);
+
+// Levenshtein distance of two byte strings, or bound + 1 when it is larger than bound.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound);
+
+class Gazetteer {
+ public:
+  // Reads a places.tsv (format in data/gazetteer/README.md). Throws InputError naming the
+  // file and line.
+  static Gazetteer load(const std::string& path);
+  static Gazetteer read(std::istream& in, const std::string& source_name);
+
+  Gazetteer(Gazetteer&&) noexcept;
+  Gazetteer& operator=(Gazetteer&&) noexcept;
+  ~Gazetteer();
+
+  // Thread-safe (const). `name` may be in any script.
+  LookupResult lookup(std::string_view name, const LookupOptions& options = {}) const;
+
+  const std::vector<Place>& places() const;
+  std::vector<std::string> countries() const;  // sorted, distinct
+  std::size_t name_count() const;              // distinct folded names indexed
+
+ private:
+  struct Index;
+  explicit Gazetteer(std::unique_ptr<Index> index);
+  std::unique_ptr<Index> index_;
+};
+
+// The default data file: $TRUCELINE_DATA/gazetteer/places.tsv when TRUCELINE_DATA is set,
+// else <source tree>/data/gazetteer/places.tsv (compile definition TRUCELINE_DATA_DIR).
+std::string default_data_file();
+
+}  // namespace truceline::gazetteer
