@@ -162,9 +162,13 @@ int cmd_show(const std::string& path, const std::string& at, bool as_json, Io& i
     std::string readings;
     for (const auto& r : z["readings"])
       readings += fmt::format(", {:g} km per {}", r["depth_m"].get<double>() / 1000, r["source"].get<std::string>());
-    io.out << fmt::format("  {:<14} {:<22} {:g} km {} of line {}{}{}\n", z["id"].get<std::string>(),
+    std::string classes;
+    for (const auto& c : z["depth_by_class"])
+      classes += fmt::format(", {} {:g} km", c["weapon_class"].get<std::string>(), c["depth_m"].get<double>() / 1000);
+    io.out << fmt::format("  {:<14} {:<22} {:g} km {} of line {}{}{}{}\n", z["id"].get<std::string>(),
                           z["kind"].get<std::string>(), z["depth_m"].get<double>() / 1000, z["side"].get<std::string>(),
                           z["line"].get<std::string>(), readings.empty() ? "" : " (other readings:" + readings.substr(1) + ")",
+                          classes.empty() ? "" : " (by weapon class:" + classes.substr(1) + ")",
                           z.contains("clip") ? ", within " + z["clip"].get<std::string>() : "");
   }
   io.out << "\nDesignations:\n";

@@ -1,13 +1,194 @@
-// Placeholder until the gazetteer lands: `truceline place` reports that it is not built yet.
+// `truceline place NAME`: looks a place name up in the gazetteer (src/truceline/gazetteer).
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
 #include "truceline/cli/command.hpp"
 #include "truceline/error.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
 
 namespace truceline::cli {
 
+namespace {
+
+namespace gz = gazetteer;
+
+constexpr std::size_t kMaxNameBytes = 200;
+constexpr std::size_t kMaxLimit = 1000;
+
+bool parse_double(std::string_view s, double& v) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return !s.empty() && ec == std::errc() && ptr == s.data() + s.size() && std::isfinite(v);
+}
+
+gz::LonLat parse_near(const std::string& text) {
+  const auto comma = text.find(',');
+  double lon = 0, lat = 0;
+  if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos ||
+      !parse_double(std::string_view(text).substr(0, comma), lon) ||
+      !parse_double(std::string_view(text).substr(comma + 1), lat))
+    throw InputError(fmt::format("--near '{}': expected LON,LAT in degrees (e.g. --near 36.63,35.93)", text));
+  if (!(lon >= -180 && lon <= 180))
+    throw InputError(fmt::format("--near '{}': longitude {} is outside [-180, 180]", text, lon));
+  if (!(lat >= -90 && lat <= 90))
+    throw InputError(fmt::format("--near '{}': latitude {} is outside [-90, 90]", text, lat));
+  return {lon, lat};
+}
+
+std::string parse_country(const std::string& text) {
+  std::string cc;
+  for (const char c : text) {
+    if (c >= 'a' && c <= 'z') cc += static_cast<char>(c - 'a' + 'A');
+    else if (c >= 'A' && c <= 'Z') cc += c;
+    else { cc.clear(); break; }
+  }
+  if (cc.size() != 2)
+    throw InputError(fmt::format("--country '{}': expected a two-letter ISO 3166-1 code such as SY or TR", text));
+  return cc;
+}
+
+std::size_t parse_limit(const std::string& text) {
+  std::size_t n = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < 1 || n > kMaxLimit)
+    throw InputError(fmt::format("--limit '{}': expected a whole number from 1 to {}", text, kMaxLimit));
+  return n;
+}
+
+std::string where(const gz::Place& p) {
+  return p.admin1().empty() ? p.country : fmt::format("{}, {}", p.admin1(), p.country);
+}
+
+void print_json(const gz::LookupResult& r, std::ostream& out) {
+  nlohmann::ordered_json j;
+  j["query"] = r.query;
+  j["ambiguous"] = r.ambiguous;
+  j["candidates"] = nlohmann::ordered_json::array();
+  for (const auto& c : r.candidates) {
+    nlohmann::ordered_json o;
+    o["name"] = c.place->name;
+    o["lon"] = c.place->lon;
+    o["lat"] = c.place->lat;
+    o["country"] = c.place->country;
+    o["admin1"] = c.place->admin1();
+    o["population"] = c.place->population;
+    o["score"] = c.score;
+    o["match"] = gz::to_string(c.match);
+    o["matched"] = c.matched;
+    o["geonameid"] = c.place->geonameid;
+    if (c.distance_km) o["distance_km"] = std::round(*c.distance_km * 10.0) / 10.0;
+    j["candidates"].push_back(std::move(o));
+  }
+  out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
+void print_table(const gz::LookupResult& r, bool near, std::ostream& out) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> head{"score", "name", "lon", "lat", "country", "admin1", "population"};
+  if (near) head.push_back("km");
+  head.push_back("matched");
+  rows.push_back(head);
+  for (const auto& c : r.candidates) {
+    std::vector<std::string> row{fmt::format("{:.2f}", c.score),
+                                 c.place->name,
+                                 fmt::format("{:.5f}", c.place->lon),
+                                 fmt::format("{:.5f}", c.place->lat),
+                                 c.place->country,
+                                 c.place->admin1(),
+                                 std::to_string(c.place->population)};
+    if (near) row.push_back(fmt::format("{:.1f}", c.distance_km.value_or(0)));
+    row.push_back(c.matched);
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> width(head.size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], gz::display_width(row[i]));
+  std::string text;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line.append(width[i] - gz::display_width(row[i]) + 2, ' ');
+    }
+    text += line + "\n";
+  }
+  if (r.ambiguous) {
+    constexpr std::size_t kShown = 5;
+    std::string places;
+    for (std::size_t i = 0; i < r.top_places.size() && i < kShown; ++i)
+      places += fmt::format("{}{} ({})", i ? "; " : "", r.top_places[i].place->name, where(*r.top_places[i].place));
+    if (r.top_places.size() > kShown) places += fmt::format("; and {} more", r.top_places.size() - kShown);
+    text += fmt::format("ambiguous: '{}' matches {} places more than {:.0f} km apart at the top score: {}\n", r.query, r.top_places.size(),
+                        gz::kAmbiguityKm, places);
+  }
+  out << text;
+}
+
+int cmd_place(const std::string& name, const std::string& country_text, const std::string& near_text,
+              const std::string& limit_text, bool json, std::string gazetteer_path, std::ostream& out) {
+  if (name.size() > kMaxNameBytes)
+    throw InputError(fmt::format("place name is too long ({} bytes, at most {})", name.size(), kMaxNameBytes));
+  if (gz::fold(name).empty()) throw InputError(fmt::format("place name '{}' has no letters or digits", name));
+  gz::LookupOptions options;
+  if (!country_text.empty()) options.country = parse_country(country_text);
+  if (!near_text.empty()) options.near = parse_near(near_text);
+  options.limit = parse_limit(limit_text);
+
+  if (gazetteer_path.empty()) gazetteer_path = gz::default_data_file();
+  const gz::Gazetteer gazetteer = gz::Gazetteer::load(gazetteer_path);
+  if (!options.country.empty()) {
+    const auto countries = gazetteer.countries();
+    if (std::find(countries.begin(), countries.end(), options.country) == countries.end())
+      throw InputError(fmt::format("--country '{}': the gazetteer has no places in {} (it covers {})", country_text,
+                                   options.country, fmt::join(countries, ", ")));
+  }
+
+  const gz::LookupResult r = gazetteer.lookup(name, options);
+  if (json) {
+    print_json(r, out);
+  } else if (r.candidates.empty()) {
+    out << fmt::format("no match for '{}'{}\n", name, options.country.empty() ? "" : " in " + options.country);
+  } else {
+    print_table(r, options.near.has_value(), out);
+  }
+  return 0;
+}
+
+}  // namespace
+
 Command add_place_command(CLI::App& app) {
+  struct State {
+    std::vector<std::string> words;
+    std::string country, near, limit = "5", gazetteer;
+    bool json = false;
+  };
+  auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("place", "look up a place name in the gazetteer");
-  cmd->allow_extras();
-  return {cmd, [](Io&) -> int { throw InputError("place: the gazetteer is not built yet"); }};
+  cmd->add_option("name", st->words, "place name in any spelling or script (several words are joined by spaces)")
+      ->type_name("NAME")
+      ->required();
+  cmd->add_option("--country", st->country, "only places in this country (ISO 3166-1 code: SY, TR, LB, IQ, JO)")
+      ->type_name("CC");
+  cmd->add_option("--near", st->near, "among equal scores, places closer to this point first; shows distances")
+      ->type_name("LON,LAT");
+  cmd->add_option("--limit", st->limit, "at most this many candidates (1-1000)")->type_name("N")->capture_default_str();
+  cmd->add_flag("--json", st->json, "JSON output: {query, ambiguous, candidates: [...]}");
+  cmd->add_option("--gazetteer", st->gazetteer, "gazetteer data file (default: $TRUCELINE_DATA/gazetteer/places.tsv)")
+      ->type_name("FILE");
+  return {cmd, [st](Io& io) {
+            std::string name;
+            for (const auto& w : st->words) name += (name.empty() ? "" : " ") + w;
+            return cmd_place(name, st->country, st->near, st->limit, st->json, st->gazetteer, io.out);
+          }};
 }
 
 }  // namespace truceline::cli

@@ -53,7 +53,7 @@ struct LookupOptions {
 struct Candidate {
   const Place* place = nullptr;
   MatchKind match = MatchKind::exact;
-  double score = 0;                    // 1 exact; [0.6, 0.9) key; [0.3, 0.6) fuzzy; 2 decimals
+  double score = 0;  // 1 exact; 0.6 + 0.3 x similarity (0.75-0.89) key; 0.3 + 0.3 x similarity (0.51-0.59) fuzzy
   std::string matched;                 // the gazetteer spelling that matched best
   std::optional<double> distance_km;   // geodesic distance to LookupOptions::near (WGS84)
 };
@@ -74,7 +74,8 @@ struct LookupResult {
 inline constexpr double kAmbiguityKm = 10.0;
 
 // Folds a name for comparison: any script to Latin, diacritics removed, lower case (ICU
-// "Any-Latin; Latin-ASCII; Lower"); the apostrophe / ayn / hamza marks (ʿ ʾ ‘ ’ ' ` ´) removed;
+// "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower"; Han ideographs are kept as written);
+// the apostrophe / ayn / hamza marks (ʿ ʾ ‘ ’ ' ` ´) removed;
 // hyphens and other punctuation become word breaks; Arabic article prefixes (al-, el-, Al,
 // ash-, as-, ad-, an-, ar-, at-, az-, …; ال in Arabic script) dropped; single spaces.
 //   fold("Ma‘arrat al-Nu‘mān") == fold("Maarrat an Numan") == "maarrat numan"
@@ -84,6 +85,10 @@ std::string fold(std::string_view name);
 // The transliteration-aware consonant key of a folded name (rules in gazetteer.cpp):
 //   consonant_key("maaret numan") == consonant_key("marat numan") == "mrtnmn"
 std::string consonant_key(std::string_view folded);
+
+// Terminal columns a UTF-8 string takes: combining marks 0, East Asian wide/fullwidth 2, else 1
+// (for aligning tables of names such as "Abū az̧ Z̧uhūr").
+std::size_t display_width(std::string_view utf8);
 
 // Levenshtein distance of two byte strings, or bound + 1 when it is larger than bound.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound);

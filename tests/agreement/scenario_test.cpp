@@ -1,0 +1,83 @@
+// The embedded scenarios: both check clean, and the Idlib 2018 DMZ agrees with what public
+// reporting said about places. Coordinates are approximate town centres (GeoNames).
+#include <gtest/gtest.h>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/query.hpp"
+
+namespace truceline::agreement {
+namespace {
+
+const std::string kScenarios = TRUCELINE_SCENARIO_DIR;
+
+TEST(Scenario, BothScenariosCheckClean) {
+  for (const char* name : {"idlib-2018", "two-sided-synthetic"}) {
+    const Loaded l = load(kScenarios + "/" + name + "/agreement.toml");
+    for (const auto& p : l.problems) ADD_FAILURE() << p.str();
+  }
+}
+
+TEST(Scenario, Idlib2018UsesTheContractIds) {
+  const Agreement a = load_valid(kScenarios + "/idlib-2018/agreement.toml");
+  EXPECT_NE(a.zone("dmz"), nullptr);
+  EXPECT_NE(a.zone("idlib-dea"), nullptr);
+  EXPECT_NE(a.zone("m4-corridor"), nullptr);
+  for (int i = 1; i <= 10; ++i) {
+    const std::string id = "sochi-2018/" + std::to_string(i);
+    EXPECT_TRUE(std::any_of(a.obligations.begin(), a.obligations.end(), [&](const Obligation& o) { return o.id == id; }))
+        << id;
+  }
+  auto obligation = [&](const std::string& id) {
+    return *std::find_if(a.obligations.begin(), a.obligations.end(), [&](const Obligation& o) { return o.id == id; });
+  };
+  // Point 5: radical groups out by 15 October 2018; point 6: heavy weapons by 10 October.
+  EXPECT_EQ(obligation("sochi-2018/5").kind, "withdraw-groups");
+  EXPECT_EQ(obligation("sochi-2018/6").kind, "withdraw-weapons");
+  EXPECT_EQ(format_instant(*obligation("sochi-2018/6").deadline), "2018-10-10T20:59:59Z");  // end of day, UTC+3
+  EXPECT_EQ(format_instant(*obligation("sochi-2018/5").deadline), "2018-10-15T20:59:59Z");
+  EXPECT_FALSE(obligation("sochi-2018/5").extensions.empty()) << "the reported extension to mid-November";
+  EXPECT_EQ(a.posts.size(), 12u) << "the 12 Turkish observation posts";
+}
+
+TEST(Scenario, Idlib2018DmzPutsReportedPlacesInsideAndInteriorOutside) {
+  const Agreement a = load_valid(kScenarios + "/idlib-2018/agreement.toml");
+  const Instant t = *parse_instant("2018-10-12", a.utc_offset_minutes);
+  const ZoneInstance dmz(a, *a.zone("dmz"));
+  // Opposition-held front-line towns of September 2018. Reporting on the memorandum said the
+  // zone lay wholly in opposition-held ground along the contact line (the opposition's
+  // complaint; paraphrased in shared/DOMAIN.md §1), and these towns of the southern Idlib /
+  // northern Hama countryside and the Jisr al-Shughur area are within a few km of that line:
+  // inside under every reading (15, 20, 25 km).
+  for (const auto& [name, p] : std::vector<std::pair<const char*, geo::LonLat>>{
+           {"Khan Shaykhun", {36.638, 35.441}}, {"Morek", {36.685, 35.360}}, {"Kafr Zita", {36.602, 35.377}},
+           {"al-Lataminah", {36.626, 35.318}}, {"Jisr al-Shughur", {36.320, 35.812}}})
+    EXPECT_TRUE(dmz.locate(p).inside) << name << " at " << dmz.locate(p).distance_m << " m";
+  // Deep in the interior of the de-escalation area (tens of km from any front line).
+  for (const auto& [name, p] : std::vector<std::pair<const char*, geo::LonLat>>{
+           {"Idlib", {36.634, 35.931}}, {"Ariha", {36.608, 35.813}}, {"Maarrat Misrin", {36.659, 36.016}}})
+    EXPECT_FALSE(dmz.locate(p).inside) << name;
+  // On the government side of the September 2018 line: the zone is one-sided.
+  for (const auto& [name, p] : std::vector<std::pair<const char*, geo::LonLat>>{
+           {"Suqaylabiyah", {36.391, 35.370}}, {"Muhradah", {36.574, 35.250}}, {"Hama", {36.750, 35.131}}})
+    EXPECT_FALSE(dmz.locate(p).inside) << name;
+  // The 25 km reading (a Turkish agency relay) reaches Maarrat al-Numan's surroundings further.
+  const std::vector<DepthReading>& readings = a.zone("dmz")->readings;
+  EXPECT_TRUE(std::any_of(readings.begin(), readings.end(), [](const DepthReading& r) { return r.depth_m == 25000; }));
+  EXPECT_TRUE(std::any_of(readings.begin(), readings.end(), [](const DepthReading& r) { return r.depth_m == 20000; }));
+  EXPECT_TRUE(a.zone("dmz")->valid.contains(t));
+}
+
+TEST(Scenario, M4CorridorOnlyFromMarch2020) {
+  const Agreement a = load_valid(kScenarios + "/idlib-2018/agreement.toml");
+  const Zone* m4 = a.zone("m4-corridor");
+  ASSERT_NE(m4, nullptr);
+  EXPECT_FALSE(m4->valid.contains(*parse_instant("2020-03-05", a.utc_offset_minutes)));
+  EXPECT_TRUE(m4->valid.contains(*parse_instant("2020-03-07", a.utc_offset_minutes)));
+  const ZoneInstance corridor(a, *m4);
+  EXPECT_EQ(corridor.depth_m(), 6000);
+  EXPECT_TRUE(corridor.locate({36.61, 35.84}).inside) << "just north of the M4 near Ariha";
+  EXPECT_FALSE(corridor.locate({36.634, 35.931}).inside) << "Idlib city is ~13 km north of the M4";
+}
+
+}  // namespace
+}  // namespace truceline::agreement
