@@ -4,6 +4,7 @@
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/agreement/query.hpp"
+#include "truceline/error.hpp"
 
 namespace truceline::agreement {
 namespace {
@@ -65,6 +66,22 @@ TEST(Scenario, Idlib2018DmzPutsReportedPlacesInsideAndInteriorOutside) {
   EXPECT_TRUE(std::any_of(readings.begin(), readings.end(), [](const DepthReading& r) { return r.depth_m == 25000; }));
   EXPECT_TRUE(std::any_of(readings.begin(), readings.end(), [](const DepthReading& r) { return r.depth_m == 20000; }));
   EXPECT_TRUE(a.zone("dmz")->valid.contains(t));
+}
+
+TEST(Scenario, SyntheticDepthsByWeaponClass) {
+  const Agreement a = load_valid(kScenarios + "/two-sided-synthetic/agreement.toml");
+  const Zone& z = *a.zone("security-zone");
+  EXPECT_EQ(z.side, geo::ZoneSide::both);
+  EXPECT_EQ(depth_for_class(a, z, "mlrs"), 70000);
+  EXPECT_EQ(depth_for_class(a, z, "heavy-mlrs"), 140000);
+  EXPECT_EQ(depth_for_class(a, z, "artillery-100mm"), 50000);
+  EXPECT_EQ(depth_for_class(a, z, "tank"), 15000);
+  EXPECT_THROW(depth_for_class(a, z, "bazooka"), InputError);
+  const ZoneInstance mlrs(a, z, "", "mlrs");
+  EXPECT_EQ(mlrs.depth_m(), 70000);
+  int disengagement = 0;
+  for (const auto& x : a.zones) disengagement += x.kind == "disengagement-area";
+  EXPECT_GE(disengagement, 2);
 }
 
 TEST(Scenario, M4CorridorOnlyFromMarch2020) {

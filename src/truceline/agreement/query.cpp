@@ -16,12 +16,36 @@ double depth_for(const Zone& z, const std::string& reading) {
                                known.empty() ? "none" : known));
 }
 
-ZoneInstance::ZoneInstance(const Agreement& a, const Zone& z, const std::string& reading) : zone_(z) {
+double depth_for_class(const Agreement& a, const Zone& z, const std::string& weapon_class) {
+  std::string cls = weapon_class;
+  for (int guard = 0; guard < 32 && !cls.empty(); ++guard) {
+    const auto* wc = [&]() -> const WeaponClass* {
+      for (const auto& w : a.weapon_classes)
+        if (w.id == cls) return &w;
+      return nullptr;
+    }();
+    if (!wc) {
+      std::string known;
+      for (const auto& w : a.weapon_classes) known += (known.empty() ? "" : ", ") + w.id;
+      throw InputError(fmt::format("--weapon-class {}: unknown weapon class (classes: {})", weapon_class, known));
+    }
+    for (const auto& c : z.depth_by_class)
+      if (c.weapon_class == cls) return c.depth_m;
+    cls = wc->parent;
+  }
+  return z.depth_m;
+}
+
+ZoneInstance::ZoneInstance(const Agreement& a, const Zone& z, const std::string& reading,
+                           const std::string& weapon_class)
+    : zone_(z) {
   if (z.is_area) {
     area_ = std::make_unique<geo::Area>(z.area);
     return;
   }
-  depth_m_ = depth_for(z, reading);
+  if (!reading.empty() && !weapon_class.empty())
+    throw InputError("--reading and --weapon-class cannot be combined");
+  depth_m_ = weapon_class.empty() ? depth_for(z, reading) : depth_for_class(a, z, weapon_class);
   const Line* l = a.line(z.line);
   if (!l) throw InputError(fmt::format("zone {}: unknown line {}", z.id, z.line));
   line_ = std::make_unique<geo::GeodesicPolyline>(l->geometry);

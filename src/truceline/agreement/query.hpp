@@ -18,11 +18,15 @@ namespace truceline::agreement {
 // the zone's own source; otherwise the reading from that source. Throws InputError naming
 // the readings there are.
 double depth_for(const Zone& z, const std::string& reading);
+// The depth of a line zone for a weapon class (depth_by_class; a class without its own entry
+// takes its parent's, then the zone's depth). Throws InputError for an unknown class.
+double depth_for_class(const Agreement& a, const Zone& z, const std::string& weapon_class);
 
 // A zone made concrete: owns its line (as a GeodesicPolyline) and definition, or its area.
 class ZoneInstance {
  public:
-  ZoneInstance(const Agreement& a, const Zone& z, const std::string& reading = "");
+  // `reading`: a source id (depth_for); `weapon_class`: a class id (depth_for_class).
+  ZoneInstance(const Agreement& a, const Zone& z, const std::string& reading = "", const std::string& weapon_class = "");
   const Zone& zone() const { return zone_; }
   double depth_m() const { return depth_m_; }
   // The polygon (line zones: built on the ellipsoid, clipped; area zones: the area).

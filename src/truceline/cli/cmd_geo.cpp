@@ -71,7 +71,8 @@ struct ZoneArgs {
 std::string json_number(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
 
 int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std::string& reading,
-                       const std::string& out_path, std::ostream& out, std::ostream& err) {
+                       const std::string& weapon_class, const std::string& out_path, std::ostream& out,
+                       std::ostream& err) {
   if (zone_id.empty()) throw UsageError("--agreement needs --zone ID");
   const agreement::Agreement a = agreement::load_valid(za.agreement_path);
   const agreement::Zone* z = a.zone(zone_id);
@@ -87,7 +88,7 @@ int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std
                                    z->valid.from ? agreement::format_instant(*z->valid.from) : "always",
                                    z->valid.until ? agreement::format_instant(*z->valid.until) : "open"));
   }
-  const agreement::ZoneInstance zi(a, *z, reading);
+  const agreement::ZoneInstance zi(a, *z, reading, weapon_class);
   const geo::Zone zone = zi.render();
   if (zone.polygons.empty()) throw InputError(fmt::format("zone {} is empty (its clip area does not meet it)", z->id));
   std::map<std::string, std::string> props{{"id", nlohmann::json(z->id).dump()},
@@ -98,6 +99,7 @@ int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std
     props["depth_m"] = json_number(zi.depth_m(), 3);
     props["side"] = fmt::format("\"{}\"", geo::to_string(z->side));
     props["reading"] = nlohmann::json(reading.empty() ? z->source : reading).dump();
+    if (!weapon_class.empty()) props["weapon_class"] = nlohmann::json(weapon_class).dump();
     props["max_boundary_error_m"] = json_number(zone.check.max_error_m, 4);
     props["boundary_points_checked"] = std::to_string(zone.check.points_checked);
   }
@@ -310,7 +312,7 @@ int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::st
 Command add_zone_command(CLI::App& app) {
   struct State {
     ZoneArgs zone;
-    std::string clip_path, out_path = "-", zone_id, reading;
+    std::string clip_path, out_path = "-", zone_id, reading, weapon_class;
   };
   auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("zone", "build a zone polygon (GeoJSON) along a contact line");
@@ -318,12 +320,15 @@ Command add_zone_command(CLI::App& app) {
   cmd->add_option("--clip", st->clip_path, "clip the zone to this GeoJSON Polygon/MultiPolygon area");
   cmd->add_option("--zone", st->zone_id, "with --agreement: the zone id");
   cmd->add_option("--reading", st->reading, "with --agreement: the source whose reading of a disputed depth to use");
+  cmd->add_option("--weapon-class", st->weapon_class, "with --agreement: the depth that applies to this weapon class");
   cmd->add_option("-o,--output", st->out_path, "output GeoJSON file ('-' = stdout)")->capture_default_str();
   return {cmd, [st](Io& io) {
             st->zone.require_mode(nullptr);
             if (!st->zone.agreement_path.empty())
-              return cmd_zone_agreement(st->zone, st->zone_id, st->reading, st->out_path, io.out, io.err);
-            if (!st->zone_id.empty() || !st->reading.empty()) throw UsageError("--zone and --reading go with --agreement");
+              return cmd_zone_agreement(st->zone, st->zone_id, st->reading, st->weapon_class, st->out_path, io.out,
+                                        io.err);
+            if (!st->zone_id.empty() || !st->reading.empty() || !st->weapon_class.empty())
+              throw UsageError("--zone, --reading and --weapon-class go with --agreement");
             return cmd_zone(st->zone, st->clip_path, st->out_path, io.out, io.err);
           }};
 }
