@@ -196,6 +196,25 @@ class Reader {
     return out;
   }
 
+  // Calls fn(table) for every inline table of the array `key` (e.g. readings = [{...}, ...]);
+  // problems for a non-array or a non-table element, with `shape` as the expected form.
+  template <class Fn>
+  void each_table(const toml::table& t, const char* key, const char* shape, Fn fn) {
+    const toml::node* n = t.get(key);
+    if (!n) return;
+    const toml::array* arr = n->as_array();
+    if (!arr) {
+      problem(*n, fmt::format("\"{}\" must be an array of tables {}", key, shape));
+      return;
+    }
+    for (const auto& e : *arr) {
+      if (const toml::table* et = e.as_table())
+        fn(*et);
+      else
+        problem(e, fmt::format("\"{}\" entries must be tables {}", key, shape));
+    }
+  }
+
   std::string resolve(const std::string& relative) const {
     namespace fs = std::filesystem;
     return (fs::path(file_).parent_path() / relative).lexically_normal().string();
@@ -433,35 +452,12 @@ Loaded load(const std::string& path) {
       else if (!side.empty())
         r.problem(*t->get("side"), fmt::format("\"side\" = \"{}\": expected left, right or both", side));
       z.clip = r.str(*t, "clip");
-      if (const toml::node* rd = t->get("readings")) {
-        if (const toml::array* arr = rd->as_array()) {
-          for (const auto& e : *arr) {
-            const toml::table* rt = e.as_table();
-            if (!rt) {
-              r.problem(e, "readings must be tables { source = \"…\", depth = \"…\" }");
-              continue;
-            }
-            DepthReading reading{r.str(*rt, "source", true), r.distance(*rt, "depth", true).value_or(0)};
-            z.readings.push_back(reading);
-          }
-        } else {
-          r.problem(*rd, "\"readings\" must be an array of tables");
-        }
-      }
-      if (const toml::node* dc = t->get("depth_by_class")) {
-        if (const toml::array* arr = dc->as_array()) {
-          for (const auto& e : *arr) {
-            const toml::table* ct = e.as_table();
-            if (!ct) {
-              r.problem(e, "depth_by_class entries must be tables { weapon_class = \"…\", depth = \"…\" }");
-              continue;
-            }
-            z.depth_by_class.push_back({r.str(*ct, "weapon_class", true), r.distance(*ct, "depth", true).value_or(0)});
-          }
-        } else {
-          r.problem(*dc, "\"depth_by_class\" must be an array of tables");
-        }
-      }
+      r.each_table(*t, "readings", "{ source = \"…\", depth = \"…\" }", [&](const toml::table& rt) {
+        z.readings.push_back({r.str(rt, "source", true), r.distance(rt, "depth", true).value_or(0)});
+      });
+      r.each_table(*t, "depth_by_class", "{ weapon_class = \"…\", depth = \"…\" }", [&](const toml::table& ct) {
+        z.depth_by_class.push_back({r.str(ct, "weapon_class", true), r.distance(ct, "depth", true).value_or(0)});
+      });
     } else if (has_area) {
       z.is_area = true;
       if (const toml::node* an = t->get("area")) {
@@ -519,27 +515,16 @@ Loaded load(const std::string& path) {
         r.problem(*b, "\"binds\" must be a table { parties = [...], groups = [...], designated = {...} }");
       }
     }
-    if (const toml::node* ex = t->get("extensions")) {
-      if (const toml::array* arr = ex->as_array()) {
-        for (const auto& e : *arr) {
-          const toml::table* et = e.as_table();
-          if (!et) {
-            r.problem(e, "extensions must be tables { until = …, source = \"…\" }");
-            continue;
-          }
-          Extension x;
-          if (auto u = r.instant(*et, "until", true, &x.until_text))
-            x.until = *u;
-          else
-            r.problem(*et, "an extension needs \"until\"");
-          x.source = r.str(*et, "source", true);
-          x.note = r.str(*et, "note");
-          o.extensions.push_back(std::move(x));
-        }
-      } else {
-        r.problem(*ex, "\"extensions\" must be an array of tables");
-      }
-    }
+    r.each_table(*t, "extensions", "{ until = …, source = \"…\" }", [&](const toml::table& et) {
+      Extension x;
+      if (auto u = r.instant(et, "until", true, &x.until_text))
+        x.until = *u;
+      else
+        r.problem(et, "an extension needs \"until\"");
+      x.source = r.str(et, "source", true);
+      x.note = r.str(et, "note");
+      o.extensions.push_back(std::move(x));
+    });
     a.obligations.push_back(std::move(o));
   }
   for (const toml::table* t : tables(r, root, "post")) {
