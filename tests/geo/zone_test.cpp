@@ -314,6 +314,17 @@ TEST(Zone, PolygonAgreesWithTheDefinitionAwayFromTheBoundary) {
     }
 }
 
+TEST(Zone, OneSidedZoneRejectsASelfCrossingLine) {
+  const geo::GeodesicPolyline line({{{{36.0, 35.0}, {36.4, 35.0}, {36.4, 35.3}, {36.2, 35.3}, {36.2, 34.8}}}});
+  EXPECT_NO_THROW(geo::ZoneDefinition(line, {ZoneSide::both, 5000, {}}));
+  try {
+    geo::ZoneDefinition(line, {ZoneSide::left, 5000, {}});
+    ADD_FAILURE() << "no error";
+  } catch (const geo::GeometryError& e) {
+    EXPECT_NE(std::string(e.what()).find("part 1 segment 1 and part 1 segment 4"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Zone, RejectsBadDepths) {
   const geo::GeodesicPolyline line(line_35n());
   EXPECT_THROW(geo::ZoneDefinition(line, {ZoneSide::both, 0, {}}), geo::GeometryError);

@@ -281,22 +281,26 @@ Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot
 }
 
 Nearest GeodesicPolyline::nearest(LonLat p) const {
+  // Two passes, no sort: lower bounds for every segment (cheap 3-D arithmetic), the exact foot
+  // on the segment with the smallest bound first (usually the answer), then the exact foot on
+  // every other segment whose bound is below the best distance found so far.
   const auto pe = to_ecef(p);
-  thread_local std::vector<std::pair<double, std::size_t>> order;
-  order.clear();
-  for (std::size_t i = 0; i < segments_.size(); ++i)
-    order.emplace_back(norm(sub(pe, segments_[i].centre)) - segments_[i].radius_m, i);
-  std::sort(order.begin(), order.end());
-  double best = std::numeric_limits<double>::infinity();
-  std::size_t best_i = 0;
-  SegmentFoot best_f;
-  for (const auto& [lb, i] : order) {
-    if (lb >= best) break;
+  thread_local std::vector<double> lb;
+  lb.resize(segments_.size());
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    lb[i] = norm(sub(pe, segments_[i].centre)) - segments_[i].radius_m;
+    if (lb[i] < lb[first]) first = i;
+  }
+  SegmentFoot best_f = nearest_on_segment(segments_[first], p);
+  std::size_t best_i = first;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    if (i == first || lb[i] >= best_f.distance_m) continue;
     const SegmentFoot f = nearest_on_segment(segments_[i], p);
-    if (f.distance_m < best) {
-      best = f.distance_m;
-      best_i = i;
+    // Ties (a vertex shared by two segments) go to the lower index, as in the brute force.
+    if (f.distance_m < best_f.distance_m || (f.distance_m == best_f.distance_m && i < best_i)) {
       best_f = f;
+      best_i = i;
     }
   }
   return finish(p, segments_[best_i], best_f);

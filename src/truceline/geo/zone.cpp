@@ -1,6 +1,7 @@
 #include "truceline/geo/zone.hpp"
 
 #include <GeographicLib/Math.hpp>
+#include <fmt/format.h>
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
@@ -117,9 +118,50 @@ LonLat direct(LonLat from, double azi_deg, double dist_m) {
 }
 }  // namespace
 
+namespace {
+
+// "Left of a line that crosses itself" has no meaning: one-sided zones need simple lines.
+// Segments are tested as straight lines in lon/lat (unwrapped), which is what a map shows;
+// adjacent segments of a part share a vertex and are skipped. O(n^2) in the number of
+// segments (a few ms for thousands).
+void reject_crossings(const GeodesicPolyline& line) {
+  struct Seg {
+    double x0, y0, x1, y1;
+    std::size_t part, index;
+  };
+  std::vector<Seg> segs;
+  const double ref = line.line().parts[0][0].lon_deg;
+  for (const auto& s : line.segments()) {
+    const LonLat a = unwrap(s.a, ref), b = unwrap(s.b, a.lon_deg);
+    segs.push_back({a.lon_deg, a.lat_deg, b.lon_deg, b.lat_deg, s.part, s.index});
+  }
+  auto orient = [](double ax, double ay, double bx, double by, double cx, double cy) {
+    const double v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+    return (v > 0) - (v < 0);
+  };
+  for (std::size_t i = 0; i < segs.size(); ++i)
+    for (std::size_t j = i + 1; j < segs.size(); ++j) {
+      const Seg &p = segs[i], &q = segs[j];
+      if (p.part == q.part && q.index == p.index + 1) continue;  // neighbours share a vertex
+      if (std::max(p.x0, p.x1) < std::min(q.x0, q.x1) || std::max(q.x0, q.x1) < std::min(p.x0, p.x1) ||
+          std::max(p.y0, p.y1) < std::min(q.y0, q.y1) || std::max(q.y0, q.y1) < std::min(p.y0, p.y1))
+        continue;
+      const int o1 = orient(p.x0, p.y0, p.x1, p.y1, q.x0, q.y0), o2 = orient(p.x0, p.y0, p.x1, p.y1, q.x1, q.y1);
+      const int o3 = orient(q.x0, q.y0, q.x1, q.y1, p.x0, p.y0), o4 = orient(q.x0, q.y0, q.x1, q.y1, p.x1, p.y1);
+      if (o1 * o2 < 0 && o3 * o4 < 0)
+        throw GeometryError(fmt::format(
+            "the line crosses itself (part {} segment {} and part {} segment {}, near lon {:.4f} lat {:.4f}): a "
+            "one-sided zone needs a line that does not cross itself",
+            p.part + 1, p.index + 1, q.part + 1, q.index + 1, wrap180(0.5 * (p.x0 + p.x1)), 0.5 * (p.y0 + p.y1)));
+    }
+}
+
+}  // namespace
+
 ZoneDefinition::ZoneDefinition(const GeodesicPolyline& line, ZoneSpec spec) : line_(line), spec_(std::move(spec)) {
   spec_.validate(line_);
   if (spec_.side == ZoneSide::both) return;
+  reject_crossings(line_);
   // Each end normal runs from the end vertex out to just beyond the buffer: normally D + a
   // margin; where the line folds back within D of its end, the normal is followed (in steps
   // of D/100) until it leaves the buffer, or until it crosses the line (a point on it changes
@@ -491,11 +533,16 @@ std::vector<GeomPtr> clip_geoms(const Geos& geos, const std::vector<Polygon>& cl
 // GEOS can leave slivers of (near) zero area where several pieces meet. A true hole of a
 // zone is bounded by points at distance D (or by the line); a hole all of whose vertices lie
 // strictly inside the zone (1 m < d < D - 1 m), or of area below 1 square metre, is dropped.
+// Area of a ring in square metres, roughly (local scale at its first vertex): only compared
+// with 1 m^2 to recognise degenerate slivers.
+double rough_area_m2(const Ring& r) {
+  return std::abs(signed_area(r)) * 111'320.0 * 110'574.0 * std::cos(r.front().lat_deg * Math::degree());
+}
+
 void drop_spurious_holes(Polygon& rings, const ZoneDefinition& def) {
   for (std::size_t i = rings.size(); i-- > 1;) {
     const Ring& h = rings[i];
-    const double lat = h.front().lat_deg * Math::degree();
-    const double area_m2 = std::abs(signed_area(h)) * 111'320.0 * 110'574.0 * std::cos(lat);
+    const double area_m2 = rough_area_m2(h);
     bool interior = true;
     for (std::size_t k = 0; k + 1 < h.size() && interior; ++k) {
       const Nearest n = def.line().nearest(h[k]);
@@ -571,6 +618,8 @@ Zone build_zone(const ZoneDefinition& def, const ZoneOptions& options, const std
     }
     for (auto& p : parts)
       for (auto& rings : detail::polygons_of(geos, p.get())) {
+        // Slivers of (near) zero area left by noding are not part of the zone.
+        if (rough_area_m2(rings.front()) < 1.0) continue;
         drop_spurious_holes(rings, def);
         orient(rings);
         for (const auto& r : rings) zone.vertex_count += r.size();

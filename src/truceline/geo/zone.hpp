@@ -93,7 +93,8 @@ struct Location {
 // Thread safety: immutable after construction; locate() may be called concurrently.
 class ZoneDefinition {
  public:
-  // Keeps a reference to `line`. Throws GeometryError when the spec does not fit the line.
+  // Keeps a reference to `line`. Throws GeometryError when the spec does not fit the line, or
+  // when a one-sided zone is asked of a line that crosses itself (or whose parts cross).
   ZoneDefinition(const GeodesicPolyline& line, ZoneSpec spec);
 
   // Exact: nearest point on the line, depth there, membership by the definition above.
