@@ -1,0 +1,1 @@
+// Importers: see importers.hpp (being written).

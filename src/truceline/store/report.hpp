@@ -1,0 +1,74 @@
+// The report model (docs/report-format.md): one observation or claim, with its provenance,
+// grading and uncertainty. The canonical interchange is JSON Lines, one report per line.
+//
+// Importers turn input rows (JSONL, CSV, GeoJSON, ACLED) into `RowOutcome`s: a normalized
+// Report, or the reason the row is quarantined. Nothing here touches the database.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace truceline::store {
+
+// The documented kind vocabulary.
+const std::vector<std::string>& report_kinds();
+const std::vector<std::string>& time_precisions();  // minute hour day week month
+const std::vector<std::string>& source_types();     // monitor party media ngo social other
+
+struct Report {
+  std::string source_id;        // the source's own id, optional
+  int64_t observed_unix = 0;    // UTC seconds
+  std::string time_precision = "day";
+  std::optional<int64_t> reported_unix;
+  std::optional<double> lon, lat;  // or `place`
+  std::string place;
+  double location_precision_m = 0;
+  std::string kind;
+  std::string weapon_class;
+  std::optional<int64_t> weapon_count;
+  std::string actor, target;
+  std::optional<int64_t> fatalities, injured;
+  std::string summary;
+  std::vector<std::string> tags;
+  std::string source_name, source_type = "other", source_url;
+  std::string reliability = "F";  // Admiralty A-F (F: cannot be judged)
+  int credibility = 6;            // 1-6 (6: cannot be judged)
+  std::string supersedes;         // id of an earlier report this one corrects
+  nlohmann::json extra = nlohmann::json::object();  // unknown fields, kept
+
+  // The normalized report as JSON (stable key order, UTC times): what `reports` prints and
+  // what the content hash is computed over. Round-trips through report_from_json().
+  nlohmann::json to_json() const;
+};
+
+// A parsed row: either a report or the reason it is rejected.
+struct RowOutcome {
+  std::optional<Report> report;
+  std::string error;
+};
+
+// Validates and normalizes one JSON object ("id", the store's own id, is ignored: it is derived
+// from the content). Required: observed_at, a location (lon+lat or
+// place), kind, source.name. observed_at: ISO 8601 date or date-time with offset or Z.
+RowOutcome report_from_json(const nlohmann::json& object);
+
+// Parses one JSONL line (also rejects invalid UTF-8, non-objects, lines over 1 MiB).
+RowOutcome report_from_jsonl(const std::string& line);
+
+// "2018-10-12" / "2018-10-12T08:00:00+03:00" / "...Z" -> unix seconds; nullopt if malformed.
+// A date without a time is 00:00 UTC that day (its precision says "day").
+std::optional<int64_t> parse_iso_time(const std::string& text, bool* date_only = nullptr);
+std::string format_iso_time(int64_t unix_seconds);
+
+// Lower-case hex SHA-256 (OpenSSL).
+std::string sha256_hex(const std::string& bytes);
+// The same over a file's bytes, streaming. Throws InputError when it cannot be read.
+std::string sha256_file(const std::string& path);
+
+// True when the bytes are valid UTF-8.
+bool valid_utf8(const std::string& bytes);
+
+}  // namespace truceline::store

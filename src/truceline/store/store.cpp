@@ -1,0 +1,419 @@
+#include "truceline/store/store.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+
+#include "truceline/error.hpp"
+
+namespace truceline::store {
+
+namespace {
+
+constexpr int kApplicationId = 0x74726c6e;  // "trln"
+
+std::string now_iso() {
+  return format_iso_time(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+}
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(fmt::format("SQLite: {} in: {}", sqlite3_errmsg(db), sql));
+  }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  Stmt& bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
+  Stmt& bind_null(int i) {
+    sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  template <class T>
+  Stmt& bind_opt(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bind_null(i);
+  }
+  bool step() {
+    const int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(fmt::format("SQLite: {}", sqlite3_errmsg(db_)));
+  }
+  void reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  std::string text(int i) const {
+    const auto* p = sqlite3_column_text(s_, i);
+    return p ? reinterpret_cast<const char*>(p) : "";
+  }
+  int64_t integer(int i) const { return sqlite3_column_int64(s_, i); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* s_ = nullptr;
+};
+
+void exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    const std::string msg = err ? err : "unknown";
+    sqlite3_free(err);
+    throw std::runtime_error("SQLite: " + msg);
+  }
+}
+
+int pragma_int(sqlite3* db, const char* name) {
+  Stmt s(db, (std::string("PRAGMA ") + name).c_str());
+  return s.step() ? static_cast<int>(s.integer(0)) : 0;
+}
+
+// Schema version 1.
+const char* kSchemaV1 = R"SQL(
+CREATE TABLE batch(
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  file_hash TEXT NOT NULL,
+  importer TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  rows INTEGER, imported INTEGER, duplicates INTEGER, quarantined INTEGER);
+CREATE TABLE report(
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL UNIQUE,
+  batch_id INTEGER NOT NULL REFERENCES batch(id),
+  row_number INTEGER NOT NULL,
+  importer TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  json TEXT NOT NULL,
+  observed_unix INTEGER NOT NULL,
+  time_precision TEXT NOT NULL,
+  lon REAL, lat REAL,
+  place TEXT, place_resolution TEXT,
+  location_precision_m REAL NOT NULL,
+  kind TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  source_type TEXT NOT NULL,
+  reliability TEXT NOT NULL,
+  credibility INTEGER NOT NULL,
+  supersedes TEXT,
+  ingested_at TEXT NOT NULL);
+CREATE INDEX report_time ON report(observed_unix);
+CREATE INDEX report_supersedes ON report(supersedes);
+CREATE INDEX report_kind ON report(kind);
+CREATE INDEX report_source ON report(source_name);
+CREATE VIRTUAL TABLE report_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat);
+CREATE TABLE quarantine(
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES batch(id),
+  row_number INTEGER NOT NULL,
+  raw TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  raw_hash TEXT NOT NULL UNIQUE);
+CREATE TRIGGER report_append_only_update BEFORE UPDATE ON report
+  BEGIN SELECT RAISE(ABORT, 'reports are append-only: add a report that supersedes it'); END;
+CREATE TRIGGER report_append_only_delete BEFORE DELETE ON report
+  BEGIN SELECT RAISE(ABORT, 'reports are append-only: add a report that supersedes it'); END;
+CREATE TRIGGER quarantine_append_only_update BEFORE UPDATE ON quarantine
+  BEGIN SELECT RAISE(ABORT, 'the quarantine is append-only'); END;
+CREATE TRIGGER quarantine_append_only_delete BEFORE DELETE ON quarantine
+  BEGIN SELECT RAISE(ABORT, 'the quarantine is append-only'); END;
+CREATE TRIGGER batch_finished_is_final BEFORE UPDATE ON batch WHEN OLD.finished_at IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'a finished batch is final'); END;
+CREATE TRIGGER batch_no_delete BEFORE DELETE ON batch
+  BEGIN SELECT RAISE(ABORT, 'batches are append-only'); END;
+)SQL";
+
+}  // namespace
+
+Store::Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+Store::Store(Store&& o) noexcept : path_(std::move(o.path_)), db_(o.db_) { o.db_ = nullptr; }
+Store::~Store() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Store Store::create_or_open(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a database");
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
+    sqlite3_close_v2(db);
+    throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
+  }
+  Store s(path, db);
+  sqlite3_busy_timeout(db, 10000);
+  try {
+    const int app = pragma_int(db, "application_id");
+    const int version = pragma_int(db, "user_version");
+    if (app != kApplicationId) {
+      Stmt tables(db, "SELECT count(*) FROM sqlite_master");
+      tables.step();
+      if (tables.integer(0) != 0) throw InputError(path + ": not a truceline database (an SQLite file with other tables)");
+    }
+    (void)version;
+    exec(db, "PRAGMA journal_mode=WAL");
+    exec(db, "PRAGMA synchronous=NORMAL");
+    s.migrate();
+  } catch (const std::runtime_error& e) {
+    if (dynamic_cast<const InputError*>(&e)) throw;
+    throw InputError(fmt::format("{}: not a truceline database ({})", path, e.what()));
+  }
+  return s;
+}
+
+Store Store::open_existing(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw InputError(fmt::format("{}: no such database (truceline ingest --db {} FILE creates one)", path, path));
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a database");
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
+    sqlite3_close_v2(db);
+    throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
+  }
+  Store s(path, db);
+  sqlite3_busy_timeout(db, 10000);
+  int app = 0, version = 0;
+  try {
+    app = pragma_int(db, "application_id");
+    version = pragma_int(db, "user_version");
+  } catch (const std::runtime_error&) {
+    throw InputError(path + ": not a truceline database (not an SQLite file)");
+  }
+  if (app != kApplicationId) throw InputError(path + ": not a truceline database");
+  if (version > kSchemaVersion)
+    throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path, version, kSchemaVersion));
+  if (version < kSchemaVersion) s.migrate();
+  return s;
+}
+
+void Store::migrate() {
+  int version = pragma_int(db_, "user_version");
+  exec(db_, "BEGIN IMMEDIATE");
+  try {
+    if (version < 1) {
+      exec(db_, kSchemaV1);
+      exec(db_, fmt::format("PRAGMA application_id={}", kApplicationId).c_str());
+      version = 1;
+    }
+    // Later versions: `if (version < 2) { ALTER ...; version = 2; }`.
+    exec(db_, fmt::format("PRAGMA user_version={}", version).c_str());
+    exec(db_, "COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+BatchSummary Store::import(const ImportOptions& o, const std::function<bool(InputRow&)>& next) {
+  BatchSummary sum;
+  exec(db_, "BEGIN IMMEDIATE");
+  struct Rollback {
+    sqlite3* db;
+    bool active = true;
+    ~Rollback() {
+      if (active) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+  } guard{db_};
+  {
+    Stmt b(db_, "INSERT INTO batch(file, file_hash, importer, started_at) VALUES(?,?,?,?)");
+    b.bind(1, o.file).bind(2, o.file_hash).bind(3, o.importer).bind(4, now_iso()).step();
+  }
+  sum.batch_id = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  Stmt ins(db_,
+           "INSERT OR IGNORE INTO report(id, content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
+           "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, source_type, "
+           "reliability, credibility, supersedes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt rtree(db_, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat) VALUES(?,?,?,?,?)");
+  Stmt quar(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
+  const std::string now = now_iso();
+  InputRow row;
+  while (next(row)) {
+    ++sum.rows;
+    if (o.progress && sum.rows % 65536 == 0) o.progress(sum.rows);
+    if (!row.outcome.report) {
+      if (o.strict)
+        throw InputError(fmt::format("{}:{}: {} (--strict: nothing imported)", o.file, row.number, row.outcome.error));
+      ++sum.quarantined;
+      // (Built in steps: GCC 12 warns falsely (-Wrestrict) on a + "\n" + b here.)
+      std::string keyed = row.outcome.error;
+      keyed += '\n';
+      keyed += row.raw;
+      quar.bind(1, sum.batch_id)
+          .bind(2, static_cast<int64_t>(row.number))
+          .bind(3, row.raw)
+          .bind(4, row.outcome.error)
+          .bind(5, sha256_hex(keyed));
+      quar.step();
+      quar.reset();
+      continue;
+    }
+    const Report& r = *row.outcome.report;
+    const std::string canonical = r.to_json().dump();
+    const std::string hash = sha256_hex(canonical);
+    std::optional<double> lon = r.lon, lat = r.lat;
+    std::optional<std::string> resolution;
+    if (!lon && !r.place.empty() && o.resolve_place) {
+      const nlohmann::json res = o.resolve_place(r.place);
+      resolution = res.dump();
+      if (res.is_object() && res.contains("lon")) {
+        lon = res["lon"].get<double>();
+        lat = res["lat"].get<double>();
+      }
+    }
+    ins.bind(1, report_id(hash))
+        .bind(2, hash)
+        .bind(3, sum.batch_id)
+        .bind(4, static_cast<int64_t>(row.number))
+        .bind(5, o.importer)
+        .bind(6, row.raw)
+        .bind(7, canonical)
+        .bind(8, r.observed_unix)
+        .bind(9, r.time_precision)
+        .bind_opt(10, lon)
+        .bind_opt(11, lat)
+        .bind(12, r.place)
+        .bind_opt(13, resolution)
+        .bind(14, r.location_precision_m)
+        .bind(15, r.kind)
+        .bind(16, r.source_name)
+        .bind(17, r.source_type)
+        .bind(18, r.reliability)
+        .bind(19, static_cast<int64_t>(r.credibility))
+        .bind(20, r.supersedes)
+        .bind(21, now);
+    ins.step();
+    ins.reset();
+    if (sqlite3_changes(db_) == 0) {
+      ++sum.duplicates;
+      continue;
+    }
+    ++sum.imported;
+    if (lon) {
+      rtree.bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_))).bind(2, *lon).bind(3, *lon).bind(4, *lat).bind(5, *lat);
+      rtree.step();
+      rtree.reset();
+    }
+  }
+  {
+    Stmt b(db_, "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=? WHERE id=?");
+    b.bind(1, now_iso())
+        .bind(2, static_cast<int64_t>(sum.rows))
+        .bind(3, static_cast<int64_t>(sum.imported))
+        .bind(4, static_cast<int64_t>(sum.duplicates))
+        .bind(5, static_cast<int64_t>(sum.quarantined))
+        .bind(6, sum.batch_id)
+        .step();
+  }
+  if (o.dry_run) {
+    sum.batch_id = 0;
+    return sum;  // the guard rolls back
+  }
+  exec(db_, "COMMIT");
+  guard.active = false;
+  return sum;
+}
+
+void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const {
+  std::string sql =
+      "SELECT r.id, r.json, r.batch_id, r.row_number, r.importer, "
+      "(SELECT s.id FROM report s WHERE s.supersedes = r.id ORDER BY s.rid LIMIT 1) FROM report r";
+  std::vector<std::string> where;
+  if (q.bbox) {
+    sql += " JOIN report_rtree t ON t.rid = r.rid";
+    where.push_back("t.min_lon >= ?1 AND t.max_lon <= ?3 AND t.min_lat >= ?2 AND t.max_lat <= ?4");
+  }
+  if (q.since) where.push_back("r.observed_unix >= ?5");
+  if (q.until) where.push_back("r.observed_unix < ?6");
+  if (!q.kind.empty()) where.push_back("r.kind = ?7");
+  if (!q.source.empty()) where.push_back("r.source_name = ?8");
+  if (!q.history) where.push_back("NOT EXISTS (SELECT 1 FROM report s WHERE s.supersedes = r.id)");
+  for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : " WHERE ") + where[i];
+  sql += " ORDER BY r.observed_unix, r.rid";
+  Stmt s(db_, sql.c_str());
+  if (q.bbox) s.bind(1, (*q.bbox)[0]).bind(2, (*q.bbox)[1]).bind(3, (*q.bbox)[2]).bind(4, (*q.bbox)[3]);
+  if (q.since) s.bind(5, *q.since);
+  if (q.until) s.bind(6, *q.until);
+  if (!q.kind.empty()) s.bind(7, q.kind);
+  if (!q.source.empty()) s.bind(8, q.source);
+  while (s.step()) {
+    StoredReport r;
+    r.id = s.text(0);
+    r.report = nlohmann::json::parse(s.text(1));
+    r.batch_id = s.integer(2);
+    r.row_number = static_cast<std::size_t>(s.integer(3));
+    r.importer = s.text(4);
+    r.superseded_by = s.text(5);
+    each(r);
+  }
+}
+
+std::vector<QuarantinedRow> Store::quarantine(std::optional<int64_t> batch) const {
+  std::vector<QuarantinedRow> out;
+  Stmt s(db_, batch ? "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason FROM quarantine q JOIN batch b ON "
+                      "b.id = q.batch_id WHERE q.batch_id = ? ORDER BY q.id"
+                    : "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason FROM quarantine q JOIN batch b ON "
+                      "b.id = q.batch_id ORDER BY q.id");
+  if (batch) s.bind(1, *batch);
+  while (s.step())
+    out.push_back({s.integer(0), s.text(1), static_cast<std::size_t>(s.integer(2)), s.text(3), s.text(4)});
+  return out;
+}
+
+nlohmann::json Store::stats() const {
+  nlohmann::json j;
+  auto counts = [&](const char* sql) {
+    nlohmann::json o = nlohmann::json::object();
+    Stmt s(db_, sql);
+    while (s.step()) o[s.text(0)] = s.integer(1);
+    return o;
+  };
+  {
+    Stmt s(db_, "SELECT count(*), (SELECT count(*) FROM report r WHERE NOT EXISTS (SELECT 1 FROM report x WHERE "
+                "x.supersedes = r.id)), (SELECT count(*) FROM quarantine) FROM report");
+    s.step();
+    j["reports"] = s.integer(0);
+    j["current"] = s.integer(1);
+    j["quarantined"] = s.integer(2);
+  }
+  j["by_kind"] = counts("SELECT kind, count(*) FROM report GROUP BY kind ORDER BY kind");
+  j["by_source"] = counts("SELECT source_name, count(*) FROM report GROUP BY source_name ORDER BY source_name");
+  j["by_grading"] =
+      counts("SELECT reliability || credibility, count(*) FROM report GROUP BY 1 ORDER BY 1");
+  nlohmann::json batches = nlohmann::json::array();
+  Stmt s(db_, "SELECT id, file, importer, started_at, finished_at, rows, imported, duplicates, quarantined FROM batch "
+              "ORDER BY id");
+  while (s.step())
+    batches.push_back({{"id", s.integer(0)},
+                       {"file", s.text(1)},
+                       {"importer", s.text(2)},
+                       {"started_at", s.text(3)},
+                       {"finished_at", s.text(4)},
+                       {"rows", s.integer(5)},
+                       {"imported", s.integer(6)},
+                       {"duplicates", s.integer(7)},
+                       {"quarantined", s.integer(8)}});
+  j["batches"] = batches;
+  return j;
+}
+
+}  // namespace truceline::store

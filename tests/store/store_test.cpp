@@ -1,0 +1,251 @@
+// The report store: idempotency, supersession, quarantine, append-only enforcement, and the
+// kill-and-retry property (a child process really killed with SIGKILL mid-import).
+#include "truceline/store/store.hpp"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <random>
+#include <sstream>
+
+#include "truceline/error.hpp"
+
+namespace truceline::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+  fs::path dir;
+  TempDir() {
+    dir = fs::temp_directory_path() / ("truceline-store-test-" + std::to_string(::getpid()) + "-" +
+                                       std::to_string(std::random_device{}()));
+    fs::create_directories(dir);
+  }
+  ~TempDir() { fs::remove_all(dir); }
+  std::string operator/(const std::string& name) const { return (dir / name).string(); }
+};
+
+std::string report_line(int i, const std::string& extra = "") {
+  return "{\"observed_at\":\"2018-10-" + std::to_string(1 + i % 28) +
+         (i % 28 < 9 ? "" : "") + "T08:00:00+03:00\",\"lon\":" + std::to_string(36.0 + (i % 100) * 0.01) +
+         ",\"lat\":" + std::to_string(35.0 + (i % 97) * 0.01) +
+         ",\"kind\":\"shelling\",\"source\":{\"name\":\"monitor-" + std::to_string(i % 5) +
+         "\",\"type\":\"monitor\"},\"summary\":\"report " + std::to_string(i) + "\"" + extra + "}";
+}
+
+// Day numbers must be two digits in ISO 8601.
+std::string fixed_line(int i) {
+  std::string s = report_line(i);
+  const auto p = s.find("2018-10-");
+  const int day = 1 + i % 28;
+  s.replace(p + 8, day < 10 ? 1 : 2, (day < 10 ? "0" : "") + std::to_string(day));
+  return s;
+}
+
+BatchSummary import_lines(Store& s, const std::vector<std::string>& lines, const std::string& file = "test.jsonl",
+                          bool strict = false) {
+  ImportOptions o;
+  o.file = file;
+  o.file_hash = "h";
+  o.importer = "jsonl";
+  o.strict = strict;
+  std::size_t i = 0;
+  return s.import(o, [&](InputRow& row) {
+    if (i >= lines.size()) return false;
+    row.number = i + 1;
+    row.raw = lines[i];
+    row.outcome = report_from_jsonl(lines[i]);
+    ++i;
+    return true;
+  });
+}
+
+std::size_t count_reports(const Store& s, bool history = false) {
+  std::size_t n = 0;
+  Query q;
+  q.history = history;
+  s.query(q, [&](const StoredReport&) { ++n; });
+  return n;
+}
+
+TEST(ReportModel, ValidationReasons) {
+  EXPECT_EQ(report_from_jsonl("{\"kind\":\"shelling\"}").error, "missing observed_at");
+  EXPECT_EQ(report_from_jsonl("not json").error.rfind("invalid JSON", 0), 0u);
+  EXPECT_EQ(report_from_jsonl("\xff\xfe").error, "invalid UTF-8");
+  const std::string base = R"({"observed_at":"2018-10-12","lon":36.5,"lat":35.5,"source":{"name":"m"},)";
+  EXPECT_EQ(report_from_jsonl(base + R"("kind":"party"})").error.rfind("kind 'party' is not one of", 0), 0u);
+  EXPECT_EQ(report_from_jsonl(base + R"("kind":"patrol","reliability":"G"})").error,
+            "reliability 'G' is not an Admiralty grade A-F");
+  EXPECT_EQ(report_from_jsonl(base + R"("kind":"patrol","credibility":7})").error,
+            "credibility 7 is not an Admiralty grade 1-6");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","lon":36.5,"lat":95,"kind":"patrol","source":{"name":"m"}})").error,
+            "lat 95 is outside [-90, 90]");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"12/10/2018","place":"Morek","kind":"patrol","source":{"name":"m"}})")
+                .error.rfind("observed_at '12/10/2018' is not", 0),
+            0u);
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","kind":"patrol","source":{"name":"m"}})").error,
+            "missing location: lon and lat, or place");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","place":"Morek","kind":"patrol"})").error,
+            "missing source.name");
+  const auto ok = report_from_jsonl(base + R"("kind":"patrol","x_custom":{"a":1}})");
+  ASSERT_TRUE(ok.report) << ok.error;
+  EXPECT_EQ(ok.report->time_precision, "day");
+  EXPECT_EQ(ok.report->extra["x_custom"]["a"], 1) << "unknown fields are kept";
+  // The normalized JSON round-trips to the same content.
+  const auto again = report_from_json(ok.report->to_json());
+  ASSERT_TRUE(again.report);
+  EXPECT_EQ(again.report->to_json().dump(), ok.report->to_json().dump());
+  EXPECT_EQ(format_iso_time(*parse_iso_time("2018-10-12T08:30:00+03:00")), "2018-10-12T05:30:00Z");
+  EXPECT_FALSE(parse_iso_time("2018-10-12T08:30:00")) << "a time without offset is ambiguous";
+}
+
+TEST(Store, IdempotentImportAndQuarantine) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  std::vector<std::string> lines;
+  for (int i = 0; i < 100; ++i) lines.push_back(fixed_line(i));
+  lines.push_back("{broken");
+  lines.push_back(R"({"observed_at":"2018-10-12","lon":36,"lat":35,"kind":"bombing","source":{"name":"m"}})");
+  auto first = import_lines(s, lines);
+  EXPECT_EQ(first.imported, 100u);
+  EXPECT_EQ(first.quarantined, 2u);
+  auto second = import_lines(s, lines);
+  EXPECT_EQ(second.imported, 0u);
+  EXPECT_EQ(second.duplicates, 100u);
+  EXPECT_EQ(count_reports(s), 100u);
+  const auto q = s.quarantine(std::nullopt);
+  ASSERT_EQ(q.size(), 2u) << "re-importing a bad row does not store it twice";
+  EXPECT_EQ(q[0].row_number, 101u);
+  EXPECT_EQ(q[0].raw, "{broken");
+  EXPECT_EQ(q[1].reason.rfind("kind 'bombing' is not one of", 0), 0u);
+  EXPECT_EQ(s.stats()["batches"].size(), 2u);
+}
+
+TEST(Store, StrictAndDryRunWriteNothing) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  std::vector<std::string> lines{fixed_line(1), "{broken", fixed_line(2)};
+  try {
+    import_lines(s, lines, "bad.jsonl", true);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("bad.jsonl:2: invalid JSON", 0), 0u) << e.what();
+  }
+  EXPECT_EQ(count_reports(s), 0u);
+  EXPECT_EQ(s.stats()["batches"].size(), 0u);
+}
+
+TEST(Store, SupersessionCurrentViewAndHistory) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  import_lines(s, {fixed_line(1)});
+  std::string id;
+  s.query({}, [&](const StoredReport& r) { id = r.id; });
+  ASSERT_FALSE(id.empty());
+  // A correction of the same event: fatalities added, naming the report it supersedes.
+  std::string correction = fixed_line(1);
+  correction.pop_back();
+  correction += ",\"supersedes\":\"" + id + "\",\"fatalities\":2}";
+  import_lines(s, {correction});
+  std::size_t current = 0, history = 0;
+  std::string superseded_by;
+  s.query({}, [&](const StoredReport&) { ++current; });
+  Query h;
+  h.history = true;
+  s.query(h, [&](const StoredReport& r) {
+    ++history;
+    if (r.id == id) superseded_by = r.superseded_by;
+  });
+  EXPECT_EQ(current, 1u);
+  EXPECT_EQ(history, 2u);
+  EXPECT_FALSE(superseded_by.empty());
+}
+
+TEST(Store, AppendOnlyIsEnforced) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  import_lines(s, {fixed_line(1), "{broken"});
+  for (const char* sql : {"UPDATE report SET kind='other'", "DELETE FROM report", "UPDATE quarantine SET reason='x'",
+                          "DELETE FROM quarantine", "DELETE FROM batch", "UPDATE batch SET rows=0"}) {
+    char* err = nullptr;
+    EXPECT_NE(sqlite3_exec(s.handle(), sql, nullptr, nullptr, &err), SQLITE_OK) << sql;
+    sqlite3_free(err);
+  }
+  EXPECT_EQ(count_reports(s), 1u);
+}
+
+TEST(Store, OpenExistingRejectsWhatIsNotAStore) {
+  TempDir t;
+  EXPECT_THROW(Store::open_existing(t / "missing.db"), InputError);
+  EXPECT_FALSE(fs::exists(t / "missing.db")) << "never creates a database";
+  { std::ofstream(t / "text.db") << "hello, not a database\n"; }
+  EXPECT_THROW(Store::open_existing(t / "text.db"), InputError);
+  sqlite3* db = nullptr;
+  sqlite3_open((t / "other.db").c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE x(a)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  EXPECT_THROW(Store::open_existing(t / "other.db"), InputError);
+  EXPECT_THROW(Store::create_or_open(t / "other.db"), InputError);
+  Store::create_or_open(t / "ok.db");
+  EXPECT_NO_THROW(Store::open_existing(t / "ok.db"));
+}
+
+// The kill-and-retry property: a child imports 60 000 reports in one transaction and is
+// killed with SIGKILL at a random moment; the store must pass integrity_check, hold either
+// nothing or everything of that import, and a re-run must end in the same state as one
+// uninterrupted run.
+TEST(Store, KilledImportLeavesNoTraceAndRetryCompletes) {
+  TempDir t;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 60000; ++i) lines.push_back(fixed_line(i) .insert(1, "\"source_id\":\"" + std::to_string(i) + "\","));
+  // Reference: one clean run.
+  std::size_t reference = 0;
+  {
+    Store ref = Store::create_or_open(t / "ref.db");
+    reference = import_lines(ref, lines).imported;
+  }
+  std::mt19937 rng(4242);
+  int killed_mid = 0;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const std::string db = t / ("kill" + std::to_string(attempt) + ".db");
+    Store::create_or_open(db);  // schema first, so the child only imports
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      Store s = Store::open_existing(db);
+      import_lines(s, lines);
+      _exit(0);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 400)(rng)));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    killed_mid += WIFSIGNALED(status);
+    Store s = Store::open_existing(db);
+    {
+      sqlite3_stmt* st = nullptr;
+      sqlite3_prepare_v2(s.handle(), "PRAGMA integrity_check", -1, &st, nullptr);
+      ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+      EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
+      sqlite3_finalize(st);
+    }
+    const std::size_t after_kill = count_reports(s);
+    EXPECT_TRUE(after_kill == 0 || after_kill == reference) << "seed 4242 attempt " << attempt << ": " << after_kill;
+    const auto rerun = import_lines(s, lines);
+    EXPECT_EQ(rerun.imported + rerun.duplicates, reference);
+    EXPECT_EQ(count_reports(s), reference);
+  }
+  RecordProperty("killed_mid_import", killed_mid);
+  EXPECT_GT(killed_mid, 0) << "at least one child was really killed";
+}
+
+}  // namespace
+}  // namespace truceline::store
