@@ -30,6 +30,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
     ratio("Locate/exact", "Locate/geos_prepared");
     ratio("Locate/exact", "Locate/geodesic_bruteforce");
     ratio("Locate/exact_nogrid", "Locate/geodesic_bruteforce");
+    ratio("Store/ingest_jsonl", "Store/sqlite3_import_floor");
   }
 
  private:

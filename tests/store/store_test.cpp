@@ -50,6 +50,14 @@ std::string fixed_line(int i) {
   return s;
 }
 
+std::string fmt_line(double lon, double lat, const char* ts, int i) {
+  char buf[300];
+  std::snprintf(buf, sizeof buf,
+                R"({"observed_at":"%s","lon":%.6f,"lat":%.6f,"kind":"shelling","source":{"name":"m"},"summary":"%d"})",
+                ts, lon, lat, i);
+  return buf;
+}
+
 BatchSummary import_lines(Store& s, const std::vector<std::string>& lines, const std::string& file = "test.jsonl",
                           bool strict = false) {
   ImportOptions o;
@@ -167,6 +175,40 @@ TEST(Store, SupersessionCurrentViewAndHistory) {
   EXPECT_EQ(current, 1u);
   EXPECT_EQ(history, 2u);
   EXPECT_FALSE(superseded_by.empty());
+}
+
+TEST(Store, WindowAndBboxQueriesMatchBruteForce) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> lon(36.0, 37.0), lat(35.0, 36.0);
+  std::uniform_int_distribution<int> day(1, 28), hour(0, 23);
+  struct R {
+    double lon, lat;
+    int64_t t;
+  };
+  std::vector<R> truth;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) {
+    const double x = lon(rng), y = lat(rng);
+    char ts[40];
+    std::snprintf(ts, sizeof ts, "2019-05-%02dT%02d:00:00Z", day(rng), hour(rng));
+    truth.push_back({x, y, *parse_iso_time(ts)});
+    lines.push_back(fmt_line(x, y, ts, i));
+  }
+  ASSERT_EQ(import_lines(s, lines).imported, 3000u);
+  for (int k = 0; k < 25; ++k) {
+    const double w = lon(rng) - 0.3, so = lat(rng) - 0.3, e = w + 0.4, n = so + 0.35;
+    const int64_t since = *parse_iso_time("2019-05-" + std::string(k % 2 ? "05" : "10")), until = since + 7 * 86400;
+    Query q;
+    q.bbox = std::array<double, 4>{w, so, e, n};
+    q.since = since;
+    q.until = until;
+    std::size_t got = 0, expected = 0;
+    s.query(q, [&](const StoredReport&) { ++got; });
+    for (const auto& r : truth) expected += r.lon >= w && r.lon <= e && r.lat >= so && r.lat <= n && r.t >= since && r.t < until;
+    EXPECT_EQ(got, expected) << "seed 11 query " << k;
+  }
 }
 
 TEST(Store, AppendOnlyIsEnforced) {

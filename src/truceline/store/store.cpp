@@ -119,7 +119,7 @@ CREATE INDEX report_time ON report(observed_unix);
 CREATE INDEX report_supersedes ON report(supersedes);
 CREATE INDEX report_kind ON report(kind);
 CREATE INDEX report_source ON report(source_name);
-CREATE VIRTUAL TABLE report_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat);
+CREATE VIRTUAL TABLE report_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t);
 CREATE TABLE quarantine(
   id INTEGER PRIMARY KEY,
   batch_id INTEGER NOT NULL REFERENCES batch(id),
@@ -171,6 +171,7 @@ Store Store::create_or_open(const std::string& path) {
     (void)version;
     exec(db, "PRAGMA journal_mode=WAL");
     exec(db, "PRAGMA synchronous=NORMAL");
+    exec(db, "PRAGMA cache_size=-65536");  // 64 MiB page cache: bulk imports touch many index pages
     s.migrate();
   } catch (const std::runtime_error& e) {
     if (dynamic_cast<const InputError*>(&e)) throw;
@@ -243,7 +244,9 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
            "INSERT OR IGNORE INTO report(id, content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
            "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, source_type, "
            "reliability, credibility, supersedes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  Stmt rtree(db_, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat) VALUES(?,?,?,?,?)");
+  // The R*Tree indexes space and time together (its 32-bit floats are a prefilter; queries
+  // re-check the exact values).
+  Stmt rtree(db_, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t) VALUES(?,?,?,?,?,?,?)");
   Stmt quar(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
   const std::string now = now_iso();
   InputRow row;
@@ -309,7 +312,13 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     }
     ++sum.imported;
     if (lon) {
-      rtree.bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_))).bind(2, *lon).bind(3, *lon).bind(4, *lat).bind(5, *lat);
+      rtree.bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)))
+          .bind(2, *lon)
+          .bind(3, *lon)
+          .bind(4, *lat)
+          .bind(5, *lat)
+          .bind(6, static_cast<double>(r.observed_unix))
+          .bind(7, static_cast<double>(r.observed_unix));
       rtree.step();
       rtree.reset();
     }
@@ -339,8 +348,12 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
       "(SELECT s.id FROM report s WHERE s.supersedes = r.id ORDER BY s.rid LIMIT 1) FROM report r";
   std::vector<std::string> where;
   if (q.bbox) {
+    // R*Tree prefilter (float32, rounded outwards: widen by a hair), then exact values.
     sql += " JOIN report_rtree t ON t.rid = r.rid";
-    where.push_back("t.min_lon >= ?1 AND t.max_lon <= ?3 AND t.min_lat >= ?2 AND t.max_lat <= ?4");
+    where.push_back("t.max_lon >= ?1 - 1e-4 AND t.min_lon <= ?3 + 1e-4 AND t.max_lat >= ?2 - 1e-4 AND t.min_lat <= ?4 + 1e-4");
+    where.push_back("r.lon >= ?1 AND r.lon <= ?3 AND r.lat >= ?2 AND r.lat <= ?4");
+    if (q.since) where.push_back("t.max_t >= ?5 - 600");
+    if (q.until) where.push_back("t.min_t < ?6 + 600");
   }
   if (q.since) where.push_back("r.observed_unix >= ?5");
   if (q.until) where.push_back("r.observed_unix < ?6");

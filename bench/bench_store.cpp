@@ -1,0 +1,124 @@
+// Store/*: ingest 1 M synthetic JSONL reports, against the floor a user would otherwise have —
+// SQLite's own `.import` of the same rows as CSV into a plain table (no validation, no
+// hashing, no index) — and time/bbox queries over the result.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "truceline/store/store.hpp"
+
+namespace {
+
+using namespace truceline;
+namespace fs = std::filesystem;
+
+constexpr std::size_t kRows = 1'000'000;
+
+struct Data {
+  fs::path dir = fs::temp_directory_path() / ("truceline-bench-store-" + std::to_string(::getpid()));
+  std::string jsonl = (dir / "reports.jsonl").string(), csv = (dir / "reports.csv").string();
+  Data() {
+    fs::create_directories(dir);
+    std::ofstream j(jsonl), c(csv);
+    c << "observed_at,lon,lat,kind,source,source_type,reliability,credibility,summary\n";
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> lon(35.5, 37.5), lat(34.8, 36.6);
+    std::uniform_int_distribution<int> day(1, 28), hour(0, 23), kind(0, 3), src(0, 49);
+    const char* kinds[] = {"shelling", "airstrike", "armed_clash", "weapon_sighting"};
+    for (std::size_t i = 0; i < kRows; ++i) {
+      char t[32];
+      std::snprintf(t, sizeof t, "2019-%02d-%02dT%02d:00:00Z", 1 + static_cast<int>(i % 12), day(rng), hour(rng));
+      const double x = lon(rng), y = lat(rng);
+      const char* k = kinds[kind(rng)];
+      const int s = src(rng);
+      j << "{\"observed_at\":\"" << t << "\",\"lon\":" << x << ",\"lat\":" << y << ",\"kind\":\"" << k
+        << "\",\"source\":{\"name\":\"source-" << s << "\",\"type\":\"media\"},\"reliability\":\"C\",\"credibility\":3,"
+        << "\"summary\":\"synthetic report " << i << "\"}\n";
+      c << t << "," << x << "," << y << "," << k << ",source-" << s << ",media,C,3,synthetic report " << i << "\n";
+    }
+  }
+  ~Data() { fs::remove_all(dir); }
+};
+
+Data& data() {
+  static Data d;
+  return d;
+}
+
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+void Store_ingest_jsonl(benchmark::State& state) {
+  auto& d = data();
+  int run = 0;
+  for (auto _ : state) {
+    const std::string db = (d.dir / ("ingest" + std::to_string(run++) + ".db")).string();
+    store::Store s = store::Store::create_or_open(db);
+    std::ifstream in(d.jsonl);
+    std::string line;
+    std::size_t n = 0;
+    store::ImportOptions o;
+    o.file = d.jsonl;
+    o.file_hash = store::sha256_file(d.jsonl);
+    o.importer = "jsonl";
+    const auto sum = s.import(o, [&](store::InputRow& row) {
+      if (!std::getline(in, line)) return false;
+      row.number = ++n;
+      row.raw = line;
+      row.outcome = store::report_from_jsonl(line);
+      return true;
+    });
+    if (sum.imported != kRows) state.SkipWithError("not every row was imported");
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kRows));
+  state.counters["peak_rss_mb"] = peak_rss_mb();
+}
+BENCHMARK(Store_ingest_jsonl)->Name("Store/ingest_jsonl")->Unit(benchmark::kSecond)->Iterations(1);
+
+void Store_sqlite_import_floor(benchmark::State& state) {
+  auto& d = data();
+  int run = 0;
+  for (auto _ : state) {
+    const std::string db = (d.dir / ("floor" + std::to_string(run++) + ".db")).string();
+    const std::string cmd = "sqlite3 " + db + " '.mode csv' '.import " + d.csv + " reports' 2>/dev/null";
+    const auto t0 = std::chrono::steady_clock::now();
+    const int rc = std::system(cmd.c_str());
+    const auto t1 = std::chrono::steady_clock::now();
+    if (rc != 0) state.SkipWithError("sqlite3 .import failed (is the sqlite3 CLI installed?)");
+    state.SetIterationTime(std::chrono::duration<double>(t1 - t0).count());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kRows));
+}
+BENCHMARK(Store_sqlite_import_floor)->Name("Store/sqlite3_import_floor")->Unit(benchmark::kSecond)->UseManualTime()->Iterations(1);
+
+void Store_query_window_bbox(benchmark::State& state) {
+  auto& d = data();
+  const std::string db = (d.dir / "ingest0.db").string();
+  if (!fs::exists(db)) {
+    state.SkipWithError("run Store/ingest_jsonl first");
+    return;
+  }
+  const store::Store s = store::Store::open_existing(db);
+  std::size_t found = 0;
+  for (auto _ : state) {
+    store::Query q;
+    q.since = store::parse_iso_time("2019-03-01");
+    q.until = store::parse_iso_time("2019-03-08");
+    q.bbox = std::array<double, 4>{36.4, 35.3, 36.8, 35.7};
+    found = 0;
+    s.query(q, [&](const store::StoredReport&) { ++found; });
+  }
+  state.counters["reports_found"] = static_cast<double>(found);
+}
+BENCHMARK(Store_query_window_bbox)->Name("Store/query_week_bbox_1M")->Unit(benchmark::kMillisecond);
+
+}  // namespace
