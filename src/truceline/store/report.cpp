@@ -106,14 +106,28 @@ std::string format_iso_time(int64_t unix_seconds) {
                      hms.minutes().count(), hms.seconds().count());
 }
 
-std::string sha256_hex(const std::string& bytes) {
+namespace {
+std::string to_hex(const unsigned char* d, unsigned int n) {
+  static const char* digits = "0123456789abcdef";
+  std::string out(2 * n, '0');
+  for (unsigned int i = 0; i < n; ++i) {
+    out[2 * i] = digits[d[i] >> 4];
+    out[2 * i + 1] = digits[d[i] & 15];
+  }
+  return out;
+}
+}  // namespace
+
+std::string sha256_bytes(const std::string& bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest, &n, EVP_sha256(), nullptr);
-  std::string out;
-  out.reserve(2 * n);
-  for (unsigned int i = 0; i < n; ++i) out += fmt::format("{:02x}", digest[i]);
-  return out;
+  return std::string(reinterpret_cast<const char*>(digest), n);
+}
+
+std::string sha256_hex(const std::string& bytes) {
+  const std::string d = sha256_bytes(bytes);
+  return to_hex(reinterpret_cast<const unsigned char*>(d.data()), static_cast<unsigned int>(d.size()));
 }
 
 std::string sha256_file(const std::string& path) {
@@ -130,9 +144,7 @@ std::string sha256_file(const std::string& path) {
   unsigned int n = 0;
   EVP_DigestFinal_ex(ctx, digest, &n);
   EVP_MD_CTX_free(ctx);
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) out += fmt::format("{:02x}", digest[i]);
-  return out;
+  return to_hex(digest, n);
 }
 
 // A UTF-8 validity check (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). Written here

@@ -63,7 +63,8 @@ RowOutcome report_from_jsonl(const std::string& line);
 std::optional<int64_t> parse_iso_time(const std::string& text, bool* date_only = nullptr);
 std::string format_iso_time(int64_t unix_seconds);
 
-// Lower-case hex SHA-256 (OpenSSL).
+// SHA-256 (OpenSSL): the 32 raw bytes, or lower-case hex.
+std::string sha256_bytes(const std::string& bytes);
 std::string sha256_hex(const std::string& bytes);
 // The same over a file's bytes, streaming. Throws InputError when it cannot be read.
 std::string sha256_file(const std::string& path);

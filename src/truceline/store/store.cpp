@@ -41,6 +41,10 @@ class Stmt {
     sqlite3_bind_double(s_, i, v);
     return *this;
   }
+  Stmt& bind_blob(int i, const std::string& v) {
+    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
   Stmt& bind_null(int i) {
     sqlite3_bind_null(s_, i);
     return *this;
@@ -96,8 +100,8 @@ CREATE TABLE batch(
   rows INTEGER, imported INTEGER, duplicates INTEGER, quarantined INTEGER);
 CREATE TABLE report(
   rid INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  content_hash TEXT NOT NULL UNIQUE,
+  content_hash BLOB NOT NULL UNIQUE,  -- SHA-256 of the normalized JSON, 32 bytes
+  id TEXT GENERATED ALWAYS AS ('r' || lower(substr(hex(content_hash), 1, 20))) VIRTUAL,
   batch_id INTEGER NOT NULL REFERENCES batch(id),
   row_number INTEGER NOT NULL,
   importer TEXT NOT NULL,
@@ -241,9 +245,9 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   }
   sum.batch_id = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
   Stmt ins(db_,
-           "INSERT OR IGNORE INTO report(id, content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
+           "INSERT OR IGNORE INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
            "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, source_type, "
-           "reliability, credibility, supersedes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           "reliability, credibility, supersedes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   // The R*Tree indexes space and time together (its 32-bit floats are a prefilter; queries
   // re-check the exact values).
   Stmt rtree(db_, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t) VALUES(?,?,?,?,?,?,?)");
@@ -272,7 +276,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     }
     const Report& r = *row.outcome.report;
     const std::string canonical = r.to_json().dump();
-    const std::string hash = sha256_hex(canonical);
+    const std::string hash = sha256_bytes(canonical);
     std::optional<double> lon = r.lon, lat = r.lat;
     std::optional<std::string> resolution;
     if (!lon && !r.place.empty() && o.resolve_place) {
@@ -283,27 +287,26 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
         lat = res["lat"].get<double>();
       }
     }
-    ins.bind(1, report_id(hash))
-        .bind(2, hash)
-        .bind(3, sum.batch_id)
-        .bind(4, static_cast<int64_t>(row.number))
-        .bind(5, o.importer)
-        .bind(6, row.raw)
-        .bind(7, canonical)
-        .bind(8, r.observed_unix)
-        .bind(9, r.time_precision)
-        .bind_opt(10, lon)
-        .bind_opt(11, lat)
-        .bind(12, r.place)
-        .bind_opt(13, resolution)
-        .bind(14, r.location_precision_m)
-        .bind(15, r.kind)
-        .bind(16, r.source_name)
-        .bind(17, r.source_type)
-        .bind(18, r.reliability)
-        .bind(19, static_cast<int64_t>(r.credibility))
-        .bind(20, r.supersedes)
-        .bind(21, now);
+    ins.bind_blob(1, hash)
+        .bind(2, sum.batch_id)
+        .bind(3, static_cast<int64_t>(row.number))
+        .bind(4, o.importer)
+        .bind(5, row.raw)
+        .bind(6, canonical)
+        .bind(7, r.observed_unix)
+        .bind(8, r.time_precision)
+        .bind_opt(9, lon)
+        .bind_opt(10, lat)
+        .bind(11, r.place)
+        .bind_opt(12, resolution)
+        .bind(13, r.location_precision_m)
+        .bind(14, r.kind)
+        .bind(15, r.source_name)
+        .bind(16, r.source_type)
+        .bind(17, r.reliability)
+        .bind(18, static_cast<int64_t>(r.credibility))
+        .bind(19, r.supersedes)
+        .bind(20, now);
     ins.step();
     ins.reset();
     if (sqlite3_changes(db_) == 0) {

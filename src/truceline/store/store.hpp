@@ -92,12 +92,7 @@ class Store {
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_; }  // for tests (append-only enforcement)
 
-  // The id of a report: "r" + the first 20 hex digits of its content hash.
-  static std::string report_id(const std::string& content_hash) {
-    std::string id(1, 'r');  // (not "r" + substr: GCC 12 warns falsely, -Wrestrict)
-    id.append(content_hash, 0, 20);
-    return id;
-  }
+  // A report's id is "r" + the first 20 hex digits of its content hash (a generated column).
 
  private:
   Store(std::string path, sqlite3* db);
