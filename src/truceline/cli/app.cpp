@@ -42,8 +42,10 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   CLI::App app{"truceline: ceasefire and demilitarized-zone monitoring on the WGS84 ellipsoid", "truceline"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "truceline 0.1.0");
-  const std::vector<Command> commands{add_zone_command(app),  add_locate_command(app), add_check_command(app),
-                                      add_show_command(app), add_map_command(app),    add_place_command(app)};
+  const std::vector<Command> commands{add_zone_command(app),    add_locate_command(app),  add_check_command(app),
+                                      add_show_command(app),    add_map_command(app),     add_place_command(app),
+                                      add_ingest_command(app),  add_reports_command(app), add_quarantine_command(app),
+                                      add_stats_command(app)};
   std::string names;
   for (const auto& c : commands) names += (names.empty() ? "" : ", ") + c.app->get_name();
 

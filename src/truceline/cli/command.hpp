@@ -26,5 +26,9 @@ Command add_place_command(CLI::App& app);   // cmd_place.cpp (gazetteer)
 Command add_check_command(CLI::App& app);   // cmd_agreement.cpp
 Command add_show_command(CLI::App& app);    // cmd_agreement.cpp
 Command add_map_command(CLI::App& app);     // cmd_agreement.cpp
+Command add_ingest_command(CLI::App& app);      // cmd_store.cpp
+Command add_reports_command(CLI::App& app);     // cmd_store.cpp
+Command add_quarantine_command(CLI::App& app);  // cmd_store.cpp
+Command add_stats_command(CLI::App& app);       // cmd_store.cpp
 
 }  // namespace truceline::cli

@@ -180,7 +180,7 @@ bool valid_utf8(const std::string& s) {
 
 namespace {
 
-const std::set<std::string> kKnown{"id", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
+const std::set<std::string> kKnown{"id", "superseded_by", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
                                    "place", "location_precision_m", "kind", "weapon_class", "weapon_count",
                                    "actor", "target", "fatalities", "injured", "summary", "tags", "source",
                                    "reliability", "credibility", "supersedes"};

@@ -50,8 +50,8 @@ struct RowOutcome {
   std::string error;
 };
 
-// Validates and normalizes one JSON object ("id", the store's own id, is ignored: it is derived
-// from the content). Required: observed_at, a location (lon+lat or
+// Validates and normalizes one JSON object ("id" and "superseded_by", which `reports` prints,
+// are ignored: the store derives them). Required: observed_at, a location (lon+lat or
 // place), kind, source.name. observed_at: ISO 8601 date or date-time with offset or Z.
 RowOutcome report_from_json(const nlohmann::json& object);
 

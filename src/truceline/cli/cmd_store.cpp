@@ -1,0 +1,317 @@
+// `truceline ingest`, `reports`, `quarantine`, `stats`: the report store.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "truceline/cli/command.hpp"
+#include "truceline/cli/points.hpp"
+#include "truceline/error.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/geo/geojson.hpp"
+#include "truceline/store/importers.hpp"
+#include "truceline/store/store.hpp"
+
+namespace truceline::cli {
+
+namespace st = store;
+using nlohmann::json;
+
+namespace {
+
+
+// The gazetteer, loaded on first use (a batch may have no place names at all).
+class PlaceResolver {
+ public:
+  json operator()(const std::string& place) {
+    if (!loaded_) {
+      loaded_ = true;
+      try {
+        g_ = std::make_unique<gazetteer::Gazetteer>(gazetteer::Gazetteer::load(gazetteer::default_data_file()));
+      } catch (const std::exception&) {
+        g_.reset();  // no gazetteer: places stay unresolved (recorded as such)
+      }
+    }
+    if (!g_) return json{{"resolved", false}, {"reason", "no gazetteer"}};
+    const auto r = g_->lookup(place, {.country = "", .near = std::nullopt, .limit = 5});
+    if (r.candidates.empty()) return json{{"resolved", false}, {"reason", "no match"}};
+    const auto& best = *r.candidates.front().place;
+    json candidates = json::array();
+    for (const auto& c : r.candidates)
+      candidates.push_back({{"name", c.place->name}, {"lon", c.place->lon}, {"lat", c.place->lat},
+                            {"admin1", c.place->admin1()}, {"score", c.score}});
+    return json{{"resolved", true},      {"lon", best.lon},        {"lat", best.lat},
+                {"name", best.name},     {"ambiguous", r.ambiguous}, {"match", gazetteer::to_string(r.candidates.front().match)},
+                {"candidates", candidates}};
+  }
+
+ private:
+  bool loaded_ = false;
+  std::unique_ptr<gazetteer::Gazetteer> g_;
+};
+
+struct IngestArgs {
+  std::string db;
+  std::vector<std::string> files, maps;
+  std::string format;
+  bool strict = false, dry_run = false;
+};
+
+int cmd_ingest(const IngestArgs& a, Io& io) {
+  std::vector<std::pair<std::string, std::string>> map;
+  for (const auto& m : a.maps) {
+    const auto eq = m.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
+      throw UsageError(fmt::format("--map '{}': expected FIELD=COLUMN, e.g. --map observed_at=date", m));
+    map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+  }
+  std::optional<st::Format> forced;
+  if (!a.format.empty()) {
+    forced = st::parse_format(a.format);
+    if (!forced) throw UsageError(fmt::format("--format '{}': expected jsonl, csv, geojson or acled", a.format));
+  }
+  // Check every file before touching the database: a missing file is an error up front.
+  for (const auto& f : a.files) {
+    if (f == "-") continue;
+    geo::reject_directory(f);
+    if (!std::ifstream(f)) throw InputError(fmt::format("{}: cannot open: {}", f, std::strerror(errno)));
+  }
+  st::Store store = st::Store::create_or_open(a.db);
+  PlaceResolver resolver;
+  int status = 0;
+  for (const std::string& file : a.files) {
+    // Files stream (bounded memory); standard input is read whole.
+    std::unique_ptr<std::istream> in;
+    std::string hash, head;
+    if (file == "-") {
+      const std::string bytes = geo::read_text("-");
+      hash = st::sha256_hex(bytes);
+      head = bytes.substr(0, 4096);
+      in = std::make_unique<std::istringstream>(bytes);
+    } else {
+      hash = st::sha256_file(file);
+      auto f = std::make_unique<std::ifstream>(file, std::ios::binary);
+      head.resize(4096);
+      f->read(head.data(), static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<std::size_t>(f->gcount()));
+      f->clear();
+      f->seekg(0);
+      in = std::move(f);
+    }
+    const st::Format format = forced ? *forced : st::detect_format(file, head);
+    std::unique_ptr<st::RowReader> reader;
+    try {
+      reader = st::open_reader(format, *in, map);
+    } catch (const InputError& e) {
+      io.err << fmt::format("truceline: error: {}: {}\n", file, e.what());
+      status = 2;
+      continue;
+    }
+    st::ImportOptions o;
+    o.file = file;
+    o.file_hash = hash;
+    o.importer = reader->format();
+    o.strict = a.strict;
+    o.dry_run = a.dry_run;
+    o.resolve_place = [&](const std::string& p) { return resolver(p); };
+    const bool tty = &io.err == &std::cerr && ::isatty(2);
+    if (tty) o.progress = [&](std::size_t n) { io.err << fmt::format("\r{}: {} rows", file, n) << std::flush; };
+    st::RawRow raw;
+    try {
+      const st::BatchSummary s = store.import(o, [&](st::InputRow& row) {
+        if (!reader->next(raw)) return false;
+        row.number = raw.number;
+        row.raw = std::move(raw.raw);
+        row.outcome = std::move(raw.outcome);
+        return true;
+      });
+      if (tty) io.err << "\r\033[K";
+      io.out << fmt::format("{}: imported {}, duplicates {}, quarantined {}{}\n", file, s.imported, s.duplicates,
+                            s.quarantined, a.dry_run ? " (dry run: nothing written)" : "");
+    } catch (const InputError& e) {
+      if (tty) io.err << "\r\033[K";
+      io.err << "truceline: error: " << e.what() << "\n";
+      status = 2;
+    }
+  }
+  return status;
+}
+
+struct ReportsArgs {
+  std::string db, since, until, bbox, kind, source, format = "jsonl";
+  bool history = false;
+};
+
+std::string csv_of(const json& j, const char* key) {
+  if (!j.contains(key)) return "";
+  const json& v = j[key];
+  return csv_field(v.is_string() ? v.get<std::string>() : v.dump());
+}
+
+int cmd_reports(const ReportsArgs& a, Io& io) {
+  st::Query q;
+  auto time = [](const std::string& flag, const std::string& text) {
+    const auto t = st::parse_iso_time(text);
+    if (!t) throw UsageError(fmt::format("{} '{}': expected an ISO 8601 date or date-time with offset", flag, text));
+    return *t;
+  };
+  if (!a.since.empty()) q.since = time("--since", a.since);
+  if (!a.until.empty()) q.until = time("--until", a.until);
+  if (!a.bbox.empty()) {
+    std::array<double, 4> b{};
+    char tail = 0;
+    if (std::sscanf(a.bbox.c_str(), "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &tail) != 4 || b[0] > b[2] ||
+        b[1] > b[3])
+      throw UsageError(fmt::format("--bbox '{}': expected WEST,SOUTH,EAST,NORTH in degrees", a.bbox));
+    q.bbox = b;
+  }
+  q.kind = a.kind;
+  q.source = a.source;
+  q.history = a.history;
+  if (a.format != "jsonl" && a.format != "csv" && a.format != "geojson")
+    throw UsageError(fmt::format("--format '{}': expected jsonl, csv or geojson", a.format));
+  const st::Store store = st::Store::open_existing(a.db);
+  static const char* kCsvColumns[] = {"observed_at", "time_precision", "reported_at", "lon", "lat", "place",
+                                      "location_precision_m", "kind", "weapon_class", "weapon_count", "actor",
+                                      "target", "fatalities", "injured", "summary", "reliability", "credibility",
+                                      "supersedes", "source_id"};
+  if (a.format == "csv") {
+    io.out << "id";
+    for (const char* c : kCsvColumns) io.out << "," << c;
+    io.out << ",tags,source,source_type,source_url,extra\n";
+  }
+  if (a.format == "geojson") io.out << "{\"type\":\"FeatureCollection\",\"features\":[";
+  bool first = true;
+  store.query(q, [&](const st::StoredReport& r) {
+    json j = r.report;
+    if (a.format == "jsonl") {
+      json line{{"id", r.id}};
+      line.update(j);
+      if (!r.superseded_by.empty()) line["superseded_by"] = r.superseded_by;
+      io.out << line.dump() << "\n";
+    } else if (a.format == "csv") {
+      io.out << r.id;
+      for (const char* c : kCsvColumns) io.out << "," << csv_of(j, c);
+      std::string tags;
+      if (j.contains("tags"))
+        for (const auto& t : j["tags"]) tags += (tags.empty() ? "" : ";") + t.get<std::string>();
+      io.out << "," << csv_field(tags) << "," << csv_of(j["source"], "name") << "," << csv_of(j["source"], "type")
+             << "," << csv_of(j["source"], "url");
+      json extra = json::object();
+      for (const auto& [k, v] : j.items()) {
+        bool known = k == "tags" || k == "source";
+        for (const char* c : kCsvColumns) known |= k == c;
+        if (!known) extra[k] = v;
+      }
+      // A source's own extra fields travel as "source.x" (the CSV importer puts them back).
+      for (const auto& [k, v] : j["source"].items())
+        if (k != "name" && k != "type" && k != "url") extra["source." + k] = v;
+      io.out << "," << (extra.empty() ? "" : csv_field(extra.dump())) << "\n";
+    } else {
+      json props{{"id", r.id}};
+      props.update(j);
+      json geometry = nullptr;
+      if (j.contains("lon")) geometry = {{"type", "Point"}, {"coordinates", {j["lon"], j["lat"]}}};
+      props.erase("lon");
+      props.erase("lat");
+      io.out << (first ? "" : ",") << "\n"
+             << json{{"type", "Feature"}, {"id", r.id}, {"properties", props}, {"geometry", geometry}}.dump();
+    }
+    first = false;
+  });
+  if (a.format == "geojson") io.out << "\n]}\n";
+  return 0;
+}
+
+int cmd_quarantine(const std::string& db, std::optional<int64_t> batch, Io& io) {
+  const st::Store store = st::Store::open_existing(db);
+  io.out << "batch,file,row,reason,raw\n";
+  for (const auto& q : store.quarantine(batch))
+    io.out << fmt::format("{},{},{},{},{}\n", q.batch_id, csv_field(q.file), q.row_number, csv_field(q.reason),
+                          csv_field(q.raw.size() > 2000 ? q.raw.substr(0, 2000) + "…" : q.raw));
+  return 0;
+}
+
+int cmd_stats(const std::string& db, bool as_json, Io& io) {
+  const st::Store store = st::Store::open_existing(db);
+  const json s = store.stats();
+  if (as_json) {
+    io.out << s.dump(2) << "\n";
+    return 0;
+  }
+  io.out << fmt::format("{}: {} reports ({} current, {} superseded), {} quarantined rows\n", db,
+                        s["reports"].get<int64_t>(), s["current"].get<int64_t>(),
+                        s["reports"].get<int64_t>() - s["current"].get<int64_t>(), s["quarantined"].get<int64_t>());
+  for (const char* group : {"by_kind", "by_source", "by_grading"}) {
+    io.out << "\n" << group + 3 << ":\n";
+    for (const auto& [k, v] : s[group].items()) io.out << fmt::format("  {:<24} {}\n", k, v.get<int64_t>());
+  }
+  io.out << "\nbatches:\n";
+  for (const auto& b : s["batches"])
+    io.out << fmt::format("  #{:<4} {:<7} {}  imported {}, duplicates {}, quarantined {}  ({})\n", b["id"].get<int64_t>(),
+                          b["importer"].get<std::string>(), b["file"].get<std::string>(), b["imported"].get<int64_t>(),
+                          b["duplicates"].get<int64_t>(), b["quarantined"].get<int64_t>(),
+                          b["finished_at"].get<std::string>());
+  return 0;
+}
+
+}  // namespace
+
+Command add_ingest_command(CLI::App& app) {
+  auto a = std::make_shared<IngestArgs>();
+  auto* cmd = app.add_subcommand("ingest", "import reports (JSONL, CSV, GeoJSON, ACLED) into the store");
+  cmd->add_option("--db", a->db, "the store (SQLite); created if missing")->required();
+  cmd->add_option("files", a->files, "input files ('-' = stdin)")->required();
+  cmd->add_option("--format", a->format, "jsonl, csv, geojson or acled (default: detected)");
+  cmd->add_option("--map", a->maps, "CSV: FIELD=COLUMN, e.g. --map observed_at=date (repeatable)");
+  cmd->add_flag("--strict", a->strict, "any bad row aborts that file's import, nothing written");
+  cmd->add_flag("--dry-run", a->dry_run, "check everything, write nothing");
+  return {cmd, [a](Io& io) { return cmd_ingest(*a, io); }};
+}
+
+Command add_reports_command(CLI::App& app) {
+  auto a = std::make_shared<ReportsArgs>();
+  auto* cmd = app.add_subcommand("reports", "query the store (output round-trips through ingest)");
+  cmd->add_option("--db", a->db, "the store")->required();
+  cmd->add_option("--since", a->since, "observed at or after (ISO 8601)");
+  cmd->add_option("--until", a->until, "observed before (ISO 8601)");
+  cmd->add_option("--bbox", a->bbox, "WEST,SOUTH,EAST,NORTH (degrees)");
+  cmd->add_option("--kind", a->kind, "report kind");
+  cmd->add_option("--source", a->source, "source name");
+  cmd->add_flag("--history", a->history, "include superseded reports");
+  cmd->add_option("--format", a->format, "jsonl, csv or geojson")->capture_default_str();
+  return {cmd, [a](Io& io) { return cmd_reports(*a, io); }};
+}
+
+Command add_quarantine_command(CLI::App& app) {
+  struct State {
+    std::string db;
+    std::optional<int64_t> batch;
+  };
+  auto s = std::make_shared<State>();
+  auto* cmd = app.add_subcommand("quarantine", "rejected rows and why (CSV)");
+  cmd->add_option("--db", s->db, "the store")->required();
+  cmd->add_option("--batch", s->batch, "only this batch id");
+  return {cmd, [s](Io& io) { return cmd_quarantine(s->db, s->batch, io); }};
+}
+
+Command add_stats_command(CLI::App& app) {
+  struct State {
+    std::string db;
+    bool json = false;
+  };
+  auto s = std::make_shared<State>();
+  auto* cmd = app.add_subcommand("stats", "counts by kind, source, grading and batch");
+  cmd->add_option("--db", s->db, "the store")->required();
+  cmd->add_flag("--json", s->json, "JSON output");
+  return {cmd, [s](Io& io) { return cmd_stats(s->db, s->json, io); }};
+}
+
+}  // namespace truceline::cli

@@ -1,0 +1,588 @@
+// Importers: format detection, JSONL, CSV (RFC 4180, header mapping, --map, wrong delimiter,
+// bad rows), GeoJSON (non-Point features), and ACLED in its three layouts. The fixtures under
+// tests/data/reports/ are synthetic (no ACLED data).
+#include "truceline/store/importers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "truceline/error.hpp"
+
+namespace truceline::store {
+namespace {
+
+const std::string kData = std::string(TRUCELINE_TEST_DATA) + "/reports/";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in) << path;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<RawRow> read_stream(Format f, std::istream& in, const std::vector<std::pair<std::string, std::string>>& map = {}) {
+  auto reader = open_reader(f, in, map);
+  std::vector<RawRow> rows;
+  RawRow row;
+  while (reader->next(row)) rows.push_back(row);
+  return rows;
+}
+
+std::vector<RawRow> read_text(Format f, const std::string& text,
+                              const std::vector<std::pair<std::string, std::string>>& map = {}) {
+  std::istringstream in(text);
+  return read_stream(f, in, map);
+}
+
+std::vector<RawRow> read_file(Format f, const std::string& name,
+                              const std::vector<std::pair<std::string, std::string>>& map = {}) {
+  std::ifstream in(kData + name, std::ios::binary);
+  EXPECT_TRUE(in) << name;
+  return read_stream(f, in, map);
+}
+
+// The InputError message open_reader throws for this input, or "" when it does not throw.
+std::string open_error(Format f, const std::string& text, const std::vector<std::pair<std::string, std::string>>& map = {}) {
+  std::istringstream in(text);
+  try {
+    open_reader(f, in, map);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+const Report& ok(const RawRow& row) {
+  EXPECT_TRUE(row.outcome.report.has_value()) << "row " << row.number << ": " << row.outcome.error;
+  static const Report empty;
+  return row.outcome.report ? *row.outcome.report : empty;
+}
+
+// --- formats ------------------------------------------------------------------------------
+
+TEST(ImporterFormat, ParseAndName) {
+  for (const char* n : {"jsonl", "csv", "geojson", "acled"}) {
+    ASSERT_TRUE(parse_format(n)) << n;
+    EXPECT_EQ(format_name(*parse_format(n)), n);
+  }
+  EXPECT_FALSE(parse_format("json"));
+  EXPECT_FALSE(parse_format("CSV"));
+  EXPECT_FALSE(parse_format(""));
+}
+
+TEST(ImporterFormat, DetectByContentThenExtension) {
+  EXPECT_EQ(detect_format("x.txt", R"({"type":"FeatureCollection","features":[)"), Format::geojson);
+  EXPECT_EQ(detect_format("x", "\xEF\xBB\xBF\n  {\n  \"type\" : \"FeatureCollection\",\n"), Format::geojson);
+  // Pretty-printed with "features" first: the extension decides between GeoJSON and JSONL.
+  EXPECT_EQ(detect_format("a.geojson", "{\n \"features\": [\n"), Format::geojson);
+  EXPECT_EQ(detect_format("a.jsonl", R"({"observed_at":"2024-03-01","kind":"patrol"})"), Format::jsonl);
+  // A JSONL summary quoting the words does not make it GeoJSON.
+  EXPECT_EQ(detect_format("a.jsonl", R"({"summary":"{\"type\":\"FeatureCollection\"}"})"), Format::jsonl);
+  EXPECT_EQ(detect_format("a.csv", slurp(kData + "acled_current.csv")), Format::acled);
+  EXPECT_EQ(detect_format("a.csv", slurp(kData + "acled_2019.csv")), Format::acled);
+  EXPECT_EQ(detect_format("a.txt", slurp(kData + "acled_legacy.csv")), Format::acled);
+  EXPECT_EQ(detect_format("a.jsonl", slurp(kData + "basic.csv")), Format::csv);  // content first
+  EXPECT_EQ(detect_format("a", slurp(kData + "wrong_delimiter.csv")), Format::csv);
+  EXPECT_EQ(detect_format("a.csv", "\"event_id_cnty\",event_date\n"), Format::acled);
+  EXPECT_EQ(detect_format("a.csv", "id,summary\n1,event_id_cnty\n"), Format::csv);  // header only
+  // Empty content: by extension.
+  EXPECT_EQ(detect_format("dir.v2/a.csv", ""), Format::csv);
+  EXPECT_EQ(detect_format("a.GeoJSON", " \n"), Format::geojson);
+  EXPECT_EQ(detect_format("a.json", ""), Format::geojson);
+  EXPECT_EQ(detect_format("dir.csv/a", ""), Format::jsonl);
+  EXPECT_EQ(detect_format("-", ""), Format::jsonl);
+}
+
+// --- JSONL --------------------------------------------------------------------------------
+
+TEST(ImporterJsonl, LinesAndNumbers) {
+  const auto rows = read_file(Format::jsonl, "reports.jsonl");
+  ASSERT_EQ(rows.size(), 3u);  // the blank line is skipped
+  EXPECT_EQ(rows[0].number, 1u);
+  EXPECT_EQ(ok(rows[0]).kind, "shelling");
+  EXPECT_EQ(rows[1].number, 3u);
+  EXPECT_FALSE(rows[1].outcome.report);
+  EXPECT_EQ(rows[1].outcome.error.rfind("invalid JSON", 0), 0u) << rows[1].outcome.error;
+  EXPECT_EQ(rows[1].raw, R"({"observed_at": "2024-03-01", "lon": 36.5,)");
+  EXPECT_EQ(rows[2].number, 4u);
+  EXPECT_EQ(ok(rows[2]).place, "Varo");
+  EXPECT_EQ(open_reader(Format::jsonl, *std::make_unique<std::istringstream>(""))->format(), "jsonl");
+}
+
+TEST(ImporterJsonl, CrlfBomLongLineNoFinalNewline) {
+  const std::string good = R"({"observed_at":"2024-03-01","lon":36.5,"lat":48.1,"kind":"patrol","source":{"name":"m"}})";
+  const std::string huge = "{\"summary\":\"" + std::string(3u << 20, 'x') + "\"}";
+  const auto rows = read_text(Format::jsonl, "\xEF\xBB\xBF" + good + "\r\n" + huge + "\r\n\r\n" + good);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].raw, good);
+  ok(rows[0]);
+  EXPECT_EQ(rows[1].number, 2u);
+  EXPECT_EQ(rows[1].outcome.error, "line of " + std::to_string(huge.size()) + " bytes is longer than 1 MiB");
+  EXPECT_EQ(rows[1].raw.size(), std::size_t{1} << 20);
+  EXPECT_EQ(rows[2].number, 4u);
+  EXPECT_EQ(rows[2].raw, good);
+  ok(rows[2]);
+  EXPECT_TRUE(read_text(Format::jsonl, "").empty());
+  EXPECT_TRUE(read_text(Format::jsonl, "\n \n").empty());
+}
+
+// --- CSV ----------------------------------------------------------------------------------
+
+TEST(ImporterCsv, QuotedFieldsCrlfAndMapping) {
+  ASSERT_TRUE(has(slurp(kData + "basic.csv"), "\r\n")) << "basic.csv must keep its CRLF line ends";
+  const auto rows = read_file(Format::csv, "basic.csv");
+  ASSERT_EQ(rows.size(), 3u);
+  // Row 1: every field mapped, "" escapes, a quoted comma, tags, an unknown column kept.
+  EXPECT_EQ(rows[0].number, 2u);
+  EXPECT_EQ(rows[0].raw.rfind("2024-03-01T06:15:00+02:00,36.512,48.101,shelling,", 0), 0u);
+  EXPECT_TRUE(has(rows[0].raw, R"("Impacts near the ""north"" checkpoint")"));
+  const Report& a = ok(rows[0]);
+  EXPECT_EQ(a.observed_unix, *parse_iso_time("2024-03-01T04:15:00Z"));
+  EXPECT_EQ(a.time_precision, "minute");
+  EXPECT_DOUBLE_EQ(*a.lon, 36.512);
+  EXPECT_DOUBLE_EQ(*a.lat, 48.101);
+  EXPECT_EQ(a.kind, "shelling");
+  EXPECT_EQ(a.actor, "Arland Army");
+  EXPECT_EQ(a.target, "Brenn, Front");
+  EXPECT_EQ(*a.fatalities, 0);
+  EXPECT_EQ(*a.injured, 2);
+  EXPECT_EQ(a.summary, "Impacts near the \"north\" checkpoint");
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"impact", "night"}));
+  EXPECT_EQ(a.source_name, "Monitor Team 4");
+  EXPECT_EQ(a.source_type, "monitor");
+  EXPECT_EQ(a.source_url, "https://example.org/r/1");
+  EXPECT_EQ(a.reliability, "B");
+  EXPECT_EQ(a.credibility, 2);
+  EXPECT_EQ(a.source_id, "M4-001");
+  EXPECT_EQ(a.extra, (nlohmann::json{{"patrol_team", "Alpha"}}));
+  // Row 2: a quoted field over three lines (its CRLFs kept), empty cells absent.
+  EXPECT_EQ(rows[1].number, 3u);
+  const Report& b = ok(rows[1]);
+  EXPECT_EQ(b.summary, "Three tanks seen\r\nin a field,\r\nbeyond the line");
+  EXPECT_EQ(b.weapon_class, "tank");
+  EXPECT_EQ(*b.weapon_count, 3);
+  EXPECT_FALSE(b.fatalities);
+  EXPECT_TRUE(b.tags.empty());
+  EXPECT_TRUE(b.extra.empty());
+  EXPECT_EQ(b.time_precision, "day");
+  // Row 3 after a blank line: numbered by its line in the file.
+  EXPECT_EQ(rows[2].number, 7u);
+  const Report& c = ok(rows[2]);
+  EXPECT_EQ(c.source_name, "Brenn Daily");
+  EXPECT_EQ(c.source_type, "media");
+  EXPECT_EQ(c.reliability, "C");
+  EXPECT_EQ(c.summary, "");
+}
+
+TEST(ImporterCsv, Rfc4180InMemory) {
+  const std::string text =
+      "\xEF\xBB\xBF" "Observed_At , place,kind,source_name,summary\r\n"
+      "2024-03-01,\"Varo, north\",patrol,m,\"a \"\"b\"\"\nc\"\r\n"
+      "2024-03-02,Kessel,patrol,m,x\"y\r\n"  // a quote inside an unquoted field is literal
+      "2024-03-03,Ostrin,patrol,m,last";      // no final line break
+  const auto rows = read_text(Format::csv, text);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].number, 2u);
+  EXPECT_EQ(rows[0].raw, "2024-03-01,\"Varo, north\",patrol,m,\"a \"\"b\"\"\nc\"");
+  EXPECT_EQ(ok(rows[0]).place, "Varo, north");
+  EXPECT_EQ(ok(rows[0]).summary, "a \"b\"\nc");
+  EXPECT_EQ(rows[1].number, 4u);
+  EXPECT_EQ(ok(rows[1]).summary, "x\"y");
+  EXPECT_EQ(rows[2].number, 5u);
+  EXPECT_EQ(ok(rows[2]).summary, "last");
+  EXPECT_EQ(open_reader(Format::csv, *std::make_unique<std::istringstream>("a\n"))->format(), "csv");
+}
+
+TEST(ImporterCsv, WrongDelimiterIsAClearError) {
+  for (const char* f : {"wrong_delimiter.csv", "tab_delimited.csv"}) {
+    std::ifstream in(kData + f);
+    try {
+      open_reader(Format::csv, in);
+      ADD_FAILURE() << f << ": no error";
+    } catch (const InputError& e) {
+      EXPECT_TRUE(has(e.what(), "wrong delimiter")) << e.what();
+      EXPECT_TRUE(has(e.what(), "comma-separated")) << e.what();
+    }
+  }
+  EXPECT_TRUE(has(open_error(Format::csv, "observed_at;lon;lat\n"), "';'"));
+  EXPECT_TRUE(has(open_error(Format::csv, "observed_at\tlon\n"), "tab"));
+  EXPECT_TRUE(has(open_error(Format::acled, "event_id_cnty;event_date\n"), "wrong delimiter"));
+  EXPECT_EQ(open_error(Format::csv, "observed_at\n"), "");  // one column, no delimiter in it: fine
+}
+
+TEST(ImporterCsv, EmptyFileHeaderOnlyAndBrokenHeader) {
+  EXPECT_TRUE(has(open_error(Format::csv, ""), "empty file"));
+  EXPECT_TRUE(has(open_error(Format::csv, "\n\r\n"), "empty file"));
+  EXPECT_TRUE(has(open_error(Format::csv, "\"observed_at,kind\n"), "unterminated quoted field"));
+  EXPECT_TRUE(has(open_error(Format::csv, "observed_at,\xff\n"), "invalid UTF-8"));
+  EXPECT_TRUE(read_text(Format::csv, "observed_at,kind\r\n").empty());
+}
+
+TEST(ImporterCsv, BadRowsAreQuarantinedWithReasons) {
+  const auto rows = read_file(Format::csv, "bad_rows.csv");
+  ASSERT_EQ(rows.size(), 12u);
+  std::map<std::size_t, std::string> error;
+  for (const auto& r : rows) {
+    EXPECT_EQ(r.outcome.report.has_value(), r.outcome.error.empty()) << r.number;
+    error[r.number] = r.outcome.error;
+  }
+  EXPECT_EQ(error[2], "");
+  EXPECT_TRUE(has(error[3], "observed_at '01/03/2024' is not an ISO 8601 date")) << error[3];
+  EXPECT_EQ(error[4], "lat 95 is outside [-90, 90]");
+  EXPECT_EQ(error[5], "reliability 'G' is not an Admiralty grade A-F");
+  EXPECT_EQ(error[6], "credibility \"9\" is not an Admiralty grade 1-6");
+  EXPECT_EQ(error[7], "missing kind");
+  EXPECT_EQ(error[8], "row has 5 fields, the header has 7");
+  EXPECT_EQ(error[9], "row has 8 fields, the header has 7");
+  EXPECT_EQ(error[10], "missing source.name");
+  EXPECT_EQ(error[11], "text after the closing quote of field 2");
+  EXPECT_EQ(error[12], "");
+  EXPECT_EQ(error[13], "unterminated quoted field (opened on line 13)");
+  EXPECT_EQ(rows[6].raw, "2024-03-01,36.5,48.1,shelling,Monitor");  // the raw text is kept
+  EXPECT_EQ(rows.back().raw, "2024-03-01,36.5,48.1,\"shelling,Monitor,B,2\n");
+}
+
+TEST(ImporterCsv, InvalidUtf8AndOversizedRecords) {
+  const std::string header = "observed_at,place,kind,source,summary\n";
+  const std::string good = "2024-03-01,Varo,patrol,m,ok\n";
+  const std::string big = "2024-03-01,Varo,patrol,m,\"" + std::string(3u << 20, 'x') + "\n,\"\n";
+  const auto rows = read_text(Format::csv, header + "2024-03-01,Varo,patrol,m,\xc3\x28\n" + big + good);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].outcome.error, "invalid UTF-8");
+  EXPECT_EQ(rows[1].number, 3u);
+  EXPECT_TRUE(has(rows[1].outcome.error, "longer than 1 MiB")) << rows[1].outcome.error;
+  EXPECT_EQ(rows[1].raw.size(), std::size_t{1} << 20);
+  EXPECT_EQ(rows[2].number, 5u);  // the big record spanned lines 3-4
+  ok(rows[2]);
+}
+
+TEST(ImporterCsv, MapOverridesAndErrors) {
+  const std::vector<std::pair<std::string, std::string>> map{
+      {"observed_at", "date"}, {"lon", "x"}, {"lat", "Y"}, {"kind", "what"}, {"actor", "who"}, {"source", "outlet"},
+      {"reliability", "grade"}};
+  const auto rows = read_file(Format::csv, "mapped.csv", map);
+  ASSERT_EQ(rows.size(), 1u);
+  const Report& r = ok(rows[0]);
+  EXPECT_EQ(r.observed_unix, *parse_iso_time("2024-04-10"));
+  EXPECT_DOUBLE_EQ(*r.lon, 37.01);
+  EXPECT_DOUBLE_EQ(*r.lat, 47.55);
+  EXPECT_EQ(r.kind, "armed_clash");
+  EXPECT_EQ(r.actor, "Arland Army");
+  EXPECT_EQ(r.source_name, "Brenn Daily");
+  EXPECT_EQ(r.reliability, "C");
+  EXPECT_TRUE(r.extra.empty());
+  // Without the map the columns are unknown: kept, and the row lacks observed_at.
+  const auto plain = read_file(Format::csv, "mapped.csv");
+  EXPECT_EQ(plain[0].outcome.error, "missing observed_at");
+
+  const std::string text = "date,observed_at,place,kind,source\n2024-05-01,2024-01-01,Varo,patrol,m\n";
+  const auto over = read_text(Format::csv, text, {{"observed_at", "date"}});
+  const Report& o = ok(over[0]);
+  EXPECT_EQ(o.observed_unix, *parse_iso_time("2024-05-01"));
+  EXPECT_EQ(o.extra, (nlohmann::json{{"csv.observed_at", "2024-01-01"}}));  // the displaced column, kept
+  EXPECT_TRUE(has(open_error(Format::csv, text, {{"when", "date"}}), "unknown field 'when'"));
+  EXPECT_TRUE(has(open_error(Format::csv, text, {{"observed_at", "day"}}), "no column 'day' in the header"));
+  EXPECT_TRUE(has(open_error(Format::csv, text, {{"observed_at", "date"}, {"observed_at", "place"}}), "mapped twice"));
+  EXPECT_TRUE(has(open_error(Format::csv, text, {{"observed_at", "date"}, {"reported_at", "date"}}),
+                  "already mapped to observed_at"));
+  // Ignored for the other formats.
+  EXPECT_EQ(open_error(Format::jsonl, "", {{"observed_at", "date"}}), "");
+}
+
+TEST(ImporterCsv, UnknownAndDuplicateColumnsAreKept) {
+  const auto rows = read_text(Format::csv,
+                              "observed_at,place,kind,source,note,note,,longitude,lon,lat\n"
+                              "2024-03-01,Varo,patrol,m,a,b,c,36.5,36.6,48.1\n");
+  const Report& r = ok(rows[0]);
+  EXPECT_DOUBLE_EQ(*r.lon, 36.6);  // "lon" before its alias "longitude"
+  EXPECT_EQ(r.extra, (nlohmann::json{{"note", "a"}, {"note#6", "b"}, {"column_7", "c"}, {"csv.longitude", "36.5"}}))
+      << r.extra.dump();
+}
+
+// What `truceline reports --format csv` prints (id first, tags ';'-joined, source columns,
+// extra as JSON) comes back as the same report.
+TEST(ImporterCsv, RoundTripsTheReportsCsvLayout) {
+  const std::string line =
+      R"({"source_id":"M4-9","observed_at":"2024-03-01T06:15:00+02:00","time_precision":"hour","reported_at":"2024-03-02",)"
+      R"("lon":36.5,"lat":48.25,"location_precision_m":250,"kind":"weapon_sighting","weapon_class":"MLRS",)"
+      R"("weapon_count":2,"actor":"A","target":"B","fatalities":1,"injured":0,"summary":"s, \"q\"",)"
+      R"("tags":["t1","t2"],"source":{"name":"Monitor","type":"monitor","url":"https://example.org"},)"
+      R"("reliability":"B","credibility":2,"supersedes":"r0123","camera":{"id":7},"note":"n"})";
+  const RowOutcome orig = report_from_jsonl(line);
+  ASSERT_TRUE(orig.report) << orig.error;
+  const nlohmann::json j = orig.report->to_json();
+  auto csv = [](const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  auto cell = [&](const nlohmann::json& o, const char* k) {
+    return o.contains(k) ? csv(o[k].is_string() ? o[k].get<std::string>() : o[k].dump()) : std::string();
+  };
+  const std::vector<const char*> cols{"observed_at", "time_precision", "reported_at", "lon", "lat", "place",
+                                      "location_precision_m", "kind", "weapon_class", "weapon_count", "actor",
+                                      "target", "fatalities", "injured", "summary", "reliability", "credibility",
+                                      "supersedes", "source_id"};
+  std::string header = "id", row = "rdeadbeef";
+  // (appends, not "," + s: GCC 12 warns falsely, -Wrestrict)
+  for (const char* c : cols) {
+    header.append(",").append(c);
+    row.append(",").append(cell(j, c));
+  }
+  header.append(",tags,source,source_type,source_url,extra\n");
+  row.append(",t1;t2,").append(cell(j["source"], "name")).append(",").append(cell(j["source"], "type"));
+  row.append(",").append(cell(j["source"], "url")).append(",");
+  row.append(csv(nlohmann::json{{"camera", {{"id", 7}}}, {"note", "n"}}.dump())).append("\n");
+  const auto rows = read_text(Format::csv, header + row);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(ok(rows[0]).to_json(), j) << ok(rows[0]).to_json().dump();
+  // A source's own extra fields travel in `extra` as "source.NAME" and go back inside source.
+  const auto src = read_text(Format::csv, "observed_at,place,kind,source,extra\n"
+                                          "2024-03-01,Varo,patrol,m,\"{\"\"source.channel\"\":\"\"radio\"\"}\"\n");
+  const RowOutcome direct =
+      report_from_jsonl(R"({"observed_at":"2024-03-01","place":"Varo","kind":"patrol","source":{"name":"m","channel":"radio"}})");
+  EXPECT_EQ(ok(src[0]).to_json(), direct.report->to_json());
+  // An `extra` cell that is not a JSON object (or would set a model field) is kept as text.
+  const auto odd = read_text(Format::csv, "observed_at,place,kind,source,extra\n2024-03-01,Varo,patrol,m,\"{\"\"kind\"\":1}\"\n");
+  EXPECT_EQ(ok(odd[0]).extra, (nlohmann::json{{"extra", "{\"kind\":1}"}}));
+}
+
+// --- GeoJSON ------------------------------------------------------------------------------
+
+TEST(ImporterGeoJson, PointsAndQuarantinedFeatures) {
+  const auto rows = read_file(Format::geojson, "reports.geojson");
+  ASSERT_EQ(rows.size(), 6u);
+  for (std::size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i].number, i + 1);
+  const Report& a = ok(rows[0]);
+  EXPECT_DOUBLE_EQ(*a.lon, 36.512);
+  EXPECT_DOUBLE_EQ(*a.lat, 48.101);
+  EXPECT_EQ(a.source_type, "monitor");
+  EXPECT_EQ(a.reliability, "B");
+  EXPECT_EQ(a.extra, (nlohmann::json{{"camera", "fixed-7"}}));
+  EXPECT_EQ(nlohmann::json::parse(rows[0].raw)["properties"]["camera"], "fixed-7");  // raw: the feature's JSON
+  // Null geometry: the place locates it.
+  EXPECT_EQ(ok(rows[1]).place, "Varo");
+  EXPECT_FALSE(ok(rows[1]).lon);
+  EXPECT_EQ(rows[2].outcome.error, "geometry is a LineString, not a Point");
+  EXPECT_TRUE(has(rows[2].raw, "LineString"));
+  EXPECT_EQ(rows[3].outcome.error, "not a GeoJSON Feature (type \"Point\")");
+  // Flat source columns and ';' tags, as in CSV; a third coordinate (altitude) is ignored.
+  const Report& e = ok(rows[4]);
+  EXPECT_EQ(e.source_name, "UAV 2");
+  EXPECT_EQ(e.source_type, "monitor");
+  EXPECT_EQ(e.tags, (std::vector<std::string>{"uav", "night"}));
+  EXPECT_TRUE(e.extra.empty()) << e.extra.dump();
+  EXPECT_EQ(rows[5].outcome.error, "lon 236.7 is outside [-180, 180]");
+}
+
+TEST(ImporterGeoJson, WholeFileErrors) {
+  EXPECT_TRUE(has(open_error(Format::geojson, ""), "empty file"));
+  EXPECT_TRUE(has(open_error(Format::geojson, "{\"type\":"), "invalid JSON"));
+  EXPECT_TRUE(has(open_error(Format::geojson, R"({"type":"Feature"})"), "not a GeoJSON FeatureCollection"));
+  EXPECT_TRUE(has(open_error(Format::geojson, "[1]"), "not a GeoJSON FeatureCollection"));
+  EXPECT_TRUE(has(open_error(Format::geojson, R"({"type":"FeatureCollection"})"), "\"features\" array"));
+  EXPECT_TRUE(read_text(Format::geojson, R"({"type":"FeatureCollection","features":[]})").empty());
+  const auto rows = read_text(Format::geojson, R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","geometry":{"type":"Point","coordinates":["36.5",48]},"properties":{}},
+    {"type":"Feature","geometry":{"type":"Point","coordinates":[36.5,48]},"properties":[1]},
+    {"type":"Feature","geometry":{"type":"Point","coordinates":[36.5,48]},"properties":null}]})");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].outcome.error, "Point coordinates must be [lon, lat] numbers");
+  EXPECT_EQ(rows[1].outcome.error, "properties must be an object");
+  EXPECT_EQ(rows[2].outcome.error, "missing observed_at");
+  EXPECT_EQ(open_reader(Format::geojson, *std::make_unique<std::istringstream>(R"({"type":"FeatureCollection","features":[]})"))
+                ->format(),
+            "geojson");
+}
+
+// --- ACLED --------------------------------------------------------------------------------
+
+TEST(ImporterAcled, CurrentLayout) {
+  const auto rows = read_file(Format::acled, "acled_current.csv");
+  ASSERT_EQ(rows.size(), 4u);
+  const Report& a = ok(rows[0]);
+  EXPECT_EQ(rows[0].number, 2u);
+  EXPECT_EQ(a.source_id, "XAR1001");
+  EXPECT_EQ(a.observed_unix, *parse_iso_time("2024-03-01"));
+  EXPECT_EQ(a.time_precision, "day");
+  EXPECT_DOUBLE_EQ(*a.lat, 48.101);
+  EXPECT_DOUBLE_EQ(*a.lon, 36.512);
+  EXPECT_EQ(a.place, "Varo");
+  EXPECT_EQ(a.location_precision_m, 2000);
+  EXPECT_EQ(a.kind, "shelling");
+  EXPECT_TRUE(a.tags.empty());
+  EXPECT_EQ(a.actor, "Military Forces of Arland (2020-)");
+  EXPECT_EQ(a.target, "Brenn Liberation Front");
+  EXPECT_EQ(*a.fatalities, 0);
+  EXPECT_TRUE(has(a.summary, "\"heavy\" fire"));
+  EXPECT_EQ(a.source_name, "ACLED");
+  EXPECT_EQ(a.source_type, "other");
+  EXPECT_EQ(a.reliability, "F");
+  EXPECT_EQ(a.credibility, 6);
+  // Every original column is kept, under "acled", as written (empty ones too).
+  ASSERT_TRUE(a.extra.contains("acled"));
+  EXPECT_EQ(a.extra["acled"].size(), 31u);
+  EXPECT_EQ(a.extra["acled"]["source"], "Arland Herald; Brenn Daily");
+  EXPECT_EQ(a.extra["acled"]["interaction"], "12");
+  EXPECT_EQ(a.extra["acled"]["admin3"], "");
+  EXPECT_EQ(a.extra["acled"]["latitude"], "48.1010");
+  EXPECT_EQ(a.extra["acled_layout"], "current");
+
+  const Report& b = ok(rows[1]);
+  EXPECT_EQ(b.kind, "civilian_harm");
+  EXPECT_EQ(b.time_precision, "week");
+  EXPECT_EQ(b.location_precision_m, 10000);
+  EXPECT_EQ(b.tags, (std::vector<std::string>{"civilian_targeting"}));
+  EXPECT_EQ(b.extra["acled"]["tags"], "women targeted: girls");
+  const Report& c = ok(rows[2]);
+  EXPECT_EQ(c.kind, "group_presence");
+  EXPECT_EQ(c.time_precision, "month");
+  EXPECT_EQ(c.location_precision_m, 50000);
+  EXPECT_TRUE(c.target.empty());
+  const Report& d = ok(rows[3]);
+  EXPECT_EQ(d.kind, "other");
+  EXPECT_EQ(d.tags, (std::vector<std::string>{"explosive_device"}));
+}
+
+TEST(ImporterAcled, Layout2019To2022) {
+  const auto rows = read_file(Format::acled, "acled_2019.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  const Report& a = ok(rows[0]);
+  EXPECT_EQ(a.source_id, "XAR501");
+  EXPECT_EQ(a.observed_unix, *parse_iso_time("2018-10-12"));
+  EXPECT_EQ(a.kind, "armed_clash");
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"territory_change"}));
+  EXPECT_EQ(*a.fatalities, 3);
+  EXPECT_EQ(a.extra["acled_layout"], "2019-22");
+  EXPECT_EQ(a.extra["acled"]["data_id"], "7001");
+  EXPECT_EQ(a.extra["acled"]["iso3"], "XAR");
+  EXPECT_EQ(a.extra["acled"].size(), 31u);
+  const Report& b = ok(rows[1]);
+  EXPECT_EQ(b.observed_unix, *parse_iso_time("2018-11-03"));
+  EXPECT_EQ(b.kind, "other");
+  EXPECT_EQ(b.tags, (std::vector<std::string>{"agreement"}));
+}
+
+TEST(ImporterAcled, LegacyUpperCaseLayout) {
+  const auto rows = read_file(Format::acled, "acled_legacy.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  const Report& a = ok(rows[0]);
+  EXPECT_EQ(a.source_id, "XAR11");
+  EXPECT_EQ(a.observed_unix, *parse_iso_time("2015-01-02"));  // dd/mm/yyyy
+  EXPECT_EQ(a.kind, "armed_clash");
+  EXPECT_EQ(a.actor, "Military Forces of Arland (1990-2020)");
+  EXPECT_EQ(a.target, "Brenn Liberation Front");
+  EXPECT_EQ(*a.fatalities, 2);
+  EXPECT_EQ(a.summary, "Synthetic: fighting near Varo.");
+  EXPECT_EQ(a.extra["acled_layout"], "legacy");
+  EXPECT_EQ(a.extra["acled"]["EVENT_ID_CNTY"], "XAR11");
+  EXPECT_EQ(a.extra["acled"]["ALLY_ACTOR_1"], "");
+  EXPECT_EQ(a.extra["acled"].size(), 25u);
+  const Report& b = ok(rows[1]);
+  EXPECT_EQ(b.observed_unix, *parse_iso_time("2015-01-15"));
+  EXPECT_EQ(b.time_precision, "week");
+  EXPECT_EQ(b.location_precision_m, 50000);
+  EXPECT_EQ(b.kind, "other");
+  EXPECT_EQ(b.tags, (std::vector<std::string>{"remote_violence"}));
+}
+
+TEST(ImporterAcled, BadRows) {
+  const auto rows = read_file(Format::acled, "acled_bad.csv");
+  ASSERT_EQ(rows.size(), 8u);
+  std::map<std::size_t, std::string> error;
+  for (const auto& r : rows) error[r.number] = r.outcome.error;
+  EXPECT_EQ(error[2], "");
+  EXPECT_EQ(error[3], "event_date '2024-02-30' is not a date (2018-10-12, 12 October 2018 or dd/mm/yyyy)");
+  EXPECT_EQ(error[4], "lat 148.1 is outside [-90, 90]");
+  EXPECT_EQ(error[5], "time_precision '4' is not ACLED's 1 (day), 2 (week) or 3 (month)");
+  EXPECT_EQ(error[6], "geo_precision '9' is not ACLED's 1, 2 or 3");
+  EXPECT_EQ(error[7], "missing event_type");
+  EXPECT_EQ(error[8], "row has 3 fields, the header has 31");
+  EXPECT_EQ(error[9], "fatalities must be a whole number >= 0 (got \"many\")");
+  EXPECT_EQ(rows[6].raw, "XAR2007,2024-05-01,2024");
+}
+
+TEST(ImporterAcled, HeaderMustBeAcled) {
+  const std::string e = open_error(Format::acled, "observed_at,lon,lat,kind,source\n");
+  EXPECT_TRUE(has(e, "not an ACLED export")) << e;
+  EXPECT_TRUE(has(e, "event_date, event_type, latitude, longitude, event_id_cnty")) << e;
+  EXPECT_TRUE(has(open_error(Format::acled, ""), "empty file"));
+  // A minimal ACLED header is enough (data_id stands in for event_id_cnty).
+  const auto rows = read_text(Format::acled,
+                              "data_id,event_date,event_type,latitude,longitude\n42,12 October 2018,Battles,48.1,36.5\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(ok(rows[0]).source_id, "42");
+  EXPECT_EQ(ok(rows[0]).kind, "armed_clash");
+  EXPECT_EQ(ok(rows[0]).location_precision_m, 50000);  // no geo_precision: the coarsest radius
+  EXPECT_EQ(ok(rows[0]).extra["acled_layout"], "2019-22");
+  EXPECT_EQ(open_reader(Format::acled, *std::make_unique<std::istringstream>("event_id_cnty,event_date,event_type,latitude,longitude\n"))
+                ->format(),
+            "acled");
+}
+
+TEST(ImporterAcled, Dates) {
+  EXPECT_EQ(acled_date("2018-10-12"), "2018-10-12");
+  EXPECT_EQ(acled_date(" 2018-1-2 "), "2018-01-02");
+  EXPECT_EQ(acled_date("12 October 2018"), "2018-10-12");
+  EXPECT_EQ(acled_date("1 october 2018"), "2018-10-01");
+  EXPECT_EQ(acled_date("12-Oct-2018"), "2018-10-12");
+  EXPECT_EQ(acled_date("03 Sept 2018"), "2018-09-03");
+  EXPECT_EQ(acled_date("12/10/2018"), "2018-10-12");
+  EXPECT_EQ(acled_date("2/1/2015"), "2015-01-02");
+  EXPECT_EQ(acled_date("29/02/2016"), "2016-02-29");
+  for (const char* bad : {"", "2018-13-01", "2018-02-30", "29/02/2015", "12/13/2018", "12 Foo 2018", "12 Oc 2018",
+                          "12 October 18", "2018-10-12T08:00:00Z", "12/10/18", "October 12, 2018", "123/10/2018",
+                          "12 October 2018x"})
+    EXPECT_FALSE(acled_date(bad)) << bad;
+}
+
+TEST(ImporterAcled, KindTable) {
+  auto kind = [](const char* e, const char* s) { return acled_kind(e, s).kind; };
+  EXPECT_EQ(kind("Explosions/Remote violence", "Shelling/artillery/missile attack"), "shelling");
+  EXPECT_EQ(kind("Explosions/Remote violence", "Air/drone strike"), "airstrike");
+  EXPECT_EQ(kind("Battles", "Armed clash"), "armed_clash");
+  EXPECT_EQ(kind("Violence against civilians", "Abduction/forced disappearance"), "civilian_harm");
+  EXPECT_EQ(kind("Strategic developments", "Headquarters or base established"), "group_presence");
+  EXPECT_EQ(kind("Protests", "Peaceful protest"), "other");
+  EXPECT_EQ(kind("Riots", "Mob violence"), "other");
+  EXPECT_EQ(kind("Protests", "Excessive force against protesters"), "civilian_harm");
+  EXPECT_EQ(kind("BATTLES", "  ARMED CLASH "), "armed_clash");  // case and spaces do not matter
+  EXPECT_EQ(acled_kind("Battles", "Non-state actor overtakes territory").tags,
+            (std::vector<std::string>{"territory_change"}));
+  // Legacy event types (no sub-event).
+  EXPECT_EQ(kind("Battle-Government regains territory", ""), "armed_clash");
+  EXPECT_EQ(kind("Violence against civilians", ""), "civilian_harm");
+  EXPECT_EQ(kind("Headquarters or base established", ""), "group_presence");
+  EXPECT_EQ(acled_kind("Riots/Protests", "").tags, (std::vector<std::string>{"riot_or_protest"}));
+  // Unknown: other, flagged.
+  const AcledKind u = acled_kind("Cyber operations", "Denial of service");
+  EXPECT_EQ(u.kind, "other");
+  EXPECT_EQ(u.tags, (std::vector<std::string>{"unmapped_acled_type"}));
+  const AcledKind v = acled_kind("Battles", "Naval clash");  // known type, unknown sub-event
+  EXPECT_EQ(v.kind, "armed_clash");
+  EXPECT_EQ(v.tags, (std::vector<std::string>{"unmapped_acled_type"}));
+  // Every kind the table yields is in the vocabulary.
+  for (const char* s : {"Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+                        "Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
+                        "Grenade", "Suicide bomb", "Chemical weapon", "Attack", "Abduction/forced disappearance",
+                        "Sexual violence", "Peaceful protest", "Protest with intervention",
+                        "Excessive force against protesters", "Violent demonstration", "Mob violence", "Agreement",
+                        "Arrests", "Change to group/activity", "Disrupted weapons use",
+                        "Headquarters or base established", "Looting/property destruction",
+                        "Non-violent transfer of territory", "Other"}) {
+    const AcledKind k = acled_kind("", s);
+    EXPECT_NE(std::find(report_kinds().begin(), report_kinds().end(), k.kind), report_kinds().end()) << s;
+    EXPECT_EQ(std::find(k.tags.begin(), k.tags.end(), "unmapped_acled_type"), k.tags.end()) << s;
+  }
+}
+
+}  // namespace
+}  // namespace truceline::store
