@@ -403,9 +403,10 @@ RowOutcome report_from_jsonl(const std::string& line) {
   json o;
   try {
     o = json::parse(line);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
     std::string what = e.what();
-    if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    if (auto p = what.find(": "); p != std::string::npos && what.rfind("parse error", 0) == 0) what = what.substr(p + 2);
     out.error = "invalid JSON: " + what;
     return out;
   }
