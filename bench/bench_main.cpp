@@ -23,7 +23,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
     ConsoleReporter::Finalize();
     auto ratio = [&](const char* a, const char* b) {
       if (rates_.count(a) && rates_.count(b) && rates_[b] > 0)
-        std::printf("  %-26s / %-28s = %10.1fx  (%.3g vs %.3g items/s)\n", a, b, rates_[a] / rates_[b], rates_[a],
+        std::printf("  %-26s / %-28s = %10.3gx  (%.3g vs %.3g items/s)\n", a, b, rates_[a] / rates_[b], rates_[a],
                     rates_[b]);
     };
     std::printf("\nRatios (same run):\n");
