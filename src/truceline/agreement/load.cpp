@@ -13,6 +13,7 @@
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/error.hpp"
 #include "truceline/geo/geojson.hpp"
+#include "truceline/time.hpp"
 
 namespace truceline::agreement {
 
@@ -302,38 +303,14 @@ const Actor* Agreement::actor(const std::string& id) const { return find_by_id(a
 const Source* Agreement::source(const std::string& id) const { return find_by_id(sources, id); }
 
 std::optional<Instant> parse_instant(const std::string& text, int utc_offset_minutes) {
-  static const std::regex re(
-      R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$)");
-  std::smatch m;
-  if (!std::regex_match(text, m, re)) return std::nullopt;
-  const int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
-  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  const int hh = m[4].matched ? std::stoi(m[4]) : 0, mm = m[5].matched ? std::stoi(m[5]) : 0,
-            ss = m[6].matched ? std::stoi(m[6]) : 0;
-  if (hh > 23 || mm > 59 || ss > 60) return std::nullopt;
-  int off = utc_offset_minutes;
-  if (m[7].matched) {
-    const std::string z = m[7];
-    if (z == "Z") {
-      off = 0;
-    } else {
-      const int sign = z[0] == '-' ? -1 : 1;
-      const std::string digits = std::regex_replace(z.substr(1), std::regex(":"), "");
-      off = sign * (std::stoi(digits.substr(0, 2)) * 60 + std::stoi(digits.substr(2, 2)));
-    }
-  }
-  return from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d), hh, mm, ss, off);
+  const auto t = parse_iso8601(text);
+  if (!t) return std::nullopt;
+  // A date or a time written without offset is local time of the agreement.
+  const int64_t local = t->has_offset ? 0 : int64_t{utc_offset_minutes} * 60;
+  return Instant{seconds{t->unix_seconds - local}};
 }
 
-std::string format_instant(Instant t) {
-  const auto day = floor<days>(t);
-  const year_month_day ymd{day};
-  const hh_mm_ss hms{t - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
-}
+std::string format_instant(Instant t) { return format_iso8601_utc(t.time_since_epoch().count()); }
 
 Loaded load(const std::string& path) {
   Loaded out;

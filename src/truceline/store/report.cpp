@@ -9,9 +9,9 @@
 #include <fstream>
 
 #include "truceline/error.hpp"
+#include "truceline/time.hpp"
 #include <chrono>
 #include <cmath>
-#include <regex>
 #include <set>
 
 namespace truceline::store {
@@ -36,75 +36,14 @@ const std::vector<std::string>& source_types() {
 }
 
 std::optional<int64_t> parse_iso_time(const std::string& text, bool* date_only) {
-  // Hand-parsed (std::regex costs tens of microseconds a call, which dominated ingest):
-  // YYYY-MM-DD[(T| )hh:mm[:ss[.fff]](Z|+hh:mm|+hhmm|-…)]
-  const char* p = text.c_str();
-  const char* end = p + text.size();
-  auto digits = [&](int n, int& out) {
-    out = 0;
-    for (int i = 0; i < n; ++i, ++p) {
-      if (p >= end || *p < '0' || *p > '9') return false;
-      out = out * 10 + (*p - '0');
-    }
-    return true;
-  };
-  auto lit = [&](char c) {
-    if (p < end && *p == c) {
-      ++p;
-      return true;
-    }
-    return false;
-  };
-  int y = 0, mo = 0, d = 0, hh = 0, mm = 0, ss = 0;
-  if (!digits(4, y) || !lit('-') || !digits(2, mo) || !lit('-') || !digits(2, d)) return std::nullopt;
-  bool has_time = false;
-  int offset = 0;
-  if (p < end) {
-    if (*p != 'T' && *p != ' ') return std::nullopt;
-    ++p;
-    has_time = true;
-    if (!digits(2, hh) || !lit(':') || !digits(2, mm)) return std::nullopt;
-    if (lit(':')) {
-      if (!digits(2, ss)) return std::nullopt;
-      if (lit('.')) {
-        if (p >= end || *p < '0' || *p > '9') return std::nullopt;
-        while (p < end && *p >= '0' && *p <= '9') ++p;
-      }
-    }
-    // A date-time needs its offset (or Z): a local time without a zone is ambiguous.
-    if (lit('Z')) {
-      offset = 0;
-    } else if (p < end && (*p == '+' || *p == '-')) {
-      const int sign = *p == '-' ? -1 : 1;
-      ++p;
-      int oh = 0, om = 0;
-      if (!digits(2, oh)) return std::nullopt;
-      lit(':');
-      if (!digits(2, om)) return std::nullopt;
-      offset = sign * (oh * 60 + om);
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (p != end) return std::nullopt;
-  using namespace std::chrono;
-  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok() || hh > 23 || mm > 59 || ss > 60) return std::nullopt;
-  if (date_only) *date_only = !has_time;
-  const auto t = sys_days{ymd} + hours{hh} + minutes{mm} + seconds{ss} - minutes{offset};
-  return t.time_since_epoch().count();
+  const auto t = parse_iso8601(text);
+  // A date-time needs its offset (or Z): a local time without a zone is ambiguous.
+  if (!t || (!t->date_only && !t->has_offset)) return std::nullopt;
+  if (date_only) *date_only = t->date_only;
+  return t->unix_seconds;
 }
 
-std::string format_iso_time(int64_t unix_seconds) {
-  using namespace std::chrono;
-  const sys_seconds t{seconds{unix_seconds}};
-  const auto d = floor<days>(t);
-  const year_month_day ymd{d};
-  const hh_mm_ss hms{t - d};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
-}
+std::string format_iso_time(int64_t unix_seconds) { return format_iso8601_utc(unix_seconds); }
 
 namespace {
 std::string to_hex(const unsigned char* d, unsigned int n) {
