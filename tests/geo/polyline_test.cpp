@@ -105,6 +105,18 @@ TEST(Polyline, VertexWedgeTakesTheConvexSide) {
   EXPECT_EQ(n.side, geo::Side::right);
 }
 
+TEST(Polyline, SegmentLookupByIndexAndDistanceAlong) {
+  const geo::GeodesicPolyline line(line_multi());
+  EXPECT_EQ(line.segment(1, 0).part, 1u);
+  EXPECT_EQ(line.segment(0, 1).index, 1u);
+  const auto& s1 = line.segment(0, 1);
+  EXPECT_EQ(&line.segment_at(0, s1.along_start_m), &s1) << "a vertex belongs to the segment starting there";
+  EXPECT_EQ(&line.segment_at(0, s1.along_start_m - 1), &line.segment(0, 0));
+  EXPECT_EQ(&line.segment_at(0, -5), &line.segment(0, 0)) << "clamped";
+  EXPECT_EQ(&line.segment_at(0, 1e9), &line.segment(0, 1)) << "clamped";
+  EXPECT_EQ(&line.segment_at(1, 10), &line.segment(1, 0));
+}
+
 TEST(Polyline, AntimeridianSegmentIsShort) {
   const geo::GeodesicPolyline line({{{{179.9, -16.9}, {-179.9, -16.85}}}});
   EXPECT_LT(line.segments()[0].length_m, 25'000);

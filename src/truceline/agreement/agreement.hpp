@@ -156,6 +156,7 @@ struct Agreement {
   const Line* line(const std::string& id) const;
   const Actor* actor(const std::string& id) const;
   const Source* source(const std::string& id) const;
+  const WeaponClass* weapon_class(const std::string& id) const;
 };
 
 struct Problem {

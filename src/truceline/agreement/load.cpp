@@ -301,6 +301,7 @@ const Zone* Agreement::zone(const std::string& id) const { return find_by_id(zon
 const Line* Agreement::line(const std::string& id) const { return find_by_id(lines, id); }
 const Actor* Agreement::actor(const std::string& id) const { return find_by_id(actors, id); }
 const Source* Agreement::source(const std::string& id) const { return find_by_id(sources, id); }
+const WeaponClass* Agreement::weapon_class(const std::string& id) const { return find_by_id(weapon_classes, id); }
 
 std::optional<Instant> parse_instant(const std::string& text, int utc_offset_minutes) {
   const auto t = parse_iso8601(text);
@@ -598,7 +599,7 @@ Loaded load(const std::string& path) {
   auto is_party = [&](const std::string& id) { const Actor* x = a.actor(id); return x && !x->is_group; };
   auto is_group = [&](const std::string& id) { const Actor* x = a.actor(id); return x && x->is_group; };
   auto is_source = [&](const std::string& id) { return a.source(id) != nullptr; };
-  auto is_class = [&](const std::string& id) { return find_by_id(a.weapon_classes, id) != nullptr; };
+  auto is_class = [&](const std::string& id) { return a.weapon_class(id) != nullptr; };
   auto is_amendment = [&](const std::string& id) { return find_by_id(a.amendments, id) != nullptr; };
   auto ref = [&](const Place& at, const std::string& id, const std::function<bool(const std::string&)>& ok,
                  const char* what, const char* key) {

@@ -19,11 +19,7 @@ double depth_for(const Zone& z, const std::string& reading) {
 double depth_for_class(const Agreement& a, const Zone& z, const std::string& weapon_class) {
   std::string cls = weapon_class;
   for (int guard = 0; guard < 32 && !cls.empty(); ++guard) {
-    const auto* wc = [&]() -> const WeaponClass* {
-      for (const auto& w : a.weapon_classes)
-        if (w.id == cls) return &w;
-      return nullptr;
-    }();
+    const WeaponClass* wc = a.weapon_class(cls);
     if (!wc) {
       std::string known;
       for (const auto& w : a.weapon_classes) known += (known.empty() ? "" : ", ") + w.id;

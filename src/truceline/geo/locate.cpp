@@ -116,8 +116,7 @@ bool ZoneLocator::one_sided_uniform(LonLat c, double d, double r, int sigma) con
   const auto ce = to_ecef(c);
   const GeodesicPolyline& terr = *zone_.territory();
   for (const auto& s : terr.segments()) {
-    const double lb = std::hypot(ce[0] - s.centre[0], ce[1] - s.centre[1], ce[2] - s.centre[2]) - s.radius_m;
-    if (lb >= reach) continue;
+    if (s.lower_bound_m(ce) >= reach) continue;
     const SegmentFoot f = nearest_on_segment(s, c);
     if (f.distance_m >= reach) continue;
     if (f.at_end != 0 || f.distance_m <= r || (f.sin_theta > 0 ? +1 : -1) != sigma) return false;

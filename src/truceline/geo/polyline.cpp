@@ -167,6 +167,16 @@ SegmentFoot nearest_on_segment(const Segment& seg, LonLat p, double slope) {
   return to_foot(e, 0);
 }
 
+double Segment::lower_bound_m(const std::array<double, 3>& p) const { return norm(sub(p, centre)) - radius_m; }
+
+const Segment& GeodesicPolyline::segment_at(std::size_t part, double along_m) const {
+  const auto first = segments_.begin() + static_cast<std::ptrdiff_t>(first_segment_[part]);
+  const auto last = first + static_cast<std::ptrdiff_t>(line_.parts[part].size() - 1);
+  // The last segment starting at or before along_m.
+  auto it = std::upper_bound(first, last, along_m, [](double a, const Segment& s) { return a < s.along_start_m; });
+  return it == first ? *first : *(it - 1);
+}
+
 MultiLine validated(const MultiLine& line) {
   if (line.parts.empty()) throw GeometryError("the line has no parts");
   MultiLine out;
@@ -289,7 +299,7 @@ Nearest GeodesicPolyline::nearest(LonLat p) const {
   lb.resize(segments_.size());
   std::size_t first = 0;
   for (std::size_t i = 0; i < segments_.size(); ++i) {
-    lb[i] = norm(sub(pe, segments_[i].centre)) - segments_[i].radius_m;
+    lb[i] = segments_[i].lower_bound_m(pe);
     if (lb[i] < lb[first]) first = i;
   }
   SegmentFoot best_f = nearest_on_segment(segments_[first], p);

@@ -100,6 +100,10 @@ struct Segment {
   std::array<double, 3> centre{};  // ECEF bounding ball of the segment, metres
   double radius_m = 0;
   std::array<double, 3> unit_a{}, unit_b{};  // geocentric unit vectors (initial guess only)
+
+  // A lower bound of the geodesic distance from the point with ECEF coordinates `p` to this
+  // segment, metres: the chord to the bounding ball (a chord is never longer than a geodesic).
+  double lower_bound_m(const std::array<double, 3>& p) const;
 };
 
 // Result of the single-segment computation.
@@ -126,6 +130,11 @@ class GeodesicPolyline {
 
   const MultiLine& line() const { return line_; }
   const std::vector<Segment>& segments() const { return segments_; }
+  // Segment `index` of `part` (O(1)).
+  const Segment& segment(std::size_t part, std::size_t index) const { return segments_[first_segment_[part] + index]; }
+  // The segment of `part` containing the point `along_m` metres from its start (clamped to
+  // the part's first/last segment; O(log n)).
+  const Segment& segment_at(std::size_t part, double along_m) const;
   // Length of a part in metres, and the total.
   double part_length_m(std::size_t part) const { return part_length_m_[part]; }
 

@@ -50,13 +50,7 @@ const char* to_string(ZoneSide side) {
 double ZoneSpec::depth_at(const GeodesicPolyline& line, std::size_t part, double along_m) const {
   if (vertex_depth_m.empty()) return depth_m;
   const auto& depths = vertex_depth_m[part];
-  const auto& segs = line.segments();
-  // Segments of a part are contiguous; find the one containing along_m.
-  std::size_t first = 0;
-  while (segs[first].part != part) ++first;
-  std::size_t i = first;
-  while (i + 1 < segs.size() && segs[i + 1].part == part && segs[i + 1].along_start_m <= along_m) ++i;
-  const Segment& s = segs[i];
+  const Segment& s = line.segment_at(part, along_m);
   const double f = s.length_m > 0 ? std::clamp((along_m - s.along_start_m) / s.length_m, 0.0, 1.0) : 0;
   return depths[s.index] + f * (depths[s.index + 1] - depths[s.index]);
 }
@@ -199,8 +193,7 @@ double ZoneDefinition::excess_m(LonLat p) const {
   const auto pe = to_ecef(p);
   double g = std::numeric_limits<double>::infinity();
   for (const auto& s : line_.segments()) {
-    const double lb = std::hypot(pe[0] - s.centre[0], pe[1] - s.centre[1], pe[2] - s.centre[2]) - s.radius_m;
-    if (lb - dmax > g) continue;
+    if (s.lower_bound_m(pe) - dmax > g) continue;
     const SegmentFoot f = nearest_on_segment(s, p, spec_.slope(s));
     g = std::min(g, f.distance_m - spec_.depth_at(line_, s.part, s.along_start_m + f.t_m));
   }
@@ -318,11 +311,7 @@ class PieceBuilder {
   }
 
  private:
-  const Segment& segment(std::size_t part, std::size_t v) const {
-    for (const auto& s : line_.segments())
-      if (s.part == part && s.index == v) return s;
-    return line_.segments().front();  // unreachable for valid indices
-  }
+  const Segment& segment(std::size_t part, std::size_t v) const { return line_.segment(part, v); }
 
   double depth_vertex(std::size_t part, std::size_t v) const {
     return spec_.vertex_depth_m.empty() ? spec_.depth_m : spec_.vertex_depth_m[part][v];
