@@ -170,24 +170,8 @@ using FormatterFactory = std::function<std::unique_ptr<RowFormatter>()>;
 // (bounded memory), to `out_path` (atomic) or stdout.
 int stream_points(PointReader& reader, const std::string& header, const FormatterFactory& factory,
                   const std::string& out_path, bool skip_bad, unsigned threads, std::ostream& out, std::ostream& err) {
-  const bool to_file = !out_path.empty() && out_path != "-";
-  const std::string tmp = to_file ? out_path + ".tmp-" + std::to_string(::getpid()) : "";
-  std::ofstream file;
-  if (to_file) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(out_path, ec))
-      throw InputError(fmt::format("{}: cannot write: Is a directory", out_path));
-    file.open(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) throw InputError(fmt::format("{}: cannot write: {}", out_path, std::strerror(errno)));
-  }
-  std::ostream& o = to_file ? static_cast<std::ostream&>(file) : out;
-  struct Cleanup {
-    std::string path;
-    bool keep = false;
-    ~Cleanup() {
-      if (!path.empty() && !keep) std::remove(path.c_str());
-    }
-  } cleanup{tmp};
+  geo::AtomicOutput output(out_path, out);
+  std::ostream& o = output.stream();
 
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<RowFormatter>> formatters;
@@ -230,14 +214,7 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
     done += n;
     progress.update(done);
   }
-  o.flush();
-  if (!o) throw InputError(to_file ? out_path + ": cannot write" : "cannot write to standard output");
-  if (to_file) {
-    file.close();
-    if (std::rename(tmp.c_str(), out_path.c_str()) != 0)
-      throw InputError(fmt::format("{}: cannot write: {}", out_path, std::strerror(errno)));
-    cleanup.keep = true;
-  }
+  output.commit();
   if (skipped) err << fmt::format("truceline: skipped {} bad row{}\n", skipped, skipped == 1 ? "" : "s");
   return 0;
 }

@@ -230,31 +230,39 @@ std::string zone_feature_collection(const Zone& zone, const std::map<std::string
   return out;
 }
 
-void write_file_atomic(const std::string& path, const std::string& content, std::ostream& stdout_stream) {
-  if (path.empty() || path == "-") {
-    stdout_stream << content;
-    stdout_stream.flush();
-    if (!stdout_stream) throw InputError("cannot write to standard output");
-    return;
-  }
+AtomicOutput::AtomicOutput(const std::string& path, std::ostream& stdout_stream)
+    : path_(path), to_file_(!path.empty() && path != "-"), stdout_(stdout_stream) {
+  if (!to_file_) return;
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(fmt::format("{}: cannot write: Is a directory", path));
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-    out << content;
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw InputError(fmt::format("{}: cannot write", path));
-    }
+  if (std::filesystem::is_directory(path_, ec)) throw InputError(fmt::format("{}: cannot write: Is a directory", path_));
+  tmp_ = path_ + ".tmp-" + std::to_string(::getpid());
+  file_.open(tmp_, std::ios::binary | std::ios::trunc);
+  if (!file_) throw InputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (to_file_ && !committed_) {
+    file_.close();
+    std::remove(tmp_.c_str());
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    throw InputError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
-  }
+}
+
+void AtomicOutput::commit() {
+  std::ostream& o = stream();
+  o.flush();
+  if (!o) throw InputError(to_file_ ? path_ + ": cannot write" : "cannot write to standard output");
+  if (!to_file_) return;
+  file_.close();
+  if (!file_) throw InputError(path_ + ": cannot write");
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
+    throw InputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+  committed_ = true;
+}
+
+void write_file_atomic(const std::string& path, const std::string& content, std::ostream& stdout_stream) {
+  AtomicOutput out(path, stdout_stream);
+  out.stream() << content;
+  out.commit();
 }
 
 }  // namespace truceline::geo

@@ -3,6 +3,7 @@
 // "FILE: feature N: message" for wrong geometry, so the user can find the place.
 #pragma once
 
+#include <fstream>
 #include <iosfwd>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -33,8 +34,27 @@ std::vector<Polygon> parse_area(const std::string& text, const std::string& name
 // Coordinates with 9 decimals (1e-9 degree is 0.1 mm).
 std::string zone_feature_collection(const Zone& zone, const std::map<std::string, std::string>& properties);
 
-// Writes `content` to `path` atomically (temporary file in the same directory, then rename);
-// "-" or "" writes to `stdout_stream`. Throws InputError when the file cannot be written.
+// An output that is never half-written: a file is written to PATH.tmp-PID in the same
+// directory and renamed over PATH by commit(); if commit() is not reached (an error, an
+// exception) the temporary file is removed. "-" or "" is `stdout_stream`, written directly.
+// Throws InputError ("PATH: cannot write: reason") when the file cannot be written.
+class AtomicOutput {
+ public:
+  AtomicOutput(const std::string& path, std::ostream& stdout_stream);
+  ~AtomicOutput();
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+  std::ostream& stream() { return to_file_ ? static_cast<std::ostream&>(file_) : stdout_; }
+  void commit();
+
+ private:
+  std::string path_, tmp_;
+  bool to_file_ = false, committed_ = false;
+  std::ofstream file_;
+  std::ostream& stdout_;
+};
+
+// Writes `content` through an AtomicOutput.
 void write_file_atomic(const std::string& path, const std::string& content, std::ostream& stdout_stream);
 
 // Parses JSON; a syntax error becomes InputError "NAME:LINE:COLUMN: invalid JSON: reason",
