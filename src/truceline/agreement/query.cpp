@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "truceline/error.hpp"
 
 namespace truceline::agreement {
@@ -68,6 +70,38 @@ ZoneInstance::Where ZoneInstance::locate(geo::LonLat p) const {
   if (area_) return {area_->boundary_distance_m(p), area_->contains(p)};
   const geo::Location loc = def_->locate(p);
   return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p))};
+}
+
+ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {
+  if (area_) {
+    const double b = area_->boundary_distance_m(p);
+    return {b, area_->contains(p) ? b : -b};
+  }
+  const geo::Location loc = def_->locate(p);
+  const double d = loc.nearest.distance_m;
+  const double g = d - loc.depth_m;  // > 0 beyond the depth line
+  double in = -g, out = std::max(g, 0.0);
+  bool inside = g <= 0;
+  if (const geo::GeodesicPolyline* t = def_->territory()) {
+    const geo::Nearest n = t->nearest(p);
+    const bool right_side = n.side == geo::Side::on || (n.side == geo::Side::right) == (def_->sigma() > 0);
+    if (right_side) {
+      in = std::min(in, n.distance_m);
+    } else {
+      inside = false;
+      out = std::max(out, n.distance_m);
+    }
+  }
+  if (clip_) {
+    const double b = clip_->boundary_distance_m(p);
+    if (clip_->contains(p)) {
+      in = std::min(in, b);
+    } else {
+      inside = false;
+      out = std::max(out, b);
+    }
+  }
+  return {d, inside ? in : -out};
 }
 
 std::vector<const Zone*> zones_in_force(const Agreement& a, Instant t) {

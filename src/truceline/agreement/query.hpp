@@ -38,6 +38,18 @@ class ZoneInstance {
   };
   Where locate(geo::LonLat p) const;
 
+  // Signed distance to the zone's boundary, metres: > 0 inside, < 0 outside. A lower bound of
+  // the true distance to the boundary (exact for area zones and unclipped two-sided line
+  // zones): inside, the smallest of the distances to the depth line, the territory line (one-
+  // sided zones: must be crossed to leave by the wrong side) and the clip boundary; outside,
+  // the largest of those whose constraint the point breaks. Each is 1-Lipschitz, hence the
+  // bound. Exact geodesic distances (GeographicLib), so the bound is good to < 1 mm.
+  struct Margin {
+    double distance_m = 0;  // to the line (line zones) or the boundary (area zones)
+    double margin_m = 0;
+  };
+  Margin margin(geo::LonLat p) const;
+
  private:
   const Zone& zone_;
   double depth_m_ = 0;

@@ -68,6 +68,8 @@ class Stmt {
     return p ? reinterpret_cast<const char*>(p) : "";
   }
   int64_t integer(int i) const { return sqlite3_column_int64(s_, i); }
+  double real(int i) const { return sqlite3_column_double(s_, i); }
+  bool is_null(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
 
  private:
   sqlite3* db_;
@@ -348,7 +350,8 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
 void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const {
   std::string sql =
       "SELECT r.id, r.json, r.batch_id, r.row_number, r.importer, "
-      "(SELECT s.id FROM report s WHERE s.supersedes = r.id ORDER BY s.rid LIMIT 1) FROM report r";
+      "(SELECT s.id FROM report s WHERE s.supersedes = r.id ORDER BY s.rid LIMIT 1), r.lon, r.lat, r.place_resolution "
+      "FROM report r";
   std::vector<std::string> where;
   if (q.bbox) {
     // R*Tree prefilter (float32, rounded outwards: widen by a hair), then exact values.
@@ -379,6 +382,11 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
     r.row_number = static_cast<std::size_t>(s.integer(3));
     r.importer = s.text(4);
     r.superseded_by = s.text(5);
+    if (!s.is_null(6)) {
+      r.lon = s.real(6);
+      r.lat = s.real(7);
+    }
+    if (!s.is_null(8)) r.place_resolution = nlohmann::json::parse(s.text(8));
     each(r);
   }
 }

@@ -65,6 +65,9 @@ struct StoredReport {
   int64_t batch_id = 0;
   std::size_t row_number = 0;
   std::string importer, superseded_by;
+  // Where the store placed it: the report's own lon/lat, or its place resolved at ingest.
+  std::optional<double> lon, lat;
+  nlohmann::json place_resolution;  // null unless located by a place name
 };
 
 struct QuarantinedRow {

@@ -1,0 +1,479 @@
+// Per-report verdicts (the rules are documented, case by case, in docs/assessment.md).
+#include "truceline/assess/assess.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/store/store.hpp"
+
+namespace truceline::assess {
+
+using agreement::Agreement;
+using agreement::Obligation;
+
+const char* to_string(Verdict v) {
+  switch (v) {
+    case Verdict::violation: return "violation";
+    case Verdict::compliant: return "compliant";
+    case Verdict::indeterminate: return "indeterminate";
+    case Verdict::not_applicable: return "not_applicable";
+  }
+  return "?";
+}
+
+const char* to_string(WhereStatus s) {
+  switch (s) {
+    case WhereStatus::inside: return "inside";
+    case WhereStatus::outside: return "outside";
+    case WhereStatus::indeterminate: return "indeterminate";
+    case WhereStatus::not_assessed: return "not_assessed";
+  }
+  return "?";
+}
+
+const char* to_string(TimeStatus s) {
+  switch (s) {
+    case TimeStatus::before_deadline: return "before_deadline";
+    case TimeStatus::after_deadline: return "after_deadline";
+    case TimeStatus::within_extension: return "within_extension";
+    case TimeStatus::straddles: return "straddles";
+    case TimeStatus::in_force: return "in_force";
+    case TimeStatus::partly_in_force: return "partly_in_force";
+    case TimeStatus::not_in_force: return "not_in_force";
+  }
+  return "?";
+}
+
+ReportView from_stored(const store::StoredReport& s) {
+  const nlohmann::json& j = s.report;
+  ReportView r;
+  r.id = s.id;
+  r.label = j.value("source_id", std::string());
+  if (r.label.empty()) r.label = s.id;
+  r.observed_unix = store::parse_iso_time(j.value("observed_at", std::string())).value_or(0);
+  r.time_precision = j.value("time_precision", std::string("day"));
+  r.precision_m = j.value("location_precision_m", 0.0);
+  r.place = j.value("place", std::string());
+  if (s.lon && s.lat) {
+    r.has_location = true;
+    r.lon_deg = *s.lon;
+    r.lat_deg = *s.lat;
+  }
+  if (!r.place.empty() && !j.contains("lon")) {
+    // Located through the gazetteer: a centroid at best.
+    r.precision_m = std::max(r.precision_m, kPlaceDefaultPrecisionM);
+    r.place_ambiguous = s.place_resolution.is_object() && s.place_resolution.value("ambiguous", false);
+  }
+  r.kind = j.value("kind", std::string());
+  r.weapon_class = j.value("weapon_class", std::string());
+  r.actor = j.value("actor", std::string());
+  r.target = j.value("target", std::string());
+  r.summary = j.value("summary", std::string());
+  if (j.contains("weapon_count")) r.weapon_count = j["weapon_count"].get<int64_t>();
+  if (j.contains("fatalities")) r.fatalities = j["fatalities"].get<int64_t>();
+  if (j.contains("injured")) r.injured = j["injured"].get<int64_t>();
+  if (j.contains("source")) {
+    r.source_name = j["source"].value("name", std::string());
+    r.source_type = j["source"].value("type", std::string("other"));
+  }
+  r.reliability = j.value("reliability", std::string("F"));
+  r.credibility = j.value("credibility", 6);
+  if (j.contains("tags")) r.tags = j["tags"].get<std::vector<std::string>>();
+  return r;
+}
+
+namespace {
+
+// Which report kinds bear on which obligation kinds, and how: a `violating` kind inside the
+// zone at the wrong time is a violation; an `evidencing` kind is evidence the obligation is
+// being carried out.
+struct Bearing {
+  std::set<std::string> violating, evidencing;
+};
+
+const std::map<std::string, Bearing>& bearings() {
+  static const std::map<std::string, Bearing> b = {
+      {"withdraw-weapons", {{"weapon_sighting"}, {"withdrawal"}}},
+      {"withdraw-groups", {{"group_presence", "armed_clash"}, {"withdrawal"}}},
+      {"cease-fire", {{"shelling", "airstrike", "armed_clash", "civilian_harm"}, {}}},
+      {"patrol", {{}, {"patrol"}}},
+      {"monitor", {{}, {"uav_observation"}}},
+      {"keep-post", {{}, {"post_event"}}},
+  };
+  return b;
+}
+
+int64_t precision_s(const std::string& p) {
+  if (p == "minute") return 60;
+  if (p == "hour") return 3600;
+  if (p == "week") return 7 * 86400;
+  if (p == "month") return 31 * 86400;
+  return 86400;
+}
+
+// Names to ids, through folded aliases (gazetteer::fold): exact match first, then the longest
+// alias found as whole words in the text ("HTS fighters" -> hts).
+class AliasIndex {
+ public:
+  void add(const std::string& name, const std::string& id) {
+    const std::string f = gazetteer::fold(name);
+    if (f.empty()) return;
+    exact_.emplace(f, id);
+    words_.emplace_back(" " + f + " ", id);
+  }
+  void finish() {
+    std::stable_sort(words_.begin(), words_.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  }
+  std::string resolve(const std::string& text) const {
+    if (text.empty()) return {};
+    if (auto c = cache_.find(text); c != cache_.end()) return c->second;
+    const std::string f = gazetteer::fold(text);
+    std::string id;
+    if (auto e = exact_.find(f); e != exact_.end()) {
+      id = e->second;
+    } else {
+      const std::string padded = " " + f + " ";
+      for (const auto& [w, i] : words_)
+        if (padded.find(w) != std::string::npos) {
+          id = i;
+          break;
+        }
+    }
+    cache_.emplace(text, id);
+    return id;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> exact_;
+  std::vector<std::pair<std::string, std::string>> words_;
+  mutable std::unordered_map<std::string, std::string> cache_;
+};
+
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+}  // namespace
+
+struct Assessor::Impl {
+  const Agreement& a;
+  Options options;
+  AliasIndex actors, weapons;
+  // Zone instances: the agreed depth, and per weapon class for zones whose depth depends on it.
+  std::map<std::string, std::unique_ptr<agreement::ZoneInstance>> zones;
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<agreement::ZoneInstance>> class_zones;
+  std::vector<const Obligation*> obligations;  // sorted by id
+
+  Impl(const Agreement& ag, const Options& o) : a(ag), options(o) {
+    for (const auto& x : a.actors) {
+      actors.add(x.id, x.id);
+      actors.add(x.name, x.id);
+      for (const auto& al : x.aliases) actors.add(al, x.id);
+    }
+    actors.finish();
+    for (const auto& w : a.weapon_classes) {
+      weapons.add(w.id, w.id);
+      weapons.add(w.name, w.id);
+      for (const auto& al : w.aliases) weapons.add(al, w.id);
+    }
+    weapons.finish();
+    for (const auto& ob : a.obligations) {
+      if (!bearings().count(ob.kind)) continue;
+      obligations.push_back(&ob);
+      if (ob.zone.empty() || zones.count(ob.zone)) continue;
+      const agreement::Zone* z = a.zone(ob.zone);
+      if (!z) continue;  // the loader has reported it
+      zones.emplace(ob.zone, std::make_unique<agreement::ZoneInstance>(a, *z));
+      if (!z->depth_by_class.empty())
+        for (const auto& w : a.weapon_classes)
+          class_zones.emplace(std::pair{z->id, w.id}, std::make_unique<agreement::ZoneInstance>(a, *z, "", w.id));
+    }
+    std::sort(obligations.begin(), obligations.end(), [](auto* x, auto* y) { return x->id < y->id; });
+  }
+
+  // True when `id` or a group it belongs to (member_of, transitively) is in `ids`.
+  bool bound_by_id(const std::string& id, const std::vector<std::string>& ids) const {
+    std::string cur = id;
+    for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+      if (std::find(ids.begin(), ids.end(), cur) != ids.end()) return true;
+      const agreement::Actor* x = a.actor(cur);
+      if (!x || x->member_of.empty()) break;
+      for (std::size_t i = 1; i < x->member_of.size(); ++i)
+        if (bound_by_id(x->member_of[i], ids)) return true;
+      cur = x->member_of.front();
+    }
+    return false;
+  }
+
+  // The class or one of its parents is listed.
+  bool class_covered(const std::string& cls, const std::vector<std::string>& listed) const {
+    std::string cur = cls;
+    for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+      if (std::find(listed.begin(), listed.end(), cur) != listed.end()) return true;
+      const agreement::WeaponClass* w = a.weapon_class(cur);
+      cur = w ? w->parent : "";
+    }
+    return false;
+  }
+  // A listed class is a narrower kind of `cls` (the report is too general to tell).
+  bool class_too_general(const std::string& cls, const std::vector<std::string>& listed) const {
+    for (const auto& l : listed) {
+      const agreement::WeaponClass* w = a.weapon_class(l);
+      for (int depth = 0; depth < 8 && w && !w->parent.empty(); ++depth) {
+        if (w->parent == cls) return true;
+        w = a.weapon_class(w->parent);
+      }
+    }
+    return false;
+  }
+
+  void evaluate(const ReportView& r, std::size_t index, const Obligation& ob, const Bearing& bearing,
+                std::vector<VerdictRecord>& out) const;
+};
+
+Assessor::Assessor(const Agreement& a, const Options& options) : impl_(std::make_unique<Impl>(a, options)) {}
+Assessor::~Assessor() = default;
+
+std::string Assessor::resolve_actor(const std::string& text) const { return impl_->actors.resolve(text); }
+std::string Assessor::resolve_weapon_class(const std::string& text) const { return impl_->weapons.resolve(text); }
+
+void Assessor::assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const {
+  for (const Obligation* ob : impl_->obligations) {
+    const Bearing& b = bearings().at(ob->kind);
+    if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *ob, b, out);
+  }
+}
+
+void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obligation& ob, const Bearing& bearing,
+                              std::vector<VerdictRecord>& out) const {
+  VerdictRecord v;
+  v.report = index;
+  v.obligation = ob.id;
+  const bool evidence = bearing.evidencing.count(r.kind) > 0;
+  // Each check votes; the verdict is the strongest vote in the order
+  // not_applicable > compliant > indeterminate > violation (a report that cannot bear on the
+  // obligation, or shows it kept, is not made a violation by another check's doubt).
+  bool na = false, ok = false, doubt = false;
+  auto reason = [&](std::string code, std::string msg) { v.reasons.push_back({std::move(code), std::move(msg)}); };
+
+  // --- when --------------------------------------------------------------------------
+  const int64_t len = precision_s(r.time_precision);
+  int64_t start = r.observed_unix, end = r.observed_unix + len;
+  if (len >= 86400) {
+    // A date names a day in some timezone: the source's local day or UTC. Widen by the
+    // agreement's offset so both readings are inside the window.
+    const int64_t off = std::abs(a.utc_offset_minutes) * 60LL;
+    start -= off;
+    end += off;
+  }
+  v.when.window_start = start;
+  v.when.window_end = end;
+  const auto unix = [](agreement::Instant t) { return static_cast<int64_t>(t.time_since_epoch().count()); };
+  const auto iso = [](int64_t t) { return store::format_iso_time(t); };
+  if ((ob.valid.until && start >= unix(*ob.valid.until)) || (ob.valid.from && end < unix(*ob.valid.from))) {
+    v.when.status = TimeStatus::not_in_force;
+    na = true;
+    reason("not_in_force", "the obligation is not in force at the report's time");
+  } else if (ob.deadline) {
+    const int64_t d0 = unix(*ob.deadline);
+    const int64_t d1 = ob.extensions.empty() ? d0 : unix(ob.extensions.back().until);
+    v.when.deadline = ob.deadline;
+    v.when.effective_deadline = ob.extensions.empty() ? ob.deadline : std::optional(ob.extensions.back().until);
+    if (end < d0) {
+      v.when.status = TimeStatus::before_deadline;
+      if (!evidence) {
+        ok = true;
+        reason("before_deadline", fmt::format("observed before the deadline {}", iso(d0)));
+      }
+    } else if (start > d1) {
+      v.when.status = TimeStatus::after_deadline;
+      reason("after_deadline", fmt::format("observed after the {}deadline {}", d1 != d0 ? "extended " : "", iso(d1)));
+    } else if (end < d1) {
+      v.when.status = TimeStatus::within_extension;
+      if (!evidence) {
+        ok = true;
+        const auto& ext = ob.extensions.back();
+        reason("within_extension", fmt::format("after the original deadline {} but before its extension to {} ({})",
+                                               iso(d0), iso(d1), ext.source));
+      }
+    } else {
+      v.when.status = TimeStatus::straddles;
+      if (!evidence) {
+        doubt = true;
+        reason("time_straddles_deadline",
+               fmt::format("the report's time window {} – {} holds the deadline {}", iso(start), iso(end), iso(d1)));
+      }
+    }
+  } else if ((ob.valid.from && start < unix(*ob.valid.from)) || (ob.valid.until && end >= unix(*ob.valid.until))) {
+    v.when.status = TimeStatus::partly_in_force;
+    doubt = true;
+    reason("time_straddles_validity", "the report's time window holds the start or end of the obligation");
+  } else {
+    v.when.status = TimeStatus::in_force;
+  }
+
+  // --- what --------------------------------------------------------------------------
+  v.what.text = r.weapon_class;
+  if (!r.weapon_class.empty()) v.what.weapon_class = weapons.resolve(r.weapon_class);
+  if (!ob.weapon_classes.empty()) {
+    if (r.weapon_class.empty()) {
+      if (!evidence) doubt = true;
+      reason("weapon_class_missing", "the report does not say which weapon");
+    } else if (v.what.weapon_class.empty()) {
+      if (!evidence) doubt = true;
+      reason("weapon_class_unknown", fmt::format("'{}' is not a weapon class of the agreement", r.weapon_class));
+    } else if (class_covered(v.what.weapon_class, ob.weapon_classes)) {
+      v.what.matched = true;
+      reason("weapon_class_covered", fmt::format("{} is covered ({})", v.what.weapon_class, join(ob.weapon_classes)));
+    } else if (class_too_general(v.what.weapon_class, ob.weapon_classes)) {
+      if (!evidence) doubt = true;
+      reason("weapon_class_too_general",
+             fmt::format("{} is broader than the classes covered ({})", v.what.weapon_class, join(ob.weapon_classes)));
+    } else {
+      na = true;
+      reason("weapon_class_not_covered",
+             fmt::format("{} is not among the classes covered ({})", v.what.weapon_class, join(ob.weapon_classes)));
+    }
+  }
+
+  // --- who ---------------------------------------------------------------------------
+  v.who.text = r.actor;
+  v.who.id = actors.resolve(r.actor);
+  const int64_t t = r.observed_unix;
+  if (!v.who.id.empty()) {
+    const agreement::Actor* x = a.actor(v.who.id);
+    v.who.is_group = x && x->is_group;
+    for (const auto& d : a.designations)
+      if (d.group == v.who.id && d.valid.contains(agreement::Instant(std::chrono::seconds(t)))) {
+        std::string& s = v.who.designations[d.by];
+        s += (s.empty() ? "" : ",") + d.status;
+      }
+  }
+  const agreement::Binds& binds = ob.binds;
+  const bool by_designation = !binds.designated_status.empty();
+  const bool explicit_bound =
+      !v.who.id.empty() && (bound_by_id(v.who.id, binds.parties) || bound_by_id(v.who.id, binds.groups));
+  if (ob.kind == "cease-fire") {
+    // Guarantor reading: the parties bound answer for the cease-fire holding in the zone;
+    // the actor is reported as attribution, not a filter.
+    reason(v.who.id.empty() ? "actor_unattributed" : "actor_attributed",
+           v.who.id.empty() ? "no identified actor" : fmt::format("attributed to {}", v.who.id));
+  } else if (by_designation) {
+    // yes: designators naming a bound status; no: designators giving another status (a
+    // designator who says nothing is silent, not disagreeing).
+    std::vector<std::string> yes, no;
+    for (const auto& by : binds.designated_by) {
+      auto it = v.who.designations.find(by);
+      if (it == v.who.designations.end()) continue;
+      bool match = false;
+      for (const auto& st : binds.designated_status)
+        if (("," + it->second + ",").find("," + st + ",") != std::string::npos) match = true;
+      (match ? yes : no).push_back(by);
+    }
+    if (v.who.id.empty()) {
+      if (!evidence) doubt = true;
+      reason("actor_unresolved", r.actor.empty() ? "the report names no actor"
+                                                 : fmt::format("'{}' is not a party or group of the agreement", r.actor));
+    } else if (yes.empty() && !explicit_bound) {
+      na = true;
+      reason("not_designated", fmt::format("{} is not designated {} by {} at the report's time", v.who.id,
+                                           join(binds.designated_status, " or "), join(binds.designated_by, " or ")));
+    } else {
+      reason("designated", fmt::format("{} is designated {} by {}", v.who.id, join(binds.designated_status, " or "),
+                                       yes.empty() ? "(bound by name)" : join(yes)));
+      if (!yes.empty() && !no.empty()) {
+        v.who.contested = true;
+        v.who.contested_by = yes;
+        v.who.contested_by.insert(v.who.contested_by.end(), no.begin(), no.end());
+        std::sort(v.who.contested_by.begin(), v.who.contested_by.end());
+        std::vector<std::string> said;
+        for (const auto& by : no) said.push_back(fmt::format("{} says {}", by, v.who.designations.at(by)));
+        reason("designation_contested", fmt::format("designators disagree: {} say {}; {}", join(yes),
+                                                    join(binds.designated_status, " or "), join(said, "; ")));
+      }
+    }
+  } else if (!binds.parties.empty() || !binds.groups.empty()) {
+    if (v.who.id.empty()) {
+      if (evidence) doubt = true;  // a patrol by nobody known is no evidence
+      reason("actor_unresolved", r.actor.empty() ? "the report names no actor"
+                                                 : fmt::format("'{}' is not a party or group of the agreement", r.actor));
+    } else if (!explicit_bound) {
+      na = true;
+      reason("actor_not_bound", fmt::format("{} is not bound by this obligation", v.who.id));
+    } else {
+      reason("actor_bound", fmt::format("{} is bound by this obligation", v.who.id));
+    }
+  }
+
+  // --- where -------------------------------------------------------------------------
+  v.where.precision_m = r.precision_m;
+  if (ob.zone.empty() || !zones.count(ob.zone)) {
+    na = true;
+    reason("no_zone", "the obligation has no zone to locate reports against");
+  } else if (!r.has_location) {
+    v.where.zone = ob.zone;
+    v.where.status = WhereStatus::indeterminate;
+    doubt = true;
+    reason("no_location", fmt::format("the place '{}' was not resolved", r.place));
+  } else {
+    const agreement::ZoneInstance* zi = zones.at(ob.zone).get();
+    if (!v.what.weapon_class.empty())
+      if (auto c = class_zones.find({ob.zone, v.what.weapon_class}); c != class_zones.end()) zi = c->second.get();
+    const auto m = zi->margin({r.lon_deg, r.lat_deg});
+    v.where.zone = ob.zone;
+    v.where.depth_m = zi->depth_m();
+    v.where.distance_m = m.distance_m;
+    v.where.margin_m = m.margin_m;
+    const double rad = r.precision_m;
+    if (r.place_ambiguous) {
+      v.where.status = WhereStatus::indeterminate;
+      doubt = true;
+      reason("place_ambiguous", fmt::format("the place '{}' names several places", r.place));
+    } else if (m.margin_m >= rad) {
+      v.where.status = WhereStatus::inside;
+      reason("inside_zone", fmt::format("{:.0f} m inside {} (precision {:.0f} m)", m.margin_m, ob.zone, rad));
+    } else if (m.margin_m + rad < 0) {
+      v.where.status = WhereStatus::outside;
+      reason("outside_zone", fmt::format("{:.0f} m outside {} (precision {:.0f} m)", -m.margin_m, ob.zone, rad));
+    } else {
+      v.where.status = WhereStatus::indeterminate;
+      reason("location_indeterminate",
+             fmt::format("{:.0f} m from the boundary of {}, within the precision {:.0f} m", std::abs(m.margin_m), ob.zone, rad));
+    }
+    if (evidence) {
+      // Evidence counts inside the zone or within reach of its boundary (patrols run along it).
+      if (m.margin_m + rad < -options.observation_reach_m) {
+        na = true;
+        reason("far_from_zone", fmt::format("more than {:.0f} m from {}", options.observation_reach_m, ob.zone));
+      }
+    } else if (v.where.status == WhereStatus::outside) {
+      // Withdrawal obligations are kept by being outside; a cease-fire is silent about it.
+      (ob.kind == "cease-fire" ? na : ok) = true;
+    } else if (v.where.status == WhereStatus::indeterminate) {
+      doubt = true;
+    }
+  }
+
+  if (na) {
+    v.verdict = Verdict::not_applicable;
+  } else if (evidence || ok) {
+    v.verdict = evidence && doubt ? Verdict::indeterminate : Verdict::compliant;
+  } else if (doubt) {
+    v.verdict = Verdict::indeterminate;
+  } else {
+    v.verdict = Verdict::violation;
+  }
+  out.push_back(std::move(v));
+}
+
+}  // namespace truceline::assess

@@ -1,0 +1,227 @@
+// Compliance assessment (docs/assessment.md): reports against an agreement's obligations at an
+// evaluation instant T, with the uncertainty of each report carried through to the verdict.
+//
+// For every report observed in [since, T] and every obligation the report's kind bears on:
+//   where — exact geodesic distance from the report to the obligation's zone (GeographicLib,
+//           through agreement::ZoneInstance), against the report's precision radius r:
+//           `inside` when the whole disc of radius r lies in the zone (margin ≥ r), `outside`
+//           when it lies wholly outside (margin ≤ −r), else `indeterminate`. The margin is a
+//           lower bound of the distance to the zone boundary (exact for two-sided and area
+//           zones; for one-sided and clipped zones the smallest of the distances to the depth
+//           line, the territory line and the clip boundary — never larger than the truth).
+//   when  — the report's time window (observed_at widened by its precision) against the
+//           obligation's deadline, extensions and validity; a window holding the deadline is
+//           `straddles` (indeterminate).
+//   who   — the actor text resolved through the agreement's aliases to a party or group; the
+//           group's designations at the report's time by every designator; when the designators
+//           an obligation names disagree, the verdict is marked contested, naming them.
+//   what  — the weapon text resolved to a weapon class (aliases; parents count) against the
+//           obligation's classes; the zone's depth for that class when depth depends on it.
+// Then reports describing the same event are fused into incidents (incidents.cpp), and the
+// obligations' status, the trend and the observation coverage along the line are summarised.
+//
+// Thread safety: assess() uses one worker per hardware thread, each with its own zone
+// instances; the inputs are only read.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/query.hpp"
+
+namespace truceline::store {
+struct StoredReport;
+}
+
+namespace truceline::assess {
+
+using agreement::Instant;
+
+// What assessment reads of a stored report.
+struct ReportView {
+  std::string id;     // the store id ("r…")
+  std::string label;  // source_id when it has one, else id: how verdicts name the report
+  int64_t observed_unix = 0;
+  std::string time_precision = "day";
+  bool has_location = false;
+  double lon_deg = 0, lat_deg = 0;
+  double precision_m = 0;      // location uncertainty radius used (see from_stored)
+  bool place_ambiguous = false;  // located through a place name with several candidates
+  std::string place;             // as written, when located by name
+  std::string kind, weapon_class, actor, target, summary;
+  std::optional<int64_t> weapon_count, fatalities, injured;
+  std::string source_name, source_type, reliability = "F";
+  int credibility = 6;
+  std::vector<std::string> tags;
+};
+
+// Default uncertainty of a report located by a place name without its own precision: a town
+// centroid (metres).
+inline constexpr double kPlaceDefaultPrecisionM = 2000;
+
+ReportView from_stored(const store::StoredReport& r);
+
+enum class Verdict { violation, compliant, indeterminate, not_applicable };
+enum class WhereStatus { inside, outside, indeterminate, not_assessed };
+enum class TimeStatus {
+  before_deadline,   // the whole window is before the (effective) deadline
+  after_deadline,    // the whole window is after the effective deadline
+  within_extension,  // after the original deadline, before the extended one
+  straddles,         // the window holds a deadline: indeterminate
+  in_force,          // no deadline; the obligation is in force over the whole window
+  partly_in_force,   // the window holds the start or end of the obligation's validity
+  not_in_force,      // the obligation is not in force at that time
+};
+const char* to_string(Verdict v);
+const char* to_string(WhereStatus s);
+const char* to_string(TimeStatus s);
+
+struct Reason {
+  std::string code;     // stable, machine-readable (docs/assessment.md lists them)
+  std::string message;  // for people
+};
+
+struct WhereCheck {
+  WhereStatus status = WhereStatus::not_assessed;
+  std::string zone;
+  double depth_m = 0;        // line zones: the depth used (weapon-class dependent)
+  double distance_m = 0;     // to the zone's line (line zones) or boundary (area zones)
+  double margin_m = 0;       // signed: > 0 inside; a lower bound of the distance to the boundary
+  double precision_m = 0;    // the report's radius
+};
+
+struct TimeCheck {
+  TimeStatus status = TimeStatus::in_force;
+  int64_t window_start = 0, window_end = 0;  // unix seconds, closed interval
+  std::optional<Instant> deadline, effective_deadline;
+};
+
+struct ActorCheck {
+  std::string text;   // as written
+  std::string id;     // party or group id; empty when not resolved
+  bool is_group = false;
+  std::map<std::string, std::string> designations;  // designator -> status, at the report's time
+  std::vector<std::string> contested_by;  // designators the obligation names who disagree
+  bool contested = false;
+};
+
+struct WhatCheck {
+  std::string text;   // weapon as written
+  std::string weapon_class;  // resolved class id; empty when not resolved
+  bool matched = false;      // the class (or a parent) is one of the obligation's
+};
+
+struct VerdictRecord {
+  std::size_t report = 0;  // index into Assessment::reports
+  std::string obligation;
+  Verdict verdict = Verdict::not_applicable;
+  WhereCheck where;
+  TimeCheck when;
+  ActorCheck who;
+  WhatCheck what;
+  std::vector<Reason> reasons;
+};
+
+// A claim as reported, with who claims it.
+struct Claim {
+  std::string value;
+  std::vector<std::string> sources;  // source names, sorted
+  std::vector<std::string> reports;  // report labels
+};
+
+struct Incident {
+  std::string id;            // "i" + 12 hex of a hash of its reports' ids (stable)
+  std::string kind;          // the most reported kind (ties: alphabetical)
+  std::vector<std::string> kinds;
+  int64_t first_unix = 0, last_unix = 0;
+  double lon_deg = 0, lat_deg = 0, precision_m = 0;  // the most precise report's location
+  std::vector<std::size_t> reports;  // indices, by time
+  std::vector<std::string> sources;  // distinct source names
+  int independent_sources = 0;       // distinct source names (folded)
+  bool corroborated = false;         // >= 2 independent sources of >= 2 types, or one a monitor
+  double confidence = 0;             // 0..1
+  std::string confidence_label;      // high | medium | low
+  std::vector<Claim> attribution;    // one per distinct resolved actor (text when unresolved)
+  std::vector<Claim> fatalities;     // one per distinct count
+  bool contested = false;            // attribution or counts differ between sources
+  Verdict verdict = Verdict::not_applicable;  // the strongest verdict among its reports
+  std::vector<std::string> obligations;       // obligations it violates (or may violate)
+};
+
+struct ObligationStatus {
+  std::string id, kind, text, zone;
+  bool in_force = false;  // at T
+  agreement::DeadlineState deadline;
+  int violations = 0, violations_corroborated = 0, violations_single_source = 0, violations_contested = 0;
+  int indeterminate = 0, compliant = 0;  // verdict counts (reports)
+  int period_violations = 0, previous_period_violations = 0;  // incidents, for the trend
+  std::string trend;  // up | down | flat
+  std::string latest_report;  // label of the latest violation or evidence report
+  int64_t latest_unix = 0;
+};
+
+struct Sector {
+  std::string id;    // "<zone>/<line part>/<index>"
+  std::string zone, line;
+  double from_km = 0, to_km = 0;  // along the line part
+  geo::LonLat start, end;
+  int observations = 0, violations = 0;
+  std::string status;  // clear | violations | unobserved
+};
+
+struct Options {
+  Instant at;                     // T: reports observed after T are not considered
+  std::optional<Instant> since;   // reports observed before are not considered
+  int64_t period_s = 86400;       // the current period is (T - period, T]; the trend compares
+                                  // it with the period before; coverage uses it
+  double fusion_distance_m = 3000;  // reports fuse when their discs come this close...
+  int64_t fusion_window_s = 6 * 3600;  // ...and their time windows this close
+  double sector_length_m = 10000;      // coverage sectors along the line
+  double observation_reach_m = 5000;   // observations this far beyond the zone still count
+  unsigned threads = 0;                // 0: hardware concurrency
+};
+
+struct Assessment {
+  Options options;
+  std::vector<ReportView> reports;  // by observed time
+  std::vector<VerdictRecord> verdicts;  // by report, then obligation id
+  std::vector<Incident> incidents;      // by first time, then id
+  std::vector<ObligationStatus> obligations;
+  std::vector<Sector> sectors;
+  std::size_t considered = 0;  // report-obligation pairs examined
+};
+
+// Per-report assessment against every obligation (no fusion). Not thread-safe (GEOS prepared
+// geometries inside): one per thread.
+class Assessor {
+ public:
+  Assessor(const agreement::Agreement& a, const Options& options);
+  ~Assessor();
+  // Appends the verdicts of report `index` for every obligation its kind bears on.
+  void assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const;
+  // Resolution helpers (exposed for tests and the report).
+  std::string resolve_actor(const std::string& text) const;
+  std::string resolve_weapon_class(const std::string& text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The whole assessment: verdicts, incidents, obligation status, coverage. `reports` need not
+// be sorted; superseded reports must already be left out (the store's current view).
+Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports, const Options& options);
+
+// Reads reports from a store (current view, observed in [since, T]) and assesses them.
+Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options);
+
+// The documented JSON (docs/assessment.md) and the CSV of verdicts.
+nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s);
+std::string verdicts_csv(const Assessment& s);
+
+}  // namespace truceline::assess

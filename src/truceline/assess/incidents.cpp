@@ -1,0 +1,406 @@
+// The whole assessment: verdicts in parallel, then incidents (fusion of reports describing the
+// same event), obligation status with the trend, and observation coverage along the line.
+#include <GeographicLib/Geodesic.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "truceline/assess/assess.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/geo/polyline.hpp"
+#include "truceline/store/store.hpp"
+
+namespace truceline::assess {
+
+namespace {
+
+int rank(Verdict v) {  // strength for an incident: violation first
+  switch (v) {
+    case Verdict::violation: return 3;
+    case Verdict::indeterminate: return 2;
+    case Verdict::compliant: return 1;
+    case Verdict::not_applicable: return 0;
+  }
+  return 0;
+}
+
+// Admiralty grades as probabilities that the report is right (docs/assessment.md): the
+// reliability of the source times the credibility of the information. "Cannot be judged"
+// (F, 6) is taken as an even chance discounted, not as zero.
+double report_weight(const ReportView& r) {
+  static const std::map<std::string, double> rel = {{"A", 0.95}, {"B", 0.8}, {"C", 0.6},
+                                                    {"D", 0.4},  {"E", 0.2}, {"F", 0.4}};
+  static const double cred[] = {0, 0.95, 0.8, 0.6, 0.4, 0.15, 0.4};
+  const auto it = rel.find(r.reliability);
+  const int c = std::clamp(r.credibility, 1, 6);
+  return (it == rel.end() ? 0.4 : it->second) * cred[c];
+}
+
+// Report kinds that describe events (fused into incidents); patrols and UAV flights are
+// observations, counted for coverage instead.
+bool is_event(const std::string& kind) { return kind != "patrol" && kind != "uav_observation"; }
+
+// Kinds that can describe the same event: attacks, as sources often disagree whether it was
+// shelling or an airstrike; everything else only with its own kind.
+int family(const std::string& kind) {
+  if (kind == "shelling" || kind == "airstrike" || kind == "armed_clash" || kind == "civilian_harm") return 1;
+  return 0;
+}
+bool compatible(const std::string& a, const std::string& b) {
+  return a == b || (family(a) != 0 && family(a) == family(b));
+}
+
+int64_t window_len(const ReportView& r) {
+  if (r.time_precision == "minute") return 60;
+  if (r.time_precision == "hour") return 3600;
+  if (r.time_precision == "week") return 7 * 86400;
+  if (r.time_precision == "month") return 31 * 86400;
+  return 86400;
+}
+
+double distance_m(double lon1, double lat1, double lon2, double lat2) {
+  double s = 0;
+  geo::wgs84().Inverse(lat1, lon1, lat2, lon2, s);
+  return s;
+}
+
+int64_t unix_of(Instant t) { return static_cast<int64_t>(t.time_since_epoch().count()); }
+
+std::string actor_key(const Assessor& as, const ReportView& r) {
+  if (r.actor.empty()) return {};
+  const std::string id = as.resolve_actor(r.actor);
+  return id.empty() ? gazetteer::fold(r.actor) : id;
+}
+
+void add_claim(std::vector<Claim>& claims, const std::string& value, const ReportView& r) {
+  auto it = std::find_if(claims.begin(), claims.end(), [&](const Claim& c) { return c.value == value; });
+  if (it == claims.end()) it = claims.insert(claims.end(), Claim{value, {}, {}});
+  if (std::find(it->sources.begin(), it->sources.end(), r.source_name) == it->sources.end())
+    it->sources.push_back(r.source_name);
+  it->reports.push_back(r.label);
+}
+
+void finish_claims(std::vector<Claim>& claims) {
+  for (auto& c : claims) std::sort(c.sources.begin(), c.sources.end());
+  std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) { return a.value < b.value; });
+}
+
+bool corroborated(const Assessment& s, const Incident& inc);
+
+std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
+  const Options& o = s.options;
+  const Assessor as(a, o);
+  // Verdicts by report.
+  std::vector<std::vector<const VerdictRecord*>> by_report(s.reports.size());
+  for (const auto& v : s.verdicts) by_report[v.report].push_back(&v);
+
+  struct Open {
+    std::vector<std::size_t> members;
+    std::size_t anchor;  // the most precise report: new reports are compared with it only,
+                         // so incidents do not chain across a region
+    int64_t last_end;
+  };
+  std::vector<Open> open, closed;
+  for (std::size_t i = 0; i < s.reports.size(); ++i) {
+    const ReportView& r = s.reports[i];
+    if (!is_event(r.kind)) continue;
+    const int64_t len = window_len(r);
+    // Close incidents that can no longer take reports (reports come in time order).
+    for (std::size_t k = 0; k < open.size();) {
+      if (open[k].last_end + o.fusion_window_s < r.observed_unix) {
+        closed.push_back(std::move(open[k]));
+        open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+      } else {
+        ++k;
+      }
+    }
+    std::ptrdiff_t best = -1;
+    double best_d = 0;
+    // Coarse reports (a week or more, or no location) stand alone: they would swallow
+    // everything near them.
+    if (len <= 86400 && r.has_location) {
+      for (std::size_t k = 0; k < open.size(); ++k) {
+        const ReportView& an = s.reports[open[k].anchor];
+        if (!compatible(an.kind, r.kind) || !an.has_location) continue;
+        const int64_t an_end = an.observed_unix + window_len(an);
+        if (r.observed_unix > an_end + o.fusion_window_s || an.observed_unix > r.observed_unix + len + o.fusion_window_s)
+          continue;
+        const double reach = o.fusion_distance_m + an.precision_m + r.precision_m;
+        // Cheap latitude bound before the geodesic (1 degree of latitude > 110 km).
+        if (std::abs(an.lat_deg - r.lat_deg) * 110000.0 > reach) continue;
+        const double d = distance_m(an.lon_deg, an.lat_deg, r.lon_deg, r.lat_deg);
+        if (d <= reach && (best < 0 || d < best_d)) {
+          best = static_cast<std::ptrdiff_t>(k);
+          best_d = d;
+        }
+      }
+    }
+    if (best < 0) {
+      open.push_back({{i}, i, r.observed_unix + len});
+    } else {
+      Open& inc = open[static_cast<std::size_t>(best)];
+      inc.members.push_back(i);
+      inc.last_end = std::max(inc.last_end, r.observed_unix + len);
+      if (r.precision_m < s.reports[inc.anchor].precision_m) inc.anchor = i;
+    }
+  }
+  for (auto& x : open) closed.push_back(std::move(x));
+
+  std::vector<Incident> out;
+  out.reserve(closed.size());
+  for (const Open& c : closed) {
+    Incident inc;
+    inc.reports = c.members;
+    const ReportView& an = s.reports[c.anchor];
+    inc.lon_deg = an.lon_deg;
+    inc.lat_deg = an.lat_deg;
+    inc.precision_m = an.precision_m;
+    inc.first_unix = s.reports[c.members.front()].observed_unix;
+    inc.last_unix = inc.first_unix;
+    std::map<std::string, int> kinds;
+    std::map<std::string, double> source_weight;
+    std::string ids;
+    std::set<std::string> violated, doubtful;
+    for (std::size_t m : c.members) {
+      const ReportView& r = s.reports[m];
+      inc.last_unix = std::max(inc.last_unix, r.observed_unix);
+      ++kinds[r.kind];
+      const std::string key = gazetteer::fold(r.source_name);
+      source_weight[key] = std::max(source_weight[key], report_weight(r));
+      if (std::find(inc.sources.begin(), inc.sources.end(), r.source_name) == inc.sources.end())
+        inc.sources.push_back(r.source_name);
+      ids += r.id;
+      add_claim(inc.attribution, r.actor.empty() ? std::string() : actor_key(as, r), r);
+      if (r.fatalities) add_claim(inc.fatalities, std::to_string(*r.fatalities), r);
+      for (const VerdictRecord* v : by_report[m]) {
+        if (rank(v->verdict) > rank(inc.verdict)) inc.verdict = v->verdict;
+        if (v->verdict == Verdict::violation) violated.insert(v->obligation);
+        if (v->verdict == Verdict::indeterminate) doubtful.insert(v->obligation);
+      }
+    }
+    std::sort(inc.sources.begin(), inc.sources.end());
+    for (const auto& [k, n] : kinds) {
+      inc.kinds.push_back(k);
+      if (inc.kind.empty() || n > kinds[inc.kind]) inc.kind = k;
+    }
+    inc.independent_sources = static_cast<int>(source_weight.size());
+    double miss = 1;
+    for (const auto& [k, w] : source_weight) miss *= 1 - w;
+    inc.confidence = std::round((1 - miss) * 1000) / 1000;
+    inc.confidence_label = inc.confidence >= 0.8 ? "high" : inc.confidence >= 0.5 ? "medium" : "low";
+    // A claim without an actor does not contest one with an actor.
+    std::erase_if(inc.attribution, [](const Claim& x) { return x.value.empty(); });
+    finish_claims(inc.attribution);
+    finish_claims(inc.fatalities);
+    inc.contested = inc.attribution.size() > 1 || inc.fatalities.size() > 1;
+    const std::set<std::string>& obs = violated.empty() ? doubtful : violated;
+    inc.obligations.assign(obs.begin(), obs.end());
+    inc.id = "i" + store::sha256_hex(ids).substr(0, 12);
+    inc.corroborated = corroborated(s, inc);
+    out.push_back(std::move(inc));
+  }
+  std::sort(out.begin(), out.end(), [](const Incident& x, const Incident& y) {
+    return x.first_unix != y.first_unix ? x.first_unix < y.first_unix : x.id < y.id;
+  });
+  return out;
+}
+
+// Corroboration needs independent sources: different names and, unless a monitor is among
+// them, different kinds of source (two party outlets repeating each other are not two views).
+bool corroborated(const Assessment& s, const Incident& inc) {
+  std::set<std::string> names, types;
+  bool monitor = false;
+  for (std::size_t m : inc.reports) {
+    const ReportView& r = s.reports[m];
+    names.insert(gazetteer::fold(r.source_name));
+    types.insert(r.source_type);
+    monitor = monitor || r.source_type == "monitor";
+  }
+  return names.size() >= 2 && (types.size() >= 2 || monitor);
+}
+
+std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, const Assessment& s) {
+  const Options& o = s.options;
+  const int64_t T = unix_of(o.at), P = o.period_s;
+  std::vector<ObligationStatus> out;
+  std::map<std::string, std::size_t> index;
+  for (const auto& ob : a.obligations) {
+    ObligationStatus st;
+    st.id = ob.id;
+    st.kind = ob.kind;
+    st.text = ob.text;
+    st.zone = ob.zone;
+    st.in_force = ob.valid.contains(o.at);
+    st.deadline = agreement::deadline_at(ob, o.at);
+    index[ob.id] = out.size();
+    out.push_back(std::move(st));
+  }
+  std::vector<std::map<std::string, bool>> contested_by_report(s.reports.size());
+  for (const auto& v : s.verdicts) {
+    auto it = index.find(v.obligation);
+    if (it == index.end()) continue;
+    ObligationStatus& st = out[it->second];
+    const ReportView& r = s.reports[v.report];
+    if (v.verdict == Verdict::indeterminate) ++st.indeterminate;
+    if (v.verdict == Verdict::compliant) ++st.compliant;
+    if (v.who.contested) contested_by_report[v.report][v.obligation] = true;
+    const bool counts = v.verdict == Verdict::violation || (st.latest_report.empty() && v.verdict != Verdict::not_applicable);
+    if (counts && (r.observed_unix >= st.latest_unix || st.latest_report.empty())) {
+      // The latest violation wins over any later non-violation evidence.
+      if (v.verdict == Verdict::violation || st.violations == 0) {
+        st.latest_unix = r.observed_unix;
+        st.latest_report = r.label;
+      }
+    }
+  }
+  for (const Incident& inc : s.incidents) {
+    const bool corr = inc.corroborated;
+    for (const auto& ob : inc.obligations) {
+      ObligationStatus& st = out[index.at(ob)];
+      if (inc.verdict != Verdict::violation) continue;  // then `obligations` lists doubtful ones
+      bool contested = inc.contested;
+      for (std::size_t m : inc.reports) contested = contested || contested_by_report[m].count(ob);
+      ++st.violations;
+      ++(corr ? st.violations_corroborated : st.violations_single_source);
+      if (contested) ++st.violations_contested;
+      if (inc.first_unix > T - P && inc.first_unix <= T) ++st.period_violations;
+      if (inc.first_unix > T - 2 * P && inc.first_unix <= T - P) ++st.previous_period_violations;
+    }
+  }
+  for (auto& st : out)
+    st.trend = st.period_violations > st.previous_period_violations   ? "up"
+               : st.period_violations < st.previous_period_violations ? "down"
+                                                                      : "flat";
+  return out;
+}
+
+std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s) {
+  const Options& o = s.options;
+  const int64_t T = unix_of(o.at);
+  // The monitored zones: line zones of patrol/monitor obligations in force at T; when there
+  // are none, every line zone in force.
+  std::vector<const agreement::Zone*> monitored;
+  auto add = [&](const agreement::Zone* z) {
+    if (z && !z->is_area && z->valid.contains(o.at) && std::find(monitored.begin(), monitored.end(), z) == monitored.end())
+      monitored.push_back(z);
+  };
+  for (const auto& ob : a.obligations)
+    if ((ob.kind == "patrol" || ob.kind == "monitor") && ob.valid.contains(o.at)) add(a.zone(ob.zone));
+  if (monitored.empty())
+    for (const auto* z : agreement::zones_in_force(a, o.at)) add(z);
+  std::sort(monitored.begin(), monitored.end(), [](auto* x, auto* y) { return x->id < y->id; });
+
+  std::set<std::size_t> violating;
+  for (const auto& v : s.verdicts)
+    if (v.verdict == Verdict::violation) violating.insert(v.report);
+
+  std::vector<Sector> out;
+  for (const agreement::Zone* z : monitored) {
+    const agreement::Line* l = a.line(z->line);
+    if (!l) continue;
+    const geo::GeodesicPolyline line(l->geometry);
+    const double reach = agreement::ZoneInstance(a, *z).depth_m() + o.observation_reach_m;
+    const std::size_t base = out.size();
+    std::vector<std::size_t> first_of_part;
+    for (std::size_t p = 0; p < line.line().parts.size(); ++p) {
+      first_of_part.push_back(out.size());
+      double length = 0;
+      for (const auto& seg : line.segments())
+        if (seg.part == p) length += seg.length_m;
+      const auto n = static_cast<std::size_t>(std::max(1.0, std::ceil(length / o.sector_length_m - 1e-9)));
+      for (std::size_t k = 0; k < n; ++k) {
+        Sector sec;
+        sec.zone = z->id;
+        sec.line = l->id;
+        sec.id = fmt::format("{}/{}/{:03d}", z->id, p, k);
+        const double from = static_cast<double>(k) * o.sector_length_m;
+        const double to = std::min(length, from + o.sector_length_m);
+        sec.from_km = from / 1000;
+        sec.to_km = to / 1000;
+        auto at = [&](double along) {
+          const geo::Segment& seg = line.segment_at(p, along);
+          double lat = 0, lon = 0;
+          seg.line.Position(std::clamp(along - seg.along_start_m, 0.0, seg.length_m), lat, lon);
+          return geo::LonLat{lon, lat};
+        };
+        sec.start = at(from);
+        sec.end = at(to);
+        out.push_back(sec);
+      }
+    }
+    for (std::size_t i = 0; i < s.reports.size(); ++i) {
+      const ReportView& r = s.reports[i];
+      if (!r.has_location || r.observed_unix <= T - o.period_s || r.observed_unix > T) continue;
+      const bool observation = r.kind == "patrol" || r.kind == "uav_observation" || r.kind == "post_event";
+      const bool violation = violating.count(i) > 0;
+      if (!observation && !violation) continue;
+      const geo::Nearest n = line.nearest({r.lon_deg, r.lat_deg});
+      if (n.distance_m > reach + r.precision_m) continue;
+      const std::size_t first = first_of_part[n.part];
+      const std::size_t last = n.part + 1 < first_of_part.size() ? first_of_part[n.part + 1] : out.size();
+      const std::size_t k = std::min(last - 1, first + static_cast<std::size_t>(n.along_m / o.sector_length_m));
+      if (observation) ++out[k].observations;
+      if (violation) ++out[k].violations;
+    }
+    for (std::size_t k = base; k < out.size(); ++k)
+      out[k].status = out[k].observations == 0 ? "unobserved" : out[k].violations > 0 ? "violations" : "clear";
+  }
+  return out;
+}
+
+}  // namespace
+
+Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports, const Options& options) {
+  Assessment s;
+  s.options = options;
+  const int64_t T = unix_of(options.at);
+  std::erase_if(reports, [&](const ReportView& r) {
+    return r.observed_unix > T || (options.since && r.observed_unix < unix_of(*options.since));
+  });
+  std::sort(reports.begin(), reports.end(), [](const ReportView& x, const ReportView& y) {
+    return x.observed_unix != y.observed_unix ? x.observed_unix < y.observed_unix : x.id < y.id;
+  });
+  s.reports = std::move(reports);
+
+  // Verdicts: contiguous chunks, one Assessor per worker (GEOS prepared geometries are not
+  // shareable), concatenated in order so the output does not depend on the thread count.
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, s.reports.size() / 256)));
+  std::vector<std::vector<VerdictRecord>> parts(n);
+  auto work = [&](unsigned w) {
+    const Assessor as(a, options);
+    const std::size_t lo = s.reports.size() * w / n, hi = s.reports.size() * (w + 1) / n;
+    for (std::size_t i = lo; i < hi; ++i) as.assess(s.reports[i], i, parts[w]);
+  };
+  if (n == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < n; ++w) pool.emplace_back(work, w);
+    for (auto& t : pool) t.join();
+  }
+  for (auto& p : parts) {
+    s.considered += p.size();
+    for (auto& v : p) s.verdicts.push_back(std::move(v));
+  }
+  s.incidents = fuse(a, s);
+  s.obligations = obligation_status(a, s);
+  s.sectors = coverage(a, s);
+  return s;
+}
+
+Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options) {
+  const store::Store st = store::Store::open_existing(db_path);
+  store::Query q;
+  q.until = unix_of(options.at) + 1;
+  if (options.since) q.since = unix_of(*options.since);
+  std::vector<ReportView> reports;
+  st.query(q, [&](const store::StoredReport& r) { reports.push_back(from_stored(r)); });
+  return assess(a, std::move(reports), options);
+}
+
+}  // namespace truceline::assess

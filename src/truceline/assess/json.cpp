@@ -1,0 +1,172 @@
+// The assessment as JSON (schema: docs/assessment.md) and its verdicts as CSV.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "truceline/assess/assess.hpp"
+#include "truceline/store/report.hpp"
+
+namespace truceline::assess {
+
+namespace {
+
+using nlohmann::json;
+
+// Metres to 0.1 m: deterministic text, and finer than any report's precision.
+double metres(double v) { return std::round(v * 10) / 10; }
+
+std::string iso(int64_t t) { return store::format_iso_time(t); }
+std::string iso(Instant t) { return store::format_iso_time(static_cast<int64_t>(t.time_since_epoch().count())); }
+
+json claims(const std::vector<Claim>& cs) {
+  json out = json::array();
+  for (const auto& c : cs) out.push_back({{"value", c.value}, {"sources", c.sources}, {"reports", c.reports}});
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
+  json j;
+  j["agreement"] = a.id;
+  j["at"] = iso(s.options.at);
+  j["since"] = s.options.since ? json(iso(*s.options.since)) : json(nullptr);
+  j["period"] = {{"start", iso(static_cast<int64_t>(s.options.at.time_since_epoch().count()) - s.options.period_s)},
+                 {"end", iso(s.options.at)}};
+  j["reports"] = s.reports.size();
+  json verdicts = json::array();
+  for (const auto& v : s.verdicts) {
+    const ReportView& r = s.reports[v.report];
+    json reasons = json::array();
+    for (const auto& x : v.reasons) reasons.push_back({{"code", x.code}, {"message", x.message}});
+    json loc = {{"status", to_string(v.where.status)}, {"zone", v.where.zone},
+                {"distance_m", metres(v.where.distance_m)}, {"margin_m", metres(v.where.margin_m)},
+                {"precision_m", metres(v.where.precision_m)}};
+    if (v.where.depth_m > 0) loc["depth_m"] = metres(v.where.depth_m);
+    json time = {{"status", to_string(v.when.status)}, {"observed_at", iso(r.observed_unix)},
+                 {"window", {iso(v.when.window_start), iso(v.when.window_end)}}};
+    if (v.when.deadline) time["deadline"] = iso(*v.when.deadline);
+    if (v.when.effective_deadline && v.when.effective_deadline != v.when.deadline)
+      time["effective_deadline"] = iso(*v.when.effective_deadline);
+    json actor = {{"text", v.who.text}, {"group", v.who.id.empty() ? json(nullptr) : json(v.who.id)},
+                  {"designations", v.who.designations}};
+    if (v.who.contested) actor["contested_by"] = v.who.contested_by;
+    json item = {{"report", r.label},
+                 {"report_id", r.id},
+                 {"obligation", v.obligation},
+                 {"verdict", to_string(v.verdict)},
+                 {"contested", v.who.contested},
+                 {"kind", r.kind},
+                 {"location", loc},
+                 {"time", time},
+                 {"actor", actor},
+                 {"reasons", reasons},
+                 {"source", {{"name", r.source_name}, {"type", r.source_type}}},
+                 {"grading", r.reliability + std::to_string(r.credibility)}};
+    if (!v.what.text.empty() || !v.what.weapon_class.empty())
+      item["weapon"] = {{"text", v.what.text},
+                        {"class", v.what.weapon_class.empty() ? json(nullptr) : json(v.what.weapon_class)},
+                        {"matched", v.what.matched}};
+    verdicts.push_back(std::move(item));
+  }
+  j["verdicts"] = std::move(verdicts);
+
+  json incidents = json::array();
+  for (const auto& inc : s.incidents) {
+    json reports = json::array();
+    for (std::size_t m : inc.reports) reports.push_back(s.reports[m].label);
+    incidents.push_back({{"id", inc.id},
+                         {"kind", inc.kind},
+                         {"kinds", inc.kinds},
+                         {"first", iso(inc.first_unix)},
+                         {"last", iso(inc.last_unix)},
+                         {"lon", std::round(inc.lon_deg * 1e6) / 1e6},
+                         {"lat", std::round(inc.lat_deg * 1e6) / 1e6},
+                         {"precision_m", metres(inc.precision_m)},
+                         {"reports", reports},
+                         {"sources", inc.sources},
+                         {"independent_sources", inc.independent_sources},
+                         {"corroborated", inc.corroborated},
+                         {"confidence", inc.confidence},
+                         {"confidence_label", inc.confidence_label},
+                         {"verdict", to_string(inc.verdict)},
+                         {"obligations", inc.obligations},
+                         {"contested", inc.contested},
+                         {"attribution", claims(inc.attribution)},
+                         {"fatalities", claims(inc.fatalities)}});
+  }
+  j["incidents"] = std::move(incidents);
+
+  json obligations = json::array();
+  for (const auto& o : s.obligations) {
+    json d = json::object();
+    if (o.deadline.original) d["original"] = iso(*o.deadline.original);
+    if (o.deadline.effective) d["effective"] = iso(*o.deadline.effective);
+    if (o.deadline.original) {
+      d["extended"] = o.deadline.extended;
+      d["passed"] = o.deadline.passed;
+    }
+    obligations.push_back({{"id", o.id},
+                           {"kind", o.kind},
+                           {"zone", o.zone},
+                           {"in_force", o.in_force},
+                           {"deadline", d},
+                           {"violations", o.violations},
+                           {"violations_corroborated", o.violations_corroborated},
+                           {"violations_single_source", o.violations_single_source},
+                           {"violations_contested", o.violations_contested},
+                           {"indeterminate", o.indeterminate},
+                           {"compliant", o.compliant},
+                           {"period_violations", o.period_violations},
+                           {"previous_period_violations", o.previous_period_violations},
+                           {"trend", o.trend},
+                           {"latest", o.latest_report.empty()
+                                          ? json(nullptr)
+                                          : json{{"report", o.latest_report}, {"observed_at", iso(o.latest_unix)}}}});
+  }
+  j["obligations"] = std::move(obligations);
+
+  json sectors = json::array();
+  for (const auto& sec : s.sectors)
+    sectors.push_back({{"id", sec.id},
+                       {"zone", sec.zone},
+                       {"line", sec.line},
+                       {"from_km", metres(sec.from_km * 1000) / 1000},
+                       {"to_km", metres(sec.to_km * 1000) / 1000},
+                       {"start", {std::round(sec.start.lon_deg * 1e6) / 1e6, std::round(sec.start.lat_deg * 1e6) / 1e6}},
+                       {"end", {std::round(sec.end.lon_deg * 1e6) / 1e6, std::round(sec.end.lat_deg * 1e6) / 1e6}},
+                       {"observations", sec.observations},
+                       {"violations", sec.violations},
+                       {"status", sec.status}});
+  j["sectors"] = std::move(sectors);
+  return j;
+}
+
+namespace {
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string verdicts_csv(const Assessment& s) {
+  std::string out =
+      "report,report_id,obligation,verdict,kind,observed_at,location_status,zone,distance_m,margin_m,precision_m,"
+      "time_status,actor,group,contested,weapon_class,source,reasons\n";
+  for (const auto& v : s.verdicts) {
+    const ReportView& r = s.reports[v.report];
+    std::string reasons;
+    for (const auto& x : v.reasons) reasons += (reasons.empty() ? "" : ";") + x.code;
+    out += fmt::format("{},{},{},{},{},{},{},{},{:.1f},{:.1f},{:.1f},{},{},{},{},{},{},{}\n", csv_field(r.label), r.id,
+                       csv_field(v.obligation), to_string(v.verdict), r.kind, iso(r.observed_unix),
+                       to_string(v.where.status), csv_field(v.where.zone), v.where.distance_m, v.where.margin_m,
+                       v.where.precision_m, to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
+                       v.who.contested ? "true" : "false", csv_field(v.what.weapon_class), csv_field(r.source_name),
+                       reasons);
+  }
+  return out;
+}
+
+}  // namespace truceline::assess

@@ -1,0 +1,509 @@
+// Verdicts case by case, incident fusion, obligation status, coverage.
+//
+// Geometry oracle: test points are placed with GeographicLib directly — a point on the line's
+// geodesic, then a geodesic of length s at right angles to it — so the point's distance to the
+// line is s by construction, independently of the engine's nearest-point search.
+#include <GeographicLib/Geodesic.hpp>
+#include <GeographicLib/GeodesicLine.hpp>
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/assess/assess.hpp"
+#include "truceline/store/store.hpp"
+
+namespace {
+
+using namespace truceline;
+using assess::ReportView;
+using assess::TimeStatus;
+using assess::Verdict;
+using assess::WhereStatus;
+
+const agreement::Agreement& fixture() {
+  static const agreement::Agreement a = agreement::load_valid(TRUCELINE_TEST_DATA "/agreements/assess.toml");
+  return a;
+}
+
+int64_t unix_of(const std::string& iso) { return *store::parse_iso_time(iso); }
+
+agreement::Instant instant(const std::string& iso) { return agreement::Instant(std::chrono::seconds(unix_of(iso))); }
+
+// A point `s_m` metres off the line [36.0,35.5]-[36.5,35.5], `along_m` metres from its start;
+// s > 0 to the left (north, the zone's side), s < 0 to the right.
+geo::LonLat off_line(double along_m, double s_m) {
+  const auto& g = GeographicLib::Geodesic::WGS84();
+  const GeographicLib::GeodesicLine line = g.InverseLine(35.5, 36.0, 35.5, 36.5);
+  double lat = 0, lon = 0, azi = 0;
+  line.Position(along_m, lat, lon, azi);
+  double lat2 = 0, lon2 = 0;
+  g.Direct(lat, lon, s_m >= 0 ? azi - 90 : azi + 90, std::abs(s_m), lat2, lon2);
+  return {lon2, lat2};
+}
+
+ReportView report(const std::string& label, const std::string& kind, geo::LonLat p, double precision_m,
+                  const std::string& observed_at, const std::string& time_precision = "minute") {
+  ReportView r;
+  r.id = "r-";
+  r.id += label;
+  r.label = label;
+  r.kind = kind;
+  r.has_location = true;
+  r.lon_deg = p.lon_deg;
+  r.lat_deg = p.lat_deg;
+  r.precision_m = precision_m;
+  r.observed_unix = unix_of(observed_at);
+  r.time_precision = time_precision;
+  r.source_name = "Test Monitor";
+  r.source_type = "monitor";
+  r.reliability.assign(1, 'B');  // not = "B": GCC 12 -Wrestrict false positive
+  r.credibility = 2;
+  return r;
+}
+
+// The verdict of one report on one obligation.
+assess::VerdictRecord verdict(const ReportView& r, const std::string& obligation) {
+  assess::Options o;
+  o.at = instant("2021-01-01T00:00:00Z");
+  const assess::Assessor as(fixture(), o);
+  std::vector<assess::VerdictRecord> out;
+  as.assess(r, 0, out);
+  for (auto& v : out)
+    if (v.obligation == obligation) return v;
+  ADD_FAILURE() << r.label << " has no verdict on " << obligation;
+  return {};
+}
+
+bool has_reason(const assess::VerdictRecord& v, const std::string& code) {
+  for (const auto& x : v.reasons)
+    if (x.code == code) return true;
+  return false;
+}
+
+// --- where ---------------------------------------------------------------------------
+
+TEST(AssessWhere, InsideWithMarginAgainstTheOracle) {
+  // 4 km north of the line, 10 km deep zone: 4 km from the line (the territory line bounds
+  // the margin), 6 km from the depth line.
+  ReportView r = report("w1", "weapon_sighting", off_line(20000, 4000), 500, "2020-02-01T10:00:00Z");
+  r.weapon_class = "T-72";
+  const auto v = verdict(r, "weapons");
+  EXPECT_EQ(v.where.status, WhereStatus::inside);
+  EXPECT_NEAR(v.where.distance_m, 4000, 0.01);
+  EXPECT_NEAR(v.where.margin_m, 4000, 0.01);
+  EXPECT_EQ(v.verdict, Verdict::violation);
+  EXPECT_TRUE(has_reason(v, "inside_zone"));
+  // 7 km north: 3 km inside the depth line.
+  r.lon_deg = off_line(20000, 7000).lon_deg;
+  r.lat_deg = off_line(20000, 7000).lat_deg;
+  EXPECT_NEAR(verdict(r, "weapons").where.margin_m, 3000, 0.01);
+}
+
+TEST(AssessWhere, PrecisionWiderThanTheMarginIsIndeterminate) {
+  ReportView r = report("w2", "weapon_sighting", off_line(20000, 8000), 2500, "2020-02-01T10:00:00Z");
+  r.weapon_class = "tank";
+  const auto v = verdict(r, "weapons");
+  EXPECT_NEAR(v.where.margin_m, 2000, 0.01);
+  EXPECT_EQ(v.where.status, WhereStatus::indeterminate);
+  EXPECT_EQ(v.verdict, Verdict::indeterminate);
+  // The same point with 1.9 km precision is inside.
+  r.precision_m = 1900;
+  EXPECT_EQ(verdict(r, "weapons").where.status, WhereStatus::inside);
+}
+
+TEST(AssessWhere, BeyondTheDepthOrOnTheWrongSideIsOutside) {
+  ReportView r = report("w3", "weapon_sighting", off_line(20000, 12000), 1000, "2020-02-01T10:00:00Z");
+  r.weapon_class = "tank";
+  auto v = verdict(r, "weapons");
+  EXPECT_NEAR(v.where.margin_m, -2000, 0.01);
+  EXPECT_EQ(v.where.status, WhereStatus::outside);
+  EXPECT_EQ(v.verdict, Verdict::compliant);  // where a withdrawn weapon should be
+  const geo::LonLat south = off_line(20000, -3000);
+  r.lon_deg = south.lon_deg;
+  r.lat_deg = south.lat_deg;
+  v = verdict(r, "weapons");
+  EXPECT_NEAR(v.where.margin_m, -3000, 0.01);
+  EXPECT_EQ(v.where.status, WhereStatus::outside);
+  // 1.5 km precision on a point 1 km south of the line: indeterminate.
+  const geo::LonLat near = off_line(20000, -1000);
+  r.lon_deg = near.lon_deg;
+  r.lat_deg = near.lat_deg;
+  r.precision_m = 1500;
+  EXPECT_EQ(verdict(r, "weapons").where.status, WhereStatus::indeterminate);
+}
+
+TEST(AssessWhere, AmbiguousOrUnresolvedPlaceIsIndeterminate) {
+  ReportView r = report("w4", "weapon_sighting", off_line(20000, 5000), 100, "2020-02-01T10:00:00Z");
+  r.weapon_class = "tank";
+  r.place = "Somewhere";
+  r.place_ambiguous = true;
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::indeterminate);
+  EXPECT_TRUE(has_reason(verdict(r, "weapons"), "place_ambiguous"));
+  r.place_ambiguous = false;
+  r.has_location = false;
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::indeterminate);
+  EXPECT_TRUE(has_reason(verdict(r, "weapons"), "no_location"));
+}
+
+// --- when ----------------------------------------------------------------------------
+
+TEST(AssessWhen, BeforeAndAfterTheDeadline) {
+  // Deadline: 2020-01-10 end of day at +03:00 = 2020-01-10T20:59:59Z.
+  ReportView r = report("t1", "weapon_sighting", off_line(20000, 5000), 100, "2020-01-10T20:00:00Z");
+  r.weapon_class = "tank";
+  auto v = verdict(r, "weapons");
+  EXPECT_EQ(v.when.status, TimeStatus::before_deadline);
+  EXPECT_EQ(v.verdict, Verdict::compliant);
+  r.observed_unix = unix_of("2020-01-10T21:00:00Z");
+  v = verdict(r, "weapons");
+  EXPECT_EQ(v.when.status, TimeStatus::after_deadline);
+  EXPECT_EQ(v.verdict, Verdict::violation);
+}
+
+TEST(AssessWhen, ADayOnTheDeadlineDayStraddlesIt) {
+  ReportView r = report("t2", "weapon_sighting", off_line(20000, 5000), 100, "2020-01-10T00:00:00Z", "day");
+  r.weapon_class = "tank";
+  auto v = verdict(r, "weapons");
+  EXPECT_EQ(v.when.status, TimeStatus::straddles);
+  EXPECT_EQ(v.verdict, Verdict::indeterminate);
+  // The day after is wholly after, even read in either timezone.
+  r.observed_unix = unix_of("2020-01-12T00:00:00Z");
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::violation);
+  // The local day *before* the deadline day, by a date: wholly before.
+  r.observed_unix = unix_of("2020-01-09T00:00:00Z");
+  EXPECT_EQ(verdict(r, "weapons").when.status, TimeStatus::before_deadline);
+}
+
+TEST(AssessWhen, AnExtensionDefersTheViolation) {
+  ReportView r = report("t3", "group_presence", off_line(20000, 5000), 100, "2020-06-20T10:00:00Z");
+  r.actor = "Band fighters";
+  // Within the extension (original 2020-01-15, extended to 2020-02-15).
+  r.observed_unix = unix_of("2020-02-01T10:00:00Z");
+  auto v = verdict(r, "groups");
+  EXPECT_EQ(v.when.status, TimeStatus::within_extension);
+  EXPECT_EQ(v.verdict, Verdict::compliant);
+  EXPECT_TRUE(has_reason(v, "within_extension"));
+  // After the extension.
+  r.observed_unix = unix_of("2020-03-01T10:00:00Z");
+  v = verdict(r, "groups");
+  EXPECT_EQ(v.when.status, TimeStatus::after_deadline);
+  EXPECT_EQ(v.verdict, Verdict::violation);
+}
+
+TEST(AssessWhen, NotInForceIsNotApplicable) {
+  ReportView r = report("t4", "shelling", off_line(20000, 5000), 100, "2019-12-01T10:00:00Z");
+  EXPECT_EQ(verdict(r, "ceasefire").verdict, Verdict::not_applicable);
+  EXPECT_EQ(verdict(r, "ceasefire").when.status, TimeStatus::not_in_force);
+}
+
+// --- who -----------------------------------------------------------------------------
+
+TEST(AssessWho, ContestedDesignationNamesTheDesignators) {
+  ReportView r = report("g1", "group_presence", off_line(20000, 5000), 100, "2020-03-01T10:00:00Z");
+  r.actor = "Band fighters";
+  auto v = verdict(r, "groups");
+  EXPECT_EQ(v.verdict, Verdict::violation);
+  EXPECT_EQ(v.who.id, "band");
+  EXPECT_TRUE(v.who.contested);
+  EXPECT_EQ(v.who.contested_by, (std::vector<std::string>{"east", "west"}));
+  EXPECT_EQ(v.who.designations.at("east"), "terrorist");
+  EXPECT_EQ(v.who.designations.at("west"), "moderate");
+  // After West's designation lapses (June 2020), only East speaks: not contested.
+  r.observed_unix = unix_of("2020-07-01T10:00:00Z");
+  v = verdict(r, "groups");
+  EXPECT_EQ(v.verdict, Verdict::violation);
+  EXPECT_FALSE(v.who.contested);
+}
+
+TEST(AssessWho, UndesignatedGroupIsNotBound) {
+  ReportView r = report("g2", "group_presence", off_line(20000, 5000), 100, "2020-03-01T10:00:00Z");
+  r.actor = "The League";
+  const auto v = verdict(r, "groups");
+  EXPECT_EQ(v.verdict, Verdict::not_applicable);
+  EXPECT_TRUE(has_reason(v, "not_designated"));
+  r.actor = "unknown gunmen";
+  EXPECT_EQ(verdict(r, "groups").verdict, Verdict::indeterminate);
+}
+
+TEST(AssessWho, ActorOutsideTheBindsIsNotApplicableButMembershipBinds) {
+  ReportView r = report("g3", "weapon_sighting", off_line(20000, 5000), 100, "2020-03-01T10:00:00Z");
+  r.weapon_class = "tank";
+  r.actor = "Westland";
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::not_applicable);
+  r.actor = "The Cell";  // member of the League, which is bound
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::violation);
+  r.actor = "";  // unattributed: still a weapon in the zone
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::violation);
+}
+
+// --- what ----------------------------------------------------------------------------
+
+TEST(AssessWhat, WeaponClassMismatchAndParents) {
+  ReportView r = report("c1", "weapon_sighting", off_line(20000, 5000), 100, "2020-03-01T10:00:00Z");
+  r.weapon_class = "ATGM";
+  auto v = verdict(r, "weapons");
+  EXPECT_EQ(v.verdict, Verdict::not_applicable);
+  EXPECT_TRUE(has_reason(v, "weapon_class_not_covered"));
+  r.weapon_class = "D-30";  // artillery-100mm, whose parent artillery is covered
+  v = verdict(r, "weapons");
+  EXPECT_EQ(v.what.weapon_class, "artillery-100mm");
+  EXPECT_TRUE(v.what.matched);
+  EXPECT_EQ(v.verdict, Verdict::violation);
+  r.weapon_class = "howitzer";  // artillery: too general for the 100 mm obligation
+  EXPECT_EQ(verdict(r, "heavy").verdict, Verdict::indeterminate);
+  r.weapon_class = "";
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::indeterminate);
+}
+
+TEST(AssessWhat, ClassDependentDepth) {
+  // 15 km north: outside the 10 km zone for tanks, inside the 20 km one for 100 mm artillery.
+  ReportView r = report("c2", "weapon_sighting", off_line(20000, 15000), 500, "2020-03-01T10:00:00Z");
+  r.weapon_class = "T-72";
+  auto v = verdict(r, "weapons");
+  EXPECT_EQ(v.where.status, WhereStatus::outside);
+  EXPECT_EQ(v.verdict, Verdict::compliant);
+  r.weapon_class = "D-30";
+  v = verdict(r, "heavy");
+  EXPECT_DOUBLE_EQ(v.where.depth_m, 20000);
+  EXPECT_NEAR(v.where.margin_m, 5000, 0.01);
+  EXPECT_EQ(v.verdict, Verdict::violation);
+}
+
+// --- cease-fire and evidence ---------------------------------------------------------
+
+TEST(AssessCeasefire, AttacksInsideTheAreaOnly) {
+  ReportView r = report("s1", "shelling", {36.2, 35.6}, 1000, "2020-03-01T10:00:00Z");
+  r.actor = "Eastland";
+  auto v = verdict(r, "ceasefire");
+  EXPECT_EQ(v.verdict, Verdict::violation);
+  EXPECT_EQ(v.who.id, "east");
+  r.lon_deg = 38.0;  // far east of the area
+  v = verdict(r, "ceasefire");
+  EXPECT_EQ(v.where.status, WhereStatus::outside);
+  EXPECT_EQ(v.verdict, Verdict::not_applicable);
+}
+
+TEST(AssessEvidence, PatrolsAlongTheZoneAreCompliance) {
+  ReportView r = report("p1", "patrol", off_line(10000, -2000), 200, "2020-03-01T10:00:00Z");
+  r.actor = "JPF";
+  EXPECT_EQ(verdict(r, "patrols").verdict, Verdict::compliant);  // 2 km outside: within reach
+  r.actor = "";
+  EXPECT_EQ(verdict(r, "patrols").verdict, Verdict::indeterminate);
+  r.actor = "JPF";
+  const geo::LonLat far = off_line(10000, -30000);
+  r.lon_deg = far.lon_deg;
+  r.lat_deg = far.lat_deg;
+  EXPECT_EQ(verdict(r, "patrols").verdict, Verdict::not_applicable);
+}
+
+// --- incidents ---------------------------------------------------------------------------
+
+std::vector<ReportView> shelling_claims() {
+  const geo::LonLat p = off_line(15000, 5000);
+  ReportView a = report("a", "shelling", p, 1000, "2020-03-01T10:00:00Z");
+  a.actor = "East army";
+  a.source_name = "East News";
+  a.source_type = "party";
+  a.reliability = "D";
+  a.credibility = 4;
+  a.fatalities = 2;
+  ReportView b = report("b", "shelling", off_line(16000, 5500), 2000, "2020-03-01T11:30:00Z");
+  b.actor = "Band";
+  b.source_name = "West Voice";
+  b.source_type = "party";
+  b.reliability = "D";
+  b.credibility = 4;
+  b.fatalities = 3;
+  ReportView c = report("c", "airstrike", off_line(15200, 4800), 500, "2020-03-01T10:10:00Z");
+  c.source_name = "Test Monitor";
+  c.source_type = "monitor";
+  ReportView d = report("d", "shelling", off_line(15000, 5000), 1000, "2020-03-01T12:00:00Z");
+  d.source_name = "East News";  // the same outlet again: not independent
+  d.source_type = "party";
+  d.reliability = a.reliability;
+  d.credibility = 4;
+  d.actor = "Eastland";
+  ReportView far = report("far", "shelling", off_line(40000, 5000), 1000, "2020-03-01T10:00:00Z");
+  ReportView later = report("later", "shelling", p, 1000, "2020-03-02T10:00:00Z");
+  ReportView sighting = report("sight", "weapon_sighting", p, 1000, "2020-03-01T10:05:00Z");
+  return {a, b, c, d, far, later, sighting};
+}
+
+TEST(AssessIncidents, FusesCompatibleReportsAndKeepsClaimsApart) {
+  assess::Options o;
+  o.at = instant("2020-03-03T00:00:00Z");
+  const auto s = assess::assess(fixture(), shelling_claims(), o);
+  ASSERT_EQ(s.incidents.size(), 4u);  // a+b+c+d, far, later, sighting
+  const assess::Incident* main = nullptr;
+  for (const auto& inc : s.incidents)
+    if (inc.reports.size() == 4) main = &inc;
+  ASSERT_NE(main, nullptr);
+  EXPECT_EQ(main->independent_sources, 3);  // East News counted once
+  EXPECT_TRUE(main->corroborated);
+  EXPECT_EQ(main->kind, "shelling");
+  EXPECT_EQ(main->kinds, (std::vector<std::string>{"airstrike", "shelling"}));
+  EXPECT_DOUBLE_EQ(main->precision_m, 500);  // the monitor's location
+  EXPECT_TRUE(main->contested);
+  ASSERT_EQ(main->attribution.size(), 2u);
+  EXPECT_EQ(main->attribution[0].value, "band");
+  EXPECT_EQ(main->attribution[0].sources, (std::vector<std::string>{"West Voice"}));
+  EXPECT_EQ(main->attribution[1].value, "east");
+  EXPECT_EQ(main->attribution[1].reports, (std::vector<std::string>{"a", "d"}));
+  ASSERT_EQ(main->fatalities.size(), 2u);
+  EXPECT_EQ(main->fatalities[0].value, "2");
+  EXPECT_EQ(main->fatalities[1].value, "3");
+  EXPECT_EQ(main->verdict, Verdict::violation);
+  EXPECT_EQ(main->obligations, (std::vector<std::string>{"ceasefire"}));
+  // Confidence: 1 - (1-0.4*0.4)(1-0.4*0.4)(1-0.8*0.8) = 0.746 (docs/assessment.md).
+  EXPECT_NEAR(main->confidence, 1 - (1 - 0.16) * (1 - 0.16) * (1 - 0.64), 1e-3);
+  EXPECT_EQ(main->confidence_label, "medium");
+}
+
+TEST(AssessIncidents, TwoOutletsOfOneKindAreNotCorroboration) {
+  auto rs = shelling_claims();
+  rs.erase(rs.begin() + 2);  // drop the monitor
+  assess::Options o;
+  o.at = instant("2020-03-03T00:00:00Z");
+  const auto s = assess::assess(fixture(), rs, o);
+  for (const auto& inc : s.incidents)
+    if (inc.reports.size() == 3) {
+      EXPECT_EQ(inc.independent_sources, 2);
+      EXPECT_FALSE(inc.corroborated);  // two party outlets
+    }
+}
+
+TEST(AssessStatus, ObligationCountsAndTrend) {
+  assess::Options o;
+  o.at = instant("2020-03-02T12:00:00Z");
+  const auto s = assess::assess(fixture(), shelling_claims(), o);
+  const assess::ObligationStatus* cf = nullptr;
+  for (const auto& st : s.obligations)
+    if (st.id == "ceasefire") cf = &st;
+  ASSERT_NE(cf, nullptr);
+  EXPECT_TRUE(cf->in_force);
+  EXPECT_EQ(cf->violations, 3);  // main, far, later
+  EXPECT_EQ(cf->violations_corroborated, 1);
+  EXPECT_EQ(cf->violations_single_source, 2);
+  EXPECT_EQ(cf->violations_contested, 1);
+  EXPECT_EQ(cf->period_violations, 1);           // later (2020-03-02T10:00)
+  EXPECT_EQ(cf->previous_period_violations, 2);  // main and far
+  EXPECT_EQ(cf->trend, "down");
+  EXPECT_EQ(cf->latest_report, "later");
+}
+
+// --- coverage ------------------------------------------------------------------------------
+
+TEST(AssessCoverage, SectorsAlongTheLine) {
+  // The line is ~45.4 km: 5 sectors of 10 km. A patrol in sector 1, a violation in sector 1
+  // and a patrol in sector 3; sectors 0, 2, 4 unobserved.
+  ReportView p1 = report("p1", "patrol", off_line(12000, 2000), 200, "2020-03-01T10:00:00Z");
+  p1.actor = "JPF";
+  ReportView p3 = report("p3", "uav_observation", off_line(35000, 6000), 200, "2020-03-01T11:00:00Z");
+  ReportView w = report("w", "weapon_sighting", off_line(15000, 5000), 200, "2020-03-01T12:00:00Z");
+  w.weapon_class = "tank";
+  ReportView old = report("old", "patrol", off_line(1000, 2000), 200, "2020-02-20T12:00:00Z");
+  assess::Options o;
+  o.at = instant("2020-03-01T23:00:00Z");
+  const auto s = assess::assess(fixture(), {p1, p3, w, old}, o);
+  ASSERT_EQ(s.sectors.size(), 5u);
+  EXPECT_EQ(s.sectors[0].id, "dmz/0/000");
+  EXPECT_EQ(s.sectors[0].status, "unobserved");  // its patrol is older than the period
+  EXPECT_EQ(s.sectors[1].status, "violations");
+  EXPECT_EQ(s.sectors[1].violations, 1);
+  EXPECT_EQ(s.sectors[2].status, "unobserved");
+  EXPECT_EQ(s.sectors[3].status, "clear");
+  EXPECT_EQ(s.sectors[4].status, "unobserved");
+  const auto& g = GeographicLib::Geodesic::WGS84();
+  double len = 0;
+  g.Inverse(35.5, 36.0, 35.5, 36.5, len);
+  EXPECT_NEAR(s.sectors[4].to_km, len / 1000, 1e-6);
+}
+
+// --- determinism, threads and the store ------------------------------------------------------
+
+TEST(Assess, SameResultWithAnyThreadCount) {
+  std::vector<ReportView> rs;
+  for (int i = 0; i < 2000; ++i) {
+    std::string label = "x";
+    label += std::to_string(i);
+    ReportView r = report(label, i % 2 ? "weapon_sighting" : "shelling",
+                          off_line(100.0 * (i % 450), -20000 + 20.0 * i), 300, "2020-03-01T10:00:00Z");
+    r.weapon_class = "tank";
+    rs.push_back(r);
+  }
+  assess::Options o;
+  o.at = instant("2020-03-03T00:00:00Z");
+  o.threads = 1;
+  const auto one = assess::to_json(fixture(), assess::assess(fixture(), rs, o)).dump();
+  o.threads = 4;
+  const auto four = assess::to_json(fixture(), assess::assess(fixture(), rs, o)).dump();
+  EXPECT_EQ(one, four);
+}
+
+TEST(Assess, SupersededReportsAreIgnored) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("truceline-assess-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string db = (dir / "s.db").string();
+  const geo::LonLat p = off_line(20000, 5000);
+  const std::string first = fmt::format(
+      R"({{"source_id":"orig","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}}}})",
+      p.lon_deg, p.lat_deg);
+  {
+    store::Store st = store::Store::create_or_open(db);
+    store::ImportOptions io;
+    io.file = "a.jsonl";
+    io.importer = "jsonl";
+    bool done = false;
+    st.import(io, [&](store::InputRow& row) {
+      if (done) return false;
+      row.number = 1;
+      row.raw = first;
+      row.outcome = store::report_from_jsonl(first);
+      done = true;
+      return true;
+    });
+  }
+  std::string orig_id;
+  {
+    const store::Store st = store::Store::open_existing(db);
+    st.query({}, [&](const store::StoredReport& r) { orig_id = r.id; });
+  }
+  const geo::LonLat q = off_line(20000, 15000);  // corrected: it was outside
+  const std::string fix = fmt::format(
+      R"({{"source_id":"fix","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}},"supersedes":"{}"}})",
+      q.lon_deg, q.lat_deg, orig_id);
+  {
+    store::Store st = store::Store::create_or_open(db);
+    store::ImportOptions io;
+    io.file = "b.jsonl";
+    io.importer = "jsonl";
+    bool done = false;
+    st.import(io, [&](store::InputRow& row) {
+      if (done) return false;
+      row.number = 1;
+      row.raw = fix;
+      row.outcome = store::report_from_jsonl(fix);
+      done = true;
+      return true;
+    });
+  }
+  assess::Options o;
+  o.at = instant("2020-03-02T00:00:00Z");
+  const auto s = assess::assess_store(fixture(), db, o);
+  ASSERT_EQ(s.reports.size(), 1u);
+  EXPECT_EQ(s.reports[0].label, "fix");
+  for (const auto& v : s.verdicts) {
+    if (v.obligation == "weapons") {
+      EXPECT_EQ(v.verdict, Verdict::compliant);
+    }
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
