@@ -31,6 +31,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
     ratio("Locate/exact", "Locate/geodesic_bruteforce");
     ratio("Locate/exact_nogrid", "Locate/geodesic_bruteforce");
     ratio("Store/ingest_jsonl", "Store/sqlite3_import_floor");
+    ratio("Assess/verdicts_1M", "Assess/geos_contains_1M");
   }
 
  private:

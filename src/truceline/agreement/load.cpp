@@ -608,8 +608,11 @@ Loaded load(const std::string& path) {
   const Place agreement_at{path, 1, 1};
   for (const auto& s : a.signatories) ref(agreement_at, s, is_party, "party", "signatories");
   for (const auto& s : a.sources_of_text) ref(agreement_at, s, is_source, "source", "sources");
+  // A group belongs to groups (coalitions); a party to a party (a state's armed forces).
   for (const auto& x : a.actors)
-    for (const auto& m : x.member_of) ref(x.at, m, is_group, "group", "member_of");
+    for (const auto& m : x.member_of)
+      ref(x.at, m, x.is_group ? std::function<bool(const std::string&)>(is_group) : is_party,
+          x.is_group ? "group" : "party", "member_of");
   for (const auto& d : a.designations) {
     ref(d.at, d.group, is_group, "group", "group");
     ref(d.at, d.by, is_party, "party", "by");

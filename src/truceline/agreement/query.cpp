@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "truceline/error.hpp"
 
@@ -77,28 +78,47 @@ ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {
     const double b = area_->boundary_distance_m(p);
     return {b, area_->contains(p) ? b : -b};
   }
-  const geo::Location loc = def_->locate(p);
-  const double d = loc.nearest.distance_m;
-  const double g = d - loc.depth_m;  // > 0 beyond the depth line
+  // One-sided zones: the territory line holds the line (segments 1..n of each part, between
+  // the two end normals), so when its nearest point falls there it is also the nearest point
+  // of the line and one exact search serves both.
+  const geo::GeodesicPolyline* t = def_->territory();
+  std::optional<geo::Nearest> tn;
+  double d = 0;
+  if (t) {
+    tn = t->nearest(p);
+    const std::size_t n_line = line_->line().parts[tn->part].size() - 1;
+    if (tn->segment >= 1 && tn->segment <= n_line)
+      d = tn->distance_m;
+    else
+      d = line_->nearest(p).distance_m;
+  } else {
+    d = line_->nearest(p).distance_m;
+  }
+  const double g = d - depth_m_;  // > 0 beyond the depth line (constant depth here)
   double in = -g, out = std::max(g, 0.0);
   bool inside = g <= 0;
-  if (const geo::GeodesicPolyline* t = def_->territory()) {
-    const geo::Nearest n = t->nearest(p);
-    const bool right_side = n.side == geo::Side::on || (n.side == geo::Side::right) == (def_->sigma() > 0);
+  if (tn) {
+    const bool right_side = tn->side == geo::Side::on || (tn->side == geo::Side::right) == (def_->sigma() > 0);
     if (right_side) {
-      in = std::min(in, n.distance_m);
+      in = std::min(in, tn->distance_m);
     } else {
       inside = false;
-      out = std::max(out, n.distance_m);
+      out = std::max(out, tn->distance_m);
     }
   }
   if (clip_) {
-    const double b = clip_->boundary_distance_m(p);
-    if (clip_->contains(p)) {
-      in = std::min(in, b);
-    } else {
-      inside = false;
-      out = std::max(out, b);
+    // The clip boundary matters when the point is outside the clip (it may be the largest
+    // distance) or inside everything (it may be the smallest); a point inside the clip but
+    // outside the buffer or on the wrong side is measured by those alone.
+    const bool in_clip = clip_->contains(p);
+    if (!in_clip || inside) {
+      const double b = clip_->boundary_distance_m(p);
+      if (in_clip) {
+        in = std::min(in, b);
+      } else {
+        inside = false;
+        out = std::max(out, b);
+      }
     }
   }
   return {d, inside ? in : -out};

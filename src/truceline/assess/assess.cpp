@@ -189,6 +189,7 @@ struct Assessor::Impl {
     weapons.finish();
     for (const auto& ob : a.obligations) {
       if (!bearings().count(ob.kind)) continue;
+      if (ob.valid.from && *ob.valid.from > options.at) continue;  // not yet in force at T
       obligations.push_back(&ob);
       if (ob.zone.empty() || zones.count(ob.zone)) continue;
       const agreement::Zone* z = a.zone(ob.zone);
@@ -237,6 +238,16 @@ struct Assessor::Impl {
     return false;
   }
 
+  // The margins of the report being assessed, per zone instance: obligations sharing a zone
+  // share one exact computation.
+  mutable std::vector<std::pair<const agreement::ZoneInstance*, agreement::ZoneInstance::Margin>> margins;
+  agreement::ZoneInstance::Margin margin(const agreement::ZoneInstance* zi, const ReportView& r) const {
+    for (const auto& [z, m] : margins)
+      if (z == zi) return m;
+    margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}));
+    return margins.back().second;
+  }
+
   void evaluate(const ReportView& r, std::size_t index, const Obligation& ob, const Bearing& bearing,
                 std::vector<VerdictRecord>& out) const;
 };
@@ -248,6 +259,7 @@ std::string Assessor::resolve_actor(const std::string& text) const { return impl
 std::string Assessor::resolve_weapon_class(const std::string& text) const { return impl_->weapons.resolve(text); }
 
 void Assessor::assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const {
+  impl_->margins.clear();
   for (const Obligation* ob : impl_->obligations) {
     const Bearing& b = bearings().at(ob->kind);
     if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *ob, b, out);
@@ -429,7 +441,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     const agreement::ZoneInstance* zi = zones.at(ob.zone).get();
     if (!v.what.weapon_class.empty())
       if (auto c = class_zones.find({ob.zone, v.what.weapon_class}); c != class_zones.end()) zi = c->second.get();
-    const auto m = zi->margin({r.lon_deg, r.lat_deg});
+    const auto m = margin(zi, r);
     v.where.zone = ob.zone;
     v.where.depth_m = zi->depth_m();
     v.where.distance_m = m.distance_m;

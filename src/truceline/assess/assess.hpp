@@ -193,7 +193,6 @@ struct Assessment {
   std::vector<Incident> incidents;      // by first time, then id
   std::vector<ObligationStatus> obligations;
   std::vector<Sector> sectors;
-  std::size_t considered = 0;  // report-obligation pairs examined
 };
 
 // Per-report assessment against every obligation (no fusion). Not thread-safe (GEOS prepared
@@ -212,6 +211,12 @@ class Assessor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The verdicts of every report (indices into `reports`), in report order then obligation id,
+// computed by `options.threads` workers (0: one per hardware thread). Deterministic: the
+// result does not depend on the thread count.
+std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::vector<ReportView>& reports,
+                                    const Options& options);
 
 // The whole assessment: verdicts, incidents, obligation status, coverage. `reports` need not
 // be sorted; superseded reports must already be left out (the store's current view).

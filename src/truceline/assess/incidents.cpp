@@ -354,6 +354,34 @@ std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s)
 
 }  // namespace
 
+std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::vector<ReportView>& reports,
+                                    const Options& options) {
+  // Contiguous chunks, one Assessor per worker (GEOS prepared geometries are not shareable),
+  // concatenated in order so the output does not depend on the thread count.
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, reports.size() / 256)));
+  std::vector<std::vector<VerdictRecord>> parts(n);
+  auto work = [&](unsigned w) {
+    const Assessor as(a, options);
+    const std::size_t lo = reports.size() * w / n, hi = reports.size() * (w + 1) / n;
+    for (std::size_t i = lo; i < hi; ++i) as.assess(reports[i], i, parts[w]);
+  };
+  if (n == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < n; ++w) pool.emplace_back(work, w);
+    for (auto& t : pool) t.join();
+  }
+  std::vector<VerdictRecord> out;
+  std::size_t total = 0;
+  for (const auto& p : parts) total += p.size();
+  out.reserve(total);
+  for (auto& p : parts)
+    for (auto& v : p) out.push_back(std::move(v));
+  return out;
+}
+
 Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports, const Options& options) {
   Assessment s;
   s.options = options;
@@ -366,27 +394,7 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
   });
   s.reports = std::move(reports);
 
-  // Verdicts: contiguous chunks, one Assessor per worker (GEOS prepared geometries are not
-  // shareable), concatenated in order so the output does not depend on the thread count.
-  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, s.reports.size() / 256)));
-  std::vector<std::vector<VerdictRecord>> parts(n);
-  auto work = [&](unsigned w) {
-    const Assessor as(a, options);
-    const std::size_t lo = s.reports.size() * w / n, hi = s.reports.size() * (w + 1) / n;
-    for (std::size_t i = lo; i < hi; ++i) as.assess(s.reports[i], i, parts[w]);
-  };
-  if (n == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned w = 0; w < n; ++w) pool.emplace_back(work, w);
-    for (auto& t : pool) t.join();
-  }
-  for (auto& p : parts) {
-    s.considered += p.size();
-    for (auto& v : p) s.verdicts.push_back(std::move(v));
-  }
+  s.verdicts = verdicts(a, s.reports, options);
   s.incidents = fuse(a, s);
   s.obligations = obligation_status(a, s);
   s.sectors = coverage(a, s);

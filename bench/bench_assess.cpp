@@ -1,0 +1,118 @@
+// Assess/*: verdicts of 1 M seeded synthetic reports against the Idlib 2018 scenario (every
+// obligation the reports' kinds bear on), against the answer a GIS user would otherwise get —
+// GEOS prepared point-in-polygon on the rendered zones, with no margin, no uncertainty, no
+// time, actor or weapon checks — measured in the same run.
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+#include <geos_c.h>
+
+#include <random>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/query.hpp"
+#include "truceline/assess/assess.hpp"
+
+namespace {
+
+using namespace truceline;
+
+constexpr std::size_t kReports = 1'000'000;
+
+const agreement::Agreement& idlib() {
+  static const agreement::Agreement a = agreement::load_valid(TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml");
+  return a;
+}
+
+// Seeded reports over the de-escalation area's bounding box, October 2018 - March 2019.
+const std::vector<assess::ReportView>& reports() {
+  static const std::vector<assess::ReportView> rs = [] {
+    std::vector<assess::ReportView> out;
+    out.reserve(kReports);
+    std::mt19937_64 rng(2018);
+    std::uniform_real_distribution<double> lon(35.9, 37.4), lat(35.1, 36.5), prec(100, 8000);
+    std::uniform_int_distribution<int64_t> when(1538352000, 1554076800);  // 2018-10-01 .. 2019-04-01
+    const char* kinds[] = {"shelling", "airstrike", "weapon_sighting", "group_presence", "patrol", "armed_clash",
+                           "uav_observation", "civilian_harm", "withdrawal", "post_event"};
+    const char* weapons[] = {"tank", "Grad", "D-30", "mortar", "ATGM", ""};
+    const char* actors[] = {"HTS", "Hurras al-Din", "NLF", "Syrian Arab Army", "Turkish army", "", "unknown gunmen"};
+    for (std::size_t i = 0; i < kReports; ++i) {
+      assess::ReportView r;
+      r.id = fmt::format("r{}", i);
+      r.label = r.id;
+      r.kind = kinds[i % 10];
+      r.has_location = true;
+      r.lon_deg = lon(rng);
+      r.lat_deg = lat(rng);
+      r.precision_m = prec(rng);
+      r.observed_unix = when(rng);
+      r.time_precision = i % 3 ? "minute" : "day";
+      r.weapon_class = weapons[i % 6];
+      r.actor = actors[i % 7];
+      r.source_name = fmt::format("source-{}", i % 40);
+      r.source_type = "media";
+      out.push_back(std::move(r));
+    }
+    return out;
+  }();
+  return rs;
+}
+
+void Assess_verdicts(benchmark::State& state) {
+  const auto& a = idlib();
+  const auto& rs = reports();
+  assess::Options o;
+  o.at = agreement::Instant(std::chrono::seconds(1554076800));
+  std::size_t n = 0;
+  for (auto _ : state) {
+    const auto v = assess::verdicts(a, rs, o);
+    n = v.size();
+    benchmark::DoNotOptimize(v.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+  state.counters["verdicts"] = static_cast<double>(n);
+  state.counters["reports"] = static_cast<double>(rs.size());
+}
+BENCHMARK(Assess_verdicts)->Name("Assess/verdicts_1M")->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+// The same reports through GEOS prepared contains against the rendered DMZ and de-escalation
+// area (2 point-in-polygon tests per report, single-threaded like any GEOS user loop).
+void Assess_geos_contains(benchmark::State& state) {
+  const auto& a = idlib();
+  const auto& rs = reports();
+  GEOSContextHandle_t ctx = GEOS_init_r();
+  std::vector<GEOSGeometry*> geoms;
+  std::vector<const GEOSPreparedGeometry*> prepared;
+  for (const char* id : {"dmz", "idlib-dea"}) {
+    const geo::Zone z = agreement::ZoneInstance(a, *a.zone(id)).render();
+    std::vector<GEOSGeometry*> polys;
+    for (const auto& p : z.polygons) {
+      std::vector<GEOSGeometry*> rings;
+      for (const auto& ring : p) {
+        GEOSCoordSequence* cs = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(ring.size()), 2);
+        for (unsigned k = 0; k < ring.size(); ++k) GEOSCoordSeq_setXY_r(ctx, cs, k, ring[k].lon_deg, ring[k].lat_deg);
+        rings.push_back(GEOSGeom_createLinearRing_r(ctx, cs));
+      }
+      polys.push_back(GEOSGeom_createPolygon_r(ctx, rings[0], rings.data() + 1, static_cast<unsigned>(rings.size() - 1)));
+    }
+    GEOSGeometry* g = GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polys.data(), static_cast<unsigned>(polys.size()));
+    geoms.push_back(g);
+    prepared.push_back(GEOSPrepare_r(ctx, g));
+  }
+  std::size_t inside = 0;
+  for (auto _ : state) {
+    inside = 0;
+    for (const auto& r : rs) {
+      GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(ctx, r.lon_deg, r.lat_deg);
+      for (const auto* p : prepared) inside += GEOSPreparedContains_r(ctx, p, pt) == 1;
+      GEOSGeom_destroy_r(ctx, pt);
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rs.size() * prepared.size()));
+  state.counters["inside"] = static_cast<double>(inside);
+  for (const auto* p : prepared) GEOSPreparedGeom_destroy_r(ctx, p);
+  for (auto* g : geoms) GEOSGeom_destroy_r(ctx, g);
+  GEOS_finish_r(ctx);
+}
+BENCHMARK(Assess_geos_contains)->Name("Assess/geos_contains_1M")->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+}  // namespace

@@ -1,0 +1,126 @@
+// `truceline assess` (verdicts, incidents, obligation status, coverage) and `truceline report`
+// (the daily monitoring report). Parsing and printing only: the work is in assess/ and report/.
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/assess/assess.hpp"
+#include "truceline/cli/command.hpp"
+#include "truceline/error.hpp"
+#include "truceline/geo/geojson.hpp"
+#include "truceline/report/report.hpp"
+
+namespace truceline::cli {
+
+namespace ag = agreement;
+
+ag::Instant parse_at(const std::string& text, const ag::Agreement& a);  // cmd_agreement.cpp
+
+namespace {
+
+// "1d", "12h", "30m", "2w" or seconds.
+int64_t parse_period(const std::string& text) {
+  std::size_t used = 0;
+  long long v = 0;
+  try {
+    v = std::stoll(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string unit = text.substr(used);
+  const int64_t mult = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : unit == "w" ? 7 * 86400 : 0;
+  if (used == 0 || v <= 0 || mult == 0)
+    throw UsageError(fmt::format("--period '{}': expected a positive duration such as 1d, 12h, 30m, 2w", text));
+  return static_cast<int64_t>(v) * mult;
+}
+
+int cmd_assess(const std::string& agreement_path, const std::string& db, const std::string& at, const std::string& since,
+               const std::string& period, const std::string& format, const std::string& out, Io& io) {
+  const ag::Agreement a = ag::load_valid(agreement_path);
+  assess::Options o;
+  o.at = parse_at(at, a);
+  if (!since.empty()) {
+    o.since = parse_at(since, a);
+    if (*o.since > o.at) throw UsageError(fmt::format("--since {} is after --at {}", since, at));
+  }
+  if (!period.empty()) o.period_s = parse_period(period);
+  const assess::Assessment s = assess::assess_store(a, db, o);
+  const std::string text = format == "csv" ? assess::verdicts_csv(s) : assess::to_json(a, s).dump(2) + "\n";
+  geo::write_file_atomic(out, text, io.out);
+  if (out != "-") {
+    std::size_t violations = 0;
+    for (const auto& v : s.verdicts) violations += v.verdict == assess::Verdict::violation;
+    io.err << fmt::format("{}: {} reports, {} verdicts ({} violations), {} incidents\n", out, s.reports.size(),
+                          s.verdicts.size(), violations, s.incidents.size());
+  }
+  return 0;
+}
+
+int cmd_report(const std::string& agreement_path, const std::string& db, const std::string& date, const std::string& dir,
+               const std::string& note, Io& io) {
+  const ag::Agreement a = ag::load_valid(agreement_path);
+  if (date.size() != 10) throw UsageError(fmt::format("--date '{}': expected a date such as 2018-11-24", date));
+  const auto start = ag::parse_instant(date, a.utc_offset_minutes);
+  if (!start) throw UsageError(fmt::format("--date '{}': expected a date such as 2018-11-24", date));
+  report::DailyOptions d;
+  d.date = date;
+  d.day_start = static_cast<int64_t>(start->time_since_epoch().count());
+  d.day_end = d.day_start + 86400;
+  assess::Options o;
+  // The day is [00:00, 24:00) local; `at` is inclusive, hence one second before midnight.
+  o.at = ag::Instant(std::chrono::seconds(d.day_end - 1));
+  o.since = ag::Instant(std::chrono::seconds(d.day_start - 29 * 86400));  // 30 days for the chart
+  o.period_s = 86400;
+  const assess::Assessment s = assess::assess_store(a, db, o);
+  d.data_note = note;
+  if (d.data_note.empty() && !s.reports.empty()) {
+    bool synthetic = true;
+    for (const auto& r : s.reports)
+      synthetic = synthetic && std::find(r.tags.begin(), r.tags.end(), "synthetic") != r.tags.end();
+    if (synthetic) d.data_note = "Every report in this assessment is tagged synthetic: invented for demonstration, not real events.";
+  }
+  report::write_daily_report(a, s, d, dir);
+  const nlohmann::json sum = report::daily_summary(a, s, d);
+  io.out << fmt::format("{}/report.html\n{}/report.md\n{}/incidents.geojson\n{}/summary.json\n", dir, dir, dir, dir);
+  if (sum.contains("headline")) io.out << "headline: " << sum["headline"].dump() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+Command add_assess_command(CLI::App& app) {
+  struct State {
+    std::string agreement, db, at, since, period, format = "json", out = "-";
+  };
+  auto st = std::make_shared<State>();
+  CLI::App* cmd = app.add_subcommand("assess", "verdicts of stored reports against an agreement's obligations at an instant");
+  cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->required();
+  cmd->add_option("--db", st->db, "the report store (SQLite)")->required();
+  cmd->add_option("--at", st->at, "evaluation instant T: date or date-time (reports observed later are ignored)")->required();
+  cmd->add_option("--since", st->since, "ignore reports observed before this date or date-time");
+  cmd->add_option("--period", st->period, "current period for the trend and coverage, ending at T (default 1d)");
+  cmd->add_option("--format", st->format, "json or csv (verdicts only)")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", st->out, "output file ('-' = stdout)")->capture_default_str();
+  return {cmd, [st](Io& io) {
+            return cmd_assess(st->agreement, st->db, st->at, st->since, st->period, st->format, st->out, io);
+          }};
+}
+
+Command add_report_command(CLI::App& app) {
+  struct State {
+    std::string agreement, db, date, dir, note;
+  };
+  auto st = std::make_shared<State>();
+  CLI::App* cmd = app.add_subcommand("report", "the daily monitoring report (HTML, Markdown, GeoJSON, summary)");
+  cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->required();
+  cmd->add_option("--db", st->db, "the report store (SQLite)")->required();
+  cmd->add_option("--date", st->date, "the report's local date (YYYY-MM-DD, the agreement's timezone)")->required();
+  cmd->add_option("-o,--output", st->dir, "output directory")->required();
+  cmd->add_option("--note", st->note, "data note printed at the top of the report");
+  return {cmd, [st](Io& io) { return cmd_report(st->agreement, st->db, st->date, st->dir, st->note, io); }};
+}
+
+}  // namespace truceline::cli

@@ -1,0 +1,983 @@
+// The daily monitoring report (docs/daily-report.md): the summary as data (summary.json), then
+// the same content as HTML (inline CSS and SVG) and Markdown, the day's incidents as GeoJSON.
+// Everything is rendered from the summary and the assessment with fixed number formatting and
+// stable order: the same input gives byte-identical files.
+#include "truceline/report/report.hpp"
+
+#include <GeographicLib/Geodesic.hpp>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "truceline/agreement/query.hpp"
+#include "truceline/error.hpp"
+#include "truceline/geo/geojson.hpp"
+#include "truceline/report/svg.hpp"
+#include "truceline/time.hpp"
+
+namespace truceline::report {
+
+using detail::fixed;
+using detail::xml_escape;
+using nlohmann::json;
+
+namespace {
+
+constexpr int64_t kDay = 86400;
+
+// A double rounded to `decimals` places: nlohmann prints the shortest representation, so the
+// JSON shows e.g. 36.123456 rather than 36.123455999999997.
+double rounded(double v, int decimals) {
+  const double f = std::pow(10.0, decimals);
+  const double r = std::round(v * f) / f;
+  return r == 0 ? 0.0 : r;  // no -0
+}
+
+std::string iso(int64_t unix_seconds) { return format_iso8601_utc(unix_seconds); }
+std::string iso(const agreement::Instant& t) { return agreement::format_instant(t); }
+
+bool in_day(int64_t t, int64_t start) { return t >= start && t < start + kDay; }
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// A report about harm to civilians: of kind civilian_harm, tagged civilian(s), or naming
+// civilians as the target.
+bool civilian(const assess::ReportView& r) {
+  if (r.kind == "civilian_harm") return true;
+  for (const auto& t : r.tags)
+    if (lower(t) == "civilian" || lower(t) == "civilians") return true;
+  return lower(r.target).find("civilian") != std::string::npos;
+}
+
+const char* compass(double azimuth) {
+  static const std::array<const char*, 8> names{"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+  double a = std::fmod(azimuth + 360.0, 360.0);
+  return names[static_cast<std::size_t>(std::floor((a + 22.5) / 45.0)) % 8];
+}
+
+json claims_json(const std::vector<assess::Claim>& cs) {
+  json out = json::array();
+  for (const auto& c : cs) out.push_back({{"value", c.value}, {"sources", c.sources}, {"reports", c.reports}});
+  return out;
+}
+
+// Everything the report needs, computed once.
+struct Digest {
+  const agreement::Agreement& a;
+  const assess::Assessment& s;
+  const DailyOptions& o;
+  std::vector<const assess::Incident*> day, previous;
+  std::map<std::size_t, std::size_t> incident_of_report;     // report -> index in s.incidents
+  std::map<const assess::Incident*, std::size_t> number;     // day incidents: 1..n
+  std::map<std::string, const agreement::Obligation*> obligation;
+
+  Digest(const agreement::Agreement& a_, const assess::Assessment& s_, const DailyOptions& o_)
+      : a(a_), s(s_), o(o_) {
+    day = detail::incidents_in(s, o.day_start, o.day_end);
+    previous = detail::incidents_in(s, o.day_start - kDay, o.day_start);
+    for (std::size_t i = 0; i < s.incidents.size(); ++i)
+      for (std::size_t r : s.incidents[i].reports) incident_of_report[r] = i;
+    for (std::size_t i = 0; i < day.size(); ++i) number[day[i]] = i + 1;
+    for (const auto& ob : a.obligations) obligation[ob.id] = &ob;
+  }
+
+  const assess::Incident* incident_of(std::size_t report) const {
+    auto it = incident_of_report.find(report);
+    return it == incident_of_report.end() ? nullptr : &s.incidents[it->second];
+  }
+  std::string incident_id(std::size_t report) const {
+    const auto* i = incident_of(report);
+    return i ? i->id : std::string();
+  }
+  std::string zone_of(const std::string& obligation_id) const {
+    auto it = obligation.find(obligation_id);
+    return it == obligation.end() || it->second->zone.empty() ? std::string("(no zone)") : it->second->zone;
+  }
+  std::string obligation_kind(const std::string& id) const {
+    auto it = obligation.find(id);
+    return it == obligation.end() ? std::string() : it->second->kind;
+  }
+
+  // "8 km NE of Surman" from the nearest active observation post; "" when there is none.
+  std::string area(double lon, double lat) const {
+    const agreement::Instant t{std::chrono::seconds(std::max(o.day_start, o.day_end - 1))};
+    const agreement::Post* best = nullptr;
+    double best_d = 0, best_az = 0;
+    for (const auto& p : a.posts) {
+      if (!agreement::post_active(p, t)) continue;
+      double d = 0, az1 = 0, az2 = 0;
+      GeographicLib::Geodesic::WGS84().Inverse(p.position.lat_deg, p.position.lon_deg, lat, lon, d, az1, az2);
+      if (!best || d < best_d) best = &p, best_d = d, best_az = az1;
+    }
+    if (!best) return "";
+    const std::string name = best->name.empty() ? best->id : best->name;
+    if (best_d < 1000) return "at " + name;
+    return fmt::format("{} km {} of {}", fixed(best_d / 1000, 0), compass(best_az), name);
+  }
+
+  std::string place_of(const assess::ReportView& r) const {
+    if (!r.place.empty()) return r.place;
+    if (r.has_location) return fmt::format("{}°N {}°E", fixed(r.lat_deg, 4), fixed(r.lon_deg, 4));
+    return "";
+  }
+};
+
+json headline(const Digest& d, int64_t start, const std::vector<const assess::Incident*>& incs) {
+  int violations = 0, corroborated = 0, single = 0, indeterminate = 0, compliant = 0, contested = 0;
+  for (const auto* i : incs) {
+    if (i->verdict == assess::Verdict::violation) {
+      ++violations;
+      ++(i->corroborated ? corroborated : single);
+    } else if (i->verdict == assess::Verdict::indeterminate) {
+      ++indeterminate;
+    } else if (i->verdict == assess::Verdict::compliant) {
+      ++compliant;
+    }
+    if (i->contested) ++contested;
+  }
+  int reports = 0;
+  std::set<std::string> sources;
+  for (const auto& r : d.s.reports)
+    if (in_day(r.observed_unix, start)) {
+      ++reports;
+      sources.insert(r.source_name);
+    }
+  // Civilian casualties: per incident the lowest and highest count claimed, summed; reports in
+  // no incident count on their own.
+  int64_t fat_min = 0, fat_max = 0, inj_min = 0, inj_max = 0;
+  auto add = [](const std::vector<int64_t>& v, int64_t& lo, int64_t& hi) {
+    if (v.empty()) return;
+    lo += *std::min_element(v.begin(), v.end());
+    hi += *std::max_element(v.begin(), v.end());
+  };
+  std::set<std::size_t> seen;
+  for (const auto* i : incs) {
+    std::vector<int64_t> f, in;
+    bool civ = false;
+    for (std::size_t m : i->reports) {
+      const auto& r = d.s.reports[m];
+      seen.insert(m);
+      civ = civ || civilian(r);
+      if (r.fatalities) f.push_back(*r.fatalities);
+      if (r.injured) in.push_back(*r.injured);
+    }
+    if (!civ) continue;
+    add(f, fat_min, fat_max);
+    add(in, inj_min, inj_max);
+  }
+  for (std::size_t m = 0; m < d.s.reports.size(); ++m) {
+    const auto& r = d.s.reports[m];
+    if (seen.count(m) || d.incident_of(m) || !in_day(r.observed_unix, start) || !civilian(r)) continue;
+    if (r.fatalities) fat_min += *r.fatalities, fat_max += *r.fatalities;
+    if (r.injured) inj_min += *r.injured, inj_max += *r.injured;
+  }
+  return {{"incidents", static_cast<int>(incs.size())},
+          {"violations", violations},
+          {"violations_corroborated", corroborated},
+          {"violations_single_source", single},
+          {"indeterminate", indeterminate},
+          {"compliant", compliant},
+          {"contested", contested},
+          {"civilian_fatalities", {{"min", fat_min}, {"max", fat_max}}},
+          {"civilian_injured", {{"min", inj_min}, {"max", inj_max}}},
+          {"reports", reports},
+          {"sources", static_cast<int>(sources.size())}};
+}
+
+json counts_entry() {
+  return {{"violations", 0}, {"corroborated", 0}, {"single_source", 0}, {"indeterminate", 0}};
+}
+
+void count_into(json& e, const assess::Incident& i) {
+  if (i.verdict == assess::Verdict::violation) {
+    e["violations"] = e["violations"].get<int>() + 1;
+    const char* k = i.corroborated ? "corroborated" : "single_source";
+    e[k] = e[k].get<int>() + 1;
+  } else {
+    e["indeterminate"] = e["indeterminate"].get<int>() + 1;
+  }
+}
+
+json summary_of(const Digest& d) {
+  const auto& a = d.a;
+  const auto& s = d.s;
+  const auto& o = d.o;
+  json j;
+  j["date"] = o.date;
+  j["agreement"] = a.id;
+  j["agreement_title"] = a.title;
+  j["title"] = o.title.empty() ? a.title + " — daily monitoring report" : o.title;
+  j["data_note"] = o.data_note;
+  j["timezone"] = detail::utc_offset_text(a.utc_offset_minutes);
+  j["period"] = {{"start", iso(o.day_start)}, {"end", iso(o.day_end)}};
+  j["window"] = {{"start", iso(o.day_start - 29 * kDay)}, {"end", iso(o.day_end)}, {"days", 30}};
+  j["headline"] = {{"current", headline(d, o.day_start, d.day)}, {"previous", headline(d, o.day_start - kDay, d.previous)}};
+
+  // The day's incidents.
+  json incs = json::array();
+  for (const auto* i : d.day) {
+    std::vector<std::string> labels;
+    for (std::size_t m : i->reports) labels.push_back(s.reports[m].label);
+    incs.push_back({{"number", d.number.at(i)},
+                    {"id", i->id},
+                    {"kind", i->kind},
+                    {"kinds", i->kinds},
+                    {"first", iso(i->first_unix)},
+                    {"last", iso(i->last_unix)},
+                    {"lon", rounded(i->lon_deg, 6)},
+                    {"lat", rounded(i->lat_deg, 6)},
+                    {"precision_m", rounded(i->precision_m, 0)},
+                    {"area", d.area(i->lon_deg, i->lat_deg)},
+                    {"verdict", detail::verdict_name(i->verdict)},
+                    {"obligations", i->obligations},
+                    {"corroborated", i->corroborated},
+                    {"independent_sources", i->independent_sources},
+                    {"confidence", rounded(i->confidence, 3)},
+                    {"confidence_label", i->confidence_label},
+                    {"sources", i->sources},
+                    {"reports", labels},
+                    {"contested", i->contested}});
+  }
+  j["incidents"] = incs;
+
+  // Violations (and indeterminate incidents) by kind and by zone.
+  json by_kind = json::object(), by_zone = json::object();
+  for (const auto* i : d.day) {
+    if (i->verdict != assess::Verdict::violation && i->verdict != assess::Verdict::indeterminate) continue;
+    if (!by_kind.contains(i->kind)) by_kind[i->kind] = counts_entry();
+    count_into(by_kind[i->kind], *i);
+    std::set<std::string> zones;
+    for (const auto& ob : i->obligations) zones.insert(d.zone_of(ob));
+    if (zones.empty()) zones.insert("(no zone)");
+    for (const auto& z : zones) {
+      if (!by_zone.contains(z)) by_zone[z] = counts_entry();
+      count_into(by_zone[z], *i);
+    }
+  }
+  j["violations_by_kind"] = by_kind;
+  j["violations_by_zone"] = by_zone;
+
+  // Weapons and groups: the verdicts of withdraw-weapons / withdraw-groups obligations on the
+  // day's reports that are violations or indeterminate.
+  json weapons = json::array(), groups = json::array();
+  for (const auto& v : s.verdicts) {
+    const auto& r = s.reports.at(v.report);
+    if (!in_day(r.observed_unix, o.day_start)) continue;
+    if (v.verdict != assess::Verdict::violation && v.verdict != assess::Verdict::indeterminate) continue;
+    const std::string kind = d.obligation_kind(v.obligation);
+    if (kind != "withdraw-weapons" && kind != "withdraw-groups") continue;
+    const auto* inc = d.incident_of(v.report);
+    std::vector<std::string> reasons;
+    for (const auto& x : v.reasons) reasons.push_back(x.code);
+    json e = {{"report", r.label},
+              {"incident", inc ? inc->id : std::string()},
+              {"time", iso(r.observed_unix)},
+              {"verdict", detail::verdict_name(v.verdict)},
+              {"obligation", v.obligation},
+              {"zone", v.where.zone.empty() ? d.zone_of(v.obligation) : v.where.zone},
+              {"place", d.place_of(r)},
+              {"area", r.has_location ? d.area(r.lon_deg, r.lat_deg) : std::string()},
+              {"margin_m", rounded(v.where.margin_m, 0)},
+              {"distance_m", rounded(v.where.distance_m, 0)},
+              {"depth_m", rounded(v.where.depth_m, 0)},
+              {"precision_m", rounded(v.where.precision_m, 0)},
+              {"where", assess::to_string(v.where.status)},
+              {"when", assess::to_string(v.when.status)},
+              {"actor", r.actor},
+              {"source", r.source_name},
+              {"sources", inc ? inc->sources : std::vector<std::string>{r.source_name}},
+              {"reasons", reasons}};
+    if (kind == "withdraw-weapons") {
+      e["weapon"] = v.what.text.empty() ? r.weapon_class : v.what.text;
+      e["weapon_class"] = v.what.weapon_class;
+      e["count"] = r.weapon_count ? json(*r.weapon_count) : json(nullptr);
+      weapons.push_back(e);
+    } else {
+      const auto* actor = v.who.id.empty() ? nullptr : d.a.actor(v.who.id);
+      e["group"] = v.who.id;
+      e["group_name"] = actor ? actor->name : std::string();
+      e["designations"] = v.who.designations;
+      e["contested"] = v.who.contested;
+      e["contested_by"] = v.who.contested_by;
+      groups.push_back(e);
+    }
+  }
+  j["weapons_in_violation"] = weapons;
+  j["group_presence"] = groups;
+
+  // Civilian harm: the day's incidents with casualty counts, each count with its sources.
+  {
+    json entries = json::array();
+    auto entry_for = [&](const std::vector<std::size_t>& members, const assess::Incident* inc) {
+      std::map<std::string, assess::Claim> fat, inj;  // keyed by zero-padded value for order
+      bool civ = false;
+      std::string kind;
+      for (std::size_t m : members) {
+        const auto& r = s.reports[m];
+        civ = civ || civilian(r);
+        auto add = [&](std::map<std::string, assess::Claim>& to, int64_t n) {
+          auto& c = to[fmt::format("{:020d}", n)];
+          c.value = std::to_string(n);
+          if (std::find(c.sources.begin(), c.sources.end(), r.source_name) == c.sources.end())
+            c.sources.push_back(r.source_name);
+          c.reports.push_back(r.label);
+        };
+        if (r.fatalities) add(fat, *r.fatalities);
+        if (r.injured) add(inj, *r.injured);
+        if (kind.empty()) kind = r.kind;
+      }
+      if (fat.empty() && inj.empty()) return;
+      auto list = [](std::map<std::string, assess::Claim>& m) {
+        std::vector<assess::Claim> v;
+        for (auto& [k, c] : m) {
+          std::sort(c.sources.begin(), c.sources.end());
+          v.push_back(c);
+        }
+        return claims_json(v);
+      };
+      const auto& first = s.reports[members.front()];
+      entries.push_back({{"incident", inc ? inc->id : std::string()},
+                         {"number", inc && d.number.count(inc) ? json(d.number.at(inc)) : json(nullptr)},
+                         {"kind", inc ? inc->kind : kind},
+                         {"time", iso(inc ? inc->first_unix : first.observed_unix)},
+                         {"place", d.place_of(first)},
+                         {"area", inc ? d.area(inc->lon_deg, inc->lat_deg)
+                                      : (first.has_location ? d.area(first.lon_deg, first.lat_deg) : std::string())},
+                         {"civilian", civ},
+                         {"fatalities", list(fat)},
+                         {"injured", list(inj)},
+                         {"differing", fat.size() > 1 || inj.size() > 1}});
+    };
+    for (const auto* i : d.day) entry_for(i->reports, i);
+    for (std::size_t m = 0; m < s.reports.size(); ++m)
+      if (!d.incident_of(m) && in_day(s.reports[m].observed_unix, o.day_start)) entry_for({m}, nullptr);
+    const json& h = j["headline"]["current"];
+    j["civilian_harm"] = {{"fatalities", h["civilian_fatalities"]}, {"injured", h["civilian_injured"]}, {"entries", entries}};
+  }
+
+  // Restrictions on the monitors' freedom of movement.
+  {
+    json rs = json::array();
+    for (std::size_t m = 0; m < s.reports.size(); ++m) {
+      const auto& r = s.reports[m];
+      if (r.kind != "movement_restriction" || !in_day(r.observed_unix, o.day_start)) continue;
+      rs.push_back({{"report", r.label},
+                    {"incident", d.incident_id(m)},
+                    {"time", iso(r.observed_unix)},
+                    {"place", d.place_of(r)},
+                    {"area", r.has_location ? d.area(r.lon_deg, r.lat_deg) : std::string()},
+                    {"actor", r.actor},
+                    {"target", r.target},
+                    {"summary", r.summary},
+                    {"source", r.source_name},
+                    {"source_type", r.source_type}});
+    }
+    j["restrictions"] = rs;
+  }
+
+  // Observation coverage.
+  {
+    int clear = 0, viol = 0, unobs = 0;
+    json lines = json::array();
+    std::string last_key;
+    for (const auto& sec : s.sectors) {
+      if (sec.status == "clear") ++clear;
+      else if (sec.status == "violations") ++viol;
+      else ++unobs;
+      const std::string key = sec.id.substr(0, sec.id.rfind('/'));
+      if (lines.empty() || key != last_key) {
+        lines.push_back({{"id", key}, {"zone", sec.zone}, {"line", sec.line}, {"sectors", 0}, {"clear", 0},
+                         {"violations", 0}, {"unobserved", 0}, {"length_km", 0.0}});
+        last_key = key;
+      }
+      json& l = lines.back();
+      l["sectors"] = l["sectors"].get<int>() + 1;
+      const char* k = sec.status == "clear" ? "clear" : sec.status == "violations" ? "violations" : "unobserved";
+      l[k] = l[k].get<int>() + 1;
+      l["length_km"] = rounded(sec.to_km, 1);
+    }
+    j["coverage"] = {{"sectors", static_cast<int>(s.sectors.size())},
+                     {"clear", clear},
+                     {"violations", viol},
+                     {"unobserved", unobs},
+                     {"lines", lines}};
+  }
+
+  // Contested claims.
+  {
+    json cs = json::array();
+    for (const auto* i : d.day) {
+      if (!i->contested) continue;
+      cs.push_back({{"incident", i->id},
+                    {"number", d.number.at(i)},
+                    {"kind", i->kind},
+                    {"time", iso(i->first_unix)},
+                    {"area", d.area(i->lon_deg, i->lat_deg)},
+                    {"attribution", claims_json(i->attribution)},
+                    {"fatalities", claims_json(i->fatalities)}});
+    }
+    j["contested"] = cs;
+  }
+
+  // Obligation status.
+  {
+    json obs = json::array();
+    for (const auto& st : s.obligations) {
+      json dl = json::object();
+      dl["original"] = st.deadline.original ? json(iso(*st.deadline.original)) : json(nullptr);
+      dl["effective"] = st.deadline.effective ? json(iso(*st.deadline.effective)) : json(nullptr);
+      dl["extended"] = st.deadline.extended;
+      dl["passed"] = st.deadline.passed;
+      obs.push_back({{"id", st.id},
+                     {"kind", st.kind},
+                     {"zone", st.zone},
+                     {"in_force", st.in_force},
+                     {"deadline", dl},
+                     {"violations", st.violations},
+                     {"violations_corroborated", st.violations_corroborated},
+                     {"violations_single_source", st.violations_single_source},
+                     {"violations_contested", st.violations_contested},
+                     {"indeterminate", st.indeterminate},
+                     {"compliant", st.compliant},
+                     {"period_violations", st.period_violations},
+                     {"previous_period_violations", st.previous_period_violations},
+                     {"trend", st.trend},
+                     {"latest_report", st.latest_report},
+                     {"latest_time", st.latest_report.empty() ? json(nullptr) : json(iso(st.latest_unix))}});
+    }
+    j["obligations"] = obs;
+  }
+  return j;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers shared by HTML and Markdown.
+
+std::string str(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "";
+  if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+  return v.dump();
+}
+
+std::string join(const json& arr, const char* sep = ", ") {
+  std::string out;
+  for (const auto& x : arr) {
+    if (!out.empty()) out += sep;
+    out += str(x);
+  }
+  return out;
+}
+
+// "2018-10-12T05:30:00Z" -> local "2018-10-12 08:30".
+std::string local(const json& iso_text, int offset) {
+  if (!iso_text.is_string()) return "";
+  const auto t = parse_iso8601(iso_text.get<std::string>());
+  return t ? detail::local_time(t->unix_seconds, offset) : iso_text.get<std::string>();
+}
+
+std::string km(const json& metres) {
+  if (!metres.is_number()) return "";
+  return fixed(metres.get<double>() / 1000, 1) + " km";
+}
+
+// "4 (previous day 2, +2)".
+std::string delta(long long cur, long long prev) {
+  const long long dd = cur - prev;
+  return dd == 0 ? "±0" : (dd > 0 ? "+" : "−") + std::to_string(dd > 0 ? dd : -dd);
+}
+
+std::string range(const json& mm) {
+  const auto lo = mm["min"].get<long long>(), hi = mm["max"].get<long long>();
+  return lo == hi ? std::to_string(lo) : std::to_string(lo) + "–" + std::to_string(hi);
+}
+
+std::string claims_text(const json& claims) {
+  std::string out;
+  for (const auto& c : claims) {
+    if (!out.empty()) out += "; ";
+    out += fmt::format("{} ({})", str(c["value"]), join(c["sources"]));
+  }
+  return out;
+}
+
+std::string designations_text(const json& m) {
+  std::string out;
+  for (const auto& [by, status] : m.items()) {
+    if (!out.empty()) out += ", ";
+    out += by + ": " + str(status);
+  }
+  return out;
+}
+
+std::string trend_arrow(const std::string& t) {
+  return t == "up" ? "▲ up" : t == "down" ? "▼ down" : t == "flat" ? "= flat" : t;
+}
+
+std::string deadline_text(const json& dl, int offset) {
+  if (dl["original"].is_null()) return "none";
+  std::string out = local(dl["original"], offset);
+  if (dl["extended"].get<bool>()) out += " → " + local(dl["effective"], offset) + " (extended)";
+  if (dl["passed"].get<bool>()) out += ", passed";
+  return out;
+}
+
+// "Kafr Zita — 9 km W of Morek"; the area alone when the place is its post.
+std::string place_area(const json& e) {
+  const std::string place = str(e["place"]), area = str(e["area"]);
+  if (area.empty() || area == "at " + place) return place.empty() ? area : place;
+  return place.empty() ? area : place + " — " + area;
+}
+
+// A table as rows of plain-text cells; rendered by html_table / md_table.
+struct Table {
+  std::vector<std::string> head;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row_class;  // optional CSS class per row (HTML)
+};
+
+struct Sections {
+  Table headline, incidents, by_kind, by_zone, weapons, groups, harm, restrictions, coverage, contested, obligations;
+  std::vector<std::string> method;
+  std::vector<std::string> attribution;
+};
+
+Sections sections_of(const json& j, const agreement::Agreement& a) {
+  const int off = a.utc_offset_minutes;
+  Sections x;
+  const json& cur = j["headline"]["current"];
+  const json& prev = j["headline"]["previous"];
+  x.headline.head = {"", "report day", "previous day", "change"};
+  auto num_row = [&](const char* label, const char* key) {
+    const auto c = cur[key].get<long long>(), p = prev[key].get<long long>();
+    x.headline.rows.push_back({label, std::to_string(c), std::to_string(p), delta(c, p)});
+  };
+  num_row("Incidents", "incidents");
+  num_row("Violations, corroborated", "violations_corroborated");
+  num_row("Violations, single source", "violations_single_source");
+  num_row("Indeterminate", "indeterminate");
+  {
+    const auto c = cur["civilian_fatalities"], p = prev["civilian_fatalities"];
+    x.headline.rows.push_back({"Civilian fatalities (lowest–highest claim)", range(c), range(p),
+                               delta(c["max"].get<long long>(), p["max"].get<long long>())});
+    const auto ci = cur["civilian_injured"], pi = prev["civilian_injured"];
+    x.headline.rows.push_back({"Civilians injured (lowest–highest claim)", range(ci), range(pi),
+                               delta(ci["max"].get<long long>(), pi["max"].get<long long>())});
+  }
+  num_row("Reports received", "reports");
+  num_row("Sources", "sources");
+
+  x.incidents.head = {"#", "incident", "time (local)", "kind", "area", "verdict", "obligations", "sources",
+                      "confidence", "contested"};
+  for (const auto& i : j["incidents"]) {
+    x.incidents.rows.push_back({str(i["number"]), str(i["id"]), local(i["first"], off), str(i["kind"]),
+                                str(i["area"]), str(i["verdict"]), join(i["obligations"]),
+                                fmt::format("{} ({} independent{})", join(i["sources"]),
+                                            str(i["independent_sources"]),
+                                            i["corroborated"].get<bool>() ? ", corroborated" : ", single source"),
+                                fmt::format("{} ({})", str(i["confidence_label"]),
+                                            fixed(i["confidence"].get<double>(), 2)),
+                                i["contested"].get<bool>() ? "contested" : ""});
+    x.incidents.row_class.push_back(str(i["verdict"]));
+  }
+  auto counts_table = [&](Table& t, const char* first, const json& m) {
+    t.head = {first, "violations", "corroborated", "single source", "indeterminate"};
+    for (const auto& [k, v] : m.items())
+      t.rows.push_back({k, str(v["violations"]), str(v["corroborated"]), str(v["single_source"]),
+                        str(v["indeterminate"])});
+  };
+  counts_table(x.by_kind, "kind", j["violations_by_kind"]);
+  counts_table(x.by_zone, "zone (area)", j["violations_by_zone"]);
+
+  x.weapons.head = {"time (local)", "weapon", "class", "count", "place", "zone", "inside by", "verdict",
+                    "obligation", "sources"};
+  for (const auto& w : j["weapons_in_violation"]) {
+    const double margin = w["margin_m"].get<double>();
+    std::string inside = margin > 0 ? km(w["margin_m"]) : "uncertain";
+    inside += " (±" + km(w["precision_m"]) + ")";
+    const std::string place = place_area(w);
+    x.weapons.rows.push_back({local(w["time"], off), str(w["weapon"]), str(w["weapon_class"]), str(w["count"]),
+                              place, str(w["zone"]), inside, str(w["verdict"]), str(w["obligation"]),
+                              join(w["sources"])});
+    x.weapons.row_class.push_back(str(w["verdict"]));
+  }
+  x.groups.head = {"time (local)", "group", "as reported", "place", "zone", "inside by", "designations", "verdict",
+                   "contested", "sources"};
+  for (const auto& g : j["group_presence"]) {
+    const double margin = g["margin_m"].get<double>();
+    std::string inside = margin > 0 ? km(g["margin_m"]) : "uncertain";
+    inside += " (±" + km(g["precision_m"]) + ")";
+    const std::string place = place_area(g);
+    std::string group = str(g["group_name"]).empty() ? str(g["group"]) : str(g["group_name"]);
+    x.groups.rows.push_back({local(g["time"], off), group, str(g["actor"]), place, str(g["zone"]), inside,
+                             designations_text(g["designations"]), str(g["verdict"]),
+                             g["contested"].get<bool>() ? "contested by " + join(g["contested_by"]) : "",
+                             join(g["sources"])});
+    x.groups.row_class.push_back(str(g["verdict"]));
+  }
+  x.harm.head = {"#", "time (local)", "kind", "place", "civilian", "fatalities (sources)", "injured (sources)",
+                 "counts differ"};
+  for (const auto& h : j["civilian_harm"]["entries"]) {
+    const std::string place = place_area(h);
+    x.harm.rows.push_back({str(h["number"]), local(h["time"], off), str(h["kind"]), place,
+                           h["civilian"].get<bool>() ? "yes" : "not stated", claims_text(h["fatalities"]),
+                           claims_text(h["injured"]), h["differing"].get<bool>() ? "yes" : ""});
+  }
+  x.restrictions.head = {"time (local)", "place", "by", "restricted", "summary", "source"};
+  for (const auto& r : j["restrictions"]) {
+    const std::string place = place_area(r);
+    x.restrictions.rows.push_back({local(r["time"], off), place, str(r["actor"]), str(r["target"]),
+                                   str(r["summary"]), fmt::format("{} ({})", str(r["source"]), str(r["source_type"]))});
+  }
+  x.coverage.head = {"zone, line (sector group)", "length", "sectors", "clear", "violations", "unobserved"};
+  for (const auto& l : j["coverage"]["lines"])
+    x.coverage.rows.push_back({str(l["zone"]) + " along " + str(l["line"]) + " (" + str(l["id"]) + ")", fixed(l["length_km"].get<double>(), 0) + " km", str(l["sectors"]),
+                               str(l["clear"]), str(l["violations"]), str(l["unobserved"])});
+  {
+    const json& c = j["coverage"];
+    x.coverage.rows.push_back({"all", "", str(c["sectors"]), str(c["clear"]), str(c["violations"]),
+                               str(c["unobserved"])});
+  }
+  x.contested.head = {"#", "incident", "time (local)", "kind", "attribution claims (sources)",
+                      "fatality claims (sources)"};
+  for (const auto& c : j["contested"])
+    x.contested.rows.push_back({str(c["number"]), str(c["incident"]), local(c["time"], off), str(c["kind"]),
+                                claims_text(c["attribution"]), claims_text(c["fatalities"])});
+  x.obligations.head = {"obligation", "kind", "zone", "in force", "deadline (local)", "violations: corroborated",
+                        "single source", "contested", "indeterminate", "report day / previous", "trend",
+                        "latest evidence"};
+  for (const auto& ob : j["obligations"]) {
+    std::string latest = str(ob["latest_report"]);
+    if (!latest.empty()) latest += " (" + local(ob["latest_time"], off) + ")";
+    x.obligations.rows.push_back({str(ob["id"]), str(ob["kind"]), str(ob["zone"]),
+                                  ob["in_force"].get<bool>() ? "yes" : "no", deadline_text(ob["deadline"], off),
+                                  str(ob["violations_corroborated"]), str(ob["violations_single_source"]),
+                                  str(ob["violations_contested"]), str(ob["indeterminate"]),
+                                  fmt::format("{} / {}", str(ob["period_violations"]),
+                                              str(ob["previous_period_violations"])),
+                                  trend_arrow(str(ob["trend"])), latest});
+  }
+  x.method = {
+      "Every report is compared with every obligation it bears on: where (exact geodesic distance to the "
+      "zone on the WGS84 ellipsoid), when (the report's time window against deadlines and extensions), who "
+      "(the actor resolved to a party or group, with the group's designations at that time) and what (the "
+      "weapon resolved to a weapon class).",
+      "Location uncertainty is carried through: a report is inside a zone only when its whole precision disc "
+      "lies inside, outside only when the whole disc lies outside, and indeterminate otherwise. A report "
+      "located by a place name without its own precision gets a 2 km radius (a town centroid).",
+      "Reports describing the same event (discs within 3 km, times within 6 hours) are fused into one "
+      "incident; an incident takes the strongest verdict of its reports.",
+      "Confidence rule: a violation is corroborated when at least two independent sources (different "
+      "names and different source types, or one of them a monitor) report it; otherwise it is single "
+      "source. Confidence combines the sources' reliability and credibility grades.",
+      "Counts compare the report day with the previous day; an incident counts on the local day of its "
+      "first report. Casualty figures are the lowest and highest claims, summed over incidents; differing "
+      "claims are shown side by side, never averaged.",
+      "Contested designations: when the designators an obligation names disagree about a group, its "
+      "verdict is marked contested and the designators are named.",
+      "Coverage: sectors of the zone's line with no observation in the day are unobserved; absence of "
+      "reports there is not evidence of compliance.",
+  };
+  x.attribution = {"Place names: GeoNames (CC BY 4.0).",
+                   "Geometry: approximate, truceline drawing — see scenario README.",
+                   "Map: display projection (equirectangular), not for measurement; the scale bar is computed "
+                   "geodesically."};
+  if (!j["data_note"].get<std::string>().empty()) x.attribution.push_back("Data: " + str(j["data_note"]));
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+std::string html_table(const Table& t, const char* empty_text) {
+  if (t.rows.empty()) return fmt::format("<p class=\"none\">{}</p>\n", xml_escape(empty_text));
+  std::string out = "<table>\n<thead><tr>";
+  for (const auto& h : t.head) out += "<th>" + xml_escape(h) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const std::string cls = r < t.row_class.size() ? t.row_class[r] : std::string();
+    out += cls.empty() ? "<tr>" : "<tr class=\"" + xml_escape(cls) + "\">";
+    for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+      const std::string& v = t.rows[r][c];
+      if (t.head[c] == "verdict" && !v.empty())
+        out += "<td><span class=\"badge " + xml_escape(v) + "\">" + xml_escape(v) + "</span></td>";
+      else
+        out += "<td>" + xml_escape(v) + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+  return out;
+}
+
+const char* kCss = R"(body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;color:#1d232a;margin:0;background:#fff;font-size:14px;line-height:1.4}
+main{max-width:1160px;margin:0 auto;padding:16px 20px 40px}
+h1{font-size:22px;margin:4px 0 2px}
+h2{font-size:17px;margin:26px 0 8px;padding-bottom:3px;border-bottom:2px solid #d9dee4}
+h3{font-size:14px;margin:14px 0 6px}
+.meta{color:#4a5560;margin:2px 0 10px}
+.note{background:#fff4ce;border:1px solid #e5c44a;border-left:6px solid #e0a800;padding:8px 12px;margin:10px 0;font-weight:bold}
+.cards{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}
+.card{border:1px solid #d9dee4;border-radius:6px;padding:8px 12px;min-width:150px;background:#fafbfc}
+.card .v{font-size:24px;font-weight:bold}
+.card .l{font-size:12px;color:#4a5560}
+.card .p{font-size:12px;color:#4a5560}
+.card.violation .v{color:#b81f20}
+.card.indeterminate .v{color:#a86d00}
+table{border-collapse:collapse;margin:6px 0 10px;font-size:12.5px;width:100%}
+th,td{border:1px solid #d9dee4;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#eef1f4}
+tr.violation td:first-child{border-left:4px solid #d62728}
+tr.indeterminate td:first-child{border-left:4px solid #f0a202}
+.badge{display:inline-block;padding:0 6px;border-radius:8px;color:#fff;font-size:11.5px;white-space:nowrap}
+.badge.violation{background:#d62728}.badge.indeterminate{background:#c98500}
+.badge.compliant{background:#2ca02c}.badge.not_applicable{background:#8c8c8c}
+.none{color:#5f6b76;font-style:italic}
+svg{max-width:100%;height:auto;display:block}
+figure{margin:6px 0}
+figcaption{font-size:12px;color:#4a5560}
+.small{font-size:12px;color:#4a5560}
+)";
+
+std::string html_of(const json& j, const Sections& x, const std::string& map, const std::string& chart,
+                    const std::string& strip) {
+  const std::string title = str(j["title"]);
+  std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  h += "<title>" + xml_escape(title) + " — " + xml_escape(str(j["date"])) + "</title>\n";
+  h += "<style>\n" + std::string(kCss) + "</style>\n</head>\n<body>\n<main>\n";
+  h += "<h1>" + xml_escape(title) + "</h1>\n";
+  h += fmt::format("<p class=\"meta\">Report for <strong>{}</strong> (local day, {}; {} to {}) · agreement <code>{}</code> · "
+                   "assessment window 30 days</p>\n",
+                   xml_escape(str(j["date"])), xml_escape(str(j["timezone"])), xml_escape(str(j["period"]["start"])),
+                   xml_escape(str(j["period"]["end"])), xml_escape(str(j["agreement"])));
+  if (!str(j["data_note"]).empty()) h += "<p class=\"note\">" + xml_escape(str(j["data_note"])) + "</p>\n";
+
+  h += "<h2 id=\"headline\">Headline numbers</h2>\n<div class=\"cards\">\n";
+  {
+    const json& c = j["headline"]["current"];
+    const json& p = j["headline"]["previous"];
+    auto card = [&](const char* cls, const std::string& value, const char* label, const std::string& prev) {
+      h += fmt::format("<div class=\"card {}\"><div class=\"v\">{}</div><div class=\"l\">{}</div><div class=\"p\">"
+                       "previous day {}</div></div>\n",
+                       cls, xml_escape(value), label, xml_escape(prev));
+    };
+    auto n = [&](const char* k) { return std::to_string(c[k].get<long long>()); };
+    auto pn = [&](const char* k) {
+      return std::to_string(p[k].get<long long>()) + " (" + delta(c[k].get<long long>(), p[k].get<long long>()) + ")";
+    };
+    card("", n("incidents"), "incidents", pn("incidents"));
+    card("violation", n("violations_corroborated"), "violations, corroborated", pn("violations_corroborated"));
+    card("violation", n("violations_single_source"), "violations, single source", pn("violations_single_source"));
+    card("indeterminate", n("indeterminate"), "indeterminate", pn("indeterminate"));
+    card("", range(c["civilian_fatalities"]), "civilian fatalities", range(p["civilian_fatalities"]));
+    card("", range(c["civilian_injured"]), "civilians injured", range(p["civilian_injured"]));
+    card("", n("reports"), "reports received", pn("reports"));
+    card("", n("sources"), "sources", pn("sources"));
+  }
+  h += "</div>\n";
+
+  h += "<h2 id=\"map\">Map</h2>\n<figure>\n" + map +
+       "<figcaption>Zones in force on the report day, the contact line, active observation posts and the day's "
+       "incidents (numbers as in the table below). Also as <a href=\"map.svg\">map.svg</a>.</figcaption>\n</figure>\n";
+
+  h += "<h2 id=\"incidents\">Incidents of the day</h2>\n";
+  h += html_table(x.incidents, "No incidents on the report day.");
+  h += "<h2 id=\"violations\">Violations by kind and area</h2>\n<h3>By kind</h3>\n";
+  h += html_table(x.by_kind, "No violations or indeterminate incidents on the report day.");
+  h += "<h3>By zone</h3>\n" + html_table(x.by_zone, "No violations or indeterminate incidents on the report day.");
+  h += "<h2 id=\"weapons\">Weapons seen in violation of withdrawal lines</h2>\n";
+  h += html_table(x.weapons, "No weapons reported inside a withdrawal zone on the report day.");
+  h += "<h2 id=\"groups\">Radical-group presence in the zone</h2>\n";
+  h += html_table(x.groups, "No presence of bound groups reported inside the zone on the report day.");
+  h += "<h2 id=\"harm\">Civilian harm</h2>\n";
+  h += fmt::format("<p>Civilian fatalities: <strong>{}</strong>; injured: <strong>{}</strong> (lowest–highest claim "
+                   "per incident, summed). Counts as reported; differing counts are shown side by side.</p>\n",
+                   xml_escape(range(j["civilian_harm"]["fatalities"])), xml_escape(range(j["civilian_harm"]["injured"])));
+  h += html_table(x.harm, "No casualties reported on the report day.");
+  h += "<h2 id=\"restrictions\">Restrictions on monitors</h2>\n";
+  h += html_table(x.restrictions, "No restrictions of movement reported on the report day.");
+  h += "<h2 id=\"coverage\">Observation coverage</h2>\n";
+  h += "<p class=\"small\">Sectors of the zone lines with at least one observation on the report day (clear), with a "
+       "violation, or without any observation (unobserved: no evidence either way).</p>\n";
+  h += html_table(x.coverage, "") + strip;
+  h += "<h2 id=\"contested\">Contested claims</h2>\n";
+  h += html_table(x.contested, "No contested attribution or counts on the report day.");
+  h += "<h2 id=\"obligations\">Obligation status</h2>\n";
+  h += "<p class=\"small\">Violation counts are verdicts over the 30-day window; report day / previous compares "
+       "incidents.</p>\n";
+  h += html_table(x.obligations, "No obligations.");
+  h += "<h2 id=\"trend\">30-day trend</h2>\n<figure>\n" + chart +
+       "<figcaption>Also as <a href=\"chart.svg\">chart.svg</a>.</figcaption>\n</figure>\n";
+  h += "<h2 id=\"method\">Method and caveats</h2>\n<ul>\n";
+  for (const auto& m : x.method) h += "<li>" + xml_escape(m) + "</li>\n";
+  h += "</ul>\n<h2 id=\"attribution\">Attribution</h2>\n<ul>\n";
+  for (const auto& m : x.attribution) h += "<li>" + xml_escape(m) + "</li>\n";
+  h += "</ul>\n<p class=\"small\">Data files: <a href=\"summary.json\">summary.json</a>, <a "
+       "href=\"incidents.geojson\">incidents.geojson</a>, <a href=\"report.md\">report.md</a>.</p>\n";
+  h += "</main>\n</body>\n</html>\n";
+  return h;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+std::string md_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\\': out += "\\\\"; break;
+      case '*': case '_': case '`': case '[': case ']': case '#':
+        out += '\\';
+        out += c;
+        break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n': case '\r': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string md_table(const Table& t, const char* empty_text) {
+  if (t.rows.empty()) return std::string("_") + md_escape(empty_text) + "_\n\n";
+  std::string out = "|";
+  for (const auto& h : t.head) {
+    out += ' ';
+    out += md_escape(h);
+    out += " |";
+  }
+  out += "\n|";
+  for (std::size_t i = 0; i < t.head.size(); ++i) out += "---|";
+  out += "\n";
+  for (const auto& r : t.rows) {
+    out += "|";
+    for (const auto& c : r) {
+      out += ' ';
+      out += md_escape(c);
+      out += " |";
+    }
+    out += "\n";
+  }
+  return out + "\n";
+}
+
+std::string md_of(const json& j, const Sections& x) {
+  std::string m = "# " + md_escape(str(j["title"])) + "\n\n";
+  m += fmt::format("Report for **{}** (local day, {}; {} to {}) · agreement `{}` · assessment window 30 days\n\n",
+                   md_escape(str(j["date"])), str(j["timezone"]), str(j["period"]["start"]), str(j["period"]["end"]),
+                   md_escape(str(j["agreement"])));
+  if (!str(j["data_note"]).empty()) m += "> **" + md_escape(str(j["data_note"])) + "**\n\n";
+  m += "## Headline numbers\n\n" + md_table(x.headline, "");
+  m += "## Map\n\n![Map of the zones, posts and the day's incidents](map.svg)\n\n";
+  m += "## Incidents of the day\n\n" + md_table(x.incidents, "No incidents on the report day.");
+  m += "## Violations by kind and area\n\n### By kind\n\n" +
+       md_table(x.by_kind, "No violations or indeterminate incidents on the report day.");
+  m += "### By zone\n\n" + md_table(x.by_zone, "No violations or indeterminate incidents on the report day.");
+  m += "## Weapons seen in violation of withdrawal lines\n\n" +
+       md_table(x.weapons, "No weapons reported inside a withdrawal zone on the report day.");
+  m += "## Radical-group presence in the zone\n\n" +
+       md_table(x.groups, "No presence of bound groups reported inside the zone on the report day.");
+  m += fmt::format("## Civilian harm\n\nCivilian fatalities: **{}**; injured: **{}** (lowest–highest claim per "
+                   "incident, summed).\n\n",
+                   range(j["civilian_harm"]["fatalities"]), range(j["civilian_harm"]["injured"]));
+  m += md_table(x.harm, "No casualties reported on the report day.");
+  m += "## Restrictions on monitors\n\n" + md_table(x.restrictions, "No restrictions of movement reported on the report day.");
+  m += "## Observation coverage\n\n" + md_table(x.coverage, "");
+  m += "## Contested claims\n\n" + md_table(x.contested, "No contested attribution or counts on the report day.");
+  m += "## Obligation status\n\n" + md_table(x.obligations, "No obligations.");
+  m += "## 30-day trend\n\n![Incidents per day over 30 days](chart.svg)\n\n";
+  m += "## Method and caveats\n\n";
+  for (const auto& s : x.method) m += "- " + md_escape(s) + "\n";
+  m += "\n## Attribution\n\n";
+  for (const auto& s : x.attribution) m += "- " + md_escape(s) + "\n";
+  m += "\nData files: [summary.json](summary.json), [incidents.geojson](incidents.geojson), [report.html](report.html).\n";
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GeoJSON
+
+std::string geojson_of(const Digest& d) {
+  json features = json::array();
+  for (const auto* i : d.day) {
+    std::vector<std::string> labels;
+    for (std::size_t m : i->reports) labels.push_back(d.s.reports[m].label);
+    json props = {{"id", i->id},
+                  {"number", d.number.at(i)},
+                  {"kind", i->kind},
+                  {"kinds", i->kinds},
+                  {"first_time", iso(i->first_unix)},
+                  {"last_time", iso(i->last_unix)},
+                  {"precision_m", rounded(i->precision_m, 0)},
+                  {"area", d.area(i->lon_deg, i->lat_deg)},
+                  {"verdict", detail::verdict_name(i->verdict)},
+                  {"obligations", i->obligations},
+                  {"confidence", rounded(i->confidence, 3)},
+                  {"confidence_label", i->confidence_label},
+                  {"corroborated", i->corroborated},
+                  {"independent_sources", i->independent_sources},
+                  {"reports", labels},
+                  {"sources", i->sources},
+                  {"contested", i->contested},
+                  {"attribution", claims_json(i->attribution)},
+                  {"fatalities", claims_json(i->fatalities)}};
+    features.push_back({{"type", "Feature"},
+                        {"id", i->id},
+                        {"geometry", {{"type", "Point"}, {"coordinates", {rounded(i->lon_deg, 6), rounded(i->lat_deg, 6)}}}},
+                        {"properties", props}});
+  }
+  const json fc = {{"type", "FeatureCollection"}, {"features", features}};
+  return fc.dump(2) + "\n";
+}
+
+}  // namespace
+
+nlohmann::json daily_summary(const agreement::Agreement& a, const assess::Assessment& s, const DailyOptions& o) {
+  const Digest d(a, s, o);
+  return summary_of(d);
+}
+
+void write_daily_report(const agreement::Agreement& a, const assess::Assessment& s, const DailyOptions& o,
+                        const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path p(dir);
+  if (fs::exists(p, ec) && !fs::is_directory(p, ec))
+    throw InputError(fmt::format("{}: cannot write the report: exists and is not a directory", dir));
+  fs::create_directories(p, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
+
+  const Digest d(a, s, o);
+  const json j = summary_of(d);
+  const Sections x = sections_of(j, a);
+  const std::string map = map_svg(a, s, o);
+  const std::string chart = chart_svg(s, o);
+  const std::string strip = detail::coverage_strip_svg(s);
+  auto out = [&](const char* name, const std::string& content) {
+    geo::write_file_atomic((p / name).string(), content, std::cout);
+  };
+  out("map.svg", map);
+  out("chart.svg", chart);
+  out("incidents.geojson", geojson_of(d));
+  out("summary.json", j.dump(2) + "\n");
+  out("report.md", md_of(j, x));
+  out("report.html", html_of(j, x, map, chart, strip));
+}
+
+}  // namespace truceline::report

@@ -1,0 +1,535 @@
+// The daily report (docs/daily-report.md): a small hand-made assessment over the Idlib
+// scenario, its summary numbers, the HTML/Markdown/SVG/GeoJSON files, determinism, errors, and
+// a headless Chromium screenshot of report.html checked pixel by pixel.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <png.h>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/assess/assess.hpp"
+#include "truceline/error.hpp"
+#include "truceline/report/report.hpp"
+
+namespace truceline::report {
+namespace {
+
+namespace fs = std::filesystem;
+using assess::Verdict;
+
+const agreement::Agreement& idlib() {
+  static const agreement::Agreement a =
+      agreement::load_valid(TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml");
+  return a;
+}
+
+int64_t local(const char* text) {
+  return static_cast<int64_t>(agreement::parse_instant(text, 180)->time_since_epoch().count());
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t i = hay.find(needle); i != std::string::npos; i = hay.find(needle, i + needle.size())) ++n;
+  return n;
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path d = fs::path(::testing::TempDir()) / ("truceline-report-test-" + name);
+  fs::remove_all(d);
+  return d;
+}
+
+assess::ReportView report(const std::string& label, const char* when, double lon, double lat, const std::string& kind,
+                          const std::string& source, const std::string& source_type) {
+  assess::ReportView r;
+  r.id = "r" + label;
+  r.label = label;
+  r.observed_unix = local(when);
+  r.time_precision = "minute";
+  r.has_location = true;
+  r.lon_deg = lon;
+  r.lat_deg = lat;
+  r.precision_m = 500;
+  r.kind = kind;
+  r.source_name = source;
+  r.source_type = source_type;
+  return r;
+}
+
+assess::VerdictRecord verdict(std::size_t report, const std::string& obligation, Verdict v, const std::string& zone,
+                              double margin_m) {
+  assess::VerdictRecord x;
+  x.report = report;
+  x.obligation = obligation;
+  x.verdict = v;
+  x.where.status = margin_m > 500 ? assess::WhereStatus::inside : assess::WhereStatus::indeterminate;
+  x.where.zone = zone;
+  x.where.margin_m = margin_m;
+  x.where.precision_m = 500;
+  x.where.depth_m = 15000;
+  return x;
+}
+
+assess::Incident incident(const std::string& id, std::vector<std::size_t> reports, const assess::Assessment& s,
+                          Verdict v, std::vector<std::string> obligations) {
+  assess::Incident i;
+  i.id = id;
+  i.reports = reports;
+  const auto& r0 = s.reports.at(reports.front());
+  i.kind = r0.kind;
+  i.kinds = {r0.kind};
+  i.first_unix = r0.observed_unix;
+  i.last_unix = s.reports.at(reports.back()).observed_unix;
+  i.lon_deg = r0.lon_deg;
+  i.lat_deg = r0.lat_deg;
+  i.precision_m = r0.precision_m;
+  std::set<std::string> sources;
+  for (auto m : reports) sources.insert(s.reports.at(m).source_name);
+  i.sources.assign(sources.begin(), sources.end());
+  i.independent_sources = static_cast<int>(sources.size());
+  i.corroborated = sources.size() >= 2;
+  i.confidence = sources.size() >= 2 ? 0.85 : 0.45;
+  i.confidence_label = sources.size() >= 2 ? "high" : "low";
+  i.verdict = v;
+  i.obligations = std::move(obligations);
+  return i;
+}
+
+// The report day is 2018-10-12 (local, +03:00): after the heavy-weapons deadline (10 October),
+// within the extension for radical groups (15 November).
+struct Fixture {
+  assess::Assessment s;
+  DailyOptions o;
+};
+
+Fixture make() {
+  Fixture f;
+  auto& s = f.s;
+  f.o.date = "2018-10-12";
+  f.o.day_start = local("2018-10-12");
+  f.o.day_end = f.o.day_start + 86400;
+  f.o.data_note = "Reports in this test are synthetic.";
+  s.options.at = agreement::Instant(std::chrono::seconds(f.o.day_end - 1));
+  s.options.since = agreement::Instant(std::chrono::seconds(f.o.day_start - 29 * 86400));
+
+  // 0: the previous day, shelling, one source.
+  s.reports.push_back(report("SOHR-0", "2018-10-11T10:00", 36.70, 35.50, "shelling", "SOHR", "ngo"));
+  // 1, 2: one shelling with civilian casualties, two sources disagreeing on the toll.
+  s.reports.push_back(report("MON-1", "2018-10-12T08:00", 36.64, 35.44, "shelling", "Monitor A", "monitor"));
+  s.reports[1].target = "civilians in the market";
+  s.reports[1].fatalities = 3;
+  s.reports[1].injured = 7;
+  s.reports[1].actor = "SAA";
+  s.reports.push_back(report("LC-2", "2018-10-12T08:30", 36.645, 35.445, "civilian_harm", "Local Council", "local"));
+  s.reports[2].fatalities = 5;
+  s.reports[2].actor = "Jaysh al-Izza";
+  // 3: a tank inside the DMZ after the deadline.
+  s.reports.push_back(report("MON-3", "2018-10-12T11:00", 36.60, 35.37, "weapon_sighting", "Monitor A", "monitor"));
+  s.reports[3].weapon_class = "T-72";
+  s.reports[3].weapon_count = 2;
+  s.reports[3].place = "Kafr Zita";
+  // 4: HTS presence near the edge of the zone: indeterminate, contested designations.
+  s.reports.push_back(report("OB-4", "2018-10-12T14:00", 36.45, 35.62, "group_presence", "Observer B", "media"));
+  s.reports[4].actor = "Tahrir al-Sham";
+  s.reports[4].precision_m = 3000;
+  // 5: monitors stopped; the summary carries markup that must be escaped.
+  s.reports.push_back(
+      report("MON-5", "2018-10-12T16:00", 36.70, 35.38, "movement_restriction", "Monitor A", "monitor"));
+  s.reports[5].actor = "HTS";
+  s.reports[5].target = "monitor patrol";
+  s.reports[5].summary = "<script>alert('x')</script> Patrol stopped & turned back";
+  s.reports[5].place = "Morek";
+  // 6: a patrol in the north, compliant.
+  s.reports.push_back(report("PL-6", "2018-10-12T18:00", 36.90, 36.20, "patrol", "Patrol log", "monitor"));
+
+  s.verdicts.push_back(verdict(0, "sochi-2018/9", Verdict::violation, "idlib-dea", 20000));
+  s.verdicts.push_back(verdict(1, "sochi-2018/9", Verdict::violation, "idlib-dea", 30000));
+  s.verdicts.push_back(verdict(2, "sochi-2018/9", Verdict::violation, "idlib-dea", 30000));
+  {
+    auto v = verdict(3, "sochi-2018/6", Verdict::violation, "dmz", 4200);
+    v.what.text = "T-72";
+    v.what.weapon_class = "tank";
+    v.what.matched = true;
+    v.when.status = assess::TimeStatus::after_deadline;
+    s.verdicts.push_back(v);
+  }
+  {
+    auto v = verdict(4, "sochi-2018/5", Verdict::indeterminate, "dmz", -800);
+    v.where.precision_m = 3000;
+    v.who.text = "Tahrir al-Sham";
+    v.who.id = "hts";
+    v.who.is_group = true;
+    v.who.designations = {{"russia", "terrorist"}, {"turkey", "terrorist"}, {"united-states", "terrorist"}};
+    v.who.contested = true;
+    v.who.contested_by = {"russia", "turkey"};
+    v.when.status = assess::TimeStatus::within_extension;
+    v.reasons.push_back({"where-indeterminate", "the report's disc straddles the zone boundary"});
+    s.verdicts.push_back(v);
+  }
+  s.verdicts.push_back(verdict(6, "sochi-2018/7", Verdict::compliant, "dmz", 9000));
+
+  s.incidents.push_back(incident("i000000000000", {0}, s, Verdict::violation, {"sochi-2018/9"}));
+  s.incidents.push_back(incident("i111111111111", {1, 2}, s, Verdict::violation, {"sochi-2018/9"}));
+  s.incidents.back().attribution = {{"jaysh-al-izza", {"Local Council"}, {"LC-2"}}, {"syria", {"Monitor A"}, {"MON-1"}}};
+  s.incidents.back().fatalities = {{"3", {"Monitor A"}, {"MON-1"}}, {"5", {"Local Council"}, {"LC-2"}}};
+  s.incidents.back().contested = true;
+  s.incidents.push_back(incident("i222222222222", {3}, s, Verdict::violation, {"sochi-2018/6"}));
+  s.incidents.push_back(incident("i333333333333", {4}, s, Verdict::indeterminate, {"sochi-2018/5"}));
+  s.incidents.push_back(incident("i555555555555", {5}, s, Verdict::not_applicable, {}));
+  s.incidents.push_back(incident("i666666666666", {6}, s, Verdict::compliant, {}));
+
+  for (const auto& ob : idlib().obligations) {
+    assess::ObligationStatus st;
+    st.id = ob.id;
+    st.kind = ob.kind;
+    st.text = ob.text;
+    st.zone = ob.zone;
+    st.in_force = ob.valid.contains(s.options.at);
+    st.deadline = agreement::deadline_at(ob, s.options.at);
+    st.trend = "flat";
+    if (ob.id == "sochi-2018/6") {
+      st.violations = st.violations_single_source = st.period_violations = 1;
+      st.trend = "up";
+      st.latest_report = "MON-3";
+      st.latest_unix = s.reports[3].observed_unix;
+    }
+    if (ob.id == "sochi-2018/9") {
+      st.violations = 3;
+      st.violations_corroborated = 2;
+      st.violations_single_source = 1;
+      st.period_violations = st.previous_period_violations = 1;
+      st.latest_report = "LC-2";
+      st.latest_unix = s.reports[2].observed_unix;
+    }
+    s.obligations.push_back(st);
+  }
+  const std::vector<std::string> status = {"clear", "violations", "unobserved", "unobserved"};
+  for (std::size_t k = 0; k < status.size(); ++k) {
+    assess::Sector sec;
+    sec.id = "dmz/0/" + std::to_string(k);
+    sec.zone = "dmz";
+    sec.line = "contact-2018-09";
+    sec.from_km = 10.0 * static_cast<double>(k);
+    sec.to_km = sec.from_km + 10;
+    sec.status = status[k];
+    sec.observations = status[k] == "unobserved" ? 0 : 2;
+    sec.violations = status[k] == "violations" ? 1 : 0;
+    s.sectors.push_back(sec);
+  }
+  return f;
+}
+
+TEST(DailyReport, SummaryNumbersAreTheHandComputedOnes) {
+  const Fixture f = make();
+  const auto j = daily_summary(idlib(), f.s, f.o);
+  EXPECT_EQ(j["date"], "2018-10-12");
+  EXPECT_EQ(j["agreement"], "sochi-2018");
+  EXPECT_EQ(j["period"]["start"], "2018-10-11T21:00:00Z");
+  EXPECT_EQ(j["period"]["end"], "2018-10-12T21:00:00Z");
+  const auto& c = j["headline"]["current"];
+  EXPECT_EQ(c["incidents"], 5);
+  EXPECT_EQ(c["violations"], 2);
+  EXPECT_EQ(c["violations_corroborated"], 1);
+  EXPECT_EQ(c["violations_single_source"], 1);
+  EXPECT_EQ(c["indeterminate"], 1);
+  EXPECT_EQ(c["compliant"], 1);
+  EXPECT_EQ(c["contested"], 1);
+  EXPECT_EQ(c["civilian_fatalities"]["min"], 3);
+  EXPECT_EQ(c["civilian_fatalities"]["max"], 5);
+  EXPECT_EQ(c["civilian_injured"]["min"], 7);
+  EXPECT_EQ(c["civilian_injured"]["max"], 7);
+  EXPECT_EQ(c["reports"], 6);
+  EXPECT_EQ(c["sources"], 4);  // Monitor A, Local Council, Observer B, Patrol log
+  const auto& p = j["headline"]["previous"];
+  EXPECT_EQ(p["incidents"], 1);
+  EXPECT_EQ(p["violations"], 1);
+  EXPECT_EQ(p["violations_single_source"], 1);
+  EXPECT_EQ(p["reports"], 1);
+  EXPECT_EQ(p["sources"], 1);
+
+  EXPECT_EQ(j["violations_by_kind"]["shelling"]["corroborated"], 1);
+  EXPECT_EQ(j["violations_by_kind"]["weapon_sighting"]["single_source"], 1);
+  EXPECT_EQ(j["violations_by_kind"]["group_presence"]["indeterminate"], 1);
+  EXPECT_EQ(j["violations_by_kind"].size(), 3u);
+  EXPECT_EQ(j["violations_by_zone"]["idlib-dea"]["violations"], 1);
+  EXPECT_EQ(j["violations_by_zone"]["dmz"]["violations"], 1);
+  EXPECT_EQ(j["violations_by_zone"]["dmz"]["indeterminate"], 1);
+
+  ASSERT_EQ(j["weapons_in_violation"].size(), 1u);
+  const auto& w = j["weapons_in_violation"][0];
+  EXPECT_EQ(w["weapon"], "T-72");
+  EXPECT_EQ(w["weapon_class"], "tank");
+  EXPECT_EQ(w["count"], 2);
+  EXPECT_EQ(w["place"], "Kafr Zita");
+  EXPECT_EQ(w["margin_m"], 4200);
+  EXPECT_EQ(w["obligation"], "sochi-2018/6");
+
+  ASSERT_EQ(j["group_presence"].size(), 1u);
+  const auto& g = j["group_presence"][0];
+  EXPECT_EQ(g["group"], "hts");
+  EXPECT_EQ(g["group_name"], "Hayat Tahrir al-Sham");
+  EXPECT_EQ(g["verdict"], "indeterminate");
+  EXPECT_TRUE(g["contested"].get<bool>());
+  EXPECT_EQ(g["contested_by"], (std::vector<std::string>{"russia", "turkey"}));
+  EXPECT_EQ(g["designations"]["turkey"], "terrorist");
+
+  ASSERT_EQ(j["civilian_harm"]["entries"].size(), 1u);
+  const auto& h = j["civilian_harm"]["entries"][0];
+  EXPECT_TRUE(h["differing"].get<bool>());
+  ASSERT_EQ(h["fatalities"].size(), 2u);
+  EXPECT_EQ(h["fatalities"][0]["value"], "3");
+  EXPECT_EQ(h["fatalities"][1]["sources"][0], "Local Council");
+
+  ASSERT_EQ(j["restrictions"].size(), 1u);
+  EXPECT_EQ(j["restrictions"][0]["place"], "Morek");
+  EXPECT_EQ(j["coverage"]["sectors"], 4);
+  EXPECT_EQ(j["coverage"]["clear"], 1);
+  EXPECT_EQ(j["coverage"]["violations"], 1);
+  EXPECT_EQ(j["coverage"]["unobserved"], 2);
+  ASSERT_EQ(j["contested"].size(), 1u);
+  EXPECT_EQ(j["contested"][0]["incident"], "i111111111111");
+  EXPECT_EQ(j["contested"][0]["attribution"].size(), 2u);
+  EXPECT_EQ(j["obligations"].size(), idlib().obligations.size());
+  for (const auto& ob : j["obligations"])
+    if (ob["id"] == "sochi-2018/5") {
+      EXPECT_TRUE(ob["deadline"]["extended"].get<bool>());
+      EXPECT_EQ(ob["deadline"]["original"], "2018-10-15T20:59:59Z");
+    }
+  ASSERT_EQ(j["incidents"].size(), 5u);
+  EXPECT_EQ(j["incidents"][0]["number"], 1);
+  EXPECT_NE(j["incidents"][0]["area"].get<std::string>().find("km"), std::string::npos);
+}
+
+TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
+  const Fixture f = make();
+  const fs::path dir = fresh_dir("html");
+  write_daily_report(idlib(), f.s, f.o, dir.string());
+  const std::string html = read(dir / "report.html");
+  for (const char* h : {"Headline numbers", "Map", "Incidents of the day", "Violations by kind and area",
+                        "Weapons seen in violation of withdrawal lines", "Radical-group presence in the zone",
+                        "Civilian harm", "Restrictions on monitors", "Observation coverage", "Contested claims",
+                        "Obligation status", "30-day trend", "Method and caveats", "Attribution"})
+    EXPECT_NE(html.find(std::string(">") + h + "</h2>"), std::string::npos) << h;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Patrol stopped &amp; turned back"),
+            std::string::npos);
+  EXPECT_NE(html.find("Reports in this test are synthetic."), std::string::npos);
+  EXPECT_NE(html.find("Place names: GeoNames (CC BY 4.0)"), std::string::npos);
+  EXPECT_NE(html.find("Geometry: approximate, truceline drawing"), std::string::npos);
+  EXPECT_NE(html.find("contested by russia, turkey"), std::string::npos);
+  EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\""), std::string::npos);
+  EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""), std::string::npos);
+  // Self-contained: no external resources.
+  EXPECT_EQ(html.find("http://w"), html.find("http://www.w3.org/2000/svg"));
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+
+  const std::string md = read(dir / "report.md");
+  EXPECT_NE(md.find("## Weapons seen in violation of withdrawal lines"), std::string::npos);
+  EXPECT_NE(md.find("](map.svg)"), std::string::npos);
+  EXPECT_NE(md.find("](chart.svg)"), std::string::npos);
+  EXPECT_EQ(md.find("<script"), std::string::npos);
+}
+
+TEST(DailyReport, MapHasIncidentsScaleBarAndNorthArrow) {
+  const Fixture f = make();
+  const std::string svg = map_svg(idlib(), f.s, f.o);
+  EXPECT_EQ(count(svg, "<g class=\"incident\""), 5u);
+  const std::regex dot(R"re(<g class="incident" data-incident="(i\d+)" data-verdict="(\w+)">.*?<circle class="dot"[^>]*fill="(#[0-9a-f]{6})")re");
+  std::map<std::string, std::string> colour;
+  for (std::sregex_iterator it(svg.begin(), svg.end(), dot), end; it != end; ++it) colour[(*it)[1]] = (*it)[3];
+  EXPECT_EQ(colour["i111111111111"], "#d62728");
+  EXPECT_EQ(colour["i222222222222"], "#d62728");
+  EXPECT_EQ(colour["i333333333333"], "#f0a202");
+  EXPECT_EQ(colour["i555555555555"], "#8c8c8c");
+  EXPECT_EQ(colour["i666666666666"], "#2ca02c");
+  EXPECT_EQ(colour.count("i000000000000"), 0u);  // the previous day's incident is not drawn
+  EXPECT_NE(svg.find("class=\"scale-bar\""), std::string::npos);
+  EXPECT_TRUE(std::regex_search(svg, std::regex(R"(>(10|20|25|50) km</text>)")));
+  EXPECT_NE(svg.find("class=\"north-arrow\""), std::string::npos);
+  EXPECT_NE(svg.find(">N</text>"), std::string::npos);
+  EXPECT_NE(svg.find("data-zone=\"idlib-dea\""), std::string::npos);
+  EXPECT_NE(svg.find("data-zone=\"dmz\""), std::string::npos);
+  EXPECT_EQ(svg.find("data-zone=\"m4-corridor\""), std::string::npos);  // not in force in 2018
+  EXPECT_NE(svg.find("data-line=\"contact-2018-09\""), std::string::npos);
+  EXPECT_EQ(count(svg, "class=\"post\""), 12u);
+  EXPECT_NE(svg.find("not for measurement"), std::string::npos);
+  EXPECT_NE(svg.find("GeoNames (CC BY 4.0)"), std::string::npos);
+  // One decimal everywhere in the drawing's coordinates.
+  EXPECT_FALSE(std::regex_search(svg, std::regex(R"(cx="-?\d+\.\d\d)")));
+
+  const std::string chart = chart_svg(f.s, f.o);
+  EXPECT_EQ(count(chart, "class=\"report-day\""), 1u);
+  EXPECT_EQ(count(chart, "class=\"bar\""), 4u);  // previous day: violation; report day: violation, indeterminate, other
+  EXPECT_NE(chart.find(">report day</text>"), std::string::npos);
+  EXPECT_NE(chart.find("2018-09"), std::string::npos);
+}
+
+TEST(DailyReport, TwoRunsGiveIdenticalBytes) {
+  const Fixture f = make();
+  const fs::path d1 = fresh_dir("det1"), d2 = fresh_dir("det2");
+  write_daily_report(idlib(), f.s, f.o, d1.string());
+  const Fixture g = make();
+  write_daily_report(idlib(), g.s, g.o, d2.string());
+  for (const char* name :
+       {"report.html", "report.md", "map.svg", "chart.svg", "incidents.geojson", "summary.json"}) {
+    const std::string a = read(d1 / name), b = read(d2 / name);
+    EXPECT_FALSE(a.empty()) << name;
+    EXPECT_TRUE(a == b) << name << " differs between two runs";
+  }
+  // No temporary files left behind.
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(d1)) files += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 6u);
+}
+
+TEST(DailyReport, IncidentsGeoJson) {
+  const Fixture f = make();
+  const fs::path dir = fresh_dir("geojson");
+  write_daily_report(idlib(), f.s, f.o, (dir / "nested" / "out").string());  // created if missing
+  const auto j = nlohmann::json::parse(read(dir / "nested" / "out" / "incidents.geojson"));
+  EXPECT_EQ(j["type"], "FeatureCollection");
+  ASSERT_EQ(j["features"].size(), 5u);
+  const auto& f1 = j["features"][0];
+  EXPECT_EQ(f1["geometry"]["type"], "Point");
+  EXPECT_EQ(f1["geometry"]["coordinates"][0], 36.64);
+  EXPECT_EQ(f1["properties"]["id"], "i111111111111");
+  EXPECT_EQ(f1["properties"]["verdict"], "violation");
+  EXPECT_EQ(f1["properties"]["first_time"], "2018-10-12T05:00:00Z");
+  EXPECT_EQ(f1["properties"]["reports"], (std::vector<std::string>{"MON-1", "LC-2"}));
+  EXPECT_EQ(f1["properties"]["fatalities"].size(), 2u);
+  EXPECT_TRUE(f1["properties"]["contested"].get<bool>());
+  EXPECT_EQ(f1["properties"]["confidence_label"], "high");
+  const auto s = nlohmann::json::parse(read(dir / "nested" / "out" / "summary.json"));
+  EXPECT_EQ(s, daily_summary(idlib(), f.s, f.o));
+}
+
+TEST(DailyReport, EmptyDayStillWritesEverything) {
+  Fixture f = make();
+  f.o.date = "2018-10-20";
+  f.o.day_start = local("2018-10-20");
+  f.o.day_end = f.o.day_start + 86400;
+  const fs::path dir = fresh_dir("empty");
+  write_daily_report(idlib(), f.s, f.o, dir.string());
+  const auto j = nlohmann::json::parse(read(dir / "summary.json"));
+  EXPECT_EQ(j["headline"]["current"]["incidents"], 0);
+  EXPECT_NE(read(dir / "report.html").find("No incidents on the report day."), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(read(dir / "incidents.geojson"))["features"].size(), 0u);
+}
+
+TEST(DailyReport, DirectoryThatIsAFileIsAnInputError) {
+  const Fixture f = make();
+  const fs::path dir = fresh_dir("file");
+  fs::create_directories(dir);
+  const fs::path file = dir / "not-a-dir";
+  std::ofstream(file) << "x";
+  try {
+    write_daily_report(idlib(), f.s, f.o, file.string());
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("not-a-dir"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("not a directory"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read(file), "x");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headless Chromium: the page renders and the map is not blank.
+
+std::string chromium_path() {
+  for (const char* p : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
+    if (fs::exists(p)) return p;
+  return "";
+}
+
+struct Image {
+  unsigned width = 0, height = 0;
+  std::vector<unsigned char> rgb;
+};
+
+// libpng's simplified API (PNG::PNG).
+bool decode_png(const std::string& path, Image& out, std::string& error) {
+  png_image img{};
+  img.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_file(&img, path.c_str())) {
+    error = std::string("png: ") + img.message;
+    return false;
+  }
+  img.format = PNG_FORMAT_RGB;
+  out.width = img.width;
+  out.height = img.height;
+  out.rgb.assign(PNG_IMAGE_SIZE(img), 0);
+  const bool ok = png_image_finish_read(&img, nullptr, out.rgb.data(), 0, nullptr) != 0;
+  if (!ok) error = std::string("png: ") + img.message;
+  png_image_free(&img);
+  return ok;
+}
+
+TEST(DailyReport, HeadlessChromiumScreenshot) {
+  const std::string chromium = chromium_path();
+  if (chromium.empty()) {
+    if (std::getenv("CI")) FAIL() << "chromium is not installed (scripts/setup-deps installs it); CI is set";
+    GTEST_SKIP() << "chromium not installed";
+  }
+  const Fixture f = make();
+  const fs::path dir = fresh_dir("screenshot");
+  write_daily_report(idlib(), f.s, f.o, dir.string());
+  const fs::path png = dir / "report.png";
+  const fs::path profile = dir / "chromium-profile";
+  // --headless is the new headless mode since Chromium 132 (--headless=new before); both accept
+  // --screenshot. --no-sandbox: containers and root; own profile: no clash with a running one.
+  const std::string cmd = "timeout 120 '" + chromium +
+                          "' --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
+                          "--hide-scrollbars --force-device-scale-factor=1 --user-data-dir='" +
+                          profile.string() + "' --window-size=1200,1600 --screenshot='" + png.string() + "' 'file://" +
+                          (dir / "report.html").string() + "' > '" + (dir / "chromium.log").string() + "' 2>&1";
+  const int rc = std::system(cmd.c_str());
+  ASSERT_EQ(rc, 0) << cmd << "\n" << read(dir / "chromium.log");
+  ASSERT_TRUE(fs::exists(png)) << read(dir / "chromium.log");
+  Image img;
+  std::string error;
+  ASSERT_TRUE(decode_png(png.string(), img, error)) << error;
+  EXPECT_EQ(img.width, 1200u);
+  EXPECT_EQ(img.height, 1600u);
+  std::set<unsigned> colours;
+  std::size_t non_white = 0, red = 0, amber = 0, zone = 0;
+  for (std::size_t i = 0; i + 2 < img.rgb.size(); i += 3) {
+    const int r = img.rgb[i], g = img.rgb[i + 1], b = img.rgb[i + 2];
+    colours.insert(static_cast<unsigned>(r << 16 | g << 8 | b));
+    if (r < 245 || g < 245 || b < 245) ++non_white;
+    if (std::abs(r - 0xd6) < 12 && std::abs(g - 0x27) < 12 && std::abs(b - 0x28) < 12) ++red;
+    if (std::abs(r - 0xf0) < 14 && std::abs(g - 0xa2) < 14 && std::abs(b - 0x02) < 14) ++amber;
+    if (g > r + 5 && g > b + 5 && r > 200) ++zone;  // the de-escalation area's pale green
+  }
+  const double total = static_cast<double>(img.width) * img.height;
+  std::cout << "screenshot: " << png.string() << " (" << colours.size() << " colours, "
+            << 100.0 * static_cast<double>(non_white) / total << "% non-white, " << red << " red, " << amber
+            << " amber, " << zone << " zone pixels)\n";
+  EXPECT_GT(colours.size(), 200u);
+  EXPECT_GT(static_cast<double>(non_white) / total, 0.15);
+  EXPECT_GT(red, 100u);   // violation circles (and badges)
+  EXPECT_GT(amber, 20u);  // the indeterminate incident
+  EXPECT_GT(zone, 20000u);
+}
+
+}  // namespace
+}  // namespace truceline::report
