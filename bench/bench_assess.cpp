@@ -6,11 +6,15 @@
 #include <fmt/format.h>
 #include <geos_c.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <random>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/agreement/query.hpp"
 #include "truceline/assess/assess.hpp"
+#include "truceline/report/report.hpp"
 
 namespace {
 
@@ -114,5 +118,55 @@ void Assess_geos_contains(benchmark::State& state) {
   GEOS_finish_r(ctx);
 }
 BENCHMARK(Assess_geos_contains)->Name("Assess/geos_contains_1M")->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+}  // namespace
+
+namespace {
+
+// Report/daily_10k: the whole daily report (assessment of the 30-day window, fusion, coverage,
+// summary, HTML, Markdown, SVG map and chart, GeoJSON) for a day with 10 000 reports.
+void Report_daily(benchmark::State& state) {
+  const auto& a = idlib();
+  const int64_t day = 1543006800;  // 2018-11-24T00:00:00+03:00
+  std::vector<assess::ReportView> rs;
+  std::mt19937_64 rng(24);
+  std::uniform_real_distribution<double> lon(36.2, 37.2), lat(35.3, 36.3), prec(100, 5000);
+  std::uniform_int_distribution<int64_t> when(0, 86399);
+  const char* kinds[] = {"shelling", "airstrike", "weapon_sighting", "group_presence", "patrol", "civilian_harm"};
+  for (std::size_t i = 0; i < 10'000; ++i) {
+    assess::ReportView r;
+    r.id = fmt::format("d{}", i);
+    r.label = r.id;
+    r.kind = kinds[i % 6];
+    r.has_location = true;
+    r.lon_deg = lon(rng);
+    r.lat_deg = lat(rng);
+    r.precision_m = prec(rng);
+    r.observed_unix = day + when(rng);
+    r.time_precision = "minute";
+    r.weapon_class = i % 2 ? "tank" : "mortar";
+    r.actor = i % 3 ? "HTS" : "Syrian Arab Army";
+    if (i % 6 == 5) r.fatalities = static_cast<int64_t>(i % 4);
+    r.source_name = fmt::format("source-{}", i % 25);
+    r.source_type = i % 5 ? "media" : "monitor";
+    rs.push_back(std::move(r));
+  }
+  report::DailyOptions d;
+  d.date = "2018-11-24";
+  d.day_start = day;
+  d.day_end = day + 86400;
+  const std::string dir = (std::filesystem::temp_directory_path() / fmt::format("truceline-bench-report-{}", ::getpid())).string();
+  for (auto _ : state) {
+    assess::Options o;
+    o.at = agreement::Instant(std::chrono::seconds(d.day_end - 1));
+    o.since = agreement::Instant(std::chrono::seconds(day - 29 * 86400));
+    const assess::Assessment s = assess::assess(a, rs, o);
+    report::write_daily_report(a, s, d, dir);
+    state.counters["incidents"] = static_cast<double>(s.incidents.size());
+  }
+  std::filesystem::remove_all(dir);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rs.size()));
+}
+BENCHMARK(Report_daily)->Name("Report/daily_10k")->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace

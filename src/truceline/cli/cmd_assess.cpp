@@ -83,7 +83,21 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
   report::write_daily_report(a, s, d, dir);
   const nlohmann::json sum = report::daily_summary(a, s, d);
   io.out << fmt::format("{}/report.html\n{}/report.md\n{}/incidents.geojson\n{}/summary.json\n", dir, dir, dir, dir);
-  if (sum.contains("headline")) io.out << "headline: " << sum["headline"].dump() << "\n";
+  if (sum.contains("headline")) {
+    const nlohmann::json& c = sum["headline"]["current"];
+    const nlohmann::json& p = sum["headline"]["previous"];
+    auto casualties = [](const nlohmann::json& x) {
+      const auto lo = x.value("min", 0), hi = x.value("max", 0);
+      return lo == hi ? std::to_string(lo) : fmt::format("{}-{}", lo, hi);
+    };
+    io.out << fmt::format(
+        "headline {}: {} incidents (previous day {}), {} violations ({} corroborated, {} single-source), {} "
+        "indeterminate, {} contested; civilian fatalities {}, injured {}; {} reports from {} sources\n",
+        date, c.value("incidents", 0), p.value("incidents", 0), c.value("violations", 0),
+        c.value("violations_corroborated", 0), c.value("violations_single_source", 0), c.value("indeterminate", 0),
+        c.value("contested", 0), casualties(c["civilian_fatalities"]), casualties(c["civilian_injured"]),
+        c.value("reports", 0), c.value("sources", 0));
+  }
   return 0;
 }
 

@@ -167,7 +167,20 @@ SegmentFoot nearest_on_segment(const Segment& seg, LonLat p, double slope) {
   return to_foot(e, 0);
 }
 
-double Segment::lower_bound_m(const std::array<double, 3>& p) const { return norm(sub(p, centre)) - radius_m; }
+namespace {
+// Distance from p to the straight segment a-b in 3-D.
+double chord_distance(const std::array<double, 3>& p, const std::array<double, 3>& a, const std::array<double, 3>& b) {
+  const auto ab = sub(b, a), ap = sub(p, a);
+  const double l2 = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
+  double t = l2 > 0 ? (ap[0] * ab[0] + ap[1] * ab[1] + ap[2] * ab[2]) / l2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  return norm(sub(ap, {ab[0] * t, ab[1] * t, ab[2] * t}));
+}
+}  // namespace
+
+double Segment::lower_bound_m(const std::array<double, 3>& p) const {
+  return std::max(norm(sub(p, centre)) - radius_m, chord_distance(p, ecef_a, ecef_b) - sag_m);
+}
 
 const Segment& GeodesicPolyline::segment_at(std::size_t part, double along_m) const {
   const auto first = segments_.begin() + static_cast<std::ptrdiff_t>(first_segment_[part]);
@@ -213,7 +226,7 @@ GeodesicPolyline::GeodesicPolyline(MultiLine line) : line_(validated(line)) {
     first_segment_.push_back(segments_.size());
     double along = 0;
     for (std::size_t i = 0; i + 1 < part.size(); ++i) {
-      Segment s{part[i], part[i + 1], 0, 0, 0, pi, i, along, {}, {}, 0, {}, {}};
+      Segment s{part[i], part[i + 1], 0, 0, 0, pi, i, along, {}, {}, 0, {}, {}, {}, {}, 0};
       double azi1 = 0, azi2 = 0;
       wgs84().Inverse(s.a.lat_deg, s.a.lon_deg, s.b.lat_deg, s.b.lon_deg, s.length_m, azi1, azi2);
       s.azi_a_deg = azi1;
@@ -225,14 +238,21 @@ GeodesicPolyline::GeodesicPolyline(MultiLine line) : line_(validated(line)) {
       LonLat mid;
       s.line.Position(0.5 * s.length_m, mid.lat_deg, mid.lon_deg);
       s.centre = to_ecef(mid);
-      constexpr int kSamples = 16;
-      double r = 0;
+      s.ecef_a = to_ecef(s.a);
+      s.ecef_b = to_ecef(s.b);
+      // Sag: the farthest sample from the chord, plus half the sample spacing (the distance to
+      // the chord is 1-Lipschitz along the segment).
+      constexpr int kSamples = 32;
+      double r = 0, sag = 0;
       for (int k = 0; k <= kSamples; ++k) {
         LonLat q;
         s.line.Position(s.length_m * k / kSamples, q.lat_deg, q.lon_deg);
-        r = std::max(r, norm(sub(to_ecef(q), s.centre)));
+        const auto qe = to_ecef(q);
+        r = std::max(r, norm(sub(qe, s.centre)));
+        sag = std::max(sag, chord_distance(qe, s.ecef_a, s.ecef_b));
       }
       s.radius_m = r + 0.5 * s.length_m / kSamples + 1e-3;
+      s.sag_m = sag + 0.5 * s.length_m / kSamples + 1e-3;
       s.unit_a = unit(to_ecef(s.a));
       s.unit_b = unit(to_ecef(s.b));
       along += s.length_m;

@@ -100,9 +100,16 @@ struct Segment {
   std::array<double, 3> centre{};  // ECEF bounding ball of the segment, metres
   double radius_m = 0;
   std::array<double, 3> unit_a{}, unit_b{};  // geocentric unit vectors (initial guess only)
+  std::array<double, 3> ecef_a{}, ecef_b{};  // ECEF of a and b, metres
+  double sag_m = 0;  // bound of the distance from any point of the segment to the chord a-b
 
   // A lower bound of the geodesic distance from the point with ECEF coordinates `p` to this
-  // segment, metres: the chord to the bounding ball (a chord is never longer than a geodesic).
+  // segment, metres: the larger of the distance to the bounding ball and the distance to the
+  // chord a-b less the sag (a chord is never longer than a geodesic, and every point of the
+  // segment lies within sag_m of the chord; sag_m is measured on 33 samples plus L/64 for
+  // the gaps between them). For a 5 km segment the chord bound is within ~80 m of the truth
+  // (the ball's within ~2.5 km), so the exact search rarely visits more than the one or two
+  // segments that hold the answer.
   double lower_bound_m(const std::array<double, 3>& p) const;
 };
 
