@@ -410,8 +410,9 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
         std::sort(v.who.contested_by.begin(), v.who.contested_by.end());
         std::vector<std::string> said;
         for (const auto& by : no) said.push_back(fmt::format("{} says {}", by, v.who.designations.at(by)));
-        reason("designation_contested", fmt::format("designators disagree: {} say {}; {}", join(yes),
-                                                    join(binds.designated_status, " or "), join(said, "; ")));
+        reason("designation_contested",
+               fmt::format("designators disagree: {} {} {}; {}", join(yes), yes.size() == 1 ? "says" : "say",
+                           join(binds.designated_status, " or "), join(said, "; ")));
       }
     }
   } else if (!binds.parties.empty() || !binds.groups.empty()) {

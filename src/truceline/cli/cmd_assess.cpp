@@ -31,7 +31,7 @@ int64_t parse_period(const std::string& text) {
   const std::string unit = text.substr(used);
   const int64_t mult = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : unit == "w" ? 7 * 86400 : 0;
   if (used == 0 || v <= 0 || mult == 0)
-    throw UsageError(fmt::format("--period '{}': expected a positive duration such as 1d, 12h, 30m, 2w", text));
+    throw InputError(fmt::format("--period '{}': expected a positive duration such as 1d, 12h, 30m, 2w", text));
   return static_cast<int64_t>(v) * mult;
 }
 
@@ -42,7 +42,7 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
   o.at = parse_at(at, a);
   if (!since.empty()) {
     o.since = parse_at(since, a);
-    if (*o.since > o.at) throw UsageError(fmt::format("--since {} is after --at {}", since, at));
+    if (*o.since > o.at) throw InputError(fmt::format("--since {} is after --at {}", since, at));
   }
   if (!period.empty()) o.period_s = parse_period(period);
   const assess::Assessment s = assess::assess_store(a, db, o);
@@ -60,9 +60,8 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
 int cmd_report(const std::string& agreement_path, const std::string& db, const std::string& date, const std::string& dir,
                const std::string& note, Io& io) {
   const ag::Agreement a = ag::load_valid(agreement_path);
-  if (date.size() != 10) throw UsageError(fmt::format("--date '{}': expected a date such as 2018-11-24", date));
-  const auto start = ag::parse_instant(date, a.utc_offset_minutes);
-  if (!start) throw UsageError(fmt::format("--date '{}': expected a date such as 2018-11-24", date));
+  const auto start = date.size() == 10 ? ag::parse_instant(date, a.utc_offset_minutes) : std::nullopt;
+  if (!start) throw InputError(fmt::format("--date '{}': expected an existing date, YYYY-MM-DD (e.g. 2018-11-24)", date));
   report::DailyOptions d;
   d.date = date;
   d.day_start = static_cast<int64_t>(start->time_since_epoch().count());
@@ -82,7 +81,8 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
   }
   report::write_daily_report(a, s, d, dir);
   const nlohmann::json sum = report::daily_summary(a, s, d);
-  io.out << fmt::format("{}/report.html\n{}/report.md\n{}/incidents.geojson\n{}/summary.json\n", dir, dir, dir, dir);
+  for (const char* f : {"report.html", "report.md", "map.svg", "chart.svg", "incidents.geojson", "summary.json"})
+    io.out << dir << "/" << f << "\n";
   if (sum.contains("headline")) {
     const nlohmann::json& c = sum["headline"]["current"];
     const nlohmann::json& p = sum["headline"]["previous"];
@@ -90,13 +90,18 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
       const auto lo = x.value("min", 0), hi = x.value("max", 0);
       return lo == hi ? std::to_string(lo) : fmt::format("{}-{}", lo, hi);
     };
+    auto n = [](const nlohmann::json& x, const char* key, const char* one, const char* many) {
+      const int v = x.value(key, 0);
+      return fmt::format("{} {}", v, v == 1 ? one : many);
+    };
     io.out << fmt::format(
-        "headline {}: {} incidents (previous day {}), {} violations ({} corroborated, {} single-source), {} "
-        "indeterminate, {} contested; civilian fatalities {}, injured {}; {} reports from {} sources\n",
-        date, c.value("incidents", 0), p.value("incidents", 0), c.value("violations", 0),
-        c.value("violations_corroborated", 0), c.value("violations_single_source", 0), c.value("indeterminate", 0),
-        c.value("contested", 0), casualties(c["civilian_fatalities"]), casualties(c["civilian_injured"]),
-        c.value("reports", 0), c.value("sources", 0));
+        "headline {}: {} (previous day {}), {} ({} corroborated, {} single-source), {} indeterminate, {} "
+        "contested; civilian fatalities {}, injured {}; {} from {}\n",
+        date, n(c, "incidents", "incident", "incidents"), p.value("incidents", 0),
+        n(c, "violations", "violation", "violations"), c.value("violations_corroborated", 0),
+        c.value("violations_single_source", 0), c.value("indeterminate", 0), c.value("contested", 0),
+        casualties(c["civilian_fatalities"]), casualties(c["civilian_injured"]), n(c, "reports", "report", "reports"),
+        n(c, "sources", "source", "sources"));
   }
   return 0;
 }
