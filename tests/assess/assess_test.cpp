@@ -81,7 +81,7 @@ assess::VerdictRecord verdict(const ReportView& r, const std::string& obligation
 
 bool has_reason(const assess::VerdictRecord& v, const std::string& code) {
   for (const auto& x : v.reasons)
-    if (x.code == code) return true;
+    if (code == x.code) return true;
   return false;
 }
 

@@ -276,7 +276,8 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   // not_applicable > compliant > indeterminate > violation (a report that cannot bear on the
   // obligation, or shows it kept, is not made a violation by another check's doubt).
   bool na = false, ok = false, doubt = false;
-  auto reason = [&](std::string code, std::string msg) { v.reasons.push_back({std::move(code), std::move(msg)}); };
+  v.reasons.reserve(6);
+  auto reason = [&](const char* code, std::string msg) { v.reasons.push_back({code, std::move(msg)}); };
 
   // --- when --------------------------------------------------------------------------
   const int64_t len = precision_s(r.time_precision);

@@ -82,7 +82,7 @@ const char* to_string(WhereStatus s);
 const char* to_string(TimeStatus s);
 
 struct Reason {
-  std::string code;     // stable, machine-readable (docs/assessment.md lists them)
+  const char* code = "";  // stable, machine-readable (docs/assessment.md lists them); static
   std::string message;  // for people
 };
 

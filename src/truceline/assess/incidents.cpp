@@ -364,6 +364,7 @@ std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::ve
   auto work = [&](unsigned w) {
     const Assessor as(a, options);
     const std::size_t lo = reports.size() * w / n, hi = reports.size() * (w + 1) / n;
+    parts[w].reserve(2 * (hi - lo));
     for (std::size_t i = lo; i < hi; ++i) as.assess(reports[i], i, parts[w]);
   };
   if (n == 1) {

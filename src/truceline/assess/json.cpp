@@ -158,7 +158,10 @@ std::string verdicts_csv(const Assessment& s) {
   for (const auto& v : s.verdicts) {
     const ReportView& r = s.reports[v.report];
     std::string reasons;
-    for (const auto& x : v.reasons) reasons += (reasons.empty() ? "" : ";") + x.code;
+    for (const auto& x : v.reasons) {
+      if (!reasons.empty()) reasons += ';';
+      reasons += x.code;
+    }
     out += fmt::format("{},{},{},{},{},{},{},{},{:.1f},{:.1f},{:.1f},{},{},{},{},{},{},{}\n", csv_field(r.label), r.id,
                        csv_field(v.obligation), to_string(v.verdict), r.kind, iso(r.observed_unix),
                        to_string(v.where.status), csv_field(v.where.zone), v.where.distance_m, v.where.margin_m,
