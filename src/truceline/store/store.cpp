@@ -275,7 +275,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       continue;
     }
     const Report& r = *row.outcome.report;
-    const std::string canonical = r.to_json().dump();
+    const std::string canonical = r.canonical_json();
     const std::string hash = sha256_bytes(canonical);
     std::optional<double> lon = r.lon, lat = r.lat;
     std::optional<std::string> resolution;
