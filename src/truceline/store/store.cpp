@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -239,6 +240,58 @@ class RowPipeline {
   std::thread thread_;  // last: started once the members it uses exist
 };
 
+// Inserts into the R*Tree a chunk at a time, in Z-order (Morton order) of (lon, lat, time):
+// consecutive inserts then land in the same nodes instead of all over the tree, which measured
+// ~20 % off a 1 M report import (each R*Tree insert rewrites whole nodes, half the ingest
+// time in file order). What the tree holds, and so every query, does not depend on the order.
+class RtreeWriter {
+ public:
+  static constexpr std::size_t kChunk = 65536;  // 2.5 MiB
+
+  explicit RtreeWriter(sqlite3* db)
+      : insert_(db, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t) "
+                    "VALUES(?,?,?,?,?,?,?)") {
+    pending_.reserve(kChunk);
+  }
+  void add(int64_t rid, double lon, double lat, int64_t t) {
+    pending_.push_back({morton(lon, lat, t), rid, lon, lat, static_cast<double>(t)});
+    if (pending_.size() == kChunk) flush();
+  }
+  void flush() {
+    std::sort(pending_.begin(), pending_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    // The R*Tree's 32-bit floats are a prefilter; queries re-check the exact values.
+    for (const Entry& e : pending_) {
+      insert_.bind(1, e.rid).bind(2, e.lon).bind(3, e.lon).bind(4, e.lat).bind(5, e.lat).bind(6, e.t).bind(7, e.t);
+      insert_.step();
+      insert_.reset();
+    }
+    pending_.clear();
+  }
+
+ private:
+  struct Entry {
+    uint64_t key;
+    int64_t rid;
+    double lon, lat, t;
+  };
+  // 21 bits per axis, interleaved (no Debian-packaged Morton library; the BMI2 pdep
+  // instruction would tie the build to newer CPUs).
+  static uint64_t spread(double v, double lo, double hi) {
+    uint64_t x = static_cast<uint64_t>(std::clamp((v - lo) / (hi - lo), 0.0, 1.0) * 0x1fffff);
+    x = (x | x << 32) & 0x1f00000000ffffULL;
+    x = (x | x << 16) & 0x1f0000ff0000ffULL;
+    x = (x | x << 8) & 0x100f00f00f00f00fULL;
+    x = (x | x << 4) & 0x10c30c30c30c30c3ULL;
+    x = (x | x << 2) & 0x1249249249249249ULL;
+    return x;
+  }
+  static uint64_t morton(double lon, double lat, int64_t t) {
+    return spread(lon, -180, 180) | spread(lat, -90, 90) << 1 | spread(static_cast<double>(t), 0, 4102444800.0) << 2;
+  }
+  Stmt insert_;
+  std::vector<Entry> pending_;
+};
+
 }  // namespace
 
 Store::Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
@@ -342,9 +395,8 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
            "INSERT OR IGNORE INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
            "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, source_type, "
            "reliability, credibility, supersedes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  // The R*Tree indexes space and time together (its 32-bit floats are a prefilter; queries
-  // re-check the exact values).
-  Stmt rtree(db_, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t) VALUES(?,?,?,?,?,?,?)");
+  // The R*Tree indexes space and time together.
+  RtreeWriter rtree(db_);
   Stmt quar(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
   const std::string now = now_iso();
   RowPipeline pipeline(next);
@@ -407,19 +459,10 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
         continue;
       }
       ++sum.imported;
-      if (lon) {
-        rtree.bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)))
-            .bind(2, *lon)
-            .bind(3, *lon)
-            .bind(4, *lat)
-            .bind(5, *lat)
-            .bind(6, static_cast<double>(r.observed_unix))
-            .bind(7, static_cast<double>(r.observed_unix));
-        rtree.step();
-        rtree.reset();
-      }
+      if (lon) rtree.add(sqlite3_last_insert_rowid(db_), *lon, *lat, r.observed_unix);
     }
   }
+  rtree.flush();
   {
     Stmt b(db_, "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=? WHERE id=?");
     b.bind(1, now_iso())
