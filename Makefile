@@ -45,7 +45,7 @@ FUZZ_FLAGS = -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 fuzz: deps
 	@command -v clang++ >/dev/null || (echo "installing clang" && apt-get install -y -q clang)
 	@mkdir -p build/fuzz build/fuzz/corpus-jsonl build/fuzz/corpus-csv
-	clang++ $(FUZZ_FLAGS) fuzz/fuzz_jsonl.cpp src/truceline/store/report.cpp -lfmt -lcrypto -o build/fuzz/fuzz_jsonl
-	clang++ $(FUZZ_FLAGS) fuzz/fuzz_csv.cpp src/truceline/store/importers.cpp src/truceline/store/report.cpp -lfmt -lcrypto -o build/fuzz/fuzz_csv
+	clang++ $(FUZZ_FLAGS) fuzz/fuzz_jsonl.cpp src/truceline/store/report.cpp src/truceline/time.cpp -lfmt -lcrypto -lsimdjson -o build/fuzz/fuzz_jsonl
+	clang++ $(FUZZ_FLAGS) fuzz/fuzz_csv.cpp src/truceline/store/importers.cpp src/truceline/store/report.cpp src/truceline/time.cpp -lfmt -lcrypto -lsimdjson -o build/fuzz/fuzz_csv
 	./build/fuzz/fuzz_jsonl -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-jsonl fuzz/corpus/jsonl
 	./build/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-csv fuzz/corpus/csv

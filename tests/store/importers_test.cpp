@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "truceline/error.hpp"
@@ -581,6 +582,111 @@ TEST(ImporterAcled, KindTable) {
     const AcledKind k = acled_kind("", s);
     EXPECT_NE(std::find(report_kinds().begin(), report_kinds().end(), k.kind), report_kinds().end()) << s;
     EXPECT_EQ(std::find(k.tags.begin(), k.tags.end(), "unmapped_acled_type"), k.tags.end()) << s;
+  }
+}
+
+// report_from_jsonl() reads most lines with simdjson and leaves the rest to nlohmann +
+// report_from_json(): both paths must give the same report, the same canonical JSON (the
+// content hash) and the same error.
+RowOutcome reference_jsonl(const std::string& line) {
+  RowOutcome out;
+  if (!valid_utf8(line)) {
+    out.error = "invalid UTF-8";
+    return out;
+  }
+  nlohmann::json o;
+  try {
+    o = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::exception&) {
+    out.error = "invalid JSON";
+    return out;
+  }
+  return report_from_json(o);
+}
+
+void expect_same_as_reference(const std::string& line) {
+  const RowOutcome fast = report_from_jsonl(line), ref = reference_jsonl(line);
+  ASSERT_EQ(fast.report.has_value(), ref.report.has_value()) << line << "\n" << fast.error << "\n" << ref.error;
+  if (!ref.report) {
+    if (ref.error != "invalid JSON") {
+      EXPECT_EQ(fast.error, ref.error) << line;
+    }
+    return;
+  }
+  const std::string canonical = ref.report->to_json().dump();
+  EXPECT_EQ(fast.report->to_json().dump(), canonical) << line;
+  EXPECT_EQ(fast.report->canonical_json(), canonical) << line;
+  EXPECT_EQ(ref.report->canonical_json(), canonical) << line;
+}
+
+TEST(Jsonl, FastPathAgreesWithReference) {
+  const std::string base =
+      R"({"observed_at":"2019-03-04T05:00:00Z","lon":36.2896,"lat":34.93039,"kind":"shelling",)"
+      R"("source":{"name":"source-23","type":"media"},"reliability":"C","credibility":3,"summary":"synthetic report 0"})";
+  std::vector<std::string> lines{
+      base,
+      R"({"observed_at":"2018-10-12","place":"Idlib","kind":"airstrike","source":{"name":"x"}})",
+      R"({"observed_at":"2018-10-12T08:30:00+03:00","time_precision":"hour","reported_at":"2018-10-13","lon":-0,"lat":0,"kind":"other","source":{"name":"a","type":"ngo","url":"http://x/y"},"tags":["a","b\"c"],"weapon_class":"mortar","weapon_count":2,"actor":"A","target":"B","fatalities":0,"injured":3,"summary":"tab\there \u00e9 \ud83d\ude00","source_id":"s1","supersedes":"r0123","id":"rX","superseded_by":null,"location_precision_m":250})",
+      R"({"observed_at":"2018-10-12","lon":-0.0,"lat":-0.0,"kind":"other","source":{"name":"a"}})",
+      R"({"observed_at":"2018-10-12","lon":1e2,"lat":1E-7,"kind":"other","source":{"name":"a"},"location_precision_m":1.5e3})",
+      R"({"observed_at":"2018-10-12","lon":180,"lat":-90,"kind":"other","source":{"name":"a"},"credibility":"3"})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","kind":"shelling","source":{"name":"a"}})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a","name":"b"}})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a","lang":"ar"},"extra":[1,{"z":null}]})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"}} {})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"}}x)",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"summary":"\ud800"})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"summary":"\udc00x"})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"summary":"\u0000\u001f\/"})",
+      "{\"observed_at\":\"2018-10-12\",\"lon\":1,\"lat\":2,\"kind\":\"other\",\"source\":{\"name\":\"a\"},\"summary\":\"raw\x01\"}",
+      "{\"observed_at\":\"2018-10-12\",\t\"lon\":1,\"lat\":2,\"kind\":\"other\",\"source\":{\"name\":\"a\"}}\r",
+      R"({"observed_at":"2018-10-12","lon":1e999,"lat":2,"kind":"other","source":{"name":"a"}})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"fatalities":18446744073709551615})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"fatalities":99999999999999999999999})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"fatalities":-1})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"injured":2.0})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":null,"kind":"other","source":{"name":"a"}})",
+      R"({"observed_at":"2018-10-12","lon":null,"lat":null,"place":"x","kind":"other","source":{"name":"a","type":null,"url":null}})",
+      R"({"observed_at":"2018-10-12","lon":"1","lat":"2","kind":"other","source":{"name":"a"}})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":7}})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":null})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":""}})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"tags":null,"summary":null})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"tags":[]})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"tags":[1]})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"reliability":"G"})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"credibility":0})",
+      R"({"observed_at":"2018-10-12T08:30:00","lon":1,"lat":2,"kind":"other","source":{"name":"a"}})",
+      R"({"observed_at":20181012,"lon":1,"lat":2,"kind":"other","source":{"name":"a"}})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"source_id":12})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"id":[[[[[[]]]]]]})",
+      R"([{"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"}}])",
+      "{\"observed_at\":\"2018-10-12\",\"lon\":1,\"lat\":2,\"kind\":\"other\",\"source\":{\"name\":\"\xc3\x28\"}}",
+      "", "null", "{", "{}", "\xef\xbb\xbf{}"};
+  for (const char* file : {"reports.jsonl", "fuzz-regressions/number-overflow.jsonl"}) {
+    std::istringstream in(slurp(kData + file));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  for (const auto& line : lines) expect_same_as_reference(line);
+  // Random byte edits of valid lines (deterministic).
+  uint64_t seed = 42;
+  auto rnd = [&](std::size_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((seed >> 33) % n);
+  };
+  const std::string alphabet = "{}[]\":,.-+eE0123456789 \\/nulltruefalse\x01\x7f\xc3\xa9\xff";
+  for (int i = 0; i < 20000; ++i) {
+    std::string line = lines[rnd(3)];
+    for (int k = 0, edits = 1 + static_cast<int>(rnd(3)); k < edits; ++k) {
+      const std::size_t at = rnd(line.size());
+      switch (rnd(3)) {
+        case 0: line[at] = alphabet[rnd(alphabet.size())]; break;
+        case 1: line.insert(at, 1, alphabet[rnd(alphabet.size())]); break;
+        default: line.erase(at, 1);
+      }
+    }
+    expect_same_as_reference(line);
+    if (HasFatalFailure()) return;
   }
 }
 

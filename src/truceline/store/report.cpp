@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -57,10 +59,22 @@ std::string to_hex(const unsigned char* d, unsigned int n) {
 }
 }  // namespace
 
+namespace {
+// OpenSSL 3 looks the algorithm up in its provider tables (under a lock) on every EVP_sha256()
+// digest unless it is fetched once; hashing a row costs less than that look-up.
+const EVP_MD* sha256_md() {
+  static const struct Md {
+    EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    ~Md() { EVP_MD_free(md); }
+  } fetched;
+  return fetched.md ? fetched.md : EVP_sha256();
+}
+}  // namespace
+
 std::string sha256_bytes(const std::string& bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &n, EVP_sha256(), nullptr);
+  EVP_Digest(bytes.data(), bytes.size(), digest, &n, sha256_md(), nullptr);
   return std::string(reinterpret_cast<const char*>(digest), n);
 }
 
@@ -73,7 +87,7 @@ std::string sha256_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(ctx, sha256_md(), nullptr);
   std::vector<char> buf(1 << 16);
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -329,12 +343,162 @@ RowOutcome report_from_json(const json& o) {
   return out;
 }
 
+namespace {
+
+// The fast path for JSON Lines: simdjson's validating DOM parser, read straight into a Report.
+// It takes only the rows it can read exactly as report_from_json() would; anything else
+// (every invalid row, unknown fields, duplicate keys, numbers given as strings, ...) returns
+// nullopt and goes through nlohmann + report_from_json(), so results and error messages stay
+// those of the one reference path. tests/store/importers_test.cpp checks the two agree.
+namespace sj = simdjson::dom;
+
+// A string, or nullopt for anything else (null is handled by the caller).
+std::optional<std::string> sj_string(const sj::element& e) {
+  std::string_view v;
+  if (e.get_string().get(v)) return std::nullopt;
+  return std::string(v);
+}
+
+// nlohmann reads "-0" as the integer 0 and "-0.0" as the double -0.0; simdjson may not tell
+// them apart, so a negative zero is left to the reference path.
+std::optional<double> sj_number(const sj::element& e) {
+  double d = 0;
+  int64_t i = 0;
+  if (!e.get_int64().get(i)) return static_cast<double>(i);
+  if (!e.is_double() || e.get_double().get(d) || (d == 0 && std::signbit(d)) || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+std::optional<int64_t> sj_count(const sj::element& e) {
+  int64_t i = 0;
+  if (e.get_int64().get(i) || i < 0) return std::nullopt;
+  return i;
+}
+
+std::optional<Report> report_from_jsonl_fast(const std::string& line) {
+  thread_local sj::parser parser;
+  sj::element doc;
+  if (parser.parse(line).get(doc)) return std::nullopt;  // invalid UTF-8 or JSON: reference path
+  sj::object o;
+  if (doc.get_object().get(o)) return std::nullopt;
+  enum Field : unsigned {
+    kObserved, kPrecision, kReported, kLon, kLat, kPlace, kLocPrecision, kKind, kWeaponClass, kWeaponCount, kActor,
+    kTarget, kFatalities, kInjured, kSummary, kTags, kSource, kReliability, kCredibility, kSupersedes, kSourceId,
+    kIgnored, kFieldCount
+  };
+  static const std::pair<std::string_view, Field> names[] = {
+      {"observed_at", kObserved}, {"time_precision", kPrecision}, {"reported_at", kReported}, {"lon", kLon},
+      {"lat", kLat}, {"place", kPlace}, {"location_precision_m", kLocPrecision}, {"kind", kKind},
+      {"weapon_class", kWeaponClass}, {"weapon_count", kWeaponCount}, {"actor", kActor}, {"target", kTarget},
+      {"fatalities", kFatalities}, {"injured", kInjured}, {"summary", kSummary}, {"tags", kTags},
+      {"source", kSource}, {"reliability", kReliability}, {"credibility", kCredibility},
+      {"supersedes", kSupersedes}, {"source_id", kSourceId}, {"id", kIgnored}, {"superseded_by", kIgnored}};
+  sj::element at[kFieldCount];
+  unsigned seen = 0;
+  for (const auto field : o) {
+    const auto it = std::find_if(std::begin(names), std::end(names), [&](const auto& n) { return n.first == field.key; });
+    if (it == std::end(names)) return std::nullopt;  // unknown field: kept in `extra` by the reference path
+    if (it->second == kIgnored) continue;
+    if (seen & (1u << it->second)) return std::nullopt;  // duplicate key (nlohmann keeps the last)
+    seen |= 1u << it->second;
+    at[it->second] = field.value;
+  }
+  // Present and not null.
+  auto has = [&](Field f) { return (seen & (1u << f)) && !at[f].is_null(); };
+  Report r;
+  if (!has(kObserved)) return std::nullopt;
+  const auto observed = sj_string(at[kObserved]);
+  bool date_only = false;
+  const auto t = observed ? parse_iso_time(*observed, &date_only) : std::nullopt;
+  if (!t) return std::nullopt;
+  r.observed_unix = *t;
+  r.time_precision = date_only ? "day" : "minute";
+  if (has(kPrecision)) {
+    auto p = sj_string(at[kPrecision]);
+    if (!p || !in(time_precisions(), *p)) return std::nullopt;
+    r.time_precision = std::move(*p);
+  }
+  if (has(kReported)) {
+    const auto rep = sj_string(at[kReported]);
+    const auto rt = rep ? parse_iso_time(*rep) : std::nullopt;
+    if (!rt) return std::nullopt;
+    r.reported_unix = *rt;
+  }
+  if (has(kLon) != has(kLat)) return std::nullopt;
+  if (has(kLon)) {
+    r.lon = sj_number(at[kLon]);
+    r.lat = sj_number(at[kLat]);
+    if (!r.lon || !r.lat || *r.lon < -180 || *r.lon > 180 || *r.lat < -90 || *r.lat > 90) return std::nullopt;
+  }
+  // The optional strings: absent, null or a string (ids given as numbers: reference path).
+  auto str = [&](Field f, std::string& to) {
+    if (!has(f)) return true;
+    auto v = sj_string(at[f]);
+    if (!v) return false;
+    to = std::move(*v);
+    return true;
+  };
+  if (!str(kPlace, r.place) || (!r.lon && r.place.empty())) return std::nullopt;
+  if (has(kLocPrecision)) {
+    const auto pm = sj_number(at[kLocPrecision]);
+    if (!pm || *pm < 0) return std::nullopt;
+    r.location_precision_m = *pm;
+  }
+  if (!str(kKind, r.kind) || !in(report_kinds(), r.kind)) return std::nullopt;
+  if (!str(kWeaponClass, r.weapon_class) || !str(kActor, r.actor) || !str(kTarget, r.target) ||
+      !str(kSummary, r.summary) || !str(kSourceId, r.source_id) || !str(kSupersedes, r.supersedes))
+    return std::nullopt;
+  auto cnt = [&](Field f, std::optional<int64_t>& to) {
+    if (!has(f)) return true;
+    to = sj_count(at[f]);
+    return to.has_value();
+  };
+  if (!cnt(kWeaponCount, r.weapon_count) || !cnt(kFatalities, r.fatalities) || !cnt(kInjured, r.injured))
+    return std::nullopt;
+  if (has(kTags)) {
+    sj::array tags;
+    if (at[kTags].get_array().get(tags)) return std::nullopt;
+    for (const auto tag : tags) {
+      auto v = sj_string(tag);
+      if (!v) return std::nullopt;
+      r.tags.push_back(std::move(*v));
+    }
+  }
+  sj::object src;
+  if (!(seen & (1u << kSource)) || at[kSource].get_object().get(src)) return std::nullopt;
+  unsigned src_seen = 0;
+  for (const auto field : src) {
+    const unsigned bit = field.key == "name" ? 1 : field.key == "type" ? 2 : field.key == "url" ? 4 : 0;
+    if (!bit || (src_seen & bit)) return std::nullopt;  // source.x is kept in `extra`; duplicates
+    src_seen |= bit;
+    if (field.value.is_null()) continue;
+    auto v = sj_string(field.value);
+    if (!v) return std::nullopt;
+    (bit == 1 ? r.source_name : bit == 2 ? r.source_type : r.source_url) = std::move(*v);
+  }
+  if (r.source_name.empty() || !in(source_types(), r.source_type)) return std::nullopt;
+  if (has(kReliability)) {
+    if (!str(kReliability, r.reliability) || r.reliability.size() != 1 || r.reliability[0] < 'A' ||
+        r.reliability[0] > 'F')
+      return std::nullopt;
+  }
+  if (has(kCredibility)) {
+    const auto c = sj_count(at[kCredibility]);
+    if (!c || *c < 1 || *c > 6) return std::nullopt;
+    r.credibility = static_cast<int>(*c);
+  }
+  return r;
+}
+
+}  // namespace
+
 RowOutcome report_from_jsonl(const std::string& line) {
   RowOutcome out;
   if (line.size() > (std::size_t{1} << 20)) {
     out.error = fmt::format("line of {} bytes is longer than 1 MiB", line.size());
     return out;
   }
+  if ((out.report = report_from_jsonl_fast(line))) return out;
   if (!valid_utf8(line)) {
     out.error = "invalid UTF-8";
     return out;
@@ -389,6 +553,85 @@ json Report::to_json() const {
   j["credibility"] = credibility;
   if (!supersedes.empty()) j["supersedes"] = supersedes;
   return j;
+}
+
+namespace {
+
+// Appends a JSON string as nlohmann's dump() prints it. Strings that need no escaping (the
+// usual case) are copied; anything else is left to nlohmann.
+void put_string(std::string& out, const std::string& s) {
+  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+  });
+  if (plain) {
+    out += '"';
+    out += s;
+    out += '"';
+  } else {
+    out += json(s).dump();
+  }
+}
+
+void put_int(std::string& out, int64_t v) {
+  char buf[24];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
+}
+
+// nlohmann's own float formatting (its Grisu2 output differs from std::to_chars in places, and
+// the hash depends on every byte).
+void put_double(std::string& out, double v) { out += json(v).dump(); }
+
+}  // namespace
+
+std::string Report::canonical_json() const {
+  if (!extra.empty()) return to_json().dump();
+  // The keys of to_json() in std::map (byte) order, as dump() prints them.
+  std::string out;
+  out.reserve(256 + summary.size() + place.size() + source_url.size());
+  auto key = [&](const char* k) {
+    out += out.size() == 1 ? "\"" : ",\"";
+    out += k;
+    out += "\":";
+  };
+  out += '{';
+  if (!actor.empty()) key("actor"), put_string(out, actor);
+  key("credibility"), put_int(out, credibility);
+  if (fatalities) key("fatalities"), put_int(out, *fatalities);
+  if (injured) key("injured"), put_int(out, *injured);
+  key("kind"), put_string(out, kind);
+  if (lon) key("lat"), put_double(out, *lat);
+  key("location_precision_m"), put_double(out, location_precision_m);
+  if (lon) key("lon"), put_double(out, *lon);
+  key("observed_at"), put_string(out, format_iso_time(observed_unix));
+  if (!place.empty()) key("place"), put_string(out, place);
+  key("reliability"), put_string(out, reliability);
+  if (reported_unix) key("reported_at"), put_string(out, format_iso_time(*reported_unix));
+  key("source");
+  out += "{\"name\":";
+  put_string(out, source_name);
+  out += ",\"type\":";
+  put_string(out, source_type);
+  if (!source_url.empty()) out += ",\"url\":", put_string(out, source_url);
+  out += '}';
+  if (!source_id.empty()) key("source_id"), put_string(out, source_id);
+  if (!summary.empty()) key("summary"), put_string(out, summary);
+  if (!supersedes.empty()) key("supersedes"), put_string(out, supersedes);
+  if (!tags.empty()) {
+    key("tags");
+    out += '[';
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+      if (i) out += ',';
+      put_string(out, tags[i]);
+    }
+    out += ']';
+  }
+  if (!target.empty()) key("target"), put_string(out, target);
+  key("time_precision"), put_string(out, time_precision);
+  if (!weapon_class.empty()) key("weapon_class"), put_string(out, weapon_class);
+  if (weapon_count) key("weapon_count"), put_int(out, *weapon_count);
+  out += '}';
+  return out;
 }
 
 }  // namespace truceline::store

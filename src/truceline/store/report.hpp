@@ -42,6 +42,10 @@ struct Report {
   // The normalized report as JSON (stable key order, UTC times): what `reports` prints and
   // what the content hash is computed over. Round-trips through report_from_json().
   nlohmann::json to_json() const;
+  // to_json().dump(), byte for byte (the content hash is computed over it), written straight
+  // to a string: building the nlohmann tree (a std::map per object) only to print it was a
+  // fifth of the ingest time. Falls back to to_json().dump() when there are unknown fields.
+  std::string canonical_json() const;
 };
 
 // A parsed row: either a report or the reason it is rejected.

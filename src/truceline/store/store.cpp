@@ -3,7 +3,13 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <map>
 
@@ -147,6 +153,147 @@ CREATE TRIGGER batch_no_delete BEFORE DELETE ON batch
   BEGIN SELECT RAISE(ABORT, 'batches are append-only'); END;
 )SQL";
 
+// A row read, validated, serialized and hashed ahead of the writer.
+struct PreparedRow {
+  InputRow row;
+  std::string canonical, hash;  // of the report; for a bad row, hash is its quarantine key
+  std::exception_ptr error;     // thrown by `next` at this point of the input
+};
+
+// Runs `next` and the per-row CPU work (parse, normalize, canonical JSON, SHA-256) on a second
+// thread, handing batches to the SQLite writer through a bounded queue: the two overlap, and
+// memory stays bounded (kMaxBatches * kBatchRows rows in flight). Rows keep their order; an
+// exception from `next` reaches the writer where it happened.
+class RowPipeline {
+ public:
+  static constexpr std::size_t kBatchRows = 256, kMaxBatches = 8;
+
+  explicit RowPipeline(const std::function<bool(InputRow&)>& next) : thread_([this, &next] { produce(next); }) {}
+  ~RowPipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    space_.notify_all();
+    thread_.join();
+  }
+  RowPipeline(const RowPipeline&) = delete;
+  RowPipeline& operator=(const RowPipeline&) = delete;
+
+  // The next batch; empty at the end of the input.
+  std::vector<PreparedRow> pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !queue_.empty(); });
+    std::vector<PreparedRow> batch = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    space_.notify_one();
+    return batch;
+  }
+
+ private:
+  static void prepare(PreparedRow& p) {
+    if (const auto& r = p.row.outcome.report) {
+      p.canonical = r->canonical_json();
+      p.hash = sha256_bytes(p.canonical);
+    } else {
+      // (Built in steps: GCC 12 warns falsely (-Wrestrict) on a + "\n" + b here.)
+      std::string keyed = p.row.outcome.error;
+      keyed += '\n';
+      keyed += p.row.raw;
+      p.hash = sha256_hex(keyed);
+    }
+  }
+
+  void produce(const std::function<bool(InputRow&)>& next) {
+    bool end = false;
+    while (!end) {
+      std::vector<PreparedRow> batch;
+      batch.reserve(kBatchRows);
+      while (batch.size() < kBatchRows) {
+        PreparedRow p;
+        try {
+          if (!next(p.row)) {
+            end = true;
+            break;
+          }
+          prepare(p);
+        } catch (...) {
+          p.error = std::current_exception();
+          end = true;
+        }
+        batch.push_back(std::move(p));
+        if (end) break;
+      }
+      std::unique_lock lock(mutex_);
+      space_.wait(lock, [&] { return stop_ || queue_.size() < kMaxBatches; });
+      if (stop_) return;
+      if (!batch.empty()) queue_.push_back(std::move(batch));
+      if (end) queue_.emplace_back();  // the end marker
+      lock.unlock();
+      ready_.notify_one();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<PreparedRow>> queue_;
+  bool stop_ = false;
+  std::thread thread_;  // last: started once the members it uses exist
+};
+
+// Inserts into the R*Tree a chunk at a time, in Z-order (Morton order) of (lon, lat, time):
+// consecutive inserts then land in the same nodes instead of all over the tree, which measured
+// ~20 % off a 1 M report import (each R*Tree insert rewrites whole nodes, half the ingest
+// time in file order). What the tree holds, and so every query, does not depend on the order.
+class RtreeWriter {
+ public:
+  static constexpr std::size_t kChunk = 65536;  // 2.5 MiB
+
+  explicit RtreeWriter(sqlite3* db)
+      : insert_(db, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t) "
+                    "VALUES(?,?,?,?,?,?,?)") {
+    pending_.reserve(kChunk);
+  }
+  void add(int64_t rid, double lon, double lat, int64_t t) {
+    pending_.push_back({morton(lon, lat, t), rid, lon, lat, static_cast<double>(t)});
+    if (pending_.size() == kChunk) flush();
+  }
+  void flush() {
+    std::sort(pending_.begin(), pending_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    // The R*Tree's 32-bit floats are a prefilter; queries re-check the exact values.
+    for (const Entry& e : pending_) {
+      insert_.bind(1, e.rid).bind(2, e.lon).bind(3, e.lon).bind(4, e.lat).bind(5, e.lat).bind(6, e.t).bind(7, e.t);
+      insert_.step();
+      insert_.reset();
+    }
+    pending_.clear();
+  }
+
+ private:
+  struct Entry {
+    uint64_t key;
+    int64_t rid;
+    double lon, lat, t;
+  };
+  // 21 bits per axis, interleaved (no Debian-packaged Morton library; the BMI2 pdep
+  // instruction would tie the build to newer CPUs).
+  static uint64_t spread(double v, double lo, double hi) {
+    uint64_t x = static_cast<uint64_t>(std::clamp((v - lo) / (hi - lo), 0.0, 1.0) * 0x1fffff);
+    x = (x | x << 32) & 0x1f00000000ffffULL;
+    x = (x | x << 16) & 0x1f0000ff0000ffULL;
+    x = (x | x << 8) & 0x100f00f00f00f00fULL;
+    x = (x | x << 4) & 0x10c30c30c30c30c3ULL;
+    x = (x | x << 2) & 0x1249249249249249ULL;
+    return x;
+  }
+  static uint64_t morton(double lon, double lat, int64_t t) {
+    return spread(lon, -180, 180) | spread(lat, -90, 90) << 1 | spread(static_cast<double>(t), 0, 4102444800.0) << 2;
+  }
+  Stmt insert_;
+  std::vector<Entry> pending_;
+};
+
 }  // namespace
 
 Store::Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
@@ -250,84 +397,74 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
            "INSERT OR IGNORE INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
            "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, source_type, "
            "reliability, credibility, supersedes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  // The R*Tree indexes space and time together (its 32-bit floats are a prefilter; queries
-  // re-check the exact values).
-  Stmt rtree(db_, "INSERT INTO report_rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t) VALUES(?,?,?,?,?,?,?)");
+  // The R*Tree indexes space and time together.
+  RtreeWriter rtree(db_);
   Stmt quar(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
   const std::string now = now_iso();
-  InputRow row;
-  while (next(row)) {
-    ++sum.rows;
-    if (o.progress && sum.rows % 65536 == 0) o.progress(sum.rows);
-    if (!row.outcome.report) {
-      if (o.strict)
-        throw InputError(fmt::format("{}:{}: {} (--strict: nothing imported)", o.file, row.number, row.outcome.error));
-      ++sum.quarantined;
-      // (Built in steps: GCC 12 warns falsely (-Wrestrict) on a + "\n" + b here.)
-      std::string keyed = row.outcome.error;
-      keyed += '\n';
-      keyed += row.raw;
-      quar.bind(1, sum.batch_id)
-          .bind(2, static_cast<int64_t>(row.number))
-          .bind(3, row.raw)
-          .bind(4, row.outcome.error)
-          .bind(5, sha256_hex(keyed));
-      quar.step();
-      quar.reset();
-      continue;
-    }
-    const Report& r = *row.outcome.report;
-    const std::string canonical = r.to_json().dump();
-    const std::string hash = sha256_bytes(canonical);
-    std::optional<double> lon = r.lon, lat = r.lat;
-    std::optional<std::string> resolution;
-    if (!lon && !r.place.empty() && o.resolve_place) {
-      const nlohmann::json res = o.resolve_place(r.place);
-      resolution = res.dump();
-      if (res.is_object() && res.contains("lon")) {
-        lon = res["lon"].get<double>();
-        lat = res["lat"].get<double>();
+  RowPipeline pipeline(next);
+  for (std::vector<PreparedRow> batch; !(batch = pipeline.pop()).empty();) {
+    for (PreparedRow& p : batch) {
+      if (p.error) std::rethrow_exception(p.error);
+      const InputRow& row = p.row;
+      ++sum.rows;
+      if (o.progress && sum.rows % 65536 == 0) o.progress(sum.rows);
+      if (!row.outcome.report) {
+        if (o.strict)
+          throw InputError(fmt::format("{}:{}: {} (--strict: nothing imported)", o.file, row.number, row.outcome.error));
+        ++sum.quarantined;
+        quar.bind(1, sum.batch_id)
+            .bind(2, static_cast<int64_t>(row.number))
+            .bind(3, row.raw)
+            .bind(4, row.outcome.error)
+            .bind(5, p.hash);
+        quar.step();
+        quar.reset();
+        continue;
       }
-    }
-    ins.bind_blob(1, hash)
-        .bind(2, sum.batch_id)
-        .bind(3, static_cast<int64_t>(row.number))
-        .bind(4, o.importer)
-        .bind(5, row.raw)
-        .bind(6, canonical)
-        .bind(7, r.observed_unix)
-        .bind(8, r.time_precision)
-        .bind_opt(9, lon)
-        .bind_opt(10, lat)
-        .bind(11, r.place)
-        .bind_opt(12, resolution)
-        .bind(13, r.location_precision_m)
-        .bind(14, r.kind)
-        .bind(15, r.source_name)
-        .bind(16, r.source_type)
-        .bind(17, r.reliability)
-        .bind(18, static_cast<int64_t>(r.credibility))
-        .bind(19, r.supersedes)
-        .bind(20, now);
-    ins.step();
-    ins.reset();
-    if (sqlite3_changes(db_) == 0) {
-      ++sum.duplicates;
-      continue;
-    }
-    ++sum.imported;
-    if (lon) {
-      rtree.bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)))
-          .bind(2, *lon)
-          .bind(3, *lon)
-          .bind(4, *lat)
-          .bind(5, *lat)
-          .bind(6, static_cast<double>(r.observed_unix))
-          .bind(7, static_cast<double>(r.observed_unix));
-      rtree.step();
-      rtree.reset();
+      const Report& r = *row.outcome.report;
+      const std::string& canonical = p.canonical;
+      const std::string& hash = p.hash;
+      std::optional<double> lon = r.lon, lat = r.lat;
+      std::optional<std::string> resolution;
+      if (!lon && !r.place.empty() && o.resolve_place) {
+        const nlohmann::json res = o.resolve_place(r.place);
+        resolution = res.dump();
+        if (res.is_object() && res.contains("lon")) {
+          lon = res["lon"].get<double>();
+          lat = res["lat"].get<double>();
+        }
+      }
+      ins.bind_blob(1, hash)
+          .bind(2, sum.batch_id)
+          .bind(3, static_cast<int64_t>(row.number))
+          .bind(4, o.importer)
+          .bind(5, row.raw)
+          .bind(6, canonical)
+          .bind(7, r.observed_unix)
+          .bind(8, r.time_precision)
+          .bind_opt(9, lon)
+          .bind_opt(10, lat)
+          .bind(11, r.place)
+          .bind_opt(12, resolution)
+          .bind(13, r.location_precision_m)
+          .bind(14, r.kind)
+          .bind(15, r.source_name)
+          .bind(16, r.source_type)
+          .bind(17, r.reliability)
+          .bind(18, static_cast<int64_t>(r.credibility))
+          .bind(19, r.supersedes)
+          .bind(20, now);
+      ins.step();
+      ins.reset();
+      if (sqlite3_changes(db_) == 0) {
+        ++sum.duplicates;
+        continue;
+      }
+      ++sum.imported;
+      if (lon) rtree.add(sqlite3_last_insert_rowid(db_), *lon, *lat, r.observed_unix);
     }
   }
+  rtree.flush();
   {
     Stmt b(db_, "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=? WHERE id=?");
     b.bind(1, now_iso())
