@@ -487,16 +487,20 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
 void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const {
   std::string sql =
       "SELECT r.id, r.json, r.batch_id, r.row_number, r.importer, "
-      "(SELECT s.id FROM report s WHERE s.supersedes = r.id ORDER BY s.rid LIMIT 1), r.lon, r.lat, r.place_resolution "
-      "FROM report r";
+      "(SELECT s.id FROM report s WHERE s.supersedes = r.id ORDER BY s.rid LIMIT 1), r.lon, r.lat, r.place_resolution ";
   std::vector<std::string> where;
   if (q.bbox) {
-    // R*Tree prefilter (float32, rounded outwards: widen by a hair), then exact values.
-    sql += " JOIN report_rtree t ON t.rid = r.rid";
+    // R*Tree prefilter (float32, rounded outwards: widen by a hair), then exact values. CROSS
+    // JOIN fixes the R*Tree as the outer loop: left to itself the planner walks the time
+    // index instead (every report of the window, then a tree lookup each: 72 ms instead of a
+    // few for a week x 0.4 degree box over 1 M reports).
+    sql += "FROM report_rtree t CROSS JOIN report r ON r.rid = t.rid";
     where.push_back("t.max_lon >= ?1 - 1e-4 AND t.min_lon <= ?3 + 1e-4 AND t.max_lat >= ?2 - 1e-4 AND t.min_lat <= ?4 + 1e-4");
     where.push_back("r.lon >= ?1 AND r.lon <= ?3 AND r.lat >= ?2 AND r.lat <= ?4");
     if (q.since) where.push_back("t.max_t >= ?5 - 600");
     if (q.until) where.push_back("t.min_t < ?6 + 600");
+  } else {
+    sql += "FROM report r";
   }
   if (q.since) where.push_back("r.observed_unix >= ?5");
   if (q.until) where.push_back("r.observed_unix < ?6");
