@@ -445,6 +445,23 @@ TEST(Assess, SameResultWithAnyThreadCount) {
   EXPECT_EQ(one, four);
 }
 
+// Imports one JSONL line as its own batch.
+void ingest_line(const std::string& db, const std::string& file, const std::string& line) {
+  store::Store st = store::Store::create_or_open(db);
+  store::ImportOptions io;
+  io.file = file;
+  io.importer = "jsonl";
+  bool done = false;
+  st.import(io, [&](store::InputRow& row) {
+    if (done) return false;
+    row.number = 1;
+    row.raw = line;
+    row.outcome = store::report_from_jsonl(line);
+    done = true;
+    return true;
+  });
+}
+
 TEST(Assess, SupersededReportsAreIgnored) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("truceline-assess-" + std::to_string(::getpid()));
@@ -454,21 +471,7 @@ TEST(Assess, SupersededReportsAreIgnored) {
   const std::string first = fmt::format(
       R"({{"source_id":"orig","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}}}})",
       p.lon_deg, p.lat_deg);
-  {
-    store::Store st = store::Store::create_or_open(db);
-    store::ImportOptions io;
-    io.file = "a.jsonl";
-    io.importer = "jsonl";
-    bool done = false;
-    st.import(io, [&](store::InputRow& row) {
-      if (done) return false;
-      row.number = 1;
-      row.raw = first;
-      row.outcome = store::report_from_jsonl(first);
-      done = true;
-      return true;
-    });
-  }
+  ingest_line(db, "a.jsonl", first);
   std::string orig_id;
   {
     const store::Store st = store::Store::open_existing(db);
@@ -478,21 +481,7 @@ TEST(Assess, SupersededReportsAreIgnored) {
   const std::string fix = fmt::format(
       R"({{"source_id":"fix","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}},"supersedes":"{}"}})",
       q.lon_deg, q.lat_deg, orig_id);
-  {
-    store::Store st = store::Store::create_or_open(db);
-    store::ImportOptions io;
-    io.file = "b.jsonl";
-    io.importer = "jsonl";
-    bool done = false;
-    st.import(io, [&](store::InputRow& row) {
-      if (done) return false;
-      row.number = 1;
-      row.raw = fix;
-      row.outcome = store::report_from_jsonl(fix);
-      done = true;
-      return true;
-    });
-  }
+  ingest_line(db, "b.jsonl", fix);
   assess::Options o;
   o.at = instant("2020-03-02T00:00:00Z");
   const auto s = assess::assess_store(fixture(), db, o);

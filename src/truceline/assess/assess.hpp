@@ -226,6 +226,7 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
 Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options);
 
 // The documented JSON (docs/assessment.md) and the CSV of verdicts.
+nlohmann::json obligation_json(const ObligationStatus& o);  // one entry of "obligations"
 nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s);
 std::string verdicts_csv(const Assessment& s);
 

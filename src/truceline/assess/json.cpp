@@ -26,6 +26,30 @@ json claims(const std::vector<Claim>& cs) {
 
 }  // namespace
 
+nlohmann::json obligation_json(const ObligationStatus& o) {
+  const auto& d = o.deadline;
+  return {{"id", o.id},
+          {"kind", o.kind},
+          {"zone", o.zone},
+          {"in_force", o.in_force},
+          {"deadline",
+           {{"original", d.original ? json(iso(*d.original)) : json(nullptr)},
+            {"effective", d.effective ? json(iso(*d.effective)) : json(nullptr)},
+            {"extended", d.extended},
+            {"passed", d.passed}}},
+          {"violations", o.violations},
+          {"violations_corroborated", o.violations_corroborated},
+          {"violations_single_source", o.violations_single_source},
+          {"violations_contested", o.violations_contested},
+          {"indeterminate", o.indeterminate},
+          {"compliant", o.compliant},
+          {"period_violations", o.period_violations},
+          {"previous_period_violations", o.previous_period_violations},
+          {"trend", o.trend},
+          {"latest", o.latest_report.empty() ? json(nullptr)
+                                             : json{{"report", o.latest_report}, {"observed_at", iso(o.latest_unix)}}}};
+}
+
 nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
   json j;
   j["agreement"] = a.id;
@@ -98,32 +122,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
   j["incidents"] = std::move(incidents);
 
   json obligations = json::array();
-  for (const auto& o : s.obligations) {
-    json d = json::object();
-    if (o.deadline.original) d["original"] = iso(*o.deadline.original);
-    if (o.deadline.effective) d["effective"] = iso(*o.deadline.effective);
-    if (o.deadline.original) {
-      d["extended"] = o.deadline.extended;
-      d["passed"] = o.deadline.passed;
-    }
-    obligations.push_back({{"id", o.id},
-                           {"kind", o.kind},
-                           {"zone", o.zone},
-                           {"in_force", o.in_force},
-                           {"deadline", d},
-                           {"violations", o.violations},
-                           {"violations_corroborated", o.violations_corroborated},
-                           {"violations_single_source", o.violations_single_source},
-                           {"violations_contested", o.violations_contested},
-                           {"indeterminate", o.indeterminate},
-                           {"compliant", o.compliant},
-                           {"period_violations", o.period_violations},
-                           {"previous_period_violations", o.previous_period_violations},
-                           {"trend", o.trend},
-                           {"latest", o.latest_report.empty()
-                                          ? json(nullptr)
-                                          : json{{"report", o.latest_report}, {"observed_at", iso(o.latest_unix)}}}});
-  }
+  for (const auto& o : s.obligations) obligations.push_back(obligation_json(o));
   j["obligations"] = std::move(obligations);
 
   json sectors = json::array();

@@ -42,7 +42,6 @@ double rounded(double v, int decimals) {
 }
 
 std::string iso(int64_t unix_seconds) { return format_iso8601_utc(unix_seconds); }
-std::string iso(const agreement::Instant& t) { return agreement::format_instant(t); }
 
 bool in_day(int64_t t, int64_t start) { return t >= start && t < start + kDay; }
 
@@ -434,29 +433,7 @@ json summary_of(const Digest& d) {
   // Obligation status.
   {
     json obs = json::array();
-    for (const auto& st : s.obligations) {
-      json dl = json::object();
-      dl["original"] = st.deadline.original ? json(iso(*st.deadline.original)) : json(nullptr);
-      dl["effective"] = st.deadline.effective ? json(iso(*st.deadline.effective)) : json(nullptr);
-      dl["extended"] = st.deadline.extended;
-      dl["passed"] = st.deadline.passed;
-      obs.push_back({{"id", st.id},
-                     {"kind", st.kind},
-                     {"zone", st.zone},
-                     {"in_force", st.in_force},
-                     {"deadline", dl},
-                     {"violations", st.violations},
-                     {"violations_corroborated", st.violations_corroborated},
-                     {"violations_single_source", st.violations_single_source},
-                     {"violations_contested", st.violations_contested},
-                     {"indeterminate", st.indeterminate},
-                     {"compliant", st.compliant},
-                     {"period_violations", st.period_violations},
-                     {"previous_period_violations", st.previous_period_violations},
-                     {"trend", st.trend},
-                     {"latest_report", st.latest_report},
-                     {"latest_time", st.latest_report.empty() ? json(nullptr) : json(iso(st.latest_unix))}});
-    }
+    for (const auto& st : s.obligations) obs.push_back(assess::obligation_json(st));
     j["obligations"] = obs;
   }
   return j;
@@ -659,8 +636,9 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
                         "single source", "contested", "indeterminate", "report day / previous", "trend",
                         "latest evidence"};
   for (const auto& ob : j["obligations"]) {
-    std::string latest = str(ob["latest_report"]);
-    if (!latest.empty()) latest += " (" + local(ob["latest_time"], off) + ")";
+    std::string latest;
+    if (ob["latest"].is_object())
+      latest = str(ob["latest"]["report"]) + " (" + local(ob["latest"]["observed_at"], off) + ")";
     x.obligations.rows.push_back({str(ob["id"]), str(ob["kind"]), str(ob["zone"]),
                                   ob["in_force"].get<bool>() ? "yes" : "no", deadline_text(ob["deadline"], off),
                                   str(ob["violations_corroborated"]), str(ob["violations_single_source"]),
