@@ -106,10 +106,10 @@ struct Segment {
   // A lower bound of the geodesic distance from the point with ECEF coordinates `p` to this
   // segment, metres: the larger of the distance to the bounding ball and the distance to the
   // chord a-b less the sag (a chord is never longer than a geodesic, and every point of the
-  // segment lies within sag_m of the chord; sag_m is measured on 33 samples plus L/64 for
-  // the gaps between them). For a 5 km segment the chord bound is within ~80 m of the truth
-  // (the ball's within ~2.5 km), so the exact search rarely visits more than the one or two
-  // segments that hold the answer.
+  // segment lies within sag_m of the chord: the sagitta of an arc of the ellipsoid's smallest
+  // radius of curvature, 0.49 m for a 5 km segment). The chord bound is thus within ~0.5 m of
+  // the truth (the ball's within ~2.5 km), so the exact search rarely visits more than the one
+  // or two segments that hold the answer.
   double lower_bound_m(const std::array<double, 3>& p) const;
 };
 
