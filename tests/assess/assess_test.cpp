@@ -201,6 +201,43 @@ TEST(AssessWhen, NotInForceIsNotApplicable) {
   EXPECT_EQ(verdict(r, "ceasefire").when.status, TimeStatus::not_in_force);
 }
 
+TEST(AssessWhen, ADateTimeWithItsOwnOffsetIsNotWidened) {
+  // "2020-01-11T00:00:00+03:00", day precision: after the deadline (end of 10 January, +03:00)
+  // in its own stated timezone; only a bare date is widened by the agreement's offset.
+  ReportView r = report("t5", "weapon_sighting", off_line(20000, 5000), 100, "2020-01-11T00:00:00+03:00", "day");
+  r.weapon_class = "tank";
+  EXPECT_EQ(verdict(r, "weapons").when.status, TimeStatus::after_deadline);
+  EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::violation);
+}
+
+TEST(AssessWhen, AWindowHoldingTheEndOfValidityIsIndeterminateEvenWithADeadline) {
+  // `heavy` has a deadline; the fixture's `area` zone obligations have none. Use a week-long
+  // window across the start of validity of the obligations (2020-01-01, +03:00 -> 2019-12-31T21Z).
+  ReportView r = report("t6", "weapon_sighting", off_line(20000, 5000), 100, "2019-12-30T12:00:00Z", "week");
+  r.weapon_class = "tank";
+  const auto v = verdict(r, "weapons");
+  EXPECT_TRUE(has_reason(v, "time_straddles_validity"));
+  EXPECT_EQ(v.verdict, Verdict::compliant);  // before the deadline still settles it
+  // After the deadline but straddling the end of validity: not a violation.
+  agreement::Agreement a = fixture();
+  for (auto& ob : a.obligations)
+    if (ob.id == "weapons") ob.valid.until = instant("2020-03-01T00:00:00Z");
+  r.observed_unix = unix_of("2020-02-27T12:00:00Z");
+  assess::Options o;
+  o.at = instant("2021-01-01T00:00:00Z");
+  std::vector<assess::VerdictRecord> out;
+  assess::Assessor(a, o).assess(r, 0, out);
+  bool seen = false;
+  for (const auto& x : out)
+    if (x.obligation == "weapons") {
+      seen = true;
+      EXPECT_EQ(x.when.status, TimeStatus::after_deadline);
+      EXPECT_TRUE(has_reason(x, "time_straddles_validity"));
+      EXPECT_EQ(x.verdict, Verdict::indeterminate);
+    }
+  EXPECT_TRUE(seen);
+}
+
 // --- who -----------------------------------------------------------------------------
 
 TEST(AssessWho, ContestedDesignationNamesTheDesignators) {
@@ -227,6 +264,9 @@ TEST(AssessWho, UndesignatedGroupIsNotBound) {
   EXPECT_EQ(v.verdict, Verdict::not_applicable);
   EXPECT_TRUE(has_reason(v, "not_designated"));
   r.actor = "unknown gunmen";
+  EXPECT_EQ(verdict(r, "groups").verdict, Verdict::indeterminate);
+  // Evidence (a withdrawal) by nobody known is no evidence either.
+  r.kind = "withdrawal";
   EXPECT_EQ(verdict(r, "groups").verdict, Verdict::indeterminate);
 }
 
@@ -295,6 +335,14 @@ TEST(AssessEvidence, PatrolsAlongTheZoneAreCompliance) {
   r.actor = "";
   EXPECT_EQ(verdict(r, "patrols").verdict, Verdict::indeterminate);
   r.actor = "JPF";
+  // 4.5 km outside with a 2 km radius: the disc straddles the 5 km reach.
+  const geo::LonLat edge = off_line(10000, -4500);
+  r.lon_deg = edge.lon_deg;
+  r.lat_deg = edge.lat_deg;
+  r.precision_m = 2000;
+  EXPECT_EQ(verdict(r, "patrols").verdict, Verdict::indeterminate);
+  EXPECT_TRUE(has_reason(verdict(r, "patrols"), "reach_indeterminate"));
+  r.precision_m = 200;
   const geo::LonLat far = off_line(10000, -30000);
   r.lon_deg = far.lon_deg;
   r.lat_deg = far.lat_deg;
@@ -364,6 +412,23 @@ TEST(AssessIncidents, FusesCompatibleReportsAndKeepsClaimsApart) {
   EXPECT_EQ(main->confidence_label, "medium");
 }
 
+TEST(AssessIncidents, CoarseReportsStandAloneAndTakeNoOne) {
+  // A week-precision claim, then a precise monitor report of the same kind 1 km away: two
+  // incidents, the monitor's not corroborated by the vague claim.
+  ReportView wk = report("wk", "shelling", off_line(15000, 5000), 5000, "2020-02-17T00:00:00Z", "week");
+  wk.source_name = "Weekly Digest";
+  wk.source_type = "media";
+  ReportView m = report("m", "shelling", off_line(15500, 5300), 300, "2020-02-20T10:00:00Z");
+  assess::Options o;
+  o.at = instant("2020-03-01T00:00:00Z");
+  const auto s = assess::assess(fixture(), {wk, m}, o);
+  ASSERT_EQ(s.incidents.size(), 2u);
+  for (const auto& inc : s.incidents) {
+    EXPECT_EQ(inc.reports.size(), 1u);
+    EXPECT_FALSE(inc.corroborated);
+  }
+}
+
 TEST(AssessIncidents, TwoOutletsOfOneKindAreNotCorroboration) {
   auto rs = shelling_claims();
   rs.erase(rs.begin() + 2);  // drop the monitor
@@ -394,6 +459,20 @@ TEST(AssessStatus, ObligationCountsAndTrend) {
   EXPECT_EQ(cf->previous_period_violations, 2);  // main and far
   EXPECT_EQ(cf->trend, "down");
   EXPECT_EQ(cf->latest_report, "later");
+}
+
+TEST(AssessStatus, LatestEvidenceIsTheLatest) {
+  ReportView early = report("patrol-early", "patrol", off_line(10000, 2000), 200, "2020-02-10T10:00:00Z");
+  ReportView late = report("patrol-late", "patrol", off_line(20000, 2000), 200, "2020-02-20T10:00:00Z");
+  early.actor = late.actor = "JPF";
+  assess::Options o;
+  o.at = instant("2020-03-01T00:00:00Z");
+  const auto s = assess::assess(fixture(), {late, early}, o);
+  for (const auto& st : s.obligations)
+    if (st.id == "patrols") {
+      EXPECT_EQ(st.latest_report, "patrol-late");
+      EXPECT_EQ(st.compliant, 2);
+    }
 }
 
 // --- coverage ------------------------------------------------------------------------------

@@ -282,9 +282,10 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   // --- when --------------------------------------------------------------------------
   const int64_t len = precision_s(r.time_precision);
   int64_t start = r.observed_unix, end = r.observed_unix + len;
-  if (len >= 86400) {
-    // A date names a day in some timezone: the source's local day or UTC. Widen by the
-    // agreement's offset so both readings are inside the window.
+  if (len >= 86400 && r.observed_unix % 86400 == 0) {
+    // A bare date (the store reads "2018-10-10" as 00:00 UTC; a date-time with its own offset
+    // is not widened) names a day in some timezone: the source's local day or UTC. Widen by
+    // the agreement's offset so both readings are inside the window.
     const int64_t off = std::abs(a.utc_offset_minutes) * 60LL;
     start -= off;
     end += off;
@@ -297,42 +298,47 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     v.when.status = TimeStatus::not_in_force;
     na = true;
     reason("not_in_force", "the obligation is not in force at the report's time");
-  } else if (ob.deadline) {
-    const int64_t d0 = unix(*ob.deadline);
-    const int64_t d1 = ob.extensions.empty() ? d0 : unix(ob.extensions.back().until);
-    v.when.deadline = ob.deadline;
-    v.when.effective_deadline = ob.extensions.empty() ? ob.deadline : std::optional(ob.extensions.back().until);
-    if (end < d0) {
-      v.when.status = TimeStatus::before_deadline;
-      if (!evidence) {
-        ok = true;
-        reason("before_deadline", fmt::format("observed before the deadline {}", iso(d0)));
-      }
-    } else if (start > d1) {
-      v.when.status = TimeStatus::after_deadline;
-      reason("after_deadline", fmt::format("observed after the {}deadline {}", d1 != d0 ? "extended " : "", iso(d1)));
-    } else if (end < d1) {
-      v.when.status = TimeStatus::within_extension;
-      if (!evidence) {
-        ok = true;
-        const auto& ext = ob.extensions.back();
-        reason("within_extension", fmt::format("after the original deadline {} but before its extension to {} ({})",
-                                               iso(d0), iso(d1), ext.source));
-      }
-    } else {
-      v.when.status = TimeStatus::straddles;
-      if (!evidence) {
-        doubt = true;
-        reason("time_straddles_deadline",
-               fmt::format("the report's time window {} – {} holds the deadline {}", iso(start), iso(end), iso(d1)));
-      }
-    }
-  } else if ((ob.valid.from && start < unix(*ob.valid.from)) || (ob.valid.until && end >= unix(*ob.valid.until))) {
-    v.when.status = TimeStatus::partly_in_force;
-    doubt = true;
-    reason("time_straddles_validity", "the report's time window holds the start or end of the obligation");
   } else {
-    v.when.status = TimeStatus::in_force;
+    const bool partly =
+        (ob.valid.from && start < unix(*ob.valid.from)) || (ob.valid.until && end >= unix(*ob.valid.until));
+    if (partly) {
+      v.when.status = TimeStatus::partly_in_force;
+      doubt = true;
+      reason("time_straddles_validity", "the report's time window holds the start or end of the obligation");
+    }
+    if (ob.deadline) {
+      const int64_t d0 = unix(*ob.deadline);
+      const int64_t d1 = ob.extensions.empty() ? d0 : unix(ob.extensions.back().until);
+      v.when.deadline = ob.deadline;
+      v.when.effective_deadline = ob.extensions.empty() ? ob.deadline : std::optional(ob.extensions.back().until);
+      if (end < d0) {
+        v.when.status = TimeStatus::before_deadline;
+        if (!evidence) {
+          ok = true;
+          reason("before_deadline", fmt::format("observed before the deadline {}", iso(d0)));
+        }
+      } else if (start > d1) {
+        v.when.status = TimeStatus::after_deadline;
+        reason("after_deadline", fmt::format("observed after the {}deadline {}", d1 != d0 ? "extended " : "", iso(d1)));
+      } else if (end < d1) {
+        v.when.status = TimeStatus::within_extension;
+        if (!evidence) {
+          ok = true;
+          const auto& ext = ob.extensions.back();
+          reason("within_extension", fmt::format("after the original deadline {} but before its extension to {} ({})",
+                                                 iso(d0), iso(d1), ext.source));
+        }
+      } else {
+        v.when.status = TimeStatus::straddles;
+        if (!evidence) {
+          doubt = true;
+          reason("time_straddles_deadline",
+                 fmt::format("the report's time window {} – {} holds the deadline {}", iso(start), iso(end), iso(d1)));
+        }
+      }
+    } else if (!partly) {
+      v.when.status = TimeStatus::in_force;
+    }
   }
 
   // --- what --------------------------------------------------------------------------
@@ -394,16 +400,18 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
       (match ? yes : no).push_back(by);
     }
     if (v.who.id.empty()) {
-      if (!evidence) doubt = true;
+      doubt = true;  // neither a violation nor evidence of compliance by nobody known
       reason("actor_unresolved", r.actor.empty() ? "the report names no actor"
                                                  : fmt::format("'{}' is not a party or group of the agreement", r.actor));
     } else if (yes.empty() && !explicit_bound) {
       na = true;
       reason("not_designated", fmt::format("{} is not designated {} by {} at the report's time", v.who.id,
                                            join(binds.designated_status, " or "), join(binds.designated_by, " or ")));
+    } else if (yes.empty()) {
+      reason("actor_bound", fmt::format("{} is bound by this obligation by name", v.who.id));
     } else {
       reason("designated", fmt::format("{} is designated {} by {}", v.who.id, join(binds.designated_status, " or "),
-                                       yes.empty() ? "(bound by name)" : join(yes)));
+                                       join(yes)));
       if (!yes.empty() && !no.empty()) {
         v.who.contested = true;
         v.who.contested_by = yes;
@@ -438,7 +446,8 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     v.where.zone = ob.zone;
     v.where.status = WhereStatus::indeterminate;
     doubt = true;
-    reason("no_location", fmt::format("the place '{}' was not resolved", r.place));
+    reason("no_location", r.place.empty() ? std::string("the report has no location")
+                                          : fmt::format("the place '{}' was not resolved", r.place));
   } else {
     const agreement::ZoneInstance* zi = zones.at(ob.zone).get();
     if (!v.what.weapon_class.empty())
@@ -446,6 +455,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     const auto m = margin(zi, r);
     v.where.zone = ob.zone;
     v.where.depth_m = zi->depth_m();
+    v.where.measured = true;
     v.where.distance_m = m.distance_m;
     v.where.margin_m = m.margin_m;
     const double rad = r.precision_m;
@@ -465,10 +475,15 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
              fmt::format("{:.0f} m from the boundary of {}, within the precision {:.0f} m", std::abs(m.margin_m), ob.zone, rad));
     }
     if (evidence) {
-      // Evidence counts inside the zone or within reach of its boundary (patrols run along it).
+      // Evidence counts inside the zone or within reach of its boundary (patrols run along it);
+      // a disc straddling the reach is in doubt.
       if (m.margin_m + rad < -options.observation_reach_m) {
         na = true;
         reason("far_from_zone", fmt::format("more than {:.0f} m from {}", options.observation_reach_m, ob.zone));
+      } else if (m.margin_m - rad < -options.observation_reach_m) {
+        doubt = true;
+        reason("reach_indeterminate",
+               fmt::format("within the precision of the {:.0f} m reach of {}", options.observation_reach_m, ob.zone));
       }
     } else if (v.where.status == WhereStatus::outside) {
       // Withdrawal obligations are kept by being outside; a cease-fire is silent about it.

@@ -5,7 +5,7 @@
 //   where — exact geodesic distance from the report to the obligation's zone (GeographicLib,
 //           through agreement::ZoneInstance), against the report's precision radius r:
 //           `inside` when the whole disc of radius r lies in the zone (margin ≥ r), `outside`
-//           when it lies wholly outside (margin ≤ −r), else `indeterminate`. The margin is a
+//           when it lies wholly outside (margin < −r), else `indeterminate`. The margin is a
 //           lower bound of the distance to the zone boundary (exact for two-sided and area
 //           zones; for one-sided and clipped zones the smallest of the distances to the depth
 //           line, the territory line and the clip boundary — never larger than the truth).
@@ -88,6 +88,7 @@ struct Reason {
 
 struct WhereCheck {
   WhereStatus status = WhereStatus::not_assessed;
+  bool measured = false;     // distance_m and margin_m hold a measurement
   std::string zone;
   double depth_m = 0;        // line zones: the depth used (weapon-class dependent)
   double distance_m = 0;     // to the zone's line (line zones) or boundary (area zones)
@@ -105,7 +106,9 @@ struct ActorCheck {
   std::string text;   // as written
   std::string id;     // party or group id; empty when not resolved
   bool is_group = false;
-  std::map<std::string, std::string> designations;  // designator -> status, at the report's time
+  // designator -> status at the report's time (several statuses by one designator: joined
+  // with ",", in the agreement's order)
+  std::map<std::string, std::string> designations;
   std::vector<std::string> contested_by;  // designators the obligation names who disagree
   bool contested = false;
 };

@@ -118,14 +118,18 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
         ++k;
       }
     }
+    // Coarse reports (a week or more, or no location) stand alone, neither joining nor taking
+    // others: they would swallow everything near them.
+    if (len > 86400 || !r.has_location) {
+      closed.push_back({{i}, i, r.observed_unix + len});
+      continue;
+    }
     std::ptrdiff_t best = -1;
     double best_d = 0;
-    // Coarse reports (a week or more, or no location) stand alone: they would swallow
-    // everything near them.
-    if (len <= 86400 && r.has_location) {
+    {
       for (std::size_t k = 0; k < open.size(); ++k) {
         const ReportView& an = s.reports[open[k].anchor];
-        if (!compatible(an.kind, r.kind) || !an.has_location) continue;
+        if (!compatible(an.kind, r.kind)) continue;
         const int64_t an_end = an.observed_unix + window_len(an);
         if (r.observed_unix > an_end + o.fusion_window_s || an.observed_unix > r.observed_unix + len + o.fusion_window_s)
           continue;
@@ -240,6 +244,7 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
     out.push_back(std::move(st));
   }
   std::vector<std::map<std::string, bool>> contested_by_report(s.reports.size());
+  std::vector<std::pair<int64_t, std::string>> latest_violation(out.size()), latest_evidence(out.size());
   for (const auto& v : s.verdicts) {
     auto it = index.find(v.obligation);
     if (it == index.end()) continue;
@@ -248,14 +253,17 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
     if (v.verdict == Verdict::indeterminate) ++st.indeterminate;
     if (v.verdict == Verdict::compliant) ++st.compliant;
     if (v.who.contested) contested_by_report[v.report][v.obligation] = true;
-    const bool counts = v.verdict == Verdict::violation || (st.latest_report.empty() && v.verdict != Verdict::not_applicable);
-    if (counts && (r.observed_unix >= st.latest_unix || st.latest_report.empty())) {
-      // The latest violation wins over any later non-violation evidence.
-      if (v.verdict == Verdict::violation || st.violations == 0) {
-        st.latest_unix = r.observed_unix;
-        st.latest_report = r.label;
-      }
+    // Latest violation, and latest evidence of any other verdict; reports come in time order.
+    if (v.verdict == Verdict::violation) {
+      latest_violation[it->second] = {r.observed_unix, r.label};
+    } else if (v.verdict != Verdict::not_applicable) {
+      latest_evidence[it->second] = {r.observed_unix, r.label};
     }
+  }
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const auto& pick = latest_violation[k].second.empty() ? latest_evidence[k] : latest_violation[k];
+    out[k].latest_unix = pick.first;
+    out[k].latest_report = pick.second;
   }
   for (const Incident& inc : s.incidents) {
     const bool corr = inc.corroborated;

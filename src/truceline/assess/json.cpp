@@ -63,8 +63,11 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
     const ReportView& r = s.reports[v.report];
     json reasons = json::array();
     for (const auto& x : v.reasons) reasons.push_back({{"code", x.code}, {"message", x.message}});
-    json loc = {{"status", to_string(v.where.status)}, {"zone", v.where.zone},
-                {"distance_m", metres(v.where.distance_m)}, {"margin_m", metres(v.where.margin_m)},
+    const json unmeasured(nullptr);
+    json loc = {{"status", to_string(v.where.status)},
+                {"zone", v.where.zone},
+                {"distance_m", v.where.measured ? json(metres(v.where.distance_m)) : unmeasured},
+                {"margin_m", v.where.measured ? json(metres(v.where.margin_m)) : unmeasured},
                 {"precision_m", metres(v.where.precision_m)}};
     if (v.where.depth_m > 0) loc["depth_m"] = metres(v.where.depth_m);
     json time = {{"status", to_string(v.when.status)}, {"observed_at", iso(r.observed_unix)},
@@ -161,9 +164,10 @@ std::string verdicts_csv(const Assessment& s) {
       if (!reasons.empty()) reasons += ';';
       reasons += x.code;
     }
-    out += fmt::format("{},{},{},{},{},{},{},{},{:.1f},{:.1f},{:.1f},{},{},{},{},{},{},{}\n", csv_field(r.label), r.id,
+    const auto m = [&](double x) { return v.where.measured ? fmt::format("{:.1f}", x) : std::string(); };
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{:.1f},{},{},{},{},{},{},{}\n", csv_field(r.label), r.id,
                        csv_field(v.obligation), to_string(v.verdict), r.kind, iso(r.observed_unix),
-                       to_string(v.where.status), csv_field(v.where.zone), v.where.distance_m, v.where.margin_m,
+                       to_string(v.where.status), csv_field(v.where.zone), m(v.where.distance_m), m(v.where.margin_m),
                        v.where.precision_m, to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
                        v.who.contested ? "true" : "false", csv_field(v.what.weapon_class), csv_field(r.source_name),
                        reasons);

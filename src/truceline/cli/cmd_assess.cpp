@@ -30,8 +30,10 @@ int64_t parse_period(const std::string& text) {
   }
   const std::string unit = text.substr(used);
   const int64_t mult = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : unit == "w" ? 7 * 86400 : 0;
-  if (used == 0 || v <= 0 || mult == 0)
-    throw InputError(fmt::format("--period '{}': expected a positive duration such as 1d, 12h, 30m, 2w", text));
+  constexpr int64_t kMaxS = 100LL * 366 * 86400;  // a century: beyond, the periods leave the calendar
+  if (used == 0 || v <= 0 || mult == 0 || v > kMaxS / mult)
+    throw InputError(
+        fmt::format("--period '{}': expected a positive duration up to a century, such as 1d, 12h, 30m, 2w", text));
   return static_cast<int64_t>(v) * mult;
 }
 
