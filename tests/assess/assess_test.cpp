@@ -166,17 +166,39 @@ TEST(AssessWhen, BeforeAndAfterTheDeadline) {
 }
 
 TEST(AssessWhen, ADayOnTheDeadlineDayStraddlesIt) {
-  ReportView r = report("t2", "weapon_sighting", off_line(20000, 5000), 100, "2020-01-10T00:00:00Z", "day");
+  // A bare date, as assess() reads it: 00:00 of that day at the agreement's offset (+03:00).
+  ReportView r = report("t2", "weapon_sighting", off_line(20000, 5000), 100, "2020-01-10T00:00:00+03:00", "day");
+  r.date_only = true;
   r.weapon_class = "tank";
   auto v = verdict(r, "weapons");
   EXPECT_EQ(v.when.status, TimeStatus::straddles);
   EXPECT_EQ(v.verdict, Verdict::indeterminate);
   // The day after is wholly after, even read in either timezone.
-  r.observed_unix = unix_of("2020-01-12T00:00:00Z");
+  r.observed_unix = unix_of("2020-01-12T00:00:00+03:00");
   EXPECT_EQ(verdict(r, "weapons").verdict, Verdict::violation);
-  // The local day *before* the deadline day, by a date: wholly before.
-  r.observed_unix = unix_of("2020-01-09T00:00:00Z");
+  // The day before the deadline day, by a date: wholly before.
+  r.observed_unix = unix_of("2020-01-09T00:00:00+03:00");
   EXPECT_EQ(verdict(r, "weapons").when.status, TimeStatus::before_deadline);
+}
+
+TEST(AssessWhen, ABareDateCountsOnThatLocalDay) {
+  // Through from_stored + assess(): "2020-01-10" (stored as 00:00 UTC) becomes 00:00 +03:00.
+  store::StoredReport s;
+  s.id = "r1";
+  s.report = nlohmann::json::parse(
+      R"({"observed_at":"2020-01-10T00:00:00Z","time_precision":"day","kind":"patrol","lon":36.2,"lat":35.55,"source":{"name":"M"}})");
+  s.lon = 36.2;
+  s.lat = 35.55;
+  const ReportView r = assess::from_stored(s);
+  EXPECT_TRUE(r.date_only);
+  assess::Options o;
+  o.at = instant("2020-02-01T00:00:00Z");
+  const auto a = assess::assess(fixture(), {r}, o);
+  ASSERT_EQ(a.reports.size(), 1u);
+  EXPECT_EQ(a.reports[0].observed_unix, unix_of("2020-01-10T00:00:00+03:00"));
+  // A date-time at 00:00 UTC with minute precision is not a bare date.
+  s.report["time_precision"] = "minute";
+  EXPECT_FALSE(assess::from_stored(s).date_only);
 }
 
 TEST(AssessWhen, AnExtensionDefersTheViolation) {

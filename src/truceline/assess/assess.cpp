@@ -59,6 +59,8 @@ ReportView from_stored(const store::StoredReport& s) {
   if (r.label.empty()) r.label = s.id;
   r.observed_unix = store::parse_iso_time(j.value("observed_at", std::string())).value_or(0);
   r.time_precision = j.value("time_precision", std::string("day"));
+  // The store keeps no flag for a bare date: it is a day (or coarser) at exactly 00:00 UTC.
+  r.date_only = r.time_precision != "minute" && r.time_precision != "hour" && r.observed_unix % 86400 == 0;
   r.precision_m = j.value("location_precision_m", 0.0);
   r.place = j.value("place", std::string());
   if (s.lon && s.lat) {
@@ -282,10 +284,10 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   // --- when --------------------------------------------------------------------------
   const int64_t len = precision_s(r.time_precision);
   int64_t start = r.observed_unix, end = r.observed_unix + len;
-  if (len >= 86400 && r.observed_unix % 86400 == 0) {
-    // A bare date (the store reads "2018-10-10" as 00:00 UTC; a date-time with its own offset
-    // is not widened) names a day in some timezone: the source's local day or UTC. Widen by
-    // the agreement's offset so both readings are inside the window.
+  if (len >= 86400 && r.date_only) {
+    // A bare date names a day in some timezone: the local day (as read) or the source's UTC
+    // day. Widen by the agreement's offset so both readings are inside the window; a
+    // date-time with its own offset is not widened.
     const int64_t off = std::abs(a.utc_offset_minutes) * 60LL;
     start -= off;
     end += off;

@@ -48,6 +48,9 @@ struct ReportView {
   std::string label;  // source_id when it has one, else id: how verdicts name the report
   int64_t observed_unix = 0;
   std::string time_precision = "day";
+  // A bare date ("2018-10-10"): the store keeps it as 00:00 UTC; assess() reads it as 00:00
+  // of that day in the agreement's timezone, and widens its window by the offset.
+  bool date_only = false;
   bool has_location = false;
   double lon_deg = 0, lat_deg = 0;
   double precision_m = 0;      // location uncertainty radius used (see from_stored)
@@ -180,7 +183,7 @@ struct Sector {
 struct Options {
   Instant at;                     // T: reports observed after T are not considered
   std::optional<Instant> since;   // reports observed before are not considered
-  int64_t period_s = 86400;       // the current period is (T - period, T]; the trend compares
+  int64_t period_s = 86400;       // the current period is [T - period, T]; the trend compares
                                   // it with the period before; coverage uses it
   double fusion_distance_m = 3000;  // reports fuse when their discs come this close...
   int64_t fusion_window_s = 6 * 3600;  // ...and their time windows this close

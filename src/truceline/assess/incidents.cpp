@@ -275,8 +275,10 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
       ++st.violations;
       ++(corr ? st.violations_corroborated : st.violations_single_source);
       if (contested) ++st.violations_contested;
-      if (inc.first_unix > T - P && inc.first_unix <= T) ++st.period_violations;
-      if (inc.first_unix > T - 2 * P && inc.first_unix <= T - P) ++st.previous_period_violations;
+      // Current period [T - P, T], previous [T - 2P, T - P): a bare date read as local
+      // midnight belongs to the day it starts.
+      if (inc.first_unix >= T - P && inc.first_unix <= T) ++st.period_violations;
+      if (inc.first_unix >= T - 2 * P && inc.first_unix < T - P) ++st.previous_period_violations;
     }
   }
   for (auto& st : out)
@@ -342,7 +344,7 @@ std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s)
     }
     for (std::size_t i = 0; i < s.reports.size(); ++i) {
       const ReportView& r = s.reports[i];
-      if (!r.has_location || r.observed_unix <= T - o.period_s || r.observed_unix > T) continue;
+      if (!r.has_location || r.observed_unix < T - o.period_s || r.observed_unix > T) continue;
       const bool observation = r.kind == "patrol" || r.kind == "uav_observation" || r.kind == "post_event";
       const bool violation = violating.count(i) > 0;
       if (!observation && !violation) continue;
@@ -395,6 +397,10 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
   Assessment s;
   s.options = options;
   const int64_t T = unix_of(options.at);
+  // Bare dates: 00:00 UTC in the store, 00:00 of that day in the agreement's timezone here,
+  // so that "2025-04-10" counts on 10 April local whatever the offset's sign.
+  for (auto& r : reports)
+    if (r.date_only) r.observed_unix -= a.utc_offset_minutes * 60LL;
   std::erase_if(reports, [&](const ReportView& r) {
     return r.observed_unix > T || (options.since && r.observed_unix < unix_of(*options.since));
   });
