@@ -578,27 +578,24 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
   counts_table(x.by_kind, "kind", j["violations_by_kind"]);
   counts_table(x.by_zone, "zone (area)", j["violations_by_zone"]);
 
+  // How far inside the zone, with the report's precision ("uncertain" when not clearly inside).
+  const auto inside_by = [&](const json& e) {
+    const std::string inside = e["margin_m"].get<double>() > 0 ? km(e["margin_m"]) : "uncertain";
+    return inside + " (±" + km(e["precision_m"]) + ")";
+  };
   x.weapons.head = {"time (local)", "weapon", "class", "count", "place", "zone", "inside by", "verdict",
                     "obligation", "sources"};
   for (const auto& w : j["weapons_in_violation"]) {
-    const double margin = w["margin_m"].get<double>();
-    std::string inside = margin > 0 ? km(w["margin_m"]) : "uncertain";
-    inside += " (±" + km(w["precision_m"]) + ")";
-    const std::string place = place_area(w);
     x.weapons.rows.push_back({local(w["time"], off), str(w["weapon"]), str(w["weapon_class"]), str(w["count"]),
-                              place, str(w["zone"]), inside, str(w["verdict"]), str(w["obligation"]),
+                              place_area(w), str(w["zone"]), inside_by(w), str(w["verdict"]), str(w["obligation"]),
                               join(w["sources"])});
     x.weapons.row_class.push_back(str(w["verdict"]));
   }
   x.groups.head = {"time (local)", "group", "as reported", "place", "zone", "inside by", "designations", "verdict",
                    "contested", "sources"};
   for (const auto& g : j["group_presence"]) {
-    const double margin = g["margin_m"].get<double>();
-    std::string inside = margin > 0 ? km(g["margin_m"]) : "uncertain";
-    inside += " (±" + km(g["precision_m"]) + ")";
-    const std::string place = place_area(g);
     std::string group = str(g["group_name"]).empty() ? str(g["group"]) : str(g["group_name"]);
-    x.groups.rows.push_back({local(g["time"], off), group, str(g["actor"]), place, str(g["zone"]), inside,
+    x.groups.rows.push_back({local(g["time"], off), group, str(g["actor"]), place_area(g), str(g["zone"]), inside_by(g),
                              designations_text(g["designations"]), str(g["verdict"]),
                              g["contested"].get<bool>() ? "contested by " + join(g["contested_by"]) : "",
                              join(g["sources"])});
