@@ -418,9 +418,12 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
 
 Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options) {
   const store::Store st = store::Store::open_existing(db_path);
+  // Bare dates move by the agreement's offset in assess(): fetch that much more on both sides
+  // and let assess() apply the exact window.
+  const int64_t slack = std::abs(a.utc_offset_minutes) * 60LL;
   store::Query q;
-  q.until = unix_of(options.at) + 1;
-  if (options.since) q.since = unix_of(*options.since);
+  q.until = unix_of(options.at) + 1 + slack;
+  if (options.since) q.since = unix_of(*options.since) - slack;
   std::vector<ReportView> reports;
   st.query(q, [&](const store::StoredReport& r) { reports.push_back(from_stored(r)); });
   return assess(a, std::move(reports), options);
