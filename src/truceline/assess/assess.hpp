@@ -6,7 +6,7 @@
 //           through agreement::ZoneInstance), against the report's precision radius r:
 //           `inside` when the whole disc of radius r lies in the zone (margin ≥ r), `outside`
 //           when it lies wholly outside (margin < −r), else `indeterminate`. The margin is a
-//           lower bound of the distance to the zone boundary (exact for two-sided and area
+//           lower bound of the distance to the zone boundary (exact for unclipped two-sided and area
 //           zones; for one-sided and clipped zones the smallest of the distances to the depth
 //           line, the territory line and the clip boundary — never larger than the truth).
 //   when  — the report's time window (observed_at widened by its precision) against the
