@@ -141,6 +141,46 @@ TEST(Store, IdempotentImportAndQuarantine) {
   EXPECT_EQ(s.stats()["batches"].size(), 2u);
 }
 
+// WAL: a reader on its own connection sees the store as it was before an import while the
+// import's transaction is open (rows already inserted by the writer), and all of it after.
+TEST(Store, ReadersSeeBeforeOrAfterNeverHalf) {
+  TempDir t;
+  const std::string db = t / "r.db";
+  Store s = Store::create_or_open(db);
+  std::vector<std::string> base, more;
+  for (int i = 0; i < 100; ++i) base.push_back(fixed_line(i));
+  for (int i = 100; i < 6100; ++i) more.push_back(fixed_line(i));
+  ASSERT_EQ(import_lines(s, base).imported, 100u);
+  ImportOptions o;
+  o.file = "more.jsonl";
+  o.file_hash = "h2";
+  o.importer = "jsonl";
+  std::size_t i = 0, seen_mid = 0;
+  std::string mid_error;
+  const auto sum = s.import(o, [&](InputRow& row) {
+    if (i >= more.size()) return false;
+    if (i == 5000) {
+      // Thousands of rows are in the open transaction by now (at most 2 048 wait in the queue).
+      try {
+        const Store reader = Store::open_existing(db);
+        seen_mid = count_reports(reader);
+      } catch (const std::exception& e) {
+        mid_error = e.what();
+      }
+    }
+    row.number = i + 1;
+    row.raw = more[i];
+    row.outcome = report_from_jsonl(more[i]);
+    ++i;
+    return true;
+  });
+  EXPECT_EQ(mid_error, "");
+  EXPECT_EQ(seen_mid, 100u) << "a reader saw part of an import in progress";
+  EXPECT_EQ(sum.imported, 6000u);
+  const Store reader = Store::open_existing(db);
+  EXPECT_EQ(count_reports(reader), 6100u);
+}
+
 TEST(Store, StrictAndDryRunWriteNothing) {
   TempDir t;
   Store s = Store::create_or_open(t / "a.db");
