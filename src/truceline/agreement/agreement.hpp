@@ -182,5 +182,7 @@ Agreement load_valid(const std::string& path);
 std::optional<Instant> parse_instant(const std::string& text, int utc_offset_minutes);
 // ISO 8601 in UTC, "2018-10-10T21:00:00Z".
 std::string format_instant(Instant t);
+// Unix seconds of an instant.
+inline int64_t unix_seconds(Instant t) { return static_cast<int64_t>(t.time_since_epoch().count()); }
 
 }  // namespace truceline::agreement

@@ -60,7 +60,7 @@ ReportView from_stored(const store::StoredReport& s) {
   r.observed_unix = store::parse_iso_time(j.value("observed_at", std::string())).value_or(0);
   r.time_precision = j.value("time_precision", std::string("day"));
   // The store keeps no flag for a bare date: it is a day (or coarser) at exactly 00:00 UTC.
-  r.date_only = r.time_precision != "minute" && r.time_precision != "hour" && r.observed_unix % 86400 == 0;
+  r.date_only = store::time_precision_s(r.time_precision) >= 86400 && r.observed_unix % 86400 == 0;
   r.precision_m = j.value("location_precision_m", 0.0);
   r.place = j.value("place", std::string());
   if (s.lon && s.lat) {
@@ -110,14 +110,6 @@ const std::map<std::string, Bearing>& bearings() {
       {"keep-post", {{}, {"post_event"}}},
   };
   return b;
-}
-
-int64_t precision_s(const std::string& p) {
-  if (p == "minute") return 60;
-  if (p == "hour") return 3600;
-  if (p == "week") return 7 * 86400;
-  if (p == "month") return 31 * 86400;
-  return 86400;
 }
 
 // Names to ids, through folded aliases (gazetteer::fold): exact match first, then the longest
@@ -282,7 +274,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   auto reason = [&](const char* code, std::string msg) { v.reasons.push_back({code, std::move(msg)}); };
 
   // --- when --------------------------------------------------------------------------
-  const int64_t len = precision_s(r.time_precision);
+  const int64_t len = store::time_precision_s(r.time_precision);
   int64_t start = r.observed_unix, end = r.observed_unix + len;
   if (len >= 86400 && r.date_only) {
     // A bare date names a day in some timezone: the local day (as read) or the source's UTC
@@ -294,23 +286,22 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   }
   v.when.window_start = start;
   v.when.window_end = end;
-  const auto unix = [](agreement::Instant t) { return static_cast<int64_t>(t.time_since_epoch().count()); };
   const auto iso = [](int64_t t) { return store::format_iso_time(t); };
-  if ((ob.valid.until && start >= unix(*ob.valid.until)) || (ob.valid.from && end < unix(*ob.valid.from))) {
+  if ((ob.valid.until && start >= agreement::unix_seconds(*ob.valid.until)) || (ob.valid.from && end < agreement::unix_seconds(*ob.valid.from))) {
     v.when.status = TimeStatus::not_in_force;
     na = true;
     reason("not_in_force", "the obligation is not in force at the report's time");
   } else {
     const bool partly =
-        (ob.valid.from && start < unix(*ob.valid.from)) || (ob.valid.until && end >= unix(*ob.valid.until));
+        (ob.valid.from && start < agreement::unix_seconds(*ob.valid.from)) || (ob.valid.until && end >= agreement::unix_seconds(*ob.valid.until));
     if (partly) {
       v.when.status = TimeStatus::partly_in_force;
       doubt = true;
       reason("time_straddles_validity", "the report's time window holds the start or end of the obligation");
     }
     if (ob.deadline) {
-      const int64_t d0 = unix(*ob.deadline);
-      const int64_t d1 = ob.extensions.empty() ? d0 : unix(ob.extensions.back().until);
+      const int64_t d0 = agreement::unix_seconds(*ob.deadline);
+      const int64_t d1 = ob.extensions.empty() ? d0 : agreement::unix_seconds(ob.extensions.back().until);
       v.when.deadline = ob.deadline;
       v.when.effective_deadline = ob.extensions.empty() ? ob.deadline : std::optional(ob.extensions.back().until);
       if (end < d0) {

@@ -54,13 +54,7 @@ bool compatible(const std::string& a, const std::string& b) {
   return a == b || (family(a) != 0 && family(a) == family(b));
 }
 
-int64_t window_len(const ReportView& r) {
-  if (r.time_precision == "minute") return 60;
-  if (r.time_precision == "hour") return 3600;
-  if (r.time_precision == "week") return 7 * 86400;
-  if (r.time_precision == "month") return 31 * 86400;
-  return 86400;
-}
+int64_t window_len(const ReportView& r) { return store::time_precision_s(r.time_precision); }
 
 double distance_m(double lon1, double lat1, double lon2, double lat2) {
   double s = 0;
@@ -68,7 +62,6 @@ double distance_m(double lon1, double lat1, double lon2, double lat2) {
   return s;
 }
 
-int64_t unix_of(Instant t) { return static_cast<int64_t>(t.time_since_epoch().count()); }
 
 std::string actor_key(const Assessor& as, const ReportView& r) {
   if (r.actor.empty()) return {};
@@ -126,21 +119,19 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     }
     std::ptrdiff_t best = -1;
     double best_d = 0;
-    {
-      for (std::size_t k = 0; k < open.size(); ++k) {
-        const ReportView& an = s.reports[open[k].anchor];
-        if (!compatible(an.kind, r.kind)) continue;
-        const int64_t an_end = an.observed_unix + window_len(an);
-        if (r.observed_unix > an_end + o.fusion_window_s || an.observed_unix > r.observed_unix + len + o.fusion_window_s)
-          continue;
-        const double reach = o.fusion_distance_m + an.precision_m + r.precision_m;
-        // Cheap latitude bound before the geodesic (1 degree of latitude > 110 km).
-        if (std::abs(an.lat_deg - r.lat_deg) * 110000.0 > reach) continue;
-        const double d = distance_m(an.lon_deg, an.lat_deg, r.lon_deg, r.lat_deg);
-        if (d <= reach && (best < 0 || d < best_d)) {
-          best = static_cast<std::ptrdiff_t>(k);
-          best_d = d;
-        }
+    for (std::size_t k = 0; k < open.size(); ++k) {
+      const ReportView& an = s.reports[open[k].anchor];
+      if (!compatible(an.kind, r.kind)) continue;
+      const int64_t an_end = an.observed_unix + window_len(an);
+      if (r.observed_unix > an_end + o.fusion_window_s || an.observed_unix > r.observed_unix + len + o.fusion_window_s)
+        continue;
+      const double reach = o.fusion_distance_m + an.precision_m + r.precision_m;
+      // Cheap latitude bound before the geodesic (1 degree of latitude > 110 km).
+      if (std::abs(an.lat_deg - r.lat_deg) * 110000.0 > reach) continue;
+      const double d = distance_m(an.lon_deg, an.lat_deg, r.lon_deg, r.lat_deg);
+      if (d <= reach && (best < 0 || d < best_d)) {
+        best = static_cast<std::ptrdiff_t>(k);
+        best_d = d;
       }
     }
     if (best < 0) {
@@ -229,7 +220,7 @@ bool corroborated(const Assessment& s, const Incident& inc) {
 
 std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, const Assessment& s) {
   const Options& o = s.options;
-  const int64_t T = unix_of(o.at), P = o.period_s;
+  const int64_t T = agreement::unix_seconds(o.at), P = o.period_s;
   std::vector<ObligationStatus> out;
   std::map<std::string, std::size_t> index;
   for (const auto& ob : a.obligations) {
@@ -290,7 +281,7 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
 
 std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s) {
   const Options& o = s.options;
-  const int64_t T = unix_of(o.at);
+  const int64_t T = agreement::unix_seconds(o.at);
   // The monitored zones: line zones of patrol/monitor obligations in force at T; when there
   // are none, every line zone in force.
   std::vector<const agreement::Zone*> monitored;
@@ -318,9 +309,7 @@ std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s)
     std::vector<std::size_t> first_of_part;
     for (std::size_t p = 0; p < line.line().parts.size(); ++p) {
       first_of_part.push_back(out.size());
-      double length = 0;
-      for (const auto& seg : line.segments())
-        if (seg.part == p) length += seg.length_m;
+      const double length = line.part_length_m(p);
       const auto n = static_cast<std::size_t>(std::max(1.0, std::ceil(length / o.sector_length_m - 1e-9)));
       for (std::size_t k = 0; k < n; ++k) {
         Sector sec;
@@ -396,13 +385,13 @@ std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::ve
 Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports, const Options& options) {
   Assessment s;
   s.options = options;
-  const int64_t T = unix_of(options.at);
+  const int64_t T = agreement::unix_seconds(options.at);
   // Bare dates: 00:00 UTC in the store, 00:00 of that day in the agreement's timezone here,
   // so that "2025-04-10" counts on 10 April local whatever the offset's sign.
   for (auto& r : reports)
     if (r.date_only) r.observed_unix -= a.utc_offset_minutes * 60LL;
   std::erase_if(reports, [&](const ReportView& r) {
-    return r.observed_unix > T || (options.since && r.observed_unix < unix_of(*options.since));
+    return r.observed_unix > T || (options.since && r.observed_unix < agreement::unix_seconds(*options.since));
   });
   std::sort(reports.begin(), reports.end(), [](const ReportView& x, const ReportView& y) {
     return x.observed_unix != y.observed_unix ? x.observed_unix < y.observed_unix : x.id < y.id;
@@ -422,8 +411,8 @@ Assessment assess_store(const agreement::Agreement& a, const std::string& db_pat
   // and let assess() apply the exact window.
   const int64_t slack = std::abs(a.utc_offset_minutes) * 60LL;
   store::Query q;
-  q.until = unix_of(options.at) + 1 + slack;
-  if (options.since) q.since = unix_of(*options.since) - slack;
+  q.until = agreement::unix_seconds(options.at) + 1 + slack;
+  if (options.since) q.since = agreement::unix_seconds(*options.since) - slack;
   std::vector<ReportView> reports;
   st.query(q, [&](const store::StoredReport& r) { reports.push_back(from_stored(r)); });
   return assess(a, std::move(reports), options);

@@ -16,7 +16,7 @@ using nlohmann::json;
 double metres(double v) { return std::round(v * 10) / 10; }
 
 std::string iso(int64_t t) { return store::format_iso_time(t); }
-std::string iso(Instant t) { return store::format_iso_time(static_cast<int64_t>(t.time_since_epoch().count())); }
+std::string iso(Instant t) { return agreement::format_instant(t); }
 
 json claims(const std::vector<Claim>& cs) {
   json out = json::array();
@@ -55,7 +55,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
   j["agreement"] = a.id;
   j["at"] = iso(s.options.at);
   j["since"] = s.options.since ? json(iso(*s.options.since)) : json(nullptr);
-  j["period"] = {{"start", iso(static_cast<int64_t>(s.options.at.time_since_epoch().count()) - s.options.period_s)},
+  j["period"] = {{"start", iso(agreement::unix_seconds(s.options.at) - s.options.period_s)},
                  {"end", iso(s.options.at)}};
   j["reports"] = s.reports.size();
   json verdicts = json::array();

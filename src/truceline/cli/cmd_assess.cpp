@@ -66,7 +66,7 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
   if (!start) throw InputError(fmt::format("--date '{}': expected an existing date, YYYY-MM-DD (e.g. 2018-11-24)", date));
   report::DailyOptions d;
   d.date = date;
-  d.day_start = static_cast<int64_t>(start->time_since_epoch().count());
+  d.day_start = ag::unix_seconds(*start);
   d.day_end = d.day_start + 86400;
   assess::Options o;
   // The day is [00:00, 24:00) local; `at` is inclusive, hence one second before midnight.

@@ -47,6 +47,14 @@ std::optional<int64_t> parse_iso_time(const std::string& text, bool* date_only) 
 
 std::string format_iso_time(int64_t unix_seconds) { return format_iso8601_utc(unix_seconds); }
 
+int64_t time_precision_s(const std::string& p) {
+  if (p == "minute") return 60;
+  if (p == "hour") return 3600;
+  if (p == "week") return 7 * 86400;
+  if (p == "month") return 31 * 86400;
+  return 86400;
+}
+
 namespace {
 std::string to_hex(const unsigned char* d, unsigned int n) {
   static const char* digits = "0123456789abcdef";

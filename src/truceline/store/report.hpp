@@ -16,6 +16,8 @@ namespace truceline::store {
 // The documented kind vocabulary.
 const std::vector<std::string>& report_kinds();
 const std::vector<std::string>& time_precisions();  // minute hour day week month
+// The length of a time precision, seconds (a month is taken as 31 days; unknown: a day).
+int64_t time_precision_s(const std::string& precision);
 const std::vector<std::string>& source_types();     // monitor party media ngo social other
 
 struct Report {
