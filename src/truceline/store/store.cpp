@@ -582,3 +582,78 @@ nlohmann::json Store::stats() const {
 }
 
 }  // namespace truceline::store
+
+namespace truceline::store {
+
+double default_precision_m(const std::string& source_type) {
+  if (source_type == "monitor") return 500;
+  if (source_type == "party" || source_type == "ngo") return 2000;
+  return 5000;  // media, social, other: coordinates are usually a named place's
+}
+
+EffectiveLocation effective_location(const StoredReport& r) {
+  const nlohmann::json& j = r.report;
+  EffectiveLocation l;
+  l.place = j.value("place", std::string());
+  const double own = j.value("location_precision_m", 0.0);
+  const nlohmann::json& res = r.place_resolution;
+  if (j.contains("lon") && j.contains("lat")) {
+    l.method = "coordinates";
+    l.lon = j["lon"].get<double>();
+    l.lat = j["lat"].get<double>();
+    if (own > 0) {
+      l.precision_m = own;
+      l.precision_from = "report";
+    } else {
+      const std::string type = j.contains("source") ? j["source"].value("type", std::string("other")) : "other";
+      l.precision_m = default_precision_m(type);
+      l.precision_from = "default";
+    }
+    return l;
+  }
+  if (r.lon && r.lat) {
+    l.method = "place";
+    l.lon = r.lon;
+    l.lat = r.lat;
+    l.precision_m = std::max(own, kPlacePrecisionM);
+    l.precision_from = own > kPlacePrecisionM ? "report" : "place";
+    if (res.is_object()) {
+      l.matched = res.value("name", std::string());
+      l.match = res.value("match", std::string());
+      if (res.contains("score") && res["score"].is_number()) {
+        l.score = res["score"].get<double>();
+      } else if (res.contains("candidates") && res["candidates"].is_array() && !res["candidates"].empty() &&
+                 res["candidates"][0].contains("score")) {
+        l.score = res["candidates"][0]["score"].get<double>();
+      }
+    }
+    return l;
+  }
+  l.method = "unresolved";
+  if (l.place.empty()) {
+    l.reason = "no location given";
+  } else if (res.is_object() && res.contains("reason") && res["reason"].is_string()) {
+    l.reason = res["reason"].get<std::string>();
+  } else {
+    l.reason = "place not resolved";
+  }
+  return l;
+}
+
+nlohmann::json to_json(const EffectiveLocation& l) {
+  nlohmann::json j{{"method", l.method}};
+  j["lon"] = l.lon ? nlohmann::json(*l.lon) : nlohmann::json(nullptr);
+  j["lat"] = l.lat ? nlohmann::json(*l.lat) : nlohmann::json(nullptr);
+  if (l.method != "unresolved") {
+    j["precision_m"] = l.precision_m;
+    j["precision_from"] = l.precision_from;
+  }
+  if (!l.place.empty()) j["place"] = l.place;
+  if (!l.matched.empty()) j["matched"] = l.matched;
+  if (!l.match.empty()) j["match"] = l.match;
+  if (l.score) j["score"] = *l.score;
+  if (!l.reason.empty()) j["reason"] = l.reason;
+  return j;
+}
+
+}  // namespace truceline::store

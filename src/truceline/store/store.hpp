@@ -70,6 +70,38 @@ struct StoredReport {
   nlohmann::json place_resolution;  // null unless located by a place name
 };
 
+// Where a report is, as every output uses it (docs/report-format.md, "Effective location"):
+// the report's own coordinates, or its place name resolved at ingest (or by `relocate`), or
+// nothing. An unresolved report has no coordinates: it is never drawn, never measured, and
+// counted as "location unknown".
+struct EffectiveLocation {
+  std::string method = "unresolved";  // "coordinates" | "place" | "unresolved"
+  std::optional<double> lon, lat;     // WGS84 degrees; null when unresolved
+  // The uncertainty radius used, metres: the report's own location_precision_m when it gives
+  // one (> 0); for coordinates without one, kDefaultPrecisionM by source type; for a place,
+  // at least kPlacePrecisionM (a gazetteer point is a town centre at best).
+  double precision_m = 0;
+  std::string precision_from;  // "report" | "default" (by source type) | "place"
+  std::string place;           // as written in the report
+  std::string matched;         // the gazetteer place it resolved to (method "place")
+  std::string match;           // exact | key | fuzzy (method "place")
+  std::optional<double> score; // the match score (method "place")
+  std::string reason;          // why unresolved ("no place given", "no match", "ambiguous", ...)
+};
+
+// A place resolved by name is a town centre: at least this uncertain (metres).
+inline constexpr double kPlacePrecisionM = 2000;
+// Coordinates without a precision (location_precision_m absent or 0): the radius assumed, by
+// source type (metres). A monitor's position is usually a GPS fix near the observer; a party's
+// or outlet's coordinates are usually a named village's.
+double default_precision_m(const std::string& source_type);
+
+// The effective location of a stored report (see EffectiveLocation).
+EffectiveLocation effective_location(const StoredReport& r);
+// {"method", "lon", "lat", "precision_m", "precision_from", "place", "matched", "match",
+//  "score", "reason"}: lon/lat null when unresolved; empty strings and a missing score left out.
+nlohmann::json to_json(const EffectiveLocation& l);
+
 struct QuarantinedRow {
   int64_t batch_id = 0;
   std::string file;
