@@ -46,6 +46,11 @@ struct Actor : Entry {  // a [[party]] or a [[group]]
   bool is_group = false;
   std::string name, kind, note;
   std::vector<std::string> aliases, member_of;
+  // Parties only: adjectives that name the state's forces when followed by a force noun
+  // ("Russian" -> "Russian jets"), and the country's name as data sets write it ("Syria": ACLED's
+  // "Military Forces of Syria (2000-)" and "(Syria)" qualifiers). See assess/actors.hpp.
+  std::vector<std::string> demonyms;
+  std::string country;
 };
 
 struct Designation : Entry {

@@ -382,6 +382,10 @@ Loaded load(const std::string& path) {
       x.note = r.str(*t, "note");
       x.aliases = r.strings(*t, "aliases");
       x.member_of = r.strings(*t, "member_of");
+      x.demonyms = r.strings(*t, "demonyms");
+      x.country = r.str(*t, "country");
+      if (x.is_group && (!x.demonyms.empty() || !x.country.empty()))
+        r.problem(*t, "\"demonyms\" and \"country\" are for a [[party]] (a state), not a [[group]]");
       a.actors.push_back(std::move(x));
     }
   }

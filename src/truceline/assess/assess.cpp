@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "truceline/assess/actors.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/store/store.hpp"
 
@@ -151,6 +152,19 @@ class AliasIndex {
   mutable std::unordered_map<std::string, std::string> cache_;
 };
 
+// Why an actor text names nobody of the agreement, for people.
+std::string unresolved_actor(const std::string& text, const ActorCheck& who) {
+  if (text.empty()) return "the report names no actor";
+  const std::string q = who.stripped.empty() ? std::string()
+                                             : fmt::format(" ({} is a qualifier: where, not who)", who.stripped);
+  if (who.category == "unidentified") return fmt::format("'{}' is an unidentified actor{}", text, q);
+  if (who.category == "civilians" || who.category == "protesters" || who.category == "rioters")
+    return fmt::format("'{}' names {}, not a party or group{}", text, who.category, q);
+  if (who.category == "state_forces")
+    return fmt::format("'{}' names the forces of a state that is not a party of the agreement", text);
+  return fmt::format("'{}' is not a party or group of the agreement{}", text, q);
+}
+
 std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
@@ -162,19 +176,14 @@ std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
 struct Assessor::Impl {
   const Agreement& a;
   Options options;
-  AliasIndex actors, weapons;
+  ActorResolver actors;
+  AliasIndex weapons;
   // Zone instances: the agreed depth, and per weapon class for zones whose depth depends on it.
   std::map<std::string, std::unique_ptr<agreement::ZoneInstance>> zones;
   std::map<std::pair<std::string, std::string>, std::unique_ptr<agreement::ZoneInstance>> class_zones;
   std::vector<const Obligation*> obligations;  // sorted by id
 
-  Impl(const Agreement& ag, const Options& o) : a(ag), options(o) {
-    for (const auto& x : a.actors) {
-      actors.add(x.id, x.id);
-      actors.add(x.name, x.id);
-      for (const auto& al : x.aliases) actors.add(al, x.id);
-    }
-    actors.finish();
+  Impl(const Agreement& ag, const Options& o) : a(ag), options(o), actors(ag) {
     for (const auto& w : a.weapon_classes) {
       weapons.add(w.id, w.id);
       weapons.add(w.name, w.id);
@@ -249,7 +258,7 @@ struct Assessor::Impl {
 Assessor::Assessor(const Agreement& a, const Options& options) : impl_(std::make_unique<Impl>(a, options)) {}
 Assessor::~Assessor() = default;
 
-std::string Assessor::resolve_actor(const std::string& text) const { return impl_->actors.resolve(text); }
+std::string Assessor::resolve_actor(const std::string& text) const { return impl_->actors.resolve(text).id; }
 std::string Assessor::resolve_weapon_class(const std::string& text) const { return impl_->weapons.resolve(text); }
 
 void Assessor::assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const {
@@ -360,7 +369,13 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
 
   // --- who ---------------------------------------------------------------------------
   v.who.text = r.actor;
-  v.who.id = actors.resolve(r.actor);
+  {
+    const ActorResolution who = actors.resolve(r.actor);
+    v.who.id = who.id;
+    v.who.how = who.how;
+    v.who.category = who.category;
+    v.who.stripped = who.stripped;
+  }
   const int64_t t = r.observed_unix;
   if (!v.who.id.empty()) {
     const agreement::Actor* x = a.actor(v.who.id);
@@ -379,7 +394,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     // Guarantor reading: the parties bound answer for the cease-fire holding in the zone;
     // the actor is reported as attribution, not a filter.
     reason(v.who.id.empty() ? "actor_unattributed" : "actor_attributed",
-           v.who.id.empty() ? "no identified actor" : fmt::format("attributed to {}", v.who.id));
+           v.who.id.empty() ? unresolved_actor(r.actor, v.who) : fmt::format("attributed to {}", v.who.id));
   } else if (by_designation) {
     // yes: designators naming a bound status; no: designators giving another status (a
     // designator who says nothing is silent, not disagreeing).
@@ -394,8 +409,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     }
     if (v.who.id.empty()) {
       doubt = true;  // neither a violation nor evidence of compliance by nobody known
-      reason("actor_unresolved", r.actor.empty() ? "the report names no actor"
-                                                 : fmt::format("'{}' is not a party or group of the agreement", r.actor));
+      reason("actor_unresolved", unresolved_actor(r.actor, v.who));
     } else if (yes.empty() && !explicit_bound) {
       na = true;
       reason("not_designated", fmt::format("{} is not designated {} by {} at the report's time", v.who.id,
@@ -420,8 +434,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   } else if (!binds.parties.empty() || !binds.groups.empty()) {
     if (v.who.id.empty()) {
       if (evidence) doubt = true;  // a patrol by nobody known is no evidence
-      reason("actor_unresolved", r.actor.empty() ? "the report names no actor"
-                                                 : fmt::format("'{}' is not a party or group of the agreement", r.actor));
+      reason("actor_unresolved", unresolved_actor(r.actor, v.who));
     } else if (!explicit_bound) {
       na = true;
       reason("actor_not_bound", fmt::format("{} is not bound by this obligation", v.who.id));

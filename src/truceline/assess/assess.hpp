@@ -108,6 +108,9 @@ struct TimeCheck {
 struct ActorCheck {
   std::string text;   // as written
   std::string id;     // party or group id; empty when not resolved
+  std::string how;       // how it was resolved (assess/actors.hpp): alias | alias_in_text | demonym | state_forces
+  std::string category;  // unidentified | civilians | protesters | rioters | state_forces (of a non-party)
+  std::string stripped;  // qualifiers removed before matching ("(Syria)", "(2000-)")
   bool is_group = false;
   // designator -> status at the report's time (several statuses by one designator: joined
   // with ",", in the agreement's order)

@@ -78,6 +78,9 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
     json actor = {{"text", v.who.text}, {"group", v.who.id.empty() ? json(nullptr) : json(v.who.id)},
                   {"designations", v.who.designations}};
     if (v.who.contested) actor["contested_by"] = v.who.contested_by;
+    if (!v.who.how.empty()) actor["resolved_by"] = v.who.how;
+    if (!v.who.category.empty()) actor["category"] = v.who.category;
+    if (!v.who.stripped.empty()) actor["qualifier"] = v.who.stripped;
     json item = {{"report", r.label},
                  {"report_id", r.id},
                  {"obligation", v.obligation},
