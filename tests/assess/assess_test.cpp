@@ -597,3 +597,53 @@ TEST(Assess, SupersededReportsAreIgnored) {
 }
 
 }  // namespace
+
+namespace {
+
+using assess::witnesses_of;
+
+// Issue 10, defect 5: an ACLED row whose `source` column cites Step News, and Step News's own
+// report, are one witness, not two independent sources.
+TEST(AssessIndependence, AcledCitingAnOutletIsNotIndependentOfIt) {
+  const nlohmann::json acled_row = {{"source", {{"name", "ACLED"}, {"type", "other"}}},
+                                    {"acled", {{"source", "Step News Agency; Syrian Observatory for Human Rights"}}}};
+  EXPECT_EQ(witnesses_of(acled_row),
+            (std::vector<std::string>{"step news", "syrian observatory for human rights"}));
+  const nlohmann::json cites = {{"source", {{"name", "Digest"}}}, {"cites", {"Step News", "Enab Baladi"}}};
+  EXPECT_EQ(witnesses_of(cites), (std::vector<std::string>{"enab baladi", "step news"}));
+  const nlohmann::json plain = {{"source", {{"name", "The Step News Channel"}}}};
+  EXPECT_EQ(witnesses_of(plain), (std::vector<std::string>{"step news"}));
+
+  const auto p = off_line(15000, 5000);
+  ReportView acled = report("acled", "shelling", p, 2000, "2020-03-01T00:00:00Z", "day");
+  acled.source_name = "ACLED";
+  acled.source_type = "other";
+  acled.witnesses = witnesses_of(acled_row);
+  acled.reliability = "F";
+  acled.credibility = 6;
+  ReportView step = report("step", "shelling", p, 2000, "2020-03-01T10:00:00Z");
+  step.source_name = "Step News";
+  step.source_type = "media";
+  step.witnesses = witnesses_of({{"source", {{"name", "Step News"}}}});
+  step.reliability = "F";
+  step.credibility = 6;
+  assess::Options o;
+  o.at = instant("2020-03-03T00:00:00Z");
+  auto s = assess::assess(fixture(), {acled, step}, o);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].independent_sources, 1);
+  EXPECT_FALSE(s.incidents[0].corroborated);
+  EXPECT_EQ(s.incidents[0].source_groups, (std::vector<std::vector<std::string>>{{"ACLED", "Step News"}}));
+  // Before the rule (each source name its own witness) the same two reports were "corroborated".
+  acled.witnesses.clear();
+  step.witnesses.clear();
+  s = assess::assess(fixture(), {acled, step}, o);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].independent_sources, 2);
+  EXPECT_TRUE(s.incidents[0].corroborated);
+  // Two ungraded (F6) independent sources of two types: corroborated, low, and it says why.
+  EXPECT_EQ(s.incidents[0].confidence_label, "low");
+  EXPECT_NE(s.incidents[0].confidence_note.find("F6"), std::string::npos) << s.incidents[0].confidence_note;
+}
+
+}  // namespace

@@ -89,7 +89,50 @@ ReportView from_stored(const store::StoredReport& s) {
   r.reliability = j.value("reliability", std::string("F"));
   r.credibility = j.value("credibility", 6);
   if (j.contains("tags")) r.tags = j["tags"].get<std::vector<std::string>>();
+  r.witnesses = witnesses_of(j);
   return r;
+}
+
+std::string witness_key(const std::string& name) {
+  static const std::set<std::string> generic{"agency", "network", "channel", "tv", "website", "online", "official"};
+  std::string f = gazetteer::fold(name);
+  if (f.rfind("the ", 0) == 0) f.erase(0, 4);
+  for (;;) {
+    const auto sp = f.rfind(' ');
+    if (sp == std::string::npos || !generic.count(f.substr(sp + 1))) break;
+    f.erase(sp);
+  }
+  return f;
+}
+
+std::vector<std::string> witnesses_of(const nlohmann::json& j) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& name) {
+    const std::string k = witness_key(name);
+    if (!k.empty()) out.push_back(k);
+  };
+  if (j.contains("cites") && j["cites"].is_array()) {
+    for (const auto& c : j["cites"])
+      if (c.is_string()) add(c.get<std::string>());
+  } else if (j.contains("acled") && j["acled"].is_object()) {
+    // ACLED compiles: the outlets in its `source` column ("Step News; SOHR") are the witnesses.
+    for (const char* key : {"source", "SOURCE"}) {
+      if (!j["acled"].contains(key) || !j["acled"][key].is_string()) continue;
+      const std::string list = j["acled"][key].get<std::string>();
+      std::size_t from = 0;
+      while (from <= list.size()) {
+        const auto semi = list.find(';', from);
+        add(list.substr(from, semi == std::string::npos ? std::string::npos : semi - from));
+        if (semi == std::string::npos) break;
+        from = semi + 1;
+      }
+      break;
+    }
+  }
+  if (out.empty() && j.contains("source") && j["source"].is_object()) add(j["source"].value("name", std::string()));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 namespace {

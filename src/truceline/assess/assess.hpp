@@ -61,7 +61,17 @@ struct ReportView {
   std::string source_name, source_type, reliability = "F";
   int credibility = 6;
   std::vector<std::string> tags;
+  // Who actually saw or said it (witness_key()-normalised): the outlets a compiled report
+  // cites (`cites` in JSONL, ACLED's `source` column), else the source itself. Two reports
+  // sharing a witness are not independent (docs/assessment.md, "Independent sources").
+  std::vector<std::string> witnesses;
 };
+
+// A source or outlet name as compared for independence: folded (gazetteer::fold), with
+// trailing generic words dropped ("Step News Agency" == "Step News" == "step news").
+std::string witness_key(const std::string& name);
+// The witnesses of a stored report's JSON (see ReportView::witnesses), sorted, distinct.
+std::vector<std::string> witnesses_of(const nlohmann::json& report);
 
 // Default uncertainty of a report located by a place name without its own precision: a town
 // centroid (metres).
@@ -151,10 +161,14 @@ struct Incident {
   double lon_deg = 0, lat_deg = 0, precision_m = 0;  // the most precise report's location
   std::vector<std::size_t> reports;  // indices, by time
   std::vector<std::string> sources;  // distinct source names
-  int independent_sources = 0;       // distinct source names (folded)
-  bool corroborated = false;         // >= 2 independent sources of >= 2 types, or one a monitor
-  double confidence = 0;             // 0..1
+  // Reports sharing a witness form one group (transitively); groups are independent of each
+  // other. Each group: its source names, sorted.
+  std::vector<std::vector<std::string>> source_groups;
+  int independent_sources = 0;       // the number of source groups
+  bool corroborated = false;         // >= 2 groups of >= 2 source types, or a monitor among them
+  double confidence = 0;             // 0..1: 1 - prod over groups of (1 - the group's best weight)
   std::string confidence_label;      // high | medium | low
+  std::string confidence_note;       // why, when the label could surprise (corroborated but low)
   std::vector<Claim> attribution;    // one per distinct resolved actor (text when unresolved)
   std::vector<Claim> fatalities;     // one per distinct count
   bool contested = false;            // attribution or counts differ between sources

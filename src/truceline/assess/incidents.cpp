@@ -83,6 +83,7 @@ void finish_claims(std::vector<Claim>& claims) {
 }
 
 bool corroborated(const Assessment& s, const Incident& inc);
+std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const std::vector<std::size_t>& reports);
 
 std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   const Options& o = s.options;
@@ -157,15 +158,12 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     inc.first_unix = s.reports[c.members.front()].observed_unix;
     inc.last_unix = inc.first_unix;
     std::map<std::string, int> kinds;
-    std::map<std::string, double> source_weight;
     std::string ids;
     std::set<std::string> violated, doubtful;
     for (std::size_t m : c.members) {
       const ReportView& r = s.reports[m];
       inc.last_unix = std::max(inc.last_unix, r.observed_unix);
       ++kinds[r.kind];
-      const std::string key = gazetteer::fold(r.source_name);
-      source_weight[key] = std::max(source_weight[key], report_weight(r));
       if (std::find(inc.sources.begin(), inc.sources.end(), r.source_name) == inc.sources.end())
         inc.sources.push_back(r.source_name);
       ids += r.id;
@@ -182,9 +180,20 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
       inc.kinds.push_back(k);
       if (inc.kind.empty() || n > kinds[inc.kind]) inc.kind = k;
     }
-    inc.independent_sources = static_cast<int>(source_weight.size());
+    const std::vector<std::vector<std::size_t>> groups = source_groups(s, inc.reports);
+    inc.independent_sources = static_cast<int>(groups.size());
     double miss = 1;
-    for (const auto& [k, w] : source_weight) miss *= 1 - w;
+    for (const auto& g : groups) {
+      double best = 0;
+      std::set<std::string> names;
+      for (std::size_t m : g) {
+        best = std::max(best, report_weight(s.reports[m]));
+        names.insert(s.reports[m].source_name);
+      }
+      miss *= 1 - best;
+      inc.source_groups.emplace_back(names.begin(), names.end());
+    }
+    std::sort(inc.source_groups.begin(), inc.source_groups.end());
     inc.confidence = std::round((1 - miss) * 1000) / 1000;
     inc.confidence_label = inc.confidence >= 0.8 ? "high" : inc.confidence >= 0.5 ? "medium" : "low";
     // A claim without an actor does not contest one with an actor.
@@ -196,6 +205,15 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     inc.obligations.assign(obs.begin(), obs.end());
     inc.id = "i" + store::sha256_hex(ids).substr(0, 12);
     inc.corroborated = corroborated(s, inc);
+    if (inc.corroborated && inc.confidence_label == "low") {
+      std::set<std::string> grades;
+      for (std::size_t m : inc.reports) grades.insert(s.reports[m].reliability + std::to_string(s.reports[m].credibility));
+      std::string g;
+      for (const auto& x : grades) g += (g.empty() ? "" : ", ") + x;
+      inc.confidence_note = fmt::format(
+          "corroborated by {} independent sources, but their grading ({}) gives a low chance that the report is right{}",
+          inc.independent_sources, g, grades.count("F6") ? " (F6: cannot be judged)" : "");
+    }
     out.push_back(std::move(inc));
   }
   std::sort(out.begin(), out.end(), [](const Incident& x, const Incident& y) {
@@ -204,18 +222,43 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   return out;
 }
 
-// Corroboration needs independent sources: different names and, unless a monitor is among
-// them, different kinds of source (two party outlets repeating each other are not two views).
+// Reports grouped by shared witnesses (union-find over the reports' witness names): an ACLED
+// row citing "Step News" and Step News's own report are one group, one view.
+std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const std::vector<std::size_t>& reports) {
+  std::vector<std::size_t> parent(reports.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::map<std::string, std::size_t> first_with;  // witness -> first report (index into reports)
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const ReportView& r = s.reports[reports[i]];
+    const std::vector<std::string> own{witness_key(r.source_name)};
+    for (const auto& w : r.witnesses.empty() ? own : r.witnesses) {
+      auto [it, fresh] = first_with.emplace(w, i);
+      if (!fresh) parent[find(i)] = find(it->second);
+    }
+  }
+  std::map<std::size_t, std::vector<std::size_t>> by_root;
+  for (std::size_t i = 0; i < reports.size(); ++i) by_root[find(i)].push_back(reports[i]);
+  std::vector<std::vector<std::size_t>> out;
+  for (auto& [root, members] : by_root) out.push_back(std::move(members));
+  return out;
+}
+
+// Corroboration needs independent sources: at least two groups of reports that share no
+// witness and, unless a monitor is among them, different kinds of source (two party outlets
+// repeating each other are not two views).
 bool corroborated(const Assessment& s, const Incident& inc) {
-  std::set<std::string> names, types;
+  std::set<std::string> types;
   bool monitor = false;
   for (std::size_t m : inc.reports) {
     const ReportView& r = s.reports[m];
-    names.insert(gazetteer::fold(r.source_name));
     types.insert(r.source_type);
     monitor = monitor || r.source_type == "monitor";
   }
-  return names.size() >= 2 && (types.size() >= 2 || monitor);
+  return inc.independent_sources >= 2 && (types.size() >= 2 || monitor);
 }
 
 std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, const Assessment& s) {

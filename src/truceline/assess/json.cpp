@@ -116,6 +116,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
                          {"reports", reports},
                          {"sources", inc.sources},
                          {"independent_sources", inc.independent_sources},
+                         {"source_groups", inc.source_groups},
                          {"corroborated", inc.corroborated},
                          {"confidence", inc.confidence},
                          {"confidence_label", inc.confidence_label},
@@ -124,6 +125,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
                          {"contested", inc.contested},
                          {"attribution", claims(inc.attribution)},
                          {"fatalities", claims(inc.fatalities)}});
+    if (!inc.confidence_note.empty()) incidents.back()["confidence_note"] = inc.confidence_note;
   }
   j["incidents"] = std::move(incidents);
 

@@ -308,6 +308,17 @@ RowOutcome report_from_json(const json& o) {
       r.tags.push_back(tag.get<std::string>());
     }
   }
+  // `cites` (the outlets a compiled report is drawn from) stays an extra field, but it must be
+  // usable: independence is judged on it (docs/assessment.md).
+  if (o.contains("cites")) {
+    bool ok = o["cites"].is_array();
+    if (ok)
+      for (const auto& c : o["cites"]) ok = ok && c.is_string() && !c.get<std::string>().empty();
+    if (!ok) {
+      err = "cites must be an array of outlet names (non-empty strings)";
+      return out;
+    }
+  }
   // Source and grading.
   if (!o.contains("source") || !o["source"].is_object()) {
     err = o.contains("source") ? "source must be an object {name, type, url}" : "missing source.name";
