@@ -570,7 +570,7 @@ TEST(Assess, SupersededReportsAreIgnored) {
   const std::string db = (dir / "s.db").string();
   const geo::LonLat p = off_line(20000, 5000);
   const std::string first = fmt::format(
-      R"({{"source_id":"orig","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}}}})",
+      R"({{"source_id":"orig","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"location_precision_m":200,"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}}}})",
       p.lon_deg, p.lat_deg);
   ingest_line(db, "a.jsonl", first);
   std::string orig_id;
@@ -580,7 +580,7 @@ TEST(Assess, SupersededReportsAreIgnored) {
   }
   const geo::LonLat q = off_line(20000, 15000);  // corrected: it was outside
   const std::string fix = fmt::format(
-      R"({{"source_id":"fix","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}},"supersedes":"{}"}})",
+      R"({{"source_id":"fix","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"location_precision_m":200,"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}},"supersedes":"{}"}})",
       q.lon_deg, q.lat_deg, orig_id);
   ingest_line(db, "b.jsonl", fix);
   assess::Options o;

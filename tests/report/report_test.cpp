@@ -82,6 +82,7 @@ assess::VerdictRecord verdict(std::size_t report, const std::string& obligation,
   x.verdict = v;
   x.where.status = margin_m > 500 ? assess::WhereStatus::inside : assess::WhereStatus::indeterminate;
   x.where.zone = zone;
+  x.where.measured = true;
   x.where.margin_m = margin_m;
   x.where.precision_m = 500;
   x.where.depth_m = 15000;
@@ -98,9 +99,13 @@ assess::Incident incident(const std::string& id, std::vector<std::size_t> report
   i.kinds = {r0.kind};
   i.first_unix = r0.observed_unix;
   i.last_unix = s.reports.at(reports.back()).observed_unix;
+  i.anchor = reports.front();
+  i.has_location = r0.has_location;
   i.lon_deg = r0.lon_deg;
   i.lat_deg = r0.lat_deg;
   i.precision_m = r0.precision_m;
+  i.date_only = r0.date_only;
+  if (!r0.date_only) i.timed_first_unix = i.timed_last_unix = r0.observed_unix;
   std::set<std::string> sources;
   for (auto m : reports) sources.insert(s.reports.at(m).source_name);
   i.sources.assign(sources.begin(), sources.end());
@@ -273,8 +278,8 @@ TEST(DailyReport, SummaryNumbersAreTheHandComputedOnes) {
   EXPECT_EQ(j["violations_by_zone"]["dmz"]["violations"], 1);
   EXPECT_EQ(j["violations_by_zone"]["dmz"]["indeterminate"], 1);
 
-  ASSERT_EQ(j["weapons_in_violation"].size(), 1u);
-  const auto& w = j["weapons_in_violation"][0];
+  ASSERT_EQ(j["weapons_in_zone"].size(), 1u);
+  const auto& w = j["weapons_in_zone"][0];
   EXPECT_EQ(w["weapon"], "T-72");
   EXPECT_EQ(w["weapon_class"], "tank");
   EXPECT_EQ(w["count"], 2);
@@ -324,9 +329,9 @@ TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
   write_daily_report(idlib(), f.s, f.o, dir.string());
   const std::string html = read(dir / "report.html");
   for (const char* h : {"Headline numbers", "Map", "Incidents of the day", "Violations by kind and area",
-                        "Weapons seen in violation of withdrawal lines", "Radical-group presence in the zone",
+                        "Weapons sighted inside withdrawal zones", "Group presence inside withdrawal zones",
                         "Civilian harm", "Restrictions on monitors", "Observation coverage", "Contested claims",
-                        "Obligation status", "30-day trend", "Method and caveats", "Attribution"})
+                        "Report locations", "Obligation status", "30-day trend", "Method and caveats", "Attribution"})
     EXPECT_NE(html.find(std::string(">") + h + "</h2>"), std::string::npos) << h;
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Patrol stopped &amp; turned back"),
@@ -344,7 +349,7 @@ TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
   EXPECT_EQ(html.find("<img"), std::string::npos);
 
   const std::string md = read(dir / "report.md");
-  EXPECT_NE(md.find("## Weapons seen in violation of withdrawal lines"), std::string::npos);
+  EXPECT_NE(md.find("## Weapons sighted inside withdrawal zones"), std::string::npos);
   EXPECT_NE(md.find("](map.svg)"), std::string::npos);
   EXPECT_NE(md.find("](chart.svg)"), std::string::npos);
   EXPECT_EQ(md.find("<script"), std::string::npos);
