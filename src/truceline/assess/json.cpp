@@ -96,7 +96,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
                 {"zone", v.where.zone},
                 {"distance_m", v.where.measured ? json(metres(v.where.distance_m)) : unmeasured},
                 {"margin_m", v.where.measured ? json(metres(v.where.margin_m)) : unmeasured},
-                {"precision_m", metres(v.where.precision_m)}};
+                {"precision_m", r.has_location ? json(metres(v.where.precision_m)) : unmeasured}};
     if (v.where.depth_m > 0) loc["depth_m"] = metres(v.where.depth_m);
     json time = {{"status", to_string(v.when.status)}, {"observed_at", iso(r.observed_unix)},
                  {"time_precision", r.time_precision}, {"date_only", r.date_only},
@@ -204,10 +204,10 @@ std::string verdicts_csv(const Assessment& s) {
       reasons += x.code;
     }
     const auto m = [&](double x) { return v.where.measured ? fmt::format("{:.1f}", x) : std::string(); };
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{:.1f},{},{},{},{},{},{},{}", csv_field(r.label), r.id,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", csv_field(r.label), r.id,
                        csv_field(v.obligation), to_string(v.verdict), r.kind, iso(r.observed_unix),
                        to_string(v.where.status), csv_field(v.where.zone), m(v.where.distance_m), m(v.where.margin_m),
-                       v.where.precision_m, to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
+                       r.has_location ? fmt::format("{:.1f}", v.where.precision_m) : std::string(), to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
                        v.who.contested ? "true" : "false", csv_field(v.what.weapon_class), csv_field(r.source_name),
                        reasons);
     // How the report was located (the same columns as `truceline reports --format csv`).

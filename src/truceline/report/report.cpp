@@ -356,14 +356,28 @@ json summary_of(const Digest& d) {
   // of withdraw-weapons / withdraw-groups obligations on the day's sightings (every kind but
   // `withdrawal`, which is evidence of compliance) not wholly outside the zone, whatever the
   // verdict: a sighting within an extended deadline, or of a group not bound, is listed with
-  // its status, never hidden.
+  // its status, never hidden. A sighting that some obligation applies to is not listed again
+  // as "not applicable" under the others (a tank under the artillery obligation); one that no
+  // obligation applies to (an ATGM, a group nobody designated) is listed once, with why.
+  auto listed = [&](const assess::VerdictRecord& v) {
+    const auto& r = s.reports.at(v.report);
+    if (!in_day(r.observed_unix, o.day_start)) return false;
+    if (r.kind == "withdrawal" || v.where.status == assess::WhereStatus::outside) return false;
+    const std::string kind = d.obligation_kind(v.obligation);
+    return kind == "withdraw-weapons" || kind == "withdraw-groups";
+  };
+  std::set<std::pair<std::size_t, std::string>> applicable, shown_not_applicable;  // (report, obligation kind)
+  for (const auto& v : s.verdicts)
+    if (listed(v) && v.verdict != assess::Verdict::not_applicable)
+      applicable.insert({v.report, d.obligation_kind(v.obligation)});
   json weapons = json::array(), groups = json::array();
   for (const auto& v : s.verdicts) {
+    if (!listed(v)) continue;
     const auto& r = s.reports.at(v.report);
-    if (!in_day(r.observed_unix, o.day_start)) continue;
-    if (r.kind == "withdrawal" || v.where.status == assess::WhereStatus::outside) continue;
     const std::string kind = d.obligation_kind(v.obligation);
-    if (kind != "withdraw-weapons" && kind != "withdraw-groups") continue;
+    if (v.verdict == assess::Verdict::not_applicable &&
+        (applicable.count({v.report, kind}) || !shown_not_applicable.insert({v.report, kind}).second))
+      continue;
     const auto* inc = d.incident_of(v.report);
     std::vector<std::string> reasons;
     for (const auto& x : v.reasons) reasons.push_back(x.code);

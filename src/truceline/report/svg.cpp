@@ -572,7 +572,7 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
         fixed(lx + 10, 1), fixed(y, 1));
     entry_text("shaded disc: location uncertainty (radius to scale); numbers as in the incident table");
     if (outside > 0) entry_text(fmt::format("{} incident(s) outside the map extent", outside));
-    if (unknown > 0) entry_text(fmt::format("{} incident(s) with location unknown, not drawn", unknown));
+    if (unknown > 0) entry_text(fmt::format("{} not drawn: location unknown", unknown));
   }
   y += 6;
   heading("Zones in force");
