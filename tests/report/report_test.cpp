@@ -600,6 +600,9 @@ TEST(DailyReport, AnUnlocatedReportIsNeverDrawnAndCountedAsLocationUnknown) {
   }
   const std::string md = read(dir / "report.md");
   EXPECT_NE(md.find("| Reports with location unknown (not on the map) | 1 |"), std::string::npos);
+  EXPECT_NE(read(dir / "report.html")
+                .find("<div class=\"v\">1</div><div class=\"l\">reports with location unknown (not on the map)</div>"),
+            std::string::npos);
   EXPECT_NE(md.find("place 'Xyzzyq' not resolved: no match"), std::string::npos);
 }
 

@@ -1003,6 +1003,8 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
     card("", range(c["civilian_fatalities"]), "civilian fatalities", range(p["civilian_fatalities"]));
     card("", range(c["civilian_injured"]), "civilians injured", range(p["civilian_injured"]));
     card("", n("reports"), "reports received", pn("reports"));
+    card(c["location_unknown"].get<long long>() > 0 ? "indeterminate" : "", n("location_unknown"),
+         "reports with location unknown (not on the map)", pn("location_unknown"));
     card("", n("sources"), "sources", pn("sources"));
   }
   h += "</div>\n";
