@@ -170,9 +170,7 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     for (std::size_t m : c.members) {
       const ReportView& r = s.reports[m];
       inc.last_unix = std::max(inc.last_unix, r.observed_unix);
-      if (r.date_only) {
-        // A bare date gives no time of day: its 00:00 is not a time to print.
-      } else {
+      if (!r.date_only) {  // a bare date gives no time of day: its 00:00 is not a time to print
         inc.date_only = false;
         inc.timed_first_unix = std::min(inc.timed_first_unix.value_or(r.observed_unix), r.observed_unix);
         inc.timed_last_unix = std::max(inc.timed_last_unix.value_or(r.observed_unix), r.observed_unix);
