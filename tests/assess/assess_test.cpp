@@ -646,6 +646,11 @@ TEST(AssessStore, FromStoredUsesTheEffectiveLocation) {
         R"({"observed_at":"2020-03-01T10:00:00Z","lon":36.2,"lat":35.6,"location_precision_m":0,"kind":"shelling","source":{"name":"X","type":"media"}})"));
     EXPECT_DOUBLE_EQ(r.precision_m, 5000);
   }
+  // The defaults as documented (docs/report-format.md, the report's "Method and caveats").
+  EXPECT_DOUBLE_EQ(store::default_precision_m("party"), 2000);
+  EXPECT_DOUBLE_EQ(store::default_precision_m("ngo"), 2000);
+  EXPECT_DOUBLE_EQ(store::default_precision_m("social"), 5000);
+  EXPECT_DOUBLE_EQ(store::default_precision_m("other"), 5000);
   // A place resolved at ingest: its point, at least the town-centre radius, the match.
   {
     store::StoredReport s = stored(
