@@ -525,6 +525,178 @@ TEST(AssessCoverage, SectorsAlongTheLine) {
   EXPECT_NEAR(s.sectors[4].to_km, len / 1000, 1e-6);
 }
 
+// Defect 11 (issue 10): a monitor patrol that reports tanks was there to see; its sector is
+// observed (it stayed "unobserved" when only patrol/UAV/post kinds counted).
+TEST(AssessCoverage, AMonitorsSightingOfAnyKindObservesTheSector) {
+  ReportView tanks = report("tanks", "weapon_sighting", off_line(25000, 5000), 200, "2020-03-01T10:00:00Z");
+  tanks.weapon_class = "tank";
+  tanks.source_type = "monitor";
+  ReportView claim = report("claim", "shelling", off_line(5000, 5000), 200, "2020-03-01T10:00:00Z");
+  claim.source_name = "East News";
+  claim.source_type = "party";  // a party's claim is not the mission's observation
+  assess::Options o;
+  o.at = instant("2020-03-01T23:00:00Z");
+  const auto s = assess::assess(fixture(), {tanks, claim}, o);
+  ASSERT_EQ(s.sectors.size(), 5u);
+  EXPECT_EQ(s.sectors[2].observations, 1);
+  EXPECT_EQ(s.sectors[2].status, "violations");  // observed, and what was seen is a violation
+  EXPECT_EQ(s.sectors[0].observations, 0);
+  EXPECT_EQ(s.sectors[0].status, "unobserved");
+}
+
+// --- unlocated reports (issue 10, defect 3) ----------------------------------------------------
+
+TEST(AssessIncidents, AnUnlocatedReportNeitherFusesNorGivesALocation) {
+  // The same shelling, reported at 0.5 km from the line by a monitor and by an outlet whose
+  // place name did not resolve: the unlocated claim stands alone, without coordinates.
+  ReportView located = report("located", "shelling", off_line(15000, 500), 500, "2020-03-01T10:00:00Z");
+  ReportView lost = report("lost", "shelling", {0, 0}, 0, "2020-03-01T10:05:00Z");
+  lost.has_location = false;
+  lost.location_method = "unresolved";
+  lost.place = "Xyzzyq";
+  lost.location_reason = "no match";
+  lost.source_name = "East News";
+  lost.source_type = "party";
+  assess::Options o;
+  o.at = instant("2020-03-02T00:00:00Z");
+  const auto s = assess::assess(fixture(), {located, lost}, o);
+  ASSERT_EQ(s.incidents.size(), 2u);
+  for (const auto& inc : s.incidents) {
+    ASSERT_EQ(inc.reports.size(), 1u);
+    const bool is_lost = s.reports[inc.reports[0]].label == "lost";
+    EXPECT_EQ(inc.has_location, !is_lost);
+    EXPECT_EQ(inc.anchor, inc.reports[0]);
+  }
+  const auto j = assess::to_json(fixture(), s);
+  for (const auto& inc : j["incidents"]) {
+    const bool is_lost = inc["reports"][0] == "lost";
+    EXPECT_EQ(inc["lon"].is_null(), is_lost) << inc.dump();
+    EXPECT_EQ(inc["lat"].is_null(), is_lost);
+    EXPECT_EQ(inc["precision_m"].is_null(), is_lost);
+    EXPECT_EQ(inc["effective_location"]["method"], is_lost ? "unresolved" : "coordinates");
+  }
+  for (const auto& v : j["verdicts"])
+    if (v["report"] == "lost") {
+      EXPECT_EQ(v["verdict"], "indeterminate");
+      EXPECT_TRUE(v["location"]["distance_m"].is_null());
+      EXPECT_TRUE(v["effective_location"]["lon"].is_null());
+      EXPECT_EQ(v["effective_location"]["reason"], "no match");
+      EXPECT_EQ(v["effective_location"]["place"], "Xyzzyq");
+    }
+}
+
+// --- date-only reports (issue 10, defect 10) ---------------------------------------------------
+
+TEST(AssessIncidents, ADateOnlyReportJoiningATimedOneGivesNoTime) {
+  // "2020-03-01" (a bare date: 00:00 local) and a 07:30 local report of the same shelling.
+  ReportView day = report("day", "shelling", off_line(15000, 5000), 1000, "2020-03-01", "day");
+  day.date_only = true;
+  day.source_name = "East News";
+  day.source_type = "party";
+  ReportView timed = report("timed", "shelling", off_line(15100, 5000), 500, "2020-03-01T07:30:00+03:00");
+  assess::Options o;
+  o.at = instant("2020-03-02T00:00:00Z");
+  const auto s = assess::assess(fixture(), {day, timed}, o);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  const auto& inc = s.incidents[0];
+  EXPECT_EQ(inc.reports.size(), 2u);
+  EXPECT_FALSE(inc.date_only);
+  ASSERT_TRUE(inc.timed_first_unix && inc.timed_last_unix);
+  EXPECT_EQ(*inc.timed_first_unix, unix_of("2020-03-01T04:30:00Z"));
+  EXPECT_EQ(*inc.timed_last_unix, unix_of("2020-03-01T04:30:00Z"));
+  EXPECT_EQ(inc.first_unix, unix_of("2020-02-29T21:00:00Z"));  // the date, read at 00:00 local
+  const auto j = assess::to_json(fixture(), s);
+  EXPECT_EQ(j["incidents"][0]["first_timed"], "2020-03-01T04:30:00Z");
+  EXPECT_EQ(j["incidents"][0]["date_only"], false);
+  for (const auto& v : j["verdicts"])
+    EXPECT_EQ(v["time"]["date_only"], v["report"] == "day") << v.dump();
+  // Alone, the date-only report makes a date-only incident without a timed span.
+  const auto alone = assess::assess(fixture(), {day}, o);
+  ASSERT_EQ(alone.incidents.size(), 1u);
+  EXPECT_TRUE(alone.incidents[0].date_only);
+  EXPECT_FALSE(alone.incidents[0].timed_first_unix.has_value());
+}
+
+// --- the effective location (issue 10) ---------------------------------------------------------
+
+store::StoredReport stored(const std::string& json_text) {
+  store::StoredReport r;
+  r.id = "rtest";
+  r.report = nlohmann::json::parse(json_text);
+  if (r.report.contains("lon")) {
+    r.lon = r.report["lon"].get<double>();
+    r.lat = r.report["lat"].get<double>();
+  }
+  return r;
+}
+
+TEST(AssessStore, FromStoredUsesTheEffectiveLocation) {
+  // Coordinates without a precision: the default for the source type, not 0 m (exact).
+  {
+    const auto r = assess::from_stored(stored(
+        R"({"observed_at":"2020-03-01T10:00:00Z","time_precision":"minute","lon":36.2,"lat":35.6,"location_precision_m":0,"kind":"shelling","source":{"name":"M","type":"monitor"}})"));
+    EXPECT_TRUE(r.has_location);
+    EXPECT_EQ(r.location_method, "coordinates");
+    EXPECT_DOUBLE_EQ(r.precision_m, store::default_precision_m("monitor"));
+    EXPECT_DOUBLE_EQ(r.precision_m, 500);
+    EXPECT_EQ(r.precision_from, "default");
+  }
+  {
+    const auto r = assess::from_stored(stored(
+        R"({"observed_at":"2020-03-01T10:00:00Z","lon":36.2,"lat":35.6,"location_precision_m":0,"kind":"shelling","source":{"name":"X","type":"media"}})"));
+    EXPECT_DOUBLE_EQ(r.precision_m, 5000);
+  }
+  // The defaults as documented (docs/report-format.md, the report's "Method and caveats").
+  EXPECT_DOUBLE_EQ(store::default_precision_m("party"), 2000);
+  EXPECT_DOUBLE_EQ(store::default_precision_m("ngo"), 2000);
+  EXPECT_DOUBLE_EQ(store::default_precision_m("social"), 5000);
+  EXPECT_DOUBLE_EQ(store::default_precision_m("other"), 5000);
+  // A place resolved at ingest: its point, at least the town-centre radius, the match.
+  {
+    store::StoredReport s = stored(
+        R"({"observed_at":"2020-03-01","place":"Kafr Zeita","location_precision_m":0,"kind":"shelling","source":{"name":"X","type":"media"}})");
+    s.lon = 36.6017;
+    s.lat = 35.3735;
+    s.place_resolution = {{"resolved", true}, {"lon", 36.6017}, {"lat", 35.3735}, {"name", "Kafr Zita"},
+                          {"match", "fuzzy"}, {"score", 0.86}, {"ambiguous", false}};
+    const auto r = assess::from_stored(s);
+    EXPECT_TRUE(r.has_location);
+    EXPECT_EQ(r.location_method, "place");
+    EXPECT_DOUBLE_EQ(r.lon_deg, 36.6017);
+    EXPECT_DOUBLE_EQ(r.precision_m, store::kPlacePrecisionM);
+    EXPECT_EQ(r.place_matched, "Kafr Zita");
+    EXPECT_EQ(r.place_match, "fuzzy");
+    ASSERT_TRUE(r.place_score.has_value());
+    EXPECT_DOUBLE_EQ(*r.place_score, 0.86);
+    const auto j = assess::location_json(r);
+    EXPECT_EQ(j["method"], "place");
+    EXPECT_EQ(j["matched"], "Kafr Zita");
+    EXPECT_EQ(j["match"], "fuzzy");
+    EXPECT_EQ(j["precision_m"], 2000.0);
+  }
+  // A place that did not resolve: no location at all (never 0, 0), and why.
+  {
+    store::StoredReport s = stored(
+        R"({"observed_at":"2020-03-01","place":"Xyzzyq","location_precision_m":0,"kind":"shelling","source":{"name":"X","type":"media"}})");
+    s.place_resolution = {{"resolved", false}, {"reason", "no match"}};
+    const auto r = assess::from_stored(s);
+    EXPECT_FALSE(r.has_location);
+    EXPECT_EQ(r.location_method, "unresolved");
+    EXPECT_EQ(r.location_reason, "no match");
+    const auto j = assess::location_json(r);
+    EXPECT_TRUE(j["lon"].is_null());
+    EXPECT_TRUE(j["lat"].is_null());
+    EXPECT_EQ(j["reason"], "no match");
+    ReportView v = r;
+    v.weapon_class = "tank";
+    v.kind = "weapon_sighting";
+    const auto w = verdict(v, "weapons");
+    EXPECT_EQ(w.verdict, Verdict::indeterminate);
+    EXPECT_FALSE(w.where.measured);
+    EXPECT_TRUE(has_reason(w, "no_location"));
+  }
+}
+
 // --- determinism, threads and the store ------------------------------------------------------
 
 TEST(Assess, SameResultWithAnyThreadCount) {
@@ -570,7 +742,7 @@ TEST(Assess, SupersededReportsAreIgnored) {
   const std::string db = (dir / "s.db").string();
   const geo::LonLat p = off_line(20000, 5000);
   const std::string first = fmt::format(
-      R"({{"source_id":"orig","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}}}})",
+      R"({{"source_id":"orig","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"location_precision_m":200,"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}}}})",
       p.lon_deg, p.lat_deg);
   ingest_line(db, "a.jsonl", first);
   std::string orig_id;
@@ -580,7 +752,7 @@ TEST(Assess, SupersededReportsAreIgnored) {
   }
   const geo::LonLat q = off_line(20000, 15000);  // corrected: it was outside
   const std::string fix = fmt::format(
-      R"({{"source_id":"fix","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}},"supersedes":"{}"}})",
+      R"({{"source_id":"fix","observed_at":"2020-03-01T10:00:00Z","lon":{},"lat":{},"location_precision_m":200,"kind":"weapon_sighting","weapon_class":"tank","source":{{"name":"M"}},"supersedes":"{}"}})",
       q.lon_deg, q.lat_deg, orig_id);
   ingest_line(db, "b.jsonl", fix);
   assess::Options o;

@@ -21,6 +21,7 @@
 #include "truceline/assess/assess.hpp"
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
+#include "truceline/store/report.hpp"
 
 namespace truceline::report {
 namespace {
@@ -82,6 +83,7 @@ assess::VerdictRecord verdict(std::size_t report, const std::string& obligation,
   x.verdict = v;
   x.where.status = margin_m > 500 ? assess::WhereStatus::inside : assess::WhereStatus::indeterminate;
   x.where.zone = zone;
+  x.where.measured = true;
   x.where.margin_m = margin_m;
   x.where.precision_m = 500;
   x.where.depth_m = 15000;
@@ -98,9 +100,13 @@ assess::Incident incident(const std::string& id, std::vector<std::size_t> report
   i.kinds = {r0.kind};
   i.first_unix = r0.observed_unix;
   i.last_unix = s.reports.at(reports.back()).observed_unix;
+  i.anchor = reports.front();
+  i.has_location = r0.has_location;
   i.lon_deg = r0.lon_deg;
   i.lat_deg = r0.lat_deg;
   i.precision_m = r0.precision_m;
+  i.date_only = r0.date_only;
+  if (!r0.date_only) i.timed_first_unix = i.timed_last_unix = r0.observed_unix;
   std::set<std::string> sources;
   for (auto m : reports) sources.insert(s.reports.at(m).source_name);
   i.sources.assign(sources.begin(), sources.end());
@@ -273,8 +279,8 @@ TEST(DailyReport, SummaryNumbersAreTheHandComputedOnes) {
   EXPECT_EQ(j["violations_by_zone"]["dmz"]["violations"], 1);
   EXPECT_EQ(j["violations_by_zone"]["dmz"]["indeterminate"], 1);
 
-  ASSERT_EQ(j["weapons_in_violation"].size(), 1u);
-  const auto& w = j["weapons_in_violation"][0];
+  ASSERT_EQ(j["weapons_in_zone"].size(), 1u);
+  const auto& w = j["weapons_in_zone"][0];
   EXPECT_EQ(w["weapon"], "T-72");
   EXPECT_EQ(w["weapon_class"], "tank");
   EXPECT_EQ(w["count"], 2);
@@ -324,9 +330,9 @@ TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
   write_daily_report(idlib(), f.s, f.o, dir.string());
   const std::string html = read(dir / "report.html");
   for (const char* h : {"Headline numbers", "Map", "Incidents of the day", "Violations by kind and area",
-                        "Weapons seen in violation of withdrawal lines", "Radical-group presence in the zone",
+                        "Weapons sighted inside withdrawal zones", "Group presence inside withdrawal zones",
                         "Civilian harm", "Restrictions on monitors", "Observation coverage", "Contested claims",
-                        "Obligation status", "30-day trend", "Method and caveats", "Attribution"})
+                        "Report locations", "Obligation status", "30-day trend", "Method and caveats", "Attribution"})
     EXPECT_NE(html.find(std::string(">") + h + "</h2>"), std::string::npos) << h;
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Patrol stopped &amp; turned back"),
@@ -344,7 +350,7 @@ TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
   EXPECT_EQ(html.find("<img"), std::string::npos);
 
   const std::string md = read(dir / "report.md");
-  EXPECT_NE(md.find("## Weapons seen in violation of withdrawal lines"), std::string::npos);
+  EXPECT_NE(md.find("## Weapons sighted inside withdrawal zones"), std::string::npos);
   EXPECT_NE(md.find("](map.svg)"), std::string::npos);
   EXPECT_NE(md.find("](chart.svg)"), std::string::npos);
   EXPECT_EQ(md.find("<script"), std::string::npos);
@@ -482,6 +488,159 @@ bool decode_png(const std::string& path, Image& out, std::string& error) {
   if (!ok) error = std::string("png: ") + img.message;
   png_image_free(&img);
   return ok;
+}
+
+// --- issue 10: real assessments over the Idlib scenario ------------------------------------------
+
+// A report day's options and the assessment the CLI would make for it.
+struct Day {
+  DailyOptions o;
+  assess::Assessment s;
+};
+
+Day assess_day(const char* date, std::vector<assess::ReportView> reports) {
+  Day d;
+  d.o.date = date;
+  d.o.day_start = local(date);
+  d.o.day_end = d.o.day_start + 86400;
+  assess::Options o;
+  o.at = agreement::Instant(std::chrono::seconds(d.o.day_end - 1));
+  o.since = agreement::Instant(std::chrono::seconds(d.o.day_start - 29 * 86400));
+  d.s = assess::assess(idlib(), std::move(reports), o);
+  return d;
+}
+
+// Defect 6: a monitor (A2) reports an HTS checkpoint 6.8 km inside the DMZ on 1 November 2018,
+// after the 15 October deadline but within its reported extension to 15 November: the verdict
+// is compliant, and the report must still list the sighting, with its status.
+TEST(DailyReport, ASightingWithinTheExtensionIsListedWithItsStatus) {
+  auto r = report("MON-HTS", "2018-11-01T10:00", 36.555, 35.456, "group_presence", "Monitor A", "monitor");
+  r.actor = "HTS";
+  r.reliability = "A";
+  r.credibility = 2;
+  r.precision_m = 100;
+  r.summary = "HTS checkpoint on the road.";
+  const Day d = assess_day("2018-11-01", {r});
+  const auto j = daily_summary(idlib(), d.s, d.o);
+  ASSERT_EQ(j["group_presence"].size(), 1u) << j["group_presence"].dump();
+  const auto& g = j["group_presence"][0];
+  EXPECT_EQ(g["report"], "MON-HTS");
+  EXPECT_EQ(g["group"], "hts");
+  EXPECT_EQ(g["verdict"], "compliant");
+  EXPECT_EQ(g["when"], "within_extension");
+  EXPECT_EQ(g["where"], "inside");
+  EXPECT_EQ(g["status"], "within extended deadline (to 2018-11-15 23:59)");
+  EXPECT_GT(g["margin_m"].get<double>(), 6000);
+  const fs::path dir = fresh_dir("extension");
+  write_daily_report(idlib(), d.s, d.o, dir.string());
+  for (const char* name : {"report.html", "report.md"}) {
+    const std::string text = read(dir / name);
+    EXPECT_EQ(text.find("No group presence"), std::string::npos) << name;
+    EXPECT_EQ(text.find("No presence of bound groups"), std::string::npos) << name;
+    EXPECT_NE(text.find("within extended deadline (to 2018-11-15 23:59)"), std::string::npos) << name;
+  }
+  // Outside the zone (45 km north of the line), nothing to list, and the report says so.
+  auto far = r;
+  far.lon_deg = 36.64;
+  far.lat_deg = 35.93;
+  const Day e = assess_day("2018-11-01", {far});
+  EXPECT_EQ(daily_summary(idlib(), e.s, e.o)["group_presence"].size(), 0u);
+  const fs::path dir2 = fresh_dir("extension-far");
+  write_daily_report(idlib(), e.s, e.o, dir2.string());
+  EXPECT_NE(read(dir2 / "report.md").find("No group presence reported inside a withdrawal zone"), std::string::npos);
+}
+
+// Defect 3: a report without a location is never drawn at 0°, 0° ("6029 km SW of Taza"): null
+// geometry and coordinates, not on the map, counted as location unknown.
+TEST(DailyReport, AnUnlocatedReportIsNeverDrawnAndCountedAsLocationUnknown) {
+  auto located = report("MON-1", "2018-11-24T08:00", 36.64, 35.44, "shelling", "Monitor A", "monitor");
+  auto lost = report("OUT-2", "2018-11-24T09:00", 0, 0, "shelling", "Outlet", "media");
+  lost.has_location = false;
+  lost.location_method = "unresolved";
+  lost.place = "Xyzzyq";
+  lost.location_reason = "no match";
+  const Day d = assess_day("2018-11-24", {located, lost});
+  ASSERT_EQ(d.s.incidents.size(), 2u);
+  const auto j = daily_summary(idlib(), d.s, d.o);
+  EXPECT_EQ(j["headline"]["current"]["location_unknown"], 1);
+  EXPECT_EQ(j["report_locations"]["location_unknown"], 1);
+  int unknown = 0;
+  for (const auto& i : j["incidents"]) {
+    if (!i["lon"].is_null()) continue;
+    ++unknown;
+    EXPECT_TRUE(i["lat"].is_null());
+    EXPECT_TRUE(i["precision_m"].is_null());
+    EXPECT_EQ(i["area"], "location unknown");
+    EXPECT_EQ(i["effective_location"]["method"], "unresolved");
+    EXPECT_EQ(i["effective_location"]["reason"], "no match");
+  }
+  EXPECT_EQ(unknown, 1);
+  const fs::path dir = fresh_dir("unlocated");
+  write_daily_report(idlib(), d.s, d.o, dir.string());
+  const auto g = nlohmann::json::parse(read(dir / "incidents.geojson"));
+  ASSERT_EQ(g["features"].size(), 2u);
+  int null_geometry = 0;
+  for (const auto& f : g["features"]) {
+    if (f["geometry"].is_null()) {
+      ++null_geometry;
+      EXPECT_EQ(f["properties"]["effective_method"], "unresolved");
+    } else {
+      EXPECT_EQ(f["properties"]["effective_method"], "coordinates");
+      EXPECT_NE(f["geometry"]["coordinates"][0], 0.0);
+    }
+  }
+  EXPECT_EQ(null_geometry, 1);
+  const std::string svg = read(dir / "map.svg");
+  EXPECT_EQ(count(svg, "<g class=\"incident\""), 1u);
+  EXPECT_NE(svg.find(">1 not drawn: location unknown<"), std::string::npos);
+  for (const char* name : {"report.html", "report.md", "summary.json"}) {
+    const std::string text = read(dir / name);
+    // Nothing measured from 0°, 0°: the farthest post in the scenario is ~100 km away.
+    EXPECT_FALSE(std::regex_search(text, std::regex(R"(\d{4} km [NSEW]{1,2} of)"))) << name;
+  }
+  const std::string md = read(dir / "report.md");
+  EXPECT_NE(md.find("| Reports with location unknown (not on the map) | 1 |"), std::string::npos);
+  EXPECT_NE(read(dir / "report.html")
+                .find("<div class=\"v\">1</div><div class=\"l\">reports with location unknown (not on the map)</div>"),
+            std::string::npos);
+  EXPECT_NE(md.find("place 'Xyzzyq' not resolved: no match"), std::string::npos);
+}
+
+// Defect 10: a report giving only a date prints as that date, never as 00:00, alone or fused
+// with a report at 07:30.
+TEST(DailyReport, DateOnlyReportsPrintAsDates) {
+  auto day = report("DAY-1", "2018-11-24", 36.64, 35.44, "shelling", "Outlet", "media");
+  day.date_only = true;
+  day.time_precision = "day";
+  day.observed_unix = *store::parse_iso_time("2018-11-24");  // the store's 00:00 UTC
+  auto timed = report("MON-2", "2018-11-24T07:30", 36.641, 35.441, "shelling", "Monitor A", "monitor");
+  auto sighting = report("DAY-3", "2018-11-24", 36.555, 35.456, "group_presence", "Outlet", "media");
+  sighting.date_only = true;
+  sighting.time_precision = "day";
+  sighting.observed_unix = *store::parse_iso_time("2018-11-24");
+  sighting.actor = "HTS";
+  const Day d = assess_day("2018-11-24", {day, timed, sighting});
+  const assess::Incident* fused = nullptr;
+  for (const auto& i : d.s.incidents)
+    if (i.reports.size() == 2) fused = &i;
+  ASSERT_NE(fused, nullptr);
+  const fs::path dir = fresh_dir("date-only");
+  write_daily_report(idlib(), d.s, d.o, dir.string());
+  for (const char* name : {"report.html", "report.md"}) {
+    const std::string text = read(dir / name);
+    EXPECT_EQ(text.find("2018-11-24 00:00"), std::string::npos) << name;
+    EXPECT_NE(text.find("2018-11-24 07:30 (+ date-only report)"), std::string::npos) << name;
+    EXPECT_NE(text.find("2018-11-24 (date only)"), std::string::npos) << name;
+  }
+  const auto j = daily_summary(idlib(), d.s, d.o);
+  ASSERT_EQ(j["group_presence"].size(), 1u);
+  EXPECT_TRUE(j["group_presence"][0]["date_only"].get<bool>());
+  for (const auto& i : j["incidents"])
+    if (i["reports"].size() == 2) {
+      EXPECT_FALSE(i["date_only"].get<bool>());
+      EXPECT_EQ(i["first_timed"], "2018-11-24T04:30:00Z");
+      EXPECT_EQ(i["date_only_reports"], 1);
+    }
 }
 
 TEST(DailyReport, HeadlessChromiumScreenshot) {

@@ -62,18 +62,23 @@ ReportView from_stored(const store::StoredReport& s) {
   r.time_precision = j.value("time_precision", std::string("day"));
   // The store keeps no flag for a bare date: it is a day (or coarser) at exactly 00:00 UTC.
   r.date_only = store::time_precision_s(r.time_precision) >= 86400 && r.observed_unix % 86400 == 0;
-  r.precision_m = j.value("location_precision_m", 0.0);
-  r.place = j.value("place", std::string());
-  if (s.lon && s.lat) {
-    r.has_location = true;
-    r.lon_deg = *s.lon;
-    r.lat_deg = *s.lat;
+  // The one reading of where a report is, shared by every output (docs/report-format.md).
+  const store::EffectiveLocation loc = store::effective_location(s);
+  r.location_method = loc.method;
+  r.has_location = loc.lon && loc.lat;
+  if (r.has_location) {
+    r.lon_deg = *loc.lon;
+    r.lat_deg = *loc.lat;
+    r.precision_m = loc.precision_m;
   }
-  if (!r.place.empty() && !j.contains("lon")) {
-    // Located through the gazetteer: a centroid at best.
-    r.precision_m = std::max(r.precision_m, kPlaceDefaultPrecisionM);
-    r.place_ambiguous = s.place_resolution.is_object() && s.place_resolution.value("ambiguous", false);
-  }
+  r.precision_from = loc.precision_from;
+  r.place = loc.place;
+  r.place_matched = loc.matched;
+  r.place_match = loc.match;
+  r.place_score = loc.score;
+  r.location_reason = loc.reason;
+  r.place_ambiguous = loc.method == "place" && s.place_resolution.is_object() &&
+                      s.place_resolution.value("ambiguous", false);
   r.kind = j.value("kind", std::string());
   r.weapon_class = j.value("weapon_class", std::string());
   r.actor = j.value("actor", std::string());
@@ -496,7 +501,9 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     v.where.status = WhereStatus::indeterminate;
     doubt = true;
     reason("no_location", r.place.empty() ? std::string("the report has no location")
-                                          : fmt::format("the place '{}' was not resolved", r.place));
+                          : r.location_reason.empty()
+                              ? fmt::format("the place '{}' was not resolved", r.place)
+                              : fmt::format("the place '{}' was not resolved ({})", r.place, r.location_reason));
   } else {
     const agreement::ZoneInstance* zi = zones.at(ob.zone).get();
     if (!v.what.weapon_class.empty())

@@ -51,11 +51,21 @@ struct ReportView {
   // A bare date ("2018-10-10"): the store keeps it as 00:00 UTC; assess() reads it as 00:00
   // of that day in the agreement's timezone, and widens its window by the offset.
   bool date_only = false;
+  // The effective location (store::effective_location, docs/report-format.md): the report's
+  // own coordinates, or its place resolved at ingest, or none. Without one, lon/lat are
+  // meaningless: the report is never measured, never drawn, counted as "location unknown".
   bool has_location = false;
   double lon_deg = 0, lat_deg = 0;
-  double precision_m = 0;      // location uncertainty radius used (see from_stored)
+  double precision_m = 0;      // location uncertainty radius used, metres
+  // How it was obtained: "coordinates", "place" or "unresolved". Views built by hand may leave
+  // it empty: then "coordinates" when has_location, else "unresolved" (location_json()).
+  std::string location_method;
+  std::string precision_from;    // report | default (by source type) | place
   bool place_ambiguous = false;  // located through a place name with several candidates
-  std::string place;             // as written, when located by name
+  std::string place;             // as written
+  std::string place_matched, place_match;  // the gazetteer's name and match kind (method place)
+  std::optional<double> place_score;       // the match score (method place)
+  std::string location_reason;             // why there is no location (method unresolved)
   std::string kind, weapon_class, actor, target, summary;
   std::optional<int64_t> weapon_count, fatalities, injured;
   std::string source_name, source_type, reliability = "F";
@@ -73,11 +83,13 @@ std::string witness_key(const std::string& name);
 // The witnesses of a stored report's JSON (see ReportView::witnesses), sorted, distinct.
 std::vector<std::string> witnesses_of(const nlohmann::json& report);
 
-// Default uncertainty of a report located by a place name without its own precision: a town
-// centroid (metres).
-inline constexpr double kPlaceDefaultPrecisionM = 2000;
-
+// What assessment reads of a stored report; the location is store::effective_location()'s.
 ReportView from_stored(const store::StoredReport& r);
+
+// The report's effective location as every output prints it (store::to_json of
+// EffectiveLocation: {"method", "lon", "lat", "precision_m", "precision_from", "place",
+// "matched", "match", "score", "reason"}), coordinates to 1e-6 degree, precision to 0.1 m.
+nlohmann::json location_json(const ReportView& r);
 
 enum class Verdict { violation, compliant, indeterminate, not_applicable };
 enum class WhereStatus { inside, outside, indeterminate, not_assessed };
@@ -157,8 +169,18 @@ struct Incident {
   std::string id;            // "i" + 12 hex of a hash of its reports' ids (stable)
   std::string kind;          // the most reported kind (ties: alphabetical)
   std::vector<std::string> kinds;
-  int64_t first_unix = 0, last_unix = 0;
-  double lon_deg = 0, lat_deg = 0, precision_m = 0;  // the most precise report's location
+  int64_t first_unix = 0, last_unix = 0;  // observation instants (a bare date: 00:00 local)
+  // Every report gives only a date (day or coarser, no time of day): first/last are the starts
+  // of those days, not times.
+  bool date_only = false;
+  // The span of its reports that give a time of day; unset when none does.
+  std::optional<int64_t> timed_first_unix, timed_last_unix;
+  // The location: the anchor's (its most precise report). Reports without a location stand
+  // alone, so an incident has a location exactly when its anchor does; without one, lon/lat
+  // are meaningless and the incident is never drawn.
+  bool has_location = false;
+  std::size_t anchor = 0;  // index into Assessment::reports
+  double lon_deg = 0, lat_deg = 0, precision_m = 0;
   std::vector<std::size_t> reports;  // indices, by time
   std::vector<std::string> sources;  // distinct source names
   // Reports sharing a witness form one group (transitively); groups are independent of each
@@ -186,6 +208,7 @@ struct ObligationStatus {
   std::string trend;  // up | down | flat
   std::string latest_report;  // label of the latest violation or evidence report
   int64_t latest_unix = 0;
+  bool latest_date_only = false;  // that report gives only a date
 };
 
 struct Sector {

@@ -152,17 +152,29 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     Incident inc;
     inc.reports = c.members;
     const ReportView& an = s.reports[c.anchor];
-    inc.lon_deg = an.lon_deg;
-    inc.lat_deg = an.lat_deg;
-    inc.precision_m = an.precision_m;
+    // Unlocated reports stand alone (above): the incident is located exactly when its anchor
+    // is, and never takes the 0, 0 of a report without a location.
+    inc.anchor = c.anchor;
+    inc.has_location = an.has_location;
+    if (inc.has_location) {
+      inc.lon_deg = an.lon_deg;
+      inc.lat_deg = an.lat_deg;
+      inc.precision_m = an.precision_m;
+    }
     inc.first_unix = s.reports[c.members.front()].observed_unix;
     inc.last_unix = inc.first_unix;
+    inc.date_only = true;
     std::map<std::string, int> kinds;
     std::string ids;
     std::set<std::string> violated, doubtful;
     for (std::size_t m : c.members) {
       const ReportView& r = s.reports[m];
       inc.last_unix = std::max(inc.last_unix, r.observed_unix);
+      if (!r.date_only) {  // a bare date gives no time of day: its 00:00 is not a time to print
+        inc.date_only = false;
+        inc.timed_first_unix = std::min(inc.timed_first_unix.value_or(r.observed_unix), r.observed_unix);
+        inc.timed_last_unix = std::max(inc.timed_last_unix.value_or(r.observed_unix), r.observed_unix);
+      }
       ++kinds[r.kind];
       if (std::find(inc.sources.begin(), inc.sources.end(), r.source_name) == inc.sources.end())
         inc.sources.push_back(r.source_name);
@@ -278,7 +290,12 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
     out.push_back(std::move(st));
   }
   std::vector<std::map<std::string, bool>> contested_by_report(s.reports.size());
-  std::vector<std::pair<int64_t, std::string>> latest_violation(out.size()), latest_evidence(out.size());
+  struct Latest {
+    int64_t at = 0;
+    std::string label;
+    bool date_only = false;
+  };
+  std::vector<Latest> latest_violation(out.size()), latest_evidence(out.size());
   for (const auto& v : s.verdicts) {
     auto it = index.find(v.obligation);
     if (it == index.end()) continue;
@@ -289,15 +306,16 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
     if (v.who.contested) contested_by_report[v.report][v.obligation] = true;
     // Latest violation, and latest evidence of any other verdict; reports come in time order.
     if (v.verdict == Verdict::violation) {
-      latest_violation[it->second] = {r.observed_unix, r.label};
+      latest_violation[it->second] = {r.observed_unix, r.label, r.date_only};
     } else if (v.verdict != Verdict::not_applicable) {
-      latest_evidence[it->second] = {r.observed_unix, r.label};
+      latest_evidence[it->second] = {r.observed_unix, r.label, r.date_only};
     }
   }
   for (std::size_t k = 0; k < out.size(); ++k) {
-    const auto& pick = latest_violation[k].second.empty() ? latest_evidence[k] : latest_violation[k];
-    out[k].latest_unix = pick.first;
-    out[k].latest_report = pick.second;
+    const auto& pick = latest_violation[k].label.empty() ? latest_evidence[k] : latest_violation[k];
+    out[k].latest_unix = pick.at;
+    out[k].latest_report = pick.label;
+    out[k].latest_date_only = pick.date_only;
   }
   for (const Incident& inc : s.incidents) {
     const bool corr = inc.corroborated;
@@ -377,7 +395,10 @@ std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s)
     for (std::size_t i = 0; i < s.reports.size(); ++i) {
       const ReportView& r = s.reports[i];
       if (!r.has_location || r.observed_unix < T - o.period_s || r.observed_unix > T) continue;
-      const bool observation = r.kind == "patrol" || r.kind == "uav_observation" || r.kind == "post_event";
+      // Observation: a patrol, UAV or post report from anyone, and any report of the mission's
+      // own monitors whatever its kind (a monitor who reports tanks there was there to see).
+      const bool observation = r.kind == "patrol" || r.kind == "uav_observation" || r.kind == "post_event" ||
+                               r.source_type == "monitor";
       const bool violation = violating.count(i) > 0;
       if (!observation && !violation) continue;
       const geo::Nearest n = line.nearest({r.lon_deg, r.lat_deg});

@@ -5,6 +5,7 @@
 
 #include "truceline/assess/assess.hpp"
 #include "truceline/store/report.hpp"
+#include "truceline/store/store.hpp"
 
 namespace truceline::assess {
 
@@ -24,7 +25,32 @@ json claims(const std::vector<Claim>& cs) {
   return out;
 }
 
+double degrees(double v) { return std::round(v * 1e6) / 1e6; }
+
+json optional_iso(const std::optional<int64_t>& t) { return t ? json(iso(*t)) : json(nullptr); }
+
+// The view's location as the store's EffectiveLocation (rounded as printed).
+store::EffectiveLocation store_location(const ReportView& r) {
+  store::EffectiveLocation l;
+  l.method = !r.has_location ? "unresolved" : r.location_method.empty() ? "coordinates" : r.location_method;
+  if (r.has_location) {
+    l.lon = degrees(r.lon_deg);
+    l.lat = degrees(r.lat_deg);
+    l.precision_m = metres(r.precision_m);
+    l.precision_from = r.precision_from.empty() ? "report" : r.precision_from;
+  }
+  l.place = r.place;
+  l.matched = r.place_matched;
+  l.match = r.place_match;
+  l.score = r.place_score;
+  l.reason = r.location_reason;
+  if (!r.has_location && l.reason.empty()) l.reason = r.place.empty() ? "no location given" : "place not resolved";
+  return l;
+}
+
 }  // namespace
+
+nlohmann::json location_json(const ReportView& r) { return store::to_json(store_location(r)); }
 
 nlohmann::json obligation_json(const ObligationStatus& o) {
   const auto& d = o.deadline;
@@ -47,7 +73,9 @@ nlohmann::json obligation_json(const ObligationStatus& o) {
           {"previous_period_violations", o.previous_period_violations},
           {"trend", o.trend},
           {"latest", o.latest_report.empty() ? json(nullptr)
-                                             : json{{"report", o.latest_report}, {"observed_at", iso(o.latest_unix)}}}};
+                                             : json{{"report", o.latest_report},
+                                                    {"observed_at", iso(o.latest_unix)},
+                                                    {"date_only", o.latest_date_only}}}};
 }
 
 nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
@@ -68,9 +96,10 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
                 {"zone", v.where.zone},
                 {"distance_m", v.where.measured ? json(metres(v.where.distance_m)) : unmeasured},
                 {"margin_m", v.where.measured ? json(metres(v.where.margin_m)) : unmeasured},
-                {"precision_m", metres(v.where.precision_m)}};
+                {"precision_m", r.has_location ? json(metres(v.where.precision_m)) : unmeasured}};
     if (v.where.depth_m > 0) loc["depth_m"] = metres(v.where.depth_m);
     json time = {{"status", to_string(v.when.status)}, {"observed_at", iso(r.observed_unix)},
+                 {"time_precision", r.time_precision}, {"date_only", r.date_only},
                  {"window", {iso(v.when.window_start), iso(v.when.window_end)}}};
     if (v.when.deadline) time["deadline"] = iso(*v.when.deadline);
     if (v.when.effective_deadline && v.when.effective_deadline != v.when.deadline)
@@ -88,6 +117,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
                  {"contested", v.who.contested},
                  {"kind", r.kind},
                  {"location", loc},
+                 {"effective_location", location_json(r)},
                  {"time", time},
                  {"actor", actor},
                  {"reasons", reasons},
@@ -110,9 +140,13 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
                          {"kinds", inc.kinds},
                          {"first", iso(inc.first_unix)},
                          {"last", iso(inc.last_unix)},
-                         {"lon", std::round(inc.lon_deg * 1e6) / 1e6},
-                         {"lat", std::round(inc.lat_deg * 1e6) / 1e6},
-                         {"precision_m", metres(inc.precision_m)},
+                         {"date_only", inc.date_only},
+                         {"first_timed", optional_iso(inc.timed_first_unix)},
+                         {"last_timed", optional_iso(inc.timed_last_unix)},
+                         {"lon", inc.has_location ? json(degrees(inc.lon_deg)) : json(nullptr)},
+                         {"lat", inc.has_location ? json(degrees(inc.lat_deg)) : json(nullptr)},
+                         {"precision_m", inc.has_location ? json(metres(inc.precision_m)) : json(nullptr)},
+                         {"effective_location", location_json(s.reports.at(inc.anchor))},
                          {"reports", reports},
                          {"sources", inc.sources},
                          {"independent_sources", inc.independent_sources},
@@ -161,7 +195,12 @@ std::string csv_field(const std::string& v) {
 std::string verdicts_csv(const Assessment& s) {
   std::string out =
       "report,report_id,obligation,verdict,kind,observed_at,location_status,zone,distance_m,margin_m,precision_m,"
-      "time_status,actor,group,contested,weapon_class,source,reasons\n";
+      "time_status,actor,group,contested,weapon_class,source,reasons,time_precision,date_only,place";
+  for (const auto& c : store::effective_location_columns()) {
+    out += ',';
+    out += c;
+  }
+  out += "\n";
   for (const auto& v : s.verdicts) {
     const ReportView& r = s.reports[v.report];
     std::string reasons;
@@ -170,12 +209,21 @@ std::string verdicts_csv(const Assessment& s) {
       reasons += x.code;
     }
     const auto m = [&](double x) { return v.where.measured ? fmt::format("{:.1f}", x) : std::string(); };
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{:.1f},{},{},{},{},{},{},{}\n", csv_field(r.label), r.id,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", csv_field(r.label), r.id,
                        csv_field(v.obligation), to_string(v.verdict), r.kind, iso(r.observed_unix),
                        to_string(v.where.status), csv_field(v.where.zone), m(v.where.distance_m), m(v.where.margin_m),
-                       v.where.precision_m, to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
+                       r.has_location ? fmt::format("{:.1f}", v.where.precision_m) : std::string(), to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
                        v.who.contested ? "true" : "false", csv_field(v.what.weapon_class), csv_field(r.source_name),
                        reasons);
+    // How the report was located (the same columns as `truceline reports --format csv`).
+    out += fmt::format(",{},{},{}", r.time_precision, r.date_only ? "true" : "false", csv_field(r.place));
+    const json flat = store::to_flat_json(store_location(r));
+    for (const auto& c : store::effective_location_columns()) {
+      const json& x = flat[c];
+      out += ',';
+      if (!x.is_null()) out += csv_field(x.is_string() ? x.get<std::string>() : x.dump());
+    }
+    out += "\n";
   }
   return out;
 }

@@ -104,6 +104,9 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
         c.value("violations_single_source", 0), c.value("indeterminate", 0), c.value("contested", 0),
         casualties(c["civilian_fatalities"]), casualties(c["civilian_injured"]), n(c, "reports", "report", "reports"),
         n(c, "sources", "source", "sources"));
+    if (const int unknown = c.value("location_unknown", 0); unknown > 0)
+      io.out << fmt::format("location unknown {}: {} of the day's reports could not be placed (not on the map)\n", date,
+                            unknown);
   }
   return 0;
 }

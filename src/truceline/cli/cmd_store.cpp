@@ -150,7 +150,7 @@ struct ReportsArgs {
 };
 
 std::string csv_of(const json& j, const char* key) {
-  if (!j.contains(key)) return "";
+  if (!j.contains(key) || j[key].is_null()) return "";
   const json& v = j[key];
   return csv_field(v.is_string() ? v.get<std::string>() : v.dump());
 }
@@ -185,16 +185,22 @@ int cmd_reports(const ReportsArgs& a, Io& io) {
   if (a.format == "csv") {
     io.out << "id";
     for (const char* c : kCsvColumns) io.out << "," << c;
-    io.out << ",tags,source,source_type,source_url,extra\n";
+    io.out << ",tags,source,source_type,source_url,extra";
+    for (const auto& c : st::effective_location_columns()) io.out << "," << c;
+    io.out << "\n";
   }
   if (a.format == "geojson") io.out << "{\"type\":\"FeatureCollection\",\"features\":[";
   bool first = true;
   store.query(q, [&](const st::StoredReport& r) {
     json j = r.report;
+    // Where every output places the report (docs/report-format.md, "Effective location");
+    // the importers ignore these keys, so the output still round-trips.
+    const st::EffectiveLocation loc = st::effective_location(r);
     if (a.format == "jsonl") {
       json line{{"id", r.id}};
       line.update(j);
       if (!r.superseded_by.empty()) line["superseded_by"] = r.superseded_by;
+      line["effective_location"] = st::to_json(loc);
       io.out << line.dump() << "\n";
     } else if (a.format == "csv") {
       io.out << r.id;
@@ -213,14 +219,23 @@ int cmd_reports(const ReportsArgs& a, Io& io) {
       // A source's own extra fields travel as "source.x" (the CSV importer puts them back).
       for (const auto& [k, v] : j["source"].items())
         if (k != "name" && k != "type" && k != "url") extra["source." + k] = v;
-      io.out << "," << (extra.empty() ? "" : csv_field(extra.dump())) << "\n";
+      io.out << "," << (extra.empty() ? "" : csv_field(extra.dump()));
+      const json flat = st::to_flat_json(loc);
+      for (const auto& c : st::effective_location_columns()) io.out << "," << csv_of(flat, c.c_str());
+      io.out << "\n";
     } else {
       json props{{"id", r.id}};
       props.update(j);
+      // The geometry is the effective location: the report's own coordinates, or its place's
+      // point (the properties say which); null only when unresolved.
       json geometry = nullptr;
-      if (j.contains("lon")) geometry = {{"type", "Point"}, {"coordinates", {j["lon"], j["lat"]}}};
+      if (loc.lon && loc.lat) geometry = {{"type", "Point"}, {"coordinates", {*loc.lon, *loc.lat}}};
       props.erase("lon");
       props.erase("lat");
+      json flat = st::to_flat_json(loc);
+      flat.erase("effective_lon");  // the geometry
+      flat.erase("effective_lat");
+      props.update(flat);
       io.out << (first ? "" : ",") << "\n"
              << json{{"type", "Feature"}, {"id", r.id}, {"properties", props}, {"geometry", geometry}}.dump();
     }

@@ -21,6 +21,7 @@
 #include "truceline/error.hpp"
 #include "truceline/geo/geojson.hpp"
 #include "truceline/report/svg.hpp"
+#include "truceline/store/report.hpp"
 #include "truceline/time.hpp"
 
 namespace truceline::report {
@@ -32,6 +33,7 @@ using nlohmann::json;
 namespace {
 
 constexpr int64_t kDay = 86400;
+constexpr const char* kLocationUnknown = "location unknown";
 
 // A double rounded to `decimals` places: nlohmann prints the shortest representation, so the
 // JSON shows e.g. 36.123456 rather than 36.123455999999997.
@@ -70,6 +72,76 @@ json claims_json(const std::vector<assess::Claim>& cs) {
   json out = json::array();
   for (const auto& c : cs) out.push_back({{"value", c.value}, {"sources", c.sources}, {"reports", c.reports}});
   return out;
+}
+
+// When a report was observed: the instant, and whether it gives only a date (then `time` is
+// 00:00 local of that date, not a time of day).
+json time_fields(const assess::ReportView& r) {
+  return {{"time", iso(r.observed_unix)}, {"date_only", r.date_only}, {"time_precision", r.time_precision}};
+}
+
+// An incident's time span: first and last observation, whether every report gives only a
+// date, the span of the reports that give a time of day, and how many give only a date.
+json time_fields(const assess::Incident& i, const assess::Assessment& s) {
+  int date_only = 0;
+  for (std::size_t m : i.reports) date_only += s.reports[m].date_only ? 1 : 0;
+  auto opt = [](const std::optional<int64_t>& t) { return t ? json(iso(*t)) : json(nullptr); };
+  return {{"first", iso(i.first_unix)},
+          {"last", iso(i.last_unix)},
+          {"date_only", i.date_only},
+          {"first_timed", opt(i.timed_first_unix)},
+          {"last_timed", opt(i.timed_last_unix)},
+          {"date_only_reports", date_only}};
+}
+
+// A sighting's status for people: the verdict and what decided it ("within extended deadline
+// (to 2018-11-15 23:59)", "indeterminate (location uncertain)", "not applicable (group not
+// designated)").
+std::string sighting_status(const assess::VerdictRecord& v, int utc_offset_minutes) {
+  std::vector<std::string> why;
+  auto has = [&](std::string_view code) {
+    return std::any_of(v.reasons.begin(), v.reasons.end(), [&](const assess::Reason& x) { return code == x.code; });
+  };
+  auto add_if = [&](std::string_view code, const char* text) {
+    if (has(code)) why.emplace_back(text);
+  };
+  auto joined = [&](const char* head) {
+    std::string out = head;
+    for (std::size_t k = 0; k < why.size(); ++k) out += (k ? ", " : " (") + why[k];
+    return why.empty() ? out : out + ")";
+  };
+  switch (v.verdict) {
+    case assess::Verdict::violation:
+      return v.when.status == assess::TimeStatus::after_deadline ? "violation (after the deadline)" : "violation";
+    case assess::Verdict::compliant:
+      if (v.when.status == assess::TimeStatus::within_extension)
+        return v.when.effective_deadline
+                   ? "within extended deadline (to " +
+                         detail::local_time(agreement::unix_seconds(*v.when.effective_deadline), utc_offset_minutes) +
+                         ")"
+                   : "within extended deadline";
+      if (v.when.status == assess::TimeStatus::before_deadline) return "before deadline";
+      return "compliant";
+    case assess::Verdict::indeterminate:
+      add_if("no_location", "location unknown");
+      add_if("place_ambiguous", "ambiguous place name");
+      add_if("location_indeterminate", "location uncertain");
+      add_if("time_straddles_deadline", "time straddles the deadline");
+      add_if("time_straddles_validity", "time straddles the obligation's validity");
+      add_if("actor_unresolved", "actor unresolved");
+      add_if("weapon_class_missing", "weapon not stated");
+      add_if("weapon_class_unknown", "weapon unknown");
+      add_if("weapon_class_too_general", "weapon too general");
+      return joined("indeterminate");
+    case assess::Verdict::not_applicable:
+      add_if("not_in_force", "obligation not in force");
+      add_if("no_zone", "no zone");
+      add_if("not_designated", "group not designated");
+      add_if("actor_not_bound", "actor not bound");
+      add_if("weapon_class_not_covered", "weapon class not covered");
+      return joined("not applicable");
+  }
+  return detail::verdict_name(v.verdict);
 }
 
 // Everything the report needs, computed once.
@@ -126,6 +198,15 @@ struct Digest {
     return fmt::format("{} km {} of {}", fixed(best_d / 1000, 0), compass(best_az), name);
   }
 
+  // The area of a report or incident with a location; "location unknown" without one (never
+  // measured from 0°, 0°).
+  std::string area_of(const assess::ReportView& r) const {
+    return r.has_location ? area(r.lon_deg, r.lat_deg) : std::string(kLocationUnknown);
+  }
+  std::string area_of(const assess::Incident& i) const {
+    return i.has_location ? area(i.lon_deg, i.lat_deg) : std::string(kLocationUnknown);
+  }
+
   std::string place_of(const assess::ReportView& r) const {
     if (!r.place.empty()) return r.place;
     if (r.has_location) return fmt::format("{}°N {}°E", fixed(r.lat_deg, 4), fixed(r.lon_deg, 4));
@@ -146,11 +227,12 @@ json headline(const Digest& d, int64_t start, const std::vector<const assess::In
     }
     if (i->contested) ++contested;
   }
-  int reports = 0;
+  int reports = 0, location_unknown = 0;
   std::set<std::string> sources;
   for (const auto& r : d.s.reports)
     if (in_day(r.observed_unix, start)) {
       ++reports;
+      location_unknown += r.has_location ? 0 : 1;
       sources.insert(r.source_name);
     }
   // Civilian casualties: per incident the lowest and highest count claimed, summed; reports in
@@ -192,6 +274,7 @@ json headline(const Digest& d, int64_t start, const std::vector<const assess::In
           {"civilian_fatalities", {{"min", fat_min}, {"max", fat_max}}},
           {"civilian_injured", {{"min", inj_min}, {"max", inj_max}}},
           {"reports", reports},
+          {"location_unknown", location_unknown},
           {"sources", static_cast<int>(sources.size())}};
 }
 
@@ -229,16 +312,15 @@ json summary_of(const Digest& d) {
   for (const auto* i : d.day) {
     std::vector<std::string> labels;
     for (std::size_t m : i->reports) labels.push_back(s.reports[m].label);
-    incs.push_back({{"number", d.number.at(i)},
+    json e = {{"number", d.number.at(i)},
                     {"id", i->id},
                     {"kind", i->kind},
                     {"kinds", i->kinds},
-                    {"first", iso(i->first_unix)},
-                    {"last", iso(i->last_unix)},
-                    {"lon", rounded(i->lon_deg, 6)},
-                    {"lat", rounded(i->lat_deg, 6)},
-                    {"precision_m", rounded(i->precision_m, 0)},
-                    {"area", d.area(i->lon_deg, i->lat_deg)},
+                    {"lon", i->has_location ? json(rounded(i->lon_deg, 6)) : json(nullptr)},
+                    {"lat", i->has_location ? json(rounded(i->lat_deg, 6)) : json(nullptr)},
+                    {"precision_m", i->has_location ? json(rounded(i->precision_m, 0)) : json(nullptr)},
+                    {"effective_location", assess::location_json(s.reports.at(i->anchor))},
+                    {"area", d.area_of(*i)},
                     {"verdict", detail::verdict_name(i->verdict)},
                     {"obligations", i->obligations},
                     {"corroborated", i->corroborated},
@@ -247,7 +329,9 @@ json summary_of(const Digest& d) {
                     {"confidence_label", i->confidence_label},
                     {"sources", i->sources},
                     {"reports", labels},
-                    {"contested", i->contested}});
+                    {"contested", i->contested}};
+    e.update(time_fields(*i, s));
+    incs.push_back(std::move(e));
   }
   j["incidents"] = incs;
 
@@ -268,36 +352,56 @@ json summary_of(const Digest& d) {
   j["violations_by_kind"] = by_kind;
   j["violations_by_zone"] = by_zone;
 
-  // Weapons and groups: the verdicts of withdraw-weapons / withdraw-groups obligations on the
-  // day's reports that are violations or indeterminate.
+  // Weapons and groups: every sighting in a withdrawal zone on the report day — the verdicts
+  // of withdraw-weapons / withdraw-groups obligations on the day's sightings (every kind but
+  // `withdrawal`, which is evidence of compliance) not wholly outside the zone, whatever the
+  // verdict: a sighting within an extended deadline, or of a group not bound, is listed with
+  // its status, never hidden. A sighting that some obligation applies to is not listed again
+  // as "not applicable" under the others (a tank under the artillery obligation); one that no
+  // obligation applies to (an ATGM, a group nobody designated) is listed once, with why.
+  auto listed = [&](const assess::VerdictRecord& v) {
+    const auto& r = s.reports.at(v.report);
+    if (!in_day(r.observed_unix, o.day_start)) return false;
+    if (r.kind == "withdrawal" || v.where.status == assess::WhereStatus::outside) return false;
+    const std::string kind = d.obligation_kind(v.obligation);
+    return kind == "withdraw-weapons" || kind == "withdraw-groups";
+  };
+  std::set<std::pair<std::size_t, std::string>> applicable, shown_not_applicable;  // (report, obligation kind)
+  for (const auto& v : s.verdicts)
+    if (listed(v) && v.verdict != assess::Verdict::not_applicable)
+      applicable.insert({v.report, d.obligation_kind(v.obligation)});
   json weapons = json::array(), groups = json::array();
   for (const auto& v : s.verdicts) {
+    if (!listed(v)) continue;
     const auto& r = s.reports.at(v.report);
-    if (!in_day(r.observed_unix, o.day_start)) continue;
-    if (v.verdict != assess::Verdict::violation && v.verdict != assess::Verdict::indeterminate) continue;
     const std::string kind = d.obligation_kind(v.obligation);
-    if (kind != "withdraw-weapons" && kind != "withdraw-groups") continue;
+    if (v.verdict == assess::Verdict::not_applicable &&
+        (applicable.count({v.report, kind}) || !shown_not_applicable.insert({v.report, kind}).second))
+      continue;
     const auto* inc = d.incident_of(v.report);
     std::vector<std::string> reasons;
     for (const auto& x : v.reasons) reasons.push_back(x.code);
+    const json unmeasured(nullptr);
     json e = {{"report", r.label},
               {"incident", inc ? inc->id : std::string()},
-              {"time", iso(r.observed_unix)},
               {"verdict", detail::verdict_name(v.verdict)},
+              {"status", sighting_status(v, a.utc_offset_minutes)},
               {"obligation", v.obligation},
               {"zone", v.where.zone.empty() ? d.zone_of(v.obligation) : v.where.zone},
               {"place", d.place_of(r)},
-              {"area", r.has_location ? d.area(r.lon_deg, r.lat_deg) : std::string()},
-              {"margin_m", rounded(v.where.margin_m, 0)},
-              {"distance_m", rounded(v.where.distance_m, 0)},
+              {"area", d.area_of(r)},
+              {"effective_location", assess::location_json(r)},
+              {"margin_m", v.where.measured ? json(rounded(v.where.margin_m, 0)) : unmeasured},
+              {"distance_m", v.where.measured ? json(rounded(v.where.distance_m, 0)) : unmeasured},
               {"depth_m", rounded(v.where.depth_m, 0)},
-              {"precision_m", rounded(v.where.precision_m, 0)},
+              {"precision_m", r.has_location ? json(rounded(v.where.precision_m, 0)) : unmeasured},
               {"where", assess::to_string(v.where.status)},
               {"when", assess::to_string(v.when.status)},
               {"actor", r.actor},
               {"source", r.source_name},
               {"sources", inc ? inc->sources : std::vector<std::string>{r.source_name}},
               {"reasons", reasons}};
+    e.update(time_fields(r));
     if (kind == "withdraw-weapons") {
       e["weapon"] = v.what.text.empty() ? r.weapon_class : v.what.text;
       e["weapon_class"] = v.what.weapon_class;
@@ -313,7 +417,7 @@ json summary_of(const Digest& d) {
       groups.push_back(e);
     }
   }
-  j["weapons_in_violation"] = weapons;
+  j["weapons_in_zone"] = weapons;
   j["group_presence"] = groups;
 
   // Civilian harm: the day's incidents with casualty counts, each count with its sources.
@@ -347,17 +451,24 @@ json summary_of(const Digest& d) {
         return claims_json(v);
       };
       const auto& first = s.reports[members.front()];
-      entries.push_back({{"incident", inc ? inc->id : std::string()},
-                         {"number", inc && d.number.count(inc) ? json(d.number.at(inc)) : json(nullptr)},
-                         {"kind", inc ? inc->kind : kind},
-                         {"time", iso(inc ? inc->first_unix : first.observed_unix)},
-                         {"place", d.place_of(first)},
-                         {"area", inc ? d.area(inc->lon_deg, inc->lat_deg)
-                                      : (first.has_location ? d.area(first.lon_deg, first.lat_deg) : std::string())},
-                         {"civilian", civ},
-                         {"fatalities", list(fat)},
-                         {"injured", list(inj)},
-                         {"differing", fat.size() > 1 || inj.size() > 1}});
+      json e = {{"incident", inc ? inc->id : std::string()},
+                {"number", inc && d.number.count(inc) ? json(d.number.at(inc)) : json(nullptr)},
+                {"kind", inc ? inc->kind : kind},
+                {"place", d.place_of(first)},
+                {"area", inc ? d.area_of(*inc) : d.area_of(first)},
+                {"civilian", civ},
+                {"fatalities", list(fat)},
+                {"injured", list(inj)},
+                {"differing", fat.size() > 1 || inj.size() > 1}};
+      // "time" is the incident's first observation (or the report's); the rest of its span.
+      if (inc) {
+        const json t = time_fields(*inc, s);
+        e.update(t);
+        e["time"] = t["first"];
+      } else {
+        e.update(time_fields(first));
+      }
+      entries.push_back(std::move(e));
     };
     for (const auto* i : d.day) entry_for(i->reports, i);
     for (std::size_t m = 0; m < s.reports.size(); ++m)
@@ -372,16 +483,17 @@ json summary_of(const Digest& d) {
     for (std::size_t m = 0; m < s.reports.size(); ++m) {
       const auto& r = s.reports[m];
       if (r.kind != "movement_restriction" || !in_day(r.observed_unix, o.day_start)) continue;
-      rs.push_back({{"report", r.label},
-                    {"incident", d.incident_id(m)},
-                    {"time", iso(r.observed_unix)},
-                    {"place", d.place_of(r)},
-                    {"area", r.has_location ? d.area(r.lon_deg, r.lat_deg) : std::string()},
-                    {"actor", r.actor},
-                    {"target", r.target},
-                    {"summary", r.summary},
-                    {"source", r.source_name},
-                    {"source_type", r.source_type}});
+      json e = {{"report", r.label},
+                {"incident", d.incident_id(m)},
+                {"place", d.place_of(r)},
+                {"area", d.area_of(r)},
+                {"actor", r.actor},
+                {"target", r.target},
+                {"summary", r.summary},
+                {"source", r.source_name},
+                {"source_type", r.source_type}};
+      e.update(time_fields(r));
+      rs.push_back(std::move(e));
     }
     j["restrictions"] = rs;
   }
@@ -419,15 +531,42 @@ json summary_of(const Digest& d) {
     json cs = json::array();
     for (const auto* i : d.day) {
       if (!i->contested) continue;
-      cs.push_back({{"incident", i->id},
-                    {"number", d.number.at(i)},
-                    {"kind", i->kind},
-                    {"time", iso(i->first_unix)},
-                    {"area", d.area(i->lon_deg, i->lat_deg)},
-                    {"attribution", claims_json(i->attribution)},
-                    {"fatalities", claims_json(i->fatalities)}});
+      json e = {{"incident", i->id},
+                {"number", d.number.at(i)},
+                {"kind", i->kind},
+                {"area", d.area_of(*i)},
+                {"attribution", claims_json(i->attribution)},
+                {"fatalities", claims_json(i->fatalities)}};
+      const json t = time_fields(*i, s);
+      e.update(t);
+      e["time"] = t["first"];
+      cs.push_back(std::move(e));
     }
     j["contested"] = cs;
+  }
+
+  // Where each of the day's reports was placed, and how (docs/report-format.md, "Effective
+  // location"); those without a location are counted as "location unknown", never drawn.
+  {
+    json entries = json::array();
+    int unknown = 0;
+    for (std::size_t m = 0; m < s.reports.size(); ++m) {
+      const auto& r = s.reports[m];
+      if (!in_day(r.observed_unix, o.day_start)) continue;
+      unknown += r.has_location ? 0 : 1;
+      const auto* inc = d.incident_of(m);
+      json e = {{"report", r.label},
+                {"incident", inc ? inc->id : std::string()},
+                {"number", inc && d.number.count(inc) ? json(d.number.at(inc)) : json(nullptr)},
+                {"kind", r.kind},
+                {"source", r.source_name},
+                {"area", d.area_of(r)},
+                {"effective_location", assess::location_json(r)}};
+      e.update(time_fields(r));
+      entries.push_back(std::move(e));
+    }
+    j["report_locations"] = {{"reports", static_cast<int>(entries.size())}, {"location_unknown", unknown},
+                             {"entries", entries}};
   }
 
   // Obligation status.
@@ -463,6 +602,78 @@ std::string local(const json& iso_text, int offset) {
   if (!iso_text.is_string()) return "";
   const auto t = parse_iso8601(iso_text.get<std::string>());
   return t ? detail::local_time(t->unix_seconds, offset) : iso_text.get<std::string>();
+}
+
+// A report's time for people: "2018-10-12 08:30" local; a report giving only a date prints
+// as that date ("2018-10-12 (date only)"), never as 00:00; week/month precision is said.
+std::string report_time_text(const json& e, int offset) {
+  const std::string p = str(e.value("time_precision", json("minute")));
+  const std::string coarse = p == "week" ? "within a week" : p == "month" ? "within a month" : "";
+  if (e.value("date_only", false)) {
+    const auto t = parse_iso8601(str(e["time"]));
+    const std::string date = t ? detail::local_date(t->unix_seconds, offset) : str(e["time"]);
+    return date + " (date only" + (coarse.empty() ? std::string() : ", " + coarse) + ")";
+  }
+  const std::string t = local(e["time"], offset);
+  return coarse.empty() ? t : t + " (" + coarse + ")";
+}
+
+// An incident's time span for people: "2018-10-12 08:30", "2018-10-12 08:30–09:10", dates for
+// incidents of date-only reports, and "+ date-only report" when such a report joined timed
+// ones (its 00:00 is not a time).
+std::string incident_time_text(const json& i, int offset) {
+  auto unix_of = [](const json& v) -> std::optional<int64_t> {
+    if (!v.is_string()) return std::nullopt;
+    const auto t = parse_iso8601(v.get<std::string>());
+    return t ? std::optional<int64_t>(t->unix_seconds) : std::nullopt;
+  };
+  const auto first = unix_of(i["first"]), last = unix_of(i["last"]);
+  if (!first || !last) return str(i["first"]);
+  if (i.value("date_only", false)) {
+    const std::string d1 = detail::local_date(*first, offset), d2 = detail::local_date(*last, offset);
+    return d1 == d2 ? d1 + " (date only)" : d1 + " – " + d2 + " (dates only)";
+  }
+  const auto tf = unix_of(i.value("first_timed", json())), tl = unix_of(i.value("last_timed", json()));
+  if (!tf || !tl) return local(i["first"], offset);
+  std::string text = detail::local_time(*tf, offset);
+  if (*tl != *tf) {
+    const std::string end = detail::local_time(*tl, offset);
+    text += detail::local_date(*tf, offset) == detail::local_date(*tl, offset) ? "–" + end.substr(11) : " – " + end;
+  }
+  if (i.value("date_only_reports", 0) > 0) {
+    // The date-only reports' dates are first..last minus the timed span; name them when they
+    // differ from the timed span's date.
+    const std::string d = detail::local_date(*first, offset);
+    text += d == detail::local_date(*tf, offset) ? " (+ date-only report)" : " (+ date-only report of " + d + ")";
+  }
+  return text;
+}
+
+// "35.4400°N 36.6400°E ±500 m" and how it was obtained ("coordinates", "place 'Kafr Zeita' →
+// Kafr Zita (fuzzy, 0.86)"), or "location unknown" and why.
+std::pair<std::string, std::string> location_text(const json& loc) {
+  const std::string method = str(loc["method"]);
+  if (method == "unresolved" || !loc["lon"].is_number())
+    return {kLocationUnknown, str(loc.value("place", json())).empty()
+                                  ? str(loc.value("reason", json("no location given")))
+                                  : "place '" + str(loc["place"]) + "' not resolved: " +
+                                        str(loc.value("reason", json("not resolved")))};
+  const double prec = loc.value("precision_m", 0.0);
+  std::string where = fixed(loc["lat"].get<double>(), 4) + "°N " + fixed(loc["lon"].get<double>(), 4) + "°E ±" +
+                      (prec >= 1000 ? fixed(prec / 1000, 1) + " km" : fixed(prec, 0) + " m");
+  const std::string from = str(loc.value("precision_from", json()));
+  if (from == "default") where += " (default for the source type)";
+  if (method == "place") {
+    std::string how = "place '" + str(loc.value("place", json())) + "'";
+    if (!str(loc.value("matched", json())).empty()) how += " → " + str(loc["matched"]);
+    std::string detail;
+    if (!str(loc.value("match", json())).empty()) detail = str(loc["match"]);
+    if (loc.contains("score") && loc["score"].is_number())
+      detail += (detail.empty() ? "score " : ", ") + fixed(loc["score"].get<double>(), 2);
+    if (!detail.empty()) how += " (" + detail + ")";
+    return {where, how};
+  }
+  return {where, "coordinates"};
 }
 
 std::string km(const json& metres) {
@@ -526,7 +737,9 @@ struct Table {
 };
 
 struct Sections {
-  Table headline, incidents, by_kind, by_zone, weapons, groups, harm, restrictions, coverage, contested, obligations;
+  Table headline, incidents, by_kind, by_zone, weapons, groups, harm, restrictions, coverage, contested, obligations,
+      locations;
+  std::string locations_note;
   std::vector<std::string> method;
   std::vector<std::string> attribution;
 };
@@ -554,12 +767,13 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
                                delta(ci["max"].get<long long>(), pi["max"].get<long long>())});
   }
   num_row("Reports received", "reports");
+  num_row("Reports with location unknown (not on the map)", "location_unknown");
   num_row("Sources", "sources");
 
   x.incidents.head = {"#", "incident", "time (local)", "kind", "area", "verdict", "obligations", "sources",
                       "confidence", "contested"};
   for (const auto& i : j["incidents"]) {
-    x.incidents.rows.push_back({str(i["number"]), str(i["id"]), local(i["first"], off), str(i["kind"]),
+    x.incidents.rows.push_back({str(i["number"]), str(i["id"]), incident_time_text(i, off), str(i["kind"]),
                                 str(i["area"]), str(i["verdict"]), join(i["obligations"]),
                                 fmt::format("{} ({} independent{})", join(i["sources"]),
                                             str(i["independent_sources"]),
@@ -579,24 +793,26 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
   counts_table(x.by_zone, "zone (area)", j["violations_by_zone"]);
 
   // How far inside the zone, with the report's precision ("uncertain" when not clearly inside).
+  // (Not measured: the report has no location.)
   const auto inside_by = [&](const json& e) {
+    if (!e["margin_m"].is_number()) return std::string(kLocationUnknown);
     const std::string inside = e["margin_m"].get<double>() > 0 ? km(e["margin_m"]) : "uncertain";
     return inside + " (±" + km(e["precision_m"]) + ")";
   };
-  x.weapons.head = {"time (local)", "weapon", "class", "count", "place", "zone", "inside by", "verdict",
+  x.weapons.head = {"time (local)", "weapon", "class", "count", "place", "zone", "inside by", "verdict", "status",
                     "obligation", "sources"};
-  for (const auto& w : j["weapons_in_violation"]) {
-    x.weapons.rows.push_back({local(w["time"], off), str(w["weapon"]), str(w["weapon_class"]), str(w["count"]),
-                              place_area(w), str(w["zone"]), inside_by(w), str(w["verdict"]), str(w["obligation"]),
-                              join(w["sources"])});
+  for (const auto& w : j["weapons_in_zone"]) {
+    x.weapons.rows.push_back({report_time_text(w, off), str(w["weapon"]), str(w["weapon_class"]), str(w["count"]),
+                              place_area(w), str(w["zone"]), inside_by(w), str(w["verdict"]), str(w["status"]),
+                              str(w["obligation"]), join(w["sources"])});
     x.weapons.row_class.push_back(str(w["verdict"]));
   }
   x.groups.head = {"time (local)", "group", "as reported", "place", "zone", "inside by", "designations", "verdict",
-                   "contested", "sources"};
+                   "status", "contested", "sources"};
   for (const auto& g : j["group_presence"]) {
     std::string group = str(g["group_name"]).empty() ? str(g["group"]) : str(g["group_name"]);
-    x.groups.rows.push_back({local(g["time"], off), group, str(g["actor"]), place_area(g), str(g["zone"]), inside_by(g),
-                             designations_text(g["designations"]), str(g["verdict"]),
+    x.groups.rows.push_back({report_time_text(g, off), group, str(g["actor"]), place_area(g), str(g["zone"]),
+                             inside_by(g), designations_text(g["designations"]), str(g["verdict"]), str(g["status"]),
                              g["contested"].get<bool>() ? "contested by " + join(g["contested_by"]) : "",
                              join(g["sources"])});
     x.groups.row_class.push_back(str(g["verdict"]));
@@ -605,14 +821,15 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
                  "counts differ"};
   for (const auto& h : j["civilian_harm"]["entries"]) {
     const std::string place = place_area(h);
-    x.harm.rows.push_back({str(h["number"]), local(h["time"], off), str(h["kind"]), place,
+    x.harm.rows.push_back({str(h["number"]), h.contains("first") ? incident_time_text(h, off) : report_time_text(h, off),
+                           str(h["kind"]), place,
                            h["civilian"].get<bool>() ? "yes" : "not stated", claims_text(h["fatalities"]),
                            claims_text(h["injured"]), h["differing"].get<bool>() ? "yes" : ""});
   }
   x.restrictions.head = {"time (local)", "place", "by", "restricted", "summary", "source"};
   for (const auto& r : j["restrictions"]) {
     const std::string place = place_area(r);
-    x.restrictions.rows.push_back({local(r["time"], off), place, str(r["actor"]), str(r["target"]),
+    x.restrictions.rows.push_back({report_time_text(r, off), place, str(r["actor"]), str(r["target"]),
                                    str(r["summary"]), fmt::format("{} ({})", str(r["source"]), str(r["source_type"]))});
   }
   x.coverage.head = {"zone, line (sector group)", "length", "sectors", "clear", "violations", "unobserved"};
@@ -627,15 +844,33 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
   x.contested.head = {"#", "incident", "time (local)", "kind", "attribution claims (sources)",
                       "fatality claims (sources)"};
   for (const auto& c : j["contested"])
-    x.contested.rows.push_back({str(c["number"]), str(c["incident"]), local(c["time"], off), str(c["kind"]),
+    x.contested.rows.push_back({str(c["number"]), str(c["incident"]), incident_time_text(c, off), str(c["kind"]),
                                 claims_text(c["attribution"]), claims_text(c["fatalities"])});
+  x.locations.head = {"time (local)", "report", "kind", "source", "location used", "how it was obtained", "area",
+                      "incident"};
+  for (const auto& e : j["report_locations"]["entries"]) {
+    const auto [where, how] = location_text(e["effective_location"]);
+    x.locations.rows.push_back({report_time_text(e, off), str(e["report"]), str(e["kind"]), str(e["source"]), where,
+                                how, str(e["area"]), e["number"].is_null() ? str(e["incident"]) : "#" + str(e["number"])});
+    x.locations.row_class.push_back(e["effective_location"]["lon"].is_number() ? "" : "unknown");
+  }
+  {
+    const int n = j["report_locations"]["location_unknown"].get<int>();
+    x.locations_note = n == 0 ? "Every report of the day has a location."
+                              : fmt::format("{} report{} of the day with location unknown: not drawn on the map, not "
+                                            "measured against any zone (their verdicts are indeterminate).",
+                                            n, n == 1 ? "" : "s");
+  }
   x.obligations.head = {"obligation", "kind", "zone", "in force", "deadline (local)", "violations: corroborated",
                         "single source", "contested", "indeterminate", "report day / previous", "trend",
                         "latest evidence"};
   for (const auto& ob : j["obligations"]) {
     std::string latest;
     if (ob["latest"].is_object())
-      latest = str(ob["latest"]["report"]) + " (" + local(ob["latest"]["observed_at"], off) + ")";
+      latest = str(ob["latest"]["report"]) + " (" +
+               report_time_text({{"time", ob["latest"]["observed_at"]}, {"date_only", ob["latest"].value("date_only", false)}},
+                                off) +
+               ")";
     x.obligations.rows.push_back({str(ob["id"]), str(ob["kind"]), str(ob["zone"]),
                                   ob["in_force"].get<bool>() ? "yes" : "no", deadline_text(ob["deadline"], off),
                                   str(ob["violations_corroborated"]), str(ob["violations_single_source"]),
@@ -651,7 +886,10 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
       "weapon resolved to a weapon class).",
       "Location uncertainty is carried through: a report is inside a zone only when its whole precision disc "
       "lies inside, outside only when the whole disc lies outside, and indeterminate otherwise. A report "
-      "located by a place name without its own precision gets a 2 km radius (a town centroid).",
+      "located by a place name gets at least a 2 km radius (a town centroid); coordinates given without a "
+      "precision get a default radius by source type (monitor 500 m, party or NGO 2 km, others 5 km). A "
+      "report whose location is unknown (no coordinates, place not resolved) is never drawn or measured; its "
+      "verdicts are indeterminate and it is counted as \"location unknown\".",
       "Reports describing the same event (discs within 3 km, times within 6 hours) are fused into one "
       "incident; an incident takes the strongest verdict of its reports.",
       "Confidence rule: a violation is corroborated when at least two independent sources (different "
@@ -662,8 +900,12 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
       "claims are shown side by side, never averaged.",
       "Contested designations: when the designators an obligation names disagree about a group, its "
       "verdict is marked contested and the designators are named.",
-      "Coverage: sectors of the zone's line with no observation in the day are unobserved; absence of "
+      "Coverage: a sector is observed by a patrol, UAV or post report, or by any report of a monitor "
+      "(whatever it saw); sectors of the zone's line with no observation in the day are unobserved; absence of "
       "reports there is not evidence of compliance.",
+      "Every sighting of weapons or groups inside a withdrawal zone is listed with its status, whether a "
+      "violation, within an extended deadline, indeterminate or not applicable: none is hidden.",
+      "Reports that give only a date are printed as dates, never as 00:00.",
   };
   x.attribution = {"Place names: GeoNames (CC BY 4.0).",
                    "Geometry: approximate, truceline drawing — see scenario README.",
@@ -716,6 +958,7 @@ th,td{border:1px solid #d9dee4;padding:3px 6px;text-align:left;vertical-align:to
 th{background:#eef1f4}
 tr.violation td:first-child{border-left:4px solid #d62728}
 tr.indeterminate td:first-child{border-left:4px solid #f0a202}
+tr.unknown td{color:#8a4b00}
 .badge{display:inline-block;padding:0 6px;border-radius:8px;color:#fff;font-size:11.5px;white-space:nowrap}
 .badge.violation{background:#d62728}.badge.indeterminate{background:#c98500}
 .badge.compliant{background:#2ca02c}.badge.not_applicable{background:#8c8c8c}
@@ -760,6 +1003,8 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
     card("", range(c["civilian_fatalities"]), "civilian fatalities", range(p["civilian_fatalities"]));
     card("", range(c["civilian_injured"]), "civilians injured", range(p["civilian_injured"]));
     card("", n("reports"), "reports received", pn("reports"));
+    card(c["location_unknown"].get<long long>() > 0 ? "indeterminate" : "", n("location_unknown"),
+         "reports with location unknown (not on the map)", pn("location_unknown"));
     card("", n("sources"), "sources", pn("sources"));
   }
   h += "</div>\n";
@@ -773,10 +1018,12 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
   h += "<h2 id=\"violations\">Violations by kind and area</h2>\n<h3>By kind</h3>\n";
   h += html_table(x.by_kind, "No violations or indeterminate incidents on the report day.");
   h += "<h3>By zone</h3>\n" + html_table(x.by_zone, "No violations or indeterminate incidents on the report day.");
-  h += "<h2 id=\"weapons\">Weapons seen in violation of withdrawal lines</h2>\n";
+  h += "<h2 id=\"weapons\">Weapons sighted inside withdrawal zones</h2>\n";
+  h += "<p class=\"small\">Every sighting not wholly outside the zone, with its status: violation, within an extended "
+       "deadline, before the deadline, indeterminate or not applicable.</p>\n";
   h += html_table(x.weapons, "No weapons reported inside a withdrawal zone on the report day.");
-  h += "<h2 id=\"groups\">Radical-group presence in the zone</h2>\n";
-  h += html_table(x.groups, "No presence of bound groups reported inside the zone on the report day.");
+  h += "<h2 id=\"groups\">Group presence inside withdrawal zones</h2>\n";
+  h += html_table(x.groups, "No group presence reported inside a withdrawal zone on the report day.");
   h += "<h2 id=\"harm\">Civilian harm</h2>\n";
   h += fmt::format("<p>Civilian fatalities: <strong>{}</strong>; injured: <strong>{}</strong> (lowest–highest claim "
                    "per incident, summed). Counts as reported; differing counts are shown side by side.</p>\n",
@@ -790,6 +1037,10 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
   h += html_table(x.coverage, "") + strip;
   h += "<h2 id=\"contested\">Contested claims</h2>\n";
   h += html_table(x.contested, "No contested attribution or counts on the report day.");
+  h += "<h2 id=\"locations\">Report locations</h2>\n";
+  h += "<p class=\"small\">Where each report of the day was placed and how: its own coordinates, its place name "
+       "resolved through the gazetteer, or unknown. " + xml_escape(x.locations_note) + "</p>\n";
+  h += html_table(x.locations, "No reports on the report day.");
   h += "<h2 id=\"obligations\">Obligation status</h2>\n";
   h += "<p class=\"small\">Violation counts are verdicts over the 30-day window; report day / previous compares "
        "incidents.</p>\n";
@@ -864,10 +1115,11 @@ std::string md_of(const json& j, const Sections& x) {
   m += "## Violations by kind and area\n\n### By kind\n\n" +
        md_table(x.by_kind, "No violations or indeterminate incidents on the report day.");
   m += "### By zone\n\n" + md_table(x.by_zone, "No violations or indeterminate incidents on the report day.");
-  m += "## Weapons seen in violation of withdrawal lines\n\n" +
+  m += "## Weapons sighted inside withdrawal zones\n\nEvery sighting not wholly outside the zone, with its status: "
+       "violation, within an extended deadline, before the deadline, indeterminate or not applicable.\n\n" +
        md_table(x.weapons, "No weapons reported inside a withdrawal zone on the report day.");
-  m += "## Radical-group presence in the zone\n\n" +
-       md_table(x.groups, "No presence of bound groups reported inside the zone on the report day.");
+  m += "## Group presence inside withdrawal zones\n\n" +
+       md_table(x.groups, "No group presence reported inside a withdrawal zone on the report day.");
   m += fmt::format("## Civilian harm\n\nCivilian fatalities: **{}**; injured: **{}** (lowest–highest claim per "
                    "incident, summed).\n\n",
                    range(j["civilian_harm"]["fatalities"]), range(j["civilian_harm"]["injured"]));
@@ -875,6 +1127,9 @@ std::string md_of(const json& j, const Sections& x) {
   m += "## Restrictions on monitors\n\n" + md_table(x.restrictions, "No restrictions of movement reported on the report day.");
   m += "## Observation coverage\n\n" + md_table(x.coverage, "");
   m += "## Contested claims\n\n" + md_table(x.contested, "No contested attribution or counts on the report day.");
+  m += "## Report locations\n\nWhere each report of the day was placed and how: its own coordinates, its place name "
+       "resolved through the gazetteer, or unknown. " + md_escape(x.locations_note) + "\n\n" +
+       md_table(x.locations, "No reports on the report day.");
   m += "## Obligation status\n\n" + md_table(x.obligations, "No obligations.");
   m += "## 30-day trend\n\n![Incidents per day over 30 days](chart.svg)\n\n";
   m += "## Method and caveats\n\n";
@@ -899,8 +1154,8 @@ std::string geojson_of(const Digest& d) {
                   {"kinds", i->kinds},
                   {"first_time", iso(i->first_unix)},
                   {"last_time", iso(i->last_unix)},
-                  {"precision_m", rounded(i->precision_m, 0)},
-                  {"area", d.area(i->lon_deg, i->lat_deg)},
+                  {"precision_m", i->has_location ? json(rounded(i->precision_m, 0)) : json(nullptr)},
+                  {"area", d.area_of(*i)},
                   {"verdict", detail::verdict_name(i->verdict)},
                   {"obligations", i->obligations},
                   {"confidence", rounded(i->confidence, 3)},
@@ -912,10 +1167,20 @@ std::string geojson_of(const Digest& d) {
                   {"contested", i->contested},
                   {"attribution", claims_json(i->attribution)},
                   {"fatalities", claims_json(i->fatalities)}};
-    features.push_back({{"type", "Feature"},
-                        {"id", i->id},
-                        {"geometry", {{"type", "Point"}, {"coordinates", {rounded(i->lon_deg, 6), rounded(i->lat_deg, 6)}}}},
-                        {"properties", props}});
+    const json t = time_fields(*i, d.s);
+    for (const char* k : {"date_only", "first_timed", "last_timed", "date_only_reports"}) props[k] = t[k];
+    // How its location was obtained (its anchor report's effective location), as the flat
+    // effective_* properties of `truceline reports --format geojson`; the point is the geometry.
+    const json loc = assess::location_json(d.s.reports.at(i->anchor));
+    for (const auto& c : store::effective_location_columns()) {
+      const std::string key = c.substr(std::string("effective_").size());
+      if (key != "lon" && key != "lat") props[c] = loc.contains(key) ? loc[key] : json(nullptr);
+    }
+    // An incident without a location has a null geometry: never a point at 0°, 0°.
+    const json geometry = i->has_location ? json{{"type", "Point"},
+                                                 {"coordinates", {rounded(i->lon_deg, 6), rounded(i->lat_deg, 6)}}}
+                                          : json(nullptr);
+    features.push_back({{"type", "Feature"}, {"id", i->id}, {"geometry", geometry}, {"properties", props}});
   }
   const json fc = {{"type", "FeatureCollection"}, {"features", features}};
   return fc.dump(2) + "\n";

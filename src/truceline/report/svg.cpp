@@ -346,7 +346,8 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
   if (box.empty())
     for (const auto* p : posts) box.add(p->position.lon_deg, p->position.lat_deg);
   if (box.empty())
-    for (const auto* i : day) box.add(i->lon_deg, i->lat_deg);
+    for (const auto* i : day)
+      if (i->has_location) box.add(i->lon_deg, i->lat_deg);
   if (box.empty()) box.add(0, 0);
   {
     // Incidents near the zones widen the extent; far-away ones are only counted.
@@ -355,7 +356,7 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
     const double my = std::max(0.05, (box.max_lat - box.min_lat) * 0.5);
     near.min_lon -= mx, near.max_lon += mx, near.min_lat -= my, near.max_lat += my;
     for (const auto* i : day)
-      if (near.contains(i->lon_deg, i->lat_deg)) box.add(i->lon_deg, i->lat_deg);
+      if (i->has_location && near.contains(i->lon_deg, i->lat_deg)) box.add(i->lon_deg, i->lat_deg);
     const double m = std::max({0.02, (box.max_lon - box.min_lon) * 0.05, (box.max_lat - box.min_lat) * 0.05});
     box.min_lon -= m, box.max_lon += m, box.min_lat -= m, box.max_lat += m;
   }
@@ -458,9 +459,13 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
   std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
     return verdict_rank(day[x]->verdict) < verdict_rank(day[y]->verdict);
   });
-  std::size_t outside = 0;
+  std::size_t outside = 0, unknown = 0;
   for (std::size_t k : order) {
     const auto& inc = *day[k];
+    if (!inc.has_location) {  // never drawn (and never at 0°, 0°): counted in the legend
+      ++unknown;
+      continue;
+    }
     const double x = p.x(inc.lon_deg), y = p.y(inc.lat_deg);
     if (x < fx || x > fx + fw || y < fy || y > fy + fh) {
       ++outside;
@@ -567,6 +572,7 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
         fixed(lx + 10, 1), fixed(y, 1));
     entry_text("shaded disc: location uncertainty (radius to scale); numbers as in the incident table");
     if (outside > 0) entry_text(fmt::format("{} incident(s) outside the map extent", outside));
+    if (unknown > 0) entry_text(fmt::format("{} not drawn: location unknown", unknown));
   }
   y += 6;
   heading("Zones in force");

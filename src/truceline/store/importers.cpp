@@ -525,7 +525,17 @@ class GeoJsonReader final : public RowReader {
       if (!source.empty()) o["source"] = std::move(source);
     }
     if (o.contains("tags") && o["tags"].is_string()) o["tags"] = split_tags(o["tags"].get<std::string>());
-    if (feature.contains("geometry") && !feature["geometry"].is_null()) {
+    // `truceline reports --format geojson` draws a report located by its place name at the
+    // place's point: that point is the store's reading, not the report's own coordinates, so
+    // it is not taken back as lon/lat (the place is resolved again).
+    std::string method;
+    if (o.contains("effective_method") && o["effective_method"].is_string())
+      method = o["effective_method"].get<std::string>();
+    else if (o.contains("effective_location") && o["effective_location"].is_object() &&
+             o["effective_location"].contains("method") && o["effective_location"]["method"].is_string())
+      method = o["effective_location"]["method"].get<std::string>();
+    const bool derived_geometry = method == "place" || method == "unresolved";
+    if (!derived_geometry && feature.contains("geometry") && !feature["geometry"].is_null()) {
       const json& g = feature["geometry"];
       if (!g.is_object() || !g.contains("type") || !g["type"].is_string()) {
         err = "geometry must be a GeoJSON geometry object";

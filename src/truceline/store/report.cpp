@@ -139,6 +139,20 @@ bool valid_utf8(const std::string& s) {
   return true;
 }
 
+const std::vector<std::string>& effective_location_columns() {
+  static const std::vector<std::string> c{"effective_method",         "effective_lon",     "effective_lat",
+                                          "effective_precision_m",    "effective_precision_from",
+                                          "effective_matched",        "effective_match",   "effective_score",
+                                          "effective_reason"};
+  return c;
+}
+
+bool is_output_only_key(const std::string& key) {
+  if (key == "id" || key == "superseded_by" || key == "effective_location") return true;
+  const auto& c = effective_location_columns();
+  return std::find(c.begin(), c.end(), key) != c.end();
+}
+
 namespace {
 
 const std::set<std::string> kKnown{"id", "superseded_by", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
@@ -355,7 +369,7 @@ RowOutcome report_from_json(const json& o) {
     r.credibility = static_cast<int>(*c);
   }
   for (const auto& [k, v] : o.items())
-    if (!kKnown.count(k)) r.extra[k] = v;
+    if (!kKnown.count(k) && !is_output_only_key(k)) r.extra[k] = v;
   for (const auto& [k, v] : s.items())
     if (k != "name" && k != "type" && k != "url") r.extra["source." + k] = v;
   out.report = std::move(r);
@@ -411,7 +425,8 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
       {"weapon_class", kWeaponClass}, {"weapon_count", kWeaponCount}, {"actor", kActor}, {"target", kTarget},
       {"fatalities", kFatalities}, {"injured", kInjured}, {"summary", kSummary}, {"tags", kTags},
       {"source", kSource}, {"reliability", kReliability}, {"credibility", kCredibility},
-      {"supersedes", kSupersedes}, {"source_id", kSourceId}, {"id", kIgnored}, {"superseded_by", kIgnored}};
+      {"supersedes", kSupersedes}, {"source_id", kSourceId}, {"id", kIgnored}, {"superseded_by", kIgnored},
+      {"effective_location", kIgnored}};
   sj::element at[kFieldCount];
   unsigned seen = 0;
   for (const auto field : o) {

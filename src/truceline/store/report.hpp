@@ -50,13 +50,20 @@ struct Report {
   std::string canonical_json() const;
 };
 
+// What `truceline reports` adds to each report and the importers ignore on input, so that
+// re-ingesting its output adds nothing (docs/report-format.md, "Effective location"): the
+// store's `id` and `superseded_by`, the effective location as one JSON object
+// (`effective_location`, JSONL) and as flat columns (CSV columns, GeoJSON properties).
+const std::vector<std::string>& effective_location_columns();  // effective_method, ... (in order)
+bool is_output_only_key(const std::string& key);
+
 // A parsed row: either a report or the reason it is rejected.
 struct RowOutcome {
   std::optional<Report> report;
   std::string error;
 };
 
-// Validates and normalizes one JSON object ("id" and "superseded_by", which `reports` prints,
+// Validates and normalizes one JSON object (the keys `reports` adds, is_output_only_key(),
 // are ignored: the store derives them). Required: observed_at, a location (lon+lat or
 // place), kind, source.name. observed_at: ISO 8601 date or date-time with offset or Z.
 RowOutcome report_from_json(const nlohmann::json& object);

@@ -656,4 +656,14 @@ nlohmann::json to_json(const EffectiveLocation& l) {
   return j;
 }
 
+nlohmann::json to_flat_json(const EffectiveLocation& l) {
+  const nlohmann::json j = to_json(l);
+  nlohmann::json out = nlohmann::json::object();
+  for (const std::string& column : effective_location_columns()) {
+    const std::string key = column.substr(std::string("effective_").size());
+    out[column] = j.contains(key) ? j[key] : nlohmann::json(nullptr);
+  }
+  return out;
+}
+
 }  // namespace truceline::store

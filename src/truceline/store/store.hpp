@@ -101,6 +101,10 @@ EffectiveLocation effective_location(const StoredReport& r);
 // {"method", "lon", "lat", "precision_m", "precision_from", "place", "matched", "match",
 //  "score", "reason"}: lon/lat null when unresolved; empty strings and a missing score left out.
 nlohmann::json to_json(const EffectiveLocation& l);
+// The same as flat columns, every one of effective_location_columns() (report.hpp) in order:
+// {"effective_method", "effective_lon", ...}; null where to_json() leaves a key out. For CSV
+// and GeoJSON properties; the importers ignore these keys.
+nlohmann::json to_flat_json(const EffectiveLocation& l);
 
 struct QuarantinedRow {
   int64_t batch_id = 0;
