@@ -327,9 +327,11 @@ json summary_of(const Digest& d) {
                     {"independent_sources", i->independent_sources},
                     {"confidence", rounded(i->confidence, 3)},
                     {"confidence_label", i->confidence_label},
+                    {"source_groups", i->source_groups},
                     {"sources", i->sources},
                     {"reports", labels},
                     {"contested", i->contested}};
+    if (!i->confidence_note.empty()) e["confidence_note"] = i->confidence_note;
     e.update(time_fields(*i, s));
     incs.push_back(std::move(e));
   }
@@ -778,8 +780,9 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
                                 fmt::format("{} ({} independent{})", join(i["sources"]),
                                             str(i["independent_sources"]),
                                             i["corroborated"].get<bool>() ? ", corroborated" : ", single source"),
-                                fmt::format("{} ({})", str(i["confidence_label"]),
-                                            fixed(i["confidence"].get<double>(), 2)),
+                                fmt::format("{} ({}){}", str(i["confidence_label"]),
+                                            fixed(i["confidence"].get<double>(), 2),
+                                            i.contains("confidence_note") ? ": " + str(i["confidence_note"]) : ""),
                                 i["contested"].get<bool>() ? "contested" : ""});
     x.incidents.row_class.push_back(str(i["verdict"]));
   }
@@ -892,9 +895,10 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
       "verdicts are indeterminate and it is counted as \"location unknown\".",
       "Reports describing the same event (discs within 3 km, times within 6 hours) are fused into one "
       "incident; an incident takes the strongest verdict of its reports.",
-      "Confidence rule: a violation is corroborated when at least two independent sources (different "
-      "names and different source types, or one of them a monitor) report it; otherwise it is single "
-      "source. Confidence combines the sources' reliability and credibility grades.",
+      "Confidence rule: a violation is corroborated when at least two independent sources (sharing no "
+      "witness, of different source types or one of them a monitor) report it; otherwise it is single "
+      "source. A compiled report (an ACLED row, a digest) rests on the outlets it cites: it is not "
+      "independent of them. Confidence combines the sources' reliability and credibility grades.",
       "Counts compare the report day with the previous day; an incident counts on the local day of its "
       "first report. Casualty figures are the lowest and highest claims, summed over incidents; differing "
       "claims are shown side by side, never averaged.",
@@ -1162,6 +1166,7 @@ std::string geojson_of(const Digest& d) {
                   {"confidence_label", i->confidence_label},
                   {"corroborated", i->corroborated},
                   {"independent_sources", i->independent_sources},
+                  {"source_groups", i->source_groups},
                   {"reports", labels},
                   {"sources", i->sources},
                   {"contested", i->contested},
