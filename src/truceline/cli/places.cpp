@@ -59,14 +59,19 @@ std::optional<std::string> PlaceContext::far_from_area(double lon, double lat) c
   if (!area_) return std::nullopt;
   const double d = area_->distance_m({lon, lat});
   if (d <= agreement::kFarFromAreaM) return std::nullopt;
+  // Beyond 2 500 km AreaOfInterest::distance_m is a lower bound: say no more than that.
+  auto km = [](double m) {
+    return m <= 2'500'000 ? fmt::format("{:.0f} km", m / 1000.0) : std::string("more than 2500 km");
+  };
   std::string swapped;
   if (lon >= -90 && lon <= 90) {
     const double s = area_->distance_m({lat, lon});
-    if (s <= agreement::kFarFromAreaM) swapped = fmt::format("; read as lat, lon it would be {:.0f} km from it", s / 1000.0);
+    if (s == 0) swapped = "; read as lat, lon it would be inside it";
+    else if (s <= agreement::kFarFromAreaM) swapped = "; read as lat, lon it would be " + km(s) + " from it";
   }
-  return fmt::format("far from the agreement's area; lat/lon swapped? (lon {}, lat {} is {:.0f} km from the area of "
-                     "interest of {}, more than {:.0f} km{})",
-                     lon, lat, d / 1000.0, agreement_id_, agreement::kFarFromAreaM / 1000.0, swapped);
+  return fmt::format("far from the agreement's area; lat/lon swapped? (lon {}, lat {} is {} from the area of interest "
+                     "of {}, the limit being {:.0f} km{})",
+                     lon, lat, km(d), agreement_id_, agreement::kFarFromAreaM / 1000.0, swapped);
 }
 
 std::map<std::string, std::size_t> PlaceContext::take_counts() {

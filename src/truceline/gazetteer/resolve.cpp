@@ -259,12 +259,18 @@ Resolution Resolver::resolve(std::string_view place, const Constraints& constrai
       return r;
     }
     r.status = Status::out_of_scope;
+    // The best match elsewhere: among equal scores, the one nearest the area.
     r.best = all.candidates.front();
+    if (options_.scope)
+      for (const auto& c : all.candidates)
+        if (c.score == r.best->score && area_distance_m(*c.place) < area_distance_m(*r.best->place)) r.best = c;
     std::vector<std::string> where;
     if (!r.country_code.empty()) where.push_back("in " + r.country_code);
     if (!constraints.admin1.empty()) where.push_back("in " + constraints.admin1);
-    if (options_.scope) where.push_back("within " + fmt::format("{:.0f}", options_.scope->margin_m / 1000.0) +
-                                        " km of the area of interest");
+    if (options_.scope)
+      where.push_back(options_.scope->margin_m > 0
+                          ? fmt::format("within {:.0f} km of the area of interest", options_.scope->margin_m / 1000.0)
+                          : std::string("inside the area of interest"));
     std::string w;
     for (std::size_t i = 0; i < where.size(); ++i) w += (i == 0 ? "" : i + 1 == where.size() ? " and " : ", ") + where[i];
     r.reason = fmt::format("no place {} matches '{}'; the best match elsewhere, {}, is {}", w, r.query, scored(*r.best),
