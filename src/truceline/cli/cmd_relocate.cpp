@@ -1,7 +1,8 @@
 // `truceline relocate`: retries the place resolution of the current reports that have a place
 // name and no location (unresolved, ambiguous, out of scope, ...), with today's gazetteer,
 // --places files and --agreement, and appends each one now located as a correction that
-// supersedes it (docs/report-format.md, "Relocating reports").
+// supersedes it; reports located by an older truceline (before the resolution rules) are
+// judged again (docs/report-format.md, "Relocating reports").
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -47,13 +48,22 @@ int cmd_relocate(const RelocateArgs& a, Io& io) {
   };
   std::vector<st::Store::NewReport> fresh;
   std::vector<Moved> moved;
-  std::size_t unresolved = 0;
+  std::size_t unresolved = 0, relocated = 0, unlocated = 0;
   store.query(st::Query{}, [&](const st::StoredReport& r) {
     const json& j = r.report;
     const std::string place = j.value("place", std::string());
-    if (place.empty() || j.contains("lon") || r.lon) return;  // located, or nothing to look up
+    if (place.empty() || j.contains("lon")) return;  // nothing to look up, or its own coordinates
+    // A resolution without "status" was made by a truceline older than the resolution rules
+    // (issue 10), which located ambiguous and out-of-area matches: it is judged again, and a
+    // location the rules no longer give is withdrawn by a correction.
+    const json& before = r.place_resolution;
+    const bool legacy = before.is_object() && !before.contains("status");
+    if (r.lon && !legacy) return;  // located under the current rules
     json res = ctx.resolve(place, j);
-    if (!res.value("resolved", false)) {
+    const bool now = res.value("resolved", false);
+    if (r.lon) {
+      if (now && res["lon"].get<double>() == *r.lon && res["lat"].get<double>() == *r.lat) return;  // same place
+    } else if (!now) {
       ++unresolved;
       return;
     }
@@ -64,16 +74,25 @@ int cmd_relocate(const RelocateArgs& a, Io& io) {
     st::RowOutcome o = st::report_from_json(next);
     if (!o.report) throw std::runtime_error(fmt::format("relocating {}: {}", r.id, o.error));
     const std::string to = "r" + st::sha256_hex(o.report->canonical_json()).substr(0, 20);
-    moved.push_back({r.id, to, place,
-                     fmt::format("{} ({}, {}; {} {:.2f}; {})", res.value("name", std::string()),
-                                 res.value("admin1", std::string()), res.value("country", std::string()),
-                                 res.value("match", std::string()), res.value("score", 0.0),
-                                 res.value("source", std::string()))});
+    if (now) {
+      ++relocated;
+      moved.push_back({r.id, to, place,
+                       fmt::format("= {} ({}, {}; {} {:.2f}; {})", res.value("name", std::string()),
+                                   res.value("admin1", std::string()), res.value("country", std::string()),
+                                   res.value("match", std::string()), res.value("score", 0.0),
+                                   res.value("source", std::string()))});
+    } else {
+      ++unlocated;
+      moved.push_back({r.id, to, place,
+                       fmt::format("no longer located ({}): {}", res.value("status", std::string()),
+                                   res.value("reason", std::string()))});
+    }
     fresh.push_back({std::move(*o.report), std::move(res)});
   });
   if (!fresh.empty()) store.append("relocate", fresh);
-  for (const auto& m : moved) io.out << fmt::format("{} -> {}: '{}' = {}\n", m.from, m.to, m.place, m.located);
-  io.out << fmt::format("relocated {}, still unresolved {}\n", moved.size(), unresolved);
+  for (const auto& m : moved) io.out << fmt::format("{} -> {}: '{}' {}\n", m.from, m.to, m.place, m.located);
+  io.out << fmt::format("relocated {}, still unresolved {}{}\n", relocated, unresolved,
+                        unlocated ? fmt::format(", unlocated {} (located by an older truceline)", unlocated) : "");
   return 0;
 }
 
