@@ -46,7 +46,8 @@ inline constexpr double kMinScore = 0.84;
 
 // Where the places of a batch of reports may be.
 struct Scope {
-  std::string description;  // recorded with every resolution, e.g. "sochi-2018: its zones and lines + 30 km"
+  // Recorded with every resolution, e.g. "sochi-2018: its zones, lines, patrol routes and posts".
+  std::string description;
   // Geodesic distance from a point to the area, metres, 0 inside. REQUIRES: callable from
   // several threads at once when the Resolver is used so.
   std::function<double(LonLat)> distance_m;
@@ -80,9 +81,10 @@ std::optional<std::string> country_code(std::string_view name);
 bool same_admin1(std::string_view row_admin1, std::string_view place_admin1);
 
 struct ResolveOptions {
-  std::optional<Scope> scope;  // DEFAULT: none (every place of the gazetteer is acceptable)
-  double min_score = kMinScore;    // DEFAULT: kMinScore. The threshold (rule 3).
-  std::size_t max_candidates = 5;  // DEFAULT: 5. Candidates recorded, of the acceptable places and of the others each
+  std::optional<Scope> scope;    // DEFAULT: none (every place of the gazetteer is acceptable)
+  double min_score = kMinScore;  // DEFAULT: kMinScore. The threshold (rule 3).
+  // DEFAULT: 5. Candidates recorded, of the acceptable places and of the others each.
+  std::size_t max_candidates = 5;
 };
 
 // unknown_country: the row's country is not a name or code country_code() knows, so the
@@ -93,21 +95,22 @@ const char* to_string(Status s);
 // A candidate as the resolver judged it.
 struct Judged {
   Candidate candidate;
-  bool acceptable = true;    // in scope, and in the row's country and admin1
-  std::string rejected;      // why not, e.g. "215 km outside the area of interest", "in TR, not SY"
-  std::optional<double> area_distance_km;  // with a scope: the place's distance to the area, km (0 inside)
+  bool acceptable = true;  // in scope, and in the row's country and admin1
+  std::string rejected;    // why not, e.g. "148 km from the area of interest", "in TR, not SY"
+  // With a scope: the place's distance to the area, km (0 inside).
+  std::optional<double> area_distance_km;
 };
 
 struct Resolution {
   std::string query;
   Status status = Status::no_match;
-  std::string reason;                // empty when resolved
-  std::optional<Candidate> match;    // resolved: the place
-  std::optional<Candidate> best;     // the best acceptable candidate, else the best rejected one
-  std::vector<Judged> candidates;    // acceptable first, then rejected; each best first
-  std::vector<Candidate> top_places; // the distinct places at the top among the acceptable ones
+  std::string reason;                 // empty when resolved
+  std::optional<Candidate> match;     // resolved: the place
+  std::optional<Candidate> best;      // the best acceptable candidate, else the best rejected one
+  std::vector<Judged> candidates;     // acceptable first, then rejected; each best first
+  std::vector<Candidate> top_places;  // the distinct places at the top among the acceptable ones
   Constraints constraints;
-  std::string country_code;          // constraints.country as an ISO code ("" when none)
+  std::string country_code;  // constraints.country as an ISO code ("" when none)
   double threshold = 0;
   bool resolved() const { return status == Status::resolved; }
 };
