@@ -100,7 +100,7 @@ void print_json(const gz::LookupResult& r, const nlohmann::json& resolution, std
     if (c.distance_km) o["distance_km"] = std::round(*c.distance_km * 10.0) / 10.0;
     j["candidates"].push_back(std::move(o));
   }
-  j["resolution"] = nlohmann::ordered_json::parse(resolution.dump());
+  j["resolution"] = nlohmann::ordered_json::parse(resolution.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 

@@ -437,7 +437,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
           continue;
         }
         const nlohmann::json res = row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
-        resolution = res.dump();
+        resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         // Coordinates only for a resolved place (an ambiguous or out-of-scope one has none).
         if (res.is_object() && res.value("resolved", false) && res.contains("lon") && res.contains("lat")) {
           lon = res["lon"].get<double>();
