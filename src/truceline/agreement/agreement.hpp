@@ -146,6 +146,11 @@ struct Agreement {
   std::string id, title, signed_date;
   int utc_offset_minutes = 0;
   std::vector<std::string> signatories, sources_of_text;
+  // [agreement] area_of_interest: where its reports are expected, as drawn by the analyst (a
+  // GeoJSON Polygon/MultiPolygon file, path as written); empty = derived from what the
+  // agreement draws (area_of_interest.hpp).
+  std::string area_of_interest_file;
+  std::vector<geo::Polygon> area_of_interest;
   std::vector<Source> sources;
   std::vector<Actor> actors;
   std::vector<Designation> designations;

@@ -353,6 +353,18 @@ Loaded load(const std::string& path) {
     }
     a.signatories = r.strings(*t, "signatories");
     a.sources_of_text = r.strings(*t, "sources");
+    if (const toml::node* aoi = t->get("area_of_interest")) {
+      a.area_of_interest_file = r.str(*t, "area_of_interest");
+      if (!a.area_of_interest_file.empty()) {
+        try {
+          a.area_of_interest = geo::read_area(r.resolve(a.area_of_interest_file));
+        } catch (const InputError& e) {
+          r.problem(*aoi, fmt::format("area_of_interest: {}", e.what()));
+        }
+      } else if (aoi->is_string()) {
+        r.problem(*aoi, "\"area_of_interest\" is empty: give a GeoJSON Polygon or MultiPolygon file, or leave it out");
+      }
+    }
   } else {
     r.problem(Place{path, 1, 1}, "missing the [agreement] table");
   }

@@ -45,7 +45,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   const std::vector<Command> commands{add_zone_command(app),    add_locate_command(app),  add_check_command(app),
                                       add_show_command(app),    add_map_command(app),     add_place_command(app),
                                       add_ingest_command(app),  add_reports_command(app), add_quarantine_command(app),
-                                      add_stats_command(app),   add_assess_command(app),  add_report_command(app)};
+                                      add_stats_command(app),   add_relocate_command(app), add_assess_command(app),
+                                      add_report_command(app)};
   std::string names;
   for (const auto& c : commands) names += (names.empty() ? "" : ", ") + c.app->get_name();
 

@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/places.hpp"
 #include "truceline/error.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/gazetteer/resolve.hpp"
 
 namespace truceline::cli {
 
@@ -64,11 +66,21 @@ std::size_t parse_limit(const std::string& text) {
   return n;
 }
 
-std::string where(const gz::Place& p) {
-  return p.admin1().empty() ? p.country : fmt::format("{}, {}", p.admin1(), p.country);
+// The scope column: "in" or "out 148 km" (distance to the area of interest).
+std::string scope_cell(const gz::Place& p, PlaceContext& ctx) {
+  const double d = ctx.area()->distance_m({p.lon, p.lat});
+  return d <= ctx.area()->place_margin_m() ? "in" : fmt::format("out {:.0f} km", d / 1000.0);
 }
 
-void print_json(const gz::LookupResult& r, std::ostream& out) {
+// The decision `ingest` would record, on one line.
+std::string verdict(const gz::Resolution& res) {
+  if (res.resolved())
+    return fmt::format("resolved: {}, {} match, score {:.2f}\n", gz::describe(*res.match->place),
+                       gz::to_string(res.match->match), res.match->score);
+  return fmt::format("unresolved ({}): {}\n", gz::to_string(res.status), res.reason);
+}
+
+void print_json(const gz::LookupResult& r, const nlohmann::json& resolution, std::ostream& out) {
   nlohmann::ordered_json j;
   j["query"] = r.query;
   j["ambiguous"] = r.ambiguous;
@@ -88,13 +100,16 @@ void print_json(const gz::LookupResult& r, std::ostream& out) {
     if (c.distance_km) o["distance_km"] = std::round(*c.distance_km * 10.0) / 10.0;
     j["candidates"].push_back(std::move(o));
   }
+  j["resolution"] = nlohmann::ordered_json::parse(resolution.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
-void print_table(const gz::LookupResult& r, bool near, std::ostream& out) {
+void print_table(const gz::LookupResult& r, bool near, PlaceContext& ctx, const gz::Resolution& res,
+                 std::ostream& out) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head{"score", "name", "lon", "lat", "country", "admin1", "population"};
   if (near) head.push_back("km");
+  if (ctx.area()) head.push_back("scope");
   head.push_back("matched");
   rows.push_back(head);
   for (const auto& c : r.candidates) {
@@ -106,6 +121,7 @@ void print_table(const gz::LookupResult& r, bool near, std::ostream& out) {
                                  c.place->admin1(),
                                  std::to_string(c.place->population)};
     if (near) row.push_back(fmt::format("{:.1f}", c.distance_km.value_or(0)));
+    if (ctx.area()) row.push_back(scope_cell(*c.place, ctx));
     row.push_back(c.matched);
     rows.push_back(std::move(row));
   }
@@ -121,44 +137,47 @@ void print_table(const gz::LookupResult& r, bool near, std::ostream& out) {
     }
     text += line + "\n";
   }
-  if (r.ambiguous) {
-    constexpr std::size_t kShown = 5;
-    std::string places;
-    for (std::size_t i = 0; i < r.top_places.size() && i < kShown; ++i)
-      places += fmt::format("{}{} ({})", i ? "; " : "", r.top_places[i].place->name, where(*r.top_places[i].place));
-    if (r.top_places.size() > kShown) places += fmt::format("; and {} more", r.top_places.size() - kShown);
-    text += fmt::format("ambiguous: '{}' matches {} places more than {:.0f} km apart at the top score: {}\n", r.query, r.top_places.size(),
-                        gz::kAmbiguityKm, places);
-  }
-  out << text;
+  if (!r.candidates.empty()) out << text;
+  out << verdict(res);
 }
 
-int cmd_place(const std::string& name, const std::string& country_text, const std::string& near_text,
-              const std::string& limit_text, bool json, std::string gazetteer_path, std::ostream& out) {
+struct PlaceArgs {
+  std::vector<std::string> words;
+  std::string country, admin1, near, limit = "5";
+  bool json = false;
+  PlaceFlags flags;  // --gazetteer, --agreement, --places
+};
+
+int cmd_place(const PlaceArgs& a, std::ostream& out) {
+  std::string name;
+  for (const auto& w : a.words) name += (name.empty() ? "" : " ") + w;
   if (name.size() > kMaxNameBytes)
     throw InputError(fmt::format("place name is too long ({} bytes, at most {})", name.size(), kMaxNameBytes));
   if (gz::fold(name).empty()) throw InputError(fmt::format("place name '{}' has no letters or digits", name));
   gz::LookupOptions options;
-  if (!country_text.empty()) options.country = parse_country(country_text);
-  if (!near_text.empty()) options.near = parse_near(near_text);
-  options.limit = parse_limit(limit_text);
+  if (!a.country.empty()) options.country = parse_country(a.country);
+  if (!a.near.empty()) options.near = parse_near(a.near);
+  options.limit = parse_limit(a.limit);
 
-  if (gazetteer_path.empty()) gazetteer_path = gz::default_data_file();
-  const gz::Gazetteer gazetteer = gz::Gazetteer::load(gazetteer_path);
+  PlaceContext ctx(a.flags, true);
+  const gz::Gazetteer& gazetteer = ctx.resolver().gazetteer();
   if (!options.country.empty()) {
     const auto countries = gazetteer.countries();
     if (std::find(countries.begin(), countries.end(), options.country) == countries.end())
-      throw InputError(fmt::format("--country '{}': the gazetteer has no places in {} (it covers {})", country_text,
+      throw InputError(fmt::format("--country '{}': the gazetteer has no places in {} (it covers {})", a.country,
                                    options.country, fmt::join(countries, ", ")));
   }
 
   const gz::LookupResult r = gazetteer.lookup(name, options);
-  if (json) {
-    print_json(r, out);
-  } else if (r.candidates.empty()) {
-    out << fmt::format("no match for '{}'{}\n", name, options.country.empty() ? "" : " in " + options.country);
+  // The decision ingest would record for a report naming this place, with --country and
+  // --admin1 standing for the report's own country and admin1 columns.
+  gz::Constraints constraints{options.country, a.admin1, ""};
+  if (!constraints.empty()) constraints.from = "options";
+  const gz::Resolution res = ctx.resolver().resolve(name, constraints);
+  if (a.json) {
+    print_json(r, ctx.resolver().to_json(res), out);
   } else {
-    print_table(r, options.near.has_value(), out);
+    print_table(r, options.near.has_value(), ctx, res, out);
   }
   return 0;
 }
@@ -166,29 +185,28 @@ int cmd_place(const std::string& name, const std::string& country_text, const st
 }  // namespace
 
 Command add_place_command(CLI::App& app) {
-  struct State {
-    std::vector<std::string> words;
-    std::string country, near, limit = "5", gazetteer;
-    bool json = false;
-  };
-  auto st = std::make_shared<State>();
+  auto st = std::make_shared<PlaceArgs>();
   auto* cmd = app.add_subcommand("place", "look up a place name in the gazetteer");
   cmd->add_option("name", st->words, "place name in any spelling or script (several words are joined by spaces)")
       ->type_name("NAME")
       ->required();
   cmd->add_option("--country", st->country, "only places in this country (ISO 3166-1 code: SY, TR, LB, IQ, JO)")
       ->type_name("CC");
+  cmd->add_option("--admin1", st->admin1, "only places in this first-level division (as a report's admin1 column)")
+      ->type_name("NAME");
   cmd->add_option("--near", st->near, "among equal scores, places closer to this point first; shows distances")
       ->type_name("LON,LAT");
   cmd->add_option("--limit", st->limit, "at most this many candidates (1-1000)")->type_name("N")->capture_default_str();
-  cmd->add_flag("--json", st->json, "JSON output: {query, ambiguous, candidates: [...]}");
-  cmd->add_option("--gazetteer", st->gazetteer, "gazetteer data file (default: $TRUCELINE_DATA/gazetteer/places.tsv)")
+  cmd->add_flag("--json", st->json, "JSON output: {query, ambiguous, candidates: [...], resolution: {...}}");
+  cmd->add_option("--gazetteer", st->flags.gazetteer,
+                  "gazetteer data file (default: $TRUCELINE_DATA/gazetteer/places.tsv)")
       ->type_name("FILE");
-  return {cmd, [st](Io& io) {
-            std::string name;
-            for (const auto& w : st->words) name += (name.empty() ? "" : " ") + w;
-            return cmd_place(name, st->country, st->near, st->limit, st->json, st->gazetteer, io.out);
-          }};
+  cmd->add_option("--agreement", st->flags.agreement, "resolve within this agreement's area of interest, as ingest does")
+      ->type_name("FILE");
+  cmd->add_option("--places", st->flags.places,
+                  "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
+      ->type_name("FILE");
+  return {cmd, [st](Io& io) { return cmd_place(*st, io.out); }};
 }
 
 }  // namespace truceline::cli

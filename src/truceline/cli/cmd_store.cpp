@@ -12,9 +12,9 @@
 #include <sstream>
 
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/places.hpp"
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
-#include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/geo/geojson.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/store.hpp"
@@ -27,41 +27,12 @@ using nlohmann::json;
 namespace {
 
 
-// The gazetteer, loaded on first use (a batch may have no place names at all).
-class PlaceResolver {
- public:
-  json operator()(const std::string& place) {
-    if (!loaded_) {
-      loaded_ = true;
-      try {
-        g_ = std::make_unique<gazetteer::Gazetteer>(gazetteer::Gazetteer::load(gazetteer::default_data_file()));
-      } catch (const std::exception&) {
-        g_.reset();  // no gazetteer: places stay unresolved (recorded as such)
-      }
-    }
-    if (!g_) return json{{"resolved", false}, {"reason", "no gazetteer"}};
-    const auto r = g_->lookup(place, {.country = "", .near = std::nullopt, .limit = 5});
-    if (r.candidates.empty()) return json{{"resolved", false}, {"reason", "no match"}};
-    const auto& best = *r.candidates.front().place;
-    json candidates = json::array();
-    for (const auto& c : r.candidates)
-      candidates.push_back({{"name", c.place->name}, {"lon", c.place->lon}, {"lat", c.place->lat},
-                            {"admin1", c.place->admin1()}, {"score", c.score}});
-    return json{{"resolved", true},      {"lon", best.lon},        {"lat", best.lat},
-                {"name", best.name},     {"ambiguous", r.ambiguous}, {"match", gazetteer::to_string(r.candidates.front().match)},
-                {"candidates", candidates}};
-  }
-
- private:
-  bool loaded_ = false;
-  std::unique_ptr<gazetteer::Gazetteer> g_;
-};
-
 struct IngestArgs {
   std::string db;
   std::vector<std::string> files, maps;
   std::string format;
   bool strict = false, dry_run = false;
+  PlaceFlags places;  // --agreement, --places
 };
 
 int cmd_ingest(const IngestArgs& a, Io& io) {
@@ -83,8 +54,11 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
     geo::reject_directory(f);
     if (!std::ifstream(f)) throw InputError(fmt::format("{}: cannot open: {}", f, std::strerror(errno)));
   }
+  // The agreement and any --places files are checked before the database is touched; the
+  // gazetteer itself is loaded for the first report located by a place name only (a missing
+  // one is then an error for that file).
+  PlaceContext places(a.places, !a.places.places.empty());
   st::Store store = st::Store::create_or_open(a.db);
-  PlaceResolver resolver;
   int status = 0;
   for (const std::string& file : a.files) {
     // Files stream (bounded memory); standard input is read whole.
@@ -120,21 +94,34 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
     o.importer = reader->format();
     o.strict = a.strict;
     o.dry_run = a.dry_run;
-    o.resolve_place = [&](const std::string& p) { return resolver(p); };
+    o.resolve_place = [&](const st::Report& r) {
+      try {
+        return places.resolve(r.place, r.extra);
+      } catch (const InputError& e) {
+        throw InputError(fmt::format("{}: reports located by a place name need the gazetteer: {}; nothing was imported "
+                                     "from {}",
+                                     file, e.what(), file));
+      }
+    };
     const bool tty = &io.err == &std::cerr && ::isatty(2);
     if (tty) o.progress = [&](std::size_t n) { io.err << fmt::format("\r{}: {} rows", file, n) << std::flush; };
     st::RawRow raw;
+    places.take_counts();  // this file's counts only
     try {
       const st::BatchSummary s = store.import(o, [&](st::InputRow& row) {
         if (!reader->next(raw)) return false;
         row.number = raw.number;
         row.raw = std::move(raw.raw);
         row.outcome = std::move(raw.outcome);
+        if (const auto& r = row.outcome.report; r && r->lon && r->lat)
+          if (auto far = places.far_from_area(*r->lon, *r->lat)) row.outcome = st::RowOutcome{std::nullopt, *far};
         return true;
       });
       if (tty) io.err << "\r\033[K";
       io.out << fmt::format("{}: imported {}, duplicates {}, quarantined {}{}\n", file, s.imported, s.duplicates,
                             s.quarantined, a.dry_run ? " (dry run: nothing written)" : "");
+      if (const std::string c = format_counts(places.take_counts()); !c.empty())
+        io.out << fmt::format("{}: places: {}\n", file, c);
     } catch (const InputError& e) {
       if (tty) io.err << "\r\033[K";
       io.err << "truceline: error: " << e.what() << "\n";
@@ -288,6 +275,13 @@ Command add_ingest_command(CLI::App& app) {
   cmd->add_option("--map", a->maps, "CSV: FIELD=COLUMN, e.g. --map observed_at=date (repeatable)");
   cmd->add_flag("--strict", a->strict, "any bad row aborts that file's import, nothing written");
   cmd->add_flag("--dry-run", a->dry_run, "check everything, write nothing");
+  cmd->add_option("--agreement", a->places.agreement,
+                  "look places up only in this agreement's area of interest; quarantine coordinates more than 500 km "
+                  "from it")
+      ->type_name("FILE");
+  cmd->add_option("--places", a->places.places,
+                  "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
+      ->type_name("FILE");
   return {cmd, [a](Io& io) { return cmd_ingest(*a, io); }};
 }
 

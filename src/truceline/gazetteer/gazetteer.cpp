@@ -2,6 +2,7 @@
 
 #include <GeographicLib/Geodesic.hpp>
 #include <fmt/format.h>
+#include <openssl/evp.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -19,6 +20,7 @@
 #include <functional>
 #include <istream>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -340,6 +342,7 @@ struct NameEntry {
 };
 
 struct Gazetteer::Index {
+  std::vector<SourceFile> sources;
   std::vector<Place> places;
   std::vector<NameEntry> names;
   StringMap<std::vector<std::uint32_t>> by_folded;       // folded -> names
@@ -403,6 +406,7 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 Gazetteer::~Gazetteer() = default;
 
 const std::vector<Place>& Gazetteer::places() const { return index_->places; }
+const std::vector<SourceFile>& Gazetteer::sources() const { return index_->sources; }
 std::size_t Gazetteer::name_count() const { return index_->by_folded.size(); }
 
 std::vector<std::string> Gazetteer::countries() const {
@@ -433,22 +437,56 @@ bool parse_number(std::string_view s, T& v) {
   return ec == std::errc() && ptr == s.data() + s.size();
 }
 
-}  // namespace
 
-Gazetteer Gazetteer::read(std::istream& in, const std::string& source) {
-  auto index = std::make_unique<Index>();
-  std::string line;
-  std::size_t line_no = 0;
-  bool header = false;
-  auto fail = [&](const std::string& what) { throw InputError(fmt::format("{}:{}: {}", source, line_no, what)); };
-  while (std::getline(in, line)) {
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), md, &n, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("OpenSSL: SHA-256 failed");
+  std::string hex;
+  for (unsigned int i = 0; i < n; ++i) hex += fmt::format("{:02x}", md[i]);
+  return hex;
+}
+
+std::string read_all(std::istream& in, const std::string& source) {
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw InputError(fmt::format("{}: cannot read", source));
+  return ss.str();
+}
+
+std::string file_name(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Lines of a text, numbered from 1, without their CR LF / LF; comments (#) and blank lines
+// skipped.
+template <class Fn>
+void each_line(const std::string& text, Fn fn) {
+  std::size_t line_no = 0, pos = 0;
+  while (pos < text.size()) {
+    auto end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    pos = end + 1;
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
+    fn(line_no, line);
+  }
+}
+
+void read_geonames(Gazetteer::Index& index, const std::string& text, const std::string& source) {
+  const auto source_id = static_cast<std::uint32_t>(index.sources.size());
+  const std::size_t before = index.places.size();
+  bool header = false;
+  each_line(text, [&](std::size_t line_no, std::string_view line) {
+    auto fail = [&](const std::string& what) { throw InputError(fmt::format("{}:{}: {}", source, line_no, what)); };
     if (!header) {
       if (line != kHeader) fail("not a truceline gazetteer file (expected the header line 'geonameid<TAB>name<TAB>…')");
       header = true;
-      continue;
+      return;
     }
     const auto f = split(line, '\t');
     if (f.size() != 11) fail(fmt::format("expected 11 tab-separated fields, found {}", f.size()));
@@ -467,23 +505,90 @@ Gazetteer Gazetteer::read(std::istream& in, const std::string& source) {
     if (!parse_number(f[10], p.population) || p.population < 0)
       fail(fmt::format("population '{}' is not a number", f[10]));
     if (p.name.empty()) fail("empty name");
+    p.source = source_id;
     std::vector<std::string_view> spellings{f[1], f[2]};
     if (!f[3].empty())
       for (const auto a : split(f[3], ',')) spellings.push_back(a);
-    index->add_place(std::move(p), spellings);
-  }
-  if (in.bad()) throw InputError(fmt::format("{}: cannot read", source));
+    index.add_place(std::move(p), spellings);
+  });
   if (!header) throw InputError(fmt::format("{}: not a truceline gazetteer file (no header line)", source));
-  index->build_deletions();
-  return Gazetteer(std::move(index));
+  index.sources.push_back({source, file_name(source), sha256_hex(text), index.places.size() - before, false});
 }
 
-Gazetteer Gazetteer::load(const std::string& path) {
+// Extra places (--places): `name, lon, lat, country, admin1, alternate_names`, tab-separated,
+// with that header (data/gazetteer/README.md).
+constexpr std::string_view kExtraHeader = "name\tlon\tlat\tcountry\tadmin1\talternate_names";
+
+void read_extra(Gazetteer::Index& index, const std::string& text, const std::string& source) {
+  const auto source_id = static_cast<std::uint32_t>(index.sources.size());
+  const std::size_t before = index.places.size();
+  bool header = false;
+  each_line(text, [&](std::size_t line_no, std::string_view line) {
+    auto fail = [&](const std::string& what) { throw InputError(fmt::format("{}:{}: {}", source, line_no, what)); };
+    if (!header) {
+      if (line != kExtraHeader)
+        fail("not a places file (expected the header line "
+             "'name<TAB>lon<TAB>lat<TAB>country<TAB>admin1<TAB>alternate_names')");
+      header = true;
+      return;
+    }
+    const auto f = split(line, '\t');
+    if (f.size() != 6)
+      fail(fmt::format("expected 6 tab-separated fields (name, lon, lat, country, admin1, alternate_names), found {}",
+                       f.size()));
+    Place p;
+    p.name = f[0];
+    if (fold(p.name).empty()) fail(fmt::format("name '{}' has no letters or digits", f[0]));
+    if (!parse_number(f[1], p.lon) || !(p.lon >= -180 && p.lon <= 180))
+      fail(fmt::format("lon '{}' is not a longitude (degrees, -180 to 180)", f[1]));
+    if (!parse_number(f[2], p.lat) || !(p.lat >= -90 && p.lat <= 90))
+      fail(fmt::format("lat '{}' is not a latitude (degrees, -90 to 90)", f[2]));
+    const bool cc = f[3].size() == 2 && std::all_of(f[3].begin(), f[3].end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!cc) fail(fmt::format("country '{}' is not a two-letter ISO 3166-1 code in capitals (SY, TR, ...)", f[3]));
+    p.country = f[3];
+    p.admin1_name = f[4];
+    p.source = source_id;
+    std::vector<std::string_view> spellings{f[0]};
+    if (!f[5].empty())
+      for (const auto a : split(f[5], ',')) spellings.push_back(a);
+    index.add_place(std::move(p), spellings);
+  });
+  if (!header) throw InputError(fmt::format("{}: not a places file (no header line)", source));
+  index.sources.push_back({source, file_name(source), sha256_hex(text), index.places.size() - before, true});
+}
+
+std::string read_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw InputError(fmt::format("{}: cannot read: Is a directory", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  return read(in, path);
+  return read_all(in, path);
+}
+
+}  // namespace
+
+Gazetteer Gazetteer::read(std::istream& in, const std::string& source) {
+  auto index = std::make_unique<Index>();
+  read_geonames(*index, read_all(in, source), source);
+  index->build_deletions();
+  return Gazetteer(std::move(index));
+}
+
+Gazetteer Gazetteer::read(std::istream& in, const std::string& source, std::istream& extra,
+                          const std::string& extra_name) {
+  auto index = std::make_unique<Index>();
+  read_geonames(*index, read_all(in, source), source);
+  read_extra(*index, read_all(extra, extra_name), extra_name);
+  index->build_deletions();
+  return Gazetteer(std::move(index));
+}
+
+Gazetteer Gazetteer::load(const std::string& path, const std::vector<std::string>& extra_places) {
+  auto index = std::make_unique<Index>();
+  read_geonames(*index, read_file(path), path);
+  for (const auto& extra : extra_places) read_extra(*index, read_file(extra), extra);
+  index->build_deletions();
+  return Gazetteer(std::move(index));
 }
 
 std::string default_data_file() {
@@ -503,7 +608,10 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
   std::string country = options.country;
   for (auto& c : country)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  auto wanted = [&](std::uint32_t nid) { return country.empty() || ix.places[ix.names[nid].place].country == country; };
+  auto wanted = [&](std::uint32_t nid) {
+    const Place& p = ix.places[ix.names[nid].place];
+    return (country.empty() || p.country == country) && (!options.filter || options.filter(p));
+  };
 
   struct Hit {
     std::uint32_t place, name;

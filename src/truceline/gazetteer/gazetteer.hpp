@@ -9,10 +9,16 @@
 //   fuzzy  only when neither tier finds anything: keys within a small edit distance (typos).
 // Within a tier places are ranked by similarity of the folded spellings, then by distance to
 // LookupOptions::near, then by population.
+//
+// A gazetteer is read from the GeoNames extract and, optionally, extra places files (`--places`,
+// format in data/gazetteer/README.md) for villages GeoNames lacks; extra places are indexed like
+// the others, so their names and alternate names match exactly. Deciding whether a lookup
+// locates a report (thresholds, scope, the row's country) is resolve.hpp's job.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -32,6 +38,7 @@ struct Place {
   std::string admin1_name;   // e.g. "Idlib"; empty when unknown
   std::string feature_code;  // GeoNames feature code, e.g. "PPL", "PPLA"
   std::int64_t population = 0;  // 0 = unknown (GeoNames)
+  std::uint32_t source = 0;     // index in Gazetteer::sources(): the file it came from
 
   // The admin1 name, or the code when the name is unknown.
   const std::string& admin1() const { return admin1_name.empty() ? admin1_code : admin1_name; }
@@ -48,6 +55,10 @@ struct LookupOptions {
   std::string country;        // ISO code (any case); empty = every country
   std::optional<LonLat> near; // rank closer places first among equal scores
   std::size_t limit = 5;      // at most this many candidates; 0 = all
+  // Only places it accepts are considered at all (tiers, ranking and ambiguity are computed
+  // among them, as if the others were not in the gazetteer); empty = every place. Called from
+  // the calling thread only.
+  std::function<bool(const Place&)> filter;
 };
 
 struct Candidate {
@@ -93,12 +104,25 @@ std::size_t display_width(std::string_view utf8);
 // Levenshtein distance of two byte strings, or bound + 1 when it is larger than bound.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound);
 
+// A file a gazetteer was read from: recorded with every place resolution (provenance).
+struct SourceFile {
+  std::string path;     // as given
+  std::string name;     // its file name without the directories (what resolutions record)
+  std::string sha256;   // of its bytes, lower-case hex
+  std::size_t places = 0;
+  bool extra = false;   // an extra places file (--places), not the GeoNames extract
+};
+
 class Gazetteer {
  public:
-  // Reads a places.tsv (format in data/gazetteer/README.md). Throws InputError naming the
-  // file and line.
-  static Gazetteer load(const std::string& path);
+  // Reads a places.tsv (format in data/gazetteer/README.md) and any extra places files
+  // (`name, lon, lat, country, admin1, alternate_names`, same README). Throws InputError
+  // naming the file and line.
+  static Gazetteer load(const std::string& path, const std::vector<std::string>& extra_places = {});
   static Gazetteer read(std::istream& in, const std::string& source_name);
+  // The same from streams (tests): `extra` holds extra places text.
+  static Gazetteer read(std::istream& in, const std::string& source_name, std::istream& extra,
+                        const std::string& extra_name);
 
   Gazetteer(Gazetteer&&) noexcept;
   Gazetteer& operator=(Gazetteer&&) noexcept;
@@ -108,11 +132,13 @@ class Gazetteer {
   LookupResult lookup(std::string_view name, const LookupOptions& options = {}) const;
 
   const std::vector<Place>& places() const;
+  const std::vector<SourceFile>& sources() const;  // the GeoNames extract first
   std::vector<std::string> countries() const;  // sorted, distinct
   std::size_t name_count() const;              // distinct folded names indexed
 
+  struct Index;  // opaque (gazetteer.cpp)
+
  private:
-  struct Index;
   explicit Gazetteer(std::unique_ptr<Index> index);
   std::unique_ptr<Index> index_;
 };

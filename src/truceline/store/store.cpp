@@ -400,6 +400,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   // The R*Tree indexes space and time together.
   RtreeWriter rtree(db_);
   Stmt quar(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
+  Stmt stored(db_, "SELECT 1 FROM report WHERE content_hash = ?");
   const std::string now = now_iso();
   RowPipeline pipeline(next);
   for (std::vector<PreparedRow> batch; !(batch = pipeline.pop()).empty();) {
@@ -426,10 +427,19 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       const std::string& hash = p.hash;
       std::optional<double> lon = r.lon, lat = r.lat;
       std::optional<std::string> resolution;
-      if (!lon && !r.place.empty() && o.resolve_place) {
-        const nlohmann::json res = o.resolve_place(r.place);
-        resolution = res.dump();
-        if (res.is_object() && res.contains("lon")) {
+      if (!lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
+        // A duplicate is not looked up again (its place was resolved when it was stored).
+        stored.bind_blob(1, hash);
+        const bool duplicate = stored.step();
+        stored.reset();
+        if (duplicate) {
+          ++sum.duplicates;
+          continue;
+        }
+        const nlohmann::json res = row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
+        resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        // Coordinates only for a resolved place (an ambiguous or out-of-scope one has none).
+        if (res.is_object() && res.value("resolved", false) && res.contains("lon") && res.contains("lat")) {
           lon = res["lon"].get<double>();
           lat = res["lat"].get<double>();
         }
@@ -482,6 +492,29 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   exec(db_, "COMMIT");
   guard.active = false;
   return sum;
+}
+
+BatchSummary Store::append(const std::string& origin, const std::vector<NewReport>& reports) {
+  std::string all;
+  std::vector<std::string> raws;
+  for (const auto& n : reports) {
+    raws.push_back(n.report.canonical_json());
+    all += raws.back() + "\n";
+  }
+  ImportOptions o;
+  o.file = origin;
+  o.file_hash = sha256_hex(all);
+  o.importer = origin;
+  std::size_t i = 0;
+  return import(o, [&](InputRow& row) {
+    if (i == reports.size()) return false;
+    row.number = i + 1;
+    row.raw = raws[i];
+    row.outcome = RowOutcome{reports[i].report, ""};
+    row.place_resolution = reports[i].place_resolution;
+    ++i;
+    return true;
+  });
 }
 
 void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const {

@@ -38,6 +38,9 @@ struct InputRow {
   std::size_t number = 0;
   std::string raw;
   RowOutcome outcome;
+  // The report's place already resolved (Store::append): recorded as is, resolve_place is
+  // not called. Null = resolve at import.
+  nlohmann::json place_resolution;
 };
 
 struct ImportOptions {
@@ -46,9 +49,10 @@ struct ImportOptions {
   std::string importer;    // "jsonl", "csv", "geojson", "acled"
   bool strict = false;     // any bad row: nothing is written, InputError naming the row
   bool dry_run = false;    // everything is checked, nothing is written
-  // Optional: resolves `place` to coordinates; returns JSON recorded with the report
-  // ({"lon", "lat", "name", "ambiguous", "candidates"}) or null when nothing matches.
-  std::function<nlohmann::json(const std::string& place)> resolve_place;
+  // Optional: resolves the `place` of a report without coordinates; returns the JSON
+  // recorded with the report (gazetteer::Resolver::to_json: its "lon"/"lat" locate the report
+  // only when "resolved" is true). May throw InputError (e.g. no gazetteer): the import fails.
+  std::function<nlohmann::json(const Report& report)> resolve_place;
   std::function<void(std::size_t rows)> progress;
 };
 
@@ -124,6 +128,16 @@ class Store {
 
   // Imports rows from `next` (false at the end) in one transaction.
   BatchSummary import(const ImportOptions& options, const std::function<bool(InputRow&)>& next);
+
+  // A report truceline made itself (a correction by `relocate`), with its place resolution.
+  struct NewReport {
+    Report report;
+    nlohmann::json place_resolution;  // null when the report has coordinates
+  };
+  // Appends reports in one transaction, as one batch whose file and importer are `origin`
+  // (e.g. "relocate"), through import(): same checks, content hashes and duplicates. Each
+  // row's raw text is the report's canonical JSON.
+  BatchSummary append(const std::string& origin, const std::vector<NewReport>& reports);
 
   void query(const Query& q, const std::function<void(const StoredReport&)>& each) const;
   std::vector<QuarantinedRow> quarantine(std::optional<int64_t> batch) const;
