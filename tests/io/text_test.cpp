@@ -64,9 +64,11 @@ TEST(Text, GuessesEncodings) {
   // ICU's detector names UTF-8 for some short non-UTF-8 bytes: never offered.
   const auto short_guess = guess_encoding("Caf\xe9");
   EXPECT_TRUE(!short_guess || short_guess->name != "UTF-8");
-  EXPECT_TRUE(looks_like_utf16_or_binary("\xFF\xFEo\0"));
-  EXPECT_TRUE(looks_like_utf16_or_binary(std::string("a\0", 2)));
-  EXPECT_FALSE(looks_like_utf16_or_binary("plain, text\n"));
+  EXPECT_TRUE(looks_like_utf16_or_32(std::string("\xFF\xFEo\0", 4)));
+  EXPECT_TRUE(looks_like_utf16_or_32(std::string("a\0b\0", 4)));
+  EXPECT_FALSE(looks_like_utf16_or_32("plain, text\n"));
+  EXPECT_FALSE(looks_like_utf16_or_32(std::string("plain, text with one stray NUL\0 in it\n", 40)));
+  EXPECT_FALSE(looks_like_utf16_or_32(latin1));
   EXPECT_EQ(encoding_advice(latin1),
             "the file is not UTF-8: it looks like ISO-8859-1 (Latin-1) (ICU's charset detector, confidence " +
                 std::to_string(g->confidence) + "%); read it with --encoding windows-1252");

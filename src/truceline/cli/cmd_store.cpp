@@ -160,7 +160,7 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
     const std::string raw_head = read_some(*raw, 4096);
     raw->clear();
     raw->seekg(0);
-    if (a.encoding.empty() && io::looks_like_utf16_or_binary(raw_head)) {
+    if (a.encoding.empty() && io::looks_like_utf16_or_32(raw_head)) {
       io.err << fmt::format("truceline: error: {}: nothing imported: not UTF-8 text\nhint: {}\n", file,
                             io::encoding_advice(raw_head));
       fail(1);

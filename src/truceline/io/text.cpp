@@ -144,12 +144,8 @@ std::string decode(std::string_view bytes, const std::string& encoding) {
   return std::string(std::istreambuf_iterator<char>(*s), std::istreambuf_iterator<char>());
 }
 
-bool looks_like_utf16_or_binary(std::string_view b) {
-  if (b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'))) return true;
-  return b.find('\0') != std::string_view::npos;
-}
-
-std::optional<EncodingGuess> guess_encoding(std::string_view b) {
+namespace {
+std::optional<EncodingGuess> utf16_or_32(std::string_view b) {
   auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
   using namespace std::string_view_literals;
   if (starts("\xFF\xFE\0\0"sv)) return EncodingGuess{"UTF-32LE", 100, "UTF-32", "byte order mark"};
@@ -166,6 +162,14 @@ std::optional<EncodingGuess> guess_encoding(std::string_view b) {
     return nul_odd > nul_even ? EncodingGuess{"UTF-16LE", 90, "UTF-16LE", basis}
                               : EncodingGuess{"UTF-16BE", 90, "UTF-16BE", basis};
   }
+  return std::nullopt;
+}
+}  // namespace
+
+bool looks_like_utf16_or_32(std::string_view b) { return utf16_or_32(b).has_value(); }
+
+std::optional<EncodingGuess> guess_encoding(std::string_view b) {
+  if (auto g = utf16_or_32(b)) return g;
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* d = ucsdet_open(&status);
   if (U_FAILURE(status)) return std::nullopt;

@@ -50,9 +50,10 @@ struct EncodingGuess {
 };
 std::optional<EncodingGuess> guess_encoding(std::string_view bytes);
 
-// True when the bytes cannot be UTF-8 text at all: a UTF-16/UTF-32 byte order mark, or NUL
-// bytes (text files have none; UTF-16 has one every other byte for Latin text).
-bool looks_like_utf16_or_binary(std::string_view bytes);
+// True when the bytes are UTF-16 or UTF-32, not UTF-8: a UTF-16/UTF-32 byte order mark, or a
+// NUL byte in at least every fourth byte (UTF-16 has one every other byte for Latin text; a
+// stray NUL in UTF-8 text does not count).
+bool looks_like_utf16_or_32(std::string_view bytes);
 
 // "the file is not UTF-8: it looks like ISO-8859-1 (ICU's charset detector, confidence 45%);
 // read it with --encoding windows-1252" (or, without a guess, how to name the encoding).
