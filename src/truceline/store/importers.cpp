@@ -1031,7 +1031,7 @@ std::vector<std::string> explain_empty_import(const RowReader& reader, const Row
                !place.empty())
         add("place", place);
       else
-        add("lon", column_like(columns, {"lon", "lng", "east", "x"})), add("lat", column_like(columns, {"lat", "north", "y"}));
+        add("lon", column_like(columns, {"longitude", "lon", "lng"})), add("lat", column_like(columns, {"latitude", "lat"}));
     }
     if (source_missing) {
       const std::string src = column_like(columns, {"source", "reporter", "outlet", "author", "organi"});
