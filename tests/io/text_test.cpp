@@ -67,7 +67,8 @@ TEST(Text, GuessesEncodings) {
   EXPECT_TRUE(looks_like_utf16_or_32(std::string("\xFF\xFEo\0", 4)));
   EXPECT_TRUE(looks_like_utf16_or_32(std::string("a\0b\0", 4)));
   EXPECT_FALSE(looks_like_utf16_or_32("plain, text\n"));
-  EXPECT_FALSE(looks_like_utf16_or_32(std::string("plain, text with one stray NUL\0 in it\n", 40)));
+  const char stray[] = "plain, text with one stray NUL\0 in it\n";
+  EXPECT_FALSE(looks_like_utf16_or_32(std::string(stray, sizeof stray - 1)));
   EXPECT_FALSE(looks_like_utf16_or_32(latin1));
   EXPECT_EQ(encoding_advice(latin1),
             "the file is not UTF-8: it looks like ISO-8859-1 (Latin-1) (ICU's charset detector, confidence " +
