@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "truceline/error.hpp"
+#include "truceline/io/text.hpp"
 
 namespace truceline::store {
 namespace {
@@ -235,7 +236,8 @@ TEST(ImporterCsv, BadRowsAreQuarantinedWithReasons) {
     error[r.number] = r.outcome.error;
   }
   EXPECT_EQ(error[2], "");
-  EXPECT_TRUE(has(error[3], "observed_at '01/03/2024' is not an ISO 8601 date")) << error[3];
+  // 1 March or 3 January: not guessed.
+  EXPECT_TRUE(has(error[3], "observed_at '01/03/2024': dates with slashes or dots are not read")) << error[3];
   EXPECT_EQ(error[4], "lat 95 is outside [-90, 90]");
   EXPECT_EQ(error[5], "reliability 'G' is not an Admiralty grade A-F");
   EXPECT_EQ(error[6], "credibility \"9\" is not an Admiralty grade 1-6");
@@ -354,6 +356,194 @@ TEST(ImporterCsv, RoundTripsTheReportsCsvLayout) {
   // An `extra` cell that is not a JSON object (or would set a model field) is kept as text.
   const auto odd = read_text(Format::csv, "observed_at,place,kind,source,extra\n2024-03-01,Varo,patrol,m,\"{\"\"kind\"\":1}\"\n");
   EXPECT_EQ(ok(odd[0]).extra, (nlohmann::json{{"extra", "{\"kind\":1}"}}));
+}
+
+// --- line ends, delimiters, encodings, whole-file failures (issue 10, defect 7) ---------------
+
+// A bare CR ends a line (old Mac OS, some Excel exports): before, cr_only.csv was one header
+// line and "imported 0, quarantined 0".
+TEST(ImporterCsv, CrOnlyLineEnds) {
+  ASSERT_EQ(slurp(kData + "cr_only.csv").find('\n'), std::string::npos) << "cr_only.csv must have no LF";
+  const auto rows = read_file(Format::csv, "cr_only.csv");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].number, 2u);
+  EXPECT_EQ(ok(rows[0]).source_name, "Monitor Team 4");
+  EXPECT_EQ(rows[1].number, 3u);
+  EXPECT_EQ(ok(rows[1]).kind, "weapon_sighting");
+  EXPECT_EQ(rows[2].number, 4u);
+  EXPECT_EQ(ok(rows[2]).source_name, "Brenn\rDaily") << "a CR inside quotes is the field's";
+  EXPECT_EQ(rows[2].raw, "\"2024-03-03\",36.7,48.3,patrol,\"Brenn\rDaily\"");
+  // CR, CR LF and LF mixed; blank lines of each kind skipped but counted.
+  const auto mixed = read_text(Format::csv, "observed_at,lon,lat,kind,source\r2024-03-01,1,2,patrol,a\r\n\r2024-03-02,1,2,patrol,b\n");
+  ASSERT_EQ(mixed.size(), 2u);
+  EXPECT_EQ(mixed[1].number, 4u);
+  EXPECT_EQ(ok(mixed[1]).source_name, "b");
+  // JSON Lines too, with a CR at a buffer boundary (64 KiB) followed by its LF.
+  const std::string good = R"({"observed_at":"2024-03-01","lon":36.5,"lat":48.1,"kind":"patrol","source":{"name":"m"}})";
+  const auto jsonl = read_text(Format::jsonl, good + "\r" + good + "\r\r" + good);
+  ASSERT_EQ(jsonl.size(), 3u);
+  EXPECT_EQ(jsonl[2].number, 4u);
+  for (const auto& r : jsonl) ok(r);
+  std::string padded = good;
+  padded.insert(padded.size() - 1, ",\"summary\":\"" + std::string((1 << 16) - padded.size() - 14, 'x') + "\"");
+  ASSERT_EQ(padded.size(), (1u << 16) - 1);
+  const auto boundary = read_text(Format::jsonl, padded + "\r\n" + good + "\r\n");
+  ASSERT_EQ(boundary.size(), 2u);
+  EXPECT_EQ(boundary[1].number, 2u);
+  EXPECT_EQ(boundary[1].raw, good);
+  ok(boundary[0]);
+}
+
+TEST(ImporterCsv, DelimiterOption) {
+  EXPECT_EQ(parse_delimiter(";"), ';');
+  EXPECT_EQ(parse_delimiter("tab"), '\t');
+  EXPECT_EQ(parse_delimiter("\\t"), '\t');
+  EXPECT_EQ(parse_delimiter("\t"), '\t');
+  EXPECT_EQ(parse_delimiter("|"), '|');
+  EXPECT_FALSE(parse_delimiter(";;"));
+  EXPECT_FALSE(parse_delimiter("\""));
+  EXPECT_FALSE(parse_delimiter(""));
+  ReaderOptions semicolon;
+  semicolon.delimiter = ';';
+  std::ifstream in(kData + "wrong_delimiter.csv", std::ios::binary);
+  auto reader = open_reader(Format::csv, in, semicolon);
+  RawRow row;
+  ASSERT_TRUE(reader->next(row));
+  EXPECT_EQ(ok(row).source_name, "Monitor");
+  EXPECT_EQ(*ok(row).lat, 48.1);
+  ReaderOptions tab;
+  tab.delimiter = '\t';
+  std::ifstream tin(kData + "tab_delimited.csv", std::ios::binary);
+  auto treader = open_reader(Format::csv, tin, tab);
+  ASSERT_TRUE(treader->next(row));
+  EXPECT_EQ(ok(row).kind, "shelling");
+  // European spreadsheets pair ';' with decimal commas: not read, but said.
+  std::istringstream comma_decimals("observed_at;lon;lat;kind;source\n2024-03-01;36,5;48,1;shelling;Monitor\n");
+  auto creader = open_reader(Format::csv, comma_decimals, semicolon);
+  ASSERT_TRUE(creader->next(row));
+  EXPECT_EQ(row.outcome.error, "lon must be a finite number (got \"36,5\"): decimal commas are not read, write 36.5");
+  // The wrong-delimiter error names the option that reads the file.
+  EXPECT_TRUE(has(open_error(Format::csv, "observed_at;lon;lat\n"), "read it with --delimiter ';'"));
+  EXPECT_TRUE(has(open_error(Format::csv, "observed_at\tlon\n"), "read it with --delimiter tab"));
+  std::istringstream commas("observed_at,lon,lat\n");
+  try {
+    open_reader(Format::csv, commas, semicolon);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_TRUE(has(e.what(), "--delimiter ';' was given: read it with --delimiter ','")) << e.what();
+  }
+  // Detection splits the first line on the delimiter (an ACLED export saved by European Excel).
+  EXPECT_EQ(detect_format("a.csv", "event_id_cnty;event_date;latitude\n", ';'), Format::acled);
+  EXPECT_EQ(detect_format("a.csv", "event_id_cnty;event_date;latitude\n"), Format::csv);
+  std::istringstream acled("event_id_cnty;event_date;event_type;latitude;longitude\nSYR1;2018-10-12;Battles;35.5;36.6\n");
+  auto areader = open_reader(Format::acled, acled, semicolon);
+  ASSERT_TRUE(areader->next(row));
+  EXPECT_EQ(ok(row).kind, "armed_clash");
+}
+
+// A --map that does not fit the header is a usage error (exit 2), not a file failure.
+TEST(ImporterCsv, MapErrorsAreUsageErrors) {
+  std::istringstream in("observed_at,lon,lat\n");
+  EXPECT_THROW(open_reader(Format::csv, in, {{{"observed_at", "date"}}}), UsageError);
+  std::istringstream in2("observed_at,lon,lat\n");
+  EXPECT_THROW(open_reader(Format::csv, in2, {{{"when", "lon"}}}), UsageError);
+}
+
+std::vector<std::string> explain_file(const std::string& name, const ReaderOptions& options = {}) {
+  std::ifstream in(kData + name, std::ios::binary);
+  auto reader = open_reader(Format::csv, in, options);
+  RowTally tally;
+  RawRow row;
+  while (reader->next(row)) tally.add(row);
+  return explain_empty_import(*reader, tally, false);
+}
+
+// A Ushahidi/KoBo-style export: every row lacks observed_at; the explanation lists the
+// columns found and a --map line to copy. Before: "quarantined 3", exit 0, no hint.
+TEST(ImporterCsv, UnmappedColumnsAreExplained) {
+  std::ifstream in(kData + "ushahidi.csv", std::ios::binary);
+  auto reader = open_reader(Format::csv, in);
+  EXPECT_EQ(reader->missing_fields(), (std::vector<std::string>{"observed_at", "kind", "source.name"}));
+  ReaderOptions with_source;
+  with_source.report.default_source = "Idlib crowdmap";
+  std::ifstream in2(kData + "ushahidi.csv", std::ios::binary);
+  EXPECT_EQ(open_reader(Format::csv, in2, with_source)->missing_fields(), (std::vector<std::string>{"observed_at", "kind"}));
+  const auto lines = explain_file("ushahidi.csv");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], "all 3 rows were rejected: 3 × missing observed_at (first on line 2)");
+  EXPECT_EQ(lines[1],
+            "the header has no column for observed_at, kind, source.name (columns: #, Incident Title, Incident Date, "
+            "Location, Description, Category, Latitude, Longitude, Approved, Verified); map them, e.g. "
+            "--map observed_at='Incident Date' --map kind=Category --source NAME");
+  // Mapped, the naive times need --tz; with it they are read in the zone and the zone is kept.
+  ReaderOptions mapped({{"observed_at", "Incident Date"}, {"kind", "Category"}});
+  mapped.report.default_source = "Idlib crowdmap";
+  const auto naive = explain_file("ushahidi.csv", mapped);
+  ASSERT_EQ(naive.size(), 1u);
+  EXPECT_EQ(naive[0],
+            "all 3 rows were rejected: 3 × observed_at '2018-10-12 08:30:00' has no UTC offset: write one "
+            "(2018-10-12T08:30:00+03:00), or give the zone of such times with --tz (e.g. --tz +03:00, "
+            "--tz Asia/Damascus) (first on line 2)");
+  mapped.report.tz = std::make_shared<const TimeZone>(TimeZone::parse("Asia/Damascus"));
+  std::ifstream in3(kData + "ushahidi.csv", std::ios::binary);
+  auto zoned = open_reader(Format::csv, in3, mapped);
+  std::vector<Report> got;
+  for (RawRow row; zoned->next(row);) got.push_back(ok(row));
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(format_iso_time(got[0].observed_unix), "2018-10-12T05:30:00Z");  // summer time, +03:00
+  EXPECT_EQ(format_iso_time(got[2].observed_unix), "2018-10-25T22:30:00Z");  // after the change, +02:00
+  EXPECT_EQ(got[0].time_precision, "minute");
+  EXPECT_EQ(got[0].extra["assumed_time_zone"], "Asia/Damascus");
+  EXPECT_EQ(got[0].source_name, "Idlib crowdmap");
+  EXPECT_EQ(got[0].extra["Location"], "Maarat al-Numan");
+}
+
+// Every row of a Latin-1 file is invalid UTF-8: the explanation names the likely encoding and
+// the option; read with --encoding windows-1252 the same file imports, as UTF-8.
+TEST(ImporterCsv, Latin1FileIsExplainedAndReadWithItsEncoding) {
+  const auto lines = explain_file("latin1.csv");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], "all 3 rows were rejected: 3 × invalid UTF-8 (first on line 2)");
+  EXPECT_TRUE(has(lines[1], "it looks like ISO-8859-1 (Latin-1)")) << lines[1];
+  EXPECT_TRUE(has(lines[1], "read it with --encoding windows-1252")) << lines[1];
+  std::ifstream raw(kData + "latin1.csv", std::ios::binary);
+  const auto in = io::decoded_stream(raw, "windows-1252");
+  auto reader = open_reader(Format::csv, *in);
+  std::vector<RawRow> rows;
+  for (RawRow row; reader->next(row);) rows.push_back(row);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(ok(rows[0]).place, "Ma'arrat al-Nu\u00e2m\u00e2n");
+  EXPECT_EQ(ok(rows[1]).place, "Kafr Nab\u00fbdah");
+  EXPECT_EQ(ok(rows[0]).source_name, "Observatoire r\u00e9gional");
+  EXPECT_TRUE(valid_utf8(rows[0].raw)) << "the raw row is kept as UTF-8";
+}
+
+TEST(ImporterCsv, EmptyFilesAreExplained) {
+  EXPECT_EQ(explain_file("header_only.csv"), std::vector<std::string>{"no rows: the file has a header and nothing else"});
+  std::istringstream empty("");
+  auto reader = open_reader(Format::jsonl, empty);
+  RowTally tally;
+  EXPECT_EQ(explain_empty_import(*reader, tally, false), std::vector<std::string>{"no rows: the file is empty"});
+  // Reasons group by cause with quoted values elided, most frequent first.
+  RowTally t;
+  auto bad = [](std::size_t n, const std::string& e) {
+    RawRow r;
+    r.number = n;
+    r.outcome.error = e;
+    return r;
+  };
+  t.add(bad(1, "kind 'x' is not one of a, b"));
+  t.add(bad(2, "missing source.name"));
+  t.add(bad(3, "kind 'y' is not one of a, b"));
+  const auto reasons = t.reasons();
+  ASSERT_EQ(reasons.size(), 2u);
+  EXPECT_EQ(reasons[0].count, 2u);
+  EXPECT_EQ(reasons[0].example, "kind 'x' is not one of a, b");
+  EXPECT_EQ(reasons[0].first_row, 1u);
+  const auto lines = explain_empty_import(*reader, t, false);
+  EXPECT_EQ(lines[0], "all 3 rows were rejected: 2 × kind 'x' is not one of a, b (first on line 1); "
+                      "1 × missing source.name (line 2)");
+  EXPECT_EQ(lines[1], "rows without a source: name it with --source NAME");
 }
 
 // --- GeoJSON ------------------------------------------------------------------------------
@@ -645,6 +835,13 @@ TEST(Jsonl, FastPathAgreesWithReference) {
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"fatalities":99999999999999999999999})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"fatalities":-1})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"injured":2.0})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"injured":9007199254740992})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"injured":9007199254740993})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"weapon_count":9223372036854775807})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"location_precision_m":1e300})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"location_precision_m":1000000})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"location_precision_m":1000000.001})",
+      R"({"observed_at":"10/12/2018 08:30","lon":1,"lat":2,"kind":"other","source":{"name":"a"}})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":null,"kind":"other","source":{"name":"a"}})",
       R"({"observed_at":"2018-10-12","lon":null,"lat":null,"place":"x","kind":"other","source":{"name":"a","type":null,"url":null}})",
       R"({"observed_at":"2018-10-12","lon":"1","lat":"2","kind":"other","source":{"name":"a"}})",

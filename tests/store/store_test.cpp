@@ -8,6 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +19,7 @@
 #include <sstream>
 
 #include "truceline/error.hpp"
+#include "truceline/store/report.hpp"
 
 namespace truceline::store {
 namespace {
@@ -101,7 +105,7 @@ TEST(ReportModel, ValidationReasons) {
   EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","lon":36.5,"lat":95,"kind":"patrol","source":{"name":"m"}})").error,
             "lat 95 is outside [-90, 90]");
   EXPECT_EQ(report_from_jsonl(R"({"observed_at":"12/10/2018","place":"Morek","kind":"patrol","source":{"name":"m"}})")
-                .error.rfind("observed_at '12/10/2018' is not", 0),
+                .error.rfind("observed_at '12/10/2018': dates with slashes or dots are not read", 0),
             0u);
   EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","kind":"patrol","source":{"name":"m"}})").error,
             "missing location: lon and lat, or place");
@@ -284,6 +288,286 @@ TEST(Store, OpenExistingRejectsWhatIsNotAStore) {
   EXPECT_NO_THROW(Store::open_existing(t / "ok.db"));
 }
 
+// --- refusals (issue 10, defect 8) ----------------------------------------------------------
+
+// Counts beyond 2^53 or negative, and precisions beyond 1 000 km, are refused by both JSON
+// paths (simdjson's fast path and nlohmann's reference) and as CSV text. Before, 2^64-1 was
+// stored as -1 ("civilian fatalities -1") and 1e300 m was accepted.
+TEST(ReportModel, CountsAndPrecisionBeyondTheirLimitsAreRefused) {
+  const std::string base = R"({"observed_at":"2018-10-12","lon":36.5,"lat":35.5,"kind":"shelling","source":{"name":"m"},)";
+  auto error = [&](const std::string& tail) { return report_from_jsonl(base + tail + "}").error; };
+  EXPECT_EQ(error(R"("fatalities":18446744073709551615)"),
+            "fatalities 18446744073709551615 is too large (at most 2^53 = 9007199254740992)");
+  EXPECT_EQ(error(R"("injured":9007199254740993)"), "injured 9007199254740993 is too large (at most 2^53 = 9007199254740992)")
+      << "between 2^53 and 2^63: the simdjson path reads it as int64 and must refuse it too";
+  EXPECT_EQ(error(R"("weapon_count":"99999999999999999999999")"),
+            "weapon_count 99999999999999999999999 is too large (at most 2^53 = 9007199254740992)");
+  EXPECT_EQ(error(R"("fatalities":-1)"), "fatalities must be a whole number >= 0 (got -1)");
+  EXPECT_EQ(error(R"("fatalities":"-1")"), "fatalities must be a whole number >= 0 (got \"-1\")");
+  EXPECT_EQ(error(R"("fatalities":2.5)"), "fatalities must be a whole number >= 0 (got 2.5)");
+  EXPECT_EQ(error(R"("location_precision_m":1e300)"), "location_precision_m 1e+300 is more than 1 000 km (at most 1000000 m)");
+  EXPECT_EQ(error(R"("location_precision_m":1000000.5)"),
+            "location_precision_m 1000000.5 is more than 1 000 km (at most 1000000 m)");
+  EXPECT_EQ(error(R"("location_precision_m":"1e999")"), "location_precision_m must be a finite number (got \"1e999\")");
+  // The limits themselves are accepted, by both paths (the fast one takes this line whole).
+  const auto at = report_from_jsonl(base + R"("fatalities":9007199254740992,"weapon_count":0,"location_precision_m":1000000})");
+  ASSERT_TRUE(at.report) << at.error;
+  EXPECT_EQ(*at.report->fatalities, int64_t{1} << 53);
+  EXPECT_EQ(at.report->location_precision_m, 1e6);
+  const auto text = report_from_json(nlohmann::json::parse(base + R"("fatalities":"9007199254740992"})"));
+  ASSERT_TRUE(text.report) << text.error;
+  EXPECT_EQ(*text.report->fatalities, int64_t{1} << 53);
+}
+
+// --source gives a source to rows without one; rows with their own keep it.
+TEST(ReportModel, DefaultSourceOnlyForRowsWithoutOne) {
+  ReadOptions o;
+  o.default_source = "Field team 3";
+  const std::string base = R"({"observed_at":"2018-10-12","lon":36.5,"lat":35.5,"kind":"shelling")";
+  EXPECT_EQ(report_from_jsonl(base + "}").error, "missing source.name");
+  const auto none = report_from_jsonl(base + "}", o);
+  ASSERT_TRUE(none.report) << none.error;
+  EXPECT_EQ(none.report->source_name, "Field team 3");
+  const auto typed = report_from_jsonl(base + R"(,"source":{"type":"monitor"}})", o);
+  ASSERT_TRUE(typed.report) << typed.error;
+  EXPECT_EQ(typed.report->source_name, "Field team 3");
+  EXPECT_EQ(typed.report->source_type, "monitor");
+  const auto own = report_from_jsonl(base + R"(,"source":{"name":"UAV 2"}})", o);
+  ASSERT_TRUE(own.report) << own.error;
+  EXPECT_EQ(own.report->source_name, "UAV 2");
+}
+
+// A report that supersedes an id the store does not hold is quarantined; a correction placed
+// before the report it corrects in the same file waits for it; a dry run counts the same.
+TEST(Store, SupersedesMustNameAKnownReport) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  ASSERT_EQ(import_lines(s, {fixed_line(1)}).imported, 1u);
+  std::string id;
+  s.query({}, [&](const StoredReport& r) { id = r.id; });
+  auto correcting = [](int i, const std::string& target) {
+    std::string l = fixed_line(i);
+    l.pop_back();
+    return l + ",\"supersedes\":\"" + target + "\"}";
+  };
+  // The id fixed_line(2) will get, to be superseded before it appears.
+  const std::string id2 = "r" + sha256_hex(report_from_jsonl(fixed_line(2)).report->canonical_json()).substr(0, 20);
+  const std::vector<std::string> lines{
+      correcting(3, id),                        // known: in the store
+      correcting(4, "r00000000000000000000"),   // unknown
+      correcting(5, id2),                       // corrects a report later in this file
+      fixed_line(2),
+      correcting(6, "R0123"),                   // not an id at all
+  };
+  for (const bool dry : {true, false}) {
+    ImportOptions o;
+    o.file = "c.jsonl";
+    o.file_hash = "h";
+    o.importer = "jsonl";
+    o.dry_run = dry;
+    std::vector<std::pair<std::size_t, std::string>> store_quarantined;
+    o.on_store_quarantine = [&](const InputRow& row, const std::string& reason) {
+      store_quarantined.emplace_back(row.number, reason);
+    };
+    std::size_t i = 0;
+    const BatchSummary sum = s.import(o, [&](InputRow& row) {
+      if (i >= lines.size()) return false;
+      row.number = i + 1;
+      row.raw = lines[i];
+      row.outcome = report_from_jsonl(lines[i]);
+      ++i;
+      return true;
+    });
+    EXPECT_EQ(sum.imported, 3u) << (dry ? "dry run" : "import");
+    EXPECT_EQ(sum.quarantined, 2u);
+    EXPECT_EQ(sum.written, !dry);
+    ASSERT_EQ(store_quarantined.size(), 2u);
+    EXPECT_EQ(store_quarantined[0], std::make_pair(std::size_t{2}, std::string("supersedes r00000000000000000000: no such report")));
+    EXPECT_EQ(store_quarantined[1].first, 5u);
+    EXPECT_EQ(store_quarantined[1].second.rfind("supersedes 'R0123': no such report (a report id is r and 20 hex digits", 0), 0u)
+        << store_quarantined[1].second;
+  }
+  EXPECT_EQ(count_reports(s, true), 4u);
+  EXPECT_EQ(count_reports(s), 2u) << "fixed_line(1) and fixed_line(2) are superseded";
+  const auto q = s.quarantine(std::nullopt);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].reason, "supersedes r00000000000000000000: no such report");
+  EXPECT_TRUE(s.has_report(id2));
+  EXPECT_FALSE(s.has_report("r00000000000000000000"));
+  EXPECT_FALSE(s.has_report(id2.substr(0, 20)));
+}
+
+// A batch that took no report (no rows, or every row quarantined) is not written, not even
+// its batch or quarantine rows; a batch of duplicates only is (re-ingest stays a success).
+TEST(Store, BatchThatTookNothingIsNotWritten) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  const auto bad = import_lines(s, {"{broken", R"({"observed_at":"2018-10-12T08:30"})"});
+  EXPECT_EQ(bad.quarantined, 2u);
+  EXPECT_TRUE(bad.took_nothing());
+  EXPECT_FALSE(bad.written);
+  EXPECT_EQ(bad.batch_id, 0);
+  const auto empty = import_lines(s, {});
+  EXPECT_TRUE(empty.took_nothing());
+  EXPECT_FALSE(empty.written);
+  EXPECT_EQ(s.stats()["batches"].size(), 0u);
+  EXPECT_EQ(s.quarantine(std::nullopt).size(), 0u);
+  ASSERT_TRUE(import_lines(s, {fixed_line(1), "{broken"}).written);
+  const auto again = import_lines(s, {fixed_line(1)});
+  EXPECT_FALSE(again.took_nothing());
+  EXPECT_TRUE(again.written) << "all duplicates: a success, recorded as a batch";
+  EXPECT_EQ(s.stats()["batches"].size(), 2u);
+}
+
+// --- reading never writes (issue 10, defect 9) -----------------------------------------------
+
+struct FileState {
+  std::string bytes;
+  struct timespec mtime {};
+  bool operator==(const FileState& o) const {
+    return bytes == o.bytes && mtime.tv_sec == o.mtime.tv_sec && mtime.tv_nsec == o.mtime.tv_nsec;
+  }
+};
+FileState file_state(const std::string& path) {
+  FileState f;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  f.bytes = s.str();
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  f.mtime = st.st_mtim;
+  return f;
+}
+
+std::vector<std::string> dir_listing(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Everything a reader does: queries, quarantine, stats, a dry run.
+std::size_t read_everything(const Store& s) {
+  std::size_t n = count_reports(s, true);
+  n += s.quarantine(std::nullopt).size();
+  n += static_cast<std::size_t>(s.stats()["reports"].get<int64_t>());
+  return n;
+}
+
+// A writer leaves the file in rollback-journal mode (byte 18 of the header: 1 = legacy, 2 =
+// WAL); a reader opens it with SQLITE_OPEN_READONLY and leaves the file, its mtime and the
+// folder exactly as they were: no -wal, no -shm. Before, readers opened read-write, and a
+// store at rest in WAL mode made every reader create -wal/-shm (left behind when it cannot
+// checkpoint, e.g. read-only).
+TEST(Store, ReadersLeaveNoFilesAndChangeNothing) {
+  TempDir t;
+  const std::string db = t / "a.db";
+  {
+    Store s = Store::create_or_open(db);
+    import_lines(s, {fixed_line(1), fixed_line(2), "{broken"});
+  }
+  EXPECT_EQ(dir_listing(t.dir), std::vector<std::string>{"a.db"});
+  const FileState before = file_state(db);
+  ASSERT_GT(before.bytes.size(), 100u);
+  EXPECT_EQ(before.bytes[18], 1) << "left in rollback-journal mode";
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // an mtime change would show
+  {
+    Store r = Store::open_existing(db);
+    EXPECT_TRUE(r.read_only());
+    EXPECT_EQ(sqlite3_db_readonly(r.handle(), "main"), 1);
+    EXPECT_EQ(read_everything(r), 2u + 1u + 2u);  // reports, quarantined rows, stats
+    ImportOptions o;
+    o.file = "x.jsonl";
+    o.importer = "jsonl";
+    EXPECT_THROW(r.import(o, [](InputRow&) { return false; }), std::logic_error) << "a reader never writes";
+    o.dry_run = true;
+    std::size_t i = 0;
+    const auto dry = r.import(o, [&](InputRow& row) {
+      if (i++ == 2) return false;
+      row.number = i;
+      row.raw = fixed_line(static_cast<int>(i + 1));
+      row.outcome = report_from_jsonl(row.raw);
+      return true;
+    });
+    EXPECT_EQ(dry.imported, 1u);
+    EXPECT_EQ(dry.duplicates, 1u);
+    EXPECT_FALSE(dry.written);
+    EXPECT_EQ(dir_listing(t.dir), std::vector<std::string>{"a.db"}) << "no -wal/-shm while reading";
+  }
+  EXPECT_EQ(dir_listing(t.dir), std::vector<std::string>{"a.db"});
+  EXPECT_TRUE(file_state(db) == before) << "the file's bytes or mtime changed";
+}
+
+// In a read-only folder, as a user who may not write the file: root ignores permissions, so
+// as root the reader runs in a child process that drops to nobody (uid 65534) first. Both a
+// store at rest (rollback journal) and one left in WAL mode without its -shm (as an older
+// truceline left them) are read, without a write.
+TEST(Store, ReadOnlyFolderAsAnotherUser) {
+  TempDir t;
+  const fs::path dir = t.dir / "ro";
+  fs::create_directories(dir);
+  const std::string rollback = (dir / "rollback.db").string(), wal = (dir / "wal.db").string();
+  for (const auto& db : {rollback, wal}) {
+    Store s = Store::create_or_open(db);
+    import_lines(s, {fixed_line(1), fixed_line(2), "{broken"});
+  }
+  {  // an older store: WAL mode at rest (SQLite deletes -wal/-shm when the last connection closes)
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(wal.c_str(), &raw), SQLITE_OK);
+    sqlite3_exec(raw, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+  }
+  ASSERT_EQ(file_state(wal).bytes[18], 2);
+  ASSERT_EQ(dir_listing(dir), (std::vector<std::string>{"rollback.db", "wal.db"}));
+  const FileState before_rollback = file_state(rollback), before_wal = file_state(wal);
+  fs::permissions(t.dir, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                           fs::perms::others_read | fs::perms::others_exec);
+  for (const auto& db : {rollback, wal})
+    fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  // 0: read; 1: failed; the counts come back through the exit status.
+  auto read_as_reader = [&](const std::string& db) -> int {
+    const pid_t pid = fork();
+    if (pid == 0) {
+      try {
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) _exit(3);
+        const Store r = Store::open_existing(db);
+        _exit(read_everything(r) == 5 ? 0 : 1);
+      } catch (...) {
+        _exit(2);
+      }
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
+  };
+  EXPECT_EQ(read_as_reader(rollback), 0) << "rollback-journal store in a read-only folder";
+  EXPECT_EQ(read_as_reader(wal), 0) << "WAL store without -shm in a read-only folder (immutable=1)";
+  EXPECT_EQ(dir_listing(dir), (std::vector<std::string>{"rollback.db", "wal.db"}));
+  EXPECT_TRUE(file_state(rollback) == before_rollback);
+  EXPECT_TRUE(file_state(wal) == before_wal);
+  fs::permissions(dir, fs::perms::owner_all);
+}
+
+// A writer converts an older WAL-mode store back to rollback journal when it closes; while
+// another connection is open it cannot, and leaves that to the last writer.
+TEST(Store, WriterLeavesRollbackJournalModeWhenLast) {
+  TempDir t;
+  const std::string db = t / "a.db";
+  {
+    Store w = Store::create_or_open(db);
+    import_lines(w, {fixed_line(1)});
+    {
+      Store w2 = Store::open_existing(db, Access::read_write);
+      EXPECT_EQ(count_reports(w2), 1u);
+    }  // w2 closes while w is open: the file stays in WAL mode for now
+    EXPECT_TRUE(fs::exists(db + "-wal"));
+  }
+  EXPECT_EQ(file_state(db).bytes[18], 1);
+  EXPECT_EQ(dir_listing(t.dir), std::vector<std::string>{"a.db"});
+}
+
 // The kill-and-retry property: a child imports 60 000 reports in one transaction and is
 // killed with SIGKILL at a random moment; the store must pass integrity_check, hold either
 // nothing or everything of that import, and a re-run must end in the same state as one
@@ -306,8 +590,12 @@ TEST(Store, KilledImportLeavesNoTraceAndRetryCompletes) {
     const pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
-      Store s = Store::open_existing(db);
-      import_lines(s, lines);
+      try {
+        Store s = Store::open_existing(db, Access::read_write);
+        import_lines(s, lines);
+      } catch (...) {
+        _exit(1);  // never back into the test runner in the child
+      }
       _exit(0);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 400)(rng)));
@@ -315,7 +603,7 @@ TEST(Store, KilledImportLeavesNoTraceAndRetryCompletes) {
     int status = 0;
     waitpid(pid, &status, 0);
     killed_mid += WIFSIGNALED(status);
-    Store s = Store::open_existing(db);
+    Store s = Store::open_existing(db, Access::read_write);
     {
       sqlite3_stmt* st = nullptr;
       sqlite3_prepare_v2(s.handle(), "PRAGMA integrity_check", -1, &st, nullptr);

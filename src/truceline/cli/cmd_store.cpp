@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
 #include "truceline/geo/geojson.hpp"
+#include "truceline/io/text.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/store.hpp"
 
@@ -33,6 +35,41 @@ struct IngestArgs {
   std::string format;
   bool strict = false, dry_run = false;
   PlaceFlags places;  // --agreement, --places
+  std::string encoding, tz, delimiter, source;
+};
+
+// Up to `n` bytes from the stream's current position.
+std::string read_some(std::istream& in, std::size_t n) {
+  std::string bytes(n, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(n));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+// True when `bytes` are UTF-8 but for a character cut off at their end.
+bool utf8_prefix(const std::string& bytes) {
+  for (std::size_t cut = 0; cut < 4 && cut <= bytes.size(); ++cut)
+    if (st::valid_utf8(bytes.substr(0, bytes.size() - cut))) return true;
+  return false;
+}
+
+// After bytes that do not fit --encoding: what they look like instead ("" without a guess).
+std::string decode_hint(const std::string& encoding, const std::string& raw_head) {
+  const auto g = io::guess_encoding(raw_head);
+  if (!g || g->suggestion == io::canonical_encoding(encoding)) return "";
+  return fmt::format("hint: the file is not {}: it looks like {} ({}, confidence {}%); try --encoding {}\n",
+                     io::canonical_encoding(encoding), g->name, g->basis, g->confidence, g->suggestion);
+}
+
+// Removes a database file `ingest` created but wrote nothing into (and SQLite's side files).
+struct RemoveIfUnused {
+  std::string path;
+  bool remove = false;
+  ~RemoveIfUnused() {
+    if (!remove) return;
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+  }
 };
 
 int cmd_ingest(const IngestArgs& a, Io& io) {
@@ -48,6 +85,21 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
     forced = st::parse_format(a.format);
     if (!forced) throw UsageError(fmt::format("--format '{}': expected jsonl, csv, geojson or acled", a.format));
   }
+  st::ReaderOptions read(map);
+  if (!a.delimiter.empty()) {
+    const auto d = st::parse_delimiter(a.delimiter);
+    if (!d) throw UsageError(fmt::format("--delimiter '{}': expected one character (e.g. ';' or '|') or tab", a.delimiter));
+    read.delimiter = *d;
+  }
+  try {
+    if (!a.tz.empty()) read.report.tz = std::make_shared<const st::TimeZone>(st::TimeZone::parse(a.tz));
+    if (!a.encoding.empty()) io::canonical_encoding(a.encoding);
+  } catch (const InputError& e) {
+    throw UsageError(e.what());
+  }
+  if (a.source.find_first_not_of(" \t") == std::string::npos && !a.source.empty())
+    throw UsageError("--source: expected a source name");
+  read.report.default_source = a.source;
   // Check every file before touching the database: a missing file is an error up front.
   for (const auto& f : a.files) {
     if (f == "-") continue;
@@ -58,34 +110,64 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
   // gazetteer itself is loaded for the first report located by a place name only (a missing
   // one is then an error for that file).
   PlaceContext places(a.places, !a.places.places.empty());
-  st::Store store = st::Store::create_or_open(a.db);
+  // A dry run reads the store (read-only) or, when there is none, an empty one in memory: it
+  // creates nothing. A real run that writes nothing (every file failed) leaves no new file.
+  std::error_code ec;
+  const bool existed = std::filesystem::exists(a.db, ec);
+  RemoveIfUnused created{a.db, !existed && !a.dry_run};
+  st::Store store = a.dry_run ? (existed ? st::Store::open_existing(a.db) : st::Store::create_or_open(":memory:"))
+                              : st::Store::create_or_open(a.db);
   int status = 0;
+  auto fail = [&](int code) { status = std::max(status, code); };
   for (const std::string& file : a.files) {
     // Files stream (bounded memory); standard input is read whole.
-    std::unique_ptr<std::istream> in;
-    std::string hash, head;
+    std::unique_ptr<std::istream> raw;
+    std::string hash;
     if (file == "-") {
       const std::string bytes = geo::read_text("-");
       hash = st::sha256_hex(bytes);
-      head = bytes.substr(0, 4096);
-      in = std::make_unique<std::istringstream>(bytes);
+      raw = std::make_unique<std::istringstream>(bytes);
     } else {
       hash = st::sha256_file(file);
-      auto f = std::make_unique<std::ifstream>(file, std::ios::binary);
-      head.resize(4096);
-      f->read(head.data(), static_cast<std::streamsize>(head.size()));
-      head.resize(static_cast<std::size_t>(f->gcount()));
-      f->clear();
-      f->seekg(0);
-      in = std::move(f);
+      raw = std::make_unique<std::ifstream>(file, std::ios::binary);
     }
-    const st::Format format = forced ? *forced : st::detect_format(file, head);
+    const std::string raw_head = read_some(*raw, 4096);
+    raw->clear();
+    raw->seekg(0);
+    if (a.encoding.empty() && io::looks_like_utf16_or_32(raw_head)) {
+      io.err << fmt::format("truceline: error: {}: nothing imported: not UTF-8 text\nhint: {}\n", file,
+                            io::encoding_advice(raw_head));
+      fail(1);
+      continue;
+    }
+    // With --encoding, everything below reads UTF-8 converted from it.
+    std::unique_ptr<std::istream> decoded;
+    std::string head = raw_head;
+    if (!a.encoding.empty()) {
+      try {
+        head = read_some(*io::decoded_stream(*raw, a.encoding), 4096);
+      } catch (const io::DecodeError&) {
+        // met again, and reported, when the file is read
+      }
+      raw->clear();
+      raw->seekg(0);
+      decoded = io::decoded_stream(*raw, a.encoding);
+    }
+    std::istream& in = decoded ? *decoded : *raw;
+    const st::Format format = forced ? *forced : st::detect_format(file, head, read.delimiter);
     std::unique_ptr<st::RowReader> reader;
     try {
-      reader = st::open_reader(format, *in, map);
-    } catch (const InputError& e) {
+      reader = st::open_reader(format, in, read);
+    } catch (const UsageError& e) {
       io.err << fmt::format("truceline: error: {}: {}\n", file, e.what());
-      status = 2;
+      fail(2);
+      continue;
+    } catch (const InputError& e) {
+      // The file cannot be read as its format (or its encoding) at all: it gives nothing (exit 1).
+      io.err << fmt::format("truceline: error: {}: nothing imported: {}\n", file, e.what());
+      if (dynamic_cast<const io::DecodeError*>(&e)) io.err << decode_hint(a.encoding, raw_head);
+      else if (a.encoding.empty() && !utf8_prefix(raw_head)) io.err << "hint: " << io::encoding_advice(raw_head) << "\n";
+      fail(1);
       continue;
     }
     st::ImportOptions o;
@@ -105,27 +187,51 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
     };
     const bool tty = &io.err == &std::cerr && ::isatty(2);
     if (tty) o.progress = [&](std::size_t n) { io.err << fmt::format("\r{}: {} rows", file, n) << std::flush; };
-    st::RawRow raw;
+    st::RowTally tally;
+    o.on_store_quarantine = [&](const st::InputRow& row, const std::string& reason) {
+      tally.add_rejection(row.number, row.raw, reason);
+    };
+    st::RawRow raw_row;
     places.take_counts();  // this file's counts only
     try {
       const st::BatchSummary s = store.import(o, [&](st::InputRow& row) {
-        if (!reader->next(raw)) return false;
-        row.number = raw.number;
-        row.raw = std::move(raw.raw);
-        row.outcome = std::move(raw.outcome);
-        if (const auto& r = row.outcome.report; r && r->lon && r->lat)
-          if (auto far = places.far_from_area(*r->lon, *r->lat)) row.outcome = st::RowOutcome{std::nullopt, *far};
+        if (!reader->next(raw_row)) return false;
+        if (const auto& r = raw_row.outcome.report; r && r->lon && r->lat)
+          if (auto far = places.far_from_area(*r->lon, *r->lat)) raw_row.outcome = st::RowOutcome{std::nullopt, *far};
+        tally.add(raw_row);
+        row.number = raw_row.number;
+        row.raw = std::move(raw_row.raw);
+        row.outcome = std::move(raw_row.outcome);
         return true;
       });
       if (tty) io.err << "\r\033[K";
+      const bool rejected = s.took_nothing();
       io.out << fmt::format("{}: imported {}, duplicates {}, quarantined {}{}\n", file, s.imported, s.duplicates,
-                            s.quarantined, a.dry_run ? " (dry run: nothing written)" : "");
+                            s.quarantined,
+                            a.dry_run ? " (dry run: nothing written)" : rejected ? " (file rejected: nothing written)" : "");
       if (const std::string c = format_counts(places.take_counts()); !c.empty())
         io.out << fmt::format("{}: places: {}\n", file, c);
+      if (s.written) created.remove = false;
+      if (rejected) {
+        // A file that gives no report is a failure of the file, with its cause (exit 1).
+        const auto lines = st::explain_empty_import(*reader, tally, !a.encoding.empty());
+        io.out.flush();
+        io.err << fmt::format("truceline: error: {}: nothing imported: {}\n", file, lines.front());
+        for (std::size_t i = 1; i < lines.size(); ++i) io.err << "hint: " << lines[i] << "\n";
+        fail(1);
+      } else if (tally.not_utf8() > 0 && a.encoding.empty()) {
+        io.err << fmt::format("truceline: warning: {}: {} row{} not valid UTF-8 (quarantined); {}\n", file,
+                              tally.not_utf8(), tally.not_utf8() == 1 ? " is" : "s are",
+                              io::encoding_advice(tally.not_utf8_sample()));
+      }
+    } catch (const io::DecodeError& e) {
+      if (tty) io.err << "\r\033[K";
+      io.err << fmt::format("truceline: error: {}: nothing imported: {}\n", file, e.what()) << decode_hint(a.encoding, raw_head);
+      fail(1);
     } catch (const InputError& e) {
       if (tty) io.err << "\r\033[K";
       io.err << "truceline: error: " << e.what() << "\n";
-      status = 2;
+      fail(2);
     }
   }
   return status;
@@ -282,6 +388,11 @@ Command add_ingest_command(CLI::App& app) {
   cmd->add_option("--places", a->places.places,
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
       ->type_name("FILE");
+  cmd->add_option("--encoding", a->encoding,
+                  "the files' encoding when not UTF-8 (ICU names: windows-1252, ISO-8859-1, UTF-16, ...)");
+  cmd->add_option("--tz", a->tz, "zone of date-times written without offset: +03:00 or Asia/Damascus");
+  cmd->add_option("--delimiter", a->delimiter, "CSV field delimiter: ',' (default), ';', tab, '|', ...");
+  cmd->add_option("--source", a->source, "source name for rows that give none");
   return {cmd, [a](Io& io) { return cmd_ingest(*a, io); }};
 }
 

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "truceline/error.hpp"
+#include "truceline/io/text.hpp"
 
 namespace truceline::store {
 
@@ -56,38 +57,54 @@ class ByteSource {
     // The BOM is at the very start, so the whole of it is in the first buffer (or not there).
     if (len_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
   }
-  // Reads one line (without "\n" or "\r\n") keeping at most `limit` bytes of it in `out`;
-  // `length` is the line's full length. False at the end of input with nothing read.
+  // Reads one line (without its end: "\n", "\r\n" or a bare "\r") keeping at most `limit`
+  // bytes of it in `out`; `length` is the line's full length. False at the end of input with
+  // nothing read.
   bool read_line(std::string& out, std::size_t limit, std::size_t& length) {
     out.clear();
     length = 0;
     bool any = false;
-    char last = 0;
     for (;;) {
       if (pos_ == len_ && !fill()) break;
       any = true;
       const char* start = buf_.data() + pos_;
       const std::size_t avail = len_ - pos_;
       const void* nl = std::memchr(start, '\n', avail);
-      const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
-      if (out.size() < limit) out.append(start, std::min(n, limit - out.size()));
-      length += n;
-      if (n > 0) last = start[n - 1];
+      std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
+      // A CR before that ends the line too: CR LF is one line end, a bare CR (old Mac OS,
+      // some Excel exports) is one as well.
+      bool cr_at_end = false;
+      if (const void* cr = std::memchr(start, '\r', n)) {
+        const std::size_t k = static_cast<std::size_t>(static_cast<const char*>(cr) - start);
+        if (k + 1 < n || !nl) {  // bare CR (or CR as the buffer's last byte: LF may follow)
+          take(out, limit, length, start, k);
+          pos_ += k + 1;
+          cr_at_end = true;
+        } else {  // CR LF
+          take(out, limit, length, start, k);
+          pos_ += n + 1;
+          return true;
+        }
+      }
+      if (cr_at_end) {
+        if (peek() == '\n') ++pos_;
+        return true;
+      }
+      take(out, limit, length, start, n);
       pos_ += n;
       if (nl) {
         ++pos_;
         break;
       }
     }
-    if (!any) return false;
-    if (last == '\r') {  // CRLF
-      if (out.size() == length) out.pop_back();
-      --length;
-    }
-    return true;
+    return any;
   }
 
  private:
+  static void take(std::string& out, std::size_t limit, std::size_t& length, const char* start, std::size_t n) {
+    if (out.size() < limit) out.append(start, std::min(n, limit - out.size()));
+    length += n;
+  }
   bool fill() {
     if (!in_) return false;
     in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
@@ -105,7 +122,7 @@ class ByteSource {
 
 class JsonlReader final : public RowReader {
  public:
-  explicit JsonlReader(std::istream& in) : src_(in) { src_.skip_bom(); }
+  JsonlReader(std::istream& in, const ReadOptions& options) : src_(in), read_(options) { src_.skip_bom(); }
   bool next(RawRow& row) override {
     std::size_t length = 0;
     for (;;) {
@@ -121,7 +138,7 @@ class JsonlReader final : public RowReader {
       row.raw.resize(kMaxRecord);
       row.outcome.error = fmt::format("line of {} bytes is longer than 1 MiB", length);
     } else {
-      row.outcome = report_from_jsonl(row.raw);
+      row.outcome = report_from_jsonl(row.raw, read_);
     }
     return true;
   }
@@ -129,6 +146,7 @@ class JsonlReader final : public RowReader {
 
  private:
   ByteSource src_;
+  ReadOptions read_;
   std::size_t line_ = 0;
 };
 
@@ -145,7 +163,8 @@ struct CsvRecord {
 
 class CsvParser {
  public:
-  explicit CsvParser(std::istream& in) : src_(in) { src_.skip_bom(); }
+  CsvParser(std::istream& in, char delimiter) : src_(in), delimiter_(delimiter) { src_.skip_bom(); }
+  char delimiter() const { return delimiter_; }
 
   // The next record, skipping blank lines; false at the end of input.
   bool next(CsvRecord& rec) {
@@ -195,19 +214,19 @@ class CsvParser {
             state = after_quote;
           }
         } else {
-          if (c == '\n') ++line_;
+          if (c == '\n' || (c == '\r' && src_.peek() != '\n')) ++line_;  // LF, CR LF, bare CR
           add(rec, field, static_cast<char>(c));
         }
         continue;
       }
-      // Outside quotes: a line break ends the record.
+      // Outside quotes: a line break (LF, CR LF, or a bare CR) ends the record.
       if (c == '\n') break;
-      if (c == '\r' && (src_.peek() == '\n' || src_.peek() == EOF)) {
+      if (c == '\r') {
         if (src_.peek() == '\n') src_.get();
         break;
       }
-      if (c == ',') {
-        keep(rec, ',');
+      if (c == delimiter_) {
+        keep(rec, delimiter_);
         rec.fields.push_back(std::move(field));
         field.clear();
         state = start;
@@ -232,6 +251,7 @@ class CsvParser {
   }
 
   ByteSource src_;
+  char delimiter_;
   std::size_t line_ = 0;
 };
 
@@ -244,11 +264,17 @@ std::vector<std::string> read_header(CsvParser& parser, const char* what) {
   if (!valid_utf8(rec.raw)) throw InputError(fmt::format("line {}: header: invalid UTF-8", rec.line));
   if (rec.fields.size() == 1) {
     const std::string& h = rec.fields[0];
-    const char* delim = h.find(';') != std::string::npos ? "';'" : h.find('\t') != std::string::npos ? "tab" : nullptr;
-    if (delim)
-      throw InputError(fmt::format("wrong delimiter: the header is one column containing {} characters; "
-                                   "truceline reads comma-separated CSV (RFC 4180) — convert the file to commas",
-                                   delim));
+    for (const char d : {';', '\t', ',', '|'}) {
+      if (d == parser.delimiter() || h.find(d) == std::string::npos) continue;
+      const std::string option = delimiter_option(d);
+      throw InputError(fmt::format("wrong delimiter: the header is one column containing {} characters; {}: "
+                                   "read it with --delimiter {}",
+                                   d == '\t' ? "tab" : option,
+                                   parser.delimiter() == ','
+                                       ? "truceline reads comma-separated CSV (RFC 4180) unless told otherwise"
+                                       : fmt::format("--delimiter {} was given", delimiter_option(parser.delimiter())),
+                                   option));
+    }
   }
   std::vector<std::string> names;
   for (auto& f : rec.fields) names.emplace_back(trim(f));
@@ -332,7 +358,8 @@ std::string list_columns(const std::vector<std::string>& names) {
 
 class CsvReader final : public RowReader {
  public:
-  CsvReader(std::istream& in, const std::vector<std::pair<std::string, std::string>>& map) : parser_(in) {
+  CsvReader(std::istream& in, const ReaderOptions& options) : parser_(in, options.delimiter), read_(options.report) {
+    const auto& map = options.csv_map;
     names_ = read_header(parser_, "CSV");
     const std::size_t n = names_.size();
     role_.assign(n, "");
@@ -349,16 +376,16 @@ class CsvReader final : public RowReader {
       if (!f) {
         std::string fields;
         for (const auto& s : csv_fields()) fields += (fields.empty() ? "" : ", ") + s;
-        throw InputError(fmt::format("--map {}={}: unknown field '{}' (fields: {})", field, column, field, fields));
+        throw UsageError(fmt::format("--map {}={}: unknown field '{}' (fields: {})", field, column, field, fields));
       }
       const auto c = find_column(column);
       if (!c)
-        throw InputError(fmt::format("--map {}={}: no column '{}' in the header (columns: {})", field, column, column,
+        throw UsageError(fmt::format("--map {}={}: no column '{}' in the header (columns: {})", field, column, column,
                                      list_columns(names_)));
       if (!role_[*c].empty() && role_[*c] != *f)
-        throw InputError(fmt::format("--map {}={}: column '{}' is already mapped to {}", field, column, column,
+        throw UsageError(fmt::format("--map {}={}: column '{}' is already mapped to {}", field, column, column,
                                      role_[*c]));
-      if (mapped.count(*f)) throw InputError(fmt::format("--map {}={}: field {} is mapped twice", field, column, *f));
+      if (mapped.count(*f)) throw UsageError(fmt::format("--map {}={}: field {} is mapped twice", field, column, *f));
       role_[*c] = *f;
       mapped.insert(*f);
     }
@@ -395,7 +422,15 @@ class CsvReader final : public RowReader {
       }
       used.insert(role_[i].substr(1));
     }
+    // The required fields no column gives: every row will lack them.
+    if (!mapped.count("observed_at")) missing_.push_back("observed_at");
+    if (!mapped.count("kind")) missing_.push_back("kind");
+    if (!(mapped.count("lon") && mapped.count("lat")) && !mapped.count("place")) missing_.push_back("lon/lat or place");
+    if (!mapped.count("source.name") && read_.default_source.empty()) missing_.push_back("source.name");
   }
+
+  std::vector<std::string> columns() const override { return names_; }
+  std::vector<std::string> missing_fields() const override { return missing_; }
 
   bool next(RawRow& row) override {
     if (!parser_.next(rec_)) return false;
@@ -447,15 +482,16 @@ class CsvReader final : public RowReader {
         o["extra"] = extra_cell;
       }
     }
-    row.outcome = report_from_json(o);
+    row.outcome = report_from_json(o, read_);
     return true;
   }
   std::string format() const override { return "csv"; }
 
  private:
   CsvParser parser_;
+  ReadOptions read_;
   CsvRecord rec_;
-  std::vector<std::string> names_;
+  std::vector<std::string> names_, missing_;
   // Per column: a field name; "=id" / "=extra"; or "+key" (kept as an extra field `key`).
   std::vector<std::string> role_;
 };
@@ -465,7 +501,7 @@ class CsvReader final : public RowReader {
 
 class GeoJsonReader final : public RowReader {
  public:
-  explicit GeoJsonReader(std::istream& in) {
+  GeoJsonReader(std::istream& in, const ReadOptions& options) : read_(options) {
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (starts_with_bom(text)) text.erase(0, 3);
     if (trim(text).find_first_not_of("\r\n") == std::string_view::npos)
@@ -553,12 +589,13 @@ class GeoJsonReader final : public RowReader {
       o["lon"] = g["coordinates"][0];
       o["lat"] = g["coordinates"][1];
     }
-    row.outcome = report_from_json(o);
+    row.outcome = report_from_json(o, read_);
     return true;
   }
   std::string format() const override { return "geojson"; }
 
  private:
+  ReadOptions read_;
   json features_;
   std::size_t index_ = 0;
 };
@@ -568,7 +605,7 @@ class GeoJsonReader final : public RowReader {
 
 class AcledReader final : public RowReader {
  public:
-  explicit AcledReader(std::istream& in) : parser_(in) {
+  AcledReader(std::istream& in, const ReaderOptions& options) : parser_(in, options.delimiter) {
     names_ = read_header(parser_, "ACLED CSV");
     for (std::size_t i = 0; i < names_.size(); ++i) {
       const std::string l = lower(names_[i]);
@@ -680,7 +717,7 @@ class AcledReader final : public RowReader {
 };
 
 // The first line's fields (for detection), split on commas with quotes honoured.
-std::vector<std::string> first_line_fields(std::string_view text) {
+std::vector<std::string> first_line_fields(std::string_view text, char delimiter) {
   std::vector<std::string> out;
   std::string field;
   bool quoted = false;
@@ -692,7 +729,7 @@ std::vector<std::string> first_line_fields(std::string_view text) {
       else field += c;
     } else if (c == '"') {
       quoted = true;
-    } else if (c == ',') {
+    } else if (c == delimiter) {
       out.emplace_back(trim(field));
       field.clear();
     } else if (c == '\n' || c == '\r') {
@@ -757,7 +794,7 @@ std::string format_name(Format format) {
   return "jsonl";
 }
 
-Format detect_format(const std::string& path, const std::string& first_bytes) {
+Format detect_format(const std::string& path, const std::string& first_bytes, char delimiter) {
   std::string_view s = first_bytes;
   if (starts_with_bom(s)) s.remove_prefix(3);
   const std::string ext = extension(path);
@@ -768,7 +805,7 @@ Format detect_format(const std::string& path, const std::string& first_bytes) {
       if (names_feature_collection(s) || ext == "geojson") return Format::geojson;
       return Format::jsonl;
     }
-    for (const auto& f : first_line_fields(s)) {
+    for (const auto& f : first_line_fields(s, delimiter)) {
       const std::string l = lower(f);
       if (l == "event_id_cnty" || l == "data_id") return Format::acled;
     }
@@ -779,15 +816,25 @@ Format detect_format(const std::string& path, const std::string& first_bytes) {
   return Format::jsonl;
 }
 
-std::unique_ptr<RowReader> open_reader(Format format, std::istream& in,
-                                       const std::vector<std::pair<std::string, std::string>>& csv_map) {
+std::unique_ptr<RowReader> open_reader(Format format, std::istream& in, const ReaderOptions& options) {
   switch (format) {
-    case Format::jsonl: return std::make_unique<JsonlReader>(in);
-    case Format::csv: return std::make_unique<CsvReader>(in, csv_map);
-    case Format::geojson: return std::make_unique<GeoJsonReader>(in);
-    case Format::acled: return std::make_unique<AcledReader>(in);
+    case Format::jsonl: return std::make_unique<JsonlReader>(in, options.report);
+    case Format::csv: return std::make_unique<CsvReader>(in, options);
+    case Format::geojson: return std::make_unique<GeoJsonReader>(in, options.report);
+    case Format::acled: return std::make_unique<AcledReader>(in, options);
   }
-  return std::make_unique<JsonlReader>(in);
+  return std::make_unique<JsonlReader>(in, options.report);
+}
+
+std::optional<char> parse_delimiter(std::string_view text) {
+  if (text == "tab" || text == "\\t" || text == "\t") return '\t';
+  if (text.size() != 1 || text[0] == '"' || text[0] == '\n' || text[0] == '\r' || text[0] == '\0') return std::nullopt;
+  return text[0];
+}
+
+std::string delimiter_option(char delimiter) {
+  if (delimiter == '\t') return "tab";
+  return fmt::format("'{}'", delimiter);
 }
 
 std::optional<std::string> acled_date(std::string_view text) {
@@ -883,6 +930,131 @@ AcledKind acled_kind(std::string_view event_type, std::string_view sub_event_typ
   if (!sub.empty() && std::find(k.tags.begin(), k.tags.end(), "unmapped_acled_type") == k.tags.end())
     k.tags.push_back("unmapped_acled_type");
   return k;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files that give nothing
+
+namespace {
+
+// A reason with its quoted values elided, so rows rejected for the same cause group together.
+std::string reason_key(const std::string& reason) {
+  std::string key;
+  bool quoted = false;
+  for (const char c : reason) {
+    if (c == '\'') {
+      if (!quoted) key += "'…'";
+      quoted = !quoted;
+    } else if (!quoted) {
+      key += c;
+    }
+  }
+  return quoted ? reason : key;
+}
+
+// A column name as a shell word: quoted unless plain.
+std::string shell_word(const std::string& s) {
+  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == '-';
+  });
+  if (plain) return s;
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// The first column whose name contains one of `words` (case-insensitive), or "".
+std::string column_like(const std::vector<std::string>& columns, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    for (const auto& c : columns)
+      if (lower(c).find(w) != std::string::npos) return c;
+  return "";
+}
+
+}  // namespace
+
+void RowTally::add(const RawRow& row) {
+  ++rows_;
+  if (!row.outcome.report) add_rejection(row.number, row.raw, row.outcome.error);
+}
+
+void RowTally::add_rejection(std::size_t number, const std::string& raw, const std::string& reason) {
+  ++rejected_;
+  constexpr std::size_t kSample = std::size_t{1} << 16;
+  if (reason == "invalid UTF-8") {
+    ++not_utf8_;
+    if (sample_.size() < kSample) sample_ += raw.substr(0, kSample - sample_.size()) + "\n";
+  }
+  const std::string key = reason_key(reason);
+  auto [it, inserted] = by_key_.try_emplace(key);
+  if (inserted) {
+    it->second.example = reason;
+    it->second.first_row = number;
+    order_.push_back(key);
+  }
+  ++it->second.count;
+}
+
+std::vector<RowTally::Reason> RowTally::reasons() const {
+  std::vector<Reason> out;
+  for (const auto& key : order_) out.push_back(by_key_.at(key));
+  std::stable_sort(out.begin(), out.end(), [](const Reason& a, const Reason& b) { return a.count > b.count; });
+  return out;
+}
+
+std::vector<std::string> explain_empty_import(const RowReader& reader, const RowTally& tally, bool encoding_given) {
+  std::vector<std::string> lines;
+  const std::vector<std::string> columns = reader.columns();
+  const bool csv = reader.format() == "csv";
+  const auto reasons = tally.reasons();
+  if (tally.rows() == 0) {
+    lines.push_back(csv ? "no rows: the file has a header and nothing else"
+                        : reader.format() == "geojson" ? "no rows: the FeatureCollection has no features"
+                                                       : "no rows: the file is empty");
+  } else {
+    const char* unit = reader.format() == "geojson" ? "feature" : "line";
+    std::string cause = tally.rows() == 1 ? "its only row was rejected: " : fmt::format("all {} rows were rejected: ", tally.rows());
+    for (std::size_t i = 0; i < reasons.size() && i < 3; ++i) {
+      const auto& r = reasons[i];
+      cause += fmt::format("{}{}{} ({}{} {})", i ? "; " : "", tally.rows() > 1 ? fmt::format("{} × ", r.count) : "",
+                           r.example, r.count > 1 ? "first on " : "", unit, r.first_row);
+    }
+    if (reasons.size() > 3) cause += fmt::format("; and {} other reasons", reasons.size() - 3);
+    lines.push_back(cause);
+  }
+  if (tally.not_utf8() > 0 && !encoding_given) lines.push_back(io::encoding_advice(tally.not_utf8_sample()));
+  const std::vector<std::string> missing = reader.missing_fields();
+  if (!missing.empty() && !columns.empty()) {
+    std::string m;
+    for (const auto& f : missing) m += (m.empty() ? "" : ", ") + f;
+    std::string example;
+    auto add = [&](const std::string& field, const std::string& column) {
+      example += fmt::format("{}--map {}={}", example.empty() ? "" : " ", field, column.empty() ? "COLUMN" : shell_word(column));
+    };
+    bool source_missing = false;
+    for (const auto& f : missing) {
+      if (f == "observed_at") add(f, column_like(columns, {"date", "time", "when"}));
+      else if (f == "kind") add(f, column_like(columns, {"kind", "categor", "type", "event"}));
+      else if (f == "source.name") source_missing = true;
+      else if (const std::string place = column_like(columns, {"place", "location", "village", "town", "city", "locality", "site"});
+               !place.empty())
+        add("place", place);
+      else
+        add("lon", column_like(columns, {"longitude", "lon", "lng"})), add("lat", column_like(columns, {"latitude", "lat"}));
+    }
+    if (source_missing) {
+      const std::string src = column_like(columns, {"source", "reporter", "outlet", "author", "organi"});
+      if (!src.empty()) add("source", src);
+      example += src.empty() ? " --source NAME" : " (or --source NAME: one source for every row)";
+    }
+    lines.push_back(fmt::format("the header has no column for {} (columns: {}); map them, e.g. {}", m,
+                                list_columns(columns), example));
+  } else if (std::any_of(reasons.begin(), reasons.end(),
+                         [](const RowTally::Reason& r) { return r.example == "missing source.name"; })) {
+    lines.push_back("rows without a source: name it with --source NAME");
+  }
+  return lines;
 }
 
 }  // namespace truceline::store

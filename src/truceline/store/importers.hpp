@@ -5,8 +5,10 @@
 // lives in one place (report.cpp). Problems with a single row (wrong field count, broken
 // JSON, a non-Point feature, an ACLED date that is not a date) are quarantined rows, never
 // exceptions; problems with the file as a whole (no header, wrong delimiter, not a
-// FeatureCollection, not an ACLED header, a --map naming a missing column) throw InputError
-// from open_reader().
+// FeatureCollection, not an ACLED header) throw InputError from open_reader(), and a --map
+// that does not fit the header (an unknown field, a missing column) throws UsageError.
+//
+// Line ends: LF, CRLF, and a bare CR (old Mac OS and some Excel exports) each end a line.
 //
 // JSONL, CSV and ACLED stream: one record in memory at a time, records over 1 MiB are
 // quarantined (their raw text truncated to 1 MiB). GeoJSON is read whole.
@@ -14,6 +16,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +44,24 @@ class RowReader {
   virtual bool next(RawRow& row) = 0;
   // "jsonl", "csv", "geojson", "acled" (recorded as the batch's importer).
   virtual std::string format() const = 0;
+  // CSV: the header's column names; empty for the other formats.
+  virtual std::vector<std::string> columns() const { return {}; }
+  // CSV: the required fields no column maps to ("observed_at", "kind", "lon/lat or place",
+  // "source.name"), in that order; every row then lacks them. Empty for the other formats.
+  virtual std::vector<std::string> missing_fields() const { return {}; }
+};
+
+// How to read a file beyond its format (the `ingest` options).
+struct ReaderOptions {
+  ReaderOptions() = default;
+  ReaderOptions(std::vector<std::pair<std::string, std::string>> map) : csv_map(std::move(map)) {}  // NOLINT
+  // `--map FIELD=COLUMN` pairs (CSV only, ignored for the other formats; FIELD is a report
+  // field name, see docs/importers.md).
+  std::vector<std::pair<std::string, std::string>> csv_map;
+  // The CSV (and ACLED) field delimiter: ',' (RFC 4180), ';', '\t', '|', ...
+  char delimiter = ',';
+  // Time zone for naive date-times, default source name (report.hpp).
+  ReadOptions report;
 };
 
 enum class Format { jsonl, csv, geojson, acled };
@@ -51,17 +72,54 @@ std::string format_name(Format format);
 
 // By content first, then by extension (docs/importers.md): after a BOM and white space, '{'
 // is GeoJSON when the bytes name "type": "FeatureCollection" (or the file ends in .geojson),
-// JSONL otherwise; a first line whose fields include event_id_cnty / data_id /
-// EVENT_ID_CNTY is ACLED; any other text is CSV. Empty content: .csv -> csv, .geojson /
-// .json -> geojson, anything else -> jsonl.
-Format detect_format(const std::string& path, const std::string& first_bytes);
+// JSONL otherwise; a first line whose fields (split on `delimiter`) include event_id_cnty /
+// data_id / EVENT_ID_CNTY is ACLED; any other text is CSV. Empty content: .csv -> csv,
+// .geojson / .json -> geojson, anything else -> jsonl.
+Format detect_format(const std::string& path, const std::string& first_bytes, char delimiter = ',');
 
-// A reader over `in` (which must outlive it). `csv_map` holds `--map FIELD=COLUMN` pairs
-// (CSV only, ignored for the other formats; FIELD is a report field name, see
-// docs/importers.md). Throws InputError for a file that cannot be read as that format at all
-// (see above).
-std::unique_ptr<RowReader> open_reader(Format format, std::istream& in,
-                                       const std::vector<std::pair<std::string, std::string>>& csv_map = {});
+// A reader over `in` (which must outlive it). Throws InputError for a file that cannot be read
+// as that format at all, UsageError for a --map that does not fit its header (see above).
+std::unique_ptr<RowReader> open_reader(Format format, std::istream& in, const ReaderOptions& options = {});
+
+// `--delimiter` as written: one character, or "tab" / "\t"; nullopt for anything else
+// (several characters, a quote, a line break).
+std::optional<char> parse_delimiter(std::string_view text);
+// How a delimiter is written on the command line: "';'", "tab", "','".
+std::string delimiter_option(char delimiter);
+
+// What the rows of one file were rejected for, gathered while it is read: enough to explain
+// a file that yielded no report at all, and to warn about a file partly in another encoding.
+class RowTally {
+ public:
+  void add(const RawRow& row);  // every row, before its text is moved away
+  // A row add() counted as good that was quarantined later (by the store).
+  void add_rejection(std::size_t number, const std::string& raw, const std::string& reason);
+  std::size_t rows() const { return rows_; }
+  std::size_t rejected() const { return rejected_; }
+  std::size_t not_utf8() const { return not_utf8_; }
+  // The raw bytes of rows rejected as invalid UTF-8 (at most 64 KiB): the encoding guess's input.
+  const std::string& not_utf8_sample() const { return sample_; }
+  struct Reason {
+    std::string example;           // the first row's reason, as written
+    std::size_t count = 0, first_row = 0;
+  };
+  // Reasons grouped with their quoted values elided ("observed_at '…' has no UTC offset: …"),
+  // most frequent first (ties: first seen first).
+  std::vector<Reason> reasons() const;
+
+ private:
+  std::size_t rows_ = 0, rejected_ = 0, not_utf8_ = 0;
+  std::string sample_;
+  std::map<std::string, Reason> by_key_;
+  std::vector<std::string> order_;
+};
+
+// Why a file gave no report (docs/importers.md, "Files that give nothing"): the first line is
+// the cause ("no rows: the file is empty", "all 12 rows were rejected: 12 × invalid UTF-8
+// (first on line 2)"), the next ones what to do (the likely encoding and --encoding; the
+// columns found and a --map line; --tz for naive times; --delimiter). `encoding_given`: the
+// file was read with --encoding (no encoding advice then).
+std::vector<std::string> explain_empty_import(const RowReader& reader, const RowTally& tally, bool encoding_given);
 
 // The CSV fields a column can map to, in documented order (observed_at … source_id).
 const std::vector<std::string>& csv_fields();

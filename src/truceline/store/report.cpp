@@ -177,16 +177,38 @@ std::optional<std::string> text(const json& o, const char* key, std::string& err
   return std::nullopt;
 }
 
+std::string too_large(const char* key, const std::string& value) {
+  return fmt::format("{} {} is too large (at most 2^53 = {})", key, value, kMaxCount);
+}
+
+// A count: a whole number from 0 to kMaxCount, as a JSON number or as digits in a string.
 std::optional<int64_t> count(const json& o, const char* key, std::string& error) {
   if (!o.contains(key) || o[key].is_null()) return std::nullopt;
   const json& v = o[key];
-  if (v.is_number_integer() && v.get<int64_t>() >= 0) return v.get<int64_t>();
-  if (v.is_number_unsigned()) return static_cast<int64_t>(v.get<uint64_t>());
-  if (v.is_string()) {
-    const std::string s = v.get<std::string>();
-    if (!s.empty() && std::all_of(s.begin(), s.end(), ::isdigit) && s.size() < 12) return std::stoll(s);
+  if (v.is_number_unsigned()) {  // nlohmann reads every non-negative integer literal as unsigned
+    const uint64_t u = v.get<uint64_t>();
+    if (u > static_cast<uint64_t>(kMaxCount)) {
+      error = too_large(key, std::to_string(u));
+      return std::nullopt;
+    }
+    return static_cast<int64_t>(u);
   }
-  error = fmt::format("{} must be a whole number >= 0 (got {})", key, v.dump());
+  if (v.is_number_integer()) {
+    const int64_t i = v.get<int64_t>();
+    if (i >= 0 && i > kMaxCount) error = too_large(key, std::to_string(i));
+    if (i >= 0 && i <= kMaxCount) return i;
+  } else if (v.is_string()) {
+    const std::string s = v.get<std::string>();
+    if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      uint64_t u = 0;
+      const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), u);
+      if (ec == std::errc() && end == s.data() + s.size() && u <= static_cast<uint64_t>(kMaxCount))
+        return static_cast<int64_t>(u);
+      error = too_large(key, s);
+      return std::nullopt;
+    }
+  }
+  if (error.empty()) error = fmt::format("{} must be a whole number >= 0 (got {})", key, v.dump());
   return std::nullopt;
 }
 
@@ -207,14 +229,82 @@ std::optional<double> number(const json& o, const char* key, std::string& error)
   }
   if (!std::isfinite(d)) {
     error = fmt::format("{} must be a finite number (got {})", key, v.dump());
+    // "36,5" from a spreadsheet saved with a decimal comma: say so, do not guess.
+    if (v.is_string() && std::count(v.get_ref<const std::string&>().begin(), v.get_ref<const std::string&>().end(), ',') == 1) {
+      std::string dotted = v.get<std::string>();
+      std::replace(dotted.begin(), dotted.end(), ',', '.');
+      char* end = nullptr;
+      const double x = std::strtod(dotted.c_str(), &end);
+      if (end == dotted.c_str() + dotted.size() && std::isfinite(x))
+        error += fmt::format(": decimal commas are not read, write {}", dotted);
+    }
     return std::nullopt;
   }
   return d;
 }
 
+// observed_at / reported_at as written: an ISO 8601 date, a date-time with its offset, or a
+// naive date-time read in options.tz.
+struct TimeRead {
+  std::optional<int64_t> unix_seconds;
+  bool date_only = false, zone_used = false;
+  std::string error;
+};
+
+// "10/12/2018", "12/10/2018 08:30", "12.10.2018": day and month in an order the text does not say.
+bool numeric_dmy(const std::string& s) {
+  std::size_t p = 0, groups = 0;
+  while (groups < 3) {
+    const std::size_t start = p;
+    while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+    if (p == start) return false;
+    ++groups;
+    if (groups < 3) {
+      if (p >= s.size() || (s[p] != '/' && s[p] != '.' && s[p] != '-')) return false;
+      ++p;
+    }
+  }
+  return groups == 3 && (p == s.size() || s[p] == ' ' || s[p] == 'T') && s.find_first_of("/.") < p;
+}
+
+TimeRead read_time(const char* field, const std::string& text, const ReadOptions& options) {
+  TimeRead r;
+  const auto t = parse_iso8601(text);
+  if (!t) {
+    if (numeric_dmy(text))
+      r.error = fmt::format("{} '{}': dates with slashes or dots are not read (day/month and month/day "
+                            "cannot be told apart); write YYYY-MM-DD (ISO 8601)",
+                            field, text);
+    else
+      r.error = fmt::format("{} '{}' is not an ISO 8601 date or date-time with offset (2018-10-12, "
+                            "2018-10-12T08:30:00+03:00)",
+                            field, text);
+    return r;
+  }
+  r.date_only = t->date_only;
+  if (t->date_only || t->has_offset) {
+    r.unix_seconds = t->unix_seconds;
+    return r;
+  }
+  if (!options.tz) {
+    r.error = fmt::format("{} '{}' has no UTC offset: write one (2018-10-12T08:30:00+03:00), or give the zone "
+                          "of such times with --tz (e.g. --tz +03:00, --tz Asia/Damascus)",
+                          field, text);
+    return r;
+  }
+  const TimeZone::Result u = options.tz->to_utc(t->unix_seconds);
+  if (!u.utc) {
+    r.error = fmt::format("{} '{}' {}", field, text, u.problem);
+    return r;
+  }
+  r.unix_seconds = u.utc;
+  r.zone_used = true;
+  return r;
+}
+
 }  // namespace
 
-RowOutcome report_from_json(const json& o) {
+RowOutcome report_from_json(const json& o, const ReadOptions& options) {
   RowOutcome out;
   std::string& err = out.error;
   if (!o.is_object()) {
@@ -229,16 +319,15 @@ RowOutcome report_from_json(const json& o) {
     err = "missing observed_at";
     return out;
   }
-  bool date_only = false;
-  const auto t = parse_iso_time(*observed, &date_only);
-  if (!t) {
-    err = fmt::format("observed_at '{}' is not an ISO 8601 date or date-time with offset (2018-10-12, "
-                      "2018-10-12T08:30:00+03:00)",
-                      *observed);
+  bool zone_used = false;
+  const TimeRead t = read_time("observed_at", *observed, options);
+  if (!t.unix_seconds) {
+    err = t.error;
     return out;
   }
-  r.observed_unix = *t;
-  r.time_precision = date_only ? "day" : "minute";
+  zone_used |= t.zone_used;
+  r.observed_unix = *t.unix_seconds;
+  r.time_precision = t.date_only ? "day" : "minute";
   if (auto p = text(o, "time_precision", err)) {
     if (!in(time_precisions(), *p)) {
       err = fmt::format("time_precision '{}' is not one of {}", *p, join(time_precisions()));
@@ -248,12 +337,13 @@ RowOutcome report_from_json(const json& o) {
   }
   if (!err.empty()) return out;
   if (auto rep = text(o, "reported_at", err)) {
-    const auto rt = parse_iso_time(*rep);
-    if (!rt) {
-      err = fmt::format("reported_at '{}' is not an ISO 8601 date or date-time with offset", *rep);
+    const TimeRead rt = read_time("reported_at", *rep, options);
+    if (!rt.unix_seconds) {
+      err = rt.error;
       return out;
     }
-    r.reported_unix = *rt;
+    zone_used |= rt.zone_used;
+    r.reported_unix = *rt.unix_seconds;
   }
   if (!err.empty()) return out;
   // Location.
@@ -282,6 +372,10 @@ RowOutcome report_from_json(const json& o) {
   if (auto pm = number(o, "location_precision_m", err)) {
     if (*pm < 0) {
       err = "location_precision_m must be >= 0";
+      return out;
+    }
+    if (*pm > kMaxLocationPrecisionM) {
+      err = fmt::format("location_precision_m {} is more than 1 000 km (at most {:.0f} m)", *pm, kMaxLocationPrecisionM);
       return out;
     }
     r.location_precision_m = *pm;
@@ -334,13 +428,15 @@ RowOutcome report_from_json(const json& o) {
     }
   }
   // Source and grading.
-  if (!o.contains("source") || !o["source"].is_object()) {
-    err = o.contains("source") ? "source must be an object {name, type, url}" : "missing source.name";
+  static const json kNoSource = json::object();
+  if (o.contains("source") && !o["source"].is_null() && !o["source"].is_object()) {
+    err = "source must be an object {name, type, url}";
     return out;
   }
-  const json& s = o["source"];
+  const json& s = o.contains("source") && o["source"].is_object() ? o["source"] : kNoSource;
   r.source_name = text(s, "name", err).value_or("");
   if (!err.empty()) return out;
+  if (r.source_name.empty()) r.source_name = options.default_source;
   if (r.source_name.empty()) {
     err = "missing source.name";
     return out;
@@ -372,6 +468,7 @@ RowOutcome report_from_json(const json& o) {
     if (!kKnown.count(k) && !is_output_only_key(k)) r.extra[k] = v;
   for (const auto& [k, v] : s.items())
     if (k != "name" && k != "type" && k != "url") r.extra["source." + k] = v;
+  if (zone_used) r.extra["assumed_time_zone"] = options.tz->name();
   out.report = std::move(r);
   return out;
 }
@@ -404,7 +501,7 @@ std::optional<double> sj_number(const sj::element& e) {
 
 std::optional<int64_t> sj_count(const sj::element& e) {
   int64_t i = 0;
-  if (e.get_int64().get(i) || i < 0) return std::nullopt;
+  if (e.get_int64().get(i) || i < 0 || i > kMaxCount) return std::nullopt;
   return i;
 }
 
@@ -475,7 +572,7 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
   if (!str(kPlace, r.place) || (!r.lon && r.place.empty())) return std::nullopt;
   if (has(kLocPrecision)) {
     const auto pm = sj_number(at[kLocPrecision]);
-    if (!pm || *pm < 0) return std::nullopt;
+    if (!pm || *pm < 0 || *pm > kMaxLocationPrecisionM) return std::nullopt;
     r.location_precision_m = *pm;
   }
   if (!str(kKind, r.kind) || !in(report_kinds(), r.kind)) return std::nullopt;
@@ -526,7 +623,7 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
 
 }  // namespace
 
-RowOutcome report_from_jsonl(const std::string& line) {
+RowOutcome report_from_jsonl(const std::string& line, const ReadOptions& options) {
   RowOutcome out;
   if (line.size() > (std::size_t{1} << 20)) {
     out.error = fmt::format("line of {} bytes is longer than 1 MiB", line.size());
@@ -547,7 +644,7 @@ RowOutcome report_from_jsonl(const std::string& line) {
     out.error = "invalid JSON: " + what;
     return out;
   }
-  return report_from_json(o);
+  return report_from_json(o, options);
 }
 
 json Report::to_json() const {

@@ -6,10 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "truceline/store/time_zone.hpp"
 
 namespace truceline::store {
 
@@ -63,13 +66,32 @@ struct RowOutcome {
   std::string error;
 };
 
+// Limits (docs/report-format.md, "Limits"): a count (fatalities, injured, weapon_count) is a
+// whole number from 0 to 2^53 (the largest range every JSON reader holds exactly; a count
+// beyond it is a typo or an overflow, such as 18446744073709551615 = -1 as unsigned 64 bits);
+// location_precision_m is finite and at most 1 000 km (a larger "uncertainty" says nothing
+// about where it happened).
+inline constexpr int64_t kMaxCount = int64_t{1} << 53;
+inline constexpr double kMaxLocationPrecisionM = 1e6;
+
+// How rows are read beyond the model's own rules (`ingest --tz`, `--source`).
+struct ReadOptions {
+  // The zone naive date-times ("2018-10-12 08:30", no offset) are read in; none: such times are
+  // rejected as ambiguous. A report read with it gets the extra field
+  // "assumed_time_zone": name() (its provenance). Bare dates are not affected.
+  std::shared_ptr<const TimeZone> tz;
+  // source.name for a row that gives none (rows with their own keep it).
+  std::string default_source;
+};
+
 // Validates and normalizes one JSON object (the keys `reports` adds, is_output_only_key(),
 // are ignored: the store derives them). Required: observed_at, a location (lon+lat or
-// place), kind, source.name. observed_at: ISO 8601 date or date-time with offset or Z.
-RowOutcome report_from_json(const nlohmann::json& object);
+// place), kind, source.name. observed_at: ISO 8601 date or date-time with offset or Z (or a
+// naive date-time with options.tz).
+RowOutcome report_from_json(const nlohmann::json& object, const ReadOptions& options = {});
 
 // Parses one JSONL line (also rejects invalid UTF-8, non-objects, lines over 1 MiB).
-RowOutcome report_from_jsonl(const std::string& line);
+RowOutcome report_from_jsonl(const std::string& line, const ReadOptions& options = {});
 
 // "2018-10-12" / "2018-10-12T08:00:00+03:00" / "...Z" -> unix seconds; nullopt if malformed.
 // A date without a time is 00:00 UTC that day (its precision says "day").

@@ -12,6 +12,8 @@
 #include <thread>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "truceline/error.hpp"
 
@@ -296,11 +298,74 @@ class RtreeWriter {
 
 }  // namespace
 
-Store::Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
-Store::Store(Store&& o) noexcept : path_(std::move(o.path_)), db_(o.db_) { o.db_ = nullptr; }
+Store::Store(std::string path, sqlite3* db, bool read_only) : path_(std::move(path)), db_(db), read_only_(read_only) {}
+Store::Store(Store&& o) noexcept : path_(std::move(o.path_)), db_(o.db_), read_only_(o.read_only_) { o.db_ = nullptr; }
 Store::~Store() {
-  if (db_) sqlite3_close_v2(db_);
+  if (!db_) return;
+  if (!read_only_ && path_ != ":memory:") {
+    // Leave the file in rollback-journal mode so that readers need no -wal/-shm (store.hpp).
+    // This needs the only connection: with another one open it fails (SQLITE_BUSY, at once:
+    // no waiting on a reader) and the file stays in WAL mode for the last writer to change.
+    sqlite3_busy_timeout(db_, 0);
+    sqlite3_exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
+  }
+  sqlite3_close_v2(db_);
 }
+
+namespace {
+
+// A report id ("r" + 20 lower-case hex digits) as the 10 bytes its content hash starts with.
+std::optional<std::string> id_prefix(const std::string& id) {
+  if (id.size() != 21 || id[0] != 'r') return std::nullopt;
+  auto digit = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+  std::string bytes(10, '\0');
+  for (std::size_t i = 0; i < 10; ++i) {
+    const int h = digit(id[1 + 2 * i]), l = digit(id[2 + 2 * i]);
+    if (h < 0 || l < 0) return std::nullopt;
+    bytes[i] = static_cast<char>(h * 16 + l);
+  }
+  return bytes;
+}
+
+// Percent-encodes a path for an SQLite URI ("file:" + path + "?immutable=1").
+std::string uri_path(const std::string& path) {
+  const std::string abs = std::filesystem::absolute(path).string();
+  std::string out;
+  for (const char c : abs) {
+    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x21)
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else
+      out += c;
+  }
+  return out;
+}
+
+// The store's marks, read from a just-opened connection: (application_id, user_version), or
+// the SQLite error code of the first read.
+struct Marks {
+  int rc = SQLITE_OK;
+  int app = 0, version = 0;
+};
+Marks read_marks(sqlite3* db) {
+  Marks m;
+  sqlite3_stmt* st = nullptr;
+  for (const char* sql : {"PRAGMA application_id", "PRAGMA user_version"}) {
+    m.rc = sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    if (m.rc == SQLITE_OK) {
+      m.rc = sqlite3_step(st);
+      if (m.rc == SQLITE_ROW) {
+        (sql[7] == 'a' ? m.app : m.version) = sqlite3_column_int(st, 0);
+        m.rc = SQLITE_OK;
+      }
+    }
+    sqlite3_finalize(st);
+    if (m.rc != SQLITE_OK) return m;
+  }
+  return m;
+}
+
+}  // namespace
 
 Store Store::create_or_open(const std::string& path) {
   std::error_code ec;
@@ -311,7 +376,7 @@ Store Store::create_or_open(const std::string& path) {
     sqlite3_close_v2(db);
     throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
   }
-  Store s(path, db);
+  Store s(path, db, false);
   sqlite3_busy_timeout(db, 10000);
   try {
     const int app = pragma_int(db, "application_id");
@@ -321,7 +386,8 @@ Store Store::create_or_open(const std::string& path) {
       tables.step();
       if (tables.integer(0) != 0) throw InputError(path + ": not a truceline database (an SQLite file with other tables)");
     }
-    (void)version;
+    if (version > kSchemaVersion)
+      throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path, version, kSchemaVersion));
     exec(db, "PRAGMA journal_mode=WAL");
     exec(db, "PRAGMA synchronous=NORMAL");
     exec(db, "PRAGMA cache_size=-65536");  // 64 MiB page cache: bulk imports touch many index pages
@@ -333,31 +399,75 @@ Store Store::create_or_open(const std::string& path) {
   return s;
 }
 
-Store Store::open_existing(const std::string& path) {
+Store Store::open_existing(const std::string& path, Access access) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw InputError(fmt::format("{}: no such database (truceline ingest --db {} FILE creates one)", path, path));
   if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a database");
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
+  const bool ro = access == Access::read_only;
+  auto open = [&](const std::string& name, int flags) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+      const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
+      sqlite3_close_v2(db);
+      throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
+    }
+    sqlite3_busy_timeout(db, 10000);
+    return db;
+  };
+  sqlite3* db = open(path, ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+  Marks m = read_marks(db);
+  if (ro && ((m.rc & 0xff) == SQLITE_READONLY || (m.rc & 0xff) == SQLITE_CANTOPEN) &&
+      !std::filesystem::exists(path + "-shm", ec)) {
+    // A WAL-mode file whose -shm cannot be created (read-only folder, or a file we may not
+    // write): no writer can be at work without that file, so the file is complete as it is.
     sqlite3_close_v2(db);
-    throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
+    db = open("file:" + uri_path(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    m = read_marks(db);
   }
-  Store s(path, db);
-  sqlite3_busy_timeout(db, 10000);
-  int app = 0, version = 0;
-  try {
-    app = pragma_int(db, "application_id");
-    version = pragma_int(db, "user_version");
-  } catch (const std::runtime_error&) {
-    throw InputError(path + ": not a truceline database (not an SQLite file)");
+  Store s(path, db, ro);
+  if (m.rc != SQLITE_OK) {
+    const int code = m.rc & 0xff;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) throw InputError(path + ": not a truceline database (not an SQLite file)");
+    throw InputError(fmt::format("{}: cannot read the database: {}", path, sqlite3_errstr(m.rc)));
   }
-  if (app != kApplicationId) throw InputError(path + ": not a truceline database");
-  if (version > kSchemaVersion)
-    throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path, version, kSchemaVersion));
-  if (version < kSchemaVersion) s.migrate();
+  if (m.app != kApplicationId) throw InputError(path + ": not a truceline database");
+  if (m.version > kSchemaVersion)
+    throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path, m.version, kSchemaVersion));
+  if (m.version < kSchemaVersion) {
+    if (ro)
+      throw InputError(fmt::format("{}: made by an older truceline (schema {} < {}): `truceline ingest --db {}` "
+                                   "upgrades it",
+                                   path, m.version, kSchemaVersion, path));
+    s.migrate();
+  }
+  if (!ro) {
+    try {
+      exec(db, "PRAGMA journal_mode=WAL");
+      exec(db, "PRAGMA synchronous=NORMAL");
+      exec(db, "PRAGMA cache_size=-65536");
+    } catch (const std::runtime_error& e) {
+      throw InputError(fmt::format("{}: cannot open the database for writing ({})", path, e.what()));
+    }
+  }
   return s;
+}
+
+bool Store::has_report(const std::string& id) const {
+  // "r" + 20 lower-case hex digits = the first 10 bytes of the content hash: a range on its
+  // unique index (the id column itself is generated, not indexed).
+  const auto prefix = id_prefix(id);
+  if (!prefix) return false;
+  const std::string& lo = *prefix;
+  // The upper bound: the prefix plus one (as a byte string); all 0xFF: longer than any hash.
+  std::string hi = lo;
+  std::size_t k = hi.size();
+  while (k > 0 && static_cast<unsigned char>(hi[k - 1]) == 0xFF) --k;
+  if (k == 0) hi.assign(40, '\xFF');
+  else hi.resize(k), hi[k - 1] = static_cast<char>(static_cast<unsigned char>(hi[k - 1]) + 1);
+  Stmt s(db_, "SELECT 1 FROM report WHERE content_hash >= ? AND content_hash < ? LIMIT 1");
+  s.bind_blob(1, lo).bind_blob(2, hi);
+  return s.step();
 }
 
 void Store::migrate() {
@@ -379,8 +489,11 @@ void Store::migrate() {
 }
 
 BatchSummary Store::import(const ImportOptions& o, const std::function<bool(InputRow&)>& next) {
+  if (read_only_ && !o.dry_run) throw std::logic_error("Store::import: the store was opened read-only");
+  const bool dry = o.dry_run;
   BatchSummary sum;
-  exec(db_, "BEGIN IMMEDIATE");
+  // A dry run reads in one snapshot (a deferred transaction) and writes nothing.
+  exec(db_, dry ? "BEGIN" : "BEGIN IMMEDIATE");
   struct Rollback {
     sqlite3* db;
     bool active = true;
@@ -388,93 +501,159 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       if (active) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
   } guard{db_};
-  {
+  if (!dry) {
     Stmt b(db_, "INSERT INTO batch(file, file_hash, importer, started_at) VALUES(?,?,?,?)");
     b.bind(1, o.file).bind(2, o.file_hash).bind(3, o.importer).bind(4, now_iso()).step();
+    sum.batch_id = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
   }
-  sum.batch_id = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
-  Stmt ins(db_,
-           "INSERT OR IGNORE INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
-           "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, source_type, "
-           "reliability, credibility, supersedes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  // The R*Tree indexes space and time together.
-  RtreeWriter rtree(db_);
-  Stmt quar(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
-  Stmt stored(db_, "SELECT 1 FROM report WHERE content_hash = ?");
+  std::optional<Stmt> ins, quar, exists;
+  std::optional<RtreeWriter> rtree;  // the R*Tree indexes space and time together
+  if (!dry) {
+    ins.emplace(db_,
+                "INSERT OR IGNORE INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
+                "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, "
+                "source_type, reliability, credibility, supersedes, ingested_at) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    rtree.emplace(db_);
+    quar.emplace(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
+  }
+  exists.emplace(db_, "SELECT 1 FROM report WHERE content_hash = ?");
+  // A dry run's would-be reports (content hashes, ordered: an id is a hash prefix).
+  std::set<std::string> taken;
   const std::string now = now_iso();
-  RowPipeline pipeline(next);
-  for (std::vector<PreparedRow> batch; !(batch = pipeline.pop()).empty();) {
-    for (PreparedRow& p : batch) {
-      if (p.error) std::rethrow_exception(p.error);
-      const InputRow& row = p.row;
-      ++sum.rows;
-      if (o.progress && sum.rows % 65536 == 0) o.progress(sum.rows);
-      if (!row.outcome.report) {
-        if (o.strict)
-          throw InputError(fmt::format("{}:{}: {} (--strict: nothing imported)", o.file, row.number, row.outcome.error));
-        ++sum.quarantined;
-        quar.bind(1, sum.batch_id)
-            .bind(2, static_cast<int64_t>(row.number))
-            .bind(3, row.raw)
-            .bind(4, row.outcome.error)
-            .bind(5, p.hash);
-        quar.step();
-        quar.reset();
-        continue;
+
+  auto quarantine = [&](const InputRow& row, const std::string& reason, const std::string& key) {
+    if (o.strict) throw InputError(fmt::format("{}:{}: {} (--strict: nothing imported)", o.file, row.number, reason));
+    ++sum.quarantined;
+    if (dry) return;
+    quar->bind(1, sum.batch_id).bind(2, static_cast<int64_t>(row.number)).bind(3, row.raw).bind(4, reason).bind(5, key);
+    quar->step();
+    quar->reset();
+  };
+  // Whether `id` names a report of the store or (already taken) of this batch.
+  auto known = [&](const std::string& id) {
+    if (has_report(id)) return true;  // a real import sees its own inserts
+    const auto prefix = id_prefix(id);
+    if (!dry || !prefix) return false;
+    const auto it = taken.lower_bound(*prefix);  // a dry run: among the hashes it took
+    return it != taken.end() && it->compare(0, prefix->size(), *prefix) == 0;
+  };
+  auto take = [&](const PreparedRow& p) {
+    const InputRow& row = p.row;
+    const Report& r = *row.outcome.report;
+    std::optional<double> lon = r.lon, lat = r.lat;
+    std::optional<std::string> resolution;
+    auto duplicate = [&] {
+      exists->bind_blob(1, p.hash);
+      const bool dup = exists->step() || taken.count(p.hash);
+      exists->reset();
+      return dup;
+    };
+    if (!lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
+      // A duplicate is not looked up again (its place was resolved when it was stored).
+      if (duplicate()) {
+        ++sum.duplicates;
+        return;
       }
-      const Report& r = *row.outcome.report;
-      const std::string& canonical = p.canonical;
-      const std::string& hash = p.hash;
-      std::optional<double> lon = r.lon, lat = r.lat;
-      std::optional<std::string> resolution;
-      if (!lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
-        // A duplicate is not looked up again (its place was resolved when it was stored).
-        stored.bind_blob(1, hash);
-        const bool duplicate = stored.step();
-        stored.reset();
-        if (duplicate) {
-          ++sum.duplicates;
+      const nlohmann::json res = row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
+      resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      // Coordinates only for a resolved place (an ambiguous or out-of-scope one has none).
+      if (res.is_object() && res.value("resolved", false) && res.contains("lon") && res.contains("lat")) {
+        lon = res["lon"].get<double>();
+        lat = res["lat"].get<double>();
+      }
+    }
+    if (dry) {
+      if (duplicate()) {
+        ++sum.duplicates;
+      } else {
+        taken.insert(p.hash);
+        ++sum.imported;
+      }
+      return;
+    }
+    ins->bind_blob(1, p.hash)
+        .bind(2, sum.batch_id)
+        .bind(3, static_cast<int64_t>(row.number))
+        .bind(4, o.importer)
+        .bind(5, row.raw)
+        .bind(6, p.canonical)
+        .bind(7, r.observed_unix)
+        .bind(8, r.time_precision)
+        .bind_opt(9, lon)
+        .bind_opt(10, lat)
+        .bind(11, r.place)
+        .bind_opt(12, resolution)
+        .bind(13, r.location_precision_m)
+        .bind(14, r.kind)
+        .bind(15, r.source_name)
+        .bind(16, r.source_type)
+        .bind(17, r.reliability)
+        .bind(18, static_cast<int64_t>(r.credibility))
+        .bind(19, r.supersedes)
+        .bind(20, now);
+    ins->step();
+    ins->reset();
+    if (sqlite3_changes(db_) == 0) {
+      ++sum.duplicates;
+      return;
+    }
+    ++sum.imported;
+    if (lon) rtree->add(sqlite3_last_insert_rowid(db_), *lon, *lat, r.observed_unix);
+  };
+
+  // Corrections whose report is not (yet) known: they may precede it in the file.
+  std::vector<PreparedRow> waiting;
+  {
+    RowPipeline pipeline(next);
+    for (std::vector<PreparedRow> batch; !(batch = pipeline.pop()).empty();) {
+      for (PreparedRow& p : batch) {
+        if (p.error) std::rethrow_exception(p.error);
+        ++sum.rows;
+        if (o.progress && sum.rows % 65536 == 0) o.progress(sum.rows);
+        if (!p.row.outcome.report) {
+          quarantine(p.row, p.row.outcome.error, p.hash);
           continue;
         }
-        const nlohmann::json res = row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
-        resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        // Coordinates only for a resolved place (an ambiguous or out-of-scope one has none).
-        if (res.is_object() && res.value("resolved", false) && res.contains("lon") && res.contains("lat")) {
-          lon = res["lon"].get<double>();
-          lat = res["lat"].get<double>();
+        const std::string& supersedes = p.row.outcome.report->supersedes;
+        if (!supersedes.empty() && !known(supersedes)) {
+          waiting.push_back(std::move(p));
+          continue;
         }
+        take(p);
       }
-      ins.bind_blob(1, hash)
-          .bind(2, sum.batch_id)
-          .bind(3, static_cast<int64_t>(row.number))
-          .bind(4, o.importer)
-          .bind(5, row.raw)
-          .bind(6, canonical)
-          .bind(7, r.observed_unix)
-          .bind(8, r.time_precision)
-          .bind_opt(9, lon)
-          .bind_opt(10, lat)
-          .bind(11, r.place)
-          .bind_opt(12, resolution)
-          .bind(13, r.location_precision_m)
-          .bind(14, r.kind)
-          .bind(15, r.source_name)
-          .bind(16, r.source_type)
-          .bind(17, r.reliability)
-          .bind(18, static_cast<int64_t>(r.credibility))
-          .bind(19, r.supersedes)
-          .bind(20, now);
-      ins.step();
-      ins.reset();
-      if (sqlite3_changes(db_) == 0) {
-        ++sum.duplicates;
-        continue;
-      }
-      ++sum.imported;
-      if (lon) rtree.add(sqlite3_last_insert_rowid(db_), *lon, *lat, r.observed_unix);
     }
   }
-  rtree.flush();
+  for (bool progress = true; progress && !waiting.empty();) {
+    progress = false;
+    for (auto it = waiting.begin(); it != waiting.end();) {
+      if (known(it->row.outcome.report->supersedes)) {
+        take(*it);
+        it = waiting.erase(it);
+        progress = true;
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (const PreparedRow& p : waiting) {
+    const std::string& id = p.row.outcome.report->supersedes;
+    const std::string reason =
+        id_prefix(id) ? fmt::format("supersedes {}: no such report", id)
+                    : fmt::format("supersedes '{}': no such report (a report id is r and 20 hex digits, as "
+                                  "`truceline reports` prints it)",
+                                  id);
+    std::string keyed = reason;
+    keyed += '\n';
+    keyed += p.row.raw;
+    quarantine(p.row, reason, sha256_hex(keyed));
+    if (o.on_store_quarantine) o.on_store_quarantine(p.row, reason);
+  }
+  if (dry || sum.took_nothing()) {
+    sum.batch_id = 0;
+    return sum;  // the guard rolls back
+  }
+  rtree->flush();
   {
     Stmt b(db_, "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=? WHERE id=?");
     b.bind(1, now_iso())
@@ -485,12 +664,9 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
         .bind(6, sum.batch_id)
         .step();
   }
-  if (o.dry_run) {
-    sum.batch_id = 0;
-    return sum;  // the guard rolls back
-  }
   exec(db_, "COMMIT");
   guard.active = false;
+  sum.written = true;
   return sum;
 }
 

@@ -1,4 +1,4 @@
-// The append-only report store: one SQLite file in WAL mode (docs/report-format.md).
+// The append-only report store: one SQLite file (docs/report-format.md).
 //
 // - Reports are never updated or deleted (triggers enforce it); a correction is a new report
 //   whose `supersedes` names the old one; queries return the current view or the history.
@@ -7,6 +7,13 @@
 // - A file is imported in one transaction: a process killed at any moment leaves the store as
 //   it was, and running the import again gives exactly the state of one uninterrupted run.
 //   Readers (WAL) see the state before or after, never a half import.
+// - Reading never writes: readers open the file read-only (SQLITE_OPEN_READONLY), so they work
+//   on a read-only file in a read-only folder and leave no file behind. For that, a writer
+//   works in WAL mode (readers go on while it imports) but leaves the file in rollback-journal
+//   mode when it closes (checkpoint, then journal_mode=DELETE): a reader of a file at rest then
+//   needs neither a -wal nor a -shm file, which it could not create in a read-only folder and
+//   could not remove afterwards (only a read-write connection checkpoints and deletes them).
+//   See open_existing().
 // - Bad rows go to the quarantine with their raw text, row number and reason.
 // - Schema versioned (PRAGMA user_version) with forward migrations; application_id marks the
 //   file as a truceline store.
@@ -29,8 +36,14 @@ namespace truceline::store {
 inline constexpr int kSchemaVersion = 1;
 
 struct BatchSummary {
-  int64_t batch_id = 0;  // 0 for a dry run
+  int64_t batch_id = 0;  // 0 when nothing was written
   std::size_t rows = 0, imported = 0, duplicates = 0, quarantined = 0;
+  // Committed. False for a dry run, and for a batch that took no report at all (no rows, or
+  // every row quarantined): such a file is a failure of the file (wrong encoding, columns not
+  // mapped, ...), so it is not recorded, not even its quarantined rows (docs/importers.md).
+  bool written = false;
+  // No report was taken (rows == 0 or imported + duplicates == 0): the file gave nothing.
+  bool took_nothing() const { return imported + duplicates == 0; }
 };
 
 // One input row handed to import(): its number (line or feature), raw text and outcome.
@@ -48,12 +61,17 @@ struct ImportOptions {
   std::string file_hash;   // SHA-256 of the file's bytes
   std::string importer;    // "jsonl", "csv", "geojson", "acled"
   bool strict = false;     // any bad row: nothing is written, InputError naming the row
-  bool dry_run = false;    // everything is checked, nothing is written
+  // Everything is checked, nothing is written: the store is only read (it may be opened
+  // read-only), in one snapshot; what the batch would add is kept in memory.
+  bool dry_run = false;
   // Optional: resolves the `place` of a report without coordinates; returns the JSON
   // recorded with the report (gazetteer::Resolver::to_json: its "lon"/"lat" locate the report
   // only when "resolved" is true). May throw InputError (e.g. no gazetteer): the import fails.
   std::function<nlohmann::json(const Report& report)> resolve_place;
   std::function<void(std::size_t rows)> progress;
+  // Called for each row the store itself quarantines (its report was valid, but e.g. it
+  // supersedes a report that does not exist), with the reason.
+  std::function<void(const InputRow& row, const std::string& reason)> on_store_quarantine;
 };
 
 struct Query {
@@ -117,16 +135,33 @@ struct QuarantinedRow {
   std::string raw, reason;
 };
 
+enum class Access { read_only, read_write };
+
 class Store {
  public:
-  // Opens a store, creating it if missing (only `ingest` does this).
+  // Opens a store for writing, creating it if missing (only `ingest` does this). ":memory:"
+  // gives an empty store in memory (a dry run against no database).
   static Store create_or_open(const std::string& path);
   // Opens an existing store; InputError for a missing, unreadable or non-truceline file.
-  static Store open_existing(const std::string& path);
+  // read_only (every command but `ingest` and `relocate`): SQLITE_OPEN_READONLY, never a write,
+  // never a file created. A file left in rollback-journal mode (as writers leave it) needs
+  // nothing else. A file in WAL mode (a writer is at work, or was killed) needs its -shm
+  // file: if that is missing and cannot be created (a read-only folder), no writer can be at
+  // work (a WAL writer keeps one), so the file alone is the whole store and it is opened with
+  // SQLite's `immutable=1` (no locks, no -shm). read_write: for `relocate`, tests.
+  static Store open_existing(const std::string& path, Access access = Access::read_only);
   Store(Store&&) noexcept;
+  // A writer leaves the file in rollback-journal mode (see above) unless another connection
+  // is still open, in which case the last writer to close does.
   ~Store();
 
-  // Imports rows from `next` (false at the end) in one transaction.
+  bool read_only() const { return read_only_; }
+
+  // Imports rows from `next` (false at the end) in one transaction. Rows are quarantined by
+  // the reader (outcome.error) or by the store: a report whose `supersedes` names no report in
+  // the store nor in this batch (a correction may come before the report it corrects in the
+  // file: it waits for the end of the batch). A read-only store takes only dry runs
+  // (std::logic_error otherwise).
   BatchSummary import(const ImportOptions& options, const std::function<bool(InputRow&)>& next);
 
   // A report truceline made itself (a correction by `relocate`), with its place resolution.
@@ -146,12 +181,15 @@ class Store {
   sqlite3* handle() const { return db_; }  // for tests (append-only enforcement)
 
   // A report's id is "r" + the first 20 hex digits of its content hash (a generated column).
+  // True when a report with this id is in the store (an indexed lookup).
+  bool has_report(const std::string& id) const;
 
  private:
-  Store(std::string path, sqlite3* db);
+  Store(std::string path, sqlite3* db, bool read_only);
   void migrate();
   std::string path_;
   sqlite3* db_ = nullptr;
+  bool read_only_ = false;
 };
 
 }  // namespace truceline::store
