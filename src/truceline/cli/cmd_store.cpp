@@ -115,6 +115,12 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
   std::error_code ec;
   const bool existed = std::filesystem::exists(a.db, ec);
   RemoveIfUnused created{a.db, !existed && !a.dry_run};
+  // A new store's folder is made when missing (`--db out/demo/reports.db` on a fresh checkout).
+  if (!existed && !a.dry_run) {
+    const std::filesystem::path parent = std::filesystem::path(a.db).parent_path();
+    if (!parent.empty() && !std::filesystem::exists(parent, ec) && !std::filesystem::create_directories(parent, ec))
+      throw InputError(fmt::format("{}: cannot create the folder {}: {}", a.db, parent.string(), ec.message()));
+  }
   st::Store store = a.dry_run ? (existed ? st::Store::open_existing(a.db) : st::Store::create_or_open(":memory:"))
                               : st::Store::create_or_open(a.db);
   int status = 0;
