@@ -2,6 +2,8 @@
 // looked up again, a failing resolver aborting the import with nothing written, and
 // Store::append (relocate's corrections) in one batch.
 #include <gtest/gtest.h>
+
+#include "support/temp_dir.hpp"
 #include <unistd.h>
 
 #include <filesystem>
@@ -16,16 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    dir = fs::temp_directory_path() / ("truceline-append-test-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(std::random_device{}()));
-    fs::create_directories(dir);
-  }
-  ~TempDir() { fs::remove_all(dir); }
-  std::string operator/(const std::string& name) const { return (dir / name).string(); }
-};
+using test::TempDir;
 
 std::string place_line(const std::string& place, int day) {
   return R"({"observed_at":"2018-10-)" + std::string(day < 10 ? "0" : "") + std::to_string(day) + R"(","place":")" +

@@ -3,6 +3,8 @@
 #include "truceline/store/store.hpp"
 
 #include <gtest/gtest.h>
+
+#include "support/temp_dir.hpp"
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -26,16 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    dir = fs::temp_directory_path() / ("truceline-store-test-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(std::random_device{}()));
-    fs::create_directories(dir);
-  }
-  ~TempDir() { fs::remove_all(dir); }
-  std::string operator/(const std::string& name) const { return (dir / name).string(); }
-};
+using test::TempDir;
 
 std::string report_line(int i, const std::string& extra = "") {
   return "{\"observed_at\":\"2018-10-" + std::to_string(1 + i % 28) +
