@@ -53,6 +53,25 @@ TEST(Actors, AcledAndNewsConventionsOnTheIdlibScenario) {
       // Ids are not aliases.
       {"syria", "", "", ""},
       {"hts", "hts", "alias", ""},  // "HTS" is a declared alias (folded), not the id
+      // A name turned into someone else by the words around it (QA, issue 10).
+      {"anti-HTS protesters", "", "", "qualified"},
+      {"Free Syrian Army", "", "", "qualified"},
+      {"Syrian government opponents", "", "", "qualified"},
+      {"Anti-Syrian army militants", "", "", "qualified"},
+      {"Syrian Army deserters", "", "", "qualified"},
+      {"former Nusra Front members", "", "", "qualified"},
+      {"HTS-affiliated fighters", "", "", "qualified"},
+      // Several actors: attributed to none of them.
+      {"Syrian and Russian warplanes", "", "", "several"},
+      {"Syrian regime and Russian jets", "", "", "several"},
+      {"Russian, Turkish and Iranian forces", "", "", "several"},
+      {"HTS and Hurras al-Din fighters", "", "", "several"},
+      // The same actor twice is one actor.
+      {"HTS (Hayat Tahrir al-Sham) fighters", "hts", "alias_in_text", ""},
+      {"Russian jets of the Russian Federation", "russia", "alias_in_text", ""},
+      // More state-forces forms.
+      {"Military Forces of the Russian Federation (2000-)", "russia", "state_forces", "state_forces"},
+      {"Government of Syria (2000-)", "syria", "state_forces", "state_forces"},
       // Other parentheses stay.
       {"Hayat Tahrir al-Sham (HTS)", "hts", "alias_in_text", ""},
       {"HTS fighters", "hts", "alias_in_text", ""},

@@ -71,29 +71,72 @@ bool is_country_name(const std::string& folded, const std::vector<std::string>& 
   return country_names().count(folded) || std::find(extra.begin(), extra.end(), folded) != extra.end();
 }
 
+namespace {
+
+std::vector<std::string> tokens(const std::string& folded) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (from < folded.size()) {
+    const auto sp = folded.find(' ', from);
+    const auto to = sp == std::string::npos ? folded.size() : sp;
+    if (to > from) out.push_back(folded.substr(from, to - from));
+    from = to + 1;
+  }
+  return out;
+}
+
+// Words that turn a name into someone else: "anti-HTS protesters", "Free Syrian Army",
+// "former Nusra members" (before); "Syrian government opponents", "Syrian Army deserters"
+// (after). A name so qualified names nobody.
+const std::set<std::string>& blockers_before() {
+  static const std::set<std::string> w{"anti", "against", "counter", "free", "ex", "former", "pro", "non",
+                                       "breakaway", "dissident", "rival"};
+  return w;
+}
+const std::set<std::string>& blockers_after() {
+  static const std::set<std::string> w{"opponents", "opponent", "opposition", "deserters", "deserter", "defectors",
+                                       "defector", "critics", "victims", "supporters", "sympathisers",
+                                       "sympathizers", "detainees", "prisoners", "defectors", "splinter",
+                                       "dissidents", "backed", "affiliated", "allied", "aligned", "linked",
+                                       "inspired"};
+  return w;
+}
+
+}  // namespace
+
 struct ActorResolver::Impl {
   std::unordered_map<std::string, std::string> exact;  // folded name/alias -> id
-  struct Word {
-    std::string padded, id, how;
+  struct Alias {
+    std::vector<std::string> words;
+    std::string id;
   };
-  std::vector<Word> words;                            // longest first
-  std::vector<std::pair<std::string, std::string>> countries;  // folded country -> party id
-  std::vector<std::string> country_list;              // folded, for qualifiers
-  std::unordered_map<std::string, std::string> party_names;    // folded name/alias -> party id
+  std::vector<Alias> aliases;                                   // longest first
+  std::unordered_map<std::string, std::string> demonyms;        // folded demonym -> party id
+  std::vector<std::vector<std::string>> nouns;                  // force nouns, longest first
+  std::vector<std::pair<std::string, std::string>> countries;   // folded country -> party id
+  std::vector<std::string> country_list;                        // folded, for qualifiers
+  std::unordered_map<std::string, std::string> party_names;     // folded name/alias -> party id
 
-  void add(const std::string& name, const std::string& id, const char* how) {
+  void add(const std::string& name, const std::string& id) {
     const std::string f = gazetteer::fold(name);
     if (f.empty()) return;
-    if (std::string(how) != "demonym") exact.emplace(f, id);
-    words.push_back({" " + f + " ", id, how});
+    exact.emplace(f, id);
+    aliases.push_back({tokens(f), id});
+  }
+  // The force noun (its length in words) starting at word i, or 0.
+  std::size_t noun_at(const std::vector<std::string>& t, std::size_t i) const {
+    for (const auto& n : nouns)
+      if (i + n.size() <= t.size() && std::equal(n.begin(), n.end(), t.begin() + static_cast<std::ptrdiff_t>(i)))
+        return n.size();
+    return 0;
   }
 };
 
 ActorResolver::ActorResolver(const agreement::Agreement& a) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   for (const auto& x : a.actors) {
-    m.add(x.name, x.id, "alias_in_text");
-    for (const auto& al : x.aliases) m.add(al, x.id, "alias_in_text");
+    m.add(x.name, x.id);
+    for (const auto& al : x.aliases) m.add(al, x.id);
     if (x.is_group) continue;
     m.party_names.emplace(gazetteer::fold(x.name), x.id);
     for (const auto& al : x.aliases) m.party_names.emplace(gazetteer::fold(al), x.id);
@@ -102,10 +145,12 @@ ActorResolver::ActorResolver(const agreement::Agreement& a) : impl_(std::make_un
       m.country_list.push_back(gazetteer::fold(x.country));
     }
     for (const auto& d : x.demonyms)
-      for (const auto& noun : force_nouns()) m.add(d + " " + noun, x.id, "demonym");
+      if (const std::string f = gazetteer::fold(d); !f.empty()) m.demonyms.emplace(f, x.id);
   }
-  std::stable_sort(m.words.begin(), m.words.end(),
-                   [](const Impl::Word& p, const Impl::Word& q) { return p.padded.size() > q.padded.size(); });
+  std::stable_sort(m.aliases.begin(), m.aliases.end(),
+                   [](const Impl::Alias& p, const Impl::Alias& q) { return p.words.size() > q.words.size(); });
+  for (const auto& n : force_nouns()) m.nouns.push_back(tokens(n));
+  std::stable_sort(m.nouns.begin(), m.nouns.end(), [](const auto& p, const auto& q) { return p.size() > q.size(); });
 }
 
 ActorResolver::~ActorResolver() = default;
@@ -141,10 +186,11 @@ ActorResolution ActorResolver::resolve(std::string_view text) const {
       out.category = category;
       return out;
     }
-  // 3. ACLED state forces.
-  for (const char* prefix : {"military forces of", "police forces of"}) {
+  // 3. ACLED state forces (and "Government of X").
+  for (const char* prefix : {"military forces of", "police forces of", "government of"}) {
     if (f.rfind(std::string(prefix) + " ", 0) != 0) continue;
-    const std::string rest = f.substr(std::string(prefix).size() + 1);
+    std::string rest = f.substr(std::string(prefix).size() + 1);
+    if (rest.rfind("the ", 0) == 0) rest.erase(0, 4);
     out.category = "state_forces";
     // The longest run of leading words that names a country or a party.
     std::string probe = rest;
@@ -175,15 +221,75 @@ ActorResolution ActorResolver::resolve(std::string_view text) const {
     out.matched = f;
     return out;
   }
-  // 5 and 6. Whole words, longest first.
-  const std::string padded = " " + f + " ";
-  for (const auto& w : m.words)
-    if (padded.find(w.padded) != std::string::npos) {
-      out.id = w.id;
-      out.how = w.how;
-      out.matched = w.padded.substr(1, w.padded.size() - 2);
-      return out;
+  // 5. Names and aliases as whole words, longest first, never overlapping; a name qualified by
+  // a blocking word ("anti-", "Free", "… opponents") covers its words but names nobody.
+  const std::vector<std::string> t = tokens(f);
+  std::vector<bool> covered(t.size(), false);
+  struct Found {
+    std::string id, how, matched;
+  };
+  std::vector<Found> found;
+  std::vector<std::string> blocked;
+  for (const auto& al : m.aliases) {
+    const std::size_t k = al.words.size();
+    for (std::size_t i = 0; i + k <= t.size(); ++i) {
+      if (!std::equal(al.words.begin(), al.words.end(), t.begin() + static_cast<std::ptrdiff_t>(i))) continue;
+      if (std::any_of(covered.begin() + static_cast<std::ptrdiff_t>(i),
+                      covered.begin() + static_cast<std::ptrdiff_t>(i + k), [](bool c) { return c; }))
+        continue;
+      std::fill(covered.begin() + static_cast<std::ptrdiff_t>(i), covered.begin() + static_cast<std::ptrdiff_t>(i + k),
+                true);
+      std::string words;
+      for (const auto& w : al.words) words += (words.empty() ? "" : " ") + w;
+      const bool before = i > 0 && blockers_before().count(t[i - 1]);
+      const bool after = i + k < t.size() && blockers_after().count(t[i + k]);
+      if (before || after) {
+        blocked.push_back(before ? t[i - 1] + " " + words : words + " " + t[i + k]);
+      } else {
+        found.push_back({al.id, "alias_in_text", words});
+      }
     }
+  }
+  // 6. Demonyms before a force noun, also in a list ("Syrian and Russian warplanes").
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (covered[i]) continue;
+    const auto d = m.demonyms.find(t[i]);
+    if (d == m.demonyms.end()) continue;
+    std::size_t j = i + 1;
+    while (j < t.size() && !covered[j] && (t[j] == "and" || t[j] == "or" || m.demonyms.count(t[j]))) ++j;
+    if (j >= t.size() || covered[j] || m.noun_at(t, j) == 0) continue;
+    if (i > 0 && blockers_before().count(t[i - 1])) {
+      blocked.push_back(t[i - 1] + " " + t[i]);
+      continue;
+    }
+    const std::size_t n = m.noun_at(t, j);
+    if (j + n < t.size() && blockers_after().count(t[j + n])) {
+      blocked.push_back(t[i] + " … " + t[j + n]);
+      continue;
+    }
+    std::string noun;
+    for (std::size_t x = j; x < j + n; ++x) noun += (noun.empty() ? "" : " ") + t[x];
+    found.push_back({d->second, "demonym", t[i] + " " + noun});
+  }
+  std::set<std::string> ids;
+  for (const auto& x : found) ids.insert(x.id);
+  if (ids.size() == 1) {
+    out.id = found.front().id;
+    out.how = found.front().how;
+    out.matched = found.front().matched;
+    for (const auto& x : found)
+      if (x.how == "alias_in_text") {  // a name beats a demonym when both point at the same id
+        out.how = x.how;
+        out.matched = x.matched;
+        break;
+      }
+  } else if (ids.size() > 1) {
+    out.category = "several";  // joint actors: not attributed to one of them
+    for (const auto& id : ids) out.matched += (out.matched.empty() ? "" : ", ") + id;
+  } else if (!blocked.empty()) {
+    out.category = "qualified";  // a name turned into someone else by a blocking word
+    out.matched = blocked.front();
+  }
   return out;
 }
 

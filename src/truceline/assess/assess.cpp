@@ -210,6 +210,10 @@ std::string unresolved_actor(const std::string& text, const ActorCheck& who) {
     return fmt::format("'{}' names {}, not a party or group{}", text, who.category, q);
   if (who.category == "state_forces")
     return fmt::format("'{}' names the forces of a state that is not a party of the agreement", text);
+  if (who.category == "several")
+    return fmt::format("'{}' names several actors ({}): not attributed to one of them", text, who.matched);
+  if (who.category == "qualified")
+    return fmt::format("'{}' qualifies a name ('{}'): someone else, not that party or group", text, who.matched);
   return fmt::format("'{}' is not a party or group of the agreement{}", text, q);
 }
 
@@ -423,6 +427,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     v.who.how = who.how;
     v.who.category = who.category;
     v.who.stripped = who.stripped;
+    v.who.matched = who.matched;
   }
   const int64_t t = r.observed_unix;
   if (!v.who.id.empty()) {

@@ -133,6 +133,7 @@ struct ActorCheck {
   std::string how;       // how it was resolved (assess/actors.hpp): alias | alias_in_text | demonym | state_forces
   std::string category;  // unidentified | civilians | protesters | rioters | state_forces (of a non-party)
   std::string stripped;  // qualifiers removed before matching ("(Syria)", "(2000-)")
+  std::string matched;   // what matched (folded); for category "several", the ids found
   bool is_group = false;
   // designator -> status at the report's time (several statuses by one designator: joined
   // with ",", in the agreement's order)

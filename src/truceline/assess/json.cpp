@@ -110,6 +110,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
     if (!v.who.how.empty()) actor["resolved_by"] = v.who.how;
     if (!v.who.category.empty()) actor["category"] = v.who.category;
     if (!v.who.stripped.empty()) actor["qualifier"] = v.who.stripped;
+    if (v.who.category == "several" || v.who.category == "qualified") actor["matched"] = v.who.matched;
     json item = {{"report", r.label},
                  {"report_id", r.id},
                  {"obligation", v.obligation},

@@ -53,12 +53,13 @@ std::string lower(std::string s) {
   return s;
 }
 
-// A report about harm to civilians: of kind civilian_harm, tagged civilian(s), or naming
-// civilians as the target.
+// A report about harm to civilians: of kind civilian_harm, tagged civilian(s) or
+// civilian_targeting (ACLED), or naming civilians as the target. Only such reports' casualty
+// counts are civilian casualties: an armed clash's count (ACLED's battle fatalities) is not.
 bool civilian(const assess::ReportView& r) {
   if (r.kind == "civilian_harm") return true;
   for (const auto& t : r.tags)
-    if (lower(t) == "civilian" || lower(t) == "civilians") return true;
+    if (lower(t) == "civilian" || lower(t) == "civilians" || lower(t) == "civilian_targeting") return true;
   return lower(r.target).find("civilian") != std::string::npos;
 }
 
@@ -246,15 +247,13 @@ json headline(const Digest& d, int64_t start, const std::vector<const assess::In
   std::set<std::size_t> seen;
   for (const auto* i : incs) {
     std::vector<int64_t> f, in;
-    bool civ = false;
     for (std::size_t m : i->reports) {
       const auto& r = d.s.reports[m];
       seen.insert(m);
-      civ = civ || civilian(r);
+      if (!civilian(r)) continue;  // a combatant or unstated count is not a civilian count
       if (r.fatalities) f.push_back(*r.fatalities);
       if (r.injured) in.push_back(*r.injured);
     }
-    if (!civ) continue;
     add(f, fat_min, fat_max);
     add(in, inj_min, inj_max);
   }
@@ -426,12 +425,15 @@ json summary_of(const Digest& d) {
   {
     json entries = json::array();
     auto entry_for = [&](const std::vector<std::size_t>& members, const assess::Incident* inc) {
-      std::map<std::string, assess::Claim> fat, inj;  // keyed by zero-padded value for order
+      // Civilian counts (reports about civilians) apart from the other counts of the same
+      // incident (e.g. a clash's dead): never mixed into one "differing" civilian figure.
+      std::map<std::string, assess::Claim> fat, inj, other_fat, other_inj;  // keyed by zero-padded value
       bool civ = false;
       std::string kind;
       for (std::size_t m : members) {
         const auto& r = s.reports[m];
-        civ = civ || civilian(r);
+        const bool about_civilians = civilian(r);
+        civ = civ || about_civilians;
         auto add = [&](std::map<std::string, assess::Claim>& to, int64_t n) {
           auto& c = to[fmt::format("{:020d}", n)];
           c.value = std::to_string(n);
@@ -439,11 +441,11 @@ json summary_of(const Digest& d) {
             c.sources.push_back(r.source_name);
           c.reports.push_back(r.label);
         };
-        if (r.fatalities) add(fat, *r.fatalities);
-        if (r.injured) add(inj, *r.injured);
+        if (r.fatalities) add(about_civilians ? fat : other_fat, *r.fatalities);
+        if (r.injured) add(about_civilians ? inj : other_inj, *r.injured);
         if (kind.empty()) kind = r.kind;
       }
-      if (fat.empty() && inj.empty()) return;
+      if (fat.empty() && inj.empty() && other_fat.empty() && other_inj.empty()) return;
       auto list = [](std::map<std::string, assess::Claim>& m) {
         std::vector<assess::Claim> v;
         for (auto& [k, c] : m) {
@@ -461,6 +463,8 @@ json summary_of(const Digest& d) {
                 {"civilian", civ},
                 {"fatalities", list(fat)},
                 {"injured", list(inj)},
+                {"other_fatalities", list(other_fat)},
+                {"other_injured", list(other_inj)},
                 {"differing", fat.size() > 1 || inj.size() > 1}};
       // "time" is the incident's first observation (or the report's); the rest of its span.
       if (inc) {
@@ -703,6 +707,14 @@ std::string claims_text(const json& claims) {
   return out;
 }
 
+// Counts from reports that do not say the victims were civilians (a clash's dead).
+std::string other_casualties_text(const json& h) {
+  std::string out;
+  if (!h["other_fatalities"].empty()) out = "killed " + claims_text(h["other_fatalities"]);
+  if (!h["other_injured"].empty()) out += (out.empty() ? "" : "; ") + std::string("injured ") + claims_text(h["other_injured"]);
+  return out;
+}
+
 std::string designations_text(const json& m) {
   std::string out;
   for (const auto& [by, status] : m.items()) {
@@ -821,13 +833,14 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
     x.groups.row_class.push_back(str(g["verdict"]));
   }
   x.harm.head = {"#", "time (local)", "kind", "place", "civilian", "fatalities (sources)", "injured (sources)",
-                 "counts differ"};
+                 "counts differ", "casualties not stated as civilian"};
   for (const auto& h : j["civilian_harm"]["entries"]) {
     const std::string place = place_area(h);
     x.harm.rows.push_back({str(h["number"]), h.contains("first") ? incident_time_text(h, off) : report_time_text(h, off),
                            str(h["kind"]), place,
                            h["civilian"].get<bool>() ? "yes" : "not stated", claims_text(h["fatalities"]),
-                           claims_text(h["injured"]), h["differing"].get<bool>() ? "yes" : ""});
+                           claims_text(h["injured"]), h["differing"].get<bool>() ? "yes" : "",
+                           other_casualties_text(h)});
   }
   x.restrictions.head = {"time (local)", "place", "by", "restricted", "summary", "source"};
   for (const auto& r : j["restrictions"]) {
