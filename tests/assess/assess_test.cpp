@@ -10,12 +10,16 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <stdexcept>
+#include <thread>
 #include <fstream>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/assess/assess.hpp"
 #include "truceline/store/store.hpp"
+#include "truceline/workers.hpp"
 
 namespace {
 
@@ -716,6 +720,76 @@ TEST(Assess, SameResultWithAnyThreadCount) {
   o.threads = 4;
   const auto four = assess::to_json(fixture(), assess::assess(fixture(), rs, o)).dump();
   EXPECT_EQ(one, four);
+}
+
+// Issue 11: a zone that cannot be built (a one-sided zone on a line that crosses itself)
+// throws in every verdict worker. With 100 reports (one worker) that reached the caller; with
+// 1,200 (several workers) it called std::terminate. The agreement is made here, at the library
+// level, so the test does not depend on the loader accepting such a zone.
+TEST(Assess, AWorkerThatThrowsReachesTheCaller) {
+  agreement::Agreement a = fixture();
+  agreement::Line crossed;
+  crossed.id = "crossed";
+  crossed.geometry.parts = {{{36.0, 35.6}, {36.4, 35.9}, {36.4, 35.6}, {36.0, 35.9}}};  // a bow tie
+  a.lines.push_back(crossed);
+  agreement::Zone z = *a.zone("dmz");
+  z.id = "crossed-zone";
+  z.line = "crossed";
+  z.depth_by_class.clear();
+  a.zones.push_back(z);
+  agreement::Obligation ob = a.obligations.front();
+  ob.id = "crossed";
+  ob.zone = "crossed-zone";
+  a.obligations.push_back(ob);
+  for (const std::size_t count : {100, 1200}) {
+    for (const unsigned threads : {1u, 4u}) {
+      std::vector<ReportView> rs;
+      for (std::size_t i = 0; i < count; ++i) {
+        std::string label = "x";  // not "x" + ...: GCC 12 -Wrestrict false positive
+        label += std::to_string(i);
+        ReportView r = report(label, "weapon_sighting", off_line(100.0 * (i % 450), 3000), 300,
+                              "2020-03-01T10:00:00Z");
+        r.weapon_class = "tank";
+        rs.push_back(r);
+      }
+      assess::Options o;
+      o.at = instant("2020-03-03T00:00:00Z");
+      o.threads = threads;
+      try {
+        assess::assess(a, rs, o);
+        ADD_FAILURE() << count << " reports, " << threads << " threads: no error";
+      } catch (const geo::GeometryError& e) {
+        EXPECT_NE(std::string(e.what()).find("crosses itself"), std::string::npos) << e.what();
+      }
+    }
+  }
+}
+
+// Workers: the lowest-numbered failing worker's exception is rethrown after all have joined;
+// failed() lets the others stop early.
+TEST(Workers, TheFirstFailingWorkersExceptionIsRethrownAfterAllJoin) {
+  for (int round = 0; round < 20; ++round) {
+    std::atomic<int> finished{0};
+    truceline::Workers w;
+    try {
+      w.run(6, [&](unsigned i) {
+        if (i == 4) throw std::runtime_error("four");
+        if (i == 2) throw std::runtime_error("two");
+        for (int k = 0; k < 1000 && !w.failed(); ++k) std::this_thread::yield();
+        ++finished;
+      });
+      ADD_FAILURE() << "no exception";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "two");
+    }
+    EXPECT_EQ(finished.load(), 4) << "every other worker finished before run() returned";
+    EXPECT_TRUE(w.failed());
+  }
+  truceline::Workers ok;
+  std::atomic<int> sum{0};
+  ok.run(3, [&](unsigned i) { sum += static_cast<int>(i) + 1; });
+  EXPECT_EQ(sum.load(), 6);
+  EXPECT_FALSE(ok.failed());
 }
 
 // Imports one JSONL line as its own batch.
