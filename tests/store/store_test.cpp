@@ -281,6 +281,81 @@ TEST(Store, OpenExistingRejectsWhatIsNotAStore) {
   EXPECT_NO_THROW(Store::open_existing(t / "ok.db"));
 }
 
+// Issue 11: a store made by a newer truceline (a higher schema version) is refused by the
+// writer too, before it changes anything (no migration, no journal-mode change, no batch).
+TEST(Store, WriterRefusesANewerSchema) {
+  TempDir t;
+  const std::string db = t / "new.db";
+  {
+    Store s = Store::create_or_open(db);
+    import_lines(s, {fixed_line(1)});
+  }
+  {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(h, "PRAGMA user_version=2", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(h);
+  }
+  const auto size = fs::file_size(db);
+  const auto mtime = fs::last_write_time(db);
+  try {
+    Store::create_or_open(db);
+    FAIL() << "a store of schema 2 was opened for writing";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("made by a newer truceline (schema 2 > 1)"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(Store::open_existing(db), InputError);
+  EXPECT_EQ(fs::file_size(db), size);
+  EXPECT_EQ(fs::last_write_time(db), mtime);
+  EXPECT_FALSE(fs::exists(db + "-wal"));
+  EXPECT_FALSE(fs::exists(db + "-journal"));
+}
+
+// Issue 11: only a content-hash conflict is a duplicate. Another constraint failure (here a
+// UNIQUE index on row_number added to the store from outside, standing for any constraint the
+// store may enforce) used to be counted as a duplicate by INSERT OR IGNORE, the row silently
+// lost; it is now quarantined with SQLite's reason, and the rest of the batch is kept.
+TEST(Store, OnlyContentHashConflictsAreDuplicates) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "c.db");
+  ASSERT_EQ(import_lines(s, {fixed_line(1), fixed_line(2)}, "a.jsonl").imported, 2u);
+  ASSERT_EQ(sqlite3_exec(s.handle(), "CREATE UNIQUE INDEX test_row_number ON report(row_number)", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  // Row 1 repeats a stored report (a true duplicate); row 2 is new but its row number collides.
+  const std::vector<std::string> lines = {fixed_line(1), fixed_line(3)};
+  std::vector<std::string> told;
+  ImportOptions o;
+  o.file = "b.jsonl";
+  o.file_hash = "h2";
+  o.importer = "jsonl";
+  o.on_store_quarantine = [&](const InputRow& row, const std::string& reason) {
+    told.push_back(std::to_string(row.number) + ": " + reason);
+  };
+  std::size_t i = 0;
+  const BatchSummary b = s.import(o, [&](InputRow& row) {
+    if (i >= lines.size()) return false;
+    row.number = i + 1;
+    row.raw = lines[i];
+    row.outcome = report_from_jsonl(lines[i]);
+    ++i;
+    return true;
+  });
+  EXPECT_EQ(b.duplicates, 1u);
+  EXPECT_EQ(b.quarantined, 1u);
+  EXPECT_EQ(b.imported, 0u);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].rfind("2: the store refused the report (SQLite: UNIQUE constraint failed: report.row_number)", 0), 0u)
+      << told[0];
+  const auto q = s.quarantine(std::nullopt);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].row_number, 2u);
+  EXPECT_EQ(q[0].raw, lines[1]);
+  EXPECT_EQ(count_reports(s), 2u);
+  // --strict: the same refusal fails the batch instead.
+  EXPECT_THROW(import_lines(s, {fixed_line(4)}, "c.jsonl", true), InputError);
+}
+
 // --- refusals (issue 10, defect 8) ----------------------------------------------------------
 
 // Counts beyond 2^53 or negative, and precisions beyond 1 000 km, are refused by both JSON

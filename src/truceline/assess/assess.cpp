@@ -303,6 +303,53 @@ struct Assessor::Impl {
     return margins.back().second;
   }
 
+  // The uncertainty of the line a zone is built on (its [[line]] uncertainty_m; 0 for area
+  // zones): the zone's line-derived boundary (territory and depth lines) is known to ± that.
+  double line_uncertainty_m(const agreement::Zone& z) const {
+    if (z.is_area || z.line.empty()) return 0;
+    const agreement::Line* l = a.line(z.line);
+    return l ? l->uncertainty_m : 0;
+  }
+
+  // For a clipped line zone, its two constraints apart: the unclipped line zone (same depth),
+  // whose boundary carries the line's uncertainty, and the clip area, whose boundary does not.
+  // Built on first use (only reports near the boundary need them).
+  struct ClipParts {
+    std::unique_ptr<agreement::Zone> unclipped;
+    std::unique_ptr<agreement::ZoneInstance> line_part, clip_part;
+  };
+  mutable std::map<const agreement::ZoneInstance*, ClipParts> clip_parts;
+  const ClipParts& parts_of(const agreement::ZoneInstance* zi) const {
+    auto it = clip_parts.find(zi);
+    if (it != clip_parts.end()) return it->second;
+    ClipParts p;
+    p.unclipped = std::make_unique<agreement::Zone>(zi->zone());
+    p.unclipped->clip.clear();
+    p.unclipped->readings.clear();
+    p.unclipped->depth_by_class.clear();
+    p.unclipped->depth_m = zi->depth_m();
+    p.line_part = std::make_unique<agreement::ZoneInstance>(a, *p.unclipped);
+    p.clip_part = std::make_unique<agreement::ZoneInstance>(a, *a.zone(zi->zone().clip));
+    return clip_parts.emplace(zi, std::move(p)).first->second;
+  }
+
+  // Where the report's disc (radius rad) is against the zone when the line-derived part of its
+  // boundary may lie anywhere within ± u of where it is drawn: inside / outside under every
+  // such reading, else indeterminate. `m` is the margin as drawn.
+  WhereStatus where_with_line_uncertainty(const agreement::ZoneInstance* zi, const ReportView& r, double m, double rad,
+                                          double u) const {
+    if (m >= rad + u) return WhereStatus::inside;    // every constraint clears rad + u
+    if (m < -(rad + u)) return WhereStatus::outside;  // a broken constraint by more than rad + u
+    if (zi->zone().clip.empty()) return WhereStatus::indeterminate;
+    // Clipped: the clip boundary is exact; only the line part is widened by u.
+    const ClipParts& p = parts_of(zi);
+    const double ml = p.line_part->margin({r.lon_deg, r.lat_deg}).margin_m;
+    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}).margin_m;
+    if (ml >= rad + u && mc >= rad) return WhereStatus::inside;
+    if (ml < -(rad + u) || mc < -rad) return WhereStatus::outside;
+    return WhereStatus::indeterminate;
+  }
+
   void evaluate(const ReportView& r, std::size_t index, const Obligation& ob, const Bearing& bearing,
                 std::vector<VerdictRecord>& out) const;
 };
@@ -520,10 +567,21 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     v.where.distance_m = m.distance_m;
     v.where.margin_m = m.margin_m;
     const double rad = r.precision_m;
+    const double line_u = line_uncertainty_m(zi->zone());
+    const double reach = options.observation_reach_m;
     if (r.place_ambiguous) {
       v.where.status = WhereStatus::indeterminate;
       doubt = true;
       reason("place_ambiguous", fmt::format("the place '{}' names several places", r.place));
+    } else if ((m.margin_m >= rad || m.margin_m + rad < 0) && line_u > 0 &&
+               where_with_line_uncertainty(zi, r, m.margin_m, rad, line_u) == WhereStatus::indeterminate) {
+      // Clear of the boundary as drawn, but not of where the line may really run.
+      v.where.status = WhereStatus::indeterminate;
+      reason("line_uncertainty",
+             fmt::format("{:.0f} m {} {} as drawn, within the precision {:.0f} m plus the ±{:.0f} m uncertainty of "
+                         "line {}",
+                         std::abs(m.margin_m), m.margin_m >= 0 ? "inside" : "outside", ob.zone, rad, line_u,
+                         zi->zone().line));
     } else if (m.margin_m >= rad) {
       v.where.status = WhereStatus::inside;
       reason("inside_zone", fmt::format("{:.0f} m inside {} (precision {:.0f} m)", m.margin_m, ob.zone, rad));
@@ -538,17 +596,30 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     if (evidence) {
       // Evidence counts inside the zone or within reach of its boundary (patrols run along it);
       // a disc straddling the reach is in doubt.
-      if (m.margin_m + rad < -options.observation_reach_m) {
+      if (m.margin_m + rad < -reach) {
         na = true;
-        reason("far_from_zone", fmt::format("more than {:.0f} m from {}", options.observation_reach_m, ob.zone));
-      } else if (m.margin_m - rad < -options.observation_reach_m) {
+        reason("far_from_zone", fmt::format("more than {:.0f} m from {}", reach, ob.zone));
+      } else if (m.margin_m - rad < -reach) {
         doubt = true;
-        reason("reach_indeterminate",
-               fmt::format("within the precision of the {:.0f} m reach of {}", options.observation_reach_m, ob.zone));
+        reason("reach_indeterminate", fmt::format("within the precision of the {:.0f} m reach of {}", reach, ob.zone));
       }
+    } else if (v.where.status == WhereStatus::outside && ob.kind == "cease-fire") {
+      na = true;  // a cease-fire is silent about what happens outside its zone
     } else if (v.where.status == WhereStatus::outside) {
-      // Withdrawal obligations are kept by being outside; a cease-fire is silent about it.
-      (ob.kind == "cease-fire" ? na : ok) = true;
+      // Withdrawal obligations are kept by being outside, but only a report within reach of
+      // the zone shows it (a weapon just beyond the boundary); one farther away says nothing of
+      // this zone (a tank at one disengagement area is no evidence for another 50 km away).
+      if (m.margin_m + rad < -reach) {
+        na = true;
+        reason("far_from_zone", fmt::format("more than {:.0f} m from {}: no evidence about it", reach, ob.zone));
+      } else if (m.margin_m - rad < -reach) {
+        na = true;
+        reason("reach_indeterminate", fmt::format("may be more than {:.0f} m from {} (precision {:.0f} m): no "
+                                                  "evidence about it",
+                                                  reach, ob.zone, rad));
+      } else {
+        ok = true;
+      }
     } else if (v.where.status == WhereStatus::indeterminate) {
       doubt = true;
     }

@@ -9,6 +9,10 @@
 //           lower bound of the distance to the zone boundary (exact for unclipped two-sided and area
 //           zones; for one-sided and clipped zones the smallest of the distances to the depth
 //           line, the territory line and the clip boundary — never larger than the truth).
+//           A zone built on a line with an uncertainty u (its [[line]] uncertainty_m): the
+//           line-derived boundary is widened by u, so a disc within r + u of it is
+//           `indeterminate` (reason line_uncertainty). Outside the zone, a report is evidence of
+//           compliance only within Options::observation_reach_m of it.
 //   when  — the report's time window (observed_at widened by its precision) against the
 //           obligation's deadline, extensions and validity; a window holding the deadline is
 //           `straddles` (indeterminate).
@@ -229,7 +233,11 @@ struct Options {
   double fusion_distance_m = 3000;  // reports fuse when their discs come this close...
   int64_t fusion_window_s = 6 * 3600;  // ...and their time windows this close
   double sector_length_m = 10000;      // coverage sectors along the line
-  double observation_reach_m = 5000;   // observations this far beyond the zone still count
+  // Evidence reach: a report outside a zone counts as evidence about it (a patrol along it, a
+  // weapon withdrawn just beyond it) only when its whole disc is within this distance of the
+  // zone's boundary; farther, not_applicable (far_from_zone / reach_indeterminate). Coverage
+  // counts observations this far beyond the zone's depth.
+  double observation_reach_m = 5000;
   unsigned threads = 0;                // 0: hardware concurrency
 };
 

@@ -13,6 +13,7 @@
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/geo/polyline.hpp"
 #include "truceline/store/store.hpp"
+#include "truceline/workers.hpp"
 
 namespace truceline::assess {
 
@@ -424,19 +425,15 @@ std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::ve
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, reports.size() / 256)));
   std::vector<std::vector<VerdictRecord>> parts(n);
-  auto work = [&](unsigned w) {
+  // A worker that throws (e.g. a zone that cannot be built) stops the others; its exception is
+  // rethrown here, on the caller's thread (workers.hpp).
+  Workers workers;
+  workers.run(n, [&](unsigned w) {
     const Assessor as(a, options);
     const std::size_t lo = reports.size() * w / n, hi = reports.size() * (w + 1) / n;
     parts[w].reserve(2 * (hi - lo));
-    for (std::size_t i = lo; i < hi; ++i) as.assess(reports[i], i, parts[w]);
-  };
-  if (n == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned w = 0; w < n; ++w) pool.emplace_back(work, w);
-    for (auto& t : pool) t.join();
-  }
+    for (std::size_t i = lo; i < hi && !workers.failed(); ++i) as.assess(reports[i], i, parts[w]);
+  });
   std::vector<VerdictRecord> out;
   std::size_t total = 0;
   for (const auto& p : parts) total += p.size();

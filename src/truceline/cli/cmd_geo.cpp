@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -26,6 +27,7 @@
 #include "truceline/geo/geojson.hpp"
 #include "truceline/geo/locate.hpp"
 #include "truceline/geo/zone.hpp"
+#include "truceline/workers.hpp"
 
 namespace truceline::cli {
 
@@ -176,6 +178,10 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<RowFormatter>> formatters;
   for (unsigned t = 0; t < threads; ++t) formatters.push_back(factory());
+  // TEST ONLY (docs/errors.md): TRUCELINE_TEST_FAIL_ROW=<id> makes the worker formatting the
+  // row with that id throw, so that the tests can check a worker's failure reaches the user.
+  const char* fail_env = std::getenv("TRUCELINE_TEST_FAIL_ROW");
+  const std::string fail_row = fail_env ? fail_env : "";
   constexpr std::size_t kBatch = 16384;  // rows in memory at once: memory stays bounded
   std::vector<PointRow> rows;
   std::vector<std::string> lines(kBatch);
@@ -197,19 +203,17 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
     }
     const std::size_t n = rows.size();
     const unsigned nt = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 255) / 256));
-    auto work = [&](unsigned t) {
-      for (std::size_t i = t; i < n; i += std::max(1u, nt)) {
+    // A worker that throws stops the others; run() rethrows its exception here, so the
+    // output is abandoned (no .tmp left) and the error reported as any other (workers.hpp).
+    Workers workers;
+    workers.run(nt, [&](unsigned t) {
+      for (std::size_t i = t; i < n && !workers.failed(); i += std::max(1u, nt)) {
         lines[i].clear();
+        if (!fail_row.empty() && rows[i].id == fail_row)
+          throw InputError(fmt::format("{}: fault injected by TRUCELINE_TEST_FAIL_ROW (testing only)", reader.place(rows[i])));
         formatters[t]->format(rows[i], lines[i]);
       }
-    };
-    if (nt <= 1) {
-      work(0);
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned t = 0; t < nt; ++t) pool.emplace_back(work, t);
-      for (auto& th : pool) th.join();
-    }
+    });
     for (std::size_t i = 0; i < n; ++i) o << lines[i];
     done += n;
     progress.update(done);

@@ -510,12 +510,17 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   std::optional<RtreeWriter> rtree;  // the R*Tree indexes space and time together
   if (!dry) {
     ins.emplace(db_,
-                "INSERT OR IGNORE INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
+                // Only a content-hash conflict is a duplicate (DO NOTHING); any other constraint
+                // failure raises an error and the row is quarantined with it (take() below).
+                "INSERT INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
                 "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, "
                 "source_type, reliability, credibility, supersedes, ingested_at) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO NOTHING");
     rtree.emplace(db_);
-    quar.emplace(db_, "INSERT OR IGNORE INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?)");
+    // The same bad row (same key) is quarantined once.
+    quar.emplace(db_,
+                 "INSERT INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?) "
+                 "ON CONFLICT(raw_hash) DO NOTHING");
   }
   exists.emplace(db_, "SELECT 1 FROM report WHERE content_hash = ?");
   // A dry run's would-be reports (content hashes, ordered: an id is a hash prefix).
@@ -592,7 +597,18 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
         .bind(18, static_cast<int64_t>(r.credibility))
         .bind(19, r.supersedes)
         .bind(20, now);
-    ins->step();
+    try {
+      ins->step();
+    } catch (const std::runtime_error& e) {
+      if ((sqlite3_errcode(db_) & 0xff) != SQLITE_CONSTRAINT) throw;  // I/O, full disk, ...: the batch fails
+      // Not a duplicate: the store refused the row (a constraint other than the content hash).
+      // SQLite undid the statement; the batch goes on and the row is quarantined with why.
+      ins->reset();
+      const std::string reason = fmt::format("the store refused the report ({})", e.what());
+      quarantine(row, reason, sha256_hex(reason + '\n' + row.raw));
+      if (o.on_store_quarantine) o.on_store_quarantine(row, reason);
+      return;
+    }
     ins->reset();
     if (sqlite3_changes(db_) == 0) {
       ++sum.duplicates;
