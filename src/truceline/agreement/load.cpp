@@ -807,6 +807,7 @@ Loaded load(const std::string& path) {
     std::optional<Instant> last = o.deadline;
     for (const auto& x : o.extensions) {
       ref(o.at, x.source, is_source, "source", "extensions.source");
+      if (x.until_text.empty()) continue;  // no "until": a problem of its own
       if (last && !(*last < x.until))
         out.problems.push_back({o.at, fmt::format("obligation {}: extension until {} is not after the deadline it extends",
                                                   o.id, x.until_text)});
