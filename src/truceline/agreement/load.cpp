@@ -36,7 +36,8 @@ Instant from_civil(int y, unsigned mo, unsigned d, int hh, int mm, int ss, int o
 }
 
 // The closest of `known` to a mistyped `word`: by edit distance (at most a third of the word,
-// at least 2; words of up to 4 letters keep their first letter), else a known word the typo starts with ("clip_file" -> "clip"); "" when none.
+// at least 2; words of up to 4 letters keep their first letter), else a known word the typo
+// starts with ("clip_file" -> "clip"); "" when none.
 std::string closest(std::string_view word, const std::vector<std::string_view>& known) {
   const std::size_t bound = std::max<std::size_t>(2, word.size() / 3);
   std::string best;
@@ -478,7 +479,9 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "line")) {
     Line l;
     read_entry(r, *t, l);
-    r.keys(*t, {"id", "file", "coordinates", "valid_from", "valid_until", "source", "sources", "approximate", "uncertainty_m"},
+    r.keys(*t,
+           {"id", "file", "coordinates", "valid_from", "valid_until", "source", "sources", "approximate",
+            "uncertainty_m"},
            "[[line]]");
     l.geometry = read_line_geometry(r, *t, "line " + l.id, &l.file);
     l.valid = r.interval(*t);
@@ -502,7 +505,9 @@ Loaded load(const std::string& path) {
     z.amendment = r.str(*t, "amendment");
     const bool has_line = t->contains("line"), has_area = t->contains("area") || t->contains("coordinates");
     if (has_area && !has_line)
-      r.keys(*t, {"id", "kind", "title", "area", "coordinates", "valid_from", "valid_until", "source", "sources", "amendment"},
+      r.keys(*t,
+             {"id", "kind", "title", "area", "coordinates", "valid_from", "valid_until", "source", "sources",
+              "amendment"},
              "an area [[zone]]");
     else
       r.keys(*t, {"id", "kind", "title", "line", "depth", "side", "clip", "readings", "depth_by_class", "area",
@@ -585,7 +590,8 @@ Loaded load(const std::string& path) {
            "[[obligation]]");
     o.text = r.str(*t, "text", true);
     o.kind = r.str(*t, "kind", true);
-    if (!o.kind.empty() && std::find(kObligationKinds.begin(), kObligationKinds.end(), o.kind) == kObligationKinds.end())
+    if (!o.kind.empty() &&
+        std::find(kObligationKinds.begin(), kObligationKinds.end(), o.kind) == kObligationKinds.end())
       r.problem(*t->get("kind"), fmt::format("\"kind\" = \"{}\": unknown obligation kind{} (kinds: {})", o.kind,
                                              did_you_mean(o.kind, kObligationKinds), listing(kObligationKinds)));
     o.zone = r.str(*t, "zone");
@@ -629,7 +635,9 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "post")) {
     Post p;
     read_entry(r, *t, p);
-    r.keys(*t, {"id", "name", "operator", "lon", "lat", "precision_m", "established", "closed", "source", "sources", "approximate"},
+    r.keys(*t,
+           {"id", "name", "operator", "lon", "lat", "precision_m", "established", "closed", "source", "sources",
+            "approximate"},
            "[[post]]");
     p.name = r.str(*t, "name", true);
     p.operator_id = r.str(*t, "operator", true);
