@@ -1,11 +1,15 @@
 // The agreement model: loading, validation (every problem, with its place), time queries.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/agreement/query.hpp"
 #include "truceline/error.hpp"
+#include "truceline/geo/geojson.hpp"
+#include "../support/temp_dir.hpp"
 
 namespace truceline::agreement {
 namespace {
@@ -123,6 +127,230 @@ TEST(Agreement, TomlSyntaxErrorHasItsPlace) {
 }
 
 TEST(Agreement, UnreadableFileIsAnInputError) { EXPECT_THROW(load(kData + "nope.toml"), InputError); }
+
+// A small valid agreement (one line, one area) followed by `extra` TOML, written in `dir`.
+const char* kHead = R"(
+[agreement]
+id = "t"
+title = "T"
+signed = 2020-01-01
+sources = ["text"]
+
+[[source]]
+id = "text"
+title = "Text"
+publisher = "P"
+date = 2020-01-01
+
+[[party]]
+id = "east"
+name = "East"
+
+[[zone]]
+id = "area"
+kind = "de-escalation-area"
+coordinates = [[[36.0, 35.0], [36.8, 35.0], [36.8, 35.8], [36.0, 35.8], [36.0, 35.0]]]
+)";
+
+std::string write_agreement(const test::TempDir& dir, const std::string& extra) {
+  const std::string path = dir / "agreement.toml";
+  std::ofstream(path) << kHead << extra;
+  return path;
+}
+
+std::vector<std::string> messages(const Loaded& l) {
+  std::vector<std::string> out;
+  for (const auto& p : l.problems) out.push_back(fmt::format("{}:{}: {}", p.at.line, p.at.column, p.message));
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& needle) {
+  return std::any_of(v.begin(), v.end(), [&](const std::string& m) { return m.find(needle) != std::string::npos; });
+}
+
+TEST(Agreement, OneSidedZoneOnASelfCrossingLineFailsCheck) {
+  for (const char* coords : {"[[36.1, 35.1], [36.5, 35.1], [36.5, 35.4], [36.3, 35.4], [36.3, 34.9]]",  // crosses
+                             "[[36.1, 35.1], [36.5, 35.1], [36.5, 35.4], [36.3, 35.4], [36.3, 35.1]]",  // touches
+                             "[[36.1, 35.1], [36.5, 35.1], [36.3, 35.1]]"}) {                          // overlaps
+    SCOPED_TRACE(coords);
+    const test::TempDir dir;
+    const std::string path = write_agreement(dir, std::string(R"(
+[[line]]
+id = "front"
+coordinates = )") + coords + R"(
+
+[[zone]]
+id = "dmz"
+kind = "demilitarized"
+line = "front"
+depth = "5km"
+side = "left"
+readings = [{ source = "text", depth = "9km" }]
+)");
+    const Loaded l = load(path);
+    const auto m = messages(l);
+    ASSERT_EQ(m.size(), 1u) << (m.empty() ? "" : m[0]);
+    EXPECT_EQ(m[0].substr(0, 5), "27:1:") << m[0];  // the [[zone]] table
+    EXPECT_TRUE(has(m, "zone dmz: the line crosses itself") || has(m, "zone dmz: the line touches itself") ||
+                has(m, "zone dmz: the line overlaps itself"))
+        << m[0];
+    EXPECT_THROW(load_valid(path), InputError);
+  }
+}
+
+TEST(Agreement, ZoneReachingAPoleFailsCheck) {
+  const test::TempDir dir;
+  const std::string path = write_agreement(dir, R"(
+[[line]]
+id = "polar"
+coordinates = [[0.0, 89.9], [90.0, 89.9]]
+
+[[zone]]
+id = "cap"
+kind = "demilitarized"
+line = "polar"
+depth = "5km"
+side = "both"
+readings = [{ source = "text", depth = "15km" }]
+
+[[zone]]
+id = "cap-area"
+kind = "holding-area"
+coordinates = [[[0.0, 80.0], [90.0, 80.0], [90.0, 90.0], [0.0, 80.0]]]
+)");
+  const auto m = messages(load(path));
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_TRUE(has(m, "zone cap: the zone reaches the north pole")) << m[0];  // under the 15 km reading
+  EXPECT_TRUE(has(m, "zone cap-area: polygon 1, ring 1: a vertex at a pole")) << m[1];
+}
+
+TEST(Agreement, UnknownKeysAreErrorsWithAHint) {
+  const test::TempDir dir;
+  const std::string path = write_agreement(dir, R"(
+[[line]]
+id = "front"
+coordinates = [[36.1, 35.1], [36.5, 35.2]]
+sources = ["text"]
+
+[[zone]]
+id = "dmz"
+kind = "demilitarized"
+line = "front"
+depth = "5km"
+side = "left"
+clip_file = "area.geojson"
+min_width = "1km"
+readings = [{ source = "text", dpeth = "9km" }]
+
+[[obligation]]
+id = "o1"
+text = "Weapons leave."
+kind = "withdraw-weapon"
+binds = { parties = ["east"], grups = ["x"] }
+line = "front"
+renewal = 2020-03-01
+
+[[amendment]]
+id = "a1"
+title = "A"
+in_force = 2020-02-01
+timezone = "+03:00"
+
+[[zones]]
+id = "z"
+)");
+  const auto m = messages(load(path));
+  std::string all;
+  for (const auto& x : m) all += x + "\n";
+  SCOPED_TRACE(all);
+  const std::vector<std::string> expected{
+      "34:1: unknown key \"clip_file\" in [[zone]] — did you mean \"clip\"? (keys: id, kind, title, line, depth,",
+      "35:1: unknown key \"min_width\" in [[zone]] (keys: ",
+      "36:13: missing key \"depth\"",
+      "36:32: unknown key \"dpeth\" in \"readings\" — did you mean \"depth\"? (keys: source, depth)",
+      "41:8: \"kind\" = \"withdraw-weapon\": unknown obligation kind — did you mean \"withdraw-weapons\"? (kinds: "
+      "withdraw-weapons, withdraw-groups, cease-fire, patrol, monitor, open-route, keep-post, reaffirm, other)",
+      "42:31: unknown key \"grups\" in \"binds\" — did you mean \"groups\"?",
+      "43:1: unknown key \"line\" in [[obligation]] (keys: ",
+      "44:1: unknown key \"renewal\" in [[obligation]] (keys: ",
+      "50:1: unknown key \"timezone\" in [[amendment]] (keys: ",
+      "52:1: unknown table \"zones\" — did you mean \"zone\"?",
+  };
+  for (const auto& e : expected) EXPECT_TRUE(has(m, e)) << "missing: " << e;
+  EXPECT_EQ(m.size(), expected.size());
+  // `sources` is documented wherever `source` is taken.
+  EXPECT_FALSE(has(m, "unknown key \"sources\""));
+}
+
+TEST(Agreement, ClipIsAZoneIdOrAGeoJsonFile) {
+  const test::TempDir dir;
+  // A clip area with a hole around (36.4, 35.2), which is 3 km from the line.
+  std::ofstream(dir / "clip.geojson") << R"({"type": "Polygon", "coordinates": [
+    [[36.2, 35.0], [36.8, 35.0], [36.8, 35.8], [36.2, 35.8], [36.2, 35.0]],
+    [[36.39, 35.19], [36.39, 35.21], [36.41, 35.21], [36.41, 35.19], [36.39, 35.19]]]})";
+  for (const char* clip : {R"("clip.geojson")", R"({ file = "clip.geojson" })"}) {
+    SCOPED_TRACE(clip);
+    const std::string path = write_agreement(dir, std::string(R"(
+[[line]]
+id = "front"
+coordinates = [[36.1, 35.17], [36.7, 35.17]]
+
+[[zone]]
+id = "dmz"
+kind = "demilitarized"
+line = "front"
+depth = "10km"
+side = "both"
+clip = )") + clip + "\n");
+    const Loaded l = load(path);
+    for (const auto& p : l.problems) ADD_FAILURE() << p.str();
+    const Zone& z = *l.agreement.zone("dmz");
+    EXPECT_EQ(z.clip_file, "clip.geojson");
+    const ZoneInstance zi(l.agreement, z);
+    EXPECT_FALSE(zi.locate({36.4, 35.2}).inside);   // in the clip's hole
+    EXPECT_TRUE(zi.locate({36.45, 35.2}).inside);
+    EXPECT_FALSE(zi.locate({36.15, 35.17}).inside);  // in the buffer, outside the clip area
+    // The drawing keeps the hole, as locate does.
+    const geo::Zone drawn = zi.render();
+    std::size_t holes = 0;
+    for (const auto& poly : drawn.polygons) holes += poly.size() - 1;
+    EXPECT_EQ(holes, 1u);
+  }
+  // An id that names no zone and no file is an unknown zone, with the area zones listed.
+  const std::string path = write_agreement(dir, R"(
+[[line]]
+id = "front"
+coordinates = [[36.1, 35.17], [36.7, 35.17]]
+
+[[zone]]
+id = "dmz"
+kind = "demilitarized"
+line = "front"
+depth = "10km"
+side = "both"
+clip = "aera"
+)");
+  const auto m = messages(load(path));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(has(m, "\"clip\": unknown zone \"aera\" — did you mean \"area\"? (area zones: area;")) << m[0];
+  const std::string missing = write_agreement(dir, R"(
+[[line]]
+id = "front"
+coordinates = [[36.1, 35.17], [36.7, 35.17]]
+
+[[zone]]
+id = "dmz"
+kind = "demilitarized"
+line = "front"
+depth = "10km"
+side = "both"
+clip = "nowhere.geojson"
+)");
+  const auto m2 = messages(load(missing));
+  ASSERT_EQ(m2.size(), 1u);
+  EXPECT_TRUE(has(m2, "zone dmz: clip: ")) << m2[0];
+  EXPECT_TRUE(has(m2, "nowhere.geojson")) << m2[0];
+}
 
 }  // namespace
 }  // namespace truceline::agreement

@@ -132,6 +132,8 @@ void expect_good_zone(const char* name, const geo::MultiLine& m, double depth_m,
   EXPECT_GT(a.checked, 10u);
   // The error the zone reports is measured, and agrees with the independent audit.
   EXPECT_NEAR(z.check.max_error_m, a.max_error_m, 0.01);
+  EXPECT_LE(z.check.max_line_error_m, 1.0);
+  EXPECT_TRUE(z.within_target);
   EXPECT_TRUE(GeosZone(z.polygons).valid());
   for (const auto& poly : z.polygons) {
     EXPECT_GT(signed_area(poly[0]), 0) << "exterior rings are counter-clockwise";
@@ -323,6 +325,129 @@ TEST(Zone, OneSidedZoneRejectsASelfCrossingLine) {
   } catch (const geo::GeometryError& e) {
     EXPECT_NE(std::string(e.what()).find("part 1 segment 1 and part 1 segment 4"), std::string::npos) << e.what();
   }
+}
+
+TEST(Zone, OneSidedZoneRejectsALineThatTouchesOrOverlapsItself) {
+  // The last vertex lies on the first segment; the line turns back on itself; a later
+  // segment runs along an earlier one.
+  const std::vector<geo::MultiLine> lines{
+      {{{{36.0, 35.0}, {36.4, 35.0}, {36.4, 35.3}, {36.2, 35.3}, {36.2, 35.0}}}},
+      {{{{36.0, 35.0}, {36.4, 35.0}, {36.2, 35.0}}}},
+      {{{{36.0, 35.0}, {36.4, 35.0}}, {{36.1, 35.0}, {36.3, 35.0}}}},
+      {{{{36.0, 35.0}, {36.4, 35.0}, {36.4, 35.3}, {36.0, 35.3}, {36.0, 35.0}}}},  // closed
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    SCOPED_TRACE(i);
+    const geo::GeodesicPolyline line(lines[i]);
+    EXPECT_NO_THROW(geo::ZoneDefinition(line, {ZoneSide::both, 5000, {}}));
+    try {
+      geo::ZoneDefinition(line, {ZoneSide::right, 5000, {}});
+      ADD_FAILURE() << "no error";
+    } catch (const geo::GeometryError& e) {
+      const std::string what = e.what();
+      EXPECT_TRUE(what.find("touches itself") != std::string::npos || what.find("overlaps itself") != std::string::npos)
+          << what;
+    }
+  }
+}
+
+TEST(Zone, BoundaryWithinOneMetreAt85NAnd89N) {
+  const geo::MultiLine at85{{{{10.0, 84.8}, {20.0, 85.1}, {30.0, 84.9}}}};
+  const geo::MultiLine at89{{{{0.0, 89.0}, {20.0, 89.1}, {40.0, 89.0}}}};
+  for (auto side : {ZoneSide::both, ZoneSide::left, ZoneSide::right}) {
+    expect_good_zone("85n", at85, 20000, side);
+    expect_good_zone("89n", at89, 10000, side);
+  }
+  const geo::MultiLine at89s{{{{100.0, -89.0}, {130.0, -88.9}}}};
+  expect_good_zone("89s", at89s, 10000, ZoneSide::both);
+}
+
+TEST(Zone, ZonesReachingAPoleAreRejected) {
+  // 89.9 N is 11 km from the pole: a 15 km zone would hold it; a 5 km one keeps clear.
+  const geo::GeodesicPolyline north({{{{0.0, 89.9}, {90.0, 89.9}}}});
+  try {
+    geo::ZoneDefinition(north, {ZoneSide::both, 15000, {}});
+    ADD_FAILURE() << "no error";
+  } catch (const geo::GeometryError& e) {
+    EXPECT_NE(std::string(e.what()).find("reaches the north pole"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW(geo::ZoneDefinition(north, {ZoneSide::both, 5000, {}}));
+  // A segment passing over the pole (its vertices are far from it).
+  const geo::GeodesicPolyline across({{{{0.0, 88.0}, {180.0, 88.0}}}});
+  EXPECT_THROW(geo::ZoneDefinition(across, {ZoneSide::left, 5000, {}}), geo::GeometryError);
+  const geo::GeodesicPolyline south({{{{0.0, -89.95}, {10.0, -89.95}}}});
+  EXPECT_THROW(geo::ZoneDefinition(south, {ZoneSide::both, 5000, {}}), geo::GeometryError);
+}
+
+TEST(Zone, VerticesAndMidpointsOnEndNormalsAreMeasured) {
+  const geo::GeodesicPolyline line(line_35n());
+  const geo::ZoneDefinition def(line, {ZoneSide::left, 60000, {}});
+  geo::Zone z = geo::build_zone(def);
+  ASSERT_TRUE(z.within_target);
+  EXPECT_LE(z.check.max_line_error_m, 0.3);
+  // Move every vertex drawn along an end normal (not on the line, not at the depth) 0.8 m
+  // across it: the drawing is now 0.8 m off the normal, which the check must report.
+  std::size_t moved = 0;
+  for (auto& poly : z.polygons)
+    for (auto& ring : poly) {
+      for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        const LonLat p = ring[i];
+        const geo::Nearest t = def.territory()->nearest(p);
+        const double d = line.nearest(p).distance_m;
+        if (t.distance_m > 1e-3 || d < 100 || d > 59'900) continue;
+        double s12 = 0, azi1 = 0, azi2 = 0;
+        geo::wgs84().Inverse(t.point.lat_deg, t.point.lon_deg, p.lat_deg, p.lon_deg, s12, azi1, azi2);
+        const auto& seg = def.territory()->segment(t.part, t.segment);
+        double lat = 0, lon = 0, azi = 0;
+        seg.line.Position(t.along_m - seg.along_start_m, lat, lon, azi);
+        geo::wgs84().Direct(p.lat_deg, p.lon_deg, azi + 90, 0.8, ring[i].lat_deg, ring[i].lon_deg);
+        ++moved;
+      }
+      ring.back() = ring.front();
+    }
+  ASSERT_GE(moved, 4u);
+  const geo::BoundaryCheck c = geo::check_boundary(z.polygons, def);
+  EXPECT_GT(c.max_line_error_m, 0.75);
+  EXPECT_LT(c.max_line_error_m, 0.85);
+}
+
+TEST(Zone, RefinementThatMissesTheTargetIsReported) {
+  const geo::GeodesicPolyline line(line_35n());
+  const geo::ZoneDefinition def(line, {ZoneSide::left, 20000, {}});
+  geo::ZoneOptions coarse;
+  coarse.piece_tolerance_m = 200;
+  coarse.max_refinements = 0;
+  const geo::Zone z = geo::build_zone(def, coarse);
+  EXPECT_GT(z.check.max_any_error_m(), 1.0);
+  EXPECT_FALSE(z.within_target);
+  EXPECT_EQ(z.refinements, 0);
+  EXPECT_THROW(geo::require_within_target(z, "zone"), geo::AccuracyError);
+  // With the default refinements the same zone meets its 1 m.
+  const geo::Zone fine = geo::build_zone(def);
+  EXPECT_TRUE(fine.within_target);
+  EXPECT_NO_THROW(geo::require_within_target(fine, "zone"));
+}
+
+TEST(Zone, ClipHoleInsideTheZoneSurvives) {
+  const geo::GeodesicPolyline line(line_35n());
+  const geo::ZoneDefinition def(line, {ZoneSide::both, 20000, {}});
+  // A clip area with a 2 x 2 km hole around a point 8 km from the line.
+  LonLat c;
+  geo::wgs84().Direct(35.41, 36.39, 90, 8000, c.lat_deg, c.lon_deg);
+  const double h = 0.01;
+  const geo::Ring outer{{35.5, 35.0}, {37.5, 35.0}, {37.5, 36.5}, {35.5, 36.5}, {35.5, 35.0}};
+  const geo::Ring hole{{c.lon_deg - h, c.lat_deg - h}, {c.lon_deg - h, c.lat_deg + h}, {c.lon_deg + h, c.lat_deg + h},
+                       {c.lon_deg + h, c.lat_deg - h}, {c.lon_deg - h, c.lat_deg - h}};
+  ASSERT_TRUE(def.locate(c).inside);
+  const std::vector<geo::Polygon> clip{{outer, hole}};
+  const geo::Zone z = geo::build_zone(def, {}, &clip);
+  std::size_t holes = 0;
+  for (const auto& poly : z.polygons) holes += poly.size() - 1;
+  EXPECT_EQ(holes, 1u);
+  const GeosZone drawn(z.polygons);
+  EXPECT_FALSE(drawn.contains(c));
+  EXPECT_TRUE(drawn.contains({c.lon_deg + 2 * h, c.lat_deg}));
+  EXPECT_TRUE(z.within_target);
 }
 
 TEST(Zone, RejectsBadDepths) {

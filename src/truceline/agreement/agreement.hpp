@@ -36,6 +36,9 @@ struct Interval {
 struct Entry {
   std::string id;
   Place at;
+  // `sources = [...]` (tables that take a `source`): every source that says so, checked as
+  // references; `source` keeps its own meaning (e.g. the agreed depth's source of a zone).
+  std::vector<std::string> sources;
 };
 
 struct Source : Entry {
@@ -83,7 +86,11 @@ struct Zone : Entry {
   std::string line;
   double depth_m = 0;
   geo::ZoneSide side = geo::ZoneSide::both;
-  std::string clip;  // id of an area zone
+  // The area the zone is cut to: `clip` = the id of an area zone, or `clip_file` = a GeoJSON
+  // (Multi)Polygon file (as written, relative to the agreement) read into clip_area.
+  std::string clip;
+  std::string clip_file;
+  std::vector<geo::Polygon> clip_area;
   std::vector<DepthReading> readings;
   std::vector<ClassDepth> depth_by_class;
   // Area zones.

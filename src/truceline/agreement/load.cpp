@@ -12,6 +12,8 @@
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/error.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/geo/area.hpp"
 #include "truceline/geo/geojson.hpp"
 #include "truceline/time.hpp"
 
@@ -33,6 +35,48 @@ Instant from_civil(int y, unsigned mo, unsigned d, int hh, int mm, int ss, int o
   return Instant{day} + hours{hh} + minutes{mm} + seconds{ss} - minutes{offset_minutes};
 }
 
+// The closest of `known` to a mistyped `word`: by edit distance (at most a third of the word,
+// at least 2; words of up to 4 letters keep their first letter), else a known word the typo
+// starts with ("clip_file" -> "clip"); "" when none.
+std::string closest(std::string_view word, const std::vector<std::string_view>& known) {
+  const std::size_t bound = std::max<std::size_t>(2, word.size() / 3);
+  std::string best;
+  std::size_t best_d = bound + 1;
+  for (const auto k : known) {
+    // Short words differ in 2 edits from too much ("line", "kind"): keep their first letter.
+    if (word.size() <= 4 && (k.empty() || word.empty() || k[0] != word[0])) continue;
+    const std::size_t d = gazetteer::edit_distance(word, k, bound);
+    if (d < best_d) {
+      best_d = d;
+      best = std::string(k);
+    }
+  }
+  if (!best.empty()) return best;
+  std::size_t longest = 0;
+  for (const auto k : known)
+    if (k.size() >= 3 && k.size() > longest && word.substr(0, k.size()) == k) {
+      longest = k.size();
+      best = std::string(k);
+    }
+  return best;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& known) {
+  const std::string c = closest(word, known);
+  return c.empty() ? "" : fmt::format(" — did you mean \"{}\"?", c);
+}
+
+std::string listing(const std::vector<std::string_view>& known) {
+  std::string out;
+  for (const auto k : known) out += (out.empty() ? "" : ", ") + std::string(k);
+  return out;
+}
+
+// The obligation kinds assessment knows (docs/agreement-format.md).
+const std::vector<std::string_view> kObligationKinds{"withdraw-weapons", "withdraw-groups", "cease-fire", "patrol",
+                                                     "monitor",          "open-route",      "keep-post",  "reaffirm",
+                                                     "other"};
+
 class Reader {
  public:
   Reader(std::string file, int offset_minutes, std::vector<Problem>& problems)
@@ -47,6 +91,18 @@ class Reader {
   }
   void problem(const Place& at, std::string message) { problems_.push_back({at, std::move(message)}); }
   void problem(const toml::node& n, std::string message) { problem(place(n), std::move(message)); }
+
+  // Every key of `t` must be one of `known` (the table's documented keys): a problem naming
+  // the key, the closest known one and the list otherwise. `what` names the table ("[[zone]]").
+  void keys(const toml::table& t, const std::vector<std::string_view>& known, std::string_view what) {
+    for (const auto& [k, v] : t) {
+      if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+      const auto& b = k.source().begin;
+      const Place at = b.line ? Place{file_, static_cast<int>(b.line), static_cast<int>(b.column)} : place(v);
+      problem(at, fmt::format("unknown key \"{}\" in {}{} (keys: {})", k.str(), what, did_you_mean(k.str(), known),
+                              listing(known)));
+    }
+  }
 
   // A string value; "" when absent (a problem when required or of the wrong type).
   std::string str(const toml::table& t, const char* key, bool required = false) {
@@ -249,6 +305,7 @@ std::vector<const toml::table*> tables(Reader& r, const toml::table& root, const
 void read_entry(Reader& r, const toml::table& t, Entry& e) {
   e.id = r.str(t, "id", true);
   e.at = r.place(t);
+  e.sources = r.strings(t, "sources");
   static const std::regex id_re(R"(^[A-Za-z0-9][A-Za-z0-9._/-]*$)");
   if (!e.id.empty() && !std::regex_match(e.id, id_re))
     r.problem(*t.get("id"), fmt::format("id \"{}\": use letters, digits, '-', '_', '.', '/'", e.id));
@@ -327,9 +384,11 @@ Loaded load(const std::string& path) {
     return out;
   }
   Reader r(path, 0, out.problems);
+  std::vector<std::pair<std::size_t, Place>> clip_places;  // zone index, where its clip string is
 
   // [agreement]
   if (const toml::table* t = root["agreement"].as_table()) {
+    r.keys(*t, {"id", "title", "signed", "signatories", "timezone", "sources", "area_of_interest"}, "[agreement]");
     const std::string tz = r.str(*t, "timezone");
     if (!tz.empty()) {
       static const std::regex tz_re(R"(^([+-])(\d{2}):(\d{2})$)");
@@ -372,6 +431,7 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "source")) {
     Source s;
     read_entry(r, *t, s);
+    r.keys(*t, {"id", "title", "publisher", "date", "url", "note"}, "[[source]]");
     s.title = r.str(*t, "title", true);
     s.publisher = r.str(*t, "publisher", true);
     if (const toml::node* d = t->get("date")) {
@@ -389,6 +449,10 @@ Loaded load(const std::string& path) {
       Actor x;
       read_entry(r, *t, x);
       x.is_group = std::string(table) == "group";
+      if (x.is_group)
+        r.keys(*t, {"id", "name", "aliases", "kind", "member_of", "note"}, "[[group]]");
+      else
+        r.keys(*t, {"id", "name", "aliases", "kind", "member_of", "note", "demonyms", "country"}, "[[party]]");
       x.name = r.str(*t, "name", true);
       x.kind = r.str(*t, "kind");
       x.note = r.str(*t, "note");
@@ -404,6 +468,7 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "designation")) {
     Designation d;
     read_entry(r, *t, d);
+    r.keys(*t, {"id", "group", "by", "status", "valid_from", "valid_until", "source", "sources"}, "[[designation]]");
     d.group = r.str(*t, "group", true);
     d.by = r.str(*t, "by", true);
     d.status = r.str(*t, "status", true);
@@ -414,6 +479,10 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "line")) {
     Line l;
     read_entry(r, *t, l);
+    r.keys(*t,
+           {"id", "file", "coordinates", "valid_from", "valid_until", "source", "sources", "approximate",
+            "uncertainty_m"},
+           "[[line]]");
     l.geometry = read_line_geometry(r, *t, "line " + l.id, &l.file);
     l.valid = r.interval(*t);
     l.source = r.str(*t, "source");
@@ -435,6 +504,15 @@ Loaded load(const std::string& path) {
     z.source = r.str(*t, "source");
     z.amendment = r.str(*t, "amendment");
     const bool has_line = t->contains("line"), has_area = t->contains("area") || t->contains("coordinates");
+    if (has_area && !has_line)
+      r.keys(*t,
+             {"id", "kind", "title", "area", "coordinates", "valid_from", "valid_until", "source", "sources",
+              "amendment"},
+             "an area [[zone]]");
+    else
+      r.keys(*t, {"id", "kind", "title", "line", "depth", "side", "clip", "readings", "depth_by_class", "area",
+                  "coordinates", "valid_from", "valid_until", "source", "sources", "amendment"},
+             "[[zone]]");
     if (has_line && has_area) r.problem(*t, fmt::format("zone {}: give either \"line\" or \"area\", not both", z.id));
     if (!has_line && !has_area) r.problem(*t, fmt::format("zone {}: missing \"line\" (with depth and side) or \"area\"", z.id));
     if (has_line) {
@@ -445,11 +523,34 @@ Loaded load(const std::string& path) {
         z.side = *s;
       else if (!side.empty())
         r.problem(*t->get("side"), fmt::format("\"side\" = \"{}\": expected left, right or both", side));
-      z.clip = r.str(*t, "clip");
+      if (const toml::node* cn = t->get("clip")) {
+        // A string names an area zone or a GeoJSON file (decided below, once every zone is
+        // known); a table { file = "…" } is always a file.
+        if (auto cs = cn->as_string()) {
+          z.clip = cs->get();
+          if (z.clip.empty()) r.problem(*cn, "\"clip\" is empty: give an area zone id or a GeoJSON file");
+          clip_places.emplace_back(a.zones.size(), r.place(*cn));
+        } else if (const toml::table* ct = cn->as_table()) {
+          r.keys(*ct, {"file"}, "\"clip\"");
+          z.clip_file = r.str(*ct, "file", true);
+          if (!z.clip_file.empty()) {
+            try {
+              z.clip_area = geo::read_area(r.resolve(z.clip_file));
+            } catch (const InputError& e) {
+              r.problem(*cn, fmt::format("zone {}: clip: {}", z.id, e.what()));
+            }
+          }
+        } else {
+          r.problem(*cn, "\"clip\" must be an area zone id or a GeoJSON file: clip = \"<zone id>\" or clip = { file = "
+                         "\"….geojson\" }");
+        }
+      }
       r.each_table(*t, "readings", "{ source = \"…\", depth = \"…\" }", [&](const toml::table& rt) {
+        r.keys(rt, {"source", "depth"}, "\"readings\"");
         z.readings.push_back({r.str(rt, "source", true), r.distance(rt, "depth", true).value_or(0)});
       });
       r.each_table(*t, "depth_by_class", "{ weapon_class = \"…\", depth = \"…\" }", [&](const toml::table& ct) {
+        r.keys(ct, {"weapon_class", "depth"}, "\"depth_by_class\"");
         z.depth_by_class.push_back({r.str(ct, "weapon_class", true), r.distance(ct, "depth", true).value_or(0)});
       });
     } else if (has_area) {
@@ -484,8 +585,15 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "obligation")) {
     Obligation o;
     read_entry(r, *t, o);
+    r.keys(*t, {"id", "text", "kind", "binds", "zone", "weapon_classes", "deadline", "extensions", "valid_from",
+                "valid_until", "source", "sources", "amendment"},
+           "[[obligation]]");
     o.text = r.str(*t, "text", true);
     o.kind = r.str(*t, "kind", true);
+    if (!o.kind.empty() &&
+        std::find(kObligationKinds.begin(), kObligationKinds.end(), o.kind) == kObligationKinds.end())
+      r.problem(*t->get("kind"), fmt::format("\"kind\" = \"{}\": unknown obligation kind{} (kinds: {})", o.kind,
+                                             did_you_mean(o.kind, kObligationKinds), listing(kObligationKinds)));
     o.zone = r.str(*t, "zone");
     o.weapon_classes = r.strings(*t, "weapon_classes");
     o.source = r.str(*t, "source");
@@ -494,10 +602,12 @@ Loaded load(const std::string& path) {
     o.deadline = r.instant(*t, "deadline", true, &o.deadline_text);
     if (const toml::node* b = t->get("binds")) {
       if (const toml::table* bt = b->as_table()) {
+        r.keys(*bt, {"parties", "groups", "designated"}, "\"binds\"");
         o.binds.parties = r.strings(*bt, "parties");
         o.binds.groups = r.strings(*bt, "groups");
         if (const toml::node* dn = bt->get("designated")) {
           if (const toml::table* dt = dn->as_table()) {
+            r.keys(*dt, {"status", "by"}, "\"binds.designated\"");
             o.binds.designated_status = r.strings(*dt, "status");
             o.binds.designated_by = r.strings(*dt, "by");
             if (o.binds.designated_status.empty()) r.problem(*dt, "\"designated\" needs \"status\"");
@@ -510,6 +620,7 @@ Loaded load(const std::string& path) {
       }
     }
     r.each_table(*t, "extensions", "{ until = …, source = \"…\" }", [&](const toml::table& et) {
+      r.keys(et, {"until", "source", "note"}, "\"extensions\"");
       Extension x;
       if (auto u = r.instant(et, "until", true, &x.until_text))
         x.until = *u;
@@ -524,6 +635,10 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "post")) {
     Post p;
     read_entry(r, *t, p);
+    r.keys(*t,
+           {"id", "name", "operator", "lon", "lat", "precision_m", "established", "closed", "source", "sources",
+            "approximate"},
+           "[[post]]");
     p.name = r.str(*t, "name", true);
     p.operator_id = r.str(*t, "operator", true);
     p.source = r.str(*t, "source");
@@ -551,6 +666,8 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "patrol_route")) {
     PatrolRoute pr;
     read_entry(r, *t, pr);
+    r.keys(*t, {"id", "name", "operators", "file", "coordinates", "valid_from", "valid_until", "source", "sources"},
+           "[[patrol_route]]");
     pr.name = r.str(*t, "name");
     pr.operators = r.strings(*t, "operators");
     pr.source = r.str(*t, "source");
@@ -561,6 +678,7 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "weapon_class")) {
     WeaponClass w;
     read_entry(r, *t, w);
+    r.keys(*t, {"id", "name", "aliases", "parent", "min_calibre_mm", "max_calibre_mm"}, "[[weapon_class]]");
     w.name = r.str(*t, "name", true);
     w.parent = r.str(*t, "parent");
     w.aliases = r.strings(*t, "aliases");
@@ -571,6 +689,7 @@ Loaded load(const std::string& path) {
   for (const toml::table* t : tables(r, root, "amendment")) {
     Amendment m;
     read_entry(r, *t, m);
+    r.keys(*t, {"id", "title", "signed", "in_force", "source", "sources"}, "[[amendment]]");
     m.title = r.str(*t, "title", true);
     m.source = r.str(*t, "source");
     m.in_force = r.instant(*t, "in_force");
@@ -585,11 +704,41 @@ Loaded load(const std::string& path) {
   // Unknown top-level keys are probably typos.
   static const std::set<std::string> known{"agreement", "source", "party", "group", "designation", "line", "zone",
                                            "obligation", "post", "patrol_route", "weapon_class", "amendment"};
+  const std::vector<std::string_view> known_list(known.begin(), known.end());
   for (const auto& [k, v] : root)
     if (!known.count(std::string(k.str())))
-      r.problem(v, fmt::format("unknown table \"{}\" (known: agreement, source, party, group, designation, line, "
+      r.problem(v, fmt::format("unknown table \"{}\"{} (known: agreement, source, party, group, designation, line, "
                                "zone, obligation, post, patrol_route, weapon_class, amendment)",
-                               k.str()));
+                               k.str(), did_you_mean(k.str(), known_list)));
+
+  // A clip string names an area zone; one that names no zone and ends in .geojson or .json is
+  // a GeoJSON file relative to the agreement.
+  for (const auto& [index, at] : clip_places) {
+    Zone& z = a.zones[index];
+    if (z.clip.empty() || a.zone(z.clip)) continue;
+    std::string lower = z.clip;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    const auto ends = [&](std::string_view suffix) {
+      return lower.size() >= suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (ends(".geojson") || ends(".json")) {
+      z.clip_file = z.clip;
+      z.clip.clear();
+      try {
+        z.clip_area = geo::read_area(r.resolve(z.clip_file));
+      } catch (const InputError& e) {
+        r.problem(at, fmt::format("zone {}: clip: {}", z.id, e.what()));
+      }
+      continue;
+    }
+    std::vector<std::string_view> areas;
+    for (const auto& c : a.zones)
+      if (c.is_area) areas.push_back(c.id);
+    r.problem(at, fmt::format("\"clip\": unknown zone \"{}\"{} (area zones: {}; a GeoJSON file is written "
+                              "clip = \"….geojson\" or clip = {{ file = \"…\" }})",
+                              z.clip, did_you_mean(z.clip, areas), areas.empty() ? "none" : listing(areas)));
+    z.clip.clear();
+  }
 
   // ---- Cross-checks -------------------------------------------------------------------
   // Duplicate ids across the whole file.
@@ -642,9 +791,7 @@ Loaded load(const std::string& path) {
       ref(z.at, z.line, [&](const std::string& id) { return a.line(id) != nullptr; }, "line", "line");
       if (!z.clip.empty()) {
         const Zone* c = a.zone(z.clip);
-        if (!c)
-          out.problems.push_back({z.at, fmt::format("\"clip\": unknown zone \"{}\"", z.clip)});
-        else if (!c->is_area)
+        if (c && !c->is_area)
           out.problems.push_back({z.at, fmt::format("\"clip\": zone \"{}\" is not an area zone", z.clip)});
       }
       for (const auto& rd : z.readings) ref(z.at, rd.source, is_source, "source", "readings.source");
@@ -668,6 +815,7 @@ Loaded load(const std::string& path) {
     std::optional<Instant> last = o.deadline;
     for (const auto& x : o.extensions) {
       ref(o.at, x.source, is_source, "source", "extensions.source");
+      if (x.until_text.empty()) continue;  // no "until": a problem of its own
       if (last && !(*last < x.until))
         out.problems.push_back({o.at, fmt::format("obligation {}: extension until {} is not after the deadline it extends",
                                                   o.id, x.until_text)});
@@ -695,6 +843,52 @@ Loaded load(const std::string& path) {
   }
   for (const auto& w : a.weapon_classes) ref(w.at, w.parent, is_class, "weapon class", "parent");
   for (const auto& m : a.amendments) ref(m.at, m.source, is_source, "source", "source");
+  auto refs = [&](const auto& entries) {
+    for (const auto& e : entries)
+      for (const auto& s : e.sources) ref(e.at, s, is_source, "source", "sources");
+  };
+  refs(a.designations);
+  refs(a.lines);
+  refs(a.zones);
+  refs(a.obligations);
+  refs(a.posts);
+  refs(a.patrol_routes);
+  refs(a.amendments);
+
+  // ---- Every zone made concrete, as every later command will -----------------------------
+  // A zone `check` accepts must be usable by zone, map, locate and assess: build each line
+  // zone's definition (line, side and every depth it can take: agreed, readings, weapon
+  // classes) and each area (zone, clip, area of interest) now, and report what fails here.
+  auto build = [&](const Place& at, const std::string& what, const std::function<void()>& fn) {
+    try {
+      fn();
+    } catch (const geo::GeometryError& e) {
+      out.problems.push_back({at, fmt::format("{}: {}", what, e.what())});
+    } catch (const InputError& e) {
+      out.problems.push_back({at, fmt::format("{}: {}", what, e.what())});
+    }
+  };
+  if (!a.area_of_interest.empty())
+    build(agreement_at, "area_of_interest", [&] { geo::Area check_area(a.area_of_interest); });
+  for (const auto& z : a.zones) {
+    const std::string what = fmt::format("zone {}", z.id);
+    if (z.is_area) {
+      if (!z.area.empty()) build(z.at, what, [&] { geo::Area check_area(z.area); });
+      continue;
+    }
+    if (!z.clip_area.empty()) build(z.at, what + ": clip", [&] { geo::Area check_area(z.clip_area); });
+    const Line* l = a.line(z.line);
+    if (!l || l->geometry.parts.empty() || !(z.depth_m > 0)) continue;
+    build(z.at, what, [&] {
+      const geo::GeodesicPolyline line(l->geometry);
+      std::set<double> depths{z.depth_m};
+      for (const auto& rd : z.readings)
+        if (rd.depth_m > 0) depths.insert(rd.depth_m);
+      for (const auto& c : z.depth_by_class)
+        if (c.depth_m > 0) depths.insert(c.depth_m);
+      for (const double d : depths) geo::ZoneDefinition def(line, geo::ZoneSpec{z.side, d, {}});
+    });
+  }
 
   std::stable_sort(out.problems.begin(), out.problems.end(), [](const Problem& x, const Problem& y) {
     return std::tie(x.at.line, x.at.column) < std::tie(y.at.line, y.at.column);

@@ -49,7 +49,9 @@ ZoneInstance::ZoneInstance(const Agreement& a, const Zone& z, const std::string&
   if (!l) throw InputError(fmt::format("zone {}: unknown line {}", z.id, z.line));
   line_ = std::make_unique<geo::GeodesicPolyline>(l->geometry);
   def_ = std::make_unique<geo::ZoneDefinition>(*line_, geo::ZoneSpec{z.side, depth_m_, {}});
-  if (!z.clip.empty()) {
+  if (!z.clip_file.empty()) {
+    clip_ = std::make_unique<geo::Area>(z.clip_area);
+  } else if (!z.clip.empty()) {
     const Zone* c = a.zone(z.clip);
     if (!c || !c->is_area) throw InputError(fmt::format("zone {}: clip {} is not an area zone", z.id, z.clip));
     clip_ = std::make_unique<geo::Area>(c->area);
@@ -68,15 +70,18 @@ geo::Zone ZoneInstance::render() const {
 }
 
 ZoneInstance::Where ZoneInstance::locate(geo::LonLat p) const {
-  if (area_) return {area_->boundary_distance_m(p), area_->contains(p)};
+  if (area_) {
+    const geo::Area::Where w = area_->locate(p);
+    return {w.distance_m, w.inside};
+  }
   const geo::Location loc = def_->locate(p);
   return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p))};
 }
 
 ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {
   if (area_) {
-    const double b = area_->boundary_distance_m(p);
-    return {b, area_->contains(p) ? b : -b};
+    const geo::Area::Where w = area_->locate(p);
+    return {w.distance_m, w.inside ? w.distance_m : -w.distance_m};
   }
   // One-sided zones: the territory line holds the line (segments 1..n of each part, between
   // the two end normals), so when its nearest point falls there it is also the nearest point
@@ -110,9 +115,10 @@ ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {
     // The clip boundary matters when the point is outside the clip (it may be the largest
     // distance) or inside everything (it may be the smallest); a point inside the clip but
     // outside the buffer or on the wrong side is measured by those alone.
-    const bool in_clip = clip_->contains(p);
+    const geo::Area::Where cw = clip_->locate(p);
+    const bool in_clip = cw.inside;
     if (!in_clip || inside) {
-      const double b = clip_->boundary_distance_m(p);
+      const double b = cw.distance_m;
       if (in_clip) {
         in = std::min(in, b);
       } else {

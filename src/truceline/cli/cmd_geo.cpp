@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <fstream>
 #include <iostream>
@@ -72,6 +73,17 @@ struct ZoneArgs {
 
 std::string json_number(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
 
+// Measurement properties of a line zone's drawing.
+void add_measurement(std::map<std::string, std::string>& props, const geo::Zone& zone, geo::ZoneSide side) {
+  props["max_boundary_error_m"] = json_number(zone.check.max_error_m, 4);
+  if (side != geo::ZoneSide::both) props["max_line_error_m"] = json_number(zone.check.max_line_error_m, 4);
+  props["boundary_points_checked"] = std::to_string(zone.check.points_checked);
+}
+
+std::string line_error_note(const geo::Zone& zone, geo::ZoneSide side) {
+  return side == geo::ZoneSide::both ? "" : fmt::format(", line {:.3f} m", zone.check.max_line_error_m);
+}
+
 int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std::string& reading,
                        const std::string& weapon_class, const std::string& out_path, std::ostream& out,
                        std::ostream& err) {
@@ -93,6 +105,7 @@ int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std
   const agreement::ZoneInstance zi(a, *z, reading, weapon_class);
   const geo::Zone zone = zi.render();
   if (zone.polygons.empty()) throw InputError(fmt::format("zone {} is empty (its clip area does not meet it)", z->id));
+  if (!z->is_area) geo::require_within_target(zone, fmt::format("zone {}", z->id));
   std::map<std::string, std::string> props{{"id", nlohmann::json(z->id).dump()},
                                            {"kind", nlohmann::json(z->kind).dump()},
                                            {"title", nlohmann::json(z->title.empty() ? z->id : z->title).dump()},
@@ -102,13 +115,12 @@ int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std
     props["side"] = fmt::format("\"{}\"", geo::to_string(z->side));
     props["reading"] = nlohmann::json(reading.empty() ? z->source : reading).dump();
     if (!weapon_class.empty()) props["weapon_class"] = nlohmann::json(weapon_class).dump();
-    props["max_boundary_error_m"] = json_number(zone.check.max_error_m, 4);
-    props["boundary_points_checked"] = std::to_string(zone.check.points_checked);
+    add_measurement(props, zone, z->side);
   }
   geo::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
   if (!out_path.empty() && out_path != "-")
-    err << fmt::format("truceline: wrote {} (zone {}, {} vertices, max boundary error {:.3f} m)\n", out_path, z->id,
-                       zone.vertex_count, zone.check.max_error_m);
+    err << fmt::format("truceline: wrote {} (zone {}, {} vertices, max boundary error {:.3f} m{})\n", out_path, z->id,
+                       zone.vertex_count, zone.check.max_error_m, z->is_area ? "" : line_error_note(zone, z->side));
   return 0;
 }
 
@@ -121,18 +133,18 @@ int cmd_zone(const ZoneArgs& za, const std::string& clip_path, const std::string
   const geo::ZoneDefinition def(line, spec);
   const geo::Zone zone = geo::build_zone(def, {}, clip ? &*clip : nullptr);
   if (zone.polygons.empty()) throw InputError(clip_path + ": the clip area does not intersect the zone");
-  const std::map<std::string, std::string> props{
+  geo::require_within_target(zone, "zone");
+  std::map<std::string, std::string> props{
       {"depth_m", json_number(spec.depth_m, 3)},
       {"side", fmt::format("\"{}\"", geo::to_string(spec.side))},
       {"vertex_count", std::to_string(zone.vertex_count)},
-      {"max_boundary_error_m", json_number(zone.check.max_error_m, 4)},
-      {"boundary_points_checked", std::to_string(zone.check.points_checked)},
   };
+  add_measurement(props, zone, spec.side);
   geo::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
   if (!out_path.empty() && out_path != "-")
-    err << fmt::format("truceline: wrote {} ({} polygon{}, {} vertices, max boundary error {:.3f} m)\n", out_path,
+    err << fmt::format("truceline: wrote {} ({} polygon{}, {} vertices, max boundary error {:.3f} m{})\n", out_path,
                        zone.polygons.size(), zone.polygons.size() == 1 ? "" : "s", zone.vertex_count,
-                       zone.check.max_error_m);
+                       zone.check.max_error_m, line_error_note(zone, spec.side));
   return 0;
 }
 

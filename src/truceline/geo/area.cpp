@@ -1,42 +1,108 @@
 #include "truceline/geo/area.hpp"
 
-#include "truceline/geo/detail/geos.hpp"
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
 
 namespace truceline::geo {
 
-struct Area::Impl {
-  detail::Geos geos;
-  detail::GeomPtr geom{nullptr, detail::GeomDeleter{geos.h()}};
-  const GEOSPreparedGeometry* prepared = nullptr;
-  std::unique_ptr<GeodesicPolyline> boundary;
-  ~Impl() {
-    if (prepared) GEOSPreparedGeom_destroy_r(geos.h(), prepared);
+namespace {
+
+// Twice the signed area of a ring in unwrapped lon/lat (positive: counter-clockwise). Only its
+// sign is used: for rings that span well under a hemisphere it is the geodesic ring's too.
+double orientation(const Ring& r) {
+  double a = 0;
+  const double ref = r.front().lon_deg;
+  LonLat prev = unwrap(r.front(), ref);
+  for (std::size_t i = 1; i < r.size(); ++i) {
+    const LonLat cur = unwrap(r[i], prev.lon_deg);
+    a += prev.lon_deg * cur.lat_deg - cur.lon_deg * prev.lat_deg;
+    prev = cur;
   }
+  return a;
+}
+
+// The ring as a closed geodesic path that starts and ends at the middle of its first edge, so
+// that every ring vertex is an interior vertex of the path (the side at a vertex is decided
+// by the bisector of its two edges, polyline.hpp) and the path's ends lie on one geodesic.
+std::vector<LonLat> as_path(const Ring& ring) {
+  std::vector<LonLat> r;
+  for (const auto& p : ring)
+    if (r.empty() || p.lon_deg != r.back().lon_deg || p.lat_deg != r.back().lat_deg) r.push_back(p);
+  if (r.size() > 1 && r.front().lon_deg == r.back().lon_deg && r.front().lat_deg == r.back().lat_deg) r.pop_back();
+  if (r.size() < 3) throw GeometryError("a ring needs at least 3 distinct vertices");
+  double s12 = 0, azi1 = 0, azi2 = 0;
+  wgs84().Inverse(r[0].lat_deg, r[0].lon_deg, r[1].lat_deg, r[1].lon_deg, s12, azi1, azi2);
+  LonLat m;
+  wgs84().Direct(r[0].lat_deg, r[0].lon_deg, azi1, 0.5 * s12, m.lat_deg, m.lon_deg);
+  std::vector<LonLat> path{m};
+  path.insert(path.end(), r.begin() + 1, r.end());
+  path.push_back(r[0]);
+  path.push_back(m);
+  return path;
+}
+
+}  // namespace
+
+struct Area::Impl {
+  struct Piece {
+    std::unique_ptr<GeodesicPolyline> rings;  // oriented: the interior on the left
+    LonLat centre;                            // a vertex
+    double radius_m = 0;                      // every boundary point lies within it of centre
+  };
+  std::vector<Piece> pieces;
 };
 
 Area::Area(std::vector<Polygon> polygons) : polygons_(std::move(polygons)), impl_(std::make_unique<Impl>()) {
-  std::vector<detail::GeomPtr> parts;
-  MultiLine rings;
-  for (const auto& poly : polygons_) {
-    std::vector<Ring> holes(poly.begin() + 1, poly.end());
-    parts.push_back(detail::make_polygon(impl_->geos, poly.front(), holes));
-    for (const auto& r : poly) rings.parts.push_back(r);
+  for (std::size_t pi = 0; pi < polygons_.size(); ++pi) {
+    const Polygon& poly = polygons_[pi];
+    if (poly.empty()) continue;
+    Impl::Piece piece;
+    MultiLine rings;
+    for (std::size_t ri = 0; ri < poly.size(); ++ri) {
+      const Ring& ring = poly[ri];
+      for (const auto& p : ring)
+        if (!(std::abs(p.lat_deg) < 90))
+          throw GeometryError("polygon " + std::to_string(pi + 1) + ", ring " + std::to_string(ri + 1) +
+                              ": a vertex at a pole (an area reaching a pole is not supported)");
+      std::vector<LonLat> path;
+      try {
+        path = as_path(ring);
+      } catch (const GeometryError& e) {
+        throw GeometryError("polygon " + std::to_string(pi + 1) + ", ring " + std::to_string(ri + 1) + ": " + e.what());
+      }
+      const bool ccw = orientation(ring) > 0;
+      if ((ri == 0) != ccw) std::reverse(path.begin(), path.end());
+      rings.parts.push_back(std::move(path));
+    }
+    piece.centre = poly.front().front();
+    piece.rings = std::make_unique<GeodesicPolyline>(validated(rings));
+    for (const auto& s : piece.rings->segments())
+      piece.radius_m = std::max(piece.radius_m, distance_m(piece.centre, s.a) + s.length_m);
+    impl_->pieces.push_back(std::move(piece));
   }
-  impl_->geom = detail::make_collection(impl_->geos, GEOS_MULTIPOLYGON, std::move(parts));
-  impl_->prepared = GEOSPrepare_r(impl_->geos.h(), impl_->geom.get());
-  impl_->boundary = std::make_unique<GeodesicPolyline>(validated(rings));
 }
 
 Area::~Area() = default;
 Area::Area(Area&&) noexcept = default;
 Area& Area::operator=(Area&&) noexcept = default;
 
-bool Area::contains(LonLat p) const {
-  detail::GeomPtr pt = detail::wrap(impl_->geos, GEOSGeom_createPointFromXY_r(impl_->geos.h(), p.lon_deg, p.lat_deg),
-                                    "point");
-  return GEOSPreparedIntersects_r(impl_->geos.h(), impl_->prepared, pt.get()) == 1;
+Area::Where Area::locate(LonLat p) const {
+  Where w{std::numeric_limits<double>::infinity(), false};
+  for (const auto& piece : impl_->pieces) {
+    // Far beyond the piece's bounding cap: outside it; the cap gives a lower bound that is
+    // only used when no nearer piece is exact (nearest() is specified within 5000 km).
+    const double to_centre = distance_m(piece.centre, p);
+    if (to_centre - piece.radius_m > 2'500'000) {
+      w.distance_m = std::min(w.distance_m, to_centre - piece.radius_m);
+      continue;
+    }
+    const Nearest n = piece.rings->nearest(p);
+    w.distance_m = std::min(w.distance_m, n.distance_m);
+    if (n.side != Side::right) w.inside = true;
+  }
+  return w;
 }
-
-double Area::boundary_distance_m(LonLat p) const { return impl_->boundary->nearest(p).distance_m; }
 
 }  // namespace truceline::geo

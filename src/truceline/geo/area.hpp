@@ -1,8 +1,17 @@
-// An area given as lon/lat polygons (GeoJSON semantics: edges straight in lon/lat).
-// contains(): point-in-polygon (GEOS prepared geometry; boundary counts as inside).
-// boundary_distance_m(): exact geodesic distance to the rings, each ring edge read as the
-// geodesic between its vertices (for edges of a few km the two readings differ by < 1 m).
-// Thread safety: const methods are not thread-safe (GEOS prepared geometry is lazily built).
+// An area given as lon/lat polygons (GeoJSON Polygon/MultiPolygon).
+//
+// Reading of the edges: every ring edge is the *shortest geodesic* between its vertices on the
+// WGS84 ellipsoid, as for lines (polyline.hpp), zones and the area of interest. contains() and
+// boundary_distance_m() use this one reading (a straight lon/lat edge and the geodesic differ
+// by up to a few metres on edges tens of km long: both answers must describe the same shape).
+//   boundary_distance_m(): exact geodesic distance to the nearest ring (GeodesicPolyline).
+//   contains(): P is inside a polygon iff the nearest point of that polygon's rings has P on
+//   its interior side (rings are oriented here: exterior counter-clockwise, holes clockwise,
+//   so the interior is always on the left); the boundary counts as inside. An area is the
+//   union of its polygons (they may overlap: each is tested on its own).
+// Preconditions: valid polygons (rings closed, not crossing each other or themselves), each
+// spanning well under a quarter meridian; no ring may reach a pole (|lat| < 90).
+// Thread safety: immutable after construction; every const method may be called concurrently.
 #pragma once
 
 #include <memory>
@@ -15,13 +24,20 @@ namespace truceline::geo {
 
 class Area {
  public:
+  // Throws GeometryError for a ring with fewer than 3 distinct vertices or a vertex at a pole.
   explicit Area(std::vector<Polygon> polygons);
   ~Area();
   Area(Area&&) noexcept;
   Area& operator=(Area&&) noexcept;
 
-  bool contains(LonLat p) const;
-  double boundary_distance_m(LonLat p) const;
+  struct Where {
+    double distance_m = 0;  // to the nearest boundary, metres
+    bool inside = false;
+  };
+  // Both answers with one search per polygon.
+  Where locate(LonLat p) const;
+  bool contains(LonLat p) const { return locate(p).inside; }
+  double boundary_distance_m(LonLat p) const { return locate(p).distance_m; }
   const std::vector<Polygon>& polygons() const { return polygons_; }
 
  private:

@@ -133,27 +133,63 @@ void reject_crossings(const GeodesicPolyline& line) {
     const double v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
     return (v > 0) - (v < 0);
   };
+  auto fail = [](const Seg& p, const Seg& q, const char* how) {
+    throw GeometryError(fmt::format(
+        "the line {} itself (part {} segment {} and part {} segment {}, near lon {:.4f} lat {:.4f}): a "
+        "one-sided zone needs a line that does not cross, touch or overlap itself",
+        how, p.part + 1, p.index + 1, q.part + 1, q.index + 1, wrap180(0.5 * (q.x0 + q.x1)), 0.5 * (q.y0 + q.y1)));
+  };
   for (std::size_t i = 0; i < segs.size(); ++i)
     for (std::size_t j = i + 1; j < segs.size(); ++j) {
       const Seg &p = segs[i], &q = segs[j];
-      if (p.part == q.part && q.index == p.index + 1) continue;  // neighbours share a vertex
+      if (p.part == q.part && q.index == p.index + 1) {
+        // Neighbours share a vertex; they overlap when the line turns back on itself.
+        const double dot = (p.x0 - p.x1) * (q.x1 - q.x0) + (p.y0 - p.y1) * (q.y1 - q.y0);
+        if (orient(p.x0, p.y0, p.x1, p.y1, q.x1, q.y1) == 0 && dot > 0) fail(p, q, "overlaps");
+        continue;
+      }
       if (std::max(p.x0, p.x1) < std::min(q.x0, q.x1) || std::max(q.x0, q.x1) < std::min(p.x0, p.x1) ||
           std::max(p.y0, p.y1) < std::min(q.y0, q.y1) || std::max(q.y0, q.y1) < std::min(p.y0, p.y1))
         continue;
       const int o1 = orient(p.x0, p.y0, p.x1, p.y1, q.x0, q.y0), o2 = orient(p.x0, p.y0, p.x1, p.y1, q.x1, q.y1);
       const int o3 = orient(q.x0, q.y0, q.x1, q.y1, p.x0, p.y0), o4 = orient(q.x0, q.y0, q.x1, q.y1, p.x1, p.y1);
-      if (o1 * o2 < 0 && o3 * o4 < 0)
-        throw GeometryError(fmt::format(
-            "the line crosses itself (part {} segment {} and part {} segment {}, near lon {:.4f} lat {:.4f}): a "
-            "one-sided zone needs a line that does not cross itself",
-            p.part + 1, p.index + 1, q.part + 1, q.index + 1, wrap180(0.5 * (p.x0 + p.x1)), 0.5 * (p.y0 + p.y1)));
+      if (o1 * o2 < 0 && o3 * o4 < 0) fail(p, q, "crosses");
+      // Collinear with overlapping boxes: they share a stretch (or an end point).
+      if (o1 == 0 && o2 == 0) fail(p, q, "overlaps");
+      // One's vertex lies on the other (or they share a vertex).
+      if (o1 * o2 <= 0 && o3 * o4 <= 0) fail(p, q, "touches");
     }
+}
+
+}  // namespace
+
+namespace {
+
+// A zone must keep clear of the poles: its drawing is a lon/lat polygon, which cannot hold a
+// pole. The pole's distance to the line is bounded below by the segments' 3-D bounds and
+// computed exactly only for the segments that could be near.
+void reject_poles(const GeodesicPolyline& line, double max_depth_m) {
+  const double reach = max_depth_m + std::max(kPoleClearanceM, 0.01 * max_depth_m);
+  for (const double lat : {90.0, -90.0}) {
+    const LonLat pole{0, lat};
+    const auto pe = to_ecef(pole);
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto& s : line.segments())
+      if (s.lower_bound_m(pe) <= reach) best = std::min(best, nearest_on_segment(s, pole).distance_m);
+    if (best <= reach)
+      throw GeometryError(fmt::format("the zone reaches the {} pole: the line passes {:.1f} km from it and the zone is "
+                                      "{:.1f} km deep (zones must keep {:.0f} km, or 1 % of their depth, clear of the "
+                                      "poles)",
+                                      lat > 0 ? "north" : "south", best / 1000.0, max_depth_m / 1000.0,
+                                      kPoleClearanceM / 1000.0));
+  }
 }
 
 }  // namespace
 
 ZoneDefinition::ZoneDefinition(const GeodesicPolyline& line, ZoneSpec spec) : line_(line), spec_(std::move(spec)) {
   spec_.validate(line_);
+  reject_poles(line_, spec_.max_depth_m());
   if (spec_.side == ZoneSide::both) return;
   reject_crossings(line_);
   // Each end normal runs from the end vertex out to just beyond the buffer: normally D + a
@@ -601,6 +637,17 @@ Zone build_zone(const ZoneDefinition& def, const ZoneOptions& options, const std
       }
     }
     if (clip) {
+      // Spurious holes are dropped before clipping: a hole of the clip area lying wholly
+      // inside the zone is a true hole of the clipped zone (locate() and assess honour it).
+      std::vector<GeomPtr> cleaned;
+      for (auto& p : parts)
+        for (auto& rings : detail::polygons_of(geos, p.get())) {
+          if (rough_area_m2(rings.front()) < 1.0) continue;
+          drop_spurious_holes(rings, def);
+          std::vector<Ring> holes(rings.begin() + 1, rings.end());
+          cleaned.push_back(detail::make_polygon(geos, rings.front(), holes));
+        }
+      parts = std::move(cleaned);
       GeomPtr area = union_of(geos, clip_geoms(geos, *clip));
       for (auto& p : parts)
         p = detail::wrap(geos, GEOSIntersection_r(geos.h(), p.get(), area.get()), "clip");
@@ -609,18 +656,28 @@ Zone build_zone(const ZoneDefinition& def, const ZoneOptions& options, const std
       for (auto& rings : detail::polygons_of(geos, p.get())) {
         // Slivers of (near) zero area left by noding are not part of the zone.
         if (rough_area_m2(rings.front()) < 1.0) continue;
-        drop_spurious_holes(rings, def);
+        if (!clip) drop_spurious_holes(rings, def);
         orient(rings);
         for (const auto& r : rings) zone.vertex_count += r.size();
         zone.polygons.push_back(std::move(rings));
       }
     zone.piece_tolerance_m = tol;
+    zone.refinements = attempt;
     if (!options.measure) return zone;
     zone.check = check_boundary(zone.polygons, def, clip);
-    if (zone.check.max_error_m <= options.target_error_m || attempt >= options.max_refinements)
-      return zone;
+    zone.within_target = zone.check.max_any_error_m() <= options.target_error_m;
+    if (zone.within_target || attempt >= options.max_refinements) return zone;
     tol /= 4;
   }
+}
+
+void require_within_target(const Zone& zone, const std::string& what, const ZoneOptions& options) {
+  if (zone.within_target) return;
+  throw AccuracyError(fmt::format(
+      "{}: the drawn boundary is {:.3f} m from the definition (line and end normals: {:.3f} m) after {} "
+      "refinement{}; the engine promises {:g} m: not written",
+      what, zone.check.max_error_m, zone.check.max_line_error_m, zone.refinements, zone.refinements == 1 ? "" : "s",
+      options.target_error_m));
 }
 
 BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDefinition& def,
@@ -638,7 +695,7 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
   // Vertices closer than this to the line are on it (GEOS intersections of the line's own
   // densified chords lie up to the densification tolerance off the geodesic).
   const double on_line_m = std::min(1.0, 0.25 * spec.min_depth_m());
-  enum class Kind { boundary, line, excepted };
+  enum class Kind { boundary, line, normal, excepted };
   BoundaryCheck out;
   auto error_of = [&](LonLat p, Kind* kind) {
     const Nearest n = line.nearest(p);
@@ -647,9 +704,12 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
       *kind = Kind::line;
       return n.distance_m;
     }
-    if (def.territory() && def.territory()->nearest(p).distance_m < on_line_m) {
-      *kind = Kind::excepted;  // on an end normal
-      return 0.0;
+    if (def.territory()) {
+      const double t = def.territory()->nearest(p).distance_m;
+      if (t < on_line_m) {
+        *kind = Kind::normal;  // on an end normal: measured against it
+        return t;
+      }
     }
     *kind = Kind::boundary;
     return std::abs(spec.vertex_depth_m.empty() ? n.distance_m - D : def.excess_m(p));
@@ -676,6 +736,7 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
           out.max_error_m = std::max(out.max_error_m, e);
           ++out.points_checked;
         } else {
+          out.max_line_error_m = std::max(out.max_line_error_m, e);
           ++out.points_excepted;
         }
       }
@@ -689,7 +750,11 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
         const double e = error_of(m, &k);
         ++out.points_checked;
         if (kinds[i] == Kind::line) {
-          out.max_line_error_m = std::max(out.max_line_error_m, e);
+          out.max_line_error_m = std::max(out.max_line_error_m, k == Kind::line ? e : line.nearest(m).distance_m);
+        } else if (kinds[i] == Kind::normal) {
+          // Measured, never counted as 0: its distance from the end normal (the territory
+          // line), whatever kind the midpoint itself falls in.
+          out.max_line_error_m = std::max(out.max_line_error_m, def.territory()->nearest(m).distance_m);
         } else {
           // A D-boundary edge whose midpoint fell onto the line is an error of D metres.
           out.max_error_m = std::max(out.max_error_m, k == Kind::line ? spec.max_depth_m() : e);
