@@ -68,9 +68,9 @@ geo::Zone ZoneInstance::render() const {
 }
 
 ZoneInstance::Where ZoneInstance::locate(geo::LonLat p) const {
-  if (area_) return {area_->boundary_distance_m(p), area_->contains(p)};
+  if (area_) return {area_->boundary_distance_m(p), area_->contains(p), std::nullopt};
   const geo::Location loc = def_->locate(p);
-  return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p))};
+  return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p)), loc.nearest.side};
 }
 
 ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {
