@@ -141,7 +141,8 @@ Command add_assess_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("assess", "verdicts of stored reports against an agreement's obligations at an instant");
   cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->type_name("FILE")->required();
   cmd->add_option("--db", st->db, "the report store (SQLite)")->type_name("FILE")->required();
-  cmd->add_option("--at", st->at, "evaluation instant T: date or date-time (reports observed later are ignored)")->type_name("TIME")->required();
+  cmd->add_option("--at", st->at, "evaluation instant T: date or date-time (reports observed later are ignored)")
+      ->type_name("TIME")->required();
   cmd->add_option("--since", st->since, "ignore reports observed before this date or date-time")->type_name("TIME");
   cmd->add_option("--period", st->period, "current period for the trend and coverage, ending at T (default 1d)");
   add_format_option(cmd, st->format, {"json", "csv", "geojson"},
@@ -150,7 +151,8 @@ Command add_assess_command(CLI::App& app) {
   return {cmd, [st, cmd](Io& io) {
             // The period shapes the trend and coverage, which only the JSON carries.
             if (st->format != "json")
-              refuse(cmd, {"--period"}, fmt::format("with --format {}: the trend and coverage are in the JSON only", st->format));
+              refuse(cmd, {"--period"},
+                     fmt::format("with --format {}: the trend and coverage are in the JSON only", st->format));
             return cmd_assess(st->agreement, st->db, st->at, st->since, st->period, st->format, st->out, io);
           }};
 }
@@ -163,7 +165,8 @@ Command add_report_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("report", "the daily monitoring report (HTML, Markdown, GeoJSON, summary)");
   cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->type_name("FILE")->required();
   cmd->add_option("--db", st->db, "the report store (SQLite)")->type_name("FILE")->required();
-  cmd->add_option("--date", st->date, "the report's local date (YYYY-MM-DD, the agreement's timezone)")->type_name("DATE")->required();
+  cmd->add_option("--date", st->date, "the report's local date (YYYY-MM-DD, the agreement's timezone)")
+      ->type_name("DATE")->required();
   cmd->add_option("-o,--output", st->dir, "output directory")->type_name("DIR")->required();
   cmd->add_option("--note", st->note, "data note printed at the top of the report");
   return {cmd, [st](Io& io) { return cmd_report(st->agreement, st->db, st->date, st->dir, st->note, io); }};

@@ -40,7 +40,8 @@ struct ZoneArgs {
   void add_to(CLI::App* cmd) {
     cmd->add_option("--line", line_path, "contact line: GeoJSON LineString/MultiLineString (bare, Feature or FeatureCollection)")
         ->type_name("FILE");
-    cmd->add_option("--depth", depth_text, "zone depth with a unit: 20km, 15000m, 0.5km (at most 1000km)")->type_name("DEPTH");
+    cmd->add_option("--depth", depth_text, "zone depth with a unit: 20km, 15000m, 0.5km (at most 1000km)")
+        ->type_name("DEPTH");
     cmd->add_option("--side", side_text, "both (round caps at the ends), left or right of the line's direction")
         ->check(CLI::IsMember({"both", "left", "right"}))
         ->capture_default_str();
@@ -283,8 +284,8 @@ class AgreementFormatter : public RowFormatter {
   std::vector<const agreement::Post*> posts_;
 };
 
-int cmd_locate(const CLI::App* cmd, const ZoneArgs& za, const std::string& points_path, const std::string& out_path, bool skip_bad,
-               unsigned threads, std::istream& in, std::ostream& out, std::ostream& err) {
+int cmd_locate(const CLI::App* cmd, const ZoneArgs& za, const std::string& points_path, const std::string& out_path,
+               bool skip_bad, unsigned threads, std::istream& in, std::ostream& out, std::ostream& err) {
   za.require_mode(cmd, "--at");
   if (!za.agreement_path.empty()) {
     const agreement::Agreement a = agreement::load_valid(za.agreement_path);
@@ -314,7 +315,8 @@ Command add_zone_command(CLI::App& app) {
   auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("zone", "build a zone polygon (GeoJSON) along a contact line");
   st->zone.add_to(cmd);
-  cmd->add_option("--clip", st->clip_path, "clip the zone to this GeoJSON Polygon/MultiPolygon area")->type_name("FILE");
+  cmd->add_option("--clip", st->clip_path, "clip the zone to this GeoJSON Polygon/MultiPolygon area")
+      ->type_name("FILE");
   cmd->add_option("--zone", st->zone_id, "with --agreement: the zone id");
   cmd->add_option("--reading", st->reading, "with --agreement: the source whose reading of a disputed depth to use");
   cmd->add_option("--weapon-class", st->weapon_class, "with --agreement: the depth that applies to this weapon class");

@@ -422,7 +422,8 @@ Command add_reports_command(CLI::App& app) {
   auto a = std::make_shared<ReportsArgs>();
   auto* cmd = app.add_subcommand("reports", "query the store (output round-trips through ingest)");
   cmd->add_option("--db", a->db, "the store")->type_name("FILE")->required();
-  cmd->add_option("--since", a->since, "observed at or after: date or date-time (UTC without offset)")->type_name("TIME");
+  cmd->add_option("--since", a->since, "observed at or after: date or date-time (UTC without offset)")
+      ->type_name("TIME");
   cmd->add_option("--until", a->until, "observed before: date or date-time (UTC without offset)")->type_name("TIME");
   cmd->add_option("--bbox", a->bbox, "WEST,SOUTH,EAST,NORTH (degrees)");
   cmd->add_option("--kind", a->kind, "report kind");
