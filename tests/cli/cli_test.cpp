@@ -1,9 +1,12 @@
 // In-process CLI tests (the golden cases in golden/ run the real binary).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <sstream>
 
 #include "truceline/cli/app.hpp"
+#include "truceline/cli/command.hpp"
+#include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
 
 namespace truceline::cli {
@@ -54,6 +57,98 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_cli({"zone", "--line", "x.geojson", "--depth", "20km", "--agreement", "a.toml"}).status, 2);
   EXPECT_EQ(run_cli({"check", TRUCELINE_TEST_DATA "/agreements/problems.toml"}).status, 2);
   EXPECT_EQ(run_cli({"check", TRUCELINE_TEST_DATA "/agreements/minimal.toml"}).status, 0);
+}
+
+TEST(Cli, InstantsReadTheSameEverywhere) {
+  // A bare date and a date-time without offset are both local at the offset given.
+  EXPECT_EQ(parse_instant_option("--at", "2020-03-02", 180), parse_instant_option("--at", "2020-03-02T00:00", 180));
+  EXPECT_EQ(parse_instant_option("--at", "2020-03-02", 180), parse_instant_option("--at", "2020-03-01T21:00:00Z", 0));
+  EXPECT_EQ(parse_instant_option("--until", "2020-03-02T08:00", 0),
+            parse_instant_option("--until", "2020-03-02T08:00:00+00:00", 0));
+  for (const char* option : {"--at", "--since", "--until"}) {
+    try {
+      parse_instant_option(option, "garbage", 0);
+      ADD_FAILURE() << option;
+    } catch (const UsageError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind(std::string(option) + " 'garbage'", 0), 0u) << e.what();
+    }
+  }
+  EXPECT_THROW(parse_instant_option("--at", "2020-02-30", 0), UsageError);
+}
+
+TEST(Cli, DayOfAnInstant) {
+  EXPECT_EQ(parse_day_option("--date", "2020-03-01", 180).date, "2020-03-01");
+  EXPECT_EQ(parse_day_option("--date", "2020-03-01T23:30", 180).date, "2020-03-01");
+  EXPECT_EQ(parse_day_option("--date", "2020-03-01T22:00Z", 180).date, "2020-03-02");  // 01:00 local
+  EXPECT_EQ(parse_day_option("--date", "2020-03-01T02:00Z", -300).date, "2020-02-29");  // 21:00 local
+  EXPECT_EQ(parse_day_option("--date", "2020-03-01T15:00", 180).start, parse_instant_option("--at", "2020-03-01", 180));
+  EXPECT_THROW(parse_day_option("--date", "01/03/2020", 0), UsageError);
+}
+
+// `w` occurs in `text` as a whole word (not inside a longer option name).
+bool has_word(const std::string& text, const std::string& w) {
+  auto part = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
+  for (std::size_t at = text.find(w); at != std::string::npos; at = text.find(w, at + 1))
+    if ((at == 0 || !part(text[at - 1])) && (at + w.size() == text.size() || !part(text[at + w.size()]))) return true;
+  return false;
+}
+
+// The completion script and the man page come from the option definitions: every command
+// and every option appears in both.
+TEST(Cli, CompletionAndManPageListEveryOption) {
+  CLI::App app{"truceline: test", "truceline"};
+  const std::vector<Command> commands = add_commands(app);
+  const std::string completion = bash_completion(app), man = man_page(app);
+  // troff writes '-' as '\-'.
+  auto roff = [](std::string s) {
+    std::string out;
+    for (const char c : s) out += c == '-' ? std::string("\\-") : std::string(1, c);
+    return out;
+  };
+  std::size_t options = 0;
+  for (const Command& c : commands) {
+    const std::string name = c.app->get_name();
+    EXPECT_NE(completion.find("    " + name + ")\n"), std::string::npos) << name;
+    EXPECT_NE(man.find(".SS \"truceline " + name + "\""), std::string::npos) << name;
+    for (const OptionInfo& o : options_of(*c.app)) {
+      ++options;
+      for (const std::string& n : o.names) {
+        if (!o.positional) {
+          EXPECT_TRUE(has_word(completion, n)) << name << " " << n;
+        }
+        EXPECT_NE(man.find(roff(n)), std::string::npos) << name << " " << n;
+      }
+      for (const std::string& v : o.choices) EXPECT_TRUE(has_word(completion, v)) << name << " " << v;
+    }
+  }
+  EXPECT_GT(options, 60u);
+}
+
+// Every option error ends with the --help hint and exit status 2.
+TEST(Cli, OptionErrorsGiveTheHint) {
+  const std::string a = TRUCELINE_TEST_DATA "/agreements/minimal.toml";
+  const std::string line = TRUCELINE_TEST_DATA "/line_2v.geojson";
+  const std::vector<std::vector<std::string>> cases{
+      {"zone", "--line", line, "--depth", "abc"},
+      {"zone", "--agreement", a, "--zone", "dmz", "--side", "left"},
+      {"zone", "--agreement", a, "--zone", "dmz", "--clip", line},
+      {"zone", "--agreement", a, "--zone", "nope"},
+      {"locate", "--agreement", a, "--at", "2020-02-01", "--side", "right", "-"},
+      {"show", "--agreement", a, "--at", "yesterday"},
+      {"show", "--agreement", a, "--json", "--format", "text"},
+      {"map", "--agreement", a, "--at", "2020-13-01"},
+      {"check"},
+      {"reports", "--db", "x.db", "--since", "garbage"},
+      {"place", "Suran", "--near", "1"},
+      {"completion", "zsh"},
+  };
+  for (const auto& args : cases) {
+    const Result r = run_cli(args);
+    std::string joined;
+    for (const auto& x : args) joined += x + " ";
+    EXPECT_EQ(r.status, 2) << joined << r.err;
+    EXPECT_NE(r.err.find("\nRun 'truceline " + args[0] + " --help' for usage.\n"), std::string::npos) << joined << r.err;
+  }
 }
 
 }  // namespace

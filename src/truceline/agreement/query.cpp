@@ -72,10 +72,10 @@ geo::Zone ZoneInstance::render() const {
 ZoneInstance::Where ZoneInstance::locate(geo::LonLat p) const {
   if (area_) {
     const geo::Area::Where w = area_->locate(p);
-    return {w.distance_m, w.inside};
+    return {w.distance_m, w.inside, std::nullopt};
   }
   const geo::Location loc = def_->locate(p);
-  return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p))};
+  return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p)), loc.nearest.side};
 }
 
 ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {

@@ -35,6 +35,7 @@ class ZoneInstance {
   struct Where {
     double distance_m = 0;  // line zones: to the line; area zones: to the area's boundary
     bool inside = false;
+    std::optional<geo::Side> side;  // line zones: the side of the line (area zones: none)
   };
   Where locate(geo::LonLat p) const;
 

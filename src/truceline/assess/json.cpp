@@ -201,7 +201,7 @@ std::string verdicts_csv(const Assessment& s) {
     out += ',';
     out += c;
   }
-  out += "\n";
+  out += ",lon,lat\n";  // the effective location again, under the names GIS tools look for
   for (const auto& v : s.verdicts) {
     const ReportView& r = s.reports[v.report];
     std::string reasons;
@@ -224,6 +224,7 @@ std::string verdicts_csv(const Assessment& s) {
       out += ',';
       if (!x.is_null()) out += csv_field(x.is_string() ? x.get<std::string>() : x.dump());
     }
+    for (const char* c : {"effective_lon", "effective_lat"}) out += "," + (flat[c].is_null() ? "" : flat[c].dump());
     out += "\n";
   }
   return out;

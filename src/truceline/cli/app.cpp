@@ -30,23 +30,27 @@ namespace truceline::cli {
 double parse_depth(const std::string& text) {
   const auto metres = geo::parse_distance_m(text);
   if (!metres)
-    throw InputError(fmt::format(
+    throw UsageError(fmt::format(
         "--depth '{}': expected a positive number with a unit, m or km (e.g. 20km, 15000m, 0.5km)", text));
-  if (!(*metres > 0)) throw InputError(fmt::format("--depth '{}': the depth must be greater than 0", text));
+  if (!(*metres > 0)) throw UsageError(fmt::format("--depth '{}': the depth must be greater than 0", text));
   if (!(*metres <= geo::kMaxDepthM))
-    throw InputError(fmt::format("--depth '{}': the depth must be at most 1000 km", text));
+    throw UsageError(fmt::format("--depth '{}': the depth must be at most 1000 km", text));
   return *metres;
+}
+
+std::vector<Command> add_commands(CLI::App& app) {
+  return {add_zone_command(app),       add_locate_command(app),     add_check_command(app),
+          add_show_command(app),       add_map_command(app),        add_place_command(app),
+          add_ingest_command(app),     add_reports_command(app),    add_quarantine_command(app),
+          add_stats_command(app),      add_relocate_command(app),   add_assess_command(app),
+          add_report_command(app),     add_completion_command(app), add_man_command(app)};
 }
 
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
   CLI::App app{"truceline: ceasefire and demilitarized-zone monitoring on the WGS84 ellipsoid", "truceline"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "truceline 0.1.0");
-  const std::vector<Command> commands{add_zone_command(app),    add_locate_command(app),  add_check_command(app),
-                                      add_show_command(app),    add_map_command(app),     add_place_command(app),
-                                      add_ingest_command(app),  add_reports_command(app), add_quarantine_command(app),
-                                      add_stats_command(app),   add_relocate_command(app), add_assess_command(app),
-                                      add_report_command(app)};
+  app.set_version_flag("--version", std::string("truceline ") + kVersion);
+  const std::vector<Command> commands = add_commands(app);
   std::string names;
   for (const auto& c : commands) names += (names.empty() ? "" : ", ") + c.app->get_name();
 

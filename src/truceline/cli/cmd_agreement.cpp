@@ -8,6 +8,7 @@
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/agreement/query.hpp"
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
 #include "truceline/geo/geojson.hpp"
 
@@ -15,14 +16,6 @@ namespace truceline::cli {
 
 namespace ag = agreement;
 using nlohmann::json;
-
-ag::Instant parse_at(const std::string& text, const ag::Agreement& a) {
-  const auto t = ag::parse_instant(text, a.utc_offset_minutes);
-  if (!t)
-    throw InputError(fmt::format("--at '{}': expected a date (2018-10-12) or a date-time (2018-10-12T08:00:00+03:00)",
-                                 text));
-  return *t;
-}
 
 namespace {
 
@@ -144,7 +137,7 @@ json show_json(const ag::Agreement& a, std::optional<ag::Instant> t) {
 int cmd_show(const std::string& path, const std::string& at, bool as_json, Io& io) {
   const ag::Agreement a = ag::load_valid(path);
   std::optional<ag::Instant> t;
-  if (!at.empty()) t = parse_at(at, a);
+  if (!at.empty()) t = parse_at("--at", at, a);
   const json j = show_json(a, t);
   if (as_json) {
     io.out << j.dump(2) << "\n";
@@ -236,7 +229,7 @@ json polygon_geometry(const geo::Zone& z) {
 
 int cmd_map(const std::string& path, const std::string& at, const std::string& out_path, Io& io) {
   const ag::Agreement a = ag::load_valid(path);
-  const ag::Instant t = parse_at(at, a);
+  const ag::Instant t = parse_at("--at", at, a);
   json features = json::array();
   // Area zones first (underneath), then line zones, lines, routes, posts.
   std::vector<const ag::Zone*> zones = ag::zones_in_force(a, t);
@@ -314,23 +307,37 @@ int cmd_map(const std::string& path, const std::string& at, const std::string& o
 }  // namespace
 
 Command add_check_command(CLI::App& app) {
-  auto path = std::make_shared<std::string>();
+  struct State {
+    std::string positional, option;
+  };
+  auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("check", "validate an agreement file and list every problem");
-  cmd->add_option("agreement", *path, "the agreement (TOML)")->required();
-  return {cmd, [path](Io& io) { return cmd_check(*path, io); }};
+  cmd->add_option("--agreement", st->option, "the agreement (TOML)")->type_name("FILE");
+  cmd->add_option("agreement", st->positional, "the agreement (TOML): shorthand for --agreement FILE")
+      ->type_name("FILE");
+  return {cmd, [st](Io& io) {
+            if (!st->positional.empty() && !st->option.empty())
+              throw UsageError("give the agreement once: check --agreement FILE (or check FILE)");
+            const std::string& path = st->option.empty() ? st->positional : st->option;
+            if (path.empty()) throw UsageError("--agreement FILE is required (or check FILE)");
+            return cmd_check(path, io);
+          }};
 }
 
 Command add_show_command(CLI::App& app) {
   struct State {
-    std::string path, at;
+    std::string path, at, format;
     bool json = false;
   };
   auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("show", "the normalized agreement (as in force at a date)");
-  cmd->add_option("--agreement", st->path, "the agreement (TOML)")->required();
-  cmd->add_option("--at", st->at, "date or date-time (default: everything)");
-  cmd->add_flag("--json", st->json, "JSON output");
-  return {cmd, [st](Io& io) { return cmd_show(st->path, st->at, st->json, io); }};
+  cmd->add_option("--agreement", st->path, "the agreement (TOML)")->type_name("FILE")->required();
+  cmd->add_option("--at", st->at, "date or date-time (default: everything)")->type_name("TIME");
+  add_format_option(cmd, st->format, {"text", "json"}, "output format");
+  add_json_shorthand(cmd, st->json);
+  return {cmd, [st, cmd](Io& io) {
+            return cmd_show(st->path, st->at, chosen_format(cmd, st->format, st->json) == "json", io);
+          }};
 }
 
 Command add_map_command(CLI::App& app) {
@@ -339,8 +346,8 @@ Command add_map_command(CLI::App& app) {
   };
   auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("map", "every zone, line, post and patrol route in force, as styled GeoJSON");
-  cmd->add_option("--agreement", st->path, "the agreement (TOML)")->required();
-  cmd->add_option("--at", st->at, "date or date-time")->required();
+  cmd->add_option("--agreement", st->path, "the agreement (TOML)")->type_name("FILE")->required();
+  cmd->add_option("--at", st->at, "date or date-time")->type_name("TIME")->required();
   cmd->add_option("-o,--output", st->out, "output GeoJSON file ('-' = stdout)")->capture_default_str();
   return {cmd, [st](Io& io) { return cmd_map(st->path, st->at, st->out, io); }};
 }

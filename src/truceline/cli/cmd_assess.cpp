@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/assess/assess.hpp"
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
 #include "truceline/geo/geojson.hpp"
 #include "truceline/report/report.hpp"
@@ -14,8 +16,6 @@
 namespace truceline::cli {
 
 namespace ag = agreement;
-
-ag::Instant parse_at(const std::string& text, const ag::Agreement& a);  // cmd_agreement.cpp
 
 namespace {
 
@@ -32,23 +32,44 @@ int64_t parse_period(const std::string& text) {
   const int64_t mult = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : unit == "w" ? 7 * 86400 : 0;
   constexpr int64_t kMaxS = 100LL * 366 * 86400;  // a century: beyond, the periods leave the calendar
   if (used == 0 || v <= 0 || mult == 0 || v > kMaxS / mult)
-    throw InputError(
+    throw UsageError(
         fmt::format("--period '{}': expected a positive duration up to a century, such as 1d, 12h, 30m, 2w", text));
   return static_cast<int64_t>(v) * mult;
+}
+
+// The verdicts as a GeoJSON FeatureCollection: one Feature per verdict, its properties the
+// verdict as in the JSON output, its geometry the report's effective location (a Point), null
+// when the report has none (docs/assessment.md).
+std::string verdicts_geojson(const ag::Agreement& a, const assess::Assessment& s) {
+  nlohmann::json j = assess::to_json(a, s);
+  nlohmann::json features = nlohmann::json::array();
+  for (auto& v : j["verdicts"]) {
+    const nlohmann::json& loc = v["effective_location"];
+    nlohmann::json geometry = nullptr;
+    if (loc.contains("lon") && loc["lon"].is_number() && loc.contains("lat") && loc["lat"].is_number())
+      geometry = {{"type", "Point"}, {"coordinates", {loc["lon"], loc["lat"]}}};
+    features.push_back({{"type", "Feature"}, {"properties", std::move(v)}, {"geometry", std::move(geometry)}});
+  }
+  const nlohmann::json fc{{"type", "FeatureCollection"},
+                          {"properties", {{"agreement", j["agreement"]}, {"at", j["at"]}, {"since", j["since"]}}},
+                          {"features", std::move(features)}};
+  return fc.dump(2) + "\n";
 }
 
 int cmd_assess(const std::string& agreement_path, const std::string& db, const std::string& at, const std::string& since,
                const std::string& period, const std::string& format, const std::string& out, Io& io) {
   const ag::Agreement a = ag::load_valid(agreement_path);
   assess::Options o;
-  o.at = parse_at(at, a);
+  o.at = parse_at("--at", at, a);
   if (!since.empty()) {
-    o.since = parse_at(since, a);
-    if (*o.since > o.at) throw InputError(fmt::format("--since {} is after --at {}", since, at));
+    o.since = parse_at("--since", since, a);
+    if (*o.since > o.at) throw UsageError(fmt::format("--since {} is after --at {}", since, at));
   }
   if (!period.empty()) o.period_s = parse_period(period);
   const assess::Assessment s = assess::assess_store(a, db, o);
-  const std::string text = format == "csv" ? assess::verdicts_csv(s) : assess::to_json(a, s).dump(2) + "\n";
+  const std::string text = format == "csv"       ? assess::verdicts_csv(s)
+                           : format == "geojson" ? verdicts_geojson(a, s)
+                                                 : assess::to_json(a, s).dump(2) + "\n";
   geo::write_file_atomic(out, text, io.out);
   if (out != "-") {
     std::size_t violations = 0;
@@ -62,11 +83,10 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
 int cmd_report(const std::string& agreement_path, const std::string& db, const std::string& date, const std::string& dir,
                const std::string& note, Io& io) {
   const ag::Agreement a = ag::load_valid(agreement_path);
-  const auto start = date.size() == 10 ? ag::parse_instant(date, a.utc_offset_minutes) : std::nullopt;
-  if (!start) throw InputError(fmt::format("--date '{}': expected an existing date, YYYY-MM-DD (e.g. 2018-11-24)", date));
+  const LocalDay day = parse_day_option("--date", date, a.utc_offset_minutes);
   report::DailyOptions d;
-  d.date = date;
-  d.day_start = ag::unix_seconds(*start);
+  d.date = day.date;
+  d.day_start = ag::unix_seconds(day.start);
   d.day_end = d.day_start + 86400;
   assess::Options o;
   // The day is [00:00, 24:00) local; `at` is inclusive, hence one second before midnight.
@@ -99,13 +119,13 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
     io.out << fmt::format(
         "headline {}: {} (previous day {}), {} ({} corroborated, {} single-source), {} indeterminate, {} "
         "contested; civilian fatalities {}, injured {}; {} from {}\n",
-        date, n(c, "incidents", "incident", "incidents"), p.value("incidents", 0),
+        d.date, n(c, "incidents", "incident", "incidents"), p.value("incidents", 0),
         n(c, "violations", "violation", "violations"), c.value("violations_corroborated", 0),
         c.value("violations_single_source", 0), c.value("indeterminate", 0), c.value("contested", 0),
         casualties(c["civilian_fatalities"]), casualties(c["civilian_injured"]), n(c, "reports", "report", "reports"),
         n(c, "sources", "source", "sources"));
     if (const int unknown = c.value("location_unknown", 0); unknown > 0)
-      io.out << fmt::format("location unknown {}: {} of the day's reports could not be placed (not on the map)\n", date,
+      io.out << fmt::format("location unknown {}: {} of the day's reports could not be placed (not on the map)\n", d.date,
                             unknown);
   }
   return 0;
@@ -115,20 +135,24 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
 
 Command add_assess_command(CLI::App& app) {
   struct State {
-    std::string agreement, db, at, since, period, format = "json", out = "-";
+    std::string agreement, db, at, since, period, format, out = "-";
   };
   auto st = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand("assess", "verdicts of stored reports against an agreement's obligations at an instant");
-  cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->required();
-  cmd->add_option("--db", st->db, "the report store (SQLite)")->required();
-  cmd->add_option("--at", st->at, "evaluation instant T: date or date-time (reports observed later are ignored)")->required();
-  cmd->add_option("--since", st->since, "ignore reports observed before this date or date-time");
+  cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->type_name("FILE")->required();
+  cmd->add_option("--db", st->db, "the report store (SQLite)")->type_name("FILE")->required();
+  cmd->add_option("--at", st->at, "evaluation instant T: date or date-time (reports observed later are ignored)")
+      ->type_name("TIME")->required();
+  cmd->add_option("--since", st->since, "ignore reports observed before this date or date-time")->type_name("TIME");
   cmd->add_option("--period", st->period, "current period for the trend and coverage, ending at T (default 1d)");
-  cmd->add_option("--format", st->format, "json or csv (verdicts only)")
-      ->check(CLI::IsMember({"json", "csv"}))
-      ->capture_default_str();
-  cmd->add_option("-o,--output", st->out, "output file ('-' = stdout)")->capture_default_str();
-  return {cmd, [st](Io& io) {
+  add_format_option(cmd, st->format, {"json", "csv", "geojson"},
+                    "json (everything), csv or geojson (the verdicts only)");
+  cmd->add_option("-o,--output", st->out, "output file ('-' = stdout)")->type_name("FILE")->capture_default_str();
+  return {cmd, [st, cmd](Io& io) {
+            // The period shapes the trend and coverage, which only the JSON carries.
+            if (st->format != "json")
+              refuse(cmd, {"--period"},
+                     fmt::format("with --format {}: the trend and coverage are in the JSON only", st->format));
             return cmd_assess(st->agreement, st->db, st->at, st->since, st->period, st->format, st->out, io);
           }};
 }
@@ -139,10 +163,11 @@ Command add_report_command(CLI::App& app) {
   };
   auto st = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand("report", "the daily monitoring report (HTML, Markdown, GeoJSON, summary)");
-  cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->required();
-  cmd->add_option("--db", st->db, "the report store (SQLite)")->required();
-  cmd->add_option("--date", st->date, "the report's local date (YYYY-MM-DD, the agreement's timezone)")->required();
-  cmd->add_option("-o,--output", st->dir, "output directory")->required();
+  cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->type_name("FILE")->required();
+  cmd->add_option("--db", st->db, "the report store (SQLite)")->type_name("FILE")->required();
+  cmd->add_option("--date", st->date, "the report's local date (YYYY-MM-DD, the agreement's timezone)")
+      ->type_name("DATE")->required();
+  cmd->add_option("-o,--output", st->dir, "output directory")->type_name("DIR")->required();
   cmd->add_option("--note", st->note, "data note printed at the top of the report");
   return {cmd, [st](Io& io) { return cmd_report(st->agreement, st->db, st->date, st->dir, st->note, io); }};
 }

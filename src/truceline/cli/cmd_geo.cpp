@@ -21,6 +21,7 @@
 
 #include "truceline/cli/app.hpp"
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/options.hpp"
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/agreement/query.hpp"
 #include "truceline/cli/points.hpp"
@@ -32,8 +33,6 @@
 
 namespace truceline::cli {
 
-agreement::Instant parse_at(const std::string& text, const agreement::Agreement& a);  // cmd_agreement.cpp
-
 namespace {
 
 // The line and zone definition shared by `zone` and `locate`.
@@ -42,19 +41,23 @@ struct ZoneArgs {
   // Agreement mode (docs/agreement-format.md).
   std::string agreement_path, at;
   void add_to(CLI::App* cmd) {
-    cmd->add_option("--line", line_path, "contact line: GeoJSON LineString/MultiLineString (bare, Feature or FeatureCollection)");
-    cmd->add_option("--depth", depth_text, "zone depth with a unit: 20km, 15000m, 0.5km (at most 1000km)");
+    cmd->add_option("--line", line_path, "contact line: GeoJSON LineString/MultiLineString (bare, Feature or FeatureCollection)")
+        ->type_name("FILE");
+    cmd->add_option("--depth", depth_text, "zone depth with a unit: 20km, 15000m, 0.5km (at most 1000km)")
+        ->type_name("DEPTH");
     cmd->add_option("--side", side_text, "both (round caps at the ends), left or right of the line's direction")
         ->check(CLI::IsMember({"both", "left", "right"}))
         ->capture_default_str();
-    cmd->add_option("--agreement", agreement_path, "take the zone(s) from this agreement (TOML) instead of --line/--depth");
-    cmd->add_option("--at", at, "with --agreement: the date (or date-time) the zones are in force");
+    cmd->add_option("--agreement", agreement_path, "take the zone(s) from this agreement (TOML) instead of --line/--depth")
+        ->type_name("FILE");
+    cmd->add_option("--at", at, "with --agreement: the date (or date-time) the zones are in force")->type_name("TIME");
   }
   // Either --line and --depth, or --agreement: a usage error otherwise.
-  void require_mode(const char* agreement_needs) const {
+  void require_mode(const CLI::App* cmd, const char* agreement_needs) const {
     if (!agreement_path.empty()) {
       if (!line_path.empty() || !depth_text.empty())
         throw UsageError("--agreement takes the line and depth from the agreement: drop --line/--depth");
+      refuse(cmd, {"--side"}, "with --agreement: each zone's side is the agreement's");
       if (agreement_needs && std::string(agreement_needs) == "--at" && at.empty())
         throw UsageError("--agreement needs --at DATE (the zones in force then)");
       return;
@@ -93,10 +96,25 @@ int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std
   if (!z) {
     std::string ids;
     for (const auto& x : a.zones) ids += (ids.empty() ? "" : ", ") + x.id;
-    throw InputError(fmt::format("--zone {}: no such zone in {} (zones: {})", zone_id, za.agreement_path, ids));
+    throw UsageError(fmt::format("--zone {}: no such zone in {} (zones: {})", zone_id, za.agreement_path, ids));
+  }
+  // A --reading or --weapon-class the zone does not have is an error of that option.
+  if (!reading.empty() && !weapon_class.empty())
+    throw UsageError("--reading and --weapon-class cannot be combined (a depth is either a source's reading or a "
+                     "weapon class's)");
+  if (z->is_area && (!reading.empty() || !weapon_class.empty()))
+    throw UsageError(fmt::format("{} does not apply to zone {}: an area zone has no depth",
+                                 reading.empty() ? "--weapon-class" : "--reading", z->id));
+  try {
+    if (!z->is_area && !reading.empty()) agreement::depth_for(*z, reading);
+    if (!z->is_area && !weapon_class.empty()) agreement::depth_for_class(a, *z, weapon_class);
+  } catch (const UsageError&) {
+    throw;
+  } catch (const InputError& e) {
+    throw UsageError(e.what());
   }
   if (!za.at.empty()) {
-    const agreement::Instant t = parse_at(za.at, a);
+    const agreement::Instant t = parse_at("--at", za.at, a);
     if (!z->valid.contains(t))
       throw InputError(fmt::format("zone {} is not in force at {} (valid {} to {})", z->id, agreement::format_instant(t),
                                    z->valid.from ? agreement::format_instant(*z->valid.from) : "always",
@@ -269,8 +287,11 @@ class AgreementFormatter : public RowFormatter {
     const std::string post_cols = post.empty() ? "," : fmt::format("{},{:.3f}", csv_field(post), post_d);
     for (const auto& z : zones_) {
       const auto w = z->locate(row.p);
-      fmt::format_to(std::back_inserter(out), "{},{},{},{},{:.3f},{},{}\n", csv_field(row.id), row.lon_text, row.lat_text,
-                     csv_field(z->zone().id), w.distance_m, w.inside ? "true" : "false", post_cols);
+      // Line zones: the side of the zone's line; area zones have no line (empty side), and
+      // their distance is to the area's boundary.
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},{:.3f},{},{},{},{}\n", csv_field(row.id), row.lon_text,
+                     row.lat_text, csv_field(z->zone().id), w.distance_m, w.inside ? "true" : "false", post_cols,
+                     w.side ? geo::to_string(*w.side) : "", z->zone().is_area ? "area_boundary" : "line");
     }
   }
 
@@ -279,16 +300,16 @@ class AgreementFormatter : public RowFormatter {
   std::vector<const agreement::Post*> posts_;
 };
 
-int cmd_locate(const ZoneArgs& za, const std::string& points_path, const std::string& out_path, bool skip_bad,
-               unsigned threads, std::istream& in, std::ostream& out, std::ostream& err) {
-  za.require_mode("--at");
+int cmd_locate(const CLI::App* cmd, const ZoneArgs& za, const std::string& points_path, const std::string& out_path,
+               bool skip_bad, unsigned threads, std::istream& in, std::ostream& out, std::ostream& err) {
+  za.require_mode(cmd, "--at");
   if (!za.agreement_path.empty()) {
     const agreement::Agreement a = agreement::load_valid(za.agreement_path);
-    const agreement::Instant t = parse_at(za.at, a);
+    const agreement::Instant t = parse_at("--at", za.at, a);
     if (agreement::zones_in_force(a, t).empty())
       err << fmt::format("truceline: no zone of {} is in force at {}\n", a.id, agreement::format_instant(t));
     auto reader = open_points(points_path, in);
-    return stream_points(*reader, "id,lon,lat,zone,distance_m,inside,nearest_post,post_distance_m",
+    return stream_points(*reader, "id,lon,lat,zone,distance_m,inside,nearest_post,post_distance_m,side,distance_to",
                          [&] { return std::make_unique<AgreementFormatter>(a, t); }, out_path, skip_bad, threads, out,
                          err);
   }
@@ -310,16 +331,19 @@ Command add_zone_command(CLI::App& app) {
   auto st = std::make_shared<State>();
   auto* cmd = app.add_subcommand("zone", "build a zone polygon (GeoJSON) along a contact line");
   st->zone.add_to(cmd);
-  cmd->add_option("--clip", st->clip_path, "clip the zone to this GeoJSON Polygon/MultiPolygon area");
+  cmd->add_option("--clip", st->clip_path, "clip the zone to this GeoJSON Polygon/MultiPolygon area")
+      ->type_name("FILE");
   cmd->add_option("--zone", st->zone_id, "with --agreement: the zone id");
   cmd->add_option("--reading", st->reading, "with --agreement: the source whose reading of a disputed depth to use");
   cmd->add_option("--weapon-class", st->weapon_class, "with --agreement: the depth that applies to this weapon class");
   cmd->add_option("-o,--output", st->out_path, "output GeoJSON file ('-' = stdout)")->capture_default_str();
-  return {cmd, [st](Io& io) {
-            st->zone.require_mode(nullptr);
-            if (!st->zone.agreement_path.empty())
+  return {cmd, [st, cmd](Io& io) {
+            st->zone.require_mode(cmd, nullptr);
+            if (!st->zone.agreement_path.empty()) {
+              refuse(cmd, {"--clip"}, "with --agreement: the zone's clip area is the agreement's");
               return cmd_zone_agreement(st->zone, st->zone_id, st->reading, st->weapon_class, st->out_path, io.out,
                                         io.err);
+            }
             if (!st->zone_id.empty() || !st->reading.empty() || !st->weapon_class.empty())
               throw UsageError("--zone, --reading and --weapon-class go with --agreement");
             return cmd_zone(st->zone, st->clip_path, st->out_path, io.out, io.err);
@@ -337,12 +361,13 @@ Command add_locate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("locate", "distance, side and zone membership of points (CSV out)");
   st->zone.add_to(cmd);
   cmd->add_option("points", st->points_path, "CSV with lon,lat[,id] columns or GeoJSON Points; '-' = stdin")
+      ->type_name("FILE")
       ->required();
   cmd->add_flag("--skip-bad", st->skip_bad, "skip bad rows (reported on stderr) instead of stopping");
   cmd->add_option("-o,--output", st->out_path, "output CSV file ('-' = stdout)")->capture_default_str();
   cmd->add_option("--threads", st->threads, "worker threads (0 = one per core)")->capture_default_str();
-  return {cmd, [st](Io& io) {
-            return cmd_locate(st->zone, st->points_path, st->out_path, st->skip_bad, st->threads, io.in, io.out,
+  return {cmd, [st, cmd](Io& io) {
+            return cmd_locate(cmd, st->zone, st->points_path, st->out_path, st->skip_bad, st->threads, io.in, io.out,
                               io.err);
           }};
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/options.hpp"
 #include "truceline/cli/places.hpp"
 #include "truceline/error.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
@@ -38,11 +39,11 @@ gz::LonLat parse_near(const std::string& text) {
   if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos ||
       !parse_double(std::string_view(text).substr(0, comma), lon) ||
       !parse_double(std::string_view(text).substr(comma + 1), lat))
-    throw InputError(fmt::format("--near '{}': expected LON,LAT in degrees (e.g. --near 36.63,35.93)", text));
+    throw UsageError(fmt::format("--near '{}': expected LON,LAT in degrees (e.g. --near 36.63,35.93)", text));
   if (!(lon >= -180 && lon <= 180))
-    throw InputError(fmt::format("--near '{}': longitude {} is outside [-180, 180]", text, lon));
+    throw UsageError(fmt::format("--near '{}': longitude {} is outside [-180, 180]", text, lon));
   if (!(lat >= -90 && lat <= 90))
-    throw InputError(fmt::format("--near '{}': latitude {} is outside [-90, 90]", text, lat));
+    throw UsageError(fmt::format("--near '{}': latitude {} is outside [-90, 90]", text, lat));
   return {lon, lat};
 }
 
@@ -54,7 +55,7 @@ std::string parse_country(const std::string& text) {
     else { cc.clear(); break; }
   }
   if (cc.size() != 2)
-    throw InputError(fmt::format("--country '{}': expected a two-letter ISO 3166-1 code such as SY or TR", text));
+    throw UsageError(fmt::format("--country '{}': expected a two-letter ISO 3166-1 code such as SY or TR", text));
   return cc;
 }
 
@@ -62,7 +63,7 @@ std::size_t parse_limit(const std::string& text) {
   std::size_t n = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < 1 || n > kMaxLimit)
-    throw InputError(fmt::format("--limit '{}': expected a whole number from 1 to {}", text, kMaxLimit));
+    throw UsageError(fmt::format("--limit '{}': expected a whole number from 1 to {}", text, kMaxLimit));
   return n;
 }
 
@@ -143,7 +144,7 @@ void print_table(const gz::LookupResult& r, bool near, PlaceContext& ctx, const 
 
 struct PlaceArgs {
   std::vector<std::string> words;
-  std::string country, admin1, near, limit = "5";
+  std::string country, admin1, near, limit = "5", format;
   bool json = false;
   PlaceFlags flags;  // --gazetteer, --agreement, --places
 };
@@ -164,7 +165,7 @@ int cmd_place(const PlaceArgs& a, std::ostream& out) {
   if (!options.country.empty()) {
     const auto countries = gazetteer.countries();
     if (std::find(countries.begin(), countries.end(), options.country) == countries.end())
-      throw InputError(fmt::format("--country '{}': the gazetteer has no places in {} (it covers {})", a.country,
+      throw UsageError(fmt::format("--country '{}': the gazetteer has no places in {} (it covers {})", a.country,
                                    options.country, fmt::join(countries, ", ")));
   }
 
@@ -197,7 +198,9 @@ Command add_place_command(CLI::App& app) {
   cmd->add_option("--near", st->near, "among equal scores, places closer to this point first; shows distances")
       ->type_name("LON,LAT");
   cmd->add_option("--limit", st->limit, "at most this many candidates (1-1000)")->type_name("N")->capture_default_str();
-  cmd->add_flag("--json", st->json, "JSON output: {query, ambiguous, candidates: [...], resolution: {...}}");
+  add_format_option(cmd, st->format, {"text", "json"},
+                    "output format; json: {query, ambiguous, candidates: [...], resolution: {...}}");
+  add_json_shorthand(cmd, st->json);
   cmd->add_option("--gazetteer", st->flags.gazetteer,
                   "gazetteer data file (default: $TRUCELINE_DATA/gazetteer/places.tsv)")
       ->type_name("FILE");
@@ -206,7 +209,10 @@ Command add_place_command(CLI::App& app) {
   cmd->add_option("--places", st->flags.places,
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
       ->type_name("FILE");
-  return {cmd, [st](Io& io) { return cmd_place(*st, io.out); }};
+  return {cmd, [st, cmd](Io& io) {
+            st->json = chosen_format(cmd, st->format, st->json) == "json";
+            return cmd_place(*st, io.out);
+          }};
 }
 
 }  // namespace truceline::cli

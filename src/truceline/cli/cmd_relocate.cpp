@@ -102,7 +102,7 @@ Command add_relocate_command(CLI::App& app) {
   auto a = std::make_shared<RelocateArgs>();
   auto* cmd = app.add_subcommand(
       "relocate", "retry the place names of unlocated reports; append each one now located as a correction");
-  cmd->add_option("--db", a->db, "the store")->required();
+  cmd->add_option("--db", a->db, "the store")->type_name("FILE")->required();
   cmd->add_option("--agreement", a->places.agreement, "look places up only in this agreement's area of interest")
       ->type_name("FILE");
   cmd->add_option("--places", a->places.places,

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/options.hpp"
 #include "truceline/cli/places.hpp"
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
@@ -32,7 +33,8 @@ namespace {
 struct IngestArgs {
   std::string db;
   std::vector<std::string> files, maps;
-  std::string format;
+  std::string format;             // --input-format
+  std::string deprecated_format;  // --format, the old name of --input-format
   bool strict = false, dry_run = false;
   PlaceFlags places;  // --agreement, --places
   std::string encoding, tz, delimiter, source;
@@ -72,7 +74,14 @@ struct RemoveIfUnused {
   }
 };
 
-int cmd_ingest(const IngestArgs& a, Io& io) {
+int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
+  if (!a.deprecated_format.empty()) {
+    if (!a.format.empty() && a.format != a.deprecated_format)
+      throw UsageError(fmt::format("--format {} and --input-format {} disagree: give --input-format only",
+                                   a.deprecated_format, a.format));
+    io.err << "truceline: warning: ingest --format is deprecated: it is now --input-format\n";
+    a.format = a.deprecated_format;
+  }
   std::vector<std::pair<std::string, std::string>> map;
   for (const auto& m : a.maps) {
     const auto eq = m.find('=');
@@ -83,7 +92,14 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
   std::optional<st::Format> forced;
   if (!a.format.empty()) {
     forced = st::parse_format(a.format);
-    if (!forced) throw UsageError(fmt::format("--format '{}': expected jsonl, csv, geojson or acled", a.format));
+    if (!forced)
+      throw UsageError(fmt::format("{} '{}': expected jsonl, csv, geojson or acled",
+                                   a.deprecated_format.empty() ? "--input-format" : "--format", a.format));
+    // Options for the other formats would be ignored: refused instead.
+    if (*forced != st::Format::csv)
+      refuse(cmd, {"--map"}, fmt::format("to {} input (CSV only)", a.format));
+    if (*forced != st::Format::csv && *forced != st::Format::acled)
+      refuse(cmd, {"--delimiter"}, fmt::format("to {} input (CSV and ACLED only)", a.format));
   }
   st::ReaderOptions read(map);
   if (!a.delimiter.empty()) {
@@ -244,7 +260,7 @@ int cmd_ingest(const IngestArgs& a, Io& io) {
 }
 
 struct ReportsArgs {
-  std::string db, since, until, bbox, kind, source, format = "jsonl";
+  std::string db, since, until, bbox, kind, source, format;
   bool history = false;
 };
 
@@ -256,10 +272,9 @@ std::string csv_of(const json& j, const char* key) {
 
 int cmd_reports(const ReportsArgs& a, Io& io) {
   st::Query q;
+  // No agreement here: a bare date or a date-time without offset is UTC.
   auto time = [](const std::string& flag, const std::string& text) {
-    const auto t = st::parse_iso_time(text);
-    if (!t) throw UsageError(fmt::format("{} '{}': expected an ISO 8601 date or date-time with offset", flag, text));
-    return *t;
+    return agreement::unix_seconds(parse_instant_option(flag, text, 0));
   };
   if (!a.since.empty()) q.since = time("--since", a.since);
   if (!a.until.empty()) q.until = time("--until", a.until);
@@ -274,8 +289,6 @@ int cmd_reports(const ReportsArgs& a, Io& io) {
   q.kind = a.kind;
   q.source = a.source;
   q.history = a.history;
-  if (a.format != "jsonl" && a.format != "csv" && a.format != "geojson")
-    throw UsageError(fmt::format("--format '{}': expected jsonl, csv or geojson", a.format));
   const st::Store store = st::Store::open_existing(a.db);
   static const char* kCsvColumns[] = {"observed_at", "time_precision", "reported_at", "lon", "lat", "place",
                                       "location_precision_m", "kind", "weapon_class", "weapon_count", "actor",
@@ -381,9 +394,12 @@ int cmd_stats(const std::string& db, bool as_json, Io& io) {
 Command add_ingest_command(CLI::App& app) {
   auto a = std::make_shared<IngestArgs>();
   auto* cmd = app.add_subcommand("ingest", "import reports (JSONL, CSV, GeoJSON, ACLED) into the store");
-  cmd->add_option("--db", a->db, "the store (SQLite); created if missing")->required();
-  cmd->add_option("files", a->files, "input files ('-' = stdin)")->required();
-  cmd->add_option("--format", a->format, "jsonl, csv, geojson or acled (default: detected)");
+  cmd->add_option("--db", a->db, "the store (SQLite); created if missing")->type_name("FILE")->required();
+  cmd->add_option("files", a->files, "input files ('-' = stdin)")->type_name("FILE")->required();
+  cmd->add_option("--input-format", a->format, "jsonl, csv, geojson or acled (default: detected per file)")
+      ->check(CLI::IsMember({"jsonl", "csv", "geojson", "acled"}));
+  cmd->add_option("--format", a->deprecated_format, "deprecated: the old name of --input-format")
+      ->check(CLI::IsMember({"jsonl", "csv", "geojson", "acled"}));
   cmd->add_option("--map", a->maps, "CSV: FIELD=COLUMN, e.g. --map observed_at=date (repeatable)");
   cmd->add_flag("--strict", a->strict, "any bad row aborts that file's import, nothing written");
   cmd->add_flag("--dry-run", a->dry_run, "check everything, write nothing");
@@ -399,20 +415,21 @@ Command add_ingest_command(CLI::App& app) {
   cmd->add_option("--tz", a->tz, "zone of date-times written without offset: +03:00 or Asia/Damascus");
   cmd->add_option("--delimiter", a->delimiter, "CSV field delimiter: ',' (default), ';', tab, '|', ...");
   cmd->add_option("--source", a->source, "source name for rows that give none");
-  return {cmd, [a](Io& io) { return cmd_ingest(*a, io); }};
+  return {cmd, [a, cmd](Io& io) { return cmd_ingest(cmd, *a, io); }};
 }
 
 Command add_reports_command(CLI::App& app) {
   auto a = std::make_shared<ReportsArgs>();
   auto* cmd = app.add_subcommand("reports", "query the store (output round-trips through ingest)");
-  cmd->add_option("--db", a->db, "the store")->required();
-  cmd->add_option("--since", a->since, "observed at or after (ISO 8601)");
-  cmd->add_option("--until", a->until, "observed before (ISO 8601)");
+  cmd->add_option("--db", a->db, "the store")->type_name("FILE")->required();
+  cmd->add_option("--since", a->since, "observed at or after: date or date-time (UTC without offset)")
+      ->type_name("TIME");
+  cmd->add_option("--until", a->until, "observed before: date or date-time (UTC without offset)")->type_name("TIME");
   cmd->add_option("--bbox", a->bbox, "WEST,SOUTH,EAST,NORTH (degrees)");
   cmd->add_option("--kind", a->kind, "report kind");
   cmd->add_option("--source", a->source, "source name");
   cmd->add_flag("--history", a->history, "include superseded reports");
-  cmd->add_option("--format", a->format, "jsonl, csv or geojson")->capture_default_str();
+  add_format_option(cmd, a->format, {"jsonl", "csv", "geojson"}, "output format");
   return {cmd, [a](Io& io) { return cmd_reports(*a, io); }};
 }
 
@@ -423,21 +440,22 @@ Command add_quarantine_command(CLI::App& app) {
   };
   auto s = std::make_shared<State>();
   auto* cmd = app.add_subcommand("quarantine", "rejected rows and why (CSV)");
-  cmd->add_option("--db", s->db, "the store")->required();
+  cmd->add_option("--db", s->db, "the store")->type_name("FILE")->required();
   cmd->add_option("--batch", s->batch, "only this batch id");
   return {cmd, [s](Io& io) { return cmd_quarantine(s->db, s->batch, io); }};
 }
 
 Command add_stats_command(CLI::App& app) {
   struct State {
-    std::string db;
+    std::string db, format;
     bool json = false;
   };
   auto s = std::make_shared<State>();
   auto* cmd = app.add_subcommand("stats", "counts by kind, source, grading and batch");
-  cmd->add_option("--db", s->db, "the store")->required();
-  cmd->add_flag("--json", s->json, "JSON output");
-  return {cmd, [s](Io& io) { return cmd_stats(s->db, s->json, io); }};
+  cmd->add_option("--db", s->db, "the store")->type_name("FILE")->required();
+  add_format_option(cmd, s->format, {"text", "json"}, "output format");
+  add_json_shorthand(cmd, s->json);
+  return {cmd, [s, cmd](Io& io) { return cmd_stats(s->db, chosen_format(cmd, s->format, s->json) == "json", io); }};
 }
 
 }  // namespace truceline::cli

@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 namespace truceline::cli {
 
@@ -33,5 +35,24 @@ Command add_stats_command(CLI::App& app);       // cmd_store.cpp
 Command add_relocate_command(CLI::App& app);    // cmd_relocate.cpp
 Command add_assess_command(CLI::App& app);      // cmd_assess.cpp
 Command add_report_command(CLI::App& app);      // cmd_assess.cpp
+Command add_completion_command(CLI::App& app);  // completion.cpp (generated from `app`)
+Command add_man_command(CLI::App& app);         // completion.cpp (generated from `app`)
+
+// Every command, added to `app` in the order `truceline --help` lists them (app.cpp).
+std::vector<Command> add_commands(CLI::App& app);
+
+inline constexpr const char* kVersion = "0.1.0";
+
+// One option of a command, as the completion script and the man page describe it.
+struct OptionInfo {
+  std::vector<std::string> names;  // "-o", "--output"; a positional: its name
+  bool positional = false, takes_value = false, required = false, repeatable = false;
+  std::string type;                  // "TEXT", "FILE", "UINT", ... ("" for flags)
+  std::vector<std::string> choices;  // the values a CLI::IsMember check allows
+  std::string description, default_value;
+};
+std::vector<OptionInfo> options_of(const CLI::App& cmd);  // completion.cpp, help included
+std::string bash_completion(const CLI::App& app);
+std::string man_page(const CLI::App& app);
 
 }  // namespace truceline::cli
