@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -685,6 +686,65 @@ TEST(ImporterAcled, LegacyUpperCaseLayout) {
   EXPECT_EQ(b.tags, (std::vector<std::string>{"remote_violence"}));
 }
 
+// An upper-cased header with the current layout's columns is the current layout (it was read
+// as "legacy" by the header's case alone); a lower-cased legacy header stays legacy.
+TEST(ImporterAcled, LayoutByColumnsNotCase) {
+  const auto upper = read_file(Format::acled, "acled_revision_upper.csv");
+  ASSERT_EQ(upper.size(), 1u);
+  EXPECT_EQ(ok(upper[0]).extra["acled_layout"], "current");
+  std::ifstream in(kData + std::string("acled_legacy.csv"), std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const auto eol = text.find('\n');
+  std::transform(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(eol), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto lower = read_text(Format::acled, text);
+  ASSERT_EQ(lower.size(), 2u);
+  EXPECT_EQ(ok(lower[0]).extra["acled_layout"], "legacy");
+}
+
+// Repeated keys: nlohmann keeps the last value silently; the row is quarantined instead, in
+// JSONL (top level and nested) and in GeoJSON properties.
+TEST(ImporterJsonl, DuplicateKeysAreQuarantined) {
+  const std::string tail = R"("lon":36.5,"lat":35.5,"kind":"patrol","source":{"name":"m"}})";
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","observed_at":"2018-10-13",)" + tail).error,
+            "duplicate key 'observed_at'");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","lon":36.5,"lat":35.5,"kind":"patrol","source":{"name":"m","name":"n"}})")
+                .error,
+            "duplicate key 'source.name'");
+  EXPECT_TRUE(report_from_jsonl(R"({"observed_at":"2018-10-12",)" + tail).report);
+  const auto rows = read_text(Format::geojson, R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"observed_at":"2018-10-12","kind":"patrol","kind":"shelling","source":"m"},"geometry":{"type":"Point","coordinates":[36.5,35.5]}},
+{"type":"Feature","properties":{"observed_at":"2018-10-12","kind":"patrol","source":"m"},"geometry":{"type":"Point","coordinates":[36.5,35.5]}}]})");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].outcome.error, "duplicate key 'kind'");
+  ok(rows[1]);
+  EXPECT_EQ(open_error(Format::geojson, R"({"type":"FeatureCollection","type":"x","features":[]})"),
+            "duplicate key 'type'");
+}
+
+// (0, 0) is a missing location written as zeros; 0 on one axis is a real place.
+TEST(ReportModel, NullIslandAndBlankValues) {
+  const std::string rest = R"("kind":"patrol","source":{"name":"m"}})";
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","lon":0,"lat":0,)" + rest).error,
+            "lon 0, lat 0: a missing location written as zeros? (give no lon/lat, or a place)");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","lon":-0.0,"lat":0.0,"place":"Morek",)" + rest).error,
+            "lon 0, lat 0: a missing location written as zeros? (give no lon/lat, or a place)");
+  EXPECT_TRUE(report_from_jsonl(R"({"observed_at":"2018-10-12","lon":0,"lat":35.5,)" + rest).report);
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","place":"   ",)" + rest).error,
+            "missing location: lon and lat, or place");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","place":"\u00a0\t",)" + rest).error,
+            "missing location: lon and lat, or place");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","place":"Morek","kind":" ","source":{"name":"m"}})").error,
+            "missing kind");
+  EXPECT_EQ(report_from_jsonl(R"({"observed_at":"2018-10-12","place":"Morek","kind":"patrol","source":{"name":"  "}})").error,
+            "missing source.name");
+  const auto id = report_from_jsonl(R"({"observed_at":"2018-10-12","place":"Morek","source_id":" ",)" + rest);
+  ASSERT_TRUE(id.report) << id.error;
+  EXPECT_EQ(id.report->source_id, "") << "a blank source_id is none (not one record shared by every blank)";
+  EXPECT_TRUE(blank("") && blank(" \t\r\n") && blank("\xC2\xA0\xE2\x80\xAF\xE3\x80\x80"));
+  EXPECT_FALSE(blank(" a ") || blank("\xC2\xA1"));
+}
+
 TEST(ImporterAcled, BadRows) {
   const auto rows = read_file(Format::acled, "acled_bad.csv");
   ASSERT_EQ(rows.size(), 8u);
@@ -785,10 +845,15 @@ RowOutcome reference_jsonl(const std::string& line) {
     return out;
   }
   nlohmann::json o;
+  DuplicateKeys keys;
   try {
-    o = nlohmann::json::parse(line);
+    o = nlohmann::json::parse(line, std::ref(keys));
   } catch (const nlohmann::json::exception&) {
     out.error = "invalid JSON";
+    return out;
+  }
+  if (!keys.found().empty()) {
+    out.error = "duplicate key '" + keys.found().begin()->second + "'";
     return out;
   }
   return report_from_json(o);

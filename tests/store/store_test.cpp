@@ -2,6 +2,7 @@
 // kill-and-retry property (a child process really killed with SIGKILL mid-import).
 #include "truceline/store/store.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/temp_dir.hpp"
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -293,16 +295,17 @@ TEST(Store, WriterRefusesANewerSchema) {
   {
     sqlite3* h = nullptr;
     ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(h, "PRAGMA user_version=2", nullptr, nullptr, nullptr), SQLITE_OK);
+    const std::string newer = "PRAGMA user_version=" + std::to_string(kSchemaVersion + 1);
+    ASSERT_EQ(sqlite3_exec(h, newer.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(h);
   }
   const auto size = fs::file_size(db);
   const auto mtime = fs::last_write_time(db);
   try {
     Store::create_or_open(db);
-    FAIL() << "a store of schema 2 was opened for writing";
+    FAIL() << "a store of a newer schema was opened for writing";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("made by a newer truceline (schema 2 > 1)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(fmt::format("made by a newer truceline (schema {} > {})", kSchemaVersion + 1, kSchemaVersion)), std::string::npos) << e.what();
   }
   EXPECT_THROW(Store::open_existing(db), InputError);
   EXPECT_EQ(fs::file_size(db), size);
@@ -615,6 +618,138 @@ TEST(Store, ReadOnlyFolderAsAnotherUser) {
   EXPECT_EQ(dir_listing(dir), (std::vector<std::string>{"rollback.db", "wal.db"}));
   EXPECT_TRUE(file_state(rollback) == before_rollback);
   EXPECT_TRUE(file_state(wal) == before_wal);
+  fs::permissions(dir, fs::perms::owner_all);
+}
+
+// Revisions: the same source name and source_id are versions of one record; the newest is
+// current, the older ones are superseded by it (query, stats); re-importing changes nothing.
+TEST(Store, RevisionsOfOneSourceRecord) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  auto line = [](const std::string& id, int fatalities, const std::string& source = "ACLED") {
+    return R"({"observed_at":"2018-11-10","lon":36.6,"lat":35.3,"kind":"shelling","source_id":")" + id +
+           R"(","fatalities":)" + std::to_string(fatalities) + R"(,"source":{"name":")" + source + R"("}})";
+  };
+  const auto first = import_lines(s, {line("SYR1", 2), line("SYR2", 0), line("SYR1", 2, "Other outlet")});
+  EXPECT_EQ(first.imported, 3u);
+  EXPECT_EQ(first.revisions, 0u) << "another source's SYR1 is another record";
+  const auto second = import_lines(s, {line("SYR1", 4), line("SYR2", 1)}, "b.jsonl");
+  EXPECT_EQ(second.imported, 2u);
+  EXPECT_EQ(second.revisions, 2u);
+  EXPECT_EQ(count_reports(s), 3u);
+  EXPECT_EQ(count_reports(s, true), 5u);
+  EXPECT_EQ(s.stats()["current"], 3);
+  std::map<std::string, std::string> superseded;  // fatalities@source -> superseded_by
+  std::string newest_syr1;
+  Query q;
+  q.history = true;
+  s.query(q, [&](const StoredReport& r) {
+    if (r.report["source_id"] == "SYR1" && r.report["source"]["name"] == "ACLED") {
+      if (r.superseded_by.empty()) newest_syr1 = r.id;
+      else EXPECT_EQ(r.report["fatalities"], 2);
+    }
+    superseded[r.report["source_id"].get<std::string>() + "/" + std::to_string(r.report["fatalities"].get<int>()) +
+               "/" + r.report["source"]["name"].get<std::string>()] = r.superseded_by;
+  });
+  EXPECT_FALSE(superseded["SYR1/2/ACLED"].empty());
+  EXPECT_EQ(superseded["SYR1/2/ACLED"], newest_syr1);
+  EXPECT_TRUE(superseded["SYR1/4/ACLED"].empty());
+  EXPECT_TRUE(superseded["SYR1/2/Other outlet"].empty());
+  // Idempotent: the same files again add nothing and change nothing.
+  const auto again = import_lines(s, {line("SYR1", 2), line("SYR2", 0), line("SYR1", 2, "Other outlet")});
+  EXPECT_EQ(again.imported, 0u);
+  EXPECT_EQ(again.duplicates, 3u);
+  EXPECT_EQ(again.revisions, 0u);
+  EXPECT_EQ(count_reports(s), 3u);
+  // A correction of a superseded version is refused; of the current one, taken.
+  std::string old_syr1;
+  s.query(q, [&](const StoredReport& r) {
+    if (r.superseded_by == newest_syr1) old_syr1 = r.id;
+  });
+  const auto late = import_lines(s, {R"({"observed_at":"2018-11-10","lon":36.6,"lat":35.3,"kind":"shelling","source":{"name":"me"},"supersedes":")" + old_syr1 + "\"}", fixed_line(9)}, "c.jsonl");
+  EXPECT_EQ(late.quarantined, 1u);
+  const auto rows = s.quarantine(std::nullopt);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.back().reason, "supersedes " + old_syr1 + ": already superseded by " + newest_syr1 +
+                                    ", a newer version of the same source record (correct the current version)");
+}
+
+// Two corrections of one report: the second (in the same batch or a later one) is refused.
+TEST(Store, OneCorrectionPerReport) {
+  TempDir t;
+  Store s = Store::create_or_open(t / "a.db");
+  import_lines(s, {fixed_line(1)});
+  std::string id;
+  s.query({}, [&](const StoredReport& r) { id = r.id; });
+  auto fix = [&](int n, const std::string& of) { return fixed_line(n).insert(1, "\"supersedes\":\"" + of + "\","); };
+  // The second correction comes first in the file, before the report it corrects is known.
+  const auto b = import_lines(s, {fix(2, id), fix(3, id)});
+  EXPECT_EQ(b.imported, 1u);
+  EXPECT_EQ(b.quarantined, 1u);
+  std::string by;
+  Query q;
+  q.history = true;
+  s.query(q, [&](const StoredReport& r) {
+    if (r.id == id) by = r.superseded_by;
+  });
+  EXPECT_EQ(s.quarantine(std::nullopt).back().reason,
+            "supersedes " + id + ": already corrected by " + by + " (correct the current version)");
+  const auto c = import_lines(s, {fix(4, id), fix(5, by)}, "later.jsonl");
+  EXPECT_EQ(c.imported, 1u) << "the current version can be corrected";
+  EXPECT_EQ(c.quarantined, 1u);
+  EXPECT_EQ(count_reports(s), 1u);
+  EXPECT_THROW(s.quarantine(99), InputError);
+}
+
+// Writing a store this user may not write: a clear cause, not SQLite's "attempt to write a
+// readonly database" (as root, the writer runs in a child that drops to nobody).
+TEST(Store, WritingAReadOnlyStoreSaysPermissionDenied) {
+  TempDir t;
+  const fs::path dir = t.dir / "ro";
+  fs::create_directories(dir);
+  const std::string db = (dir / "a.db").string();
+  {
+    Store s = Store::create_or_open(db);
+    import_lines(s, {fixed_line(1)});
+  }
+  fs::permissions(t.dir, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  auto message_as_nobody = [&](bool relocate) -> std::string {
+    int fds[2];
+    if (pipe(fds) != 0) return "pipe";
+    const pid_t pid = fork();
+    if (pid == 0) {
+      close(fds[0]);
+      std::string what = "no error";
+      try {
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) _exit(3);
+        if (relocate) Store::open_existing(db, Access::read_write);
+        else Store::create_or_open(db);
+      } catch (const InputError& e) {
+        what = e.what();
+      } catch (const std::exception& e) {
+        what = std::string("other: ") + e.what();
+      }
+      if (write(fds[1], what.data(), what.size()) < 0) _exit(4);
+      _exit(0);
+    }
+    close(fds[1]);
+    std::string out;
+    char buf[512];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
+    close(fds[0]);
+    waitpid(pid, nullptr, 0);
+    return out;
+  };
+  const std::string expected = db + ": cannot write the store: permission denied (a read-only file or folder)";
+  // A read-only file in a writable folder, then a writable file in a read-only folder.
+  fs::permissions(dir, fs::perms::all);
+  fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  EXPECT_EQ(message_as_nobody(false), expected);
+  EXPECT_EQ(message_as_nobody(true), expected);
+  fs::permissions(db, fs::perms::all);
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                           fs::perms::others_read | fs::perms::others_exec);
+  EXPECT_EQ(message_as_nobody(false), expected);
   fs::permissions(dir, fs::perms::owner_all);
 }
 

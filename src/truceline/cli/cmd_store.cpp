@@ -141,6 +141,11 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
                               : st::Store::create_or_open(a.db);
   int status = 0;
   auto fail = [&](int code) { status = std::max(status, code); };
+  // Every file gets its stdout line, even one refused before a row was read (docs/importers.md).
+  auto rejected_line = [&](const std::string& file) {
+    io.out << fmt::format("{}: imported 0, duplicates 0, quarantined 0 (file rejected: nothing written)\n", file);
+    io.out.flush();
+  };
   for (const std::string& file : a.files) {
     // Files stream (bounded memory); standard input is read whole.
     std::unique_ptr<std::istream> raw;
@@ -157,6 +162,7 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
     raw->clear();
     raw->seekg(0);
     if (a.encoding.empty() && io::looks_like_utf16_or_32(raw_head)) {
+      rejected_line(file);
       io.err << fmt::format("truceline: error: {}: nothing imported: not UTF-8 text\nhint: {}\n", file,
                             io::encoding_advice(raw_head));
       fail(1);
@@ -181,11 +187,13 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
     try {
       reader = st::open_reader(format, in, read);
     } catch (const UsageError& e) {
+      rejected_line(file);
       io.err << fmt::format("truceline: error: {}: {}\n", file, e.what());
       fail(2);
       continue;
     } catch (const InputError& e) {
       // The file cannot be read as its format (or its encoding) at all: it gives nothing (exit 1).
+      rejected_line(file);
       io.err << fmt::format("truceline: error: {}: nothing imported: {}\n", file, e.what());
       if (dynamic_cast<const io::DecodeError*>(&e)) io.err << decode_hint(a.encoding, raw_head);
       else if (a.encoding.empty() && !utf8_prefix(raw_head)) io.err << "hint: " << io::encoding_advice(raw_head) << "\n";
@@ -231,6 +239,9 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       io.out << fmt::format("{}: imported {}, duplicates {}, quarantined {}{}\n", file, s.imported, s.duplicates,
                             s.quarantined,
                             a.dry_run ? " (dry run: nothing written)" : rejected ? " (file rejected: nothing written)" : "");
+      if (s.revisions > 0)
+        io.out << fmt::format("{}: revisions {} (same source and source_id as stored reports: the newer is current)\n",
+                              file, s.revisions);
       if (const std::string c = format_counts(places.take_counts()); !c.empty())
         io.out << fmt::format("{}: places: {}\n", file, c);
       if (s.written) created.remove = false;
@@ -248,10 +259,12 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       }
     } catch (const io::DecodeError& e) {
       if (tty) io.err << "\r\033[K";
+      rejected_line(file);
       io.err << fmt::format("truceline: error: {}: nothing imported: {}\n", file, e.what()) << decode_hint(a.encoding, raw_head);
       fail(1);
     } catch (const InputError& e) {
       if (tty) io.err << "\r\033[K";
+      rejected_line(file);
       io.err << "truceline: error: " << e.what() << "\n";
       fail(2);
     }
@@ -305,6 +318,12 @@ int cmd_reports(const ReportsArgs& a, Io& io) {
   bool first = true;
   store.query(q, [&](const st::StoredReport& r) {
     json j = r.report;
+    // A precision the report did not give is stored as 0 (part of its content: ids depend on
+    // it) but printed as absent: 0 m would read as "exact" (the importers read absent as 0,
+    // so the output still re-ingests as the same reports).
+    if (j.contains("location_precision_m") && j["location_precision_m"].is_number() &&
+        j["location_precision_m"].get<double>() == 0)
+      j.erase("location_precision_m");
     // Where every output places the report (docs/report-format.md, "Effective location");
     // the importers ignore these keys, so the output still round-trips.
     const st::EffectiveLocation loc = st::effective_location(r);
@@ -359,8 +378,9 @@ int cmd_reports(const ReportsArgs& a, Io& io) {
 
 int cmd_quarantine(const std::string& db, std::optional<int64_t> batch, Io& io) {
   const st::Store store = st::Store::open_existing(db);
+  const auto rows = store.quarantine(batch);  // an unknown batch: an error, before any output
   io.out << "batch,file,row,reason,raw\n";
-  for (const auto& q : store.quarantine(batch))
+  for (const auto& q : rows)
     io.out << fmt::format("{},{},{},{},{}\n", q.batch_id, csv_field(q.file), q.row_number, csv_field(q.reason),
                           csv_field(q.raw.size() > 2000 ? q.raw.substr(0, 2000) + "…" : q.raw));
   return 0;

@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -507,8 +508,9 @@ class GeoJsonReader final : public RowReader {
     if (trim(text).find_first_not_of("\r\n") == std::string_view::npos)
       throw InputError("empty file: expected a GeoJSON FeatureCollection");
     json doc;
+    DuplicateKeys keys;
     try {
-      doc = json::parse(text);
+      doc = json::parse(text, std::ref(keys));
     } catch (const json::parse_error& e) {
       std::string what = e.what();
       if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
@@ -516,12 +518,21 @@ class GeoJsonReader final : public RowReader {
     }
     text.clear();
     text.shrink_to_fit();
+    if (const auto top = keys.found().find(0); top != keys.found().end())
+      throw InputError(fmt::format("duplicate key '{}'", top->second));
     if (!doc.is_object() || !doc.contains("type") || doc["type"] != "FeatureCollection")
       throw InputError(fmt::format("not a GeoJSON FeatureCollection (type {})",
                                    doc.is_object() && doc.contains("type") ? doc["type"].dump() : "missing"));
     if (!doc.contains("features") || !doc["features"].is_array())
       throw InputError("the FeatureCollection has no \"features\" array");
     features_ = std::move(doc["features"]);
+    // Repeated keys (nlohmann keeps the last value): a feature's quarantines it; outside the
+    // features, the file is refused.
+    for (const auto& [feature, path] : keys.found()) {
+      std::string key = path.rfind("features.", 0) == 0 ? path.substr(9) : path;
+      if (key.rfind("properties.", 0) == 0) key = key.substr(11);
+      duplicates_[feature] = key;
+    }
   }
 
   bool next(RawRow& row) override {
@@ -533,6 +544,10 @@ class GeoJsonReader final : public RowReader {
     json feature = std::move(f);
     f = nullptr;  // memory: each feature is released once read
     std::string& err = row.outcome.error;
+    if (const auto dup = duplicates_.find(index_); dup != duplicates_.end()) {
+      err = fmt::format("duplicate key '{}'", dup->second);
+      return true;
+    }
     if (!feature.is_object() || !feature.contains("type") || feature["type"] != "Feature") {
       err = fmt::format("not a GeoJSON Feature (type {})",
                         feature.is_object() && feature.contains("type") ? feature["type"].dump() : "missing");
@@ -598,6 +613,7 @@ class GeoJsonReader final : public RowReader {
   ReadOptions read_;
   json features_;
   std::size_t index_ = 0;
+  std::map<std::size_t, std::string> duplicates_;  // feature number -> its first repeated key
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -620,8 +636,12 @@ class AcledReader final : public RowReader {
       for (const auto& s : missing) m += (m.empty() ? "" : ", ") + s;
       throw InputError(fmt::format("not an ACLED export: the header lacks {} (columns: {})", m, list_columns(names_)));
     }
-    const std::string& date_name = names_[col_["event_date"]];
-    layout_ = date_name == "EVENT_DATE" ? "legacy" : col_.count("data_id") ? "2019-22" : "current";
+    // The layout by the columns present, whatever their case (docs/importers.md): data_id is
+    // the 2019-22 exports'; event_id_no_cnty without it, or no sub_event_type, the older
+    // (pre-2019) one; anything else the current layout.
+    layout_ = col_.count("data_id")                                               ? "2019-22"
+              : col_.count("event_id_no_cnty") || !col_.count("sub_event_type") ? "legacy"
+                                                                                  : "current";
     // Every column is kept under its own name; a repeated name gets "#N" (its column number).
     std::set<std::string> used;
     for (std::size_t i = 0; i < names_.size(); ++i) {

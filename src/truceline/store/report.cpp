@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <functional>
 #include <charconv>
 #include <cerrno>
 #include <cstring>
@@ -153,6 +154,68 @@ bool is_output_only_key(const std::string& key) {
   return std::find(c.begin(), c.end(), key) != c.end();
 }
 
+bool blank(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+      ++i;
+    } else if (s.compare(i, 2, "\xC2\xA0") == 0) {  // no-break space
+      i += 2;
+    } else if (i + 3 <= s.size() && c == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) <= 0x8B || static_cast<unsigned char>(s[i + 2]) == 0xAF)) {
+      i += 3;  // U+2000-U+200B (en/em/thin/zero-width spaces), U+202F (narrow no-break space)
+    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // ideographic space
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool DuplicateKeys::operator()(int, json::parse_event_t event, json& parsed) {
+  using E = json::parse_event_t;
+  auto inner_path = [&] {
+    if (frames_.empty()) return std::string();
+    const Frame& f = frames_.back();
+    if (!f.object) return f.path;
+    return f.path.empty() ? f.last_key : f.path + "." + f.last_key;
+  };
+  switch (event) {
+    case E::object_start:
+    case E::array_start: {
+      // A GeoJSON feature: an object directly in the top-level object's "features" array.
+      if (event == E::object_start && frames_.size() == 2 && frames_[0].object && frames_[0].last_key == "features" &&
+          !frames_[1].object)
+        ++feature_;
+      Frame f;
+      f.object = event == E::object_start;
+      f.path = inner_path();
+      frames_.push_back(std::move(f));
+      break;
+    }
+    case E::object_end:
+    case E::array_end:
+      if (!frames_.empty()) frames_.pop_back();
+      break;
+    case E::key:
+      if (!frames_.empty() && parsed.is_string()) {
+        Frame& f = frames_.back();
+        f.last_key = parsed.get<std::string>();
+        if (!f.keys.insert(f.last_key).second) {
+          const std::string path = f.path.empty() ? f.last_key : f.path + "." + f.last_key;
+          const std::size_t where = frames_.size() >= 3 && frames_[0].last_key == "features" ? feature_ : 0;
+          found_.emplace(where, path);  // the first in each feature (or outside them)
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  return true;
+}
+
 namespace {
 
 const std::set<std::string> kKnown{"id", "superseded_by", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
@@ -168,10 +231,14 @@ std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
-// Reads an optional string field; numbers are accepted for ids.
+// Reads an optional string field; numbers are accepted for ids. A value of white space only
+// ("   ") is absent: a blank place, source name or kind is missing, not a value.
 std::optional<std::string> text(const json& o, const char* key, std::string& error) {
   if (!o.contains(key) || o[key].is_null()) return std::nullopt;
-  if (o[key].is_string()) return o[key].get<std::string>();
+  if (o[key].is_string()) {
+    if (blank(o[key].get_ref<const std::string&>())) return std::nullopt;
+    return o[key].get<std::string>();
+  }
   if (o[key].is_number_integer()) return o[key].dump();
   error = fmt::format("{} must be a string", key);
   return std::nullopt;
@@ -365,6 +432,10 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
     err = fmt::format("lat {} is outside [-90, 90]", *r.lat);
     return out;
   }
+  if (r.lon && *r.lon == 0 && *r.lat == 0) {
+    err = "lon 0, lat 0: a missing location written as zeros? (give no lon/lat, or a place)";
+    return out;
+  }
   if (!r.lon && r.place.empty()) {
     err = "missing location: lon and lat, or place";
     return out;
@@ -539,6 +610,7 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
   Report r;
   if (!has(kObserved)) return std::nullopt;
   const auto observed = sj_string(at[kObserved]);
+  if (observed && blank(*observed)) return std::nullopt;
   bool date_only = false;
   const auto t = observed ? parse_iso_time(*observed, &date_only) : std::nullopt;
   if (!t) return std::nullopt;
@@ -560,12 +632,14 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
     r.lon = sj_number(at[kLon]);
     r.lat = sj_number(at[kLat]);
     if (!r.lon || !r.lat || *r.lon < -180 || *r.lon > 180 || *r.lat < -90 || *r.lat > 90) return std::nullopt;
+    if (*r.lon == 0 && *r.lat == 0) return std::nullopt;  // "null island": refused by the reference path
   }
-  // The optional strings: absent, null or a string (ids given as numbers: reference path).
+  // The optional strings: absent, null or a string (ids given as numbers, blank values:
+  // reference path).
   auto str = [&](Field f, std::string& to) {
     if (!has(f)) return true;
     auto v = sj_string(at[f]);
-    if (!v) return false;
+    if (!v || blank(*v)) return false;
     to = std::move(*v);
     return true;
   };
@@ -604,7 +678,7 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
     src_seen |= bit;
     if (field.value.is_null()) continue;
     auto v = sj_string(field.value);
-    if (!v) return std::nullopt;
+    if (!v || blank(*v)) return std::nullopt;
     (bit == 1 ? r.source_name : bit == 2 ? r.source_type : r.source_url) = std::move(*v);
   }
   if (r.source_name.empty() || !in(source_types(), r.source_type)) return std::nullopt;
@@ -635,13 +709,19 @@ RowOutcome report_from_jsonl(const std::string& line, const ReadOptions& options
     return out;
   }
   json o;
+  DuplicateKeys keys;
   try {
-    o = json::parse(line);
+    o = json::parse(line, std::ref(keys));
   } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
     std::string what = e.what();
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     if (auto p = what.find(": "); p != std::string::npos && what.rfind("parse error", 0) == 0) what = what.substr(p + 2);
     out.error = "invalid JSON: " + what;
+    return out;
+  }
+  // nlohmann keeps the last of repeated keys: which value is meant cannot be known.
+  if (!keys.found().empty()) {
+    out.error = fmt::format("duplicate key '{}'", keys.found().begin()->second);
     return out;
   }
   return report_from_json(o, options);

@@ -6,6 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <set>
+#include <string_view>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -103,6 +106,30 @@ std::string sha256_bytes(const std::string& bytes);
 std::string sha256_hex(const std::string& bytes);
 // The same over a file's bytes, streaming. Throws InputError when it cannot be read.
 std::string sha256_file(const std::string& path);
+
+// True when `s` is empty or only white space (ASCII, no-break and other Unicode spaces): such
+// a value is absent (docs/report-format.md, "Blank values").
+bool blank(std::string_view s);
+
+// A parser callback for nlohmann::json::parse that records repeated keys in any object
+// (nlohmann keeps the last value silently). found(): feature number (1-based, for a GeoJSON
+// FeatureCollection's features; 0 outside them) -> the first repeated key's path in it
+// ("observed_at", "source.name", "properties.kind").
+class DuplicateKeys {
+ public:
+  bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed);
+  const std::map<std::size_t, std::string>& found() const { return found_; }
+
+ private:
+  struct Frame {
+    bool object = false;
+    std::set<std::string> keys;
+    std::string path, last_key;
+  };
+  std::vector<Frame> frames_;
+  std::size_t feature_ = 0;
+  std::map<std::size_t, std::string> found_;
+};
 
 // True when the bytes are valid UTF-8.
 bool valid_utf8(const std::string& bytes);

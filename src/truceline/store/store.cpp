@@ -1,7 +1,11 @@
 #include "truceline/store/store.hpp"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <chrono>
@@ -328,6 +332,31 @@ std::optional<std::string> id_prefix(const std::string& id) {
   return bytes;
 }
 
+// The content hashes an id names: [prefix, prefix + 1) as byte strings (all 0xFF: up to a
+// string longer than any hash).
+std::optional<std::pair<std::string, std::string>> hash_range(const std::string& id) {
+  const auto prefix = id_prefix(id);
+  if (!prefix) return std::nullopt;
+  std::string hi = *prefix;
+  std::size_t k = hi.size();
+  while (k > 0 && static_cast<unsigned char>(hi[k - 1]) == 0xFF) --k;
+  if (k == 0) hi.assign(40, '\xFF');
+  else hi.resize(k), hi[k - 1] = static_cast<char>(static_cast<unsigned char>(hi[k - 1]) + 1);
+  return std::pair{*prefix, hi};
+}
+
+// The first 20 hex digits of a content hash (raw bytes): the id without its "r".
+std::string hex_prefix(const std::string& hash) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < 10 && i < hash.size(); ++i) {
+    const auto b = static_cast<unsigned char>(hash[i]);
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
+
 // Percent-encodes a path for an SQLite URI ("file:" + path + "?immutable=1").
 std::string uri_path(const std::string& path) {
   const std::string abs = std::filesystem::absolute(path).string();
@@ -347,6 +376,38 @@ struct Marks {
   int rc = SQLITE_OK;
   int app = 0, version = 0;
 };
+
+// The current view (docs/report-format.md): report `r` is current when no report corrects it
+// (`supersedes` names it) and no newer version of the same source record (same source name,
+// same source_id) was ingested after it.
+std::string current_condition(const char* r) {
+  return fmt::format(
+      "NOT EXISTS (SELECT 1 FROM report s WHERE s.supersedes = {0}.id) AND ({0}.source_id IS NULL OR NOT EXISTS "
+      "(SELECT 1 FROM report v WHERE v.source_name = {0}.source_name AND v.source_id = {0}.source_id AND v.rid > "
+      "{0}.rid))",
+      r);
+}
+
+// What supersedes `r`: its first correction, else the newest version of its source record.
+std::string superseded_by_expression(const char* r) {
+  return fmt::format(
+      "COALESCE((SELECT s.id FROM report s WHERE s.supersedes = {0}.id ORDER BY s.rid LIMIT 1), (SELECT v.id FROM "
+      "report v WHERE {0}.source_id IS NOT NULL AND v.source_name = {0}.source_name AND v.source_id = {0}.source_id "
+      "AND v.rid > {0}.rid ORDER BY v.rid DESC LIMIT 1))",
+      r);
+}
+
+// "1-3, 5": batch ids as ranges.
+std::string id_ranges(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (std::size_t i = 0; i < ids.size();) {
+    std::size_t j = i;
+    while (j + 1 < ids.size() && ids[j + 1] == ids[j] + 1) ++j;
+    out += (out.empty() ? "" : ", ") + (j == i ? std::to_string(ids[i]) : fmt::format("{}-{}", ids[i], ids[j]));
+    i = j + 1;
+  }
+  return out;
+}
 Marks read_marks(sqlite3* db) {
   Marks m;
   sqlite3_stmt* st = nullptr;
@@ -365,11 +426,35 @@ Marks read_marks(sqlite3* db) {
   return m;
 }
 
+// `ingest` and `relocate` write the store: the file (when it exists) and its folder (SQLite
+// makes its journal there) must be writable by this process. Checked up front, so that the
+// user reads the cause, not SQLite's "attempt to write a readonly database" (docs/cli.md).
+InputError cannot_write(const std::string& path) {
+  return InputError(fmt::format("{}: cannot write the store: permission denied (a read-only file or folder)", path));
+}
+bool denied(const std::string& path) {
+  if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0) return false;
+  return errno == EACCES || errno == EROFS || errno == EPERM;
+}
+void check_writable(const std::string& path) {
+  if (path == ":memory:") return;
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::absolute(path, ec).parent_path();
+  if (std::filesystem::exists(path, ec) && denied(path)) throw cannot_write(path);
+  if (!folder.empty() && std::filesystem::exists(folder, ec) && denied(folder.string())) throw cannot_write(path);
+}
+// An SQLite failure that means the file or folder cannot be written.
+bool write_refused(sqlite3* db) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  return code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN;
+}
+
 }  // namespace
 
 Store Store::create_or_open(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a database");
+  check_writable(path);
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
@@ -394,6 +479,7 @@ Store Store::create_or_open(const std::string& path) {
     s.migrate();
   } catch (const std::runtime_error& e) {
     if (dynamic_cast<const InputError*>(&e)) throw;
+    if (write_refused(db) || sqlite3_db_readonly(db, "main") == 1) throw cannot_write(path);
     throw InputError(fmt::format("{}: not a truceline database ({})", path, e.what()));
   }
   return s;
@@ -405,6 +491,7 @@ Store Store::open_existing(const std::string& path, Access access) {
     throw InputError(fmt::format("{}: no such database (truceline ingest --db {} FILE creates one)", path, path));
   if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a database");
   const bool ro = access == Access::read_only;
+  if (!ro) check_writable(path);
   auto open = [&](const std::string& name, int flags) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -447,6 +534,7 @@ Store Store::open_existing(const std::string& path, Access access) {
       exec(db, "PRAGMA synchronous=NORMAL");
       exec(db, "PRAGMA cache_size=-65536");
     } catch (const std::runtime_error& e) {
+      if (write_refused(db) || sqlite3_db_readonly(db, "main") == 1) throw cannot_write(path);
       throw InputError(fmt::format("{}: cannot open the database for writing ({})", path, e.what()));
     }
   }
@@ -479,7 +567,17 @@ void Store::migrate() {
       exec(db_, fmt::format("PRAGMA application_id={}", kApplicationId).c_str());
       version = 1;
     }
-    // Later versions: `if (version < 2) { ALTER ...; version = 2; }`.
+    if (version < 2) {
+      // Revisions (docs/report-format.md, "Revisions"): reports with the same source name and
+      // source_id are versions of one record; the newest (highest rid) is current. The
+      // source_id is read from the stored JSON (a virtual column: nothing is rewritten) and
+      // indexed with the source name, so "is there a newer version?" is one index probe.
+      exec(db_, "ALTER TABLE report ADD COLUMN source_id TEXT GENERATED ALWAYS AS "
+                "(json_extract(json, '$.source_id')) VIRTUAL");
+      exec(db_, "CREATE INDEX report_source_record ON report(source_name, source_id)");
+      version = 2;
+    }
+    // Later versions: `if (version < 3) { ALTER ...; version = 3; }`.
     exec(db_, fmt::format("PRAGMA user_version={}", version).c_str());
     exec(db_, "COMMIT");
   } catch (...) {
@@ -543,6 +641,57 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     const auto it = taken.lower_bound(*prefix);  // a dry run: among the hashes it took
     return it != taken.end() && it->compare(0, prefix->size(), *prefix) == 0;
   };
+  // A row the store itself refuses (its report is valid on its own): quarantined with the
+  // reason, keyed by reason and raw text.
+  auto refuse = [&](const InputRow& row, const std::string& reason) {
+    std::string keyed = reason;
+    keyed += '\n';
+    keyed += row.raw;
+    quarantine(row, reason, sha256_hex(keyed));
+    if (o.on_store_quarantine) o.on_store_quarantine(row, reason);
+  };
+  // Corrections taken in this batch: superseded id -> the correction's id.
+  std::map<std::string, std::string> batch_corrections;
+  // Source records (source name, source_id) taken in this batch (a dry run's revisions).
+  std::set<std::pair<std::string, std::string>> batch_records;
+  Stmt correction_of(db_, "SELECT id FROM report WHERE supersedes = ? ORDER BY rid LIMIT 1");
+  Stmt newer_version_of(db_,
+                        "SELECT v.id FROM report x JOIN report v ON v.source_name = x.source_name AND v.source_id = "
+                        "x.source_id AND v.rid > x.rid WHERE x.content_hash >= ? AND x.content_hash < ? AND "
+                        "x.source_id IS NOT NULL ORDER BY v.rid DESC LIMIT 1");
+  Stmt older_version(db_, "SELECT 1 FROM report WHERE source_name = ? AND source_id = ? AND rid < ? LIMIT 1");
+  // Why a correction of `id` is refused: `id` is no longer current (docs/report-format.md,
+  // "Corrections"); "" when it is.
+  auto already_superseded = [&](const std::string& id) -> std::string {
+    if (const auto it = batch_corrections.find(id); it != batch_corrections.end())
+      return fmt::format("supersedes {}: already corrected by {} (correct the current version)", id, it->second);
+    correction_of.bind(1, id);
+    std::string by = correction_of.step() ? correction_of.text(0) : "";
+    correction_of.reset();
+    if (!by.empty()) return fmt::format("supersedes {}: already corrected by {} (correct the current version)", id, by);
+    if (const auto range = hash_range(id)) {
+      newer_version_of.bind_blob(1, range->first).bind_blob(2, range->second);
+      by = newer_version_of.step() ? newer_version_of.text(0) : "";
+      newer_version_of.reset();
+      if (!by.empty())
+        return fmt::format("supersedes {}: already superseded by {}, a newer version of the same source record "
+                           "(correct the current version)",
+                           id, by);
+    }
+    return "";
+  };
+  // After a report was taken: whether it is a new version of a source record already held.
+  auto count_revision = [&](const Report& r, std::optional<int64_t> rid) {
+    if (r.source_id.empty()) return;
+    bool older = batch_records.count({r.source_name, r.source_id}) > 0;
+    if (!older) {
+      older_version.bind(1, r.source_name).bind(2, r.source_id).bind(3, rid.value_or(INT64_MAX));
+      older = older_version.step();
+      older_version.reset();
+    }
+    if (older) ++sum.revisions;
+    if (dry) batch_records.insert({r.source_name, r.source_id});
+  };
   auto take = [&](const PreparedRow& p) {
     const InputRow& row = p.row;
     const Report& r = *row.outcome.report;
@@ -553,6 +702,20 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       const bool dup = exists->step() || taken.count(p.hash);
       exists->reset();
       return dup;
+    };
+    if (!r.supersedes.empty()) {
+      // A correction of a report that is no longer current would leave two current versions.
+      if (duplicate()) {
+        ++sum.duplicates;
+        return;
+      }
+      if (const std::string why = already_superseded(r.supersedes); !why.empty()) {
+        refuse(row, why);
+        return;
+      }
+    }
+    auto taken_as = [&] {
+      if (!r.supersedes.empty()) batch_corrections[r.supersedes] = "r" + hex_prefix(p.hash);
     };
     if (!lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
       // A duplicate is not looked up again (its place was resolved when it was stored).
@@ -574,6 +737,8 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       } else {
         taken.insert(p.hash);
         ++sum.imported;
+        taken_as();
+        count_revision(r, std::nullopt);
       }
       return;
     }
@@ -615,7 +780,10 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       return;
     }
     ++sum.imported;
-    if (lon) rtree->add(sqlite3_last_insert_rowid(db_), *lon, *lat, r.observed_unix);
+    const int64_t rid = sqlite3_last_insert_rowid(db_);
+    if (lon) rtree->add(rid, *lon, *lat, r.observed_unix);
+    taken_as();
+    count_revision(r, rid);
   };
 
   // Corrections whose report is not (yet) known: they may precede it in the file.
@@ -659,11 +827,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
                     : fmt::format("supersedes '{}': no such report (a report id is r and 20 hex digits, as "
                                   "`truceline reports` prints it)",
                                   id);
-    std::string keyed = reason;
-    keyed += '\n';
-    keyed += p.row.raw;
-    quarantine(p.row, reason, sha256_hex(keyed));
-    if (o.on_store_quarantine) o.on_store_quarantine(p.row, reason);
+    refuse(p.row, reason);
   }
   if (dry || sum.took_nothing()) {
     sum.batch_id = 0;
@@ -710,9 +874,8 @@ BatchSummary Store::append(const std::string& origin, const std::vector<NewRepor
 }
 
 void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const {
-  std::string sql =
-      "SELECT r.id, r.json, r.batch_id, r.row_number, r.importer, "
-      "(SELECT s.id FROM report s WHERE s.supersedes = r.id ORDER BY s.rid LIMIT 1), r.lon, r.lat, r.place_resolution ";
+  std::string sql = "SELECT r.id, r.json, r.batch_id, r.row_number, r.importer, " + superseded_by_expression("r") +
+                    ", r.lon, r.lat, r.place_resolution ";
   std::vector<std::string> where;
   if (q.bbox) {
     // R*Tree prefilter (float32, rounded outwards: widen by a hair), then exact values. CROSS
@@ -731,7 +894,7 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
   if (q.until) where.push_back("r.observed_unix < ?6");
   if (!q.kind.empty()) where.push_back("r.kind = ?7");
   if (!q.source.empty()) where.push_back("r.source_name = ?8");
-  if (!q.history) where.push_back("NOT EXISTS (SELECT 1 FROM report s WHERE s.supersedes = r.id)");
+  if (!q.history) where.push_back(current_condition("r"));
   for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : " WHERE ") + where[i];
   sql += " ORDER BY r.observed_unix, r.rid";
   Stmt s(db_, sql.c_str());
@@ -759,6 +922,14 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
 
 std::vector<QuarantinedRow> Store::quarantine(std::optional<int64_t> batch) const {
   std::vector<QuarantinedRow> out;
+  if (batch) {
+    std::vector<int64_t> ids;
+    Stmt b(db_, "SELECT id FROM batch ORDER BY id");
+    while (b.step()) ids.push_back(b.integer(0));
+    if (!std::binary_search(ids.begin(), ids.end(), *batch))
+      throw InputError(fmt::format("{}: no batch {} ({})", path_, *batch,
+                                   ids.empty() ? "the store has no batches" : "batches: " + id_ranges(ids)));
+  }
   Stmt s(db_, batch ? "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason FROM quarantine q JOIN batch b ON "
                       "b.id = q.batch_id WHERE q.batch_id = ? ORDER BY q.id"
                     : "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason FROM quarantine q JOIN batch b ON "
@@ -778,8 +949,9 @@ nlohmann::json Store::stats() const {
     return o;
   };
   {
-    Stmt s(db_, "SELECT count(*), (SELECT count(*) FROM report r WHERE NOT EXISTS (SELECT 1 FROM report x WHERE "
-                "x.supersedes = r.id)), (SELECT count(*) FROM quarantine) FROM report");
+    const std::string sql = "SELECT count(*), (SELECT count(*) FROM report r WHERE " + current_condition("r") +
+                            "), (SELECT count(*) FROM quarantine) FROM report";
+    Stmt s(db_, sql.c_str());
     s.step();
     j["reports"] = s.integer(0);
     j["current"] = s.integer(1);

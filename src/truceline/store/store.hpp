@@ -33,11 +33,15 @@ struct sqlite3;
 
 namespace truceline::store {
 
-inline constexpr int kSchemaVersion = 1;
+// 1: the first; 2: report.source_id (from the JSON) indexed with source_name (revisions).
+inline constexpr int kSchemaVersion = 2;
 
 struct BatchSummary {
   int64_t batch_id = 0;  // 0 when nothing was written
   std::size_t rows = 0, imported = 0, duplicates = 0, quarantined = 0;
+  // Imported reports that are new versions of a source record the store (or this batch)
+  // already held: same source name and source_id (docs/report-format.md, "Revisions").
+  std::size_t revisions = 0;
   // Committed. False for a dry run, and for a batch that took no report at all (no rows, or
   // every row quarantined): such a file is a failure of the file (wrong encoding, columns not
   // mapped, ...), so it is not recorded, not even its quarantined rows (docs/importers.md).
@@ -175,6 +179,7 @@ class Store {
   BatchSummary append(const std::string& origin, const std::vector<NewReport>& reports);
 
   void query(const Query& q, const std::function<void(const StoredReport&)>& each) const;
+  // InputError for a batch id the store does not have ("no batch 99 (batches: 1-3)").
   std::vector<QuarantinedRow> quarantine(std::optional<int64_t> batch) const;
   nlohmann::json stats() const;
   const std::string& path() const { return path_; }
