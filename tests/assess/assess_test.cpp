@@ -1047,3 +1047,44 @@ TEST(AssessIndependence, AcledCitingAnOutletIsNotIndependentOfIt) {
 }
 
 }  // namespace
+
+namespace {
+
+// QA, issue 10: a date-only report must not bridge two events of the same day hours apart
+// (a 06:00 shelling and a 20:00 clash became one "corroborated, high" incident).
+TEST(AssessIncidents, ADayReportMatchingTwoEventsJoinsNeither) {
+  const auto p = off_line(15000, 5000);
+  ReportView morning = report("morning", "shelling", p, 1000, "2020-03-01T06:00:00Z");
+  morning.source_name = "Outlet One";
+  morning.source_type = "media";
+  ReportView evening = report("evening", "armed_clash", p, 1000, "2020-03-01T20:00:00Z");
+  evening.source_name = "Outlet Two";
+  evening.source_type = "ngo";
+  ReportView digest = report("digest", "shelling", p, 500, "2020-03-01T00:00:00Z", "day");
+  digest.date_only = true;
+  digest.source_name = "Weekly Digest";
+  digest.source_type = "other";
+  assess::Options o;
+  o.at = instant("2020-03-03T00:00:00Z");
+  const auto s = assess::assess(fixture(), {digest, morning, evening}, o);
+  ASSERT_EQ(s.incidents.size(), 3u);
+  std::vector<std::string> timed_ids;
+  for (const auto& inc : s.incidents) {
+    EXPECT_EQ(inc.reports.size(), 1u);
+    EXPECT_FALSE(inc.corroborated);
+    if (s.reports[inc.reports[0]].label != "digest") timed_ids.push_back(inc.id);
+  }
+  std::sort(timed_ids.begin(), timed_ids.end());
+  for (const auto& inc : s.incidents)
+    if (s.reports[inc.reports[0]].label == "digest") {
+      EXPECT_EQ(inc.possibly_same_as, timed_ids);
+    }
+
+  // The same day report with only one event that day joins it (ACLED rows do corroborate).
+  const auto s1 = assess::assess(fixture(), {digest, morning}, o);
+  ASSERT_EQ(s1.incidents.size(), 1u);
+  EXPECT_EQ(s1.incidents[0].reports.size(), 2u);
+  EXPECT_TRUE(s1.incidents[0].possibly_same_as.empty());
+}
+
+}  // namespace

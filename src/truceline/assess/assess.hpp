@@ -201,6 +201,9 @@ struct Incident {
   bool contested = false;            // attribution or counts differ between sources
   Verdict verdict = Verdict::not_applicable;  // the strongest verdict among its reports
   std::vector<std::string> obligations;       // obligations it violates (or may violate)
+  // A report of day precision that matches several incidents timed within that day could
+  // describe any of them: it stands alone and names them here (ids), instead of merging them.
+  std::vector<std::string> possibly_same_as;
 };
 
 struct ObligationStatus {

@@ -98,8 +98,31 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     std::size_t anchor;  // the most precise report: new reports are compared with it only,
                          // so incidents do not chain across a region
     int64_t last_end;
+    std::vector<std::size_t> may_be;  // a day report matching several incidents: their indices in `closed`
   };
+  // Whether report r can describe the same event as the incident anchored on `an`.
+  auto near = [&](const ReportView& an, const ReportView& r, double& d) {
+    if (!compatible(an.kind, r.kind)) return false;
+    const int64_t an_end = an.observed_unix + window_len(an), len = window_len(r);
+    if (r.observed_unix > an_end + o.fusion_window_s || an.observed_unix > r.observed_unix + len + o.fusion_window_s)
+      return false;
+    const double reach = o.fusion_distance_m + an.precision_m + r.precision_m;
+    // Cheap latitude bound before the geodesic (1 degree of latitude > 110 km).
+    if (std::abs(an.lat_deg - r.lat_deg) * 110000.0 > reach) return false;
+    d = distance_m(an.lon_deg, an.lat_deg, r.lon_deg, r.lat_deg);
+    return d <= reach;
+  };
+  auto join = [&](Open& inc, std::size_t i) {
+    const ReportView& r = s.reports[i];
+    inc.members.push_back(i);
+    inc.last_end = std::max(inc.last_end, r.observed_unix + window_len(r));
+    if (r.precision_m < s.reports[inc.anchor].precision_m) inc.anchor = i;
+  };
+  // Pass 1: reports timed within the day (minute or hour precision) fuse with each other.
+  // Reports of day precision (a bare date, ACLED's rows) wait for pass 2: their day-long
+  // window would otherwise bridge events hours apart (a 06:00 shelling and a 20:00 clash).
   std::vector<Open> open, closed;
+  std::vector<std::size_t> day_reports;
   for (std::size_t i = 0; i < s.reports.size(); ++i) {
     const ReportView& r = s.reports[i];
     if (!is_event(r.kind)) continue;
@@ -116,36 +139,88 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     // Coarse reports (a week or more, or no location) stand alone, neither joining nor taking
     // others: they would swallow everything near them.
     if (len > 86400 || !r.has_location) {
-      closed.push_back({{i}, i, r.observed_unix + len});
+      closed.push_back({{i}, i, r.observed_unix + len, {}});
+      continue;
+    }
+    if (len >= 86400) {
+      day_reports.push_back(i);
       continue;
     }
     std::ptrdiff_t best = -1;
     double best_d = 0;
     for (std::size_t k = 0; k < open.size(); ++k) {
-      const ReportView& an = s.reports[open[k].anchor];
-      if (!compatible(an.kind, r.kind)) continue;
-      const int64_t an_end = an.observed_unix + window_len(an);
-      if (r.observed_unix > an_end + o.fusion_window_s || an.observed_unix > r.observed_unix + len + o.fusion_window_s)
-        continue;
-      const double reach = o.fusion_distance_m + an.precision_m + r.precision_m;
-      // Cheap latitude bound before the geodesic (1 degree of latitude > 110 km).
-      if (std::abs(an.lat_deg - r.lat_deg) * 110000.0 > reach) continue;
-      const double d = distance_m(an.lon_deg, an.lat_deg, r.lon_deg, r.lat_deg);
-      if (d <= reach && (best < 0 || d < best_d)) {
+      double d = 0;
+      if (near(s.reports[open[k].anchor], r, d) && (best < 0 || d < best_d)) {
         best = static_cast<std::ptrdiff_t>(k);
         best_d = d;
       }
     }
     if (best < 0) {
-      open.push_back({{i}, i, r.observed_unix + len});
+      open.push_back({{i}, i, r.observed_unix + len, {}});
     } else {
-      Open& inc = open[static_cast<std::size_t>(best)];
-      inc.members.push_back(i);
-      inc.last_end = std::max(inc.last_end, r.observed_unix + len);
-      if (r.precision_m < s.reports[inc.anchor].precision_m) inc.anchor = i;
+      join(open[static_cast<std::size_t>(best)], i);
     }
   }
   for (auto& x : open) closed.push_back(std::move(x));
+  open.clear();
+  // Pass 2: a day report joins the one timed incident it matches. Matching several, it could
+  // be any of them: it stands alone, naming them (`possibly_same_as`), rather than merging
+  // events. Matching none, it fuses with other day reports as in pass 1.
+  const std::size_t timed = closed.size();
+  std::vector<std::size_t> by_start(timed);
+  int64_t longest = 0;
+  for (std::size_t k = 0; k < timed; ++k) {
+    by_start[k] = k;
+    longest = std::max(longest, closed[k].last_end - s.reports[closed[k].members.front()].observed_unix);
+  }
+  auto start_of = [&](std::size_t k) { return s.reports[closed[k].members.front()].observed_unix; };
+  std::sort(by_start.begin(), by_start.end(), [&](std::size_t x, std::size_t y) { return start_of(x) < start_of(y); });
+  for (std::size_t i : day_reports) {
+    const ReportView& r = s.reports[i];
+    const int64_t len = window_len(r);
+    for (std::size_t k = 0; k < open.size();) {
+      if (open[k].last_end + o.fusion_window_s < r.observed_unix) {
+        closed.push_back(std::move(open[k]));
+        open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+      } else {
+        ++k;
+      }
+    }
+    // Timed incidents starting in [r - window - longest, r + len + window].
+    const int64_t lo = r.observed_unix - o.fusion_window_s - longest, hi = r.observed_unix + len + o.fusion_window_s;
+    auto it = std::lower_bound(by_start.begin(), by_start.end(), lo,
+                               [&](std::size_t k, int64_t t) { return start_of(k) < t; });
+    std::vector<std::size_t> matches;
+    for (; it != by_start.end() && start_of(*it) <= hi; ++it) {
+      double d = 0;
+      if (closed[*it].may_be.empty() && near(s.reports[closed[*it].anchor], r, d)) matches.push_back(*it);
+    }
+    if (matches.size() == 1) {
+      join(closed[matches.front()], i);
+      continue;
+    }
+    if (matches.size() > 1) {
+      std::sort(matches.begin(), matches.end());
+      closed.push_back({{i}, i, r.observed_unix + len, matches});
+      continue;
+    }
+    std::ptrdiff_t best = -1;
+    double best_d = 0;
+    for (std::size_t k = 0; k < open.size(); ++k) {
+      double d = 0;
+      if (near(s.reports[open[k].anchor], r, d) && (best < 0 || d < best_d)) {
+        best = static_cast<std::ptrdiff_t>(k);
+        best_d = d;
+      }
+    }
+    if (best < 0) {
+      open.push_back({{i}, i, r.observed_unix + len, {}});
+    } else {
+      join(open[static_cast<std::size_t>(best)], i);
+    }
+  }
+  for (auto& x : open) closed.push_back(std::move(x));
+  for (auto& c : closed) std::sort(c.members.begin(), c.members.end());  // by time (reports are)
 
   std::vector<Incident> out;
   out.reserve(closed.size());
@@ -229,6 +304,10 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     }
     out.push_back(std::move(inc));
   }
+  // `closed` and `out` share their order here: name the incidents a stand-alone day report
+  // could belong to.
+  for (std::size_t k = 0; k < closed.size(); ++k)
+    for (std::size_t m : closed[k].may_be) out[k].possibly_same_as.push_back(out[m].id);
   std::sort(out.begin(), out.end(), [](const Incident& x, const Incident& y) {
     return x.first_unix != y.first_unix ? x.first_unix < y.first_unix : x.id < y.id;
   });

@@ -161,6 +161,7 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
                          {"attribution", claims(inc.attribution)},
                          {"fatalities", claims(inc.fatalities)}});
     if (!inc.confidence_note.empty()) incidents.back()["confidence_note"] = inc.confidence_note;
+    if (!inc.possibly_same_as.empty()) incidents.back()["possibly_same_as"] = inc.possibly_same_as;
   }
   j["incidents"] = std::move(incidents);
 
