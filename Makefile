@@ -39,13 +39,9 @@ format:
 clean:
 	rm -rf build
 
-# libFuzzer targets for the JSONL and CSV/ACLED parsers (clang). FUZZ_SECONDS per target.
+# libFuzzer targets (clang): CSV/ACLED, JSONL, agreement TOML, GeoJSON line/area, locate's points.
+# FUZZ_SECONDS per target, on the committed corpora (fuzz/corpus); see fuzz/run.sh.
+# (`make test` runs the same for 20 s per target: the ctest test fuzz_smoke.)
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS = -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 fuzz: deps
-	@command -v clang++ >/dev/null || (echo "installing clang" && apt-get install -y -q clang)
-	@mkdir -p build/fuzz build/fuzz/corpus-jsonl build/fuzz/corpus-csv
-	clang++ $(FUZZ_FLAGS) fuzz/fuzz_jsonl.cpp src/truceline/store/report.cpp src/truceline/time.cpp -lfmt -lcrypto -lsimdjson -o build/fuzz/fuzz_jsonl
-	clang++ $(FUZZ_FLAGS) fuzz/fuzz_csv.cpp src/truceline/store/importers.cpp src/truceline/store/report.cpp src/truceline/time.cpp -lfmt -lcrypto -lsimdjson -o build/fuzz/fuzz_csv
-	./build/fuzz/fuzz_jsonl -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-jsonl fuzz/corpus/jsonl
-	./build/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-csv fuzz/corpus/csv
+	@./fuzz/run.sh $(FUZZ_SECONDS)

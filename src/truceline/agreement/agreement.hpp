@@ -190,6 +190,9 @@ struct Loaded {
 // Reads and validates. Throws truceline::InputError only when the file cannot be read at all;
 // TOML syntax errors and every content problem are returned in `problems`.
 Loaded load(const std::string& path);
+// The same for the file's text already in memory (the fuzz target, fuzz/fuzz_agreement.cpp):
+// `path` names it in problems, and the GeoJSON files it refers to are read relative to it.
+Loaded load_text(const std::string& text, const std::string& path);
 
 // Loads and throws InputError listing the problems (at most 20 lines) when there are any.
 Agreement load_valid(const std::string& path);

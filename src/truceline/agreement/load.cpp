@@ -370,11 +370,12 @@ std::optional<Instant> parse_instant(const std::string& text, int utc_offset_min
 
 std::string format_instant(Instant t) { return format_iso8601_utc(t.time_since_epoch().count()); }
 
-Loaded load(const std::string& path) {
+Loaded load(const std::string& path) { return load_text(geo::read_text(path), path); }
+
+Loaded load_text(const std::string& text, const std::string& path) {
   Loaded out;
   Agreement& a = out.agreement;
   a.path = path;
-  const std::string text = geo::read_text(path);
   toml::table root;
   try {
     root = toml::parse(text, path);

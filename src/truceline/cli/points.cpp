@@ -50,6 +50,12 @@ void fill_coords(PointRow& row) {
   if (row.error.empty()) row.error = parse_coord(row.lat_text, "lat", -90, 90, &row.p.lat_deg);
 }
 
+// An object whose "type" is the string `type` (a "type" of another JSON type is no type).
+bool has_type(const nlohmann::json& o, const char* type) {
+  const auto it = o.find("type");
+  return it != o.end() && it->is_string() && it->get_ref<const std::string&>() == type;
+}
+
 class CsvReader : public PointReader {
  public:
   CsvReader(std::unique_ptr<std::istream> own, std::istream& in, std::string name, std::size_t skipped_lines)
@@ -139,7 +145,7 @@ class GeoJsonPointReader : public PointReader {
  public:
   GeoJsonPointReader(const std::string& text, std::string name) : name_(std::move(name)) {
     nlohmann::json doc = geo::parse_json(text, name_);
-    if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
+    if (!doc.is_object() || !has_type(doc, "FeatureCollection") || !doc.contains("features") ||
         !doc["features"].is_array())
       throw InputError(name_ + ": points must be a GeoJSON FeatureCollection of Points");
     features_ = std::move(doc["features"]);
@@ -158,7 +164,7 @@ class GeoJsonPointReader : public PointReader {
       row.id = f["properties"]["id"].is_string() ? f["properties"]["id"].get<std::string>()
                                                  : f["properties"]["id"].dump();
     if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object() ||
-        f["geometry"].value("type", "") != "Point") {
+        !has_type(f["geometry"], "Point")) {
       row.error = "geometry is not a Point";
       return true;
     }

@@ -36,13 +36,13 @@ struct Converter {
 class DecodingBuf final : public std::streambuf {
  public:
   DecodingBuf(std::istream& in, const std::string& encoding)
-      : in_(in), name_(canonical_encoding(encoding)), src_(encoding), utf8_("UTF-8"), raw_(1 << 16), pivot_(1 << 12),
-        out_(1 << 16) {
+      : in_(in), name_(canonical_encoding(encoding)), src_(encoding), utf8_("UTF-8"), raw_(new char[kRaw]), pivot_(new UChar[kPivot]),
+        out_(new char[kOut]) {
     UErrorCode status = U_ZERO_ERROR;
     // Stop at the first invalid byte sequence instead of substituting U+FFFD.
     ucnv_setToUCallBack(src_.c, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     ucnv_setFromUCallBack(utf8_.c, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    pivot_source_ = pivot_target_ = pivot_.data();
+    pivot_source_ = pivot_target_ = pivot_.get();
   }
 
  protected:
@@ -51,17 +51,17 @@ class DecodingBuf final : public std::streambuf {
     for (;;) {
       if (done_) return traits_type::eof();
       if (raw_begin_ == raw_end_ && !eof_) {
-        in_.read(raw_.data(), static_cast<std::streamsize>(raw_.size()));
+        in_.read(raw_.get(), static_cast<std::streamsize>(kRaw));
         const auto n = static_cast<std::size_t>(in_.gcount());
-        raw_begin_ = raw_.data();
-        raw_end_ = raw_.data() + n;
+        raw_begin_ = raw_.get();
+        raw_end_ = raw_.get() + n;
         if (n == 0) eof_ = true;
       }
-      char* target = out_.data();
+      char* target = out_.get();
       const char* before = raw_begin_;
       UErrorCode status = U_ZERO_ERROR;
-      ucnv_convertEx(utf8_.c, src_.c, &target, out_.data() + out_.size(), &raw_begin_, raw_end_, pivot_.data(),
-                     &pivot_source_, &pivot_target_, pivot_.data() + pivot_.size(), false, eof_, &status);
+      ucnv_convertEx(utf8_.c, src_.c, &target, out_.get() + kOut, &raw_begin_, raw_end_, pivot_.get(),
+                     &pivot_source_, &pivot_target_, pivot_.get() + kPivot, false, eof_, &status);
       offset_ += static_cast<uint64_t>(raw_begin_ - before);
       const bool full = status == U_BUFFER_OVERFLOW_ERROR;
       if (U_FAILURE(status) && !full) {
@@ -78,8 +78,8 @@ class DecodingBuf final : public std::streambuf {
                                       status == U_TRUNCATED_CHAR_FOUND ? " (a character cut off at the end)" : ""));
       }
       if (eof_ && raw_begin_ == raw_end_ && !full) done_ = true;
-      if (target > out_.data()) {
-        setg(out_.data(), out_.data(), target);
+      if (target > out_.get()) {
+        setg(out_.get(), out_.get(), target);
         return traits_type::to_int_type(*gptr());
       }
     }
@@ -88,10 +88,12 @@ class DecodingBuf final : public std::streambuf {
  private:
   std::istream& in_;
   std::string name_;
+  // The buffers are not zero-filled: only what read() and ICU store is ever looked at.
+  static constexpr std::size_t kRaw = std::size_t{1} << 16, kPivot = std::size_t{1} << 12, kOut = std::size_t{1} << 16;
   Converter src_, utf8_;
-  std::vector<char> raw_;
-  std::vector<UChar> pivot_;
-  std::vector<char> out_;
+  std::unique_ptr<char[]> raw_;
+  std::unique_ptr<UChar[]> pivot_;
+  std::unique_ptr<char[]> out_;
   const char* raw_begin_ = nullptr;
   const char* raw_end_ = nullptr;
   UChar* pivot_source_ = nullptr;

@@ -42,7 +42,8 @@ bool starts_with_bom(std::string_view s) { return s.size() >= 3 && s.substr(0, 3
 // A buffered byte source over an istream: bounded memory, fast scanning.
 class ByteSource {
  public:
-  explicit ByteSource(std::istream& in) : in_(in), buf_(1 << 16) {}
+  // The buffer is not zero-filled: only the bytes read() stores are ever looked at.
+  explicit ByteSource(std::istream& in) : in_(in), buf_(new char[kSize]) {}
 
   int get() {
     if (pos_ == len_ && !fill()) return EOF;
@@ -56,7 +57,7 @@ class ByteSource {
   void skip_bom() {
     if (peek() != 0xEF) return;
     // The BOM is at the very start, so the whole of it is in the first buffer (or not there).
-    if (len_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
+    if (len_ - pos_ >= 3 && std::memcmp(buf_.get() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
   }
   // Reads one line (without its end: "\n", "\r\n" or a bare "\r") keeping at most `limit`
   // bytes of it in `out`; `length` is the line's full length. False at the end of input with
@@ -68,7 +69,7 @@ class ByteSource {
     for (;;) {
       if (pos_ == len_ && !fill()) break;
       any = true;
-      const char* start = buf_.data() + pos_;
+      const char* start = buf_.get() + pos_;
       const std::size_t avail = len_ - pos_;
       const void* nl = std::memchr(start, '\n', avail);
       std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
@@ -108,13 +109,14 @@ class ByteSource {
   }
   bool fill() {
     if (!in_) return false;
-    in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    in_.read(buf_.get(), static_cast<std::streamsize>(kSize));
     len_ = static_cast<std::size_t>(in_.gcount());
     pos_ = 0;
     return len_ > 0;
   }
+  static constexpr std::size_t kSize = std::size_t{1} << 16;
   std::istream& in_;
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;
   std::size_t pos_ = 0, len_ = 0;
 };
 
@@ -364,11 +366,17 @@ class CsvReader final : public RowReader {
     names_ = read_header(parser_, "CSV");
     const std::size_t n = names_.size();
     role_.assign(n, "");
+    // The names lower-cased once: a header can have thousands of columns, each compared with
+    // every field's column names.
+    std::vector<std::string> lower_names;
+    lower_names.reserve(n);
+    for (const auto& name : names_) lower_names.push_back(lower(name));
     auto find_column = [&](const std::string& column) -> std::optional<std::size_t> {
       for (std::size_t i = 0; i < n; ++i)
         if (names_[i] == column) return i;
+      const std::string l = lower(column);
       for (std::size_t i = 0; i < n; ++i)
-        if (lower(names_[i]) == lower(column)) return i;
+        if (lower_names[i] == l) return i;
       return std::nullopt;
     };
     std::set<std::string> mapped;
@@ -396,7 +404,7 @@ class CsvReader final : public RowReader {
       for (const auto& name : columns) {
         std::optional<std::size_t> hit;
         for (std::size_t i = 0; i < n && !hit; ++i)
-          if (role_[i].empty() && lower(names_[i]) == name) hit = i;
+          if (role_[i].empty() && lower_names[i] == name) hit = i;
         if (hit) {
           role_[*hit] = field;
           mapped.insert(field);
@@ -410,7 +418,7 @@ class CsvReader final : public RowReader {
     std::set<std::string> used;
     for (std::size_t i = 0; i < n; ++i) {
       if (!role_[i].empty()) continue;
-      const std::string l = lower(names_[i]);
+      const std::string& l = lower_names[i];
       if (l == "id" && !used.count("id")) {
         role_[i] = "=id";
       } else if (l == "extra" && !used.count("extra")) {
@@ -985,10 +993,12 @@ std::string shell_word(const std::string& s) {
 }
 
 // The first column whose name contains one of `words` (case-insensitive), or "".
-std::string column_like(const std::vector<std::string>& columns, std::initializer_list<const char*> words) {
+// `lowered`: the same columns lower-cased.
+std::string column_like(const std::vector<std::string>& columns, const std::vector<std::string>& lowered,
+                        std::initializer_list<const char*> words) {
   for (const char* w : words)
-    for (const auto& c : columns)
-      if (lower(c).find(w) != std::string::npos) return c;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (lowered[i].find(w) != std::string::npos) return columns[i];
   return "";
 }
 
@@ -1046,6 +1056,8 @@ std::vector<std::string> explain_empty_import(const RowReader& reader, const Row
   if (tally.not_utf8() > 0 && !encoding_given) lines.push_back(io::encoding_advice(tally.not_utf8_sample()));
   const std::vector<std::string> missing = reader.missing_fields();
   if (!missing.empty() && !columns.empty()) {
+    std::vector<std::string> lowered;
+    for (const auto& c : columns) lowered.push_back(lower(c));
     std::string m;
     for (const auto& f : missing) m += (m.empty() ? "" : ", ") + f;
     std::string example;
@@ -1054,17 +1066,17 @@ std::vector<std::string> explain_empty_import(const RowReader& reader, const Row
     };
     bool source_missing = false;
     for (const auto& f : missing) {
-      if (f == "observed_at") add(f, column_like(columns, {"date", "time", "when"}));
-      else if (f == "kind") add(f, column_like(columns, {"kind", "categor", "type", "event"}));
+      if (f == "observed_at") add(f, column_like(columns, lowered, {"date", "time", "when"}));
+      else if (f == "kind") add(f, column_like(columns, lowered, {"kind", "categor", "type", "event"}));
       else if (f == "source.name") source_missing = true;
-      else if (const std::string place = column_like(columns, {"place", "location", "village", "town", "city", "locality", "site"});
+      else if (const std::string place = column_like(columns, lowered, {"place", "location", "village", "town", "city", "locality", "site"});
                !place.empty())
         add("place", place);
       else
-        add("lon", column_like(columns, {"longitude", "lon", "lng"})), add("lat", column_like(columns, {"latitude", "lat"}));
+        add("lon", column_like(columns, lowered, {"longitude", "lon", "lng"})), add("lat", column_like(columns, lowered, {"latitude", "lat"}));
     }
     if (source_missing) {
-      const std::string src = column_like(columns, {"source", "reporter", "outlet", "author", "organi"});
+      const std::string src = column_like(columns, lowered, {"source", "reporter", "outlet", "author", "organi"});
       if (!src.empty()) add("source", src);
       example += src.empty() ? " --source NAME" : " (or --source NAME: one source for every row)";
     }

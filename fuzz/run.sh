@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The short fuzz run of CI (ctest's `fuzz_smoke`, label fuzz) and of `make fuzz`:
+#   fuzz/run.sh [SECONDS] [TARGET...]     (default: 20 s each; targets: csv jsonl agreement geojson points)
+# Builds the libFuzzer targets with clang++ into build/fuzz (fuzz/CMakeLists.txt; incremental),
+# then runs each for SECONDS on a scratch copy of its committed corpus (fuzz/corpus/TARGET) and
+# regressions (fuzz/regressions/TARGET). A crash, leak, sanitizer report or timeout fails the run;
+# the input is kept as build/fuzz/findings/TARGET/crash-… — copy it to fuzz/regressions/TARGET/
+# (a descriptive name), fix the bug, and the replay test (fuzz_replay_TARGET) keeps it fixed.
+# Prints executions per second for each target. Exit 77 (skipped) without clang++ / libFuzzer.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+seconds="${1:-${FUZZ_SECONDS:-20}}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(csv jsonl agreement geojson points)
+
+if ! command -v clang++ >/dev/null; then
+  echo "fuzz: clang++ not found (scripts/setup-deps installs it): skipped" >&2
+  exit 77
+fi
+if ! ls "$(clang++ -print-resource-dir)"/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+  echo "fuzz: libFuzzer's runtime is missing (libclang-rt-14-dev): skipped" >&2
+  exit 77
+fi
+
+build="$root/build/fuzz"
+jobs="${FUZZ_JOBS:-2}"
+cmake -S "$root/fuzz" -B "$build" -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+cmake --build "$build" -j "$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+
+declare -A max_len=([csv]=4096 [jsonl]=4096 [agreement]=8192 [geojson]=8192 [points]=4096)
+status=0
+summary=""
+for t in "${targets[@]}"; do
+  work="$(mktemp -d "${TMPDIR:-/tmp}/truceline-fuzz-$t-XXXXXX")"
+  findings="$build/findings/$t"
+  mkdir -p "$findings"
+  log="$build/fuzz_$t.log"
+  set +e
+  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" "$build/fuzz_$t" -max_total_time="$seconds" -max_len="${max_len[$t]:-4096}" \
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" \
+    "$work" "$root/fuzz/corpus/$t" $( [ -d "$root/fuzz/regressions/$t" ] && echo "$root/fuzz/regressions/$t" ) >"$log" 2>&1
+  rc=$?
+  set -e
+  rm -rf "$work"
+  execs=$(awk '/stat::average_exec_per_sec/ {print $2}' "$log")
+  runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log")
+  if [ $rc -ne 0 ]; then
+    status=1
+    echo "fuzz_$t: FAILED (exit $rc), log $log" >&2
+    grep -E "ERROR|SUMMARY|Test unit written|artifact_prefix" "$log" | head -20 >&2 || true
+  fi
+  summary+=$(printf '%-10s %8s runs %7s execs/s%s' "$t" "${runs:-?}" "${execs:-?}" "$([ $rc -ne 0 ] && echo '  FAILED')")$'\n'
+done
+printf 'fuzz (%s s per target):\n%s' "$seconds" "$summary"
+exit $status
