@@ -1007,12 +1007,25 @@ using assess::witnesses_of;
 TEST(AssessIndependence, AcledCitingAnOutletIsNotIndependentOfIt) {
   const nlohmann::json acled_row = {{"source", {{"name", "ACLED"}, {"type", "other"}}},
                                     {"acled", {{"source", "Step News Agency; Syrian Observatory for Human Rights"}}}};
-  EXPECT_EQ(witnesses_of(acled_row),
-            (std::vector<std::string>{"step news", "syrian observatory for human rights"}));
+  EXPECT_EQ(witnesses_of(acled_row), (std::vector<std::string>{"initials:sna", "initials:sohr", "step news",
+                                                                "syrian observatory for human rights"}));
   const nlohmann::json cites = {{"source", {{"name", "Digest"}}}, {"cites", {"Step News", "Enab Baladi"}}};
   EXPECT_EQ(witnesses_of(cites), (std::vector<std::string>{"enab baladi", "step news"}));
   const nlohmann::json plain = {{"source", {{"name", "The Step News Channel"}}}};
-  EXPECT_EQ(witnesses_of(plain), (std::vector<std::string>{"step news"}));
+  EXPECT_EQ(witnesses_of(plain), (std::vector<std::string>{"initials:snc", "step news"}));
+  // QA, issue 10: the same outlet by its name, its abbreviation, or both.
+  const auto sohr = assess::witness_keys("SOHR");
+  const auto full = assess::witness_keys("Syrian Observatory for Human Rights");
+  const auto both = assess::witness_keys("Syrian Observatory for Human Rights (SOHR)");
+  auto shares = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (const auto& x : a)
+      if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+    return false;
+  };
+  EXPECT_TRUE(shares(sohr, full));
+  EXPECT_TRUE(shares(sohr, both));
+  EXPECT_TRUE(shares(full, both));
+  EXPECT_FALSE(shares(assess::witness_keys("Enab Baladi"), assess::witness_keys("Step News")));
 
   const auto p = off_line(15000, 5000);
   ReportView acled = report("acled", "shelling", p, 2000, "2020-03-01T00:00:00Z", "day");

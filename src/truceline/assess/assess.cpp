@@ -100,7 +100,16 @@ ReportView from_stored(const store::StoredReport& s) {
 
 std::string witness_key(const std::string& name) {
   static const std::set<std::string> generic{"agency", "network", "channel", "tv", "website", "online", "official"};
-  std::string f = gazetteer::fold(name);
+  // A parenthesised abbreviation is an alias, not part of the name: "Syrian Observatory for
+  // Human Rights (SOHR)".
+  std::string base;
+  int depth = 0;
+  for (char c : name) {
+    if (c == '(') ++depth;
+    if (depth == 0) base += c;
+    if (c == ')' && depth > 0) --depth;
+  }
+  std::string f = gazetteer::fold(base);
   if (f.rfind("the ", 0) == 0) f.erase(0, 4);
   for (;;) {
     const auto sp = f.rfind(' ');
@@ -110,11 +119,45 @@ std::string witness_key(const std::string& name) {
   return f;
 }
 
+std::vector<std::string> witness_keys(const std::string& name) {
+  std::vector<std::string> keys;
+  const std::string k = witness_key(name);
+  if (k.empty()) return keys;
+  keys.push_back(k);
+  // The initials of a name of three words or more ("for", "of", "the", "and" not counted):
+  // "Syrian Observatory for Human Rights" -> "sohr", "Syrian Arab News Agency" -> "sana"
+  // (taken before the generic words are dropped); a one-word name is its own initials.
+  static const std::set<std::string> small{"for", "of", "the", "and", "in", "on", "de"};
+  std::string initials;
+  std::size_t words = 0;
+  std::string full = gazetteer::fold(name.substr(0, name.find('(')));
+  std::size_t from = 0;
+  while (from < full.size()) {
+    const auto sp = full.find(' ', from);
+    const std::string w = full.substr(from, sp == std::string::npos ? std::string::npos : sp - from);
+    if (!w.empty() && !small.count(w)) {
+      initials += w[0];
+      ++words;
+    }
+    if (sp == std::string::npos) break;
+    from = sp + 1;
+  }
+  if (words >= 3) keys.push_back("initials:" + initials);
+  if (k.find(' ') == std::string::npos) keys.push_back("initials:" + k);
+  // "(SOHR)": the abbreviation in parentheses, as a one-word name.
+  if (const auto open = name.find('('); open != std::string::npos) {
+    const auto close = name.find(')', open);
+    const std::string inner = witness_key(name.substr(open + 1, close == std::string::npos ? std::string::npos
+                                                                                            : close - open - 1));
+    if (!inner.empty() && inner.find(' ') == std::string::npos) keys.push_back("initials:" + inner);
+  }
+  return keys;
+}
+
 std::vector<std::string> witnesses_of(const nlohmann::json& j) {
   std::vector<std::string> out;
   auto add = [&](const std::string& name) {
-    const std::string k = witness_key(name);
-    if (!k.empty()) out.push_back(k);
+    for (auto& k : witness_keys(name)) out.push_back(std::move(k));
   };
   if (j.contains("cites") && j["cites"].is_array()) {
     for (const auto& c : j["cites"])

@@ -81,9 +81,16 @@ struct ReportView {
   std::vector<std::string> witnesses;
 };
 
-// A source or outlet name as compared for independence: folded (gazetteer::fold), with
-// trailing generic words dropped ("Step News Agency" == "Step News" == "step news").
+// A source or outlet name as compared for independence: folded (gazetteer::fold), without a
+// parenthesised abbreviation and with trailing generic words dropped ("Step News Agency" ==
+// "Step News" == "step news").
 std::string witness_key(const std::string& name);
+// Every key a witness is known by: witness_key(), and "initials:X" for the initials of a name
+// of three words or more, for a one-word name, and for an abbreviation in parentheses — so
+// "SOHR", "Syrian Observatory for Human Rights" and "… (SOHR)" are one witness. Two names
+// with the same initials are taken for one witness too: the error, if any, is to count fewer
+// independent sources, never more.
+std::vector<std::string> witness_keys(const std::string& name);
 // The witnesses of a stored report's JSON (see ReportView::witnesses), sorted, distinct.
 std::vector<std::string> witnesses_of(const nlohmann::json& report);
 

@@ -326,7 +326,7 @@ std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const s
   std::map<std::string, std::size_t> first_with;  // witness -> first report (index into reports)
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const ReportView& r = s.reports[reports[i]];
-    const std::vector<std::string> own{witness_key(r.source_name)};
+    const std::vector<std::string> own = witness_keys(r.source_name);
     for (const auto& w : r.witnesses.empty() ? own : r.witnesses) {
       auto [it, fresh] = first_with.emplace(w, i);
       if (!fresh) parent[find(i)] = find(it->second);

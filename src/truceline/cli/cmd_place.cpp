@@ -208,7 +208,8 @@ Command add_place_command(CLI::App& app) {
       ->type_name("FILE");
   cmd->add_option("--places", st->flags.places,
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   return {cmd, [st, cmd](Io& io) {
             st->json = chosen_format(cmd, st->format, st->json) == "json";
             return cmd_place(*st, io.out);

@@ -107,7 +107,8 @@ Command add_relocate_command(CLI::App& app) {
       ->type_name("FILE");
   cmd->add_option("--places", a->places.places,
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   return {cmd, [a](Io& io) { return cmd_relocate(*a, io); }};
 }
 

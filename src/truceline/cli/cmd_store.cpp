@@ -420,7 +420,9 @@ Command add_ingest_command(CLI::App& app) {
       ->check(CLI::IsMember({"jsonl", "csv", "geojson", "acled"}));
   cmd->add_option("--format", a->deprecated_format, "deprecated: the old name of --input-format")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson", "acled"}));
-  cmd->add_option("--map", a->maps, "CSV: FIELD=COLUMN, e.g. --map observed_at=date (repeatable)");
+  // One value per --map / --places: `--places v.tsv a.csv` must leave a.csv an input file.
+  cmd->add_option("--map", a->maps, "CSV: FIELD=COLUMN, e.g. --map observed_at=date (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("--strict", a->strict, "any bad row aborts that file's import, nothing written");
   cmd->add_flag("--dry-run", a->dry_run, "check everything, write nothing");
   cmd->add_option("--agreement", a->places.agreement,
@@ -429,7 +431,8 @@ Command add_ingest_command(CLI::App& app) {
       ->type_name("FILE");
   cmd->add_option("--places", a->places.places,
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   cmd->add_option("--encoding", a->encoding,
                   "the files' encoding when not UTF-8 (ICU names: windows-1252, ISO-8859-1, UTF-16, ...)");
   cmd->add_option("--tz", a->tz, "zone of date-times written without offset: +03:00 or Asia/Damascus");
