@@ -183,7 +183,8 @@ Command add_completion_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("completion", "print the shell completion script (bash)");
   cmd->add_option("shell", st->shell, "the shell")->check(CLI::IsMember({"bash"}))->required();
   const CLI::App* root = &app;
-  return {cmd, [root](Io& io) {
+  // The command keeps `st` alive: the option writes into it when the command line is parsed.
+  return {cmd, [root, st](Io& io) {
             io.out << bash_completion(*root);
             return 0;
           }};
