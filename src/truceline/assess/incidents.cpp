@@ -118,34 +118,21 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     inc.last_end = std::max(inc.last_end, r.observed_unix + window_len(r));
     if (r.precision_m < s.reports[inc.anchor].precision_m) inc.anchor = i;
   };
-  // Pass 1: reports timed within the day (minute or hour precision) fuse with each other.
-  // Reports of day precision (a bare date, ACLED's rows) wait for pass 2: their day-long
-  // window would otherwise bridge events hours apart (a 06:00 shelling and a 20:00 clash).
   std::vector<Open> open, closed;
-  std::vector<std::size_t> day_reports;
-  for (std::size_t i = 0; i < s.reports.size(); ++i) {
-    const ReportView& r = s.reports[i];
-    if (!is_event(r.kind)) continue;
-    const int64_t len = window_len(r);
-    // Close incidents that can no longer take reports (reports come in time order).
+  // Closes the open incidents that can no longer take reports (reports come in time order).
+  auto close_before = [&](int64_t t) {
     for (std::size_t k = 0; k < open.size();) {
-      if (open[k].last_end + o.fusion_window_s < r.observed_unix) {
+      if (open[k].last_end + o.fusion_window_s < t) {
         closed.push_back(std::move(open[k]));
         open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
       } else {
         ++k;
       }
     }
-    // Coarse reports (a week or more, or no location) stand alone, neither joining nor taking
-    // others: they would swallow everything near them.
-    if (len > 86400 || !r.has_location) {
-      closed.push_back({{i}, i, r.observed_unix + len, {}});
-      continue;
-    }
-    if (len >= 86400) {
-      day_reports.push_back(i);
-      continue;
-    }
+  };
+  // Report i joins the nearest open incident it matches, or opens one.
+  auto join_nearest_or_open = [&](std::size_t i) {
+    const ReportView& r = s.reports[i];
     std::ptrdiff_t best = -1;
     double best_d = 0;
     for (std::size_t k = 0; k < open.size(); ++k) {
@@ -156,10 +143,31 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
       }
     }
     if (best < 0) {
-      open.push_back({{i}, i, r.observed_unix + len, {}});
+      open.push_back({{i}, i, r.observed_unix + window_len(r), {}});
     } else {
       join(open[static_cast<std::size_t>(best)], i);
     }
+  };
+  // Pass 1: reports timed within the day (minute or hour precision) fuse with each other.
+  // Reports of day precision (a bare date, ACLED's rows) wait for pass 2: their day-long
+  // window would otherwise bridge events hours apart (a 06:00 shelling and a 20:00 clash).
+  std::vector<std::size_t> day_reports;
+  for (std::size_t i = 0; i < s.reports.size(); ++i) {
+    const ReportView& r = s.reports[i];
+    if (!is_event(r.kind)) continue;
+    const int64_t len = window_len(r);
+    close_before(r.observed_unix);
+    // Coarse reports (a week or more, or no location) stand alone, neither joining nor taking
+    // others: they would swallow everything near them.
+    if (len > 86400 || !r.has_location) {
+      closed.push_back({{i}, i, r.observed_unix + len, {}});
+      continue;
+    }
+    if (len >= 86400) {
+      day_reports.push_back(i);
+      continue;
+    }
+    join_nearest_or_open(i);
   }
   for (auto& x : open) closed.push_back(std::move(x));
   open.clear();
@@ -178,14 +186,7 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   for (std::size_t i : day_reports) {
     const ReportView& r = s.reports[i];
     const int64_t len = window_len(r);
-    for (std::size_t k = 0; k < open.size();) {
-      if (open[k].last_end + o.fusion_window_s < r.observed_unix) {
-        closed.push_back(std::move(open[k]));
-        open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
-      } else {
-        ++k;
-      }
-    }
+    close_before(r.observed_unix);
     // Timed incidents starting in [r - window - longest, r + len + window].
     const int64_t lo = r.observed_unix - o.fusion_window_s - longest, hi = r.observed_unix + len + o.fusion_window_s;
     auto it = std::lower_bound(by_start.begin(), by_start.end(), lo,
@@ -204,20 +205,7 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
       closed.push_back({{i}, i, r.observed_unix + len, matches});
       continue;
     }
-    std::ptrdiff_t best = -1;
-    double best_d = 0;
-    for (std::size_t k = 0; k < open.size(); ++k) {
-      double d = 0;
-      if (near(s.reports[open[k].anchor], r, d) && (best < 0 || d < best_d)) {
-        best = static_cast<std::ptrdiff_t>(k);
-        best_d = d;
-      }
-    }
-    if (best < 0) {
-      open.push_back({{i}, i, r.observed_unix + len, {}});
-    } else {
-      join(open[static_cast<std::size_t>(best)], i);
-    }
+    join_nearest_or_open(i);
   }
   for (auto& x : open) closed.push_back(std::move(x));
   for (auto& c : closed) std::sort(c.members.begin(), c.members.end());  // by time (reports are)
