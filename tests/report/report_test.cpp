@@ -341,7 +341,8 @@ TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
             std::string::npos);
   EXPECT_NE(html.find("Reports in this test are synthetic."), std::string::npos);
   EXPECT_NE(html.find("Place names: GeoNames (CC BY 4.0)"), std::string::npos);
-  EXPECT_NE(html.find("Geometry: approximate, truceline drawing"), std::string::npos);
+  EXPECT_NE(html.find("Geometry: as drawn in agreement sochi-2018; approximate: line contact-2018-09 (±5 km)"),
+            std::string::npos);
   EXPECT_NE(html.find("contested by russia, turkey"), std::string::npos);
   EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\""), std::string::npos);
   EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""), std::string::npos);
