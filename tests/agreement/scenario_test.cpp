@@ -2,6 +2,10 @@
 // reporting said about places. Coordinates are approximate town centres (GeoNames).
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/agreement/query.hpp"
 #include "truceline/error.hpp"
@@ -44,6 +48,17 @@ TEST(Scenario, Idlib2018DmzPutsReportedPlacesInsideAndInteriorOutside) {
   const Agreement a = load_valid(kScenarios + "/idlib-2018/agreement.toml");
   const Instant t = *parse_instant("2018-10-12", a.utc_offset_minutes);
   const ZoneInstance dmz(a, *a.zone("dmz"));
+  // The zone under each of its readings (by source): 15, 20 and 25 km, each checked below.
+  std::map<double, std::string> reading_of_depth;  // depth -> one source giving it
+  for (const auto& r : a.zone("dmz")->readings) reading_of_depth.emplace(r.depth_m, r.source);
+  ASSERT_EQ(reading_of_depth.size(), 3u);
+  EXPECT_EQ(reading_of_depth.begin()->first, 15000);
+  EXPECT_EQ(reading_of_depth.rbegin()->first, 25000);
+  std::vector<ZoneInstance> readings_dmz;
+  for (const auto& [depth, source] : reading_of_depth) {
+    readings_dmz.emplace_back(a, *a.zone("dmz"), source);
+    EXPECT_EQ(readings_dmz.back().depth_m(), depth) << source;
+  }
   // Opposition-held front-line towns of September 2018. Reporting on the memorandum said the
   // zone lay wholly in opposition-held ground along the contact line (the opposition's
   // complaint; paraphrased in shared/DOMAIN.md §1), and these towns of the southern Idlib /
@@ -51,17 +66,35 @@ TEST(Scenario, Idlib2018DmzPutsReportedPlacesInsideAndInteriorOutside) {
   // inside under every reading (15, 20, 25 km).
   for (const auto& [name, p] : std::vector<std::pair<const char*, geo::LonLat>>{
            {"Khan Shaykhun", {36.638, 35.441}}, {"Morek", {36.685, 35.360}}, {"Kafr Zita", {36.602, 35.377}},
-           {"al-Lataminah", {36.626, 35.318}}, {"Jisr al-Shughur", {36.320, 35.812}}})
+           {"al-Lataminah", {36.626, 35.318}}, {"Jisr al-Shughur", {36.320, 35.812}}}) {
     EXPECT_TRUE(dmz.locate(p).inside) << name << " at " << dmz.locate(p).distance_m << " m";
-  // Deep in the interior of the de-escalation area (tens of km from any front line).
+    for (const auto& z : readings_dmz)
+      EXPECT_TRUE(z.locate(p).inside) << name << " under the " << z.depth_m() << " m reading";
+  }
+  // Deep in the interior of the de-escalation area (tens of km from any front line: Ariha, the
+  // nearest, is ~34 km from it): outside under every reading too.
   for (const auto& [name, p] : std::vector<std::pair<const char*, geo::LonLat>>{
-           {"Idlib", {36.634, 35.931}}, {"Ariha", {36.608, 35.813}}, {"Maarrat Misrin", {36.659, 36.016}}})
+           {"Idlib", {36.634, 35.931}}, {"Ariha", {36.608, 35.813}}, {"Maarrat Misrin", {36.659, 36.016}}}) {
     EXPECT_FALSE(dmz.locate(p).inside) << name;
-  // On the government side of the September 2018 line: the zone is one-sided.
+    for (const auto& z : readings_dmz)
+      EXPECT_FALSE(z.locate(p).inside)
+          << name << " under the " << z.depth_m() << " m reading, " << z.locate(p).distance_m << " m from the line";
+  }
+  // On the government side of the September 2018 line: the zone is one-sided, whatever its depth.
   for (const auto& [name, p] : std::vector<std::pair<const char*, geo::LonLat>>{
-           {"Suqaylabiyah", {36.391, 35.370}}, {"Muhradah", {36.574, 35.250}}, {"Hama", {36.750, 35.131}}})
+           {"Suqaylabiyah", {36.391, 35.370}}, {"Muhradah", {36.574, 35.250}}, {"Hama", {36.750, 35.131}}}) {
     EXPECT_FALSE(dmz.locate(p).inside) << name;
-  // The 25 km reading (a Turkish agency relay) reaches Maarrat al-Numan's surroundings further.
+    for (const auto& z : readings_dmz)
+      EXPECT_FALSE(z.locate(p).inside) << name << " under the " << z.depth_m() << " m reading";
+  }
+  // The 25 km reading (a Turkish agency relay) reaches further, but not to Maarrat al-Numan
+  // (this comment once said it did): the town is ~25.4 km from the line, outside under every
+  // reading.
+  {
+    const geo::LonLat maarrat{36.6769, 35.6483};
+    for (const auto& z : readings_dmz) EXPECT_FALSE(z.locate(maarrat).inside) << z.depth_m();
+    EXPECT_GT(readings_dmz.back().locate(maarrat).distance_m, 25000);
+  }
   const std::vector<DepthReading>& readings = a.zone("dmz")->readings;
   EXPECT_TRUE(std::any_of(readings.begin(), readings.end(), [](const DepthReading& r) { return r.depth_m == 25000; }));
   EXPECT_TRUE(std::any_of(readings.begin(), readings.end(), [](const DepthReading& r) { return r.depth_m == 20000; }));

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <png.h>
 
 #include "truceline/agreement/agreement.hpp"
@@ -22,6 +23,7 @@
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
 #include "truceline/store/report.hpp"
+#include "truceline/store/store.hpp"
 
 namespace truceline::report {
 namespace {
@@ -339,7 +341,8 @@ TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
             std::string::npos);
   EXPECT_NE(html.find("Reports in this test are synthetic."), std::string::npos);
   EXPECT_NE(html.find("Place names: GeoNames (CC BY 4.0)"), std::string::npos);
-  EXPECT_NE(html.find("Geometry: approximate, truceline drawing"), std::string::npos);
+  EXPECT_NE(html.find("Geometry: as drawn in agreement sochi-2018; approximate: line contact-2018-09 (±5 km)"),
+            std::string::npos);
   EXPECT_NE(html.find("contested by russia, turkey"), std::string::npos);
   EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\""), std::string::npos);
   EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""), std::string::npos);
@@ -498,12 +501,11 @@ struct Day {
   assess::Assessment s;
 };
 
-Day assess_day(const char* date, std::vector<assess::ReportView> reports) {
+Day assess_day(const char* date, std::vector<assess::ReportView> reports, assess::Options o = {}) {
   Day d;
   d.o.date = date;
   d.o.day_start = local(date);
   d.o.day_end = d.o.day_start + 86400;
-  assess::Options o;
   o.at = agreement::Instant(std::chrono::seconds(d.o.day_end - 1));
   o.since = agreement::Instant(std::chrono::seconds(d.o.day_start - 29 * 86400));
   d.s = assess::assess(idlib(), std::move(reports), o);
@@ -688,6 +690,148 @@ TEST(DailyReport, HeadlessChromiumScreenshot) {
   EXPECT_GT(red, 100u);   // violation circles (and badges)
   EXPECT_GT(amber, 20u);  // the indeterminate incident
   EXPECT_GT(zone, 20000u);
+}
+
+// --- issue 11: figures anyone can reproduce ------------------------------------------------------
+
+// The "Method and caveats" text states the parameters the assessment used (assess::Options, the
+// store's precision rules, the agreement's line uncertainties), never numbers of its own: change
+// the options and the text changes with them.
+TEST(DailyReport, MethodTextReadsTheAssessmentsParameters) {
+  const auto r = report("MON-1", "2018-11-24T07:30", 36.64, 35.44, "shelling", "Monitor A", "monitor");
+  const Day base = assess_day("2018-11-24", {r});
+  assess::Options changed;
+  changed.fusion_distance_m = 4500;
+  changed.fusion_window_s = 2 * 3600;
+  changed.observation_reach_m = 7000;
+  changed.sector_length_m = 5000;
+  const Day other = assess_day("2018-11-24", {r}, changed);
+  const fs::path d1 = fresh_dir("method-default"), d2 = fresh_dir("method-changed");
+  write_daily_report(idlib(), base.s, base.o, d1.string());
+  write_daily_report(idlib(), other.s, other.o, d2.string());
+  const std::string md1 = read(d1 / "report.md"), md2 = read(d2 / "report.md");
+  const assess::Options defaults;
+  EXPECT_NE(md1.find(fmt::format("discs within {} km, times within {} hours", defaults.fusion_distance_m / 1000,
+                                 defaults.fusion_window_s / 3600)),
+            std::string::npos);
+  EXPECT_NE(md2.find("discs within 4.5 km, times within 2 hours"), std::string::npos);
+  EXPECT_EQ(md2.find(fmt::format("discs within {} km", defaults.fusion_distance_m / 1000)), std::string::npos);
+  EXPECT_NE(md1.find(fmt::format("whole disc is within {} km of the zone's boundary",
+                                 defaults.observation_reach_m / 1000)),
+            std::string::npos);
+  EXPECT_NE(md2.find("whole disc is within 7 km of the zone's boundary"), std::string::npos);
+  EXPECT_NE(md1.find(fmt::format("sectors of {} km", defaults.sector_length_m / 1000)), std::string::npos);
+  EXPECT_NE(md2.find("sectors of 5 km"), std::string::npos);
+  // The store's precision rules and the agreement's approximate line, as the code has them.
+  for (const std::string& md : {md1, md2}) {
+    EXPECT_NE(md.find(fmt::format("at least a {} km radius", store::kPlacePrecisionM / 1000)), std::string::npos);
+    EXPECT_NE(md.find(fmt::format("monitor {} m", store::default_precision_m("monitor"))), std::string::npos);
+    EXPECT_NE(md.find(fmt::format("party or NGO {} km", store::default_precision_m("party") / 1000)),
+              std::string::npos);
+    EXPECT_NE(md.find(fmt::format("contact-2018-09 ±{} km", idlib().line("contact-2018-09")->uncertainty_m / 1000)),
+              std::string::npos);
+  }
+  const auto j = daily_summary(idlib(), other.s, other.o);
+  EXPECT_EQ(j["method"]["fusion_distance_m"].get<double>(), 4500);
+  EXPECT_EQ(j["method"]["fusion_window_s"].get<int64_t>(), 7200);
+  EXPECT_EQ(j["method"]["observation_reach_m"].get<double>(), 7000);
+  EXPECT_EQ(j["method"]["sector_length_m"].get<double>(), 5000);
+  // And the options really were the assessment's: 4 km apart fuse under 4.5 km, not under 3 km.
+  const auto a = report("MON-A", "2018-11-24T07:30", 36.64, 35.44, "shelling", "Monitor A", "monitor");
+  auto b = report("MED-B", "2018-11-24T08:00", 36.64, 35.44 + 4500 / 110900.0, "shelling", "Outlet", "media");
+  EXPECT_EQ(assess_day("2018-11-24", {a, b}).s.incidents.size(), 2u);
+  EXPECT_EQ(assess_day("2018-11-24", {a, b}, changed).s.incidents.size(), 1u);
+}
+
+// Units: every violation count of the report is of incidents. Two sightings of one event fused
+// into one indeterminate incident count 1 in the obligation table (the assessment's verdict
+// count is 2), and every count column names its unit.
+TEST(DailyReport, TableCountsAreIncidentsAndSayWhat) {
+  // About 1.5 km on the DMZ side of the contact line, drawn to ±5 km.
+  auto a = report("MON-1", "2018-11-24T07:30", 36.58, 35.38, "weapon_sighting", "Monitor A", "monitor");
+  auto b = report("MED-2", "2018-11-24T07:50", 36.581, 35.381, "weapon_sighting", "Outlet", "media");
+  for (auto* r : {&a, &b}) {
+    r->weapon_class = "tank";
+    r->actor = "NLF";
+  }
+  const Day d = assess_day("2018-11-24", {a, b});
+  ASSERT_EQ(d.s.incidents.size(), 1u);
+  ASSERT_EQ(d.s.incidents[0].verdict, Verdict::indeterminate) << "near the ±5 km contact line";
+  const auto j = daily_summary(idlib(), d.s, d.o);
+  bool seen = false;
+  for (const auto& ob : j["obligations"]) {
+    int incidents = 0, verdicts = 0;
+    for (const auto& i : d.s.incidents)
+      if (i.verdict == Verdict::indeterminate &&
+          std::find(i.obligations.begin(), i.obligations.end(), ob["id"].get<std::string>()) != i.obligations.end())
+        ++incidents;
+    for (const auto& v : d.s.verdicts) verdicts += v.obligation == ob["id"] && v.verdict == Verdict::indeterminate;
+    EXPECT_EQ(ob["indeterminate_incidents"].get<int>(), incidents) << ob["id"];
+    if (incidents == 1 && verdicts == 2) seen = true;
+  }
+  EXPECT_TRUE(seen) << "an obligation with 2 indeterminate verdicts in 1 incident";
+  const fs::path dir = fresh_dir("units");
+  write_daily_report(idlib(), d.s, d.o, dir.string());
+  const std::string md = read(dir / "report.md");
+  for (const char* label :
+       {"| Violations, corroborated (incidents) |", "| Indeterminate (incidents) | 1 |", "| kind | violations (incidents) |",
+        "| zone (area) | violations (incidents) |", "indeterminate (incidents, 30 days)",
+        "violations report day / previous (incidents)", "clear (sectors)"})
+    EXPECT_NE(md.find(label), std::string::npos) << label;
+  EXPECT_EQ(md.find("verdicts over the 30-day window"), std::string::npos);
+  // The obligation rows count incidents in every column: the indeterminate column holds 1.
+  std::istringstream lines(md);
+  std::string line;
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("| sochi-2018/", 0) != 0) continue;
+    std::vector<std::string> cells;
+    std::string cell;
+    std::istringstream cs(line.substr(1));
+    while (std::getline(cs, cell, '|')) cells.push_back(cell.substr(1, cell.size() - 2));
+    const std::string id = cells.at(0);
+    for (const auto& ob : j["obligations"])
+      if (ob["id"] == id) {
+        EXPECT_EQ(cells.at(8), std::to_string(ob["indeterminate_incidents"].get<int>())) << line;
+        ++rows;
+      }
+  }
+  EXPECT_GT(rows, 0);
+}
+
+// Scenario-specific captions come from the agreement, not the renderer: no scenario README, no
+// "contact line" of the renderer's own; the approximate line and posts the agreement marks.
+TEST(DailyReport, CaptionsComeFromTheAgreement) {
+  const auto r = report("MON-1", "2018-11-24T07:30", 36.64, 35.44, "shelling", "Monitor A", "monitor");
+  const Day d = assess_day("2018-11-24", {r});
+  const fs::path dir = fresh_dir("captions");
+  write_daily_report(idlib(), d.s, d.o, dir.string());
+  std::size_t approx_posts = 0;
+  for (const auto& p : idlib().posts) approx_posts += p.approximate ? 1 : 0;
+  for (const char* name : {"report.html", "report.md", "map.svg"}) {
+    const std::string text = read(dir / name);
+    EXPECT_EQ(text.find("scenario README"), std::string::npos) << name;
+    EXPECT_EQ(text.find("the contact line"), std::string::npos) << name;
+    EXPECT_NE(text.find("agreement " + idlib().id), std::string::npos) << name;
+    if (std::string(name) != "map.svg") {  // the map wraps its notes
+      EXPECT_NE(text.find("approximate: line contact-2018-09 (±5 km)"), std::string::npos) << name;
+      EXPECT_NE(text.find(fmt::format("{} of {} observation posts", approx_posts, idlib().posts.size())),
+                std::string::npos)
+          << name;
+    }
+  }
+  // Another agreement, no approximate geometry: the note says so, naming that agreement.
+  agreement::Agreement plain = idlib();
+  plain.id = "plain";
+  for (auto& l : plain.lines) l.approximate = false, l.uncertainty_m = 0;
+  for (auto& p : plain.posts) p.approximate = false;
+  const auto j = daily_summary(plain, d.s, d.o);
+  const fs::path dir2 = fresh_dir("captions-plain");
+  write_daily_report(plain, d.s, d.o, dir2.string());
+  const std::string md = read(dir2 / "report.md");
+  EXPECT_NE(md.find("Geometry: as drawn in agreement plain."), std::string::npos);
+  EXPECT_NE(md.find("No line of this agreement is drawn with an uncertainty"), std::string::npos);
+  EXPECT_TRUE(j["method"]["uncertain_lines"].empty());
 }
 
 }  // namespace

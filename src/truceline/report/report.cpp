@@ -22,11 +22,14 @@
 #include "truceline/geo/geojson.hpp"
 #include "truceline/report/svg.hpp"
 #include "truceline/store/report.hpp"
+#include "truceline/store/store.hpp"
 #include "truceline/time.hpp"
 
 namespace truceline::report {
 
 using detail::fixed;
+using detail::geometry_note;
+using detail::length_text;
 using detail::xml_escape;
 using nlohmann::json;
 
@@ -575,11 +578,39 @@ json summary_of(const Digest& d) {
                              {"entries", entries}};
   }
 
-  // Obligation status.
+  // Obligation status. The assessment's violation counts are incidents; its `indeterminate`
+  // counts verdicts (reports): the report counts indeterminate incidents too, so that a row of
+  // the table counts one unit (incidents) throughout.
   {
+    std::map<std::string, int> indeterminate_incidents;
+    for (const auto& inc : s.incidents)
+      if (inc.verdict == assess::Verdict::indeterminate)
+        for (const auto& ob : inc.obligations) ++indeterminate_incidents[ob];
     json obs = json::array();
-    for (const auto& st : s.obligations) obs.push_back(assess::obligation_json(st));
+    for (const auto& st : s.obligations) {
+      json e = assess::obligation_json(st);
+      e["indeterminate_incidents"] = indeterminate_incidents[st.id];
+      obs.push_back(std::move(e));
+    }
     j["obligations"] = obs;
+  }
+
+  // The parameters the method text states, as the assessment used them (assess::Options and
+  // the store's precision rules): the text is written from these, never from constants of its own.
+  {
+    json def = json::object();
+    for (const char* type : {"monitor", "party", "ngo", "media", "social", "other"})
+      def[type] = store::default_precision_m(type);
+    json uncertain = json::array();
+    for (const auto& l : a.lines)
+      if (l.uncertainty_m > 0) uncertain.push_back({{"line", l.id}, {"uncertainty_m", l.uncertainty_m}});
+    j["method"] = {{"fusion_distance_m", s.options.fusion_distance_m},
+                   {"fusion_window_s", s.options.fusion_window_s},
+                   {"observation_reach_m", s.options.observation_reach_m},
+                   {"sector_length_m", s.options.sector_length_m},
+                   {"place_precision_m", store::kPlacePrecisionM},
+                   {"default_precision_m", def},
+                   {"uncertain_lines", uncertain}};
   }
   return j;
 }
@@ -743,6 +774,84 @@ std::string place_area(const json& e) {
   return place.empty() ? area : place + " — " + area;
 }
 
+// A duration for the method text: "6 hours", "90 minutes", "45 seconds".
+std::string duration_text(int64_t s) {
+  if (s % 3600 == 0) return std::to_string(s / 3600) + (s == 3600 ? " hour" : " hours");
+  if (s % 60 == 0) return std::to_string(s / 60) + (s == 60 ? " minute" : " minutes");
+  return std::to_string(s) + " seconds";
+}
+
+// The "Method and caveats" paragraphs, written from the parameters the assessment used
+// (summary.json "method": assess::Options and the store's precision rules) and the agreement's
+// lines: no number in them is a constant of the renderer.
+std::vector<std::string> method_text(const json& p) {
+  const json& def = p["default_precision_m"];
+  auto dp = [&](const char* type) { return length_text(def[type].get<double>()); };
+  // Source types sharing a default are named together ("party or NGO 2 km").
+  std::vector<std::pair<std::string, std::string>> groups;  // (radius, types)
+  for (const auto& [type, label] : std::vector<std::pair<const char*, const char*>>{
+           {"monitor", "monitor"}, {"party", "party"}, {"ngo", "NGO"}, {"media", "media"}, {"social", "social"},
+           {"other", "other"}}) {
+    const std::string r = dp(type);
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == r; });
+    if (it == groups.end()) groups.push_back({r, label});
+    else it->second += std::string(" or ") + label;
+  }
+  std::string defaults;
+  for (const auto& [r, types] : groups) defaults += (defaults.empty() ? "" : ", ") + types + " " + r;
+  std::string lines;
+  for (const auto& l : p["uncertain_lines"])
+    lines += (lines.empty() ? "" : ", ") + str(l["line"]) + " ±" + length_text(l["uncertainty_m"].get<double>());
+  const std::string fd = length_text(p["fusion_distance_m"].get<double>());
+  const std::string fw = duration_text(p["fusion_window_s"].get<int64_t>());
+  return {
+      "Every report is compared with every obligation it bears on: where (exact geodesic distance to the "
+      "zone on the WGS84 ellipsoid), when (the report's time window against deadlines and extensions), who "
+      "(the actor resolved to a party or group, with the group's designations at that time) and what (the "
+      "weapon resolved to a weapon class).",
+      "Location uncertainty is carried through: a report is inside a zone only when its whole precision disc "
+      "lies inside, outside only when the whole disc lies outside, and indeterminate otherwise. A report "
+      "located by a place name gets at least a " + length_text(p["place_precision_m"].get<double>()) +
+          " radius (a town centroid); coordinates given without a precision get a default radius by source "
+          "type (" + defaults + "). A report whose location is unknown (no coordinates, place not resolved) "
+          "is never drawn or measured; its verdicts are indeterminate and it is counted as \"location "
+          "unknown\".",
+      lines.empty()
+          ? std::string("No line of this agreement is drawn with an uncertainty: zone boundaries are taken as drawn.")
+          : "Approximate lines (" + lines + "): a zone built on such a line is uncertain by that much along "
+                "its line-derived boundary, so a report is inside or outside only when its margin clears its "
+                "precision plus the line's uncertainty; nearer, it is indeterminate (line uncertainty).",
+      "Evidence reach: a report outside a zone counts as evidence about it (a patrol along it, a weapon "
+      "withdrawn just beyond it) only when its whole disc is within " +
+          length_text(p["observation_reach_m"].get<double>()) + " of the zone's boundary.",
+      "Reports describing the same event (discs within " + fd + ", times within " + fw +
+          ") are fused into one incident; an incident takes the strongest verdict of its reports. Reports "
+          "that give only a date are fused after the timed ones: one that matches several timed incidents "
+          "of its day could describe any of them, so it stands alone and names them.",
+      "Confidence rule: a violation is corroborated when at least two independent sources (sharing no "
+      "witness, of different source types or one of them a monitor) report it; otherwise it is single "
+      "source. A report's witnesses are the outlets it rests on: a compiled report (an ACLED row, a digest) "
+      "rests on the outlets it cites and is not independent of them; a witness is known by its name, its "
+      "initials and an abbreviation in parentheses. Confidence combines the sources' reliability and "
+      "credibility grades.",
+      "Counts compare the report day with the previous day; an incident counts on the local day of its "
+      "first report. Violations are counted as incidents throughout the report. Civilian casualty figures "
+      "come only from reports about civilians (kind civilian_harm, tagged civilian(s) or civilian_targeting, "
+      "or a target naming civilians); other counts (a clash's dead) are shown apart. They are the lowest "
+      "and highest claims, summed over incidents; differing claims are shown side by side, never averaged.",
+      "Contested designations: when the designators an obligation names disagree about a group, its "
+      "verdict is marked contested and the designators are named.",
+      "Coverage: each zone's line is cut into sectors of " + length_text(p["sector_length_m"].get<double>()) +
+          "; a sector is observed by a patrol, UAV or post report, or by any report of a monitor (whatever it "
+          "saw), within " + length_text(p["observation_reach_m"].get<double>()) +
+          " beyond the zone's depth; sectors with no observation in the day are unobserved; absence of "
+          "reports there is not evidence of compliance.",
+      "Every sighting of weapons or groups inside a withdrawal zone is listed with its status, whether a "
+      "violation, within an extended deadline, indeterminate or not applicable: none is hidden.",
+      "Reports that give only a date are printed as dates, never as 00:00.",
+  };
+}
+
 // A table as rows of plain-text cells; rendered by html_table / md_table.
 struct Table {
   std::vector<std::string> head;
@@ -769,9 +878,9 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
     x.headline.rows.push_back({label, std::to_string(c), std::to_string(p), delta(c, p)});
   };
   num_row("Incidents", "incidents");
-  num_row("Violations, corroborated", "violations_corroborated");
-  num_row("Violations, single source", "violations_single_source");
-  num_row("Indeterminate", "indeterminate");
+  num_row("Violations, corroborated (incidents)", "violations_corroborated");
+  num_row("Violations, single source (incidents)", "violations_single_source");
+  num_row("Indeterminate (incidents)", "indeterminate");
   {
     const auto c = cur["civilian_fatalities"], p = prev["civilian_fatalities"];
     x.headline.rows.push_back({"Civilian fatalities (lowest–highest claim)", range(c), range(p),
@@ -799,7 +908,8 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
     x.incidents.row_class.push_back(str(i["verdict"]));
   }
   auto counts_table = [&](Table& t, const char* first, const json& m) {
-    t.head = {first, "violations", "corroborated", "single source", "indeterminate"};
+    t.head = {first, "violations (incidents)", "corroborated (incidents)", "single source (incidents)",
+              "indeterminate (incidents)"};
     for (const auto& [k, v] : m.items())
       t.rows.push_back({k, str(v["violations"]), str(v["corroborated"]), str(v["single_source"]),
                         str(v["indeterminate"])});
@@ -848,7 +958,8 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
     x.restrictions.rows.push_back({report_time_text(r, off), place, str(r["actor"]), str(r["target"]),
                                    str(r["summary"]), fmt::format("{} ({})", str(r["source"]), str(r["source_type"]))});
   }
-  x.coverage.head = {"zone, line (sector group)", "length", "sectors", "clear", "violations", "unobserved"};
+  x.coverage.head = {"zone, line (sector group)", "length", "sectors", "clear (sectors)", "with violations (sectors)",
+                     "unobserved (sectors)"};
   for (const auto& l : j["coverage"]["lines"])
     x.coverage.rows.push_back({str(l["zone"]) + " along " + str(l["line"]) + " (" + str(l["id"]) + ")", fixed(l["length_km"].get<double>(), 0) + " km", str(l["sectors"]),
                                str(l["clear"]), str(l["violations"]), str(l["unobserved"])});
@@ -877,9 +988,10 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
                                             "measured against any zone (their verdicts are indeterminate).",
                                             n, n == 1 ? "" : "s");
   }
-  x.obligations.head = {"obligation", "kind", "zone", "in force", "deadline (local)", "violations: corroborated",
-                        "single source", "contested", "indeterminate", "report day / previous", "trend",
-                        "latest evidence"};
+  x.obligations.head = {"obligation", "kind", "zone", "in force", "deadline (local)",
+                        "violations, corroborated (incidents, 30 days)", "single source (incidents, 30 days)",
+                        "contested (incidents, 30 days)", "indeterminate (incidents, 30 days)",
+                        "violations report day / previous (incidents)", "trend", "latest evidence"};
   for (const auto& ob : j["obligations"]) {
     std::string latest;
     if (ob["latest"].is_object())
@@ -890,42 +1002,13 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
     x.obligations.rows.push_back({str(ob["id"]), str(ob["kind"]), str(ob["zone"]),
                                   ob["in_force"].get<bool>() ? "yes" : "no", deadline_text(ob["deadline"], off),
                                   str(ob["violations_corroborated"]), str(ob["violations_single_source"]),
-                                  str(ob["violations_contested"]), str(ob["indeterminate"]),
+                                  str(ob["violations_contested"]), str(ob["indeterminate_incidents"]),
                                   fmt::format("{} / {}", str(ob["period_violations"]),
                                               str(ob["previous_period_violations"])),
                                   trend_arrow(str(ob["trend"])), latest});
   }
-  x.method = {
-      "Every report is compared with every obligation it bears on: where (exact geodesic distance to the "
-      "zone on the WGS84 ellipsoid), when (the report's time window against deadlines and extensions), who "
-      "(the actor resolved to a party or group, with the group's designations at that time) and what (the "
-      "weapon resolved to a weapon class).",
-      "Location uncertainty is carried through: a report is inside a zone only when its whole precision disc "
-      "lies inside, outside only when the whole disc lies outside, and indeterminate otherwise. A report "
-      "located by a place name gets at least a 2 km radius (a town centroid); coordinates given without a "
-      "precision get a default radius by source type (monitor 500 m, party or NGO 2 km, others 5 km). A "
-      "report whose location is unknown (no coordinates, place not resolved) is never drawn or measured; its "
-      "verdicts are indeterminate and it is counted as \"location unknown\".",
-      "Reports describing the same event (discs within 3 km, times within 6 hours) are fused into one "
-      "incident; an incident takes the strongest verdict of its reports.",
-      "Confidence rule: a violation is corroborated when at least two independent sources (sharing no "
-      "witness, of different source types or one of them a monitor) report it; otherwise it is single "
-      "source. A compiled report (an ACLED row, a digest) rests on the outlets it cites: it is not "
-      "independent of them. Confidence combines the sources' reliability and credibility grades.",
-      "Counts compare the report day with the previous day; an incident counts on the local day of its "
-      "first report. Casualty figures are the lowest and highest claims, summed over incidents; differing "
-      "claims are shown side by side, never averaged.",
-      "Contested designations: when the designators an obligation names disagree about a group, its "
-      "verdict is marked contested and the designators are named.",
-      "Coverage: a sector is observed by a patrol, UAV or post report, or by any report of a monitor "
-      "(whatever it saw); sectors of the zone's line with no observation in the day are unobserved; absence of "
-      "reports there is not evidence of compliance.",
-      "Every sighting of weapons or groups inside a withdrawal zone is listed with its status, whether a "
-      "violation, within an extended deadline, indeterminate or not applicable: none is hidden.",
-      "Reports that give only a date are printed as dates, never as 00:00.",
-  };
-  x.attribution = {"Place names: GeoNames (CC BY 4.0).",
-                   "Geometry: approximate, truceline drawing — see scenario README.",
+  x.method = method_text(j["method"]);
+  x.attribution = {"Place names: GeoNames (CC BY 4.0).", geometry_note(a),
                    "Map: display projection (equirectangular), not for measurement; the scale bar is computed "
                    "geodesically."};
   if (!j["data_note"].get<std::string>().empty()) x.attribution.push_back("Data: " + str(j["data_note"]));
@@ -1014,9 +1097,11 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
       return std::to_string(p[k].get<long long>()) + " (" + delta(c[k].get<long long>(), p[k].get<long long>()) + ")";
     };
     card("", n("incidents"), "incidents", pn("incidents"));
-    card("violation", n("violations_corroborated"), "violations, corroborated", pn("violations_corroborated"));
-    card("violation", n("violations_single_source"), "violations, single source", pn("violations_single_source"));
-    card("indeterminate", n("indeterminate"), "indeterminate", pn("indeterminate"));
+    card("violation", n("violations_corroborated"), "violations, corroborated (incidents)",
+         pn("violations_corroborated"));
+    card("violation", n("violations_single_source"), "violations, single source (incidents)",
+         pn("violations_single_source"));
+    card("indeterminate", n("indeterminate"), "indeterminate (incidents)", pn("indeterminate"));
     card("", range(c["civilian_fatalities"]), "civilian fatalities", range(p["civilian_fatalities"]));
     card("", range(c["civilian_injured"]), "civilians injured", range(p["civilian_injured"]));
     card("", n("reports"), "reports received", pn("reports"));
@@ -1027,7 +1112,7 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
   h += "</div>\n";
 
   h += "<h2 id=\"map\">Map</h2>\n<figure>\n" + map +
-       "<figcaption>Zones in force on the report day, the contact line, active observation posts and the day's "
+       "<figcaption>Zones in force on the report day, the agreement's lines, active observation posts and the day's "
        "incidents (numbers as in the table below). Also as <a href=\"map.svg\">map.svg</a>.</figcaption>\n</figure>\n";
 
   h += "<h2 id=\"incidents\">Incidents of the day</h2>\n";
@@ -1059,8 +1144,8 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
        "resolved through the gazetteer, or unknown. " + xml_escape(x.locations_note) + "</p>\n";
   h += html_table(x.locations, "No reports on the report day.");
   h += "<h2 id=\"obligations\">Obligation status</h2>\n";
-  h += "<p class=\"small\">Violation counts are verdicts over the 30-day window; report day / previous compares "
-       "incidents.</p>\n";
+  h += "<p class=\"small\">Every count is of incidents: over the 30-day window, and on the report day against the "
+       "previous day.</p>\n";
   h += html_table(x.obligations, "No obligations.");
   h += "<h2 id=\"trend\">30-day trend</h2>\n<figure>\n" + chart +
        "<figcaption>Also as <a href=\"chart.svg\">chart.svg</a>.</figcaption>\n</figure>\n";
@@ -1147,7 +1232,8 @@ std::string md_of(const json& j, const Sections& x) {
   m += "## Report locations\n\nWhere each report of the day was placed and how: its own coordinates, its place name "
        "resolved through the gazetteer, or unknown. " + md_escape(x.locations_note) + "\n\n" +
        md_table(x.locations, "No reports on the report day.");
-  m += "## Obligation status\n\n" + md_table(x.obligations, "No obligations.");
+  m += "## Obligation status\n\nEvery count is of incidents: over the 30-day window, and on the report day against "
+       "the previous day.\n\n" + md_table(x.obligations, "No obligations.");
   m += "## 30-day trend\n\n![Incidents per day over 30 days](chart.svg)\n\n";
   m += "## Method and caveats\n\n";
   for (const auto& s : x.method) m += "- " + md_escape(s) + "\n";

@@ -174,6 +174,30 @@ std::string coverage_strip_svg(const assess::Assessment& s) {
   return o;
 }
 
+// A length for the method text: "500 m", "2 km", "2.5 km".
+std::string length_text(double m) {
+  if (m < 1000) return fixed(m, 0) + " m";
+  const double k = m / 1000;
+  return fixed(k, std::fabs(k - std::round(k)) < 1e-9 ? 0 : 1) + " km";
+}
+
+// The geometry note: the agreement's own statement of what is approximate (lines and posts
+// marked approximate), never a scenario named by the renderer.
+std::string geometry_note(const agreement::Agreement& a) {
+  std::vector<std::string> approx;
+  for (const auto& l : a.lines)
+    if (l.approximate || l.uncertainty_m > 0)
+      approx.push_back("line " + l.id + (l.uncertainty_m > 0 ? " (±" + length_text(l.uncertainty_m) + ")" : ""));
+  std::size_t posts = 0;
+  for (const auto& p : a.posts) posts += p.approximate ? 1 : 0;
+  if (posts) approx.push_back(fmt::format("{} of {} observation posts", posts, a.posts.size()));
+  std::string out = "Geometry: as drawn in agreement " + a.id;
+  if (approx.empty()) return out + ".";
+  out += "; approximate: ";
+  for (std::size_t k = 0; k < approx.size(); ++k) out += (k ? ", " : "") + approx[k];
+  return out + " (see the agreement's sources).";
+}
+
 }  // namespace detail
 
 using detail::fixed;
@@ -629,7 +653,7 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
   note(fmt::format("Display projection: equirectangular, x scaled by cos({}°); not for measurement.",
                    fixed(mid_lat, 1)));
   note("Scale bar length computed geodesically (WGS84, GeographicLib) at its latitude.");
-  note("Geometry: approximate, truceline drawing — see scenario README.");
+  note(detail::geometry_note(a));
   note("Place names: GeoNames (CC BY 4.0).");
   if (!o.data_note.empty()) note(o.data_note);
   svg += "</svg>\n";

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "truceline/agreement/agreement.hpp"
 #include "truceline/assess/assess.hpp"
 #include "truceline/report/report.hpp"
 
@@ -38,6 +39,14 @@ std::string local_time(int64_t unix_seconds, int utc_offset_minutes);
 std::string local_date(int64_t unix_seconds, int utc_offset_minutes);
 // "UTC+03:00".
 std::string utc_offset_text(int utc_offset_minutes);
+
+// A length for people: "500 m", "2 km", "2.5 km".
+std::string length_text(double metres);
+
+// "Geometry: as drawn in agreement <id>; approximate: line <id> (±5 km), 12 of 12 observation
+// posts (see the agreement's sources)." From the agreement's own marks (approximate,
+// uncertainty_m), never a scenario named by the renderer.
+std::string geometry_note(const agreement::Agreement& a);
 
 // Horizontal strip of the coverage sectors (one cell per sector, grouped by zone/line).
 std::string coverage_strip_svg(const assess::Assessment& s);
