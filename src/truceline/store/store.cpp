@@ -522,11 +522,19 @@ Store Store::open_existing(const std::string& path, Access access) {
   if (m.version > kSchemaVersion)
     throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path, m.version, kSchemaVersion));
   if (m.version < kSchemaVersion) {
-    if (ro)
-      throw InputError(fmt::format("{}: made by an older truceline (schema {} < {}): `truceline ingest --db {}` "
-                                   "upgrades it",
+    if (!ro) {
+      s.migrate();
+    } else if (m.version == 1) {
+      // A reader never writes, so a schema-1 store is read as it is: a TEMP view (in memory,
+      // allowed on a read-only connection) stands in for the table with the column schema 2
+      // adds, empty — versions of one source record are told apart only once `ingest` has
+      // upgraded the file (docs/report-format.md, "Corrections and revisions").
+      exec(db, "CREATE TEMP VIEW report AS SELECT *, NULL AS source_id FROM main.report");
+    } else {
+      throw InputError(fmt::format("{}: made by an older truceline (schema {} < {}): the next `truceline ingest "
+                                   "--db {} FILE` upgrades it",
                                    path, m.version, kSchemaVersion, path));
-    s.migrate();
+    }
   }
   if (!ro) {
     try {
