@@ -29,8 +29,15 @@ test-asan: asan
 demo: build
 	@./scripts/demo
 
+# The raw Google Benchmark JSON (with the machine in its context) goes to bench/results/,
+# named by date and machine class; scripts/bench-table turns it into the README's table.
+# BENCH_ARGS adds flags (e.g. --benchmark_filter=Locate); the command is in the file's context.
+BENCH_OUT ?= bench/results/$(shell date -u +%Y-%m-%d)-$(shell nproc)cpu-$(shell uname -m).json
 bench: build
-	@./build/release/truceline-bench $(BENCH_ARGS)
+	@mkdir -p bench/results
+	@./build/release/truceline-bench --benchmark_out=$(BENCH_OUT).part --benchmark_out_format=json $(BENCH_ARGS)
+	@mv $(BENCH_OUT).part $(BENCH_OUT)
+	@echo "raw results: $(BENCH_OUT); table: scripts/bench-table $(BENCH_OUT)"
 	@./build/release/truceline-accuracy
 
 format:

@@ -61,22 +61,25 @@ const std::vector<assess::ReportView>& reports() {
   return rs;
 }
 
+// items = reports (like the GEOS baseline below); threads: state.range(0) (0 = one per
+// hardware thread, what `truceline assess` does; 1 = the baseline's single thread).
 void Assess_verdicts(benchmark::State& state) {
   const auto& a = idlib();
   const auto& rs = reports();
   assess::Options o;
   o.at = agreement::Instant(std::chrono::seconds(1554076800));
+  o.threads = static_cast<unsigned>(state.range(0));
   std::size_t n = 0;
   for (auto _ : state) {
     const auto v = assess::verdicts(a, rs, o);
     n = v.size();
     benchmark::DoNotOptimize(v.data());
   }
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rs.size()));
   state.counters["verdicts"] = static_cast<double>(n);
   state.counters["reports"] = static_cast<double>(rs.size());
 }
-BENCHMARK(Assess_verdicts)->Name("Assess/verdicts_1M")->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+BENCHMARK(Assess_verdicts)->Name("Assess/verdicts_1M")->ArgName("threads")->Arg(1)->Arg(0)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
 // The same reports through GEOS prepared contains against the rendered DMZ and de-escalation
 // area (2 point-in-polygon tests per report, single-threaded like any GEOS user loop).
@@ -111,8 +114,10 @@ void Assess_geos_contains(benchmark::State& state) {
       GEOSGeom_destroy_r(ctx, pt);
     }
   }
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rs.size() * prepared.size()));
+  // items = reports, as for Assess/verdicts_*; each report is prepared.size() tests.
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rs.size()));
   state.counters["inside"] = static_cast<double>(inside);
+  state.counters["tests_per_report"] = static_cast<double>(prepared.size());
   for (const auto* p : prepared) GEOSPreparedGeom_destroy_r(ctx, p);
   for (auto* g : geoms) GEOSGeom_destroy_r(ctx, g);
   GEOS_finish_r(ctx);

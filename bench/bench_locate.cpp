@@ -3,7 +3,15 @@
 #include <benchmark/benchmark.h>
 #include <geos_c.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <memory>
+#include <string>
 
 #include "scenario.hpp"
 #include "truceline/geo/locate.hpp"
@@ -12,6 +20,7 @@
 namespace {
 
 using namespace truceline;
+namespace fs = std::filesystem;
 
 struct Fixture {
   geo::GeodesicPolyline line{bench::contact_line()};
@@ -106,7 +115,8 @@ BENCHMARK(Locate_geos_prepared)->Name("Locate/geos_prepared")->Unit(benchmark::k
 
 void Locate_geodesic_bruteforce(benchmark::State& state) {
   auto& f = fixture();
-  // Every segment, exact geodesic distance, no index: on a 2000-point subset (the rate is
+  // Ablation, not a baseline: truceline's own search (ZoneDefinition::locate) with the pruning
+  // off, every segment measured exactly, on a 2000-point subset (the rate is
   // per point, so items_per_second compares directly).
   const std::size_t n = 2'000;
   for (auto _ : state)
@@ -114,5 +124,52 @@ void Locate_geodesic_bruteforce(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
 }
 BENCHMARK(Locate_geodesic_bruteforce)->Name("Locate/geodesic_bruteforce")->Unit(benchmark::kMillisecond);
+
+void Locate_locate(benchmark::State& state) {
+  auto& f = fixture();
+  // Distance, side and membership per point: the call `truceline locate --line` makes for each
+  // row (ZoneDefinition::locate, pruned exact search), one thread, no CSV I/O.
+  const std::size_t n = 20'000;
+  for (auto _ : state)
+    for (std::size_t i = 0; i < n; ++i) benchmark::DoNotOptimize(f.def.locate(f.points[i]).nearest.distance_m);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+}
+BENCHMARK(Locate_locate)->Name("Locate/locate")->Unit(benchmark::kMillisecond);
+
+// `truceline locate --line L --depth 20km points.csv -o out.csv` as a user runs it (the CLI next
+// to this executable, in a child process: reading the line, parsing the CSV, the exact
+// distance per point, writing the CSV), on the first 100 k points; threads: state.range(0)
+// (0 = the CLI's default, one per core).
+void Locate_cli(benchmark::State& state) {
+  auto& f = fixture();
+  const std::size_t n = 100'000;
+  const fs::path dir = fs::temp_directory_path() / ("truceline-bench-locate-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path line = dir / "line.geojson", pts = dir / "points.csv", out = dir / "out.csv";
+  {
+    std::ofstream l(line);
+    l << std::setprecision(17) << "{\"type\":\"LineString\",\"coordinates\":[";
+    const geo::MultiLine ml = bench::contact_line();
+    const auto& part = ml.parts.at(0);
+    for (std::size_t i = 0; i < part.size(); ++i) l << (i ? "," : "") << "[" << part[i].lon_deg << "," << part[i].lat_deg << "]";
+    l << "]}\n";
+    std::ofstream p(pts);
+    p << std::setprecision(10) << "id,lon,lat\n";
+    for (std::size_t i = 0; i < n; ++i) p << "p" << i << "," << f.points[i].lon_deg << "," << f.points[i].lat_deg << "\n";
+  }
+  const std::string cli = (fs::read_symlink("/proc/self/exe").parent_path() / "truceline").string();
+  const std::string cmd = cli + " locate --line " + line.string() + " --depth 20km " + pts.string() + " -o " +
+                          out.string() + " --threads " + std::to_string(state.range(0)) + " 2>/dev/null";
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const int rc = std::system(cmd.c_str());
+    const auto t1 = std::chrono::steady_clock::now();
+    if (rc != 0) state.SkipWithError("truceline locate failed (is build/release/truceline built?)");
+    state.SetIterationTime(std::chrono::duration<double>(t1 - t0).count());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+  fs::remove_all(dir);
+}
+BENCHMARK(Locate_cli)->Name("Locate/cli")->Arg(1)->Arg(0)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(3);
 
 }  // namespace
