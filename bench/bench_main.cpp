@@ -5,7 +5,8 @@
 // the console table, or on stderr for the other formats, so `--benchmark_format=json` writes
 // pure JSON on stdout. `make bench` also writes the raw JSON with --benchmark_out (see
 // bench/results/README.md). The JSON context describes the machine: Google Benchmark's own
-// keys (host, CPUs, MHz, caches, load) plus cpu_model, memory, os, compiler, command.
+// keys (host, CPUs, MHz, caches, load) plus cpu_model, memory, os, compiler and command (the
+// arguments, less the --benchmark_out* ones).
 #include <benchmark/benchmark.h>
 #include <sys/utsname.h>
 
@@ -95,7 +96,8 @@ void add_machine_context(int argc, char** argv) {
   benchmark::AddCustomContext("compiler", std::string("gcc ") + __VERSION__);
 #endif
   std::string cmd = "truceline-bench";
-  for (int i = 1; i < argc; ++i) cmd += std::string(" ") + argv[i];
+  for (int i = 1; i < argc; ++i)  // where the output goes is not part of what was measured
+    if (std::strncmp(argv[i], "--benchmark_out", 15) != 0) cmd += std::string(" ") + argv[i];
   benchmark::AddCustomContext("command", cmd);
 }
 
