@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <mutex>
 #include <vector>
 
 #include "truceline/error.hpp"
@@ -32,7 +31,6 @@ struct AreaOfInterest::Impl {
   std::vector<geo::LonLat> points;     // posts
   geo::LonLat centre;                  // a vertex of the area
   double radius_m = 0;                 // bound of the distance from centre to any point of the area
-  mutable std::mutex area_mutex;       // geo::Area's const methods are not thread-safe
 };
 
 AreaOfInterest::AreaOfInterest(const Agreement& a) : impl_(std::make_unique<Impl>()) {
@@ -102,9 +100,10 @@ double AreaOfInterest::distance_m(geo::LonLat p) const {
   if (from_centre > kExactWithinM + m.radius_m) return from_centre - m.radius_m;
   double best = std::numeric_limits<double>::infinity();
   if (m.area) {
-    std::lock_guard lock(m.area_mutex);
-    if (m.area->contains(p)) return 0.0;
-    best = m.area->boundary_distance_m(p);
+    // geo::Area is immutable and thread-safe; locate() answers both questions in one search.
+    const geo::Area::Where w = m.area->locate(p);
+    if (w.inside) return 0.0;
+    best = w.distance_m;
   }
   for (const auto& l : m.lines) best = std::min(best, std::max(0.0, l.line.nearest(p).distance_m - l.depth_m));
   for (const auto& q : m.points) best = std::min(best, geo::distance_m(q, p));

@@ -1,15 +1,13 @@
 // Actor resolution (rules in actors.hpp and docs/assessment.md).
 #include "truceline/assess/actors.hpp"
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <unordered_map>
 
 #include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/gazetteer/resolve.hpp"
 
 namespace truceline::assess {
 
@@ -26,28 +24,6 @@ const std::vector<std::string>& force_nouns() {
 }
 
 namespace {
-
-// English country names (ICU's locale data, folded), plus the spellings ACLED uses where CLDR
-// has changed or differs (CLDR says "Türkiye", "Congo - Kinshasa", …).
-const std::set<std::string>& country_names() {
-  static const std::set<std::string> names = [] {
-    std::set<std::string> s;
-    for (const char* const* c = icu::Locale::getISOCountries(); c && *c; ++c) {
-      icu::UnicodeString display;
-      icu::Locale("", *c).getDisplayCountry(icu::Locale::getEnglish(), display);
-      std::string utf8;
-      display.toUTF8String(utf8);
-      s.insert(gazetteer::fold(utf8));
-    }
-    for (const char* extra : {"Turkey", "Syria", "Russia", "Iran", "Palestine", "Democratic Republic of Congo",
-                              "Republic of Congo", "Ivory Coast", "North Korea", "South Korea", "Czech Republic",
-                              "eSwatini", "Swaziland", "Burma", "Laos", "Vietnam", "United States", "United Kingdom",
-                              "Bosnia and Herzegovina", "North Macedonia", "Kosovo", "Western Sahara"})
-      s.insert(gazetteer::fold(extra));
-    return s;
-  }();
-  return names;
-}
 
 bool is_year_range(std::string_view s) {
   // "2000-", "1970-2000", "2000 - " (ACLED's regime periods).
@@ -68,7 +44,8 @@ bool starts_with_words(const std::string& folded, const std::string& prefix) {
 }  // namespace
 
 bool is_country_name(const std::string& folded, const std::vector<std::string>& extra) {
-  return country_names().count(folded) || std::find(extra.begin(), extra.end(), folded) != extra.end();
+  return gazetteer::country_code_of_name(folded).has_value() ||
+         std::find(extra.begin(), extra.end(), folded) != extra.end();
 }
 
 namespace {

@@ -65,8 +65,9 @@ class ActorResolver {
   std::unique_ptr<Impl> impl_;
 };
 
-// True when `folded` (already gazetteer::fold-ed) is an English country name (ICU) or one of
-// `extra` (folded).
+// True when `folded` (already gazetteer::fold-ed) is a country's name as
+// gazetteer::country_code_of_name() knows it (ICU's English names and ACLED's spellings; not
+// an ISO code) or one of `extra` (folded).
 bool is_country_name(const std::string& folded, const std::vector<std::string>& extra = {});
 
 }  // namespace truceline::assess

@@ -51,6 +51,7 @@ constexpr std::pair<const char*, const char*> kCountryAliases[] = {
     {"Republic of Congo", "CG"},
     {"Ivory Coast", "CI"},
     {"Myanmar", "MM"},
+    {"Burma", "MM"},
     {"Czech Republic", "CZ"},
     {"East Timor", "TL"},
     {"Cape Verde", "CV"},
@@ -74,9 +75,15 @@ constexpr std::pair<const char*, const char*> kCountryAliases[] = {
     {"Micronesia", "FM"},
 };
 
-const std::map<std::string, std::string, std::less<>>& country_table() {
-  static const auto table = [] {
-    std::map<std::string, std::string, std::less<>> m;  // folded name or code -> alpha-2
+// Folded country names (ICU's English display names and kCountryAliases) and folded ISO
+// codes (alpha-2, alpha-3), each to its alpha-2 code.
+struct CountryTables {
+  std::map<std::string, std::string, std::less<>> names, codes;
+};
+
+const CountryTables& country_tables() {
+  static const CountryTables tables = [] {
+    CountryTables t;
     for (const char* const* c = icu::Locale::getISOCountries(); c && *c; ++c) {
       const std::string code = *c;
       const icu::Locale loc("", code.c_str());
@@ -84,14 +91,14 @@ const std::map<std::string, std::string, std::less<>>& country_table() {
       loc.getDisplayCountry(icu::Locale::getEnglish(), name);
       std::string utf8;
       name.toUTF8String(utf8);
-      m.emplace(fold(utf8), code);
-      m.emplace(fold(code), code);
-      if (const char* iso3 = loc.getISO3Country(); iso3 && *iso3) m.emplace(fold(iso3), code);
+      t.names.emplace(fold(utf8), code);
+      t.codes.emplace(fold(code), code);
+      if (const char* iso3 = loc.getISO3Country(); iso3 && *iso3) t.codes.emplace(fold(iso3), code);
     }
-    for (const auto& [name, code] : kCountryAliases) m[fold(name)] = code;
-    return m;
+    for (const auto& [name, code] : kCountryAliases) t.names[fold(name)] = code;
+    return t;
   }();
-  return table;
+  return tables;
 }
 
 double round1(double x) { return std::round(x * 10.0) / 10.0; }
@@ -124,11 +131,18 @@ const char* to_string(Status s) {
   return "?";
 }
 
-std::optional<std::string> country_code(std::string_view name) {
+std::optional<std::string> country_code_of_name(std::string_view name) {
   const std::string f = fold(name);
-  if (f.empty()) return std::nullopt;
-  const auto& t = country_table();
-  if (const auto it = t.find(f); it != t.end()) return it->second;
+  const auto& t = country_tables().names;
+  if (const auto it = t.find(f); !f.empty() && it != t.end()) return it->second;
+  return std::nullopt;
+}
+
+std::optional<std::string> country_code(std::string_view name) {
+  if (auto code = country_code_of_name(name)) return code;
+  const std::string f = fold(name);
+  const auto& t = country_tables().codes;
+  if (const auto it = t.find(f); !f.empty() && it != t.end()) return it->second;
   return std::nullopt;
 }
 

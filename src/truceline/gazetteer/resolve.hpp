@@ -73,6 +73,9 @@ Constraints constraints_of(const nlohmann::json& report);
 // "Democratic Republic of Congo", ...), or an alpha-2 / alpha-3 code, in any case, with or
 // without diacritics. nullopt when unknown.
 std::optional<std::string> country_code(std::string_view name);
+// The same for a country's name only (not a code): "Syria" -> "SY", "SY" -> nullopt. Actor
+// resolution uses it to tell a country qualifier, "(Syria)", from an abbreviation.
+std::optional<std::string> country_code_of_name(std::string_view name);
 
 // True when a row's admin1 and a gazetteer place's name the same first-level division:
 // equal after folding and dropping the words "governorate", "province", "muhafazat" (and
