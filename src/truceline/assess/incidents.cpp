@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "truceline/assess/actors.hpp"
 #include "truceline/assess/assess.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/geo/polyline.hpp"
@@ -64,9 +65,9 @@ double distance_m(double lon1, double lat1, double lon2, double lat2) {
 }
 
 
-std::string actor_key(const Assessor& as, const ReportView& r) {
+std::string actor_key(const ActorResolver& actors, const ReportView& r) {
   if (r.actor.empty()) return {};
-  const std::string id = as.resolve_actor(r.actor);
+  const std::string id = actors.resolve(r.actor).id;
   return id.empty() ? gazetteer::fold(r.actor) : id;
 }
 
@@ -88,7 +89,9 @@ std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const s
 
 std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   const Options& o = s.options;
-  const Assessor as(a, o);
+  // Only names are resolved here: the actor resolver alone, not an Assessor (which builds
+  // every zone).
+  const ActorResolver actors(a);
   // Verdicts by report.
   std::vector<std::vector<const VerdictRecord*>> by_report(s.reports.size());
   for (const auto& v : s.verdicts) by_report[v.report].push_back(&v);
@@ -243,7 +246,7 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
       if (std::find(inc.sources.begin(), inc.sources.end(), r.source_name) == inc.sources.end())
         inc.sources.push_back(r.source_name);
       ids += r.id;
-      add_claim(inc.attribution, r.actor.empty() ? std::string() : actor_key(as, r), r);
+      add_claim(inc.attribution, r.actor.empty() ? std::string() : actor_key(actors, r), r);
       if (r.fatalities) add_claim(inc.fatalities, std::to_string(*r.fatalities), r);
       for (const VerdictRecord* v : by_report[m]) {
         if (rank(v->verdict) > rank(inc.verdict)) inc.verdict = v->verdict;
