@@ -38,7 +38,9 @@ bench: build
 	@./build/release/truceline-bench --benchmark_out=$(BENCH_OUT).part --benchmark_out_format=json $(BENCH_ARGS)
 	@mv $(BENCH_OUT).part $(BENCH_OUT)
 	@echo "raw results: $(BENCH_OUT); table: scripts/bench-table $(BENCH_OUT)"
-	@./build/release/truceline-accuracy
+	@./build/release/truceline-accuracy > bench/results/accuracy.md.part
+	@mv bench/results/accuracy.md.part bench/results/accuracy.md
+	@echo "accuracy: bench/results/accuracy.md; table: scripts/accuracy-table bench/results/accuracy.md"
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -1,17 +1,19 @@
 #!/bin/sh
-# readme_table.sh REPO_ROOT — README.md's speed table must be exactly what scripts/bench-table
-# prints from the committed JSON file its first marker names (so the README cannot drift from
-# the measured file). On a mismatch: the diff, and how to regenerate.
+# readme_table.sh REPO_ROOT [TABLE] — README.md's generated table TABLE (bench-table: the speed
+# table, the default; accuracy-table: the accuracy table) must be exactly what scripts/TABLE
+# prints from the committed file its first marker names (so the README cannot drift from the
+# measured file). On a mismatch: the diff, and how to regenerate.
 set -eu
 root=$1
+table=${2:-bench-table}
 readme=$root/README.md
-begin=$(grep -n '^<!-- bench-table: ' "$readme" | head -n 1 | cut -d: -f1)
-end=$(grep -n '^<!-- /bench-table -->$' "$readme" | head -n 1 | cut -d: -f1)
+begin=$(grep -n "^<!-- $table: " "$readme" | head -n 1 | cut -d: -f1)
+end=$(grep -n "^<!-- /$table -->\$" "$readme" | head -n 1 | cut -d: -f1)
 if [ -z "$begin" ] || [ -z "$end" ] || [ "$end" -le "$begin" ]; then
-  echo "readme_table: $readme has no '<!-- bench-table: FILE ... -->' ... '<!-- /bench-table -->' block" >&2
+  echo "readme_table: $readme has no '<!-- $table: FILE ... -->' ... '<!-- /$table -->' block" >&2
   exit 1
 fi
-file=$(sed -n "${begin}p" "$readme" | sed 's/^<!-- bench-table: \([^ ]*\) .*/\1/')
+file=$(sed -n "${begin}p" "$readme" | sed "s/^<!-- $table: \\([^ ]*\\) .*/\\1/")
 if [ ! -r "$root/$file" ]; then
   echo "readme_table: README.md names $file, which is not in the tree" >&2
   exit 1
@@ -19,9 +21,9 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sed -n "${begin},${end}p" "$readme" > "$tmp/readme"
-(cd "$root" && ./scripts/bench-table "$file") > "$tmp/generated"
+(cd "$root" && "./scripts/$table" "$file") > "$tmp/generated"
 if ! diff -u "$tmp/generated" "$tmp/readme"; then
-  echo "readme_table: README.md's table differs from 'scripts/bench-table $file' (regenerate it, do not edit it by hand)" >&2
+  echo "readme_table: README.md's table differs from 'scripts/$table $file' (regenerate it, do not edit it by hand)" >&2
   exit 1
 fi
-echo "readme_table: README.md matches scripts/bench-table $file"
+echo "readme_table: README.md matches scripts/$table $file"

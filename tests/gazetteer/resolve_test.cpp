@@ -33,7 +33,7 @@ const Gazetteer& data() {
 
 double km_between(LonLat a, LonLat b) {
   double s12 = 0;
-  GeographicLib::Geodesic::WGS84().Inverse(a.lat, a.lon, b.lat, b.lon, s12);
+  GeographicLib::Geodesic::WGS84().Inverse(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, s12);
   return s12 / 1000.0;
 }
 

@@ -1,5 +1,5 @@
-// The whole assessment: verdicts in parallel, then incidents (fusion of reports describing the
-// same event), obligation status with the trend, and observation coverage along the line.
+// Incidents: reports describing the same event fused into one incident (assess.hpp: Incident),
+// with their independent source groups and corroboration.
 #include <GeographicLib/Geodesic.hpp>
 #include <fmt/format.h>
 
@@ -15,6 +15,7 @@
 #include "truceline/geo/polyline.hpp"
 #include "truceline/store/store.hpp"
 #include "truceline/workers.hpp"
+#include "truceline/assess/detail/stages.hpp"
 
 namespace truceline::assess {
 
@@ -84,8 +85,10 @@ void finish_claims(std::vector<Claim>& claims) {
   std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) { return a.value < b.value; });
 }
 
-bool corroborated(const Assessment& s, const Incident& inc);
-std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const std::vector<std::size_t>& reports);
+
+}  // namespace
+
+namespace detail {
 
 std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   const Options& o = s.options;
@@ -344,209 +347,6 @@ bool corroborated(const Assessment& s, const Incident& inc) {
   return inc.independent_sources >= 2 && (types.size() >= 2 || monitor);
 }
 
-std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, const Assessment& s) {
-  const Options& o = s.options;
-  const int64_t T = agreement::unix_seconds(o.at), P = o.period_s;
-  std::vector<ObligationStatus> out;
-  std::map<std::string, std::size_t> index;
-  for (const auto& ob : a.obligations) {
-    ObligationStatus st;
-    st.id = ob.id;
-    st.kind = ob.kind;
-    st.text = ob.text;
-    st.zone = ob.zone;
-    st.in_force = ob.valid.contains(o.at);
-    st.deadline = agreement::deadline_at(ob, o.at);
-    index[ob.id] = out.size();
-    out.push_back(std::move(st));
-  }
-  std::vector<std::map<std::string, bool>> contested_by_report(s.reports.size());
-  struct Latest {
-    int64_t at = 0;
-    std::string label;
-    bool date_only = false;
-  };
-  std::vector<Latest> latest_violation(out.size()), latest_evidence(out.size());
-  for (const auto& v : s.verdicts) {
-    auto it = index.find(v.obligation);
-    if (it == index.end()) continue;
-    ObligationStatus& st = out[it->second];
-    const ReportView& r = s.reports[v.report];
-    if (v.verdict == Verdict::indeterminate) ++st.indeterminate;
-    if (v.verdict == Verdict::compliant) ++st.compliant;
-    if (v.who.contested) contested_by_report[v.report][v.obligation] = true;
-    // Latest violation, and latest evidence of any other verdict; reports come in time order.
-    if (v.verdict == Verdict::violation) {
-      latest_violation[it->second] = {r.observed_unix, r.label, r.date_only};
-    } else if (v.verdict != Verdict::not_applicable) {
-      latest_evidence[it->second] = {r.observed_unix, r.label, r.date_only};
-    }
-  }
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    const auto& pick = latest_violation[k].label.empty() ? latest_evidence[k] : latest_violation[k];
-    out[k].latest_unix = pick.at;
-    out[k].latest_report = pick.label;
-    out[k].latest_date_only = pick.date_only;
-  }
-  for (const Incident& inc : s.incidents) {
-    const bool corr = inc.corroborated;
-    for (const auto& ob : inc.obligations) {
-      ObligationStatus& st = out[index.at(ob)];
-      if (inc.verdict != Verdict::violation) continue;  // then `obligations` lists doubtful ones
-      bool contested = inc.contested;
-      for (std::size_t m : inc.reports) contested = contested || contested_by_report[m].count(ob);
-      ++st.violations;
-      ++(corr ? st.violations_corroborated : st.violations_single_source);
-      if (contested) ++st.violations_contested;
-      // Current period [T - P, T], previous [T - 2P, T - P): a bare date read as local
-      // midnight belongs to the day it starts.
-      if (inc.first_unix >= T - P && inc.first_unix <= T) ++st.period_violations;
-      if (inc.first_unix >= T - 2 * P && inc.first_unix < T - P) ++st.previous_period_violations;
-    }
-  }
-  for (auto& st : out)
-    st.trend = st.period_violations > st.previous_period_violations   ? "up"
-               : st.period_violations < st.previous_period_violations ? "down"
-                                                                      : "flat";
-  return out;
-}
-
-std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s) {
-  const Options& o = s.options;
-  const int64_t T = agreement::unix_seconds(o.at);
-  // The monitored zones: line zones of patrol/monitor obligations in force at T; when there
-  // are none, every line zone in force.
-  std::vector<const agreement::Zone*> monitored;
-  auto add = [&](const agreement::Zone* z) {
-    if (z && !z->is_area && z->valid.contains(o.at) && std::find(monitored.begin(), monitored.end(), z) == monitored.end())
-      monitored.push_back(z);
-  };
-  for (const auto& ob : a.obligations)
-    if ((ob.kind == "patrol" || ob.kind == "monitor") && ob.valid.contains(o.at)) add(a.zone(ob.zone));
-  if (monitored.empty())
-    for (const auto* z : agreement::zones_in_force(a, o.at)) add(z);
-  std::sort(monitored.begin(), monitored.end(), [](auto* x, auto* y) { return x->id < y->id; });
-
-  std::set<std::size_t> violating;
-  for (const auto& v : s.verdicts)
-    if (v.verdict == Verdict::violation) violating.insert(v.report);
-
-  std::vector<Sector> out;
-  for (const agreement::Zone* z : monitored) {
-    const agreement::Line* l = a.line(z->line);
-    if (!l) continue;
-    const geo::GeodesicPolyline line(l->geometry);
-    const double reach = agreement::ZoneInstance(a, *z).depth_m() + o.observation_reach_m;
-    const std::size_t base = out.size();
-    std::vector<std::size_t> first_of_part;
-    for (std::size_t p = 0; p < line.line().parts.size(); ++p) {
-      first_of_part.push_back(out.size());
-      const double length = line.part_length_m(p);
-      const auto n = static_cast<std::size_t>(std::max(1.0, std::ceil(length / o.sector_length_m - 1e-9)));
-      for (std::size_t k = 0; k < n; ++k) {
-        Sector sec;
-        sec.zone = z->id;
-        sec.line = l->id;
-        sec.id = fmt::format("{}/{}/{:03d}", z->id, p, k);
-        const double from = static_cast<double>(k) * o.sector_length_m;
-        const double to = std::min(length, from + o.sector_length_m);
-        sec.from_km = from / 1000;
-        sec.to_km = to / 1000;
-        auto at = [&](double along) {
-          const geo::Segment& seg = line.segment_at(p, along);
-          double lat = 0, lon = 0;
-          seg.line.Position(std::clamp(along - seg.along_start_m, 0.0, seg.length_m), lat, lon);
-          return geo::LonLat{lon, lat};
-        };
-        sec.start = at(from);
-        sec.end = at(to);
-        out.push_back(sec);
-      }
-    }
-    for (std::size_t i = 0; i < s.reports.size(); ++i) {
-      const ReportView& r = s.reports[i];
-      if (!r.has_location || r.observed_unix < T - o.period_s || r.observed_unix > T) continue;
-      // Observation: a patrol, UAV or post report from anyone, and any report of the mission's
-      // own monitors whatever its kind (a monitor who reports tanks there was there to see).
-      const bool observation = r.kind == "patrol" || r.kind == "uav_observation" || r.kind == "post_event" ||
-                               r.source_type == "monitor";
-      const bool violation = violating.count(i) > 0;
-      if (!observation && !violation) continue;
-      const geo::Nearest n = line.nearest({r.lon_deg, r.lat_deg});
-      if (n.distance_m > reach + r.precision_m) continue;
-      const std::size_t first = first_of_part[n.part];
-      const std::size_t last = n.part + 1 < first_of_part.size() ? first_of_part[n.part + 1] : out.size();
-      const std::size_t k = std::min(last - 1, first + static_cast<std::size_t>(n.along_m / o.sector_length_m));
-      if (observation) ++out[k].observations;
-      if (violation) ++out[k].violations;
-    }
-    for (std::size_t k = base; k < out.size(); ++k)
-      out[k].status = out[k].observations == 0 ? "unobserved" : out[k].violations > 0 ? "violations" : "clear";
-  }
-  return out;
-}
-
-}  // namespace
-
-std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::vector<ReportView>& reports,
-                                    const Options& options) {
-  // Contiguous chunks, one Assessor per worker (GEOS prepared geometries are not shareable),
-  // concatenated in order so the output does not depend on the thread count.
-  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, reports.size() / 256)));
-  std::vector<std::vector<VerdictRecord>> parts(n);
-  // A worker that throws (e.g. a zone that cannot be built) stops the others; its exception is
-  // rethrown here, on the caller's thread (workers.hpp).
-  Workers workers;
-  workers.run(n, [&](unsigned w) {
-    const Assessor as(a, options);
-    const std::size_t lo = reports.size() * w / n, hi = reports.size() * (w + 1) / n;
-    parts[w].reserve(2 * (hi - lo));
-    for (std::size_t i = lo; i < hi && !workers.failed(); ++i) as.assess(reports[i], i, parts[w]);
-  });
-  std::vector<VerdictRecord> out;
-  std::size_t total = 0;
-  for (const auto& p : parts) total += p.size();
-  out.reserve(total);
-  for (auto& p : parts)
-    for (auto& v : p) out.push_back(std::move(v));
-  return out;
-}
-
-Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports, const Options& options) {
-  Assessment s;
-  s.options = options;
-  const int64_t T = agreement::unix_seconds(options.at);
-  // Bare dates: 00:00 UTC in the store, 00:00 of that day in the agreement's timezone here,
-  // so that "2025-04-10" counts on 10 April local whatever the offset's sign.
-  for (auto& r : reports)
-    if (r.date_only) r.observed_unix -= a.utc_offset_minutes * 60LL;
-  std::erase_if(reports, [&](const ReportView& r) {
-    return r.observed_unix > T || (options.since && r.observed_unix < agreement::unix_seconds(*options.since));
-  });
-  std::sort(reports.begin(), reports.end(), [](const ReportView& x, const ReportView& y) {
-    return x.observed_unix != y.observed_unix ? x.observed_unix < y.observed_unix : x.id < y.id;
-  });
-  s.reports = std::move(reports);
-
-  s.verdicts = verdicts(a, s.reports, options);
-  s.incidents = fuse(a, s);
-  s.obligations = obligation_status(a, s);
-  s.sectors = coverage(a, s);
-  return s;
-}
-
-Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options) {
-  const store::Store st = store::Store::open_existing(db_path);
-  // Bare dates move by the agreement's offset in assess(): fetch that much more on both sides
-  // and let assess() apply the exact window.
-  const int64_t slack = std::abs(a.utc_offset_minutes) * 60LL;
-  store::Query q;
-  q.until = agreement::unix_seconds(options.at) + 1 + slack;
-  if (options.since) q.since = agreement::unix_seconds(*options.since) - slack;
-  std::vector<ReportView> reports;
-  st.query(q, [&](const store::StoredReport& r) { reports.push_back(from_stored(r)); });
-  return assess(a, std::move(reports), options);
-}
+}  // namespace detail
 
 }  // namespace truceline::assess

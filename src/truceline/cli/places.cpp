@@ -41,7 +41,7 @@ const gazetteer::Resolver& PlaceContext::resolver() {
   if (area_) {
     const agreement::AreaOfInterest* area = area_.get();
     o.scope = gazetteer::Scope{area->description(),
-                               [area](gazetteer::LonLat p) { return area->distance_m({p.lon, p.lat}); },
+                               [area](gazetteer::LonLat p) { return area->distance_m(p); },
                                area->place_margin_m()};
   }
   resolver_ = std::make_unique<gazetteer::Resolver>(*gazetteer_, std::move(o));

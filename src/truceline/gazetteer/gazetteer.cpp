@@ -682,7 +682,7 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
               : h.kind == MatchKind::key ? std::min(0.89, round2(0.6 + 0.3 * h.similarity))
                                          : std::min(0.59, round2(0.3 + 0.3 * h.similarity));
     c.matched = ix.names[h.name].spelling;
-    if (options.near) c.distance_km = geodesic_km(options.near->lat, options.near->lon, c.place->lat, c.place->lon);
+    if (options.near) c.distance_km = geodesic_km(options.near->lat_deg, options.near->lon_deg, c.place->lat, c.place->lon);
     cands.push_back(std::move(c));
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {

@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "truceline/lonlat.hpp"
+
 namespace truceline::gazetteer {
 
 struct Place {
@@ -47,9 +49,7 @@ struct Place {
 enum class MatchKind { exact, key, fuzzy };
 const char* to_string(MatchKind k);
 
-struct LonLat {
-  double lon = 0, lat = 0;
-};
+using truceline::LonLat;  // truceline/lonlat.hpp (lon_deg, lat_deg)
 
 struct LookupOptions {
   std::string country;        // ISO code (any case); empty = every country

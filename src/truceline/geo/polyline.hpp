@@ -39,12 +39,11 @@
 #include <string>
 #include <vector>
 
+#include "truceline/lonlat.hpp"
+
 namespace truceline::geo {
 
-struct LonLat {
-  double lon_deg = 0;
-  double lat_deg = 0;
-};
+using truceline::LonLat;  // truceline/lonlat.hpp
 
 // One or more parts, each a sequence of vertices (a GeoJSON MultiLineString).
 struct MultiLine {
