@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -454,7 +455,15 @@ Command add_ingest_command(CLI::App& app) {
                   "wait at most this long for another import to finish, then fail (exit 2); default: as long as it "
                   "takes; 0: fail at once")
       ->type_name("SECONDS")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](const std::string& v) -> std::string {
+            char* end = nullptr;
+            const double s = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || !(s >= 0) || !std::isfinite(s))
+              return fmt::format("'{}': expected seconds >= 0 (0: fail at once if another import is running)", v);
+            return "";
+          },
+          "SECONDS"));
   return {cmd, [a, cmd](Io& io) { return cmd_ingest(cmd, *a, io); }};
 }
 
