@@ -137,7 +137,10 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
   // A new store's folder is made when missing (`--db out/demo/reports.db` on a fresh checkout).
   if (!existed && !a.dry_run) {
     const std::filesystem::path parent = std::filesystem::path(a.db).parent_path();
-    if (!parent.empty() && !std::filesystem::exists(parent, ec) && !std::filesystem::create_directories(parent, ec))
+    // (Made by another `ingest` at the same moment: fine.)
+    std::error_code dir_ec;
+    if (!parent.empty() && !std::filesystem::exists(parent, ec) && !std::filesystem::create_directories(parent, ec) &&
+        !std::filesystem::is_directory(parent, dir_ec))
       throw InputError(fmt::format("{}: cannot create the folder {}: {}", a.db, parent.string(), ec.message()));
   }
   // One import at a time: a writer waits for the store's write lock (docs/cli.md, "--wait"),
