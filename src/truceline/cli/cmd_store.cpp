@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -38,6 +39,7 @@ struct IngestArgs {
   bool strict = false, dry_run = false;
   PlaceFlags places;  // --agreement, --places
   std::string encoding, tz, delimiter, source;
+  std::optional<double> wait_s;  // --wait SECONDS; none: wait for the write lock as long as it takes
 };
 
 // Up to `n` bytes from the stream's current position.
@@ -63,14 +65,14 @@ std::string decode_hint(const std::string& encoding, const std::string& raw_head
                      io::canonical_encoding(encoding), g->name, g->basis, g->confidence, g->suggestion);
 }
 
-// Removes a database file `ingest` created but wrote nothing into (and SQLite's side files).
+// Removes a database file `ingest` created but wrote nothing into (and SQLite's side files),
+// unless another process wrote into it or has it open (it may have created it at the same
+// moment: Store::remove_if_empty).
 struct RemoveIfUnused {
   std::string path;
   bool remove = false;
   ~RemoveIfUnused() {
-    if (!remove) return;
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+    if (remove) st::Store::remove_if_empty(path);
   }
 };
 
@@ -101,6 +103,7 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
     if (*forced != st::Format::csv && *forced != st::Format::acled)
       refuse(cmd, {"--delimiter"}, fmt::format("to {} input (CSV and ACLED only)", a.format));
   }
+  if (a.dry_run) refuse(cmd, {"--wait"}, "with --dry-run: a dry run only reads, and never waits for an import");
   st::ReaderOptions read(map);
   if (!a.delimiter.empty()) {
     const auto d = st::parse_delimiter(a.delimiter);
@@ -134,11 +137,24 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
   // A new store's folder is made when missing (`--db out/demo/reports.db` on a fresh checkout).
   if (!existed && !a.dry_run) {
     const std::filesystem::path parent = std::filesystem::path(a.db).parent_path();
-    if (!parent.empty() && !std::filesystem::exists(parent, ec) && !std::filesystem::create_directories(parent, ec))
+    // (Made by another `ingest` at the same moment: fine.)
+    std::error_code dir_ec;
+    if (!parent.empty() && !std::filesystem::exists(parent, ec) && !std::filesystem::create_directories(parent, ec) &&
+        !std::filesystem::is_directory(parent, dir_ec))
       throw InputError(fmt::format("{}: cannot create the folder {}: {}", a.db, parent.string(), ec.message()));
   }
+  // One import at a time: a writer waits for the store's write lock (docs/cli.md, "--wait"),
+  // saying so once on a terminal. A dry run only reads, and readers never wait for a writer.
+  st::WriterOptions writer;
+  writer.wait_s = a.wait_s;
+  if (&io.err == &std::cerr && ::isatty(2))
+    writer.on_wait = [&] {
+      io.err << fmt::format("truceline: {}: waiting for another import to finish{}\n", a.db,
+                            a.wait_s ? fmt::format(" (at most {:g} s)", *a.wait_s) : " (--wait SECONDS limits the wait)")
+             << std::flush;
+    };
   st::Store store = a.dry_run ? (existed ? st::Store::open_existing(a.db) : st::Store::create_or_open(":memory:"))
-                              : st::Store::create_or_open(a.db);
+                              : st::Store::create_or_open(a.db, writer);
   int status = 0;
   auto fail = [&](int code) { status = std::max(status, code); };
   // Every file gets its stdout line, even one refused before a row was read (docs/importers.md).
@@ -438,6 +454,19 @@ Command add_ingest_command(CLI::App& app) {
   cmd->add_option("--tz", a->tz, "zone of date-times written without offset: +03:00 or Asia/Damascus");
   cmd->add_option("--delimiter", a->delimiter, "CSV field delimiter: ',' (default), ';', tab, '|', ...");
   cmd->add_option("--source", a->source, "source name for rows that give none");
+  cmd->add_option("--wait", a->wait_s,
+                  "wait at most this long for another import to finish, then fail (exit 2); default: as long as it "
+                  "takes; 0: fail at once")
+      ->type_name("SECONDS")
+      ->check(CLI::Validator(
+          [](const std::string& v) -> std::string {
+            char* end = nullptr;
+            const double s = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || !(s >= 0) || !std::isfinite(s))
+              return fmt::format("'{}': expected seconds >= 0 (0: fail at once if another import is running)", v);
+            return "";
+          },
+          "SECONDS"));
   return {cmd, [a, cmd](Io& io) { return cmd_ingest(cmd, *a, io); }};
 }
 

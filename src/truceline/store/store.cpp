@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
+#include <iterator>
 
 #include <algorithm>
 #include <chrono>
@@ -35,8 +37,12 @@ std::string now_iso() {
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(fmt::format("SQLite: {} in: {}", sqlite3_errmsg(db), sql));
+    if (const int rc = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); rc != SQLITE_OK) {
+      const SqliteError e(db, rc);
+      // A bug (e.g. an SQL error) names the statement; a failure of the file does not need to.
+      if (!store_error_kind(e.extended_code(), e.system_errno())) throw SqliteError(db, rc, e.message() + " in: " + sql);
+      throw e;
+    }
   }
   ~Stmt() { sqlite3_finalize(s_); }
   Stmt(const Stmt&) = delete;
@@ -69,7 +75,7 @@ class Stmt {
     const int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(fmt::format("SQLite: {}", sqlite3_errmsg(db_)));
+    throw SqliteError(db_, rc);
   }
   void reset() {
     sqlite3_reset(s_);
@@ -90,10 +96,10 @@ class Stmt {
 
 void exec(sqlite3* db, const char* sql) {
   char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    const std::string msg = err ? err : "unknown";
+  if (const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
+    const std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    throw std::runtime_error("SQLite: " + msg);
+    throw SqliteError(db, rc, msg);
   }
 }
 
@@ -302,8 +308,58 @@ class RtreeWriter {
 
 }  // namespace
 
+namespace detail {
+
+// A writer waiting for the write lock (WriterOptions), as SQLite's busy handler: SQLite calls
+// it each time it finds the lock held (`count` = the calls so far for this lock, 0 first);
+// returning 1 makes it try again, 0 gives up with SQLITE_BUSY. SQLite's own busy_timeout can
+// neither wait without limit nor tell anyone it waits, hence this handler; it sleeps as that
+// one does (sqlite3_sleep, 1 ms growing to 100 ms between tries).
+struct WriteWait {
+  WriterOptions options;
+  bool announced = false;
+  std::chrono::steady_clock::time_point since;
+
+  static int handler(void* self, int count) {
+    auto& w = *static_cast<WriteWait*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) w.since = now;
+    const double waited_s = std::chrono::duration<double>(now - w.since).count();
+    const std::optional<double>& limit = w.options.wait_s;
+    if (limit && waited_s >= *limit) return 0;
+    if (!w.announced) {
+      w.announced = true;
+      if (w.options.on_wait) w.options.on_wait();
+    }
+    static constexpr int kDelaysMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+    int ms = kDelaysMs[std::min<std::size_t>(static_cast<std::size_t>(count), std::size(kDelaysMs) - 1)];
+    if (limit) ms = std::max(1, std::min(ms, static_cast<int>(std::ceil((*limit - waited_s) * 1000))));
+    sqlite3_sleep(ms);
+    return 1;
+  }
+};
+
+}  // namespace detail
+
 Store::Store(std::string path, sqlite3* db, bool read_only) : path_(std::move(path)), db_(db), read_only_(read_only) {}
-Store::Store(Store&& o) noexcept : path_(std::move(o.path_)), db_(o.db_), read_only_(o.read_only_) { o.db_ = nullptr; }
+Store::Store(Store&& o) noexcept
+    : path_(std::move(o.path_)), db_(o.db_), read_only_(o.read_only_), waiting_(std::move(o.waiting_)) {
+  o.db_ = nullptr;
+}
+
+void Store::wait_for_writers(const WriterOptions& writer) {
+  waiting_ = std::make_unique<detail::WriteWait>();
+  waiting_->options = writer;
+  sqlite3_busy_handler(db_, &detail::WriteWait::handler, waiting_.get());
+}
+
+void Store::fail(const SqliteError& e) const {
+  // A writer that gave up waiting waited its limit (SQLITE_BUSY without the handler having
+  // been asked, e.g. --wait 0, waited 0 s).
+  const double waited_s = waiting_ && waiting_->options.wait_s ? *waiting_->options.wait_s : 0;
+  throw_store_error(path_, e, waited_s);
+}
+
 Store::~Store() {
   if (!db_) return;
   if (!read_only_ && path_ != ":memory:") {
@@ -451,41 +507,55 @@ bool write_refused(sqlite3* db) {
 
 }  // namespace
 
-Store Store::create_or_open(const std::string& path) {
+namespace {
+
+// The store's file was removed (or replaced) after this connection opened it: another
+// `ingest` that created it and wrote nothing took it away (Store::remove_if_empty).
+struct StoreMoved {};
+
+bool has_moved(sqlite3* db) {
+  int moved = 0;
+  return sqlite3_file_control(db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0;
+}
+
+}  // namespace
+
+Store Store::create_or_open(const std::string& path, const WriterOptions& writer) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a database");
   check_writable(path);
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
-    sqlite3_close_v2(db);
-    throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
-  }
-  Store s(path, db, false);
-  sqlite3_busy_timeout(db, 10000);
-  try {
-    const int app = pragma_int(db, "application_id");
-    const int version = pragma_int(db, "user_version");
-    if (app != kApplicationId) {
-      Stmt tables(db, "SELECT count(*) FROM sqlite_master");
-      tables.step();
-      if (tables.integer(0) != 0) throw InputError(path + ": not a truceline database (an SQLite file with other tables)");
+  // Opened again when another process removed the file it found (StoreMoved): a bounded
+  // number of times, each a complete race lost to a process that created and removed it.
+  for (int attempt = 0;; ++attempt) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+      const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
+      sqlite3_close_v2(db);
+      throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
     }
-    if (version > kSchemaVersion)
-      throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path, version, kSchemaVersion));
-    exec(db, "PRAGMA journal_mode=WAL");
-    exec(db, "PRAGMA synchronous=NORMAL");
-    exec(db, "PRAGMA cache_size=-65536");  // 64 MiB page cache: bulk imports touch many index pages
-    s.migrate();
-  } catch (const std::runtime_error& e) {
-    if (dynamic_cast<const InputError*>(&e)) throw;
-    if (write_refused(db) || sqlite3_db_readonly(db, "main") == 1) throw cannot_write(path);
-    throw InputError(fmt::format("{}: not a truceline database ({})", path, e.what()));
+    Store s(path, db, false);
+    s.wait_for_writers(writer);
+    try {
+      // Checks and schema under the write lock (migrate), then WAL (which cannot be changed
+      // inside a transaction): a foreign file is refused before anything is written to it.
+      s.migrate();
+      exec(db, "PRAGMA journal_mode=WAL");
+      exec(db, "PRAGMA synchronous=NORMAL");
+      exec(db, "PRAGMA cache_size=-65536");  // 64 MiB page cache: bulk imports touch many index pages
+    } catch (const StoreMoved&) {
+      if (attempt < 8) continue;
+      throw InputError(fmt::format("{}: the store was removed by another process again and again; try again", path));
+    } catch (const SqliteError& e) {
+      if (e.code() == SQLITE_NOTADB) throw InputError(path + ": not a truceline database (not an SQLite file)");
+      const bool full = store_error_kind(e.extended_code(), e.system_errno()) == StoreError::Kind::full;
+      if (!full && (write_refused(db) || sqlite3_db_readonly(db, "main") == 1)) throw cannot_write(path);
+      s.fail(e);
+    }
+    return s;
   }
-  return s;
 }
 
-Store Store::open_existing(const std::string& path, Access access) {
+Store Store::open_existing(const std::string& path, Access access, const WriterOptions& writer) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw InputError(fmt::format("{}: no such database (truceline ingest --db {} FILE creates one)", path, path));
@@ -513,6 +583,7 @@ Store Store::open_existing(const std::string& path, Access access) {
     m = read_marks(db);
   }
   Store s(path, db, ro);
+  if (!ro) s.wait_for_writers(writer);
   if (m.rc != SQLITE_OK) {
     const int code = m.rc & 0xff;
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) throw InputError(path + ": not a truceline database (not an SQLite file)");
@@ -523,7 +594,13 @@ Store Store::open_existing(const std::string& path, Access access) {
     throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path, m.version, kSchemaVersion));
   if (m.version < kSchemaVersion) {
     if (!ro) {
-      s.migrate();
+      try {
+        s.migrate();  // reads the version again, under the write lock
+      } catch (const StoreMoved&) {
+        throw InputError(fmt::format("{}: no such database (removed by another process)", path));
+      } catch (const SqliteError& e) {
+        s.fail(e);
+      }
     } else if (m.version == 1) {
       // A reader never writes, so a schema-1 store is read as it is: a TEMP view (in memory,
       // allowed on a read-only connection) stands in for the table with the column schema 2
@@ -541,12 +618,60 @@ Store Store::open_existing(const std::string& path, Access access) {
       exec(db, "PRAGMA journal_mode=WAL");
       exec(db, "PRAGMA synchronous=NORMAL");
       exec(db, "PRAGMA cache_size=-65536");
-    } catch (const std::runtime_error& e) {
-      if (write_refused(db) || sqlite3_db_readonly(db, "main") == 1) throw cannot_write(path);
-      throw InputError(fmt::format("{}: cannot open the database for writing ({})", path, e.what()));
+    } catch (const SqliteError& e) {
+      const bool full = store_error_kind(e.extended_code(), e.system_errno()) == StoreError::Kind::full;
+      if (!full && (write_refused(db) || sqlite3_db_readonly(db, "main") == 1)) throw cannot_write(path);
+      s.fail(e);
     }
   }
   return s;
+}
+
+bool Store::remove_if_empty(const std::string& path) {
+  if (path == ":memory:") return false;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close_v2(db);
+    return false;
+  }
+  struct Close {
+    sqlite3* db;
+    ~Close() { sqlite3_close_v2(db); }
+  } close{db};
+  // busy_timeout 0: another process at work keeps its store (no waiting, no removal).
+  sqlite3_busy_timeout(db, 0);
+  // Leaving WAL mode needs the only connection: it fails at once while another is open.
+  std::string mode;
+  sqlite3_exec(
+      db, "PRAGMA journal_mode=DELETE",
+      [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) = values[0] ? values[0] : "";
+        return 0;
+      },
+      &mode, nullptr);
+  if (mode != "delete") return false;
+  // Rollback-journal mode, exclusive lock: nobody reads or writes until we are done.
+  if (sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) != SQLITE_OK) return false;
+  bool empty = false;
+  try {
+    Stmt tables(db, "SELECT count(*), count(*) FILTER (WHERE name = 'batch') FROM sqlite_master");
+    tables.step();
+    if (tables.integer(0) == 0) {
+      empty = true;  // never got a schema (its creation failed)
+    } else if (tables.integer(1) == 1 && pragma_int(db, "application_id") == kApplicationId) {
+      Stmt batches(db, "SELECT count(*) FROM batch");
+      empty = batches.step() && batches.integer(0) == 0;
+    }
+  } catch (const std::exception&) {
+    empty = false;  // unreadable: not ours to remove
+  }
+  const bool remove = empty && !has_moved(db);
+  if (remove) {
+    std::error_code ec;
+    for (const char* suffix : {"-wal", "-shm", "-journal", ""}) std::filesystem::remove(path + suffix, ec);
+  }
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return remove;
 }
 
 bool Store::has_report(const std::string& id) const {
@@ -567,9 +692,23 @@ bool Store::has_report(const std::string& id) const {
 }
 
 void Store::migrate() {
-  int version = pragma_int(db_, "user_version");
+  // Everything under the write lock (BEGIN IMMEDIATE before the version is read): two
+  // processes creating the same store at once would otherwise both read "no schema" and the
+  // second fail on the first's tables (issue 16).
   exec(db_, "BEGIN IMMEDIATE");
   try {
+    if (has_moved(db_)) throw StoreMoved{};
+    const int app = pragma_int(db_, "application_id");
+    int version = pragma_int(db_, "user_version");
+    if (app != kApplicationId) {
+      Stmt tables(db_, "SELECT count(*) FROM sqlite_master");
+      tables.step();
+      if (tables.integer(0) != 0)
+        throw InputError(path_ + ": not a truceline database (an SQLite file with other tables)");
+    }
+    if (version > kSchemaVersion)
+      throw InputError(fmt::format("{}: made by a newer truceline (schema {} > {})", path_, version, kSchemaVersion));
+    const int found = version;
     if (version < 1) {
       exec(db_, kSchemaV1);
       exec(db_, fmt::format("PRAGMA application_id={}", kApplicationId).c_str());
@@ -586,7 +725,7 @@ void Store::migrate() {
       version = 2;
     }
     // Later versions: `if (version < 3) { ALTER ...; version = 3; }`.
-    exec(db_, fmt::format("PRAGMA user_version={}", version).c_str());
+    if (version != found) exec(db_, fmt::format("PRAGMA user_version={}", version).c_str());
     exec(db_, "COMMIT");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -594,7 +733,7 @@ void Store::migrate() {
   }
 }
 
-BatchSummary Store::import(const ImportOptions& o, const std::function<bool(InputRow&)>& next) {
+BatchSummary Store::import(const ImportOptions& o, const std::function<bool(InputRow&)>& next) try {
   if (read_only_ && !o.dry_run) throw std::logic_error("Store::import: the store was opened read-only");
   const bool dry = o.dry_run;
   BatchSummary sum;
@@ -607,6 +746,10 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       if (active) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
   } guard{db_};
+  // Cannot happen (remove_if_empty removes only a file no other connection has open), but an
+  // import into a removed file would be lost without a word.
+  if (!dry && has_moved(db_))
+    throw InputError(path_ + ": the store was removed by another process: nothing imported; run the import again");
   if (!dry) {
     Stmt b(db_, "INSERT INTO batch(file, file_hash, importer, started_at) VALUES(?,?,?,?)");
     b.bind(1, o.file).bind(2, o.file_hash).bind(3, o.importer).bind(4, now_iso()).step();
@@ -856,6 +999,8 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   guard.active = false;
   sum.written = true;
   return sum;
+} catch (const SqliteError& e) {
+  fail(e);
 }
 
 BatchSummary Store::append(const std::string& origin, const std::vector<NewReport>& reports) {
@@ -881,7 +1026,7 @@ BatchSummary Store::append(const std::string& origin, const std::vector<NewRepor
   });
 }
 
-void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const {
+void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const try {
   std::string sql = "SELECT r.id, r.json, r.batch_id, r.row_number, r.importer, " + superseded_by_expression("r") +
                     ", r.lon, r.lat, r.place_resolution ";
   std::vector<std::string> where;
@@ -926,9 +1071,11 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
     if (!s.is_null(8)) r.place_resolution = nlohmann::json::parse(s.text(8));
     each(r);
   }
+} catch (const SqliteError& e) {
+  fail(e);
 }
 
-std::vector<QuarantinedRow> Store::quarantine(std::optional<int64_t> batch) const {
+std::vector<QuarantinedRow> Store::quarantine(std::optional<int64_t> batch) const try {
   std::vector<QuarantinedRow> out;
   if (batch) {
     std::vector<int64_t> ids;
@@ -946,9 +1093,11 @@ std::vector<QuarantinedRow> Store::quarantine(std::optional<int64_t> batch) cons
   while (s.step())
     out.push_back({s.integer(0), s.text(1), static_cast<std::size_t>(s.integer(2)), s.text(3), s.text(4)});
   return out;
+} catch (const SqliteError& e) {
+  fail(e);
 }
 
-nlohmann::json Store::stats() const {
+nlohmann::json Store::stats() const try {
   nlohmann::json j;
   auto counts = [&](const char* sql) {
     nlohmann::json o = nlohmann::json::object();
@@ -984,6 +1133,8 @@ nlohmann::json Store::stats() const {
                        {"quarantined", s.integer(8)}});
   j["batches"] = batches;
   return j;
+} catch (const SqliteError& e) {
+  fail(e);
 }
 
 }  // namespace truceline::store

@@ -28,10 +28,15 @@
 #include <vector>
 
 #include "truceline/store/report.hpp"
+#include "truceline/store/sqlite_error.hpp"
 
 struct sqlite3;
 
 namespace truceline::store {
+
+namespace detail {
+struct WriteWait;
+}
 
 // 1: the first; 2: report.source_id (from the JSON) indexed with source_name (revisions).
 inline constexpr int kSchemaVersion = 2;
@@ -141,19 +146,40 @@ struct QuarantinedRow {
 
 enum class Access { read_only, read_write };
 
+// How a writer (`ingest`, `relocate`) waits for the store's write lock, held by another
+// process's import (docs/cli.md, "--wait"). One writer at a time: SQLite's lock, waited for in
+// SQLite's busy handler (no polling of ours).
+struct WriterOptions {
+  // Seconds to wait for the write lock before failing with StoreError kind busy ("PATH: store
+  // busy: another process is writing (waited N s)", exit 2). DEFAULT: nullopt = wait as long
+  // as it takes (an import queued behind another one finishes). REQUIRES: >= 0; 0 = fail at
+  // once.
+  std::optional<double> wait_s;
+  // Called once, when this writer first finds the lock held and starts to wait (the CLI says
+  // "waiting for another import to finish" on a terminal). May be empty.
+  std::function<void()> on_wait;
+};
+
 class Store {
  public:
   // Opens a store for writing, creating it if missing (only `ingest` does this). ":memory:"
-  // gives an empty store in memory (a dry run against no database).
-  static Store create_or_open(const std::string& path);
+  // gives an empty store in memory (a dry run against no database). Creation, the checks
+  // ("not a truceline database", "made by a newer truceline") and migrations happen in one
+  // write transaction (BEGIN IMMEDIATE before the schema version is read): any number of
+  // processes may create the same store at once, all succeed, the schema is made once.
+  // Waits for the write lock as `writer` says. Failures of the file (busy, disk full,
+  // read-only, damaged) are StoreError (store/sqlite_error.hpp).
+  static Store create_or_open(const std::string& path, const WriterOptions& writer = {});
   // Opens an existing store; InputError for a missing, unreadable or non-truceline file.
   // read_only (every command but `ingest` and `relocate`): SQLITE_OPEN_READONLY, never a write,
   // never a file created. A file left in rollback-journal mode (as writers leave it) needs
   // nothing else. A file in WAL mode (a writer is at work, or was killed) needs its -shm
   // file: if that is missing and cannot be created (a read-only folder), no writer can be at
   // work (a WAL writer keeps one), so the file alone is the whole store and it is opened with
-  // SQLite's `immutable=1` (no locks, no -shm). read_write: for `relocate`, tests.
-  static Store open_existing(const std::string& path, Access access = Access::read_only);
+  // SQLite's `immutable=1` (no locks, no -shm). read_write: for `relocate`, tests; waits for
+  // the write lock as `writer` says (ignored when read-only: readers never wait for a writer).
+  static Store open_existing(const std::string& path, Access access = Access::read_only,
+                             const WriterOptions& writer = {});
   Store(Store&&) noexcept;
   // A writer leaves the file in rollback-journal mode (see above) unless another connection
   // is still open, in which case the last writer to close does.
@@ -161,11 +187,21 @@ class Store {
 
   bool read_only() const { return read_only_; }
 
+  // Removes the store at `path` (and its -wal, -shm) when it holds no batch (or no schema at
+  // all) and no other process has it open: `ingest` that created the store and wrote nothing
+  // leaves no file, even when other processes created the same store at the same moment. The
+  // check and the removal happen under an exclusive lock; a process that opened the file
+  // meanwhile finds it moved once it holds the lock and opens the path again (create_or_open),
+  // so no writer ever imports into a removed file. Never waits; never throws; true when removed.
+  // Call it once every Store on `path` of this process is closed.
+  static bool remove_if_empty(const std::string& path);
+
   // Imports rows from `next` (false at the end) in one transaction. Rows are quarantined by
   // the reader (outcome.error) or by the store: a report whose `supersedes` names no report in
   // the store nor in this batch (a correction may come before the report it corrects in the
   // file: it waits for the end of the batch). A read-only store takes only dry runs
-  // (std::logic_error otherwise).
+  // (std::logic_error otherwise). Waits for the write lock (WriterOptions); a failure of the
+  // store (busy, disk full, ...) is a StoreError and nothing of the file is written.
   BatchSummary import(const ImportOptions& options, const std::function<bool(InputRow&)>& next);
 
   // A report truceline made itself (a correction by `relocate`), with its place resolution.
@@ -191,10 +227,13 @@ class Store {
 
  private:
   Store(std::string path, sqlite3* db, bool read_only);
+  void wait_for_writers(const WriterOptions& writer);
   void migrate();
+  [[noreturn]] void fail(const SqliteError& e) const;  // throw_store_error with path_
   std::string path_;
   sqlite3* db_ = nullptr;
   bool read_only_ = false;
+  std::unique_ptr<detail::WriteWait> waiting_;  // the busy handler's state
 };
 
 }  // namespace truceline::store
