@@ -5,8 +5,27 @@
 //   map.svg, chart.svg the map and the 30-day chart (also inlined in report.html)
 //   incidents.geojson  the day's incidents as Points with their verdict and confidence
 //   summary.json       the headline numbers and sections as data
+//
+// Design: the figures are computed once, as data (summary.cpp: daily_summary, summary.json);
+// section builders turn that data into tables of text (sections.cpp); each output has its own
+// renderer (html.cpp, markdown.cpp, geojson.cpp, svg.cpp); write.cpp writes the files.
+// Internals are in detail/.
+//
+// Units: times are unix seconds (UTC) in the API, ISO 8601 UTC ("...Z") in summary.json and
+// incidents.geojson, and the agreement's local time (Agreement::utc_offset_minutes) in the
+// text of report.html/report.md; distances, margins and precisions are metres (summary.json,
+// rounded to 1 m), lengths of coverage lines km (0.1 km); coordinates are WGS84 degrees rounded
+// to 6 decimals (about 0.1 m). The report day is [day_start, day_end); an incident belongs to
+// the day of its first report. Every distance the report states (areas "8 km NE of Surman",
+// the map's scale bar) is geodesic (GeographicLib); the map itself is an equirectangular
+// display projection, not for measurement.
+//
 // Deterministic: the same inputs give byte-identical files (stable order, fixed number
-// formatting, no timestamps of the run). Each file is written atomically (temp + rename).
+// formatting, no timestamps of the run).
+//
+// Thread safety: every function reads its arguments only and keeps no state between calls;
+// calls may run concurrently on the same const Agreement and Assessment. Concurrent
+// write_daily_report calls must name different directories.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -25,16 +44,30 @@ struct DailyOptions {
   std::string data_note;  // e.g. "Reports in this demo are synthetic." (printed prominently)
 };
 
-// The summary (what summary.json holds).
+// The summary: what summary.json holds (docs/daily-report.md, "summary.json"). `s` is an
+// assessment of `a` (assess::assess*) covering the 30 days up to o.day_end.
+// Throws: nothing of its own (std::out_of_range only for an assessment inconsistent with
+// itself, e.g. an incident naming a report it does not hold).
+// Cost: O(R log R + V log V) for R reports and V verdicts, plus one geodesic inverse per active
+// observation post for each of the day's reports, incidents and listed sightings (their area).
 nlohmann::json daily_summary(const agreement::Agreement& a, const assess::Assessment& s, const DailyOptions& o);
 
-// The map of the agreement's zones, lines, posts, patrol routes and the day's incidents.
+// The map (SVG 1.1, fixed viewBox, coordinates printed with one decimal) of the agreement's
+// zones, lines, posts and patrol routes in force on the day, and the day's incidents. A zone
+// that cannot be built is listed on the map as not drawn; nothing is thrown for it.
+// Cost: dominated by building and rendering each zone in force from its definition (as
+// `truceline zone` does), plus O(vertices + posts + routes + incidents).
 std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, const DailyOptions& o);
 
-// Daily counts over the 30 days up to the report's day.
+// Daily incident counts (violation, indeterminate, other) over the 30 local days up to the
+// report's day, as an SVG bar chart. O(incidents). Does not throw (but std::bad_alloc).
 std::string chart_svg(const assess::Assessment& s, const DailyOptions& o);
 
-// Writes every file above into `dir` (created if missing).
+// Writes every file above into `dir` (created, with its parents, if missing). Each file is
+// written atomically (temp + rename, geo::write_file_atomic).
+// Throws InputError: "DIR: cannot write the report: exists and is not a directory",
+// "DIR: cannot create the directory: reason", or "DIR/FILE: cannot write: reason".
+// Cost: daily_summary + map_svg + chart_svg, and the size of the files.
 void write_daily_report(const agreement::Agreement& a, const assess::Assessment& s, const DailyOptions& o,
                         const std::string& dir);
 

@@ -17,96 +17,13 @@
 
 #include "truceline/agreement/query.hpp"
 #include "truceline/report/report.hpp"
-#include "truceline/report/svg.hpp"
+#include "truceline/report/detail/format.hpp"
+#include "truceline/report/detail/render.hpp"
+#include "truceline/report/detail/sections.hpp"
+#include "truceline/report/detail/summary.hpp"
 
 namespace truceline::report {
 namespace detail {
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        // Control characters other than tab/newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
-std::string fixed(double v, int decimals) {
-  if (!std::isfinite(v)) return "0";
-  std::string s = fmt::format("{:.{}f}", v, decimals);
-  // "-0.0" -> "0.0"
-  if (s.size() > 1 && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
-  return s;
-}
-
-const char* verdict_name(assess::Verdict v) {
-  switch (v) {
-    case assess::Verdict::violation: return "violation";
-    case assess::Verdict::compliant: return "compliant";
-    case assess::Verdict::indeterminate: return "indeterminate";
-    case assess::Verdict::not_applicable: return "not_applicable";
-  }
-  return "not_applicable";
-}
-
-const char* verdict_colour(assess::Verdict v) {
-  switch (v) {
-    case assess::Verdict::violation: return kViolationColour;
-    case assess::Verdict::compliant: return kCompliantColour;
-    case assess::Verdict::indeterminate: return kIndeterminateColour;
-    case assess::Verdict::not_applicable: return kNotApplicableColour;
-  }
-  return kNotApplicableColour;
-}
-
-std::vector<const assess::Incident*> incidents_in(const assess::Assessment& s, int64_t start, int64_t end) {
-  std::vector<const assess::Incident*> out;
-  for (const auto& i : s.incidents)
-    if (i.first_unix >= start && i.first_unix < end) out.push_back(&i);
-  return out;
-}
-
-namespace {
-std::chrono::year_month_day ymd_of(int64_t local_seconds, int64_t& seconds_of_day) {
-  const int64_t days = static_cast<int64_t>(std::floor(static_cast<double>(local_seconds) / 86400.0));
-  seconds_of_day = local_seconds - days * 86400;
-  return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}};
-}
-}  // namespace
-
-std::string local_time(int64_t unix_seconds, int utc_offset_minutes) {
-  int64_t sod = 0;
-  const auto ymd = ymd_of(unix_seconds + int64_t{utc_offset_minutes} * 60, sod);
-  return fmt::format("{:04d}-{:02d}-{:02d} {:02d}:{:02d}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), sod / 3600,
-                     (sod / 60) % 60);
-}
-
-std::string local_date(int64_t unix_seconds, int utc_offset_minutes) {
-  int64_t sod = 0;
-  const auto ymd = ymd_of(unix_seconds + int64_t{utc_offset_minutes} * 60, sod);
-  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
-}
-
-std::string utc_offset_text(int m) {
-  const char sign = m < 0 ? '-' : '+';
-  const int a = std::abs(m);
-  return fmt::format("UTC{}{:02d}:{:02d}", sign, a / 60, a % 60);
-}
 
 std::string coverage_strip_svg(const assess::Assessment& s) {
   // Group the sectors by zone and line part, keeping their order.
@@ -172,30 +89,6 @@ std::string coverage_strip_svg(const assess::Assessment& s) {
   }
   o += "</svg>\n";
   return o;
-}
-
-// A length for the method text: "500 m", "2 km", "2.5 km".
-std::string length_text(double m) {
-  if (m < 1000) return fixed(m, 0) + " m";
-  const double k = m / 1000;
-  return fixed(k, std::fabs(k - std::round(k)) < 1e-9 ? 0 : 1) + " km";
-}
-
-// The geometry note: the agreement's own statement of what is approximate (lines and posts
-// marked approximate), never a scenario named by the renderer.
-std::string geometry_note(const agreement::Agreement& a) {
-  std::vector<std::string> approx;
-  for (const auto& l : a.lines)
-    if (l.approximate || l.uncertainty_m > 0)
-      approx.push_back("line " + l.id + (l.uncertainty_m > 0 ? " (±" + length_text(l.uncertainty_m) + ")" : ""));
-  std::size_t posts = 0;
-  for (const auto& p : a.posts) posts += p.approximate ? 1 : 0;
-  if (posts) approx.push_back(fmt::format("{} of {} observation posts", posts, a.posts.size()));
-  std::string out = "Geometry: as drawn in agreement " + a.id;
-  if (approx.empty()) return out + ".";
-  out += "; approximate: ";
-  for (std::size_t k = 0; k < approx.size(); ++k) out += (k ? ", " : "") + approx[k];
-  return out + " (see the agreement's sources).";
 }
 
 }  // namespace detail
