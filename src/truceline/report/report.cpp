@@ -19,7 +19,7 @@
 
 #include "truceline/agreement/query.hpp"
 #include "truceline/error.hpp"
-#include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 #include "truceline/report/svg.hpp"
 #include "truceline/store/report.hpp"
 #include "truceline/store/store.hpp"
@@ -1314,7 +1314,7 @@ void write_daily_report(const agreement::Agreement& a, const assess::Assessment&
   const std::string chart = chart_svg(s, o);
   const std::string strip = detail::coverage_strip_svg(s);
   auto out = [&](const char* name, const std::string& content) {
-    geo::write_file_atomic((p / name).string(), content, std::cout);
+    io::write_file_atomic((p / name).string(), content, std::cout);
   };
   out("map.svg", map);
   out("chart.svg", chart);
