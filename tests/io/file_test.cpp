@@ -27,8 +27,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+const fs::path kRoot = fs::temp_directory_path() / ("truceline_io_file_" + std::to_string(::getpid()));
+struct RemoveRoot {
+  ~RemoveRoot() {
+    std::error_code ec;
+    fs::remove_all(kRoot, ec);  // at exit of the test process (forked children use _exit)
+  }
+} remove_root;
+
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("truceline_io_file_" + std::to_string(::getpid())) / name;
+  const fs::path d = kRoot / name;
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
