@@ -252,8 +252,14 @@ TEST(FileSet, RemovesTemporaryDirectoriesOfDeadProcesses) {
   std::ofstream(stale / "report.md") << "partial";
   const fs::path alive = root / ("out.tmp-" + std::to_string(::getppid()));
   fs::create_directory(alive);
+  // A file we did not write, in a dead process's folder: kept, and the folder with it.
+  const fs::path odd = root / ("out.tmp-" + std::to_string(dead_pid()));
+  fs::create_directory(odd);
+  std::ofstream(odd / "report.md") << "partial";
+  std::ofstream(odd / "mine.txt") << "mine";
   write_file_set((root / "out").string(), kSetA);
-  EXPECT_EQ(entries(root), (std::set<std::string>{"out", alive.filename().string()}));
+  EXPECT_EQ(entries(root), (std::set<std::string>{"out", alive.filename().string(), odd.filename().string()}));
+  EXPECT_EQ(entries(odd), (std::set<std::string>{"mine.txt"}));
 }
 
 // Before: six files renamed one by one; killed between two renames, the directory held files of

@@ -208,11 +208,15 @@ bool is_temporary_of(const std::string& entry, const std::map<std::string, std::
   return dot != std::string::npos && files.count(entry.substr(0, dot)) && temporary_pid(entry, entry.substr(0, dot)) != 0;
 }
 
-// Removes the regular files in directory `dir` (a temporary directory of ours) and the directory.
-void remove_temporary_dir(const std::string& dir) {
+// Removes from directory `dir` (a temporary directory of ours) the regular files of the set
+// `files` and their temporaries, then the directory; anything else there keeps it (a file put
+// there by someone else is never deleted).
+void remove_temporary_dir(const std::string& dir, const std::map<std::string, std::string>& files) {
   if (DIR* d = ::opendir(dir.c_str())) {
     while (const dirent* e = ::readdir(d)) {
       struct stat st {};
+      const std::string name = e->d_name;
+      if (!files.count(name) && !is_temporary_of(name, files)) continue;
       if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
         ::unlinkat(::dirfd(d), e->d_name, 0);
     }
@@ -221,8 +225,9 @@ void remove_temporary_dir(const std::string& dir) {
   ::rmdir(dir.c_str());  // fails, and leaves it, when it holds anything else
 }
 
-// Removes TARGET.tmp-PID (file, or directory of files) left by processes that no longer exist.
-void remove_stale_temporaries(const fs::path& target) {
+// Removes TARGET.tmp-PID (a file, or a directory holding the set `files`) left by processes
+// that no longer exist.
+void remove_stale_temporaries(const fs::path& target, const std::map<std::string, std::string>& files = {}) {
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   const std::string name = target.filename().string();
   std::error_code ec;
@@ -239,7 +244,7 @@ void remove_stale_temporaries(const fs::path& target) {
     // A writer holds flock(2) on its temporary: a live one in another PID namespace keeps it.
     if (::flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK) {
       if (S_ISDIR(st.st_mode))
-        remove_temporary_dir(path);
+        remove_temporary_dir(path, files);
       else
         ::unlink(path.c_str());
     }
@@ -375,13 +380,17 @@ namespace {
 
 // The temporary directory of write_file_set: removed with its files unless swapped in.
 struct TempDir {
+  explicit TempDir(const std::map<std::string, std::string>& set) : files(set) {}
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::map<std::string, std::string>& files;
   std::string path;
   int fd = -1;
   std::vector<int> slots;
   bool keep = false;
   ~TempDir() {
     if (fd >= 0) ::close(fd);
-    if (!keep && !path.empty()) remove_temporary_dir(path);
+    if (!keep && !path.empty()) remove_temporary_dir(path, files);
     for (int s : slots) unregister_temporary(s);
   }
 };
@@ -427,13 +436,13 @@ void write_file_set(const std::string& dir, const std::map<std::string, std::str
     fs::create_directories(d.parent_path(), ec);
     if (ec) throw InputError(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
   }
-  remove_stale_temporaries(d);
+  remove_stale_temporaries(d, files);
 
-  TempDir tmp;
+  TempDir tmp(files);
   tmp.path = d.string() + ".tmp-" + std::to_string(::getpid());
   if (::mkdir(tmp.path.c_str(), 0777) != 0) {
     if (errno != EEXIST) fail(dir, errno);
-    remove_temporary_dir(tmp.path);  // left by an earlier process that had our PID
+    remove_temporary_dir(tmp.path, files);  // left by an earlier process that had our PID
     if (::mkdir(tmp.path.c_str(), 0777) != 0) fail(dir, errno);
   }
   tmp.slots.push_back(register_temporary(tmp.path, true));
