@@ -1,13 +1,26 @@
 // In-process CLI tests (the golden cases in golden/ run the real binary).
 #include <gtest/gtest.h>
 
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include "truceline/cli/app.hpp"
 #include "truceline/cli/command.hpp"
 #include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
+#include "truceline/io/file.hpp"
 
 namespace truceline::cli {
 namespace {
@@ -149,6 +162,131 @@ TEST(Cli, OptionErrorsGiveTheHint) {
     EXPECT_EQ(r.status, 2) << joined << r.err;
     EXPECT_NE(r.err.find("\nRun 'truceline " + args[0] + " --help' for usage.\n"), std::string::npos) << joined << r.err;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `report -o DIR` is all-or-nothing (issue 16 item 3): killed at any step, or on a full disk,
+// DIR holds one complete set of six files from one run.
+
+namespace fs = std::filesystem;
+
+const std::set<std::string> kReportFiles = {"report.html", "report.md",         "map.svg",
+                                            "chart.svg",   "incidents.geojson", "summary.json"};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::set<std::string> names_in(const fs::path& d) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(d)) names.insert(e.path().filename().string());
+  return names;
+}
+
+// The report day of each file of DIR that names one; all must agree. "" when DIR is not one set.
+std::string day_of_set(const fs::path& dir) {
+  if (names_in(dir) != kReportFiles) return "";
+  const std::regex day(R"((2020-03-0\d))");
+  std::smatch m;
+  const std::string summary = slurp(dir / "summary.json"), md = slurp(dir / "report.md"),
+                    html = slurp(dir / "report.html");
+  const std::regex summary_day(R"re("date": "(2020-03-0\d)")re");
+  if (!std::regex_search(summary, m, summary_day)) return "";
+  const std::string d = m[1];
+  if (!std::regex_search(md, m, day) || m[1] != d) return "";
+  if (!std::regex_search(html, m, std::regex("<title>[^<]*(2020-03-0\\d)")) || m[1] != d) return "";
+  return d;
+}
+
+struct ReportRun {
+  fs::path root = fs::temp_directory_path() / ("truceline_cli_report_" + std::to_string(::getpid()));
+  std::string db = (root / "t.db").string();
+  ReportRun() {
+    fs::remove_all(root);
+    fs::create_directories(root);
+    const Result r = run_cli({"ingest", "--db", db, TRUCELINE_TEST_DATA "/reports/assess_cases.jsonl"});
+    EXPECT_EQ(r.status, 0) << r.err;
+  }
+  ~ReportRun() { fs::remove_all(root); }
+  Result report(const std::string& date, const fs::path& dir) const {
+    return run_cli({"report", "--agreement", TRUCELINE_TEST_DATA "/agreements/assess.toml", "--db", db, "--date", date,
+                    "-o", dir.string()});
+  }
+};
+
+int g_report_steps_left = 0;
+
+// Before: the six files were renamed one by one, and a run killed between two renames left
+// files of two days. Killed at every step of the write (SIGKILL from a fault hook), the
+// directory now holds the previous day's set or the new one, and the next run leaves no
+// temporary behind.
+TEST(Cli, ReportKilledAtAnyStepLeavesOneCompleteSet) {
+  const ReportRun run;
+  const fs::path out = run.root / "out";
+  ASSERT_EQ(run.report("2020-03-01", out).status, 0);
+  ASSERT_EQ(day_of_set(out), "2020-03-01");
+  int killed = 0;
+  for (int k = 1; k <= 12; ++k) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      g_report_steps_left = k;
+      io::detail::set_fault_hook([](const char*) {
+        if (--g_report_steps_left == 0) ::raise(SIGKILL);
+      });
+      ::_exit(run.report("2020-03-02", out).status);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!WIFSIGNALED(status)) {
+      EXPECT_EQ(WEXITSTATUS(status), 0);
+      break;
+    }
+    ++killed;
+    const std::string day = day_of_set(out);
+    EXPECT_TRUE(day == "2020-03-01" || day == "2020-03-02") << "killed at step " << k << ": not one complete set";
+    EXPECT_EQ(day == "2020-03-02", k >= 8) << "killed at step " << k;  // 6 files, synced, swapped
+    ASSERT_EQ(run.report("2020-03-01", out).status, 0);
+    EXPECT_EQ(names_in(run.root), (std::set<std::string>{"out", "t.db"})) << "killed at step " << k;
+    EXPECT_EQ(day_of_set(out), "2020-03-01");
+  }
+  EXPECT_EQ(killed, 8);
+}
+
+// Before: a full disk gave "cannot write" without the reason, after some files of the new day
+// had replaced the previous day's. Now: exit 2, "No space left on device", the previous set
+// intact, no temporary left. The tmpfs holds the previous set plus less than the new one.
+TEST(Cli, ReportOnAFullDiskExitsTwoAndKeepsThePreviousSet) {
+  const ReportRun run;
+  const fs::path probe_old = run.root / "old", probe_new = run.root / "new";
+  ASSERT_EQ(run.report("2020-03-02", probe_old).status, 0);
+  ASSERT_EQ(run.report("2020-03-01", probe_new).status, 0);
+  auto pages = [](const fs::path& p) { return (fs::file_size(p) + 4095) / 4096; };
+  std::uintmax_t old_pages = 0, html_pages = pages(probe_new / "report.html");
+  for (const auto& n : kReportFiles) old_pages += pages(probe_old / n);
+  const fs::path mnt = run.root / "mnt";
+  fs::create_directories(mnt);
+  // Room for the previous set and not quite the new report.html.
+  const std::string size = "size=" + std::to_string((old_pages + html_pages - 1) * 4096);
+  if (::mount("tmpfs", mnt.c_str(), "tmpfs", 0, size.c_str()) != 0)
+    GTEST_SKIP() << "cannot mount a tmpfs (" << std::strerror(errno) << "): the full-disk test needs root";
+  struct Unmount {
+    fs::path p;
+    ~Unmount() { ::umount(p.c_str()); }
+  } unmount{mnt};
+  const fs::path out = mnt / "out";
+  ASSERT_EQ(run.report("2020-03-02", out).status, 0);
+  std::map<std::string, std::string> before;
+  for (const auto& n : kReportFiles) before[n] = slurp(out / n);
+  const Result r = run.report("2020-03-01", out);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(": cannot write: No space left on device"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.rfind("truceline: error: " + out.string() + "/", 0), 0u) << r.err;
+  for (const auto& n : kReportFiles) EXPECT_EQ(slurp(out / n), before[n]) << n;
+  EXPECT_EQ(names_in(mnt), (std::set<std::string>{"out"}));
+  EXPECT_EQ(day_of_set(out), "2020-03-02");
 }
 
 }  // namespace

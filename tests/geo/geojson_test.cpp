@@ -1,4 +1,5 @@
 #include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 
 #include <gtest/gtest.h>
 
@@ -61,9 +62,9 @@ TEST(GeoJson, WritesNineDecimalsAndIsAtomic) {
   const auto dir = std::filesystem::temp_directory_path() / "truceline-geojson-test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  geo::write_file_atomic((dir / "a.geojson").string(), out, std::cout);
-  EXPECT_EQ(geo::read_text((dir / "a.geojson").string()), out);
-  EXPECT_THROW(geo::write_file_atomic((dir / "missing" / "b.geojson").string(), out, std::cout), InputError);
+  io::write_file_atomic((dir / "a.geojson").string(), out, std::cout);
+  EXPECT_EQ(io::read_text((dir / "a.geojson").string()), out);
+  EXPECT_THROW(io::write_file_atomic((dir / "missing" / "b.geojson").string(), out, std::cout), InputError);
   int files = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
   EXPECT_EQ(files, 1) << "no temporary file is left behind";

@@ -15,6 +15,7 @@
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/geo/area.hpp"
 #include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 #include "truceline/time.hpp"
 
 namespace truceline::agreement {
@@ -370,7 +371,7 @@ std::optional<Instant> parse_instant(const std::string& text, int utc_offset_min
 
 std::string format_instant(Instant t) { return format_iso8601_utc(t.time_since_epoch().count()); }
 
-Loaded load(const std::string& path) { return load_text(geo::read_text(path), path); }
+Loaded load(const std::string& path) { return load_text(io::read_text(path), path); }
 
 Loaded load_text(const std::string& text, const std::string& path) {
   Loaded out;

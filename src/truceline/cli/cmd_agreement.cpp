@@ -10,7 +10,7 @@
 #include "truceline/cli/command.hpp"
 #include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
-#include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 
 namespace truceline::cli {
 
@@ -297,7 +297,7 @@ int cmd_map(const std::string& path, const std::string& at, const std::string& o
   const json fc{{"type", "FeatureCollection"},
                 {"properties", {{"agreement", a.id}, {"at", ag::format_instant(t)}}},
                 {"features", features}};
-  geo::write_file_atomic(out_path, fc.dump() + "\n", io.out);
+  io::write_file_atomic(out_path, fc.dump() + "\n", io.out);
   if (!out_path.empty() && out_path != "-")
     io.err << fmt::format("truceline: wrote {} ({} features in force at {})\n", out_path, features.size(),
                           ag::format_instant(t));

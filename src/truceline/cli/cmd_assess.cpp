@@ -10,7 +10,7 @@
 #include "truceline/cli/command.hpp"
 #include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
-#include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 #include "truceline/report/report.hpp"
 
 namespace truceline::cli {
@@ -70,7 +70,7 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
   const std::string text = format == "csv"       ? assess::verdicts_csv(s)
                            : format == "geojson" ? verdicts_geojson(a, s)
                                                  : assess::to_json(a, s).dump(2) + "\n";
-  geo::write_file_atomic(out, text, io.out);
+  io::write_file_atomic(out, text, io.out);
   if (out != "-") {
     std::size_t violations = 0;
     for (const auto& v : s.verdicts) violations += v.verdict == assess::Verdict::violation;

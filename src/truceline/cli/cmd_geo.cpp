@@ -29,6 +29,7 @@
 #include "truceline/geo/geojson.hpp"
 #include "truceline/geo/locate.hpp"
 #include "truceline/geo/zone.hpp"
+#include "truceline/io/file.hpp"
 #include "truceline/workers.hpp"
 
 namespace truceline::cli {
@@ -135,7 +136,7 @@ int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std
     if (!weapon_class.empty()) props["weapon_class"] = nlohmann::json(weapon_class).dump();
     add_measurement(props, zone, z->side);
   }
-  geo::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
+  io::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
   if (!out_path.empty() && out_path != "-")
     err << fmt::format("truceline: wrote {} (zone {}, {} vertices, max boundary error {:.3f} m{})\n", out_path, z->id,
                        zone.vertex_count, zone.check.max_error_m, z->is_area ? "" : line_error_note(zone, z->side));
@@ -158,7 +159,7 @@ int cmd_zone(const ZoneArgs& za, const std::string& clip_path, const std::string
       {"vertex_count", std::to_string(zone.vertex_count)},
   };
   add_measurement(props, zone, spec.side);
-  geo::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
+  io::write_file_atomic(out_path, geo::zone_feature_collection(zone, props), out);
   if (!out_path.empty() && out_path != "-")
     err << fmt::format("truceline: wrote {} ({} polygon{}, {} vertices, max boundary error {:.3f} m{})\n", out_path,
                        zone.polygons.size(), zone.polygons.size() == 1 ? "" : "s", zone.vertex_count,
@@ -202,7 +203,7 @@ using FormatterFactory = std::function<std::unique_ptr<RowFormatter>()>;
 // (bounded memory), to `out_path` (atomic) or stdout.
 int stream_points(PointReader& reader, const std::string& header, const FormatterFactory& factory,
                   const std::string& out_path, bool skip_bad, unsigned threads, std::ostream& out, std::ostream& err) {
-  geo::AtomicOutput output(out_path, out);
+  io::AtomicOutput output(out_path, out);
   std::ostream& o = output.stream();
 
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

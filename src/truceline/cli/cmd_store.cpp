@@ -18,7 +18,7 @@
 #include "truceline/cli/places.hpp"
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
-#include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 #include "truceline/io/text.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/store.hpp"
@@ -122,7 +122,7 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
   // Check every file before touching the database: a missing file is an error up front.
   for (const auto& f : a.files) {
     if (f == "-") continue;
-    geo::reject_directory(f);
+    io::reject_directory(f);
     if (!std::ifstream(f)) throw InputError(fmt::format("{}: cannot open: {}", f, std::strerror(errno)));
   }
   // The agreement and any --places files are checked before the database is touched; the
@@ -167,7 +167,7 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
     std::unique_ptr<std::istream> raw;
     std::string hash;
     if (file == "-") {
-      const std::string bytes = geo::read_text("-");
+      const std::string bytes = io::read_text("-");
       hash = st::sha256_hex(bytes);
       raw = std::make_unique<std::istringstream>(bytes);
     } else {

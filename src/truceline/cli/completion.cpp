@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "truceline/cli/command.hpp"
-#include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 
 namespace truceline::cli {
 
@@ -199,7 +199,7 @@ Command add_man_command(CLI::App& app) {
   cmd->add_option("-o,--output", st->out, "output file ('-' = stdout)")->type_name("FILE")->capture_default_str();
   const CLI::App* root = &app;
   return {cmd, [root, st](Io& io) {
-            geo::write_file_atomic(st->out, man_page(*root), io.out);
+            io::write_file_atomic(st->out, man_page(*root), io.out);
             return 0;
           }};
 }

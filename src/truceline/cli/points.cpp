@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "truceline/error.hpp"
-#include "truceline/geo/geojson.hpp"
+#include "truceline/io/file.hpp"
 
 namespace truceline::cli {
 
@@ -144,7 +144,7 @@ class CsvReader : public PointReader {
 class GeoJsonPointReader : public PointReader {
  public:
   GeoJsonPointReader(const std::string& text, std::string name) : name_(std::move(name)) {
-    nlohmann::json doc = geo::parse_json(text, name_);
+    nlohmann::json doc = io::parse_json(text, name_);
     if (!doc.is_object() || !has_type(doc, "FeatureCollection") || !doc.contains("features") ||
         !doc["features"].is_array())
       throw InputError(name_ + ": points must be a GeoJSON FeatureCollection of Points");
@@ -235,7 +235,7 @@ std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& 
   std::istream* in = &stdin_stream;
   const std::string name = path == "-" ? "<stdin>" : path;
   if (path != "-") {
-    geo::reject_directory(path);
+    io::reject_directory(path);
     auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*f) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
     own = std::move(f);

@@ -63,11 +63,13 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
 // report's day, as an SVG bar chart. O(incidents). Does not throw (but std::bad_alloc).
 std::string chart_svg(const assess::Assessment& s, const DailyOptions& o);
 
-// Writes every file above into `dir` (created, with its parents, if missing). Each file is
-// written atomically (temp + rename, geo::write_file_atomic).
+// Writes every file above into `dir` (created, with its parents, if missing) as one set
+// (io::write_file_set): the files go to DIR.tmp-PID, are fsync'd, and the folder is swapped
+// with `dir` in one step, so a reader sees the previous set or this one, never a mix.
 // Throws InputError: "DIR: cannot write the report: exists and is not a directory",
-// "DIR: cannot create the directory: reason", or "DIR/FILE: cannot write: reason".
-// Cost: daily_summary + map_svg + chart_svg, and the size of the files.
+// "DIR: cannot replace the directory: it holds NAME …" (files that are not the report's),
+// or "PATH: cannot write: reason" (e.g. "No space left on device"; the previous set is kept).
+// Cost: daily_summary + map_svg + chart_svg, and the size of the files (written and fsync'd).
 void write_daily_report(const agreement::Agreement& a, const assess::Assessment& s, const DailyOptions& o,
                         const std::string& dir);
 
