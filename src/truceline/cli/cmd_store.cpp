@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -18,6 +20,8 @@
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
 #include "truceline/geo/geojson.hpp"
+#include "truceline/io/input.hpp"
+#include "truceline/io/interrupt.hpp"
 #include "truceline/io/text.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/store.hpp"
@@ -38,6 +42,7 @@ struct IngestArgs {
   bool strict = false, dry_run = false;
   PlaceFlags places;  // --agreement, --places
   std::string encoding, tz, delimiter, source;
+  double input_timeout_s = 30;  // --input-timeout: a pipe or FIFO silent this long is an error
 };
 
 // Up to `n` bytes from the stream's current position.
@@ -75,6 +80,8 @@ struct RemoveIfUnused {
 };
 
 int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
+  // SIGINT, SIGTERM, SIGHUP from here on roll the current file's import back (docs/cli.md).
+  const io::InterruptScope signals;
   if (!a.deprecated_format.empty()) {
     if (!a.format.empty() && a.format != a.deprecated_format)
       throw UsageError(fmt::format("--format {} and --input-format {} disagree: give --input-format only",
@@ -116,12 +123,11 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
   if (a.source.find_first_not_of(" \t") == std::string::npos && !a.source.empty())
     throw UsageError("--source: expected a source name");
   read.report.default_source = a.source;
-  // Check every file before touching the database: a missing file is an error up front.
-  for (const auto& f : a.files) {
-    if (f == "-") continue;
-    geo::reject_directory(f);
-    if (!std::ifstream(f)) throw InputError(fmt::format("{}: cannot open: {}", f, std::strerror(errno)));
-  }
+  // Check every file before touching the database: a missing file, a directory or a device is
+  // an error up front (a FIFO is not opened here: it is opened once, when its turn comes).
+  for (const auto& f : a.files) io::check_input(f);
+  io::InputOptions input_options;
+  input_options.idle_timeout = std::chrono::milliseconds(std::llround(a.input_timeout_s * 1000));
   // The agreement and any --places files are checked before the database is touched; the
   // gazetteer itself is loaded for the first report located by a place name only (a missing
   // one is then an error for that file).
@@ -146,27 +152,25 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
     io.out << fmt::format("{}: imported 0, duplicates 0, quarantined 0 (file rejected: nothing written)\n", file);
     io.out.flush();
   };
-  for (const std::string& file : a.files) {
-    // Files stream (bounded memory); standard input is read whole.
-    std::unique_ptr<std::istream> raw;
-    std::string hash;
-    if (file == "-") {
-      const std::string bytes = geo::read_text("-");
-      hash = st::sha256_hex(bytes);
-      raw = std::make_unique<std::istringstream>(bytes);
-    } else {
-      hash = st::sha256_file(file);
-      raw = std::make_unique<std::ifstream>(file, std::ios::binary);
-    }
+  const bool tty = &io.err == &std::cerr && ::isatty(2);
+  // One file: each is read once, from its start to its end, and hashed as it is read
+  // (io/input.hpp): a pipe, /dev/stdin and `<(...)` import every row.
+  auto ingest_file = [&](const std::string& file) {
+    io::InputFile input(file, input_options);
+    std::istream* const raw = &input.stream();
+    // Back to the start after reading the head (io::InputFile keeps the first 1 MiB for this).
+    auto rewind = [&] {
+      raw->clear();
+      if (!raw->seekg(0)) throw std::logic_error("ingest: cannot go back to the start of " + file);
+    };
     const std::string raw_head = read_some(*raw, 4096);
-    raw->clear();
-    raw->seekg(0);
+    rewind();
     if (a.encoding.empty() && io::looks_like_utf16_or_32(raw_head)) {
       rejected_line(file);
       io.err << fmt::format("truceline: error: {}: nothing imported: not UTF-8 text\nhint: {}\n", file,
                             io::encoding_advice(raw_head));
       fail(1);
-      continue;
+      return;
     }
     // With --encoding, everything below reads UTF-8 converted from it.
     std::unique_ptr<std::istream> decoded;
@@ -177,11 +181,12 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       } catch (const io::DecodeError&) {
         // met again, and reported, when the file is read
       }
-      raw->clear();
-      raw->seekg(0);
+      rewind();
       decoded = io::decoded_stream(*raw, a.encoding);
     }
-    std::istream& in = decoded ? *decoded : *raw;
+    // A NUL character is never text: the file is refused (exit 2), naming its line.
+    const std::unique_ptr<std::istream> checked = io::nul_checked_stream(decoded ? *decoded : *raw, file, decoded != nullptr);
+    std::istream& in = *checked;
     const st::Format format = forced ? *forced : st::detect_format(file, head, read.delimiter);
     std::unique_ptr<st::RowReader> reader;
     try {
@@ -190,7 +195,9 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       rejected_line(file);
       io.err << fmt::format("truceline: error: {}: {}\n", file, e.what());
       fail(2);
-      continue;
+      return;
+    } catch (const io::InputFault&) {
+      throw;  // not a matter of format: exit 2 (below)
     } catch (const InputError& e) {
       // The file cannot be read as its format (or its encoding) at all: it gives nothing (exit 1).
       rejected_line(file);
@@ -198,11 +205,14 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       if (dynamic_cast<const io::DecodeError*>(&e)) io.err << decode_hint(a.encoding, raw_head);
       else if (a.encoding.empty() && !utf8_prefix(raw_head)) io.err << "hint: " << io::encoding_advice(raw_head) << "\n";
       fail(1);
-      continue;
+      return;
     }
+    input.forget_start();
     st::ImportOptions o;
     o.file = file;
-    o.file_hash = hash;
+    // Known once the last byte was read; the store records it when the batch finishes.
+    o.final_file_hash = [&] { return input.sha256_hex(); };
+    o.interruption_point = [] { io::InterruptScope::check(); };
     o.importer = reader->format();
     o.strict = a.strict;
     o.dry_run = a.dry_run;
@@ -215,7 +225,6 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
                                      file, e.what(), file));
       }
     };
-    const bool tty = &io.err == &std::cerr && ::isatty(2);
     if (tty) o.progress = [&](std::size_t n) { io.err << fmt::format("\r{}: {} rows", file, n) << std::flush; };
     st::RowTally tally;
     o.on_store_quarantine = [&](const st::InputRow& row, const std::string& reason) {
@@ -268,6 +277,36 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       io.err << "truceline: error: " << e.what() << "\n";
       fail(2);
     }
+  };
+  for (std::size_t i = 0; i < a.files.size(); ++i) {
+    const std::string& file = a.files[i];
+    try {
+      io::InterruptScope::check();
+      ingest_file(file);
+    } catch (const io::Interrupted& e) {
+      // The file's transaction was rolled back; the store closes cleanly on the way out (no
+      // -wal left). The files before it were committed (their lines say what they imported).
+      if (tty) io.err << "\r\033[K";
+      io.out << fmt::format("{}: imported 0, duplicates 0, quarantined 0 (interrupted: nothing written)\n", file);
+      io.out.flush();
+      const std::size_t rest = a.files.size() - i - 1;
+      io.err << fmt::format("truceline: interrupted: nothing imported from {} ({}){}\n", file,
+                            io::InterruptScope::name(e.signal()),
+                            rest == 0 ? "" : fmt::format("; the {} file{} after it not read", rest, rest == 1 ? "" : "s"));
+      return 128 + e.signal();
+    } catch (const io::InputFault& e) {
+      // Not a file of reports at all (a device, a silent pipe, NUL bytes): exit 2.
+      if (tty) io.err << "\r\033[K";
+      rejected_line(file);
+      io.err << "truceline: error: " << e.what() << "\n";
+      fail(2);
+    }
+  }
+  if (const int signal = io::InterruptScope::caught()) {
+    // Caught after the last file's COMMIT had begun: that import stands (its line says so).
+    io.err << fmt::format("truceline: interrupted ({}) after the last file was imported: nothing was undone\n",
+                          io::InterruptScope::name(signal));
+    return 128 + signal;
   }
   return status;
 }
@@ -438,6 +477,10 @@ Command add_ingest_command(CLI::App& app) {
   cmd->add_option("--tz", a->tz, "zone of date-times written without offset: +03:00 or Asia/Damascus");
   cmd->add_option("--delimiter", a->delimiter, "CSV field delimiter: ',' (default), ';', tab, '|', ...");
   cmd->add_option("--source", a->source, "source name for rows that give none");
+  cmd->add_option("--input-timeout", a->input_timeout_s,
+                  "seconds to wait for data from a pipe or FIFO before giving up (default 30; 0 = no limit)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.0, 1e6));
   return {cmd, [a, cmd](Io& io) { return cmd_ingest(cmd, *a, io); }};
 }
 
