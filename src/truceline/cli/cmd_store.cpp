@@ -185,7 +185,8 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       decoded = io::decoded_stream(*raw, a.encoding);
     }
     // A NUL character is never text: the file is refused (exit 2), naming its line.
-    const std::unique_ptr<std::istream> checked = io::nul_checked_stream(decoded ? *decoded : *raw, file, decoded != nullptr);
+    const std::unique_ptr<std::istream> checked =
+        io::nul_checked_stream(decoded ? *decoded : *raw, file, decoded != nullptr);
     std::istream& in = *checked;
     const st::Format format = forced ? *forced : st::detect_format(file, head, read.delimiter);
     std::unique_ptr<st::RowReader> reader;
@@ -304,7 +305,7 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
   }
   if (const int signal = io::InterruptScope::caught()) {
     // Caught after the last file's COMMIT had begun: that import stands (its line says so).
-    io.err << fmt::format("truceline: interrupted ({}) after the last file was imported: nothing was undone\n",
+    io.err << fmt::format("truceline: interrupted ({}) after the last file's import had ended: nothing was undone\n",
                           io::InterruptScope::name(signal));
     return 128 + signal;
   }

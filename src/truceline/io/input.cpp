@@ -24,15 +24,15 @@ bool is_dev_null(const struct stat& st) {
   return S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) && null.st_rdev == st.st_rdev;
 }
 
-// What refuses `st` as an input ("" when it can be read): see check_input().
-std::string refusal(const std::string& path, const struct stat& st, bool standard_input, int fd) {
+// What refuses `st` as an input ("" when it can be read): see check_input(). A device given
+// by name is never opened to learn more (opening some devices does something).
+std::string refusal(const std::string& path, const struct stat& st, bool standard_input) {
   if (S_ISDIR(st.st_mode)) return fmt::format("{}: cannot read: Is a directory", path);
   if (S_ISCHR(st.st_mode) && !is_dev_null(st)) {
-    if (fd >= 0 && ::isatty(fd))
-      return standard_input ? fmt::format("{}: standard input is a terminal: give a file, or pipe one in "
-                                          "(... | truceline ingest --db DB -): nothing imported",
-                                          path)
-                            : fmt::format("{}: a terminal, not a file of reports: nothing imported", path);
+    if (standard_input && ::isatty(0))
+      return fmt::format("{}: standard input is a terminal: give a file, or pipe one in "
+                         "(... | truceline ingest --db DB -): nothing imported",
+                         path);
     return fmt::format("{}: a character device, not a file of reports (it may never end): nothing imported", path);
   }
   if (S_ISBLK(st.st_mode)) return fmt::format("{}: a block device, not a file of reports: nothing imported", path);
@@ -41,7 +41,9 @@ std::string refusal(const std::string& path, const struct stat& st, bool standar
   return "";
 }
 
-std::string seconds_text(std::chrono::milliseconds ms) { return fmt::format("{:g}", static_cast<double>(ms.count()) / 1000); }
+std::string seconds_text(std::chrono::milliseconds ms) {
+  return fmt::format("{:g}", static_cast<double>(ms.count()) / 1000);
+}
 
 }  // namespace
 
@@ -50,10 +52,7 @@ void check_input(const std::string& path) {
   const bool standard_input = path == "-";
   if ((standard_input ? ::fstat(0, &st) : ::stat(path.c_str(), &st)) != 0)
     throw InputError(fmt::format("{}: cannot open: {}", path, errno_text()));
-  int tty_fd = standard_input ? 0 : -1;
-  if (!standard_input && S_ISCHR(st.st_mode)) tty_fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  const std::string why = refusal(path, st, standard_input, tty_fd);
-  if (!standard_input && tty_fd >= 0) ::close(tty_fd);
+  const std::string why = refusal(path, st, standard_input);
   if (!why.empty()) throw InputFault(why);
   if (standard_input) return;
   if (S_ISREG(st.st_mode)) {

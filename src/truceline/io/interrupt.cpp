@@ -51,8 +51,9 @@ InterruptScope::InterruptScope() {
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    // No SA_RESTART: a blocking call returns EINTR in the thread that took the signal.
-    sa.sa_flags = SA_RESETHAND;
+    // SA_RESTART: SQLite, ICU and the streams go on as if nothing happened (a read blocked
+    // on a pipe polls the wake pipe instead; poll() is never restarted anyway).
+    sa.sa_flags = SA_RESTART | SA_RESETHAND;
     g_installed[i] = ::sigaction(kSignals[i], &sa, &g_previous[i]) == 0;
   }
 }
