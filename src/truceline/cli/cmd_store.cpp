@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -19,6 +20,8 @@
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
+#include "truceline/io/input.hpp"
+#include "truceline/io/interrupt.hpp"
 #include "truceline/io/text.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/store.hpp"
@@ -40,6 +43,7 @@ struct IngestArgs {
   PlaceFlags places;  // --agreement, --places
   std::string encoding, tz, delimiter, source;
   std::optional<double> wait_s;  // --wait SECONDS; none: wait for the write lock as long as it takes
+  double input_timeout_s = 30;  // --input-timeout: a pipe or FIFO silent this long is an error
 };
 
 // Up to `n` bytes from the stream's current position.
@@ -77,6 +81,8 @@ struct RemoveIfUnused {
 };
 
 int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
+  // SIGINT, SIGTERM, SIGHUP from here on roll the current file's import back (docs/cli.md).
+  const io::InterruptScope signals;
   if (!a.deprecated_format.empty()) {
     if (!a.format.empty() && a.format != a.deprecated_format)
       throw UsageError(fmt::format("--format {} and --input-format {} disagree: give --input-format only",
@@ -119,12 +125,11 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
   if (a.source.find_first_not_of(" \t") == std::string::npos && !a.source.empty())
     throw UsageError("--source: expected a source name");
   read.report.default_source = a.source;
-  // Check every file before touching the database: a missing file is an error up front.
-  for (const auto& f : a.files) {
-    if (f == "-") continue;
-    io::reject_directory(f);
-    if (!std::ifstream(f)) throw InputError(fmt::format("{}: cannot open: {}", f, std::strerror(errno)));
-  }
+  // Check every file before touching the database: a missing file, a directory or a device is
+  // an error up front (a FIFO is not opened here: it is opened once, when its turn comes).
+  for (const auto& f : a.files) io::check_input(f);
+  io::InputOptions input_options;
+  input_options.idle_timeout = std::chrono::milliseconds(std::llround(a.input_timeout_s * 1000));
   // The agreement and any --places files are checked before the database is touched; the
   // gazetteer itself is loaded for the first report located by a place name only (a missing
   // one is then an error for that file).
@@ -153,8 +158,21 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
                             a.wait_s ? fmt::format(" (at most {:g} s)", *a.wait_s) : " (--wait SECONDS limits the wait)")
              << std::flush;
     };
-  st::Store store = a.dry_run ? (existed ? st::Store::open_existing(a.db) : st::Store::create_or_open(":memory:"))
-                              : st::Store::create_or_open(a.db, writer);
+  // A signal while waiting for the lock stops the wait (nothing was written yet).
+  writer.give_up = [] { return io::InterruptScope::caught() != 0; };
+  std::optional<st::Store> opened;
+  try {
+    opened.emplace(a.dry_run ? (existed ? st::Store::open_existing(a.db) : st::Store::create_or_open(":memory:"))
+                             : st::Store::create_or_open(a.db, writer));
+  } catch (const InputError&) {
+    if (const int signal = io::InterruptScope::caught()) {
+      io.err << fmt::format("truceline: interrupted: nothing imported ({}, while waiting for the store)\n",
+                            io::InterruptScope::name(signal));
+      return 128 + signal;
+    }
+    throw;
+  }
+  st::Store& store = *opened;
   int status = 0;
   auto fail = [&](int code) { status = std::max(status, code); };
   // Every file gets its stdout line, even one refused before a row was read (docs/importers.md).
@@ -162,27 +180,25 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
     io.out << fmt::format("{}: imported 0, duplicates 0, quarantined 0 (file rejected: nothing written)\n", file);
     io.out.flush();
   };
-  for (const std::string& file : a.files) {
-    // Files stream (bounded memory); standard input is read whole.
-    std::unique_ptr<std::istream> raw;
-    std::string hash;
-    if (file == "-") {
-      const std::string bytes = io::read_text("-");
-      hash = st::sha256_hex(bytes);
-      raw = std::make_unique<std::istringstream>(bytes);
-    } else {
-      hash = st::sha256_file(file);
-      raw = std::make_unique<std::ifstream>(file, std::ios::binary);
-    }
+  const bool tty = &io.err == &std::cerr && ::isatty(2);
+  // One file: each is read once, from its start to its end, and hashed as it is read
+  // (io/input.hpp): a pipe, /dev/stdin and `<(...)` import every row.
+  auto ingest_file = [&](const std::string& file) {
+    io::InputFile input(file, input_options);
+    std::istream* const raw = &input.stream();
+    // Back to the start after reading the head (io::InputFile keeps the first 1 MiB for this).
+    auto rewind = [&] {
+      raw->clear();
+      if (!raw->seekg(0)) throw std::logic_error("ingest: cannot go back to the start of " + file);
+    };
     const std::string raw_head = read_some(*raw, 4096);
-    raw->clear();
-    raw->seekg(0);
+    rewind();
     if (a.encoding.empty() && io::looks_like_utf16_or_32(raw_head)) {
       rejected_line(file);
       io.err << fmt::format("truceline: error: {}: nothing imported: not UTF-8 text\nhint: {}\n", file,
                             io::encoding_advice(raw_head));
       fail(1);
-      continue;
+      return;
     }
     // With --encoding, everything below reads UTF-8 converted from it.
     std::unique_ptr<std::istream> decoded;
@@ -193,11 +209,13 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       } catch (const io::DecodeError&) {
         // met again, and reported, when the file is read
       }
-      raw->clear();
-      raw->seekg(0);
+      rewind();
       decoded = io::decoded_stream(*raw, a.encoding);
     }
-    std::istream& in = decoded ? *decoded : *raw;
+    // A NUL character is never text: the file is refused (exit 2), naming its line.
+    const std::unique_ptr<std::istream> checked =
+        io::nul_checked_stream(decoded ? *decoded : *raw, file, decoded != nullptr);
+    std::istream& in = *checked;
     const st::Format format = forced ? *forced : st::detect_format(file, head, read.delimiter);
     std::unique_ptr<st::RowReader> reader;
     try {
@@ -206,7 +224,9 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       rejected_line(file);
       io.err << fmt::format("truceline: error: {}: {}\n", file, e.what());
       fail(2);
-      continue;
+      return;
+    } catch (const io::InputFault&) {
+      throw;  // not a matter of format: exit 2 (below)
     } catch (const InputError& e) {
       // The file cannot be read as its format (or its encoding) at all: it gives nothing (exit 1).
       rejected_line(file);
@@ -214,11 +234,14 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       if (dynamic_cast<const io::DecodeError*>(&e)) io.err << decode_hint(a.encoding, raw_head);
       else if (a.encoding.empty() && !utf8_prefix(raw_head)) io.err << "hint: " << io::encoding_advice(raw_head) << "\n";
       fail(1);
-      continue;
+      return;
     }
+    input.forget_start();
     st::ImportOptions o;
     o.file = file;
-    o.file_hash = hash;
+    // Known once the last byte was read; the store records it when the batch finishes.
+    o.final_file_hash = [&] { return input.sha256_hex(); };
+    o.interruption_point = [] { io::InterruptScope::check(); };
     o.importer = reader->format();
     o.strict = a.strict;
     o.dry_run = a.dry_run;
@@ -231,7 +254,6 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
                                      file, e.what(), file));
       }
     };
-    const bool tty = &io.err == &std::cerr && ::isatty(2);
     if (tty) o.progress = [&](std::size_t n) { io.err << fmt::format("\r{}: {} rows", file, n) << std::flush; };
     st::RowTally tally;
     o.on_store_quarantine = [&](const st::InputRow& row, const std::string& reason) {
@@ -279,11 +301,43 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       io.err << fmt::format("truceline: error: {}: nothing imported: {}\n", file, e.what()) << decode_hint(a.encoding, raw_head);
       fail(1);
     } catch (const InputError& e) {
+      // A signal that stopped a wait for the write lock: interrupted, not "store busy".
+      if (const int signal = io::InterruptScope::caught()) throw io::Interrupted(signal);
       if (tty) io.err << "\r\033[K";
       rejected_line(file);
       io.err << "truceline: error: " << e.what() << "\n";
       fail(2);
     }
+  };
+  for (std::size_t i = 0; i < a.files.size(); ++i) {
+    const std::string& file = a.files[i];
+    try {
+      io::InterruptScope::check();
+      ingest_file(file);
+    } catch (const io::Interrupted& e) {
+      // The file's transaction was rolled back; the store closes cleanly on the way out (no
+      // -wal left). The files before it were committed (their lines say what they imported).
+      if (tty) io.err << "\r\033[K";
+      io.out << fmt::format("{}: imported 0, duplicates 0, quarantined 0 (interrupted: nothing written)\n", file);
+      io.out.flush();
+      const std::size_t rest = a.files.size() - i - 1;
+      io.err << fmt::format("truceline: interrupted: nothing imported from {} ({}){}\n", file,
+                            io::InterruptScope::name(e.signal()),
+                            rest == 0 ? "" : fmt::format("; the {} file{} after it not read", rest, rest == 1 ? "" : "s"));
+      return 128 + e.signal();
+    } catch (const io::InputFault& e) {
+      // Not a file of reports at all (a device, a silent pipe, NUL bytes): exit 2.
+      if (tty) io.err << "\r\033[K";
+      rejected_line(file);
+      io.err << "truceline: error: " << e.what() << "\n";
+      fail(2);
+    }
+  }
+  if (const int signal = io::InterruptScope::caught()) {
+    // Caught after the last file's COMMIT had begun: that import stands (its line says so).
+    io.err << fmt::format("truceline: interrupted ({}) after the last file's import had ended: nothing was undone\n",
+                          io::InterruptScope::name(signal));
+    return 128 + signal;
   }
   return status;
 }
@@ -467,6 +521,10 @@ Command add_ingest_command(CLI::App& app) {
             return "";
           },
           "SECONDS"));
+  cmd->add_option("--input-timeout", a->input_timeout_s,
+                  "seconds to wait for data from a pipe or FIFO before giving up (default 30; 0 = no limit)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.0, 1e6));
   return {cmd, [a, cmd](Io& io) { return cmd_ingest(cmd, *a, io); }};
 }
 

@@ -327,6 +327,7 @@ struct WriteWait {
     const double waited_s = std::chrono::duration<double>(now - w.since).count();
     const std::optional<double>& limit = w.options.wait_s;
     if (limit && waited_s >= *limit) return 0;
+    if (w.options.give_up && w.options.give_up()) return 0;
     if (!w.announced) {
       w.announced = true;
       if (w.options.on_wait) w.options.on_wait();
@@ -942,6 +943,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   {
     RowPipeline pipeline(next);
     for (std::vector<PreparedRow> batch; !(batch = pipeline.pop()).empty();) {
+      if (o.interruption_point) o.interruption_point();
       for (PreparedRow& p : batch) {
         if (p.error) std::rethrow_exception(p.error);
         ++sum.rows;
@@ -986,15 +988,18 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   }
   rtree->flush();
   {
-    Stmt b(db_, "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=? WHERE id=?");
+    Stmt b(db_,
+           "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=?, file_hash=? WHERE id=?");
     b.bind(1, now_iso())
         .bind(2, static_cast<int64_t>(sum.rows))
         .bind(3, static_cast<int64_t>(sum.imported))
         .bind(4, static_cast<int64_t>(sum.duplicates))
         .bind(5, static_cast<int64_t>(sum.quarantined))
-        .bind(6, sum.batch_id)
+        .bind(6, o.final_file_hash ? o.final_file_hash() : o.file_hash)
+        .bind(7, sum.batch_id)
         .step();
   }
+  if (o.interruption_point) o.interruption_point();
   exec(db_, "COMMIT");
   guard.active = false;
   sum.written = true;

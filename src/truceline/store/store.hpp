@@ -68,6 +68,15 @@ struct InputRow {
 struct ImportOptions {
   std::string file;        // as given by the user
   std::string file_hash;   // SHA-256 of the file's bytes
+  // Optional: the file's SHA-256 known only once its last byte was read (a pipe is hashed
+  // while it is parsed: it cannot be read twice). Called after `next` returned false; its
+  // value replaces file_hash in the batch record, which is written when the batch finishes.
+  // The file hash is provenance only: duplicates are found by each report's content hash.
+  std::function<std::string()> final_file_hash;
+  // Optional: called between row batches (every 256 rows at most) and just before the
+  // COMMIT; an exception it throws (e.g. io::Interrupted after a signal) rolls the whole
+  // batch back and propagates.
+  std::function<void()> interruption_point;
   std::string importer;    // "jsonl", "csv", "geojson", "acled"
   bool strict = false;     // any bad row: nothing is written, InputError naming the row
   // Everything is checked, nothing is written: the store is only read (it may be opened
@@ -158,6 +167,10 @@ struct WriterOptions {
   // Called once, when this writer first finds the lock held and starts to wait (the CLI says
   // "waiting for another import to finish" on a terminal). May be empty.
   std::function<void()> on_wait;
+  // Polled at every step of a wait (about every 100 ms at most); returning true stops waiting
+  // at once: the call then fails as busy. The CLI stops on SIGINT/SIGTERM/SIGHUP this way
+  // (io::InterruptScope::caught()). May be empty.
+  std::function<bool()> give_up;
 };
 
 class Store {
