@@ -1,35 +1,29 @@
 // Zone measurement: a drawing measured against the definition (zone.hpp, BoundaryCheck).
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
-#include "truceline/geo/detail/geos.hpp"
+#include "truceline/geo/area.hpp"
 #include "truceline/geo/detail/zone.hpp"
 #include "truceline/geo/zone.hpp"
 
 namespace truceline::geo {
 
-using detail::GeomPtr;
-using detail::Geos;
-using detail::union_of;
-using detail::clip_geoms;
 
 BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDefinition& def,
                              const std::vector<Polygon>* clip) {
   const GeodesicPolyline& line = def.line();
   const ZoneSpec& spec = def.spec();
-  const Geos geos;
-  GeomPtr clip_boundary;
-  const GEOSPreparedGeometry* prepared = nullptr;
-  if (clip) {
-    GeomPtr area = union_of(geos, clip_geoms(geos, *clip));
-    clip_boundary = detail::wrap(geos, GEOSBoundary_r(geos.h(), area.get()), "boundary");
-    prepared = GEOSPrepare_r(geos.h(), clip_boundary.get());
-  }
+  // The clip area read as it is defined, with geodesic edges (area.hpp): what the drawn clip
+  // edges are measured against.
+  std::optional<Area> clip_area;
+  if (clip) clip_area.emplace(*clip);
   // Vertices closer than this to the line are on it (GEOS intersections of the line's own
   // densified chords lie up to the densification tolerance off the geodesic).
   const double on_line_m = std::min(1.0, 0.25 * spec.min_depth_m());
-  enum class Kind { boundary, line, normal, excepted };
+  enum class Kind { boundary, line, normal, clip, excepted };
   BoundaryCheck out;
+  out.clipped = clip != nullptr;
   auto error_of = [&](LonLat p, Kind* kind) {
     const Nearest n = line.nearest(p);
     const double D = spec.depth_at(line, n);
@@ -45,20 +39,23 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
       }
     }
     *kind = Kind::boundary;
-    return std::abs(spec.vertex_depth_m.empty() ? n.distance_m - D : def.excess_m(p));
+    const double e = std::abs(spec.vertex_depth_m.empty() ? n.distance_m - D : def.excess_m(p));
+    if (clip_area) {
+      // The boundary of zone ∩ clip lies on one of the two: measured against the nearer.
+      const double c = clip_area->boundary_distance_m(p);
+      if (c < e) {
+        *kind = Kind::clip;
+        return c;
+      }
+    }
+    return e;
   };
   for (const auto& poly : polygons)
     for (const auto& ring : poly) {
       std::vector<Kind> kinds(ring.size());
       for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
         const LonLat v = ring[i];
-        bool excepted = std::abs(v.lon_deg) > 180.0 - 1e-9;
-        if (!excepted && prepared) {
-          GeomPtr pt = detail::wrap(geos, GEOSGeom_createPointFromXY_r(geos.h(), v.lon_deg, v.lat_deg), "point");
-          double d = 1;
-          GEOSPreparedDistance_r(geos.h(), prepared, pt.get(), &d);
-          excepted = d < 1e-9;
-        }
+        const bool excepted = std::abs(v.lon_deg) > 180.0 - 1e-9;
         if (excepted) {
           kinds[i] = Kind::excepted;
           ++out.points_excepted;
@@ -67,6 +64,9 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
         const double e = error_of(v, &kinds[i]);
         if (kinds[i] == Kind::boundary) {
           out.max_error_m = std::max(out.max_error_m, e);
+          ++out.points_checked;
+        } else if (kinds[i] == Kind::clip) {
+          out.max_clip_error_m = std::max(out.max_clip_error_m, e);
           ++out.points_checked;
         } else {
           out.max_line_error_m = std::max(out.max_line_error_m, e);
@@ -88,13 +88,32 @@ BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDef
           // Measured, never counted as 0: its distance from the end normal (the territory
           // line), whatever kind the midpoint itself falls in.
           out.max_line_error_m = std::max(out.max_line_error_m, def.territory()->nearest(m).distance_m);
+        } else if (kinds[i] == Kind::clip) {
+          // Drawn along the clip: its distance from the clip's geodesic edge, or from the
+          // zone's own boundary when it runs along that instead (a chord of the zone between
+          // two points on the clip).
+          out.max_clip_error_m =
+              std::max(out.max_clip_error_m, k == Kind::line ? clip_area->boundary_distance_m(m) : e);
         } else {
           // A D-boundary edge whose midpoint fell onto the line is an error of D metres.
           out.max_error_m = std::max(out.max_error_m, k == Kind::line ? spec.max_depth_m() : e);
         }
       }
     }
-  if (prepared) GEOSPreparedGeom_destroy_r(geos.h(), prepared);
+  return out;
+}
+
+BoundaryCheck check_area_boundary(const std::vector<Polygon>& drawn, const Area& area) {
+  BoundaryCheck out;
+  for (const auto& poly : drawn)
+    for (const auto& ring : poly)
+      for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        const LonLat a = ring[i], b = unwrap(ring[i + 1], ring[i].lon_deg);
+        LonLat m{0.5 * (a.lon_deg + b.lon_deg), 0.5 * (a.lat_deg + b.lat_deg)};
+        m.lon_deg = wrap180(m.lon_deg);
+        out.max_error_m = std::max({out.max_error_m, area.boundary_distance_m(a), area.boundary_distance_m(m)});
+        out.points_checked += 2;
+      }
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "truceline/geo/area.hpp"
 #include "truceline/geo/detail/geos.hpp"
 #include "truceline/geo/detail/zone.hpp"
 #include "truceline/geo/zone.hpp"
@@ -20,6 +21,39 @@ using detail::union_of;
 using detail::clip_geoms;
 
 namespace {
+
+// Appends the points of curve(t) for t in (t0, t1], p0 and p1 given (unwrapped), bisecting
+// until each edge's lon/lat midpoint is within tol_m of curve((t0 + t1) / 2).
+template <class Curve>
+void densify_curve(const Curve& curve, double t0, LonLat p0, double t1, LonLat p1, double anchor, double tol_m,
+                   detail::Ring& out, int depth = 0) {
+  const double tm = 0.5 * (t0 + t1);
+  const LonLat pm = unwrap(curve(tm), anchor);
+  const LonLat mid{0.5 * (p0.lon_deg + p1.lon_deg), 0.5 * (p0.lat_deg + p1.lat_deg)};
+  if (depth < 40 && local_distance_m(mid, pm) > tol_m) {
+    densify_curve(curve, t0, p0, tm, pm, anchor, tol_m, out, depth + 1);
+    densify_curve(curve, tm, pm, t1, p1, anchor, tol_m, out, depth + 1);
+  } else {
+    out.push_back(p1);
+  }
+}
+
+// Densifies with `pieces` equal initial steps (guards against symmetric deviations that
+// vanish at the midpoint of a long edge).
+template <class Curve>
+void densify_curve_n(const Curve& curve, double t0, LonLat p0, double t1, LonLat p1, double anchor, double tol_m,
+                     int pieces, detail::Ring& out) {
+  LonLat prev = p0;
+  for (int k = 1; k <= pieces; ++k) {
+    const double ta = t0 + (t1 - t0) * (k - 1) / pieces, tb = t0 + (t1 - t0) * k / pieces;
+    const LonLat pb = k == pieces ? p1 : unwrap(curve(tb), anchor);
+    densify_curve(curve, ta, prev, tb, pb, anchor, tol_m, out);
+    prev = pb;
+  }
+}
+
+// Initial steps for a curve of this length: at most 20 km each.
+int pieces_for_length(double metres) { return std::max(1, static_cast<int>(std::ceil(metres / 20'000.0))); }
 
 // Builds the pieces of one zone at one densification tolerance.
 class PieceBuilder {
@@ -141,38 +175,10 @@ class PieceBuilder {
     return {anchor_[part][v], V.lat_deg};
   }
 
-  // Appends the points of curve(t) for t in (t0, t1], p0 and p1 given (unwrapped), bisecting
-  // until each edge's lon/lat midpoint is within tol of curve((t0 + t1) / 2).
-  template <class Curve>
-  void densify(const Curve& curve, double t0, LonLat p0, double t1, LonLat p1, double anchor,
-               detail::Ring& out, int depth = 0) const {
-    const double tm = 0.5 * (t0 + t1);
-    const LonLat pm = unwrap(curve(tm), anchor);
-    const LonLat mid{0.5 * (p0.lon_deg + p1.lon_deg), 0.5 * (p0.lat_deg + p1.lat_deg)};
-    if (depth < 40 && local_distance_m(mid, pm) > tol_) {
-      densify(curve, t0, p0, tm, pm, anchor, out, depth + 1);
-      densify(curve, tm, pm, t1, p1, anchor, out, depth + 1);
-    } else {
-      out.push_back(p1);
-    }
-  }
-
-  // Densifies with `pieces` equal initial steps (guards against symmetric deviations that
-  // vanish at the midpoint of a long edge).
   template <class Curve>
   void densify_n(const Curve& curve, double t0, LonLat p0, double t1, LonLat p1, double anchor,
                  int pieces, detail::Ring& out) const {
-    LonLat prev = p0;
-    for (int k = 1; k <= pieces; ++k) {
-      const double ta = t0 + (t1 - t0) * (k - 1) / pieces, tb = t0 + (t1 - t0) * k / pieces;
-      const LonLat pb = k == pieces ? p1 : unwrap(curve(tb), anchor);
-      densify(curve, ta, prev, tb, pb, anchor, out);
-      prev = pb;
-    }
-  }
-
-  static int pieces_for_length(double metres) {
-    return std::max(1, static_cast<int>(std::ceil(metres / 20'000.0)));
+    densify_curve_n(curve, t0, p0, t1, p1, anchor, tol_, pieces, out);
   }
 
   GeomPtr strip(std::size_t part, std::size_t v, int sigma) {
@@ -388,7 +394,9 @@ Zone build_zone(const ZoneDefinition& def, const ZoneOptions& options, const std
           cleaned.push_back(detail::make_polygon(geos, rings.front(), holes));
         }
       parts = std::move(cleaned);
-      GeomPtr area = union_of(geos, clip_geoms(geos, *clip));
+      // The clip area's edges are geodesics (area.hpp): drawn densified like the zone's own
+      // edges, so the clipped boundary follows them within the tolerance, not the lon/lat chord.
+      GeomPtr area = union_of(geos, clip_geoms(geos, draw_geodesic_edges(*clip, tol)));
       for (auto& p : parts)
         p = detail::wrap(geos, GEOSIntersection_r(geos.h(), p.get(), area.get()), "clip");
     }
@@ -411,13 +419,73 @@ Zone build_zone(const ZoneDefinition& def, const ZoneOptions& options, const std
   }
 }
 
+std::vector<Polygon> draw_geodesic_edges(const std::vector<Polygon>& polygons, double tolerance_m) {
+  std::vector<Polygon> out;
+  out.reserve(polygons.size());
+  for (const auto& poly : polygons) {
+    Polygon drawn;
+    for (const auto& ring : poly) {
+      Ring r;
+      if (!ring.empty()) r.push_back(ring.front());
+      for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        const LonLat a = ring[i], b = ring[i + 1];
+        // Across the antimeridian (or a repeated vertex) the edge is kept as given: a lon/lat
+        // polygon cannot draw it either way (area.hpp preconditions).
+        if (std::abs(b.lon_deg - a.lon_deg) > 180.0 || (a.lon_deg == b.lon_deg && a.lat_deg == b.lat_deg)) {
+          r.push_back(b);
+          continue;
+        }
+        const GeographicLib::GeodesicLine g = wgs84().InverseLine(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg);
+        auto on_edge = [&g](double s) {
+          LonLat x;
+          g.Position(s, x.lat_deg, x.lon_deg);
+          return x;
+        };
+        const double length_m = g.Distance();
+        densify_curve_n(on_edge, 0, a, length_m, b, a.lon_deg, tolerance_m, pieces_for_length(length_m), r);
+      }
+      drawn.push_back(std::move(r));
+    }
+    out.push_back(std::move(drawn));
+  }
+  return out;
+}
+
+Zone draw_area(const Area& area, const ZoneOptions& options) {
+  double tol = options.piece_tolerance_m;
+  for (int attempt = 0;; ++attempt) {
+    Zone zone;
+    zone.polygons = draw_geodesic_edges(area.polygons(), tol);
+    bool first = true;
+    for (const auto& p : zone.polygons)
+      for (const auto& r : p) {
+        zone.vertex_count += r.size();
+        for (const auto& v : r) {
+          zone.min_lon_deg = first ? v.lon_deg : std::min(zone.min_lon_deg, v.lon_deg);
+          zone.max_lon_deg = first ? v.lon_deg : std::max(zone.max_lon_deg, v.lon_deg);
+          zone.min_lat_deg = first ? v.lat_deg : std::min(zone.min_lat_deg, v.lat_deg);
+          zone.max_lat_deg = first ? v.lat_deg : std::max(zone.max_lat_deg, v.lat_deg);
+          first = false;
+        }
+      }
+    zone.piece_tolerance_m = tol;
+    zone.refinements = attempt;
+    if (!options.measure) return zone;
+    zone.check = check_area_boundary(zone.polygons, area);
+    zone.within_target = zone.check.max_any_error_m() <= options.target_error_m;
+    if (zone.within_target || attempt >= options.max_refinements) return zone;
+    tol /= 4;
+  }
+}
+
 void require_within_target(const Zone& zone, const std::string& what, const ZoneOptions& options) {
   if (zone.within_target) return;
   throw AccuracyError(fmt::format(
-      "{}: the drawn boundary is {:.3f} m from the definition (line and end normals: {:.3f} m) after {} "
+      "{}: the drawn boundary is {:.3f} m from the definition (line and end normals: {:.3f} m{}) after {} "
       "refinement{}; the engine promises {:g} m: not written",
-      what, zone.check.max_error_m, zone.check.max_line_error_m, zone.refinements, zone.refinements == 1 ? "" : "s",
-      options.target_error_m));
+      what, zone.check.max_error_m, zone.check.max_line_error_m,
+      zone.check.clipped ? fmt::format(", clip edges: {:.3f} m", zone.check.max_clip_error_m) : "", zone.refinements,
+      zone.refinements == 1 ? "" : "s", options.target_error_m));
 }
 
 }  // namespace truceline::geo
