@@ -6,8 +6,9 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <regex>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <toml++/toml.h>
 
 #include "truceline/agreement/agreement.hpp"
@@ -23,6 +24,28 @@ namespace truceline::agreement {
 namespace {
 
 using namespace std::chrono;
+
+// Two tiny grammars, parsed by hand (a std::regex costs more to build than the whole check and
+// its ECMAScript classes depend on the locale).
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// An entry id: a letter or digit, then letters, digits, '.', '_', '/', '-'.
+bool is_entry_id(std::string_view id) {
+  if (id.empty() || !is_ascii_alnum(id.front())) return false;
+  for (const char c : id.substr(1))
+    if (!is_ascii_alnum(c) && c != '.' && c != '_' && c != '/' && c != '-') return false;
+  return true;
+}
+
+// "+HH:MM" or "-HH:MM" (two digits each, not range-checked) -> minutes east of UTC.
+std::optional<int> parse_utc_offset_minutes(std::string_view tz) {
+  auto digit = [&](std::size_t i) { return tz[i] >= '0' && tz[i] <= '9'; };
+  if (tz.size() != 6 || (tz[0] != '+' && tz[0] != '-') || !digit(1) || !digit(2) || tz[3] != ':' || !digit(4) ||
+      !digit(5))
+    return std::nullopt;
+  const int minutes = ((tz[1] - '0') * 10 + (tz[2] - '0')) * 60 + (tz[4] - '0') * 10 + (tz[5] - '0');
+  return tz[0] == '-' ? -minutes : minutes;
+}
 
 template <class T>
 const T* find_by_id(const std::vector<T>& v, const std::string& id) {
@@ -307,8 +330,7 @@ void read_entry(Reader& r, const toml::table& t, Entry& e) {
   e.id = r.str(t, "id", true);
   e.at = r.place(t);
   e.sources = r.strings(t, "sources");
-  static const std::regex id_re(R"(^[A-Za-z0-9][A-Za-z0-9._/-]*$)");
-  if (!e.id.empty() && !std::regex_match(e.id, id_re))
+  if (!e.id.empty() && !is_entry_id(e.id))
     r.problem(*t.get("id"), fmt::format("id \"{}\": use letters, digits, '-', '_', '.', '/'", e.id));
 }
 
@@ -393,10 +415,8 @@ Loaded load_text(const std::string& text, const std::string& path) {
     r.keys(*t, {"id", "title", "signed", "signatories", "timezone", "sources", "area_of_interest"}, "[agreement]");
     const std::string tz = r.str(*t, "timezone");
     if (!tz.empty()) {
-      static const std::regex tz_re(R"(^([+-])(\d{2}):(\d{2})$)");
-      std::smatch m;
-      if (std::regex_match(tz, m, tz_re))
-        a.utc_offset_minutes = (m[1] == "-" ? -1 : 1) * (std::stoi(m[2]) * 60 + std::stoi(m[3]));
+      if (const auto minutes = parse_utc_offset_minutes(tz))
+        a.utc_offset_minutes = *minutes;
       else
         r.problem(*t->get("timezone"), "\"timezone\" must be a UTC offset such as \"+03:00\"");
     }

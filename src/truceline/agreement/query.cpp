@@ -59,13 +59,8 @@ ZoneInstance::ZoneInstance(const Agreement& a, const Zone& z, const std::string&
 }
 
 geo::Zone ZoneInstance::render() const {
-  if (area_) {
-    geo::Zone out;
-    out.polygons = area_->polygons();
-    for (const auto& p : out.polygons)
-      for (const auto& r : p) out.vertex_count += r.size();
-    return out;
-  }
+  // An area zone's edges are geodesics: drawn densified and measured like a line zone's.
+  if (area_) return geo::draw_area(*area_);
   return geo::build_zone(*def_, {}, clip_ ? &clip_->polygons() : nullptr);
 }
 

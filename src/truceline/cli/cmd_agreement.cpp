@@ -238,7 +238,7 @@ int cmd_map(const std::string& path, const std::string& at, const std::string& o
     const ag::ZoneInstance zi(a, *z);
     const geo::Zone g = zi.render();
     if (g.polygons.empty()) continue;
-    if (!z->is_area) geo::require_within_target(g, fmt::format("zone {}", z->id));
+    geo::require_within_target(g, fmt::format("zone {}", z->id));
     json props{{"id", z->id},
                {"layer", "zone"},
                {"kind", z->kind},

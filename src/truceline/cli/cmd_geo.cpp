@@ -81,11 +81,14 @@ std::string json_number(double v, int decimals) { return fmt::format("{:.{}f}", 
 void add_measurement(std::map<std::string, std::string>& props, const geo::Zone& zone, geo::ZoneSide side) {
   props["max_boundary_error_m"] = json_number(zone.check.max_error_m, 4);
   if (side != geo::ZoneSide::both) props["max_line_error_m"] = json_number(zone.check.max_line_error_m, 4);
+  if (zone.check.clipped) props["max_clip_error_m"] = json_number(zone.check.max_clip_error_m, 4);
   props["boundary_points_checked"] = std::to_string(zone.check.points_checked);
 }
 
 std::string line_error_note(const geo::Zone& zone, geo::ZoneSide side) {
-  return side == geo::ZoneSide::both ? "" : fmt::format(", line {:.3f} m", zone.check.max_line_error_m);
+  std::string note = side == geo::ZoneSide::both ? "" : fmt::format(", line {:.3f} m", zone.check.max_line_error_m);
+  if (zone.check.clipped) note += fmt::format(", clip {:.3f} m", zone.check.max_clip_error_m);
+  return note;
 }
 
 int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std::string& reading,
@@ -124,7 +127,7 @@ int cmd_zone_agreement(const ZoneArgs& za, const std::string& zone_id, const std
   const agreement::ZoneInstance zi(a, *z, reading, weapon_class);
   const geo::Zone zone = zi.render();
   if (zone.polygons.empty()) throw InputError(fmt::format("zone {} is empty (its clip area does not meet it)", z->id));
-  if (!z->is_area) geo::require_within_target(zone, fmt::format("zone {}", z->id));
+  geo::require_within_target(zone, fmt::format("zone {}", z->id));
   std::map<std::string, std::string> props{{"id", nlohmann::json(z->id).dump()},
                                            {"kind", nlohmann::json(z->kind).dump()},
                                            {"title", nlohmann::json(z->title.empty() ? z->id : z->title).dump()},

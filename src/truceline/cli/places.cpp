@@ -9,6 +9,20 @@
 
 namespace truceline::cli {
 
+namespace {
+// $TRUCELINE_DATA, the one place the environment is read (the library takes paths): "" when
+// unset or empty.
+std::string data_dir_from_environment() {
+  const char* env = std::getenv("TRUCELINE_DATA");
+  return env && *env ? env : "";
+}
+}  // namespace
+
+std::string default_gazetteer_file() {
+  const std::string dir = data_dir_from_environment();
+  return dir.empty() ? gazetteer::default_data_file() : gazetteer::data_file_in(dir);
+}
+
 PlaceContext::PlaceContext(PlaceFlags flags, bool eager) : flags_(std::move(flags)) {
   if (!flags_.agreement.empty()) {
     const agreement::Agreement a = agreement::load_valid(flags_.agreement);
@@ -22,7 +36,7 @@ PlaceContext::~PlaceContext() = default;
 
 const gazetteer::Resolver& PlaceContext::resolver() {
   if (resolver_) return *resolver_;
-  const std::string path = flags_.gazetteer.empty() ? gazetteer::default_data_file() : flags_.gazetteer;
+  const std::string path = flags_.gazetteer.empty() ? default_gazetteer_file() : flags_.gazetteer;
   try {
     gazetteer_ = std::make_unique<gazetteer::Gazetteer>(gazetteer::Gazetteer::load(path, flags_.places));
   } catch (const InputError& e) {
@@ -30,8 +44,8 @@ const gazetteer::Resolver& PlaceContext::resolver() {
     std::string hint;
     const std::string what = e.what();
     if (flags_.gazetteer.empty() && what.rfind(path, 0) == 0) {
-      const char* env = std::getenv("TRUCELINE_DATA");
-      hint = env && *env ? fmt::format(" (the gazetteer is $TRUCELINE_DATA/gazetteer/places.tsv; TRUCELINE_DATA={})", env)
+      const std::string env = data_dir_from_environment();
+      hint = !env.empty() ? fmt::format(" (the gazetteer is $TRUCELINE_DATA/gazetteer/places.tsv; TRUCELINE_DATA={})", env)
                          : " (the gazetteer of the source tree; set TRUCELINE_DATA to the directory holding "
                            "gazetteer/places.tsv)";
     }

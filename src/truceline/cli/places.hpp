@@ -20,8 +20,13 @@ namespace truceline::cli {
 struct PlaceFlags {
   std::string agreement;            // --agreement FILE: scope lookups to its area of interest
   std::vector<std::string> places;  // --places FILE (repeatable): extra places
-  std::string gazetteer;            // the GeoNames extract; "" = gazetteer::default_data_file()
+  std::string gazetteer;            // the GeoNames extract; "" = default_gazetteer_file()
 };
+
+// The gazetteer a command reads without --gazetteer: $TRUCELINE_DATA/gazetteer/places.tsv when
+// the environment variable TRUCELINE_DATA is set (and not empty), else the source tree's
+// data/gazetteer/places.tsv (gazetteer::default_data_file()).
+std::string default_gazetteer_file();
 
 class PlaceContext {
  public:

@@ -591,11 +591,9 @@ Gazetteer Gazetteer::load(const std::string& path, const std::vector<std::string
   return Gazetteer(std::move(index));
 }
 
-std::string default_data_file() {
-  const char* env = std::getenv("TRUCELINE_DATA");
-  const std::string dir = env && *env ? env : TRUCELINE_DATA_DIR;
-  return dir + "/gazetteer/places.tsv";
-}
+std::string data_file_in(const std::string& data_dir) { return data_dir + "/gazetteer/places.tsv"; }
+
+std::string default_data_file() { return data_file_in(TRUCELINE_DATA_DIR); }
 
 LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
   const Index& ix = *index_;

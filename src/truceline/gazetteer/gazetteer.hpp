@@ -143,8 +143,11 @@ class Gazetteer {
   std::unique_ptr<Index> index_;
 };
 
-// The default data file: $TRUCELINE_DATA/gazetteer/places.tsv when TRUCELINE_DATA is set,
-// else <source tree>/data/gazetteer/places.tsv (compile definition TRUCELINE_DATA_DIR).
+// The data file of a data directory: <data_dir>/gazetteer/places.tsv.
+std::string data_file_in(const std::string& data_dir);
+// The source tree's data file: <source tree>/data/gazetteer/places.tsv (compile definition
+// TRUCELINE_DATA_DIR). The library reads no environment: the CLI maps $TRUCELINE_DATA onto
+// data_file_in() (cli/places.hpp).
 std::string default_data_file();
 
 }  // namespace truceline::gazetteer

@@ -46,4 +46,13 @@ class Area {
   std::unique_ptr<Impl> impl_;
 };
 
+// An area zone drawn for a map: draw_geodesic_edges at options.piece_tolerance_m, measured
+// (check_area_boundary, into check.max_error_m) and refined like build_zone until within
+// options.target_error_m (Zone::within_target says whether it was).
+Zone draw_area(const Area& area, const ZoneOptions& options = {});
+
+// Largest distance, metres, of the drawn vertices and edge midpoints (lon/lat, as GIS tools
+// read GeoJSON edges) from the area's geodesic rings (Area::boundary_distance_m).
+BoundaryCheck check_area_boundary(const std::vector<Polygon>& drawn, const Area& area);
+
 }  // namespace truceline::geo

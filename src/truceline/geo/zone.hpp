@@ -36,6 +36,13 @@
 // cross itself (e.g. an end normal cutting through a line that curls back within 1.5 D of its
 // end); there the face takes the answer at its interior point.
 //
+// Clip areas and area zones: their edges are geodesics (area.hpp); drawings densify them
+// (draw_geodesic_edges) and measure them against the geodesic edges like the D-boundary.
+//
+// Layout: zone_spec.cpp (sides, depths, parse_distance_m), zone.cpp (the definition and
+// membership), zone_render.cpp (build_zone, draw_geodesic_edges, draw_area: GEOS),
+// zone_measure.cpp (check_boundary, check_area_boundary); internals in detail/zone.hpp.
+//
 // Output: polygons in lon/lat degrees, lon in [-180, 180]; exterior rings counter-clockwise,
 // holes clockwise (RFC 7946 right-hand rule); split at the antimeridian into several polygons.
 // Thread safety: free functions, no shared state.
@@ -55,8 +62,12 @@ namespace truceline::geo {
 enum class ZoneSide { both, left, right };
 std::optional<ZoneSide> parse_zone_side(std::string_view s);
 
-// "20km", "15000m", "0.5km", "1.5e4 m" -> metres. nullopt when malformed (no unit, not a
-// number). The value may be 0 or infinite (overflow): callers check the range.
+// "20km", "15000m", "0.5km", "1.5e4 m" -> metres. Grammar: optional ASCII white space, a
+// decimal number (digits with an optional fraction, or a fraction alone: "5", "5.", "5.5",
+// ".5") with an optional exponent ("e-3", "E+4"), optional white space, the unit "m" or "km",
+// optional white space. nullopt when malformed (no unit, not a number, a sign). The value may
+// be 0 (underflow) or infinite (overflow): callers check the range. Parsed by hand with
+// std::from_chars (locale-independent, no std::regex).
 std::optional<double> parse_distance_m(std::string_view text);
 const char* to_string(ZoneSide side);
 
@@ -144,14 +155,25 @@ struct ZoneOptions {
 struct BoundaryCheck {
   // Largest | distance(v, line) - D | over vertices and edge midpoints of the D-boundary
   // (vertices on the line, on end normals, on the antimeridian cut or on the clip boundary
-  // are excepted, and so are edges touching them), metres.
+  // are measured apart, and edges joining two kinds are not measured), metres. For an area
+  // zone (draw_area): the largest distance of its drawn vertices and edge midpoints from its
+  // geodesic rings.
   double max_error_m = 0;
   // One-sided zones: largest distance of the vertices and edge midpoints drawn along the line
   // from the line, and of those drawn along an end normal from the territory line (the
   // normal), metres.
   double max_line_error_m = 0;
-  // The larger of the two: what the 1 m promise (ZoneOptions::target_error_m) is about.
-  double max_any_error_m() const { return max_error_m > max_line_error_m ? max_error_m : max_line_error_m; }
+  // Zones clipped by an area: largest distance of the vertices and edge midpoints drawn along
+  // the clip from the clip's geodesic edges (area.hpp), metres. A point of the drawn boundary
+  // is measured against the nearer of the zone's own boundary and the clip's (the boundary of
+  // zone ∩ clip lies on one of them).
+  double max_clip_error_m = 0;
+  bool clipped = false;
+  // The largest of the three: what the 1 m promise (ZoneOptions::target_error_m) is about.
+  double max_any_error_m() const {
+    const double e = max_error_m > max_line_error_m ? max_error_m : max_line_error_m;
+    return e > max_clip_error_m ? e : max_clip_error_m;
+  }
   std::size_t points_checked = 0;
   std::size_t points_excepted = 0;
 };
@@ -170,8 +192,11 @@ struct Zone {
   double min_lon_deg = 0, max_lon_deg = 0, min_lat_deg = 0, max_lat_deg = 0;
 };
 
-// Renders the zone. `clip`: optional area (polygons in lon/lat) intersected with the result.
-// Throws GeometryError for invalid depths; detail::GeosError when GEOS fails.
+// Renders the zone. `clip`: optional area (polygons in lon/lat, edges read as geodesics as in
+// area.hpp) intersected with the result; its edges are drawn with draw_geodesic_edges at the
+// build's piece tolerance, so the clipped boundary follows the geodesic edges the engine
+// assesses against (measured: BoundaryCheck::max_clip_error_m).
+// Throws GeometryError for invalid depths or clip rings; detail::GeosError when GEOS fails.
 Zone build_zone(const ZoneDefinition& zone, const ZoneOptions& options = {},
                 const std::vector<Polygon>* clip = nullptr);
 
@@ -184,6 +209,17 @@ class AccuracyError : public std::runtime_error {
 // Throws AccuracyError naming `what`, the measured errors and the refinements when
 // !zone.within_target. Every command that writes a zone drawing calls it.
 void require_within_target(const Zone& zone, const std::string& what, const ZoneOptions& options = {});
+
+// An area's polygons drawn for a lon/lat map (GeoJSON, GEOS): every edge is read as the
+// geodesic between its vertices (area.hpp) and split at points on that geodesic (GeographicLib,
+// exact to round-off), in steps of at most 20 km, then bisected until the lon/lat midpoint of
+// every drawn edge lies within tolerance_m of the geodesic point halfway along (local metric,
+// local_distance_m). The given vertices are kept exactly. An edge spanning more than 180
+// degrees of longitude is kept as given (precondition of area.hpp). Cost: one Inverse per edge
+// and one Position per output vertex. Thread safety: pure function.
+// Measured (tests/geo/zone_test.cpp, Idlib de-escalation area at 0.25 m): every point of the
+// true geodesic edge within 1 m of the drawing.
+std::vector<Polygon> draw_geodesic_edges(const std::vector<Polygon>& polygons, double tolerance_m = 0.25);
 
 // Measures rendered polygons against the definition (see BoundaryCheck).
 BoundaryCheck check_boundary(const std::vector<Polygon>& polygons, const ZoneDefinition& zone,

@@ -1,22 +1,19 @@
 #include "truceline/geo/detail/geos.hpp"
 
-#include <cstdarg>
-#include <cstdio>
-#include <cstdlib>
+#include <memory>
+#include <string>
 
 namespace truceline::geo::detail {
 
 namespace {
-void geos_message(const char* fmt, ...) {
-  // GEOS reports errors through the return values we check; the text is shown only when
-  // TRUCELINE_DEBUG_GEOS is set.
-  if (!std::getenv("TRUCELINE_DEBUG_GEOS")) return;
-  va_list ap;
-  va_start(ap, fmt);
-  std::vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  std::fputc('\n', stderr);
+// GEOS's own text for the last error on this context, kept so that a failed call can say why
+// (GeosError). Notices (e.g. "Self-intersection at ...") are not errors: the results are
+// checked and measured by the caller, so they are dropped. There is no debug switch: the
+// message that matters is carried by the exception.
+void geos_error(const char* message, void* userdata) {
+  if (userdata && message) *static_cast<std::string*>(userdata) = message;
 }
+void geos_notice(const char*, void*) {}
 
 GEOSGeometry* ring_geom(const Geos& g, const Ring& ring) {
   std::vector<double> xy;
@@ -50,16 +47,16 @@ Ring ring_of(const Geos& g, const GEOSGeometry* ring) {
 }
 }  // namespace
 
-Geos::Geos() : h_(GEOS_init_r()) {
+Geos::Geos() : h_(GEOS_init_r()), last_error_(std::make_unique<std::string>()) {
   if (!h_) throw GeosError("cannot initialise");
-  GEOSContext_setErrorHandler_r(h_, geos_message);
-  GEOSContext_setNoticeHandler_r(h_, geos_message);
+  GEOSContext_setErrorMessageHandler_r(h_, geos_error, last_error_.get());
+  GEOSContext_setNoticeMessageHandler_r(h_, geos_notice, nullptr);
 }
 
 Geos::~Geos() { GEOS_finish_r(h_); }
 
 GeomPtr wrap(const Geos& g, GEOSGeometry* p, const char* what) {
-  if (!p) throw GeosError(std::string(what) + " failed");
+  if (!p) throw GeosError(std::string(what) + " failed" + (g.last_error().empty() ? "" : ": " + g.last_error()));
   return GeomPtr(p, GeomDeleter{g.h()});
 }
 

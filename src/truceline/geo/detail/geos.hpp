@@ -24,9 +24,12 @@ class Geos {
   Geos(const Geos&) = delete;
   Geos& operator=(const Geos&) = delete;
   GEOSContextHandle_t h() const { return h_; }
+  // GEOS's message for the last error on this context ("" if none).
+  const std::string& last_error() const { return *last_error_; }
 
  private:
   GEOSContextHandle_t h_;
+  std::unique_ptr<std::string> last_error_;  // stable address: GEOS holds a pointer to it
 };
 
 struct GeomDeleter {
