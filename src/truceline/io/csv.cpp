@@ -10,11 +10,17 @@
 
 namespace truceline::io {
 
-ByteSource::ByteSource(std::istream& in) : in_(in), buf_(new char[kSize]) {}
+ByteSource::ByteSource(std::istream& in) : in_(in), buf_(new char[kFirst]) {}
 
 bool ByteSource::fill() {
   if (!in_) return false;
-  in_.read(buf_.get(), static_cast<std::streamsize>(kSize));
+  // The previous read filled the buffer: more is likely to come, read it in larger pieces.
+  // (Only bytes from pos_ on are ever looked at, and they are all consumed by now.)
+  if (len_ == size_ && size_ < kMax) {
+    size_ *= 2;
+    buf_.reset(new char[size_]);
+  }
+  in_.read(buf_.get(), static_cast<std::streamsize>(size_));
   len_ = static_cast<std::size_t>(in_.gcount());
   pos_ = 0;
   return len_ > 0;

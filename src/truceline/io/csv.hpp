@@ -36,8 +36,9 @@
 
 namespace truceline::io {
 
-// A buffered byte source over an istream (64 KiB buffer, not zero-filled): bounded memory,
-// fast scanning with memchr.
+// A buffered byte source over an istream: bounded memory (a buffer of 4 KiB that doubles, up
+// to 64 KiB, while reads fill it: a small input costs one small buffer), not zero-filled, fast
+// scanning with memchr.
 class ByteSource {
  public:
   explicit ByteSource(std::istream& in);
@@ -64,10 +65,10 @@ class ByteSource {
 
  private:
   bool fill();
-  static constexpr std::size_t kSize = std::size_t{1} << 16;
+  static constexpr std::size_t kFirst = std::size_t{1} << 12, kMax = std::size_t{1} << 16;
   std::istream& in_;
   std::unique_ptr<char[]> buf_;
-  std::size_t pos_ = 0, len_ = 0;
+  std::size_t size_ = kFirst, pos_ = 0, len_ = 0;
 };
 
 enum class CsvError {

@@ -46,10 +46,15 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& field_colum
   return f;
 }
 
-std::optional<std::string> canonical_field(const std::string& name) {
-  const std::string n = lower(trim(name));
+// The field a column name (already trimmed and lower-cased) stands for; nullptr if none.
+const std::string* field_of(const std::string& lowered) {
   for (const auto& [field, columns] : field_columns())
-    if (std::find(columns.begin(), columns.end(), n) != columns.end()) return field;
+    if (std::find(columns.begin(), columns.end(), lowered) != columns.end()) return &field;
+  return nullptr;
+}
+
+std::optional<std::string> canonical_field(const std::string& name) {
+  if (const std::string* f = field_of(lower(trim(name)))) return *f;
   return std::nullopt;
 }
 
@@ -118,8 +123,9 @@ class CsvReader final : public RowReader {
       } else if (l == "extra" && !used.count("extra")) {
         role_[i] = "=extra";
       } else {
+        // (A name is trimmed already, and `l` is it lower-cased; "column_N" is no field's.)
         std::string key = names_[i].empty() ? fmt::format("column_{}", i + 1) : names_[i];
-        if (model_keys().count(lower(key)) || canonical_field(key) || lower(key) == "extra") key = "csv." + key;
+        if (!names_[i].empty() && (model_keys().count(l) || field_of(l) || l == "extra")) key = "csv." + key;
         while (used.count(key)) key += fmt::format("#{}", i + 1);
         role_[i] = "+" + key;
       }
@@ -151,7 +157,7 @@ class CsvReader final : public RowReader {
       const std::string& role = role_[i];
       const std::string& cell = rec_.fields[i];
       if (role[0] == '+') {
-        if (!cell.empty()) o[role.substr(1)] = cell;
+        if (!cell.empty()) o[std::string_view(role).substr(1)] = cell;
         continue;
       }
       const std::string_view v = trim(cell);
