@@ -18,8 +18,8 @@
 // Complexity: opening a reader is linear in the header (CSV: its columns); next() is linear in
 // the row's bytes (a CSV row of n cells builds one JSON object of n members, O(n log n) key
 // comparisons). Memory: one row (plus a 4-64 KiB read buffer) for the streaming formats, the
-// whole document for GeoJSON; a 10,000-column CSV costs the same per row as ten 1,000-column
-// ones. Errors: see above; a stream that fails to read ends the rows (the caller checks it);
+// whole document for GeoJSON; what `ingest` keeps in flight is bounded in bytes too
+// (store.cpp), so a wide CSV's memory is bounded by its row, not columns x rows. Errors: see above; a stream that fails to read ends the rows (the caller checks it);
 // io::DecodeError (an InputError) comes through from a decoding stream (io/text.hpp).
 // Thread safety: a reader is used by one thread at a time (ingest reads on its pipeline
 // thread); distinct readers and every free function here are independent and thread-safe.
