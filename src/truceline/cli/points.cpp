@@ -13,6 +13,7 @@
 
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
+#include "truceline/io/csv.hpp"
 
 namespace truceline::cli {
 
@@ -59,13 +60,16 @@ bool has_type(const nlohmann::json& o, const char* type) {
 class CsvReader : public PointReader {
  public:
   CsvReader(std::unique_ptr<std::istream> own, std::istream& in, std::string name, std::size_t skipped_lines)
-      : own_(std::move(own)), in_(in), name_(std::move(name)), line_(skipped_lines) {
-    std::string header;
-    std::size_t header_lines = 0;
-    if (!read_record(header, header_lines)) throw InputError(name_ + ": empty file (no CSV header)");
-    if (header.size() >= 3 && header.compare(0, 3, "\xEF\xBB\xBF") == 0) header.erase(0, 3);  // BOM
-    std::vector<std::string> cols;
-    if (!split_csv(header, cols)) throw InputError(name_ + ":1: unterminated quoted field in the header");
+      : own_(std::move(own)), in_(&in), name_(std::move(name)), csv_(in, ',', io::CsvReader::kDefaultMaxRecord, skipped_lines + 1) {
+    io::CsvRecord header;
+    if (!read(header)) throw InputError(name_ + ": empty file (no CSV header)");
+    if (header.error == io::CsvError::unterminated_quote)
+      throw InputError(name_ + ":1: unterminated quoted field in the header");
+    if (header.error != io::CsvError::none || header.too_long(csv_.max_record()))
+      throw InputError(fmt::format("{}:{}: header: {}", name_, header.line,
+                                   header.error != io::CsvError::none ? io::describe(header)
+                                                                      : "longer than 1 MiB"));
+    const auto& cols = header.fields;
     for (std::size_t i = 0; i < cols.size(); ++i) {
       const std::string c = lower(trim(cols[i]));
       if (c == "lon" || c == "longitude") lon_col_ = static_cast<int>(i);
@@ -74,30 +78,35 @@ class CsvReader : public PointReader {
     }
     if (lon_col_ < 0 || lat_col_ < 0) {
       std::string hint;
-      if (cols.size() == 1 && (header.find(';') != std::string::npos || header.find('\t') != std::string::npos))
+      if (cols.size() == 1 && (header.raw.find(';') != std::string::npos || header.raw.find('\t') != std::string::npos))
         hint = " (the delimiter must be a comma)";
       const char* missing =
           lon_col_ < 0 && lat_col_ < 0 ? "lon and lat columns" : (lon_col_ < 0 ? "lon column" : "lat column");
-      throw InputError(fmt::format("{}:{}: the CSV header has no {}{}", name_, line_, missing, hint));
+      throw InputError(fmt::format("{}:{}: the CSV header has no {}{}", name_, csv_.line(), missing, hint));
     }
     ncols_ = cols.size();
   }
 
   bool next(PointRow& row) override {
-    std::string rec;
     for (;;) {
-      const std::size_t start = line_ + 1;
-      std::size_t used = 0;
-      if (!read_record(rec, used)) return false;
-      if (trim(rec).empty()) continue;  // blank lines carry no row
+      if (!read(rec_)) return false;
+      if (rec_.fields.size() == 1 && trim(rec_.raw).empty()) continue;  // blank lines carry no row
       row = PointRow{};
-      row.line = start;
+      row.line = rec_.line;
       ++row_number_;
-      std::vector<std::string> f;
-      if (!split_csv(rec, f)) {
+      if (rec_.error == io::CsvError::unterminated_quote) {
         row.error = "unterminated quoted field";
         return true;
       }
+      if (rec_.error != io::CsvError::none) {
+        row.error = io::describe(rec_);
+        return true;
+      }
+      if (rec_.too_long(csv_.max_record())) {
+        row.error = fmt::format("record of {} bytes is longer than 1 MiB", rec_.length);
+        return true;
+      }
+      const auto& f = rec_.fields;
       if (f.size() != ncols_) {
         row.error = fmt::format("{} fields, the header has {}", f.size(), ncols_);
         return true;
@@ -113,32 +122,21 @@ class CsvReader : public PointReader {
   std::string place(const PointRow& row) const override { return fmt::format("{}:{}", name_, row.line); }
 
  private:
-  // One CSV record, possibly spanning lines inside quotes. `used` = physical lines read.
-  bool read_record(std::string& rec, std::size_t& used) {
-    rec.clear();
-    used = 0;
-    std::string line;
-    bool any = false;
-    while (std::getline(in_, line)) {
-      any = true;
-      ++used;
-      ++line_;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!rec.empty() || used > 1) rec += '\n';
-      rec += line;
-      std::vector<std::string> tmp;
-      if (split_csv(rec, tmp)) return true;
-      if (used > 1000) return true;  // give up: reported as an unterminated field
-    }
-    if (in_.bad()) throw InputError(fmt::format("{}: cannot read: {}", name_, std::strerror(errno)));
+  // The next record of the shared CSV reader (io/csv.hpp); a read failure is an error.
+  bool read(io::CsvRecord& rec) {
+    const bool any = csv_.next(rec);
+    if (in_bad()) throw InputError(fmt::format("{}: cannot read: {}", name_, std::strerror(errno)));
     return any;
   }
+  bool in_bad() const { return in_->bad(); }
 
   std::unique_ptr<std::istream> own_;
-  std::istream& in_;
+  std::istream* in_;
   std::string name_;
+  io::CsvReader csv_;
+  io::CsvRecord rec_;
   int lon_col_ = -1, lat_col_ = -1, id_col_ = -1;
-  std::size_t ncols_ = 0, line_ = 0, row_number_ = 0;
+  std::size_t ncols_ = 0, row_number_ = 0;
 };
 
 class GeoJsonPointReader : public PointReader {
@@ -188,37 +186,6 @@ class GeoJsonPointReader : public PointReader {
 };
 
 }  // namespace
-
-bool split_csv(const std::string& line, std::vector<std::string>& fields) {
-  fields.clear();
-  std::string cur;
-  bool quoted = false, was_quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') {
-          cur += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        cur += c;
-      }
-    } else if (c == '"' && (cur.empty() && !was_quoted)) {
-      quoted = was_quoted = true;
-    } else if (c == ',') {
-      fields.push_back(std::move(cur));
-      cur.clear();
-      was_quoted = false;
-    } else {
-      cur += c;
-    }
-  }
-  fields.push_back(std::move(cur));
-  return !quoted;
-}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;

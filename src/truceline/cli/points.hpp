@@ -1,5 +1,6 @@
 // Streaming readers for point files given to `truceline locate`:
-//  - CSV (RFC 4180: quoted fields, "" escapes, CRLF): header with `lon` and `lat` columns
+//  - CSV (RFC 4180, read by the shared reader io/csv.hpp: quoted fields, "" escapes, CRLF or a
+//    bare CR, embedded line breaks, a BOM; records over 1 MiB are bad rows): header with `lon` and `lat` columns
 //    (also `longitude`/`latitude`, any case), optional `id` (otherwise the 1-based row number);
 //  - GeoJSON FeatureCollection of Points: id from the feature "id" or the property "id",
 //    otherwise the 1-based feature number. (GeoJSON is read whole; CSV streams in bounded memory.)
@@ -37,8 +38,6 @@ class PointReader {
 // ('{' = GeoJSON, anything else = CSV). `name` is used in messages.
 std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& stdin_stream);
 
-// Splits one CSV record; returns false when a quoted field is still open at the end of `line`.
-bool split_csv(const std::string& line, std::vector<std::string>& fields);
 // Quotes a field for CSV output when needed.
 std::string csv_field(const std::string& s);
 

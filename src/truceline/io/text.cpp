@@ -32,12 +32,25 @@ struct Converter {
   Converter& operator=(const Converter&) = delete;
 };
 
+// The standard name (MIME, IANA, then Windows) of an open converter's encoding; `fallback`
+// if ICU has none.
+std::string canonical_name(UConverter* c, const std::string& fallback) {
+  UErrorCode status = U_ZERO_ERROR;
+  const char* internal = ucnv_getName(c, &status);
+  if (U_FAILURE(status) || !internal) return fallback;
+  for (const char* standard : {"MIME", "IANA", "WINDOWS"}) {
+    UErrorCode s = U_ZERO_ERROR;
+    if (const char* n = ucnv_getStandardName(internal, standard, &s); U_SUCCESS(s) && n) return n;
+  }
+  return internal;
+}
+
 // Converts `encoding` to UTF-8 as the reader asks for bytes; see decoded_stream().
 class DecodingBuf final : public std::streambuf {
  public:
   DecodingBuf(std::istream& in, const std::string& encoding)
-      : in_(in), name_(canonical_encoding(encoding)), src_(encoding), utf8_("UTF-8"), raw_(new char[kRaw]), pivot_(new UChar[kPivot]),
-        out_(new char[kOut]) {
+      : in_(in), src_(encoding), utf8_("UTF-8"), name_(canonical_name(src_.c, encoding)), raw_(new char[size_]),
+        pivot_(new UChar[kPivot]), out_(new char[size_]) {
     UErrorCode status = U_ZERO_ERROR;
     // Stop at the first invalid byte sequence instead of substituting U+FFFD.
     ucnv_setToUCallBack(src_.c, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
@@ -51,16 +64,24 @@ class DecodingBuf final : public std::streambuf {
     for (;;) {
       if (done_) return traits_type::eof();
       if (raw_begin_ == raw_end_ && !eof_) {
-        in_.read(raw_.get(), static_cast<std::streamsize>(kRaw));
+        // The last read filled the buffers: read larger pieces (a small input costs small
+        // buffers; everything in them is consumed by now).
+        if (full_reads_ > 0 && size_ < kMax) {
+          size_ *= 2;
+          raw_.reset(new char[size_]);
+          out_.reset(new char[size_]);
+        }
+        in_.read(raw_.get(), static_cast<std::streamsize>(size_));
         const auto n = static_cast<std::size_t>(in_.gcount());
         raw_begin_ = raw_.get();
         raw_end_ = raw_.get() + n;
+        full_reads_ = n == size_ ? full_reads_ + 1 : 0;
         if (n == 0) eof_ = true;
       }
       char* target = out_.get();
       const char* before = raw_begin_;
       UErrorCode status = U_ZERO_ERROR;
-      ucnv_convertEx(utf8_.c, src_.c, &target, out_.get() + kOut, &raw_begin_, raw_end_, pivot_.get(),
+      ucnv_convertEx(utf8_.c, src_.c, &target, out_.get() + size_, &raw_begin_, raw_end_, pivot_.get(),
                      &pivot_source_, &pivot_target_, pivot_.get() + kPivot, false, eof_, &status);
       offset_ += static_cast<uint64_t>(raw_begin_ - before);
       const bool full = status == U_BUFFER_OVERFLOW_ERROR;
@@ -87,10 +108,12 @@ class DecodingBuf final : public std::streambuf {
 
  private:
   std::istream& in_;
-  std::string name_;
-  // The buffers are not zero-filled: only what read() and ICU store is ever looked at.
-  static constexpr std::size_t kRaw = std::size_t{1} << 16, kPivot = std::size_t{1} << 12, kOut = std::size_t{1} << 16;
+  // The buffers are not zero-filled: only what read() and ICU store is ever looked at. The raw
+  // and output buffers start at 4 KiB and double, up to 64 KiB, while reads fill them.
+  static constexpr std::size_t kPivot = std::size_t{1} << 12, kMax = std::size_t{1} << 16;
+  std::size_t size_ = std::size_t{1} << 12, full_reads_ = 0;
   Converter src_, utf8_;
+  std::string name_;
   std::unique_ptr<char[]> raw_;
   std::unique_ptr<UChar[]> pivot_;
   std::unique_ptr<char[]> out_;
@@ -126,14 +149,7 @@ std::string describe(const std::string& name) {
 
 std::string canonical_encoding(const std::string& name) {
   const Converter c(name);
-  UErrorCode status = U_ZERO_ERROR;
-  const char* internal = ucnv_getName(c.c, &status);
-  if (U_FAILURE(status) || !internal) return name;
-  for (const char* standard : {"MIME", "IANA", "WINDOWS"}) {
-    UErrorCode s = U_ZERO_ERROR;
-    if (const char* n = ucnv_getStandardName(internal, standard, &s); U_SUCCESS(s) && n) return n;
-  }
-  return internal;
+  return canonical_name(c.c, name);
 }
 
 std::unique_ptr<std::istream> decoded_stream(std::istream& in, const std::string& encoding) {
@@ -172,9 +188,23 @@ bool looks_like_utf16_or_32(std::string_view b) { return utf16_or_32(b).has_valu
 
 std::optional<EncodingGuess> guess_encoding(std::string_view b) {
   if (auto g = utf16_or_32(b)) return g;
+  // ICU's charset detector is built once per thread (building it allocates its recognizers;
+  // one detector must not be shared between threads) and given each sample in turn.
+  struct Detector {
+    UCharsetDetector* d = nullptr;
+    Detector() {
+      UErrorCode status = U_ZERO_ERROR;
+      d = ucsdet_open(&status);
+      if (U_FAILURE(status)) d = nullptr;
+    }
+    ~Detector() {
+      if (d) ucsdet_close(d);
+    }
+  };
+  thread_local const Detector detector;
+  UCharsetDetector* d = detector.d;
+  if (!d) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector* d = ucsdet_open(&status);
-  if (U_FAILURE(status)) return std::nullopt;
   const std::string_view sample = b.substr(0, 1 << 16);
   ucsdet_setText(d, sample.data(), static_cast<int32_t>(sample.size()), &status);
   int32_t found = 0;
@@ -189,7 +219,6 @@ std::optional<EncodingGuess> guess_encoding(std::string_view b) {
     if (name.rfind("UTF-", 0) == 0 && confidence < 50) continue;
     guess = EncodingGuess{name, confidence, name == "ISO-8859-1" ? "windows-1252" : name, "ICU's charset detector"};
   }
-  ucsdet_close(d);
   return guess;
 }
 

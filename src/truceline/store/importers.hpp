@@ -12,6 +12,19 @@
 //
 // JSONL, CSV and ACLED stream: one record in memory at a time, records over 1 MiB are
 // quarantined (their raw text truncated to 1 MiB). GeoJSON is read whole.
+//
+// Units: RawRow::number is a physical line (from 1, the header is line 1; CSV syntax is read by
+// io/csv.hpp, which says how quoted line breaks count) or a feature number (from 1).
+// Complexity: opening a reader is linear in the header (CSV: its columns); next() is linear in
+// the row's bytes (a CSV row of n cells builds one JSON object of n members, O(n log n) key
+// comparisons). Memory: one row (plus a 4-64 KiB read buffer) for the streaming formats, the
+// whole document for GeoJSON; what `ingest` keeps in flight is bounded in bytes too
+// (store.cpp), so a wide CSV's memory is bounded by its row, not columns x rows. Errors: see above; a stream that fails to read ends the rows (the caller checks it);
+// io::DecodeError (an InputError) comes through from a decoding stream (io/text.hpp).
+// Thread safety: a reader is used by one thread at a time (ingest reads on its pipeline
+// thread); distinct readers and every free function here are independent and thread-safe.
+// The code: one file per importer (import_jsonl.cpp, import_csv.cpp, import_geojson.cpp,
+// import_acled.cpp, import_detect.cpp), what they share in importers.cpp and detail/.
 #pragma once
 
 #include <cstddef>

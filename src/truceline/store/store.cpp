@@ -174,11 +174,15 @@ struct PreparedRow {
 
 // Runs `next` and the per-row CPU work (parse, normalize, canonical JSON, SHA-256) on a second
 // thread, handing batches to the SQLite writer through a bounded queue: the two overlap, and
-// memory stays bounded (kMaxBatches * kBatchRows rows in flight). Rows keep their order; an
-// exception from `next` reaches the writer where it happened.
+// memory stays bounded: a batch ends at kBatchRows rows or once its rows' text (raw and
+// canonical JSON) reaches kBatchBytes, and at most kMaxBatches wait. So at most about
+// kMaxBatches * kBatchBytes of text (plus one row) is in flight, however wide the rows: a row
+// of a 10,000-column CSV is ~100 KB of text and ~2 MB parsed, and a count of rows alone let
+// 2,048 of them (gigabytes) pile up. Rows keep their order; an exception from `next` reaches
+// the writer where it happened.
 class RowPipeline {
  public:
-  static constexpr std::size_t kBatchRows = 256, kMaxBatches = 8;
+  static constexpr std::size_t kBatchRows = 256, kMaxBatches = 8, kBatchBytes = std::size_t{1} << 20;
 
   explicit RowPipeline(const std::function<bool(InputRow&)>& next) : thread_([this, &next] { produce(next); }) {}
   ~RowPipeline() {
@@ -222,7 +226,8 @@ class RowPipeline {
     while (!end) {
       std::vector<PreparedRow> batch;
       batch.reserve(kBatchRows);
-      while (batch.size() < kBatchRows) {
+      std::size_t bytes = 0;
+      while (batch.size() < kBatchRows && bytes < kBatchBytes) {
         PreparedRow p;
         try {
           if (!next(p.row)) {
@@ -234,6 +239,7 @@ class RowPipeline {
           p.error = std::current_exception();
           end = true;
         }
+        bytes += p.row.raw.size() + p.canonical.size();
         batch.push_back(std::move(p));
         if (end) break;
       }

@@ -1,0 +1,49 @@
+// Internal to the importers (store/import_*.cpp, store/importers.cpp): the readers' factories
+// and what the CSV-based readers (CSV, ACLED) share. Not part of the public interface
+// (store/importers.hpp).
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "truceline/io/csv.hpp"
+#include "truceline/store/importers.hpp"
+
+namespace truceline::store::detail {
+
+constexpr std::size_t kMaxRecord = std::size_t{1} << 20;  // 1 MiB, as for a JSONL line
+
+// ASCII lower case (column names, ACLED types).
+std::string lower(std::string_view s);
+// Without leading and trailing spaces and tabs.
+std::string_view trim(std::string_view s);
+bool starts_with_bom(std::string_view s);
+
+// The readers, one file each (import_jsonl.cpp, import_csv.cpp, import_geojson.cpp,
+// import_acled.cpp). Each throws InputError (UsageError for a --map) as open_reader() says.
+std::unique_ptr<RowReader> make_jsonl_reader(std::istream& in, const ReaderOptions& options);
+std::unique_ptr<RowReader> make_csv_reader(std::istream& in, const ReaderOptions& options);
+std::unique_ptr<RowReader> make_geojson_reader(std::istream& in, const ReaderOptions& options);
+std::unique_ptr<RowReader> make_acled_reader(std::istream& in, const ReaderOptions& options);
+
+// CSV-based formats (importers.cpp).
+// The header's names (trimmed), checked for the wrong delimiter (a header of one column that
+// contains another delimiter). Throws InputError. `what`: "CSV", "ACLED CSV".
+std::vector<std::string> read_header(io::CsvReader& parser, const char* what);
+// A row's problem common to every CSV-based format (too long, a syntax error, invalid UTF-8,
+// the wrong number of fields), or "".
+std::string record_problem(const io::CsvRecord& rec, std::size_t columns);
+// "a, b, c" (at most 40, then "… (N in all)").
+std::string list_columns(const std::vector<std::string>& names);
+// "a; b ;c" -> ["a", "b", "c"] (empty ones dropped).
+nlohmann::json split_tags(std::string_view s);
+// The report model's own top-level keys (report-format.md).
+const std::set<std::string>& model_keys();
+
+}  // namespace truceline::store::detail
