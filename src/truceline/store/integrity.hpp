@@ -2,19 +2,21 @@
 // never read as truth.
 //
 // Three levels, from cheap to full:
-// - Every read (Store::query, quarantine): each report's stored canonical JSON is hashed again
-//   and compared with its content hash (SHA-256, the report's identity); the columns the query
-//   filtered and ordered on (observed time, kind, source name, coordinates) are compared with
-//   that verified JSON, so a damaged index key or column cannot put a report into or out of an
-//   answer unnoticed. SQLite's own "malformed" errors become DamagedError too.
-// - check_counts(), before a command that reads the store whole or by time (`reports`,
-//   `assess`, `report`, `stats`, `quarantine`) prints anything: the number of reports every
-//   batch recorded equals the table's rows (its largest rowid: reports are never deleted) and
-//   the entries of every index; a damaged index page that drops entries from a scan (the
-//   "602 of 39,731" case) is caught there.
-// - check_before_write(), `ingest`: PRAGMA quick_check and check_counts(); verify(), `truceline
-//   verify-store`: PRAGMA integrity_check, every content hash and derived column, per-batch
-//   counts, the R*Tree, the schema's triggers and indexes.
+// - Every read (Store::query, Store::quarantine): each report's stored canonical JSON is hashed
+//   again and compared with its content hash (SHA-256, the report's identity); the columns the
+//   query filtered and ordered on (observed time, kind, source name, coordinates) are compared
+//   with that verified JSON, so a damaged index key or column cannot bring a wrong report into
+//   an answer. A quarantined row is checked against its key the same way. SQLite's own
+//   "malformed" errors become DamagedError too.
+// - check_counts(), before `reports`, `stats`, `assess` and `report` print anything: the number
+//   of reports the batches recorded equals the table's last row id (reports are never deleted)
+//   and the entries of every index a reading query uses, each index walked in its own order; a
+//   damaged index page that drops entries from a scan, or a damaged key that stops a range scan
+//   early (the "602 of 39,731" case), is caught there. What it cannot see (an index key changed
+//   within its neighbours' order) is listed in docs/store-integrity.md.
+// - check_before_write(), `ingest`: PRAGMA quick_check and the counts of every index; verify(),
+//   `truceline verify-store`: PRAGMA integrity_check, every content hash and derived column,
+//   per-batch counts, the R*Tree, the schema's triggers and indexes.
 #pragma once
 
 #include <string>
@@ -53,7 +55,7 @@ void throw_if_damaged(sqlite3* db, const std::string& path);
 // The cross-check run before a reading command prints (see above): the batches' recorded
 // count against the table's last row id and against the entries of every index a reading
 // query uses, each walked in its own order (the table itself is not read). Cost: one step per
-// index entry, about 0.4 s of CPU for 1 M reports (docs/store-integrity.md, "Costs"). Throws
+// index entry, about 0.5 s of CPU for 1 M reports (docs/store-integrity.md, "Costs"). Throws
 // DamagedError naming the first disagreement, e.g. "index report_time has 602 entries, the
 // batches recorded 39731 reports" or "index report_time is out of order at its entry 326 (row
 // 874)".
