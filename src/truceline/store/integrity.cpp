@@ -65,15 +65,16 @@ class Sql {
 // imports (duplicates, `supersedes` look-ups), so readers skip it.
 struct IndexSpec {
   const char* name;
-  const char* column;
+  const char* columns_sql;  // its key columns, in order
+  int columns;
   bool read;
 };
-constexpr IndexSpec kIndexes[] = {{"sqlite_autoindex_report_1", "content_hash", false},
-                                  {"report_time", "observed_unix", true},
-                                  {"report_supersedes", "supersedes", true},
-                                  {"report_kind", "kind", true},
-                                  {"report_source", "source_name", true},
-                                  {"report_source_record", "source_name", true}};
+constexpr IndexSpec kIndexes[] = {{"sqlite_autoindex_report_1", "content_hash", 1, false},
+                                  {"report_time", "observed_unix", 1, true},
+                                  {"report_supersedes", "supersedes", 1, true},
+                                  {"report_kind", "kind", 1, true},
+                                  {"report_source", "source_name", 1, true},
+                                  {"report_source_record", "source_name, source_id", 2, true}};
 
 // The append-only triggers of schema 1 (store.cpp): name, table, event.
 struct TriggerSpec {
@@ -102,25 +103,55 @@ bool has_index(sqlite3* db, const std::string& path, const char* name) {
   return q.step();
 }
 
-// An index key as SQLite orders it (BINARY collation): NULL < numbers < text < blobs; text
-// and blobs by memcmp, then length. Every key column here is one of these (no REAL keys).
-struct Key {
+// An index key value as SQLite orders it (BINARY collation): NULL < numbers < text < blobs;
+// numbers by value (an integer and a real compare numerically), text and blobs by memcmp, then
+// length.
+struct Value {
   int type = SQLITE_NULL;
-  int64_t number = 0;
+  int64_t integer = 0;
+  double real = 0;
   std::string bytes;
-  int64_t rid = 0;
   int rank() const {
     return type == SQLITE_NULL                              ? 0
            : type == SQLITE_INTEGER || type == SQLITE_FLOAT ? 1
            : type == SQLITE_TEXT                            ? 2
                                                             : 3;
   }
-  // Strictly before `o`: (key, rid) pairs of an index are unique and ascending.
+  void read(sqlite3_stmt* st, int i) {
+    type = sqlite3_column_type(st, i);
+    if (type == SQLITE_INTEGER) {
+      integer = sqlite3_column_int64(st, i);
+      real = static_cast<double>(integer);
+    } else if (type == SQLITE_FLOAT) {
+      real = sqlite3_column_double(st, i);
+    } else if (type != SQLITE_NULL) {
+      const auto* p = static_cast<const char*>(
+          type == SQLITE_TEXT ? static_cast<const void*>(sqlite3_column_text(st, i))
+                              : sqlite3_column_blob(st, i));
+      bytes.assign(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+    }
+  }
+  // -1, 0, 1.
+  int compare(const Value& o) const {
+    if (rank() != o.rank()) return rank() < o.rank() ? -1 : 1;
+    if (rank() == 1) {
+      if (type == SQLITE_INTEGER && o.type == SQLITE_INTEGER)
+        return integer < o.integer ? -1 : integer > o.integer ? 1 : 0;
+      return real < o.real ? -1 : real > o.real ? 1 : 0;
+    }
+    if (rank() >= 2) return bytes.compare(o.bytes) < 0 ? -1 : bytes.compare(o.bytes) > 0 ? 1 : 0;
+    return 0;
+  }
+};
+
+// An index entry: its key columns, then the row id; the entries of an index are unique and
+// ascend.
+struct Key {
+  std::vector<Value> columns;
+  int64_t rid = 0;
   bool before(const Key& o) const {
-    if (rank() != o.rank()) return rank() < o.rank();
-    if (rank() == 1 && number != o.number) return number < o.number;
-    if (rank() >= 2 && bytes != o.bytes)
-      return bytes < o.bytes;  // std::string: memcmp, then length
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (const int c = columns[i].compare(o.columns[i]); c != 0) return c < 0;
     return rid < o.rid;
   }
 };
@@ -136,8 +167,9 @@ Counts count(sqlite3* db, const std::string& path, bool all_indexes) {
     q.step();
     c.recorded = q.integer(0);
   }
+  // main.report: a reader of a schema-1 store sees a TEMP view named report (store.cpp).
   {
-    Sql q(db, path, "SELECT coalesce(max(rid), 0) FROM report");
+    Sql q(db, path, "SELECT coalesce(max(rid), 0) FROM main.report");
     q.step();
     c.max_rid = q.integer(0);
   }
@@ -148,7 +180,7 @@ Counts count(sqlite3* db, const std::string& path, bool all_indexes) {
     // under INDEXED BY scans this index in its order.
     sqlite3_stmt* st = nullptr;
     const std::string sql =
-        fmt::format("SELECT {1}, rid FROM report INDEXED BY {0}", ix.name, ix.column);
+        fmt::format("SELECT {1}, rid FROM main.report INDEXED BY {0}", ix.name, ix.columns_sql);
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
       throw_if_damaged(db, path);
       throw std::runtime_error(fmt::format("SQLite: {} in: {}", sqlite3_errmsg(db), sql));
@@ -161,16 +193,9 @@ Counts count(sqlite3* db, const std::string& path, bool all_indexes) {
     Key previous, key;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-      key.type = sqlite3_column_type(st, 0);
-      if (key.type == SQLITE_INTEGER || key.type == SQLITE_FLOAT) {
-        key.number = sqlite3_column_int64(st, 0);
-      } else if (key.type != SQLITE_NULL) {
-        const auto* p = static_cast<const char*>(
-            key.type == SQLITE_TEXT ? static_cast<const void*>(sqlite3_column_text(st, 0))
-                                    : sqlite3_column_blob(st, 0));
-        key.bytes.assign(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
-      }
-      key.rid = sqlite3_column_int64(st, 1);
+      key.columns.resize(ix.columns);
+      for (int i = 0; i < ix.columns; ++i) key.columns[static_cast<std::size_t>(i)].read(st, i);
+      key.rid = sqlite3_column_int64(st, ix.columns);
       if (n > 0 && !previous.before(key) && c.disorder.empty())
         c.disorder = fmt::format("index {} is out of order at its entry {} (row {})", ix.name,
                                  n + 1, key.rid);
@@ -337,7 +362,7 @@ std::vector<std::string> verify(const std::string& path, int limit) {
     Sql q(db, path,
           "SELECT rid, id, batch_id, row_number, content_hash, json, observed_unix, kind, "
           "source_name, lon, lat, "
-          "supersedes FROM report NOT INDEXED ORDER BY rid");
+          "supersedes FROM main.report NOT INDEXED ORDER BY rid");
     int reported = 0;
     auto problem = [&](const std::string& line) {
       if (reported++ < limit) problems.push_back(line);
