@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 
+#include "truceline/store/integrity.hpp"
 #include "truceline/store/store.hpp"
 
 namespace {
@@ -145,5 +146,63 @@ void Store_query_window_bbox(benchmark::State& state) {
   state.counters["reports_found"] = static_cast<double>(found);
 }
 BENCHMARK(Store_query_window_bbox)->Name("Store/query_week_bbox_1M")->Unit(benchmark::kMillisecond);
+
+// Every report, as `truceline reports` reads them (no output): each one's content hash and
+// indexed columns checked against its JSON (store/integrity.hpp, docs/store-integrity.md).
+void Store_query_all(benchmark::State& state) {
+  auto& d = data();
+  const std::string db = (d.dir / "ingest0.db").string();
+  if (!fs::exists(db)) {
+    state.SkipWithError("run Store/ingest_jsonl first");
+    return;
+  }
+  const store::Store s = store::Store::open_existing(db);
+  std::size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    s.query(store::Query{}, [&](const store::StoredReport&) { ++found; });
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * found));
+  state.counters["reports_found"] = static_cast<double>(found);
+}
+BENCHMARK(Store_query_all)->Name("Store/query_all_1M")->Unit(benchmark::kSecond)->Iterations(1);
+
+// The checks of a store's integrity over 1 M reports: the counts and index order every reading
+// command checks first, `ingest`'s quick_check plus counts, and the full `verify-store`.
+void Store_check_counts(benchmark::State& state) {
+  auto& d = data();
+  const std::string db = (d.dir / "ingest0.db").string();
+  if (!fs::exists(db)) {
+    state.SkipWithError("run Store/ingest_jsonl first");
+    return;
+  }
+  const store::Store s = store::Store::open_existing(db);
+  for (auto _ : state) store::check_counts(s);
+}
+BENCHMARK(Store_check_counts)->Name("Store/check_counts_1M")->Unit(benchmark::kMillisecond);
+
+void Store_check_before_write(benchmark::State& state) {
+  auto& d = data();
+  const std::string db = (d.dir / "ingest0.db").string();
+  if (!fs::exists(db)) {
+    state.SkipWithError("run Store/ingest_jsonl first");
+    return;
+  }
+  for (auto _ : state) store::check_before_write(db);
+}
+BENCHMARK(Store_check_before_write)->Name("Store/check_before_write_1M")->Unit(benchmark::kSecond)->Iterations(1);
+
+void Store_verify(benchmark::State& state) {
+  auto& d = data();
+  const std::string db = (d.dir / "ingest0.db").string();
+  if (!fs::exists(db)) {
+    state.SkipWithError("run Store/ingest_jsonl first");
+    return;
+  }
+  std::size_t problems = 0;
+  for (auto _ : state) problems = store::verify(db).size();
+  if (problems != 0) state.SkipWithError("verify found problems in a fresh store");
+}
+BENCHMARK(Store_verify)->Name("Store/verify_store_1M")->Unit(benchmark::kSecond)->Iterations(1);
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "truceline/assess/assess.hpp"
 #include "truceline/assess/detail/stages.hpp"
+#include "truceline/store/integrity.hpp"
 #include "truceline/store/store.hpp"
 #include "truceline/workers.hpp"
 
@@ -68,6 +69,8 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
 
 Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options) {
   const store::Store st = store::Store::open_existing(db_path);
+  // A damaged index would hand over part of the window as if it were all (docs/store-integrity.md).
+  store::check_counts(st);
   // Bare dates move by the agreement's offset in assess(): fetch that much more on both sides
   // and let assess() apply the exact window.
   const int64_t slack = std::abs(a.utc_offset_minutes) * 60LL;

@@ -42,7 +42,8 @@ std::vector<Command> add_commands(CLI::App& app) {
   return {add_zone_command(app),       add_locate_command(app),     add_check_command(app),
           add_show_command(app),       add_map_command(app),        add_place_command(app),
           add_ingest_command(app),     add_reports_command(app),    add_quarantine_command(app),
-          add_stats_command(app),      add_relocate_command(app),   add_assess_command(app),
+          add_stats_command(app),      add_verify_store_command(app),
+          add_relocate_command(app),   add_assess_command(app),
           add_report_command(app),     add_completion_command(app), add_man_command(app)};
 }
 

@@ -24,6 +24,7 @@
 #include "truceline/io/interrupt.hpp"
 #include "truceline/io/text.hpp"
 #include "truceline/store/importers.hpp"
+#include "truceline/store/integrity.hpp"
 #include "truceline/store/store.hpp"
 
 namespace truceline::cli {
@@ -148,6 +149,8 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
         !std::filesystem::is_directory(parent, dir_ec))
       throw InputError(fmt::format("{}: cannot create the folder {}: {}", a.db, parent.string(), ec.message()));
   }
+  // A damaged store is refused before it is opened for writing (docs/store-integrity.md).
+  if (existed) st::check_before_write(a.db);
   // One import at a time: a writer waits for the store's write lock (docs/cli.md, "--wait"),
   // saying so once on a terminal. A dry run only reads, and readers never wait for a writer.
   st::WriterOptions writer;
@@ -353,7 +356,7 @@ std::string csv_of(const json& j, const char* key) {
   return csv_field(v.is_string() ? v.get<std::string>() : v.dump());
 }
 
-int cmd_reports(const ReportsArgs& a, Io& io) {
+int cmd_reports(const ReportsArgs& a, Io& terminal) {
   st::Query q;
   // No agreement here: a bare date or a date-time without offset is UTC.
   auto time = [](const std::string& flag, const std::string& text) {
@@ -373,6 +376,17 @@ int cmd_reports(const ReportsArgs& a, Io& io) {
   q.source = a.source;
   q.history = a.history;
   const st::Store store = st::Store::open_existing(a.db);
+  st::check_counts(store);  // damage found before the first line (docs/store-integrity.md)
+  // The output is held until the query ends or it passes kHeld: damage a row shows (its content
+  // hash, store/integrity.hpp) then stops the command before anything is printed; only a
+  // larger output can be cut short (after its first kHeld bytes).
+  constexpr std::size_t kHeld = std::size_t{64} << 20;
+  std::ostringstream held;
+  Io io{terminal.in, held, terminal.err};
+  auto release = [&] {
+    terminal.out << held.view();
+    held.str("");
+  };
   static const char* kCsvColumns[] = {"observed_at", "time_precision", "reported_at", "lon", "lat", "place",
                                       "location_precision_m", "kind", "weapon_class", "weapon_count", "actor",
                                       "target", "fatalities", "injured", "summary", "reliability", "credibility",
@@ -441,8 +455,10 @@ int cmd_reports(const ReportsArgs& a, Io& io) {
              << json{{"type", "Feature"}, {"id", r.id}, {"properties", props}, {"geometry", geometry}}.dump();
     }
     first = false;
+    if (static_cast<std::size_t>(held.tellp()) > kHeld) release();
   });
   if (a.format == "geojson") io.out << "\n]}\n";
+  release();
   return 0;
 }
 
@@ -458,6 +474,7 @@ int cmd_quarantine(const std::string& db, std::optional<int64_t> batch, Io& io) 
 
 int cmd_stats(const std::string& db, bool as_json, Io& io) {
   const st::Store store = st::Store::open_existing(db);
+  st::check_counts(store);  // counts from damaged indexes are not printed (docs/store-integrity.md)
   const json s = store.stats();
   if (as_json) {
     io.out << s.dump(2) << "\n";

@@ -32,6 +32,7 @@ Command add_ingest_command(CLI::App& app);      // cmd_store.cpp
 Command add_reports_command(CLI::App& app);     // cmd_store.cpp
 Command add_quarantine_command(CLI::App& app);  // cmd_store.cpp
 Command add_stats_command(CLI::App& app);       // cmd_store.cpp
+Command add_verify_store_command(CLI::App& app);  // cmd_verify.cpp
 Command add_relocate_command(CLI::App& app);    // cmd_relocate.cpp
 Command add_assess_command(CLI::App& app);      // cmd_assess.cpp
 Command add_report_command(CLI::App& app);      // cmd_assess.cpp

@@ -22,6 +22,7 @@
 #include <set>
 
 #include "truceline/error.hpp"
+#include "truceline/store/integrity.hpp"
 
 namespace truceline::store {
 
@@ -86,6 +87,10 @@ class Stmt {
     return p ? reinterpret_cast<const char*>(p) : "";
   }
   int64_t integer(int i) const { return sqlite3_column_int64(s_, i); }
+  std::string blob(int i) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(s_, i));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, i))) : std::string();
+  }
   double real(int i) const { return sqlite3_column_double(s_, i); }
   bool is_null(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
 
@@ -93,6 +98,16 @@ class Stmt {
   sqlite3* db_;
   sqlite3_stmt* s_ = nullptr;
 };
+
+// Stmt::step() on a read path: SQLite's damage codes become DamagedError (store/integrity.hpp).
+bool step_or_damaged(Stmt& s, sqlite3* db, const std::string& path) {
+  try {
+    return s.step();
+  } catch (const std::runtime_error&) {
+    throw_if_damaged(db, path);
+    throw;
+  }
+}
 
 void exec(sqlite3* db, const char* sql) {
   char* err = nullptr;
@@ -1038,8 +1053,10 @@ BatchSummary Store::append(const std::string& origin, const std::vector<NewRepor
 }
 
 void Store::query(const Query& q, const std::function<void(const StoredReport&)>& each) const try {
+  // Columns 9-13 are for the damage checks below (store/integrity.hpp).
   std::string sql = "SELECT r.id, r.json, r.batch_id, r.row_number, r.importer, " + superseded_by_expression("r") +
-                    ", r.lon, r.lat, r.place_resolution ";
+                    ", r.lon, r.lat, r.place_resolution, r.content_hash, r.observed_unix, r.kind, r.source_name, "
+                    "r.rid ";
   std::vector<std::string> where;
   if (q.bbox) {
     // R*Tree prefilter (float32, rounded outwards: widen by a hair), then exact values. CROSS
@@ -1067,10 +1084,40 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
   if (q.until) s.bind(6, *q.until);
   if (!q.kind.empty()) s.bind(7, q.kind);
   if (!q.source.empty()) s.bind(8, q.source);
-  while (s.step()) {
+  // Damage is detected, never read as truth (store/integrity.hpp): a row whose JSON does not
+  // hash to its content hash, or whose indexed columns (which chose and ordered it) disagree
+  // with that verified JSON, stops the query with DamagedError; so does SQLite's "malformed".
+  auto step = [&] { return step_or_damaged(s, db_, path_); };
+  std::optional<std::pair<int64_t, int64_t>> previous;  // (observed_unix, rid) of the last row
+  while (step()) {
     StoredReport r;
     r.id = s.text(0);
-    r.report = nlohmann::json::parse(s.text(1));
+    auto damaged = [&](const std::string& what) {
+      throw DamagedError(path_, fmt::format("report {} (batch {} row {}): {}", r.id, s.integer(2), s.integer(3), what));
+    };
+    const std::string json = s.text(1);
+    if (sha256_bytes(json) != s.blob(9)) damaged("content does not match its hash");
+    try {
+      r.report = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::exception&) {
+      damaged("its JSON does not parse");
+    }
+    const int64_t rid = s.integer(13);
+    // The JSON's time was written by format_iso_time(observed_unix): compared that way round,
+    // it holds for any year (parse_iso_time reads four-digit years only).
+    const int64_t t = s.integer(10);
+    if (r.report.value("observed_at", std::string()) != format_iso_time(t))
+      damaged("its time in the table or the time index does not match its content");
+    if ((q.since && t < *q.since) || (q.until && t >= *q.until))
+      damaged("outside the time range asked for (a damaged index)");
+    if (previous && std::pair{t, rid} <= *previous) damaged("out of order (a damaged index)");
+    previous = std::pair{t, rid};
+    const std::string kind = r.report.value("kind", std::string());
+    if (kind != s.text(11) || (!q.kind.empty() && kind != q.kind))
+      damaged("its kind in the table or an index does not match its content");
+    const std::string source = r.report.contains("source") ? r.report["source"].value("name", std::string()) : "";
+    if (source != s.text(12) || (!q.source.empty() && source != q.source))
+      damaged("its source in the table or an index does not match its content");
     r.batch_id = s.integer(2);
     r.row_number = static_cast<std::size_t>(s.integer(3));
     r.importer = s.text(4);
@@ -1079,7 +1126,19 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
       r.lon = s.real(6);
       r.lat = s.real(7);
     }
-    if (!s.is_null(8)) r.place_resolution = nlohmann::json::parse(s.text(8));
+    if (r.report.contains("lon") &&
+        (!r.lon || r.report["lon"].get<double>() != *r.lon || r.report["lat"].get<double>() != *r.lat))
+      damaged("its coordinates in the table do not match its content");
+    if (q.bbox && (!r.lon || *r.lon < (*q.bbox)[0] || *r.lon > (*q.bbox)[2] || *r.lat < (*q.bbox)[1] ||
+                   *r.lat > (*q.bbox)[3]))
+      damaged("outside the box asked for (a damaged index)");
+    if (!s.is_null(8)) {
+      try {
+        r.place_resolution = nlohmann::json::parse(s.text(8));
+      } catch (const nlohmann::json::exception&) {
+        damaged("its place resolution does not parse");
+      }
+    }
     each(r);
   }
 } catch (const SqliteError& e) {
@@ -1091,18 +1150,27 @@ std::vector<QuarantinedRow> Store::quarantine(std::optional<int64_t> batch) cons
   if (batch) {
     std::vector<int64_t> ids;
     Stmt b(db_, "SELECT id FROM batch ORDER BY id");
-    while (b.step()) ids.push_back(b.integer(0));
+    while (step_or_damaged(b, db_, path_)) ids.push_back(b.integer(0));
     if (!std::binary_search(ids.begin(), ids.end(), *batch))
       throw InputError(fmt::format("{}: no batch {} ({})", path_, *batch,
                                    ids.empty() ? "the store has no batches" : "batches: " + id_ranges(ids)));
   }
-  Stmt s(db_, batch ? "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason FROM quarantine q JOIN batch b ON "
-                      "b.id = q.batch_id WHERE q.batch_id = ? ORDER BY q.id"
-                    : "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason FROM quarantine q JOIN batch b ON "
-                      "b.id = q.batch_id ORDER BY q.id");
+  Stmt s(db_, batch ? "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason, q.raw_hash FROM quarantine q JOIN "
+                      "batch b ON b.id = q.batch_id WHERE q.batch_id = ? ORDER BY q.id"
+                    : "SELECT q.batch_id, b.file, q.row_number, q.raw, q.reason, q.raw_hash FROM quarantine q JOIN "
+                      "batch b ON b.id = q.batch_id ORDER BY q.id");
   if (batch) s.bind(1, *batch);
-  while (s.step())
+  while (step_or_damaged(s, db_, path_)) {
     out.push_back({s.integer(0), s.text(1), static_cast<std::size_t>(s.integer(2)), s.text(3), s.text(4)});
+    // A quarantined row is keyed by the hash of its reason and raw text (import()): checked
+    // like a report's content hash (store/integrity.hpp).
+    std::string keyed = out.back().reason;
+    keyed += '\n';
+    keyed += out.back().raw;
+    if (sha256_hex(keyed) != s.text(5))
+      throw DamagedError(path_, fmt::format("quarantined row (batch {} row {}): content does not match its hash",
+                                            out.back().batch_id, out.back().row_number));
+  }
   return out;
 } catch (const SqliteError& e) {
   fail(e);
@@ -1113,14 +1181,14 @@ nlohmann::json Store::stats() const try {
   auto counts = [&](const char* sql) {
     nlohmann::json o = nlohmann::json::object();
     Stmt s(db_, sql);
-    while (s.step()) o[s.text(0)] = s.integer(1);
+    while (step_or_damaged(s, db_, path_)) o[s.text(0)] = s.integer(1);
     return o;
   };
   {
     const std::string sql = "SELECT count(*), (SELECT count(*) FROM report r WHERE " + current_condition("r") +
                             "), (SELECT count(*) FROM quarantine) FROM report";
     Stmt s(db_, sql.c_str());
-    s.step();
+    step_or_damaged(s, db_, path_);
     j["reports"] = s.integer(0);
     j["current"] = s.integer(1);
     j["quarantined"] = s.integer(2);
@@ -1132,7 +1200,7 @@ nlohmann::json Store::stats() const try {
   nlohmann::json batches = nlohmann::json::array();
   Stmt s(db_, "SELECT id, file, importer, started_at, finished_at, rows, imported, duplicates, quarantined FROM batch "
               "ORDER BY id");
-  while (s.step())
+  while (step_or_damaged(s, db_, path_))
     batches.push_back({{"id", s.integer(0)},
                        {"file", s.text(1)},
                        {"importer", s.text(2)},
