@@ -160,7 +160,23 @@ struct Key {
 // counting its entries and checking that (key, rowid) ascends: a damaged key (the scan of a
 // time range stops at a key beyond it) or a damaged page pointer shows as disorder or as a
 // count that differs from the batches'.
+// One read transaction: every count of a check comes from the same snapshot, so an import
+// committed by another process between two statements is not taken for damage.
+struct ReadSnapshot {
+  sqlite3* db;
+  bool open = false;
+  explicit ReadSnapshot(sqlite3* d) : db(d) {
+    open = sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~ReadSnapshot() {
+    if (open) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+};
+
 Counts count(sqlite3* db, const std::string& path, bool all_indexes) {
+  const ReadSnapshot snapshot(db);
   Counts c;
   {
     Sql q(db, path, "SELECT coalesce(sum(imported), 0) FROM batch");
@@ -290,6 +306,7 @@ std::vector<std::string> verify(const std::string& path, int limit) {
     ~Close() { sqlite3_close_v2(db); }
   } close{db};
   sqlite3_busy_timeout(db, 10000);
+  const ReadSnapshot snapshot(db);  // the whole check on one state of the store
   std::vector<std::string> problems;
   // A check that SQLite cannot even run on this file is itself a problem line.
   auto guarded = [&](const char* what, auto&& check) {

@@ -10,6 +10,8 @@
 #include <iterator>
 
 #include <algorithm>
+#include <cstring>
+#include <fstream>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -486,6 +488,13 @@ std::string id_ranges(const std::vector<int64_t>& ids) {
   }
   return out;
 }
+// True when the file starts with SQLite's 16-byte header string ("SQLite format 3" and a NUL).
+bool has_sqlite_header(const std::string& path) {
+  char head[16] = {};
+  std::ifstream f(path, std::ios::binary);
+  return f.read(head, sizeof head) && std::memcmp(head, "SQLite format 3", 16) == 0;
+}
+
 Marks read_marks(sqlite3* db) {
   Marks m;
   sqlite3_stmt* st = nullptr;
@@ -608,7 +617,12 @@ Store Store::open_existing(const std::string& path, Access access, const WriterO
   if (!ro) s.wait_for_writers(writer);
   if (m.rc != SQLITE_OK) {
     const int code = m.rc & 0xff;
-    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) throw InputError(path + ": not a truceline database (not an SQLite file)");
+    // A file that starts as an SQLite file but fails SQLite's first read (e.g. truncated: the
+    // header counts more pages than the file has) is a damaged store, not a foreign file.
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+      if (has_sqlite_header(path)) throw damaged_store(path, sqlite3_errstr(m.rc));
+      throw InputError(path + ": not a truceline database (not an SQLite file)");
+    }
     throw InputError(fmt::format("{}: cannot read the database: {}", path, sqlite3_errstr(m.rc)));
   }
   if (m.app != kApplicationId) throw InputError(path + ": not a truceline database");
