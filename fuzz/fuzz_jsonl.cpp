@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string line(reinterpret_cast<const char*>(data), size);

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "support/temp_dir.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 extern char** environ;
 

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "support/temp_dir.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 namespace truceline::io {
 namespace {

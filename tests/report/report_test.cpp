@@ -22,7 +22,7 @@
 #include "truceline/assess/assess.hpp"
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 #include "truceline/store/store.hpp"
 
 namespace truceline::report {

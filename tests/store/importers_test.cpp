@@ -491,8 +491,8 @@ TEST(ImporterCsv, UnmappedColumnsAreExplained) {
   std::vector<Report> got;
   for (RawRow row; zoned->next(row);) got.push_back(ok(row));
   ASSERT_EQ(got.size(), 3u);
-  EXPECT_EQ(format_iso_time(got[0].observed_unix), "2018-10-12T05:30:00Z");  // summer time, +03:00
-  EXPECT_EQ(format_iso_time(got[2].observed_unix), "2018-10-25T22:30:00Z");  // after the change, +02:00
+  EXPECT_EQ(format_iso8601_utc(got[0].observed_unix), "2018-10-12T05:30:00Z");  // summer time, +03:00
+  EXPECT_EQ(format_iso8601_utc(got[2].observed_unix), "2018-10-25T22:30:00Z");  // after the change, +02:00
   EXPECT_EQ(got[0].time_precision, "minute");
   EXPECT_EQ(got[0].extra["assumed_time_zone"], "Asia/Damascus");
   EXPECT_EQ(got[0].source_name, "Idlib crowdmap");

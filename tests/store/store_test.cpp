@@ -23,7 +23,7 @@
 #include <sstream>
 
 #include "truceline/error.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 namespace truceline::store {
 namespace {
@@ -114,7 +114,7 @@ TEST(ReportModel, ValidationReasons) {
   const auto again = report_from_json(ok.report->to_json());
   ASSERT_TRUE(again.report);
   EXPECT_EQ(again.report->to_json().dump(), ok.report->to_json().dump());
-  EXPECT_EQ(format_iso_time(*parse_iso_time("2018-10-12T08:30:00+03:00")), "2018-10-12T05:30:00Z");
+  EXPECT_EQ(format_iso8601_utc(*parse_iso_time("2018-10-12T08:30:00+03:00")), "2018-10-12T05:30:00Z");
   EXPECT_FALSE(parse_iso_time("2018-10-12T08:30:00")) << "a time without offset is ambiguous";
 }
 

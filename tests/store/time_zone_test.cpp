@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "truceline/error.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 #include "truceline/time.hpp"
 
 namespace truceline::store {
@@ -24,8 +24,8 @@ TEST(TimeZone, FixedOffsets) {
   EXPECT_TRUE(TimeZone::parse("+03:00").fixed());
   const auto r = TimeZone::parse("+03:00").to_utc(local("2018-10-12T08:30"));
   ASSERT_TRUE(r.utc);
-  EXPECT_EQ(format_iso_time(*r.utc), "2018-10-12T05:30:00Z");
-  EXPECT_EQ(format_iso_time(*TimeZone::parse("-05:30").to_utc(local("2018-10-12T08:30")).utc), "2018-10-12T14:00:00Z");
+  EXPECT_EQ(format_iso8601_utc(*r.utc), "2018-10-12T05:30:00Z");
+  EXPECT_EQ(format_iso8601_utc(*TimeZone::parse("-05:30").to_utc(local("2018-10-12T08:30")).utc), "2018-10-12T14:00:00Z");
   for (const char* bad : {"+3", "+03:0", "+19:00", "+03:60", "3:00", "", "Mars/Olympus", "Asia/Damascuss"})
     EXPECT_THROW(TimeZone::parse(bad), InputError) << bad;
 }
@@ -36,13 +36,13 @@ TEST(TimeZone, IanaZoneWithClockChanges) {
   const TimeZone z = TimeZone::parse("Asia/Damascus");
   EXPECT_FALSE(z.fixed());
   EXPECT_EQ(z.name(), "Asia/Damascus");
-  EXPECT_EQ(format_iso_time(*z.to_utc(local("2018-10-12T08:30")).utc), "2018-10-12T05:30:00Z");
-  EXPECT_EQ(format_iso_time(*z.to_utc(local("2018-12-01T08:30")).utc), "2018-12-01T06:30:00Z");
+  EXPECT_EQ(format_iso8601_utc(*z.to_utc(local("2018-10-12T08:30")).utc), "2018-10-12T05:30:00Z");
+  EXPECT_EQ(format_iso8601_utc(*z.to_utc(local("2018-12-01T08:30")).utc), "2018-12-01T06:30:00Z");
   // 26 October 2018 00:00 -> 25 October 23:00: 23:30 on the 25th happens twice.
   const auto twice = z.to_utc(local("2018-10-25T23:30"));
   EXPECT_FALSE(twice.utc);
   EXPECT_EQ(twice.problem, "happens twice in Asia/Damascus (clocks went back): +03:00 or +02:00");
-  EXPECT_EQ(format_iso_time(*z.to_utc(local("2018-10-26T00:30")).utc), "2018-10-25T22:30:00Z");
+  EXPECT_EQ(format_iso8601_utc(*z.to_utc(local("2018-10-26T00:30")).utc), "2018-10-25T22:30:00Z");
   // 30 March 2018 00:00 -> 01:00: 00:30 never happened.
   const auto never = z.to_utc(local("2018-03-30T00:30"));
   EXPECT_FALSE(never.utc);
@@ -62,7 +62,7 @@ TEST(TimeZone, NaiveTimesInReports) {
   for (const char* t : {"2018-10-12 08:30", "2018-10-12T08:30:00", "2018-10-12T08:30"}) {
     const auto r = report_from_jsonl(base + "\"" + t + "\"}", o);
     ASSERT_TRUE(r.report) << t << ": " << r.error;
-    EXPECT_EQ(format_iso_time(r.report->observed_unix), "2018-10-12T05:30:00Z") << t;
+    EXPECT_EQ(format_iso8601_utc(r.report->observed_unix), "2018-10-12T05:30:00Z") << t;
     EXPECT_EQ(r.report->time_precision, "minute");
     EXPECT_EQ(r.report->extra["assumed_time_zone"], "Asia/Damascus");
   }
@@ -76,7 +76,7 @@ TEST(TimeZone, NaiveTimesInReports) {
   // reported_at naive: read in the zone too.
   const auto rep = report_from_jsonl(base + R"("2018-10-12","reported_at":"2018-10-13 10:00"})", o);
   ASSERT_TRUE(rep.report) << rep.error;
-  EXPECT_EQ(format_iso_time(*rep.report->reported_unix), "2018-10-13T07:00:00Z");
+  EXPECT_EQ(format_iso8601_utc(*rep.report->reported_unix), "2018-10-13T07:00:00Z");
   EXPECT_EQ(rep.report->extra["assumed_time_zone"], "Asia/Damascus");
   EXPECT_EQ(report_from_jsonl(base + R"("2018-10-25 23:30"})", o).error,
             "observed_at '2018-10-25 23:30' happens twice in Asia/Damascus (clocks went back): +03:00 or +02:00");

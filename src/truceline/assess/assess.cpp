@@ -13,6 +13,7 @@
 #include "truceline/assess/actors.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/store/store.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::assess {
 
@@ -260,12 +261,6 @@ std::string unresolved_actor(const std::string& text, const ActorCheck& who) {
   return fmt::format("'{}' is not a party or group of the agreement{}", text, q);
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
 }  // namespace
 
 struct Assessor::Impl {
@@ -437,7 +432,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   }
   v.when.window_start = start;
   v.when.window_end = end;
-  const auto iso = [](int64_t t) { return store::format_iso_time(t); };
+  const auto iso = [](int64_t t) { return format_iso8601_utc(t); };
   if ((ob.valid.until && start >= agreement::unix_seconds(*ob.valid.until)) || (ob.valid.from && end < agreement::unix_seconds(*ob.valid.from))) {
     v.when.status = TimeStatus::not_in_force;
     na = true;

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "truceline/assess/assess.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 #include "truceline/store/store.hpp"
 
 namespace truceline::assess {
@@ -16,7 +16,7 @@ using nlohmann::json;
 // Metres to 0.1 m: deterministic text, and finer than any report's precision.
 double metres(double v) { return std::round(v * 10) / 10; }
 
-std::string iso(int64_t t) { return store::format_iso_time(t); }
+std::string iso(int64_t t) { return format_iso8601_utc(t); }
 std::string iso(Instant t) { return agreement::format_instant(t); }
 
 json claims(const std::vector<Claim>& cs) {

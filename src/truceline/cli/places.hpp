@@ -13,7 +13,7 @@
 
 #include "truceline/agreement/area_of_interest.hpp"
 #include "truceline/gazetteer/resolve.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 namespace truceline::cli {
 

@@ -14,6 +14,7 @@
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
 #include "truceline/io/csv.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::cli {
 
@@ -24,11 +25,6 @@ std::string trim(const std::string& s) {
   while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
   while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
   return s.substr(a, b - a);
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 // Parses a coordinate; an error message or "".
@@ -71,7 +67,7 @@ class CsvReader : public PointReader {
                                                                       : "longer than 1 MiB"));
     const auto& cols = header.fields;
     for (std::size_t i = 0; i < cols.size(); ++i) {
-      const std::string c = lower(trim(cols[i]));
+      const std::string c = ascii_lower(trim(cols[i]));
       if (c == "lon" || c == "longitude") lon_col_ = static_cast<int>(i);
       if (c == "lat" || c == "latitude") lat_col_ = static_cast<int>(i);
       if (c == "id") id_col_ = static_cast<int>(i);

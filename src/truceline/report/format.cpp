@@ -1,6 +1,6 @@
 // Formatting primitives of the daily report, shared by the summary and every renderer:
 // escaping, fixed-precision numbers, local times, lengths, verdict names and colours, and the
-// module's one lower() and join(). Declared in detail/format.hpp.
+// module's join() of JSON arrays (plain strings: truceline/text.hpp). Declared in detail/format.hpp.
 #include "truceline/report/detail/format.hpp"
 
 #include <chrono>
@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "truceline/time.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::report::detail {
 
@@ -108,12 +109,6 @@ std::string length_text(double m) {
   if (m < 1000) return fixed(m, 0) + " m";
   const double k = m / 1000;
   return fixed(k, std::fabs(k - std::round(k)) < 1e-9 ? 0 : 1) + " km";
-}
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
 }
 
 std::string str(const json& v) {

@@ -6,7 +6,7 @@
 #include "truceline/report/detail/format.hpp"
 #include "truceline/report/detail/render.hpp"
 #include "truceline/report/detail/summary.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 namespace truceline::report::detail {
 

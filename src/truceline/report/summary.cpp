@@ -15,8 +15,9 @@
 
 #include "truceline/agreement/query.hpp"
 #include "truceline/report/detail/format.hpp"
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 #include "truceline/store/store.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::report::detail {
 
@@ -34,8 +35,8 @@ bool in_day(int64_t t, int64_t start) { return t >= start && t < start + kDay; }
 bool civilian(const assess::ReportView& r) {
   if (r.kind == "civilian_harm") return true;
   for (const auto& t : r.tags)
-    if (lower(t) == "civilian" || lower(t) == "civilians" || lower(t) == "civilian_targeting") return true;
-  return lower(r.target).find("civilian") != std::string::npos;
+    if (ascii_lower(t) == "civilian" || ascii_lower(t) == "civilians" || ascii_lower(t) == "civilian_targeting") return true;
+  return ascii_lower(r.target).find("civilian") != std::string::npos;
 }
 
 const char* compass(double azimuth) {

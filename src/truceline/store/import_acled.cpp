@@ -11,6 +11,7 @@
 
 #include "truceline/error.hpp"
 #include "truceline/store/detail/importers.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::store {
 
@@ -24,7 +25,7 @@ class AcledReader final : public RowReader {
   AcledReader(std::istream& in, const ReaderOptions& options) : parser_(in, options.delimiter) {
     names_ = read_header(parser_, "ACLED CSV");
     for (std::size_t i = 0; i < names_.size(); ++i) {
-      const std::string l = lower(names_[i]);
+      const std::string l = ascii_lower(names_[i]);
       if (!col_.count(l)) col_[l] = i;
     }
     std::vector<std::string> missing;
@@ -144,7 +145,6 @@ std::unique_ptr<RowReader> make_acled_reader(std::istream& in, const ReaderOptio
 
 }  // namespace detail
 
-using detail::lower;
 using detail::trim;
 
 std::optional<std::string> acled_date(std::string_view text) {
@@ -169,7 +169,7 @@ std::optional<std::string> acled_date(std::string_view text) {
   } else if (number(1, 2, d) && (lit(' ') || lit('-'))) {  // 12 October 2018, 12-Oct-2018
     const std::size_t name_start = p;
     while (p < s.size() && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z'))) ++p;
-    const std::string name = lower(s.substr(name_start, p - name_start));
+    const std::string name = ascii_lower(s.substr(name_start, p - name_start));
     static const std::array<const char*, 12> months{"january", "february", "march",     "april",   "may",      "june",
                                                     "july",    "august",   "september", "october", "november", "december"};
     for (int i = 0; i < 12 && !m; ++i) {
@@ -232,7 +232,7 @@ AcledKind acled_kind(std::string_view event_type, std::string_view sub_event_typ
       {"remote violence", {"other", {"remote_violence"}}},
       {"non-violent transfer of territory", {"other", {"territory_change"}}},
   };
-  const std::string sub = lower(trim(sub_event_type)), event = lower(trim(event_type));
+  const std::string sub = ascii_lower(trim(sub_event_type)), event = ascii_lower(trim(event_type));
   if (const auto it = by_sub.find(sub); it != by_sub.end()) return it->second;
   AcledKind k{"other", {}};
   if (const auto it = by_event.find(event); it != by_event.end()) k = it->second;

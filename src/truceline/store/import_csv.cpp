@@ -8,6 +8,7 @@
 
 #include "truceline/error.hpp"
 #include "truceline/store/detail/importers.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::store {
 
@@ -54,7 +55,7 @@ const std::string* field_of(const std::string& lowered) {
 }
 
 std::optional<std::string> canonical_field(const std::string& name) {
-  if (const std::string* f = field_of(lower(trim(name)))) return *f;
+  if (const std::string* f = field_of(ascii_lower(trim(name)))) return *f;
   return std::nullopt;
 }
 
@@ -69,11 +70,11 @@ class CsvReader final : public RowReader {
     // every field's column names.
     std::vector<std::string> lower_names;
     lower_names.reserve(n);
-    for (const auto& name : names_) lower_names.push_back(lower(name));
+    for (const auto& name : names_) lower_names.push_back(ascii_lower(name));
     auto find_column = [&](const std::string& column) -> std::optional<std::size_t> {
       for (std::size_t i = 0; i < n; ++i)
         if (names_[i] == column) return i;
-      const std::string l = lower(column);
+      const std::string l = ascii_lower(column);
       for (std::size_t i = 0; i < n; ++i)
         if (lower_names[i] == l) return i;
       return std::nullopt;

@@ -3,10 +3,10 @@
 
 #include "truceline/io/csv.hpp"
 #include "truceline/store/detail/importers.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::store {
 
-using detail::lower;
 using detail::starts_with_bom;
 
 namespace {
@@ -41,7 +41,7 @@ std::string extension(const std::string& path) {
   const auto slash = path.find_last_of('/');
   const auto dot = path.find_last_of('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  return lower(path.substr(dot + 1));
+  return ascii_lower(path.substr(dot + 1));
 }
 }  // namespace
 
@@ -57,7 +57,7 @@ Format detect_format(const std::string& path, const std::string& first_bytes, ch
       return Format::jsonl;
     }
     for (const auto& f : first_line_fields(s, delimiter)) {
-      const std::string l = lower(f);
+      const std::string l = ascii_lower(f);
       if (l == "event_id_cnty" || l == "data_id") return Format::acled;
     }
     return Format::csv;

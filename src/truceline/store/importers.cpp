@@ -14,6 +14,7 @@
 #include "truceline/error.hpp"
 #include "truceline/io/text.hpp"
 #include "truceline/store/detail/importers.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::store {
 
@@ -21,12 +22,6 @@ using nlohmann::json;
 
 namespace detail {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -103,7 +98,6 @@ std::string list_columns(const std::vector<std::string>& names) {
 }  // namespace detail
 
 using detail::list_columns;
-using detail::lower;
 
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "jsonl") return Format::jsonl;
@@ -241,7 +235,7 @@ std::vector<std::string> explain_empty_import(const RowReader& reader, const Row
   const std::vector<std::string> missing = reader.missing_fields();
   if (!missing.empty() && !columns.empty()) {
     std::vector<std::string> lowered;
-    for (const auto& c : columns) lowered.push_back(lower(c));
+    for (const auto& c : columns) lowered.push_back(ascii_lower(c));
     std::string m;
     for (const auto& f : missing) m += (m.empty() ? "" : ", ") + f;
     std::string example;

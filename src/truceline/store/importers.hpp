@@ -37,7 +37,7 @@
 #include <utility>
 #include <vector>
 
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 namespace truceline::store {
 

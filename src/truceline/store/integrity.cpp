@@ -9,7 +9,7 @@
 #include <optional>
 #include <set>
 
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 #include "truceline/store/store.hpp"
 
 namespace truceline::store {
@@ -402,7 +402,7 @@ std::vector<std::string> verify(const std::string& path, int limit) {
         problem(where + ": its JSON does not parse");
         continue;
       }
-      if (j.value("observed_at", std::string()) != format_iso_time(q.integer(6)))
+      if (j.value("observed_at", std::string()) != format_iso8601_utc(q.integer(6)))
         problem(where + ": observed_unix does not match its JSON");
       if (j.value("kind", std::string()) != q.text(7))
         problem(where + ": kind does not match its JSON");

@@ -33,7 +33,7 @@ namespace {
 constexpr int kApplicationId = 0x74726c6e;  // "trln"
 
 std::string now_iso() {
-  return format_iso_time(
+  return format_iso8601_utc(
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
 }
 
@@ -1117,10 +1117,10 @@ void Store::query(const Query& q, const std::function<void(const StoredReport&)>
       damaged("its JSON does not parse");
     }
     const int64_t rid = s.integer(13);
-    // The JSON's time was written by format_iso_time(observed_unix): compared that way round,
+    // The JSON's time was written by format_iso8601_utc(observed_unix): compared that way round,
     // it holds for any year (parse_iso_time reads four-digit years only).
     const int64_t t = s.integer(10);
-    if (r.report.value("observed_at", std::string()) != format_iso_time(t))
+    if (r.report.value("observed_at", std::string()) != format_iso8601_utc(t))
       damaged("its time in the table or the time index does not match its content");
     if ((q.since && t < *q.since) || (q.until && t >= *q.until))
       damaged("outside the time range asked for (a damaged index)");

@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 #include "truceline/store/sqlite_error.hpp"
 
 struct sqlite3;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "truceline/error.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::store {
 
@@ -55,8 +56,7 @@ int offset_at(const icu::TimeZone& z, int64_t utc_s) {
 
 TimeZone TimeZone::parse(std::string_view spec) {
   TimeZone z;
-  std::string lower(spec);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string lower = ascii_lower(spec);
   if (lower == "z" || lower == "utc" || lower == "gmt") {
     z.name_ = "UTC";
     return z;

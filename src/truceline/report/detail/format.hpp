@@ -2,8 +2,8 @@
 // builders and every renderer: escaping, fixed-precision numbers, ISO and local times, lengths,
 // verdict names and colours. Not part of the public contract (report.hpp).
 //
-// lower() and join() live here and nowhere else in the module (a project-wide home is planned,
-// issue 11); iso() wraps truceline/time.hpp's format_iso8601_utc.
+// Lower case and joining of plain strings are truceline/text.hpp's (one home for the project);
+// join() here joins a JSON array's cells; iso() wraps truceline/time.hpp's format_iso8601_utc.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "truceline/assess/assess.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::report::detail {
 
@@ -50,9 +51,6 @@ std::string utc_offset_text(int utc_offset_minutes);
 
 // A length for people: "500 m", "2 km", "2.5 km".
 std::string length_text(double metres);
-
-// ASCII lower case (A-Z only; other bytes, UTF-8 included, unchanged).
-std::string lower(std::string s);
 
 // A JSON value as a table cell: strings as they are, null as "", booleans as "yes"/"no",
 // anything else as its JSON text.

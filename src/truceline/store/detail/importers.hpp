@@ -14,13 +14,12 @@
 
 #include "truceline/io/csv.hpp"
 #include "truceline/store/importers.hpp"
+#include "truceline/text.hpp"
 
 namespace truceline::store::detail {
 
 constexpr std::size_t kMaxRecord = std::size_t{1} << 20;  // 1 MiB, as for a JSONL line
 
-// ASCII lower case (column names, ACLED types).
-std::string lower(std::string_view s);
 // Without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view s);
 bool starts_with_bom(std::string_view s);

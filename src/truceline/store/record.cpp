@@ -1,4 +1,4 @@
-#include "truceline/store/report.hpp"
+#include "truceline/store/record.hpp"
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "truceline/error.hpp"
+#include "truceline/text.hpp"
 #include "truceline/time.hpp"
 #include <chrono>
 #include <cmath>
@@ -46,7 +47,6 @@ std::optional<int64_t> parse_iso_time(const std::string& text, bool* date_only) 
   return t->unix_seconds;
 }
 
-std::string format_iso_time(int64_t unix_seconds) { return format_iso8601_utc(unix_seconds); }
 
 int64_t time_precision_s(const std::string& p) {
   if (p == "minute") return 60;
@@ -224,12 +224,6 @@ const std::set<std::string> kKnown{"id", "superseded_by", "source_id", "observed
                                    "reliability", "credibility", "supersedes"};
 
 bool in(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
 
 // Reads an optional string field; numbers are accepted for ids. A value of white space only
 // ("   ") is absent: a blank place, source name or kind is missing, not a value.
@@ -741,9 +735,9 @@ json Report::to_json() const {
     }
   }
   if (!source_id.empty()) j["source_id"] = source_id;
-  j["observed_at"] = format_iso_time(observed_unix);
+  j["observed_at"] = format_iso8601_utc(observed_unix);
   j["time_precision"] = time_precision;
-  if (reported_unix) j["reported_at"] = format_iso_time(*reported_unix);
+  if (reported_unix) j["reported_at"] = format_iso8601_utc(*reported_unix);
   if (lon) {
     j["lon"] = *lon;
     j["lat"] = *lat;
@@ -814,10 +808,10 @@ std::string Report::canonical_json() const {
   if (lon) key("lat"), put_double(out, *lat);
   key("location_precision_m"), put_double(out, location_precision_m);
   if (lon) key("lon"), put_double(out, *lon);
-  key("observed_at"), put_string(out, format_iso_time(observed_unix));
+  key("observed_at"), put_string(out, format_iso8601_utc(observed_unix));
   if (!place.empty()) key("place"), put_string(out, place);
   key("reliability"), put_string(out, reliability);
-  if (reported_unix) key("reported_at"), put_string(out, format_iso_time(*reported_unix));
+  if (reported_unix) key("reported_at"), put_string(out, format_iso8601_utc(*reported_unix));
   key("source");
   out += "{\"name\":";
   put_string(out, source_name);

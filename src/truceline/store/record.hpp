@@ -1,5 +1,6 @@
-// The report model (docs/report-format.md): one observation or claim, with its provenance,
-// grading and uncertainty. The canonical interchange is JSON Lines, one report per line.
+// The report record (docs/report-format.md): one observation or claim, with its provenance,
+// grading and uncertainty. (Named record.hpp so that it is never confused with the daily
+// report, the report/ module.) The canonical interchange is JSON Lines, one report per line.
 //
 // Importers turn input rows (JSONL, CSV, GeoJSON, ACLED) into `RowOutcome`s: a normalized
 // Report, or the reason the row is quarantined. Nothing here touches the database.
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "truceline/store/time_zone.hpp"
+#include "truceline/time.hpp"
 
 namespace truceline::store {
 
@@ -99,7 +101,7 @@ RowOutcome report_from_jsonl(const std::string& line, const ReadOptions& options
 // "2018-10-12" / "2018-10-12T08:00:00+03:00" / "...Z" -> unix seconds; nullopt if malformed.
 // A date without a time is 00:00 UTC that day (its precision says "day").
 std::optional<int64_t> parse_iso_time(const std::string& text, bool* date_only = nullptr);
-std::string format_iso_time(int64_t unix_seconds);
+// Formatting: truceline::format_iso8601_utc (truceline/time.hpp), the one ISO writer.
 
 // SHA-256 (OpenSSL): the 32 raw bytes, or lower-case hex.
 std::string sha256_bytes(const std::string& bytes);
