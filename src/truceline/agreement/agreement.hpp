@@ -7,6 +7,14 @@
 // none. Queries "as of" an instant live in query.hpp.
 // Times are UTC instants (std::chrono::sys_seconds); local dates are read in the agreement's
 // timezone (a fixed UTC offset).
+//
+// Units: distances and depths in metres, coordinates WGS84 degrees (lon, lat), times UTC.
+// Errors: load() never throws for a bad agreement: every problem is in Loaded::problems with
+// file:line:column (and a "did you mean" for unknown keys); it throws InputError only when
+// the file itself cannot be read. load_valid() throws InputError listing the problems.
+// Cost: load() is linear in the file and its GeoJSON; it builds every zone's definition once
+// to check it (not the rendered polygons).
+// Thread safety: an Agreement is a plain value, immutable after load; share it freely.
 #pragma once
 
 #include <chrono>

@@ -14,6 +14,16 @@
 // format in data/gazetteer/README.md) for villages GeoNames lacks; extra places are indexed like
 // the others, so their names and alternate names match exactly. Deciding whether a lookup
 // locates a report (thresholds, scope, the row's country) is resolve.hpp's job.
+//
+// Units: coordinates WGS84 degrees; distances (LookupOptions::near) geodesic kilometres.
+// Errors: load() throws InputError naming the file and line of a malformed row; lookup()
+// never throws (an unknown name gives no candidates).
+// Cost: load() is linear in the files (the bundled extract: ~2,750 places) and builds hash
+// indexes of the folded names, the keys and the keys' 1-deletions; lookup() is a few hash
+// probes for the exact and key tiers (plus ranking the candidates); the fuzzy tier probes the
+// query key's 1-deletions (length + 1 probes) and checks each hit's edit distance.
+// Thread safety: a loaded Gazetteer is immutable; lookup() may run concurrently (a
+// LookupOptions::filter is called on the calling thread only).
 #pragma once
 
 #include <cstddef>

@@ -17,6 +17,18 @@
 // - Bad rows go to the quarantine with their raw text, row number and reason.
 // - Schema versioned (PRAGMA user_version) with forward migrations; application_id marks the
 //   file as a truceline store.
+// - Damage is detected, never read as truth (store/integrity.hpp, docs/store-integrity.md);
+//   SQLite failures become store::StoreError messages naming the store (store/sqlite_error.hpp).
+//
+// Units: times are unix seconds UTC (observed_unix); coordinates WGS84 degrees; precision
+// radii metres. Errors: InputError (and its StoreError, DamagedError kinds) for anything the
+// user can act on, exit 2; std::runtime_error only for bugs.
+// Cost: import is linear in the rows (one transaction; indexes and the R*Tree updated per row);
+// query() walks the time index or the R*Tree (a week × 0.4° box of 1 M reports: milliseconds, README speed table) and
+// checks each row's content hash on the way.
+// Thread safety: a Store (one SQLite connection) is used by one thread at a time; several
+// processes and connections may read while one writes (WAL); writers take turns (the write
+// lock, WriterOptions).
 #pragma once
 
 #include <cstdint>
