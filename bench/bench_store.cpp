@@ -126,13 +126,18 @@ void Store_sqlite_import_floor(benchmark::State& state) {
 }
 BENCHMARK(Store_sqlite_import_floor)->Name("Store/sqlite3_import_floor")->Unit(benchmark::kSecond)->UseManualTime()->Iterations(1);
 
+// The 1 M-report store Store/ingest_jsonl leaves behind; "" (and the benchmark skipped) when
+// that benchmark has not run in this process's data folder.
+std::string ingested_store(benchmark::State& state) {
+  const std::string db = (data().dir / "ingest0.db").string();
+  if (fs::exists(db)) return db;
+  state.SkipWithError("run Store/ingest_jsonl first");
+  return "";
+}
+
 void Store_query_window_bbox(benchmark::State& state) {
-  auto& d = data();
-  const std::string db = (d.dir / "ingest0.db").string();
-  if (!fs::exists(db)) {
-    state.SkipWithError("run Store/ingest_jsonl first");
-    return;
-  }
+  const std::string db = ingested_store(state);
+  if (db.empty()) return;
   const store::Store s = store::Store::open_existing(db);
   std::size_t found = 0;
   for (auto _ : state) {
@@ -150,12 +155,8 @@ BENCHMARK(Store_query_window_bbox)->Name("Store/query_week_bbox_1M")->Unit(bench
 // Every report, as `truceline reports` reads them (no output): each one's content hash and
 // indexed columns checked against its JSON (store/integrity.hpp, docs/store-integrity.md).
 void Store_query_all(benchmark::State& state) {
-  auto& d = data();
-  const std::string db = (d.dir / "ingest0.db").string();
-  if (!fs::exists(db)) {
-    state.SkipWithError("run Store/ingest_jsonl first");
-    return;
-  }
+  const std::string db = ingested_store(state);
+  if (db.empty()) return;
   const store::Store s = store::Store::open_existing(db);
   std::size_t found = 0;
   for (auto _ : state) {
@@ -170,35 +171,23 @@ BENCHMARK(Store_query_all)->Name("Store/query_all_1M")->Unit(benchmark::kSecond)
 // The checks of a store's integrity over 1 M reports: the counts and index order every reading
 // command checks first, `ingest`'s quick_check plus counts, and the full `verify-store`.
 void Store_check_counts(benchmark::State& state) {
-  auto& d = data();
-  const std::string db = (d.dir / "ingest0.db").string();
-  if (!fs::exists(db)) {
-    state.SkipWithError("run Store/ingest_jsonl first");
-    return;
-  }
+  const std::string db = ingested_store(state);
+  if (db.empty()) return;
   const store::Store s = store::Store::open_existing(db);
   for (auto _ : state) store::check_counts(s);
 }
 BENCHMARK(Store_check_counts)->Name("Store/check_counts_1M")->Unit(benchmark::kMillisecond);
 
 void Store_check_before_write(benchmark::State& state) {
-  auto& d = data();
-  const std::string db = (d.dir / "ingest0.db").string();
-  if (!fs::exists(db)) {
-    state.SkipWithError("run Store/ingest_jsonl first");
-    return;
-  }
+  const std::string db = ingested_store(state);
+  if (db.empty()) return;
   for (auto _ : state) store::check_before_write(db);
 }
 BENCHMARK(Store_check_before_write)->Name("Store/check_before_write_1M")->Unit(benchmark::kSecond)->Iterations(1);
 
 void Store_verify(benchmark::State& state) {
-  auto& d = data();
-  const std::string db = (d.dir / "ingest0.db").string();
-  if (!fs::exists(db)) {
-    state.SkipWithError("run Store/ingest_jsonl first");
-    return;
-  }
+  const std::string db = ingested_store(state);
+  if (db.empty()) return;
   std::size_t problems = 0;
   for (auto _ : state) problems = store::verify(db).size();
   if (problems != 0) state.SkipWithError("verify found problems in a fresh store");
