@@ -477,18 +477,32 @@ void each_line(const std::string& text, Fn fn) {
   }
 }
 
-void read_geonames(Gazetteer::Index& index, const std::string& text, const std::string& source) {
+// A tab-separated places file: its header line must be `header` (else "not a KIND file
+// (expected the header line 'HINT')"); every later line's fields go to `row` with a `fail`
+// that throws "SOURCE:LINE: what". The places read are recorded as one source of the index.
+template <typename Row>
+void read_places_file(Gazetteer::Index& index, const std::string& text, const std::string& source,
+                      std::string_view header_line, const char* kind, const char* header_hint, bool extra,
+                      Row&& row) {
   const auto source_id = static_cast<std::uint32_t>(index.sources.size());
   const std::size_t before = index.places.size();
   bool header = false;
   each_line(text, [&](std::size_t line_no, std::string_view line) {
     auto fail = [&](const std::string& what) { throw InputError(fmt::format("{}:{}: {}", source, line_no, what)); };
     if (!header) {
-      if (line != kHeader) fail("not a truceline gazetteer file (expected the header line 'geonameid<TAB>name<TAB>…')");
+      if (line != header_line) fail(fmt::format("not a {} file (expected the header line '{}')", kind, header_hint));
       header = true;
       return;
     }
-    const auto f = split(line, '\t');
+    row(split(line, '\t'), source_id, fail);
+  });
+  if (!header) throw InputError(fmt::format("{}: not a {} file (no header line)", source, kind));
+  index.sources.push_back({source, file_name(source), sha256_hex(text), index.places.size() - before, extra});
+}
+
+void read_geonames(Gazetteer::Index& index, const std::string& text, const std::string& source) {
+  read_places_file(index, text, source, kHeader, "truceline gazetteer", "geonameid<TAB>name<TAB>…", false,
+                   [&](const std::vector<std::string_view>& f, std::uint32_t source_id, const auto& fail) {
     if (f.size() != 11) fail(fmt::format("expected 11 tab-separated fields, found {}", f.size()));
     Place p;
     if (!parse_number(f[0], p.geonameid)) fail(fmt::format("geonameid '{}' is not a number", f[0]));
@@ -511,8 +525,6 @@ void read_geonames(Gazetteer::Index& index, const std::string& text, const std::
       for (const auto a : split(f[3], ',')) spellings.push_back(a);
     index.add_place(std::move(p), spellings);
   });
-  if (!header) throw InputError(fmt::format("{}: not a truceline gazetteer file (no header line)", source));
-  index.sources.push_back({source, file_name(source), sha256_hex(text), index.places.size() - before, false});
 }
 
 // Extra places (--places): `name, lon, lat, country, admin1, alternate_names`, tab-separated,
@@ -520,19 +532,9 @@ void read_geonames(Gazetteer::Index& index, const std::string& text, const std::
 constexpr std::string_view kExtraHeader = "name\tlon\tlat\tcountry\tadmin1\talternate_names";
 
 void read_extra(Gazetteer::Index& index, const std::string& text, const std::string& source) {
-  const auto source_id = static_cast<std::uint32_t>(index.sources.size());
-  const std::size_t before = index.places.size();
-  bool header = false;
-  each_line(text, [&](std::size_t line_no, std::string_view line) {
-    auto fail = [&](const std::string& what) { throw InputError(fmt::format("{}:{}: {}", source, line_no, what)); };
-    if (!header) {
-      if (line != kExtraHeader)
-        fail("not a places file (expected the header line "
-             "'name<TAB>lon<TAB>lat<TAB>country<TAB>admin1<TAB>alternate_names')");
-      header = true;
-      return;
-    }
-    const auto f = split(line, '\t');
+  read_places_file(index, text, source, kExtraHeader, "places",
+                   "name<TAB>lon<TAB>lat<TAB>country<TAB>admin1<TAB>alternate_names", true,
+                   [&](const std::vector<std::string_view>& f, std::uint32_t source_id, const auto& fail) {
     if (f.size() != 6)
       fail(fmt::format("expected 6 tab-separated fields (name, lon, lat, country, admin1, alternate_names), found {}",
                        f.size()));
@@ -553,8 +555,6 @@ void read_extra(Gazetteer::Index& index, const std::string& text, const std::str
       for (const auto a : split(f[5], ',')) spellings.push_back(a);
     index.add_place(std::move(p), spellings);
   });
-  if (!header) throw InputError(fmt::format("{}: not a places file (no header line)", source));
-  index.sources.push_back({source, file_name(source), sha256_hex(text), index.places.size() - before, true});
 }
 
 std::string read_file(const std::string& path) {
