@@ -11,5 +11,11 @@ int main(int argc, char** argv) {
   // pipe closed while SIGPIPE is ignored): run() then says why, exit 2, never exit 0.
   truceline::io::FdOutBuf out_buf(STDOUT_FILENO);
   std::ostream out(&out_buf);
-  return truceline::cli::run(argc, argv, std::cin, out, std::cerr);
+  const int status = truceline::cli::run(argc, argv, std::cin, out, std::cerr);
+  out.flush();  // what run() left in the buffer (help, version); run() checks its commands' output
+  if (!out && status == 0) {
+    std::cerr << "truceline: error: " << truceline::io::stdout_failure(out) << "\n";
+    return 2;
+  }
+  return status;
 }

@@ -42,6 +42,10 @@ std::string read_text(const std::string& path);
 class FdOutBuf : public std::streambuf {
  public:
   explicit FdOutBuf(int fd);
+  // Does not write what is still buffered when destroyed (the descriptor may be closed by
+  // then): flush the stream first.
+  FdOutBuf(const FdOutBuf&) = delete;
+  FdOutBuf& operator=(const FdOutBuf&) = delete;
   int error() const { return error_; }  // errno of the first failed write, 0 if none
 
  protected:
