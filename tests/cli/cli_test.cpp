@@ -1,6 +1,7 @@
 // In-process CLI tests (the golden cases in golden/ run the real binary).
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <streambuf>
 
 #include "truceline/cli/app.hpp"
 #include "truceline/cli/command.hpp"
@@ -70,6 +72,41 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_cli({"zone", "--line", "x.geojson", "--depth", "20km", "--agreement", "a.toml"}).status, 2);
   EXPECT_EQ(run_cli({"check", TRUCELINE_TEST_DATA "/agreements/problems.toml"}).status, 2);
   EXPECT_EQ(run_cli({"check", TRUCELINE_TEST_DATA "/agreements/minimal.toml"}).status, 0);
+}
+
+// Standard output that cannot be written (a full disk under `> file`, a pipe closed while
+// SIGPIPE is ignored) is a failure: exit 2 and a message, never exit 0 with the output lost.
+TEST(Cli, StdoutThatCannotBeWrittenIsAnError) {
+  struct FailingBuf : std::streambuf {
+    int overflow(int) override { return traits_type::eof(); }
+  } failing;
+  auto run_failing = [&](std::vector<std::string> args) {
+    std::vector<const char*> argv{"truceline"};
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::istringstream in;
+    std::ostream out(&failing);
+    std::ostringstream err;
+    const int status = run(static_cast<int>(argv.size()), argv.data(), in, out, err);
+    return Result{status, "", err.str()};
+  };
+  const std::string a = TRUCELINE_TEST_DATA "/agreements/minimal.toml";
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"check", a}, {"show", "--agreement", a}, {"completion", "bash"}}) {
+    const Result r = run_failing(args);
+    EXPECT_EQ(r.status, 2) << args[0];
+    EXPECT_EQ(r.err, "truceline: error: cannot write to standard output\n") << args[0];
+  }
+  // With the reason where standard output is an FdOutBuf (as in main): /dev/full.
+  const int fd = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  if (fd < 0) GTEST_SKIP() << "no /dev/full here: " << std::strerror(errno);
+  io::FdOutBuf full(fd);
+  std::ostream out(&full);
+  std::istringstream in;
+  std::ostringstream err;
+  const char* argv[] = {"truceline", "check", a.c_str()};
+  EXPECT_EQ(run(3, argv, in, out, err), 2);
+  EXPECT_EQ(err.str(), "truceline: error: cannot write to standard output: No space left on device\n");
+  ::close(fd);
 }
 
 TEST(Cli, InstantsReadTheSameEverywhere) {

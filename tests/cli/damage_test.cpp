@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -334,6 +335,47 @@ TEST(StoreDamage, ByteInAQuarantinePage) {
             std::string::npos)
       << r.err;
   expect_verify_finds(d.db, "): content does not match its hash");
+}
+
+// A batch's count damaged: one byte of the batch row's record header turns its `duplicates`
+// from 0 (serial type 8) into 1 (serial type 9). Before: `verify-store` said "ok" and `stats`
+// printed "duplicates 1" — only `imported` was checked. Every row read is imported, a
+// duplicate or quarantined, so the four counts check each other.
+TEST(StoreDamage, ByteInABatchCount) {
+  const TempDir dir;
+  Damaged d(dir);
+  const Layout l = layout(pristine(), "batch", "leaf");
+  ASSERT_EQ(l.pages.size(), 1u);
+  const std::size_t page = d.page_offset(l.pages[0], l.page_size);
+  ASSERT_EQ(static_cast<unsigned char>(d.bytes[page]), 0x0d) << "not a leaf table page";
+  auto varint = [&](std::size_t& at) {
+    uint64_t v = 0;
+    for (int i = 0; i < 9; ++i) {
+      const auto b = static_cast<unsigned char>(d.bytes[at++]);
+      v = (v << 7) | (b & 0x7f);
+      if (!(b & 0x80)) break;
+    }
+    return v;
+  };
+  std::size_t at = page + (static_cast<unsigned char>(d.bytes[page + 8]) << 8 |
+                           static_cast<unsigned char>(d.bytes[page + 9]));
+  varint(at);  // payload size
+  varint(at);  // row id: the batch's id
+  const std::size_t header = at;
+  const uint64_t header_size = varint(at);
+  // id (the row id: NULL), file, file_hash, importer, started_at, finished_at, rows,
+  // imported, duplicates, quarantined.
+  std::vector<std::size_t> type_at;
+  while (at < header + header_size) {
+    type_at.push_back(at);
+    varint(at);
+  }
+  ASSERT_EQ(type_at.size(), 10u);
+  ASSERT_EQ(d.bytes[type_at[8]], 8) << "duplicates is not the constant 0";
+  d.bytes[type_at[8]] = 9;
+  d.save();
+  expect_verify_finds(d.db, "batch 1: ");
+  expect_verify_finds(d.db, " rows recorded, but imported ");
 }
 
 // The file cut short (the last quarter of its pages lost, as a full disk or a partial copy

@@ -24,6 +24,7 @@
 #include "truceline/geo/geojson.hpp"
 #include "truceline/geo/locate.hpp"
 #include "truceline/geo/zone.hpp"
+#include "truceline/io/file.hpp"
 
 namespace truceline::cli {
 
@@ -89,8 +90,17 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   }
   Io io{in, out, err};
   try {
-    for (const auto& c : commands)
-      if (c.app->parsed()) return c.run(io);
+    for (const auto& c : commands) {
+      if (!c.app->parsed()) continue;
+      const int status = c.run(io);
+      // Output that did not reach stdout (a full disk, a closed pipe) is a failure, never 0.
+      out.flush();
+      if (!out) {
+        err << "truceline: error: " << io::stdout_failure(out) << "\n";
+        return status != 0 ? status : 2;
+      }
+      return status;
+    }
   } catch (const UsageError& e) {
     out.flush();
     err << "truceline: error: " << e.what() << "\nRun '" << hint << "' for usage.\n";

@@ -276,49 +276,49 @@ int sync_directory(const fs::path& dir) {
   return r;
 }
 
-// A stream buffer over a file descriptor that keeps the errno of the first failed write.
-class FdBuf : public std::streambuf {
- public:
-  explicit FdBuf(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
-  int error() const { return error_; }
-
- protected:
-  int overflow(int c) override {
-    if (!drain()) return traits_type::eof();
-    if (!traits_type::eq_int_type(c, traits_type::eof())) {
-      *pptr() = traits_type::to_char_type(c);
-      pbump(1);
-    }
-    return traits_type::not_eof(c);
-  }
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    if (n < static_cast<std::streamsize>(sizeof buf_)) return std::streambuf::xsputn(s, n);
-    if (!drain() || !write_all(fd_, s, static_cast<std::size_t>(n), error_)) return 0;
-    return n;
-  }
-  int sync() override { return drain() ? 0 : -1; }
-
- private:
-  bool drain() {
-    if (error_ != 0) return false;
-    const auto n = static_cast<std::size_t>(pptr() - pbase());
-    if (n > 0 && !write_all(fd_, pbase(), n, error_)) return false;
-    setp(buf_, buf_ + sizeof buf_);
-    return true;
-  }
-  int fd_;
-  int error_ = 0;
-  char buf_[1 << 16];
-};
-
 }  // namespace
+
+// FdOutBuf: write(2) in 64 KiB chunks, keeping the errno of the first failed write.
+FdOutBuf::FdOutBuf(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
+
+int FdOutBuf::overflow(int c) {
+  if (!drain()) return traits_type::eof();
+  if (!traits_type::eq_int_type(c, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+  }
+  return traits_type::not_eof(c);
+}
+
+std::streamsize FdOutBuf::xsputn(const char* s, std::streamsize n) {
+  if (n < static_cast<std::streamsize>(sizeof buf_)) return std::streambuf::xsputn(s, n);
+  if (!drain() || !write_all(fd_, s, static_cast<std::size_t>(n), error_)) return 0;
+  return n;
+}
+
+int FdOutBuf::sync() { return drain() ? 0 : -1; }
+
+bool FdOutBuf::drain() {
+  if (error_ != 0) return false;
+  const auto n = static_cast<std::size_t>(pptr() - pbase());
+  if (n > 0 && !write_all(fd_, pbase(), n, error_)) return false;
+  setp(buf_, buf_ + sizeof buf_);
+  return true;
+}
+
+std::string stdout_failure(const std::ostream& os) {
+  const auto* buf = dynamic_cast<const FdOutBuf*>(os.rdbuf());
+  const int err = buf ? buf->error() : 0;
+  return err != 0 ? fmt::format("cannot write to standard output: {}", std::strerror(err))
+                  : std::string("cannot write to standard output");
+}
 
 struct AtomicOutput::File {
   std::string tmp;
   int fd = -1;
   int slot = -1;
   bool committed = false;
-  std::unique_ptr<FdBuf> buf;
+  std::unique_ptr<FdOutBuf> buf;
   std::unique_ptr<std::ostream> os;
 };
 
@@ -333,7 +333,7 @@ AtomicOutput::AtomicOutput(const std::string& path, std::ostream& stdout_stream)
   if (f->fd < 0) fail(path_, errno);
   f->slot = register_temporary(f->tmp, false);
   ::flock(f->fd, LOCK_EX | LOCK_NB);  // marks it live for other writers' cleanup (best effort)
-  f->buf = std::make_unique<FdBuf>(f->fd);
+  f->buf = std::make_unique<FdOutBuf>(f->fd);
   f->os = std::make_unique<std::ostream>(f->buf.get());
   file_ = std::move(f);
 }
@@ -350,7 +350,7 @@ std::ostream& AtomicOutput::stream() { return file_ ? *file_->os : stdout_; }
 void AtomicOutput::commit() {
   if (!file_) {
     stdout_.flush();
-    if (!stdout_) throw InputError("cannot write to standard output");
+    if (!stdout_) throw InputError(stdout_failure(stdout_));
     return;
   }
   File& f = *file_;

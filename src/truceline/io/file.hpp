@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <streambuf>
 #include <string>
 #include <utility>
 
@@ -34,6 +35,34 @@ std::string read_text(const std::string& path);
 //   next writer of the same path;
 // - failures throw InputError naming the final path and the reason from errno, e.g.
 //   "out.csv: cannot write: No space left on device"; nothing is left behind then.
+
+// A stream buffer over a file descriptor (not owned) that keeps the errno of its first failed
+// write, which std::ofstream and std::cout lose. main() puts standard output on one, so that
+// a full disk or a closed pipe on stdout is reported with its reason. Not thread-safe.
+class FdOutBuf : public std::streambuf {
+ public:
+  explicit FdOutBuf(int fd);
+  // Does not write what is still buffered when destroyed (the descriptor may be closed by
+  // then): flush the stream first.
+  FdOutBuf(const FdOutBuf&) = delete;
+  FdOutBuf& operator=(const FdOutBuf&) = delete;
+  int error() const { return error_; }  // errno of the first failed write, 0 if none
+
+ protected:
+  int overflow(int c) override;
+  std::streamsize xsputn(const char* s, std::streamsize n) override;
+  int sync() override;
+
+ private:
+  bool drain();
+  int fd_;
+  int error_ = 0;
+  char buf_[1 << 16];
+};
+
+// "cannot write to standard output: REASON" for a stream that failed (REASON from its
+// FdOutBuf; without one, the reason is not known and not guessed).
+std::string stdout_failure(const std::ostream& os);
 
 // One output file. "-" or "" is `stdout_stream`, written directly (and only checked). The
 // temporary file is removed when commit() is not reached (an error, an exception).

@@ -436,7 +436,16 @@ std::vector<std::string> verify(const std::string& path, int limit) {
   });
 
   guarded("batches", [&] {
-    Sql q(db, path, "SELECT id, imported, finished_at FROM batch NOT INDEXED ORDER BY id");
+    // Quarantined rows stored per batch: at most what the batch counted (the same bad row
+    // is stored once, under its first batch, and counted by every batch that read it).
+    std::map<int64_t, int64_t> quarantined_of_batch;
+    {
+      Sql qq(db, path, "SELECT batch_id, count(*) FROM quarantine NOT INDEXED GROUP BY batch_id");
+      while (qq.step()) quarantined_of_batch[qq.integer(0)] = qq.integer(1);
+    }
+    Sql q(db, path,
+          "SELECT id, imported, finished_at, rows, duplicates, quarantined FROM batch NOT INDEXED "
+          "ORDER BY id");
     std::set<int64_t> seen;
     while (q.step()) {
       const int64_t id = q.integer(0);
@@ -449,7 +458,23 @@ std::vector<std::string> verify(const std::string& path, int limit) {
       if (found != q.integer(1))
         problems.push_back(
             fmt::format("batch {}: {} reports found, {} recorded", id, found, q.integer(1)));
+      // Every row read is imported, a duplicate or quarantined (Store::import): a changed
+      // byte in any of the four counts breaks the sum.
+      if (!q.is_null(3) && !q.is_null(4) && !q.is_null(5) &&
+          q.integer(3) != q.integer(1) + q.integer(4) + q.integer(5))
+        problems.push_back(fmt::format(
+            "batch {}: {} rows recorded, but imported {} + duplicates {} + quarantined {} = {}", id,
+            q.integer(3), q.integer(1), q.integer(4), q.integer(5),
+            q.integer(1) + q.integer(4) + q.integer(5)));
+      const int64_t stored = quarantined_of_batch.count(id) ? quarantined_of_batch[id] : 0;
+      if (!q.is_null(5) && stored > q.integer(5))
+        problems.push_back(fmt::format("batch {}: {} quarantined rows stored, {} recorded", id,
+                                       stored, q.integer(5)));
     }
+    for (const auto& [id, n] : quarantined_of_batch)
+      if (!seen.count(id))
+        problems.push_back(
+            fmt::format("batch {}: {} quarantined rows name it, the batch is missing", id, n));
     for (const auto& [id, n] : rows_of_batch)
       if (!seen.count(id))
         problems.push_back(
