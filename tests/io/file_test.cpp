@@ -9,6 +9,7 @@
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,9 +19,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace truceline::io {
 namespace {
@@ -106,6 +109,52 @@ const std::map<std::string, std::string> kSetA = {
     {"report.md", "# Day 2020-03-01\n"}, {"summary.json", "{\"date\": \"2020-03-01\"}\n"}, {"map.svg", "<svg>A</svg>\n"}};
 const std::map<std::string, std::string> kSetB = {
     {"report.md", "# Day 2020-03-02\n"}, {"summary.json", "{\"date\": \"2020-03-02\"}\n"}, {"map.svg", "<svg>B</svg>\n"}};
+
+// `-o /dev/null` or a FIFO: written in place, never replaced by a regular file (as root, a
+// rename over /dev/null replaced the system's /dev/null with a file).
+TEST(AtomicOutput, WritesADeviceOrAFifoInPlace) {
+  const fs::path d = fresh_dir("in_place");
+  const fs::path fifo = d / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0) << std::strerror(errno);
+  std::string got;
+  std::thread reader([&] {
+    std::ifstream in(fifo);
+    got.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  });
+  {
+    std::ostringstream unused;
+    AtomicOutput out(fifo.string(), unused);
+    out.stream() << "through the pipe\n";
+    out.commit();
+  }
+  reader.join();
+  EXPECT_EQ(got, "through the pipe\n");
+  struct stat st {};
+  ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode)) << "the FIFO was replaced";
+  EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator()), 1) << "a temporary was left";
+
+  // A character device (a private copy of /dev/null: major 1, minor 3), when we may make one.
+  const fs::path dev = d / "null";
+  if (::mknod(dev.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0)
+    GTEST_SKIP() << "cannot make a device node here (" << std::strerror(errno) << "); the FIFO case passed";
+  std::ostringstream unused;
+  write_file_atomic(dev.string(), "discarded\n", unused);
+  ASSERT_EQ(::stat(dev.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode)) << "the device node was replaced by a regular file";
+}
+
+// A symbolic link stays a link: the file it names gets the new content.
+TEST(AtomicOutput, ReplacesTheFileASymbolicLinkNames) {
+  const fs::path d = fresh_dir("symlink");
+  std::ofstream(d / "real.json") << "old\n";
+  fs::create_symlink("real.json", d / "link.json");
+  std::ostringstream unused;
+  write_file_atomic((d / "link.json").string(), "new\n", unused);
+  EXPECT_TRUE(fs::is_symlink(d / "link.json"));
+  EXPECT_EQ(read(d / "real.json"), "new\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator()), 2) << "a temporary was left";
+}
 
 TEST(AtomicOutput, WritesRenamesAndLeavesNoTemporary) {
   const fs::path d = fresh_dir("plain");

@@ -314,7 +314,8 @@ std::string stdout_failure(const std::ostream& os) {
 }
 
 struct AtomicOutput::File {
-  std::string tmp;
+  std::string tmp;   // empty: written in place (a device, a FIFO: not a file to replace)
+  std::string target;  // the file replaced: the path, or the file a symbolic link names
   int fd = -1;
   int slot = -1;
   bool committed = false;
@@ -326,9 +327,27 @@ AtomicOutput::AtomicOutput(const std::string& path, std::ostream& stdout_stream)
   if (path_.empty() || path_ == "-") return;
   std::error_code ec;
   if (fs::is_directory(path_, ec)) throw InputError(fmt::format("{}: cannot write: Is a directory", path_));
-  remove_stale_temporaries(fs::path(path_));
+  // `-o /dev/null`, `-o /dev/stdout`, a FIFO: written in place. Renaming a file over them
+  // would replace the device node with a regular file (as root, /dev/null itself), and there
+  // is no half-written state to avoid in a stream.
+  if (struct stat st {}; ::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    auto f = std::make_unique<File>();
+    f->fd = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (f->fd < 0) fail(path_, errno);
+    f->buf = std::make_unique<FdOutBuf>(f->fd);
+    f->os = std::make_unique<std::ostream>(f->buf.get());
+    file_ = std::move(f);
+    return;
+  }
   auto f = std::make_unique<File>();
-  f->tmp = path_ + ".tmp-" + std::to_string(::getpid());
+  // A symbolic link keeps being a link: the file it names is replaced (next to it).
+  f->target = path_;
+  if (struct stat lst {}; ::lstat(path_.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    const fs::path resolved = fs::weakly_canonical(path_, ec);
+    if (!ec) f->target = resolved.string();
+  }
+  remove_stale_temporaries(fs::path(f->target));
+  f->tmp = f->target + ".tmp-" + std::to_string(::getpid());
   f->fd = ::open(f->tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (f->fd < 0) fail(path_, errno);
   f->slot = register_temporary(f->tmp, false);
@@ -341,6 +360,7 @@ AtomicOutput::AtomicOutput(const std::string& path, std::ostream& stdout_stream)
 AtomicOutput::~AtomicOutput() {
   if (!file_ || file_->committed) return;
   if (file_->fd >= 0) ::close(file_->fd);
+  if (file_->tmp.empty()) return;  // written in place
   ::unlink(file_->tmp.c_str());
   unregister_temporary(file_->slot);
 }
@@ -358,16 +378,23 @@ void AtomicOutput::commit() {
   if (f.buf->error() != 0) fail(path_, f.buf->error());
   if (!*f.os) fail(path_, EIO);
   fault_point("file written");
+  if (f.tmp.empty()) {  // a device or FIFO written in place: nothing to sync or rename
+    const int fd = f.fd;
+    f.fd = -1;
+    f.committed = true;
+    if (::close(fd) != 0) fail(path_, errno);
+    return;
+  }
   if (::fsync(f.fd) != 0) fail(path_, errno);
   const int fd = f.fd;
   f.fd = -1;
   if (::close(fd) != 0) fail(path_, errno);
   fault_point("file synced");
-  if (::rename(f.tmp.c_str(), path_.c_str()) != 0) fail(path_, errno);
+  if (::rename(f.tmp.c_str(), f.target.c_str()) != 0) fail(path_, errno);
   f.committed = true;
   unregister_temporary(f.slot);
   fault_point("renamed");
-  if (const int err = sync_directory(fs::path(path_).parent_path())) fail(path_, err);
+  if (const int err = sync_directory(fs::path(f.target).parent_path())) fail(path_, err);
 }
 
 void write_file_atomic(const std::string& path, const std::string& content, std::ostream& stdout_stream) {
