@@ -353,5 +353,24 @@ TEST_F(FullDisk, IngestSaysDiskFullAndTheStoreStillReads) {
   EXPECT_EQ(count(db, "SELECT count(*) FROM report"), imported * kRows);
 }
 
+// A store on a read-only mount: the cause is the file system, not permissions (QA: it said
+// "permission denied (a read-only file or folder)" for EROFS). Readers still work.
+TEST_F(FullDisk, ReadOnlyFileSystemIsNamed) {
+  const std::string db = mnt_ + "/s.db";
+  const std::string file = t_ / "r.jsonl";
+  write(file, reports("ro", 20, 100));
+  Child first = spawn(t_, "first", {"ingest", "--db", db, file});
+  ASSERT_EQ(finish(first), 0) << slurp(first.err);
+  ASSERT_EQ(::mount("tmpfs", mnt_.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr), 0) << std::strerror(errno);
+  const std::string more = t_ / "more.jsonl";
+  write(more, reports("ro2", 5, 100));
+  Child c = spawn(t_, "ingest", {"ingest", "--db", db, more});
+  EXPECT_EQ(finish(c), 2);
+  const std::string err = slurp(c.err);
+  EXPECT_NE(err.find(db + ": cannot write the store: read-only file system"), std::string::npos) << err;
+  Child reading = spawn(t_, "reports", {"reports", "--db", db});
+  EXPECT_EQ(finish(reading), 0) << slurp(reading.err);
+}
+
 }  // namespace
 }  // namespace truceline::store

@@ -516,19 +516,24 @@ Marks read_marks(sqlite3* db) {
 // `ingest` and `relocate` write the store: the file (when it exists) and its folder (SQLite
 // makes its journal there) must be writable by this process. Checked up front, so that the
 // user reads the cause, not SQLite's "attempt to write a readonly database" (docs/cli.md).
-InputError cannot_write(const std::string& path) {
+InputError cannot_write(const std::string& path, int err = EACCES) {
+  if (err == EROFS)
+    return InputError(fmt::format("{}: cannot write the store: read-only file system", path));
   return InputError(fmt::format("{}: cannot write the store: permission denied (a read-only file or folder)", path));
 }
-bool denied(const std::string& path) {
-  if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0) return false;
-  return errno == EACCES || errno == EROFS || errno == EPERM;
+// 0 when the path may be written, else the errno that says why not (EACCES, EROFS, EPERM).
+int denied(const std::string& path) {
+  if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0) return 0;
+  return errno == EACCES || errno == EROFS || errno == EPERM ? errno : 0;
 }
 void check_writable(const std::string& path) {
   if (path == ":memory:") return;
   std::error_code ec;
   std::filesystem::path folder = std::filesystem::absolute(path, ec).parent_path();
-  if (std::filesystem::exists(path, ec) && denied(path)) throw cannot_write(path);
-  if (!folder.empty() && std::filesystem::exists(folder, ec) && denied(folder.string())) throw cannot_write(path);
+  if (std::filesystem::exists(path, ec))
+    if (const int err = denied(path)) throw cannot_write(path, err);
+  if (!folder.empty() && std::filesystem::exists(folder, ec))
+    if (const int err = denied(folder.string())) throw cannot_write(path, err);
 }
 // An SQLite failure that means the file or folder cannot be written.
 bool write_refused(sqlite3* db) {
