@@ -233,6 +233,22 @@ TEST(Writers, ImportWaitsForTheWriteLockOrGivesUpAfterWait) {
   EXPECT_EQ(count(db, "SELECT count(*) FROM report"), 20);
 }
 
+// `relocate` writes the store too: it waits for the lock like ingest, --wait bounds the wait
+// (QA: it had no --wait and failed after SQLite's 10 s busy timeout).
+TEST(Writers, RelocateGivesUpAfterWait) {
+  TempDir t;
+  const std::string db = t / "s.db";
+  write(t / "a.jsonl", reports("a", 10));
+  ASSERT_EQ(finish(spawn(t, "first", {"ingest", "--db", db, t / "a.jsonl"})), 0);
+  LockHolder lock(db);
+  Child c = spawn(t, "relocate", {"relocate", "--db", db, "--wait", "0"});
+  EXPECT_EQ(finish(c), 2);
+  EXPECT_EQ(slurp(c.err), fmt::format("truceline: error: {}: store busy: another process is writing (waited 0 s)\n", db));
+  lock.release();
+  Child again = spawn(t, "again", {"relocate", "--db", db, "--wait", "0"});
+  EXPECT_EQ(finish(again), 0) << slurp(again.err);
+}
+
 // The same in the library: on_wait is called once; wait_s bounds the wait.
 TEST(Writers, StoreWaitsAndTellsOnce) {
   TempDir t;

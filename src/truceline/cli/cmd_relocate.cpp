@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "truceline/cli/command.hpp"
 #include "truceline/cli/places.hpp"
 #include "truceline/error.hpp"
+#include "truceline/io/interrupt.hpp"
+#include "truceline/store/integrity.hpp"
 #include "truceline/store/store.hpp"
 
 namespace truceline::cli {
@@ -26,13 +29,40 @@ using nlohmann::json;
 struct RelocateArgs {
   std::string db;
   PlaceFlags places;  // --agreement, --places
+  std::optional<double> wait_s;  // --wait SECONDS; none: wait for the write lock as long as it takes
 };
 
+int relocate(const RelocateArgs& a, Io& io);
+
+// SIGINT/SIGTERM/SIGHUP: nothing is written (the corrections are appended in one transaction
+// at the end, after the last check), "interrupted: nothing relocated", exit 128 + signal.
 int cmd_relocate(const RelocateArgs& a, Io& io) {
-  // A missing or foreign file is refused as by every reader; then opened for writing.
+  const io::InterruptScope signals;
+  try {
+    return relocate(a, io);
+  } catch (const io::Interrupted& e) {
+    io.err << fmt::format("truceline: interrupted: nothing relocated ({})\n", io::InterruptScope::name(e.signal()));
+    return 128 + e.signal();
+  } catch (const InputError&) {
+    // A signal that stopped a wait for the write lock: interrupted, not "store busy".
+    if (const int signal = io::InterruptScope::caught()) {
+      io.err << fmt::format("truceline: interrupted: nothing relocated ({})\n", io::InterruptScope::name(signal));
+      return 128 + signal;
+    }
+    throw;
+  }
+}
+
+int relocate(const RelocateArgs& a, Io& io) {
+  // A missing or foreign file is refused as by every reader, a damaged one before it is
+  // written (docs/store-integrity.md); then opened for writing, waiting for another writer.
   { const st::Store check = st::Store::open_existing(a.db); }
+  st::check_before_write(a.db);
   PlaceContext ctx(a.places, true);  // relocation is all lookups: the gazetteer is needed now
-  st::Store store = st::Store::create_or_open(a.db);
+  st::WriterOptions writer;
+  writer.wait_s = a.wait_s;
+  writer.give_up = [] { return io::InterruptScope::caught() != 0; };
+  st::Store store = st::Store::create_or_open(a.db, writer);
 
   // How the new reports were located, recorded in each (deterministic: no time, no paths, so
   // the same relocation gives the same report id).
@@ -50,6 +80,7 @@ int cmd_relocate(const RelocateArgs& a, Io& io) {
   std::vector<Moved> moved;
   std::size_t unresolved = 0, relocated = 0, unlocated = 0;
   store.query(st::Query{}, [&](const st::StoredReport& r) {
+    io::InterruptScope::check();
     const json& j = r.report;
     const std::string place = j.value("place", std::string());
     if (place.empty() || j.contains("lon")) return;  // nothing to look up, or its own coordinates
@@ -89,6 +120,7 @@ int cmd_relocate(const RelocateArgs& a, Io& io) {
     }
     fresh.push_back({std::move(*o.report), std::move(res)});
   });
+  io::InterruptScope::check();  // the last moment at which nothing is written
   if (!fresh.empty()) store.append("relocate", fresh);
   for (const auto& m : moved) io.out << fmt::format("{} -> {}: '{}' {}\n", m.from, m.to, m.place, m.located);
   io.out << fmt::format("relocated {}, still unresolved {}{}\n", relocated, unresolved,
@@ -109,6 +141,11 @@ Command add_relocate_command(CLI::App& app) {
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")
       ->type_name("FILE")
       ->allow_extra_args(false);
+  cmd->add_option("--wait", a->wait_s,
+                  "wait at most this long for another import to finish, then fail (exit 2); default: as long as it "
+                  "takes; 0: fail at once")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.0, 1e9));
   return {cmd, [a](Io& io) { return cmd_relocate(*a, io); }};
 }
 
