@@ -98,7 +98,11 @@ void Spool::copy_to(std::ostream& out) {
 }
 
 std::string spool_dir(const std::string& path) {
-  if (path.empty() || path == "-") return std::filesystem::temp_directory_path().string();
+  if (path.empty() || path == "-") {
+    std::error_code ec;  // TMPDIR naming no directory: /tmp
+    const std::filesystem::path tmp = std::filesystem::temp_directory_path(ec);
+    return ec ? std::string("/tmp") : tmp.string();
+  }
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   return parent.empty() ? std::string(".") : parent.string();
 }
