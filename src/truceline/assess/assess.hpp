@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -290,9 +291,41 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
 // Reads reports from a store (current view, observed in [since, T]) and assesses them.
 Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options);
 
+// The streamed assessment (docs/assessment.md, "Memory"): what assess_store() computes, with
+// the verdicts handed on one at a time instead of kept, and the reports let go once assessed.
+// What it keeps:
+struct StreamedAssessment {
+  std::size_t reports = 0, verdicts = 0, violations = 0;  // counted as they went by
+  // options, incidents, obligations and sectors as in assess_store(); `reports` holds only the
+  // event reports (those fusion reads), reduced to what incidents print of them, and
+  // Incident::reports/anchor index into it; `verdicts` holds of their verdicts what fusion and
+  // the obligation status read (obligation, verdict, who.contested: the violations, the
+  // indeterminate and contested ones, else one compliant or not applicable verdict).
+  Assessment events;
+};
+// Called with each verdict and its report, in the order of Assessment::verdicts.
+// VerdictRecord::report is not meaningful there (an index into the current batch).
+using VerdictSink = std::function<void(const ReportView& r, const VerdictRecord& v)>;
+// Reports assessed per batch (in parallel within a batch).
+inline constexpr std::size_t kStreamBatch = 4096;
+// assess_store(), streamed: reads the store in time order, assesses the reports kStreamBatch at
+// a time, hands every verdict to `each`, and keeps the obligation counts and the coverage as
+// running tallies (their state does not grow with the reports). Same results as assess_store().
+StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const std::string& db_path,
+                                         const Options& options, const VerdictSink& each);
+
 // The documented JSON (docs/assessment.md) and the CSV of verdicts.
 nlohmann::json obligation_json(const ObligationStatus& o);  // one entry of "obligations"
 nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s);
 std::string verdicts_csv(const Assessment& s);
+// The parts of to_json(), for writing it streamed: everything but "verdicts" (which comes last
+// in the dump, the keys being sorted), with "reports" given; and one entry of "verdicts".
+nlohmann::json summary_json(const agreement::Agreement& a, const Assessment& s, std::size_t reports);
+nlohmann::json verdict_json(const ReportView& r, const VerdictRecord& v);
+// One entry of "incidents"; `views`: the reports Incident::reports and anchor index into.
+nlohmann::json incident_json(const Incident& inc, const std::vector<ReportView>& views);
+// The parts of verdicts_csv(): the header line, and one verdict's line (both end in "\n").
+std::string verdicts_csv_header();
+std::string verdict_csv_line(const ReportView& r, const VerdictRecord& v);
 
 }  // namespace truceline::assess

@@ -43,10 +43,6 @@ double report_weight(const ReportView& r) {
   return (it == rel.end() ? 0.4 : it->second) * cred[c];
 }
 
-// Report kinds that describe events (fused into incidents); patrols and UAV flights are
-// observations, counted for coverage instead.
-bool is_event(const std::string& kind) { return kind != "patrol" && kind != "uav_observation"; }
-
 // Kinds that can describe the same event: attacks, as sources often disagree whether it was
 // shelling or an airstrike; everything else only with its own kind.
 int family(const std::string& kind) {
@@ -89,6 +85,8 @@ void finish_claims(std::vector<Claim>& claims) {
 }  // namespace
 
 namespace detail {
+
+bool is_event(const std::string& kind) { return kind != "patrol" && kind != "uav_observation"; }
 
 std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   const Options& o = s.options;

@@ -78,91 +78,91 @@ nlohmann::json obligation_json(const ObligationStatus& o) {
                                                     {"date_only", o.latest_date_only}}}};
 }
 
-nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
+nlohmann::json verdict_json(const ReportView& r, const VerdictRecord& v) {
+  json reasons = json::array();
+  for (const auto& x : v.reasons) reasons.push_back({{"code", x.code}, {"message", x.message}});
+  const json unmeasured(nullptr);
+  json loc = {{"status", to_string(v.where.status)},
+              {"zone", v.where.zone},
+              {"distance_m", v.where.measured ? json(metres(v.where.distance_m)) : unmeasured},
+              {"margin_m", v.where.measured ? json(metres(v.where.margin_m)) : unmeasured},
+              {"precision_m", r.has_location ? json(metres(v.where.precision_m)) : unmeasured}};
+  if (v.where.depth_m > 0) loc["depth_m"] = metres(v.where.depth_m);
+  json time = {{"status", to_string(v.when.status)}, {"observed_at", iso(r.observed_unix)},
+               {"time_precision", r.time_precision}, {"date_only", r.date_only},
+               {"window", {iso(v.when.window_start), iso(v.when.window_end)}}};
+  if (v.when.deadline) time["deadline"] = iso(*v.when.deadline);
+  if (v.when.effective_deadline && v.when.effective_deadline != v.when.deadline)
+    time["effective_deadline"] = iso(*v.when.effective_deadline);
+  json actor = {{"text", v.who.text}, {"group", v.who.id.empty() ? json(nullptr) : json(v.who.id)},
+                {"designations", v.who.designations}};
+  if (v.who.contested) actor["contested_by"] = v.who.contested_by;
+  if (!v.who.how.empty()) actor["resolved_by"] = v.who.how;
+  if (!v.who.category.empty()) actor["category"] = v.who.category;
+  if (!v.who.stripped.empty()) actor["qualifier"] = v.who.stripped;
+  if (v.who.category == "several" || v.who.category == "qualified") actor["matched"] = v.who.matched;
+  json item = {{"report", r.label},
+               {"report_id", r.id},
+               {"obligation", v.obligation},
+               {"verdict", to_string(v.verdict)},
+               {"contested", v.who.contested},
+               {"kind", r.kind},
+               {"location", loc},
+               {"effective_location", location_json(r)},
+               {"time", time},
+               {"actor", actor},
+               {"reasons", reasons},
+               {"source", {{"name", r.source_name}, {"type", r.source_type}}},
+               {"grading", r.reliability + std::to_string(r.credibility)}};
+  if (!v.what.text.empty() || !v.what.weapon_class.empty())
+    item["weapon"] = {{"text", v.what.text},
+                      {"class", v.what.weapon_class.empty() ? json(nullptr) : json(v.what.weapon_class)},
+                      {"matched", v.what.matched}};
+  return item;
+}
+
+nlohmann::json incident_json(const Incident& inc, const std::vector<ReportView>& views) {
+  json reports = json::array();
+  for (std::size_t m : inc.reports) reports.push_back(views[m].label);
+  json item = {{"id", inc.id},
+               {"kind", inc.kind},
+               {"kinds", inc.kinds},
+               {"first", iso(inc.first_unix)},
+               {"last", iso(inc.last_unix)},
+               {"date_only", inc.date_only},
+               {"first_timed", optional_iso(inc.timed_first_unix)},
+               {"last_timed", optional_iso(inc.timed_last_unix)},
+               {"lon", inc.has_location ? json(degrees(inc.lon_deg)) : json(nullptr)},
+               {"lat", inc.has_location ? json(degrees(inc.lat_deg)) : json(nullptr)},
+               {"precision_m", inc.has_location ? json(metres(inc.precision_m)) : json(nullptr)},
+               {"effective_location", location_json(views.at(inc.anchor))},
+               {"reports", reports},
+               {"sources", inc.sources},
+               {"independent_sources", inc.independent_sources},
+               {"source_groups", inc.source_groups},
+               {"corroborated", inc.corroborated},
+               {"confidence", inc.confidence},
+               {"confidence_label", inc.confidence_label},
+               {"verdict", to_string(inc.verdict)},
+               {"obligations", inc.obligations},
+               {"contested", inc.contested},
+               {"attribution", claims(inc.attribution)},
+               {"fatalities", claims(inc.fatalities)}};
+  if (!inc.confidence_note.empty()) item["confidence_note"] = inc.confidence_note;
+  if (!inc.possibly_same_as.empty()) item["possibly_same_as"] = inc.possibly_same_as;
+  return item;
+}
+
+nlohmann::json summary_json(const agreement::Agreement& a, const Assessment& s, std::size_t report_count) {
   json j;
   j["agreement"] = a.id;
   j["at"] = iso(s.options.at);
   j["since"] = s.options.since ? json(iso(*s.options.since)) : json(nullptr);
   j["period"] = {{"start", iso(agreement::unix_seconds(s.options.at) - s.options.period_s)},
                  {"end", iso(s.options.at)}};
-  j["reports"] = s.reports.size();
-  json verdicts = json::array();
-  for (const auto& v : s.verdicts) {
-    const ReportView& r = s.reports[v.report];
-    json reasons = json::array();
-    for (const auto& x : v.reasons) reasons.push_back({{"code", x.code}, {"message", x.message}});
-    const json unmeasured(nullptr);
-    json loc = {{"status", to_string(v.where.status)},
-                {"zone", v.where.zone},
-                {"distance_m", v.where.measured ? json(metres(v.where.distance_m)) : unmeasured},
-                {"margin_m", v.where.measured ? json(metres(v.where.margin_m)) : unmeasured},
-                {"precision_m", r.has_location ? json(metres(v.where.precision_m)) : unmeasured}};
-    if (v.where.depth_m > 0) loc["depth_m"] = metres(v.where.depth_m);
-    json time = {{"status", to_string(v.when.status)}, {"observed_at", iso(r.observed_unix)},
-                 {"time_precision", r.time_precision}, {"date_only", r.date_only},
-                 {"window", {iso(v.when.window_start), iso(v.when.window_end)}}};
-    if (v.when.deadline) time["deadline"] = iso(*v.when.deadline);
-    if (v.when.effective_deadline && v.when.effective_deadline != v.when.deadline)
-      time["effective_deadline"] = iso(*v.when.effective_deadline);
-    json actor = {{"text", v.who.text}, {"group", v.who.id.empty() ? json(nullptr) : json(v.who.id)},
-                  {"designations", v.who.designations}};
-    if (v.who.contested) actor["contested_by"] = v.who.contested_by;
-    if (!v.who.how.empty()) actor["resolved_by"] = v.who.how;
-    if (!v.who.category.empty()) actor["category"] = v.who.category;
-    if (!v.who.stripped.empty()) actor["qualifier"] = v.who.stripped;
-    if (v.who.category == "several" || v.who.category == "qualified") actor["matched"] = v.who.matched;
-    json item = {{"report", r.label},
-                 {"report_id", r.id},
-                 {"obligation", v.obligation},
-                 {"verdict", to_string(v.verdict)},
-                 {"contested", v.who.contested},
-                 {"kind", r.kind},
-                 {"location", loc},
-                 {"effective_location", location_json(r)},
-                 {"time", time},
-                 {"actor", actor},
-                 {"reasons", reasons},
-                 {"source", {{"name", r.source_name}, {"type", r.source_type}}},
-                 {"grading", r.reliability + std::to_string(r.credibility)}};
-    if (!v.what.text.empty() || !v.what.weapon_class.empty())
-      item["weapon"] = {{"text", v.what.text},
-                        {"class", v.what.weapon_class.empty() ? json(nullptr) : json(v.what.weapon_class)},
-                        {"matched", v.what.matched}};
-    verdicts.push_back(std::move(item));
-  }
-  j["verdicts"] = std::move(verdicts);
-
+  j["reports"] = report_count;
   json incidents = json::array();
-  for (const auto& inc : s.incidents) {
-    json reports = json::array();
-    for (std::size_t m : inc.reports) reports.push_back(s.reports[m].label);
-    incidents.push_back({{"id", inc.id},
-                         {"kind", inc.kind},
-                         {"kinds", inc.kinds},
-                         {"first", iso(inc.first_unix)},
-                         {"last", iso(inc.last_unix)},
-                         {"date_only", inc.date_only},
-                         {"first_timed", optional_iso(inc.timed_first_unix)},
-                         {"last_timed", optional_iso(inc.timed_last_unix)},
-                         {"lon", inc.has_location ? json(degrees(inc.lon_deg)) : json(nullptr)},
-                         {"lat", inc.has_location ? json(degrees(inc.lat_deg)) : json(nullptr)},
-                         {"precision_m", inc.has_location ? json(metres(inc.precision_m)) : json(nullptr)},
-                         {"effective_location", location_json(s.reports.at(inc.anchor))},
-                         {"reports", reports},
-                         {"sources", inc.sources},
-                         {"independent_sources", inc.independent_sources},
-                         {"source_groups", inc.source_groups},
-                         {"corroborated", inc.corroborated},
-                         {"confidence", inc.confidence},
-                         {"confidence_label", inc.confidence_label},
-                         {"verdict", to_string(inc.verdict)},
-                         {"obligations", inc.obligations},
-                         {"contested", inc.contested},
-                         {"attribution", claims(inc.attribution)},
-                         {"fatalities", claims(inc.fatalities)}});
-    if (!inc.confidence_note.empty()) incidents.back()["confidence_note"] = inc.confidence_note;
-    if (!inc.possibly_same_as.empty()) incidents.back()["possibly_same_as"] = inc.possibly_same_as;
-  }
+  for (const auto& inc : s.incidents) incidents.push_back(incident_json(inc, s.reports));
   j["incidents"] = std::move(incidents);
 
   json obligations = json::array();
@@ -185,6 +185,14 @@ nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
   return j;
 }
 
+nlohmann::json to_json(const agreement::Agreement& a, const Assessment& s) {
+  json j = summary_json(a, s, s.reports.size());
+  json verdicts = json::array();
+  for (const auto& v : s.verdicts) verdicts.push_back(verdict_json(s.reports[v.report], v));
+  j["verdicts"] = std::move(verdicts);
+  return j;
+}
+
 namespace {
 std::string csv_field(const std::string& v) {
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
@@ -194,7 +202,7 @@ std::string csv_field(const std::string& v) {
 }
 }  // namespace
 
-std::string verdicts_csv(const Assessment& s) {
+std::string verdicts_csv_header() {
   std::string out =
       "report,report_id,obligation,verdict,kind,observed_at,location_status,zone,distance_m,margin_m,precision_m,"
       "time_status,actor,group,contested,weapon_class,source,reasons,time_precision,date_only,place";
@@ -203,31 +211,39 @@ std::string verdicts_csv(const Assessment& s) {
     out += c;
   }
   out += ",lon,lat\n";  // the effective location again, under the names GIS tools look for
-  for (const auto& v : s.verdicts) {
-    const ReportView& r = s.reports[v.report];
-    std::string reasons;
-    for (const auto& x : v.reasons) {
-      if (!reasons.empty()) reasons += ';';
-      reasons += x.code;
-    }
-    const auto m = [&](double x) { return v.where.measured ? fmt::format("{:.1f}", x) : std::string(); };
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", csv_field(r.label), r.id,
-                       csv_field(v.obligation), to_string(v.verdict), r.kind, iso(r.observed_unix),
-                       to_string(v.where.status), csv_field(v.where.zone), m(v.where.distance_m), m(v.where.margin_m),
-                       r.has_location ? fmt::format("{:.1f}", v.where.precision_m) : std::string(), to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
-                       v.who.contested ? "true" : "false", csv_field(v.what.weapon_class), csv_field(r.source_name),
-                       reasons);
-    // How the report was located (the same columns as `truceline reports --format csv`).
-    out += fmt::format(",{},{},{}", r.time_precision, r.date_only ? "true" : "false", csv_field(r.place));
-    const json flat = store::to_flat_json(store_location(r));
-    for (const auto& c : store::effective_location_columns()) {
-      const json& x = flat[c];
-      out += ',';
-      if (!x.is_null()) out += csv_field(x.is_string() ? x.get<std::string>() : x.dump());
-    }
-    for (const char* c : {"effective_lon", "effective_lat"}) out += "," + (flat[c].is_null() ? "" : flat[c].dump());
-    out += "\n";
+  return out;
+}
+
+std::string verdict_csv_line(const ReportView& r, const VerdictRecord& v) {
+  std::string out;
+  std::string reasons;
+  for (const auto& x : v.reasons) {
+    if (!reasons.empty()) reasons += ';';
+    reasons += x.code;
   }
+  const auto m = [&](double x) { return v.where.measured ? fmt::format("{:.1f}", x) : std::string(); };
+  out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", csv_field(r.label), r.id,
+                     csv_field(v.obligation), to_string(v.verdict), r.kind, iso(r.observed_unix),
+                     to_string(v.where.status), csv_field(v.where.zone), m(v.where.distance_m), m(v.where.margin_m),
+                     r.has_location ? fmt::format("{:.1f}", v.where.precision_m) : std::string(), to_string(v.when.status), csv_field(v.who.text), csv_field(v.who.id),
+                     v.who.contested ? "true" : "false", csv_field(v.what.weapon_class), csv_field(r.source_name),
+                     reasons);
+  // How the report was located (the same columns as `truceline reports --format csv`).
+  out += fmt::format(",{},{},{}", r.time_precision, r.date_only ? "true" : "false", csv_field(r.place));
+  const json flat = store::to_flat_json(store_location(r));
+  for (const auto& c : store::effective_location_columns()) {
+    const json& x = flat[c];
+    out += ',';
+    if (!x.is_null()) out += csv_field(x.is_string() ? x.get<std::string>() : x.dump());
+  }
+  for (const char* c : {"effective_lon", "effective_lat"}) out += "," + (flat[c].is_null() ? "" : flat[c].dump());
+  out += "\n";
+  return out;
+}
+
+std::string verdicts_csv(const Assessment& s) {
+  std::string out = verdicts_csv_header();
+  for (const auto& v : s.verdicts) out += verdict_csv_line(s.reports[v.report], v);
   return out;
 }
 

@@ -1,10 +1,12 @@
 // The whole assessment: verdicts in parallel (one Assessor per worker), then the stages that
 // read them: incidents (incidents.cpp), obligation status (status.cpp) and coverage
-// (coverage.cpp).
+// (coverage.cpp). The streamed assessment (assess_store_streamed) does the same in batches of
+// reports, handing each verdict on as it is made.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "truceline/assess/assess.hpp"
@@ -19,18 +21,26 @@ using detail::coverage;
 using detail::fuse;
 using detail::obligation_status;
 
-std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::vector<ReportView>& reports,
-                                    const Options& options) {
+namespace {
+
+// Assessors kept across calls, one per worker, each built on its worker's thread when first
+// needed (an Assessor is used by one thread at a time; building one builds every zone).
+using AssessorPool = std::vector<std::unique_ptr<Assessor>>;
+
+std::vector<VerdictRecord> verdicts_with(AssessorPool& pool, const agreement::Agreement& a,
+                                         const std::vector<ReportView>& reports, const Options& options) {
   // Contiguous chunks, one Assessor per worker (GEOS prepared geometries are not shareable),
   // concatenated in order so the output does not depend on the thread count.
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, reports.size() / 256)));
+  if (pool.size() < n) pool.resize(n);
   std::vector<std::vector<VerdictRecord>> parts(n);
   // A worker that throws (e.g. a zone that cannot be built) stops the others; its exception is
   // rethrown here, on the caller's thread (workers.hpp).
   Workers workers;
   workers.run(n, [&](unsigned w) {
-    const Assessor as(a, options);
+    if (!pool[w]) pool[w] = std::make_unique<Assessor>(a, options);
+    const Assessor& as = *pool[w];
     const std::size_t lo = reports.size() * w / n, hi = reports.size() * (w + 1) / n;
     parts[w].reserve(2 * (hi - lo));
     for (std::size_t i = lo; i < hi && !workers.failed(); ++i) as.assess(reports[i], i, parts[w]);
@@ -44,20 +54,80 @@ std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::ve
   return out;
 }
 
+// The time assessment reads a report at: a bare date is 00:00 UTC in the store, 00:00 of that
+// day in the agreement's timezone here, so that "2025-04-10" counts on 10 April local whatever
+// the offset's sign.
+void to_local_date(const agreement::Agreement& a, ReportView& r) {
+  if (r.date_only) r.observed_unix -= a.utc_offset_minutes * 60LL;
+}
+
+bool in_window(const Options& options, const ReportView& r) {
+  return !(r.observed_unix > agreement::unix_seconds(options.at) ||
+           (options.since && r.observed_unix < agreement::unix_seconds(*options.since)));
+}
+
+// The assessment's order of reports: by observed time, then id.
+bool before(const ReportView& x, const ReportView& y) {
+  return x.observed_unix != y.observed_unix ? x.observed_unix < y.observed_unix : x.id < y.id;
+}
+
+// What incidents read of an event report (incidents.cpp, json.cpp: labels, the anchor's
+// location): the rest (summary, target, tags, weapon) is let go.
+ReportView for_fusion(ReportView&& r) {
+  ReportView e;
+  e.id = std::move(r.id);
+  e.label = std::move(r.label);
+  e.observed_unix = r.observed_unix;
+  e.time_precision = std::move(r.time_precision);
+  e.date_only = r.date_only;
+  e.has_location = r.has_location;
+  e.lon_deg = r.lon_deg;
+  e.lat_deg = r.lat_deg;
+  e.precision_m = r.precision_m;
+  e.location_method = std::move(r.location_method);
+  e.precision_from = std::move(r.precision_from);
+  e.place_ambiguous = r.place_ambiguous;
+  e.place = std::move(r.place);
+  e.place_matched = std::move(r.place_matched);
+  e.place_match = std::move(r.place_match);
+  e.place_score = r.place_score;
+  e.location_reason = std::move(r.location_reason);
+  e.kind = std::move(r.kind);
+  e.actor = std::move(r.actor);
+  e.fatalities = r.fatalities;
+  e.source_name = std::move(r.source_name);
+  e.source_type = std::move(r.source_type);
+  e.reliability = std::move(r.reliability);
+  e.credibility = r.credibility;
+  e.witnesses = std::move(r.witnesses);
+  return e;
+}
+
+// What fusion and the obligation status read of a verdict: its obligation, verdict and
+// whether it is contested.
+VerdictRecord verdict_for_fusion(const VerdictRecord& v, std::size_t report) {
+  VerdictRecord m;
+  m.report = report;
+  m.obligation = v.obligation;
+  m.verdict = v.verdict;
+  m.who.contested = v.who.contested;
+  return m;
+}
+
+}  // namespace
+
+std::vector<VerdictRecord> verdicts(const agreement::Agreement& a, const std::vector<ReportView>& reports,
+                                    const Options& options) {
+  AssessorPool pool;
+  return verdicts_with(pool, a, reports, options);
+}
+
 Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports, const Options& options) {
   Assessment s;
   s.options = options;
-  const int64_t T = agreement::unix_seconds(options.at);
-  // Bare dates: 00:00 UTC in the store, 00:00 of that day in the agreement's timezone here,
-  // so that "2025-04-10" counts on 10 April local whatever the offset's sign.
-  for (auto& r : reports)
-    if (r.date_only) r.observed_unix -= a.utc_offset_minutes * 60LL;
-  std::erase_if(reports, [&](const ReportView& r) {
-    return r.observed_unix > T || (options.since && r.observed_unix < agreement::unix_seconds(*options.since));
-  });
-  std::sort(reports.begin(), reports.end(), [](const ReportView& x, const ReportView& y) {
-    return x.observed_unix != y.observed_unix ? x.observed_unix < y.observed_unix : x.id < y.id;
-  });
+  for (auto& r : reports) to_local_date(a, r);
+  std::erase_if(reports, [&](const ReportView& r) { return !in_window(options, r); });
+  std::sort(reports.begin(), reports.end(), before);
   s.reports = std::move(reports);
 
   s.verdicts = verdicts(a, s.reports, options);
@@ -67,19 +137,117 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
   return s;
 }
 
-Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options) {
+namespace {
+
+// The current view of the store observed in [since, T], widened by the agreement's offset on
+// both sides (bare dates move by it; the caller applies the exact window), in the store's
+// order: by stored observed time, then insertion.
+void query_window(const agreement::Agreement& a, const std::string& db_path, const Options& options,
+                  const std::function<void(const store::StoredReport&)>& each) {
   const store::Store st = store::Store::open_existing(db_path);
   // A damaged index would hand over part of the window as if it were all (docs/store-integrity.md).
   store::check_counts(st);
-  // Bare dates move by the agreement's offset in assess(): fetch that much more on both sides
-  // and let assess() apply the exact window.
   const int64_t slack = std::abs(a.utc_offset_minutes) * 60LL;
   store::Query q;
   q.until = agreement::unix_seconds(options.at) + 1 + slack;
   if (options.since) q.since = agreement::unix_seconds(*options.since) - slack;
+  st.query(q, each);
+}
+
+}  // namespace
+
+Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options) {
   std::vector<ReportView> reports;
-  st.query(q, [&](const store::StoredReport& r) { reports.push_back(from_stored(r)); });
+  query_window(a, db_path, options, [&](const store::StoredReport& r) { reports.push_back(from_stored(r)); });
   return assess(a, std::move(reports), options);
+}
+
+StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const std::string& db_path,
+                                         const Options& options, const VerdictSink& each) {
+  StreamedAssessment out;
+  Assessment& ev = out.events;
+  ev.options = options;
+  detail::StatusTally status(a, options);
+  detail::CoverageTally cover(a, options);
+  AssessorPool pool;
+  std::vector<ReportView> batch;
+  batch.reserve(kStreamBatch);
+  // One batch of reports, in the assessment's order: verdicts in parallel, then every verdict
+  // to `each` and the tallies, in order; event reports kept, reduced, for fusion.
+  auto flush = [&] {
+    if (batch.empty()) return;
+    const std::vector<VerdictRecord> vs = verdicts_with(pool, a, batch, options);
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      ReportView& r = batch[i];
+      const std::size_t first = k;
+      bool violating = false;
+      for (; k < vs.size() && vs[k].report == i; ++k) {
+        each(r, vs[k]);
+        status.add(r, vs[k]);
+        violating = violating || vs[k].verdict == Verdict::violation;
+        out.violations += vs[k].verdict == Verdict::violation;
+      }
+      out.verdicts += k - first;
+      ++out.reports;
+      cover.add(r, violating);
+      if (!detail::is_event(r.kind)) continue;
+      // Fusion reads of the verdicts the strongest (violation > indeterminate > compliant >
+      // not applicable) and the obligations violated or doubtful; the status, the contested
+      // ones: keep those, and one compliant or not applicable verdict when nothing stronger.
+      const std::size_t e = ev.reports.size();
+      const Verdict none = Verdict::not_applicable;
+      bool strong = false;
+      std::optional<std::size_t> compliant, not_applicable;
+      for (std::size_t j = first; j < k; ++j) {
+        const VerdictRecord& v = vs[j];
+        const bool doubtful = v.verdict == Verdict::violation || v.verdict == Verdict::indeterminate;
+        strong = strong || doubtful;
+        if (doubtful || v.who.contested) {
+          ev.verdicts.push_back(verdict_for_fusion(v, e));
+        } else if (v.verdict == Verdict::compliant && !compliant) {
+          compliant = j;
+        } else if (v.verdict == none && !not_applicable) {
+          not_applicable = j;
+        }
+      }
+      if (!strong && (compliant || not_applicable))
+        ev.verdicts.push_back(verdict_for_fusion(vs[compliant ? *compliant : *not_applicable], e));
+      ev.reports.push_back(for_fusion(std::move(r)));
+    }
+    batch.clear();
+  };
+  // The store gives reports by stored time; a bare date moves by up to the agreement's offset
+  // S, so a report is final in the assessment's order once the store has passed its time + S:
+  // a heap holds the reports of that window (bounded by S, not by the store).
+  const int64_t S = std::abs(a.utc_offset_minutes) * 60LL;
+  auto later = [](const ReportView& x, const ReportView& y) { return before(y, x); };
+  std::vector<ReportView> pending;  // a heap (std::push_heap), earliest first
+  auto release_before = [&](std::optional<int64_t> t) {
+    while (!pending.empty() && (!t || pending.front().observed_unix < *t)) {
+      std::pop_heap(pending.begin(), pending.end(), later);
+      batch.push_back(std::move(pending.back()));
+      pending.pop_back();
+      if (batch.size() >= kStreamBatch) flush();
+    }
+  };
+  query_window(a, db_path, options, [&](const store::StoredReport& sr) {
+    ReportView r = from_stored(sr);
+    const int64_t stored = r.observed_unix;
+    to_local_date(a, r);
+    // Any later report is at stored - S or after: everything before that is in order.
+    release_before(stored - S);
+    if (in_window(options, r)) {
+      pending.push_back(std::move(r));
+      std::push_heap(pending.begin(), pending.end(), later);
+    }
+  });
+  release_before(std::nullopt);
+  flush();
+  ev.incidents = detail::fuse(a, ev);
+  ev.obligations = status.finish(ev);
+  ev.sectors = cover.finish();
+  return out;
 }
 
 }  // namespace truceline::assess

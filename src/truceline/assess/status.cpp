@@ -11,14 +11,10 @@
 
 namespace truceline::assess::detail {
 
-std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, const Assessment& s) {
-  const Options& o = s.options;
-  const int64_t T = agreement::unix_seconds(o.at), P = o.period_s;
-  std::vector<ObligationStatus> out;
-  std::map<std::string, std::size_t> index;
+StatusTally::StatusTally(const agreement::Agreement& a, const Options& o) : o_(o) {
   for (const auto& ob : a.obligations) {
-    index[ob.id] = out.size();
-    ObligationStatus& st = out.emplace_back();  // in place (GCC 12 warns of a false maybe-uninitialized on a move)
+    index_[ob.id] = out_.size();
+    ObligationStatus& st = out_.emplace_back();  // in place (GCC 12 warns of a false maybe-uninitialized on a move)
     st.id = ob.id;
     st.kind = ob.kind;
     st.text = ob.text;
@@ -26,38 +22,40 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
     st.in_force = ob.valid.contains(o.at);
     st.deadline = agreement::deadline_at(ob, o.at);
   }
-  std::vector<std::map<std::string, bool>> contested_by_report(s.reports.size());
-  struct Latest {
-    int64_t at = 0;
-    std::string label;
-    bool date_only = false;
-  };
-  std::vector<Latest> latest_violation(out.size()), latest_evidence(out.size());
-  for (const auto& v : s.verdicts) {
-    auto it = index.find(v.obligation);
-    if (it == index.end()) continue;
-    ObligationStatus& st = out[it->second];
-    const ReportView& r = s.reports[v.report];
-    if (v.verdict == Verdict::indeterminate) ++st.indeterminate;
-    if (v.verdict == Verdict::compliant) ++st.compliant;
-    if (v.who.contested) contested_by_report[v.report][v.obligation] = true;
-    // Latest violation, and latest evidence of any other verdict; reports come in time order.
-    if (v.verdict == Verdict::violation) {
-      latest_violation[it->second] = {r.observed_unix, r.label, r.date_only};
-    } else if (v.verdict != Verdict::not_applicable) {
-      latest_evidence[it->second] = {r.observed_unix, r.label, r.date_only};
-    }
+  latest_violation_.resize(out_.size());
+  latest_evidence_.resize(out_.size());
+}
+
+void StatusTally::add(const ReportView& r, const VerdictRecord& v) {
+  auto it = index_.find(v.obligation);
+  if (it == index_.end()) return;
+  ObligationStatus& st = out_[it->second];
+  if (v.verdict == Verdict::indeterminate) ++st.indeterminate;
+  if (v.verdict == Verdict::compliant) ++st.compliant;
+  // Latest violation, and latest evidence of any other verdict; reports come in time order.
+  if (v.verdict == Verdict::violation) {
+    latest_violation_[it->second] = {r.observed_unix, r.label, r.date_only};
+  } else if (v.verdict != Verdict::not_applicable) {
+    latest_evidence_[it->second] = {r.observed_unix, r.label, r.date_only};
   }
+}
+
+std::vector<ObligationStatus> StatusTally::finish(const Assessment& s) {
+  const int64_t T = agreement::unix_seconds(o_.at), P = o_.period_s;
+  std::vector<ObligationStatus> out = std::move(out_);
   for (std::size_t k = 0; k < out.size(); ++k) {
-    const auto& pick = latest_violation[k].label.empty() ? latest_evidence[k] : latest_violation[k];
+    const auto& pick = latest_violation_[k].label.empty() ? latest_evidence_[k] : latest_violation_[k];
     out[k].latest_unix = pick.at;
     out[k].latest_report = pick.label;
     out[k].latest_date_only = pick.date_only;
   }
+  std::vector<std::map<std::string, bool>> contested_by_report(s.reports.size());
+  for (const auto& v : s.verdicts)
+    if (v.who.contested && index_.count(v.obligation)) contested_by_report[v.report][v.obligation] = true;
   for (const Incident& inc : s.incidents) {
     const bool corr = inc.corroborated;
     for (const auto& ob : inc.obligations) {
-      ObligationStatus& st = out[index.at(ob)];
+      ObligationStatus& st = out[index_.at(ob)];
       if (inc.verdict != Verdict::violation) continue;  // then `obligations` lists doubtful ones
       bool contested = inc.contested;
       for (std::size_t m : inc.reports) contested = contested || contested_by_report[m].count(ob);
@@ -75,6 +73,12 @@ std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, c
                : st.period_violations < st.previous_period_violations ? "down"
                                                                       : "flat";
   return out;
+}
+
+std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, const Assessment& s) {
+  StatusTally t(a, s.options);
+  for (const auto& v : s.verdicts) t.add(s.reports[v.report], v);
+  return t.finish(s);
 }
 
 }  // namespace truceline::assess::detail

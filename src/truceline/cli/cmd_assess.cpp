@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "truceline/agreement/agreement.hpp"
@@ -11,6 +15,7 @@
 #include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
+#include "truceline/io/spool.hpp"
 #include "truceline/report/report.hpp"
 
 namespace truceline::cli {
@@ -37,23 +42,50 @@ int64_t parse_period(const std::string& text) {
   return static_cast<int64_t>(v) * mult;
 }
 
-// The verdicts as a GeoJSON FeatureCollection: one Feature per verdict, its properties the
-// verdict as in the JSON output, its geometry the report's effective location (a Point), null
-// when the report has none (docs/assessment.md).
-std::string verdicts_geojson(const ag::Agreement& a, const assess::Assessment& s) {
-  nlohmann::json j = assess::to_json(a, s);
-  nlohmann::json features = nlohmann::json::array();
-  for (auto& v : j["verdicts"]) {
-    const nlohmann::json& loc = v["effective_location"];
-    nlohmann::json geometry = nullptr;
-    if (loc.contains("lon") && loc["lon"].is_number() && loc.contains("lat") && loc["lat"].is_number())
-      geometry = {{"type", "Point"}, {"coordinates", {loc["lon"], loc["lat"]}}};
-    features.push_back({{"type", "Feature"}, {"properties", std::move(v)}, {"geometry", std::move(geometry)}});
+// The streamed output (docs/assessment.md, "Memory"): the same bytes as dumping the whole
+// document with nlohmann's dump(2), written as the verdicts come.
+//
+// The verdict list is an array under a top-level key: each entry is dump(2) of the entry,
+// indented by 4, entries joined by ",\n", the list "[\n" ... "\n  ]" ("[]" when empty). The
+// rest of the document is a skeleton holding that key with an empty array, cut in two there.
+std::string array_entry(const nlohmann::json& item) {
+  const std::string text = item.dump(2);
+  std::string out = "    ";
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += "    ";
   }
-  const nlohmann::json fc{{"type", "FeatureCollection"},
-                          {"properties", {{"agreement", j["agreement"]}, {"at", j["at"]}, {"since", j["since"]}}},
-                          {"features", std::move(features)}};
-  return fc.dump(2) + "\n";
+  return out;
+}
+
+// The skeleton's text cut at each `"key": []` (in the order of `keys`; each must occur once):
+// one more part than keys.
+std::vector<std::string> cut_at_empty(const nlohmann::json& skeleton, const std::vector<std::string>& keys) {
+  const std::string text = skeleton.dump(2) + "\n";
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (const auto& key : keys) {
+    const std::string mark = nlohmann::json(key).dump() + ": []";
+    const std::size_t at = text.find(mark, from);
+    if (at == std::string::npos || text.find(mark, at + 1) != std::string::npos)
+      throw std::logic_error("assess output: the skeleton does not hold " + mark + " once");
+    const std::size_t cut = at + mark.size() - 2;
+    parts.push_back(text.substr(from, cut - from));
+    from = cut + 2;
+  }
+  parts.push_back(text.substr(from));
+  return parts;
+}
+
+// A verdict as a GeoJSON Feature: its properties the verdict as in the JSON output, its
+// geometry the report's effective location (a Point), null when the report has none.
+nlohmann::json verdict_feature(nlohmann::json v) {
+  const nlohmann::json& loc = v["effective_location"];
+  nlohmann::json geometry = nullptr;
+  if (loc.contains("lon") && loc["lon"].is_number() && loc.contains("lat") && loc["lat"].is_number())
+    geometry = {{"type", "Point"}, {"coordinates", {loc["lon"], loc["lat"]}}};
+  return {{"type", "Feature"}, {"properties", std::move(v)}, {"geometry", std::move(geometry)}};
 }
 
 int cmd_assess(const std::string& agreement_path, const std::string& db, const std::string& at, const std::string& since,
@@ -66,16 +98,84 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
     if (*o.since > o.at) throw UsageError(fmt::format("--since {} is after --at {}", since, at));
   }
   if (!period.empty()) o.period_s = parse_period(period);
-  const assess::Assessment s = assess::assess_store(a, db, o);
-  const std::string text = format == "csv"       ? assess::verdicts_csv(s)
-                           : format == "geojson" ? verdicts_geojson(a, s)
-                                                 : assess::to_json(a, s).dump(2) + "\n";
-  io::write_file_atomic(out, text, io.out);
+  const bool json = format == "json", geojson = format == "geojson";
+  // Where the verdicts go as they come: a CSV or GeoJSON file straight into its temporary
+  // (io::AtomicOutput); the JSON's verdicts (they come last, after the incidents that need
+  // every report) and anything for standard output into a spool (io/spool.hpp), so that an
+  // error found mid-scan (a damaged row) prints nothing. Opened at the first verdict, so that
+  // the store's errors come first as before.
+  const bool direct = !json && out != "-" && !out.empty();
+  // The GeoJSON around its features (they come first in the dump): known before any verdict.
+  const nlohmann::json head{{"agreement", a.id},
+                            {"at", ag::format_instant(o.at)},
+                            {"since", o.since ? nlohmann::json(ag::format_instant(*o.since)) : nlohmann::json(nullptr)}};
+  const auto geo_parts = cut_at_empty(
+      {{"type", "FeatureCollection"}, {"properties", head}, {"features", nlohmann::json::array()}}, {"features"});
+  std::unique_ptr<io::AtomicOutput> file;
+  std::unique_ptr<io::Spool> spool;
+  std::ostream* body = nullptr;
+  auto open_body = [&]() -> std::ostream& {
+    if (body) return *body;
+    if (direct) {
+      file = std::make_unique<io::AtomicOutput>(out, io.out);
+      body = &file->stream();
+    } else {
+      spool = std::make_unique<io::Spool>(io::spool_dir(out), out.empty() || out == "-" ? "<stdout>" : out);
+      body = &spool->stream();
+    }
+    if (!json) *body << (geojson ? geo_parts[0] : assess::verdicts_csv_header());
+    return *body;
+  };
+  bool first = true;
+  assess::StreamedAssessment s =
+      assess::assess_store_streamed(a, db, o, [&](const assess::ReportView& r, const assess::VerdictRecord& v) {
+        std::ostream& b = open_body();
+        if (format == "csv") {
+          b << assess::verdict_csv_line(r, v);
+          return;
+        }
+        b << (first ? "[\n" : ",\n");
+        first = false;
+        nlohmann::json item = assess::verdict_json(r, v);
+        if (geojson) item = verdict_feature(std::move(item));
+        b << array_entry(item);
+      });
+  const std::string close_list = first ? "[]" : "\n  ]";
+  if (!json) {
+    open_body() << (geojson ? close_list + geo_parts[1] : std::string());
+    if (spool) {  // standard output
+      io::AtomicOutput o_out(out, io.out);
+      spool->copy_to(o_out.stream());
+      o_out.commit();
+    } else {
+      file->commit();
+    }
+  } else {
+    // The incidents are written one at a time too (they are as many as the event reports).
+    std::vector<assess::Incident> incidents = std::move(s.events.incidents);
+    s.events.incidents.clear();
+    nlohmann::json skeleton = assess::summary_json(a, s.events, s.reports);
+    skeleton["verdicts"] = nlohmann::json::array();
+    const auto parts = cut_at_empty(skeleton, {"incidents", "verdicts"});
+    io::AtomicOutput o_out(out, io.out);
+    std::ostream& w = o_out.stream();
+    w << parts[0];
+    for (std::size_t k = 0; k < incidents.size(); ++k)
+      w << (k ? ",\n" : "[\n") << array_entry(assess::incident_json(incidents[k], s.events.reports));
+    w << (incidents.empty() ? "[]" : "\n  ]") << parts[1];
+    if (first) {
+      w << "[]";
+    } else {
+      spool->copy_to(w);
+      w << "\n  ]";
+    }
+    w << parts[2];
+    o_out.commit();
+    s.events.incidents = std::move(incidents);
+  }
   if (out != "-") {
-    std::size_t violations = 0;
-    for (const auto& v : s.verdicts) violations += v.verdict == assess::Verdict::violation;
-    io.err << fmt::format("{}: {} reports, {} verdicts ({} violations), {} incidents\n", out, s.reports.size(),
-                          s.verdicts.size(), violations, s.incidents.size());
+    io.err << fmt::format("{}: {} reports, {} verdicts ({} violations), {} incidents\n", out, s.reports, s.verdicts,
+                          s.violations, s.events.incidents.size());
   }
   return 0;
 }

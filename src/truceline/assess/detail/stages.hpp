@@ -1,23 +1,76 @@
 // The assessment's stages after the verdicts (internal to the assess module): each reads the
 // Assessment built so far (its reports, verdicts and options) and returns one part of it.
+// Obligation status and coverage are also tallies fed one verdict or report at a time (the
+// streamed assessment, pipeline.cpp: bounded state, whatever the number of reports).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/assess/assess.hpp"
 
+namespace truceline::geo {
+class GeodesicPolyline;
+}
+
 namespace truceline::assess::detail {
 
+// Report kinds that describe events (fused into incidents); patrols and UAV flights are
+// observations, counted for coverage instead (incidents.cpp).
+bool is_event(const std::string& kind);
 // Reports describing the same event, fused (incidents.cpp).
 std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s);
 // Reports grouped by shared witnesses: each group is one independent view (incidents.cpp).
 std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const std::vector<std::size_t>& reports);
 // Two independent source groups of two source types, or one from a monitor (incidents.cpp).
 bool corroborated(const Assessment& s, const Incident& inc);
+
+// Status of every obligation at options.at (status.cpp), in two steps: the verdict counts and
+// the latest report, one verdict at a time in report order (state: one entry per obligation);
+// then the violations and the trend, from the incidents.
+class StatusTally {
+ public:
+  StatusTally(const agreement::Agreement& a, const Options& o);
+  void add(const ReportView& r, const VerdictRecord& v);
+  // `s`: the incidents, the reports they index and those reports' verdicts (at least every
+  // verdict with who.contested).
+  std::vector<ObligationStatus> finish(const Assessment& s);
+
+ private:
+  struct Latest {
+    int64_t at = 0;
+    std::string label;
+    bool date_only = false;
+  };
+  Options o_;
+  std::vector<ObligationStatus> out_;
+  std::map<std::string, std::size_t> index_;
+  std::vector<Latest> latest_violation_, latest_evidence_;
+};
 // Status of every obligation at s.options.at, with the trend (status.cpp).
 std::vector<ObligationStatus> obligation_status(const agreement::Agreement& a, const Assessment& s);
+
+// Observation coverage per sector of the line (coverage.cpp), one report at a time (state: the
+// sectors and the monitored lines).
+class CoverageTally {
+ public:
+  CoverageTally(const agreement::Agreement& a, const Options& o);
+  ~CoverageTally();
+  // `violating`: one of the report's verdicts is a violation.
+  void add(const ReportView& r, bool violating);
+  std::vector<Sector> finish();
+
+ private:
+  struct Line;
+  Options o_;
+  std::vector<Sector> out_;
+  std::vector<Line> lines_;
+};
 // Observation coverage per sector of the line (coverage.cpp).
 std::vector<Sector> coverage(const agreement::Agreement& a, const Assessment& s);
 

@@ -1,0 +1,140 @@
+// Issue 15, "Streaming everywhere": `assess` writes its verdicts as it goes, so its memory does
+// not grow with the reports it assesses (docs/assessment.md, "Memory").
+//
+// The measure is the peak resident set (VmHWM in /proc/self/status) of a forked child that
+// runs `truceline assess` (in process, through cli::run) on a store of N reports and on one of
+// 4N, minus its resident set before: independent of wall-clock time. The reports are patrols
+// along the Idlib line, one verdict each (the patrol obligation), and not events: the streamed
+// assessment keeps nothing of them once their verdicts are written (event reports are kept,
+// reduced, for incident fusion: that share still grows, and is measured in docs/assessment.md).
+// The whole-document assessment held every report, every verdict and the whole JSON tree
+// (~14 kB a verdict): four times the reports took about four times the memory.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/temp_dir.hpp"
+#include "truceline/assess/assess.hpp"
+#include "truceline/cli/app.hpp"
+
+namespace truceline::cli {
+namespace {
+
+using test::TempDir;
+
+const std::string kAgreement = TRUCELINE_TEST_DATA "/../../data/scenarios/idlib-2018/agreement.toml";
+
+struct Result {
+  int status;
+  std::string out, err;
+};
+
+Result run_cli(std::vector<std::string> args) {
+  std::vector<const char*> argv{"truceline"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int status = run(static_cast<int>(argv.size()), argv.data(), in, out, err);
+  return {status, out.str(), err.str()};
+}
+
+// kB from a "Name:   123 kB" line of /proc/self/status; -1 if absent.
+long status_kb(const char* name) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  const std::string prefix = std::string(name) + ":";
+  while (std::getline(in, line))
+    if (line.rfind(prefix, 0) == 0) return std::stol(line.substr(prefix.size()));
+  return -1;
+}
+
+// `n` patrols near the line south-west of Aleppo, over November 2018, minute precision.
+std::string patrols(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    char line[400];
+    const int minute = i % (30 * 24 * 60);
+    std::snprintf(line, sizeof line,
+                  R"({"observed_at":"2018-11-%02dT%02d:%02d:00Z","time_precision":"minute","lon":%.4f,"lat":%.4f,)"
+                  R"("location_precision_m":500,"kind":"patrol","actor":"Russian military police",)"
+                  R"("source":{"name":"Synthetic Monitor Patrol Team","type":"monitor"},"reliability":"B",)"
+                  R"("credibility":2,"source_id":"mem-%d","summary":"synthetic patrol %d"})"
+                  "\n",
+                  1 + minute / (24 * 60), minute / 60 % 24, minute % 60, 36.95 + (i % 101) * 0.001,
+                  35.75 + (i % 89) * 0.001, i, i);
+    out += line;
+  }
+  return out;
+}
+
+std::string store_of(const TempDir& t, int n) {
+  std::string name = "p";  // (in steps: GCC 12 warns falsely, -Wrestrict, on "p" + a + ".db")
+  name += std::to_string(n);
+  const std::string input = t / (name + ".jsonl"), db = t / (name + ".db");
+  std::ofstream(input, std::ios::binary) << patrols(n);
+  const Result r = run_cli({"ingest", "--db", db, input});
+  EXPECT_EQ(r.status, 0) << r.err;
+  return db;
+}
+
+// Runs `assess` in a forked child; the peak resident set it added, in kB (-1 on failure, or
+// when the output does not hold `verdicts` verdicts).
+long assess_growth_kb(const std::string& db, const std::string& format, const std::string& out, int verdicts) {
+  int fds[2];
+  if (::pipe(fds) != 0) return -1;
+  const pid_t pid = ::fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    ::close(fds[0]);
+    long growth = -1;
+    try {
+      const long before = status_kb("VmRSS");
+      const Result r = run_cli({"assess", "--agreement", kAgreement, "--db", db, "--at", "2018-12-01", "--format", format,
+                                "-o", out});
+      const long peak = status_kb("VmHWM");
+      const std::string want = std::to_string(verdicts) + " verdicts";
+      if (r.status == 0 && r.err.find(want) != std::string::npos && before > 0 && peak > 0) growth = peak - before;
+    } catch (...) {
+    }
+    const auto n = ::write(fds[1], &growth, sizeof growth);
+    ::_exit(n == sizeof growth ? 0 : 1);
+  }
+  ::close(fds[1]);
+  long growth = -1;
+  if (::read(fds[0], &growth, sizeof growth) != sizeof growth) growth = -1;
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return growth;
+}
+
+class AssessMemory : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(AssessMemory, DoesNotGrowWithTheReports) {
+  if (status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  // Both sizes well past a batch (assess::kStreamBatch reports are in memory at a time).
+  constexpr int kSmall = 3 * static_cast<int>(assess::kStreamBatch) / 2, kLarge = 4 * kSmall;
+  static TempDir t("truceline-assess-mem");
+  static const std::string small_db = store_of(t, kSmall), large_db = store_of(t, kLarge);
+  const std::string format = GetParam();
+  const long small = assess_growth_kb(small_db, format, t / (std::string("small.") += format), kSmall);
+  const long large = assess_growth_kb(large_db, format, t / (std::string("large.") += format), kLarge);
+  ASSERT_GT(small, 0) << "assessing " << kSmall << " reports failed";
+  ASSERT_GT(large, 0) << "assessing " << kLarge << " reports failed";
+  // Four times the reports: well under twice the memory (it was about four times).
+  EXPECT_LT(large, 2 * small) << kSmall << " reports: +" << small / 1024 << " MB, " << kLarge << " reports: +"
+                              << large / 1024 << " MB";
+  RecordProperty("growth_small_kb", std::to_string(small));
+  RecordProperty("growth_large_kb", std::to_string(large));
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, AssessMemory, ::testing::Values("json", "csv", "geojson"));
+
+}  // namespace
+}  // namespace truceline::cli
