@@ -50,10 +50,10 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& field_colum
 }
 
 // Every column name a field accepts (lower-case) -> the field's number in field_columns() and
-// the name's priority among the field's names. Each name belongs to one field only.
-// `slot`: the name's place in the list of every field's names in order (0 .. kColumnNames-1).
+// the name's place in the list of every field's names in order (its slot: a field's names,
+// by priority, have consecutive slots). Each name belongs to one field only.
 struct ColumnName {
-  std::size_t field = 0, rank = 0, slot = 0;
+  std::size_t field = 0, slot = 0;
 };
 const std::unordered_map<std::string_view, ColumnName>& column_names() {
   static const std::unordered_map<std::string_view, ColumnName> m = [] {
@@ -61,7 +61,7 @@ const std::unordered_map<std::string_view, ColumnName>& column_names() {
     const auto& f = field_columns();
     std::size_t slot = 0;
     for (std::size_t i = 0; i < f.size(); ++i)
-      for (std::size_t r = 0; r < f[i].second.size(); ++r) names.emplace(f[i].second[r], ColumnName{i, r, slot++});
+      for (std::size_t r = 0; r < f[i].second.size(); ++r) names.emplace(f[i].second[r], ColumnName{i, slot++});
     return names;
   }();
   return m;
