@@ -310,6 +310,49 @@ TEST(ImporterCsv, UnknownAndDuplicateColumnsAreKept) {
       << r.extra.dump();
 }
 
+// Repeated keys: each column in turn takes its name, "#N" (its column number) appended while
+// an earlier column has it, also when the header itself has such a name; a second `id` or
+// `extra` is kept as csv.NAME.
+TEST(ImporterCsv, RepeatedColumnNamesTakeTheirNumber) {
+  const auto rows = read_text(Format::csv,
+                              "observed_at,place,kind,source,a,a,a#6,a,id,ID,extra,Extra,,column_13\n"
+                              "2024-03-01,Varo,patrol,m,1,2,3,4,5,6,\"{\"\"k\"\":\"\"v\"\"}\",8,9,10\n");
+  const Report& r = ok(rows[0]);
+  EXPECT_EQ(r.extra, (nlohmann::json{{"a", "1"},
+                                     {"a#6", "2"},
+                                     {"a#6#7", "3"},
+                                     {"a#8", "4"},
+                                     {"csv.ID", "6"},
+                                     {"k", "v"},
+                                     {"csv.Extra", "8"},
+                                     {"column_13", "9"},
+                                     {"column_13#14", "10"}}))
+      << r.extra.dump();
+  // No repeats: every column under its own name (the fast path).
+  const auto plain = read_text(Format::csv, "observed_at,place,kind,source,b,c\n2024-03-01,Varo,patrol,m,1,2\n");
+  EXPECT_EQ(ok(plain[0]).extra, (nlohmann::json{{"b", "1"}, {"c", "2"}}));
+}
+
+// A tally keeps its reasons in the order first seen when it is moved.
+TEST(RowTally, MovedTallyKeepsItsReasons) {
+  RowTally t;
+  for (const char* e : {"b 'x'", "a", "b 'y'", "a", "a"}) {
+    RawRow r;
+    r.number = 1;
+    r.outcome.error = e;
+    t.add(r);
+  }
+  RowTally moved(std::move(t));
+  RowTally assigned;
+  assigned = std::move(moved);
+  const auto reasons = assigned.reasons();
+  ASSERT_EQ(reasons.size(), 2u);
+  EXPECT_EQ(reasons[0].example, "a");
+  EXPECT_EQ(reasons[0].count, 3u);
+  EXPECT_EQ(reasons[1].example, "b 'x'");
+  EXPECT_EQ(reasons[1].count, 2u);
+}
+
 // What `truceline reports --format csv` prints (id first, tags ';'-joined, source columns,
 // extra as JSON) comes back as the same report.
 TEST(ImporterCsv, RoundTripsTheReportsCsvLayout) {

@@ -36,8 +36,8 @@
 
 namespace truceline::io {
 
-// A buffered byte source over an istream: bounded memory (a buffer of 4 KiB that doubles, up
-// to 64 KiB, while reads fill it: a small input costs one small buffer), not zero-filled, fast
+// A buffered byte source over an istream: bounded memory (a buffer of 512 bytes that doubles,
+// up to 64 KiB, while reads fill it: a small input costs one small buffer), not zero-filled, fast
 // scanning with memchr.
 class ByteSource {
  public:
@@ -65,7 +65,7 @@ class ByteSource {
 
  private:
   bool fill();
-  static constexpr std::size_t kFirst = std::size_t{1} << 12, kMax = std::size_t{1} << 16;
+  static constexpr std::size_t kFirst = std::size_t{1} << 9, kMax = std::size_t{1} << 16;
   std::istream& in_;
   std::unique_ptr<char[]> buf_;
   std::size_t size_ = kFirst, pos_ = 0, len_ = 0;

@@ -7,26 +7,74 @@
 #include <cstring>
 #include <sstream>
 #include <streambuf>
+#include <utility>
 #include <vector>
 
 namespace truceline::io {
 
 namespace {
 
+// An ICU converter by name, taken from this thread's cache when one was opened and given back
+// before (opening one allocates and looks the name up in ICU's alias tables; a file read with
+// --encoding opens two, and the fuzz target opens them for every input). A converter is used
+// by one stream at a time: two streams of one thread open two. Given back reset (no state of
+// a half-read character) and with ICU's default callbacks (substitution).
+class ConverterCache {
+ public:
+  UConverter* take(const std::string& name) {
+    for (auto it = free_.begin(); it != free_.end(); ++it) {
+      if (it->first != name) continue;
+      UConverter* c = it->second;
+      free_.erase(it);
+      return c;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* c = ucnv_open(name.c_str(), &status);
+    if (U_FAILURE(status)) {
+      if (c) ucnv_close(c);
+      return nullptr;
+    }
+    return c;
+  }
+  void give_back(const std::string& name, UConverter* c) {
+    if (free_.size() >= kMax) {
+      ucnv_close(c);
+      return;
+    }
+    ucnv_reset(c);
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_setToUCallBack(c, UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
+    ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
+    if (U_FAILURE(status)) {
+      ucnv_close(c);
+      return;
+    }
+    free_.emplace_back(name, c);
+  }
+  ~ConverterCache() {
+    for (auto& [name, c] : free_) ucnv_close(c);
+  }
+  static ConverterCache& of_this_thread() {
+    thread_local ConverterCache cache;
+    return cache;
+  }
+
+ private:
+  static constexpr std::size_t kMax = 8;
+  std::vector<std::pair<std::string, UConverter*>> free_;
+};
+
 struct Converter {
   UConverter* c = nullptr;
-  explicit Converter(const std::string& name) {
-    UErrorCode status = U_ZERO_ERROR;
-    c = ucnv_open(name.c_str(), &status);
-    if (U_FAILURE(status) || !c) {
-      c = nullptr;
+  std::string name;
+  explicit Converter(const std::string& encoding) : c(ConverterCache::of_this_thread().take(encoding)), name(encoding) {
+    if (!c)
       throw InputError(fmt::format("--encoding '{}': not an encoding ICU knows (e.g. windows-1252, ISO-8859-1, "
                                    "UTF-16, windows-1256)",
-                                   name));
-    }
+                                   encoding));
   }
   ~Converter() {
-    if (c) ucnv_close(c);
+    if (c) ConverterCache::of_this_thread().give_back(name, c);
   }
   Converter(const Converter&) = delete;
   Converter& operator=(const Converter&) = delete;
@@ -109,9 +157,11 @@ class DecodingBuf final : public std::streambuf {
  private:
   std::istream& in_;
   // The buffers are not zero-filled: only what read() and ICU store is ever looked at. The raw
-  // and output buffers start at 4 KiB and double, up to 64 KiB, while reads fill them.
-  static constexpr std::size_t kPivot = std::size_t{1} << 12, kMax = std::size_t{1} << 16;
-  std::size_t size_ = std::size_t{1} << 12, full_reads_ = 0;
+  // and output buffers start at 512 bytes and double, up to 64 KiB, while reads fill them (a
+  // small input costs small buffers: AddressSanitizer fills every new one); the pivot (UTF-16
+  // between the two converters) holds 1024 code units, as in ICU's own ucnv_convert().
+  static constexpr std::size_t kPivot = std::size_t{1} << 10, kMax = std::size_t{1} << 16;
+  std::size_t size_ = std::size_t{1} << 9, full_reads_ = 0;
   Converter src_, utf8_;
   std::string name_;
   std::unique_ptr<char[]> raw_;

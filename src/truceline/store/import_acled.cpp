@@ -23,7 +23,7 @@ namespace {
 class AcledReader final : public RowReader {
  public:
   AcledReader(std::istream& in, const ReaderOptions& options) : parser_(in, options.delimiter) {
-    names_ = read_header(parser_, "ACLED CSV");
+    names_ = read_header(parser_, "ACLED CSV", rec_);
     for (std::size_t i = 0; i < names_.size(); ++i) {
       const std::string l = ascii_lower(names_[i]);
       if (!col_.count(l)) col_[l] = i;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "truceline/error.hpp"
 #include "truceline/store/detail/importers.hpp"
@@ -47,27 +49,41 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& field_colum
   return f;
 }
 
-// The field a column name (already trimmed and lower-cased) stands for; nullptr if none.
-const std::string* field_of(const std::string& lowered) {
-  for (const auto& [field, columns] : field_columns())
-    if (std::find(columns.begin(), columns.end(), lowered) != columns.end()) return &field;
-  return nullptr;
+// Every column name a field accepts (lower-case) -> the field's number in field_columns() and
+// the name's place in the list of every field's names in order (its slot: a field's names,
+// by priority, have consecutive slots). Each name belongs to one field only.
+struct ColumnName {
+  std::size_t field = 0, slot = 0;
+};
+const std::unordered_map<std::string_view, ColumnName>& column_names() {
+  static const std::unordered_map<std::string_view, ColumnName> m = [] {
+    std::unordered_map<std::string_view, ColumnName> names;
+    const auto& f = field_columns();
+    std::size_t slot = 0;
+    for (std::size_t i = 0; i < f.size(); ++i)
+      for (std::size_t r = 0; r < f[i].second.size(); ++r) names.emplace(f[i].second[r], ColumnName{i, slot++});
+    return names;
+  }();
+  return m;
 }
 
-std::optional<std::string> canonical_field(const std::string& name) {
-  if (const std::string* f = field_of(ascii_lower(trim(name)))) return *f;
-  return std::nullopt;
+// The field a column name (already trimmed and lower-cased) stands for; nullptr if none.
+const ColumnName* field_of(std::string_view lowered) {
+  const auto& names = column_names();
+  const auto it = names.find(lowered);
+  return it == names.end() ? nullptr : &it->second;
 }
 
 class CsvReader final : public RowReader {
  public:
   CsvReader(std::istream& in, const ReaderOptions& options) : parser_(in, options.delimiter), read_(options.report) {
     const auto& map = options.csv_map;
-    names_ = read_header(parser_, "CSV");
+    const auto& fields = field_columns();
+    // The header is read into the record the rows reuse (its field strings are allocated once).
+    names_ = read_header(parser_, "CSV", rec_);
     const std::size_t n = names_.size();
-    role_.assign(n, "");
-    // The names lower-cased once: a header can have thousands of columns, each compared with
-    // every field's column names.
+    role_.assign(n, Role{});
+    // The names lower-cased once: a header can have thousands of columns.
     std::vector<std::string> lower_names;
     lower_names.reserve(n);
     for (const auto& name : names_) lower_names.push_back(ascii_lower(name));
@@ -79,64 +95,51 @@ class CsvReader final : public RowReader {
         if (lower_names[i] == l) return i;
       return std::nullopt;
     };
-    std::set<std::string> mapped;
+    std::vector<bool> mapped(fields.size(), false);  // by field number
     for (const auto& [field, column] : map) {
-      const auto f = canonical_field(field);
+      const ColumnName* f = field_of(ascii_lower(trim(field)));
       if (!f) {
-        std::string fields;
-        for (const auto& s : csv_fields()) fields += (fields.empty() ? "" : ", ") + s;
-        throw UsageError(fmt::format("--map {}={}: unknown field '{}' (fields: {})", field, column, field, fields));
+        std::string names;
+        for (const auto& s : csv_fields()) names += (names.empty() ? "" : ", ") + s;
+        throw UsageError(fmt::format("--map {}={}: unknown field '{}' (fields: {})", field, column, field, names));
       }
+      const std::string& name = fields[f->field].first;
       const auto c = find_column(column);
       if (!c)
         throw UsageError(fmt::format("--map {}={}: no column '{}' in the header (columns: {})", field, column, column,
                                      list_columns(names_)));
-      if (!role_[*c].empty() && role_[*c] != *f)
+      if (role_[*c].kind != Role::unset && role_[*c].key != name)
         throw UsageError(fmt::format("--map {}={}: column '{}' is already mapped to {}", field, column, column,
-                                     role_[*c]));
-      if (mapped.count(*f)) throw UsageError(fmt::format("--map {}={}: field {} is mapped twice", field, column, *f));
-      role_[*c] = *f;
-      mapped.insert(*f);
+                                     role_[*c].key));
+      if (mapped[f->field]) throw UsageError(fmt::format("--map {}={}: field {} is mapped twice", field, column, name));
+      role_[*c] = field_role(name);
+      mapped[f->field] = true;
     }
-    // Then by name, for the fields --map did not set.
-    for (const auto& [field, columns] : field_columns()) {
-      if (mapped.count(field)) continue;
-      for (const auto& name : columns) {
-        std::optional<std::size_t> hit;
-        for (std::size_t i = 0; i < n && !hit; ++i)
-          if (role_[i].empty() && lower_names[i] == name) hit = i;
-        if (hit) {
-          role_[*hit] = field;
-          mapped.insert(field);
-          break;
-        }
-      }
-    }
-    // Everything else is kept: the store's own `id` (ignored), `extra` (a JSON object, merged),
-    // and unknown columns under their names ("csv.NAME" for a model field's name that --map or
-    // an earlier column took, "NAME#N" for a repeated name; N is the column number).
-    std::set<std::string> used;
+    // Then by name, for the fields --map did not set: per field, its first name (by priority)
+    // that a column --map left free has; of those columns, the first. (A column's name is one
+    // field's only, so one pass over the columns finds every candidate.)
+    std::vector<std::size_t> first(column_names().size(), n);  // [slot] -> first such column, or n
     for (std::size_t i = 0; i < n; ++i) {
-      if (!role_[i].empty()) continue;
-      const std::string& l = lower_names[i];
-      if (l == "id" && !used.count("id")) {
-        role_[i] = "=id";
-      } else if (l == "extra" && !used.count("extra")) {
-        role_[i] = "=extra";
-      } else {
-        // (A name is trimmed already, and `l` is it lower-cased; "column_N" is no field's.)
-        std::string key = names_[i].empty() ? fmt::format("column_{}", i + 1) : names_[i];
-        if (!names_[i].empty() && (model_keys().count(l) || field_of(l) || l == "extra")) key = "csv." + key;
-        while (used.count(key)) key += fmt::format("#{}", i + 1);
-        role_[i] = "+" + key;
-      }
-      used.insert(role_[i].substr(1));
+      if (role_[i].kind != Role::unset) continue;
+      const ColumnName* c = field_of(lower_names[i]);
+      if (c && !mapped[c->field] && first[c->slot] == n) first[c->slot] = i;
     }
+    for (std::size_t f = 0, slot = 0; f < fields.size(); slot += fields[f].second.size(), ++f) {
+      for (std::size_t r = 0; r < fields[f].second.size(); ++r) {
+        const std::size_t i = first[slot + r];
+        if (i == n) continue;
+        role_[i] = field_role(fields[f].first);
+        mapped[f] = true;
+        break;
+      }
+    }
+    keep_other_columns(lower_names);
     // The required fields no column gives: every row will lack them.
-    if (!mapped.count("observed_at")) missing_.push_back("observed_at");
-    if (!mapped.count("kind")) missing_.push_back("kind");
-    if (!(mapped.count("lon") && mapped.count("lat")) && !mapped.count("place")) missing_.push_back("lon/lat or place");
-    if (!mapped.count("source.name") && read_.default_source.empty()) missing_.push_back("source.name");
+    auto is_mapped = [&](const char* field) { return mapped[field_of(field)->field]; };
+    if (!is_mapped("observed_at")) missing_.push_back("observed_at");
+    if (!is_mapped("kind")) missing_.push_back("kind");
+    if (!(is_mapped("lon") && is_mapped("lat")) && !is_mapped("place")) missing_.push_back("lon/lat or place");
+    if (!is_mapped("source.name") && read_.default_source.empty()) missing_.push_back("source.name");
   }
 
   std::vector<std::string> columns() const override { return names_; }
@@ -155,28 +158,22 @@ class CsvReader final : public RowReader {
     json source = json::object();
     json extra_cell;
     for (std::size_t i = 0; i < names_.size(); ++i) {
-      const std::string& role = role_[i];
+      const Role& role = role_[i];
       const std::string& cell = rec_.fields[i];
-      if (role[0] == '+') {
-        if (!cell.empty()) o[std::string_view(role).substr(1)] = cell;
+      if (role.kind == Role::keep) {
+        if (!cell.empty()) o[role.key] = cell;
         continue;
       }
       const std::string_view v = trim(cell);
       if (v.empty()) continue;
-      if (role == "=id") {
-        o["id"] = std::string(v);
-      } else if (role == "=extra") {
-        extra_cell = std::string(v);
-      } else if (role == "tags") {
-        o["tags"] = split_tags(v);
-      } else if (role == "source.name") {
-        source["name"] = std::string(v);
-      } else if (role == "source_type") {
-        source["type"] = std::string(v);
-      } else if (role == "source_url") {
-        source["url"] = std::string(v);
-      } else {
-        o[role] = std::string(v);
+      switch (role.kind) {
+        case Role::id: o["id"] = std::string(v); break;
+        case Role::extra: extra_cell = std::string(v); break;
+        case Role::tags: o["tags"] = split_tags(v); break;
+        case Role::source_name: source["name"] = std::string(v); break;
+        case Role::source_type: source["type"] = std::string(v); break;
+        case Role::source_url: source["url"] = std::string(v); break;
+        default: o[role.key] = std::string(v); break;
       }
     }
     if (!source.empty()) o["source"] = std::move(source);
@@ -198,12 +195,68 @@ class CsvReader final : public RowReader {
   std::string format() const override { return "csv"; }
 
  private:
+  // What a column is read as.
+  struct Role {
+    enum Kind { unset, field, tags, source_name, source_type, source_url, id, extra, keep } kind = unset;
+    std::string key;  // field: the field's name; keep: the extra field's key
+  };
+  static Role field_role(const std::string& field) {
+    if (field == "tags") return {Role::tags, field};
+    if (field == "source.name") return {Role::source_name, field};
+    if (field == "source_type") return {Role::source_type, field};
+    if (field == "source_url") return {Role::source_url, field};
+    return {Role::field, field};
+  }
+
+  // Every column no field took is kept: the store's own `id` (ignored), `extra` (a JSON object,
+  // merged), and unknown columns under their names ("csv.NAME" for a model field's name that
+  // --map or an earlier column took, "NAME#N" for a repeated name; N is the column number).
+  void keep_other_columns(const std::vector<std::string>& lower_names) {
+    const std::size_t n = names_.size();
+    // Each column's key as if no key were repeated (the common case), checked for repeats at
+    // once: sorting the keys costs one allocation where a set of the keys used so far costs
+    // one per column.
+    bool id = false, extra = false;
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (role_[i].kind != Role::unset) continue;
+      const std::string& l = lower_names[i];
+      if (l == "id" && !id) {
+        role_[i] = {Role::id, "id"};
+        id = true;
+      } else if (l == "extra" && !extra) {
+        role_[i] = {Role::extra, "extra"};
+        extra = true;
+      } else {
+        // (A name is trimmed already, and `l` is it lower-cased; "column_N" is no field's.)
+        std::string key = names_[i].empty() ? fmt::format("column_{}", i + 1) : names_[i];
+        if (!names_[i].empty() && (model_keys().count(l) || field_of(l) || l == "extra")) key = "csv." + key;
+        role_[i] = {Role::keep, std::move(key)};
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (role_[i].kind == Role::id || role_[i].kind == Role::extra || role_[i].kind == Role::keep)
+        keys.push_back(role_[i].key);
+    std::sort(keys.begin(), keys.end());
+    if (std::adjacent_find(keys.begin(), keys.end()) == keys.end()) return;
+    // A key is repeated: each column in turn takes its key, with "#N" appended while an earlier
+    // column has it.
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < n; ++i) {
+      Role& r = role_[i];
+      if (r.kind != Role::id && r.kind != Role::extra && r.kind != Role::keep) continue;
+      if (r.kind == Role::keep)
+        while (used.count(r.key)) r.key += fmt::format("#{}", i + 1);
+      used.insert(r.key);
+    }
+  }
+
   io::CsvReader parser_;
   ReadOptions read_;
   io::CsvRecord rec_;
   std::vector<std::string> names_, missing_;
-  // Per column: a field name; "=id" / "=extra"; or "+key" (kept as an extra field `key`).
-  std::vector<std::string> role_;
+  std::vector<Role> role_;  // per column
 };
 
 }  // namespace

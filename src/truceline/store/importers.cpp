@@ -32,8 +32,7 @@ std::string_view trim(std::string_view s) {
 bool starts_with_bom(std::string_view s) { return s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF"; }
 
 // The header, checked for the wrong delimiter. Throws InputError.
-std::vector<std::string> read_header(io::CsvReader& parser, const char* what) {
-  io::CsvRecord rec;
+std::vector<std::string> read_header(io::CsvReader& parser, const char* what, io::CsvRecord& rec) {
   if (!parser.next(rec)) throw InputError(fmt::format("empty file: expected a {} header line", what));
   if (rec.error != io::CsvError::none) throw InputError(fmt::format("line {}: header: {}", rec.line, io::describe(rec)));
   if (rec.length > kMaxRecord) throw InputError(fmt::format("line {}: header longer than 1 MiB", rec.line));
@@ -53,6 +52,7 @@ std::vector<std::string> read_header(io::CsvReader& parser, const char* what) {
     }
   }
   std::vector<std::string> names;
+  names.reserve(rec.fields.size());
   for (auto& f : rec.fields) names.emplace_back(trim(f));
   return names;
 }
@@ -146,6 +146,7 @@ namespace {
 // A reason with its quoted values elided, so rows rejected for the same cause group together.
 std::string reason_key(const std::string& reason) {
   std::string key;
+  key.reserve(reason.size() + 8);  // one allocation, mostly ("'…'" stands for each quoted value)
   bool quoted = false;
   for (const char c : reason) {
     if (c == '\'') {
@@ -192,21 +193,25 @@ void RowTally::add_rejection(std::size_t number, const std::string& raw, const s
   constexpr std::size_t kSample = std::size_t{1} << 16;
   if (reason == "invalid UTF-8") {
     ++not_utf8_;
-    if (sample_.size() < kSample) sample_ += raw.substr(0, kSample - sample_.size()) + "\n";
+    if (sample_.size() < kSample) {
+      sample_.append(raw, 0, kSample - sample_.size());
+      sample_ += '\n';
+    }
   }
   const std::string key = reason_key(reason);
   auto [it, inserted] = by_key_.try_emplace(key);
   if (inserted) {
     it->second.example = reason;
     it->second.first_row = number;
-    order_.push_back(key);
+    order_.push_back(&it->first);
   }
   ++it->second.count;
 }
 
 std::vector<RowTally::Reason> RowTally::reasons() const {
   std::vector<Reason> out;
-  for (const auto& key : order_) out.push_back(by_key_.at(key));
+  out.reserve(order_.size());
+  for (const std::string* key : order_) out.push_back(by_key_.at(*key));
   std::stable_sort(out.begin(), out.end(), [](const Reason& a, const Reason& b) { return a.count > b.count; });
   return out;
 }
@@ -235,6 +240,7 @@ std::vector<std::string> explain_empty_import(const RowReader& reader, const Row
   const std::vector<std::string> missing = reader.missing_fields();
   if (!missing.empty() && !columns.empty()) {
     std::vector<std::string> lowered;
+    lowered.reserve(columns.size());
     for (const auto& c : columns) lowered.push_back(ascii_lower(c));
     std::string m;
     for (const auto& f : missing) m += (m.empty() ? "" : ", ") + f;

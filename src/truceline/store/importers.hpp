@@ -17,7 +17,7 @@
 // io/csv.hpp, which says how quoted line breaks count) or a feature number (from 1).
 // Complexity: opening a reader is linear in the header (CSV: its columns); next() is linear in
 // the row's bytes (a CSV row of n cells builds one JSON object of n members, O(n log n) key
-// comparisons). Memory: one row (plus a 4-64 KiB read buffer) for the streaming formats, the
+// comparisons). Memory: one row (plus a 512 B-64 KiB read buffer) for the streaming formats, the
 // whole document for GeoJSON; what `ingest` keeps in flight is bounded in bytes too
 // (store.cpp), so a wide CSV's memory is bounded by its row, not columns x rows. Errors: see above; a stream that fails to read ends the rows (the caller checks it);
 // io::DecodeError (an InputError) comes through from a decoding stream (io/text.hpp).
@@ -104,6 +104,12 @@ std::string delimiter_option(char delimiter);
 // a file that yielded no report at all, and to warn about a file partly in another encoding.
 class RowTally {
  public:
+  // Movable, not copyable (it keeps pointers to its map's keys).
+  RowTally() = default;
+  RowTally(const RowTally&) = delete;
+  RowTally& operator=(const RowTally&) = delete;
+  RowTally(RowTally&&) = default;
+  RowTally& operator=(RowTally&&) = default;
   void add(const RawRow& row);  // every row, before its text is moved away
   // A row add() counted as good that was quarantined later (by the store).
   void add_rejection(std::size_t number, const std::string& raw, const std::string& reason);
@@ -124,7 +130,7 @@ class RowTally {
   std::size_t rows_ = 0, rejected_ = 0, not_utf8_ = 0;
   std::string sample_;
   std::map<std::string, Reason> by_key_;
-  std::vector<std::string> order_;
+  std::vector<const std::string*> order_;  // by_key_'s keys, first seen first
 };
 
 // Why a file gave no report (docs/importers.md, "Files that give nothing"): the first line is

@@ -33,8 +33,9 @@ std::unique_ptr<RowReader> make_acled_reader(std::istream& in, const ReaderOptio
 
 // CSV-based formats (importers.cpp).
 // The header's names (trimmed), checked for the wrong delimiter (a header of one column that
-// contains another delimiter). Throws InputError. `what`: "CSV", "ACLED CSV".
-std::vector<std::string> read_header(io::CsvReader& parser, const char* what);
+// contains another delimiter). Throws InputError. `what`: "CSV", "ACLED CSV". The header is
+// read into `rec`: pass the record the rows will be read into (its buffers are then reused).
+std::vector<std::string> read_header(io::CsvReader& parser, const char* what, io::CsvRecord& rec);
 // A row's problem common to every CSV-based format (too long, a syntax error, invalid UTF-8,
 // the wrong number of fields), or "".
 std::string record_problem(const io::CsvRecord& rec, std::size_t columns);
