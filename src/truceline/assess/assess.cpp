@@ -272,6 +272,7 @@ struct Assessor::Impl {
   std::map<std::string, std::unique_ptr<agreement::ZoneInstance>> zones;
   std::map<std::pair<std::string, std::string>, std::unique_ptr<agreement::ZoneInstance>> class_zones;
   std::vector<const Obligation*> obligations;  // sorted by id
+  std::vector<const Bearing*> obligation_bearings;  // bearings() of each, looked up once
 
   Impl(const Agreement& ag, const Options& o) : a(ag), options(o), actors(ag) {
     for (const auto& w : a.weapon_classes) {
@@ -293,6 +294,7 @@ struct Assessor::Impl {
           class_zones.emplace(std::pair{z->id, w.id}, std::make_unique<agreement::ZoneInstance>(a, *z, "", w.id));
     }
     std::sort(obligations.begin(), obligations.end(), [](auto* x, auto* y) { return x->id < y->id; });
+    for (const Obligation* ob : obligations) obligation_bearings.push_back(&bearings().at(ob->kind));
   }
 
   // True when `id` or a group it belongs to (member_of, transitively) is in `ids`.
@@ -333,11 +335,14 @@ struct Assessor::Impl {
 
   // The margins of the report being assessed, per zone instance: obligations sharing a zone
   // share one exact computation.
+  // Zone instances on the same area (the de-escalation area as a zone and as the DMZ's clip)
+  // share its search too (ZoneInstance::AreaMemo).
   mutable std::vector<std::pair<const agreement::ZoneInstance*, agreement::ZoneInstance::Margin>> margins;
+  mutable agreement::ZoneInstance::AreaMemo area_memo;
   agreement::ZoneInstance::Margin margin(const agreement::ZoneInstance* zi, const ReportView& r) const {
     for (const auto& [z, m] : margins)
       if (z == zi) return m;
-    margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}));
+    margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}, &area_memo));
     return margins.back().second;
   }
 
@@ -382,7 +387,7 @@ struct Assessor::Impl {
     // Clipped: the clip boundary is exact; only the line part is widened by u.
     const ClipParts& p = parts_of(zi);
     const double ml = p.line_part->margin({r.lon_deg, r.lat_deg}).margin_m;
-    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}).margin_m;
+    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}, &area_memo).margin_m;
     if (ml >= rad + u && mc >= rad) return WhereStatus::inside;
     if (ml < -(rad + u) || mc < -rad) return WhereStatus::outside;
     return WhereStatus::indeterminate;
@@ -400,9 +405,10 @@ std::string Assessor::resolve_weapon_class(const std::string& text) const { retu
 
 void Assessor::assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const {
   impl_->margins.clear();
-  for (const Obligation* ob : impl_->obligations) {
-    const Bearing& b = bearings().at(ob->kind);
-    if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *ob, b, out);
+  impl_->area_memo.clear();
+  for (std::size_t i = 0; i < impl_->obligations.size(); ++i) {
+    const Bearing& b = *impl_->obligation_bearings[i];
+    if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *impl_->obligations[i], b, out);
   }
 }
 
