@@ -346,6 +346,17 @@ struct Assessor::Impl {
     return margins.back().second;
   }
 
+  // Actor resolutions by text (ActorResolver::resolve is a pure function of it): each report's
+  // actor is resolved once, not once per obligation, and the few texts real data repeats are
+  // resolved once per worker. Bounded: emptied when it holds kActorCacheMax texts.
+  static constexpr std::size_t kActorCacheMax = 1 << 16;
+  mutable std::unordered_map<std::string, ActorResolution> actor_cache;
+  const ActorResolution& resolve_actor(const std::string& text) const {
+    if (auto it = actor_cache.find(text); it != actor_cache.end()) return it->second;
+    if (actor_cache.size() >= kActorCacheMax) actor_cache.clear();
+    return actor_cache.emplace(text, actors.resolve(text)).first->second;
+  }
+
   // The uncertainty of the line a zone is built on (its [[line]] uncertainty_m; 0 for area
   // zones): the zone's line-derived boundary (territory and depth lines) is known to ± that.
   double line_uncertainty_m(const agreement::Zone& z) const {
@@ -513,7 +524,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   // --- who ---------------------------------------------------------------------------
   v.who.text = r.actor;
   {
-    const ActorResolution who = actors.resolve(r.actor);
+    const ActorResolution& who = resolve_actor(r.actor);
     v.who.id = who.id;
     v.who.how = who.how;
     v.who.category = who.category;
