@@ -2,7 +2,10 @@
 // reporting said about places. Coordinates are approximate town centres (GeoNames).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -127,6 +130,49 @@ TEST(Scenario, M4CorridorOnlyFromMarch2020) {
   EXPECT_EQ(corridor.depth_m(), 6000);
   EXPECT_TRUE(corridor.locate({36.61, 35.84}).inside) << "just north of the M4 near Ariha";
   EXPECT_FALSE(corridor.locate({36.634, 35.931}).inside) << "Idlib city is ~13 km north of the M4";
+}
+
+// ZoneInstance::AreaMemo: the DMZ (clipped by the de-escalation area) and the de-escalation
+// area zone share one search of the area per point. The shared answer must be the unshared one,
+// double for double, whichever instance asks first: on seeded random points over the area and
+// on points just inside and outside its vertices and the DMZ's boundary (the margins the
+// verdicts are decided on). Seeded (15).
+TEST(Scenario, AreaMemoGivesTheUnsharedMargins) {
+  const Agreement a = load_valid(kScenarios + "/idlib-2018/agreement.toml");
+  const ZoneInstance dmz(a, *a.zone("dmz")), dea(a, *a.zone("idlib-dea"));
+  std::vector<geo::LonLat> points;
+  std::mt19937_64 rng(15);
+  std::uniform_real_distribution<double> lon(35.9, 37.4), lat(35.1, 36.5), jitter(-2e-4, 2e-4);
+  for (int i = 0; i < 3000; ++i) points.push_back({lon(rng), lat(rng)});
+  for (const auto& poly : a.zone("idlib-dea")->area)
+    for (const auto& ring : poly)
+      for (const auto& v : ring)
+        for (int k = 0; k < 4; ++k) points.push_back({v.lon_deg + jitter(rng), v.lat_deg + jitter(rng)});
+  // Near the DMZ's boundary: points whose margin is within 3 km of 0.
+  for (int i = 0; i < 20000 && points.size() < 3000 + 2000; ++i) {
+    const geo::LonLat p{lon(rng), lat(rng)};
+    if (std::abs(dmz.margin(p).margin_m) < 3000) points.push_back(p);
+  }
+  ZoneInstance::AreaMemo memo;
+  std::size_t near_boundary = 0;
+  for (const auto& p : points) {
+    const ZoneInstance::Margin m1 = dmz.margin(p), m2 = dea.margin(p);
+    if (std::abs(m1.margin_m) < 3000 || std::abs(m2.margin_m) < 3000) ++near_boundary;
+    for (const bool dea_first : {true, false}) {
+      // Each instance once with the memo filled by the other, once with it empty.
+      memo.clear();
+      if (dea_first) dea.margin(p, &memo);
+      const ZoneInstance::Margin s1 = dmz.margin(p, &memo);
+      memo.clear();
+      if (!dea_first) dmz.margin(p, &memo);
+      const ZoneInstance::Margin s2 = dea.margin(p, &memo);
+      ASSERT_EQ(s1.margin_m, m1.margin_m) << p.lon_deg << " " << p.lat_deg;
+      ASSERT_EQ(s1.distance_m, m1.distance_m);
+      ASSERT_EQ(s2.margin_m, m2.margin_m) << p.lon_deg << " " << p.lat_deg;
+      ASSERT_EQ(s2.distance_m, m2.distance_m);
+    }
+  }
+  EXPECT_GT(near_boundary, 500u);  // the test does reach the boundaries
 }
 
 }  // namespace

@@ -209,5 +209,34 @@ TEST(Polyline, ValidationNamesThePlace) {
   EXPECT_EQ(geo::validated({{{{180.0, 10.0}, {-180.0, 10.0}, {-179.0, 10.0}}}}).parts[0].size(), 2u);
 }
 
+// distance_upper_bound_m is the reason Area::locate may skip the geodesic distance to a piece's
+// centre: it must never be below the exact distance (GeographicLib), anywhere on the globe,
+// for pairs near each other, across the antimeridian and near the poles. Seeded.
+TEST(Polyline, DistanceUpperBoundIsNeverBelowTheGeodesic) {
+  std::mt19937_64 rng(15);
+  std::uniform_real_distribution<double> lon(-180, 180), lat(-89.9, 89.9), u(-1, 1);
+  double worst_ratio = 0;
+  for (int i = 0; i < 200'000; ++i) {
+    const geo::LonLat a{lon(rng), lat(rng)};
+    geo::LonLat b;
+    switch (i % 4) {
+      case 0: b = {lon(rng), lat(rng)}; break;                                                    // anywhere
+      case 1: b = {geo::wrap180(a.lon_deg + 0.5 * u(rng)), std::clamp(a.lat_deg + 0.5 * u(rng), -89.9, 89.9)}; break;
+      case 2: b = {geo::wrap180(a.lon_deg + 1e-7 * u(rng)), std::clamp(a.lat_deg + 1e-7 * u(rng), -89.9, 89.9)}; break;
+      default: b = {geo::wrap180(-a.lon_deg + 40 * u(rng)), std::clamp(a.lat_deg + 30 * u(rng), -89.9, 89.9)}; break;
+    }
+    const double exact = geo::distance_m(a, b), bound = geo::distance_upper_bound_m(a, b);
+    ASSERT_GE(bound, exact) << "seed 15, pair " << i << ": (" << a.lon_deg << ", " << a.lat_deg << ") - (" << b.lon_deg
+                            << ", " << b.lat_deg << ")";
+    if (exact > 1000 && exact < 500'000 && std::abs(a.lat_deg) < 60) worst_ratio = std::max(worst_ratio, bound / exact);
+  }
+  // Not vacuous: within a factor 1.5 for pairs under 500 km away from the poles (the
+  // parallel-then-meridian path is at most sqrt(2) times the diagonal, plus curvature).
+  EXPECT_LT(worst_ratio, 1.5) << worst_ratio;
+  // The pairs the area search asks about: at 35 N, 100 km apart, the bound is close.
+  const geo::LonLat p{36.5, 35.5}, q{37.6, 35.5};
+  EXPECT_LT(geo::distance_upper_bound_m(p, q), 1.01 * geo::distance_m(p, q));
+}
+
 }  // namespace
 }  // namespace truceline::test

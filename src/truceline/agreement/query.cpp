@@ -40,6 +40,7 @@ ZoneInstance::ZoneInstance(const Agreement& a, const Zone& z, const std::string&
     : zone_(z) {
   if (z.is_area) {
     area_ = std::make_unique<geo::Area>(z.area);
+    area_key_ = &z;
     return;
   }
   if (!reading.empty() && !weapon_class.empty())
@@ -55,6 +56,7 @@ ZoneInstance::ZoneInstance(const Agreement& a, const Zone& z, const std::string&
     const Zone* c = a.zone(z.clip);
     if (!c || !c->is_area) throw InputError(fmt::format("zone {}: clip {} is not an area zone", z.id, z.clip));
     clip_ = std::make_unique<geo::Area>(c->area);
+    area_key_ = c;
   }
 }
 
@@ -73,9 +75,18 @@ ZoneInstance::Where ZoneInstance::locate(geo::LonLat p) const {
   return {loc.nearest.distance_m, loc.inside && (!clip_ || clip_->contains(p)), loc.nearest.side};
 }
 
-ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {
+geo::Area::Where ZoneInstance::area_where(const geo::Area& area, geo::LonLat p, AreaMemo* memo) const {
+  if (memo && area_key_)
+    for (const auto& [key, w] : memo->found)
+      if (key == area_key_) return w;
+  const geo::Area::Where w = area.locate(p);
+  if (memo && area_key_) memo->found.emplace_back(area_key_, w);
+  return w;
+}
+
+ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p, AreaMemo* memo) const {
   if (area_) {
-    const geo::Area::Where w = area_->locate(p);
+    const geo::Area::Where w = area_where(*area_, p, memo);
     return {w.distance_m, w.inside ? w.distance_m : -w.distance_m};
   }
   // One-sided zones: the territory line holds the line (segments 1..n of each part, between
@@ -110,7 +121,7 @@ ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p) const {
     // The clip boundary matters when the point is outside the clip (it may be the largest
     // distance) or inside everything (it may be the smallest); a point inside the clip but
     // outside the buffer or on the wrong side is measured by those alone.
-    const geo::Area::Where cw = clip_->locate(p);
+    const geo::Area::Where cw = area_where(*clip_, p, memo);
     const bool in_clip = cw.inside;
     if (!in_clip || inside) {
       const double b = cw.distance_m;

@@ -49,10 +49,23 @@ class ZoneInstance {
     double distance_m = 0;  // to the line (line zones) or the boundary (area zones)
     double margin_m = 0;
   };
-  Margin margin(geo::LonLat p) const;
+  Margin margin(geo::LonLat p) const { return margin(p, nullptr); }
+  // The same, with the answers of the area searches (an area zone's, a clip's) kept in `memo`
+  // and taken from it: zone instances built on the same area zone of the same agreement (the
+  // area zone itself, the line zones it clips) then share one search per point. The answer is
+  // the same double for double (same polygons, same deterministic search). `memo` belongs to
+  // one point: the caller clears it before asking about another. A clip given by file is not
+  // shared.
+  struct AreaMemo {
+    std::vector<std::pair<const Zone*, geo::Area::Where>> found;
+    void clear() { found.clear(); }
+  };
+  Margin margin(geo::LonLat p, AreaMemo* memo) const;
 
  private:
+  geo::Area::Where area_where(const geo::Area& area, geo::LonLat p, AreaMemo* memo) const;
   const Zone& zone_;
+  const Zone* area_key_ = nullptr;  // the area zone whose polygons area_ or clip_ holds
   double depth_m_ = 0;
   std::unique_ptr<geo::GeodesicPolyline> line_;
   std::unique_ptr<geo::ZoneDefinition> def_;

@@ -272,6 +272,7 @@ struct Assessor::Impl {
   std::map<std::string, std::unique_ptr<agreement::ZoneInstance>> zones;
   std::map<std::pair<std::string, std::string>, std::unique_ptr<agreement::ZoneInstance>> class_zones;
   std::vector<const Obligation*> obligations;  // sorted by id
+  std::vector<const Bearing*> obligation_bearings;  // bearings() of each, looked up once
 
   Impl(const Agreement& ag, const Options& o) : a(ag), options(o), actors(ag) {
     for (const auto& w : a.weapon_classes) {
@@ -293,6 +294,7 @@ struct Assessor::Impl {
           class_zones.emplace(std::pair{z->id, w.id}, std::make_unique<agreement::ZoneInstance>(a, *z, "", w.id));
     }
     std::sort(obligations.begin(), obligations.end(), [](auto* x, auto* y) { return x->id < y->id; });
+    for (const Obligation* ob : obligations) obligation_bearings.push_back(&bearings().at(ob->kind));
   }
 
   // True when `id` or a group it belongs to (member_of, transitively) is in `ids`.
@@ -333,12 +335,26 @@ struct Assessor::Impl {
 
   // The margins of the report being assessed, per zone instance: obligations sharing a zone
   // share one exact computation.
+  // Zone instances on the same area (the de-escalation area as a zone and as the DMZ's clip)
+  // share its search too (ZoneInstance::AreaMemo).
   mutable std::vector<std::pair<const agreement::ZoneInstance*, agreement::ZoneInstance::Margin>> margins;
+  mutable agreement::ZoneInstance::AreaMemo area_memo;
   agreement::ZoneInstance::Margin margin(const agreement::ZoneInstance* zi, const ReportView& r) const {
     for (const auto& [z, m] : margins)
       if (z == zi) return m;
-    margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}));
+    margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}, &area_memo));
     return margins.back().second;
+  }
+
+  // Actor resolutions by text (ActorResolver::resolve is a pure function of it): each report's
+  // actor is resolved once, not once per obligation, and the few texts real data repeats are
+  // resolved once per worker. Bounded: emptied when it holds kActorCacheMax texts.
+  static constexpr std::size_t kActorCacheMax = 1 << 16;
+  mutable std::unordered_map<std::string, ActorResolution> actor_cache;
+  const ActorResolution& resolve_actor(const std::string& text) const {
+    if (auto it = actor_cache.find(text); it != actor_cache.end()) return it->second;
+    if (actor_cache.size() >= kActorCacheMax) actor_cache.clear();
+    return actor_cache.emplace(text, actors.resolve(text)).first->second;
   }
 
   // The uncertainty of the line a zone is built on (its [[line]] uncertainty_m; 0 for area
@@ -382,7 +398,7 @@ struct Assessor::Impl {
     // Clipped: the clip boundary is exact; only the line part is widened by u.
     const ClipParts& p = parts_of(zi);
     const double ml = p.line_part->margin({r.lon_deg, r.lat_deg}).margin_m;
-    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}).margin_m;
+    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}, &area_memo).margin_m;
     if (ml >= rad + u && mc >= rad) return WhereStatus::inside;
     if (ml < -(rad + u) || mc < -rad) return WhereStatus::outside;
     return WhereStatus::indeterminate;
@@ -400,9 +416,10 @@ std::string Assessor::resolve_weapon_class(const std::string& text) const { retu
 
 void Assessor::assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const {
   impl_->margins.clear();
-  for (const Obligation* ob : impl_->obligations) {
-    const Bearing& b = bearings().at(ob->kind);
-    if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *ob, b, out);
+  impl_->area_memo.clear();
+  for (std::size_t i = 0; i < impl_->obligations.size(); ++i) {
+    const Bearing& b = *impl_->obligation_bearings[i];
+    if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *impl_->obligations[i], b, out);
   }
 }
 
@@ -507,7 +524,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   // --- who ---------------------------------------------------------------------------
   v.who.text = r.actor;
   {
-    const ActorResolution who = actors.resolve(r.actor);
+    const ActorResolution& who = resolve_actor(r.actor);
     v.who.id = who.id;
     v.who.how = who.how;
     v.who.category = who.category;

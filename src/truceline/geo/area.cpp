@@ -93,10 +93,15 @@ Area::Where Area::locate(LonLat p) const {
   for (const auto& piece : impl_->pieces) {
     // Far beyond the piece's bounding cap: outside it; the cap gives a lower bound that is
     // only used when no nearer piece is exact (nearest() is specified within 5000 km).
-    const double to_centre = distance_m(piece.centre, p);
-    if (to_centre - piece.radius_m > 2'500'000) {
-      w.distance_m = std::min(w.distance_m, to_centre - piece.radius_m);
-      continue;
+    // The cheap upper bound settles the usual case (a point near the piece) without a geodesic
+    // solution: when it is within reach, so is the exact distance, and the branch below is the
+    // one the exact distance would take.
+    if (distance_upper_bound_m(piece.centre, p) - piece.radius_m > 2'500'000) {
+      const double to_centre = distance_m(piece.centre, p);
+      if (to_centre - piece.radius_m > 2'500'000) {
+        w.distance_m = std::min(w.distance_m, to_centre - piece.radius_m);
+        continue;
+      }
     }
     const Nearest n = piece.rings->nearest(p);
     w.distance_m = std::min(w.distance_m, n.distance_m);

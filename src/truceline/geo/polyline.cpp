@@ -32,6 +32,15 @@ double distance_m(LonLat a, LonLat b) {
   return s12;
 }
 
+double distance_upper_bound_m(LonLat a, LonLat b) {
+  const double ga = GeographicLib::Constants::WGS84_a(), gf = GeographicLib::Constants::WGS84_f();
+  const double polar_radius = ga / (1 - gf);  // a^2 / b = a / (1 - f)
+  constexpr double kRad = 3.14159265358979323846 / 180;
+  const double dlon = std::abs(Math::AngDiff(a.lon_deg, b.lon_deg)) * kRad;
+  const double dlat = std::abs(b.lat_deg - a.lat_deg) * kRad;
+  return polar_radius * (std::cos(a.lat_deg * kRad) * dlon + dlat) * (1 + 1e-9);
+}
+
 double wrap180(double deg) { return Math::AngNormalize(deg); }
 
 std::array<double, 3> to_ecef(LonLat p) {
