@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "support/child_memory.hpp"
 #include "support/temp_dir.hpp"
 #include "truceline/assess/assess.hpp"
 #include "truceline/cli/app.hpp"
@@ -42,16 +43,6 @@ Result run_cli(std::vector<std::string> args) {
   std::ostringstream out, err;
   const int status = run(static_cast<int>(argv.size()), argv.data(), in, out, err);
   return {status, out.str(), err.str()};
-}
-
-// kB from a "Name:   123 kB" line of /proc/self/status; -1 if absent.
-long status_kb(const char* name) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string prefix = std::string(name) + ":";
-  while (std::getline(in, line))
-    if (line.rfind(prefix, 0) == 0) return std::stol(line.substr(prefix.size()));
-  return -1;
 }
 
 // `n` patrols near the line south-west of Aleppo, over November 2018, minute precision.
@@ -86,38 +77,17 @@ std::string store_of(const TempDir& t, int n) {
 // Runs `assess` in a forked child; the peak resident set it added, in kB (-1 on failure, or
 // when the output does not hold `verdicts` verdicts).
 long assess_growth_kb(const std::string& db, const std::string& format, const std::string& out, int verdicts) {
-  int fds[2];
-  if (::pipe(fds) != 0) return -1;
-  const pid_t pid = ::fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    ::close(fds[0]);
-    long growth = -1;
-    try {
-      const long before = status_kb("VmRSS");
-      const Result r = run_cli({"assess", "--agreement", kAgreement, "--db", db, "--at", "2018-12-01", "--format", format,
-                                "-o", out});
-      const long peak = status_kb("VmHWM");
-      const std::string want = std::to_string(verdicts) + " verdicts";
-      if (r.status == 0 && r.err.find(want) != std::string::npos && before > 0 && peak > 0) growth = peak - before;
-    } catch (...) {
-    }
-    const auto n = ::write(fds[1], &growth, sizeof growth);
-    ::_exit(n == sizeof growth ? 0 : 1);
-  }
-  ::close(fds[1]);
-  long growth = -1;
-  if (::read(fds[0], &growth, sizeof growth) != sizeof growth) growth = -1;
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return growth;
+  return test::peak_growth_kb_in_child([&] {
+    const Result r = run_cli({"assess", "--agreement", kAgreement, "--db", db, "--at", "2018-12-01", "--format", format,
+                              "-o", out});
+    return r.status == 0 && r.err.find(std::to_string(verdicts) + " verdicts") != std::string::npos;
+  });
 }
 
 class AssessMemory : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(AssessMemory, DoesNotGrowWithTheReports) {
-  if (status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  if (test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
   // Both sizes well past a batch (assess::kStreamBatch reports are in memory at a time).
   constexpr int kSmall = 3 * static_cast<int>(assess::kStreamBatch) / 2, kLarge = 4 * kSmall;
   static TempDir t("truceline-assess-mem");

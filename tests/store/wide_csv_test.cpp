@@ -18,6 +18,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/child_memory.hpp"
 #include "support/temp_dir.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/store.hpp"
@@ -40,62 +41,32 @@ void write_wide_csv(const std::string& path, int rows) {
   }
 }
 
-// kB from a "Name:   123 kB" line of /proc/self/status; -1 if absent.
-long status_kb(const char* name) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string prefix = std::string(name) + ":";
-  while (std::getline(in, line))
-    if (line.rfind(prefix, 0) == 0) return std::stol(line.substr(prefix.size()));
-  return -1;
-}
-
 // Imports `csv` (a dry run) in a forked child; the peak resident set the import added, in kB
 // (-1 on failure).
 long import_growth_kb(const std::string& db, const std::string& csv, std::size_t expect_rows) {
-  int fds[2];
-  if (::pipe(fds) != 0) return -1;
-  const pid_t pid = ::fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    ::close(fds[0]);
-    long growth = -1;
-    try {
-      Store s = Store::create_or_open(db);
-      std::ifstream in(csv, std::ios::binary);
-      const auto reader = open_reader(Format::csv, in);
-      ImportOptions o;
-      o.file = csv;
-      o.file_hash = "0";
-      o.importer = "csv";
-      o.dry_run = true;
-      const long before = status_kb("VmRSS");
-      RawRow raw;
-      const BatchSummary sum = s.import(o, [&](InputRow& row) {
-        if (!reader->next(raw)) return false;
-        row.number = raw.number;
-        row.raw = std::move(raw.raw);
-        row.outcome = std::move(raw.outcome);
-        return true;
-      });
-      const long peak = status_kb("VmHWM");
-      if (sum.imported == expect_rows && before > 0 && peak > 0) growth = peak - before;
-    } catch (...) {
-    }
-    const auto n = ::write(fds[1], &growth, sizeof growth);
-    ::_exit(n == sizeof growth ? 0 : 1);
-  }
-  ::close(fds[1]);
-  long growth = -1;
-  if (::read(fds[0], &growth, sizeof growth) != sizeof growth) growth = -1;
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return growth;
+  return test::peak_growth_kb_in_child([&] {
+    Store s = Store::create_or_open(db);
+    std::ifstream in(csv, std::ios::binary);
+    const auto reader = open_reader(Format::csv, in);
+    ImportOptions o;
+    o.file = csv;
+    o.file_hash.assign(1, '0');  // (not = "0": GCC 12 warns falsely, -Wrestrict, in this lambda)
+    o.importer = "csv";
+    o.dry_run = true;
+    RawRow raw;
+    const BatchSummary sum = s.import(o, [&](InputRow& row) {
+      if (!reader->next(raw)) return false;
+      row.number = raw.number;
+      row.raw = std::move(raw.raw);
+      row.outcome = std::move(raw.outcome);
+      return true;
+    });
+    return sum.imported == expect_rows;
+  });
 }
 
 TEST(WideCsv, MemoryIsBoundedByTheRowNotColumnsTimesRows) {
-  if (status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  if (test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
   test::TempDir t("truceline-wide");
   write_wide_csv(t / "w40.csv", 40);
   write_wide_csv(t / "w200.csv", 200);
