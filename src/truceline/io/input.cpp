@@ -106,14 +106,15 @@ class InputFile::Buf final : public std::streambuf {
 
   void forget_start() {
     keep_ = false;
-    std::string().swap(start_);
-    if (in_start_) {
-      // Still reading the kept copy: go on from the same byte in the chunk buffer.
-      const auto left = static_cast<std::size_t>(egptr() - gptr());
-      in_start_ = false;
-      std::memcpy(chunk_.get(), gptr(), left);
-      setg(chunk_.get(), chunk_.get(), chunk_.get() + left);
+    if (!in_start_) {
+      std::string().swap(start_);
+      return;
     }
+    // Still reading the kept copy: only its unread tail is kept (it may be larger than a
+    // chunk), read from where it was; underflow() frees it once it is read.
+    std::string rest(gptr(), egptr());
+    start_.swap(rest);
+    setg(start_.data(), start_.data(), start_.data() + start_.size());
   }
 
   std::string sha256_hex() {
@@ -130,6 +131,7 @@ class InputFile::Buf final : public std::streambuf {
  protected:
   int_type underflow() override {
     if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (in_start_ && !keep_) std::string().swap(start_);  // the tail kept by forget_start(), read
     in_start_ = false;
     if (eof_) return traits_type::eof();
     const std::size_t n = read_more(chunk_.get(), kChunk);
