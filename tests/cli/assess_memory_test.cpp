@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "support/run_cli.hpp"
 #include "support/child_memory.hpp"
 #include "support/temp_dir.hpp"
 #include "truceline/assess/assess.hpp"
@@ -31,19 +32,8 @@ using test::TempDir;
 
 const std::string kAgreement = TRUCELINE_TEST_DATA "/../../data/scenarios/idlib-2018/agreement.toml";
 
-struct Result {
-  int status;
-  std::string out, err;
-};
-
-Result run_cli(std::vector<std::string> args) {
-  std::vector<const char*> argv{"truceline"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int status = run(static_cast<int>(argv.size()), argv.data(), in, out, err);
-  return {status, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::run_cli;
 
 // `n` patrols near the line south-west of Aleppo, over November 2018, minute precision.
 std::string patrols(int n) {

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "support/run_cli.hpp"
 #include "truceline/cli/app.hpp"
 #include "truceline/cli/command.hpp"
 #include "truceline/cli/options.hpp"
@@ -27,19 +28,8 @@
 namespace truceline::cli {
 namespace {
 
-struct Result {
-  int status;
-  std::string out, err;
-};
-
-Result run_cli(std::vector<std::string> args, const std::string& stdin_text = "") {
-  std::vector<const char*> argv{"truceline"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  const int status = run(static_cast<int>(argv.size()), argv.data(), in, out, err);
-  return {status, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::run_cli;
 
 TEST(Cli, ParseDepth) {
   EXPECT_EQ(parse_depth("20km"), 20000);

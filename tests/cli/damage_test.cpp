@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 #include "truceline/cli/app.hpp"
 #include "truceline/store/integrity.hpp"
@@ -34,19 +35,8 @@ const std::string kAgreement =
     TRUCELINE_TEST_DATA "/../../data/scenarios/idlib-2018/agreement.toml";
 constexpr int kReports = 3000;
 
-struct Result {
-  int status;
-  std::string out, err;
-};
-
-Result run_cli(std::vector<std::string> args) {
-  std::vector<const char*> argv{"truceline"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int status = run(static_cast<int>(argv.size()), argv.data(), in, out, err);
-  return {status, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::run_cli;
 
 std::string read_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
