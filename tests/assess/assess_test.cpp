@@ -109,6 +109,68 @@ TEST(AssessWhere, InsideWithMarginAgainstTheOracle) {
   EXPECT_NEAR(verdict(r, "weapons").where.margin_m, 3000, 0.01);
 }
 
+// Reasons are recorded as codes with their parameters; the message is made when printed
+// (issue 15), from the same numbers, and a message given by hand is kept.
+TEST(AssessReasons, MessagesAreMadeFromTheRecordWhenPrinted) {
+  ReportView r = report("w1m", "weapon_sighting", off_line(20000, 4000), 500, "2020-02-01T10:00:00Z");
+  r.weapon_class = "T-72";
+  const auto v = verdict(r, "weapons");
+  bool found = false;
+  for (const auto& x : v.reasons) {
+    EXPECT_TRUE(x.message.empty()) << x.code;  // nothing formatted while assessing
+    EXPECT_FALSE(assess::reason_message(x, r, v).empty()) << x.code;
+    if (std::string(x.code) != "inside_zone") continue;
+    found = true;
+    EXPECT_EQ(assess::reason_message(x, r, v), fmt::format("{:.0f} m inside {} (precision 500 m)", v.where.margin_m,
+                                                           v.where.zone));
+  }
+  EXPECT_TRUE(found);
+  const nlohmann::json j = assess::verdict_json(r, v);
+  for (const auto& x : j["reasons"]) EXPECT_FALSE(x["message"].get<std::string>().empty());
+  assess::Reason given;
+  given.code = "inside_zone";
+  given.message = "as written";
+  EXPECT_EQ(assess::reason_message(given, r, v), "as written");
+}
+
+// Reports located through a place share its coordinates: their margins are kept by point
+// (issue 15). The same point with another weapon class is measured against the other zone
+// instance (depth by class), and every verdict is the one a fresh assessor gives.
+TEST(AssessWhere, MarginsKeptByPlaceAreThoseMeasured) {
+  std::vector<ReportView> rs;
+  for (const char* cls : {"artillery-100mm", "tank", "artillery-100mm", "tank"}) {
+    ReportView r = report(std::string("pl-") + cls, "weapon_sighting", off_line(20000, 15000), 500,
+                          "2020-02-01T10:00:00Z");
+    r.location_method = "place";
+    r.place = "Somewhere";
+    r.precision_from = "place";
+    r.weapon_class = cls;
+    rs.push_back(r);
+  }
+  assess::Options o;
+  o.at = instant("2021-01-01T00:00:00Z");
+  const assess::Assessor shared(fixture(), o);
+  std::vector<assess::VerdictRecord> kept;
+  for (std::size_t i = 0; i < rs.size(); ++i) shared.assess(rs[i], i, kept);
+  std::vector<assess::VerdictRecord> fresh;
+  for (std::size_t i = 0; i < rs.size(); ++i) assess::Assessor(fixture(), o).assess(rs[i], i, fresh);
+  ASSERT_EQ(kept.size(), fresh.size());
+  bool inside = false, outside = false;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    EXPECT_EQ(kept[k].obligation, fresh[k].obligation);
+    EXPECT_EQ(kept[k].where.margin_m, fresh[k].where.margin_m) << k;
+    EXPECT_EQ(kept[k].where.distance_m, fresh[k].where.distance_m) << k;
+    EXPECT_EQ(kept[k].where.depth_m, fresh[k].where.depth_m) << k;
+    EXPECT_EQ(kept[k].where.status, fresh[k].where.status) << k;
+    EXPECT_EQ(kept[k].verdict, fresh[k].verdict) << k;
+    inside = inside || kept[k].where.status == WhereStatus::inside;
+    outside = outside || kept[k].where.status == WhereStatus::outside;
+  }
+  // 15 km from the line: inside the 20 km zone for heavy artillery, outside the 10 km one.
+  EXPECT_TRUE(inside);
+  EXPECT_TRUE(outside);
+}
+
 TEST(AssessWhere, PrecisionWiderThanTheMarginIsIndeterminate) {
   ReportView r = report("w2", "weapon_sighting", off_line(20000, 8000), 2500, "2020-02-01T10:00:00Z");
   r.weapon_class = "tank";

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -261,7 +262,100 @@ std::string unresolved_actor(const std::string& text, const ActorCheck& who) {
   return fmt::format("'{}' is not a party or group of the agreement{}", text, q);
 }
 
+// Of the designators an obligation names (binds.designated_by), those giving the group one of
+// its statuses (yes) and those giving it another (no); a designator that says nothing is
+// silent, not disagreeing.
+struct DesignatorVotes {
+  std::vector<std::string> yes, no;
+};
+DesignatorVotes designator_votes(const agreement::Binds& binds, const std::map<std::string, std::string>& designations) {
+  DesignatorVotes out;
+  for (const auto& by : binds.designated_by) {
+    auto it = designations.find(by);
+    if (it == designations.end()) continue;
+    bool match = false;
+    for (const auto& st : binds.designated_status)
+      if (("," + it->second + ",").find("," + st + ",") != std::string::npos) match = true;
+    (match ? out.yes : out.no).push_back(by);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string reason_message(const Reason& x, const ReportView& r, const VerdictRecord& v) {
+  if (!x.message.empty() || !v.ob) return x.message;
+  const Obligation& ob = *v.ob;
+  const std::string_view code = x.code;
+  const auto iso = [](int64_t t) { return format_iso8601_utc(t); };
+  const std::string& zone = v.where.zone;
+  // --- when
+  if (code == "not_in_force") return "the obligation is not in force at the report's time";
+  if (code == "time_straddles_validity") return "the report's time window holds the start or end of the obligation";
+  if (code == "before_deadline") return fmt::format("observed before the deadline {}", iso(x.t[0]));
+  if (code == "after_deadline")
+    return fmt::format("observed after the {}deadline {}", x.t[1] != x.t[0] ? "extended " : "", iso(x.t[1]));
+  if (code == "within_extension")
+    return fmt::format("after the original deadline {} but before its extension to {} ({})", iso(x.t[0]),
+                       iso(x.t[1]), x.text ? *x.text : std::string());
+  if (code == "time_straddles_deadline")
+    return fmt::format("the report's time window {} – {} holds the deadline {}", iso(x.t[0]), iso(x.t[1]),
+                       iso(x.t[2]));
+  // --- what
+  if (code == "weapon_class_missing") return "the report does not say which weapon";
+  if (code == "weapon_class_unknown") return fmt::format("'{}' is not a weapon class of the agreement", v.what.text);
+  if (code == "weapon_class_covered")
+    return fmt::format("{} is covered ({})", v.what.weapon_class, join(ob.weapon_classes));
+  if (code == "weapon_class_too_general")
+    return fmt::format("{} is broader than the classes covered ({})", v.what.weapon_class, join(ob.weapon_classes));
+  if (code == "weapon_class_not_covered")
+    return fmt::format("{} is not among the classes covered ({})", v.what.weapon_class, join(ob.weapon_classes));
+  // --- who
+  if (code == "actor_unattributed" || code == "actor_unresolved") return unresolved_actor(v.who.text, v.who);
+  if (code == "actor_attributed") return fmt::format("attributed to {}", v.who.id);
+  if (code == "not_designated")
+    return fmt::format("{} is not designated {} by {} at the report's time", v.who.id,
+                       join(ob.binds.designated_status, " or "), join(ob.binds.designated_by, " or "));
+  if (code == "actor_bound")
+    return fmt::format("{} is bound by this obligation{}", v.who.id, x.x[0] != 0 ? " by name" : "");
+  if (code == "actor_not_bound") return fmt::format("{} is not bound by this obligation", v.who.id);
+  if (code == "designated" || code == "designation_contested") {
+    const DesignatorVotes votes = designator_votes(ob.binds, v.who.designations);
+    if (code == "designated")
+      return fmt::format("{} is designated {} by {}", v.who.id, join(ob.binds.designated_status, " or "),
+                         join(votes.yes));
+    std::vector<std::string> said;
+    for (const auto& by : votes.no) said.push_back(fmt::format("{} says {}", by, v.who.designations.at(by)));
+    return fmt::format("designators disagree: {} {} {}; {}", join(votes.yes), votes.yes.size() == 1 ? "says" : "say",
+                       join(ob.binds.designated_status, " or "), join(said, "; "));
+  }
+  // --- where
+  if (code == "no_zone") return "the obligation has no zone to locate reports against";
+  if (code == "no_location")
+    return r.place.empty()                ? std::string("the report has no location")
+           : r.location_reason.empty() ? fmt::format("the place '{}' was not resolved", r.place)
+                                       : fmt::format("the place '{}' was not resolved ({})", r.place, r.location_reason);
+  if (code == "place_ambiguous") return fmt::format("the place '{}' names several places", r.place);
+  const double m = x.x[0], rad = x.x[1];
+  if (code == "line_uncertainty")
+    return fmt::format("{:.0f} m {} {} as drawn, within the precision {:.0f} m plus the ±{:.0f} m uncertainty of "
+                       "line {}",
+                       std::abs(m), m >= 0 ? "inside" : "outside", zone, rad, x.x[2], x.text ? *x.text : std::string());
+  if (code == "inside_zone") return fmt::format("{:.0f} m inside {} (precision {:.0f} m)", m, zone, rad);
+  if (code == "outside_zone") return fmt::format("{:.0f} m outside {} (precision {:.0f} m)", -m, zone, rad);
+  if (code == "location_indeterminate")
+    return fmt::format("{:.0f} m from the boundary of {}, within the precision {:.0f} m", std::abs(m), zone, rad);
+  const double reach = x.x[0];
+  const bool withdrawal = x.x[2] != 0;
+  if (code == "far_from_zone")
+    return withdrawal ? fmt::format("more than {:.0f} m from {}: no evidence about it", reach, zone)
+                      : fmt::format("more than {:.0f} m from {}", reach, zone);
+  if (code == "reach_indeterminate")
+    return withdrawal ? fmt::format("may be more than {:.0f} m from {} (precision {:.0f} m): no evidence about it",
+                                    reach, zone, rad)
+                      : fmt::format("within the precision of the {:.0f} m reach of {}", reach, zone);
+  return x.message;
+}
 
 struct Assessor::Impl {
   const Agreement& a;
@@ -337,13 +431,41 @@ struct Assessor::Impl {
   // share one exact computation.
   // Zone instances on the same area (the de-escalation area as a zone and as the DMZ's clip)
   // share its search too (ZoneInstance::AreaMemo).
-  mutable std::vector<std::pair<const agreement::ZoneInstance*, agreement::ZoneInstance::Margin>> margins;
-  mutable agreement::ZoneInstance::AreaMemo area_memo;
+  struct PointMargins {
+    std::vector<std::pair<const agreement::ZoneInstance*, agreement::ZoneInstance::Margin>> margins;
+    agreement::ZoneInstance::AreaMemo area_memo;
+  };
+  mutable PointMargins scratch;             // a report located by its own coordinates
+  mutable PointMargins* current = &scratch;  // the report being assessed
+  // Reports located through a place name share its coordinates (the gazetteer's), exactly:
+  // their margins are kept by point, so each place is measured once per worker (issue 15).
+  // A margin is a pure function of the point and the zone instance, so a kept one is the same
+  // double the computation would give. Bounded: emptied when it holds kPlaceMarginsMax points.
+  struct PointKey {
+    uint64_t lon = 0, lat = 0;  // the coordinates' bits
+    bool operator==(const PointKey&) const = default;
+  };
+  struct PointKeyHash {
+    std::size_t operator()(const PointKey& k) const { return std::hash<uint64_t>()(k.lon * 0x9E3779B97F4A7C15ULL ^ k.lat); }
+  };
+  static constexpr std::size_t kPlaceMarginsMax = 1 << 14;
+  mutable std::unordered_map<PointKey, PointMargins, PointKeyHash> place_margins;
+  // Chooses where the margins of report `r` are kept (before it is assessed).
+  void start_point(const ReportView& r) const {
+    if (r.has_location && r.location_method == "place") {
+      if (place_margins.size() >= kPlaceMarginsMax) place_margins.clear();
+      current = &place_margins[PointKey{std::bit_cast<uint64_t>(r.lon_deg), std::bit_cast<uint64_t>(r.lat_deg)}];
+      return;
+    }
+    scratch.margins.clear();
+    scratch.area_memo.clear();
+    current = &scratch;
+  }
   agreement::ZoneInstance::Margin margin(const agreement::ZoneInstance* zi, const ReportView& r) const {
-    for (const auto& [z, m] : margins)
+    for (const auto& [z, m] : current->margins)
       if (z == zi) return m;
-    margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}, &area_memo));
-    return margins.back().second;
+    current->margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}, &current->area_memo));
+    return current->margins.back().second;
   }
 
   // Actor resolutions by text (ActorResolver::resolve is a pure function of it): each report's
@@ -398,7 +520,7 @@ struct Assessor::Impl {
     // Clipped: the clip boundary is exact; only the line part is widened by u.
     const ClipParts& p = parts_of(zi);
     const double ml = p.line_part->margin({r.lon_deg, r.lat_deg}).margin_m;
-    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}, &area_memo).margin_m;
+    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}, &current->area_memo).margin_m;
     if (ml >= rad + u && mc >= rad) return WhereStatus::inside;
     if (ml < -(rad + u) || mc < -rad) return WhereStatus::outside;
     return WhereStatus::indeterminate;
@@ -415,8 +537,7 @@ std::string Assessor::resolve_actor(const std::string& text) const { return impl
 std::string Assessor::resolve_weapon_class(const std::string& text) const { return impl_->weapons.resolve(text); }
 
 void Assessor::assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const {
-  impl_->margins.clear();
-  impl_->area_memo.clear();
+  impl_->start_point(r);
   for (std::size_t i = 0; i < impl_->obligations.size(); ++i) {
     const Bearing& b = *impl_->obligation_bearings[i];
     if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *impl_->obligations[i], b, out);
@@ -428,13 +549,19 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   VerdictRecord v;
   v.report = index;
   v.obligation = ob.id;
+  v.ob = &ob;
   const bool evidence = bearing.evidencing.count(r.kind) > 0;
   // Each check votes; the verdict is the strongest vote in the order
   // not_applicable > compliant > indeterminate > violation (a report that cannot bear on the
   // obligation, or shows it kept, is not made a violation by another check's doubt).
   bool na = false, ok = false, doubt = false;
   v.reasons.reserve(6);
-  auto reason = [&](const char* code, std::string msg) { v.reasons.push_back({code, std::move(msg)}); };
+  // The reason's code; its parameters are set on the returned entry (reason_message() reads them).
+  auto reason = [&](const char* code) -> Reason& {
+    v.reasons.emplace_back();
+    v.reasons.back().code = code;
+    return v.reasons.back();
+  };
 
   // --- when --------------------------------------------------------------------------
   const int64_t len = store::time_precision_s(r.time_precision);
@@ -449,18 +576,17 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   }
   v.when.window_start = start;
   v.when.window_end = end;
-  const auto iso = [](int64_t t) { return format_iso8601_utc(t); };
   if ((ob.valid.until && start >= agreement::unix_seconds(*ob.valid.until)) || (ob.valid.from && end < agreement::unix_seconds(*ob.valid.from))) {
     v.when.status = TimeStatus::not_in_force;
     na = true;
-    reason("not_in_force", "the obligation is not in force at the report's time");
+    reason("not_in_force");
   } else {
     const bool partly =
         (ob.valid.from && start < agreement::unix_seconds(*ob.valid.from)) || (ob.valid.until && end >= agreement::unix_seconds(*ob.valid.until));
     if (partly) {
       v.when.status = TimeStatus::partly_in_force;
       doubt = true;
-      reason("time_straddles_validity", "the report's time window holds the start or end of the obligation");
+      reason("time_straddles_validity");
     }
     if (ob.deadline) {
       const int64_t d0 = agreement::unix_seconds(*ob.deadline);
@@ -471,25 +597,30 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
         v.when.status = TimeStatus::before_deadline;
         if (!evidence) {
           ok = true;
-          reason("before_deadline", fmt::format("observed before the deadline {}", iso(d0)));
+          reason("before_deadline").t[0] = d0;
         }
       } else if (start > d1) {
         v.when.status = TimeStatus::after_deadline;
-        reason("after_deadline", fmt::format("observed after the {}deadline {}", d1 != d0 ? "extended " : "", iso(d1)));
+        Reason& x = reason("after_deadline");
+        x.t[0] = d0;
+        x.t[1] = d1;
       } else if (end < d1) {
         v.when.status = TimeStatus::within_extension;
         if (!evidence) {
           ok = true;
-          const auto& ext = ob.extensions.back();
-          reason("within_extension", fmt::format("after the original deadline {} but before its extension to {} ({})",
-                                                 iso(d0), iso(d1), ext.source));
+          Reason& x = reason("within_extension");
+          x.t[0] = d0;
+          x.t[1] = d1;
+          x.text = &ob.extensions.back().source;
         }
       } else {
         v.when.status = TimeStatus::straddles;
         if (!evidence) {
           doubt = true;
-          reason("time_straddles_deadline",
-                 fmt::format("the report's time window {} – {} holds the deadline {}", iso(start), iso(end), iso(d1)));
+          Reason& x = reason("time_straddles_deadline");
+          x.t[0] = start;
+          x.t[1] = end;
+          x.t[2] = d1;
         }
       }
     } else if (!partly) {
@@ -503,21 +634,19 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   if (!ob.weapon_classes.empty()) {
     if (r.weapon_class.empty()) {
       if (!evidence) doubt = true;
-      reason("weapon_class_missing", "the report does not say which weapon");
+      reason("weapon_class_missing");
     } else if (v.what.weapon_class.empty()) {
       if (!evidence) doubt = true;
-      reason("weapon_class_unknown", fmt::format("'{}' is not a weapon class of the agreement", r.weapon_class));
+      reason("weapon_class_unknown");
     } else if (class_covered(v.what.weapon_class, ob.weapon_classes)) {
       v.what.matched = true;
-      reason("weapon_class_covered", fmt::format("{} is covered ({})", v.what.weapon_class, join(ob.weapon_classes)));
+      reason("weapon_class_covered");
     } else if (class_too_general(v.what.weapon_class, ob.weapon_classes)) {
       if (!evidence) doubt = true;
-      reason("weapon_class_too_general",
-             fmt::format("{} is broader than the classes covered ({})", v.what.weapon_class, join(ob.weapon_classes)));
+      reason("weapon_class_too_general");
     } else {
       na = true;
-      reason("weapon_class_not_covered",
-             fmt::format("{} is not among the classes covered ({})", v.what.weapon_class, join(ob.weapon_classes)));
+      reason("weapon_class_not_covered");
     }
   }
 
@@ -548,53 +677,40 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   if (ob.kind == "cease-fire") {
     // Guarantor reading: the parties bound answer for the cease-fire holding in the zone;
     // the actor is reported as attribution, not a filter.
-    reason(v.who.id.empty() ? "actor_unattributed" : "actor_attributed",
-           v.who.id.empty() ? unresolved_actor(r.actor, v.who) : fmt::format("attributed to {}", v.who.id));
+    reason(v.who.id.empty() ? "actor_unattributed" : "actor_attributed");
   } else if (by_designation) {
     // yes: designators naming a bound status; no: designators giving another status (a
     // designator who says nothing is silent, not disagreeing).
-    std::vector<std::string> yes, no;
-    for (const auto& by : binds.designated_by) {
-      auto it = v.who.designations.find(by);
-      if (it == v.who.designations.end()) continue;
-      bool match = false;
-      for (const auto& st : binds.designated_status)
-        if (("," + it->second + ",").find("," + st + ",") != std::string::npos) match = true;
-      (match ? yes : no).push_back(by);
-    }
+    const DesignatorVotes votes = designator_votes(binds, v.who.designations);
+    const auto& yes = votes.yes;
+    const auto& no = votes.no;
     if (v.who.id.empty()) {
       doubt = true;  // neither a violation nor evidence of compliance by nobody known
-      reason("actor_unresolved", unresolved_actor(r.actor, v.who));
+      reason("actor_unresolved");
     } else if (yes.empty() && !explicit_bound) {
       na = true;
-      reason("not_designated", fmt::format("{} is not designated {} by {} at the report's time", v.who.id,
-                                           join(binds.designated_status, " or "), join(binds.designated_by, " or ")));
+      reason("not_designated");
     } else if (yes.empty()) {
-      reason("actor_bound", fmt::format("{} is bound by this obligation by name", v.who.id));
+      reason("actor_bound").x[0] = 1;  // "by name"
     } else {
-      reason("designated", fmt::format("{} is designated {} by {}", v.who.id, join(binds.designated_status, " or "),
-                                       join(yes)));
+      reason("designated");
       if (!yes.empty() && !no.empty()) {
         v.who.contested = true;
         v.who.contested_by = yes;
         v.who.contested_by.insert(v.who.contested_by.end(), no.begin(), no.end());
         std::sort(v.who.contested_by.begin(), v.who.contested_by.end());
-        std::vector<std::string> said;
-        for (const auto& by : no) said.push_back(fmt::format("{} says {}", by, v.who.designations.at(by)));
-        reason("designation_contested",
-               fmt::format("designators disagree: {} {} {}; {}", join(yes), yes.size() == 1 ? "says" : "say",
-                           join(binds.designated_status, " or "), join(said, "; ")));
+        reason("designation_contested");
       }
     }
   } else if (!binds.parties.empty() || !binds.groups.empty()) {
     if (v.who.id.empty()) {
       if (evidence) doubt = true;  // a patrol by nobody known is no evidence
-      reason("actor_unresolved", unresolved_actor(r.actor, v.who));
+      reason("actor_unresolved");
     } else if (!explicit_bound) {
       na = true;
-      reason("actor_not_bound", fmt::format("{} is not bound by this obligation", v.who.id));
+      reason("actor_not_bound");
     } else {
-      reason("actor_bound", fmt::format("{} is bound by this obligation", v.who.id));
+      reason("actor_bound");
     }
   }
 
@@ -602,15 +718,12 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
   v.where.precision_m = r.precision_m;
   if (ob.zone.empty() || !zones.count(ob.zone)) {
     na = true;
-    reason("no_zone", "the obligation has no zone to locate reports against");
+    reason("no_zone");
   } else if (!r.has_location) {
     v.where.zone = ob.zone;
     v.where.status = WhereStatus::indeterminate;
     doubt = true;
-    reason("no_location", r.place.empty() ? std::string("the report has no location")
-                          : r.location_reason.empty()
-                              ? fmt::format("the place '{}' was not resolved", r.place)
-                              : fmt::format("the place '{}' was not resolved ({})", r.place, r.location_reason));
+    reason("no_location");
   } else {
     const agreement::ZoneInstance* zi = zones.at(ob.zone).get();
     if (!v.what.weapon_class.empty())
@@ -627,36 +740,41 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     if (r.place_ambiguous) {
       v.where.status = WhereStatus::indeterminate;
       doubt = true;
-      reason("place_ambiguous", fmt::format("the place '{}' names several places", r.place));
+      reason("place_ambiguous");
     } else if ((m.margin_m >= rad || m.margin_m + rad < 0) && line_u > 0 &&
                where_with_line_uncertainty(zi, r, m.margin_m, rad, line_u) == WhereStatus::indeterminate) {
       // Clear of the boundary as drawn, but not of where the line may really run.
       v.where.status = WhereStatus::indeterminate;
-      reason("line_uncertainty",
-             fmt::format("{:.0f} m {} {} as drawn, within the precision {:.0f} m plus the ±{:.0f} m uncertainty of "
-                         "line {}",
-                         std::abs(m.margin_m), m.margin_m >= 0 ? "inside" : "outside", ob.zone, rad, line_u,
-                         zi->zone().line));
+      Reason& x = reason("line_uncertainty");
+      x.x[0] = m.margin_m;
+      x.x[1] = rad;
+      x.x[2] = line_u;
+      x.text = &zi->zone().line;
     } else if (m.margin_m >= rad) {
       v.where.status = WhereStatus::inside;
-      reason("inside_zone", fmt::format("{:.0f} m inside {} (precision {:.0f} m)", m.margin_m, ob.zone, rad));
+      Reason& x = reason("inside_zone");
+      x.x[0] = m.margin_m;
+      x.x[1] = rad;
     } else if (m.margin_m + rad < 0) {
       v.where.status = WhereStatus::outside;
-      reason("outside_zone", fmt::format("{:.0f} m outside {} (precision {:.0f} m)", -m.margin_m, ob.zone, rad));
+      Reason& x = reason("outside_zone");
+      x.x[0] = m.margin_m;
+      x.x[1] = rad;
     } else {
       v.where.status = WhereStatus::indeterminate;
-      reason("location_indeterminate",
-             fmt::format("{:.0f} m from the boundary of {}, within the precision {:.0f} m", std::abs(m.margin_m), ob.zone, rad));
+      Reason& x = reason("location_indeterminate");
+      x.x[0] = m.margin_m;
+      x.x[1] = rad;
     }
     if (evidence) {
       // Evidence counts inside the zone or within reach of its boundary (patrols run along it);
       // a disc straddling the reach is in doubt.
       if (m.margin_m + rad < -reach) {
         na = true;
-        reason("far_from_zone", fmt::format("more than {:.0f} m from {}", reach, ob.zone));
+        reason("far_from_zone").x[0] = reach;
       } else if (m.margin_m - rad < -reach) {
         doubt = true;
-        reason("reach_indeterminate", fmt::format("within the precision of the {:.0f} m reach of {}", reach, ob.zone));
+        reason("reach_indeterminate").x[0] = reach;
       }
     } else if (v.where.status == WhereStatus::outside && ob.kind == "cease-fire") {
       na = true;  // a cease-fire is silent about what happens outside its zone
@@ -666,12 +784,15 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
       // this zone (a tank at one disengagement area is no evidence for another 50 km away).
       if (m.margin_m + rad < -reach) {
         na = true;
-        reason("far_from_zone", fmt::format("more than {:.0f} m from {}: no evidence about it", reach, ob.zone));
+        Reason& x = reason("far_from_zone");
+        x.x[0] = reach;
+        x.x[2] = 1;  // a withdrawal obligation's wording
       } else if (m.margin_m - rad < -reach) {
         na = true;
-        reason("reach_indeterminate", fmt::format("may be more than {:.0f} m from {} (precision {:.0f} m): no "
-                                                  "evidence about it",
-                                                  reach, ob.zone, rad));
+        Reason& x = reason("reach_indeterminate");
+        x.x[0] = reach;
+        x.x[1] = rad;
+        x.x[2] = 1;
       } else {
         ok = true;
       }

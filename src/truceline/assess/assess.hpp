@@ -118,9 +118,18 @@ const char* to_string(Verdict v);
 const char* to_string(WhereStatus s);
 const char* to_string(TimeStatus s);
 
+// A reason is recorded as its code and the numbers its message needs; the message is made
+// when the verdict is printed (reason_message()), not for every verdict assessed (issue 15:
+// formatting every message cost about a tenth of the assessment). A record built by hand may
+// give the message itself.
 struct Reason {
   const char* code = "";  // stable, machine-readable (docs/assessment.md lists them); static
-  std::string message;  // for people
+  std::string message;    // for people; empty: made from the parameters by reason_message()
+  // The message's parameters (which ones: reason_message() in assess.cpp, by code): metres,
+  // instants, and a text of the agreement (it outlives the record).
+  double x[3] = {0, 0, 0};
+  int64_t t[3] = {0, 0, 0};
+  const std::string* text = nullptr;
 };
 
 struct WhereCheck {
@@ -163,6 +172,9 @@ struct WhatCheck {
 struct VerdictRecord {
   std::size_t report = 0;  // index into Assessment::reports
   std::string obligation;
+  // The obligation assessed (the agreement's; its lifetime): what reason messages quote of it.
+  // Null in records built by hand (their reasons carry their messages).
+  const agreement::Obligation* ob = nullptr;
   Verdict verdict = Verdict::not_applicable;
   WhereCheck where;
   TimeCheck when;
@@ -313,6 +325,10 @@ inline constexpr std::size_t kStreamBatch = 4096;
 // running tallies (their state does not grow with the reports). Same results as assess_store().
 StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const std::string& db_path,
                                          const Options& options, const VerdictSink& each);
+
+// A reason's message for people (Reason::message when given, else made from its code and
+// parameters, the verdict and its report — the report the verdict was assessed from).
+std::string reason_message(const Reason& x, const ReportView& r, const VerdictRecord& v);
 
 // The documented JSON (docs/assessment.md) and the CSV of verdicts.
 nlohmann::json obligation_json(const ObligationStatus& o);  // one entry of "obligations"

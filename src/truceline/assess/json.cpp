@@ -80,7 +80,7 @@ nlohmann::json obligation_json(const ObligationStatus& o) {
 
 nlohmann::json verdict_json(const ReportView& r, const VerdictRecord& v) {
   json reasons = json::array();
-  for (const auto& x : v.reasons) reasons.push_back({{"code", x.code}, {"message", x.message}});
+  for (const auto& x : v.reasons) reasons.push_back({{"code", x.code}, {"message", reason_message(x, r, v)}});
   const json unmeasured(nullptr);
   json loc = {{"status", to_string(v.where.status)},
               {"zone", v.where.zone},

@@ -327,21 +327,45 @@ Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot
 }
 
 Nearest GeodesicPolyline::nearest(LonLat p) const {
-  // Two passes, no sort: lower bounds for every segment (cheap 3-D arithmetic), the exact foot
-  // on the segment with the smallest bound first (usually the answer), then the exact foot on
-  // every other segment whose bound is below the best distance found so far.
+  // Lower bounds for every segment (cheap 3-D arithmetic), the exact foot on a segment likely
+  // to hold the answer first, then the exact foot on every other segment whose bound is below
+  // the best distance found so far.
+  //
+  // The answer does not depend on which segment is solved first: it is the least (distance,
+  // index) over the segments solved, and every segment whose exact distance is at most the
+  // answer is solved whatever the order (its bound is strictly below its distance — the ball
+  // and the sag carry 1 mm to spare — and the best found so far never falls below the answer).
+  // So the first segment is chosen by a heuristic, and the tighter bound (the chord's) is
+  // computed only where the ball's does not already rule a segment out (issue 15: computing
+  // both for every segment was a tenth of an assessment's time).
   const auto pe = to_ecef(p);
-  thread_local std::vector<double> lb;
-  lb.resize(segments_.size());
-  std::size_t first = 0;
+  thread_local std::vector<double> ball;
+  ball.resize(segments_.size());
+  // The ball bound of every segment, and the smallest distance from p to a ball's far side
+  // (every point of that segment is within it in 3-D).
+  double reach = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < segments_.size(); ++i) {
-    lb[i] = segments_[i].lower_bound_m(pe);
-    if (lb[i] < lb[first]) first = i;
+    const double c = norm(sub(pe, segments_[i].centre));
+    ball[i] = c - segments_[i].radius_m;
+    reach = std::min(reach, c + segments_[i].radius_m);
+  }
+  // First: the smallest chord bound among the segments that may come within `reach` (a
+  // heuristic; see above).
+  std::size_t first = 0;
+  double first_lb = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    if (ball[i] > reach) continue;
+    const double lb = std::max(ball[i], chord_distance(pe, segments_[i].ecef_a, segments_[i].ecef_b) - segments_[i].sag_m);
+    if (lb < first_lb) {
+      first_lb = lb;
+      first = i;
+    }
   }
   SegmentFoot best_f = nearest_on_segment(segments_[first], p);
   std::size_t best_i = first;
   for (std::size_t i = 0; i < segments_.size(); ++i) {
-    if (i == first || lb[i] >= best_f.distance_m) continue;
+    if (i == first || ball[i] >= best_f.distance_m) continue;
+    if (segments_[i].lower_bound_m(pe) >= best_f.distance_m) continue;
     const SegmentFoot f = nearest_on_segment(segments_[i], p);
     // Ties (a vertex shared by two segments) go to the lower index, as in the brute force.
     if (f.distance_m < best_f.distance_m || (f.distance_m == best_f.distance_m && i < best_i)) {
