@@ -367,6 +367,28 @@ struct Assessor::Impl {
   std::map<std::pair<std::string, std::string>, std::unique_ptr<agreement::ZoneInstance>> class_zones;
   std::vector<const Obligation*> obligations;  // sorted by id
   std::vector<const Bearing*> obligation_bearings;  // bearings() of each, looked up once
+  // Each obligation's zone instance (null: no zone), and its instances by weapon class when
+  // its zone's depth depends on the class (null: it does not); looked up once.
+  std::vector<const agreement::ZoneInstance*> obligation_zones;
+  std::vector<const std::map<std::string, const agreement::ZoneInstance*>*> obligation_class_zones;
+  std::map<std::string, std::map<std::string, const agreement::ZoneInstance*>> class_zone_index;  // zone -> class
+  // What a report of a kind is assessed against: the obligations (indices, in id order) its
+  // kind bears on, and whether as evidence. Made once per kind.
+  struct Bears {
+    std::size_t obligation = 0;
+    bool evidence = false;
+  };
+  mutable std::unordered_map<std::string, std::vector<Bears>> by_kind;
+  const std::vector<Bears>& bears(const std::string& kind) const {
+    if (auto it = by_kind.find(kind); it != by_kind.end()) return it->second;
+    if (by_kind.size() >= 1024) by_kind.clear();  // kinds are a closed list; bounded anyway
+    std::vector<Bears> out;
+    for (std::size_t i = 0; i < obligations.size(); ++i) {
+      const Bearing& b = *obligation_bearings[i];
+      if (b.violating.count(kind) || b.evidencing.count(kind)) out.push_back({i, b.evidencing.count(kind) > 0});
+    }
+    return by_kind.emplace(kind, std::move(out)).first->second;
+  }
 
   Impl(const Agreement& ag, const Options& o) : a(ag), options(o), actors(ag) {
     for (const auto& w : a.weapon_classes) {
@@ -389,6 +411,13 @@ struct Assessor::Impl {
     }
     std::sort(obligations.begin(), obligations.end(), [](auto* x, auto* y) { return x->id < y->id; });
     for (const Obligation* ob : obligations) obligation_bearings.push_back(&bearings().at(ob->kind));
+    for (const auto& [key, zi] : class_zones) class_zone_index[key.first][key.second] = zi.get();
+    for (const Obligation* ob : obligations) {
+      const auto z = ob->zone.empty() ? zones.end() : zones.find(ob->zone);
+      obligation_zones.push_back(z == zones.end() ? nullptr : z->second.get());
+      const auto c = class_zone_index.find(ob->zone);
+      obligation_class_zones.push_back(c == class_zone_index.end() ? nullptr : &c->second);
+    }
   }
 
   // True when `id` or a group it belongs to (member_of, transitively) is in `ids`.
@@ -526,7 +555,7 @@ struct Assessor::Impl {
     return WhereStatus::indeterminate;
   }
 
-  void evaluate(const ReportView& r, std::size_t index, const Obligation& ob, const Bearing& bearing,
+  void evaluate(const ReportView& r, std::size_t index, std::size_t obligation, bool evidence,
                 std::vector<VerdictRecord>& out) const;
 };
 
@@ -538,19 +567,16 @@ std::string Assessor::resolve_weapon_class(const std::string& text) const { retu
 
 void Assessor::assess(const ReportView& r, std::size_t index, std::vector<VerdictRecord>& out) const {
   impl_->start_point(r);
-  for (std::size_t i = 0; i < impl_->obligations.size(); ++i) {
-    const Bearing& b = *impl_->obligation_bearings[i];
-    if (b.violating.count(r.kind) || b.evidencing.count(r.kind)) impl_->evaluate(r, index, *impl_->obligations[i], b, out);
-  }
+  for (const Impl::Bears& b : impl_->bears(r.kind)) impl_->evaluate(r, index, b.obligation, b.evidence, out);
 }
 
-void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obligation& ob, const Bearing& bearing,
+void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, std::size_t obligation, bool evidence,
                               std::vector<VerdictRecord>& out) const {
+  const Obligation& ob = *obligations[obligation];
   VerdictRecord v;
   v.report = index;
   v.obligation = ob.id;
   v.ob = &ob;
-  const bool evidence = bearing.evidencing.count(r.kind) > 0;
   // Each check votes; the verdict is the strongest vote in the order
   // not_applicable > compliant > indeterminate > violation (a report that cannot bear on the
   // obligation, or shows it kept, is not made a violation by another check's doubt).
@@ -716,7 +742,7 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
 
   // --- where -------------------------------------------------------------------------
   v.where.precision_m = r.precision_m;
-  if (ob.zone.empty() || !zones.count(ob.zone)) {
+  if (!obligation_zones[obligation]) {
     na = true;
     reason("no_zone");
   } else if (!r.has_location) {
@@ -725,9 +751,11 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, const Obli
     doubt = true;
     reason("no_location");
   } else {
-    const agreement::ZoneInstance* zi = zones.at(ob.zone).get();
-    if (!v.what.weapon_class.empty())
-      if (auto c = class_zones.find({ob.zone, v.what.weapon_class}); c != class_zones.end()) zi = c->second.get();
+    const agreement::ZoneInstance* zi = obligation_zones[obligation];
+    if (!v.what.weapon_class.empty() && obligation_class_zones[obligation])
+      if (auto c = obligation_class_zones[obligation]->find(v.what.weapon_class);
+          c != obligation_class_zones[obligation]->end())
+        zi = c->second;
     const auto m = margin(zi, r);
     v.where.zone = ob.zone;
     v.where.depth_m = zi->depth_m();
