@@ -200,6 +200,8 @@ TEST_F(KeyFileTest, WriteReadMode0600AndNoOverwrite) {
   EXPECT_NE(text.find("\"crv\":\"Ed25519\""), std::string::npos);
   EXPECT_NE(text.find("\"x\":\"" + base64url(bytes_of(k.public_key)) + "\""), std::string::npos);
   EXPECT_THROW(write_key_file(path, generate_key("russia")), InputError);
+  EXPECT_THROW(write_key_file("-", generate_key("russia"), true), InputError);  // never stdout
+  EXPECT_THROW(write_key_file("", generate_key("russia"), true), InputError);
   EXPECT_EQ(read_key_file(path).public_key, k.public_key);  // unchanged
   const KeyPair k2 = generate_key("russia");
   write_key_file(path, k2, true);

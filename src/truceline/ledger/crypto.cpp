@@ -116,6 +116,8 @@ std::string random_bytes(std::size_t n) {
 }
 
 void write_key_file(const std::string& path, const KeyPair& key, bool overwrite) {
+  // io::AtomicOutput writes "-" and "" to standard output: never a secret key.
+  if (path.empty() || path == "-") throw InputError("a key file must be a file: a secret key never goes to standard output");
   std::error_code ec;
   if (!overwrite && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
     throw InputError(path + ": exists (--force to replace it)");
