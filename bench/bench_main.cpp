@@ -61,6 +61,7 @@ class RatioReporter : public benchmark::BenchmarkReporter {
     ratio("Locate/exact", "Locate/geos_prepared");
     ratio("Locate/locate", "Locate/geodesic_bruteforce");
     ratio("Locate/exact_nogrid", "Locate/geodesic_bruteforce");
+    ratio("Locate/line", "Locate/agreement");
     ratio("Store/ingest_jsonl", "Store/sqlite3_import_floor");
     ratio("Assess/verdicts_1M/threads:1", "Assess/geos_contains_1M");
     os.flush();
