@@ -8,6 +8,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <cctype>
 #include <cerrno>
@@ -26,12 +27,13 @@ namespace truceline::cli {
 
 namespace {
 
-std::string trim(const std::string& s) {
+std::string_view trim_view(std::string_view s) {
   std::size_t a = 0, b = s.size();
   while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
   while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
   return s.substr(a, b - a);
 }
+std::string trim(const std::string& s) { return std::string(trim_view(s)); }
 
 // Parses a coordinate; an error message or "".
 std::string parse_coord(const std::string& text, const char* name, double lo, double hi, double* out) {
@@ -92,7 +94,7 @@ class CsvReader : public PointReader {
   bool next(PointRow& row) override {
     for (;;) {
       if (!read(rec_)) return false;
-      if (rec_.fields.size() == 1 && trim(rec_.raw).empty()) continue;  // blank lines carry no row
+      if (rec_.fields.size() == 1 && trim_view(rec_.raw).empty()) continue;  // blank lines carry no row
       row = PointRow{};
       row.line = rec_.line;
       ++row_number_;
@@ -114,8 +116,8 @@ class CsvReader : public PointReader {
         return true;
       }
       row.id = id_col_ >= 0 ? f[id_col_] : std::to_string(row_number_);
-      row.lon_text = trim(f[lon_col_]);
-      row.lat_text = trim(f[lat_col_]);
+      row.lon_text = trim_view(f[lon_col_]);
+      row.lat_text = trim_view(f[lat_col_]);
       fill_coords(row);
       return true;
     }
