@@ -405,7 +405,12 @@ int cmd_locate(const CLI::App* cmd, const ZoneArgs& za, const std::string& field
   const geo::GeodesicPolyline line(geo::read_line(za.line_path));
   const geo::ZoneDefinition def(line, spec);
   std::optional<geo::ZoneLocator> locator;
-  if (fields == std::vector<Field>{Field::inside}) locator.emplace(def);
+  // 2^18 cells, not the default 2^20: building the grid costs half as much (0.57 G instructions
+  // less on the benchmark line, measured with callgrind) for ~50 more instructions a point
+  // (a thicker band of cells left to the exact computation): less work below ~10 M points.
+  // The answers are the same (exact) for any grid.
+  if (fields == std::vector<Field>{Field::inside})
+    locator.emplace(def, geo::LocatorOptions{.max_cells = std::size_t{1} << 18});
   auto reader = open_points(points_path, in);
   return stream_points(
       *reader, fields_header(fields),
