@@ -32,12 +32,17 @@ demo: build
 # The raw Google Benchmark JSON (with the machine in its context) goes to bench/results/,
 # named by date and machine class; scripts/bench-table turns it into the README's table.
 # BENCH_ARGS adds flags (e.g. --benchmark_filter=Locate); the command is in the file's context.
+# bench/postgis.sh then measures the PostGIS baseline into $(BENCH_OUT:.json=.postgis.json)
+# (skipped, with a message, where PostgreSQL or PostGIS is not installed), and bench-table
+# prints the table with the ratios.
 BENCH_OUT ?= bench/results/$(shell date -u +%Y-%m-%d)-$(shell nproc)cpu-$(shell uname -m).json
 bench: build
 	@mkdir -p bench/results
 	@./build/release/truceline-bench --benchmark_out=$(BENCH_OUT).part --benchmark_out_format=json $(BENCH_ARGS)
 	@mv $(BENCH_OUT).part $(BENCH_OUT)
+	@./bench/postgis.sh $(BENCH_OUT:.json=.postgis.json) build/release/truceline-bench
 	@echo "raw results: $(BENCH_OUT); table: scripts/bench-table $(BENCH_OUT)"
+	@./scripts/bench-table $(BENCH_OUT)
 	@./build/release/truceline-accuracy > bench/results/accuracy.md.part
 	@mv bench/results/accuracy.md.part bench/results/accuracy.md
 	@echo "accuracy: bench/results/accuracy.md; table: scripts/accuracy-table bench/results/accuracy.md"

@@ -173,3 +173,69 @@ void Locate_cli(benchmark::State& state) {
 BENCHMARK(Locate_cli)->Name("Locate/cli")->Arg(1)->Arg(0)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(3);
 
 }  // namespace
+
+namespace {
+
+// The scenario exported once as files (scenario.hpp: line.geojson, points.csv with the first
+// 1 M points, agreement.toml with the same line, one 20 km two-sided zone and 12 posts), for the
+// CLI runs below; removed at exit.
+struct CliScenario {
+  fs::path dir = fs::temp_directory_path() / ("truceline-bench-cli-" + std::to_string(::getpid()));
+  std::string cli = (fs::read_symlink("/proc/self/exe").parent_path() / "truceline").string();
+  CliScenario() {
+    bench::export_scenario(dir.string(), 1'000'000);
+    // The first 200 k points, for the runs that compute exact distances.
+    std::ifstream in(dir / "points.csv");
+    std::ofstream out(dir / "points-200k.csv");
+    std::string line;
+    for (int i = 0; i <= 200'000 && std::getline(in, line); ++i) out << line << "\n";
+  }
+  ~CliScenario() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+};
+
+CliScenario& cli_scenario() {
+  static CliScenario s;
+  return s;
+}
+
+// Runs `truceline locate ARGS --threads 1 POINTS -o OUT` as a user would (a child process) and
+// times it; `n` points.
+void run_locate_cli(benchmark::State& state, const std::string& args, const std::string& points, std::size_t n) {
+  auto& s = cli_scenario();
+  const std::string cmd = "cd " + s.dir.string() + " && " + s.cli + " locate " + args + " --threads 1 " + points +
+                          " -o out.csv 2>/dev/null";
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const int rc = std::system(cmd.c_str());
+    const auto t1 = std::chrono::steady_clock::now();
+    if (rc != 0) state.SkipWithError("truceline locate failed (is build/release/truceline built?)");
+    state.SetIterationTime(std::chrono::duration<double>(t1 - t0).count());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+}
+
+// `locate --line` and `locate --agreement` on the same 200 k points, the same line and a zone of
+// the same size (the agreement's row also names the nearest of 12 active posts), one thread:
+// issue 15 asks the second within 1.5x of the first.
+void Locate_line(benchmark::State& state) {
+  run_locate_cli(state, "--line line.geojson --depth 20km", "points-200k.csv", 200'000);
+}
+BENCHMARK(Locate_line)->Name("Locate/line")->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(3);
+
+void Locate_agreement(benchmark::State& state) {
+  run_locate_cli(state, "--agreement agreement.toml --at 2021-01-01", "points-200k.csv", 200'000);
+}
+BENCHMARK(Locate_agreement)->Name("Locate/agreement")->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(3);
+
+// `locate --line --fields inside` on the 1 M points, one thread: membership only, through the
+// zone locator's grid (exact; no distance computed), CSV in and out, process start included.
+// The PostGIS baseline (bench/postgis.sh) answers ST_DWithin for the same 1 M points.
+void Locate_inside_grid(benchmark::State& state) {
+  run_locate_cli(state, "--line line.geojson --depth 20km --fields inside", "points.csv", 1'000'000);
+}
+BENCHMARK(Locate_inside_grid)->Name("Locate/inside_grid")->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(3);
+
+}  // namespace

@@ -7,6 +7,10 @@
 // bench/results/README.md). The JSON context describes the machine: Google Benchmark's own
 // keys (host, CPUs, MHz, caches, load) plus cpu_model, memory, os, compiler and command (the
 // arguments, less the --benchmark_out* ones).
+//
+// `truceline-bench --export-scenario DIR [N]` writes the benchmark scenario as files instead
+// (scenario.hpp: the line, the first N points, default 1 M, and a synthetic agreement): what
+// bench/postgis.sh loads into PostGIS, so that the baseline answers for the same points.
 #include <benchmark/benchmark.h>
 #include <sys/utsname.h>
 
@@ -18,6 +22,8 @@
 #include <map>
 #include <memory>
 #include <string>
+
+#include "scenario.hpp"
 
 namespace {
 
@@ -55,6 +61,7 @@ class RatioReporter : public benchmark::BenchmarkReporter {
     ratio("Locate/exact", "Locate/geos_prepared");
     ratio("Locate/locate", "Locate/geodesic_bruteforce");
     ratio("Locate/exact_nogrid", "Locate/geodesic_bruteforce");
+    ratio("Locate/line", "Locate/agreement");
     ratio("Store/ingest_jsonl", "Store/sqlite3_import_floor");
     ratio("Assess/verdicts_1M/threads:1", "Assess/geos_contains_1M");
     os.flush();
@@ -111,6 +118,15 @@ std::string display_format(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 3 && std::strcmp(argv[1], "--export-scenario") == 0) {
+    try {
+      truceline::bench::export_scenario(argv[2], argc >= 4 ? std::stoul(argv[3]) : 1'000'000);
+    } catch (const std::exception& e) {
+      std::cerr << "truceline-bench: --export-scenario: " << e.what() << "\n";
+      return 1;
+    }
+    return 0;
+  }
   add_machine_context(argc, argv);  // before Initialize, which consumes the benchmark flags
   const std::string format = display_format(argc, argv);
   benchmark::Initialize(&argc, argv);

@@ -1,7 +1,12 @@
 #include "scenario.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <stdexcept>
 
 namespace truceline::bench {
 
@@ -42,6 +47,87 @@ std::vector<geo::LonLat> random_points(std::size_t n, unsigned seed) {
   std::vector<geo::LonLat> pts(n);
   for (auto& p : pts) p = {ulon(rng), ulat(rng)};
   return pts;
+}
+
+}  // namespace truceline::bench
+
+namespace truceline::bench {
+
+void export_scenario(const std::string& dir, std::size_t n) {
+  std::filesystem::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    const std::string path = dir + "/" + name;
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    f.close();
+    if (!f) throw std::runtime_error("cannot write " + path);
+  };
+  const geo::MultiLine ml = contact_line();
+  const auto& part = ml.parts.at(0);
+  std::string line = "{\"type\":\"LineString\",\"coordinates\":[", coords = "[";
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    line += fmt::format("{}[{:.17g},{:.17g}]", i ? "," : "", part[i].lon_deg, part[i].lat_deg);
+    coords += fmt::format("{}[{:.17g}, {:.17g}]", i ? ", " : "", part[i].lon_deg, part[i].lat_deg);
+  }
+  write("line.geojson", line + "]}\n");
+  std::string agreement = fmt::format(R"toml(# SYNTHETIC benchmark agreement (truceline-bench --export-scenario): the benchmark line,
+# one two-sided 20 km zone along it, 12 observation posts.
+[agreement]
+id = "bench"
+title = "Benchmark agreement (synthetic)"
+signed = 2020-01-01
+signatories = ["east", "west"]
+timezone = "+03:00"
+sources = ["text"]
+
+[[source]]
+id = "text"
+title = "Benchmark text (synthetic)"
+publisher = "truceline-bench"
+date = 2020-01-01
+
+[[party]]
+id = "east"
+name = "East"
+
+[[party]]
+id = "west"
+name = "West"
+
+[[line]]
+id = "front"
+coordinates = {}]
+valid_from = 2020-01-01
+source = "text"
+
+[[zone]]
+id = "zone"
+kind = "demilitarized"
+line = "front"
+depth = "20km"
+side = "both"
+valid_from = 2020-01-01
+source = "text"
+)toml", coords);
+  for (int k = 0; k < 12; ++k) {
+    const auto& v = part[static_cast<std::size_t>(k) * (part.size() - 1) / 11];
+    agreement += fmt::format(R"toml(
+[[post]]
+id = "post-{}"
+name = "Post {}"
+operator = "{}"
+lon = {:.6f}
+lat = {:.6f}
+precision_m = 100
+established = 2020-01-01
+source = "text"
+)toml", k + 1, k + 1, k % 2 ? "west" : "east", v.lon_deg + (k % 2 ? 0.05 : -0.05), v.lat_deg);
+  }
+  write("agreement.toml", agreement);
+  const auto pts = random_points(n);
+  std::string csv = "id,lon,lat\n";
+  for (std::size_t i = 0; i < n; ++i) csv += fmt::format("p{},{:.10g},{:.10g}\n", i, pts[i].lon_deg, pts[i].lat_deg);
+  write("points.csv", csv);
 }
 
 }  // namespace truceline::bench

@@ -3,6 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <string_view>
+#include <thread>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -20,12 +27,13 @@ namespace truceline::cli {
 
 namespace {
 
-std::string trim(const std::string& s) {
+std::string_view trim_view(std::string_view s) {
   std::size_t a = 0, b = s.size();
   while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
   while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
   return s.substr(a, b - a);
 }
+std::string trim(const std::string& s) { return std::string(trim_view(s)); }
 
 // Parses a coordinate; an error message or "".
 std::string parse_coord(const std::string& text, const char* name, double lo, double hi, double* out) {
@@ -86,7 +94,7 @@ class CsvReader : public PointReader {
   bool next(PointRow& row) override {
     for (;;) {
       if (!read(rec_)) return false;
-      if (rec_.fields.size() == 1 && trim(rec_.raw).empty()) continue;  // blank lines carry no row
+      if (rec_.fields.size() == 1 && trim_view(rec_.raw).empty()) continue;  // blank lines carry no row
       row = PointRow{};
       row.line = rec_.line;
       ++row_number_;
@@ -108,8 +116,8 @@ class CsvReader : public PointReader {
         return true;
       }
       row.id = id_col_ >= 0 ? f[id_col_] : std::to_string(row_number_);
-      row.lon_text = trim(f[lon_col_]);
-      row.lat_text = trim(f[lat_col_]);
+      row.lon_text = trim_view(f[lon_col_]);
+      row.lat_text = trim_view(f[lat_col_]);
       fill_coords(row);
       return true;
     }
@@ -135,50 +143,312 @@ class CsvReader : public PointReader {
   std::size_t ncols_ = 0, row_number_ = 0;
 };
 
-class GeoJsonPointReader : public PointReader {
+// One feature of the collection as a row (id, coordinates as written, or the row's error).
+PointRow feature_row(const nlohmann::json& f, std::size_t number) {
+  PointRow row;
+  row.line = number;
+  row.id = std::to_string(number);
+  if (f.is_object() && f.contains("id") && (f["id"].is_string() || f["id"].is_number()))
+    row.id = f["id"].is_string() ? f["id"].get<std::string>() : f["id"].dump();
+  else if (f.is_object() && f.contains("properties") && f["properties"].is_object() &&
+           f["properties"].contains("id") && !f["properties"]["id"].is_null())
+    row.id = f["properties"]["id"].is_string() ? f["properties"]["id"].get<std::string>()
+                                               : f["properties"]["id"].dump();
+  if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object() ||
+      !has_type(f["geometry"], "Point")) {
+    row.error = "geometry is not a Point";
+    return row;
+  }
+  const auto& c = f["geometry"].value("coordinates", nlohmann::json());
+  if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number()) {
+    row.error = "coordinates must be [lon, lat] numbers";
+    return row;
+  }
+  row.lon_text = c[0].dump();
+  row.lat_text = c[1].dump();
+  fill_coords(row);
+  return row;
+}
+
+// The bytes of the points file for the JSON parser, in chunks, keeping the last two chunks
+// and the count of the lines before them: enough to name the line and column of a syntax
+// error (which lies in the bytes just read) as io::parse_json does for a whole text, without
+// holding the file. Hand-written: std::streambuf has no position-to-line mapping.
+class TrackingBuf : public std::streambuf {
  public:
-  GeoJsonPointReader(const std::string& text, std::string name) : name_(std::move(name)) {
-    nlohmann::json doc = io::parse_json(text, name_);
-    if (!doc.is_object() || !has_type(doc, "FeatureCollection") || !doc.contains("features") ||
-        !doc["features"].is_array())
-      throw InputError(name_ + ": points must be a GeoJSON FeatureCollection of Points");
-    features_ = std::move(doc["features"]);
+  TrackingBuf(std::istream& src, std::string prefix) : src_(src), cur_(std::move(prefix)) {
+    setg(cur_.data(), cur_.data(), cur_.data() + cur_.size());
+  }
+  bool read_failed() const { return failed_; }
+  // 1-based line and column of the byte at `offset` (0-based, from the start of the file) as
+  // io::line_column counts them, and the start of the number or literal containing it.
+  std::pair<std::size_t, std::size_t> line_column(std::size_t offset) const {
+    auto token_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-'; };
+    if (char c; at(offset, c) && token_char(c))
+      for (char b; offset > 0 && at(offset - 1, b) && token_char(b);) --offset;
+    std::size_t line = 1 + lines_before_, line_start = line_start_before_;
+    for (std::size_t o = prev_start_; o < offset; ++o) {
+      char c;
+      if (!at(o, c)) break;
+      if (c == '\n') {
+        ++line;
+        line_start = o + 1;
+      }
+    }
+    return {line, offset - line_start + 1};
   }
 
-  bool next(PointRow& row) override {
-    if (i_ >= features_.size()) return false;
-    const auto& f = features_[i_++];
-    row = PointRow{};
-    row.line = i_;
-    row.id = std::to_string(i_);
-    if (f.is_object() && f.contains("id") && (f["id"].is_string() || f["id"].is_number()))
-      row.id = f["id"].is_string() ? f["id"].get<std::string>() : f["id"].dump();
-    else if (f.is_object() && f.contains("properties") && f["properties"].is_object() &&
-             f["properties"].contains("id") && !f["properties"]["id"].is_null())
-      row.id = f["properties"]["id"].is_string() ? f["properties"]["id"].get<std::string>()
-                                                 : f["properties"]["id"].dump();
-    if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object() ||
-        !has_type(f["geometry"], "Point")) {
-      row.error = "geometry is not a Point";
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    for (char c : prev_)
+      if (c == '\n') ++lines_before_;
+    for (std::size_t i = prev_.size(); i-- > 0;)
+      if (prev_[i] == '\n') {
+        line_start_before_ = prev_start_ + i + 1;
+        break;
+      }
+    prev_start_ += prev_.size();
+    prev_.swap(cur_);
+    cur_.resize(kChunk);
+    src_.read(cur_.data(), static_cast<std::streamsize>(kChunk));
+    cur_.resize(static_cast<std::size_t>(src_.gcount()));
+    if (src_.bad()) failed_ = true;
+    setg(cur_.data(), cur_.data(), cur_.data() + cur_.size());
+    return cur_.empty() ? traits_type::eof() : traits_type::to_int_type(cur_[0]);
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 64 * 1024;
+  bool at(std::size_t offset, char& c) const {
+    if (offset < prev_start_) return false;
+    if (offset - prev_start_ < prev_.size()) {
+      c = prev_[offset - prev_start_];
       return true;
     }
-    const auto& c = f["geometry"].value("coordinates", nlohmann::json());
-    if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number()) {
-      row.error = "coordinates must be [lon, lat] numbers";
-      return true;
-    }
-    row.lon_text = c[0].dump();
-    row.lat_text = c[1].dump();
-    fill_coords(row);
+    const std::size_t o = offset - prev_start_ - prev_.size();
+    if (o >= cur_.size()) return false;
+    c = cur_[o];
     return true;
+  }
+  std::istream& src_;
+  std::string prev_, cur_;
+  std::size_t prev_start_ = 0;  // file offset of prev_[0] (cur_ follows prev_)
+  std::size_t lines_before_ = 0, line_start_before_ = 0;  // line breaks before prev_, start of the last line there
+  bool failed_ = false;
+};
+
+constexpr const char* kNotACollection = "points must be a GeoJSON FeatureCollection of Points";
+
+// Reads a FeatureCollection of Points as a stream: nlohmann's SAX parser runs on its own
+// thread and hands the rows over through a bounded queue, so memory holds at most kQueue rows
+// and one feature whatever the size of the file. The first kQueue features (or the whole file
+// when shorter) are read before the constructor returns, so a file that is not JSON or not a
+// FeatureCollection is refused before anything is written, as when it was read whole; an error
+// found later (a syntax error after the first kQueue features; a "type" other than
+// FeatureCollection given after the features) comes after the rows before it, like a CSV's.
+// (A thread, not a pull parser: nlohmann's parser pushes events, and simdjson's on-demand
+// parser needs the whole document in memory.)
+class GeoJsonPointReader : public PointReader {
+ public:
+  GeoJsonPointReader(std::unique_ptr<std::istream> own, std::istream& in, std::string prefix, std::string name)
+      : own_(std::move(own)), buf_(in, std::move(prefix)), name_(std::move(name)) {
+    thread_ = std::thread([this] { produce(); });
+    std::unique_lock lock(m_);
+    not_empty_.wait(lock, [&] { return done_ || queue_.size() >= kQueue; });
+    if (done_ && error_) {
+      const std::exception_ptr e = error_;
+      lock.unlock();
+      stop();
+      std::rethrow_exception(e);
+    }
+  }
+  ~GeoJsonPointReader() override { stop(); }
+
+  bool next(PointRow& row) override {
+    std::unique_lock lock(m_);
+    not_empty_.wait(lock, [&] { return done_ || !queue_.empty(); });
+    if (!queue_.empty()) {
+      row = std::move(queue_.front());
+      queue_.pop_front();
+      not_full_.notify_one();
+      return true;
+    }
+    if (error_) std::rethrow_exception(error_);
+    return false;
   }
 
   std::string place(const PointRow& row) const override { return fmt::format("{}: feature {}", name_, row.line); }
 
  private:
+  static constexpr std::size_t kQueue = 16384;   // rows read ahead at most
+  static constexpr std::size_t kHandOver = 256;  // rows moved to the queue at once
+
+  // SAX events -> rows. Depth 1 is the collection object; its "features" array holds the
+  // features at depth 2, each built as a small DOM (feature_row reads it as before).
+  class Handler : public nlohmann::json_sax<nlohmann::json> {
+   public:
+    explicit Handler(GeoJsonPointReader& r) : r_(r) {}
+    bool null() override { return value(nullptr); }
+    bool boolean(bool v) override { return value(v); }
+    bool number_integer(number_integer_t v) override { return value(v); }
+    bool number_unsigned(number_unsigned_t v) override { return value(v); }
+    bool number_float(number_float_t v, const string_t&) override { return value(v); }
+    bool string(string_t& v) override { return value(std::move(v)); }
+    bool binary(binary_t&) override { return value(nullptr); }  // never in JSON text
+    bool start_object(std::size_t) override { return open(nlohmann::json::object()); }
+    bool start_array(std::size_t) override { return open(nlohmann::json::array()); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+      if (depth_ == 1) top_key_ = k;
+      else if (!stack_.empty()) key_ = std::move(k);
+      return !r_.cancelled();
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+      if (r_.buf_.read_failed()) return fail(fmt::format("{}: cannot read: {}", r_.name_, std::strerror(errno)));
+      std::string what = e.what();
+      if (dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
+        // As io::parse_json: the position of the last byte read, stepped back to the start of
+        // its token; nlohmann's "[json.exception.parse_error.101] parse error at ...: " dropped.
+        const auto [line, col] = r_.buf_.line_column(position == 0 ? 0 : position - 1);
+        if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
+        return fail(fmt::format("{}:{}:{}: invalid JSON: {}", r_.name_, line, col, what));
+      }
+      return fail(fmt::format("{}: invalid JSON: {}", r_.name_, what));
+    }
+    // At the end of the document: the collection's shape, and the last rows.
+    bool finish() {
+      if (bad_shape_ || !type_seen_ || !features_seen_) return fail(std::string(r_.name_) + ": " + kNotACollection);
+      return r_.hand_over(rows_);
+    }
+    // The rows before the error first (they precede it in the output, as a CSV's would).
+    bool fail(std::string message) {
+      if (!rows_.empty() && !r_.hand_over(rows_)) return false;
+      std::lock_guard lock(r_.m_);
+      if (!r_.error_) r_.error_ = std::make_exception_ptr(InputError(std::move(message)));
+      return false;
+    }
+
+   private:
+    bool value(nlohmann::json v) {
+      if (depth_ == 1) {  // a value of the collection object
+        if (top_key_ == "type") {
+          if (type_seen_ || !v.is_string() || v.get_ref<const std::string&>() != "FeatureCollection") bad_shape_ = true;
+          type_seen_ = true;
+        } else if (top_key_ == "features") {
+          bad_shape_ = true;
+        }
+        return !r_.cancelled();
+      }
+      if (depth_ == 2 && in_features_) return feature(v);  // a feature that is not an object
+      if (!stack_.empty()) insert(std::move(v));
+      return !r_.cancelled();
+    }
+    bool open(nlohmann::json container) {
+      ++depth_;
+      if (depth_ == 1) return true;
+      if (depth_ == 2 && top_key_ == "type") bad_shape_ = type_seen_ = true;
+      if (depth_ == 2 && top_key_ == "features") {
+        if (!container.is_array() || features_seen_) bad_shape_ = true;
+        features_seen_ = true;
+        in_features_ = container.is_array();
+        return true;
+      }
+      if (depth_ == 3 && in_features_) {  // a feature begins
+        stack_.clear();
+        feature_ = std::move(container);
+        stack_.push_back(&feature_);
+        return true;
+      }
+      if (!stack_.empty()) stack_.push_back(insert(std::move(container)));
+      return true;
+    }
+    bool close() {
+      if (depth_ == 2 && in_features_) in_features_ = false;
+      if (depth_ == 3 && in_features_) {
+        stack_.clear();
+        --depth_;
+        return feature(feature_);
+      }
+      if (!stack_.empty()) stack_.pop_back();
+      --depth_;
+      return !r_.cancelled();
+    }
+    nlohmann::json* insert(nlohmann::json v) {
+      nlohmann::json& parent = *stack_.back();
+      if (parent.is_array()) {
+        parent.push_back(std::move(v));
+        return &parent.back();
+      }
+      nlohmann::json& slot = parent[key_];  // a repeated key: the last value, as json::parse
+      slot = std::move(v);
+      return &slot;
+    }
+    bool feature(const nlohmann::json& f) {
+      if (bad_shape_) return !r_.cancelled();  // refused at the end (after any syntax error)
+      rows_.push_back(feature_row(f, ++count_));
+      return rows_.size() < kHandOver || r_.hand_over(rows_);
+    }
+
+    GeoJsonPointReader& r_;
+    int depth_ = 0;
+    std::string top_key_, key_;
+    // bad_shape_: a "type" other than "FeatureCollection", a "features" that is not an array,
+    // or either given twice: no more rows; refused once the whole text is known to be JSON
+    // (a syntax error is reported first, as when the file was parsed whole).
+    bool type_seen_ = false, features_seen_ = false, in_features_ = false, bad_shape_ = false;
+    nlohmann::json feature_;
+    std::vector<nlohmann::json*> stack_;
+    std::vector<PointRow> rows_;
+    std::size_t count_ = 0;
+  };
+
+  void produce() {
+    Handler h(*this);
+    try {
+      std::istream in(&buf_);
+      if (nlohmann::json::sax_parse(in, &h)) h.finish();
+    } catch (...) {
+      std::lock_guard lock(m_);
+      if (!error_) error_ = std::current_exception();
+    }
+    std::lock_guard lock(m_);
+    done_ = true;
+    not_empty_.notify_all();
+  }
+
+  // Moves `rows` to the queue, waiting while it is full; false when the reader is stopped.
+  bool hand_over(std::vector<PointRow>& rows) {
+    std::unique_lock lock(m_);
+    not_full_.wait(lock, [&] { return cancel_ || queue_.size() < kQueue; });
+    if (cancel_) return false;
+    for (auto& r : rows) queue_.push_back(std::move(r));
+    rows.clear();
+    not_empty_.notify_all();
+    return true;
+  }
+  bool cancelled() const { return cancel_flag_.load(std::memory_order_relaxed); }
+  void stop() {
+    {
+      std::lock_guard lock(m_);
+      cancel_ = true;
+      cancel_flag_ = true;
+    }
+    not_full_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  std::unique_ptr<std::istream> own_;
+  TrackingBuf buf_;
   std::string name_;
-  nlohmann::json features_;
-  std::size_t i_ = 0;
+  std::mutex m_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<PointRow> queue_;
+  bool done_ = false, cancel_ = false;
+  std::atomic<bool> cancel_flag_{false};
+  std::exception_ptr error_;  // set by the parser thread before done_
+  std::thread thread_;
 };
 
 }  // namespace
@@ -212,10 +482,7 @@ std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& 
     blanks += static_cast<char>(in->get());
     if (blanks.back() == '\n') ++blank_lines;
   }
-  if (c == '{') {
-    std::string text = blanks + std::string((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
-    return std::make_unique<GeoJsonPointReader>(text, name);
-  }
+  if (c == '{') return std::make_unique<GeoJsonPointReader>(std::move(own), *in, blanks, name);
   return std::make_unique<CsvReader>(std::move(own), *in, name, blank_lines);
 }
 

@@ -3,7 +3,7 @@
 //    bare CR, embedded line breaks, a BOM; records over 1 MiB are bad rows): header with `lon` and `lat` columns
 //    (also `longitude`/`latitude`, any case), optional `id` (otherwise the 1-based row number);
 //  - GeoJSON FeatureCollection of Points: id from the feature "id" or the property "id",
-//    otherwise the 1-based feature number. (GeoJSON is read whole; CSV streams in bounded memory.)
+//    otherwise the 1-based feature number. Both stream in bounded memory (GeoJSON: docs/cli.md).
 // A bad row is returned as a value (PointRow::error) so that the caller can stop or skip it;
 // errors that make the whole file unusable throw truceline::InputError.
 #pragma once
