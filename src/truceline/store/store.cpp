@@ -307,11 +307,11 @@ class RowPipeline {
 // - Incremental: otherwise (a small batch into a large store, or more than kBulkMax entries)
 //   entries are inserted through the module a chunk at a time, each chunk sorted in Z-order:
 //   consecutive inserts then land in the same nodes (~20 % off an import in file order).
-// Memory: at most kBulkMax entries (32 bytes each, 64 MiB) are held.
+// Memory: at most kBulkMax entries (40 bytes each, 80 MiB; 40 MB for 1 M reports) are held.
 class RtreeWriter {
  public:
-  static constexpr std::size_t kChunk = 65536;             // 2 MiB
-  static constexpr std::size_t kBulkMax = std::size_t{1} << 21;  // 64 MiB
+  static constexpr std::size_t kChunk = 65536;             // 2.5 MiB
+  static constexpr std::size_t kBulkMax = std::size_t{1} << 21;  // 80 MiB
 
   explicit RtreeWriter(sqlite3* db)
       : db_(db),
