@@ -775,6 +775,91 @@ TEST(Store, WriterLeavesRollbackJournalModeWhenLast) {
 // killed with SIGKILL at a random moment; the store must pass integrity_check, hold either
 // nothing or everything of that import, and a re-run must end in the same state as one
 // uninterrupted run.
+// Rows of an SQL query, each as its columns joined by '|'.
+std::vector<std::string> sql_rows(sqlite3* db, const char* sql) {
+  std::vector<std::string> out;
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sql;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::string row;
+    for (int i = 0; i < sqlite3_column_count(st); ++i) {
+      const auto* v = sqlite3_column_text(st, i);
+      if (i) row += '|';
+      row += v ? reinterpret_cast<const char*>(v) : "NULL";
+    }
+    out.push_back(row);
+  }
+  sqlite3_finalize(st);
+  return out;
+}
+
+// A large batch packs the R*Tree (store.cpp, RtreeWriter): the packed tree must hold exactly
+// the entries SQLite's own inserts make (same rowids, same float32 boxes rounded outwards),
+// pass rtreecheck, and answer queries as a tree built by inserts does, whether the batch packs
+// a new tree, goes in entry by entry (a small batch into a larger tree), or repacks a smaller
+// tree with its own entries.
+TEST(Store, PackedRtreeHoldsWhatInsertsWould) {
+  TempDir t;
+  std::mt19937_64 rng(23);
+  std::uniform_real_distribution<double> lon(-179.9, 179.9), lat(-89.9, 89.9);
+  std::uniform_int_distribution<int> day(1, 28), hour(0, 23);
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) {
+    char ts[40];
+    std::snprintf(ts, sizeof ts, "20%02d-05-%02dT%02d:00:00Z", 10 + i % 15, day(rng), hour(rng));
+    lines.push_back(fmt_line(lon(rng), lat(rng), ts, i));
+  }
+  const std::vector<std::string> first(lines.begin(), lines.begin() + 500), rest(lines.begin() + 500, lines.end()),
+      most(lines.begin(), lines.begin() + 2000), tail(lines.begin() + 2000, lines.end());
+  Store packed = Store::create_or_open(t / "packed.db");  // one batch: packed
+  ASSERT_EQ(import_lines(packed, lines).imported, 3000u);
+  Store added = Store::create_or_open(t / "added.db");  // 2000 packed, then 1000 inserted
+  ASSERT_EQ(import_lines(added, most).imported, 2000u);
+  ASSERT_EQ(import_lines(added, tail, "tail.jsonl").imported, 1000u);
+  Store repacked = Store::create_or_open(t / "repacked.db");  // 500 packed, then all 3000 packed
+  ASSERT_EQ(import_lines(repacked, first).imported, 500u);
+  ASSERT_EQ(import_lines(repacked, rest, "rest.jsonl").imported, 2500u);
+  // The boxes SQLite's R*Tree module itself makes for these points, inserted one by one.
+  sqlite3* mem = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &mem), SQLITE_OK);
+  sqlite3_exec(mem, "CREATE VIRTUAL TABLE t USING rtree(rid, min_lon, max_lon, min_lat, max_lat, min_t, max_t)",
+               nullptr, nullptr, nullptr);
+  const std::string attach = "ATTACH '" + packed.path() + "' AS src";
+  ASSERT_EQ(sqlite3_exec(mem, attach.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(mem,
+                         "INSERT INTO t SELECT rid, lon, lon, lat, lat, observed_unix, observed_unix FROM src.report "
+                         "ORDER BY rid",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  const char* entries = "SELECT * FROM report_rtree ORDER BY rid";
+  const auto expected = sql_rows(mem, "SELECT * FROM t ORDER BY rid");
+  sqlite3_close(mem);
+  ASSERT_EQ(expected.size(), 3000u);
+  for (Store* s : {&packed, &added, &repacked}) {
+    EXPECT_EQ(sql_rows(s->handle(), entries), expected) << s->path();
+    EXPECT_EQ(sql_rows(s->handle(), "SELECT rtreecheck('report_rtree')"), std::vector<std::string>{"ok"}) << s->path();
+  }
+  // Packed: full nodes (51 cells of 3 dimensions in a node), so 59 leaves, 2 inner nodes and
+  // the root; SQLite's inserts split nodes half full (~90 leaves and more).
+  EXPECT_EQ(sql_rows(packed.handle(), "SELECT count(*) FROM report_rtree_node"), std::vector<std::string>{"62"});
+  EXPECT_EQ(sql_rows(repacked.handle(), "SELECT count(*) FROM report_rtree_node"), std::vector<std::string>{"62"});
+  // The same answers from every tree.
+  for (int k = 0; k < 20; ++k) {
+    const double w = lon(rng), so = lat(rng);
+    Query q;
+    q.bbox = std::array<double, 4>{w, so, w + 40, so + 30};
+    q.history = true;
+    std::vector<std::string> got[3];
+    int i = 0;
+    for (Store* s : {&packed, &added, &repacked}) {
+      s->query(q, [&](const StoredReport& r) { got[i].push_back(r.id); });
+      ++i;
+    }
+    EXPECT_EQ(got[0], got[1]) << "seed 23 query " << k;
+    EXPECT_EQ(got[0], got[2]) << "seed 23 query " << k;
+  }
+}
+
 TEST(Store, KilledImportLeavesNoTraceAndRetryCompletes) {
   TempDir t;
   std::vector<std::string> lines;

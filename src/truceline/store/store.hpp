@@ -23,7 +23,8 @@
 // Units: times are unix seconds UTC (observed_unix); coordinates WGS84 degrees; precision
 // radii metres. Errors: InputError (and its StoreError, DamagedError kinds) for anything the
 // user can act on, exit 2; std::runtime_error only for bugs.
-// Cost: import is linear in the rows (one transaction; indexes and the R*Tree updated per row);
+// Cost: import is linear in the rows (one transaction; indexes updated per row; the R*Tree
+// packed at the end of a batch as large as the tree, else updated per row: store.cpp RtreeWriter);
 // query() walks the time index or the R*Tree (a week × 0.4° box of 1 M reports: milliseconds, README speed table) and
 // checks each row's content hash on the way.
 // Thread safety: a Store (one SQLite connection) is used by one thread at a time; several
