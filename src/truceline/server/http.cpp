@@ -172,6 +172,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 struct HttpServer::Impl {
   std::shared_ptr<Shared> shared = std::make_shared<Shared>();
   net::io_context ioc;
+  // Keeps ioc.run() going while no operation is pending: after stop() closed the acceptor, a
+  // request in flight may have no I/O pending while the ledger prepares its reply.
+  net::executor_work_guard<net::io_context::executor_type> work{ioc.get_executor()};
   std::optional<ssl::context> tls;
   tcp::acceptor acceptor{net::make_strand(ioc)};
   std::vector<std::thread> threads;
@@ -255,6 +258,7 @@ void HttpServer::stop() {
     std::unique_lock lock(m.shared->m);
     m.shared->cv.wait_for(lock, m.shared->options.drain_timeout, [&] { return m.shared->in_flight == 0; });
   }
+  m.work.reset();
   m.ioc.stop();
   for (auto& t : m.threads) t.join();
   m.threads.clear();
