@@ -33,7 +33,7 @@ struct Served {
   Served() {
     const auto r = run_cli({"ingest", "--db", db, kScenario + "/synthetic/reports.jsonl"});
     EXPECT_EQ(r.status, 0) << r.err;
-    write(parties, "");
+    write(parties, "[log]\norigin = \"truceline/test-read\"\n");
   }
   std::vector<std::string> args(std::vector<std::string> extra = {}) const {
     std::vector<std::string> a{"serve", "--db", db, "--agreement", kAgreement, "--parties", parties,

@@ -15,10 +15,12 @@
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/cli/command.hpp"
 #include "truceline/error.hpp"
+#include "truceline/ledger/crypto.hpp"
+#include "truceline/ledger/parties.hpp"
 #include "truceline/server/api.hpp"
+#include "truceline/server/ledger_service.hpp"
 #include "truceline/server/http.hpp"
 #include "truceline/store/integrity.hpp"
-#include "truceline/store/store.hpp"
 
 namespace truceline::cli {
 
@@ -56,7 +58,7 @@ Listen parse_listen(const std::string& text) {
   return {address.to_string(), static_cast<uint16_t>(p), address.is_loopback()};
 }
 
-int cmd_serve(const CLI::App* cmd, const ServeArgs& a, Io& io) {
+int cmd_serve(const ServeArgs& a, Io& io) {
   const Listen listen = parse_listen(a.listen);
   const bool tls = !a.tls_cert.empty();
   if (tls != !a.tls_key.empty()) throw UsageError("--tls-cert and --tls-key go together: give both or neither");
@@ -66,12 +68,28 @@ int cmd_serve(const CLI::App* cmd, const ServeArgs& a, Io& io) {
         "--listen {}: {} is not a loopback address and the server has no TLS: parties' entries would cross the "
         "network in clear text; give --tls-cert and --tls-key, or --insecure to serve plain HTTP anyway",
         a.listen, listen.address));
-  (void)cmd;
   const agreement::Agreement agreement = agreement::load_valid(a.agreement);
   // The store: created when missing (a new mission's server starts with an empty log); a
   // damaged one is refused before the server writes into it (docs/store-integrity.md).
   if (std::filesystem::exists(a.db)) store::check_before_write(a.db);
-  store::Store::create_or_open(a.db);
+  server::LogLedger::Options ledger_options;
+  ledger_options.db = a.db;
+  ledger_options.parties = ledger::Parties::load(a.parties, &agreement);
+  if (!a.origin.empty() && a.origin != ledger_options.parties.origin)
+    throw UsageError(fmt::format("--origin '{}': the parties file {} says origin = \"{}\"; verifiers read the origin "
+                                 "from that file, so the checkpoints must carry the same",
+                                 a.origin, a.parties, ledger_options.parties.origin));
+  // The server's checkpoint key: read, or made on the first start (mode 0600, never replaced).
+  const std::string key_path = a.key.empty() ? a.db + ".key" : a.key;
+  if (std::filesystem::exists(key_path)) {
+    ledger_options.key = ledger::read_key_file(key_path);
+  } else {
+    ledger_options.key = ledger::generate_key("log");
+    ledger::write_key_file(key_path, ledger_options.key);
+    io.err << fmt::format("truceline: {}: new server key {} (mode 0600); put it in {} as [log] public_key\n", key_path,
+                          ledger::public_key_text(ledger_options.key.public_key), a.parties)
+           << std::flush;
+  }
 
   // SIGINT and SIGTERM are taken by this thread only (sigwait below): blocked before the
   // server's threads start, so they inherit the mask and never run a handler.
@@ -86,9 +104,10 @@ int cmd_serve(const CLI::App* cmd, const ServeArgs& a, Io& io) {
     ~Restore() { pthread_sigmask(SIG_SETMASK, &mask, nullptr); }
   } restore{previous};
 
+  server::LogLedger ledger(std::move(ledger_options));
   server::ApiOptions api_options;
   api_options.db = a.db;
-  server::Api api(agreement, api_options, nullptr);
+  server::Api api(agreement, api_options, &ledger);
   server::HttpOptions http;
   http.address = listen.address;
   http.port = listen.port;
@@ -97,16 +116,20 @@ int cmd_serve(const CLI::App* cmd, const ServeArgs& a, Io& io) {
   std::optional<server::HttpServer> srv;
   srv.emplace(http, [&api](server::Request r, server::Reply reply) { api.handle(std::move(r), std::move(reply)); });
   const std::string host = listen.address.find(':') != std::string::npos ? "[" + listen.address + "]" : listen.address;
-  io.out << fmt::format("listening on {}://{}:{}\n", tls ? "https" : "http", host, srv->port()) << std::flush;
+  io.out << fmt::format("listening on {}://{}:{}\nlog key {}\n", tls ? "https" : "http", host, srv->port(),
+                        ledger.vkey())
+         << std::flush;
 
   int signal = 0;
   sigwait(&stop_signals, &signal);
   io.err << fmt::format("truceline: {}: stopping: finishing the requests in flight\n",
                         signal == SIGINT ? "SIGINT" : "SIGTERM")
          << std::flush;
-  srv->stop();
+  srv->stop();  // no new requests; the ones in flight answered (their appends committed)
   srv.reset();
-  io.err << "truceline: stopped\n";
+  const uint64_t size = ledger.size();
+  ledger.stop();  // whatever is still queued is appended; the store is closed
+  io.err << fmt::format("truceline: stopped; the log has {} entries\n", size);
   return 0;
 }
 
@@ -128,7 +151,7 @@ Command add_serve_command(CLI::App& app) {
   cmd->add_option("--tls-key", a->tls_key, "TLS private key (PEM)")->type_name("FILE");
   cmd->add_flag("--insecure", a->insecure, "allow plain HTTP on a non-loopback address");
   cmd->add_option("--origin", a->origin, "the log's origin line in checkpoints (default: the parties file's)");
-  return {cmd, [a, cmd](Io& io) { return cmd_serve(cmd, *a, io); }};
+  return {cmd, [a](Io& io) { return cmd_serve(*a, io); }};
 }
 
 }  // namespace truceline::cli

@@ -51,6 +51,8 @@ void write_listing(const Store& store, const Query& q, const std::string& format
       json line{{"id", r.id}};
       line.update(j);
       if (!r.superseded_by.empty()) line["superseded_by"] = r.superseded_by;
+      // A report that came through the ledger (docs/ledger.md): the index of its entry.
+      if (r.importer == "ledger") line["ledger_index"] = r.row_number;
       line["effective_location"] = to_json(loc);
       out << line.dump() << "\n";
     } else if (format == "csv") {
@@ -80,6 +82,7 @@ void write_listing(const Store& store, const Query& q, const std::string& format
     } else {
       json props{{"id", r.id}};
       props.update(j);
+      if (r.importer == "ledger") props["ledger_index"] = r.row_number;
       // The geometry is the effective location: the report's own coordinates, or its place's
       // point (the properties say which); null only when unresolved.
       json geometry = nullptr;
