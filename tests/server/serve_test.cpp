@@ -48,6 +48,11 @@ TEST(Serve, ReadEndpointsGiveTheBytesOfTheCli) {
   ServeProcess p(TRUCELINE_BIN, s.args(), s.t.dir.string());
   ASSERT_NE(p.port, 0) << test::slurp(p.err_path);
   HttpClient c(p.port);
+  // No key file yet: the server made one, mode 0600, and said so.
+  EXPECT_EQ(std::filesystem::status(s.t / "server.key").permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  EXPECT_NE(test::slurp(p.err_path).find("new server key ed25519:"), std::string::npos);
+  EXPECT_NE(test::slurp(p.out_path).find("\nlog key truceline/test-read+"), std::string::npos);
 
   const auto health = c.request("GET", "/v1/health");
   EXPECT_EQ(health.status, 200u);
