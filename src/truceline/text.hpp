@@ -27,4 +27,16 @@ inline std::string join(const std::vector<std::string>& parts, std::string_view 
   return out;
 }
 
+// A field for CSV output (RFC 4180): quoted, with its quotes doubled, when it holds a comma, a
+// quote or a line break; else unchanged.
+inline std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace truceline

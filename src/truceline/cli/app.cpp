@@ -46,6 +46,7 @@ std::vector<Command> add_commands(CLI::App& app) {
           add_stats_command(app),      add_verify_store_command(app),
           add_relocate_command(app),   add_assess_command(app),
           add_report_command(app),     add_keygen_command(app),     add_ledger_command(app),
+          add_serve_command(app),
           add_completion_command(app), add_man_command(app)};
 }
 

@@ -184,23 +184,9 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
                const std::string& note, Io& io) {
   const ag::Agreement a = ag::load_valid(agreement_path);
   const LocalDay day = parse_day_option("--date", date, a.utc_offset_minutes);
-  report::DailyOptions d;
-  d.date = day.date;
-  d.day_start = ag::unix_seconds(day.start);
-  d.day_end = d.day_start + 86400;
-  assess::Options o;
-  // The day is [00:00, 24:00) local; `at` is inclusive, hence one second before midnight.
-  o.at = ag::Instant(std::chrono::seconds(d.day_end - 1));
-  o.since = ag::Instant(std::chrono::seconds(d.day_start - 29 * 86400));  // 30 days for the chart
-  o.period_s = 86400;
-  const assess::Assessment s = assess::assess_store(a, db, o);
-  d.data_note = note;
-  if (d.data_note.empty() && !s.reports.empty()) {
-    bool synthetic = true;
-    for (const auto& r : s.reports)
-      synthetic = synthetic && std::find(r.tags.begin(), r.tags.end(), "synthetic") != r.tags.end();
-    if (synthetic) d.data_note = "Every report in this assessment is tagged synthetic: invented for demonstration, not real events.";
-  }
+  report::DailyInput in = report::assess_day(a, db, day.date, ag::unix_seconds(day.start), note);
+  const report::DailyOptions& d = in.options;
+  const assess::Assessment& s = in.assessment;
   report::write_daily_report(a, s, d, dir);
   const nlohmann::json sum = report::daily_summary(a, s, d);
   for (const char* f : {"report.html", "report.md", "map.svg", "chart.svg", "incidents.geojson", "summary.json"})

@@ -25,6 +25,7 @@
 #include "truceline/io/text.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/integrity.hpp"
+#include "truceline/store/listing.hpp"
 #include "truceline/store/store.hpp"
 
 namespace truceline::cli {
@@ -350,12 +351,6 @@ struct ReportsArgs {
   bool history = false;
 };
 
-std::string csv_of(const json& j, const char* key) {
-  if (!j.contains(key) || j[key].is_null()) return "";
-  const json& v = j[key];
-  return csv_field(v.is_string() ? v.get<std::string>() : v.dump());
-}
-
 int cmd_reports(const ReportsArgs& a, Io& terminal) {
   st::Query q;
   // No agreement here: a bare date or a date-time without offset is UTC.
@@ -387,80 +382,9 @@ int cmd_reports(const ReportsArgs& a, Io& terminal) {
     terminal.out << held.view();
     held.str("");
   };
-  static const char* kCsvColumns[] = {"observed_at", "time_precision", "reported_at", "lon", "lat", "place",
-                                      "location_precision_m", "kind", "weapon_class", "weapon_count", "actor",
-                                      "target", "fatalities", "injured", "summary", "reliability", "credibility",
-                                      "supersedes", "source_id"};
-  if (a.format == "csv") {
-    io.out << "id";
-    for (const char* c : kCsvColumns) io.out << "," << c;
-    io.out << ",tags,source,source_type,source_url,extra";
-    for (const auto& c : st::effective_location_columns()) io.out << "," << c;
-    io.out << "\n";
-  }
-  if (a.format == "geojson") io.out << "{\"type\":\"FeatureCollection\",\"features\":[";
-  bool first = true;
-  store.query(q, [&](const st::StoredReport& r) {
-    json j = r.report;
-    // A precision the report did not give is stored as 0 (part of its content: ids depend on
-    // it) but printed as absent: 0 m would read as "exact" (the importers read absent as 0,
-    // so the output still re-ingests as the same reports).
-    if (j.contains("location_precision_m") && j["location_precision_m"].is_number() &&
-        j["location_precision_m"].get<double>() == 0)
-      j.erase("location_precision_m");
-    // Where every output places the report (docs/report-format.md, "Effective location");
-    // the importers ignore these keys, so the output still round-trips.
-    const st::EffectiveLocation loc = st::effective_location(r);
-    if (a.format == "jsonl") {
-      json line{{"id", r.id}};
-      line.update(j);
-      if (!r.superseded_by.empty()) line["superseded_by"] = r.superseded_by;
-      // A report that came through the ledger (docs/ledger.md): the index of its entry.
-      if (r.importer == "ledger") line["ledger_index"] = r.row_number;
-      line["effective_location"] = st::to_json(loc);
-      io.out << line.dump() << "\n";
-    } else if (a.format == "csv") {
-      io.out << r.id;
-      for (const char* c : kCsvColumns) io.out << "," << csv_of(j, c);
-      std::string tags;
-      if (j.contains("tags"))
-        for (const auto& t : j["tags"]) tags += (tags.empty() ? "" : ";") + t.get<std::string>();
-      io.out << "," << csv_field(tags) << "," << csv_of(j["source"], "name") << "," << csv_of(j["source"], "type")
-             << "," << csv_of(j["source"], "url");
-      json extra = json::object();
-      for (const auto& [k, v] : j.items()) {
-        bool known = k == "tags" || k == "source";
-        for (const char* c : kCsvColumns) known |= k == c;
-        if (!known) extra[k] = v;
-      }
-      // A source's own extra fields travel as "source.x" (the CSV importer puts them back).
-      for (const auto& [k, v] : j["source"].items())
-        if (k != "name" && k != "type" && k != "url") extra["source." + k] = v;
-      io.out << "," << (extra.empty() ? "" : csv_field(extra.dump()));
-      const json flat = st::to_flat_json(loc);
-      for (const auto& c : st::effective_location_columns()) io.out << "," << csv_of(flat, c.c_str());
-      io.out << "\n";
-    } else {
-      json props{{"id", r.id}};
-      props.update(j);
-      if (r.importer == "ledger") props["ledger_index"] = r.row_number;
-      // The geometry is the effective location: the report's own coordinates, or its place's
-      // point (the properties say which); null only when unresolved.
-      json geometry = nullptr;
-      if (loc.lon && loc.lat) geometry = {{"type", "Point"}, {"coordinates", {*loc.lon, *loc.lat}}};
-      props.erase("lon");
-      props.erase("lat");
-      json flat = st::to_flat_json(loc);
-      flat.erase("effective_lon");  // the geometry
-      flat.erase("effective_lat");
-      props.update(flat);
-      io.out << (first ? "" : ",") << "\n"
-             << json{{"type", "Feature"}, {"id", r.id}, {"properties", props}, {"geometry", geometry}}.dump();
-    }
-    first = false;
+  st::write_listing(store, q, a.format, io.out, [&] {
     if (static_cast<std::size_t>(held.tellp()) > kHeld) release();
   });
-  if (a.format == "geojson") io.out << "\n]}\n";
   release();
   return 0;
 }

@@ -453,16 +453,6 @@ class GeoJsonPointReader : public PointReader {
 
 }  // namespace
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& stdin_stream) {
   std::unique_ptr<std::istream> own;
   std::istream* in = &stdin_stream;

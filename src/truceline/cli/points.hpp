@@ -8,6 +8,8 @@
 // errors that make the whole file unusable throw truceline::InputError.
 #pragma once
 
+#include "truceline/text.hpp"
+
 #include <istream>
 #include <memory>
 #include <string>
@@ -38,7 +40,7 @@ class PointReader {
 // ('{' = GeoJSON, anything else = CSV). `name` is used in messages.
 std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& stdin_stream);
 
-// Quotes a field for CSV output when needed.
-std::string csv_field(const std::string& s);
+// Quotes a field for CSV output when needed (truceline/text.hpp).
+using truceline::csv_field;
 
 }  // namespace truceline::cli

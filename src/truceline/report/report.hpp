@@ -28,6 +28,7 @@
 // write_daily_report calls must name different directories.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -72,5 +73,22 @@ std::string chart_svg(const assess::Assessment& s, const DailyOptions& o);
 // Cost: daily_summary + map_svg + chart_svg, and the size of the files (written and fsync'd).
 void write_daily_report(const agreement::Agreement& a, const assess::Assessment& s, const DailyOptions& o,
                         const std::string& dir);
+
+// The six files write_daily_report writes, by name ("report.html", "report.md", "summary.json",
+// ...), in memory (the server's GET /v1/report/DATE serves one of them).
+std::map<std::string, std::string> daily_report_files(const agreement::Agreement& a, const assess::Assessment& s,
+                                                      const DailyOptions& o);
+
+// The daily report's inputs for the local day `date` ("YYYY-MM-DD") starting at `day_start`
+// (unix seconds, 00:00 local), as `truceline report` builds them: the day is [day_start,
+// day_start + 86400); the assessment is at the day's last second and covers 30 days (for the
+// chart), in 1-day periods. `note` is the data note; when empty and every report is tagged
+// `synthetic`, the note says so. Throws what assess::assess_store throws.
+struct DailyInput {
+  DailyOptions options;
+  assess::Assessment assessment;
+};
+DailyInput assess_day(const agreement::Agreement& a, const std::string& db, const std::string& date, int64_t day_start,
+                      const std::string& note);
 
 }  // namespace truceline::report

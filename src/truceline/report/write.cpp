@@ -1,4 +1,6 @@
 // write_daily_report: the six files of the daily report into one directory.
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
 #include <string>
@@ -30,19 +32,45 @@ void write_daily_report(const agreement::Agreement& a, const assess::Assessment&
   if (fs::exists(p, ec) && !fs::is_directory(p, ec))
     throw InputError(fmt::format("{}: cannot write the report: exists and is not a directory", dir));
 
+  io::write_file_set(dir, daily_report_files(a, s, o));
+}
+
+std::map<std::string, std::string> daily_report_files(const agreement::Agreement& a, const assess::Assessment& s,
+                                                      const DailyOptions& o) {
   const Digest d(a, s, o);
   const json j = summary_of(d);
   const Sections x = sections_of(j, a);
   const std::string map = map_svg(a, s, o);
   const std::string chart = chart_svg(s, o);
   const std::string strip = detail::coverage_strip_svg(s);
-  // One set: a reader of `dir` sees the previous day's six files or these six, never a mix.
-  io::write_file_set(dir, {{"map.svg", map},
-                           {"chart.svg", chart},
-                           {"incidents.geojson", geojson_of(d)},
-                           {"summary.json", j.dump(2) + "\n"},
-                           {"report.md", md_of(j, x)},
-                           {"report.html", html_of(j, x, map, chart, strip)}});
+  return {{"map.svg", map},
+          {"chart.svg", chart},
+          {"incidents.geojson", geojson_of(d)},
+          {"summary.json", j.dump(2) + "\n"},
+          {"report.md", md_of(j, x)},
+          {"report.html", html_of(j, x, map, chart, strip)}};
+}
+
+DailyInput assess_day(const agreement::Agreement& a, const std::string& db, const std::string& date, int64_t day_start,
+                      const std::string& note) {
+  DailyOptions d;
+  d.date = date;
+  d.day_start = day_start;
+  d.day_end = d.day_start + 86400;
+  assess::Options o;
+  // The day is [00:00, 24:00) local; `at` is inclusive, hence one second before midnight.
+  o.at = agreement::Instant(std::chrono::seconds(d.day_end - 1));
+  o.since = agreement::Instant(std::chrono::seconds(d.day_start - 29 * 86400));  // 30 days for the chart
+  o.period_s = 86400;
+  assess::Assessment s = assess::assess_store(a, db, o);
+  d.data_note = note;
+  if (d.data_note.empty() && !s.reports.empty()) {
+    bool synthetic = true;
+    for (const auto& r : s.reports)
+      synthetic = synthetic && std::find(r.tags.begin(), r.tags.end(), "synthetic") != r.tags.end();
+    if (synthetic) d.data_note = "Every report in this assessment is tagged synthetic: invented for demonstration, not real events.";
+  }
+  return {std::move(d), std::move(s)};
 }
 
 }  // namespace truceline::report
