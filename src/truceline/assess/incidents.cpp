@@ -104,6 +104,10 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, F
                          // so incidents do not chain across a region
     int64_t last_end;
     std::vector<std::size_t> may_be;  // a day report matching several incidents: their indices in `closed`
+    // The anchor's window and latitude and precision, for near()'s cheap bounds without a look
+    // at the anchor itself (kept for the open incidents only: see bound()).
+    int64_t an_begin = 0, an_end = 0;
+    double an_lat = 0, an_precision = 0;
   };
   // Whether report r can describe the same event as the incident anchored on `an`.
   auto near = [&](const ReportView& an, const ReportView& r, double& d) {
@@ -117,11 +121,21 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, F
     d = distance_m(an.lon_deg, an.lat_deg, r.lon_deg, r.lat_deg);
     return d <= reach;
   };
+  auto bound = [&](Open& inc) {
+    const ReportView& an = s.reports[inc.anchor];
+    inc.an_begin = an.observed_unix;
+    inc.an_end = an.observed_unix + window_len(an);
+    inc.an_lat = an.lat_deg;
+    inc.an_precision = an.precision_m;
+  };
   auto join = [&](Open& inc, std::size_t i) {
     const ReportView& r = s.reports[i];
     inc.members.push_back(i);
     inc.last_end = std::max(inc.last_end, r.observed_unix + window_len(r));
-    if (r.precision_m < s.reports[inc.anchor].precision_m) inc.anchor = i;
+    if (r.precision_m < s.reports[inc.anchor].precision_m) {
+      inc.anchor = i;
+      bound(inc);
+    }
   };
   std::vector<Open> open, closed;
   // Closes the open incidents that can no longer take reports (reports come in time order).
@@ -138,17 +152,24 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, F
   // Report i joins the nearest open incident it matches, or opens one.
   auto join_nearest_or_open = [&](std::size_t i) {
     const ReportView& r = s.reports[i];
+    const int64_t len = window_len(r);
     std::ptrdiff_t best = -1;
     double best_d = 0;
     for (std::size_t k = 0; k < open.size(); ++k) {
+      // near()'s time and latitude bounds first, from what the incident keeps of its anchor.
+      const Open& c = open[k];
+      if (r.observed_unix > c.an_end + o.fusion_window_s || c.an_begin > r.observed_unix + len + o.fusion_window_s ||
+          std::abs(c.an_lat - r.lat_deg) * 110000.0 > o.fusion_distance_m + c.an_precision + r.precision_m)
+        continue;
       double d = 0;
-      if (near(s.reports[open[k].anchor], r, d) && (best < 0 || d < best_d)) {
+      if (near(s.reports[c.anchor], r, d) && (best < 0 || d < best_d)) {
         best = static_cast<std::ptrdiff_t>(k);
         best_d = d;
       }
     }
     if (best < 0) {
-      open.push_back({{i}, i, r.observed_unix + window_len(r), {}});
+      open.push_back({{i}, i, r.observed_unix + len, {}});
+      bound(open.back());
     } else {
       join(open[static_cast<std::size_t>(best)], i);
     }
@@ -201,15 +222,23 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, F
     return static_cast<int64_t>(std::clamp(std::floor(lat / kBandDeg), double(-kBands), double(kBands)));
   };
   auto cell = [](int64_t day, int64_t band) { return day * 4096 + band + 2048; };
-  std::unordered_map<int64_t, std::vector<std::pair<std::size_t, std::size_t>>> cells;  // -> (incident, anchor)
+  // An entry holds what the cheap tests read (near()'s time and latitude bounds, the start), so
+  // that only the incidents passing them are looked up (a scan of the reports themselves is
+  // cache misses).
+  struct Filed {
+    std::size_t incident, anchor;
+    int64_t begin, end, start;  // the anchor's window; the incident's start
+    double lat_deg, precision_m;  // the anchor's
+  };
+  std::unordered_map<int64_t, std::vector<Filed>> cells;
   double widest = 0;  // the largest precision of an anchor filed
   auto file = [&](std::size_t k) {
     const ReportView& an = s.reports[closed[k].anchor];
     if (std::isnan(an.lat_deg)) return;  // near() is false for it
     widest = std::max(widest, an.precision_m);
-    const int64_t band = band_of(an.lat_deg);
-    for (int64_t d = day_of(an.observed_unix), e = day_of(an.observed_unix + window_len(an)); d <= e; ++d)
-      cells[cell(d, band)].emplace_back(k, closed[k].anchor);
+    const int64_t band = band_of(an.lat_deg), end = an.observed_unix + window_len(an);
+    const Filed f{k, closed[k].anchor, an.observed_unix, end, start_of(k), an.lat_deg, an.precision_m};
+    for (int64_t d = day_of(an.observed_unix), e = day_of(end); d <= e; ++d) cells[cell(d, band)].push_back(f);
   };
   // The plain search: every incident by start.
   std::vector<std::size_t> by_start;
@@ -247,13 +276,17 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, F
         for (int64_t b = std::max(b0, -kBands); b <= std::min(b1, kBands); ++b) {
           const auto at = cells.find(cell(d, b));
           if (at == cells.end()) continue;
-          for (const auto& [k, anchor] : at->second) {
-            if (seen[k] == looking || closed[k].anchor != anchor) continue;
+          for (const Filed& f : at->second) {
+            // near()'s own bounds first, from the entry (a stale entry fails them or is skipped below).
+            if (r.observed_unix > f.end + o.fusion_window_s || f.begin > r.observed_unix + len + o.fusion_window_s ||
+                std::abs(f.lat_deg - r.lat_deg) * 110000.0 > o.fusion_distance_m + f.precision_m + r.precision_m ||
+                f.start < lo || f.start > hi)
+              continue;
+            const std::size_t k = f.incident;
+            if (seen[k] == looking || closed[k].anchor != f.anchor) continue;
             seen[k] = looking;
             double dist = 0;
-            if (start_of(k) >= lo && start_of(k) <= hi && closed[k].may_be.empty() &&
-                near(s.reports[anchor], r, dist))
-              matches.push_back(k);
+            if (closed[k].may_be.empty() && near(s.reports[f.anchor], r, dist)) matches.push_back(k);
           }
         }
       }
