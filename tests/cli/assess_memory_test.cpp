@@ -1,5 +1,6 @@
 // Issue 15, "Streaming everywhere": `assess` writes its verdicts as it goes, so its memory does
-// not grow with the reports it assesses (docs/assessment.md, "Memory").
+// not grow with the reports it assesses (docs/assessment.md, "Memory"); `reports` writes its
+// output to disk as it reads (docs/cli.md), so neither does its.
 //
 // The measure is the peak resident set (VmHWM in /proc/self/status) of a forked child that
 // runs `truceline assess` (in process, through cli::run) on a store of N reports and on one of
@@ -95,6 +96,32 @@ TEST_P(AssessMemory, DoesNotGrowWithTheReports) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, AssessMemory, ::testing::Values("json", "csv", "geojson"));
+
+// `reports -o FILE` on N and 4N reports (about 0.7 kB of JSON Lines each: 4 and 17 MB). It held
+// its output in memory up to 64 MiB: four times the reports took about four times the memory.
+TEST(ReportsMemory, DoesNotGrowWithTheOutput) {
+  if (test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  constexpr int kSmall = 6000, kLarge = 4 * kSmall;
+  static TempDir t("truceline-reports-mem");
+  const std::string small_db = store_of(t, kSmall), large_db = store_of(t, kLarge);
+  auto growth_kb = [&](const std::string& db, int n) {
+    return test::peak_growth_kb_in_child([&] {
+      const std::string out = t / "out.jsonl";
+      const Result r = run_cli({"reports", "--db", db, "-o", out});
+      std::ifstream in(out);
+      int lines = 0;
+      for (std::string line; std::getline(in, line);) ++lines;
+      return r.status == 0 && lines == n;
+    });
+  };
+  const long small = growth_kb(small_db, kSmall), large = growth_kb(large_db, kLarge);
+  ASSERT_GT(small, 0) << "reports on " << kSmall << " reports failed";
+  ASSERT_GT(large, 0) << "reports on " << kLarge << " reports failed";
+  EXPECT_LT(large, small + small / 2 + 2048) << kSmall << " reports: +" << small / 1024 << " MB, " << kLarge
+                                             << " reports: +" << large / 1024 << " MB";
+  RecordProperty("growth_small_kb", std::to_string(small));
+  RecordProperty("growth_large_kb", std::to_string(large));
+}
 
 }  // namespace
 }  // namespace truceline::cli

@@ -132,9 +132,11 @@ void expect_readers_refuse(const TempDir& dir, const std::string& db, const std:
                            Readers readers = Readers::all) {
   const std::string head = "truceline: error: " + db + ": store is damaged: ";
   const std::string tail = "; run truceline verify-store --db " + db + "\n";
+  write_file(dir / "reports.jsonl", "a previous output\n");
   std::vector<std::vector<std::string>> commands = {
       {"reports", "--db", db},
       {"reports", "--db", db, "--format", "csv"},
+      {"reports", "--db", db, "-o", dir / "reports.jsonl"},
       {"assess", "--agreement", kAgreement, "--db", db, "--at", "2018-11-30T23:59:59+03:00"},
       {"report", "--agreement", kAgreement, "--db", db, "--date", "2018-11-30", "-o",
        dir / "daily"},
@@ -156,6 +158,7 @@ void expect_readers_refuse(const TempDir& dir, const std::string& db, const std:
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   }
   EXPECT_FALSE(fs::exists(dir / "daily"));
+  EXPECT_EQ(read_file(dir / "reports.jsonl"), "a previous output\n") << "reports -o replaced a file from a damaged store";
 }
 
 // `verify-store`: exit 1, the problems on stdout, one of them containing `line`.
@@ -190,6 +193,12 @@ TEST(StoreDamage, PristineStoreIsOk) {
   const Result r = run_cli({"reports", "--db", pristine()});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), kReports);
+  // -o FILE: the same bytes, into the file only.
+  const TempDir dir;
+  const Result o = run_cli({"reports", "--db", pristine(), "-o", dir / "all.jsonl"});
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "");
+  EXPECT_EQ(read_file(dir / "all.jsonl"), r.out);
   const Result a = run_cli({"assess", "--agreement", kAgreement, "--db", pristine(), "--at",
                             "2018-11-30T23:59:59+03:00"});
   EXPECT_EQ(a.status, 0) << a.err;

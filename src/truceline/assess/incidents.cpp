@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <thread>
 
 #include "truceline/assess/actors.hpp"
@@ -88,7 +89,7 @@ namespace detail {
 
 bool is_event(const std::string& kind) { return kind != "patrol" && kind != "uav_observation"; }
 
-std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
+std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, FuseSearch search) {
   const Options& o = s.options;
   // Only names are resolved here: the actor resolver alone, not an Assessor (which builds
   // every zone).
@@ -103,6 +104,10 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
                          // so incidents do not chain across a region
     int64_t last_end;
     std::vector<std::size_t> may_be;  // a day report matching several incidents: their indices in `closed`
+    // The anchor's window and latitude and precision, for near()'s cheap bounds without a look
+    // at the anchor itself (kept for the open incidents only: see bound()).
+    int64_t an_begin = 0, an_end = 0;
+    double an_lat = 0, an_precision = 0;
   };
   // Whether report r can describe the same event as the incident anchored on `an`.
   auto near = [&](const ReportView& an, const ReportView& r, double& d) {
@@ -116,11 +121,21 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
     d = distance_m(an.lon_deg, an.lat_deg, r.lon_deg, r.lat_deg);
     return d <= reach;
   };
+  auto bound = [&](Open& inc) {
+    const ReportView& an = s.reports[inc.anchor];
+    inc.an_begin = an.observed_unix;
+    inc.an_end = an.observed_unix + window_len(an);
+    inc.an_lat = an.lat_deg;
+    inc.an_precision = an.precision_m;
+  };
   auto join = [&](Open& inc, std::size_t i) {
     const ReportView& r = s.reports[i];
     inc.members.push_back(i);
     inc.last_end = std::max(inc.last_end, r.observed_unix + window_len(r));
-    if (r.precision_m < s.reports[inc.anchor].precision_m) inc.anchor = i;
+    if (r.precision_m < s.reports[inc.anchor].precision_m) {
+      inc.anchor = i;
+      bound(inc);
+    }
   };
   std::vector<Open> open, closed;
   // Closes the open incidents that can no longer take reports (reports come in time order).
@@ -137,17 +152,24 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   // Report i joins the nearest open incident it matches, or opens one.
   auto join_nearest_or_open = [&](std::size_t i) {
     const ReportView& r = s.reports[i];
+    const int64_t len = window_len(r);
     std::ptrdiff_t best = -1;
     double best_d = 0;
     for (std::size_t k = 0; k < open.size(); ++k) {
+      // near()'s time and latitude bounds first, from what the incident keeps of its anchor.
+      const Open& c = open[k];
+      if (r.observed_unix > c.an_end + o.fusion_window_s || c.an_begin > r.observed_unix + len + o.fusion_window_s ||
+          std::abs(c.an_lat - r.lat_deg) * 110000.0 > o.fusion_distance_m + c.an_precision + r.precision_m)
+        continue;
       double d = 0;
-      if (near(s.reports[open[k].anchor], r, d) && (best < 0 || d < best_d)) {
+      if (near(s.reports[c.anchor], r, d) && (best < 0 || d < best_d)) {
         best = static_cast<std::ptrdiff_t>(k);
         best_d = d;
       }
     }
     if (best < 0) {
-      open.push_back({{i}, i, r.observed_unix + window_len(r), {}});
+      open.push_back({{i}, i, r.observed_unix + len, {}});
+      bound(open.back());
     } else {
       join(open[static_cast<std::size_t>(best)], i);
     }
@@ -179,29 +201,100 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s) {
   // be any of them: it stands alone, naming them (`possibly_same_as`), rather than merging
   // events. Matching none, it fuses with other day reports as in pass 1.
   const std::size_t timed = closed.size();
-  std::vector<std::size_t> by_start(timed);
   int64_t longest = 0;
-  for (std::size_t k = 0; k < timed; ++k) {
-    by_start[k] = k;
+  for (std::size_t k = 0; k < timed; ++k)
     longest = std::max(longest, closed[k].last_end - s.reports[closed[k].members.front()].observed_unix);
-  }
   auto start_of = [&](std::size_t k) { return s.reports[closed[k].members.front()].observed_unix; };
-  std::sort(by_start.begin(), by_start.end(), [&](std::size_t x, std::size_t y) { return start_of(x) < start_of(y); });
+  // The timed incidents a day report may match, found through their anchors: near() needs the
+  // anchor's window [obs, obs + len] to meet [r - window, r + len + window] and the latitudes to
+  // be within the reach, so each incident is filed under the days its anchor's window covers
+  // and its anchor's latitude band, filed again when a day report becomes its anchor (an
+  // entry whose anchor is no longer the incident's is skipped). A report looks in the cells
+  // of its own days and bands only, instead of every incident started since r - window -
+  // longest (weeks when the store holds one week-precision report: quadratic in the density
+  // of reports, issue 15). The same matches: the range on the start is kept as it was, and
+  // near() decides.
+  constexpr int64_t kDay = 86400;
+  constexpr double kBandDeg = 0.05;
+  constexpr int64_t kBands = 1800;  // 90 / kBandDeg
+  auto day_of = [](int64_t t) { return t >= 0 ? t / kDay : -((-t + kDay - 1) / kDay); };
+  auto band_of = [](double lat) {
+    return static_cast<int64_t>(std::clamp(std::floor(lat / kBandDeg), double(-kBands), double(kBands)));
+  };
+  auto cell = [](int64_t day, int64_t band) { return day * 4096 + band + 2048; };
+  // An entry holds what the cheap tests read (near()'s time and latitude bounds, the start), so
+  // that only the incidents passing them are looked up (a scan of the reports themselves is
+  // cache misses).
+  struct Filed {
+    std::size_t incident, anchor;
+    int64_t begin, end, start;  // the anchor's window; the incident's start
+    double lat_deg, precision_m;  // the anchor's
+  };
+  std::unordered_map<int64_t, std::vector<Filed>> cells;
+  double widest = 0;  // the largest precision of an anchor filed
+  auto file = [&](std::size_t k) {
+    const ReportView& an = s.reports[closed[k].anchor];
+    if (std::isnan(an.lat_deg)) return;  // near() is false for it
+    widest = std::max(widest, an.precision_m);
+    const int64_t band = band_of(an.lat_deg), end = an.observed_unix + window_len(an);
+    const Filed f{k, closed[k].anchor, an.observed_unix, end, start_of(k), an.lat_deg, an.precision_m};
+    for (int64_t d = day_of(an.observed_unix), e = day_of(end); d <= e; ++d) cells[cell(d, band)].push_back(f);
+  };
+  // The plain search: every incident by start.
+  std::vector<std::size_t> by_start;
+  if (search == FuseSearch::scanned) {
+    by_start.resize(timed);
+    for (std::size_t k = 0; k < timed; ++k) by_start[k] = k;
+    std::sort(by_start.begin(), by_start.end(), [&](std::size_t x, std::size_t y) { return start_of(x) < start_of(y); });
+  } else {
+    for (std::size_t k = 0; k < timed; ++k) file(k);
+  }
+  std::vector<std::size_t> seen(timed, 0);  // the day report (1-based) that last looked at it
+  std::size_t looking = 0;
   for (std::size_t i : day_reports) {
     const ReportView& r = s.reports[i];
     const int64_t len = window_len(r);
     close_before(r.observed_unix);
     // Timed incidents starting in [r - window - longest, r + len + window].
     const int64_t lo = r.observed_unix - o.fusion_window_s - longest, hi = r.observed_unix + len + o.fusion_window_s;
-    auto it = std::lower_bound(by_start.begin(), by_start.end(), lo,
-                               [&](std::size_t k, int64_t t) { return start_of(k) < t; });
     std::vector<std::size_t> matches;
-    for (; it != by_start.end() && start_of(*it) <= hi; ++it) {
-      double d = 0;
-      if (closed[*it].may_be.empty() && near(s.reports[closed[*it].anchor], r, d)) matches.push_back(*it);
+    ++looking;
+    if (search == FuseSearch::scanned) {
+      auto it = std::lower_bound(by_start.begin(), by_start.end(), lo,
+                                 [&](std::size_t k, int64_t t) { return start_of(k) < t; });
+      for (; it != by_start.end() && start_of(*it) <= hi; ++it) {
+        double d = 0;
+        if (closed[*it].may_be.empty() && near(s.reports[closed[*it].anchor], r, d)) matches.push_back(*it);
+      }
+    } else if (!std::isnan(r.lat_deg)) {
+      // One band more on each side: the bound near() applies, with room for rounding; every
+      // band when the reach is not a finite number of degrees.
+      const double dlat = (o.fusion_distance_m + widest + r.precision_m) / 110000.0;
+      const bool all = !(dlat < 180);
+      const int64_t b0 = all ? -kBands : band_of(r.lat_deg - dlat) - 1, b1 = all ? kBands : band_of(r.lat_deg + dlat) + 1;
+      for (int64_t d = day_of(r.observed_unix - o.fusion_window_s), e = day_of(hi); d <= e; ++d) {
+        for (int64_t b = std::max(b0, -kBands); b <= std::min(b1, kBands); ++b) {
+          const auto at = cells.find(cell(d, b));
+          if (at == cells.end()) continue;
+          for (const Filed& f : at->second) {
+            // near()'s own bounds first, from the entry (a stale entry fails them or is skipped below).
+            if (r.observed_unix > f.end + o.fusion_window_s || f.begin > r.observed_unix + len + o.fusion_window_s ||
+                std::abs(f.lat_deg - r.lat_deg) * 110000.0 > o.fusion_distance_m + f.precision_m + r.precision_m ||
+                f.start < lo || f.start > hi)
+              continue;
+            const std::size_t k = f.incident;
+            if (seen[k] == looking || closed[k].anchor != f.anchor) continue;
+            seen[k] = looking;
+            double dist = 0;
+            if (closed[k].may_be.empty() && near(s.reports[f.anchor], r, dist)) matches.push_back(k);
+          }
+        }
+      }
     }
     if (matches.size() == 1) {
+      const std::size_t anchor = closed[matches.front()].anchor;
       join(closed[matches.front()], i);
+      if (search == FuseSearch::indexed && closed[matches.front()].anchor != anchor) file(matches.front());
       continue;
     }
     if (matches.size() > 1) {

@@ -22,6 +22,7 @@
 #include "truceline/io/file.hpp"
 #include "truceline/io/input.hpp"
 #include "truceline/io/interrupt.hpp"
+#include "truceline/io/spool.hpp"
 #include "truceline/io/text.hpp"
 #include "truceline/store/importers.hpp"
 #include "truceline/store/integrity.hpp"
@@ -347,7 +348,7 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
 }
 
 struct ReportsArgs {
-  std::string db, since, until, bbox, kind, source, format;
+  std::string db, since, until, bbox, kind, source, format, out = "-";
   bool history = false;
 };
 
@@ -372,20 +373,29 @@ int cmd_reports(const ReportsArgs& a, Io& terminal) {
   q.history = a.history;
   const st::Store store = st::Store::open_existing(a.db);
   st::check_counts(store);  // damage found before the first line (docs/store-integrity.md)
-  // The output is held until the query ends or it passes kHeld: damage a row shows (its content
-  // hash, store/integrity.hpp) then stops the command before anything is printed; only a
-  // larger output can be cut short (after its first kHeld bytes).
-  constexpr std::size_t kHeld = std::size_t{64} << 20;
-  std::ostringstream held;
-  Io io{terminal.in, held, terminal.err};
-  auto release = [&] {
-    terminal.out << held.view();
-    held.str("");
-  };
-  st::write_listing(store, q, a.format, io.out, [&] {
-    if (static_cast<std::size_t>(held.tellp()) > kHeld) release();
-  });
-  release();
+  // The output streams to disk, never held in memory (docs/cli.md, "reports"): a file (-o) is
+  // written into its temporary and renamed over FILE at the end (io::AtomicOutput); standard
+  // output into a spool (an unnamed temporary file, io/spool.hpp) copied out once the query
+  // has ended. Damage a row shows (its content hash, store/integrity.hpp) thus stops the
+  // command before a byte is printed or a file replaced, whatever the size of the output
+  // (it was held in memory up to 64 MiB, and cut short past that).
+  const bool to_stdout = a.out.empty() || a.out == "-";
+  std::unique_ptr<io::AtomicOutput> file;
+  std::unique_ptr<io::Spool> spool;
+  if (to_stdout) {
+    spool = std::make_unique<io::Spool>(io::spool_dir(a.out), "<stdout>");
+  } else {
+    file = std::make_unique<io::AtomicOutput>(a.out, terminal.out);
+  }
+  Io io{terminal.in, to_stdout ? spool->stream() : file->stream(), terminal.err};
+  st::write_listing(store, q, a.format, io.out);
+  if (spool) {
+    io::AtomicOutput printed(a.out, terminal.out);
+    spool->copy_to(printed.stream());
+    printed.commit();
+  } else {
+    file->commit();
+  }
   return 0;
 }
 
@@ -484,6 +494,9 @@ Command add_reports_command(CLI::App& app) {
   cmd->add_option("--source", a->source, "source name");
   cmd->add_flag("--history", a->history, "include superseded reports");
   add_format_option(cmd, a->format, {"jsonl", "csv", "geojson"}, "output format");
+  cmd->add_option("-o,--output", a->out, "output file ('-' = stdout); written whole or not at all")
+      ->type_name("FILE")
+      ->capture_default_str();
   return {cmd, [a](Io& io) { return cmd_reports(*a, io); }};
 }
 

@@ -23,8 +23,14 @@ namespace truceline::assess::detail {
 // Report kinds that describe events (fused into incidents); patrols and UAV flights are
 // observations, counted for coverage instead (incidents.cpp).
 bool is_event(const std::string& kind);
+// How fusion's second pass finds the timed incidents a day report may match: through an index
+// of their anchors by day and latitude band (what the assessment uses), or by scanning every
+// incident in the range of starts (the plain search: the reference the tests compare with).
+// Both give the same incidents.
+enum class FuseSearch { indexed, scanned };
 // Reports describing the same event, fused (incidents.cpp).
-std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s);
+std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s,
+                           FuseSearch search = FuseSearch::indexed);
 // Reports grouped by shared witnesses: each group is one independent view (incidents.cpp).
 std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const std::vector<std::size_t>& reports);
 // Two independent source groups of two source types, or one from a monitor (incidents.cpp).
