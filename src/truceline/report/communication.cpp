@@ -32,6 +32,13 @@ std::optional<int64_t> unix_of(const json& v) {
   return t->unix_seconds;
 }
 
+// body[key], or null when the body is not an object or has no such key.
+json field(const json& body, const char* key) {
+  if (!body.is_object()) return nullptr;
+  const auto it = body.find(key);
+  return it == body.end() ? json() : *it;
+}
+
 std::string text_of(const json& body, const char* key) {
   if (!body.is_object() || !body.contains(key) || !body[key].is_string()) return "";
   return body[key].get<std::string>();
@@ -79,7 +86,7 @@ geo::GeodesicPolyline route_of(const json& g) {
 json patrol_check(const LedgerEntry& n, const std::vector<const LedgerEntry*>& known, const DailyOptions& o) {
   json out = json::object();
   const json& b = n.body;
-  const auto from = unix_of(b.value("from", json())), until = unix_of(b.value("until", json()));
+  const auto from = unix_of(field(b, "from")), until = unix_of(field(b, "until"));
   out["from"] = from ? json(detail::iso(*from)) : json();
   out["until"] = until ? json(detail::iso(*until)) : json();
   out["route_km"] = nullptr;
@@ -94,7 +101,7 @@ json patrol_check(const LedgerEntry& n, const std::vector<const LedgerEntry*>& k
   if (*until <= *from) return uncheckable("'until' is not after 'from'");
   std::optional<geo::GeodesicPolyline> route;
   try {
-    route.emplace(route_of(b.value("route", json())));
+    route.emplace(route_of(field(b, "route")));
   } catch (const geo::GeometryError& e) {
     return uncheckable(e.what());
   }
@@ -109,17 +116,16 @@ json patrol_check(const LedgerEntry& n, const std::vector<const LedgerEntry*>& k
     const int64_t end = t->unix_seconds + precision_s(e->body, t->date_only);
     if (!(t->unix_seconds < *until && end > *from)) continue;  // [t, end) meets [from, until)
     json c = {{"index", e->index}, {"observed_at", detail::iso(t->unix_seconds)}};
-    const json& lon = e->body.value("lon", json()), &lat = e->body.value("lat", json());
-    if (!lon.is_number() || !lat.is_number()) {
+    const auto lon = e->body.find("lon"), lat = e->body.find("lat");
+    if (lon == e->body.end() || lat == e->body.end() || !lon->is_number() || !lat->is_number()) {
       c["distance_m"] = nullptr;
       c["matched"] = false;
       c["reason"] = "no coordinates";
       unplaced = true;
     } else {
-      const double d = route->nearest({lon.get<double>(), lat.get<double>()}).distance_m;
-      const double prec = e->body.value("location_precision_m", json(0.0)).is_number()
-                              ? e->body["location_precision_m"].get<double>()
-                              : 0.0;
+      const double d = route->nearest({lon->get<double>(), lat->get<double>()}).distance_m;
+      const auto pit = e->body.find("location_precision_m");
+      const double prec = pit != e->body.end() && pit->is_number() ? pit->get<double>() : 0.0;
       const bool ok = d <= kPatrolMatchDistanceM + prec;
       c["distance_m"] = detail::rounded(d, 0);
       c["precision_m"] = prec;
@@ -223,7 +229,7 @@ json communication_summary(const Communication& c, const DailyOptions& o) {
   for (const LedgerEntry* e : known) {
     if (e->type != "notification") continue;
     const json& b = e->body;
-    const auto from = unix_of(b.value("from", json())), until = unix_of(b.value("until", json()));
+    const auto from = unix_of(field(b, "from")), until = unix_of(field(b, "until"));
     const bool meets = from && until && *from < o.day_end && *until > o.day_start;
     if (!in_day(*e) && !meets) continue;
     json row = {{"index", e->index}, {"party", e->party}, {"time", detail::iso(e->time_unix)},
@@ -332,7 +338,7 @@ void communication_sections(const json& c, int off, Sections& x) {
     const std::string from = local_or_empty(n["from"], off), until = local_or_empty(n["until"], off);
     x.comm_notifications.rows.push_back(
         {str(n["index"]), str(n["party"]), str(n["kind"]), from.empty() && until.empty() ? "" : from + " – " + until,
-         n.value("route_km", json()).is_number() ? fixed(n["route_km"].get<double>(), 1) + " km" : "",
+         field(n, "route_km").is_number() ? fixed(n["route_km"].get<double>(), 1) + " km" : "",
          outcome_text(n)});
   }
   x.comm_notifications.empty_text = "No notifications made for or on the report day.";
