@@ -415,6 +415,8 @@ int cmd_reports(const ReportsArgs& a, Io& terminal) {
       json line{{"id", r.id}};
       line.update(j);
       if (!r.superseded_by.empty()) line["superseded_by"] = r.superseded_by;
+      // A report that came through the ledger (docs/ledger.md): the index of its entry.
+      if (r.importer == "ledger") line["ledger_index"] = r.row_number;
       line["effective_location"] = st::to_json(loc);
       io.out << line.dump() << "\n";
     } else if (a.format == "csv") {
@@ -441,6 +443,7 @@ int cmd_reports(const ReportsArgs& a, Io& terminal) {
     } else {
       json props{{"id", r.id}};
       props.update(j);
+      if (r.importer == "ledger") props["ledger_index"] = r.row_number;
       // The geometry is the effective location: the report's own coordinates, or its place's
       // point (the properties say which); null only when unresolved.
       json geometry = nullptr;

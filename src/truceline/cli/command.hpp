@@ -36,6 +36,8 @@ Command add_verify_store_command(CLI::App& app);  // cmd_verify.cpp
 Command add_relocate_command(CLI::App& app);    // cmd_relocate.cpp
 Command add_assess_command(CLI::App& app);      // cmd_assess.cpp
 Command add_report_command(CLI::App& app);      // cmd_assess.cpp
+Command add_keygen_command(CLI::App& app);      // cmd_ledger.cpp
+Command add_ledger_command(CLI::App& app);      // cmd_ledger.cpp (ledger verify)
 Command add_completion_command(CLI::App& app);  // completion.cpp (generated from `app`)
 Command add_man_command(CLI::App& app);         // completion.cpp (generated from `app`)
 

@@ -89,6 +89,15 @@ constexpr TriggerSpec kTriggers[] = {
     {"quarantine_append_only_delete", "quarantine", "BEFORE DELETE"},
     {"batch_finished_is_final", "batch", "BEFORE UPDATE"},
     {"batch_no_delete", "batch", "BEFORE DELETE"}};
+// The ledger's (schema 3; docs/ledger.md, "Store").
+constexpr TriggerSpec kLedgerTriggers[] = {
+    {"ledger_entry_in_order", "ledger_entry", "BEFORE INSERT"},
+    {"ledger_entry_no_update", "ledger_entry", "BEFORE UPDATE"},
+    {"ledger_entry_no_delete", "ledger_entry", "BEFORE DELETE"},
+    {"ledger_node_no_update", "ledger_node", "BEFORE UPDATE"},
+    {"ledger_node_no_delete", "ledger_node", "BEFORE DELETE"},
+    {"ledger_checkpoint_no_update", "ledger_checkpoint", "BEFORE UPDATE"},
+    {"ledger_checkpoint_no_delete", "ledger_checkpoint", "BEFORE DELETE"}};
 
 struct Counts {
   int64_t recorded = 0;  // sum of batch.imported
@@ -348,7 +357,9 @@ std::vector<std::string> verify(const std::string& path, int limit) {
 
   // 2. The schema's guards: the append-only triggers and the indexes queries rely on.
   guarded("schema", [&] {
-    for (const TriggerSpec& t : kTriggers) {
+    std::vector<TriggerSpec> triggers(std::begin(kTriggers), std::end(kTriggers));
+    if (version >= 3) triggers.insert(triggers.end(), std::begin(kLedgerTriggers), std::end(kLedgerTriggers));
+    for (const TriggerSpec& t : triggers) {
       Sql q(db, path,
             fmt::format(
                 "SELECT tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = '{}'",

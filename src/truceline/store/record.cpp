@@ -149,7 +149,7 @@ const std::vector<std::string>& effective_location_columns() {
 }
 
 bool is_output_only_key(const std::string& key) {
-  if (key == "id" || key == "superseded_by" || key == "effective_location") return true;
+  if (key == "id" || key == "superseded_by" || key == "effective_location" || key == "ledger_index") return true;
   const auto& c = effective_location_columns();
   return std::find(c.begin(), c.end(), key) != c.end();
 }
@@ -218,7 +218,7 @@ bool DuplicateKeys::operator()(int, json::parse_event_t event, json& parsed) {
 
 namespace {
 
-const std::set<std::string> kKnown{"id", "superseded_by", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
+const std::set<std::string> kKnown{"id", "superseded_by", "ledger_index", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
                                    "place", "location_precision_m", "kind", "weapon_class", "weapon_count",
                                    "actor", "target", "fatalities", "injured", "summary", "tags", "source",
                                    "reliability", "credibility", "supersedes"};
@@ -588,7 +588,7 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
       {"fatalities", kFatalities}, {"injured", kInjured}, {"summary", kSummary}, {"tags", kTags},
       {"source", kSource}, {"reliability", kReliability}, {"credibility", kCredibility},
       {"supersedes", kSupersedes}, {"source_id", kSourceId}, {"id", kIgnored}, {"superseded_by", kIgnored},
-      {"effective_location", kIgnored}};
+      {"effective_location", kIgnored}, {"ledger_index", kIgnored}};
   sj::element at[kFieldCount];
   unsigned seen = 0;
   for (const auto field : o) {

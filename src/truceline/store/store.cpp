@@ -182,6 +182,46 @@ CREATE TRIGGER batch_no_delete BEFORE DELETE ON batch
   BEGIN SELECT RAISE(ABORT, 'batches are append-only'); END;
 )SQL";
 
+// Schema version 3: the ledger (ledger/log.hpp, docs/ledger.md "Store"). Append-only: no
+// UPDATE, no DELETE, and entries only in index order (0, 1, 2, ... without gaps).
+const char* kLedgerSchema = R"SQL(
+CREATE TABLE ledger_entry(
+  idx INTEGER PRIMARY KEY,          -- 0-based position in the log
+  leaf_hash BLOB NOT NULL UNIQUE,   -- SHA-256(0x00 || envelope), 32 bytes
+  envelope TEXT NOT NULL,           -- RFC 8785 canonical JSON: the leaf
+  party TEXT NOT NULL,
+  type TEXT NOT NULL,
+  ref INTEGER,
+  timestamp TEXT NOT NULL,          -- the entry's (the client's clock)
+  received_unix INTEGER NOT NULL);  -- the server's clock at append
+CREATE INDEX ledger_entry_ref ON ledger_entry(ref);
+CREATE TABLE ledger_node(           -- perfect subtree hashes, level >= 1
+  level INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY(level, idx)) WITHOUT ROWID;
+CREATE TABLE ledger_checkpoint(
+  size INTEGER PRIMARY KEY,
+  root BLOB NOT NULL,
+  note TEXT NOT NULL,               -- the signed note
+  signed_unix INTEGER NOT NULL);
+CREATE TRIGGER ledger_entry_in_order BEFORE INSERT ON ledger_entry
+  WHEN NEW.idx IS NOT coalesce((SELECT max(idx) + 1 FROM ledger_entry), 0)
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: entries are added in index order'); END;
+CREATE TRIGGER ledger_entry_no_update BEFORE UPDATE ON ledger_entry
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+CREATE TRIGGER ledger_entry_no_delete BEFORE DELETE ON ledger_entry
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+CREATE TRIGGER ledger_node_no_update BEFORE UPDATE ON ledger_node
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+CREATE TRIGGER ledger_node_no_delete BEFORE DELETE ON ledger_node
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+CREATE TRIGGER ledger_checkpoint_no_update BEFORE UPDATE ON ledger_checkpoint
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+CREATE TRIGGER ledger_checkpoint_no_delete BEFORE DELETE ON ledger_checkpoint
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+)SQL";
+
 // A row read, validated, serialized and hashed ahead of the writer.
 struct PreparedRow {
   InputRow row;
@@ -660,6 +700,9 @@ Store Store::open_existing(const std::string& path, Access access, const WriterO
       // adds, empty — versions of one source record are told apart only once `ingest` has
       // upgraded the file (docs/report-format.md, "Corrections and revisions").
       exec(db, "CREATE TEMP VIEW report AS SELECT *, NULL AS source_id FROM main.report");
+    } else if (m.version == 2) {
+      // Schema 3 only adds the ledger's tables: a reader of reports needs nothing more (a
+      // ledger reader finds no ledger tables and says so, ledger/log.hpp).
     } else {
       throw InputError(fmt::format("{}: made by an older truceline (schema {} < {}): the next `truceline ingest "
                                    "--db {} FILE` upgrades it",
@@ -777,7 +820,12 @@ void Store::migrate() {
       exec(db_, "CREATE INDEX report_source_record ON report(source_name, source_id)");
       version = 2;
     }
-    // Later versions: `if (version < 3) { ALTER ...; version = 3; }`.
+    if (version < 3) {
+      // The ledger (docs/ledger.md, "Store"): new tables only, nothing rewritten.
+      exec(db_, kLedgerSchema);
+      version = 3;
+    }
+    // Later versions: `if (version < 4) { ALTER ...; version = 4; }`.
     if (version != found) exec(db_, fmt::format("PRAGMA user_version={}", version).c_str());
     exec(db_, "COMMIT");
   } catch (...) {
@@ -791,14 +839,16 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   const bool dry = o.dry_run;
   BatchSummary sum;
   // A dry run reads in one snapshot (a deferred transaction) and writes nothing.
-  exec(db_, dry ? "BEGIN" : "BEGIN IMMEDIATE");
+  exec(db_, o.nested ? "SAVEPOINT import" : dry ? "BEGIN" : "BEGIN IMMEDIATE");
   struct Rollback {
     sqlite3* db;
+    bool nested;
     bool active = true;
     ~Rollback() {
-      if (active) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      if (active)
+        sqlite3_exec(db, nested ? "ROLLBACK TO import; RELEASE import" : "ROLLBACK", nullptr, nullptr, nullptr);
     }
-  } guard{db_};
+  } guard{db_, o.nested};
   // Cannot happen (remove_if_empty removes only a file no other connection has open), but an
   // import into a removed file would be lost without a word.
   if (!dry && has_moved(db_))
@@ -1052,7 +1102,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
         .step();
   }
   if (o.interruption_point) o.interruption_point();
-  exec(db_, "COMMIT");
+  exec(db_, o.nested ? "RELEASE import" : "COMMIT");
   guard.active = false;
   sum.written = true;
   return sum;

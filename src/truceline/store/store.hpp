@@ -50,8 +50,9 @@ namespace detail {
 struct WriteWait;
 }
 
-// 1: the first; 2: report.source_id (from the JSON) indexed with source_name (revisions).
-inline constexpr int kSchemaVersion = 2;
+// 1: the first; 2: report.source_id (from the JSON) indexed with source_name (revisions);
+// 3: the ledger's tables (ledger_entry, ledger_node, ledger_checkpoint; ledger/log.hpp).
+inline constexpr int kSchemaVersion = 3;
 
 struct BatchSummary {
   int64_t batch_id = 0;  // 0 when nothing was written
@@ -89,7 +90,10 @@ struct ImportOptions {
   // COMMIT; an exception it throws (e.g. io::Interrupted after a signal) rolls the whole
   // batch back and propagates.
   std::function<void()> interruption_point;
-  std::string importer;    // "jsonl", "csv", "geojson", "acled"
+  std::string importer;    // "jsonl", "csv", "geojson", "acled", "ledger"
+  // The caller holds a write transaction (ledger::Log::append): the batch runs in a SAVEPOINT
+  // of it, rolled back alone on failure and committed with the caller's transaction.
+  bool nested = false;
   bool strict = false;     // any bad row: nothing is written, InputError naming the row
   // Everything is checked, nothing is written: the store is only read (it may be opened
   // read-only), in one snapshot; what the batch would add is kept in memory.
