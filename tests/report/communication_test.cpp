@@ -1,6 +1,6 @@
 // The daily report's section "Communication mechanism" (docs/daily-report.md): the parties'
 // log on the report day, answers per report, notified patrols and their matching reports.
-// Entries here are in-memory (report::Communication); ledger_section_test.cpp builds them
+// Entries here are in-memory (report::Communication); tests/client/report_ledger_test.cpp builds them
 // through the ledger's Log.
 #include <gtest/gtest.h>
 
@@ -105,7 +105,7 @@ TEST(CommunicationSection, EntriesByPartyAndTypeCountOnlyTheDay) {
       entry(4, "russia", "report", std::nullopt, {{"kind", "patrol"}}, "2018-10-13T00:00:00"),  // day after
   };
   DailyOptions o = day("2018-10-12");
-  o.communication = &c;
+  o.communication = c;
   const json j = communication_summary(c, o);
   EXPECT_EQ(j["entries_of_day"], 3);
   ASSERT_EQ(j["by_party"].size(), 2u);
@@ -132,7 +132,7 @@ TEST(CommunicationSection, ADisputedReportIsShownDisputedWithReasonAndParty) {
       entry(5, "turkey", "dispute", 3, {{"reason", "too late"}}, "2018-10-13T01:00:00"),  // after the day
   };
   DailyOptions o = day("2018-10-12");
-  o.communication = &c;
+  o.communication = c;
   const json j = communication_summary(c, o);
   ASSERT_EQ(j["reports"].size(), 2u);
   const json& r0 = j["reports"][0];

@@ -16,9 +16,7 @@
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
 #include "truceline/io/spool.hpp"
-#include "truceline/ledger/log.hpp"
 #include "truceline/report/report.hpp"
-#include "truceline/time.hpp"
 
 namespace truceline::cli {
 
@@ -205,25 +203,7 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
   }
   // The section "Communication mechanism" when the store's ledger holds entries (an empty log,
   // as every store has since schema 3, leaves the report as it was: docs/daily-report.md).
-  report::Communication comm;
-  {
-    ledger::Log log = ledger::Log::open_read_only(db, ledger::Parties{});
-    if (const uint64_t n = log.size(); n > 0) {
-      for (auto& e : log.entries(0, n)) {
-        const nlohmann::json& en = e.envelope["entry"];
-        report::LedgerEntry x;
-        x.index = e.index;
-        x.party = en.value("party", "");
-        x.type = en.value("type", "");
-        if (en.contains("ref") && en["ref"].is_number_unsigned()) x.ref = en["ref"].get<uint64_t>();
-        x.body = en.value("body", nlohmann::json::object());
-        const auto t = parse_iso8601(en.value("timestamp", ""));
-        x.time_unix = t ? t->unix_seconds : e.received_unix;
-        comm.entries.push_back(std::move(x));
-      }
-      d.communication = &comm;
-    }
-  }
+  d.communication = report::load_communication(db);
   report::write_daily_report(a, s, d, dir);
   const nlohmann::json sum = report::daily_summary(a, s, d);
   for (const char* f : {"report.html", "report.md", "map.svg", "chart.svg", "incidents.geojson", "summary.json"})

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "truceline/geo/polyline.hpp"
+#include "truceline/ledger/log.hpp"
 #include "truceline/report/detail/format.hpp"
 #include "truceline/report/detail/sections.hpp"
 #include "truceline/report/report.hpp"
@@ -146,6 +147,27 @@ json patrol_check(const LedgerEntry& n, const std::vector<const LedgerEntry*>& k
 }
 
 }  // namespace
+
+std::optional<Communication> load_communication(const std::string& db_path) {
+  // Read-only; the parties file is not needed to read entries (nothing is verified here).
+  ledger::Log log = ledger::Log::open_read_only(db_path, ledger::Parties{});
+  const uint64_t n = log.size();
+  if (n == 0) return std::nullopt;
+  Communication c;
+  for (auto& e : log.entries(0, n)) {
+    const json& en = e.envelope["entry"];
+    LedgerEntry x;
+    x.index = e.index;
+    x.party = text_of(en, "party");
+    x.type = text_of(en, "type");
+    if (const json ref = field(en, "ref"); ref.is_number_unsigned()) x.ref = ref.get<uint64_t>();
+    x.body = field(en, "body");
+    const auto t = parse_iso8601(text_of(en, "timestamp"));
+    x.time_unix = t ? t->unix_seconds : e.received_unix;  // the log accepted only valid timestamps
+    c.entries.push_back(std::move(x));
+  }
+  return c;
+}
 
 json communication_summary(const Communication& c, const DailyOptions& o) {
   std::vector<const LedgerEntry*> known;  // what the log held at the day's end

@@ -63,10 +63,17 @@ struct DailyOptions {
   int64_t day_end = 0;    // day_start + 86400 (the assessment's `at`)
   std::string title;      // default: "<agreement title> — daily monitoring report"
   std::string data_note;  // e.g. "Reports in this demo are synthetic." (printed prominently)
-  // The store's ledger; nullptr when the store has none: the section "Communication mechanism"
-  // and summary.json's "communication" are then left out (the report reads as before the ledger).
-  const Communication* communication = nullptr;
+  // The store's ledger (load_communication); none when the store's log is empty: the section
+  // "Communication mechanism" and summary.json's "communication" are then left out (the report
+  // reads as before the ledger).
+  std::optional<Communication> communication;
 };
+
+// The log of the store at `db_path` (read-only) as the report reads it: every entry, timed by
+// its signed timestamp; nullopt when the log holds no entry (also a store from before the
+// ledger, schema 1 or 2). Throws what ledger::Log::open_read_only throws (InputError, StoreError).
+// Cost: reads and parses every envelope of the log, O(E).
+std::optional<Communication> load_communication(const std::string& db_path);
 
 // A patrol report matches a notified patrol when its location lies within this distance of the
 // notified route, plus the report's own location precision (docs/daily-report.md, "Communication
