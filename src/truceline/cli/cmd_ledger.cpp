@@ -1,12 +1,14 @@
-// `truceline keygen` (an Ed25519 key file for a party or the server) and `truceline ledger
-// verify --db` (offline verification of the log in a store): docs/ledger.md, docs/cli.md.
-// The work is in the library (ledger/crypto.hpp, ledger/verify.hpp).
+// `truceline keygen` (an Ed25519 key file for a party or the server), `truceline ledger verify`
+// (--db: offline verification of the log in a store; --server: of the log a server serves) and
+// `truceline ledger log --server` (its entries, one line each): docs/ledger.md, docs/cli.md.
+// The work is in the library (ledger/crypto.hpp, ledger/verify.hpp; HTTP: net/http_client.hpp).
 #include <fmt/format.h>
 
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "truceline/cli/client.hpp"
 #include "truceline/cli/command.hpp"
 #include "truceline/error.hpp"
 #include "truceline/ledger/checkpoint.hpp"
@@ -36,6 +38,7 @@ int cmd_keygen(const KeygenArgs& a, Io& io) {
 
 struct VerifyArgs {
   std::string db, parties, receipts, log_key;
+  ServerArgs server;
 };
 
 // The log key: --log-key (a C2SP vkey), or the parties file's [log] public_key under its origin;
@@ -61,8 +64,59 @@ ledger::VerifierKey log_key_of(const VerifyArgs& a, const ledger::Parties& parti
   return *k;
 }
 
+// The log a server serves: its checkpoint first (GET /v1/checkpoint), then every entry up to
+// the checkpoint's size (GET /v1/entries, 1000 a page), all through the same Verifier as a
+// store: nothing the server says is trusted beyond what the parties and the log key sign.
+int verify_server(const VerifyArgs& a, Io& io) {
+  const ledger::Parties parties = ledger::Parties::load(a.parties);
+  const ledger::VerifierKey key = log_key_of(a, parties);
+  std::vector<ledger::Receipt> receipts;
+  if (!a.receipts.empty()) receipts = ledger::read_receipts(a.receipts);
+  net::HttpClient c = connect(a.server);
+  const std::string server = c.url().origin();
+  auto fail = [&](const std::string& problem) {
+    io.out << problem << "\n";
+    io.out.flush();
+    io.err << "truceline: error: " << server << ": the ledger does not verify\n";
+    return 1;
+  };
+  const net::Response cp = c.get("/v1/checkpoint");
+  if (!cp.ok()) throw InputError(server_error(c, cp));
+  std::string why;
+  const auto checkpoint = ledger::verify_checkpoint(cp.body, key, &why);
+  if (!checkpoint) return fail("the server's checkpoint: " + why);
+  ledger::Verifier v(parties, key);
+  uint64_t next = 0;
+  bool going = true;
+  while (going && next < checkpoint->size) {
+    const auto page = fetch_entries(c, next, std::min<uint64_t>(checkpoint->size, next + 1000));
+    if (page.empty()) break;  // fewer entries than the checkpoint covers: finish() names it
+    for (const auto& e : page) {
+      std::optional<ledger::Hash> stated;
+      if (!e.leaf_hash.empty()) {
+        stated = ledger::hash_from_hex(e.leaf_hash);
+        if (!stated) return fail(fmt::format("entry {}: the server's leaf_hash '{}' is not 64 hex digits", e.index,
+                                             e.leaf_hash));
+      }
+      going = v.add_entry(static_cast<int64_t>(e.index), e.envelope.dump(), stated);
+      if (!going) break;
+    }
+    if (page.back().index + 1 <= next) break;  // the server repeats itself: the Verifier has said so
+    next = page.back().index + 1;
+  }
+  v.add_checkpoint(cp.body, "the server's checkpoint");
+  for (auto& r : receipts) v.add_receipt(std::move(r));
+  const ledger::VerifyResult r = v.finish();
+  if (!r.ok) return fail(r.summary());
+  io.out << r.summary() << "\n";
+  return 0;
+}
+
 int cmd_ledger_verify(const VerifyArgs& a, Io& io) {
-  if (a.db.empty()) throw UsageError("ledger verify needs --db DB (the store holding the log)");
+  if (!a.db.empty() && !a.server.url.empty()) throw UsageError("ledger verify: give --db DB or --server URL, not both");
+  if (!a.server.url.empty()) return verify_server(a, io);
+  if (a.db.empty())
+    throw UsageError("ledger verify needs --db DB (the store holding the log) or --server URL (a server's log)");
   const ledger::Parties parties = ledger::Parties::load(a.parties);
   const ledger::VerifierKey key = log_key_of(a, parties);
   std::vector<ledger::Receipt> receipts;
@@ -73,6 +127,73 @@ int cmd_ledger_verify(const VerifyArgs& a, Io& io) {
   io.out.flush();
   io.err << "truceline: error: " << a.db << ": the ledger does not verify\n";
   return 1;
+}
+
+struct LogArgs {
+  ServerArgs server;
+  uint64_t from = 0;
+};
+
+// One line of text: line breaks and tabs as spaces, at most 160 bytes (cut at a UTF-8 boundary).
+std::string one_line(std::string s) {
+  for (char& ch : s)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+  if (s.size() > 160) {
+    std::size_t cut = 157;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "...";
+  }
+  return s;
+}
+
+std::string member(const nlohmann::json& o, const char* k) {
+  if (!o.is_object()) return "";
+  const auto it = o.find(k);
+  if (it == o.end() || it->is_null()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+// What an entry says, in a few words (docs/cli.md, "ledger log").
+std::string entry_summary(const std::string& type, const nlohmann::json& body) {
+  if (type == "report") {
+    std::string where = member(body, "place");
+    if (body.is_object() && body.contains("lat") && body.contains("lon"))
+      where = member(body, "lat") + "," + member(body, "lon");
+    std::string s = member(body, "kind") + " " + member(body, "observed_at");
+    if (!where.empty()) s += " at " + where;
+    if (!member(body, "summary").empty()) s += ": " + member(body, "summary");
+    return s;
+  }
+  if (type == "ack") return member(body, "note");
+  if (type == "dispute") return "reason: " + member(body, "reason");
+  if (type == "notification") {
+    std::string s = member(body, "kind");
+    if (!member(body, "from").empty() || !member(body, "until").empty())
+      s += " " + member(body, "from") + " to " + member(body, "until");
+    return s;
+  }
+  return body.dump();
+}
+
+int cmd_ledger_log(const LogArgs& a, Io& io) {
+  net::HttpClient c = connect(a.server);
+  uint64_t next = a.from;
+  for (;;) {
+    const auto page = fetch_entries(c, next, next + 1000);
+    if (page.empty()) return 0;
+    for (const auto& e : page) {
+      const nlohmann::json& entry = e.envelope.is_object() && e.envelope.contains("entry") ? e.envelope["entry"]
+                                                                                             : nlohmann::json();
+      const std::string type = member(entry, "type");
+      const std::string ref = member(entry, "ref");
+      io.out << e.index << "\t" << member(entry, "timestamp") << "\t" << one_line(member(entry, "party")) << "\t"
+             << one_line(type) << "\t" << (ref.empty() ? "-" : ref) << "\t"
+             << one_line(entry_summary(type, entry.is_object() ? entry.value("body", nlohmann::json()) : nlohmann::json()))
+             << "\n";
+    }
+    if (page.back().index + 1 <= next) return 0;
+    next = page.back().index + 1;
+  }
 }
 
 }  // namespace
@@ -95,14 +216,20 @@ Command add_ledger_command(CLI::App& app) {
       "verify", "check a log offline: every signature, the tree, the checkpoints and receipts; prints ok or the first "
                 "bad entry");
   verify->add_option("--db", v->db, "the store holding the log")->type_name("FILE");
+  add_server_options(verify, v->server, false);
   verify->add_option("--parties", v->parties, "the parties file (keys and roles)")->type_name("FILE")->required();
   verify->add_option("--receipts", v->receipts, "receipts to check (JSON lines, as `submit --receipts` writes)")
       ->type_name("FILE");
   verify->add_option("--log-key", v->log_key, "the log's verifier key (ORIGIN+KEYID+BASE64); default: [log] "
                                               "public_key of the parties file")
       ->type_name("VKEY");
-  return {cmd, [verify, v](Io& io) {
+  auto l = std::make_shared<LogArgs>();
+  auto* log = cmd->add_subcommand("log", "list a server's log: index, time, party, type, ref, summary (tab-separated)");
+  add_server_options(log, l->server);
+  log->add_option("--from", l->from, "the first index listed")->type_name("N")->capture_default_str();
+  return {cmd, [verify, v, log, l](Io& io) {
             if (verify->parsed()) return cmd_ledger_verify(*v, io);
+            if (log->parsed()) return cmd_ledger_log(*l, io);
             return 2;
           }};
 }

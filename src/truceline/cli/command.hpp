@@ -37,7 +37,11 @@ Command add_relocate_command(CLI::App& app);    // cmd_relocate.cpp
 Command add_assess_command(CLI::App& app);      // cmd_assess.cpp
 Command add_report_command(CLI::App& app);      // cmd_assess.cpp
 Command add_keygen_command(CLI::App& app);      // cmd_ledger.cpp
-Command add_ledger_command(CLI::App& app);      // cmd_ledger.cpp (ledger verify)
+Command add_ledger_command(CLI::App& app);      // cmd_ledger.cpp (ledger verify, ledger log)
+Command add_submit_command(CLI::App& app);      // cmd_client.cpp
+Command add_ack_command(CLI::App& app);         // cmd_client.cpp
+Command add_dispute_command(CLI::App& app);     // cmd_client.cpp
+Command add_notify_command(CLI::App& app);      // cmd_client.cpp
 Command add_serve_command(CLI::App& app);       // cmd_serve.cpp
 Command add_completion_command(CLI::App& app);  // completion.cpp (generated from `app`)
 Command add_man_command(CLI::App& app);         // completion.cpp (generated from `app`)

@@ -145,6 +145,13 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
   h += html_table(x.obligations);
   h += "<h2 id=\"trend\">30-day trend</h2>\n<figure>\n" + chart +
        "<figcaption>Also as <a href=\"chart.svg\">chart.svg</a>.</figcaption>\n</figure>\n";
+  if (x.communication) {
+    h += "<h2 id=\"communication\">Communication mechanism</h2>\n";
+    h += "<p class=\"small\">" + xml_escape(x.comm_note) + "</p>\n";
+    h += "<h3>Log entries of the day by party and type</h3>\n" + html_table(x.comm_by_party);
+    h += "<h3>Reports, acknowledgements and disputes</h3>\n" + html_table(x.comm_reports);
+    h += "<h3>Notifications</h3>\n" + html_table(x.comm_notifications);
+  }
   h += "<h2 id=\"method\">Method and caveats</h2>\n<ul>\n";
   for (const auto& m : x.method) h += "<li>" + xml_escape(m) + "</li>\n";
   h += "</ul>\n<h2 id=\"attribution\">Attribution</h2>\n<ul>\n";

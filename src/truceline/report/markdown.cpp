@@ -91,6 +91,12 @@ std::string md_of(const json& j, const Sections& x) {
   m += "## Obligation status\n\nEvery count is of incidents: over the 30-day window, and on the report day against "
        "the previous day.\n\n" + md_table(x.obligations);
   m += "## 30-day trend\n\n![Incidents per day over 30 days](chart.svg)\n\n";
+  if (x.communication) {
+    m += "## Communication mechanism\n\n" + md_escape(x.comm_note) + "\n\n";
+    m += "### Log entries of the day by party and type\n\n" + md_table(x.comm_by_party);
+    m += "### Reports, acknowledgements and disputes\n\n" + md_table(x.comm_reports);
+    m += "### Notifications\n\n" + md_table(x.comm_notifications);
+  }
   m += "## Method and caveats\n\n";
   for (const auto& s : x.method) m += "- " + md_escape(s) + "\n";
   m += "\n## Attribution\n\n";

@@ -28,14 +28,35 @@
 // write_daily_report calls must name different directories.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/assess/assess.hpp"
 
 namespace truceline::report {
+
+// One entry of the parties' shared log (docs/ledger.md) as the section "Communication
+// mechanism" reads it (docs/daily-report.md). Already verified by whoever loaded it: the report
+// does not check signatures.
+struct LedgerEntry {
+  uint64_t index = 0;
+  std::string party;
+  std::string type;              // report | ack | dispute | notification | review | correction
+  std::optional<uint64_t> ref;   // the entry it answers
+  nlohmann::json body;           // the signed body (a report for `report`)
+  int64_t time_unix = 0;         // the entry's signed timestamp (the party's clock, within ±10 min of the server's)
+};
+
+// The log as the daily report sees it: its entries in index order (any entries; the section
+// ignores those timed at or after the report day's end, so the same day always reads the same).
+struct Communication {
+  std::vector<LedgerEntry> entries;
+};
 
 struct DailyOptions {
   std::string date;       // the report's local date, "YYYY-MM-DD"
@@ -43,7 +64,27 @@ struct DailyOptions {
   int64_t day_end = 0;    // day_start + 86400 (the assessment's `at`)
   std::string title;      // default: "<agreement title> — daily monitoring report"
   std::string data_note;  // e.g. "Reports in this demo are synthetic." (printed prominently)
+  // The store's ledger (load_communication); none when the store's log is empty: the section
+  // "Communication mechanism" and summary.json's "communication" are then left out (the report
+  // reads as before the ledger).
+  std::optional<Communication> communication;
 };
+
+// The log of the store at `db_path` (read-only) as the report reads it: every entry, timed by
+// its signed timestamp; nullopt when the log holds no entry (also a store from before the
+// ledger, schema 1 or 2). Throws what ledger::Log::open_read_only throws (InputError, StoreError).
+// Cost: reads and parses every envelope of the log, O(E).
+std::optional<Communication> load_communication(const std::string& db_path);
+
+// A patrol report matches a notified patrol when its location lies within this distance of the
+// notified route, plus the report's own location precision (docs/daily-report.md, "Communication
+// mechanism", where the figure is argued).
+inline constexpr double kPatrolMatchDistanceM = 2000;
+
+// summary.json's "communication" object for `c` on the day of `o` (docs/daily-report.md).
+// Cost: O(E log E) for E entries, plus one geodesic nearest-point search per (notification,
+// candidate patrol report) pair. Throws nothing of its own.
+nlohmann::json communication_summary(const Communication& c, const DailyOptions& o);
 
 // The summary: what summary.json holds (docs/daily-report.md, "summary.json"). `s` is an
 // assessment of `a` (assess::assess*) covering the 30 days up to o.day_end.

@@ -411,6 +411,7 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
   x.contested.empty_text = "No contested attribution or counts on the report day.";
   x.locations.empty_text = "No reports on the report day.";
   x.obligations.empty_text = "No obligations.";
+  if (j.contains("communication")) communication_sections(j["communication"], off, x);
   x.method = method_text(j["method"]);
   x.attribution = {"Place names: GeoNames (CC BY 4.0).", geometry_note(a),
                    "Map: display projection (equirectangular), not for measurement; the scale bar is computed "

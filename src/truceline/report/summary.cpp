@@ -596,6 +596,8 @@ json summary_of(const Digest& d) {
                    {"default_precision_m", def},
                    {"uncertain_lines", uncertain}};
   }
+  // Only with a ledger: a store without one reads exactly as before it existed.
+  if (o.communication) j["communication"] = communication_summary(*o.communication, o);
   return j;
 }
 

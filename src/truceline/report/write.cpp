@@ -70,6 +70,9 @@ DailyInput assess_day(const agreement::Agreement& a, const std::string& db, cons
       synthetic = synthetic && std::find(r.tags.begin(), r.tags.end(), "synthetic") != r.tags.end();
     if (synthetic) d.data_note = "Every report in this assessment is tagged synthetic: invented for demonstration, not real events.";
   }
+  // The section "Communication mechanism" when the store's ledger holds entries (an empty log,
+  // as every store has since schema 3, leaves the report as it was: docs/daily-report.md).
+  d.communication = load_communication(db);
   return {std::move(d), std::move(s)};
 }
 

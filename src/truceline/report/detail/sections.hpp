@@ -27,10 +27,18 @@ struct Sections {
   std::string locations_note;
   std::vector<std::string> method;
   std::vector<std::string> attribution;
+  // "Communication mechanism": only when the summary has "communication" (the store has a ledger).
+  bool communication = false;
+  Table comm_by_party, comm_reports, comm_notifications;
+  std::string comm_note;  // the paragraph under the heading (from the summary's figures)
 };
 
 // The sections of a summary (summary_of()) for agreement `a` (its timezone, its geometry note).
 Sections sections_of(const nlohmann::json& summary, const agreement::Agreement& a);
+
+// The tables of summary.json's "communication" object (communication.cpp), times shown at the
+// agreement's UTC offset `utc_offset_minutes`. Sets x.communication.
+void communication_sections(const nlohmann::json& communication, int utc_offset_minutes, Sections& x);
 
 // "Geometry: as drawn in agreement <id>; approximate: line <id> (±5 km), 12 of 12 observation
 // posts (see the agreement's sources)." From the agreement's own marks (approximate,
