@@ -141,6 +141,43 @@ TEST_F(LogTest, RefusalsAndDuplicatesLeaveTheLogUnchanged) {
   EXPECT_EQ(state_of(log).reports, 1u);
 }
 
+TEST_F(LogTest, TheSameStatementSignedAgainIsADuplicate) {
+  // A party submitting the same file twice (or retrying an answer) signs new envelopes (new
+  // timestamp and nonce: new leaves); the log keeps the first statement only.
+  Log log = open();
+  auto out = log.append({envelope(cast.north, "report", std::nullopt, report_body(1)),
+                         envelope(cast.north, "report", std::nullopt, report_body(2))},
+                        kNow);
+  ASSERT_EQ(out[1].status, 200) << out[1].reason;
+  const auto first_leaf = log.entries(1, 2).at(0).leaf_hash;
+  const State before = state_of(log);
+  out = log.append({envelope(cast.north, "report", std::nullopt, report_body(2), kNow + 5)}, kNow + 5);
+  EXPECT_EQ(out[0].status, 200) << out[0].reason;
+  EXPECT_TRUE(out[0].duplicate);
+  EXPECT_EQ(out[0].index, 1u);
+  EXPECT_EQ(out[0].leaf_hash, first_leaf);  // what a receipt must name to verify
+  EXPECT_EQ(state_of(log), before);
+  // Answers: the same type, ref and body from the same party; another body or party is new.
+  const json dispute = envelope(cast.south, "dispute", 0, {{"reason", "not ours"}});
+  out = log.append({dispute}, kNow);
+  ASSERT_EQ(out[0].index, 2u);
+  out = log.append({envelope(cast.south, "dispute", 0, {{"reason", "not ours"}}, kNow + 1),
+                    envelope(cast.south, "dispute", 0, {{"reason", "nobody's"}}),
+                    envelope(cast.jmm, "dispute", 0, {{"reason", "not ours"}}),
+                    envelope(cast.south, "dispute", 1, {{"reason", "not ours"}})},
+                   kNow + 1);
+  EXPECT_TRUE(out[0].duplicate);
+  EXPECT_EQ(out[0].index, 2u);
+  for (std::size_t i = 1; i < 4; ++i) {
+    EXPECT_FALSE(out[i].duplicate) << i;
+    EXPECT_EQ(out[i].index, 2u + i) << i;
+  }
+  // The same report content from another party is that party's own statement: a new entry.
+  out = log.append({envelope(cast.jmm, "report", std::nullopt, report_body(1))}, kNow);
+  EXPECT_FALSE(out[0].duplicate);
+  EXPECT_EQ(out[0].index, 6u);
+}
+
 TEST_F(LogTest, AReportCorrectionThroughTheLog) {
   Log log = open();
   ASSERT_EQ(log.append({envelope(cast.jmm, "report", std::nullopt, report_body(1))}, kNow)[0].status, 200);

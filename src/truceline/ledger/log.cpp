@@ -279,6 +279,35 @@ std::vector<Log::Outcome> Log::append(const std::vector<nlohmann::json>& envelop
   Stmt ins(db, "INSERT INTO ledger_entry(idx, leaf_hash, envelope, party, type, ref, timestamp, received_unix) "
                "VALUES(?,?,?,?,?,?,?,?)");
   Stmt node(db, "INSERT INTO ledger_node(level, idx, hash) VALUES(?,?,?)");
+  Stmt same_report(db,
+                   "SELECT e.idx, e.leaf_hash FROM report r JOIN ledger_entry e ON e.idx = r.row_number "
+                   "WHERE r.content_hash = ? AND r.importer = 'ledger' AND e.type = 'report' AND e.party = ?");
+  Stmt same_answer(db, "SELECT idx, leaf_hash, envelope FROM ledger_entry WHERE ref = ? AND party = ? AND type = ? "
+                       "ORDER BY idx");
+  // The first entry of this party making the same statement as `p`, if any (see below).
+  auto same_statement = [&](const ParsedEnvelope& p) -> std::optional<std::pair<uint64_t, Hash>> {
+    std::optional<std::pair<uint64_t, Hash>> found;
+    if (p.type == "report") {
+      const store::RowOutcome r = store::report_from_json(p.entry["body"]);
+      if (!r.report) return found;
+      same_report.blob(1, store::sha256_bytes(r.report->canonical_json())).bind(2, p.party);
+      if (same_report.step())
+        found.emplace(static_cast<uint64_t>(same_report.integer(0)), same_report.hash(1));
+      same_report.reset();
+    } else if (p.ref) {
+      // Answers (ack, dispute, review, correction) are few per entry: compared one by one.
+      const std::string body = canonical_json(p.entry["body"]);
+      same_answer.bind(1, static_cast<int64_t>(*p.ref)).bind(2, p.party).bind(3, p.type);
+      while (!found && same_answer.step()) {
+        const auto env = nlohmann::json::parse(same_answer.text(2), nullptr, false);
+        if (env.is_object() && env.contains("entry") && env["entry"].is_object() && env["entry"].contains("body") &&
+            canonical_json(env["entry"]["body"]) == body)
+          found.emplace(static_cast<uint64_t>(same_answer.integer(0)), same_answer.hash(1));
+      }
+      same_answer.reset();
+    }
+    return found;
+  };
   for (std::size_t i = 0; i < envelopes.size(); ++i) {
     Outcome& o = out[i];
     auto refuse = [&](const Refusal& r) {
@@ -306,6 +335,17 @@ std::vector<Log::Outcome> Log::append(const std::vector<nlohmann::json>& envelop
     }
     if (auto r = check_content(p, size, now_unix)) {
       refuse(*r);
+      continue;
+    }
+    // The same statement made again by the same party — a file submitted twice, a retried
+    // acknowledgement — is a duplicate too, though its timestamp and nonce (so its leaf) are
+    // new: the first entry's index and leaf hash are returned and the log is unchanged
+    // (docs/ledger.md, "Duplicates"). A report is the same when its normalized content (the
+    // report store's content hash) is; an answer when its type, ref and canonical body are.
+    if (auto first = same_statement(p)) {
+      o.duplicate = true;
+      o.index = first->first;
+      o.leaf_hash = first->second;
       continue;
     }
     exec(db, "SAVEPOINT entry");
