@@ -4,7 +4,12 @@
 // does not grow with the features.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <random>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -196,6 +201,112 @@ long read_growth_kb(const std::string& path, std::size_t expected_rows) {
     while (reader->next(row)) n += row.error.empty();
     return n == expected_rows;
   });
+}
+
+// CSV points: records without a quote or a CR are split in place by a fast path (and their
+// short decimals converted without std::from_chars); every other record goes through the
+// general reader. The two must give the same rows, coordinates and errors for any input.
+
+// "place|id|lon|lat|error|lon bits|lat bits" per row, then "ERROR message" when it throws;
+// for a good row, also whether its coordinates are what std::from_chars makes of the texts.
+std::vector<std::string> csv_rows(const std::string& text, bool fast) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  auto bits = [](double v) {
+    std::uint64_t u;
+    std::memcpy(&u, &v, sizeof u);
+    return std::to_string(u);
+  };
+  auto reference = [](const std::string& t) {
+    double v = -999;
+    const char* b = t.data() + (!t.empty() && t[0] == '+');
+    std::from_chars(b, t.data() + t.size(), v);
+    return v;
+  };
+  try {
+    const auto reader = open_points("-", in, fast);
+    PointRow row;
+    while (reader->next(row)) {
+      std::string r = reader->place(row) + "|" + row.id + "|" + row.lon_text + "|" + row.lat_text + "|" + row.error +
+                      "|" + bits(row.p.lon_deg) + "|" + bits(row.p.lat_deg);
+      if (row.error.empty() &&
+          (bits(row.p.lon_deg) != bits(reference(row.lon_text)) || bits(row.p.lat_deg) != bits(reference(row.lat_text))))
+        r += "|NOT FROM_CHARS";
+      out.push_back(std::move(r));
+    }
+  } catch (const InputError& e) {
+    out.push_back(std::string("ERROR ") + e.what());
+  }
+  return out;
+}
+
+void expect_same_both_ways(const std::string& text) {
+  const auto general = csv_rows(text, false), fast = csv_rows(text, true);
+  EXPECT_EQ(fast, general) << text.substr(0, 2000);
+  for (const auto& r : fast) EXPECT_EQ(r.find("NOT FROM_CHARS"), std::string::npos) << r;
+}
+
+TEST(CsvPoints, FastPathGivesTheGeneralReadersRowsAndErrors) {
+  const std::vector<std::string> texts = {
+      "id,lon,lat\np1,36.5,35.6\np2,-180,-90\np3,180,90\n",
+      "id,lon,lat\np1,36.5,35.6",                           // no final line break
+      "lon,lat\n1,2\n\n3,4\n   \n\t\n5,6\n",                 // no id (row numbers), blank lines
+      "\n\n LON , Latitude ,ID\n1,2,a\n",                  // header after blank lines, any case, trimmed
+      "id,lon,lat,lon\np,1,2,3\n",                          // a repeated column: the last
+      "lat,x,lon,id\n1,,2, spaced id \n",                   // columns in any order, id untrimmed
+      "id,lon,lat\np,1,2,3\np,1\n , \n,\n",                 // wrong field counts (a comma-only line too)
+      "id,lon,lat\np,1,200\np,1,-90.0001\np,181,1\np,,1\np, ,1\np,1,\n",  // out of range, empty
+      "id,lon,lat\np,+1,+-2\np,++1,2\np,1e1,2E-1\np,inf,1\np,nan,1\np,-inf,1\np,0x10,1\n",
+      "id,lon,lat\np,5.,.5\np,.,1\np,-.,1\np,-,1\np,-0,-0.0\np,3.4.5,1\np,1_0,1\n",
+      "id,lon,lat\np,123456789012345,1\np,1.23456789012345,1\np,1.234567890123456,1\np,0.000000000000001,1\n",
+      "id,lon,lat\np,00000000000000037.5,1\np,37.36051521000000001,1\np,\xEF\xBB\xBF" "5,1\n",
+      "\xEF\xBB\xBFid,lon,lat\np,1,2\n\xEF\xBB\xBFq,1,2\n",  // a BOM at the start, and one mid-file
+      "id,lon,lat\r\np,1,2\r\nq,3,4\rr,5,6\n",              // CR LF, a bare CR
+      "id,lon,lat\n\"p,1\",1,2\n\"q\"\"\",\"3\",4\np\"x,1,2\n",  // quotes (one mid-field)
+      "id,lon,lat\n\"a\nb\",1,2\nc,3,4\n",                   // a line break inside quotes
+      "id,lon,lat\n\"a\"b,1,2\nc,3,4\n",                     // text after a closing quote
+      "id,lon,lat\np,1,2\n\"unterminated,1,2\nq,3,4\n",
+      "id,lon,lat\np,1,2\n\xff\xfe,1,2\n",
+      "id;lon;lat\np;1;2\n", "", "\n\n", "id,x,y\n1,2,3\n", "id,lon,lat\n",
+  };
+  for (const auto& t : texts) expect_same_both_ways(t);
+}
+
+TEST(CsvPoints, FastPathAgreesOnGeneratedAndMutatedFiles) {
+  std::mt19937_64 rng(15);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  const std::vector<std::string> headers = {"id,lon,lat", "lon,lat", "lat,lon,id,extra", " ID , LONGITUDE , latitude "};
+  const std::vector<std::string> odd = {"", " ", "+1", "-0", "5.", ".5", ".", "1e2", "inf", "nan", "1,2", "\"1\"", "\"a\nb\"",
+                                        "a\"b", "\r", "\r\n", "\xEF\xBB\xBF", "200", "-90.5", "\t7\t", "1.2345678901234567"};
+  // A random decimal with 1 to 17 digits and the point anywhere (or none), in or out of range.
+  auto number = [&](double range) {
+    std::string digits = std::to_string(rng() % 100000000000000000ULL).substr(0, 1 + pick(17));
+    std::string s = std::to_string(static_cast<long long>(pick(static_cast<std::size_t>(range) + 1)));
+    if (pick(3)) s += "." + digits;
+    return (pick(2) ? "-" : "") + s;
+  };
+  for (int file = 0; file < 60; ++file) {
+    const std::string& header = headers[pick(headers.size())];
+    const std::size_t ncols = static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1;
+    std::string text = header + (pick(4) ? "\n" : "\r\n");
+    const std::size_t rows = file < 10 ? 20000 : 1 + pick(3000);  // past several 64 KiB buffers
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::vector<std::string> f(ncols);
+      for (std::size_t c = 0; c < ncols; ++c) f[c] = c % 2 ? number(90) : (pick(4) ? number(180) : "p" + std::to_string(r));
+      if (pick(50) == 0) f[pick(ncols)] = odd[pick(odd.size())];  // a mutation
+      if (pick(200) == 0) f.push_back("x");                        // an extra column
+      if (pick(200) == 0) f.pop_back();                            // a missing one
+      std::string line;
+      for (std::size_t c = 0; c < f.size(); ++c) line += (c ? "," : "") + f[c];
+      if (pick(300) == 0) line = std::string(pick(3), ' ');        // a blank line
+      text += line + (pick(100) == 0 ? "\r\n" : "\n");
+    }
+    if (pick(3) == 0) text.pop_back();  // no final line break
+    expect_same_both_ways(text);
+  }
+  // Records longer than the reader's 64 KiB buffer, and one over 1 MiB (a bad row).
+  expect_same_both_ways("id,lon,lat\np,1,2\n" + std::string(100000, 'x') + ",1,2\nq,3,4\n");
+  expect_same_both_ways("id,lon,lat\np,1,2\n" + std::string(1100000, 'x') + ",1,2\nq,3,4\n");
 }
 
 TEST(GeoJsonPoints, MemoryDoesNotGrowWithTheFeatures) {

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <stdexcept>
+#include <string_view>
 #include <nlohmann/json.hpp>
 #include <fstream>
 #include <iostream>
@@ -219,38 +220,41 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
   const char* fail_env = std::getenv("TRUCELINE_TEST_FAIL_ROW");
   const std::string fail_row = fail_env ? fail_env : "";
   constexpr std::size_t kBatch = 16384;  // rows in memory at once: memory stays bounded
-  std::vector<PointRow> rows;
-  std::vector<std::string> lines(kBatch);
-  rows.reserve(kBatch);
+  // The rows are read into place (their strings' buffers reused from batch to batch), and each
+  // worker formats a contiguous share of the batch into one text of its own, written in one
+  // piece: no allocation and no stream call per row.
+  std::vector<PointRow> rows(kBatch);
+  std::vector<std::string> texts(threads);
   std::size_t done = 0, skipped = 0;
   Progress progress(err);
   o << header << "\n";
   for (bool more = true; more;) {
-    rows.clear();
-    PointRow row;
-    while (rows.size() < kBatch && (more = reader.next(row))) {
+    std::size_t n = 0;
+    while (n < kBatch && (more = reader.next(rows[n]))) {
+      const PointRow& row = rows[n];
       if (!row.error.empty()) {
         if (!skip_bad) throw InputError(fmt::format("{}: {}", reader.place(row), row.error));
         err << fmt::format("truceline: skipped {}: {}\n", reader.place(row), row.error);
         ++skipped;
         continue;
       }
-      rows.push_back(std::move(row));
+      ++n;
     }
-    const std::size_t n = rows.size();
     const unsigned nt = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 255) / 256));
     // A worker that throws stops the others; run() rethrows its exception here, so the
     // output is abandoned (no .tmp left) and the error reported as any other (workers.hpp).
     Workers workers;
     workers.run(nt, [&](unsigned t) {
-      for (std::size_t i = t; i < n && !workers.failed(); i += std::max(1u, nt)) {
-        lines[i].clear();
+      const std::size_t share = std::max(1u, nt);
+      std::string& text = texts[t];
+      text.clear();
+      for (std::size_t i = n * t / share, end = n * (t + 1) / share; i < end && !workers.failed(); ++i) {
         if (!fail_row.empty() && rows[i].id == fail_row)
           throw InputError(fmt::format("{}: fault injected by TRUCELINE_TEST_FAIL_ROW (testing only)", reader.place(rows[i])));
-        formatters[t]->format(rows[i], lines[i]);
+        formatters[t]->format(rows[i], text);
       }
     });
-    for (std::size_t i = 0; i < n; ++i) o << lines[i];
+    for (unsigned t = 0; t < std::max(1u, nt) && n > 0; ++t) o.write(texts[t].data(), static_cast<std::streamsize>(texts[t].size()));
     done += n;
     progress.update(done);
   }
@@ -300,7 +304,23 @@ class LineFormatter : public RowFormatter {
   void format(const PointRow& row, std::string& out) override {
     auto o = std::back_inserter(out);
     // id,lon,lat appended as they are (fmt's format parsing cost as much as the grid's answer).
-    if (row.id.find_first_of(",\"\r\n") == std::string::npos) out += row.id;
+    const bool plain_id =
+        std::none_of(row.id.begin(), row.id.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+    if (locator_ && plain_id) {  // membership only: the row in one piece
+      const std::string_view answer = locator_->contains(row.p) ? ",true\n" : ",false\n";
+      const std::size_t at = out.size();
+      out.resize(at + row.id.size() + row.lon_text.size() + row.lat_text.size() + 2 + answer.size());
+      char* w = out.data() + at;
+      auto put = [&w](std::string_view s) { w = std::copy(s.begin(), s.end(), w); };
+      put(row.id);
+      *w++ = ',';
+      put(row.lon_text);
+      *w++ = ',';
+      put(row.lat_text);
+      put(answer);
+      return;
+    }
+    if (plain_id) out += row.id;
     else out += csv_field(row.id);
     ((out += ',') += row.lon_text) += ',';
     out += row.lat_text;

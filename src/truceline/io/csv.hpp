@@ -62,6 +62,11 @@ class ByteSource {
   // (Scanning a run of ordinary bytes at once is what makes a record cost linear time with a
   // small constant.)
   std::string_view take_until(const bool (&stop)[256]);
+  // The bytes read from the input and not consumed yet (none when the buffer is used up: get()
+  // or peek() reads more); valid until the next call that reads. skip(n) consumes n of them.
+  // (For a caller's own scan of whole records in place: cli/points.cpp's fast path.)
+  std::string_view buffered() const { return {buf_.get() + pos_, len_ - pos_}; }
+  void skip(std::size_t n) { pos_ += n; }
 
  private:
   bool fill();
@@ -106,6 +111,15 @@ class CsvReader {
   std::size_t line() const { return line_; }
   char delimiter() const { return delimiter_; }
   std::size_t max_record() const { return max_; }
+  // A fast path for a caller that splits simple records itself (cli/points.cpp: records with
+  // no quote and no CR, wholly in the buffer): the unread bytes in the reader's buffer (see
+  // ByteSource::buffered), and consume(bytes, lines) to take `bytes` of them that held `lines`
+  // whole lines (line breaks included), counted as next() would. Anything else is left to next().
+  std::string_view buffered() const { return src_.buffered(); }
+  void consume(std::size_t bytes, std::size_t lines) {
+    src_.skip(bytes);
+    line_ += lines;
+  }
 
  private:
   void read(CsvRecord& rec);
