@@ -29,14 +29,17 @@ namespace truceline::cli {
 
 namespace {
 
-std::string_view trim_view(std::string_view s) {
-  // Printable ASCII other than the space is no space in any locale: no isspace call for it.
-  auto plain = [](char c) { return c > ' ' && c < '\x7f'; };
-  if (s.empty() || (plain(s.front()) && plain(s.back()))) return s;
+std::string_view trim_view_slow(std::string_view s) {
   std::size_t a = 0, b = s.size();
   while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
   while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
   return s.substr(a, b - a);
+}
+// Printable ASCII other than the space is no space in any locale: no isspace call for it.
+inline std::string_view trim_view(std::string_view s) {
+  auto plain = [](char c) { return c > ' ' && c < '\x7f'; };
+  if (s.empty() || (plain(s.front()) && plain(s.back()))) return s;
+  return trim_view_slow(s);
 }
 std::string trim(const std::string& s) { return std::string(trim_view(s)); }
 
@@ -212,6 +215,13 @@ class CsvReader : public PointReader {
     row.p = geo::LonLat{};
   }
 
+  // s = v, cheaper than assign() for the short texts of a row (its length is usually the
+  // previous row's: no resize at all).
+  static void set(std::string& s, std::string_view v) {
+    if (s.size() != v.size()) s.resize(v.size());
+    if (!v.empty()) std::memcpy(s.data(), v.data(), v.size());
+  }
+
   // The fast path: the next record when it lies wholly in the reader's buffer and has no quote
   // and no CR (so that its fields are the bytes between its commas, exactly as the general
   // reader splits it), split in place: no copy of the record, no string per field. Every rule
@@ -245,22 +255,24 @@ class CsvReader : public PointReader {
     }
     ++nf;
     if (nf == 1 && trim_view(std::string_view(b, len)).empty()) return Fast::skipped;  // blank line
-    reset(row);
     row.line = csv_.line();
     ++row_number_;
     if (nf != ncols_) {
+      reset(row);
       row.error = fmt::format("{} fields, the header has {}", nf, ncols_);
       return Fast::row;
     }
+    row.error.clear();
+    row.p = geo::LonLat{};
     if (id_col_ >= 0) {
-      row.id.assign(id);
+      set(row.id, id);
     } else {
       char digits[24];
       const auto r = std::to_chars(digits, digits + sizeof digits, row_number_);
-      row.id.assign(digits, r.ptr);
+      set(row.id, std::string_view(digits, static_cast<std::size_t>(r.ptr - digits)));
     }
-    row.lon_text.assign(trim_view(lon));
-    row.lat_text.assign(trim_view(lat));
+    set(row.lon_text, trim_view(lon));
+    set(row.lat_text, trim_view(lat));
     fill_coords(row);
     return Fast::row;
   }
