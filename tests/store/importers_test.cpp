@@ -493,6 +493,64 @@ TEST(ImporterCsv, MapErrorsAreUsageErrors) {
   EXPECT_THROW(open_reader(Format::csv, in2, {{{"when", "lon"}}}), UsageError);
 }
 
+// try_open_reader (the fuzz target's entry: no exception per unreadable input) returns, as a
+// value, exactly what open_reader throws: the same message, UsageError told from InputError.
+TEST(ImporterCsv, TryOpenReaderReturnsWhatOpenReaderThrows) {
+  using Map = std::vector<std::pair<std::string, std::string>>;
+  struct Case {
+    Format format;
+    std::string text;
+    Map map;
+    char delimiter;
+  };
+  const std::vector<Case> cases{
+      {Format::csv, "", {}, ','},
+      {Format::csv, "\n\r\n", {}, ','},
+      {Format::csv, "\"observed_at,kind\n", {}, ','},
+      {Format::csv, "observed_at,\"kind\"x\n", {}, ','},
+      {Format::csv, "observed_at,\xff\n", {}, ','},
+      {Format::csv, "observed_at;lon;lat\n", {}, ','},
+      {Format::csv, "observed_at,lon,lat\n", {}, ';'},
+      {Format::csv, "observed_at,lon,lat\n", {{"observed_at", "date"}}, ','},
+      {Format::csv, "observed_at,lon,lat\n", {{"when", "lon"}}, ','},
+      {Format::csv, "date,lon,lat\n", {{"observed_at", "date"}, {"reported_at", "date"}}, ','},
+      {Format::csv, "date,when,lat\n", {{"observed_at", "date"}, {"observed_at", "when"}}, ','},
+      {Format::csv, "date,kind\n2024-01-01,shelling\n", {{"observed_at", "date"}}, ','},
+      {Format::csv, "observed_at\n", {}, ','},
+      {Format::acled, "", {}, ','},
+      {Format::acled, "event_id_cnty;event_date\n", {}, ','},
+      {Format::acled, "observed_at,lon,lat,kind,source\n", {}, ','},
+      {Format::acled, "data_id,event_date,\xfe\n", {}, ','},
+      {Format::acled, "data_id,event_date,event_type,latitude,longitude\n", {}, ','},
+  };
+  std::size_t problems = 0, usage = 0;
+  for (const auto& c : cases) {
+    ReaderOptions options;
+    options.csv_map = c.map;
+    options.delimiter = c.delimiter;
+    std::string thrown;
+    bool thrown_usage = false;
+    try {
+      std::istringstream in(c.text);
+      open_reader(c.format, in, options);
+    } catch (const UsageError& e) {
+      thrown = e.what();
+      thrown_usage = true;
+    } catch (const InputError& e) {
+      thrown = e.what();
+    }
+    std::istringstream in(c.text);
+    const OpenedReader opened = try_open_reader(c.format, in, options);
+    EXPECT_EQ(opened.problem, thrown) << c.text;
+    EXPECT_EQ(opened.usage, thrown_usage) << c.text;
+    EXPECT_EQ(opened.reader == nullptr, !thrown.empty()) << c.text;
+    problems += !thrown.empty();
+    usage += thrown_usage;
+  }
+  EXPECT_EQ(problems, 15u);  // every case above but the three readable headers
+  EXPECT_EQ(usage, 4u);
+}
+
 std::vector<std::string> explain_file(const std::string& name, const ReaderOptions& options = {}) {
   std::ifstream in(kData + name, std::ios::binary);
   auto reader = open_reader(Format::csv, in, options);

@@ -23,7 +23,11 @@ namespace {
 class AcledReader final : public RowReader {
  public:
   AcledReader(std::istream& in, const ReaderOptions& options) : parser_(in, options.delimiter) {
-    names_ = read_header(parser_, "ACLED CSV", rec_);
+    // A problem is kept (make_acled_reader returns it), not thrown: see try_open_reader.
+    if (auto p = read_header(parser_, "ACLED CSV", rec_, names_)) {
+      problem_ = std::move(*p);
+      return;
+    }
     for (std::size_t i = 0; i < names_.size(); ++i) {
       const std::string l = ascii_lower(names_[i]);
       if (!col_.count(l)) col_[l] = i;
@@ -35,7 +39,8 @@ class AcledReader final : public RowReader {
     if (!missing.empty()) {
       std::string m;
       for (const auto& s : missing) m += (m.empty() ? "" : ", ") + s;
-      throw InputError(fmt::format("not an ACLED export: the header lacks {} (columns: {})", m, list_columns(names_)));
+      problem_ = fmt::format("not an ACLED export: the header lacks {} (columns: {})", m, list_columns(names_));
+      return;
     }
     // The layout by the columns present, whatever their case (docs/importers.md): data_id is
     // the 2019-22 exports'; event_id_no_cnty without it, or no sub_event_type, the older
@@ -129,18 +134,24 @@ class AcledReader final : public RowReader {
   }
   std::string format() const override { return "acled"; }
 
+  // The file-level problem found while opening (the header), or "" (see try_open_reader).
+  const std::string& problem() const { return problem_; }
+
  private:
   io::CsvReader parser_;
   io::CsvRecord rec_;
   std::vector<std::string> names_, keys_;
   std::map<std::string, std::size_t> col_;  // lower-case name -> first column with it
   std::string layout_;
+  std::string problem_;
 };
 
 }  // namespace
 
-std::unique_ptr<RowReader> make_acled_reader(std::istream& in, const ReaderOptions& options) {
-  return std::make_unique<AcledReader>(in, options);
+OpenedReader make_acled_reader(std::istream& in, const ReaderOptions& options) {
+  auto reader = std::make_unique<AcledReader>(in, options);
+  if (!reader->problem().empty()) return {nullptr, reader->problem(), false};
+  return {std::move(reader), {}, false};
 }
 
 }  // namespace detail

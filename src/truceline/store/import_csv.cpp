@@ -80,7 +80,11 @@ class CsvReader final : public RowReader {
     const auto& map = options.csv_map;
     const auto& fields = field_columns();
     // The header is read into the record the rows reuse (its field strings are allocated once).
-    names_ = read_header(parser_, "CSV", rec_);
+    // A problem is kept (make_csv_reader returns it), not thrown: see try_open_reader.
+    if (auto p = read_header(parser_, "CSV", rec_, names_)) {
+      problem_ = std::move(*p);
+      return;
+    }
     const std::size_t n = names_.size();
     role_.assign(n, Role{});
     // The names lower-cased once: a header can have thousands of columns.
@@ -101,17 +105,24 @@ class CsvReader final : public RowReader {
       if (!f) {
         std::string names;
         for (const auto& s : csv_fields()) names += (names.empty() ? "" : ", ") + s;
-        throw UsageError(fmt::format("--map {}={}: unknown field '{}' (fields: {})", field, column, field, names));
+        usage(fmt::format("--map {}={}: unknown field '{}' (fields: {})", field, column, field, names));
+        return;
       }
       const std::string& name = fields[f->field].first;
       const auto c = find_column(column);
-      if (!c)
-        throw UsageError(fmt::format("--map {}={}: no column '{}' in the header (columns: {})", field, column, column,
-                                     list_columns(names_)));
-      if (role_[*c].kind != Role::unset && role_[*c].key != name)
-        throw UsageError(fmt::format("--map {}={}: column '{}' is already mapped to {}", field, column, column,
-                                     role_[*c].key));
-      if (mapped[f->field]) throw UsageError(fmt::format("--map {}={}: field {} is mapped twice", field, column, name));
+      if (!c) {
+        usage(fmt::format("--map {}={}: no column '{}' in the header (columns: {})", field, column, column,
+                          list_columns(names_)));
+        return;
+      }
+      if (role_[*c].kind != Role::unset && role_[*c].key != name) {
+        usage(fmt::format("--map {}={}: column '{}' is already mapped to {}", field, column, column, role_[*c].key));
+        return;
+      }
+      if (mapped[f->field]) {
+        usage(fmt::format("--map {}={}: field {} is mapped twice", field, column, name));
+        return;
+      }
       role_[*c] = field_role(name);
       mapped[f->field] = true;
     }
@@ -142,8 +153,8 @@ class CsvReader final : public RowReader {
     if (!is_mapped("source.name") && read_.default_source.empty()) missing_.push_back("source.name");
   }
 
-  std::vector<std::string> columns() const override { return names_; }
-  std::vector<std::string> missing_fields() const override { return missing_; }
+  const std::vector<std::string>& columns() const override { return names_; }
+  const std::vector<std::string>& missing_fields() const override { return missing_; }
 
   bool next(RawRow& row) override {
     if (!parser_.next(rec_)) return false;
@@ -194,7 +205,16 @@ class CsvReader final : public RowReader {
   }
   std::string format() const override { return "csv"; }
 
+  // The file-level problem found while opening (the header, a --map), or "" (see try_open_reader).
+  const std::string& problem() const { return problem_; }
+  bool usage_problem() const { return usage_; }
+
  private:
+  void usage(std::string message) {
+    problem_ = std::move(message);
+    usage_ = true;
+  }
+
   // What a column is read as.
   struct Role {
     enum Kind { unset, field, tags, source_name, source_type, source_url, id, extra, keep } kind = unset;
@@ -257,12 +277,16 @@ class CsvReader final : public RowReader {
   io::CsvRecord rec_;
   std::vector<std::string> names_, missing_;
   std::vector<Role> role_;  // per column
+  std::string problem_;
+  bool usage_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<RowReader> make_csv_reader(std::istream& in, const ReaderOptions& options) {
-  return std::make_unique<CsvReader>(in, options);
+OpenedReader make_csv_reader(std::istream& in, const ReaderOptions& options) {
+  auto reader = std::make_unique<CsvReader>(in, options);
+  if (!reader->problem().empty()) return {nullptr, reader->problem(), reader->usage_problem()};
+  return {std::move(reader), {}, false};
 }
 
 }  // namespace detail

@@ -31,30 +31,31 @@ std::string_view trim(std::string_view s) {
 
 bool starts_with_bom(std::string_view s) { return s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF"; }
 
-// The header, checked for the wrong delimiter. Throws InputError.
-std::vector<std::string> read_header(io::CsvReader& parser, const char* what, io::CsvRecord& rec) {
-  if (!parser.next(rec)) throw InputError(fmt::format("empty file: expected a {} header line", what));
-  if (rec.error != io::CsvError::none) throw InputError(fmt::format("line {}: header: {}", rec.line, io::describe(rec)));
-  if (rec.length > kMaxRecord) throw InputError(fmt::format("line {}: header longer than 1 MiB", rec.line));
-  if (!valid_utf8(rec.raw)) throw InputError(fmt::format("line {}: header: invalid UTF-8", rec.line));
+// The header, checked for the wrong delimiter; the problem as a value (try_open_reader).
+std::optional<std::string> read_header(io::CsvReader& parser, const char* what, io::CsvRecord& rec,
+                                       std::vector<std::string>& names) {
+  if (!parser.next(rec)) return fmt::format("empty file: expected a {} header line", what);
+  if (rec.error != io::CsvError::none) return fmt::format("line {}: header: {}", rec.line, io::describe(rec));
+  if (rec.length > kMaxRecord) return fmt::format("line {}: header longer than 1 MiB", rec.line);
+  if (!valid_utf8(rec.raw)) return fmt::format("line {}: header: invalid UTF-8", rec.line);
   if (rec.fields.size() == 1) {
     const std::string& h = rec.fields[0];
     for (const char d : {';', '\t', ',', '|'}) {
       if (d == parser.delimiter() || h.find(d) == std::string::npos) continue;
       const std::string option = delimiter_option(d);
-      throw InputError(fmt::format("wrong delimiter: the header is one column containing {} characters; {}: "
-                                   "read it with --delimiter {}",
-                                   d == '\t' ? "tab" : option,
-                                   parser.delimiter() == ','
-                                       ? "truceline reads comma-separated CSV (RFC 4180) unless told otherwise"
-                                       : fmt::format("--delimiter {} was given", delimiter_option(parser.delimiter())),
-                                   option));
+      return fmt::format("wrong delimiter: the header is one column containing {} characters; {}: "
+                         "read it with --delimiter {}",
+                         d == '\t' ? "tab" : option,
+                         parser.delimiter() == ','
+                             ? "truceline reads comma-separated CSV (RFC 4180) unless told otherwise"
+                             : fmt::format("--delimiter {} was given", delimiter_option(parser.delimiter())),
+                         option);
     }
   }
-  std::vector<std::string> names;
+  names.clear();
   names.reserve(rec.fields.size());
   for (auto& f : rec.fields) names.emplace_back(trim(f));
-  return names;
+  return std::nullopt;
 }
 
 // A row's problem common to every CSV-based format, or "".
@@ -117,14 +118,23 @@ std::string format_name(Format format) {
   return "jsonl";
 }
 
-std::unique_ptr<RowReader> open_reader(Format format, std::istream& in, const ReaderOptions& options) {
+OpenedReader try_open_reader(Format format, std::istream& in, const ReaderOptions& options) {
   switch (format) {
-    case Format::jsonl: return detail::make_jsonl_reader(in, options);
+    case Format::jsonl: return {detail::make_jsonl_reader(in, options), {}, false};
     case Format::csv: return detail::make_csv_reader(in, options);
-    case Format::geojson: return detail::make_geojson_reader(in, options);
+    case Format::geojson: return {detail::make_geojson_reader(in, options), {}, false};
     case Format::acled: return detail::make_acled_reader(in, options);
   }
-  return detail::make_jsonl_reader(in, options);
+  return {detail::make_jsonl_reader(in, options), {}, false};
+}
+
+std::unique_ptr<RowReader> open_reader(Format format, std::istream& in, const ReaderOptions& options) {
+  OpenedReader opened = try_open_reader(format, in, options);
+  if (!opened.reader) {
+    if (opened.usage) throw UsageError(opened.problem);
+    throw InputError(opened.problem);
+  }
+  return std::move(opened.reader);
 }
 
 std::optional<char> parse_delimiter(std::string_view text) {
@@ -218,7 +228,7 @@ std::vector<RowTally::Reason> RowTally::reasons() const {
 
 std::vector<std::string> explain_empty_import(const RowReader& reader, const RowTally& tally, bool encoding_given) {
   std::vector<std::string> lines;
-  const std::vector<std::string> columns = reader.columns();
+  const std::vector<std::string>& columns = reader.columns();
   const bool csv = reader.format() == "csv";
   const auto reasons = tally.reasons();
   if (tally.rows() == 0) {
@@ -237,7 +247,7 @@ std::vector<std::string> explain_empty_import(const RowReader& reader, const Row
     lines.push_back(cause);
   }
   if (tally.not_utf8() > 0 && !encoding_given) lines.push_back(io::encoding_advice(tally.not_utf8_sample()));
-  const std::vector<std::string> missing = reader.missing_fields();
+  const std::vector<std::string>& missing = reader.missing_fields();
   if (!missing.empty() && !columns.empty()) {
     std::vector<std::string> lowered;
     lowered.reserve(columns.size());

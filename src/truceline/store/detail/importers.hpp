@@ -7,6 +7,7 @@
 #include <istream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -27,15 +28,18 @@ bool starts_with_bom(std::string_view s);
 // The readers, one file each (import_jsonl.cpp, import_csv.cpp, import_geojson.cpp,
 // import_acled.cpp). Each throws InputError (UsageError for a --map) as open_reader() says.
 std::unique_ptr<RowReader> make_jsonl_reader(std::istream& in, const ReaderOptions& options);
-std::unique_ptr<RowReader> make_csv_reader(std::istream& in, const ReaderOptions& options);
 std::unique_ptr<RowReader> make_geojson_reader(std::istream& in, const ReaderOptions& options);
-std::unique_ptr<RowReader> make_acled_reader(std::istream& in, const ReaderOptions& options);
+// CSV and ACLED return their file-level problems (try_open_reader) instead of throwing them.
+OpenedReader make_csv_reader(std::istream& in, const ReaderOptions& options);
+OpenedReader make_acled_reader(std::istream& in, const ReaderOptions& options);
 
 // CSV-based formats (importers.cpp).
-// The header's names (trimmed), checked for the wrong delimiter (a header of one column that
-// contains another delimiter). Throws InputError. `what`: "CSV", "ACLED CSV". The header is
-// read into `rec`: pass the record the rows will be read into (its buffers are then reused).
-std::vector<std::string> read_header(io::CsvReader& parser, const char* what, io::CsvRecord& rec);
+// The header's names (trimmed) into `names`, checked for the wrong delimiter (a header of one
+// column that contains another delimiter); the problem (the message of the InputError that
+// open_reader throws for it) or nullopt. `what`: "CSV", "ACLED CSV". The header is read into
+// `rec`: pass the record the rows will be read into (its buffers are then reused).
+std::optional<std::string> read_header(io::CsvReader& parser, const char* what, io::CsvRecord& rec,
+                                       std::vector<std::string>& names);
 // A row's problem common to every CSV-based format (too long, a syntax error, invalid UTF-8,
 // the wrong number of fields), or "".
 std::string record_problem(const io::CsvRecord& rec, std::size_t columns);
