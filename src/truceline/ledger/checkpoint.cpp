@@ -43,9 +43,11 @@ std::string vkey_text(std::string_view origin, const PublicKey& pk) {
 }
 
 std::optional<VerifierKey> parse_vkey(std::string_view text, std::string* why) {
-  const std::size_t p2 = text.rfind('+');
-  const std::size_t p1 = p2 == std::string_view::npos || p2 == 0 ? std::string_view::npos : text.rfind('+', p2 - 1);
-  if (p1 == std::string_view::npos || p1 == 0) {
+  // The name never holds '+' (C2SP signed-note) but standard base64 does: the separators are
+  // the first two '+', not the last two.
+  const std::size_t p1 = text.find('+');
+  const std::size_t p2 = p1 == std::string_view::npos ? std::string_view::npos : text.find('+', p1 + 1);
+  if (p1 == std::string_view::npos || p1 == 0 || p2 == std::string_view::npos) {
     fail(why, "a verifier key is NAME+KEYID+BASE64");
     return std::nullopt;
   }
