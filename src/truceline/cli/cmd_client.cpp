@@ -174,10 +174,30 @@ int cmd_submit(const SubmitArgs& a, Io& io) {
   auto finish_receipts = [&] {
     if (receipts) receipts->commit();
   };
+  // Stopped at lines[i] (the server is unreachable, shutting down or failing: nothing of that
+  // line was confirmed): the receipts so far are kept, and the user is told which lines are
+  // left, since submitting the whole file again would put the first ones in the log twice.
+  auto stop_at = [&](std::size_t i, const std::string& why, const std::string& summary_why) {
+    io.out << fmt::format("submitted {}, duplicates {}, rejected {} (stopped: {})\n", submitted, duplicates,
+                          rejected, summary_why);
+    const std::size_t after = lines.size() - i - 1;
+    io.err << fmt::format("{}:{}: stopped here: this line and the {} after it were not submitted ({}); once the "
+                          "server is back, submit them: tail -n +{} {}\n",
+                          a.file, lines[i].number, after, why, lines[i].number, a.file);
+    finish_receipts();
+  };
+  std::size_t i = 0;
   try {
-    for (const Line& l : lines) {
+    for (; i < lines.size(); ++i) {
+      const Line& l = lines[i];
       const json entry = ledger::make_entry(a.p.party, "report", std::nullopt, l.body, now_unix());
       const Posted p = post_entry(c, ledger::sign_entry(entry, key));
+      if (p.response.status >= 500) {
+        // 500: the store failed, 503: shutting down — nothing was written for the request
+        // (docs/api.md): not a refusal of the entry.
+        stop_at(i, p.response.status_text(), fmt::format("the server answered {}", p.response.status));
+        throw InputError(server_error(c, p.response));
+      }
       if (!p.response.ok()) {
         ++rejected;
         io.err << fmt::format("{}:{}: rejected ({}): {}\n", a.file, l.number,
@@ -194,10 +214,7 @@ int cmd_submit(const SubmitArgs& a, Io& io) {
       }
     }
   } catch (const net::NetError&) {
-    // The receipts of what the server accepted before it went away are kept.
-    io.out << fmt::format("submitted {}, duplicates {}, rejected {} (stopped: the server cannot be reached)\n",
-                          submitted, duplicates, rejected);
-    finish_receipts();
+    stop_at(i, "the server cannot be reached", "the server cannot be reached");
     throw;
   }
   finish_receipts();
