@@ -171,6 +171,39 @@ TEST(ClientCommands, SubmitCountsDuplicatesAndRejectionsWithTheServersReason) {
   EXPECT_EQ(r.err, file + ":3: rejected (400): entry.body.kind: not accepted here\n");
 }
 
+// Receipts are the evidence a party keeps: a second run with the same --receipts adds to the
+// file (it never replaces the earlier receipts, not even when the server cannot be reached), and
+// a file that is not a receipts file is refused before anything is sent.
+TEST(ClientCommands, SubmitAddsToAnExistingReceiptsFile) {
+  LedgerServer s;
+  const std::string key = s.key_file(s.cast.jmm, "jmm.key");
+  const std::string file = s.dir.write("r.jsonl", kReports);
+  const std::string receipts = s.dir.file("receipts.jsonl");
+  auto r = run_cli({"submit", "--server", s.srv.url(), "--party", "jmm", "--key", key, file, "--receipts", receipts});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string first = read(receipts);
+  const std::string url = "http://127.0.0.1:" + std::to_string(test::refused_port());
+  r = run_cli({"submit", "--server", url, "--party", "jmm", "--key", key, file, "--receipts", receipts});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(read(receipts), first);
+  r = run_cli({"submit", "--server", s.srv.url(), "--party", "jmm", "--key", key, file, "--receipts", receipts});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string both = read(receipts);
+  ASSERT_EQ(both.substr(0, first.size()), first);
+  EXPECT_EQ(std::count(both.begin(), both.end(), '\n'), 4);
+  const auto v = run_cli({"ledger", "verify", "--server", s.srv.url(), "--parties", s.parties_path, "--receipts",
+                          receipts});
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+  // --receipts naming the reports file by mistake: refused, the file untouched, nothing sent.
+  const std::size_t sent = s.srv.requests().size();
+  r = run_cli({"submit", "--server", s.srv.url(), "--party", "jmm", "--key", key, file, "--receipts", file});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("truceline: error: --receipts " + file + ": not a receipts file ("), std::string::npos)
+      << r.err;
+  EXPECT_EQ(read(file), kReports);
+  EXPECT_EQ(s.srv.requests().size(), sent);
+}
+
 // A server shutting down (503) or failing (5xx) appended nothing: the entry is not "rejected"
 // (it is fine, the server is not); submit stops there and says which lines are left to send.
 TEST(ClientCommands, SubmitStopsAtAServerShuttingDownAndNamesTheLinesLeft) {

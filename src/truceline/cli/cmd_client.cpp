@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "truceline/io/file.hpp"
 #include "truceline/ledger/crypto.hpp"
 #include "truceline/ledger/entry.hpp"
+#include "truceline/ledger/verify.hpp"
 #include "truceline/store/record.hpp"
 #include "truceline/time.hpp"
 
@@ -167,9 +169,27 @@ int cmd_submit(const SubmitArgs& a, Io& io) {
   }
   if (lines.empty()) throw InputError(fmt::format("{}: no reports to submit", a.file));
 
+  // Receipts are what a party keeps against the operator rewriting the log: an existing
+  // receipts file is added to, never replaced (and must be one: a file given by mistake, e.g.
+  // the reports file, is refused before anything is sent).
+  std::string earlier_receipts;
+  if (!a.receipts.empty() && a.receipts != "-" && std::filesystem::exists(a.receipts)) {
+    try {
+      ledger::read_receipts(a.receipts);
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("--receipts {}: not a receipts file ({}); --receipts adds to a receipts file "
+                                   "or creates a new one",
+                                   a.receipts, e.what()));
+    }
+    earlier_receipts = io::read_text(a.receipts);
+    if (!earlier_receipts.empty() && earlier_receipts.back() != '\n') earlier_receipts += '\n';
+  }
   net::HttpClient c = connect(a.p.server);
   std::optional<io::AtomicOutput> receipts;
-  if (!a.receipts.empty()) receipts.emplace(a.receipts, io.out);
+  if (!a.receipts.empty()) {
+    receipts.emplace(a.receipts, io.out);
+    receipts->stream() << earlier_receipts;
+  }
   std::size_t submitted = 0, duplicates = 0, rejected = 0;
   auto finish_receipts = [&] {
     if (receipts) receipts->commit();
@@ -316,7 +336,7 @@ Command add_submit_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("submit", "sign each report of a JSON Lines file and submit it to the server's log");
   add_party_options(cmd, a->p);
   cmd->add_option("--receipts", a->receipts, "write one JSON line per accepted entry (index, leaf_hash, tree_size, "
-                                             "checkpoint) to FILE")
+                                             "checkpoint) to FILE (added to an existing receipts file)")
       ->type_name("FILE");
   cmd->add_option("file", a->file, "reports, one JSON object a line (docs/report-format.md)")
       ->type_name("FILE.jsonl")
