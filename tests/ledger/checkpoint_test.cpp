@@ -42,5 +42,24 @@ TEST(Vkey, MalformedKeysAreRefused) {
   EXPECT_FALSE(parse_vkey(good.substr(0, good.size() - 4), &why));
 }
 
+// A checkpoint checked with the wrong log key: the message names the key that did sign it, so
+// a user can tell a wrong --log-key (compare with `serve`'s "log key" line) from a missing
+// signature.
+TEST(Checkpoint, AnotherKeysSignatureIsNamed) {
+  const KeyPair server = test_key("log", 9), other = test_key("log", 10);
+  Checkpoint c{"truceline/test", 3, sha256("x")};
+  const std::string note = sign_checkpoint(c, server);
+  std::string why;
+  EXPECT_TRUE(verify_checkpoint(note, verifier_key("truceline/test", server.public_key), &why)) << why;
+  EXPECT_FALSE(verify_checkpoint(note, verifier_key("truceline/test", other.public_key), &why));
+  EXPECT_EQ(why, "no signature by the log key " + vkey_text("truceline/test", other.public_key).substr(0, 23) +
+                     " (it is signed by key id " + vkey_text("truceline/test", server.public_key).substr(15, 8) +
+                     ": either the log key given is not the server's, see the \"log key\" line `serve` prints or GET "
+                     "/v1/log-key, or the checkpoint was re-signed by another key)");
+  // No signature line of the origin at all.
+  EXPECT_FALSE(verify_checkpoint(checkpoint_body(c) + "\n", verifier_key("truceline/test", server.public_key), &why));
+  EXPECT_EQ(why, "no signature by the log key " + vkey_text("truceline/test", server.public_key).substr(0, 23));
+}
+
 }  // namespace
 }  // namespace truceline::ledger
