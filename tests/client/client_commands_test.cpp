@@ -4,6 +4,7 @@
 // exercised by serve_e2e_test.cpp.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <mutex>
@@ -170,6 +171,69 @@ TEST(ClientCommands, SubmitCountsDuplicatesAndRejectionsWithTheServersReason) {
   EXPECT_EQ(r.err, file + ":3: rejected (400): entry.body.kind: not accepted here\n");
 }
 
+// Receipts are the evidence a party keeps: a second run with the same --receipts adds to the
+// file (it never replaces the earlier receipts, not even when the server cannot be reached), and
+// a file that is not a receipts file is refused before anything is sent.
+TEST(ClientCommands, SubmitAddsToAnExistingReceiptsFile) {
+  LedgerServer s;
+  const std::string key = s.key_file(s.cast.jmm, "jmm.key");
+  const std::string file = s.dir.write("r.jsonl", kReports);
+  const std::string receipts = s.dir.file("receipts.jsonl");
+  auto r = run_cli({"submit", "--server", s.srv.url(), "--party", "jmm", "--key", key, file, "--receipts", receipts});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string first = read(receipts);
+  const std::string url = "http://127.0.0.1:" + std::to_string(test::refused_port());
+  r = run_cli({"submit", "--server", url, "--party", "jmm", "--key", key, file, "--receipts", receipts});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(read(receipts), first);
+  r = run_cli({"submit", "--server", s.srv.url(), "--party", "jmm", "--key", key, file, "--receipts", receipts});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string both = read(receipts);
+  ASSERT_EQ(both.substr(0, first.size()), first);
+  EXPECT_EQ(std::count(both.begin(), both.end(), '\n'), 4);
+  const auto v = run_cli({"ledger", "verify", "--server", s.srv.url(), "--parties", s.parties_path, "--receipts",
+                          receipts});
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+  // --receipts naming the reports file by mistake: refused, the file untouched, nothing sent.
+  const std::size_t sent = s.srv.requests().size();
+  r = run_cli({"submit", "--server", s.srv.url(), "--party", "jmm", "--key", key, file, "--receipts", file});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("truceline: error: --receipts " + file + ": not a receipts file ("), std::string::npos)
+      << r.err;
+  EXPECT_EQ(read(file), kReports);
+  EXPECT_EQ(s.srv.requests().size(), sent);
+}
+
+// A server shutting down (503) or failing (5xx) appended nothing: the entry is not "rejected"
+// (it is fine, the server is not); submit stops there and says which lines are left to send.
+TEST(ClientCommands, SubmitStopsAtAServerShuttingDownAndNamesTheLinesLeft) {
+  LedgerServer s;
+  s.override_ = [](const FakeRequest& r) -> std::optional<FakeResponse> {
+    if (r.body.find("\"summary\":\"two\"") != std::string::npos)
+      return FakeResponse{503, R"({"error":"the server is shutting down"})"};
+    return std::nullopt;
+  };
+  const std::string key = s.key_file(s.cast.jmm, "jmm.key");
+  std::string text = kReports;
+  text += R"({"observed_at":"2020-02-20","place":"Saraqib","kind":"other","summary":"three","source":{"name":"JMM"}})"
+          "\n";
+  const std::string file = s.dir.write("r.jsonl", text);
+  const std::string receipts = s.dir.file("receipts.jsonl");
+  const auto r = run_cli({"submit", "--server", s.srv.url(), "--party", "jmm", "--key", key, file, "--receipts",
+                          receipts});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "submitted 1, duplicates 0, rejected 0 (stopped: the server answered 503)\n");
+  EXPECT_EQ(r.err, file + ":3: stopped here: this line and the 1 after it were not submitted (503 Service "
+                   "Unavailable: the server is shutting down); once the server is back, submit them: tail -n +3 " +
+                   file + "\ntruceline: error: " + s.srv.url() +
+                   ": 503 Service Unavailable: the server is shutting down\n");
+  EXPECT_EQ(s.size(), 1u);
+  // Only the second request was answered 503: the third line was not sent.
+  EXPECT_EQ(s.srv.requests().size(), 2u);
+  const std::string written = read(receipts);
+  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 1);
+}
+
 TEST(ClientCommands, SubmitReportsUnknownPartyAndBadSignatureAsTheServerRefusesThem) {
   LedgerServer s;
   // 403: a party the parties file does not list.
@@ -215,7 +279,9 @@ TEST(ClientCommands, ConnectionRefusedIsAUserErrorNamingTheServer) {
   const auto r = run_cli({"submit", "--server", url, "--party", "jmm", "--key", key, file});
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.out, "submitted 0, duplicates 0, rejected 0 (stopped: the server cannot be reached)\n");
-  EXPECT_EQ(r.err, "truceline: error: cannot reach " + url + ": Connection refused\n");
+  EXPECT_EQ(r.err, file + ":1: stopped here: this line and the 1 after it were not submitted (the server cannot be "
+                   "reached); once the server is back, submit them: tail -n +1 " + file + "\n"
+                   "truceline: error: cannot reach " + url + ": Connection refused\n");
   const auto l = run_cli({"ledger", "log", "--server", url});
   EXPECT_EQ(l.status, 2);
   EXPECT_EQ(l.err, "truceline: error: cannot reach " + url + ": Connection refused\n");

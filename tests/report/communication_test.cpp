@@ -246,5 +246,47 @@ TEST(CommunicationSection, UnplacedOpenAndUncheckableNoticesSaySo) {
   EXPECT_EQ(n["reason"], "'until' is not after 'from'");
 }
 
+// "Announced in advance" is what a notification is for: a notice signed after its window
+// opened (or closed) is said to be so, whatever the outcome of the patrol.
+TEST(CommunicationSection, ANoticeSignedAfterItsWindowOpenedIsNotInAdvance) {
+  const json early = notification_outcome(
+      {entry(0, "russia", "notification", std::nullopt, patrol_notice("2018-10-12T06:00:00Z", "2018-10-12T09:00:00Z"),
+             "2018-10-12T08:59:00"),  // 05:59Z: one minute before the window
+       entry(1, "russia", "report", std::nullopt, patrol_report("2018-10-12T07:00:00Z", 100), "2018-10-12T10:30:00")});
+  EXPECT_EQ(early["outcome"], "followed");
+  EXPECT_EQ(early["notified"], "in_advance");
+  const auto late_notice = entry(0, "russia", "notification", std::nullopt,
+                                 patrol_notice("2018-10-12T06:00:00Z", "2018-10-12T09:00:00Z"),
+                                 "2018-10-12T09:30:00");  // 06:30Z: the patrol had started
+  const auto report = entry(1, "russia", "report", std::nullopt, patrol_report("2018-10-12T07:00:00Z", 100),
+                            "2018-10-12T10:30:00");
+  const json late = notification_outcome({late_notice, report});
+  EXPECT_EQ(late["outcome"], "followed");
+  EXPECT_EQ(late["notified"], "after_start");
+  const json after = notification_outcome(
+      {entry(0, "russia", "notification", std::nullopt, patrol_notice("2018-10-12T06:00:00Z", "2018-10-12T09:00:00Z"),
+             "2018-10-12T13:00:00"),  // 10:00Z: the window was over
+       report});
+  EXPECT_EQ(after["notified"], "after_end");
+  // Without a valid window nothing can be said.
+  const json none = notification_outcome({entry(0, "russia", "notification", std::nullopt,
+                                                patrol_notice("2018-10-12T09:00:00Z", "bad"), "2018-10-12T08:00:00")});
+  EXPECT_TRUE(none["notified"].is_null());
+
+  Communication c;
+  c.entries = {late_notice, report};
+  DailyOptions o = day("2018-10-12");
+  o.communication = c;
+  const auto s = empty_assessment(o);
+  const fs::path dir = fs::path(::testing::TempDir()) / "truceline-comm-late";
+  fs::remove_all(dir);
+  write_daily_report(idlib(), s, o, dir.string());
+  const std::string md = read(dir / "report.md");
+  EXPECT_NE(md.find("| 0 | russia | 2018-10-12 09:30 (after the window opened: not in advance) | patrol | "
+                    "2018-10-12 09:00 – 2018-10-12 12:00 |"),
+            std::string::npos)
+      << md;
+}
+
 }  // namespace
 }  // namespace truceline::report

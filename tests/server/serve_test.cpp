@@ -7,6 +7,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "truceline/ledger/log.hpp"
+
+#include "ledger/fixture.hpp"
 #include "server/client.hpp"
 #include "server/serve_process.hpp"
 #include "support/run_cli.hpp"
@@ -131,6 +134,41 @@ TEST(Serve, NonLoopbackWithoutTlsIsRefused) {
   }
   auto half = s.args({"--tls-cert", s.t / "c.pem"});
   EXPECT_EQ(run_cli(half).status, 2);
+}
+
+// A missing key file is generated only for a new log that names no key: when the parties file
+// has a [log] public_key, or the log already holds checkpoints, a new key could never match them
+// (and "put it in the parties file" would break every earlier checkpoint), so serve refuses and
+// says which key file to give, writing nothing.
+TEST(Serve, AMissingKeyFileIsNotReplacedByANewKeyWhenAKeyIsKnown) {
+  Served s;
+  const ledger::KeyPair server = ledger::testing::test_key("log", 9);
+  write(s.parties, "[log]\norigin = \"truceline/test-read\"\npublic_key = \"" +
+                       ledger::public_key_text(server.public_key) + "\"\n");
+  auto r = run_cli(s.args());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "truceline: error: " + (s.t / "server.key") + ": no such key file, and " + s.parties +
+                       " names the server's key ([log] public_key " + ledger::public_key_text(server.public_key) +
+                       "): give --key the file of that key (a new key would not match it)\n");
+  EXPECT_FALSE(std::filesystem::exists(s.t / "server.key"));
+
+  // No [log] public_key, but the log already has entries and checkpoints signed by a key.
+  const ledger::KeyPair jmm = ledger::testing::test_key("jmm", 3);
+  write(s.parties, "[log]\norigin = \"truceline/test-read\"\n\n[[party]]\nid = \"jmm\"\npublic_key = \"" +
+                       ledger::public_key_text(jmm.public_key) + "\"\nrole = \"monitor\"\n");
+  {
+    ledger::Log log = ledger::Log::open(s.db, ledger::Parties::load(s.parties), server);
+    const auto out = log.append({ledger::testing::envelope(jmm, "notification", std::nullopt, {{"kind", "meeting"}})},
+                                ledger::testing::kNow);
+    ASSERT_EQ(out.at(0).status, 200) << out.at(0).reason;
+  }
+  r = run_cli(s.args());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("truceline: error: " + (s.t / "server.key") + ": no such key file, and the log in " + s.db +
+                       " has checkpoints signed by key id "),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(s.t / "server.key"));
 }
 
 TEST(Serve, TlsSmoke) {

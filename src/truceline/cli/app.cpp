@@ -64,7 +64,15 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   if (argc > 1 && argv[1][0] != '-') command = argv[1];
   const bool known = std::any_of(commands.begin(), commands.end(),
                                  [&](const Command& c) { return c.app->get_name() == command; });
-  const std::string hint = known ? "truceline " + command + " --help" : "truceline --help";
+  std::string hint = known ? "truceline " + command + " --help" : "truceline --help";
+  // A command with subcommands (`ledger verify`, `ledger log`): the hint names the subcommand,
+  // whose --help lists the options (the command's own only lists its subcommands).
+  if (known && argc > 2) {
+    for (const auto& c : commands)
+      if (c.app->get_name() == command)
+        for (const CLI::App* sub : c.app->get_subcommands({}))
+          if (sub->get_name() == argv[2]) hint = "truceline " + command + " " + argv[2] + " --help";
+  }
   if (!command.empty() && !known) {
     err << "truceline: error: '" << command << "' is not a truceline command (commands: " << names << ")\n"
         << "Run '" << hint << "' for usage.\n";

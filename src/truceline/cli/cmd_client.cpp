@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "truceline/io/file.hpp"
 #include "truceline/ledger/crypto.hpp"
 #include "truceline/ledger/entry.hpp"
+#include "truceline/ledger/verify.hpp"
 #include "truceline/store/record.hpp"
 #include "truceline/time.hpp"
 
@@ -167,17 +169,55 @@ int cmd_submit(const SubmitArgs& a, Io& io) {
   }
   if (lines.empty()) throw InputError(fmt::format("{}: no reports to submit", a.file));
 
+  // Receipts are what a party keeps against the operator rewriting the log: an existing
+  // receipts file is added to, never replaced (and must be one: a file given by mistake, e.g.
+  // the reports file, is refused before anything is sent).
+  std::string earlier_receipts;
+  if (!a.receipts.empty() && a.receipts != "-" && std::filesystem::exists(a.receipts)) {
+    try {
+      ledger::read_receipts(a.receipts);
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("--receipts {}: not a receipts file ({}); --receipts adds to a receipts file "
+                                   "or creates a new one",
+                                   a.receipts, e.what()));
+    }
+    earlier_receipts = io::read_text(a.receipts);
+    if (!earlier_receipts.empty() && earlier_receipts.back() != '\n') earlier_receipts += '\n';
+  }
   net::HttpClient c = connect(a.p.server);
   std::optional<io::AtomicOutput> receipts;
-  if (!a.receipts.empty()) receipts.emplace(a.receipts, io.out);
+  if (!a.receipts.empty()) {
+    receipts.emplace(a.receipts, io.out);
+    receipts->stream() << earlier_receipts;
+  }
   std::size_t submitted = 0, duplicates = 0, rejected = 0;
   auto finish_receipts = [&] {
     if (receipts) receipts->commit();
   };
+  // Stopped at lines[i] (the server is unreachable, shutting down or failing: nothing of that
+  // line was confirmed): the receipts so far are kept, and the user is told which lines are
+  // left, since submitting the whole file again would put the first ones in the log twice.
+  auto stop_at = [&](std::size_t i, const std::string& why, const std::string& summary_why) {
+    io.out << fmt::format("submitted {}, duplicates {}, rejected {} (stopped: {})\n", submitted, duplicates,
+                          rejected, summary_why);
+    const std::size_t after = lines.size() - i - 1;
+    io.err << fmt::format("{}:{}: stopped here: this line and the {} after it were not submitted ({}); once the "
+                          "server is back, submit them: tail -n +{} {}\n",
+                          a.file, lines[i].number, after, why, lines[i].number, a.file);
+    finish_receipts();
+  };
+  std::size_t i = 0;
   try {
-    for (const Line& l : lines) {
+    for (; i < lines.size(); ++i) {
+      const Line& l = lines[i];
       const json entry = ledger::make_entry(a.p.party, "report", std::nullopt, l.body, now_unix());
       const Posted p = post_entry(c, ledger::sign_entry(entry, key));
+      if (p.response.status >= 500) {
+        // 500: the store failed, 503: shutting down — nothing was written for the request
+        // (docs/api.md): not a refusal of the entry.
+        stop_at(i, p.response.status_text(), fmt::format("the server answered {}", p.response.status));
+        throw InputError(server_error(c, p.response));
+      }
       if (!p.response.ok()) {
         ++rejected;
         io.err << fmt::format("{}:{}: rejected ({}): {}\n", a.file, l.number,
@@ -194,10 +234,7 @@ int cmd_submit(const SubmitArgs& a, Io& io) {
       }
     }
   } catch (const net::NetError&) {
-    // The receipts of what the server accepted before it went away are kept.
-    io.out << fmt::format("submitted {}, duplicates {}, rejected {} (stopped: the server cannot be reached)\n",
-                          submitted, duplicates, rejected);
-    finish_receipts();
+    stop_at(i, "the server cannot be reached", "the server cannot be reached");
     throw;
   }
   finish_receipts();
@@ -299,7 +336,7 @@ Command add_submit_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("submit", "sign each report of a JSON Lines file and submit it to the server's log");
   add_party_options(cmd, a->p);
   cmd->add_option("--receipts", a->receipts, "write one JSON line per accepted entry (index, leaf_hash, tree_size, "
-                                             "checkpoint) to FILE")
+                                             "checkpoint) to FILE (added to an existing receipts file)")
       ->type_name("FILE");
   cmd->add_option("file", a->file, "reports, one JSON object a line (docs/report-format.md)")
       ->type_name("FILE.jsonl")

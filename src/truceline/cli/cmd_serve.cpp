@@ -16,6 +16,7 @@
 #include "truceline/cli/command.hpp"
 #include "truceline/error.hpp"
 #include "truceline/ledger/crypto.hpp"
+#include "truceline/ledger/log.hpp"
 #include "truceline/ledger/parties.hpp"
 #include "truceline/server/api.hpp"
 #include "truceline/server/ledger_service.hpp"
@@ -84,6 +85,33 @@ int cmd_serve(const ServeArgs& a, Io& io) {
   if (std::filesystem::exists(key_path)) {
     ledger_options.key = ledger::read_key_file(key_path);
   } else {
+    // A new key only for a log that knows none yet: one the parties file names, or that signed
+    // the store's checkpoints, cannot be replaced (verifiers would refuse every checkpoint of
+    // one key or the other).
+    const auto& log_key = ledger_options.parties.log_key;
+    if (log_key)
+      throw InputError(fmt::format("{}: no such key file, and {} names the server's key ([log] public_key {}): give "
+                                   "--key the file of that key (a new key would not match it)",
+                                   key_path, a.parties, ledger::public_key_text(*log_key)));
+    if (std::filesystem::exists(a.db)) {
+      const auto stored = ledger::Log::open_read_only(a.db, ledger_options.parties).checkpoints();
+      if (!stored.empty()) {
+        // The key id: the first 4 bytes of the last signature line's base64 (docs/ledger.md).
+        const std::string& note = stored.back().note;
+        const std::size_t sp = note.rfind(' ');
+        const auto blob = sp == std::string::npos ? std::nullopt : ledger::from_base64(note.substr(sp + 1, note.size() - sp - 2));
+        const std::string id = blob && blob->size() >= 4 ? fmt::format("{:02x}{:02x}{:02x}{:02x}",
+                                                                        static_cast<unsigned char>((*blob)[0]),
+                                                                        static_cast<unsigned char>((*blob)[1]),
+                                                                        static_cast<unsigned char>((*blob)[2]),
+                                                                        static_cast<unsigned char>((*blob)[3]))
+                                                            : std::string("?");
+        throw InputError(fmt::format("{}: no such key file, and the log in {} has checkpoints signed by key id {} "
+                                     "(the \"log key\" line of earlier starts): give --key the file of that key "
+                                     "(a new key would not match them)",
+                                     key_path, a.db, id));
+      }
+    }
     ledger_options.key = ledger::generate_key("log");
     ledger::write_key_file(key_path, ledger_options.key);
     io.err << fmt::format("truceline: {}: new server key {} (mode 0600); put it in {} as [log] public_key\n", key_path,

@@ -1,6 +1,7 @@
 #include "truceline/ledger/checkpoint.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <charconv>
 #include <cstring>
@@ -43,9 +44,11 @@ std::string vkey_text(std::string_view origin, const PublicKey& pk) {
 }
 
 std::optional<VerifierKey> parse_vkey(std::string_view text, std::string* why) {
-  const std::size_t p2 = text.rfind('+');
-  const std::size_t p1 = p2 == std::string_view::npos || p2 == 0 ? std::string_view::npos : text.rfind('+', p2 - 1);
-  if (p1 == std::string_view::npos || p1 == 0) {
+  // The name never holds '+' (C2SP signed-note) but standard base64 does: the separators are
+  // the first two '+', not the last two.
+  const std::size_t p1 = text.find('+');
+  const std::size_t p2 = p1 == std::string_view::npos ? std::string_view::npos : text.find('+', p1 + 1);
+  if (p1 == std::string_view::npos || p1 == 0 || p2 == std::string_view::npos) {
     fail(why, "a verifier key is NAME+KEYID+BASE64");
     return std::nullopt;
   }
@@ -116,6 +119,7 @@ std::optional<Checkpoint> verify_checkpoint(std::string_view note, const Verifie
   }
   std::string_view sigs = note.substr(sep + 2);
   bool found = false;
+  std::vector<std::string> other_ids;  // key ids of the origin's name that are not the key's
   while (!sigs.empty()) {
     const std::size_t e = sigs.find('\n');
     if (e == std::string_view::npos) {
@@ -127,12 +131,23 @@ std::optional<Checkpoint> verify_checkpoint(std::string_view note, const Verifie
     const std::string prefix = fmt::format("{} {} ", kDash, key.origin);
     if (line.substr(0, prefix.size()) != prefix) continue;  // another signer's line
     const auto blob = from_base64(line.substr(prefix.size()));
-    if (!blob || blob->size() != 68 || std::memcmp(blob->data(), key.key_id.data(), 4) != 0) continue;
+    if (!blob || blob->size() != 68) continue;
+    if (std::memcmp(blob->data(), key.key_id.data(), 4) != 0) {
+      std::array<unsigned char, 4> id{};
+      std::memcpy(id.data(), blob->data(), 4);
+      other_ids.push_back(hex4(id));
+      continue;
+    }
     found = true;
     if (verify(body, std::string_view(*blob).substr(4), key.public_key)) return c;
   }
-  fail(why, found ? "bad signature (not made by the log key over this text)"
-                  : fmt::format("no signature by the log key {}+{}", key.origin, hex4(key.key_id)));
+  std::string missing = fmt::format("no signature by the log key {}+{}", key.origin, hex4(key.key_id));
+  if (!other_ids.empty())
+    missing += fmt::format(" (it is signed by key id {}: either the log key given is not the server's, see the "
+                           "\"log key\" line `serve` prints or GET /v1/log-key, or the checkpoint was re-signed by "
+                           "another key)",
+                           fmt::join(other_ids, ", "));
+  fail(why, found ? "bad signature (not made by the log key over this text)" : missing);
   return std::nullopt;
 }
 

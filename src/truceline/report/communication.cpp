@@ -256,6 +256,12 @@ json communication_summary(const Communication& c, const DailyOptions& o) {
     if (!in_day(*e) && !meets) continue;
     json row = {{"index", e->index}, {"party", e->party}, {"time", detail::iso(e->time_unix)},
                 {"kind", text_of(b, "kind")}};
+    // Announced in advance, or only once the window had opened (or closed): by the notice's
+    // signed timestamp. Null without a valid window.
+    row["notified"] = !(from && until && *until > *from) ? json()
+                      : e->time_unix < *from             ? json("in_advance")
+                      : e->time_unix < *until            ? json("after_start")
+                                                         : json("after_end");
     if (text_of(b, "kind") == "patrol") {
       row.update(patrol_check(*e, known, o));
     } else {
@@ -329,7 +335,8 @@ void communication_sections(const json& c, int off, Sections& x) {
       "Entries of the parties' signed log, timed by their signed timestamps, on the report day ({} entries). A "
       "report is shown with every acknowledgement and dispute the log held at the day's end; a disputed report "
       "stays disputed. A notified patrol counts as followed when a patrol report by the same party, observed "
-      "within the notified window, lies within {} of the route plus the report's location precision.",
+      "within the notified window, lies within {} of the route plus the report's location precision; a notice "
+      "signed after its window opened is marked as not made in advance.",
       str(c["entries_of_day"]), length_text(c["patrol_match_distance_m"].get<double>()));
   x.comm_by_party.head = {"party", "report", "ack", "dispute", "notification", "review", "correction", "total"};
   for (const auto& r : c["by_party"]) {
@@ -355,11 +362,16 @@ void communication_sections(const json& c, int off, Sections& x) {
   }
   x.comm_reports.empty_text = "No reports submitted or answered on the report day.";
 
-  x.comm_notifications.head = {"entry", "party", "kind", "window (local)", "route", "outcome"};
+  x.comm_notifications.head = {"entry", "party", "notified (local)", "kind", "window (local)", "route", "outcome"};
   for (const auto& n : c["notifications"]) {
     const std::string from = local_or_empty(n["from"], off), until = local_or_empty(n["until"], off);
+    const std::string when = str(n["notified"]);
+    std::string notified = local_or_empty(n["time"], off);
+    if (when == "after_start") notified += " (after the window opened: not in advance)";
+    if (when == "after_end") notified += " (after the window closed: not in advance)";
     x.comm_notifications.rows.push_back(
-        {str(n["index"]), str(n["party"]), str(n["kind"]), from.empty() && until.empty() ? "" : from + " – " + until,
+        {str(n["index"]), str(n["party"]), notified, str(n["kind"]),
+         from.empty() && until.empty() ? "" : from + " – " + until,
          field(n, "route_km").is_number() ? fixed(n["route_km"].get<double>(), 1) + " km" : "",
          outcome_text(n)});
   }
