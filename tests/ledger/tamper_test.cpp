@@ -3,12 +3,16 @@
 // verify_store() must name the entry or checkpoint that gives it away. Plus a fork: a different
 // log of the same size, caught by a receipt's (earlier) checkpoint.
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <regex>
 
 #include "ledger/fixture.hpp"
 #include "truceline/ledger/canonical.hpp"
 #include "truceline/ledger/log.hpp"
 #include "truceline/ledger/verify.hpp"
+#include "truceline/store/record.hpp"
 
 namespace truceline::ledger {
 namespace {
@@ -113,6 +117,43 @@ TEST_F(TamperTest, EditedBodyWithMatchingLeafHash) {
 TEST_F(TamperTest, StoredLeafHashEdited) {
   sql(db, "UPDATE ledger_entry SET leaf_hash = zeroblob(32) WHERE idx = 1");
   expect_problem("entry 1 (party jmm): the stored leaf hash 0000");
+}
+
+TEST_F(TamperTest, StoredReportEditedWithItsHashRecomputed) {
+  // The report store is what assess and report read. An attacker who edits the stored copy of a
+  // signed report and recomputes its content hash passes the store's per-row hash check; the
+  // ledger's verification must still name the entry whose signed report is no longer there.
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  std::string json_text;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT json FROM report WHERE importer = 'ledger' AND row_number = 1", -1, &st,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  json_text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  const std::string forged = std::regex_replace(json_text, std::regex("Shelling 2"), "Nothing happened");
+  ASSERT_NE(forged, json_text);
+  std::string hex;
+  for (unsigned char c : store::sha256_bytes(forged)) hex += fmt::format("{:02x}", c);
+  std::string drop;
+  {
+    sqlite3* g = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &g), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(g, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'report'", -1,
+                                 &q, nullptr),
+              SQLITE_OK);
+    while (sqlite3_step(q) == SQLITE_ROW)
+      drop += std::string("DROP TRIGGER ") + reinterpret_cast<const char*>(sqlite3_column_text(q, 0)) + ";";
+    sqlite3_finalize(q);
+    sqlite3_close(g);
+  }
+  sql(db, drop + "UPDATE report SET json = " + quote(forged) + ", content_hash = X'" + hex +
+              "' WHERE importer = 'ledger' AND row_number = 1;");
+  expect_problem("entry 1 (party jmm): the report it signed is not in the report store as signed");
 }
 
 TEST_F(TamperTest, DeletedEntry) {

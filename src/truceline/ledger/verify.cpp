@@ -9,11 +9,14 @@
 #include <unordered_map>
 #include <variant>
 
+#include <sqlite3.h>
+
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
 #include "truceline/ledger/entry.hpp"
 #include "truceline/ledger/log.hpp"
 #include "truceline/ledger/merkle.hpp"
+#include "truceline/store/record.hpp"
 
 namespace truceline::ledger {
 
@@ -282,7 +285,39 @@ VerifyResult verify_store(const std::string& db_path, const Parties& parties, co
   });
   for (const auto& c : log.checkpoints()) v.add_checkpoint(c.note, "stored checkpoint");
   for (const auto& r : receipts) v.add_receipt(r);
-  return v.finish();
+  VerifyResult result = v.finish();
+  if (!result.ok) return result;
+  // What the assessment and the daily report read is the report store, not the log: each
+  // report entry's signed body, normalized as the store normalizes it, must be there under its
+  // content hash. Someone who edits a stored report and recomputes its hash (so verify-store's
+  // per-row check passes) is caught here, naming the entry (docs/ledger.md, "Verification").
+  sqlite3_stmt* st = nullptr;
+  sqlite3* db = log.store().handle();
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM report WHERE content_hash = ?", -1, &st, nullptr) != SQLITE_OK)
+    throw store::SqliteError(db, sqlite3_errcode(db), sqlite3_errmsg(db));
+  struct Finalize {
+    sqlite3_stmt* s;
+    ~Finalize() { sqlite3_finalize(s); }
+  } finalize{st};
+  log.for_each_raw_entry([&](const Log::RawEntry& e) {
+    if (!result.ok) return;
+    const auto env = nlohmann::json::parse(e.envelope, nullptr, false);
+    const auto& entry = env["entry"];
+    if (entry["type"] != "report") return;
+    const store::RowOutcome r = store::report_from_json(entry["body"]);
+    const std::string hash = r.report ? store::sha256_bytes(r.report->canonical_json()) : std::string();
+    sqlite3_reset(st);
+    sqlite3_bind_blob(st, 1, hash.data(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) return;
+    if (rc != SQLITE_DONE) throw store::SqliteError(db, rc, sqlite3_errmsg(db));
+    result.ok = false;
+    result.problem = fmt::format(
+        "entry {} (party {}): the report it signed is not in the report store as signed (the store's copy was "
+        "changed or removed; what `reports`, `assess` and `report` read is not what the party signed)",
+        e.index, entry["party"].is_string() ? entry["party"].get<std::string>() : std::string("?"));
+  });
+  return result;
 }
 
 }  // namespace truceline::ledger
