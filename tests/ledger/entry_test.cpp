@@ -109,8 +109,9 @@ TEST(Entry, Refusals) {
                  "entry.ref: required for a dispute");
   expect_refused(envelope(c.north, "ack", 10, json::object()), parties, 400, "entry.ref: 10 is not an entry of the log (size 10)");
   expect_refused(envelope(c.north, "ack", 0, json::object()), parties, 400, "entry.ref: 0 is not an entry", 0);
-  expect_refused(envelope(c.north, "ack", 0, json::object(), kNow - 601), parties, 400, "entry.timestamp: ");
-  expect_refused(envelope(c.north, "ack", 0, json::object(), kNow + 601), parties, 400, "is stale");
+  expect_refused(envelope(c.north, "ack", 0, json::object(), kNow - 601), parties, 400, "is stale: more than 600 s behind");
+  expect_refused(envelope(c.north, "ack", 0, json::object(), kNow + 601), parties, 400,
+                 "is in the future: more than 600 s ahead of the server's clock");
   EXPECT_EQ(refusal_of(envelope(c.north, "ack", 0, json::object(), kNow - 600), parties).status, 200);
   EXPECT_EQ(refusal_of(envelope(c.north, "ack", 0, json::object(), kNow + 600), parties).status, 200);
   expect_refused(envelope(c.north, "dispute", 0, json::object()), parties, 400, "entry.body.reason: a dispute needs");

@@ -129,9 +129,15 @@ std::optional<Refusal> check_content(const ParsedEnvelope& e, uint64_t log_size,
                            e.type == "ack" ? "n" : "", e.type));
   if (e.ref && *e.ref >= log_size)
     return bad(fmt::format("entry.ref: {} is not an entry of the log (size {})", *e.ref, log_size));
-  if (now_unix && (e.timestamp_unix < *now_unix - kMaxClockSkew_s || e.timestamp_unix > *now_unix + kMaxClockSkew_s))
-    return bad(fmt::format("entry.timestamp: {} is stale: more than {} s from the server's clock ({})", e.timestamp,
-                           kMaxClockSkew_s, format_iso8601_utc(*now_unix)));
+  if (now_unix && (e.timestamp_unix < *now_unix - kMaxClockSkew_s || e.timestamp_unix > *now_unix + kMaxClockSkew_s)) {
+    // Past: an old envelope replayed, or a slow clock; future: a fast clock. Either way the
+    // signing machine's clock (UTC) is what to check.
+    const bool past = e.timestamp_unix < *now_unix;
+    return bad(fmt::format("entry.timestamp: {} is {}: more than {} s {} the server's clock ({}); check the signing "
+                           "machine's clock (UTC) and sign again",
+                           e.timestamp, past ? "stale" : "in the future", kMaxClockSkew_s, past ? "behind" : "ahead of",
+                           format_iso8601_utc(*now_unix)));
+  }
   const auto& body = e.entry["body"];
   if (e.type == "report") {
     const store::RowOutcome o = store::report_from_json(body);
