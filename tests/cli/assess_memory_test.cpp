@@ -78,7 +78,7 @@ long assess_growth_kb(const std::string& db, const std::string& format, const st
 class AssessMemory : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(AssessMemory, DoesNotGrowWithTheReports) {
-  if (test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  TRUCELINE_SKIP_UNLESS_MEMORY_MEASURABLE();
   // Both sizes well past a batch (assess::kStreamBatch reports are in memory at a time).
   constexpr int kSmall = 3 * static_cast<int>(assess::kStreamBatch) / 2, kLarge = 4 * kSmall;
   static TempDir t("truceline-assess-mem");
@@ -100,7 +100,7 @@ INSTANTIATE_TEST_SUITE_P(Formats, AssessMemory, ::testing::Values("json", "csv",
 // `reports -o FILE` on N and 4N reports (about 0.7 kB of JSON Lines each: 4 and 17 MB). It held
 // its output in memory up to 64 MiB: four times the reports took about four times the memory.
 TEST(ReportsMemory, DoesNotGrowWithTheOutput) {
-  if (test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  TRUCELINE_SKIP_UNLESS_MEMORY_MEASURABLE();
   constexpr int kSmall = 6000, kLarge = 4 * kSmall;
   static TempDir t("truceline-reports-mem");
   const std::string small_db = store_of(t, kSmall), large_db = store_of(t, kLarge);

@@ -310,7 +310,7 @@ TEST(CsvPoints, FastPathAgreesOnGeneratedAndMutatedFiles) {
 }
 
 TEST(GeoJsonPoints, MemoryDoesNotGrowWithTheFeatures) {
-  if (test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  TRUCELINE_SKIP_UNLESS_MEMORY_MEASURABLE();
   test::TempDir t("truceline-points-mem");
   // Both sizes well past the read-ahead (16 384 rows); ~140 bytes a feature on disk.
   const std::size_t small = 50000, large = 4 * small;

@@ -66,7 +66,7 @@ long import_growth_kb(const std::string& db, const std::string& csv, std::size_t
 }
 
 TEST(WideCsv, MemoryIsBoundedByTheRowNotColumnsTimesRows) {
-  if (test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system";
+  TRUCELINE_SKIP_UNLESS_MEMORY_MEASURABLE();
   test::TempDir t("truceline-wide");
   write_wide_csv(t / "w40.csv", 40);
   write_wide_csv(t / "w200.csv", 200);

@@ -11,6 +11,29 @@
 
 namespace truceline::test {
 
+// Whether this build's resident set says what the code costs: under AddressSanitizer freed
+// memory is held in its quarantine (256 MB by default) and every allocation has red zones, so
+// growth comparisons measure the sanitizer, not the code. The bounded-memory tests skip there
+// (they run in the release build of `make test`).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitizedAllocator = true;
+#else
+inline constexpr bool kSanitizedAllocator = false;
+#endif
+
+}  // namespace truceline::test
+
+// First statement of a bounded-memory test.
+#define TRUCELINE_SKIP_UNLESS_MEMORY_MEASURABLE()                                                   \
+  do {                                                                                              \
+    if (::truceline::test::kSanitizedAllocator)                                                     \
+      GTEST_SKIP() << "memory growth is not measurable under AddressSanitizer (its quarantine "     \
+                      "keeps freed memory); measured in the release build";                         \
+    if (::truceline::test::status_kb("VmHWM") < 0) GTEST_SKIP() << "no /proc/self/status VmHWM on this system"; \
+  } while (0)
+
+namespace truceline::test {
+
 // kB from a "Name:   123 kB" line of /proc/self/status (VmRSS, VmHWM); -1 if absent.
 inline long status_kb(const char* name) {
   std::ifstream in("/proc/self/status");
