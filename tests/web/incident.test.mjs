@@ -68,11 +68,19 @@ test('the incident page shows what truceline assess says of the incident, and th
       if (reportJson && reportJson.grading) assert.match(await card.textContent(), new RegExp(reportJson.grading));
     }
 
-    // The verdict per obligation: the incident's obligations, each with a verdict.
-    const obligations = await detail.locator('[data-testid="incident-obligations"] tr[data-obligation]').evaluateAll((rows) =>
-      rows.map((r) => r.dataset.obligation),
+    // The verdict per obligation: every obligation a verdict of its reports names, with the
+    // strongest of those verdicts (violation > indeterminate > compliant > not applicable); the
+    // assessment's incident.obligations (those it violates, or may violate) among them.
+    const rank = { violation: 3, indeterminate: 2, compliant: 1, not_applicable: 0 };
+    const strongest = new Map();
+    for (const v of assessment.verdicts.filter((x) => incident.reports.includes(x.report))) {
+      if (!strongest.has(v.obligation) || rank[v.verdict] > rank[strongest.get(v.obligation)]) strongest.set(v.obligation, v.verdict);
+    }
+    const perObligation = await detail.locator('[data-testid="incident-obligations"] tr[data-obligation]').evaluateAll((rows) =>
+      rows.map((r) => [r.dataset.obligation, r.querySelector('[data-verdict]').dataset.verdict]),
     );
-    assert.deepEqual([...obligations].sort(), [...incident.obligations].sort());
+    assert.deepEqual(perObligation.sort(), [...strongest.entries()].sort());
+    for (const ob of incident.obligations) assert.equal(strongest.get(ob), incident.verdict, ob);
 
     // Conflicting fatality claims side by side, each with its claimants.
     const claims = await detail.locator('[data-testid="claims-fatalities"] tr[data-value]').evaluateAll((rows) =>

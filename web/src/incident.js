@@ -118,7 +118,7 @@ function factsList(rows) {
 }
 
 // The claims of one field side by side; more than one distinct value is a conflict.
-function claimsSection(t, name, claims) {
+function claimsSection(t, name, claims, label = (v) => v) {
   if (!Array.isArray(claims) || claims.length === 0) return null;
   const distinct = new Set(claims.map((c) => JSON.stringify(c.value)));
   const conflict = distinct.size > 1;
@@ -143,7 +143,7 @@ function claimsSection(t, name, claims) {
       who.push(el('bdi', { text: s }));
     });
     if (Array.isArray(c.reports) && c.reports.length) who.push(' ', ltr(`(${c.reports.join(', ')})`, 'mono'));
-    const value = c.value === undefined || c.value === null ? '—' : c.value;
+    const value = c.value === undefined || c.value === null ? '—' : label(c.value);
     tbody.append(el('tr', { 'data-value': String(c.value) }, el('td', {}, el('bdi', { text: String(value) })), el('td', {}, who)));
   }
   table.append(tbody);
@@ -279,8 +279,11 @@ function reportCard(t, item, ledger) {
   return card;
 }
 
-function render(root, t, data) {
+function render(root, t, data, meta) {
   const inc = data.incident || {};
+  // Agreement party/group ids → their names (GET /v1/app/meta's actors), the id when unknown.
+  const names = new Map(((meta && meta.actors) || []).map((a) => [a.id, a.name]));
+  const actorName = (id) => (names.has(id) ? `${names.get(id)} (${id})` : id);
   const reports = Array.isArray(data.reports) ? data.reports : [];
   const ledger = Array.isArray(data.ledger) ? data.ledger : [];
   const page = el('div', { class: 'page incident-page', 'data-testid': 'incident-detail', 'data-incident-id': inc.id });
@@ -315,7 +318,7 @@ function render(root, t, data) {
       [t('incident.sources'), sources ? el('bdi', { text: sources }) : null],
       [t('incident.independentSources'), inc.independent_sources !== undefined ? ltr(inc.independent_sources) : null],
       [t('incident.confidence'), inc.confidence !== undefined ? el('span', {}, ltr(inc.confidence), inc.confidence_label ? ` (${t(`incident.confidenceLabel.${inc.confidence_label}`)})` : '') : null],
-      [t('incident.actors'), Array.isArray(inc.actors) && inc.actors.length ? inc.actors.join(', ') : null],
+      [t('incident.actors'), Array.isArray(inc.actors) && inc.actors.length ? el('bdi', { text: inc.actors.map(actorName).join(', ') }) : null],
       [t('incident.explosions'), inc.explosions !== undefined && inc.explosions !== null ? ltr(inc.explosions) : null],
       [t('incident.id'), ltr(inc.id, 'mono muted')],
     ]),
@@ -352,7 +355,9 @@ function render(root, t, data) {
 
   // Claims side by side.
   const claims = data.claims || {};
-  const claimBoxes = ['fatalities', 'injured', 'actor'].map((k) => claimsSection(t, k, claims[k])).filter(Boolean);
+  const claimBoxes = ['fatalities', 'injured', 'actor']
+    .map((k) => claimsSection(t, k, claims[k], k === 'actor' ? actorName : undefined))
+    .filter(Boolean);
   const clSection = el('section', { 'aria-labelledby': 'claims-h', 'data-testid': 'incident-claims' });
   clSection.append(el('h2', { id: 'claims-h', text: t('incident.claims.title') }));
   if (claimBoxes.length) clSection.append(el('div', { class: 'claims' }, claimBoxes));
@@ -398,7 +403,7 @@ export async function mount(root, ctx) {
     return undefined;
   }
   loading.remove();
-  const title = render(root, t, data);
+  const title = render(root, t, data, ctx.meta);
   const previous = document.title;
   document.title = `${title} — ${t('app.name')}`;
   return () => {
