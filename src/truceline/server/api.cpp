@@ -15,6 +15,7 @@
 #include "truceline/assess/assess.hpp"
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
+#include "truceline/server/app_api.hpp"
 #include "truceline/server/ledger_service.hpp"
 #include "truceline/store/integrity.hpp"
 #include "truceline/store/listing.hpp"
@@ -156,6 +157,7 @@ struct Api::Impl {
   ApiOptions options;
   Ledger* ledger;
   boost::asio::thread_pool pool;
+  AppApi app{agreement, options.db, options.gazetteer};  // /v1/app/... (app_api.hpp)
 
   Impl(const ag::Agreement& a, ApiOptions o, Ledger* l)
       : agreement(a), options(std::move(o)), ledger(l), pool(static_cast<std::size_t>(std::max(1, options.workers))) {}
@@ -164,6 +166,7 @@ struct Api::Impl {
     if (t.path == "/v1/reports") return reports(options.db, t.params);
     if (t.path == "/v1/assessment") return assessment(agreement, options.db, t.params);
     if (t.path.starts_with("/v1/report/")) return daily(agreement, options.db, t.path.substr(11), t.params);
+    if (AppApi::handles(t.path)) return app.get(t.path, t.params);
     return error_response(404, fmt::format("no such endpoint: GET {}", t.path));
   }
 };
@@ -196,7 +199,8 @@ bool is_ledger_path(const std::string& path) {
 }
 
 bool is_store_path(const std::string& path) {
-  return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/");
+  return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/") ||
+         AppApi::handles(path);
 }
 
 }  // namespace
