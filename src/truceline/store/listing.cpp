@@ -62,6 +62,25 @@ json extra_of(const json& j) {
 
 }  // namespace
 
+json report_geojson_feature(const StoredReport& r) {
+  json props{{"id", r.id}};
+  props.update(printed(r));
+  if (r.importer == "ledger") props["ledger_index"] = r.row_number;
+  // The geometry is the effective location (docs/report-format.md, "Effective location"): the
+  // report's own coordinates, or its place's point (the properties say which); null only when
+  // unresolved. The importers ignore the effective_* keys, so the output still round-trips.
+  const EffectiveLocation loc = effective_location(r);
+  json geometry = nullptr;
+  if (loc.lon && loc.lat) geometry = {{"type", "Point"}, {"coordinates", {*loc.lon, *loc.lat}}};
+  props.erase("lon");
+  props.erase("lat");
+  json flat = to_flat_json(loc);
+  flat.erase("effective_lon");  // the geometry
+  flat.erase("effective_lat");
+  props.update(flat);
+  return {{"type", "Feature"}, {"id", r.id}, {"properties", props}, {"geometry", geometry}};
+}
+
 void write_listing(const Store& store, const Query& q, const std::string& format, std::ostream& out,
                    const std::function<void()>& after_row) {
   if (format != "jsonl" && format != "csv" && format != "geojson")
@@ -99,21 +118,7 @@ void write_listing(const Store& store, const Query& q, const std::string& format
       for (const auto& c : effective_location_columns()) out << "," << csv_of(flat, c.c_str());
       out << "\n";
     } else {
-      json props{{"id", r.id}};
-      props.update(j);
-      if (r.importer == "ledger") props["ledger_index"] = r.row_number;
-      // The geometry is the effective location: the report's own coordinates, or its place's
-      // point (the properties say which); null only when unresolved.
-      json geometry = nullptr;
-      if (loc.lon && loc.lat) geometry = {{"type", "Point"}, {"coordinates", {*loc.lon, *loc.lat}}};
-      props.erase("lon");
-      props.erase("lat");
-      json flat = to_flat_json(loc);
-      flat.erase("effective_lon");  // the geometry
-      flat.erase("effective_lat");
-      props.update(flat);
-      out << (first ? "" : ",") << "\n"
-             << json{{"type", "Feature"}, {"id", r.id}, {"properties", props}, {"geometry", geometry}}.dump();
+      out << (first ? "" : ",") << "\n" << report_geojson_feature(r).dump();
     }
     first = false;
     if (after_row) after_row();
@@ -165,7 +170,8 @@ io::GpkgValue gpkg_value(const json& v, io::GpkgType type) {
 
 }  // namespace
 
-void add_report_feature(io::GeoPackage& gpkg, int layer, const StoredReport& r) {
+void add_report_feature(io::GeoPackage& gpkg, int layer, const StoredReport& r,
+                        const std::vector<io::GpkgValue>& more) {
   static const io::GpkgLayer kLayer = reports_gpkg_layer();
   json j = printed(r);
   const EffectiveLocation loc = effective_location(r);
@@ -188,6 +194,7 @@ void add_report_feature(io::GeoPackage& gpkg, int layer, const StoredReport& r) 
     if (v.is_string() && v.get_ref<const std::string&>().empty()) v = nullptr;
     values.push_back(gpkg_value(v, c.type));
   }
+  values.insert(values.end(), more.begin(), more.end());
   std::optional<io::GpkgPoint> point;
   if (loc.lon && loc.lat) point = io::GpkgPoint{*loc.lon, *loc.lat};
   gpkg.add(layer, point, values);
