@@ -131,6 +131,26 @@ TEST(AppApi, MetaHasTheContractsShapeAndCountsEveryReport) {
   EXPECT_TRUE(readings.count("tr-agency-25km")) << j.at("readings").dump();
 }
 
+TEST(AppApi, AStoreWithoutReportsHasNoSpan) {
+  TempDir t{"truceline-app-api-empty"};
+  const std::string db = t / "empty.db";
+  // A store as `serve` creates it: the ledger's tables, no report.
+  {
+    ledger::Log log = ledger::Log::open(db, ledger::Parties::parse("[log]\norigin = \"x/y\"\n", "p.toml"), std::nullopt);
+    EXPECT_EQ(log.size(), 0u);
+  }
+  const agreement::Agreement a = agreement::load_valid(kAgreement);
+  server::Api api(a, {db, 1, ""}, nullptr);
+  const Got m = get(api, "/v1/app/meta");
+  ASSERT_EQ(m.status, 200u) << m.body.dump();
+  EXPECT_TRUE(m.body.at("span").is_null());
+  EXPECT_EQ(m.body.at("histogram"), json::array());
+  EXPECT_EQ(m.body.at("store").at("reports"), 0);
+  const Got i = get(api, "/v1/app/incidents");
+  EXPECT_EQ(i.body.at("incidents"), json::array());
+  EXPECT_TRUE(i.body.at("at").is_null());
+}
+
 TEST(AppApi, TheIncidentsOfADayAreTheDailyReportsIncidents) {
   Demo d;
   server::Api api(d.a, {d.db, 1, ""}, nullptr);

@@ -267,10 +267,11 @@ json bbox_of(const agreement::Agreement& a) {
 json meta_json(const agreement::Agreement& a, const View& v) {
   json histogram = json::array();
   for (const auto& d : v.histogram) histogram.push_back({{"date", d.date}, {"reports", d.reports}, {"incidents", d.incidents}});
+  // What the filter acts on: the incidents' kinds and their reports' source types.
   std::set<std::string> kinds, types;
-  for (const auto& r : v.assessment.reports) {
+  for (const auto& r : v.incidents) {
     if (!r.kind.empty()) kinds.insert(r.kind);
-    if (!r.source_type.empty()) types.insert(r.source_type);
+    types.insert(r.source_types.begin(), r.source_types.end());
   }
   json actors = json::array();
   for (const auto& x : a.actors)

@@ -137,6 +137,7 @@ int cmd_serve(const ServeArgs& a, Io& io) {
   server::ApiOptions api_options;
   api_options.db = a.db;
   api_options.gazetteer = default_gazetteer_file();
+  api_options.warm_app = true;
   server::Api api(agreement, api_options, &ledger);
   server::HttpOptions http;
   http.address = listen.address;
