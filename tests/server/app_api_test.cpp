@@ -317,6 +317,39 @@ TEST(AppApi, TheViewIsKeptBetweenRequestsAndRebuiltAfterAnIngest) {
   EXPECT_EQ(app.builds(), 2);
 }
 
+TEST(AppApi, AnIncidentSumsItsReportsExplosionsAndGivesTheRangeOfItsFatalityCounts) {
+  TempDir t{"truceline-app-api-counts"};
+  const std::string db = t / "c.db", file = t / "c.jsonl";
+  // Three reports of one shelling (within the fusion distance and window), and one far away.
+  std::ofstream(file)
+      << R"j({"source_id":"c-1","observed_at":"2018-12-30T10:00:00+03:00","lon":36.62,"lat":35.93,"kind":"shelling","explosions":3,"fatalities":2,"summary":"a","source":{"name":"Monitor One","type":"monitor"}})j"
+      << "\n"
+      << R"j({"source_id":"c-2","observed_at":"2018-12-30T10:20:00+03:00","lon":36.621,"lat":35.931,"kind":"shelling","explosions":5,"fatalities":4,"summary":"b","source":{"name":"Outlet Two","type":"media"}})j"
+      << "\n"
+      << R"j({"source_id":"c-3","observed_at":"2018-12-30T10:40:00+03:00","lon":36.622,"lat":35.932,"kind":"shelling","summary":"c","source":{"name":"Group Three","type":"ngo"}})j"
+      << "\n"
+      << R"j({"source_id":"c-4","observed_at":"2018-12-30T10:00:00+03:00","lon":36.30,"lat":35.50,"kind":"shelling","summary":"d","source":{"name":"Monitor One","type":"monitor"}})j"
+      << "\n";
+  const auto r = run_cli({"ingest", "--db", db, file});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const agreement::Agreement a = agreement::load_valid(kAgreement);
+  server::Api api(a, {db, 1, ""}, nullptr);
+  const json list = get(api, "/v1/app/incidents").body.at("incidents");
+  ASSERT_EQ(list.size(), 2u) << list.dump();
+  const json& three = list[0].at("reports") == 3 ? list[0] : list[1];
+  const json& one = list[0].at("reports") == 3 ? list[1] : list[0];
+  ASSERT_EQ(three.at("reports"), 3) << list.dump();
+  EXPECT_EQ(three.at("explosions"), 8);
+  EXPECT_EQ(three.at("fatalities"), json({2, 4}));
+  EXPECT_EQ(three.at("source_types"), json({"media", "monitor", "ngo"}));
+  EXPECT_EQ(three.at("day"), "2018-12-30");
+  EXPECT_TRUE(one.at("explosions").is_null());
+  EXPECT_TRUE(one.at("fatalities").is_null());
+  // The histogram: one day, four reports, two incidents.
+  const json meta = get(api, "/v1/app/meta").body;
+  EXPECT_EQ(meta.at("histogram"), json::parse(R"([{"date":"2018-12-30","reports":4,"incidents":2}])"));
+}
+
 ledger::KeyPair key(const std::string& id, unsigned char n) {
   ledger::Seed s{};
   s.fill(n);

@@ -73,7 +73,10 @@ std::shared_ptr<const View> build_view(const agreement::Agreement& a, const std:
     store::check_counts(st);
     st.query(store::Query{}, [&](const store::StoredReport& r) {
       reports.push_back(assess::from_stored(r));
-      if (const auto it = r.report.find("explosions"); it != r.report.end() && it->is_number_integer())
+      // Read from the stored JSON (a count the report format takes; docs/report-format.md): only a
+      // whole number >= 0 counts, anything else is not counted (never guessed).
+      if (const auto it = r.report.find("explosions");
+          it != r.report.end() && it->is_number_integer() && it->get<int64_t>() >= 0)
         v->explosions[r.id] = it->get<int64_t>();
     });
   }
