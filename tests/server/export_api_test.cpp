@@ -120,7 +120,7 @@ std::vector<std::map<std::string, std::string>> filters(const json& incidents) {
 
 TEST(ExportApi, GeoJsonHoldsExactlyTheSelectedIncidentsAndTheirReports) {
   Demo d;
-  server::Api api(d.a, {d.db, 1, ""}, nullptr);
+  server::Api api(d.a, {d.db, 1, "", {}}, nullptr);
   const server::Response all = api.get("/v1/app/incidents");
   ASSERT_EQ(all.status, 200u) << all.body;
   const json incidents = json::parse(all.body).at("incidents");
@@ -180,7 +180,7 @@ TEST(ExportApi, GeoJsonHoldsExactlyTheSelectedIncidentsAndTheirReports) {
 
 TEST(ExportApi, OneDayIsTheDailyReportsIncidents) {
   Demo d;
-  server::Api api(d.a, {d.db, 1, ""}, nullptr);
+  server::Api api(d.a, {d.db, 1, "", {}}, nullptr);
   const server::Response r = api.get("/v1/app/export?format=geojson&from=2018-11-24&to=2018-11-24");
   ASSERT_EQ(r.status, 200u) << r.body;
   std::set<std::string> exported;
@@ -198,7 +198,7 @@ TEST(ExportApi, OneDayIsTheDailyReportsIncidents) {
 
 TEST(ExportApi, CsvHasOneRowPerIncidentWithItsSourceIds) {
   Demo d;
-  server::Api api(d.a, {d.db, 1, ""}, nullptr);
+  server::Api api(d.a, {d.db, 1, "", {}}, nullptr);
   const json incidents = json::parse(api.get("/v1/app/incidents").body).at("incidents");
   const std::map<std::string, std::string> p{{"from", "2018-11-01"}, {"to", "2018-11-07"}};
   const std::vector<json> want = expected(incidents, p);
@@ -233,7 +233,7 @@ TEST(ExportApi, CsvHasOneRowPerIncidentWithItsSourceIds) {
 TEST(ExportApi, GeoPackageHasBothLayersAsGdalReadsThem) {
   TRUCELINE_REQUIRE_OGR();
   Demo d;
-  server::Api api(d.a, {d.db, 1, ""}, nullptr);
+  server::Api api(d.a, {d.db, 1, "", {}}, nullptr);
   const json incidents = json::parse(api.get("/v1/app/incidents").body).at("incidents");
   const std::map<std::string, std::string> p{{"from", "2018-11-01"}, {"to", "2018-11-07"}};
   const std::vector<json> want = expected(incidents, p);
@@ -296,7 +296,7 @@ TEST(ExportApi, GeoPackageHasBothLayersAsGdalReadsThem) {
 
 TEST(ExportApi, BadRequestsNameTheParameter) {
   Demo d;
-  server::Api api(d.a, {d.db, 1, ""}, nullptr);
+  server::Api api(d.a, {d.db, 1, "", {}}, nullptr);
   auto error = [&](const std::string& target) {
     const server::Response r = api.get(target);
     EXPECT_EQ(r.status, 400u) << target << ": " << r.body;
@@ -317,7 +317,7 @@ TEST(ExportApi, BadRequestsNameTheParameter) {
 
 TEST(ExportApi, AWindowWithoutIncidentsIsAnEmptyDownload) {
   Demo d;
-  server::Api api(d.a, {d.db, 1, ""}, nullptr);
+  server::Api api(d.a, {d.db, 1, "", {}}, nullptr);
   const server::Response g = api.get("/v1/app/export?format=geojson&from=2030-01-01");
   ASSERT_EQ(g.status, 200u) << g.body;
   EXPECT_EQ(json::parse(g.body).at("features"), json::array());
