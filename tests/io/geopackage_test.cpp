@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -292,6 +295,31 @@ TEST(GeoPackageWriter, BytesForADownloadAreTheSameFile) {
   ss << in.rdbuf();
   EXPECT_EQ(bytes.substr(0, 16), std::string("SQLite format 3\0", 16));
   EXPECT_EQ(bytes, ss.str());  // deterministic for a given last_change
+}
+
+// A disk that fills up while the GeoPackage is written: the error names the output and the
+// system's reason (not "SQLite: database or disk is full"), and nothing is left behind.
+TEST(GeoPackageWriter, AFullDiskIsNamedAndLeavesNothing) {
+  TempDir t;
+  const std::string mnt = t / "mnt";
+  fs::create_directories(mnt);
+  if (::geteuid() != 0 || ::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=256k") != 0)
+    GTEST_SKIP() << "cannot mount a 256 KiB tmpfs here (needs root and mount permission): " << std::strerror(errno);
+  struct Unmount {
+    std::string dir;
+    ~Unmount() { ::umount2(dir.c_str(), MNT_DETACH); }
+  } unmount{mnt};
+  const std::string path = mnt + "/big.gpkg";
+  try {
+    write_geopackage(path, {}, [](GeoPackage& g) {
+      const int l = g.add_layer({"x", "", "", {{"text", GpkgType::text}}, true});
+      for (int i = 0; i < 2000; ++i) g.add(l, GpkgPoint{36 + i * 1e-4, 35}, {std::string(1000, 'x')});  // ~2 MB
+    });
+    FAIL() << "2 MB written into a 256 KiB file system";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ": cannot write: No space left on device");
+  }
+  EXPECT_TRUE(fs::is_empty(mnt));
 }
 
 // `truceline reports --format gpkg`: the CSV's columns, the GeoJSON's geometries.
