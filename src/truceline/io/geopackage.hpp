@@ -3,7 +3,7 @@
 // and GDAL/OGR users (`truceline reports --format gpkg`, `GET /v1/app/export?format=gpkg`).
 //
 // Written with SQLite directly, not GDAL: a GeoPackage is an SQLite file with a few tables
-// and a binary geometry encoding, which this file writes (about 300 lines); linking GDAL
+// and a binary geometry encoding, which this file writes (a few hundred lines); linking GDAL
 // (libgdal-dev) would drag ~100 -dev packages into the build for that. GDAL's command-line
 // tools (gdal-bin: ogrinfo, ogr2ogr, and its validate_gpkg.py) are used by the tests only, as
 // the independent reader that checks what is written here (tests/io/geopackage_test.cpp).
