@@ -20,6 +20,7 @@
 #include "truceline/cli/points.hpp"
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
+#include "truceline/io/geopackage.hpp"
 #include "truceline/io/input.hpp"
 #include "truceline/io/interrupt.hpp"
 #include "truceline/io/spool.hpp"
@@ -371,6 +372,18 @@ int cmd_reports(const ReportsArgs& a, Io& terminal) {
   q.kind = a.kind;
   q.source = a.source;
   q.history = a.history;
+  const bool to_stdout = a.out.empty() || a.out == "-";
+  if (a.format == "gpkg") {
+    // A GeoPackage is an SQLite database, written by path (io/geopackage.hpp): no stream.
+    if (to_stdout)
+      throw UsageError("--format gpkg writes a GeoPackage, a database file: it cannot go to standard output; give -o FILE");
+    const st::Store store = st::Store::open_existing(a.db);
+    st::check_counts(store);
+    // Damage found in a row stops the command before FILE is replaced (written as PATH.tmp-PID,
+    // renamed at the end, as the other formats).
+    io::write_geopackage(a.out, {}, [&](io::GeoPackage& g) { st::write_listing_gpkg(store, q, g); });
+    return 0;
+  }
   const st::Store store = st::Store::open_existing(a.db);
   st::check_counts(store);  // damage found before the first line (docs/store-integrity.md)
   // The output streams to disk, never held in memory (docs/cli.md, "reports"): a file (-o) is
@@ -379,7 +392,6 @@ int cmd_reports(const ReportsArgs& a, Io& terminal) {
   // has ended. Damage a row shows (its content hash, store/integrity.hpp) thus stops the
   // command before a byte is printed or a file replaced, whatever the size of the output
   // (it was held in memory up to 64 MiB, and cut short past that).
-  const bool to_stdout = a.out.empty() || a.out == "-";
   std::unique_ptr<io::AtomicOutput> file;
   std::unique_ptr<io::Spool> spool;
   if (to_stdout) {
@@ -493,7 +505,8 @@ Command add_reports_command(CLI::App& app) {
   cmd->add_option("--kind", a->kind, "report kind");
   cmd->add_option("--source", a->source, "source name");
   cmd->add_flag("--history", a->history, "include superseded reports");
-  add_format_option(cmd, a->format, {"jsonl", "csv", "geojson"}, "output format");
+  add_format_option(cmd, a->format, {"jsonl", "csv", "geojson", "gpkg"},
+                    "output format (gpkg: a GeoPackage file, needs -o FILE)");
   cmd->add_option("-o,--output", a->out, "output file ('-' = stdout); written whole or not at all")
       ->type_name("FILE")
       ->capture_default_str();

@@ -367,6 +367,11 @@ AtomicOutput::~AtomicOutput() {
 
 std::ostream& AtomicOutput::stream() { return file_ ? *file_->os : stdout_; }
 
+const std::string& AtomicOutput::temp_path() const {
+  static const std::string none;
+  return file_ ? file_->tmp : none;
+}
+
 void AtomicOutput::commit() {
   if (!file_) {
     stdout_.flush();

@@ -74,6 +74,11 @@ class AtomicOutput {
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
   std::ostream& stream();
+  // The temporary file being written (PATH.tmp-PID), for a writer that needs a path rather
+  // than a stream (SQLite, io/geopackage.hpp): it writes the file by its path and closes it
+  // before commit(); nothing is written to stream() then. Empty for standard output and for
+  // a device or FIFO written in place.
+  const std::string& temp_path() const;
   // Flushes, fsyncs, closes, renames over PATH and fsyncs PATH's directory.
   void commit();
 

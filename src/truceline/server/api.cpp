@@ -16,6 +16,7 @@
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
 #include "truceline/server/app_api.hpp"
+#include "truceline/server/export_api.hpp"
 #include "truceline/server/ledger_service.hpp"
 #include "truceline/server/static_assets.hpp"
 #include "truceline/store/integrity.hpp"
@@ -158,8 +159,8 @@ struct Api::Impl {
   ApiOptions options;
   Ledger* ledger;
   boost::asio::thread_pool pool;
-  StaticAssets assets{options.web_root};  // the web app (static_assets.hpp)
   AppApi app{agreement, options.db, options.gazetteer};  // /v1/app/... (app_api.hpp)
+  StaticAssets assets{options.web_root};  // the web app (static_assets.hpp)
 
   Impl(const ag::Agreement& a, ApiOptions o, Ledger* l)
       : agreement(a), options(std::move(o)), ledger(l), pool(static_cast<std::size_t>(std::max(1, options.workers))) {}
@@ -168,18 +169,21 @@ struct Api::Impl {
     if (t.path == "/v1/reports") return reports(options.db, t.params);
     if (t.path == "/v1/assessment") return assessment(agreement, options.db, t.params);
     if (t.path.starts_with("/v1/report/")) return daily(agreement, options.db, t.path.substr(11), t.params);
+    if (AppApi::handles(t.path)) return app.get(t.path, t.params);
+    if (t.path == kExportPath) return export_download(app, options.db, t.params);  // export_api.hpp
     if (t.path.starts_with("/report/")) {  // the web app's daily report page (static_assets.hpp)
       Response r = daily(agreement, options.db, t.path.substr(8), t.params);
       r.headers = app_headers();
       return r;
     }
-    if (AppApi::handles(t.path)) return app.get(t.path, t.params);
     return error_response(404, fmt::format("no such endpoint: GET {}", t.path));
   }
 };
 
 Api::Api(const ag::Agreement& agreement, ApiOptions options, Ledger* ledger)
-    : impl_(std::make_unique<Impl>(agreement, std::move(options), ledger)) {}
+    : impl_(std::make_unique<Impl>(agreement, std::move(options), ledger)) {
+  if (impl_->options.warm_app) boost::asio::post(impl_->pool, [this] { impl_->app.warm(); });
+}
 
 Api::~Api() { impl_->pool.join(); }
 
@@ -207,7 +211,7 @@ bool is_ledger_path(const std::string& path) {
 
 bool is_store_path(const std::string& path) {
   return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/") ||
-         path.starts_with("/report/") || AppApi::handles(path);
+         AppApi::handles(path) || path.starts_with("/report/") || path == kExportPath;
 }
 
 }  // namespace

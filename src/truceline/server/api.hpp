@@ -34,6 +34,8 @@ struct ApiOptions {
   // missing-initializer warning, as members are added.
   ApiOptions(std::string db_ = {}, int workers_ = 2, std::string gazetteer_ = {}, std::string web_root_ = {})
       : db(std::move(db_)), workers(workers_), gazetteer(std::move(gazetteer_)), web_root(std::move(web_root_)) {}
+  // Build the web app's view of the store at start, on a worker (app_api.hpp); `serve` does.
+  bool warm_app = false;
 };
 
 class Api {
