@@ -41,7 +41,7 @@ export async function mount(root, ctx) {
   // Everything is fetched at once; the incidents are drawn as soon as meta and incidents are in,
   // the base layer and the towns when they arrive.
   const libs = loadLibraries();
-  const metaP = api.get("/v1/app/meta");
+  const metaP = ctx.meta && ctx.meta.histogram ? Promise.resolve(ctx.meta) : api.get("/v1/app/meta");
   const incidentsP = api.get("/v1/app/incidents");
   const townsP = api.get("/v1/app/towns").catch((e) => ({ error: e }));
   const atlasP = fetch(`${VENDOR}/world-atlas/countries-10m.json`).then((r) => {
@@ -50,6 +50,7 @@ export async function mount(root, ctx) {
   });
   atlasP.catch(() => {}); // reported below, where it is awaited
   const [meta, inc] = await Promise.all([metaP, incidentsP, libs]);
+  if (!window.L || !window.topojson) throw new Error(t("map.libraries_failed"));
 
   if (!meta.span) {
     status.textContent = t("map.empty_store");
@@ -69,8 +70,9 @@ export async function mount(root, ctx) {
   // ---- the map
   const renderer = L.canvas({ padding: 0.2 });
   const map = L.map(mapDiv, {
-    preferCanvas: true, renderer, zoomSnap: 1, attributionControl: false, keyboard: true, minZoom: 3, maxZoom: 15,
+    preferCanvas: true, renderer, zoomSnap: 1, attributionControl: false, zoomControl: false, keyboard: true, minZoom: 3, maxZoom: 15,
   });
+  L.control.zoom({ zoomInTitle: t("map.zoom_in"), zoomOutTitle: t("map.zoom_out") }).addTo(map);
   cleanup.push(() => map.remove());
   map.createPane("tl-base").style.zIndex = 150;
   map.createPane("tl-incidents").style.zIndex = 450;
@@ -78,7 +80,7 @@ export async function mount(root, ctx) {
   const baseRenderer = L.canvas({ pane: "tl-base", padding: 0.3 });
   L.control.scale({ metric: true, imperial: false, position: "bottomleft" }).addTo(map);
   L.control.attribution({ prefix: '<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>' })
-    .addAttribution(t("map.attribution"))
+    .addAttribution(esc(t("map.attribution")))
     .addTo(map);
   const bbox = meta.bbox || [35.5, 35, 37.5, 36.5];
   if (state.view) map.setView([state.view.lat, state.view.lon], state.view.zoom);
@@ -125,11 +127,16 @@ export async function mount(root, ctx) {
   const filterBox = el("section", "tl-section tl-filters");
   const fh = el("h2"); fh.textContent = t("map.filters");
   filterBox.append(fh);
-  const verdictLabel = (v) => t(`map.verdict.${v}`);
+  // A value of the data's vocabularies (report-format.md) by its catalogue entry; a value the
+  // catalogue does not know is shown as it is (never hidden).
+  const known = new Set(Object.keys(VERDICT_STYLE));
+  const vocab = (key, raw) => { const s = t(key); return s === key ? raw.replace(/_/g, " ") : s; };
+  const verdictLabel = (v) => (known.has(v) ? t(`map.verdict.${v}`) : v.replace(/_/g, " "));
+  const kindLabel = (k) => vocab(`map.kind.${k}`, k);
   const groups = [
     ["verdicts", "verdict", index.verdicts.names, verdictLabel, true],
-    ["kinds", "kind", index.kinds.names, (k) => k.replace(/_/g, " "), false],
-    ["source_types", "source_type", index.sourceTypes.names, (s) => s.replace(/_/g, " "), false],
+    ["kinds", "kind", index.kinds.names, kindLabel, false],
+    ["source_types", "source_type", index.sourceTypes.names, (s) => vocab(`map.source_type.${s}`, s), false],
     ["actors", "actor", index.actors.names, actorLabel(meta), false],
   ];
   const boxes = {};
@@ -293,7 +300,7 @@ export async function mount(root, ctx) {
       const r = index.rows[sel[k]];
       const v = r.verdict;
       html += `<tr><td><a href="/incident/${esc(encodeURIComponent(r.id))}" data-id="${esc(r.id)}" aria-label="${esc(t("map.open_incident", { n: r.n }))}">${r.n}</a></td>`
-        + `<td>${esc(fmtTime(r.first))}</td><td>${esc(String(r.kind).replace(/_/g, " "))}</td>`
+        + `<td>${esc(fmtTime(r.first))}</td><td>${esc(kindLabel(r.kind))}</td>`
         + `<td><span class="tl-verdict tl-verdict-${esc(v)}">${esc(verdictLabel(v))}</span></td>`
         + `<td>${esc(r.area || t("map.location_unknown"))}</td></tr>`;
     }
@@ -312,7 +319,7 @@ export async function mount(root, ctx) {
   function openPopup(i, latlng) {
     const r = index.rows[i];
     const div = el("div", "tl-popup");
-    const h = el("strong"); h.textContent = t("map.popup_title", { n: r.n, kind: String(r.kind).replace(/_/g, " ") });
+    const h = el("strong"); h.textContent = t("map.popup_title", { n: r.n, kind: kindLabel(r.kind) });
     const p1 = el("div"); p1.append(shapeIcon(r.verdict), " ", verdictLabel(r.verdict));
     const p2 = el("div"); p2.textContent = fmtTime(r.first);
     const p3 = el("div"); p3.textContent = r.area || t("map.location_unknown");
@@ -332,7 +339,7 @@ export async function mount(root, ctx) {
       const r = index.rows[i];
       const li = el("li");
       const a = el("a"); a.href = `/incident/${encodeURIComponent(r.id)}`;
-      a.textContent = t("map.popup_title", { n: r.n, kind: String(r.kind).replace(/_/g, " ") });
+      a.textContent = t("map.popup_title", { n: r.n, kind: kindLabel(r.kind) });
       a.addEventListener("click", (e) => { e.preventDefault(); ctx.navigate(`/incident/${encodeURIComponent(r.id)}`); });
       li.append(shapeIcon(r.verdict), " ", a);
       ol.append(li);
