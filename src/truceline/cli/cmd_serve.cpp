@@ -14,6 +14,7 @@
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/places.hpp"
 #include "truceline/error.hpp"
 #include "truceline/ledger/crypto.hpp"
 #include "truceline/ledger/log.hpp"
@@ -140,6 +141,7 @@ int cmd_serve(const ServeArgs& a, Io& io) {
   server::ApiOptions api_options;
   api_options.db = a.db;
   api_options.web_root = a.web_root;
+  api_options.gazetteer = default_gazetteer_file();
   server::Api api(agreement, api_options, &ledger);
   server::HttpOptions http;
   http.address = listen.address;

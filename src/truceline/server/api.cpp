@@ -15,6 +15,7 @@
 #include "truceline/assess/assess.hpp"
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
+#include "truceline/server/app_api.hpp"
 #include "truceline/server/ledger_service.hpp"
 #include "truceline/server/static_assets.hpp"
 #include "truceline/store/integrity.hpp"
@@ -158,6 +159,7 @@ struct Api::Impl {
   Ledger* ledger;
   boost::asio::thread_pool pool;
   StaticAssets assets{options.web_root};  // the web app (static_assets.hpp)
+  AppApi app{agreement, options.db, options.gazetteer};  // /v1/app/... (app_api.hpp)
 
   Impl(const ag::Agreement& a, ApiOptions o, Ledger* l)
       : agreement(a), options(std::move(o)), ledger(l), pool(static_cast<std::size_t>(std::max(1, options.workers))) {}
@@ -171,6 +173,7 @@ struct Api::Impl {
       r.headers = app_headers();
       return r;
     }
+    if (AppApi::handles(t.path)) return app.get(t.path, t.params);
     return error_response(404, fmt::format("no such endpoint: GET {}", t.path));
   }
 };
@@ -204,7 +207,7 @@ bool is_ledger_path(const std::string& path) {
 
 bool is_store_path(const std::string& path) {
   return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/") ||
-         path.starts_with("/report/");
+         path.starts_with("/report/") || AppApi::handles(path);
 }
 
 }  // namespace
