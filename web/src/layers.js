@@ -139,6 +139,7 @@ export function createOverlay(map, { onIncidentClick, onClusterClick, onDraw }) 
   layer.setPostPoints = (pts) => { st.postPoints = pts.map(([lon, lat]) => [mercX(lon), mercY(lat)]); layer.redraw(); };
   layer.showTowns = (on) => { st.townsOn = on; layer.redraw(); };
   layer.showIncidents = (on) => { st.incidentsOn = on; layer.redraw(); };
+  layer.hits = () => st.hits;
   layer.stats = () => ({ drawnIncidents: st.drawnIncidents || 0, clusters: st.clusters || 0, labels: st.labels || 0 });
 
   layer.redraw = function () {

@@ -97,7 +97,7 @@ export async function mount(root, ctx) {
   // ---- the side panel
   status.remove();
   const title = el("h1", "tl-title");
-  title.textContent = meta.agreement ? meta.agreement.title || meta.agreement.id : t("map.title");
+  title.textContent = t("map.title"); // the agreement's title is in the shell's header
   side.append(title);
 
   const timeBox = el("section", "tl-section");
@@ -398,6 +398,7 @@ export async function mount(root, ctx) {
   update("mount");
   perf.firstIncidents = performance.now();
   performance.mark("tl-map-first-incidents");
+  requestAnimationFrame(() => setTimeout(() => { perf.painted = performance.now(); }, 0));
   applyToggles();
   loadLayers(state.date);
 
@@ -411,6 +412,13 @@ export async function mount(root, ctx) {
     applyToggles();
     perf.base = true;
   }, (e) => showError(t("map.base_failed", { error: e.message })));
+  // for the tests: the page position of a drawn incident ("i") or cluster ("c") and what it is
+  perf.probe = (kind = "i") => {
+    const h = overlay.hits().find((x) => x[3] === kind);
+    if (!h) return null;
+    const r = mapDiv.getBoundingClientRect();
+    return { x: r.left + h[0], y: r.top + h[1], zoom: map.getZoom(), ...(kind === "i" ? { id: index.rows[h[4]].id } : { incidents: h[4].length }) };
+  };
   perf.ready = true;
 
   return () => { for (const f of cleanup.reverse()) try { f(); } catch { /* unmounting */ } delete window.__tlMap; root.classList.remove("tl-map-page"); };

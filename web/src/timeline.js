@@ -48,9 +48,9 @@ export function createTimeline(container, { t, histogram, span, state, onChange 
   const scaleRow = el("div", "tl-scale");
   const s0 = el("span"), s1 = el("span");
   s0.textContent = span.first; s1.textContent = span.last;
-  const legend = el("span", "tl-hist-legend");
+  const legend = el("div", "tl-note tl-hist-legend");
   legend.textContent = t("map.histogram_legend", { max: maxReports });
-  scaleRow.append(s0, legend, s1);
+  scaleRow.append(s0, s1);
 
   const controls = el("div", "tl-controls");
   const play = el("button", "tl-play");
@@ -70,7 +70,7 @@ export function createTimeline(container, { t, histogram, span, state, onChange 
     win.append(o);
   }
   controls.append(play, winLabel, win);
-  container.append(head, track, scaleRow, controls);
+  container.append(head, track, scaleRow, legend, controls);
 
   let cur = Math.min(last, Math.max(first, dayNumber(state.date)));
   let len = state.window;
