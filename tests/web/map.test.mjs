@@ -49,6 +49,7 @@ test('the map: zones drawn, the day\'s count equals summary.json, filters, URL s
 
     // The zones in force on the shown day are drawn: one Leaflet layer per zone feature of
     // /v1/app/layers, the agreed zones and each disputed reading in its own toggleable group.
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('date'));
     const shown = await page.evaluate(() => ({ date: new URL(location.href).searchParams.get('date'), layers: window.__tlMap.layers }));
     assert.equal(shown.date, meta.span.last, 'the map opens on the last day of the span');
     const fc = await (await fetch(`${baseUrl}/v1/app/layers?date=${shown.date}`)).json();
@@ -98,8 +99,10 @@ test('the map: zones drawn, the day\'s count equals summary.json, filters, URL s
     assert.equal(await count(page), String(filtered));
     assert.ok(filtered < headline.violations, 'the kind filter took something away');
 
-    // The view is in the URL, the export links carry it, a reload restores it.
-    const url = new URL(page.url());
+    // The view is in the URL (written right after the re-render), the export links carry it, a
+    // reload restores it.
+    await page.waitForFunction((k) => new URLSearchParams(location.search).get('kind') === k, kindsLeft.join(','));
+    const url = new URL(await page.evaluate(() => location.href));
     assert.equal(url.searchParams.get('date'), DAY);
     assert.equal(url.searchParams.get('window'), '1');
     assert.equal(url.searchParams.get('verdict'), 'violation');
@@ -150,4 +153,26 @@ test('the map: an incident clicked on the canvas opens a popup with a link to it
     await link.click();
     await page.waitForURL(/\/incident\//);
     await page.getByTestId('incident-detail').waitFor({ state: 'attached' });
+  }));
+
+test('the map in Arabic: right-to-left, translated controls, the same count, play moves the day, axe-clean', { skip }, () =>
+  withApp({ lang: 'ar' }, async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}/?date=${DAY}&window=1`);
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    const { incidents } = await (await fetch(`${baseUrl}/v1/app/incidents`)).json();
+    assert.equal(await count(page), String(expected(incidents, { from: DAY, to: DAY })));
+    assert.equal(await page.getByTestId('play').textContent(), 'تشغيل');
+    await screenshot(page, 'map-ar');
+    await checkA11y(page);
+
+    // play: the day moves on by itself; pause stops it
+    await page.getByTestId('play').click();
+    await page.waitForFunction((d) => new URL(location.href).searchParams.get('date') > d, DAY);
+    await page.getByTestId('play').click();
+    assert.equal(await page.getByTestId('play').getAttribute('aria-pressed'), 'false');
+
+    // a layer switched off is in the URL
+    await page.getByTestId('layer-toggle-towns').uncheck();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('hide') === 'towns');
   }));
