@@ -131,6 +131,26 @@ TEST(AppApi, MetaHasTheContractsShapeAndCountsEveryReport) {
   EXPECT_TRUE(readings.count("tr-agency-25km")) << j.at("readings").dump();
 }
 
+TEST(AppApi, AStoreWithoutReportsHasNoSpan) {
+  TempDir t{"truceline-app-api-empty"};
+  const std::string db = t / "empty.db";
+  // A store as `serve` creates it: the ledger's tables, no report.
+  {
+    ledger::Log log = ledger::Log::open(db, ledger::Parties::parse("[log]\norigin = \"x/y\"\n", "p.toml"), std::nullopt);
+    EXPECT_EQ(log.size(), 0u);
+  }
+  const agreement::Agreement a = agreement::load_valid(kAgreement);
+  server::Api api(a, {db, 1, ""}, nullptr);
+  const Got m = get(api, "/v1/app/meta");
+  ASSERT_EQ(m.status, 200u) << m.body.dump();
+  EXPECT_TRUE(m.body.at("span").is_null());
+  EXPECT_EQ(m.body.at("histogram"), json::array());
+  EXPECT_EQ(m.body.at("store").at("reports"), 0);
+  const Got i = get(api, "/v1/app/incidents");
+  EXPECT_EQ(i.body.at("incidents"), json::array());
+  EXPECT_TRUE(i.body.at("at").is_null());
+}
+
 TEST(AppApi, TheIncidentsOfADayAreTheDailyReportsIncidents) {
   Demo d;
   server::Api api(d.a, {d.db, 1, ""}, nullptr);
@@ -295,6 +315,39 @@ TEST(AppApi, TheViewIsKeptBetweenRequestsAndRebuiltAfterAnIngest) {
   EXPECT_EQ(after.body.at("incidents").size(), before.body.at("incidents").size() + 1);
   EXPECT_EQ(get(app, "/v1/app/meta").body.at("store").at("reports"), 437);
   EXPECT_EQ(app.builds(), 2);
+}
+
+TEST(AppApi, AnIncidentSumsItsReportsExplosionsAndGivesTheRangeOfItsFatalityCounts) {
+  TempDir t{"truceline-app-api-counts"};
+  const std::string db = t / "c.db", file = t / "c.jsonl";
+  // Three reports of one shelling (within the fusion distance and window), and one far away.
+  std::ofstream(file)
+      << R"j({"source_id":"c-1","observed_at":"2018-12-30T10:00:00+03:00","lon":36.62,"lat":35.93,"kind":"shelling","explosions":3,"fatalities":2,"summary":"a","source":{"name":"Monitor One","type":"monitor"}})j"
+      << "\n"
+      << R"j({"source_id":"c-2","observed_at":"2018-12-30T10:20:00+03:00","lon":36.621,"lat":35.931,"kind":"shelling","explosions":5,"fatalities":4,"summary":"b","source":{"name":"Outlet Two","type":"media"}})j"
+      << "\n"
+      << R"j({"source_id":"c-3","observed_at":"2018-12-30T10:40:00+03:00","lon":36.622,"lat":35.932,"kind":"shelling","summary":"c","source":{"name":"Group Three","type":"ngo"}})j"
+      << "\n"
+      << R"j({"source_id":"c-4","observed_at":"2018-12-30T10:00:00+03:00","lon":36.30,"lat":35.50,"kind":"shelling","summary":"d","source":{"name":"Monitor One","type":"monitor"}})j"
+      << "\n";
+  const auto r = run_cli({"ingest", "--db", db, file});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const agreement::Agreement a = agreement::load_valid(kAgreement);
+  server::Api api(a, {db, 1, ""}, nullptr);
+  const json list = get(api, "/v1/app/incidents").body.at("incidents");
+  ASSERT_EQ(list.size(), 2u) << list.dump();
+  const json& three = list[0].at("reports") == 3 ? list[0] : list[1];
+  const json& one = list[0].at("reports") == 3 ? list[1] : list[0];
+  ASSERT_EQ(three.at("reports"), 3) << list.dump();
+  EXPECT_EQ(three.at("explosions"), 8);
+  EXPECT_EQ(three.at("fatalities"), json({2, 4}));
+  EXPECT_EQ(three.at("source_types"), json({"media", "monitor", "ngo"}));
+  EXPECT_EQ(three.at("day"), "2018-12-30");
+  EXPECT_TRUE(one.at("explosions").is_null());
+  EXPECT_TRUE(one.at("fatalities").is_null());
+  // The histogram: one day, four reports, two incidents.
+  const json meta = get(api, "/v1/app/meta").body;
+  EXPECT_EQ(meta.at("histogram"), json::parse(R"([{"date":"2018-12-30","reports":4,"incidents":2}])"));
 }
 
 ledger::KeyPair key(const std::string& id, unsigned char n) {

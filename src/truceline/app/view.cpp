@@ -73,7 +73,10 @@ std::shared_ptr<const View> build_view(const agreement::Agreement& a, const std:
     store::check_counts(st);
     st.query(store::Query{}, [&](const store::StoredReport& r) {
       reports.push_back(assess::from_stored(r));
-      if (const auto it = r.report.find("explosions"); it != r.report.end() && it->is_number_integer())
+      // Read from the stored JSON (a count the report format takes; docs/report-format.md): only a
+      // whole number >= 0 counts, anything else is not counted (never guessed).
+      if (const auto it = r.report.find("explosions");
+          it != r.report.end() && it->is_number_integer() && it->get<int64_t>() >= 0)
         v->explosions[r.id] = it->get<int64_t>();
     });
   }
@@ -267,10 +270,11 @@ json bbox_of(const agreement::Agreement& a) {
 json meta_json(const agreement::Agreement& a, const View& v) {
   json histogram = json::array();
   for (const auto& d : v.histogram) histogram.push_back({{"date", d.date}, {"reports", d.reports}, {"incidents", d.incidents}});
+  // What the filter acts on: the incidents' kinds and their reports' source types.
   std::set<std::string> kinds, types;
-  for (const auto& r : v.assessment.reports) {
+  for (const auto& r : v.incidents) {
     if (!r.kind.empty()) kinds.insert(r.kind);
-    if (!r.source_type.empty()) types.insert(r.source_type);
+    types.insert(r.source_types.begin(), r.source_types.end());
   }
   json actors = json::array();
   for (const auto& x : a.actors)

@@ -142,6 +142,7 @@ int cmd_serve(const ServeArgs& a, Io& io) {
   api_options.db = a.db;
   api_options.web_root = a.web_root;
   api_options.gazetteer = default_gazetteer_file();
+  api_options.warm_app = true;
   server::Api api(agreement, api_options, &ledger);
   server::HttpOptions http;
   http.address = listen.address;

@@ -179,7 +179,9 @@ struct Api::Impl {
 };
 
 Api::Api(const ag::Agreement& agreement, ApiOptions options, Ledger* ledger)
-    : impl_(std::make_unique<Impl>(agreement, std::move(options), ledger)) {}
+    : impl_(std::make_unique<Impl>(agreement, std::move(options), ledger)) {
+  if (impl_->options.warm_app) boost::asio::post(impl_->pool, [this] { impl_->app.warm(); });
+}
 
 Api::~Api() { impl_->pool.join(); }
 

@@ -28,6 +28,8 @@ struct ApiOptions {
   int workers = 2;    // DEFAULT 2: threads for the store's read endpoints; REQUIRES >= 1
   std::string web_root;  // the web app's /assets/ from this directory; empty: the embedded copy
   std::string gazetteer;  // the places file of GET /v1/app/towns; "" = gazetteer::default_data_file()
+  // Build the web app's view of the store at start, on a worker (app_api.hpp); `serve` does.
+  bool warm_app = false;
 };
 
 class Api {

@@ -43,6 +43,10 @@ class AppApi {
 
   // The current view (rebuilt if the store changed); for tests and the export.
   std::shared_ptr<const app::View> view();
+  // Builds the view now (the server calls it at start on a worker, so that the app's first
+  // request does not wait for the assessment of the whole store); failures are left for the
+  // first request to report.
+  void warm() noexcept;
   // How many times the view was built (tests: the cache is used, and refreshed after an ingest).
   int builds() const;
 
