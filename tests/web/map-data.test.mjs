@@ -97,3 +97,21 @@ test("URL state round-trips; export URLs carry the window and the filters", () =
   assert.equal(exportUrl("gpkg", s), "/v1/app/export?format=gpkg&from=2018-11-22&to=2018-11-24&kind=shelling,patrol&corroborated=true");
   assert.equal(exportUrl("csv", { ...s, verdicts: [] }), null); // nothing selected: no export of everything
 });
+
+test('every string key of the map modules is in the English catalogue', async () => {
+  const { readFileSync } = await import('node:fs');
+  const root = new URL('../../', import.meta.url);
+  const en = JSON.parse(readFileSync(new URL('web/i18n/en.json', root), 'utf8'));
+  const missing = [];
+  for (const f of ['map.js', 'layers.js', 'timeline.js']) {
+    const text = readFileSync(new URL(`web/src/${f}`, root), 'utf8');
+    for (const m of text.matchAll(/\bt\(\s*["'](map\.[A-Za-z0-9_.]+)["']/g)) if (!(m[1] in en)) missing.push(`${f}: ${m[1]}`);
+  }
+  // the keys built from values: filters, verdicts, the report format's kinds and source types
+  for (const p of ['verdict', 'kind', 'source_type', 'actor']) if (!(`map.filter_${p}` in en)) missing.push(`map.filter_${p}`);
+  for (const v of meta.verdicts) if (!(`map.verdict.${v}` in en)) missing.push(`map.verdict.${v}`);
+  for (const k of ['shelling', 'airstrike', 'armed_clash', 'weapon_sighting', 'group_presence', 'patrol', 'post_event',
+    'uav_observation', 'civilian_harm', 'movement_restriction', 'withdrawal', 'other']) if (!(`map.kind.${k}` in en)) missing.push(`map.kind.${k}`);
+  for (const s of ['monitor', 'party', 'media', 'ngo', 'social', 'other']) if (!(`map.source_type.${s}` in en)) missing.push(`map.source_type.${s}`);
+  assert.deepEqual(missing, []);
+});

@@ -132,8 +132,16 @@ test('the map: zones drawn, the day\'s count equals summary.json, filters, URL s
     assert.equal(await page.getByTestId('map').count(), 0, 'the map page was unmounted');
   }));
 
-test('the map: an incident clicked on the canvas opens a popup with a link to its page; a cluster zooms in', { skip }, () =>
+test('the map: an incident clicked on the canvas opens a popup with a link to its page; a cluster zooms in; ?incident= shows one', { skip }, () =>
   withApp({}, async ({ page, baseUrl }) => {
+    // the incident page's "Show on the map" link: /?day=DAY&incident=ID opens on its day, its popup open
+    const { incidents } = await (await fetch(`${baseUrl}/v1/app/incidents`)).json();
+    const located = incidents.find((r) => r.day === DAY && typeof r.lon === 'number');
+    await page.goto(`${baseUrl}/?day=${DAY}&incident=${located.id}`);
+    await ready(page);
+    assert.equal(await page.getByTestId('window-dates').textContent(), DAY);
+    assert.match(await page.locator('.tl-popup strong').textContent(), new RegExp(`^Incident ${located.n}:`));
+
     // a week at zoom 8: clusters, each showing how many incidents it holds; a click zooms in
     await page.goto(`${baseUrl}/?date=${DAY}&window=7&view=8/35.6/36.7`);
     await ready(page);

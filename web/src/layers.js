@@ -403,7 +403,7 @@ export function agreementLayers(fc, renderer, t) {
         break;
       case "patrol":
         L.geoJSON(f, { renderer, style: { color: "#1f5fa8", weight: 3, dashArray: "2 6", lineCap: "round" } })
-          .bindTooltip(t("map.tooltip_patrol", { name, party: esc(p.party || "") }), { sticky: true }).addTo(group("patrols"));
+          .bindTooltip(t("map.tooltip_patrol", { name, party: esc(p.party || (p.operators || []).join(", ")) }), { sticky: true }).addTo(group("patrols"));
         break;
       case "post": {
         if (!f.geometry || f.geometry.type !== "Point") break;

@@ -161,8 +161,9 @@ export class IncidentIndex {
 }
 
 // The URL query <-> view state. `state` = {date, window, kinds, verdicts, source_types, actors,
-// corroborated, hidden (layer toggles switched off), view ({zoom, lat, lon})}; a filter list is
-// null when every value is selected (no condition), [] when none is.
+// corroborated, hidden (layer toggles switched off), view ({zoom, lat, lon}), focus (an incident
+// id to show once: `incident=`, not written back)}; a filter list is null when every value is
+// selected (no condition), [] when none is. `day=` is read as `date=`.
 export const WINDOWS = [1, 3, 7];
 const LIST_PARAMS = [["kinds", "kind"], ["verdicts", "verdict"], ["source_types", "source_type"], ["actors", "actor"]];
 
@@ -170,6 +171,8 @@ export function stateFromQuery(search, defaults) {
   const q = new URLSearchParams(search);
   const s = { ...defaults };
   if (q.has("date")) s.date = q.get("date");
+  else if (q.has("day")) s.date = q.get("day"); // the incident page's "Show on the map" link
+  if (q.has("incident")) s.focus = q.get("incident"); // centre on it, open its popup (not kept)
   if (q.has("window")) { const w = parseInt(q.get("window"), 10); if (WINDOWS.includes(w)) s.window = w; }
   for (const [key, param] of LIST_PARAMS) {
     if (q.has(param)) { const v = q.get(param); s[key] = v === "" ? [] : v.split(","); }

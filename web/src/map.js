@@ -16,8 +16,9 @@ import { createTimeline } from "./timeline.js";
 import { createOverlay, baseLayers, agreementLayers, verdictStyle, drawShape, VERDICT_STYLE } from "./layers.js";
 
 const VENDOR = "/assets/vendor";
-const LIST_MAX = 200; // rows of the incident list; the count and the map always hold every incident
+const LIST_PAGE = 50; // rows of the incident list at first (and per "show more"); the count and the map hold every incident
 const BASE_MARGIN_DEG = 12;
+const URL_DELAY_MS = 150; // the view is written to the URL this long after the last change
 
 export async function mount(root, ctx) {
   const { api, t } = ctx;
@@ -67,6 +68,16 @@ export async function mount(root, ctx) {
   }
   performance.mark("tl-map-data");
   const index = new IncidentIndex(inc.incidents || [], meta);
+  // ?incident=ID: its day (unless the URL names one) and, when located, a close view of it
+  const query = new URLSearchParams(location.search);
+  let focus = state.focus ? index.rows.findIndex((r) => r.id === state.focus) : -1;
+  delete state.focus;
+  if (focus >= 0) {
+    const r = index.rows[focus];
+    if (!query.has("date") && !query.has("day")) state.date = r.day;
+    if (!state.view && typeof r.lon === "number") state.view = { zoom: 12, lat: r.lat, lon: r.lon };
+    if (typeof r.lon !== "number") focus = -1;
+  }
   const tz = inc.timezone || (meta.agreement && meta.agreement.timezone) || "UTC";
 
   // ---- the map
@@ -217,6 +228,9 @@ export async function mount(root, ctx) {
   addToggle("patrols", t("map.layer_patrols"), "patrol");
   addToggle("towns", t("map.layer_towns"), "town");
   addToggle("base", t("map.layer_base"), "base");
+  const notDrawnNote = el("p", "tl-note tl-not-drawn");
+  notDrawnNote.setAttribute("role", "status");
+  layerBox.append(notDrawnNote);
 
   const legend = el("section", "tl-section tl-legend");
   const lgh = el("h2"); lgh.textContent = t("map.legend");
@@ -253,13 +267,19 @@ export async function mount(root, ctx) {
   const table = el("table", "tl-incidents");
   table.setAttribute("data-testid", "incident-list");
   table.setAttribute("aria-labelledby", "tl-list-h");
+  const colgroup = el("colgroup");
+  colgroup.innerHTML = '<col class="tl-col-n"><col class="tl-col-time"><col class="tl-col-kind"><col class="tl-col-verdict"><col class="tl-col-area">';
   const thead = el("thead");
   thead.innerHTML = "<tr>" + ["map.col_n", "map.col_time", "map.col_kind", "map.col_verdict", "map.col_area"]
     .map((k) => `<th scope="col">${esc(t(k))}</th>`).join("") + "</tr>";
   const tbody = el("tbody");
-  table.append(thead, tbody);
+  table.append(colgroup, thead, tbody);
   const listNote = el("p", "tl-note");
-  listBox.append(lih, table, listNote);
+  const more = el("button", "tl-play tl-more");
+  more.type = "button";
+  more.setAttribute("data-testid", "list-more");
+  more.hidden = true;
+  listBox.append(lih, table, listNote, more);
   tbody.addEventListener("click", (e) => {
     const a = e.target.closest("a[data-id]");
     if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -292,8 +312,9 @@ export async function mount(root, ctx) {
     }
     exportNote.textContent = exportUrl("csv", state) ? t("map.export_note", { from: dayString(from), to: state.date }) : t("map.export_none");
     const t1 = performance.now();
-    // The URL after the frame: history.replaceState costs 8–60 ms in Chromium (a synchronous
-    // round trip to the browser process), more than everything else here together.
+    // The URL a little later (URL_DELAY_MS): history.replaceState costs 8–60 ms in Chromium (a
+    // synchronous round trip to the browser process), more than the re-render, and Chromium
+    // throttles a page that changes its history more than ~200 times in 10 s (a dragged slider).
     scheduleUrl();
     performance.measure("tl-map-render", { start: t0, end: t1, detail: source });
     // the parts: the filter over the day index, the map's canvas, the list (and count), the rest
@@ -302,23 +323,43 @@ export async function mount(root, ctx) {
     perf.renders.push(perf.last);
     if (perf.renders.length > 200) perf.renders.shift();
   }
-  function renderList(sel) {
-    const n = Math.min(sel.length, LIST_MAX);
+  // The list shows LIST_PAGE rows, LIST_PAGE more per click of "show more": a long table costs
+  // the browser its layout on every re-render (~50 ms for 200 rows on a loaded machine).
+  let listSel = new Int32Array(0);
+  let listShown = 0;
+  function rowsHtml(from, to) {
     let html = "";
-    for (let k = 0; k < n; k++) {
-      const r = index.rows[sel[k]];
+    for (let k = from; k < to; k++) {
+      const r = index.rows[listSel[k]];
       const v = r.verdict;
       html += `<tr><td><a href="/incident/${esc(encodeURIComponent(r.id))}" data-id="${esc(r.id)}" aria-label="${esc(t("map.open_incident", { n: r.n }))}">${r.n}</a></td>`
         + `<td>${esc(fmtTime(r.first))}</td><td>${esc(kindLabel(r.kind))}</td>`
         + `<td><span class="tl-verdict tl-verdict-${esc(v)}">${esc(verdictLabel(v))}</span></td>`
         + `<td>${esc(r.area || t("map.location_unknown"))}</td></tr>`;
     }
-    tbody.innerHTML = html;
-    listNote.textContent = sel.length > LIST_MAX ? t("map.list_capped", { shown: LIST_MAX, n: sel.length }) : sel.length ? "" : t("map.list_empty");
+    return html;
   }
+  function listStatus() {
+    const n = listSel.length;
+    listNote.textContent = n > listShown ? t("map.list_capped", { shown: listShown, n }) : n ? "" : t("map.list_empty");
+    more.hidden = n <= listShown;
+    more.textContent = t("map.list_more", { n: Math.min(LIST_PAGE, n - listShown) });
+  }
+  function renderList(sel) {
+    listSel = sel;
+    listShown = Math.min(sel.length, LIST_PAGE);
+    tbody.innerHTML = rowsHtml(0, listShown);
+    listStatus();
+  }
+  more.addEventListener("click", () => {
+    const to = Math.min(listSel.length, listShown + LIST_PAGE);
+    tbody.insertAdjacentHTML("beforeend", rowsHtml(listShown, to));
+    listShown = to;
+    listStatus();
+  });
   let urlTimer = null;
   function scheduleUrl() {
-    if (urlTimer === null) urlTimer = setTimeout(() => { urlTimer = null; writeUrl(); }, 0);
+    if (urlTimer === null) urlTimer = setTimeout(() => { urlTimer = null; writeUrl(); }, URL_DELAY_MS);
   }
   cleanup.push(() => clearTimeout(urlTimer));
   const mountPath = location.pathname;
@@ -391,6 +432,10 @@ export async function mount(root, ctx) {
       }
     }
     layerGroups = built.groups;
+    const notDrawn = (fc.properties && fc.properties.not_drawn) || [];
+    notDrawnNote.textContent = notDrawn.length
+      ? t("map.not_drawn", { list: notDrawn.map((x) => `${x.id}${x.reading ? ` (${x.reading})` : ""}: ${x.reason}`).join("; ") })
+      : "";
     overlay.setPostPoints(built.postPoints);
     applyToggles();
     perf.layers = [...layerGroups.entries()].map(([id, g]) => ({ id, features: g.getLayers().length }));
@@ -412,6 +457,7 @@ export async function mount(root, ctx) {
   }
 
   update("mount");
+  if (focus >= 0) openPopup(focus, L.latLng(index.rows[focus].lat, index.rows[focus].lon));
   perf.firstIncidents = performance.now();
   performance.mark("tl-map-first-incidents");
   requestAnimationFrame(() => setTimeout(() => { perf.painted = performance.now(); }, 0));
