@@ -150,8 +150,9 @@ test('the map: an incident clicked on the canvas opens a popup with a link to it
     await page.mouse.click(cluster.x, cluster.y);
     await page.waitForFunction((z) => new URL(location.href).searchParams.get('view').split('/')[0] > z, cluster.zoom);
 
-    await page.goto(`${baseUrl}/?date=${DAY}&window=7&view=12/35.6/36.7`);
+    await page.goto(`${baseUrl}/?date=${DAY}&window=7&view=11/35.6/36.7`);
     await ready(page);
+    await screenshot(page, 'map-week-zoom11');
     // the screen position of a drawn incident, from the map's own projection
     const target = await page.evaluate(() => window.__tlMap.probe());
     assert.ok(target, 'an incident is drawn in the view');

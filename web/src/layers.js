@@ -298,7 +298,8 @@ export function createOverlay(map, { onIncidentClick, onClusterClick, onDraw }) 
         const w = g.measureText(t.name).width, h = 14;
         const right = [x + r + 3, y - h / 2, x + r + 3 + w, y + h / 2];
         const left = [x - r - 3 - w, y - h / 2, x - r - 3, y + h / 2];
-        const box = !occupied.hits(right) ? right : !occupied.hits(left) ? left : null;
+        const fits = (b) => b[0] >= 0 && b[2] <= W && b[1] >= 0 && b[3] <= H && !occupied.hits(b);
+        const box = fits(right) ? right : fits(left) ? left : null;
         if (!box) continue;
         occupied.add(box);
         g.textAlign = "left";
@@ -345,13 +346,25 @@ export function createOverlay(map, { onIncidentClick, onClusterClick, onDraw }) 
 // whole 1:10 m world is ~100 k arcs; the region's few thousand draw at once).
 export function baseLayers(topo, bbox, margin, topojson, renderer) {
   const obj = topo.objects.countries;
-  const near = (f) => {
-    const b = featureBox(f);
-    return b[0] <= bbox[2] + margin && b[2] >= bbox[0] - margin && b[1] <= bbox[3] + margin && b[3] >= bbox[1] - margin;
+  // Each arc's box, from the quantized arcs without building a feature (the whole 1:10 m world
+  // converted to GeoJSON first cost more than the rest of the first paint together).
+  const boxes = arcBoxes(topo);
+  const [w, s, e, n] = [bbox[0] - margin, bbox[1] - margin, bbox[2] + margin, bbox[3] + margin];
+  const near = (g) => {
+    let hit = false;
+    const walk = (a) => {
+      if (hit) return;
+      if (typeof a === "number") {
+        const b = boxes[a < 0 ? ~a : a];
+        if (b && b[0] <= e && b[2] >= w && b[1] <= n && b[3] >= s) hit = true;
+        return;
+      }
+      for (const x of a) walk(x);
+    };
+    if (g.arcs) walk(g.arcs);
+    return hit;
   };
-  const all = topojson.feature(topo, obj).features;
-  const keep = new Set(all.map((f, k) => (near(f) ? k : -1)).filter((k) => k >= 0));
-  const sub = { type: "GeometryCollection", geometries: obj.geometries.filter((_, k) => keep.has(k)) };
+  const sub = { type: "GeometryCollection", geometries: obj.geometries.filter(near) };
   const land = topojson.feature(topo, sub);
   const borders = topojson.mesh(topo, sub, (a, b) => a !== b);
   const coast = topojson.mesh(topo, sub, (a, b) => a === b);
@@ -363,14 +376,19 @@ export function baseLayers(topo, bbox, margin, topojson, renderer) {
   ]);
 }
 
-function featureBox(f) {
-  let w = 180, s = 90, e = -180, n = -90;
-  const walk = (c) => {
-    if (typeof c[0] === "number") { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < s) s = c[1]; if (c[1] > n) n = c[1]; return; }
-    for (const x of c) walk(x);
-  };
-  if (f.geometry) walk(f.geometry.coordinates);
-  return [w, s, e, n];
+// [W, S, E, N] in degrees of each arc of a TopoJSON topology (quantized and delta-encoded when
+// it has a transform, as world-atlas's files are).
+function arcBoxes(topo) {
+  const t = topo.transform;
+  const sx = t ? t.scale[0] : 1, sy = t ? t.scale[1] : 1, tx = t ? t.translate[0] : 0, ty = t ? t.translate[1] : 0;
+  return topo.arcs.map((arc) => {
+    let x = 0, y = 0, w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (const p of arc) {
+      if (t) { x += p[0]; y += p[1]; } else { x = p[0]; y = p[1]; }
+      if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
+    }
+    return [w * sx + tx, s * sy + ty, e * sx + tx, n * sy + ty];
+  });
 }
 
 // The agreement's layers of one day (a FeatureCollection of GET /v1/app/layers) as Leaflet

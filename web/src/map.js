@@ -472,6 +472,7 @@ export async function mount(root, ctx) {
   atlasP.then((topo) => {
     base = baseLayers(topo, bbox, BASE_MARGIN_DEG, window.topojson, baseRenderer);
     applyToggles();
+    performance.mark("tl-map-base");
     perf.base = true;
   }, (e) => showError(t("map.base_failed", { error: e.message })));
   // for the tests: the page position of a drawn incident ("i") or cluster ("c") and what it is
