@@ -7,7 +7,7 @@
 // error and on any request that leaves 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { withApp, screenshot, checkA11y, skip } from './harness.mjs';
 
@@ -184,4 +184,14 @@ test('the map in Arabic: right-to-left, translated controls, the same count, pla
     // a layer switched off is in the URL
     await page.getByTestId('layer-toggle-towns').uncheck();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('hide') === 'towns');
+  }));
+
+test('the map over a store without reports: says so, counts 0, no console error', { skip }, () =>
+  // serve makes a new store when --db names none: the demo store is removed before it starts
+  withApp({ setup: ({ db }) => { for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true }); } }, async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForFunction(() => window.__tlMap && window.__tlMap.ready);
+    assert.equal(await count(page), '0');
+    assert.match(await page.locator('.tl-status').textContent(), /no reports/);
+    await checkA11y(page);
   }));

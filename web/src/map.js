@@ -95,9 +95,21 @@ export async function mount(root, ctx) {
   L.control.attribution({ prefix: '<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>' })
     .addAttribution(esc(t("map.attribution")))
     .addTo(map);
-  const bbox = meta.bbox || [35.5, 35, 37.5, 36.5];
+  // The first view: the agreement's box; an agreement that draws nothing: the located incidents'
+  // box; nothing located either: the world (never a guessed region).
+  let bbox = meta.bbox;
+  if (!bbox) {
+    let w = 180, s = 90, e = -180, n = -90;
+    for (let i = 0; i < index.n; i++) {
+      const lon = index.lon[i], lat = index.lat[i];
+      if (lon !== lon) continue;
+      if (lon < w) w = lon; if (lon > e) e = lon; if (lat < s) s = lat; if (lat > n) n = lat;
+    }
+    bbox = w <= e ? [w, s, e, n] : null;
+  }
   if (state.view) map.setView([state.view.lat, state.view.lon], state.view.zoom);
-  else map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [10, 10] });
+  else if (bbox) map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [10, 10], maxZoom: 12 });
+  else map.setView([20, 0], 3);
 
   let popup = null;
   const overlay = createOverlay(map, {
@@ -108,7 +120,7 @@ export async function mount(root, ctx) {
   overlay.addTo(map);
 
   // ---- the side panel
-  status.remove();
+  if (meta.span) status.remove(); // else it says the store is empty
   const title = el("h1", "tl-title");
   title.textContent = t("map.title"); // the agreement's title is in the shell's header
   side.append(title);
@@ -470,7 +482,7 @@ export async function mount(root, ctx) {
     perf.towns = (tw.towns || []).length;
   });
   atlasP.then((topo) => {
-    base = baseLayers(topo, bbox, BASE_MARGIN_DEG, window.topojson, baseRenderer);
+    base = baseLayers(topo, bbox || [-180, -90, 180, 90], BASE_MARGIN_DEG, window.topojson, baseRenderer);
     applyToggles();
     performance.mark("tl-map-base");
     perf.base = true;
