@@ -34,7 +34,9 @@ demo: build
 # BENCH_ARGS adds flags (e.g. --benchmark_filter=Locate); the command is in the file's context.
 # bench/postgis.sh then measures the PostGIS baseline into $(BENCH_OUT:.json=.postgis.json)
 # (skipped, with a message, where PostgreSQL or PostGIS is not installed), and bench-table
-# prints the table with the ratios.
+# prints the table with the ratios. bench/web-map.mjs then measures the map page in headless
+# Chromium on a 100,000-report store (first paint, slider and filter re-render; docs/web.md)
+# into $(BENCH_OUT:.json=.web.json).
 BENCH_OUT ?= bench/results/$(shell date -u +%Y-%m-%d)-$(shell nproc)cpu-$(shell uname -m).json
 bench: build
 	@mkdir -p bench/results
@@ -46,6 +48,7 @@ bench: build
 	@./build/release/truceline-accuracy > bench/results/accuracy.md.part
 	@mv bench/results/accuracy.md.part bench/results/accuracy.md
 	@echo "accuracy: bench/results/accuracy.md; table: scripts/accuracy-table bench/results/accuracy.md"
+	@node bench/web-map.mjs --bin build/release/truceline --out $(BENCH_OUT:.json=.web.json)
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

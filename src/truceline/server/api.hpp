@@ -29,13 +29,13 @@ struct ApiOptions {
   int workers = 2;    // DEFAULT 2: threads for the store's read endpoints; REQUIRES >= 1
   std::string gazetteer;  // the places file of GET /v1/app/towns; "" = gazetteer::default_data_file()
   std::string web_root;  // the web app's /assets/ from this directory; empty: the embedded copy
+  // Build the web app's view of the store at start, on a worker (app_api.hpp); `serve` does.
+  bool warm_app = false;
 
   // A constructor (not an aggregate): `{db, workers, gazetteer}` stays valid, without a
   // missing-initializer warning, as members are added.
   ApiOptions(std::string db_ = {}, int workers_ = 2, std::string gazetteer_ = {}, std::string web_root_ = {})
       : db(std::move(db_)), workers(workers_), gazetteer(std::move(gazetteer_)), web_root(std::move(web_root_)) {}
-  // Build the web app's view of the store at start, on a worker (app_api.hpp); `serve` does.
-  bool warm_app = false;
 };
 
 class Api {
