@@ -32,7 +32,8 @@ void write_listing(const Store& store, const Query& q, const std::string& format
     for (const char* c : kCsvColumns) out << "," << c;
     out << ",tags,source,source_type,source_url,extra";
     for (const auto& c : effective_location_columns()) out << "," << c;
-    out << "\n";
+    // Fields added to the model later go last, so that no column moves (scripts cut by number).
+    out << ",explosions\n";
   }
   if (format == "geojson") out << "{\"type\":\"FeatureCollection\",\"features\":[";
   bool first = true;
@@ -68,7 +69,7 @@ void write_listing(const Store& store, const Query& q, const std::string& format
              << "," << csv_of(j["source"], "url");
       json extra = json::object();
       for (const auto& [k, v] : j.items()) {
-        bool known = k == "tags" || k == "source";
+        bool known = k == "tags" || k == "source" || k == "explosions";
         for (const char* c : kCsvColumns) known |= k == c;
         if (!known) extra[k] = v;
       }
@@ -78,7 +79,7 @@ void write_listing(const Store& store, const Query& q, const std::string& format
       out << "," << (extra.empty() ? "" : csv_field(extra.dump()));
       const json flat = to_flat_json(loc);
       for (const auto& c : effective_location_columns()) out << "," << csv_of(flat, c.c_str());
-      out << "\n";
+      out << "," << csv_of(j, "explosions") << "\n";
     } else {
       json props{{"id", r.id}};
       props.update(j);
