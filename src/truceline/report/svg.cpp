@@ -548,10 +548,16 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\" fill=\"#222\">{}</text>\n",
                      fixed(lx, 1), fixed(y, 1), xml_escape(a.id.empty() ? std::string("Agreement") : a.id));
   y += 18;
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">Incidents of {} ({})</text>\n",
-                     fixed(lx, 1), fixed(y, 1),
-                     xml_escape(o.days > 1 && !o.date_to.empty() ? o.date + " to " + o.date_to : o.date),
-                     detail::utc_offset_text(a.utc_offset_minutes));
+  if (o.days > 1 && !o.date_to.empty()) {  // two lines: the period does not fit the panel on one
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">Incidents of {} to {}</text>\n",
+                       fixed(lx, 1), fixed(y, 1), xml_escape(o.date), xml_escape(o.date_to));
+    y += 15;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">({} local days, {})</text>\n",
+                       fixed(lx, 1), fixed(y, 1), o.days, detail::utc_offset_text(a.utc_offset_minutes));
+  } else {
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">Incidents of {} ({})</text>\n",
+                       fixed(lx, 1), fixed(y, 1), xml_escape(o.date), detail::utc_offset_text(a.utc_offset_minutes));
+  }
   y += 26;
   auto heading = [&](const char* text) {
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#222\">{}</text>\n",
