@@ -156,20 +156,26 @@ Digest::Digest(const agreement::Agreement& a_, const assess::Assessment& s_, con
   for (std::size_t m = 0; m < s.reports.size(); ++m) report_of_label.emplace(s.reports[m].label, m);
   // The zones the coverage sectors were cut along, with their lines and depths (as
   // assess/coverage.cpp cuts them: sector k of a part covers [k, k+1) x sector_length_m along it).
+  std::set<std::string> unusable;
   for (const auto& sec : s.sectors) {
+    if (unusable.count(sec.zone)) continue;
     if (sector_zones.empty() || sector_zones.back()->zone != sec.zone) {
       const agreement::Zone* z = a.zone(sec.zone);
       const agreement::Line* l = z ? a.line(z->line) : nullptr;
-      if (!l) continue;
       double depth = 0;
       try {
-        depth = agreement::ZoneInstance(a, *z).depth_m();
+        if (l) depth = agreement::ZoneInstance(a, *z).depth_m();
       } catch (const std::exception&) {
-        continue;  // a zone that cannot be built covers nothing (the map lists it as not drawn)
+        l = nullptr;  // a zone that cannot be built covers nothing (the map lists it as not drawn)
       }
-      sector_zones.push_back(std::make_shared<SectorZone>(SectorZone{sec.zone, l->id, geo::GeodesicPolyline(l->geometry), depth, {}}));
+      if (!l) {
+        unusable.insert(sec.zone);
+        continue;
+      }
+      sector_zones.push_back(
+          std::make_shared<SectorZone>(SectorZone{sec.zone, l->id, geo::GeodesicPolyline(l->geometry), depth, {}}));
     }
-    const_cast<SectorZone&>(*sector_zones.back()).sectors.push_back(&sec);
+    sector_zones.back()->sectors.push_back(&sec);
   }
 }
 

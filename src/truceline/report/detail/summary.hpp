@@ -33,7 +33,7 @@ struct Digest {
   std::map<std::string, std::size_t> report_of_label;     // assessment label -> report index
   // The line zones of the coverage sectors (s.sectors), to place an incident in a sector.
   struct SectorZone;
-  std::vector<std::shared_ptr<const SectorZone>> sector_zones;
+  std::vector<std::shared_ptr<SectorZone>> sector_zones;
 
   Digest(const agreement::Agreement& a_, const assess::Assessment& s_, const DailyOptions& o_);
 
