@@ -362,15 +362,17 @@ TEST(DailyReport, HtmlHasEverySectionAndEscapesText) {
 TEST(DailyReport, MapHasIncidentsScaleBarAndNorthArrow) {
   const Fixture f = make();
   const std::string svg = map_svg(idlib(), f.s, f.o);
-  EXPECT_EQ(count(svg, "<g class=\"incident\""), 5u);
+  // Only violations and indeterminate incidents are drawn (issue 13); the legend says so.
+  EXPECT_EQ(count(svg, "<g class=\"incident\""), 3u);
+  EXPECT_NE(svg.find("2 compliant or not"), std::string::npos);
   const std::regex dot(R"re(<g class="incident" data-incident="(i\d+)" data-verdict="(\w+)">.*?<circle class="dot"[^>]*fill="(#[0-9a-f]{6})")re");
   std::map<std::string, std::string> colour;
   for (std::sregex_iterator it(svg.begin(), svg.end(), dot), end; it != end; ++it) colour[(*it)[1]] = (*it)[3];
   EXPECT_EQ(colour["i111111111111"], "#d62728");
   EXPECT_EQ(colour["i222222222222"], "#d62728");
   EXPECT_EQ(colour["i333333333333"], "#f0a202");
-  EXPECT_EQ(colour["i555555555555"], "#8c8c8c");
-  EXPECT_EQ(colour["i666666666666"], "#2ca02c");
+  EXPECT_EQ(colour.count("i555555555555"), 0u);  // not applicable: in the table, not on the map
+  EXPECT_EQ(colour.count("i666666666666"), 0u);  // compliant: likewise
   EXPECT_EQ(colour.count("i000000000000"), 0u);  // the previous day's incident is not drawn
   EXPECT_NE(svg.find("class=\"scale-bar\""), std::string::npos);
   EXPECT_TRUE(std::regex_search(svg, std::regex(R"(>(10|20|25|50) km</text>)")));
@@ -391,6 +393,151 @@ TEST(DailyReport, MapHasIncidentsScaleBarAndNorthArrow) {
   EXPECT_EQ(count(chart, "class=\"bar\""), 4u);  // previous day: violation; report day: violation, indeterminate, other
   EXPECT_NE(chart.find(">report day</text>"), std::string::npos);
   EXPECT_NE(chart.find("2018-09"), std::string::npos);
+}
+
+// Issue 13: explosions are a count apart from the incidents, per incident the lowest and highest
+// claim (never averaged), summed in the headline and per area; areas are the agreement's
+// sectors or the admin1 of the nearest gazetteer place.
+TEST(DailyReport, ExplosionsAreLowestHighestClaimsSummedPerIncidentAndArea) {
+  Fixture f = make();
+  f.s.reports[1].explosions = 12;
+  f.s.reports[2].explosions = 20;  // same incident (i111…): 12–20, not 16 and not 32
+  f.s.reports[3].explosions = 5;
+  f.s.reports[0].explosions = 3;   // the previous day
+  f.o.towns = {{"Kafr Nabl", 36.56, 35.61, 30000, "Idlib", "SY"}, {"Morek", 36.68, 35.37, 15000, "Hama", "SY"}};
+  const auto j = daily_summary(idlib(), f.s, f.o);
+  const auto& c = j["headline"]["current"];
+  EXPECT_EQ(c["explosions"]["min"], 17);
+  EXPECT_EQ(c["explosions"]["max"], 25);
+  EXPECT_EQ(c["explosions_in_violations"]["max"], 25);
+  EXPECT_EQ(c["incidents_with_explosions"], 2);
+  EXPECT_EQ(j["headline"]["previous"]["explosions"]["max"], 3);
+  EXPECT_EQ(j["incidents"][0]["explosions"]["min"], 12);
+  EXPECT_EQ(j["incidents"][0]["explosions"]["max"], 20);
+  // Every incident of the day and of the previous day is in exactly one area row.
+  long long cur = 0, prev = 0, ex_max = 0;
+  for (const auto& r : j["areas"]["rows"]) {
+    cur += r["current"]["incidents"].get<long long>();
+    prev += r["previous"]["incidents"].get<long long>();
+    ex_max += r["current"]["explosions"]["max"].get<long long>();
+    EXPECT_TRUE(r["basis"] == "sector" || r["basis"] == "admin1" || r["basis"] == "unknown") << r.dump();
+  }
+  EXPECT_EQ(cur, 5);
+  EXPECT_EQ(prev, 1);
+  EXPECT_EQ(ex_max, 25);
+  const std::string md = daily_report_files(idlib(), f.s, f.o).at("report.md");
+  EXPECT_NE(md.find("| Explosions (lowest–highest claim) | 17–25 | 3 | +22 |"), std::string::npos);
+  EXPECT_NE(md.find("### By area, against the previous day"), std::string::npos);
+  EXPECT_NE(md.find("admin1 of the nearest gazetteer place"), std::string::npos);
+}
+
+// Issue 13: a report over several days compares with the previous period of the same length.
+TEST(DailyReport, SeveralDaysCompareWithThePreviousPeriodOfTheSameLength) {
+  Fixture f = make();
+  f.o.date = "2018-10-11";
+  f.o.date_to = "2018-10-12";
+  f.o.days = 2;
+  f.o.day_start = local("2018-10-11");
+  f.o.day_end = f.o.day_start + 2 * 86400;
+  // A report three days before the end: in the previous period (9–10 October), not this one.
+  f.s.reports.push_back(report("OLD-7", "2018-10-10T09:00", 36.70, 35.50, "shelling", "SOHR", "ngo"));
+  f.s.incidents.insert(f.s.incidents.begin(), incident("i777777777777", {7}, f.s, Verdict::violation, {"sochi-2018/9"}));
+  const auto j = daily_summary(idlib(), f.s, f.o);
+  EXPECT_EQ(j["period"]["from"], "2018-10-11");
+  EXPECT_EQ(j["period"]["to"], "2018-10-12");
+  EXPECT_EQ(j["period"]["days"], 2);
+  EXPECT_EQ(j["previous_period"]["from"], "2018-10-09");
+  EXPECT_EQ(j["previous_period"]["to"], "2018-10-10");
+  EXPECT_EQ(j["headline"]["current"]["incidents"], 6);  // the day before joined the period
+  EXPECT_EQ(j["headline"]["previous"]["incidents"], 1);
+  EXPECT_EQ(j["title"], "Memorandum on Stabilization of the Situation in the Idlib De-escalation Area — monitoring report");
+  const std::string para = j["summary_paragraph"];
+  EXPECT_EQ(para.rfind("Between 11 and 12 October 2018 the mission recorded 3 ceasefire violations", 0), 0u) << para;
+  EXPECT_NE(para.find("In the previous period (9–10 October 2018) the mission recorded 1 ceasefire violation"),
+            std::string::npos)
+      << para;
+  const auto files = daily_report_files(idlib(), f.s, f.o);
+  EXPECT_NE(files.at("report.md").find("|  | report period | previous period | change |"), std::string::npos);
+  EXPECT_NE(files.at("report.html").find("2018-10-11 to 2018-10-12"), std::string::npos);
+  EXPECT_NE(files.at("chart.svg").find(">report period</text>"), std::string::npos);
+}
+
+// Issue 13: the summary paragraph is filled from the figures: change a figure, the text changes.
+TEST(DailyReport, SummaryParagraphIsFilledFromTheFigures) {
+  Fixture f = make();
+  const std::string before = daily_summary(idlib(), f.s, f.o)["summary_paragraph"];
+  EXPECT_NE(before.find("On 12 October 2018 the mission recorded 2 ceasefire violations (1 corroborated, 1 from a "
+                        "single source) and 1 indeterminate incident, among 5 incidents in all."),
+            std::string::npos)
+      << before;
+  EXPECT_NE(before.find("No report counted explosions."), std::string::npos);
+  EXPECT_NE(before.find("Reports about civilians gave 3–5 killed and 7 injured"), std::string::npos) << before;
+  f.s.reports[3].explosions = 4;
+  const std::string after = daily_summary(idlib(), f.s, f.o)["summary_paragraph"];
+  EXPECT_NE(after.find("Reports counted 4 explosions in 1 incident (4 in violations;"), std::string::npos) << after;
+  const auto files = daily_report_files(idlib(), f.s, f.o);
+  EXPECT_NE(files.at("report.html").find("<p class=\"summary\">On 12 October 2018"), std::string::npos);
+  EXPECT_NE(files.at("report.md").find("## Summary\n\nOn 12 October 2018"), std::string::npos);
+}
+
+// Issue 13: readers see source ids (or the source and time), never the store's content hashes or
+// incident hashes; summary.json keeps the machine ids in their own fields.
+TEST(DailyReport, ReadersSeeSourceIdsNeverHashes) {
+  Fixture f = make();
+  f.s.reports[3].id = "r0123456789abcdef0123";
+  f.s.reports[3].label = f.s.reports[3].id;  // no source id: the assessment labels it by its hash
+  const auto files = daily_report_files(idlib(), f.s, f.o);
+  for (const char* name : {"report.html", "report.md"}) {
+    const std::string& t = files.at(name);
+    EXPECT_EQ(t.find("r0123456789abcdef0123"), std::string::npos) << name;
+    EXPECT_EQ(count(t, "i111111111111"), count(t, "data-incident=\"i111111111111\""))
+        << name << ": no incident hash outside the map's machine attributes";
+    EXPECT_NE(t.find("Monitor A 2018-10-12 11:00"), std::string::npos) << name;
+  }
+  // In report.html the incident hash appears only as the map's data-incident attribute.
+  const std::string& html = files.at("report.html");
+  EXPECT_EQ(count(html, "i222222222222"), count(html, "data-incident=\"i222222222222\""));
+  const auto j = nlohmann::json::parse(files.at("summary.json"));
+  EXPECT_EQ(j["weapons_in_zone"][0]["report"], "Monitor A 2018-10-12 11:00");
+  EXPECT_EQ(j["weapons_in_zone"][0]["report_id"], "r0123456789abcdef0123");
+  EXPECT_EQ(j["weapons_in_zone"][0]["incident"], "i222222222222");
+  EXPECT_EQ(j["weapons_in_zone"][0]["number"], 2);
+}
+
+// Issue 13: beyond a few dozen incidents the map groups nearby ones into counted circles, and
+// every incident is in one (none dropped).
+TEST(DailyReport, MapClustersBeyondAFewDozenAndDropsNone) {
+  Fixture f = make();
+  for (int k = 0; k < 60; ++k) {
+    f.s.reports.push_back(report("CL-" + std::to_string(k), "2018-10-12T12:00", 36.60 + 0.001 * (k % 10),
+                                 35.40 + 0.001 * (k / 10), "shelling", "Monitor A", "monitor"));
+    f.s.incidents.push_back(incident(fmt::format("ic{:011d}", k), {f.s.reports.size() - 1}, f.s, Verdict::violation,
+                                     {"sochi-2018/9"}));
+  }
+  const std::string svg = map_svg(idlib(), f.s, f.o);
+  const std::regex group(R"re(<g class="cluster" data-count="(\d+)")re");
+  std::size_t clustered = 0, clusters = 0;
+  for (std::sregex_iterator it(svg.begin(), svg.end(), group), end; it != end; ++it, ++clusters)
+    clustered += std::stoul((*it)[1]);
+  EXPECT_GE(clusters, 1u);
+  EXPECT_EQ(clustered + count(svg, "<g class=\"incident\""), 63u);  // 60 + 2 violations + 1 indeterminate
+  EXPECT_NE(svg.find("circle with a count:"), std::string::npos);
+  // A few incidents are never grouped.
+  EXPECT_EQ(count(map_svg(idlib(), make().s, make().o), "class=\"cluster\""), 0u);
+}
+
+// Issue 13: printable on A4, nothing fetched.
+TEST(DailyReport, HtmlPrintsOnA4AndFetchesNothing) {
+  const Fixture f = make();
+  const std::string html = daily_report_files(idlib(), f.s, f.o).at("report.html");
+  EXPECT_NE(html.find("@page{size:A4;"), std::string::npos);
+  EXPECT_NE(html.find("tr,td,th{break-inside:avoid"), std::string::npos);
+  EXPECT_NE(html.find("figure,svg,"), std::string::npos);
+  EXPECT_NE(html.find("h2,h3,.keep{break-after:avoid"), std::string::npos);
+  EXPECT_NE(html.find("thead{display:table-header-group}"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("url(http"), std::string::npos);
 }
 
 TEST(DailyReport, TwoRunsGiveIdenticalBytes) {

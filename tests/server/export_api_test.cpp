@@ -211,7 +211,7 @@ TEST(ExportApi, CsvHasOneRowPerIncidentWithItsSourceIds) {
   std::getline(lines, line);
   EXPECT_EQ(line,
             "id,n,day,first,last,kind,verdict,corroborated,lon,lat,precision_m,area,source_types,actors,"
-            "fatalities_min,fatalities_max,explosions,report_count,reports,report_ids");
+            "fatalities_min,fatalities_max,explosions_min,explosions_max,report_count,reports,report_ids");
   std::size_t i = 0;
   while (std::getline(lines, line)) {
     ASSERT_LT(i, want.size());

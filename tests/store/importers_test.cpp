@@ -359,7 +359,7 @@ TEST(ImporterCsv, RoundTripsTheReportsCsvLayout) {
   const std::string line =
       R"({"source_id":"M4-9","observed_at":"2024-03-01T06:15:00+02:00","time_precision":"hour","reported_at":"2024-03-02",)"
       R"("lon":36.5,"lat":48.25,"location_precision_m":250,"kind":"weapon_sighting","weapon_class":"MLRS",)"
-      R"("weapon_count":2,"actor":"A","target":"B","fatalities":1,"injured":0,"summary":"s, \"q\"",)"
+      R"("weapon_count":2,"actor":"A","target":"B","fatalities":1,"injured":0,"explosions":7,"summary":"s, \"q\"",)"
       R"("tags":["t1","t2"],"source":{"name":"Monitor","type":"monitor","url":"https://example.org"},)"
       R"("reliability":"B","credibility":2,"supersedes":"r0123","camera":{"id":7},"note":"n"})";
   const RowOutcome orig = report_from_jsonl(line);
@@ -377,7 +377,7 @@ TEST(ImporterCsv, RoundTripsTheReportsCsvLayout) {
   const std::vector<const char*> cols{"observed_at", "time_precision", "reported_at", "lon", "lat", "place",
                                       "location_precision_m", "kind", "weapon_class", "weapon_count", "actor",
                                       "target", "fatalities", "injured", "summary", "reliability", "credibility",
-                                      "supersedes", "source_id"};
+                                      "supersedes", "source_id", "explosions"};
   std::string header = "id", row = "rdeadbeef";
   // (appends, not "," + s: GCC 12 warns falsely, -Wrestrict)
   for (const char* c : cols) {
@@ -1001,6 +1001,9 @@ TEST(Jsonl, FastPathAgreesWithReference) {
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"fatalities":99999999999999999999999})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"fatalities":-1})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"injured":2.0})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"shelling","source":{"name":"a"},"explosions":17})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"shelling","source":{"name":"a"},"explosions":-1})",
+      R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"shelling","source":{"name":"a"},"explosions":9007199254740993})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"injured":9007199254740992})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"injured":9007199254740993})",
       R"({"observed_at":"2018-10-12","lon":1,"lat":2,"kind":"other","source":{"name":"a"},"weapon_count":9223372036854775807})",

@@ -390,6 +390,34 @@ TEST(ReportModel, CountsAndPrecisionBeyondTheirLimitsAreRefused) {
   EXPECT_EQ(*text.report->fatalities, int64_t{1} << 53);
 }
 
+// `explosions` (issue 13) is a count like fatalities: the same limits on both JSON paths and as
+// text, kept as a field (not an unknown one) and printed back; before, it was an unknown field
+// kept as written, so "explosions": -3 or "many" was stored and summed by nobody.
+TEST(ReportModel, ExplosionsIsACountWithTheLimitsOfOtherCounts) {
+  const std::string base = R"({"observed_at":"2018-10-12","lon":36.5,"lat":35.5,"kind":"shelling","source":{"name":"m"},)";
+  auto error = [&](const std::string& tail) { return report_from_jsonl(base + tail + "}").error; };
+  EXPECT_EQ(error(R"("explosions":-3)"), "explosions must be a whole number >= 0 (got -3)");
+  EXPECT_EQ(error(R"("explosions":"many")"), "explosions must be a whole number >= 0 (got \"many\")");
+  EXPECT_EQ(error(R"("explosions":2.5)"), "explosions must be a whole number >= 0 (got 2.5)");
+  EXPECT_EQ(error(R"("explosions":9007199254740993)"),
+            "explosions 9007199254740993 is too large (at most 2^53 = 9007199254740992)");
+  const auto ok = report_from_jsonl(base + R"("explosions":40})");
+  ASSERT_TRUE(ok.report) << ok.error;
+  ASSERT_TRUE(ok.report->explosions);
+  EXPECT_EQ(*ok.report->explosions, 40);
+  EXPECT_TRUE(ok.report->extra.empty()) << "a field of the model, not an unknown one";
+  EXPECT_EQ(ok.report->to_json()["explosions"], 40);
+  EXPECT_EQ(ok.report->canonical_json(), ok.report->to_json().dump());
+  const auto text = report_from_json(nlohmann::json::parse(base + R"("explosions":"12"})"));
+  ASSERT_TRUE(text.report) << text.error;
+  EXPECT_EQ(*text.report->explosions, 12);
+  // The same content hash as when the count was an unknown field kept as written: a store
+  // written before keeps its ids (the canonical text puts the key in the same place).
+  Report before = *report_from_jsonl(base + "\"kind2\":1}").report;
+  before.extra = nlohmann::json{{"explosions", 40}};
+  EXPECT_EQ(before.canonical_json(), ok.report->canonical_json());
+}
+
 // --source gives a source to rows without one; rows with their own keep it.
 TEST(ReportModel, DefaultSourceOnlyForRowsWithoutOne) {
   ReadOptions o;

@@ -319,7 +319,7 @@ function render(root, t, data, meta) {
       [t('incident.independentSources'), inc.independent_sources !== undefined ? ltr(inc.independent_sources) : null],
       [t('incident.confidence'), inc.confidence !== undefined ? el('span', {}, ltr(inc.confidence), inc.confidence_label ? ` (${t(`incident.confidenceLabel.${inc.confidence_label}`)})` : '') : null],
       [t('incident.actors'), Array.isArray(inc.actors) && inc.actors.length ? el('bdi', { text: inc.actors.map(actorName).join(', ') }) : null],
-      [t('incident.explosions'), inc.explosions !== undefined && inc.explosions !== null ? ltr(inc.explosions) : null],
+      [t('incident.explosions'), Array.isArray(inc.explosions) ? ltr(inc.explosions[0] === inc.explosions[1] ? String(inc.explosions[0]) : `${inc.explosions[0]}–${inc.explosions[1]}`) : null],
       [t('incident.id'), ltr(inc.id, 'mono muted')],
     ]),
   );

@@ -140,14 +140,20 @@ std::shared_ptr<const View> build_view(const agreement::Agreement& a, const std:
     row.lat = inc.lat_deg;
     row.precision_m = inc.precision_m;
     std::set<std::string> types;
-    std::optional<int64_t> explosions;
+    // Explosions: the lowest and highest count its reports claim, never added (two reports of one
+    // event would count its explosions twice), as the daily report counts them.
+    std::optional<std::pair<int64_t, int64_t>> explosions;
     for (std::size_t m : inc.reports) {
       const assess::ReportView& r = s.reports[m];
       if (!r.source_type.empty()) types.insert(r.source_type);
       row.report_ids.push_back(r.id);
       row.source_ids.push_back(r.label);
       v->incident_of_report[m] = i;
-      if (const auto e = v->explosions.find(r.id); e != v->explosions.end()) explosions = explosions.value_or(0) + e->second;
+      if (const auto e = v->explosions.find(r.id); e != v->explosions.end()) {
+        if (!explosions) explosions = std::pair{e->second, e->second};
+        explosions->first = std::min(explosions->first, e->second);
+        explosions->second = std::max(explosions->second, e->second);
+      }
     }
     row.source_types.assign(types.begin(), types.end());
     for (const auto& c : inc.attribution)
@@ -206,7 +212,7 @@ json incident_row_json(const IncidentRow& r) {
             {"source_ids", r.source_ids},
             {"area", r.area},
             {"fatalities", r.fatalities ? json::array({r.fatalities->first, r.fatalities->second}) : json(nullptr)},
-            {"explosions", r.explosions ? json(*r.explosions) : json(nullptr)}};
+            {"explosions", r.explosions ? json::array({r.explosions->first, r.explosions->second}) : json(nullptr)}};
   return j;
 }
 

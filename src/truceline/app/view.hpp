@@ -51,7 +51,7 @@ struct IncidentRow {
   std::vector<std::string> source_ids;       // their labels (source_id, else store id), by time
   std::string area;                          // "8 km NE of Surman" (as the daily report words it)
   std::optional<std::pair<int64_t, int64_t>> fatalities;  // lowest and highest count claimed
-  std::optional<int64_t> explosions;                      // sum over its reports that give one
+  std::optional<std::pair<int64_t, int64_t>> explosions;  // lowest and highest count claimed
 };
 
 struct DayCount {

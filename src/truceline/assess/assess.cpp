@@ -89,6 +89,10 @@ ReportView from_stored(const store::StoredReport& s) {
   if (j.contains("weapon_count")) r.weapon_count = j["weapon_count"].get<int64_t>();
   if (j.contains("fatalities")) r.fatalities = j["fatalities"].get<int64_t>();
   if (j.contains("injured")) r.injured = j["injured"].get<int64_t>();
+  // A store written before `explosions` was a field kept it as an unknown field, whatever its
+  // type: only a whole number >= 0 is a count (anything else is not counted, never guessed).
+  if (j.contains("explosions") && j["explosions"].is_number_integer() && j["explosions"].get<int64_t>() >= 0)
+    r.explosions = j["explosions"].get<int64_t>();
   if (j.contains("source")) {
     r.source_name = j["source"].value("name", std::string());
     r.source_type = j["source"].value("type", std::string("other"));

@@ -73,6 +73,7 @@ struct ReportView {
   std::string location_reason;             // why there is no location (method unresolved)
   std::string kind, weapon_class, actor, target, summary;
   std::optional<int64_t> weapon_count, fatalities, injured;
+  std::optional<int64_t> explosions;  // explosions the report counts (docs/report-format.md)
   std::string source_name, source_type, reliability = "F";
   int credibility = 6;
   std::vector<std::string> tags;

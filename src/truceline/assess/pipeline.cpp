@@ -100,6 +100,7 @@ ReportView for_fusion(ReportView&& r) {
   e.kind = std::move(r.kind);
   e.actor = std::move(r.actor);
   e.fatalities = r.fatalities;
+  e.explosions = r.explosions;
   e.source_name = std::move(r.source_name);
   e.source_type = std::move(r.source_type);
   e.reliability = std::move(r.reliability);

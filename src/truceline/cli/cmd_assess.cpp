@@ -13,6 +13,7 @@
 #include "truceline/assess/assess.hpp"
 #include "truceline/cli/command.hpp"
 #include "truceline/cli/options.hpp"
+#include "truceline/cli/places.hpp"
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
 #include "truceline/io/spool.hpp"
@@ -180,11 +181,22 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
   return 0;
 }
 
-int cmd_report(const std::string& agreement_path, const std::string& db, const std::string& date, const std::string& dir,
-               const std::string& note, Io& io) {
+int cmd_report(const std::string& agreement_path, const std::string& db, const std::string& date, const std::string& from,
+               const std::string& to, const std::string& dir, const std::string& note, Io& io) {
   const ag::Agreement a = ag::load_valid(agreement_path);
-  const LocalDay day = parse_day_option("--date", date, a.utc_offset_minutes);
-  report::DailyInput in = report::assess_day(a, db, day.date, ag::unix_seconds(day.start), note);
+  // One day (--date), or the inclusive local days --from .. --to (e.g. a weekend).
+  const LocalDay first = parse_day_option(date.empty() ? "--from" : "--date", date.empty() ? from : date, a.utc_offset_minutes);
+  const LocalDay last = date.empty() ? parse_day_option("--to", to, a.utc_offset_minutes) : first;
+  const int64_t span = ag::unix_seconds(last.start) - ag::unix_seconds(first.start);
+  if (span < 0)
+    throw UsageError(fmt::format("--to {} is before --from {}: give the first day with --from, the last with --to",
+                                 last.date, first.date));
+  const int days = static_cast<int>(span / 86400) + 1;
+  if (days > report::kMaxPeriodDays)
+    throw UsageError(fmt::format("--from {} --to {} covers {} days: a report covers at most {} days", first.date,
+                                 last.date, days, report::kMaxPeriodDays));
+  report::DailyInput in = report::assess_period(a, db, first.date, last.date, ag::unix_seconds(first.start), days, note,
+                                                default_gazetteer_file());
   const report::DailyOptions& d = in.options;
   const assess::Assessment& s = in.assessment;
   report::write_daily_report(a, s, d, dir);
@@ -203,16 +215,17 @@ int cmd_report(const std::string& agreement_path, const std::string& db, const s
       return fmt::format("{} {}", v, v == 1 ? one : many);
     };
     io.out << fmt::format(
-        "headline {}: {} (previous day {}), {} ({} corroborated, {} single-source), {} indeterminate, {} "
-        "contested; civilian fatalities {}, injured {}; {} from {}\n",
-        d.date, n(c, "incidents", "incident", "incidents"), p.value("incidents", 0),
+        "headline {}: {} ({} {}), {} ({} corroborated, {} single-source), {} indeterminate, {} "
+        "contested; civilian fatalities {}, injured {}; explosions {}; {} from {}\n",
+        days == 1 ? d.date : d.date + ".." + d.date_to, n(c, "incidents", "incident", "incidents"),
+        days == 1 ? "previous day" : "previous period", p.value("incidents", 0),
         n(c, "violations", "violation", "violations"), c.value("violations_corroborated", 0),
         c.value("violations_single_source", 0), c.value("indeterminate", 0), c.value("contested", 0),
-        casualties(c["civilian_fatalities"]), casualties(c["civilian_injured"]), n(c, "reports", "report", "reports"),
-        n(c, "sources", "source", "sources"));
+        casualties(c["civilian_fatalities"]), casualties(c["civilian_injured"]), casualties(c["explosions"]),
+        n(c, "reports", "report", "reports"), n(c, "sources", "source", "sources"));
     if (const int unknown = c.value("location_unknown", 0); unknown > 0)
-      io.out << fmt::format("location unknown {}: {} of the day's reports could not be placed (not on the map)\n", d.date,
-                            unknown);
+      io.out << fmt::format("location unknown {}: {} of the {}'s reports could not be placed (not on the map)\n",
+                            days == 1 ? d.date : d.date + ".." + d.date_to, unknown, days == 1 ? "day" : "period");
   }
   return 0;
 }
@@ -245,17 +258,31 @@ Command add_assess_command(CLI::App& app) {
 
 Command add_report_command(CLI::App& app) {
   struct State {
-    std::string agreement, db, date, dir, note;
+    std::string agreement, db, date, from, to, dir, note;
   };
   auto st = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand("report", "the daily monitoring report (HTML, Markdown, GeoJSON, summary)");
   cmd->add_option("--agreement", st->agreement, "the agreement (TOML)")->type_name("FILE")->required();
   cmd->add_option("--db", st->db, "the report store (SQLite)")->type_name("FILE")->required();
   cmd->add_option("--date", st->date, "the report's local date (YYYY-MM-DD, the agreement's timezone)")
-      ->type_name("DATE")->required();
+      ->type_name("DATE");
+  cmd->add_option("--from", st->from, "with --to: the first local day of a report covering several days")
+      ->type_name("DATE");
+  cmd->add_option("--to", st->to, "with --from: the last local day (inclusive; at most 31 days in all)")
+      ->type_name("DATE");
   cmd->add_option("-o,--output", st->dir, "output directory")->type_name("DIR")->required();
   cmd->add_option("--note", st->note, "data note printed at the top of the report");
-  return {cmd, [st](Io& io) { return cmd_report(st->agreement, st->db, st->date, st->dir, st->note, io); }};
+  return {cmd, [st, cmd](Io& io) {
+            // --date DAY, or --from DAY --to DAY: exactly one of the two forms.
+            if (given(cmd, "--date")) refuse(cmd, {"--from", "--to"}, "with --date (give --date DAY, or --from DAY --to DAY)");
+            else if (!given(cmd, "--from") && !given(cmd, "--to"))
+              throw UsageError("give the report's day with --date DAY, or several days with --from DAY --to DAY");
+            else if (!given(cmd, "--from") || !given(cmd, "--to"))
+              throw UsageError(fmt::format("{} needs {} (the first and the last day of the period, inclusive)",
+                                           given(cmd, "--from") ? "--from" : "--to",
+                                           given(cmd, "--from") ? "--to" : "--from"));
+            return cmd_report(st->agreement, st->db, st->date, st->from, st->to, st->dir, st->note, io);
+          }};
 }
 
 }  // namespace truceline::cli

@@ -18,8 +18,8 @@ std::string geojson_of(const Digest& d) {
     json props = incident_json(d, *i);
     props["first_time"] = iso(i->first_unix);
     props["last_time"] = iso(i->last_unix);
-    props["attribution"] = claims_json(i->attribution);
-    props["fatalities"] = claims_json(i->fatalities);
+    props["attribution"] = claims_json(d, i->attribution);
+    props["fatalities"] = claims_json(d, i->fatalities);
     const json t = time_fields(*i, d.s);
     for (const char* k : {"date_only", "first_timed", "last_timed", "date_only_reports"}) props[k] = t[k];
     // How its location was obtained (its anchor report's effective location), as the flat

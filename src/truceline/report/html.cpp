@@ -61,6 +61,21 @@ svg{max-width:100%;height:auto;display:block}
 figure{margin:6px 0}
 figcaption{font-size:12px;color:#4a5560}
 .small{font-size:12px;color:#4a5560}
+.summary{font-size:15px;line-height:1.5;margin:10px 0 4px;max-width:60em}
+@page{size:A4;margin:15mm 12mm 16mm}
+@media print{
+body{font-size:10pt;line-height:1.3;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+main{max-width:none;margin:0;padding:0}
+h1{font-size:16pt}
+h2{font-size:13pt;margin:14pt 0 5pt}
+h2,h3,.keep{break-after:avoid;page-break-after:avoid}
+table{font-size:8.5pt;break-inside:auto}
+thead{display:table-header-group}
+tr,td,th{break-inside:avoid;page-break-inside:avoid}
+figure,svg,.cards,.card,.note,.summary{break-inside:avoid;page-break-inside:avoid}
+svg{max-height:240mm;width:auto;max-width:100%}
+a{color:inherit;text-decoration:none}
+}
 )";
 
 }  // namespace
@@ -73,11 +88,15 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
   h += "<title>" + xml_escape(title) + " — " + xml_escape(str(j["date"])) + "</title>\n";
   h += "<style>\n" + std::string(kCss) + "</style>\n</head>\n<body>\n<main>\n";
   h += "<h1>" + xml_escape(title) + "</h1>\n";
-  h += fmt::format("<p class=\"meta\">Report for <strong>{}</strong> (local day, {}; {} to {}) · agreement <code>{}</code> · "
-                   "assessment window 30 days</p>\n",
-                   xml_escape(str(j["date"])), xml_escape(str(j["timezone"])), xml_escape(str(j["period"]["start"])),
-                   xml_escape(str(j["period"]["end"])), xml_escape(str(j["agreement"])));
+  const bool one_day = x.period_name == "report day";
+  h += fmt::format("<p class=\"meta\">Report for <strong>{}</strong> ({}, {}; {} to {}) · agreement <code>{}</code> · "
+                   "assessment window {} days</p>\n",
+                   xml_escape(x.period_dates),
+                   one_day ? std::string("local day") : fmt::format("{} local days", str(j["period"]["days"])),
+                   xml_escape(str(j["timezone"])), xml_escape(str(j["period"]["start"])),
+                   xml_escape(str(j["period"]["end"])), xml_escape(str(j["agreement"])), x.window_days);
   if (!str(j["data_note"]).empty()) h += "<p class=\"note\">" + xml_escape(str(j["data_note"])) + "</p>\n";
+  h += "<h2 id=\"summary\">Summary</h2>\n<p class=\"summary\">" + xml_escape(x.summary) + "</p>\n";
 
   h += "<h2 id=\"headline\">Headline numbers</h2>\n<div class=\"cards\">\n";
   {
@@ -85,8 +104,8 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
     const json& p = j["headline"]["previous"];
     auto card = [&](const char* cls, const std::string& value, const char* label, const std::string& prev) {
       h += fmt::format("<div class=\"card {}\"><div class=\"v\">{}</div><div class=\"l\">{}</div><div class=\"p\">"
-                       "previous day {}</div></div>\n",
-                       cls, xml_escape(value), label, xml_escape(prev));
+                       "{} {}</div></div>\n",
+                       cls, xml_escape(value), label, xml_escape(x.previous_name), xml_escape(prev));
     };
     auto n = [&](const char* k) { return std::to_string(c[k].get<long long>()); };
     auto pn = [&](const char* k) {
@@ -100,6 +119,7 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
     card("indeterminate", n("indeterminate"), "indeterminate (incidents)", pn("indeterminate"));
     card("", range(c["civilian_fatalities"]), "civilian fatalities", range(p["civilian_fatalities"]));
     card("", range(c["civilian_injured"]), "civilians injured", range(p["civilian_injured"]));
+    card("", range(c["explosions"]), "explosions (lowest–highest claim)", range(p["explosions"]));
     card("", n("reports"), "reports received", pn("reports"));
     card(c["location_unknown"].get<long long>() > 0 ? "indeterminate" : "", n("location_unknown"),
          "reports with location unknown (not on the map)", pn("location_unknown"));
@@ -107,17 +127,24 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
   }
   h += "</div>\n";
 
-  h += "<h2 id=\"map\">Map</h2>\n<figure>\n" + map +
-       "<figcaption>Zones in force on the report day, the agreement's lines, active observation posts and the day's "
-       "incidents (numbers as in the table below). Also as <a href=\"map.svg\">map.svg</a>.</figcaption>\n</figure>\n";
+  h += "<h2 id=\"map\">Map</h2>\n<figure>\n" + map + "<figcaption>Zones in force on the " + xml_escape(x.period_name) +
+       ", the agreement's lines, active observation posts, towns, and the violations and indeterminate incidents of the " +
+       (one_day ? "day" : "period") +
+       " (numbers as in the table below; the others are listed there, not drawn). Also as <a "
+       "href=\"map.svg\">map.svg</a>.</figcaption>\n</figure>\n";
 
-  h += "<h2 id=\"incidents\">Incidents of the day</h2>\n";
+  h += one_day ? "<h2 id=\"incidents\">Incidents of the day</h2>\n" : "<h2 id=\"incidents\">Incidents of the period</h2>\n";
   h += html_table(x.incidents);
   h += "<h2 id=\"violations\">Violations by kind and area</h2>\n<h3>By kind</h3>\n";
   h += html_table(x.by_kind);
   h += "<h3>By zone</h3>\n" + html_table(x.by_zone);
+  h += "<h3>By area, against the " + xml_escape(x.previous_name) + "</h3>\n";
+  h += "<p class=\"small keep\">Each incident is counted in one area: the sector of the agreement's line zone it lies in "
+       "(the coverage sectors below), else the admin1 (province) of the nearest gazetteer place; \"area from\" says "
+       "which.</p>\n";
+  h += html_table(x.areas);
   h += "<h2 id=\"weapons\">Weapons sighted inside withdrawal zones</h2>\n";
-  h += "<p class=\"small\">Every sighting not wholly outside the zone, with its status: violation, within an extended "
+  h += "<p class=\"small keep\">Every sighting not wholly outside the zone, with its status: violation, within an extended "
        "deadline, before the deadline, indeterminate or not applicable.</p>\n";
   h += html_table(x.weapons);
   h += "<h2 id=\"groups\">Group presence inside withdrawal zones</h2>\n";
@@ -130,25 +157,26 @@ std::string html_of(const json& j, const Sections& x, const std::string& map, co
   h += "<h2 id=\"restrictions\">Restrictions on monitors</h2>\n";
   h += html_table(x.restrictions);
   h += "<h2 id=\"coverage\">Observation coverage</h2>\n";
-  h += "<p class=\"small\">Sectors of the zone lines with at least one observation on the report day (clear), with a "
+  h += "<p class=\"small keep\">Sectors of the zone lines with at least one observation " + (one_day ? std::string("on the ") : std::string("in the ")) + xml_escape(x.period_name) + " (clear), with a "
        "violation, or without any observation (unobserved: no evidence either way).</p>\n";
   h += html_table(x.coverage) + strip;
   h += "<h2 id=\"contested\">Contested claims</h2>\n";
   h += html_table(x.contested);
   h += "<h2 id=\"locations\">Report locations</h2>\n";
-  h += "<p class=\"small\">Where each report of the day was placed and how: its own coordinates, its place name "
+  h += std::string("<p class=\"small keep\">Where each report of the ") + (one_day ? "day" : "period") + " was placed and how: its own coordinates, its place name "
        "resolved through the gazetteer, or unknown. " + xml_escape(x.locations_note) + "</p>\n";
   h += html_table(x.locations);
   h += "<h2 id=\"obligations\">Obligation status</h2>\n";
-  h += "<p class=\"small\">Every count is of incidents: over the 30-day window, and on the report day against the "
-       "previous day.</p>\n";
+  h += fmt::format("<p class=\"small keep\">Every count is of incidents: over the {}-day window, and on the {} against "
+                   "the {}.</p>\n",
+                   x.window_days, xml_escape(x.period_name), xml_escape(x.previous_name));
   h += html_table(x.obligations);
-  h += "<h2 id=\"trend\">30-day trend</h2>\n<figure>\n" + chart +
+  h += fmt::format("<h2 id=\"trend\">{}-day trend</h2>\n<figure>\n", x.window_days) + chart +
        "<figcaption>Also as <a href=\"chart.svg\">chart.svg</a>.</figcaption>\n</figure>\n";
   if (x.communication) {
     h += "<h2 id=\"communication\">Communication mechanism</h2>\n";
     h += "<p class=\"small\">" + xml_escape(x.comm_note) + "</p>\n";
-    h += "<h3>Log entries of the day by party and type</h3>\n" + html_table(x.comm_by_party);
+    h += std::string("<h3>Log entries of the ") + (one_day ? "day" : "period") + " by party and type</h3>\n" + html_table(x.comm_by_party);
     h += "<h3>Reports, acknowledgements and disputes</h3>\n" + html_table(x.comm_reports);
     h += "<h3>Notifications</h3>\n" + html_table(x.comm_notifications);
   }

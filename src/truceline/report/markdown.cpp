@@ -63,16 +63,25 @@ std::string md_table(const Table& t) {
 
 std::string md_of(const json& j, const Sections& x) {
   std::string m = "# " + md_escape(str(j["title"])) + "\n\n";
-  m += fmt::format("Report for **{}** (local day, {}; {} to {}) · agreement `{}` · assessment window 30 days\n\n",
-                   md_escape(str(j["date"])), str(j["timezone"]), str(j["period"]["start"]), str(j["period"]["end"]),
-                   md_escape(str(j["agreement"])));
+  const bool one_day = x.period_name == "report day";
+  m += fmt::format("Report for **{}** ({}, {}; {} to {}) · agreement `{}` · assessment window {} days\n\n",
+                   md_escape(x.period_dates),
+                   one_day ? std::string("local day") : fmt::format("{} local days", str(j["period"]["days"])),
+                   str(j["timezone"]), str(j["period"]["start"]), str(j["period"]["end"]), md_escape(str(j["agreement"])),
+                   x.window_days);
   if (!str(j["data_note"]).empty()) m += "> **" + md_escape(str(j["data_note"])) + "**\n\n";
+  m += "## Summary\n\n" + md_escape(x.summary) + "\n\n";
   m += "## Headline numbers\n\n" + md_table(x.headline);
-  m += "## Map\n\n![Map of the zones, posts and the day's incidents](map.svg)\n\n";
-  m += "## Incidents of the day\n\n" + md_table(x.incidents);
+  m += std::string("## Map\n\n![Map of the zones, posts, towns and the ") + (one_day ? "day" : "period") +
+       "'s violations and indeterminate incidents](map.svg)\n\n";
+  m += std::string("## Incidents of the ") + (one_day ? "day" : "period") + "\n\n" + md_table(x.incidents);
   m += "## Violations by kind and area\n\n### By kind\n\n" +
        md_table(x.by_kind);
   m += "### By zone\n\n" + md_table(x.by_zone);
+  m += "### By area, against the " + x.previous_name +
+       "\n\nEach incident is counted in one area: the sector of the agreement's line zone it lies in (the coverage "
+       "sectors below), else the admin1 (province) of the nearest gazetteer place; \"area from\" says which.\n\n" +
+       md_table(x.areas);
   m += "## Weapons sighted inside withdrawal zones\n\nEvery sighting not wholly outside the zone, with its status: "
        "violation, within an extended deadline, before the deadline, indeterminate or not applicable.\n\n" +
        md_table(x.weapons);
@@ -85,15 +94,17 @@ std::string md_of(const json& j, const Sections& x) {
   m += "## Restrictions on monitors\n\n" + md_table(x.restrictions);
   m += "## Observation coverage\n\n" + md_table(x.coverage);
   m += "## Contested claims\n\n" + md_table(x.contested);
-  m += "## Report locations\n\nWhere each report of the day was placed and how: its own coordinates, its place name "
+  m += std::string("## Report locations\n\nWhere each report of the ") + (one_day ? "day" : "period") + " was placed and how: its own coordinates, its place name "
        "resolved through the gazetteer, or unknown. " + md_escape(x.locations_note) + "\n\n" +
        md_table(x.locations);
-  m += "## Obligation status\n\nEvery count is of incidents: over the 30-day window, and on the report day against "
-       "the previous day.\n\n" + md_table(x.obligations);
-  m += "## 30-day trend\n\n![Incidents per day over 30 days](chart.svg)\n\n";
+  m += fmt::format("## Obligation status\n\nEvery count is of incidents: over the {}-day window, and on the {} against "
+                   "the {}.\n\n",
+                   x.window_days, x.period_name, x.previous_name) +
+       md_table(x.obligations);
+  m += fmt::format("## {0}-day trend\n\n![Incidents per day over {0} days](chart.svg)\n\n", x.window_days);
   if (x.communication) {
     m += "## Communication mechanism\n\n" + md_escape(x.comm_note) + "\n\n";
-    m += "### Log entries of the day by party and type\n\n" + md_table(x.comm_by_party);
+    m += std::string("### Log entries of the ") + (one_day ? "day" : "period") + " by party and type\n\n" + md_table(x.comm_by_party);
     m += "### Reports, acknowledgements and disputes\n\n" + md_table(x.comm_reports);
     m += "### Notifications\n\n" + md_table(x.comm_notifications);
   }

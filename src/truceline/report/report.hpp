@@ -58,10 +58,32 @@ struct Communication {
   std::vector<LedgerEntry> entries;
 };
 
+// A place of the gazetteer as the report uses it: towns on the map (a context layer) and the
+// admin1 area of an incident that no sector of the agreement covers.
+struct Town {
+  std::string name;
+  double lon = 0, lat = 0;
+  int64_t population = 0;  // 0 = unknown (GeoNames)
+  std::string admin1;      // the admin1 name (or code), "" when unknown
+  std::string country;     // ISO 3166-1 alpha-2
+};
+
 struct DailyOptions {
-  std::string date;       // the report's local date, "YYYY-MM-DD"
+  std::string date;       // the report's (first) local date, "YYYY-MM-DD"
   int64_t day_start = 0;  // unix seconds: 00:00 of `date` in the agreement's timezone
-  int64_t day_end = 0;    // day_start + 86400 (the assessment's `at`)
+  int64_t day_end = 0;    // day_start + days x 86400 (the assessment's `at` is one second before)
+  // The period's last local date ("" = `date`) and its length in days: a report may cover
+  // several days (`truceline report --from D1 --to D2`); the previous period has the same
+  // length and ends where this one starts.
+  std::string date_to;
+  int days = 1;
+  // The assessment window (the chart, the obligation table's totals): this many local days
+  // ending with the period, at least 30 and at least twice the period (so that the previous
+  // period lies in it).
+  int window_days = 30;
+  // Gazetteer places (load_towns); empty: no towns on the map and no admin1 areas (incidents
+  // that no sector covers are then in the area "(no gazetteer)").
+  std::vector<Town> towns;
   std::string title;      // default: "<agreement title> — daily monitoring report"
   std::string data_note;  // e.g. "Reports in this demo are synthetic." (printed prominently)
   // The store's ledger (load_communication); none when the store's log is empty: the section
@@ -131,5 +153,23 @@ struct DailyInput {
 };
 DailyInput assess_day(const agreement::Agreement& a, const std::string& db, const std::string& date, int64_t day_start,
                       const std::string& note);
+
+// The places of a gazetteer file (data/gazetteer/places.tsv format) as towns. Throws InputError
+// naming the file when it cannot be read. Cost: gazetteer::Gazetteer::load (~2,750 places).
+std::vector<Town> load_towns(const std::string& gazetteer_path);
+
+// The longest period a report covers (--from/--to), in days.
+inline constexpr int kMaxPeriodDays = 31;
+
+// The report's inputs for the local days `from` .. `to` (inclusive, "YYYY-MM-DD"), `days` of
+// them, starting at `start` (unix seconds, 00:00 local of `from`): the period is
+// [start, start + days x 86400), the assessment at its last second, over window_days days, in
+// periods of `days` days (the obligations' trend compares the period with the one before).
+// `gazetteer`: the places file for towns and admin1 areas ("" = gazetteer::default_data_file()).
+// assess_day() is this for one day with the default gazetteer. Throws what
+// assess::assess_store throws, and InputError for an unreadable gazetteer or 1 > days > 31.
+DailyInput assess_period(const agreement::Agreement& a, const std::string& db, const std::string& from,
+                         const std::string& to, int64_t start, int days, const std::string& note,
+                         const std::string& gazetteer = "");
 
 }  // namespace truceline::report

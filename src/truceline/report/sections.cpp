@@ -265,7 +265,16 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
   Sections x;
   const json& cur = j["headline"]["current"];
   const json& prev = j["headline"]["previous"];
-  x.headline.head = {"", "report day", "previous day", "change"};
+  const bool one_day = j["period"].value("days", 1) == 1;
+  x.period_name = one_day ? "report day" : "report period";
+  x.previous_name = one_day ? "previous day" : "previous period";
+  x.period_dates = one_day ? str(j["period"].value("from", j["date"]))
+                           : str(j["period"]["from"]) + " to " + str(j["period"]["to"]);
+  x.window_days = j["window"].value("days", 30);
+  x.summary = str(j.value("summary_paragraph", json("")));
+  const std::string P = x.period_name;
+  const std::string W = std::to_string(x.window_days) + " days";
+  x.headline.head = {"", P, x.previous_name, "change"};
   auto num_row = [&](const char* label, const char* key) {
     const auto c = cur[key].get<long long>(), p = prev[key].get<long long>();
     x.headline.rows.push_back({label, std::to_string(c), std::to_string(p), delta(c, p)});
@@ -281,16 +290,24 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
     const auto ci = cur["civilian_injured"], pi = prev["civilian_injured"];
     x.headline.rows.push_back({"Civilians injured (lowest–highest claim)", range(ci), range(pi),
                                delta(ci["max"].get<long long>(), pi["max"].get<long long>())});
+    // Explosions: counted apart from the incidents (docs/daily-report.md, "Explosions").
+    const auto ce = cur["explosions"], pe = prev["explosions"];
+    x.headline.rows.push_back({"Explosions (lowest–highest claim)", range(ce), range(pe),
+                               delta(ce["max"].get<long long>(), pe["max"].get<long long>())});
+    const auto cv = cur["explosions_in_violations"], pv = prev["explosions_in_violations"];
+    x.headline.rows.push_back({"Explosions in violations (lowest–highest claim)", range(cv), range(pv),
+                               delta(cv["max"].get<long long>(), pv["max"].get<long long>())});
   }
   num_row("Reports received", "reports");
   num_row("Reports with location unknown (not on the map)", "location_unknown");
   num_row("Sources", "sources");
 
-  x.incidents.head = {"#", "incident", "time (local)", "kind", "area", "verdict", "obligations", "sources",
-                      "confidence", "contested"};
+  x.incidents.head = {"#", "reports", "time (local)", "kind", "area", "verdict", "obligations", "explosions",
+                      "sources", "confidence", "contested"};
   for (const auto& i : j["incidents"]) {
-    x.incidents.rows.push_back({str(i["number"]), str(i["id"]), incident_time_text(i, off), str(i["kind"]),
+    x.incidents.rows.push_back({str(i["number"]), join(i["reports"]), incident_time_text(i, off), str(i["kind"]),
                                 str(i["area"]), str(i["verdict"]), join(i["obligations"]),
+                                i["explosions"].is_object() ? range(i["explosions"]) : "",
                                 fmt::format("{} ({} independent{})", join(i["sources"]),
                                             str(i["independent_sources"]),
                                             i["corroborated"].get<bool>() ? ", corroborated" : ", single source"),
@@ -309,6 +326,25 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
   };
   counts_table(x.by_kind, "kind", j["violations_by_kind"]);
   counts_table(x.by_zone, "zone (area)", j["violations_by_zone"]);
+
+  // By area, with the previous period and the change.
+  x.areas.head = {"area", "area from", "incidents", "violations (incidents)", "corroborated (incidents)",
+                  "indeterminate (incidents)", "explosions", "civilian fatalities", "violations, " + x.previous_name,
+                  "change", "explosions, " + x.previous_name};
+  for (const auto& r : j["areas"]["rows"]) {
+    const json& c = r["current"];
+    const json& p = r["previous"];
+    const std::string basis = str(r["basis"]);
+    x.areas.rows.push_back({str(r["area"]),
+                            basis == "sector"   ? "sector of the agreement's line zone"
+                            : basis == "admin1" ? "admin1 of the nearest gazetteer place"
+                                                : "no location",
+                            str(c["incidents"]), str(c["violations"]), str(c["violations_corroborated"]),
+                            str(c["indeterminate"]), range(c["explosions"]), range(c["civilian_fatalities"]),
+                            str(p["violations"]),
+                            delta(c["violations"].get<long long>(), p["violations"].get<long long>()),
+                            range(p["explosions"])});
+  }
 
   // How far inside the zone, with the report's precision ("uncertain" when not clearly inside).
   // (Not measured: the report has no location.)
@@ -361,30 +397,34 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
     x.coverage.rows.push_back({"all", "", str(c["sectors"]), str(c["clear"]), str(c["violations"]),
                                str(c["unobserved"])});
   }
-  x.contested.head = {"#", "incident", "time (local)", "kind", "attribution claims (sources)",
-                      "fatality claims (sources)"};
+  x.contested.head = {"#", "time (local)", "kind", "attribution claims (sources)", "fatality claims (sources)"};
   for (const auto& c : j["contested"])
-    x.contested.rows.push_back({str(c["number"]), str(c["incident"]), incident_time_text(c, off), str(c["kind"]),
+    x.contested.rows.push_back({str(c["number"]), incident_time_text(c, off), str(c["kind"]),
                                 claims_text(c["attribution"]), claims_text(c["fatalities"])});
   x.locations.head = {"time (local)", "report", "kind", "source", "location used", "how it was obtained", "area",
                       "incident"};
   for (const auto& e : j["report_locations"]["entries"]) {
     const auto [where, how] = location_text(e["effective_location"]);
     x.locations.rows.push_back({report_time_text(e, off), str(e["report"]), str(e["kind"]), str(e["source"]), where,
-                                how, str(e["area"]), e["number"].is_null() ? str(e["incident"]) : "#" + str(e["number"])});
+                                how, str(e["area"]),
+                                !e["number"].is_null()         ? "#" + str(e["number"])
+                                : !e["incident_began"].is_null() ? "began " + str(e["incident_began"]) + " (before the " +
+                                                                     P.substr(P.find(' ') + 1) + ")"
+                                                                 : ""});
     x.locations.row_class.push_back(e["effective_location"]["lon"].is_number() ? "" : "unknown");
   }
   {
     const int n = j["report_locations"]["location_unknown"].get<int>();
-    x.locations_note = n == 0 ? "Every report of the day has a location."
-                              : fmt::format("{} report{} of the day with location unknown: not drawn on the map, not "
+    const std::string of = one_day ? "of the day" : "of the period";
+    x.locations_note = n == 0 ? "Every report " + of + " has a location."
+                              : fmt::format("{} report{} {} with location unknown: not drawn on the map, not "
                                             "measured against any zone (their verdicts are indeterminate).",
-                                            n, n == 1 ? "" : "s");
+                                            n, n == 1 ? "" : "s", of);
   }
   x.obligations.head = {"obligation", "kind", "zone", "in force", "deadline (local)",
-                        "violations, corroborated (incidents, 30 days)", "single source (incidents, 30 days)",
-                        "contested (incidents, 30 days)", "indeterminate (incidents, 30 days)",
-                        "violations report day / previous (incidents)", "trend", "latest evidence"};
+                        "violations, corroborated (incidents, " + W + ")", "single source (incidents, " + W + ")",
+                        "contested (incidents, " + W + ")", "indeterminate (incidents, " + W + ")",
+                        "violations " + P + " / previous (incidents)", "trend", "latest evidence"};
   for (const auto& ob : j["obligations"]) {
     std::string latest;
     if (ob["latest"].is_object())
@@ -401,18 +441,30 @@ Sections sections_of(const json& j, const agreement::Agreement& a) {
                                   trend_arrow(str(ob["trend"])), latest});
   }
   // What the renderers print instead of an empty table.
-  x.incidents.empty_text = "No incidents on the report day.";
-  x.by_kind.empty_text = "No violations or indeterminate incidents on the report day.";
-  x.by_zone.empty_text = "No violations or indeterminate incidents on the report day.";
-  x.weapons.empty_text = "No weapons reported inside a withdrawal zone on the report day.";
-  x.groups.empty_text = "No group presence reported inside a withdrawal zone on the report day.";
-  x.harm.empty_text = "No casualties reported on the report day.";
-  x.restrictions.empty_text = "No restrictions of movement reported on the report day.";
-  x.contested.empty_text = "No contested attribution or counts on the report day.";
-  x.locations.empty_text = "No reports on the report day.";
+  const std::string on = (one_day ? " on the " : " in the ") + P + ".";
+  x.incidents.empty_text = "No incidents" + on;
+  x.by_kind.empty_text = "No violations or indeterminate incidents" + on;
+  x.by_zone.empty_text = "No violations or indeterminate incidents" + on;
+  x.areas.empty_text = "No incidents in the " + P + " or the " + x.previous_name + ".";
+  x.weapons.empty_text = "No weapons reported inside a withdrawal zone" + on;
+  x.groups.empty_text = "No group presence reported inside a withdrawal zone" + on;
+  x.harm.empty_text = "No casualties reported" + on;
+  x.restrictions.empty_text = "No restrictions of movement reported" + on;
+  x.contested.empty_text = "No contested attribution or counts" + on;
+  x.locations.empty_text = "No reports" + on;
   x.obligations.empty_text = "No obligations.";
   if (j.contains("communication")) communication_sections(j["communication"], off, x);
   x.method = method_text(j["method"]);
+  if (!one_day)
+    for (auto& m : x.method) {
+      auto swap = [&](const std::string& from, const std::string& to) {
+        if (const auto k = m.find(from); k != std::string::npos) m.replace(k, from.size(), to);
+      };
+      swap("Counts compare the report day with the previous day",
+           "Counts compare the report period (" + std::to_string(j["period"]["days"].get<int>()) +
+               " days) with the previous period of the same length");
+      swap("sectors with no observation in the day", "sectors with no observation in the period");
+    }
   x.attribution = {"Place names: GeoNames (CC BY 4.0).", geometry_note(a),
                    "Map: display projection (equirectangular), not for measurement; the scale bar is computed "
                    "geodesically."};

@@ -9,11 +9,13 @@
 #include <array>
 #include <cmath>
 #include <fmt/format.h>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "truceline/agreement/query.hpp"
+#include "truceline/geo/polyline.hpp"
 #include "truceline/report/detail/format.hpp"
 #include "truceline/store/record.hpp"
 #include "truceline/store/store.hpp"
@@ -26,8 +28,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int64_t kDay = 86400;
-
-bool in_day(int64_t t, int64_t start) { return t >= start && t < start + kDay; }
 
 // A report about harm to civilians: of kind civilian_harm, tagged civilian(s) or
 // civilian_targeting (ACLED), or naming civilians as the target. Only such reports' casualty
@@ -54,9 +54,13 @@ std::vector<const assess::Incident*> incidents_in(const assess::Assessment& s, i
   return out;
 }
 
-json claims_json(const std::vector<assess::Claim>& cs) {
+json claims_json(const Digest& d, const std::vector<assess::Claim>& cs) {
   json out = json::array();
-  for (const auto& c : cs) out.push_back({{"value", c.value}, {"sources", c.sources}, {"reports", c.reports}});
+  for (const auto& c : cs) {
+    std::vector<std::string> reports;
+    for (const auto& label : c.reports) reports.push_back(d.reader_label(label));
+    out.push_back({{"value", c.value}, {"sources", c.sources}, {"reports", reports}});
+  }
   return out;
 }
 
@@ -134,14 +138,88 @@ std::string sighting_status(const assess::VerdictRecord& v, int utc_offset_minut
 
 }  // namespace
 
+struct Digest::SectorZone {
+  std::string zone, line;
+  geo::GeodesicPolyline polyline;
+  double depth_m = 0;
+  std::vector<const assess::Sector*> sectors;  // in order: part, then index
+};
+
 Digest::Digest(const agreement::Agreement& a_, const assess::Assessment& s_, const DailyOptions& o_)
     : a(a_), s(s_), o(o_) {
   day = detail::incidents_in(s, o.day_start, o.day_end);
-  previous = detail::incidents_in(s, o.day_start - kDay, o.day_start);
+  previous = detail::incidents_in(s, o.day_start - length(), o.day_start);
   for (std::size_t i = 0; i < s.incidents.size(); ++i)
     for (std::size_t r : s.incidents[i].reports) incident_of_report[r] = i;
   for (std::size_t i = 0; i < day.size(); ++i) number[day[i]] = i + 1;
   for (const auto& ob : a.obligations) obligation[ob.id] = &ob;
+  for (std::size_t m = 0; m < s.reports.size(); ++m) report_of_label.emplace(s.reports[m].label, m);
+  // The zones the coverage sectors were cut along, with their lines and depths (as
+  // assess/coverage.cpp cuts them: sector k of a part covers [k, k+1) x sector_length_m along it).
+  std::set<std::string> unusable;
+  for (const auto& sec : s.sectors) {
+    if (unusable.count(sec.zone)) continue;
+    if (sector_zones.empty() || sector_zones.back()->zone != sec.zone) {
+      const agreement::Zone* z = a.zone(sec.zone);
+      const agreement::Line* l = z ? a.line(z->line) : nullptr;
+      double depth = 0;
+      try {
+        if (l) depth = agreement::ZoneInstance(a, *z).depth_m();
+      } catch (const std::exception&) {
+        l = nullptr;  // a zone that cannot be built covers nothing (the map lists it as not drawn)
+      }
+      if (!l) {
+        unusable.insert(sec.zone);
+        continue;
+      }
+      sector_zones.push_back(
+          std::make_shared<SectorZone>(SectorZone{sec.zone, l->id, geo::GeodesicPolyline(l->geometry), depth, {}}));
+    }
+    sector_zones.back()->sectors.push_back(&sec);
+  }
+}
+
+std::string Digest::reader_label(std::size_t report) const {
+  const auto& r = s.reports.at(report);
+  if (r.label != r.id) return r.label;  // the source's own id
+  const std::string when = r.date_only ? local_date(r.observed_unix, a.utc_offset_minutes)
+                                       : local_time(r.observed_unix, a.utc_offset_minutes);
+  return r.source_name + " " + when;
+}
+
+std::string Digest::reader_label(const std::string& label) const {
+  auto it = report_of_label.find(label);
+  return it == report_of_label.end() ? label : reader_label(it->second);
+}
+
+Digest::Area Digest::area_key(const assess::Incident& i) const {
+  if (!i.has_location) return {kLocationUnknown, "unknown"};
+  for (const auto& z : sector_zones) {
+    const geo::Nearest n = z->polyline.nearest({i.lon_deg, i.lat_deg});
+    if (n.distance_m > z->depth_m) continue;
+    const std::string prefix = fmt::format("{}/{}/", z->zone, n.part);
+    const assess::Sector* best = nullptr;
+    for (const auto* sec : z->sectors)
+      if (sec->id.rfind(prefix, 0) == 0 && (!best || n.along_m >= sec->from_km * 1000)) best = sec;
+    if (best) return {fmt::format("{} (km {}–{} along {})", best->id, fixed(best->from_km, 0), fixed(best->to_km, 0), z->line), "sector"};
+  }
+  if (o.towns.empty()) return {"(no gazetteer)", "admin1"};
+  // The nearest place, geodesically; a planar estimate (x scaled by cos latitude, within 1 %
+  // over a few hundred km at these latitudes) first keeps the candidates within twice the
+  // nearest estimate, so that only a few geodesic inverses run per incident.
+  const double kx = std::cos(i.lat_deg * 3.14159265358979323846 / 180);
+  auto planar = [&](const Town& t) { return std::hypot((t.lon - i.lon_deg) * kx, t.lat - i.lat_deg); };
+  double least = std::numeric_limits<double>::infinity();
+  for (const auto& t : o.towns) least = std::min(least, planar(t));
+  const Town* near = nullptr;
+  double best_d = 0;
+  for (const auto& t : o.towns) {
+    if (planar(t) > 2 * least + 1e-9) continue;
+    double d = 0;
+    GeographicLib::Geodesic::WGS84().Inverse(i.lat_deg, i.lon_deg, t.lat, t.lon, d);
+    if (!near || d < best_d) near = &t, best_d = d;
+  }
+  return {(near->admin1.empty() ? std::string("(admin1 unknown)") : near->admin1) + " (" + near->country + ")", "admin1"};
 }
 
 const assess::Incident* Digest::incident_of(std::size_t report) const {
@@ -196,7 +274,36 @@ std::string Digest::place_of(const assess::ReportView& r) const {
 
 namespace {
 
-json headline(const Digest& d, int64_t start, const std::vector<const assess::Incident*>& incs) {
+// The lowest and highest of the counts claimed ({"min", "max"}), added over incidents: claims
+// are never averaged (docs/daily-report.md).
+struct Range {
+  int64_t lo = 0, hi = 0;
+  void add(const std::vector<int64_t>& v) {
+    if (v.empty()) return;
+    lo += *std::min_element(v.begin(), v.end());
+    hi += *std::max_element(v.begin(), v.end());
+  }
+  json to_json() const { return {{"min", lo}, {"max", hi}}; }
+};
+
+// The explosions an incident's reports count, one value per report that gives a count.
+std::vector<int64_t> explosion_claims(const Digest& d, const assess::Incident& i) {
+  std::vector<int64_t> v;
+  for (std::size_t m : i.reports)
+    if (d.s.reports[m].explosions) v.push_back(*d.s.reports[m].explosions);
+  return v;
+}
+
+// Civilian fatalities claimed in an incident (reports about civilians only).
+std::vector<int64_t> civilian_fatality_claims(const Digest& d, const assess::Incident& i) {
+  std::vector<int64_t> v;
+  for (std::size_t m : i.reports)
+    if (civilian(d.s.reports[m]) && d.s.reports[m].fatalities) v.push_back(*d.s.reports[m].fatalities);
+  return v;
+}
+
+json headline(const Digest& d, int64_t start, int64_t end, const std::vector<const assess::Incident*>& incs) {
+  auto in_day = [&](int64_t t, int64_t) { return t >= start && t < end; };
   int violations = 0, corroborated = 0, single = 0, indeterminate = 0, compliant = 0, contested = 0;
   for (const auto* i : incs) {
     if (i->verdict == assess::Verdict::violation) {
@@ -225,6 +332,16 @@ json headline(const Digest& d, int64_t start, const std::vector<const assess::In
     lo += *std::min_element(v.begin(), v.end());
     hi += *std::max_element(v.begin(), v.end());
   };
+  // Explosions: counted apart from the incidents (a shelling incident may count 40), per
+  // incident the lowest and highest count claimed, summed; also within violation incidents.
+  Range explosions, explosions_violations;
+  int with_explosions = 0;
+  for (const auto* i : incs) {
+    const auto claims = explosion_claims(d, *i);
+    explosions.add(claims);
+    if (i->verdict == assess::Verdict::violation) explosions_violations.add(claims);
+    with_explosions += claims.empty() ? 0 : 1;
+  }
   std::set<std::size_t> seen;
   for (const auto* i : incs) {
     std::vector<int64_t> f, in;
@@ -244,6 +361,11 @@ json headline(const Digest& d, int64_t start, const std::vector<const assess::In
     if (r.fatalities) fat_min += *r.fatalities, fat_max += *r.fatalities;
     if (r.injured) inj_min += *r.injured, inj_max += *r.injured;
   }
+  for (std::size_t m = 0; m < d.s.reports.size(); ++m) {
+    const auto& r = d.s.reports[m];
+    if (seen.count(m) || d.incident_of(m) || !in_day(r.observed_unix, start) || !r.explosions) continue;
+    explosions.add({*r.explosions});
+  }
   return {{"incidents", static_cast<int>(incs.size())},
           {"violations", violations},
           {"violations_corroborated", corroborated},
@@ -253,6 +375,9 @@ json headline(const Digest& d, int64_t start, const std::vector<const assess::In
           {"contested", contested},
           {"civilian_fatalities", {{"min", fat_min}, {"max", fat_max}}},
           {"civilian_injured", {{"min", inj_min}, {"max", inj_max}}},
+          {"explosions", explosions.to_json()},
+          {"explosions_in_violations", explosions_violations.to_json()},
+          {"incidents_with_explosions", with_explosions},
           {"reports", reports},
           {"location_unknown", location_unknown},
           {"sources", static_cast<int>(sources.size())}};
@@ -275,8 +400,11 @@ void count_into(json& e, const assess::Incident& i) {
 }  // namespace
 
 json incident_json(const Digest& d, const assess::Incident& i) {
-  std::vector<std::string> labels;
-  for (std::size_t m : i.reports) labels.push_back(d.s.reports[m].label);
+  std::vector<std::string> labels, ids;
+  for (std::size_t m : i.reports) labels.push_back(d.reader_label(m)), ids.push_back(d.s.reports[m].id);
+  const auto claims = explosion_claims(d, i);
+  Range ex;
+  ex.add(claims);
   return {{"id", i.id},
           {"number", d.number.at(&i)},
           {"kind", i.kind},
@@ -292,7 +420,115 @@ json incident_json(const Digest& d, const assess::Incident& i) {
           {"source_groups", i.source_groups},
           {"sources", i.sources},
           {"reports", labels},
+          {"report_ids", ids},
+          {"explosions", claims.empty() ? json(nullptr) : ex.to_json()},
+          {"counted_in", d.area_key(i).name},
           {"contested", i.contested}};
+}
+
+namespace {
+
+// "24 November 2018" from "2018-11-24".
+std::string long_date(const std::string& ymd, bool with_year = true, bool with_month = true) {
+  static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+  int y = 0, m = 0, dd = 0;
+  if (std::sscanf(ymd.c_str(), "%d-%d-%d", &y, &m, &dd) != 3 || m < 1 || m > 12) return ymd;
+  std::string out = std::to_string(dd);
+  if (with_month) out += std::string(" ") + months[m - 1];
+  if (with_year) out += " " + std::to_string(y);
+  return out;
+}
+
+// "On 24 November 2018" / "Between 22 and 24 November 2018" / "Between 30 November and
+// 2 December 2018" / "… 2018 and … 2019".
+std::string period_phrase(const json& p, const char* one_day, const char* between) {
+  const std::string from = p["from"].get<std::string>(), to = p["to"].get<std::string>();
+  if (from == to) return std::string(one_day) + " " + long_date(from);
+  const bool same_year = from.substr(0, 4) == to.substr(0, 4), same_month = same_year && from.substr(0, 7) == to.substr(0, 7);
+  return std::string(between) + " " + long_date(from, !same_year, !same_month) + " and " + long_date(to);
+}
+
+std::string plural(long long n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// {"min", "max"} as "4" or "2–5".
+std::string range_text(const json& mm) {
+  const auto lo = mm["min"].get<long long>(), hi = mm["max"].get<long long>();
+  return lo == hi ? std::to_string(lo) : std::to_string(lo) + "–" + std::to_string(hi);
+}
+
+std::string signed_change(long long cur, long long prev) {
+  const long long dd = cur - prev;
+  return dd == 0 ? "no change" : (dd > 0 ? "+" : "−") + std::to_string(dd > 0 ? dd : -dd);
+}
+
+}  // namespace
+
+// The summary paragraph: every sentence is a template filled with figures of the summary (no
+// other text), so that it says nothing the tables do not (docs/daily-report.md, "Summary").
+std::string summary_paragraph(const json& j) {
+  const json& c = j["headline"]["current"];
+  const json& p = j["headline"]["previous"];
+  auto n = [](const json& x, const char* k) { return x[k].get<long long>(); };
+  std::vector<std::string> sentences;
+  {
+    std::string t = period_phrase(j["period"], "On", "Between") + " the mission recorded " +
+                    plural(n(c, "violations"), "ceasefire violation", "ceasefire violations") + " (" +
+                    std::to_string(n(c, "violations_corroborated")) + " corroborated, " +
+                    std::to_string(n(c, "violations_single_source")) + " from a single source) and " +
+                    plural(n(c, "indeterminate"), "indeterminate incident", "indeterminate incidents") + ", among " +
+                    plural(n(c, "incidents"), "incident", "incidents") + " in all";
+    sentences.push_back(t + ".");
+  }
+  if (c["explosions"]["max"].get<long long>() > 0)
+    sentences.push_back("Reports counted " + range_text(c["explosions"]) + " explosions in " +
+                        plural(n(c, "incidents_with_explosions"), "incident", "incidents") + " (" +
+                        range_text(c["explosions_in_violations"]) + " in violations; lowest–highest claim per "
+                        "incident, summed).");
+  else
+    sentences.push_back("No report counted explosions.");
+  if (c["civilian_fatalities"]["max"].get<long long>() > 0 || c["civilian_injured"]["max"].get<long long>() > 0)
+    sentences.push_back("Reports about civilians gave " + range_text(c["civilian_fatalities"]) + " killed and " +
+                        range_text(c["civilian_injured"]) + " injured (lowest–highest claim).");
+  else
+    sentences.push_back("No civilian casualties were reported.");
+  {
+    // The area(s) with the most violations, every one of them on a tie (in the table's order).
+    long long most = 0;
+    for (const auto& r : j["areas"]["rows"]) most = std::max(most, r["current"]["violations"].get<long long>());
+    std::vector<std::string> top;
+    for (const auto& r : j["areas"]["rows"])
+      if (most > 0 && r["current"]["violations"].get<long long>() == most) top.push_back(r["area"].get<std::string>());
+    std::string names;
+    for (std::size_t k = 0; k < top.size(); ++k)
+      names += (k == 0 ? "" : k + 1 == top.size() ? " and " : ", ") + top[k];
+    if (top.size() == 1)
+      sentences.push_back("The most violations in one area, " + std::to_string(most) + ", were in " + names + ".");
+    else if (top.size() > 1)
+      sentences.push_back("The most violations in one area, " + std::to_string(most) + " each, were in " + names + ".");
+  }
+  {
+    const json& pp = j["previous_period"];
+    const std::string from = pp["from"].get<std::string>(), to = pp["to"].get<std::string>();
+    std::string dates = long_date(to);
+    if (from != to) {
+      const bool same_year = from.substr(0, 4) == to.substr(0, 4), same_month = same_year && from.substr(0, 7) == to.substr(0, 7);
+      dates = same_month ? long_date(from, false, false) + "–" + long_date(to)
+                         : long_date(from, !same_year, true) + " – " + long_date(to);
+    }
+    sentences.push_back("In the previous period (" + dates + ") the mission recorded " +
+                        plural(n(p, "violations"), "ceasefire violation", "ceasefire violations") +
+                        " and reports counted " + range_text(p["explosions"]) + " explosions; the change in violations is " +
+                        signed_change(n(c, "violations"), n(p, "violations")) + ".");
+  }
+  if (n(c, "location_unknown") > 0)
+    sentences.push_back(std::to_string(n(c, "location_unknown")) + " of the " +
+                        plural(n(c, "reports"), "report", "reports") + " received could not be located.");
+  std::string out;
+  for (const auto& t : sentences) out += (out.empty() ? "" : " ") + t;
+  return out;
 }
 
 json summary_of(const Digest& d) {
@@ -303,12 +539,27 @@ json summary_of(const Digest& d) {
   j["date"] = o.date;
   j["agreement"] = a.id;
   j["agreement_title"] = a.title;
-  j["title"] = o.title.empty() ? a.title + " — daily monitoring report" : o.title;
+  const int days = std::max(1, o.days);
+  j["title"] = o.title.empty() ? a.title + (days == 1 ? " — daily monitoring report" : " — monitoring report") : o.title;
   j["data_note"] = o.data_note;
   j["timezone"] = detail::utc_offset_text(a.utc_offset_minutes);
-  j["period"] = {{"start", iso(o.day_start)}, {"end", iso(o.day_end)}};
-  j["window"] = {{"start", iso(o.day_start - 29 * kDay)}, {"end", iso(o.day_end)}, {"days", 30}};
-  j["headline"] = {{"current", headline(d, o.day_start, d.day)}, {"previous", headline(d, o.day_start - kDay, d.previous)}};
+  const int off = a.utc_offset_minutes;
+  // The period: its local days, first and last, and its instants; the previous period has the
+  // same length and ends where this one starts.
+  j["period"] = {{"start", iso(o.day_start)},
+                 {"end", iso(o.day_end)},
+                 {"from", local_date(o.day_start, off)},
+                 {"to", local_date(o.day_end - 1, off)},
+                 {"days", days}};
+  j["previous_period"] = {{"start", iso(o.day_start - d.length())},
+                          {"end", iso(o.day_start)},
+                          {"from", local_date(o.day_start - d.length(), off)},
+                          {"to", local_date(o.day_start - 1, off)},
+                          {"days", days}};
+  const int window = std::max(o.window_days, 1);
+  j["window"] = {{"start", iso(o.day_end - window * kDay)}, {"end", iso(o.day_end)}, {"days", window}};
+  j["headline"] = {{"current", headline(d, o.day_start, o.day_end, d.day)},
+                   {"previous", headline(d, o.day_start - d.length(), o.day_start, d.previous)}};
 
   // The day's incidents.
   json incs = json::array();
@@ -349,7 +600,7 @@ json summary_of(const Digest& d) {
   // obligation applies to (an ATGM, a group nobody designated) is listed once, with why.
   auto listed = [&](const assess::VerdictRecord& v) {
     const auto& r = s.reports.at(v.report);
-    if (!in_day(r.observed_unix, o.day_start)) return false;
+    if (!d.in_period(r.observed_unix)) return false;
     if (r.kind == "withdrawal" || v.where.status == assess::WhereStatus::outside) return false;
     const std::string kind = d.obligation_kind(v.obligation);
     return kind == "withdraw-weapons" || kind == "withdraw-groups";
@@ -370,8 +621,10 @@ json summary_of(const Digest& d) {
     std::vector<std::string> reasons;
     for (const auto& x : v.reasons) reasons.push_back(x.code);
     const json unmeasured(nullptr);
-    json e = {{"report", r.label},
+    json e = {{"report", d.reader_label(v.report)},
+              {"report_id", r.id},
               {"incident", inc ? inc->id : std::string()},
+              {"number", inc && d.number.count(inc) ? json(d.number.at(inc)) : json(nullptr)},
               {"verdict", detail::verdict_name(v.verdict)},
               {"status", sighting_status(v, a.utc_offset_minutes)},
               {"obligation", v.obligation},
@@ -433,13 +686,13 @@ json summary_of(const Digest& d) {
         if (kind.empty()) kind = r.kind;
       }
       if (fat.empty() && inj.empty() && other_fat.empty() && other_inj.empty()) return;
-      auto list = [](std::map<std::string, assess::Claim>& m) {
+      auto list = [&d](std::map<std::string, assess::Claim>& m) {
         std::vector<assess::Claim> v;
         for (auto& [k, c] : m) {
           std::sort(c.sources.begin(), c.sources.end());
           v.push_back(c);
         }
-        return claims_json(v);
+        return claims_json(d, v);
       };
       const auto& first = s.reports[members.front()];
       json e = {{"incident", inc ? inc->id : std::string()},
@@ -465,7 +718,7 @@ json summary_of(const Digest& d) {
     };
     for (const auto* i : d.day) entry_for(i->reports, i);
     for (std::size_t m = 0; m < s.reports.size(); ++m)
-      if (!d.incident_of(m) && in_day(s.reports[m].observed_unix, o.day_start)) entry_for({m}, nullptr);
+      if (!d.incident_of(m) && d.in_period(s.reports[m].observed_unix)) entry_for({m}, nullptr);
     const json& h = j["headline"]["current"];
     j["civilian_harm"] = {{"fatalities", h["civilian_fatalities"]}, {"injured", h["civilian_injured"]}, {"entries", entries}};
   }
@@ -475,9 +728,12 @@ json summary_of(const Digest& d) {
     json rs = json::array();
     for (std::size_t m = 0; m < s.reports.size(); ++m) {
       const auto& r = s.reports[m];
-      if (r.kind != "movement_restriction" || !in_day(r.observed_unix, o.day_start)) continue;
-      json e = {{"report", r.label},
+      if (r.kind != "movement_restriction" || !d.in_period(r.observed_unix)) continue;
+      const auto* inc = d.incident_of(m);
+      json e = {{"report", d.reader_label(m)},
+                {"report_id", r.id},
                 {"incident", d.incident_id(m)},
+                {"number", inc && d.number.count(inc) ? json(d.number.at(inc)) : json(nullptr)},
                 {"place", d.place_of(r)},
                 {"area", d.area_of(r)},
                 {"actor", r.actor},
@@ -528,8 +784,8 @@ json summary_of(const Digest& d) {
                 {"number", d.number.at(i)},
                 {"kind", i->kind},
                 {"area", d.area_of(*i)},
-                {"attribution", claims_json(i->attribution)},
-                {"fatalities", claims_json(i->fatalities)}};
+                {"attribution", claims_json(d, i->attribution)},
+                {"fatalities", claims_json(d, i->fatalities)}};
       const json t = time_fields(*i, s);
       e.update(t);
       e["time"] = t["first"];
@@ -545,11 +801,13 @@ json summary_of(const Digest& d) {
     int unknown = 0;
     for (std::size_t m = 0; m < s.reports.size(); ++m) {
       const auto& r = s.reports[m];
-      if (!in_day(r.observed_unix, o.day_start)) continue;
+      if (!d.in_period(r.observed_unix)) continue;
       unknown += r.has_location ? 0 : 1;
       const auto* inc = d.incident_of(m);
-      json e = {{"report", r.label},
+      json e = {{"report", d.reader_label(m)},
+                {"report_id", r.id},
                 {"incident", inc ? inc->id : std::string()},
+                {"incident_began", inc && !d.number.count(inc) ? json(local_date(inc->first_unix, a.utc_offset_minutes)) : json(nullptr)},
                 {"number", inc && d.number.count(inc) ? json(d.number.at(inc)) : json(nullptr)},
                 {"kind", r.kind},
                 {"source", r.source_name},
@@ -574,10 +832,63 @@ json summary_of(const Digest& d) {
     for (const auto& st : s.obligations) {
       json e = assess::obligation_json(st);
       e["indeterminate_incidents"] = indeterminate_incidents[st.id];
+      // Readers see the report's source id (or source and time), machines its store id.
+      if (e.contains("latest") && e["latest"].is_object() && e["latest"].contains("report")) {
+        const std::string label = e["latest"]["report"].get<std::string>();
+        const auto it = d.report_of_label.find(label);
+        e["latest"]["report"] = d.reader_label(label);
+        e["latest"]["report_id"] = it == d.report_of_label.end() ? json(nullptr) : json(s.reports[it->second].id);
+      }
       obs.push_back(std::move(e));
     }
     j["obligations"] = obs;
   }
+
+  // Areas: the period's and the previous period's incidents by the area they are counted in
+  // (a sector of the agreement's line zones, else the admin1 of the nearest gazetteer place).
+  {
+    struct Tally {
+      int incidents = 0, violations = 0, corroborated = 0, indeterminate = 0;
+      Range explosions, fatalities;
+      json to_json() const {
+        return {{"incidents", incidents},
+                {"violations", violations},
+                {"violations_corroborated", corroborated},
+                {"indeterminate", indeterminate},
+                {"explosions", explosions.to_json()},
+                {"civilian_fatalities", fatalities.to_json()}};
+      }
+    };
+    auto rank = [](const std::string& basis) { return basis == "sector" ? 0 : basis == "admin1" ? 1 : 2; };
+    std::map<std::pair<int, std::string>, std::pair<Tally, Tally>> rows;
+    std::map<std::pair<int, std::string>, std::string> basis_of;
+    auto add = [&](const assess::Incident* i, bool current) {
+      const Digest::Area ar = d.area_key(*i);
+      const std::pair<int, std::string> key{rank(ar.basis), ar.name};
+      basis_of[key] = ar.basis;
+      Tally& t = current ? rows[key].first : rows[key].second;
+      ++t.incidents;
+      if (i->verdict == assess::Verdict::violation) {
+        ++t.violations;
+        t.corroborated += i->corroborated ? 1 : 0;
+      } else if (i->verdict == assess::Verdict::indeterminate) {
+        ++t.indeterminate;
+      }
+      t.explosions.add(explosion_claims(d, *i));
+      t.fatalities.add(civilian_fatality_claims(d, *i));
+    };
+    for (const auto* i : d.day) add(i, true);
+    for (const auto* i : d.previous) add(i, false);
+    json area_rows = json::array();
+    for (const auto& [key, t] : rows)
+      area_rows.push_back({{"area", key.second},
+                           {"basis", basis_of[key]},
+                           {"current", t.first.to_json()},
+                           {"previous", t.second.to_json()}});
+    j["areas"] = {{"rows", area_rows}};
+  }
+
+  j["summary_paragraph"] = summary_paragraph(j);
 
   // The parameters the method text states, as the assessment used them (assess::Options and
   // the store's precision rules): the text is written from these, never from constants of its own.

@@ -100,6 +100,14 @@ namespace {
 
 constexpr const char* kOtherColour = "#9aa5b1";
 
+// The map groups nearby incidents once more than this many are drawn ("a few dozen").
+constexpr std::size_t kClusterAbove = 36;
+// Incidents within this many pixels of a group's first incident join the group (about a dot
+// and its number label).
+constexpr double kClusterRadiusPx = 24;
+// Towns labelled on the map: the most populous in the frame.
+constexpr std::size_t kTownLabels = 15;
+
 // The local date `back` days before the report's date ("YYYY-MM-DD"), from o.date; when the
 // date cannot be read, the UTC date of `fallback_unix`.
 std::string date_label(const DailyOptions& o, int back, int64_t fallback_unix) {
@@ -370,15 +378,54 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
         fixed(y + 4, 1), q->approximate ? "#ffffff" : "#1f4e9c");
     svg += label(x + 8, y + 4, q->name.empty() ? q->id : q->name, 10, "start", "#1f4e9c");
   }
-  // Incidents, the strongest verdicts on top; numbered as in the report's incident table.
+  // Towns of the gazetteer inside the frame (a context layer): grey dots sized by population,
+  // the kTownLabels most populous labelled.
+  std::size_t towns_drawn = 0;
+  {
+    std::vector<const Town*> in_frame;
+    for (const auto& t : o.towns) {
+      const double x = p.x(t.lon), y = p.y(t.lat);
+      if (x >= fx && x <= fx + fw && y >= fy && y <= fy + fh) in_frame.push_back(&t);
+    }
+    std::stable_sort(in_frame.begin(), in_frame.end(), [](const Town* x, const Town* y) {
+      if (x->population != y->population) return x->population > y->population;
+      return x->name < y->name;
+    });
+    svg += "<g class=\"towns\">\n";
+    for (std::size_t k = 0; k < in_frame.size(); ++k) {
+      const Town& t = *in_frame[k];
+      const double x = p.x(t.lon), y = p.y(t.lat);
+      const double r = 1.5 + std::log10(static_cast<double>(std::max<int64_t>(t.population, 1))) * 0.5;
+      svg += fmt::format("<circle class=\"town\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#6b7280\" fill-opacity=\"0.8\"/>\n",
+                         fixed(x, 1), fixed(y, 1), fixed(r, 1));
+      if (k < kTownLabels) svg += label(x + r + 2, y + 3, t.name, 9, "start", "#4b5563");
+    }
+    svg += "</g>\n";
+    towns_drawn = in_frame.size();
+  }
+
+  // Incidents: only violations and indeterminate ones are drawn (the others are in the
+  // incident table), the strongest verdicts on top; numbered as in the report's incident table.
+  // Beyond kClusterAbove drawn incidents, nearby ones are grouped into a circle with their
+  // count (greedy, in drawing order, within kClusterRadiusPx of the group's first incident):
+  // every incident is in exactly one group, none is dropped.
   std::vector<std::size_t> order(day.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
     return verdict_rank(day[x]->verdict) < verdict_rank(day[y]->verdict);
   });
-  std::size_t outside = 0, unknown = 0;
+  std::size_t outside = 0, unknown = 0, not_shown = 0;
+  struct Mark {
+    std::size_t k;
+    double x, y;
+  };
+  std::vector<Mark> marks;
   for (std::size_t k : order) {
     const auto& inc = *day[k];
+    if (inc.verdict != assess::Verdict::violation && inc.verdict != assess::Verdict::indeterminate) {
+      ++not_shown;  // listed in the incident table, not drawn
+      continue;
+    }
     if (!inc.has_location) {  // never drawn (and never at 0°, 0°): counted in the legend
       ++unknown;
       continue;
@@ -388,21 +435,68 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
       ++outside;
       continue;
     }
-    const char* c = detail::verdict_colour(inc.verdict);
-    const double r = std::max(3.0, inc.precision_m / m_per_px);
-    svg += fmt::format("<g class=\"incident\" data-incident=\"{}\" data-verdict=\"{}\">", xml_escape(inc.id),
-                       detail::verdict_name(inc.verdict));
-    svg += fmt::format("<title>#{} {} {} ({})</title>", k + 1, xml_escape(inc.id), xml_escape(inc.kind),
-                       detail::verdict_name(inc.verdict));
+    marks.push_back({k, x, y});
+  }
+  std::vector<std::vector<Mark>> groups;
+  const bool clustered = marks.size() > kClusterAbove;
+  for (const auto& m : marks) {
+    std::vector<Mark>* into = nullptr;
+    if (clustered)
+      for (auto& g : groups)
+        if (std::hypot(g.front().x - m.x, g.front().y - m.y) <= kClusterRadiusPx) {
+          into = &g;
+          break;
+        }
+    if (into) into->push_back(m);
+    else groups.push_back({m});
+  }
+  // Groups drawn weakest first (each group's first member has its strongest verdict).
+  std::stable_sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
+    return verdict_rank(day[x.front().k]->verdict) < verdict_rank(day[y.front().k]->verdict);
+  });
+  std::size_t clusters = 0;
+  for (const auto& g : groups) {
+    if (g.size() == 1) {
+      const Mark& m = g.front();
+      const auto& inc = *day[m.k];
+      const double x = m.x, y = m.y;
+      const char* c = detail::verdict_colour(inc.verdict);
+      const double r = std::max(3.0, inc.precision_m / m_per_px);
+      svg += fmt::format("<g class=\"incident\" data-incident=\"{}\" data-verdict=\"{}\">", xml_escape(inc.id),
+                         detail::verdict_name(inc.verdict));
+      svg += fmt::format("<title>#{} {} ({})</title>", m.k + 1, xml_escape(inc.kind), detail::verdict_name(inc.verdict));
+      svg += fmt::format(
+          "<circle class=\"precision\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" fill-opacity=\"0.18\" stroke=\"{}\" "
+          "stroke-opacity=\"0.7\" stroke-width=\"1\"/>",
+          fixed(x, 1), fixed(y, 1), fixed(r, 1), c, c);
+      svg += fmt::format(
+          "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+          fixed(x, 1), fixed(y, 1), c);
+      svg += "</g>\n";
+      svg += label(x + 7, y - 6, fmt::format("{}", m.k + 1), 11, "start", "#111", "bold");
+      continue;
+    }
+    // A group: a circle at the members' mean position, coloured by the strongest verdict,
+    // with the count; its title lists the incident numbers.
+    ++clusters;
+    double cx = 0, cy = 0;
+    std::vector<std::size_t> numbers;
+    for (const auto& m : g) cx += m.x, cy += m.y, numbers.push_back(m.k + 1);
+    cx /= static_cast<double>(g.size());
+    cy /= static_cast<double>(g.size());
+    std::sort(numbers.begin(), numbers.end());
+    std::string list;
+    for (std::size_t n : numbers) list += (list.empty() ? "#" : ", #") + std::to_string(n);
+    const char* c = detail::verdict_colour(day[g.front().k]->verdict);
+    const double r = 9 + 2 * std::log2(static_cast<double>(g.size()));
+    svg += fmt::format("<g class=\"cluster\" data-count=\"{}\"><title>{} incidents: {}</title>", g.size(), g.size(), list);
     svg += fmt::format(
-        "<circle class=\"precision\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" fill-opacity=\"0.18\" stroke=\"{}\" "
-        "stroke-opacity=\"0.7\" stroke-width=\"1\"/>",
-        fixed(x, 1), fixed(y, 1), fixed(r, 1), c, c);
+        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" fill-opacity=\"0.85\" stroke=\"#ffffff\" stroke-width=\"2\"/>",
+        fixed(cx, 1), fixed(cy, 1), fixed(r, 1), c);
     svg += fmt::format(
-        "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
-        fixed(x, 1), fixed(y, 1), c);
+        "<text x=\"{}\" y=\"{}\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#ffffff\">{}</text>",
+        fixed(cx, 1), fixed(cy + 4, 1), g.size());
     svg += "</g>\n";
-    svg += label(x + 7, y - 6, fmt::format("{}", k + 1), 11, "start", "#111", "bold");
   }
   svg += "</g>\n";
 
@@ -454,8 +548,16 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\" fill=\"#222\">{}</text>\n",
                      fixed(lx, 1), fixed(y, 1), xml_escape(a.id.empty() ? std::string("Agreement") : a.id));
   y += 18;
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">Incidents of {} ({})</text>\n",
-                     fixed(lx, 1), fixed(y, 1), xml_escape(o.date), detail::utc_offset_text(a.utc_offset_minutes));
+  if (o.days > 1 && !o.date_to.empty()) {  // two lines: the period does not fit the panel on one
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">Incidents of {} to {}</text>\n",
+                       fixed(lx, 1), fixed(y, 1), xml_escape(o.date), xml_escape(o.date_to));
+    y += 15;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">({} local days, {})</text>\n",
+                       fixed(lx, 1), fixed(y, 1), o.days, detail::utc_offset_text(a.utc_offset_minutes));
+  } else {
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#444\">Incidents of {} ({})</text>\n",
+                       fixed(lx, 1), fixed(y, 1), xml_escape(o.date), detail::utc_offset_text(a.utc_offset_minutes));
+  }
   y += 26;
   auto heading = [&](const char* text) {
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#222\">{}</text>\n",
@@ -474,8 +576,7 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
   {
     std::map<assess::Verdict, int> counts;
     for (const auto* i : day) ++counts[i->verdict];
-    for (auto v : {assess::Verdict::violation, assess::Verdict::indeterminate, assess::Verdict::compliant,
-                   assess::Verdict::not_applicable}) {
+    for (auto v : {assess::Verdict::violation, assess::Verdict::indeterminate}) {
       const char* c = detail::verdict_colour(v);
       svg += fmt::format(
           "<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1.5\"/>\n",
@@ -488,8 +589,22 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
         "<circle cx=\"{}\" cy=\"{}\" r=\"8\" fill=\"#888\" fill-opacity=\"0.18\" stroke=\"#888\"/>\n",
         fixed(lx + 10, 1), fixed(y, 1));
     entry_text("shaded disc: location uncertainty (radius to scale); numbers as in the incident table");
+    entry_text(fmt::format("Shown: violations and indeterminate incidents only; {} compliant or not applicable "
+                           "incident(s) are listed in the incident table, not drawn",
+                           not_shown));
+    if (clusters > 0) {
+      svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"8\" fill=\"{}\" fill-opacity=\"0.85\"/>\n", fixed(lx + 10, 1),
+                         fixed(y, 1), detail::kViolationColour);
+      entry_text(fmt::format("circle with a count: {} groups of nearby incidents (more than {} incidents drawn; "
+                             "every incident is in one)",
+                             clusters, kClusterAbove));
+    }
     if (outside > 0) entry_text(fmt::format("{} incident(s) outside the map extent", outside));
     if (unknown > 0) entry_text(fmt::format("{} not drawn: location unknown", unknown));
+    if (towns_drawn > 0) {
+      svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#6b7280\"/>\n", fixed(lx + 10, 1), fixed(y, 1));
+      entry_text(fmt::format("town or village (GeoNames), sized by population; the {} largest named", kTownLabels));
+    }
   }
   y += 6;
   heading("Zones in force");
@@ -554,15 +669,18 @@ std::string map_svg(const agreement::Agreement& a, const assess::Assessment& s, 
 }
 
 std::string chart_svg(const assess::Assessment& s, const DailyOptions& o) {
-  constexpr int kDays = 30;
+  // The window's days, ending with the period's last day (o.window_days, at least 30).
+  const int kDays = std::max(1, o.window_days);
+  const int period = std::clamp(o.days, 1, kDays);
+  const std::string last_date = o.days > 1 && !o.date_to.empty() ? o.date_to : o.date;
   const double W = 960, H = 300;
   const double px0 = 56, px1 = 944, py0 = 40, py1 = 240;  // plot area
   struct Day {
     int64_t start = 0;
     int violation = 0, indeterminate = 0, other = 0;
   };
-  std::array<Day, kDays> days{};
-  for (int i = 0; i < kDays; ++i) days[i].start = o.day_start - int64_t{kDays - 1 - i} * 86400;
+  std::vector<Day> days(static_cast<std::size_t>(kDays));
+  for (int i = 0; i < kDays; ++i) days[static_cast<std::size_t>(i)].start = o.day_end - int64_t{kDays - i} * 86400;
   const int64_t first = days[0].start;
   for (const auto& inc : s.incidents) {
     if (inc.first_unix < first || inc.first_unix >= o.day_end) continue;
@@ -589,12 +707,12 @@ std::string chart_svg(const assess::Assessment& s, const DailyOptions& o) {
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
       "height=\"{1}\" font-family=\"DejaVu Sans, Arial, sans-serif\" role=\"img\" aria-label=\"Incidents per day "
-      "over 30 days\">\n",
-      fixed(W, 0), fixed(H, 0));
+      "over {2} days\">\n",
+      fixed(W, 0), fixed(H, 0), kDays);
   svg += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", fixed(W, 0), fixed(H, 0));
   svg += fmt::format("<text x=\"{}\" y=\"20\" font-size=\"14\" font-weight=\"bold\" fill=\"#222\">Incidents per day, "
-                     "30 days to {}</text>\n",
-                     fixed(px0, 1), xml_escape(o.date));
+                     "{} days to {}</text>\n",
+                     fixed(px0, 1), kDays, xml_escape(last_date));
   // Legend.
   {
     double x = px1 - 390;
@@ -610,11 +728,11 @@ std::string chart_svg(const assess::Assessment& s, const DailyOptions& o) {
   }
   // Report day highlight.
   {
-    const double x = px0 + bw * (kDays - 1);
+    const double x = px0 + bw * (kDays - period);
     svg += fmt::format(
         "<rect class=\"report-day\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fff3bf\" "
         "stroke=\"#e0b000\" stroke-width=\"1\"/>\n",
-        fixed(x, 1), fixed(py0 - 8, 1), fixed(bw, 1), fixed(py1 - py0 + 8 + 34, 1));
+        fixed(x, 1), fixed(py0 - 8, 1), fixed(bw * period, 1), fixed(py1 - py0 + 8 + 34, 1));
   }
   // Grid and y axis.
   for (int v = 0; v <= top; v += step) {
@@ -634,7 +752,8 @@ std::string chart_svg(const assess::Assessment& s, const DailyOptions& o) {
     double base = 0;
     const std::array<std::pair<int, const char*>, 3> parts{
         {{d.violation, detail::kViolationColour}, {d.indeterminate, detail::kIndeterminateColour}, {d.other, kOtherColour}}};
-    const std::string day_text = date_label(o, kDays - 1 - i, d.start);
+    // Days back from the period's first day (o.date); negative within a period of several days.
+    const std::string day_text = date_label(o, (kDays - 1 - i) - (period - 1), d.start);
     for (const auto& [n, c] : parts) {
       if (n == 0) continue;
       svg += fmt::format(
@@ -647,7 +766,7 @@ std::string chart_svg(const assess::Assessment& s, const DailyOptions& o) {
       svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#333\">{}</text>\n",
                          fixed(x + w / 2, 1), fixed(yv(total) - 3, 1), total);
     // x labels: day of month; the month under the first day and every 1st.
-    const bool last = i == kDays - 1;
+    const bool last = i >= kDays - period;
     svg += fmt::format(
         "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{}\" font-weight=\"{}\">{}</text>\n",
         fixed(x + w / 2, 1), fixed(py1 + 14, 1), last ? "#000" : "#444", last ? "bold" : "normal",
@@ -657,8 +776,8 @@ std::string chart_svg(const assess::Assessment& s, const DailyOptions& o) {
                          fixed(px0 + bw * i, 1), fixed(py1 + 28, 1), day_text.substr(0, 7));
   }
   svg += fmt::format(
-      "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\" fill=\"#7a5c00\" font-weight=\"bold\">report day</text>\n",
-      fixed(px1, 1), fixed(py1 + 42, 1));
+      "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\" fill=\"#7a5c00\" font-weight=\"bold\">{}</text>\n",
+      fixed(px1, 1), fixed(py1 + 42, 1), period == 1 ? "report day" : "report period");
   svg += fmt::format(
       "<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#666\">Days are local days; an incident counts on the day of its first report.</text>\n",
       fixed(px0, 1), fixed(py1 + 52, 1));

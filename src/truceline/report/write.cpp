@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "truceline/error.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/io/file.hpp"
 #include "truceline/report/detail/render.hpp"
 #include "truceline/report/detail/sections.hpp"
@@ -51,17 +52,37 @@ std::map<std::string, std::string> daily_report_files(const agreement::Agreement
           {"report.html", html_of(j, x, map, chart, strip)}};
 }
 
+std::vector<Town> load_towns(const std::string& gazetteer_path) {
+  const gazetteer::Gazetteer g = gazetteer::Gazetteer::load(gazetteer_path);
+  std::vector<Town> out;
+  out.reserve(g.places().size());
+  for (const auto& p : g.places())
+    out.push_back({p.name, p.lon, p.lat, p.population, p.admin1(), p.country});
+  return out;
+}
+
 DailyInput assess_day(const agreement::Agreement& a, const std::string& db, const std::string& date, int64_t day_start,
                       const std::string& note) {
+  return assess_period(a, db, date, date, day_start, 1, note);
+}
+
+DailyInput assess_period(const agreement::Agreement& a, const std::string& db, const std::string& from,
+                         const std::string& to, int64_t start, int days, const std::string& note,
+                         const std::string& gazetteer) {
+  if (days < 1 || days > kMaxPeriodDays)
+    throw InputError(fmt::format("a report covers 1 to {} days, not {}", kMaxPeriodDays, days));
   DailyOptions d;
-  d.date = date;
-  d.day_start = day_start;
-  d.day_end = d.day_start + 86400;
+  d.date = from;
+  d.date_to = to;
+  d.days = days;
+  d.day_start = start;
+  d.day_end = d.day_start + int64_t{86400} * days;
+  d.window_days = std::max(30, 2 * days);
   assess::Options o;
-  // The day is [00:00, 24:00) local; `at` is inclusive, hence one second before midnight.
+  // The period is [00:00, 24:00) local of its days; `at` is inclusive, hence one second before midnight.
   o.at = agreement::Instant(std::chrono::seconds(d.day_end - 1));
-  o.since = agreement::Instant(std::chrono::seconds(d.day_start - 29 * 86400));  // 30 days for the chart
-  o.period_s = 86400;
+  o.since = agreement::Instant(std::chrono::seconds(d.day_end - int64_t{86400} * d.window_days));  // for the chart
+  o.period_s = int64_t{86400} * days;
   assess::Assessment s = assess::assess_store(a, db, o);
   d.data_note = note;
   if (d.data_note.empty() && !s.reports.empty()) {
@@ -73,6 +94,7 @@ DailyInput assess_day(const agreement::Agreement& a, const std::string& db, cons
   // The section "Communication mechanism" when the store's ledger holds entries (an empty log,
   // as every store has since schema 3, leaves the report as it was: docs/daily-report.md).
   d.communication = load_communication(db);
+  d.towns = load_towns(gazetteer.empty() ? gazetteer::default_data_file() : gazetteer);
   return {std::move(d), std::move(s)};
 }
 

@@ -80,7 +80,7 @@ const std::vector<std::pair<const char*, io::GpkgType>>& incident_columns() {
       {"verdict", T::text},      {"corroborated", T::integer}, {"lon", T::real},
       {"lat", T::real},          {"precision_m", T::real},   {"area", T::text},
       {"source_types", T::text}, {"actors", T::text},        {"fatalities_min", T::integer},
-      {"fatalities_max", T::integer}, {"explosions", T::integer}, {"report_count", T::integer},
+      {"fatalities_max", T::integer}, {"explosions_min", T::integer}, {"explosions_max", T::integer}, {"report_count", T::integer},
       {"reports", T::text},      {"report_ids", T::text}};
   return c;
 }
@@ -110,7 +110,8 @@ std::vector<io::GpkgValue> incident_values(const app::IncidentRow& r) {
           text(join(r.actors, ";")),
           r.fatalities ? io::GpkgValue{r.fatalities->first} : io::GpkgValue{},
           r.fatalities ? io::GpkgValue{r.fatalities->second} : io::GpkgValue{},
-          opt(r.explosions),
+          r.explosions ? io::GpkgValue{r.explosions->first} : io::GpkgValue{},
+          r.explosions ? io::GpkgValue{r.explosions->second} : io::GpkgValue{},
           static_cast<int64_t>(r.report_ids.size()),
           text(join(r.source_ids, ";")),
           text(join(r.report_ids, ";"))};

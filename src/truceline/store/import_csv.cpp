@@ -36,6 +36,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& field_colum
       {"target", {"target"}},
       {"fatalities", {"fatalities"}},
       {"injured", {"injured"}},
+      {"explosions", {"explosions"}},
       {"summary", {"summary"}},
       {"tags", {"tags"}},
       {"source.name", {"source.name", "source", "source_name"}},

@@ -72,7 +72,7 @@ std::string record_problem(const io::CsvRecord& rec, std::size_t columns) {
 const std::set<std::string>& model_keys() {
   static const std::set<std::string> k{"id", "source_id", "observed_at", "time_precision", "reported_at", "lon",
                                        "lat", "place", "location_precision_m", "kind", "weapon_class",
-                                       "weapon_count", "actor", "target", "fatalities", "injured", "summary",
+                                       "weapon_count", "actor", "target", "fatalities", "injured", "explosions", "summary",
                                        "tags", "source", "reliability", "credibility", "supersedes"};
   return k;
 }

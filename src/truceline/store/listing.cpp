@@ -49,7 +49,7 @@ std::string tags_of(const json& j) {
 json extra_of(const json& j) {
   json extra = json::object();
   for (const auto& [k, v] : j.items()) {
-    bool known = k == "tags" || k == "source";
+    bool known = k == "tags" || k == "source" || k == "explosions";
     for (const char* c : kCsvColumns) known |= k == c;
     if (!known) extra[k] = v;
   }
@@ -90,7 +90,8 @@ void write_listing(const Store& store, const Query& q, const std::string& format
     for (const char* c : kCsvColumns) out << "," << c;
     out << ",tags,source,source_type,source_url,extra";
     for (const auto& c : effective_location_columns()) out << "," << c;
-    out << "\n";
+    // Fields added to the model later go last, so that no column moves (scripts cut by number).
+    out << ",explosions\n";
   }
   if (format == "geojson") out << "{\"type\":\"FeatureCollection\",\"features\":[";
   bool first = true;
@@ -116,7 +117,7 @@ void write_listing(const Store& store, const Query& q, const std::string& format
       out << "," << (extra.empty() ? "" : csv_field(extra.dump()));
       const json flat = to_flat_json(loc);
       for (const auto& c : effective_location_columns()) out << "," << csv_of(flat, c.c_str());
-      out << "\n";
+      out << "," << csv_of(j, "explosions") << "\n";
     } else {
       out << (first ? "" : ",") << "\n" << report_geojson_feature(r).dump();
     }
@@ -144,6 +145,7 @@ io::GpkgLayer reports_gpkg_layer(const std::string& name) {
   for (const char* c : kCsvColumns) layer.columns.push_back({c, type_of(c)});
   for (const char* c : {"tags", "source", "source_type", "source_url", "extra"}) layer.columns.push_back({c, GpkgType::text});
   for (const auto& c : effective_location_columns()) layer.columns.push_back({c, type_of(c)});
+  layer.columns.push_back({"explosions", GpkgType::integer});  // last, as in the CSV
   return layer;
 }
 

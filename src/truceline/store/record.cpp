@@ -220,7 +220,7 @@ namespace {
 
 const std::set<std::string> kKnown{"id", "superseded_by", "ledger_index", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
                                    "place", "location_precision_m", "kind", "weapon_class", "weapon_count",
-                                   "actor", "target", "fatalities", "injured", "summary", "tags", "source",
+                                   "actor", "target", "fatalities", "injured", "explosions", "summary", "tags", "source",
                                    "reliability", "credibility", "supersedes"};
 
 bool in(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -464,6 +464,7 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
   r.target = text(o, "target", err).value_or("");
   r.fatalities = count(o, "fatalities", err);
   r.injured = count(o, "injured", err);
+  r.explosions = count(o, "explosions", err);
   r.summary = text(o, "summary", err).value_or("");
   r.source_id = text(o, "source_id", err).value_or("");
   r.supersedes = text(o, "supersedes", err).value_or("");
@@ -578,14 +579,14 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
   if (doc.get_object().get(o)) return std::nullopt;
   enum Field : unsigned {
     kObserved, kPrecision, kReported, kLon, kLat, kPlace, kLocPrecision, kKind, kWeaponClass, kWeaponCount, kActor,
-    kTarget, kFatalities, kInjured, kSummary, kTags, kSource, kReliability, kCredibility, kSupersedes, kSourceId,
+    kTarget, kFatalities, kInjured, kExplosions, kSummary, kTags, kSource, kReliability, kCredibility, kSupersedes, kSourceId,
     kIgnored, kFieldCount
   };
   static const std::pair<std::string_view, Field> names[] = {
       {"observed_at", kObserved}, {"time_precision", kPrecision}, {"reported_at", kReported}, {"lon", kLon},
       {"lat", kLat}, {"place", kPlace}, {"location_precision_m", kLocPrecision}, {"kind", kKind},
       {"weapon_class", kWeaponClass}, {"weapon_count", kWeaponCount}, {"actor", kActor}, {"target", kTarget},
-      {"fatalities", kFatalities}, {"injured", kInjured}, {"summary", kSummary}, {"tags", kTags},
+      {"fatalities", kFatalities}, {"injured", kInjured}, {"explosions", kExplosions}, {"summary", kSummary}, {"tags", kTags},
       {"source", kSource}, {"reliability", kReliability}, {"credibility", kCredibility},
       {"supersedes", kSupersedes}, {"source_id", kSourceId}, {"id", kIgnored}, {"superseded_by", kIgnored},
       {"effective_location", kIgnored}, {"ledger_index", kIgnored}};
@@ -652,7 +653,8 @@ std::optional<Report> report_from_jsonl_fast(const std::string& line) {
     to = sj_count(at[f]);
     return to.has_value();
   };
-  if (!cnt(kWeaponCount, r.weapon_count) || !cnt(kFatalities, r.fatalities) || !cnt(kInjured, r.injured))
+  if (!cnt(kWeaponCount, r.weapon_count) || !cnt(kFatalities, r.fatalities) || !cnt(kInjured, r.injured) ||
+      !cnt(kExplosions, r.explosions))
     return std::nullopt;
   if (has(kTags)) {
     sj::array tags;
@@ -751,6 +753,7 @@ json Report::to_json() const {
   if (!target.empty()) j["target"] = target;
   if (fatalities) j["fatalities"] = *fatalities;
   if (injured) j["injured"] = *injured;
+  if (explosions) j["explosions"] = *explosions;
   if (!summary.empty()) j["summary"] = summary;
   if (!tags.empty()) j["tags"] = tags;
   j["source"] = src;
@@ -802,6 +805,7 @@ std::string Report::canonical_json() const {
   out += '{';
   if (!actor.empty()) key("actor"), put_string(out, actor);
   key("credibility"), put_int(out, credibility);
+  if (explosions) key("explosions"), put_int(out, *explosions);
   if (fatalities) key("fatalities"), put_int(out, *fatalities);
   if (injured) key("injured"), put_int(out, *injured);
   key("kind"), put_string(out, kind);

@@ -41,6 +41,7 @@ struct Report {
   std::optional<int64_t> weapon_count;
   std::string actor, target;
   std::optional<int64_t> fatalities, injured;
+  std::optional<int64_t> explosions;  // explosions heard or seen (a count, like fatalities)
   std::string summary;
   std::vector<std::string> tags;
   std::string source_name, source_type = "other", source_url;
@@ -71,7 +72,7 @@ struct RowOutcome {
   std::string error;
 };
 
-// Limits (docs/report-format.md, "Limits"): a count (fatalities, injured, weapon_count) is a
+// Limits (docs/report-format.md, "Limits"): a count (fatalities, injured, explosions, weapon_count) is a
 // whole number from 0 to 2^53 (the largest range every JSON reader holds exactly; a count
 // beyond it is a typo or an overflow, such as 18446744073709551615 = -1 as unsigned 64 bits);
 // location_precision_m is finite and at most 1 000 km (a larger "uncertainty" says nothing

@@ -22,8 +22,13 @@ struct Table {
 
 // Every section of report.html / report.md, in the order they appear.
 struct Sections {
-  Table headline, incidents, by_kind, by_zone, weapons, groups, harm, restrictions, coverage, contested, obligations,
-      locations;
+  Table headline, incidents, by_kind, by_zone, areas, weapons, groups, harm, restrictions, coverage, contested,
+      obligations, locations;
+  std::string summary;  // the summary paragraph (summary.json "summary_paragraph")
+  // How the period is named: "report day" / "previous day" for one day, "report period" /
+  // "previous period" for several; "2018-11-24" or "2018-11-22 to 2018-11-24".
+  std::string period_name, previous_name, period_dates;
+  int window_days = 30;
   std::string locations_note;
   std::vector<std::string> method;
   std::vector<std::string> attribution;

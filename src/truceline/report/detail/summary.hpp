@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -24,12 +25,36 @@ struct Digest {
   const agreement::Agreement& a;
   const assess::Assessment& s;
   const DailyOptions& o;
-  std::vector<const assess::Incident*> day, previous;     // incidents of the day, of the day before
+  // Incidents of the period (one or more days), of the previous period of the same length.
+  std::vector<const assess::Incident*> day, previous;
   std::map<std::size_t, std::size_t> incident_of_report;  // report -> index in s.incidents
-  std::map<const assess::Incident*, std::size_t> number;  // day incidents: 1..n
+  std::map<const assess::Incident*, std::size_t> number;  // the period's incidents: 1..n
   std::map<std::string, const agreement::Obligation*> obligation;
+  std::map<std::string, std::size_t> report_of_label;     // assessment label -> report index
+  // The line zones of the coverage sectors (s.sectors), to place an incident in a sector.
+  struct SectorZone;
+  std::vector<std::shared_ptr<SectorZone>> sector_zones;
 
   Digest(const agreement::Agreement& a_, const assess::Assessment& s_, const DailyOptions& o_);
+
+  // The period [o.day_start, o.day_end) and the previous one.
+  int64_t length() const { return o.day_end - o.day_start; }
+  bool in_period(int64_t t) const { return t >= o.day_start && t < o.day_end; }
+  bool in_previous(int64_t t) const { return t >= o.day_start - length() && t < o.day_start; }
+
+  // How readers see a report: its source id, else its source and local time ("Synthetic Gov
+  // Media 2018-11-24 08:30"); never the store's content hash (docs/daily-report.md, "Ids").
+  std::string reader_label(std::size_t report) const;
+  // The same for an assessment label (a source id or a store id); the label itself when unknown.
+  std::string reader_label(const std::string& label) const;
+
+  // The area an incident is counted in (docs/daily-report.md, "Areas"): a coverage sector of
+  // the agreement ("dmz/0/003"), else the admin1 of the nearest gazetteer place, else
+  // "location unknown". `basis` is "sector", "admin1" or "unknown".
+  struct Area {
+    std::string name, basis;
+  };
+  Area area_key(const assess::Incident& i) const;
 
   // The incident a report belongs to (nullptr: none); its id ("" when none).
   const assess::Incident* incident_of(std::size_t report) const;
@@ -50,8 +75,8 @@ struct Digest {
   std::string place_of(const assess::ReportView& r) const;
 };
 
-// Claims as [{"value", "sources", "reports"}].
-nlohmann::json claims_json(const std::vector<assess::Claim>& cs);
+// Claims as [{"value", "sources", "reports"}], the reports as readers see them (reader_label).
+nlohmann::json claims_json(const Digest& d, const std::vector<assess::Claim>& cs);
 
 // When a report was observed: {"time", "date_only", "time_precision"} (docs/daily-report.md).
 nlohmann::json time_fields(const assess::ReportView& r);
@@ -63,6 +88,10 @@ nlohmann::json time_fields(const assess::Incident& i, const assess::Assessment& 
 // incidents.geojson share: id, number, kind(s), precision_m, area, verdict, obligations,
 // corroboration, confidence, sources, reports, contested. REQUIRES: `i` is in d.day.
 nlohmann::json incident_json(const Digest& d, const assess::Incident& i);
+
+// The summary paragraph of a summary (summary.json's "summary_paragraph"): sentences from
+// templates filled with its figures only.
+std::string summary_paragraph(const nlohmann::json& summary);
 
 // summary.json (docs/daily-report.md, "summary.json").
 nlohmann::json summary_of(const Digest& d);
