@@ -90,9 +90,9 @@ std::vector<io::GpkgValue> incident_values(const app::IncidentRow& r) {
   auto num = [&](const char* k) -> io::GpkgValue {
     return j[k].is_null() ? io::GpkgValue{} : io::GpkgValue{j[k].get<double>()};
   };
-  auto opt = [](const std::optional<int64_t>& v) -> io::GpkgValue {
-    return v ? io::GpkgValue{*v} : io::GpkgValue{};
-  };
+  using Range = std::optional<std::pair<int64_t, int64_t>>;
+  auto low = [](const Range& v) { return v ? io::GpkgValue{v->first} : io::GpkgValue{}; };
+  auto high = [](const Range& v) { return v ? io::GpkgValue{v->second} : io::GpkgValue{}; };
   auto text = [](const std::string& s) -> io::GpkgValue { return s.empty() ? io::GpkgValue{} : io::GpkgValue{s}; };
   return {r.id,
           int64_t{r.n},
@@ -108,10 +108,10 @@ std::vector<io::GpkgValue> incident_values(const app::IncidentRow& r) {
           text(r.area),
           text(join(r.source_types, ";")),
           text(join(r.actors, ";")),
-          r.fatalities ? io::GpkgValue{r.fatalities->first} : io::GpkgValue{},
-          r.fatalities ? io::GpkgValue{r.fatalities->second} : io::GpkgValue{},
-          r.explosions ? io::GpkgValue{r.explosions->first} : io::GpkgValue{},
-          r.explosions ? io::GpkgValue{r.explosions->second} : io::GpkgValue{},
+          low(r.fatalities),
+          high(r.fatalities),
+          low(r.explosions),
+          high(r.explosions),
           static_cast<int64_t>(r.report_ids.size()),
           text(join(r.source_ids, ";")),
           text(join(r.report_ids, ";"))};
