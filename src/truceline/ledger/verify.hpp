@@ -57,6 +57,9 @@ struct VerifyResult {
   uint64_t entries = 0;  // entries checked (the log's size when ok)
   Hash root{};           // the recomputed root (ok only)
   std::string problem;   // the first problem (not ok)
+  // verify_store: one line per review entry whose decision was found applied in the store
+  // ("review entry 7 (party russia): accept c… -> report r…: verified"), in index order.
+  std::vector<std::string> reviews;
   // "ok: N entries, root HEX" or the problem.
   std::string summary() const;
 };

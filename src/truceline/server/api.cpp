@@ -16,6 +16,7 @@
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
 #include "truceline/server/ledger_service.hpp"
+#include "truceline/server/review_api.hpp"
 #include "truceline/store/integrity.hpp"
 #include "truceline/store/listing.hpp"
 #include "truceline/store/store.hpp"
@@ -164,6 +165,7 @@ struct Api::Impl {
     if (t.path == "/v1/reports") return reports(options.db, t.params);
     if (t.path == "/v1/assessment") return assessment(agreement, options.db, t.params);
     if (t.path.starts_with("/v1/report/")) return daily(agreement, options.db, t.path.substr(11), t.params);
+    if (is_review_path(t.path)) return review_get(options.db, t.path, t.params);
     return error_response(404, fmt::format("no such endpoint: GET {}", t.path));
   }
 };
@@ -196,7 +198,7 @@ bool is_ledger_path(const std::string& path) {
 }
 
 bool is_store_path(const std::string& path) {
-  return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/");
+  return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/") || is_review_path(path);
 }
 
 }  // namespace
