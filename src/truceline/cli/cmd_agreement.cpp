@@ -10,6 +10,7 @@
 #include "truceline/cli/command.hpp"
 #include "truceline/cli/options.hpp"
 #include "truceline/error.hpp"
+#include "truceline/geo/geojson.hpp"
 #include "truceline/io/file.hpp"
 
 namespace truceline::cli {
@@ -201,32 +202,6 @@ const char* colour_of(const std::string& kind) {
   return it == colours.end() ? "#7f7f7f" : it->second;
 }
 
-json line_geometry(const geo::MultiLine& m) {
-  json coords = json::array();
-  for (const auto& part : m.parts) {
-    json c = json::array();
-    for (const auto& v : part) c.push_back({v.lon_deg, v.lat_deg});
-    coords.push_back(c);
-  }
-  if (coords.size() == 1) return {{"type", "LineString"}, {"coordinates", coords[0]}};
-  return {{"type", "MultiLineString"}, {"coordinates", coords}};
-}
-
-json polygon_geometry(const geo::Zone& z) {
-  json polys = json::array();
-  for (const auto& p : z.polygons) {
-    json rings = json::array();
-    for (const auto& r : p) {
-      json c = json::array();
-      for (const auto& v : r) c.push_back({std::round(v.lon_deg * 1e9) / 1e9, std::round(v.lat_deg * 1e9) / 1e9});
-      rings.push_back(c);
-    }
-    polys.push_back(rings);
-  }
-  if (polys.size() == 1) return {{"type", "Polygon"}, {"coordinates", polys[0]}};
-  return {{"type", "MultiPolygon"}, {"coordinates", polys}};
-}
-
 int cmd_map(const std::string& path, const std::string& at, const std::string& out_path, Io& io) {
   const ag::Agreement a = ag::load_valid(path);
   const ag::Instant t = parse_at("--at", at, a);
@@ -252,7 +227,7 @@ int cmd_map(const std::string& path, const std::string& at, const std::string& o
       props["side"] = geo::to_string(z->side);
       props["max_boundary_error_m"] = std::round(g.check.max_error_m * 1e4) / 1e4;
     }
-    features.push_back({{"type", "Feature"}, {"properties", props}, {"geometry", polygon_geometry(g)}});
+    features.push_back({{"type", "Feature"}, {"properties", props}, {"geometry", geo::polygon_geometry(g)}});
   }
   for (const auto& l : a.lines) {
     if (!ag::line_in_force(l, t)) continue;
@@ -265,7 +240,7 @@ int cmd_map(const std::string& path, const std::string& at, const std::string& o
                           {"stroke-width", 3},
                           {"approximate", l.approximate},
                           {"uncertainty_m", l.uncertainty_m}}},
-                        {"geometry", line_geometry(l.geometry)}});
+                        {"geometry", geo::line_geometry(l.geometry)}});
   }
   for (const auto& r : a.patrol_routes) {
     if (!r.valid.contains(t)) continue;
@@ -277,7 +252,7 @@ int cmd_map(const std::string& path, const std::string& at, const std::string& o
                           {"stroke", "#17becf"},
                           {"stroke-width", 3},
                           {"operators", r.operators}}},
-                        {"geometry", line_geometry(r.route)}});
+                        {"geometry", geo::line_geometry(r.route)}});
   }
   for (const auto& p : a.posts) {
     if (!ag::post_active(p, t)) continue;

@@ -14,6 +14,7 @@
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/places.hpp"
 #include "truceline/error.hpp"
 #include "truceline/ledger/crypto.hpp"
 #include "truceline/ledger/log.hpp"
@@ -28,7 +29,7 @@ namespace truceline::cli {
 namespace {
 
 struct ServeArgs {
-  std::string db, agreement, parties, listen = "127.0.0.1:8787", key, tls_cert, tls_key, origin;
+  std::string db, agreement, parties, listen = "127.0.0.1:8787", key, tls_cert, tls_key, origin, web_root;
   bool insecure = false;
 };
 
@@ -69,6 +70,10 @@ int cmd_serve(const ServeArgs& a, Io& io) {
         "--listen {}: {} is not a loopback address and the server has no TLS: parties' entries would cross the "
         "network in clear text; give --tls-cert and --tls-key, or --insecure to serve plain HTTP anyway",
         a.listen, listen.address));
+  // The web app's files from disk (development): a directory like web/, with its index.html.
+  if (!a.web_root.empty() && !std::filesystem::is_regular_file(std::filesystem::path(a.web_root) / "index.html"))
+    throw UsageError(fmt::format("--web-root {}: no index.html in it (give the web/ directory of a source tree)",
+                                 a.web_root));
   const agreement::Agreement agreement = agreement::load_valid(a.agreement);
   // The store: created when missing (a new mission's server starts with an empty log); a
   // damaged one is refused before the server writes into it (docs/store-integrity.md).
@@ -135,6 +140,8 @@ int cmd_serve(const ServeArgs& a, Io& io) {
   server::LogLedger ledger(std::move(ledger_options));
   server::ApiOptions api_options;
   api_options.db = a.db;
+  api_options.web_root = a.web_root;
+  api_options.gazetteer = default_gazetteer_file();
   server::Api api(agreement, api_options, &ledger);
   server::HttpOptions http;
   http.address = listen.address;
@@ -179,6 +186,10 @@ Command add_serve_command(CLI::App& app) {
   cmd->add_option("--tls-key", a->tls_key, "TLS private key (PEM)")->type_name("FILE");
   cmd->add_flag("--insecure", a->insecure, "allow plain HTTP on a non-loopback address");
   cmd->add_option("--origin", a->origin, "the log's origin line in checkpoints (default: the parties file's)");
+  cmd->add_option("--web-root", a->web_root,
+                  "serve the web app's /assets/ from this directory (e.g. web/) instead of the copy built in "
+                  "(development: edit, reload)")
+      ->type_name("DIR");
   return {cmd, [a](Io& io) { return cmd_serve(*a, io); }};
 }
 

@@ -170,4 +170,32 @@ std::string zone_feature_collection(const Zone& zone, const std::map<std::string
   return out;
 }
 
+nlohmann::json line_geometry(const MultiLine& m) {
+  using nlohmann::json;
+  json coords = json::array();
+  for (const auto& part : m.parts) {
+    json c = json::array();
+    for (const auto& v : part) c.push_back({v.lon_deg, v.lat_deg});
+    coords.push_back(c);
+  }
+  if (coords.size() == 1) return {{"type", "LineString"}, {"coordinates", coords[0]}};
+  return {{"type", "MultiLineString"}, {"coordinates", coords}};
+}
+
+nlohmann::json polygon_geometry(const Zone& z) {
+  using nlohmann::json;
+  json polys = json::array();
+  for (const auto& p : z.polygons) {
+    json rings = json::array();
+    for (const auto& r : p) {
+      json c = json::array();
+      for (const auto& v : r) c.push_back({std::round(v.lon_deg * 1e9) / 1e9, std::round(v.lat_deg * 1e9) / 1e9});
+      rings.push_back(c);
+    }
+    polys.push_back(rings);
+  }
+  if (polys.size() == 1) return {{"type", "Polygon"}, {"coordinates", polys[0]}};
+  return {{"type", "MultiPolygon"}, {"coordinates", polys}};
+}
+
 }  // namespace truceline::geo

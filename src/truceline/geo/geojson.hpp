@@ -29,4 +29,10 @@ std::vector<Polygon> parse_area(const std::string& text, const std::string& name
 // Coordinates with 9 decimals (1e-9 degree is 0.1 mm).
 std::string zone_feature_collection(const Zone& zone, const std::map<std::string, std::string>& properties);
 
+// GeoJSON geometries as `truceline map` writes them (and GET /v1/app/layers): a LineString
+// (one part) or MultiLineString, coordinates as stored; a Polygon (one polygon) or
+// MultiPolygon, coordinates rounded to 1e-9 degree.
+nlohmann::json line_geometry(const MultiLine& m);
+nlohmann::json polygon_geometry(const Zone& z);
+
 }  // namespace truceline::geo

@@ -15,8 +15,10 @@
 #include "truceline/assess/assess.hpp"
 #include "truceline/error.hpp"
 #include "truceline/report/report.hpp"
+#include "truceline/server/app_api.hpp"
 #include "truceline/server/ledger_service.hpp"
 #include "truceline/server/review_api.hpp"
+#include "truceline/server/static_assets.hpp"
 #include "truceline/store/integrity.hpp"
 #include "truceline/store/listing.hpp"
 #include "truceline/store/store.hpp"
@@ -157,6 +159,8 @@ struct Api::Impl {
   ApiOptions options;
   Ledger* ledger;
   boost::asio::thread_pool pool;
+  StaticAssets assets{options.web_root};  // the web app (static_assets.hpp)
+  AppApi app{agreement, options.db, options.gazetteer};  // /v1/app/... (app_api.hpp)
 
   Impl(const ag::Agreement& a, ApiOptions o, Ledger* l)
       : agreement(a), options(std::move(o)), ledger(l), pool(static_cast<std::size_t>(std::max(1, options.workers))) {}
@@ -166,6 +170,12 @@ struct Api::Impl {
     if (t.path == "/v1/assessment") return assessment(agreement, options.db, t.params);
     if (t.path.starts_with("/v1/report/")) return daily(agreement, options.db, t.path.substr(11), t.params);
     if (is_review_path(t.path)) return review_get(options.db, t.path, t.params);
+    if (t.path.starts_with("/report/")) {  // the web app's daily report page (static_assets.hpp)
+      Response r = daily(agreement, options.db, t.path.substr(8), t.params);
+      r.headers = app_headers();
+      return r;
+    }
+    if (AppApi::handles(t.path)) return app.get(t.path, t.params);
     return error_response(404, fmt::format("no such endpoint: GET {}", t.path));
   }
 };
@@ -198,7 +208,9 @@ bool is_ledger_path(const std::string& path) {
 }
 
 bool is_store_path(const std::string& path) {
-  return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/") || is_review_path(path);
+  return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/") ||
+         path.starts_with("/report/") || AppApi::handles(path) ||
+         is_review_path(path);
 }
 
 }  // namespace
@@ -234,7 +246,8 @@ void Api::handle(Request request, Reply reply) {
     });
     return;
   }
-  if (is_ledger_path(t.path) || is_store_path(t.path))
+  if (StaticAssets::is_app_path(t.path) && get) return reply(*impl_->assets.get(t.path, request));
+  if (is_ledger_path(t.path) || is_store_path(t.path) || StaticAssets::is_app_path(t.path))
     return reply(error_response(405, fmt::format("{} {}: method not allowed (use {})", request.method, t.path,
                                                  t.path == "/v1/entries" ? "GET or POST" : "GET")));
   reply(error_response(404, fmt::format("no such endpoint: {} {}", request.method, t.path)));

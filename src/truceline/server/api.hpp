@@ -26,6 +26,8 @@ class Ledger;
 struct ApiOptions {
   std::string db;     // the report store (SQLite), which also holds the log
   int workers = 2;    // DEFAULT 2: threads for the store's read endpoints; REQUIRES >= 1
+  std::string web_root;  // the web app's /assets/ from this directory; empty: the embedded copy
+  std::string gazetteer;  // the places file of GET /v1/app/towns; "" = gazetteer::default_data_file()
 };
 
 class Api {

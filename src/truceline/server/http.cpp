@@ -27,6 +27,13 @@ namespace net = boost::asio;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
+const std::string* Request::header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (k.size() == name.size() && beast::iequals(k, name)) return &v;
+  }
+  return nullptr;
+}
+
 Response error_response(unsigned status, const std::string& reason) {
   return {status, "application/json", nlohmann::json{{"error", reason}}.dump() + "\n"};
 }
@@ -101,7 +108,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     if (shared_->stopping) {
       return send(error_response(503, "the server is shutting down"), false, true);
     }
-    Request r{std::string(req.method_string()), std::string(req.target()), std::move(req.body()), remote_};
+    Headers headers;
+    for (const auto& field : req) headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    Request r{std::string(req.method_string()), std::string(req.target()), std::move(req.body()), remote_,
+              std::move(headers)};
     auto self = this->shared_from_this();
     try {
       shared_->handler(std::move(r), [self](Response response) {
@@ -121,6 +131,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     res_.set(http::field::server, "truceline");
     res_.set(http::field::content_type, r.content_type);
     res_.set(http::field::cache_control, "no-store");
+    for (const auto& [name, value] : r.headers) res_.set(name, value);  // replaces a field of that name
     res_.body() = std::move(r.body);
     keep_alive = keep_alive && !shared_->stopping;
     res_.keep_alive(keep_alive);

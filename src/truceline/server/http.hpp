@@ -22,20 +22,44 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace truceline::server {
+
+// Header fields as (name, value) pairs, in order.
+using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
   std::string method;  // "GET", "POST", ...
   std::string target;  // "/v1/entries?start=0&end=10" (path and query, as sent)
   std::string body;
   std::string remote;  // "127.0.0.1:53112" (for logs)
+  // The request's header fields (names as sent). Constructors keep `Request{method, target,
+  // body, remote}` valid without a missing-initializer warning.
+  Headers headers;
+
+  Request() = default;
+  Request(std::string m, std::string t, std::string b = {}, std::string r = {}, Headers h = {})
+      : method(std::move(m)), target(std::move(t)), body(std::move(b)), remote(std::move(r)), headers(std::move(h)) {}
+
+  // The first field named `name` (ASCII case-insensitive), or nullptr.
+  const std::string* header(std::string_view name) const;
 };
 
 struct Response {
   unsigned status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // Extra header fields, written after the transport's own (Server, Content-Type,
+  // Cache-Control: no-store); a field named here replaces the transport's field of that name
+  // (e.g. Cache-Control for the web app's assets, which revalidate by ETag).
+  Headers headers;
+
+  Response() = default;
+  Response(unsigned s, std::string type, std::string b = {}, Headers h = {})
+      : status(s), content_type(std::move(type)), body(std::move(b)), headers(std::move(h)) {}
 };
 
 // {"error": reason} with `status`.
