@@ -1,0 +1,106 @@
+// The review queue (/review, web/src/review.js): over the demo store plus three synthetic
+// candidate reports (`ingest --candidate`), the monitor loads its party key file into the page
+// (a file input; the key is imported with WebCrypto and never uploaded), accepts one candidate
+// and rejects another with a reason, each decision signed IN THE PAGE. Then `truceline ledger
+// verify --db` names both review entries and verifies; the accepted report is now a report and
+// joins the app's incidents; the rejected one is not, and stays in the page's history with its
+// reason; the third is still pending.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withApp, screenshot, checkA11y, skip } from './harness.mjs';
+
+// Synthetic candidates (our own words), at odd minutes so that they are easy to find.
+const CANDIDATES = [
+  { observed_at: '2018-11-24T05:17:00Z', lon: 36.6512, lat: 35.7733, location_precision_m: 800, kind: 'shelling', actor: 'unknown gunners', summary: 'Shelling reported by a local page (review web test, to accept).', source: { name: 'Review Test Outlet A', type: 'social' } },
+  { observed_at: '2018-11-24T07:43:00Z', lon: 36.5021, lat: 35.9014, kind: 'armed_clash', summary: 'Clash claimed by a partisan outlet (review web test, to reject).', source: { name: 'Review Test Outlet B', type: 'media' } },
+  { observed_at: '2018-11-24T09:29:00Z', lon: 36.5503, lat: 35.8302, kind: 'shelling', summary: 'Left pending (review web test).', source: { name: 'Review Test Outlet C', type: 'media' } },
+];
+const REASON = 'the outlet retracted the claim (web test)';
+
+test('a review decision signed in the page is in the log, verifies, and takes effect', { skip }, () =>
+  withApp(
+    {
+      timeoutMs: 240000,
+      setup: async ({ dir, db, run }) => {
+        const file = join(dir, 'candidates.jsonl');
+        writeFileSync(file, CANDIDATES.map((c) => JSON.stringify(c)).join('\n') + '\n');
+        const out = run(['ingest', '--db', db, '--candidate', file]).stdout;
+        assert.match(out, /imported 0, candidates 3, duplicates 0, quarantined 0/);
+      },
+    },
+    async ({ page, baseUrl, server, db, parties, keys, run }) => {
+      const all = (await (await fetch(`${baseUrl}/v1/app/candidates?status=all`)).json()).candidates;
+      assert.equal(all.length, 3);
+      const idOf = (c) => all.find((x) => x.report.observed_at === c.observed_at).id;
+      const [acceptId, rejectId, pendingId] = CANDIDATES.map(idOf);
+      const incidentsBefore = (await (await fetch(`${baseUrl}/v1/app/incidents`)).json()).incidents.length;
+
+      await page.goto(`${baseUrl}/review`);
+      const queue = page.locator('[data-testid="review-queue"]');
+      await queue.waitFor();
+      await page.waitForSelector('[data-testid="review-queue"][data-count="3"]');
+      const card = (id) => queue.locator(`[data-testid="review-candidate"][data-candidate-id="${id}"]`);
+      assert.equal(await queue.locator('[data-testid="review-candidate"]').count(), 3);
+
+      // Without a key nothing is signed: the page says so (and sends nothing).
+      await card(acceptId).locator('button[data-action="accept"]').click();
+      await page.waitForSelector('[data-testid="review-result"][data-state="error"]');
+
+      // The monitor's key file, loaded through the file input.
+      await page.setInputFiles('[data-testid="review-key-file"]', keys.jmm);
+      await page.waitForSelector('[data-testid="review-key-status"][data-party="jmm"]');
+
+      // Accept the first.
+      await card(acceptId).locator('button[data-action="accept"]').click();
+      await page.waitForSelector(`[data-testid="review-decided"][data-candidate-id="${acceptId}"]`);
+      assert.equal(await page.getAttribute('[data-testid="review-result"]', 'data-state'), 'ok');
+      const acceptIndex = Number(await page.getAttribute('[data-testid="review-result"]', 'data-index'));
+
+      // Reject the second: a reason is required (checked in the page), then given.
+      const reject = card(rejectId).locator('form[data-action="reject"]');
+      await reject.locator('button[type="submit"]').click();
+      assert.equal(await card(rejectId).count(), 1, 'no reason: still pending');
+      await reject.locator('textarea[data-field="reason"]').fill(REASON);
+      await reject.locator('button[type="submit"]').click();
+      const rejected = page.locator(`[data-testid="review-decided"][data-candidate-id="${rejectId}"]`);
+      await rejected.waitFor();
+      const rejectIndex = Number(await page.getAttribute('[data-testid="review-result"]', 'data-index'));
+      assert.notEqual(acceptIndex, rejectIndex);
+
+      // The page: one pending left; the rejected one in the history with its reason and signer.
+      await page.waitForSelector('[data-testid="review-queue"][data-count="1"]');
+      assert.equal(await card(pendingId).count(), 1);
+      assert.equal(await rejected.getAttribute('data-status'), 'rejected');
+      const history = await rejected.locator('[data-testid="review-decisions"]').textContent();
+      assert.ok(history.includes(REASON), history);
+      assert.ok(history.includes('jmm'), history);
+      assert.equal(
+        await page.locator(`[data-testid="review-decided"][data-candidate-id="${acceptId}"]`).getAttribute('data-status'),
+        'accepted',
+      );
+
+      // The log: both review entries verify, and ledger verify names them.
+      const verify = run(['ledger', 'verify', '--db', db, '--parties', parties, '--log-key', server.logKey]).stdout;
+      assert.match(verify, new RegExp(`^review entry ${acceptIndex} \\(party jmm\\): accept ${acceptId} -> report r${acceptId.slice(1)}: verified$`, 'm'));
+      assert.match(verify, new RegExp(`^review entry ${rejectIndex} \\(party jmm\\): reject ${rejectId} \\(reason: ${REASON.replace(/[()]/g, '\\$&')}\\): verified$`, 'm'));
+      assert.match(verify, /^ok: \d+ entries, root [0-9a-f]{64}$/m);
+
+      // The accepted candidate is a report now and joins the incidents; the rejected one does not.
+      const reports = (await (await fetch(`${baseUrl}/v1/reports`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+      assert.ok(reports.some((r) => r.id === `r${acceptId.slice(1)}`), 'the accepted report is in /v1/reports');
+      assert.ok(!reports.some((r) => r.id === `r${rejectId.slice(1)}`), 'the rejected one is not');
+      const incidents = (await (await fetch(`${baseUrl}/v1/app/incidents`)).json()).incidents;
+      const t = Date.parse(CANDIDATES[0].observed_at);
+      const joined = incidents.filter((i) => Date.parse(i.first) <= t && t <= Date.parse(i.last) && i.lon !== null &&
+        Math.abs(i.lon - CANDIDATES[0].lon) < 0.05 && Math.abs(i.lat - CANDIDATES[0].lat) < 0.05);
+      assert.ok(joined.length >= 1, 'an incident holds the accepted report');
+      assert.ok(incidents.length >= incidentsBefore);
+      assert.ok(!incidents.some((i) => Date.parse(i.first) === Date.parse(CANDIDATES[1].observed_at) &&
+        Math.abs(i.lon - CANDIDATES[1].lon) < 1e-6), 'the rejected candidate made no incident');
+
+      await screenshot(page, 'review', { fullPage: true });
+      await checkA11y(page);
+    },
+  ));
