@@ -91,14 +91,22 @@ test('a review decision signed in the page is in the log, verifies, and takes ef
       const reports = (await (await fetch(`${baseUrl}/v1/reports`)).text()).trim().split('\n').map((l) => JSON.parse(l));
       assert.ok(reports.some((r) => r.id === `r${acceptId.slice(1)}`), 'the accepted report is in /v1/reports');
       assert.ok(!reports.some((r) => r.id === `r${rejectId.slice(1)}`), 'the rejected one is not');
+      // The app's incidents: one of those at the accepted report's place and time holds it (its
+      // page lists the report); none holds the rejected one.
       const incidents = (await (await fetch(`${baseUrl}/v1/app/incidents`)).json()).incidents;
-      const t = Date.parse(CANDIDATES[0].observed_at);
-      const joined = incidents.filter((i) => Date.parse(i.first) <= t && t <= Date.parse(i.last) && i.lon !== null &&
-        Math.abs(i.lon - CANDIDATES[0].lon) < 0.05 && Math.abs(i.lat - CANDIDATES[0].lat) < 0.05);
-      assert.ok(joined.length >= 1, 'an incident holds the accepted report');
       assert.ok(incidents.length >= incidentsBefore);
-      assert.ok(!incidents.some((i) => Date.parse(i.first) === Date.parse(CANDIDATES[1].observed_at) &&
-        Math.abs(i.lon - CANDIDATES[1].lon) < 1e-6), 'the rejected candidate made no incident');
+      const near = (c) => incidents.filter((i) => i.lon !== null && Math.abs(i.lon - c.lon) < 0.1 && Math.abs(i.lat - c.lat) < 0.1);
+      const holds = async (c) => {
+        for (const i of near(c)) {
+          const d = await (await fetch(`${baseUrl}/v1/app/incident/${encodeURIComponent(i.id)}`)).json();
+          if (d.reports.some((r) => r.report.source && r.report.source.name === c.source.name && r.report.observed_at === c.observed_at)) return i;
+        }
+        return null;
+      };
+      const joined = await holds(CANDIDATES[0]);
+      assert.ok(joined, 'an incident of the app holds the accepted report');
+      assert.equal(await holds(CANDIDATES[1]), null, 'no incident holds the rejected candidate');
+      assert.equal(await holds(CANDIDATES[2]), null, 'nor the pending one');
 
       await screenshot(page, 'review', { fullPage: true });
       await checkA11y(page);
