@@ -107,6 +107,12 @@ test('the incident page shows what truceline assess says of the incident, and th
 
     await checkA11y(page);
     await screenshot(page, 'incident-en', { fullPage: true });
+    // Printed: the page's content without the app's header and links.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('header.app-header'), false);
+    assert.equal(await page.isVisible('[data-testid="back-to-map"]'), false);
+    assert.equal(await page.isVisible('[data-testid="incident-obligations"]'), true);
+    await page.emulateMedia({ media: 'screen' });
 
     // Arabic, right to left.
     await page.selectOption('#lang-select', 'ar');

@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/server/http.hpp"
@@ -26,8 +27,13 @@ class Ledger;
 struct ApiOptions {
   std::string db;     // the report store (SQLite), which also holds the log
   int workers = 2;    // DEFAULT 2: threads for the store's read endpoints; REQUIRES >= 1
-  std::string web_root;  // the web app's /assets/ from this directory; empty: the embedded copy
   std::string gazetteer;  // the places file of GET /v1/app/towns; "" = gazetteer::default_data_file()
+  std::string web_root;  // the web app's /assets/ from this directory; empty: the embedded copy
+
+  // A constructor (not an aggregate): `{db, workers, gazetteer}` stays valid, without a
+  // missing-initializer warning, as members are added.
+  ApiOptions(std::string db_ = {}, int workers_ = 2, std::string gazetteer_ = {}, std::string web_root_ = {})
+      : db(std::move(db_)), workers(workers_), gazetteer(std::move(gazetteer_)), web_root(std::move(web_root_)) {}
 };
 
 class Api {
