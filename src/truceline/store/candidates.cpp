@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <stdexcept>
+#include <utility>
 
 #include "truceline/store/integrity.hpp"
 #include "truceline/store/sqlite_error.hpp"
@@ -77,6 +78,20 @@ bool is_candidate_id(const std::string& id) {
   for (std::size_t i = 1; i < id.size(); ++i)
     if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) return false;
   return true;
+}
+
+// The content hashes whose id is `id` (a valid candidate id): [the 10 bytes of its digits,
+// the same plus one).
+std::pair<std::string, std::string> hash_range(const std::string& id) {
+  std::string lo;
+  for (std::size_t i = 1; i + 1 < id.size(); i += 2)
+    lo += static_cast<char>(std::stoi(id.substr(i, 2), nullptr, 16));
+  std::string hi = lo;
+  std::size_t k = hi.size();
+  while (k > 0 && static_cast<unsigned char>(hi[k - 1]) == 0xFF) --k;
+  if (k == 0) hi.assign(40, '\xFF');
+  else hi.resize(k), hi[k - 1] = static_cast<char>(static_cast<unsigned char>(hi[k - 1]) + 1);
+  return {lo, hi};
 }
 
 bool blank_text(const nlohmann::json& v) { return !v.is_string() || blank(v.get_ref<const std::string&>()); }
@@ -247,8 +262,11 @@ RowOutcome corrected_report(const nlohmann::json& report, const nlohmann::json& 
 
 std::optional<uint64_t> decision_index(const Store& store, const std::string& candidate) try {
   if (!has_queue(store.handle())) return std::nullopt;
-  Sql q(store.handle(), "SELECT d.ledger_index FROM candidate c JOIN candidate_decision d ON d.cid = c.cid WHERE c.id = ?");
-  q.bind(1, candidate);
+  if (!is_candidate_id(candidate)) return std::nullopt;
+  const auto [lo, hi] = hash_range(candidate);
+  Sql q(store.handle(), "SELECT d.ledger_index FROM candidate c JOIN candidate_decision d ON d.cid = c.cid WHERE "
+                        "c.content_hash >= ? AND c.content_hash < ? AND c.id = ?");
+  q.blob(1, lo).blob(2, hi).bind(3, candidate);
   if (q.step()) return static_cast<uint64_t>(q.integer(0));
   return std::nullopt;
 } catch (const SqliteError& e) {
@@ -259,10 +277,11 @@ std::string decide(Store& store, const ReviewBody& body, std::optional<uint64_t>
   sqlite3* db = store.handle();
   std::optional<Candidate> found;
   {
-    // The id is a generated column: found through its hash range, as Store::has_report does
-    // (a scan would do too: the queue is small), here by the id itself.
-    Sql q(db, (std::string(kSelect) + "WHERE c.id = ?").c_str());
-    q.bind(1, body.candidate);
+    // The id is a generated column (not indexed): found through its range of the unique
+    // content-hash index, as Store::has_report finds a report.
+    const auto [lo, hi] = hash_range(body.candidate);
+    Sql q(db, (std::string(kSelect) + "WHERE c.content_hash >= ? AND c.content_hash < ? AND c.id = ?").c_str());
+    q.blob(1, lo).blob(2, hi).bind(3, body.candidate);
     if (q.step()) found = read_row(q, store.path());
   }
   if (!found)
