@@ -36,7 +36,7 @@ class ReviewTest : public ::testing::Test {
     store::Store s = store::Store::create_or_open(db);
     store::ImportOptions o;
     o.file = "c.jsonl";
-    o.file_hash = "0";
+    o.file_hash = store::sha256_hex("c.jsonl");
     o.importer = "jsonl";
     o.candidates = candidates;
     std::size_t i = 0;
@@ -263,6 +263,32 @@ TEST_F(ReviewTest, LedgerVerifyNamesTheReviewsAndFindsADecisionMissingFromTheSto
   bool trigger = false;
   for (const auto& p : store::verify(db)) trigger = trigger || p.find("candidate_decision_no_delete") != std::string::npos;
   EXPECT_TRUE(trigger);
+}
+
+// A candidate edited behind truceline's back is damage: verify-store names it, and the queue is
+// not read as truth.
+TEST_F(ReviewTest, AnEditedCandidateIsDamage) {
+  ingest(kRows, true);
+  std::string id;
+  {
+    Log log = open();
+    id = candidates(log)[0].id;
+  }
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  for (const char* sql : {"DROP TRIGGER candidate_no_update",
+                          "UPDATE candidate SET json = replace(json, 'shelling', 'airstrike') WHERE cid = 1"})
+    ASSERT_EQ(sqlite3_exec(h, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  sqlite3_close(h);
+  // (Built in steps: GCC 12 warns falsely (-Wrestrict) on "a" + b + "c" here.)
+  std::string expected = "candidate ";
+  expected += id;
+  expected += " (batch 1 row 1): content does not match its hash";
+  bool named = false;
+  for (const auto& p : store::verify(db)) named = named || p.find(expected) != std::string::npos;
+  EXPECT_TRUE(named);
+  const store::Store ro = store::Store::open_existing(db);
+  EXPECT_THROW(store::list_candidates(ro, "all"), store::DamagedError);
 }
 
 // A store of schema 3 (the previous release) is read as it is (no candidates) and migrates to 4
