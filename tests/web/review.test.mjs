@@ -2,9 +2,10 @@
 // candidate reports (`ingest --candidate`), the monitor loads its party key file into the page
 // (a file input; the key is imported with WebCrypto and never uploaded), accepts one candidate
 // and rejects another with a reason, each decision signed IN THE PAGE. Then `truceline ledger
-// verify --db` names both review entries and verifies; the accepted report is now a report and
+// verify --db` names the review entries and verifies; the accepted report is now a report and
 // joins the app's incidents; the rejected one is not, and stays in the page's history with its
-// reason; the third is still pending.
+// reason. The third is corrected from the command line (`truceline review correct`, through the
+// server), and the page shows it corrected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { withApp, screenshot, checkA11y, skip } from './harness.mjs';
 const CANDIDATES = [
   { observed_at: '2018-11-24T05:17:00Z', lon: 36.6512, lat: 35.7733, location_precision_m: 800, kind: 'shelling', actor: 'unknown gunners', summary: 'Shelling reported by a local page (review web test, to accept).', source: { name: 'Review Test Outlet A', type: 'social' } },
   { observed_at: '2018-11-24T07:43:00Z', lon: 36.5021, lat: 35.9014, kind: 'armed_clash', summary: 'Clash claimed by a partisan outlet (review web test, to reject).', source: { name: 'Review Test Outlet B', type: 'media' } },
-  { observed_at: '2018-11-24T09:29:00Z', lon: 36.5503, lat: 35.8302, kind: 'shelling', summary: 'Left pending (review web test).', source: { name: 'Review Test Outlet C', type: 'media' } },
+  { observed_at: '2018-11-24T09:29:00Z', lon: 36.5503, lat: 35.8302, kind: 'shelling', summary: 'Corrected from the command line (review web test).', source: { name: 'Review Test Outlet C', type: 'media' } },
 ];
 const REASON = 'the outlet retracted the claim (web test)';
 
@@ -81,10 +82,24 @@ test('a review decision signed in the page is in the log, verifies, and takes ef
         'accepted',
       );
 
-      // The log: both review entries verify, and ledger verify names them.
+      // The command line does what the page does: turkey corrects the third one's place and
+      // actor through the server (the entry signed by the CLI with turkey's key).
+      const corrected = run(['review', '--server', server.url, '--party', 'turkey', '--key', keys.turkey, 'correct', pendingId,
+        'lon=36.5601', 'lat=35.8349', 'actor=unknown gunners', '--reason', 'the village is 600 m north-east (web test)']).stdout;
+      const m = /^review: correct (c[0-9a-f]{20}): index (\d+)$/m.exec(corrected);
+      assert.ok(m, corrected);
+      assert.equal(m[1], pendingId);
+      const correctIndex = Number(m[2]);
+      const listed = run(['review', '--server', server.url, 'list', '--status', 'all']).stdout;
+      assert.match(listed, /^candidates: 3 \(pending 0, accepted 1, rejected 1, corrected 1\)$/m);
+      assert.match(listed, new RegExp(`^${rejectId}  rejected `, 'm'));
+      assert.match(listed, new RegExp(`^    entry ${correctIndex}: correct by turkey at .*"lat":35\\.8349.* -> report r[0-9a-f]{20}$`, 'm'));
+
+      // The log: the three review entries verify, and ledger verify names them.
       const verify = run(['ledger', 'verify', '--db', db, '--parties', parties, '--log-key', server.logKey]).stdout;
       assert.match(verify, new RegExp(`^review entry ${acceptIndex} \\(party jmm\\): accept ${acceptId} -> report r${acceptId.slice(1)}: verified$`, 'm'));
       assert.match(verify, new RegExp(`^review entry ${rejectIndex} \\(party jmm\\): reject ${rejectId} \\(reason: ${REASON.replace(/[()]/g, '\\$&')}\\): verified$`, 'm'));
+      assert.match(verify, new RegExp(`^review entry ${correctIndex} \\(party turkey\\): correct ${pendingId} -> report r[0-9a-f]{20}: verified$`, 'm'));
       assert.match(verify, /^ok: \d+ entries, root [0-9a-f]{64}$/m);
 
       // The accepted candidate is a report now and joins the incidents; the rejected one does not.
@@ -106,7 +121,18 @@ test('a review decision signed in the page is in the log, verifies, and takes ef
       const joined = await holds(CANDIDATES[0]);
       assert.ok(joined, 'an incident of the app holds the accepted report');
       assert.equal(await holds(CANDIDATES[1]), null, 'no incident holds the rejected candidate');
-      assert.equal(await holds(CANDIDATES[2]), null, 'nor the pending one');
+      const moved = { ...CANDIDATES[2], lon: 36.5601, lat: 35.8349 };
+      const correctedIn = await holds(moved);
+      assert.ok(correctedIn, 'an incident holds the corrected report');
+      assert.ok(Math.abs(correctedIn.lat - 35.8349) < 0.05);
+
+      // The page, reloaded: nothing pending; the corrected one in the history with its changes.
+      await page.reload();
+      await page.waitForSelector('[data-testid="review-queue"][data-count="0"]');
+      const correctedCard = page.locator(`[data-testid="review-decided"][data-candidate-id="${pendingId}"]`);
+      assert.equal(await correctedCard.getAttribute('data-status'), 'corrected');
+      assert.ok((await correctedCard.textContent()).includes('35.8349'));
+      assert.ok((await page.locator('[data-testid="review-history"]').textContent()).includes(REASON));
 
       await screenshot(page, 'review', { fullPage: true });
       await checkA11y(page);
