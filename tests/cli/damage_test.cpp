@@ -363,13 +363,13 @@ TEST(StoreDamage, ByteInABatchCount) {
   const std::size_t header = at;
   const uint64_t header_size = varint(at);
   // id (the row id: NULL), file, file_hash, importer, started_at, finished_at, rows,
-  // imported, duplicates, quarantined.
+  // imported, duplicates, quarantined, candidates (schema 4).
   std::vector<std::size_t> type_at;
   while (at < header + header_size) {
     type_at.push_back(at);
     varint(at);
   }
-  ASSERT_EQ(type_at.size(), 10u);
+  ASSERT_EQ(type_at.size(), 11u);
   ASSERT_EQ(d.bytes[type_at[8]], 8) << "duplicates is not the constant 0";
   d.bytes[type_at[8]] = 9;
   d.save();

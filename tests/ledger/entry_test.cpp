@@ -45,7 +45,7 @@ TEST(Entry, ValidEnvelopesOfEveryTypePass) {
                           envelope(c.south, "ack", 0, {{"note", "seen"}}),
                           envelope(c.south, "dispute", 0, {{"reason", "not our unit"}}),
                           envelope(c.jmm, "notification", std::nullopt, {{"kind", "patrol"}}),
-                          envelope(c.jmm, "review", 1, {{"finding", "confirmed"}}),
+                          envelope(c.jmm, "review", 1, {{"candidate", "c0123456789abcdef0123"}, {"decision", "accept"}}),
                           envelope(c.north, "correction", 1, {{"text", "wrong village"}})}) {
     const Refusal r = refusal_of(env, parties);
     EXPECT_EQ(r.status, 200) << r.reason << " for " << env.dump();

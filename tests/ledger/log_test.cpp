@@ -250,14 +250,15 @@ TEST_F(LogTest, CheckpointOfAnEmptyLogIsSignedOnDemand) {
   EXPECT_EQ(c->root, empty_root());
 }
 
-// A store of schema 2 (as the previous release left it) opens, migrates to 3 and takes entries;
+// A store of schema 2 (as the previous release left it) opens, migrates to 4 and takes entries;
 // a read-only reader of a schema-2 file reads its reports and an empty log.
 TEST_F(LogTest, Schema2StoreMigrates) {
   {
     store::Store s = store::Store::create_or_open(db);
     s.append("test", {{*store::report_from_json(report_body(7)).report, nullptr}});
     for (const char* sql : {"DROP TABLE ledger_entry", "DROP TABLE ledger_node", "DROP TABLE ledger_checkpoint",
-                            "PRAGMA user_version=2"})
+                            "DROP TABLE candidate_decision", "DROP TABLE candidate",
+                            "ALTER TABLE batch DROP COLUMN candidates", "PRAGMA user_version=2"})
       ASSERT_EQ(sqlite3_exec(s.handle(), sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
   }
   {
@@ -274,7 +275,7 @@ TEST_F(LogTest, Schema2StoreMigrates) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(log.store().handle(), "PRAGMA user_version", -1, &st, nullptr);
   sqlite3_step(st);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 3);
+  EXPECT_EQ(sqlite3_column_int(st, 0), store::kSchemaVersion);
   sqlite3_finalize(st);
   std::size_t n = 0;
   log.store().query({}, [&](const store::StoredReport&) { ++n; });

@@ -122,6 +122,9 @@ int cmd_ledger_verify(const VerifyArgs& a, Io& io) {
   std::vector<ledger::Receipt> receipts;
   if (!a.receipts.empty()) receipts = ledger::read_receipts(a.receipts);
   const ledger::VerifyResult r = ledger::verify_store(a.db, parties, key, receipts);
+  // The review decisions found applied, one a line, before the verdict (docs/ledger.md).
+  if (r.ok)
+    for (const auto& line : r.reviews) io.out << line << "\n";
   io.out << r.summary() << "\n";
   if (r.ok) return 0;
   io.out.flush();

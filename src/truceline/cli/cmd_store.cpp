@@ -44,6 +44,7 @@ struct IngestArgs {
   std::string format;             // --input-format
   std::string deprecated_format;  // --format, the old name of --input-format
   bool strict = false, dry_run = false;
+  bool candidate = false;  // --candidate: every row into the review queue
   PlaceFlags places;  // --agreement, --places
   std::string encoding, tz, delimiter, source;
   std::optional<double> wait_s;  // --wait SECONDS; none: wait for the write lock as long as it takes
@@ -251,6 +252,7 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
     o.importer = reader->format();
     o.strict = a.strict;
     o.dry_run = a.dry_run;
+    o.candidates = a.candidate;
     o.resolve_place = [&](const st::Report& r) {
       try {
         return places.resolve(r.place, r.extra);
@@ -280,8 +282,12 @@ int cmd_ingest(const CLI::App* cmd, IngestArgs a, Io& io) {
       });
       if (tty) io.err << "\r\033[K";
       const bool rejected = s.took_nothing();
-      io.out << fmt::format("{}: imported {}, duplicates {}, quarantined {}{}\n", file, s.imported, s.duplicates,
-                            s.quarantined,
+      // Candidates (the review queue, docs/report-format.md "Candidate reports") are counted
+      // only when there are any or --candidate asked for them: other imports print as before.
+      const std::string candidates =
+          a.candidate || s.candidates > 0 ? fmt::format(", candidates {}", s.candidates) : std::string();
+      io.out << fmt::format("{}: imported {}{}, duplicates {}, quarantined {}{}\n", file, s.imported, candidates,
+                            s.duplicates, s.quarantined,
                             a.dry_run ? " (dry run: nothing written)" : rejected ? " (file rejected: nothing written)" : "");
       if (s.revisions > 0)
         io.out << fmt::format("{}: revisions {} (same source and source_id as stored reports: the newer is current)\n",
@@ -461,6 +467,9 @@ Command add_ingest_command(CLI::App& app) {
       ->allow_extra_args(false);
   cmd->add_flag("--strict", a->strict, "any bad row aborts that file's import, nothing written");
   cmd->add_flag("--dry-run", a->dry_run, "check everything, write nothing");
+  cmd->add_flag("--candidate", a->candidate,
+                "every row is a candidate report: into the review queue (truceline review), not assessed until "
+                "accepted");
   cmd->add_option("--agreement", a->places.agreement,
                   "look places up only in this agreement's area of interest; quarantine coordinates more than 500 km "
                   "from it")

@@ -7,6 +7,7 @@
 
 #include "truceline/ledger/canonical.hpp"
 #include "truceline/ledger/merkle.hpp"
+#include "truceline/store/candidates.hpp"
 #include "truceline/store/record.hpp"
 #include "truceline/time.hpp"
 
@@ -36,7 +37,16 @@ const std::vector<std::string>& entry_types() {
 }
 
 bool type_needs_ref(const std::string& type) {
-  return type == "ack" || type == "dispute" || type == "review" || type == "correction";
+  // A review's ref is its candidate's report entry, or null for a candidate that was ingested
+  // (not an entry of the log): checked against the store when it is appended (Log::append).
+  return type == "ack" || type == "dispute" || type == "correction";
+}
+
+bool is_candidate_report(const ParsedEnvelope& e) {
+  if (e.type != "report") return false;
+  const auto& body = e.entry["body"];
+  const auto it = body.find("status");
+  return it != body.end() && it->is_string() && it->get_ref<const std::string&>() == "candidate";
 }
 
 std::string signing_message(const nlohmann::json& entry) {
@@ -114,8 +124,12 @@ std::variant<ParsedEnvelope, Refusal> parse_envelope(const nlohmann::json& env) 
 std::optional<Refusal> check_signer(const ParsedEnvelope& e, const Parties& parties) {
   const Party* party = parties.find(e.party);
   if (!party) return Refusal{403, fmt::format("entry.party: unknown party \"{}\" (not in the parties file)", e.party)};
-  if (!party->may_write())
-    return Refusal{403, fmt::format("entry.party: \"{}\" is an observer: observers read, they do not write", e.party)};
+  // An observer reads, and may propose candidate reports for the review queue (docs/ledger.md,
+  // "Review"): a guarantor or monitor decides whether they join the assessment.
+  if (!party->may_write() && !is_candidate_report(e))
+    return Refusal{403, fmt::format("entry.party: \"{}\" is an observer: observers read, and submit only candidate "
+                                    "reports (\"status\": \"candidate\")",
+                                    e.party)};
   if (!verify(signing_message(e.entry), e.signature, party->public_key))
     return Refusal{401, fmt::format("signature: does not verify with the key of party \"{}\" (a bad signature, or "
                                     "signed by another key)",
@@ -148,6 +162,9 @@ std::optional<Refusal> check_content(const ParsedEnvelope& e, uint64_t log_size,
     if (!body.contains("reason") || !body["reason"].is_string() ||
         body["reason"].get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos)
       return bad("entry.body.reason: a dispute needs a non-empty reason");
+  } else if (e.type == "review") {
+    const auto b = store::parse_review_body(body);
+    if (const auto* why = std::get_if<std::string>(&b)) return bad(*why);
   } else if (e.type == "ack") {
     for (const auto& [k, v] : body.items())
       if (k != "note") return bad(fmt::format("entry.body.{}: unknown member of an ack (members: note)", k));

@@ -11,7 +11,7 @@
 // Checks, in this order (the first failure is the answer; docs/ledger.md, "Refusals"):
 //   parse_envelope     400  not an object, missing/extra/ill-typed member, bad nonce/signature
 //                            encoding, body not an object
-//   check_signer       403  unknown party; an observer writing
+//   check_signer       403  unknown party; an observer writing anything but a candidate report
 //                      401  the signature does not verify with entry.party's key (also: signed
 //                            by another party's key)
 //   check_content      400  ref missing for its type or >= the log's size; timestamp outside
@@ -37,7 +37,8 @@ inline constexpr std::string_view kEntryDomain = "truceline-ledger-entry-v1\n";
 inline constexpr int64_t kMaxClockSkew_s = 600;
 
 const std::vector<std::string>& entry_types();
-// ack, dispute, review, correction answer an entry: ref required.
+// ack, dispute, correction answer an entry: ref required. (A review's ref is its candidate's
+// report entry, or null for an ingested candidate: checked by Log::append against the store.)
 bool type_needs_ref(const std::string& type);
 
 struct Refusal {
@@ -66,6 +67,9 @@ nlohmann::json make_entry(const std::string& party, const std::string& type, std
 nlohmann::json sign_entry(const nlohmann::json& entry, const KeyPair& key);
 
 std::variant<ParsedEnvelope, Refusal> parse_envelope(const nlohmann::json& envelope);
+// A report entry whose body says "status": "candidate" (for the review queue). Observers may
+// submit these, and only these.
+bool is_candidate_report(const ParsedEnvelope& e);
 std::optional<Refusal> check_signer(const ParsedEnvelope& e, const Parties& parties);
 // `log_size`: entries before this one (ref must be < it). `now_unix`: nullopt skips the
 // timestamp window (offline verification: the server's clock at the time is not known).

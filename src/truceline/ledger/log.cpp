@@ -11,6 +11,7 @@
 #include "truceline/error.hpp"
 #include "truceline/ledger/canonical.hpp"
 #include "truceline/ledger/entry.hpp"
+#include "truceline/store/candidates.hpp"
 #include "truceline/store/record.hpp"
 #include "truceline/store/sqlite_error.hpp"
 
@@ -288,12 +289,40 @@ std::vector<Log::Outcome> Log::append(const std::vector<nlohmann::json>& envelop
   auto same_statement = [&](const ParsedEnvelope& p) -> std::optional<std::pair<uint64_t, Hash>> {
     std::optional<std::pair<uint64_t, Hash>> found;
     if (p.type == "report") {
-      const store::RowOutcome r = store::report_from_json(p.entry["body"]);
+      store::RowOutcome r = store::report_from_json(p.entry["body"]);
       if (!r.report) return found;
+      if (is_candidate_report(p)) {
+        // A candidate is stored without its "status" (store/candidates.hpp).
+        r.report->extra.erase("status");
+        Stmt same_candidate(db, "SELECT e.idx, e.leaf_hash FROM candidate c JOIN ledger_entry e ON e.idx = "
+                                "c.row_number WHERE c.content_hash = ? AND c.importer = 'ledger' AND e.type = "
+                                "'report' AND e.party = ?");
+        same_candidate.blob(1, store::sha256_bytes(r.report->canonical_json())).bind(2, p.party);
+        if (same_candidate.step())
+          found.emplace(static_cast<uint64_t>(same_candidate.integer(0)), same_candidate.hash(1));
+        return found;
+      }
       same_report.blob(1, store::sha256_bytes(r.report->canonical_json())).bind(2, p.party);
       if (same_report.step())
         found.emplace(static_cast<uint64_t>(same_report.integer(0)), same_report.hash(1));
       same_report.reset();
+    } else if (p.type == "review") {
+      // A candidate has one decision: the same party's same decision again is a duplicate
+      // (another decision is refused by store::decide).
+      const auto& cand = p.entry["body"].value("candidate", nlohmann::json());
+      if (!cand.is_string()) return found;
+      if (const auto idx = store::decision_index(impl_->store, cand.get<std::string>())) {
+        Stmt e(db, "SELECT envelope, leaf_hash FROM ledger_entry WHERE idx = ?");
+        e.bind(1, static_cast<int64_t>(*idx));
+        if (e.step()) {
+          const auto env = nlohmann::json::parse(e.text(0), nullptr, false);
+          if (env.is_object() && env.contains("entry") && env["entry"].is_object() &&
+              env["entry"].value("party", std::string()) == p.party && env["entry"].contains("body") &&
+              env["entry"].value("ref", nlohmann::json()) == p.entry["ref"] &&
+              canonical_json(env["entry"]["body"]) == canonical_json(p.entry["body"]))
+            found.emplace(*idx, e.hash(1));
+        }
+      }
     } else if (p.ref) {
       // Answers (ack, dispute, review, correction) are few per entry: compared one by one.
       const std::string body = canonical_json(p.entry["body"]);
@@ -371,6 +400,16 @@ std::vector<Log::Outcome> Log::append(const std::vector<nlohmann::json>& envelop
         exec(db, "ROLLBACK TO entry; RELEASE entry");
         refuse({400, fmt::format("entry.body: the store refused the report: {}",
                                  refused.empty() ? std::string("quarantined") : refused)});
+        continue;
+      }
+    }
+    if (p.type == "review") {
+      // The decision takes effect in this transaction (store/candidates.hpp): the report it
+      // accepts or corrects joins the store, or the refusal (400) names why not.
+      const auto body = std::get<store::ReviewBody>(store::parse_review_body(p.entry["body"]));
+      if (const std::string why = store::decide(impl_->store, body, p.ref, size); !why.empty()) {
+        exec(db, "ROLLBACK TO entry; RELEASE entry");
+        refuse({400, why});
         continue;
       }
     }

@@ -16,6 +16,7 @@
 #include "truceline/ledger/entry.hpp"
 #include "truceline/ledger/log.hpp"
 #include "truceline/ledger/merkle.hpp"
+#include "truceline/store/candidates.hpp"
 #include "truceline/store/record.hpp"
 
 namespace truceline::ledger {
@@ -291,31 +292,99 @@ VerifyResult verify_store(const std::string& db_path, const Parties& parties, co
   // report entry's signed body, normalized as the store normalizes it, must be there under its
   // content hash. Someone who edits a stored report and recomputes its hash (so verify-store's
   // per-row check passes) is caught here, naming the entry (docs/ledger.md, "Verification").
-  sqlite3_stmt* st = nullptr;
   sqlite3* db = log.store().handle();
-  if (sqlite3_prepare_v2(db, "SELECT 1 FROM report WHERE content_hash = ?", -1, &st, nullptr) != SQLITE_OK)
-    throw store::SqliteError(db, sqlite3_errcode(db), sqlite3_errmsg(db));
-  struct Finalize {
-    sqlite3_stmt* s;
-    ~Finalize() { sqlite3_finalize(s); }
-  } finalize{st};
+  struct Query {
+    sqlite3_stmt* s = nullptr;
+    ~Query() { sqlite3_finalize(s); }
+  };
+  auto prepare = [&](Query& q, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &q.s, nullptr) != SQLITE_OK)
+      throw store::SqliteError(db, sqlite3_errcode(db), sqlite3_errmsg(db));
+  };
+  auto found = [&](Query& q, const std::string& hash) {
+    sqlite3_reset(q.s);
+    sqlite3_bind_blob(q.s, 1, hash.data(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(q.s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw store::SqliteError(db, rc, sqlite3_errmsg(db));
+    return rc == SQLITE_ROW;
+  };
+  Query in_reports, in_candidates, decision;
+  prepare(in_reports, "SELECT 1 FROM report WHERE content_hash = ?");
+  // The review queue (schema 4): candidates proposed through the log, decisions of review
+  // entries. A store without it (read as it is) has neither.
+  bool queue = false;
+  {
+    Query t;
+    prepare(t, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'candidate'");
+    queue = sqlite3_step(t.s) == SQLITE_ROW;
+  }
+  if (queue) {
+    prepare(in_candidates, "SELECT 1 FROM candidate WHERE content_hash = ?");
+    prepare(decision, "SELECT c.id, d.decision, d.report_hash, c.json FROM candidate_decision d JOIN candidate c ON "
+                      "c.cid = d.cid WHERE d.ledger_index = ?");
+  }
+  auto hex20 = [](const std::string& bytes) {
+    std::string h;
+    for (std::size_t i = 0; i < 10 && i < bytes.size(); ++i) h += fmt::format("{:02x}", static_cast<unsigned char>(bytes[i]));
+    return h;
+  };
   log.for_each_raw_entry([&](const Log::RawEntry& e) {
     if (!result.ok) return;
     const auto env = nlohmann::json::parse(e.envelope, nullptr, false);
     const auto& entry = env["entry"];
+    const std::string party = entry["party"].is_string() ? entry["party"].get<std::string>() : std::string("?");
+    auto problem = [&](const std::string& what) {
+      result.ok = false;
+      result.problem = fmt::format("entry {} (party {}): {}", e.index, party, what);
+    };
+    if (entry["type"] == "review") {
+      // A review entry's decision must be the one the store applied: the same candidate and
+      // decision, and for accept/correct the very report the decision makes (the candidate's,
+      // or the candidate's with the signed changes) in the report store.
+      const auto body = store::parse_review_body(entry["body"]);
+      const auto* b = std::get_if<store::ReviewBody>(&body);
+      if (!b || !queue) return problem("the review's decision is not in the store (no review queue)");
+      sqlite3_reset(decision.s);
+      sqlite3_bind_int64(decision.s, 1, e.index);
+      const int rc = sqlite3_step(decision.s);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw store::SqliteError(db, rc, sqlite3_errmsg(db));
+      if (rc != SQLITE_ROW) return problem(fmt::format("the review of {} is not applied in the store", b->candidate));
+      auto col = [&](int i) {
+        const void* p = sqlite3_column_blob(decision.s, i);
+        return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(decision.s, i)))
+                 : std::string();
+      };
+      const std::string cid = col(0), applied = col(1), report_hash = col(2), cjson = col(3);
+      if (cid != b->candidate || applied != b->decision)
+        return problem(fmt::format("the store applied {} to {}, the entry signed {} of {}", applied, cid, b->decision,
+                                   b->candidate));
+      std::string line = fmt::format("review entry {} (party {}): {} {}", e.index, party, b->decision, b->candidate);
+      if (b->decision != "reject") {
+        const auto c = nlohmann::json::parse(cjson, nullptr, false);
+        const store::RowOutcome o = b->decision == "correct" ? store::corrected_report(c, b->changes)
+                                                             : store::report_from_json(c);
+        const std::string hash = o.report ? store::sha256_bytes(o.report->canonical_json()) : std::string();
+        if (hash.empty() || hash != report_hash || !found(in_reports, hash))
+          return problem(fmt::format("the report its {} of {} makes is not in the report store as signed", b->decision,
+                                     b->candidate));
+        line += " -> report r" + hex20(hash);
+      } else {
+        line += fmt::format(" (reason: {})", b->reason);
+      }
+      result.reviews.push_back(line + ": verified");
+      return;
+    }
     if (entry["type"] != "report") return;
-    const store::RowOutcome r = store::report_from_json(entry["body"]);
+    store::RowOutcome r = store::report_from_json(entry["body"]);
+    const bool candidate = entry["body"].value("status", nlohmann::json()) == "candidate";
+    if (candidate && r.report) r.report->extra.erase("status");
     const std::string hash = r.report ? store::sha256_bytes(r.report->canonical_json()) : std::string();
-    sqlite3_reset(st);
-    sqlite3_bind_blob(st, 1, hash.data(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
-    const int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) return;
-    if (rc != SQLITE_DONE) throw store::SqliteError(db, rc, sqlite3_errmsg(db));
-    result.ok = false;
-    result.problem = fmt::format(
-        "entry {} (party {}): the report it signed is not in the report store as signed (the store's copy was "
-        "changed or removed; what `reports`, `assess` and `report` read is not what the party signed)",
-        e.index, entry["party"].is_string() ? entry["party"].get<std::string>() : std::string("?"));
+    // A candidate is in the review queue (or, when its content was already a report, there).
+    if (found(in_reports, hash) || (candidate && queue && found(in_candidates, hash))) return;
+    problem(candidate ? "the candidate report it signed is not in the store as signed (the store's copy was changed "
+                        "or removed)"
+                      : "the report it signed is not in the report store as signed (the store's copy was changed or "
+                        "removed; what `reports`, `assess` and `report` read is not what the party signed)");
   });
   return result;
 }

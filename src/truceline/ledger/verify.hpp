@@ -1,8 +1,9 @@
 // Offline verification of a log (docs/ledger.md, "Verification"): `truceline ledger verify`.
 //
 // What is checked, from the envelopes alone (nothing stored beside them is trusted):
-// - every entry: well-formed (entry.hpp), its party in the parties file and not an observer, its
-//   signature valid with that party's key (libsodium's rule), its ref < its own index; indices
+// - every entry: well-formed (entry.hpp), its party in the parties file and not an observer
+//   (but for a candidate report), its signature valid with that party's key (libsodium's
+//   rule), its ref < its own index; indices
 //   0, 1, 2, ... without gaps; no envelope twice; the stored leaf hash (when the source gives
 //   one) equal to the envelope's;
 // - the tree recomputed from the envelopes (RFC 6962);
@@ -57,6 +58,9 @@ struct VerifyResult {
   uint64_t entries = 0;  // entries checked (the log's size when ok)
   Hash root{};           // the recomputed root (ok only)
   std::string problem;   // the first problem (not ok)
+  // verify_store: one line per review entry whose decision was found applied in the store
+  // ("review entry 7 (party russia): accept c… -> report r…: verified"), in index order.
+  std::vector<std::string> reviews;
   // "ok: N entries, root HEX" or the problem.
   std::string summary() const;
 };

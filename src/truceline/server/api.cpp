@@ -18,6 +18,7 @@
 #include "truceline/server/app_api.hpp"
 #include "truceline/server/export_api.hpp"
 #include "truceline/server/ledger_service.hpp"
+#include "truceline/server/review_api.hpp"
 #include "truceline/server/static_assets.hpp"
 #include "truceline/store/integrity.hpp"
 #include "truceline/store/listing.hpp"
@@ -171,6 +172,7 @@ struct Api::Impl {
     if (t.path.starts_with("/v1/report/")) return daily(agreement, options.db, t.path.substr(11), t.params);
     if (AppApi::handles(t.path)) return app.get(t.path, t.params);
     if (t.path == kExportPath) return export_download(app, options.db, t.params);  // export_api.hpp
+    if (is_review_path(t.path)) return review_get(options.db, t.path, t.params);
     if (t.path.starts_with("/report/")) {  // the web app's daily report page (static_assets.hpp)
       Response r = daily(agreement, options.db, t.path.substr(8), t.params);
       r.headers = app_headers();
@@ -211,7 +213,7 @@ bool is_ledger_path(const std::string& path) {
 
 bool is_store_path(const std::string& path) {
   return path == "/v1/reports" || path == "/v1/assessment" || path.starts_with("/v1/report/") ||
-         AppApi::handles(path) || path.starts_with("/report/") || path == kExportPath;
+         AppApi::handles(path) || path.starts_with("/report/") || path == kExportPath || is_review_path(path);
 }
 
 }  // namespace

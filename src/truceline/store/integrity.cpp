@@ -99,6 +99,13 @@ constexpr TriggerSpec kLedgerTriggers[] = {
     {"ledger_checkpoint_no_update", "ledger_checkpoint", "BEFORE UPDATE"},
     {"ledger_checkpoint_no_delete", "ledger_checkpoint", "BEFORE DELETE"}};
 
+// The review queue's (schema 4; store/candidates.hpp).
+constexpr TriggerSpec kCandidateTriggers[] = {
+    {"candidate_no_update", "candidate", "BEFORE UPDATE"},
+    {"candidate_no_delete", "candidate", "BEFORE DELETE"},
+    {"candidate_decision_no_update", "candidate_decision", "BEFORE UPDATE"},
+    {"candidate_decision_no_delete", "candidate_decision", "BEFORE DELETE"}};
+
 struct Counts {
   int64_t recorded = 0;  // sum of batch.imported
   int64_t max_rid = 0;
@@ -359,6 +366,8 @@ std::vector<std::string> verify(const std::string& path, int limit) {
   guarded("schema", [&] {
     std::vector<TriggerSpec> triggers(std::begin(kTriggers), std::end(kTriggers));
     if (version >= 3) triggers.insert(triggers.end(), std::begin(kLedgerTriggers), std::end(kLedgerTriggers));
+    if (version >= 4)
+      triggers.insert(triggers.end(), std::begin(kCandidateTriggers), std::end(kCandidateTriggers));
     for (const TriggerSpec& t : triggers) {
       Sql q(db, path,
             fmt::format(
@@ -446,6 +455,17 @@ std::vector<std::string> verify(const std::string& path, int limit) {
     }
   });
 
+  if (version >= 4)
+    guarded("candidates", [&] {
+      // The review queue (store/candidates.hpp): each candidate's JSON against its hash.
+      Sql q(db, path, "SELECT id, batch_id, row_number, json, content_hash FROM candidate NOT INDEXED ORDER BY cid");
+      int reported = 0;
+      while (q.step())
+        if (sha256_bytes(q.text(3)) != q.blob(4) && reported++ < limit)
+          problems.push_back(fmt::format("candidate {} (batch {} row {}): content does not match its hash",
+                                         q.text(0), q.integer(1), q.integer(2)));
+    });
+
   guarded("batches", [&] {
     // Quarantined rows stored per batch: at most what the batch counted (the same bad row
     // is stored once, under its first batch, and counted by every batch that read it).
@@ -454,9 +474,17 @@ std::vector<std::string> verify(const std::string& path, int limit) {
       Sql qq(db, path, "SELECT batch_id, count(*) FROM quarantine NOT INDEXED GROUP BY batch_id");
       while (qq.step()) quarantined_of_batch[qq.integer(0)] = qq.integer(1);
     }
+    // Candidates per batch (schema 4): stored against recorded, and part of the rows' sum.
+    std::map<int64_t, int64_t> candidates_of_batch;
+    if (version >= 4) {
+      Sql qc(db, path, "SELECT batch_id, count(*) FROM candidate NOT INDEXED GROUP BY batch_id");
+      while (qc.step()) candidates_of_batch[qc.integer(0)] = qc.integer(1);
+    }
     Sql q(db, path,
-          "SELECT id, imported, finished_at, rows, duplicates, quarantined FROM batch NOT INDEXED "
-          "ORDER BY id");
+          version >= 4 ? "SELECT id, imported, finished_at, rows, duplicates, quarantined, candidates FROM batch "
+                         "NOT INDEXED ORDER BY id"
+                       : "SELECT id, imported, finished_at, rows, duplicates, quarantined, 0 FROM batch NOT INDEXED "
+                         "ORDER BY id");
     std::set<int64_t> seen;
     while (q.step()) {
       const int64_t id = q.integer(0);
@@ -472,11 +500,19 @@ std::vector<std::string> verify(const std::string& path, int limit) {
       // Every row read is imported, a duplicate or quarantined (Store::import): a changed
       // byte in any of the four counts breaks the sum.
       if (!q.is_null(3) && !q.is_null(4) && !q.is_null(5) &&
-          q.integer(3) != q.integer(1) + q.integer(4) + q.integer(5))
-        problems.push_back(fmt::format(
-            "batch {}: {} rows recorded, but imported {} + duplicates {} + quarantined {} = {}", id,
-            q.integer(3), q.integer(1), q.integer(4), q.integer(5),
-            q.integer(1) + q.integer(4) + q.integer(5)));
+          q.integer(3) != q.integer(1) + q.integer(4) + q.integer(5) + q.integer(6))
+        problems.push_back(q.integer(6) == 0
+                               ? fmt::format("batch {}: {} rows recorded, but imported {} + duplicates {} + "
+                                             "quarantined {} = {}",
+                                             id, q.integer(3), q.integer(1), q.integer(4), q.integer(5),
+                                             q.integer(1) + q.integer(4) + q.integer(5))
+                               : fmt::format("batch {}: {} rows recorded, but imported {} + duplicates {} + "
+                                             "quarantined {} + candidates {} = {}",
+                                             id, q.integer(3), q.integer(1), q.integer(4), q.integer(5),
+                                             q.integer(6), q.integer(1) + q.integer(4) + q.integer(5) + q.integer(6)));
+      const int64_t cands = candidates_of_batch.count(id) ? candidates_of_batch[id] : 0;
+      if (cands != q.integer(6))
+        problems.push_back(fmt::format("batch {}: {} candidates found, {} recorded", id, cands, q.integer(6)));
       const int64_t stored = quarantined_of_batch.count(id) ? quarantined_of_batch[id] : 0;
       if (!q.is_null(5) && stored > q.integer(5))
         problems.push_back(fmt::format("batch {}: {} quarantined rows stored, {} recorded", id,

@@ -234,6 +234,39 @@ CREATE TRIGGER ledger_checkpoint_no_delete BEFORE DELETE ON ledger_checkpoint
   BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 )SQL";
 
+// Schema version 4: the review queue (store/candidates.hpp, docs/report-format.md "Candidate
+// reports"). A candidate is a report waiting for a decision: kept apart from `report` so that
+// nothing that reads reports (assess, report, the app) can see it before it is accepted.
+// Append-only like the reports; one decision per candidate (UNIQUE), made by a `review` entry
+// of the log (ledger_index), whose envelope holds the party, reason and changes.
+const char* kCandidateSchema = R"SQL(
+CREATE TABLE candidate(
+  cid INTEGER PRIMARY KEY,
+  content_hash BLOB NOT NULL UNIQUE,  -- SHA-256 of the normalized report ("status" removed)
+  id TEXT GENERATED ALWAYS AS ('c' || lower(substr(hex(content_hash), 1, 20))) VIRTUAL,
+  batch_id INTEGER NOT NULL REFERENCES batch(id),
+  row_number INTEGER NOT NULL,        -- the ledger index for importer 'ledger'
+  importer TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  json TEXT NOT NULL,
+  place_resolution TEXT,
+  ingested_at TEXT NOT NULL);
+CREATE TABLE candidate_decision(
+  cid INTEGER NOT NULL UNIQUE REFERENCES candidate(cid),
+  ledger_index INTEGER NOT NULL UNIQUE,  -- the review entry
+  decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject', 'correct')),
+  report_hash BLOB);                     -- accept/correct: the report that joined
+ALTER TABLE batch ADD COLUMN candidates INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER candidate_no_update BEFORE UPDATE ON candidate
+  BEGIN SELECT RAISE(ABORT, 'candidates are append-only: a review entry decides'); END;
+CREATE TRIGGER candidate_no_delete BEFORE DELETE ON candidate
+  BEGIN SELECT RAISE(ABORT, 'candidates are append-only: a review entry decides'); END;
+CREATE TRIGGER candidate_decision_no_update BEFORE UPDATE ON candidate_decision
+  BEGIN SELECT RAISE(ABORT, 'a decision is final'); END;
+CREATE TRIGGER candidate_decision_no_delete BEFORE DELETE ON candidate_decision
+  BEGIN SELECT RAISE(ABORT, 'a decision is final'); END;
+)SQL";
+
 // A row read, validated, serialized and hashed ahead of the writer.
 struct PreparedRow {
   InputRow row;
@@ -844,9 +877,10 @@ Store Store::open_existing(const std::string& path, Access access, const WriterO
       // adds, empty — versions of one source record are told apart only once `ingest` has
       // upgraded the file (docs/report-format.md, "Corrections and revisions").
       exec(db, "CREATE TEMP VIEW report AS SELECT *, NULL AS source_id FROM main.report");
-    } else if (m.version == 2) {
-      // Schema 3 only adds the ledger's tables: a reader of reports needs nothing more (a
-      // ledger reader finds no ledger tables and says so, ledger/log.hpp).
+    } else if (m.version == 2 || m.version == 3) {
+      // Schema 3 only adds the ledger's tables, 4 the review queue's: a reader of reports needs
+      // nothing more (a ledger reader finds no ledger tables and says so, ledger/log.hpp; a
+      // store without the candidate table has no candidates, store/candidates.hpp).
     } else {
       throw InputError(fmt::format("{}: made by an older truceline (schema {} < {}): the next `truceline ingest "
                                    "--db {} FILE` upgrades it",
@@ -969,7 +1003,13 @@ void Store::migrate() {
       exec(db_, kLedgerSchema);
       version = 3;
     }
-    // Later versions: `if (version < 4) { ALTER ...; version = 4; }`.
+    if (version < 4) {
+      // The review queue (docs/report-format.md, "Candidate reports"): new tables and a batch
+      // column (0 for every earlier batch); nothing rewritten.
+      exec(db_, kCandidateSchema);
+      version = 4;
+    }
+    // Later versions: `if (version < 5) { ALTER ...; version = 5; }`.
     if (version != found) exec(db_, fmt::format("PRAGMA user_version={}", version).c_str());
     exec(db_, "COMMIT");
   } catch (...) {
@@ -1019,6 +1059,16 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
                  "ON CONFLICT(raw_hash) DO NOTHING");
   }
   exists.emplace(db_, "SELECT 1 FROM report WHERE content_hash = ?");
+  // The review queue (schema 4; a dry run may read an older store, which has no candidates).
+  std::optional<Stmt> cins, cexists;
+  {
+    Stmt t(db_, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'candidate'");
+    if (t.step()) cexists.emplace(db_, "SELECT 1 FROM candidate WHERE content_hash = ?");
+  }
+  if (!dry)
+    cins.emplace(db_,
+                 "INSERT INTO candidate(content_hash, batch_id, row_number, importer, raw, json, place_resolution, "
+                 "ingested_at) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO NOTHING");
   // A dry run's would-be reports (content hashes, ordered: an id is a hash prefix).
   std::set<std::string> taken;
   const std::string now = now_iso();
@@ -1186,10 +1236,68 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     count_revision(r, rid);
   };
 
+  // A candidate report (docs/report-format.md, "Candidate reports"): into the review queue, not
+  // the reports. Its content already a report (assessed) or a candidate: a duplicate. Its place
+  // is resolved now, as a report's would be (kept for the day it is accepted). `supersedes` is
+  // checked when it is accepted (then the report joins the store through import()).
+  auto take_candidate = [&](const PreparedRow& p) {
+    const InputRow& row = p.row;
+    const Report& r = *row.outcome.report;
+    exists->bind_blob(1, p.hash);
+    bool dup = exists->step() || taken.count(p.hash);
+    exists->reset();
+    if (!dup && cexists) {
+      cexists->bind_blob(1, p.hash);
+      dup = cexists->step();
+      cexists->reset();
+    }
+    if (dup) {
+      ++sum.duplicates;
+      return;
+    }
+    std::optional<std::string> resolution;
+    if (!r.lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
+      const nlohmann::json res = row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
+      resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    if (dry) {
+      taken.insert(p.hash);
+      ++sum.candidates;
+      return;
+    }
+    cins->bind_static_blob(1, p.hash)
+        .bind(2, sum.batch_id)
+        .bind(3, static_cast<int64_t>(row.number))
+        .bind_static(4, o.importer)
+        .bind_static(5, row.raw)
+        .bind_static(6, p.canonical)
+        .bind_opt(7, resolution)
+        .bind_static(8, now);
+    cins->step();
+    cins->rewind();
+    if (sqlite3_changes(db_) == 0) {
+      ++sum.duplicates;
+      return;
+    }
+    ++sum.candidates;
+  };
+  // Marks the rows that go to the review queue (on the pipeline's thread, before the row is
+  // hashed): a candidate's "status" is not part of the report it proposes.
+  const std::function<bool(InputRow&)> marked = [&](InputRow& row) {
+    if (!next(row)) return false;
+    if (auto& r = row.outcome.report) {
+      const auto it = r->extra.find("status");
+      const bool says = it != r->extra.end() && it->is_string() && it->get_ref<const std::string&>() == "candidate";
+      if (says) r->extra.erase("status");
+      row.candidate = o.candidates || says;
+    }
+    return true;
+  };
+
   // Corrections whose report is not (yet) known: they may precede it in the file.
   std::vector<PreparedRow> waiting;
   {
-    RowPipeline pipeline(next);
+    RowPipeline pipeline(marked);
     for (std::vector<PreparedRow> batch; !(batch = pipeline.pop()).empty();) {
       if (o.interruption_point) o.interruption_point();
       for (PreparedRow& p : batch) {
@@ -1198,6 +1306,10 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
         if (o.progress && sum.rows % 65536 == 0) o.progress(sum.rows);
         if (!p.row.outcome.report) {
           quarantine(p.row, p.row.outcome.error, p.hash);
+          continue;
+        }
+        if (p.row.candidate) {
+          take_candidate(p);
           continue;
         }
         const std::string& supersedes = p.row.outcome.report->supersedes;
@@ -1237,14 +1349,16 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   rtree->finish();
   {
     Stmt b(db_,
-           "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=?, file_hash=? WHERE id=?");
+           "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=?, file_hash=?, candidates=? "
+           "WHERE id=?");
     b.bind(1, now_iso())
         .bind(2, static_cast<int64_t>(sum.rows))
         .bind(3, static_cast<int64_t>(sum.imported))
         .bind(4, static_cast<int64_t>(sum.duplicates))
         .bind(5, static_cast<int64_t>(sum.quarantined))
         .bind(6, o.final_file_hash ? o.final_file_hash() : o.file_hash)
-        .bind(7, sum.batch_id)
+        .bind(7, static_cast<int64_t>(sum.candidates))
+        .bind(8, sum.batch_id)
         .step();
   }
   if (o.interruption_point) o.interruption_point();

@@ -52,8 +52,9 @@ struct WriteWait;
 }
 
 // 1: the first; 2: report.source_id (from the JSON) indexed with source_name (revisions);
-// 3: the ledger's tables (ledger_entry, ledger_node, ledger_checkpoint; ledger/log.hpp).
-inline constexpr int kSchemaVersion = 3;
+// 3: the ledger's tables (ledger_entry, ledger_node, ledger_checkpoint; ledger/log.hpp);
+// 4: the review queue (candidate, candidate_decision, batch.candidates; store/candidates.hpp).
+inline constexpr int kSchemaVersion = 4;
 
 struct BatchSummary {
   int64_t batch_id = 0;  // 0 when nothing was written
@@ -61,12 +62,15 @@ struct BatchSummary {
   // Imported reports that are new versions of a source record the store (or this batch)
   // already held: same source name and source_id (docs/report-format.md, "Revisions").
   std::size_t revisions = 0;
+  // Rows taken into the review queue (store/candidates.hpp), not into the reports: rows of a
+  // candidate import (ImportOptions::candidates) or with "status": "candidate".
+  std::size_t candidates = 0;
   // Committed. False for a dry run, and for a batch that took no report at all (no rows, or
   // every row quarantined): such a file is a failure of the file (wrong encoding, columns not
   // mapped, ...), so it is not recorded, not even its quarantined rows (docs/importers.md).
   bool written = false;
   // No report was taken (rows == 0 or imported + duplicates == 0): the file gave nothing.
-  bool took_nothing() const { return imported + duplicates == 0; }
+  bool took_nothing() const { return imported + duplicates + candidates == 0; }
 };
 
 // One input row handed to import(): its number (line or feature), raw text and outcome.
@@ -77,6 +81,9 @@ struct InputRow {
   // The report's place already resolved (Store::append): recorded as is, resolve_place is
   // not called. Null = resolve at import.
   nlohmann::json place_resolution;
+  // Set by import(): the row goes to the review queue (ImportOptions::candidates, or its
+  // report says "status": "candidate"; that key is then removed from the report).
+  bool candidate = false;
 };
 
 struct ImportOptions {
@@ -96,6 +103,10 @@ struct ImportOptions {
   // of it, rolled back alone on failure and committed with the caller's transaction.
   bool nested = false;
   bool strict = false;     // any bad row: nothing is written, InputError naming the row
+  // Every valid row is a candidate report (`ingest --candidate`): it goes to the review queue
+  // (table candidate), not to the reports, until a `review` entry accepts it
+  // (store/candidates.hpp). Without it, only rows whose report says "status": "candidate" do.
+  bool candidates = false;
   // Everything is checked, nothing is written: the store is only read (it may be opened
   // read-only), in one snapshot; what the batch would add is kept in memory.
   bool dry_run = false;
