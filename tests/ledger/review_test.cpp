@@ -12,6 +12,7 @@
 #include "truceline/ledger/verify.hpp"
 #include "truceline/store/candidates.hpp"
 #include "truceline/store/integrity.hpp"
+#include "truceline/store/listing.hpp"
 
 namespace truceline::ledger {
 namespace {
@@ -110,6 +111,15 @@ TEST_F(ReviewTest, AcceptJoinsTheReportsUnderTheSameDigits) {
   EXPECT_EQ(decided[0].decisions[0].party, "jmm");
   EXPECT_EQ(decided[0].decisions[0].report_id, rs[0].id);
   EXPECT_EQ(candidates(log, "pending").size(), 1u);
+  // `reports` says how it reached the store: the review entry that accepted it (an accepted
+  // report printed without it reads as imported outside the log).
+  for (const char* format : {"jsonl", "geojson"}) {
+    std::ostringstream listing;
+    store::write_listing(log.store(), store::Query{}, format, listing);
+    EXPECT_NE(listing.str().find("\"review_index\":" + std::to_string(out[0].index)), std::string::npos)
+        << format << ": " << listing.str();
+    EXPECT_EQ(listing.str().find("\"ledger_index\""), std::string::npos) << format;
+  }
 }
 
 TEST_F(ReviewTest, RejectStaysVisibleWithItsReasonAndIsNeverAssessed) {

@@ -31,6 +31,15 @@ const L = (x) => `\u2066${x}\u2069`;
 
 const VERDICTS = ['violation', 'indeterminate', 'compliant', 'not_applicable'];
 
+// How the report reached the store: its own log entry, a review entry that accepted it from the
+// review queue, or an import outside the log.
+function ledgerOf(t, item) {
+  const has = (v) => v !== null && v !== undefined;
+  if (has(item.ledger_index)) return t('incident.ledger.entry', { index: L(item.ledger_index) });
+  if (has(item.review_index)) return t('incident.report.acceptedByReview', { index: L(item.review_index) });
+  return el('span', { class: 'muted', text: t('incident.report.notInLedger') });
+}
+
 function verdictBadge(t, verdict) {
   const known = VERDICTS.includes(verdict);
   return el('span', {
@@ -247,7 +256,7 @@ function reportCard(t, item, ledger) {
       [t('incident.report.fatalities'), r.fatalities !== undefined ? ltr(r.fatalities) : null],
       [t('incident.report.injured'), r.injured !== undefined ? ltr(r.injured) : null],
       [t('incident.report.explosions'), r.explosions !== undefined ? ltr(r.explosions) : null],
-      [t('incident.report.ledger'), item.ledger_index === null || item.ledger_index === undefined ? el('span', { class: 'muted', text: t('incident.report.notInLedger') }) : t('incident.ledger.entry', { index: L(item.ledger_index) })],
+      [t('incident.report.ledger'), ledgerOf(t, item)],
     ]),
   );
   if (item.ledger_index !== null && item.ledger_index !== undefined) {

@@ -311,7 +311,7 @@ struct AppApi::Impl {
         if (ids.count(rid)) stored[rid] = std::move(r);
       }
     }
-    std::set<uint64_t> ledger_indexes;
+    std::set<uint64_t> ledger_indexes, review_entries;
     json reports = json::array();
     std::map<std::string, std::pair<assess::Verdict, json>> by_obligation;  // strongest verdict, its reasons
     std::map<std::string, std::string> titles;
@@ -328,6 +328,13 @@ struct AppApi::Impl {
         ledger_indexes.insert(ledger_index.get<uint64_t>());
       }
       e["ledger_index"] = ledger_index;
+      // A report accepted from the review queue: the review entry that accepted it.
+      json review_index = nullptr;
+      if (st != stored.end() && st->second.contains("review_index")) {
+        review_index = st->second["review_index"];
+        review_entries.insert(review_index.get<uint64_t>());
+      }
+      e["review_index"] = review_index;
       json verdicts = json::array();
       // The verdicts are in report order: the range of report m.
       auto lo = std::lower_bound(s.verdicts.begin(), s.verdicts.end(), m,
@@ -375,10 +382,11 @@ struct AppApi::Impl {
 
     // The ledger entries about it: its reports' entries and every entry answering one of them.
     json ledger = json::array();
-    if (!ledger_indexes.empty())
+    if (!ledger_indexes.empty() || !review_entries.empty())
       if (const auto comm = report::load_communication(db))
         for (const auto& le : comm->entries) {
-          const bool about = ledger_indexes.count(le.index) || (le.ref && ledger_indexes.count(*le.ref));
+          const bool about = ledger_indexes.count(le.index) || review_entries.count(le.index) ||
+                             (le.ref && ledger_indexes.count(*le.ref));
           if (!about) continue;
           ledger.push_back({{"index", le.index},
                             {"party", le.party},

@@ -66,6 +66,7 @@ json report_geojson_feature(const StoredReport& r) {
   json props{{"id", r.id}};
   props.update(printed(r));
   if (r.importer == "ledger") props["ledger_index"] = r.row_number;
+  if (r.importer == "review") props["review_index"] = r.row_number;  // the accepting review entry
   // The geometry is the effective location (docs/report-format.md, "Effective location"): the
   // report's own coordinates, or its place's point (the properties say which); null only when
   // unresolved. The importers ignore the effective_* keys, so the output still round-trips.
@@ -106,6 +107,8 @@ void write_listing(const Store& store, const Query& q, const std::string& format
       if (!r.superseded_by.empty()) line["superseded_by"] = r.superseded_by;
       // A report that came through the ledger (docs/ledger.md): the index of its entry.
       if (r.importer == "ledger") line["ledger_index"] = r.row_number;
+      // A candidate accepted (or corrected) in the review queue: the index of the review entry.
+      if (r.importer == "review") line["review_index"] = r.row_number;
       line["effective_location"] = to_json(loc);
       out << line.dump() << "\n";
     } else if (format == "csv") {
