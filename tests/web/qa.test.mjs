@@ -1,6 +1,8 @@
 // Defects found by using the app as an analyst would (QA of issue 13), each pinned here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withApp, screenshot, skip } from './harness.mjs';
 
 // The map page fits the 1366×768 screen: the side panel scrolls, the map does not grow with it
@@ -21,4 +23,30 @@ test('the map fills the screen below the header, its scale bar in view, whatever
     assert.ok(m.map <= m.vh, `the map ends at ${m.map} px`);
     assert.ok(m.scale <= m.vh && m.attribution <= m.vh, `scale bar at ${m.scale} px, attribution at ${m.attribution} px`);
     await screenshot(page, 'qa-map-fits');
+  }));
+
+// The store changes while the map is open (an ingest here; an accepted review does the same): the
+// page must not keep showing the old view as if it were current — its export links already answer
+// from the new store. It says so, with a reload that shows the new view.
+test('the map says when the store changed under it, and a reload shows the new view', { skip }, () =>
+  withApp({}, async ({ page, baseUrl, dir, db, run }) => {
+    await page.goto(`${baseUrl}/?date=2018-11-24`);
+    await page.waitForFunction(() => window.__tlMap && window.__tlMap.ready);
+    const before = Number(await page.getByTestId('incident-count').textContent());
+    assert.equal(await page.getByTestId('store-changed').count(), 0);
+    const file = join(dir, 'late.jsonl');
+    writeFileSync(file, JSON.stringify({
+      observed_at: '2018-11-24T10:00:00+03:00', lon: 36.7, lat: 35.6, kind: 'shelling',
+      summary: 'A report ingested while the page is open (QA).', source: { name: 'QA', type: 'monitor' }, source_id: 'qa-late-1',
+    }) + '\n');
+    run(['ingest', '--db', db, file]);
+    await page.evaluate(() => window.__tlMap.checkStore());
+    const notice = page.getByTestId('store-changed');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /437/);
+    await screenshot(page, 'qa-map-store-changed');
+    await notice.locator('button').click();
+    await page.waitForFunction(() => window.__tlMap && window.__tlMap.ready);
+    assert.equal(Number(await page.getByTestId('incident-count').textContent()), before + 1);
+    assert.equal(await page.getByTestId('store-changed').count(), 0);
   }));

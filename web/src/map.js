@@ -494,6 +494,50 @@ export async function mount(root, ctx) {
     const r = mapDiv.getBoundingClientRect();
     return { x: r.left + h[0], y: r.top + h[1], zoom: map.getZoom(), ...(kind === "i" ? { id: index.rows[h[4]].id } : { incidents: h[4].length }) };
   };
+  // The store can change while the page is open (an ingest, an accepted review): the view shown
+  // is then out of date and the export links, which the server answers from the store as it is
+  // now, no longer hold what the map shows. The page compares the store's figures (meta) every
+  // 20 s and when it is shown again, and says so with a reload — never a silent change of view.
+  const seen = JSON.stringify([meta.at || null, meta.store || null]);
+  let notice = null;
+  const say = (testid, text, reload) => {
+    if (notice && notice.dataset.testid === testid && notice.dataset.text === text) return;
+    if (notice) notice.remove();
+    notice = el("p", "tl-error");
+    notice.setAttribute("role", "alert");
+    notice.setAttribute("data-testid", testid);
+    notice.dataset.text = text;
+    notice.append(text + " ");
+    if (reload) {
+      const b = el("button", "tl-button");
+      b.type = "button";
+      b.textContent = t("map.reload");
+      b.addEventListener("click", () => location.reload());
+      notice.append(b);
+    }
+    side.prepend(notice);
+  };
+  perf.checkStore = async () => {
+    let now;
+    try {
+      now = await api.get("/v1/app/meta");
+    } catch (e) {
+      say("server-unreachable", t("map.server_unreachable", { error: e.message }), false);
+      return;
+    }
+    if (JSON.stringify([now.at || null, now.store || null]) !== seen) {
+      say("store-changed", t("map.store_changed", {
+        was: (meta.store && meta.store.reports) || 0, now: (now.store && now.store.reports) || 0,
+      }), true);
+    } else if (notice) {
+      notice.remove();
+      notice = null;
+    }
+  };
+  const storeTimer = setInterval(() => { if (!document.hidden) perf.checkStore(); }, 20000);
+  const onVisible = () => { if (!document.hidden) perf.checkStore(); };
+  document.addEventListener("visibilitychange", onVisible);
+  cleanup.push(() => { clearInterval(storeTimer); document.removeEventListener("visibilitychange", onVisible); });
   perf.ready = true;
 
   return () => { for (const f of cleanup.reverse()) try { f(); } catch { /* unmounting */ } delete window.__tlMap; root.classList.remove("tl-map-page"); };
