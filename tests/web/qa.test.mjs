@@ -50,3 +50,20 @@ test('the map says when the store changed under it, and a reload shows the new v
     assert.equal(Number(await page.getByTestId('incident-count').textContent()), before + 1);
     assert.equal(await page.getByTestId('store-changed').count(), 0);
   }));
+
+// The incident page fits the 1366 px screen: the claims side by side held each claim's report ids
+// on one unbreakable line, so an incident of three reports pushed the page 44 px wider than the
+// screen (and a bigger one far more), in English and in Arabic.
+test('the incident page of a three-report incident has no horizontal scroll, in English and Arabic', { skip }, () =>
+  withApp({}, async ({ page, baseUrl }) => {
+    const list = await (await fetch(`${baseUrl}/v1/app/incidents`)).json();
+    const inc = list.incidents.find((i) => i.source_ids.includes('syn-flare-001a'));
+    assert.ok(inc && inc.reports >= 3, 'the Morek shelling of 24 November, three reports');
+    for (const lang of ['en', 'ar']) {
+      await page.goto(`${baseUrl}/incident/${inc.id}?lang=${lang}`);
+      await page.getByTestId('incident-claims').waitFor();
+      const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(w[0] <= w[1], `${lang}: the page is ${w[0]} px wide in a ${w[1]} px window`);
+      await screenshot(page, `qa-incident-claims-${lang}`, { fullPage: true });
+    }
+  }));
