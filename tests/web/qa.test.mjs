@@ -67,3 +67,30 @@ test('the incident page of a three-report incident has no horizontal scroll, in 
       await screenshot(page, `qa-incident-claims-${lang}`, { fullPage: true });
     }
   }));
+
+// In Arabic (right to left) a date between Arabic words was reordered by the bidi algorithm: after
+// an Arabic letter its digits are Arabic numbers, which a hyphen does not join, so "2018-11-24"
+// was drawn as "24-11-2018". Each date of the map's count line must read left to right:
+// its year drawn left of its day.
+test('Arabic: the dates of the map count line are drawn year first, left to right', { skip }, () =>
+  withApp({ lang: 'ar' }, async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}/?date=2018-11-24&window=3`);
+    await page.waitForFunction(() => window.__tlMap && window.__tlMap.ready);
+    const order = await page.evaluate(() => {
+      const count = document.querySelector('[data-testid="incident-count"]');
+      const line = count.closest('p') || count.parentElement;
+      const out = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of n.data.matchAll(/(\d{4})-(\d{2})-(\d{2})/g)) {
+          const at = (i, len) => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + len); return r.getBoundingClientRect(); };
+          const year = at(m.index, 4), day = at(m.index + 8, 2);
+          out.push({ date: m[0], yearLeft: year.left, dayLeft: day.left });
+        }
+      }
+      return out;
+    });
+    assert.equal(order.length, 2, JSON.stringify(order));
+    for (const o of order) assert.ok(o.yearLeft < o.dayLeft, `${o.date} is drawn day first: ${JSON.stringify(o)}`);
+    await screenshot(page, 'qa-map-ar');
+  }));

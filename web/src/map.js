@@ -311,7 +311,7 @@ export async function mount(root, ctx) {
     overlay.setSelection(sel);
     const tMap = performance.now();
     count.textContent = String(sel.length);
-    countText.textContent = t("map.count_text", { n: sel.length, from: dayString(from), to: state.date });
+    countText.textContent = t("map.count_text", { n: sel.length, from: ltr(dayString(from)), to: ltr(state.date) });
     let unlocated = 0;
     for (let k = 0; k < sel.length; k++) if (index.lon[sel[k]] !== index.lon[sel[k]]) unlocated++;
     countNote.textContent = unlocated ? t("map.unlocated", { n: unlocated }) : "";
@@ -322,7 +322,7 @@ export async function mount(root, ctx) {
       if (url) { a.href = url; a.removeAttribute("aria-disabled"); }
       else { a.removeAttribute("href"); a.setAttribute("aria-disabled", "true"); }
     }
-    exportNote.textContent = exportUrl("csv", state) ? t("map.export_note", { from: dayString(from), to: state.date }) : t("map.export_none");
+    exportNote.textContent = exportUrl("csv", state) ? t("map.export_note", { from: ltr(dayString(from)), to: ltr(state.date) }) : t("map.export_none");
     const t1 = performance.now();
     // The URL a little later (URL_DELAY_MS): history.replaceState costs 8–60 ms in Chromium (a
     // synchronous round trip to the browser process), more than the re-render, and Chromium
@@ -545,6 +545,12 @@ export async function mount(root, ctx) {
 
 // ---- helpers
 
+// A date inside right-to-left text: after an Arabic letter its digits are Arabic numbers, which a
+// hyphen does not join, and 2018-11-24 would be drawn 24-11-2018; a left-to-right isolate (LRI …
+// PDI) keeps it whole.
+function ltr(s) {
+  return `\u2066${s}\u2069`;
+}
 function el(tag, cls) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
