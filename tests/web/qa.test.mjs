@@ -94,3 +94,41 @@ test('Arabic: the dates of the map count line are drawn year first, left to righ
     for (const o of order) assert.ok(o.yearLeft < o.dayLeft, `${o.date} is drawn day first: ${JSON.stringify(o)}`);
     await screenshot(page, 'qa-map-ar');
   }));
+
+// A report that joined the store through the review queue: its incident page said "not in the
+// ledger (ingested directly)" and "No ledger entry is about this incident's reports", though a
+// signed review entry admitted it. The page shows the review entry, and the report says so.
+test('an accepted candidate: its incident page shows the review entry that admitted it', { skip }, () =>
+  withApp({
+    setup: ({ dir, db, run }) => {
+      const file = join(dir, 'candidates.jsonl');
+      writeFileSync(file, JSON.stringify({
+        observed_at: '2018-11-24T06:00:00+03:00', lon: 36.7, lat: 35.9, kind: 'shelling',
+        summary: 'A candidate report (QA).', source: { name: 'QA Social', type: 'social' }, source_id: 'qa-cand-1',
+      }) + '\n');
+      run(['ingest', '--db', db, '--candidate', file]);
+    },
+  }, async ({ page, baseUrl, server, keys, run }) => {
+    const list = JSON.parse(run(['review', '--server', server.url, 'list', '--format', 'json']).stdout);
+    const cand = (list.candidates || list).find((c) => c.report.source_id === 'qa-cand-1');
+    run(['review', '--server', server.url, '--party', 'jmm', '--key', keys.jmm, 'accept', cand.id]);
+    const incidents = (await (await fetch(`${baseUrl}/v1/app/incidents?from=2018-11-24&to=2018-11-24`)).json()).incidents;
+    const inc = incidents.find((i) => i.source_ids.includes('qa-cand-1'));
+    assert.ok(inc, 'the accepted candidate is in an incident');
+    const detail = await (await fetch(`${baseUrl}/v1/app/incident/${inc.id}`)).json();
+    const review = detail.ledger.find((e) => e.type === 'review');
+    assert.ok(review, `the review entry is among the incident's ledger entries: ${JSON.stringify(detail.ledger)}`);
+    assert.equal(review.party, 'jmm');
+    assert.equal(review.body.candidate, cand.id);
+    const item = detail.reports.find((r) => r.report.source_id === 'qa-cand-1');
+    assert.deepEqual(item.review, { index: review.index, party: 'jmm', decision: 'accept', candidate: cand.id });
+
+    await page.goto(`${baseUrl}/incident/${inc.id}`);
+    const card = page.locator('[data-testid="incident-report"][data-source-id="qa-cand-1"]');
+    await card.waitFor();
+    const text = await card.textContent();
+    assert.doesNotMatch(text, /ingested directly/);
+    assert.match(text, /review/i);
+    assert.match(text, /jmm/);
+    await screenshot(page, 'qa-incident-reviewed', { fullPage: true });
+  }));

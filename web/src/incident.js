@@ -117,6 +117,17 @@ function factsList(rows) {
   return dl;
 }
 
+// How a report came into the store: its report entry, the review entry that admitted it from
+// the review queue (accept, correct), or directly (ingest).
+function ledgerText(t, item) {
+  const parts = [];
+  if (item.ledger_index !== null && item.ledger_index !== undefined) parts.push(t('incident.ledger.entry', { index: L(item.ledger_index) }));
+  if (item.review && (item.review.decision === 'accept' || item.review.decision === 'correct'))
+    parts.push(t(`incident.report.reviewed.${item.review.decision}`, { party: L(item.review.party), index: L(item.review.index) }));
+  if (parts.length === 0) return el('span', { class: 'muted', text: t('incident.report.notInLedger') });
+  return parts.join('; ');
+}
+
 // The claims of one field side by side; more than one distinct value is a conflict.
 function claimsSection(t, name, claims, label = (v) => v) {
   if (!Array.isArray(claims) || claims.length === 0) return null;
@@ -247,7 +258,7 @@ function reportCard(t, item, ledger) {
       [t('incident.report.fatalities'), r.fatalities !== undefined ? ltr(r.fatalities) : null],
       [t('incident.report.injured'), r.injured !== undefined ? ltr(r.injured) : null],
       [t('incident.report.explosions'), r.explosions !== undefined ? ltr(r.explosions) : null],
-      [t('incident.report.ledger'), item.ledger_index === null || item.ledger_index === undefined ? el('span', { class: 'muted', text: t('incident.report.notInLedger') }) : t('incident.ledger.entry', { index: L(item.ledger_index) })],
+      [t('incident.report.ledger'), ledgerText(t, item)],
     ]),
   );
   if (item.ledger_index !== null && item.ledger_index !== undefined) {

@@ -15,6 +15,7 @@
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/geo/geojson.hpp"
 #include "truceline/report/report.hpp"
+#include "truceline/store/candidates.hpp"
 #include "truceline/store/listing.hpp"
 #include "truceline/store/store.hpp"
 #include "truceline/time.hpp"
@@ -296,8 +297,19 @@ struct AppApi::Impl {
     // incident's time span (widened by the offset a bare date moves by, and a day).
     std::set<std::string> ids(row.report_ids.begin(), row.report_ids.end());
     std::map<std::string, json> stored;
+    // Reports that joined through the review queue: the review entry that admitted each (and
+    // the candidate's own report entry when it came through the log) are entries about it.
+    std::map<std::string, json> reviewed;  // report id -> {"index","party","decision","candidate"}
+    std::set<uint64_t> review_indexes;
     {
       const store::Store st = store::Store::open_existing(db);
+      for (const store::Candidate& c : store::list_candidates(st, "decided"))
+        for (const store::CandidateDecision& d : c.decisions)
+          if (!d.report_id.empty() && ids.count(d.report_id)) {
+            reviewed[d.report_id] = {{"index", d.index}, {"party", d.party}, {"decision", d.decision}, {"candidate", c.id}};
+            review_indexes.insert(d.index);
+            if (c.ledger_index) review_indexes.insert(*c.ledger_index);
+          }
       store::Query q;
       const int64_t slack = std::abs(a.utc_offset_minutes) * 60LL + kDay;
       q.since = inc.first_unix - slack;
@@ -328,6 +340,8 @@ struct AppApi::Impl {
         ledger_indexes.insert(ledger_index.get<uint64_t>());
       }
       e["ledger_index"] = ledger_index;
+      const auto rv = reviewed.find(r.id);
+      e["review"] = rv == reviewed.end() ? json(nullptr) : rv->second;
       json verdicts = json::array();
       // The verdicts are in report order: the range of report m.
       auto lo = std::lower_bound(s.verdicts.begin(), s.verdicts.end(), m,
@@ -375,6 +389,7 @@ struct AppApi::Impl {
 
     // The ledger entries about it: its reports' entries and every entry answering one of them.
     json ledger = json::array();
+    ledger_indexes.insert(review_indexes.begin(), review_indexes.end());
     if (!ledger_indexes.empty())
       if (const auto comm = report::load_communication(db))
         for (const auto& le : comm->entries) {
