@@ -132,3 +132,25 @@ test('an accepted candidate: its incident page shows the review entry that admit
     assert.match(text, /jmm/);
     await screenshot(page, 'qa-incident-reviewed', { fullPage: true });
   }));
+
+// The review page gave a candidate's place as "lon, lat" (36.70000, 35.90000) while the incident
+// page and the daily report give "lat, lon" (35.9000, 36.7000): in Idlib both orders are plausible
+// places 90 km apart, and an analyst comparing the two pages swaps them. One order: lat, lon.
+test('the review page gives a location latitude first, as the incident page does', { skip }, () =>
+  withApp({
+    setup: ({ dir, db, run }) => {
+      const file = join(dir, 'candidates.jsonl');
+      writeFileSync(file, JSON.stringify({
+        observed_at: '2018-11-24T06:00:00+03:00', lon: 36.7, lat: 35.9, kind: 'shelling',
+        summary: 'A candidate report (QA).', source: { name: 'QA Social', type: 'social' }, source_id: 'qa-cand-1',
+      }) + '\n');
+      run(['ingest', '--db', db, '--candidate', file]);
+    },
+  }, async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}/review`);
+    const card = page.locator('[data-testid="review-candidate"]').first();
+    await card.waitFor();
+    const text = await card.textContent();
+    assert.match(text, /35\.90+, 36\.70+/, text);
+    assert.doesNotMatch(text, /36\.70+, 35\.90+/);
+  }));
