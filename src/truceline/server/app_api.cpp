@@ -131,6 +131,7 @@ struct AppApi::Impl {
     only(p, app::filter_parameters());
     const app::Filter f = app::parse_filter(p);
     const auto v = current();
+    app::check_filter_names(f, a, *v);
     if (!p.empty()) return json_response(app::incidents_json(a, *v, app::select(*v, f)));
     {
       std::lock_guard lock(m);
@@ -471,6 +472,7 @@ Response AppApi::get(const std::string& path, const Params& params) {
 }
 
 std::shared_ptr<const app::View> AppApi::view() { return impl_->current(); }
+const agreement::Agreement& AppApi::agreement() const { return impl_->a; }
 
 void AppApi::warm() noexcept {
   try {
