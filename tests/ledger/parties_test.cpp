@@ -64,6 +64,21 @@ TEST(Parties, Refusals) {
   EXPECT_NE(error_of("[log]\norigin = \"a b\"\n").find("may not hold a space"), std::string::npos);
 }
 
+// An empty string is no value: a party with public_key = "" (what a script writes when
+// `keygen` failed) was loaded with no key and the server started; id = "" and role = "" too.
+TEST(Parties, EmptyStringsAreRefused) {
+  const Cast c;
+  const std::string key = public_key_text(c.north.public_key);
+  const std::string head = "[log]\norigin = \"o\"\n";
+  EXPECT_EQ(error_of(head + "[[party]]\nid = \"a\"\npublic_key = \"\"\nrole = \"monitor\"\n"),
+            "p.toml:5:14: [[party]] \"a\": \"public_key\" is empty");
+  EXPECT_EQ(error_of(head + "[[party]]\nid = \"\"\npublic_key = \"" + key + "\"\nrole = \"monitor\"\n"),
+            "p.toml:4:6: [[party]]: \"id\" is empty");
+  EXPECT_EQ(error_of(head + "[[party]]\nid = \"a\"\npublic_key = \"" + key + "\"\nrole = \"\"\n"),
+            "p.toml:6:8: [[party]] \"a\": \"role\" is empty");
+  EXPECT_EQ(error_of("[log]\norigin = \"o\"\npublic_key = \"\"\n"), "p.toml:3:14: [log]: \"public_key\" is empty");
+}
+
 TEST(Parties, CheckedAgainstAnAgreement) {
   agreement::Agreement a;
   a.path = "agreement.toml";

@@ -284,6 +284,12 @@ TEST(AppApi, BadParametersAre400NamingThem) {
       {"/v1/app/layers?date=2018-11-31", "date '2018-11-31'"},
       {"/v1/app/layers?date=2018-11-24T10:00", "date '2018-11-24T10:00'"},
       {"/v1/app/incident/x?full=1", "unknown parameter 'full'"},
+      // A value that names nothing is a typo, not an empty selection (it answered [] and the
+      // export an empty file, silently).
+      {"/v1/app/incidents?actor=hst", "actor 'hst': not a party or group of the agreement"},
+      {"/v1/app/incidents?kind=shellling", "kind 'shellling': not a report kind"},
+      {"/v1/app/incidents?source_type=press", "source_type 'press': not a source type"},
+      {"/v1/app/export?format=csv&actor=russia,nobody", "actor 'nobody'"},
   };
   for (const auto& [target, message] : cases) {
     const Got g = get(api, target);

@@ -98,6 +98,21 @@ TEST(StaticAssets, PagesServeIndexAndRefusedPathsAre404) {
   EXPECT_FALSE(StaticAssets::is_app_path("/reviews"));
 }
 
+// A browser asks every page's origin for /favicon.ico; the daily report (/report/DATE, the bytes
+// of `truceline report`, which link no icon) got a 404 and Chromium logged a console error.
+TEST(StaticAssets, FaviconIcoIsTheAppsIcon) {
+  const StaticAssets s;
+  const Request q("GET", "/favicon.ico");
+  EXPECT_TRUE(StaticAssets::is_app_path("/favicon.ico"));
+  const auto r = s.get("/favicon.ico", q);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200u);
+  EXPECT_EQ(r->content_type, "image/svg+xml");
+  const auto svg = s.get("/assets/favicon.svg", q);
+  ASSERT_TRUE(svg);
+  EXPECT_EQ(r->body, svg->body);
+}
+
 TEST(StaticAssets, WebRootReadsFromDiskOnEveryRequest) {
   const auto dir = std::filesystem::temp_directory_path() / ("truceline-webroot-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir / "src");

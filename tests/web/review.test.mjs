@@ -123,11 +123,12 @@ test('a review decision signed in the page is in the log, verifies, and takes ef
       // Its incident page says how it came in: accepted by the review entry, which is listed.
       const detail = await (await fetch(`${baseUrl}/v1/app/incident/${encodeURIComponent(joined.id)}`)).json();
       const item = detail.reports.find((r) => r.report.id === `r${acceptId.slice(1)}`);
-      assert.equal(item.review_index, acceptIndex);
+      assert.equal(item.report.review_index, acceptIndex);
+      assert.equal(item.review.index, acceptIndex);
       assert.ok(detail.ledger.some((e) => e.index === acceptIndex && e.type === 'review'), 'the review entry is among the ledger entries');
       await page.goto(`${baseUrl}/incident/${encodeURIComponent(joined.id)}`);
       await page.waitForSelector('[data-testid="incident-detail"]');
-      assert.ok((await page.locator('[data-testid="incident-detail"]').textContent()).includes(`accepted from the review queue by entry \u2066${acceptIndex}\u2069`));
+      assert.ok((await page.locator('[data-testid="incident-detail"]').textContent()).includes(`accepted from the review queue by \u2066jmm\u2069 (entry \u2066${acceptIndex}\u2069)`));
       await page.goto(`${baseUrl}/review`);
       assert.equal(await holds(CANDIDATES[1]), null, 'no incident holds the rejected candidate');
       const moved = { ...CANDIDATES[2], lon: 36.5601, lat: 35.8349 };

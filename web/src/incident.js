@@ -31,15 +31,6 @@ const L = (x) => `\u2066${x}\u2069`;
 
 const VERDICTS = ['violation', 'indeterminate', 'compliant', 'not_applicable'];
 
-// How the report reached the store: its own log entry, a review entry that accepted it from the
-// review queue, or an import outside the log.
-function ledgerOf(t, item) {
-  const has = (v) => v !== null && v !== undefined;
-  if (has(item.ledger_index)) return t('incident.ledger.entry', { index: L(item.ledger_index) });
-  if (has(item.review_index)) return t('incident.report.acceptedByReview', { index: L(item.review_index) });
-  return el('span', { class: 'muted', text: t('incident.report.notInLedger') });
-}
-
 function verdictBadge(t, verdict) {
   const known = VERDICTS.includes(verdict);
   return el('span', {
@@ -124,6 +115,17 @@ function factsList(rows) {
     dl.append(el('dt', { text: label }), el('dd', {}, value));
   }
   return dl;
+}
+
+// How a report came into the store: its report entry, the review entry that admitted it from
+// the review queue (accept, correct), or directly (ingest).
+function ledgerText(t, item) {
+  const parts = [];
+  if (item.ledger_index !== null && item.ledger_index !== undefined) parts.push(t('incident.ledger.entry', { index: L(item.ledger_index) }));
+  if (item.review && (item.review.decision === 'accept' || item.review.decision === 'correct'))
+    parts.push(t(`incident.report.reviewed.${item.review.decision}`, { party: L(item.review.party), index: L(item.review.index) }));
+  if (parts.length === 0) return el('span', { class: 'muted', text: t('incident.report.notInLedger') });
+  return parts.join('; ');
 }
 
 // The claims of one field side by side; more than one distinct value is a conflict.
@@ -256,7 +258,7 @@ function reportCard(t, item, ledger) {
       [t('incident.report.fatalities'), r.fatalities !== undefined ? ltr(r.fatalities) : null],
       [t('incident.report.injured'), r.injured !== undefined ? ltr(r.injured) : null],
       [t('incident.report.explosions'), r.explosions !== undefined ? ltr(r.explosions) : null],
-      [t('incident.report.ledger'), ledgerOf(t, item)],
+      [t('incident.report.ledger'), ledgerText(t, item)],
     ]),
   );
   if (item.ledger_index !== null && item.ledger_index !== undefined) {

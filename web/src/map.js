@@ -311,7 +311,7 @@ export async function mount(root, ctx) {
     overlay.setSelection(sel);
     const tMap = performance.now();
     count.textContent = String(sel.length);
-    countText.textContent = t("map.count_text", { n: sel.length, from: dayString(from), to: state.date });
+    countText.textContent = t("map.count_text", { n: sel.length, from: ltr(dayString(from)), to: ltr(state.date) });
     let unlocated = 0;
     for (let k = 0; k < sel.length; k++) if (index.lon[sel[k]] !== index.lon[sel[k]]) unlocated++;
     countNote.textContent = unlocated ? t("map.unlocated", { n: unlocated }) : "";
@@ -322,7 +322,7 @@ export async function mount(root, ctx) {
       if (url) { a.href = url; a.removeAttribute("aria-disabled"); }
       else { a.removeAttribute("href"); a.setAttribute("aria-disabled", "true"); }
     }
-    exportNote.textContent = exportUrl("csv", state) ? t("map.export_note", { from: dayString(from), to: state.date }) : t("map.export_none");
+    exportNote.textContent = exportUrl("csv", state) ? t("map.export_note", { from: ltr(dayString(from)), to: ltr(state.date) }) : t("map.export_none");
     const t1 = performance.now();
     // The URL a little later (URL_DELAY_MS): history.replaceState costs 8–60 ms in Chromium (a
     // synchronous round trip to the browser process), more than the re-render, and Chromium
@@ -494,6 +494,50 @@ export async function mount(root, ctx) {
     const r = mapDiv.getBoundingClientRect();
     return { x: r.left + h[0], y: r.top + h[1], zoom: map.getZoom(), ...(kind === "i" ? { id: index.rows[h[4]].id } : { incidents: h[4].length }) };
   };
+  // The store can change while the page is open (an ingest, an accepted review): the view shown
+  // is then out of date and the export links, which the server answers from the store as it is
+  // now, no longer hold what the map shows. The page compares the store's figures (meta) every
+  // 20 s and when it is shown again, and says so with a reload — never a silent change of view.
+  const seen = JSON.stringify([meta.at || null, meta.store || null]);
+  let notice = null;
+  const say = (testid, text, reload) => {
+    if (notice && notice.dataset.testid === testid && notice.dataset.text === text) return;
+    if (notice) notice.remove();
+    notice = el("p", "tl-error");
+    notice.setAttribute("role", "alert");
+    notice.setAttribute("data-testid", testid);
+    notice.dataset.text = text;
+    notice.append(text + " ");
+    if (reload) {
+      const b = el("button", "tl-button");
+      b.type = "button";
+      b.textContent = t("map.reload");
+      b.addEventListener("click", () => location.reload());
+      notice.append(b);
+    }
+    side.prepend(notice);
+  };
+  perf.checkStore = async () => {
+    let now;
+    try {
+      now = await api.get("/v1/app/meta");
+    } catch (e) {
+      say("server-unreachable", t("map.server_unreachable", { error: e.message }), false);
+      return;
+    }
+    if (JSON.stringify([now.at || null, now.store || null]) !== seen) {
+      say("store-changed", t("map.store_changed", {
+        was: (meta.store && meta.store.reports) || 0, now: (now.store && now.store.reports) || 0,
+      }), true);
+    } else if (notice) {
+      notice.remove();
+      notice = null;
+    }
+  };
+  const storeTimer = setInterval(() => { if (!document.hidden) perf.checkStore(); }, 20000);
+  const onVisible = () => { if (!document.hidden) perf.checkStore(); };
+  document.addEventListener("visibilitychange", onVisible);
+  cleanup.push(() => { clearInterval(storeTimer); document.removeEventListener("visibilitychange", onVisible); });
   perf.ready = true;
 
   return () => { for (const f of cleanup.reverse()) try { f(); } catch { /* unmounting */ } delete window.__tlMap; root.classList.remove("tl-map-page"); };
@@ -501,6 +545,12 @@ export async function mount(root, ctx) {
 
 // ---- helpers
 
+// A date inside right-to-left text: after an Arabic letter its digits are Arabic numbers, which a
+// hyphen does not join, and 2018-11-24 would be drawn 24-11-2018; a left-to-right isolate (LRI …
+// PDI) keeps it whole.
+function ltr(s) {
+  return `\u2066${s}\u2069`;
+}
 function el(tag, cls) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;

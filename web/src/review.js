@@ -57,7 +57,7 @@ function facts(t, c) {
   const unknown = t('review.unknown');
   const where =
     typeof loc.lon === 'number'
-      ? `${loc.lon.toFixed(5)}, ${loc.lat.toFixed(5)}${loc.precision_m ? ` (± ${Math.round(loc.precision_m)} m)` : ''}`
+      ? `${loc.lat.toFixed(5)}, ${loc.lon.toFixed(5)}${loc.precision_m ? ` (± ${Math.round(loc.precision_m)} m)` : ''}` // lat, lon: as the incident page and the daily report
       : t('review.locationUnknown', { reason: loc.reason || unknown });
   const source = r.source ? `${r.source.name} (${r.source.type || 'other'})` : unknown;
   const from =

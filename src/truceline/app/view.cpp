@@ -12,6 +12,7 @@
 #include "truceline/report/detail/format.hpp"
 #include "truceline/report/detail/summary.hpp"
 #include "truceline/store/integrity.hpp"
+#include "truceline/store/record.hpp"
 #include "truceline/store/store.hpp"
 #include "truceline/text.hpp"
 #include "truceline/time.hpp"
@@ -342,6 +343,24 @@ std::set<std::string> list_of(const std::string& name, const std::string& text) 
 const std::vector<std::string>& filter_parameters() {
   static const std::vector<std::string> k{"from", "to", "kind", "verdict", "source_type", "actor", "corroborated"};
   return k;
+}
+
+void check_filter_names(const Filter& f, const agreement::Agreement& a, const View& v) {
+  const auto& kinds = store::report_kinds();
+  for (const auto& k : f.kinds)
+    if (std::find(kinds.begin(), kinds.end(), k) == kinds.end() &&
+        std::none_of(v.incidents.begin(), v.incidents.end(), [&](const IncidentRow& r) { return r.kind == k; }))
+      throw BadParameter("kind", fmt::format("kind '{}': not a report kind (expected {})", k, join(kinds, ", ")));
+  const auto& types = store::source_types();
+  for (const auto& t : f.source_types)
+    if (std::find(types.begin(), types.end(), t) == types.end())
+      throw BadParameter("source_type", fmt::format("source_type '{}': not a source type (expected {})", t, join(types, ", ")));
+  for (const auto& x : f.actors)
+    if (!a.actor(x)) {
+      std::vector<std::string> ids;
+      for (const auto& y : a.actors) ids.push_back(y.id);
+      throw BadParameter("actor", fmt::format("actor '{}': not a party or group of the agreement (ids: {})", x, join(ids, ", ")));
+    }
 }
 
 Filter parse_filter(const std::map<std::string, std::string>& params) {

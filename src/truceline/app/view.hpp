@@ -106,6 +106,10 @@ struct Filter {
 // false/0). Other keys are ignored here (the endpoint checks them). Throws BadParameter for a
 // malformed day, an unknown verdict, an empty list item, from after to.
 Filter parse_filter(const std::map<std::string, std::string>& params);
+// A filter value that names nothing is a typo, not an empty selection: throws BadParameter for
+// a kind that is neither a report kind nor one the view's incidents hold, a source type that is
+// not one, an actor that is not a party or group of the agreement.
+void check_filter_names(const Filter& f, const agreement::Agreement& a, const View& v);
 // The filter's parameter names (for the endpoints' lists of known parameters).
 const std::vector<std::string>& filter_parameters();
 

@@ -36,7 +36,7 @@ void known_keys(const toml::table& t, const std::vector<std::string_view>& known
             fmt::format("unknown key \"{}\" in {} (keys: {})", k.str(), what, join(known)));
 }
 
-// A required string; "" after a problem.
+// A required, non-empty string; "" after a problem.
 std::string str(const toml::table& t, const char* key, std::string_view what, Problems& p) {
   const toml::node* n = t.get(key);
   if (!n) {
@@ -47,6 +47,7 @@ std::string str(const toml::table& t, const char* key, std::string_view what, Pr
     p.add(n->source(), fmt::format("{}: \"{}\" must be a string", what, key));
     return "";
   }
+  if (n->as_string()->get().empty()) p.add(n->source(), fmt::format("{}: \"{}\" is empty", what, key));
   return n->as_string()->get();
 }
 
@@ -82,8 +83,6 @@ Parties Parties::parse(const std::string& text, const std::string& path, const a
   if (const toml::table* log = root["log"].as_table()) {
     known_keys(*log, {"origin", "public_key"}, "[log]", p);
     out.origin = str(*log, "origin", "[log]", p);
-    if (log->get("origin") && log->get("origin")->is_string() && out.origin.empty())
-      p.add(log->get("origin")->source(), "[log]: \"origin\" is empty");
     if (out.origin.find_first_of("\n+ ") != std::string::npos)
       p.add(log->get("origin")->source(), "[log]: \"origin\" may not hold a space, '+' or a line break (C2SP note names)");
     if (log->get("public_key")) out.log_key = key(*log, "[log]", p);

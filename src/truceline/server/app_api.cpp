@@ -15,6 +15,7 @@
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/geo/geojson.hpp"
 #include "truceline/report/report.hpp"
+#include "truceline/store/candidates.hpp"
 #include "truceline/store/listing.hpp"
 #include "truceline/store/store.hpp"
 #include "truceline/time.hpp"
@@ -130,6 +131,7 @@ struct AppApi::Impl {
     only(p, app::filter_parameters());
     const app::Filter f = app::parse_filter(p);
     const auto v = current();
+    app::check_filter_names(f, a, *v);
     if (!p.empty()) return json_response(app::incidents_json(a, *v, app::select(*v, f)));
     {
       std::lock_guard lock(m);
@@ -296,8 +298,19 @@ struct AppApi::Impl {
     // incident's time span (widened by the offset a bare date moves by, and a day).
     std::set<std::string> ids(row.report_ids.begin(), row.report_ids.end());
     std::map<std::string, json> stored;
+    // Reports that joined through the review queue: the review entry that admitted each (and
+    // the candidate's own report entry when it came through the log) are entries about it.
+    std::map<std::string, json> reviewed;  // report id -> {"index","party","decision","candidate"}
+    std::set<uint64_t> review_indexes;
     {
       const store::Store st = store::Store::open_existing(db);
+      for (const store::Candidate& c : store::list_candidates(st, "decided"))
+        for (const store::CandidateDecision& d : c.decisions)
+          if (!d.report_id.empty() && ids.count(d.report_id)) {
+            reviewed[d.report_id] = {{"index", d.index}, {"party", d.party}, {"decision", d.decision}, {"candidate", c.id}};
+            review_indexes.insert(d.index);
+            if (c.ledger_index) review_indexes.insert(*c.ledger_index);
+          }
       store::Query q;
       const int64_t slack = std::abs(a.utc_offset_minutes) * 60LL + kDay;
       q.since = inc.first_unix - slack;
@@ -311,7 +324,7 @@ struct AppApi::Impl {
         if (ids.count(rid)) stored[rid] = std::move(r);
       }
     }
-    std::set<uint64_t> ledger_indexes, review_entries;
+    std::set<uint64_t> ledger_indexes;
     json reports = json::array();
     std::map<std::string, std::pair<assess::Verdict, json>> by_obligation;  // strongest verdict, its reasons
     std::map<std::string, std::string> titles;
@@ -328,13 +341,8 @@ struct AppApi::Impl {
         ledger_indexes.insert(ledger_index.get<uint64_t>());
       }
       e["ledger_index"] = ledger_index;
-      // A report accepted from the review queue: the review entry that accepted it.
-      json review_index = nullptr;
-      if (st != stored.end() && st->second.contains("review_index")) {
-        review_index = st->second["review_index"];
-        review_entries.insert(review_index.get<uint64_t>());
-      }
-      e["review_index"] = review_index;
+      const auto rv = reviewed.find(r.id);
+      e["review"] = rv == reviewed.end() ? json(nullptr) : rv->second;
       json verdicts = json::array();
       // The verdicts are in report order: the range of report m.
       auto lo = std::lower_bound(s.verdicts.begin(), s.verdicts.end(), m,
@@ -382,11 +390,11 @@ struct AppApi::Impl {
 
     // The ledger entries about it: its reports' entries and every entry answering one of them.
     json ledger = json::array();
-    if (!ledger_indexes.empty() || !review_entries.empty())
+    ledger_indexes.insert(review_indexes.begin(), review_indexes.end());
+    if (!ledger_indexes.empty())
       if (const auto comm = report::load_communication(db))
         for (const auto& le : comm->entries) {
-          const bool about = ledger_indexes.count(le.index) || review_entries.count(le.index) ||
-                             (le.ref && ledger_indexes.count(*le.ref));
+          const bool about = ledger_indexes.count(le.index) || (le.ref && ledger_indexes.count(*le.ref));
           if (!about) continue;
           ledger.push_back({{"index", le.index},
                             {"party", le.party},
@@ -464,6 +472,7 @@ Response AppApi::get(const std::string& path, const Params& params) {
 }
 
 std::shared_ptr<const app::View> AppApi::view() { return impl_->current(); }
+const agreement::Agreement& AppApi::agreement() const { return impl_->a; }
 
 void AppApi::warm() noexcept {
   try {

@@ -43,6 +43,8 @@ class AppApi {
 
   // The current view (rebuilt if the store changed); for tests and the export.
   std::shared_ptr<const app::View> view();
+  // The agreement the view is assessed against (the export checks filter names with it).
+  const agreement::Agreement& agreement() const;
   // Builds the view now (the server calls it at start on a worker, so that the app's first
   // request does not wait for the assessment of the whole store); failures are left for the
   // first request to report.

@@ -195,6 +195,7 @@ Response export_download(AppApi& app, const std::string& db, const Params& param
       return error_response(400, fmt::format("format '{}': expected geojson, csv or gpkg", format));
     const app::Filter filter = app::parse_filter(params);
     const auto view = app.view();
+    app::check_filter_names(filter, app.agreement(), *view);
     const Rows rows = app::select(*view, filter);
 
     const std::string from = filter.from ? *filter.from : view->first_day.value_or("none");

@@ -111,8 +111,12 @@ Headers app_headers() {
 
 StaticAssets::StaticAssets(std::string web_root) : web_root_(std::move(web_root)), embedded_(embedded_assets()) {}
 
+// Browsers ask every origin for /favicon.ico, also on pages that link no icon (the daily report's
+// report.html): the app's icon, not a 404 that Chromium logs as a console error.
+constexpr std::string_view kFaviconIco = "/favicon.ico";
+
 bool StaticAssets::is_app_path(const std::string& path) {
-  return path.starts_with(kAssetsPrefix) || is_index_path(path);
+  return path.starts_with(kAssetsPrefix) || is_index_path(path) || path == kFaviconIco;
 }
 
 std::optional<Response> StaticAssets::file(const std::string& rel, const Request& request) const {
@@ -139,6 +143,10 @@ std::optional<Response> StaticAssets::get(const std::string& path, const Request
     if (auto r = file("index.html", request)) return r;
     return error_response(500, web_root_.empty() ? "index.html is not embedded in this binary (built without web/)"
                                                  : fmt::format("{}/index.html: no such file (--web-root)", web_root_));
+  }
+  if (path == kFaviconIco) {
+    if (auto r = file("favicon.svg", request)) return r;
+    return error_response(404, "no such asset: favicon.svg");
   }
   if (!path.starts_with(kAssetsPrefix)) return std::nullopt;
   const auto rel = safe_relative(std::string_view(path).substr(kAssetsPrefix.size()));
