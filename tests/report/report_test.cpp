@@ -478,6 +478,22 @@ TEST(DailyReport, SummaryParagraphIsFilledFromTheFigures) {
   const auto files = daily_report_files(idlib(), f.s, f.o);
   EXPECT_NE(files.at("report.html").find("<p class=\"summary\">On 12 October 2018"), std::string::npos);
   EXPECT_NE(files.at("report.md").find("## Summary\n\nOn 12 October 2018"), std::string::npos);
+  EXPECT_EQ(before.find("no report was received"), std::string::npos) << before;
+}
+
+// A day without any report: the paragraph says nothing is known before it gives its zeros
+// (found by the QA pass: "/report/2030-01-01" read "the mission recorded 0 ceasefire violations").
+TEST(DailyReport, ADayWithoutReportsSaysNothingIsKnown) {
+  Fixture f = make();
+  f.o.date = "2018-10-20";
+  f.o.day_start = local("2018-10-20");
+  f.o.day_end = f.o.day_start + 86400;
+  const std::string text = daily_summary(idlib(), f.s, f.o)["summary_paragraph"];
+  EXPECT_EQ(text.rfind("On 20 October 2018 no report was received: a count of 0 below means nothing is known, "
+                       "not that nothing happened. On 20 October 2018 the mission recorded 0 ceasefire violations",
+                       0),
+            0u)
+      << text;
 }
 
 // Issue 13: readers see source ids (or the source and time), never the store's content hashes or

@@ -154,3 +154,19 @@ test('the review page gives a location latitude first, as the incident page does
     assert.match(text, /35\.90+, 36\.70+/, text);
     assert.doesNotMatch(text, /36\.70+, 35\.90+/);
   }));
+
+// A link whose date is not a day of the store (a typo, or a day after the data ends) shows the
+// nearest day of the span — and says so, naming both days (it moved silently before).
+test('a link with a date outside the store says which day it shows instead', { skip }, () =>
+  withApp({}, async ({ page, baseUrl }) => {
+    const meta = await (await fetch(`${baseUrl}/v1/app/meta`)).json();
+    for (const [asked, shown] of [['2099-01-01', meta.span.last], ['1999-01-01', meta.span.first], ['garbage', meta.span.last]]) {
+      await page.goto(`${baseUrl}/?date=${asked}`);
+      await page.waitForFunction(() => window.__tlMap && window.__tlMap.ready);
+      const status = await page.locator('.tl-status').textContent();
+      assert.ok(status.includes(`\u2066${asked}\u2069`) && status.includes(`showing \u2066${shown}\u2069`), status);
+    }
+    await page.goto(`${baseUrl}/?date=${meta.span.last}`);
+    await page.waitForFunction(() => window.__tlMap && window.__tlMap.ready);
+    assert.equal(await page.locator('.tl-status').count(), 0, 'a date of the span: no note');
+  }));

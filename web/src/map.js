@@ -63,8 +63,13 @@ export async function mount(root, ctx) {
     corroborated: false, hidden: [], view: null,
   };
   const state = stateFromQuery(location.search, defaults);
+  // A date in the link that is not a day of the store's span is shown moved, and the page says
+  // so (never silently: a shared link must not show another day than it names without a word).
+  let dateMoved = null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(state.date) || state.date < span.first || state.date > span.last) {
-    state.date = state.date < span.first ? span.first : span.last;
+    const asked = state.date;
+    state.date = /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked < span.first ? span.first : span.last;
+    if (meta.span) dateMoved = t("map.date_moved", { asked: `\u2066${asked}\u2069`, shown: `\u2066${state.date}\u2069`, first: `\u2066${span.first}\u2069`, last: `\u2066${span.last}\u2069` });
   }
   performance.mark("tl-map-data");
   const index = new IncidentIndex(inc.incidents || [], meta);
@@ -120,7 +125,8 @@ export async function mount(root, ctx) {
   overlay.addTo(map);
 
   // ---- the side panel
-  if (meta.span) status.remove(); // else it says the store is empty
+  if (dateMoved) status.textContent = dateMoved; // the link's date was outside the span
+  else if (meta.span) status.remove(); // else it says the store is empty
   const title = el("h1", "tl-title");
   title.textContent = t("map.title"); // the agreement's title is in the shell's header
   side.append(title);

@@ -473,6 +473,10 @@ std::string summary_paragraph(const json& j) {
   const json& p = j["headline"]["previous"];
   auto n = [](const json& x, const char* k) { return x[k].get<long long>(); };
   std::vector<std::string> sentences;
+  // No report at all: the zeros below are the absence of information, not a quiet period.
+  if (n(c, "reports") == 0)
+    sentences.push_back(period_phrase(j["period"], "On", "Between") +
+                        " no report was received: a count of 0 below means nothing is known, not that nothing happened.");
   {
     std::string t = period_phrase(j["period"], "On", "Between") + " the mission recorded " +
                     plural(n(c, "violations"), "ceasefire violation", "ceasefire violations") + " (" +

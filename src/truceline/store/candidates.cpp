@@ -61,17 +61,6 @@ bool has_queue(sqlite3* db) {
   return t.step();
 }
 
-std::string hex20(const std::string& hash) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < 10 && i < hash.size(); ++i) {
-    const auto b = static_cast<unsigned char>(hash[i]);
-    out += digits[b >> 4];
-    out += digits[b & 15];
-  }
-  return out;
-}
-
 // "c" + 20 lower-case hex digits.
 bool is_candidate_id(const std::string& id) {
   if (id.size() != 21 || id[0] != 'c') return false;
@@ -127,7 +116,7 @@ Candidate read_row(const Sql& q, const std::string& path) {
     CandidateDecision d;
     d.index = static_cast<uint64_t>(q.integer(10));
     d.decision = q.text(11);
-    if (!q.is_null(12)) d.report_id = "r" + hex20(q.text(12));
+    if (!q.is_null(12)) d.report_id = "r" + hash_prefix_hex(q.text(12));
     const auto env = nlohmann::json::parse(q.text(13), nullptr, false);
     if (env.is_object() && env.contains("entry") && env["entry"].is_object()) {
       const auto& e = env["entry"];

@@ -92,6 +92,10 @@ std::string sha256_hex(const std::string& bytes) {
   return to_hex(reinterpret_cast<const unsigned char*>(d.data()), static_cast<unsigned int>(d.size()));
 }
 
+std::string hash_prefix_hex(const std::string& hash) {
+  return to_hex(reinterpret_cast<const unsigned char*>(hash.data()), static_cast<unsigned int>(std::min<std::size_t>(hash.size(), 10)));
+}
+
 std::string sha256_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));

@@ -107,6 +107,9 @@ std::optional<int64_t> parse_iso_time(const std::string& text, bool* date_only =
 // SHA-256 (OpenSSL): the 32 raw bytes, or lower-case hex.
 std::string sha256_bytes(const std::string& bytes);
 std::string sha256_hex(const std::string& bytes);
+// The first 20 hex digits of a content hash (raw bytes): a report's id without its "r", a
+// candidate's without its "c" (fewer when the hash is shorter).
+std::string hash_prefix_hex(const std::string& hash);
 // The same over a file's bytes, streaming. Throws InputError when it cannot be read.
 std::string sha256_file(const std::string& path);
 

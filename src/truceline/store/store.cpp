@@ -642,18 +642,6 @@ std::optional<std::pair<std::string, std::string>> hash_range(const std::string&
   return std::pair{*prefix, hi};
 }
 
-// The first 20 hex digits of a content hash (raw bytes): the id without its "r".
-std::string hex_prefix(const std::string& hash) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < 10 && i < hash.size(); ++i) {
-    const auto b = static_cast<unsigned char>(hash[i]);
-    out += digits[b >> 4];
-    out += digits[b & 15];
-  }
-  return out;
-}
-
 // Percent-encodes a path for an SQLite URI ("file:" + path + "?immutable=1").
 std::string uri_path(const std::string& path) {
   const std::string abs = std::filesystem::absolute(path).string();
@@ -1163,7 +1151,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       }
     }
     auto taken_as = [&] {
-      if (!r.supersedes.empty()) batch_corrections[r.supersedes] = "r" + hex_prefix(p.hash);
+      if (!r.supersedes.empty()) batch_corrections[r.supersedes] = "r" + hash_prefix_hex(p.hash);
     };
     if (!lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
       // A duplicate is not looked up again (its place was resolved when it was stored).
