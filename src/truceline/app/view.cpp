@@ -66,19 +66,14 @@ std::optional<int64_t> count_of(const std::string& text) {
 std::shared_ptr<const View> build_view(const agreement::Agreement& a, const std::string& db) {
   auto v = std::make_shared<View>();
   const int off = a.utc_offset_minutes;
-  // The store's current view, every time; read once: the assessment's reports and each
-  // report's `explosions` (a count the assessment does not read).
+  // The store's current view, every time; read once (the assessment's reports, which carry each
+  // report's `explosions`: assess::from_stored counts only a whole number >= 0).
   std::vector<assess::ReportView> reports;
   {
     const store::Store st = store::Store::open_existing(db);
     store::check_counts(st);
     st.query(store::Query{}, [&](const store::StoredReport& r) {
       reports.push_back(assess::from_stored(r));
-      // Read from the stored JSON (a count the report format takes; docs/report-format.md): only a
-      // whole number >= 0 counts, anything else is not counted (never guessed).
-      if (const auto it = r.report.find("explosions");
-          it != r.report.end() && it->is_number_integer() && it->get<int64_t>() >= 0)
-        v->explosions[r.id] = it->get<int64_t>();
     });
   }
   v->store_reports = reports.size();
@@ -150,10 +145,10 @@ std::shared_ptr<const View> build_view(const agreement::Agreement& a, const std:
       row.report_ids.push_back(r.id);
       row.source_ids.push_back(r.label);
       v->incident_of_report[m] = i;
-      if (const auto e = v->explosions.find(r.id); e != v->explosions.end()) {
-        if (!explosions) explosions = std::pair{e->second, e->second};
-        explosions->first = std::min(explosions->first, e->second);
-        explosions->second = std::max(explosions->second, e->second);
+      if (const auto e = r.explosions) {
+        if (!explosions) explosions = std::pair{*e, *e};
+        explosions->first = std::min(explosions->first, *e);
+        explosions->second = std::max(explosions->second, *e);
       }
     }
     row.source_types.assign(types.begin(), types.end());

@@ -68,7 +68,6 @@ struct View {
   std::vector<IncidentRow> incidents;              // in the assessment's order (n = index + 1)
   std::map<std::string, std::size_t> by_id;        // incident id -> index
   std::map<std::size_t, std::size_t> incident_of_report;  // assessment report index -> incident index
-  std::map<std::string, int64_t> explosions;       // store report id -> its explosions (when given)
   std::size_t store_reports = 0;  // current reports in the store (every time, also outside a span)
 };
 
