@@ -6,7 +6,8 @@
 //   api.get(path) / api.post(path, body) (src/api.js), t(key, params) (src/i18n.js), params the
 //   route's parameters ({id} for /incident/ID), navigate(path) a client-side route change
 //   (history.pushState), lang/dir the current language and direction, meta GET /v1/app/meta's
-//   answer or null when it failed.
+//   answer or null when it failed, current() false once the user has left the page (a page whose
+//   mount awaits must check it before writing into root: root is then the next page's).
 // A module that cannot be loaded or whose mount throws leaves a visible error in <main> (and
 // on the console): never a blank page.
 import { api } from './api.js';
@@ -91,7 +92,8 @@ async function render() {
     showError(i18n.t('app.error.title'), i18n.t('app.error.module', { module: found.route.module, message: 'no mount()' }));
     return;
   }
-  const ctx = { api, t: i18n.t, params: found.params, navigate, lang: i18n.lang(), dir: i18n.dir(), meta };
+  const current = () => my === generation;
+  const ctx = { api, t: i18n.t, params: found.params, navigate, lang: i18n.lang(), dir: i18n.dir(), meta, current };
   try {
     const result = await mod.mount(view, ctx);
     if (my !== generation) {

@@ -400,6 +400,7 @@ export async function mount(root, ctx) {
   try {
     data = await api.get(`/v1/app/incident/${encodeURIComponent(params.id)}`);
   } catch (e) {
+    if (ctx.current && !ctx.current()) return undefined; // the user has left: root is another page's
     loading.remove();
     const notFound = e && e.status === 404;
     root.append(
@@ -413,6 +414,7 @@ export async function mount(root, ctx) {
     );
     return undefined;
   }
+  if (ctx.current && !ctx.current()) return undefined;
   loading.remove();
   const title = render(root, t, data, ctx.meta);
   const previous = document.title;

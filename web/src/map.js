@@ -91,7 +91,10 @@ export async function mount(root, ctx) {
     preferCanvas: true, renderer, zoomSnap: 1, attributionControl: false, zoomControl: false, keyboard: true, minZoom: 3, maxZoom: 15,
   });
   L.control.zoom({ zoomInTitle: t("map.zoom_in"), zoomOutTitle: t("map.zoom_out") }).addTo(map);
-  cleanup.push(() => map.remove());
+  // Fetches still in flight when the page is left (the towns, the base map, a day's layers, the
+  // store check) must not touch the removed map: every continuation below checks `alive`.
+  let alive = true;
+  cleanup.push(() => { alive = false; map.remove(); });
   map.createPane("tl-base").style.zIndex = 150;
   map.createPane("tl-incidents").style.zIndex = 450;
   map.getPane("tl-incidents").style.pointerEvents = "none";
@@ -436,8 +439,8 @@ export async function mount(root, ctx) {
     let p = layerCache.get(date);
     if (!p) { p = api.get(`/v1/app/layers?date=${date}`); layerCache.set(date, p); }
     let fc;
-    try { fc = await p; } catch (e) { layerCache.delete(date); console.warn(e); showError(t("map.layers_failed", { error: e.message })); return; }
-    if (layersWanted !== date || !map._loaded) return;
+    try { fc = await p; } catch (e) { layerCache.delete(date); if (!alive) return; console.warn(e); showError(t("map.layers_failed", { error: e.message })); return; }
+    if (!alive || layersWanted !== date || !map._loaded) return;
     const key = JSON.stringify(fc.features);
     if (key === layersKey) return;
     layersKey = key;
@@ -483,16 +486,18 @@ export async function mount(root, ctx) {
   loadLayers(state.date);
 
   townsP.then((tw) => {
+    if (!alive) return;
     if (tw.error) { showError(t("map.towns_failed", { error: tw.error.message })); return; }
     overlay.setTowns(tw.towns || []);
     perf.towns = (tw.towns || []).length;
   });
   atlasP.then((topo) => {
+    if (!alive) return;
     base = baseLayers(topo, bbox || [-180, -90, 180, 90], BASE_MARGIN_DEG, window.topojson, baseRenderer);
     applyToggles();
     performance.mark("tl-map-base");
     perf.base = true;
-  }, (e) => showError(t("map.base_failed", { error: e.message })));
+  }, (e) => { if (alive) showError(t("map.base_failed", { error: e.message })); });
   // for the tests: the page position of a drawn incident ("i") or cluster ("c") and what it is
   perf.probe = (kind = "i") => {
     const h = overlay.hits().find((x) => x[3] === kind);
@@ -528,9 +533,11 @@ export async function mount(root, ctx) {
     try {
       now = await api.get("/v1/app/meta");
     } catch (e) {
+      if (!alive) return;
       say("server-unreachable", t("map.server_unreachable", { error: e.message }), false);
       return;
     }
+    if (!alive) return;
     if (JSON.stringify([now.at || null, now.store || null]) !== seen) {
       say("store-changed", t("map.store_changed", {
         was: (meta.store && meta.store.reports) || 0, now: (now.store && now.store.reports) || 0,
