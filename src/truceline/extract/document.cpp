@@ -1,0 +1,296 @@
+#include "truceline/extract/document.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "truceline/gazetteer/gazetteer.hpp"
+
+namespace truceline::extract {
+namespace {
+
+constexpr std::size_t kBlock = 64;
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// gazetteer::fold transliterates non-ASCII words with ICU (tens of microseconds each): a word is
+// folded once per process. Bounded: the cache is emptied when it grows past kMaxCached words.
+std::string cached_fold(const std::string& word) {
+  constexpr std::size_t kMaxCached = 1u << 20;
+  static std::shared_mutex mutex;
+  static std::unordered_map<std::string, std::string> cache;
+  {
+    std::shared_lock lock(mutex);
+    auto it = cache.find(word);
+    if (it != cache.end()) return it->second;
+  }
+  std::string f = gazetteer::fold(word);
+  std::unique_lock lock(mutex);
+  if (cache.size() >= kMaxCached) cache.clear();
+  return cache.emplace(word, std::move(f)).first->second;  // a copy: another thread may clear()
+}
+
+Script script_of(UChar32 c) {
+  if (u_isdigit(c)) return Script::digit;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode sc = uscript_getScript(c, &status);
+  if (U_FAILURE(status)) return Script::other;
+  switch (sc) {
+    case USCRIPT_LATIN: return Script::latin;
+    case USCRIPT_ARABIC: return Script::arabic;
+    case USCRIPT_CYRILLIC: return Script::cyrillic;
+    default: return Script::other;
+  }
+}
+
+bool terminal(char16_t c) {
+  switch (c) {
+    case u'.': case u'!': case u'?': case u'\x061F': case u'\x06D4': case u':': case u';':
+    case u'"': case u'\x201D': case u'\x00BB': case u')':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> check_text(std::string_view bytes) {
+  if (bytes.size() > kMaxTextBytes)
+    return fmt::format("{} bytes: more than the {} MiB a text may have (an article is a few kB; split the file)",
+                       bytes.size(), kMaxTextBytes >> 20);
+  if (bytes.find('\0') != std::string_view::npos) return std::string("contains NUL bytes (a binary file?)");
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto n = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return fmt::format("not UTF-8 at byte {} (convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8)", at);
+  }
+  std::size_t start = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (bytes.find_first_not_of(" \t\r\n\f\v", start) == std::string_view::npos) return std::string("empty");
+  return std::nullopt;
+}
+
+std::string detect_language(std::string_view text) {
+  std::array<std::size_t, 5> counts{};
+  bool turkish_letter = false;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    ++counts[static_cast<std::size_t>(script_of(c))];
+    if (c == 0x011F || c == 0x011E || c == 0x015F || c == 0x015E || c == 0x0131 || c == 0x0130) turkish_letter = true;
+  }
+  const std::size_t latin = counts[static_cast<std::size_t>(Script::latin)];
+  const std::size_t arabic = counts[static_cast<std::size_t>(Script::arabic)];
+  const std::size_t cyrillic = counts[static_cast<std::size_t>(Script::cyrillic)];
+  if (arabic > latin && arabic >= cyrillic) return "ar";
+  if (cyrillic > latin && cyrillic > arabic) return "ru";
+  if (turkish_letter) return "tr";
+  // Turkish written without its letters: its function words.
+  std::size_t tr = 0, en = 0;
+  std::string word;
+  auto flush = [&] {
+    if (word == "ve" || word == "bir" || word == "ile" || word == "bu" || word == "olarak" || word == "icin") ++tr;
+    if (word == "the" || word == "and" || word == "of" || word == "in" || word == "was" || word == "to") ++en;
+    word.clear();
+  };
+  for (char ch : text) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) word += static_cast<char>(ch | 0x20);
+    else flush();
+  }
+  flush();
+  return tr > en ? "tr" : "en";
+}
+
+std::size_t Document::cp(std::size_t byte) const {
+  if (byte >= text_.size()) return code_points_;
+  const std::size_t block = byte / kBlock;
+  std::size_t count = cp_blocks_[block];
+  for (std::size_t i = block * kBlock; i < byte; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+std::string_view Document::slice(Span s) const {
+  // Code points -> bytes by a walk from the nearest block (spans are few; texts are small).
+  auto byte_of = [&](std::size_t cp_target) {
+    if (cp_target >= code_points_) return text_.size();
+    auto it = std::upper_bound(cp_blocks_.begin(), cp_blocks_.end(), cp_target);
+    std::size_t block = static_cast<std::size_t>(it - cp_blocks_.begin()) - 1;
+    std::size_t byte = block * kBlock, count = cp_blocks_[block];
+    // Step to the first character boundary of the block (blocks start on any byte).
+    while (byte < text_.size() && (static_cast<unsigned char>(text_[byte]) & 0xC0) == 0x80) ++byte;
+    while (byte < text_.size() && count < cp_target) {
+      ++byte;
+      while (byte < text_.size() && (static_cast<unsigned char>(text_[byte]) & 0xC0) == 0x80) ++byte;
+      ++count;
+    }
+    return byte;
+  };
+  const std::size_t b0 = byte_of(s.begin), b1 = byte_of(s.end);
+  return std::string_view(text_).substr(b0, b1 - b0);
+}
+
+Document Document::make(std::string text, std::string_view lang) {
+  Document d;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  d.text_ = std::move(text);
+  const std::string& t = d.text_;
+  if (lang.empty() || lang == "auto") {
+    d.lang_ = detect_language(t);
+    d.lang_detected_ = true;
+  } else {
+    d.lang_ = std::string(lang);
+    d.lang_detected_ = false;
+  }
+
+  // Code points before each block of kBlock bytes.
+  d.cp_blocks_.reserve(t.size() / kBlock + 1);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (i % kBlock == 0) d.cp_blocks_.push_back(count);
+    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++count;
+  }
+  if (d.cp_blocks_.empty()) d.cp_blocks_.push_back(0);
+  d.code_points_ = count;
+  if (t.empty()) return d;
+
+  // UTF-16 for ICU, with the byte offset of every UTF-16 unit.
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
+  std::vector<std::size_t> byte_at(static_cast<std::size_t>(u.length()) + 1);
+  {
+    const auto* p = reinterpret_cast<const uint8_t*>(t.data());
+    const auto n = static_cast<int32_t>(t.size());
+    std::size_t k = 0;
+    for (int32_t i = 0; i < n;) {
+      const int32_t at = i;
+      UChar32 c = 0;
+      U8_NEXT(p, i, n, c);
+      byte_at[k++] = static_cast<std::size_t>(at);
+      if (c > 0xFFFF) byte_at[k++] = static_cast<std::size_t>(at);
+    }
+    byte_at[k] = t.size();
+  }
+
+  // A single line break inside a sentence (hard-wrapped text) is a space for the sentence
+  // iterator: the line does not end with final punctuation and the next one starts in lower case.
+  icu::UnicodeString for_sentences(u);
+  for (int32_t i = 0; i < for_sentences.length(); ++i) {
+    if (for_sentences[i] != u'\n') continue;
+    int32_t prev = i - 1;
+    while (prev >= 0 && (for_sentences[prev] == u' ' || for_sentences[prev] == u'\r' || for_sentences[prev] == u'\t')) --prev;
+    int32_t next = i + 1;
+    while (next < for_sentences.length() && (for_sentences[next] == u' ' || for_sentences[next] == u'\t')) ++next;
+    if (prev < 0 || next >= for_sentences.length() || for_sentences[next] == u'\n' || for_sentences[next] == u'\r') continue;
+    if (terminal(for_sentences[prev])) continue;
+    const UChar32 c = for_sentences.char32At(next);
+    if (u_islower(c) || u_isdigit(c)) for_sentences.setCharAt(i, u' ');
+  }
+
+  const icu::Locale locale(d.lang_.c_str());
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> sbreak(icu::BreakIterator::createSentenceInstance(locale, status));
+  std::unique_ptr<icu::BreakIterator> wbreak(icu::BreakIterator::createWordInstance(locale, status));
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU break iterators: ") + u_errorName(status));
+  sbreak->setText(for_sentences);
+  wbreak->setText(u);
+
+  std::vector<std::pair<int32_t, int32_t>> sentence_units;
+  for (int32_t s = sbreak->first(), e = sbreak->next(); e != icu::BreakIterator::DONE; s = e, e = sbreak->next()) {
+    int32_t end = e;
+    while (end > s && u_isspace(u.char32At(end - 1))) --end;
+    int32_t begin = s;
+    while (begin < end && u_isspace(u.char32At(begin))) ++begin;
+    if (begin < end) sentence_units.emplace_back(begin, end);
+  }
+  std::size_t si = 0;
+  auto open_sentence = [&](std::size_t token_index) {
+    Sentence sen;
+    sen.b0 = byte_at[static_cast<std::size_t>(sentence_units[si].first)];
+    sen.b1 = byte_at[static_cast<std::size_t>(sentence_units[si].second)];
+    sen.span = d.cp_span(sen.b0, sen.b1);
+    sen.first_token = sen.end_token = token_index;
+    d.sentences_.push_back(sen);
+  };
+  if (!sentence_units.empty()) open_sentence(0);
+
+  const bool turkish = d.lang_ == "tr";
+  auto add_token = [&](int32_t s, int32_t e, bool word) {
+    Token tok;
+    tok.b0 = byte_at[static_cast<std::size_t>(s)];
+    tok.b1 = byte_at[static_cast<std::size_t>(e)];
+    tok.span = d.cp_span(tok.b0, tok.b1);
+    tok.word = word;
+    const std::string_view raw = std::string_view(t).substr(tok.b0, tok.b1 - tok.b0);
+    const UChar32 first = u.char32At(s);
+    tok.script = script_of(first);
+    if (word) {
+      bool digits = u_isdigit(first) != 0;
+      for (int32_t i = s; digits && i < e; i = u.moveIndex32(i, 1)) {
+        const UChar32 c = u.char32At(i);
+        digits = u_isdigit(c) || c == u',' || c == u'.' || c == 0x066B || c == 0x066C;
+      }
+      tok.number = digits;
+      tok.capitalised = u_isupper(first) || u_istitle(first);
+      if (is_ascii(raw)) {
+        tok.lower.assign(raw);
+        for (char& c : tok.lower) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        tok.folded = gazetteer::fold(raw);
+      } else {
+        icu::UnicodeString w(u, s, e - s);
+        w.toLower(turkish ? icu::Locale("tr") : icu::Locale::getRoot());
+        w.toUTF8String(tok.lower);
+        tok.folded = cached_fold(std::string(raw));
+      }
+    } else {
+      tok.lower.assign(raw);
+    }
+    // The sentence it belongs to: sentences are in order, tokens too.
+    while (si + 1 < sentence_units.size() && s >= sentence_units[si].second) {
+      ++si;
+      open_sentence(d.tokens_.size());
+    }
+    tok.sentence = d.sentences_.empty() ? 0 : d.sentences_.size() - 1;
+    d.tokens_.push_back(std::move(tok));
+    if (!d.sentences_.empty()) d.sentences_.back().end_token = d.tokens_.size();
+  };
+
+  for (int32_t s = wbreak->first(), e = wbreak->next(); e != icu::BreakIterator::DONE; s = e, e = wbreak->next()) {
+    if (wbreak->getRuleStatus() != UBRK_WORD_NONE) {
+      add_token(s, e, true);
+      continue;
+    }
+    for (int32_t i = s; i < e; i = u.moveIndex32(i, 1)) {
+      const UChar32 c = u.char32At(i);
+      if (u_isspace(c) || u_charType(c) == U_FORMAT_CHAR) continue;
+      add_token(i, u.moveIndex32(i, 1), false);
+    }
+  }
+  // Sentences left without tokens at the end (none expected: every sentence has a character).
+  while (si + 1 < sentence_units.size()) {
+    ++si;
+    open_sentence(d.tokens_.size());
+  }
+  return d;
+}
+
+}  // namespace truceline::extract

@@ -1,0 +1,99 @@
+// A text to extract from (docs/extract.md): the bytes as read, checked, split into sentences and
+// tokens, each token with its byte range, its code point range (the spans every output uses)
+// and its lower-cased and gazetteer-folded forms.
+//
+// Spans are Unicode code point offsets [begin, end) into the text after a leading UTF-8 BOM is
+// removed; nothing else is normalised, so `text[span]` is exactly what the writer wrote.
+// Sentences and words come from ICU's break iterators (UAX #29), with a line break that ends a
+// paragraph or a headline ("\n\n", or a line without final punctuation followed by a capital or
+// another script) also ending a sentence. Tokens are words and numbers (ICU's rule status not
+// "none") and single punctuation characters; white space is not a token.
+//
+// Language: "en", "ar", "ru", "tr" — given, or detected from the letters (Arabic script -> ar,
+// Cyrillic -> ru, Latin with Turkish letters ğ ş ı İ or Turkish function words -> tr, else en;
+// the majority script wins).
+//
+// Cost: linear in the text (ICU break iteration); folding (gazetteer::fold, an ICU
+// transliteration for non-ASCII words) is done once per distinct word through a process-wide
+// cache. Thread safety: a Document is immutable after make(); make() may run concurrently.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace truceline::extract {
+
+// The largest text extract reads (a news article is a few kB; a longer file is not an article).
+inline constexpr std::size_t kMaxTextBytes = 4u << 20;
+
+struct Span {
+  std::size_t begin = 0, end = 0;  // code points, [begin, end)
+  bool operator==(const Span&) const = default;
+};
+
+enum class Script : std::uint8_t { other, latin, arabic, cyrillic, digit };
+
+struct Token {
+  std::size_t b0 = 0, b1 = 0;  // bytes [b0, b1) in Document::text()
+  Span span;                   // code points
+  std::string lower;           // ICU full lower-casing (Turkish-aware when lang = tr)
+  std::string folded;          // gazetteer::fold(token): Latin ASCII, "" for punctuation
+  Script script = Script::other;
+  bool word = false;           // a word or number (not punctuation)
+  bool capitalised = false;    // first letter upper case (Latin / Cyrillic); false for Arabic
+  bool number = false;         // digits only (Western or Arabic-Indic), e.g. "12", "١٢"
+  std::size_t sentence = 0;    // index in Document::sentences()
+};
+
+struct Sentence {
+  std::size_t b0 = 0, b1 = 0;                    // bytes, trailing white space excluded
+  Span span;                                     // code points
+  std::size_t first_token = 0, end_token = 0;    // tokens [first_token, end_token)
+};
+
+// Why a file's bytes cannot be a text to extract from, or nullopt: "empty", "contains NUL bytes
+// (a binary file?)", "not UTF-8 at byte N", "N bytes: more than kMaxTextBytes".
+std::optional<std::string> check_text(std::string_view bytes);
+
+class Document {
+ public:
+  // REQUIRES: check_text(text) is nullopt, except that an empty text is allowed. A leading BOM
+  // is removed. lang: "en" | "ar" | "ru" | "tr" | "auto" (or "": auto).
+  static Document make(std::string text, std::string_view lang = "auto");
+
+  const std::string& text() const { return text_; }
+  const std::string& lang() const { return lang_; }
+  bool lang_detected() const { return lang_detected_; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  std::size_t code_points() const { return code_points_; }
+
+  // Code point offset of a byte offset (a character boundary) and the span of a byte range.
+  std::size_t cp(std::size_t byte) const;
+  Span cp_span(std::size_t b0, std::size_t b1) const { return {cp(b0), cp(b1)}; }
+  // The bytes of a span of code points / of tokens [first, last] inclusive.
+  std::string_view slice(Span s) const;
+  std::string_view token_text(std::size_t i) const { return std::string_view(text_).substr(tokens_[i].b0, tokens_[i].b1 - tokens_[i].b0); }
+  std::string_view tokens_text(std::size_t first, std::size_t last) const {
+    return std::string_view(text_).substr(tokens_[first].b0, tokens_[last].b1 - tokens_[first].b0);
+  }
+  Span tokens_span(std::size_t first, std::size_t last) const { return {tokens_[first].span.begin, tokens_[last].span.end}; }
+
+ private:
+  std::string text_;
+  std::string lang_ = "en";
+  bool lang_detected_ = true;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::size_t code_points_ = 0;
+  std::vector<std::size_t> cp_blocks_;  // code points before byte 64*k
+};
+
+// Detects the language of a text (rules above): "en", "ar", "ru" or "tr".
+std::string detect_language(std::string_view text);
+
+}  // namespace truceline::extract
