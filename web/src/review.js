@@ -78,6 +78,54 @@ function facts(t, c) {
   return el('dl', { class: 'facts' }, rows.map(([k, v]) => [el('dt', { text: k }), el('dd', {}, v)]));
 }
 
+// What an extracted candidate (`truceline extract`, docs/extract.md) says about its own making:
+// who claims it, every conflicting claim side by side with its claimant, the words each field was
+// read from (quoted with their character span in the source text), and what is uncertain. The
+// reviewer decides on these words, not on the extractor's reading of them. Nothing for a
+// candidate without them (a typed or imported row).
+function evidence(t, r) {
+  const claims = Array.isArray(r.claims) ? r.claims : [];
+  const ev = r.evidence && typeof r.evidence === 'object' ? r.evidence : null;
+  const uncertain = Array.isArray(r.uncertain) ? r.uncertain : [];
+  if (!claims.length && !ev && !uncertain.length && !r.claimed_by) return null;
+  const quote = (x) => {
+    if (!x || typeof x !== 'object' || typeof x.text !== 'string') return null;
+    const span = Array.isArray(x.span) ? ` [${x.span[0]}–${x.span[1]}]` : '';
+    return [el('q', { class: 'evidence-text', text: x.text }), ltr(span)];
+  };
+  const parts = [el('h4', { text: t('review.evidence.title') })];
+  if (ev && ev.file) parts.push(el('p', { class: 'muted' }, t('review.evidence.file', { file: L(ev.file) })));
+  parts.push(el('p', { 'data-testid': 'review-claimed-by' }, t('review.evidence.claimedBy', { who: r.claimed_by || t('review.unknown') })));
+  if (claims.length) {
+    const head = el('tr', {}, ['field', 'value', 'claimedBy', 'words'].map((k) => el('th', { scope: 'col', text: t(`review.claims.${k}`) })));
+    const rows = claims.map((c) => {
+      const value = c.qualifier && c.qualifier !== 'exact' ? `${t(`review.qualifier.${c.qualifier}`)} ${c.value}` : String(c.value ?? t('review.unknown'));
+      return el('tr', { 'data-field': String(c.field || '') },
+        el('td', { text: String(c.field || '') }), el('td', {}, ltr(value)),
+        el('td', { text: c.claimed_by || t('review.unknown') }), el('td', {}, quote(c)));
+    });
+    parts.push(el('table', { class: 'review-claims', 'data-testid': 'review-claims' },
+      el('caption', { text: t('review.claims.caption') }), el('thead', {}, head), el('tbody', {}, rows)));
+  }
+  if (ev) {
+    const items = [];
+    for (const [field, x] of Object.entries(ev)) {
+      if (field === 'file') continue;
+      for (const one of Array.isArray(x) ? x : [x]) {
+        const q = quote(one);
+        if (q) items.push(el('li', { 'data-field': field }, el('span', { class: 'evidence-field', text: `${field}: ` }), q,
+          one.rule || one.kind_rule ? el('span', { class: 'muted', text: ` (${one.rule || one.kind_rule})` }) : null));
+      }
+    }
+    if (items.length) parts.push(el('ul', { class: 'evidence', 'data-testid': 'review-evidence-words' }, items));
+  }
+  if (uncertain.length) {
+    parts.push(el('p', { text: t('review.evidence.uncertain') }),
+      el('ul', { class: 'uncertain', 'data-testid': 'review-uncertain' }, uncertain.map((u) => el('li', { text: String(u) }))));
+  }
+  return el('section', { class: 'review-evidence', 'data-testid': 'review-evidence' }, parts);
+}
+
 function history(t, c) {
   if (!c.decisions || c.decisions.length === 0) return null;
   return el(
@@ -191,7 +239,7 @@ export async function mount(root, ctx) {
   function pendingCard(c) {
     const card = el('article', { class: 'report-card', 'data-testid': 'review-candidate', 'data-candidate-id': c.id, 'aria-label': c.id });
     const r = c.report || {};
-    card.append(el('h3', {}, ltr(c.id), ' — ', statusText(t, c.status)), facts(t, c));
+    card.append(el('h3', {}, ltr(c.id), ' — ', statusText(t, c.status)), facts(t, c), evidence(t, r));
 
     // Accept.
     const accept = el('button', { type: 'button', 'data-action': 'accept', text: t('review.accept.button') });
@@ -257,7 +305,7 @@ export async function mount(root, ctx) {
 
   function decidedCard(c) {
     return el('article', { class: 'report-card', 'data-testid': 'review-decided', 'data-candidate-id': c.id, 'data-status': c.status, 'aria-label': c.id },
-      el('h3', {}, ltr(c.id), ' — ', statusText(t, c.status)), facts(t, c), history(t, c));
+      el('h3', {}, ltr(c.id), ' — ', statusText(t, c.status)), facts(t, c), evidence(t, c.report || {}), history(t, c));
   }
 
   async function load() {
