@@ -1,12 +1,15 @@
 // `truceline review` (docs/cli.md, "The review queue"): list the candidate reports of a store
 // (or a server), and accept, reject or correct one by a `review` entry signed with the party's
-// key and sent to the server's log (POST /v1/entries), as the web app's review page does. The
-// store is written only by the log: a decision without a signed entry would be one the server
-// (or whoever holds the file) could forge. Parsing and printing only: the rules are
-// store/candidates.hpp and ledger/.
+// key and appended to the log: sent to a server (POST /v1/entries), as the web app's review page
+// does, or — offline, with --db and the parties file — appended to the store's own log through
+// the same ledger::Log::append (same checks, one transaction; SQLite's write lock serialises it
+// with a server running on the same file). The store is written only by the log: a decision
+// without a signed entry would be one whoever holds the file could forge. Parsing and printing
+// only: the rules are store/candidates.hpp and ledger/.
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +20,8 @@
 #include "truceline/error.hpp"
 #include "truceline/ledger/crypto.hpp"
 #include "truceline/ledger/entry.hpp"
+#include "truceline/ledger/log.hpp"
+#include "truceline/ledger/parties.hpp"
 #include "truceline/store/candidates.hpp"
 #include "truceline/store/store.hpp"
 
@@ -30,6 +35,7 @@ struct ReviewArgs {
   std::string db;
   ServerArgs server;
   std::string party, key;
+  std::string parties, log_key;  // --db decisions: the parties file; the checkpoint key (DEFAULT DB.key if it exists)
   std::string status = "pending", format = "text";
   std::string id, reason;
   std::vector<std::string> changes;  // FIELD=VALUE
@@ -142,11 +148,15 @@ json parse_changes(const std::vector<std::string>& pairs) {
 }
 
 int cmd_decide(const ReviewArgs& a, const std::string& decision, Io& io) {
-  if (a.server.url.empty())
-    throw UsageError(fmt::format("review {}: signs a review entry and sends it to the server's log: give --server URL "
-                                 "(the store is written only by the log; docs/cli.md)",
+  if (a.server.url.empty() && a.db.empty())
+    throw UsageError(fmt::format("review {}: signs a review entry and appends it to the log: give --server URL (a "
+                                 "server's log) or --db DB --parties FILE (the store's own log; docs/cli.md)",
                                  decision));
-  if (!a.db.empty()) throw UsageError(fmt::format("review {}: --db is for list; a decision goes to --server", decision));
+  if (!a.db.empty() && !a.server.url.empty()) throw UsageError("review: give --db DB or --server URL, not both");
+  if (!a.db.empty() && a.parties.empty())
+    throw UsageError(fmt::format("review {} --db: needs --parties FILE (the parties and their public keys, as "
+                                 "`truceline serve` reads them): the log checks the reviewer's signature and role",
+                                 decision));
   if (a.party.empty() || a.key.empty())
     throw UsageError(fmt::format("review {}: needs --party ID and --key FILE (the reviewer's key)", decision));
   json body = {{"candidate", a.id}, {"decision", decision}};
@@ -165,11 +175,33 @@ int cmd_decide(const ReviewArgs& a, const std::string& decision, Io& io) {
       found = true;
       if (c["ledger_index"].is_number_unsigned()) ref = c["ledger_index"].get<uint64_t>();
     }
-  if (!found) throw InputError(fmt::format("{}: no candidate {} (truceline review list)", a.server.url, a.id));
+  if (!found)
+    throw InputError(fmt::format("{}: no candidate {} (truceline review list)", a.db.empty() ? a.server.url : a.db, a.id));
   const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
   const json entry = ledger::make_entry(a.party, "review", ref, body, now);
+  if (!a.db.empty()) {
+    // Offline: the store's own log. The checkpoint for the new size is signed with the log's key
+    // when it is at hand (--log-key, or DB.key where `serve` keeps it), else none is signed now.
+    const ledger::Parties parties = ledger::Parties::load(a.parties);
+    const std::string log_key_path = a.log_key.empty() ? a.db + ".key" : a.log_key;
+    std::optional<ledger::KeyPair> log_key;
+    if (!a.log_key.empty() || std::filesystem::exists(log_key_path)) log_key = ledger::read_key_file(log_key_path);
+    ledger::Log log = ledger::Log::open(a.db, parties, log_key);
+    const auto outcome = log.append({ledger::sign_entry(entry, key)}, now).at(0);
+    if (outcome.status != 200) {
+      io.err << fmt::format("truceline: error: rejected ({}): {}\n", outcome.status, outcome.reason);
+      return 1;
+    }
+    io.out << fmt::format("review: {} {}: index {}{}\n", decision, a.id, outcome.index,
+                          outcome.duplicate ? " (duplicate: already in the log)" : "");
+    if (!log_key)
+      io.err << fmt::format("note: no checkpoint signed for the new size ({} not found; --log-key FILE names the "
+                            "log's key): the next append by `truceline serve` signs one that covers it\n",
+                            log_key_path);
+    return 0;
+  }
   net::HttpClient c = connect(a.server);
   const net::Response r = c.post("/v1/entries", ledger::sign_entry(entry, key).dump());
   if (!r.ok()) {
@@ -189,9 +221,16 @@ int cmd_decide(const ReviewArgs& a, const std::string& decision, Io& io) {
 Command add_review_command(CLI::App& app) {
   auto a = std::make_shared<ReviewArgs>();
   auto* cmd = app.add_subcommand("review", "the review queue: list candidate reports; accept, reject or correct one "
-                                           "(a review entry signed by the party, sent to the server's log)");
+                                           "(a review entry signed by the party, appended to the log of a server "
+                                           "or of the store)");
   cmd->require_subcommand(1);
-  cmd->add_option("--db", a->db, "the store (list)")->type_name("FILE");
+  cmd->add_option("--db", a->db, "the store (list; a decision with --parties: appended to the store's own log)")
+      ->type_name("FILE");
+  cmd->add_option("--parties", a->parties, "with --db, a decision: the parties file (as `truceline serve` reads it)")
+      ->type_name("FILE");
+  cmd->add_option("--log-key", a->log_key,
+                  "with --db, a decision: the log's checkpoint key (DEFAULT DB.key when it exists, as `serve` keeps it)")
+      ->type_name("FILE");
   add_server_options(cmd, a->server, false);
   cmd->add_option("--party", a->party, "the reviewing party (its id in the parties file)")->type_name("ID");
   cmd->add_option("--key", a->key, "the party's key file (as `truceline keygen` writes it)")->type_name("FILE");
