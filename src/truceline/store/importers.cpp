@@ -198,29 +198,38 @@ void append_shell_word(std::string& out, const std::string& s) {
   out += '\'';
 }
 
-// Whether `name` contains `word` (lower-case ASCII) with the name's ASCII letters lower-cased
-// (what ascii_lower(name).find(word) tells, without the lower-cased copy).
-bool contains_lowered(std::string_view name, std::string_view word) {
-  if (word.size() > name.size()) return false;
-  for (std::size_t i = 0; i + word.size() <= name.size(); ++i) {
+// The first column whose name contains one of `words` (lower-case ASCII; case-insensitive),
+// or nullptr: the first word any column has, and the first column with it. Each name is
+// lower-cased once, on the stack (a long one into `long_name`, a buffer reused from call to call).
+const std::string* column_like(const std::vector<std::string>& columns, std::initializer_list<const char*> words,
+                               std::string& long_name) {
+  const std::string* best = nullptr;
+  std::size_t best_word = words.size();
+  char small[64];
+  for (const auto& c : columns) {
+    char* p = small;
+    if (c.size() > sizeof small) {
+      long_name.resize(c.size());
+      p = long_name.data();
+    }
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      const char ch = c[i];
+      p[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    const std::string_view lowered(p, c.size());
     std::size_t k = 0;
-    while (k < word.size()) {
-      char c = name[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != word[k]) break;
+    for (const char* w : words) {
+      if (k >= best_word) break;
+      if (lowered.find(w) != std::string_view::npos) {
+        best_word = k;
+        best = &c;
+        break;
+      }
       ++k;
     }
-    if (k == word.size()) return true;
+    if (best_word == 0) break;
   }
-  return false;
-}
-
-// The first column whose name contains one of `words` (case-insensitive), or nullptr.
-const std::string* column_like(const std::vector<std::string>& columns, std::initializer_list<const char*> words) {
-  for (const char* w : words)
-    for (const auto& c : columns)
-      if (contains_lowered(c, w)) return &c;
-  return nullptr;
+  return best;
 }
 
 }  // namespace
@@ -329,18 +338,21 @@ std::vector<std::string> explain_empty_import(const RowReader& reader, const Row
       else line += "COLUMN";
     };
     bool source_missing = false;
+    std::string lowered;  // column_like's buffer
     for (const auto& f : missing) {
-      if (f == "observed_at") add("observed_at", column_like(columns, {"date", "time", "when"}));
-      else if (f == "kind") add("kind", column_like(columns, {"kind", "categor", "type", "event"}));
+      if (f == "observed_at") add("observed_at", column_like(columns, {"date", "time", "when"}, lowered));
+      else if (f == "kind") add("kind", column_like(columns, {"kind", "categor", "type", "event"}, lowered));
       else if (f == "source.name") source_missing = true;
-      else if (const std::string* place = column_like(columns, {"place", "location", "village", "town", "city", "locality", "site"});
+      else if (const std::string* place =
+                   column_like(columns, {"place", "location", "village", "town", "city", "locality", "site"}, lowered);
                place && !place->empty())
         add("place", place);
       else
-        add("lon", column_like(columns, {"longitude", "lon", "lng"})), add("lat", column_like(columns, {"latitude", "lat"}));
+        add("lon", column_like(columns, {"longitude", "lon", "lng"}, lowered)),
+            add("lat", column_like(columns, {"latitude", "lat"}, lowered));
     }
     if (source_missing) {
-      const std::string* src = column_like(columns, {"source", "reporter", "outlet", "author", "organi"});
+      const std::string* src = column_like(columns, {"source", "reporter", "outlet", "author", "organi"}, lowered);
       const bool found = src && !src->empty();
       if (found) add("source", src);
       line += found ? " (or --source NAME: one source for every row)" : " --source NAME";
