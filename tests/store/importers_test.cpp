@@ -1057,4 +1057,24 @@ TEST(Jsonl, FastPathAgreesWithReference) {
 }
 
 }  // namespace
+// ACLED: every column is kept under its name in "acled"; a repeated name gets "#N" and an
+// empty one "column_N" (N: the column number), the reader's fields come from the first column
+// of each name whatever its case, and a header without repeats keeps the names as they are.
+TEST(ImporterAcled, RepeatedAndEmptyColumnNamesGetTheirOwnKeys) {
+  const auto rows = read_text(Format::acled,
+                              "event_id_cnty,event_date,event_type,latitude,longitude,Notes,notes,Notes,\n"
+                              "SYR1,2018-10-12,Battles,35.1,36.6,a,b,c,d\n");
+  ASSERT_EQ(rows.size(), 1u);
+  const Report& r = ok(rows[0]);
+  EXPECT_EQ(r.summary, "a");
+  EXPECT_EQ(r.extra["acled"], (nlohmann::json{{"event_id_cnty", "SYR1"}, {"event_date", "2018-10-12"},
+                                              {"event_type", "Battles"}, {"latitude", "35.1"}, {"longitude", "36.6"},
+                                              {"Notes", "a"}, {"notes", "b"}, {"Notes#8", "c"}, {"column_9", "d"}}));
+  const auto plain = read_text(Format::acled, "EVENT_ID_CNTY,EVENT_DATE,EVENT_TYPE,LATITUDE,LONGITUDE,NOTES\n"
+                                              "SYR2,2018-10-13,Battles,35.1,36.6,x\n");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(ok(plain[0]).summary, "x");
+  EXPECT_EQ(ok(plain[0]).extra["acled"]["NOTES"], "x");
+}
+
 }  // namespace truceline::store

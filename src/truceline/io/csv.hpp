@@ -123,6 +123,7 @@ class CsvReader {
 
  private:
   void read(CsvRecord& rec);
+  static constexpr std::size_t kFirstFields = 32, kFirstRaw = 256;
   ByteSource src_;
   bool plain_stop_[256] = {}, quoted_stop_[256] = {};
   char delimiter_;

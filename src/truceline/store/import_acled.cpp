@@ -20,6 +20,32 @@ using nlohmann::json;
 namespace detail {
 namespace {
 
+// The columns the reader looks up (ACLED's names, lower-case), by their place in kColumns.
+namespace col {
+enum Column : std::size_t {
+  event_id_cnty, data_id, event_id_no_cnty, event_date, time_precision, latitude, longitude, location,
+  geo_precision, event_type, sub_event_type, civilian_targeting, actor1, actor2, fatalities, notes, kColumnCount
+};
+}  // namespace col
+using col::Column;
+using col::kColumnCount;
+constexpr std::array<std::string_view, kColumnCount> kColumns{
+    "event_id_cnty", "data_id",        "event_id_no_cnty",   "event_date", "time_precision", "latitude",
+    "longitude",     "location",       "geo_precision",      "event_type", "sub_event_type", "civilian_targeting",
+    "actor1",        "actor2",         "fatalities",         "notes"};
+
+// Whether `name` with its ASCII letters lower-cased is `lower` (ascii_lower(name) == lower,
+// without the copy).
+bool lowered_equals(std::string_view name, std::string_view lower) {
+  if (name.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 class AcledReader final : public RowReader {
  public:
   AcledReader(std::istream& in, const ReaderOptions& options) : parser_(in, options.delimiter) {
@@ -28,28 +54,42 @@ class AcledReader final : public RowReader {
       problem_ = std::move(*p);
       return;
     }
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-      const std::string l = ascii_lower(names_[i]);
-      if (!col_.count(l)) col_[l] = i;
-    }
-    std::vector<std::string> missing;
-    for (const char* c : {"event_date", "event_type", "latitude", "longitude"})
-      if (!col_.count(c)) missing.push_back(c);
-    if (!col_.count("event_id_cnty") && !col_.count("data_id")) missing.push_back("event_id_cnty");
-    if (!missing.empty()) {
-      std::string m;
-      for (const auto& s : missing) m += (m.empty() ? "" : ", ") + s;
-      problem_ = fmt::format("not an ACLED export: the header lacks {} (columns: {})", m, list_columns(names_));
+    // The first column of each name the reader uses, whatever its case (a table of ACLED's
+    // names, not a map of every column: a map costs an allocation per column of every file).
+    col_.fill(kNone);
+    for (std::size_t i = 0; i < names_.size(); ++i)
+      for (std::size_t c = 0; c < kColumnCount; ++c)
+        if (col_[c] == kNone && lowered_equals(names_[i], kColumns[c])) col_[c] = i;
+    auto has = [&](Column c) { return col_[c] != kNone; };
+    std::string m;
+    for (const Column c : {col::event_date, col::event_type, col::latitude, col::longitude})
+      if (!has(c)) m.append(m.empty() ? "" : ", ").append(kColumns[c]);
+    if (!has(col::event_id_cnty) && !has(col::data_id)) m.append(m.empty() ? "" : ", ").append("event_id_cnty");
+    if (!m.empty()) {
+      problem_ = fmt::format("not an ACLED export: the header lacks {} (columns: ", m);
+      append_columns(problem_, names_);
+      problem_ += ')';
       return;
     }
     // The layout by the columns present, whatever their case (docs/importers.md): data_id is
     // the 2019-22 exports'; event_id_no_cnty without it, or no sub_event_type, the older
     // (pre-2019) one; anything else the current layout.
-    layout_ = col_.count("data_id")                                               ? "2019-22"
-              : col_.count("event_id_no_cnty") || !col_.count("sub_event_type") ? "legacy"
-                                                                                  : "current";
+    layout_ = has(col::data_id)                                          ? "2019-22"
+              : has(col::event_id_no_cnty) || !has(col::sub_event_type) ? "legacy"
+                                                                          : "current";
     // Every column is kept under its own name; a repeated name gets "#N" (its column number).
+    // Most headers repeat none and name every column: then the keys are the names (keys_
+    // stays empty; checking costs one sort of views where a set of the keys used costs an
+    // allocation per column).
+    bool plain = std::none_of(names_.begin(), names_.end(), [](const std::string& n) { return n.empty(); });
+    if (plain) {
+      std::vector<std::string_view> sorted(names_.begin(), names_.end());
+      std::sort(sorted.begin(), sorted.end());
+      plain = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    }
+    if (plain) return;
     std::set<std::string> used;
+    keys_.reserve(names_.size());
     for (std::size_t i = 0; i < names_.size(); ++i) {
       std::string key = names_[i].empty() ? fmt::format("column_{}", i + 1) : names_[i];
       if (used.count(key)) key += fmt::format("#{}", i + 1);
@@ -65,19 +105,18 @@ class AcledReader final : public RowReader {
     row.outcome = RowOutcome{};
     std::string& err = row.outcome.error;
     if (err = record_problem(rec_, names_.size()); !err.empty()) return true;
-    auto cell = [&](const char* name) -> std::string {
-      const auto it = col_.find(name);
-      return it == col_.end() ? std::string() : std::string(trim(rec_.fields[it->second]));
+    auto cell = [&](Column c) -> std::string_view {
+      return col_[c] == kNone ? std::string_view() : trim(rec_.fields[col_[c]]);
     };
     json o = json::object();
     json acled = json::object();
-    for (std::size_t i = 0; i < names_.size(); ++i) acled[keys_[i]] = rec_.fields[i];
+    for (std::size_t i = 0; i < names_.size(); ++i) acled[keys_.empty() ? names_[i] : keys_[i]] = rec_.fields[i];
 
-    std::string id = cell("event_id_cnty");
-    if (id.empty()) id = cell("data_id");
-    if (!id.empty()) o["source_id"] = id;
+    std::string_view id = cell(col::event_id_cnty);
+    if (id.empty()) id = cell(col::data_id);
+    if (!id.empty()) o["source_id"] = std::string(id);
 
-    const std::string date = cell("event_date");
+    const std::string_view date = cell(col::event_date);
     if (date.empty()) {
       err = "missing event_date";
       return true;
@@ -88,7 +127,7 @@ class AcledReader final : public RowReader {
       return true;
     }
     o["observed_at"] = *iso;
-    const std::string tp = cell("time_precision");
+    const std::string_view tp = cell(col::time_precision);
     if (tp.empty() || tp == "1") o["time_precision"] = "day";
     else if (tp == "2") o["time_precision"] = "week";
     else if (tp == "3") o["time_precision"] = "month";
@@ -97,11 +136,11 @@ class AcledReader final : public RowReader {
       return true;
     }
 
-    const std::string lat = cell("latitude"), lon = cell("longitude");
-    if (!lat.empty()) o["lat"] = lat;
-    if (!lon.empty()) o["lon"] = lon;
-    if (const std::string loc = cell("location"); !loc.empty()) o["place"] = loc;
-    const std::string gp = cell("geo_precision");
+    const std::string_view lat = cell(col::latitude), lon = cell(col::longitude);
+    if (!lat.empty()) o["lat"] = std::string(lat);
+    if (!lon.empty()) o["lon"] = std::string(lon);
+    if (const std::string_view loc = cell(col::location); !loc.empty()) o["place"] = std::string(loc);
+    const std::string_view gp = cell(col::geo_precision);
     if (gp == "1") o["location_precision_m"] = 2000;
     else if (gp == "2") o["location_precision_m"] = 10000;
     else if (gp == "3" || gp.empty()) o["location_precision_m"] = 50000;
@@ -110,21 +149,23 @@ class AcledReader final : public RowReader {
       return true;
     }
 
-    const std::string et = cell("event_type"), st = cell("sub_event_type");
+    const std::string_view et = cell(col::event_type), st = cell(col::sub_event_type);
     if (et.empty() && st.empty()) {
       err = "missing event_type";
       return true;
     }
     AcledKind k = acled_kind(et, st);
-    o["kind"] = k.kind;
-    if (!cell("civilian_targeting").empty()) k.tags.push_back("civilian_targeting");
-    if (!k.tags.empty()) o["tags"] = k.tags;
+    o["kind"] = std::move(k.kind);
+    if (!cell(col::civilian_targeting).empty()) k.tags.push_back("civilian_targeting");
+    if (!k.tags.empty()) o["tags"] = std::move(k.tags);
 
-    if (const std::string a = cell("actor1"); !a.empty()) o["actor"] = a;
-    if (const std::string t = cell("actor2"); !t.empty()) o["target"] = t;
-    if (const std::string f = cell("fatalities"); !f.empty()) o["fatalities"] = f;
-    if (const std::string n = cell("notes"); !n.empty()) o["summary"] = n;
-    o["source"] = {{"name", "ACLED"}, {"type", "other"}};
+    if (const std::string_view a = cell(col::actor1); !a.empty()) o["actor"] = std::string(a);
+    if (const std::string_view t = cell(col::actor2); !t.empty()) o["target"] = std::string(t);
+    if (const std::string_view f = cell(col::fatalities); !f.empty()) o["fatalities"] = std::string(f);
+    if (const std::string_view n = cell(col::notes); !n.empty()) o["summary"] = std::string(n);
+    json& source = o["source"];  // {"name": "ACLED", "type": "other"}, built in place
+    source["name"] = "ACLED";
+    source["type"] = "other";
     o["reliability"] = "F";
     o["credibility"] = 6;
     o["acled"] = std::move(acled);
@@ -135,14 +176,16 @@ class AcledReader final : public RowReader {
   std::string format() const override { return "acled"; }
 
   // The file-level problem found while opening (the header), or "" (see try_open_reader).
-  const std::string& problem() const { return problem_; }
+  std::string& problem() { return problem_; }
 
  private:
   io::CsvReader parser_;
   io::CsvRecord rec_;
-  std::vector<std::string> names_, keys_;
-  std::map<std::string, std::size_t> col_;  // lower-case name -> first column with it
-  std::string layout_;
+  std::vector<std::string> names_;
+  std::vector<std::string> keys_;  // each column's key in "acled"; empty: the names are the keys
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::array<std::size_t, kColumnCount> col_{};  // [Column] -> the first column with that name, or kNone
+  const char* layout_ = "current";
   std::string problem_;
 };
 
@@ -150,7 +193,7 @@ class AcledReader final : public RowReader {
 
 OpenedReader make_acled_reader(std::istream& in, const ReaderOptions& options) {
   auto reader = std::make_unique<AcledReader>(in, options);
-  if (!reader->problem().empty()) return {nullptr, reader->problem(), false};
+  if (!reader->problem().empty()) return {nullptr, std::move(reader->problem()), false};
   return {std::move(reader), {}, false};
 }
 

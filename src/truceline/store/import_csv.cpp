@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
+#include <stdexcept>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -50,6 +52,10 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& field_colum
   return f;
 }
 
+// At least as many as field_columns() has fields and names (the reader keeps per-field and
+// per-name tables on the stack).
+constexpr std::size_t kMaxFields = 32, kMaxNames = 64;
+
 // Every column name a field accepts (lower-case) -> the field's number in field_columns() and
 // the name's place in the list of every field's names in order (its slot: a field's names,
 // by priority, have consecutive slots). Each name belongs to one field only.
@@ -63,6 +69,7 @@ const std::unordered_map<std::string_view, ColumnName>& column_names() {
     std::size_t slot = 0;
     for (std::size_t i = 0; i < f.size(); ++i)
       for (std::size_t r = 0; r < f[i].second.size(); ++r) names.emplace(f[i].second[r], ColumnName{i, slot++});
+    if (f.size() > kMaxFields || slot > kMaxNames) throw std::logic_error("import_csv.cpp: raise kMaxFields/kMaxNames");
     return names;
   }();
   return m;
@@ -100,7 +107,8 @@ class CsvReader final : public RowReader {
         if (lower_names[i] == l) return i;
       return std::nullopt;
     };
-    std::vector<bool> mapped(fields.size(), false);  // by field number
+    // By field number; a few dozen fields: on the stack.
+    std::array<bool, kMaxFields> mapped{};
     for (const auto& [field, column] : map) {
       const ColumnName* f = field_of(ascii_lower(trim(field)));
       if (!f) {
@@ -130,7 +138,8 @@ class CsvReader final : public RowReader {
     // Then by name, for the fields --map did not set: per field, its first name (by priority)
     // that a column --map left free has; of those columns, the first. (A column's name is one
     // field's only, so one pass over the columns finds every candidate.)
-    std::vector<std::size_t> first(column_names().size(), n);  // [slot] -> first such column, or n
+    std::array<std::size_t, kMaxNames> first;  // [slot] -> first such column, or n
+    first.fill(n);
     for (std::size_t i = 0; i < n; ++i) {
       if (role_[i].kind != Role::unset) continue;
       const ColumnName* c = field_of(lower_names[i]);
@@ -147,6 +156,7 @@ class CsvReader final : public RowReader {
     }
     keep_other_columns(lower_names);
     // The required fields no column gives: every row will lack them.
+    missing_.reserve(4);
     auto is_mapped = [&](const char* field) { return mapped[field_of(field)->field]; };
     if (!is_mapped("observed_at")) missing_.push_back("observed_at");
     if (!is_mapped("kind")) missing_.push_back("kind");
@@ -167,7 +177,7 @@ class CsvReader final : public RowReader {
       return true;
     }
     json o = json::object();
-    json source = json::object();
+    json source;  // null until a source column has a value (operator[] makes it an object)
     json extra_cell;
     for (std::size_t i = 0; i < names_.size(); ++i) {
       const Role& role = role_[i];
@@ -188,7 +198,7 @@ class CsvReader final : public RowReader {
         default: o[role.key] = std::string(v); break;
       }
     }
-    if (!source.empty()) o["source"] = std::move(source);
+    if (!source.is_null()) o["source"] = std::move(source);
     // `extra` as printed by `truceline reports --format csv`: its fields go back to the top.
     if (extra_cell.is_string()) {
       const json parsed = json::parse(extra_cell.get<std::string>(), nullptr, false);
@@ -207,7 +217,7 @@ class CsvReader final : public RowReader {
   std::string format() const override { return "csv"; }
 
   // The file-level problem found while opening (the header, a --map), or "" (see try_open_reader).
-  const std::string& problem() const { return problem_; }
+  std::string& problem() { return problem_; }
   bool usage_problem() const { return usage_; }
 
  private:
@@ -263,7 +273,7 @@ class CsvReader final : public RowReader {
     if (std::adjacent_find(keys.begin(), keys.end()) == keys.end()) return;
     // A key is repeated: each column in turn takes its key, with "#N" appended while an earlier
     // column has it.
-    std::set<std::string> used;
+    std::set<std::string_view> used;  // views of role_'s keys, each final when it is added
     for (std::size_t i = 0; i < n; ++i) {
       Role& r = role_[i];
       if (r.kind != Role::id && r.kind != Role::extra && r.kind != Role::keep) continue;
@@ -286,7 +296,7 @@ class CsvReader final : public RowReader {
 
 OpenedReader make_csv_reader(std::istream& in, const ReaderOptions& options) {
   auto reader = std::make_unique<CsvReader>(in, options);
-  if (!reader->problem().empty()) return {nullptr, reader->problem(), reader->usage_problem()};
+  if (!reader->problem().empty()) return {nullptr, std::move(reader->problem()), reader->usage_problem()};
   return {std::move(reader), {}, false};
 }
 

@@ -8,8 +8,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "truceline/error.hpp"
 #include "truceline/io/text.hpp"
@@ -89,10 +91,17 @@ json split_tags(std::string_view s) {
   return tags;
 }
 
+void append_columns(std::string& out, const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < names.size() && i < 40; ++i) {
+    if (i) out += ", ";
+    out += names[i];
+  }
+  if (names.size() > 40) fmt::format_to(std::back_inserter(out), ", … ({} in all)", names.size());
+}
+
 std::string list_columns(const std::vector<std::string>& names) {
   std::string out;
-  for (std::size_t i = 0; i < names.size() && i < 40; ++i) out += (i ? ", " : "") + names[i];
-  if (names.size() > 40) out += fmt::format(", … ({} in all)", names.size());
+  append_columns(out, names);
   return out;
 }
 
@@ -153,42 +162,74 @@ std::string delimiter_option(char delimiter) {
 
 namespace {
 
-// A reason with its quoted values elided, so rows rejected for the same cause group together.
-std::string reason_key(const std::string& reason) {
-  std::string key;
-  key.reserve(reason.size() + 8);  // one allocation, mostly ("'…'" stands for each quoted value)
+// A reason with its quoted values elided, so rows rejected for the same cause group together:
+// the reason itself when it quotes nothing (or leaves a quote open), else `scratch`, rebuilt
+// (a reused buffer: no allocation per row).
+const std::string& reason_key(const std::string& reason, std::string& scratch) {
+  if (reason.find('\'') == std::string::npos) return reason;
+  scratch.clear();
   bool quoted = false;
   for (const char c : reason) {
     if (c == '\'') {
-      if (!quoted) key += "'…'";
+      if (!quoted) scratch += "'…'";
       quoted = !quoted;
     } else if (!quoted) {
-      key += c;
+      scratch += c;
     }
   }
-  return quoted ? reason : key;
+  return quoted ? reason : scratch;
 }
 
-// A column name as a shell word: quoted unless plain.
-std::string shell_word(const std::string& s) {
+// A column name as a shell word, appended to `out`: quoted unless plain.
+void append_shell_word(std::string& out, const std::string& s) {
   const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
            c == '-';
   });
-  if (plain) return s;
-  std::string out = "'";
-  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
+  if (plain) {
+    out += s;
+    return;
+  }
+  out += '\'';
+  for (const char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  out += '\'';
 }
 
-// The first column whose name contains one of `words` (case-insensitive), or "".
-// `lowered`: the same columns lower-cased.
-std::string column_like(const std::vector<std::string>& columns, const std::vector<std::string>& lowered,
-                        std::initializer_list<const char*> words) {
-  for (const char* w : words)
-    for (std::size_t i = 0; i < columns.size(); ++i)
-      if (lowered[i].find(w) != std::string::npos) return columns[i];
-  return "";
+// The first column whose name contains one of `words` (lower-case ASCII; case-insensitive),
+// or nullptr: the first word any column has, and the first column with it. Each name is
+// lower-cased once, on the stack (a long one into `long_name`, a buffer reused from call to call).
+const std::string* column_like(const std::vector<std::string>& columns, std::initializer_list<const char*> words,
+                               std::string& long_name) {
+  const std::string* best = nullptr;
+  std::size_t best_word = words.size();
+  char small[64];
+  for (const auto& c : columns) {
+    char* p = small;
+    if (c.size() > sizeof small) {
+      long_name.resize(c.size());
+      p = long_name.data();
+    }
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      const char ch = c[i];
+      p[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    const std::string_view lowered(p, c.size());
+    std::size_t k = 0;
+    for (const char* w : words) {
+      if (k >= best_word) break;
+      if (lowered.find(w) != std::string_view::npos) {
+        best_word = k;
+        best = &c;
+        break;
+      }
+      ++k;
+    }
+    if (best_word == 0) break;
+  }
+  return best;
 }
 
 }  // namespace
@@ -208,77 +249,118 @@ void RowTally::add_rejection(std::size_t number, const std::string& raw, const s
       sample_ += '\n';
     }
   }
-  const std::string key = reason_key(reason);
-  auto [it, inserted] = by_key_.try_emplace(key);
-  if (inserted) {
-    it->second.example = reason;
-    it->second.first_row = number;
-    order_.push_back(&it->first);
+  // A reason seen before costs a lookup; a new one its group (and its key, and its example when
+  // that is not the key).
+  const std::string& key = reason_key(reason, key_);
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) {
+    it = by_key_.emplace(key, Group{&key == &reason ? std::string() : reason, 0, number}).first;
+    if (order_.empty()) order_.reserve(4);
+    order_.push_back(&*it);
   }
   ++it->second.count;
+}
+
+template <class F>
+void RowTally::each_reason(std::size_t limit, F f) const {
+  // reasons() sorts stably by count, most first: its i-th is the i-th largest (count, earliest).
+  const std::size_t n = std::min({limit, order_.size(), std::size_t{3}});
+  std::size_t taken[3] = {};
+  for (std::size_t k = 0; k < n; ++k) {
+    std::size_t best = order_.size();
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+      if (std::find(taken, taken + k, i) != taken + k) continue;
+      if (best == order_.size() || order_[i]->second.count > order_[best]->second.count) best = i;
+    }
+    taken[k] = best;
+    const auto& g = *order_[best];
+    f(example(g), g.second.count, g.second.first_row);
+  }
 }
 
 std::vector<RowTally::Reason> RowTally::reasons() const {
   std::vector<Reason> out;
   out.reserve(order_.size());
-  for (const std::string* key : order_) out.push_back(by_key_.at(*key));
+  for (const auto* g : order_) out.push_back(Reason{example(*g), g->second.count, g->second.first_row});
   std::stable_sort(out.begin(), out.end(), [](const Reason& a, const Reason& b) { return a.count > b.count; });
   return out;
 }
 
 std::vector<std::string> explain_empty_import(const RowReader& reader, const RowTally& tally, bool encoding_given) {
+  // Built in place (this runs for every file that gives nothing: each line is one string,
+  // appended to; no reason, column or lower-cased name is copied).
   std::vector<std::string> lines;
+  lines.reserve(3);  // the cause, the encoding, the columns (or the source)
   const std::vector<std::string>& columns = reader.columns();
-  const bool csv = reader.format() == "csv";
-  const auto reasons = tally.reasons();
+  const std::string format = reader.format();
+  const bool csv = format == "csv";
   if (tally.rows() == 0) {
-    lines.push_back(csv ? "no rows: the file has a header and nothing else"
-                        : reader.format() == "geojson" ? "no rows: the FeatureCollection has no features"
-                                                       : "no rows: the file is empty");
+    lines.emplace_back(csv ? "no rows: the file has a header and nothing else"
+                           : format == "geojson" ? "no rows: the FeatureCollection has no features"
+                                                 : "no rows: the file is empty");
   } else {
-    const char* unit = reader.format() == "geojson" ? "feature" : "line";
-    std::string cause = tally.rows() == 1 ? "its only row was rejected: " : fmt::format("all {} rows were rejected: ", tally.rows());
-    for (std::size_t i = 0; i < reasons.size() && i < 3; ++i) {
-      const auto& r = reasons[i];
-      cause += fmt::format("{}{}{} ({}{} {})", i ? "; " : "", tally.rows() > 1 ? fmt::format("{} × ", r.count) : "",
-                           r.example, r.count > 1 ? "first on " : "", unit, r.first_row);
-    }
-    if (reasons.size() > 3) cause += fmt::format("; and {} other reasons", reasons.size() - 3);
-    lines.push_back(cause);
+    const char* unit = format == "geojson" ? "feature" : "line";
+    std::string cause;
+    cause.reserve(256);
+    auto out = std::back_inserter(cause);
+    if (tally.rows() == 1) cause += "its only row was rejected: ";
+    else fmt::format_to(out, "all {} rows were rejected: ", tally.rows());
+    std::size_t i = 0;
+    tally.each_reason(3, [&](const std::string& example, std::size_t count, std::size_t first_row) {
+      if (i++) cause += "; ";
+      if (tally.rows() > 1) fmt::format_to(out, "{} × ", count);
+      fmt::format_to(out, "{} ({}{} {})", example, count > 1 ? "first on " : "", unit, first_row);
+    });
+    if (tally.order_.size() > 3) fmt::format_to(out, "; and {} other reasons", tally.order_.size() - 3);
+    lines.push_back(std::move(cause));
   }
   if (tally.not_utf8() > 0 && !encoding_given) lines.push_back(io::encoding_advice(tally.not_utf8_sample()));
   const std::vector<std::string>& missing = reader.missing_fields();
   if (!missing.empty() && !columns.empty()) {
-    std::vector<std::string> lowered;
-    lowered.reserve(columns.size());
-    for (const auto& c : columns) lowered.push_back(ascii_lower(c));
-    std::string m;
-    for (const auto& f : missing) m += (m.empty() ? "" : ", ") + f;
-    std::string example;
-    auto add = [&](const std::string& field, const std::string& column) {
-      example += fmt::format("{}--map {}={}", example.empty() ? "" : " ", field, column.empty() ? "COLUMN" : shell_word(column));
+    // "the header has no column for M (columns: C); map them, e.g. EXAMPLE"
+    std::string line;
+    line.reserve(512);
+    line += "the header has no column for ";
+    for (std::size_t k = 0; k < missing.size(); ++k) {
+      if (k) line += ", ";
+      line += missing[k];
+    }
+    line += " (columns: ";
+    detail::append_columns(line, columns);
+    line += "); map them, e.g. ";
+    const std::size_t example_start = line.size();
+    auto add = [&](const char* field, const std::string* column) {
+      if (line.size() > example_start) line += ' ';
+      line += "--map ";
+      line += field;
+      line += '=';
+      if (column && !column->empty()) append_shell_word(line, *column);
+      else line += "COLUMN";
     };
     bool source_missing = false;
+    std::string lowered;  // column_like's buffer
     for (const auto& f : missing) {
-      if (f == "observed_at") add(f, column_like(columns, lowered, {"date", "time", "when"}));
-      else if (f == "kind") add(f, column_like(columns, lowered, {"kind", "categor", "type", "event"}));
+      if (f == "observed_at") add("observed_at", column_like(columns, {"date", "time", "when"}, lowered));
+      else if (f == "kind") add("kind", column_like(columns, {"kind", "categor", "type", "event"}, lowered));
       else if (f == "source.name") source_missing = true;
-      else if (const std::string place = column_like(columns, lowered, {"place", "location", "village", "town", "city", "locality", "site"});
-               !place.empty())
+      else if (const std::string* place =
+                   column_like(columns, {"place", "location", "village", "town", "city", "locality", "site"}, lowered);
+               place && !place->empty())
         add("place", place);
       else
-        add("lon", column_like(columns, lowered, {"longitude", "lon", "lng"})), add("lat", column_like(columns, lowered, {"latitude", "lat"}));
+        add("lon", column_like(columns, {"longitude", "lon", "lng"}, lowered)),
+            add("lat", column_like(columns, {"latitude", "lat"}, lowered));
     }
     if (source_missing) {
-      const std::string src = column_like(columns, lowered, {"source", "reporter", "outlet", "author", "organi"});
-      if (!src.empty()) add("source", src);
-      example += src.empty() ? " --source NAME" : " (or --source NAME: one source for every row)";
+      const std::string* src = column_like(columns, {"source", "reporter", "outlet", "author", "organi"}, lowered);
+      const bool found = src && !src->empty();
+      if (found) add("source", src);
+      line += found ? " (or --source NAME: one source for every row)" : " --source NAME";
     }
-    lines.push_back(fmt::format("the header has no column for {} (columns: {}); map them, e.g. {}", m,
-                                list_columns(columns), example));
-  } else if (std::any_of(reasons.begin(), reasons.end(),
-                         [](const RowTally::Reason& r) { return r.example == "missing source.name"; })) {
-    lines.push_back("rows without a source: name it with --source NAME");
+    lines.push_back(std::move(line));
+  } else if (std::any_of(tally.order_.begin(), tally.order_.end(),
+                         [](const auto* g) { return RowTally::example(*g) == "missing source.name"; })) {
+    lines.emplace_back("rows without a source: name it with --source NAME");
   }
   return lines;
 }

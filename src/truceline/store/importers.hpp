@@ -147,10 +147,29 @@ class RowTally {
   std::vector<Reason> reasons() const;
 
  private:
+  // explain_empty_import() reads the reasons in place (reasons() copies every one).
+  friend std::vector<std::string> explain_empty_import(const RowReader&, const RowTally&, bool);
+  // A group of reasons under its key (the reason with its quoted values elided). The example is
+  // kept only where it differs from the key (a reason with quoted values): most reasons have
+  // none, and a copy is an allocation per distinct reason.
+  struct Group {
+    std::string example;  // empty: the key itself
+    std::size_t count = 0, first_row = 0;
+  };
+  using Groups = std::map<std::string, Group, std::less<>>;
+  static const std::string& example(const Groups::value_type& g) {
+    return g.second.example.empty() ? g.first : g.second.example;
+  }
+  // The groups in reasons() order, the first `limit` of them (at most 3 are asked for: a
+  // selection, no sort and no copy).
+  template <class F>
+  void each_reason(std::size_t limit, F f) const;
+
   std::size_t rows_ = 0, rejected_ = 0, not_utf8_ = 0;
   std::string sample_;
-  std::map<std::string, Reason> by_key_;
-  std::vector<const std::string*> order_;  // by_key_'s keys, first seen first
+  Groups by_key_;
+  std::vector<const Groups::value_type*> order_;  // by_key_'s groups, first seen first
+  std::string key_;  // scratch: a reason's key, built here (no allocation per row)
 };
 
 // Why a file gave no report (docs/importers.md, "Files that give nothing"): the first line is

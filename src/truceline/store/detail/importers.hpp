@@ -43,8 +43,9 @@ std::optional<std::string> read_header(io::CsvReader& parser, const char* what, 
 // A row's problem common to every CSV-based format (too long, a syntax error, invalid UTF-8,
 // the wrong number of fields), or "".
 std::string record_problem(const io::CsvRecord& rec, std::size_t columns);
-// "a, b, c" (at most 40, then "… (N in all)").
+// "a, b, c" (at most 40, then "… (N in all)"); append_columns appends it to `out`.
 std::string list_columns(const std::vector<std::string>& names);
+void append_columns(std::string& out, const std::vector<std::string>& names);
 // "a; b ;c" -> ["a", "b", "c"] (empty ones dropped).
 nlohmann::json split_tags(std::string_view s);
 // The report model's own top-level keys (report-format.md).
