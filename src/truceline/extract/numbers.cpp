@@ -101,7 +101,7 @@ const KeyMap<std::string_view>& count_nouns() {
       {"person", "people"}, {"children", "people"}, {"child", "people"}, {"women", "people"}, {"men", "people"},
       {"fighters", "people"}, {"militants", "people"}, {"soldiers", "people"}, {"troops", "people"},
       {"rebels", "people"}, {"members", "people"}, {"residents", "people"}, {"others", "people"},
-      {"casualties", "people"}, {"servicemen", "people"}, {"человек", "people"}, {"людей", "people"},
+      {"casualties", "people"}, {"families", "people"}, {"семей", "people"}, {"عائلات", "people"}, {"عائلة", "people"}, {"servicemen", "people"}, {"человек", "people"}, {"людей", "people"},
       {"мирных", "people"}, {"жителей", "people"}, {"детей", "people"}, {"ребенка", "people"},
       {"боевиков", "people"}, {"военных", "people"}, {"военнослужащих", "people"}, {"солдат", "people"},
       {"бойцов", "people"}, {"مدنيين", "people"}, {"مدنيا", "people"}, {"مدني", "people"}, {"اشخاص", "people"},
@@ -519,8 +519,10 @@ struct Scanner {
       const std::size_t num_last = hi ? hi->last : r->last;
       Read whole = *r;
       whole.last = num_last;
-      auto noun = counted_noun(whole);
       std::string unit = hi && !hi->unit.empty() ? hi->unit : r->unit;
+      // "122mm": the unit is written on the number; the noun after is what has that calibre.
+      std::optional<std::pair<std::size_t, std::string_view>> noun;
+      if (unit.empty()) noun = counted_noun(whole);
       // A bare year (1900-2100, 4 digits, no count noun after it) is a date fragment.
       if (!hi && t[r->first].number && r->first == r->last && r->value >= 1900 && r->value <= 2100) {
         auto d = lexicon::parse_digits(doc.token_text(r->first));

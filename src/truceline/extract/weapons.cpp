@@ -197,6 +197,29 @@ struct WeaponFinder::Index {
   }
 
   void index() {
+    // A generic phrase that contains a class alias ("mortar round", "artillery round") names
+    // that class when the agreement has it: the longest alias inside wins.
+    for (auto& g : entries) {
+      if (g.is_class) continue;
+      std::size_t best_len = 0;
+      std::string best_class;
+      for (const auto& c : entries) {
+        if (!c.is_class || c.words.size() > g.words.size() || c.words.size() <= best_len) continue;
+        for (std::size_t s = 0; s + c.words.size() <= g.words.size(); ++s) {
+          bool same = true;
+          for (std::size_t w = 0; w < c.words.size() && same; ++w) same = g.words[s + w].key == c.words[w].key;
+          if (same) {
+            best_len = c.words.size();
+            best_class = c.class_id;
+            break;
+          }
+        }
+      }
+      if (!best_class.empty()) {
+        g.class_id = best_class;
+        g.is_class = true;
+      }
+    }
     for (std::size_t i = 0; i < entries.size(); ++i) by_first[entries[i].words[0].key].push_back(i);
     for (auto& [k, list] : by_first)
       std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
