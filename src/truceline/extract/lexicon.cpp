@@ -385,7 +385,7 @@ bool ambiguous_month(std::string_view k) {
                                                       "aug", "sep", "sept", "oct", "nov", "dec", "اب"};
   for (auto w : words)
     if (w == k) return true;
-  return k == key("ماي");
+  return k == key("ماي") || k == key("مارس");  // مارس is also "he practised"
 }
 
 int weekday_of(std::string_view k, std::string_view lang) {
