@@ -160,11 +160,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& x : m.numbers) numbers[sentence_of(doc, x.span.begin)].push_back(&x);
   for (const auto& x : m.weapons) weapons[sentence_of(doc, x.span.begin)].push_back(&x);
 
-  // The dateline: a place and a resolved date in the first 12 words of the text.
+  // The dateline: a place and a resolved date in the first 12 words of the text, before its
+  // first event trigger ("SARAQIB, Oct 12 - Government forces shelled ..."; not the date of a
+  // first sentence that begins with its event: "قصفت ... يوم الثلاثاء").
   const auto& ts = doc.tokens();
   std::size_t dateline_end = 0;
   for (std::size_t i = 0, words = 0; i < ts.size() && words < 12; ++i)
     if (ts[i].word) ++words, dateline_end = ts[i].span.end;
+  if (!ev.events.empty()) dateline_end = std::min(dateline_end, ev.events.front().span.begin);
+  for (const auto& d : ev.denials) dateline_end = std::min(dateline_end, d.span.begin);
   const PlaceMention* dateline_place = nullptr;
   const DateRef* dateline_date = nullptr;
   for (const auto& p : m.places)
@@ -240,8 +244,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     // Time.
     const DateRef* best_date = nullptr;
-    for (const DateRef* d : dates[si])
+    for (const DateRef* d : dates[si]) {
+      if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
       if (!best_date || distance(d->span, e.span) < distance(best_date->span, e.span)) best_date = d;
+    }
     if (best_date && best_date->resolved) {
       c.date = best_date;
       c.time_rule = "date_in_sentence";
@@ -249,6 +255,19 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date_unresolved = true;
       c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
                                         best_date->reason.empty() ? "unresolved" : best_date->reason));
+    } else if (const DateRef* prev = [&]() -> const DateRef* {
+                 // An event that continues the sentence before (no place of its own, same
+                 // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
+                 // civilians were killed in the raid."
+                 if (si == 0 || paragraph_break_before(doc, si) || (c.place && c.place_rule != "previous_sentence"))
+                   return nullptr;
+                 for (const DateRef* d : dates[si - 1])
+                   if (d->resolved && d != dateline_date) return d;
+                 return nullptr;
+               }()) {
+      c.date = prev;
+      c.time_rule = "previous_sentence";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the sentence before's '{}'", prev->text));
     } else if (dateline_date) {
       c.date = dateline_date;
       c.time_rule = "dateline";
