@@ -471,7 +471,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // Counts: per field, per claimant the largest figure; the lowest across claimants.
     json claims = c.event_claims;
     json num_ev = json::array();
-    std::map<std::string, std::map<std::string, std::vector<const NumberRef*>>> by_field;
+    // Claimants in the order their figures appear in the text.
+    std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberRef*>>>> by_field;
+    std::sort(c.numbers.begin(), c.numbers.end(), [](const auto& a, const auto& b) { return a.n->span.begin < b.n->span.begin; });
     std::set<const NumberRef*> seen;
     for (const auto& u : c.numbers) {
       if (!seen.insert(u.n).second) continue;
@@ -479,7 +481,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!f) continue;
       const std::size_t nsi = sentence_of(doc, u.n->span.begin);
       const std::string who = ev.claimant[nsi] ? ev.claimant[nsi]->text : ctx.source;
-      by_field[f][who].push_back(u.n);
+      auto& per = by_field[f];
+      auto it = std::find_if(per.begin(), per.end(), [&](const auto& x) { return x.first == who; });
+      if (it == per.end()) per.push_back({who, {u.n}});
+      else it->second.push_back(u.n);
       num_ev.push_back({{"text", u.n->text}, {"span", span_json(u.n->span)}, {"field", f}, {"claimed_by", who}});
     }
     for (const auto& [field, per] : by_field) {
