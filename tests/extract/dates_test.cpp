@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
 #include "truceline/agreement/agreement.hpp"
+#include "truceline/extract/lexicon.hpp"
 
 namespace truceline::extract {
 namespace {
@@ -396,6 +398,31 @@ TEST(Dates, RelativeToTheDeadlineOfTheObligationTheSentenceIsAbout) {
   m = one("The opposition pulled out its heavy weapons a day early.", kPub, nullptr);
   EXPECT_FALSE(m.resolved);
   EXPECT_NE(m.reason.find("no agreement"), std::string::npos);
+}
+
+// ---- The shared word keys and tables ------------------------------------------------------------
+
+TEST(Lexicon, KeysUnifyVariants) {
+  using lexicon::key;
+  EXPECT_EQ(key("أكتوبر"), key("اكتوبر"));                 // hamza on alef
+  EXPECT_EQ(key("إبريل"), key("ابريل"));
+  EXPECT_EQ(key("الجمعة"), key("الجمعه"));                 // ta marbuta
+  EXPECT_EQ(key("مُسَيَّرَة"), key("مسيرة"));                   // diacritics
+  EXPECT_EQ(key("قـذائف"), key("قذائف"));                  // tatweel
+  EXPECT_EQ(key("трёх"), key("трех"));                     // ё
+  EXPECT_EQ(key("ekim'de"), "ekim");                       // Turkish suffix after an apostrophe
+  const auto stems = lexicon::ar_stems(key("وبالأمس"));
+  EXPECT_NE(std::find(stems.begin(), stems.end(), key("الأمس")), stems.end());
+  EXPECT_EQ(lexicon::month_of(key("أيلول"), "ar"), 9);
+  EXPECT_EQ(lexicon::ar_month2(key("وتشرين"), key("الثاني")), 11);
+  EXPECT_EQ(lexicon::ar_month2(key("كانون"), key("الثاني")), 1);
+  EXPECT_EQ(lexicon::month_of("ekim", "en"), 0);  // Turkish names only in Turkish documents
+  EXPECT_EQ(lexicon::month_of("ekimde", "tr"), 10);
+  EXPECT_TRUE(lexicon::is_claim_verb(key("وقالت")));
+  EXPECT_TRUE(lexicon::is_claim_verb("заявил"));
+  EXPECT_TRUE(lexicon::is_claim_verb("said"));
+  EXPECT_FALSE(lexicon::is_claim_verb("shelled"));
+  for (auto v : lexicon::claim_verbs()) EXPECT_TRUE(lexicon::is_claim_verb(key(v))) << v;
 }
 
 // ---- Robustness --------------------------------------------------------------------------------

@@ -246,6 +246,27 @@ TEST(Numbers, DigitsParser) {
   EXPECT_TRUE(d->dotted);
 }
 
+TEST(Numbers, KnownDatesGiveTheSameNumbers) {
+  // find_numbers(doc, dates) skips the date search; the result must not change.
+  for (const char* text : {"On 12 October 2018 more than 20 shells fell; two days ago 3 civilians were killed.",
+                           "قتل 5 مدنيين في ١٢ تشرين الأول ٢٠١٨ وقبل يومين سقطت 7 قذائف.",
+                           "12.10.2018 погибли 3 человека, три дня назад выпущено 40 снарядов."}) {
+    const Document d = Document::make(text);
+    const auto a = find_numbers(d);
+    const auto b = find_numbers(d, find_dates(d, std::nullopt, nullptr));
+    ASSERT_EQ(a.size(), b.size()) << text;
+    ASSERT_FALSE(a.empty()) << text;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].span, b[i].span) << text;
+      EXPECT_EQ(a[i].value, b[i].value) << text;
+      EXPECT_EQ(a[i].counts, b[i].counts) << text;
+    }
+    // No number inside a date.
+    for (const auto& dm : find_dates(d, std::nullopt, nullptr))
+      for (const auto& nm : a) EXPECT_TRUE(nm.span.end <= dm.span.begin || nm.span.begin >= dm.span.end) << nm.text;
+  }
+}
+
 TEST(Numbers, NoOverlapsAndNoThrow) {
   auto out = numbers("Between 15 and 20 shells, more than 3 killed, 4-5 wounded, dozens of rockets, 1,200 people.");
   for (std::size_t i = 1; i < out.size(); ++i) EXPECT_LE(out[i - 1].span.end, out[i].span.begin);

@@ -44,6 +44,9 @@
 namespace truceline::agreement {
 struct Agreement;
 }
+namespace truceline::extract::lexicon {
+struct Words;
+}
 
 namespace truceline::extract {
 
@@ -68,5 +71,12 @@ struct DateMention {
 // be null: such dates are then unresolved).
 std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
                                     const agreement::Agreement* a);
+
+namespace detail {
+// find_dates with the document's word lookups already done (lexicon::words_of(doc)): numbers.cpp
+// shares them instead of looking every word up twice.
+std::vector<DateMention> find_dates(const Document& doc, const lexicon::Words& words,
+                                    std::optional<std::chrono::year_month_day> published, const agreement::Agreement* a);
+}  // namespace detail
 
 }  // namespace truceline::extract

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "truceline/extract/document.hpp"
+
 namespace truceline::extract::lexicon {
 
 // The lookup key of a lower-cased word (rules above).
@@ -48,6 +50,8 @@ std::optional<Digits> parse_digits(std::string_view token_text);
 int month_of(std::string_view key, std::string_view lang);
 // Month of the two-word Arabic names: (تشرين|كانون) + (الأول|الاول|أول|الثاني|ثاني), keys.
 int ar_month2(std::string_view first_key, std::string_view second_key);
+// The same with the first word's forms (ar_stems) already computed.
+int ar_month2(const std::vector<std::string>& first_forms, std::string_view second_key);
 // True for month names that are also common words ("may", "march"): they need a day or year.
 bool ambiguous_month(std::string_view key);
 
@@ -65,6 +69,20 @@ struct NumberWord {
 };
 // `lang`: the document's; Turkish words only in Turkish documents ("on" is ten in Turkish).
 std::optional<NumberWord> number_word(std::string_view key, std::string_view lang);
+
+// What the tables say of one word, looked up once per token of a document (words_of): the
+// finders read these instead of looking a word up again at every pattern.
+struct WordInfo {
+  int month = 0;                     // month_of
+  int weekday = -1;                  // weekday_of
+  std::optional<NumberWord> number;  // number_word
+};
+struct Words {
+  std::vector<std::string> key;                 // key(token.lower); "" for punctuation
+  std::vector<std::vector<std::string>> forms;  // ar_stems(key) ({key} outside Arabic); {} for punctuation
+  std::vector<WordInfo> info;
+};
+Words words_of(const Document& doc);
 
 // Claim verbs and cues ("said", "reported", "according", "заявил", "по данным", "قال",
 // "بحسب", "açıkladı"): keys.
