@@ -195,6 +195,11 @@ TEST(Dates, AbsoluteForms) {
       {"وقع القصف في 9 أكتوبر عام 2018 على البلدة.", "ar", "9 أكتوبر عام 2018", 2018y / October / 9d},
       {"وقع القصف في 9 اكتوبر 2018م على البلدة.", "ar", "9 اكتوبر 2018م", 2018y / October / 9d},
       {"Saldırı 9 Ekim 2018 tarihinde oldu.", "tr", "9 Ekim 2018", 2018y / October / 9d},
+      // Arabic ordinal days: "the tenth of October", "the twenty-fifth", "the eleventh".
+      {"يجب سحب السلاح بحلول العاشر من تشرين الأول 2018.", "ar", "العاشر من تشرين الأول 2018", 2018y / October / 10d},
+      {"وقع القصف في الخامس والعشرين من أيلول 2018.", "ar", "الخامس والعشرين من أيلول 2018", 2018y / September / 25d},
+      {"وقع القصف في الحادي عشر من أيلول 2018.", "ar", "الحادي عشر من أيلول 2018", 2018y / September / 11d},
+      {"The 10th of October 2018 was calm.", "en", "10th of October 2018", 2018y / October / 10d},
   };
   for (const auto& c : cases) {
     const Document d = Document::make(c.text, c.lang);
@@ -266,8 +271,10 @@ TEST(Dates, MonthOnly) {
   m = one("عاد القصف في شهر تشرين الأول.", kPub);
   EXPECT_EQ(m.text, "في شهر تشرين الأول");
   EXPECT_EQ(m.resolved, (2018y / October / 1d));
-  // Words that are also months are not months alone: "may", "march", Arabic "مارس" (practised).
+  // Words that are also months are not months alone: "may", "march", Arabic "مارس" (practised),
+  // unless capitalised after "in" / "during".
   EXPECT_TRUE(dates("Troops may march into the town.", kPub).empty());
+  EXPECT_EQ(one("Troops may withdraw in March.", kPub).resolved, (2018y / March / 1d));
   EXPECT_TRUE(dates("مارس الجيش ضغوطا على الفصائل.", kPub).empty());
   // Turkish "aralık" is also "gap": lower-case alone is not a month.
   EXPECT_TRUE(dates("Hatlar arasında bir aralık var.", kPub).empty());
@@ -324,6 +331,10 @@ TEST(Dates, YesterdayTodayLastNightEveryLanguage) {
   }
   // "اليوم التالي" is "the next day", not today.
   EXPECT_TRUE(dates("عادت القوات في اليوم التالي.", kPub).empty());
+  // "накануне переговоров" is "on the eve of the talks"; "the first week of October" is no day.
+  EXPECT_TRUE(dates("Накануне переговоров стороны обменялись обвинениями.", kPub).empty());
+  EXPECT_EQ(one("Накануне вечером село обстреляли.", kPub).rule, "yesterday");
+  EXPECT_EQ(one("تجدد القصف في الأسبوع الأول من تشرين الأول.", kPub).precision, "month");
 }
 
 TEST(Dates, DaysAgoAndLastWeek) {

@@ -191,6 +191,8 @@ TEST(Numbers, WhatIsCounted) {
       {"Ранены 4 ребенка.", "4", 4, "exact", "injured", "ребенка"},
       {"أصيب 4 أطفال في القصف.", "4", 4, "exact", "injured", "أطفال"},
       {"شنت الطائرات 8 غارات على البلدة.", "8", 8, "exact", "explosions", "غارات"},
+      {"Патруль прошёл вдоль 15-километровой зоны.", "15", 15, "exact", "other", "km"},
+      {"Two Su-24 jets were seen.", "Two", 2, "exact", "weapons", "jets"},
   });
   // "killing 3 civilians and wounding 5": each number takes the nearest verb.
   auto out = numbers("The shelling killed 3 civilians and wounded 5 others.");
@@ -209,6 +211,9 @@ TEST(Numbers, NotNumbers) {
            "The report is dated 2018-10-12.",
            "The town was shelled two days ago.",
            "Shelling began at 08:30 local time.",
+           "Shelling began at 6 a.m. local time.",
+           "Обстрел начался в 6 утра.",
+           "بدأ القصف عند الساعة 6 صباحا.",
            "Observers saw a T-72 near the road.",
            "Grad launchers (BM-21) were seen.",
            "Resolution 2254 was quoted.",

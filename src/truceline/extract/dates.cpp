@@ -607,10 +607,47 @@ struct Scanner {
   }
 
   // "12 October 2018", "12 октября 2018 года", "١٢ تشرين الأول ٢٠١٨", "on 12 October".
+  // Arabic ordinal days before "من" + month: "العاشر من تشرين الأول" (the tenth of October),
+  // "الحادي عشر" (11th), "الخامس والعشرين" (25th). Returns the day and its last token.
+  std::optional<std::pair<unsigned, std::size_t>> ar_ordinal_day(std::size_t i) const {
+    if (t[i].script != Script::arabic) return std::nullopt;
+    static const std::unordered_map<std::string, unsigned> units = [] {
+      std::unordered_map<std::string, unsigned> m;
+      const char* words[] = {"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"};
+      for (unsigned d = 0; d < 10; ++d) m.emplace(lexicon::key(words[d]), d + 1);
+      m.emplace(lexicon::key("الحادي"), 1);  // "الحادي عشر", "الحادي والعشرين"
+      m.emplace(lexicon::key("العشرين"), 20);
+      m.emplace(lexicon::key("الثلاثين"), 30);
+      return m;
+    }();
+    static const std::string ten = lexicon::key("عشر"), and20 = lexicon::key("والعشرين"), and30 = lexicon::key("والثلاثين"),
+                             week = lexicon::key("الأسبوع"), month_noun = lexicon::key("الشهر");
+    if (i > 0 && (k[i - 1] == week || k[i - 1] == month_noun)) return std::nullopt;  // "the first week of"
+    auto it = units.find(k[i]);
+    if (it == units.end()) return std::nullopt;
+    unsigned day = it->second;
+    std::size_t last = i;
+    if (day < 10 && word(i + 1)) {
+      if (k[i + 1] == ten) day += 10, last = i + 1;
+      else if (k[i + 1] == and20) day += 20, last = i + 1;
+      else if (k[i + 1] == and30) day += 30, last = i + 1;
+    }
+    if (k[i] == lexicon::key("الحادي") && last == i) return std::nullopt;
+    if (day > 31) return std::nullopt;
+    // Only before "من" and a month.
+    if (!word(last + 1) || k[last + 1] != lexicon::key("من")) return std::nullopt;
+    return std::make_pair(day, last);
+  }
+
   bool day_month(std::size_t i) {
-    auto d = day_at(i);
-    if (!d) return false;
+    std::optional<unsigned> d = day_at(i);
     std::size_t j = i + 1;
+    if (!d) {
+      auto ord = ar_ordinal_day(i);
+      if (!ord) return false;
+      d = ord->first;
+      j = ord->second + 1;
+    }
     if (word(j) && in(j, connectors())) ++j;
     if (punct(j, "-") && adjacent(i, j)) ++j;  // "12-го" is rare; "12-October" seen in copy
     auto m = month_at(j, true);
@@ -641,8 +678,13 @@ struct Scanner {
       emit_absolute(i, y->second, y->first, m->first, std::nullopt);
       return true;
     }
-    // A month alone: never an ambiguous word ("may", "آب").
-    if (lexicon::ambiguous_month(k[i])) return false;
+    // A month alone: never an ambiguous word ("may", "آب"), except English "May" / "March"
+    // capitalised after "in" / "during" ("Troops may withdraw in March").
+    if (lexicon::ambiguous_month(k[i])) {
+      const bool named = (k[i] == "may" || k[i] == "march") && t[i].capitalised && i > 0 && word(i - 1) &&
+                         (k[i - 1] == "in" || k[i - 1] == "during");
+      if (!named) return false;
+    }
     // Latin script: capitalised ("October"; Turkish "Ekim"), or Turkish "ekim ayında": "aralık"
     // is also "gap", "ocak" "hearth".
     std::size_t last = m->second;
@@ -819,6 +861,15 @@ struct Scanner {
       std::string rule = "yesterday";
       int back = 1;
       std::string reason = w == "накануне" ? "накануне read as the day before publication" : "";
+      // "накануне переговоров" is "on the eve of the talks": a noun after it, not a verb, a
+      // time of day or punctuation.
+      if (w == "накануне" && word(i + 1) && !in(i + 1, after_time_of_day())) {
+        const std::string& nx = k[i + 1];
+        auto ends = [&](std::string_view e) { return nx.size() >= e.size() && nx.compare(nx.size() - e.size(), e.size(), e) == 0; };
+        const bool past_verb = ends("л") || ends("ла") || ends("ло") || ends("ли") || ends("лся") || ends("лась") ||
+                               ends("лось") || ends("лись");
+        if (!past_verb && !t[i + 1].capitalised) return false;
+      }
       if (auto tod = cue_before(i, ar_time_of_day())) {
         first = *tod;
         if (k[*tod] == night1 || k[*tod] == night2) rule = "last_night";

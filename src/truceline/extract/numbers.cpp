@@ -88,7 +88,9 @@ const KeyMap<std::string_view>& count_nouns() {
       // weapons: systems counted (tanks seen, launchers withdrawn)
       {"tanks", "weapons"}, {"tank", "weapons"}, {"launchers", "weapons"}, {"launcher", "weapons"},
       {"guns", "weapons"}, {"howitzers", "weapons"}, {"mortars", "weapons"}, {"vehicles", "weapons"},
-      {"pieces", "weapons"}, {"weapons", "weapons"}, {"drones", "weapons"}, {"танков", "weapons"},
+      {"pieces", "weapons"}, {"weapons", "weapons"}, {"drones", "weapons"}, {"jets", "weapons"},
+      {"warplanes", "weapons"}, {"aircraft", "weapons"}, {"helicopters", "weapons"}, {"самолетов", "weapons"},
+      {"самолета", "weapons"}, {"вертолетов", "weapons"}, {"вертолета", "weapons"}, {"танков", "weapons"},
       {"танка", "weapons"}, {"танки", "weapons"}, {"орудий", "weapons"}, {"орудия", "weapons"},
       {"гаубиц", "weapons"}, {"минометов", "weapons"}, {"установок", "weapons"}, {"единиц", "weapons"},
       {"бронемашин", "weapons"}, {"беспилотников", "weapons"}, {"беспилотника", "weapons"}, {"دبابات", "weapons"},
@@ -125,7 +127,9 @@ const KeyMap<std::string_view>& count_nouns() {
       {"امتار", "other"}, {"مترا", "other"}, {"ملم", "other"}, {"مم", "other"}, {"ملليمتر", "other"},
       {"بالمئة", "other"}, {"بالمائة", "other"}, {"سنوات", "other"}, {"اعوام", "other"}, {"اشهر", "other"},
       {"ايام", "other"}, {"ساعات", "other"}, {"دقائق", "other"}, {"kilometre", "other"}, {"metre", "other"},
-      {"yıl", "other"}, {"saat", "other"}};
+      {"yıl", "other"}, {"saat", "other"}, {"times", "other"}, {"раз", "other"}, {"مرات", "other"},
+      {"километровой", "other"}, {"километровая", "other"}, {"километровую", "other"}, {"километровый", "other"},
+      {"kilometre", "other"}, {"kilometer", "other"}};
   return m;
 }
 
@@ -133,7 +137,8 @@ const KeyMap<std::string_view>& count_nouns() {
 std::string measure_unit(const std::string& k) {
   static const KeyMap<std::string_view> m{
       {"km", "km"}, {"kilometres", "km"}, {"kilometers", "km"}, {"kilometre", "km"}, {"kilometer", "km"},
-      {"км", "km"}, {"километров", "km"}, {"километра", "km"}, {"كم", "km"}, {"كلم", "km"}, {"كيلومتر", "km"},
+      {"км", "km"}, {"километров", "km"}, {"километра", "km"}, {"километровой", "km"}, {"километровая", "km"},
+      {"километровую", "km"}, {"километровый", "km"}, {"كم", "km"}, {"كلم", "km"}, {"كيلومتر", "km"},
       {"كيلومترات", "km"}, {"كيلومترا", "km"}, {"metres", "m"}, {"meters", "m"}, {"m", "m"}, {"metre", "m"},
       {"метров", "m"}, {"м", "m"}, {"متر", "m"}, {"امتار", "m"}, {"مترا", "m"}, {"mm", "mm"}, {"мм", "mm"},
       {"ملم", "mm"}, {"مم", "mm"}, {"ملليمتر", "mm"}, {"percent", "%"}, {"per", "%"}, {"процентов", "%"},
@@ -379,6 +384,13 @@ struct Scanner {
   // A number that is not a quantity: a time, a designation, a reference, a bare year.
   bool not_a_quantity(const Read& r) const {
     const std::size_t i = r.first;
+    // "6 a.m.", "в 6 утра", "الساعة 6", "saat 6"
+    static const KeyMap<bool> clock_after{{"am", true}, {"pm", true}, {"a.m", true}, {"p.m", true}, {"утра", true},
+                                          {"вечера", true}, {"ночи", true}, {"gmt", true}, {"utc", true}};
+    static const KeyMap<bool> clock_before{{"الساعة", true}, {"saat", true}, {"at", false}};
+    if (word(r.last + 1) && clock_after.find_forms(forms[r.last + 1])) return true;
+    if (i >= 1 && word(i - 1))
+      if (const bool* b = clock_before.find_forms(forms[i - 1]); b && *b) return true;
     // "08:30"
     if (punct(r.last + 1, ":") && adjacent(r.last, r.last + 1) && word(r.last + 2) && adjacent(r.last + 1, r.last + 2))
       return true;
