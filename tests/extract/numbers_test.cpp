@@ -109,6 +109,9 @@ TEST(Numbers, ArabicWordsGenderAndDuals) {
       {"أسفر القصف عن جريحين.", "جريحين", 2, "exact", "injured", "جريحين"},
       {"سقطت قذيفتان على البلدة.", "قذيفتان", 2, "exact", "explosions", "قذيفتان"},
       {"قتل مدني واحد في القصف.", "واحد", 1, "exact", "fatalities", "مدني"},
+      // clitics glued to the first word are left out of the span
+      {"قتل مدني وجريحين في القصف.", "جريحين", 2, "exact", "injured", "جريحين"},
+      {"سقط قتيل وأكثر من 20 جريحا.", "أكثر من 20", 20, "more_than", "injured", "جريحا"},
   });
 }
 

@@ -356,14 +356,28 @@ struct Scanner {
   void emit(std::size_t first, std::size_t last, std::string rule, std::string precision,
             std::optional<year_month_day> resolved, std::string reason) {
     DateMention m;
-    m.span = doc.tokens_span(first, last);
-    m.text = std::string(doc.tokens_text(first, last));
+    lexicon::trim_clitics(doc, first, last, clitic_letters(first), m.span, m.text);
     m.resolved = resolved;
     m.rule = std::move(rule);
     m.precision = std::move(precision);
     m.reason = std::move(reason);
     out.push_back(std::move(m));
     floor = last + 1;
+  }
+
+  // Arabic clitic letters glued to the first word of a mention ("وقبل", "بالأمس", "و12").
+  std::size_t clitic_letters(std::size_t i) const {
+    if (t[i].script != Script::arabic) return 0;
+    if (const auto& d = digits(i); d && !d->prefix.empty()) {
+      std::size_t letters = 0;
+      for (unsigned char c : d->prefix) letters += (c & 0xC0) != 0x80;
+      return letters - (d->prefix.find("\u0640") != std::string::npos ? 1 : 0);
+    }
+    static const std::string tishrin = lexicon::key("تشرين"), kanun = lexicon::key("كانون");
+    return lexicon::clitic_letters(forms[i], [&](const std::string& f) {
+      return vocabulary().bits.count(f) != 0 || lexicon::month_of(f, lang) != 0 || lexicon::weekday_of(f, lang) >= 0 ||
+             lexicon::number_word(f, lang).has_value() || f == tishrin || f == kanun;
+    });
   }
 
   // A date stated with its year.

@@ -267,6 +267,33 @@ std::vector<std::string> ar_stems(const std::string& k) {
   return out;
 }
 
+void trim_clitics(const Document& doc, std::size_t first, std::size_t last, std::size_t letters, Span& span,
+                  std::string& text) {
+  span = doc.tokens_span(first, last);
+  const std::string_view all = doc.tokens_text(first, last);
+  const auto* p = reinterpret_cast<const uint8_t*>(all.data());
+  const auto n = static_cast<int32_t>(doc.tokens()[first].b1 - doc.tokens()[first].b0);
+  int32_t i = 0;
+  std::size_t cps = 0;
+  for (std::size_t l = 0; l < letters && i < n; ++l) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    ++cps;
+    // Diacritics and tatweel after the letter belong to it.
+    while (i < n) {
+      int32_t j = i;
+      UChar32 d = 0;
+      U8_NEXT(p, j, n, d);
+      if (!((d >= 0x064B && d <= 0x065F) || d == 0x0670 || d == 0x0640)) break;
+      i = j;
+      ++cps;
+    }
+  }
+  if (i >= n) i = 0, cps = 0;  // never the whole word
+  span.begin += cps;
+  text.assign(all.substr(static_cast<std::size_t>(i)));
+}
+
 std::optional<Digits> parse_digits(std::string_view s) {
   Digits d;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());

@@ -29,6 +29,27 @@ std::string key(std::string_view lower);
 // for a non-Arabic key, just the key. At most 4 forms, longest first.
 std::vector<std::string> ar_stems(const std::string& key);
 
+// Mentions leave out an Arabic clitic glued to their first word ("وقبل يومين" -> "قبل يومين",
+// "بقذائف الهاون" -> "قذائف الهاون"): the number of clitic letters before the longest of a word's
+// forms (ar_stems order) that `known` accepts; 0 when the whole word is known, or none is, or
+// the form is not a suffix of the word ("للمدنيين" = ل + المدنيين keeps its letters).
+template <typename Known>
+std::size_t clitic_letters(const std::vector<std::string>& forms, Known&& known) {
+  if (forms.size() < 2 || known(forms[0])) return 0;
+  for (std::size_t f = 1; f < forms.size(); ++f) {
+    if (!known(forms[f])) continue;
+    const std::string& w = forms[0];
+    const std::string& s = forms[f];
+    if (s.size() < w.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) return (w.size() - s.size()) / 2;
+    return 0;
+  }
+  return 0;
+}
+// Tokens [first, last] of a document without `letters` leading Arabic letters (and the
+// diacritics and tatweel after them): the span and text of a mention.
+void trim_clitics(const Document& doc, std::size_t first, std::size_t last, std::size_t letters, Span& span,
+                  std::string& text);
+
 // Digits of a token: Western 0-9, Arabic-Indic ٠-٩ and extended ۰-۹, with thousands
 // separators (',' '.' '٬' U+066C, each followed by exactly three digits), optionally after a
 // one-letter Arabic clitic ("و5", "ب١٢") and before a letter suffix ("12th", "122mm",

@@ -210,6 +210,17 @@ const std::vector<Phrase>& before_qualifiers() {
   return table;
 }
 
+// Arabic dual nouns that are their own number: "قتيلان", "جريحين", "قذيفتين" (2).
+const KeyMap<std::string_view>& duals() {
+  static const KeyMap<std::string_view> m{
+          {"قتيلان", "fatalities"}, {"قتيلين", "fatalities"}, {"جريحان", "injured"}, {"جريحين", "injured"},
+          {"شخصان", "people"},      {"شخصين", "people"},      {"طفلان", "people"},    {"طفلين", "people"},
+          {"قذيفتان", "explosions"}, {"قذيفتين", "explosions"}, {"صاروخان", "explosions"}, {"صاروخين", "explosions"},
+          {"غارتان", "explosions"}, {"غارتين", "explosions"}, {"دبابتان", "weapons"}, {"دبابتين", "weapons"},
+          {"عنصران", "people"},     {"عنصرين", "people"},     {"مدنيان", "people"},  {"جنديين", "people"}};
+  return m;
+}
+
 // Words that make the following number a reference, not a quantity ("resolution 2254",
 // "point 6", "пункт 6", "البند 6", "madde 3").
 const KeyMap<bool>& reference_words() {
@@ -381,6 +392,18 @@ struct Scanner {
     return r;
   }
 
+  // Arabic clitic letters glued to the first word of a mention ("و5", "وأكثر من", "وجريحين").
+  std::size_t clitic_letters(std::size_t i) const {
+    if (t[i].script != Script::arabic) return 0;
+    if (const auto& d = digit_cache[i]; d && !d->prefix.empty()) return 1;
+    return lexicon::clitic_letters(forms[i], [&](const std::string& f) {
+      if (lexicon::number_word(f, lang) || duals().find_forms({f})) return true;
+      for (const auto& p : before_qualifiers())
+        if (p.keys[0] == f) return true;
+      return false;
+    });
+  }
+
   // A number that is not a quantity: a time, a designation, a reference, a bare year.
   bool not_a_quantity(const Read& r) const {
     const std::size_t i = r.first;
@@ -490,28 +513,22 @@ struct Scanner {
     for (std::size_t i = 0; i < n(); ++i) {
       if (!word(i) || in_date[i]) continue;
       // An Arabic dual noun is its own number: "قتيلان", "جريحين", "قذيفتين".
-      static const KeyMap<std::string_view> duals{
-          {"قتيلان", "fatalities"}, {"قتيلين", "fatalities"}, {"جريحان", "injured"}, {"جريحين", "injured"},
-          {"شخصان", "people"},      {"شخصين", "people"},      {"طفلان", "people"},    {"طفلين", "people"},
-          {"قذيفتان", "explosions"}, {"قذيفتين", "explosions"}, {"صاروخان", "explosions"}, {"صاروخين", "explosions"},
-          {"غارتان", "explosions"}, {"غارتين", "explosions"}, {"دبابتان", "weapons"}, {"دبابتين", "weapons"},
-          {"عنصران", "people"},     {"عنصرين", "people"},     {"مدنيان", "people"},  {"جنديين", "people"}};
+
       if (is_arabic_key(k[i])) {
-        if (const auto* c = duals.find_forms(forms[i])) {
+        if (const auto* c = duals().find_forms(forms[i])) {
           // "قتيلان اثنان": the number word after is the same count.
           std::size_t last = i;
           if (word(i + 1))
             if (const auto& w = info[i + 1].number; w && w->value == 2) last = i + 1;
           NumberMention m;
-          m.span = doc.tokens_span(i, last);
-          m.text = std::string(doc.tokens_text(i, last));
+          lexicon::trim_clitics(doc, i, last, clitic_letters(i), m.span, m.text);
           m.value = 2;
           m.qualifier = "exact";
           m.counts = std::string(*c);
           if (*c == "people")
             if (auto e = nearby_event(i, last); !e.empty()) m.counts = std::string(e);
-          m.unit = t[i].lower;
-          m.counted_span = t[i].span;
+          m.unit = m.text;
+          m.counted_span = m.span;
           out.push_back(std::move(m));
           i = last;
           continue;
@@ -614,8 +631,7 @@ struct Scanner {
         m.counts = e.empty() ? "other" : std::string(e);
       }
       m.unit = unit;
-      m.span = doc.tokens_span(start, end);
-      m.text = std::string(doc.tokens_text(start, end));
+      lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);
       out.push_back(std::move(m));
       i = end;
     }
