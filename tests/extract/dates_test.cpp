@@ -240,14 +240,21 @@ TEST(Dates, NoYearTakesThePublicationYearOrTheOneBefore) {
   EXPECT_EQ(m.text, "on 9 October");
   EXPECT_EQ(m.resolved, (2018y / October / 9d));
   EXPECT_EQ(m.reason, "year from publication date");
-  // Published 2 January 2019: "28 December" is last December's; "3 January" (one day ahead,
-  // within kFutureSlackDays) stays in 2019; "20 January" would be weeks ahead: 2018.
+  // Published 2 January 2019: the nearest year, days ahead weighing kFutureWeight (2): "28
+  // December" is last December's (5 days back); "3 January" and "20 January" this January's (1
+  // and 18 days ahead); "1 August" last August's (154 days back, 211 ahead x 2).
   const year_month_day jan2{2019y, January, 2d};
   m = one("Shelling hit the town on 28 December.", jan2);
   EXPECT_EQ(m.resolved, (2018y / December / 28d));
-  EXPECT_NE(m.reason.find("year before"), std::string::npos) << m.reason;
+  EXPECT_NE(m.reason.find("year 2018: the nearest"), std::string::npos) << m.reason;
   EXPECT_EQ(one("Talks are set for 3 January.", jan2).resolved, (2019y / January / 3d));
-  EXPECT_EQ(one("Shelling hit the town on 20 January.", jan2).resolved, (2018y / January / 20d));
+  m = one("Talks are set for 20 January.", jan2);
+  EXPECT_EQ(m.resolved, (2019y / January / 20d));
+  EXPECT_NE(m.reason.find("after the publication date"), std::string::npos) << m.reason;
+  EXPECT_EQ(one("Shelling hit the town on 1 August.", jan2).resolved, (2018y / August / 1d));
+  // A deadline ahead of publication: "by 10 October" published 18 September.
+  EXPECT_EQ(one("Weapons must be withdrawn by 10 October.", year_month_day{2018y, September, 18d}).resolved,
+            (2018y / October / 10d));
   // Each language.
   EXPECT_EQ(one("Обстрел был 9 октября.", kPub).resolved, (2018y / October / 9d));
   EXPECT_EQ(one("وقع القصف في 9 تشرين الأول.", kPub).resolved, (2018y / October / 9d));
@@ -262,9 +269,11 @@ TEST(Dates, MonthOnly) {
   EXPECT_EQ(m.rule, "absolute_no_year");
   EXPECT_EQ(m.precision, "month");
   EXPECT_EQ(m.resolved, (2018y / October / 1d));
-  // November 2018 would start after publication (12 October): the year before.
+  // Mid-November 2018 is 34 days ahead (cost 68), mid-November 2017 331 days back: 2018. Mid-
+  // March 2019 is 154 days ahead (cost 308), mid-March 2018 211 back: 2018.
   m = one("The road was closed in November.", kPub);
-  EXPECT_EQ(m.resolved, (2017y / November / 1d));
+  EXPECT_EQ(m.resolved, (2018y / November / 1d));
+  EXPECT_EQ(one("The road was closed in February.", kPub).resolved, (2018y / February / 1d));
   m = one("Бои возобновились в октябре.", kPub);
   EXPECT_EQ(m.text, "в октябре");
   EXPECT_EQ(m.precision, "month");

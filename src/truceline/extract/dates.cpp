@@ -395,9 +395,11 @@ struct Scanner {
     emit(first, last, "absolute", "day", ymd, std::move(reason));
   }
 
-  // A day and month without a year: the publication's year, or the year before when that would
-  // be more than kFutureSlackDays after publication.
-  void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d) {
+  // A day and month without a year: of the years around the publication's, the one that puts
+  // the date nearest to the publication date, a day after it counting kFutureWeight days (news
+  // mostly reports the past, but deadlines and plans are ahead). direction < 0: strictly before
+  // the publication's month ("نيسان الماضي", last April); > 0: after it ("المقبل").
+  void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d, int direction = 0) {
     const std::string precision = d ? "day" : "month";
     if (d && !year_month_day{year{2000}, month{m}, day{*d}}.ok()) {  // 2000: a leap year, 29 February exists
       emit(first, last, "unresolved", "day", std::nullopt, fmt::format("no such day: {} of month {}", *d, m));
@@ -407,23 +409,39 @@ struct Scanner {
       emit(first, last, "absolute_no_year", precision, std::nullopt, kNoPublished);
       return;
     }
-    const sys_days limit = sys_days{*pub} + days{kFutureSlackDays};
-    int y = static_cast<int>(pub->year());
+    const sys_days p{*pub};
+    const int py = static_cast<int>(pub->year());
     auto at = [&](int yy) { return year_month_day{year{yy}, month{m}, day{d ? *d : 1}}; };
-    std::string reason = "year from publication date";
-    // 29 February in a year without it: the latest year before that has it.
-    auto valid_not_after = [&](int yy) {
-      while (!at(yy).ok()) --yy;
-      return yy;
-    };
-    y = valid_not_after(y);
-    if (sys_days{at(y)} > limit) {
-      const int before = valid_not_after(y - 1);
-      reason = fmt::format("year before the publication's: {} would be after the publication date {}", iso(at(y)),
-                           iso(*pub));
-      y = before;
+    const year_month_day pub_month{pub->year(), pub->month(), day{1}};
+    std::optional<int> best;
+    long best_cost = 0;
+    for (int yy = py - 1; yy <= py + 1; ++yy) {
+      const year_month_day c = at(yy);
+      if (!c.ok()) continue;  // 29 February
+      if (direction < 0 && !(d ? sys_days{c} < p : year_month_day{c.year(), c.month(), day{1}} < pub_month)) continue;
+      if (direction > 0 && !(d ? sys_days{c} > p : year_month_day{c.year(), c.month(), day{1}} > pub_month)) continue;
+      // A month is measured from its middle.
+      const long diff = (sys_days{c} + days{d ? 0 : 14} - p).count();
+      const long cost = diff > 0 ? diff * kFutureWeight : -diff;
+      if (direction < 0) {
+        if (!best || yy > *best) best = yy, best_cost = cost;  // the latest before
+      } else if (direction > 0) {
+        if (!best) best = yy, best_cost = cost;  // the first after
+      } else if (!best || cost < best_cost) {
+        best = yy, best_cost = cost;
+      }
     }
-    emit(first, last, "absolute_no_year", precision, at(y), std::move(reason));
+    if (!best) {
+      emit(first, last, "unresolved", precision, std::nullopt, "no year puts this date on the side of the publication date the text says");
+      return;
+    }
+    const year_month_day r = at(*best);
+    std::string reason;
+    if (*best == py) reason = "year from publication date";
+    else reason = fmt::format("year {}: the nearest such date to the publication date {}", *best, iso(*pub));
+    if (direction < 0) reason += " (the text says it is past)";
+    else if (d && sys_days{r} > p + days{kFutureSlackDays}) reason += "; after the publication date";
+    emit(first, last, "absolute_no_year", precision, r, std::move(reason));
   }
 
   // A date `back` days before publication.
