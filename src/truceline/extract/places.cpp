@@ -29,12 +29,14 @@
 #include <fmt/ranges.h>
 
 #include "truceline/assess/actors.hpp"
+#include "truceline/extract/normalize.hpp"
 #include "truceline/gazetteer/resolve.hpp"
 
 namespace truceline::extract {
 
 namespace {
 
+using namespace detail;  // normalize.hpp
 using Words = std::vector<std::string>;
 
 constexpr std::size_t kMaxWords = 4;  // the longest name tried, in words (Ma'arrat an Nu'man = 2 after folding)
@@ -51,10 +53,6 @@ bool is_article(std::string_view w) {
   return a.count(w) != 0;
 }
 
-std::u32string ar_letters(std::string_view w);
-std::string to_utf8(const std::u32string& s);
-bool is_arabic_letter(char32_t c);
-char32_t next_cp(std::string_view s, std::size_t& i);
 
 // The form a cue word is compared in: lower case as written; Arabic normalised (ar_letters).
 std::string cue_key(std::string_view w) {
@@ -100,7 +98,7 @@ const std::vector<Cue>& cues() {
          // Arabic (after proclitics are stripped): settlement nouns, "near", "surroundings", "edges".
          "قرية", "قرى", "بلدة", "بلدات", "مدينة", "مدن", "قرب", "بالقرب من", "محيط", "أطراف", "اطراف",
          "ريف", "حي", "ضواحي", "مشارف", "تخوم", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
-         "غربي", "منطقة", "ناحية", "بلدتي", "قريتي", "مزرعة", "تل", "تلة"},
+         "غربي", "منطقة", "ناحية", "محافظة", "محافظتي", "بلدتي", "قريتي", "مزرعة", "تل", "تلة"},
         true);
     add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
          "в", "во", "у", "из", "на", "до", "по", "от", "к", "между",  // Russian
@@ -220,89 +218,6 @@ bool is_distance_unit(std::string_view w) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Arabic normalisation (hand-written: a per-token byte rewrite; ICU's transliterator costs tens
-// of microseconds per call): harakat and tatweel removed, alef forms (أ إ آ ٱ) -> ا, ى -> ي,
-// ة -> ه. The article ال is removed from a word of at least two more letters.
-
-// Decodes one UTF-8 code point (the text is valid UTF-8: Document checked it).
-char32_t next_cp(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t cp = c & (0x3F >> n);
-  ++i;
-  while (n-- > 0 && i < s.size()) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  return cp;
-}
-void put_cp(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-// The normalised letters of an Arabic word.
-std::u32string ar_letters(std::string_view w) {
-  std::u32string out;
-  for (std::size_t i = 0; i < w.size();) {
-    char32_t c = next_cp(w, i);
-    if ((c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670) continue;  // harakat, tatweel
-    if (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671) c = 0x0627;  // alef forms
-    if (c == 0x0649) c = 0x064A;                                               // ى -> ي
-    if (c == 0x0629) c = 0x0647;                                               // ة -> ه
-    out += c;
-  }
-  return out;
-}
-std::string to_utf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) put_cp(out, c);
-  return out;
-}
-bool is_arabic_letter(char32_t c) { return c >= 0x0620 && c <= 0x06FF; }
-
-constexpr char32_t kAlef = 0x0627, kLam = 0x0644;
-
-// Without a leading article (ال) when two letters or more remain.
-std::u32string ar_no_article(std::u32string w) {
-  if (w.size() >= 4 && w[0] == kAlef && w[1] == kLam) w.erase(0, 2);
-  return w;
-}
-
-// The key of a word of a gazetteer Arabic spelling (normalised, article removed).
-std::string ar_key_word(std::string_view w) { return to_utf8(ar_no_article(ar_letters(w))); }
-
-// Proclitics joined to the first word of a name: conjunctions و ف, prepositions ب ل ك, and
-// their combinations; "لل" is ل + ال (the alef of the article dropped). Longest first.
-struct Proclitic {
-  std::u32string letters;
-  bool article_follows;  // ال is part of the proclitic ("بال", "لل")
-  bool is_in;            // contains ب ("in, at"): a cue like "في"
-};
-const std::vector<Proclitic>& proclitics() {
-  static const std::vector<Proclitic> p{
-      {U"وبال", true, true}, {U"فبال", true, true}, {U"ولل", true, false}, {U"فلل", true, false},
-      {U"وال", true, false}, {U"فال", true, false}, {U"بال", true, true},  {U"كال", true, false},
-      {U"لل", true, false},  {U"وب", false, true},  {U"فب", false, true},  {U"ول", false, false},
-      {U"فل", false, false}, {U"وك", false, false}, {U"و", false, false},  {U"ف", false, false},
-      {U"ب", false, true},   {U"ل", false, false},  {U"ك", false, false}};
-  return p;
-}
-
 // Arabic region words: "ريف" (countryside), "محافظة" (governorate), "منطقة" (district/area: only
 // with a province seat), and direction adjectives after "ريف X" ("الجنوبي").
 RegionWord region_word_ar(const std::string& key) {
