@@ -72,7 +72,7 @@ TEST(Weapons, ClassesInEveryScriptWithInflectedForms) {
       {"سحبت الفصائل راجمات الصواريخ.", "راجمات الصواريخ", "mlrs", ""},
       {"سحبت الفصائل راجمة صواريخ.", "راجمة صواريخ", "mlrs", ""},
       {"قصفت القوات البلدة بقذائف الهاون.", "قذائف الهاون", "mortar", ""},
-      {"قصفت القوات البلدة بالمدفعية الثقيلة.", "المدفعية", "artillery", ""},
+      {"قصفت القوات البلدة بالمدفعية الثقيلة.", "المدفعية الثقيلة", "artillery", ""},
       {"سحبت الفصائل المدافع من المنطقة.", "المدافع", "artillery", ""},
       // Turkish
       {"Köye topçu ateşi açıldı.", "topçu", "artillery", ""},
@@ -129,6 +129,27 @@ TEST(Weapons, LongestMatchJoinsAndOverlaps) {
   EXPECT_EQ(out[0].text, "TOW");
   EXPECT_EQ(out[0].class_id, "atgm");
   EXPECT_EQ(out[1].class_id, "tank");
+}
+
+TEST(Weapons, SynonymsQuotesAndModifiers) {
+  check({
+      // Names the agreement leaves out, indexed for the class that has the name they translate.
+      {"قصفت القوات البلدة بصواريخ غراد.", "صواريخ غراد", "mlrs", ""},
+      {"Обстрел вели из реактивных систем залпового огня.", "реактивных систем залпового огня", "mlrs", ""},
+      {"Следы артиллерийского обстрела видны повсюду.", "артиллерийского обстрела", "artillery", ""},
+      {"سقطت قذيفتا هاون على الحي.", "قذيفتا هاون", "mortar", ""},
+      {"شوهدت مدافع الهاون قرب الطريق.", "مدافع الهاون", "mortar", ""},
+      // Quotes kept around a quoted name, joined to the word before it.
+      {"Боевики отвели реактивные установки «Град».", "реактивные установки «Град»", "mlrs", ""},
+      {"Удар нанесли из «Града».", "«Града»", "mlrs", ""},
+      // "heavy" belongs to the class mention; launchers join the class before them.
+      {"The factions withdrew heavy mortars.", "heavy mortars", "mortar", ""},
+      {"The factions withdrew Grad launchers.", "Grad launchers", "mlrs", ""},
+      // Generic phrases.
+      {"Rocket shells hit the town.", "Rocket shells", "", "rocket"},
+      {"سقطت قذائف صاروخية على المدينة.", "قذائف صاروخية", "", "rocket"},
+      {"حلقت طائرة استطلاع فوق البلدة.", "طائرة استطلاع", "", "drone"},
+  });
 }
 
 TEST(Weapons, NoClassesInTheAgreementLeavesTheGenericLexicon) {
