@@ -43,6 +43,7 @@ struct Hash {
 struct Vocabulary {
   std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> bits;
   int sets = 0;
+  bool sealed = false;  // set by all_sets(): a set made later would race with scans and miss masks
 };
 Vocabulary& vocabulary() {
   static Vocabulary v;
@@ -56,6 +57,7 @@ class WordSet {
   WordSet(std::initializer_list<std::string_view> words) {
     Vocabulary& v = vocabulary();
     if (v.sets >= 64) throw std::logic_error("dates.cpp: more than 64 word sets");
+    if (v.sealed) throw std::logic_error("dates.cpp: a WordSet made outside all_sets()");
     bit_ = std::uint64_t{1} << v.sets++;
     for (auto w : words) v.bits[lexicon::key(w)] |= bit_;
   }
@@ -268,6 +270,7 @@ bool all_sets() {
     (void)ar_future_set();
     (void)current_set();
     (void)month_noun_set();
+    vocabulary().sealed = true;
     return true;
   }();
   return done;
