@@ -409,6 +409,13 @@ const std::vector<Place>& Gazetteer::places() const { return index_->places; }
 const std::vector<SourceFile>& Gazetteer::sources() const { return index_->sources; }
 std::size_t Gazetteer::name_count() const { return index_->by_folded.size(); }
 
+std::vector<Gazetteer::Spelling> Gazetteer::spellings() const {
+  std::vector<Spelling> out;
+  out.reserve(index_->names.size());
+  for (const auto& n : index_->names) out.push_back({n.place, n.spelling, n.folded});
+  return out;
+}
+
 std::vector<std::string> Gazetteer::countries() const {
   std::set<std::string> s;
   for (const auto& p : index_->places) s.insert(p.country);
