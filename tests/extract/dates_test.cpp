@@ -1,0 +1,3 @@
+#include "truceline/extract/dates.hpp"
+
+#include <gtest/gtest.h>

@@ -1,0 +1,3 @@
+#include "truceline/extract/numbers.hpp"
+
+#include <gtest/gtest.h>

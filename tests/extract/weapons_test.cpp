@@ -1,0 +1,3 @@
+#include "truceline/extract/weapons.hpp"
+
+#include <gtest/gtest.h>
