@@ -124,7 +124,8 @@ json score_json(const ev::Score& s) {
 
 void print_table(const std::map<std::string, ev::Score>& by_lang, const ev::Score& all) {
   std::vector<std::pair<std::string, const ev::Score*>> cols;
-  for (const auto& [l, s] : by_lang) cols.emplace_back(l, &s);
+  for (const char* l : {"en", "ar", "ru"})
+    if (by_lang.count(l)) cols.emplace_back(l, &by_lang.at(l));
   cols.emplace_back("all", &all);
   std::printf("%-34s", "precision / recall / F1 (%)");
   for (const auto& c : cols) std::printf(" | %-17s", c.first.c_str());
@@ -151,10 +152,13 @@ void print_table(const std::map<std::string, ev::Score>& by_lang, const ev::Scor
     std::printf("%-34s", name);
     for (const auto& c : cols) {
       const auto& r = c.second->*m;
-      std::printf(" | %5s%% %4zu/%-4zu", pct(r.share()).c_str(), r.right, r.total);
+      std::printf(" | %5s %5zu/%-5zu", pct(r.share()).c_str(), r.right, r.total);
     }
     std::printf("\n");
   };
+  std::printf("%-34s", "accuracy (%, right/expected)");
+  for (const auto& c : cols) std::printf(" | %-17s", c.first.c_str());
+  std::printf("\n");
   row("place located within 5 km", &ev::Score::place_within_5km);
   row("actor id right (or rightly null)", &ev::Score::actor_right);
   row("date resolved to the right day", &ev::Score::date_right);
@@ -162,7 +166,7 @@ void print_table(const std::map<std::string, ev::Score>& by_lang, const ev::Scor
   row("weapon class right", &ev::Score::weapon_right);
   row("candidate actor right", &ev::Score::candidate_actor);
   row("zone verdicts agreeing", &ev::Score::zone_agree);
-  std::printf("%-34s", "unsupported place/actor/number");
+  std::printf("%-34s", "unsupported place / actor / number");
   for (const auto& c : cols)
     std::printf(" | %5zu %5zu %5zu", c.second->halluc_place, c.second->halluc_actor, c.second->halluc_number);
   std::printf("\n");
