@@ -1,0 +1,539 @@
+// Candidate assembly and the mentions JSON (candidates.hpp).
+#include "truceline/extract/candidates.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace truceline::extract {
+
+using nlohmann::json;
+
+std::string format_date(const std::chrono::year_month_day& d) {
+  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+namespace {
+
+json span_json(Span s) { return json::array({s.begin, s.end}); }
+
+// The sentence holding code point `cp`.
+std::size_t sentence_of(const Document& d, std::size_t cp) {
+  const auto& ss = d.sentences();
+  auto it = std::upper_bound(ss.begin(), ss.end(), cp, [](std::size_t c, const Sentence& s) { return c < s.span.begin; });
+  return it == ss.begin() ? 0 : static_cast<std::size_t>(it - ss.begin()) - 1;
+}
+
+std::size_t distance(Span a, Span b) {
+  if (a.end <= b.begin) return b.begin - a.end;
+  if (b.end <= a.begin) return a.begin - b.end;
+  return 0;
+}
+
+bool paragraph_break_before(const Document& d, std::size_t si) {
+  if (si == 0) return true;
+  const auto& ss = d.sentences();
+  const std::string_view between = std::string_view(d.text()).substr(ss[si - 1].b1, ss[si].b0 - ss[si - 1].b1);
+  return between.find("\n\n") != std::string_view::npos;
+}
+
+std::string sentence_text(const Document& d, std::size_t si) {
+  const Sentence& s = d.sentences()[si];
+  std::string t(std::string_view(d.text()).substr(s.b0, s.b1 - s.b0));
+  for (char& c : t)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return t;
+}
+
+// Index of the first token at or after code point cp.
+std::size_t token_at(const Document& d, std::size_t cp) {
+  const auto& ts = d.tokens();
+  auto it = std::lower_bound(ts.begin(), ts.end(), cp, [](const Token& t, std::size_t c) { return t.span.begin < c; });
+  return static_cast<std::size_t>(it - ts.begin());
+}
+
+std::optional<std::uint64_t> digits_value(std::string_view s) {
+  std::uint64_t v = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') {
+      v = v * 10 + (c - '0');
+      any = true;
+      ++i;
+    } else if (c == 0xD9 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0xA9) {  // Arabic-Indic digits U+0660..0669
+      v = v * 10 + (static_cast<unsigned char>(s[i + 1]) - 0xA0);
+      any = true;
+      i += 2;
+    } else {
+      return std::nullopt;
+    }
+    if (v > 100000) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return v;
+}
+
+// "5 km north of X", "в 5 км от X", "على بعد 5 كم من X": the offset in km before a place.
+struct Offset {
+  std::uint64_t km = 0;
+  Span span;
+};
+std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span place) {
+  const std::size_t ti = token_at(d, place.begin);
+  const auto& ts = d.tokens();
+  for (std::size_t back = 1; back <= 6 && back <= ti; ++back) {
+    const std::size_t k = ti - back;
+    const std::string& w = ts[k].lower;
+    const bool unit = w == "km" || w == "kilometres" || w == "kilometers" || w == "км" ||
+                      w.starts_with("километр") || w == "كم" || w.starts_with("كيلومتر") || w.starts_with("كيلو");
+    if (!unit || k == 0) continue;
+    std::optional<std::uint64_t> v = digits_value(d.token_text(k - 1));
+    Span s = {ts[k - 1].span.begin, place.end};
+    if (!v) {
+      for (const auto& n : m.numbers)
+        if (n.span.end <= ts[k].span.begin && n.span.end + 2 >= ts[k].span.begin) {
+          v = n.value;
+          s.begin = n.span.begin;
+        }
+    }
+    if (v) return Offset{*v, s};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+struct NumberUse {
+  const NumberRef* n = nullptr;
+  std::string claimed_by;  // as used in the candidate
+  bool from_text = false;
+};
+
+struct Cand {
+  EventMention ev;
+  std::vector<EventMention> merged;
+  std::vector<std::size_t> sentences;
+  const PlaceMention* place = nullptr;
+  std::string place_rule;
+  std::optional<Offset> offset;
+  const DateRef* date = nullptr;
+  std::string time_rule;
+  bool date_unresolved = false;
+  const ActorMention* actor = nullptr;
+  std::string actor_rule;
+  const ActorMention* target = nullptr;
+  std::string target_rule;
+  const WeaponRef* weapon = nullptr;
+  std::vector<NumberUse> numbers;
+  std::optional<Claimant> claimant;
+  std::vector<std::string> uncertain;
+  json event_claims = json::array();
+  std::string day, place_key;
+};
+
+const char* field_of(const std::string& counts) {
+  if (counts == "fatalities") return "fatalities";
+  if (counts == "injured") return "injured";
+  if (counts == "explosions") return "explosions";
+  if (counts == "weapons") return "weapon_count";
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<json> assemble_candidates(const Document& doc, const EventFindings& ev, const Mentions& m,
+                                      const CandidateContext& ctx, std::vector<Statement>* statements_out) {
+  const auto& ss = doc.sentences();
+  // Mentions per sentence.
+  std::vector<std::vector<const PlaceMention*>> places(ss.size());
+  std::vector<std::vector<const ActorMention*>> actors(ss.size());
+  std::vector<std::vector<const DateRef*>> dates(ss.size());
+  std::vector<std::vector<const NumberRef*>> numbers(ss.size());
+  std::vector<std::vector<const WeaponRef*>> weapons(ss.size());
+  if (ss.empty()) return {};
+  for (const auto& x : m.places) places[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.actors) actors[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.dates) dates[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.numbers) numbers[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.weapons) weapons[sentence_of(doc, x.span.begin)].push_back(&x);
+
+  // The dateline: a place and a resolved date in the first 12 words of the text.
+  const auto& ts = doc.tokens();
+  std::size_t dateline_end = 0;
+  for (std::size_t i = 0, words = 0; i < ts.size() && words < 12; ++i)
+    if (ts[i].word) ++words, dateline_end = ts[i].span.end;
+  const PlaceMention* dateline_place = nullptr;
+  const DateRef* dateline_date = nullptr;
+  for (const auto& p : m.places)
+    if (p.span.end <= dateline_end && p.kind != "region") {
+      dateline_place = &p;
+      break;
+    }
+  for (const auto& dte : m.dates)
+    if (dte.span.end <= dateline_end && dte.resolved) {
+      dateline_date = &dte;
+      break;
+    }
+
+  std::set<std::size_t> event_sentences;
+  for (const auto& e : ev.events) event_sentences.insert(e.sentence);
+
+  std::vector<Cand> cands;
+  std::map<std::size_t, std::size_t> last_cand_of_sentence;
+  for (const auto& e : ev.events) {
+    const std::size_t si = e.sentence;
+    // A casualty-only sentence right after an event (same paragraph, no place of its own):
+    // its counts belong to that event ("Two civilians were killed." after the shelling).
+    if (e.kind == "civilian_harm" && places[si].empty() && si > 0 && !paragraph_break_before(doc, si) &&
+        last_cand_of_sentence.count(si - 1)) {
+      bool only = std::count_if(ev.events.begin(), ev.events.end(), [&](const auto& x) { return x.sentence == si; }) == 1;
+      if (only) {
+        Cand& host = cands[last_cand_of_sentence[si - 1]];
+        host.sentences.push_back(si);
+        for (const NumberRef* n : numbers[si]) host.numbers.push_back({n, "", false});
+        host.merged.push_back(e);
+        last_cand_of_sentence[si] = last_cand_of_sentence[si - 1];
+        continue;
+      }
+    }
+    Cand c;
+    c.ev = e;
+    c.sentences = {si};
+    c.claimant = ev.claimant[si];
+    // Place.
+    auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
+      const PlaceMention* best = nullptr;
+      for (const PlaceMention* p : places[s]) {
+        if (p->kind == "region") continue;
+        if (points_only && p->kind != "point") continue;
+        if (!best || distance(p->span, e.span) < distance(best->span, e.span)) best = p;
+      }
+      return best;
+    };
+    if ((c.place = nearest_place(si, true))) c.place_rule = "nearest_point_in_sentence";
+    else if ((c.place = nearest_place(si, false))) c.place_rule = "unresolved_in_sentence";
+    else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
+    else if ((c.place = dateline_place)) c.place_rule = "dateline";
+    if (!c.place) {
+      std::string regions;
+      for (const PlaceMention* p : places[si])
+        if (p->kind == "region") regions += (regions.empty() ? "'" : ", '") + p->text + "'";
+      c.uncertain.push_back(regions.empty() ? "place: the text names no place for this event"
+                                            : "place: only a region (" + regions + "), not a point");
+    } else {
+      if (c.place_rule != "nearest_point_in_sentence" && c.place_rule != "unresolved_in_sentence")
+        c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}' from {}", c.place->text,
+                                          c.place_rule == "dateline" ? "the dateline" : "the sentence before"));
+      if (c.place->kind != "point")
+        c.uncertain.push_back(fmt::format("place: '{}' is not resolved ({})", c.place->text,
+                                          c.place->reason.empty() ? "no gazetteer match" : c.place->reason));
+      c.offset = offset_before(doc, m, c.place->span);
+      if (c.offset && c.place->kind == "point")
+        c.uncertain.push_back(fmt::format("place: {} km from {}: its point, with a radius of {} m", c.offset->km,
+                                          c.place->text, c.offset->km * 1000 + 2000));
+    }
+    // Time.
+    const DateRef* best_date = nullptr;
+    for (const DateRef* d : dates[si])
+      if (!best_date || distance(d->span, e.span) < distance(best_date->span, e.span)) best_date = d;
+    if (best_date && best_date->resolved) {
+      c.date = best_date;
+      c.time_rule = "date_in_sentence";
+    } else if (best_date) {
+      c.date_unresolved = true;
+      c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
+                                        best_date->reason.empty() ? "unresolved" : best_date->reason));
+    } else if (dateline_date) {
+      c.date = dateline_date;
+      c.time_rule = "dateline";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the dateline's '{}'", dateline_date->text));
+    } else if (ctx.published) {
+      c.time_rule = "published";
+      c.uncertain.push_back("time: no date in the text; the publication date (the event may be earlier)");
+    } else {
+      c.uncertain.push_back("time: no date in the text and no --published date; observed_at is missing");
+    }
+    if (c.date) c.day = format_date(*c.date->resolved) + "/" + c.date->precision;
+    else if (c.time_rule == "published") c.day = format_date(*ctx.published) + "/day";
+    // Actor and target.
+    const auto& acts = actors[si];
+    const bool passive = e.voice == "passive";
+    const Token& trig = ts[e.first_token];
+    const bool verb_first = trig.script == Script::arabic;
+    const ActorMention* before = nullptr;
+    const ActorMention* after = nullptr;
+    const ActorMention* civilians = nullptr;
+    for (const ActorMention* a : acts) {
+      if (a->category == "civilians") {
+        if (!civilians) civilians = a;
+        continue;
+      }
+      if (a->span.end <= e.span.begin) before = a;  // the nearest before
+      else if (a->span.begin >= e.span.end && !after) after = a;
+    }
+    auto preceded_by = [&](const ActorMention* a, std::initializer_list<std::string_view> words) {
+      const std::size_t k = token_at(doc, a->span.begin);
+      for (std::size_t back = 1; back <= 2 && back <= k; ++back)
+        for (auto w : words)
+          if (ts[k - back].lower == w) return true;
+      return false;
+    };
+    if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"})) {
+      c.actor = after, c.actor_rule = "after_trigger:by";
+      if (before) c.target = before, c.target_rule = "before_trigger:passive";
+    } else if (passive) {
+      if (before) c.target = before, c.target_rule = "before_trigger:passive";
+    } else if (verb_first && after && !(before && distance(before->span, e.span) <= 20)) {
+      c.actor = after, c.actor_rule = "after_trigger:verb_first";
+    } else {
+      if (before) c.actor = before, c.actor_rule = "before_trigger";
+      if (after) c.target = after, c.target_rule = "after_trigger";
+    }
+    if (!c.target && civilians && e.kind == "civilian_harm") c.target = civilians, c.target_rule = "civilians";
+    if (!c.actor) c.uncertain.push_back("actor: the text does not say who");
+    // Weapon.
+    for (const WeaponRef* w : weapons[si]) {
+      if (!c.weapon || (c.weapon->class_id.empty() && !w->class_id.empty()) ||
+          (c.weapon->class_id.empty() == w->class_id.empty() && distance(w->span, e.span) < distance(c.weapon->span, e.span)))
+        c.weapon = w;
+    }
+    if (c.weapon && c.weapon->class_id.empty())
+      c.uncertain.push_back(fmt::format("weapon: '{}' matches no weapon class of the agreement", c.weapon->text));
+    for (const NumberRef* n : numbers[si]) c.numbers.push_back({n, "", false});
+
+    // Merge: same kind, place and day.
+    c.place_key = c.place ? (c.place->geonameid ? std::to_string(*c.place->geonameid) : c.place->text) : "";
+    bool merged = false;
+    for (auto& o : cands)
+      if (o.ev.kind == c.ev.kind && o.place_key == c.place_key && o.day == c.day && !c.day.empty()) {
+        o.merged.push_back(c.ev);
+        for (auto s : c.sentences)
+          if (std::find(o.sentences.begin(), o.sentences.end(), s) == o.sentences.end()) o.sentences.push_back(s);
+        for (auto& n : c.numbers) o.numbers.push_back(n);
+        if (!o.actor && c.actor) o.actor = c.actor, o.actor_rule = c.actor_rule;
+        if (!o.target && c.target) o.target = c.target, o.target_rule = c.target_rule;
+        if (!o.weapon && c.weapon) o.weapon = c.weapon;
+        if (c.claimant && (!o.claimant || o.claimant->text != c.claimant->text)) {
+          o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", c.claimant->text},
+                                    {"span", span_json(c.ev.span)}});
+        }
+        last_cand_of_sentence[si] = static_cast<std::size_t>(&o - cands.data());
+        merged = true;
+        break;
+      }
+    if (merged) continue;
+    cands.push_back(std::move(c));
+    last_cand_of_sentence[si] = cands.size() - 1;
+  }
+
+  // Denials.
+  for (const Denial& d : ev.denials) {
+    std::vector<Cand*> hit;
+    for (auto& c : cands) {
+      const std::size_t first = c.sentences.front();
+      if (first >= d.sentence) continue;
+      const bool kind_ok = d.kinds.empty() ? std::find(c.sentences.begin(), c.sentences.end(), d.sentence - 1) != c.sentences.end()
+                                           : std::find(d.kinds.begin(), d.kinds.end(), c.ev.kind) != d.kinds.end();
+      if (kind_ok) hit.push_back(&c);
+    }
+    const std::string by = d.by ? d.by->text : ctx.source;
+    if (hit.empty()) {
+      if (statements_out) {
+        Statement st;
+        st.span = ss[d.sentence].span;
+        st.text = std::string(std::string_view(doc.text()).substr(ss[d.sentence].b0, ss[d.sentence].b1 - ss[d.sentence].b0));
+        st.why = "denial";
+        st.cue = d.text;
+        st.cue_span = d.span;
+        st.sentence = d.sentence;
+        st.kinds = d.kinds;
+        statements_out->push_back(std::move(st));
+      }
+      continue;
+    }
+    for (Cand* c : hit) {
+      const std::string asserted_by = c->claimant ? c->claimant->text : ctx.source;
+      bool have_assert = false;
+      for (const auto& x : c->event_claims)
+        if (x["value"] == "asserted") have_assert = true;
+      if (!have_assert)
+        c->event_claims.insert(c->event_claims.begin(), json{{"field", "event"}, {"value", "asserted"},
+                                                             {"claimed_by", asserted_by}, {"span", span_json(c->ev.span)}});
+      c->event_claims.push_back({{"field", "event"}, {"value", "denied"}, {"claimed_by", by}, {"span", span_json(d.span)}});
+      if (std::find(c->sentences.begin(), c->sentences.end(), d.sentence) == c->sentences.end())
+        c->sentences.push_back(d.sentence);
+      c->uncertain.push_back(fmt::format("event: denied by {} ('{}')", by, d.text));
+    }
+  }
+
+  // JSON.
+  std::vector<json> out;
+  for (auto& c : cands) {
+    std::sort(c.sentences.begin(), c.sentences.end());
+    const std::string claimed_by = c.claimant ? c.claimant->text : ctx.source;
+    json r = json::object();
+    json evidence = {{"file", ctx.file},
+                     {"event", {{"text", c.ev.text}, {"span", span_json(c.ev.span)}, {"kind_rule", c.ev.rule}}}};
+    r["kind"] = c.ev.kind;
+    if (c.date) {
+      r["observed_at"] = format_date(*c.date->resolved);
+      r["time_precision"] = c.date->precision.empty() ? "day" : c.date->precision;
+      evidence["time"] = {{"text", c.date->text}, {"span", span_json(c.date->span)}, {"rule", c.time_rule + ":" + c.date->rule}};
+    } else if (c.time_rule == "published" && !c.date_unresolved) {
+      r["observed_at"] = format_date(*ctx.published);
+      r["time_precision"] = "day";
+      evidence["time"] = {{"text", nullptr}, {"span", nullptr}, {"rule", "published"}};
+    }
+    if (ctx.published) r["reported_at"] = format_date(*ctx.published);
+    if (c.place) {
+      if (c.place->kind == "point" && c.place->lon && c.place->lat) {
+        r["lon"] = *c.place->lon;
+        r["lat"] = *c.place->lat;
+        r["place"] = c.place->name.value_or(c.place->text);
+        r["location_precision_m"] = c.offset ? static_cast<double>(c.offset->km * 1000 + 2000) : 2000.0;
+      } else {
+        r["place"] = c.place->text;
+      }
+      json pe = {{"text", c.place->text}, {"span", span_json(c.place->span)}, {"rule", c.place_rule + ":" + c.place->rule}};
+      if (c.offset) pe["offset"] = {{"km", c.offset->km}, {"span", span_json(c.offset->span)}};
+      evidence["place"] = pe;
+    }
+    if (c.actor) {
+      r["actor"] = c.actor->text;
+      evidence["actor"] = {{"text", c.actor->text}, {"span", span_json(c.actor->span)}, {"rule", c.actor_rule},
+                           {"id", c.actor->id.empty() ? json(nullptr) : json(c.actor->id)}};
+    }
+    if (c.target) {
+      r["target"] = c.target->text;
+      evidence["target"] = {{"text", c.target->text}, {"span", span_json(c.target->span)}, {"rule", c.target_rule},
+                            {"id", c.target->id.empty() ? json(nullptr) : json(c.target->id)}};
+    }
+    if (c.weapon) {
+      if (!c.weapon->class_id.empty()) r["weapon_class"] = c.weapon->class_id;
+      evidence["weapon"] = {{"text", c.weapon->text}, {"span", span_json(c.weapon->span)},
+                            {"class", c.weapon->class_id.empty() ? json(nullptr) : json(c.weapon->class_id)},
+                            {"generic", c.weapon->generic.empty() ? json(nullptr) : json(c.weapon->generic)}};
+    }
+    // Counts: per field, per claimant the largest figure; the lowest across claimants.
+    json claims = c.event_claims;
+    json num_ev = json::array();
+    std::map<std::string, std::map<std::string, std::vector<const NumberRef*>>> by_field;
+    for (const auto& u : c.numbers) {
+      const char* f = field_of(u.n->counts);
+      if (!f) continue;
+      const std::size_t nsi = sentence_of(doc, u.n->span.begin);
+      const std::string who = ev.claimant[nsi] ? ev.claimant[nsi]->text : ctx.source;
+      by_field[f][who].push_back(u.n);
+      num_ev.push_back({{"text", u.n->text}, {"span", span_json(u.n->span)}, {"field", f}, {"claimed_by", who}});
+    }
+    for (const auto& [field, per] : by_field) {
+      std::optional<std::uint64_t> lowest;
+      for (const auto& [who, ns] : per) {
+        const NumberRef* top = *std::max_element(ns.begin(), ns.end(), [](auto* a, auto* b) { return a->value < b->value; });
+        if (ns.size() > 1)
+          c.uncertain.push_back(fmt::format("{}: {} gives {} figures; the largest ({}) is kept, not their sum", field,
+                                            who, ns.size(), top->value));
+        if (!lowest || top->value < *lowest) lowest = top->value;
+        json cl = {{"field", field}, {"value", top->value}, {"qualifier", top->qualifier.empty() ? "exact" : top->qualifier},
+                   {"claimed_by", who}, {"span", span_json(top->span)}};
+        if (top->value_max) cl["value_max"] = *top->value_max;
+        claims.push_back(cl);
+      }
+      r[field] = *lowest;
+      if (per.size() > 1) c.uncertain.push_back(fmt::format("{}: claims differ; the lowest ({}) is the value", field, *lowest));
+    }
+    if (!num_ev.empty()) evidence["numbers"] = num_ev;
+    std::string summary;
+    for (auto s : c.sentences) summary += (summary.empty() ? "" : " ") + sentence_text(doc, s);
+    r["summary"] = summary;
+    json sentence_spans = json::array();
+    for (auto s : c.sentences) sentence_spans.push_back(span_json(ss[s].span));
+    evidence["sentences"] = sentence_spans;
+    if (!c.merged.empty()) {
+      json mj = json::array();
+      for (const auto& x : c.merged) mj.push_back({{"text", x.text}, {"span", span_json(x.span)}, {"kind_rule", x.rule}});
+      evidence["merged"] = mj;
+    }
+    if (c.claimant)
+      evidence["claimed_by"] = {{"text", c.claimant->text}, {"span", span_json(c.claimant->span)}, {"rule", c.claimant->rule}};
+    r["source"] = {{"name", ctx.source}, {"type", ctx.source_type}};
+    r["reliability"] = "F";
+    r["credibility"] = "6";
+    r["status"] = "candidate";
+    r["claimed_by"] = claimed_by;
+    if (!claims.empty()) r["claims"] = claims;
+    r["evidence"] = evidence;
+    r["uncertain"] = c.uncertain;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+json mentions_json(const Document& doc, const EventFindings& ev, const Mentions& m, const std::vector<Statement>& statements) {
+  auto str_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  json j = json::object();
+  json places = json::array();
+  for (const auto& p : m.places) {
+    json x = {{"text", p.text}, {"span", span_json(p.span)}, {"kind", p.kind}};
+    x["name"] = p.name ? json(*p.name) : json(nullptr);
+    x["geonameid"] = p.geonameid ? json(*p.geonameid) : json(nullptr);
+    x["lon"] = p.lon ? json(*p.lon) : json(nullptr);
+    x["lat"] = p.lat ? json(*p.lat) : json(nullptr);
+    x["match"] = str_or_null(p.match);
+    x["score"] = p.match.empty() ? json(nullptr) : json(p.score);
+    x["country"] = str_or_null(p.country);
+    x["admin1"] = str_or_null(p.admin1);
+    x["rule"] = p.rule;
+    x["reason"] = str_or_null(p.reason);
+    places.push_back(x);
+  }
+  json actors = json::array();
+  for (const auto& a : m.actors)
+    actors.push_back({{"text", a.text}, {"span", span_json(a.span)}, {"id", str_or_null(a.id)}, {"how", str_or_null(a.how)},
+                      {"category", str_or_null(a.category)}});
+  json dates = json::array();
+  for (const auto& d : m.dates)
+    dates.push_back({{"text", d.text}, {"span", span_json(d.span)},
+                     {"resolved", d.resolved ? json(format_date(*d.resolved)) : json(nullptr)}, {"rule", d.rule},
+                     {"precision", d.precision}, {"reason", str_or_null(d.reason)}});
+  json numbers = json::array();
+  for (const auto& n : m.numbers) {
+    const auto& c = ev.claimant.empty() ? std::optional<Claimant>() : ev.claimant[sentence_of(doc, n.span.begin)];
+    numbers.push_back({{"text", n.text}, {"span", span_json(n.span)}, {"value", n.value},
+                       {"value_max", n.value_max ? json(*n.value_max) : json(nullptr)}, {"qualifier", n.qualifier},
+                       {"counts", n.counts}, {"unit", str_or_null(n.unit)},
+                       {"claimed_by", c ? json(c->text) : json(nullptr)}});
+  }
+  json weapons = json::array();
+  for (const auto& w : m.weapons)
+    weapons.push_back({{"text", w.text}, {"span", span_json(w.span)}, {"class", str_or_null(w.class_id)},
+                       {"generic", str_or_null(w.generic)}});
+  json events = json::array();
+  for (const auto& e : ev.events) {
+    const auto& c = ev.claimant[e.sentence];
+    events.push_back({{"kind", e.kind}, {"text", e.text}, {"span", span_json(e.span)}, {"rule", e.rule},
+                      {"claimed_by", c ? json(c->text) : json(nullptr)}});
+  }
+  json sts = json::array();
+  std::vector<const Statement*> sorted;
+  for (const auto& s : statements) sorted.push_back(&s);
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->sentence < b->sentence; });
+  for (const Statement* s : sorted)
+    sts.push_back({{"text", s->text}, {"span", span_json(s->span)}, {"why", s->why}, {"cue", s->cue},
+                   {"cue_span", span_json(s->cue_span)}, {"kinds", s->kinds}});
+  j["places"] = places;
+  j["actors"] = actors;
+  j["dates"] = dates;
+  j["numbers"] = numbers;
+  j["weapons"] = weapons;
+  j["events"] = events;
+  j["statements"] = sts;
+  return j;
+}
+
+}  // namespace truceline::extract
