@@ -4,14 +4,17 @@
 //
 //   truceline-extract-eval [--data DIR] [--agreement FILE] [--gazetteer FILE] [--out FILE.json]
 //                          [--repetitions N] [--docs] [--check]
+//   truceline-extract-eval --print bench/results/FILE.extract.json
 //
 // Prints a table (precision/recall/F1 per field and language, place accuracy within 5 km,
 // actor and date accuracy, zone-verdict agreement of the candidates, unsupported candidate
 // fields, throughput on one core) and writes the same as JSON with --out. --docs lists what
-// went wrong per document; --check only validates the expected files (exit 1 on a problem).
+// went wrong per document; --check only validates the expected files (exit 1 on a problem);
+// --print reprints the table of a results file.
 // Throughput: Extractor::run over the whole corpus, single thread, --repetitions times (after
 // one warm-up pass that also gives the scores); docs/s of the median and of the best pass.
 #include <algorithm>
+#include <cstdarg>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -122,43 +125,55 @@ json score_json(const ev::Score& s) {
   return j;
 }
 
+// The table is kept as text (printed, and stored in the JSON as "table" for --print).
+std::string table_text;
+void tab(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+void tab(const char* fmt, ...) {
+  char b[512];
+  va_list ap;
+  va_start(ap, fmt);
+  std::vsnprintf(b, sizeof b, fmt, ap);
+  va_end(ap);
+  table_text += b;
+}
+
 void print_table(const std::map<std::string, ev::Score>& by_lang, const ev::Score& all) {
   std::vector<std::pair<std::string, const ev::Score*>> cols;
   for (const char* l : {"en", "ar", "ru"})
     if (by_lang.count(l)) cols.emplace_back(l, &by_lang.at(l));
   cols.emplace_back("all", &all);
-  std::printf("%-34s", "precision / recall / F1 (%)");
-  for (const auto& c : cols) std::printf(" | %-17s", c.first.c_str());
-  std::printf("\n");
+  tab("%-34s", "precision / recall / F1 (%)");
+  for (const auto& c : cols) tab(" | %-17s", c.first.c_str());
+  tab("\n");
   std::vector<std::string> fields = ev::kMentionFields;
   fields.push_back("candidates");
   for (const auto& f : fields) {
-    std::printf("%-34s", f.c_str());
+    tab("%-34s", f.c_str());
     for (const auto& c : cols) {
       const auto& k = c.second->lenient.count(f) ? c.second->lenient.at(f) : ev::Counts{};
-      std::printf(" | %5s %5s %5s", pct(k.precision()).c_str(), pct(k.recall()).c_str(), pct(k.f1()).c_str());
+      tab(" | %5s %5s %5s", pct(k.precision()).c_str(), pct(k.recall()).c_str(), pct(k.f1()).c_str());
     }
-    std::printf("\n");
+    tab("\n");
   }
   for (const auto& f : ev::kMentionFields) {
-    std::printf("%-34s", (f + " (strict: same text)").c_str());
+    tab("%-34s", (f + " (strict: same text)").c_str());
     for (const auto& c : cols) {
       const auto& k = c.second->strict.count(f) ? c.second->strict.at(f) : ev::Counts{};
-      std::printf(" | %5s %5s %5s", pct(k.precision()).c_str(), pct(k.recall()).c_str(), pct(k.f1()).c_str());
+      tab(" | %5s %5s %5s", pct(k.precision()).c_str(), pct(k.recall()).c_str(), pct(k.f1()).c_str());
     }
-    std::printf("\n");
+    tab("\n");
   }
   auto row = [&](const char* name, ev::Ratio ev::Score::*m) {
-    std::printf("%-34s", name);
+    tab("%-34s", name);
     for (const auto& c : cols) {
       const auto& r = c.second->*m;
-      std::printf(" | %5s %5zu/%-5zu", pct(r.share()).c_str(), r.right, r.total);
+      tab(" | %5s %5zu/%-5zu", pct(r.share()).c_str(), r.right, r.total);
     }
-    std::printf("\n");
+    tab("\n");
   };
-  std::printf("%-34s", "accuracy (%, right/expected)");
-  for (const auto& c : cols) std::printf(" | %-17s", c.first.c_str());
-  std::printf("\n");
+  tab("%-34s", "accuracy (%, right/expected)");
+  for (const auto& c : cols) tab(" | %-17s", c.first.c_str());
+  tab("\n");
   row("place located within 5 km", &ev::Score::place_within_5km);
   row("actor id right (or rightly null)", &ev::Score::actor_right);
   row("date resolved to the right day", &ev::Score::date_right);
@@ -166,10 +181,10 @@ void print_table(const std::map<std::string, ev::Score>& by_lang, const ev::Scor
   row("weapon class right", &ev::Score::weapon_right);
   row("candidate actor right", &ev::Score::candidate_actor);
   row("zone verdicts agreeing", &ev::Score::zone_agree);
-  std::printf("%-34s", "unsupported place / actor / number");
+  tab("%-34s", "unsupported place / actor / number");
   for (const auto& c : cols)
-    std::printf(" | %5zu %5zu %5zu", c.second->halluc_place, c.second->halluc_actor, c.second->halluc_number);
-  std::printf("\n");
+    tab(" | %5zu %5zu %5zu", c.second->halluc_place, c.second->halluc_actor, c.second->halluc_number);
+  tab("\n");
 }
 
 }  // namespace
@@ -197,10 +212,21 @@ int main(int argc, char** argv) {
     else if (a == "--repetitions") reps = std::max(1, std::stoi(next()));
     else if (a == "--docs") list_docs = true;
     else if (a == "--check") check_only = true;
+    else if (a == "--print") {
+      // Prints the table stored in a results file (bench/results/*.extract.json).
+      std::string f = next();
+      try {
+        std::fputs(json::parse(read_file(f)).at("table").get<std::string>().c_str(), stdout);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "truceline-extract-eval: %s: %s\n", f.c_str(), e.what());
+        return 2;
+      }
+      return 0;
+    }
     else {
       std::fprintf(stderr,
                    "usage: truceline-extract-eval [--data DIR] [--agreement FILE] [--gazetteer FILE] [--out FILE.json] "
-                   "[--repetitions N] [--docs] [--check]\n");
+                   "[--repetitions N] [--docs] [--check] | --print FILE.json\n");
       return 2;
     }
   }
@@ -281,10 +307,11 @@ int main(int argc, char** argv) {
     std::sort(rates.begin(), rates.end());
     double median = rates[rates.size() / 2], best = rates.back();
 
-    std::printf("truceline extract on %zu texts (%s), agreement %s\n\n", docs.size(), data.string().c_str(), agreement_file.c_str());
+    tab("truceline extract on %zu texts (%s), agreement %s\n\n", docs.size(), data.string().c_str(), agreement_file.c_str());
     print_table(by_lang, all);
-    std::printf("\nthroughput, one thread, %d passes of %zu texts (%.1f kB mean): median %.0f docs/s, best %.0f docs/s\n", reps,
-                docs.size(), double(bytes) / double(docs.size()) / 1000, median, best);
+    tab("\nthroughput, one thread, %d passes of %zu texts (%.1f kB mean): median %.0f docs/s, best %.0f docs/s\n", reps,
+        docs.size(), double(bytes) / double(docs.size()) / 1000, median, best);
+    std::fputs(table_text.c_str(), stdout);
 
     if (!out.empty()) {
       json j;
@@ -303,6 +330,7 @@ int main(int argc, char** argv) {
       j["throughput"] = {{"threads", 1}, {"passes", reps}, {"texts", docs.size()}, {"bytes", bytes},
                          {"docs_per_second_median", median}, {"docs_per_second_best", best}};
       j["documents"] = per_doc;
+      j["table"] = table_text;
       std::string tmp = out + ".part";
       {
         std::ofstream f(tmp, std::ios::binary);
