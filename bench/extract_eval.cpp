@@ -266,6 +266,21 @@ int main(int argc, char** argv) {
       return v;
     };
 
+    // The expected located candidates against the zones (what the zone-verdict agreement is about).
+    std::map<std::string, std::size_t> inside_zone;
+    std::size_t located_expected = 0;
+    for (const auto& d : docs)
+      for (const auto& c : d.expected.value("candidates", json::array())) {
+        if (!c.contains("place_lon") || c.value("optional", false)) continue;
+        ++located_expected;
+        using namespace std::chrono;
+        truceline::agreement::Instant t{sys_days(parse_day(c["observed_at"].get<std::string>())).time_since_epoch() + hours(9)};
+        auto v = zones(c["place_lon"].get<double>(), c["place_lat"].get<double>(), c["observed_at"].get<std::string>());
+        auto in_force = truceline::agreement::zones_in_force(a, t);
+        for (std::size_t i = 0; i < v.size() && i < in_force.size(); ++i)
+          if (v[i]) ++inside_zone[in_force[i]->id];
+      }
+
     std::map<std::string, ev::Score> by_lang;
     ev::Score all;
     json per_doc = json::array();
@@ -309,6 +324,8 @@ int main(int argc, char** argv) {
 
     tab("truceline extract on %zu texts (%s), agreement %s\n\n", docs.size(), data.string().c_str(), agreement_file.c_str());
     print_table(by_lang, all);
+    tab("\nexpected located candidates: %zu;", located_expected);
+    for (const auto& [z, n] : inside_zone) tab(" inside %s: %zu;", z.c_str(), n);
     tab("\nthroughput, one thread, %d passes of %zu texts (%.1f kB mean): median %.0f docs/s, best %.0f docs/s\n", reps,
         docs.size(), double(bytes) / double(docs.size()) / 1000, median, best);
     std::fputs(table_text.c_str(), stdout);
@@ -331,6 +348,7 @@ int main(int argc, char** argv) {
                          {"docs_per_second_median", median}, {"docs_per_second_best", best}};
       j["documents"] = per_doc;
       j["table"] = table_text;
+      j["expected_located_candidates"] = {{"total", located_expected}, {"inside", inside_zone}};
       std::string tmp = out + ".part";
       {
         std::ofstream f(tmp, std::ios::binary);

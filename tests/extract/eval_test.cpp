@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "extract_score.hpp"
@@ -187,4 +188,43 @@ TEST(ExtractEvalSet, EveryExpectedFileParsesAndMatchesItsText) {
     }
   }
   for (const char* lang : {"en", "ar", "ru"}) EXPECT_GE(per_lang[lang], 14) << lang;
+}
+
+// Every expected point with a geonameid has that place's coordinates in the bundled gazetteer
+// (data/gazetteer/places.tsv, read here as plain TSV: geonameid, name, asciiname,
+// alternatenames, lat, lon, ...), so a hand-edited coordinate cannot drift from its id.
+TEST(ExtractEvalSet, CoordinatesAreTheGazetteers) {
+  namespace fs = std::filesystem;
+  std::map<long, std::pair<double, double>> places;  // id -> lon, lat
+  {
+    std::ifstream in(fs::path(TRUCELINE_SOURCE_DIR) / "data/gazetteer/places.tsv");
+    ASSERT_TRUE(in);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#' || line.rfind("geonameid", 0) == 0) continue;
+      std::vector<std::string> f;
+      std::size_t p = 0;
+      for (std::size_t q; (q = line.find('\t', p)) != std::string::npos; p = q + 1) f.push_back(line.substr(p, q - p));
+      f.push_back(line.substr(p));
+      ASSERT_GE(f.size(), 6u) << line;
+      places[std::stol(f[0])] = {std::stod(f[5]), std::stod(f[4])};
+    }
+  }
+  ASSERT_GT(places.size(), 1000u);
+  std::size_t checked = 0;
+  for (const char* lang : {"en", "ar", "ru"})
+    for (const auto& f : fs::directory_iterator(fs::path(TRUCELINE_SOURCE_DIR) / "data/eval/extract" / lang)) {
+      if (f.path().string().find(".expected.json") == std::string::npos) continue;
+      std::ifstream in(f.path());
+      json e = json::parse(in);
+      for (const auto& p : e["places"]) {
+        if (!p.contains("geonameid")) continue;
+        auto it = places.find(p["geonameid"].get<long>());
+        ASSERT_NE(it, places.end()) << f.path() << " " << p;
+        EXPECT_NEAR(p["lon"].get<double>(), it->second.first, 1e-6) << f.path() << " " << p;
+        EXPECT_NEAR(p["lat"].get<double>(), it->second.second, 1e-6) << f.path() << " " << p;
+        ++checked;
+      }
+    }
+  EXPECT_GT(checked, 50u);
 }
