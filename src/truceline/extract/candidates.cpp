@@ -110,8 +110,6 @@ std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span p
 
 struct NumberUse {
   const NumberRef* n = nullptr;
-  std::string claimed_by;  // as used in the candidate
-  bool from_text = false;
 };
 
 struct Cand {
@@ -184,20 +182,23 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& e : ev.events) event_sentences.insert(e.sentence);
 
   std::vector<Cand> cands;
-  std::map<std::size_t, std::size_t> last_cand_of_sentence;
+  std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
     // A casualty-only sentence right after an event (same paragraph, no place of its own):
     // its counts belong to that event ("Two civilians were killed." after the shelling).
     if (e.kind == "civilian_harm" && places[si].empty() && si > 0 && !paragraph_break_before(doc, si) &&
-        last_cand_of_sentence.count(si - 1)) {
+        cands_of.count(si - 1)) {
       bool only = std::count_if(ev.events.begin(), ev.events.end(), [&](const auto& x) { return x.sentence == si; }) == 1;
       if (only) {
-        Cand& host = cands[last_cand_of_sentence[si - 1]];
-        host.sentences.push_back(si);
-        for (const NumberRef* n : numbers[si]) host.numbers.push_back({n, "", false});
-        host.merged.push_back(e);
-        last_cand_of_sentence[si] = last_cand_of_sentence[si - 1];
+        for (const std::size_t h : cands_of[si - 1]) {
+          Cand& host = cands[h];
+          if (std::find(host.sentences.begin(), host.sentences.end(), si) == host.sentences.end())
+            host.sentences.push_back(si);
+          for (const NumberRef* n : numbers[si]) host.numbers.push_back({n});
+          if (host.ev.kind == e.kind) host.merged.push_back(e);
+        }
+        cands_of[si] = cands_of[si - 1];
         continue;
       }
     }
@@ -304,7 +305,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     if (c.weapon && c.weapon->class_id.empty())
       c.uncertain.push_back(fmt::format("weapon: '{}' matches no weapon class of the agreement", c.weapon->text));
-    for (const NumberRef* n : numbers[si]) c.numbers.push_back({n, "", false});
+    for (const NumberRef* n : numbers[si]) c.numbers.push_back({n});
 
     // Merge: same kind, place and day.
     c.place_key = c.place ? (c.place->geonameid ? std::to_string(*c.place->geonameid) : c.place->text) : "";
@@ -318,17 +319,46 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (!o.actor && c.actor) o.actor = c.actor, o.actor_rule = c.actor_rule;
         if (!o.target && c.target) o.target = c.target, o.target_rule = c.target_rule;
         if (!o.weapon && c.weapon) o.weapon = c.weapon;
-        if (c.claimant && (!o.claimant || o.claimant->text != c.claimant->text)) {
-          o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", c.claimant->text},
+        // Asserted by another claimant: both assertions are claims.
+        const std::string host_by = o.claimant ? o.claimant->text : ctx.source;
+        const std::string new_by = c.claimant ? c.claimant->text : ctx.source;
+        if (host_by != new_by) {
+          if (o.event_claims.empty())
+            o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", host_by},
+                                      {"span", span_json(o.ev.span)}});
+          o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", new_by},
                                     {"span", span_json(c.ev.span)}});
         }
-        last_cand_of_sentence[si] = static_cast<std::size_t>(&o - cands.data());
+        cands_of[si].push_back(static_cast<std::size_t>(&o - cands.data()));
         merged = true;
         break;
       }
     if (merged) continue;
     cands.push_back(std::move(c));
-    last_cand_of_sentence[si] = cands.size() - 1;
+    cands_of[si].push_back(cands.size() - 1);
+  }
+
+  // A sentence without an event of its own that counts casualties right after an event's
+  // sentence (same paragraph): its figures are that event's ("Two soldiers were wounded, the
+  // ministry said."), with their own claimant.
+  {
+    std::set<std::size_t> statement_sentences;
+    for (const auto& st : ev.statements) statement_sentences.insert(st.sentence);
+    for (const auto& d : ev.denials) statement_sentences.insert(d.sentence);
+    for (std::size_t si = 1; si < ss.size(); ++si) {
+      if (event_sentences.count(si) || statement_sentences.count(si) || paragraph_break_before(doc, si)) continue;
+      auto host = cands_of.find(si - 1);
+      if (host == cands_of.end()) continue;
+      bool any = false;
+      for (const NumberRef* n : numbers[si])
+        if (n->counts == "fatalities" || n->counts == "injured") {
+          for (const std::size_t h : host->second) cands[h].numbers.push_back({n});
+          any = true;
+        }
+      if (!any) continue;
+      for (const std::size_t h : host->second) cands[h].sentences.push_back(si);
+      cands_of[si] = host->second;
+    }
   }
 
   // Denials.
@@ -423,7 +453,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     json claims = c.event_claims;
     json num_ev = json::array();
     std::map<std::string, std::map<std::string, std::vector<const NumberRef*>>> by_field;
+    std::set<const NumberRef*> seen;
     for (const auto& u : c.numbers) {
+      if (!seen.insert(u.n).second) continue;
       const char* f = field_of(u.n->counts);
       if (!f) continue;
       const std::size_t nsi = sentence_of(doc, u.n->span.begin);

@@ -45,7 +45,7 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "attempt* to infiltrate"}, {"armed_clash", "tried to infiltrate"},
     {"armed_clash", "infiltrat*"}, {"armed_clash", "battle*"}, {"armed_clash", "ambush*"},
     {"armed_clash", "opened fire"},
-    {"withdrawal", "withdrew"}, {"withdrawal", "withdrawn"}, {"withdrawal", "withdrawal of"},
+    {"withdrawal", "withdrew"}, {"withdrawal", "withdraw"}, {"withdrawal", "withdrawn"}, {"withdrawal", "withdrawal of"},
     {"withdrawal", "pulled out"}, {"withdrawal", "pulled back"}, {"withdrawal", "removed ~ heavy weapon*"},
     {"withdrawal", "evacuated ~ position*"},
     {"group_presence", "remain* in"}, {"group_presence", "remain* inside"}, {"group_presence", "remain* present"},
@@ -431,8 +431,12 @@ bool in_list(const Text& t, const std::vector<Pattern>& ps, std::size_t i) {
 // The claimant of tokens [b, e) when the claimant runs from b forwards: until a clause
 // boundary, a stop word, a claim verb or six words.
 std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& t, std::size_t b, std::size_t e) {
+  // Leading articles and the Russian "в/во" of "заявили в X" are not part of the name.
+  while (b < e && t.tok(b).word &&
+         (t.tok(b).lower == "the" || t.tok(b).lower == "a" || t.tok(b).lower == "в" || t.tok(b).lower == "во"))
+    ++b;
   std::size_t i = b, words = 0;
-  while (i < e && words < 6) {
+  while (i < e && words < 8) {
     if (is_clause_boundary(t, i) || !t.tok(i).word) break;
     if (words > 0 && (in_list(t, tables().stops, i) || in_list(t, tables().claim_verbs, i))) break;
     ++words;
@@ -651,7 +655,9 @@ EventFindings find_events(const Document& doc) {
       continue;
     }
     for (auto& m : found) {
-      if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 5, 0, b, e, true)) {
+      // Negation before the trigger ("no shelling", "لم يسجل أي قصف") or right after it
+      // ("обстрелов не зафиксировано", "shelling was not reported").
+      if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 5, 2, b, e, true)) {
         statement("negation", neg->first, neg->end, {m.kind});
         continue;
       }
