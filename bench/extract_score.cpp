@@ -140,6 +140,15 @@ std::string id_of(const json& m, const char* key) {
   return m[key].get<std::string>();
 }
 
+// Whether `got` is the expected id of `m` (`key`) or one of its accepted alternatives (`alt_key`).
+bool id_accepted(const json& m, const char* key, const char* alt_key, const std::string& got) {
+  if (got == id_of(m, key)) return true;
+  if (m.is_object() && m.contains(alt_key) && m[alt_key].is_array())
+    for (const auto& a : m[alt_key])
+      if (a.is_string() && a.get<std::string>() == got && !got.empty()) return true;
+  return false;
+}
+
 std::optional<std::uint64_t> uint_of(const json& m, const char* key) {
   if (!m.is_object() || !m.contains(key) || !m[key].is_number_integer()) return std::nullopt;
   auto v = m[key].get<std::int64_t>();
@@ -206,7 +215,7 @@ Score score(const json& expected, const json& mentions, const std::vector<json>&
         else if (x) s.notes.push_back("places: " + describe(e) + " not located within 5 km");
       } else if (field == "actors") {
         ++s.actor_right.total;
-        if (x && id_of(e, "id") == id_of(*x, "id")) ++s.actor_right.right;
+        if (x && id_accepted(e, "id", "alt_ids", id_of(*x, "id"))) ++s.actor_right.right;
         else if (x) s.notes.push_back("actors: " + describe(e) + " id " + id_of(*x, "id") + " instead of " + id_of(e, "id"));
       } else if (field == "dates" && str_or_empty(e, "precision") == "day" && !id_of(e, "resolved").empty()) {
         ++s.date_right.total;
@@ -257,7 +266,7 @@ Score score(const json& expected, const json& mentions, const std::vector<json>&
     if (!optional_flag(e)) {
       ++s.candidate_actor.total;
       auto got = candidate_actor_id(x, mentions).value_or("");
-      if (got == id_of(e, "actor_id")) ++s.candidate_actor.right;
+      if (id_accepted(e, "actor_id", "actor_alt_ids", got)) ++s.candidate_actor.right;
       else s.notes.push_back("candidates: " + str_or_empty(e, "kind") + " actor " + got + " instead of " + id_of(e, "actor_id"));
     }
     auto pe = point_of(e, "place_lon", "place_lat");

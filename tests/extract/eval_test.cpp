@@ -86,16 +86,20 @@ TEST(ExtractEvalScore, NullActorIdsAndOptional) {
   json exp = expected_with(json::array());
   exp["actors"] = {{{"text", "militants"}, {"span", {0, 9}}, {"id", nullptr}},
                    {{"text", "HTS"}, {"span", {20, 23}}, {"id", "hts"}},
+                   {{"text", "Turkish troops"}, {"span", {50, 64}}, {"id", "turkish-armed-forces"}, {"alt_ids", {"turkey"}}},
+                   {{"text", "Turkish troops"}, {"span", {70, 84}}, {"id", "turkish-armed-forces"}, {"alt_ids", {"turkey"}}},
                    {{"text", "Russia"}, {"span", {30, 36}}, {"id", "russia"}, {"optional", true}}};
   json got = {{"actors",
                {{{"text", "militants"}, {"span", {0, 9}}, {"id", nullptr}},
                 {{"text", "HTS"}, {"span", {20, 23}}, {"id", nullptr}},
+                {{"text", "Turkish troops"}, {"span", {50, 64}}, {"id", "turkey"}},
+                {{"text", "Turkish troops"}, {"span", {70, 84}}, {"id", "russia"}},
                 {{"text", "Russia"}, {"span", {30, 36}}, {"id", "russia"}}}}};
   auto s = ev::score(exp, got, {});
-  EXPECT_EQ(s.lenient["actors"].tp, 2u);  // the optional one neither counts nor penalises
+  EXPECT_EQ(s.lenient["actors"].tp, 4u);  // the optional one neither counts nor penalises
   EXPECT_EQ(s.lenient["actors"].fp, 0u);
-  EXPECT_EQ(s.actor_right.total, 2u);
-  EXPECT_EQ(s.actor_right.right, 1u);  // null rightly null; HTS wrongly null
+  EXPECT_EQ(s.actor_right.total, 4u);
+  EXPECT_EQ(s.actor_right.right, 2u);  // null rightly null; HTS wrongly null; turkey accepted, russia not
 }
 
 TEST(ExtractEvalScore, CandidatesKindDayPlaceAndUnsupported) {
