@@ -3,14 +3,15 @@
 // answers NN-slug.expected.json (rules: data/eval/extract/README.md; scoring: extract_score.hpp).
 //
 //   truceline-extract-eval [--data DIR] [--agreement FILE] [--gazetteer FILE] [--out FILE.json]
-//                          [--repetitions N] [--docs] [--check]
+//                          [--repetitions N] [--docs] [--dump NAME] [--check]
 //   truceline-extract-eval --print bench/results/FILE.extract.json
 //
 // Prints a table (precision/recall/F1 per field and language, place accuracy within 5 km,
 // actor and date accuracy, zone-verdict agreement of the candidates, unsupported candidate
 // fields, throughput on one core) and writes the same as JSON with --out. --docs lists what
 // went wrong per document; --check only validates the expected files (exit 1 on a problem);
-// --print reprints the table of a results file.
+// --print reprints the table of a results file; --dump NAME prints the extractor's mentions and
+// candidates for one text (NAME as in --docs, e.g. en/01-saraqib-grad-tuesday).
 // Throughput: Extractor::run over the whole corpus, single thread, --repetitions times (after
 // one warm-up pass that also gives the scores); docs/s of the median and of the best pass.
 #include <algorithm>
@@ -196,6 +197,7 @@ int main(int argc, char** argv) {
   std::string out;
   int reps = 5;
   bool list_docs = false, check_only = false;
+  std::string dump;  // --dump NAME: print the extractor's answer for that text (e.g. en/01-saraqib-grad-tuesday)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -212,6 +214,7 @@ int main(int argc, char** argv) {
     else if (a == "--repetitions") reps = std::max(1, std::stoi(next()));
     else if (a == "--docs") list_docs = true;
     else if (a == "--check") check_only = true;
+    else if (a == "--dump") dump = next();
     else if (a == "--print") {
       // Prints the table stored in a results file (bench/results/*.extract.json).
       std::string f = next();
@@ -226,7 +229,7 @@ int main(int argc, char** argv) {
     else {
       std::fprintf(stderr,
                    "usage: truceline-extract-eval [--data DIR] [--agreement FILE] [--gazetteer FILE] [--out FILE.json] "
-                   "[--repetitions N] [--docs] [--check] | --print FILE.json\n");
+                   "[--repetitions N] [--docs] [--dump NAME] [--check] | --print FILE.json\n");
       return 2;
     }
   }
@@ -290,6 +293,7 @@ int main(int argc, char** argv) {
       o.source = d.expected.value("source", "");
       o.source_type = d.expected.value("source_type", "");
       auto r = extractor.run(d.name + ".txt", d.text, o);
+      if (d.name == dump) std::printf("%s\n", json{{"mentions", r.mentions}, {"candidates", r.candidates}}.dump(1).c_str());
       auto s = ev::score(d.expected, r.mentions, r.candidates, zones);
       by_lang[d.lang].add(s);
       all.add(s);

@@ -325,7 +325,7 @@ Score score(const json& expected, const json& mentions, const std::vector<json>&
       bool ok = false;
       if (!id->empty())
         for (const json& a : exp_actors)
-          if (id_of(a, "id") == *id) ok = true;
+          if (id_accepted(a, "id", "alt_ids", *id)) ok = true;
       const json* ev = (x.contains("evidence") && x["evidence"].is_object() && x["evidence"].contains("actor")) ? &x["evidence"]["actor"] : nullptr;
       if (!ok && id->empty() && ev)
         if (auto sx = span_of(*ev))
