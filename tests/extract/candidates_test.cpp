@@ -146,7 +146,7 @@ TEST(Candidates, ConflictingFiguresGiveClaimsAndTheLowest) {
   f.number("five", 5, "fatalities");
   f.number("eight", 8, "fatalities", "more_than");
   const auto c = f.run();
-  ASSERT_EQ(c.size(), 2u);  // the airstrike and the civilian harm of its sentence
+  ASSERT_EQ(c.size(), 1u);  // the airstrike; its casualties are no second event
   const json& a = c[0];
   EXPECT_EQ(a["kind"], "airstrike");
   EXPECT_EQ(a["fatalities"], 5);
@@ -210,6 +210,27 @@ TEST(Candidates, DenialOfNothingIsAStatement) {
   EXPECT_TRUE(c.empty());
   ASSERT_EQ(statements.size(), 1u);
   EXPECT_EQ(statements[0].why, "denial");
+}
+
+}  // namespace
+}  // namespace truceline::extract
+
+namespace truceline::extract {
+namespace {
+
+TEST(Candidates, ContinuingSentenceTakesPlaceAndTimeBefore) {
+  Fixture f("Warplanes struck Kafr Nabl on 8 October. Five civilians were killed in the raid, the civil defence said.");
+  f.point("Kafr Nabl", 36.56, 35.61, 2);
+  f.date("8 October", 2018y / October / 8);
+  f.number("Five", 5, "fatalities");
+  const auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u);  // one air strike: same kind, place and day
+  EXPECT_EQ(c[0]["observed_at"], "2018-10-08");
+  EXPECT_EQ(c[0]["fatalities"], 5);
+  // Two claimants assert it: the source (unattributed first sentence) and the civil defence.
+  ASSERT_GE(c[0]["claims"].size(), 2u);
+  EXPECT_EQ(c[0]["claims"][0]["claimed_by"], "Outlet");
+  EXPECT_EQ(c[0]["claims"][1]["claimed_by"], "civil defence");
 }
 
 }  // namespace

@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
 #include "truceline/agreement/agreement.hpp"
+#include "truceline/extract/lexicon.hpp"
 
 namespace truceline::extract {
 namespace {
@@ -193,6 +195,11 @@ TEST(Dates, AbsoluteForms) {
       {"وقع القصف في 9 أكتوبر عام 2018 على البلدة.", "ar", "9 أكتوبر عام 2018", 2018y / October / 9d},
       {"وقع القصف في 9 اكتوبر 2018م على البلدة.", "ar", "9 اكتوبر 2018م", 2018y / October / 9d},
       {"Saldırı 9 Ekim 2018 tarihinde oldu.", "tr", "9 Ekim 2018", 2018y / October / 9d},
+      // Arabic ordinal days: "the tenth of October", "the twenty-fifth", "the eleventh".
+      {"يجب سحب السلاح بحلول العاشر من تشرين الأول 2018.", "ar", "العاشر من تشرين الأول 2018", 2018y / October / 10d},
+      {"وقع القصف في الخامس والعشرين من أيلول 2018.", "ar", "الخامس والعشرين من أيلول 2018", 2018y / September / 25d},
+      {"وقع القصف في الحادي عشر من أيلول 2018.", "ar", "الحادي عشر من أيلول 2018", 2018y / September / 11d},
+      {"The 10th of October 2018 was calm.", "en", "10th of October 2018", 2018y / October / 10d},
   };
   for (const auto& c : cases) {
     const Document d = Document::make(c.text, c.lang);
@@ -233,14 +240,21 @@ TEST(Dates, NoYearTakesThePublicationYearOrTheOneBefore) {
   EXPECT_EQ(m.text, "on 9 October");
   EXPECT_EQ(m.resolved, (2018y / October / 9d));
   EXPECT_EQ(m.reason, "year from publication date");
-  // Published 2 January 2019: "28 December" is last December's; "3 January" (one day ahead,
-  // within kFutureSlackDays) stays in 2019; "20 January" would be weeks ahead: 2018.
+  // Published 2 January 2019: the nearest year, days ahead weighing kFutureWeight (2): "28
+  // December" is last December's (5 days back); "3 January" and "20 January" this January's (1
+  // and 18 days ahead); "1 August" last August's (154 days back, 211 ahead x 2).
   const year_month_day jan2{2019y, January, 2d};
   m = one("Shelling hit the town on 28 December.", jan2);
   EXPECT_EQ(m.resolved, (2018y / December / 28d));
-  EXPECT_NE(m.reason.find("year before"), std::string::npos) << m.reason;
+  EXPECT_NE(m.reason.find("year 2018: the nearest"), std::string::npos) << m.reason;
   EXPECT_EQ(one("Talks are set for 3 January.", jan2).resolved, (2019y / January / 3d));
-  EXPECT_EQ(one("Shelling hit the town on 20 January.", jan2).resolved, (2018y / January / 20d));
+  m = one("Talks are set for 20 January.", jan2);
+  EXPECT_EQ(m.resolved, (2019y / January / 20d));
+  EXPECT_NE(m.reason.find("after the publication date"), std::string::npos) << m.reason;
+  EXPECT_EQ(one("Shelling hit the town on 1 August.", jan2).resolved, (2018y / August / 1d));
+  // A deadline ahead of publication: "by 10 October" published 18 September.
+  EXPECT_EQ(one("Weapons must be withdrawn by 10 October.", year_month_day{2018y, September, 18d}).resolved,
+            (2018y / October / 10d));
   // Each language.
   EXPECT_EQ(one("Обстрел был 9 октября.", kPub).resolved, (2018y / October / 9d));
   EXPECT_EQ(one("وقع القصف في 9 تشرين الأول.", kPub).resolved, (2018y / October / 9d));
@@ -255,17 +269,21 @@ TEST(Dates, MonthOnly) {
   EXPECT_EQ(m.rule, "absolute_no_year");
   EXPECT_EQ(m.precision, "month");
   EXPECT_EQ(m.resolved, (2018y / October / 1d));
-  // November 2018 would start after publication (12 October): the year before.
+  // Mid-November 2018 is 34 days ahead (cost 68), mid-November 2017 331 days back: 2018. Mid-
+  // March 2019 is 154 days ahead (cost 308), mid-March 2018 211 back: 2018.
   m = one("The road was closed in November.", kPub);
-  EXPECT_EQ(m.resolved, (2017y / November / 1d));
+  EXPECT_EQ(m.resolved, (2018y / November / 1d));
+  EXPECT_EQ(one("The road was closed in February.", kPub).resolved, (2018y / February / 1d));
   m = one("Бои возобновились в октябре.", kPub);
   EXPECT_EQ(m.text, "в октябре");
   EXPECT_EQ(m.precision, "month");
   m = one("عاد القصف في شهر تشرين الأول.", kPub);
   EXPECT_EQ(m.text, "في شهر تشرين الأول");
   EXPECT_EQ(m.resolved, (2018y / October / 1d));
-  // Words that are also months are not months alone: "may", "march", Arabic "مارس" (practised).
+  // Words that are also months are not months alone: "may", "march", Arabic "مارس" (practised),
+  // unless capitalised after "in" / "during".
   EXPECT_TRUE(dates("Troops may march into the town.", kPub).empty());
+  EXPECT_EQ(one("Troops may withdraw in March.", kPub).resolved, (2018y / March / 1d));
   EXPECT_TRUE(dates("مارس الجيش ضغوطا على الفصائل.", kPub).empty());
   // Turkish "aralık" is also "gap": lower-case alone is not a month.
   EXPECT_TRUE(dates("Hatlar arasında bir aralık var.", kPub).empty());
@@ -296,7 +314,9 @@ TEST(Dates, YesterdayTodayLastNightEveryLanguage) {
       {"Село обстреляли прошлой ночью.", "прошлой ночью", "last_night", 1},
       {"Село обстреляли позавчера.", "позавчера", "days_ago", 2},
       {"قصفت القوات البلدة أمس.", "أمس", "yesterday", 1},
-      {"قصفت القوات البلدة بالأمس.", "بالأمس", "yesterday", 1},
+      {"قصفت القوات البلدة بالأمس.", "الأمس", "yesterday", 1},  // the clitic ب is left out
+      {"وقبل يومين قصفت القوات البلدة.", "قبل يومين", "days_ago", 2},
+      {"قصفت القوات البلدة وفجر اليوم.", "فجر اليوم", "today", 0},
       {"قصفت القوات البلدة مساء أمس.", "مساء أمس", "yesterday", 1},
       {"قصفت القوات البلدة ليلة أمس.", "ليلة أمس", "last_night", 1},
       {"قصفت القوات البلدة البارحة.", "البارحة", "yesterday", 1},
@@ -322,6 +342,10 @@ TEST(Dates, YesterdayTodayLastNightEveryLanguage) {
   }
   // "اليوم التالي" is "the next day", not today.
   EXPECT_TRUE(dates("عادت القوات في اليوم التالي.", kPub).empty());
+  // "накануне переговоров" is "on the eve of the talks"; "the first week of October" is no day.
+  EXPECT_TRUE(dates("Накануне переговоров стороны обменялись обвинениями.", kPub).empty());
+  EXPECT_EQ(one("Накануне вечером село обстреляли.", kPub).rule, "yesterday");
+  EXPECT_EQ(one("تجدد القصف في الأسبوع الأول من تشرين الأول.", kPub).precision, "month");
 }
 
 TEST(Dates, DaysAgoAndLastWeek) {
@@ -396,6 +420,31 @@ TEST(Dates, RelativeToTheDeadlineOfTheObligationTheSentenceIsAbout) {
   m = one("The opposition pulled out its heavy weapons a day early.", kPub, nullptr);
   EXPECT_FALSE(m.resolved);
   EXPECT_NE(m.reason.find("no agreement"), std::string::npos);
+}
+
+// ---- The shared word keys and tables ------------------------------------------------------------
+
+TEST(Lexicon, KeysUnifyVariants) {
+  using lexicon::key;
+  EXPECT_EQ(key("أكتوبر"), key("اكتوبر"));                 // hamza on alef
+  EXPECT_EQ(key("إبريل"), key("ابريل"));
+  EXPECT_EQ(key("الجمعة"), key("الجمعه"));                 // ta marbuta
+  EXPECT_EQ(key("مُسَيَّرَة"), key("مسيرة"));                   // diacritics
+  EXPECT_EQ(key("قـذائف"), key("قذائف"));                  // tatweel
+  EXPECT_EQ(key("трёх"), key("трех"));                     // ё
+  EXPECT_EQ(key("ekim'de"), "ekim");                       // Turkish suffix after an apostrophe
+  const auto stems = lexicon::ar_stems(key("وبالأمس"));
+  EXPECT_NE(std::find(stems.begin(), stems.end(), key("الأمس")), stems.end());
+  EXPECT_EQ(lexicon::month_of(key("أيلول"), "ar"), 9);
+  EXPECT_EQ(lexicon::ar_month2(key("وتشرين"), key("الثاني")), 11);
+  EXPECT_EQ(lexicon::ar_month2(key("كانون"), key("الثاني")), 1);
+  EXPECT_EQ(lexicon::month_of("ekim", "en"), 0);  // Turkish names only in Turkish documents
+  EXPECT_EQ(lexicon::month_of("ekimde", "tr"), 10);
+  EXPECT_TRUE(lexicon::is_claim_verb(key("وقالت")));
+  EXPECT_TRUE(lexicon::is_claim_verb("заявил"));
+  EXPECT_TRUE(lexicon::is_claim_verb("said"));
+  EXPECT_FALSE(lexicon::is_claim_verb("shelled"));
+  for (auto v : lexicon::claim_verbs()) EXPECT_TRUE(lexicon::is_claim_verb(key(v))) << v;
 }
 
 // ---- Robustness --------------------------------------------------------------------------------

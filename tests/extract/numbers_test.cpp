@@ -109,6 +109,9 @@ TEST(Numbers, ArabicWordsGenderAndDuals) {
       {"أسفر القصف عن جريحين.", "جريحين", 2, "exact", "injured", "جريحين"},
       {"سقطت قذيفتان على البلدة.", "قذيفتان", 2, "exact", "explosions", "قذيفتان"},
       {"قتل مدني واحد في القصف.", "واحد", 1, "exact", "fatalities", "مدني"},
+      // clitics glued to the first word are left out of the span
+      {"قتل مدني وجريحين في القصف.", "جريحين", 2, "exact", "injured", "جريحين"},
+      {"سقط قتيل وأكثر من 20 جريحا.", "أكثر من 20", 20, "more_than", "injured", "جريحا"},
   });
 }
 
@@ -191,6 +194,8 @@ TEST(Numbers, WhatIsCounted) {
       {"Ранены 4 ребенка.", "4", 4, "exact", "injured", "ребенка"},
       {"أصيب 4 أطفال في القصف.", "4", 4, "exact", "injured", "أطفال"},
       {"شنت الطائرات 8 غارات على البلدة.", "8", 8, "exact", "explosions", "غارات"},
+      {"Патруль прошёл вдоль 15-километровой зоны.", "15", 15, "exact", "other", "km"},
+      {"Two Su-24 jets were seen.", "Two", 2, "exact", "weapons", "jets"},
   });
   // "killing 3 civilians and wounding 5": each number takes the nearest verb.
   auto out = numbers("The shelling killed 3 civilians and wounded 5 others.");
@@ -209,6 +214,9 @@ TEST(Numbers, NotNumbers) {
            "The report is dated 2018-10-12.",
            "The town was shelled two days ago.",
            "Shelling began at 08:30 local time.",
+           "Shelling began at 6 a.m. local time.",
+           "Обстрел начался в 6 утра.",
+           "بدأ القصف عند الساعة 6 صباحا.",
            "Observers saw a T-72 near the road.",
            "Grad launchers (BM-21) were seen.",
            "Resolution 2254 was quoted.",
@@ -244,6 +252,27 @@ TEST(Numbers, DigitsParser) {
   d = lexicon::parse_digits("12.10.2018");
   ASSERT_TRUE(d);
   EXPECT_TRUE(d->dotted);
+}
+
+TEST(Numbers, KnownDatesGiveTheSameNumbers) {
+  // find_numbers(doc, dates) skips the date search; the result must not change.
+  for (const char* text : {"On 12 October 2018 more than 20 shells fell; two days ago 3 civilians were killed.",
+                           "قتل 5 مدنيين في ١٢ تشرين الأول ٢٠١٨ وقبل يومين سقطت 7 قذائف.",
+                           "12.10.2018 погибли 3 человека, три дня назад выпущено 40 снарядов."}) {
+    const Document d = Document::make(text);
+    const auto a = find_numbers(d);
+    const auto b = find_numbers(d, find_dates(d, std::nullopt, nullptr));
+    ASSERT_EQ(a.size(), b.size()) << text;
+    ASSERT_FALSE(a.empty()) << text;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].span, b[i].span) << text;
+      EXPECT_EQ(a[i].value, b[i].value) << text;
+      EXPECT_EQ(a[i].counts, b[i].counts) << text;
+    }
+    // No number inside a date.
+    for (const auto& dm : find_dates(d, std::nullopt, nullptr))
+      for (const auto& nm : a) EXPECT_TRUE(nm.span.end <= dm.span.begin || nm.span.begin >= dm.span.end) << nm.text;
+  }
 }
 
 TEST(Numbers, NoOverlapsAndNoThrow) {

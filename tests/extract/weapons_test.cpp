@@ -67,12 +67,12 @@ TEST(Weapons, ClassesInEveryScriptWithInflectedForms) {
       // Arabic: plurals, article and clitics
       {"شوهدت دبابات قرب الطريق.", "دبابات", "tank", ""},
       {"شوهدت الدبابات قرب الطريق.", "الدبابات", "tank", ""},
-      {"قصفت القوات البلدة بالدبابات.", "بالدبابات", "tank", ""},
+      {"قصفت القوات البلدة بالدبابات.", "الدبابات", "tank", ""},  // clitics left out of the span
       {"شوهدت دبابتان قرب الطريق.", "دبابتان", "tank", ""},
       {"سحبت الفصائل راجمات الصواريخ.", "راجمات الصواريخ", "mlrs", ""},
       {"سحبت الفصائل راجمة صواريخ.", "راجمة صواريخ", "mlrs", ""},
-      {"قصفت القوات البلدة بقذائف الهاون.", "بقذائف الهاون", "mortar", ""},
-      {"قصفت القوات البلدة بالمدفعية الثقيلة.", "بالمدفعية", "artillery", ""},
+      {"قصفت القوات البلدة بقذائف الهاون.", "قذائف الهاون", "mortar", ""},
+      {"قصفت القوات البلدة بالمدفعية الثقيلة.", "المدفعية", "artillery", ""},
       {"سحبت الفصائل المدافع من المنطقة.", "المدافع", "artillery", ""},
       // Turkish
       {"Köye topçu ateşi açıldı.", "topçu", "artillery", ""},
@@ -115,6 +115,11 @@ TEST(Weapons, LongestMatchJoinsAndOverlaps) {
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].class_id, "artillery-100mm");
   EXPECT_EQ(out[1].class_id, "artillery");
+  // "ودبابات": the conjunction is left out of the span.
+  out = weapons("سحبت الفصائل المدافع ودبابات.");
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].text, "دبابات");
+  EXPECT_EQ(out[1].class_id, "tank");
   // "rounds" alone is not a weapon ("rounds of talks").
   EXPECT_TRUE(weapons("Two rounds of talks ended.").empty());
   // Capitals: "TOW" the missile, "tow" the verb; "Grad" the launcher, "grad" not a name.

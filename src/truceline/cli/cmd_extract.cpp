@@ -97,6 +97,8 @@ int cmd_extract(const ExtractArgs& a, Io& io) {
                                              : r.mentions.dump(-1, ' ', false, json::error_handler_t::replace))
                      << "\n";
     }
+    const bool empty = !r.notes.empty() && r.notes.front().rfind("empty text", 0) == 0;
+    if (empty) continue;  // its note says so
     const json& m = r.mentions;
     std::size_t mentions = 0, unresolved = 0;
     for (const char* k : {"places", "actors", "dates", "numbers", "weapons"}) mentions += m[k].size();

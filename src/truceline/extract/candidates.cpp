@@ -160,11 +160,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& x : m.numbers) numbers[sentence_of(doc, x.span.begin)].push_back(&x);
   for (const auto& x : m.weapons) weapons[sentence_of(doc, x.span.begin)].push_back(&x);
 
-  // The dateline: a place and a resolved date in the first 12 words of the text.
+  // The dateline: a place and a resolved date in the first 12 words of the text, before its
+  // first event trigger ("SARAQIB, Oct 12 - Government forces shelled ..."; not the date of a
+  // first sentence that begins with its event: "قصفت ... يوم الثلاثاء").
   const auto& ts = doc.tokens();
   std::size_t dateline_end = 0;
   for (std::size_t i = 0, words = 0; i < ts.size() && words < 12; ++i)
     if (ts[i].word) ++words, dateline_end = ts[i].span.end;
+  if (!ev.events.empty()) dateline_end = std::min(dateline_end, ev.events.front().span.begin);
+  for (const auto& d : ev.denials) dateline_end = std::min(dateline_end, d.span.begin);
   const PlaceMention* dateline_place = nullptr;
   const DateRef* dateline_date = nullptr;
   for (const auto& p : m.places)
@@ -240,8 +244,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     // Time.
     const DateRef* best_date = nullptr;
-    for (const DateRef* d : dates[si])
+    for (const DateRef* d : dates[si]) {
+      if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
       if (!best_date || distance(d->span, e.span) < distance(best_date->span, e.span)) best_date = d;
+    }
     if (best_date && best_date->resolved) {
       c.date = best_date;
       c.time_rule = "date_in_sentence";
@@ -249,6 +255,19 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date_unresolved = true;
       c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
                                         best_date->reason.empty() ? "unresolved" : best_date->reason));
+    } else if (const DateRef* prev = [&]() -> const DateRef* {
+                 // An event that continues the sentence before (no place of its own, same
+                 // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
+                 // civilians were killed in the raid."
+                 if (si == 0 || paragraph_break_before(doc, si) || (c.place && c.place_rule != "previous_sentence"))
+                   return nullptr;
+                 for (const DateRef* d : dates[si - 1])
+                   if (d->resolved && d != dateline_date) return d;
+                 return nullptr;
+               }()) {
+      c.date = prev;
+      c.time_rule = "previous_sentence";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the sentence before's '{}'", prev->text));
     } else if (dateline_date) {
       c.date = dateline_date;
       c.time_rule = "dateline";
@@ -452,7 +471,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // Counts: per field, per claimant the largest figure; the lowest across claimants.
     json claims = c.event_claims;
     json num_ev = json::array();
-    std::map<std::string, std::map<std::string, std::vector<const NumberRef*>>> by_field;
+    // Claimants in the order their figures appear in the text.
+    std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberRef*>>>> by_field;
+    std::sort(c.numbers.begin(), c.numbers.end(), [](const auto& a, const auto& b) { return a.n->span.begin < b.n->span.begin; });
     std::set<const NumberRef*> seen;
     for (const auto& u : c.numbers) {
       if (!seen.insert(u.n).second) continue;
@@ -460,7 +481,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!f) continue;
       const std::size_t nsi = sentence_of(doc, u.n->span.begin);
       const std::string who = ev.claimant[nsi] ? ev.claimant[nsi]->text : ctx.source;
-      by_field[f][who].push_back(u.n);
+      auto& per = by_field[f];
+      auto it = std::find_if(per.begin(), per.end(), [&](const auto& x) { return x.first == who; });
+      if (it == per.end()) per.push_back({who, {u.n}});
+      else it->second.push_back(u.n);
       num_ev.push_back({{"text", u.n->text}, {"span", span_json(u.n->span)}, {"field", f}, {"claimed_by", who}});
     }
     for (const auto& [field, per] : by_field) {

@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_set>
+#include <cstdint>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/extract/lexicon.hpp"
@@ -31,24 +33,36 @@ bool is_arabic_key(std::string_view k) {
   return !k.empty() && static_cast<unsigned char>(k[0]) >= 0xD8 && static_cast<unsigned char>(k[0]) <= 0xDB;
 }
 
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
+};
+
+// Every cue word of the date rules, with one bit per set it belongs to: a token's sets are
+// found with one lookup per form (Scanner::mask), and a set test is a bit test.
+struct Vocabulary {
+  std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> bits;
+  int sets = 0;
+};
+Vocabulary& vocabulary() {
+  static Vocabulary v;
+  return v;
+}
+
 // A set of words, written in their natural spelling and looked up by key (Arabic: also without
-// the clitics و ف ب ل ك).
+// the clitics و ف ب ل ك). REQUIRES: constructed inside all_sets() (below), before any scan.
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) {
-    for (auto w : words) keys_.insert(lexicon::key(w));
+    Vocabulary& v = vocabulary();
+    if (v.sets >= 64) throw std::logic_error("dates.cpp: more than 64 word sets");
+    bit_ = std::uint64_t{1} << v.sets++;
+    for (auto w : words) v.bits[lexicon::key(w)] |= bit_;
   }
-  bool has(const std::string& k) const {
-    if (k.empty()) return false;
-    if (keys_.count(k)) return true;
-    if (is_arabic_key(k))
-      for (const auto& s : lexicon::ar_stems(k))
-        if (keys_.count(s)) return true;
-    return false;
-  }
+  std::uint64_t bit() const { return bit_; }
 
  private:
-  std::unordered_set<std::string> keys_;
+  std::uint64_t bit_ = 0;
 };
 
 // ---- Cue words (each table: the words, what they signal) ------------------------------------
@@ -115,6 +129,86 @@ const WordSet& year_words() {  // after the year: "2018 года", "2018 г.", "
   return s;
 }
 
+const WordSet& year_nouns_set() {  // "12 تشرين الأول عام 2018", "من عام 2018"
+  static const WordSet s{"عام", "سنة", "من"};
+  return s;
+}
+const WordSet& month_cues_set() {  // before a month alone: "in October", "في شهر تشرين الأول"
+  static const WordSet s{"in", "during", "в", "во", "في", "خلال", "شهر"};
+  return s;
+}
+const WordSet& set_fixed_set() {  // "الموعد المحدد": the set date
+  static const WordSet s{"المحدد", "المقرر"};
+  return s;
+}
+const WordSet& fixed_set() {  // after "الموعد"
+  static const WordSet s{"المحدد", "المقرر", "المهلة"};
+  return s;
+}
+const WordSet& yesterday_set() {  // yesterday
+  static const WordSet s{"yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة", "dün", "dun"};
+  return s;
+}
+const WordSet& today_set() {  // today
+  static const WordSet s{"today", "сегодня", "bugün", "bugun"};
+  return s;
+}
+const WordSet& ar_today_set() {  // Arabic today (also "the day": ar_not_today)
+  static const WordSet s{"اليوم"};
+  return s;
+}
+const WordSet& night_set() {  // "last night", "этой ночью"
+  static const WordSet s{"night", "ночью"};
+  return s;
+}
+const WordSet& na_set() {  // "на прошлой неделе"
+  static const WordSet s{"на"};
+  return s;
+}
+// The first words of the relative phrases of Scanner::relative (a quick test before the rules).
+const WordSet& relative_starts_set() {
+  static const WordSet s{"позавчера", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
+                         "الأسبوع", "الليلة", "this", "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
+                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "the"};
+  return s;
+}
+const WordSet& earlier_set() {  // "earlier today"
+  static const WordSet s{"earlier"};
+  return s;
+}
+
+// Builds every set once, before the first scan (sets register their words in the vocabulary).
+bool all_sets() {
+  static const bool done = [] {
+    (void)before_weekday();
+    (void)ar_time_of_day();
+    (void)after_time_of_day();
+    (void)last_words();
+    (void)ar_past();
+    (void)ar_not_today();
+    (void)day_nouns();
+    (void)ago_words();
+    (void)ar_before();
+    (void)early_words();
+    (void)deadline_nouns();
+    (void)connectors();
+    (void)year_words();
+    (void)year_nouns_set();
+    (void)month_cues_set();
+    (void)set_fixed_set();
+    (void)fixed_set();
+    (void)yesterday_set();
+    (void)today_set();
+    (void)ar_today_set();
+    (void)night_set();
+    (void)na_set();
+    (void)earlier_set();
+    (void)relative_starts_set();
+    return true;
+  }();
+  return done;
+}
+
 // Obligation kinds and the words of a sentence that say it is about them ("a day early" needs
 // to know which deadline). Matched as key prefixes ("weapon" covers "weapons"; Arabic stems).
 struct KindWords {
@@ -158,15 +252,30 @@ struct Scanner {
   std::optional<year_month_day> pub;
   const agreement::Agreement* agreement;
   std::string lang;
-  std::vector<std::string> k;  // key of each token ("" for punctuation)
+  const std::vector<std::string>& k;                   // key of each token ("" for punctuation)
+  const std::vector<std::vector<std::string>>& forms;  // its Arabic forms
+  const std::vector<lexicon::WordInfo>& info;          // month, weekday, number word
   std::vector<DateMention> out;
   std::size_t floor = 0;  // first token not inside an emitted mention
 
-  Scanner(const Document& d, std::optional<year_month_day> p, const agreement::Agreement* a)
-      : doc(d), t(d.tokens()), pub(p), agreement(a), lang(d.lang()) {
-    k.reserve(t.size());
-    for (const auto& tok : t) k.push_back(tok.word ? lexicon::key(tok.lower) : std::string());
+  Scanner(const Document& d, const lexicon::Words& w, std::optional<year_month_day> p, const agreement::Agreement* a)
+      : doc(d), t(d.tokens()), pub(p), agreement(a), lang(d.lang()), k(w.key), forms(w.forms), info(w.info),
+        mask(d.tokens().size(), 0), digit_cache(d.tokens().size()) {
+    all_sets();
+    for (std::size_t i = 0; i < t.size(); ++i)
+      if (t[i].word && (t[i].script == Script::digit || t[i].script == Script::arabic))
+        digit_cache[i] = lexicon::parse_digits(doc.token_text(i));
+    const auto& bits = vocabulary().bits;
+    for (std::size_t i = 0; i < t.size(); ++i)
+      for (const auto& f : forms[i])
+        if (auto it = bits.find(std::string_view(f)); it != bits.end()) mask[i] |= it->second;
   }
+
+  std::vector<std::uint64_t> mask;  // per token: the word sets it belongs to (WordSet::bit)
+  std::vector<std::optional<lexicon::Digits>> digit_cache;  // per token: parse_digits
+
+  // Token i is a word of the set.
+  bool in(std::size_t i, const WordSet& set) const { return i < n() && (mask[i] & set.bit()) != 0; }
 
   std::size_t n() const { return t.size(); }
   bool word(std::size_t i) const { return i < n() && t[i].word; }
@@ -177,17 +286,17 @@ struct Scanner {
   // The previous token index if it is a word of `set` not inside an earlier mention.
   std::optional<std::size_t> cue_before(std::size_t i, const WordSet& set) const {
     if (i == 0 || i - 1 < floor) return std::nullopt;
-    if (word(i - 1) && set.has(k[i - 1]) && same_sentence(i - 1, i)) return i - 1;
+    if (in(i - 1, set) && same_sentence(i - 1, i)) return i - 1;
     return std::nullopt;
   }
 
-  std::optional<lexicon::Digits> digits(std::size_t i) const {
-    if (!word(i)) return std::nullopt;
-    return lexicon::parse_digits(doc.token_text(i));
+  const std::optional<lexicon::Digits>& digits(std::size_t i) const {
+    static const std::optional<lexicon::Digits> none;
+    return i < n() ? digit_cache[i] : none;
   }
   // A day of the month: 1-2 digits, optionally "12th" / "1st".
   std::optional<unsigned> day_at(std::size_t i) const {
-    auto d = digits(i);
+    const auto& d = digits(i);
     if (!d || d->separators || d->dotted || d->digit_count > 2 || d->value < 1 || d->value > 31) return std::nullopt;
     if (!d->suffix.empty() && d->suffix != "st" && d->suffix != "nd" && d->suffix != "rd" && d->suffix != "th")
       return std::nullopt;
@@ -195,10 +304,10 @@ struct Scanner {
   }
   // A year: 4 digits 1900-2100, optionally "2018م" / "2018г".
   std::optional<int> year_at(std::size_t i) const {
-    auto d = digits(i);
+    const auto& d = digits(i);
     if (!d || d->separators || d->dotted || d->digit_count != 4 || d->value < 1900 || d->value > 2100)
       return std::nullopt;
-    if (!d->suffix.empty() && lexicon::key(d->suffix) != "م" && d->suffix != "г") return std::nullopt;
+    if (!d->suffix.empty() && d->suffix != "م" && d->suffix != "г") return std::nullopt;
     return static_cast<int>(d->value);
   }
   // A month name at i: its number and its last token (Arabic two-word names; "تشرين الأول/أكتوبر").
@@ -207,13 +316,13 @@ struct Scanner {
     unsigned m = 0;
     std::size_t last = i;
     if (word(i + 1) && is_arabic_key(k[i])) {
-      if (int m2 = lexicon::ar_month2(k[i], k[i + 1])) {
+      if (int m2 = lexicon::ar_month2(forms[i], k[i + 1])) {
         m = static_cast<unsigned>(m2);
         last = i + 1;
       }
     }
     if (m == 0) {
-      const int m1 = lexicon::month_of(k[i], lang);
+      const int m1 = info[i].month;
       if (m1 == 0) return std::nullopt;
       if (!allow_ambiguous && lexicon::ambiguous_month(k[i])) return std::nullopt;
       m = static_cast<unsigned>(m1);
@@ -224,8 +333,8 @@ struct Scanner {
       if (word(j)) {
         int other = 0;
         std::size_t other_last = j;
-        if (word(j + 1)) other = lexicon::ar_month2(k[j], k[j + 1]), other_last = j + 1;
-        if (other == 0) other = lexicon::month_of(k[j], lang), other_last = j;
+        if (word(j + 1)) other = lexicon::ar_month2(forms[j], k[j + 1]), other_last = j + 1;
+        if (other == 0) other = info[j].month, other_last = j;
         if (other == static_cast<int>(m)) last = other_last;
       }
     }
@@ -236,26 +345,39 @@ struct Scanner {
   // The year at i (with "عام"/"سنة" before it skipped) and the last token of it, "года"/"г" included.
   std::optional<std::pair<int, std::size_t>> year_after(std::size_t i) const {
     if (punct(i, ",")) ++i;
-    static const WordSet year_nouns{"عام", "سنة", "من"};  // "12 تشرين الأول عام 2018", "من عام 2018"
-    for (int skip = 0; skip < 2 && word(i) && year_nouns.has(k[i]) && !year_at(i); ++skip) ++i;
+    for (int skip = 0; skip < 2 && word(i) && in(i, year_nouns_set()) && !year_at(i); ++skip) ++i;
     auto y = year_at(i);
     if (!y) return std::nullopt;
     std::size_t last = i;
-    if (word(i + 1) && year_words().has(k[i + 1])) last = i + 1;
+    if (word(i + 1) && in(i + 1, year_words())) last = i + 1;
     return std::make_pair(*y, last);
   }
 
   void emit(std::size_t first, std::size_t last, std::string rule, std::string precision,
             std::optional<year_month_day> resolved, std::string reason) {
     DateMention m;
-    m.span = doc.tokens_span(first, last);
-    m.text = std::string(doc.tokens_text(first, last));
+    lexicon::trim_clitics(doc, first, last, clitic_letters(first), m.span, m.text);
     m.resolved = resolved;
     m.rule = std::move(rule);
     m.precision = std::move(precision);
     m.reason = std::move(reason);
     out.push_back(std::move(m));
     floor = last + 1;
+  }
+
+  // Arabic clitic letters glued to the first word of a mention ("وقبل", "بالأمس", "و12").
+  std::size_t clitic_letters(std::size_t i) const {
+    if (t[i].script != Script::arabic) return 0;
+    if (const auto& d = digits(i); d && !d->prefix.empty()) {
+      std::size_t letters = 0;
+      for (unsigned char c : d->prefix) letters += (c & 0xC0) != 0x80;
+      return letters - (d->prefix.find("\u0640") != std::string::npos ? 1 : 0);
+    }
+    static const std::string tishrin = lexicon::key("تشرين"), kanun = lexicon::key("كانون");
+    return lexicon::clitic_letters(forms[i], [&](const std::string& f) {
+      return vocabulary().bits.count(f) != 0 || lexicon::month_of(f, lang) != 0 || lexicon::weekday_of(f, lang) >= 0 ||
+             lexicon::number_word(f, lang).has_value() || f == tishrin || f == kanun;
+    });
   }
 
   // A date stated with its year.
@@ -273,9 +395,11 @@ struct Scanner {
     emit(first, last, "absolute", "day", ymd, std::move(reason));
   }
 
-  // A day and month without a year: the publication's year, or the year before when that would
-  // be more than kFutureSlackDays after publication.
-  void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d) {
+  // A day and month without a year: of the years around the publication's, the one that puts
+  // the date nearest to the publication date, a day after it counting kFutureWeight days (news
+  // mostly reports the past, but deadlines and plans are ahead). direction < 0: strictly before
+  // the publication's month ("نيسان الماضي", last April); > 0: after it ("المقبل").
+  void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d, int direction = 0) {
     const std::string precision = d ? "day" : "month";
     if (d && !year_month_day{year{2000}, month{m}, day{*d}}.ok()) {  // 2000: a leap year, 29 February exists
       emit(first, last, "unresolved", "day", std::nullopt, fmt::format("no such day: {} of month {}", *d, m));
@@ -285,23 +409,39 @@ struct Scanner {
       emit(first, last, "absolute_no_year", precision, std::nullopt, kNoPublished);
       return;
     }
-    const sys_days limit = sys_days{*pub} + days{kFutureSlackDays};
-    int y = static_cast<int>(pub->year());
+    const sys_days p{*pub};
+    const int py = static_cast<int>(pub->year());
     auto at = [&](int yy) { return year_month_day{year{yy}, month{m}, day{d ? *d : 1}}; };
-    std::string reason = "year from publication date";
-    // 29 February in a year without it: the latest year before that has it.
-    auto valid_not_after = [&](int yy) {
-      while (!at(yy).ok()) --yy;
-      return yy;
-    };
-    y = valid_not_after(y);
-    if (sys_days{at(y)} > limit) {
-      const int before = valid_not_after(y - 1);
-      reason = fmt::format("year before the publication's: {} would be after the publication date {}", iso(at(y)),
-                           iso(*pub));
-      y = before;
+    const year_month_day pub_month{pub->year(), pub->month(), day{1}};
+    std::optional<int> best;
+    long best_cost = 0;
+    for (int yy = py - 1; yy <= py + 1; ++yy) {
+      const year_month_day c = at(yy);
+      if (!c.ok()) continue;  // 29 February
+      if (direction < 0 && !(d ? sys_days{c} < p : year_month_day{c.year(), c.month(), day{1}} < pub_month)) continue;
+      if (direction > 0 && !(d ? sys_days{c} > p : year_month_day{c.year(), c.month(), day{1}} > pub_month)) continue;
+      // A month is measured from its middle.
+      const long diff = (sys_days{c} + days{d ? 0 : 14} - p).count();
+      const long cost = diff > 0 ? diff * kFutureWeight : -diff;
+      if (direction < 0) {
+        if (!best || yy > *best) best = yy, best_cost = cost;  // the latest before
+      } else if (direction > 0) {
+        if (!best) best = yy, best_cost = cost;  // the first after
+      } else if (!best || cost < best_cost) {
+        best = yy, best_cost = cost;
+      }
     }
-    emit(first, last, "absolute_no_year", precision, at(y), std::move(reason));
+    if (!best) {
+      emit(first, last, "unresolved", precision, std::nullopt, "no year puts this date on the side of the publication date the text says");
+      return;
+    }
+    const year_month_day r = at(*best);
+    std::string reason;
+    if (*best == py) reason = "year from publication date";
+    else reason = fmt::format("year {}: the nearest such date to the publication date {}", *best, iso(*pub));
+    if (direction < 0) reason += " (the text says it is past)";
+    else if (d && sys_days{r} > p + days{kFutureSlackDays}) reason += "; after the publication date";
+    emit(first, last, "absolute_no_year", precision, r, std::move(reason));
   }
 
   // A date `back` days before publication.
@@ -351,8 +491,7 @@ struct Scanner {
       bool hit = false;
       for (std::size_t i = s.first_token; i < s.end_token && !hit; ++i) {
         if (!t[i].word || (i >= first && i <= last)) continue;
-        std::vector<std::string> forms = is_arabic_key(k[i]) ? lexicon::ar_stems(k[i]) : std::vector<std::string>{k[i]};
-        for (const auto& f : forms)
+        for (const auto& f : forms[i])
           for (const auto& p : kw.prefixes)
             if (f.compare(0, p.size(), p) == 0) hit = true;
       }
@@ -416,13 +555,13 @@ struct Scanner {
   // A small count at i (digits or a number word, "a"/"an"/"one"): value and last token.
   std::optional<std::pair<int, std::size_t>> count_at(std::size_t i) const {
     if (!word(i)) return std::nullopt;
-    if (auto d = digits(i); d && d->suffix.empty() && !d->separators && !d->dotted && d->value >= 1 && d->value <= 400)
+    if (const auto& d = digits(i); d && d->suffix.empty() && !d->separators && !d->dotted && d->value >= 1 && d->value <= 400)
       return std::make_pair(static_cast<int>(d->value), i);
     if (k[i] == "a" || k[i] == "an") return std::make_pair(1, i);
-    if (auto w = lexicon::number_word(k[i], lang); w && !w->multiplier && !w->vague && w->value <= 400) {
+    if (const auto& w = info[i].number; w && !w->multiplier && !w->vague && w->value <= 400) {
       // Arabic "ثلاثة عشر": 13.
       if (is_arabic_key(k[i]) && word(i + 1) && w->value < 10) {
-        if (auto ten = lexicon::number_word(k[i + 1], lang); ten && ten->value == 10 && !ten->vague)
+        if (const auto& ten = info[i + 1].number; ten && ten->value == 10 && !ten->vague)
           return std::make_pair(static_cast<int>(w->value) + 10, i + 1);
       }
       return std::make_pair(static_cast<int>(w->value), i);
@@ -438,7 +577,7 @@ struct Scanner {
     if (!y || !punct(i + 1, "-") || !adjacent(i, i + 1) || !adjacent(i + 1, i + 2) || !punct(i + 3, "-") ||
         !adjacent(i + 2, i + 3) || !adjacent(i + 3, i + 4))
       return false;
-    auto m = digits(i + 2), d = digits(i + 4);
+    const auto &m = digits(i + 2), &d = digits(i + 4);
     if (!m || !d || m->digit_count != 2 || d->digit_count != 2 || !m->suffix.empty() || !d->suffix.empty()) return false;
     if (m->value < 1 || m->value > 12) return false;
     emit_absolute(i, i + 4, *y, static_cast<unsigned>(m->value), static_cast<unsigned>(d->value));
@@ -447,7 +586,7 @@ struct Scanner {
 
   // "12.10.2018" (one token: day first, as written in Russian, Turkish and Arabic).
   bool dotted_date(std::size_t i) {
-    auto d = digits(i);
+    const auto& d = digits(i);
     if (!d || !d->dotted) return false;
     const std::string_view s = doc.token_text(i).substr(d->prefix.size());
     std::vector<std::string_view> parts;
@@ -463,7 +602,7 @@ struct Scanner {
     auto dd = num(parts[0]), mm = num(parts[1]), yy = num(parts[2]);
     if (!dd || !mm || !yy || parts[0].size() > 2 || parts[1].size() > 2 || *mm < 1 || *mm > 12) return false;
     std::size_t last = i;
-    if (word(i + 1) && year_words().has(k[i + 1])) last = i + 1;
+    if (word(i + 1) && in(i + 1, year_words())) last = i + 1;
     if (parts[2].size() == 4) {
       emit_absolute(i, last, static_cast<int>(*yy), *mm, *dd);
       return true;
@@ -477,11 +616,11 @@ struct Scanner {
 
   // "10/12/2018": which is the day? Resolved only when one reading alone is a valid date.
   bool slashed_date(std::size_t i) {
-    auto a = digits(i);
+    const auto& a = digits(i);
     if (!a || a->digit_count > 2 || !punct(i + 1, "/") || !adjacent(i, i + 1) || !adjacent(i + 1, i + 2) ||
         !punct(i + 3, "/") || !adjacent(i + 2, i + 3) || !adjacent(i + 3, i + 4))
       return false;
-    auto b = digits(i + 2);
+    const auto& b = digits(i + 2);
     auto y = year_at(i + 4);
     if (!b || b->digit_count > 2 || !y) return false;
     const unsigned x = static_cast<unsigned>(a->value), z = static_cast<unsigned>(b->value);
@@ -500,11 +639,48 @@ struct Scanner {
   }
 
   // "12 October 2018", "12 октября 2018 года", "١٢ تشرين الأول ٢٠١٨", "on 12 October".
+  // Arabic ordinal days before "من" + month: "العاشر من تشرين الأول" (the tenth of October),
+  // "الحادي عشر" (11th), "الخامس والعشرين" (25th). Returns the day and its last token.
+  std::optional<std::pair<unsigned, std::size_t>> ar_ordinal_day(std::size_t i) const {
+    if (t[i].script != Script::arabic) return std::nullopt;
+    static const std::unordered_map<std::string, unsigned> units = [] {
+      std::unordered_map<std::string, unsigned> m;
+      const char* words[] = {"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"};
+      for (unsigned d = 0; d < 10; ++d) m.emplace(lexicon::key(words[d]), d + 1);
+      m.emplace(lexicon::key("الحادي"), 1);  // "الحادي عشر", "الحادي والعشرين"
+      m.emplace(lexicon::key("العشرين"), 20);
+      m.emplace(lexicon::key("الثلاثين"), 30);
+      return m;
+    }();
+    static const std::string ten = lexicon::key("عشر"), and20 = lexicon::key("والعشرين"), and30 = lexicon::key("والثلاثين"),
+                             week = lexicon::key("الأسبوع"), month_noun = lexicon::key("الشهر");
+    if (i > 0 && (k[i - 1] == week || k[i - 1] == month_noun)) return std::nullopt;  // "the first week of"
+    auto it = units.find(k[i]);
+    if (it == units.end()) return std::nullopt;
+    unsigned day = it->second;
+    std::size_t last = i;
+    if (day < 10 && word(i + 1)) {
+      if (k[i + 1] == ten) day += 10, last = i + 1;
+      else if (k[i + 1] == and20) day += 20, last = i + 1;
+      else if (k[i + 1] == and30) day += 30, last = i + 1;
+    }
+    if (k[i] == lexicon::key("الحادي") && last == i) return std::nullopt;
+    if (day > 31) return std::nullopt;
+    // Only before "من" and a month.
+    if (!word(last + 1) || k[last + 1] != lexicon::key("من")) return std::nullopt;
+    return std::make_pair(day, last);
+  }
+
   bool day_month(std::size_t i) {
-    auto d = day_at(i);
-    if (!d) return false;
+    std::optional<unsigned> d = day_at(i);
     std::size_t j = i + 1;
-    if (word(j) && connectors().has(k[j])) ++j;
+    if (!d) {
+      auto ord = ar_ordinal_day(i);
+      if (!ord) return false;
+      d = ord->first;
+      j = ord->second + 1;
+    }
+    if (word(j) && in(j, connectors())) ++j;
     if (punct(j, "-") && adjacent(i, j)) ++j;  // "12-го" is rare; "12-October" seen in copy
     auto m = month_at(j, true);
     if (!m) return false;
@@ -534,8 +710,13 @@ struct Scanner {
       emit_absolute(i, y->second, y->first, m->first, std::nullopt);
       return true;
     }
-    // A month alone: never an ambiguous word ("may", "آب").
-    if (lexicon::ambiguous_month(k[i])) return false;
+    // A month alone: never an ambiguous word ("may", "آب"), except English "May" / "March"
+    // capitalised after "in" / "during" ("Troops may withdraw in March").
+    if (lexicon::ambiguous_month(k[i])) {
+      const bool named = (k[i] == "may" || k[i] == "march") && t[i].capitalised && i > 0 && word(i - 1) &&
+                         (k[i - 1] == "in" || k[i - 1] == "during");
+      if (!named) return false;
+    }
     // Latin script: capitalised ("October"; Turkish "Ekim"), or Turkish "ekim ayında": "aralık"
     // is also "gap", "ocak" "hearth".
     std::size_t last = m->second;
@@ -544,11 +725,11 @@ struct Scanner {
       if (!t[i].capitalised && !ay) return false;
       if (ay) ++last;
     }
-    static const WordSet month_cues{"in", "during", "в", "во", "في", "خلال", "شهر"};
-    if (auto cue = cue_before(i, month_cues)) {
+    if (auto cue = cue_before(i, month_cues_set())) {
       first = *cue;
-      if (k[*cue] == lexicon::key("شهر"))
-        if (auto in = cue_before(*cue, month_cues)) first = *in;
+      static const std::string month_word = lexicon::key("شهر");
+      if (k[*cue] == month_word)
+        if (auto in = cue_before(*cue, month_cues_set())) first = *in;
     }
     emit_no_year(first, last, m->first, std::nullopt);
     return true;
@@ -563,27 +744,27 @@ struct Scanner {
     // A day noun alone counts one: "на день раньше", "a day early" (via "a").
     std::optional<std::pair<int, std::size_t>> cnt;
     std::size_t noun = 0;
-    if (word(c) && day_nouns().has(k[c]) && c != i) {
-      cnt = std::make_pair(k[c] == lexicon::key("сутки") ? 1 : 1, c - 1);
+    if (word(c) && in(c, day_nouns()) && c != i) {
+      cnt = std::make_pair(1, c - 1);
       noun = c;
     } else {
       cnt = count_at(c);
       if (!cnt) return false;
       noun = cnt->second + 1;
-      if (!word(noun) || !day_nouns().has(k[noun])) return false;
+      if (!word(noun) || !in(noun, day_nouns())) return false;
     }
     const int count = cnt->first;
     const std::size_t next = noun + 1;
-    if (word(next) && ago_words().has(k[next])) {
+    if (word(next) && in(next, ago_words())) {
       emit_relative(first, next, "days_ago", count);
       return true;
     }
-    if (word(next) && early_words().has(k[next])) {
+    if (word(next) && in(next, early_words())) {
       std::size_t last = next;
       // "ahead of the deadline", "раньше срока", "early".
       for (std::size_t j = next + 1; j < std::min(n(), next + 4); ++j) {
         if (!word(j)) break;
-        if (deadline_nouns().has(k[j])) {
+        if (in(j, deadline_nouns())) {
           last = j;
           break;
         }
@@ -596,7 +777,7 @@ struct Scanner {
     if (word(next) && (k[next] == "before" || k[next] == "до")) {
       for (std::size_t j = next + 1; j < std::min(n(), next + 4); ++j) {
         if (!word(j)) break;
-        if (deadline_nouns().has(k[j])) {
+        if (in(j, deadline_nouns())) {
           emit_deadline(first, j, count);
           return true;
         }
@@ -607,7 +788,7 @@ struct Scanner {
 
   // "قبل يومين", "منذ ثلاثة أيام", "قبل يوم من الموعد", "قبل الموعد المحدد بيوم".
   bool ar_days(std::size_t i) {
-    if (!ar_before().has(k[i])) return false;
+    if (!in(i, ar_before())) return false;
     std::size_t j = i + 1;
     int count = 0;
     std::size_t last = 0;
@@ -615,16 +796,16 @@ struct Scanner {
                              one_day = lexicon::key("يوم");
     if (word(j) && (k[j] == two_days || k[j] == two_days_nom)) {
       count = 2, last = j;
-    } else if (word(j) && k[j] == one_day && !(word(j + 1) && lexicon::weekday_of(k[j + 1], lang) >= 0)) {
+    } else if (word(j) && k[j] == one_day && !(word(j + 1) && info[j + 1].weekday >= 0)) {
       count = 1, last = j;
-    } else if (auto c = count_at(j); c && word(c->second + 1) && day_nouns().has(k[c->second + 1])) {
+    } else if (auto c = count_at(j); c && word(c->second + 1) && in(c->second + 1, day_nouns())) {
       count = c->first, last = c->second + 1;
-    } else if (word(j) && deadline_nouns().has(k[j])) {
+    } else if (word(j) && in(j, deadline_nouns())) {
       // "قبل الموعد (المحدد) بيوم/بيومين"
       std::size_t m = j + 1;
-      if (word(m) && !deadline_nouns().has(k[m]) && (k[m] == lexicon::key("المحدد") || k[m] == lexicon::key("المقرر"))) ++m;
+      if (!in(m, deadline_nouns()) && in(m, set_fixed_set())) ++m;
       if (!word(m)) return false;
-      for (const auto& s : lexicon::ar_stems(k[m])) {
+      for (const auto& s : forms[m]) {
         if (s == one_day) count = 1;
         if (s == two_days) count = 2;
       }
@@ -634,12 +815,11 @@ struct Scanner {
     } else {
       return false;
     }
-    if (k[i] == lexicon::key("قبل") && word(last + 1) && connectors().has(k[last + 1]) && word(last + 2) &&
-        deadline_nouns().has(k[last + 2])) {
+    static const std::string before_key = lexicon::key("قبل");
+    if (k[i] == before_key && word(last + 1) && in(last + 1, connectors()) && word(last + 2) &&
+        in(last + 2, deadline_nouns())) {
       std::size_t end = last + 2;
-      if (word(end + 1) && (k[end + 1] == lexicon::key("المحدد") || k[end + 1] == lexicon::key("المقرر") ||
-                            k[end + 1] == lexicon::key("المهلة")))
-        ++end;
+      if (in(end + 1, fixed_set())) ++end;
       emit_deadline(i, end, count);
       return true;
     }
@@ -650,7 +830,7 @@ struct Scanner {
   // "on Tuesday", "last Tuesday", "во вторник", "в прошлый вторник", "يوم الثلاثاء",
   // "الثلاثاء الماضي", "salı günü", "geçen salı".
   bool weekday_at(std::size_t i) {
-    const int wd = lexicon::weekday_of(k[i], lang);
+    const int wd = info[i].weekday;
     if (wd < 0) return false;
     std::size_t first = i, last = i;
     bool strictly = false;
@@ -663,25 +843,22 @@ struct Scanner {
     } else if (auto tod = cue_before(i, ar_time_of_day())) {
       first = *tod;
     }
-    if (word(i + 1) && ar_past().has(k[i + 1])) last = i + 1, strictly = true;
-    if (word(last + 1) && after_time_of_day().has(k[last + 1])) ++last;
+    if (word(i + 1) && in(i + 1, ar_past())) last = i + 1, strictly = true;
+    if (word(last + 1) && in(last + 1, after_time_of_day())) ++last;
     emit_weekday(first, last, wd, strictly);
     return true;
   }
 
   // Single relative words and their fixed phrases.
   bool relative(std::size_t i) {
+    if (!in(i, relative_starts_set())) return false;
     const std::string& w = k[i];
-    static const WordSet yesterday{"yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة", "dün", "dun"};
-    static const WordSet today{"today", "сегодня", "bugün", "bugun"};
-    static const WordSet ar_today{"اليوم"};
-    static const WordSet night{"night", "ночью"};
     // "the day before yesterday", "позавчера", "أمس الأول", "evvelsi gün"
     if (w == "позавчера") {
       emit_relative(i, i, "days_ago", 2);
       return true;
     }
-    if ((w == "last" || w == "этой" || w == "прошлой") && word(i + 1) && night.has(k[i + 1])) {
+    if ((w == "last" || w == "этой" || w == "прошлой") && word(i + 1) && in(i + 1, night_set())) {
       emit_relative(i, i + 1, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
     }
@@ -693,15 +870,17 @@ struct Scanner {
         ((w == "прошлой" || w == "минувшей") && word(i + 1) && k[i + 1] == "неделе") ||
         ((w == "geçen" || w == "gecen") && word(i + 1) && k[i + 1] == "hafta")) {
       std::size_t first = i;
-      if (auto cue = cue_before(i, WordSet{"на"})) first = *cue;
+      if (auto cue = cue_before(i, na_set())) first = *cue;
       emit_last_week(first, i + 1);
       return true;
     }
-    if (w == lexicon::key("الأسبوع") && word(i + 1) && ar_past().has(k[i + 1])) {
+    static const std::string week_ar = lexicon::key("الأسبوع"), night_ar = lexicon::key("الليلة"),
+                             night1 = lexicon::key("ليلة"), night2 = lexicon::key("ليل"), first_ar = lexicon::key("الأول");
+    if (w == week_ar && word(i + 1) && in(i + 1, ar_past())) {
       emit_last_week(i, i + 1);
       return true;
     }
-    if (w == lexicon::key("الليلة") && word(i + 1) && ar_past().has(k[i + 1])) {
+    if (w == night_ar && word(i + 1) && in(i + 1, ar_past())) {
       emit_relative(i, i + 1, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
     }
@@ -709,18 +888,27 @@ struct Scanner {
       emit_relative(i, i + 1, "today", 0);
       return true;
     }
-    if (yesterday.has(w)) {
+    if (in(i, yesterday_set())) {
       std::size_t first = i, last = i;
       std::string rule = "yesterday";
       int back = 1;
       std::string reason = w == "накануне" ? "накануне read as the day before publication" : "";
+      // "накануне переговоров" is "on the eve of the talks": a noun after it, not a verb, a
+      // time of day or punctuation.
+      if (w == "накануне" && word(i + 1) && !in(i + 1, after_time_of_day())) {
+        const std::string& nx = k[i + 1];
+        auto ends = [&](std::string_view e) { return nx.size() >= e.size() && nx.compare(nx.size() - e.size(), e.size(), e) == 0; };
+        const bool past_verb = ends("л") || ends("ла") || ends("ло") || ends("ли") || ends("лся") || ends("лась") ||
+                               ends("лось") || ends("лись");
+        if (!past_verb && !t[i + 1].capitalised) return false;
+      }
       if (auto tod = cue_before(i, ar_time_of_day())) {
         first = *tod;
-        if (k[*tod] == lexicon::key("ليلة") || k[*tod] == lexicon::key("ليل")) rule = "last_night";
+        if (k[*tod] == night1 || k[*tod] == night2) rule = "last_night";
       }
-      if (is_arabic_key(w) && word(i + 1) && k[i + 1] == lexicon::key("الأول")) last = i + 1, rule = "days_ago", back = 2;
+      if (is_arabic_key(w) && word(i + 1) && k[i + 1] == first_ar) last = i + 1, rule = "days_ago", back = 2;
       else if ((w == "dün" || w == "dun") && word(i + 1) && (k[i + 1] == "gece" || k[i + 1] == "geceki")) last = i + 1, rule = "last_night";
-      else if (word(i + 1) && after_time_of_day().has(k[i + 1])) {
+      else if (word(i + 1) && in(i + 1, after_time_of_day())) {
         ++last;
         if (k[last] == "ночью" || k[last] == "night") rule = "last_night";
       }
@@ -728,11 +916,11 @@ struct Scanner {
       emit_relative(first, last, rule, back, reason);
       return true;
     }
-    if (today.has(w) || (ar_today.has(w) && !(word(i + 1) && ar_not_today().has(k[i + 1])))) {
+    if (in(i, today_set()) || (in(i, ar_today_set()) && !in(i + 1, ar_not_today()))) {
       std::size_t first = i, last = i;
-      if (auto e = cue_before(i, WordSet{"earlier"})) first = *e;
+      if (auto e = cue_before(i, earlier_set())) first = *e;
       if (auto tod = cue_before(i, ar_time_of_day())) first = *tod;
-      if (word(i + 1) && after_time_of_day().has(k[i + 1]) && k[i + 1] != "night" && k[i + 1] != "ночью") ++last;
+      if (word(i + 1) && in(i + 1, after_time_of_day()) && k[i + 1] != "night" && k[i + 1] != "ночью") ++last;
       emit_relative(first, last, "today", 0);
       return true;
     }
@@ -764,7 +952,13 @@ struct Scanner {
 
 std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
                                     const agreement::Agreement* a) {
-  Scanner s(doc, published, a);
+  return detail::find_dates(doc, lexicon::words_of(doc), published, a);
+}
+
+std::vector<DateMention> detail::find_dates(const Document& doc, const lexicon::Words& words,
+                                            std::optional<std::chrono::year_month_day> published,
+                                            const agreement::Agreement* a) {
+  Scanner s(doc, words, published, a);
   s.run();
   return std::move(s.out);
 }

@@ -7,9 +7,11 @@
 //   absolute             "12 October 2018", "October 12, 2018", "2018-10-12", "12.10.2018",
 //                        "12 октября 2018 года", "12 تشرين الأول 2018", "١٢ أكتوبر ٢٠١٨";
 //                        "October 2018" (precision month)
-//   absolute_no_year     "on 12 October", "in October" (precision month): the year of the
-//                        publication date, or the year before when that would put the date
-//                        more than kFutureSlackDays after publication (reason says which)
+//   absolute_no_year     "on 12 October", "in October" (precision month), "at the end of April",
+//                        "نهاية نيسان الماضي": of the years around the publication date, the one
+//                        that puts the date nearest to it, days after publication weighing
+//                        kFutureWeight times (news reports the past; deadlines are ahead);
+//                        "الماضي"/"прошлого" force the past (reason says which year and why)
 //   weekday              "on Tuesday", "во вторник", "يوم الثلاثاء": the latest such day on or
 //                        before publication (the publication day itself when it is that
 //                        weekday); "last Tuesday" / "в прошлый вторник" / "الثلاثاء الماضي":
@@ -44,12 +46,18 @@
 namespace truceline::agreement {
 struct Agreement;
 }
+namespace truceline::extract::lexicon {
+struct Words;
+}
 
 namespace truceline::extract {
 
-// A date without a year is put in the year before when it would otherwise fall more than this
-// many days after the publication date (news reports the past; "on 28 December" published on
-// 2 January is last December's). A few days of slack keep announcements of the next days.
+// A date without a year takes the year that puts it nearest to the publication date, a day
+// after publication counting as this many days before it: published 2 January, "28 December" is
+// last December's (5 days back), "20 January" this January's (18 days ahead, cost 36), "1 August"
+// last August's (154 days back against 211 ahead, cost 422).
+inline constexpr int kFutureWeight = 2;
+// A date more than this many days after publication says so in its reason.
 inline constexpr int kFutureSlackDays = 3;
 
 struct DateMention {
@@ -68,5 +76,12 @@ struct DateMention {
 // be null: such dates are then unresolved).
 std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
                                     const agreement::Agreement* a);
+
+namespace detail {
+// find_dates with the document's word lookups already done (lexicon::words_of(doc)): numbers.cpp
+// shares them instead of looking every word up twice.
+std::vector<DateMention> find_dates(const Document& doc, const lexicon::Words& words,
+                                    std::optional<std::chrono::year_month_day> published, const agreement::Agreement* a);
+}  // namespace detail
 
 }  // namespace truceline::extract

@@ -157,8 +157,8 @@ constexpr const char* kClaimBefore[] = {"according to", "по данным", "п
                                         "نقلا عن", "göre"};
 constexpr const char* kClaimVerbs[] = {
     "said", "says", "reported", "reports", "claimed", "claims", "stated", "announced", "told", "accused", "alleged",
-    "added", "blamed", "denied", "denies", "сообщил*", "заявил*", "утверждают", "утверждает", "обвинил*", "опроверг*",
-    "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "نفى", "نفت", "açıkladı", "bildirdi", "iddia"};
+    "added", "blamed", "denied", "denies", "put the toll", "put the death toll", "documented", "counted", "сообщил*", "заявил*", "утверждают", "утверждает", "насчитал*", "обвинил*", "опроверг*",
+    "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "وثق*", "نفى", "نفت", "açıkladı", "bildirdi", "iddia"};
 constexpr const char* kPronouns[] = {"it", "they", "he", "she", "он", "она", "они", "هو", "هي"};
 
 // Words that end a claimant (clause boundaries and "that").
@@ -566,8 +566,11 @@ EventFindings find_events(const Document& doc) {
       m.sentence = si;
       found.push_back(std::move(m));
     }
-    // civilian_harm
-    if (auto cas = find_first(t, tb.casualty, b, e)) {
+    // civilian_harm: only where no other event of the sentence holds the casualties ("shelling
+    // killed four civilians" is one shelling with its fatalities, not a second event at the same
+    // place and day that would count one incident twice).
+    const bool other_kind = !found.empty();
+    if (auto cas = other_kind ? std::nullopt : find_first(t, tb.casualty, b, e)) {
       if (auto civ = find_first(t, tb.civilian, b, e)) {
         EventMention m;
         m.kind = "civilian_harm";

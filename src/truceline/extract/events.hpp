@@ -9,7 +9,8 @@
 //   clitics (و ف ب ل ك ال) and with alef/yaa variants unified. The longest match at a position
 //   wins; matches do not overlap.
 // - civilian_harm: a casualty word (killed, ранены, قتلى ...) in a sentence that names civilians
-//   (civilians, children, мирные жители, مدنيين ...).
+//   (civilians, children, мирные жители, مدنيين ...) and holds no other event: the casualties of
+//   a shelling are its counts, not a second event.
 // - Sightings: "seen/spotted/замечены/شوهد" near a drone word -> uav_observation, near a heavy
 //   weapon word -> weapon_sighting, near a fighters word -> group_presence.
 // - Modality: a sentence that agrees, signs, calls for, urges, welcomes, condemns ("statement")

@@ -20,18 +20,31 @@ void append_utf8(std::string& out, UChar32 c) {
   if (!error) out.append(buf, static_cast<std::size_t>(n));
 }
 
+// Hash and equality that take a string_view: lookups without building a std::string.
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 // A table from keys to a value, built once from natural spellings (each run through key()).
 template <typename V>
 struct Table {
-  std::unordered_map<std::string, V> map;
+  std::unordered_map<std::string, V, Hash, std::equal_to<>> map;
   Table(std::initializer_list<std::pair<const char*, V>> entries) {
     for (const auto& [word, value] : entries) map.emplace(key(word), value);
   }
   const V* find(std::string_view k) const {
-    auto it = map.find(std::string(k));
+    auto it = map.find(k);
     return it == map.end() ? nullptr : &it->second;
   }
 };
+
+bool arabic(std::string_view k) {
+  return !k.empty() && static_cast<unsigned char>(k[0]) >= 0xD8 && static_cast<unsigned char>(k[0]) <= 0xDB;
+}
+bool cyrillic(std::string_view k) {
+  return !k.empty() && (static_cast<unsigned char>(k[0]) == 0xD0 || static_cast<unsigned char>(k[0]) == 0xD1);
+}
 
 // ---- Months ---------------------------------------------------------------------------------
 // English: full names and the usual abbreviations (abbreviations and "may"/"march" are also
@@ -254,6 +267,33 @@ std::vector<std::string> ar_stems(const std::string& k) {
   return out;
 }
 
+void trim_clitics(const Document& doc, std::size_t first, std::size_t last, std::size_t letters, Span& span,
+                  std::string& text) {
+  span = doc.tokens_span(first, last);
+  const std::string_view all = doc.tokens_text(first, last);
+  const auto* p = reinterpret_cast<const uint8_t*>(all.data());
+  const auto n = static_cast<int32_t>(doc.tokens()[first].b1 - doc.tokens()[first].b0);
+  int32_t i = 0;
+  std::size_t cps = 0;
+  for (std::size_t l = 0; l < letters && i < n; ++l) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    ++cps;
+    // Diacritics and tatweel after the letter belong to it.
+    while (i < n) {
+      int32_t j = i;
+      UChar32 d = 0;
+      U8_NEXT(p, j, n, d);
+      if (!((d >= 0x064B && d <= 0x065F) || d == 0x0670 || d == 0x0640)) break;
+      i = j;
+      ++cps;
+    }
+  }
+  if (i >= n) i = 0, cps = 0;  // never the whole word
+  span.begin += cps;
+  text.assign(all.substr(static_cast<std::size_t>(i)));
+}
+
 std::optional<Digits> parse_digits(std::string_view s) {
   Digits d;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -338,15 +378,17 @@ std::optional<Digits> parse_digits(std::string_view s) {
   return d;
 }
 
-int month_of(std::string_view k, std::string_view lang) {
-  if (k.empty()) return 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(k.data());
-  if (p[0] >= 0xD8 && p[0] <= 0xDB) {  // Arabic block
-    for (const auto& s : ar_stems(std::string(k)))
+namespace {
+
+int month_of_forms(const std::vector<std::string>& forms, std::string_view lang) {
+  if (forms.empty() || forms[0].empty()) return 0;
+  const std::string_view k = forms[0];
+  if (arabic(k)) {
+    for (const auto& s : forms)
       if (const int* m = ar_months().find(s)) return *m;
     return 0;
   }
-  if (p[0] == 0xD0 || p[0] == 0xD1) {  // Cyrillic
+  if (cyrillic(k)) {
     const int* m = ru_months().find(k);
     return m ? *m : 0;
   }
@@ -360,13 +402,13 @@ int month_of(std::string_view k, std::string_view lang) {
   return 0;
 }
 
-int ar_month2(std::string_view first, std::string_view second) {
-  std::string a(first), b(second);
+int ar_month2_forms(const std::vector<std::string>& first_forms, std::string_view b) {
+  static const std::string tishrin_key = key("تشرين"), kanun_key = key("كانون");
   // Clitics on the first word ("وتشرين", "بتشرين").
   bool tishrin = false, kanun = false;
-  for (const auto& s : ar_stems(a)) {
-    if (s == key("تشرين")) tishrin = true;
-    if (s == key("كانون")) kanun = true;
+  for (const auto& s : first_forms) {
+    if (s == tishrin_key) tishrin = true;
+    if (s == kanun_key) kanun = true;
   }
   if (!tishrin && !kanun) return 0;
   static const std::string first_al = key("الأول"), first_bare = key("أول"), second_al = key("الثاني"),
@@ -380,23 +422,15 @@ int ar_month2(std::string_view first, std::string_view second) {
   return 0;
 }
 
-bool ambiguous_month(std::string_view k) {
-  static const std::array<std::string_view, 15> words{"may", "march", "jan", "feb", "mar", "apr", "jun", "jul",
-                                                      "aug", "sep", "sept", "oct", "nov", "dec", "اب"};
-  for (auto w : words)
-    if (w == k) return true;
-  return k == key("ماي") || k == key("مارس");  // مارس is also "he practised"
-}
-
-int weekday_of(std::string_view k, std::string_view lang) {
-  if (k.empty()) return -1;
-  const auto* p = reinterpret_cast<const uint8_t*>(k.data());
-  if (p[0] >= 0xD8 && p[0] <= 0xDB) {
-    for (const auto& s : ar_stems(std::string(k)))
+int weekday_of_forms(const std::vector<std::string>& forms, std::string_view lang) {
+  if (forms.empty() || forms[0].empty()) return -1;
+  const std::string_view k = forms[0];
+  if (arabic(k)) {
+    for (const auto& s : forms)
       if (const int* d = ar_weekdays().find(s)) return *d;
     return -1;
   }
-  if (p[0] == 0xD0 || p[0] == 0xD1) {
+  if (cyrillic(k)) {
     const int* d = ru_weekdays().find(k);
     return d ? *d : -1;
   }
@@ -406,15 +440,15 @@ int weekday_of(std::string_view k, std::string_view lang) {
   return -1;
 }
 
-std::optional<NumberWord> number_word(std::string_view k, std::string_view lang) {
-  if (k.empty()) return std::nullopt;
-  const auto* p = reinterpret_cast<const uint8_t*>(k.data());
-  if (p[0] >= 0xD8 && p[0] <= 0xDB) {
-    for (const auto& s : ar_stems(std::string(k)))
+std::optional<NumberWord> number_word_forms(const std::vector<std::string>& forms, std::string_view lang) {
+  if (forms.empty() || forms[0].empty()) return std::nullopt;
+  const std::string_view k = forms[0];
+  if (arabic(k)) {
+    for (const auto& s : forms)
       if (const NW* w = ar_numbers().find(s)) return *w;
     return std::nullopt;
   }
-  if (p[0] == 0xD0 || p[0] == 0xD1) {
+  if (cyrillic(k)) {
     if (const NW* w = ru_numbers().find(k)) return *w;
     return std::nullopt;
   }
@@ -424,6 +458,51 @@ std::optional<NumberWord> number_word(std::string_view k, std::string_view lang)
   }
   if (const NW* w = en_numbers().find(k)) return *w;
   return std::nullopt;
+}
+
+}  // namespace
+
+int month_of(std::string_view k, std::string_view lang) { return month_of_forms(ar_stems(std::string(k)), lang); }
+int ar_month2(std::string_view first, std::string_view second) { return ar_month2_forms(ar_stems(std::string(first)), second); }
+int ar_month2(const std::vector<std::string>& first_forms, std::string_view second) { return ar_month2_forms(first_forms, second); }
+int weekday_of(std::string_view k, std::string_view lang) { return weekday_of_forms(ar_stems(std::string(k)), lang); }
+std::optional<NumberWord> number_word(std::string_view k, std::string_view lang) {
+  return number_word_forms(ar_stems(std::string(k)), lang);
+}
+
+Words words_of(const Document& doc) {
+  Words w;
+  const auto& toks = doc.tokens();
+  w.key.reserve(toks.size());
+  w.forms.reserve(toks.size());
+  w.info.reserve(toks.size());
+  for (const auto& t : toks) {
+    if (!t.word) {
+      w.key.emplace_back();
+      w.forms.emplace_back();
+      w.info.emplace_back();
+      continue;
+    }
+    w.key.push_back(key(t.lower));
+    w.forms.push_back(ar_stems(w.key.back()));
+    WordInfo info;
+    if (t.script != Script::digit) {
+      info.month = month_of_forms(w.forms.back(), doc.lang());
+      info.weekday = weekday_of_forms(w.forms.back(), doc.lang());
+      info.number = number_word_forms(w.forms.back(), doc.lang());
+    }
+    w.info.push_back(info);
+  }
+  return w;
+}
+
+bool ambiguous_month(std::string_view k) {
+  static const std::array<std::string_view, 15> words{"may", "march", "jan", "feb", "mar", "apr", "jun", "jul",
+                                                      "aug", "sep", "sept", "oct", "nov", "dec", "اب"};
+  for (auto w : words)
+    if (w == k) return true;
+  static const std::string may = key("ماي"), march = key("مارس");  // مارس is also "he practised"
+  return k == may || k == march;
 }
 
 bool is_claim_verb(std::string_view k) {

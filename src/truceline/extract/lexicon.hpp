@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "truceline/extract/document.hpp"
+
 namespace truceline::extract::lexicon {
 
 // The lookup key of a lower-cased word (rules above).
@@ -26,6 +28,27 @@ std::string key(std::string_view lower);
 // The word and the forms without its leading Arabic conjunction (و ف) and preposition (ب ل ك);
 // for a non-Arabic key, just the key. At most 4 forms, longest first.
 std::vector<std::string> ar_stems(const std::string& key);
+
+// Mentions leave out an Arabic clitic glued to their first word ("وقبل يومين" -> "قبل يومين",
+// "بقذائف الهاون" -> "قذائف الهاون"): the number of clitic letters before the longest of a word's
+// forms (ar_stems order) that `known` accepts; 0 when the whole word is known, or none is, or
+// the form is not a suffix of the word ("للمدنيين" = ل + المدنيين keeps its letters).
+template <typename Known>
+std::size_t clitic_letters(const std::vector<std::string>& forms, Known&& known) {
+  if (forms.size() < 2 || known(forms[0])) return 0;
+  for (std::size_t f = 1; f < forms.size(); ++f) {
+    if (!known(forms[f])) continue;
+    const std::string& w = forms[0];
+    const std::string& s = forms[f];
+    if (s.size() < w.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) return (w.size() - s.size()) / 2;
+    return 0;
+  }
+  return 0;
+}
+// Tokens [first, last] of a document without `letters` leading Arabic letters (and the
+// diacritics and tatweel after them): the span and text of a mention.
+void trim_clitics(const Document& doc, std::size_t first, std::size_t last, std::size_t letters, Span& span,
+                  std::string& text);
 
 // Digits of a token: Western 0-9, Arabic-Indic ٠-٩ and extended ۰-۹, with thousands
 // separators (',' '.' '٬' U+066C, each followed by exactly three digits), optionally after a
@@ -48,6 +71,8 @@ std::optional<Digits> parse_digits(std::string_view token_text);
 int month_of(std::string_view key, std::string_view lang);
 // Month of the two-word Arabic names: (تشرين|كانون) + (الأول|الاول|أول|الثاني|ثاني), keys.
 int ar_month2(std::string_view first_key, std::string_view second_key);
+// The same with the first word's forms (ar_stems) already computed.
+int ar_month2(const std::vector<std::string>& first_forms, std::string_view second_key);
 // True for month names that are also common words ("may", "march"): they need a day or year.
 bool ambiguous_month(std::string_view key);
 
@@ -65,6 +90,20 @@ struct NumberWord {
 };
 // `lang`: the document's; Turkish words only in Turkish documents ("on" is ten in Turkish).
 std::optional<NumberWord> number_word(std::string_view key, std::string_view lang);
+
+// What the tables say of one word, looked up once per token of a document (words_of): the
+// finders read these instead of looking a word up again at every pattern.
+struct WordInfo {
+  int month = 0;                     // month_of
+  int weekday = -1;                  // weekday_of
+  std::optional<NumberWord> number;  // number_word
+};
+struct Words {
+  std::vector<std::string> key;                 // key(token.lower); "" for punctuation
+  std::vector<std::vector<std::string>> forms;  // ar_stems(key) ({key} outside Arabic); {} for punctuation
+  std::vector<WordInfo> info;
+};
+Words words_of(const Document& doc);
 
 // Claim verbs and cues ("said", "reported", "according", "заявил", "по данным", "قال",
 // "بحسب", "açıkladı"): keys.

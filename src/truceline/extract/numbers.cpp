@@ -17,34 +17,37 @@ bool is_arabic_key(std::string_view k) {
   return !k.empty() && static_cast<unsigned char>(k[0]) >= 0xD8 && static_cast<unsigned char>(k[0]) <= 0xDB;
 }
 
-// Arabic forms to look a noun up by: the word, without و/ف/ب/ل/ك, and each without "ال".
-std::vector<std::string> noun_forms(const std::string& k) {
-  if (!is_arabic_key(k)) return {k};
-  std::vector<std::string> out = lexicon::ar_stems(k);
-  const std::size_t n = out.size();
-  static const std::string al = lexicon::key("ال");
-  for (std::size_t i = 0; i < n; ++i)
-    if (out[i].size() > al.size() + 4 && out[i].compare(0, al.size(), al) == 0) out.push_back(out[i].substr(al.size()));
-  return out;
-}
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
+// A table of words (natural spellings, looked up by key). Arabic words are looked up by their
+// forms (lexicon::ar_stems: without و/ف/ب/ل/ك) and each of those without the article "ال".
 template <typename V>
 class KeyMap {
  public:
   KeyMap(std::initializer_list<std::pair<std::string_view, V>> entries) {
     for (const auto& [w, v] : entries) map_.emplace(lexicon::key(w), v);
   }
+  const V* find_forms(const std::vector<std::string>& forms) const {
+    static const std::string al = lexicon::key("ال");
+    for (const auto& f : forms) {
+      if (f.empty()) continue;
+      if (auto it = map_.find(std::string_view(f)); it != map_.end()) return &it->second;
+    }
+    for (const auto& f : forms)
+      if (f.size() > al.size() + 4 && f.compare(0, al.size(), al) == 0)
+        if (auto it = map_.find(std::string_view(f).substr(al.size())); it != map_.end()) return &it->second;
+    return nullptr;
+  }
   const V* find(const std::string& k) const {
     if (k.empty()) return nullptr;
-    for (const auto& f : noun_forms(k)) {
-      auto it = map_.find(f);
-      if (it != map_.end()) return &it->second;
-    }
-    return nullptr;
+    return find_forms(lexicon::ar_stems(k));
   }
 
  private:
-  std::unordered_map<std::string, V> map_;
+  std::unordered_map<std::string, V, Hash, std::equal_to<>> map_;
 };
 
 // What a noun next to a number counts. Plural and case forms are listed as written (Russian
@@ -85,7 +88,9 @@ const KeyMap<std::string_view>& count_nouns() {
       // weapons: systems counted (tanks seen, launchers withdrawn)
       {"tanks", "weapons"}, {"tank", "weapons"}, {"launchers", "weapons"}, {"launcher", "weapons"},
       {"guns", "weapons"}, {"howitzers", "weapons"}, {"mortars", "weapons"}, {"vehicles", "weapons"},
-      {"pieces", "weapons"}, {"weapons", "weapons"}, {"drones", "weapons"}, {"танков", "weapons"},
+      {"pieces", "weapons"}, {"weapons", "weapons"}, {"drones", "weapons"}, {"jets", "weapons"},
+      {"warplanes", "weapons"}, {"aircraft", "weapons"}, {"helicopters", "weapons"}, {"самолетов", "weapons"},
+      {"самолета", "weapons"}, {"вертолетов", "weapons"}, {"вертолета", "weapons"}, {"танков", "weapons"},
       {"танка", "weapons"}, {"танки", "weapons"}, {"орудий", "weapons"}, {"орудия", "weapons"},
       {"гаубиц", "weapons"}, {"минометов", "weapons"}, {"установок", "weapons"}, {"единиц", "weapons"},
       {"бронемашин", "weapons"}, {"беспилотников", "weapons"}, {"беспилотника", "weapons"}, {"دبابات", "weapons"},
@@ -122,7 +127,9 @@ const KeyMap<std::string_view>& count_nouns() {
       {"امتار", "other"}, {"مترا", "other"}, {"ملم", "other"}, {"مم", "other"}, {"ملليمتر", "other"},
       {"بالمئة", "other"}, {"بالمائة", "other"}, {"سنوات", "other"}, {"اعوام", "other"}, {"اشهر", "other"},
       {"ايام", "other"}, {"ساعات", "other"}, {"دقائق", "other"}, {"kilometre", "other"}, {"metre", "other"},
-      {"yıl", "other"}, {"saat", "other"}};
+      {"yıl", "other"}, {"saat", "other"}, {"times", "other"}, {"раз", "other"}, {"مرات", "other"},
+      {"километровой", "other"}, {"километровая", "other"}, {"километровую", "other"}, {"километровый", "other"},
+      {"kilometre", "other"}, {"kilometer", "other"}};
   return m;
 }
 
@@ -130,7 +137,8 @@ const KeyMap<std::string_view>& count_nouns() {
 std::string measure_unit(const std::string& k) {
   static const KeyMap<std::string_view> m{
       {"km", "km"}, {"kilometres", "km"}, {"kilometers", "km"}, {"kilometre", "km"}, {"kilometer", "km"},
-      {"км", "km"}, {"километров", "km"}, {"километра", "km"}, {"كم", "km"}, {"كلم", "km"}, {"كيلومتر", "km"},
+      {"км", "km"}, {"километров", "km"}, {"километра", "km"}, {"километровой", "km"}, {"километровая", "km"},
+      {"километровую", "km"}, {"километровый", "km"}, {"كم", "km"}, {"كلم", "km"}, {"كيلومتر", "km"},
       {"كيلومترات", "km"}, {"كيلومترا", "km"}, {"metres", "m"}, {"meters", "m"}, {"m", "m"}, {"metre", "m"},
       {"метров", "m"}, {"м", "m"}, {"متر", "m"}, {"امتار", "m"}, {"مترا", "m"}, {"mm", "mm"}, {"мм", "mm"},
       {"ملم", "mm"}, {"مم", "mm"}, {"ملليمتر", "mm"}, {"percent", "%"}, {"per", "%"}, {"процентов", "%"},
@@ -148,14 +156,16 @@ const KeyMap<std::string_view>& event_words() {
       {"lives", "fatalities"}, {"قتل", "fatalities"}, {"قتلت", "fatalities"}, {"مقتل", "fatalities"},
       {"قتلى", "fatalities"}, {"استشهاد", "fatalities"}, {"استشهد", "fatalities"}, {"مصرع", "fatalities"},
       {"حصيلة", "fatalities"}, {"wounded", "injured"}, {"wounding", "injured"}, {"injured", "injured"},
-      {"injuring", "injured"}, {"hurt", "injured"}, {"جرح", "injured"}, {"اصابة", "injured"}, {"اصيب", "injured"},
+      {"injuring", "injured"}, {"hurt", "injured"}, {"injuries", "injured"}, {"جرح", "injured"}, {"اصابة", "injured"}, {"اصيب", "injured"},
       {"اصيبوا", "injured"}, {"جرحى", "injured"}, {"displaced", "displaced"}, {"fled", "displaced"},
       {"نزوح", "displaced"}, {"نزح", "displaced"}, {"تهجير", "displaced"}, {"öldü", "fatalities"},
       {"hayatını", "fatalities"}, {"yaralandı", "injured"}};
   return m;
 }
-std::string_view event_word(const std::string& k) {
-  if (const auto* c = event_words().find(k)) return *c;
+std::string_view event_word(const std::vector<std::string>& forms) {
+  if (forms.empty()) return {};
+  if (const auto* c = event_words().find_forms(forms)) return *c;
+  const std::string& k = forms[0];
   // Russian stems: погиб-, убит-, убил-, гибел- (death), ранен-, ранил-, ранени-, пострада-.
   static const std::vector<std::pair<std::string, std::string_view>> ru{
       {"погиб", "fatalities"}, {"убит", "fatalities"}, {"убил", "fatalities"}, {"гибел", "fatalities"},
@@ -200,6 +210,17 @@ const std::vector<Phrase>& before_qualifiers() {
   return table;
 }
 
+// Arabic dual nouns that are their own number: "قتيلان", "جريحين", "قذيفتين" (2).
+const KeyMap<std::string_view>& duals() {
+  static const KeyMap<std::string_view> m{
+          {"قتيلان", "fatalities"}, {"قتيلين", "fatalities"}, {"جريحان", "injured"}, {"جريحين", "injured"},
+          {"شخصان", "people"},      {"شخصين", "people"},      {"طفلان", "people"},    {"طفلين", "people"},
+          {"قذيفتان", "explosions"}, {"قذيفتين", "explosions"}, {"صاروخان", "explosions"}, {"صاروخين", "explosions"},
+          {"غارتان", "explosions"}, {"غارتين", "explosions"}, {"دبابتان", "weapons"}, {"دبابتين", "weapons"},
+          {"عنصران", "people"},     {"عنصرين", "people"},     {"مدنيان", "people"},  {"جنديين", "people"}};
+  return m;
+}
+
 // Words that make the following number a reference, not a quantity ("resolution 2254",
 // "point 6", "пункт 6", "البند 6", "madde 3").
 const KeyMap<bool>& reference_words() {
@@ -218,15 +239,33 @@ struct Scanner {
   const Document& doc;
   const std::vector<Token>& t;
   std::string lang;
-  std::vector<std::string> k;
+  const lexicon::Words words;
+  const std::vector<std::string>& k;
+  const std::vector<std::vector<std::string>>& forms;
+  const std::vector<lexicon::WordInfo>& info;
   std::vector<bool> in_date;
+  // Per token, looked up once: what a noun counts, what a verb says happened, starts a number.
+  std::vector<const std::string_view*> noun;
+  std::vector<std::string_view> event;
+  std::vector<bool> number_start;
+  std::vector<std::optional<lexicon::Digits>> digit_cache;  // parse_digits of digit and Arabic tokens
   std::vector<NumberMention> out;
 
-  explicit Scanner(const Document& d) : doc(d), t(d.tokens()), lang(d.lang()), in_date(d.tokens().size(), false) {
-    k.reserve(t.size());
-    for (const auto& tok : t) k.push_back(tok.word ? lexicon::key(tok.lower) : std::string());
+  Scanner(const Document& d, const std::vector<DateMention>* known_dates)
+      : doc(d), t(d.tokens()), lang(d.lang()), words(lexicon::words_of(d)), k(words.key), forms(words.forms),
+        info(words.info), in_date(d.tokens().size(), false), noun(d.tokens().size(), nullptr),
+        event(d.tokens().size()), number_start(d.tokens().size(), false), digit_cache(d.tokens().size()) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!t[i].word) continue;
+      if (t[i].script == Script::digit || t[i].script == Script::arabic) digit_cache[i] = lexicon::parse_digits(d.token_text(i));
+      noun[i] = count_nouns().find_forms(forms[i]);
+      event[i] = event_word(forms[i]);
+      number_start[i] = t[i].number || info[i].number.has_value() || digit_cache[i].has_value();
+    }
     // Tokens inside dates ("12 October 2018", "two days ago") are not numbers.
-    const auto dates = find_dates(d, std::nullopt, nullptr);
+    std::vector<DateMention> found;
+    if (!known_dates) found = detail::find_dates(d, words, std::nullopt, nullptr);
+    const std::vector<DateMention>& dates = known_dates ? *known_dates : found;
     std::size_t i = 0;
     for (const auto& m : dates) {
       while (i < t.size() && t[i].span.end <= m.span.begin) ++i;
@@ -251,7 +290,7 @@ struct Scanner {
   // Digits (with a multiplier word after: "2 million", "3 тысячи"), or number words.
   std::optional<Read> read_number(std::size_t i) const {
     if (!word(i) || in_date[i]) return std::nullopt;
-    if (auto d = lexicon::parse_digits(doc.token_text(i))) {
+    if (const auto& d = digit_cache[i]) {
       if (d->dotted) return std::nullopt;  // a decimal or a dotted date
       Read r{d->value, i, i, false, false, {}, {}};
       if (!d->suffix.empty()) {
@@ -272,7 +311,7 @@ struct Scanner {
         ++r.last;
       }
       if (word(r.last + 1) && !in_date[r.last + 1] && r.unit.empty()) {
-        if (auto w = lexicon::number_word(k[r.last + 1], lang); w && w->multiplier) {
+        if (const auto& w = info[r.last + 1].number; w && w->multiplier) {
           r.value *= w->value;
           ++r.last;
         }
@@ -290,7 +329,7 @@ struct Scanner {
     std::size_t j = i;
     // "a dozen", "a hundred", "a thousand"
     if ((k[i] == "a" || k[i] == "an") && word(i + 1)) {
-      auto w = lexicon::number_word(k[i + 1], lang);
+      const auto& w = info[i + 1].number;
       if (!w || !(w->multiplier || w->value == 12) || w->vague) return std::nullopt;
       j = i + 1;
     }
@@ -298,7 +337,7 @@ struct Scanner {
     if (is_arabic_key(k[i]) && word(i + 1)) {
       const bool ones = k[i] == one_ar || k[i] == one_ar_f, twos = k[i] == two_ar || k[i] == two_ar2;
       if (ones || twos) {
-        auto ten = lexicon::number_word(k[i + 1], lang);
+        const auto& ten = info[i + 1].number;
         if (ten && ten->value == 10 && !ten->vague) {
           r.value = ones ? 11 : 12;
           r.last = i + 1;
@@ -316,8 +355,8 @@ struct Scanner {
         if (any && punct(p, "-") && adjacent(p - 1, p) && adjacent(p, p + 1)) continue;
         break;
       }
-      if (any && (k[p] == "and") && word(p + 1) && lexicon::number_word(k[p + 1], lang)) continue;
-      auto w = lexicon::number_word(k[p], lang);
+      if (any && (k[p] == "and") && word(p + 1) && info[p + 1].number) continue;
+      const auto& w = info[p].number;
       if (!w) break;
       if (w->vague && !(w->multiplier && any)) {
         if (any) break;
@@ -353,9 +392,28 @@ struct Scanner {
     return r;
   }
 
+  // Arabic clitic letters glued to the first word of a mention ("و5", "وأكثر من", "وجريحين").
+  std::size_t clitic_letters(std::size_t i) const {
+    if (t[i].script != Script::arabic) return 0;
+    if (const auto& d = digit_cache[i]; d && !d->prefix.empty()) return 1;
+    return lexicon::clitic_letters(forms[i], [&](const std::string& f) {
+      if (lexicon::number_word(f, lang) || duals().find_forms({f})) return true;
+      for (const auto& p : before_qualifiers())
+        if (p.keys[0] == f) return true;
+      return false;
+    });
+  }
+
   // A number that is not a quantity: a time, a designation, a reference, a bare year.
   bool not_a_quantity(const Read& r) const {
     const std::size_t i = r.first;
+    // "6 a.m.", "в 6 утра", "الساعة 6", "saat 6"
+    static const KeyMap<bool> clock_after{{"am", true}, {"pm", true}, {"a.m", true}, {"p.m", true}, {"утра", true},
+                                          {"вечера", true}, {"ночи", true}, {"gmt", true}, {"utc", true}};
+    static const KeyMap<bool> clock_before{{"الساعة", true}, {"saat", true}, {"at", false}};
+    if (word(r.last + 1) && clock_after.find_forms(forms[r.last + 1])) return true;
+    if (i >= 1 && word(i - 1))
+      if (const bool* b = clock_before.find_forms(forms[i - 1]); b && *b) return true;
     // "08:30"
     if (punct(r.last + 1, ":") && adjacent(r.last, r.last + 1) && word(r.last + 2) && adjacent(r.last + 1, r.last + 2))
       return true;
@@ -364,7 +422,7 @@ struct Scanner {
     if (i >= 2 && punct(i - 1, "-") && adjacent(i - 1, i) && word(i - 2) && adjacent(i - 2, i - 1) && !t[i - 2].number)
       return true;
     // "resolution 2254", "пункт 6", "№ 5", "#3"
-    if (i >= 1 && word(i - 1) && reference_words().find(k[i - 1])) return true;
+    if (i >= 1 && word(i - 1) && reference_words().find_forms(forms[i - 1])) return true;
     if (i >= 1 && (punct(i - 1, "№") || punct(i - 1, "#"))) return true;
     return false;
   }
@@ -381,7 +439,7 @@ struct Scanner {
         else if (k[tok] != p.keys[q]) {
           ok = false;
           if (q == 0 && is_arabic_key(k[tok]))
-            for (const auto& s : lexicon::ar_stems(k[tok])) ok = ok || s == p.keys[q];
+            for (const auto& s : forms[tok]) ok = ok || s == p.keys[q];
         }
       }
       if (ok) return std::make_pair(i - len, p.qualifier);
@@ -389,13 +447,7 @@ struct Scanner {
     return std::nullopt;
   }
 
-  bool is_number_start(std::size_t i) const {
-    if (!word(i) || in_date[i]) return false;
-    if (t[i].number) return true;
-    if (auto d = lexicon::parse_digits(doc.token_text(i))) return true;
-    auto w = lexicon::number_word(k[i], lang);
-    return w.has_value();
-  }
+  bool is_number_start(std::size_t i) const { return word(i) && !in_date[i] && number_start[i]; }
 
   // The counted noun after the number (or before it for Arabic "قتيل واحد"): its token.
   std::optional<std::pair<std::size_t, std::string_view>> counted_noun(const Read& r) const {
@@ -415,19 +467,19 @@ struct Scanner {
       if (found) {
         // A compound's head: "mortar rounds", "air strikes" after a first noun; not after a
         // measure ("122 mm howitzers" counts millimetres).
-        if (const auto* c = count_nouns().find(k[j]); c && found->second != "other") found = std::make_pair(j, *c);
+        if (const auto* c = noun[j]; c && found->second != "other") found = std::make_pair(j, *c);
         break;
       }
       if (is_number_start(j) && !(t[j].number && j >= 1 && punct(j - 1, "-"))) break;
-      if (stop.find(k[j])) break;
+      if (stop.find_forms(forms[j])) break;
       ++words;
-      if (skip.find(k[j])) continue;
-      if (const auto* c = count_nouns().find(k[j])) found = std::make_pair(j, *c);
+      if (skip.find_forms(forms[j])) continue;
+      if (const auto* c = noun[j]) found = std::make_pair(j, *c);
     }
     if (found) return found;
     // Arabic puts 1 and 2 after the noun ("قتيل واحد", "جريحان اثنان").
     if (r.first >= 1 && word(r.first - 1) && is_arabic_key(k[r.first - 1]) && r.value <= 2)
-      if (const auto* c = count_nouns().find(k[r.first - 1])) return std::make_pair(r.first - 1, *c);
+      if (const auto* c = noun[r.first - 1]) return std::make_pair(r.first - 1, *c);
     return std::nullopt;
   }
 
@@ -440,7 +492,7 @@ struct Scanner {
       const std::size_t j = first - d;
       if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
       if (!t[j].word) continue;
-      if (auto c = event_word(k[j]); !c.empty()) {
+      if (auto c = event[j]; !c.empty()) {
         best = c, best_dist = d;
         break;
       }
@@ -449,7 +501,7 @@ struct Scanner {
       const std::size_t j = last + d;
       if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
       if (!t[j].word) continue;
-      if (auto c = event_word(k[j]); !c.empty()) {
+      if (auto c = event[j]; !c.empty()) {
         if (d < best_dist) best = c;
         break;
       }
@@ -461,28 +513,22 @@ struct Scanner {
     for (std::size_t i = 0; i < n(); ++i) {
       if (!word(i) || in_date[i]) continue;
       // An Arabic dual noun is its own number: "قتيلان", "جريحين", "قذيفتين".
-      static const KeyMap<std::string_view> duals{
-          {"قتيلان", "fatalities"}, {"قتيلين", "fatalities"}, {"جريحان", "injured"}, {"جريحين", "injured"},
-          {"شخصان", "people"},      {"شخصين", "people"},      {"طفلان", "people"},    {"طفلين", "people"},
-          {"قذيفتان", "explosions"}, {"قذيفتين", "explosions"}, {"صاروخان", "explosions"}, {"صاروخين", "explosions"},
-          {"غارتان", "explosions"}, {"غارتين", "explosions"}, {"دبابتان", "weapons"}, {"دبابتين", "weapons"},
-          {"عنصران", "people"},     {"عنصرين", "people"},     {"مدنيان", "people"},  {"جنديين", "people"}};
+
       if (is_arabic_key(k[i])) {
-        if (const auto* c = duals.find(k[i])) {
+        if (const auto* c = duals().find_forms(forms[i])) {
           // "قتيلان اثنان": the number word after is the same count.
           std::size_t last = i;
           if (word(i + 1))
-            if (auto w = lexicon::number_word(k[i + 1], lang); w && w->value == 2) last = i + 1;
+            if (const auto& w = info[i + 1].number; w && w->value == 2) last = i + 1;
           NumberMention m;
-          m.span = doc.tokens_span(i, last);
-          m.text = std::string(doc.tokens_text(i, last));
+          lexicon::trim_clitics(doc, i, last, clitic_letters(i), m.span, m.text);
           m.value = 2;
           m.qualifier = "exact";
           m.counts = std::string(*c);
           if (*c == "people")
             if (auto e = nearby_event(i, last); !e.empty()) m.counts = std::string(e);
-          m.unit = t[i].lower;
-          m.counted_span = t[i].span;
+          m.unit = m.text;
+          m.counted_span = m.span;
           out.push_back(std::move(m));
           i = last;
           continue;
@@ -502,7 +548,7 @@ struct Scanner {
                                               {"إلى", true}, {"الى", true}, {"أو", true}, {"and", true}};
         std::size_t j = r->last + 1;
         const bool dash = j < n() && !t[j].word && (t[j].lower == "-" || t[j].lower == "\u2013" || t[j].lower == "\u2014");
-        const bool word_link = word(j) && range_words.find(k[j]) && !in_date[j];
+        const bool word_link = word(j) && range_words.find_forms(forms[j]) && !in_date[j];
         if (dash || word_link) {
           auto second = read_number(j + 1);
           if (second && second->value > r->value && !second->vague && !r->vague && !not_a_quantity(*second) &&
@@ -513,7 +559,7 @@ struct Scanner {
         }
         if (hi && r->first >= 1 && word(r->first - 1)) {
           static const KeyMap<bool> from{{"from", true}, {"between", true}, {"от", true}, {"من", true}, {"بين", true}};
-          if (from.find(k[r->first - 1])) start = r->first - 1;
+          if (from.find_forms(forms[r->first - 1])) start = r->first - 1;
         }
       }
       const std::size_t num_last = hi ? hi->last : r->last;
@@ -585,8 +631,7 @@ struct Scanner {
         m.counts = e.empty() ? "other" : std::string(e);
       }
       m.unit = unit;
-      m.span = doc.tokens_span(start, end);
-      m.text = std::string(doc.tokens_text(start, end));
+      lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);
       out.push_back(std::move(m));
       i = end;
     }
@@ -595,8 +640,14 @@ struct Scanner {
 
 }  // namespace
 
+std::vector<NumberMention> find_numbers(const Document& doc, const std::vector<DateMention>& dates) {
+  Scanner s(doc, &dates);
+  s.run();
+  return std::move(s.out);
+}
+
 std::vector<NumberMention> find_numbers(const Document& doc) {
-  Scanner s(doc);
+  Scanner s(doc, nullptr);
   s.run();
   return std::move(s.out);
 }

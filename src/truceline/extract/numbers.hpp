@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "truceline/extract/dates.hpp"
 #include "truceline/extract/document.hpp"
 
 namespace truceline::extract {
@@ -45,5 +46,8 @@ struct NumberMention {
 };
 
 std::vector<NumberMention> find_numbers(const Document& doc);
+// The same with the document's dates already found (find_dates, with any publication date or
+// agreement: their spans do not depend on them): they are not looked for again.
+std::vector<NumberMention> find_numbers(const Document& doc, const std::vector<DateMention>& dates);
 
 }  // namespace truceline::extract

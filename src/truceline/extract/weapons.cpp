@@ -24,14 +24,23 @@ bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.si
 // The stem a weapon word is matched by (weapons.hpp): clitics, article and plural/dual/case
 // endings removed. Each language's rule is a light stemmer: enough for the nouns of the
 // lexicon, checked on their forms in the tests.
-std::string stem(std::string k, bool turkish) {
+// `clitics` (optional): how many clitic letters (و ف ب ل ك, not the article) were removed.
+std::string stem(std::string k, bool turkish, std::size_t* clitics = nullptr) {
+  if (clitics) *clitics = 0;
   if (is_arabic_key(k)) {
     // Arabic letters are 2 bytes. Prefixes: و ف, then ب ل ك, then ال ("وبالدبابات").
     auto chars = [](const std::string& s) { return s.size() / 2; };
-    if ((starts_with(k, "و") || starts_with(k, "ف")) && chars(k) > 3) k.erase(0, 2);
-    if (starts_with(k, "لل") && chars(k) > 4) k.erase(0, 4);
-    else if ((starts_with(k, "ب") || starts_with(k, "ل") || starts_with(k, "ك")) && starts_with(k.substr(2), "ال") && chars(k) > 4)
-      k.erase(0, 2);
+    std::size_t cut = 0;
+    if ((starts_with(k, "و") || starts_with(k, "ف")) && chars(k) > 3) k.erase(0, 2), ++cut;
+    if (starts_with(k, "لل") && chars(k) > 4) {
+      k.erase(0, 4);  // ل + ال (alef dropped): "للدبابات"; the clitic cannot be cut from the text
+      cut = 0;
+      clitics = nullptr;
+    } else if ((starts_with(k, "ب") || starts_with(k, "ل") || starts_with(k, "ك")) && starts_with(k.substr(2), "ال") &&
+               chars(k) > 4) {
+      k.erase(0, 2), ++cut;
+    }
+    if (clitics) *clitics = cut;
     if (starts_with(k, "ال") && chars(k) > 3) k.erase(0, 4);
     // Suffixes: feminine dual تين/تان, plural ات, dual/plural ين/ان, ta marbuta (ه after key()).
     for (std::string_view suf : {"تين", "تان", "ات", "ين", "ان", "ه"})
@@ -254,6 +263,7 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
     std::size_t tok;
     bool all_caps, capitalised, barrier;
     std::string alt;  // Arabic: the stem without a leading ب ل ك ("بقذائف"), "" if none
+    std::size_t clitics = 0, alt_clitics = 0;  // clitic letters before key / alt
   };
   std::vector<Item> items;
   items.reserve(toks.size());
@@ -261,15 +271,15 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
     const Token& t = toks[i];
     if (!t.word) {
       const bool joiner = t.lower == "-" || t.lower == "\u2010" || t.lower == "\u2011" || t.lower == "/";
-      if (!joiner) items.push_back({"", i, false, false, true, {}});
+      if (!joiner) items.push_back({"", i, false, false, true, {}, 0, 0});
       continue;
     }
     const std::string_view raw = doc.token_text(i);
     if (t.script == Script::digit) {
       auto d = lexicon::parse_digits(raw);
       if (d && !d->suffix.empty() && d->prefix.empty()) {
-        items.push_back({std::to_string(d->value), i, false, false, false, {}});
-        items.push_back({stem(lexicon::key(d->suffix), turkish), i, false, false, false, {}});
+        items.push_back({std::to_string(d->value), i, false, false, false, {}, 0, 0});
+        items.push_back({stem(lexicon::key(d->suffix), turkish), i, false, false, false, {}, 0, 0});
         continue;
       }
     }
@@ -280,29 +290,36 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
                       std::none_of(letters.begin(), letters.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     const std::string k = lexicon::key(t.lower);
     std::string alt;
+    std::size_t clitics = 0, alt_clitics = 0;
     if (t.script == Script::arabic) {
       // ب ل ك before a word without the article ("بقذائف", "لدبابات"): the stem of the rest too
       // (a word may begin with these letters: "برميل"; both are tried).
       std::string rest = k;
-      if ((starts_with(rest, "و") || starts_with(rest, "ف")) && rest.size() > 6) rest.erase(0, 2);
+      if ((starts_with(rest, "و") || starts_with(rest, "ف")) && rest.size() > 6) rest.erase(0, 2), ++alt_clitics;
       if ((starts_with(rest, "ب") || starts_with(rest, "ل") || starts_with(rest, "ك")) && rest.size() > 6 &&
-          !starts_with(rest.substr(2), "ال"))
+          !starts_with(rest.substr(2), "ال")) {
         alt = stem(rest.substr(2), false);
+        ++alt_clitics;
+      }
     }
-    items.push_back({stem(k, turkish), i, caps, t.capitalised, false, std::move(alt)});
+    std::string main_key = stem(k, turkish, &clitics);
+    items.push_back({std::move(main_key), i, caps, t.capitalised, false, std::move(alt), clitics, alt_clitics});
   }
 
   struct Hit {
     std::size_t first_item, end_item;  // items [first, end)
     const Index::Entry* entry;
+    std::size_t clitics;  // Arabic clitic letters before the first word (left out of the span)
   };
   std::vector<Hit> hits;
   for (std::size_t p = 0; p < items.size();) {
     const Item& it = items[p];
     const Index::Entry* best = nullptr;
+    std::size_t best_clitics = 0;
     if (!it.barrier) {
       for (const std::string* first_key : {&it.key, &it.alt}) {
       if (best || first_key->empty()) break;
+      best_clitics = first_key == &it.key ? it.clitics : it.alt_clitics;
       auto found = index_->by_first.find(*first_key);
       if (found != index_->by_first.end()) {
         for (std::size_t e : found->second) {
@@ -312,7 +329,8 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
           for (std::size_t w = 0; w < entry.words.size() && ok; ++w) {
             const Item& x = items[p + w];
             const auto& want = entry.words[w];
-            ok = !x.barrier && (x.key == want.key || (!x.alt.empty() && x.alt == want.key)) && (!want.all_caps || x.all_caps) && (!want.capitalised || x.capitalised) &&
+            const bool key_ok = w == 0 ? *first_key == want.key : (x.key == want.key || (!x.alt.empty() && x.alt == want.key));
+            ok = !x.barrier && key_ok && (!want.all_caps || x.all_caps) && (!want.capitalised || x.capitalised) &&
                  toks[x.tok].sentence == toks[it.tok].sentence;
           }
           if (ok) {
@@ -327,7 +345,7 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
       ++p;
       continue;
     }
-    hits.push_back({p, p + best->words.size(), best});
+    hits.push_back({p, p + best->words.size(), best, best_clitics});
     p += best->words.size();
   }
 
@@ -358,8 +376,7 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
   for (const auto& h : joined) {
     const std::size_t first = items[h.first_item].tok, last = items[h.end_item - 1].tok;
     WeaponMention m;
-    m.span = doc.tokens_span(first, last);
-    m.text = std::string(doc.tokens_text(first, last));
+    lexicon::trim_clitics(doc, first, last, h.clitics, m.span, m.text);
     m.class_id = h.entry->class_id;
     if (m.class_id.empty()) m.generic = h.entry->family;
     out.push_back(std::move(m));
