@@ -291,7 +291,7 @@ bool is_post_word(std::string_view folded) {
 // Road nouns: "M5 highway", "the M4 road", "трасса М5", "طريق M5".
 bool is_road_word(std::string_view lower) {
   static const std::unordered_set<std::string_view> s{
-      "highway", "road", "motorway", "expressway", "route", "трасса", "трассе", "трассы", "трассу", "шоссе",
+      "highway", "road", "motorway", "expressway", "route", "highways", "roads", "motorways", "трасса", "трассе", "трассы", "трассу", "шоссе",
       "автотрасса", "автотрассы", "автотрассе", "дорога", "дороге", "дороги", "طريق", "الطريق", "أوتوستراد",
       "اوتوستراد", "الأوتوستراد", "الاوتوستراد", "otoyolu", "karayolu"};
   return s.count(lower) != 0;
