@@ -48,7 +48,7 @@ std::vector<Command> add_commands(CLI::App& app) {
           add_report_command(app),     add_keygen_command(app),     add_ledger_command(app),
           add_serve_command(app),
           add_submit_command(app),     add_ack_command(app),        add_dispute_command(app),
-          add_notify_command(app),     add_review_command(app),
+          add_notify_command(app),     add_review_command(app),     add_extract_command(app),
           add_completion_command(app), add_man_command(app)};
 }
 

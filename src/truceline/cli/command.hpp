@@ -41,6 +41,7 @@ Command add_ledger_command(CLI::App& app);      // cmd_ledger.cpp (ledger verify
 Command add_submit_command(CLI::App& app);      // cmd_client.cpp
 Command add_ack_command(CLI::App& app);         // cmd_client.cpp
 Command add_review_command(CLI::App& app);      // cmd_review.cpp
+Command add_extract_command(CLI::App& app);     // cmd_extract.cpp
 Command add_dispute_command(CLI::App& app);     // cmd_client.cpp
 Command add_notify_command(CLI::App& app);      // cmd_client.cpp
 Command add_serve_command(CLI::App& app);       // cmd_serve.cpp

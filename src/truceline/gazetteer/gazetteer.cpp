@@ -345,6 +345,7 @@ struct Gazetteer::Index {
   std::vector<SourceFile> sources;
   std::vector<Place> places;
   std::vector<NameEntry> names;
+  std::vector<NameEntry> more_spellings;  // spellings whose folded form a place already has
   StringMap<std::vector<std::uint32_t>> by_folded;       // folded -> names
   std::vector<std::vector<std::uint32_t>> key_names;     // key id -> names
   std::vector<std::string> keys;                         // key id -> key
@@ -373,7 +374,11 @@ void Gazetteer::Index::add_place(Place place, const std::vector<std::string_view
   std::vector<std::string> seen;
   for (const auto spelling : spellings) {
     std::string f = fold(spelling);
-    if (f.empty() || std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
+    if (f.empty()) continue;
+    if (std::find(seen.begin(), seen.end(), f) != seen.end()) {
+      more_spellings.push_back({pid, std::string(spelling), std::move(f)});  // Gazetteer::spellings() only
+      continue;
+    }
     seen.push_back(f);
     const auto nid = static_cast<std::uint32_t>(names.size());
     by_folded[f].push_back(nid);
@@ -408,6 +413,14 @@ Gazetteer::~Gazetteer() = default;
 const std::vector<Place>& Gazetteer::places() const { return index_->places; }
 const std::vector<SourceFile>& Gazetteer::sources() const { return index_->sources; }
 std::size_t Gazetteer::name_count() const { return index_->by_folded.size(); }
+
+std::vector<Gazetteer::Spelling> Gazetteer::spellings() const {
+  std::vector<Spelling> out;
+  out.reserve(index_->names.size() + index_->more_spellings.size());
+  for (const auto& n : index_->names) out.push_back({n.place, n.spelling, n.folded});
+  for (const auto& n : index_->more_spellings) out.push_back({n.place, n.spelling, n.folded});
+  return out;
+}
 
 std::vector<std::string> Gazetteer::countries() const {
   std::set<std::string> s;

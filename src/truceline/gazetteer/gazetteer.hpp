@@ -146,6 +146,15 @@ class Gazetteer {
   std::vector<std::string> countries() const;  // sorted, distinct
   std::size_t name_count() const;              // distinct folded names indexed
 
+  // Every spelling of every place: as in the data file and folded (fold()), also those whose
+  // folded form the place already has (an Arabic spelling and its romanisation); places in order. For callers that index the names
+  // themselves (extract::PlaceFinder) without folding them again. Views into the gazetteer.
+  struct Spelling {
+    std::uint32_t place = 0;  // index in places()
+    std::string_view spelling, folded;
+  };
+  std::vector<Spelling> spellings() const;
+
   struct Index;  // opaque (gazetteer.cpp)
 
  private:

@@ -1,0 +1,716 @@
+// Actor mentions (rules in actors.hpp and docs/extract.md, "Places and actors").
+//
+// find(), per sentence: every word gets a matching key (Latin: its folded form; Cyrillic: the
+// stem of its folded form, normalize.hpp ru_stem; Arabic: its normalised letters without the
+// article, normalize.hpp ar_key_word, and for a first word also without proclitics). Then, left
+// to right, the longest of:
+//   1. an alias or name of a party or group of the agreement (keys of its words; acronyms such
+//      as "HTS", "US" only in capitals), extended over the force nouns after it ("HTS fighters");
+//   2. a demonym (the agreement's, and their Russian / Arabic / Turkish forms below) before a
+//      force noun, also in a list ("Syrian and Russian warplanes", "российские ВКС"), or after
+//      it in Arabic ("الطيران الروسي");
+//   3. a generic actor ("militants", "armed groups", "боевики", "مسلحون") -> id "", category
+//      "generic"; with a qualifier ("Turkish-backed factions", "pro-government militias")
+//      category "qualified".
+// A Latin-script mention is then resolved by assess::ActorResolver on its words (blocking words,
+// "several", state forces: the rules `assess` applies to a report's actor), so a text and a
+// report naming the same words get the same id. Other scripts: the alias's id, `how`
+// "alias_inflected" when an inflection or proclitic was stripped, and the same blocking rule
+// with this file's Russian / Arabic blocking words.
+#include "truceline/extract/actors.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "truceline/assess/actors.hpp"
+#include "truceline/extract/normalize.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+
+namespace truceline::extract {
+
+namespace {
+
+using namespace detail;
+using Words = std::vector<std::string>;
+
+enum class Lang : std::uint8_t { latin, cyrillic, arabic };
+
+// Latin spellings of the Arabic article (as gazetteer::fold drops them inside a name).
+bool is_article(std::string_view w) {
+  static const std::unordered_set<std::string_view> a{"al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ed", "es", "esh", "ez"};
+  return a.count(w) != 0;
+}
+
+// Splits a folded string into words.
+Words split(std::string_view s) {
+  Words out;
+  while (!s.empty()) {
+    const auto sp = s.find(' ');
+    if (sp != 0) out.emplace_back(s.substr(0, sp));
+    s.remove_prefix(sp == std::string_view::npos ? s.size() : sp + 1);
+  }
+  return out;
+}
+
+bool has_cyrillic(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = next_cp(s, i);
+    if (c >= 0x0400 && c <= 0x04FF) return true;
+  }
+  return false;
+}
+bool has_arabic(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_arabic_letter(next_cp(s, i))) return true;
+  }
+  return false;
+}
+
+// The matching keys of a phrase written in the lexicon or the agreement (constructor only: it
+// folds with ICU). Arabic: normalised words without article; Cyrillic: stems; Latin: folded words.
+Words phrase_keys(std::string_view phrase) {
+  Words out;
+  if (has_arabic(phrase)) {
+    std::string_view rest = phrase;
+    while (!rest.empty()) {
+      const auto sp = rest.find_first_of(" -");
+      const std::string_view w = rest.substr(0, sp);
+      rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+      if (!w.empty()) out.push_back(ar_key_word(w));
+    }
+    return out;
+  }
+  const bool cyr = has_cyrillic(phrase);
+  for (auto& w : split(gazetteer::fold(phrase))) out.push_back(cyr ? ru_stem(w) : w);
+  return out;
+}
+
+// Demonyms in other languages, keyed by the English demonym an agreement declares ("Russian"):
+// Russian adjectives (any case: matched by stem), Arabic adjectives (masculine and feminine),
+// Turkish. An agreement party with demonym "Russian" thereby also owns "российские", "الروسي",
+// "Rus".
+struct DemonymForms {
+  const char* english;
+  std::vector<const char*> forms;
+};
+const std::vector<DemonymForms>& demonym_forms() {
+  static const std::vector<DemonymForms> d{
+      {"russian", {"российские", "русские", "روسي", "روسية", "Rus"}},
+      {"turkish", {"турецкие", "تركي", "تركية", "Türk"}},
+      {"syrian", {"сирийские", "سوري", "سورية", "Suriye"}},
+      {"iranian", {"иранские", "إيراني", "إيرانية", "İran"}},
+      {"american", {"американские", "أمريكي", "أمريكية", "أميركي", "أميركية", "Amerikan"}},
+      {"israeli", {"израильские", "إسرائيلي", "إسرائيلية", "İsrail"}}};
+  return d;
+}
+
+// Other spellings of names an agreement usually lists in one form: Russian and Arabic acronyms
+// and transliterations -> the alias they stand for (used only when the agreement has that alias).
+const std::vector<std::pair<const char*, const char*>>& equivalents() {
+  static const std::vector<std::pair<const char*, const char*>> e{
+      {"ХТШ", "HTS"},          {"ХТШ", "Hayat Tahrir al-Sham"}, {"Хайат Тахрир аш-Шам", "Hayat Tahrir al-Sham"},
+      {"Хейят Тахрир аш-Шам", "Hayat Tahrir al-Sham"},          {"Джебхат ан-Нусра", "Jabhat al-Nusra"},
+      {"ан-Нусра", "al-Nusra"}, {"Нусра", "al-Nusra"},          {"ИГ", "ISIS"},
+      {"ИГИЛ", "ISIS"},        {"НФО", "NLF"},                  {"САА", "SAA"},
+      {"هتش", "HTS"},          {"النصرة", "al-Nusra"},          {"تحرير الشام", "Tahrir al-Sham"},
+      {"Nusra", "al-Nusra"},   {"Daesh", "ISIS"},               {"IS", "ISIS"},
+      {"HTŞ", "HTS"},          {"القوات المسلحة التركية", "Turkish Armed Forces"}};
+  return e;
+}
+
+// Russian words for the distinctive words of aliases (see `headed` in the constructor).
+const std::vector<std::pair<const char*, const char*>>& head_equivalents() {
+  static const std::vector<std::pair<const char*, const char*>> e{
+      {"government", "правительственные"}, {"regime", "режима"}, {"government", "حكومية"}};
+  return e;
+}
+
+// Force nouns beyond assess::force_nouns() (English): Russian and Turkish nouns after a demonym,
+// Arabic nouns before one ("الطيران الروسي").
+const std::vector<const char*>& force_nouns_other() {
+  static const std::vector<const char*> n{
+      "ВКС", "ВВС", "войска", "военные", "армия", "авиация", "самолёты", "самолеты", "военнослужащие", "силы",
+      "артиллерия", "вертолёты", "вертолеты", "беспилотники", "силовики", "подразделения", "бомбардировщики",
+      "طيران", "جيش", "قوات", "طائرات", "مدفعية", "مقاتلات", "وحدات", "جنود", "مروحيات", "قاذفات", "طيران حربي",
+      "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
+      // the state's organs: "Russian defence ministry", "сирийские власти", "وزارة الدفاع الروسية"
+      "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities", "власти",
+      "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات"};
+  return n;
+}
+
+// Words that may stand between a demonym and its force noun: "Syrian government forces",
+// "сирийские правительственные войска", "الطيران الحربي الروسي".
+const std::vector<const char*>& force_adjectives() {
+  static const std::vector<const char*> a{"government", "regime", "pro-government", "правительственные",
+                                          "военно-космические", "حربي", "حربية", "حكومية", "نظامية"};
+  return a;
+}
+
+// Generic actors the agreement does not name (id "", category "generic"). Multi-word first
+// where they overlap (matching takes the longest).
+const std::vector<const char*>& generic_phrases() {
+  static const std::vector<const char*> g{
+      // English
+      "armed groups", "armed group", "armed men", "armed opposition", "armed factions", "opposition factions",
+      "opposition fighters", "opposition groups", "opposition forces", "rebel groups", "rebel fighters",
+      "terrorist groups", "terrorist group", "terrorist organisations", "terrorist organizations",
+      "militant groups", "radical groups", "jihadist groups", "extremist groups", "militants", "militant",
+      "gunmen", "gunman", "terrorists", "rebels", "insurgents", "jihadists", "extremists", "radicals", "factions",
+      "militias", "militiamen", "fighters", "illegal armed formations", "armed formations",
+      // Russian (any case: matched by stem)
+      "незаконные вооружённые формирования", "незаконные вооруженные формирования", "вооружённые группировки",
+      "вооруженные группировки", "террористические группировки", "вооружённая оппозиция",
+      "вооруженная оппозиция", "бандформирования", "боевики", "террористы", "радикалы", "экстремисты",
+      "повстанцы", "джихадисты", "группировки", "радикальные группировки", "умеренная оппозиция",
+      "сирийская оппозиция", "оппозиция", "вооружённые формирования", "вооруженные формирования",
+      // Arabic (proclitics and article stripped)
+      "مجموعات إرهابية", "مجموعات مسلحة", "جماعات مسلحة", "جماعات إرهابية", "تنظيمات إرهابية",
+      "فصائل معارضة", "فصائل مسلحة", "معارضة مسلحة", "مجموعات متشددة", "مجموعات متطرفة", "جماعات متشددة",
+      "جماعات متطرفة", "تنظيمات متطرفة", "مسلحون", "مسلحين", "مسلحو", "فصائل", "إرهابيين",
+      "إرهابيون", "متشددين", "متشددون", "مقاتلين", "مقاتلون", "عصابات", "ميليشيات", "مليشيات",
+      // Turkish (best effort)
+      "silahlı gruplar", "militanlar", "teröristler", "muhalifler", "radikal gruplar"};
+  return g;
+}
+
+// Blocking words before a name (folded / stems / Arabic keys): as assess/actors.cpp's
+// blockers_before, plus Russian and Arabic ones ("бывшие" former, "анти", "المناهضة" opposed
+// to). And after it (Latin: as assess's blockers_after; Arabic/Russian: "backed by" forms
+// before the name, "المدعومة من تركيا", "поддерживаемые Турцией").
+const std::vector<const char*>& blockers_before() {
+  static const std::vector<const char*> b{
+      "anti", "against", "counter", "free", "ex", "former", "pro", "non", "breakaway", "dissident", "rival",
+      "бывшие", "бывших", "анти", "поддерживаемые", "поддерживаемых", "подконтрольные", "лояльные",
+      "مدعومة", "مدعومه", "مدعوم", "موالية", "موالي", "مناهضة", "معارضة", "منشقون", "منشقين", "سابقون"};
+  return b;
+}
+const std::unordered_set<std::string>& blockers_after_latin() {
+  static const std::unordered_set<std::string> w{
+      "opponents", "opponent", "opposition", "deserters", "deserter", "defectors", "defector", "critics",
+      "victims", "supporters", "sympathisers", "sympathizers", "detainees", "prisoners", "splinter",
+      "dissidents", "backed", "affiliated", "allied", "aligned", "linked", "inspired"};
+  return w;
+}
+// Small words a blocker may stand before the name with: "backed by Turkey", "المدعومة من تركيا".
+bool is_link_word(const std::string& key) {
+  static const std::unordered_set<std::string> s{"by", "of", "to", "من", "ل", "عن"};
+  return s.count(key) != 0;
+}
+
+// Nouns for the members of a named group, taken into its mention ("Nusra members").
+const std::unordered_set<std::string>& member_nouns() {
+  static const std::unordered_set<std::string> s{"members", "member", "elements", "commanders", "commander",
+                                                 "operatives", "cells", "cell", "loyalists"};
+  return s;
+}
+
+// Prepositions after which a country's name is a place, not the state acting ("fled to
+// Turkey", "в Турции", "في تركيا"): such a mention is not an actor.
+bool is_place_preposition(const std::string& lower) {
+  static const std::unordered_set<std::string> s{"in", "into", "to", "from", "inside", "across", "toward",
+                                                 "towards", "в", "во", "из", "на", "до", "في", "إلى", "الى", "داخل"};
+  return s.count(lower) != 0;
+}
+
+struct Entry {
+  Words keys;
+  std::string id;        // party/group id; "" for a generic phrase
+  bool acronym = false;  // written in capitals in the agreement: matches capitals only
+  bool country = false;  // the alias is a country's name ("Turkey", "Турция")
+  enum Kind : std::uint8_t { alias, demonym, force, adjective, generic, headed } kind = alias;
+};
+
+struct WordKey {
+  std::size_t tok = 0;
+  int sep = 0;                 // 0 space, 1 hyphen, 3 barrier (punctuation) before this word
+  Lang lang = Lang::latin;
+  std::string key;             // folded (Latin), stem (Cyrillic), ar_key_word (Arabic)
+  struct FirstKey {
+    std::string key, proclitic;
+    std::size_t skip = 0;  // proclitic letters the mention's span leaves out
+  };
+  std::vector<FirstKey> first_keys;  // Arabic: the word without a proclitic
+  bool upper = false;          // all capitals (acronyms)
+};
+
+}  // namespace
+
+struct ActorFinder::Impl {
+  const agreement::Agreement* agreement = nullptr;
+  assess::ActorResolver resolver;
+  std::vector<Entry> entries;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first;  // first key -> entries, longest first
+  std::unordered_set<std::string> blockers;                             // keys
+  explicit Impl(const agreement::Agreement& a) : agreement(&a), resolver(a) {}
+
+  void add(const std::string& phrase, const std::string& id, Entry::Kind kind, bool country = false) {
+    Entry e;
+    e.keys = phrase_keys(phrase);
+    if (e.keys.empty()) return;
+    // Articles inside a Latin name are dropped as fold drops them ("al-Nusra" -> "nusra").
+    e.id = id;
+    e.kind = kind;
+    e.country = country;
+    const bool letters_upper = std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                               std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    e.acronym = letters_upper && phrase.size() <= 6 && !has_cyrillic(phrase) && !has_arabic(phrase);
+    entries.push_back(std::move(e));
+  }
+};
+
+ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::make_unique<Impl>(agreement)) {
+  Impl& m = *impl_;
+  std::unordered_map<std::string, std::string> demonym_party;  // folded English demonym -> party id
+  for (const auto& x : agreement.actors) {
+    const std::string fcountry = x.country.empty() ? "" : gazetteer::fold(x.country);
+    auto is_country = [&](const std::string& name) {
+      const std::string f = gazetteer::fold(name);
+      return (!fcountry.empty() && f == fcountry) || assess::is_country_name(f);
+    };
+    m.add(x.name, x.id, Entry::alias, is_country(x.name));
+    // A state's aliases in any script are its country's name ("Турция", "تركيا") unless they
+    // name its government or forces (several words).
+    for (const auto& al : x.aliases)
+      m.add(al, x.id, Entry::alias, is_country(al) || (!x.is_group && x.kind == "state" && split(gazetteer::fold(al)).size() == 1 && !std::all_of(al.begin(), al.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == ' '; })));
+    if (x.is_group) continue;
+    for (const auto& d : x.demonyms) {
+      m.add(d, x.id, Entry::demonym);
+      demonym_party.emplace(gazetteer::fold(d), x.id);
+    }
+  }
+  // Spellings the agreement may not list, equivalent to an alias it does (the id is the
+  // agreement's: nothing is named that the agreement does not name).
+  {
+    const std::size_t declared = m.entries.size();
+    for (const auto& [extra, alias] : equivalents()) {
+      const Words k = phrase_keys(alias);
+      for (std::size_t i = 0; i < declared; ++i)
+        if (m.entries[i].kind == Entry::alias && m.entries[i].keys == k) {
+          m.add(extra, m.entries[i].id, Entry::alias, m.entries[i].country);
+          break;
+        }
+    }
+  }
+  for (const auto& d : demonym_forms()) {
+    const auto it = demonym_party.find(d.english);
+    if (it == demonym_party.end()) continue;
+    for (const char* f : d.forms) m.add(f, it->second, Entry::demonym);
+  }
+  for (const auto& n : assess::force_nouns()) m.add(n, "", Entry::force);
+  for (const char* n : force_nouns_other()) m.add(n, "", Entry::force);
+  for (const char* n : force_adjectives()) m.add(n, "", Entry::adjective);
+  for (const char* g : generic_phrases()) m.add(g, "", Entry::generic);
+  for (const char* b : blockers_before())
+    for (auto& k : phrase_keys(b)) m.blockers.insert(k);
+  // Variants of aliases (kind `headed`): the distinctive words of an alias that is a demonym or
+  // a force noun plus those words name the same party before (Latin, Cyrillic) or after (Arabic)
+  // any force noun: "Syrian government" and "regime forces" make "government forces",
+  // "regime artillery" name syria; "قوات النظام" makes "مروحيات النظام" name it. Words two
+  // parties would share this way ("army": "Syrian army", "Turkish army") name nobody.
+  {
+    std::set<Words> demonym_keys, force_keys;
+    for (const auto& e : m.entries) {
+      if (e.kind == Entry::demonym) demonym_keys.insert(e.keys);
+      if (e.kind == Entry::force) force_keys.insert(e.keys);
+    }
+    std::map<Words, std::set<std::string>> heads;
+    const std::size_t declared = m.entries.size();
+    for (std::size_t i = 0; i < declared; ++i) {
+      const Entry& e = m.entries[i];
+      if (e.kind != Entry::alias || e.keys.size() < 2) continue;
+      const Words first{e.keys.front()}, last{e.keys.back()};
+      const Words rest(e.keys.begin() + 1, e.keys.end()), init(e.keys.begin(), e.keys.end() - 1);
+      if (demonym_keys.count(first)) heads[rest].insert(e.id);                              // "Syrian government"
+      if (force_keys.count(last) && !demonym_keys.count(init)) heads[init].insert(e.id);   // "regime forces"
+      if (force_keys.count(first) && !demonym_keys.count(rest)) heads[rest].insert(e.id);  // "قوات النظام"
+    }
+    // The same heads in Russian ("правительственные войска" = "government forces").
+    for (const auto& [english, other] : head_equivalents())
+      if (const auto it = heads.find(phrase_keys(english)); it != heads.end()) heads[phrase_keys(other)] = it->second;
+    for (const auto& [keys, ids] : heads) {
+      if (ids.size() != 1) continue;
+      Entry e;
+      e.keys = keys;
+      e.id = *ids.begin();
+      e.kind = Entry::headed;
+      m.entries.push_back(std::move(e));
+    }
+  }
+  for (std::size_t i = 0; i < m.entries.size(); ++i) m.by_first[m.entries[i].keys.front()].push_back(i);
+  for (auto& [k, v] : m.by_first)
+    std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
+      return m.entries[a].keys.size() > m.entries[b].keys.size();
+    });
+}
+
+ActorFinder::~ActorFinder() = default;
+ActorFinder::ActorFinder(ActorFinder&&) noexcept = default;
+
+std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
+  const Impl& m = *impl_;
+  std::vector<ActorMention> out;
+  const auto& toks = doc.tokens();
+  for (const Sentence& s : doc.sentences()) {
+    // The sentence's words and their keys.
+    std::vector<WordKey> W;
+    int pending = 0;
+    for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+      const Token& t = toks[i];
+      if (!t.word) {
+        const std::string_view p = doc.token_text(i);
+        pending = (p == "-" && pending == 0) ? 1 : 3;
+        continue;
+      }
+      WordKey w;
+      w.tok = i;
+      w.sep = W.empty() ? 3 : pending;
+      pending = 0;
+      const std::string_view raw = doc.token_text(i);
+      if (t.script == Script::arabic) {
+        w.lang = Lang::arabic;
+        const std::u32string l = ar_letters(raw);
+        w.key = to_utf8(ar_no_article(l));
+        for (const auto& p : proclitics()) {
+          if (l.size() < p.letters.size() + 2 || l.compare(0, p.letters.size(), p.letters) != 0) continue;
+          std::u32string rest = l.substr(p.letters.size());
+          if (!p.article_follows) rest = ar_no_article(rest);
+          // The span leaves the proclitic out, keeping an article it carries ("بالجيش" -> "الجيش"),
+          // except after "لل" (ل + ال without its alef).
+          const std::size_t skip = p.letters.size() - (p.article_follows && p.letters.size() >= 3 ? 2 : 0);
+          w.first_keys.push_back({to_utf8(rest), to_utf8(p.letters), skip});
+        }
+      } else if (t.script == Script::cyrillic) {
+        w.lang = Lang::cyrillic;
+        w.key = ru_stem(t.folded);
+      } else {
+        w.key = t.folded;
+        // "Nusra's" -> "nusra"
+        if (w.key.size() > 2 && w.key.back() == 's' && (t.lower.ends_with("'s") || t.lower.ends_with("\xE2\x80\x99s")))
+          w.key.pop_back();
+      }
+      w.upper = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                std::none_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (t.script == Script::cyrillic) {  // ВКС, ХТШ: every letter differs from its lower case
+        std::size_t i = 0, j = 0, letters = 0, differ = 0;
+        while (i < raw.size() && j < t.lower.size()) {
+          const char32_t c = next_cp(raw, i), d = next_cp(t.lower, j);
+          ++letters;
+          if (c != d) ++differ;
+        }
+        w.upper = letters >= 2 && differ == letters;
+      }
+      W.push_back(std::move(w));
+    }
+    const std::size_t n = W.size();
+    if (n == 0) continue;
+
+    // Longest entry starting at word i: (entry, end word exclusive, proclitic stripped). Latin
+    // articles between words are skipped ("Jabhat al-Nusra": keys "jabhat nusra").
+    struct Hit {
+      std::size_t entry = 0, end = 0;
+      std::string proclitic;
+      std::size_t skip = 0;
+    };
+    auto match_at = [&](std::size_t i, bool only_kind, Entry::Kind kind) -> std::optional<Hit> {
+      std::vector<WordKey::FirstKey> firsts{{W[i].key, "", 0}};
+      if (W[i].lang == Lang::arabic)
+        for (const auto& fk : W[i].first_keys) firsts.push_back(fk);
+      if (W[i].lang != Lang::arabic && is_article(W[i].key) && i + 1 < n && W[i + 1].sep != 3) return std::nullopt;
+      for (const auto& [first, proclitic, skip] : firsts) {
+        const auto it = m.by_first.find(first);
+        if (it == m.by_first.end()) continue;
+        for (std::size_t e : it->second) {
+          const Entry& en = m.entries[e];
+          if (only_kind && en.kind != kind) continue;
+          if (en.acronym && !W[i].upper) continue;
+          std::size_t j = i + 1, k = 1;
+          for (; k < en.keys.size(); ++k) {
+            while (j < n && W[j].sep != 3 && W[j].lang != Lang::arabic && is_article(W[j].key) && j + 1 < n &&
+                   W[j].key != en.keys[k])
+              ++j;
+            if (j >= n || W[j].sep == 3 || W[j].key != en.keys[k]) break;
+            ++j;
+          }
+          if (k == en.keys.size()) return Hit{e, j, proclitic, skip};
+        }
+      }
+      return std::nullopt;
+    };
+
+    std::vector<bool> used(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (used[i]) continue;
+      auto hit = match_at(i, false, Entry::alias);
+      if (!hit) continue;
+      const Entry* en = &m.entries[hit->entry];
+      std::size_t a = i, b = hit->end;  // words [a, b)
+      std::string id = en->id, how, category;
+      bool inflected = !hit->proclitic.empty();
+      bool generic = false;
+
+      if ((en->kind == Entry::force || en->kind == Entry::adjective) && W[a].lang != Lang::arabic) {
+        if (const auto h = match_at(a, true, Entry::headed); h && h->end < n && W[h->end].sep != 3 &&
+                                                              match_at(h->end, true, Entry::force)) {
+          hit = h;
+          en = &m.entries[h->entry];
+          b = h->end;
+          id = en->id;
+        }
+      }
+      if (en->kind == Entry::headed) {
+        // "government forces", "regime artillery": the alias's distinctive words + a force noun.
+        const auto f = b < n && W[b].sep != 3 ? match_at(b, true, Entry::force) : std::nullopt;
+        if (!f || !f->proclitic.empty() || W[a].lang == Lang::arabic) continue;
+        if (a > 0 && W[a].sep != 3 && match_at(a - 1, true, Entry::demonym)) continue;  // another state's
+        b = f->end;
+        how = "alias_variant";
+        inflected = false;
+      } else if (en->kind == Entry::force || en->kind == Entry::adjective) {
+        // A force noun alone ("the army") names nobody; an Arabic noun before a demonym
+        // ("الطيران الروسي", "القوات التركية") names its party.
+        std::size_t j = b;
+        while (j < n && W[j].sep != 3) {
+          auto h = match_at(j, true, Entry::adjective);
+          if (!h) break;
+          j = h->end;
+        }
+        const auto d = j < n && W[j].sep != 3 ? match_at(j, true, Entry::demonym) : std::nullopt;
+        if (d && W[a].lang == Lang::arabic) {
+          id = m.entries[d->entry].id;
+          b = d->end;
+          how = "demonym";
+        } else if (const auto hd = W[a].lang == Lang::arabic && b < n && W[b].sep == 0 ? match_at(b, true, Entry::headed)
+                                                                                        : std::nullopt;
+                   hd && hd->proclitic.empty()) {
+          id = m.entries[hd->entry].id;  // "مروحيات النظام"
+          b = hd->end;
+          how = "alias_variant";
+        } else if (const auto al = W[a].lang != Lang::latin && b < n && W[b].sep == 0 ? match_at(b, true, Entry::alias)
+                                                                                        : std::nullopt) {
+          // "ВКС России", "войска Турции", "قوات تركيا": the forces of a party named after them.
+          id = m.entries[al->entry].id;
+          b = al->end;
+          how = "alias_inflected";
+          inflected = true;
+        } else {
+          continue;
+        }
+      } else if (en->kind == Entry::demonym) {
+        // Demonym [and demonym ...] [adjective] force noun.
+        std::set<std::string> ids{en->id};
+        std::size_t j = b;
+        while (j + 1 < n && W[j].sep != 3) {
+          const std::string& k = W[j].key;
+          if (k == "and" || k == "or" || k == "i" || k == "ve") {
+            auto d = match_at(j + 1, true, Entry::demonym);
+            if (!d) break;
+            ids.insert(m.entries[d->entry].id);
+            j = d->end;
+            continue;
+          }
+          break;
+        }
+        // A demonym before an alias of the same state's forces: "российская военная полиция"
+        // (alias "военная полиция" of russian-military-police, a member of russia).
+        if (ids.size() == 1 && j < n && W[j].sep != 3) {
+          if (const auto al = match_at(j, true, Entry::alias)) {
+            const std::string& aid = m.entries[al->entry].id;
+            const agreement::Actor* actor = m.agreement->actor(aid);
+            if (aid == *ids.begin() || (actor && std::find(actor->member_of.begin(), actor->member_of.end(),
+                                                           *ids.begin()) != actor->member_of.end())) {
+              id = aid;
+              b = al->end;
+              how = "alias_in_text";
+              goto resolved_demonym;
+            }
+          }
+        }
+        while (j < n && W[j].sep != 3) {
+          auto h = match_at(j, true, Entry::adjective);
+          if (!h) break;
+          j = h->end;
+        }
+        {
+        const auto f = j < n && W[j].sep != 3 ? match_at(j, true, Entry::force) : std::nullopt;
+        if (!f) {
+          // A demonym before another word: "Turkish-backed factions", "Syrian opposition".
+          const auto g = j < n && W[j].sep == 1 && j + 1 < n ? std::optional<std::size_t>(j) : std::nullopt;
+          if (g && blockers_after_latin().count(W[j].key)) {
+            auto gen = j + 1 < n ? match_at(j + 1, true, Entry::generic) : std::nullopt;
+            if (gen) {
+              ActorMention am;
+              am.span = doc.tokens_span(W[a].tok, W[gen->end - 1].tok);
+              am.text = std::string(doc.slice(am.span));
+              am.category = "qualified";
+              for (std::size_t x = a; x < gen->end; ++x) used[x] = true;
+              out.push_back(std::move(am));
+            }
+          }
+          continue;
+        }
+        b = f->end;
+        if (ids.size() > 1) {
+          id.clear();
+          category = "several";
+        }
+        how = "demonym";
+        }
+      resolved_demonym:;
+      } else if (en->kind == Entry::generic) {
+        generic = true;
+        id.clear();
+        if (W[a].lang != Lang::latin && b < n && W[b].sep == 0) {
+          if (const auto al = match_at(b, true, Entry::alias)) {
+            // "боевики ХТШ", "مسلحو هيئة تحرير الشام": the generic noun of a named group.
+            generic = false;
+            id = m.entries[al->entry].id;
+            b = al->end;
+            how = "alias_in_text";
+            inflected = !al->proclitic.empty() || (W[al->end - 1].lang == Lang::cyrillic &&
+                                                   toks[W[al->end - 1].tok].folded != m.entries[al->entry].keys.back());
+          } else {
+            // "الفصائل المدعومة من تركيا", "боевики, поддерживаемые Турцией": qualified by a party.
+            std::size_t x = b;
+            if (m.blockers.count(W[x].key)) {
+              ++x;
+              if (x < n && W[x].sep == 0 && is_link_word(W[x].key)) ++x;
+              if (x < n && W[x].sep == 0) {
+                if (const auto al2 = match_at(x, true, Entry::alias)) {
+                  ActorMention am;
+                  am.span = doc.tokens_span(W[a].tok, W[al2->end - 1].tok);
+                  am.text = std::string(doc.slice(am.span));
+                  am.category = "qualified";
+                  for (std::size_t y = a; y < al2->end; ++y) used[y] = true;
+                  out.push_back(std::move(am));
+                  i = al2->end - 1;
+                  continue;
+                }
+              }
+            }
+          }
+        }
+      } else {
+        // An alias: a country's name after a place preposition is a place ("fled to Turkey").
+        if (en->country && a > 0 && W[a].sep != 3 &&
+            is_place_preposition(toks[W[a - 1].tok].lower))
+          continue;
+        if (en->country && W[a].lang == Lang::arabic && !hit->proclitic.empty() &&
+            (hit->proclitic.find("\xD8\xA8") != std::string::npos))  // ب "in" on a country name
+          continue;
+        how = "alias_in_text";
+        // Arabic: "قوات النظام السوري": a trailing demonym of the same party belongs to it.
+        if (b < n && W[b].sep != 3) {
+          if (auto d = match_at(b, true, Entry::demonym); d && m.entries[d->entry].id == id) b = d->end;
+        }
+        // The force / generic nouns after a name are part of the mention ("HTS fighters",
+        // "Nusra members").
+        while (b < n && W[b].sep != 3) {
+          if (W[b].lang == Lang::latin && member_nouns().count(W[b].key)) {
+            ++b;
+            continue;
+          }
+          auto f = match_at(b, true, Entry::force);
+          if (!f) f = match_at(b, true, Entry::generic);
+          if (!f || !f->proclitic.empty()) break;  // "وفصائل": و starts another actor
+          b = f->end;
+        }
+        if (W[a].lang == Lang::cyrillic) {
+          // An inflected form: the stem matched but the word differs from the alias's word.
+          inflected = inflected || toks[W[a].tok].folded != en->keys.front();
+        }
+      }
+      // Generic nouns after a generic adjective-phrase were matched by the longest entry already.
+
+      // Qualifiers before: "anti-HTS", "former Nusra members", "Turkish-backed factions" (Latin:
+      // the resolver decides below), "бывшие боевики", "المدعومة من تركيا".
+      std::size_t qa = a;
+      if (a > 0 && W[a].sep != 3) {
+        std::size_t x = a - 1;
+        if (is_link_word(W[x].key) && x > 0 && W[x].sep != 3) --x;
+        const bool blocked = m.blockers.count(W[x].key) != 0;
+        if (blocked) qa = x;
+      }
+      // "al-Qaeda-linked militants", "Turkish-backed factions": "<name>-<blocker> <generic>".
+      if (generic && a >= 2 && W[a].sep == 0 && W[a - 1].sep == 1 && blockers_after_latin().count(W[a - 1].key)) {
+        std::size_t x = a - 2;
+        while (x > 0 && W[x].sep == 1) --x;
+        qa = x;
+      }
+      ActorMention am;
+      am.span = doc.tokens_span(W[qa].tok, W[b - 1].tok);
+      am.text = std::string(doc.slice(am.span));
+      for (std::size_t x = qa; x < b; ++x) used[x] = true;
+      // A Latin name after an "X-" qualifier or before "-backed": resolved with the words around it.
+      std::size_t ra = qa, rb = b;
+      if (ra > 0 && W[ra].sep == 1) --ra;                              // "anti-HTS"
+      if (rb < n && W[rb].sep == 1) ++rb;                              // "HTS-affiliated"
+      else if (rb < n && W[rb].sep == 0 && blockers_after_latin().count(W[rb].key)) ++rb;  // "Syrian government opponents"
+      if (rb > b) {
+        am.span = doc.tokens_span(W[qa].tok, W[rb - 1].tok);
+        if (!blockers_after_latin().count(W[rb - 1].key)) am.span = doc.tokens_span(W[qa].tok, W[b - 1].tok);
+      }
+      if (ra < qa) am.span = doc.tokens_span(W[ra].tok, W[b - 1].tok);
+      if (ra == a && qa == a && hit->skip > 0) {  // the proclitic is not part of the mention
+        const std::string_view raw = doc.token_text(W[a].tok);
+        std::size_t i2 = 0, cps = 0, letters = 0;
+        while (i2 < raw.size()) {
+          const std::size_t at = i2;
+          const char32_t c = next_cp(raw, i2);
+          const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
+          if (!mark && letters == hit->skip) {
+            i2 = at;
+            break;
+          }
+          if (!mark) ++letters;
+          ++cps;
+        }
+        if (am.span.begin + cps < am.span.end) am.span.begin += cps;
+      }
+      am.text = std::string(doc.slice(am.span));
+      const bool latin = std::all_of(W.begin() + static_cast<std::ptrdiff_t>(ra), W.begin() + static_cast<std::ptrdiff_t>(rb),
+                                     [](const WordKey& w) { return w.lang == Lang::latin; });
+      if (generic) {
+        am.category = qa < a || ra < qa ? "qualified" : "generic";
+        if (latin) {
+          const assess::ActorResolution r = m.resolver.resolve(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
+          if (!r.category.empty() && r.category != "several") am.category = r.category == "qualified" ? "qualified" : r.category;
+        }
+      } else if (how == "alias_variant") {
+        am.id = id;
+        am.how = how;
+      } else if (latin) {
+        std::string words(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
+        for (const std::string pos : {"'s", "\xE2\x80\x99s"})  // "Turkey's Ministry": names without the possessive
+          for (std::size_t at; (at = words.find(pos)) != std::string::npos &&
+                               (at + pos.size() == words.size() || words[at + pos.size()] == ' ');)
+            words.erase(at, pos.size());
+        const assess::ActorResolution r = m.resolver.resolve(words);
+        am.id = r.id;
+        am.how = r.how;
+        am.category = r.category;
+        if (r.id.empty() && r.category.empty() && how == "demonym" && category.empty()) {
+          am.id = id;  // a force noun assess does not list ("defence ministry"): the demonym rule still holds
+          am.how = how;
+        }
+      } else if (qa < a) {
+        am.category = "qualified";
+      } else {
+        am.id = id;
+        am.how = inflected ? "alias_inflected" : (how == "demonym" || how == "alias_variant") ? how : "alias_in_text";
+        am.category = category;
+        if (!category.empty()) am.how.clear();
+      }
+      for (std::size_t x = ra; x < rb; ++x) used[x] = true;
+      out.push_back(std::move(am));
+      i = std::max(b, rb) - 1;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const ActorMention& x, const ActorMention& y) { return x.span.begin < y.span.begin; });
+  return out;
+}
+
+}  // namespace truceline::extract

@@ -1,0 +1,47 @@
+// Actor mentions in a news text (docs/extract.md, "Places and actors"): who the text names —
+// the agreement's parties and groups by their names and aliases in every script (with Russian
+// and Arabic inflected forms), a party's demonym before a force noun ("Russian jets",
+// "российские ВКС", "الطيران الروسي"), and generic actors the agreement does not name
+// ("militants", "armed groups", "боевики", "مسلحون": id "" with category "generic").
+// Each mention's words are resolved with assess::ActorResolver's rules, so a qualified name
+// ("anti-HTS", "former Nusra members", "Turkish-backed factions") names nobody, and a mention
+// naming several parties ("Syrian and Russian warplanes") is attributed to none of them.
+//
+// Thread safety: find() is const, keeps no state; safe from several threads. Never throws on a
+// Document.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/extract/document.hpp"
+
+namespace truceline::extract {
+
+struct ActorMention {
+  Span span;
+  std::string text;
+  std::string id;        // party or group id; "" when nobody of the agreement is named
+  std::string how;       // alias | alias_in_text | demonym | "" (as assess::ActorResolution), or
+                         // alias_inflected (a Russian/Arabic inflected form of an alias)
+  std::string category;  // generic | qualified | several | unidentified | civilians | "" (a name)
+};
+
+class ActorFinder {
+ public:
+  // `agreement` must outlive the finder.
+  explicit ActorFinder(const agreement::Agreement& agreement);
+  ~ActorFinder();
+  ActorFinder(ActorFinder&&) noexcept;
+
+  // The actor mentions of the document, in text order, never overlapping.
+  std::vector<ActorMention> find(const Document& doc) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace truceline::extract

@@ -1,0 +1,675 @@
+// Candidate assembly and the mentions JSON (candidates.hpp).
+#include "truceline/extract/candidates.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace truceline::extract {
+
+using nlohmann::json;
+
+std::string format_date(const std::chrono::year_month_day& d) {
+  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+namespace {
+
+json span_json(Span s) { return json::array({s.begin, s.end}); }
+
+// The sentence holding code point `cp`.
+std::size_t sentence_of(const Document& d, std::size_t cp) {
+  const auto& ss = d.sentences();
+  auto it = std::upper_bound(ss.begin(), ss.end(), cp, [](std::size_t c, const Sentence& s) { return c < s.span.begin; });
+  return it == ss.begin() ? 0 : static_cast<std::size_t>(it - ss.begin()) - 1;
+}
+
+std::size_t distance(Span a, Span b) {
+  if (a.end <= b.begin) return b.begin - a.end;
+  if (b.end <= a.begin) return a.begin - b.end;
+  return 0;
+}
+
+bool paragraph_break_before(const Document& d, std::size_t si) {
+  if (si == 0) return true;
+  const auto& ss = d.sentences();
+  const std::string_view between = std::string_view(d.text()).substr(ss[si - 1].b1, ss[si].b0 - ss[si - 1].b1);
+  return between.find("\n\n") != std::string_view::npos;
+}
+
+std::string sentence_text(const Document& d, std::size_t si) {
+  const Sentence& s = d.sentences()[si];
+  std::string t(std::string_view(d.text()).substr(s.b0, s.b1 - s.b0));
+  for (char& c : t)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return t;
+}
+
+// Index of the first token at or after code point cp.
+std::size_t token_at(const Document& d, std::size_t cp) {
+  const auto& ts = d.tokens();
+  auto it = std::lower_bound(ts.begin(), ts.end(), cp, [](const Token& t, std::size_t c) { return t.span.begin < c; });
+  return static_cast<std::size_t>(it - ts.begin());
+}
+
+std::optional<std::uint64_t> digits_value(std::string_view s) {
+  std::uint64_t v = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') {
+      v = v * 10 + (c - '0');
+      any = true;
+      ++i;
+    } else if (c == 0xD9 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0xA9) {  // Arabic-Indic digits U+0660..0669
+      v = v * 10 + (static_cast<unsigned char>(s[i + 1]) - 0xA0);
+      any = true;
+      i += 2;
+    } else {
+      return std::nullopt;
+    }
+    if (v > 100000) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return v;
+}
+
+// "5 km north of X", "в 5 км от X", "على بعد 5 كم من X": the offset in km before a place.
+struct Offset {
+  std::uint64_t km = 0;
+  Span span;
+};
+std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span place) {
+  const std::size_t ti = token_at(d, place.begin);
+  const auto& ts = d.tokens();
+  for (std::size_t back = 1; back <= 6 && back <= ti; ++back) {
+    const std::size_t k = ti - back;
+    const std::string& w = ts[k].lower;
+    const bool unit = w == "km" || w == "kilometres" || w == "kilometers" || w == "км" ||
+                      w.starts_with("километр") || w == "كم" || w.starts_with("كيلومتر") || w.starts_with("كيلو");
+    if (!unit || k == 0) continue;
+    std::optional<std::uint64_t> v = digits_value(d.token_text(k - 1));
+    Span s = {ts[k - 1].span.begin, place.end};
+    if (!v) {
+      for (const auto& n : m.numbers)
+        if (n.span.end <= ts[k].span.begin && n.span.end + 2 >= ts[k].span.begin) {
+          v = n.value;
+          s.begin = n.span.begin;
+        }
+    }
+    if (v) return Offset{*v, s};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+struct NumberUse {
+  const NumberRef* n = nullptr;
+};
+
+struct Cand {
+  EventMention ev;
+  std::vector<EventMention> merged;
+  std::vector<std::size_t> sentences;
+  const PlaceMention* place = nullptr;
+  std::string place_rule;
+  std::optional<Offset> offset;
+  const DateRef* date = nullptr;
+  std::string time_rule;
+  bool date_unresolved = false;
+  const ActorMention* actor = nullptr;
+  std::string actor_rule;
+  const ActorMention* target = nullptr;
+  std::string target_rule;
+  const WeaponRef* weapon = nullptr;
+  std::vector<NumberUse> numbers;
+  std::optional<Claimant> claimant;
+  std::vector<std::string> uncertain;
+  json event_claims = json::array();
+  std::string day, place_key;
+};
+
+const char* field_of(const std::string& counts) {
+  if (counts == "fatalities") return "fatalities";
+  if (counts == "injured") return "injured";
+  if (counts == "explosions") return "explosions";
+  if (counts == "weapons") return "weapon_count";
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<json> assemble_candidates(const Document& doc, const EventFindings& ev, const Mentions& m,
+                                      const CandidateContext& ctx, std::vector<Statement>* statements_out) {
+  const auto& ss = doc.sentences();
+  // Mentions per sentence.
+  std::vector<std::vector<const PlaceMention*>> places(ss.size());
+  std::vector<std::vector<const ActorMention*>> actors(ss.size());
+  std::vector<std::vector<const DateRef*>> dates(ss.size());
+  std::vector<std::vector<const NumberRef*>> numbers(ss.size());
+  std::vector<std::vector<const WeaponRef*>> weapons(ss.size());
+  if (ss.empty()) return {};
+  for (const auto& x : m.places) places[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.actors) actors[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.dates) dates[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.numbers) numbers[sentence_of(doc, x.span.begin)].push_back(&x);
+  for (const auto& x : m.weapons) weapons[sentence_of(doc, x.span.begin)].push_back(&x);
+
+  // The dateline: a place and a resolved date in the first 12 words of the text, before its
+  // first event trigger ("SARAQIB, Oct 12 - Government forces shelled ..."; not the date of a
+  // first sentence that begins with its event: "قصفت ... يوم الثلاثاء").
+  const auto& ts = doc.tokens();
+  std::size_t dateline_end = 0;
+  for (std::size_t i = 0, words = 0; i < ts.size() && words < 12; ++i)
+    if (ts[i].word) ++words, dateline_end = ts[i].span.end;
+  if (!ev.events.empty()) dateline_end = std::min(dateline_end, ev.events.front().span.begin);
+  for (const auto& d : ev.denials) dateline_end = std::min(dateline_end, d.span.begin);
+  const PlaceMention* dateline_place = nullptr;
+  const DateRef* dateline_date = nullptr;
+  for (const auto& p : m.places)
+    if (p.span.end <= dateline_end && p.kind != "region") {
+      dateline_place = &p;
+      break;
+    }
+  for (const auto& dte : m.dates)
+    if (dte.span.end <= dateline_end && dte.resolved) {
+      dateline_date = &dte;
+      break;
+    }
+
+  std::set<std::size_t> event_sentences;
+  for (const auto& e : ev.events) event_sentences.insert(e.sentence);
+
+  std::vector<Cand> cands;
+  std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
+  // Another mention `c` merged into `o`: asserted by another claimant, both assertions are claims.
+  auto add_assertion = [&](Cand& o, const Cand& c) {
+    const std::string host_by = o.claimant ? o.claimant->text : ctx.source;
+    const std::string new_by = c.claimant ? c.claimant->text : ctx.source;
+    if (host_by == new_by) return;
+    for (const auto& x : o.event_claims)
+      if (x["claimed_by"] == new_by && x["value"] == "asserted") return;
+    if (o.event_claims.empty())
+      o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", host_by},
+                                {"span", span_json(o.ev.span)}});
+    o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", new_by},
+                              {"span", span_json(c.ev.span)}});
+  };
+  std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
+  for (const auto& e : ev.events) {
+    const std::size_t si = e.sentence;
+    // A casualty-only sentence right after an event (same paragraph, no place of its own):
+    // its counts belong to that event ("Two civilians were killed." after the shelling).
+    if (e.kind == "civilian_harm" && places[si].empty() && si > 0 && !paragraph_break_before(doc, si) &&
+        cands_of.count(si - 1)) {
+      bool only = std::count_if(ev.events.begin(), ev.events.end(), [&](const auto& x) { return x.sentence == si; }) == 1;
+      if (only) {
+        for (const std::size_t h : cands_of[si - 1]) {
+          Cand& host = cands[h];
+          if (std::find(host.sentences.begin(), host.sentences.end(), si) == host.sentences.end())
+            host.sentences.push_back(si);
+          for (const NumberRef* n : numbers[si]) host.numbers.push_back({n});
+          if (host.ev.kind == e.kind) host.merged.push_back(e);
+        }
+        cands_of[si] = cands_of[si - 1];
+        continue;
+      }
+    }
+    Cand c;
+    c.ev = e;
+    c.sentences = {si};
+    c.claimant = ev.claimant[si];
+    // Place.
+    auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
+      const PlaceMention* best = nullptr;
+      for (const PlaceMention* p : places[s]) {
+        if (p->kind == "region") continue;
+        if (points_only && p->kind != "point") continue;
+        if (!best || distance(p->span, e.span) < distance(best->span, e.span)) best = p;
+      }
+      return best;
+    };
+    if ((c.place = nearest_place(si, true))) c.place_rule = "nearest_point_in_sentence";
+    else if ((c.place = nearest_place(si, false))) c.place_rule = "unresolved_in_sentence";
+    else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
+    else if ((c.place = dateline_place)) c.place_rule = "dateline";
+    if (!c.place) {
+      std::string regions;
+      for (const PlaceMention* p : places[si])
+        if (p->kind == "region") regions += (regions.empty() ? "'" : ", '") + p->text + "'";
+      c.uncertain.push_back(regions.empty() ? "place: the text names no place for this event"
+                                            : "place: only a region (" + regions + "), not a point");
+    } else {
+      if (c.place_rule != "nearest_point_in_sentence" && c.place_rule != "unresolved_in_sentence")
+        c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}' from {}", c.place->text,
+                                          c.place_rule == "dateline" ? "the dateline" : "the sentence before"));
+      if (c.place->kind != "point")
+        c.uncertain.push_back(fmt::format("place: '{}' is not resolved ({})", c.place->text,
+                                          c.place->reason.empty() ? "no gazetteer match" : c.place->reason));
+      c.offset = offset_before(doc, m, c.place->span);
+      if (c.offset && c.place->kind == "point")
+        c.uncertain.push_back(fmt::format("place: {} km from {}: its point, with a radius of {} m", c.offset->km,
+                                          c.place->text, c.offset->km * 1000 + 2000));
+    }
+    // Time.
+    const DateRef* best_date = nullptr;
+    for (const DateRef* d : dates[si]) {
+      if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
+      if (!best_date || distance(d->span, e.span) < distance(best_date->span, e.span)) best_date = d;
+    }
+    if (best_date && best_date->resolved) {
+      c.date = best_date;
+      c.time_rule = "date_in_sentence";
+    } else if (best_date) {
+      c.date_unresolved = true;
+      c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
+                                        best_date->reason.empty() ? "unresolved" : best_date->reason));
+    } else if (const DateRef* prev = [&]() -> const DateRef* {
+                 // An event that continues the sentence before (no place of its own, same
+                 // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
+                 // civilians were killed in the raid."
+                 if (si == 0 || paragraph_break_before(doc, si) || (c.place && c.place_rule != "previous_sentence"))
+                   return nullptr;
+                 for (const DateRef* d : dates[si - 1])
+                   if (d->resolved && d != dateline_date) return d;
+                 return nullptr;
+               }()) {
+      c.date = prev;
+      c.time_rule = "previous_sentence";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the sentence before's '{}'", prev->text));
+    } else if (dateline_date) {
+      c.date = dateline_date;
+      c.time_rule = "dateline";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the dateline's '{}'", dateline_date->text));
+    } else if (ctx.published) {
+      c.time_rule = "published";
+      c.uncertain.push_back("time: no date in the text; the publication date (the event may be earlier)");
+    } else {
+      c.uncertain.push_back("time: no date in the text and no --published date; observed_at is missing");
+    }
+    if (c.date) c.day = format_date(*c.date->resolved) + "/" + c.date->precision;
+    else if (c.time_rule == "published") c.day = format_date(*ctx.published) + "/day";
+    // Actor and target.
+    const auto& acts = actors[si];
+    const bool passive = e.voice == "passive";
+    const Token& trig = ts[e.first_token];
+    const bool verb_first = trig.script == Script::arabic;
+    const ActorMention* before = nullptr;
+    const ActorMention* after = nullptr;
+    const ActorMention* civilians = nullptr;
+    for (const ActorMention* a : acts) {
+      if (a->category == "civilians") {
+        if (!civilians) civilians = a;
+        continue;
+      }
+      if (a->span.end <= e.span.begin) before = a;  // the nearest before
+      else if (a->span.begin >= e.span.end && !after) after = a;
+    }
+    auto preceded_by = [&](const ActorMention* a, std::initializer_list<std::string_view> words) {
+      const std::size_t k = token_at(doc, a->span.begin);
+      for (std::size_t back = 1; back <= 2 && back <= k; ++back)
+        for (auto w : words)
+          if (ts[k - back].lower == w) return true;
+      return false;
+    };
+    if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"})) {
+      c.actor = after, c.actor_rule = "after_trigger:by";
+      if (before) c.target = before, c.target_rule = "before_trigger:passive";
+    } else if (passive) {
+      if (before) c.target = before, c.target_rule = "before_trigger:passive";
+    } else if (verb_first && after && !(before && distance(before->span, e.span) <= 20)) {
+      c.actor = after, c.actor_rule = "after_trigger:verb_first";
+    } else {
+      if (before) c.actor = before, c.actor_rule = "before_trigger";
+      if (after) c.target = after, c.target_rule = "after_trigger";
+    }
+    // "clashes between X and Y", "бои между X и Y", "اشتباكات بين X وY": both sides, no actor.
+    const ActorMention* side = c.actor ? c.actor : c.target;
+    if (e.kind == "armed_clash" && side && preceded_by(side, {"between", "между", "بين"})) {
+      c.uncertain.push_back(fmt::format("actor: a clash between '{}' and others: both sides, neither is the actor",
+                                        side->text));
+      c.actor = nullptr;
+      c.target = nullptr;
+    }
+    if (!c.target && civilians && e.kind == "civilian_harm") c.target = civilians, c.target_rule = "civilians";
+    if (!c.actor && !(e.kind == "armed_clash" && !c.uncertain.empty() && c.uncertain.back().starts_with("actor:")))
+      c.uncertain.push_back("actor: the text does not say who");
+    // Weapon.
+    for (const WeaponRef* w : weapons[si]) {
+      if (!c.weapon || (c.weapon->class_id.empty() && !w->class_id.empty()) ||
+          (c.weapon->class_id.empty() == w->class_id.empty() && distance(w->span, e.span) < distance(c.weapon->span, e.span)))
+        c.weapon = w;
+    }
+    if (c.weapon && c.weapon->class_id.empty())
+      c.uncertain.push_back(fmt::format("weapon: '{}' matches no weapon class of the agreement", c.weapon->text));
+    for (const NumberRef* n : numbers[si]) c.numbers.push_back({n});
+
+    // A further mention: an event with neither a place nor a date of its own, after a
+    // candidate of the same kind, is that event told again ("... one rocket landed near a
+    // school"), not a new one at another place or day.
+    const bool own_place = c.place && (c.place_rule == "nearest_point_in_sentence" || c.place_rule == "unresolved_in_sentence");
+    const bool own_time = c.time_rule == "date_in_sentence";
+    if (!own_place && !own_time) {
+      Cand* earlier = nullptr;
+      for (auto& o : cands)
+        if (o.ev.kind == c.ev.kind) earlier = &o;
+      if (earlier) {
+        add_assertion(*earlier, c);
+        earlier->merged.push_back(c.ev);
+        if (std::find(earlier->sentences.begin(), earlier->sentences.end(), si) == earlier->sentences.end())
+          earlier->sentences.push_back(si);
+        for (auto& n : c.numbers) earlier->numbers.push_back(n);
+        cands_of[si].push_back(static_cast<std::size_t>(earlier - cands.data()));
+        continue;
+      }
+    }
+    // Places coordinated with the event's ("on Kafr Nabl and Hish", "X, Y и Z", "X و Y"): the
+    // same event at each of them, one candidate per place.
+    std::vector<const PlaceMention*> also;
+    if (c.place && own_place && c.place->kind == "point") {
+      const auto& ps = places[si];
+      auto joined = [&](const PlaceMention* a, const PlaceMention* b2) {
+        const std::size_t t0 = token_at(doc, a->span.end), t1 = token_at(doc, b2->span.begin);
+        if (t1 <= t0 || t1 - t0 > 3) return false;
+        for (std::size_t k = t0; k < t1; ++k) {
+          const std::string& w = ts[k].lower;
+          if (w != "and" && w != "or" && w != "," && w != "،" && w != "и" && w != "و") return false;
+        }
+        return true;
+      };
+      auto it = std::find(ps.begin(), ps.end(), c.place);
+      for (auto j = it; j != ps.end() && j + 1 != ps.end() && (*(j + 1))->kind == "point" && joined(*j, *(j + 1)); ++j)
+        also.push_back(*(j + 1));
+      for (auto j = it; j != ps.begin() && (*(j - 1))->kind == "point" && joined(*(j - 1), *j); --j)
+        also.push_back(*(j - 1));
+      // Arabic "X وY": the second name carries the conjunction, a token of its own only when spaced.
+      for (const PlaceMention* p : ps) {
+        if (p == c.place || p->kind != "point" || std::find(also.begin(), also.end(), p) != also.end()) continue;
+        const std::size_t k = token_at(doc, p->span.begin);
+        const std::size_t prev_end = k > 0 ? ts[k - 1].span.end : 0;
+        if (k > 0 && ts[k].script == Script::arabic && prev_end >= c.place->span.end &&
+            token_at(doc, c.place->span.end) + 1 >= k && doc.slice({c.place->span.end, p->span.begin}).find("و") != std::string_view::npos)
+          also.push_back(p);
+      }
+    }
+
+    // Merge: same kind, place and day.
+    c.place_key = c.place ? (c.place->geonameid ? std::to_string(*c.place->geonameid) : c.place->text) : "";
+    for (const PlaceMention* p : also) {
+      Cand extra = c;
+      extra.place = p;
+      extra.place_rule = "coordinated_in_sentence";
+      extra.offset.reset();
+      extra.place_key = p->geonameid ? std::to_string(*p->geonameid) : p->text;
+      bool dup = false;
+      for (const auto& o : cands)
+        if (o.ev.kind == extra.ev.kind && o.place_key == extra.place_key && o.day == extra.day) dup = true;
+      if (!dup) pending_extra.push_back(std::move(extra));
+    }
+    bool merged = false;
+    for (auto& o : cands)
+      if (o.ev.kind == c.ev.kind && o.place_key == c.place_key && o.day == c.day && !c.day.empty()) {
+        o.merged.push_back(c.ev);
+        for (auto s : c.sentences)
+          if (std::find(o.sentences.begin(), o.sentences.end(), s) == o.sentences.end()) o.sentences.push_back(s);
+        for (auto& n : c.numbers) o.numbers.push_back(n);
+        if (!o.actor && c.actor) o.actor = c.actor, o.actor_rule = c.actor_rule;
+        if (!o.target && c.target) o.target = c.target, o.target_rule = c.target_rule;
+        if (!o.weapon && c.weapon) o.weapon = c.weapon;
+        add_assertion(o, c);
+        cands_of[si].push_back(static_cast<std::size_t>(&o - cands.data()));
+        merged = true;
+        break;
+      }
+    if (!merged) {
+      cands.push_back(std::move(c));
+      cands_of[si].push_back(cands.size() - 1);
+    }
+    for (auto& x : pending_extra) {
+      cands.push_back(std::move(x));
+      cands_of[si].push_back(cands.size() - 1);
+    }
+    pending_extra.clear();
+  }
+
+  // A sentence without an event of its own that counts casualties right after an event's
+  // sentence (same paragraph): its figures are that event's ("Two soldiers were wounded, the
+  // ministry said."), with their own claimant.
+  {
+    std::set<std::size_t> statement_sentences;
+    for (const auto& st : ev.statements) statement_sentences.insert(st.sentence);
+    for (const auto& d : ev.denials) statement_sentences.insert(d.sentence);
+    for (std::size_t si = 1; si < ss.size(); ++si) {
+      if (event_sentences.count(si) || statement_sentences.count(si) || paragraph_break_before(doc, si)) continue;
+      auto host = cands_of.find(si - 1);
+      if (host == cands_of.end()) continue;
+      bool any = false;
+      for (const NumberRef* n : numbers[si])
+        if (n->counts == "fatalities" || n->counts == "injured") {
+          for (const std::size_t h : host->second) cands[h].numbers.push_back({n});
+          any = true;
+        }
+      if (!any) continue;
+      for (const std::size_t h : host->second) cands[h].sentences.push_back(si);
+      cands_of[si] = host->second;
+    }
+  }
+
+  // Denials.
+  for (const Denial& d : ev.denials) {
+    std::vector<Cand*> hit;
+    for (auto& c : cands) {
+      const std::size_t first = c.sentences.front();
+      if (first >= d.sentence) continue;
+      const bool kind_ok = d.kinds.empty() ? std::find(c.sentences.begin(), c.sentences.end(), d.sentence - 1) != c.sentences.end()
+                                           : std::find(d.kinds.begin(), d.kinds.end(), c.ev.kind) != d.kinds.end();
+      if (kind_ok) hit.push_back(&c);
+    }
+    const std::string by = d.by ? d.by->text : ctx.source;
+    if (hit.empty()) {
+      if (statements_out) {
+        Statement st;
+        st.span = ss[d.sentence].span;
+        st.text = std::string(std::string_view(doc.text()).substr(ss[d.sentence].b0, ss[d.sentence].b1 - ss[d.sentence].b0));
+        st.why = "denial";
+        st.cue = d.text;
+        st.cue_span = d.span;
+        st.sentence = d.sentence;
+        st.kinds = d.kinds;
+        statements_out->push_back(std::move(st));
+      }
+      continue;
+    }
+    for (Cand* c : hit) {
+      const std::string asserted_by = c->claimant ? c->claimant->text : ctx.source;
+      bool have_assert = false;
+      for (const auto& x : c->event_claims)
+        if (x["value"] == "asserted") have_assert = true;
+      if (!have_assert)
+        c->event_claims.insert(c->event_claims.begin(), json{{"field", "event"}, {"value", "asserted"},
+                                                             {"claimed_by", asserted_by}, {"span", span_json(c->ev.span)}});
+      c->event_claims.push_back({{"field", "event"}, {"value", "denied"}, {"claimed_by", by}, {"span", span_json(d.span)}});
+      if (std::find(c->sentences.begin(), c->sentences.end(), d.sentence) == c->sentences.end())
+        c->sentences.push_back(d.sentence);
+      c->uncertain.push_back(fmt::format("event: denied by {} ('{}')", by, d.text));
+    }
+  }
+
+  // JSON.
+  std::vector<json> out;
+  for (auto& c : cands) {
+    std::sort(c.sentences.begin(), c.sentences.end());
+    const std::string claimed_by = c.claimant ? c.claimant->text : ctx.source;
+    json r = json::object();
+    json evidence = {{"file", ctx.file},
+                     {"event", {{"text", c.ev.text}, {"span", span_json(c.ev.span)}, {"kind_rule", c.ev.rule}}}};
+    r["kind"] = c.ev.kind;
+    if (c.date) {
+      r["observed_at"] = format_date(*c.date->resolved);
+      r["time_precision"] = c.date->precision.empty() ? "day" : c.date->precision;
+      evidence["time"] = {{"text", c.date->text}, {"span", span_json(c.date->span)}, {"rule", c.time_rule + ":" + c.date->rule}};
+    } else if (c.time_rule == "published" && !c.date_unresolved) {
+      r["observed_at"] = format_date(*ctx.published);
+      r["time_precision"] = "day";
+      evidence["time"] = {{"text", nullptr}, {"span", nullptr}, {"rule", "published"}};
+    }
+    if (ctx.published) r["reported_at"] = format_date(*ctx.published);
+    if (c.place) {
+      if (c.place->kind == "point" && c.place->lon && c.place->lat) {
+        r["lon"] = *c.place->lon;
+        r["lat"] = *c.place->lat;
+        r["place"] = c.place->name.value_or(c.place->text);
+        r["location_precision_m"] = c.offset ? static_cast<double>(c.offset->km * 1000 + 2000) : 2000.0;
+      } else {
+        r["place"] = c.place->text;
+      }
+      json pe = {{"text", c.place->text}, {"span", span_json(c.place->span)}, {"rule", c.place_rule + ":" + c.place->rule}};
+      if (c.offset) pe["offset"] = {{"km", c.offset->km}, {"span", span_json(c.offset->span)}};
+      evidence["place"] = pe;
+    }
+    if (c.actor) {
+      r["actor"] = c.actor->text;
+      evidence["actor"] = {{"text", c.actor->text}, {"span", span_json(c.actor->span)}, {"rule", c.actor_rule},
+                           {"id", c.actor->id.empty() ? json(nullptr) : json(c.actor->id)}};
+    }
+    if (c.target) {
+      r["target"] = c.target->text;
+      evidence["target"] = {{"text", c.target->text}, {"span", span_json(c.target->span)}, {"rule", c.target_rule},
+                            {"id", c.target->id.empty() ? json(nullptr) : json(c.target->id)}};
+    }
+    if (c.weapon) {
+      if (!c.weapon->class_id.empty()) r["weapon_class"] = c.weapon->class_id;
+      evidence["weapon"] = {{"text", c.weapon->text}, {"span", span_json(c.weapon->span)},
+                            {"class", c.weapon->class_id.empty() ? json(nullptr) : json(c.weapon->class_id)},
+                            {"generic", c.weapon->generic.empty() ? json(nullptr) : json(c.weapon->generic)}};
+    }
+    // Counts: per field, per claimant the largest figure; the lowest across claimants.
+    json claims = c.event_claims;
+    json num_ev = json::array();
+    // Claimants in the order their figures appear in the text.
+    std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberRef*>>>> by_field;
+    std::sort(c.numbers.begin(), c.numbers.end(), [](const auto& a, const auto& b) { return a.n->span.begin < b.n->span.begin; });
+    std::set<const NumberRef*> seen;
+    for (const auto& u : c.numbers) {
+      if (!seen.insert(u.n).second) continue;
+      const char* f = field_of(u.n->counts);
+      if (!f) continue;
+      const std::size_t nsi = sentence_of(doc, u.n->span.begin);
+      const std::string who = ev.claimant[nsi] ? ev.claimant[nsi]->text : ctx.source;
+      auto& per = by_field[f];
+      auto it = std::find_if(per.begin(), per.end(), [&](const auto& x) { return x.first == who; });
+      if (it == per.end()) per.push_back({who, {u.n}});
+      else it->second.push_back(u.n);
+      num_ev.push_back({{"text", u.n->text}, {"span", span_json(u.n->span)}, {"field", f}, {"claimed_by", who}});
+    }
+    for (const auto& [field, per] : by_field) {
+      std::optional<std::uint64_t> lowest;
+      for (const auto& [who, ns] : per) {
+        const NumberRef* top = *std::max_element(ns.begin(), ns.end(), [](auto* a, auto* b) { return a->value < b->value; });
+        if (ns.size() > 1)
+          c.uncertain.push_back(fmt::format("{}: {} gives {} figures; the largest ({}) is kept, not their sum", field,
+                                            who, ns.size(), top->value));
+        if (!lowest || top->value < *lowest) lowest = top->value;
+        json cl = {{"field", field}, {"value", top->value}, {"qualifier", top->qualifier.empty() ? "exact" : top->qualifier},
+                   {"claimed_by", who}, {"span", span_json(top->span)}};
+        if (top->value_max) cl["value_max"] = *top->value_max;
+        claims.push_back(cl);
+      }
+      r[field] = *lowest;
+      if (per.size() > 1) c.uncertain.push_back(fmt::format("{}: claims differ; the lowest ({}) is the value", field, *lowest));
+    }
+    if (!num_ev.empty()) evidence["numbers"] = num_ev;
+    std::string summary;
+    for (auto s : c.sentences) summary += (summary.empty() ? "" : " ") + sentence_text(doc, s);
+    r["summary"] = summary;
+    json sentence_spans = json::array();
+    for (auto s : c.sentences) sentence_spans.push_back(span_json(ss[s].span));
+    evidence["sentences"] = sentence_spans;
+    if (!c.merged.empty()) {
+      json mj = json::array();
+      for (const auto& x : c.merged) mj.push_back({{"text", x.text}, {"span", span_json(x.span)}, {"kind_rule", x.rule}});
+      evidence["merged"] = mj;
+    }
+    if (c.claimant)
+      evidence["claimed_by"] = {{"text", c.claimant->text}, {"span", span_json(c.claimant->span)}, {"rule", c.claimant->rule}};
+    r["source"] = {{"name", ctx.source}, {"type", ctx.source_type}};
+    r["reliability"] = "F";
+    r["credibility"] = "6";
+    r["status"] = "candidate";
+    r["claimed_by"] = claimed_by;
+    if (!claims.empty()) r["claims"] = claims;
+    r["evidence"] = evidence;
+    r["uncertain"] = c.uncertain;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+json mentions_json(const Document& doc, const EventFindings& ev, const Mentions& m, const std::vector<Statement>& statements) {
+  auto str_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  json j = json::object();
+  json places = json::array();
+  for (const auto& p : m.places) {
+    json x = {{"text", p.text}, {"span", span_json(p.span)}, {"kind", p.kind}};
+    x["name"] = p.name ? json(*p.name) : json(nullptr);
+    x["geonameid"] = p.geonameid ? json(*p.geonameid) : json(nullptr);
+    x["lon"] = p.lon ? json(*p.lon) : json(nullptr);
+    x["lat"] = p.lat ? json(*p.lat) : json(nullptr);
+    x["match"] = str_or_null(p.match);
+    x["score"] = p.match.empty() ? json(nullptr) : json(p.score);
+    x["country"] = str_or_null(p.country);
+    x["admin1"] = str_or_null(p.admin1);
+    x["rule"] = p.rule;
+    x["reason"] = str_or_null(p.reason);
+    places.push_back(x);
+  }
+  json actors = json::array();
+  for (const auto& a : m.actors)
+    actors.push_back({{"text", a.text}, {"span", span_json(a.span)}, {"id", str_or_null(a.id)}, {"how", str_or_null(a.how)},
+                      {"category", str_or_null(a.category)}});
+  json dates = json::array();
+  for (const auto& d : m.dates)
+    dates.push_back({{"text", d.text}, {"span", span_json(d.span)},
+                     {"resolved", d.resolved ? json(format_date(*d.resolved)) : json(nullptr)}, {"rule", d.rule},
+                     {"precision", d.precision}, {"reason", str_or_null(d.reason)}});
+  json numbers = json::array();
+  for (const auto& n : m.numbers) {
+    const auto& c = ev.claimant.empty() ? std::optional<Claimant>() : ev.claimant[sentence_of(doc, n.span.begin)];
+    numbers.push_back({{"text", n.text}, {"span", span_json(n.span)}, {"value", n.value},
+                       {"value_max", n.value_max ? json(*n.value_max) : json(nullptr)}, {"qualifier", n.qualifier},
+                       {"counts", n.counts}, {"unit", str_or_null(n.unit)},
+                       {"claimed_by", c ? json(c->text) : json(nullptr)}});
+  }
+  json weapons = json::array();
+  for (const auto& w : m.weapons)
+    weapons.push_back({{"text", w.text}, {"span", span_json(w.span)}, {"class", str_or_null(w.class_id)},
+                       {"generic", str_or_null(w.generic)}});
+  json events = json::array();
+  for (const auto& e : ev.events) {
+    const auto& c = ev.claimant[e.sentence];
+    events.push_back({{"kind", e.kind}, {"text", e.text}, {"span", span_json(e.span)}, {"rule", e.rule},
+                      {"claimed_by", c ? json(c->text) : json(nullptr)}});
+  }
+  json sts = json::array();
+  std::vector<const Statement*> sorted;
+  for (const auto& s : statements) sorted.push_back(&s);
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->sentence < b->sentence; });
+  for (const Statement* s : sorted)
+    sts.push_back({{"text", s->text}, {"span", span_json(s->span)}, {"why", s->why}, {"cue", s->cue},
+                   {"cue_span", span_json(s->cue_span)}, {"kinds", s->kinds}});
+  j["places"] = places;
+  j["actors"] = actors;
+  j["dates"] = dates;
+  j["numbers"] = numbers;
+  j["weapons"] = weapons;
+  j["events"] = events;
+  j["statements"] = sts;
+  return j;
+}
+
+}  // namespace truceline::extract

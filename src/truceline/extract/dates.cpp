@@ -1,0 +1,1139 @@
+// Date mentions (dates.hpp). A left-to-right scan over the tokens: at each word the patterns
+// are tried in a fixed order (relative phrases, numeric dates, day-month, month-day, month
+// alone, weekday, single relative words); the first that matches is emitted and the scan goes
+// on after it, so mentions never overlap. Hand-written rather than RE2: the patterns are over
+// words with per-language inflection tables (lexicon.cpp), which a character regex does not
+// express.
+#include "truceline/extract/dates.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/extract/lexicon.hpp"
+
+namespace truceline::extract {
+namespace {
+
+using std::chrono::day;
+using std::chrono::days;
+using std::chrono::month;
+using std::chrono::sys_days;
+using std::chrono::weekday;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+constexpr const char* kNoPublished = "no publication date (--published)";
+
+bool is_arabic_key(std::string_view k) {
+  return !k.empty() && static_cast<unsigned char>(k[0]) >= 0xD8 && static_cast<unsigned char>(k[0]) <= 0xDB;
+}
+
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
+};
+
+// Every cue word of the date rules, with one bit per set it belongs to: a token's sets are
+// found with one lookup per form (Scanner::mask), and a set test is a bit test.
+struct Vocabulary {
+  std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> bits;
+  int sets = 0;
+  bool sealed = false;  // set by all_sets(): a set made later would race with scans and miss masks
+};
+Vocabulary& vocabulary() {
+  static Vocabulary v;
+  return v;
+}
+
+// A set of words, written in their natural spelling and looked up by key (Arabic: also without
+// the clitics و ف ب ل ك). REQUIRES: constructed inside all_sets() (below), before any scan.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    Vocabulary& v = vocabulary();
+    if (v.sets >= 64) throw std::logic_error("dates.cpp: more than 64 word sets");
+    if (v.sealed) throw std::logic_error("dates.cpp: a WordSet made outside all_sets()");
+    bit_ = std::uint64_t{1} << v.sets++;
+    for (auto w : words) v.bits[lexicon::key(w)] |= bit_;
+  }
+  std::uint64_t bit() const { return bit_; }
+
+ private:
+  std::uint64_t bit_ = 0;
+};
+
+// ---- Cue words (each table: the words, what they signal) ------------------------------------
+// Prepositions kept in the span before a weekday or a day ("on Tuesday", "во вторник",
+// "يوم الثلاثاء", "in October").
+const WordSet& before_weekday() {
+  static const WordSet s{"on", "в", "во", "يوم"};
+  return s;
+}
+// Times of day before a weekday or a relative day ("مساء الثلاثاء", "صباح اليوم", "فجر اليوم").
+const WordSet& ar_time_of_day() {
+  static const WordSet s{"مساء", "صباح", "فجر", "ظهر", "عصر", "ليل", "ليلة", "منتصف", "ظهيرة", "ضحى",
+                         "вечером", "утром", "днем", "днём", "ночью"};
+  return s;
+}
+// Times of day after a weekday or relative day ("Tuesday night", "вчера вечером", "dün akşam").
+const WordSet& after_time_of_day() {
+  static const WordSet s{"morning", "afternoon", "evening", "night", "утром", "днём", "днем", "вечером", "ночью",
+                         "sabah", "akşam", "aksam", "öğleden", "günü"};
+  return s;
+}
+// "last Tuesday": strictly before publication.
+const WordSet& last_words() {
+  static const WordSet s{"last", "прошлый", "прошлую", "прошлое", "прошлой", "geçen", "gecen"};
+  return s;
+}
+const WordSet& ar_past() {  // "الثلاثاء الماضي": last Tuesday
+  static const WordSet s{"الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائته"};
+  return s;
+}
+// "after" the Arabic word for today that make it "the day" ("اليوم التالي": the next day).
+const WordSet& ar_not_today() {
+  static const WordSet s{"التالي", "نفسه", "ذاته", "السابق", "الاول", "الثاني", "الذي", "الوطني", "العالمي"};
+  return s;
+}
+const WordSet& day_nouns() {  // "day(s)" after a count: "two days ago", "три дня назад", "3 أيام"
+  static const WordSet s{"day", "days", "день", "дня", "дней", "сутки", "суток", "يوم", "ايام", "gün", "gun"};
+  return s;
+}
+const WordSet& ago_words() {  // after: "two days ago", "три дня назад", "iki gün önce"
+  static const WordSet s{"ago", "назад", "önce", "once"};
+  return s;
+}
+const WordSet& ar_before() {  // before: "قبل يومين", "منذ ثلاثة أيام"
+  static const WordSet s{"قبل", "منذ"};
+  return s;
+}
+// "a day early / ahead of the deadline / before the deadline", "на день раньше срока",
+// "قبل يوم من الموعد": the words after "N day(s)" that tie it to a deadline.
+const WordSet& early_words() {
+  static const WordSet s{"early", "earlier", "ahead", "раньше", "ранее", "досрочно", "erken"};
+  return s;
+}
+const WordSet& deadline_nouns() {
+  static const WordSet s{"deadline", "schedule", "срока", "срок", "موعد", "الموعد", "المهله", "مهله", "انتهاء",
+                         "الموعد", "süre", "sureden", "süreden", "tarihten"};
+  return s;
+}
+const WordSet& connectors() {  // "12 of October", "12 من تشرين الأول"
+  static const WordSet s{"of", "من"};
+  return s;
+}
+const WordSet& year_words() {  // after the year: "2018 года", "2018 г.", "عام 2018" (before), "2018 yılı"
+  static const WordSet s{"года", "году", "год", "г", "م", "yılı", "yili", "yılında"};
+  return s;
+}
+
+const WordSet& year_nouns_set() {  // "12 تشرين الأول عام 2018", "من عام 2018"
+  static const WordSet s{"عام", "سنة", "من"};
+  return s;
+}
+const WordSet& month_cues_set() {  // before a month alone: "in October", "في شهر تشرين الأول"
+  static const WordSet s{"in", "during", "в", "во", "في", "خلال", "شهر"};
+  return s;
+}
+const WordSet& set_fixed_set() {  // "الموعد المحدد": the set date
+  static const WordSet s{"المحدد", "المقرر"};
+  return s;
+}
+const WordSet& fixed_set() {  // after "الموعد"
+  static const WordSet s{"المحدد", "المقرر", "المهلة"};
+  return s;
+}
+const WordSet& yesterday_set() {  // yesterday
+  static const WordSet s{"yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة", "dün", "dun"};
+  return s;
+}
+const WordSet& today_set() {  // today
+  static const WordSet s{"today", "сегодня", "bugün", "bugun"};
+  return s;
+}
+const WordSet& ar_today_set() {  // Arabic today (also "the day": ar_not_today)
+  static const WordSet s{"اليوم"};
+  return s;
+}
+const WordSet& night_set() {  // "last night", "этой ночью"
+  static const WordSet s{"night", "ночью"};
+  return s;
+}
+const WordSet& na_set() {  // "на прошлой неделе"
+  static const WordSet s{"на"};
+  return s;
+}
+// Prepositions kept before a Russian date: "до 10 октября", "к 15 октября", "с 1 ноября",
+// "на 12 октября" ("в ночь на 2 августа": with "в ночь").
+const WordSet& ru_date_preps_set() {
+  static const WordSet s{"до", "к", "с", "по", "от", "на"};
+  return s;
+}
+const WordSet& night_word_set() {  // "в ночь на ..."
+  static const WordSet s{"ночь"};
+  return s;
+}
+const WordSet& v_set() {
+  static const WordSet s{"в", "во"};
+  return s;
+}
+// Parts of a month: "at the end of April", "в начале октября", "نهاية نيسان".
+const WordSet& month_part_set() {
+  static const WordSet s{"end", "beginning", "start", "middle", "начале", "конце", "середине", "начала", "конца",
+                         "середины", "نهاية", "بداية", "منتصف", "أواخر", "أوائل", "مطلع", "أواسط"};
+  return s;
+}
+const WordSet& month_adj_set() {  // "early October", "mid-October", "late October"
+  static const WordSet s{"early", "mid", "late"};
+  return s;
+}
+const WordSet& the_set() {
+  static const WordSet s{"the"};
+  return s;
+}
+const WordSet& of_set() {
+  static const WordSet s{"of"};
+  return s;
+}
+// Prepositions kept before a month phrase: "at the end of April", "in early March", "с начала
+// марта", "к середине ноября" (not "by", "since", "منذ", "بحلول": the phrase is the time itself).
+const WordSet& month_preps_set() {
+  static const WordSet s{"at", "in", "during", "в", "во", "с", "к", "до"};
+  return s;
+}
+const WordSet& ar_future_set() {  // "تشرين الأول المقبل": next October
+  static const WordSet s{"المقبل", "القادم", "المقبلة", "القادمة"};
+  return s;
+}
+const WordSet& current_set() {  // "الشهر الجاري": this month
+  static const WordSet s{"الجاري", "الحالي"};
+  return s;
+}
+const WordSet& month_noun_set() {
+  static const WordSet s{"الشهر", "month", "месяце", "ay"};
+  return s;
+}
+
+// The first words of the relative phrases of Scanner::relative (a quick test before the rules).
+const WordSet& relative_starts_set() {
+  static const WordSet s{"позавчера", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
+                         "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
+                         "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
+                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "the"};
+  return s;
+}
+const WordSet& earlier_set() {  // "earlier today"
+  static const WordSet s{"earlier"};
+  return s;
+}
+
+// Builds every set once, before the first scan (sets register their words in the vocabulary).
+bool all_sets() {
+  static const bool done = [] {
+    (void)before_weekday();
+    (void)ar_time_of_day();
+    (void)after_time_of_day();
+    (void)last_words();
+    (void)ar_past();
+    (void)ar_not_today();
+    (void)day_nouns();
+    (void)ago_words();
+    (void)ar_before();
+    (void)early_words();
+    (void)deadline_nouns();
+    (void)connectors();
+    (void)year_words();
+    (void)year_nouns_set();
+    (void)month_cues_set();
+    (void)set_fixed_set();
+    (void)fixed_set();
+    (void)yesterday_set();
+    (void)today_set();
+    (void)ar_today_set();
+    (void)night_set();
+    (void)na_set();
+    (void)earlier_set();
+    (void)relative_starts_set();
+    (void)ru_date_preps_set();
+    (void)night_word_set();
+    (void)v_set();
+    (void)month_part_set();
+    (void)month_adj_set();
+    (void)the_set();
+    (void)of_set();
+    (void)month_preps_set();
+    (void)ar_future_set();
+    (void)current_set();
+    (void)month_noun_set();
+    vocabulary().sealed = true;
+    return true;
+  }();
+  return done;
+}
+
+// Obligation kinds and the words of a sentence that say it is about them ("a day early" needs
+// to know which deadline). Matched as key prefixes ("weapon" covers "weapons"; Arabic stems).
+struct KindWords {
+  std::string_view kind;
+  std::vector<std::string> prefixes;
+};
+const std::vector<KindWords>& kind_words() {
+  static const std::vector<KindWords> table = [] {
+    std::vector<KindWords> t;
+    auto add = [&](std::string_view kind, std::initializer_list<std::string_view> words) {
+      KindWords kw{kind, {}};
+      for (auto w : words) kw.prefixes.push_back(lexicon::key(w));
+      t.push_back(std::move(kw));
+    };
+    // Heavy weapons, tanks, artillery, launchers, mortars, hardware.
+    add("withdraw-weapons", {"weapon", "heavy", "tank", "artiller", "mortar", "launcher", "howitzer", "hardware",
+                             "вооружен", "оружи", "техник", "танк", "артиллер", "миномет", "гаубиц",
+                             "اسلحه", "الاسلحه", "السلاح", "سلاح", "الثقيله", "ثقيله", "الدبابات", "دبابات",
+                             "المدفعيه", "silah", "ağır", "agir", "tank", "topçu"});
+    // Fighters, radical/terrorist groups, militants.
+    add("withdraw-groups", {"fighter", "militant", "group", "radical", "terrorist", "jihadi", "faction",
+                            "боевик", "группировк", "радикал", "террорист", "экстремист",
+                            "مقاتل", "المقاتل", "فصائل", "الفصائل", "المسلحين", "مسلحين", "الجماعات", "جماعات",
+                            "المتطرف", "متطرف", "الارهابي", "ارهابي", "عناصر", "militan", "grup", "örgüt", "orgut"});
+    // Roads re-opened to traffic (M4, M5).
+    add("open-route", {"road", "highway", "motorway", "traffic", "m4", "m5", "трасс", "дорог", "движени",
+                       "طريق", "الطريق", "الطرق", "حركه", "yol", "trafik"});
+    return t;
+  }();
+  return table;
+}
+
+std::string iso(const year_month_day& d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+struct Scanner {
+  const Document& doc;
+  const std::vector<Token>& t;
+  std::optional<year_month_day> pub;
+  const agreement::Agreement* agreement;
+  std::string lang;
+  const std::vector<std::string>& k;                   // key of each token ("" for punctuation)
+  const std::vector<std::vector<std::string>>& forms;  // its Arabic forms
+  const std::vector<lexicon::WordInfo>& info;          // month, weekday, number word
+  std::vector<DateMention> out;
+  std::size_t floor = 0;  // first token not inside an emitted mention
+
+  Scanner(const Document& d, const lexicon::Words& w, std::optional<year_month_day> p, const agreement::Agreement* a)
+      : doc(d), t(d.tokens()), pub(p), agreement(a), lang(d.lang()), k(w.key), forms(w.forms), info(w.info),
+        mask(d.tokens().size(), 0), digit_cache(d.tokens().size()) {
+    all_sets();
+    for (std::size_t i = 0; i < t.size(); ++i)
+      if (t[i].word && (t[i].script == Script::digit || t[i].script == Script::arabic))
+        digit_cache[i] = lexicon::parse_digits(doc.token_text(i));
+    const auto& bits = vocabulary().bits;
+    for (std::size_t i = 0; i < t.size(); ++i)
+      for (const auto& f : forms[i])
+        if (auto it = bits.find(std::string_view(f)); it != bits.end()) mask[i] |= it->second;
+  }
+
+  std::vector<std::uint64_t> mask;  // per token: the word sets it belongs to (WordSet::bit)
+  std::vector<std::optional<lexicon::Digits>> digit_cache;  // per token: parse_digits
+
+  // Token i is a word of the set.
+  bool in(std::size_t i, const WordSet& set) const { return i < n() && (mask[i] & set.bit()) != 0; }
+
+  std::size_t n() const { return t.size(); }
+  bool word(std::size_t i) const { return i < n() && t[i].word; }
+  bool punct(std::size_t i, std::string_view p) const { return i < n() && !t[i].word && t[i].lower == p; }
+  bool adjacent(std::size_t i, std::size_t j) const { return i < n() && j < n() && t[i].span.end == t[j].span.begin; }
+  bool same_sentence(std::size_t i, std::size_t j) const { return i < n() && j < n() && t[i].sentence == t[j].sentence; }
+
+  // The previous token index if it is a word of `set` not inside an earlier mention.
+  std::optional<std::size_t> cue_before(std::size_t i, const WordSet& set) const {
+    if (i == 0 || i - 1 < floor) return std::nullopt;
+    if (in(i - 1, set) && same_sentence(i - 1, i)) return i - 1;
+    return std::nullopt;
+  }
+
+  const std::optional<lexicon::Digits>& digits(std::size_t i) const {
+    static const std::optional<lexicon::Digits> none;
+    return i < n() ? digit_cache[i] : none;
+  }
+  // A day of the month: 1-2 digits, optionally "12th" / "1st".
+  std::optional<unsigned> day_at(std::size_t i) const {
+    const auto& d = digits(i);
+    if (!d || d->separators || d->dotted || d->digit_count > 2 || d->value < 1 || d->value > 31) return std::nullopt;
+    if (!d->suffix.empty() && d->suffix != "st" && d->suffix != "nd" && d->suffix != "rd" && d->suffix != "th")
+      return std::nullopt;
+    return static_cast<unsigned>(d->value);
+  }
+  // A year: 4 digits 1900-2100, optionally "2018م" / "2018г".
+  std::optional<int> year_at(std::size_t i) const {
+    const auto& d = digits(i);
+    if (!d || d->separators || d->dotted || d->digit_count != 4 || d->value < 1900 || d->value > 2100)
+      return std::nullopt;
+    if (!d->suffix.empty() && d->suffix != "م" && d->suffix != "г") return std::nullopt;
+    return static_cast<int>(d->value);
+  }
+  // A month name at i: its number and its last token (Arabic two-word names; "تشرين الأول/أكتوبر").
+  std::optional<std::pair<unsigned, std::size_t>> month_at(std::size_t i, bool allow_ambiguous) const {
+    if (!word(i)) return std::nullopt;
+    unsigned m = 0;
+    std::size_t last = i;
+    if (word(i + 1) && is_arabic_key(k[i])) {
+      if (int m2 = lexicon::ar_month2(forms[i], k[i + 1])) {
+        m = static_cast<unsigned>(m2);
+        last = i + 1;
+      }
+    }
+    if (m == 0) {
+      const int m1 = info[i].month;
+      if (m1 == 0) return std::nullopt;
+      if (!allow_ambiguous && lexicon::ambiguous_month(k[i])) return std::nullopt;
+      m = static_cast<unsigned>(m1);
+    }
+    // Arabic papers give both names: "تشرين الأول/أكتوبر", "(أكتوبر) تشرين الأول".
+    if (is_arabic_key(k[i]) && punct(last + 1, "/")) {
+      const std::size_t j = last + 2;
+      if (word(j)) {
+        int other = 0;
+        std::size_t other_last = j;
+        if (word(j + 1)) other = lexicon::ar_month2(forms[j], k[j + 1]), other_last = j + 1;
+        if (other == 0) other = info[j].month, other_last = j;
+        if (other == static_cast<int>(m)) last = other_last;
+      }
+    }
+    // Russian "2018 года" follows the year, not the month; a trailing "." of "Oct." is left.
+    return std::make_pair(m, last);
+  }
+
+  // The year at i (with "عام"/"سنة" before it skipped) and the last token of it, "года"/"г" included.
+  std::optional<std::pair<int, std::size_t>> year_after(std::size_t i) const {
+    if (punct(i, ",")) ++i;
+    for (int skip = 0; skip < 2 && word(i) && in(i, year_nouns_set()) && !year_at(i); ++skip) ++i;
+    auto y = year_at(i);
+    if (!y) return std::nullopt;
+    std::size_t last = i;
+    if (word(i + 1) && in(i + 1, year_words())) last = i + 1;
+    return std::make_pair(*y, last);
+  }
+
+  void emit(std::size_t first, std::size_t last, std::string rule, std::string precision,
+            std::optional<year_month_day> resolved, std::string reason) {
+    DateMention m;
+    lexicon::trim_clitics(doc, first, last, clitic_letters(first), m.span, m.text);
+    m.resolved = resolved;
+    m.rule = std::move(rule);
+    m.precision = std::move(precision);
+    m.reason = std::move(reason);
+    out.push_back(std::move(m));
+    floor = last + 1;
+  }
+
+  // Arabic clitic letters glued to the first word of a mention ("وقبل", "بالأمس", "و12").
+  std::size_t clitic_letters(std::size_t i) const {
+    if (t[i].script != Script::arabic) return 0;
+    if (const auto& d = digits(i); d && !d->prefix.empty()) {
+      std::size_t letters = 0;
+      for (unsigned char c : d->prefix) letters += (c & 0xC0) != 0x80;
+      return letters - (d->prefix.find("\u0640") != std::string::npos ? 1 : 0);
+    }
+    static const std::string tishrin = lexicon::key("تشرين"), kanun = lexicon::key("كانون");
+    return lexicon::clitic_letters(forms[i], [&](const std::string& f) {
+      return vocabulary().bits.count(f) != 0 || lexicon::month_of(f, lang) != 0 || lexicon::weekday_of(f, lang) >= 0 ||
+             lexicon::number_word(f, lang).has_value() || f == tishrin || f == kanun;
+    });
+  }
+
+  // A date stated with its year.
+  void emit_absolute(std::size_t first, std::size_t last, int y, unsigned m, std::optional<unsigned> d,
+                     std::string reason = {}) {
+    if (!d) {
+      emit(first, last, "absolute", "month", year_month_day{year{y}, month{m}, day{1}}, std::move(reason));
+      return;
+    }
+    const year_month_day ymd{year{y}, month{m}, day{*d}};
+    if (!ymd.ok()) {
+      emit(first, last, "unresolved", "day", std::nullopt, fmt::format("no such day: {}-{:02}-{:02}", y, m, *d));
+      return;
+    }
+    emit(first, last, "absolute", "day", ymd, std::move(reason));
+  }
+
+  // A day and month without a year: of the years around the publication's, the one that puts
+  // the date nearest to the publication date, a day after it counting kFutureWeight days (news
+  // mostly reports the past, but deadlines and plans are ahead). direction < 0: strictly before
+  // the publication's month ("نيسان الماضي", last April); > 0: after it ("المقبل").
+  void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d, int direction = 0) {
+    const std::string precision = d ? "day" : "month";
+    if (d && !year_month_day{year{2000}, month{m}, day{*d}}.ok()) {  // 2000: a leap year, 29 February exists
+      emit(first, last, "unresolved", "day", std::nullopt, fmt::format("no such day: {} of month {}", *d, m));
+      return;
+    }
+    if (!pub) {
+      emit(first, last, "absolute_no_year", precision, std::nullopt, kNoPublished);
+      return;
+    }
+    const sys_days p{*pub};
+    const int py = static_cast<int>(pub->year());
+    auto at = [&](int yy) { return year_month_day{year{yy}, month{m}, day{d ? *d : 1}}; };
+    const year_month_day pub_month{pub->year(), pub->month(), day{1}};
+    std::optional<int> best;
+    long best_cost = 0;
+    for (int yy = py - 1; yy <= py + 1; ++yy) {
+      const year_month_day c = at(yy);
+      if (!c.ok()) continue;  // 29 February
+      if (direction < 0 && !(d ? sys_days{c} < p : year_month_day{c.year(), c.month(), day{1}} < pub_month)) continue;
+      if (direction > 0 && !(d ? sys_days{c} > p : year_month_day{c.year(), c.month(), day{1}} > pub_month)) continue;
+      // A month is measured from its middle.
+      const long diff = (sys_days{c} + days{d ? 0 : 14} - p).count();
+      const long cost = diff > 0 ? diff * kFutureWeight : -diff;
+      if (direction < 0) {
+        if (!best || yy > *best) best = yy, best_cost = cost;  // the latest before
+      } else if (direction > 0) {
+        if (!best) best = yy, best_cost = cost;  // the first after
+      } else if (!best || cost < best_cost) {
+        best = yy, best_cost = cost;
+      }
+    }
+    if (!best) {
+      emit(first, last, "unresolved", precision, std::nullopt, "no year puts this date on the side of the publication date the text says");
+      return;
+    }
+    const year_month_day r = at(*best);
+    std::string reason;
+    if (*best == py) reason = "year from publication date";
+    else reason = fmt::format("year {}: the nearest such date to the publication date {}", *best, iso(*pub));
+    if (direction < 0) reason += " (the text says it is past)";
+    else if (d && sys_days{r} > p + days{kFutureSlackDays}) reason += "; after the publication date";
+    emit(first, last, "absolute_no_year", precision, r, std::move(reason));
+  }
+
+  // A date `back` days before publication.
+  void emit_relative(std::size_t first, std::size_t last, std::string rule, int back, std::string reason = {}) {
+    if (!pub) {
+      emit(first, last, std::move(rule), "day", std::nullopt, kNoPublished);
+      return;
+    }
+    emit(first, last, std::move(rule), "day", year_month_day{sys_days{*pub} - days{back}}, std::move(reason));
+  }
+
+  // The week before the publication's (ISO weeks, Monday first): its Monday.
+  void emit_last_week(std::size_t first, std::size_t last) {
+    if (!pub) {
+      emit(first, last, "days_ago", "week", std::nullopt, kNoPublished);
+      return;
+    }
+    const sys_days p{*pub};
+    const unsigned since_monday = (weekday{p}.c_encoding() + 6) % 7;
+    emit(first, last, "days_ago", "week", year_month_day{p - days{since_monday + 7}},
+         "the week before the publication's week (its Monday)");
+  }
+
+  // The publication's month (offset 0, rule today) or the one before (-1, rule days_ago).
+  void emit_month_relative(std::size_t first, std::size_t last, int offset) {
+    const std::string rule = offset == 0 ? "today" : "days_ago";
+    if (!pub) {
+      emit(first, last, rule, "month", std::nullopt, kNoPublished);
+      return;
+    }
+    const auto ym = std::chrono::year_month{pub->year(), pub->month()} + std::chrono::months{offset};
+    emit(first, last, rule, "month", year_month_day{ym.year(), ym.month(), day{1}},
+         offset == 0 ? "the publication's month" : "the month before the publication's");
+  }
+
+  void emit_weekday(std::size_t first, std::size_t last, int wd, bool strictly_before) {
+    if (!pub) {
+      emit(first, last, "weekday", "day", std::nullopt, kNoPublished);
+      return;
+    }
+    const sys_days p{*pub};
+    const int today = static_cast<int>(weekday{p}.c_encoding());
+    int back = (today - wd + 7) % 7;
+    if (strictly_before && back == 0) back = 7;
+    std::string reason = strictly_before ? "the latest such day before the publication date"
+                                         : "the latest such day on or before the publication date";
+    emit(first, last, "weekday", "day", year_month_day{p - days{back}}, std::move(reason));
+  }
+
+  // "N days before the deadline": the obligation the sentence is about.
+  void emit_deadline(std::size_t first, std::size_t last, int before) {
+    if (!agreement) {
+      emit(first, last, "relative_to_deadline", "day", std::nullopt, "no agreement to take the deadline from");
+      return;
+    }
+    const Sentence& s = doc.sentences()[t[first].sentence];
+    std::vector<std::string_view> kinds;
+    for (const auto& kw : kind_words()) {
+      bool hit = false;
+      for (std::size_t i = s.first_token; i < s.end_token && !hit; ++i) {
+        if (!t[i].word || (i >= first && i <= last)) continue;
+        for (const auto& f : forms[i])
+          for (const auto& p : kw.prefixes)
+            if (f.compare(0, p.size(), p) == 0) hit = true;
+      }
+      if (hit) kinds.push_back(kw.kind);
+    }
+    struct Fit {
+      std::string id;
+      year_month_day deadline;
+    };
+    std::vector<Fit> fits;
+    for (const auto& o : agreement->obligations) {
+      if (!o.deadline || std::find(kinds.begin(), kinds.end(), o.kind) == kinds.end()) continue;
+      const auto local = std::chrono::floor<days>(*o.deadline + std::chrono::minutes{agreement->utc_offset_minutes});
+      fits.push_back({o.id, year_month_day{local}});
+    }
+    // A sentence that names weapons and groups ("the factions withdrew their heavy weapons")
+    // is about the weapons: groups are the usual subject of a weapons withdrawal.
+    std::string assumed;
+    if (std::find(kinds.begin(), kinds.end(), "withdraw-weapons") != kinds.end() &&
+        std::find(kinds.begin(), kinds.end(), "withdraw-groups") != kinds.end()) {
+      std::erase(kinds, std::string_view("withdraw-groups"));
+      assumed = "; the sentence names weapons and groups: read as the weapons withdrawal";
+      fits.erase(std::remove_if(fits.begin(), fits.end(),
+                                [&](const Fit& f) {
+                                  for (const auto& o : agreement->obligations)
+                                    if (o.id == f.id) return o.kind == "withdraw-groups";
+                                  return false;
+                                }),
+                 fits.end());
+    }
+    // Deadlines far from the publication date (another year's agreement) are not meant.
+    if (pub && fits.size() > 1) {
+      std::vector<Fit> near;
+      for (const auto& f : fits) {
+        const auto gap = sys_days{f.deadline} - sys_days{*pub};
+        if (gap >= days{-120} && gap <= days{120}) near.push_back(f);
+      }
+      if (!near.empty()) fits = std::move(near);
+    }
+    const bool one_day = !fits.empty() && std::all_of(fits.begin(), fits.end(), [&](const Fit& f) { return f.deadline == fits[0].deadline; });
+    if (fits.empty()) {
+      std::string said;
+      for (auto kd : kinds) said += (said.empty() ? "" : ", ") + std::string(kd);
+      emit(first, last, "relative_to_deadline", "day", std::nullopt,
+           kinds.empty() ? "cannot tell which deadline: the sentence names no withdrawal of weapons or groups, nor a road"
+                         : fmt::format("no obligation of kind {} has a deadline", said));
+      return;
+    }
+    if (!one_day) {
+      std::string ids;
+      for (const auto& f : fits) ids += (ids.empty() ? "" : ", ") + f.id + " (" + iso(f.deadline) + ")";
+      emit(first, last, "relative_to_deadline", "day", std::nullopt, "cannot tell which deadline: " + ids);
+      return;
+    }
+    const year_month_day d{sys_days{fits[0].deadline} - days{before}};
+    emit(first, last, "relative_to_deadline", "day", d,
+         fmt::format("{} day{} before the deadline {} of obligation {}{}", before, before == 1 ? "" : "s",
+                     iso(fits[0].deadline), fits[0].id, assumed));
+  }
+
+  // A small count at i (digits or a number word, "a"/"an"/"one"): value and last token.
+  std::optional<std::pair<int, std::size_t>> count_at(std::size_t i) const {
+    if (!word(i)) return std::nullopt;
+    if (const auto& d = digits(i); d && d->suffix.empty() && !d->separators && !d->dotted && d->value >= 1 && d->value <= 400)
+      return std::make_pair(static_cast<int>(d->value), i);
+    if (k[i] == "a" || k[i] == "an") return std::make_pair(1, i);
+    if (const auto& w = info[i].number; w && !w->multiplier && !w->vague && w->value <= 400) {
+      // Arabic "ثلاثة عشر": 13.
+      if (is_arabic_key(k[i]) && word(i + 1) && w->value < 10) {
+        if (const auto& ten = info[i + 1].number; ten && ten->value == 10 && !ten->vague)
+          return std::make_pair(static_cast<int>(w->value) + 10, i + 1);
+      }
+      return std::make_pair(static_cast<int>(w->value), i);
+    }
+    return std::nullopt;
+  }
+
+  // ---- The patterns; each returns true when it emitted a mention starting at i or before. ----
+
+  // "2018-10-12"
+  bool iso_date(std::size_t i) {
+    auto y = year_at(i);
+    if (!y || !punct(i + 1, "-") || !adjacent(i, i + 1) || !adjacent(i + 1, i + 2) || !punct(i + 3, "-") ||
+        !adjacent(i + 2, i + 3) || !adjacent(i + 3, i + 4))
+      return false;
+    const auto &m = digits(i + 2), &d = digits(i + 4);
+    if (!m || !d || m->digit_count != 2 || d->digit_count != 2 || !m->suffix.empty() || !d->suffix.empty()) return false;
+    if (m->value < 1 || m->value > 12) return false;
+    emit_absolute(i, i + 4, *y, static_cast<unsigned>(m->value), static_cast<unsigned>(d->value));
+    return true;
+  }
+
+  // "12.10.2018" (one token: day first, as written in Russian, Turkish and Arabic).
+  bool dotted_date(std::size_t i) {
+    const auto& d = digits(i);
+    if (!d || !d->dotted) return false;
+    const std::string_view s = doc.token_text(i).substr(d->prefix.size());
+    std::vector<std::string_view> parts;
+    std::size_t from = 0;
+    for (std::size_t p = 0; p <= s.size(); ++p)
+      if (p == s.size() || s[p] == '.') parts.push_back(s.substr(from, p - from)), from = p + 1;
+    if (parts.size() != 3 || !d->suffix.empty()) return false;
+    auto num = [](std::string_view p) -> std::optional<unsigned> {
+      auto v = lexicon::parse_digits(p);
+      if (!v || !v->suffix.empty() || v->separators || v->dotted) return std::nullopt;
+      return static_cast<unsigned>(v->value);
+    };
+    auto dd = num(parts[0]), mm = num(parts[1]), yy = num(parts[2]);
+    if (!dd || !mm || !yy || parts[0].size() > 2 || parts[1].size() > 2 || *mm < 1 || *mm > 12) return false;
+    std::size_t last = i;
+    if (word(i + 1) && in(i + 1, year_words())) last = i + 1;
+    if (parts[2].size() == 4) {
+      emit_absolute(i, last, static_cast<int>(*yy), *mm, *dd);
+      return true;
+    }
+    if (parts[2].size() == 2) {
+      emit_absolute(i, last, 2000 + static_cast<int>(*yy), *mm, *dd, "two-digit year read as 20xx");
+      return true;
+    }
+    return false;
+  }
+
+  // "10/12/2018": which is the day? Resolved only when one reading alone is a valid date.
+  bool slashed_date(std::size_t i) {
+    const auto& a = digits(i);
+    if (!a || a->digit_count > 2 || !punct(i + 1, "/") || !adjacent(i, i + 1) || !adjacent(i + 1, i + 2) ||
+        !punct(i + 3, "/") || !adjacent(i + 2, i + 3) || !adjacent(i + 3, i + 4))
+      return false;
+    const auto& b = digits(i + 2);
+    auto y = year_at(i + 4);
+    if (!b || b->digit_count > 2 || !y) return false;
+    const unsigned x = static_cast<unsigned>(a->value), z = static_cast<unsigned>(b->value);
+    const year_month_day dm{year{*y}, month{z}, day{x}}, md{year{*y}, month{x}, day{z}};
+    if (dm.ok() && md.ok() && dm != md) {
+      emit(i, i + 4, "unresolved", "day", std::nullopt,
+           fmt::format("day/month order unknown: {} or {}", iso(dm), iso(md)));
+    } else if (dm.ok()) {
+      emit(i, i + 4, "absolute", "day", dm, x == z ? "" : fmt::format("day first: {} is not a month", x));
+    } else if (md.ok()) {
+      emit(i, i + 4, "absolute", "day", md, fmt::format("month first: {} is not a month", z));
+    } else {
+      emit(i, i + 4, "unresolved", "day", std::nullopt, "no such day either way");
+    }
+    return true;
+  }
+
+  // "12 October 2018", "12 октября 2018 года", "١٢ تشرين الأول ٢٠١٨", "on 12 October".
+  // Arabic ordinal days before "من" + month: "العاشر من تشرين الأول" (the tenth of October),
+  // "الحادي عشر" (11th), "الخامس والعشرين" (25th). Returns the day and its last token.
+  std::optional<std::pair<unsigned, std::size_t>> ar_ordinal_day(std::size_t i) const {
+    if (t[i].script != Script::arabic) return std::nullopt;
+    static const std::unordered_map<std::string, unsigned> units = [] {
+      std::unordered_map<std::string, unsigned> m;
+      const char* words[] = {"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"};
+      for (unsigned d = 0; d < 10; ++d) m.emplace(lexicon::key(words[d]), d + 1);
+      m.emplace(lexicon::key("الحادي"), 1);  // "الحادي عشر", "الحادي والعشرين"
+      m.emplace(lexicon::key("العشرين"), 20);
+      m.emplace(lexicon::key("الثلاثين"), 30);
+      return m;
+    }();
+    static const std::string ten = lexicon::key("عشر"), and20 = lexicon::key("والعشرين"), and30 = lexicon::key("والثلاثين"),
+                             week = lexicon::key("الأسبوع"), month_noun = lexicon::key("الشهر");
+    if (i > 0 && (k[i - 1] == week || k[i - 1] == month_noun)) return std::nullopt;  // "the first week of"
+    auto it = units.find(k[i]);
+    if (it == units.end()) return std::nullopt;
+    unsigned day = it->second;
+    std::size_t last = i;
+    if (day < 10 && word(i + 1)) {
+      if (k[i + 1] == ten) day += 10, last = i + 1;
+      else if (k[i + 1] == and20) day += 20, last = i + 1;
+      else if (k[i + 1] == and30) day += 30, last = i + 1;
+    }
+    if (k[i] == lexicon::key("الحادي") && last == i) return std::nullopt;
+    if (day > 31) return std::nullopt;
+    // Only before "من" and a month.
+    if (!word(last + 1) || k[last + 1] != lexicon::key("من")) return std::nullopt;
+    return std::make_pair(day, last);
+  }
+
+  bool day_month(std::size_t i) {
+    std::optional<unsigned> d = day_at(i);
+    std::size_t j = i + 1;
+    if (!d) {
+      auto ord = ar_ordinal_day(i);
+      if (!ord) return false;
+      d = ord->first;
+      j = ord->second + 1;
+    }
+    if (word(j) && in(j, connectors())) ++j;
+    if (punct(j, "-") && adjacent(i, j)) ++j;  // "12-го" is rare; "12-October" seen in copy
+    std::size_t first = i;
+    if (auto cue = cue_before(i, before_weekday()); cue && !in(*cue, v_set())) first = *cue;
+    // Russian: "до 10 октября", "к 15 октября", "в ночь на 2 августа", "Вечером 6 января".
+    if (auto cue = cue_before(i, ru_date_preps_set())) {
+      first = *cue;
+      if (k[*cue] == "на")
+        if (auto night = cue_before(*cue, night_word_set()))
+          if (auto v = cue_before(*night, v_set())) first = *v;
+    }
+    if (auto tod = cue_before(first, ar_time_of_day())) first = *tod;
+    // "العاشر من الشهر الجاري": the tenth of this month (the publication's).
+    if (in(j, month_noun_set()) && k[j] != "month" && in(j + 1, current_set())) {
+      if (!pub) {
+        emit(first, j + 1, "absolute_no_year", "day", std::nullopt, kNoPublished);
+        return true;
+      }
+      const year_month_day r{pub->year(), pub->month(), day{*d}};
+      if (!r.ok()) emit(first, j + 1, "unresolved", "day", std::nullopt, "no such day in the publication's month");
+      else emit(first, j + 1, "absolute_no_year", "day", r, "the publication's month");
+      return true;
+    }
+    auto m = month_at(j, true);
+    if (!m) return false;
+    if (auto y = year_after(m->second + 1)) {
+      emit_absolute(first, y->second, y->first, m->first, *d);
+    } else {
+      std::size_t last = m->second;
+      int direction = 0;
+      if (in(last + 1, ar_past())) direction = -1, ++last;
+      else if (in(last + 1, ar_future_set())) direction = 1, ++last;
+      emit_no_year(first, last, m->first, *d, direction);
+    }
+    return true;
+  }
+
+  // "October 12, 2018", "October 12", "October 2018", "in October".
+  bool month_first(std::size_t i) {
+    auto m = month_at(i, true);
+    if (!m) return false;
+    const std::size_t after = m->second + 1;
+    std::size_t first = i;
+    if (auto d = day_at(after); d && k[i] != "ماي") {
+      if (auto cue = cue_before(i, before_weekday()); cue && k[*cue] == "on") first = *cue;
+      if (auto y = year_after(after + 1)) emit_absolute(first, y->second, y->first, m->first, *d);
+      else emit_no_year(first, after, m->first, *d);
+      return true;
+    }
+    const std::size_t phrase_first = month_phrase_start(i);
+    if (auto y = year_after(after)) {
+      emit_absolute(phrase_first, y->second, y->first, m->first, std::nullopt);
+      return true;
+    }
+    // A month alone: never an ambiguous word ("may", "آب"), except English "May" / "March"
+    // capitalised after "in" / "during" ("Troops may withdraw in March").
+    if (lexicon::ambiguous_month(k[i])) {
+      const bool named = (k[i] == "may" || k[i] == "march") && t[i].capitalised && i > 0 && word(i - 1) &&
+                         (k[i - 1] == "in" || k[i - 1] == "during");
+      if (!named) return false;
+    }
+    // Latin script: capitalised ("October"; Turkish "Ekim"), or Turkish "ekim ayında": "aralık"
+    // is also "gap", "ocak" "hearth".
+    std::size_t last = m->second;
+    if (t[i].script == Script::latin) {
+      const bool ay = lang == "tr" && word(last + 1) && k[last + 1].compare(0, 2, "ay") == 0 && k[last + 1].size() <= 7;
+      if (!t[i].capitalised && !ay) return false;
+      if (ay) ++last;
+    }
+    first = phrase_first;
+    if (first == i)
+      if (auto cue = cue_before(i, month_cues_set())) {
+        first = *cue;
+        static const std::string month_word = lexicon::key("شهر");
+        if (k[*cue] == month_word)
+          if (auto c2 = cue_before(*cue, month_cues_set())) first = *c2;
+      }
+    int direction = 0;
+    if (in(last + 1, ar_past())) direction = -1, ++last;
+    else if (in(last + 1, ar_future_set())) direction = 1, ++last;
+    emit_no_year(first, last, m->first, std::nullopt, direction);
+    return true;
+  }
+
+  // The first token of a month phrase ending at the month at i: "at the end of April", "mid-
+  // October", "с начала марта", "منذ نهاية نيسان"; i itself when there is none.
+  std::size_t month_phrase_start(std::size_t i) const {
+    std::size_t start = i;
+    if (auto of = cue_before(start, of_set())) {
+      if (auto part = cue_before(*of, month_part_set()))
+        if (auto the = cue_before(*part, the_set())) start = *the;
+    } else if (auto part = cue_before(start, month_part_set())) {
+      start = *part;
+    } else if (auto adj = cue_before(start, month_adj_set())) {
+      start = *adj;
+    } else if (start >= 2 && punct(start - 1, "-") && start - 2 >= floor && in(start - 2, month_adj_set())) {
+      start -= 2;  // "mid-October"
+    }
+    if (start == i) return i;
+    if (auto prep = cue_before(start, month_preps_set())) start = *prep;
+    return start;
+  }
+
+  // "two days ago", "три дня назад", "iki gün önce", and "a day early", "на день раньше срока".
+  bool count_days(std::size_t i) {
+    // "на день раньше", "на два дня раньше": the count after "на".
+    std::size_t first = i;
+    std::size_t c = i;
+    if (k[i] == "на" || k[i] == "за") c = i + 1;
+    // A day noun alone counts one: "на день раньше", "a day early" (via "a").
+    std::optional<std::pair<int, std::size_t>> cnt;
+    std::size_t noun = 0;
+    if (word(c) && in(c, day_nouns()) && c != i) {
+      cnt = std::make_pair(1, c - 1);
+      noun = c;
+    } else {
+      cnt = count_at(c);
+      if (!cnt) return false;
+      noun = cnt->second + 1;
+      if (!word(noun) || !in(noun, day_nouns())) return false;
+    }
+    const int count = cnt->first;
+    const std::size_t next = noun + 1;
+    if (word(next) && in(next, ago_words())) {
+      emit_relative(first, next, "days_ago", count);
+      return true;
+    }
+    if (word(next) && in(next, early_words())) {
+      std::size_t last = next;
+      // "ahead of the deadline", "раньше срока", "early".
+      for (std::size_t j = next + 1; j < std::min(n(), next + 4); ++j) {
+        if (!word(j)) break;
+        if (in(j, deadline_nouns())) {
+          last = j;
+          break;
+        }
+        if (k[j] != "of" && k[j] != "the" && k[j] != "установленного") break;
+      }
+      emit_deadline(first, last, count);
+      return true;
+    }
+    // "a day before the deadline", "за день до истечения срока".
+    if (word(next) && (k[next] == "before" || k[next] == "до")) {
+      for (std::size_t j = next + 1; j < std::min(n(), next + 4); ++j) {
+        if (!word(j)) break;
+        if (in(j, deadline_nouns())) {
+          emit_deadline(first, j, count);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // "قبل يومين", "منذ ثلاثة أيام", "قبل يوم من الموعد", "قبل الموعد المحدد بيوم".
+  bool ar_days(std::size_t i) {
+    if (!in(i, ar_before())) return false;
+    std::size_t j = i + 1;
+    int count = 0;
+    std::size_t last = 0;
+    static const std::string two_days = lexicon::key("يومين"), two_days_nom = lexicon::key("يومان"),
+                             one_day = lexicon::key("يوم");
+    if (word(j) && (k[j] == two_days || k[j] == two_days_nom)) {
+      count = 2, last = j;
+    } else if (word(j) && k[j] == one_day && !(word(j + 1) && info[j + 1].weekday >= 0)) {
+      count = 1, last = j;
+    } else if (auto c = count_at(j); c && word(c->second + 1) && in(c->second + 1, day_nouns())) {
+      count = c->first, last = c->second + 1;
+    } else if (word(j) && in(j, deadline_nouns())) {
+      // "قبل الموعد (المحدد) بيوم/بيومين"
+      std::size_t m = j + 1;
+      if (!in(m, deadline_nouns()) && in(m, set_fixed_set())) ++m;
+      if (!word(m)) return false;
+      for (const auto& s : forms[m]) {
+        if (s == one_day) count = 1;
+        if (s == two_days) count = 2;
+      }
+      if (count == 0) return false;
+      emit_deadline(i, m, count);
+      return true;
+    } else {
+      return false;
+    }
+    static const std::string before_key = lexicon::key("قبل");
+    if (k[i] == before_key && word(last + 1) && in(last + 1, connectors()) && word(last + 2) &&
+        in(last + 2, deadline_nouns())) {
+      std::size_t end = last + 2;
+      if (in(end + 1, fixed_set())) ++end;
+      emit_deadline(i, end, count);
+      return true;
+    }
+    emit_relative(i, last, "days_ago", count);
+    return true;
+  }
+
+  // "on Tuesday", "last Tuesday", "во вторник", "в прошлый вторник", "يوم الثلاثاء",
+  // "الثلاثاء الماضي", "salı günü", "geçen salı".
+  bool weekday_at(std::size_t i) {
+    const int wd = info[i].weekday;
+    if (wd < 0) return false;
+    std::size_t first = i, last = i;
+    bool strictly = false;
+    if (auto l = cue_before(i, last_words())) {
+      first = *l, strictly = true;
+      if (auto cue = cue_before(*l, before_weekday())) first = *cue;
+    } else if (auto cue = cue_before(i, before_weekday())) {
+      first = *cue;
+      if (auto tod = cue_before(*cue, ar_time_of_day())) first = *tod;
+    } else if (auto tod = cue_before(i, ar_time_of_day())) {
+      first = *tod;
+    }
+    // "в ночь на вторник"
+    if (first == i)
+      if (auto na = cue_before(i, ru_date_preps_set()); na && k[*na] == "на")
+        if (auto night = cue_before(*na, night_word_set()))
+          if (auto v = cue_before(*night, v_set())) first = *v;
+    if (word(i + 1) && in(i + 1, ar_past())) last = i + 1, strictly = true;
+    if (word(last + 1) && in(last + 1, after_time_of_day())) ++last;
+    // A date right after the weekday is one mention: "يوم الاثنين 15 تشرين الأول", "on Monday,
+    // 15 October", "Monday, October 15, 2018". The date decides; a weekday that does not match
+    // it is said in the reason.
+    if (!strictly) {
+      const std::size_t before = out.size(), saved_floor = floor;
+      std::size_t j = last + 1;
+      if (punct(j, ",")) ++j;
+      floor = j;
+      if (j < n() && t[j].word && same_sentence(i, j) && (day_month(j) || month_first(j))) {
+        DateMention& date = out.back();
+        if (out.size() == before + 1 && date.precision == "day" && date.rule != "unresolved") {
+          const std::size_t date_last = floor - 1;
+          lexicon::trim_clitics(doc, first, date_last, clitic_letters(first), date.span, date.text);
+          if (date.resolved && weekday{sys_days{*date.resolved}}.c_encoding() != static_cast<unsigned>(wd))
+            date.reason += std::string(date.reason.empty() ? "" : "; ") + "the weekday written does not fall on this date";
+          return true;
+        }
+        out.resize(before);  // a month or an unresolved date: kept apart
+      }
+      floor = saved_floor;
+    }
+    emit_weekday(first, last, wd, strictly);
+    return true;
+  }
+
+  // Single relative words and their fixed phrases.
+  bool relative(std::size_t i) {
+    if (!in(i, relative_starts_set())) return false;
+    const std::string& w = k[i];
+    // "the day before yesterday", "позавчера", "أمس الأول", "evvelsi gün"
+    if (w == "позавчера") {
+      emit_relative(i, i, "days_ago", 2);
+      return true;
+    }
+    if ((w == "last" || w == "этой" || w == "прошлой") && word(i + 1) && in(i + 1, night_set())) {
+      emit_relative(i, i + 1, "last_night", 1, "the night before the publication date (its evening's date)");
+      return true;
+    }
+    if (w == "overnight") {
+      emit_relative(i, i, "last_night", 1, "the night before the publication date (its evening's date)");
+      return true;
+    }
+    if ((w == "last" && word(i + 1) && k[i + 1] == "week") ||
+        ((w == "прошлой" || w == "минувшей") && word(i + 1) && k[i + 1] == "неделе") ||
+        ((w == "geçen" || w == "gecen") && word(i + 1) && k[i + 1] == "hafta")) {
+      std::size_t first = i;
+      if (auto cue = cue_before(i, na_set())) first = *cue;
+      emit_last_week(first, i + 1);
+      return true;
+    }
+    static const std::string week_ar = lexicon::key("الأسبوع"), night_ar = lexicon::key("الليلة"),
+                             night1 = lexicon::key("ليلة"), night2 = lexicon::key("ليل"), first_ar = lexicon::key("الأول");
+    if (w == week_ar && word(i + 1) && in(i + 1, ar_past())) {
+      emit_last_week(i, i + 1);
+      return true;
+    }
+    if (w == night_ar && word(i + 1) && in(i + 1, ar_past())) {
+      emit_relative(i, i + 1, "last_night", 1, "the night before the publication date (its evening's date)");
+      return true;
+    }
+    // "last month", "this month", "в прошлом месяце", "الشهر الماضي", "الشهر الجاري", "geçen ay".
+    {
+      int offset = 1;  // none
+      std::size_t first = i, last = i + 1;
+      if (in(i + 1, month_noun_set()) && k[i + 1] != lexicon::key("الشهر")) {
+        if (w == "last" || w == "прошлом" || w == "geçen" || w == "gecen") offset = -1;
+        else if (w == "this" || w == "этом" || w == "текущем" || w == "bu") offset = 0;
+        if (offset <= 0)
+          if (auto v = cue_before(i, v_set())) first = *v;
+      } else if (w == lexicon::key("الشهر") && word(i + 1)) {
+        if (in(i + 1, ar_past())) offset = -1;
+        else if (in(i + 1, current_set())) offset = 0;
+      } else if (w == lexicon::key("هذا") && word(i + 1) && k[i + 1] == lexicon::key("الشهر")) {
+        offset = 0;
+      }
+      if (offset <= 0) {
+        emit_month_relative(first, last, offset);
+        return true;
+      }
+    }
+    if (w == "this" && word(i + 1) && (k[i + 1] == "morning" || k[i + 1] == "afternoon" || k[i + 1] == "evening")) {
+      emit_relative(i, i + 1, "today", 0);
+      return true;
+    }
+    if (in(i, yesterday_set())) {
+      std::size_t first = i, last = i;
+      std::string rule = "yesterday";
+      int back = 1;
+      std::string reason = w == "накануне" ? "накануне read as the day before publication" : "";
+      // "накануне переговоров" is "on the eve of the talks": a noun after it, not a verb, a
+      // time of day or punctuation.
+      if (w == "накануне" && word(i + 1) && !in(i + 1, after_time_of_day())) {
+        const std::string& nx = k[i + 1];
+        auto ends = [&](std::string_view e) { return nx.size() >= e.size() && nx.compare(nx.size() - e.size(), e.size(), e) == 0; };
+        const bool past_verb = ends("л") || ends("ла") || ends("ло") || ends("ли") || ends("лся") || ends("лась") ||
+                               ends("лось") || ends("лись");
+        if (!past_verb && !t[i + 1].capitalised) return false;
+      }
+      if (auto tod = cue_before(i, ar_time_of_day())) {
+        first = *tod;
+        if (k[*tod] == night1 || k[*tod] == night2) rule = "last_night";
+      }
+      if (is_arabic_key(w) && word(i + 1) && k[i + 1] == first_ar) last = i + 1, rule = "days_ago", back = 2;
+      else if ((w == "dün" || w == "dun") && word(i + 1) && (k[i + 1] == "gece" || k[i + 1] == "geceki")) last = i + 1, rule = "last_night";
+      else if (word(i + 1) && in(i + 1, after_time_of_day())) {
+        ++last;
+        if (k[last] == "ночью" || k[last] == "night") rule = "last_night";
+      }
+      if (rule == "last_night") reason = "the night before the publication date (its evening's date)";
+      emit_relative(first, last, rule, back, reason);
+      return true;
+    }
+    if (in(i, today_set()) || (in(i, ar_today_set()) && !in(i + 1, ar_not_today()))) {
+      std::size_t first = i, last = i;
+      if (auto e = cue_before(i, earlier_set())) first = *e;
+      if (auto tod = cue_before(i, ar_time_of_day())) first = *tod;
+      if (word(i + 1) && in(i + 1, after_time_of_day()) && k[i + 1] != "night" && k[i + 1] != "ночью") ++last;
+      emit_relative(first, last, "today", 0);
+      return true;
+    }
+    if (w == "evvelsi" && word(i + 1) && (k[i + 1] == "gün" || k[i + 1] == "gun")) {
+      emit_relative(i, i + 1, "days_ago", 2);
+      return true;
+    }
+    if (w == "the" && word(i + 1) && k[i + 1] == "day" && word(i + 2) && k[i + 2] == "before" && word(i + 3) &&
+        k[i + 3] == "yesterday") {
+      emit_relative(i, i + 3, "days_ago", 2);
+      return true;
+    }
+    return false;
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < n(); ++i) {
+      if (i < floor || !t[i].word) continue;
+      if (relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) || slashed_date(i) ||
+          day_month(i) || month_first(i) || weekday_at(i)) {
+        i = floor - 1;
+        continue;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
+                                    const agreement::Agreement* a) {
+  return detail::find_dates(doc, lexicon::words_of(doc), published, a);
+}
+
+std::vector<DateMention> detail::find_dates(const Document& doc, const lexicon::Words& words,
+                                            std::optional<std::chrono::year_month_day> published,
+                                            const agreement::Agreement* a) {
+  Scanner s(doc, words, published, a);
+  s.run();
+  return std::move(s.out);
+}
+
+}  // namespace truceline::extract

@@ -1,0 +1,789 @@
+// Events, claimants and statements (events.hpp). Hand-written rule tables: no library matches
+// word sequences with per-language clitic stripping and explains which entry matched, and the
+// house rules ask for explainable rules (docs/extract.md).
+#include "truceline/extract/events.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
+
+namespace truceline::extract {
+
+namespace {
+
+using std::string_view;
+
+// ---------------------------------------------------------------------------------------------
+// Word patterns. A pattern is words separated by spaces: "x" = the word x, "x*" = a word
+// starting with x, "~" = up to three words in between (not across punctuation).
+
+struct Entry {
+  const char* kind;
+  const char* pattern;
+};
+
+// Event triggers, per language (lower case; Arabic as normalise_arabic gives it). Checked by
+// hand against our own example sentences (tests/extract/events_test.cpp). A trigger only says
+// what kind of event a sentence describes; modality and claims are decided afterwards.
+constexpr Entry kTriggers[] = {
+    // English
+    {"shelling", "shelled"}, {"shelling", "shelling"}, {"shelling", "shells"}, {"shelling", "shell"},
+    {"shelling", "artillery fire"}, {"shelling", "mortar fire"}, {"shelling", "rocket fire"},
+    {"shelling", "tank fire"}, {"shelling", "bombard*"}, {"shelling", "pounded"},
+    {"shelling", "fired ~ rocket*"}, {"shelling", "fired ~ shell*"}, {"shelling", "fired ~ mortar*"},
+    {"shelling", "rocket* hit"}, {"shelling", "rocket* struck"}, {"shelling", "rocket* landed"},
+    {"shelling", "mortar* hit"}, {"shelling", "mortar* landed"}, {"shelling", "artillery struck"},
+    {"airstrike", "air strike*"}, {"airstrike", "airstrike*"}, {"airstrike", "air raid*"},
+    {"airstrike", "raid*"}, {"airstrike", "warplane* struck"}, {"airstrike", "warplane* bombed"},
+    {"airstrike", "warplane* hit"}, {"airstrike", "warplane* targeted"}, {"airstrike", "jets struck"},
+    {"airstrike", "jets bombed"}, {"airstrike", "aircraft struck"}, {"airstrike", "aircraft bombed"},
+    {"airstrike", "bombed"}, {"airstrike", "drone strike*"}, {"airstrike", "armed drone*"}, {"airstrike", "attack drone*"},
+    {"airstrike", "suicide drone*"}, {"airstrike", "dropped ~ bomb*"}, {"uav_observation", "drone* circled"},
+    {"uav_observation", "drone* flew"}, {"uav_observation", "drone* hovered"}, {"uav_observation", "drone* were flying"}, {"airstrike", "barrel bomb*"},
+    {"armed_clash", "clash*"}, {"armed_clash", "fighting"}, {"armed_clash", "fought"},
+    {"armed_clash", "gunfight*"}, {"armed_clash", "firefight*"}, {"armed_clash", "exchange* of fire"},
+    {"armed_clash", "exchanged fire"}, {"armed_clash", "attacked ~ position*"},
+    {"armed_clash", "attack* on ~ position*"}, {"armed_clash", "infiltration attempt*"},
+    {"armed_clash", "attempt* to infiltrate"}, {"armed_clash", "tried to infiltrate"},
+    {"armed_clash", "infiltrat*"}, {"armed_clash", "battle*"}, {"armed_clash", "ambush*"},
+    {"armed_clash", "opened fire"},
+    {"withdrawal", "withdrew"}, {"withdrawal", "withdraw"}, {"withdrawal", "withdrawn"}, {"withdrawal", "withdrawal of"},
+    {"withdrawal", "pulled out"}, {"withdrawal", "pulled back"}, {"withdrawal", "pulling ~ out"},
+    {"withdrawal", "pulled ~ out"}, {"withdrawal", "withdrawal"}, {"withdrawal", "been moved from"},
+    {"withdrawal", "were moved from"}, {"withdrawal", "moved ~ out of"}, {"withdrawal", "removed ~ heavy weapon*"},
+    {"withdrawal", "evacuated ~ position*"},
+    {"group_presence", "remain* in"}, {"group_presence", "remain* inside"}, {"group_presence", "remain* present"},
+    {"group_presence", "still present"}, {"group_presence", "are present"}, {"group_presence", "were present"},
+    {"group_presence", "stationed in"}, {"group_presence", "still manning"},
+    {"group_presence", "manning positions"}, {"group_presence", "refused to withdraw"}, {"group_presence", "refused to leave"}, {"group_presence", "still hold*"}, {"group_presence", "still control*"},
+    {"patrol", "patrol*"},
+    {"movement_restriction", "closed ~ road*"}, {"movement_restriction", "closed ~ crossing*"},
+    {"movement_restriction", "closed ~ highway"}, {"movement_restriction", "blocked ~ road*"},
+    {"movement_restriction", "blocked ~ highway"}, {"movement_restriction", "road* was closed"},
+    {"movement_restriction", "road* were closed"}, {"movement_restriction", "crossing was closed"},
+    {"movement_restriction", "checkpoint* stopped"}, {"movement_restriction", "set up ~ checkpoint*"},
+    {"movement_restriction", "turned back"}, {"movement_restriction", "traffic ~ halted"},
+    {"movement_restriction", "halted ~ traffic"}, {"movement_restriction", "closure"}, {"movement_restriction", "stopped at ~ checkpoint*"},
+    {"movement_restriction", "turned back at ~ checkpoint*"}, {"movement_restriction", "closure of"},
+    // Russian
+    {"shelling", "обстрел*"}, {"shelling", "артобстрел*"}, {"shelling", "артиллерийск* огонь"},
+    {"shelling", "минометн* огонь"}, {"shelling", "миномётн* огонь"}, {"shelling", "огонь из миномет*"},
+    {"airstrike", "авиаудар*"}, {"airstrike", "авианалет*"}, {"airstrike", "авианалёт*"},
+    {"airstrike", "бомбардиров*"}, {"airstrike", "удар* авиации"}, {"airstrike", "авиация нанесла"},
+    {"armed_clash", "бои"}, {"armed_clash", "бой"}, {"armed_clash", "боев"}, {"armed_clash", "боях"},
+    {"armed_clash", "столкновени*"}, {"armed_clash", "перестрелк*"}, {"armed_clash", "атаковал*"},
+    {"armed_clash", "атак*"}, {"armed_clash", "напали"}, {"armed_clash", "нападени*"},
+    {"armed_clash", "попытк* проникновени*"}, {"armed_clash", "пытались проникнуть"},
+    {"armed_clash", "открыли огонь"},
+    {"withdrawal", "отвел*"}, {"withdrawal", "отвёл*"}, {"withdrawal", "отвод*"}, {"withdrawal", "вывел*"},
+    {"withdrawal", "вывод тяжел*"}, {"withdrawal", "отступил*"},
+    {"group_presence", "остаются"}, {"group_presence", "остается"}, {"group_presence", "остаётся"},
+    {"group_presence", "остались"}, {"group_presence", "присутству*"},
+    {"group_presence", "удерживать позиции"}, {"group_presence", "удерживают"}, {"group_presence", "находятся"},
+    {"airstrike", "ударн* беспилотник*"},
+    {"patrol", "патрул*"},
+    {"movement_restriction", "перекрыл*"}, {"movement_restriction", "перекрыт*"},
+    {"movement_restriction", "закрыли ~ дорог*"}, {"movement_restriction", "закрыли ~ трасс*"},
+    {"movement_restriction", "закрыли ~ переход*"}, {"movement_restriction", "закрыли ~ кпп"},
+    // Arabic (normalised: أ إ آ -> ا)
+    {"airstrike", "قصف* جوي*"}, {"airstrike", "غارة"}, {"airstrike", "غارات"}, {"airstrike", "غاره"},
+    {"airstrike", "طيران* حربي*"}, {"airstrike", "طائرات حربية"}, {"airstrike", "برميل* متفجر*"},
+    {"shelling", "قصف*"}, {"shelling", "قذائف"}, {"shelling", "قذيفة"}, {"shelling", "قذيفه"},
+    {"shelling", "مدفعي*"}, {"shelling", "صاروخي*"}, {"shelling", "استهدف* ~ صواريخ"},
+    {"armed_clash", "اشتباك*"}, {"armed_clash", "معارك"}, {"armed_clash", "معركة"}, {"armed_clash", "مواجهات"},
+    {"armed_clash", "هجوم*"}, {"armed_clash", "هاجم*"}, {"armed_clash", "تسلل*"},
+    {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
+    {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
+    {"group_presence", "ينتشرون"}, {"group_presence", "يتمركز*"},
+    {"group_presence", "تتمركز*"}, {"group_presence", "متمركز*"}, {"group_presence", "يرفضون ~ مغادرة"},
+    {"patrol", "دورية"}, {"patrol", "دوريات"}, {"patrol", "دوريه"},
+    {"movement_restriction", "اغلق*"}, {"movement_restriction", "اغلاق*"}, {"movement_restriction", "قطع* ~ طريق*"},
+    // Turkish (best effort)
+    {"shelling", "top* ateşi*"}, {"shelling", "bombaladı"}, {"shelling", "havan*"},
+    {"airstrike", "hava saldırı*"}, {"airstrike", "hava harekat*"},
+    {"armed_clash", "çatışma*"}, {"withdrawal", "çekildi"}, {"withdrawal", "çekti"},
+    {"patrol", "devriye*"},
+};
+
+// Casualty words and civilian words (civilian_harm: both in one sentence).
+constexpr const char* kCasualtyWords[] = {
+    "killed", "wounded", "injured", "dead", "died", "casualties", "hurt", "killing", "wounding",
+    "погиб*", "убит*", "ранен*", "пострадал*", "жертв*",
+    "مقتل", "قتل*", "جرح*", "اصابة", "اصابه", "اصابات", "مصرع", "استشهاد", "قتلى", "جرحى", "شهداء", "اصيب*",
+    "öldü", "yaralandı", "hayatını"};
+constexpr const char* kCivilianWords[] = {
+    "civilian*", "child", "children", "women", "resident*", "villager*", "farmer*", "famil*", "boy*", "girl*",
+    "мирн*", "жител*", "гражданск*", "дет*", "ребен*", "ребён*", "женщин*",
+    "مدني*", "اطفال", "طفل*", "سكان", "مواطن*", "نساء", "امراة", "sivil*", "çocuk*"};
+
+// Sightings: a verb and, within five words, an object telling the kind.
+constexpr const char* kSightingVerbs[] = {"seen", "spotted", "observed", "sighted", "hovering", "hovered",
+                                          "замечен*", "видели", "обнаружен*", "شوهد*", "رصد*", "لوحظ",
+                                          "görüldü"};
+constexpr Entry kSightingObjects[] = {
+    {"uav_observation", "drone*"}, {"uav_observation", "uav*"}, {"uav_observation", "беспилотник*"},
+    {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},
+    {"uav_observation", "مسيره"}, {"uav_observation", "درون"}, {"uav_observation", "استطلاع"},
+    {"weapon_sighting", "tank*"}, {"weapon_sighting", "howitzer*"}, {"weapon_sighting", "artillery"},
+    {"weapon_sighting", "launcher*"}, {"weapon_sighting", "heavy"}, {"weapon_sighting", "танк*"},
+    {"weapon_sighting", "гаубиц*"}, {"weapon_sighting", "тяжел*"}, {"weapon_sighting", "тяжёл*"},
+    {"weapon_sighting", "دباب*"}, {"weapon_sighting", "مدافع"}, {"weapon_sighting", "راجم*"},
+    {"group_presence", "fighter*"}, {"group_presence", "militant*"}, {"group_presence", "gunmen"},
+    {"group_presence", "боевик*"}, {"group_presence", "مسلح*"}, {"group_presence", "عناصر"}};
+
+// Sentence-wide statement cues: a sentence holding one states, it does not report an event.
+constexpr Entry kStatementCues[] = {
+    {"agreement", "agreed"}, {"agreement", "agree"}, {"agreement", "agrees"}, {"agreement", "signed"},
+    {"agreement", "reached an agreement"}, {"agreement", "договорились"}, {"agreement", "подписали"},
+    {"agreement", "согласовали"}, {"agreement", "اتفق*"}, {"agreement", "وقعت اتفاق*"}, {"agreement", "anlaştı"},
+    {"call", "called for"}, {"call", "calls for"}, {"call", "call for"}, {"call", "urged"}, {"call", "urges"},
+    {"call", "demanded"}, {"call", "demands"}, {"call", "appealed"}, {"call", "призвал*"}, {"call", "потребовал*"},
+    {"call", "دعا"}, {"call", "دعت"}, {"call", "طالب*"}, {"call", "çağrı*"},
+    {"statement", "welcomed"}, {"statement", "welcomes"}, {"statement", "condemned"}, {"statement", "condemns"},
+    {"statement", "приветствовал*"}, {"statement", "осудил*"}, {"statement", "رحب*"}, {"statement", "دان"},
+    {"statement", "ادان*"}, {"statement", "نددت"}, {"statement", "ندد"}};
+
+// Future / obligation cues: a trigger up to six words after one (or two before it: "patrols
+// will begin") is not an event yet.
+constexpr const char* kFutureCues[] = {
+    "will", "would", "plans", "planned", "planning", "intends", "intend", "threatened", "threatens", "must",
+    "should", "shall", "expected", "aims", "going", "'ll", "намерен*", "планиру*", "будет", "будут",
+    "собира*", "угрожа*", "должн*", "سوف", "يعتزم", "تعتزم", "يخطط", "تخطط", "هدد*", "تهدد", "يهدد", "المقرر",
+    "سيتم", "لن", "يجب", "ينبغي", "начнут", "начнется", "начнётся", "planlıyor"};
+
+// Negation cues: the trigger in their clause, at most five words after them, is not an event.
+constexpr const char* kNegationCues[] = {"no",   "not",  "never", "without", "nor", "neither", "none",
+                                         "не",   "нет",  "ни",    "без",     "لم",  "لا",      "ليس",
+                                         "دون",  "بدون", "عدم",   "yok",     "değil"};
+
+constexpr const char* kDenialCues[] = {"denied", "denies", "deny", "dismissed", "rejected", "опроверг*", "отрица*",
+                                       "نفى",    "نفت",    "ينفي", "تنفي",      "نفي",      "yalanladı"};
+
+// Claim cues. kClaimBefore: the claimant follows the cue ("according to X", "по данным X",
+// "بحسب X"). kClaimVerbs: a speech verb; the claimant is its subject (before it in English and
+// Turkish; after it in Arabic and Russian when words follow before the clause ends, else before).
+constexpr const char* kClaimBefore[] = {"according to", "по данным", "по словам", "по информации", "как сообщил*",
+                                        "как заявил*", "со ссылкой на", "بحسب", "حسب", "وفق", "وفقا ل*",
+                                        "نقلا عن", "göre"};
+constexpr const char* kClaimVerbs[] = {
+    "said", "says", "reported", "reports", "claimed", "claims", "stated", "announced", "told", "accused", "alleged",
+    "added", "blamed", "denied", "denies", "put the toll", "put the death toll", "documented", "counted", "сообщил*", "заявил*", "утверждают", "утверждает", "насчитал*", "обвинил*", "опроверг*",
+    "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "وثق*", "نفى", "نفت", "açıkladı", "bildirdi", "iddia"};
+constexpr const char* kPronouns[] = {"it", "they", "he", "she", "он", "она", "они", "هو", "هي"};
+
+// Words that end a claimant (clause boundaries and "that").
+constexpr const char* kClaimantStops[] = {"that", "on", "in", "what", "что", "о", "об", "ان", "انه", "ان", "بان", "في"};
+
+// ---------------------------------------------------------------------------------------------
+
+bool is_arabic_letter(char32_t c) { return c >= 0x0600 && c <= 0x06FF; }
+
+std::u32string to_u32(string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp = c;
+    std::size_t n = 1;
+    if (c >= 0xF0) cp = c & 0x07, n = 4;
+    else if (c >= 0xE0) cp = c & 0x0F, n = 3;
+    else if (c >= 0xC0) cp = c & 0x1F, n = 2;
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The forms a token is compared in: its lower case; for Arabic also without its clitics.
+struct Forms {
+  std::array<std::string, 4> f;
+  std::size_t n = 0;
+  void add(std::string s) {
+    if (s.empty()) return;
+    for (std::size_t i = 0; i < n; ++i)
+      if (f[i] == s) return;
+    if (n < f.size()) f[n++] = std::move(s);
+  }
+};
+
+bool starts_with(string_view s, string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
+
+Forms forms_of(const Token& t) {
+  Forms fs;
+  if (t.script != Script::arabic) {
+    fs.add(t.lower);
+    return fs;
+  }
+  std::string w = normalise_arabic(t.lower);
+  fs.add(w);
+  // Clitics: a conjunction و/ف, then a preposition ب/ل/ك, then the article ال (لل = ل + ال).
+  // Stripped only while three letters or more remain (a root has three).
+  auto letters = [](string_view s) { return to_u32(s).size(); };
+  std::string rest = w;
+  for (string_view p : {"و", "ف"})
+    if (starts_with(rest, p) && letters(rest) - 1 >= 3) {
+      rest = rest.substr(p.size());
+      fs.add(rest);
+      break;
+    }
+  for (string_view p : {"بال", "لل", "كال", "ال", "ب", "ل", "ك"})
+    if (starts_with(rest, p) && letters(rest) - letters(p) >= 3) {
+      fs.add(rest.substr(p.size()));
+      break;
+    }
+  return fs;
+}
+
+bool word_matches(string_view form, string_view pat) {
+  if (!pat.empty() && pat.back() == '*') return starts_with(form, pat.substr(0, pat.size() - 1));
+  return form == pat;
+}
+
+bool token_matches(const Forms& fs, string_view pat) {
+  for (std::size_t i = 0; i < fs.n; ++i)
+    if (word_matches(fs.f[i], pat)) return true;
+  return false;
+}
+
+std::vector<std::string> split_words(string_view p) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < p.size()) {
+    const std::size_t j = p.find(' ', i);
+    const std::string w(p.substr(i, j == string_view::npos ? string_view::npos : j - i));
+    if (!w.empty()) out.push_back(normalise_arabic(w));
+    if (j == string_view::npos) break;
+    i = j + 1;
+  }
+  return out;
+}
+
+struct Pattern {
+  std::string kind, source;  // source: the entry as written
+  std::vector<std::string> words;
+};
+
+// The first UTF-8 character of a word: the key patterns are indexed by.
+std::string_view first_char(std::string_view w) {
+  if (w.empty()) return w;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return w.substr(0, std::min(n, w.size()));
+}
+
+// Patterns with an index by the first character of their first word, so that a token is
+// checked only against the patterns that can start with it (the trigger table has ~250).
+struct PatternSet : std::vector<Pattern> {
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+  void index() {
+    for (std::size_t i = 0; i < size(); ++i)
+      if (!(*this)[i].words.empty()) by_first[std::string(first_char((*this)[i].words[0]))].push_back(i);
+  }
+};
+
+PatternSet compile(const Entry* b, const Entry* e) {
+  PatternSet out;
+  for (const Entry* x = b; x != e; ++x) out.push_back({x->kind, x->pattern, split_words(x->pattern)});
+  out.index();
+  return out;
+}
+PatternSet compile(const char* const* b, const char* const* e) {
+  PatternSet out;
+  for (const char* const* x = b; x != e; ++x) out.push_back({"", *x, split_words(*x)});
+  out.index();
+  return out;
+}
+
+struct Tables {
+  PatternSet triggers = compile(std::begin(kTriggers), std::end(kTriggers));
+  PatternSet casualty = compile(std::begin(kCasualtyWords), std::end(kCasualtyWords));
+  PatternSet civilian = compile(std::begin(kCivilianWords), std::end(kCivilianWords));
+  PatternSet sighting = compile(std::begin(kSightingVerbs), std::end(kSightingVerbs));
+  PatternSet sighting_objects = compile(std::begin(kSightingObjects), std::end(kSightingObjects));
+  PatternSet statements = compile(std::begin(kStatementCues), std::end(kStatementCues));
+  PatternSet future = compile(std::begin(kFutureCues), std::end(kFutureCues));
+  PatternSet negation = compile(std::begin(kNegationCues), std::end(kNegationCues));
+  PatternSet denial = compile(std::begin(kDenialCues), std::end(kDenialCues));
+  PatternSet claim_before = compile(std::begin(kClaimBefore), std::end(kClaimBefore));
+  PatternSet claim_verbs = compile(std::begin(kClaimVerbs), std::end(kClaimVerbs));
+  PatternSet pronouns = compile(std::begin(kPronouns), std::end(kPronouns));
+  PatternSet stops = compile(std::begin(kClaimantStops), std::end(kClaimantStops));
+};
+
+const Tables& tables() {
+  static const Tables t;
+  return t;
+}
+
+// The analysis of one document: token forms computed once.
+struct Text {
+  const Document& doc;
+  std::vector<Forms> forms;
+  explicit Text(const Document& d) : doc(d) {
+    forms.reserve(d.tokens().size());
+    for (const auto& t : d.tokens()) forms.push_back(forms_of(t));
+  }
+  const Token& tok(std::size_t i) const { return doc.tokens()[i]; }
+};
+
+// Matches pattern words [w, end) from token i (inside [i, limit)); returns one past the last
+// token matched, or 0.
+std::size_t match_from(const Text& t, const std::vector<std::string>& words, std::size_t w, std::size_t i,
+                       std::size_t limit) {
+  if (w == words.size()) return i;
+  if (words[w] == "~") {
+    for (std::size_t skip = 0; skip <= 3; ++skip) {
+      const std::size_t j = i + skip;
+      if (j > limit) break;
+      if (skip > 0 && !t.tok(j - 1).word) break;
+      if (const std::size_t r = match_from(t, words, w + 1, j, limit)) return r;
+    }
+    return 0;
+  }
+  if (i >= limit || !t.tok(i).word) return 0;
+  if (!token_matches(t.forms[i], words[w])) return 0;
+  return match_from(t, words, w + 1, i + 1, limit);
+}
+
+struct Hit {
+  const Pattern* p = nullptr;
+  std::size_t first = 0, end = 0;  // tokens [first, end)
+};
+
+// Every non-overlapping longest match of the patterns in tokens [b, e), in order.
+// The longest match of a pattern of `ps` at token i, if any.
+Hit longest_at(const Text& t, const PatternSet& ps, std::size_t i, std::size_t e) {
+  Hit best;
+  const Forms& fs = t.forms[i];
+  std::string_view seen[4];
+  for (std::size_t f = 0; f < fs.n; ++f) {
+    const std::string_view key = first_char(fs.f[f]);
+    if (std::find(seen, seen + f, key) != seen + f) continue;
+    seen[f] = key;
+    const auto it = ps.by_first.find(std::string(key));
+    if (it == ps.by_first.end()) continue;
+    for (const std::size_t k : it->second) {
+      const Pattern& p = ps[k];
+      const std::size_t r = match_from(t, p.words, 0, i, e);
+      // Longest wins; among equals the table's first entry.
+      if (r > best.end || (r == best.end && r != 0 && best.p && &p < best.p)) best = {&p, i, r};
+    }
+  }
+  return best;
+}
+
+std::vector<Hit> find_all(const Text& t, const PatternSet& ps, std::size_t b, std::size_t e) {
+  std::vector<Hit> out;
+  for (std::size_t i = b; i < e; ++i) {
+    if (!t.tok(i).word) continue;
+    const Hit best = longest_at(t, ps, i, e);
+    if (best.p) {
+      out.push_back(best);
+      i = best.end - 1;
+    }
+  }
+  return out;
+}
+
+std::optional<Hit> find_first(const Text& t, const PatternSet& ps, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e; ++i) {
+    if (!t.tok(i).word) continue;
+    const Hit best = longest_at(t, ps, i, e);
+    if (best.p) return best;
+  }
+  return std::nullopt;
+}
+
+bool is_clause_boundary(const Text& t, std::size_t i) {
+  const Token& k = t.tok(i);
+  if (!k.word) return k.lower == "," || k.lower == "،" || k.lower == ";" || k.lower == "؛" || k.lower == ":" ||
+                      k.lower == "(" || k.lower == ")" || k.lower == "\xE2\x80\x94" /* — */;
+  return k.lower == "but" || k.lower == "но" || k.lower == "однако" || k.lower == "لكن" || k.lower == "ولكن" ||
+         k.lower == "while" || k.lower == "whereas";
+}
+
+// "لا يزال / لا تزال / ما زال": "still", not a negation.
+bool arabic_still(const Text& t, std::size_t i) {
+  if (i + 1 >= t.doc.tokens().size()) return false;
+  const std::string next = normalise_arabic(t.tok(i + 1).lower);
+  return starts_with(next, "يزال") || starts_with(next, "تزال") || starts_with(next, "يزالون");
+}
+
+std::string text_of(const Text& t, std::size_t first, std::size_t end) {
+  return std::string(t.doc.tokens_text(first, end - 1));
+}
+
+// A cue of `ps` governing the trigger at tokens [first, end): up to `before` words before it
+// or `after` words after it, in its clause.
+std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, std::size_t first, std::size_t end,
+                                 std::size_t before, std::size_t after, std::size_t s_first, std::size_t s_end,
+                                 bool negation) {
+  std::size_t words = 0;
+  for (std::size_t i = first; i > s_first && words < before;) {
+    --i;
+    if (is_clause_boundary(t, i)) break;
+    if (!t.tok(i).word) continue;
+    ++words;
+    for (const auto& p : ps)
+      if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0])) {
+        if (negation && p.source == std::string("لا") && arabic_still(t, i)) continue;
+        return Hit{&p, i, i + 1};
+      }
+    // "n't" endings
+    if (negation && (t.tok(i).lower.ends_with("n't") || t.tok(i).lower.ends_with("n\xE2\x80\x99t")))
+      return Hit{&ps.front(), i, i + 1};
+  }
+  words = 0;
+  for (std::size_t i = end; i < s_end && words < after; ++i) {
+    if (is_clause_boundary(t, i)) break;
+    if (!t.tok(i).word) continue;
+    ++words;
+    for (const auto& p : ps)
+      if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0])) return Hit{&p, i, i + 1};
+  }
+  return std::nullopt;
+}
+
+// Arabic future: a verb with the prefix س + a present prefix (سيسحب, ستنسحب): the trigger
+// token itself.
+bool arabic_future_form(const Text& t, std::size_t i) {
+  if (t.tok(i).script != Script::arabic) return false;
+  const std::string w = normalise_arabic(t.tok(i).lower);
+  // Nouns that begin like a future verb: cars, control, six, year(s), politics, lord, scenario.
+  for (string_view n : {"سيار", "سيطر", "ستة", "ستين", "سنة", "سنه", "سنوات", "سنوي", "سنين", "سياس", "سيد", "سينا",
+                        "ستار", "سياد", "سيول", "سيف", "وسيار", "وسيطر", "وسياس"})
+    if (starts_with(w, n)) return false;
+  for (string_view p : {"سي", "ست", "سن", "وسي", "وست"})
+    if (starts_with(w, p) && to_u32(w).size() >= 5) return true;
+  return false;
+}
+
+bool in_list(const Text& t, const std::vector<Pattern>& ps, std::size_t i) {
+  for (const auto& p : ps)
+    if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0])) return true;
+  return false;
+}
+
+// The claimant of tokens [b, e) when the claimant runs from b forwards: until a clause
+// boundary, a stop word, a claim verb or six words.
+std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& t, std::size_t b, std::size_t e) {
+  // Leading articles and the Russian "в/во" of "заявили в X" are not part of the name.
+  while (b < e && t.tok(b).word &&
+         (t.tok(b).lower == "the" || t.tok(b).lower == "a" || t.tok(b).lower == "в" || t.tok(b).lower == "во"))
+    ++b;
+  std::size_t i = b, words = 0;
+  while (i < e && words < 8) {
+    if (is_clause_boundary(t, i) || !t.tok(i).word) break;
+    if (words > 0 && (in_list(t, tables().stops, i) || in_list(t, tables().claim_verbs, i))) break;
+    ++words;
+    ++i;
+  }
+  if (words == 0) return std::nullopt;
+  return std::pair{b, i};
+}
+
+// ... and backwards from e (exclusive) to the clause start, at most eight words.
+std::optional<std::pair<std::size_t, std::size_t>> claimant_backward(const Text& t, std::size_t b, std::size_t e) {
+  std::size_t i = e, words = 0;
+  while (i > b && words < 8) {
+    if (is_clause_boundary(t, i - 1) || !t.tok(i - 1).word) break;
+    if (t.tok(i - 1).lower == "that" || t.tok(i - 1).lower == "and") break;
+    --i;
+    ++words;
+  }
+  if (words == 0) return std::nullopt;
+  // Leading articles are not part of the name.
+  while (i < e && (t.tok(i).lower == "the" || t.tok(i).lower == "a" || t.tok(i).lower == "an")) ++i;
+  if (i == e) return std::nullopt;
+  return std::pair{i, e};
+}
+
+std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
+  const std::size_t b = s.first_token, e = s.end_token;
+  auto make = [&](std::pair<std::size_t, std::size_t> r, std::string rule, const Hit& cue) {
+    Claimant c;
+    c.span = t.doc.tokens_span(r.first, r.second - 1);
+    c.text = text_of(t, r.first, r.second);
+    c.rule = std::move(rule);
+    c.cue = t.doc.tokens_span(cue.first, cue.end - 1);
+    return c;
+  };
+  for (const Hit& h : find_all(t, tables().claim_before, b, e)) {
+    if (h.p->source == std::string("göre")) {  // Turkish: "X'e göre", the claimant before
+      if (auto r = claimant_backward(t, b, h.first)) return make(*r, "before:göre", h);
+      continue;
+    }
+    if (auto r = claimant_forward(t, h.end, e)) return make(*r, "after:" + h.p->source, h);
+  }
+  for (const Hit& h : find_all(t, tables().claim_verbs, b, e)) {
+    const bool verb_first = t.tok(h.first).script == Script::arabic || t.tok(h.first).script == Script::cyrillic;
+    // ", said the ministry." / Arabic and Russian word order: the claimant after the verb.
+    const bool after_comma = h.first > b && is_clause_boundary(t, h.first - 1);
+    if (verb_first || after_comma || h.first == b) {
+      if (auto r = claimant_forward(t, h.end, e)) {
+        if (!in_list(t, tables().pronouns, r->first)) return make(*r, "after:" + h.p->source, h);
+      }
+    }
+    if (auto r = claimant_backward(t, b, h.first)) {
+      if (r->second - r->first == 1 && in_list(t, tables().pronouns, r->first)) {
+        Claimant c = make(*r, "pronoun:" + h.p->source, h);
+        c.inherited = true;  // resolved from the sentence before
+        return c;
+      }
+      return make(*r, "subject_of:" + h.p->source, h);
+    }
+  }
+  return std::nullopt;
+}
+
+// A paragraph break between sentences a and a+1.
+bool paragraph_break(const Document& d, std::size_t a) {
+  const auto& ss = d.sentences();
+  if (a + 1 >= ss.size()) return true;
+  const string_view between = string_view(d.text()).substr(ss[a].b1, ss[a + 1].b0 - ss[a].b1);
+  return between.find("\n\n") != string_view::npos || between.find("\n\r\n") != string_view::npos;
+}
+
+}  // namespace
+
+std::string normalise_arabic(std::string_view word) {
+  bool arabic = false;
+  for (unsigned char c : word)
+    if (c == 0xD8 || c == 0xD9) arabic = true;
+  if (!arabic) return std::string(word);
+  std::string out;
+  out.reserve(word.size());
+  for (char32_t c : to_u32(word)) {
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;  // tashkeel, tatweel
+    if (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671) c = 0x0627;   // alef forms
+    if (c == 0x0649) c = 0x064A;                                                  // alef maqsura
+    append_utf8(out, c);
+  }
+  (void)is_arabic_letter;
+  return out;
+}
+
+EventFindings find_events(const Document& doc) {
+  EventFindings out;
+  const Text t(doc);
+  const Tables& tb = tables();
+  const auto& sentences = doc.sentences();
+  out.claimant.resize(sentences.size());
+
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    const std::size_t b = s.first_token, e = s.end_token;
+    if (b >= e) continue;
+
+    // Claimant: own, or the sentence before's (same paragraph).
+    std::optional<Claimant> c = own_claimant(t, s);
+    if ((!c || c->inherited) && si > 0 && !paragraph_break(doc, si - 1) && out.claimant[si - 1]) {
+      Claimant prev = *out.claimant[si - 1];
+      prev.inherited = true;
+      prev.sentence = si - 1;
+      if (c) prev.rule = "pronoun:" + prev.text;
+      c = prev;
+    } else if (c && c->inherited) {
+      c.reset();  // a pronoun with nobody before it: unattributed
+    }
+    if (c && !c->inherited) c->sentence = si;
+    out.claimant[si] = c;
+
+    // Candidate triggers of the sentence.
+    std::vector<EventMention> found;
+    for (const Hit& h : find_all(t, tb.triggers, b, e)) {
+      // "remains in force / in effect / in hospital": not the presence of a group.
+      if (h.p->kind == "group_presence" && h.p->words.back() == "in" && h.end < e) {
+        static constexpr const char* kNotPlaces[] = {"force", "effect", "place", "hospital", "doubt", "custody",
+                                                     "talks", "contact", "touch", "session", "power"};
+        const std::string& next = t.tok(h.end).lower;
+        if (std::any_of(std::begin(kNotPlaces), std::end(kNotPlaces), [&](const char* w) { return next == w; }))
+          continue;
+      }
+      EventMention m;
+      m.kind = h.p->kind;
+      m.first_token = h.first;
+      m.last_token = h.end - 1;
+      m.span = doc.tokens_span(h.first, h.end - 1);
+      m.text = text_of(t, h.first, h.end);
+      m.rule = "trigger:" + h.p->source;
+      m.sentence = si;
+      found.push_back(std::move(m));
+    }
+    // civilian_harm: only where no other event of the sentence holds the casualties ("shelling
+    // killed four civilians" is one shelling with its fatalities, not a second event at the same
+    // place and day that would count one incident twice).
+    const bool other_kind = !found.empty();
+    if (auto cas = other_kind ? std::nullopt : find_first(t, tb.casualty, b, e)) {
+      if (auto civ = find_first(t, tb.civilian, b, e)) {
+        EventMention m;
+        m.kind = "civilian_harm";
+        m.first_token = cas->first;
+        m.last_token = cas->end - 1;
+        m.span = doc.tokens_span(cas->first, cas->end - 1);
+        m.text = text_of(t, cas->first, cas->end);
+        m.rule = "casualties:" + cas->p->source + "+civilians:" + civ->p->source;
+        m.sentence = si;
+        found.push_back(std::move(m));
+      }
+    }
+    // Sightings
+    for (const Hit& v : find_all(t, tb.sighting, b, e)) {
+      const std::size_t lo = v.first >= b + 5 ? v.first - 5 : b, hi = std::min(e, v.end + 5);
+      for (std::size_t i = lo; i < hi; ++i) {
+        if (i >= v.first && i < v.end) continue;
+        const Pattern* obj = nullptr;
+        for (const auto& p : tb.sighting_objects)
+          if (token_matches(t.forms[i], p.words[0])) {
+            obj = &p;
+            break;
+          }
+        if (!obj) continue;
+        EventMention m;
+        m.kind = obj->kind;
+        m.first_token = v.first;
+        m.last_token = v.end - 1;
+        m.span = doc.tokens_span(v.first, v.end - 1);
+        m.text = text_of(t, v.first, v.end);
+        m.rule = "sighting:" + v.p->source + "+" + obj->source;
+        m.sentence = si;
+        found.push_back(std::move(m));
+        break;
+      }
+    }
+    std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first_token < y.first_token; });
+    // A kind found again within six words ("shells fell ... the shelling") is the same event;
+    // further apart (another clause, another place) it may be another one: the assembly merges
+    // those of the same place and day.
+    {
+      std::vector<EventMention> uniq;
+      for (auto& m : found)
+        if (std::none_of(uniq.begin(), uniq.end(),
+                         [&](const auto& u) { return u.kind == m.kind && m.first_token <= u.last_token + 6; }))
+          uniq.push_back(std::move(m));
+      found = std::move(uniq);
+    }
+    std::vector<std::string> kinds;
+    for (const auto& m : found) kinds.push_back(m.kind);
+
+    auto statement = [&](std::string why, std::size_t cue_first, std::size_t cue_end, std::vector<std::string> ks) {
+      Statement st;
+      st.span = s.span;
+      st.text = std::string(string_view(doc.text()).substr(s.b0, s.b1 - s.b0));
+      st.why = std::move(why);
+      st.cue = text_of(t, cue_first, cue_end);
+      st.cue_span = doc.tokens_span(cue_first, cue_end - 1);
+      st.sentence = si;
+      st.kinds = std::move(ks);
+      out.statements.push_back(std::move(st));
+    };
+
+    // Sentence-wide: agreements, calls, statements.
+    if (auto cue = find_first(t, tb.statements, b, e)) {
+      // "the memorandum signed in Sochi": a participle after a noun of agreement is no cue.
+      // "the memorandum signed in Sochi", "the agreed deadline", "as agreed": a participle or an
+      // adjective is no cue.
+      bool participle = false;
+      if ((cue->p->source == std::string("signed") || cue->p->source == std::string("agreed")) && cue->first > b) {
+        const std::string& prev = t.tok(cue->first - 1).lower;
+        participle = prev == "memorandum" || prev == "agreement" || prev == "deal" || prev == "accord" ||
+                     prev == "the" || prev == "a" || prev == "an" || prev == "as" || prev == "previously" ||
+                     prev == "jointly" || prev == "this" || prev == "that";
+      }
+      if (!participle) {
+        statement(cue->p->kind, cue->first, cue->end, kinds);
+        continue;
+      }
+    }
+    // Denials.
+    if (auto d = find_first(t, tb.denial, b, e)) {
+      Denial den;
+      den.sentence = si;
+      den.span = doc.tokens_span(d->first, d->end - 1);
+      den.text = text_of(t, d->first, d->end);
+      den.by = out.claimant[si] && !out.claimant[si]->inherited ? out.claimant[si] : std::nullopt;
+      den.kinds = kinds;
+      out.denials.push_back(std::move(den));
+      // The sentence's own claimant is the one denying: later sentences do not inherit it as a
+      // claimant of events.
+      continue;
+    }
+    for (auto& m : found) {
+      // Negation before the trigger ("no shelling", "لم يسجل أي قصف") or right after it
+      // ("обстрелов не зафиксировано", "shelling was not reported").
+      if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 5, 2, b, e, true)) {
+        statement("negation", neg->first, neg->end, {m.kind});
+        continue;
+      }
+      if (auto fut = governing_cue(t, tb.future, m.first_token, m.last_token + 1, 6, 4, b, e, false)) {
+        statement("future", fut->first, fut->end, {m.kind});
+        continue;
+      }
+      if (arabic_future_form(t, m.first_token)) {
+        statement("future", m.first_token, m.last_token + 1, {m.kind});
+        continue;
+      }
+      // Arabic: a future verb later in the trigger's clause ("دوريات تسيرها القوات ... ستراقب").
+      {
+        std::size_t fut = 0;
+        for (std::size_t i = m.last_token + 1, words = 0; i < e && words < 8 && !is_clause_boundary(t, i); ++i) {
+          if (!t.tok(i).word) continue;
+          ++words;
+          if (arabic_future_form(t, i)) {
+            fut = i;
+            break;
+          }
+        }
+        if (fut) {
+          statement("future", fut, fut + 1, {m.kind});
+          continue;
+        }
+      }
+      // Voice: "was shelled", "shelled by", "со стороны", "من قبل".
+      m.voice = "active";
+      const std::size_t f = m.first_token, l = m.last_token;
+      if (f > b) {
+        const std::string& p = t.tok(f - 1).lower;
+        if (p == "was" || p == "were" || p == "been" || p == "being" || p == "is" || p == "are" || p == "came")
+          m.voice = "passive";
+      }
+      if (l + 1 < e) {
+        const std::string& n = t.tok(l + 1).lower;
+        if (n == "by" || n == "from") m.voice = "passive";
+      }
+      out.events.push_back(std::move(m));
+    }
+  }
+  // Merge statements of one sentence (several negated triggers) into one.
+  std::vector<Statement> merged;
+  for (auto& st : out.statements) {
+    if (!merged.empty() && merged.back().sentence == st.sentence) {
+      for (auto& k : st.kinds) merged.back().kinds.push_back(k);
+      continue;
+    }
+    merged.push_back(std::move(st));
+  }
+  out.statements = std::move(merged);
+  return out;
+}
+
+}  // namespace truceline::extract

@@ -1,0 +1,88 @@
+// Events, claimants and statements of a text (docs/extract.md, "Events", "Claims",
+// "Statements"): which sentences assert an event of a report kind, who claims each sentence,
+// and which sentences only state, agree, call for, promise, deny or negate something.
+//
+// Rules, in order (each a hand-checked table in events.cpp; no regex library, no model: the
+// rules must be explainable and every match names its table entry):
+// - Triggers: per kind and language, a word sequence ("artillery fire", "обстрел*", "قصف* جوي*");
+//   `*` = a prefix, `~` = up to three words in between. Arabic words are compared without their
+//   clitics (و ف ب ل ك ال) and with alef/yaa variants unified. The longest match at a position
+//   wins; matches do not overlap.
+// - civilian_harm: a casualty word (killed, ранены, قتلى ...) in a sentence that names civilians
+//   (civilians, children, мирные жители, مدنيين ...) and holds no other event: the casualties of
+//   a shelling are its counts, not a second event.
+// - Sightings: "seen/spotted/замечены/شوهد" near a drone word -> uav_observation, near a heavy
+//   weapon word -> weapon_sighting, near a fighters word -> group_presence.
+// - Modality: a sentence that agrees, signs, calls for, urges, welcomes, condemns ("statement")
+//   holds no event; a trigger after a future/obligation cue (will, plans to, must, threatened
+//   to, намерен, سوف, س+verb) or a negation in its clause (no, not, не, لم, لا — not "لا يزال")
+//   is no event; a sentence with a denial verb (denied, опроверг, نفى) gives a Denial, attached by
+//   the candidate assembly to the events it denies (or kept as a statement).
+// - Claimants: "according to X", "X said/reported/claimed", ", said X", "по данным X",
+//   "сообщил(и) X", "заявили в X", "بحسب X", "وفق X", "قال/أفاد/ذكرت X" ...; a sentence without a
+//   claimant of its own, or whose claimant is a pronoun ("it said"), takes the claimant of the
+//   sentence before it in the same paragraph.
+//
+// Cost: one pass over the tokens per table (a few hundred entries checked by first word).
+// Thread safety: pure functions over an immutable Document.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "truceline/extract/document.hpp"
+
+namespace truceline::extract {
+
+struct EventMention {
+  std::string kind;  // a report kind (docs/report-format.md)
+  Span span;         // the trigger
+  std::string text;
+  std::string rule;  // "trigger:<lexicon entry>", "casualties:<word>+civilians:<word>", "sighting:<verb>+<object>"
+  std::size_t sentence = 0, first_token = 0, last_token = 0;  // tokens [first, last]
+  std::string voice;                                          // "active" | "passive"
+};
+
+struct Claimant {
+  Span span;  // the claimant as written
+  std::string text;
+  std::string rule;  // "according_to", "subject_of:said", "after:сообщили", "after:بحسب", "inherited" ...
+  Span cue;          // the cue word(s)
+  std::size_t sentence = 0;
+  bool inherited = false;  // taken from the sentence before
+};
+
+struct Statement {
+  Span span;  // the sentence
+  std::string text;
+  std::string why;  // agreement | statement | call | future | negation | denial
+  std::string cue;  // the cue word as written
+  Span cue_span;
+  std::size_t sentence = 0;
+  std::vector<std::string> kinds;  // event kinds its triggers would have given
+};
+
+struct Denial {
+  std::size_t sentence = 0;
+  Span span;  // the denial verb
+  std::string text;
+  std::optional<Claimant> by;      // who denies
+  std::vector<std::string> kinds;  // kinds of the triggers in the denial sentence ("" = it/the report)
+};
+
+struct EventFindings {
+  std::vector<EventMention> events;  // asserted events, in text order
+  std::vector<Statement> statements;
+  std::vector<Denial> denials;
+  std::vector<std::optional<Claimant>> claimant;  // per sentence (own or inherited)
+};
+
+EventFindings find_events(const Document& doc);
+
+// Arabic normalisation of one word for matching: tashkeel and tatweel removed, alef forms -> ا,
+// alef maqsura -> ي. Other scripts: unchanged. Exposed for tests.
+std::string normalise_arabic(std::string_view word);
+
+}  // namespace truceline::extract

@@ -1,0 +1,85 @@
+// The extract pipeline (extract.hpp, docs/extract.md): Document, then the finders (places,
+// actors: places helper; dates, numbers, weapons: lex helper; events: events.hpp), then the
+// candidate assembly (candidates.hpp).
+#include "truceline/extract/extract.hpp"
+
+#include <fmt/format.h>
+
+#include <exception>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/area_of_interest.hpp"
+#include "truceline/extract/actors.hpp"
+#include "truceline/extract/candidates.hpp"
+#include "truceline/extract/dates.hpp"
+#include "truceline/extract/document.hpp"
+#include "truceline/extract/events.hpp"
+#include "truceline/extract/numbers.hpp"
+#include "truceline/extract/places.hpp"
+#include "truceline/extract/weapons.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+
+namespace truceline::extract {
+
+struct Extractor::Impl {
+  const agreement::Agreement* agreement;
+  PlaceFinder places;
+  ActorFinder actors;
+  WeaponFinder weapons;
+  Impl(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area)
+      : agreement(&a), places(g, &a, area), actors(a), weapons(a) {}
+};
+
+Extractor::Extractor(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area)
+    : impl_(std::make_unique<Impl>(a, g, area)) {}
+
+Extractor::~Extractor() = default;
+
+
+Result Extractor::run(std::string_view file_name, std::string text, const Options& opt) const {
+  Result r;
+  const Document doc = Document::make(std::move(text), opt.lang.empty() ? "auto" : opt.lang);
+  const std::string source = opt.source.empty() ? std::string(file_name) : opt.source;
+  const std::string source_type = opt.source_type.empty() ? "media" : opt.source_type;
+  Mentions m;
+  EventFindings ev;
+  std::vector<Statement> statements;
+  if (doc.tokens().empty()) {
+    r.notes.push_back("empty text: no candidates");
+  } else {
+    // A finder must not throw on any text (the contract); should one do so all the same, the
+    // file is reported, not the run aborted with nothing said.
+    try {
+      m.places = impl_->places.find(doc);
+      m.actors = impl_->actors.find(doc);
+      // The lex finders' results in the assembly's own structs (candidates.hpp).
+      for (auto& d : find_dates(doc, opt.published, impl_->agreement))
+        m.dates.push_back({d.span, std::move(d.text), d.resolved, std::move(d.rule), std::move(d.precision),
+                           std::move(d.reason)});
+      for (auto& n : find_numbers(doc))
+        m.numbers.push_back({n.span, std::move(n.text), n.value, n.value_max, std::move(n.qualifier),
+                             std::move(n.counts), std::move(n.unit)});
+      for (auto& w : impl_->weapons.find(doc))
+        m.weapons.push_back({w.span, std::move(w.text), std::move(w.class_id), std::move(w.generic)});
+      ev = find_events(doc);
+      statements = ev.statements;
+      r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type},
+                                         &statements);
+    } catch (const std::exception& e) {
+      r.candidates.clear();
+      r.notes.push_back(fmt::format("extraction failed ({}): no candidates", e.what()));
+    }
+  }
+  nlohmann::json j = {{"file", file_name},
+                      {"lang", doc.lang()},
+                      {"lang_from", doc.lang_detected() ? "detected" : "option"},
+                      {"published", opt.published ? nlohmann::json(format_date(*opt.published)) : nlohmann::json(nullptr)},
+                      {"chars", doc.code_points()},
+                      {"sentences", doc.sentences().size()}};
+  j.update(mentions_json(doc, ev, m, statements));
+  r.mentions = std::move(j);
+  return r;
+}
+
+
+}  // namespace truceline::extract

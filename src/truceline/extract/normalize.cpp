@@ -1,0 +1,106 @@
+// Word normalisation (normalize.hpp).
+#include "truceline/extract/normalize.hpp"
+
+#include <array>
+
+namespace truceline::extract::detail {
+
+// Decodes one UTF-8 code point (the text is valid UTF-8: Document checked it).
+char32_t next_cp(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  char32_t cp = c & (0x3F >> n);
+  ++i;
+  while (n-- > 0 && i < s.size()) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+  return cp;
+}
+void put_cp(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The normalised letters of an Arabic word.
+std::u32string ar_letters(std::string_view w) {
+  std::u32string out;
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t c = next_cp(w, i);
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670) continue;  // harakat, tatweel
+    if (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671) c = 0x0627;  // alef forms
+    if (c == 0x0649) c = 0x064A;                                               // ى -> ي
+    if (c == 0x0629) c = 0x0647;                                               // ة -> ه
+    out += c;
+  }
+  return out;
+}
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) put_cp(out, c);
+  return out;
+}
+bool is_arabic_letter(char32_t c) { return c >= 0x0620 && c <= 0x06FF; }
+
+namespace {
+constexpr char32_t kAlef = 0x0627, kLam = 0x0644;
+}  // namespace
+
+// Without a leading article (ال) when two letters or more remain.
+std::u32string ar_no_article(std::u32string w) {
+  if (w.size() >= 4 && w[0] == kAlef && w[1] == kLam) w.erase(0, 2);
+  return w;
+}
+
+// The key of a word of a gazetteer Arabic spelling (normalised, article removed).
+std::string ar_key_word(std::string_view w) { return to_utf8(ar_no_article(ar_letters(w))); }
+
+const std::vector<Proclitic>& proclitics() {
+  static const std::vector<Proclitic> p{
+      {U"وبال", true, true}, {U"فبال", true, true}, {U"ولل", true, false}, {U"فلل", true, false},
+      {U"وال", true, false}, {U"فال", true, false}, {U"بال", true, true},  {U"كال", true, false},
+      {U"لل", true, false},  {U"وب", false, true},  {U"فب", false, true},  {U"ول", false, false},
+      {U"فل", false, false}, {U"وك", false, false}, {U"و", false, false},  {U"ف", false, false},
+      {U"ب", false, true},   {U"ل", false, false},  {U"ك", false, false}};
+  return p;
+}
+
+
+std::string ru_stem(std::string_view f) {
+  // Noun and adjective endings as BGN romanises them (ые -> yye, ых -> ykh, ий -> iy, ая -> aya,
+  // ой -> oy, ого -> ogo, ами -> ami, ...), longest first.
+  static constexpr std::string_view kEndings[] = {
+      "iyami", "yami", "iyakh", "iyey", "iyu", "ii", "yyye", "ogo", "ego", "omu", "emu", "ymi", "imi", "iye", "yye", "oye", "eye",
+      "aya", "yaya", "uyu", "yuyu", "ykh", "ikh", "akh", "yakh", "ami", "iya", "iy", "yy", "oy", "ey",
+      "om", "em", "ym", "im", "ov", "ev", "ya", "yu", "ye", "a", "e", "i", "u", "y", "o"};
+  if (f.size() <= 3) return std::string(f);
+  std::string stem(f);
+  for (std::string_view e : kEndings)
+    if (f.size() >= e.size() + 3 && f.ends_with(e)) {
+      stem = std::string(f.substr(0, f.size() - e.size()));
+      break;
+    }
+  // The fleeting vowel of the genitive plural: группировок / группировки, both "gruppirov".
+  if (stem.size() >= 6 && (stem.ends_with("ok") || stem.ends_with("ek"))) {
+    stem.resize(stem.size() - 2);
+  } else if (stem.size() >= 6 && stem.back() == 'k') {
+    stem.pop_back();
+  }
+  return stem;
+}
+
+}  // namespace truceline::extract::detail

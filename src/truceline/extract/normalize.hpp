@@ -1,0 +1,43 @@
+// Word normalisation shared by the place and actor finders (internal to extract): Arabic
+// letters, articles and proclitics; Russian case endings. Hand-written per-word rewrites: ICU's
+// transliterator (gazetteer::fold) costs tens of microseconds per call and the finders run them
+// on every word of every document.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace truceline::extract::detail {
+
+// Decodes one UTF-8 code point at s[i] and advances i (valid UTF-8: Document checked it).
+char32_t next_cp(std::string_view s, std::size_t& i);
+void put_cp(std::string& out, char32_t c);
+std::string to_utf8(const std::u32string& s);
+bool is_arabic_letter(char32_t c);
+
+// The normalised letters of an Arabic word: harakat and tatweel removed, alef forms (أ إ آ ٱ)
+// -> ا, ى -> ي, ة -> ه.
+std::u32string ar_letters(std::string_view w);
+// Without a leading article (ال) when two letters or more remain.
+std::u32string ar_no_article(std::u32string w);
+// The key of an Arabic word: normalised, article removed.
+std::string ar_key_word(std::string_view w);
+
+// Proclitics joined to the first word of a name: conjunctions و ف, prepositions ب ل ك, and
+// their combinations; "لل" is ل + ال (the alef of the article dropped). Longest first.
+struct Proclitic {
+  std::u32string letters;
+  bool article_follows;  // ال is part of the proclitic ("بال", "لل")
+  bool is_in;            // contains ب ("in, at"): a cue like "في"
+};
+const std::vector<Proclitic>& proclitics();
+
+// A Russian word's stem for matching inflected forms (on the folded, BGN-romanised word): the
+// longest case / adjective ending removed when at least 3 letters remain ("turtsii" ->
+// "turts", "voyennykh" -> "voyenn", "sily" -> "sil"), then a final -ok/-ek/-k of a stem of 6
+// letters or more (the genitive plural's fleeting vowel: "gruppirovok", "gruppirovki" ->
+// "gruppirov"; "turetskikh" -> "turets"). Words of 3 letters or fewer are kept.
+std::string ru_stem(std::string_view folded);
+
+}  // namespace truceline::extract::detail

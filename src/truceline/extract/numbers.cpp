@@ -1,0 +1,714 @@
+// Number mentions (numbers.hpp). A left-to-right scan: at each word not inside a date, a
+// number is read (digits, number words, an Arabic dual noun), then its qualifier before or
+// after, a range, and what it counts. The word tables below are hand-checked; a word of two
+// senses is left out or needs context (noted at the table).
+#include "truceline/extract/numbers.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "truceline/extract/dates.hpp"
+#include "truceline/extract/lexicon.hpp"
+
+namespace truceline::extract {
+namespace {
+
+bool is_arabic_key(std::string_view k) {
+  return !k.empty() && static_cast<unsigned char>(k[0]) >= 0xD8 && static_cast<unsigned char>(k[0]) <= 0xDB;
+}
+
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// A table of words (natural spellings, looked up by key). Arabic words are looked up by their
+// forms (lexicon::ar_stems: without و/ف/ب/ل/ك) and each of those without the article "ال".
+template <typename V>
+class KeyMap {
+ public:
+  KeyMap(std::initializer_list<std::pair<std::string_view, V>> entries) {
+    for (const auto& [w, v] : entries) map_.emplace(lexicon::key(w), v);
+  }
+  const V* find_forms(const std::vector<std::string>& forms) const {
+    static const std::string al = lexicon::key("ال");
+    for (const auto& f : forms) {
+      if (f.empty()) continue;
+      if (auto it = map_.find(std::string_view(f)); it != map_.end()) return &it->second;
+    }
+    for (const auto& f : forms)
+      if (f.size() > al.size() + 4 && f.compare(0, al.size(), al) == 0)
+        if (auto it = map_.find(std::string_view(f).substr(al.size())); it != map_.end()) return &it->second;
+    return nullptr;
+  }
+  const V* find(const std::string& k) const {
+    if (k.empty()) return nullptr;
+    return find_forms(lexicon::ar_stems(k));
+  }
+
+ private:
+  std::unordered_map<std::string, V, Hash, std::equal_to<>> map_;
+};
+
+// What a noun next to a number counts. Plural and case forms are listed as written (Russian
+// genitive after numbers: "пяти человек", "снарядов"; Arabic plural, accusative singular after
+// 11-99 "قتيلا", and dual). "casualties" is left as people: it means killed and wounded.
+const KeyMap<std::string_view>& count_nouns() {
+  static const KeyMap<std::string_view> m{
+      // fatalities
+      {"dead", "fatalities"}, {"killed", "fatalities"}, {"deaths", "fatalities"}, {"death", "fatalities"},
+      {"fatalities", "fatalities"}, {"bodies", "fatalities"}, {"погибших", "fatalities"}, {"погибли", "fatalities"},
+      {"погибло", "fatalities"}, {"погибшие", "fatalities"}, {"убитых", "fatalities"}, {"убиты", "fatalities"},
+      {"убито", "fatalities"}, {"жертв", "fatalities"}, {"жертвы", "fatalities"}, {"тел", "fatalities"},
+      {"قتلى", "fatalities"}, {"قتيل", "fatalities"}, {"قتيلا", "fatalities"}, {"قتيلان", "fatalities"},
+      {"قتيلين", "fatalities"}, {"شهداء", "fatalities"}, {"شهيد", "fatalities"}, {"شهيدا", "fatalities"},
+      {"ضحايا", "fatalities"}, {"جثث", "fatalities"}, {"ölü", "fatalities"}, {"olu", "fatalities"},
+      // injured
+      {"wounded", "injured"}, {"injured", "injured"}, {"injuries", "injured"}, {"hurt", "injured"},
+      {"раненых", "injured"}, {"раненые", "injured"}, {"ранены", "injured"}, {"ранено", "injured"},
+      {"пострадавших", "injured"}, {"пострадали", "injured"}, {"جرحى", "injured"}, {"جريح", "injured"},
+      {"جريحا", "injured"}, {"جريحان", "injured"}, {"جريحين", "injured"}, {"مصابين", "injured"}, {"مصابا", "injured"},
+      {"اصابات", "injured"}, {"اصابة", "injured"}, {"yaralı", "injured"}, {"yarali", "injured"},
+      // explosions: what is fired or dropped, and strikes
+      {"shells", "explosions"}, {"shell", "explosions"}, {"rockets", "explosions"}, {"rocket", "explosions"},
+      {"rounds", "explosions"}, {"round", "explosions"}, {"projectiles", "explosions"}, {"missiles", "explosions"},
+      {"missile", "explosions"}, {"strikes", "explosions"}, {"strike", "explosions"}, {"airstrikes", "explosions"},
+      {"airstrike", "explosions"}, {"raids", "explosions"}, {"explosions", "explosions"}, {"explosion", "explosions"},
+      {"blasts", "explosions"}, {"bombs", "explosions"}, {"barrels", "explosions"}, {"снарядов", "explosions"},
+      {"снаряда", "explosions"}, {"снаряды", "explosions"}, {"снаряд", "explosions"}, {"мин", "explosions"},
+      {"ракет", "explosions"}, {"ракеты", "explosions"}, {"ракета", "explosions"}, {"ударов", "explosions"},
+      {"удара", "explosions"}, {"удары", "explosions"}, {"авиаударов", "explosions"}, {"авиаудара", "explosions"},
+      {"обстрелов", "explosions"}, {"обстрела", "explosions"}, {"обстрелы", "explosions"}, {"взрывов", "explosions"},
+      {"взрыва", "explosions"}, {"бомб", "explosions"}, {"قذيفة", "explosions"}, {"قذائف", "explosions"},
+      {"قذيفتين", "explosions"}, {"قذيفتان", "explosions"}, {"صاروخ", "explosions"}, {"صواريخ", "explosions"},
+      {"صاروخا", "explosions"}, {"صاروخين", "explosions"}, {"غارة", "explosions"}, {"غارات", "explosions"},
+      {"غارتين", "explosions"}, {"انفجار", "explosions"}, {"انفجارات", "explosions"}, {"براميل", "explosions"},
+      {"برميلا", "explosions"}, {"roket", "explosions"}, {"füze", "explosions"}, {"mermi", "explosions"},
+      {"patlama", "explosions"},
+      // weapons: systems counted (tanks seen, launchers withdrawn)
+      {"tanks", "weapons"}, {"tank", "weapons"}, {"launchers", "weapons"}, {"launcher", "weapons"},
+      {"guns", "weapons"}, {"howitzers", "weapons"}, {"mortars", "weapons"}, {"vehicles", "other"},
+      {"pieces", "weapons"}, {"weapons", "weapons"}, {"drones", "weapons"}, {"jets", "weapons"}, {"armoured", "weapons"}, {"armored", "weapons"},
+      {"warplanes", "weapons"}, {"aircraft", "weapons"}, {"helicopters", "weapons"}, {"самолетов", "weapons"},
+      {"самолета", "weapons"}, {"вертолетов", "weapons"}, {"вертолета", "weapons"}, {"танков", "weapons"},
+      {"танка", "weapons"}, {"танки", "weapons"}, {"орудий", "weapons"}, {"орудия", "weapons"},
+      {"гаубиц", "weapons"}, {"минометов", "weapons"}, {"установок", "weapons"}, {"единиц", "weapons"},
+      {"бронемашин", "weapons"}, {"бронемашины", "weapons"}, {"бронеавтомобиля", "weapons"},
+      {"бронеавтомобилей", "weapons"}, {"бронеавтомобили", "weapons"}, {"عربة", "weapons"}, {"مدرعة", "weapons"},
+      {"مدرعه", "weapons"}, {"الية", "weapons"}, {"беспилотников", "weapons"}, {"беспилотника", "weapons"}, {"دبابات", "weapons"},
+      {"دبابة", "weapons"}, {"دبابتين", "weapons"}, {"راجمات", "weapons"}, {"مدافع", "weapons"}, {"اليات", "weapons"},
+      {"اليه", "weapons"}, {"عربات", "weapons"}, {"مدرعات", "weapons"}, {"طائرات", "weapons"}, {"tank", "weapons"},
+      {"araç", "weapons"},
+      // displaced
+      {"displaced", "displaced"}, {"refugees", "displaced"}, {"беженцев", "displaced"}, {"переселенцев", "displaced"},
+      {"نازحين", "displaced"}, {"نازح", "displaced"}, {"نازحا", "displaced"}, {"مهجرين", "displaced"},
+      {"النازحين", "displaced"},
+      // people (what happened to them is read from the verbs around)
+      {"civilians", "people"}, {"civilian", "people"}, {"people", "people"}, {"persons", "people"},
+      {"person", "people"}, {"children", "people"}, {"child", "people"}, {"women", "people"}, {"men", "people"},
+      {"fighters", "people"}, {"militants", "people"}, {"soldiers", "people"}, {"troops", "people"},
+      {"rebels", "people"}, {"members", "people"}, {"residents", "people"}, {"others", "people"},
+      {"casualties", "people"}, {"families", "people"}, {"семей", "people"}, {"عائلات", "people"}, {"عائلة", "people"}, {"servicemen", "people"}, {"человек", "people"}, {"людей", "people"},
+      {"мирных", "people"}, {"жителей", "people"}, {"детей", "people"}, {"ребенка", "people"},
+      {"боевиков", "people"}, {"военных", "people"}, {"военнослужащих", "people"}, {"солдат", "people"},
+      {"бойцов", "people"}, {"مدنيين", "people"}, {"مدنيا", "people"}, {"مدني", "people"}, {"اشخاص", "people"},
+      {"شخص", "people"}, {"شخصا", "people"}, {"شخصين", "people"}, {"شخصان", "people"}, {"اطفال", "people"},
+      {"طفل", "people"}, {"طفلا", "people"}, {"طفلين", "people"}, {"نساء", "people"}, {"عناصر", "people"},
+      {"عنصرا", "people"}, {"عنصرين", "people"}, {"آخرون", "people"}, {"آخرين", "people"}, {"مقاتلين", "people"}, {"مقاتلا", "people"}, {"مقاتل", "people"}, {"عنصر", "people"}, {"جندي", "people"}, {"جنود", "people"},
+      {"جنديا", "people"}, {"مسلحين", "people"}, {"افراد", "people"}, {"sivil", "people"}, {"kişi", "people"},
+      {"kisi", "people"}, {"çocuk", "people"}, {"asker", "people"}, {"militan", "people"},
+      // other: measures (canonical unit in measure_unit())
+      {"km", "other"}, {"kilometres", "other"}, {"kilometers", "other"}, {"kilometre", "other"},
+      {"kilometer", "other"}, {"miles", "other"}, {"metres", "other"}, {"meters", "other"}, {"m", "other"},
+      {"mm", "other"}, {"percent", "other"}, {"per", "other"}, {"years", "other"}, {"year", "other"},
+      {"months", "other"}, {"weeks", "other"}, {"days", "other"}, {"hours", "other"}, {"minutes", "other"},
+      {"км", "other"}, {"километров", "other"}, {"километра", "other"}, {"метров", "other"}, {"м", "other"},
+      {"мм", "other"}, {"процентов", "other"}, {"процента", "other"}, {"лет", "other"}, {"года", "other"},
+      {"месяцев", "other"}, {"дней", "other"}, {"часов", "other"}, {"минут", "other"}, {"كم", "other"},
+      {"كلم", "other"}, {"كيلومتر", "other"}, {"كيلومترات", "other"}, {"كيلومترا", "other"}, {"متر", "other"},
+      {"امتار", "other"}, {"مترا", "other"}, {"ملم", "other"}, {"مم", "other"}, {"ملليمتر", "other"},
+      {"بالمئة", "other"}, {"بالمائة", "other"}, {"سنوات", "other"}, {"اعوام", "other"}, {"اشهر", "other"},
+      {"ايام", "other"}, {"ساعات", "other"}, {"دقائق", "other"}, {"kilometre", "other"}, {"metre", "other"},
+      {"yıl", "other"}, {"saat", "other"}, {"times", "other"}, {"раз", "other"}, {"مرات", "other"},
+      {"километровой", "other"}, {"километровая", "other"}, {"километровую", "other"}, {"километровый", "other"},
+      {"kilometre", "other"}, {"kilometer", "other"}};
+  return m;
+}
+
+// Measures get one unit name whatever the language.
+std::string measure_unit(const std::string& k) {
+  static const KeyMap<std::string_view> m{
+      {"km", "km"}, {"kilometres", "km"}, {"kilometers", "km"}, {"kilometre", "km"}, {"kilometer", "km"},
+      {"км", "km"}, {"километров", "km"}, {"километра", "km"}, {"километровой", "km"}, {"километровая", "km"},
+      {"километровую", "km"}, {"километровый", "km"}, {"كم", "km"}, {"كلم", "km"}, {"كيلومتر", "km"},
+      {"كيلومترات", "km"}, {"كيلومترا", "km"}, {"metres", "m"}, {"meters", "m"}, {"m", "m"}, {"metre", "m"},
+      {"метров", "m"}, {"м", "m"}, {"متر", "m"}, {"امتار", "m"}, {"مترا", "m"}, {"mm", "mm"}, {"мм", "mm"},
+      {"ملم", "mm"}, {"مم", "mm"}, {"ملليمتر", "mm"}, {"percent", "%"}, {"per", "%"}, {"процентов", "%"},
+      {"процента", "%"}, {"بالمئة", "%"}, {"بالمائة", "%"}, {"miles", "miles"}};
+  const std::string_view* u = m.find(k);
+  return u ? std::string(*u) : std::string();
+}
+
+// Words around a number that say what happened to the people counted ("killing 3 civilians",
+// "3 civilians were wounded"). Russian and Turkish by stem prefix, the others whole words.
+const KeyMap<std::string_view>& event_words() {
+  static const KeyMap<std::string_view> m{
+      {"killed", "fatalities"}, {"killing", "fatalities"}, {"kills", "fatalities"}, {"kill", "fatalities"},
+      {"died", "fatalities"}, {"dead", "fatalities"}, {"dying", "fatalities"}, {"toll", "fatalities"},
+      {"قتلوا", "fatalities"}, {"يقتل", "fatalities"}, {"hospital", "injured"}, {"hospitalised", "injured"},
+      {"hospitalized", "injured"}, {"المستشفى", "injured"}, {"المشفى", "injured"}, {"جرحوا", "injured"}, {"قتل", "fatalities"}, {"قتلت", "fatalities"}, {"مقتل", "fatalities"},
+      {"قتلى", "fatalities"}, {"استشهاد", "fatalities"}, {"استشهد", "fatalities"}, {"مصرع", "fatalities"},
+      {"حصيلة", "fatalities"}, {"wounded", "injured"}, {"wounding", "injured"}, {"injured", "injured"},
+      {"injuring", "injured"}, {"hurt", "injured"}, {"injuries", "injured"}, {"جرح", "injured"}, {"اصابة", "injured"}, {"اصيب", "injured"},
+      {"اصيبوا", "injured"}, {"جرحى", "injured"}, {"displaced", "displaced"}, {"fled", "displaced"},
+      {"نزوح", "displaced"}, {"نزح", "displaced"}, {"تهجير", "displaced"}, {"öldü", "fatalities"},
+      {"hayatını", "fatalities"}, {"yaralandı", "injured"}};
+  return m;
+}
+std::string_view event_word(const std::vector<std::string>& forms) {
+  if (forms.empty()) return {};
+  if (const auto* c = event_words().find_forms(forms)) return *c;
+  const std::string& k = forms[0];
+  // Russian stems: погиб-, убит-, убил-, гибел- (death), ранен-, ранил-, ранени-, пострада-.
+  static const std::vector<std::pair<std::string, std::string_view>> ru{
+      {"погиб", "fatalities"}, {"убит", "fatalities"}, {"убил", "fatalities"}, {"гибел", "fatalities"},
+      {"унесл", "fatalities"}, {"госпитализ", "injured"},
+      {"ранен", "injured"},    {"ранил", "injured"},   {"пострада", "injured"}, {"бежал", "displaced"},
+      {"покинул", "displaced"}};
+  for (const auto& [p, c] : ru)
+    if (k.compare(0, p.size(), p) == 0) return c;
+  return {};
+}
+
+// Qualifier phrases before the number, longest first within a language.
+struct Phrase {
+  std::vector<std::string> keys;
+  std::string_view qualifier;
+};
+const std::vector<Phrase>& before_qualifiers() {
+  static const std::vector<Phrase> table = [] {
+    std::vector<Phrase> t;
+    auto add = [&](std::initializer_list<std::string_view> words, std::string_view q) {
+      Phrase p{{}, q};
+      for (auto w : words) p.keys.push_back(lexicon::key(w));
+      t.push_back(std::move(p));
+    };
+    add({"no", "fewer", "than"}, "at_least"), add({"no", "less", "than"}, "at_least"), add({"as", "many", "as"}, "up_to");
+    add({"more", "than"}, "more_than"), add({"at", "least"}, "at_least"), add({"up", "to"}, "up_to");
+    add({"less", "than"}, "less_than"), add({"fewer", "than"}, "less_than"), add({"at", "most"}, "up_to");
+    add({"over"}, "more_than"), add({"about"}, "about"), add({"around"}, "about"), add({"nearly"}, "about");
+    add({"almost"}, "about"), add({"some"}, "about"), add({"approximately"}, "about"), add({"roughly"}, "about");
+    add({"по", "меньшей", "мере"}, "at_least"), add({"как", "минимум"}, "at_least"), add({"не", "менее"}, "at_least");
+    add({"не", "меньше"}, "at_least"), add({"не", "более"}, "up_to"), add({"более"}, "more_than");
+    add({"больше"}, "more_than"), add({"свыше"}, "more_than"), add({"минимум"}, "at_least"), add({"около"}, "about");
+    add({"порядка"}, "about"), add({"примерно"}, "about"), add({"почти"}, "about"), add({"приблизительно"}, "about");
+    add({"до"}, "up_to"), add({"менее"}, "less_than"), add({"меньше"}, "less_than"), add({"максимум"}, "up_to");
+    add({"ما", "لا", "يقل", "عن"}, "at_least"), add({"لا", "يقل", "عن"}, "at_least"), add({"ما", "يزيد", "عن"}, "more_than");
+    add({"ما", "يزيد", "على"}, "more_than"), add({"ما", "يقرب", "من"}, "about"), add({"ما", "يصل", "إلى"}, "up_to");
+    add({"أكثر", "من"}, "more_than"), add({"أقل", "من"}, "less_than"), add({"ما", "يقارب"}, "about");
+    add({"يصل", "إلى"}, "up_to"), add({"نحو"}, "about"), add({"حوالي"}, "about"), add({"حوالى"}, "about");
+    add({"قرابة"}, "about"), add({"زهاء"}, "about"), add({"حتى"}, "up_to");
+    add({"en", "az"}, "at_least"), add({"yaklaşık"}, "about"), add({"yaklasik"}, "about");
+    return t;
+  }();
+  return table;
+}
+
+// Arabic dual nouns that are their own number: "قتيلان", "جريحين", "قذيفتين" (2).
+const KeyMap<std::string_view>& duals() {
+  static const KeyMap<std::string_view> m{
+          {"قتيلان", "fatalities"}, {"قتيلين", "fatalities"}, {"جريحان", "injured"}, {"جريحين", "injured"},
+          {"شخصان", "people"},      {"شخصين", "people"},      {"طفلان", "people"},    {"طفلين", "people"},
+          {"قذيفتان", "explosions"}, {"قذيفتين", "explosions"}, {"صاروخان", "explosions"}, {"صاروخين", "explosions"},
+          {"غارتان", "explosions"}, {"غارتين", "explosions"}, {"دبابتان", "weapons"}, {"دبابتين", "weapons"},
+          {"عنصران", "people"},     {"عنصرين", "people"},     {"مدنيان", "people"},  {"جنديين", "people"}};
+  return m;
+}
+
+// Words that make the following number a reference, not a quantity ("resolution 2254",
+// "point 6", "пункт 6", "البند 6", "madde 3").
+const KeyMap<bool>& reference_words() {
+  static const KeyMap<bool> m{
+      {"resolution", true}, {"point", true}, {"article", true}, {"paragraph", true}, {"clause", true},
+      {"item", true}, {"no", true}, {"number", true}, {"section", true}, {"page", true}, {"chapter", true},
+      {"protocol", true}, {"резолюция", true}, {"резолюции", true}, {"резолюцию", true}, {"пункт", true},
+      {"пункта", true}, {"пункте", true}, {"пунктом", true}, {"статья", true}, {"статьи", true}, {"статье", true},
+      {"номер", true}, {"قرار", true}, {"القرار", true}, {"رقم", true}, {"البند", true}, {"بند", true},
+      {"المادة", true}, {"مادة", true}, {"النقطة", true}, {"الفقرة", true}, {"madde", true}, {"karar", true},
+      {"numaralı", true}};
+  return m;
+}
+
+struct Scanner {
+  const Document& doc;
+  const std::vector<Token>& t;
+  std::string lang;
+  const lexicon::Words words;
+  const std::vector<std::string>& k;
+  const std::vector<std::vector<std::string>>& forms;
+  const std::vector<lexicon::WordInfo>& info;
+  std::vector<bool> in_date;
+  // Per token, looked up once: what a noun counts, what a verb says happened, starts a number.
+  std::vector<const std::string_view*> noun;
+  std::vector<std::string_view> event;
+  std::vector<bool> number_start;
+  std::vector<std::optional<lexicon::Digits>> digit_cache;  // parse_digits of digit and Arabic tokens
+  std::vector<NumberMention> out;
+
+  Scanner(const Document& d, const std::vector<DateMention>* known_dates)
+      : doc(d), t(d.tokens()), lang(d.lang()), words(lexicon::words_of(d)), k(words.key), forms(words.forms),
+        info(words.info), in_date(d.tokens().size(), false), noun(d.tokens().size(), nullptr),
+        event(d.tokens().size()), number_start(d.tokens().size(), false), digit_cache(d.tokens().size()) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!t[i].word) continue;
+      if (t[i].script == Script::digit || t[i].script == Script::arabic) digit_cache[i] = lexicon::parse_digits(d.token_text(i));
+      noun[i] = count_nouns().find_forms(forms[i]);
+      event[i] = event_word(forms[i]);
+      number_start[i] = t[i].number || info[i].number.has_value() || digit_cache[i].has_value();
+    }
+    // Tokens inside dates ("12 October 2018", "two days ago") are not numbers.
+    std::vector<DateMention> found;
+    if (!known_dates) found = detail::find_dates(d, words, std::nullopt, nullptr);
+    const std::vector<DateMention>& dates = known_dates ? *known_dates : found;
+    std::size_t i = 0;
+    for (const auto& m : dates) {
+      while (i < t.size() && t[i].span.end <= m.span.begin) ++i;
+      for (std::size_t j = i; j < t.size() && t[j].span.begin < m.span.end; ++j) in_date[j] = true;
+    }
+  }
+
+  std::size_t n() const { return t.size(); }
+  bool word(std::size_t i) const { return i < n() && t[i].word; }
+  bool punct(std::size_t i, std::string_view p) const { return i < n() && !t[i].word && t[i].lower == p; }
+  bool adjacent(std::size_t i, std::size_t j) const { return i < n() && j < n() && t[i].span.end == t[j].span.begin; }
+
+  struct Read {
+    std::uint64_t value = 0;
+    std::size_t first = 0, last = 0;
+    bool vague = false;
+    bool weak = false;  // "one", "bir", "واحد": reported only with a count noun
+    bool words = false;  // written in words: reported only with a count noun or an event word
+    std::string unit;   // from a suffix ("122mm")
+    std::string_view counts;  // an Arabic dual noun: what it counts
+  };
+
+  // Digits (with a multiplier word after: "2 million", "3 тысячи"), or number words.
+  std::optional<Read> read_number(std::size_t i) const {
+    if (!word(i) || in_date[i]) return std::nullopt;
+    if (const auto& d = digit_cache[i]) {
+      if (d->dotted) return std::nullopt;  // a decimal or a dotted date
+      Read r{d->value, i, i, false, false, false, {}, {}};
+      if (!d->suffix.empty()) {
+        const std::string sk = lexicon::key(d->suffix);
+        r.unit = measure_unit(sk);
+        if (r.unit.empty()) return std::nullopt;  // "12th", "3x"
+      }
+      // "1 200" (Russian) / "1\u00A0200": thousands written with a space.
+      while (d->digit_count <= 3 && word(r.last + 1) && r.unit.empty()) {
+        const std::string_view gap(doc.text().data() + t[r.last].b1, t[r.last + 1].b0 - t[r.last].b1);
+        const bool nbsp = gap == "\xC2\xA0" || gap == "\xE2\x80\xAF" || gap == "\xE2\x80\x89";
+        if (!(nbsp || (gap == " " && lang == "ru"))) break;
+        auto next = lexicon::parse_digits(doc.token_text(r.last + 1));
+        if (!next || next->digit_count != 3 || next->separators || next->dotted || !next->suffix.empty() ||
+            in_date[r.last + 1])
+          break;
+        r.value = r.value * 1000 + next->value;
+        ++r.last;
+      }
+      if (word(r.last + 1) && !in_date[r.last + 1] && r.unit.empty()) {
+        if (const auto& w = info[r.last + 1].number; w && w->multiplier) {
+          r.value *= w->value;
+          ++r.last;
+        }
+      }
+      return r;
+    }
+    return read_words(i);
+  }
+
+  std::optional<Read> read_words(std::size_t i) const {
+    static const std::string one_ar = lexicon::key("أحد"), one_ar_f = lexicon::key("إحدى"), two_ar = lexicon::key("اثنا"),
+                             two_ar2 = lexicon::key("اثني"), two_ar3 = lexicon::key("اثنتا"), two_ar4 = lexicon::key("اثنتي"),
+                             one_ar3 = lexicon::key("حادي"), al = lexicon::key("ال");
+    Read r;
+    r.first = i;
+    std::size_t j = i;
+    // "a dozen", "a hundred", "a thousand"
+    if ((k[i] == "a" || k[i] == "an") && word(i + 1)) {
+      const auto& w = info[i + 1].number;
+      if (!w || !w->multiplier) return std::nullopt;  // "a hundred", "a dozen"
+      j = i + 1;
+    }
+    // Arabic 11 and 12: "أحد عشر", "إحدى عشرة", "اثنا عشر", "اثني عشر".
+    if (is_arabic_key(k[i]) && word(i + 1)) {
+      // With the article ("الاثنتي عشرة" = the twelve) the number describes a known set: it is
+      // reported only with a count noun after it.
+      const bool definite = k[i].size() > al.size() + 4 && k[i].compare(0, al.size(), al) == 0;
+      const std::string bare = definite ? k[i].substr(al.size()) : k[i];
+      const bool ones = bare == one_ar || bare == one_ar_f || bare == one_ar3,
+                 twos = bare == two_ar || bare == two_ar2 || bare == two_ar3 || bare == two_ar4;
+      if (ones || twos) {
+        const auto& ten = info[i + 1].number;
+        if (ten && ten->value == 10 && !ten->vague) {
+          r.value = ones ? 11 : 12;
+          r.last = i + 1;
+          r.words = true;
+          r.weak = definite;
+          return r;
+        }
+        return std::nullopt;
+      }
+    }
+    std::uint64_t total = 0, current = 0, last_added = 0;
+    bool any = false;
+    std::size_t last = j;
+    for (std::size_t p = j; p < n(); ++p) {
+      if (!word(p) || in_date[p]) {
+        // "twenty-five"
+        if (any && punct(p, "-") && adjacent(p - 1, p) && adjacent(p, p + 1)) continue;
+        break;
+      }
+      if (any && (k[p] == "and") && word(p + 1) && info[p + 1].number) continue;
+      const auto& w = info[p].number;
+      if (!w) break;
+      if (w->vague && !(w->multiplier && (any || j != i))) {
+        if (any) break;
+        r.value = w->value;
+        r.vague = true;
+        r.last = p;
+        r.words = true;
+        // "tens of thousands", "hundreds of thousands", "десятки тысяч", "عشرات الآلاف"
+        std::size_t q = p + 1;
+        if (word(q) && k[q] == "of") ++q;
+        if (word(q) && !in_date[q])
+          if (const auto& big = info[q].number; big && big->vague && big->value > w->value) {
+            r.value = w->value * big->value;
+            r.last = q;
+          }
+        // "several dozen", "a few dozen": dozens
+        if (p >= 1 && word(p - 1) && (k[p - 1] == "several" || k[p - 1] == "few")) r.first = p - 1;
+        return r;
+      }
+      if (w->multiplier) {
+        if (p == j && (k[p] == "hundred" || k[p] == "thousand" || k[p] == "million") && j == i) break;  // "hundred" alone
+        current = std::max<std::uint64_t>(current, 1) * w->value;
+        if (w->value >= 1000) total += current, current = 0;
+        last_added = w->value;
+        any = true;
+        last = p;
+        continue;
+      }
+      // Arabic writes the unit first: "ثلاثة عشر" (13), "خمسة وعشرون" (5 and 20).
+      const bool ar_after_unit = is_arabic_key(k[p]) && last_added < 10 &&
+                                 (w->value == 10 || (w->value >= 20 && w->value <= 90 && k[p].compare(0, 2, "و") == 0));
+      if (any && last_added != 0 && w->value >= last_added && !ar_after_unit) break;
+      current += w->value;
+      last_added = w->value;
+      any = true;
+      last = p;
+    }
+    if (!any) return std::nullopt;
+    r.value = total + current;
+    r.last = last;
+    // "one" / "bir" / "واحد" / "один" alone are more often "a" or "one of" than a count.
+    r.weak = r.value == 1 && r.first == r.last;
+    if (lang == "tr" && r.value == 1) r.weak = true;
+    r.words = true;
+    return r;
+  }
+
+  // Arabic clitic letters glued to the first word of a mention ("و5", "وأكثر من", "وجريحين").
+  std::size_t clitic_letters(std::size_t i) const {
+    if (t[i].script != Script::arabic) return 0;
+    if (const auto& d = digit_cache[i]; d && !d->prefix.empty()) return 1;
+    return lexicon::clitic_letters(forms[i], [&](const std::string& f) {
+      if (lexicon::number_word(f, lang) || duals().find_forms({f})) return true;
+      for (const auto& p : before_qualifiers())
+        if (p.keys[0] == f) return true;
+      return false;
+    });
+  }
+
+  // A number that is not a quantity: a time, a designation, a reference, a bare year.
+  bool not_a_quantity(const Read& r) const {
+    const std::size_t i = r.first;
+    // "6 a.m.", "в 6 утра", "الساعة 6", "saat 6"
+    static const KeyMap<bool> clock_after{{"am", true}, {"pm", true}, {"a.m", true}, {"p.m", true}, {"утра", true},
+                                          {"вечера", true}, {"ночи", true}, {"gmt", true}, {"utc", true}};
+    static const KeyMap<bool> clock_before{{"الساعة", true}, {"saat", true}, {"at", false}};
+    if (word(r.last + 1) && clock_after.find_forms(forms[r.last + 1])) return true;
+    if (i >= 1 && word(i - 1))
+      if (const bool* b = clock_before.find_forms(forms[i - 1]); b && *b) return true;
+    // "08:30"
+    if (punct(r.last + 1, ":") && adjacent(r.last, r.last + 1) && word(r.last + 2) && adjacent(r.last + 1, r.last + 2))
+      return true;
+    if (i >= 2 && punct(i - 1, ":") && adjacent(i - 1, i) && word(i - 2) && adjacent(i - 2, i - 1) && t[i - 2].number) return true;
+    // "T-72", "BM-21", "Су-24", "S-300": letters, hyphen, digits, written together.
+    if (i >= 2 && punct(i - 1, "-") && adjacent(i - 1, i) && word(i - 2) && adjacent(i - 2, i - 1) && !t[i - 2].number)
+      return true;
+    // "resolution 2254", "пункт 6", "№ 5", "#3"
+    if (i >= 1 && word(i - 1) && reference_words().find_forms(forms[i - 1])) return true;
+    if (i >= 1 && (punct(i - 1, "№") || punct(i - 1, "#"))) return true;
+    return false;
+  }
+
+  // The qualifier phrase ending just before token i: its first token and qualifier.
+  std::optional<std::pair<std::size_t, std::string_view>> qualifier_before(std::size_t i) const {
+    for (const auto& p : before_qualifiers()) {
+      const std::size_t len = p.keys.size();
+      if (i < len) continue;
+      bool ok = true;
+      for (std::size_t q = 0; q < len && ok; ++q) {
+        const std::size_t tok = i - len + q;
+        if (!word(tok) || in_date[tok] || t[tok].sentence != t[i].sentence) ok = false;
+        else if (k[tok] != p.keys[q]) {
+          ok = false;
+          if (q == 0 && is_arabic_key(k[tok]))
+            for (const auto& s : forms[tok]) ok = ok || s == p.keys[q];
+        }
+      }
+      if (ok) return std::make_pair(i - len, p.qualifier);
+    }
+    return std::nullopt;
+  }
+
+  bool is_number_start(std::size_t i) const { return word(i) && !in_date[i] && number_start[i]; }
+
+  // The counted noun after the number (or before it for Arabic "قتيل واحد"): its token.
+  std::optional<std::pair<std::size_t, std::string_view>> counted_noun(const Read& r) const {
+    static const KeyMap<bool> skip{{"of", true}, {"من", true}, {"из", true}, {"more", true}, {"other", true},
+                                   {"additional", true}};
+    static const KeyMap<bool> stop{{"and", true}, {"or", true}, {"и", true}, {"или", true}, {"و", true},
+                                   {"أو", true}, {"ve", true}, {"but", true}, {"а", true}};
+    std::optional<std::pair<std::size_t, std::string_view>> found;
+    std::size_t words = 0;
+    for (std::size_t j = r.last + 1; j < n() && words < 4; ++j) {
+      if (t[j].sentence != t[r.first].sentence) break;
+      if (!t[j].word) {
+        if (t[j].lower == "-" || t[j].lower == "\u2011") continue;
+        if ((t[j].lower == "%" || t[j].lower == "\u066A") && !found) return std::make_pair(j, std::string_view("other"));
+        break;
+      }
+      if (found) {
+        // A compound's head: "mortar rounds", "air strikes" after a first noun; not after a
+        // measure ("122 mm howitzers" counts millimetres).
+        static const KeyMap<bool> modifiers{{"armoured", true}, {"armored", true}, {"military", true}};
+        if (const auto* c = noun[j]; c && found->second != "other" && !modifiers.find_forms(forms[found->first]))
+          found = std::make_pair(j, *c);
+        break;
+      }
+      if (is_number_start(j) && !(t[j].number && j >= 1 && punct(j - 1, "-"))) break;
+      if (stop.find_forms(forms[j])) break;
+      ++words;
+      if (skip.find_forms(forms[j])) continue;
+      if (const auto* c = noun[j]) found = std::make_pair(j, *c);
+    }
+    if (found) return found;
+    // Arabic puts 1 and 2 after the noun ("قتيل واحد", "جريحان اثنان").
+    if (r.first >= 1 && word(r.first - 1) && is_arabic_key(k[r.first - 1]) && r.value <= 2)
+      if (const auto* c = noun[r.first - 1]) return std::make_pair(r.first - 1, *c);
+    return std::nullopt;
+  }
+
+  // The killing / wounding / displacing word nearest to the number (before it, or after the
+  // counted noun), without crossing another number or the sentence.
+  std::string_view nearby_event(std::size_t first, std::size_t last) const {
+    std::string_view best;
+    std::size_t best_dist = 99;
+    for (std::size_t d = 1; d <= 6 && d <= first; ++d) {
+      const std::size_t j = first - d;
+      if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
+      if (!t[j].word) continue;
+      if (auto c = event[j]; !c.empty()) {
+        best = c, best_dist = d;
+        break;
+      }
+    }
+    // "nine civilians, including two women, were killed": the aside is skipped.
+    static const KeyMap<bool> aside{{"including", true}, {"among", true}, {"بينهم", true}, {"بينهن", true},
+                                    {"منهم", true}, {"включая", true}, {"том", true}, {"среди", true}};
+    std::size_t skipped = 0;
+    for (std::size_t d = 1; d <= 6 + skipped && last + d < n(); ++d) {
+      const std::size_t j = last + d;
+      if (t[j].sentence != t[first].sentence) break;
+      if (t[j].word && aside.find_forms(forms[j])) {
+        std::size_t e = j;
+        while (e + 1 < n() && e < j + 8 && t[e + 1].sentence == t[j].sentence && !punct(e + 1, ",")) ++e;
+        if (!punct(e + 1, ",")) break;
+        skipped += e + 1 - j + 1;
+        d += e + 1 - j;
+        continue;
+      }
+      if (t[j].word && !in_date[j] && is_number_start(j)) break;
+      if (!t[j].word) continue;
+      if (auto c = event[j]; !c.empty()) {
+        if (d < best_dist) best = c;
+        break;
+      }
+    }
+    return best;
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < n(); ++i) {
+      if (!word(i) || in_date[i]) continue;
+      // An Arabic dual noun is its own number: "قتيلان", "جريحين", "قذيفتين".
+
+      if (is_arabic_key(k[i])) {
+        if (const auto* c = duals().find_forms(forms[i])) {
+          // "قتيلان اثنان": the number word after is the same count.
+          std::size_t last = i;
+          if (word(i + 1))
+            if (const auto& w = info[i + 1].number; w && w->value == 2) last = i + 1;
+          NumberMention m;
+          lexicon::trim_clitics(doc, i, last, clitic_letters(i), m.span, m.text);
+          m.value = 2;
+          m.qualifier = "exact";
+          m.counts = std::string(*c);
+          if (*c == "people")
+            if (auto e = nearby_event(i, last); !e.empty()) m.counts = std::string(e);
+          m.unit = m.text;
+          m.counted_span = m.span;
+          out.push_back(std::move(m));
+          i = last;
+          continue;
+        }
+      }
+      auto r = read_number(i);
+      if (!r) continue;
+      if (not_a_quantity(*r)) {
+        i = r->last;
+        continue;
+      }
+      // A range: "15-20", "15 – 20", "15 to 20", "two or three", "от 15 до 20", "من 15 إلى 20".
+      std::optional<Read> hi;
+      std::size_t start = r->first;
+      {
+        static const KeyMap<bool> range_words{{"to", true}, {"or", true}, {"до", true}, {"или", true},
+                                              {"إلى", true}, {"الى", true}, {"أو", true}, {"and", true}};
+        std::size_t j = r->last + 1;
+        const bool dash = j < n() && !t[j].word && (t[j].lower == "-" || t[j].lower == "\u2013" || t[j].lower == "\u2014");
+        const bool word_link = word(j) && range_words.find_forms(forms[j]) && !in_date[j];
+        // "بين 15 و20": the second number carries the conjunction.
+        static const std::string bayna = lexicon::key("بين");
+        const bool ar_and = r->first >= 1 && word(r->first - 1) && k[r->first - 1] == bayna && digit_cache[j] &&
+                            digit_cache[j]->prefix == "و";
+        if (ar_and) {
+          auto second = read_number(j);
+          if (second && second->value > r->value && !not_a_quantity(*second)) hi = second;
+        } else if (dash || word_link) {
+          auto second = read_number(j + 1);
+          if (second && second->value > r->value && !second->vague && !r->vague && !not_a_quantity(*second) &&
+              second->unit.empty() == r->unit.empty()) {
+            const bool and_ok = k[j] != "and" || (r->first >= 1 && word(r->first - 1) && (k[r->first - 1] == "between"));
+            if (and_ok) hi = second;
+          }
+        }
+        if (hi && r->first >= 1 && word(r->first - 1)) {
+          static const KeyMap<bool> from{{"from", true}, {"between", true}, {"от", true}, {"من", true}, {"بين", true}};
+          if (from.find_forms(forms[r->first - 1])) start = r->first - 1;
+        }
+      }
+      const std::size_t num_last = hi ? hi->last : r->last;
+      Read whole = *r;
+      whole.last = num_last;
+      std::string unit = hi && !hi->unit.empty() ? hi->unit : r->unit;
+      // "122mm": the unit is written on the number; the noun after is what has that calibre.
+      std::optional<std::pair<std::size_t, std::string_view>> noun;
+      if (unit.empty()) noun = counted_noun(whole);
+      // A bare year (1900-2100, 4 digits, no count noun after it) is a date fragment.
+      if (!hi && t[r->first].number && r->first == r->last && r->value >= 1900 && r->value <= 2100) {
+        auto d = lexicon::parse_digits(doc.token_text(r->first));
+        if (d && d->digit_count == 4 && !d->separators && (!noun || noun->second == "other" || noun->first != r->last + 1)) {
+          i = r->last;
+          continue;
+        }
+      }
+      if (r->weak && !noun) {
+        i = r->last;
+        continue;
+      }
+      // "ни один человек", "no one", "not one": nobody.
+      if (r->value == 1 && r->first >= 1 && word(r->first - 1) &&
+          (k[r->first - 1] == "ни" || k[r->first - 1] == "no" || k[r->first - 1] == "not")) {
+        i = r->last;
+        continue;
+      }
+      // A number in words with nothing counted and no event word next to it ("two countries",
+      // "since six this morning", "يومين أو ثلاثة") says no quantity of interest.
+      if (r->words && !r->vague && !hi && !noun && nearby_event(r->first, r->last).empty()) {
+        i = r->last;
+        continue;
+      }
+      NumberMention m;
+      m.value = r->value;
+      m.qualifier = r->vague ? "at_least" : "exact";
+      if (hi) {
+        m.value_max = hi->value;
+        m.qualifier = "range";
+      } else if (auto q = qualifier_before(r->first)) {
+        start = q->first;
+        m.qualifier = std::string(q->second);
+      }
+      std::size_t end = num_last;
+      // Qualifiers after: "or more", "على الأقل", Turkish "20'den fazla".
+      if (!hi) {
+        if (word(end + 1) && k[end + 1] == "or" && word(end + 2) && k[end + 2] == "more") {
+          end += 2;
+          m.qualifier = "at_least";
+        } else if (lang == "tr") {
+          std::size_t j = end + 1;
+          if (punct(j, "'") || punct(j, "\u2019")) j += 2;  // the case suffix after the apostrophe
+          if (word(j) && k[j] == "fazla") end = j, m.qualifier = "more_than";
+          else if (word(j) && k[j] == "kadar") end = j, m.qualifier = "up_to";
+        }
+      }
+      if (noun) {
+        const std::size_t nj = noun->first;
+        m.counted_span = t[nj].span;
+        m.counts = std::string(noun->second);
+        if (!t[nj].word) {
+          unit = "%";
+        } else if (m.counts == "other") {
+          const std::string mu = measure_unit(k[nj]);
+          unit = mu.empty() ? t[nj].lower : mu;
+        } else {
+          unit = t[nj].lower;
+        }
+        if (m.counts == "people") {
+          if (auto e = nearby_event(start, std::max(nj, end)); !e.empty()) m.counts = std::string(e);
+        }
+        // "5 قتلى على الأقل"
+        static const std::string at = lexicon::key("على"), least = lexicon::key("الأقل");
+        if (!hi && m.qualifier == "exact" && word(nj + 1) && word(nj + 2) &&
+            ((k[nj + 1] == at && k[nj + 2] == least) || (k[nj + 1] == "at" && k[nj + 2] == "least")))
+          m.qualifier = "at_least";
+      } else if (!unit.empty()) {
+        m.counts = "other";
+      } else {
+        auto e = nearby_event(start, end);
+        m.counts = e.empty() ? "other" : std::string(e);
+      }
+      m.unit = unit;
+      lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);
+      out.push_back(std::move(m));
+      i = end;
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<NumberMention> find_numbers(const Document& doc, const std::vector<DateMention>& dates) {
+  Scanner s(doc, &dates);
+  s.run();
+  return std::move(s.out);
+}
+
+std::vector<NumberMention> find_numbers(const Document& doc) {
+  Scanner s(doc, nullptr);
+  s.run();
+  return std::move(s.out);
+}
+
+}  // namespace truceline::extract

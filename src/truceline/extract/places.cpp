@@ -1,0 +1,1228 @@
+// Place mentions (rules in places.hpp and docs/extract.md, "Places and actors").
+//
+// Outline of find(), per sentence, left to right over its words:
+//   1. special wordings first: roads ("M5 highway", "طريق M5"), the zone ("de-escalation zone"),
+//      the agreement's posts with a post word nearby ("the Turkish observation post at Surman");
+//   2. Latin / Cyrillic: windows of 1-4 words (longest first) whose folded form is a gazetteer
+//      name (an index built once from Gazetteer::spellings()), or, for capitalised windows, a
+//      name the resolver locates by key (Maaret al-Numan); Russian case endings stripped;
+//   3. Arabic: windows whose normalised words are a gazetteer Arabic spelling, proclitics
+//      (و ف ب ل ك, ال and their combinations) stripped from the first word;
+//   4. every window is resolved by gazetteer::Resolver (the same rules and scope as ingest), then
+//      classified by the words around it: province / countryside / district -> region, "city"
+//      -> point, a direction ("southern Idlib") before a province seat -> region, an offset
+//      ("5 km north of X") -> X's point with the offset in `reason`;
+//   5. a cue ("village of", "near", "قرية", "в районе") before a window nothing locates keeps it
+//      as `unresolved` with the resolver's reason.
+// Lexicons below are hand-checked tables (no regex library): each is commented.
+#include "truceline/extract/places.hpp"
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "truceline/assess/actors.hpp"
+#include "truceline/extract/normalize.hpp"
+#include "truceline/gazetteer/resolve.hpp"
+
+namespace truceline::extract {
+
+namespace {
+
+using namespace detail;  // normalize.hpp
+using Words = std::vector<std::string>;
+
+constexpr std::size_t kMaxWords = 4;  // the longest name tried, in words (Ma'arrat an Nu'man = 2 after folding)
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons (folded / lower-cased forms as Document gives them).
+
+// The Latin spellings of the Arabic article (gazetteer.cpp's list): dropped inside a name when
+// another word follows, as gazetteer::fold does.
+bool is_article(std::string_view w) {
+  static const std::unordered_set<std::string_view> a{"al", "el", "il", "ul", "l",  "ad", "adh", "ed",
+                                                      "edh", "an", "en", "ar", "er", "as", "ash", "es",
+                                                      "esh", "ech", "at", "ath", "et", "eth", "az", "ez"};
+  return a.count(w) != 0;
+}
+
+
+// The form a cue word is compared in: lower case as written; Arabic normalised (ar_letters).
+std::string cue_key(std::string_view w) {
+  std::size_t i = 0;
+  if (!w.empty() && is_arabic_letter(next_cp(w, i))) return to_utf8(ar_letters(w));
+  return std::string(w);
+}
+
+// Cue words before a place name (lower case as written; multi-word cues as word lists). `strong`
+// cues say it is a place even when nothing locates it ("the village of Xyzabad" is kept
+// unresolved); weak ones ("in", "from", "в") only help a name the gazetteer knows something of.
+struct Cue {
+  Words words;
+  bool strong;
+};
+const std::vector<Cue>& cues() {
+  static const std::vector<Cue> c = [] {
+    std::vector<Cue> v;
+    auto add = [&v](std::initializer_list<const char*> list, bool strong) {
+      for (const char* s : list) {
+        Words w;
+        std::string_view rest(s);
+        while (!rest.empty()) {
+          const auto sp = rest.find(' ');
+          w.emplace_back(rest.substr(0, sp));
+          rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+        }
+        for (auto& x : w) x = cue_key(x);
+        v.push_back({std::move(w), strong});
+      }
+    };
+    // English: settlement nouns + "of", position words.
+    add({"village of", "villages of", "town of", "towns of", "city of", "outskirts of", "vicinity of", "near",
+         "nearby", "around", "outside", "suburb of", "suburbs of", "hamlet of", "district of", "area of",
+         "countryside of", "environs of", "edge of", "centre of", "center of", "west of", "east of", "north of",
+         "south of", "northwest of", "northeast of", "southwest of", "southeast of", "north-west of",
+         "north-east of", "south-west of", "south-east of", "village", "town", "hill of", "köyü", "airbase",
+         "air base", "base of", "settlements of", "settlement of", "авиабаза", "авиабазы", "авиабазе", "авиабазу",
+         "базы", "населенные пункты", "населённые пункты", "населенных пунктов", "населённых пунктов", "قاعدة", "مطار",
+         // Russian: settlement nouns (genitive), "near", "in the area of".
+         "в районе", "в окрестностях", "населённого пункта", "населенного пункта", "населённый пункт",
+         "населенный пункт", "н.п", "нп", "деревни", "деревня", "села", "село", "посёлка", "поселка",
+         "города", "город", "городе", "деревне", "селе", "посёлке", "поселке", "под", "около", "возле",
+         "близ", "вблизи", "окраине", "окрестностях", "севернее", "южнее", "восточнее", "западнее",
+         // Arabic (after proclitics are stripped): settlement nouns, "near", "surroundings", "edges".
+         "قرية", "قرى", "بلدة", "بلدات", "مدينة", "مدن", "قرب", "بالقرب من", "محيط", "أطراف", "اطراف",
+         "ريف", "حي", "ضواحي", "مشارف", "تخوم", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
+         "غربي", "منطقة", "ناحية", "محافظة", "محافظتي", "بلدتي", "قريتي", "مزرعة", "تل", "تلة"},
+        true);
+    add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
+         "в", "во", "у", "из", "на", "до", "по", "от", "к", "между",  // Russian
+         "في", "من", "على", "إلى", "الى", "عن", "نحو", "باتجاه", "داخل", "بين", "محور",  // Arabic
+         "de", "da", "te", "ta", "yakınlarında", "kentinde", "ilçesinde"},    // Turkish (best effort)
+        false);
+    std::stable_sort(v.begin(), v.end(), [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+    return v;
+  }();
+  return c;
+}
+// Cues by their last word (longest cue first in each list).
+const std::unordered_map<std::string, std::vector<const Cue*>>& cues_by_last() {
+  static const auto m = [] {
+    std::unordered_map<std::string, std::vector<const Cue*>> x;
+    for (const Cue& c : cues()) x[c.words.back()].push_back(&c);
+    return x;
+  }();
+  return m;
+}
+
+// Capitalised words that are not place names where a text writes them (English and Russian,
+// folded): sentence openers, months, weekdays, titles, institutions. A window made only of such
+// words is never a place, whatever the gazetteer holds (GeoNames lists villages called "May").
+const std::unordered_set<std::string>& stop_words() {
+  static const std::unordered_set<std::string> s{
+      // English function words and sentence openers
+      "the", "a", "an", "in", "on", "at", "but", "and", "or", "he", "she", "they", "it", "we", "i", "you", "this",
+      "that", "these", "those", "there", "here", "his", "her", "their", "its", "our", "according", "after",
+      "before", "during", "while", "when", "where", "as", "if", "by", "for", "with", "from", "of", "to", "no",
+      "not", "one", "two", "three", "some", "many", "several", "all", "both", "local", "residents", "sources",
+      "witnesses", "officials", "monitors", "reports", "report", "media", "state", "news", "agency", "mr", "mrs",
+      "dr", "general", "president", "minister", "ministry", "defence", "defense", "foreign", "spokesman",
+      "spokeswoman", "commander", "colonel", "major", "lieutenant", "observatory", "human", "rights",
+      "council", "security", "united", "nations", "un", "front", "army", "forces", "force", "air", "national",
+      "liberation", "islamic", "free", "government", "regime", "opposition", "rebels", "militants",
+      "also", "however", "meanwhile", "later", "earlier", "today", "yesterday", "tomorrow", "last", "next",
+      "police", "military", "civil", "defense", "white", "helmets", "red", "crescent", "cross",
+      // months and weekdays (English, Russian folded nominative/genitive, Turkish)
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yanvar", "yanvarya",
+      "fevral", "fevralya", "mart", "marta", "aprel", "aprelya", "may", "maya", "iyun", "iyunya", "iyul",
+      "iyulya", "avgust", "avgusta", "sentyabr", "sentyabrya", "oktyabr", "oktyabrya", "noyabr", "noyabrya",
+      "dekabr", "dekabrya", "ponedelnik", "vtornik", "sreda", "sredu", "chetverg", "pyatnitsa", "pyatnitsu",
+      "subbota", "subbotu", "voskresenye", "ocak", "subat", "nisan", "mayis", "haziran", "temmuz", "agustos",
+      "eylul", "ekim", "kasim", "aralik", "pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi",
+      "pazar",
+      // Russian sentence openers and institutions (folded)
+      "v", "na", "po", "kak", "eto", "ono", "oni", "on", "ona", "no", "pri", "posle", "minoborony", "ministerstvo",
+      "tsentr", "tsentra", "genshtab", "rossii", "rf", "sirii"};
+  return s;
+}
+
+// Words before a capitalised name that make it a person, not a place ("President Erdogan").
+const std::unordered_set<std::string>& person_titles() {
+  static const std::unordered_set<std::string> s{
+      "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "spokesman",
+      "spokeswoman", "commander", "sheikh_person", "leader", "envoy", "ambassador", "chief", "lieutenant",
+      "major", "captain", "sergeant", "prezident", "ministr", "general", "polkovnik", "predstavitel"};
+  return s;
+}
+
+// Words after a name that make it a person ("Lavrov said").
+const std::unordered_set<std::string>& person_verbs() {
+  static const std::unordered_set<std::string> s{"said", "says", "told", "stated", "added", "announced",
+                                                 "claimed", "warned", "wrote", "noted", "zayavil", "soobshchil",
+                                                 "skazal", "otmetil"};
+  return s;
+}
+
+// Region words (folded Latin / Cyrillic): after or before a name they make it an area, not a
+// point. `countryside`-like words make any place's surroundings a region; province-like words
+// need a province seat (PPLA) or any name (then the place's admin1 is the region).
+enum class RegionWord { none, province, countryside, district };
+RegionWord region_word_latin(std::string_view w) {
+  static const std::unordered_map<std::string_view, RegionWord> m{
+      {"province", RegionWord::province},      {"provinces", RegionWord::province},
+      {"governorate", RegionWord::province},   {"governorates", RegionWord::province},
+      {"region", RegionWord::province},        {"provintsiya", RegionWord::province},
+      {"provintsii", RegionWord::province},    {"provintsiyu", RegionWord::province},
+      {"provintsiey", RegionWord::province},   {"mukhafaza", RegionWord::province},
+      {"mukhafazy", RegionWord::province},     {"mukhafaze", RegionWord::province},
+      {"ili", RegionWord::province},           {"ilinde", RegionWord::province},
+      {"countryside", RegionWord::countryside}, {"rural", RegionWord::countryside},
+      {"hinterland", RegionWord::countryside}, {"kirsal", RegionWord::countryside},
+      {"kirsalinda", RegionWord::countryside}, {"district", RegionWord::district},
+      {"districts", RegionWord::district},     {"rayon", RegionWord::district},
+      {"rayone", RegionWord::district},        {"rayona", RegionWord::district},
+      {"ilcesi", RegionWord::district},
+      // Russian (folded): "районов Идлиба", "в горах Латакии", "сельская местность Хамы",
+      // "населённые пункты Латакии" (the settlements of a province)
+      {"rayonov", RegionWord::district},       {"rayonakh", RegionWord::district},
+      {"rayony", RegionWord::district},        {"gorakh", RegionWord::countryside},
+      {"gor", RegionWord::countryside},        {"mestnost", RegionWord::countryside},
+      {"mestnosti", RegionWord::countryside},  {"punkty", RegionWord::countryside},
+      {"punktov", RegionWord::countryside},    {"punktakh", RegionWord::countryside},
+      {"mountains", RegionWord::countryside},  {"hills", RegionWord::countryside}};
+  const auto it = m.find(w);
+  return it == m.end() ? RegionWord::none : it->second;
+}
+
+// Direction adjectives before a province seat: "southern Idlib", "north Hama", "юга Идлиба".
+bool is_direction_adjective(std::string_view w) {
+  static const std::unordered_set<std::string_view> s{
+      "southern", "northern", "eastern", "western", "south", "north", "east", "west", "southeastern",
+      "southwestern", "northeastern", "northwestern", "central", "greater", "yuzhnyy", "yuzhnoy", "severnyy",
+      "severnoy", "vostochnyy", "vostochnoy", "zapadnyy", "zapadnoy", "yuge", "severe", "vostoke", "zapade",
+      "yuga", "severa", "vostoka", "zapada", "guney", "kuzey", "dogu", "bati", "guneyi", "kuzeyi"};
+  return s.count(w) != 0;
+}
+
+// Offset words: "north of X", "к северу от X", "5 km north of X".
+bool is_direction_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> s{
+      "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "severu", "yugu",
+      "vostoku", "zapadu", "severo", "yugo", "severnee", "yuzhnee", "vostochnee", "zapadnee"};
+  return s.count(w) != 0;
+}
+bool is_distance_unit(std::string_view w) {
+  static const std::unordered_set<std::string_view> s{"km", "kilometres", "kilometers", "kilometre",
+                                                      "kilometer", "miles", "mile", "m", "metres", "meters",
+                                                      "km.", "kilometrov", "kilometra"};
+  return s.count(w) != 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arabic region words: "ريف" (countryside), "محافظة" (governorate), "منطقة" (district/area: only
+// with a province seat), and direction adjectives after "ريف X" ("الجنوبي").
+RegionWord region_word_ar(const std::string& key) {
+  static const std::unordered_map<std::string, RegionWord> m{
+      {to_utf8(U"ريف"), RegionWord::countryside},  {to_utf8(U"ريفي"), RegionWord::countryside},
+      {to_utf8(U"محافظه"), RegionWord::province},  {to_utf8(U"محافظتي"), RegionWord::province},
+      {to_utf8(U"منطقه"), RegionWord::district},   {to_utf8(U"ناحيه"), RegionWord::district}};
+  const auto it = m.find(key);
+  return it == m.end() ? RegionWord::none : it->second;
+}
+bool is_ar_direction_adjective(const std::string& key) {
+  static const std::unordered_set<std::string> s{to_utf8(U"جنوبي"), to_utf8(U"شمالي"), to_utf8(U"شرقي"),
+                                                 to_utf8(U"غربي"),  to_utf8(U"اوسط"),  to_utf8(U"جنوب"),
+                                                 to_utf8(U"شمال"),  to_utf8(U"شرق"),   to_utf8(U"غرب")};
+  return s.count(key) != 0;
+}
+
+// Settlement nouns that make the next Arabic word a place even when nothing locates it
+// ("قرية X", "بلدة X"; not "قرب"/"على": "قرب مدرسة" is near a school).
+bool is_ar_settlement_cue(const Words& key) {
+  static const std::unordered_set<std::string> s{to_utf8(U"قريه"), to_utf8(U"بلده"), to_utf8(U"مدينه"),
+                                                 to_utf8(U"بلدتي"), to_utf8(U"قريتي"), to_utf8(U"مزرعه"),
+                                                 to_utf8(U"قاعده"), to_utf8(U"مطار")};
+  return key.size() == 1 && s.count(to_utf8(ar_no_article(ar_letters(key[0])))) != 0;
+}
+// A word that is itself a cue ("بلدة", "مدينة", "حي"): never a place name.
+bool is_cue_word(const std::string& key) {
+  static const std::unordered_set<std::string> s = [] {
+    std::unordered_set<std::string> x;
+    for (const auto& c : cues())
+      for (const auto& w : c.words) {
+        std::size_t i = 0;
+        x.insert(!w.empty() && is_arabic_letter(next_cp(w, i)) ? to_utf8(ar_no_article(ar_letters(w))) : w);
+      }
+    return x;
+  }();
+  return s.count(key) != 0;
+}
+
+// Arabic words that are gazetteer spellings of some village but are far more often ordinary
+// words in news text; they need a cue ("قرية حماة" still is a place).
+const std::unordered_set<std::string>& ar_common_words() {
+  static const std::unordered_set<std::string> s{
+      to_utf8(U"حماه"), to_utf8(U"باب"), to_utf8(U"عين"), to_utf8(U"تل"),  to_utf8(U"دير"), to_utf8(U"جسر"),
+      to_utf8(U"خان"),  to_utf8(U"كفر"), to_utf8(U"بيت"), to_utf8(U"جبل"), to_utf8(U"سوق"), to_utf8(U"نصر"),
+      to_utf8(U"قوات"), to_utf8(U"جيش"), to_utf8(U"امن"), to_utf8(U"سلام"), to_utf8(U"حريه"), to_utf8(U"ثوره"),
+      to_utf8(U"شام"),  to_utf8(U"عزه"), to_utf8(U"فتح"), to_utf8(U"هيئه"), to_utf8(U"تحرير"), to_utf8(U"نقطه"),
+      to_utf8(U"مركز"), to_utf8(U"صباح"), to_utf8(U"مساء"), to_utf8(U"يوم"), to_utf8(U"اليوم")};
+  return s;
+}
+
+// Post words near an agreement post's name: "observation post", "the Morek post", "пост", "نقطة".
+bool is_post_word(std::string_view folded) {
+  static const std::unordered_set<std::string_view> s{"post", "posts", "outpost", "outposts", "observation",
+                                                      "base", "post's", "post", "punkt", "punkta", "posta",
+                                                      "post", "nqth", "nqt", "nuqta", "karakol", "karakolu",
+                                                      "gozlem", "noktasi", "noktasina"};
+  return s.count(folded) != 0;
+}
+
+// Road nouns: "M5 highway", "the M4 road", "трасса М5", "طريق M5".
+bool is_road_word(std::string_view lower) {
+  static const std::unordered_set<std::string_view> s{
+      "highway", "road", "motorway", "expressway", "route", "highways", "roads", "motorways", "трасса", "трассе", "трассы", "трассу", "шоссе",
+      "автотрасса", "автотрассы", "автотрассе", "дорога", "дороге", "дороги", "طريق", "الطريق", "أوتوستراد",
+      "اوتوستراد", "الأوتوستراد", "الاوتوستراد", "otoyolu", "karayolu"};
+  return s.count(lower) != 0;
+}
+bool is_road_number(std::string_view raw) {
+  // M4, M5, М5 (Cyrillic Em), M-5 is split by the tokenizer into M - 5 (handled by the caller).
+  std::string_view r = raw;
+  if (r.size() >= 2 && (r[0] == 'M' || r[0] == 'm')) {
+    r.remove_prefix(1);
+  } else if (r.size() >= 3 && static_cast<unsigned char>(r[0]) == 0xD0 && static_cast<unsigned char>(r[1]) == 0x9C) {
+    r.remove_prefix(2);  // М
+  } else {
+    return false;
+  }
+  return !r.empty() && r.size() <= 2 && std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct Resolved {
+  gazetteer::Status status = gazetteer::Status::no_match;
+  std::string reason;
+  const gazetteer::Place* place = nullptr;  // resolved only
+  std::string match;                         // best candidate's match kind
+  double score = 0;
+};
+
+struct WordRef {
+  std::size_t tok = 0;   // token index
+  int sep = 0;           // before this word: 0 space, 1 hyphen (joined), 2 mark (glued), 3 barrier
+};
+
+}  // namespace
+
+struct PlaceFinder::Impl {
+  const gazetteer::Gazetteer* gaz = nullptr;
+  const agreement::Agreement* agreement = nullptr;
+  std::unique_ptr<gazetteer::Resolver> resolver;
+
+  // Folded gazetteer spellings (Latin script after fold) and, per first word, the longest.
+  std::unordered_set<std::string> folded_names;
+  std::unordered_map<std::string, std::size_t> max_words;
+  // Arabic spellings: key words joined by ' ' -> the folded form of that spelling (the query).
+  std::unordered_map<std::string, std::string> arabic;
+  std::unordered_map<std::string, std::size_t> arabic_max_words;
+  // Folded actor names/aliases/demonyms/countries of the agreement: not places.
+  std::unordered_set<std::string> actor_words;
+  // Posts: folded name and consonant key -> post index.
+  struct PostName {
+    std::string folded, key;
+    std::size_t post;
+    std::uint32_t geonameid = 0;  // the gazetteer place the post's name resolves to, 0 if none
+  };
+  std::vector<PostName> posts;
+
+  mutable std::mutex mutex;
+  mutable std::unordered_map<std::string, Resolved> cache;
+  mutable std::unordered_map<std::string, std::optional<std::string>> country_cache;
+
+  Resolved resolve(const std::string& query) const {
+    {
+      std::lock_guard lock(mutex);
+      if (auto it = cache.find(query); it != cache.end()) return it->second;
+    }
+    const gazetteer::Resolution r = resolver->resolve(query);
+    Resolved out;
+    out.status = r.status;
+    out.reason = r.reason;
+    if (r.resolved()) out.place = r.match->place;
+    if (r.best) {
+      out.match = gazetteer::to_string(r.best->match);
+      out.score = r.best->score;
+    }
+    std::lock_guard lock(mutex);
+    if (cache.size() > 200'000) cache.clear();
+    cache.emplace(query, out);
+    return out;
+  }
+
+  std::optional<std::string> country(const std::string& folded) const {
+    {
+      std::lock_guard lock(mutex);
+      if (auto it = country_cache.find(folded); it != country_cache.end()) return it->second;
+    }
+    auto cc = gazetteer::country_code_of_name(folded);
+    std::lock_guard lock(mutex);
+    if (country_cache.size() > 100'000) country_cache.clear();
+    country_cache.emplace(folded, cc);
+    return cc;
+  }
+};
+
+PlaceFinder::PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement::Agreement* agreement,
+                         const agreement::AreaOfInterest* area)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.gaz = &gazetteer;
+  m.agreement = agreement;
+  gazetteer::ResolveOptions o;
+  if (area) {
+    o.scope = gazetteer::Scope{area->description(), [area](gazetteer::LonLat p) { return area->distance_m(p); },
+                               area->place_margin_m()};
+  }
+  m.resolver = std::make_unique<gazetteer::Resolver>(gazetteer, std::move(o));
+
+  for (const auto& s : gazetteer.spellings()) {
+    if (s.folded.empty()) continue;
+    bool arabic_script = false;
+    for (std::size_t i = 0; i < s.spelling.size() && !arabic_script;) arabic_script = is_arabic_letter(next_cp(s.spelling, i));
+    if (arabic_script) {
+      std::string key;
+      std::size_t n = 0;
+      std::string_view rest = s.spelling;
+      while (!rest.empty()) {
+        const auto sp = rest.find_first_of(" -");
+        const std::string_view w = rest.substr(0, sp);
+        rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+        if (w.empty()) continue;
+        const std::string k = ar_key_word(w);
+        if (k.empty()) continue;
+        key += (key.empty() ? "" : " ") + k;
+        ++n;
+      }
+      if (n == 0 || n > kMaxWords) continue;
+      m.arabic.emplace(key, std::string(s.folded));
+      const std::string first = key.substr(0, key.find(' '));
+      auto& mw = m.arabic_max_words[first];
+      mw = std::max(mw, n);
+      continue;
+    }
+    const std::string f(s.folded);
+    const std::size_t n = static_cast<std::size_t>(std::count(f.begin(), f.end(), ' ')) + 1;
+    if (n > kMaxWords) continue;
+    m.folded_names.insert(f);
+    auto& mw = m.max_words[f.substr(0, f.find(' '))];
+    mw = std::max(mw, n);
+  }
+  if (agreement) {
+    for (const auto& a : agreement->actors) {
+      m.actor_words.insert(gazetteer::fold(a.name));
+      for (const auto& al : a.aliases) m.actor_words.insert(gazetteer::fold(al));
+      for (const auto& d : a.demonyms) m.actor_words.insert(gazetteer::fold(d));
+    }
+    for (std::size_t i = 0; i < agreement->posts.size(); ++i) {
+      const std::string f = gazetteer::fold(agreement->posts[i].name);
+      if (f.empty()) continue;
+      const Resolved r = m.resolve(f);
+      m.posts.push_back({f, gazetteer::consonant_key(f), i, r.place ? r.place->geonameid : 0u});
+    }
+  }
+}
+
+PlaceFinder::~PlaceFinder() = default;
+PlaceFinder::PlaceFinder(PlaceFinder&&) noexcept = default;
+
+namespace {
+
+// Is this punctuation token a mark that glues a name's parts ("Ma‘arrat")?
+bool is_glue_mark(std::string_view t) {
+  return t == "'" || t == "`" || t == "\xE2\x80\x98" /* ‘ */ || t == "\xE2\x80\x99" /* ’ */ ||
+         t == "\xCA\xBF" /* ʿ */ || t == "\xCA\xBE" /* ʾ */ || t == "\xC2\xB4" /* ´ */;
+}
+bool is_hyphen(std::string_view t) {
+  return t == "-" || t == "\xE2\x80\x90" || t == "\xE2\x80\x91" /* ‐ ‑ */;
+}
+
+// The words of a sentence with how each is joined to the previous one.
+std::vector<WordRef> sentence_words(const Document& d, const Sentence& s) {
+  std::vector<WordRef> out;
+  const auto& t = d.tokens();
+  int pending = 0;  // separator seen since the last word
+  for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+    if (t[i].word) {
+      out.push_back({i, out.empty() ? 3 : pending});
+      pending = 0;
+      continue;
+    }
+    const std::string_view p = d.token_text(i);
+    const bool adjacent_before = i > 0 && t[i - 1].b1 == t[i].b0;
+    const bool adjacent_after = i + 1 < t.size() && t[i].b1 == t[i + 1].b0;
+    if (is_glue_mark(p) && adjacent_before && adjacent_after && pending == 0) {
+      pending = 2;
+    } else if (is_hyphen(p) && pending == 0) {
+      pending = 1;
+    } else {
+      pending = 3;
+    }
+  }
+  return out;
+}
+
+std::string strip_possessive(const Token& t) {
+  std::string f = t.folded;
+  // "Idlib's" / "Idlib’s": the tokenizer keeps the apostrophe in the word; fold removes it.
+  const std::string& l = t.lower;
+  if (f.size() > 2 && f.back() == 's' &&
+      (l.ends_with("'s") || l.ends_with("\xE2\x80\x99s")))
+    f.pop_back();
+  return f;
+}
+
+// Russian case endings, as they come out of the folding (BGN): -е, -а, -у, -ом, -ой, -и, -ы,
+// -ах, -ям, -ем, -ей, -ю, -ям, -ами (longest first).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kRuEndings{{
+    {"ami", "-ами"}, {"yami", "-ями"}, {"akh", "-ах"}, {"yakh", "-ях"}, {"yam", "-ям"}, {"om", "-ом"},
+    {"oy", "-ой"}, {"em", "-ем"}, {"ey", "-ей"}, {"yu", "-ю"}, {"e", "-е"}, {"a", "-а"}, {"u", "-у"},
+    {"i", "-и"}, {"y", "-ы"}}};
+
+struct Window {
+  std::size_t first = 0, last = 0;  // word indices (into the sentence's WordRef list), inclusive
+  std::string query;                // folded query for the resolver
+  std::string rule;                 // how the words were normalised
+  bool in_index = false;            // the folded form is a gazetteer spelling
+  bool ar_in = false;               // an Arabic ب proclitic ("in") on the first word
+  std::size_t skip_letters = 0;     // Arabic proclitic letters left out of the span ("و" of "وسراقب")
+  std::vector<std::string> alts = {};  // other forms tried (Russian endings stripped): for post names
+};
+
+}  // namespace
+
+std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
+  const Impl& m = *impl_;
+  std::vector<PlaceMention> out;
+  const auto& toks = doc.tokens();
+
+  for (const Sentence& sentence : doc.sentences()) {
+    const std::vector<WordRef> W = sentence_words(doc, sentence);
+    const std::size_t n = W.size();
+    if (n == 0) continue;
+    std::vector<bool> used(n, false);
+    auto tok = [&](std::size_t w) -> const Token& { return toks[W[w].tok]; };
+    auto lower = [&](std::size_t w) -> const std::string& { return tok(w).lower; };
+    auto folded = [&](std::size_t w) -> const std::string& { return tok(w).folded; };
+    // Arabic key of a word with proclitics stripped (used for cue words).
+
+    // The cue right before word w (words w-k .. w-1, no barrier): its text, strength and the
+    // index of its first word; Arabic cue words may carry proclitics ("وبلدة", "بمدينة").
+    struct CueHit {
+      std::string text;  // as written
+      bool strong = false;
+      std::size_t first = 0;
+      Words key;         // the cue's words (cue_key forms)
+    };
+    // The forms a word is compared to cue words in: its lower case; an Arabic word normalised,
+    // also without a proclitic (و ب ل ف ك: "وبلدة", "بمدينة").
+    std::vector<std::vector<std::string>> forms_cache(n);
+    auto forms = [&](std::size_t x) -> const std::vector<std::string>& {
+      auto& f = forms_cache[x];
+      if (!f.empty()) return f;
+      if (tok(x).script == Script::arabic) {
+        const std::u32string l = ar_letters(doc.token_text(W[x].tok));
+        f.push_back(to_utf8(l));
+        for (const auto& p : proclitics())
+          if (!p.article_follows && l.size() >= p.letters.size() + 2 && l.compare(0, p.letters.size(), p.letters) == 0)
+            f.push_back(to_utf8(l.substr(p.letters.size())));
+      } else {
+        f.push_back(lower(x));
+      }
+      return f;
+    };
+    auto has_form = [&](std::size_t x, const std::string& key) {
+      const auto& f = forms(x);
+      return std::find(f.begin(), f.end(), key) != f.end();
+    };
+    auto cue_before = [&](std::size_t w) -> std::optional<CueHit> {
+      if (w == 0 || W[w].sep == 3) return std::nullopt;
+      std::optional<CueHit> best;
+      for (const std::string& last : forms(w - 1)) {
+        const auto it = cues_by_last().find(last);
+        if (it == cues_by_last().end()) continue;
+        for (const Cue* c : it->second) {
+          const std::size_t k = c->words.size();
+          if (w < k || (best && best->key.size() >= k)) continue;
+          bool ok = true;
+          for (std::size_t j = 0; j + 1 < k && ok; ++j) {
+            const std::size_t x = w - k + j;
+            if (W[x + 1].sep == 3 || !has_form(x, c->words[j])) ok = false;
+          }
+          if (!ok) continue;
+          CueHit h;
+          h.first = w - k;
+          h.strong = c->strong;
+          h.key = c->words;
+          h.text = std::string(doc.tokens_text(W[w - k].tok, W[w - 1].tok));
+          best = std::move(h);
+          break;
+        }
+      }
+      return best;
+    };
+
+    // Folded query of words [a, b] (articles dropped before another word, marks glued).
+    auto query_of = [&](std::size_t a, std::size_t b, std::string_view last_override = {}) {
+      std::vector<std::string> words;
+      for (std::size_t x = a; x <= b; ++x) {
+        std::string f = x == b && !last_override.empty() ? std::string(last_override) : strip_possessive(tok(x));
+        if (f.empty()) continue;
+        if (x > a && W[x].sep == 2 && !words.empty()) {
+          words.back() += f;
+        } else {
+          // a folded token may itself hold several words ("ash-Shughur" folds whole); split
+          std::string_view rest(f);
+          while (!rest.empty()) {
+            const auto sp = rest.find(' ');
+            words.emplace_back(rest.substr(0, sp));
+            rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+          }
+        }
+      }
+      std::string q;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i + 1 < words.size() && is_article(words[i])) continue;
+        q += (q.empty() ? "" : " ") + words[i];
+      }
+      return q;
+    };
+
+    auto is_cap_word = [&](std::size_t w) {
+      const Token& t = tok(w);
+      return t.capitalised && !t.number;
+    };
+    auto is_particle = [&](std::size_t w) { return is_article(folded(w)) && !tok(w).capitalised; };
+
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t last_place_word = kNone;  // the last word of the last place mention in this sentence
+    auto emit = [&](PlaceMention pm, std::size_t a, std::size_t b, std::size_t skip_letters = 0) {
+      pm.span = doc.tokens_span(W[a].tok, W[b].tok);
+      if (skip_letters > 0) {  // proclitic letters (harakat between them skipped too)
+        const std::string_view raw = doc.token_text(W[a].tok);
+        std::size_t i = 0, cps = 0, letters = 0;
+        while (i < raw.size()) {
+          const std::size_t at = i;
+          const char32_t c = next_cp(raw, i);
+          const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
+          if (!mark && letters == skip_letters) {
+            i = at;
+            break;
+          }
+          if (!mark) ++letters;
+          ++cps;
+        }
+        if (pm.span.begin + cps < pm.span.end) pm.span.begin += cps;
+      }
+      pm.text = std::string(doc.slice(pm.span));
+      for (std::size_t x = a; x <= b; ++x) used[x] = true;
+      if (pm.kind != "unresolved" || pm.rule.find("cue:") != std::string::npos) last_place_word = b;
+      out.push_back(std::move(pm));
+    };
+
+    auto point_of = [&](PlaceMention& pm, const gazetteer::Place& p) {
+      pm.kind = "point";
+      pm.name = p.name;
+      pm.geonameid = p.geonameid;
+      pm.lon = p.lon;
+      pm.lat = p.lat;
+      pm.country = p.country;
+      pm.admin1 = p.admin1();
+    };
+
+    auto arabic_word_at = [&](std::size_t x) { return tok(x).script == Script::arabic; };
+    for (std::size_t w = 0; w < n; ++w) {
+      if (used[w]) continue;
+      const Token& t0 = tok(w);
+
+      // --- Roads: "M5 highway", "the M4 road", "трасса М5", "طريق M5" (and "M-5").
+      {
+        std::size_t a = w, b = w;
+        bool road = false;
+        auto number_at = [&](std::size_t x, std::size_t& end) {
+          if (is_road_number(doc.token_text(W[x].tok))) {
+            end = x;
+            return true;
+          }
+          const std::string_view tx = doc.token_text(W[x].tok);
+          if (x + 1 < n && (tx == "M" || tx == "m" || tx == "\xD0\x9C") && W[x + 1].sep == 1 && tok(x + 1).number &&
+              doc.token_text(W[x + 1].tok).size() <= 2) {
+            end = x + 1;
+            return true;
+          }
+          return false;
+        };
+        std::size_t end = w;
+        std::size_t end2 = w;
+        if (number_at(w, end) && end + 1 < n && W[end + 1].sep != 3 && is_road_word(lower(end + 1))) {
+          b = end + 1;
+          road = true;
+        } else if (number_at(w, end) && end + 2 < n && W[end + 1].sep != 3 && W[end + 2].sep != 3 &&
+                   (lower(end + 1) == "and" || lower(end + 1) == "or" || lower(end + 1) == "и" ||
+                    lower(end + 1) == "\xD9\x88") && number_at(end + 2, end2)) {
+          b = end;  // "the M4 and M5 roads": the first of a list of road numbers
+          road = true;
+        } else if (number_at(w, end) && w > 0 && W[w].sep != 3 &&
+                   (is_road_word(lower(w - 1)) || ((lower(w - 1) == "and" || lower(w - 1) == "и") && !out.empty() &&
+                                                   out.back().rule == "region:road"))) {
+          b = end;
+          road = true;
+          if (b + 1 < n && W[b + 1].sep != 3 && is_road_word(lower(b + 1))) b = b + 1;
+        } else if (is_road_word(lower(w)) && w + 1 < n && W[w + 1].sep != 3 && number_at(w + 1, end)) {
+          b = end;
+          road = true;
+        }
+        if (road) {
+          PlaceMention pm;
+          pm.kind = "region";
+          pm.reason = "a road, not a point";
+          pm.rule = "region:road";
+          emit(std::move(pm), a, b);
+          w = b;
+          continue;
+        }
+      }
+
+      // --- The zone: "de-escalation zone", "demilitarized zone", "buffer zone", "DMZ",
+      // "зона деэскалации", "демилитаризованная зона", "منطقة خفض التصعيد", "المنطقة منزوعة السلاح".
+      {
+        const std::string& f = folded(w);
+        std::size_t b = w;
+        bool zone = false;
+        if (f == "dmz") {
+          zone = true;
+        } else if ((f == "de" && w + 2 < n && folded(w + 1) == "escalation" && folded(w + 2) == "zone")) {
+          b = w + 2, zone = true;
+        } else if ((f == "deescalation" || f == "demilitarized" || f == "demilitarised" || f == "buffer") &&
+                   w + 1 < n && folded(w + 1) == "zone") {
+          b = w + 1, zone = true;
+        } else if ((f == "zona" || f == "zony" || f == "zone" || f == "zonu" || f == "zonoy") && w + 1 < n &&
+                   (folded(w + 1) == "deeskalatsii" || folded(w + 1) == "de") ) {
+          b = w + 1;
+          if (folded(w + 1) == "de" && w + 2 < n && folded(w + 2) == "eskalatsii") b = w + 2;
+          zone = true;
+        } else if (f.starts_with("demilitarizovann") && w + 1 < n && folded(w + 1).starts_with("zon")) {
+          b = w + 1, zone = true;
+        } else if (t0.script == Script::arabic) {
+          const std::string k = ar_key_word(doc.token_text(W[w].tok));
+          auto key = [&](std::size_t x) { return ar_key_word(doc.token_text(W[x].tok)); };
+          if (k == to_utf8(U"منطقه") && w + 2 < n) {
+            if (key(w + 1) == to_utf8(U"خفض") && key(w + 2) == to_utf8(U"تصعيد")) b = w + 2, zone = true;
+            else if (key(w + 1) == to_utf8(U"منزوعه") && key(w + 2) == to_utf8(U"سلاح")) b = w + 2, zone = true;
+            else if (key(w + 1) == to_utf8(U"عازله")) b = w + 1, zone = true;
+          }
+        }
+        if (zone) {
+          PlaceMention pm;
+          pm.kind = "region";
+          pm.reason = "the agreement's zone, not a point";
+          pm.rule = "region:zone";
+          emit(std::move(pm), w, b);
+          w = b;
+          continue;
+        }
+      }
+
+      // --- Candidate windows starting at w, longest first.
+      std::optional<Window> found;
+      std::optional<Resolved> found_res;
+      const bool arabic_word = t0.script == Script::arabic;
+      auto cue = cue_before(w);
+      // A list after a place: "Saraqib and Binnish", "Saraqib, Binnish", "سراقب وبنش" (a weak cue).
+      if (!cue && last_place_word != kNone) {
+        const bool list_word = w >= 1 && last_place_word + 2 == w + 0 &&
+                               (lower(w - 1) == "and" || lower(w - 1) == "or" || lower(w - 1) == "и" ||
+                                lower(w - 1) == "или" || lower(w - 1) == "ve" || lower(w - 1) == "\xD9\x88");
+        const bool comma = last_place_word + 1 == w && W[w].sep == 3 && W[w].tok > 0 &&
+                           doc.token_text(W[w].tok - 1) == ",";
+        const bool waw = last_place_word + 1 == w && W[w].sep == 0 && arabic_word_at(w) &&
+                         doc.token_text(W[w].tok).starts_with("\xD9\x88");  // و joined
+        if (list_word || comma || waw) {
+          CueHit h;
+          h.text = list_word ? std::string(doc.token_text(W[w - 1].tok)) : comma ? "," : "\xD9\x88";
+          h.first = list_word ? w - 1 : w;
+          h.key = Words{"list"};
+          cue = std::move(h);
+        }
+      }
+
+      if (!arabic_word && (t0.script == Script::latin || t0.script == Script::cyrillic)) {
+        // A window must start with a capitalised word or a particle followed by one ("al-Bab"),
+        // and end with a capitalised word; it never crosses a barrier (punctuation).
+        if (!(is_cap_word(w) || (is_particle(w) && w + 1 < n && W[w + 1].sep != 3 && is_cap_word(w + 1))))
+          continue;
+        std::size_t maxb = w;
+        while (maxb + 1 < n && maxb + 1 - w < kMaxWords && W[maxb + 1].sep != 3 &&
+               (is_cap_word(maxb + 1) || (is_particle(maxb + 1) && maxb + 2 < n && is_cap_word(maxb + 2)) ||
+                (W[maxb + 1].sep == 2)))
+          ++maxb;
+        const bool sentence_initial = w == 0;
+        bool consumed = false;
+        for (std::size_t b = maxb + 1; b-- > w && !consumed;) {
+          if (!is_cap_word(b) && W[b].sep != 2) continue;
+          const std::string q0 = query_of(w, b);
+          if (q0.empty()) continue;
+          // A country named as a place ("in Turkey"): a region; without a cue it is the
+          // country acting ("Turkey said"), not a place.
+          if (!m.folded_names.count(q0) && (b > w || !stop_words().count(q0))) {
+            if (const auto cc = m.country(q0)) {
+              if (cue) {
+                PlaceMention pm;
+                pm.kind = "region";
+                pm.country = *cc;
+                pm.reason = "a country, not a point";
+                pm.rule = fmt::format("cue:{}+region:country", cue->text);
+                emit(std::move(pm), w, b);
+              } else {
+                for (std::size_t x = w; x <= b; ++x) used[x] = true;
+              }
+              consumed = true;
+              break;
+            }
+          }
+          // The agreement's actors ("Hayat Tahrir al-Sham", "Russian") and stop words are not places.
+          if (m.actor_words.count(q0)) {
+            for (std::size_t x = w; x <= b; ++x) used[x] = true;
+            consumed = true;
+            break;
+          }
+          if (b == w && stop_words().count(q0)) continue;
+          // The spellings to try: as written, then (Russian) without a case ending.
+          std::vector<std::pair<std::string, std::string>> tries{{q0, ""}};
+          if (tok(b).script == Script::cyrillic) {
+            const std::string& lf = folded(b);
+            for (const auto& [end, label] : kRuEndings)
+              if (lf.size() >= end.size() + 3 && lf.ends_with(end)) {
+                const std::string stem = lf.substr(0, lf.size() - end.size());
+                tries.emplace_back(query_of(w, b, stem), fmt::format("ru:{}", label));
+                // the nominative may end in -а / -я (Хамы -> Хама, Латакии -> Латакия)
+                tries.emplace_back(query_of(w, b, stem + "a"), fmt::format("ru:{}>-а", label));
+                tries.emplace_back(query_of(w, b, stem + "ya"), fmt::format("ru:{}>-я", label));
+              }
+            // Russian spellings of Arabic sounds: дж for ج (j), х for ح / ه (h).
+            const std::size_t plain = tries.size();
+            for (std::size_t i = 0; i < plain; ++i) {
+              std::string q = tries[i].first;
+              bool changed = false;
+              for (std::size_t at; (at = q.find("dzh")) != std::string::npos; changed = true) q.replace(at, 3, "j");
+              if (changed) tries.emplace_back(q, tries[i].second.empty() ? "ru:дж=j" : tries[i].second + "+ru:дж=j");
+              std::string h = q;
+              bool hchanged = false;
+              for (std::size_t at; (at = h.find("kh")) != std::string::npos; hchanged = true) h.replace(at, 2, "h");
+              if (hchanged) tries.emplace_back(h, tries[i].second.empty() ? "ru:х=h" : tries[i].second + "+ru:х=h");
+            }
+          }
+          // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
+          // prefix split off (only tried when the word as written is no gazetteer spelling).
+          if (b == w && !m.folded_names.count(q0)) {
+            static constexpr std::string_view kPrefixes[] = {"kafr", "kafar", "kafer", "kfar", "kfr", "tell", "tall",
+                                                             "tal", "deir", "dayr", "ain", "ayn", "beit", "bayt",
+                                                             "khan", "umm", "abu", "ras", "jisr", "maarat", "maaret"};
+            for (std::string_view pre : kPrefixes)
+              if (q0.size() >= pre.size() + 3 && q0.compare(0, pre.size(), pre) == 0 &&
+                  q0.find(' ') == std::string::npos) {
+                tries.emplace_back(std::string(pre) + " " + q0.substr(pre.size()), fmt::format("split:{}", pre));
+                if (pre.starts_with("k") && pre != "kafr" && pre != "khan")  // Kafar-, Kfar-, Kfr- = Kafr
+                  tries.emplace_back("kafr " + q0.substr(pre.size()), fmt::format("split:{}=kafr", pre));
+                break;
+              }
+          }
+          std::optional<Window> pick;
+          std::optional<Resolved> pick_res;
+          for (const auto& [q, label] : tries)  // an exact gazetteer spelling first
+            if (m.folded_names.count(q)) {
+              pick = Window{w, b, q, label, true, false};
+              pick_res = m.resolve(q);
+              break;
+            }
+          if (!pick && !(sentence_initial && b == w)) {  // "Residents", "Witnesses": exact only
+            for (const auto& [q, label] : tries) {
+              const Resolved r = m.resolve(q);
+              if (r.place) {
+                pick = Window{w, b, q, label, false, false};
+                pick_res = r;
+                break;
+              }
+            }
+            if (!pick && cue && b == maxb) {
+              pick = Window{w, b, q0, "", false, false};
+              pick_res = m.resolve(q0);
+              for (const auto& tr : tries) pick->alts.push_back(tr.first);
+            }
+          }
+          if (!pick) continue;
+          // A name that goes on with a particle ("Bab al-Hawa", "Tell al-Eis") is not its first
+          // word's place (al-Bab).
+          if (b < maxb && (is_particle(b + 1) || W[b + 1].sep == 1) && (pick_res->place || pick->in_index)) continue;
+          if (!found || pick_res->place || pick->in_index) {
+            found = pick;
+            found_res = pick_res;
+          }
+          if (pick_res->place || pick->in_index) break;
+        }
+        if (consumed) continue;
+        // A mountain area the gazetteer does not hold as a place: "Jabal al-Turkman", "Jebel
+        // al-Zawiya" (a region, no point).
+        if ((!found || !found_res->place) && maxb > w &&
+            (folded(w) == "jabal" || folded(w) == "jebel" || folded(w) == "jabel" || folded(w) == "jbel")) {
+          PlaceMention pm;
+          pm.kind = "region";
+          pm.reason = "a mountain area, not a point";
+          pm.rule = cue ? fmt::format("cue:{}+region:mountain", cue->text) : "region:mountain";
+          emit(std::move(pm), w, maxb);
+          w = maxb;
+          continue;
+        }
+      } else if (arabic_word) {
+        // Arabic: the first word with its proclitics stripped, then whole words.
+        const std::u32string first = ar_letters(doc.token_text(W[w].tok));
+        struct Variant {
+          std::u32string word;
+          std::string rule;
+          bool in = false;
+          std::size_t skip = 0;
+        };
+        std::vector<Variant> variants{{ar_no_article(first), "ar:exact", false, 0}};
+        for (const auto& p : proclitics()) {
+          if (first.size() < p.letters.size() + 2 || first.compare(0, p.letters.size(), p.letters) != 0) continue;
+          std::u32string rest = first.substr(p.letters.size());
+          if (!p.article_follows) rest = ar_no_article(rest);
+          if (rest.size() < 2) continue;
+          const std::string label = to_utf8(p.letters) + "-";  // "ar:وب-", "ar:بال-": the proclitic stripped
+          // The span leaves the proclitic out, but keeps an article it carries ("بالأتارب" -> "الأتارب"),
+          // except after "لل" (ل + ال without its alef: the name is written without its article).
+          const bool keep_article = p.article_follows && p.letters.size() >= 3;
+          variants.push_back({rest, "ar:" + label, p.is_in, p.letters.size() - (keep_article ? 2 : 0)});
+        }
+        for (const Variant& v : variants) {
+          const std::string k0 = to_utf8(v.word);
+          const auto mw = m.arabic_max_words.find(k0);
+          if (mw == m.arabic_max_words.end()) continue;
+          std::string key = k0;
+          std::vector<std::string> keys{key};
+          for (std::size_t b = w + 1; b < n && b - w < mw->second && W[b].sep != 3 && tok(b).script == Script::arabic; ++b) {
+            key += " " + ar_key_word(doc.token_text(W[b].tok));
+            keys.push_back(key);
+          }
+          for (std::size_t j = keys.size(); j-- > 0;) {
+            const auto it = m.arabic.find(keys[j]);
+            if (it == m.arabic.end()) continue;
+            // One word: needs a cue (or the proclitic ب "in"), or a long name that is not an
+            // ordinary word.
+            // One word: needs a cue or the proclitic ب ("in"); Arabic news names a place after
+            // one, and many names are also words (الحربية "military", حماة "protectors").
+            if (j == 0 && is_cue_word(k0)) continue;  // "مدينة", "بلدة": GeoNames has villages so named
+            // A dateline or headline word alone between punctuation ("عاجل | كفرنبل - ريف إدلب").
+            const bool dateline = j == 0 && W[w].sep == 3 && (w + 1 >= n || W[w + 1].sep != 0);
+            if (j == 0 && !cue && !v.in && !dateline) continue;
+            if (j == 0 && v.in && !cue && (v.word.size() < 4 || ar_common_words().count(k0))) continue;
+            if (j == 0 && ar_common_words().count(k0) && !cue) continue;
+            found = Window{w, w + j, it->second, v.rule, true, v.in, v.skip};
+            found_res = m.resolve(it->second);
+            break;
+          }
+          if (found) break;
+        }
+        // After a post word ("نقطة المراقبة التركية في شير مغار"): a post name the gazetteer does
+        // not hold, compared folded (gazetteer::fold, only here: post words are rare).
+        if (!found && !m.posts.empty()) {
+          bool post_word = false;
+          for (std::size_t x = w >= 5 ? w - 5 : 0; x < w && !post_word; ++x)
+            if (arabic_word_at(x)) {
+              for (const std::string& f : forms(x)) {
+                const std::string k = to_utf8(ar_no_article(ar_letters(f)));
+                if (k == to_utf8(U"نقطه") || k == to_utf8(U"نقاط") || k == to_utf8(U"مخفر")) post_word = true;
+              }
+            }
+          if (post_word) {
+            for (std::size_t len = 2; len >= 1 && !found; --len) {
+              if (w + len > n || (len == 2 && (W[w + 1].sep == 3 || !arabic_word_at(w + 1)))) continue;
+              const std::string f = gazetteer::fold(doc.tokens_text(W[w].tok, W[w + len - 1].tok));
+              const std::string key = gazetteer::consonant_key(f);
+              for (const auto& pn : m.posts)
+                if (!pn.key.empty() && pn.key == key) {
+                  found = Window{w, w + len - 1, pn.folded, "ar:exact", false, false};
+                  found_res = Resolved{};
+                  break;
+                }
+            }
+          }
+        }
+        // "جبل الأكراد", "جبل الزاوية": a mountain area (a region, no point).
+        if (!found && ar_no_article(first) == U"جبل" && w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1)) {
+          PlaceMention pm;
+          pm.kind = "region";
+          pm.reason = "a mountain area, not a point";
+          pm.rule = cue ? fmt::format("cue:{}+region:mountain", cue->text) : "region:mountain";
+          emit(std::move(pm), w, w + 1);
+          w = w + 1;
+          continue;
+        }
+        // A strong cue before an Arabic word nothing matches: kept unresolved ("قرية X").
+        if (!found && cue && cue->strong && is_ar_settlement_cue(cue->key) && first.size() >= 3 &&
+            !ar_common_words().count(to_utf8(first)) && !is_cue_word(to_utf8(ar_no_article(first)))) {
+          const std::string q = std::string(doc.token_text(W[w].tok));
+          found = Window{w, w, q, "ar:exact", false, false};
+          found_res = m.resolve(q);
+          if (found_res->place) {
+            // a key or fuzzy-tier match of an unlisted spelling: still the resolver's decision
+          }
+        }
+      } else {
+        continue;
+      }
+      if (!found) continue;
+      Window win = *found;
+      const Resolved& r = *found_res;
+      std::size_t a = win.first, b = win.last;
+
+      // Person names: "President Erdogan", "Lavrov said".
+      if (a > 0 && W[a].sep != 3 && person_titles().count(folded(a - 1))) continue;
+      if (b + 1 < n && person_verbs().count(folded(b + 1)) && !win.in_index) continue;
+
+      std::vector<std::string> rule;
+      if (cue) rule.push_back("cue:" + cue->text);
+      if (!win.rule.empty()) rule.push_back(win.rule);
+      if (!arabic_word) rule.push_back(win.in_index ? "gazetteer" : "capitalised");
+
+      PlaceMention pm;
+      pm.match = r.match;
+      pm.score = r.score;
+
+      // The agreement's posts: a post word near the name, or a post name the gazetteer does not locate.
+      if (m.agreement && !m.posts.empty()) {
+        const Impl::PostName* post = nullptr;
+        std::vector<std::string> qs{win.query};
+        qs.insert(qs.end(), win.alts.begin(), win.alts.end());
+        for (const std::string& q : qs) {
+          const std::string key = gazetteer::consonant_key(q);
+          for (const auto& pn : m.posts)
+            if (pn.folded == q || (r.place && pn.geonameid == r.place->geonameid) ||
+                (!pn.key.empty() && pn.key == key && gazetteer::edit_distance(pn.folded, q, 1) <= 1)) {
+              post = &pn;
+              break;
+            }
+          if (post) break;
+        }
+        if (post) {
+          bool post_word = false;
+          for (std::size_t x = a >= 4 ? a - 4 : 0; x < std::min(n, b + 3); ++x) {
+            if (x >= a && x <= b) continue;
+            if (is_post_word(folded(x)) || is_post_word(lower(x))) post_word = true;
+            if (tok(x).script == Script::arabic) {
+              const std::string k = ar_key_word(doc.token_text(W[x].tok));
+              if (k == to_utf8(U"نقطه") || k == to_utf8(U"نقاط") || k == to_utf8(U"مخفر")) post_word = true;
+            }
+          }
+          if (post_word || !r.place) {
+            const auto& p = m.agreement->posts[post->post];
+            pm.kind = "point";
+            pm.name = p.name;
+            pm.lon = p.position.lon_deg;
+            pm.lat = p.position.lat_deg;
+            pm.match = "post";
+            pm.score = 1;
+            pm.reason = fmt::format("the agreement's observation post {} ({}{})", p.id,
+                                    post_word ? "a post word nearby" : "no gazetteer place of that name",
+                                    p.approximate ? fmt::format("; approximate, {:.0f} m", p.precision_m) : "");
+            rule.push_back("agreement:post");
+            pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+            emit(std::move(pm), a, b, win.skip_letters);
+            w = b;
+            continue;
+          }
+        }
+      }
+
+      if (!r.place) {
+        // Not located. Kept only when a cue says it is a place and the gazetteer knows something
+        // of it (or the cue is strong: "the village of Xyzabad").
+        if (!cue) continue;
+        // A weak cue ("in", "from", "в", "في") keeps a name the gazetteer nearly knows in scope
+        // (below threshold, ambiguous) or knows exactly elsewhere ("in Ankara": out of scope).
+        if (!cue->strong && !(r.status == gazetteer::Status::below_threshold || r.status == gazetteer::Status::ambiguous ||
+                              (r.status == gazetteer::Status::out_of_scope && r.match == "exact")))
+          continue;
+        pm.kind = "unresolved";
+        pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
+        pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+        emit(std::move(pm), a, b, win.skip_letters);
+        w = b;
+        continue;
+      }
+      const gazetteer::Place& p = *r.place;
+      // A located window without a cue that is a single capitalised word matched only by a key
+      // at the threshold's edge is too weak: a person's name near a village's.
+      if (!cue && !win.in_index && r.match != "exact" && a == b && r.score < 0.85) continue;
+
+      // Context words: region words after / before, "city", directions, offsets.
+      const bool seat = p.feature_code == "PPLA" || p.feature_code == "PPLC";
+      RegionWord after = RegionWord::none, before = RegionWord::none;
+      std::size_t ra = a, rb = b;
+      if (b + 1 < n && W[b + 1].sep != 3) {
+        after = region_word_latin(folded(b + 1));
+        if (after != RegionWord::none) rb = b + 1;
+      }
+      if (a > 0 && W[a].sep != 3) {
+        // "province of Idlib", "countryside of Hama", "провинции Идлиб", "ريف إدلب"
+        std::size_t x = a - 1;
+        if (folded(x) == "of" && x > 0) --x;
+        if (folded(x) == "the" && x > 0) --x;
+        before = region_word_latin(folded(x));
+        if (tok(x).script == Script::arabic) {
+          before = RegionWord::none;
+          for (const std::string& f : forms(x))  // "وريف", "بريف": with a proclitic
+            if (const RegionWord r = region_word_ar(to_utf8(ar_no_article(ar_letters(f)))); r != RegionWord::none) before = r;
+        }
+        if (before != RegionWord::none) ra = x;
+      }
+      // Arabic direction adjective after "ريف X": "ريف إدلب الجنوبي".
+      if (arabic_word && before != RegionWord::none && b + 1 < n && W[b + 1].sep != 3 &&
+          tok(b + 1).script == Script::arabic && is_ar_direction_adjective(ar_key_word(doc.token_text(W[b + 1].tok))))
+        rb = b + 1;
+      // "محافظة إدلب" is itself an alternate spelling of the city in GeoNames: the first word decides.
+      if (arabic_word && b > a) {
+        const RegionWord inner = region_word_ar(ar_key_word(doc.token_text(W[a].tok)));
+        if (inner != RegionWord::none) before = inner;
+      }
+      const bool city_word =
+          (b + 1 < n && (folded(b + 1) == "city" || folded(b + 1) == "town")) ||
+          (a > 0 && (folded(a - 1) == "gorod" || folded(a - 1) == "goroda" || folded(a - 1) == "gorode")) ||
+          (cue && (cue->key == Words{"city", "of"} || cue->key == Words{"town", "of"} ||
+                   cue->key == Words{"города"} || cue->key == Words{"город"} || cue->key == Words{"городе"} ||
+                   cue->key == Words{to_utf8(U"مدينه")}));
+      bool direction_before = false;
+      if (a > 0 && W[a].sep != 3) {
+        const std::size_t x = a - 1;
+        direction_before = is_direction_adjective(folded(x)) ||
+                           (tok(x).script == Script::arabic &&
+                            is_ar_direction_adjective(ar_key_word(doc.token_text(W[x].tok))));
+      }
+
+      const RegionWord region = after != RegionWord::none ? after : before;
+      // "the southern Idlib countryside", "northern Hama province": the direction is part of it.
+      if (region != RegionWord::none && ra > 0 && W[ra].sep != 3 && !used[ra - 1] && is_direction_adjective(folded(ra - 1)))
+        --ra;
+      if (region != RegionWord::none && !city_word && (region != RegionWord::district || seat || after != RegionWord::none)) {
+        pm.kind = "region";
+        pm.country = p.country;
+        pm.admin1 = p.admin1();
+        if (region == RegionWord::province) {
+          pm.reason = fmt::format("the province (admin1 {}), not a point", p.admin1());
+          rule.push_back("region:province");
+        } else if (region == RegionWord::countryside) {
+          pm.reason = fmt::format("the countryside of {}, not a point", p.name);
+          rule.push_back("region:countryside");
+        } else {
+          pm.reason = fmt::format("the district of {}, not a point", p.name);
+          rule.push_back("region:district");
+        }
+        pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+        emit(std::move(pm), ra, rb, ra == a ? win.skip_letters : 0);
+        w = rb;
+        continue;
+      }
+      // "the demilitarised zone in Idlib", "зоны деэскалации Идлиб", "المنطقة منزوعة السلاح في إدلب":
+      // a province seat right after the zone names the province the zone is in.
+      if (seat && !city_word && region == RegionWord::none && !out.empty() && out.back().rule == "region:zone" &&
+          last_place_word != kNone && last_place_word + 3 >= a && gazetteer::same_admin1(p.name, p.admin1())) {
+        pm.kind = "region";
+        pm.country = p.country;
+        pm.admin1 = p.admin1();
+        pm.reason = fmt::format("the province (admin1 {}) the zone is in, not a point", p.admin1());
+        rule.push_back("region:zone_province");
+        pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+        emit(std::move(pm), a, b, win.skip_letters);
+        w = b;
+        continue;
+      }
+      if (seat && direction_before && !city_word) {
+        // "southern Idlib", "north Hama", "جنوب إدلب": part of the province.
+        pm.kind = "region";
+        pm.country = p.country;
+        pm.admin1 = p.admin1();
+        pm.reason = fmt::format("part of the province (admin1 {}), not a point", p.admin1());
+        rule.push_back("region:direction");
+        pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+        emit(std::move(pm), a - 1, b);
+        w = b;
+        continue;
+      }
+      point_of(pm, p);
+      // Offsets: "5 km north of X", "north-east of X", "к северу от X", "شمال سراقب".
+      {
+        std::size_t x = a;
+        auto back = [&](std::size_t y) { return y > 0 && W[y].sep != 3; };
+        std::size_t start = a;
+        if (back(x) && (folded(x - 1) == "of" || folded(x - 1) == "ot")) {
+          std::size_t y = x - 1;
+          std::size_t dir_words = 0;
+          while (back(y) && is_direction_word(folded(y - 1))) --y, ++dir_words;
+          if (dir_words > 0) {
+            start = y;
+            if (back(y) && (folded(y - 1) == "k" || folded(y - 1) == "the")) --y, start = y;
+            if (back(y) && is_distance_unit(folded(y - 1))) {
+              --y;
+              if (back(y) && tok(y - 1).number) --y;
+              start = y;
+            }
+          }
+        } else if (back(x) && (is_direction_word(folded(x - 1)) ||
+                               (tok(x - 1).script == Script::arabic &&
+                                is_ar_direction_adjective(ar_key_word(doc.token_text(W[x - 1].tok)))))) {
+          std::size_t y = x - 1;
+          while (back(y) && (is_direction_word(folded(y - 1)) ||
+                             (tok(y - 1).script == Script::arabic &&
+                              is_ar_direction_adjective(ar_key_word(doc.token_text(W[y - 1].tok))))))
+            --y;
+          start = y;
+        }
+        if (start < a) {
+          const Span os = doc.tokens_span(W[start].tok, W[a - 1].tok);
+          pm.reason = fmt::format("offset as written: '{}' {}; the point is {}'s, not the place meant",
+                                  doc.slice(os), doc.tokens_text(W[a].tok, W[b].tok), p.name);
+          rule.push_back("offset");
+        }
+      }
+      if (seat && pm.reason.empty()) {
+        if (city_word) {
+          rule.push_back("city");
+        } else if (gazetteer::same_admin1(p.name, p.admin1())) {
+          pm.reason = fmt::format("'{}' names both the city and the province (admin1 {}); the text does not say "
+                                  "which: the city assumed, the province may be meant",
+                                  doc.tokens_text(W[a].tok, W[b].tok), p.admin1());
+        }
+      }
+      if (r.match != "exact") pm.reason += (pm.reason.empty() ? "" : "; ") +
+                                           fmt::format("a {} match of the gazetteer's spelling (score {:.2f})", r.match, r.score);
+      pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+      emit(std::move(pm), a, b, win.skip_letters);
+      w = b;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PlaceMention& x, const PlaceMention& y) { return x.span.begin < y.span.begin; });
+  return out;
+}
+
+}  // namespace truceline::extract

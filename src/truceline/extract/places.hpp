@@ -1,0 +1,67 @@
+// Place mentions in a news text (docs/extract.md, "Places and actors"): the place names a
+// careful analyst would locate, each resolved to a gazetteer point through the same rules as
+// `ingest` (gazetteer::Resolver, scoped to the agreement's area of interest plus its
+// place_margin_m(), threshold kMinScore), or kept as a region (a province, a district, a
+// "countryside", a road, the zone) or as unresolved, with why.
+//
+// How a name is spotted (PlaceMention::rule, several parts joined by "+"):
+//   cue:<word>       a cue before it ("in", "near", "village of", "в районе", "قرب", "قرية")
+//   gazetteer        its tokens are a gazetteer name (folded), Latin/Cyrillic capitalised
+//   capitalised      a capitalised n-gram (1-4 tokens, with al-/ad-/Kafr/Tell particles)
+//   ar:<proclitics>  Arabic proclitics stripped ("ar:و+ب"); ar:exact an Arabic alternate as is
+//   ru:-<ending>     a Russian case ending stripped ("ru:-е": Идлибе -> Идлиб)
+//   agreement:post   an observation post of the agreement ([[post]] name)
+//   region:<what>    a province / countryside / road / zone wording
+//   offset           a relative position ("5 km north of X"): X's point, the offset in reason
+// Resolution (PlaceMention::match/score): the gazetteer match kind and score of the resolver's
+// best candidate ("exact", "key"; "post" for an agreement post; "" when none).
+//
+// Thread safety: find() is const and may run concurrently (an internal resolution cache is
+// guarded by a mutex). Never throws on a Document.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/area_of_interest.hpp"
+#include "truceline/extract/document.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+
+namespace truceline::extract {
+
+struct PlaceMention {
+  Span span;
+  std::string text;
+  std::string kind;  // point | region | unresolved   (region: a province/district/"countryside"/road: no point)
+  std::optional<std::string> name;
+  std::optional<std::uint32_t> geonameid;
+  std::optional<double> lon, lat;
+  std::string match;  // gazetteer match kind ("exact", "key"), "post", or "" when none
+  double score = 0;   // its score (0 when none)
+  std::string country, admin1;  // of the resolved place, or of the region
+  std::string reason;           // why not a point / why unresolved / what was assumed
+  std::string rule;             // how it was spotted (header comment)
+};
+
+class PlaceFinder {
+ public:
+  // `gazetteer` (and `agreement`, `area` when given) must outlive the finder. agreement may be
+  // null (no posts); area may be null (no scope: every gazetteer place is acceptable).
+  PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement::Agreement* agreement,
+              const agreement::AreaOfInterest* area);
+  ~PlaceFinder();
+  PlaceFinder(PlaceFinder&&) noexcept;
+
+  // The place mentions of the document, in text order, never overlapping.
+  std::vector<PlaceMention> find(const Document& doc) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace truceline::extract

@@ -1,0 +1,147 @@
+// Actor mentions (extract/actors.hpp): our own sentences in en/ar/ru, against the Idlib
+// scenario's [[party]] and [[group]] tables.
+#include <gtest/gtest.h>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/extract/actors.hpp"
+
+namespace truceline::extract {
+namespace {
+
+const std::string kIdlib = TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml";
+
+const ActorFinder& finder() {
+  static const agreement::Agreement a = agreement::load_valid(kIdlib);
+  static const ActorFinder f(a);
+  return f;
+}
+
+std::vector<ActorMention> find(const std::string& text) { return finder().find(Document::make(text, "auto")); }
+
+std::string dump(const std::vector<ActorMention>& ms) {
+  std::string s;
+  for (const auto& m : ms) s += "[" + m.text + "] id=" + m.id + " how=" + m.how + " category=" + m.category + "\n";
+  return s;
+}
+
+// The mention with this text: its id and category.
+void expect(const std::vector<ActorMention>& ms, const std::string& text, const std::string& id,
+            const std::string& category = "") {
+  for (const auto& m : ms)
+    if (m.text == text) {
+      EXPECT_EQ(m.id, id) << text << "\n" << dump(ms);
+      EXPECT_EQ(m.category, category) << text << "\n" << dump(ms);
+      return;
+    }
+  ADD_FAILURE() << "no mention '" << text << "' in\n" << dump(ms);
+}
+
+TEST(Actors, EmptyTextHasNoActors) { EXPECT_TRUE(find("").empty()); }
+
+TEST(Actors, EnglishAliasesDemonymsAndNouns) {
+  const auto ms = find("HTS fighters and Syrian regime forces exchanged fire while Russian jets circled; "
+                       "the Turkish army stayed put.");
+  expect(ms, "HTS fighters", "hts");
+  expect(ms, "Syrian regime forces", "syria");
+  expect(ms, "Russian jets", "russia");
+  expect(ms, "Turkish army", "turkish-armed-forces");
+  ASSERT_EQ(ms.size(), 4u) << dump(ms);
+  EXPECT_EQ(ms[2].how, "demonym");
+  const Document d = Document::make("x HTS fighters", "en");
+  EXPECT_EQ(finder().find(d).at(0).span, (Span{2, 14}));
+}
+
+TEST(Actors, QualifiedAndSeveralNameNobody) {
+  const auto ms = find("Former Nusra members met anti-HTS protesters. Syrian and Russian warplanes struck. "
+                       "Turkish-backed factions advanced.");
+  expect(ms, "Former Nusra members", "", "qualified");
+  expect(ms, "anti-HTS", "", "qualified");
+  expect(ms, "Syrian and Russian warplanes", "", "several");
+  expect(ms, "Turkish-backed factions", "", "qualified");
+}
+
+TEST(Actors, GenericActorsHaveNoId) {
+  const auto ms = find("Militants and armed groups attacked; terrorists, gunmen and opposition factions were blamed.");
+  for (const char* t : {"Militants", "armed groups", "terrorists", "gunmen", "opposition factions"})
+    expect(ms, t, "", "generic");
+  expect(find("Боевики обстреляли село."), "Боевики", "", "generic");
+  expect(find("هاجم مسلحون حاجزا."), "مسلحون", "", "generic");
+  expect(find("اتهمت الحكومة مجموعات إرهابية بالهجوم."), "مجموعات إرهابية", "", "generic");
+}
+
+TEST(Actors, AcronymsOnlyInCapitals) {
+  const auto ms = find("The US envoy told us nothing; the UN was silent.");
+  expect(ms, "US", "united-states");
+  expect(ms, "UN", "un");
+  ASSERT_EQ(ms.size(), 2u) << dump(ms);
+}
+
+TEST(Actors, RussianInflectedForms) {
+  const auto ms = find("Власти Турции заявили, что боевики ХТШ обстреляли турецких военных. Российские ВКС ответили.");
+  expect(ms, "Власти Турции", "turkey");  // a state organ before the state's name
+  expect(ms, "боевики ХТШ", "hts");
+  expect(ms, "турецких военных", "turkish-armed-forces");
+  expect(ms, "Российские ВКС", "russia");
+  for (const auto& m : ms)
+    if (m.text == "Власти Турции") {
+      EXPECT_EQ(m.how, "alias_inflected");
+    }
+}
+
+TEST(Actors, ArabicProcliticsAndNounBeforeDemonym) {
+  const auto ms = find("قصف الطيران الروسي مواقع لهيئة تحرير الشام، وقتل جندي بالجيش التركي، "
+                       "واشتبكت الفصائل المدعومة من تركيا مع قوات النظام السوري.");
+  expect(ms, "الطيران الروسي", "russia");
+  expect(ms, "هيئة تحرير الشام", "hts");        // ل left out of the span
+  expect(ms, "الجيش التركي", "turkish-armed-forces");  // ب left out, the article kept
+  expect(ms, "الفصائل المدعومة من تركيا", "", "qualified");
+  expect(ms, "قوات النظام السوري", "syria");
+}
+
+TEST(Actors, VariantsOfAliasesNameTheirPartyUnlessTwoPartiesShareThem) {
+  // "Syrian government" and "regime forces" (aliases of syria) make "government forces" and
+  // "regime artillery" syria's; "army" is in both "Syrian army" and "Turkish army": nobody's.
+  const auto ms = find("Government helicopters and regime artillery hit the area, and government forces advanced. "
+                       "Army units were seen.");
+  expect(ms, "Government helicopters", "syria");
+  expect(ms, "regime artillery", "syria");
+  expect(ms, "government forces", "syria");
+  for (const auto& m : ms) EXPECT_NE(m.text, "Army units") << dump(ms);
+  // A demonym before still decides: the Turkish government is not syria.
+  expect(find("Turkish government forces arrived."), "Turkish government forces", "turkey");
+  expect(find("قصفت مروحيات النظام البلدة."), "مروحيات النظام", "syria");
+  expect(find("Правительственные войска отступили."), "Правительственные войска", "syria");
+}
+
+TEST(Actors, ADemonymBeforeAnAliasOfItsStatesForces) {
+  expect(find("Российская военная полиция провела патрулирование."), "Российская военная полиция",
+         "russian-military-police");
+}
+
+TEST(Actors, PossessivesAndListsDoNotHideNames) {
+  const auto ms = find("Turkey's defence ministry said that Russia's envoy agreed.");
+  expect(ms, "Turkey's defence ministry", "turkey");
+  expect(ms, "Russia's", "russia");
+  // و starts another actor: "قوات النظام وفصائل المعارضة" is two mentions.
+  const auto ar = find("اشتباكات بين قوات النظام وفصائل المعارضة.");
+  expect(ar, "قوات النظام", "syria");
+  expect(ar, "فصائل المعارضة", "", "generic");
+}
+
+TEST(Actors, RussianGenitivePluralOfGenericNouns) {
+  expect(find("Вывод радикальных группировок завершён."), "радикальных группировок", "", "generic");
+}
+
+TEST(Actors, ACountryAfterAPlacePrepositionIsAPlaceNotAnActor) {
+  EXPECT_TRUE(find("Thousands fled to Turkey.").empty()) << dump(find("Thousands fled to Turkey."));
+  expect(find("Turkey said the convoy arrived."), "Turkey", "turkey");
+}
+
+TEST(Actors, OddTextsDoNotThrow) {
+  for (const char* t : {"-", "anti-", "Syrian and", "Russian", "الجيش", "و", "ВКС", "and and and", "HTS-"})
+    EXPECT_NO_THROW((void)find(t)) << t;
+  EXPECT_TRUE(find("Russian").empty());  // a demonym alone names nobody
+}
+
+}  // namespace
+}  // namespace truceline::extract

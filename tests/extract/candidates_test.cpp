@@ -1,0 +1,276 @@
+// extract::assemble_candidates with mentions made by hand (the finders have their own tests):
+// place, time, actor/target, offsets, counts and claims, merging, denials. Our own sentences.
+#include "truceline/extract/candidates.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace truceline::extract {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono;
+
+struct Fixture {
+  Document doc;
+  Mentions m;
+  explicit Fixture(std::string text) : doc(Document::make(std::move(text))) {}
+  // The span of the n-th occurrence of `needle`.
+  Span at(const std::string& needle, int nth = 0) const {
+    std::size_t pos = doc.text().find(needle);
+    for (int i = 0; i < nth; ++i) pos = doc.text().find(needle, pos + 1);
+    EXPECT_NE(pos, std::string::npos) << needle;
+    return doc.cp_span(pos, pos + needle.size());
+  }
+  void point(const std::string& name, double lon, double lat, std::uint32_t id) {
+    PlaceMention p;
+    p.span = at(name);
+    p.text = name;
+    p.kind = "point";
+    p.name = name;
+    p.geonameid = id;
+    p.lon = lon;
+    p.lat = lat;
+    p.rule = "test";
+    m.places.push_back(p);
+  }
+  void place(const std::string& text, const std::string& kind) {
+    PlaceMention p;
+    p.span = at(text);
+    p.text = text;
+    p.kind = kind;
+    p.rule = "test";
+    p.reason = kind == "region" ? "a province" : "no match";
+    m.places.push_back(p);
+  }
+  void actor(const std::string& text, const std::string& id, const std::string& category = "") {
+    m.actors.push_back({at(text), text, id, "alias", category});
+  }
+  void date(const std::string& text, year_month_day d, const std::string& precision = "day") {
+    m.dates.push_back({at(text), text, d, "absolute", precision, ""});
+  }
+  void number(const std::string& text, std::uint64_t v, const std::string& counts, const std::string& q = "exact",
+              int nth = 0) {
+    m.numbers.push_back({at(text, nth), text, v, std::nullopt, q, counts, ""});
+  }
+  std::vector<json> run(std::optional<year_month_day> published = std::nullopt) {
+    std::sort(m.places.begin(), m.places.end(), [](auto& a, auto& b) { return a.span.begin < b.span.begin; });
+    return assemble_candidates(doc, find_events(doc), m, {"t.txt", published, "Outlet", "media"});
+  }
+};
+
+TEST(Candidates, PlaceTimeActorTarget) {
+  Fixture f("On 9 October government forces shelled Saraqib and HTS positions.");
+  f.date("9 October", 2018y / October / 9);
+  f.actor("government forces", "syria");
+  f.point("Saraqib", 36.8, 35.86, 164816);
+  f.actor("HTS", "hts");
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["kind"], "shelling");
+  EXPECT_EQ(c[0]["observed_at"], "2018-10-09");
+  EXPECT_EQ(c[0]["time_precision"], "day");
+  EXPECT_EQ(c[0]["place"], "Saraqib");
+  EXPECT_EQ(c[0]["lon"], 36.8);
+  EXPECT_EQ(c[0]["location_precision_m"], 2000.0);
+  EXPECT_EQ(c[0]["actor"], "government forces");
+  EXPECT_EQ(c[0]["target"], "HTS");
+  EXPECT_EQ(c[0]["status"], "candidate");
+  EXPECT_EQ(c[0]["claimed_by"], "Outlet");  // unattributed: the source itself
+  EXPECT_EQ(c[0]["evidence"]["place"]["span"], json::array({39, 46}));
+  EXPECT_EQ(c[0]["evidence"]["actor"]["id"], "syria");
+  EXPECT_FALSE(c[0].contains("reported_at"));
+}
+
+TEST(Candidates, PassiveVoiceActorAfterBy) {
+  Fixture f("Saraqib was shelled by government forces on 9 October.");
+  f.point("Saraqib", 36.8, 35.86, 1);
+  f.actor("government forces", "syria");
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["actor"], "government forces");
+  EXPECT_EQ(c[0]["evidence"]["actor"]["rule"], "after_trigger:by");
+}
+
+TEST(Candidates, OffsetWidensThePrecision) {
+  Fixture f("Shelling hit a farm 5 km north of Saraqib on 9 October.");
+  f.point("Saraqib", 36.8, 35.86, 1);
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["location_precision_m"], 7000.0);
+  EXPECT_EQ(c[0]["evidence"]["place"]["offset"]["km"], 5);
+}
+
+TEST(Candidates, UnresolvedPlaceIsWrittenWithoutCoordinates) {
+  Fixture f("Clashes broke out in Tell Xyzzy on 9 October.");
+  f.place("Tell Xyzzy", "unresolved");
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["place"], "Tell Xyzzy");
+  EXPECT_FALSE(c[0].contains("lon"));
+  EXPECT_FALSE(c[0].contains("location_precision_m"));
+}
+
+TEST(Candidates, RegionIsNoPlace) {
+  Fixture f("Clashes broke out in Idlib province on 9 October.");
+  f.place("Idlib province", "region");
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_FALSE(c[0].contains("place"));
+  EXPECT_NE(c[0]["uncertain"].dump().find("only a region"), std::string::npos);
+}
+
+TEST(Candidates, TimeFromPublicationOrAbsent) {
+  Fixture f("Clashes broke out near the hill.");
+  auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["observed_at"], "2018-10-12");
+  EXPECT_EQ(c[0]["reported_at"], "2018-10-12");
+  EXPECT_NE(c[0]["uncertain"].dump().find("publication date"), std::string::npos);
+  c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_FALSE(c[0].contains("observed_at"));
+  EXPECT_NE(c[0]["uncertain"].dump().find("observed_at is missing"), std::string::npos);
+}
+
+TEST(Candidates, ConflictingFiguresGiveClaimsAndTheLowest) {
+  Fixture f("Warplanes struck Kafr Nabl on 8 October, killing five civilians, the civil defence said. "
+            "The monitors said eight civilians were killed.");
+  f.point("Kafr Nabl", 36.56, 35.61, 2);
+  f.date("8 October", 2018y / October / 8);
+  f.number("five", 5, "fatalities");
+  f.number("eight", 8, "fatalities", "more_than");
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);  // the airstrike; its casualties are no second event
+  const json& a = c[0];
+  EXPECT_EQ(a["kind"], "airstrike");
+  EXPECT_EQ(a["fatalities"], 5);
+  ASSERT_TRUE(a.contains("claims"));
+  ASSERT_EQ(a["claims"].size(), 2u);
+  EXPECT_EQ(a["claims"][0]["claimed_by"], "civil defence");
+  EXPECT_EQ(a["claims"][0]["value"], 5);
+  EXPECT_EQ(a["claims"][1]["claimed_by"], "monitors");
+  EXPECT_EQ(a["claims"][1]["value"], 8);
+  EXPECT_EQ(a["claims"][1]["qualifier"], "more_than");
+  EXPECT_NE(a["summary"].get<std::string>().find("eight civilians"), std::string::npos);
+}
+
+TEST(Candidates, SameKindPlaceAndDayAreOneCandidate) {
+  Fixture f("Shelling hit Saraqib on 9 October. Later the army shelled Saraqib again.");
+  f.m.places.push_back({});
+  f.m.places.clear();
+  f.point("Saraqib", 36.8, 35.86, 1);
+  PlaceMention second = f.m.places[0];
+  second.span = f.at("Saraqib", 1);
+  f.m.places.push_back(second);
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run(2018y / October / 9);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["evidence"]["merged"].size(), 1u);
+}
+
+TEST(Candidates, FollowingCasualtySentenceBelongsToTheEvent) {
+  Fixture f("Militants attacked army positions near Morek on 9 October. Two soldiers were wounded, the ministry said.");
+  f.point("Morek", 36.6, 35.37, 3);
+  f.date("9 October", 2018y / October / 9);
+  f.number("Two", 2, "injured");
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["injured"], 2);
+  EXPECT_EQ(c[0]["claims"][0]["claimed_by"], "ministry");
+  EXPECT_EQ(c[0]["evidence"]["sentences"].size(), 2u);
+}
+
+TEST(Candidates, DenialBecomesAClaim) {
+  Fixture f("The monitors said the army shelled Saraqib on 9 October. The army denied it.");
+  f.point("Saraqib", 36.8, 35.86, 1);
+  f.date("9 October", 2018y / October / 9);
+  std::vector<Statement> statements;
+  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media"},
+                                     &statements);
+  ASSERT_EQ(c.size(), 1u);
+  ASSERT_EQ(c[0]["claims"].size(), 2u);
+  EXPECT_EQ(c[0]["claims"][0]["value"], "asserted");
+  EXPECT_EQ(c[0]["claims"][0]["claimed_by"], "monitors");
+  EXPECT_EQ(c[0]["claims"][1]["value"], "denied");
+  EXPECT_EQ(c[0]["claims"][1]["claimed_by"], "army");
+  EXPECT_TRUE(statements.empty());
+}
+
+TEST(Candidates, DenialOfNothingIsAStatement) {
+  Fixture f("The army denied shelling the village.");
+  std::vector<Statement> statements;
+  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media"},
+                                     &statements);
+  EXPECT_TRUE(c.empty());
+  ASSERT_EQ(statements.size(), 1u);
+  EXPECT_EQ(statements[0].why, "denial");
+}
+
+}  // namespace
+}  // namespace truceline::extract
+
+namespace truceline::extract {
+namespace {
+
+TEST(Candidates, ContinuingSentenceTakesPlaceAndTimeBefore) {
+  Fixture f("Warplanes struck Kafr Nabl on 8 October. Five civilians were killed in the raid, the civil defence said.");
+  f.point("Kafr Nabl", 36.56, 35.61, 2);
+  f.date("8 October", 2018y / October / 8);
+  f.number("Five", 5, "fatalities");
+  const auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u);  // one air strike: same kind, place and day
+  EXPECT_EQ(c[0]["observed_at"], "2018-10-08");
+  EXPECT_EQ(c[0]["fatalities"], 5);
+  // Two claimants assert it: the source (unattributed first sentence) and the civil defence.
+  ASSERT_GE(c[0]["claims"].size(), 2u);
+  EXPECT_EQ(c[0]["claims"][0]["claimed_by"], "Outlet");
+  EXPECT_EQ(c[0]["claims"][1]["claimed_by"], "civil defence");
+}
+
+}  // namespace
+}  // namespace truceline::extract
+
+namespace truceline::extract {
+namespace {
+
+TEST(Candidates, CoordinatedPlacesGiveOneCandidateEach) {
+  Fixture f("Helicopters dropped barrel bombs on Kafr Nabl and Hish on 8 May.");
+  f.point("Kafr Nabl", 36.56, 35.61, 2);
+  f.point("Hish", 36.64, 35.55, 4);
+  f.date("8 May", 2019y / May / 8);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0]["place"], "Kafr Nabl");
+  EXPECT_EQ(c[1]["place"], "Hish");
+  EXPECT_EQ(c[1]["evidence"]["place"]["rule"], "coordinated_in_sentence:test");
+}
+
+TEST(Candidates, FurtherMentionWithoutPlaceOrDateIsTheSameEvent) {
+  Fixture f("Rockets hit Saraqib on 9 October.\n\nA teacher said one rocket landed near a school.");
+  f.point("Saraqib", 36.8, 35.86, 1);
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["evidence"]["merged"].size(), 1u);
+}
+
+TEST(Candidates, ClashBetweenTwoSidesHasNoActor) {
+  Fixture f("Clashes broke out between HTS and the army near Morek on 9 October.");
+  f.actor("HTS", "hts");
+  f.actor("the army", "syria");
+  f.point("Morek", 36.6, 35.37, 3);
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_FALSE(c[0].contains("actor"));
+  EXPECT_NE(c[0]["uncertain"].dump().find("both sides"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace truceline::extract

@@ -1,0 +1,525 @@
+// extract::find_dates: every rule, and every language's month and weekday names. Expected days
+// are computed here with std::chrono (the day N days back, the latest weekday on or before a
+// day by stepping back one day at a time), never taken from the finder's own output.
+#include "truceline/extract/dates.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/extract/lexicon.hpp"
+
+namespace truceline::extract {
+namespace {
+
+using namespace std::chrono;
+
+const agreement::Agreement& idlib() {
+  static const agreement::Agreement a = agreement::load_valid(TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml");
+  return a;
+}
+
+std::vector<DateMention> dates(const std::string& text, std::optional<year_month_day> published,
+                               const agreement::Agreement* a = nullptr) {
+  const Document d = Document::make(text);
+  auto out = find_dates(d, published, a);
+  for (const auto& m : out) EXPECT_EQ(d.slice(m.span), m.text) << text;  // spans slice back to the text
+  return out;
+}
+
+// The only date of a text (fails when there is not exactly one).
+DateMention one(const std::string& text, std::optional<year_month_day> published, const agreement::Agreement* a = nullptr) {
+  auto out = dates(text, published, a);
+  EXPECT_EQ(out.size(), 1u) << text;
+  if (out.empty()) return {};
+  return out[0];
+}
+
+constexpr year_month_day kPub{2018y, October, 12d};  // a Friday
+
+// The oracle: the latest day on or before `from` with weekday `wd` (strictly before if asked).
+year_month_day latest(year_month_day from, weekday wd, bool strictly) {
+  sys_days d{from};
+  if (strictly) d -= days{1};
+  while (weekday{d} != wd) d -= days{1};
+  return year_month_day{d};
+}
+
+// ---- Month names, every language -------------------------------------------------------------
+
+struct MonthCase {
+  const char* lang;
+  std::array<const char*, 12> names;
+  const char* pattern;  // {} = the name; the day is 12 and the year 2018
+};
+
+TEST(Dates, MonthNamesEveryLanguageWithDayAndYear) {
+  const std::vector<MonthCase> cases{
+      {"en", {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"}, "Shelling was reported on 12 {} 2018 near the town."},
+      {"en", {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"}, "Shelling was reported on {} 12, 2018 near the town."},
+      {"ru", {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+              "ноября", "декабря"}, "Обстрел произошёл 12 {} 2018 года у села."},
+      // Levantine names (two-word ones included)
+      {"ar", {"كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+              "تشرين الثاني", "كانون الأول"}, "وقع القصف في 12 {} 2018 على البلدة."},
+      // Egyptian / Gulf names
+      {"ar", {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+              "ديسمبر"}, "وقع القصف في 12 {} 2018 على البلدة."},
+      // Spelling variants without hamza and with ه
+      {"ar", {"يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيه", "يوليه", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
+              "ديسمبر"}, "وقع القصف في ١٢ {} ٢٠١٨ على البلدة."},
+      {"tr", {"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
+              "Aralık"}, "Köyde 12 {} 2018 tarihinde bir saldırı oldu."},
+  };
+  for (const auto& c : cases) {
+    for (unsigned m = 1; m <= 12; ++m) {
+      std::string text = c.pattern;
+      text.replace(text.find("{}"), 2, c.names[m - 1]);
+      const Document d = Document::make(text, c.lang);
+      auto out = find_dates(d, kPub, nullptr);
+      ASSERT_EQ(out.size(), 1u) << text;
+      EXPECT_EQ(out[0].rule, "absolute") << text;
+      EXPECT_EQ(out[0].precision, "day") << text;
+      EXPECT_EQ(out[0].resolved, (year_month_day{2018y, month{m}, 12d})) << text;
+      EXPECT_NE(out[0].text.find(c.names[m - 1]), std::string::npos) << text;
+    }
+  }
+}
+
+TEST(Dates, MonthNamesAloneGiveTheMonth) {
+  // Russian nominative and prepositional, Arabic, English capitalised, Turkish "ayında".
+  const std::vector<MonthCase> cases{
+      {"en", {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"}, "Fighting resumed in {} 2018 along the road."},
+      {"ru", {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+              "ноябрь", "декабрь"}, "Сводка за {} 2018 года опубликована."},
+      {"ru", {"январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
+              "ноябре", "декабре"}, "Боевики вернулись в {} 2018 года."},
+      {"ar", {"كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+              "تشرين الثاني", "كانون الأول"}, "عاد القصف في {} 2018 إلى المنطقة."},
+      {"tr", {"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
+              "Aralık"}, "Saldırılar {} 2018 tarihinde yeniden başladı."},
+  };
+  for (const auto& c : cases) {
+    for (unsigned m = 1; m <= 12; ++m) {
+      std::string text = c.pattern;
+      text.replace(text.find("{}"), 2, c.names[m - 1]);
+      const Document d = Document::make(text, c.lang);
+      auto out = find_dates(d, kPub, nullptr);
+      ASSERT_EQ(out.size(), 1u) << text;
+      EXPECT_EQ(out[0].rule, "absolute") << text;
+      EXPECT_EQ(out[0].precision, "month") << text;
+      EXPECT_EQ(out[0].resolved, (year_month_day{2018y, month{m}, 1d})) << text;
+    }
+  }
+}
+
+// ---- Weekday names, every language, published on each day of a week --------------------------
+
+struct WeekdayCase {
+  const char* lang;
+  std::array<const char*, 7> names;  // Sunday first
+  const char* pattern;
+};
+
+TEST(Dates, WeekdayNamesEveryLanguageAgainstChrono) {
+  const std::vector<WeekdayCase> cases{
+      {"en", {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}, "Shelling hit the village on {}."},
+      {"ru", {"воскресенье", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу"}, "Село обстреляли в {}."},
+      {"ru", {"воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"}, "{} прошёл спокойно."},
+      {"ar", {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"}, "قصفت القوات القرية يوم {}."},
+      {"ar", {"الأحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"}, "وقال المرصد {} إن القصف توقف."},
+      {"tr", {"pazar", "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi"}, "Köy {} günü bombalandı."},
+  };
+  for (int p = 0; p < 7; ++p) {
+    const year_month_day pub{sys_days{2018y / October / 7d} + days{p}};  // Sunday 7 .. Saturday 13 October
+    for (const auto& c : cases) {
+      for (unsigned w = 0; w < 7; ++w) {
+        std::string text = c.pattern;
+        text.replace(text.find("{}"), 2, c.names[w]);
+        const Document d = Document::make(text, c.lang);
+        auto out = find_dates(d, pub, nullptr);
+        ASSERT_EQ(out.size(), 1u) << text;
+        EXPECT_EQ(out[0].rule, "weekday") << text;
+        EXPECT_EQ(out[0].resolved, latest(pub, weekday{w}, false)) << text << " published " << p;
+      }
+    }
+  }
+}
+
+TEST(Dates, WeekdayRuleSpansAndLastWeekday) {
+  // Published on a Friday: "on Friday" is that day; "last Friday" the week before.
+  auto m = one("Shelling hit the village on Friday.", kPub);
+  EXPECT_EQ(m.text, "on Friday");
+  EXPECT_EQ(m.resolved, kPub);
+  m = one("Shelling hit the village last Friday night.", kPub);
+  EXPECT_EQ(m.text, "last Friday night");
+  EXPECT_EQ(m.resolved, latest(kPub, Friday, true));
+  m = one("Обстрел был в прошлую пятницу.", kPub);
+  EXPECT_EQ(m.resolved, latest(kPub, Friday, true));
+  m = one("قصفت القرية يوم الجمعة الماضي.", kPub);
+  EXPECT_EQ(m.text, "يوم الجمعة الماضي");
+  EXPECT_EQ(m.resolved, latest(kPub, Friday, true));
+  m = one("وقع القصف مساء الثلاثاء.", kPub);
+  EXPECT_EQ(m.text, "مساء الثلاثاء");
+  EXPECT_EQ(m.resolved, latest(kPub, Tuesday, false));
+  m = one("Во вторник село обстреляли.", kPub);
+  EXPECT_EQ(m.text, "Во вторник");
+  // "أحد" without the article is "one (of)", not Sunday.
+  EXPECT_TRUE(dates("قتل أحد المدنيين في القصف.", kPub).empty());
+}
+
+// ---- Absolute dates ---------------------------------------------------------------------------
+
+TEST(Dates, AbsoluteForms) {
+  struct Case {
+    const char* text;
+    const char* lang;
+    const char* match;
+    year_month_day day;
+  };
+  const std::vector<Case> cases{
+      {"The report is dated 2018-10-09 and signed.", "en", "2018-10-09", 2018y / October / 9d},
+      {"Обстрел произошёл 09.10.2018 вечером.", "ru", "09.10.2018", 2018y / October / 9d},
+      {"Обстрел произошёл 9.10.2018 г. вечером.", "ru", "9.10.2018 г", 2018y / October / 9d},
+      {"Обстрел произошёл 9 октября 2018 года у села.", "ru", "9 октября 2018 года", 2018y / October / 9d},
+      {"On October 9, 2018 the guns fell silent.", "en", "On October 9, 2018", 2018y / October / 9d},
+      {"The 9th October 2018 was calm.", "en", "9th October 2018", 2018y / October / 9d},
+      {"وقع القصف في ٩ تشرين الأول ٢٠١٨ على البلدة.", "ar", "٩ تشرين الأول ٢٠١٨", 2018y / October / 9d},
+      {"وقع القصف في 9 تشرين الأول/أكتوبر 2018 على البلدة.", "ar", "9 تشرين الأول/أكتوبر 2018", 2018y / October / 9d},
+      {"وقع القصف في 9 أكتوبر عام 2018 على البلدة.", "ar", "9 أكتوبر عام 2018", 2018y / October / 9d},
+      {"وقع القصف في 9 اكتوبر 2018م على البلدة.", "ar", "9 اكتوبر 2018م", 2018y / October / 9d},
+      {"Saldırı 9 Ekim 2018 tarihinde oldu.", "tr", "9 Ekim 2018", 2018y / October / 9d},
+      // Arabic ordinal days: "the tenth of October", "the twenty-fifth", "the eleventh".
+      {"يجب سحب السلاح بحلول العاشر من تشرين الأول 2018.", "ar", "العاشر من تشرين الأول 2018", 2018y / October / 10d},
+      {"وقع القصف في الخامس والعشرين من أيلول 2018.", "ar", "الخامس والعشرين من أيلول 2018", 2018y / September / 25d},
+      {"وقع القصف في الحادي عشر من أيلول 2018.", "ar", "الحادي عشر من أيلول 2018", 2018y / September / 11d},
+      {"The 10th of October 2018 was calm.", "en", "10th of October 2018", 2018y / October / 10d},
+  };
+  for (const auto& c : cases) {
+    const Document d = Document::make(c.text, c.lang);
+    auto out = find_dates(d, kPub, nullptr);
+    ASSERT_EQ(out.size(), 1u) << c.text;
+    EXPECT_EQ(out[0].text, c.match) << c.text;
+    EXPECT_EQ(out[0].rule, "absolute") << c.text;
+    EXPECT_EQ(out[0].resolved, c.day) << c.text;
+    EXPECT_EQ(d.slice(out[0].span), out[0].text);
+  }
+  // An absolute date needs no publication date.
+  EXPECT_EQ(one("Calm returned on 9 October 2018.", std::nullopt).resolved, (2018y / October / 9d));
+}
+
+TEST(Dates, SlashedDatesAreUnresolvedUnlessOnlyOneReadingIsADay) {
+  auto m = one("Witnesses dated it 10/12/2018 in their notes.", kPub);
+  EXPECT_EQ(m.rule, "unresolved");
+  EXPECT_FALSE(m.resolved);
+  EXPECT_NE(m.reason.find("day/month order unknown"), std::string::npos) << m.reason;
+  m = one("Witnesses dated it 25/10/2018 in their notes.", kPub);
+  EXPECT_EQ(m.rule, "absolute");
+  EXPECT_EQ(m.resolved, (2018y / October / 25d));
+  EXPECT_NE(m.reason.find("day first"), std::string::npos);
+}
+
+TEST(Dates, ImpossibleDayIsUnresolved) {
+  auto m = one("A strike was reported on 31 February 2018.", kPub);
+  EXPECT_EQ(m.rule, "unresolved");
+  EXPECT_FALSE(m.resolved);
+  EXPECT_NE(m.reason.find("no such day"), std::string::npos);
+}
+
+// ---- Dates without a year ---------------------------------------------------------------------
+
+TEST(Dates, NoYearTakesThePublicationYearOrTheOneBefore) {
+  auto m = one("Shelling hit the town on 9 October.", kPub);
+  EXPECT_EQ(m.rule, "absolute_no_year");
+  EXPECT_EQ(m.text, "on 9 October");
+  EXPECT_EQ(m.resolved, (2018y / October / 9d));
+  EXPECT_EQ(m.reason, "year from publication date");
+  // Published 2 January 2019: the nearest year, days ahead weighing kFutureWeight (2): "28
+  // December" is last December's (5 days back); "3 January" and "20 January" this January's (1
+  // and 18 days ahead); "1 August" last August's (154 days back, 211 ahead x 2).
+  const year_month_day jan2{2019y, January, 2d};
+  m = one("Shelling hit the town on 28 December.", jan2);
+  EXPECT_EQ(m.resolved, (2018y / December / 28d));
+  EXPECT_NE(m.reason.find("year 2018: the nearest"), std::string::npos) << m.reason;
+  EXPECT_EQ(one("Talks are set for 3 January.", jan2).resolved, (2019y / January / 3d));
+  m = one("Talks are set for 20 January.", jan2);
+  EXPECT_EQ(m.resolved, (2019y / January / 20d));
+  EXPECT_NE(m.reason.find("after the publication date"), std::string::npos) << m.reason;
+  EXPECT_EQ(one("Shelling hit the town on 1 August.", jan2).resolved, (2018y / August / 1d));
+  // A deadline ahead of publication: "by 10 October" published 18 September.
+  EXPECT_EQ(one("Weapons must be withdrawn by 10 October.", year_month_day{2018y, September, 18d}).resolved,
+            (2018y / October / 10d));
+  // Each language.
+  EXPECT_EQ(one("Обстрел был 9 октября.", kPub).resolved, (2018y / October / 9d));
+  EXPECT_EQ(one("وقع القصف في 9 تشرين الأول.", kPub).resolved, (2018y / October / 9d));
+  EXPECT_EQ(one("Saldırı 9 Ekim tarihinde oldu.", kPub).resolved, (2018y / October / 9d));
+  // Month-first English.
+  EXPECT_EQ(one("Shelling hit the town on October 9.", kPub).resolved, (2018y / October / 9d));
+}
+
+TEST(Dates, MonthOnly) {
+  auto m = one("Dozens of families fled in October.", kPub);
+  EXPECT_EQ(m.text, "in October");
+  EXPECT_EQ(m.rule, "absolute_no_year");
+  EXPECT_EQ(m.precision, "month");
+  EXPECT_EQ(m.resolved, (2018y / October / 1d));
+  // Mid-November 2018 is 34 days ahead (cost 68), mid-November 2017 331 days back: 2018. Mid-
+  // March 2019 is 154 days ahead (cost 308), mid-March 2018 211 back: 2018.
+  m = one("The road was closed in November.", kPub);
+  EXPECT_EQ(m.resolved, (2018y / November / 1d));
+  EXPECT_EQ(one("The road was closed in February.", kPub).resolved, (2018y / February / 1d));
+  m = one("Бои возобновились в октябре.", kPub);
+  EXPECT_EQ(m.text, "в октябре");
+  EXPECT_EQ(m.precision, "month");
+  m = one("عاد القصف في شهر تشرين الأول.", kPub);
+  EXPECT_EQ(m.text, "في شهر تشرين الأول");
+  EXPECT_EQ(m.resolved, (2018y / October / 1d));
+  // Words that are also months are not months alone: "may", "march", Arabic "مارس" (practised),
+  // unless capitalised after "in" / "during".
+  EXPECT_TRUE(dates("Troops may march into the town.", kPub).empty());
+  EXPECT_EQ(one("Troops may withdraw in March.", kPub).resolved, (2018y / March / 1d));
+  EXPECT_TRUE(dates("مارس الجيش ضغوطا على الفصائل.", kPub).empty());
+  // Turkish "aralık" is also "gap": lower-case alone is not a month.
+  EXPECT_TRUE(dates("Hatlar arasında bir aralık var.", kPub).empty());
+}
+
+TEST(Dates, WeekdayWithItsDateIsOneMention) {
+  auto m = one("انتهت المهلة يوم الاثنين 15 تشرين الأول.", year_month_day{2018y, October, 16d});
+  EXPECT_EQ(m.text, "يوم الاثنين 15 تشرين الأول");
+  EXPECT_EQ(m.resolved, (2018y / October / 15d));
+  EXPECT_EQ(weekday{sys_days{*m.resolved}}, Monday);
+  EXPECT_EQ(m.reason, "year from publication date");
+  m = one("The deadline expired on Monday, October 15, 2018.", std::nullopt);
+  EXPECT_EQ(m.text, "on Monday, October 15, 2018");
+  EXPECT_EQ(m.rule, "absolute");
+  // A weekday that does not fall on the date: the date decides, the reason says so.
+  m = one("The deadline expired on Tuesday, October 15, 2018.", std::nullopt);
+  EXPECT_EQ(m.resolved, (2018y / October / 15d));
+  EXPECT_NE(m.reason.find("does not fall on this date"), std::string::npos) << m.reason;
+}
+
+TEST(Dates, MonthPhrasesAndRelativeMonths) {
+  const year_month_day june{2019y, June, 7d};
+  auto m = one("The escalation began at the end of April.", june);
+  EXPECT_EQ(m.text, "at the end of April");
+  EXPECT_EQ(m.precision, "month");
+  EXPECT_EQ(m.resolved, (2019y / April / 1d));
+  EXPECT_EQ(one("Shelling resumed in mid-April.", june).text, "in mid-April");
+  EXPECT_EQ(one("Обстрелы идут с начала апреля.", june).text, "с начала апреля");
+  m = one("تشهد المنطقة تصعيدا منذ نهاية نيسان الماضي.", june);
+  EXPECT_EQ(m.text, "نهاية نيسان الماضي");
+  EXPECT_EQ(m.resolved, (2019y / April / 1d));
+  // "الماضي": the past one even when a later one would be nearer; "المقبل": the next one.
+  EXPECT_EQ(one("عاد القصف في حزيران الماضي.", june).resolved, (2018y / June / 1d));
+  EXPECT_EQ(one("تنتهي المهلة في العاشر من تموز المقبل.", june).resolved, (2019y / July / 10d));
+  // The tenth of this month.
+  m = one("تنتهي المهلة في العاشر من الشهر الجاري.", kPub);
+  EXPECT_EQ(m.text, "العاشر من الشهر الجاري");
+  EXPECT_EQ(m.resolved, (2018y / October / 10d));
+  // Last month / this month (precision month): the month before the publication's, and its own.
+  for (const char* text : {"Russia and Turkey agreed last month.", "Стороны договорились в прошлом месяце.",
+                           "اتفق الطرفان الشهر الماضي."}) {
+    m = one(text, kPub);
+    EXPECT_EQ(m.precision, "month") << text;
+    EXPECT_EQ(m.rule, "days_ago") << text;
+    EXPECT_EQ(m.resolved, (2018y / September / 1d)) << text;
+  }
+  for (const char* text : {"Shelling has hit it every day this month.", "Обстрелы шли в этом месяце.",
+                           "تواصل القصف خلال الشهر الجاري."}) {
+    m = one(text, kPub);
+    EXPECT_EQ(m.precision, "month") << text;
+    EXPECT_EQ(m.resolved, (2018y / October / 1d)) << text;
+  }
+}
+
+TEST(Dates, RussianPrepositionsAndNightsAreInTheSpan) {
+  const year_month_day pub{2019y, August, 3d};
+  EXPECT_EQ(one("Оружие должно быть отведено до 10 октября 2018 года.", pub).text, "до 10 октября 2018 года");
+  EXPECT_EQ(one("Боевики должны покинуть зону к 15 октября.", year_month_day{2018y, October, 1d}).text, "к 15 октября");
+  auto m = one("Режим тишины объявлен в ночь на 2 августа.", pub);
+  EXPECT_EQ(m.text, "в ночь на 2 августа");
+  EXPECT_EQ(m.resolved, (2019y / August / 2d));
+  EXPECT_EQ(one("Вечером 6 января база была атакована.", year_month_day{2019y, January, 7d}).text, "Вечером 6 января");
+  EXPECT_EQ(one("Обстрел произошёл в ночь на вторник.", kPub).text, "в ночь на вторник");
+}
+
+// ---- Relative days ----------------------------------------------------------------------------
+
+TEST(Dates, YesterdayTodayLastNightEveryLanguage) {
+  struct Case {
+    const char* text;
+    const char* match;
+    const char* rule;
+    int back;
+  };
+  const std::vector<Case> cases{
+      {"Shelling hit the town yesterday.", "yesterday", "yesterday", 1},
+      {"Shelling hit the town yesterday evening.", "yesterday evening", "yesterday", 1},
+      {"Shelling hit the town today.", "today", "today", 0},
+      {"Shelling hit the town earlier today.", "earlier today", "today", 0},
+      {"Shelling hit the town this morning.", "this morning", "today", 0},
+      {"Shelling hit the town last night.", "last night", "last_night", 1},
+      {"Shelling hit the town overnight.", "overnight", "last_night", 1},
+      {"Село обстреляли вчера.", "вчера", "yesterday", 1},
+      {"Село обстреляли накануне.", "накануне", "yesterday", 1},
+      {"Село обстреляли вчера вечером.", "вчера вечером", "yesterday", 1},
+      {"Село обстреляли сегодня.", "сегодня", "today", 0},
+      {"Село обстреляли этой ночью.", "этой ночью", "last_night", 1},
+      {"Село обстреляли прошлой ночью.", "прошлой ночью", "last_night", 1},
+      {"Село обстреляли позавчера.", "позавчера", "days_ago", 2},
+      {"قصفت القوات البلدة أمس.", "أمس", "yesterday", 1},
+      {"قصفت القوات البلدة بالأمس.", "الأمس", "yesterday", 1},  // the clitic ب is left out
+      {"وقبل يومين قصفت القوات البلدة.", "قبل يومين", "days_ago", 2},
+      {"قصفت القوات البلدة وفجر اليوم.", "فجر اليوم", "today", 0},
+      {"قصفت القوات البلدة مساء أمس.", "مساء أمس", "yesterday", 1},
+      {"قصفت القوات البلدة ليلة أمس.", "ليلة أمس", "last_night", 1},
+      {"قصفت القوات البلدة البارحة.", "البارحة", "yesterday", 1},
+      {"قصفت القوات البلدة أمس الأول.", "أمس الأول", "days_ago", 2},
+      {"قصفت القوات البلدة اليوم.", "اليوم", "today", 0},
+      {"قصفت القوات البلدة فجر اليوم.", "فجر اليوم", "today", 0},
+      {"قصفت القوات البلدة الليلة الماضية.", "الليلة الماضية", "last_night", 1},
+      {"Köy dün bombalandı.", "dün", "yesterday", 1},
+      {"Köy bugün bombalandı.", "bugün", "today", 0},
+      {"Köy dün gece bombalandı.", "dün gece", "last_night", 1},
+  };
+  for (const auto& c : cases) {
+    auto m = one(c.text, kPub);
+    EXPECT_EQ(m.text, c.match) << c.text;
+    EXPECT_EQ(m.rule, c.rule) << c.text;
+    EXPECT_EQ(m.precision, "day") << c.text;
+    EXPECT_EQ(m.resolved, year_month_day{sys_days{kPub} - days{c.back}}) << c.text;
+    // Without a publication date: kept, unresolved, and says why.
+    auto u = one(c.text, std::nullopt);
+    EXPECT_EQ(u.rule, c.rule) << c.text;
+    EXPECT_FALSE(u.resolved) << c.text;
+    EXPECT_EQ(u.reason, "no publication date (--published)") << c.text;
+  }
+  // "اليوم التالي" is "the next day", not today.
+  EXPECT_TRUE(dates("عادت القوات في اليوم التالي.", kPub).empty());
+  // "накануне переговоров" is "on the eve of the talks"; "the first week of October" is no day.
+  EXPECT_TRUE(dates("Накануне переговоров стороны обменялись обвинениями.", kPub).empty());
+  EXPECT_EQ(one("Накануне вечером село обстреляли.", kPub).rule, "yesterday");
+  EXPECT_EQ(one("تجدد القصف في الأسبوع الأول من تشرين الأول.", kPub).precision, "month");
+}
+
+TEST(Dates, DaysAgoAndLastWeek) {
+  struct Case {
+    const char* text;
+    const char* match;
+    int back;
+  };
+  const std::vector<Case> cases{
+      {"The town was shelled two days ago.", "two days ago", 2},
+      {"The town was shelled 3 days ago.", "3 days ago", 3},
+      {"The town was shelled the day before yesterday.", "the day before yesterday", 2},
+      {"Село обстреляли три дня назад.", "три дня назад", 3},
+      {"Село обстреляли два дня назад.", "два дня назад", 2},
+      {"قصفت القوات البلدة قبل يومين.", "قبل يومين", 2},
+      {"قصفت القوات البلدة منذ ثلاثة أيام.", "منذ ثلاثة أيام", 3},
+      {"قصفت القوات البلدة قبل ٤ أيام.", "قبل ٤ أيام", 4},
+      {"Köy iki gün önce bombalandı.", "iki gün önce", 2},
+  };
+  for (const auto& c : cases) {
+    auto m = one(c.text, kPub);
+    EXPECT_EQ(m.text, c.match) << c.text;
+    EXPECT_EQ(m.rule, "days_ago") << c.text;
+    EXPECT_EQ(m.resolved, year_month_day{sys_days{kPub} - days{c.back}}) << c.text;
+    EXPECT_FALSE(one(c.text, std::nullopt).resolved);
+  }
+  // Last week: precision week, the Monday of the week before (published Friday 12 October:
+  // that week's Monday is 8 October, the week before starts 1 October).
+  for (const char* text : {"Fighting flared last week.", "Бои шли на прошлой неделе.", "تجدد القتال الأسبوع الماضي.",
+                           "Çatışmalar geçen hafta yaşandı."}) {
+    auto m = one(text, kPub);
+    EXPECT_EQ(m.precision, "week") << text;
+    EXPECT_EQ(m.resolved, (2018y / October / 1d)) << text;
+    EXPECT_EQ(weekday{sys_days{*m.resolved}}, Monday);
+  }
+}
+
+// ---- Relative to the deadline of an obligation --------------------------------------------------
+
+TEST(Dates, RelativeToTheDeadlineOfTheObligationTheSentenceIsAbout) {
+  const agreement::Agreement& a = idlib();
+  // The deadlines, read from the agreement here (local dates at +03:00).
+  const year_month_day weapons{2018y, October, 10d}, groups{2018y, October, 15d};
+  struct Case {
+    const char* text;
+    const char* match;
+    year_month_day deadline;
+    int before;
+  };
+  const std::vector<Case> cases{
+      {"The opposition finished pulling out its heavy weapons a day early.", "a day early", weapons, 1},
+      {"The last tanks left the zone two days ahead of the deadline.", "two days ahead of the deadline", weapons, 2},
+      {"Radical fighters left the zone a day before the deadline.", "a day before the deadline", groups, 1},
+      {"Тяжёлое вооружение вывели на день раньше срока.", "на день раньше срока", weapons, 1},
+      {"Боевики покинули зону на два дня раньше срока.", "на два дня раньше срока", groups, 2},
+      {"سحبت الفصائل أسلحتها الثقيلة قبل يوم من الموعد المحدد.", "قبل يوم من الموعد المحدد", weapons, 1},
+      {"انسحب المقاتلون المتطرفون قبل يومين من الموعد.", "قبل يومين من الموعد", groups, 2},
+      {"سحبت الفصائل الدبابات قبل الموعد المحدد بيوم.", "قبل الموعد المحدد بيوم", weapons, 1},
+  };
+  for (const auto& c : cases) {
+    auto m = one(c.text, kPub, &a);
+    EXPECT_EQ(m.text, c.match) << c.text;
+    EXPECT_EQ(m.rule, "relative_to_deadline") << c.text;
+    EXPECT_EQ(m.resolved, year_month_day{sys_days{c.deadline} - days{c.before}}) << c.text << ": " << m.reason;
+  }
+  // Which deadline cannot be told: unresolved, with the reason.
+  auto m = one("The withdrawal was completed a day early.", kPub, &a);
+  EXPECT_EQ(m.rule, "relative_to_deadline");
+  EXPECT_FALSE(m.resolved);
+  EXPECT_NE(m.reason.find("cannot tell which deadline"), std::string::npos) << m.reason;
+  // Without an agreement.
+  m = one("The opposition pulled out its heavy weapons a day early.", kPub, nullptr);
+  EXPECT_FALSE(m.resolved);
+  EXPECT_NE(m.reason.find("no agreement"), std::string::npos);
+}
+
+// ---- The shared word keys and tables ------------------------------------------------------------
+
+TEST(Lexicon, KeysUnifyVariants) {
+  using lexicon::key;
+  EXPECT_EQ(key("أكتوبر"), key("اكتوبر"));                 // hamza on alef
+  EXPECT_EQ(key("إبريل"), key("ابريل"));
+  EXPECT_EQ(key("الجمعة"), key("الجمعه"));                 // ta marbuta
+  EXPECT_EQ(key("مُسَيَّرَة"), key("مسيرة"));                   // diacritics
+  EXPECT_EQ(key("قـذائف"), key("قذائف"));                  // tatweel
+  EXPECT_EQ(key("трёх"), key("трех"));                     // ё
+  EXPECT_EQ(key("ekim'de"), "ekim");                       // Turkish suffix after an apostrophe
+  const auto stems = lexicon::ar_stems(key("وبالأمس"));
+  EXPECT_NE(std::find(stems.begin(), stems.end(), key("الأمس")), stems.end());
+  EXPECT_EQ(lexicon::month_of(key("أيلول"), "ar"), 9);
+  EXPECT_EQ(lexicon::ar_month2(key("وتشرين"), key("الثاني")), 11);
+  EXPECT_EQ(lexicon::ar_month2(key("كانون"), key("الثاني")), 1);
+  EXPECT_EQ(lexicon::month_of("ekim", "en"), 0);  // Turkish names only in Turkish documents
+  EXPECT_EQ(lexicon::month_of("ekimde", "tr"), 10);
+  EXPECT_TRUE(lexicon::is_claim_verb(key("وقالت")));
+  EXPECT_TRUE(lexicon::is_claim_verb("заявил"));
+  EXPECT_TRUE(lexicon::is_claim_verb("said"));
+  EXPECT_FALSE(lexicon::is_claim_verb("shelled"));
+  for (auto v : lexicon::claim_verbs()) EXPECT_TRUE(lexicon::is_claim_verb(key(v))) << v;
+}
+
+// ---- Robustness --------------------------------------------------------------------------------
+
+TEST(Dates, NoOverlapsTextOrderAndNoThrow) {
+  const std::string text =
+      "On 9 October 2018 and again on Tuesday, two days ago, yesterday and today, 12.10.2018, "
+      "во вторник, вчера, قبل يومين، أمس، ١٢ أكتوبر ٢٠١٨ — 2018-10-11.";
+  auto out = dates(text, kPub, &idlib());
+  ASSERT_GE(out.size(), 10u);
+  for (std::size_t i = 1; i < out.size(); ++i) EXPECT_LE(out[i - 1].span.end, out[i].span.begin) << out[i].text;
+  // Odd input never throws.
+  for (const char* s : {"", "12", "October", "on", "- - /", "2018-", "31/31/2018", "قبل", "на", "a day", "1.2.3.4"})
+    EXPECT_NO_THROW(dates(s, kPub, &idlib())) << s;
+}
+
+}  // namespace
+}  // namespace truceline::extract

@@ -1,0 +1,186 @@
+// extract::find_events: triggers per kind and language, modality (statements, future,
+// negation, denial) and claimants. Sentences are our own.
+#include "truceline/extract/events.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace truceline::extract {
+namespace {
+
+EventFindings run(const std::string& text, const std::string& lang = "auto") {
+  return find_events(Document::make(text, lang));
+}
+
+std::string kinds(const EventFindings& f) {
+  std::string out;
+  for (const auto& e : f.events) out += (out.empty() ? "" : ",") + e.kind;
+  return out;
+}
+
+std::string whys(const EventFindings& f) {
+  std::string out;
+  for (const auto& s : f.statements) out += (out.empty() ? "" : ",") + s.why;
+  return out;
+}
+
+TEST(Events, EnglishTriggersPerKind) {
+  EXPECT_EQ(kinds(run("Government forces shelled the outskirts of the town.")), "shelling");
+  EXPECT_EQ(kinds(run("Mortar fire hit a bakery in the morning.")), "shelling");
+  EXPECT_EQ(kinds(run("Warplanes struck a market in the village.")), "airstrike");
+  EXPECT_EQ(kinds(run("Heavy clashes broke out near the hill.")), "armed_clash");
+  EXPECT_EQ(kinds(run("Militants attacked army positions at dawn.")), "armed_clash");
+  EXPECT_EQ(kinds(run("The rebels pulled out their heavy weapons from the front.")), "withdrawal");
+  EXPECT_EQ(kinds(run("Joint patrols passed through the town.")), "patrol");
+  EXPECT_EQ(kinds(run("Gunmen closed the main road to the crossing.")), "movement_restriction");
+  EXPECT_EQ(kinds(run("A reconnaissance drone was seen over the village.")), "uav_observation");
+  EXPECT_EQ(kinds(run("Two tanks were spotted near the old mill.")), "weapon_sighting");
+  EXPECT_EQ(kinds(run("Two civilians were killed by a landmine.")), "civilian_harm");
+}
+
+TEST(Events, TriggerSpanAndRule) {
+  const std::string text = "At noon, warplanes struck the bridge.";
+  const Document d = Document::make(text);
+  const auto f = find_events(d);
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].kind, "airstrike");
+  EXPECT_EQ(f.events[0].text, "warplanes struck");
+  EXPECT_EQ(f.events[0].rule, "trigger:warplane* struck");
+  EXPECT_EQ(d.slice(f.events[0].span), "warplanes struck");
+}
+
+TEST(Events, CivilianHarmOnlyWithoutAnotherKind) {
+  // The casualties of the shelling are its counts, not a second event.
+  const auto f = run("Artillery fire hit the market, killing four civilians.");
+  EXPECT_EQ(kinds(f), "shelling");
+  // Casualties without civilians are not civilian harm.
+  EXPECT_EQ(kinds(run("Three soldiers were killed in the clashes.")), "armed_clash");
+}
+
+TEST(Events, StatementsAreNotEvents) {
+  auto f = run("Russia and Turkey agreed to start joint patrols next month.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "agreement");
+  f = run("The envoy called for an end to the shelling.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "call");
+  f = run("The council welcomed the withdrawal of heavy weapons.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "statement");
+  // An adjective or a participle is no statement cue.
+  EXPECT_EQ(kinds(run("The rebels withdrew their tanks before the agreed deadline.")), "withdrawal");
+  EXPECT_EQ(kinds(run("The rebels withdrew their tanks as agreed.")), "withdrawal");
+  EXPECT_EQ(kinds(run("The ceasefire remains in force.")), "");
+  EXPECT_EQ(kinds(run("HTS fighters remain in the town.")), "group_presence");
+  EXPECT_EQ(kinds(run("Under the memorandum signed in Sochi, the rebels withdrew their tanks.")), "withdrawal");
+}
+
+TEST(Events, FutureAndThreatsAreNotEvents) {
+  auto f = run("Ankara will withdraw its heavy weapons from the zone.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "future");
+  EXPECT_EQ(kinds(run("The army threatened to shell the villages.")), "");
+  EXPECT_EQ(kinds(run("Joint patrols will begin on Monday.")), "");
+  EXPECT_EQ(kinds(run("Армия намерена отвести тяжелое вооружение.")), "");
+  EXPECT_EQ(kinds(run("سوف تنسحب الفصائل من المنطقة.")), "");
+  EXPECT_EQ(kinds(run("ستسحب الفصائل أسلحتها الثقيلة.")), "");
+}
+
+TEST(Events, NegationIsNoEvent) {
+  auto f = run("No shelling was reported in the town on Wednesday.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "negation");
+  EXPECT_EQ(kinds(run("The army did not shell the village.")), "");
+  EXPECT_EQ(kinds(run("В провинции обстрелов не зафиксировано.")), "");
+  EXPECT_EQ(kinds(run("لم يسجل أي قصف في المنطقة.")), "");
+  // "لا يزال" is "still", not a negation.
+  EXPECT_EQ(kinds(run("لا يزال المسلحون متواجدين في البلدة.")), "group_presence");
+}
+
+TEST(Events, RussianTriggers) {
+  EXPECT_EQ(kinds(run("Боевики обстреляли позиции армии.")), "shelling");
+  EXPECT_EQ(kinds(run("Авиаудар пришелся на окраину села.")), "airstrike");
+  EXPECT_EQ(kinds(run("Ночью шли бои за высоту.")), "armed_clash");
+  EXPECT_EQ(kinds(run("Столкновения продолжались до утра.")), "armed_clash");
+  EXPECT_EQ(kinds(run("Оппозиция отвела тяжелую технику.")), "withdrawal");
+  EXPECT_EQ(kinds(run("Военная полиция провела патрулирование.")), "patrol");
+  EXPECT_EQ(kinds(run("Боевики перекрыли трассу.")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Погибли двое мирных жителей.")), "civilian_harm");
+}
+
+TEST(Events, ArabicTriggersWithClitics) {
+  EXPECT_EQ(kinds(run("قصفت قوات النظام البلدة.")), "shelling");
+  EXPECT_EQ(kinds(run("وشنت الطائرات غارات على القرية.")), "airstrike");
+  EXPECT_EQ(kinds(run("قصف جوي استهدف السوق.")), "airstrike");  // the longer entry wins
+  EXPECT_EQ(kinds(run("واندلعت اشتباكات عنيفة قرب التلة.")), "armed_clash");
+  EXPECT_EQ(kinds(run("سحبت الفصائل أسلحتها الثقيلة.")), "withdrawal");
+  EXPECT_EQ(kinds(run("سيرت القوات دورية في المنطقة.")), "patrol");
+  EXPECT_EQ(kinds(run("أغلق المسلحون الطريق الدولي.")), "movement_restriction");
+  EXPECT_EQ(kinds(run("ادى الانفجار الى مقتل ثلاثة مدنيين.")), "civilian_harm");
+}
+
+TEST(Events, NormaliseArabic) {
+  EXPECT_EQ(normalise_arabic("أغلق"), "اغلق");
+  EXPECT_EQ(normalise_arabic("إِغلاق"), "اغلاق");
+  EXPECT_EQ(normalise_arabic("Saraqib"), "Saraqib");
+}
+
+std::string claimant_of(const EventFindings& f, std::size_t sentence) {
+  return f.claimant.at(sentence) ? f.claimant[sentence]->text : "-";
+}
+
+TEST(Events, ClaimantsEnglish) {
+  auto f = run("Shelling hit the town, according to the Syrian Observatory for Human Rights.");
+  EXPECT_EQ(claimant_of(f, 0), "Syrian Observatory for Human Rights");
+  f = run("Two soldiers were wounded, the defence ministry said.");
+  EXPECT_EQ(claimant_of(f, 0), "defence ministry");
+  f = run("The civil defence said warplanes struck the market.");
+  EXPECT_EQ(claimant_of(f, 0), "civil defence");
+  f = run("Clashes broke out, said the local council.");
+  EXPECT_EQ(claimant_of(f, 0), "local council");
+  f = run("Shelling hit the town.");
+  EXPECT_EQ(claimant_of(f, 0), "-");
+}
+
+TEST(Events, ClaimantsOfTheSentenceBefore) {
+  auto f = run("The monitors reported heavy fighting near the hill. Three fighters were killed.");
+  EXPECT_EQ(claimant_of(f, 0), "monitors");
+  EXPECT_EQ(claimant_of(f, 1), "monitors");
+  EXPECT_TRUE(f.claimant[1]->inherited);
+  // Not across a paragraph.
+  f = run("The monitors reported heavy fighting near the hill.\n\nShelling hit the town.");
+  EXPECT_EQ(claimant_of(f, 1), "-");
+  // A pronoun takes the claimant before it.
+  f = run("The monitors reported heavy fighting. They said shelling also hit the town.");
+  EXPECT_EQ(claimant_of(f, 1), "monitors");
+}
+
+TEST(Events, ClaimantsRussianArabic) {
+  auto f = run("Боевики обстреляли позиции армии, сообщили в Министерстве обороны.");
+  EXPECT_EQ(claimant_of(f, 0), "Министерстве обороны");
+  f = run("По данным наблюдателей, обстрел продолжался час.");
+  EXPECT_EQ(claimant_of(f, 0), "наблюдателей");
+  f = run("قصفت قوات النظام البلدة، بحسب المرصد السوري.");
+  EXPECT_EQ(claimant_of(f, 0), "المرصد السوري");
+  f = run("قال الدفاع المدني إن الطائرات شنت غارات على القرية.");
+  EXPECT_EQ(claimant_of(f, 0), "الدفاع المدني");
+}
+
+TEST(Events, DenialIsKeptApart) {
+  const auto f = run("The monitors said the army shelled the village. The army denied it.");
+  EXPECT_EQ(kinds(f), "shelling");
+  ASSERT_EQ(f.denials.size(), 1u);
+  EXPECT_EQ(f.denials[0].text, "denied");
+  ASSERT_TRUE(f.denials[0].by);
+  EXPECT_EQ(f.denials[0].by->text, "army");
+  EXPECT_TRUE(f.denials[0].kinds.empty());
+}
+
+TEST(Events, NeverThrowsOnOddText) {
+  for (const char* t : {"", "...", "No", "said", "according to", "بحسب", "по данным", "shelled by", "~ * ~"})
+    EXPECT_NO_THROW(run(t)) << t;
+}
+
+}  // namespace
+}  // namespace truceline::extract

@@ -1,0 +1,322 @@
+// extract::find_numbers: digits in every script, number words in each language, qualifiers,
+// ranges, what is counted, and what is not a number (dates, times, calibres, references).
+#include "truceline/extract/numbers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "truceline/extract/lexicon.hpp"
+
+namespace truceline::extract {
+namespace {
+
+std::vector<NumberMention> numbers(const std::string& text, std::string_view lang = "auto") {
+  const Document d = Document::make(text, lang);
+  auto out = find_numbers(d);
+  for (const auto& m : out) {
+    EXPECT_EQ(d.slice(m.span), m.text) << text;
+    if (m.counted_span) {
+      EXPECT_FALSE(d.slice(*m.counted_span).empty());
+    }
+  }
+  return out;
+}
+
+NumberMention one(const std::string& text, std::string_view lang = "auto") {
+  auto out = numbers(text, lang);
+  EXPECT_EQ(out.size(), 1u) << text;
+  if (out.size() != 1) {
+    for (const auto& m : out) ADD_FAILURE() << "  found [" << m.text << "]";
+  }
+  return out.empty() ? NumberMention{} : out[0];
+}
+
+struct Case {
+  const char* text;
+  const char* match;
+  std::uint64_t value;
+  const char* qualifier;
+  const char* counts;
+  const char* unit;
+};
+
+void check(const std::vector<Case>& cases, std::string_view lang = "auto") {
+  for (const auto& c : cases) {
+    auto out = numbers(c.text, lang);
+    ASSERT_EQ(out.size(), 1u) << c.text;
+    const auto& m = out[0];
+    EXPECT_EQ(m.text, c.match) << c.text;
+    EXPECT_EQ(m.value, c.value) << c.text;
+    EXPECT_EQ(m.qualifier, c.qualifier) << c.text;
+    EXPECT_EQ(m.counts, c.counts) << c.text;
+    EXPECT_EQ(m.unit, c.unit) << c.text;
+    EXPECT_FALSE(m.value_max) << c.text;
+  }
+}
+
+TEST(Numbers, DigitsInEveryScript) {
+  check({
+      {"Shelling killed 3 civilians.", "3", 3, "exact", "fatalities", "civilians"},
+      {"The ministry said 1,200 troops had left.", "1,200", 1200, "exact", "people", "troops"},
+      {"قتل ٣ مدنيين في القصف.", "٣", 3, "exact", "fatalities", "مدنيين"},
+      {"نزح ١٬٢٠٠ شخص من القرية.", "١٬٢٠٠", 1200, "exact", "displaced", "شخص"},
+      {"سقطت ۱۲ قذيفة على البلدة.", "۱۲", 12, "exact", "explosions", "قذيفة"},
+      {"По селу выпустили 1 200 снарядов.", "1 200", 1200, "exact", "explosions", "снарядов"},
+      {"Over 2 million people fled.", "Over 2 million", 2000000, "more_than", "displaced", "people"},
+  });
+}
+
+TEST(Numbers, EnglishWords) {
+  check({
+      {"The strike killed seven civilians.", "seven", 7, "exact", "fatalities", "civilians"},
+      {"Twenty-five people were killed.", "Twenty-five", 25, "exact", "fatalities", "people"},
+      {"The ministry counted one hundred and twenty shells.", "one hundred and twenty", 120, "exact", "explosions", "shells"},
+      {"A dozen rockets fell on the town.", "A dozen", 12, "exact", "explosions", "rockets"},
+      {"Three thousand people fled.", "Three thousand", 3000, "exact", "displaced", "people"},
+      {"Dozens of civilians were wounded.", "Dozens", 12, "at_least", "injured", "civilians"},
+      {"Hundreds of shells fell.", "Hundreds", 100, "at_least", "explosions", "shells"},
+  });
+  // "one" alone is reported only with a count noun.
+  EXPECT_TRUE(numbers("One of them said the road was closed.").empty());
+  check({{"One civilian was killed.", "One", 1, "exact", "fatalities", "civilian"}});
+}
+
+TEST(Numbers, RussianWordsInTheirCases) {
+  check({
+      {"Погибли пять мирных жителей.", "пять", 5, "exact", "fatalities", "жителей"},
+      {"Ранены двое военных.", "двое", 2, "exact", "injured", "военных"},
+      {"Погибли пятеро бойцов.", "пятеро", 5, "exact", "fatalities", "бойцов"},
+      {"Убиты трое мирных жителей.", "трое", 3, "exact", "fatalities", "жителей"},
+      {"Гибель двух человек подтверждена.", "двух", 2, "exact", "fatalities", "человек"},
+      {"Гибель трех человек подтверждена.", "трех", 3, "exact", "fatalities", "человек"},
+      {"Гибель трёх человек подтверждена.", "трёх", 3, "exact", "fatalities", "человек"},
+      {"Выпущено двадцать пять снарядов.", "двадцать пять", 25, "exact", "explosions", "снарядов"},
+      {"Десятки мирных жителей бежали.", "Десятки", 10, "at_least", "displaced", "жителей"},
+      {"Из района ушли две тысячи человек.", "две тысячи", 2000, "exact", "people", "человек"},
+  });
+}
+
+TEST(Numbers, ArabicWordsGenderAndDuals) {
+  check({
+      {"قتل ثلاثة مدنيين في القصف.", "ثلاثة", 3, "exact", "fatalities", "مدنيين"},
+      {"قتلت ثلاث نساء في القصف.", "ثلاث", 3, "exact", "fatalities", "نساء"},
+      {"سقطت خمس قذائف على البلدة.", "خمس", 5, "exact", "explosions", "قذائف"},
+      {"سقطت ثلاث عشرة قذيفة على البلدة.", "ثلاث عشرة", 13, "exact", "explosions", "قذيفة"},
+      {"سقطت خمسة وعشرون قذيفة على البلدة.", "خمسة وعشرون", 25, "exact", "explosions", "قذيفة"},
+      {"أصيب عشرات المدنيين في القصف.", "عشرات", 10, "at_least", "injured", "المدنيين"},
+      {"سقط قتيلان في القصف.", "قتيلان", 2, "exact", "fatalities", "قتيلان"},
+      {"أسفر القصف عن جريحين.", "جريحين", 2, "exact", "injured", "جريحين"},
+      {"سقطت قذيفتان على البلدة.", "قذيفتان", 2, "exact", "explosions", "قذيفتان"},
+      {"قتل مدني واحد في القصف.", "واحد", 1, "exact", "fatalities", "مدني"},
+      // clitics glued to the first word are left out of the span
+      {"قتل مدني وجريحين في القصف.", "جريحين", 2, "exact", "injured", "جريحين"},
+      {"سقط قتيل وأكثر من 20 جريحا.", "أكثر من 20", 20, "more_than", "injured", "جريحا"},
+  });
+}
+
+TEST(Numbers, TurkishWordsInTurkishDocuments) {
+  check({
+      {"Saldırıda üç sivil öldü.", "üç", 3, "exact", "fatalities", "sivil"},
+      {"Köye yirmi beş roket atıldı.", "yirmi beş", 25, "exact", "explosions", "roket"},
+  }, "tr");
+  // "on" is ten only in Turkish.
+  EXPECT_TRUE(numbers("The shells fell on houses.", "en").empty());
+}
+
+TEST(Numbers, QualifiersEveryLanguage) {
+  check({
+      {"More than 20 civilians were killed.", "More than 20", 20, "more_than", "fatalities", "civilians"},
+      {"Over 20 civilians were killed.", "Over 20", 20, "more_than", "fatalities", "civilians"},
+      {"At least 20 civilians were killed.", "At least 20", 20, "at_least", "fatalities", "civilians"},
+      {"About 20 civilians were killed.", "About 20", 20, "about", "fatalities", "civilians"},
+      {"Nearly 20 civilians were killed.", "Nearly 20", 20, "about", "fatalities", "civilians"},
+      {"Up to 20 civilians were killed.", "Up to 20", 20, "up_to", "fatalities", "civilians"},
+      {"Fewer than 20 civilians were killed.", "Fewer than 20", 20, "less_than", "fatalities", "civilians"},
+      {"Погибли более 20 человек.", "более 20", 20, "more_than", "fatalities", "человек"},
+      {"Погибли свыше 20 человек.", "свыше 20", 20, "more_than", "fatalities", "человек"},
+      {"Погибли не менее 20 человек.", "не менее 20", 20, "at_least", "fatalities", "человек"},
+      {"Погибли около 20 человек.", "около 20", 20, "about", "fatalities", "человек"},
+      {"Погибли до 20 человек.", "до 20", 20, "up_to", "fatalities", "человек"},
+      {"قتل أكثر من 20 مدنيا.", "أكثر من 20", 20, "more_than", "fatalities", "مدنيا"},
+      {"قتل نحو 20 مدنيا.", "نحو 20", 20, "about", "fatalities", "مدنيا"},
+      {"قتل حوالي 20 مدنيا.", "حوالي 20", 20, "about", "fatalities", "مدنيا"},
+      {"قتل ما لا يقل عن 20 مدنيا.", "ما لا يقل عن 20", 20, "at_least", "fatalities", "مدنيا"},
+      {"سقط 20 قتيلا على الأقل.", "20", 20, "at_least", "fatalities", "قتيلا"},
+  });
+  check({{"Saldırıda en az 20 sivil öldü.", "en az 20", 20, "at_least", "fatalities", "sivil"}}, "tr");
+  // "or more" is kept in the span.
+  auto m = one("Shells hit 20 or more houses.");
+  EXPECT_EQ(m.text, "20 or more");
+  EXPECT_EQ(m.qualifier, "at_least");
+}
+
+TEST(Numbers, Ranges) {
+  auto m = one("The zone is 15-20 km deep.");
+  EXPECT_EQ(m.text, "15-20");
+  EXPECT_EQ(m.value, 15u);
+  EXPECT_EQ(m.value_max, 20u);
+  EXPECT_EQ(m.qualifier, "range");
+  EXPECT_EQ(m.counts, "other");
+  EXPECT_EQ(m.unit, "km");
+  m = one("The zone is 15–20 km deep.");
+  EXPECT_EQ(m.value_max, 20u);
+  m = one("Between 15 and 20 shells fell.");
+  EXPECT_EQ(m.text, "Between 15 and 20");
+  EXPECT_EQ(m.counts, "explosions");
+  m = one("Two or three civilians were killed.");
+  EXPECT_EQ(m.value, 2u);
+  EXPECT_EQ(m.value_max, 3u);
+  EXPECT_EQ(m.counts, "fatalities");
+  m = one("Зона глубиной от 15 до 20 км.");
+  EXPECT_EQ(m.text, "от 15 до 20");
+  EXPECT_EQ(m.unit, "km");
+  m = one("منطقة بعمق 15-20 كم.");
+  EXPECT_EQ(m.value_max, 20u);
+  EXPECT_EQ(m.unit, "km");
+}
+
+TEST(Numbers, WhatIsCounted) {
+  check({
+      {"The shelling wounded 4 children.", "4", 4, "exact", "injured", "children"},
+      {"4 fighters were injured.", "4", 4, "exact", "injured", "fighters"},
+      {"Observers saw 6 tanks near the line.", "6", 6, "exact", "weapons", "tanks"},
+      {"Observers counted 30 mortar rounds.", "30", 30, "exact", "explosions", "rounds"},
+      {"The air force carried out 8 strikes.", "8", 8, "exact", "explosions", "strikes"},
+      {"The toll rose to 9.", "9", 9, "exact", "fatalities", ""},
+      {"About 40 families were displaced.", "About 40", 40, "about", "displaced", "families"},
+      {"The road is 6 km south of the town.", "6", 6, "exact", "other", "km"},
+      {"The war has lasted 7 years.", "7", 7, "exact", "other", "years"},
+      {"Turnout was 40 per cent.", "40", 40, "exact", "other", "%"},
+      {"Turnout was 40%.", "40", 40, "exact", "other", "%"},
+      {"Observers saw 122 mm shells.", "122", 122, "exact", "other", "mm"},
+      {"Observers saw 122mm shells.", "122mm", 122, "exact", "other", "mm"},
+      {"Ранены 4 ребенка.", "4", 4, "exact", "injured", "ребенка"},
+      {"أصيب 4 أطفال في القصف.", "4", 4, "exact", "injured", "أطفال"},
+      {"شنت الطائرات 8 غارات على البلدة.", "8", 8, "exact", "explosions", "غارات"},
+      {"Патруль прошёл вдоль 15-километровой зоны.", "15", 15, "exact", "other", "km"},
+      {"Two Su-24 jets were seen.", "Two", 2, "exact", "weapons", "jets"},
+  });
+  // "killing 3 civilians and wounding 5": each number takes the nearest verb.
+  auto out = numbers("The shelling killed 3 civilians and wounded 5 others.");
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].counts, "fatalities");
+  EXPECT_EQ(out[1].counts, "injured");
+  EXPECT_EQ(out[1].unit, "others");
+}
+
+TEST(Numbers, NotNumbers) {
+  // Dates and their years, times, designations, references, decimals, ordinals, bare years.
+  for (const char* text : {
+           "Shelling hit the town on 12 October 2018.",
+           "Обстрел произошёл 12.10.2018 вечером.",
+           "وقع القصف في ١٢ تشرين الأول ٢٠١٨ على البلدة.",
+           "The report is dated 2018-10-12.",
+           "The town was shelled two days ago.",
+           "Shelling began at 08:30 local time.",
+           "Shelling began at 6 a.m. local time.",
+           "Обстрел начался в 6 утра.",
+           "بدأ القصف عند الساعة 6 صباحا.",
+           "Observers saw a T-72 near the road.",
+           "Grad launchers (BM-21) were seen.",
+           "Resolution 2254 was quoted.",
+           "Point 6 of the memorandum covers heavy weapons.",
+           "Это нарушает пункт 6 меморандума.",
+           "وهذا يخالف البند 6 من المذكرة.",
+           "The fighting in 2018 was heavy.",
+           "The 12th brigade moved.",
+           "The crater was 2.5 deep.",
+       }) {
+    auto out = numbers(text);
+    EXPECT_TRUE(out.empty()) << text << ": " << (out.empty() ? "" : out[0].text);
+  }
+}
+
+TEST(Numbers, DigitsParser) {
+  // Direct checks of the shared digits reader.
+  auto d = lexicon::parse_digits("١٬٢٠٠");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->value, 1200u);
+  EXPECT_TRUE(d->separators);
+  EXPECT_FALSE(lexicon::parse_digits("1,5"));     // Russian decimal
+  EXPECT_FALSE(lexicon::parse_digits("٢٫٥"));     // Arabic decimal
+  EXPECT_FALSE(lexicon::parse_digits("killed"));
+  EXPECT_FALSE(lexicon::parse_digits("99999999999999999999999"));  // too long
+  d = lexicon::parse_digits("و5");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->value, 5u);
+  EXPECT_EQ(d->prefix, "و");
+  d = lexicon::parse_digits("12th");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->suffix, "th");
+  d = lexicon::parse_digits("12.10.2018");
+  ASSERT_TRUE(d);
+  EXPECT_TRUE(d->dotted);
+}
+
+TEST(Numbers, VagueAndCompoundQuantities) {
+  check({
+      {"Tens of thousands of people fled.", "Tens of thousands", 10000, "at_least", "displaced", "people"},
+      {"Several dozen fighters refused to leave.", "Several dozen", 12, "at_least", "people", "fighters"},
+      {"Two dozen shells fell.", "Two dozen", 24, "exact", "explosions", "shells"},
+      {"Десятки тысяч человек бежали.", "Десятки тысяч", 10000, "at_least", "displaced", "человек"},
+      {"نزح عشرات الآلاف من المدنيين.", "عشرات الآلاف", 10000, "at_least", "displaced", "المدنيين"},
+  });
+  auto m = one("بلغت المنطقة بين 15 و20 كيلومترا.");
+  EXPECT_EQ(m.text, "بين 15 و20");
+  EXPECT_EQ(m.value_max, 20u);
+  EXPECT_EQ(m.unit, "km");
+}
+
+TEST(Numbers, WhatHappenedToThemAcrossAsidesAndNegations) {
+  check({
+      {"Officials said 46 residents were taken to hospital.", "46", 46, "exact", "injured", "residents"},
+      {"Авиаудары унесли жизни по меньшей мере 11 человек.", "по меньшей мере 11", 11, "at_least", "fatalities", "человек"},
+      {"The patrol had about ten armoured vehicles.", "about ten", 10, "about", "weapons", "armoured"},
+  });
+  // The aside "including two women" does not hide the verb after it.
+  auto out = numbers("The monitor said nine civilians, including two women, were killed.");
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].text, "nine");
+  EXPECT_EQ(out[0].counts, "fatalities");
+  // "ни один человек" (not one person), "two countries" (nothing counted), "الاثنتي عشرة"
+  // (the twelve: a known set) are no quantities.
+  for (const char* text : {"С начала месяца через пункт не прошел ни один человек.",
+                           "The ministers of the two countries met.",
+                           "تواصل القوات مهامها في نقاط المراقبة الاثنتي عشرة."})
+    EXPECT_TRUE(numbers(text).empty()) << text;
+  // "ثلاثة" after "يومين أو": a duration in words, nothing counted.
+  EXPECT_TRUE(numbers("ستستمر العملية يومين أو ثلاثة.").empty());
+}
+
+TEST(Numbers, KnownDatesGiveTheSameNumbers) {
+  // find_numbers(doc, dates) skips the date search; the result must not change.
+  for (const char* text : {"On 12 October 2018 more than 20 shells fell; two days ago 3 civilians were killed.",
+                           "قتل 5 مدنيين في ١٢ تشرين الأول ٢٠١٨ وقبل يومين سقطت 7 قذائف.",
+                           "12.10.2018 погибли 3 человека, три дня назад выпущено 40 снарядов."}) {
+    const Document d = Document::make(text);
+    const auto a = find_numbers(d);
+    const auto b = find_numbers(d, find_dates(d, std::nullopt, nullptr));
+    ASSERT_EQ(a.size(), b.size()) << text;
+    ASSERT_FALSE(a.empty()) << text;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].span, b[i].span) << text;
+      EXPECT_EQ(a[i].value, b[i].value) << text;
+      EXPECT_EQ(a[i].counts, b[i].counts) << text;
+    }
+    // No number inside a date.
+    for (const auto& dm : find_dates(d, std::nullopt, nullptr))
+      for (const auto& nm : a) EXPECT_TRUE(nm.span.end <= dm.span.begin || nm.span.begin >= dm.span.end) << nm.text;
+  }
+}
+
+TEST(Numbers, NoOverlapsAndNoThrow) {
+  auto out = numbers("Between 15 and 20 shells, more than 3 killed, 4-5 wounded, dozens of rockets, 1,200 people.");
+  for (std::size_t i = 1; i < out.size(); ++i) EXPECT_LE(out[i - 1].span.end, out[i].span.begin);
+  EXPECT_EQ(out.size(), 5u);
+  for (const char* s : {"", "-", "1-", "- 1", "more than", "أكثر من", "١٬", "1,", "twenty-", "a", "and 5 and", "ثلاثة عشر"})
+    EXPECT_NO_THROW(numbers(s)) << s;
+}
+
+}  // namespace
+}  // namespace truceline::extract

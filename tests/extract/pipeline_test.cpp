@@ -1,0 +1,145 @@
+// extract::Extractor end to end with the Idlib agreement and the bundled gazetteer: the
+// mentions object's keys, candidates that are valid reports (store::report_from_json), every
+// evidence span pointing at its text, statements and empty texts giving no candidate, and the
+// same answer from several threads. Texts are our own.
+#include "truceline/extract/extract.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/area_of_interest.hpp"
+#include "truceline/extract/document.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/store/record.hpp"
+
+namespace truceline::extract {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono;
+
+struct World {
+  agreement::Agreement a = agreement::load_valid(TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml");
+  agreement::AreaOfInterest area{a};
+  gazetteer::Gazetteer g = gazetteer::Gazetteer::load(gazetteer::default_data_file());
+  Extractor x{a, g, &area};
+};
+
+World& world() {
+  static World w;
+  return w;
+}
+
+Options published(year_month_day d) {
+  Options o;
+  o.published = d;
+  o.source = "Test Wire";
+  return o;
+}
+
+const char* kText =
+    "Government forces shelled the town of Saraqib on Tuesday, killing three civilians, according to the "
+    "Syrian Observatory for Human Rights.\n\nRussia and Turkey agreed to start joint patrols next month.";
+
+// The code point slice [b, e) of a text.
+std::string cp_slice(const std::string& text, std::size_t b, std::size_t e) {
+  const Document d = Document::make(text);
+  return std::string(d.slice({b, e}));
+}
+
+// Every {"text": T, "span": [b, e]} object inside j, checked against the text.
+void check_spans(const json& j, const std::string& text, int& checked) {
+  if (j.is_object()) {
+    if (j.contains("span") && j["span"].is_array() && j.contains("text") && j["text"].is_string()) {
+      EXPECT_EQ(cp_slice(text, j["span"][0], j["span"][1]), j["text"].get<std::string>()) << j.dump();
+      ++checked;
+    }
+    for (const auto& [k, v] : j.items()) check_spans(v, text, checked);
+  } else if (j.is_array()) {
+    for (const auto& v : j) check_spans(v, text, checked);
+  }
+}
+
+TEST(Pipeline, MentionsObjectHasEveryKey) {
+  const Result r = world().x.run("a.txt", kText, published(2018y / October / 12));
+  for (const char* k : {"file", "lang", "lang_from", "published", "chars", "sentences", "places", "actors", "dates",
+                        "numbers", "weapons", "statements"})
+    EXPECT_TRUE(r.mentions.contains(k)) << k;
+  EXPECT_EQ(r.mentions["file"], "a.txt");
+  EXPECT_EQ(r.mentions["lang"], "en");
+  EXPECT_EQ(r.mentions["lang_from"], "detected");
+  EXPECT_EQ(r.mentions["published"], "2018-10-12");
+  ASSERT_EQ(r.mentions["statements"].size(), 1u);
+  EXPECT_EQ(r.mentions["statements"][0]["why"], "agreement");
+}
+
+TEST(Pipeline, CandidatesAreValidReportsWithSpans) {
+  const Result r = world().x.run("a.txt", kText, published(2018y / October / 12));
+  ASSERT_EQ(r.candidates.size(), 1u);
+  const json& c = r.candidates[0];
+  EXPECT_EQ(c["kind"], "shelling");
+  EXPECT_EQ(c["status"], "candidate");
+  EXPECT_EQ(c["claimed_by"], "Syrian Observatory for Human Rights");
+  const store::RowOutcome row = store::report_from_json(c);
+  EXPECT_TRUE(row.report) << row.error;
+  int checked = 0;
+  check_spans(c["evidence"], kText, checked);
+  check_spans(r.mentions, kText, checked);
+  EXPECT_GT(checked, 3);
+}
+
+TEST(Pipeline, StatementsOnlyGiveNoCandidate) {
+  const Result r = world().x.run(
+      "s.txt", "The ministers welcomed the memorandum. Ankara will withdraw its heavy weapons. No shelling was reported.",
+      published(2018y / October / 12));
+  EXPECT_TRUE(r.candidates.empty());
+  EXPECT_EQ(r.mentions["statements"].size(), 3u);
+}
+
+TEST(Pipeline, EmptyTextIsANote) {
+  const Result r = world().x.run("e.txt", "", Options{});
+  EXPECT_TRUE(r.candidates.empty());
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_EQ(r.notes[0], "empty text: no candidates");
+  EXPECT_TRUE(r.mentions["places"].empty());
+}
+
+TEST(Pipeline, WithoutAnyDateTheCandidateSaysSo) {
+  const Result r = world().x.run("a.txt", "Clashes broke out near Saraqib.", Options{});
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_FALSE(r.candidates[0].contains("observed_at"));
+  EXPECT_EQ(r.candidates[0]["source"]["name"], "a.txt");  // no --source: the file name
+  EXPECT_EQ(r.candidates[0]["source"]["type"], "media");
+  EXPECT_NE(r.candidates[0]["uncertain"].dump().find("observed_at is missing"), std::string::npos);
+}
+
+TEST(Pipeline, LanguageOption) {
+  Options o;
+  o.lang = "ru";
+  const Result r = world().x.run("a.txt", "Боевики обстреляли позиции армии.", o);
+  EXPECT_EQ(r.mentions["lang"], "ru");
+  EXPECT_EQ(r.mentions["lang_from"], "option");
+}
+
+TEST(Pipeline, SameAnswerFromSeveralThreads) {
+  const Options o = published(2018y / October / 12);
+  const json expected = json(world().x.run("a.txt", kText, o).candidates);
+  std::vector<json> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < got.size(); ++i)
+    threads.emplace_back([&, i] { got[i] = json(world().x.run("a.txt", kText, o).candidates); });
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) EXPECT_EQ(g, expected);
+}
+
+TEST(Pipeline, NeverThrowsOnOddTexts) {
+  for (const char* t : {"\xEF\xBB\xBF", ".", "\n\n\n", "according to", "بحسب", "١٢", "5 km north of", "shelled shelled shelled",
+                        "по данным по данным", "No. Not. Never."})
+    EXPECT_NO_THROW(world().x.run("odd.txt", t, Options{})) << t;
+}
+
+}  // namespace
+}  // namespace truceline::extract

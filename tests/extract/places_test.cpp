@@ -1,0 +1,299 @@
+// Place mentions (extract/places.hpp): our own sentences in en/ar/ru. Expected coordinates are
+// copied from data/gazetteer/places.tsv (lat, lon columns) or from the agreement's [[post]]
+// tables, never from the code under test.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "truceline/agreement/agreement.hpp"
+#include "truceline/agreement/area_of_interest.hpp"
+#include "truceline/extract/places.hpp"
+#include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/gazetteer/resolve.hpp"
+
+namespace truceline::extract {
+namespace {
+
+const std::string kIdlib = TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml";
+
+struct World {
+  gazetteer::Gazetteer gaz = gazetteer::Gazetteer::load(gazetteer::default_data_file());
+  agreement::Agreement agr = agreement::load_valid(kIdlib);
+  agreement::AreaOfInterest area{agr};
+  PlaceFinder finder{gaz, &agr, &area};
+};
+const World& world() {
+  static const World w;
+  return w;
+}
+
+std::vector<PlaceMention> find(const std::string& text, const std::string& lang = "auto") {
+  return world().finder.find(Document::make(text, lang));
+}
+
+std::string dump(const std::vector<PlaceMention>& ms) {
+  std::string s;
+  for (const auto& m : ms)
+    s += "[" + m.text + "] " + m.kind + " " + m.name.value_or("-") + " rule=" + m.rule + " reason=" + m.reason + "\n";
+  return s;
+}
+
+const PlaceMention* with_text(const std::vector<PlaceMention>& ms, const std::string& text) {
+  for (const auto& m : ms)
+    if (m.text == text) return &m;
+  return nullptr;
+}
+
+// A point mention at (lon, lat) within 1e-4 degrees (the gazetteer's figures, 5 decimals).
+void expect_point(const std::vector<PlaceMention>& ms, const std::string& text, double lon, double lat) {
+  const PlaceMention* m = with_text(ms, text);
+  ASSERT_NE(m, nullptr) << "no mention '" << text << "' in\n" << dump(ms);
+  EXPECT_EQ(m->kind, "point") << dump(ms);
+  ASSERT_TRUE(m->lon && m->lat) << dump(ms);
+  EXPECT_NEAR(*m->lon, lon, 1e-4) << text;
+  EXPECT_NEAR(*m->lat, lat, 1e-4) << text;
+}
+
+void expect_region(const std::vector<PlaceMention>& ms, const std::string& text, const std::string& admin1 = "") {
+  const PlaceMention* m = with_text(ms, text);
+  ASSERT_NE(m, nullptr) << "no mention '" << text << "' in\n" << dump(ms);
+  EXPECT_EQ(m->kind, "region") << dump(ms);
+  EXPECT_FALSE(m->lon || m->lat || m->geonameid || m->name) << dump(ms);
+  EXPECT_FALSE(m->reason.empty());
+  if (!admin1.empty()) {
+    EXPECT_EQ(m->admin1, admin1) << dump(ms);
+  }
+}
+
+bool any_point(const std::vector<PlaceMention>& ms) {
+  return std::any_of(ms.begin(), ms.end(), [](const PlaceMention& m) { return m.kind == "point"; });
+}
+
+// Every mention's text is exactly its span of the text as read (code points).
+void expect_spans_exact(const std::string& text) {
+  const Document d = Document::make(text, "auto");
+  for (const auto& m : world().finder.find(d)) EXPECT_EQ(std::string(d.slice(m.span)), m.text);
+}
+
+TEST(Places, EmptyTextHasNoPlaces) { EXPECT_TRUE(find("").empty()); }
+
+TEST(Places, EnglishNamesAfterCuesAndInLists) {
+  const auto ms = find("Army guns hit the town of Saraqib and Binnish late on Monday, then Sarmin.");
+  expect_point(ms, "Saraqib", 36.80591, 35.86447);
+  expect_point(ms, "Binnish", 36.7138, 35.95664);
+  expect_point(ms, "Sarmin", 36.72501, 35.90403);
+  EXPECT_NE(with_text(ms, "Saraqib")->rule.find("cue:town of"), std::string::npos);
+  EXPECT_EQ(with_text(ms, "Saraqib")->match, "exact");
+  EXPECT_EQ(with_text(ms, "Saraqib")->geonameid, 164816u);
+  EXPECT_EQ(ms.size(), 3u) << dump(ms);
+}
+
+TEST(Places, KeyMatchOfAnUnlistedSpellingKeepsItsScore) {
+  const auto ms = find("Smoke rose over the outskirts of Maaret al-Numan.");
+  expect_point(ms, "Maaret al-Numan", 36.67693, 35.6483);
+  const PlaceMention* m = with_text(ms, "Maaret al-Numan");
+  EXPECT_EQ(m->match, "key");
+  EXPECT_GE(m->score, gazetteer::kMinScore);
+  EXPECT_NE(m->reason.find("key match"), std::string::npos);
+}
+
+TEST(Places, MultiWordNamesWithParticles) {
+  const auto ms = find("Trucks drove from Jisr al-Shughur to Khan Sheikhoun and Abu al-Duhur.");
+  expect_point(ms, "Jisr al-Shughur", 36.31983, 35.81418);
+  expect_point(ms, "Khan Sheikhoun", 36.65095, 35.44208);
+  expect_point(ms, "Abu al-Duhur", 37.0448, 35.74058);
+}
+
+TEST(Places, NameGoingOnWithAParticleIsNotItsFirstWordsPlace) {
+  // "Bab" alone is a spelling of al-Bab (Aleppo); "Bab al-Hawa" is another place.
+  const auto ms = find("The convoy crossed at Bab al-Hawa before noon.");
+  for (const auto& m : ms) EXPECT_NE(m.name.value_or(""), "Al Bāb") << dump(ms);
+}
+
+TEST(Places, ArabicNamesWithProcliticsAndCues) {
+  const auto ms = find("سقطت قذائف على خان شيخون وبسراقب، وفي بلدة التمانعة قتل مدني.");
+  expect_point(ms, "خان شيخون", 36.65095, 35.44208);
+  expect_point(ms, "سراقب", 36.80591, 35.86447);  // the span leaves out the proclitics و ب
+  expect_point(ms, "التمانعة", 36.74816, 35.45846);
+  EXPECT_NE(with_text(ms, "سراقب")->rule.find("ar:وب-"), std::string::npos);
+  expect_spans_exact("سقطت قذائف على خان شيخون وبسراقب، وفي بلدة التمانعة قتل مدني.");
+}
+
+TEST(Places, ArabicCommonWordNeedsACue) {
+  // حماة is Hama and also "protectors": alone it is not located; after في it is.
+  EXPECT_FALSE(any_point(find("قال حماة الديار إن الهدوء مستمر."))) << dump(find("قال حماة الديار إن الهدوء مستمر."));
+  expect_point(find("سقطت قذيفة في حماة."), "حماة", 36.75783, 35.13179);
+}
+
+TEST(Places, ArabicCountrysideAndGovernorateAreRegions) {
+  const auto ms = find("قصفت المدفعية قرى في ريف إدلب الجنوبي وفي محافظة حماة.");
+  expect_region(ms, "ريف إدلب الجنوبي", "Idlib");
+  expect_region(ms, "محافظة حماة", "Hama");
+}
+
+TEST(Places, RussianCaseEndings) {
+  const auto ms = find("Удары нанесены по Саракибу, в Идлибе и в районе Хан-Шейхуна; жители Хамы слышали взрывы.");
+  expect_point(ms, "Саракибу", 36.80591, 35.86447);
+  expect_point(ms, "Идлибе", 36.63393, 35.93062);
+  expect_point(ms, "Хан-Шейхуна", 36.65095, 35.44208);
+  expect_point(ms, "Хамы", 36.75783, 35.13179);
+  EXPECT_NE(with_text(ms, "Идлибе")->rule.find("ru:-е"), std::string::npos) << dump(ms);
+}
+
+TEST(Places, ProvincesCountrysideAndDirectionsAreRegions) {
+  const auto ms = find("Clashes went on in Idlib province, in the southern Idlib countryside and in northern Hama.");
+  expect_region(ms, "Idlib province", "Idlib");
+  expect_region(ms, "southern Idlib countryside", "Idlib");
+  expect_region(ms, "northern Hama", "Hama");
+  expect_region(find("Обстрелы продолжились в провинции Идлиб."), "провинции Идлиб", "Idlib");
+}
+
+TEST(Places, PlainIdlibIsTheCityWithAReasonCityWordSettlesIt) {
+  const auto plain = find("Two shells fell in Idlib overnight.");
+  expect_point(plain, "Idlib", 36.63393, 35.93062);
+  EXPECT_NE(with_text(plain, "Idlib")->reason.find("province may be meant"), std::string::npos);
+  const auto city = find("Two shells fell in Idlib city overnight.");
+  expect_point(city, "Idlib", 36.63393, 35.93062);
+  EXPECT_EQ(with_text(city, "Idlib")->reason, "");
+}
+
+TEST(Places, RelativePositionIsTheNamedPointWithTheOffsetInTheReason) {
+  const auto ms = find("A mortar round landed 5 km north of Saraqib.");
+  expect_point(ms, "Saraqib", 36.80591, 35.86447);
+  EXPECT_NE(with_text(ms, "Saraqib")->reason.find("5 km north of"), std::string::npos) << dump(ms);
+  EXPECT_NE(with_text(ms, "Saraqib")->rule.find("offset"), std::string::npos);
+}
+
+TEST(Places, RoadsAndTheZoneAreRegions) {
+  const auto en = find("Traffic on the M5 highway and the M4 road resumed inside the de-escalation zone.");
+  expect_region(en, "M5 highway");
+  expect_region(en, "M4 road");
+  expect_region(en, "de-escalation zone");
+  expect_region(find("أغلق طريق M5 قرب المنطقة منزوعة السلاح."), "طريق M5");
+  expect_region(find("Движение по трассе М4 восстановлено."), "трассе М4");
+}
+
+TEST(Places, AgreementPostsWithAPostWord) {
+  // [[post]] tr-op-06-surman: lon 36.76, lat 35.60; tr-op-09-morek: lon 36.70, lat 35.38.
+  const auto ms = find("A shell hit the Turkish observation post at Surman, and the Morek post was circled.");
+  expect_point(ms, "Surman", 36.76, 35.60);
+  expect_point(ms, "Morek", 36.70, 35.38);
+  EXPECT_EQ(with_text(ms, "Surman")->match, "post");
+  EXPECT_NE(with_text(ms, "Morek")->rule.find("agreement:post"), std::string::npos);
+  // Without a post word Morek is the town (Mūrak in places.tsv).
+  expect_point(find("Shells fell on Morek at dawn."), "Morek", 36.6897, 35.37615);
+}
+
+TEST(Places, CueWithoutAnyMatchIsUnresolvedWithTheResolversReason) {
+  const auto ms = find("Families left the village of Xyzabad on foot.");
+  const PlaceMention* m = with_text(ms, "Xyzabad");
+  ASSERT_NE(m, nullptr) << dump(ms);
+  EXPECT_EQ(m->kind, "unresolved");
+  EXPECT_FALSE(m->name || m->lon || m->lat);
+  EXPECT_EQ(m->reason.rfind("no_match", 0), 0u) << m->reason;
+  // Out of scope: Ankara is in the gazetteer, 500 km from the zone: not a point.
+  const auto far = find("The ministers met in Ankara.");
+  ASSERT_NE(with_text(far, "Ankara"), nullptr) << dump(far);
+  EXPECT_EQ(with_text(far, "Ankara")->kind, "unresolved");
+  EXPECT_EQ(with_text(far, "Ankara")->reason.rfind("out_of_scope", 0), 0u);
+}
+
+TEST(Places, CommonCapitalisedWordsPersonsAndActorsAreNotPlaces) {
+  for (const char* text : {"On Monday, May 5, residents said the night was calm.",
+                           "President Erdogan spoke to Putin by telephone.",
+                           "Turkey said the Syrian Observatory and Hayat Tahrir al-Sham were wrong.",
+                           "Witnesses told Reuters that National Liberation Front units moved."}) {
+    const auto ms = find(text);
+    EXPECT_TRUE(ms.empty()) << text << "\n" << dump(ms);
+  }
+  // A country after a cue is a region (no point); "Turkey said" above is no place at all.
+  const auto c = find("Hundreds fled to Turkey.");
+  expect_region(c, "Turkey");
+  EXPECT_EQ(with_text(c, "Turkey")->country, "TR");
+}
+
+TEST(Places, AProvinceSeatAfterTheZoneIsTheProvince) {
+  expect_region(find("Heavy weapons left the demilitarised zone in Idlib on time."), "Idlib", "Idlib");
+  expect_region(find("Техника выведена из демилитаризованной зоны в Идлибе."), "Идлибе", "Idlib");
+  expect_region(find("انسحبت الفصائل من المنطقة منزوعة السلاح في إدلب."), "إدلب", "Idlib");
+}
+
+TEST(Places, CompoundsWrittenAsOneWordMountainsAndRoadLists) {
+  // Kafr Zaytā (places.tsv 168620: lat 35.37425, lon 36.6033).
+  expect_point(find("Mortars fell on Kafarzita before dawn."), "Kafarzita", 36.6033, 35.37425);
+  expect_region(find("Fighters held hilltops in Jabal al-Turkman."), "Jabal al-Turkman");
+  expect_region(find("اشتباكات في جبل الأكراد."), "جبل الأكراد");
+  const auto roads = find("Work to reopen the M4 and M5 roads went on.");
+  expect_region(roads, "M4");
+  expect_region(roads, "M5 roads");
+}
+
+TEST(Places, ArabicDatelineAndWordsThatAreAlsoVillages) {
+  expect_point(find("عاجل | كفرنبل - سقطت قذائف على الحي الشرقي."), "كفرنبل", 36.56449, 35.61376);
+  // الحربية ("military") and مدينة ("city") are GeoNames villages too: not places here.
+  const auto ms = find("حلقت الطائرات الحربية فوق مدينة سراقب.");
+  for (const auto& m : ms) EXPECT_NE(m.text, "الحربية") << dump(ms);
+  for (const auto& m : ms) EXPECT_NE(m.text, "مدينة") << dump(ms);
+  expect_point(ms, "سراقب", 36.80591, 35.86447);
+}
+
+TEST(Places, PostNamesTheGazetteerLacksInRussianAndArabic) {
+  // [[post]] tr-op-11-sher-mughar.
+  const agreement::Post* post = nullptr;
+  for (const auto& p : world().agr.posts)
+    if (p.id == "tr-op-11-sher-mughar") post = &p;
+  ASSERT_NE(post, nullptr);
+  expect_point(find("Колонна прибыла на турецкий наблюдательный пост в Шер-Мугаре."), "Шер-Мугаре",
+               post->position.lon_deg, post->position.lat_deg);
+  expect_point(find("وصل رتل إلى نقطة المراقبة التركية في شير مغار."), "شير مغار", post->position.lon_deg,
+               post->position.lat_deg);
+}
+
+TEST(Places, AgreesWithTheIngestResolverOnEveryPointItFinds) {
+  // ingest resolves a report's place with gazetteer::Resolver scoped to the area of interest:
+  // a point found here must be the place that resolver gives for the same name.
+  gazetteer::ResolveOptions o;
+  const agreement::AreaOfInterest& area = world().area;
+  o.scope = gazetteer::Scope{area.description(), [&area](gazetteer::LonLat p) { return area.distance_m(p); },
+                             area.place_margin_m()};
+  const gazetteer::Resolver ingest(world().gaz, o);
+  const auto ms = find("Shelling hit Saraqib, Sarmin, Binnish, Kafranbel, Morek, Khan Sheikhoun and Maaret al-Numan, "
+                       "then Jisr al-Shughur and Abu al-Duhur.");
+  ASSERT_GE(ms.size(), 9u) << dump(ms);
+  for (const auto& m : ms) {
+    ASSERT_EQ(m.kind, "point") << m.text;
+    const auto r = ingest.resolve(m.text);
+    ASSERT_TRUE(r.resolved()) << m.text << ": " << r.reason;
+    EXPECT_EQ(r.match->place->geonameid, m.geonameid.value()) << m.text;
+  }
+}
+
+TEST(Places, ConcurrentFindsGiveTheSameAnswer) {
+  const std::string text =
+      "Shells hit Saraqib and the outskirts of Maaret al-Numan. قصف على خان شيخون. Удары по Саракибу.";
+  const auto expected = find(text);
+  std::vector<std::thread> threads;
+  std::vector<std::size_t> sizes(4);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      std::size_t same = 0;
+      for (int i = 0; i < 20; ++i) {
+        const auto ms = find(text);
+        if (ms.size() == expected.size()) ++same;
+      }
+      sizes[static_cast<std::size_t>(t)] = same;
+    });
+  for (auto& th : threads) th.join();
+  for (auto s : sizes) EXPECT_EQ(s, 20u);
+}
+
+TEST(Places, OddTextsDoNotThrow) {
+  for (const char* text : {"- - - ' ` ‘ ’", "M", "M-", "al-", "Al Al Al Al Al", "و ب ل", "ال", "в", "Kafr",
+                           "5 km north of", "\xD9\x88\xD8\xA8", "ريف", "north of Saraqib Saraqib Saraqib"}) {
+    EXPECT_NO_THROW((void)find(text)) << text;
+    expect_spans_exact(text);
+  }
+}
+
+}  // namespace
+}  // namespace truceline::extract
