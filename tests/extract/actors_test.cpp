@@ -126,6 +126,12 @@ TEST(Actors, PossessivesAndListsDoNotHideNames) {
   const auto ar = find("اشتباكات بين قوات النظام وفصائل المعارضة.");
   expect(ar, "قوات النظام", "syria");
   expect(ar, "فصائل المعارضة", "", "generic");
+  const auto ar2 = find("اشتباكات بين فصائل المعارضة وقوات النظام.");
+  expect(ar2, "فصائل المعارضة", "", "generic");
+  expect(ar2, "قوات النظام", "syria");
+  // A dateline's dash is not a hyphen joining words to a name.
+  const auto dl = find("IDLIB, Oct 12 - Government forces shelled the town.");
+  expect(dl, "Government forces", "syria");
 }
 
 TEST(Actors, RussianGenitivePluralOfGenericNouns) {

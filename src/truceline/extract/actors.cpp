@@ -185,7 +185,7 @@ const std::vector<const char*>& blockers_before() {
   static const std::vector<const char*> b{
       "anti", "against", "counter", "free", "ex", "former", "pro", "non", "breakaway", "dissident", "rival",
       "бывшие", "бывших", "анти", "поддерживаемые", "поддерживаемых", "подконтрольные", "лояльные",
-      "مدعومة", "مدعومه", "مدعوم", "موالية", "موالي", "مناهضة", "معارضة", "منشقون", "منشقين", "سابقون"};
+      "مدعومة", "مدعومه", "مدعوم", "موالية", "موالي", "مناهضة", "منشقون", "منشقين", "سابقون"};
   return b;
 }
 const std::unordered_set<std::string>& blockers_after_latin() {
@@ -407,6 +407,12 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
     }
     const std::size_t n = W.size();
     if (n == 0) continue;
+    // Word x is joined to the word before it by a hyphen with no space ("anti-HTS", not "12 - Government").
+    auto joined = [&](std::size_t x) {
+      if (x == 0 || x >= n || W[x].sep != 1) return false;
+      const std::size_t h = W[x].tok - 1;  // the hyphen token
+      return toks[W[x - 1].tok].b1 == toks[h].b0 && toks[h].b1 == toks[W[x].tok].b0;
+    };
 
     // Longest entry starting at word i: (entry, end word exclusive, proclitic stripped). Latin
     // articles between words are skipped ("Jabhat al-Nusra": keys "jabhat nusra").
@@ -538,7 +544,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
         const auto f = j < n && W[j].sep != 3 ? match_at(j, true, Entry::force) : std::nullopt;
         if (!f) {
           // A demonym before another word: "Turkish-backed factions", "Syrian opposition".
-          const auto g = j < n && W[j].sep == 1 && j + 1 < n ? std::optional<std::size_t>(j) : std::nullopt;
+          const auto g = j < n && joined(j) && j + 1 < n ? std::optional<std::size_t>(j) : std::nullopt;
           if (g && blockers_after_latin().count(W[j].key)) {
             auto gen = j + 1 < n ? match_at(j + 1, true, Entry::generic) : std::nullopt;
             if (gen) {
@@ -564,8 +570,9 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
         generic = true;
         id.clear();
         if (W[a].lang != Lang::latin && b < n && W[b].sep == 0) {
-          if (const auto al = match_at(b, true, Entry::alias)) {
-            // "боевики ХТШ", "مسلحو هيئة تحرير الشام": the generic noun of a named group.
+          if (const auto al = match_at(b, true, Entry::alias); al && al->proclitic.empty()) {
+            // "боевики ХТШ", "مسلحو هيئة تحرير الشام": the generic noun of a named group (not
+            // "فصائل المعارضة وقوات النظام": و starts another actor).
             generic = false;
             id = m.entries[al->entry].id;
             b = al->end;
@@ -579,7 +586,8 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
               ++x;
               if (x < n && W[x].sep == 0 && is_link_word(W[x].key)) ++x;
               if (x < n && W[x].sep == 0) {
-                if (const auto al2 = match_at(x, true, Entry::alias)) {
+                if (const auto al2 = match_at(x, true, Entry::alias);
+                    al2 && (al2->proclitic.empty() || al2->proclitic == "\xD9\x84")) {  // none, or ل ("لتركيا")
                   ActorMention am;
                   am.span = doc.tokens_span(W[a].tok, W[al2->end - 1].tok);
                   am.text = std::string(doc.slice(am.span));
@@ -635,9 +643,9 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
         if (blocked) qa = x;
       }
       // "al-Qaeda-linked militants", "Turkish-backed factions": "<name>-<blocker> <generic>".
-      if (generic && a >= 2 && W[a].sep == 0 && W[a - 1].sep == 1 && blockers_after_latin().count(W[a - 1].key)) {
+      if (generic && a >= 2 && W[a].sep == 0 && joined(a - 1) && blockers_after_latin().count(W[a - 1].key)) {
         std::size_t x = a - 2;
-        while (x > 0 && W[x].sep == 1) --x;
+        while (x > 0 && joined(x)) --x;
         qa = x;
       }
       ActorMention am;
@@ -646,8 +654,8 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       for (std::size_t x = qa; x < b; ++x) used[x] = true;
       // A Latin name after an "X-" qualifier or before "-backed": resolved with the words around it.
       std::size_t ra = qa, rb = b;
-      if (ra > 0 && W[ra].sep == 1) --ra;                              // "anti-HTS"
-      if (rb < n && W[rb].sep == 1) ++rb;                              // "HTS-affiliated"
+      if (ra > 0 && joined(ra)) --ra;                                  // "anti-HTS"
+      if (rb < n && joined(rb)) ++rb;                                  // "HTS-affiliated"
       else if (rb < n && W[rb].sep == 0 && blockers_after_latin().count(W[rb].key)) ++rb;  // "Syrian government opponents"
       if (rb > b) {
         am.span = doc.tokens_span(W[qa].tok, W[rb - 1].tok);
