@@ -289,6 +289,66 @@ TEST(Dates, MonthOnly) {
   EXPECT_TRUE(dates("Hatlar arasında bir aralık var.", kPub).empty());
 }
 
+TEST(Dates, WeekdayWithItsDateIsOneMention) {
+  auto m = one("انتهت المهلة يوم الاثنين 15 تشرين الأول.", year_month_day{2018y, October, 16d});
+  EXPECT_EQ(m.text, "يوم الاثنين 15 تشرين الأول");
+  EXPECT_EQ(m.resolved, (2018y / October / 15d));
+  EXPECT_EQ(weekday{sys_days{*m.resolved}}, Monday);
+  EXPECT_EQ(m.reason, "year from publication date");
+  m = one("The deadline expired on Monday, October 15, 2018.", std::nullopt);
+  EXPECT_EQ(m.text, "on Monday, October 15, 2018");
+  EXPECT_EQ(m.rule, "absolute");
+  // A weekday that does not fall on the date: the date decides, the reason says so.
+  m = one("The deadline expired on Tuesday, October 15, 2018.", std::nullopt);
+  EXPECT_EQ(m.resolved, (2018y / October / 15d));
+  EXPECT_NE(m.reason.find("does not fall on this date"), std::string::npos) << m.reason;
+}
+
+TEST(Dates, MonthPhrasesAndRelativeMonths) {
+  const year_month_day june{2019y, June, 7d};
+  auto m = one("The escalation began at the end of April.", june);
+  EXPECT_EQ(m.text, "at the end of April");
+  EXPECT_EQ(m.precision, "month");
+  EXPECT_EQ(m.resolved, (2019y / April / 1d));
+  EXPECT_EQ(one("Shelling resumed in mid-April.", june).text, "in mid-April");
+  EXPECT_EQ(one("Обстрелы идут с начала апреля.", june).text, "с начала апреля");
+  m = one("تشهد المنطقة تصعيدا منذ نهاية نيسان الماضي.", june);
+  EXPECT_EQ(m.text, "نهاية نيسان الماضي");
+  EXPECT_EQ(m.resolved, (2019y / April / 1d));
+  // "الماضي": the past one even when a later one would be nearer; "المقبل": the next one.
+  EXPECT_EQ(one("عاد القصف في حزيران الماضي.", june).resolved, (2018y / June / 1d));
+  EXPECT_EQ(one("تنتهي المهلة في العاشر من تموز المقبل.", june).resolved, (2019y / July / 10d));
+  // The tenth of this month.
+  m = one("تنتهي المهلة في العاشر من الشهر الجاري.", kPub);
+  EXPECT_EQ(m.text, "العاشر من الشهر الجاري");
+  EXPECT_EQ(m.resolved, (2018y / October / 10d));
+  // Last month / this month (precision month): the month before the publication's, and its own.
+  for (const char* text : {"Russia and Turkey agreed last month.", "Стороны договорились в прошлом месяце.",
+                           "اتفق الطرفان الشهر الماضي."}) {
+    m = one(text, kPub);
+    EXPECT_EQ(m.precision, "month") << text;
+    EXPECT_EQ(m.rule, "days_ago") << text;
+    EXPECT_EQ(m.resolved, (2018y / September / 1d)) << text;
+  }
+  for (const char* text : {"Shelling has hit it every day this month.", "Обстрелы шли в этом месяце.",
+                           "تواصل القصف خلال الشهر الجاري."}) {
+    m = one(text, kPub);
+    EXPECT_EQ(m.precision, "month") << text;
+    EXPECT_EQ(m.resolved, (2018y / October / 1d)) << text;
+  }
+}
+
+TEST(Dates, RussianPrepositionsAndNightsAreInTheSpan) {
+  const year_month_day pub{2019y, August, 3d};
+  EXPECT_EQ(one("Оружие должно быть отведено до 10 октября 2018 года.", pub).text, "до 10 октября 2018 года");
+  EXPECT_EQ(one("Боевики должны покинуть зону к 15 октября.", year_month_day{2018y, October, 1d}).text, "к 15 октября");
+  auto m = one("Режим тишины объявлен в ночь на 2 августа.", pub);
+  EXPECT_EQ(m.text, "в ночь на 2 августа");
+  EXPECT_EQ(m.resolved, (2019y / August / 2d));
+  EXPECT_EQ(one("Вечером 6 января база была атакована.", year_month_day{2019y, January, 7d}).text, "Вечером 6 января");
+  EXPECT_EQ(one("Обстрел произошёл в ночь на вторник.", kPub).text, "в ночь на вторник");
+}
+
 // ---- Relative days ----------------------------------------------------------------------------
 
 TEST(Dates, YesterdayTodayLastNightEveryLanguage) {

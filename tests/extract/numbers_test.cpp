@@ -254,6 +254,41 @@ TEST(Numbers, DigitsParser) {
   EXPECT_TRUE(d->dotted);
 }
 
+TEST(Numbers, VagueAndCompoundQuantities) {
+  check({
+      {"Tens of thousands of people fled.", "Tens of thousands", 10000, "at_least", "displaced", "people"},
+      {"Several dozen fighters refused to leave.", "Several dozen", 12, "at_least", "people", "fighters"},
+      {"Two dozen shells fell.", "Two dozen", 24, "exact", "explosions", "shells"},
+      {"Десятки тысяч человек бежали.", "Десятки тысяч", 10000, "at_least", "displaced", "человек"},
+      {"نزح عشرات الآلاف من المدنيين.", "عشرات الآلاف", 10000, "at_least", "displaced", "المدنيين"},
+  });
+  auto m = one("بلغت المنطقة بين 15 و20 كيلومترا.");
+  EXPECT_EQ(m.text, "بين 15 و20");
+  EXPECT_EQ(m.value_max, 20u);
+  EXPECT_EQ(m.unit, "km");
+}
+
+TEST(Numbers, WhatHappenedToThemAcrossAsidesAndNegations) {
+  check({
+      {"Officials said 46 residents were taken to hospital.", "46", 46, "exact", "injured", "residents"},
+      {"Авиаудары унесли жизни по меньшей мере 11 человек.", "по меньшей мере 11", 11, "at_least", "fatalities", "человек"},
+      {"The patrol had about ten armoured vehicles.", "about ten", 10, "about", "weapons", "armoured"},
+  });
+  // The aside "including two women" does not hide the verb after it.
+  auto out = numbers("The monitor said nine civilians, including two women, were killed.");
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].text, "nine");
+  EXPECT_EQ(out[0].counts, "fatalities");
+  // "ни один человек" (not one person), "two countries" (nothing counted), "الاثنتي عشرة"
+  // (the twelve: a known set) are no quantities.
+  for (const char* text : {"С начала месяца через пункт не прошел ни один человек.",
+                           "The ministers of the two countries met.",
+                           "تواصل القوات مهامها في نقاط المراقبة الاثنتي عشرة."})
+    EXPECT_TRUE(numbers(text).empty()) << text;
+  // "ثلاثة" after "يومين أو": a duration in words, nothing counted.
+  EXPECT_TRUE(numbers("ستستمر العملية يومين أو ثلاثة.").empty());
+}
+
 TEST(Numbers, KnownDatesGiveTheSameNumbers) {
   // find_numbers(doc, dates) skips the date search; the result must not change.
   for (const char* text : {"On 12 October 2018 more than 20 shells fell; two days ago 3 civilians were killed.",

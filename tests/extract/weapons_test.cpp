@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+
+#include "truceline/extract/dates.hpp"
+#include "truceline/extract/numbers.hpp"
 
 #include "truceline/agreement/agreement.hpp"
 
@@ -72,7 +76,7 @@ TEST(Weapons, ClassesInEveryScriptWithInflectedForms) {
       {"سحبت الفصائل راجمات الصواريخ.", "راجمات الصواريخ", "mlrs", ""},
       {"سحبت الفصائل راجمة صواريخ.", "راجمة صواريخ", "mlrs", ""},
       {"قصفت القوات البلدة بقذائف الهاون.", "قذائف الهاون", "mortar", ""},
-      {"قصفت القوات البلدة بالمدفعية الثقيلة.", "المدفعية", "artillery", ""},
+      {"قصفت القوات البلدة بالمدفعية الثقيلة.", "المدفعية الثقيلة", "artillery", ""},
       {"سحبت الفصائل المدافع من المنطقة.", "المدافع", "artillery", ""},
       // Turkish
       {"Köye topçu ateşi açıldı.", "topçu", "artillery", ""},
@@ -131,6 +135,27 @@ TEST(Weapons, LongestMatchJoinsAndOverlaps) {
   EXPECT_EQ(out[1].class_id, "tank");
 }
 
+TEST(Weapons, SynonymsQuotesAndModifiers) {
+  check({
+      // Names the agreement leaves out, indexed for the class that has the name they translate.
+      {"قصفت القوات البلدة بصواريخ غراد.", "صواريخ غراد", "mlrs", ""},
+      {"Обстрел вели из реактивных систем залпового огня.", "реактивных систем залпового огня", "mlrs", ""},
+      {"Следы артиллерийского обстрела видны повсюду.", "артиллерийского обстрела", "artillery", ""},
+      {"سقطت قذيفتا هاون على الحي.", "قذيفتا هاون", "mortar", ""},
+      {"شوهدت مدافع الهاون قرب الطريق.", "مدافع الهاون", "mortar", ""},
+      // Quotes kept around a quoted name, joined to the word before it.
+      {"Боевики отвели реактивные установки «Град».", "реактивные установки «Град»", "mlrs", ""},
+      {"Удар нанесли из «Града».", "«Града»", "mlrs", ""},
+      // "heavy" belongs to the class mention; launchers join the class before them.
+      {"The factions withdrew heavy mortars.", "heavy mortars", "mortar", ""},
+      {"The factions withdrew Grad launchers.", "Grad launchers", "mlrs", ""},
+      // Generic phrases.
+      {"Rocket shells hit the town.", "Rocket shells", "", "rocket"},
+      {"سقطت قذائف صاروخية على المدينة.", "قذائف صاروخية", "", "rocket"},
+      {"حلقت طائرة استطلاع فوق البلدة.", "طائرة استطلاع", "", "drone"},
+  });
+}
+
 TEST(Weapons, NoClassesInTheAgreementLeavesTheGenericLexicon) {
   agreement::Agreement empty;
   const WeaponFinder f(empty);
@@ -141,6 +166,56 @@ TEST(Weapons, NoClassesInTheAgreementLeavesTheGenericLexicon) {
   EXPECT_EQ(out[0].generic, "rocket");
   EXPECT_EQ(out[1].generic, "drone");
   for (const char* s : {"", "-", "T-", "122", "mm", "ال", "و", "tanks tanks tanks"}) EXPECT_NO_THROW(f.find(Document::make(s)));
+}
+
+// Seeded random texts from pieces that trigger the rules (numbers, months, clitics, quotes,
+// hyphens, Arabic-Indic digits): every finder returns mentions in text order, without overlaps,
+// whose text is the slice of their span, and never throws.
+TEST(Finders, RandomTextsKeepTheInvariants) {
+  const std::vector<std::string> pieces{
+      "12", "١٢", "2018", "٢٠١٨", "-", "–", "/", ".", ",", ":", "«", "»", "\"", "و", "ب", "وقبل", "يومين", "قبل",
+      "الموعد", "من", "تشرين", "الأول", "الثاني", "كانون", "أكتوبر", "العاشر", "عشر", "الشهر", "الجاري", "الماضي",
+      "يوم", "الثلاثاء", "أمس", "اليوم", "قتيلان", "ثلاثة", "وعشرون", "أكثر", "قذائف", "الهاون", "راجمات", "صواريخ",
+      "غراد", "On", "on", "October", "May", "march", "the", "end", "of", "mid", "Tuesday", "last", "night", "week",
+      "month", "a", "day", "early", "ahead", "deadline", "two", "dozen", "tens", "thousands", "more", "than", "at",
+      "least", "killed", "civilians", "including", "Grad", "rockets", "T", "72", "tanks", "mm", "122mm", "km", "%",
+      "вчера", "в", "ночь", "на", "до", "12.10.2018", "октября", "года", "двое", "погибших", "РСЗО", "Град",
+      "реактивных", "систем", "1,200", "1", "200", "a.m.", "08", "30", "ни", "один", "1,5", "99999999999999999999"};
+  const agreement::Agreement a = agreement::load_valid(TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml");
+  const WeaponFinder wf(a);
+  const unsigned seed = 20181012;
+  std::mt19937 rng(seed);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int len = 1 + static_cast<int>(rng() % 25);
+    for (int i = 0; i < len; ++i) {
+      text += pieces[rng() % pieces.size()];
+      text += (rng() % 4 == 0) ? "" : " ";
+    }
+    const Document d = Document::make(text);
+    auto check_spans = [&](const auto& mentions, const char* what) {
+      std::size_t end = 0;
+      for (const auto& m : mentions) {
+        ASSERT_LE(end, m.span.begin) << what << " seed " << seed << " round " << round << ": " << text;
+        ASSERT_LT(m.span.begin, m.span.end) << what << ": " << text;
+        ASSERT_LE(m.span.end, d.code_points()) << what << ": " << text;
+        ASSERT_EQ(d.slice(m.span), m.text) << what << ": " << text;
+        end = m.span.end;
+      }
+    };
+    std::vector<DateMention> dm;
+    ASSERT_NO_THROW(dm = find_dates(d, std::chrono::year_month_day{std::chrono::year{2018}, std::chrono::month{10},
+                                                                 std::chrono::day{12}}, &a)) << text;
+    check_spans(dm, "dates");
+    std::vector<NumberMention> nm;
+    ASSERT_NO_THROW(nm = find_numbers(d)) << text;
+    check_spans(nm, "numbers");
+    for (const auto& n : nm)
+      for (const auto& x : dm) ASSERT_TRUE(n.span.end <= x.span.begin || n.span.begin >= x.span.end) << text;
+    std::vector<WeaponMention> wm;
+    ASSERT_NO_THROW(wm = wf.find(d)) << text;
+    check_spans(wm, "weapons");
+  }
 }
 
 }  // namespace

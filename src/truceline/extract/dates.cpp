@@ -43,6 +43,7 @@ struct Hash {
 struct Vocabulary {
   std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> bits;
   int sets = 0;
+  bool sealed = false;  // set by all_sets(): a set made later would race with scans and miss masks
 };
 Vocabulary& vocabulary() {
   static Vocabulary v;
@@ -56,6 +57,7 @@ class WordSet {
   WordSet(std::initializer_list<std::string_view> words) {
     Vocabulary& v = vocabulary();
     if (v.sets >= 64) throw std::logic_error("dates.cpp: more than 64 word sets");
+    if (v.sealed) throw std::logic_error("dates.cpp: a WordSet made outside all_sets()");
     bit_ = std::uint64_t{1} << v.sets++;
     for (auto w : words) v.bits[lexicon::key(w)] |= bit_;
   }
@@ -74,7 +76,8 @@ const WordSet& before_weekday() {
 }
 // Times of day before a weekday or a relative day ("مساء الثلاثاء", "صباح اليوم", "فجر اليوم").
 const WordSet& ar_time_of_day() {
-  static const WordSet s{"مساء", "صباح", "فجر", "ظهر", "عصر", "ليل", "ليلة", "منتصف", "ظهيرة", "ضحى"};
+  static const WordSet s{"مساء", "صباح", "فجر", "ظهر", "عصر", "ليل", "ليلة", "منتصف", "ظهيرة", "ضحى",
+                         "вечером", "утром", "днем", "днём", "ночью"};
   return s;
 }
 // Times of day after a weekday or relative day ("Tuesday night", "вчера вечером", "dün akşam").
@@ -165,10 +168,62 @@ const WordSet& na_set() {  // "на прошлой неделе"
   static const WordSet s{"на"};
   return s;
 }
+// Prepositions kept before a Russian date: "до 10 октября", "к 15 октября", "с 1 ноября",
+// "на 12 октября" ("в ночь на 2 августа": with "в ночь").
+const WordSet& ru_date_preps_set() {
+  static const WordSet s{"до", "к", "с", "по", "от", "на"};
+  return s;
+}
+const WordSet& night_word_set() {  // "в ночь на ..."
+  static const WordSet s{"ночь"};
+  return s;
+}
+const WordSet& v_set() {
+  static const WordSet s{"в", "во"};
+  return s;
+}
+// Parts of a month: "at the end of April", "в начале октября", "نهاية نيسان".
+const WordSet& month_part_set() {
+  static const WordSet s{"end", "beginning", "start", "middle", "начале", "конце", "середине", "начала", "конца",
+                         "середины", "نهاية", "بداية", "منتصف", "أواخر", "أوائل", "مطلع", "أواسط"};
+  return s;
+}
+const WordSet& month_adj_set() {  // "early October", "mid-October", "late October"
+  static const WordSet s{"early", "mid", "late"};
+  return s;
+}
+const WordSet& the_set() {
+  static const WordSet s{"the"};
+  return s;
+}
+const WordSet& of_set() {
+  static const WordSet s{"of"};
+  return s;
+}
+// Prepositions kept before a month phrase: "at the end of April", "in early March", "с начала
+// марта", "к середине ноября" (not "by", "since", "منذ", "بحلول": the phrase is the time itself).
+const WordSet& month_preps_set() {
+  static const WordSet s{"at", "in", "during", "в", "во", "с", "к", "до"};
+  return s;
+}
+const WordSet& ar_future_set() {  // "تشرين الأول المقبل": next October
+  static const WordSet s{"المقبل", "القادم", "المقبلة", "القادمة"};
+  return s;
+}
+const WordSet& current_set() {  // "الشهر الجاري": this month
+  static const WordSet s{"الجاري", "الحالي"};
+  return s;
+}
+const WordSet& month_noun_set() {
+  static const WordSet s{"الشهر", "month", "месяце", "ay"};
+  return s;
+}
+
 // The first words of the relative phrases of Scanner::relative (a quick test before the rules).
 const WordSet& relative_starts_set() {
   static const WordSet s{"позавчера", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
-                         "الأسبوع", "الليلة", "this", "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
+                         "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
+                         "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
                          "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "the"};
   return s;
 }
@@ -204,6 +259,18 @@ bool all_sets() {
     (void)na_set();
     (void)earlier_set();
     (void)relative_starts_set();
+    (void)ru_date_preps_set();
+    (void)night_word_set();
+    (void)v_set();
+    (void)month_part_set();
+    (void)month_adj_set();
+    (void)the_set();
+    (void)of_set();
+    (void)month_preps_set();
+    (void)ar_future_set();
+    (void)current_set();
+    (void)month_noun_set();
+    vocabulary().sealed = true;
     return true;
   }();
   return done;
@@ -465,6 +532,18 @@ struct Scanner {
          "the week before the publication's week (its Monday)");
   }
 
+  // The publication's month (offset 0, rule today) or the one before (-1, rule days_ago).
+  void emit_month_relative(std::size_t first, std::size_t last, int offset) {
+    const std::string rule = offset == 0 ? "today" : "days_ago";
+    if (!pub) {
+      emit(first, last, rule, "month", std::nullopt, kNoPublished);
+      return;
+    }
+    const auto ym = std::chrono::year_month{pub->year(), pub->month()} + std::chrono::months{offset};
+    emit(first, last, rule, "month", year_month_day{ym.year(), ym.month(), day{1}},
+         offset == 0 ? "the publication's month" : "the month before the publication's");
+  }
+
   void emit_weekday(std::size_t first, std::size_t last, int wd, bool strictly_before) {
     if (!pub) {
       emit(first, last, "weekday", "day", std::nullopt, kNoPublished);
@@ -682,14 +761,37 @@ struct Scanner {
     }
     if (word(j) && in(j, connectors())) ++j;
     if (punct(j, "-") && adjacent(i, j)) ++j;  // "12-го" is rare; "12-October" seen in copy
+    std::size_t first = i;
+    if (auto cue = cue_before(i, before_weekday()); cue && !in(*cue, v_set())) first = *cue;
+    // Russian: "до 10 октября", "к 15 октября", "в ночь на 2 августа", "Вечером 6 января".
+    if (auto cue = cue_before(i, ru_date_preps_set())) {
+      first = *cue;
+      if (k[*cue] == "на")
+        if (auto night = cue_before(*cue, night_word_set()))
+          if (auto v = cue_before(*night, v_set())) first = *v;
+    }
+    if (auto tod = cue_before(first, ar_time_of_day())) first = *tod;
+    // "العاشر من الشهر الجاري": the tenth of this month (the publication's).
+    if (in(j, month_noun_set()) && k[j] != "month" && in(j + 1, current_set())) {
+      if (!pub) {
+        emit(first, j + 1, "absolute_no_year", "day", std::nullopt, kNoPublished);
+        return true;
+      }
+      const year_month_day r{pub->year(), pub->month(), day{*d}};
+      if (!r.ok()) emit(first, j + 1, "unresolved", "day", std::nullopt, "no such day in the publication's month");
+      else emit(first, j + 1, "absolute_no_year", "day", r, "the publication's month");
+      return true;
+    }
     auto m = month_at(j, true);
     if (!m) return false;
-    std::size_t first = i;
-    if (auto cue = cue_before(i, before_weekday()); cue && k[*cue] != "в" && k[*cue] != "во") first = *cue;
     if (auto y = year_after(m->second + 1)) {
       emit_absolute(first, y->second, y->first, m->first, *d);
     } else {
-      emit_no_year(first, m->second, m->first, *d);
+      std::size_t last = m->second;
+      int direction = 0;
+      if (in(last + 1, ar_past())) direction = -1, ++last;
+      else if (in(last + 1, ar_future_set())) direction = 1, ++last;
+      emit_no_year(first, last, m->first, *d, direction);
     }
     return true;
   }
@@ -706,8 +808,9 @@ struct Scanner {
       else emit_no_year(first, after, m->first, *d);
       return true;
     }
+    const std::size_t phrase_first = month_phrase_start(i);
     if (auto y = year_after(after)) {
-      emit_absolute(i, y->second, y->first, m->first, std::nullopt);
+      emit_absolute(phrase_first, y->second, y->first, m->first, std::nullopt);
       return true;
     }
     // A month alone: never an ambiguous word ("may", "آب"), except English "May" / "March"
@@ -725,14 +828,38 @@ struct Scanner {
       if (!t[i].capitalised && !ay) return false;
       if (ay) ++last;
     }
-    if (auto cue = cue_before(i, month_cues_set())) {
-      first = *cue;
-      static const std::string month_word = lexicon::key("شهر");
-      if (k[*cue] == month_word)
-        if (auto in = cue_before(*cue, month_cues_set())) first = *in;
-    }
-    emit_no_year(first, last, m->first, std::nullopt);
+    first = phrase_first;
+    if (first == i)
+      if (auto cue = cue_before(i, month_cues_set())) {
+        first = *cue;
+        static const std::string month_word = lexicon::key("شهر");
+        if (k[*cue] == month_word)
+          if (auto c2 = cue_before(*cue, month_cues_set())) first = *c2;
+      }
+    int direction = 0;
+    if (in(last + 1, ar_past())) direction = -1, ++last;
+    else if (in(last + 1, ar_future_set())) direction = 1, ++last;
+    emit_no_year(first, last, m->first, std::nullopt, direction);
     return true;
+  }
+
+  // The first token of a month phrase ending at the month at i: "at the end of April", "mid-
+  // October", "с начала марта", "منذ نهاية نيسان"; i itself when there is none.
+  std::size_t month_phrase_start(std::size_t i) const {
+    std::size_t start = i;
+    if (auto of = cue_before(start, of_set())) {
+      if (auto part = cue_before(*of, month_part_set()))
+        if (auto the = cue_before(*part, the_set())) start = *the;
+    } else if (auto part = cue_before(start, month_part_set())) {
+      start = *part;
+    } else if (auto adj = cue_before(start, month_adj_set())) {
+      start = *adj;
+    } else if (start >= 2 && punct(start - 1, "-") && start - 2 >= floor && in(start - 2, month_adj_set())) {
+      start -= 2;  // "mid-October"
+    }
+    if (start == i) return i;
+    if (auto prep = cue_before(start, month_preps_set())) start = *prep;
+    return start;
   }
 
   // "two days ago", "три дня назад", "iki gün önce", and "a day early", "на день раньше срока".
@@ -843,8 +970,34 @@ struct Scanner {
     } else if (auto tod = cue_before(i, ar_time_of_day())) {
       first = *tod;
     }
+    // "в ночь на вторник"
+    if (first == i)
+      if (auto na = cue_before(i, ru_date_preps_set()); na && k[*na] == "на")
+        if (auto night = cue_before(*na, night_word_set()))
+          if (auto v = cue_before(*night, v_set())) first = *v;
     if (word(i + 1) && in(i + 1, ar_past())) last = i + 1, strictly = true;
     if (word(last + 1) && in(last + 1, after_time_of_day())) ++last;
+    // A date right after the weekday is one mention: "يوم الاثنين 15 تشرين الأول", "on Monday,
+    // 15 October", "Monday, October 15, 2018". The date decides; a weekday that does not match
+    // it is said in the reason.
+    if (!strictly) {
+      const std::size_t before = out.size(), saved_floor = floor;
+      std::size_t j = last + 1;
+      if (punct(j, ",")) ++j;
+      floor = j;
+      if (j < n() && t[j].word && same_sentence(i, j) && (day_month(j) || month_first(j))) {
+        DateMention& date = out.back();
+        if (out.size() == before + 1 && date.precision == "day" && date.rule != "unresolved") {
+          const std::size_t date_last = floor - 1;
+          lexicon::trim_clitics(doc, first, date_last, clitic_letters(first), date.span, date.text);
+          if (date.resolved && weekday{sys_days{*date.resolved}}.c_encoding() != static_cast<unsigned>(wd))
+            date.reason += std::string(date.reason.empty() ? "" : "; ") + "the weekday written does not fall on this date";
+          return true;
+        }
+        out.resize(before);  // a month or an unresolved date: kept apart
+      }
+      floor = saved_floor;
+    }
     emit_weekday(first, last, wd, strictly);
     return true;
   }
@@ -883,6 +1036,26 @@ struct Scanner {
     if (w == night_ar && word(i + 1) && in(i + 1, ar_past())) {
       emit_relative(i, i + 1, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
+    }
+    // "last month", "this month", "в прошлом месяце", "الشهر الماضي", "الشهر الجاري", "geçen ay".
+    {
+      int offset = 1;  // none
+      std::size_t first = i, last = i + 1;
+      if (in(i + 1, month_noun_set()) && k[i + 1] != lexicon::key("الشهر")) {
+        if (w == "last" || w == "прошлом" || w == "geçen" || w == "gecen") offset = -1;
+        else if (w == "this" || w == "этом" || w == "текущем" || w == "bu") offset = 0;
+        if (offset <= 0)
+          if (auto v = cue_before(i, v_set())) first = *v;
+      } else if (w == lexicon::key("الشهر") && word(i + 1)) {
+        if (in(i + 1, ar_past())) offset = -1;
+        else if (in(i + 1, current_set())) offset = 0;
+      } else if (w == lexicon::key("هذا") && word(i + 1) && k[i + 1] == lexicon::key("الشهر")) {
+        offset = 0;
+      }
+      if (offset <= 0) {
+        emit_month_relative(first, last, offset);
+        return true;
+      }
     }
     if (w == "this" && word(i + 1) && (k[i + 1] == "morning" || k[i + 1] == "afternoon" || k[i + 1] == "evening")) {
       emit_relative(i, i + 1, "today", 0);

@@ -23,12 +23,16 @@
 //                        evening's date, publication - 1 day)
 //   days_ago             "two days ago", "три дня назад", "قبل يومين", "منذ ثلاثة أيام",
 //                        "iki gün önce"; "last week" / "на прошлой неделе" / "الأسبوع الماضي"
-//                        (precision week: the Monday of the week before publication's week)
+//                        (precision week: the Monday of the week before publication's week);
+//                        "last month" / "в прошлом месяце" / "الشهر الماضي" (precision month)
+//   today                also "this month" / "الشهر الجاري" (precision month: its 1st)
 //   relative_to_deadline "a day early", "a day ahead of the deadline", "на день раньше срока",
 //                        "قبل يوم من الموعد": N days before the deadline of the obligation the
 //                        sentence is about (its words matched against obligation kinds), or
 //                        unresolved with a reason when no single obligation fits
 //   unresolved           "10/12/2018" (day/month order unknown), "31 February" (no such day)
+// A weekday followed by its date ("يوم الاثنين 15 تشرين الأول") is one mention resolved by the
+// date. An Arabic clitic glued to the first word is left out of the span ("وقبل يومين").
 // Without a publication date a relative date is kept with resolved = nullopt, the rule it
 // matched, and reason "no publication date (--published)".
 //

@@ -87,13 +87,15 @@ const KeyMap<std::string_view>& count_nouns() {
       {"patlama", "explosions"},
       // weapons: systems counted (tanks seen, launchers withdrawn)
       {"tanks", "weapons"}, {"tank", "weapons"}, {"launchers", "weapons"}, {"launcher", "weapons"},
-      {"guns", "weapons"}, {"howitzers", "weapons"}, {"mortars", "weapons"}, {"vehicles", "weapons"},
-      {"pieces", "weapons"}, {"weapons", "weapons"}, {"drones", "weapons"}, {"jets", "weapons"},
+      {"guns", "weapons"}, {"howitzers", "weapons"}, {"mortars", "weapons"}, {"vehicles", "other"},
+      {"pieces", "weapons"}, {"weapons", "weapons"}, {"drones", "weapons"}, {"jets", "weapons"}, {"armoured", "weapons"}, {"armored", "weapons"},
       {"warplanes", "weapons"}, {"aircraft", "weapons"}, {"helicopters", "weapons"}, {"самолетов", "weapons"},
       {"самолета", "weapons"}, {"вертолетов", "weapons"}, {"вертолета", "weapons"}, {"танков", "weapons"},
       {"танка", "weapons"}, {"танки", "weapons"}, {"орудий", "weapons"}, {"орудия", "weapons"},
       {"гаубиц", "weapons"}, {"минометов", "weapons"}, {"установок", "weapons"}, {"единиц", "weapons"},
-      {"бронемашин", "weapons"}, {"беспилотников", "weapons"}, {"беспилотника", "weapons"}, {"دبابات", "weapons"},
+      {"бронемашин", "weapons"}, {"бронемашины", "weapons"}, {"бронеавтомобиля", "weapons"},
+      {"бронеавтомобилей", "weapons"}, {"бронеавтомобили", "weapons"}, {"عربة", "weapons"}, {"مدرعة", "weapons"},
+      {"مدرعه", "weapons"}, {"الية", "weapons"}, {"беспилотников", "weapons"}, {"беспилотника", "weapons"}, {"دبابات", "weapons"},
       {"دبابة", "weapons"}, {"دبابتين", "weapons"}, {"راجمات", "weapons"}, {"مدافع", "weapons"}, {"اليات", "weapons"},
       {"اليه", "weapons"}, {"عربات", "weapons"}, {"مدرعات", "weapons"}, {"طائرات", "weapons"}, {"tank", "weapons"},
       {"araç", "weapons"},
@@ -112,7 +114,7 @@ const KeyMap<std::string_view>& count_nouns() {
       {"бойцов", "people"}, {"مدنيين", "people"}, {"مدنيا", "people"}, {"مدني", "people"}, {"اشخاص", "people"},
       {"شخص", "people"}, {"شخصا", "people"}, {"شخصين", "people"}, {"شخصان", "people"}, {"اطفال", "people"},
       {"طفل", "people"}, {"طفلا", "people"}, {"طفلين", "people"}, {"نساء", "people"}, {"عناصر", "people"},
-      {"عنصرا", "people"}, {"عنصرين", "people"}, {"آخرون", "people"}, {"آخرين", "people"}, {"مقاتلين", "people"}, {"مقاتلا", "people"}, {"جنود", "people"},
+      {"عنصرا", "people"}, {"عنصرين", "people"}, {"آخرون", "people"}, {"آخرين", "people"}, {"مقاتلين", "people"}, {"مقاتلا", "people"}, {"مقاتل", "people"}, {"عنصر", "people"}, {"جندي", "people"}, {"جنود", "people"},
       {"جنديا", "people"}, {"مسلحين", "people"}, {"افراد", "people"}, {"sivil", "people"}, {"kişi", "people"},
       {"kisi", "people"}, {"çocuk", "people"}, {"asker", "people"}, {"militan", "people"},
       // other: measures (canonical unit in measure_unit())
@@ -153,7 +155,8 @@ const KeyMap<std::string_view>& event_words() {
   static const KeyMap<std::string_view> m{
       {"killed", "fatalities"}, {"killing", "fatalities"}, {"kills", "fatalities"}, {"kill", "fatalities"},
       {"died", "fatalities"}, {"dead", "fatalities"}, {"dying", "fatalities"}, {"toll", "fatalities"},
-      {"lives", "fatalities"}, {"قتل", "fatalities"}, {"قتلت", "fatalities"}, {"مقتل", "fatalities"},
+      {"قتلوا", "fatalities"}, {"يقتل", "fatalities"}, {"hospital", "injured"}, {"hospitalised", "injured"},
+      {"hospitalized", "injured"}, {"المستشفى", "injured"}, {"المشفى", "injured"}, {"جرحوا", "injured"}, {"قتل", "fatalities"}, {"قتلت", "fatalities"}, {"مقتل", "fatalities"},
       {"قتلى", "fatalities"}, {"استشهاد", "fatalities"}, {"استشهد", "fatalities"}, {"مصرع", "fatalities"},
       {"حصيلة", "fatalities"}, {"wounded", "injured"}, {"wounding", "injured"}, {"injured", "injured"},
       {"injuring", "injured"}, {"hurt", "injured"}, {"injuries", "injured"}, {"جرح", "injured"}, {"اصابة", "injured"}, {"اصيب", "injured"},
@@ -169,6 +172,7 @@ std::string_view event_word(const std::vector<std::string>& forms) {
   // Russian stems: погиб-, убит-, убил-, гибел- (death), ранен-, ранил-, ранени-, пострада-.
   static const std::vector<std::pair<std::string, std::string_view>> ru{
       {"погиб", "fatalities"}, {"убит", "fatalities"}, {"убил", "fatalities"}, {"гибел", "fatalities"},
+      {"унесл", "fatalities"}, {"госпитализ", "injured"},
       {"ранен", "injured"},    {"ранил", "injured"},   {"пострада", "injured"}, {"бежал", "displaced"},
       {"покинул", "displaced"}};
   for (const auto& [p, c] : ru)
@@ -283,6 +287,7 @@ struct Scanner {
     std::size_t first = 0, last = 0;
     bool vague = false;
     bool weak = false;  // "one", "bir", "واحد": reported only with a count noun
+    bool words = false;  // written in words: reported only with a count noun or an event word
     std::string unit;   // from a suffix ("122mm")
     std::string_view counts;  // an Arabic dual noun: what it counts
   };
@@ -292,7 +297,7 @@ struct Scanner {
     if (!word(i) || in_date[i]) return std::nullopt;
     if (const auto& d = digit_cache[i]) {
       if (d->dotted) return std::nullopt;  // a decimal or a dotted date
-      Read r{d->value, i, i, false, false, {}, {}};
+      Read r{d->value, i, i, false, false, false, {}, {}};
       if (!d->suffix.empty()) {
         const std::string sk = lexicon::key(d->suffix);
         r.unit = measure_unit(sk);
@@ -323,24 +328,32 @@ struct Scanner {
 
   std::optional<Read> read_words(std::size_t i) const {
     static const std::string one_ar = lexicon::key("أحد"), one_ar_f = lexicon::key("إحدى"), two_ar = lexicon::key("اثنا"),
-                             two_ar2 = lexicon::key("اثني");
+                             two_ar2 = lexicon::key("اثني"), two_ar3 = lexicon::key("اثنتا"), two_ar4 = lexicon::key("اثنتي"),
+                             one_ar3 = lexicon::key("حادي"), al = lexicon::key("ال");
     Read r;
     r.first = i;
     std::size_t j = i;
     // "a dozen", "a hundred", "a thousand"
     if ((k[i] == "a" || k[i] == "an") && word(i + 1)) {
       const auto& w = info[i + 1].number;
-      if (!w || !(w->multiplier || w->value == 12) || w->vague) return std::nullopt;
+      if (!w || !w->multiplier) return std::nullopt;  // "a hundred", "a dozen"
       j = i + 1;
     }
     // Arabic 11 and 12: "أحد عشر", "إحدى عشرة", "اثنا عشر", "اثني عشر".
     if (is_arabic_key(k[i]) && word(i + 1)) {
-      const bool ones = k[i] == one_ar || k[i] == one_ar_f, twos = k[i] == two_ar || k[i] == two_ar2;
+      // With the article ("الاثنتي عشرة" = the twelve) the number describes a known set: it is
+      // reported only with a count noun after it.
+      const bool definite = k[i].size() > al.size() + 4 && k[i].compare(0, al.size(), al) == 0;
+      const std::string bare = definite ? k[i].substr(al.size()) : k[i];
+      const bool ones = bare == one_ar || bare == one_ar_f || bare == one_ar3,
+                 twos = bare == two_ar || bare == two_ar2 || bare == two_ar3 || bare == two_ar4;
       if (ones || twos) {
         const auto& ten = info[i + 1].number;
         if (ten && ten->value == 10 && !ten->vague) {
           r.value = ones ? 11 : 12;
           r.last = i + 1;
+          r.words = true;
+          r.weak = definite;
           return r;
         }
         return std::nullopt;
@@ -358,11 +371,22 @@ struct Scanner {
       if (any && (k[p] == "and") && word(p + 1) && info[p + 1].number) continue;
       const auto& w = info[p].number;
       if (!w) break;
-      if (w->vague && !(w->multiplier && any)) {
+      if (w->vague && !(w->multiplier && (any || j != i))) {
         if (any) break;
         r.value = w->value;
         r.vague = true;
         r.last = p;
+        r.words = true;
+        // "tens of thousands", "hundreds of thousands", "десятки тысяч", "عشرات الآلاف"
+        std::size_t q = p + 1;
+        if (word(q) && k[q] == "of") ++q;
+        if (word(q) && !in_date[q])
+          if (const auto& big = info[q].number; big && big->vague && big->value > w->value) {
+            r.value = w->value * big->value;
+            r.last = q;
+          }
+        // "several dozen", "a few dozen": dozens
+        if (p >= 1 && word(p - 1) && (k[p - 1] == "several" || k[p - 1] == "few")) r.first = p - 1;
         return r;
       }
       if (w->multiplier) {
@@ -389,6 +413,7 @@ struct Scanner {
     // "one" / "bir" / "واحد" / "один" alone are more often "a" or "one of" than a count.
     r.weak = r.value == 1 && r.first == r.last;
     if (lang == "tr" && r.value == 1) r.weak = true;
+    r.words = true;
     return r;
   }
 
@@ -467,7 +492,9 @@ struct Scanner {
       if (found) {
         // A compound's head: "mortar rounds", "air strikes" after a first noun; not after a
         // measure ("122 mm howitzers" counts millimetres).
-        if (const auto* c = noun[j]; c && found->second != "other") found = std::make_pair(j, *c);
+        static const KeyMap<bool> modifiers{{"armoured", true}, {"armored", true}, {"military", true}};
+        if (const auto* c = noun[j]; c && found->second != "other" && !modifiers.find_forms(forms[found->first]))
+          found = std::make_pair(j, *c);
         break;
       }
       if (is_number_start(j) && !(t[j].number && j >= 1 && punct(j - 1, "-"))) break;
@@ -497,9 +524,22 @@ struct Scanner {
         break;
       }
     }
-    for (std::size_t d = 1; d <= 6 && last + d < n(); ++d) {
+    // "nine civilians, including two women, were killed": the aside is skipped.
+    static const KeyMap<bool> aside{{"including", true}, {"among", true}, {"بينهم", true}, {"بينهن", true},
+                                    {"منهم", true}, {"включая", true}, {"том", true}, {"среди", true}};
+    std::size_t skipped = 0;
+    for (std::size_t d = 1; d <= 6 + skipped && last + d < n(); ++d) {
       const std::size_t j = last + d;
-      if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
+      if (t[j].sentence != t[first].sentence) break;
+      if (t[j].word && aside.find_forms(forms[j])) {
+        std::size_t e = j;
+        while (e + 1 < n() && e < j + 8 && t[e + 1].sentence == t[j].sentence && !punct(e + 1, ",")) ++e;
+        if (!punct(e + 1, ",")) break;
+        skipped += e + 1 - j + 1;
+        d += e + 1 - j;
+        continue;
+      }
+      if (t[j].word && !in_date[j] && is_number_start(j)) break;
       if (!t[j].word) continue;
       if (auto c = event[j]; !c.empty()) {
         if (d < best_dist) best = c;
@@ -549,7 +589,14 @@ struct Scanner {
         std::size_t j = r->last + 1;
         const bool dash = j < n() && !t[j].word && (t[j].lower == "-" || t[j].lower == "\u2013" || t[j].lower == "\u2014");
         const bool word_link = word(j) && range_words.find_forms(forms[j]) && !in_date[j];
-        if (dash || word_link) {
+        // "بين 15 و20": the second number carries the conjunction.
+        static const std::string bayna = lexicon::key("بين");
+        const bool ar_and = r->first >= 1 && word(r->first - 1) && k[r->first - 1] == bayna && digit_cache[j] &&
+                            digit_cache[j]->prefix == "و";
+        if (ar_and) {
+          auto second = read_number(j);
+          if (second && second->value > r->value && !not_a_quantity(*second)) hi = second;
+        } else if (dash || word_link) {
           auto second = read_number(j + 1);
           if (second && second->value > r->value && !second->vague && !r->vague && !not_a_quantity(*second) &&
               second->unit.empty() == r->unit.empty()) {
@@ -578,6 +625,18 @@ struct Scanner {
         }
       }
       if (r->weak && !noun) {
+        i = r->last;
+        continue;
+      }
+      // "ни один человек", "no one", "not one": nobody.
+      if (r->value == 1 && r->first >= 1 && word(r->first - 1) &&
+          (k[r->first - 1] == "ни" || k[r->first - 1] == "no" || k[r->first - 1] == "not")) {
+        i = r->last;
+        continue;
+      }
+      // A number in words with nothing counted and no event word next to it ("two countries",
+      // "since six this morning", "يومين أو ثلاثة") says no quantity of interest.
+      if (r->words && !r->vague && !hi && !noun && nearby_event(r->first, r->last).empty()) {
         i = r->last;
         continue;
       }

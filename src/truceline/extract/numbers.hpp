@@ -4,7 +4,7 @@
 // from the noun or verb next to them.
 //
 // Not numbers: dates and years of dates (find_dates finds them), times ("08:30"), ordinals
-// ("12th"), decimals ("2.5"), model designations ("T-72", "BM-21"), resolution / article /
+// ("12th"), decimals ("2.5"), clock times ("6 a.m.", "в 6 утра", "الساعة 6"), model designations ("T-72", "BM-21"), resolution / article /
 // point numbers ("resolution 2254", "point 6", "пункт 6", "البند 6"), and bare years
 // (1900-2100 without a count noun after them). A calibre ("122 mm") is a number that counts
 // "other" with unit "mm".
@@ -18,8 +18,9 @@
 //
 // Vague quantities: "dozens" / "десятки" / "عشرات" / "onlarca" = value 10 (12 for English
 // "dozens"), "hundreds" / "сотни" / "مئات" = 100, "thousands" = 1000, each with qualifier
-// at_least (the lowest figure the word allows, as ACLED codes "dozens"). "several", "a few",
-// "many" are not numbers.
+// at_least (the lowest figure the word allows, as ACLED codes "dozens"); "tens of thousands" =
+// 10000. "several", "a few", "many" are not numbers. A number in words with nothing counted and
+// no killing/wounding word next to it ("the two countries") is not reported; digits are.
 //
 // Cost: one pass over the tokens plus find_dates. Thread-safe; never throws on any Document.
 #pragma once

@@ -43,7 +43,8 @@ std::string stem(std::string k, bool turkish, std::size_t* clitics = nullptr) {
     if (clitics) *clitics = cut;
     if (starts_with(k, "ال") && chars(k) > 3) k.erase(0, 4);
     // Suffixes: feminine dual تين/تان, plural ات, dual/plural ين/ان, ta marbuta (ه after key()).
-    for (std::string_view suf : {"تين", "تان", "ات", "ين", "ان", "ه"})
+    // ("قذيفتا هاون": the dual in a construct, تا)
+    for (std::string_view suf : {"تين", "تان", "تا", "ات", "ين", "ان", "ه"})
       if (ends_with(k, suf) && chars(k) - suf.size() / 2 >= 3) {
         k.erase(k.size() - suf.size());
         break;
@@ -80,8 +81,10 @@ std::string stem(std::string k, bool turkish, std::size_t* clitics = nullptr) {
 const std::unordered_map<std::string, std::vector<std::string>>& ar_broken_plurals() {
   static const std::unordered_map<std::string, std::vector<std::string>> m = [] {
     std::unordered_map<std::string, std::vector<std::string>> t;
-    auto add = [&](std::string_view sing, std::string_view plural) {
-      t[stem(lexicon::key(sing), false)].push_back(stem(lexicon::key(plural), false));
+    auto add = [&](std::string_view sing, std::string_view plural) {  // both ways
+      const std::string a = stem(lexicon::key(sing), false), b = stem(lexicon::key(plural), false);
+      t[a].push_back(b);
+      t[b].push_back(a);
     };
     add("مدفع", "مدافع");
     add("صاروخ", "صواريخ");
@@ -103,7 +106,7 @@ struct GenericEntry {
 const std::vector<GenericEntry>& generic_lexicon() {
   static const std::vector<GenericEntry> t{
       // rockets (Russian "ракета" and Arabic "صاروخ" are rocket or missile: rocket)
-      {"rocket", "rocket"}, {"Katyusha", "rocket"}, {"ракета", "rocket"}, {"реактивный снаряд", "rocket"},
+      {"rocket", "rocket"}, {"rocket shell", "rocket"}, {"قذيفة صاروخية", "rocket"}, {"Katyusha", "rocket"}, {"ракета", "rocket"}, {"реактивный снаряд", "rocket"},
       {"катюша", "rocket"}, {"صاروخ", "rocket"}, {"كاتيوشا", "rocket"}, {"roket", "rocket"},
       // shells
       {"shell", "shell"}, {"projectile", "shell"}, {"artillery round", "shell"}, {"mortar round", "shell"},
@@ -112,7 +115,7 @@ const std::vector<GenericEntry>& generic_lexicon() {
       {"drone", "drone"}, {"UAV", "drone"}, {"unmanned aerial vehicle", "drone"}, {"unmanned aircraft", "drone"},
       {"беспилотник", "drone"}, {"БПЛА", "drone"}, {"беспилотный летательный аппарат", "drone"}, {"дрон", "drone"},
       {"طائرة مسيرة", "drone"}, {"طائرة بدون طيار", "drone"}, {"طائرة دون طيار", "drone"}, {"درون", "drone"},
-      {"İHA", "drone"}, {"SİHA", "drone"}, {"insansız hava aracı", "drone"},
+      {"طائرة استطلاع", "drone"}, {"ударный беспилотник", "drone"}, {"İHA", "drone"}, {"SİHA", "drone"}, {"insansız hava aracı", "drone"},
       // missiles
       {"missile", "missile"}, {"cruise missile", "missile"}, {"ballistic missile", "missile"},
       {"крылатая ракета", "missile"}, {"баллистическая ракета", "missile"}, {"صاروخ باليستي", "missile"},
@@ -131,7 +134,27 @@ const std::vector<GenericEntry>& generic_lexicon() {
       {"رشاشات ثقيلة", "small_arms"}, {"أسلحة خفيفة", "small_arms"}, {"سلاح خفيف", "small_arms"},
       {"كلاشنكوف", "small_arms"}, {"makineli tüfek", "small_arms"}, {"hafif silah", "small_arms"},
       // munition heads joined to a class before them only ("mortar rounds", "tank rounds")
-      {"round", ""}, {"fire", ""}, {"мина", ""}};
+      {"round", ""}, {"fire", ""}, {"мина", ""}, {"launcher", ""}, {"system", ""}, {"установка", ""}, {"обстрел", ""}};
+  return t;
+}
+
+// Other names of a weapon that an agreement names by one of them: when a class has the alias
+// (or name) on the left, the names on the right are indexed for that class too. The agreement
+// stays the source of the classes; these are translations and expansions it may leave out.
+struct Synonyms {
+  std::string_view alias;
+  std::vector<std::string_view> others;
+};
+const std::vector<Synonyms>& synonyms() {
+  static const std::vector<Synonyms> t{
+      {"Grad", {"غراد", "Град", "Grad rocket launcher"}},
+      {"РСЗО", {"реактивная система залпового огня", "реактивная установка", "راجمة"}},
+      {"mortar", {"مدفع هاون", "mortar round", "mortar shell", "mortar bomb"}},
+      {"артиллерия", {"артиллерийский"}},
+      {"ПТУР", {"противотанковая управляемая ракета", "противотанковый ракетный комплекс"}},
+      {"anti-tank missile", {"مضاد للدروع", "مضاد للدبابات"}},
+      {"tank", {"бронетехника"}},
+  };
   return t;
 }
 
@@ -247,6 +270,23 @@ WeaponFinder::WeaponFinder(const agreement::Agreement& a) : index_(std::make_uni
     if (!wc.name.empty() && wc.name.find(',') == std::string::npos) index_->add(wc.name, wc.id, "");
     for (const auto& alias : wc.aliases) index_->add(alias, wc.id, "");
   }
+  for (const auto& syn : synonyms()) {
+    const auto want = Index::words_of(syn.alias);
+    for (const auto& wc : a.weapon_classes) {
+      bool has = false;
+      auto same = [&](const std::string& text) {
+        const auto w = Index::words_of(text);
+        if (w.size() != want.size()) return false;
+        for (std::size_t i = 0; i < w.size(); ++i)
+          if (w[i].key != want[i].key) return false;
+        return true;
+      };
+      has = same(wc.name);
+      for (const auto& alias : wc.aliases) has = has || same(alias);
+      if (has)
+        for (auto other : syn.others) index_->add(other, wc.id, "");
+    }
+  }
   for (const auto& g : generic_lexicon()) index_->add(g.phrase, "", g.family);
   index_->index();
 }
@@ -302,7 +342,19 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
         ++alt_clitics;
       }
     }
+    if (t.script == Script::cyrillic) {
+      // The longest case ending is sometimes part of the stem ("систем" = систем-а in the genitive
+      // plural, not сист-ем): the word without a one-letter ending only is tried as well.
+      static const std::vector<std::string> one_letter{"а", "я", "ы", "и", "у", "ю", "е", "о", "ь", "й"};
+      alt = k;
+      for (const auto& e : one_letter)
+        if (ends_with(alt, e) && (alt.size() - e.size()) / 2 >= 3) {
+          alt.erase(alt.size() - e.size());
+          break;
+        }
+    }
     std::string main_key = stem(k, turkish, &clitics);
+    if (alt == main_key) alt.clear();
     items.push_back({std::move(main_key), i, caps, t.capitalised, false, std::move(alt), clitics, alt_clitics});
   }
 
@@ -351,10 +403,21 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
 
   // Join a class with the munition word right after it ("Grad rockets", "mortar rounds"), and in
   // Arabic and Russian a munition word with the class after it ("صواريخ غراد", "снаряды РСЗО").
+  auto quote = [&](std::size_t tok, bool opening) {
+    if (tok >= toks.size() || toks[tok].word) return false;
+    const std::string& q = toks[tok].lower;
+    return opening ? (q == "\u00AB" || q == "\"" || q == "\u201E" || q == "\u201C")
+                   : (q == "\u00BB" || q == "\"" || q == "\u201D" || q == "\u201C");
+  };
+  // Next to each other, or across the opening quote of a quoted name ("установки «Град»").
+  auto next_to = [&](const Hit& cur, const Hit& next) {
+    if (next.first_item == cur.end_item) return true;
+    return next.first_item == cur.end_item + 1 && items[cur.end_item].barrier && quote(items[cur.end_item].tok, true);
+  };
   std::vector<Hit> joined;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     Hit cur = hits[h];
-    while (h + 1 < hits.size() && hits[h + 1].first_item == cur.end_item) {
+    while (h + 1 < hits.size() && next_to(cur, hits[h + 1])) {
       const Hit& next = hits[h + 1];
       const bool class_then_munition = cur.entry->is_class && !next.entry->is_class && is_munition_family(next.entry->family);
       const Token& t0 = toks[items[cur.first_item].tok];
@@ -373,10 +436,31 @@ std::vector<WeaponMention> WeaponFinder::find(const Document& doc) const {
 
   std::vector<WeaponMention> out;
   out.reserve(joined.size());
+  // Words that belong to a class mention: "heavy mortars", "тяжёлые гаубицы", "المدفعية الثقيلة".
+  static const std::vector<std::string> heavy_before{"heavy", "тяжелые", "тяжелых", "тяжелая", "тяжелой", "тяжелыми"};
+  static const std::vector<std::string> heavy_after{lexicon::key("الثقيلة"), lexicon::key("الثقيل"), lexicon::key("ثقيلة"),
+                                                    lexicon::key("ثقيل")};
+  auto key_of = [&](std::size_t tok) { return toks[tok].word ? lexicon::key(toks[tok].lower) : std::string(); };
   for (const auto& h : joined) {
-    const std::size_t first = items[h.first_item].tok, last = items[h.end_item - 1].tok;
+    std::size_t first = items[h.first_item].tok, last = items[h.end_item - 1].tok;
+    std::size_t clitics = h.clitics;
+    if (h.entry->is_class) {
+      if (first > 0 && toks[first - 1].sentence == toks[first].sentence && toks[first - 1].span.end + 1 == toks[first].span.begin &&
+          std::find(heavy_before.begin(), heavy_before.end(), key_of(first - 1)) != heavy_before.end())
+        --first, clitics = 0;
+      if (last + 1 < toks.size() && toks[last + 1].sentence == toks[last].sentence &&
+          std::find(heavy_after.begin(), heavy_after.end(), key_of(last + 1)) != heavy_after.end())
+        ++last;
+    }
+    // A quoted name keeps its quotes: «Град».
+    bool opened = first > 0 && quote(first - 1, true);
+    for (std::size_t x = first; x <= last && !opened; ++x) opened = quote(x, true);
+    if (opened && quote(last + 1, false)) {
+      ++last;
+      if (first > 0 && quote(first - 1, true)) --first, clitics = 0;
+    }
     WeaponMention m;
-    lexicon::trim_clitics(doc, first, last, h.clitics, m.span, m.text);
+    lexicon::trim_clitics(doc, first, last, clitics, m.span, m.text);
     m.class_id = h.entry->class_id;
     if (m.class_id.empty()) m.generic = h.entry->family;
     out.push_back(std::move(m));

@@ -12,7 +12,10 @@
 // The longest match wins, then a class over a generic word; mentions never overlap. A class
 // alias followed by a generic word ("Grad rockets", "mortar rounds", "tank shells") is one
 // mention of the class. A mention names a class when any of its words is a class alias
-// (class_id set, generic ""), else its generic family.
+// (class_id set, generic ""), else its generic family. Built-in synonyms of agreement names
+// (Grad: غراد, Град; РСЗО: реактивная система залпового огня ...) are indexed for the class that
+// has the name. Quoted names keep their quotes ("«Град»"); "heavy"/"الثقيلة" join a class
+// mention; an Arabic clitic glued to the first word is left out of the span.
 //
 // Cost: the alias table is built once in the constructor; find() is one pass over the tokens
 // with a hash lookup per word. Thread-safe after construction; never throws on any Document.
