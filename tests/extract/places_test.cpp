@@ -212,6 +212,43 @@ TEST(Places, CommonCapitalisedWordsPersonsAndActorsAreNotPlaces) {
   EXPECT_EQ(with_text(c, "Turkey")->country, "TR");
 }
 
+TEST(Places, AProvinceSeatAfterTheZoneIsTheProvince) {
+  expect_region(find("Heavy weapons left the demilitarised zone in Idlib on time."), "Idlib", "Idlib");
+  expect_region(find("Техника выведена из демилитаризованной зоны в Идлибе."), "Идлибе", "Idlib");
+  expect_region(find("انسحبت الفصائل من المنطقة منزوعة السلاح في إدلب."), "إدلب", "Idlib");
+}
+
+TEST(Places, CompoundsWrittenAsOneWordMountainsAndRoadLists) {
+  // Kafr Zaytā (places.tsv 168620: lat 35.37425, lon 36.6033).
+  expect_point(find("Mortars fell on Kafarzita before dawn."), "Kafarzita", 36.6033, 35.37425);
+  expect_region(find("Fighters held hilltops in Jabal al-Turkman."), "Jabal al-Turkman");
+  expect_region(find("اشتباكات في جبل الأكراد."), "جبل الأكراد");
+  const auto roads = find("Work to reopen the M4 and M5 roads went on.");
+  expect_region(roads, "M4");
+  expect_region(roads, "M5 roads");
+}
+
+TEST(Places, ArabicDatelineAndWordsThatAreAlsoVillages) {
+  expect_point(find("عاجل | كفرنبل - سقطت قذائف على الحي الشرقي."), "كفرنبل", 36.56449, 35.61376);
+  // الحربية ("military") and مدينة ("city") are GeoNames villages too: not places here.
+  const auto ms = find("حلقت الطائرات الحربية فوق مدينة سراقب.");
+  for (const auto& m : ms) EXPECT_NE(m.text, "الحربية") << dump(ms);
+  for (const auto& m : ms) EXPECT_NE(m.text, "مدينة") << dump(ms);
+  expect_point(ms, "سراقب", 36.80591, 35.86447);
+}
+
+TEST(Places, PostNamesTheGazetteerLacksInRussianAndArabic) {
+  // [[post]] tr-op-11-sher-mughar.
+  const agreement::Post* post = nullptr;
+  for (const auto& p : world().agr.posts)
+    if (p.id == "tr-op-11-sher-mughar") post = &p;
+  ASSERT_NE(post, nullptr);
+  expect_point(find("Колонна прибыла на турецкий наблюдательный пост в Шер-Мугаре."), "Шер-Мугаре",
+               post->position.lon_deg, post->position.lat_deg);
+  expect_point(find("وصل رتل إلى نقطة المراقبة التركية في شير مغار."), "شير مغار", post->position.lon_deg,
+               post->position.lat_deg);
+}
+
 TEST(Places, AgreesWithTheIngestResolverOnEveryPointItFinds) {
   // ingest resolves a report's place with gazetteer::Resolver scoped to the area of interest:
   // a point found here must be the place that resolver gives for the same name.

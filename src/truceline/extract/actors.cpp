@@ -20,6 +20,7 @@
 #include "truceline/extract/actors.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -116,7 +117,14 @@ const std::vector<std::pair<const char*, const char*>>& equivalents() {
       {"ИГИЛ", "ISIS"},        {"НФО", "NLF"},                  {"САА", "SAA"},
       {"هتش", "HTS"},          {"النصرة", "al-Nusra"},          {"تحرير الشام", "Tahrir al-Sham"},
       {"Nusra", "al-Nusra"},   {"Daesh", "ISIS"},               {"IS", "ISIS"},
-      {"HTŞ", "HTS"}};
+      {"HTŞ", "HTS"},          {"القوات المسلحة التركية", "Turkish Armed Forces"}};
+  return e;
+}
+
+// Russian words for the distinctive words of aliases (see `headed` in the constructor).
+const std::vector<std::pair<const char*, const char*>>& head_equivalents() {
+  static const std::vector<std::pair<const char*, const char*>> e{
+      {"government", "правительственные"}, {"regime", "режима"}, {"government", "حكومية"}};
   return e;
 }
 
@@ -127,7 +135,10 @@ const std::vector<const char*>& force_nouns_other() {
       "ВКС", "ВВС", "войска", "военные", "армия", "авиация", "самолёты", "самолеты", "военнослужащие", "силы",
       "артиллерия", "вертолёты", "вертолеты", "беспилотники", "силовики", "подразделения", "бомбардировщики",
       "طيران", "جيش", "قوات", "طائرات", "مدفعية", "مقاتلات", "وحدات", "جنود", "مروحيات", "قاذفات", "طيران حربي",
-      "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu"};
+      "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
+      // the state's organs: "Russian defence ministry", "сирийские власти", "وزارة الدفاع الروسية"
+      "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities", "власти",
+      "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات"};
   return n;
 }
 
@@ -135,7 +146,7 @@ const std::vector<const char*>& force_nouns_other() {
 // "сирийские правительственные войска", "الطيران الحربي الروسي".
 const std::vector<const char*>& force_adjectives() {
   static const std::vector<const char*> a{"government", "regime", "pro-government", "правительственные",
-                                          "военно-космические", "حربي", "حكومية", "نظامية"};
+                                          "военно-космические", "حربي", "حربية", "حكومية", "نظامية"};
   return a;
 }
 
@@ -149,15 +160,17 @@ const std::vector<const char*>& generic_phrases() {
       "terrorist groups", "terrorist group", "terrorist organisations", "terrorist organizations",
       "militant groups", "radical groups", "jihadist groups", "extremist groups", "militants", "militant",
       "gunmen", "gunman", "terrorists", "rebels", "insurgents", "jihadists", "extremists", "radicals", "factions",
-      "militias", "militiamen", "fighters",
+      "militias", "militiamen", "fighters", "illegal armed formations", "armed formations",
       // Russian (any case: matched by stem)
       "незаконные вооружённые формирования", "незаконные вооруженные формирования", "вооружённые группировки",
       "вооруженные группировки", "террористические группировки", "вооружённая оппозиция",
       "вооруженная оппозиция", "бандформирования", "боевики", "террористы", "радикалы", "экстремисты",
-      "повстанцы", "джихадисты", "группировки",
+      "повстанцы", "джихадисты", "группировки", "радикальные группировки", "умеренная оппозиция",
+      "сирийская оппозиция", "оппозиция", "вооружённые формирования", "вооруженные формирования",
       // Arabic (proclitics and article stripped)
       "مجموعات إرهابية", "مجموعات مسلحة", "جماعات مسلحة", "جماعات إرهابية", "تنظيمات إرهابية",
-      "فصائل معارضة", "فصائل مسلحة", "معارضة مسلحة", "مسلحون", "مسلحين", "مسلحو", "فصائل", "إرهابيين",
+      "فصائل معارضة", "فصائل مسلحة", "معارضة مسلحة", "مجموعات متشددة", "مجموعات متطرفة", "جماعات متشددة",
+      "جماعات متطرفة", "تنظيمات متطرفة", "مسلحون", "مسلحين", "مسلحو", "فصائل", "إرهابيين",
       "إرهابيون", "متشددين", "متشددون", "مقاتلين", "مقاتلون", "عصابات", "ميليشيات", "مليشيات",
       // Turkish (best effort)
       "silahlı gruplar", "militanlar", "teröristler", "muhalifler", "radikal gruplar"};
@@ -208,7 +221,7 @@ struct Entry {
   std::string id;        // party/group id; "" for a generic phrase
   bool acronym = false;  // written in capitals in the agreement: matches capitals only
   bool country = false;  // the alias is a country's name ("Turkey", "Турция")
-  enum Kind : std::uint8_t { alias, demonym, force, adjective, generic } kind = alias;
+  enum Kind : std::uint8_t { alias, demonym, force, adjective, generic, headed } kind = alias;
 };
 
 struct WordKey {
@@ -216,7 +229,11 @@ struct WordKey {
   int sep = 0;                 // 0 space, 1 hyphen, 3 barrier (punctuation) before this word
   Lang lang = Lang::latin;
   std::string key;             // folded (Latin), stem (Cyrillic), ar_key_word (Arabic)
-  std::vector<std::pair<std::string, std::string>> first_keys;  // Arabic: (key without proclitic, proclitic)
+  struct FirstKey {
+    std::string key, proclitic;
+    std::size_t skip = 0;  // proclitic letters the mention's span leaves out
+  };
+  std::vector<FirstKey> first_keys;  // Arabic: the word without a proclitic
   bool upper = false;          // all capitals (acronyms)
 };
 
@@ -289,6 +306,40 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
   for (const char* g : generic_phrases()) m.add(g, "", Entry::generic);
   for (const char* b : blockers_before())
     for (auto& k : phrase_keys(b)) m.blockers.insert(k);
+  // Variants of aliases (kind `headed`): the distinctive words of an alias that is a demonym or
+  // a force noun plus those words name the same party before (Latin, Cyrillic) or after (Arabic)
+  // any force noun: "Syrian government" and "regime forces" make "government forces",
+  // "regime artillery" name syria; "قوات النظام" makes "مروحيات النظام" name it. Words two
+  // parties would share this way ("army": "Syrian army", "Turkish army") name nobody.
+  {
+    std::set<Words> demonym_keys, force_keys;
+    for (const auto& e : m.entries) {
+      if (e.kind == Entry::demonym) demonym_keys.insert(e.keys);
+      if (e.kind == Entry::force) force_keys.insert(e.keys);
+    }
+    std::map<Words, std::set<std::string>> heads;
+    const std::size_t declared = m.entries.size();
+    for (std::size_t i = 0; i < declared; ++i) {
+      const Entry& e = m.entries[i];
+      if (e.kind != Entry::alias || e.keys.size() < 2) continue;
+      const Words first{e.keys.front()}, last{e.keys.back()};
+      const Words rest(e.keys.begin() + 1, e.keys.end()), init(e.keys.begin(), e.keys.end() - 1);
+      if (demonym_keys.count(first)) heads[rest].insert(e.id);                              // "Syrian government"
+      if (force_keys.count(last) && !demonym_keys.count(init)) heads[init].insert(e.id);   // "regime forces"
+      if (force_keys.count(first) && !demonym_keys.count(rest)) heads[rest].insert(e.id);  // "قوات النظام"
+    }
+    // The same heads in Russian ("правительственные войска" = "government forces").
+    for (const auto& [english, other] : head_equivalents())
+      if (const auto it = heads.find(phrase_keys(english)); it != heads.end()) heads[phrase_keys(other)] = it->second;
+    for (const auto& [keys, ids] : heads) {
+      if (ids.size() != 1) continue;
+      Entry e;
+      e.keys = keys;
+      e.id = *ids.begin();
+      e.kind = Entry::headed;
+      m.entries.push_back(std::move(e));
+    }
+  }
   for (std::size_t i = 0; i < m.entries.size(); ++i) m.by_first[m.entries[i].keys.front()].push_back(i);
   for (auto& [k, v] : m.by_first)
     std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
@@ -327,7 +378,10 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           if (l.size() < p.letters.size() + 2 || l.compare(0, p.letters.size(), p.letters) != 0) continue;
           std::u32string rest = l.substr(p.letters.size());
           if (!p.article_follows) rest = ar_no_article(rest);
-          w.first_keys.emplace_back(to_utf8(rest), to_utf8(p.letters));
+          // The span leaves the proclitic out, keeping an article it carries ("بالجيش" -> "الجيش"),
+          // except after "لل" (ل + ال without its alef).
+          const std::size_t skip = p.letters.size() - (p.article_follows && p.letters.size() >= 3 ? 2 : 0);
+          w.first_keys.push_back({to_utf8(rest), to_utf8(p.letters), skip});
         }
       } else if (t.script == Script::cyrillic) {
         w.lang = Lang::cyrillic;
@@ -359,13 +413,14 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
     struct Hit {
       std::size_t entry = 0, end = 0;
       std::string proclitic;
+      std::size_t skip = 0;
     };
     auto match_at = [&](std::size_t i, bool only_kind, Entry::Kind kind) -> std::optional<Hit> {
-      std::vector<std::pair<std::string, std::string>> firsts{{W[i].key, ""}};
+      std::vector<WordKey::FirstKey> firsts{{W[i].key, "", 0}};
       if (W[i].lang == Lang::arabic)
         for (const auto& fk : W[i].first_keys) firsts.push_back(fk);
-      if (W[i].lang == Lang::latin && is_article(W[i].key) && i + 1 < n && W[i + 1].sep != 3) return std::nullopt;
-      for (const auto& [first, proclitic] : firsts) {
+      if (W[i].lang != Lang::arabic && is_article(W[i].key) && i + 1 < n && W[i + 1].sep != 3) return std::nullopt;
+      for (const auto& [first, proclitic, skip] : firsts) {
         const auto it = m.by_first.find(first);
         if (it == m.by_first.end()) continue;
         for (std::size_t e : it->second) {
@@ -374,13 +429,13 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           if (en.acronym && !W[i].upper) continue;
           std::size_t j = i + 1, k = 1;
           for (; k < en.keys.size(); ++k) {
-            while (j < n && W[j].sep != 3 && W[j].lang == Lang::latin && is_article(W[j].key) && j + 1 < n &&
+            while (j < n && W[j].sep != 3 && W[j].lang != Lang::arabic && is_article(W[j].key) && j + 1 < n &&
                    W[j].key != en.keys[k])
               ++j;
             if (j >= n || W[j].sep == 3 || W[j].key != en.keys[k]) break;
             ++j;
           }
-          if (k == en.keys.size()) return Hit{e, j, proclitic};
+          if (k == en.keys.size()) return Hit{e, j, proclitic, skip};
         }
       }
       return std::nullopt;
@@ -397,7 +452,24 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       bool inflected = !hit->proclitic.empty();
       bool generic = false;
 
-      if (en->kind == Entry::force || en->kind == Entry::adjective) {
+      if ((en->kind == Entry::force || en->kind == Entry::adjective) && W[a].lang != Lang::arabic) {
+        if (const auto h = match_at(a, true, Entry::headed); h && h->end < n && W[h->end].sep != 3 &&
+                                                              match_at(h->end, true, Entry::force)) {
+          hit = h;
+          en = &m.entries[h->entry];
+          b = h->end;
+          id = en->id;
+        }
+      }
+      if (en->kind == Entry::headed) {
+        // "government forces", "regime artillery": the alias's distinctive words + a force noun.
+        const auto f = b < n && W[b].sep != 3 ? match_at(b, true, Entry::force) : std::nullopt;
+        if (!f || !f->proclitic.empty() || W[a].lang == Lang::arabic) continue;
+        if (a > 0 && W[a].sep != 3 && match_at(a - 1, true, Entry::demonym)) continue;  // another state's
+        b = f->end;
+        how = "alias_variant";
+        inflected = false;
+      } else if (en->kind == Entry::force || en->kind == Entry::adjective) {
         // A force noun alone ("the army") names nobody; an Arabic noun before a demonym
         // ("الطيران الروسي", "القوات التركية") names its party.
         std::size_t j = b;
@@ -411,6 +483,12 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           id = m.entries[d->entry].id;
           b = d->end;
           how = "demonym";
+        } else if (const auto hd = W[a].lang == Lang::arabic && b < n && W[b].sep == 0 ? match_at(b, true, Entry::headed)
+                                                                                        : std::nullopt;
+                   hd && hd->proclitic.empty()) {
+          id = m.entries[hd->entry].id;  // "مروحيات النظام"
+          b = hd->end;
+          how = "alias_variant";
         } else if (const auto al = W[a].lang != Lang::latin && b < n && W[b].sep == 0 ? match_at(b, true, Entry::alias)
                                                                                         : std::nullopt) {
           // "ВКС России", "войска Турции", "قوات تركيا": the forces of a party named after them.
@@ -436,11 +514,27 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           }
           break;
         }
+        // A demonym before an alias of the same state's forces: "российская военная полиция"
+        // (alias "военная полиция" of russian-military-police, a member of russia).
+        if (ids.size() == 1 && j < n && W[j].sep != 3) {
+          if (const auto al = match_at(j, true, Entry::alias)) {
+            const std::string& aid = m.entries[al->entry].id;
+            const agreement::Actor* actor = m.agreement->actor(aid);
+            if (aid == *ids.begin() || (actor && std::find(actor->member_of.begin(), actor->member_of.end(),
+                                                           *ids.begin()) != actor->member_of.end())) {
+              id = aid;
+              b = al->end;
+              how = "alias_in_text";
+              goto resolved_demonym;
+            }
+          }
+        }
         while (j < n && W[j].sep != 3) {
           auto h = match_at(j, true, Entry::adjective);
           if (!h) break;
           j = h->end;
         }
+        {
         const auto f = j < n && W[j].sep != 3 ? match_at(j, true, Entry::force) : std::nullopt;
         if (!f) {
           // A demonym before another word: "Turkish-backed factions", "Syrian opposition".
@@ -464,6 +558,8 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           category = "several";
         }
         how = "demonym";
+        }
+      resolved_demonym:;
       } else if (en->kind == Entry::generic) {
         generic = true;
         id.clear();
@@ -519,7 +615,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           }
           auto f = match_at(b, true, Entry::force);
           if (!f) f = match_at(b, true, Entry::generic);
-          if (!f) break;
+          if (!f || !f->proclitic.empty()) break;  // "وفصائل": و starts another actor
           b = f->end;
         }
         if (W[a].lang == Lang::cyrillic) {
@@ -558,6 +654,22 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
         if (!blockers_after_latin().count(W[rb - 1].key)) am.span = doc.tokens_span(W[qa].tok, W[b - 1].tok);
       }
       if (ra < qa) am.span = doc.tokens_span(W[ra].tok, W[b - 1].tok);
+      if (ra == a && qa == a && hit->skip > 0) {  // the proclitic is not part of the mention
+        const std::string_view raw = doc.token_text(W[a].tok);
+        std::size_t i2 = 0, cps = 0, letters = 0;
+        while (i2 < raw.size()) {
+          const std::size_t at = i2;
+          const char32_t c = next_cp(raw, i2);
+          const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
+          if (!mark && letters == hit->skip) {
+            i2 = at;
+            break;
+          }
+          if (!mark) ++letters;
+          ++cps;
+        }
+        if (am.span.begin + cps < am.span.end) am.span.begin += cps;
+      }
       am.text = std::string(doc.slice(am.span));
       const bool latin = std::all_of(W.begin() + static_cast<std::ptrdiff_t>(ra), W.begin() + static_cast<std::ptrdiff_t>(rb),
                                      [](const WordKey& w) { return w.lang == Lang::latin; });
@@ -567,16 +679,28 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           const assess::ActorResolution r = m.resolver.resolve(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
           if (!r.category.empty() && r.category != "several") am.category = r.category == "qualified" ? "qualified" : r.category;
         }
+      } else if (how == "alias_variant") {
+        am.id = id;
+        am.how = how;
       } else if (latin) {
-        const assess::ActorResolution r = m.resolver.resolve(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
+        std::string words(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
+        for (const std::string pos : {"'s", "\xE2\x80\x99s"})  // "Turkey's Ministry": names without the possessive
+          for (std::size_t at; (at = words.find(pos)) != std::string::npos &&
+                               (at + pos.size() == words.size() || words[at + pos.size()] == ' ');)
+            words.erase(at, pos.size());
+        const assess::ActorResolution r = m.resolver.resolve(words);
         am.id = r.id;
         am.how = r.how;
         am.category = r.category;
+        if (r.id.empty() && r.category.empty() && how == "demonym" && category.empty()) {
+          am.id = id;  // a force noun assess does not list ("defence ministry"): the demonym rule still holds
+          am.how = how;
+        }
       } else if (qa < a) {
         am.category = "qualified";
       } else {
         am.id = id;
-        am.how = inflected ? "alias_inflected" : how == "demonym" ? "demonym" : "alias_in_text";
+        am.how = inflected ? "alias_inflected" : (how == "demonym" || how == "alias_variant") ? how : "alias_in_text";
         am.category = category;
         if (!category.empty()) am.how.clear();
       }

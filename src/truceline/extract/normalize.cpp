@@ -87,10 +87,20 @@ std::string ru_stem(std::string_view f) {
       "iyami", "yami", "iyakh", "iyey", "iyu", "ii", "yyye", "ogo", "ego", "omu", "emu", "ymi", "imi", "iye", "yye", "oye", "eye",
       "aya", "yaya", "uyu", "yuyu", "ykh", "ikh", "akh", "yakh", "ami", "iya", "iy", "yy", "oy", "ey",
       "om", "em", "ym", "im", "ov", "ev", "ya", "yu", "ye", "a", "e", "i", "u", "y", "o"};
-  if (f.size() <= 4) return std::string(f);
+  if (f.size() <= 3) return std::string(f);
+  std::string stem(f);
   for (std::string_view e : kEndings)
-    if (f.size() >= e.size() + 3 && f.ends_with(e)) return std::string(f.substr(0, f.size() - e.size()));
-  return std::string(f);
+    if (f.size() >= e.size() + 3 && f.ends_with(e)) {
+      stem = std::string(f.substr(0, f.size() - e.size()));
+      break;
+    }
+  // The fleeting vowel of the genitive plural: группировок / группировки, both "gruppirov".
+  if (stem.size() >= 6 && (stem.ends_with("ok") || stem.ends_with("ek"))) {
+    stem.resize(stem.size() - 2);
+  } else if (stem.size() >= 6 && stem.back() == 'k') {
+    stem.pop_back();
+  }
+  return stem;
 }
 
 }  // namespace truceline::extract::detail

@@ -35,7 +35,9 @@ const std::vector<Proclitic>& proclitics();
 
 // A Russian word's stem for matching inflected forms (on the folded, BGN-romanised word): the
 // longest case / adjective ending removed when at least 3 letters remain ("turtsii" ->
-// "turts", "turetskikh" -> "turetsk", "voennye" -> "voenn"). Words of 4 letters or fewer are kept.
+// "turts", "voyennykh" -> "voyenn", "sily" -> "sil"), then a final -ok/-ek/-k of a stem of 6
+// letters or more (the genitive plural's fleeting vowel: "gruppirovok", "gruppirovki" ->
+// "gruppirov"; "turetskikh" -> "turets"). Words of 3 letters or fewer are kept.
 std::string ru_stem(std::string_view folded);
 
 }  // namespace truceline::extract::detail

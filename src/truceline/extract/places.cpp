@@ -89,7 +89,9 @@ const std::vector<Cue>& cues() {
          "nearby", "around", "outside", "suburb of", "suburbs of", "hamlet of", "district of", "area of",
          "countryside of", "environs of", "edge of", "centre of", "center of", "west of", "east of", "north of",
          "south of", "northwest of", "northeast of", "southwest of", "southeast of", "north-west of",
-         "north-east of", "south-west of", "south-east of", "village", "town", "hill of", "köyü",
+         "north-east of", "south-west of", "south-east of", "village", "town", "hill of", "köyü", "airbase",
+         "air base", "base of", "settlements of", "settlement of", "авиабаза", "авиабазы", "авиабазе", "авиабазу",
+         "базы", "населенные пункты", "населённые пункты", "населенных пунктов", "населённых пунктов", "قاعدة", "مطار",
          // Russian: settlement nouns (genitive), "near", "in the area of".
          "в районе", "в окрестностях", "населённого пункта", "населенного пункта", "населённый пункт",
          "населенный пункт", "н.п", "нп", "деревни", "деревня", "села", "село", "посёлка", "поселка",
@@ -102,7 +104,7 @@ const std::vector<Cue>& cues() {
         true);
     add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
          "в", "во", "у", "из", "на", "до", "по", "от", "к", "между",  // Russian
-         "في", "من", "على", "إلى", "الى", "عن", "نحو", "باتجاه", "داخل",  // Arabic
+         "في", "من", "على", "إلى", "الى", "عن", "نحو", "باتجاه", "داخل", "بين", "محور",  // Arabic
          "de", "da", "te", "ta", "yakınlarında", "kentinde", "ilçesinde"},    // Turkish (best effort)
         false);
     std::stable_sort(v.begin(), v.end(), [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
@@ -188,7 +190,15 @@ RegionWord region_word_latin(std::string_view w) {
       {"kirsalinda", RegionWord::countryside}, {"district", RegionWord::district},
       {"districts", RegionWord::district},     {"rayon", RegionWord::district},
       {"rayone", RegionWord::district},        {"rayona", RegionWord::district},
-      {"ilcesi", RegionWord::district}};
+      {"ilcesi", RegionWord::district},
+      // Russian (folded): "районов Идлиба", "в горах Латакии", "сельская местность Хамы",
+      // "населённые пункты Латакии" (the settlements of a province)
+      {"rayonov", RegionWord::district},       {"rayonakh", RegionWord::district},
+      {"rayony", RegionWord::district},        {"gorakh", RegionWord::countryside},
+      {"gor", RegionWord::countryside},        {"mestnost", RegionWord::countryside},
+      {"mestnosti", RegionWord::countryside},  {"punkty", RegionWord::countryside},
+      {"punktov", RegionWord::countryside},    {"punktakh", RegionWord::countryside},
+      {"mountains", RegionWord::countryside},  {"hills", RegionWord::countryside}};
   const auto it = m.find(w);
   return it == m.end() ? RegionWord::none : it->second;
 }
@@ -235,6 +245,28 @@ bool is_ar_direction_adjective(const std::string& key) {
   return s.count(key) != 0;
 }
 
+// Settlement nouns that make the next Arabic word a place even when nothing locates it
+// ("قرية X", "بلدة X"; not "قرب"/"على": "قرب مدرسة" is near a school).
+bool is_ar_settlement_cue(const Words& key) {
+  static const std::unordered_set<std::string> s{to_utf8(U"قريه"), to_utf8(U"بلده"), to_utf8(U"مدينه"),
+                                                 to_utf8(U"بلدتي"), to_utf8(U"قريتي"), to_utf8(U"مزرعه"),
+                                                 to_utf8(U"قاعده"), to_utf8(U"مطار")};
+  return key.size() == 1 && s.count(to_utf8(ar_no_article(ar_letters(key[0])))) != 0;
+}
+// A word that is itself a cue ("بلدة", "مدينة", "حي"): never a place name.
+bool is_cue_word(const std::string& key) {
+  static const std::unordered_set<std::string> s = [] {
+    std::unordered_set<std::string> x;
+    for (const auto& c : cues())
+      for (const auto& w : c.words) {
+        std::size_t i = 0;
+        x.insert(!w.empty() && is_arabic_letter(next_cp(w, i)) ? to_utf8(ar_no_article(ar_letters(w))) : w);
+      }
+    return x;
+  }();
+  return s.count(key) != 0;
+}
+
 // Arabic words that are gazetteer spellings of some village but are far more often ordinary
 // words in news text; they need a cue ("قرية حماة" still is a place).
 const std::unordered_set<std::string>& ar_common_words() {
@@ -259,7 +291,7 @@ bool is_post_word(std::string_view folded) {
 // Road nouns: "M5 highway", "the M4 road", "трасса М5", "طريق M5".
 bool is_road_word(std::string_view lower) {
   static const std::unordered_set<std::string_view> s{
-      "highway", "road", "motorway", "expressway", "route", "трасса", "трассе", "трассы", "трассу", "шоссе",
+      "highway", "road", "motorway", "expressway", "route", "highways", "roads", "motorways", "трасса", "трассе", "трассы", "трассу", "шоссе",
       "автотрасса", "автотрассы", "автотрассе", "дорога", "дороге", "дороги", "طريق", "الطريق", "أوتوستراد",
       "اوتوستراد", "الأوتوستراد", "الاوتوستراد", "otoyolu", "karayolu"};
   return s.count(lower) != 0;
@@ -475,6 +507,7 @@ struct Window {
   bool in_index = false;            // the folded form is a gazetteer spelling
   bool ar_in = false;               // an Arabic ب proclitic ("in") on the first word
   std::size_t skip_letters = 0;     // Arabic proclitic letters left out of the span ("و" of "وسراقب")
+  std::vector<std::string> alts = {};  // other forms tried (Russian endings stripped): for post names
 };
 
 }  // namespace
@@ -641,7 +674,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           return false;
         };
         std::size_t end = w;
-        if (number_at(w, end)) {
+        std::size_t end2 = w;
+        if (number_at(w, end) && end + 1 < n && W[end + 1].sep != 3 && is_road_word(lower(end + 1))) {
+          b = end + 1;
+          road = true;
+        } else if (number_at(w, end) && end + 2 < n && W[end + 1].sep != 3 && W[end + 2].sep != 3 &&
+                   (lower(end + 1) == "and" || lower(end + 1) == "or" || lower(end + 1) == "и" ||
+                    lower(end + 1) == "\xD9\x88") && number_at(end + 2, end2)) {
+          b = end;  // "the M4 and M5 roads": the first of a list of road numbers
+          road = true;
+        } else if (number_at(w, end) && w > 0 && W[w].sep != 3 &&
+                   (is_road_word(lower(w - 1)) || ((lower(w - 1) == "and" || lower(w - 1) == "и") && !out.empty() &&
+                                                   out.back().rule == "region:road"))) {
           b = end;
           road = true;
           if (b + 1 < n && W[b + 1].sep != 3 && is_road_word(lower(b + 1))) b = b + 1;
@@ -789,6 +833,21 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               if (hchanged) tries.emplace_back(h, tries[i].second.empty() ? "ru:х=h" : tries[i].second + "+ru:х=h");
             }
           }
+          // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
+          // prefix split off (only tried when the word as written is no gazetteer spelling).
+          if (b == w && !m.folded_names.count(q0)) {
+            static constexpr std::string_view kPrefixes[] = {"kafr", "kafar", "kafer", "kfar", "kfr", "tell", "tall",
+                                                             "tal", "deir", "dayr", "ain", "ayn", "beit", "bayt",
+                                                             "khan", "umm", "abu", "ras", "jisr", "maarat", "maaret"};
+            for (std::string_view pre : kPrefixes)
+              if (q0.size() >= pre.size() + 3 && q0.compare(0, pre.size(), pre) == 0 &&
+                  q0.find(' ') == std::string::npos) {
+                tries.emplace_back(std::string(pre) + " " + q0.substr(pre.size()), fmt::format("split:{}", pre));
+                if (pre.starts_with("k") && pre != "kafr" && pre != "khan")  // Kafar-, Kfar-, Kfr- = Kafr
+                  tries.emplace_back("kafr " + q0.substr(pre.size()), fmt::format("split:{}=kafr", pre));
+                break;
+              }
+          }
           std::optional<Window> pick;
           std::optional<Resolved> pick_res;
           for (const auto& [q, label] : tries)  // an exact gazetteer spelling first
@@ -809,6 +868,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (!pick && cue && b == maxb) {
               pick = Window{w, b, q0, "", false, false};
               pick_res = m.resolve(q0);
+              for (const auto& tr : tries) pick->alts.push_back(tr.first);
             }
           }
           if (!pick) continue;
@@ -822,6 +882,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (pick_res->place || pick->in_index) break;
         }
         if (consumed) continue;
+        // A mountain area the gazetteer does not hold as a place: "Jabal al-Turkman", "Jebel
+        // al-Zawiya" (a region, no point).
+        if ((!found || !found_res->place) && maxb > w &&
+            (folded(w) == "jabal" || folded(w) == "jebel" || folded(w) == "jabel" || folded(w) == "jbel")) {
+          PlaceMention pm;
+          pm.kind = "region";
+          pm.reason = "a mountain area, not a point";
+          pm.rule = cue ? fmt::format("cue:{}+region:mountain", cue->text) : "region:mountain";
+          emit(std::move(pm), w, maxb);
+          w = maxb;
+          continue;
+        }
       } else if (arabic_word) {
         // Arabic: the first word with its proclitics stripped, then whole words.
         const std::u32string first = ar_letters(doc.token_text(W[w].tok));
@@ -858,7 +930,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (it == m.arabic.end()) continue;
             // One word: needs a cue (or the proclitic ب "in"), or a long name that is not an
             // ordinary word.
-            if (j == 0 && !cue && !v.in && (v.word.size() < 5 || ar_common_words().count(k0))) continue;
+            // One word: needs a cue or the proclitic ب ("in"); Arabic news names a place after
+            // one, and many names are also words (الحربية "military", حماة "protectors").
+            if (j == 0 && is_cue_word(k0)) continue;  // "مدينة", "بلدة": GeoNames has villages so named
+            // A dateline or headline word alone between punctuation ("عاجل | كفرنبل - ريف إدلب").
+            const bool dateline = j == 0 && W[w].sep == 3 && (w + 1 >= n || W[w + 1].sep != 0);
+            if (j == 0 && !cue && !v.in && !dateline) continue;
+            if (j == 0 && v.in && !cue && (v.word.size() < 4 || ar_common_words().count(k0))) continue;
             if (j == 0 && ar_common_words().count(k0) && !cue) continue;
             found = Window{w, w + j, it->second, v.rule, true, v.in, v.skip};
             found_res = m.resolve(it->second);
@@ -866,8 +944,44 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
           if (found) break;
         }
+        // After a post word ("نقطة المراقبة التركية في شير مغار"): a post name the gazetteer does
+        // not hold, compared folded (gazetteer::fold, only here: post words are rare).
+        if (!found && !m.posts.empty()) {
+          bool post_word = false;
+          for (std::size_t x = w >= 5 ? w - 5 : 0; x < w && !post_word; ++x)
+            if (arabic_word_at(x)) {
+              for (const std::string& f : forms(x)) {
+                const std::string k = to_utf8(ar_no_article(ar_letters(f)));
+                if (k == to_utf8(U"نقطه") || k == to_utf8(U"نقاط") || k == to_utf8(U"مخفر")) post_word = true;
+              }
+            }
+          if (post_word) {
+            for (std::size_t len = 2; len >= 1 && !found; --len) {
+              if (w + len > n || (len == 2 && (W[w + 1].sep == 3 || !arabic_word_at(w + 1)))) continue;
+              const std::string f = gazetteer::fold(doc.tokens_text(W[w].tok, W[w + len - 1].tok));
+              const std::string key = gazetteer::consonant_key(f);
+              for (const auto& pn : m.posts)
+                if (!pn.key.empty() && pn.key == key) {
+                  found = Window{w, w + len - 1, pn.folded, "ar:exact", false, false};
+                  found_res = Resolved{};
+                  break;
+                }
+            }
+          }
+        }
+        // "جبل الأكراد", "جبل الزاوية": a mountain area (a region, no point).
+        if (!found && ar_no_article(first) == U"جبل" && w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1)) {
+          PlaceMention pm;
+          pm.kind = "region";
+          pm.reason = "a mountain area, not a point";
+          pm.rule = cue ? fmt::format("cue:{}+region:mountain", cue->text) : "region:mountain";
+          emit(std::move(pm), w, w + 1);
+          w = w + 1;
+          continue;
+        }
         // A strong cue before an Arabic word nothing matches: kept unresolved ("قرية X").
-        if (!found && cue && cue->strong && first.size() >= 3 && !ar_common_words().count(to_utf8(first))) {
+        if (!found && cue && cue->strong && is_ar_settlement_cue(cue->key) && first.size() >= 3 &&
+            !ar_common_words().count(to_utf8(first)) && !is_cue_word(to_utf8(ar_no_article(first)))) {
           const std::string q = std::string(doc.token_text(W[w].tok));
           found = Window{w, w, q, "ar:exact", false, false};
           found_res = m.resolve(q);
@@ -899,13 +1013,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // The agreement's posts: a post word near the name, or a post name the gazetteer does not locate.
       if (m.agreement && !m.posts.empty()) {
         const Impl::PostName* post = nullptr;
-        const std::string key = gazetteer::consonant_key(win.query);
-        for (const auto& pn : m.posts)
-          if (pn.folded == win.query || (r.place && pn.geonameid == r.place->geonameid) ||
-              (!pn.key.empty() && pn.key == key && gazetteer::edit_distance(pn.folded, win.query, 1) <= 1)) {
-            post = &pn;
-            break;
-          }
+        std::vector<std::string> qs{win.query};
+        qs.insert(qs.end(), win.alts.begin(), win.alts.end());
+        for (const std::string& q : qs) {
+          const std::string key = gazetteer::consonant_key(q);
+          for (const auto& pn : m.posts)
+            if (pn.folded == q || (r.place && pn.geonameid == r.place->geonameid) ||
+                (!pn.key.empty() && pn.key == key && gazetteer::edit_distance(pn.folded, q, 1) <= 1)) {
+              post = &pn;
+              break;
+            }
+          if (post) break;
+        }
         if (post) {
           bool post_word = false;
           for (std::size_t x = a >= 4 ? a - 4 : 0; x < std::min(n, b + 3); ++x) {
@@ -971,7 +1090,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (folded(x) == "of" && x > 0) --x;
         if (folded(x) == "the" && x > 0) --x;
         before = region_word_latin(folded(x));
-        if (tok(x).script == Script::arabic) before = region_word_ar(ar_key_word(doc.token_text(W[x].tok)));
+        if (tok(x).script == Script::arabic) {
+          before = RegionWord::none;
+          for (const std::string& f : forms(x))  // "وريف", "بريف": with a proclitic
+            if (const RegionWord r = region_word_ar(to_utf8(ar_no_article(ar_letters(f)))); r != RegionWord::none) before = r;
+        }
         if (before != RegionWord::none) ra = x;
       }
       // Arabic direction adjective after "ريف X": "ريف إدلب الجنوبي".
@@ -1018,6 +1141,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
         emit(std::move(pm), ra, rb, ra == a ? win.skip_letters : 0);
         w = rb;
+        continue;
+      }
+      // "the demilitarised zone in Idlib", "зоны деэскалации Идлиб", "المنطقة منزوعة السلاح في إدلب":
+      // a province seat right after the zone names the province the zone is in.
+      if (seat && !city_word && region == RegionWord::none && !out.empty() && out.back().rule == "region:zone" &&
+          last_place_word != kNone && last_place_word + 3 >= a && gazetteer::same_admin1(p.name, p.admin1())) {
+        pm.kind = "region";
+        pm.country = p.country;
+        pm.admin1 = p.admin1();
+        pm.reason = fmt::format("the province (admin1 {}) the zone is in, not a point", p.admin1());
+        rule.push_back("region:zone_province");
+        pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+        emit(std::move(pm), a, b, win.skip_letters);
+        w = b;
         continue;
       }
       if (seat && direction_before && !city_word) {
