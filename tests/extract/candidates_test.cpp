@@ -235,3 +235,42 @@ TEST(Candidates, ContinuingSentenceTakesPlaceAndTimeBefore) {
 
 }  // namespace
 }  // namespace truceline::extract
+
+namespace truceline::extract {
+namespace {
+
+TEST(Candidates, CoordinatedPlacesGiveOneCandidateEach) {
+  Fixture f("Helicopters dropped barrel bombs on Kafr Nabl and Hish on 8 May.");
+  f.point("Kafr Nabl", 36.56, 35.61, 2);
+  f.point("Hish", 36.64, 35.55, 4);
+  f.date("8 May", 2019y / May / 8);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0]["place"], "Kafr Nabl");
+  EXPECT_EQ(c[1]["place"], "Hish");
+  EXPECT_EQ(c[1]["evidence"]["place"]["rule"], "coordinated_in_sentence:test");
+}
+
+TEST(Candidates, FurtherMentionWithoutPlaceOrDateIsTheSameEvent) {
+  Fixture f("Rockets hit Saraqib on 9 October.\n\nA teacher said one rocket landed near a school.");
+  f.point("Saraqib", 36.8, 35.86, 1);
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["evidence"]["merged"].size(), 1u);
+}
+
+TEST(Candidates, ClashBetweenTwoSidesHasNoActor) {
+  Fixture f("Clashes broke out between HTS and the army near Morek on 9 October.");
+  f.actor("HTS", "hts");
+  f.actor("the army", "syria");
+  f.point("Morek", 36.6, 35.37, 3);
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_FALSE(c[0].contains("actor"));
+  EXPECT_NE(c[0]["uncertain"].dump().find("both sides"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace truceline::extract

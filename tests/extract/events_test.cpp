@@ -68,7 +68,11 @@ TEST(Events, StatementsAreNotEvents) {
   f = run("The council welcomed the withdrawal of heavy weapons.");
   EXPECT_EQ(kinds(f), "");
   EXPECT_EQ(whys(f), "statement");
-  // The participle of an agreement noun is no statement cue.
+  // An adjective or a participle is no statement cue.
+  EXPECT_EQ(kinds(run("The rebels withdrew their tanks before the agreed deadline.")), "withdrawal");
+  EXPECT_EQ(kinds(run("The rebels withdrew their tanks as agreed.")), "withdrawal");
+  EXPECT_EQ(kinds(run("The ceasefire remains in force.")), "");
+  EXPECT_EQ(kinds(run("HTS fighters remain in the town.")), "group_presence");
   EXPECT_EQ(kinds(run("Under the memorandum signed in Sochi, the rebels withdrew their tanks.")), "withdrawal");
 }
 

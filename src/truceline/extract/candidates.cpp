@@ -186,6 +186,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& e : ev.events) event_sentences.insert(e.sentence);
 
   std::vector<Cand> cands;
+  std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
+  // Another mention `c` merged into `o`: asserted by another claimant, both assertions are claims.
+  auto add_assertion = [&](Cand& o, const Cand& c) {
+    const std::string host_by = o.claimant ? o.claimant->text : ctx.source;
+    const std::string new_by = c.claimant ? c.claimant->text : ctx.source;
+    if (host_by == new_by) return;
+    for (const auto& x : o.event_claims)
+      if (x["claimed_by"] == new_by && x["value"] == "asserted") return;
+    if (o.event_claims.empty())
+      o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", host_by},
+                                {"span", span_json(o.ev.span)}});
+    o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", new_by},
+                              {"span", span_json(c.ev.span)}});
+  };
   std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
@@ -314,8 +328,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (before) c.actor = before, c.actor_rule = "before_trigger";
       if (after) c.target = after, c.target_rule = "after_trigger";
     }
+    // "clashes between X and Y", "бои между X и Y", "اشتباكات بين X وY": both sides, no actor.
+    const ActorMention* side = c.actor ? c.actor : c.target;
+    if (e.kind == "armed_clash" && side && preceded_by(side, {"between", "между", "بين"})) {
+      c.uncertain.push_back(fmt::format("actor: a clash between '{}' and others: both sides, neither is the actor",
+                                        side->text));
+      c.actor = nullptr;
+      c.target = nullptr;
+    }
     if (!c.target && civilians && e.kind == "civilian_harm") c.target = civilians, c.target_rule = "civilians";
-    if (!c.actor) c.uncertain.push_back("actor: the text does not say who");
+    if (!c.actor && !(e.kind == "armed_clash" && !c.uncertain.empty() && c.uncertain.back().starts_with("actor:")))
+      c.uncertain.push_back("actor: the text does not say who");
     // Weapon.
     for (const WeaponRef* w : weapons[si]) {
       if (!c.weapon || (c.weapon->class_id.empty() && !w->class_id.empty()) ||
@@ -326,8 +349,68 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("weapon: '{}' matches no weapon class of the agreement", c.weapon->text));
     for (const NumberRef* n : numbers[si]) c.numbers.push_back({n});
 
+    // A further mention: an event with neither a place nor a date of its own, after a
+    // candidate of the same kind, is that event told again ("... one rocket landed near a
+    // school"), not a new one at another place or day.
+    const bool own_place = c.place && (c.place_rule == "nearest_point_in_sentence" || c.place_rule == "unresolved_in_sentence");
+    const bool own_time = c.time_rule == "date_in_sentence";
+    if (!own_place && !own_time) {
+      Cand* earlier = nullptr;
+      for (auto& o : cands)
+        if (o.ev.kind == c.ev.kind) earlier = &o;
+      if (earlier) {
+        add_assertion(*earlier, c);
+        earlier->merged.push_back(c.ev);
+        if (std::find(earlier->sentences.begin(), earlier->sentences.end(), si) == earlier->sentences.end())
+          earlier->sentences.push_back(si);
+        for (auto& n : c.numbers) earlier->numbers.push_back(n);
+        cands_of[si].push_back(static_cast<std::size_t>(earlier - cands.data()));
+        continue;
+      }
+    }
+    // Places coordinated with the event's ("on Kafr Nabl and Hish", "X, Y и Z", "X و Y"): the
+    // same event at each of them, one candidate per place.
+    std::vector<const PlaceMention*> also;
+    if (c.place && own_place && c.place->kind == "point") {
+      const auto& ps = places[si];
+      auto joined = [&](const PlaceMention* a, const PlaceMention* b2) {
+        const std::size_t t0 = token_at(doc, a->span.end), t1 = token_at(doc, b2->span.begin);
+        if (t1 <= t0 || t1 - t0 > 3) return false;
+        for (std::size_t k = t0; k < t1; ++k) {
+          const std::string& w = ts[k].lower;
+          if (w != "and" && w != "or" && w != "," && w != "،" && w != "и" && w != "و") return false;
+        }
+        return true;
+      };
+      auto it = std::find(ps.begin(), ps.end(), c.place);
+      for (auto j = it; j != ps.end() && j + 1 != ps.end() && (*(j + 1))->kind == "point" && joined(*j, *(j + 1)); ++j)
+        also.push_back(*(j + 1));
+      for (auto j = it; j != ps.begin() && (*(j - 1))->kind == "point" && joined(*(j - 1), *j); --j)
+        also.push_back(*(j - 1));
+      // Arabic "X وY": the second name carries the conjunction, a token of its own only when spaced.
+      for (const PlaceMention* p : ps) {
+        if (p == c.place || p->kind != "point" || std::find(also.begin(), also.end(), p) != also.end()) continue;
+        const std::size_t k = token_at(doc, p->span.begin);
+        const std::size_t prev_end = k > 0 ? ts[k - 1].span.end : 0;
+        if (k > 0 && ts[k].script == Script::arabic && prev_end >= c.place->span.end &&
+            token_at(doc, c.place->span.end) + 1 >= k && doc.slice({c.place->span.end, p->span.begin}).find("و") != std::string_view::npos)
+          also.push_back(p);
+      }
+    }
+
     // Merge: same kind, place and day.
     c.place_key = c.place ? (c.place->geonameid ? std::to_string(*c.place->geonameid) : c.place->text) : "";
+    for (const PlaceMention* p : also) {
+      Cand extra = c;
+      extra.place = p;
+      extra.place_rule = "coordinated_in_sentence";
+      extra.offset.reset();
+      extra.place_key = p->geonameid ? std::to_string(*p->geonameid) : p->text;
+      bool dup = false;
+      for (const auto& o : cands)
+        if (o.ev.kind == extra.ev.kind && o.place_key == extra.place_key && o.day == extra.day) dup = true;
+      if (!dup) pending_extra.push_back(std::move(extra));
+    }
     bool merged = false;
     for (auto& o : cands)
       if (o.ev.kind == c.ev.kind && o.place_key == c.place_key && o.day == c.day && !c.day.empty()) {
@@ -338,23 +421,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (!o.actor && c.actor) o.actor = c.actor, o.actor_rule = c.actor_rule;
         if (!o.target && c.target) o.target = c.target, o.target_rule = c.target_rule;
         if (!o.weapon && c.weapon) o.weapon = c.weapon;
-        // Asserted by another claimant: both assertions are claims.
-        const std::string host_by = o.claimant ? o.claimant->text : ctx.source;
-        const std::string new_by = c.claimant ? c.claimant->text : ctx.source;
-        if (host_by != new_by) {
-          if (o.event_claims.empty())
-            o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", host_by},
-                                      {"span", span_json(o.ev.span)}});
-          o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", new_by},
-                                    {"span", span_json(c.ev.span)}});
-        }
+        add_assertion(o, c);
         cands_of[si].push_back(static_cast<std::size_t>(&o - cands.data()));
         merged = true;
         break;
       }
-    if (merged) continue;
-    cands.push_back(std::move(c));
-    cands_of[si].push_back(cands.size() - 1);
+    if (!merged) {
+      cands.push_back(std::move(c));
+      cands_of[si].push_back(cands.size() - 1);
+    }
+    for (auto& x : pending_extra) {
+      cands.push_back(std::move(x));
+      cands_of[si].push_back(cands.size() - 1);
+    }
+    pending_extra.clear();
   }
 
   // A sentence without an event of its own that counts casualties right after an event's

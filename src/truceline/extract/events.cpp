@@ -37,7 +37,9 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "raid*"}, {"airstrike", "warplane* struck"}, {"airstrike", "warplane* bombed"},
     {"airstrike", "warplane* hit"}, {"airstrike", "warplane* targeted"}, {"airstrike", "jets struck"},
     {"airstrike", "jets bombed"}, {"airstrike", "aircraft struck"}, {"airstrike", "aircraft bombed"},
-    {"airstrike", "bombed"}, {"airstrike", "drone strike*"}, {"airstrike", "barrel bomb*"},
+    {"airstrike", "bombed"}, {"airstrike", "drone strike*"}, {"airstrike", "armed drone*"}, {"airstrike", "attack drone*"},
+    {"airstrike", "suicide drone*"}, {"airstrike", "dropped ~ bomb*"}, {"uav_observation", "drone* circled"},
+    {"uav_observation", "drone* flew"}, {"uav_observation", "drone* hovered"}, {"uav_observation", "drone* were flying"}, {"airstrike", "barrel bomb*"},
     {"armed_clash", "clash*"}, {"armed_clash", "fighting"}, {"armed_clash", "fought"},
     {"armed_clash", "gunfight*"}, {"armed_clash", "firefight*"}, {"armed_clash", "exchange* of fire"},
     {"armed_clash", "exchanged fire"}, {"armed_clash", "attacked ~ position*"},
@@ -46,17 +48,22 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "infiltrat*"}, {"armed_clash", "battle*"}, {"armed_clash", "ambush*"},
     {"armed_clash", "opened fire"},
     {"withdrawal", "withdrew"}, {"withdrawal", "withdraw"}, {"withdrawal", "withdrawn"}, {"withdrawal", "withdrawal of"},
-    {"withdrawal", "pulled out"}, {"withdrawal", "pulled back"}, {"withdrawal", "removed ~ heavy weapon*"},
+    {"withdrawal", "pulled out"}, {"withdrawal", "pulled back"}, {"withdrawal", "pulling ~ out"},
+    {"withdrawal", "pulled ~ out"}, {"withdrawal", "withdrawal"}, {"withdrawal", "been moved from"},
+    {"withdrawal", "were moved from"}, {"withdrawal", "moved ~ out of"}, {"withdrawal", "removed ~ heavy weapon*"},
     {"withdrawal", "evacuated ~ position*"},
     {"group_presence", "remain* in"}, {"group_presence", "remain* inside"}, {"group_presence", "remain* present"},
     {"group_presence", "still present"}, {"group_presence", "are present"}, {"group_presence", "were present"},
-    {"group_presence", "stationed in"}, {"group_presence", "still hold*"}, {"group_presence", "still control*"},
+    {"group_presence", "stationed in"}, {"group_presence", "still manning"},
+    {"group_presence", "manning positions"}, {"group_presence", "refused to withdraw"}, {"group_presence", "refused to leave"}, {"group_presence", "still hold*"}, {"group_presence", "still control*"},
     {"patrol", "patrol*"},
     {"movement_restriction", "closed ~ road*"}, {"movement_restriction", "closed ~ crossing*"},
     {"movement_restriction", "closed ~ highway"}, {"movement_restriction", "blocked ~ road*"},
     {"movement_restriction", "blocked ~ highway"}, {"movement_restriction", "road* was closed"},
     {"movement_restriction", "road* were closed"}, {"movement_restriction", "crossing was closed"},
-    {"movement_restriction", "checkpoint* stopped"}, {"movement_restriction", "stopped at ~ checkpoint*"},
+    {"movement_restriction", "checkpoint* stopped"}, {"movement_restriction", "set up ~ checkpoint*"},
+    {"movement_restriction", "turned back"}, {"movement_restriction", "traffic ~ halted"},
+    {"movement_restriction", "halted ~ traffic"}, {"movement_restriction", "closure"}, {"movement_restriction", "stopped at ~ checkpoint*"},
     {"movement_restriction", "turned back at ~ checkpoint*"}, {"movement_restriction", "closure of"},
     // Russian
     {"shelling", "обстрел*"}, {"shelling", "артобстрел*"}, {"shelling", "артиллерийск* огонь"},
@@ -72,6 +79,8 @@ constexpr Entry kTriggers[] = {
     {"withdrawal", "вывод тяжел*"}, {"withdrawal", "отступил*"},
     {"group_presence", "остаются"}, {"group_presence", "остается"}, {"group_presence", "остаётся"},
     {"group_presence", "остались"}, {"group_presence", "присутству*"},
+    {"group_presence", "удерживать позиции"}, {"group_presence", "удерживают"}, {"group_presence", "находятся"},
+    {"airstrike", "ударн* беспилотник*"},
     {"patrol", "патрул*"},
     {"movement_restriction", "перекрыл*"}, {"movement_restriction", "перекрыт*"},
     {"movement_restriction", "закрыли ~ дорог*"}, {"movement_restriction", "закрыли ~ трасс*"},
@@ -85,7 +94,8 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "هجوم*"}, {"armed_clash", "هاجم*"}, {"armed_clash", "تسلل*"},
     {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
     {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
-    {"group_presence", "ينتشرون"},
+    {"group_presence", "ينتشرون"}, {"group_presence", "يتمركز*"},
+    {"group_presence", "تتمركز*"}, {"group_presence", "متمركز*"}, {"group_presence", "يرفضون ~ مغادرة"},
     {"patrol", "دورية"}, {"patrol", "دوريات"}, {"patrol", "دوريه"},
     {"movement_restriction", "اغلق*"}, {"movement_restriction", "اغلاق*"}, {"movement_restriction", "قطع* ~ طريق*"},
     // Turkish (best effort)
@@ -139,7 +149,7 @@ constexpr const char* kFutureCues[] = {
     "will", "would", "plans", "planned", "planning", "intends", "intend", "threatened", "threatens", "must",
     "should", "shall", "expected", "aims", "going", "'ll", "намерен*", "планиру*", "будет", "будут",
     "собира*", "угрожа*", "должн*", "سوف", "يعتزم", "تعتزم", "يخطط", "تخطط", "هدد*", "تهدد", "يهدد", "المقرر",
-    "سيتم", "لن", "planlıyor"};
+    "سيتم", "لن", "يجب", "ينبغي", "начнут", "начнется", "начнётся", "planlıyor"};
 
 // Negation cues: the trigger in their clause, at most five words after them, is not an event.
 constexpr const char* kNegationCues[] = {"no",   "not",  "never", "without", "nor", "neither", "none",
@@ -417,6 +427,10 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
 bool arabic_future_form(const Text& t, std::size_t i) {
   if (t.tok(i).script != Script::arabic) return false;
   const std::string w = normalise_arabic(t.tok(i).lower);
+  // Nouns that begin like a future verb: cars, control, six, year(s), politics, lord, scenario.
+  for (string_view n : {"سيار", "سيطر", "ستة", "ستين", "سنة", "سنه", "سنوات", "سنوي", "سنين", "سياس", "سيد", "سينا",
+                        "ستار", "سياد", "سيول", "سيف", "وسيار", "وسيطر", "وسياس"})
+    if (starts_with(w, n)) return false;
   for (string_view p : {"سي", "ست", "سن", "وسي", "وست"})
     if (starts_with(w, p) && to_u32(w).size() >= 5) return true;
   return false;
@@ -556,6 +570,14 @@ EventFindings find_events(const Document& doc) {
     // Candidate triggers of the sentence.
     std::vector<EventMention> found;
     for (const Hit& h : find_all(t, tb.triggers, b, e)) {
+      // "remains in force / in effect / in hospital": not the presence of a group.
+      if (h.p->kind == "group_presence" && h.p->words.back() == "in" && h.end < e) {
+        static constexpr const char* kNotPlaces[] = {"force", "effect", "place", "hospital", "doubt", "custody",
+                                                     "talks", "contact", "touch", "session", "power"};
+        const std::string& next = t.tok(h.end).lower;
+        if (std::any_of(std::begin(kNotPlaces), std::end(kNotPlaces), [&](const char* w) { return next == w; }))
+          continue;
+      }
       EventMention m;
       m.kind = h.p->kind;
       m.first_token = h.first;
@@ -608,11 +630,14 @@ EventFindings find_events(const Document& doc) {
       }
     }
     std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first_token < y.first_token; });
-    // One mention per kind per sentence (the first); a kind found twice in a sentence is one event.
+    // A kind found again within six words ("shells fell ... the shelling") is the same event;
+    // further apart (another clause, another place) it may be another one: the assembly merges
+    // those of the same place and day.
     {
       std::vector<EventMention> uniq;
       for (auto& m : found)
-        if (std::none_of(uniq.begin(), uniq.end(), [&](const auto& u) { return u.kind == m.kind; }))
+        if (std::none_of(uniq.begin(), uniq.end(),
+                         [&](const auto& u) { return u.kind == m.kind && m.first_token <= u.last_token + 6; }))
           uniq.push_back(std::move(m));
       found = std::move(uniq);
     }
@@ -634,10 +659,14 @@ EventFindings find_events(const Document& doc) {
     // Sentence-wide: agreements, calls, statements.
     if (auto cue = find_first(t, tb.statements, b, e)) {
       // "the memorandum signed in Sochi": a participle after a noun of agreement is no cue.
+      // "the memorandum signed in Sochi", "the agreed deadline", "as agreed": a participle or an
+      // adjective is no cue.
       bool participle = false;
-      if (cue->p->source == std::string("signed") && cue->first > b) {
+      if ((cue->p->source == std::string("signed") || cue->p->source == std::string("agreed")) && cue->first > b) {
         const std::string& prev = t.tok(cue->first - 1).lower;
-        participle = prev == "memorandum" || prev == "agreement" || prev == "deal" || prev == "accord";
+        participle = prev == "memorandum" || prev == "agreement" || prev == "deal" || prev == "accord" ||
+                     prev == "the" || prev == "a" || prev == "an" || prev == "as" || prev == "previously" ||
+                     prev == "jointly" || prev == "this" || prev == "that";
       }
       if (!participle) {
         statement(cue->p->kind, cue->first, cue->end, kinds);
@@ -664,13 +693,29 @@ EventFindings find_events(const Document& doc) {
         statement("negation", neg->first, neg->end, {m.kind});
         continue;
       }
-      if (auto fut = governing_cue(t, tb.future, m.first_token, m.last_token + 1, 6, 2, b, e, false)) {
+      if (auto fut = governing_cue(t, tb.future, m.first_token, m.last_token + 1, 6, 4, b, e, false)) {
         statement("future", fut->first, fut->end, {m.kind});
         continue;
       }
       if (arabic_future_form(t, m.first_token)) {
         statement("future", m.first_token, m.last_token + 1, {m.kind});
         continue;
+      }
+      // Arabic: a future verb later in the trigger's clause ("دوريات تسيرها القوات ... ستراقب").
+      {
+        std::size_t fut = 0;
+        for (std::size_t i = m.last_token + 1, words = 0; i < e && words < 8 && !is_clause_boundary(t, i); ++i) {
+          if (!t.tok(i).word) continue;
+          ++words;
+          if (arabic_future_form(t, i)) {
+            fut = i;
+            break;
+          }
+        }
+        if (fut) {
+          statement("future", fut, fut + 1, {m.kind});
+          continue;
+        }
       }
       // Voice: "was shelled", "shelled by", "со стороны", "من قبل".
       m.voice = "active";
