@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_map>
 
 namespace truceline::extract {
 
@@ -281,31 +282,51 @@ struct Pattern {
   std::vector<std::string> words;
 };
 
-std::vector<Pattern> compile(const Entry* b, const Entry* e) {
-  std::vector<Pattern> out;
+// The first UTF-8 character of a word: the key patterns are indexed by.
+std::string_view first_char(std::string_view w) {
+  if (w.empty()) return w;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return w.substr(0, std::min(n, w.size()));
+}
+
+// Patterns with an index by the first character of their first word, so that a token is
+// checked only against the patterns that can start with it (the trigger table has ~250).
+struct PatternSet : std::vector<Pattern> {
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+  void index() {
+    for (std::size_t i = 0; i < size(); ++i)
+      if (!(*this)[i].words.empty()) by_first[std::string(first_char((*this)[i].words[0]))].push_back(i);
+  }
+};
+
+PatternSet compile(const Entry* b, const Entry* e) {
+  PatternSet out;
   for (const Entry* x = b; x != e; ++x) out.push_back({x->kind, x->pattern, split_words(x->pattern)});
+  out.index();
   return out;
 }
-std::vector<Pattern> compile(const char* const* b, const char* const* e) {
-  std::vector<Pattern> out;
+PatternSet compile(const char* const* b, const char* const* e) {
+  PatternSet out;
   for (const char* const* x = b; x != e; ++x) out.push_back({"", *x, split_words(*x)});
+  out.index();
   return out;
 }
 
 struct Tables {
-  std::vector<Pattern> triggers = compile(std::begin(kTriggers), std::end(kTriggers));
-  std::vector<Pattern> casualty = compile(std::begin(kCasualtyWords), std::end(kCasualtyWords));
-  std::vector<Pattern> civilian = compile(std::begin(kCivilianWords), std::end(kCivilianWords));
-  std::vector<Pattern> sighting = compile(std::begin(kSightingVerbs), std::end(kSightingVerbs));
-  std::vector<Pattern> sighting_objects = compile(std::begin(kSightingObjects), std::end(kSightingObjects));
-  std::vector<Pattern> statements = compile(std::begin(kStatementCues), std::end(kStatementCues));
-  std::vector<Pattern> future = compile(std::begin(kFutureCues), std::end(kFutureCues));
-  std::vector<Pattern> negation = compile(std::begin(kNegationCues), std::end(kNegationCues));
-  std::vector<Pattern> denial = compile(std::begin(kDenialCues), std::end(kDenialCues));
-  std::vector<Pattern> claim_before = compile(std::begin(kClaimBefore), std::end(kClaimBefore));
-  std::vector<Pattern> claim_verbs = compile(std::begin(kClaimVerbs), std::end(kClaimVerbs));
-  std::vector<Pattern> pronouns = compile(std::begin(kPronouns), std::end(kPronouns));
-  std::vector<Pattern> stops = compile(std::begin(kClaimantStops), std::end(kClaimantStops));
+  PatternSet triggers = compile(std::begin(kTriggers), std::end(kTriggers));
+  PatternSet casualty = compile(std::begin(kCasualtyWords), std::end(kCasualtyWords));
+  PatternSet civilian = compile(std::begin(kCivilianWords), std::end(kCivilianWords));
+  PatternSet sighting = compile(std::begin(kSightingVerbs), std::end(kSightingVerbs));
+  PatternSet sighting_objects = compile(std::begin(kSightingObjects), std::end(kSightingObjects));
+  PatternSet statements = compile(std::begin(kStatementCues), std::end(kStatementCues));
+  PatternSet future = compile(std::begin(kFutureCues), std::end(kFutureCues));
+  PatternSet negation = compile(std::begin(kNegationCues), std::end(kNegationCues));
+  PatternSet denial = compile(std::begin(kDenialCues), std::end(kDenialCues));
+  PatternSet claim_before = compile(std::begin(kClaimBefore), std::end(kClaimBefore));
+  PatternSet claim_verbs = compile(std::begin(kClaimVerbs), std::end(kClaimVerbs));
+  PatternSet pronouns = compile(std::begin(kPronouns), std::end(kPronouns));
+  PatternSet stops = compile(std::begin(kClaimantStops), std::end(kClaimantStops));
 };
 
 const Tables& tables() {
@@ -349,15 +370,32 @@ struct Hit {
 };
 
 // Every non-overlapping longest match of the patterns in tokens [b, e), in order.
-std::vector<Hit> find_all(const Text& t, const std::vector<Pattern>& ps, std::size_t b, std::size_t e) {
+// The longest match of a pattern of `ps` at token i, if any.
+Hit longest_at(const Text& t, const PatternSet& ps, std::size_t i, std::size_t e) {
+  Hit best;
+  const Forms& fs = t.forms[i];
+  std::string_view seen[4];
+  for (std::size_t f = 0; f < fs.n; ++f) {
+    const std::string_view key = first_char(fs.f[f]);
+    if (std::find(seen, seen + f, key) != seen + f) continue;
+    seen[f] = key;
+    const auto it = ps.by_first.find(std::string(key));
+    if (it == ps.by_first.end()) continue;
+    for (const std::size_t k : it->second) {
+      const Pattern& p = ps[k];
+      const std::size_t r = match_from(t, p.words, 0, i, e);
+      // Longest wins; among equals the table's first entry.
+      if (r > best.end || (r == best.end && r != 0 && best.p && &p < best.p)) best = {&p, i, r};
+    }
+  }
+  return best;
+}
+
+std::vector<Hit> find_all(const Text& t, const PatternSet& ps, std::size_t b, std::size_t e) {
   std::vector<Hit> out;
   for (std::size_t i = b; i < e; ++i) {
     if (!t.tok(i).word) continue;
-    Hit best;
-    for (const auto& p : ps) {
-      const std::size_t r = match_from(t, p.words, 0, i, e);
-      if (r > best.end) best = {&p, i, r};
-    }
+    const Hit best = longest_at(t, ps, i, e);
     if (best.p) {
       out.push_back(best);
       i = best.end - 1;
@@ -366,10 +404,13 @@ std::vector<Hit> find_all(const Text& t, const std::vector<Pattern>& ps, std::si
   return out;
 }
 
-std::optional<Hit> find_first(const Text& t, const std::vector<Pattern>& ps, std::size_t b, std::size_t e) {
-  auto all = find_all(t, ps, b, e);
-  if (all.empty()) return std::nullopt;
-  return all.front();
+std::optional<Hit> find_first(const Text& t, const PatternSet& ps, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e; ++i) {
+    if (!t.tok(i).word) continue;
+    const Hit best = longest_at(t, ps, i, e);
+    if (best.p) return best;
+  }
+  return std::nullopt;
 }
 
 bool is_clause_boundary(const Text& t, std::size_t i) {
