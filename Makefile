@@ -36,10 +36,11 @@ demo: build
 # (skipped, with a message, where PostgreSQL or PostGIS is not installed), and bench-table
 # prints the table with the ratios. bench/web-map.mjs then measures the map page in headless
 # Chromium on a 100,000-report store (first paint, slider and filter re-render; docs/web.md)
-# into $(BENCH_OUT:.json=.web.json). truceline-extract-eval then scores `truceline extract` on the
-# evaluation set data/eval/extract (precision/recall per field and language, place accuracy within
-# 5 km, zone-verdict agreement, throughput on one core; data/eval/extract/README.md) and writes
-# $(BENCH_OUT:.json=.extract.json).
+# into $(BENCH_OUT:.json=.web.json). Before it, truceline-extract-eval scores `truceline extract` on
+# the evaluation set data/eval/extract (precision/recall per field and language, place accuracy
+# within 5 km, zone-verdict agreement, throughput on one core; data/eval/extract/README.md), prints
+# the table and writes $(BENCH_OUT:.json=.extract.json) (`truceline-extract-eval --print FILE`
+# prints the table again).
 BENCH_OUT ?= bench/results/$(shell date -u +%Y-%m-%d)-$(shell nproc)cpu-$(shell uname -m).json
 bench: build
 	@mkdir -p bench/results
@@ -51,8 +52,8 @@ bench: build
 	@./build/release/truceline-accuracy > bench/results/accuracy.md.part
 	@mv bench/results/accuracy.md.part bench/results/accuracy.md
 	@echo "accuracy: bench/results/accuracy.md; table: scripts/accuracy-table bench/results/accuracy.md"
-	@node bench/web-map.mjs --bin build/release/truceline --out $(BENCH_OUT:.json=.web.json)
 	@./build/release/truceline-extract-eval --out $(BENCH_OUT:.json=.extract.json)
+	@node bench/web-map.mjs --bin build/release/truceline --out $(BENCH_OUT:.json=.web.json)
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
