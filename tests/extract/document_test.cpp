@@ -25,6 +25,12 @@ TEST(Document, CheckTextRefusesWhatIsNotAText) {
   auto bad = check_text("Saraqib \xE9t\xE9");  // Latin-1
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->rfind("not UTF-8 at byte 8", 0), 0u) << *bad;
+  // UTF-16 is named as such (not "binary"), with the conversion.
+  const std::string utf16("S\0a\0r\0a\0q\0i\0b\0 \0h\0i\0t\0.\0", 24);
+  const auto u16 = check_text(utf16);
+  ASSERT_TRUE(u16);
+  EXPECT_NE(u16->find("UTF-16LE text, not UTF-8"), std::string::npos) << *u16;
+  EXPECT_NE(u16->find("iconv -f UTF-16LE -t UTF-8"), std::string::npos) << *u16;
   EXPECT_TRUE(check_text(std::string(kMaxTextBytes + 1, 'a')));
   EXPECT_FALSE(check_text("Shelling hit Saraqib."));
 }

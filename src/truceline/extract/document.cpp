@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/io/text.hpp"
 
 namespace truceline::extract {
 namespace {
@@ -73,6 +74,12 @@ std::optional<std::string> check_text(std::string_view bytes) {
   if (bytes.size() > kMaxTextBytes)
     return fmt::format("{} bytes: more than the {} MiB a text may have (an article is a few kB; split the file)",
                        bytes.size(), kMaxTextBytes >> 20);
+  if (io::looks_like_utf16_or_32(bytes)) {
+    const auto g = io::guess_encoding(bytes);
+    const std::string name = g ? g->suggestion : std::string("UTF-16");
+    return fmt::format("{} text, not UTF-8 ({}): convert it, e.g. iconv -f {} -t UTF-8", name,
+                       g ? g->basis : std::string("NUL bytes"), name);
+  }
   if (bytes.find('\0') != std::string_view::npos) return std::string("contains NUL bytes (a binary file?)");
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto n = static_cast<int32_t>(bytes.size());
@@ -80,7 +87,13 @@ std::optional<std::string> check_text(std::string_view bytes) {
     const int32_t at = i;
     UChar32 c = 0;
     U8_NEXT(p, i, n, c);
-    if (c < 0) return fmt::format("not UTF-8 at byte {} (convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8)", at);
+    if (c < 0) {
+      // ICU's charset detector names the likely encoding (the same guess `ingest` gives).
+      const auto g = io::guess_encoding(bytes);
+      if (!g) return fmt::format("not UTF-8 at byte {}, and its encoding could not be guessed: convert it to UTF-8 (iconv -f ENCODING -t UTF-8)", at);
+      return fmt::format("not UTF-8 at byte {}: it looks like {} ({}, confidence {}%): convert it, e.g. iconv -f {} -t UTF-8",
+                         at, g->name, g->basis, g->confidence, g->suggestion);
+    }
   }
   std::size_t start = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   if (bytes.find_first_not_of(" \t\r\n\f\v", start) == std::string_view::npos) return std::string("empty");
