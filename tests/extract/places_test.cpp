@@ -347,6 +347,13 @@ TEST(Places, ASettlementNounCarriesOverItsList) {
   }
 }
 
+// "at", "as", "an" are Latin spellings of the Arabic article only when joined by a hyphen.
+TEST(Places, AnEnglishWordThatSpellsTheArticleIsNotPartOfTheName) {
+  const auto ms = find("Rebels fired shells at Latakia countryside positions.", "en");
+  expect_region(ms, "Latakia countryside");
+  EXPECT_EQ(with_text(ms, "at Latakia countryside"), nullptr) << dump(ms);
+}
+
 TEST(Places, OddTextsDoNotThrow) {
   for (const char* text : {"- - - ' ` ‘ ’", "M", "M-", "al-", "Al Al Al Al Al", "و ب ل", "ال", "в", "Kafr",
                            "5 km north of", "\xD9\x88\xD8\xA8", "ريف", "north of Saraqib Saraqib Saraqib"}) {

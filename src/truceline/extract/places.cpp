@@ -724,7 +724,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const Token& t = tok(w);
       return t.capitalised && !t.number;
     };
-    auto is_particle = [&](std::size_t w) { return is_article(folded(w)) && !tok(w).capitalised; };
+    // An article spelling that is also an English word ("at", "as", "an": "rockets at Hama
+    // countryside villages") is a particle only when hyphen-joined to the name ("at-Tamanah").
+    auto is_particle = [&](std::size_t w) {
+      if (!is_article(folded(w)) || tok(w).capitalised) return false;
+      const std::string& f = folded(w);
+      if (f == "at" || f == "as" || f == "an") return w + 1 < n && W[w + 1].sep == 1;
+      return true;
+    };
 
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t last_place_word = kNone;  // the last word of the last place mention in this sentence
