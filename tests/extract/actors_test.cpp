@@ -153,6 +153,9 @@ TEST(Actors, ForceNounsWithDemonymsInArabicAndRussian) {
   expect(find("Вчера российские самолёты нанесли удары."), "российские самолёты", "russia");
   expect(find("По данным источника, российская авиация бомбила окраины."), "российская авиация", "russia");
   expect(find("Strikes by Syrian and Russian warplanes were reported."), "Syrian and Russian warplanes", "", "several");
+  expect(find("دخل جنود أتراك المنطقة."), "جنود أتراك", "turkey");
+  expect(find("وشنت طائرات سورية وروسية غارات."), "طائرات سورية وروسية", "", "several");
+  expect(find("وشنت طائرات حربية روسية وسورية غارات."), "طائرات حربية روسية وسورية", "", "several");
   // a generic noun with no demonym names nobody
   const auto ms = find("حلقت طائرات حربية فوق المدينة.");
   for (const auto& m : ms) EXPECT_TRUE(m.id.empty()) << dump(ms);
