@@ -143,6 +143,24 @@ TEST(Actors, ACountryAfterAPlacePrepositionIsAPlaceNotAnActor) {
   expect(find("Turkey said the convoy arrived."), "Turkey", "turkey");
 }
 
+// Arabic: a force noun, adjectives, then a demonym (indefinite or with the article); Russian:
+// a demonym before an aircraft noun. A list of demonyms names several parties, no id.
+TEST(Actors, ForceNounsWithDemonymsInArabicAndRussian) {
+  expect(find("شنت طائرات حربية روسية غارات على القرية."), "طائرات حربية روسية", "russia");
+  expect(find("قصفت مقاتلات روسية البلدة."), "مقاتلات روسية", "russia");
+  expect(find("حلقت الطائرات الحربية الروسية فوق المدينة."), "الطائرات الحربية الروسية", "russia");
+  expect(find("دخلت قوات تركية إلى المنطقة."), "قوات تركية", "turkey");
+  expect(find("Вчера российские самолёты нанесли удары."), "российские самолёты", "russia");
+  expect(find("По данным источника, российская авиация бомбила окраины."), "российская авиация", "russia");
+  expect(find("Strikes by Syrian and Russian warplanes were reported."), "Syrian and Russian warplanes", "", "several");
+  expect(find("دخل جنود أتراك المنطقة."), "جنود أتراك", "turkey");
+  expect(find("وشنت طائرات سورية وروسية غارات."), "طائرات سورية وروسية", "", "several");
+  expect(find("وشنت طائرات حربية روسية وسورية غارات."), "طائرات حربية روسية وسورية", "", "several");
+  // a generic noun with no demonym names nobody
+  const auto ms = find("حلقت طائرات حربية فوق المدينة.");
+  for (const auto& m : ms) EXPECT_TRUE(m.id.empty()) << dump(ms);
+}
+
 TEST(Actors, OddTextsDoNotThrow) {
   for (const char* t : {"-", "anti-", "Syrian and", "Russian", "الجيش", "و", "ВКС", "and and and", "HTS-"})
     EXPECT_NO_THROW((void)find(t)) << t;

@@ -287,6 +287,73 @@ TEST(Places, ConcurrentFindsGiveTheSameAnswer) {
   for (auto s : sizes) EXPECT_EQ(s, 20u);
 }
 
+// A plural or dual region noun governs every member of a coordinated list, before or after it.
+TEST(Places, AListGovernedByAPluralRegionNounIsAllRegions) {
+  {
+    const auto ms = find("Shells fell in Idlib, Latakia and Hama governorates overnight.", "en");
+    expect_region(ms, "Idlib", "Idlib");
+    expect_region(ms, "Latakia", "Latakia");
+    expect_region(ms, "Hama governorates", "Hama");
+    EXPECT_FALSE(any_point(ms)) << dump(ms);
+  }
+  {
+    const auto ms = find("Raids hit the countrysides of Hama and Latakia.", "en");
+    expect_region(ms, "countrysides of Hama");
+    expect_region(ms, "Latakia");
+    EXPECT_FALSE(any_point(ms)) << dump(ms);
+  }
+  {
+    const auto ms = find("Обстрелы в провинциях Хама, Латакия и Идлиб продолжались.", "ru");
+    expect_region(ms, "провинциях Хама", "Hama");
+    expect_region(ms, "Латакия", "Latakia");
+    expect_region(ms, "Идлиб", "Idlib");
+  }
+  {
+    const auto ms = find("قصفت الطائرات مواقع في محافظتي إدلب واللاذقية.", "ar");
+    expect_region(ms, "محافظتي إدلب", "Idlib");
+    expect_region(ms, "اللاذقية", "Latakia");
+    EXPECT_FALSE(any_point(ms)) << dump(ms);
+  }
+  {
+    const auto ms = find("اشتباكات في ريفي حماة وإدلب.", "ar");
+    expect_region(ms, "ريفي حماة");
+    expect_region(ms, "إدلب");
+    EXPECT_FALSE(any_point(ms)) << dump(ms);
+  }
+  {
+    // A singular noun governs only its own name; a list not joined to it stays points.
+    const auto ms = find("Shells fell on Saraqib and Hama province.", "en");
+    expect_point(ms, "Saraqib", 36.80591, 35.86447);
+    expect_region(ms, "Hama province", "Hama");
+  }
+}
+
+// A settlement noun carries over a list: every member the gazetteer lacks is kept unresolved.
+TEST(Places, ASettlementNounCarriesOverItsList) {
+  {
+    const auto ms = find("Shells fell on the villages of Saraqib, al-Qurzabiyah and Xanufiyah.", "en");
+    ASSERT_NE(with_text(ms, "Saraqib"), nullptr) << dump(ms);
+    const PlaceMention* a = with_text(ms, "al-Qurzabiyah");
+    ASSERT_NE(a, nullptr) << dump(ms);
+    EXPECT_EQ(a->kind, "unresolved") << dump(ms);
+    const PlaceMention* b = with_text(ms, "Xanufiyah");
+    ASSERT_NE(b, nullptr) << dump(ms);
+    EXPECT_EQ(b->kind, "unresolved") << dump(ms);
+  }
+  {
+    // A weak cue ("in") does not: an unknown capitalised word after it is no place.
+    const auto ms = find("Fighting in Saraqib and Qurzabiyah ended.", "en");
+    EXPECT_EQ(with_text(ms, "Qurzabiyah"), nullptr) << dump(ms);
+  }
+}
+
+// "at", "as", "an" are Latin spellings of the Arabic article only when joined by a hyphen.
+TEST(Places, AnEnglishWordThatSpellsTheArticleIsNotPartOfTheName) {
+  const auto ms = find("Rebels fired shells at Latakia countryside positions.", "en");
+  expect_region(ms, "Latakia countryside");
+  EXPECT_EQ(with_text(ms, "at Latakia countryside"), nullptr) << dump(ms);
+}
+
 TEST(Places, OddTextsDoNotThrow) {
   for (const char* text : {"- - - ' ` ‘ ’", "M", "M-", "al-", "Al Al Al Al Al", "و ب ل", "ال", "в", "Kafr",
                            "5 km north of", "\xD9\x88\xD8\xA8", "ريف", "north of Saraqib Saraqib Saraqib"}) {

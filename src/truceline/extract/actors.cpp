@@ -98,11 +98,14 @@ struct DemonymForms {
 };
 const std::vector<DemonymForms>& demonym_forms() {
   static const std::vector<DemonymForms> d{
-      {"russian", {"российские", "русские", "روسي", "روسية", "Rus"}},
-      {"turkish", {"турецкие", "تركي", "تركية", "Türk"}},
-      {"syrian", {"сирийские", "سوري", "سورية", "Suriye"}},
-      {"iranian", {"иранские", "إيراني", "إيرانية", "İran"}},
-      {"american", {"американские", "أمريكي", "أمريكية", "أميركي", "أميركية", "Amerikan"}},
+      // Arabic: masculine, feminine, and the plurals of persons after "جنود" ("جنود أتراك",
+      // "الجنود الروس", "عسكريون إيرانيون").
+      {"russian", {"российские", "русские", "روسي", "روسية", "روس", "Rus"}},
+      {"turkish", {"турецкие", "تركي", "تركية", "أتراك", "Türk"}},
+      {"syrian", {"сирийские", "سوري", "سورية", "سوريون", "سوريين", "Suriye"}},
+      {"iranian", {"иранские", "إيراني", "إيرانية", "إيرانيون", "إيرانيين", "İran"}},
+      {"american", {"американские", "أمريكي", "أمريكية", "أميركي", "أميركية", "أمريكيون", "أمريكيين",
+                    "أميركيون", "أميركيين", "Amerikan"}},
       {"israeli", {"израильские", "إسرائيلي", "إسرائيلية", "İsrail"}}};
   return d;
 }
@@ -489,6 +492,18 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           id = m.entries[d->entry].id;
           b = d->end;
           how = "demonym";
+          // "طائرات سورية وروسية": a list of demonyms joined by و names several parties.
+          std::set<std::string> ids{id};
+          while (b < n && W[b].sep == 0) {
+            const auto d2 = match_at(b, true, Entry::demonym);
+            if (!d2 || d2->proclitic != "\xD9\x88") break;  // و
+            ids.insert(m.entries[d2->entry].id);
+            b = d2->end;
+          }
+          if (ids.size() > 1) {
+            id.clear();
+            category = "several";
+          }
         } else if (const auto hd = W[a].lang == Lang::arabic && b < n && W[b].sep == 0 ? match_at(b, true, Entry::headed)
                                                                                         : std::nullopt;
                    hd && hd->proclitic.empty()) {

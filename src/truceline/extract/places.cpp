@@ -99,7 +99,7 @@ const std::vector<Cue>& cues() {
          "близ", "вблизи", "окраине", "окрестностях", "севернее", "южнее", "восточнее", "западнее",
          // Arabic (after proclitics are stripped): settlement nouns, "near", "surroundings", "edges".
          "قرية", "قرى", "بلدة", "بلدات", "مدينة", "مدن", "قرب", "بالقرب من", "محيط", "أطراف", "اطراف",
-         "ريف", "حي", "ضواحي", "مشارف", "تخوم", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
+         "ريف", "ريفي", "أرياف", "محافظات", "حي", "ضواحي", "مشارف", "تخوم", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
          "غربي", "منطقة", "ناحية", "محافظة", "محافظتي", "بلدتي", "قريتي", "مزرعة", "تل", "تلة"},
         true);
     add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
@@ -198,7 +198,12 @@ RegionWord region_word_latin(std::string_view w) {
       {"gor", RegionWord::countryside},        {"mestnost", RegionWord::countryside},
       {"mestnosti", RegionWord::countryside},  {"punkty", RegionWord::countryside},
       {"punktov", RegionWord::countryside},    {"punktakh", RegionWord::countryside},
-      {"mountains", RegionWord::countryside},  {"hills", RegionWord::countryside}};
+      {"mountains", RegionWord::countryside},  {"hills", RegionWord::countryside},
+      // plurals: "Idlib and Hama countrysides", "в провинциях Латакия и Хама" (a list: see
+      // govern_lists below)
+      {"countrysides", RegionWord::countryside}, {"provintsiyakh", RegionWord::province},
+      {"provintsiy", RegionWord::province},    {"provintsiyam", RegionWord::province},
+      {"provintsiyami", RegionWord::province}};
   const auto it = m.find(w);
   return it == m.end() ? RegionWord::none : it->second;
 }
@@ -233,6 +238,7 @@ bool is_distance_unit(std::string_view w) {
 RegionWord region_word_ar(const std::string& key) {
   static const std::unordered_map<std::string, RegionWord> m{
       {to_utf8(U"ريف"), RegionWord::countryside},  {to_utf8(U"ريفي"), RegionWord::countryside},
+      {to_utf8(U"ارياف"), RegionWord::countryside}, {to_utf8(U"محافظات"), RegionWord::province},
       {to_utf8(U"محافظه"), RegionWord::province},  {to_utf8(U"محافظتي"), RegionWord::province},
       {to_utf8(U"منطقه"), RegionWord::district},   {to_utf8(U"ناحيه"), RegionWord::district}};
   const auto it = m.find(key);
@@ -307,6 +313,54 @@ bool is_road_number(std::string_view raw) {
     return false;
   }
   return !r.empty() && r.size() <= 2 && std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+
+// A plural or dual region noun ("provinces", "countrysides", "провинциях", "محافظتي", "ريفي"):
+// it governs every member of a coordinated list of names, not only the one next to it.
+bool is_plural_region_word(std::string_view word) {
+  static const std::unordered_set<std::string> latin{
+      "provinces", "governorates", "countrysides", "districts", "regions", "провинциях", "провинций",
+      "провинциям", "провинциями", "мухафазах", "мухафаз"};
+  static const std::unordered_set<std::string> ar{to_utf8(U"محافظتي"), to_utf8(U"محافظات"), to_utf8(U"ريفي"),
+                                                  to_utf8(U"ارياف")};
+  std::size_t i = 0;
+  if (!word.empty() && is_arabic_letter(next_cp(word, i))) {
+    const std::u32string k = ar_no_article(ar_letters(word));
+    if (ar.count(to_utf8(k))) return true;
+    for (const Proclitic& pc : proclitics())  // "وريفي", "بمحافظتي"
+      if (!pc.article_follows && k.size() > pc.letters.size() + 2 && k.starts_with(pc.letters) &&
+          ar.count(to_utf8(k.substr(pc.letters.size()))))
+        return true;
+    return false;
+  }
+  std::string lw;
+  for (char c : word) lw += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (lw.starts_with("\xD0\x9F")) lw.replace(0, 2, "\xD0\xBF");  // П -> п (sentence-initial)
+  return latin.count(lw) != 0;
+}
+
+// The text between two list members that makes them one coordinated list ("and", ",", "и", "و").
+bool is_list_connector(std::string_view between) {
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  static const std::unordered_set<std::string_view> s{
+      ",", "and", ", and", "or", "\xD0\xB8" /* и */, ", \xD0\xB8", "\xD0\xB8\xD0\xBB\xD0\xB8" /* или */,
+      "\xD9\x88" /* و */, "\xD8\x8C" /* ، */, "\xD8\x8C \xD9\x88", ", \xD9\x88"};
+  return s.count(between) != 0;
+}
+
+// English / Russian settlement nouns whose cue carries over a list of names ("the towns of Kafr
+// Zita and al-Lataminah": al-Lataminah too is a town, kept unresolved when nothing locates it).
+bool is_settlement_cue_text(std::string_view text) {
+  std::string lw;
+  for (char c : text) lw += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  static const std::unordered_set<std::string> s{
+      "village of", "villages of", "town of", "towns of", "city of", "cities of", "hamlet of", "hamlets of",
+      "settlement of", "settlements of", "suburb of", "suburbs of", "village", "town", "villages", "towns",
+      "населённые пункты", "населенные пункты", "населённых пунктов", "населенных пунктов", "деревни",
+      "деревня", "села", "село", "посёлка", "поселка", "населённого пункта", "населенного пункта"};
+  return s.count(lw) != 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,6 +564,62 @@ struct Window {
   std::vector<std::string> alts = {};  // other forms tried (Russian endings stripped): for post names
 };
 
+// A coordinated list of names governed by a plural or dual region noun, before or after it ("in
+// Latakia and Hama provinces", "the provinces of Idlib and Hama", "в провинциях Идлиб, Хама и
+// Латакия", "في محافظتي اللاذقية وحماة", "في ريفي إدلب وحماة"): the member next to the noun was
+// made a region by it; every other point of the list is a region of the same kind too.
+// `out[first]..` are one sentence's mentions in text order.
+void govern_lists(const Document& doc, std::vector<PlaceMention>& out, std::size_t first) {
+  auto words_of = [](std::string_view t) {
+    std::vector<std::string_view> v;
+    while (!t.empty()) {
+      const auto sp = t.find(' ');
+      if (sp != 0) v.push_back(t.substr(0, sp));
+      t.remove_prefix(sp == std::string_view::npos ? t.size() : sp + 1);
+    }
+    return v;
+  };
+  auto kind_of = [](const PlaceMention& pm) {
+    if (pm.kind != "region") return RegionWord::none;
+    if (pm.rule.find("region:province") != std::string::npos) return RegionWord::province;
+    if (pm.rule.find("region:countryside") != std::string::npos) return RegionWord::countryside;
+    if (pm.rule.find("region:district") != std::string::npos) return RegionWord::district;
+    return RegionWord::none;
+  };
+  auto make_region = [](PlaceMention& pm, RegionWord kind, std::string_view noun) {
+    if (pm.kind != "point" || pm.rule.find("offset") != std::string::npos || pm.rule.find("city") != std::string::npos ||
+        pm.match == "post")
+      return;
+    const std::string name = pm.name.value_or(pm.text);
+    pm.kind = "region";
+    pm.name.reset();
+    pm.geonameid.reset();
+    pm.lon.reset();
+    pm.lat.reset();
+    const char* what = kind == RegionWord::province ? "province" : kind == RegionWord::countryside ? "countryside" : "district";
+    pm.reason = kind == RegionWord::province
+                    ? fmt::format("the province (admin1 {}), not a point: a member of a list governed by '{}'", pm.admin1, noun)
+                    : fmt::format("the {} of {}, not a point: a member of a list governed by '{}'", what, name, noun);
+    pm.rule += fmt::format("+region:list_{}", what);
+  };
+  std::size_t i = first;
+  while (i < out.size()) {
+    std::size_t j = i;
+    while (j + 1 < out.size() && out[j].span.end <= out[j + 1].span.begin &&
+           is_list_connector(doc.slice(Span{out[j].span.end, out[j + 1].span.begin})))
+      ++j;
+    if (j > i) {
+      const auto head = words_of(out[i].text);
+      const auto tail = words_of(out[j].text);
+      if (const RegionWord k = kind_of(out[i]); k != RegionWord::none && !head.empty() && is_plural_region_word(head.front()))
+        for (std::size_t x = i + 1; x <= j; ++x) make_region(out[x], k, head.front());
+      if (const RegionWord k = kind_of(out[j]); k != RegionWord::none && !tail.empty() && is_plural_region_word(tail.back()))
+        for (std::size_t x = i; x < j; ++x) make_region(out[x], k, tail.back());
+    }
+    i = j + 1;
+  }
+}
+
 }  // namespace
 
 std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
@@ -521,6 +631,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     const std::vector<WordRef> W = sentence_words(doc, sentence);
     const std::size_t n = W.size();
     if (n == 0) continue;
+    const std::size_t first_out = out.size();  // this sentence's mentions: out[first_out..]
     std::vector<bool> used(n, false);
     auto tok = [&](std::size_t w) -> const Token& { return toks[W[w].tok]; };
     auto lower = [&](std::size_t w) -> const std::string& { return tok(w).lower; };
@@ -613,10 +724,19 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const Token& t = tok(w);
       return t.capitalised && !t.number;
     };
-    auto is_particle = [&](std::size_t w) { return is_article(folded(w)) && !tok(w).capitalised; };
+    // An article spelling that is also an English word ("at", "as", "an": "rockets at Hama
+    // countryside villages") is a particle only when hyphen-joined to the name ("at-Tamanah").
+    auto is_particle = [&](std::size_t w) {
+      if (!is_article(folded(w)) || tok(w).capitalised) return false;
+      const std::string& f = folded(w);
+      if (f == "at" || f == "as" || f == "an") return w + 1 < n && W[w + 1].sep == 1;
+      return true;
+    };
 
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t last_place_word = kNone;  // the last word of the last place mention in this sentence
+    // The last word of the last mention of a list led by a settlement noun ("the towns of X and Y").
+    std::size_t settlement_last = kNone;
     auto emit = [&](PlaceMention pm, std::size_t a, std::size_t b, std::size_t skip_letters = 0) {
       pm.span = doc.tokens_span(W[a].tok, W[b].tok);
       if (skip_letters > 0) {  // proclitic letters (harakat between them skipped too)
@@ -637,6 +757,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       pm.text = std::string(doc.slice(pm.span));
       for (std::size_t x = a; x <= b; ++x) used[x] = true;
+      {
+        // The cue as written ("cue:towns of+gazetteer" -> "towns of").
+        const std::string_view rl(pm.rule);
+        const std::string_view cue_text =
+            rl.starts_with("cue:") ? rl.substr(4, rl.find('+') == std::string_view::npos ? rl.npos : rl.find('+') - 4)
+                                   : std::string_view{};
+        const bool listed = settlement_last != kNone && settlement_last == last_place_word && !cue_text.empty() &&
+                            (is_list_connector(cue_text) || cue_text == "or");
+        settlement_last = is_settlement_cue_text(cue_text) || listed ? b : kNone;
+      }
       if (pm.kind != "unresolved" || pm.rule.find("cue:") != std::string::npos) last_place_word = b;
       out.push_back(std::move(pm));
     };
@@ -763,6 +893,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           h.text = list_word ? std::string(doc.token_text(W[w - 1].tok)) : comma ? "," : "\xD9\x88";
           h.first = list_word ? w - 1 : w;
           h.key = Words{"list"};
+          // A list led by a settlement noun ("the towns of Kafr Zita and al-Lataminah"): the noun
+          // governs every member, a strong cue for each.
+          h.strong = settlement_last != kNone && settlement_last == last_place_word;
           cue = std::move(h);
         }
       }
@@ -1220,6 +1353,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       emit(std::move(pm), a, b, win.skip_letters);
       w = b;
     }
+    govern_lists(doc, out, first_out);
   }
   std::sort(out.begin(), out.end(), [](const PlaceMention& x, const PlaceMention& y) { return x.span.begin < y.span.begin; });
   return out;
