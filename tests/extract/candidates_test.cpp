@@ -104,6 +104,23 @@ TEST(Candidates, OffsetWidensThePrecision) {
   EXPECT_EQ(c[0]["evidence"]["place"]["offset"]["km"], 5);
 }
 
+// What a mention's finder assumed (its `reason`) reaches the candidate's `uncertain`: a name
+// that is both a city and a province, a year taken from the publication date.
+TEST(Candidates, AssumptionsOfTheChosenMentionsAreSaid) {
+  Fixture f("Shelling hit Latakia on 9 October.");
+  f.point("Latakia", 35.79, 35.52, 173576);
+  f.m.places[0].reason = "'Latakia' names both the city and the province: the city assumed, the province may be meant";
+  f.m.dates.push_back({f.at("9 October"), "9 October", 2018y / October / 9, "absolute_no_year", "day",
+                       "year from publication date"});
+  const auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u);
+  const std::string u = c[0]["uncertain"].dump();
+  EXPECT_NE(u.find("place: 'Latakia': 'Latakia' names both the city and the province"), std::string::npos) << u;
+  EXPECT_NE(u.find("time: '9 October': year from publication date"), std::string::npos) << u;
+  // The point stays the city's with a town's precision (docs/extract.md says why).
+  EXPECT_EQ(c[0]["location_precision_m"], 2000.0);
+}
+
 TEST(Candidates, UnresolvedPlaceIsWrittenWithoutCoordinates) {
   Fixture f("Clashes broke out in Tell Xyzzy on 9 October.");
   f.place("Tell Xyzzy", "unresolved");

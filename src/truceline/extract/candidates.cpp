@@ -251,6 +251,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (c.place->kind != "point")
         c.uncertain.push_back(fmt::format("place: '{}' is not resolved ({})", c.place->text,
                                           c.place->reason.empty() ? "no gazetteer match" : c.place->reason));
+      // What the place finder assumed for a point ("names both the city and the province: the
+      // city assumed", an offset, an observation post) is said, never dropped.
+      if (c.place->kind == "point" && !c.place->reason.empty())
+        c.uncertain.push_back(fmt::format("place: '{}': {}", c.place->text, c.place->reason));
       c.offset = offset_before(doc, m, c.place->span);
       if (c.offset && c.place->kind == "point")
         c.uncertain.push_back(fmt::format("place: {} km from {}: its point, with a radius of {} m", c.offset->km,
@@ -292,6 +296,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     } else {
       c.uncertain.push_back("time: no date in the text and no --published date; observed_at is missing");
     }
+    // What the date finder assumed to resolve the chosen date ("year from publication date",
+    // "the latest such day before the publication date") is said.
+    if (c.date && !c.date->reason.empty())
+      c.uncertain.push_back(fmt::format("time: '{}': {}", c.date->text, c.date->reason));
     if (c.date) c.day = format_date(*c.date->resolved) + "/" + c.date->precision;
     else if (c.time_rule == "published") c.day = format_date(*ctx.published) + "/day";
     // Actor and target.
