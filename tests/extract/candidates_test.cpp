@@ -145,8 +145,9 @@ TEST(Candidates, RegionIsNoPlace) {
   EXPECT_NE(c[0]["uncertain"].dump().find("only a region"), std::string::npos);
 }
 
-// A sentence whose event names only a region is an event of its own (not the earlier one told
-// again), borrows neither the point nor the day of the sentence before, and writes the region
+// A sentence whose event names only a region, with an actor other than the earlier event's, is
+// an event of its own (not the earlier one told again), borrows neither the point (not in the
+// region) nor the day of the sentence before, and writes the region
 // as `place` only when no gazetteer place matches that name.
 TEST(Candidates, RegionOnlyEventIsItsOwnUnlocatedCandidate) {
   Fixture f("Government forces shelled Saraqib on 9 October. Rebel fighters fired rockets at Hama countryside "
@@ -154,6 +155,8 @@ TEST(Candidates, RegionOnlyEventIsItsOwnUnlocatedCandidate) {
   f.point("Saraqib", 36.8, 35.86, 1);
   f.date("9 October", 2018y / October / 9);
   f.place("Hama countryside", "region");
+  f.actor("Government forces", "syria");
+  f.actor("Rebel fighters", "");
   f.matches = [](std::string_view n) { return n == "Hama"; };
   auto c = f.run(2018y / October / 12);
   ASSERT_EQ(c.size(), 2u);

@@ -240,9 +240,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // sentence before or the dateline: the region is what the text says (no location).
     const bool sentence_region = std::any_of(places[si].begin(), places[si].end(),
                                              [](const PlaceMention* p) { return p->kind == "region"; });
+    // ... unless that point lies in the region (same admin1): "shelled Aleppo. ... in the
+    // Aleppo district" is told of the same place.
+    auto region_holds = [&](const PlaceMention* p) {
+      if (!p || p->kind != "point" || p->admin1.empty()) return false;
+      for (const PlaceMention* r : places[si])
+        if (r->kind == "region" && r->admin1 == p->admin1) return true;
+      return false;
+    };
     if ((c.place = nearest_place(si, true))) c.place_rule = "nearest_point_in_sentence";
     else if ((c.place = nearest_place(si, false))) c.place_rule = "unresolved_in_sentence";
-    else if (sentence_region) c.place = nullptr;
+    else if (sentence_region && !(si > 0 && region_holds(nearest_place(si - 1, false)))) c.place = nullptr;
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
     else if ((c.place = dateline_place)) c.place_rule = "dateline";
     if (!c.place) {
@@ -299,7 +307,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // An event that continues the sentence before (no place of its own, same
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
                  // civilians were killed in the raid."
-                 if (si == 0 || paragraph_break_before(doc, si) || sentence_region ||
+                 if (si == 0 || paragraph_break_before(doc, si) || (sentence_region && !c.place) ||
                      (c.place && c.place_rule != "previous_sentence"))
                    return nullptr;
                  for (const DateRef* d : dates[si - 1])
@@ -385,7 +393,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // school"), not a new one at another place or day.
     // A region named in the event's sentence is a place of its own too ("fired rockets at Hama
     // countryside villages" after a shelling of a town is another event, unlocated).
-    const bool own_region = sentence_region;
+    // A region of its own with an actor other than the earlier event's is another event
+    // ("Militants shelled X on Sunday. Rebel fighters fired rockets at Hama countryside ...").
+    const bool own_region = sentence_region && !c.place && c.actor && [&] {
+      for (auto it = cands.rbegin(); it != cands.rend(); ++it)
+        if (it->ev.kind == c.ev.kind) return it->actor && it->actor->text != c.actor->text;
+      return false;
+    }();
     const bool own_point_or_name =
         c.place && (c.place_rule == "nearest_point_in_sentence" || c.place_rule == "unresolved_in_sentence");
     const bool own_place = own_region || own_point_or_name;
