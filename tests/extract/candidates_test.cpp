@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace truceline::extract {
 namespace {
@@ -15,6 +17,7 @@ using namespace std::chrono;
 struct Fixture {
   Document doc;
   Mentions m;
+  std::function<bool(std::string_view)> matches;  // CandidateContext::name_matches_a_place
   explicit Fixture(std::string text) : doc(Document::make(std::move(text))) {}
   // The span of the n-th occurrence of `needle`.
   Span at(const std::string& needle, int nth = 0) const {
@@ -56,7 +59,7 @@ struct Fixture {
   }
   std::vector<json> run(std::optional<year_month_day> published = std::nullopt) {
     std::sort(m.places.begin(), m.places.end(), [](auto& a, auto& b) { return a.span.begin < b.span.begin; });
-    return assemble_candidates(doc, find_events(doc), m, {"t.txt", published, "Outlet", "media"});
+    return assemble_candidates(doc, find_events(doc), m, {"t.txt", published, "Outlet", "media", matches});
   }
 };
 
@@ -104,6 +107,23 @@ TEST(Candidates, OffsetWidensThePrecision) {
   EXPECT_EQ(c[0]["evidence"]["place"]["offset"]["km"], 5);
 }
 
+// What a mention's finder assumed (its `reason`) reaches the candidate's `uncertain`: a name
+// that is both a city and a province, a year taken from the publication date.
+TEST(Candidates, AssumptionsOfTheChosenMentionsAreSaid) {
+  Fixture f("Shelling hit Latakia on 9 October.");
+  f.point("Latakia", 35.79, 35.52, 173576);
+  f.m.places[0].reason = "'Latakia' names both the city and the province: the city assumed, the province may be meant";
+  f.m.dates.push_back({f.at("9 October"), "9 October", 2018y / October / 9, "absolute_no_year", "day",
+                       "year from publication date"});
+  const auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u);
+  const std::string u = c[0]["uncertain"].dump();
+  EXPECT_NE(u.find("place: 'Latakia': 'Latakia' names both the city and the province"), std::string::npos) << u;
+  EXPECT_NE(u.find("time: '9 October': year from publication date"), std::string::npos) << u;
+  // The point stays the city's with a town's precision (docs/extract.md says why).
+  EXPECT_EQ(c[0]["location_precision_m"], 2000.0);
+}
+
 TEST(Candidates, UnresolvedPlaceIsWrittenWithoutCoordinates) {
   Fixture f("Clashes broke out in Tell Xyzzy on 9 October.");
   f.place("Tell Xyzzy", "unresolved");
@@ -123,6 +143,53 @@ TEST(Candidates, RegionIsNoPlace) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_FALSE(c[0].contains("place"));
   EXPECT_NE(c[0]["uncertain"].dump().find("only a region"), std::string::npos);
+}
+
+// A sentence whose event names only a region, with an actor other than the earlier event's, is
+// an event of its own (not the earlier one told again), borrows neither the point (not in the
+// region) nor the day of the sentence before, and writes the region
+// as `place` only when no gazetteer place matches that name.
+TEST(Candidates, RegionOnlyEventIsItsOwnUnlocatedCandidate) {
+  Fixture f("Government forces shelled Saraqib on 9 October. Rebel fighters fired rockets at Hama countryside "
+            "villages, killing a woman.");
+  f.point("Saraqib", 36.8, 35.86, 1);
+  f.date("9 October", 2018y / October / 9);
+  f.place("Hama countryside", "region");
+  f.actor("Government forces", "syria");
+  f.actor("Rebel fighters", "");
+  f.matches = [](std::string_view n) { return n == "Hama"; };
+  auto c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1]["kind"], "shelling");
+  EXPECT_FALSE(c[1].contains("lon"));
+  EXPECT_FALSE(c[1].contains("location_precision_m"));
+  EXPECT_EQ(c[1]["place"], "Hama countryside");
+  EXPECT_EQ(c[1]["observed_at"], "2018-10-12");  // the publication date, said so; not 9 October
+  const std::string u = c[1]["uncertain"].dump();
+  EXPECT_NE(u.find("only a region ('Hama countryside')"), std::string::npos) << u;
+  EXPECT_NE(u.find("publication date"), std::string::npos) << u;
+  // A region whose name matches a gazetteer place is not written as `place`.
+  f.matches = [](std::string_view) { return true; };
+  c = f.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_FALSE(c[1].contains("place"));
+  EXPECT_NE(c[1]["uncertain"].dump().find("also matches a gazetteer place"), std::string::npos);
+}
+
+// Coordinated places: each candidate carries its own place's assumptions, not the first's.
+TEST(Candidates, CoordinatedPlacesKeepTheirOwnAssumptions) {
+  Fixture f("Militants shelled Latakia and Hama on 9 October.");
+  f.point("Latakia", 35.79, 35.52, 1);
+  f.point("Hama", 36.75, 35.13, 2);
+  f.m.places[0].reason = "city or province: Latakia";
+  f.m.places[1].reason = "city or province: Hama";
+  f.date("9 October", 2018y / October / 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_NE(c[0]["uncertain"].dump().find("city or province: Latakia"), std::string::npos);
+  EXPECT_EQ(c[0]["uncertain"].dump().find("city or province: Hama"), std::string::npos);
+  EXPECT_NE(c[1]["uncertain"].dump().find("city or province: Hama"), std::string::npos);
+  EXPECT_EQ(c[1]["uncertain"].dump().find("city or province: Latakia"), std::string::npos);
 }
 
 TEST(Candidates, TimeFromPublicationOrAbsent) {
@@ -191,7 +258,7 @@ TEST(Candidates, DenialBecomesAClaim) {
   f.point("Saraqib", 36.8, 35.86, 1);
   f.date("9 October", 2018y / October / 9);
   std::vector<Statement> statements;
-  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media"},
+  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media", {}},
                                      &statements);
   ASSERT_EQ(c.size(), 1u);
   ASSERT_EQ(c[0]["claims"].size(), 2u);
@@ -205,7 +272,7 @@ TEST(Candidates, DenialBecomesAClaim) {
 TEST(Candidates, DenialOfNothingIsAStatement) {
   Fixture f("The army denied shelling the village.");
   std::vector<Statement> statements;
-  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media"},
+  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media", {}},
                                      &statements);
   EXPECT_TRUE(c.empty());
   ASSERT_EQ(statements.size(), 1u);

@@ -39,6 +39,19 @@ TEST(Events, EnglishTriggersPerKind) {
   EXPECT_EQ(kinds(run("Two civilians were killed by a landmine.")), "civilian_harm");
 }
 
+// Indirect fire told by its projectile: launched / targeted with / выпустили / استهدفت ... بالصواريخ.
+TEST(Events, ProjectileFireIsShelling) {
+  EXPECT_EQ(kinds(run("Rebel fighters fired rockets at villages in the countryside, killing a woman.")), "shelling");
+  EXPECT_EQ(kinds(run("Gunmen launched rockets at the town on Monday.")), "shelling");
+  EXPECT_EQ(kinds(run("The army targeted the hill villages with rockets.")), "shelling");
+  EXPECT_EQ(kinds(run("Rocket fire on the market wounded two men.")), "shelling");
+  EXPECT_EQ(kinds(run("Боевики выпустили ракеты по городу.")), "shelling");
+  EXPECT_EQ(kinds(run("Боевики обстреляли из миномётов окраину села.")), "shelling");
+  EXPECT_EQ(kinds(run("استهدفت قوات النظام بلدة كبيرة بالصواريخ.")), "shelling");
+  EXPECT_EQ(kinds(run("أطلقت الفصائل قذائف على القرية.")), "shelling");
+  EXPECT_EQ(kinds(run("وأطلقت الفصائل صواريخ على القرية.")), "shelling");
+}
+
 TEST(Events, TriggerSpanAndRule) {
   const std::string text = "At noon, warplanes struck the bridge.";
   const Document d = Document::make(text);
@@ -154,6 +167,23 @@ TEST(Events, ClaimantsOfTheSentenceBefore) {
   // A pronoun takes the claimant before it.
   f = run("The monitors reported heavy fighting. They said shelling also hit the town.");
   EXPECT_EQ(claimant_of(f, 1), "monitors");
+}
+
+// A denial covers its own clause onwards: an event asserted in an earlier clause of the
+// sentence stays an event, claimed by the sentence's claimant.
+TEST(Events, DenialInALaterClauseKeepsTheEarlierEvent) {
+  auto f = run("The ministry said its troops had answered a drone attack launched by gunmen from the hills, and "
+               "denied targeting civilians.");
+  EXPECT_EQ(kinds(f), "airstrike");
+  ASSERT_EQ(f.denials.size(), 1u);
+  EXPECT_TRUE(f.denials[0].kinds.empty());
+  EXPECT_EQ(claimant_of(f, 0), "ministry");
+  // The denied clause itself is no event.
+  f = run("The ministry denied that its troops shelled the village.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(f.denials.size(), 1u);
+  EXPECT_EQ(kinds(run("Боевики предприняли атаку беспилотников на позиции армии.")), "airstrike");
+  EXPECT_EQ(kinds(run("تصدت القوات لهجوم بطائرات مسيرة على مواقعها.")), "airstrike");
 }
 
 TEST(Events, ClaimantsRussianArabic) {

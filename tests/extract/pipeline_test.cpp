@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "truceline/gazetteer/resolve.hpp"
+
 #include <string>
 #include <thread>
 
@@ -89,6 +91,29 @@ TEST(Pipeline, CandidatesAreValidReportsWithSpans) {
   check_spans(c["evidence"], kText, checked);
   check_spans(r.mentions, kText, checked);
   EXPECT_GT(checked, 3);
+}
+
+// An event whose only place is a region: a valid report without coordinates whose `place`
+// ingest's resolver (scoped to the agreement, as `ingest --agreement`) leaves unresolved, so
+// the candidate is recorded unlocated, never at the town of the same name.
+TEST(Pipeline, RegionOnlyCandidateIsRecordedUnlocated) {
+  for (const char* text : {"Rebel fighters fired rockets at villages in the Hama countryside, killing a woman.",
+                           "استهدفت الفصائل بالصواريخ قرى في ريف حماة الشمالي."}) {
+    const Result r = world().x.run("r.txt", text, published(2018y / October / 12));
+    ASSERT_EQ(r.candidates.size(), 1u) << text;
+    const json& c = r.candidates[0];
+    EXPECT_EQ(c["kind"], "shelling");
+    EXPECT_FALSE(c.contains("lon"));
+    const store::RowOutcome row = store::report_from_json(c);
+    ASSERT_TRUE(row.report) << row.error;
+    ASSERT_TRUE(c.contains("place")) << c.dump();
+    gazetteer::ResolveOptions o;
+    const agreement::AreaOfInterest& area = world().area;
+    o.scope = gazetteer::Scope{"idlib", [&area](gazetteer::LonLat p) { return area.distance_m(p); }, 0};
+    const gazetteer::Resolver res(world().g, o);
+    EXPECT_FALSE(res.resolve(c["place"].get<std::string>()).resolved()) << c["place"];
+    EXPECT_NE(c["uncertain"].dump().find("only a region"), std::string::npos);
+  }
 }
 
 TEST(Pipeline, StatementsOnlyGiveNoCandidate) {

@@ -132,6 +132,8 @@ struct Cand {
   std::vector<std::string> uncertain;
   json event_claims = json::array();
   std::string day, place_key;
+  std::optional<std::size_t> place_note;
+  const PlaceMention* region = nullptr;   // region-only: the region written as `place` (no point)  // the index in `uncertain` of the place mention's own reason
 };
 
 const char* field_of(const std::string& counts) {
@@ -234,16 +236,42 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
       return best;
     };
+    // A sentence that names only a region for its event does not borrow a point from the
+    // sentence before or the dateline: the region is what the text says (no location).
+    const bool sentence_region = std::any_of(places[si].begin(), places[si].end(),
+                                             [](const PlaceMention* p) { return p->kind == "region"; });
+    // ... unless that point lies in the region (same admin1): "shelled Aleppo. ... in the
+    // Aleppo district" is told of the same place.
+    auto region_holds = [&](const PlaceMention* p) {
+      if (!p || p->kind != "point" || p->admin1.empty()) return false;
+      for (const PlaceMention* r : places[si])
+        if (r->kind == "region" && r->admin1 == p->admin1) return true;
+      return false;
+    };
     if ((c.place = nearest_place(si, true))) c.place_rule = "nearest_point_in_sentence";
     else if ((c.place = nearest_place(si, false))) c.place_rule = "unresolved_in_sentence";
+    else if (sentence_region && !(si > 0 && region_holds(nearest_place(si - 1, false)))) c.place = nullptr;
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
     else if ((c.place = dateline_place)) c.place_rule = "dateline";
     if (!c.place) {
       std::string regions;
       for (const PlaceMention* p : places[si])
-        if (p->kind == "region") regions += (regions.empty() ? "'" : ", '") + p->text + "'";
-      c.uncertain.push_back(regions.empty() ? "place: the text names no place for this event"
-                                            : "place: only a region (" + regions + "), not a point");
+        if (p->kind == "region") {
+          regions += (regions.empty() ? "'" : ", '") + p->text + "'";
+          if (!c.region || distance(p->span, e.span) < distance(c.region->span, e.span)) c.region = p;
+        }
+      if (regions.empty()) {
+        c.uncertain.push_back("place: the text names no place for this event");
+      } else if (ctx.name_matches_a_place && !ctx.name_matches_a_place(c.region->text)) {
+        c.uncertain.push_back(fmt::format("place: only a region ({}), not a point: 'place' is '{}' as written, "
+                                          "which no gazetteer place matches (ingest leaves it unlocated)",
+                                          regions, c.region->text));
+      } else {
+        c.uncertain.push_back(fmt::format("place: only a region ({}), not a point; its name also matches a "
+                                          "gazetteer place, so it is not written as 'place'",
+                                          regions));
+        c.region = nullptr;
+      }
     } else {
       if (c.place_rule != "nearest_point_in_sentence" && c.place_rule != "unresolved_in_sentence")
         c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}' from {}", c.place->text,
@@ -251,6 +279,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (c.place->kind != "point")
         c.uncertain.push_back(fmt::format("place: '{}' is not resolved ({})", c.place->text,
                                           c.place->reason.empty() ? "no gazetteer match" : c.place->reason));
+      // What the place finder assumed for a point ("names both the city and the province: the
+      // city assumed", an offset, an observation post) is said, never dropped.
+      if (c.place->kind == "point" && !c.place->reason.empty()) {
+        c.place_note = c.uncertain.size();
+        c.uncertain.push_back(fmt::format("place: '{}': {}", c.place->text, c.place->reason));
+      }
       c.offset = offset_before(doc, m, c.place->span);
       if (c.offset && c.place->kind == "point")
         c.uncertain.push_back(fmt::format("place: {} km from {}: its point, with a radius of {} m", c.offset->km,
@@ -273,7 +307,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // An event that continues the sentence before (no place of its own, same
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
                  // civilians were killed in the raid."
-                 if (si == 0 || paragraph_break_before(doc, si) || (c.place && c.place_rule != "previous_sentence"))
+                 if (si == 0 || paragraph_break_before(doc, si) || (sentence_region && !c.place) ||
+                     (c.place && c.place_rule != "previous_sentence"))
                    return nullptr;
                  for (const DateRef* d : dates[si - 1])
                    if (d->resolved && d != dateline_date) return d;
@@ -292,6 +327,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     } else {
       c.uncertain.push_back("time: no date in the text and no --published date; observed_at is missing");
     }
+    // What the date finder assumed to resolve the chosen date ("year from publication date",
+    // "the latest such day before the publication date") is said.
+    if (c.date && !c.date->reason.empty())
+      c.uncertain.push_back(fmt::format("time: '{}': {}", c.date->text, c.date->reason));
     if (c.date) c.day = format_date(*c.date->resolved) + "/" + c.date->precision;
     else if (c.time_rule == "published") c.day = format_date(*ctx.published) + "/day";
     // Actor and target.
@@ -352,7 +391,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // A further mention: an event with neither a place nor a date of its own, after a
     // candidate of the same kind, is that event told again ("... one rocket landed near a
     // school"), not a new one at another place or day.
-    const bool own_place = c.place && (c.place_rule == "nearest_point_in_sentence" || c.place_rule == "unresolved_in_sentence");
+    // A region named in the event's sentence is a place of its own too ("fired rockets at Hama
+    // countryside villages" after a shelling of a town is another event, unlocated).
+    // A region of its own with an actor other than the earlier event's is another event
+    // ("Militants shelled X on Sunday. Rebel fighters fired rockets at Hama countryside ...").
+    const bool own_region = sentence_region && !c.place && c.actor && [&] {
+      for (auto it = cands.rbegin(); it != cands.rend(); ++it)
+        if (it->ev.kind == c.ev.kind) return it->actor && it->actor->text != c.actor->text;
+      return false;
+    }();
+    const bool own_point_or_name =
+        c.place && (c.place_rule == "nearest_point_in_sentence" || c.place_rule == "unresolved_in_sentence");
+    const bool own_place = own_region || own_point_or_name;
     const bool own_time = c.time_rule == "date_in_sentence";
     if (!own_place && !own_time) {
       Cand* earlier = nullptr;
@@ -371,7 +421,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // Places coordinated with the event's ("on Kafr Nabl and Hish", "X, Y и Z", "X و Y"): the
     // same event at each of them, one candidate per place.
     std::vector<const PlaceMention*> also;
-    if (c.place && own_place && c.place->kind == "point") {
+    if (c.place && own_point_or_name && c.place->kind == "point") {
       const auto& ps = places[si];
       auto joined = [&](const PlaceMention* a, const PlaceMention* b2) {
         const std::size_t t0 = token_at(doc, a->span.end), t1 = token_at(doc, b2->span.begin);
@@ -405,6 +455,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       extra.place = p;
       extra.place_rule = "coordinated_in_sentence";
       extra.offset.reset();
+      // The place assumptions are the coordinated place's own, not the first place's.
+      if (extra.place_note) extra.uncertain.erase(extra.uncertain.begin() + static_cast<std::ptrdiff_t>(*extra.place_note));
+      extra.place_note.reset();
+      if (!p->reason.empty()) {
+        extra.place_note = extra.uncertain.size();
+        extra.uncertain.push_back(fmt::format("place: '{}': {}", p->text, p->reason));
+      }
       extra.place_key = p->geonameid ? std::to_string(*p->geonameid) : p->text;
       bool dup = false;
       for (const auto& o : cands)
@@ -531,6 +588,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       json pe = {{"text", c.place->text}, {"span", span_json(c.place->span)}, {"rule", c.place_rule + ":" + c.place->rule}};
       if (c.offset) pe["offset"] = {{"km", c.offset->km}, {"span", span_json(c.offset->span)}};
       evidence["place"] = pe;
+    } else if (c.region) {
+      r["place"] = c.region->text;
+      evidence["place"] = {{"text", c.region->text}, {"span", span_json(c.region->span)},
+                           {"rule", "region_in_sentence:" + c.region->rule}};
     }
     if (c.actor) {
       r["actor"] = c.actor->text;

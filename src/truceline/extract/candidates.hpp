@@ -27,7 +27,9 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -69,6 +71,10 @@ struct CandidateContext {
   std::string file;                                      // evidence.file
   std::optional<std::chrono::year_month_day> published;  // --published
   std::string source, source_type;                       // the source name and type (defaults applied)
+  // True when a name matches some gazetteer place at or above ingest's threshold (any scope):
+  // a region's name is written as `place` only when this is false, so ingest cannot locate the
+  // candidate at a town of the same name. Empty: a region is never written as `place`.
+  std::function<bool(std::string_view)> name_matches_a_place;
 };
 
 // The candidate reports of the text, in text order. `statements_out` receives the denials that

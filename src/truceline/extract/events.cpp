@@ -33,12 +33,18 @@ constexpr Entry kTriggers[] = {
     {"shelling", "tank fire"}, {"shelling", "bombard*"}, {"shelling", "pounded"},
     {"shelling", "fired ~ rocket*"}, {"shelling", "fired ~ shell*"}, {"shelling", "fired ~ mortar*"},
     {"shelling", "rocket* hit"}, {"shelling", "rocket* struck"}, {"shelling", "rocket* landed"},
+    // Launched / targeted with: the projectile tells indirect fire ("launched rockets at X",
+    // "targeted X with rockets", "fired a barrage of shells at X").
+    {"shelling", "launched ~ rocket*"}, {"shelling", "launched ~ shell*"}, {"shelling", "launched ~ mortar*"},
+    {"shelling", "targeted ~ with ~ rocket*"}, {"shelling", "targeted ~ with ~ shell*"},
+    {"shelling", "targeted ~ with ~ mortar*"}, {"shelling", "targeted ~ with artillery"},
     {"shelling", "mortar* hit"}, {"shelling", "mortar* landed"}, {"shelling", "artillery struck"},
     {"airstrike", "air strike*"}, {"airstrike", "airstrike*"}, {"airstrike", "air raid*"},
     {"airstrike", "raid*"}, {"airstrike", "warplane* struck"}, {"airstrike", "warplane* bombed"},
     {"airstrike", "warplane* hit"}, {"airstrike", "warplane* targeted"}, {"airstrike", "jets struck"},
     {"airstrike", "jets bombed"}, {"airstrike", "aircraft struck"}, {"airstrike", "aircraft bombed"},
     {"airstrike", "bombed"}, {"airstrike", "drone strike*"}, {"airstrike", "armed drone*"}, {"airstrike", "attack drone*"},
+    {"airstrike", "drone attack*"}, {"airstrike", "drone raid*"},
     {"airstrike", "suicide drone*"}, {"airstrike", "dropped ~ bomb*"}, {"uav_observation", "drone* circled"},
     {"uav_observation", "drone* flew"}, {"uav_observation", "drone* hovered"}, {"uav_observation", "drone* were flying"}, {"airstrike", "barrel bomb*"},
     {"armed_clash", "clash*"}, {"armed_clash", "fighting"}, {"armed_clash", "fought"},
@@ -68,6 +74,7 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "turned back at ~ checkpoint*"}, {"movement_restriction", "closure of"},
     // Russian
     {"shelling", "обстрел*"}, {"shelling", "артобстрел*"}, {"shelling", "артиллерийск* огонь"},
+    {"shelling", "выпустил* ~ ракет*"}, {"shelling", "выпустил* ~ снаряд*"}, {"shelling", "выпустил* ~ мин"},
     {"shelling", "минометн* огонь"}, {"shelling", "миномётн* огонь"}, {"shelling", "огонь из миномет*"},
     {"airstrike", "авиаудар*"}, {"airstrike", "авианалет*"}, {"airstrike", "авианалёт*"},
     {"airstrike", "бомбардиров*"}, {"airstrike", "удар* авиации"}, {"airstrike", "авиация нанесла"},
@@ -81,7 +88,8 @@ constexpr Entry kTriggers[] = {
     {"group_presence", "остаются"}, {"group_presence", "остается"}, {"group_presence", "остаётся"},
     {"group_presence", "остались"}, {"group_presence", "присутству*"},
     {"group_presence", "удерживать позиции"}, {"group_presence", "удерживают"}, {"group_presence", "находятся"},
-    {"airstrike", "ударн* беспилотник*"},
+    {"airstrike", "ударн* беспилотник*"}, {"airstrike", "атак* беспилотник*"}, {"airstrike", "атак* дрон*"},
+    {"airstrike", "атак* бпла"},
     {"patrol", "патрул*"},
     {"movement_restriction", "перекрыл*"}, {"movement_restriction", "перекрыт*"},
     {"movement_restriction", "закрыли ~ дорог*"}, {"movement_restriction", "закрыли ~ трасс*"},
@@ -89,8 +97,12 @@ constexpr Entry kTriggers[] = {
     // Arabic (normalised: أ إ آ -> ا)
     {"airstrike", "قصف* جوي*"}, {"airstrike", "غارة"}, {"airstrike", "غارات"}, {"airstrike", "غاره"},
     {"airstrike", "طيران* حربي*"}, {"airstrike", "طائرات حربية"}, {"airstrike", "برميل* متفجر*"},
+    // A drone attack ("هجوم بطائرة مسيرة", "هجوم بطائرات مسيرة"): longer than هجوم (armed_clash).
+    {"airstrike", "هجوم* ~ مسير*"},
     {"shelling", "قصف*"}, {"shelling", "قذائف"}, {"shelling", "قذيفة"}, {"shelling", "قذيفه"},
     {"shelling", "مدفعي*"}, {"shelling", "صاروخي*"}, {"shelling", "استهدف* ~ صواريخ"},
+    // The object may sit between the verb and the weapon: "استهدفت قوات النظام بلدة سراقب بالصواريخ".
+    {"shelling", "استهدف* ~ ~ صواريخ"}, {"shelling", "استهدف* ~ ~ صاروخ*"}, {"shelling", "اطلق* ~ صواريخ"},
     {"armed_clash", "اشتباك*"}, {"armed_clash", "معارك"}, {"armed_clash", "معركة"}, {"armed_clash", "مواجهات"},
     {"armed_clash", "هجوم*"}, {"armed_clash", "هاجم*"}, {"armed_clash", "تسلل*"},
     {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
@@ -716,16 +728,27 @@ EventFindings find_events(const Document& doc) {
     }
     // Denials.
     if (auto d = find_first(t, tb.denial, b, e)) {
+      // A denial covers its own clause and what follows it. A trigger in an earlier clause
+      // ("said its troops responded to a drone attack launched from X, and denied targeting
+      // civilians") is asserted by the sentence's claimant and stays an event; the denial then
+      // names only the kinds of its own clause onwards.
+      std::vector<EventMention> asserted, denied;
+      for (auto& m : found) {
+        bool boundary = false;
+        for (std::size_t i = m.last_token + 1; i < d->first && !boundary; ++i) boundary = is_clause_boundary(t, i);
+        (m.last_token < d->first && boundary ? asserted : denied).push_back(std::move(m));
+      }
       Denial den;
       den.sentence = si;
       den.span = doc.tokens_span(d->first, d->end - 1);
       den.text = text_of(t, d->first, d->end);
       den.by = out.claimant[si] && !out.claimant[si]->inherited ? out.claimant[si] : std::nullopt;
-      den.kinds = kinds;
+      for (const auto& m : denied) den.kinds.push_back(m.kind);
       out.denials.push_back(std::move(den));
       // The sentence's own claimant is the one denying: later sentences do not inherit it as a
       // claimant of events.
-      continue;
+      if (asserted.empty()) continue;
+      found = std::move(asserted);
     }
     for (auto& m : found) {
       // Negation before the trigger ("no shelling", "لم يسجل أي قصف") or right after it

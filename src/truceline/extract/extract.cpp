@@ -18,6 +18,7 @@
 #include "truceline/extract/places.hpp"
 #include "truceline/extract/weapons.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/gazetteer/resolve.hpp"
 
 namespace truceline::extract {
 
@@ -26,8 +27,17 @@ struct Extractor::Impl {
   PlaceFinder places;
   ActorFinder actors;
   WeaponFinder weapons;
+  gazetteer::Resolver resolver;  // unscoped: does a region's name match any place at all?
   Impl(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area)
-      : agreement(&a), places(g, &a, area), actors(a), weapons(a) {}
+      : agreement(&a), places(g, &a, area), actors(a), weapons(a), resolver(g) {}
+  // Ingest's resolver (docs/report-format.md, "Place resolution") at its threshold, with no
+  // scope: a scope only removes candidates, so "no match here" holds for every ingest.
+  bool name_matches_a_place(std::string_view name) const {
+    const gazetteer::Resolution res = resolver.resolve(name);
+    for (const auto& j : res.candidates)
+      if (j.candidate.score >= res.threshold) return true;
+    return false;
+  }
 };
 
 Extractor::Extractor(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area)
@@ -63,7 +73,8 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
         m.weapons.push_back({w.span, std::move(w.text), std::move(w.class_id), std::move(w.generic)});
       ev = find_events(doc);
       statements = ev.statements;
-      r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type},
+      r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type,
+                                          [this](std::string_view n) { return impl_->name_matches_a_place(n); }},
                                          &statements);
     } catch (const std::exception& e) {
       r.candidates.clear();
