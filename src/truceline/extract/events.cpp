@@ -3,6 +3,8 @@
 // house rules ask for explainable rules (docs/extract.md).
 #include "truceline/extract/events.hpp"
 
+#include "truceline/extract/normalize.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -189,41 +191,13 @@ constexpr const char* kClaimantStops[] = {"that", "on", "in", "what", "что", 
 
 // ---------------------------------------------------------------------------------------------
 
-bool is_arabic_letter(char32_t c) { return c >= 0x0600 && c <= 0x06FF; }
 
 std::u32string to_u32(string_view s) {
   std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp = c;
-    std::size_t n = 1;
-    if (c >= 0xF0) cp = c & 0x07, n = 4;
-    else if (c >= 0xE0) cp = c & 0x0F, n = 3;
-    else if (c >= 0xC0) cp = c & 0x1F, n = 2;
-    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
-  }
+  for (std::size_t i = 0; i < s.size();) out.push_back(detail::next_cp(s, i));
   return out;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // The forms a token is compared in: its lower case; for Arabic also without its clitics.
 struct Forms {
@@ -588,9 +562,8 @@ std::string normalise_arabic(std::string_view word) {
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;  // tashkeel, tatweel
     if (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671) c = 0x0627;   // alef forms
     if (c == 0x0649) c = 0x064A;                                                  // alef maqsura
-    append_utf8(out, c);
+    detail::put_cp(out, c);
   }
-  (void)is_arabic_letter;
   return out;
 }
 

@@ -1,39 +1,23 @@
 // Word normalisation (normalize.hpp).
 #include "truceline/extract/normalize.hpp"
 
+#include <unicode/utf8.h>
+
 #include <array>
 
 namespace truceline::extract::detail {
 
-// Decodes one UTF-8 code point (the text is valid UTF-8: Document checked it).
+// Decodes one UTF-8 code point (the text is valid UTF-8: Document checked it). ICU's macros.
 char32_t next_cp(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t cp = c & (0x3F >> n);
-  ++i;
-  while (n-- > 0 && i < s.size()) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  return cp;
+  UChar32 c = 0;
+  U8_NEXT_UNSAFE(reinterpret_cast<const uint8_t*>(s.data()), i, c);
+  return static_cast<char32_t>(c);
 }
 void put_cp(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  uint8_t buf[U8_MAX_LENGTH];
+  std::size_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(c));
+  out.append(reinterpret_cast<const char*>(buf), n);
 }
 
 // The normalised letters of an Arabic word.
