@@ -1,5 +1,6 @@
 // Candidate assembly and the mentions JSON (candidates.hpp).
 #include "truceline/extract/candidates.hpp"
+#include "truceline/extract/normalize.hpp"
 
 #include <fmt/format.h>
 
@@ -142,6 +143,62 @@ const char* field_of(const std::string& counts) {
   if (counts == "explosions") return "explosions";
   if (counts == "weapons") return "weapon_count";
   return nullptr;
+}
+
+// The words by which a sentence refers back to the event told just before it (anaphora), or
+// an empty span: a demonstrative or definite article before an event noun ("the attack", "this
+// strike", "the incident"), Russian "в результате", "инцидент", Arabic "الحادث", "الاعتداء",
+// "العملية", "الاستهداف", "جراء", or a subject pronoun opening the sentence ("It", "They",
+// "Они"). Event nouns that are triggers themselves ("the shelling", "القصف", "обстрел") make the
+// sentence an event of its own, told again (the further-mention rule).
+Span anaphor_in(const Document& d, std::size_t si) {
+  const auto& ss = d.sentences();
+  const auto& ts = d.tokens();
+  static constexpr std::string_view kDet[] = {"the", "this", "that", "these", "those"};
+  static constexpr std::string_view kNoun[] = {"attack",  "attacks", "strike",    "strikes",  "raid",   "raids",
+                                               "assault", "barrage", "bombing",   "bombings", "blast",  "blasts",
+                                               "incident", "bombardment", "shelling", "explosion", "explosions"};
+  static constexpr std::string_view kPronoun[] = {"it", "they", "он", "она", "оно", "они"};
+  static constexpr std::string_view kRu[] = {"результате", "инцидент", "инцидента", "инциденте", "инцидентом"};
+  static const std::string kAr[] = {detail::ar_key_word("الحادث"), detail::ar_key_word("الحادثة"),
+                                    detail::ar_key_word("الاعتداء"), detail::ar_key_word("العملية"),
+                                    detail::ar_key_word("الاستهداف"), detail::ar_key_word("جراء")};
+  bool first = true;
+  for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
+    if (!ts[k].word) continue;
+    const std::string& w = ts[k].lower;
+    if (first) {
+      first = false;
+      for (auto p : kPronoun)
+        if (w == p) return ts[k].span;
+    }
+    for (auto x : kDet)
+      if (w == x) {
+        std::size_t n = k + 1;
+        while (n < ss[si].end_token && !ts[n].word) ++n;
+        if (n < ss[si].end_token)
+          for (auto y : kNoun)
+            if (ts[n].lower == y) return {ts[k].span.begin, ts[n].span.end};
+      }
+    for (auto x : kRu)
+      if (w == x) return ts[k].span;
+    if (ts[k].script == Script::arabic) {
+      const std::string key = detail::ar_key_word(d.token_text(k));
+      for (const auto& x : kAr)
+        if (key == x || (key.size() > 2 && key.substr(2) == x)) return ts[k].span;  // a one-letter proclitic (و ب ف ل)
+    }
+  }
+  return {0, 0};
+}
+
+// Removes the line "actor: the text does not say who" (an actor was found after all).
+void drop_no_actor_line(std::vector<std::string>& u) {
+  std::erase(u, std::string("actor: the text does not say who"));
+}
+
+bool is_singular_description(const NumberRef& n, std::string_view field) {
+  return (field == "explosions" || field == "weapon_count") && n.value == 1 && !n.value_max &&
+         (n.qualifier.empty() || n.qualifier == "exact");
 }
 
 }  // namespace
@@ -341,13 +398,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const ActorMention* before = nullptr;
     const ActorMention* after = nullptr;
     const ActorMention* civilians = nullptr;
+    const ActorMention* overlapping = nullptr;
+    std::vector<const ActorMention*> all_after;
     for (const ActorMention* a : acts) {
       if (a->category == "civilians") {
         if (!civilians) civilians = a;
         continue;
       }
       if (a->span.end <= e.span.begin) before = a;  // the nearest before
-      else if (a->span.begin >= e.span.end && !after) after = a;
+      else if (a->span.begin >= e.span.end) {
+        if (!after) after = a;
+        all_after.push_back(a);
+      } else if (!overlapping) {
+        overlapping = a;  // the trigger is a word of the actor's phrase ("طائرات حربية روسية", "Russian warplanes struck")
+      }
     }
     auto preceded_by = [&](const ActorMention* a, std::initializer_list<std::string_view> words) {
       const std::size_t k = token_at(doc, a->span.begin);
@@ -356,7 +420,37 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           if (ts[k - back].lower == w) return true;
       return false;
     };
-    if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"})) {
+    // Russian word order is free: with no actor before the trigger, the subject may follow the
+    // verb ("Удар нанесли российские самолёты", "обстреляли боевики"): the first actor after the
+    // trigger that no preposition governs and that is not in an oblique plural case (-ов, -ев,
+    // -ей, -ам, -ами, -ах: "позиции боевиков" is an object).
+    const ActorMention* ru_subject = nullptr;
+    if (!overlapping && !before && trig.script == Script::cyrillic && !passive) {
+      for (const ActorMention* a : all_after) {
+        const std::size_t k = token_at(doc, a->span.begin);
+        static constexpr std::string_view kPrep[] = {"по", "на", "в", "во", "против", "для", "у", "от", "к", "с", "со",
+                                                     "из", "между", "среди", "позиции", "позиций", "стороны"};
+        bool governed = false;
+        for (std::size_t back = 1; back <= 1 && back <= k; ++back)
+          for (auto w : kPrep)
+            if (ts[k - back].lower == w) governed = true;
+        if (governed) continue;
+        std::string_view last;
+        for (std::size_t t = k; t < ts.size() && ts[t].span.begin < a->span.end; ++t)
+          if (ts[t].word) last = ts[t].lower;
+        bool oblique = false;
+        for (std::string_view end : {"ов", "ев", "ёв", "ей", "ам", "ям", "ами", "ями", "ах", "ях", "ого", "ому"})
+          if (last.size() > end.size() && last.ends_with(end)) oblique = true;
+        if (!oblique) ru_subject = a;
+        break;
+      }
+    }
+    if (overlapping) {
+      c.actor = overlapping, c.actor_rule = "trigger_in_actor";
+      if (after) c.target = after, c.target_rule = "after_trigger";
+    } else if (ru_subject) {
+      c.actor = ru_subject, c.actor_rule = "after_trigger:subject_after_verb";
+    } else if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"})) {
       c.actor = after, c.actor_rule = "after_trigger:by";
       if (before) c.target = before, c.target_rule = "before_trigger:passive";
     } else if (passive) {
@@ -374,6 +468,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                         side->text));
       c.actor = nullptr;
       c.target = nullptr;
+    }
+    // A pronoun subject ("They shelled Saraqib", "Они обстреляли") names the actor of the
+    // sentence before, in the same paragraph: taken, and said to be an assumption.
+    if (!c.actor && !passive && si > 0 && !paragraph_break_before(doc, si)) {
+      const Span an = anaphor_in(doc, si);
+      if (an.end > an.begin && an.end <= e.span.begin && token_at(doc, an.begin) == ss[si].first_token) {
+        const ActorMention* prev = nullptr;
+        for (const ActorMention* a : actors[si - 1])
+          if (a->category != "civilians") prev = a;
+        if (prev) {
+          c.actor = prev, c.actor_rule = "previous_sentence:pronoun";
+          c.uncertain.push_back(fmt::format("actor: '{}' from the sentence before (the pronoun '{}'): assumed", prev->text,
+                                            doc.slice(an)));
+        }
+      }
     }
     if (!c.target && civilians && e.kind == "civilian_harm") c.target = civilians, c.target_rule = "civilians";
     if (!c.actor && !(e.kind == "armed_clash" && !c.uncertain.empty() && c.uncertain.back().starts_with("actor:")))
@@ -408,8 +517,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       Cand* earlier = nullptr;
       for (auto& o : cands)
         if (o.ev.kind == c.ev.kind) earlier = &o;
+      // "удар" (a strike) alone does not say by what: right after an event's sentence it is
+      // that event told again, whatever its kind ("был обстрелян Саракиб. Удар нанесли ...").
+      if (c.ev.rule.find("удар* нанес*") != std::string::npos || c.ev.rule.find("нанес* удар*") != std::string::npos ||
+          c.ev.rule.find("удар* ~ ~ нанес*") != std::string::npos)
+        if (auto prev = cands_of.find(si - 1); si > 0 && prev != cands_of.end() && !prev->second.empty() &&
+                                               !paragraph_break_before(doc, si))
+          earlier = &cands[prev->second.front()];
       if (earlier) {
         add_assertion(*earlier, c);
+        // Told again with its actor ("Warplanes struck X on Monday. Russian jets carried out
+        // the raid"): the event's actor, an assumption said in `uncertain`.
+        if (!earlier->actor && c.actor && earlier->sentences.back() + 1 >= si) {
+          earlier->actor = c.actor;
+          earlier->actor_rule = "further_mention:" + c.actor_rule;
+          drop_no_actor_line(earlier->uncertain);
+          earlier->uncertain.push_back(fmt::format("actor: '{}' from a later sentence that tells the same event again "
+                                                   "('{}'): assumed to be the same event",
+                                                   c.actor->text, c.ev.text));
+        }
         earlier->merged.push_back(c.ev);
         if (std::find(earlier->sentences.begin(), earlier->sentences.end(), si) == earlier->sentences.end())
           earlier->sentences.push_back(si);
@@ -506,11 +632,48 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       auto host = cands_of.find(si - 1);
       if (host == cands_of.end()) continue;
       bool any = false;
+      // A sentence that refers back to the event ("Government forces carried out the attack",
+      // "They used Grad rockets") and names no other place or day continues it: its actor is
+      // the event's when the event has none (an assumption, said in `uncertain`), and all its
+      // counted figures are the event's.
+      const Span anaphor = anaphor_in(doc, si);
+      const bool refers_back = anaphor.end > anaphor.begin && [&] {
+        for (const std::size_t h : host->second) {
+          const Cand& hc = cands[h];
+          for (const PlaceMention* p : places[si]) {
+            const std::string key = p->geonameid ? std::to_string(*p->geonameid) : p->text;
+            if (key != hc.place_key) return false;
+          }
+          for (const DateRef* d : dates[si])
+            if (!d->resolved || !hc.date || *d->resolved != *hc.date->resolved) return false;
+        }
+        return true;
+      }();
       for (const NumberRef* n : numbers[si])
-        if (n->counts == "fatalities" || n->counts == "injured") {
+        if (n->counts == "fatalities" || n->counts == "injured" ||
+            (refers_back && (n->counts == "explosions" || n->counts == "weapons"))) {
           for (const std::size_t h : host->second) cands[h].numbers.push_back({n});
           any = true;
         }
+      if (refers_back) {
+        const ActorMention* a = nullptr;
+        for (const ActorMention* x : actors[si])
+          if (x->category != "civilians" && !(ev.claimant[si] && distance(x->span, ev.claimant[si]->span) == 0)) {
+            a = x;
+            break;
+          }
+        for (const std::size_t h : host->second) {
+          Cand& hc = cands[h];
+          if (!a || hc.actor) continue;
+          hc.actor = a;
+          hc.actor_rule = "next_sentence:anaphor";
+          drop_no_actor_line(hc.uncertain);
+          hc.uncertain.push_back(fmt::format("actor: '{}' from the next sentence, which refers back to the event ('{}'): "
+                                             "assumed to be the same event",
+                                             a->text, doc.slice(anaphor)));
+          any = true;
+        }
+      }
       if (!any) continue;
       for (const std::size_t h : host->second) cands[h].sentences.push_back(si);
       cands_of[si] = host->second;
@@ -557,9 +720,82 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
   }
 
+  // One event told twice (a headline and its body, a lead and a later detail): candidates of
+  // the same kind at the same place (geonameid, or the name as written; not none), on the same
+  // day or one of them with no day of its own (the dateline's or the publication date), whose
+  // actors are compatible (the same party or group, the same words, or one of them unknown), are
+  // one candidate: the one with its own day holds every sentence, figure, claim and evidence of
+  // the other.
+  std::vector<bool> absorbed(cands.size(), false);
+  auto own_day = [](const Cand& c) { return c.time_rule == "date_in_sentence" || c.time_rule == "previous_sentence"; };
+  auto actors_compatible = [](const Cand& a, const Cand& b) {
+    if (!a.actor || !b.actor) return true;
+    if (!a.actor->id.empty() || !b.actor->id.empty()) return a.actor->id == b.actor->id;
+    return a.actor->text == b.actor->text;
+  };
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (absorbed[i]) continue;
+    for (std::size_t j = i + 1; j < cands.size(); ++j) {
+      if (absorbed[j] || absorbed[i]) continue;
+      Cand& a = cands[i];
+      Cand& b = cands[j];
+      if (a.ev.kind != b.ev.kind || a.place_key.empty() || a.place_key != b.place_key || !actors_compatible(a, b)) continue;
+      const bool same_day = !a.day.empty() && a.day == b.day;
+      const bool one_undated = own_day(a) != own_day(b);
+      // A month or week ("shelled almost every day this month") that holds the other's day.
+      auto holds = [](const Cand& wide, const Cand& day) {
+        if (!wide.date || !day.date || day.date->precision != "day") return false;
+        const auto w = std::chrono::sys_days(*wide.date->resolved), d = std::chrono::sys_days(*day.date->resolved);
+        if (wide.date->precision == "month")
+          return wide.date->resolved->year() == day.date->resolved->year() &&
+                 wide.date->resolved->month() == day.date->resolved->month();
+        if (wide.date->precision == "week") return d >= w && d < w + std::chrono::days(7);
+        return false;
+      };
+      const bool a_wide = holds(a, b), b_wide = holds(b, a);
+      if (!same_day && !one_undated && !a_wide && !b_wide) continue;
+      // The host: the one with a day of its own, the narrower (else the first).
+      const bool host_is_b = (!own_day(a) && own_day(b)) || a_wide;
+      Cand& host = host_is_b ? b : a;
+      Cand& other = host_is_b ? a : b;
+      add_assertion(host, other);
+      host.merged.push_back(other.ev);
+      for (const auto& x : other.merged) host.merged.push_back(x);
+      for (auto sidx : other.sentences)
+        if (std::find(host.sentences.begin(), host.sentences.end(), sidx) == host.sentences.end())
+          host.sentences.push_back(sidx);
+      for (auto& n : other.numbers) host.numbers.push_back(n);
+      for (const auto& x : other.event_claims)
+        if (x["value"] != "asserted" || std::none_of(host.event_claims.begin(), host.event_claims.end(), [&](const json& y) {
+              return y["value"] == "asserted" && y["claimed_by"] == x["claimed_by"];
+            }))
+          host.event_claims.push_back(x);
+      if (!host.actor && other.actor) {
+        host.actor = other.actor, host.actor_rule = "merged:" + other.actor_rule;
+        drop_no_actor_line(host.uncertain);
+      }
+      if (!host.target && other.target) host.target = other.target, host.target_rule = other.target_rule;
+      if (!host.weapon || (host.weapon->class_id.empty() && other.weapon && !other.weapon->class_id.empty())) {
+        if (other.weapon) {
+          if (host.weapon) std::erase_if(host.uncertain, [](const std::string& u) { return u.starts_with("weapon:"); });
+          host.weapon = other.weapon;
+        }
+      }
+      for (const auto& u : other.uncertain)
+        if (u.starts_with("event:") || u.starts_with("actor: '"))
+          if (std::find(host.uncertain.begin(), host.uncertain.end(), u) == host.uncertain.end()) host.uncertain.push_back(u);
+      host.uncertain.push_back(fmt::format("event: told twice in the text ('{}' and '{}'): one event assumed (same kind, "
+                                           "place and day), merged",
+                                           a.ev.text, b.ev.text));
+      (host_is_b ? absorbed[i] : absorbed[j]) = true;
+    }
+  }
+
   // JSON.
   std::vector<json> out;
-  for (auto& c : cands) {
+  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+    if (absorbed[ci]) continue;
+    auto& c = cands[ci];
     std::sort(c.sentences.begin(), c.sentences.end());
     const std::string claimed_by = c.claimant ? c.claimant->text : ctx.source;
     json r = json::object();
@@ -622,6 +858,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!f) continue;
       const std::size_t nsi = sentence_of(doc, u.n->span.begin);
       const std::string who = ev.claimant[nsi] ? ev.claimant[nsi]->text : ctx.source;
+      // A singular mention ("one rocket landed near a school", "один снаряд", "قذيفة واحدة")
+      // describes one projectile or weapon of the event; it does not count them, so it is no
+      // claim of the event's explosions or weapons (it would win as the lowest figure).
+      if (is_singular_description(*u.n, f)) {
+        num_ev.push_back({{"text", u.n->text}, {"span", span_json(u.n->span)}, {"field", nullptr}, {"claimed_by", who},
+                          {"why", "singular: describes one, counts nothing"}});
+        continue;
+      }
       auto& per = by_field[f];
       auto it = std::find_if(per.begin(), per.end(), [&](const auto& x) { return x.first == who; });
       if (it == per.end()) per.push_back({who, {u.n}});

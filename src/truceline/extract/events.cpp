@@ -80,6 +80,9 @@ constexpr Entry kTriggers[] = {
     {"shelling", "минометн* огонь"}, {"shelling", "миномётн* огонь"}, {"shelling", "огонь из миномет*"},
     {"airstrike", "авиаудар*"}, {"airstrike", "авианалет*"}, {"airstrike", "авианалёт*"},
     {"airstrike", "бомбардиров*"}, {"airstrike", "удар* авиации"}, {"airstrike", "авиация нанесла"},
+    // "нанесли удар" / "удар нанесли" (either order): a strike delivered; an artillery one says so.
+    {"airstrike", "нанес* удар*"}, {"airstrike", "удар* нанес*"}, {"airstrike", "удар* ~ ~ нанес*"}, {"airstrike", "нанес* авиаудар*"},
+    {"shelling", "нанес* артиллерийск* удар*"}, {"shelling", "артиллерийск* удар*"},
     {"armed_clash", "бои"}, {"armed_clash", "бой"}, {"armed_clash", "боев"}, {"armed_clash", "боях"},
     {"armed_clash", "столкновени*"}, {"armed_clash", "перестрелк*"}, {"armed_clash", "атаковал*"},
     {"armed_clash", "атак*"}, {"armed_clash", "напали"}, {"armed_clash", "нападени*"},
