@@ -17,6 +17,7 @@
 
 #include "truceline/cli/client.hpp"
 #include "truceline/cli/command.hpp"
+#include "truceline/cli/places.hpp"
 #include "truceline/error.hpp"
 #include "truceline/ledger/crypto.hpp"
 #include "truceline/ledger/entry.hpp"
@@ -39,6 +40,7 @@ struct ReviewArgs {
   std::string status = "pending", format = "text";
   std::string id, reason;
   std::vector<std::string> changes;  // FIELD=VALUE
+  PlaceFlags places;                 // correct place=NAME: --agreement, --places (as ingest)
 };
 
 // The candidates as GET /v1/app/candidates gives them: from the store (--db) or the server.
@@ -115,8 +117,8 @@ json parse_changes(const std::vector<std::string>& pairs) {
   for (const auto& p : pairs) {
     const auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0)
-      throw UsageError(fmt::format("'{}': expected FIELD=VALUE (lon, lat, location_precision_m, actor, observed_at, "
-                                   "time_precision)",
+      throw UsageError(fmt::format("'{}': expected FIELD=VALUE (place, lon, lat, location_precision_m, actor, "
+                                   "observed_at, time_precision)",
                                    p));
     const std::string field = p.substr(0, eq), value = p.substr(eq + 1);
     if (field == "lon" || field == "lat" || field == "location_precision_m") {
@@ -133,18 +135,43 @@ json parse_changes(const std::vector<std::string>& pairs) {
       }
       if (used == 0 || used != value.size()) throw UsageError(fmt::format("{}: '{}' is not a number", field, value));
       ch[field] = d;
+    } else if (field == "place") {
+      if (value.find_first_not_of(" \t") == std::string::npos) throw UsageError("place: give a place name (place=NAME)");
+      ch[field] = value;
     } else if (field == "actor") {
       ch[field] = value.empty() ? json(nullptr) : json(value);
     } else if (field == "observed_at" || field == "time_precision") {
       ch[field] = value;
     } else {
-      throw UsageError(fmt::format("'{}': a correction changes lon and lat, location_precision_m, actor, observed_at "
-                                   "or time_precision",
+      throw UsageError(fmt::format("'{}': a correction changes place, lon and lat, location_precision_m, actor, "
+                                   "observed_at or time_precision",
                                    field));
     }
   }
   if (ch.empty()) throw UsageError("review correct: give at least one FIELD=VALUE");
   return ch;
+}
+
+// `place=NAME` without lon= and lat=: the name is resolved as ingest resolves a report's place
+// (the gazetteer scoped to --agreement's area, ingest's threshold); the point found is written
+// into the changes (lon, lat, and a town centre's 2000 m unless location_precision_m= is
+// given), so the signed entry records where the reviewer's name was put. A name the resolver
+// does not locate is refused (exit 2) with its reason. Coordinates (lon=, lat=) mean the point
+// is the reviewer's own; either way a stated `unlocated` mark of the candidate is removed.
+void locate_changes(json& ch, const PlaceFlags& flags) {
+  if (ch.contains("place") && !ch.contains("lon")) {
+    PlaceContext places(flags, true);
+    const std::string name = ch["place"].get<std::string>();
+    const json res = places.resolve(name, json::object());
+    if (!res.is_object() || !res.value("resolved", false) || !res.contains("lon") || !res.contains("lat"))
+      throw UsageError(fmt::format("place={}: not located ({}){}; give lon= and lat= as well to place it yourself", name,
+                                   res.is_object() ? res.value("reason", std::string("unresolved")) : "unresolved",
+                                   flags.agreement.empty() ? " (without --agreement the gazetteer is not scoped)" : ""));
+    ch["lon"] = res["lon"];
+    ch["lat"] = res["lat"];
+    if (!ch.contains("location_precision_m")) ch["location_precision_m"] = 2000.0;
+  }
+  if (ch.contains("lon") || ch.contains("place")) ch["unlocated"] = nullptr;
 }
 
 int cmd_decide(const ReviewArgs& a, const std::string& decision, Io& io) {
@@ -163,7 +190,10 @@ int cmd_decide(const ReviewArgs& a, const std::string& decision, Io& io) {
   if (decision == "reject" && a.reason.find_first_not_of(" \t\r\n") == std::string::npos)
     throw UsageError("review reject: --reason TEXT is required (why the candidate is rejected)");
   if (!a.reason.empty()) body["reason"] = a.reason;
-  if (decision == "correct") body["changes"] = parse_changes(a.changes);
+  if (decision == "correct") {
+    body["changes"] = parse_changes(a.changes);
+    locate_changes(body["changes"], a.places);
+  }
   const ledger::KeyPair key = ledger::read_key_file(a.key);
   if (key.id != a.party)
     throw UsageError(fmt::format("{}: the key is party '{}''s (kid), not --party '{}'", a.key, key.id, a.party));
@@ -253,13 +283,19 @@ Command add_review_command(CLI::App& app) {
   reject->add_option("--reason", a->reason, "why it is rejected")->type_name("TEXT")->required();
 
   auto* correct = cmd->add_subcommand(
-      "correct", "accept a candidate with corrections: lon=, lat=, location_precision_m=, actor=, observed_at=, "
-                 "time_precision=");
+      "correct", "accept a candidate with corrections: place= (resolved as ingest does), lon=, lat=, "
+                 "location_precision_m=, actor=, observed_at=, time_precision=");
   correct->fallthrough();
   correct->add_option("id", a->id, "the candidate's id")->required();
   correct->add_option("changes", a->changes, "FIELD=VALUE (lon and lat together; an empty actor= removes it)")
       ->required();
   correct->add_option("--reason", a->reason, "a note with the decision")->type_name("TEXT");
+  correct->add_option("--agreement", a->places.agreement,
+                      "place=NAME: resolve the name in this agreement's area of interest (as ingest --agreement)")
+      ->type_name("FILE");
+  correct->add_option("--places", a->places.places, "place=NAME: extra places files (as ingest --places)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
 
   return {cmd, [a, list, accept, reject, correct](Io& io) {
             if (list->parsed()) return cmd_list(*a, io);

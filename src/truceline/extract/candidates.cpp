@@ -134,6 +134,7 @@ struct Cand {
   json event_claims = json::array();
   std::string day, place_key;
   std::optional<std::size_t> place_note;
+  std::string region_unlocated;  // region-only and its name matches a place: the `unlocated` reason
   const PlaceMention* region = nullptr;   // region-only: the region written as `place` (no point)  // the index in `uncertain` of the place mention's own reason
 };
 
@@ -324,10 +325,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                           "which no gazetteer place matches (ingest leaves it unlocated)",
                                           regions, c.region->text));
       } else {
+        // Written as `place` with `unlocated` (store::stated_unlocated): ingest records it
+        // unlocated with this reason instead of resolving the name to the town.
+        c.region_unlocated = fmt::format("only a region ('{}'), not a point; its name also matches a gazetteer place",
+                                         c.region->text);
         c.uncertain.push_back(fmt::format("place: only a region ({}), not a point; its name also matches a "
-                                          "gazetteer place, so it is not written as 'place'",
+                                          "gazetteer place, so the candidate is marked 'unlocated' (ingest does not "
+                                          "put it at that place)",
                                           regions));
-        c.region = nullptr;
       }
     } else {
       if (c.place_rule != "nearest_point_in_sentence" && c.place_rule != "unresolved_in_sentence")
@@ -826,6 +831,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       evidence["place"] = pe;
     } else if (c.region) {
       r["place"] = c.region->text;
+      if (!c.region_unlocated.empty()) r["unlocated"] = c.region_unlocated;
       evidence["place"] = {{"text", c.region->text}, {"span", span_json(c.region->span)},
                            {"rule", "region_in_sentence:" + c.region->rule}};
     }

@@ -187,6 +187,12 @@ nlohmann::json to_json(const Candidate& c) {
   return j;
 }
 
+std::optional<nlohmann::json> stated_unlocated(const Report& r) {
+  const auto it = r.extra.find("unlocated");
+  if (it == r.extra.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) return std::nullopt;
+  return nlohmann::json{{"resolved", false}, {"status", "unlocated"}, {"reason", it->get<std::string>()}};
+}
+
 std::variant<ReviewBody, std::string> parse_review_body(const nlohmann::json& body) {
   ReviewBody b;
   for (const auto& [k, v] : body.items())
@@ -213,7 +219,7 @@ std::variant<ReviewBody, std::string> parse_review_body(const nlohmann::json& bo
     return b;
   }
   if (!body.contains("changes") || !body["changes"].is_object() || body["changes"].empty())
-    return std::string("entry.body.changes: a correction needs a non-empty object of changed fields (lon and lat, "
+    return std::string("entry.body.changes: a correction needs a non-empty object of changed fields (place, lon and lat, "
                        "location_precision_m, actor, observed_at, time_precision)");
   const auto& ch = body["changes"];
   for (const auto& [k, v] : ch.items()) {
@@ -223,10 +229,12 @@ std::variant<ReviewBody, std::string> parse_review_body(const nlohmann::json& bo
       if (!v.is_number() && !v.is_null()) return fmt::format("entry.body.changes.{}: must be a number (metres) or null", k);
     } else if (k == "actor") {
       if (!v.is_string() && !v.is_null()) return fmt::format("entry.body.changes.{}: must be a string or null", k);
-    } else if (k == "observed_at" || k == "time_precision") {
+    } else if (k == "observed_at" || k == "time_precision" || k == "place") {
       if (!v.is_string()) return fmt::format("entry.body.changes.{}: must be a string", k);
+    } else if (k == "unlocated") {
+      if (!v.is_null()) return fmt::format("entry.body.changes.{}: may only be removed (null)", k);
     } else {
-      return fmt::format("entry.body.changes.{}: not a field a correction may change (lon and lat, "
+      return fmt::format("entry.body.changes.{}: not a field a correction may change (place, lon and lat, unlocated, "
                          "location_precision_m, actor, observed_at, time_precision)",
                          k);
     }

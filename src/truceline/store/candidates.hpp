@@ -49,6 +49,14 @@ struct Candidate {
   std::vector<CandidateDecision> decisions;  // at most one (decisions are final)
 };
 
+// The place resolution ingest records for a candidate that says itself why it has no point:
+// a string member "unlocated" (issue 14's `extract` writes it for an event that names only a
+// region, "Idlib province", whose name is also a town's): {"resolved": false, "status":
+// "unlocated", "reason": that string}, so the candidate waits in the review queue unlocated
+// ("location unknown", with the reason) instead of being put at the town. nullopt otherwise
+// (the place is resolved as any report's).
+std::optional<nlohmann::json> stated_unlocated(const Report& r);
+
 // "pending", "decided" or "all" (std::invalid_argument otherwise), in the order received.
 // A store without the review queue (schema < 4, read as it is) has no candidates.
 std::vector<Candidate> list_candidates(const Store& store, const std::string& status);
@@ -60,7 +68,8 @@ nlohmann::json to_json(const Candidate& c);
 // A `review` entry's body (docs/ledger.md, "Review"):
 //   {"candidate": "c…", "decision": "accept"|"reject"|"correct", "reason": TEXT, "changes": {...}}
 // reason: required (non-blank) for reject, optional otherwise; changes: required (non-empty)
-// for correct, refused otherwise; its members: lon and lat (numbers, together),
+// for correct, refused otherwise; its members: place (string), lon and lat (numbers, together),
+// unlocated (null only: removes the candidate's stated_unlocated mark),
 // location_precision_m (number or null), actor (string or null), observed_at (string),
 // time_precision (string).
 struct ReviewBody {

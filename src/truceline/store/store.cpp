@@ -1,4 +1,5 @@
 #include "truceline/store/store.hpp"
+#include "truceline/store/candidates.hpp"
 
 #include <fmt/format.h>
 #include <fcntl.h>
@@ -1244,8 +1245,9 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       return;
     }
     std::optional<std::string> resolution;
-    if (!r.lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
-      const nlohmann::json res = row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
+    const std::optional<nlohmann::json> stated = r.lon ? std::nullopt : stated_unlocated(r);  // store/candidates.hpp
+    if (!r.lon && !r.place.empty() && (stated || !row.place_resolution.is_null() || o.resolve_place)) {
+      const nlohmann::json res = stated ? *stated : row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
       resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     if (dry) {
