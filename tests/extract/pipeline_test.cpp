@@ -165,6 +165,133 @@ TEST(Pipeline, NeverThrowsOnOddTexts) {
                         "по данным по данным", "No. Not. Never."})
     EXPECT_NO_THROW(world().x.run("odd.txt", t, Options{})) << t;
 }
+// ---- Candidate quality (issue 14, second pass). Each test failed on the code before it. ----
+
+// The candidates of a text, published 2018-10-09 (a Tuesday).
+std::vector<json> candidates_of(const char* text) {
+  return world().x.run("q.txt", text, published(2018y / October / 9)).candidates;
+}
+std::string actor_of(const json& c) { return c.value("actor", std::string()); }
+std::string actor_id_of(const json& c) {
+  if (!c["evidence"].contains("actor")) return "";
+  const json& id = c["evidence"]["actor"]["id"];
+  return id.is_string() ? id.get<std::string>() : "";
+}
+bool says(const json& c, std::string_view words) { return c["uncertain"].dump().find(words) != std::string::npos; }
+
+// Defect 1: the actor stated in the next sentence, which refers back to the event ("the
+// attack"), or in a sentence that tells the event again ("the raid"), or before a pronoun.
+TEST(CandidateQuality, ActorFromANeighbouringSentenceThatContinuesTheEvent) {
+  {
+    const auto cs = candidates_of("Saraqib was shelled on Monday. Government forces carried out the attack, the monitor said.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "syria");
+    EXPECT_TRUE(says(cs[0], "from the next sentence")) << cs[0]["uncertain"];
+    EXPECT_EQ(cs[0]["evidence"]["actor"]["rule"], "next_sentence:anaphor");
+  }
+  {
+    const auto cs = candidates_of("Warplanes struck Kafr Nabl on Monday. Russian jets carried out the raid, killing four people.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "russia");
+    EXPECT_EQ(cs[0]["fatalities"], 4);
+    EXPECT_TRUE(says(cs[0], "tells the same event again"));
+  }
+  {
+    const auto cs = candidates_of("تعرضت بلدة سراقب لقصف مدفعي يوم الاثنين. وقتل ثلاثة أشخاص جراء القصف الذي نفذته قوات النظام.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "syria");
+    EXPECT_EQ(cs[0]["fatalities"], 3);
+  }
+  {
+    const auto cs = candidates_of("Government forces massed near Saraqib. They shelled the town of Saraqib on Monday.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "syria");
+    EXPECT_TRUE(says(cs[0], "the pronoun 'They'"));
+  }
+  // Another place in the next sentence: not the same event, its actor is not taken.
+  {
+    const auto cs = candidates_of("Saraqib was shelled on Monday. Government forces carried out the attack on Sarmin, the monitor said.");
+    ASSERT_GE(cs.size(), 1u);
+    EXPECT_EQ(actor_of(cs[0]), "");
+  }
+  // A new paragraph is a new story: nothing is carried over.
+  {
+    const auto cs = candidates_of("Saraqib was shelled on Monday.\n\nGovernment forces carried out the attack, the monitor said.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_of(cs[0]), "");
+  }
+}
+
+// Defect 2: one event told twice (a headline and its body; a month-long summary and the day)
+// is one candidate with every claim and all evidence.
+TEST(CandidateQuality, OneEventToldTwiceIsOneCandidate) {
+  {
+    const auto cs = candidates_of(
+        "Government forces shell Saraqib\n\nSARAQIB - Government forces shelled the town of Saraqib on Monday, killing "
+        "two civilians, the monitor said.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(cs[0]["observed_at"], "2018-10-08");
+    EXPECT_EQ(cs[0]["evidence"]["sentences"].size(), 2u);
+    EXPECT_TRUE(cs[0]["evidence"].contains("merged"));
+    EXPECT_TRUE(says(cs[0], "told twice"));
+    // Both claimants' assertions are kept.
+    EXPECT_EQ(cs[0]["claims"].size(), 3u) << cs[0]["claims"];  // two assertions, one figure
+  }
+  {
+    const auto cs = candidates_of(
+        "Government forces shelled Kafr Zita on Monday, killing a farmer.\n\nKafr Zita has been shelled almost every day "
+        "this month.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(cs[0]["observed_at"], "2018-10-08");
+  }
+  // Incompatible actors: two events.
+  {
+    const auto cs = candidates_of("Rebels shelled Saraqib on Monday.\n\nRussian warplanes bombed Saraqib.");
+    EXPECT_EQ(cs.size(), 2u);
+  }
+  {
+    const auto cs = candidates_of("Government forces shell Saraqib\n\nHTS fighters shelled Saraqib on Monday.");
+    EXPECT_EQ(cs.size(), 2u);
+  }
+}
+
+// Defect 3: "one rocket landed near a school" describes one projectile; it is no explosions
+// claim competing with "at least eight explosions".
+TEST(CandidateQuality, ASingularMentionIsNoCountClaim) {
+  const auto cs = candidates_of(
+      "Government forces shelled Saraqib on Monday with at least eight explosions, the monitor said. One rocket landed "
+      "near a school, residents said.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["explosions"], 8);
+  for (const auto& cl : cs[0]["claims"]) EXPECT_NE(cl["value"], 1) << cl;
+  EXPECT_FALSE(says(cs[0], "claims differ"));
+  bool kept = false;  // the mention stays in the evidence, marked
+  for (const auto& n : cs[0]["evidence"]["numbers"])
+    if (n["field"].is_null()) kept = true;
+  EXPECT_TRUE(kept);
+  // A figure of one that counts the dead is a claim.
+  const auto ks = candidates_of("Government forces shelled Saraqib on Monday, killing one civilian.");
+  ASSERT_EQ(ks.size(), 1u);
+  EXPECT_EQ(ks[0]["fatalities"], 1);
+}
+
+// Defect 5: the subject after the verb (Arabic VSO with the demonym after the noun; Russian
+// free word order), and the trigger inside the actor phrase.
+TEST(CandidateQuality, SubjectAfterTheVerbIsTheActor) {
+  for (const char* text : {"شنت طائرات حربية روسية غارات على بلدة كفرنبل يوم الاثنين.",
+                           "Удар нанесли российские самолёты по Саракибу в понедельник.",
+                           "Удар по Саракибу в понедельник нанесли российские самолёты.",
+                           "Russian warplanes struck Kafr Nabl on Monday."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(cs[0]["kind"], "airstrike") << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "russia") << text;
+  }
+  // An object in the genitive after the verb is not the subject.
+  const auto cs = candidates_of("Обстреляли позиции боевиков в Саракибе в понедельник.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_of(cs[0]), "");
+}
 
 }  // namespace
 }  // namespace truceline::extract
