@@ -214,11 +214,14 @@ TEST(CandidateQuality, ActorFromANeighbouringSentenceThatContinuesTheEvent) {
     ASSERT_GE(cs.size(), 1u);
     EXPECT_EQ(actor_of(cs[0]), "");
   }
-  // A new paragraph is a new story: nothing is carried over.
+  // Across a blank line only a sentence that refers back to the event continues it.
   {
-    const auto cs = candidates_of("Saraqib was shelled on Monday.\n\nGovernment forces carried out the attack, the monitor said.");
+    const auto cs = candidates_of("Saraqib was shelled on Monday.\n\nGovernment forces were deployed nearby, the monitor said.");
     ASSERT_EQ(cs.size(), 1u);
     EXPECT_EQ(actor_of(cs[0]), "");
+    const auto ks = candidates_of("Saraqib was shelled on Monday.\n\nGovernment forces carried out the attack, the monitor said.");
+    ASSERT_EQ(ks.size(), 1u);
+    EXPECT_EQ(actor_id_of(ks[0]), "syria");
   }
 }
 

@@ -265,18 +265,27 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const std::size_t si = e.sentence;
     // A casualty-only sentence right after an event (same paragraph, no place of its own):
     // its counts belong to that event ("Two civilians were killed." after the shelling).
-    if (e.kind == "civilian_harm" && places[si].empty() && si > 0 && !paragraph_break_before(doc, si) &&
-        cands_of.count(si - 1)) {
+    // Across a blank line only when the sentence refers back to the event ("killed in the
+    // attack", "В результате", "جراء"): then to the candidates of the last sentence that has any.
+    const bool harm_refers_back = anaphor_in(doc, si).end > 0;
+    const std::size_t harm_host = [&]() -> std::size_t {
+      if (si == 0) return 0;
+      if (!paragraph_break_before(doc, si)) return si - 1;
+      if (!harm_refers_back) return si;  // none
+      auto it = cands_of.lower_bound(si);
+      return it == cands_of.begin() ? si : std::prev(it)->first;
+    }();
+    if (e.kind == "civilian_harm" && places[si].empty() && si > 0 && harm_host < si && cands_of.count(harm_host)) {
       bool only = std::count_if(ev.events.begin(), ev.events.end(), [&](const auto& x) { return x.sentence == si; }) == 1;
       if (only) {
-        for (const std::size_t h : cands_of[si - 1]) {
+        for (const std::size_t h : cands_of[harm_host]) {
           Cand& host = cands[h];
           if (std::find(host.sentences.begin(), host.sentences.end(), si) == host.sentences.end())
             host.sentences.push_back(si);
           for (const NumberRef* n : numbers[si]) host.numbers.push_back({n});
           if (host.ev.kind == e.kind) host.merged.push_back(e);
         }
-        cands_of[si] = cands_of[si - 1];
+        cands_of[si] = cands_of[harm_host];
         continue;
       }
     }
@@ -529,6 +538,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (auto prev = cands_of.find(si - 1); si > 0 && prev != cands_of.end() && !prev->second.empty() &&
                                                !paragraph_break_before(doc, si))
           earlier = &cands[prev->second.front()];
+      // Arabic "القصف" with the article (the bombardment: by guns or from the air) refers back
+      // to the last shelling or air strike told, whichever it was ("... جراء القصف" after "شنت
+      // طائرات حربية غارات").
+      if (c.ev.kind == "shelling" && normalise_arabic(c.ev.text).ends_with(normalise_arabic("القصف")) && !cands.empty() &&
+          (cands.back().ev.kind == "airstrike" || cands.back().ev.kind == "shelling"))
+        earlier = &cands.back();
       if (earlier) {
         add_assertion(*earlier, c);
         // Told again with its actor ("Warplanes struck X on Monday. Russian jets carried out
@@ -633,8 +648,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     for (const auto& st : ev.statements) statement_sentences.insert(st.sentence);
     for (const auto& d : ev.denials) statement_sentences.insert(d.sentence);
     for (std::size_t si = 1; si < ss.size(); ++si) {
-      if (event_sentences.count(si) || statement_sentences.count(si) || paragraph_break_before(doc, si)) continue;
-      auto host = cands_of.find(si - 1);
+      if (event_sentences.count(si) || statement_sentences.count(si)) continue;
+      const bool new_paragraph = paragraph_break_before(doc, si);
+      // Across a blank line only a sentence that refers back to the event continues it.
+      if (new_paragraph && anaphor_in(doc, si).end == 0) continue;
+      auto host = new_paragraph ? [&] {
+        auto it = cands_of.lower_bound(si);
+        return it == cands_of.begin() ? cands_of.end() : std::prev(it);
+      }() : cands_of.find(si - 1);
       if (host == cands_of.end()) continue;
       bool any = false;
       // A sentence that refers back to the event ("Government forces carried out the attack",
@@ -656,7 +677,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }();
       for (const NumberRef* n : numbers[si])
         if (n->counts == "fatalities" || n->counts == "injured" ||
-            (refers_back && (n->counts == "explosions" || n->counts == "weapons"))) {
+            ((refers_back || (!new_paragraph && places[si].empty() && dates[si].empty())) &&
+             (n->counts == "explosions" || n->counts == "weapons"))) {
           for (const std::size_t h : host->second) cands[h].numbers.push_back({n});
           any = true;
         }
@@ -679,7 +701,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           any = true;
         }
       }
-      if (!any) continue;
+      if (!any) {
+        // A sentence of the same paragraph that names no place, day or figure of its own ("A
+        // single missile struck the roof of a bakery.") goes on telling the event: the next
+        // sentence still follows it.
+        if (!new_paragraph && places[si].empty() && dates[si].empty() && numbers[si].empty())
+          cands_of[si] = host->second;
+        continue;
+      }
       for (const std::size_t h : host->second) cands[h].sentences.push_back(si);
       cands_of[si] = host->second;
     }
@@ -735,6 +764,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   auto own_day = [](const Cand& c) { return c.time_rule == "date_in_sentence" || c.time_rule == "previous_sentence"; };
   auto actors_compatible = [](const Cand& a, const Cand& b) {
     if (!a.actor || !b.actor) return true;
+    // A generic actor ("militants", "боевики") may be the named one ("HTS fighters") told again.
+    if (a.actor->id.empty() && a.actor->category == "generic") return true;
+    if (b.actor->id.empty() && b.actor->category == "generic") return true;
     if (!a.actor->id.empty() || !b.actor->id.empty()) return a.actor->id == b.actor->id;
     return a.actor->text == b.actor->text;
   };

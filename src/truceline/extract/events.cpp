@@ -47,7 +47,7 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "jets bombed"}, {"airstrike", "aircraft struck"}, {"airstrike", "aircraft bombed"},
     {"airstrike", "bombed"}, {"airstrike", "drone strike*"}, {"airstrike", "armed drone*"}, {"airstrike", "attack drone*"},
     {"airstrike", "drone attack*"}, {"airstrike", "drone raid*"},
-    {"airstrike", "suicide drone*"}, {"airstrike", "dropped ~ bomb*"}, {"uav_observation", "drone* circled"},
+    {"airstrike", "suicide drone*"}, {"airstrike", "from the air"}, {"airstrike", "air attack*"}, {"airstrike", "dropped ~ bomb*"}, {"uav_observation", "drone* circled"},
     {"uav_observation", "drone* flew"}, {"uav_observation", "drone* hovered"}, {"uav_observation", "drone* were flying"}, {"airstrike", "barrel bomb*"},
     {"armed_clash", "clash*"}, {"armed_clash", "fighting"}, {"armed_clash", "fought"},
     {"armed_clash", "gunfight*"}, {"armed_clash", "firefight*"}, {"armed_clash", "exchange* of fire"},
@@ -185,7 +185,7 @@ constexpr const char* kClaimBefore[] = {"according to", "по данным", "п
                                         "نقلا عن", "göre"};
 constexpr const char* kClaimVerbs[] = {
     "said", "says", "reported", "reports", "claimed", "claims", "stated", "announced", "told", "accused", "alleged",
-    "added", "blamed", "denied", "denies", "put the toll", "put the death toll", "documented", "counted", "сообщил*", "заявил*", "утверждают", "утверждает", "насчитал*", "обвинил*", "опроверг*",
+    "added", "blamed", "denied", "denies", "put the toll", "put the death toll", "gave ~ toll", "gave ~ death toll", "documented", "counted", "сообщил*", "заявил*", "утверждают", "утверждает", "насчитал*", "обвинил*", "опроверг*",
     "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "وثق*", "نفى", "نفت", "açıkladı", "bildirdi", "iddia"};
 constexpr const char* kPronouns[] = {"it", "they", "he", "she", "он", "она", "они", "هو", "هي"};
 
@@ -228,6 +228,10 @@ Forms forms_of(const Token& t) {
   // Stripped only while three letters or more remain (a root has three).
   auto letters = [](string_view s) { return to_u32(s).size(); };
   std::string rest = w;
+  // The negation particles لم / لن / لا after the conjunction ("ولم تسجل", "ولا"): two letters,
+  // so the three-letter rule would keep the و on them.
+  for (string_view neg : {"ولم", "ولن", "ولا", "فلم", "فلا"})
+    if (w == neg) fs.add(w.substr(std::string_view("و").size()));
   for (string_view p : {"و", "ف"})
     if (starts_with(rest, p) && letters(rest) - 1 >= 3) {
       rest = rest.substr(p.size());

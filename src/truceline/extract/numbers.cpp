@@ -78,7 +78,7 @@ const KeyMap<std::string_view>& count_nouns() {
       {"снаряда", "explosions"}, {"снаряды", "explosions"}, {"снаряд", "explosions"}, {"мин", "explosions"},
       {"ракет", "explosions"}, {"ракеты", "explosions"}, {"ракета", "explosions"}, {"ударов", "explosions"},
       {"удара", "explosions"}, {"удары", "explosions"}, {"авиаударов", "explosions"}, {"авиаудара", "explosions"},
-      {"обстрелов", "explosions"}, {"обстрела", "explosions"}, {"обстрелы", "explosions"}, {"взрывов", "explosions"},
+      {"обстрелов", "explosions"}, {"обстрела", "explosions"}, {"обстрелы", "explosions"}, {"взрывов", "explosions"}, {"разрывов", "explosions"}, {"разрыва", "explosions"}, {"разрывы", "explosions"},
       {"взрыва", "explosions"}, {"бомб", "explosions"}, {"قذيفة", "explosions"}, {"قذائف", "explosions"},
       {"قذيفتين", "explosions"}, {"قذيفتان", "explosions"}, {"صاروخ", "explosions"}, {"صواريخ", "explosions"},
       {"صاروخا", "explosions"}, {"صاروخين", "explosions"}, {"غارة", "explosions"}, {"غارات", "explosions"},
