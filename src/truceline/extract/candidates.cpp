@@ -164,6 +164,7 @@ Span anaphor_in(const Document& d, std::size_t si) {
   static const std::string kAr[] = {detail::ar_key_word("الحادث"), detail::ar_key_word("الحادثة"),
                                     detail::ar_key_word("الاعتداء"), detail::ar_key_word("العملية"),
                                     detail::ar_key_word("الاستهداف"), detail::ar_key_word("جراء")};
+  static constexpr std::string_view kArStems[] = {"حادث", "عتدا", "عملي", "تهداف", "جرا"};
   bool first = true;
   for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
     if (!ts[k].word) continue;
@@ -183,7 +184,9 @@ Span anaphor_in(const Document& d, std::size_t si) {
       }
     for (auto x : kRu)
       if (w == x) return ts[k].span;
-    if (ts[k].script == Script::arabic) {
+    // Only words holding one of the stems are normalised (a substring test per Arabic word).
+    if (ts[k].script == Script::arabic &&
+        std::any_of(std::begin(kArStems), std::end(kArStems), [&](std::string_view x) { return w.find(x) != std::string::npos; })) {
       const std::string key = detail::ar_key_word(d.token_text(k));
       for (const auto& x : kAr)
         if (key == x || (key.size() > 2 && key.substr(2) == x)) return ts[k].span;  // a one-letter proclitic (و ب ف ل)
@@ -244,6 +247,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
 
   std::set<std::size_t> event_sentences;
   for (const auto& e : ev.events) event_sentences.insert(e.sentence);
+  // anaphor_in per sentence, computed when first asked.
+  std::vector<std::optional<Span>> anaphors(ss.size());
+  auto anaphor_of = [&](std::size_t si) {
+    if (!anaphors[si]) anaphors[si] = anaphor_in(doc, si);
+    return *anaphors[si];
+  };
 
   std::vector<Cand> cands;
   std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
@@ -267,11 +276,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // its counts belong to that event ("Two civilians were killed." after the shelling).
     // Across a blank line only when the sentence refers back to the event ("killed in the
     // attack", "В результате", "جراء"): then to the candidates of the last sentence that has any.
-    const bool harm_refers_back = anaphor_in(doc, si).end > 0;
     const std::size_t harm_host = [&]() -> std::size_t {
-      if (si == 0) return 0;
+      if (si == 0 || e.kind != "civilian_harm") return si;  // none
       if (!paragraph_break_before(doc, si)) return si - 1;
-      if (!harm_refers_back) return si;  // none
+      if (anaphor_of(si).end == 0) return si;  // none
       auto it = cands_of.lower_bound(si);
       return it == cands_of.begin() ? si : std::prev(it)->first;
     }();
@@ -486,7 +494,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // A pronoun subject ("They shelled Saraqib", "Они обстреляли") names the actor of the
     // sentence before, in the same paragraph: taken, and said to be an assumption.
     if (!c.actor && !passive && si > 0 && !paragraph_break_before(doc, si)) {
-      const Span an = anaphor_in(doc, si);
+      const Span an = anaphor_of(si);
       if (an.end > an.begin && an.end <= e.span.begin && token_at(doc, an.begin) == ss[si].first_token) {
         const ActorMention* prev = nullptr;
         for (const ActorMention* a : actors[si - 1])
@@ -651,7 +659,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (event_sentences.count(si) || statement_sentences.count(si)) continue;
       const bool new_paragraph = paragraph_break_before(doc, si);
       // Across a blank line only a sentence that refers back to the event continues it.
-      if (new_paragraph && anaphor_in(doc, si).end == 0) continue;
+      if (new_paragraph && anaphor_of(si).end == 0) continue;
       auto host = new_paragraph ? [&] {
         auto it = cands_of.lower_bound(si);
         return it == cands_of.begin() ? cands_of.end() : std::prev(it);
@@ -662,7 +670,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // "They used Grad rockets") and names no other place or day continues it: its actor is
       // the event's when the event has none (an assumption, said in `uncertain`), and all its
       // counted figures are the event's.
-      const Span anaphor = anaphor_in(doc, si);
+      const Span anaphor = anaphor_of(si);
       const bool refers_back = anaphor.end > anaphor.begin && [&] {
         for (const std::size_t h : host->second) {
           const Cand& hc = cands[h];
