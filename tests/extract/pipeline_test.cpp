@@ -296,5 +296,15 @@ TEST(CandidateQuality, SubjectAfterTheVerbIsTheActor) {
   EXPECT_EQ(actor_of(cs[0]), "");
 }
 
+
+// A participle with its agent names the claimant after "by" ("explosions counted by local
+// observers"), not the words before it (before: "Sarmin on Thursday with at least twelve").
+TEST(CandidateQuality, ClaimantOfAParticipleIsItsAgent) {
+  const auto cs = candidates_of(
+      "Government forces shelled the town of Sarmin on Monday with at least twelve explosions counted by local observers.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["claimed_by"], "local observers");
+  EXPECT_EQ(cs[0]["evidence"]["claimed_by"]["rule"], "passive_by:counted");
+}
 }  // namespace
 }  // namespace truceline::extract

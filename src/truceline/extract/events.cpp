@@ -531,6 +531,12 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
     const bool verb_first = t.tok(h.first).script == Script::arabic || t.tok(h.first).script == Script::cyrillic;
     // ", said the ministry." / Arabic and Russian word order: the claimant after the verb.
     const bool after_comma = h.first > b && is_clause_boundary(t, h.first - 1);
+    // A participle with its agent, "explosions counted by local observers", "reported by X":
+    // the claimant is the agent after "by", not the words before the participle.
+    if (h.end < e && t.tok(h.end).lower == "by") {
+      if (auto r = claimant_forward(t, h.end + 1, e)) return make(*r, "passive_by:" + h.p->source, h);
+      continue;
+    }
     if (verb_first || after_comma || h.first == b) {
       if (auto r = claimant_forward(t, h.end, e)) {
         if (!in_list(t, tables().pronouns, r->first)) return make(*r, "after:" + h.p->source, h);
