@@ -185,8 +185,10 @@ constexpr const char* kClaimBefore[] = {"according to", "по данным", "п
                                         "نقلا عن", "göre"};
 constexpr const char* kClaimVerbs[] = {
     "said", "says", "reported", "reports", "claimed", "claims", "stated", "announced", "told", "accused", "alleged",
-    "added", "blamed", "denied", "denies", "put the toll", "put the death toll", "gave ~ toll", "gave ~ death toll", "documented", "counted", "сообщил*", "заявил*", "утверждают", "утверждает", "насчитал*", "обвинил*", "опроверг*",
-    "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "وثق*", "نفى", "نفت", "açıkladı", "bildirdi", "iddia"};
+    "added", "blamed", "denied", "denies", "put the toll", "put the death toll", "gave ~ toll", "gave ~ death toll", "documented", "counted", "confirmed", "сообщил*", "сообщает", "заявил*", "заявляет", "утверждают", "утверждает",
+    "насчитал*", "обвинил*", "опроверг*", "отметил*", "подчеркнул*", "передает", "передаёт",
+    "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "وثق*", "نفى", "نفت", "زعم*", "نقلت", "اوضح*",
+    "açıkladı", "bildirdi", "iddia", "dedi", "duyurdu"};
 constexpr const char* kPronouns[] = {"it", "they", "he", "she", "он", "она", "они", "هو", "هي"};
 
 // Words that end a claimant (clause boundaries and "that").

@@ -203,26 +203,6 @@ const Table<NW>& tr_numbers() {
   return t;
 }
 
-// ---- Claim verbs ----------------------------------------------------------------------------
-// Verbs and cues that attach a statement to who makes it (the events module looks for the
-// claimant next to them). Past and present forms as news write them.
-const std::vector<std::string_view>& claim_list() {
-  static const std::vector<std::string_view> words{
-      // en
-      "said", "says", "say", "saying", "reported", "reports", "claimed", "claims", "announced", "stated", "told",
-      "according", "accused", "denied", "alleged", "confirmed",
-      // ru
-      "заявил", "заявила", "заявили", "заявляет", "сообщил", "сообщила", "сообщили", "сообщает", "сообщается",
-      "утверждает", "утверждают", "отметил", "отметила", "подчеркнул", "обвинил", "обвинили", "опроверг",
-      "опровергли", "данным", "словам", "передает", "передаёт",
-      // ar
-      "قال", "قالت", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أكد", "أكدت", "وفق", "وفقا", "بحسب",
-      "حسب", "نفى", "نفت", "اتهم", "اتهمت", "زعم", "زعمت", "نقلت", "أوضح", "أوضحت",
-      // tr
-      "açıkladı", "bildirdi", "dedi", "iddia", "göre", "duyurdu", "yalanladı"};
-  return words;
-}
-
 }  // namespace
 
 std::string key(std::string_view lower) {
@@ -505,20 +485,5 @@ bool ambiguous_month(std::string_view k) {
   static const std::string may = key("ماي"), march = key("مارس");  // مارس is also "he practised"
   return k == may || k == march;
 }
-
-bool is_claim_verb(std::string_view k) {
-  static const std::unordered_map<std::string, bool> set = [] {
-    std::unordered_map<std::string, bool> m;
-    for (auto w : claim_list()) m.emplace(key(w), true);
-    return m;
-  }();
-  if (set.count(std::string(k))) return true;
-  if (!k.empty() && static_cast<unsigned char>(k[0]) >= 0xD8 && static_cast<unsigned char>(k[0]) <= 0xDB)
-    for (const auto& s : ar_stems(std::string(k)))
-      if (set.count(s)) return true;
-  return false;
-}
-
-const std::vector<std::string_view>& claim_verbs() { return claim_list(); }
 
 }  // namespace truceline::extract::lexicon

@@ -105,9 +105,7 @@ struct Words {
 };
 Words words_of(const Document& doc);
 
-// Claim verbs and cues ("said", "reported", "according", "заявил", "по данным", "قال",
-// "بحسب", "açıkladı"): keys.
-bool is_claim_verb(std::string_view key);
-const std::vector<std::string_view>& claim_verbs();
+// (Claim verbs and cues are one table, events.cpp's kClaimBefore / kClaimVerbs: the claimant
+// rules read them; there is no second list here.)
 
 }  // namespace truceline::extract::lexicon
