@@ -55,7 +55,7 @@ struct Fixture {
   }
   void number(const std::string& text, std::uint64_t v, const std::string& counts, const std::string& q = "exact",
               int nth = 0) {
-    m.numbers.push_back({at(text, nth), text, v, std::nullopt, q, counts, ""});
+    m.numbers.push_back({at(text, nth), text, v, std::nullopt, q, counts, "", std::nullopt});
   }
   std::vector<json> run(std::optional<year_month_day> published = std::nullopt) {
     std::sort(m.places.begin(), m.places.end(), [](auto& a, auto& b) { return a.span.begin < b.span.begin; });

@@ -110,7 +110,7 @@ std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span p
 }
 
 struct NumberUse {
-  const NumberRef* n = nullptr;
+  const NumberMention* n = nullptr;
 };
 
 struct Cand {
@@ -120,14 +120,14 @@ struct Cand {
   const PlaceMention* place = nullptr;
   std::string place_rule;
   std::optional<Offset> offset;
-  const DateRef* date = nullptr;
+  const DateMention* date = nullptr;
   std::string time_rule;
   bool date_unresolved = false;
   const ActorMention* actor = nullptr;
   std::string actor_rule;
   const ActorMention* target = nullptr;
   std::string target_rule;
-  const WeaponRef* weapon = nullptr;
+  const WeaponMention* weapon = nullptr;
   std::vector<NumberUse> numbers;
   std::optional<Claimant> claimant;
   std::vector<std::string> uncertain;
@@ -200,7 +200,7 @@ void drop_no_actor_line(std::vector<std::string>& u) {
   std::erase(u, std::string("actor: the text does not say who"));
 }
 
-bool is_singular_description(const NumberRef& n, std::string_view field) {
+bool is_singular_description(const NumberMention& n, std::string_view field) {
   return (field == "explosions" || field == "weapon_count") && n.value == 1 && !n.value_max &&
          (n.qualifier.empty() || n.qualifier == "exact");
 }
@@ -213,9 +213,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // Mentions per sentence.
   std::vector<std::vector<const PlaceMention*>> places(ss.size());
   std::vector<std::vector<const ActorMention*>> actors(ss.size());
-  std::vector<std::vector<const DateRef*>> dates(ss.size());
-  std::vector<std::vector<const NumberRef*>> numbers(ss.size());
-  std::vector<std::vector<const WeaponRef*>> weapons(ss.size());
+  std::vector<std::vector<const DateMention*>> dates(ss.size());
+  std::vector<std::vector<const NumberMention*>> numbers(ss.size());
+  std::vector<std::vector<const WeaponMention*>> weapons(ss.size());
   if (ss.empty()) return {};
   for (const auto& x : m.places) places[sentence_of(doc, x.span.begin)].push_back(&x);
   for (const auto& x : m.actors) actors[sentence_of(doc, x.span.begin)].push_back(&x);
@@ -233,7 +233,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   if (!ev.events.empty()) dateline_end = std::min(dateline_end, ev.events.front().span.begin);
   for (const auto& d : ev.denials) dateline_end = std::min(dateline_end, d.span.begin);
   const PlaceMention* dateline_place = nullptr;
-  const DateRef* dateline_date = nullptr;
+  const DateMention* dateline_date = nullptr;
   for (const auto& p : m.places)
     if (p.span.end <= dateline_end && p.kind != "region") {
       dateline_place = &p;
@@ -290,7 +290,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           Cand& host = cands[h];
           if (std::find(host.sentences.begin(), host.sentences.end(), si) == host.sentences.end())
             host.sentences.push_back(si);
-          for (const NumberRef* n : numbers[si]) host.numbers.push_back({n});
+          for (const NumberMention* n : numbers[si]) host.numbers.push_back({n});
           if (host.ev.kind == e.kind) host.merged.push_back(e);
         }
         cands_of[si] = cands_of[harm_host];
@@ -370,8 +370,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                           c.place->text, c.offset->km * 1000 + 2000));
     }
     // Time.
-    const DateRef* best_date = nullptr;
-    for (const DateRef* d : dates[si]) {
+    const DateMention* best_date = nullptr;
+    for (const DateMention* d : dates[si]) {
       if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
       if (!best_date || distance(d->span, e.span) < distance(best_date->span, e.span)) best_date = d;
     }
@@ -382,14 +382,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date_unresolved = true;
       c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
                                         best_date->reason.empty() ? "unresolved" : best_date->reason));
-    } else if (const DateRef* prev = [&]() -> const DateRef* {
+    } else if (const DateMention* prev = [&]() -> const DateMention* {
                  // An event that continues the sentence before (no place of its own, same
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
                  // civilians were killed in the raid."
                  if (si == 0 || paragraph_break_before(doc, si) || (sentence_region && !c.place) ||
                      (c.place && c.place_rule != "previous_sentence"))
                    return nullptr;
-                 for (const DateRef* d : dates[si - 1])
+                 for (const DateMention* d : dates[si - 1])
                    if (d->resolved && d != dateline_date) return d;
                  return nullptr;
                }()) {
@@ -510,14 +510,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (!c.actor && !(e.kind == "armed_clash" && !c.uncertain.empty() && c.uncertain.back().starts_with("actor:")))
       c.uncertain.push_back("actor: the text does not say who");
     // Weapon.
-    for (const WeaponRef* w : weapons[si]) {
+    for (const WeaponMention* w : weapons[si]) {
       if (!c.weapon || (c.weapon->class_id.empty() && !w->class_id.empty()) ||
           (c.weapon->class_id.empty() == w->class_id.empty() && distance(w->span, e.span) < distance(c.weapon->span, e.span)))
         c.weapon = w;
     }
     if (c.weapon && c.weapon->class_id.empty())
       c.uncertain.push_back(fmt::format("weapon: '{}' matches no weapon class of the agreement", c.weapon->text));
-    for (const NumberRef* n : numbers[si]) c.numbers.push_back({n});
+    for (const NumberMention* n : numbers[si]) c.numbers.push_back({n});
 
     // A further mention: an event with neither a place nor a date of its own, after a
     // candidate of the same kind, is that event told again ("... one rocket landed near a
@@ -678,12 +678,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             const std::string key = p->geonameid ? std::to_string(*p->geonameid) : p->text;
             if (key != hc.place_key) return false;
           }
-          for (const DateRef* d : dates[si])
+          for (const DateMention* d : dates[si])
             if (!d->resolved || !hc.date || *d->resolved != *hc.date->resolved) return false;
         }
         return true;
       }();
-      for (const NumberRef* n : numbers[si])
+      for (const NumberMention* n : numbers[si])
         if (n->counts == "fatalities" || n->counts == "injured" ||
             ((refers_back || (!new_paragraph && places[si].empty() && dates[si].empty())) &&
              (n->counts == "explosions" || n->counts == "weapons"))) {
@@ -895,9 +895,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     json claims = c.event_claims;
     json num_ev = json::array();
     // Claimants in the order their figures appear in the text.
-    std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberRef*>>>> by_field;
+    std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberMention*>>>> by_field;
     std::sort(c.numbers.begin(), c.numbers.end(), [](const auto& a, const auto& b) { return a.n->span.begin < b.n->span.begin; });
-    std::set<const NumberRef*> seen;
+    std::set<const NumberMention*> seen;
     for (const auto& u : c.numbers) {
       if (!seen.insert(u.n).second) continue;
       const char* f = field_of(u.n->counts);
@@ -921,7 +921,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     for (const auto& [field, per] : by_field) {
       std::optional<std::uint64_t> lowest;
       for (const auto& [who, ns] : per) {
-        const NumberRef* top = *std::max_element(ns.begin(), ns.end(), [](auto* a, auto* b) { return a->value < b->value; });
+        const NumberMention* top = *std::max_element(ns.begin(), ns.end(), [](auto* a, auto* b) { return a->value < b->value; });
         if (ns.size() > 1)
           c.uncertain.push_back(fmt::format("{}: {} gives {} figures; the largest ({}) is kept, not their sum", field,
                                             who, ns.size(), top->value));

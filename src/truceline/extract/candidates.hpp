@@ -2,8 +2,8 @@
 // mentions JSON. Every field of a candidate comes from a mention with a span (its `evidence`);
 // what the text does not give is absent and `uncertain` says so.
 //
-// The date, number and weapon mentions are taken in the small structs below (the lex finders'
-// results are copied into them by extract.cpp), so that the assembly can be tested alone.
+// The mentions are the finders' own types (Mentions below), so that the assembly can be tested
+// alone with mentions built by hand.
 //
 // Rules (per event of events.hpp, in text order):
 // - place: the point mention of the event's sentence nearest the trigger; else an unresolved
@@ -35,36 +35,21 @@
 #include <nlohmann/json.hpp>
 
 #include "truceline/extract/actors.hpp"
+#include "truceline/extract/dates.hpp"
 #include "truceline/extract/document.hpp"
 #include "truceline/extract/events.hpp"
+#include "truceline/extract/numbers.hpp"
 #include "truceline/extract/places.hpp"
+#include "truceline/extract/weapons.hpp"
 
 namespace truceline::extract {
-
-struct DateRef {
-  Span span;
-  std::string text;
-  std::optional<std::chrono::year_month_day> resolved;
-  std::string rule, precision, reason;
-};
-struct NumberRef {
-  Span span;
-  std::string text;
-  std::uint64_t value = 0;
-  std::optional<std::uint64_t> value_max;
-  std::string qualifier, counts, unit;
-};
-struct WeaponRef {
-  Span span;
-  std::string text, class_id, generic;
-};
 
 struct Mentions {
   std::vector<PlaceMention> places;
   std::vector<ActorMention> actors;
-  std::vector<DateRef> dates;
-  std::vector<NumberRef> numbers;
-  std::vector<WeaponRef> weapons;
+  std::vector<DateMention> dates;      // find_dates
+  std::vector<NumberMention> numbers;  // find_numbers
+  std::vector<WeaponMention> weapons;  // WeaponFinder::find
 };
 
 struct CandidateContext {

@@ -62,15 +62,9 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
     try {
       m.places = impl_->places.find(doc);
       m.actors = impl_->actors.find(doc);
-      // The lex finders' results in the assembly's own structs (candidates.hpp).
-      for (auto& d : find_dates(doc, opt.published, impl_->agreement))
-        m.dates.push_back({d.span, std::move(d.text), d.resolved, std::move(d.rule), std::move(d.precision),
-                           std::move(d.reason)});
-      for (auto& n : find_numbers(doc))
-        m.numbers.push_back({n.span, std::move(n.text), n.value, n.value_max, std::move(n.qualifier),
-                             std::move(n.counts), std::move(n.unit)});
-      for (auto& w : impl_->weapons.find(doc))
-        m.weapons.push_back({w.span, std::move(w.text), std::move(w.class_id), std::move(w.generic)});
+      m.dates = find_dates(doc, opt.published, impl_->agreement);
+      m.numbers = find_numbers(doc, m.dates);  // the dates already found are not looked for again
+      m.weapons = impl_->weapons.find(doc);
       ev = find_events(doc);
       statements = ev.statements;
       r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type,
