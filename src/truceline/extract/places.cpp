@@ -233,6 +233,19 @@ bool is_distance_unit(std::string_view w) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Arabic keys compared on the hot path, built once (ar_key_word form: ة -> ه, no article).
+struct ArKeys {
+  std::string area = to_utf8(U"منطقه"), reduce = to_utf8(U"خفض"), escalation = to_utf8(U"تصعيد"),
+              stripped = to_utf8(U"منزوعه"), weapons = to_utf8(U"سلاح"), buffer = to_utf8(U"عازله"),
+              point = to_utf8(U"نقطه"), points = to_utf8(U"نقاط"), outpost = to_utf8(U"مخفر"), city = to_utf8(U"مدينه");
+  bool post_word(const std::string& k) const { return k == point || k == points || k == outpost; }
+};
+const ArKeys& ar_keys() {
+  static const ArKeys k;
+  return k;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Arabic region words: "ريف" (countryside), "محافظة" (governorate), "منطقة" (district/area: only
 // with a province seat), and direction adjectives after "ريف X" ("الجنوبي").
 RegionWord region_word_ar(const std::string& key) {
@@ -857,10 +870,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         } else if (t0.script == Script::arabic) {
           const std::string k = ar_key_word(doc.token_text(W[w].tok));
           auto key = [&](std::size_t x) { return ar_key_word(doc.token_text(W[x].tok)); };
-          if (k == to_utf8(U"منطقه") && w + 2 < n) {
-            if (key(w + 1) == to_utf8(U"خفض") && key(w + 2) == to_utf8(U"تصعيد")) b = w + 2, zone = true;
-            else if (key(w + 1) == to_utf8(U"منزوعه") && key(w + 2) == to_utf8(U"سلاح")) b = w + 2, zone = true;
-            else if (key(w + 1) == to_utf8(U"عازله")) b = w + 1, zone = true;
+          const ArKeys& ak = ar_keys();
+          if (k == ak.area && w + 2 < n) {
+            if (key(w + 1) == ak.reduce && key(w + 2) == ak.escalation) b = w + 2, zone = true;
+            else if (key(w + 1) == ak.stripped && key(w + 2) == ak.weapons) b = w + 2, zone = true;
+            else if (key(w + 1) == ak.buffer) b = w + 1, zone = true;
           }
         }
         if (zone) {
@@ -1085,7 +1099,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (arabic_word_at(x)) {
               for (const std::string& f : forms(x)) {
                 const std::string k = to_utf8(ar_no_article(ar_letters(f)));
-                if (k == to_utf8(U"نقطه") || k == to_utf8(U"نقاط") || k == to_utf8(U"مخفر")) post_word = true;
+                if (ar_keys().post_word(k)) post_word = true;
               }
             }
           if (post_word) {
@@ -1165,7 +1179,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (is_post_word(folded(x)) || is_post_word(lower(x))) post_word = true;
             if (tok(x).script == Script::arabic) {
               const std::string k = ar_key_word(doc.token_text(W[x].tok));
-              if (k == to_utf8(U"نقطه") || k == to_utf8(U"نقاط") || k == to_utf8(U"مخفر")) post_word = true;
+              if (ar_keys().post_word(k)) post_word = true;
             }
           }
           if (post_word || !r.place) {
@@ -1244,7 +1258,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           (a > 0 && (folded(a - 1) == "gorod" || folded(a - 1) == "goroda" || folded(a - 1) == "gorode")) ||
           (cue && (cue->key == Words{"city", "of"} || cue->key == Words{"town", "of"} ||
                    cue->key == Words{"города"} || cue->key == Words{"город"} || cue->key == Words{"городе"} ||
-                   cue->key == Words{to_utf8(U"مدينه")}));
+                   cue->key == Words{ar_keys().city}));
       bool direction_before = false;
       if (a > 0 && W[a].sep != 3) {
         const std::size_t x = a - 1;
@@ -1257,22 +1271,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // "the southern Idlib countryside", "northern Hama province": the direction is part of it.
       if (region != RegionWord::none && ra > 0 && W[ra].sep != 3 && !used[ra - 1] && is_direction_adjective(folded(ra - 1)))
         --ra;
-      if (region != RegionWord::none && !city_word && (region != RegionWord::district || seat || after != RegionWord::none)) {
+      // A region of the place `p` (its country and admin1), spanning words [from, to].
+      auto emit_region = [&](std::string reason, const char* rule_part, std::size_t from, std::size_t to,
+                             std::size_t skip_letters) {
         pm.kind = "region";
         pm.country = p.country;
         pm.admin1 = p.admin1();
-        if (region == RegionWord::province) {
-          pm.reason = fmt::format("the province (admin1 {}), not a point", p.admin1());
-          rule.push_back("region:province");
-        } else if (region == RegionWord::countryside) {
-          pm.reason = fmt::format("the countryside of {}, not a point", p.name);
-          rule.push_back("region:countryside");
-        } else {
-          pm.reason = fmt::format("the district of {}, not a point", p.name);
-          rule.push_back("region:district");
-        }
+        pm.reason = std::move(reason);
+        rule.push_back(rule_part);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
-        emit(std::move(pm), ra, rb, ra == a ? win.skip_letters : 0);
+        emit(std::move(pm), from, to, skip_letters);
+      };
+      if (region != RegionWord::none && !city_word && (region != RegionWord::district || seat || after != RegionWord::none)) {
+        const std::size_t skip = ra == a ? win.skip_letters : 0;
+        if (region == RegionWord::province)
+          emit_region(fmt::format("the province (admin1 {}), not a point", p.admin1()), "region:province", ra, rb, skip);
+        else if (region == RegionWord::countryside)
+          emit_region(fmt::format("the countryside of {}, not a point", p.name), "region:countryside", ra, rb, skip);
+        else
+          emit_region(fmt::format("the district of {}, not a point", p.name), "region:district", ra, rb, skip);
         w = rb;
         continue;
       }
@@ -1280,25 +1297,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // a province seat right after the zone names the province the zone is in.
       if (seat && !city_word && region == RegionWord::none && !out.empty() && out.back().rule == "region:zone" &&
           last_place_word != kNone && last_place_word + 3 >= a && gazetteer::same_admin1(p.name, p.admin1())) {
-        pm.kind = "region";
-        pm.country = p.country;
-        pm.admin1 = p.admin1();
-        pm.reason = fmt::format("the province (admin1 {}) the zone is in, not a point", p.admin1());
-        rule.push_back("region:zone_province");
-        pm.rule = fmt::format("{}", fmt::join(rule, "+"));
-        emit(std::move(pm), a, b, win.skip_letters);
+        emit_region(fmt::format("the province (admin1 {}) the zone is in, not a point", p.admin1()),
+                    "region:zone_province", a, b, win.skip_letters);
         w = b;
         continue;
       }
       if (seat && direction_before && !city_word) {
         // "southern Idlib", "north Hama", "جنوب إدلب": part of the province.
-        pm.kind = "region";
-        pm.country = p.country;
-        pm.admin1 = p.admin1();
-        pm.reason = fmt::format("part of the province (admin1 {}), not a point", p.admin1());
-        rule.push_back("region:direction");
-        pm.rule = fmt::format("{}", fmt::join(rule, "+"));
-        emit(std::move(pm), a - 1, b);
+        emit_region(fmt::format("part of the province (admin1 {}), not a point", p.admin1()), "region:direction", a - 1,
+                    b, 0);
         w = b;
         continue;
       }
