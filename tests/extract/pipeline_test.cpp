@@ -16,6 +16,7 @@
 #include "truceline/extract/document.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/store/record.hpp"
+#include "truceline/store/candidates.hpp"
 
 namespace truceline::extract {
 namespace {
@@ -305,6 +306,32 @@ TEST(CandidateQuality, ClaimantOfAParticipleIsItsAgent) {
   ASSERT_EQ(cs.size(), 1u);
   EXPECT_EQ(cs[0]["claimed_by"], "local observers");
   EXPECT_EQ(cs[0]["evidence"]["claimed_by"]["rule"], "passive_by:counted");
+}
+
+// The review body of `review correct ID place=NAME` (issue 14, defect 6; store/candidates.hpp,
+// here with the other tests of the extract → review path): `place` is a change a correction may
+// make, always with the point it names; `unlocated` may only be removed.
+TEST(ReviewOfCandidates, APlaceCorrectionCarriesItsPoint) {
+  const std::string id = "c0123456789abcdef0123";
+  auto body = [&](json changes) { return json{{"candidate", id}, {"decision", "correct"}, {"changes", changes}}; };
+  auto reason = [](const std::variant<store::ReviewBody, std::string>& v) {
+    return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::string();
+  };
+  EXPECT_EQ(reason(store::parse_review_body(
+                body({{"place", "Kafr Nabl"}, {"lon", 36.56449}, {"lat", 35.61376}, {"unlocated", nullptr}}))),
+            "");
+  EXPECT_NE(reason(store::parse_review_body(body({{"place", "Kafr Nabl"}}))).find("entry.body.changes.place: needs lon and lat"),
+            std::string::npos);
+  EXPECT_NE(reason(store::parse_review_body(body({{"unlocated", "x"}}))).find("entry.body.changes.unlocated"),
+            std::string::npos);
+  // The corrected report drops the candidate's `unlocated` mark.
+  const json cand = {{"kind", "shelling"}, {"observed_at", "2018-10-08"}, {"place", "Idlib"}, {"unlocated", "only a region"},
+                     {"source", {{"name", "W"}, {"type", "media"}}}};
+  const store::RowOutcome o =
+      store::corrected_report(cand, {{"place", "Kafr Nabl"}, {"lon", 36.56449}, {"lat", 35.61376}, {"unlocated", nullptr}});
+  ASSERT_TRUE(o.report) << o.error;
+  EXPECT_FALSE(o.report->extra.contains("unlocated"));
+  EXPECT_EQ(o.report->place, "Kafr Nabl");
 }
 }  // namespace
 }  // namespace truceline::extract

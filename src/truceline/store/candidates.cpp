@@ -241,6 +241,11 @@ std::variant<ReviewBody, std::string> parse_review_body(const nlohmann::json& bo
   }
   if (ch.contains("lon") != ch.contains("lat"))
     return std::string("entry.body.changes: lon and lat are changed together");
+  // A new place name comes with the point it names (`truceline review correct place=NAME`
+  // resolves it as ingest does and records lon and lat): the candidate's own place resolution,
+  // kept for the report, is not the new name's.
+  if (ch.contains("place") && !ch.contains("lon"))
+    return std::string("entry.body.changes.place: needs lon and lat (the point the name was resolved to)");
   b.changes = ch;
   return b;
 }

@@ -68,7 +68,8 @@ nlohmann::json to_json(const Candidate& c);
 // A `review` entry's body (docs/ledger.md, "Review"):
 //   {"candidate": "c…", "decision": "accept"|"reject"|"correct", "reason": TEXT, "changes": {...}}
 // reason: required (non-blank) for reject, optional otherwise; changes: required (non-empty)
-// for correct, refused otherwise; its members: place (string), lon and lat (numbers, together),
+// for correct, refused otherwise; its members: place (string, only with lon and lat), lon and
+// lat (numbers, together),
 // unlocated (null only: removes the candidate's stated_unlocated mark),
 // location_precision_m (number or null), actor (string or null), observed_at (string),
 // time_precision (string).
