@@ -332,6 +332,10 @@ TEST(ReviewOfCandidates, APlaceCorrectionCarriesItsPoint) {
   ASSERT_TRUE(o.report) << o.error;
   EXPECT_FALSE(o.report->extra.contains("unlocated"));
   EXPECT_EQ(o.report->place, "Kafr Nabl");
+  // Coordinates alone (as the web app corrects) also drop the mark.
+  const store::RowOutcome k = store::corrected_report(cand, {{"lon", 36.56449}, {"lat", 35.61376}});
+  ASSERT_TRUE(k.report) << k.error;
+  EXPECT_FALSE(k.report->extra.contains("unlocated"));
 }
 }  // namespace
 }  // namespace truceline::extract

@@ -257,6 +257,9 @@ RowOutcome corrected_report(const nlohmann::json& report, const nlohmann::json& 
       if (v.is_null()) j.erase(k);
       else j[k] = v;
     }
+  // Coordinates given by the reviewer (the web app's correction, `review correct lon= lat=`)
+  // locate the report: the candidate's `unlocated` mark (stated_unlocated) no longer holds.
+  if (changes.is_object() && changes.contains("lon")) j.erase("unlocated");
   RowOutcome o = report_from_json(j);
   if (!o.report) o.error = "entry.body.changes: the corrected report is not valid: " + o.error;
   return o;
