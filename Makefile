@@ -61,9 +61,10 @@ format:
 clean:
 	rm -rf build
 
-# libFuzzer targets (clang): CSV/ACLED, JSONL, agreement TOML, GeoJSON line/area, locate's points.
+# libFuzzer targets (clang): CSV/ACLED, JSONL, agreement TOML, GeoJSON line/area, locate's points,
+# extract's news texts.
 # FUZZ_SECONDS per target, on the committed corpora (fuzz/corpus); see fuzz/run.sh.
-# (`make test` runs the same for 20 s per target: the ctest test fuzz_smoke.)
+# (`make test` runs the same for 15 s per target: the ctest test fuzz_smoke.)
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@./fuzz/run.sh $(FUZZ_SECONDS)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The short fuzz run of CI (ctest's `fuzz_smoke`, label fuzz) and of `make fuzz`:
-#   fuzz/run.sh [SECONDS] [TARGET...]     (default: 20 s each; targets: csv jsonl agreement geojson points)
+#   fuzz/run.sh [SECONDS] [TARGET...]     (default: 20 s each; targets: csv jsonl agreement geojson points extract)
 # Builds the libFuzzer targets with clang++ into build/fuzz (fuzz/CMakeLists.txt; incremental),
 # then runs each for SECONDS on a scratch copy of its committed corpus (fuzz/corpus/TARGET) and
 # regressions (fuzz/regressions/TARGET). A crash, leak, sanitizer report or timeout fails the run;
@@ -12,7 +12,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-${FUZZ_SECONDS:-20}}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv jsonl agreement geojson points)
+[ ${#targets[@]} -gt 0 ] || targets=(csv jsonl agreement geojson points extract)
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz: clang++ not found (scripts/setup-deps installs it): skipped" >&2
@@ -35,7 +35,7 @@ cmake --build "$build" -j "$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") 
 # far less, so a use after free within it is still caught; the default 256 MiB makes every
 # allocation land on memory long out of cache).
 asan_options="detect_leaks=1:malloc_context_size=8:quarantine_size_mb=16"
-declare -A max_len=([csv]=4096 [jsonl]=4096 [agreement]=8192 [geojson]=8192 [points]=4096)
+declare -A max_len=([csv]=4096 [jsonl]=4096 [agreement]=8192 [geojson]=8192 [points]=4096 [extract]=4096)
 status=0
 summary=""
 for t in "${targets[@]}"; do

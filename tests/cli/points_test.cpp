@@ -272,6 +272,25 @@ TEST(CsvPoints, FastPathGivesTheGeneralReadersRowsAndErrors) {
   for (const auto& t : texts) expect_same_both_ways(t);
 }
 
+// The fast path remembers where the next quote and CR lie in its buffer (cli/points.cpp,
+// next_special): plain rows before and after them, several in a row, one at a buffer's first
+// and last byte, a quote in one buffer and a CR in the next.
+TEST(CsvPoints, FastPathFindsEveryQuoteAndCrAfterPlainRows) {
+  auto plain = [](std::size_t n, char tag) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += std::string(1, tag) + std::to_string(i) + ",1.5,2.5\n";
+    return s;
+  };
+  expect_same_both_ways("id,lon,lat\n" + plain(50, 'a') + "\"q\",1,2\n" + plain(50, 'b') + "r,3,4\r\n" + plain(50, 'c'));
+  expect_same_both_ways("id,lon,lat\n" + plain(10, 'a') + "\"q1\",1,2\n\"q2\",1,2\nx,1,2\r\ny,1,2\r\n" + plain(10, 'b'));
+  expect_same_both_ways("id,lon,lat\n" + plain(5, 'a') + "p\"x,1,2\n" + plain(5, 'b') + "\"unterminated,1,2\n" + plain(5, 'c'));
+  // Rows of every length around the 512-byte first buffer and the 64 KiB largest one.
+  for (std::size_t pad : {0, 1, 7, 300, 499, 500, 501}) {
+    const std::string head = "id,lon,lat\n" + std::string(pad, 'i') + ",1,2\n";
+    expect_same_both_ways(head + "\"q\",3,4\n" + plain(3000, 'a') + "r,5,6\r\n" + plain(3000, 'b') + "\"s\",7,8\n");
+  }
+}
+
 TEST(CsvPoints, FastPathAgreesOnGeneratedAndMutatedFiles) {
   std::mt19937_64 rng(15);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };

@@ -237,7 +237,8 @@ class CsvReader : public PointReader {
     const void* nl = buf.empty() ? nullptr : std::memchr(b, '\n', buf.size());
     if (!nl) return Fast::no;
     const std::size_t len = static_cast<std::size_t>(static_cast<const char*>(nl) - b);
-    if (len > csv_.max_record() || std::memchr(b, '"', len) || std::memchr(b, '\r', len)) return Fast::no;
+    if (len > csv_.max_record() || next_special(quote_, '"', buf) < b + len || next_special(cr_, '\r', buf) < b + len)
+      return Fast::no;
     csv_.consume(len + 1, 1);
     if (len == 0) return Fast::skipped;  // a blank line (the general reader skips it too)
     const char* end = b + len;
@@ -277,10 +278,31 @@ class CsvReader : public PointReader {
     return Fast::row;
   }
 
+  // Where the next `c` ('"' or CR) lies in the buffer, at or after the start of `buf` (the
+  // unread bytes): the end of the buffer when there is none. Remembered from one record to the
+  // next while the buffer is not refilled, so that a record needs two comparisons instead of
+  // two scans of its bytes; searched again only once the reader has passed it, from there on
+  // (each byte of a buffer is scanned once per character: linear time whatever the file).
+  struct Special {
+    std::size_t fill = 0;       // the buffer's fill count when `at` was found (0: never)
+    const char* at = nullptr;   // the next such byte, or the buffer's end
+  };
+  const char* next_special(Special& s, char c, std::string_view buf) const {
+    const char* b = buf.data();
+    const char* end = b + buf.size();
+    if (s.fill != csv_.fills() || s.at < b) {
+      const void* p = std::memchr(b, c, buf.size());
+      s.at = p ? static_cast<const char*>(p) : end;
+      s.fill = csv_.fills();
+    }
+    return s.at;
+  }
+
   std::unique_ptr<std::istream> own_;
   std::istream* in_;
   std::string name_;
   io::CsvReader csv_;
+  Special quote_, cr_;
   io::CsvRecord rec_;
   int lon_col_ = -1, lat_col_ = -1, id_col_ = -1;
   std::size_t ncols_ = 0, row_number_ = 0;

@@ -2,6 +2,7 @@
 
 #include <GeographicLib/Math.hpp>
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace truceline::geo {
@@ -62,11 +63,17 @@ ZoneLocator::ZoneLocator(const ZoneDefinition& zone, LocatorOptions options) : z
     else if (c == kOutside) ++stats_.outside;
     else ++stats_.mixed;
   }
+  radius_.clear();
 }
 
 void ZoneLocator::fill(std::size_t i0, std::size_t j0, std::size_t i1, std::size_t j1) {
   const double dlon = 1 / inv_dlon_, dlat = 1 / inv_dlat_;
-  const State s = classify_block(lon0_ + i0 * dlon, lat0_ + j0 * dlat, lon0_ + i1 * dlon, lat0_ + j1 * dlat);
+  const double lat0 = lat0_ + j0 * dlat, lat1 = lat0_ + j1 * dlat;
+  // The block's geodesic radius depends on its rows and its width only (see block_radius):
+  // computed once per shape, not once per block.
+  auto [it, added] = radius_.try_emplace(std::array<std::size_t, 3>{j0, j1, i1 - i0}, 0.0);
+  if (added) it->second = block_radius(0.5 * (i1 - i0) * dlon, lat0, lat1);
+  const State s = classify_block(lon0_ + i0 * dlon, lat0, lon0_ + i1 * dlon, lat1, it->second);
   if (s != kMixed) {
     for (std::size_t j = j0; j < j1; ++j)
       std::fill(grid_.begin() + j * nx_ + i0, grid_.begin() + j * nx_ + i1, s);
@@ -80,16 +87,22 @@ void ZoneLocator::fill(std::size_t i0, std::size_t j0, std::size_t i1, std::size
   if (im < i1 && jm < j1) fill(im, jm, i1, j1);
 }
 
-ZoneLocator::State ZoneLocator::classify_block(double lon0, double lat0, double lon1, double lat1) {
+// Geodesic radius of a block half_width degrees of longitude wide either side of its centre and
+// from lat0 to lat1: the farthest corner, times 1.02 for the curvature of parallels (blocks are
+// at most a few hundred km), plus 1 m. The ellipsoid is symmetric about every meridian and
+// under rotation about its axis, so the distance from the centre to a corner depends on the two
+// latitudes and the longitude difference only: the centre is put on the meridian 0, and the
+// two corners on one side stand for the two on the other. (Blocks of the same shape at other
+// longitudes get the same radius to within rounding, nanometres, far inside the 1 m.)
+double ZoneLocator::block_radius(double half_width, double lat0, double lat1) {
+  const LonLat c{0, 0.5 * (lat0 + lat1)};
+  const double r = std::max(distance_m(c, {half_width, lat0}), distance_m(c, {half_width, lat1}));
+  return r * 1.02 + 1.0;
+}
+
+ZoneLocator::State ZoneLocator::classify_block(double lon0, double lat0, double lon1, double lat1, double r) {
   const ZoneSpec& spec_ = zone_.spec();
   const LonLat c{wrap180(0.5 * (lon0 + lon1)), 0.5 * (lat0 + lat1)};
-  // Geodesic radius of the block: farthest corner, times 1.02 for the curvature of parallels
-  // (blocks are at most a few hundred km), plus 1 m.
-  double r = 0;
-  for (double lon : {lon0, lon1})
-    for (double lat : {lat0, lat1})
-      r = std::max(r, distance_m(c, {wrap180(lon), lat}));
-  r = r * 1.02 + 1.0;
   const Nearest n = zone_.line().nearest(c);
   ++stats_.exact_queries;
   const double d = n.distance_m;

@@ -14,7 +14,9 @@
 // (microseconds) in mixed cells. Thread safety: const methods may be called concurrently.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "truceline/geo/polyline.hpp"
@@ -49,7 +51,8 @@ class ZoneLocator {
 
  private:
   enum State : std::uint8_t { kOutside = 0, kInside = 1, kMixed = 2 };
-  State classify_block(double lon0, double lat0, double lon1, double lat1);
+  State classify_block(double lon0, double lat0, double lon1, double lat1, double radius_m);
+  static double block_radius(double half_width_deg, double lat0, double lat1);
   bool one_sided_uniform(LonLat c, double d, double r, int sigma) const;
   void fill(std::size_t i0, std::size_t j0, std::size_t i1, std::size_t j1);
 
@@ -59,6 +62,7 @@ class ZoneLocator {
   double lon0_ = 0, lat0_ = 0, lon1_ = 0, lat1_ = 0, inv_dlon_ = 0, inv_dlat_ = 0;
   std::size_t nx_ = 0, ny_ = 0;
   std::vector<std::uint8_t> grid_;
+  std::map<std::array<std::size_t, 3>, double> radius_;  // during construction: {j0, j1, width} -> radius
   GridStats stats_;
 };
 

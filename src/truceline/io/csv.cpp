@@ -23,6 +23,7 @@ bool ByteSource::fill() {
   in_.read(buf_.get(), static_cast<std::streamsize>(size_));
   len_ = static_cast<std::size_t>(in_.gcount());
   pos_ = 0;
+  ++fills_;
   return len_ > 0;
 }
 

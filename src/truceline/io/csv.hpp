@@ -67,13 +67,16 @@ class ByteSource {
   // (For a caller's own scan of whole records in place: cli/points.cpp's fast path.)
   std::string_view buffered() const { return {buf_.get() + pos_, len_ - pos_}; }
   void skip(std::size_t n) { pos_ += n; }
+  // How many times the buffer was (re)filled: while it stays the same, the bytes buffered()
+  // shows are the same bytes at the same addresses, only fewer of them.
+  std::size_t fills() const { return fills_; }
 
  private:
   bool fill();
   static constexpr std::size_t kFirst = std::size_t{1} << 9, kMax = std::size_t{1} << 16;
   std::istream& in_;
   std::unique_ptr<char[]> buf_;
-  std::size_t size_ = kFirst, pos_ = 0, len_ = 0;
+  std::size_t size_ = kFirst, pos_ = 0, len_ = 0, fills_ = 0;
 };
 
 enum class CsvError {
@@ -116,6 +119,7 @@ class CsvReader {
   // ByteSource::buffered), and consume(bytes, lines) to take `bytes` of them that held `lines`
   // whole lines (line breaks included), counted as next() would. Anything else is left to next().
   std::string_view buffered() const { return src_.buffered(); }
+  std::size_t fills() const { return src_.fills(); }  // see ByteSource::fills
   void consume(std::size_t bytes, std::size_t lines) {
     src_.skip(bytes);
     line_ += lines;
