@@ -87,6 +87,15 @@ TEST(Events, StatementsAreNotEvents) {
   EXPECT_EQ(kinds(run("The ceasefire remains in force.")), "");
   EXPECT_EQ(kinds(run("HTS fighters remain in the town.")), "group_presence");
   EXPECT_EQ(kinds(run("Under the memorandum signed in Sochi, the rebels withdrew their tanks.")), "withdrawal");
+  // An agreement in a temporal clause after the event is background: the event stands.
+  EXPECT_EQ(kinds(run("Nine people were killed when warplanes struck a market, the deadliest strike since the "
+                      "zone was agreed.")),
+            "airstrike");
+  EXPECT_EQ(kinds(run("Shelling hit the town on Monday, a week after the sides agreed a truce.")), "shelling");
+  // The agreement is still what a sentence asserts when it comes first.
+  f = run("The sides agreed on Monday to investigate the shelling.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "agreement");
 }
 
 TEST(Events, FutureAndThreatsAreNotEvents) {
@@ -195,6 +204,12 @@ TEST(Events, ClaimantsRussianArabic) {
   EXPECT_EQ(claimant_of(f, 0), "المرصد السوري");
   f = run("قال الدفاع المدني إن الطائرات شنت غارات على القرية.");
   EXPECT_EQ(claimant_of(f, 0), "الدفاع المدني");
+  // The content after the claimant opens with the preposition ب: it is not part of the name;
+  // a لـ inside a name is.
+  f = run("أفادت مصادر محلية بمقتل طفلين جراء سقوط قذائف على المدينة.");
+  EXPECT_EQ(claimant_of(f, 0), "مصادر محلية");
+  f = run("أفاد المرصد السوري لحقوق الإنسان بسقوط قذائف على البلدة.");
+  EXPECT_EQ(claimant_of(f, 0), "المرصد السوري لحقوق الإنسان");
 }
 
 TEST(Events, DenialIsKeptApart) {

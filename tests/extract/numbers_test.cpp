@@ -289,6 +289,29 @@ TEST(Numbers, WhatHappenedToThemAcrossAsidesAndNegations) {
   EXPECT_TRUE(numbers("ستستمر العملية يومين أو ثلاثة.").empty());
 }
 
+// A verb before a coordinating conjunction is the clause before's: the second count is what
+// happened to ITS noun ("were injured"), not the first clause's killing.
+TEST(Numbers, TheVerbOfTheirOwnClauseAfterAConjunction) {
+  struct Two {
+    const char* text;
+    const char* first;
+    const char* second;
+  };
+  for (const Two& c : {Two{"Two children were killed and seven other civilians were injured.", "fatalities", "injured"},
+                       Two{"Three soldiers died and four more were wounded, the army said.", "fatalities", "injured"},
+                       Two{"Погибли двое мирных жителей, и ещё пятеро были ранены.", "fatalities", "injured"}}) {
+    auto out = numbers(c.text);
+    ASSERT_EQ(out.size(), 2u) << c.text;
+    EXPECT_EQ(out[0].counts, c.first) << c.text;
+    EXPECT_EQ(out[1].counts, c.second) << c.text;
+  }
+  // No conjunction: the nearer verb still wins ("killing three and wounding five").
+  auto out = numbers("Shells hit the market, killing three and wounding five.");
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].counts, "fatalities");
+  EXPECT_EQ(out[1].counts, "injured");
+}
+
 TEST(Numbers, KnownDatesGiveTheSameNumbers) {
   // find_numbers(doc, dates) skips the date search; the result must not change.
   for (const char* text : {"On 12 October 2018 more than 20 shells fell; two days ago 3 civilians were killed.",

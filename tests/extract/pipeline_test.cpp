@@ -226,6 +226,49 @@ TEST(CandidateQuality, ActorFromANeighbouringSentenceThatContinuesTheEvent) {
   }
 }
 
+// "The shelling also hit X": the event told before, extended to another place, is a candidate
+// of its own at that place with the earlier event's day and actor, both said to be assumed.
+TEST(CandidateQuality, AnEventExtendedToAnotherPlaceKeepsItsDayAndActor) {
+  {
+    const auto cs = candidates_of(
+        "Government forces shelled Saraqib on Monday, the monitor said. The monitor added that the shelling also hit "
+        "Sarmin.");
+    ASSERT_EQ(cs.size(), 2u);
+    EXPECT_EQ(cs[1]["place"], "Sarmīn");
+    EXPECT_EQ(cs[1]["observed_at"], cs[0]["observed_at"]);
+    EXPECT_EQ(actor_id_of(cs[1]), "syria");
+    EXPECT_TRUE(says(cs[1], "the event it extends")) << cs[1]["uncertain"];
+  }
+  {
+    const auto cs = candidates_of(
+        "قصفت قوات النظام بلدة سراقب يوم الاثنين، بحسب الدفاع المدني. وأضاف المصدر أن القصف طال أيضا مدينة خان شيخون.");
+    ASSERT_EQ(cs.size(), 2u);
+    EXPECT_EQ(cs[1]["observed_at"], cs[0]["observed_at"]);
+    EXPECT_EQ(actor_id_of(cs[1]), "syria");
+  }
+  // Without "also", a place of its own and no date: not assumed to be the same day.
+  {
+    const auto cs = candidates_of("Government forces shelled Saraqib on Monday. Shells hit Sarmin, residents said.");
+    ASSERT_EQ(cs.size(), 2u);
+    EXPECT_EQ(actor_of(cs[1]), "");
+  }
+}
+
+// A claimant that opens with a named party or group is that name, not what it went on to say.
+TEST(CandidateQuality, AClaimantNamedByTheAgreementIsItsName) {
+  const auto cs = candidates_of(
+      "قصفت قوات النظام بلدة سراقب يوم الاثنين، بحسب الدفاع المدني. ونفت الجبهة الوطنية للتحرير مسؤوليتها عن "
+      "القصف.");
+  ASSERT_GE(cs.size(), 1u);
+  bool denied = false;
+  for (const auto& x : cs[0]["claims"])
+    if (x["value"] == "denied") {
+      denied = true;
+      EXPECT_EQ(x["claimed_by"], "الجبهة الوطنية للتحرير");
+    }
+  EXPECT_TRUE(denied) << cs[0]["claims"];
+}
+
 // Defect 2: one event told twice (a headline and its body; a month-long summary and the day)
 // is one candidate with every claim and all evidence.
 TEST(CandidateQuality, OneEventToldTwiceIsOneCandidate) {

@@ -369,6 +369,31 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         c.uncertain.push_back(fmt::format("place: {} km from {}: its point, with a radius of {} m", c.offset->km,
                                           c.place->text, c.offset->km * 1000 + 2000));
     }
+    // "The source added that the shelling also hit Khan Shaykhun": a sentence with "also" and a
+    // place but no date of its own extends the event of that kind told just before (within two
+    // sentences) to another place: another candidate, at its own place, that borrows the earlier
+    // event's day and, when it names none, its actor (each said in `uncertain`).
+    const Cand* extends = nullptr;
+    if (c.place && (c.place_rule == "nearest_point_in_sentence" || c.place_rule == "unresolved_in_sentence") &&
+        dates[si].empty()) {
+      static const std::string kAlso[] = {"also", "too", normalise_arabic("أيضا"), "также", "тоже", "ayrıca"};
+      bool also = false;
+      for (std::size_t k = ss[si].first_token; k < ss[si].end_token && !also; ++k)
+        if (ts[k].word) {
+          const std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+          also = std::find(std::begin(kAlso), std::end(kAlso), w) != std::end(kAlso);
+        }
+      auto related = [&](const std::string& k) {
+        return k == c.ev.kind || ((k == "shelling" || k == "airstrike") && (c.ev.kind == "shelling" || c.ev.kind == "airstrike"));
+      };
+      for (auto it = cands.rbegin(); also && it != cands.rend(); ++it) {
+        if (it->sentences.empty() || it->sentences.back() + 2 < si) break;
+        if (related(it->ev.kind)) {
+          extends = &*it;
+          break;
+        }
+      }
+    }
     // Time.
     const DateMention* best_date = nullptr;
     for (const DateMention* d : dates[si]) {
@@ -396,6 +421,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = prev;
       c.time_rule = "previous_sentence";
       c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the sentence before's '{}'", prev->text));
+    } else if (extends && extends->date) {
+      c.date = extends->date;
+      c.time_rule = "extended_event";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day of the event it extends "
+                                        "('{}', told before): assumed",
+                                        extends->ev.text));
     } else if (dateline_date) {
       c.date = dateline_date;
       c.time_rule = "dateline";
@@ -505,6 +536,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                             doc.slice(an)));
         }
       }
+    }
+    if (!c.actor && extends && extends->actor) {
+      c.actor = extends->actor, c.actor_rule = "extended_event";
+      c.uncertain.push_back(fmt::format("actor: '{}' from the event this sentence extends ('{}', told before): assumed",
+                                        extends->actor->text, extends->ev.text));
     }
     if (!c.target && civilians && e.kind == "civilian_harm") c.target = civilians, c.target_rule = "civilians";
     if (!c.actor && !(e.kind == "armed_clash" && !c.uncertain.empty() && c.uncertain.back().starts_with("actor:")))

@@ -478,6 +478,24 @@ bool in_list(const Text& t, const std::vector<Pattern>& ps, std::size_t i) {
   return false;
 }
 
+// A word written with the preposition ب as its proclitic (after an optional و/ف): its forms hold
+// the word without it.
+bool arabic_bi_proclitic(const Text& t, std::size_t i) {
+  const Token& tok = t.tok(i);
+  if (tok.script != Script::arabic) return false;
+  const Forms& fs = t.forms[i];
+  const std::string& w = fs.f[0];
+  for (string_view conj : {"", "و", "ف"}) {
+    if (!starts_with(w, conj)) continue;
+    const string_view rest = string_view(w).substr(conj.size());
+    if (!starts_with(rest, "ب")) continue;
+    const string_view stem = rest.substr(string_view("ب").size());
+    for (std::size_t k = 0; k < fs.n; ++k)
+      if (fs.f[k] == stem) return true;
+  }
+  return false;
+}
+
 // The claimant of tokens [b, e) when the claimant runs from b forwards: until a clause
 // boundary, a stop word, a claim verb or six words.
 std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& t, std::size_t b, std::size_t e) {
@@ -489,6 +507,10 @@ std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& 
   while (i < e && words < 8) {
     if (is_clause_boundary(t, i) || !t.tok(i).word) break;
     if (words > 0 && (in_list(t, tables().stops, i) || in_list(t, tables().claim_verbs, i))) break;
+    // Arabic: the report's content follows the claimant with the preposition ب ("أفادت مصادر
+    // محلية بمقتل ..."): a word with that proclitic ends the claimant (a name holds لـ at most,
+    // "المرصد السوري لحقوق الإنسان").
+    if (words > 0 && arabic_bi_proclitic(t, i)) break;
     ++words;
     ++i;
   }
@@ -709,7 +731,19 @@ EventFindings find_events(const Document& doc) {
                      prev == "the" || prev == "a" || prev == "an" || prev == "as" || prev == "previously" ||
                      prev == "jointly" || prev == "this" || prev == "that";
       }
-      if (!participle) {
+      // "... killed when warplanes struck X, the deadliest strike since the zone was agreed": an
+      // agreement in a temporal or relative clause after the event is background, not what the
+      // sentence asserts.
+      bool subordinate = false;
+      if (cue->p->kind == std::string("agreement") && !found.empty() && found.front().last_token < cue->first) {
+        static constexpr string_view kSubordinators[] = {"since", "after", "before", "until", "which",
+                                                         "under", "после", "منذ", "بعد"};
+        for (std::size_t i = cue->first; i > b && cue->first - i < 8 && !subordinate; --i) {
+          if (is_clause_boundary(t, i - 1)) break;
+          for (string_view w : kSubordinators) subordinate = subordinate || t.forms[i - 1].f[0] == w;
+        }
+      }
+      if (!participle && !subordinate) {
         statement(cue->p->kind, cue->first, cue->end, kinds);
         continue;
       }

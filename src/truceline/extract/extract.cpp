@@ -22,6 +22,27 @@
 
 namespace truceline::extract {
 
+namespace {
+
+// A claimant read forwards from its cue runs to a clause boundary or eight words, so it can take
+// in what the claimant said ("نفت الجبهة الوطنية للتحرير مسؤوليتها عن القصف"). When it opens
+// with a named party or group (an actor mention of the agreement), that name is the claimant.
+void trim_claimants_to_actors(const Document& doc, const std::vector<ActorMention>& actors, EventFindings& ev) {
+  auto trim = [&](std::optional<Claimant>& c) {
+    if (!c) return;
+    for (const ActorMention& a : actors)
+      if (!a.id.empty() && a.span.begin == c->span.begin && a.span.end < c->span.end) {
+        c->span = a.span;
+        c->text = std::string(doc.slice(a.span));
+        return;
+      }
+  };
+  for (auto& c : ev.claimant) trim(c);
+  for (auto& d : ev.denials) trim(d.by);
+}
+
+}  // namespace
+
 struct Extractor::Impl {
   const agreement::Agreement* agreement;
   PlaceFinder places;
@@ -66,6 +87,7 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
       m.numbers = find_numbers(doc, m.dates);  // the dates already found are not looked for again
       m.weapons = impl_->weapons.find(doc);
       ev = find_events(doc);
+      trim_claimants_to_actors(doc, m.actors, ev);
       statements = ev.statements;
       r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type,
                                           [this](std::string_view n) { return impl_->name_matches_a_place(n); }},

@@ -515,6 +515,10 @@ struct Scanner {
   std::string_view nearby_event(std::size_t first, std::size_t last) const {
     std::string_view best;
     std::size_t best_dist = 99;
+    // "two were killed and seven others were injured": a verb before a coordinating conjunction
+    // belongs to the clause before it; the number's own verb is the one after its noun.
+    static const KeyMap<bool> conjunction{{"and", true}, {"и", true}, {"а", true}, {"ve", true}, {"و", true}};
+    bool across_conjunction = false;
     for (std::size_t d = 1; d <= 6 && d <= first; ++d) {
       const std::size_t j = first - d;
       if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
@@ -523,6 +527,7 @@ struct Scanner {
         best = c, best_dist = d;
         break;
       }
+      if (conjunction.find_forms(forms[j])) across_conjunction = true;
     }
     // "nine civilians, including two women, were killed": the aside is skipped.
     static const KeyMap<bool> aside{{"including", true}, {"among", true}, {"بينهم", true}, {"بينهن", true},
@@ -542,7 +547,7 @@ struct Scanner {
       if (t[j].word && !in_date[j] && is_number_start(j)) break;
       if (!t[j].word) continue;
       if (auto c = event[j]; !c.empty()) {
-        if (d < best_dist) best = c;
+        if (d < best_dist || across_conjunction) best = c;
         break;
       }
     }
