@@ -8,12 +8,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/agreement/query.hpp"
 #include "truceline/assess/assess.hpp"
+#include "truceline/assess/detail/stages.hpp"
 #include "truceline/report/report.hpp"
 
 namespace {
@@ -21,6 +24,11 @@ namespace {
 using namespace truceline;
 
 constexpr std::size_t kReports = 1'000'000;
+// TRUCELINE_BENCH_REPORTS=N: the first N reports only (for callgrind's instruction counts).
+std::size_t report_count() {
+  const char* n = std::getenv("TRUCELINE_BENCH_REPORTS");
+  return n && *n ? std::min<std::size_t>(kReports, std::strtoull(n, nullptr, 10)) : kReports;
+}
 
 const agreement::Agreement& idlib() {
   static const agreement::Agreement a = agreement::load_valid(TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml");
@@ -31,7 +39,8 @@ const agreement::Agreement& idlib() {
 const std::vector<assess::ReportView>& reports() {
   static const std::vector<assess::ReportView> rs = [] {
     std::vector<assess::ReportView> out;
-    out.reserve(kReports);
+    const std::size_t count = report_count();
+    out.reserve(count);
     std::mt19937_64 rng(2018);
     std::uniform_real_distribution<double> lon(35.9, 37.4), lat(35.1, 36.5), prec(100, 8000);
     std::uniform_int_distribution<int64_t> when(1538352000, 1554076800);  // 2018-10-01 .. 2019-04-01
@@ -39,7 +48,7 @@ const std::vector<assess::ReportView>& reports() {
                            "uav_observation", "civilian_harm", "withdrawal", "post_event"};
     const char* weapons[] = {"tank", "Grad", "D-30", "mortar", "ATGM", ""};
     const char* actors[] = {"HTS", "Hurras al-Din", "NLF", "Syrian Arab Army", "Turkish army", "", "unknown gunmen"};
-    for (std::size_t i = 0; i < kReports; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       assess::ReportView r;
       r.id = fmt::format("r{}", i);
       r.label = r.id;
@@ -69,6 +78,9 @@ void Assess_verdicts(benchmark::State& state) {
   assess::Options o;
   o.at = agreement::Instant(std::chrono::seconds(1554076800));
   o.threads = static_cast<unsigned>(state.range(0));
+  // TRUCELINE_BENCH_EXACT_MARGINS=1: the exact margins only (the reference for the certified
+  // fast margins, docs/assessment.md "Performance").
+  if (const char* e = std::getenv("TRUCELINE_BENCH_EXACT_MARGINS"); e && *e == '1') assess::detail::set_certified_margins(false);
   std::size_t n = 0;
   for (auto _ : state) {
     const auto v = assess::verdicts(a, rs, o);

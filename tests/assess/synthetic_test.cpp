@@ -214,3 +214,97 @@ TEST(SyntheticSample, EveryDeliberateCaseGetsItsIntendedVerdict) {
 
 }  // namespace
 }  // namespace truceline::assess
+
+// Issue 15: the certified fast margins against the exact ones (the brute-force twin,
+// detail::set_certified_margins(false)). Every verdict's JSON, CSV line and reason messages must
+// be the same text. Reports: random points over the de-escalation area's box (as the benchmark),
+// and points whose precision is set at the exact margin's thresholds (|m|, |m| +- 1 um,
+// +- 10 um, the reach edges) and at 0.05 m rounding edges of it, so that a certified value that
+// printed or decided otherwise than the exact one would show. Seeded (2026).
+#include "truceline/assess/detail/stages.hpp"
+#include <fmt/format.h>
+#include <random>
+
+namespace truceline::assess {
+namespace {
+
+TEST(CertifiedMargins, VerdictsPrintAndDecideAsTheExactMargins) {
+  const agreement::Agreement a = agreement::load_valid(kScenario + "/agreement.toml");
+  std::mt19937_64 rng(2026);
+  std::uniform_real_distribution<double> lon(35.9, 37.4), lat(35.1, 36.5), prec(100, 8000);
+  const std::vector<std::string> kinds = {"shelling", "weapon_sighting", "group_presence", "patrol", "withdrawal", "armed_clash"};
+  const std::vector<std::string> weapons = {"tank", "Grad", "D-30", "mortar", ""};
+  const std::string actor = "HTS", source = "s", source_type = "media";
+  std::vector<ReportView> rs;
+  auto add = [&](double x, double y, double precision, std::size_t i) {
+    ReportView r;
+    r.id = fmt::format("c{}", i);
+    r.label = r.id;
+    r.kind = kinds[i % 6];
+    r.has_location = true;
+    r.lon_deg = x;
+    r.lat_deg = y;
+    r.precision_m = precision;
+    r.observed_unix = 1543000000 + static_cast<int64_t>(i);
+    r.time_precision = "minute";
+    r.weapon_class = weapons[i % 5];
+    r.actor = actor;
+    r.source_name = source;
+    r.source_type = source_type;
+    rs.push_back(std::move(r));
+  };
+  for (std::size_t i = 0; i < 6000; ++i) add(lon(rng), lat(rng), prec(rng), i);
+  // Thresholds: the exact margins of a first pass give precisions at and around them.
+  Options o;
+  o.at = agreement::Instant(std::chrono::seconds(1554076800));
+  o.threads = 1;
+  detail::set_certified_margins(false);
+  const std::vector<VerdictRecord> first = verdicts(a, rs, o);
+  const std::size_t base = rs.size();
+  for (std::size_t k = 0; k < first.size() && rs.size() < base + 6000; k += 2) {
+    const VerdictRecord& v = first[k];
+    if (!v.where.measured) continue;
+    const ReportView src = rs[v.report];
+    const double m = std::abs(v.where.margin_m);
+    const double u = 5000, reach = o.observation_reach_m;
+    for (const double edge : {m, m - u, m + reach, reach - m})
+      for (const double d : {0.0, 1e-6, -1e-6, 1e-5, -1e-5, 4e-5, -4e-5})
+        if (edge + d > 0) add(src.lon_deg, src.lat_deg, edge + d, rs.size());
+  }
+  detail::set_certified_margins(false);
+  const std::vector<VerdictRecord> exact = verdicts(a, rs, o);
+  detail::set_certified_margins(true);
+  const std::vector<VerdictRecord> fast = verdicts(a, rs, o);
+  ASSERT_EQ(exact.size(), fast.size());
+  std::size_t near_grid = 0;
+  for (std::size_t i = 0; i < exact.size(); ++i) {
+    const ReportView& r = rs[exact[i].report];
+    ASSERT_EQ(verdict_json(r, exact[i]).dump(), verdict_json(r, fast[i]).dump()) << r.id << " " << r.lon_deg << "," << r.lat_deg;
+    ASSERT_EQ(verdict_csv_line(r, exact[i]), verdict_csv_line(r, fast[i])) << r.id;
+    ASSERT_EQ(exact[i].reasons.size(), fast[i].reasons.size()) << r.id;
+    for (std::size_t k = 0; k < exact[i].reasons.size(); ++k)
+      ASSERT_EQ(reason_message(exact[i].reasons[k], r, exact[i]), reason_message(fast[i].reasons[k], r, fast[i])) << r.id;
+    // The 1 m and 0.1 km roundings other outputs use (the daily report).
+    ASSERT_EQ(fmt::format("{:.0f} {:.1f}", exact[i].where.margin_m, exact[i].where.margin_m / 1000),
+              fmt::format("{:.0f} {:.1f}", fast[i].where.margin_m, fast[i].where.margin_m / 1000)) << r.id;
+    const double f = exact[i].where.margin_m * 20;
+    if (exact[i].where.measured && std::abs(f - std::round(f)) < 20 * 2e-5) ++near_grid;
+  }
+  std::printf("%zu verdicts compared, %zu within 20 um of a 0.05 m rounding edge\n", exact.size(), near_grid);
+}
+
+// The rule itself: values within e of a 0.05 m multiple or of a threshold are refused.
+TEST(CertifiedMargins, InterchangeableOnlyClearOfRoundingEdgesAndThresholds) {
+  using detail::margin_is_interchangeable;
+  EXPECT_TRUE(margin_is_interchangeable(1234.567, 4321.321, 2e-5, 500, 5000, 5000));
+  EXPECT_FALSE(margin_is_interchangeable(1234.55001, 4321.321, 2e-5, 500, 5000, 5000));   // 0.1 m edge
+  EXPECT_FALSE(margin_is_interchangeable(1234.567, 4321.34999, 2e-5, 500, 5000, 5000));   // distance's
+  EXPECT_FALSE(margin_is_interchangeable(-0.00001, 10.02, 2e-5, 500, 5000, 5000));       // sign
+  EXPECT_FALSE(margin_is_interchangeable(1234.567, 4321.321, 2e-5, 1234.56701, 0, 5000)); // rad
+  EXPECT_FALSE(margin_is_interchangeable(-5734.567, 4321.321, 2e-5, 734.56701, 0, 5000)); // reach + rad
+  EXPECT_FALSE(margin_is_interchangeable(5734.567, 4321.321, 2e-5, 734.56701, 5000, 5000)); // rad + u
+  EXPECT_TRUE(margin_is_interchangeable(1234.567, 4321.321, 2e-5, 1234.5, 0, 5000));
+}
+
+}  // namespace
+}  // namespace truceline::assess

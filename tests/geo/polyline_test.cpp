@@ -266,3 +266,65 @@ TEST(Polyline, DistanceUpperBoundIsNeverBelowTheGeodesic) {
 
 }  // namespace
 }  // namespace truceline::test
+
+namespace truceline::test {
+namespace {
+
+// Issue 15: the certified fast nearest against the exact search, double for double where it
+// claims to be exact, within its bound elsewhere; and the same winner and side. Points near the
+// lines (up to 60 km), very near (within 5 m, where sides and vertex wedges are decided), and
+// far (up to 400 km). Seeded; the seed and point are printed on failure.
+TEST(Polyline, CertifiedNearestIsWithinItsBoundOfTheExactSearch) {
+  std::size_t certified = 0, total = 0;
+  double worst_excess = 0;
+  for (const auto& c : cases()) {
+    const geo::GeodesicPolyline line(c.line);
+    for (const double radius : {5.0, 60'000.0, 400'000.0}) {
+      for (const auto& p : points_near(c.line, 15, 400, radius)) {
+        const geo::Nearest exact = line.nearest(p);
+        const auto fast = line.nearest_certified(p, 1e-6);
+        ++total;
+        if (!fast.ok) continue;
+        ++certified;
+        const double diff = std::abs(fast.n.distance_m - exact.distance_m);
+        worst_excess = std::max(worst_excess, diff - fast.err_m);
+        ASSERT_LE(diff, fast.err_m + geo::kCertifiedSlackM)
+            << c.name << " seed 15 radius " << radius << " point " << p.lon_deg << "," << p.lat_deg;
+        ASSERT_LE(fast.err_m, 1e-6) << c.name;
+        EXPECT_EQ(fast.n.side, exact.side) << c.name << " " << p.lon_deg << "," << p.lat_deg;
+        EXPECT_EQ(fast.n.part, exact.part) << c.name << " " << p.lon_deg << "," << p.lat_deg;
+        const bool same_point = fast.n.point.lat_deg == exact.point.lat_deg && fast.n.point.lon_deg == exact.point.lon_deg;
+        EXPECT_TRUE(fast.n.segment == exact.segment || (same_point && fast.n.foot != geo::Foot::interior))
+            << c.name << " " << p.lon_deg << "," << p.lat_deg;
+      }
+    }
+  }
+  // The fast path must be the usual one (else it is no faster than the exact search).
+  EXPECT_GT(static_cast<double>(certified), 0.9 * static_cast<double>(total)) << certified << " of " << total;
+  RecordProperty("certified", static_cast<int>(certified));
+  std::printf("certified %zu of %zu, worst |fast - exact| - err = %.3g m\n", certified, total, worst_excess);
+}
+
+// One segment: the certified foot's distance is never below the exact minimum (it is a point
+// of the segment) by more than the slack, and within its bound above it.
+TEST(Polyline, CertifiedSegmentFootBoundsTheExactFoot) {
+  std::size_t exact_fallbacks = 0, total = 0;
+  for (const auto& c : cases()) {
+    const geo::GeodesicPolyline line(c.line);
+    for (const auto& p : points_near(c.line, 16, 300, 100'000)) {
+      for (const auto& seg : line.segments()) {
+        const geo::SegmentFoot exact = geo::nearest_on_segment(seg, p);
+        const geo::CertifiedFoot fast = geo::nearest_on_segment_certified(seg, p, 1e-6);
+        ++total;
+        const double d = fast.foot.distance_m - exact.distance_m;
+        ASSERT_GE(d, -geo::kCertifiedSlackM) << c.name << " seed 16 " << p.lon_deg << "," << p.lat_deg;
+        ASSERT_LE(d, fast.err_m + geo::kCertifiedSlackM) << c.name << " seed 16 " << p.lon_deg << "," << p.lat_deg;
+        if (fast.err_m == 0 && fast.foot.at_end == 0) ++exact_fallbacks;
+      }
+    }
+  }
+  std::printf("segment feet: %zu of %zu by the exact iteration\n", exact_fallbacks, total);
+}
+
+}  // namespace
+}  // namespace truceline::test

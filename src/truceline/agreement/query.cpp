@@ -136,6 +136,84 @@ ZoneInstance::Margin ZoneInstance::margin(geo::LonLat p, AreaMemo* memo) const {
   return {d, inside ? in : -out};
 }
 
+geo::Area::CertifiedWhere ZoneInstance::area_certified(const geo::Area& area, geo::LonLat p, AreaMemo* memo,
+                                                       double tol) const {
+  if (memo && area_key_)
+    for (const auto& [key, w] : memo->certified)
+      if (key == area_key_) return w;
+  const geo::Area::CertifiedWhere w = area.locate_certified(p, tol);
+  if (memo && area_key_) memo->certified.emplace_back(area_key_, w);
+  return w;
+}
+
+ZoneInstance::CertifiedMargin ZoneInstance::margin_certified(geo::LonLat p, AreaMemo* memo, double tol) const {
+  // margin() step by step, each distance certified and each branch checked to be margin()'s.
+  // min, max and negation move a value by at most the largest error of their arguments.
+  constexpr double kSlack = geo::kCertifiedSlackM;
+  CertifiedMargin out;
+  if (area_) {
+    const geo::Area::CertifiedWhere w = area_certified(*area_, p, memo, tol);
+    if (!w.ok) return out;
+    out.m = {w.where.distance_m, w.where.inside ? w.where.distance_m : -w.where.distance_m};
+    out.err_m = w.err_m;
+    out.ok = true;
+    return out;
+  }
+  const geo::GeodesicPolyline* t = def_->territory();
+  std::optional<geo::GeodesicPolyline::Certified> tn;
+  double d = 0, err = 0;
+  auto on_line = [&] {
+    const geo::GeodesicPolyline::Certified c = line_->nearest_certified(p, tol);
+    d = c.n.distance_m;
+    err = std::max(err, c.err_m);
+    return c.ok;
+  };
+  if (t) {
+    tn = t->nearest_certified(p, tol);
+    if (!tn->ok) return out;
+    err = tn->err_m;
+    const std::size_t n_line = line_->line().parts[tn->n.part].size() - 1;
+    if (tn->n.segment >= 1 && tn->n.segment <= n_line)
+      d = tn->n.distance_m;
+    else if (!on_line())
+      return out;
+  } else if (!on_line()) {
+    return out;
+  }
+  const double g = d - depth_m_;
+  if (std::abs(g) <= err + kSlack) return out;  // inside the depth or not: not certain
+  double in = -g, out_d = std::max(g, 0.0);
+  bool inside = g <= 0;
+  if (tn) {
+    const bool right_side = tn->n.side == geo::Side::on || (tn->n.side == geo::Side::right) == (def_->sigma() > 0);
+    if (right_side) {
+      in = std::min(in, tn->n.distance_m);
+    } else {
+      inside = false;
+      out_d = std::max(out_d, tn->n.distance_m);
+    }
+  }
+  if (clip_) {
+    const geo::Area::CertifiedWhere cw = area_certified(*clip_, p, memo, tol);
+    if (!cw.ok) return out;
+    const bool in_clip = cw.where.inside;
+    if (!in_clip || inside) {
+      err = std::max(err, cw.err_m);
+      const double b = cw.where.distance_m;
+      if (in_clip) {
+        in = std::min(in, b);
+      } else {
+        inside = false;
+        out_d = std::max(out_d, b);
+      }
+    }
+  }
+  out.m = {d, inside ? in : -out_d};
+  out.err_m = err;
+  out.ok = true;
+  return out;
+}
+
 std::vector<const Zone*> zones_in_force(const Agreement& a, Instant t) {
   std::vector<const Zone*> out;
   for (const auto& z : a.zones)

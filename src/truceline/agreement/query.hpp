@@ -58,12 +58,27 @@ class ZoneInstance {
   // shared.
   struct AreaMemo {
     std::vector<std::pair<const Zone*, geo::Area::Where>> found;
-    void clear() { found.clear(); }
+    std::vector<std::pair<const Zone*, geo::Area::CertifiedWhere>> certified;  // margin_certified's
+    void clear() {
+      found.clear();
+      certified.clear();
+    }
   };
   Margin margin(geo::LonLat p, AreaMemo* memo) const;
+  // margin() certified (issue 15; geo::GeodesicPolyline::nearest_certified): when ok, both
+  // numbers are within err_m + geo::kCertifiedSlackM of margin()'s and every branch taken on
+  // the way (side, depth, clip) is margin()'s; ok = false when one is not certain (the caller
+  // runs margin()).
+  struct CertifiedMargin {
+    Margin m;
+    double err_m = 0;
+    bool ok = false;
+  };
+  CertifiedMargin margin_certified(geo::LonLat p, AreaMemo* memo, double tolerance_m) const;
 
  private:
   geo::Area::Where area_where(const geo::Area& area, geo::LonLat p, AreaMemo* memo) const;
+  geo::Area::CertifiedWhere area_certified(const geo::Area& area, geo::LonLat p, AreaMemo* memo, double tol) const;
   const Zone& zone_;
   const Zone* area_key_ = nullptr;  // the area zone whose polygons area_ or clip_ holds
   double depth_m_ = 0;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -12,11 +13,35 @@
 #include <unordered_map>
 
 #include "truceline/assess/actors.hpp"
+#include "truceline/assess/detail/stages.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/store/store.hpp"
 #include "truceline/text.hpp"
 
 namespace truceline::assess {
+
+namespace detail {
+namespace {
+std::atomic<bool> g_certified_margins{true};
+// No multiple of 0.05 m within [v - e, v + e].
+bool clear_of_grid(double v, double e) {
+  const double lo = (v - e) * 20, hi = (v + e) * 20;
+  return std::floor(lo) == std::floor(hi) && std::floor(lo) != lo;
+}
+}  // namespace
+bool certified_margins_enabled() { return g_certified_margins.load(std::memory_order_relaxed); }
+void set_certified_margins(bool on) { g_certified_margins.store(on, std::memory_order_relaxed); }
+bool decides_alike(double margin_m, double err_m, std::initializer_list<double> thresholds_m) {
+  for (const double t : thresholds_m)
+    if (!(std::abs(margin_m - t) > err_m)) return false;
+  return true;
+}
+bool margin_is_interchangeable(double margin_m, double distance_m, double err_m, double rad_m, double u_m,
+                               double reach_m) {
+  return clear_of_grid(margin_m, err_m) && clear_of_grid(distance_m, err_m) &&
+         decides_alike(margin_m, err_m, {rad_m, -rad_m, rad_m + u_m, -(rad_m + u_m), -reach_m - rad_m, rad_m - reach_m});
+}
+}  // namespace detail
 
 using agreement::Agreement;
 using agreement::Obligation;
@@ -464,8 +489,14 @@ struct Assessor::Impl {
   // share one exact computation.
   // Zone instances on the same area (the de-escalation area as a zone and as the DMZ's clip)
   // share its search too (ZoneInstance::AreaMemo).
+  struct KeptMargin {
+    const agreement::ZoneInstance* zone = nullptr;
+    agreement::ZoneInstance::Margin m;
+    double err_m = 0;
+    bool certified = false;  // a certified value (within err_m + slack of the exact one), else exact
+  };
   struct PointMargins {
-    std::vector<std::pair<const agreement::ZoneInstance*, agreement::ZoneInstance::Margin>> margins;
+    std::vector<KeptMargin> margins;
     agreement::ZoneInstance::AreaMemo area_memo;
   };
   mutable PointMargins scratch;             // a report located by its own coordinates
@@ -494,11 +525,34 @@ struct Assessor::Impl {
     scratch.area_memo.clear();
     current = &scratch;
   }
-  agreement::ZoneInstance::Margin margin(const agreement::ZoneInstance* zi, const ReportView& r) const {
-    for (const auto& [z, m] : current->margins)
-      if (z == zi) return m;
-    current->margins.emplace_back(zi, zi->margin({r.lon_deg, r.lat_deg}, &current->area_memo));
-    return current->margins.back().second;
+  // The margin of report `r` against `zi`, as evaluate() uses it against the thresholds `rad`,
+  // the line uncertainty `u` and the reach. A certified fast margin (issue 15;
+  // ZoneInstance::margin_certified) is used only when it cannot print or decide otherwise than
+  // the exact one (detail::margin_is_interchangeable); else the exact margin is computed.
+  agreement::ZoneInstance::Margin margin(const agreement::ZoneInstance* zi, const ReportView& r, double rad, double u,
+                                         double reach) const {
+    KeptMargin* k = nullptr;
+    for (auto& km : current->margins)
+      if (km.zone == zi) k = &km;
+    const geo::LonLat p{r.lon_deg, r.lat_deg};
+    if (!k) {
+      KeptMargin km{zi, {}, 0, false};
+      if (detail::certified_margins_enabled()) {
+        const auto c = zi->margin_certified(p, &current->area_memo, detail::kCertifiedToleranceM);
+        if (c.ok) km = {zi, c.m, c.err_m, true};
+      }
+      if (!km.certified) km.m = zi->margin(p, &current->area_memo);
+      current->margins.push_back(km);
+      k = &current->margins.back();
+    }
+    if (k->certified &&
+        !detail::margin_is_interchangeable(k->m.margin_m, k->m.distance_m, k->err_m + geo::kCertifiedSlackM, rad, u,
+                                           reach)) {
+      k->m = zi->margin(p, &current->area_memo);
+      k->certified = false;
+      k->err_m = 0;
+    }
+    return k->m;
   }
 
   // Actor resolutions by text (ActorResolver::resolve is a pure function of it): each report's
@@ -552,8 +606,24 @@ struct Assessor::Impl {
     if (zi->zone().clip.empty()) return WhereStatus::indeterminate;
     // Clipped: the clip boundary is exact; only the line part is widened by u.
     const ClipParts& p = parts_of(zi);
-    const double ml = p.line_part->margin({r.lon_deg, r.lat_deg}).margin_m;
-    const double mc = p.clip_part->margin({r.lon_deg, r.lat_deg}, &current->area_memo).margin_m;
+    const geo::LonLat pt{r.lon_deg, r.lat_deg};
+    // Certified margins where no threshold is within their bound (the decisions below are then
+    // the exact margins'), else exact.
+    double ml = 0, mc = 0;
+    bool exact = !detail::certified_margins_enabled();
+    if (!exact) {
+      const auto cl = p.line_part->margin_certified(pt, nullptr, detail::kCertifiedToleranceM);
+      const auto cc = p.clip_part->margin_certified(pt, &current->area_memo, detail::kCertifiedToleranceM);
+      ml = cl.m.margin_m;
+      mc = cc.m.margin_m;
+      exact = !cl.ok || !cc.ok ||
+              !detail::decides_alike(ml, cl.err_m + geo::kCertifiedSlackM, {rad + u, -(rad + u)}) ||
+              !detail::decides_alike(mc, cc.err_m + geo::kCertifiedSlackM, {rad, -rad});
+    }
+    if (exact) {
+      ml = p.line_part->margin(pt).margin_m;
+      mc = p.clip_part->margin(pt, &current->area_memo).margin_m;
+    }
     if (ml >= rad + u && mc >= rad) return WhereStatus::inside;
     if (ml < -(rad + u) || mc < -rad) return WhereStatus::outside;
     return WhereStatus::indeterminate;
@@ -760,15 +830,15 @@ void Assessor::Impl::evaluate(const ReportView& r, std::size_t index, std::size_
       if (auto c = obligation_class_zones[obligation]->find(v.what.weapon_class);
           c != obligation_class_zones[obligation]->end())
         zi = c->second;
-    const auto m = margin(zi, r);
+    const double rad = r.precision_m;
+    const double line_u = line_uncertainty_m(zi->zone());
+    const double reach = options.observation_reach_m;
+    const auto m = margin(zi, r, rad, line_u, reach);
     v.where.zone = ob.zone;
     v.where.depth_m = zi->depth_m();
     v.where.measured = true;
     v.where.distance_m = m.distance_m;
     v.where.margin_m = m.margin_m;
-    const double rad = r.precision_m;
-    const double line_u = line_uncertainty_m(zi->zone());
-    const double reach = options.observation_reach_m;
     if (r.place_ambiguous) {
       v.where.status = WhereStatus::indeterminate;
       doubt = true;

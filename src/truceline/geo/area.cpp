@@ -110,4 +110,31 @@ Area::Where Area::locate(LonLat p) const {
   return w;
 }
 
+Area::CertifiedWhere Area::locate_certified(LonLat p, double tolerance_m) const {
+  // As locate(): the far branch is the same (exact, it takes no segment search), each piece's
+  // search is certified. The minimum of values each within its bound of the exact ones is
+  // within the largest bound of the exact minimum; `inside` is an "any" of certified sides.
+  CertifiedWhere out;
+  Where w{std::numeric_limits<double>::infinity(), false};
+  double err = 0;
+  for (const auto& piece : impl_->pieces) {
+    if (distance_upper_bound_m(piece.centre, p) - piece.radius_m > 2'500'000) {
+      const double to_centre = distance_m(piece.centre, p);
+      if (to_centre - piece.radius_m > 2'500'000) {
+        w.distance_m = std::min(w.distance_m, to_centre - piece.radius_m);
+        continue;
+      }
+    }
+    const GeodesicPolyline::Certified c = piece.rings->nearest_certified(p, tolerance_m);
+    if (!c.ok) return out;
+    w.distance_m = std::min(w.distance_m, c.n.distance_m);
+    err = std::max(err, c.err_m);
+    if (c.n.side != Side::right) w.inside = true;
+  }
+  out.where = w;
+  out.err_m = err;
+  out.ok = true;
+  return out;
+}
+
 }  // namespace truceline::geo

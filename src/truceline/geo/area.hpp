@@ -36,6 +36,15 @@ class Area {
   };
   // Both answers with one search per polygon.
   Where locate(LonLat p) const;
+  // locate() certified (issue 15, GeodesicPolyline::nearest_certified): when ok, `where` has
+  // locate()'s `inside` and a distance within err_m + kCertifiedSlackM of locate()'s; ok = false
+  // when a piece's search cannot be certified (the caller runs locate()).
+  struct CertifiedWhere {
+    Where where;
+    double err_m = 0;
+    bool ok = false;
+  };
+  CertifiedWhere locate_certified(LonLat p, double tolerance_m) const;
   bool contains(LonLat p) const { return locate(p).inside; }
   double boundary_distance_m(LonLat p) const { return locate(p).distance_m; }
   const std::vector<Polygon>& polygons() const { return polygons_; }

@@ -118,23 +118,29 @@ SegmentFoot to_foot(const Eval& e, int at_end) {
 
 }  // namespace
 
+namespace {
+// Initial guess: projection onto the great circle through the unit-sphere images.
+double great_circle_guess(const Segment& seg, const std::array<double, 3>& pe) {
+  const double L = seg.length_m;
+  double t = 0.5 * L;
+  const auto up = unit(pe);
+  const auto n = cross(seg.unit_a, seg.unit_b);
+  const double nn = norm(n);
+  if (nn > 1e-15) {
+    const auto nh = std::array<double, 3>{n[0] / nn, n[1] / nn, n[2] / nn};
+    const double k = dot(up, nh);
+    const std::array<double, 3> q{up[0] - k * nh[0], up[1] - k * nh[1], up[2] - k * nh[2]};
+    const double ang_q = std::atan2(dot(cross(seg.unit_a, q), nh), dot(seg.unit_a, q));
+    const double ang_b = std::atan2(nn, dot(seg.unit_a, seg.unit_b));
+    if (ang_b > 0) t = std::clamp(ang_q / ang_b * L, 0.0, L);
+  }
+  return t;
+}
+}  // namespace
+
 SegmentFoot nearest_on_segment(const Segment& seg, LonLat p, double slope) {
   const double L = seg.length_m;
-  // Initial guess: projection onto the great circle through the unit-sphere images.
-  double t = 0.5 * L;
-  {
-    const auto up = unit(to_ecef(p));
-    const auto n = cross(seg.unit_a, seg.unit_b);
-    const double nn = norm(n);
-    if (nn > 1e-15) {
-      const auto nh = std::array<double, 3>{n[0] / nn, n[1] / nn, n[2] / nn};
-      const double k = dot(up, nh);
-      const std::array<double, 3> q{up[0] - k * nh[0], up[1] - k * nh[1], up[2] - k * nh[2]};
-      const double ang_q = std::atan2(dot(cross(seg.unit_a, q), nh), dot(seg.unit_a, q));
-      const double ang_b = std::atan2(nn, dot(seg.unit_a, seg.unit_b));
-      if (ang_b > 0) t = std::clamp(ang_q / ang_b * L, 0.0, L);
-    }
-  }
+  double t = great_circle_guess(seg, to_ecef(p));
   constexpr double kStepM = 1e-6;
   double lo = 0, hi = L;
   bool lo_ok = false, hi_ok = false;  // r' verified < 0 at lo / > 0 at hi
@@ -174,6 +180,80 @@ SegmentFoot nearest_on_segment(const Segment& seg, LonLat p, double slope) {
   if (t <= 0) return to_foot(e, -1);
   if (t >= L) return to_foot(e, +1);
   return to_foot(e, 0);
+}
+
+namespace {
+
+// One step towards the normal-section foot of P (ECEF pe) on the segment: t + (P - X(t)) . T(t),
+// T the unit tangent of the segment at X(t), clamped to [0, L]. The foot solves
+// (P - X(t)) . T(t) = 0, and the derivative of that dot product is -1 + (P - X) . dT/dt, within
+// 1e-4 of -1 for P within 60 km: one step from the great-circle guess (tens of metres off)
+// leaves millimetres. Only a starting point for the certified evaluation: its accuracy matters
+// for speed (the bound), never for the answer.
+double chord_step(const Segment& seg, const std::array<double, 3>& pe, double t) {
+  const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
+  const double e2 = f * (2 - f);
+  double lat = 0, lon = 0, azi = 0;
+  seg.line.Position(t, lat, lon, azi);
+  double sphi = 0, cphi = 0, slam = 0, clam = 0, sazi = 0, cazi = 0;
+  Math::sincosd(lat, sphi, cphi);
+  Math::sincosd(lon, slam, clam);
+  Math::sincosd(azi, sazi, cazi);
+  const double n = a / std::sqrt(1 - e2 * sphi * sphi);
+  const std::array<double, 3> x{n * cphi * clam, n * cphi * slam, n * (1 - e2) * sphi};
+  // Unit tangent: east * sin(azi) + north * cos(azi).
+  const std::array<double, 3> tan{-slam * sazi - sphi * clam * cazi, clam * sazi - sphi * slam * cazi, cphi * cazi};
+  return std::clamp(t + dot(sub(pe, x), tan), 0.0, seg.length_m);
+}
+
+// evaluate() with one geodesic solution for distance and azimuths only (no reduced length or
+// geodesic scale: the certified bound needs r and cos(theta)).
+Eval evaluate_short(const Segment& seg, LonLat p, double t) {
+  Eval e;
+  e.t = t;
+  double azi_line = 0;
+  if (t <= 0) {
+    e.x = seg.a;
+    azi_line = seg.azi_a_deg;
+  } else if (t >= seg.length_m) {
+    e.x = seg.b;
+    azi_line = seg.azi_b_deg;
+  } else {
+    seg.line.Position(t, e.x.lat_deg, e.x.lon_deg, azi_line);
+  }
+  double azi1 = 0, azi2 = 0;
+  wgs84().Inverse(e.x.lat_deg, e.x.lon_deg, p.lat_deg, p.lon_deg, e.r, azi1, azi2);
+  Math::sincosd(Math::AngDiff(azi_line, azi1), e.s, e.c);
+  return e;
+}
+
+}  // namespace
+
+CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, const std::array<double, 3>& pe,
+                                           double tolerance_m) {
+  const double L = seg.length_m;
+  const double t = chord_step(seg, pe, great_circle_guess(seg, pe));
+  const Eval e = evaluate_short(seg, p, t);
+  if (e.r > 0) {
+    if (t <= 0 && e.c <= 0) return {to_foot(e, -1), 0};  // r'(0) >= 0: the start vertex is t*
+    if (t >= L && e.c >= 0) return {to_foot(e, +1), 0};  // r'(L) <= 0: the end vertex is t*
+    if (t > 0 && t < L) {
+      // Largest Gaussian curvature of WGS84 (at the equator): 1 / (a^2 (1 - e^2)).
+      const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
+      const double sqrt_k = 1 / (a * std::sqrt(1 - f * (2 - f)));
+      const double x = sqrt_k * e.r, c2 = e.c * e.c;
+      if (x < 0.5 && c2 < 0.25) {
+        // c^2 / mu, mu = (1 - c^2) sqrt(K) cot(sqrt(K) r); 1e-6 relative for rounding.
+        const double bound = c2 * std::tan(x) / ((1 - c2) * sqrt_k) * (1 + 1e-6);
+        if (bound <= tolerance_m) return {to_foot(e, 0), bound};
+      }
+    }
+  }
+  return {nearest_on_segment(seg, p), 0};
+}
+
+CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, double tolerance_m) {
+  return nearest_on_segment_certified(seg, p, to_ecef(p), tolerance_m);
 }
 
 namespace {
@@ -374,6 +454,66 @@ Nearest GeodesicPolyline::nearest(LonLat p) const {
     }
   }
   return finish(p, segments_[best_i], best_f);
+}
+
+GeodesicPolyline::Certified GeodesicPolyline::nearest_certified(LonLat p, double tolerance_m) const {
+  // As nearest(), with certified feet; see the header for what is certified and why.
+  const auto pe = to_ecef(p);
+  thread_local std::vector<double> ball;
+  thread_local std::vector<std::pair<std::size_t, CertifiedFoot>> solved;
+  ball.resize(segments_.size());
+  solved.clear();
+  double reach = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const double c = norm(sub(pe, segments_[i].centre));
+    ball[i] = c - segments_[i].radius_m;
+    reach = std::min(reach, c + segments_[i].radius_m);
+  }
+  std::size_t first = 0;
+  double first_lb = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    if (ball[i] > reach) continue;
+    const double lb = std::max(ball[i], chord_distance(pe, segments_[i].ecef_a, segments_[i].ecef_b) - segments_[i].sag_m);
+    if (lb < first_lb) {
+      first_lb = lb;
+      first = i;
+    }
+  }
+  solved.emplace_back(first, nearest_on_segment_certified(segments_[first], p, pe, tolerance_m));
+  std::size_t best = 0;  // index into `solved`
+  // Every segment that may come within the slack of the best value found is solved: one left
+  // out has an exact distance above the winner's exact one (its bound exceeds the winner's
+  // value, which is at least the winner's exact distance less the slack).
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    if (i == first) continue;
+    const double cut = solved[best].second.foot.distance_m + kCertifiedSlackM;
+    if (ball[i] > cut || segments_[i].lower_bound_m(pe) > cut) continue;
+    solved.emplace_back(i, nearest_on_segment_certified(segments_[i], p, pe, tolerance_m));
+    const auto& [bi, bf] = solved[best];
+    const auto& [ni, nf] = solved.back();
+    if (nf.foot.distance_m < bf.foot.distance_m || (nf.foot.distance_m == bf.foot.distance_m && ni < bi))
+      best = solved.size() - 1;
+  }
+  Certified out;
+  const auto& [wi, wf] = solved[best];
+  const double w_hi = wf.foot.distance_m + wf.err_m + kCertifiedSlackM;
+  for (std::size_t k = 0; k < solved.size(); ++k) {
+    if (k == best) continue;
+    const auto& [oi, of] = solved[k];
+    if (of.foot.distance_m - of.err_m - kCertifiedSlackM > w_hi) continue;  // the exact winner is not this one
+    // The same vertex reached exactly from both sides: the same double, the lower index wins in
+    // either search.
+    const bool same_vertex = of.err_m == 0 && wf.err_m == 0 && of.foot.at_end != 0 && wf.foot.at_end != 0 &&
+                             of.foot.point.lat_deg == wf.foot.point.lat_deg &&
+                             of.foot.point.lon_deg == wf.foot.point.lon_deg;
+    if (!same_vertex) return out;
+  }
+  // side() turns `on` below 1 mm.
+  if (std::abs(wf.foot.distance_m - 1e-3) <= wf.err_m + kCertifiedSlackM) return out;
+  out.n = finish(p, segments_[wi], wf.foot);
+  out.err_m = wf.err_m;
+  out.ok = true;
+  return out;
 }
 
 Nearest GeodesicPolyline::nearest_bruteforce(LonLat p) const {

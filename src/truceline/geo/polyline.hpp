@@ -150,6 +150,26 @@ class GeodesicPolyline {
   // Same answer, visiting every segment exactly. For tests and benchmarks.
   Nearest nearest_bruteforce(LonLat p) const;
 
+  // A certified fast nearest (issue 15): the distance to within a proven bound of nearest()'s,
+  // with nearest()'s segment, foot and side, or nothing when that cannot be certified.
+  //   ok:     false when no certificate holds (the caller computes nearest()). When true:
+  //   n:      distance_m within err_m + kCertifiedSlackM of nearest(p).distance_m; the winning
+  //           segment is nearest()'s, or a segment sharing its foot vertex exactly (a tie the
+  //           exact search also breaks by the lower index); side is nearest()'s.
+  //   err_m:  the proven bound (<= tolerance_m, or 0 where the foot is exactly nearest()'s).
+  // Method: segments are solved by nearest_on_segment_certified (one geodesic solution at a
+  // foot found from the chord geometry, with the strong-convexity bound below); every segment
+  // whose lower bound is within kCertifiedSlackM of the best found is solved, and the winner
+  // must beat every other solved segment by the sum of their bounds plus 2 slacks (else
+  // ok = false): the exact search then has the same winner. A distance within the slack of
+  // 1 mm (where side() becomes `on`) is not certified. docs/assessment.md, "Performance".
+  struct Certified {
+    Nearest n;
+    double err_m = 0;
+    bool ok = false;
+  };
+  Certified nearest_certified(LonLat p, double tolerance_m) const;
+
   // Forward azimuths at vertex `v` of `part` (incoming: of the segment ending there;
   // outgoing: of the segment starting there; at the ends both equal the one segment's).
   double azimuth_in_deg(std::size_t part, std::size_t v) const;
@@ -168,6 +188,35 @@ class GeodesicPolyline {
 // the foot of P for a depth growing by `slope` metres per metre along the segment
 // (zone.hpp, variable depth).
 SegmentFoot nearest_on_segment(const Segment& seg, LonLat p, double slope = 0);
+
+// What the certified searches leave to the exact computation's own error and to rounding:
+// GeographicLib's 15 nm per solution, the exact iteration's stop (a step or bracket below
+// 1 um, so its distance is within 1 um of the minimum) and float rounding. A certified value
+// v with bound e is within e + kCertifiedSlackM of the exact search's double.
+inline constexpr double kCertifiedSlackM = 1e-5;
+
+// A certified foot of P on one segment (slope 0): `foot` as nearest_on_segment would give it
+// to within `err_m` metres of distance, or ok = false.
+// Method: from the great-circle guess, one step t <- t + (P - X(t)) . T(t) in ECEF, T the unit
+// tangent of the segment at X(t) (GeodesicLine::Position, no geodesic solution): towards the
+// foot of the normal section through P, whose azimuth differs from the geodesic's by
+// O(e^2 sigma^2) (a fraction of a millimetre of foot at 100 km); then ONE geodesic solution
+// X(t) -> P (distance and azimuths only) giving r(t) and cos(theta). r is convex on the segment (r'' = sin^2(theta)
+// M12/m12 >= 0 below the conjugate distance), and between t and the minimiser t*, |cos| <=
+// |cos(theta(t))| = c and r <= r(t), so r'' >= mu = (1 - c^2) sqrt(K) cot(sqrt(K) r(t)) with
+// K the largest Gaussian curvature of WGS84, 1/(a^2 (1 - e^2)) (Riccati comparison:
+// M12/m12 >= sqrt(K) cot(sqrt(K) s)). Hence 0 <= r(t) - r(t*) <= r'(t)^2 / mu = c^2 / mu, also
+// when t* is a vertex (the sign of r' at the constrained minimum). At a vertex where r' points
+// into the segment the vertex is t* exactly (err 0); elsewhere the bound must be <=
+// tolerance_m, else the exact iteration is run (err 0, the same double as nearest_on_segment).
+struct CertifiedFoot {
+  SegmentFoot foot;
+  double err_m = 0;
+};
+CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, double tolerance_m);
+// The same with P's ECEF coordinates (to_ecef(p)) given.
+CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, const std::array<double, 3>& pe,
+                                           double tolerance_m);
 
 // Geodesic distance in metres (GeographicLib Inverse, 15 nm accuracy).
 double distance_m(LonLat a, LonLat b);

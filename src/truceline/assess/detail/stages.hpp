@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,6 +29,26 @@ bool is_event(const std::string& kind);
 // incident in the range of starts (the plain search: the reference the tests compare with).
 // Both give the same incidents.
 enum class FuseSearch { indexed, scanned };
+// Certified fast margins (assess.cpp; docs/assessment.md "Performance"). A verdict uses a margin
+// in exactly these ways: printed to 0.1 m (JSON `metres`, CSV `{:.1f}`), to 1 m (reason
+// messages, the daily report's summary), in km to 0.1 (the report's sections), by its sign,
+// and compared with the thresholds rad, -rad, +-(rad + u), -reach - rad and rad - reach (the
+// distance: printed only). Every rounding boundary of those formats is a multiple of 0.05 m
+// (odd multiples of 0.05 for 0.1 m, of 0.5 for 1 m, of 50 for 0.1 km; the sign at 0). So a
+// value v known to be within e of the exact margin can stand for it when no multiple of 0.05 m
+// and no threshold lies within e of v (for the margin and for the distance): both then print
+// and decide alike.
+bool margin_is_interchangeable(double margin_m, double distance_m, double err_m, double rad_m, double u_m,
+                               double reach_m);
+// The same for a margin used only against thresholds (not printed): none within e of v.
+bool decides_alike(double margin_m, double err_m, std::initializer_list<double> thresholds_m);
+// The bound asked of each certified segment foot, metres (ZoneInstance::margin_certified).
+inline constexpr double kCertifiedToleranceM = 1e-5;
+// On by default; tests switch it off to compare with the exact margins (the brute-force twin).
+// Process-wide: set it only while no assessment runs.
+bool certified_margins_enabled();
+void set_certified_margins(bool on);
+
 // Reports describing the same event, fused (incidents.cpp).
 std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s,
                            FuseSearch search = FuseSearch::indexed);
