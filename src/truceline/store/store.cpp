@@ -484,8 +484,6 @@ class RtreeWriter {
     int64_t next_node = 2;
     std::vector<Entry> level = std::move(pending_), above;
     pending_ = {};
-    std::vector<std::pair<int64_t, int64_t>> leaf_of;  // (rid, leaf node number)
-    leaf_of.reserve(level.size());
     std::string blob(node_size, '\0');
     for (int depth = 0;; ++depth) {
       const bool root = level.size() <= fanout;
@@ -496,7 +494,7 @@ class RtreeWriter {
         put16(&blob[2], static_cast<int>(n));
         Entry box{level[first].key, root ? 1 : next_node++, level[first].box};
         for (std::size_t i = 0; i < n; ++i) {
-          const Entry& e = level[first + i];
+          Entry& e = level[first + i];
           char* p = &blob[4 + i * kCell];
           put64(p, e.rid);
           for (std::size_t c = 0; c < 6; ++c) put_float(p + 8 + 4 * c, e.box[c]);
@@ -505,7 +503,7 @@ class RtreeWriter {
             box.box[c + 1] = std::max(box.box[c + 1], e.box[c + 1]);
           }
           if (depth == 0) {
-            leaf_of.emplace_back(e.rid, box.rid);
+            e.key = static_cast<uint64_t>(box.rid);  // its leaf (the Z-order key is used up)
           } else {
             parent.bind(1, e.rid).bind(2, box.rid).step();
             parent.reset();
@@ -515,16 +513,18 @@ class RtreeWriter {
         node.reset();
         above.push_back(box);
       }
+      if (depth == 0) {
+        // Each report's leaf, in rid order: appended to the rowid table's B-tree instead of
+        // inserted at random places (the leaves are in Z-order, not rid order).
+        std::sort(level.begin(), level.end(), [](const Entry& a, const Entry& b) { return a.rid < b.rid; });
+        for (const Entry& e : level) {
+          rowid.bind(1, e.rid).bind(2, static_cast<int64_t>(e.key)).step();
+          rowid.reset();
+        }
+      }
       if (root) break;
       level.swap(above);
       above.clear();
-    }
-    // Each report's leaf, in rid order: appended to the rowid table's B-tree instead of
-    // inserted at random places (the leaves are in Z-order, not rid order).
-    std::sort(leaf_of.begin(), leaf_of.end());
-    for (const auto& [rid, leaf] : leaf_of) {
-      rowid.bind(1, rid).bind(2, leaf).step();
-      rowid.reset();
     }
   }
   static void put16(char* p, int v) {
