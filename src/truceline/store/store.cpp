@@ -33,6 +33,13 @@ namespace {
 
 constexpr int kApplicationId = 0x74726c6e;  // "trln"
 
+// SQLite counts every allocation under a global mutex for sqlite3_memory_used(), which
+// truceline never asks (nor sets a heap limit): ~5 % of an import's writer instructions.
+// sqlite3_config() must run before SQLite initializes, i.e. before any connection opens: at
+// static initialization, single-threaded. Where SQLite was initialized already (it cannot be
+// here), the call fails harmlessly and the counting stays.
+[[maybe_unused]] const int kNoMemoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+
 std::string now_iso() {
   return format_iso8601_utc(
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
@@ -488,7 +495,7 @@ class RtreeWriter {
         put16(&blob[2], static_cast<int>(n));
         Entry box{level[first].key, root ? 1 : next_node++, level[first].box};
         for (std::size_t i = 0; i < n; ++i) {
-          const Entry& e = level[first + i];
+          Entry& e = level[first + i];
           char* p = &blob[4 + i * kCell];
           put64(p, e.rid);
           for (std::size_t c = 0; c < 6; ++c) put_float(p + 8 + 4 * c, e.box[c]);
@@ -497,8 +504,7 @@ class RtreeWriter {
             box.box[c + 1] = std::max(box.box[c + 1], e.box[c + 1]);
           }
           if (depth == 0) {
-            rowid.bind(1, e.rid).bind(2, box.rid).step();
-            rowid.reset();
+            e.key = static_cast<uint64_t>(box.rid);  // its leaf (the Z-order key is used up)
           } else {
             parent.bind(1, e.rid).bind(2, box.rid).step();
             parent.reset();
@@ -507,6 +513,15 @@ class RtreeWriter {
         node.bind(1, box.rid).bind_blob(2, blob).step();
         node.reset();
         above.push_back(box);
+      }
+      if (depth == 0) {
+        // Each report's leaf, in rid order: appended to the rowid table's B-tree instead of
+        // inserted at random places (the leaves are in Z-order, not rid order).
+        std::sort(level.begin(), level.end(), [](const Entry& a, const Entry& b) { return a.rid < b.rid; });
+        for (const Entry& e : level) {
+          rowid.bind(1, e.rid).bind(2, static_cast<int64_t>(e.key)).step();
+          rowid.reset();
+        }
       }
       if (root) break;
       level.swap(above);
@@ -545,6 +560,59 @@ class RtreeWriter {
   std::size_t held_ = 0;  // entries in the tree (before this batch's pending ones)
   bool bulk_ = true;
   std::vector<Entry> pending_;
+};
+
+// The report table's secondary indexes that no look-up of an import reads, built once at the
+// end of a large batch (inside its transaction) instead of updated row by row:
+//
+// - report_time, report_kind, report_source: read by queries only, never by import();
+// - report_supersedes: read by import() to find an earlier correction of the same report, but
+//   when the table held no report at the start of the batch every correction in it is one of
+//   this batch's, which import() keeps in memory (batch_corrections): the look-up is not made.
+//
+// report_source_record (revisions) and the content hash's unique index stay: import() looks
+// rows up through them. A batch is large once it has taken as many reports as the table held
+// at its start, and at least kMinRows: then the indexes are dropped (DROP INDEX, in the
+// batch's transaction) and made again by finish() with the very SQL text they had (read from
+// sqlite_schema), so the schema is unchanged; CREATE INDEX sorts the rows once instead of
+// inserting each into B-trees in random order. For 1 M reports into a new store the per-row
+// updates were about a third of the writer's instructions, and their random page accesses
+// pushed the other indexes out of the 64 MiB page cache. A killed or failed import rolls the
+// DROP back with everything else: the store keeps its indexes.
+class DeferredIndexes {
+ public:
+  static constexpr std::size_t kMinRows = 4096;
+
+  // `held`: reports in the table at the start of the batch.
+  DeferredIndexes(sqlite3* db, std::size_t held) : db_(db), held_(held) {}
+  // True when the table held no report at the start of the batch: every correction the table
+  // holds during the batch is one this batch took.
+  bool started_empty() const { return held_ == 0; }
+  // After each report taken (no statement of the connection is running).
+  void taken(std::size_t reports) {
+    if (dropped_ || reports < std::max(held_, kMinRows)) return;
+    dropped_ = true;
+    std::string names = "'report_time','report_kind','report_source'";
+    if (held_ == 0) names += ",'report_supersedes'";
+    {
+      Stmt s(db_, ("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'report' AND name IN (" +
+                   names + ") ORDER BY rowid")
+                      .c_str());
+      while (s.step()) indexes_.emplace_back(s.text(0), s.text(1));
+    }
+    for (const auto& [name, sql] : indexes_) exec(db_, ("DROP INDEX " + name).c_str());
+  }
+  // At the end of the batch (before its COMMIT): the dropped indexes made again.
+  void finish() {
+    for (const auto& [name, sql] : indexes_) exec(db_, sql.c_str());
+    indexes_.clear();
+  }
+
+ private:
+  sqlite3* db_;
+  std::size_t held_;
+  bool dropped_ = false;
+  std::vector<std::pair<std::string, std::string>> indexes_;  // name, CREATE INDEX text
 };
 
 }  // namespace
@@ -771,7 +839,11 @@ Store Store::create_or_open(const std::string& path, const WriterOptions& writer
   const auto started = std::chrono::steady_clock::now();
   for (int attempt = 0;; ++attempt) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    // NOMUTEX: a writer's connection is used by one thread at a time (store.hpp, "Thread
+    // safety": `ingest`, `relocate`, the ledger's single writer thread), so SQLite need not
+    // lock it on every call (~3 % of an import's writer instructions).
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
       const std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
       sqlite3_close_v2(db);
       throw InputError(fmt::format("{}: cannot open the database: {}", path, msg));
@@ -1033,6 +1105,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   }
   std::optional<Stmt> ins, quar, exists;
   std::optional<RtreeWriter> rtree;  // the R*Tree indexes space and time together
+  std::optional<DeferredIndexes> deferred;  // secondary indexes built at the end of a large batch
   if (!dry) {
     ins.emplace(db_,
                 // Only a content-hash conflict is a duplicate (DO NOTHING); any other constraint
@@ -1042,6 +1115,9 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
                 "source_type, reliability, credibility, supersedes, ingested_at) "
                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO NOTHING");
     rtree.emplace(db_);
+    // rids are never reused (no report is ever deleted): the largest is the table's size.
+    Stmt held(db_, "SELECT coalesce(max(rid), 0) FROM report");
+    deferred.emplace(db_, held.step() ? static_cast<std::size_t>(held.integer(0)) : 0);
     // The same bad row (same key) is quarantined once.
     quar.emplace(db_,
                  "INSERT INTO quarantine(batch_id, row_number, raw, reason, raw_hash) VALUES(?,?,?,?,?) "
@@ -1102,9 +1178,14 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
   auto already_superseded = [&](const std::string& id) -> std::string {
     if (const auto it = batch_corrections.find(id); it != batch_corrections.end())
       return fmt::format("supersedes {}: already corrected by {} (correct the current version)", id, it->second);
-    correction_of.bind(1, id);
-    std::string by = correction_of.step() ? correction_of.text(0) : "";
-    correction_of.reset();
+    // A store empty at the start of the batch holds only this batch's corrections (all in
+    // batch_corrections), and may have no supersedes index meanwhile (DeferredIndexes).
+    std::string by;
+    if (!deferred || !deferred->started_empty()) {
+      correction_of.bind(1, id);
+      by = correction_of.step() ? correction_of.text(0) : "";
+      correction_of.reset();
+    }
     if (!by.empty()) return fmt::format("supersedes {}: already corrected by {} (correct the current version)", id, by);
     if (const auto range = hash_range(id)) {
       newer_version_of.bind_blob(1, range->first).bind_blob(2, range->second);
@@ -1223,6 +1304,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     if (lon) rtree->add(rid, *lon, *lat, r.observed_unix);
     taken_as();
     count_revision(r, rid);
+    deferred->taken(sum.imported);
   };
 
   // A candidate report (docs/report-format.md, "Candidate reports"): into the review queue, not
@@ -1337,6 +1419,7 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     return sum;  // the guard rolls back
   }
   rtree->finish();
+  deferred->finish();
   {
     Stmt b(db_,
            "UPDATE batch SET finished_at=?, rows=?, imported=?, duplicates=?, quarantined=?, file_hash=?, candidates=? "

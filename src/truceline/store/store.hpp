@@ -23,8 +23,10 @@
 // Units: times are unix seconds UTC (observed_unix); coordinates WGS84 degrees; precision
 // radii metres. Errors: InputError (and its StoreError, DamagedError kinds) for anything the
 // user can act on, exit 2; std::runtime_error only for bugs.
-// Cost: import is linear in the rows (one transaction; indexes updated per row; the R*Tree
-// packed at the end of a batch as large as the tree, else updated per row: store.cpp RtreeWriter);
+// Cost: import is linear in the rows (one transaction; the content-hash and source-record
+// indexes updated per row, the time/kind/source indexes built at the end of a batch as large
+// as the table, else updated per row: store.cpp DeferredIndexes; the R*Tree packed at the end
+// of a batch as large as the tree, else updated per row: store.cpp RtreeWriter);
 // query() walks the time index or the R*Tree (a week × 0.4° box of 1 M reports: milliseconds, README speed table) and
 // checks each row's content hash on the way.
 // Thread safety: a Store (one SQLite connection) is used by one thread at a time; several
