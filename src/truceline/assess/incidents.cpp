@@ -535,7 +535,29 @@ struct Fuser::Impl {
     std::size_t waiting = 0;
     std::vector<std::pair<uint64_t, std::size_t>> dependents;  // (handle, slot) naming this one
   };
-  std::unordered_map<uint64_t, std::unique_ptr<Live>> live;
+  // The incidents held, by handle (handles are given in increasing order: a deque from the
+  // oldest held, empty slots for those handed over).
+  struct Held {
+    std::deque<std::unique_ptr<Live>> slots;
+    uint64_t base = 1;  // the handle of slots.front()
+    std::size_t count = 0;
+    Live* find(uint64_t h) const { return h < base || h - base >= slots.size() ? nullptr : slots[h - base].get(); }
+    void add(std::unique_ptr<Live> l) {
+      slots.resize(l->handle - base + 1);
+      slots.back() = std::move(l);
+      ++count;
+    }
+    void erase(uint64_t h) {
+      slots[h - base].reset();
+      --count;
+      while (!slots.empty() && !slots.front()) {
+        slots.pop_front();
+        ++base;
+      }
+    }
+    bool empty() const { return count == 0; }
+    std::size_t size() const { return count; }
+  } live;
   std::vector<Live*> open1, open2;  // pass 1's and pass 2's open incidents, by creation
   std::deque<Member> day_queue;     // day reports pass 2 has not taken yet
   uint64_t next_handle = 1, next_seq = 0, looking = 0;
@@ -575,13 +597,13 @@ struct Fuser::Impl {
     return {index, r.observed_unix, r.observed_unix + window_len(r), r.lon_deg, r.lat_deg, r.precision_m, r.kind};
   }
   // fuse()'s near(), with the anchor's copy.
-  bool near(const Anchor& an, const ReportView& r, double& d) const {
-    if (!compatible(an.kind, r.kind)) return false;
-    const int64_t len = window_len(r);
+  // (Its tests in another order: the numbers before the kinds' strings; all must hold.)
+  bool near(const Anchor& an, const ReportView& r, int64_t len, double& d) const {
     if (r.observed_unix > an.end + o.fusion_window_s || an.begin > r.observed_unix + len + o.fusion_window_s)
       return false;
     const double reach = o.fusion_distance_m + an.precision + r.precision_m;
     if (std::abs(an.lat - r.lat_deg) * 110000.0 > reach) return false;
+    if (!compatible(an.kind, r.kind)) return false;
     d = distance_m(an.lon, an.lat, r.lon_deg, r.lat_deg);
     return d <= reach;
   }
@@ -595,7 +617,7 @@ struct Fuser::Impl {
     l->last_end = last_end;
     if (full) l->members.push_back(std::move(m));
     Live& ref = *l;
-    live.emplace(ref.handle, std::move(l));
+    live.add(std::move(l));
     return ref;
   }
   void join(Live& inc, Member&& m) {
@@ -648,9 +670,10 @@ struct Fuser::Impl {
     const ReportView& r = m.r.view;
     Live* best = nullptr;
     double best_d = 0;
+    const int64_t len = window_len(r);
     for (Live* c : open) {
       double d = 0;
-      if (near(c->an, r, d) && (!best || d < best_d)) {
+      if (near(c->an, r, len, d) && (!best || d < best_d)) {
         best = c;
         best_d = d;
       }
@@ -719,13 +742,13 @@ struct Fuser::Impl {
                 std::abs(f.lat_deg - r.lat_deg) * 110000.0 > o.fusion_distance_m + f.precision_m + r.precision_m ||
                 f.start < lo || f.start > hi)
               continue;
-            const auto it = live.find(f.handle);
-            if (it == live.end()) continue;  // final: near() is false for every report to come
-            Live& k = *it->second;
+            Live* held = live.find(f.handle);
+            if (!held) continue;  // final: near() is false for every report to come
+            Live& k = *held;
             if (k.seen == looking || k.an.index != f.anchor) continue;
             k.seen = looking;
             double dist = 0;
-            if (k.may_be.empty() && near(k.an, r, dist)) matches.emplace_back(k.seq, &k);
+            if (k.may_be.empty() && near(k.an, r, len, dist)) matches.emplace_back(k.seq, &k);
           }
         }
       }
@@ -766,9 +789,9 @@ struct Fuser::Impl {
     while (!due.empty() && due.top().first < f) {
       const auto [at, handle] = due.top();
       due.pop();
-      const auto it = live.find(handle);
-      if (it == live.end() || it->second->an.end + o.fusion_window_s != at) continue;  // stale
-      hand_over(*it->second);
+      Live* held = live.find(handle);
+      if (!held || held->an.end + o.fusion_window_s != at) continue;  // stale
+      hand_over(*held);
     }
     while (!cells_of_day.empty() && (f == std::numeric_limits<int64_t>::max() ||
                                      f - o.fusion_window_s >= (cells_of_day.begin()->first + 1) * kDay)) {
@@ -800,7 +823,7 @@ struct Fuser::Impl {
     live.erase(inc.handle);  // `inc` is gone
     done(std::move(out), std::move(members));
     for (const auto& [handle, slot] : dependents) {
-      Live& alone = *live.at(handle);
+      Live& alone = *live.find(handle);
       alone.may_be_ids[slot] = id;
       if (--alone.waiting == 0) hand_over(alone);
     }
@@ -826,7 +849,8 @@ struct Fuser::Impl {
 
   int64_t watermark() const {
     int64_t w = frontier();  // reports and day reports to come
-    for (const auto& [h, l] : live) w = std::min(w, l->first);
+    for (const auto& l : live.slots)
+      if (l) w = std::min(w, l->first);
     return w;
   }
 };
