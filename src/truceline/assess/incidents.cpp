@@ -494,7 +494,8 @@ namespace truceline::assess::detail {
 // - pass 2 takes a day report d once no timed incident it may match can still change in pass 1:
 //   near() needs the anchor's start at or before d + len + window, and pass 1 has passed that
 //   instant (a later report, or a later anchor, starts after it) and holds no open incident
-//   whose anchor starts at or before it;
+//   whose anchor matches d (one whose anchor does not never will: its next anchor starts
+//   later);
 // - a timed incident is final once pass 2's next day report begins after its anchor's end +
 //   the window (near() is false from then on); a stand-alone day report naming several
 //   (possibly_same_as) once those are; pass 2's own incidents once closed.
@@ -709,13 +710,19 @@ struct Fuser::Impl {
 
   // Pass 2 over the day reports no timed incident can change for any more (all: the end).
   void run_pass2(bool all) {
-    if (day_queue.empty()) return;
-    int64_t open_begin = std::numeric_limits<int64_t>::max();  // the earliest anchor open in pass 1
-    for (const Live* c : open1) open_begin = std::min(open_begin, c->an.begin);
     while (!day_queue.empty()) {
       const ReportView& r = day_queue.front().r.view;
-      const int64_t reach = r.observed_unix + window_len(r) + o.fusion_window_s;
-      if (!all && !(t_in > reach && open_begin > reach)) break;
+      const int64_t len = window_len(r), reach = r.observed_unix + len + o.fusion_window_s;
+      // An incident open in pass 1 matters to d only while its anchor matches d: a later
+      // anchor (a report to come, or one joining) starts after `reach`, so near() is false.
+      auto waits_for_pass1 = [&] {
+        for (const Live* c : open1) {
+          double d = 0;
+          if (near(c->an, r, len, d)) return true;
+        }
+        return false;
+      };
+      if (!all && !(t_in > reach && !waits_for_pass1())) break;
       Member m = std::move(day_queue.front());
       day_queue.pop_front();
       pass2(std::move(m));
