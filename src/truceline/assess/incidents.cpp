@@ -531,10 +531,11 @@ struct Fuser::Impl {
     bool timed = false;    // closed in pass 1: a day report may still join it
     // A stand-alone day report matching several timed incidents: their (seq, handle), by seq,
     // and their ids as they become final.
-    std::vector<std::pair<uint64_t, uint64_t>> may_be;
-    std::vector<std::string> may_be_ids;
+    // (Handles only, 8 bytes a name: at a high density a day report names hundreds, and is
+    // held until the last is final; the ids are looked up in `names` then.)
+    std::vector<uint64_t> may_be;
     std::size_t waiting = 0;
-    std::vector<std::pair<uint64_t, std::size_t>> dependents;  // (handle, slot) naming this one
+    std::vector<uint64_t> dependents;  // the stand-alone day reports naming this one
   };
   // The incidents held, by handle (handles are given in increasing order: a deque from the
   // oldest held, empty slots for those handed over).
@@ -561,6 +562,9 @@ struct Fuser::Impl {
   } live;
   std::vector<Live*> open1, open2;  // pass 1's and pass 2's open incidents, by creation
   std::deque<Member> day_queue;     // day reports pass 2 has not taken yet
+  // The ids of incidents handed over that a stand-alone day report still waiting names, with
+  // how many name them.
+  std::unordered_map<uint64_t, std::pair<std::string, std::size_t>> names;
   uint64_t next_handle = 1, next_seq = 0, looking = 0;
   std::size_t next_index = 0;
   int64_t t_in = std::numeric_limits<int64_t>::min();  // the latest report's time
@@ -774,10 +778,10 @@ struct Fuser::Impl {
       std::sort(matches.begin(), matches.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
       Live& alone = create(std::move(m), r.observed_unix + len);
       alone.waiting = matches.size();
-      alone.may_be_ids.resize(matches.size());
-      for (std::size_t j = 0; j < matches.size(); ++j) {
-        alone.may_be.emplace_back(matches[j].first, matches[j].second->handle);
-        matches[j].second->dependents.emplace_back(alone.handle, j);
+      alone.may_be.reserve(matches.size());
+      for (const auto& [seq, k] : matches) {
+        alone.may_be.push_back(k->handle);
+        k->dependents.push_back(alone.handle);
       }
       return;
     }
@@ -821,17 +825,20 @@ struct Fuser::Impl {
       if (inc.members[j].index == inc.an.index) anchor = j;
     }
     Incident out = make_incident(*actors, views, verdicts_of, anchor);
-    out.possibly_same_as = std::move(inc.may_be_ids);
+    for (uint64_t h : inc.may_be) {
+      auto& [name, count] = names.at(h);
+      out.possibly_same_as.push_back(name);
+      if (--count == 0) names.erase(h);
+    }
     std::vector<FusionReport> members;
     members.reserve(inc.members.size());
     for (auto& m : inc.members) members.push_back(std::move(m.r));
-    const std::vector<std::pair<uint64_t, std::size_t>> dependents = std::move(inc.dependents);
-    const std::string id = out.id;
+    const std::vector<uint64_t> dependents = std::move(inc.dependents);
+    if (!dependents.empty()) names.emplace(inc.handle, std::make_pair(out.id, dependents.size()));
     live.erase(inc.handle);  // `inc` is gone
     done(std::move(out), std::move(members));
-    for (const auto& [handle, slot] : dependents) {
+    for (uint64_t handle : dependents) {
       Live& alone = *live.find(handle);
-      alone.may_be_ids[slot] = id;
       if (--alone.waiting == 0) hand_over(alone);
     }
   }
