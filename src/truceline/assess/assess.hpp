@@ -305,27 +305,40 @@ Assessment assess(const agreement::Agreement& a, std::vector<ReportView> reports
 Assessment assess_store(const agreement::Agreement& a, const std::string& db_path, const Options& options);
 
 // The streamed assessment (docs/assessment.md, "Memory"): what assess_store() computes, with
-// the verdicts handed on one at a time instead of kept, and the reports let go once assessed.
-// What it keeps:
+// the verdicts and the incidents handed on one at a time instead of kept, and the reports let
+// go once assessed. What it keeps:
 struct StreamedAssessment {
-  std::size_t reports = 0, verdicts = 0, violations = 0;  // counted as they went by
-  // options, incidents, obligations and sectors as in assess_store(); `reports` holds only the
-  // event reports (those fusion reads), reduced to what incidents print of them, and
-  // Incident::reports/anchor index into it; `verdicts` holds of their verdicts what fusion and
-  // the obligation status read (obligation, verdict, who.contested: the violations, the
-  // indeterminate and contested ones, else one compliant or not applicable verdict).
+  std::size_t reports = 0, verdicts = 0, violations = 0, incidents = 0;  // counted as they went by
+  // options, obligations and sectors as in assess_store(); no reports, verdicts or incidents
+  // (they went to the sinks).
   Assessment events;
 };
 // Called with each verdict and its report, in the order of Assessment::verdicts.
 // VerdictRecord::report is not meaningful there (an index into the current batch).
 using VerdictSink = std::function<void(const ReportView& r, const VerdictRecord& v)>;
+// Where the streamed assessment's incidents go. Fusion reads the event reports twice (the
+// second time from a spool) and an incident is final only some time after it begins, so both
+// go through unnamed temporary files in `spool_dir` (the output's directory).
+struct IncidentSink {
+  std::string spool_dir;
+  std::string name;  // the output the spools are for, as the user named it (errors name it)
+  // Called once per incident, when no report can change it any more, with the reports its
+  // Incident::reports and anchor index into (and of their verdicts what fusion reads); what it
+  // returns is handed to `write` in the order of Assessment::incidents (first_unix, then id).
+  // Either may be empty (the incidents are then only counted).
+  std::function<std::string(const Incident& inc, const std::vector<ReportView>& views)> format;
+  std::function<void(const std::string& text)> write;
+};
 // Reports assessed per batch (in parallel within a batch).
 inline constexpr std::size_t kStreamBatch = 4096;
 // assess_store(), streamed: reads the store in time order, assesses the reports kStreamBatch at
 // a time, hands every verdict to `each`, and keeps the obligation counts and the coverage as
-// running tallies (their state does not grow with the reports). Same results as assess_store().
+// running tallies (their state does not grow with the reports); then fuses the event reports
+// (spooled meanwhile, reduced) holding only the incidents still open, and hands each incident
+// to `incidents`. Same results as assess_store().
 StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const std::string& db_path,
-                                         const Options& options, const VerdictSink& each);
+                                         const Options& options, const IncidentSink& incidents,
+                                         const VerdictSink& each);
 
 // A reason's message for people (Reason::message when given, else made from its code and
 // parameters, the verdict and its report — the report the verdict was assessed from).

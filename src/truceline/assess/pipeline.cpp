@@ -2,15 +2,23 @@
 // read them: incidents (incidents.cpp), obligation status (status.cpp) and coverage
 // (coverage.cpp). The streamed assessment (assess_store_streamed) does the same in batches of
 // reports, handing each verdict on as it is made.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <limits>
 #include <optional>
+#include <queue>
 #include <thread>
 
 #include "truceline/assess/assess.hpp"
 #include "truceline/assess/detail/stages.hpp"
+#include "truceline/error.hpp"
 #include "truceline/store/integrity.hpp"
 #include "truceline/store/store.hpp"
 #include "truceline/workers.hpp"
@@ -22,6 +30,184 @@ using detail::fuse;
 using detail::obligation_status;
 
 namespace {
+
+// An unnamed temporary file written in order and read back at any offset (io::Spool only
+// copies itself out whole): the streamed fusion's spools. O_TMPFILE, else mkostemp and unlink
+// at once, as io::Spool, so that nothing is left behind.
+class TempFile {
+ public:
+  TempFile(const std::string& in, const std::string& name) : name_(name) {
+    const std::string dir = in.empty() ? std::filesystem::temp_directory_path().string() : in;
+    fd_ = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd_ < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+      std::string path = (std::filesystem::path(dir) / ".truceline-spool-XXXXXX").string();
+      fd_ = ::mkostemp(path.data(), O_CLOEXEC);
+      if (fd_ >= 0) ::unlink(path.c_str());
+    }
+    if (fd_ < 0) fail(errno);
+    buf_.reserve(kBlock);
+  }
+  ~TempFile() { ::close(fd_); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  uint64_t size() const { return flushed_ + buf_.size(); }
+  void write(const void* p, std::size_t n) {
+    buf_.append(static_cast<const char*>(p), n);
+    if (buf_.size() >= kBlock) flush();
+  }
+  void flush() {
+    std::size_t done = 0;
+    while (done < buf_.size()) {
+      const ssize_t n = ::pwrite(fd_, buf_.data() + done, buf_.size() - done, static_cast<off_t>(flushed_ + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) fail(errno);
+      done += static_cast<std::size_t>(n);
+    }
+    flushed_ += buf_.size();
+    buf_.clear();
+  }
+  // `n` bytes at `offset` (below size()).
+  void read_at(uint64_t offset, char* p, std::size_t n) {
+    if (offset + n > flushed_) flush();
+    while (n > 0) {
+      const ssize_t k = ::pread(fd_, p, n, static_cast<off_t>(offset));
+      if (k < 0 && errno == EINTR) continue;
+      if (k <= 0) throw InputError(fmt::format("{}: cannot read back its spool: {}", name_, k < 0 ? std::strerror(errno) : "short file"));
+      p += k;
+      n -= static_cast<std::size_t>(k);
+      offset += static_cast<uint64_t>(k);
+    }
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+  [[noreturn]] void fail(int err) const {
+    throw InputError(fmt::format("{}: cannot write: {}", name_, std::strerror(err)));
+  }
+  int fd_ = -1;
+  std::string name_;
+  std::string buf_;
+  uint64_t flushed_ = 0;
+};
+
+// The event reports' spool: each FusionReport in binary, read back in order. Hand-written (a
+// few fields, read once by the same program: JSON would cost its parse for nothing).
+class ReportSpool {
+ public:
+  ReportSpool(const std::string& dir, const std::string& name) : f_(dir, name) {}
+  void put(const detail::FusionReport& fr) {
+    const ReportView& r = fr.view;
+    str(r.id), str(r.label), pod(r.observed_unix), str(r.time_precision), pod(r.date_only), pod(r.has_location);
+    pod(r.lon_deg), pod(r.lat_deg), pod(r.precision_m), str(r.location_method), str(r.precision_from);
+    pod(r.place_ambiguous), str(r.place), str(r.place_matched), str(r.place_match), opt(r.place_score);
+    str(r.location_reason), str(r.kind), str(r.actor), opt(r.fatalities), opt(r.explosions), str(r.source_name);
+    str(r.source_type), str(r.reliability), pod(r.credibility);
+    pod(static_cast<uint32_t>(r.witnesses.size()));
+    for (const auto& w : r.witnesses) str(w);
+    pod(static_cast<uint32_t>(fr.verdicts.size()));
+    for (const auto& v : fr.verdicts) str(v.obligation), pod(v.verdict), pod(v.who.contested);
+    ++count_;
+  }
+  std::size_t count() const { return count_; }
+  // Reading back, from the start.
+  bool get(detail::FusionReport& fr) {
+    if (read_ == count_) return false;
+    ++read_;
+    ReportView& r = fr.view;
+    str(r.id), str(r.label), pod(r.observed_unix), str(r.time_precision), pod(r.date_only), pod(r.has_location);
+    pod(r.lon_deg), pod(r.lat_deg), pod(r.precision_m), str(r.location_method), str(r.precision_from);
+    pod(r.place_ambiguous), str(r.place), str(r.place_matched), str(r.place_match), opt(r.place_score);
+    str(r.location_reason), str(r.kind), str(r.actor), opt(r.fatalities), opt(r.explosions), str(r.source_name);
+    str(r.source_type), str(r.reliability), pod(r.credibility);
+    uint32_t n = 0;
+    pod(n);
+    r.witnesses.resize(n);
+    for (auto& w : r.witnesses) str(w);
+    pod(n);
+    fr.verdicts.resize(n);
+    for (auto& v : fr.verdicts) str(v.obligation), pod(v.verdict), pod(v.who.contested);
+    return true;
+  }
+
+ private:
+  // Writing (before the first get) or reading, by the same calls.
+  template <class T>
+  void pod(const T& x) {
+    f_.write(&x, sizeof x);
+  }
+  template <class T>
+  void pod(T& x) {
+    if (!reading_) {
+      f_.write(&x, sizeof x);
+      return;
+    }
+    take(reinterpret_cast<char*>(&x), sizeof x);
+  }
+  void str(const std::string& x) {
+    pod(static_cast<uint32_t>(x.size()));
+    f_.write(x.data(), x.size());
+  }
+  void str(std::string& x) {
+    if (!reading_) return str(static_cast<const std::string&>(x));
+    uint32_t n = 0;
+    pod(n);
+    x.resize(n);
+    take(x.data(), n);
+  }
+  template <class T>
+  void opt(const std::optional<T>& x) {
+    pod(static_cast<uint8_t>(x.has_value()));
+    if (x) pod(*x);
+  }
+  template <class T>
+  void opt(std::optional<T>& x) {
+    if (!reading_) return opt(static_cast<const std::optional<T>&>(x));
+    uint8_t has = 0;
+    pod(has);
+    if (!has) {
+      x.reset();
+      return;
+    }
+    T v{};
+    pod(v);
+    x = v;
+  }
+  void take(char* p, std::size_t n) {
+    while (n > 0) {
+      if (at_ == block_.size()) {
+        const uint64_t left = f_.size() - pos_;
+        block_.resize(static_cast<std::size_t>(std::min<uint64_t>(left, std::size_t{1} << 20)));
+        if (block_.empty()) throw std::logic_error("report spool: read past its end");
+        f_.read_at(pos_, block_.data(), block_.size());
+        pos_ += block_.size();
+        at_ = 0;
+      }
+      const std::size_t k = std::min(n, block_.size() - at_);
+      std::memcpy(p, block_.data() + at_, k);
+      at_ += k;
+      p += k;
+      n -= k;
+    }
+  }
+
+ public:
+  void rewind() {
+    f_.flush();
+    reading_ = true;
+    pos_ = 0;
+    at_ = 0;
+    block_.clear();
+    read_ = 0;
+  }
+
+ private:
+  TempFile f_;
+  std::size_t count_ = 0, read_ = 0;
+  bool reading_ = false;
+  uint64_t pos_ = 0;
+  std::string block_;
+  std::size_t at_ = 0;
+};
 
 // Assessors kept across calls, one per worker, each built on its worker's thread when first
 // needed (an Assessor is used by one thread at a time; building one builds every zone).
@@ -169,17 +355,22 @@ Assessment assess_store(const agreement::Agreement& a, const std::string& db_pat
 }
 
 StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const std::string& db_path,
-                                         const Options& options, const VerdictSink& each) {
+                                         const Options& options, const IncidentSink& incidents,
+                                         const VerdictSink& each) {
   StreamedAssessment out;
   Assessment& ev = out.events;
   ev.options = options;
   detail::StatusTally status(a, options);
   detail::CoverageTally cover(a, options);
   AssessorPool pool;
+  // The event reports, reduced, go to a spool for fusion; pass 1 runs on them as they come, to
+  // learn its longest incident (pass 2 needs it from its first day report: fuse()).
+  std::unique_ptr<ReportSpool> spool;
+  detail::Fuser pass1(options);
   std::vector<ReportView> batch;
   batch.reserve(kStreamBatch);
   // One batch of reports, in the assessment's order: verdicts in parallel, then every verdict
-  // to `each` and the tallies, in order; event reports kept, reduced, for fusion.
+  // to `each` and the tallies, in order; event reports spooled, reduced, for fusion.
   auto flush = [&] {
     if (batch.empty()) return;
     const std::vector<VerdictRecord> vs = verdicts_with(pool, a, batch, options);
@@ -201,7 +392,7 @@ StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const st
       // Fusion reads of the verdicts the strongest (violation > indeterminate > compliant >
       // not applicable) and the obligations violated or doubtful; the status, the contested
       // ones: keep those, and one compliant or not applicable verdict when nothing stronger.
-      const std::size_t e = ev.reports.size();
+      detail::FusionReport fr;
       const Verdict none = Verdict::not_applicable;
       bool strong = false;
       std::optional<std::size_t> compliant, not_applicable;
@@ -210,7 +401,7 @@ StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const st
         const bool doubtful = v.verdict == Verdict::violation || v.verdict == Verdict::indeterminate;
         strong = strong || doubtful;
         if (doubtful || v.who.contested) {
-          ev.verdicts.push_back(verdict_for_fusion(v, e));
+          fr.verdicts.push_back(verdict_for_fusion(v, 0));
         } else if (v.verdict == Verdict::compliant && !compliant) {
           compliant = j;
         } else if (v.verdict == none && !not_applicable) {
@@ -218,8 +409,11 @@ StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const st
         }
       }
       if (!strong && (compliant || not_applicable))
-        ev.verdicts.push_back(verdict_for_fusion(vs[compliant ? *compliant : *not_applicable], e));
-      ev.reports.push_back(for_fusion(std::move(r)));
+        fr.verdicts.push_back(verdict_for_fusion(vs[compliant ? *compliant : *not_applicable], 0));
+      fr.view = for_fusion(std::move(r));
+      if (!spool) spool = std::make_unique<ReportSpool>(incidents.spool_dir, incidents.name);
+      spool->put(fr);
+      pass1.add(std::move(fr));
     }
     batch.clear();
   };
@@ -250,8 +444,61 @@ StreamedAssessment assess_store_streamed(const agreement::Agreement& a, const st
   });
   release_before(std::nullopt);
   flush();
-  ev.incidents = detail::fuse(a, ev);
-  ev.obligations = status.finish(ev);
+  pass1.finish();
+
+  // Fusion, the spooled reports read back once more: each incident, once final, is counted
+  // for the status and formatted into a second spool, its place there kept with its order
+  // (first, id) in a heap; those before the fusion's watermark (no incident to come begins
+  // earlier) are written out in order.
+  struct Placed {
+    int64_t first;
+    std::string id;
+    uint64_t offset;
+    std::size_t size;
+    bool operator>(const Placed& y) const { return first != y.first ? first > y.first : id > y.id; }
+  };
+  std::priority_queue<Placed, std::vector<Placed>, std::greater<>> placed;
+  std::unique_ptr<TempFile> texts;
+  const bool writing = incidents.format && incidents.write;
+  std::vector<ReportView> views;
+  detail::Fuser fuser(a, options, pass1.longest(), [&](Incident&& inc, std::vector<detail::FusionReport>&& members) {
+    ++out.incidents;
+    status.add_incident(inc, [&](std::size_t m, const std::string& ob) {
+      for (const auto& v : members[m].verdicts)
+        if (v.who.contested && v.obligation == ob) return true;
+      return false;
+    });
+    if (!writing) return;
+    views.clear();
+    for (auto& m : members) views.push_back(std::move(m.view));
+    const std::string text = incidents.format(inc, views);
+    if (!texts) texts = std::make_unique<TempFile>(incidents.spool_dir, incidents.name);
+    placed.push({inc.first_unix, inc.id, texts->size(), text.size()});
+    texts->write(text.data(), text.size());
+  });
+  std::string text;
+  auto write_before = [&](int64_t w) {
+    while (!placed.empty() && placed.top().first < w) {
+      const Placed& p = placed.top();
+      text.resize(p.size);
+      texts->read_at(p.offset, text.data(), p.size);
+      placed.pop();
+      incidents.write(text);
+    }
+  };
+  if (spool) {
+    spool->rewind();
+    detail::FusionReport fr;
+    for (std::size_t n = 1; spool->get(fr); ++n) {
+      fuser.add(std::move(fr));
+      fr = {};
+      // The watermark looks at every incident held: now and then.
+      if (n % 1024 == 0 && writing) write_before(fuser.watermark());
+    }
+  }
+  fuser.finish();
+  if (writing) write_before(std::numeric_limits<int64_t>::max());
+  ev.obligations = status.finish();
   ev.sectors = cover.finish();
   return out;
 }

@@ -128,8 +128,26 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
     return *body;
   };
   bool first = true;
+  // The JSON's incidents (they come before the obligations, which count them, and the report
+  // count): into a spool of their own, in their order, as fusion finishes each.
+  std::unique_ptr<io::Spool> incident_spool;
+  assess::IncidentSink incidents{io::spool_dir(out), out.empty() || out == "-" ? "<stdout>" : out, {}, {}};
+  if (json) {
+    incidents.format = [](const assess::Incident& inc, const std::vector<assess::ReportView>& views) {
+      return array_entry(assess::incident_json(inc, views));
+    };
+    incidents.write = [&](const std::string& text) {
+      if (!incident_spool) {
+        incident_spool = std::make_unique<io::Spool>(incidents.spool_dir, incidents.name);
+        incident_spool->stream() << "[\n";
+      } else {
+        incident_spool->stream() << ",\n";
+      }
+      incident_spool->stream() << text;
+    };
+  }
   assess::StreamedAssessment s =
-      assess::assess_store_streamed(a, db, o, [&](const assess::ReportView& r, const assess::VerdictRecord& v) {
+      assess::assess_store_streamed(a, db, o, incidents, [&](const assess::ReportView& r, const assess::VerdictRecord& v) {
         std::ostream& b = open_body();
         if (format == "csv") {
           b << assess::verdict_csv_line(r, v);
@@ -152,18 +170,19 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
       file->commit();
     }
   } else {
-    // The incidents are written one at a time too (they are as many as the event reports).
-    std::vector<assess::Incident> incidents = std::move(s.events.incidents);
-    s.events.incidents.clear();
     nlohmann::json skeleton = assess::summary_json(a, s.events, s.reports);
     skeleton["verdicts"] = nlohmann::json::array();
     const auto parts = cut_at_empty(skeleton, {"incidents", "verdicts"});
     io::AtomicOutput o_out(out, io.out);
     std::ostream& w = o_out.stream();
     w << parts[0];
-    for (std::size_t k = 0; k < incidents.size(); ++k)
-      w << (k ? ",\n" : "[\n") << array_entry(assess::incident_json(incidents[k], s.events.reports));
-    w << (incidents.empty() ? "[]" : "\n  ]") << parts[1];
+    if (incident_spool) {
+      incident_spool->copy_to(w);
+      w << "\n  ]";
+    } else {
+      w << "[]";
+    }
+    w << parts[1];
     if (first) {
       w << "[]";
     } else {
@@ -172,11 +191,10 @@ int cmd_assess(const std::string& agreement_path, const std::string& db, const s
     }
     w << parts[2];
     o_out.commit();
-    s.events.incidents = std::move(incidents);
   }
   if (out != "-") {
     io.err << fmt::format("{}: {} reports, {} verdicts ({} violations), {} incidents\n", out, s.reports, s.verdicts,
-                          s.violations, s.events.incidents.size());
+                          s.violations, s.incidents);
   }
   return 0;
 }

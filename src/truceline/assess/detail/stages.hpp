@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -52,6 +53,46 @@ void set_certified_margins(bool on);
 // Reports describing the same event, fused (incidents.cpp).
 std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s,
                            FuseSearch search = FuseSearch::indexed);
+// What the streamed fusion reads of an event report: the view (reduced to what incidents print)
+// and of its verdicts what fusion and the obligation status read (VerdictRecord::report unused).
+struct FusionReport {
+  ReportView view;
+  std::vector<VerdictRecord> verdicts;
+};
+// fuse(), given the reports one at a time in the assessment's order, holding only what a later
+// report can still change (docs/assessment.md, "Memory"): pass 1's open incidents, the day
+// reports pass 2 has not reached yet (it runs behind pass 1, until every timed incident a day
+// report may match is final in pass 1), and the timed incidents a day report may still join.
+// Every incident is handed to `done` once no report can change it, in no particular order;
+// fuse()'s order is (first_unix, id), and watermark() says how far it is settled. The same
+// incidents as fuse(), given pass 1's longest incident over the same reports: what a Fuser
+// made with only Options computes (pass 1 alone, keeping nothing of the reports), so that the
+// streamed assessment reads the reports twice (pipeline.cpp: the second time from a spool).
+class Fuser {
+ public:
+  // Incident::reports and anchor index into `members` (by time); each member's verdicts.
+  using Done = std::function<void(Incident&& inc, std::vector<FusionReport>&& members)>;
+  Fuser(const agreement::Agreement& a, const Options& o, int64_t longest, Done done);
+  explicit Fuser(const Options& o);  // pass 1 only: longest()
+  ~Fuser();
+  Fuser(const Fuser&) = delete;
+  Fuser& operator=(const Fuser&) = delete;
+  void add(FusionReport&& r);
+  // The end of the reports: every incident left is handed over.
+  void finish();
+  // Pass 1's longest incident so far (last end - start; a coarse report: its window).
+  int64_t longest() const;
+  // No incident handed over from now on begins (first_unix) before this instant (after
+  // finish(): INT64_MAX). Costs a look at every incident held.
+  int64_t watermark() const;
+  // Incidents and reports held now (for the tests and the documentation of memory).
+  std::size_t held_incidents() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Reports grouped by shared witnesses: each group is one independent view (incidents.cpp).
 std::vector<std::vector<std::size_t>> source_groups(const Assessment& s, const std::vector<std::size_t>& reports);
 // Two independent source groups of two source types, or one from a monitor (incidents.cpp).
@@ -64,8 +105,13 @@ class StatusTally {
  public:
   StatusTally(const agreement::Agreement& a, const Options& o);
   void add(const ReportView& r, const VerdictRecord& v);
+  // One incident, in any order; `contested(m, ob)`: a verdict of its report m (an index of
+  // Incident::reports' values) on obligation ob has who.contested.
+  void add_incident(const Incident& inc, const std::function<bool(std::size_t m, const std::string& ob)>& contested);
+  // After every verdict and incident.
+  std::vector<ObligationStatus> finish();
   // `s`: the incidents, the reports they index and those reports' verdicts (at least every
-  // verdict with who.contested).
+  // verdict with who.contested): add_incident() for each, then finish().
   std::vector<ObligationStatus> finish(const Assessment& s);
 
  private:
