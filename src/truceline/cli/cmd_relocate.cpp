@@ -78,12 +78,18 @@ int relocate(const RelocateArgs& a, Io& io) {
   };
   std::vector<st::Store::NewReport> fresh;
   std::vector<Moved> moved;
-  std::size_t unresolved = 0, relocated = 0, unlocated = 0;
+  std::size_t unresolved = 0, relocated = 0, unlocated = 0, stated = 0;
   store.query(st::Query{}, [&](const st::StoredReport& r) {
     io::InterruptScope::check();
     const json& j = r.report;
     const std::string place = j.value("place", std::string());
     if (place.empty() || j.contains("lon")) return;  // nothing to look up, or its own coordinates
+    // Stated to be no point ("unlocated": a region named like a town, docs/report-format.md):
+    // looking its name up again would put it at the town.
+    if (const auto u = j.find("unlocated"); u != j.end() && u->is_string() && !u->get_ref<const std::string&>().empty()) {
+      ++stated;
+      return;
+    }
     // A resolution without "status" was made by a truceline older than the resolution rules
     // (issue 10), which located ambiguous and out-of-area matches: it is judged again, and a
     // location the rules no longer give is withdrawn by a correction.
@@ -123,8 +129,9 @@ int relocate(const RelocateArgs& a, Io& io) {
   io::InterruptScope::check();  // the last moment at which nothing is written
   if (!fresh.empty()) store.append("relocate", fresh);
   for (const auto& m : moved) io.out << fmt::format("{} -> {}: '{}' {}\n", m.from, m.to, m.place, m.located);
-  io.out << fmt::format("relocated {}, still unresolved {}{}\n", relocated, unresolved,
-                        unlocated ? fmt::format(", unlocated {} (located by an older truceline)", unlocated) : "");
+  io.out << fmt::format("relocated {}, still unresolved {}{}{}\n", relocated, unresolved,
+                        unlocated ? fmt::format(", unlocated {} (located by an older truceline)", unlocated) : "",
+                        stated ? fmt::format(", stated unlocated {} (not looked up)", stated) : "");
   return 0;
 }
 

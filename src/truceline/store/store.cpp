@@ -1235,13 +1235,18 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     auto taken_as = [&] {
       if (!r.supersedes.empty()) batch_corrections[r.supersedes] = "r" + hash_prefix_hex(p.hash);
     };
-    if (!lon && !r.place.empty() && (!row.place_resolution.is_null() || o.resolve_place)) {
+    // A report that states its place is no point ("unlocated": REASON, e.g. a region named like a
+    // town) is recorded unlocated with that reason, not looked up (as a candidate, below).
+    const std::optional<nlohmann::json> stated = lon ? std::nullopt : stated_unlocated(r);  // store/candidates.hpp
+    if (!lon && !r.place.empty() && (stated || !row.place_resolution.is_null() || o.resolve_place)) {
       // A duplicate is not looked up again (its place was resolved when it was stored).
       if (duplicate()) {
         ++sum.duplicates;
         return;
       }
-      const nlohmann::json res = row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
+      const nlohmann::json res = stated                              ? *stated
+                                 : row.place_resolution.is_null() ? o.resolve_place(r)
+                                                                  : row.place_resolution;
       resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       // Coordinates only for a resolved place (an ambiguous or out-of-scope one has none).
       if (res.is_object() && res.value("resolved", false) && res.contains("lon") && res.contains("lat")) {
