@@ -406,6 +406,36 @@ Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot
   return n;
 }
 
+namespace {
+
+// For nearest() and nearest_certified(): the ball bound of every segment into `ball`, and the
+// segment to solve first — the smallest chord bound among the segments that may come within
+// the smallest distance from p to a ball's far side (every point of a segment is within its
+// ball in 3-D). A heuristic: the answers do not depend on it (see nearest()).
+std::size_t ball_bounds_and_first(const std::vector<Segment>& segs, const std::array<double, 3>& pe,
+                                  std::vector<double>& ball) {
+  ball.resize(segs.size());
+  double reach = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    const double c = norm(sub(pe, segs[i].centre));
+    ball[i] = c - segs[i].radius_m;
+    reach = std::min(reach, c + segs[i].radius_m);
+  }
+  std::size_t first = 0;
+  double first_lb = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    if (ball[i] > reach) continue;
+    const double lb = std::max(ball[i], chord_distance(pe, segs[i].ecef_a, segs[i].ecef_b) - segs[i].sag_m);
+    if (lb < first_lb) {
+      first_lb = lb;
+      first = i;
+    }
+  }
+  return first;
+}
+
+}  // namespace
+
 Nearest GeodesicPolyline::nearest(LonLat p) const {
   // Lower bounds for every segment (cheap 3-D arithmetic), the exact foot on a segment likely
   // to hold the answer first, then the exact foot on every other segment whose bound is below
@@ -420,27 +450,7 @@ Nearest GeodesicPolyline::nearest(LonLat p) const {
   // both for every segment was a tenth of an assessment's time).
   const auto pe = to_ecef(p);
   thread_local std::vector<double> ball;
-  ball.resize(segments_.size());
-  // The ball bound of every segment, and the smallest distance from p to a ball's far side
-  // (every point of that segment is within it in 3-D).
-  double reach = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    const double c = norm(sub(pe, segments_[i].centre));
-    ball[i] = c - segments_[i].radius_m;
-    reach = std::min(reach, c + segments_[i].radius_m);
-  }
-  // First: the smallest chord bound among the segments that may come within `reach` (a
-  // heuristic; see above).
-  std::size_t first = 0;
-  double first_lb = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    if (ball[i] > reach) continue;
-    const double lb = std::max(ball[i], chord_distance(pe, segments_[i].ecef_a, segments_[i].ecef_b) - segments_[i].sag_m);
-    if (lb < first_lb) {
-      first_lb = lb;
-      first = i;
-    }
-  }
+  const std::size_t first = ball_bounds_and_first(segments_, pe, ball);
   SegmentFoot best_f = nearest_on_segment(segments_[first], p);
   std::size_t best_i = first;
   for (std::size_t i = 0; i < segments_.size(); ++i) {
@@ -461,24 +471,8 @@ GeodesicPolyline::Certified GeodesicPolyline::nearest_certified(LonLat p, double
   const auto pe = to_ecef(p);
   thread_local std::vector<double> ball;
   thread_local std::vector<std::pair<std::size_t, CertifiedFoot>> solved;
-  ball.resize(segments_.size());
   solved.clear();
-  double reach = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    const double c = norm(sub(pe, segments_[i].centre));
-    ball[i] = c - segments_[i].radius_m;
-    reach = std::min(reach, c + segments_[i].radius_m);
-  }
-  std::size_t first = 0;
-  double first_lb = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    if (ball[i] > reach) continue;
-    const double lb = std::max(ball[i], chord_distance(pe, segments_[i].ecef_a, segments_[i].ecef_b) - segments_[i].sag_m);
-    if (lb < first_lb) {
-      first_lb = lb;
-      first = i;
-    }
-  }
+  const std::size_t first = ball_bounds_and_first(segments_, pe, ball);
   solved.emplace_back(first, nearest_on_segment_certified(segments_[first], p, pe, tolerance_m));
   std::size_t best = 0;  // index into `solved`
   // Every segment that may come within the slack of the best value found is solved: one left
