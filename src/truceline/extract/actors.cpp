@@ -153,6 +153,57 @@ const std::vector<const char*>& force_adjectives() {
   return a;
 }
 
+// Force nouns that name the state, not its armed forces: its government and organs (a demonym
+// before them gives the state's id), and "side" (a metonym: "the Turkish side", "Турецкая
+// сторона", "الجانب التركي": the state as a party to the conflict or the talks). Every other
+// force noun ("troops", "army", "военные", "قوات", "jets") names the state's armed forces
+// (see `forces_of` in the constructor). Russian and Arabic as matched (stems / keys).
+const std::vector<const char*>& organ_nouns() {
+  static const std::vector<const char*> n{
+      "government", "regime", "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities",
+      "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة"};
+  return n;
+}
+const std::vector<const char*>& side_nouns() {
+  static const std::vector<const char*> n{"side", "сторона", "جانب"};
+  return n;
+}
+
+// Capitals, by the country's English name (as an agreement's party writes `country`, or its
+// name/alias), in English, Russian, Arabic and Turkish: "Official Damascus", "Официальный
+// Дамаск", "دمشق الرسمية" name the state whose capital it is (a metonym). Only a capital after
+// "official" / "официальный" (or before "الرسمية") is an actor; a bare capital is left to the
+// place finder ("Moscow said" is ambiguous between the venue and the state).
+struct CapitalForms {
+  const char* country;
+  std::vector<const char*> forms;
+};
+const std::vector<CapitalForms>& capitals() {
+  static const std::vector<CapitalForms> c{
+      {"syria", {"Damascus", "Дамаск", "دمشق", "Şam"}},
+      {"turkey", {"Ankara", "Анкара", "أنقرة", "انقرة"}},
+      {"russia", {"Moscow", "Москва", "موسكو", "Moskova"}},
+      {"iran", {"Tehran", "Teheran", "Тегеран", "طهران", "Tahran"}},
+      {"united states", {"Washington", "Вашингтон", "واشنطن", "Vaşington"}},
+      {"iraq", {"Baghdad", "Багдад", "بغداد", "Bağdat"}},
+      {"lebanon", {"Beirut", "Бейрут", "بيروت", "Beyrut"}},
+      {"jordan", {"Amman", "Амман", "عمان", "Amman"}},
+      {"ukraine", {"Kyiv", "Kiev", "Киев", "كييف", "Kiev"}},
+      {"armenia", {"Yerevan", "Ереван", "يريفان", "Erivan"}},
+      {"azerbaijan", {"Baku", "Баку", "باكو", "Bakü"}}};
+  return c;
+}
+// The words that make a capital an actor: before it (Latin "official", Russian "официальный" in
+// any case, Turkish "resmi"), after it in Arabic ("الرسمية", "الرسمي").
+const std::vector<const char*>& official_before() {
+  static const std::vector<const char*> w{"official", "официальный", "resmi"};
+  return w;
+}
+const std::vector<const char*>& official_after() {
+  static const std::vector<const char*> w{"الرسمية", "الرسمي"};
+  return w;
+}
+
 // Generic actors the agreement does not name (id "", category "generic"). Multi-word first
 // where they overlap (matching takes the longest).
 const std::vector<const char*>& generic_phrases() {
@@ -219,12 +270,39 @@ bool is_place_preposition(const std::string& lower) {
   return s.count(lower) != 0;
 }
 
+// Words before "side" that make "the Turkish side" a place ("on the Turkish side", "на
+// турецкой стороне", "على الجانب التركي"), and after it ("the Syrian side of the border",
+// "с турецкой стороны границы"). Compared as keys.
+Words phrase_keys(std::string_view phrase);
+bool side_place_word(const std::string& key) {
+  static const std::unordered_set<std::string> s = [] {
+    std::unordered_set<std::string> k;
+    for (const char* w : {"on", "in", "into", "to", "from", "across", "inside", "toward", "towards", "на", "в", "во",
+                          "по", "из", "على", "في", "إلى", "داخل"})
+      for (auto& x : phrase_keys(w)) k.insert(x);
+    return k;
+  }();
+  return s.count(key) != 0;
+}
+bool side_of_word(const std::string& key) {
+  static const std::unordered_set<std::string> s = [] {
+    std::unordered_set<std::string> k;
+    for (const char* w : {"of", "границы", "границе"})
+      for (auto& x : phrase_keys(w)) k.insert(x);
+    return k;
+  }();
+  return s.count(key) != 0;
+}
+
 struct Entry {
   Words keys;
   std::string id;        // party/group id; "" for a generic phrase
   bool acronym = false;  // written in capitals in the agreement: matches capitals only
   bool country = false;  // the alias is a country's name ("Turkey", "Турция")
-  enum Kind : std::uint8_t { alias, demonym, force, adjective, generic, headed } kind = alias;
+  // Force nouns: `organ` names the state itself, not its armed forces ("government", "ministry",
+  // "authorities", "side"); `metonym` names it by a figure of speech ("the Turkish side").
+  bool organ = false, metonym = false;
+  enum Kind : std::uint8_t { alias, demonym, force, adjective, generic, headed, capital } kind = alias;
 };
 
 struct WordKey {
@@ -248,6 +326,9 @@ struct ActorFinder::Impl {
   std::vector<Entry> entries;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first;  // first key -> entries, longest first
   std::unordered_set<std::string> blockers;                             // keys
+  std::unordered_set<std::string> official_before, official_after;     // keys ("official", "الرسمية")
+  // A state's armed forces as the agreement lists them (state id -> party id): see the constructor.
+  std::unordered_map<std::string, std::string> forces_of;
   explicit Impl(const agreement::Agreement& a) : agreement(&a), resolver(a) {}
 
   void add(const std::string& phrase, const std::string& id, Entry::Kind kind, bool country = false) {
@@ -309,6 +390,70 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
   for (const char* g : generic_phrases()) m.add(g, "", Entry::generic);
   for (const char* b : blockers_before())
     for (auto& k : phrase_keys(b)) m.blockers.insert(k);
+  // Organs and "side" (organ_nouns, side_nouns): force nouns that name the state itself.
+  {
+    std::set<Words> organ;
+    for (const char* o : organ_nouns()) organ.insert(phrase_keys(o));
+    for (auto& e : m.entries)
+      if (e.kind == Entry::force && organ.count(e.keys)) e.organ = true;
+    for (const char* sn : side_nouns()) {
+      m.add(sn, "", Entry::force);
+      m.entries.back().organ = m.entries.back().metonym = true;
+    }
+  }
+  for (const char* w : official_before())
+    for (auto& k : phrase_keys(w)) m.official_before.insert(k);
+  for (const char* w : official_after())
+    for (auto& k : phrase_keys(w)) m.official_after.insert(k);
+  // Capitals (capitals()): the party whose `country` is the capital's country (or, without any
+  // party declaring that country, whose name or alias is it); nobody when two parties qualify.
+  for (const auto& c : capitals()) {
+    std::set<std::string> by_country, by_name;
+    for (const auto& x : agreement.actors) {
+      if (x.is_group) continue;
+      if (!x.country.empty() && gazetteer::fold(x.country) == c.country) by_country.insert(x.id);
+      if (gazetteer::fold(x.name) == c.country) by_name.insert(x.id);
+      for (const auto& al : x.aliases)
+        if (gazetteer::fold(al) == c.country) by_name.insert(x.id);
+    }
+    const std::set<std::string>& ids = by_country.empty() ? by_name : by_country;
+    if (ids.size() != 1) continue;
+    for (const char* f : c.forms) m.add(f, *ids.begin(), Entry::capital);
+  }
+  // A state's armed forces: the one party of the agreement that is a member of the state
+  // (member_of) and either has kind "armed-forces" or has an alias that is the state's demonym
+  // and a force noun that is no organ ("Turkish army", "турецкие военные", "الجيش التركي" make
+  // turkish-armed-forces Turkey's forces). A demonym before any such noun ("Turkish troops",
+  // "турецкая армия", "القوات التركية", "войска Турции") then names that party in every
+  // language, as the alias does; the state's organs ("Turkish government", "the Turkish side")
+  // name the state. Without exactly one such party, the state's id.
+  {
+    std::map<std::string, std::set<Words>> demonyms_of;  // state id -> demonym keys
+    std::set<Words> military;
+    for (const auto& e : m.entries) {
+      if (e.kind == Entry::demonym) demonyms_of[e.id].insert(e.keys);
+      if (e.kind == Entry::force && !e.organ) military.insert(e.keys);
+    }
+    auto demonym_and_force = [&](const Words& k, const std::string& state) {
+      const auto& ds = demonyms_of[state];
+      for (std::size_t cut = 1; cut < k.size(); ++cut) {
+        const Words x(k.begin(), k.begin() + static_cast<std::ptrdiff_t>(cut)), y(k.begin() + static_cast<std::ptrdiff_t>(cut), k.end());
+        if ((ds.count(x) && military.count(y)) || (military.count(x) && ds.count(y))) return true;
+      }
+      return false;
+    };
+    std::map<std::string, std::set<std::string>> forces;
+    for (const auto& x : agreement.actors) {
+      if (x.is_group) continue;
+      for (const auto& state : x.member_of) {
+        bool is_forces = x.kind == "armed-forces";
+        for (const auto& al : x.aliases) is_forces = is_forces || demonym_and_force(phrase_keys(al), state);
+        if (is_forces) forces[state].insert(x.id);
+      }
+    }
+    for (const auto& [state, ids] : forces)
+      if (ids.size() == 1) m.forces_of[state] = *ids.begin();
+  }
   // Variants of aliases (kind `headed`): the distinctive words of an alias that is a demonym or
   // a force noun plus those words name the same party before (Latin, Cyrillic) or after (Arabic)
   // any force noun: "Syrian government" and "regime forces" make "government forces",
@@ -450,6 +595,14 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       return std::nullopt;
     };
 
+    // A "side" mention [a, b) that is a place: a place word before it (the article skipped: "on
+    // the Turkish side") or "of" / "границы" after it ("the Syrian side of the border").
+    auto side_is_place = [&](std::size_t a, std::size_t b) {
+      std::size_t p = a;
+      if (p > 0 && W[p].sep != 3 && W[p - 1].key == "the") --p;
+      return (p > 0 && W[p].sep != 3 && side_place_word(W[p - 1].key)) || (b < n && W[b].sep != 3 && side_of_word(W[b].key));
+    };
+
     std::vector<bool> used(n, false);
     for (std::size_t i = 0; i < n; ++i) {
       if (used[i]) continue;
@@ -460,6 +613,29 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       std::string id = en->id, how, category;
       bool inflected = !hit->proclitic.empty();
       bool generic = false;
+      std::optional<std::size_t> noun;  // the force noun of a demonym / state-name mention
+      bool metonym = false;             // "the Turkish side", "Official Damascus"
+
+      if (en->kind == Entry::capital) {
+        // "Official Damascus", "Официального Дамаска", "دمشق الرسمية": the capital's state.
+        if (W[a].lang != Lang::arabic && a > 0 && W[a].sep != 3 && m.official_before.count(W[a - 1].key)) {
+          --a;
+        } else if (W[a].lang == Lang::arabic && hit->proclitic.empty() && b < n && W[b].sep != 3 &&
+                   m.official_after.count(W[b].key)) {
+          ++b;
+        } else {
+          continue;  // a bare capital: a place (or a venue), left to the place finder
+        }
+        ActorMention am;
+        am.span = doc.tokens_span(W[a].tok, W[b - 1].tok);
+        am.text = std::string(doc.slice(am.span));
+        am.id = id;
+        am.how = "metonym";
+        for (std::size_t x = a; x < b; ++x) used[x] = true;
+        out.push_back(std::move(am));
+        i = b - 1;
+        continue;
+      }
 
       if ((en->kind == Entry::force || en->kind == Entry::adjective) && W[a].lang != Lang::arabic) {
         if (const auto h = match_at(a, true, Entry::headed); h && h->end < n && W[h->end].sep != 3 &&
@@ -476,6 +652,9 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
         if (!f || !f->proclitic.empty() || W[a].lang == Lang::arabic) continue;
         if (a > 0 && W[a].sep != 3 && match_at(a - 1, true, Entry::demonym)) continue;  // another state's
         b = f->end;
+        noun = f->entry;
+        metonym = m.entries[f->entry].metonym;
+        if (metonym && side_is_place(a, b)) continue;  // "on the government side of the line"
         how = "alias_variant";
         inflected = false;
       } else if (en->kind == Entry::force || en->kind == Entry::adjective) {
@@ -492,6 +671,10 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           id = m.entries[d->entry].id;
           b = d->end;
           how = "demonym";
+          noun = hit->entry;
+          metonym = en->metonym;
+          // "على الجانب التركي" (on the Turkish side): a place, not the state.
+          if (metonym && side_is_place(a, b)) continue;
           // "طائرات سورية وروسية": a list of demonyms joined by و names several parties.
           std::set<std::string> ids{id};
           while (b < n && W[b].sep == 0) {
@@ -515,6 +698,8 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           // "ВКС России", "войска Турции", "قوات تركيا": the forces of a party named after them.
           id = m.entries[al->entry].id;
           b = al->end;
+          noun = hit->entry;
+          if (en->metonym) continue;  // "сторона России": not a use this rule knows
           how = "alias_inflected";
           inflected = true;
         } else {
@@ -550,13 +735,20 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
             }
           }
         }
+        std::size_t before_adjectives;  // (no initialiser: `goto resolved_demonym` jumps over it)
+        before_adjectives = j;
         while (j < n && W[j].sep != 3) {
           auto h = match_at(j, true, Entry::adjective);
           if (!h) break;
           j = h->end;
         }
         {
-        const auto f = j < n && W[j].sep != 3 ? match_at(j, true, Entry::force) : std::nullopt;
+        auto f = j < n && W[j].sep != 3 ? match_at(j, true, Entry::force) : std::nullopt;
+        // "Turkish government" with no force noun after: "government" was the noun, not an adjective.
+        if (!f && j > before_adjectives) {
+          f = match_at(before_adjectives, true, Entry::force);
+          if (f && f->end > j) f.reset();
+        }
         if (!f) {
           // A demonym before another word: "Turkish-backed factions", "Syrian opposition".
           const auto g = j < n && joined(j) && j + 1 < n ? std::optional<std::size_t>(j) : std::nullopt;
@@ -579,6 +771,10 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           category = "several";
         }
         how = "demonym";
+        noun = f->entry;
+        metonym = m.entries[f->entry].metonym;
+        // "the Syrian side of the border", "on the Turkish side", "на турецкой стороне": a place.
+        if (metonym && side_is_place(a, b)) continue;
         }
       resolved_demonym:;
       } else if (en->kind == Entry::generic) {
@@ -726,6 +922,16 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
         am.how = inflected ? "alias_inflected" : (how == "demonym" || how == "alias_variant") ? how : "alias_in_text";
         am.category = category;
         if (!category.empty()) am.how.clear();
+      }
+      // A demonym (or a state's name) with a force noun: the state's armed forces when the
+      // agreement lists them (forces_of), its organs and "side" the state itself; "side" is a
+      // metonym (`how` "metonym": the candidate says it is read so).
+      if (noun && !am.id.empty() && am.category.empty()) {
+        if (metonym) {
+          am.how = "metonym";
+        } else if (!m.entries[*noun].organ) {
+          if (const auto it = m.forces_of.find(am.id); it != m.forces_of.end()) am.id = it->second;
+        }
       }
       for (std::size_t x = ra; x < rb; ++x) used[x] = true;
       out.push_back(std::move(am));
