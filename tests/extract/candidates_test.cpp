@@ -349,5 +349,109 @@ TEST(Candidates, ClashBetweenTwoSidesHasNoActor) {
   EXPECT_NE(c[0]["uncertain"].dump().find("both sides"), std::string::npos);
 }
 
+// Fire origin vs target (issue 14): the place of a shelling is where it fell; a place the fire
+// came from is kept in evidence.origin and said in `uncertain`, never the place.
+TEST(Candidates, TheOriginOfFireIsNotThePlace) {
+  {
+    Fixture f("On 9 October shells fired from Halfaya landed on Kafr Zita.");
+    f.date("9 October", 2018y / October / 9);
+    f.point("Halfaya", 36.60, 35.26, 1);
+    f.point("Kafr Zita", 36.60, 35.37, 2);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["place"], "Kafr Zita");
+    EXPECT_EQ(c[0]["evidence"]["origin"]["text"], "Halfaya");
+    EXPECT_EQ(c[0]["evidence"]["origin"]["cue"], "from");
+    EXPECT_NE(c[0]["uncertain"].dump().find("where the fire came from"), std::string::npos) << c[0].dump();
+  }
+  {  // the origin nearer the trigger than the target
+    Fixture f("On 9 October regime forces shelled Kafr Zita from their positions around Halfaya.");
+    f.date("9 October", 2018y / October / 9);
+    f.actor("regime forces", "syria");
+    f.point("Kafr Zita", 36.60, 35.37, 2);
+    f.point("Halfaya", 36.60, 35.26, 1);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["place"], "Kafr Zita");
+    EXPECT_EQ(c[0]["evidence"]["origin"]["cue"], "from their positions around");
+  }
+  {  // Russian and Arabic
+    Fixture f("9 октября боевики с позиций в районе Халфаи обстреляли Кафр-Зиту.");
+    f.date("9 октября", 2018y / October / 9);
+    f.point("Халфаи", 36.60, 35.26, 1);
+    f.point("Кафр-Зиту", 36.60, 35.37, 2);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["place"], "Кафр-Зиту");
+    EXPECT_EQ(c[0]["evidence"]["origin"]["text"], "Халфаи");
+  }
+  {
+    Fixture f("قصفت قوات النظام بلدة كفرزيتا من مواقعها في حلفايا يوم 9 تشرين الأول.");
+    f.date("9 تشرين الأول", 2018y / October / 9);
+    f.point("كفرزيتا", 36.60, 35.37, 2);
+    f.point("حلفايا", 36.60, 35.26, 1);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["place"], "كفرزيتا");
+    EXPECT_EQ(c[0]["evidence"]["origin"]["text"], "حلفايا");
+  }
+  {  // the only place is the origin: no place in the sentence (not the origin), said so
+    Fixture f("On 9 October rockets fired from Halfaya landed in open fields.");
+    f.date("9 October", 2018y / October / 9);
+    f.point("Halfaya", 36.60, 35.26, 1);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_FALSE(c[0].contains("place")) << c[0].dump();
+    EXPECT_EQ(c[0]["evidence"]["origin"]["text"], "Halfaya");
+  }
+  {  // not an origin: a distance, people leaving, or a withdrawal from a place
+    Fixture f("On 9 October shelling hit a farm 5 km from Sarmin.");
+    f.date("9 October", 2018y / October / 9);
+    f.point("Sarmin", 36.72, 35.90, 3);
+    EXPECT_EQ(f.run().at(0)["place"], "Sarmin");
+    Fixture g("On 9 October families fled from Sarmin after the shelling.");
+    g.date("9 October", 2018y / October / 9);
+    g.point("Sarmin", 36.72, 35.90, 3);
+    EXPECT_EQ(g.run().at(0)["place"], "Sarmin");
+    Fixture h("On 9 October the fighters withdrew from Sarmin.");
+    h.date("9 October", 2018y / October / 9);
+    h.point("Sarmin", 36.72, 35.90, 3);
+    EXPECT_EQ(h.run().at(0)["place"], "Sarmin");
+  }
+}
+
+// A group seen or moving is the actor of its group_presence, whatever the verb's voice.
+TEST(Candidates, TheGroupSeenOrMovingIsTheActor) {
+  Fixture f("On 9 October fighters were seen massing near Saraqib.");
+  f.date("9 October", 2018y / October / 9);
+  f.actor("fighters", "", "generic");
+  f.point("Saraqib", 36.8, 35.86, 164816);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["kind"], "group_presence");
+  EXPECT_EQ(c[0]["actor"], "fighters");
+  EXPECT_EQ(c[0]["evidence"]["actor"]["rule"], "group_seen");
+  Fixture r("9 октября у Саракиба зафиксированы передвижения боевиков ХТШ.");
+  r.date("9 октября", 2018y / October / 9);
+  r.point("Саракиба", 36.8, 35.86, 164816);
+  r.actor("боевиков ХТШ", "hts");
+  const auto rc = r.run();
+  ASSERT_EQ(rc.size(), 1u);
+  EXPECT_EQ(rc[0]["evidence"]["actor"]["id"], "hts");
+  EXPECT_EQ(rc[0]["evidence"]["actor"]["rule"], "group_moving");
+}
+
+// A metonym as actor is an assumption the candidate says.
+TEST(Candidates, AMetonymActorIsSaid) {
+  Fixture f("On 9 October the Turkish side shelled Tell Rifaat.");
+  f.date("9 October", 2018y / October / 9);
+  f.m.actors.push_back({f.at("Turkish side"), "Turkish side", "turkey", "metonym", ""});
+  f.point("Tell Rifaat", 37.1, 36.47, 9);
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["evidence"]["actor"]["id"], "turkey");
+  EXPECT_NE(c[0]["uncertain"].dump().find("metonym"), std::string::npos) << c[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

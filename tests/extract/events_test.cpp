@@ -227,5 +227,38 @@ TEST(Events, NeverThrowsOnOddText) {
     EXPECT_NO_THROW(run(t)) << t;
 }
 
+// Group presence told as movement or gathering (issue 14): a movement word with a fighters word
+// in its clause, in each language; the same word without a group is nothing, and beside another
+// event of the sentence it describes that event's actor.
+TEST(Events, MovementOfAGroupIsGroupPresence) {
+  for (const char* t : {"Fighters were massing near the hill on Monday.", "A convoy of militants entered the village.",
+                        "HTS fighters moved towards the bridge at night.",
+                        "Зафиксированы передвижения боевиков в районе села.", "Отмечено скопление боевиков у моста.",
+                        "رصد ناشطون تحركات لمسلحين قرب البلدة.", "وصلت تعزيزات لعناصر التنظيم إلى القرية."}) {
+    const auto f = run(t);
+    EXPECT_EQ(kinds(f), "group_presence") << t;
+    if (!f.events.empty()) {
+      EXPECT_TRUE(f.events[0].rule.starts_with("movement:") || f.events[0].rule.starts_with("sighting:")) << t;
+    }
+  }
+  for (const char* t : {"The movement of displaced families continued.", "Aid convoys entered the town.",
+                        "Передвижение беженцев продолжается.", "Terrorist groups deployed in the zone fired rockets at the town."})
+    EXPECT_NE(kinds(run(t)), "group_presence") << t << ": " << kinds(run(t));
+  EXPECT_EQ(kinds(run("Terrorist groups deployed in the zone fired rockets at the town.")), "shelling");
+  // negation and the future apply as to any trigger
+  EXPECT_EQ(kinds(run("No movement of fighters was seen.")), "");
+  EXPECT_EQ(kinds(run("The militants will move reinforcements of fighters tomorrow.")), "");
+}
+
+// A progressive ("have been pounding", "were shelling") is active: its subject is the actor.
+TEST(Events, ProgressiveIsActiveVoice) {
+  const auto f = run("Regime forces have been pounding the village since dawn.");
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].kind, "shelling");
+  EXPECT_EQ(f.events[0].voice, "active");
+  EXPECT_EQ(run("The village was shelled at dawn.").events.at(0).voice, "passive");
+  EXPECT_EQ(kinds(run("Снаряды разорвались на окраине села.")), "shelling");
+}
+
 }  // namespace
 }  // namespace truceline::extract

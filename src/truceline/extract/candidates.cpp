@@ -135,6 +135,8 @@ struct Cand {
   std::string day, place_key;
   std::optional<std::size_t> place_note;
   std::string region_unlocated;  // region-only and its name matches a place: the `unlocated` reason
+  const PlaceMention* origin = nullptr;   // where the fire came from (origin_cue): not the place
+  Span origin_cue;
   const PlaceMention* region = nullptr;   // region-only: the region written as `place` (no point)  // the index in `uncertain` of the place mention's own reason
 };
 
@@ -205,6 +207,60 @@ bool is_singular_description(const NumberMention& n, std::string_view field) {
          (n.qualifier.empty() || n.qualifier == "exact");
 }
 
+// Where fire came from, not where it fell: a place mention governed by an origin preposition
+// ("shells fired from X landed on Y", "from their positions around X", "из района X", "с
+// позиций боевиков в X", "со стороны X", "من مواقعها في X", "انطلاقا من X"). Such a place is
+// never a shelling's, air strike's or clash's place (that is where the event happened: the
+// impact); it stays a place mention and is kept in the candidate's `evidence.origin`.
+// Walking back from the place, in its clause: the origin preposition either right before it,
+// or before at most four words that hold a word of position ("positions", "area", "позиций",
+// "района", "مواقع") and otherwise only small words. Not an origin: a distance ("5 km from
+// X", "على بعد ... من"), "near" ("بالقرب من X"), or people leaving ("fled from X").
+// Returns the words from the preposition to the place ("from their positions around").
+std::optional<Span> origin_cue(const Document& d, const PlaceMention& p) {
+  const auto& ts = d.tokens();
+  static const std::set<std::string> kFrom = {"from", "из", "с", "со", "من", "منطلقة", "مصدرها"};
+  static const std::set<std::string> kPosition = {
+      "positions", "position", "bases", "base", "area", "areas", "outskirts", "direction", "territory", "side",
+      "позиций", "позиции", "района", "районе", "районов", "окрестностей", "стороны", "направления", "территории",
+      "مواقع", "مواقعها", "مواقعهم", "مواقعه", "منطقة", "مناطق", "محيط", "اتجاه", "جهة", "ناحية", "نقاط"};
+  static const std::set<std::string> kSmall = {"the", "their", "its", "his", "her", "in", "around", "near", "at",
+                                               "inside", "of", "on", "в", "у", "около", "под", "в районе", "في",
+                                               "قرب", "داخل"};
+  static const std::set<std::string> kNotOrigin = {
+      "km", "kilometres", "kilometers", "miles", "metres", "meters", "away", "fled", "displaced", "escaped",
+      "returned", "withdrew", "withdrawn", "retreated", "evacuated", "pulled", "moved", "far", "км", "километров",
+      "бежали", "ушли", "вывели", "كم", "كيلومترات", "قرب", "بالقرب", "مقربة", "بعد", "نزحوا", "فروا", "انسحبت"};
+  const std::size_t k = token_at(d, p.span.begin);
+  std::size_t words = 0;
+  bool position = false;
+  for (std::size_t i = k; i > 0;) {
+    --i;
+    const Token& t = ts[i];
+    if (!t.word) {
+      if (t.lower == "-" || t.lower == "\u00AB" || t.lower == "\"") continue;
+      return std::nullopt;  // a clause boundary
+    }
+    const std::string w = t.script == Script::arabic ? normalise_arabic(t.lower) : t.lower;
+    if (kFrom.count(w) || (t.script == Script::arabic && w.size() > 2 && w.starts_with(normalise_arabic("انطلاق")))) {
+      if (words > 0 && !position) return std::nullopt;
+      if (i > 0 && ts[i - 1].word) {
+        const std::string prev = ts[i - 1].script == Script::arabic ? normalise_arabic(ts[i - 1].lower) : ts[i - 1].lower;
+        if (kNotOrigin.count(prev)) return std::nullopt;
+        // Russian "с" is also "with"; it is an origin only before a word of position.
+        if ((w == "с" || w == "со") && !position) return std::nullopt;
+      }
+      return Span{t.span.begin, ts[k - 1].span.end};
+    }
+    if (++words > 4) return std::nullopt;
+    if (kPosition.count(w)) position = true;
+    else if (!kSmall.count(w) && !position) return std::nullopt;  // an unrelated word right before the place
+  }
+  return std::nullopt;
+}
+
+bool fire_kind(const std::string& kind) { return kind == "shelling" || kind == "airstrike" || kind == "armed_clash"; }
+
 }  // namespace
 
 std::vector<json> assemble_candidates(const Document& doc, const EventFindings& ev, const Mentions& m,
@@ -254,6 +310,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     return *anaphors[si];
   };
 
+  std::map<const PlaceMention*, std::optional<Span>> origins;  // origin_cue per place, when first asked
   std::vector<Cand> cands;
   std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
   // Another mention `c` merged into `o`: asserted by another claimant, both assertions are claims.
@@ -301,12 +358,23 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     c.ev = e;
     c.sentences = {si};
     c.claimant = ev.claimant[si];
-    // Place.
+    // Place. For fire (shelling, air strike, clash) a place the fire came from is not the
+    // event's place (origin_cue): skipped, kept in evidence.origin.
+    auto origin_of = [&](const PlaceMention* p) -> std::optional<Span> {
+      if (!fire_kind(e.kind)) return std::nullopt;
+      auto it = origins.find(p);
+      if (it == origins.end()) it = origins.emplace(p, origin_cue(doc, *p)).first;
+      return it->second;
+    };
     auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
       const PlaceMention* best = nullptr;
       for (const PlaceMention* p : places[s]) {
         if (p->kind == "region") continue;
         if (points_only && p->kind != "point") continue;
+        if (origin_of(p)) {
+          if (s == si && !c.origin) c.origin = p, c.origin_cue = *origin_of(p);
+          continue;
+        }
         if (!best || distance(p->span, e.span) < distance(best->span, e.span)) best = p;
       }
       return best;
@@ -328,6 +396,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     else if (sentence_region && !(si > 0 && region_holds(nearest_place(si - 1, false)))) c.place = nullptr;
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
     else if ((c.place = dateline_place)) c.place_rule = "dateline";
+    if (c.origin)
+      c.uncertain.push_back(fmt::format("place: '{}' is where the fire came from ('{}'), not where the event "
+                                        "happened: not the place (evidence.origin)",
+                                        c.origin->text, doc.slice(c.origin_cue)));
     if (!c.place) {
       std::string regions;
       for (const PlaceMention* p : places[si])
@@ -498,7 +570,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         break;
       }
     }
-    if (overlapping) {
+    // A group seen or moving ("fighters were seen massing near X", "передвижения боевиков",
+    // "تحركات لمسلحين"): the group is the actor, whatever the voice of the verb: the actor
+    // mention nearest the movement or sighting word.
+    const bool group_seen = e.kind == "group_presence" && (e.rule.starts_with("sighting:") || e.rule.starts_with("movement:"));
+    const ActorMention* nearest_actor = nullptr;
+    if (group_seen)
+      for (const ActorMention* a : acts)
+        if (a->category != "civilians" && (!nearest_actor || distance(a->span, e.span) < distance(nearest_actor->span, e.span)))
+          nearest_actor = a;
+    if (nearest_actor) {
+      c.actor = nearest_actor, c.actor_rule = e.rule.starts_with("sighting:") ? "group_seen" : "group_moving";
+    } else if (overlapping) {
       c.actor = overlapping, c.actor_rule = "trigger_in_actor";
       if (after) c.target = after, c.target_rule = "after_trigger";
     } else if (ru_subject) {
@@ -911,6 +994,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       evidence["place"] = {{"text", c.region->text}, {"span", span_json(c.region->span)},
                            {"rule", "region_in_sentence:" + c.region->rule}};
     }
+    if (c.origin)
+      evidence["origin"] = {{"text", c.origin->text}, {"span", span_json(c.origin->span)},
+                            {"cue", std::string(doc.slice(c.origin_cue))}, {"cue_span", span_json(c.origin_cue)}};
     if (c.actor) {
       r["actor"] = c.actor->text;
       evidence["actor"] = {{"text", c.actor->text}, {"span", span_json(c.actor->span)}, {"rule", c.actor_rule},
@@ -991,6 +1077,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     r["claimed_by"] = claimed_by;
     if (!claims.empty()) r["claims"] = claims;
     r["evidence"] = evidence;
+    // A metonym ("the Turkish side", "Official Damascus") is read as the state: an assumption.
+    for (const auto& [who, a] : {std::pair<const char*, const ActorMention*>{"actor", c.actor}, {"target", c.target}})
+      if (a && a->how == "metonym")
+        c.uncertain.push_back(fmt::format("{}: '{}' read as '{}' (a metonym for the state, not a unit of it)", who,
+                                          a->text, a->id));
     r["uncertain"] = c.uncertain;
     out.push_back(std::move(r));
   }

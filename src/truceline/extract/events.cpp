@@ -32,9 +32,12 @@ constexpr Entry kTriggers[] = {
     // English
     {"shelling", "shelled"}, {"shelling", "shelling"}, {"shelling", "shells"}, {"shelling", "shell"},
     {"shelling", "artillery fire"}, {"shelling", "mortar fire"}, {"shelling", "rocket fire"},
-    {"shelling", "tank fire"}, {"shelling", "bombard*"}, {"shelling", "pounded"},
+    {"shelling", "tank fire"}, {"shelling", "bombard*"}, {"shelling", "pounded"}, {"shelling", "pounding"},
     {"shelling", "fired ~ rocket*"}, {"shelling", "fired ~ shell*"}, {"shelling", "fired ~ mortar*"},
     {"shelling", "rocket* hit"}, {"shelling", "rocket* struck"}, {"shelling", "rocket* landed"},
+    // "rockets fired from X landed on Y": the projectile and where it fell, words in between.
+    {"shelling", "rocket* ~ landed"}, {"shelling", "rocket* ~ fell"}, {"shelling", "mortar* ~ landed"},
+    {"shelling", "mortar* ~ fell"}, {"shelling", "rocket* fell"}, {"shelling", "mortar* fell"},
     // Launched / targeted with: the projectile tells indirect fire ("launched rockets at X",
     // "targeted X with rockets", "fired a barrage of shells at X").
     {"shelling", "launched ~ rocket*"}, {"shelling", "launched ~ shell*"}, {"shelling", "launched ~ mortar*"},
@@ -77,7 +80,7 @@ constexpr Entry kTriggers[] = {
     // Russian
     {"shelling", "обстрел*"}, {"shelling", "артобстрел*"}, {"shelling", "артиллерийск* огонь"},
     {"shelling", "выпустил* ~ ракет*"}, {"shelling", "выпустил* ~ снаряд*"}, {"shelling", "выпустил* ~ мин"},
-    {"shelling", "минометн* огонь"}, {"shelling", "миномётн* огонь"}, {"shelling", "огонь из миномет*"},
+    {"shelling", "снаряд*"}, {"shelling", "минометн* огонь"}, {"shelling", "миномётн* огонь"}, {"shelling", "огонь из миномет*"},
     {"airstrike", "авиаудар*"}, {"airstrike", "авианалет*"}, {"airstrike", "авианалёт*"},
     {"airstrike", "бомбардиров*"}, {"airstrike", "удар* авиации"}, {"airstrike", "авиация нанесла"},
     // "нанесли удар" / "удар нанесли" (either order): a strike delivered; an artillery one says so.
@@ -148,6 +151,25 @@ constexpr Entry kSightingObjects[] = {
     {"weapon_sighting", "دباب*"}, {"weapon_sighting", "مدافع"}, {"weapon_sighting", "راجم*"},
     {"group_presence", "fighter*"}, {"group_presence", "militant*"}, {"group_presence", "gunmen"},
     {"group_presence", "боевик*"}, {"group_presence", "مسلح*"}, {"group_presence", "عناصر"}};
+
+// Movement and gathering of armed groups (group_presence): a word of movement and, within four
+// words in its clause, a fighters word of kGroupWords ("fighters were massing near X",
+// "зафиксированы передвижения боевиков", "تحركات لمسلحين", "a convoy of militants"). The group
+// word is required: "the movement of displaced families" or "convoys of aid" are not a group's
+// presence. A withdrawal has its own triggers ("moved ~ out of", "pulled back").
+constexpr const char* kMovementWords[] = {
+    "massing", "massed", "amassing", "amassed", "gathering", "gathered", "buildup", "movement", "movements",
+    "moving", "convoy", "convoys", "reinforcement*", "deployed", "deploying", "redeploy*", "advanced", "advancing",
+    "concentration*", "arrived", "arriving", "entered", "regrouping", "regrouped", "moved toward*", "moved into",
+    "moved to", "moving toward*", "moving into", "headed toward*", "heading toward*",
+    "передвижени*", "перемещени*", "скоплени*", "сосредоточ*", "переброс*", "стягива*", "концентраци*", "колонн*",
+    "подкреплени*", "прибыл*", "вошли", "выдвину*", "выдвигаются", "перегруппир*",
+    "تحركات", "تحرك", "تحركت", "تتحرك", "يتحرك", "حشود", "حشد", "حشدت", "تحشيد", "تعزيزات", "تجمع*", "ارتال", "رتل",
+    "وصول", "وصلت", "استقدم*", "دخلت", "hareket*", "yığınak"};
+constexpr const char* kGroupWords[] = {
+    "fighter*", "militant*", "gunmen", "jihadist*", "insurgent*", "rebel*", "terrorist*", "extremist*", "militia*",
+    "боевик*", "террорист*", "бандгрупп*", "бандформировани*", "джихадист*", "экстремист*", "радикал*",
+    "مسلح*", "عناصر", "مقاتل*", "ارهابي*", "جهادي*", "متشدد*", "ميليشي*", "مليشي*", "militan*", "terörist*"};
 
 // Sentence-wide statement cues: a sentence holding one states, it does not report an event.
 constexpr Entry kStatementCues[] = {
@@ -314,6 +336,8 @@ struct Tables {
   PatternSet civilian = compile(std::begin(kCivilianWords), std::end(kCivilianWords));
   PatternSet sighting = compile(std::begin(kSightingVerbs), std::end(kSightingVerbs));
   PatternSet sighting_objects = compile(std::begin(kSightingObjects), std::end(kSightingObjects));
+  PatternSet movement = compile(std::begin(kMovementWords), std::end(kMovementWords));
+  PatternSet group_words = compile(std::begin(kGroupWords), std::end(kGroupWords));
   PatternSet statements = compile(std::begin(kStatementCues), std::end(kStatementCues));
   PatternSet future = compile(std::begin(kFutureCues), std::end(kFutureCues));
   PatternSet negation = compile(std::begin(kNegationCues), std::end(kNegationCues));
@@ -692,6 +716,32 @@ EventFindings find_events(const Document& doc) {
         break;
       }
     }
+    // Movement of a group: a movement word with a fighters word within four words of its clause.
+    for (const Hit& v : find_all(t, tb.movement, b, e)) {
+      std::optional<std::size_t> obj;
+      for (std::size_t i = v.end, words = 0; i < e && words < 4 && !is_clause_boundary(t, i) && !obj; ++i)
+        if (t.tok(i).word && ++words && in_list(t, tb.group_words, i)) obj = i;
+      for (std::size_t i = v.first, words = 0; !obj && i > b && words < 4;) {
+        --i;
+        if (is_clause_boundary(t, i)) break;
+        if (t.tok(i).word && ++words && in_list(t, tb.group_words, i)) obj = i;
+      }
+      if (!obj) continue;
+      EventMention m;
+      m.kind = "group_presence";
+      m.first_token = v.first;
+      m.last_token = v.end - 1;
+      m.span = doc.tokens_span(v.first, v.end - 1);
+      m.text = text_of(t, v.first, v.end);
+      m.rule = "movement:" + v.p->source + "+" + t.tok(*obj).lower;
+      m.sentence = si;
+      found.push_back(std::move(m));
+    }
+    // A movement word is weaker evidence than a trigger: in a sentence that holds another event
+    // it describes the actor of that event ("Terrorist groups deployed in the zone fired
+    // rockets at X"), not a presence of its own.
+    if (std::any_of(found.begin(), found.end(), [](const auto& m) { return !m.rule.starts_with("movement:"); }))
+      std::erase_if(found, [](const auto& m) { return m.rule.starts_with("movement:"); });
     std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first_token < y.first_token; });
     // A kind found again within six words ("shells fell ... the shelling") is the same event;
     // further apart (another clause, another place) it may be another one: the assembly merges
@@ -808,7 +858,10 @@ EventFindings find_events(const Document& doc) {
       const std::size_t f = m.first_token, l = m.last_token;
       if (f > b) {
         const std::string& p = t.tok(f - 1).lower;
-        if (p == "was" || p == "were" || p == "been" || p == "being" || p == "is" || p == "are" || p == "came")
+        // ... but "have been pounding", "were shelling": a progressive, active.
+        const bool progressive = t.tok(f).lower.ends_with("ing") && p != "came";
+        if ((p == "was" || p == "were" || p == "been" || p == "being" || p == "is" || p == "are" || p == "came") &&
+            !progressive)
           m.voice = "passive";
       }
       if (l + 1 < e) {
