@@ -453,5 +453,32 @@ TEST(Candidates, AMetonymActorIsSaid) {
   EXPECT_NE(c[0]["uncertain"].dump().find("metonym"), std::string::npos) << c[0].dump();
 }
 
+// Russian subject after the verb: an actor whose adjective is in an oblique case is no subject
+// ("обязательства турецкой стороны": genitive).
+TEST(Candidates, ARussianGenitiveAfterTheVerbIsNotTheSubject) {
+  Fixture f("9 октября атаки продолжались вопреки обязательствам турецкой стороны.");
+  f.date("9 октября", 2018y / October / 9);
+  f.m.actors.push_back({f.at("турецкой стороны"), "турецкой стороны", "turkey", "metonym", ""});
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_FALSE(c[0].contains("actor")) << c[0].dump();
+  Fixture g("9 октября Саракиб обстреляли турецкие военные.");
+  g.date("9 октября", 2018y / October / 9);
+  g.actor("турецкие военные", "turkish-armed-forces");
+  EXPECT_EQ(g.run().at(0)["actor"], "турецкие военные");
+}
+
+// "огонь вели X" right after an event's sentence is that event told again, with its actor.
+TEST(Candidates, RussianFireConductedByIsTheEventBefore) {
+  Fixture f("9 октября в результате артиллерийского обстрела Саракиба погибли двое. Огонь вели правительственные силы.");
+  f.date("9 октября", 2018y / October / 9);
+  f.point("Саракиба", 36.8, 35.86, 164816);
+  f.actor("правительственные силы", "syria");
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u) << c.size();
+  EXPECT_EQ(c[0]["kind"], "shelling");
+  EXPECT_EQ(c[0]["actor"], "правительственные силы");
+}
+
 }  // namespace
 }  // namespace truceline::extract

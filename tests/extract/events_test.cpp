@@ -260,5 +260,24 @@ TEST(Events, ProgressiveIsActiveVoice) {
   EXPECT_EQ(kinds(run("Снаряды разорвались на окраине села.")), "shelling");
 }
 
+// "such attacks continue", "подобные атаки", "مثل هذه الهجمات": events in general, a statement.
+TEST(Events, SuchAttacksAreAClassNotAnEvent) {
+  for (const char* t : {"Such attacks on army positions continue.", "Similar shelling was reported before.",
+                        "Подобные атаки продолжаются.", "وتتكرر مثل هذه الاشتباكات."}) {
+    const auto f = run(t);
+    EXPECT_EQ(kinds(f), "") << t;
+    EXPECT_EQ(whys(f), "generic") << t;
+  }
+  EXPECT_EQ(kinds(run("Militants attacked army positions at dawn.")), "armed_clash");
+}
+
+// An attack by its means is one event of that kind, not a clash beside it.
+TEST(Events, AnAttackWithDronesOrShellsIsThatEvent) {
+  EXPECT_EQ(kinds(run("Боевики попытались атаковать авиабазу с помощью ударных беспилотников.")), "airstrike");
+  EXPECT_EQ(kinds(run("هاجمت الفصائل البلدة بقذائف الهاون.")), "shelling");
+  // a real clash beside a shelling stays
+  EXPECT_EQ(kinds(run("Clashes broke out after the shelling of the village.")), "armed_clash,shelling");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -566,6 +566,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         bool oblique = false;
         for (std::string_view end : {"ов", "ев", "ёв", "ей", "ам", "ям", "ами", "ями", "ах", "ях", "ого", "ому"})
           if (last.size() > end.size() && last.ends_with(end)) oblique = true;
+        // ... or an adjective before its noun in an oblique case ("обязательства турецкой
+        // стороны": genitive; the noun's "-ы" alone would read as a nominative plural).
+        if (const std::string_view first = ts[k].lower; ts[k].word && first != last)
+          for (std::string_view end : {"ой", "ей", "ого", "его", "ому", "ему", "ых", "их", "ым", "им"})
+            if (first.size() > end.size() + 4 && first.ends_with(end)) oblique = true;
         if (!oblique) ru_subject = a;
         break;
       }
@@ -661,7 +666,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // "удар" (a strike) alone does not say by what: right after an event's sentence it is
       // that event told again, whatever its kind ("был обстрелян Саракиб. Удар нанесли ...").
       if (c.ev.rule.find("удар* нанес*") != std::string::npos || c.ev.rule.find("нанес* удар*") != std::string::npos ||
-          c.ev.rule.find("удар* ~ ~ нанес*") != std::string::npos)
+          c.ev.rule.find("удар* ~ ~ нанес*") != std::string::npos || c.ev.rule == "trigger:огонь вел*" ||
+          c.ev.rule == "trigger:вел* огонь")
         if (auto prev = cands_of.find(si - 1); si > 0 && prev != cands_of.end() && !prev->second.empty() &&
                                                !paragraph_break_before(doc, si))
           earlier = &cands[prev->second.front()];

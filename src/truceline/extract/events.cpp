@@ -91,6 +91,9 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "атак*"}, {"armed_clash", "напали"}, {"armed_clash", "нападени*"},
     {"armed_clash", "попытк* проникновени*"}, {"armed_clash", "пытались проникнуть"},
     {"armed_clash", "открыли огонь"},
+    // "огонь вели X" (X conducted the fire): by what, the sentence before tells (candidates.cpp
+    // takes it as that event told again when it follows one).
+    {"armed_clash", "огонь вел*"}, {"armed_clash", "вел* огонь"},
     {"withdrawal", "отвел*"}, {"withdrawal", "отвёл*"}, {"withdrawal", "отвод*"}, {"withdrawal", "вывел*"},
     {"withdrawal", "вывод тяжел*"}, {"withdrawal", "отступил*"},
     {"group_presence", "остаются"}, {"group_presence", "остается"}, {"group_presence", "остаётся"},
@@ -737,6 +740,17 @@ EventFindings find_events(const Document& doc) {
       m.sentence = si;
       found.push_back(std::move(m));
     }
+    // "attack" names no means: in a sentence that also tells a shelling or an air strike
+    // ("tried to attack the base with attack drones", "атаковать ... с помощью ударных
+    // беспилотников", "هجوم بطائرات مسيرة"), the attack is that event, not a clash beside it.
+    if (std::any_of(found.begin(), found.end(), [](const auto& m) { return m.kind == "airstrike" || m.kind == "shelling"; })) {
+      static constexpr string_view kAttack[] = {"trigger:атак*", "trigger:атаковал*", "trigger:напали", "trigger:нападени*",
+                                                "trigger:هجوم*", "trigger:هاجم*", "trigger:attack* on ~ position*",
+                                                "trigger:attacked ~ position*"};
+      std::erase_if(found, [](const auto& m) {
+        return m.kind == "armed_clash" && std::find(std::begin(kAttack), std::end(kAttack), m.rule) != std::end(kAttack);
+      });
+    }
     // A movement word is weaker evidence than a trigger: in a sentence that holds another event
     // it describes the actor of that event ("Terrorist groups deployed in the zone fired
     // rockets at X"), not a presence of its own.
@@ -786,8 +800,9 @@ EventFindings find_events(const Document& doc) {
       // sentence asserts.
       bool subordinate = false;
       if (cue->p->kind == std::string("agreement") && !found.empty() && found.front().last_token < cue->first) {
-        static constexpr string_view kSubordinators[] = {"since", "after", "before", "until", "which",
-                                                         "under", "после", "منذ", "بعد"};
+        static constexpr string_view kSubordinators[] = {"since", "after", "before", "until", "which", "that",
+                                                         "under", "после", "которую", "которой", "которая",
+                                                         "которые", "который", "منذ", "بعد", "التي", "الذي"};
         for (std::size_t i = cue->first; i > b && cue->first - i < 8 && !subordinate; --i) {
           if (is_clause_boundary(t, i - 1)) break;
           for (string_view w : kSubordinators) subordinate = subordinate || t.forms[i - 1].f[0] == w;
@@ -823,6 +838,30 @@ EventFindings find_events(const Document& doc) {
       found = std::move(asserted);
     }
     for (auto& m : found) {
+      // A class of events, not one: "such attacks continue", "подобные атаки", "similar
+      // violations", "مثل هذه الهجمات": the word right before the trigger (or two before, with
+      // an article) says the sentence speaks of events in general.
+      {
+        static constexpr string_view kGeneric[] = {"such", "similar", "подобные", "подобных", "подобных", "подобное",
+                                                   "подобный", "такие", "таких", "مثل", "هذه"};
+        bool generic = false;
+        std::size_t gi = 0;
+        for (std::size_t back = 1, words = 0; back <= 3 && back <= m.first_token - b && words < 2; ++back) {
+          const std::size_t i = m.first_token - back;
+          if (!t.tok(i).word) break;
+          ++words;
+          const std::string& w = t.forms[i].f[0];
+          if (std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric) &&
+              !(w == "هذه" && !(i > b && t.forms[i - 1].f[0] == "مثل"))) {
+            generic = true;
+            gi = i;
+          }
+        }
+        if (generic) {
+          statement("generic", gi, gi + 1, {m.kind});
+          continue;
+        }
+      }
       // Negation before the trigger ("no shelling", "لم يسجل أي قصف") or right after it
       // ("обстрелов не зафиксировано", "shelling was not reported").
       if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 5, 2, b, e, true)) {
