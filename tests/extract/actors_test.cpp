@@ -214,6 +214,7 @@ TEST(Actors, TheStatesArmedForcesComeFromTheAgreementNotFromATable) {
 // Metonyms (issue 14): "[demonym] side" and "official" + a capital name the state (how
 // "metonym", which the candidate's `uncertain` says); "side" as a place is not an actor.
 TEST(Actors, SideAndOfficialCapitalAreMetonymsForTheState) {
+  expect(find("Damascus accused the Turkish side of failing to act."), "Turkish side", "turkey");
   const auto en = find("The Turkish side rejected the claim, and Official Damascus said nothing.");
   expect(en, "Turkish side", "turkey");
   expect(en, "Official Damascus", "syria");

@@ -20,6 +20,7 @@
 #include "truceline/extract/actors.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -600,7 +601,14 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
     auto side_is_place = [&](std::size_t a, std::size_t b) {
       std::size_t p = a;
       if (p > 0 && W[p].sep != 3 && W[p - 1].key == "the") --p;
-      return (p > 0 && W[p].sep != 3 && side_place_word(W[p - 1].key)) || (b < n && W[b].sep != 3 && side_of_word(W[b].key));
+      // "of" makes a place only before an article or a name ("the Syrian side of the border";
+      // not "accused the Turkish side of failing").
+      const bool of_place = b < n && W[b].sep != 3 && side_of_word(W[b].key) &&
+                            (W[b].key != "of" || (b + 1 < n && W[b + 1].sep != 3 &&
+                                                  (W[b + 1].key == "the" || W[b + 1].key == "a" ||
+                                                   W[b + 1].key == "this" || W[b + 1].key == "that" ||
+                                                   std::isupper(static_cast<unsigned char>(doc.token_text(W[b + 1].tok)[0])))));
+      return (p > 0 && W[p].sep != 3 && side_place_word(W[p - 1].key)) || of_place;
     };
 
     std::vector<bool> used(n, false);

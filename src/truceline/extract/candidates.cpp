@@ -525,7 +525,27 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const ActorMention* civilians = nullptr;
     const ActorMention* overlapping = nullptr;
     std::vector<const ActorMention*> all_after;
+    // The sentence's own claimant is who says it, not who did it ("The Russian Reconciliation
+    // Centre said shells fired by militants landed on X", "وقال مركز المصالحة الروسي إن قذائف
+    // أطلقها مسلحون ..."): not the actor when the sentence names another actor, unless a
+    // pronoun right after the claim cue (and "that") refers back to it ("Turkey said it shelled").
+    const Claimant* own_claimant = c.claimant && !c.claimant->inherited && c.claimant->sentence == si ? &*c.claimant : nullptr;
+    auto in_claimant = [&](const ActorMention* a) {
+      return own_claimant && a->span.begin >= own_claimant->span.begin && a->span.end <= own_claimant->span.end;
+    };
+    bool skip_claimant = own_claimant && std::any_of(acts.begin(), acts.end(), [&](const ActorMention* a) {
+                           return a->category != "civilians" && !in_claimant(a);
+                         });
+    if (skip_claimant) {
+      std::size_t k = token_at(doc, own_claimant->cue.end);
+      while (k < ts.size() && !ts[k].word) ++k;
+      if (k < ts.size() && (ts[k].lower == "that" || ts[k].lower == "что")) ++k;
+      static constexpr std::string_view kPron[] = {"it", "they", "he", "she", "он", "она", "оно", "они"};
+      if (k < ts.size() && std::find(std::begin(kPron), std::end(kPron), ts[k].lower) != std::end(kPron))
+        skip_claimant = false;
+    }
     for (const ActorMention* a : acts) {
+      if (skip_claimant && in_claimant(a)) continue;
       if (a->category == "civilians") {
         if (!civilians) civilians = a;
         continue;
@@ -584,8 +604,39 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const ActorMention* a : acts)
         if (a->category != "civilians" && (!nearest_actor || distance(a->span, e.span) < distance(nearest_actor->span, e.span)))
           nearest_actor = a;
+    // "передвижения боевиков «Хайят Тахрир аш-Шам»", "fighters of HTS": a generic noun right
+    // before a named group (only spaces, quotes or "of" between) is that group's.
+    if (nearest_actor && nearest_actor->id.empty() && nearest_actor->category == "generic")
+      for (const ActorMention* a : acts) {
+        if (a->id.empty() || a->span.begin < nearest_actor->span.end || a->span.begin > nearest_actor->span.end + 5) continue;
+        std::string gap(doc.slice({nearest_actor->span.end, a->span.begin}));
+        for (const std::string_view q : {"\u00AB", "\u201C", "\u201E", "\"", " of ", " "})
+          for (std::size_t at; (at = gap.find(q)) != std::string::npos;) gap.erase(at, q.size());
+        if (gap.empty()) nearest_actor = a;
+        break;
+      }
+    // Russian: the agent of a passive participle is in the instrumental ("снаряды, выпущенные
+    // боевиками", "обстрелянный боевиками"): the first actor after the trigger, when its last
+    // word ends in -ами/-ями and the word before it is a participle (-нные, -нный, -тые ...).
+    const ActorMention* ru_agent = nullptr;
+    if (!overlapping && trig.script == Script::cyrillic && !all_after.empty()) {
+      const ActorMention* a = all_after.front();
+      const std::size_t k = token_at(doc, a->span.begin);
+      std::size_t p = k;
+      while (p > 0 && !ts[p - 1].word) --p;
+      std::string_view last;
+      for (std::size_t t2 = k; t2 < ts.size() && ts[t2].span.begin < a->span.end; ++t2)
+        if (ts[t2].word) last = ts[t2].lower;
+      bool participle = false;
+      if (p > 0)
+        for (std::string_view end : {"нные", "нный", "нная", "нное", "нных", "тые", "тый", "тая"})
+          if (ts[p - 1].lower.size() > end.size() + 4 && ts[p - 1].lower.ends_with(end)) participle = true;
+      if (participle && (last.ends_with("ами") || last.ends_with("ями"))) ru_agent = a;
+    }
     if (nearest_actor) {
       c.actor = nearest_actor, c.actor_rule = e.rule.starts_with("sighting:") ? "group_seen" : "group_moving";
+    } else if (ru_agent) {
+      c.actor = ru_agent, c.actor_rule = "after_trigger:agent_of_participle";
     } else if (overlapping) {
       c.actor = overlapping, c.actor_rule = "trigger_in_actor";
       if (after) c.target = after, c.target_rule = "after_trigger";
