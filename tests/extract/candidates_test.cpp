@@ -480,5 +480,22 @@ TEST(Candidates, RussianFireConductedByIsTheEventBefore) {
   EXPECT_EQ(c[0]["actor"], "правительственные силы");
 }
 
+// "by/from X" makes X the agent only in the trigger's clause when an actor stands before it.
+TEST(Candidates, FromInAnotherClauseIsNotTheAgent) {
+  Fixture f("On 9 October HTS set up checkpoints near Saraqib, a day after it took the area from rival factions.");
+  f.date("9 October", 2018y / October / 9);
+  f.actor("HTS", "hts");
+  f.point("Saraqib", 36.8, 35.86, 164816);
+  f.actor("rival factions", "", "generic");
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["actor"], "HTS") << c[0].dump();
+  Fixture g("On 9 October Saraqib was shelled by regime forces.");
+  g.date("9 October", 2018y / October / 9);
+  g.point("Saraqib", 36.8, 35.86, 164816);
+  g.actor("regime forces", "syria");
+  EXPECT_EQ(g.run().at(0)["actor"], "regime forces");
+}
+
 }  // namespace
 }  // namespace truceline::extract

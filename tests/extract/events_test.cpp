@@ -257,6 +257,12 @@ TEST(Events, ProgressiveIsActiveVoice) {
   EXPECT_EQ(f.events[0].kind, "shelling");
   EXPECT_EQ(f.events[0].voice, "active");
   EXPECT_EQ(run("The village was shelled at dawn.").events.at(0).voice, "passive");
+  // a presence is a state: "were still manning", "were present" say who is there
+  EXPECT_EQ(run("Fighters were still manning positions near the hill.").events.at(0).voice, "active");
+  EXPECT_EQ(run("Fighters were present in the village.").events.at(0).voice, "active");
+  // an Arabic definite participle of presence beside another event describes its actor
+  EXPECT_EQ(kinds(run("اعتدت المجموعات الإرهابية المنتشرة في الريف بالقذائف على المدينة.")), "shelling");
+  EXPECT_EQ(kinds(run("المجموعات المنتشرة في الريف.")), "group_presence");
   EXPECT_EQ(kinds(run("Снаряды разорвались на окраине села.")), "shelling");
 }
 

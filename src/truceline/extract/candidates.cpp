@@ -642,7 +642,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (after) c.target = after, c.target_rule = "after_trigger";
     } else if (ru_subject) {
       c.actor = ru_subject, c.actor_rule = "after_trigger:subject_after_verb";
-    } else if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"})) {
+    } else if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"}) &&
+               !(before && [&] {
+                 // "X set up checkpoints …, two days after the group took control … from Y": a
+                 // "from Y" in another clause is not the agent when an actor stands before.
+                 for (std::size_t k = e.last_token + 1; k < ts.size() && ts[k].span.begin < after->span.begin; ++k)
+                   if (!ts[k].word && (ts[k].lower == "," || ts[k].lower == "\u060C" || ts[k].lower == ";")) return true;
+                 return false;
+               }())) {
       c.actor = after, c.actor_rule = "after_trigger:by";
       if (before) c.target = before, c.target_rule = "before_trigger:passive";
     } else if (passive) {

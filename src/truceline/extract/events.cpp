@@ -751,6 +751,14 @@ EventFindings find_events(const Document& doc) {
         return m.kind == "armed_clash" && std::find(std::begin(kAttack), std::end(kAttack), m.rule) != std::end(kAttack);
       });
     }
+    // An Arabic definite participle of presence right after its noun ("المجموعات الإرهابية
+    // المنتشرة في ريف إدلب": the groups deployed in ...) describes the actor of the sentence's
+    // other event, as a movement word does below.
+    if (std::any_of(found.begin(), found.end(), [](const auto& m) { return m.kind != "group_presence"; }))
+      std::erase_if(found, [&](const auto& m) {
+        return m.kind == "group_presence" && m.rule.starts_with("trigger:") && t.tok(m.first_token).script == Script::arabic &&
+               t.forms[m.first_token].f[0].starts_with("ال");
+      });
     // A movement word is weaker evidence than a trigger: in a sentence that holds another event
     // it describes the actor of that event ("Terrorist groups deployed in the zone fired
     // rockets at X"), not a presence of its own.
@@ -897,8 +905,12 @@ EventFindings find_events(const Document& doc) {
       const std::size_t f = m.first_token, l = m.last_token;
       if (f > b) {
         const std::string& p = t.tok(f - 1).lower;
-        // ... but "have been pounding", "were shelling": a progressive, active.
-        const bool progressive = t.tok(f).lower.ends_with("ing") && p != "came";
+        // ... but "have been pounding", "were shelling", "were still manning": a progressive,
+        // active; and a presence is a state, not something done to its subject ("were present",
+        // "were stationed in": the group before is the one present).
+        const bool progressive =
+            (t.tok(f).lower.ends_with("ing") || t.tok(l).lower.ends_with("ing") || m.kind == "group_presence") &&
+            p != "came";
         if ((p == "was" || p == "were" || p == "been" || p == "being" || p == "is" || p == "are" || p == "came") &&
             !progressive)
           m.voice = "passive";
