@@ -497,5 +497,25 @@ TEST(Candidates, FromInAnotherClauseIsNotTheAgent) {
   EXPECT_EQ(g.run().at(0)["actor"], "regime forces");
 }
 
+// Blame in a later sentence names the actor of the last fire event without one: a claim, said.
+TEST(Candidates, BlameInALaterSentenceIsTheActorAsAClaim) {
+  Fixture f("On 9 October air strikes hit a market in Saraqib.\n\nResidents blamed Russian jets.");
+  f.date("9 October", 2018y / October / 9);
+  f.point("Saraqib", 36.8, 35.86, 164816);
+  f.actor("Russian jets", "russia");
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["actor"], "Russian jets");
+  EXPECT_EQ(c[0]["evidence"]["actor"]["rule"], "blamed_later:blamed");
+  EXPECT_NE(c[0]["uncertain"].dump().find("blamed by 'Residents'"), std::string::npos) << c[0].dump();
+  // an event with its own actor keeps it
+  Fixture g("On 9 October HTS shelled Saraqib. Residents blamed Russian jets.");
+  g.date("9 October", 2018y / October / 9);
+  g.actor("HTS", "hts");
+  g.point("Saraqib", 36.8, 35.86, 164816);
+  g.actor("Russian jets", "russia");
+  EXPECT_EQ(g.run().at(0)["actor"], "HTS");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -831,6 +831,54 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     pending_extra.clear();
   }
 
+  // Blame in a later sentence: a sentence without an event of its own that blames someone
+  // ("Residents blamed Russian jets.", "Жители обвинили российскую авиацию.", "وحمّل ناشطون
+  // الطيران الروسي المسؤولية") names the actor of the last shelling, air strike or clash told
+  // before it, when that event has none (and no such event with an actor comes between): a
+  // claim of the sentence's claimant, said in `uncertain` as an assumption.
+  {
+    static const std::string kBlame[] = {"blamed", "blame", "blames", "обвинили", "обвинил", "обвинила",
+                                         "обвиняют", normalise_arabic("حمل"), normalise_arabic("حملت"),
+                                         normalise_arabic("حملوا"), normalise_arabic("اتهم"), normalise_arabic("اتهمت"),
+                                         normalise_arabic("اتهموا")};
+    for (std::size_t si = 0; si < ss.size(); ++si) {
+      if (event_sentences.count(si) || actors[si].empty()) continue;
+      std::optional<std::size_t> cue;
+      for (std::size_t k = ss[si].first_token; k < ss[si].end_token && !cue; ++k) {
+        if (!ts[k].word) continue;
+        std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+        if (ts[k].script == Script::arabic && (w.starts_with("و") || w.starts_with("ف")) && w.size() > 4) {
+          const std::string rest = w.substr(std::string_view("و").size());
+          if (std::find(std::begin(kBlame), std::end(kBlame), rest) != std::end(kBlame)) w = rest;
+        }
+        if (std::find(std::begin(kBlame), std::end(kBlame), w) != std::end(kBlame)) cue = k;
+      }
+      if (!cue) continue;
+      const ActorMention* blamed = nullptr;
+      for (const ActorMention* a : actors[si])
+        if (a->span.begin >= ts[*cue].span.end && a->category != "civilians") {
+          blamed = a;
+          break;
+        }
+      if (!blamed) continue;
+      Cand* host = nullptr;
+      for (auto& o : cands) {
+        if (o.sentences.empty() || o.sentences.front() >= si) continue;
+        if (o.ev.kind != "shelling" && o.ev.kind != "airstrike" && o.ev.kind != "armed_clash") continue;
+        if (!host || o.sentences.front() >= host->sentences.front()) host = &o;
+      }
+      if (!host || host->actor) continue;
+      host->actor = blamed;
+      host->actor_rule = "blamed_later:" + std::string(ts[*cue].lower);
+      drop_no_actor_line(host->uncertain);
+      const std::optional<Claimant>& by = ev.claimant[si];
+      host->uncertain.push_back(fmt::format("actor: '{}' blamed{} in a later sentence ('{}'): a claim, assumed to be "
+                                            "this event's actor",
+                                            blamed->text, by ? " by '" + by->text + "'" : std::string(),
+                                            doc.slice(ts[*cue].span)));
+    }
+  }
+
   // A sentence without an event of its own that counts casualties right after an event's
   // sentence (same paragraph): its figures are that event's ("Two soldiers were wounded, the
   // ministry said."), with their own claimant.
