@@ -36,7 +36,8 @@ std::vector<std::string> rows_of(const std::string& text) {
     const auto reader = open_points("-", in);
     PointRow row;
     while (reader->next(row))
-      out.push_back(reader->place(row) + "|" + row.id + "|" + row.lon_text + "|" + row.lat_text + "|" + row.error);
+      out.push_back(reader->place(row) + "|" + std::string(row.id()) + "|" + std::string(row.lon_text()) + "|" +
+                    std::string(row.lat_text()) + "|" + row.error);
   } catch (const InputError& e) {
     out.push_back(std::string("ERROR ") + e.what());
   }
@@ -227,10 +228,10 @@ std::vector<std::string> csv_rows(const std::string& text, bool fast) {
     const auto reader = open_points("-", in, fast);
     PointRow row;
     while (reader->next(row)) {
-      std::string r = reader->place(row) + "|" + row.id + "|" + row.lon_text + "|" + row.lat_text + "|" + row.error +
-                      "|" + bits(row.p.lon_deg) + "|" + bits(row.p.lat_deg);
-      if (row.error.empty() &&
-          (bits(row.p.lon_deg) != bits(reference(row.lon_text)) || bits(row.p.lat_deg) != bits(reference(row.lat_text))))
+      const std::string lon(row.lon_text()), lat(row.lat_text());
+      std::string r = reader->place(row) + "|" + std::string(row.id()) + "|" + lon + "|" + lat + "|" + row.error +
+                      "|" + bits(row.p.lon_deg) + "|" + bits(row.p.lat_deg) + (row.id_plain ? "" : "|quoted id");
+      if (row.error.empty() && (bits(row.p.lon_deg) != bits(reference(lon)) || bits(row.p.lat_deg) != bits(reference(lat))))
         r += "|NOT FROM_CHARS";
       out.push_back(std::move(r));
     }

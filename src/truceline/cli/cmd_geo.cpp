@@ -197,11 +197,16 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
 
+// The text a worker formats its rows into: fmt's buffer, whose resize() within its capacity
+// is a size update (no fill, no call), for rows written in place.
+using OutText = fmt::memory_buffer;
+void append(OutText& out, std::string_view s) { out.append(s.data(), s.data() + s.size()); }
+
 // Formats the output lines of one input row; one instance per worker thread.
 class RowFormatter {
  public:
   virtual ~RowFormatter() = default;
-  virtual void format(const PointRow& row, std::string& out) = 0;
+  virtual void format(const PointRow& row, OutText& out) = 0;
 };
 using FormatterFactory = std::function<std::unique_ptr<RowFormatter>()>;
 
@@ -224,7 +229,7 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
   // worker formats a contiguous share of the batch into one text of its own, written in one
   // piece: no allocation and no stream call per row.
   std::vector<PointRow> rows(kBatch);
-  std::vector<std::string> texts(threads);
+  std::vector<OutText> texts(threads);
   std::size_t done = 0, skipped = 0;
   Progress progress(err);
   o << header << "\n";
@@ -246,10 +251,10 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
     Workers workers;
     workers.run(nt, [&](unsigned t) {
       const std::size_t share = std::max(1u, nt);
-      std::string& text = texts[t];
+      OutText& text = texts[t];
       text.clear();
       for (std::size_t i = n * t / share, end = n * (t + 1) / share; i < end && !workers.failed(); ++i) {
-        if (!fail_row.empty() && rows[i].id == fail_row)
+        if (!fail_row.empty() && rows[i].id() == fail_row)
           throw InputError(fmt::format("{}: fault injected by TRUCELINE_TEST_FAIL_ROW (testing only)", reader.place(rows[i])));
         formatters[t]->format(rows[i], text);
       }
@@ -301,40 +306,54 @@ class LineFormatter : public RowFormatter {
  public:
   LineFormatter(const geo::ZoneDefinition& def, const geo::ZoneLocator* locator, const std::vector<Field>& fields)
       : def_(def), locator_(locator), fields_(fields) {}
-  void format(const PointRow& row, std::string& out) override {
-    auto o = std::back_inserter(out);
+  void format(const PointRow& row, OutText& out) override {
     // id,lon,lat appended as they are (fmt's format parsing cost as much as the grid's answer).
-    const bool plain_id =
-        std::none_of(row.id.begin(), row.id.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
-    if (locator_ && plain_id) {  // membership only: the row in one piece
-      const std::string_view answer = locator_->contains(row.p) ? ",true\n" : ",false\n";
-      const std::size_t at = out.size();
-      out.resize(at + row.id.size() + row.lon_text.size() + row.lat_text.size() + 2 + answer.size());
+    if (locator_ && row.id_plain) {  // membership only: the row in one piece
+      const bool inside = locator_->contains(row.p);
+      const std::string_view id = row.id(), lon = row.lon_text(), lat = row.lat_text();
+      const std::size_t at = out.size(), n = id.size() + lon.size() + lat.size() + 2;
+      out.resize(at + n + 8);  // room for the answer written as 8 bytes
       char* w = out.data() + at;
-      auto put = [&w](std::string_view s) { w = std::copy(s.begin(), s.end(), w); };
-      put(row.id);
-      *w++ = ',';
-      put(row.lon_text);
-      *w++ = ',';
-      put(row.lat_text);
-      put(answer);
+      // id, lon and lat next to each other in the row's text, a comma apart (a CSV record
+      // "id,lon,lat" as read): one copy.
+      if (lon.data() == id.data() + id.size() + 1 && lat.data() == lon.data() + lon.size() + 1 &&
+          id.data()[id.size()] == ',' && lon.data()[lon.size()] == ',') {
+        std::memcpy(w, id.data(), n);
+      } else {
+        std::memcpy(w, id.data(), id.size());
+        w += id.size();
+        *w++ = ',';
+        std::memcpy(w, lon.data(), lon.size());
+        w += lon.size();
+        *w++ = ',';
+        std::memcpy(w, lat.data(), lat.size());
+      }
+      std::memcpy(out.data() + at + n, inside ? ",true\n\0\0" : ",false\n\0", 8);
+      out.resize(at + n + (inside ? 6 : 7));
       return;
     }
-    if (plain_id) out += row.id;
-    else out += csv_field(row.id);
-    ((out += ',') += row.lon_text) += ',';
-    out += row.lat_text;
+    if (row.id_plain) append(out, row.id());
+    else append(out, csv_field(std::string(row.id())));
+    out.push_back(',');
+    append(out, row.lon_text());
+    out.push_back(',');
+    append(out, row.lat_text());
     if (locator_) {
-      out += locator_->contains(row.p) ? ",true\n" : ",false\n";
+      append(out, locator_->contains(row.p) ? ",true\n" : ",false\n");
       return;
     }
     const geo::Location r = def_.locate(row.p);
     for (const Field f : fields_) {
-      if (f == Field::distance_m) fmt::format_to(o, ",{:.3f}", r.nearest.distance_m);
-      else if (f == Field::side) (out += ',') += geo::to_string(r.nearest.side);
-      else out += r.inside ? ",true" : ",false";
+      if (f == Field::distance_m) {
+        fmt::format_to(std::back_inserter(out), ",{:.3f}", r.nearest.distance_m);
+      } else if (f == Field::side) {
+        out.push_back(',');
+        append(out, geo::to_string(r.nearest.side));
+      } else {
+        append(out, r.inside ? ",true" : ",false");
+      }
     }
-    out += '\n';
+    out.push_back('\n');
   }
 
  private:
@@ -351,15 +370,15 @@ class AgreementFormatter : public RowFormatter {
     for (const auto& p : a.posts)
       if (agreement::post_active(p, t)) posts_.push_back({&p, geo::to_ecef(p.position), 0});
   }
-  void format(const PointRow& row, std::string& out) override {
+  void format(const PointRow& row, OutText& out) override {
     const agreement::Post* post = nearest_post(row.p, post_d_);
     const std::string post_cols = post ? fmt::format("{},{:.3f}", csv_field(post->id), post_d_) : ",";
     for (const auto& z : zones_) {
       const auto w = z->locate(row.p);
       // Line zones: the side of the zone's line; area zones have no line (empty side), and
       // their distance is to the area's boundary.
-      fmt::format_to(std::back_inserter(out), "{},{},{},{},{:.3f},{},{},{},{}\n", csv_field(row.id), row.lon_text,
-                     row.lat_text, csv_field(z->zone().id), w.distance_m, w.inside ? "true" : "false", post_cols,
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},{:.3f},{},{},{},{}\n", csv_field(std::string(row.id())),
+                     row.lon_text(), row.lat_text(), csv_field(z->zone().id), w.distance_m, w.inside ? "true" : "false", post_cols,
                      w.side ? geo::to_string(*w.side) : "", z->zone().is_area ? "area_boundary" : "line");
     }
   }
