@@ -127,30 +127,33 @@ inline unsigned digit_run(const char* p, std::uint64_t& value) {
 
 // short_decimal for a text inside a larger readable buffer (the CSV fast path reads its fields
 // in the reader's buffer, which ends at `readable`): the same forms, and the same value (the
-// same integer m of the same digits and the same division by 10^f), with each digit run read
-// eight bytes at a time instead of one by one. It reads up to 8 bytes after the start of each
-// run (within the buffer, maybe past the text), and says false, leaving it to short_decimal
-// and parse_coord, when fewer are readable or for any form it does not take (more than 7
-// integer or 8 fractional digits, more than 15 in all, anything but digits and one point).
-bool short_decimal_in_buffer(std::string_view text, const char* readable, double& out) {
+// same integer m of the same digits and the same division by 10^f). The integer digits are
+// read one by one (a coordinate has at most three), the fractional ones eight at a time (it
+// reads the 8 bytes after the point, within the buffer, maybe past the text). It says false,
+// leaving it to short_decimal and parse_coord, when fewer than 8 are readable there or for any
+// form it does not take (more than 8 fractional digits, more than 15 in all, anything but
+// digits and one point). Inlined in the fast path: the call cost as much as the integer part.
+[[gnu::always_inline]] inline bool short_decimal_in_buffer(std::string_view text, const char* readable, double& out) {
   const char* p = text.data();
   const char* e = p + text.size();
   if (p < e && *p == '+') ++p;
   const bool neg = p < e && *p == '-';
   if (neg) ++p;
-  if (readable - p < 8) return false;
-  std::uint64_t m, frac_value = 0;
-  const unsigned int_digits = digit_run(p, m);
-  p += int_digits;
+  const char* first = p;
+  std::uint64_t m = 0;
+  for (unsigned d; p < e && (d = static_cast<unsigned>(*p - '0')) < 10; ++p) m = m * 10 + d;
+  std::size_t digits = static_cast<std::size_t>(p - first);
   unsigned frac = 0;
   if (p < e && *p == '.') {
     ++p;
     if (readable - p < 8) return false;
+    std::uint64_t frac_value;
     frac = digit_run(p, frac_value);
     p += frac;
+    digits += frac;
+    m = m * kPow10Int[frac] + frac_value;  // below 10^15 when digits <= 15 (checked next)
   }
-  if (p != e || int_digits + frac == 0 || int_digits + frac > 15) return false;
-  m = m * kPow10Int[frac] + frac_value;
+  if (p != e || digits == 0 || digits > 15) return false;
   const double v = static_cast<double>(m) / kPow10[frac];
   out = neg ? -v : v;
   return true;
