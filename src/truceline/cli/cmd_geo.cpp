@@ -207,6 +207,10 @@ class RowFormatter {
  public:
   virtual ~RowFormatter() = default;
   virtual void format(const PointRow& row, OutText& out) = 0;
+  // rows[0..n) in order: one virtual call for many rows.
+  virtual void format_rows(const PointRow* rows, std::size_t n, OutText& out) {
+    for (std::size_t i = 0; i < n; ++i) format(rows[i], out);
+  }
 };
 using FormatterFactory = std::function<std::unique_ptr<RowFormatter>()>;
 
@@ -235,15 +239,20 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
   o << header << "\n";
   for (bool more = true; more;) {
     std::size_t n = 0;
-    while (n < kBatch && (more = reader.next(rows[n]))) {
-      const PointRow& row = rows[n];
+    while (n < kBatch) {
+      const std::size_t got = reader.next_rows(&rows[n], kBatch - n);
+      if (got == 0) {
+        more = false;
+        break;
+      }
+      n += got;
+      const PointRow& row = rows[n - 1];  // only the last can be bad (next_rows stops there)
       if (!row.error.empty()) {
         if (!skip_bad) throw InputError(fmt::format("{}: {}", reader.place(row), row.error));
         err << fmt::format("truceline: skipped {}: {}\n", reader.place(row), row.error);
         ++skipped;
-        continue;
+        --n;  // its place is read into next
       }
-      ++n;
     }
     const unsigned nt = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 255) / 256));
     // A worker that throws stops the others; run() rethrows its exception here, so the
@@ -253,8 +262,13 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
       const std::size_t share = std::max(1u, nt);
       OutText& text = texts[t];
       text.clear();
-      for (std::size_t i = n * t / share, end = n * (t + 1) / share; i < end && !workers.failed(); ++i) {
-        if (!fail_row.empty() && rows[i].id() == fail_row)
+      const std::size_t begin = n * t / share, end = n * (t + 1) / share;
+      if (fail_row.empty()) {
+        formatters[t]->format_rows(rows.data() + begin, end - begin, text);
+        return;
+      }
+      for (std::size_t i = begin; i < end && !workers.failed(); ++i) {
+        if (rows[i].id() == fail_row)
           throw InputError(fmt::format("{}: fault injected by TRUCELINE_TEST_FAIL_ROW (testing only)", reader.place(rows[i])));
         formatters[t]->format(rows[i], text);
       }
@@ -302,10 +316,13 @@ std::string fields_header(const std::vector<Field>& fields) {
 // grid (exact everywhere: the grid only decides cells wholly inside or outside, and points in
 // the others get the exact computation, locate.hpp); any other column needs the exact nearest
 // point, which gives the membership too.
-class LineFormatter : public RowFormatter {
+class LineFormatter final : public RowFormatter {
  public:
   LineFormatter(const geo::ZoneDefinition& def, const geo::ZoneLocator* locator, const std::vector<Field>& fields)
       : def_(def), locator_(locator), fields_(fields) {}
+  void format_rows(const PointRow* rows, std::size_t n, OutText& out) override {
+    for (std::size_t i = 0; i < n; ++i) format(rows[i], out);  // not virtual here: inlined
+  }
   void format(const PointRow& row, OutText& out) override {
     // id,lon,lat appended as they are (fmt's format parsing cost as much as the grid's answer).
     if (locator_ && row.id_plain) {  // membership only: the row in one piece

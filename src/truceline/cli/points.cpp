@@ -225,7 +225,17 @@ class CsvReader : public PointReader {
     split_by_blocks_ = std::max({id_col_, lon_col_, lat_col_}) < static_cast<int>(kEnds);
   }
 
-  bool next(PointRow& row) override {
+  bool next(PointRow& row) override { return read_row(row); }
+  std::string place(const PointRow& row) const override { return fmt::format("{}:{}", name_, row.line); }
+  std::size_t next_rows(PointRow* rows, std::size_t n) override {
+    std::size_t k = 0;
+    while (k < n && read_row(rows[k]))
+      if (!rows[k++].error.empty()) break;
+    return k;
+  }
+
+ private:
+  bool read_row(PointRow& row) {
     for (;;) {
       if (fast_path_) {
         const Fast f = next_fast(row);
@@ -261,9 +271,6 @@ class CsvReader : public PointReader {
     }
   }
 
-  std::string place(const PointRow& row) const override { return fmt::format("{}:{}", name_, row.line); }
-
- private:
   // The next record of the shared CSV reader (io/csv.hpp); a read failure is an error.
   bool read(io::CsvRecord& rec) {
     const bool any = csv_.next(rec);

@@ -51,6 +51,15 @@ class PointReader {
   virtual ~PointReader() = default;
   // Next row; false at the end.
   virtual bool next(PointRow& row) = 0;
+  // Up to n rows into rows[0..n), as n calls of next() would read them, stopping after a bad
+  // row (so that nothing past it is read before the caller has seen it); how many (0 at the
+  // end). One virtual call for many rows: CsvReader reads its records in one loop.
+  virtual std::size_t next_rows(PointRow* rows, std::size_t n) {
+    std::size_t k = 0;
+    while (k < n && next(rows[k]))
+      if (!rows[k++].error.empty()) break;
+    return k;
+  }
   // "line 17" or "feature 3" for messages.
   virtual std::string place(const PointRow& row) const = 0;
 };
