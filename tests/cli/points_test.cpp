@@ -36,7 +36,8 @@ std::vector<std::string> rows_of(const std::string& text) {
     const auto reader = open_points("-", in);
     PointRow row;
     while (reader->next(row))
-      out.push_back(reader->place(row) + "|" + row.id + "|" + row.lon_text + "|" + row.lat_text + "|" + row.error);
+      out.push_back(reader->place(row) + "|" + std::string(row.id()) + "|" + std::string(row.lon_text()) + "|" +
+                    std::string(row.lat_text()) + "|" + row.error);
   } catch (const InputError& e) {
     out.push_back(std::string("ERROR ") + e.what());
   }
@@ -227,10 +228,10 @@ std::vector<std::string> csv_rows(const std::string& text, bool fast) {
     const auto reader = open_points("-", in, fast);
     PointRow row;
     while (reader->next(row)) {
-      std::string r = reader->place(row) + "|" + row.id + "|" + row.lon_text + "|" + row.lat_text + "|" + row.error +
-                      "|" + bits(row.p.lon_deg) + "|" + bits(row.p.lat_deg);
-      if (row.error.empty() &&
-          (bits(row.p.lon_deg) != bits(reference(row.lon_text)) || bits(row.p.lat_deg) != bits(reference(row.lat_text))))
+      const std::string lon(row.lon_text()), lat(row.lat_text());
+      std::string r = reader->place(row) + "|" + std::string(row.id()) + "|" + lon + "|" + lat + "|" + row.error +
+                      "|" + bits(row.p.lon_deg) + "|" + bits(row.p.lat_deg) + (row.id_plain ? "" : "|quoted id");
+      if (row.error.empty() && (bits(row.p.lon_deg) != bits(reference(lon)) || bits(row.p.lat_deg) != bits(reference(lat))))
         r += "|NOT FROM_CHARS";
       out.push_back(std::move(r));
     }
@@ -326,6 +327,72 @@ TEST(CsvPoints, FastPathAgreesOnGeneratedAndMutatedFiles) {
   // Records longer than the reader's 64 KiB buffer, and one over 1 MiB (a bad row).
   expect_same_both_ways("id,lon,lat\np,1,2\n" + std::string(100000, 'x') + ",1,2\nq,3,4\n");
   expect_same_both_ways("id,lon,lat\np,1,2\n" + std::string(1100000, 'x') + ",1,2\nq,3,4\n");
+}
+
+// The fast path's decimals (short_decimal_in_buffer: integer digits one by one, the
+// fractional ones eight bytes at a time) against the general reader's and std::from_chars,
+// bit for bit: every count of integer (0-4) and fractional (0-17) digits, signs, leading
+// zeros, a point without digits, at every offset from the start of a 16-byte block and from
+// the end of the reader's buffer (rows padded by an id of 1 to 40 bytes, so that fields end
+// 0 to 15 bytes before a buffer's end).
+TEST(CsvPoints, FastPathDecimalsAreTheGeneralReadersBitForBit) {
+  std::mt19937_64 rng(1515);
+  auto digits = [&](std::size_t n) {
+    std::string d;
+    for (std::size_t i = 0; i < n; ++i) d += static_cast<char>('0' + rng() % 10);
+    return d;
+  };
+  const std::vector<std::string> signs = {"", "", "", "-", "+", "+-", "-+", "--"};
+  auto number = [&] {
+    const std::size_t int_digits = rng() % 5, frac_digits = rng() % 18;
+    std::string s = signs[rng() % signs.size()] + (rng() % 8 == 0 ? "0" : "") + digits(int_digits);
+    if (rng() % 6) s += "." + digits(frac_digits);
+    return s;
+  };
+  for (int file = 0; file < 8; ++file) {
+    std::string text = file % 2 ? "lon,lat,id\n" : "id,lon,lat\n";
+    for (std::size_t r = 0; r < 12000; ++r) {
+      std::string id(1 + rng() % 40, 'x');
+      id[0] = 'p';
+      const std::string lon = number(), lat = number();
+      if (file % 2) text.append(lon).append(",").append(lat).append(",").append(id).append("\n");
+      else text.append(id).append(",").append(lon).append(",").append(lat).append("\n");
+    }
+    expect_same_both_ways(text);
+  }
+}
+
+// The block split (16 bytes at a time) against the general reader: the columns read at every
+// place around the 16 commas it remembers (past them: the memchr split), a quote or CR in a
+// record's first, second or third block or just after its line break, records shorter than a
+// block and records of many blocks.
+TEST(CsvPoints, BlockSplitFindsEveryFieldAndEverySpecialByte) {
+  for (std::size_t lon_col = 0; lon_col < 32; ++lon_col) {
+    const std::size_t ncols = lon_col + 3 + lon_col % 3;  // 0 to 2 columns after the three
+    std::string header, row;
+    for (std::size_t c = 0; c < ncols; ++c) {
+      if (c) {
+        header.push_back(',');
+        row.push_back(',');
+      }
+      header.append(c == lon_col ? "lon" : c == lon_col + 1 ? "lat" : c == lon_col + 2 ? "id" : "x");
+      row.append(c == lon_col ? "36.12345678" : c == lon_col + 1 ? "35.5" : c == lon_col + 2 ? "p" : "");
+    }
+    std::string text = header + "\n";
+    for (int i = 0; i < 40; ++i) text += row + "\n";
+    expect_same_both_ways(text);
+  }
+  const std::string plain = "id,lon,lat\na,1,2\nbb,1.5,2.25\n" + std::string(40, 'c') + ",1,2\n";
+  std::string text = plain;
+  for (std::size_t at = 0; at < 48; ++at) {
+    // A record with a quote (or a CR) at byte `at`, then one with it right after its LF.
+    const std::string rec = std::string(at, 'i') + ",3,4";
+    const std::size_t k = std::min(at, rec.size());
+    const std::string quoted = rec.substr(0, k) + '"' + rec.substr(k), cr = rec.substr(0, k) + '\r' + rec.substr(k);
+    text += quoted + "\n" + plain + cr + "\n" + plain + rec + "\n\"q\",5,6\n" + rec + "\n\r" + plain;
+  }
+  expect_same_both_ways(text);
+  expect_same_both_ways("id,lon,lat\n" + std::string(200, 'a') + "," + std::string(100, '1') + ",2\nb,1,2\n");
 }
 
 TEST(GeoJsonPoints, MemoryDoesNotGrowWithTheFeatures) {

@@ -149,7 +149,7 @@ TEST(CsvPoints, BareCarriageReturnsEndLines) {
   // The old parser split on LF only: the whole file was one header line without lat.
   const auto rows = points("id,lon,lat\ra,36.1,48.2\rb,36.2,48.3\r");
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[1].id, "b");
+  EXPECT_EQ(rows[1].id(), "b");
   EXPECT_EQ(rows[1].line, 3u);
   EXPECT_EQ(rows[1].error, "");
 }

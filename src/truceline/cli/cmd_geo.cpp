@@ -197,11 +197,20 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
 
+// The text a worker formats its rows into: fmt's buffer, whose resize() within its capacity
+// is a size update (no fill, no call), for rows written in place.
+using OutText = fmt::memory_buffer;
+void append(OutText& out, std::string_view s) { out.append(s.data(), s.data() + s.size()); }
+
 // Formats the output lines of one input row; one instance per worker thread.
 class RowFormatter {
  public:
   virtual ~RowFormatter() = default;
-  virtual void format(const PointRow& row, std::string& out) = 0;
+  virtual void format(const PointRow& row, OutText& out) = 0;
+  // rows[0..n) in order: one virtual call for many rows.
+  virtual void format_rows(const PointRow* rows, std::size_t n, OutText& out) {
+    for (std::size_t i = 0; i < n; ++i) format(rows[i], out);
+  }
 };
 using FormatterFactory = std::function<std::unique_ptr<RowFormatter>()>;
 
@@ -224,21 +233,26 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
   // worker formats a contiguous share of the batch into one text of its own, written in one
   // piece: no allocation and no stream call per row.
   std::vector<PointRow> rows(kBatch);
-  std::vector<std::string> texts(threads);
+  std::vector<OutText> texts(threads);
   std::size_t done = 0, skipped = 0;
   Progress progress(err);
   o << header << "\n";
   for (bool more = true; more;) {
     std::size_t n = 0;
-    while (n < kBatch && (more = reader.next(rows[n]))) {
-      const PointRow& row = rows[n];
+    while (n < kBatch) {
+      const std::size_t got = reader.next_rows(&rows[n], kBatch - n);
+      if (got == 0) {
+        more = false;
+        break;
+      }
+      n += got;
+      const PointRow& row = rows[n - 1];  // only the last can be bad (next_rows stops there)
       if (!row.error.empty()) {
         if (!skip_bad) throw InputError(fmt::format("{}: {}", reader.place(row), row.error));
         err << fmt::format("truceline: skipped {}: {}\n", reader.place(row), row.error);
         ++skipped;
-        continue;
+        --n;  // its place is read into next
       }
-      ++n;
     }
     const unsigned nt = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 255) / 256));
     // A worker that throws stops the others; run() rethrows its exception here, so the
@@ -246,10 +260,15 @@ int stream_points(PointReader& reader, const std::string& header, const Formatte
     Workers workers;
     workers.run(nt, [&](unsigned t) {
       const std::size_t share = std::max(1u, nt);
-      std::string& text = texts[t];
+      OutText& text = texts[t];
       text.clear();
-      for (std::size_t i = n * t / share, end = n * (t + 1) / share; i < end && !workers.failed(); ++i) {
-        if (!fail_row.empty() && rows[i].id == fail_row)
+      const std::size_t begin = n * t / share, end = n * (t + 1) / share;
+      if (fail_row.empty()) {
+        formatters[t]->format_rows(rows.data() + begin, end - begin, text);
+        return;
+      }
+      for (std::size_t i = begin; i < end && !workers.failed(); ++i) {
+        if (rows[i].id() == fail_row)
           throw InputError(fmt::format("{}: fault injected by TRUCELINE_TEST_FAIL_ROW (testing only)", reader.place(rows[i])));
         formatters[t]->format(rows[i], text);
       }
@@ -297,44 +316,61 @@ std::string fields_header(const std::vector<Field>& fields) {
 // grid (exact everywhere: the grid only decides cells wholly inside or outside, and points in
 // the others get the exact computation, locate.hpp); any other column needs the exact nearest
 // point, which gives the membership too.
-class LineFormatter : public RowFormatter {
+class LineFormatter final : public RowFormatter {
  public:
   LineFormatter(const geo::ZoneDefinition& def, const geo::ZoneLocator* locator, const std::vector<Field>& fields)
       : def_(def), locator_(locator), fields_(fields) {}
-  void format(const PointRow& row, std::string& out) override {
-    auto o = std::back_inserter(out);
+  void format_rows(const PointRow* rows, std::size_t n, OutText& out) override {
+    for (std::size_t i = 0; i < n; ++i) format(rows[i], out);  // not virtual here: inlined
+  }
+  void format(const PointRow& row, OutText& out) override {
     // id,lon,lat appended as they are (fmt's format parsing cost as much as the grid's answer).
-    const bool plain_id =
-        std::none_of(row.id.begin(), row.id.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
-    if (locator_ && plain_id) {  // membership only: the row in one piece
-      const std::string_view answer = locator_->contains(row.p) ? ",true\n" : ",false\n";
-      const std::size_t at = out.size();
-      out.resize(at + row.id.size() + row.lon_text.size() + row.lat_text.size() + 2 + answer.size());
+    if (locator_ && row.id_plain) {  // membership only: the row in one piece
+      const bool inside = locator_->contains(row.p);
+      const std::string_view id = row.id(), lon = row.lon_text(), lat = row.lat_text();
+      const std::size_t at = out.size(), n = id.size() + lon.size() + lat.size() + 2;
+      out.resize(at + n + 8);  // room for the answer written as 8 bytes
       char* w = out.data() + at;
-      auto put = [&w](std::string_view s) { w = std::copy(s.begin(), s.end(), w); };
-      put(row.id);
-      *w++ = ',';
-      put(row.lon_text);
-      *w++ = ',';
-      put(row.lat_text);
-      put(answer);
+      // id, lon and lat next to each other in the row's text, a comma apart (a CSV record
+      // "id,lon,lat" as read): one copy.
+      if (lon.data() == id.data() + id.size() + 1 && lat.data() == lon.data() + lon.size() + 1 &&
+          id.data()[id.size()] == ',' && lon.data()[lon.size()] == ',') {
+        std::memcpy(w, id.data(), n);
+      } else {
+        std::memcpy(w, id.data(), id.size());
+        w += id.size();
+        *w++ = ',';
+        std::memcpy(w, lon.data(), lon.size());
+        w += lon.size();
+        *w++ = ',';
+        std::memcpy(w, lat.data(), lat.size());
+      }
+      std::memcpy(out.data() + at + n, inside ? ",true\n\0\0" : ",false\n\0", 8);
+      out.resize(at + n + (inside ? 6 : 7));
       return;
     }
-    if (plain_id) out += row.id;
-    else out += csv_field(row.id);
-    ((out += ',') += row.lon_text) += ',';
-    out += row.lat_text;
+    if (row.id_plain) append(out, row.id());
+    else append(out, csv_field(std::string(row.id())));
+    out.push_back(',');
+    append(out, row.lon_text());
+    out.push_back(',');
+    append(out, row.lat_text());
     if (locator_) {
-      out += locator_->contains(row.p) ? ",true\n" : ",false\n";
+      append(out, locator_->contains(row.p) ? ",true\n" : ",false\n");
       return;
     }
     const geo::Location r = def_.locate(row.p);
     for (const Field f : fields_) {
-      if (f == Field::distance_m) fmt::format_to(o, ",{:.3f}", r.nearest.distance_m);
-      else if (f == Field::side) (out += ',') += geo::to_string(r.nearest.side);
-      else out += r.inside ? ",true" : ",false";
+      if (f == Field::distance_m) {
+        fmt::format_to(std::back_inserter(out), ",{:.3f}", r.nearest.distance_m);
+      } else if (f == Field::side) {
+        out.push_back(',');
+        append(out, geo::to_string(r.nearest.side));
+      } else {
+        append(out, r.inside ? ",true" : ",false");
+      }
     }
-    out += '\n';
+    out.push_back('\n');
   }
 
  private:
@@ -351,15 +387,15 @@ class AgreementFormatter : public RowFormatter {
     for (const auto& p : a.posts)
       if (agreement::post_active(p, t)) posts_.push_back({&p, geo::to_ecef(p.position), 0});
   }
-  void format(const PointRow& row, std::string& out) override {
+  void format(const PointRow& row, OutText& out) override {
     const agreement::Post* post = nearest_post(row.p, post_d_);
     const std::string post_cols = post ? fmt::format("{},{:.3f}", csv_field(post->id), post_d_) : ",";
     for (const auto& z : zones_) {
       const auto w = z->locate(row.p);
       // Line zones: the side of the zone's line; area zones have no line (empty side), and
       // their distance is to the area's boundary.
-      fmt::format_to(std::back_inserter(out), "{},{},{},{},{:.3f},{},{},{},{}\n", csv_field(row.id), row.lon_text,
-                     row.lat_text, csv_field(z->zone().id), w.distance_m, w.inside ? "true" : "false", post_cols,
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},{:.3f},{},{},{},{}\n", csv_field(std::string(row.id())),
+                     row.lon_text(), row.lat_text(), csv_field(z->zone().id), w.distance_m, w.inside ? "true" : "false", post_cols,
                      w.side ? geo::to_string(*w.side) : "", z->zone().is_area ? "area_boundary" : "line");
     }
   }
@@ -425,12 +461,14 @@ int cmd_locate(const CLI::App* cmd, const ZoneArgs& za, const std::string& field
   const geo::GeodesicPolyline line(geo::read_line(za.line_path));
   const geo::ZoneDefinition def(line, spec);
   std::optional<geo::ZoneLocator> locator;
-  // 2^18 cells, not the default 2^20: building the grid costs half as much (0.57 G instructions
-  // less on the benchmark line, measured with callgrind) for ~50 more instructions a point
-  // (a thicker band of cells left to the exact computation): less work below ~10 M points.
+  // 2^17 cells, not the default 2^20: building the grid costs a sixth as much for a thicker
+  // band of cells left to the exact computation. Measured with callgrind on the benchmark's
+  // 200 km line and 1 M points: building 241 M instructions (2^18: 337 M, 2^20: ~0.9 G), the
+  // grid and exact queries ~304 a point (2^18: ~235; 2^16: 167 M and ~400). Less work than
+  // 2^18 below ~1.4 M points (a year of a mission's reports), more above (10 M points: ~5 %).
   // The answers are the same (exact) for any grid.
   if (fields == std::vector<Field>{Field::inside})
-    locator.emplace(def, geo::LocatorOptions{.max_cells = std::size_t{1} << 18});
+    locator.emplace(def, geo::LocatorOptions{.max_cells = std::size_t{1} << 17});
   auto reader = open_points(points_path, in);
   return stream_points(
       *reader, fields_header(fields),

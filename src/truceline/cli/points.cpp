@@ -18,7 +18,11 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "truceline/error.hpp"
 #include "truceline/io/file.hpp"
@@ -42,6 +46,9 @@ inline std::string_view trim_view(std::string_view s) {
   return trim_view_slow(s);
 }
 std::string trim(const std::string& s) { return std::string(trim_view(s)); }
+
+// Where `text` (a view of `buf`) starts in `buf`, as a PointRow offset.
+std::uint32_t offset_in(std::string_view text, const char* buf) { return static_cast<std::uint32_t>(text.data() - buf); }
 
 // Powers of ten exactly representable as doubles (10^0 .. 10^22).
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
@@ -92,8 +99,68 @@ bool short_decimal(std::string_view text, double& out) {
   return true;
 }
 
+constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+
+// The value of the digits held in the bytes of `d` (0..9 each, the first digit in the lowest
+// byte; leading bytes 0 for fewer than eight digits): fast_float's eight-digit SWAR step.
+inline std::uint64_t eight_digits(std::uint64_t d) {
+  d = (d * 10) + (d >> 8);
+  return (((d & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
+          (((d >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >> 32;
+}
+
+// The leading run of digits (at most 8) of the 8 bytes at p: their count and their value.
+// Loads 8 bytes whatever the run's length: the caller makes sure they are readable.
+inline unsigned digit_run(const char* p, std::uint64_t& value) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native != std::endian::little) w = __builtin_bswap64(w);
+  // d: each byte less '0'; a byte is a digit when that is at most 9. A byte below '0' borrows
+  // from the next and one above 0x89 carries into it, but only bytes after the first
+  // non-digit are disturbed, and only the first non-digit matters.
+  const std::uint64_t d = w - 0x3030303030303030;
+  const std::uint64_t non_digit = ((d + 0x7676767676767676) | d) & 0x8080808080808080;
+  const unsigned n = non_digit ? static_cast<unsigned>(std::countr_zero(non_digit)) >> 3 : 8;
+  value = n == 0 ? 0 : eight_digits(d << (64 - 8 * n));  // the run's bytes moved up, zeros before
+  return n;
+}
+
+// short_decimal for a text inside a larger readable buffer (the CSV fast path reads its fields
+// in the reader's buffer, which ends at `readable`): the same forms, and the same value (the
+// same integer m of the same digits and the same division by 10^f). The integer digits are
+// read one by one (a coordinate has at most three), the fractional ones eight at a time (it
+// reads the 8 bytes after the point, within the buffer, maybe past the text). It says false,
+// leaving it to short_decimal and parse_coord, when fewer than 8 are readable there or for any
+// form it does not take (more than 8 fractional digits, more than 15 in all, anything but
+// digits and one point). Inlined in the fast path: the call cost as much as the integer part.
+[[gnu::always_inline]] inline bool short_decimal_in_buffer(std::string_view text, const char* readable, double& out) {
+  const char* p = text.data();
+  const char* e = p + text.size();
+  if (p < e && *p == '+') ++p;
+  const bool neg = p < e && *p == '-';
+  if (neg) ++p;
+  const char* first = p;
+  std::uint64_t m = 0;
+  for (unsigned d; p < e && (d = static_cast<unsigned>(*p - '0')) < 10; ++p) m = m * 10 + d;
+  std::size_t digits = static_cast<std::size_t>(p - first);
+  unsigned frac = 0;
+  if (p < e && *p == '.') {
+    ++p;
+    if (readable - p < 8) return false;
+    std::uint64_t frac_value;
+    frac = digit_run(p, frac_value);
+    p += frac;
+    digits += frac;
+    m = m * kPow10Int[frac] + frac_value;  // below 10^15 when digits <= 15 (checked next)
+  }
+  if (p != e || digits == 0 || digits > 15) return false;
+  const double v = static_cast<double>(m) / kPow10[frac];
+  out = neg ? -v : v;
+  return true;
+}
+
 // Parses a coordinate; an error message or "".
-std::string parse_coord(const std::string& text, const char* name, double lo, double hi, double* out) {
+std::string parse_coord(std::string_view text, const char* name, double lo, double hi, double* out) {
   if (text.empty()) return fmt::format("{} is empty", name);
   double v = 0;
   const char* b = text.data();
@@ -110,13 +177,13 @@ std::string parse_coord(const std::string& text, const char* name, double lo, do
 void fill_coords(PointRow& row) {
   // Two short decimals within range: the values parse_coord finds, without its std::string.
   double lon, lat;
-  if (short_decimal(row.lon_text, lon) && short_decimal(row.lat_text, lat) && lon >= -180 && lon <= 180 &&
+  if (short_decimal(row.lon_text(), lon) && short_decimal(row.lat_text(), lat) && lon >= -180 && lon <= 180 &&
       lat >= -90 && lat <= 90) {
     row.p = {lon, lat};
     return;
   }
-  row.error = parse_coord(row.lon_text, "lon", -180, 180, &row.p.lon_deg);
-  if (row.error.empty()) row.error = parse_coord(row.lat_text, "lat", -90, 90, &row.p.lat_deg);
+  row.error = parse_coord(row.lon_text(), "lon", -180, 180, &row.p.lon_deg);
+  if (row.error.empty()) row.error = parse_coord(row.lat_text(), "lat", -90, 90, &row.p.lat_deg);
 }
 
 // An object whose "type" is the string `type` (a "type" of another JSON type is no type).
@@ -155,9 +222,20 @@ class CsvReader : public PointReader {
       throw InputError(fmt::format("{}:{}: the CSV header has no {}{}", name_, csv_.line(), missing, hint));
     }
     ncols_ = cols.size();
+    split_by_blocks_ = std::max({id_col_, lon_col_, lat_col_}) < static_cast<int>(kEnds);
   }
 
-  bool next(PointRow& row) override {
+  bool next(PointRow& row) override { return read_row(row); }
+  std::string place(const PointRow& row) const override { return fmt::format("{}:{}", name_, row.line); }
+  std::size_t next_rows(PointRow* rows, std::size_t n) override {
+    std::size_t k = 0;
+    while (k < n && read_row(rows[k]))
+      if (!rows[k++].error.empty()) break;
+    return k;
+  }
+
+ private:
+  bool read_row(PointRow& row) {
     for (;;) {
       if (fast_path_) {
         const Fast f = next_fast(row);
@@ -186,18 +264,13 @@ class CsvReader : public PointReader {
         row.error = fmt::format("{} fields, the header has {}", f.size(), ncols_);
         return true;
       }
-      if (id_col_ >= 0) row.id = f[id_col_];
-      else row.id = std::to_string(row_number_);
-      row.lon_text = trim_view(f[lon_col_]);
-      row.lat_text = trim_view(f[lat_col_]);
+      row.set_texts(id_col_ >= 0 ? std::string_view(f[id_col_]) : std::string_view(std::to_string(row_number_)),
+                    trim_view(f[lon_col_]), trim_view(f[lat_col_]));
       fill_coords(row);
       return true;
     }
   }
 
-  std::string place(const PointRow& row) const override { return fmt::format("{}:{}", name_, row.line); }
-
- private:
   // The next record of the shared CSV reader (io/csv.hpp); a read failure is an error.
   bool read(io::CsvRecord& rec) {
     const bool any = csv_.next(rec);
@@ -206,55 +279,69 @@ class CsvReader : public PointReader {
   }
   bool in_bad() const { return in_->bad(); }
 
-  // The row's fields emptied, their buffers kept (no allocation per row).
+  // The row's texts emptied, their buffer kept (no allocation per row).
   static void reset(PointRow& row) {
-    row.id.clear();
-    row.lon_text.clear();
-    row.lat_text.clear();
+    row.set_texts({}, {}, {});
     row.error.clear();
     row.p = geo::LonLat{};
   }
 
-  // s = v, cheaper than assign() for the short texts of a row (its length is usually the
-  // previous row's: no resize at all).
-  static void set(std::string& s, std::string_view v) {
-    if (s.size() != v.size()) s.resize(v.size());
-    if (!v.empty()) std::memcpy(s.data(), v.data(), v.size());
-  }
-
   // The fast path: the next record when it lies wholly in the reader's buffer and has no quote
   // and no CR (so that its fields are the bytes between its commas, exactly as the general
-  // reader splits it), split in place: no copy of the record, no string per field. Every rule
-  // after the split is the general path's (blank and whitespace-only lines skip, the field
-  // count, the id or the row number, trimmed coordinates, fill_coords). Anything else -- a
-  // quote, a CR, a record running past the buffer or over max_record, the last record without
-  // a line break, the end of the input -- is left to the general reader (Fast::no), which
-  // has consumed nothing of it.
+  // reader splits it), split in place: no copy per field, the record's bytes copied into the
+  // row once. Every rule after the split is the general path's (blank and whitespace-only
+  // lines skip, the field count, the id or the row number, trimmed coordinates, fill_coords'
+  // values and errors). Anything else -- a quote, a CR, a record running past the buffer or
+  // over max_record, the last record without a line break, the end of the input -- is left to
+  // the general reader (Fast::no), which has consumed nothing of it.
   enum class Fast { no, row, skipped };
+  static constexpr std::size_t kEnds = 16;  // commas remembered by the block split
   Fast next_fast(PointRow& row) {
     const std::string_view buf = csv_.buffered();
     const char* b = buf.data();
-    const void* nl = buf.empty() ? nullptr : std::memchr(b, '\n', buf.size());
-    if (!nl) return Fast::no;
-    const std::size_t len = static_cast<std::size_t>(static_cast<const char*>(nl) - b);
-    if (len > csv_.max_record() || next_special(quote_, '"', buf) < b + len || next_special(cr_, '\r', buf) < b + len)
-      return Fast::no;
+    const char* const buf_end = b + buf.size();
+    std::size_t len = 0, commas = 0;
+    std::uint32_t ends[kEnds];  // the first commas' offsets in the record (block split)
+    std::string_view id, lon, lat;
+    int split = -1;
+#if defined(__SSE2__)
+    if (split_by_blocks_) split = split_blocks(b, buf_end, len, commas, ends);
+    if (split == 0) return Fast::no;
+    if (split == 1) {
+      auto field = [&](int i) -> std::string_view {
+        const std::size_t k = static_cast<std::size_t>(i);
+        const std::size_t from = k == 0 ? 0 : ends[k - 1] + 1, to = k < commas ? ends[k] : len;
+        return {b + from, to - from};
+      };
+      // Columns past the last comma are absent: the field count is wrong, the views unused.
+      if (id_col_ >= 0 && static_cast<std::size_t>(id_col_) <= commas) id = field(id_col_);
+      if (static_cast<std::size_t>(lon_col_) <= commas) lon = field(lon_col_);
+      if (static_cast<std::size_t>(lat_col_) <= commas) lat = field(lat_col_);
+    }
+#endif
+    if (split < 0) {  // memchr over the buffer
+      const void* nl = buf.empty() ? nullptr : std::memchr(b, '\n', buf.size());
+      if (!nl) return Fast::no;
+      len = static_cast<std::size_t>(static_cast<const char*>(nl) - b);
+      if (len > csv_.max_record() || next_special(quote_, '"', buf) < b + len ||
+          next_special(cr_, '\r', buf) < b + len)
+        return Fast::no;
+      const char* end = b + len;
+      commas = 0;
+      for (const char* p = b;; ++commas) {
+        const char* c = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+        const char* fe = c ? c : end;
+        const std::string_view field(p, static_cast<std::size_t>(fe - p));
+        if (commas == static_cast<std::size_t>(id_col_)) id = field;
+        if (commas == static_cast<std::size_t>(lon_col_)) lon = field;
+        if (commas == static_cast<std::size_t>(lat_col_)) lat = field;
+        if (!c) break;
+        p = c + 1;
+      }
+    }
     csv_.consume(len + 1, 1);
     if (len == 0) return Fast::skipped;  // a blank line (the general reader skips it too)
-    const char* end = b + len;
-    std::string_view id, lon, lat;
-    std::size_t nf = 0;
-    for (const char* p = b;; ++nf) {
-      const char* c = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
-      const char* fe = c ? c : end;
-      const std::string_view field(p, static_cast<std::size_t>(fe - p));
-      if (nf == static_cast<std::size_t>(id_col_)) id = field;
-      if (nf == static_cast<std::size_t>(lon_col_)) lon = field;
-      if (nf == static_cast<std::size_t>(lat_col_)) lat = field;
-      if (!c) break;
-      p = c + 1;
-    }
-    ++nf;
+    const std::size_t nf = commas + 1;
     if (nf == 1 && trim_view(std::string_view(b, len)).empty()) return Fast::skipped;  // blank line
     row.line = csv_.line();
     ++row_number_;
@@ -265,18 +352,68 @@ class CsvReader : public PointReader {
     }
     row.error.clear();
     row.p = geo::LonLat{};
+    lon = trim_view(lon);
+    lat = trim_view(lat);
+    // The record's bytes (and the row number after them when there is no id column).
+    char digits[24];
+    std::size_t ndigits = 0;
+    if (id_col_ < 0) ndigits = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, row_number_).ptr - digits);
+    if (row.texts.size() < len + ndigits) row.texts.resize(std::max<std::size_t>(len + ndigits, 64));
+    std::memcpy(row.texts.data(), b, len);
     if (id_col_ >= 0) {
-      set(row.id, id);
+      row.id_at = offset_in(id, b);
+      row.id_len = static_cast<std::uint32_t>(id.size());
     } else {
-      char digits[24];
-      const auto r = std::to_chars(digits, digits + sizeof digits, row_number_);
-      set(row.id, std::string_view(digits, static_cast<std::size_t>(r.ptr - digits)));
+      std::memcpy(row.texts.data() + len, digits, ndigits);
+      row.id_at = static_cast<std::uint32_t>(len);
+      row.id_len = static_cast<std::uint32_t>(ndigits);
     }
-    set(row.lon_text, trim_view(lon));
-    set(row.lat_text, trim_view(lat));
-    fill_coords(row);
+    row.id_plain = true;  // no quote, CR or LF in the record, no comma in a field
+    row.lon_at = offset_in(lon, b);
+    row.lon_len = static_cast<std::uint32_t>(lon.size());
+    row.lat_at = offset_in(lat, b);
+    row.lat_len = static_cast<std::uint32_t>(lat.size());
+    double lon_v, lat_v;
+    if (short_decimal_in_buffer(lon, buf_end, lon_v) && short_decimal_in_buffer(lat, buf_end, lat_v) &&
+        lon_v >= -180 && lon_v <= 180 && lat_v >= -90 && lat_v <= 90)
+      row.p = {lon_v, lat_v};
+    else
+      fill_coords(row);
     return Fast::row;
   }
+
+#if defined(__SSE2__)
+  // The block split: the record at `b` found 16 bytes at a time (SSE2 compares for LF, comma,
+  // quote and CR, one bit a byte), with the offsets of its first kEnds commas in `ends` and
+  // the count of all in `commas`. 1: a record of `len` bytes without quote or CR; 0: a quote or
+  // CR in it, or longer than max_record (the general reader's); -1: no line break in the whole
+  // 16-byte blocks left in the buffer (the memchr split decides). Reads only whole blocks
+  // within [b, buf_end).
+  int split_blocks(const char* b, const char* buf_end, std::size_t& len, std::size_t& commas,
+                   std::uint32_t* ends) const {
+    const __m128i lf = _mm_set1_epi8('\n'), comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
+                  cr = _mm_set1_epi8('\r');
+    commas = 0;
+    for (const char* q = b; buf_end - q >= 16; q += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      const unsigned at_lf = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)));
+      const unsigned at_special =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, cr))));
+      const unsigned before_lf = at_lf ? (at_lf & (0u - at_lf)) - 1 : 0xFFFFu;  // the bytes before the first LF
+      if (at_special & before_lf) return 0;
+      const std::size_t base = static_cast<std::size_t>(q - b);
+      for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma))) & before_lf; m; m &= m - 1) {
+        if (commas < kEnds) ends[commas] = static_cast<std::uint32_t>(base + static_cast<unsigned>(std::countr_zero(m)));
+        ++commas;
+      }
+      if (at_lf) {
+        len = base + static_cast<unsigned>(std::countr_zero(at_lf));
+        return len > csv_.max_record() ? 0 : 1;
+      }
+    }
+    return -1;
+  }
+#endif
 
   // Where the next `c` ('"' or CR) lies in the buffer, at or after the start of `buf` (the
   // unread bytes): the end of the buffer when there is none. Remembered from one record to the
@@ -307,31 +444,33 @@ class CsvReader : public PointReader {
   int lon_col_ = -1, lat_col_ = -1, id_col_ = -1;
   std::size_t ncols_ = 0, row_number_ = 0;
   bool fast_path_;
+  bool split_by_blocks_ = false;  // every column read is among the first kEnds + 1
 };
 
 // One feature of the collection as a row (id, coordinates as written, or the row's error).
 PointRow feature_row(const nlohmann::json& f, std::size_t number) {
   PointRow row;
   row.line = number;
-  row.id = std::to_string(number);
+  std::string id = std::to_string(number);
   if (f.is_object() && f.contains("id") && (f["id"].is_string() || f["id"].is_number()))
-    row.id = f["id"].is_string() ? f["id"].get<std::string>() : f["id"].dump();
+    id = f["id"].is_string() ? f["id"].get<std::string>() : f["id"].dump();
   else if (f.is_object() && f.contains("properties") && f["properties"].is_object() &&
            f["properties"].contains("id") && !f["properties"]["id"].is_null())
-    row.id = f["properties"]["id"].is_string() ? f["properties"]["id"].get<std::string>()
-                                               : f["properties"]["id"].dump();
+    id = f["properties"]["id"].is_string() ? f["properties"]["id"].get<std::string>()
+                                           : f["properties"]["id"].dump();
   if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object() ||
       !has_type(f["geometry"], "Point")) {
+    row.set_texts(id, {}, {});
     row.error = "geometry is not a Point";
     return row;
   }
   const auto& c = f["geometry"].value("coordinates", nlohmann::json());
   if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number()) {
+    row.set_texts(id, {}, {});
     row.error = "coordinates must be [lon, lat] numbers";
     return row;
   }
-  row.lon_text = c[0].dump();
-  row.lat_text = c[1].dump();
+  row.set_texts(id, c[0].dump(), c[1].dump());
   fill_coords(row);
   return row;
 }
@@ -618,6 +757,24 @@ class GeoJsonPointReader : public PointReader {
 };
 
 }  // namespace
+
+void PointRow::set_texts(std::string_view id, std::string_view lon, std::string_view lat) {
+  const std::size_t n = id.size() + lon.size() + lat.size();
+  if (n > std::numeric_limits<std::uint32_t>::max())
+    throw InputError(fmt::format("row texts of {} bytes: more than 4 GiB", n));
+  if (texts.size() < n) texts.resize(n);
+  char* w = texts.data();
+  auto put = [&](std::string_view t, std::uint32_t& at, std::uint32_t& len) {
+    at = static_cast<std::uint32_t>(w - texts.data());
+    len = static_cast<std::uint32_t>(t.size());
+    if (!t.empty()) std::memcpy(w, t.data(), t.size());
+    w += t.size();
+  };
+  put(id, id_at, id_len);
+  put(lon, lon_at, lon_len);
+  put(lat, lat_at, lat_len);
+  id_plain = id.find_first_of(",\"\r\n") == std::string_view::npos;
+}
 
 std::unique_ptr<PointReader> open_points(const std::string& path, std::istream& stdin_stream, bool csv_fast_path) {
   std::unique_ptr<std::istream> own;

@@ -10,9 +10,11 @@
 
 #include "truceline/text.hpp"
 
+#include <cstdint>
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "truceline/geo/polyline.hpp"
@@ -20,11 +22,28 @@
 namespace truceline::cli {
 
 struct PointRow {
-  std::string id;
-  std::string lon_text, lat_text;  // as written in the input (echoed in the output)
+  // The id, and lon and lat as written in the input (echoed in the output): views of `texts`,
+  // valid until the row is next written (copies and moves of the row carry their own).
+  std::string_view id() const { return view(id_at, id_len); }
+  std::string_view lon_text() const { return view(lon_at, lon_len); }
+  std::string_view lat_text() const { return view(lat_at, lat_len); }
+  // The three texts copied into the row; id_plain says whether the id needs no CSV quoting.
+  void set_texts(std::string_view id, std::string_view lon, std::string_view lat);
+  // true: the id holds no comma, quote, CR or LF (written as it is in a CSV field).
+  bool id_plain = true;
   geo::LonLat p;
   std::size_t line = 0;  // line in the file (header = line 1) or feature number
   std::string error;     // non-empty: the row is bad, with the reason
+
+  // Storage of the texts (filled by the readers): a buffer that only grows, so that a row
+  // reused from batch to batch copies its record's bytes with one memcpy and no allocation;
+  // each text is at [at, at + len) of it (a CSV reader's fast path keeps the record whole and
+  // points into it).
+  std::string texts;
+  std::uint32_t id_at = 0, id_len = 0, lon_at = 0, lon_len = 0, lat_at = 0, lat_len = 0;
+
+ private:
+  std::string_view view(std::uint32_t at, std::uint32_t len) const { return {texts.data() + at, len}; }
 };
 
 class PointReader {
@@ -32,6 +51,15 @@ class PointReader {
   virtual ~PointReader() = default;
   // Next row; false at the end.
   virtual bool next(PointRow& row) = 0;
+  // Up to n rows into rows[0..n), as n calls of next() would read them, stopping after a bad
+  // row (so that nothing past it is read before the caller has seen it); how many (0 at the
+  // end). One virtual call for many rows: CsvReader reads its records in one loop.
+  virtual std::size_t next_rows(PointRow* rows, std::size_t n) {
+    std::size_t k = 0;
+    while (k < n && next(rows[k]))
+      if (!rows[k++].error.empty()) break;
+    return k;
+  }
   // "line 17" or "feature 3" for messages.
   virtual std::string place(const PointRow& row) const = 0;
 };
