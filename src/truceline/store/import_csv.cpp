@@ -132,7 +132,7 @@ class CsvReader final : public RowReader {
         usage(fmt::format("--map {}={}: field {} is mapped twice", field, column, name));
         return;
       }
-      role_[*c] = field_role(name);
+      role_[*c] = field_roles()[f->field];
       mapped[f->field] = true;
     }
     // Then by name, for the fields --map did not set: per field, its first name (by priority)
@@ -149,7 +149,7 @@ class CsvReader final : public RowReader {
       for (std::size_t r = 0; r < fields[f].second.size(); ++r) {
         const std::size_t i = first[slot + r];
         if (i == n) continue;
-        role_[i] = field_role(fields[f].first);
+        role_[i] = field_roles()[f];
         mapped[f] = true;
         break;
       }
@@ -234,15 +234,27 @@ class CsvReader final : public RowReader {
     std::string key;  // field, tags: the field's name (csv_fields()); keep: the extra field's key
     ReportFields::Field which = ReportFields::kFieldCount;  // field: which one
   };
-  static Role field_role(const std::string& field) {
-    using F = ReportFields;
-    if (field == "tags") return {Role::tags, field};
-    if (field == "source.name") return {Role::field, field, F::source_name};
-    if (field == "source_type") return {Role::field, field, F::source_type};
-    if (field == "source_url") return {Role::field, field, F::source_url};
-    for (unsigned i = 0; i < F::source_name; ++i)
-      if (field == F::key(static_cast<F::Field>(i))) return {Role::field, field, static_cast<F::Field>(i)};
-    throw std::logic_error("import_csv.cpp: field '" + field + "' is no ReportFields field");
+  // Each field's role, by its number in field_columns() (built once: a header maps up to two
+  // dozen columns, and every file has a header).
+  static const std::vector<Role>& field_roles() {
+    static const std::vector<Role> roles = [] {
+      using F = ReportFields;
+      std::vector<Role> r;
+      for (const auto& [field, names] : field_columns()) {
+        if (field == "tags") r.push_back({Role::tags, field});
+        else if (field == "source.name") r.push_back({Role::field, field, F::source_name});
+        else if (field == "source_type") r.push_back({Role::field, field, F::source_type});
+        else if (field == "source_url") r.push_back({Role::field, field, F::source_url});
+        else {
+          unsigned i = 0;
+          while (i < F::source_name && field != F::key(static_cast<F::Field>(i))) ++i;
+          if (i == F::source_name) throw std::logic_error("import_csv.cpp: field '" + field + "' is no ReportFields field");
+          r.push_back({Role::field, field, static_cast<F::Field>(i)});
+        }
+      }
+      return r;
+    }();
+    return roles;
   }
 
   // Every column no field took is kept: the store's own `id` (ignored), `extra` (a JSON object,
