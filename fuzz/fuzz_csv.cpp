@@ -77,6 +77,15 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   (void)truceline::io::decode("x", "windows-1252");
   (void)truceline::io::decode(std::string("x\0", 2), "UTF-16LE");
   (void)truceline::io::encoding_advice("caf\xE9");
+  // And what the readers build on first use (their header tables), by reading a row of each.
+  const st::ReaderOptions options;
+  for (const auto& [format, text] : {std::pair{st::Format::csv, "observed_at,lon,lat,kind,source\n2018-10-12,36,35,other,M\n"},
+                                     std::pair{st::Format::acled, "event_id_cnty,event_date,event_type,latitude,longitude\n"
+                                                                  "X1,2018-10-12,Battles,35,36\n"}}) {
+    MemoryBuf buf(text, std::char_traits<char>::length(text));
+    std::istream in(&buf);
+    read_all(in, options, format, false);
+  }
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -1075,6 +1076,148 @@ TEST(ImporterAcled, RepeatedAndEmptyColumnNamesGetTheirOwnKeys) {
   ASSERT_EQ(plain.size(), 1u);
   EXPECT_EQ(ok(plain[0]).summary, "x");
   EXPECT_EQ(ok(plain[0]).extra["acled"]["NOTES"], "x");
+}
+
+
+// report_from_fields (the CSV and ACLED readers' entry) and report_from_json read the same
+// fields by one set of rules: for the same values, given as text in a ReportFields and as JSON
+// strings in an object, the same report, canonical JSON (the content hash) and error, for good
+// values and bad ones alike.
+namespace fields_vs_json {
+
+using F = ReportFields;
+
+struct Case {
+  std::vector<std::pair<F::Field, std::string>> text;
+  std::optional<std::vector<std::string>> tags;
+  std::vector<std::pair<std::string, std::string>> text_members;
+  std::vector<std::pair<std::string, nlohmann::json>> json_members;
+};
+
+void expect_same(const Case& c, const ReadOptions& options, const std::string& what) {
+  ReportFields f;
+  nlohmann::json o = nlohmann::json::object();
+  for (const auto& [field, value] : c.text) {
+    f.text[field] = value;
+    if (field >= F::source_name) o["source"][F::key(field)] = value;
+    else o[F::key(field)] = value;
+  }
+  if (c.tags) {
+    f.tags_given = true;
+    for (const auto& t : *c.tags) f.tags.push_back(t);
+    o["tags"] = *c.tags;
+  }
+  for (const auto& [k, v] : c.text_members) f.members.push_back({k, v}), o[k] = v;
+  std::vector<nlohmann::json> values;  // report_from_fields moves them out
+  values.reserve(c.json_members.size());
+  for (const auto& [k, v] : c.json_members) values.push_back(v), o[k] = v;
+  for (std::size_t i = 0; i < c.json_members.size(); ++i) f.members.push_back({c.json_members[i].first, {}, &values[i]});
+
+  const RowOutcome flat = report_from_fields(f, options), ref = report_from_json(o, options);
+  ASSERT_EQ(flat.report.has_value(), ref.report.has_value()) << what << "\n" << o.dump() << "\n" << flat.error << "\n" << ref.error;
+  EXPECT_EQ(flat.error, ref.error) << what << "\n" << o.dump();
+  if (!ref.report) return;
+  EXPECT_EQ(flat.report->canonical_json(), ref.report->canonical_json()) << what;
+  EXPECT_EQ(flat.report->to_json().dump(), ref.report->to_json().dump()) << what;
+}
+
+}  // namespace fields_vs_json
+
+TEST(ReportFields, SameReportAndErrorsAsTheJsonEntry) {
+  using namespace fields_vs_json;
+  const Case base{{{F::observed_at, "2019-03-04T05:00:00Z"},
+                   {F::lon, "36.2896"},
+                   {F::lat, "34.93039"},
+                   {F::kind, "shelling"},
+                   {F::source_name, "Monitor"}},
+                  {}, {}, {}};
+  // Values for every field, good and bad (blank, not numbers, out of range, decimal commas,
+  // overflowing counts, naive and slashed dates, unknown vocabularies, quotes).
+  const std::vector<std::string> values{
+      "", "  ", "\xC2\xA0", "\xE3\x80\x80", "abc", "a\"b\\c", "36,5", "36.5", " 36.5", "36.5 ", "+36", "-0", "0", "0x1p4",
+      "1e400", "1e-400", "inf", "nan", "5", "007", "-3", "1.5", "7", "9007199254740992", "9007199254740993",
+      "18446744073709551616", "2019-03-04", "2019-03-04T08:30", "2019-03-04 08:30", "04/03/2019",
+      "2019-03-04T08:30:00+03:00", "minute", "week", "fortnight", "A", "F", "G", "AB", "shelling", "other",
+      "media", "bogus", "1000", "2e6", "http://x/y", std::string("a\0b", 3)};
+  ReadOptions with_zone;
+  with_zone.tz = std::make_shared<const TimeZone>(TimeZone::parse("Europe/Kyiv"));
+  with_zone.default_source = "Fallback";
+  std::size_t cases = 0;
+  for (unsigned field = 0; field < F::kFieldCount; ++field)
+    for (const auto& v : values)
+      for (const ReadOptions* options : {static_cast<const ReadOptions*>(&with_zone), static_cast<const ReadOptions*>(nullptr)}) {
+        Case c = base;
+        auto it = std::find_if(c.text.begin(), c.text.end(), [&](const auto& p) { return p.first == field; });
+        if (it != c.text.end()) it->second = v;
+        else c.text.emplace_back(static_cast<F::Field>(field), v);
+        expect_same(c, options ? *options : ReadOptions{}, std::string(F::key(static_cast<F::Field>(field))) + "=" + v);
+        ++cases;
+      }
+  // A field left out (each required one in turn).
+  for (const F::Field gone : {F::observed_at, F::lon, F::lat, F::kind, F::source_name}) {
+    Case c = base;
+    c.text.erase(std::find_if(c.text.begin(), c.text.end(), [&](const auto& p) { return p.first == gone; }));
+    expect_same(c, {}, std::string("without ") + F::key(gone));
+    expect_same(c, with_zone, std::string("without ") + F::key(gone) + ", with --tz/--source");
+  }
+  // Tags, and the members that are not fields: extra fields as text or JSON, `cites` (checked),
+  // output-only keys (ignored), "source.x" (kept inside source by to_json).
+  std::vector<Case> others;
+  for (const auto& tags : std::vector<std::vector<std::string>>{{}, {"a"}, {"b", "a", "a"}}) {
+    Case c = base;
+    c.tags = tags;
+    others.push_back(c);
+  }
+  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+           {"Notes", "n"}, {"cites", "Outlet"}, {"cites", ""}, {"superseded_by", "r1"}, {"effective_lon", "1"},
+           {"source.desk", "north"}, {"extra", "{not json"}, {"csv.place", " x "}}) {
+    Case c = base;
+    c.text_members.emplace_back(k, v);
+    others.push_back(c);
+  }
+  for (const auto& [k, v] : std::vector<std::pair<std::string, nlohmann::json>>{
+           {"cites", {"A", "B"}}, {"cites", {"A", ""}}, {"cites", nullptr}, {"cites", 3}, {"desk", {{"a", 1}}},
+           {"score", 1.5}, {"ledger_index", 4}}) {
+    Case c = base;
+    c.json_members.emplace_back(k, v);
+    others.push_back(c);
+  }
+  for (const auto& c : others) {
+    expect_same(c, {}, nlohmann::json(c.text_members).dump() + nlohmann::json(c.json_members).dump());
+    ++cases;
+  }
+  EXPECT_GT(cases, 2000u);
+}
+
+// Numbers written as text are read as std::stod reads them (all of the text, no exception
+// escapes): report_from_fields and report_from_json no longer call stod, so the reading is
+// checked against it here.
+TEST(ReportFields, NumbersAsTextAreReadAsStodReadsThem) {
+  for (const std::string s : {"36.5", " 36.5", "36.5 ", "+36", "-0", "0x1p4", "0x10", "1e400", "1e-400", "1e-310", "inf",
+                              "-inf", "nan", "", ".5", "5.", "1e", "36,5", "3 6", "\t7", "1_0", "0b1"}) {
+    std::optional<double> want;
+    try {
+      std::size_t used = 0;
+      const double d = std::stod(s, &used);
+      if (used == s.size() && std::isfinite(d)) want = d;
+    } catch (const std::exception&) {
+    }
+    ReportFields f;
+    f.text[ReportFields::observed_at] = "2019-03-04";
+    f.text[ReportFields::place] = "Idlib";
+    f.text[ReportFields::kind] = "other";
+    f.text[ReportFields::source_name] = "M";
+    f.text[ReportFields::location_precision_m] = s;
+    const RowOutcome o = report_from_fields(f);
+    if (want && *want >= 0 && *want <= kMaxLocationPrecisionM) {
+      ASSERT_TRUE(o.report) << "'" << s << "': " << o.error;
+      EXPECT_EQ(o.report->location_precision_m, *want) << s;
+    } else if (!want) {
+      EXPECT_EQ(o.error, "location_precision_m must be a finite number (got " + nlohmann::json(s).dump() + ")" +
+                             (s == "36,5" ? ": decimal commas are not read, write 36.5" : ""))
+          << s;
+    }
+  }
 }
 
 }  // namespace truceline::store

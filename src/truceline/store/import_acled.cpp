@@ -108,42 +108,44 @@ class AcledReader final : public RowReader {
     auto cell = [&](Column c) -> std::string_view {
       return col_[c] == kNone ? std::string_view() : trim(rec_.fields[col_[c]]);
     };
-    json o = json::object();
-    json acled = json::object();
-    for (std::size_t i = 0; i < names_.size(); ++i) acled[keys_.empty() ? names_[i] : keys_[i]] = rec_.fields[i];
-
+    // The report's fields as views (of the cells, of this reader's buffers and of literals):
+    // report_from_fields reads them by report_from_json's rules, without a JSON object per row.
+    using F = ReportFields;
+    ReportFields& f = fields_;
+    f.clear();
     std::string_view id = cell(col::event_id_cnty);
     if (id.empty()) id = cell(col::data_id);
-    if (!id.empty()) o["source_id"] = std::string(id);
+    if (!id.empty()) f.text[F::source_id] = id;
 
     const std::string_view date = cell(col::event_date);
     if (date.empty()) {
       err = "missing event_date";
       return true;
     }
-    const auto iso = acled_date(date);
+    auto iso = acled_date(date);
     if (!iso) {
       err = fmt::format("event_date '{}' is not a date (2018-10-12, 12 October 2018 or dd/mm/yyyy)", date);
       return true;
     }
-    o["observed_at"] = *iso;
+    date_ = std::move(*iso);
+    f.text[F::observed_at] = date_;
     const std::string_view tp = cell(col::time_precision);
-    if (tp.empty() || tp == "1") o["time_precision"] = "day";
-    else if (tp == "2") o["time_precision"] = "week";
-    else if (tp == "3") o["time_precision"] = "month";
+    if (tp.empty() || tp == "1") f.text[F::time_precision] = "day";
+    else if (tp == "2") f.text[F::time_precision] = "week";
+    else if (tp == "3") f.text[F::time_precision] = "month";
     else {
       err = fmt::format("time_precision '{}' is not ACLED's 1 (day), 2 (week) or 3 (month)", tp);
       return true;
     }
 
     const std::string_view lat = cell(col::latitude), lon = cell(col::longitude);
-    if (!lat.empty()) o["lat"] = std::string(lat);
-    if (!lon.empty()) o["lon"] = std::string(lon);
-    if (const std::string_view loc = cell(col::location); !loc.empty()) o["place"] = std::string(loc);
+    if (!lat.empty()) f.text[F::lat] = lat;
+    if (!lon.empty()) f.text[F::lon] = lon;
+    if (const std::string_view loc = cell(col::location); !loc.empty()) f.text[F::place] = loc;
     const std::string_view gp = cell(col::geo_precision);
-    if (gp == "1") o["location_precision_m"] = 2000;
-    else if (gp == "2") o["location_precision_m"] = 10000;
-    else if (gp == "3" || gp.empty()) o["location_precision_m"] = 50000;
+    if (gp == "1") f.text[F::location_precision_m] = "2000";
+    else if (gp == "2") f.text[F::location_precision_m] = "10000";
+    else if (gp == "3" || gp.empty()) f.text[F::location_precision_m] = "50000";
     else {
       err = fmt::format("geo_precision '{}' is not ACLED's 1, 2 or 3", gp);
       return true;
@@ -154,23 +156,28 @@ class AcledReader final : public RowReader {
       err = "missing event_type";
       return true;
     }
-    AcledKind k = acled_kind(et, st);
-    o["kind"] = std::move(k.kind);
-    if (!cell(col::civilian_targeting).empty()) k.tags.push_back("civilian_targeting");
-    if (!k.tags.empty()) o["tags"] = std::move(k.tags);
+    kind_ = acled_kind(et, st);
+    f.text[F::kind] = kind_.kind;
+    if (!cell(col::civilian_targeting).empty()) kind_.tags.push_back("civilian_targeting");
+    if (!kind_.tags.empty()) {
+      f.tags_given = true;
+      f.tags.assign(kind_.tags.begin(), kind_.tags.end());
+    }
 
-    if (const std::string_view a = cell(col::actor1); !a.empty()) o["actor"] = std::string(a);
-    if (const std::string_view t = cell(col::actor2); !t.empty()) o["target"] = std::string(t);
-    if (const std::string_view f = cell(col::fatalities); !f.empty()) o["fatalities"] = std::string(f);
-    if (const std::string_view n = cell(col::notes); !n.empty()) o["summary"] = std::string(n);
-    json& source = o["source"];  // {"name": "ACLED", "type": "other"}, built in place
-    source["name"] = "ACLED";
-    source["type"] = "other";
-    o["reliability"] = "F";
-    o["credibility"] = 6;
-    o["acled"] = std::move(acled);
-    o["acled_layout"] = layout_;
-    row.outcome = report_from_json(o);
+    if (const std::string_view a = cell(col::actor1); !a.empty()) f.text[F::actor] = a;
+    if (const std::string_view t = cell(col::actor2); !t.empty()) f.text[F::target] = t;
+    if (const std::string_view n = cell(col::fatalities); !n.empty()) f.text[F::fatalities] = n;
+    if (const std::string_view n = cell(col::notes); !n.empty()) f.text[F::summary] = n;
+    f.text[F::source_name] = "ACLED";
+    f.text[F::source_type] = "other";
+    f.text[F::reliability] = "F";
+    f.text[F::credibility] = "6";
+    // Every column, as written, under "acled" (kept in the report's extra fields).
+    acled_ = json::object();
+    for (std::size_t i = 0; i < names_.size(); ++i) acled_[keys_.empty() ? names_[i] : keys_[i]] = rec_.fields[i];
+    f.members.push_back({"acled", {}, &acled_});
+    f.members.push_back({"acled_layout", layout_});
+    row.outcome = report_from_fields(f);
     return true;
   }
   std::string format() const override { return "acled"; }
@@ -187,6 +194,11 @@ class AcledReader final : public RowReader {
   std::array<std::size_t, kColumnCount> col_{};  // [Column] -> the first column with that name, or kNone
   const char* layout_ = "current";
   std::string problem_;
+  // The row's report fields and what they view (reused from row to row).
+  ReportFields fields_;
+  std::string date_;
+  AcledKind kind_;
+  nlohmann::json acled_;
 };
 
 }  // namespace

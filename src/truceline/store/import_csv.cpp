@@ -132,7 +132,7 @@ class CsvReader final : public RowReader {
         usage(fmt::format("--map {}={}: field {} is mapped twice", field, column, name));
         return;
       }
-      role_[*c] = field_role(name);
+      role_[*c] = field_roles()[f->field];
       mapped[f->field] = true;
     }
     // Then by name, for the fields --map did not set: per field, its first name (by priority)
@@ -149,7 +149,7 @@ class CsvReader final : public RowReader {
       for (std::size_t r = 0; r < fields[f].second.size(); ++r) {
         const std::size_t i = first[slot + r];
         if (i == n) continue;
-        role_[i] = field_role(fields[f].first);
+        role_[i] = field_roles()[f];
         mapped[f] = true;
         break;
       }
@@ -176,42 +176,44 @@ class CsvReader final : public RowReader {
       row.outcome.error = std::move(problem);
       return true;
     }
-    json o = json::object();
-    json source;  // null until a source column has a value (operator[] makes it an object)
-    json extra_cell;
+    // The row's fields as views of its cells (report_from_fields: the rules of report_from_json,
+    // without a JSON object per row). Empty cells are not given.
+    ReportFields& f = fields_;
+    f.clear();
+    std::optional<std::string_view> extra_cell;
     for (std::size_t i = 0; i < names_.size(); ++i) {
       const Role& role = role_[i];
       const std::string& cell = rec_.fields[i];
-      if (role.kind == Role::keep) {
-        if (!cell.empty()) o[role.key] = cell;
+      if (role.kind == Role::keep) {  // an extra field, as written
+        if (!cell.empty()) f.members.push_back({role.key, cell});
         continue;
       }
       const std::string_view v = trim(cell);
       if (v.empty()) continue;
       switch (role.kind) {
-        case Role::id: o["id"] = std::string(v); break;
-        case Role::extra: extra_cell = std::string(v); break;
-        case Role::tags: o["tags"] = split_tags(v); break;
-        case Role::source_name: source["name"] = std::string(v); break;
-        case Role::source_type: source["type"] = std::string(v); break;
-        case Role::source_url: source["url"] = std::string(v); break;
-        default: o[role.key] = std::string(v); break;
+        case Role::id: break;  // the store's own id: output only (is_output_only_key), ignored
+        case Role::extra: extra_cell = v; break;
+        case Role::tags: split_tags(v, f.tags), f.tags_given = true; break;
+        default: f.text[role.which] = v; break;
       }
     }
-    if (!source.is_null()) o["source"] = std::move(source);
-    // `extra` as printed by `truceline reports --format csv`: its fields go back to the top.
-    if (extra_cell.is_string()) {
-      const json parsed = json::parse(extra_cell.get<std::string>(), nullptr, false);
-      bool merge = parsed.is_object();
+    // `extra` as printed by `truceline reports --format csv`: its fields go back to the top,
+    // unless one is a model key or a column's (then it stays one extra field, as written).
+    if (extra_cell) {
+      extra_ = json::parse(extra_cell->begin(), extra_cell->end(), nullptr, false);
+      bool merge = extra_.is_object();
+      auto taken = [&](const std::string& k) {
+        return std::any_of(f.members.begin(), f.members.end(), [&](const ReportFields::Member& m) { return m.key == k; });
+      };
       if (merge)
-        for (const auto& [k, v] : parsed.items()) merge = merge && !model_keys().count(k) && !o.contains(k);
+        for (const auto& [k, v] : extra_.items()) merge = merge && !model_keys().count(k) && !taken(k);
       if (merge) {
-        for (const auto& [k, v] : parsed.items()) o[k] = v;
+        for (auto& [k, v] : extra_.items()) f.members.push_back({k, {}, &v});
       } else {
-        o["extra"] = extra_cell;
+        f.members.push_back({"extra", *extra_cell});
       }
     }
-    row.outcome = report_from_json(o, read_);
+    row.outcome = report_from_fields(f, read_);
     return true;
   }
   std::string format() const override { return "csv"; }
@@ -228,15 +230,31 @@ class CsvReader final : public RowReader {
 
   // What a column is read as.
   struct Role {
-    enum Kind { unset, field, tags, source_name, source_type, source_url, id, extra, keep } kind = unset;
-    std::string key;  // field: the field's name; keep: the extra field's key
+    enum Kind { unset, field, tags, id, extra, keep } kind = unset;
+    std::string key;  // field, tags: the field's name (csv_fields()); keep: the extra field's key
+    ReportFields::Field which = ReportFields::kFieldCount;  // field: which one
   };
-  static Role field_role(const std::string& field) {
-    if (field == "tags") return {Role::tags, field};
-    if (field == "source.name") return {Role::source_name, field};
-    if (field == "source_type") return {Role::source_type, field};
-    if (field == "source_url") return {Role::source_url, field};
-    return {Role::field, field};
+  // Each field's role, by its number in field_columns() (built once: a header maps up to two
+  // dozen columns, and every file has a header).
+  static const std::vector<Role>& field_roles() {
+    static const std::vector<Role> roles = [] {
+      using F = ReportFields;
+      std::vector<Role> r;
+      for (const auto& [field, names] : field_columns()) {
+        if (field == "tags") r.push_back({Role::tags, field});
+        else if (field == "source.name") r.push_back({Role::field, field, F::source_name});
+        else if (field == "source_type") r.push_back({Role::field, field, F::source_type});
+        else if (field == "source_url") r.push_back({Role::field, field, F::source_url});
+        else {
+          unsigned i = 0;
+          while (i < F::source_name && field != F::key(static_cast<F::Field>(i))) ++i;
+          if (i == F::source_name) throw std::logic_error("import_csv.cpp: field '" + field + "' is no ReportFields field");
+          r.push_back({Role::field, field, static_cast<F::Field>(i)});
+        }
+      }
+      return r;
+    }();
+    return roles;
   }
 
   // Every column no field took is kept: the store's own `id` (ignored), `extra` (a JSON object,
@@ -254,16 +272,16 @@ class CsvReader final : public RowReader {
       if (role_[i].kind != Role::unset) continue;
       const std::string& l = lower_names[i];
       if (l == "id" && !id) {
-        role_[i] = {Role::id, "id"};
+        role_[i] = {Role::id, "id", {}};
         id = true;
       } else if (l == "extra" && !extra) {
-        role_[i] = {Role::extra, "extra"};
+        role_[i] = {Role::extra, "extra", {}};
         extra = true;
       } else {
         // (A name is trimmed already, and `l` is it lower-cased; "column_N" is no field's.)
         std::string key = names_[i].empty() ? fmt::format("column_{}", i + 1) : names_[i];
         if (!names_[i].empty() && (model_keys().count(l) || field_of(l) || l == "extra")) key = "csv." + key;
-        role_[i] = {Role::keep, std::move(key)};
+        role_[i] = {Role::keep, std::move(key), {}};
       }
     }
     for (std::size_t i = 0; i < n; ++i)
@@ -288,6 +306,8 @@ class CsvReader final : public RowReader {
   io::CsvRecord rec_;
   std::vector<std::string> names_, missing_;
   std::vector<Role> role_;  // per column
+  ReportFields fields_;     // the row's, reused
+  json extra_;              // the row's `extra` cell, parsed
   std::string problem_;
   bool usage_ = false;
 };

@@ -79,15 +79,21 @@ const std::set<std::string>& model_keys() {
   return k;
 }
 
-json split_tags(std::string_view s) {
-  json tags = json::array();
+void split_tags(std::string_view s, std::vector<std::string_view>& tags) {
   while (true) {
     const auto semi = s.find(';');
     const std::string_view t = trim(s.substr(0, semi));
-    if (!t.empty()) tags.push_back(std::string(t));
+    if (!t.empty()) tags.push_back(t);
     if (semi == std::string_view::npos) break;
     s.remove_prefix(semi + 1);
   }
+}
+
+json split_tags(std::string_view s) {
+  std::vector<std::string_view> views;
+  split_tags(s, views);
+  json tags = json::array();
+  for (const auto t : views) tags.push_back(std::string(t));
   return tags;
 }
 

@@ -1,8 +1,10 @@
 // Importers (docs/importers.md): JSON Lines, CSV, GeoJSON and ACLED exports, turned into a
 // stream of rows, each a normalized Report or the reason it is quarantined.
 //
-// Every reader builds a JSON object per row and hands it to report_from_json(), so validation
-// lives in one place (report.cpp). Problems with a single row (wrong field count, broken
+// Validation lives in one place (record.cpp): the JSONL and GeoJSON readers hand each row's
+// JSON object to report_from_json(); the CSV and ACLED readers hand a flat ReportFields (views of
+// the row's cells, no JSON object per row) to report_from_fields(), which reads it by the same
+// rules, so the same values give the same report and the same error whatever the format. Problems with a single row (wrong field count, broken
 // JSON, a non-Point feature, an ACLED date that is not a date) are quarantined rows, never
 // exceptions; problems with the file as a whole (no header, wrong delimiter, not a
 // FeatureCollection, not an ACLED header) throw InputError from open_reader(), and a --map
@@ -16,8 +18,8 @@
 // Units: RawRow::number is a physical line (from 1, the header is line 1; CSV syntax is read by
 // io/csv.hpp, which says how quoted line breaks count) or a feature number (from 1).
 // Complexity: opening a reader is linear in the header (CSV: its columns); next() is linear in
-// the row's bytes (a CSV row of n cells builds one JSON object of n members, O(n log n) key
-// comparisons). Memory: one row (plus a 512 B-64 KiB read buffer) for the streaming formats, the
+// the row's bytes (a CSV row of n cells: its fields as views, its unknown columns into the
+// report's extra fields, O(n log n) key comparisons). Memory: one row (plus a 512 B-64 KiB read buffer) for the streaming formats, the
 // whole document for GeoJSON; what `ingest` keeps in flight is bounded in bytes too
 // (store.cpp), so a wide CSV's memory is bounded by its row, not columns x rows. Errors: see above; a stream that fails to read ends the rows (the caller checks it);
 // io::DecodeError (an InputError) comes through from a decoding stream (io/text.hpp).

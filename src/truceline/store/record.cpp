@@ -8,6 +8,7 @@
 #include <functional>
 #include <charconv>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -152,11 +153,11 @@ const std::vector<std::string>& effective_location_columns() {
   return c;
 }
 
-bool is_output_only_key(const std::string& key) {
-  if (key == "id" || key == "superseded_by" || key == "effective_location" || key == "ledger_index") return true;
-  const auto& c = effective_location_columns();
-  return std::find(c.begin(), c.end(), key) != c.end();
-}
+namespace {
+bool output_only(std::string_view key);
+}  // namespace
+
+bool is_output_only_key(const std::string& key) { return output_only(key); }
 
 bool blank(std::string_view s) {
   std::size_t i = 0;
@@ -222,22 +223,64 @@ bool DuplicateKeys::operator()(int, json::parse_event_t event, json& parsed) {
 
 namespace {
 
-const std::set<std::string> kKnown{"id", "superseded_by", "ledger_index", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
+const std::set<std::string, std::less<>> kKnown{"id", "superseded_by", "ledger_index", "source_id", "observed_at", "time_precision", "reported_at", "lon", "lat",
                                    "place", "location_precision_m", "kind", "weapon_class", "weapon_count",
                                    "actor", "target", "fatalities", "injured", "explosions", "summary", "tags", "source",
                                    "reliability", "credibility", "supersedes"};
 
 bool in(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
+bool output_only(std::string_view key) {
+  if (key == "id" || key == "superseded_by" || key == "effective_location" || key == "ledger_index") return true;
+  const auto& c = effective_location_columns();
+  return std::find(c.begin(), c.end(), key) != c.end();
+}
+
+// A member's value as the rules below read it, from a JSON object (report_from_json) or from
+// flat text (report_from_fields: a text is read as that JSON string would be).
+struct Val {
+  enum Type { absent, null, string, integer, unsigned_integer, floating, other } type = absent;
+  std::string_view str;      // string
+  int64_t i = 0;             // integer
+  uint64_t u = 0;            // unsigned_integer (nlohmann reads every non-negative integer so)
+  double d = 0;              // floating
+  const json* j = nullptr;   // the JSON value; nullptr: a flat text
+  bool given() const { return type != absent && type != null; }  // present and not null
+  bool is_integer() const { return type == integer || type == unsigned_integer; }
+  // The value as JSON prints it (for messages).
+  std::string dump() const { return j ? j->dump() : json(std::string(str)).dump(); }
+};
+
+Val val_of(const json* v) {
+  Val r;
+  if (!v) return r;
+  r.j = v;
+  switch (v->type()) {
+    case json::value_t::null: r.type = Val::null; break;
+    case json::value_t::string: r.type = Val::string, r.str = v->get_ref<const std::string&>(); break;
+    case json::value_t::number_integer: r.type = Val::integer, r.i = v->get<int64_t>(); break;
+    case json::value_t::number_unsigned: r.type = Val::unsigned_integer, r.u = v->get<uint64_t>(); break;
+    case json::value_t::number_float: r.type = Val::floating, r.d = v->get<double>(); break;
+    default: r.type = Val::other; break;
+  }
+  return r;
+}
+
+Val val_of(const std::optional<std::string_view>& t) {
+  Val r;
+  if (t) r.type = Val::string, r.str = *t;
+  return r;
+}
+
 // Reads an optional string field; numbers are accepted for ids. A value of white space only
 // ("   ") is absent: a blank place, source name or kind is missing, not a value.
-std::optional<std::string> text(const json& o, const char* key, std::string& error) {
-  if (!o.contains(key) || o[key].is_null()) return std::nullopt;
-  if (o[key].is_string()) {
-    if (blank(o[key].get_ref<const std::string&>())) return std::nullopt;
-    return o[key].get<std::string>();
+std::optional<std::string> text(const Val& v, const char* key, std::string& error) {
+  if (!v.given()) return std::nullopt;
+  if (v.type == Val::string) {
+    if (blank(v.str)) return std::nullopt;
+    return std::string(v.str);
   }
-  if (o[key].is_number_integer()) return o[key].dump();
+  if (v.is_integer()) return v.dump();
   error = fmt::format("{} must be a string", key);
   return std::nullopt;
 }
@@ -247,29 +290,28 @@ std::string too_large(const char* key, const std::string& value) {
 }
 
 // A count: a whole number from 0 to kMaxCount, as a JSON number or as digits in a string.
-std::optional<int64_t> count(const json& o, const char* key, std::string& error) {
-  if (!o.contains(key) || o[key].is_null()) return std::nullopt;
-  const json& v = o[key];
-  if (v.is_number_unsigned()) {  // nlohmann reads every non-negative integer literal as unsigned
-    const uint64_t u = v.get<uint64_t>();
+std::optional<int64_t> count(const Val& v, const char* key, std::string& error) {
+  if (!v.given()) return std::nullopt;
+  if (v.type == Val::unsigned_integer) {  // nlohmann reads every non-negative integer literal as unsigned
+    const uint64_t u = v.u;
     if (u > static_cast<uint64_t>(kMaxCount)) {
       error = too_large(key, std::to_string(u));
       return std::nullopt;
     }
     return static_cast<int64_t>(u);
   }
-  if (v.is_number_integer()) {
-    const int64_t i = v.get<int64_t>();
+  if (v.type == Val::integer) {
+    const int64_t i = v.i;
     if (i >= 0 && i > kMaxCount) error = too_large(key, std::to_string(i));
     if (i >= 0 && i <= kMaxCount) return i;
-  } else if (v.is_string()) {
-    const std::string s = v.get<std::string>();
+  } else if (v.type == Val::string) {
+    const std::string_view s = v.str;
     if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       uint64_t u = 0;
       const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), u);
       if (ec == std::errc() && end == s.data() + s.size() && u <= static_cast<uint64_t>(kMaxCount))
         return static_cast<int64_t>(u);
-      error = too_large(key, s);
+      error = too_large(key, std::string(s));
       return std::nullopt;
     }
   }
@@ -277,26 +319,33 @@ std::optional<int64_t> count(const json& o, const char* key, std::string& error)
   return std::nullopt;
 }
 
-std::optional<double> number(const json& o, const char* key, std::string& error) {
-  if (!o.contains(key) || o[key].is_null()) return std::nullopt;
-  const json& v = o[key];
+// std::stod(s, &used) where all of `s` must be used, without its exceptions (a throw and its
+// unwinding cost more than the rest of a row): NaN where stod throws (no number at all, out of
+// range: strtod's ERANGE, which stod turns into out_of_range) or leaves characters unread.
+double whole_double(std::string_view s) {
+  const std::string z(s);  // strtod reads a terminated string (a NUL inside ends it, as for stod)
+  const int saved = errno;
+  errno = 0;
+  char* end = nullptr;
+  const double d = std::strtod(z.c_str(), &end);
+  const bool range = errno == ERANGE;
+  if (errno == 0) errno = saved;
+  if (end == z.c_str() || range || end != z.c_str() + z.size()) return NAN;
+  return d;
+}
+
+std::optional<double> number(const Val& v, const char* key, std::string& error) {
+  if (!v.given()) return std::nullopt;
   double d = NAN;
-  if (v.is_number()) {
-    d = v.get<double>();
-  } else if (v.is_string()) {
-    try {
-      std::size_t used = 0;
-      d = std::stod(v.get<std::string>(), &used);
-      if (used != v.get<std::string>().size()) d = NAN;
-    } catch (...) {
-      d = NAN;
-    }
-  }
+  if (v.type == Val::integer) d = static_cast<double>(v.i);
+  else if (v.type == Val::unsigned_integer) d = static_cast<double>(v.u);
+  else if (v.type == Val::floating) d = v.d;
+  else if (v.type == Val::string) d = whole_double(v.str);
   if (!std::isfinite(d)) {
     error = fmt::format("{} must be a finite number (got {})", key, v.dump());
     // "36,5" from a spreadsheet saved with a decimal comma: say so, do not guess.
-    if (v.is_string() && std::count(v.get_ref<const std::string&>().begin(), v.get_ref<const std::string&>().end(), ',') == 1) {
-      std::string dotted = v.get<std::string>();
+    if (v.type == Val::string && std::count(v.str.begin(), v.str.end(), ',') == 1) {
+      std::string dotted(v.str);
       std::replace(dotted.begin(), dotted.end(), ',', '.');
       char* end = nullptr;
       const double x = std::strtod(dotted.c_str(), &end);
@@ -367,18 +416,17 @@ TimeRead read_time(const char* field, const std::string& text, const ReadOptions
   return r;
 }
 
-}  // namespace
-
-RowOutcome report_from_json(const json& o, const ReadOptions& options) {
+// The one reading of a report's fields (docs/report-format.md), over either adapter: JsonFields
+// (report_from_json) or FlatFields (report_from_fields). An adapter only hands out values
+// (get, member, the tags, the members); every rule and every message is here.
+using F = ReportFields;
+template <class Fields>
+RowOutcome read_report(const Fields& o, const ReadOptions& options) {
   RowOutcome out;
   std::string& err = out.error;
-  if (!o.is_object()) {
-    err = "a report must be a JSON object";
-    return out;
-  }
   Report r;
   // observed_at and its precision.
-  const auto observed = text(o, "observed_at", err);
+  const auto observed = text(o.get(F::observed_at), "observed_at", err);
   if (!err.empty()) return out;
   if (!observed) {
     err = "missing observed_at";
@@ -393,7 +441,7 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
   zone_used |= t.zone_used;
   r.observed_unix = *t.unix_seconds;
   r.time_precision = t.date_only ? "day" : "minute";
-  if (auto p = text(o, "time_precision", err)) {
+  if (auto p = text(o.get(F::time_precision), "time_precision", err)) {
     if (!in(time_precisions(), *p)) {
       err = fmt::format("time_precision '{}' is not one of {}", *p, join(time_precisions()));
       return out;
@@ -401,7 +449,7 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
     r.time_precision = *p;
   }
   if (!err.empty()) return out;
-  if (auto rep = text(o, "reported_at", err)) {
+  if (auto rep = text(o.get(F::reported_at), "reported_at", err)) {
     const TimeRead rt = read_time("reported_at", *rep, options);
     if (!rt.unix_seconds) {
       err = rt.error;
@@ -412,11 +460,11 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
   }
   if (!err.empty()) return out;
   // Location.
-  r.lon = number(o, "lon", err);
+  r.lon = number(o.get(F::lon), "lon", err);
   if (!err.empty()) return out;
-  r.lat = number(o, "lat", err);
+  r.lat = number(o.get(F::lat), "lat", err);
   if (!err.empty()) return out;
-  r.place = text(o, "place", err).value_or("");
+  r.place = text(o.get(F::place), "place", err).value_or("");
   if (!err.empty()) return out;
   if (r.lon.has_value() != r.lat.has_value()) {
     err = r.lon ? "lon without lat" : "lat without lon";
@@ -438,7 +486,7 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
     err = "missing location: lon and lat, or place";
     return out;
   }
-  if (auto pm = number(o, "location_precision_m", err)) {
+  if (auto pm = number(o.get(F::location_precision_m), "location_precision_m", err)) {
     if (*pm < 0) {
       err = "location_precision_m must be >= 0";
       return out;
@@ -451,7 +499,7 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
   }
   if (!err.empty()) return out;
   // What happened.
-  const auto kind = text(o, "kind", err);
+  const auto kind = text(o.get(F::kind), "kind", err);
   if (!err.empty()) return out;
   if (!kind) {
     err = "missing kind";
@@ -462,63 +510,52 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
     return out;
   }
   r.kind = *kind;
-  r.weapon_class = text(o, "weapon_class", err).value_or("");
-  r.weapon_count = count(o, "weapon_count", err);
-  r.actor = text(o, "actor", err).value_or("");
-  r.target = text(o, "target", err).value_or("");
-  r.fatalities = count(o, "fatalities", err);
-  r.injured = count(o, "injured", err);
-  r.explosions = count(o, "explosions", err);
-  r.summary = text(o, "summary", err).value_or("");
-  r.source_id = text(o, "source_id", err).value_or("");
-  r.supersedes = text(o, "supersedes", err).value_or("");
+  r.weapon_class = text(o.get(F::weapon_class), "weapon_class", err).value_or("");
+  r.weapon_count = count(o.get(F::weapon_count), "weapon_count", err);
+  r.actor = text(o.get(F::actor), "actor", err).value_or("");
+  r.target = text(o.get(F::target), "target", err).value_or("");
+  r.fatalities = count(o.get(F::fatalities), "fatalities", err);
+  r.injured = count(o.get(F::injured), "injured", err);
+  r.explosions = count(o.get(F::explosions), "explosions", err);
+  r.summary = text(o.get(F::summary), "summary", err).value_or("");
+  r.source_id = text(o.get(F::source_id), "source_id", err).value_or("");
+  r.supersedes = text(o.get(F::supersedes), "supersedes", err).value_or("");
   if (!err.empty()) return out;
-  if (o.contains("tags") && !o["tags"].is_null()) {
-    if (!o["tags"].is_array()) {
-      err = "tags must be an array of strings";
-      return out;
-    }
-    for (const auto& tag : o["tags"]) {
-      if (!tag.is_string()) {
-        err = "tags must be an array of strings";
-        return out;
-      }
-      r.tags.push_back(tag.get<std::string>());
-    }
+  if (o.member("tags").given() && !o.tags_into(r.tags)) {
+    err = "tags must be an array of strings";
+    return out;
   }
   // `cites` (the outlets a compiled report is drawn from) stays an extra field, but it must be
   // usable: independence is judged on it (docs/assessment.md).
-  if (o.contains("cites")) {
-    bool ok = o["cites"].is_array();
+  if (const Val cites = o.member("cites"); cites.type != Val::absent) {
+    bool ok = cites.j && cites.j->is_array();
     if (ok)
-      for (const auto& c : o["cites"]) ok = ok && c.is_string() && !c.get<std::string>().empty();
+      for (const auto& c : *cites.j) ok = ok && c.is_string() && !c.template get<std::string>().empty();
     if (!ok) {
       err = "cites must be an array of outlet names (non-empty strings)";
       return out;
     }
   }
   // Source and grading.
-  static const json kNoSource = json::object();
-  if (o.contains("source") && !o["source"].is_null() && !o["source"].is_object()) {
+  if (const Val s = o.member("source"); s.given() && !(s.j && s.j->is_object())) {
     err = "source must be an object {name, type, url}";
     return out;
   }
-  const json& s = o.contains("source") && o["source"].is_object() ? o["source"] : kNoSource;
-  r.source_name = text(s, "name", err).value_or("");
+  r.source_name = text(o.get(F::source_name), "name", err).value_or("");
   if (!err.empty()) return out;
   if (r.source_name.empty()) r.source_name = options.default_source;
   if (r.source_name.empty()) {
     err = "missing source.name";
     return out;
   }
-  r.source_type = text(s, "type", err).value_or("other");
-  r.source_url = text(s, "url", err).value_or("");
+  r.source_type = text(o.get(F::source_type), "type", err).value_or("other");
+  r.source_url = text(o.get(F::source_url), "url", err).value_or("");
   if (!err.empty()) return out;
   if (!in(source_types(), r.source_type)) {
     err = fmt::format("source.type '{}' is not one of {}", r.source_type, join(source_types()));
     return out;
   }
-  if (auto rel = text(o, "reliability", err)) {
+  if (auto rel = text(o.get(F::reliability), "reliability", err)) {
     if (rel->size() != 1 || (*rel)[0] < 'A' || (*rel)[0] > 'F') {
       err = fmt::format("reliability '{}' is not an Admiralty grade A-F", *rel);
       return out;
@@ -526,21 +563,120 @@ RowOutcome report_from_json(const json& o, const ReadOptions& options) {
     r.reliability = *rel;
   }
   if (!err.empty()) return out;
-  if (o.contains("credibility") && !o["credibility"].is_null()) {
-    const auto c = count(o, "credibility", err);
+  if (o.get(F::credibility).given()) {
+    const auto c = count(o.get(F::credibility), "credibility", err);
     if (!c || *c < 1 || *c > 6) {
-      err = fmt::format("credibility {} is not an Admiralty grade 1-6", o["credibility"].dump());
+      err = fmt::format("credibility {} is not an Admiralty grade 1-6", o.get(F::credibility).dump());
       return out;
     }
     r.credibility = static_cast<int>(*c);
   }
-  for (const auto& [k, v] : o.items())
-    if (!kKnown.count(k) && !is_output_only_key(k)) r.extra[k] = v;
-  for (const auto& [k, v] : s.items())
-    if (k != "name" && k != "type" && k != "url") r.extra["source." + k] = v;
+  o.each_member([&](std::string_view k, auto&& v) {
+    if (!kKnown.count(k) && !output_only(k)) r.extra[std::string(k)] = std::forward<decltype(v)>(v);
+  });
+  o.each_source_member([&](std::string_view k, const json& v) {
+    if (k != "name" && k != "type" && k != "url") r.extra["source." + std::string(k)] = v;
+  });
   if (zone_used) r.extra["assumed_time_zone"] = options.tz->name();
   out.report = std::move(r);
   return out;
+}
+
+// report_from_json's adapter: the members of a JSON object (source.name/type/url: of its
+// "source" member when that is an object).
+struct JsonFields {
+  explicit JsonFields(const json& object) : o(object) {
+    const auto s = o.find("source");
+    if (s != o.end() && s->is_object()) source = &*s;
+  }
+  Val get(F::Field f) const {
+    if (f >= F::source_name && !source) return {};
+    const json& in = f >= F::source_name ? *source : o;
+    const auto it = in.find(F::key(f));
+    return it == in.end() ? Val{} : val_of(&*it);
+  }
+  Val member(const char* key) const {
+    const auto it = o.find(key);
+    return it == o.end() ? Val{} : val_of(&*it);
+  }
+  // The tags (given: present, not null) when they are an array of strings.
+  bool tags_into(std::vector<std::string>& tags) const {
+    const json& t = o["tags"];
+    if (!t.is_array()) return false;
+    for (const auto& tag : t) {
+      if (!tag.is_string()) return false;
+      tags.push_back(tag.get<std::string>());
+    }
+    return true;
+  }
+  template <class Put>
+  void each_member(Put put) const {
+    for (const auto& [k, v] : o.items()) put(std::string_view(k), v);
+  }
+  template <class Put>
+  void each_source_member(Put put) const {
+    if (source)
+      for (const auto& [k, v] : source->items()) put(std::string_view(k), v);
+  }
+
+  const json& o;
+  const json* source = nullptr;
+};
+
+// report_from_fields' adapter: the fields as text, the other members as text or JSON values
+// (moved out of `f`).
+struct FlatFields {
+  Val get(F::Field x) const { return val_of(f.text[x]); }
+  Val member(std::string_view key) const {
+    if (key == "tags") {
+      Val v;
+      if (f.tags_given) v.type = Val::other;  // an array
+      return v;
+    }
+    for (const auto& m : f.members)
+      if (m.key == key) return m.json ? val_of(m.json) : val_of(std::optional<std::string_view>(m.text));
+    return {};
+  }
+  bool tags_into(std::vector<std::string>& tags) const {
+    tags.reserve(f.tags.size());
+    for (const auto t : f.tags) tags.emplace_back(t);
+    return true;
+  }
+  template <class Put>
+  void each_member(Put put) const {
+    for (auto& m : f.members) {
+      if (m.json) put(m.key, std::move(*m.json));
+      else put(m.key, std::string(m.text));
+    }
+  }
+  template <class Put>
+  void each_source_member(Put) const {}
+
+  ReportFields& f;
+};
+
+}  // namespace
+
+const char* ReportFields::key(Field f) {
+  static constexpr const char* kKeys[kFieldCount] = {
+      "observed_at", "time_precision", "reported_at", "lon",        "lat",        "place",
+      "location_precision_m", "kind", "weapon_class", "weapon_count", "actor", "target",
+      "fatalities",  "injured",        "explosions",  "summary",    "source_id",  "supersedes",
+      "reliability", "credibility",    "name",        "type",       "url"};
+  return kKeys[f];
+}
+
+RowOutcome report_from_json(const json& o, const ReadOptions& options) {
+  if (!o.is_object()) {
+    RowOutcome out;
+    out.error = "a report must be a JSON object";
+    return out;
+  }
+  return read_report(JsonFields(o), options);
+}
+
+RowOutcome report_from_fields(ReportFields& fields, const ReadOptions& options) {
+  return read_report(FlatFields{fields}, options);
 }
 
 namespace {

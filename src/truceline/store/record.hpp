@@ -6,6 +6,7 @@
 // Report, or the reason the row is quarantined. Nothing here touches the database.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -95,6 +96,48 @@ struct ReadOptions {
 // place), kind, source.name. observed_at: ISO 8601 date or date-time with offset or Z (or a
 // naive date-time with options.tz).
 RowOutcome report_from_json(const nlohmann::json& object, const ReadOptions& options = {});
+
+// A report's fields as flat text, the way the CSV and ACLED readers have them: what
+// report_from_fields() reads without a JSON object per row. It reads them by the very rules
+// report_from_json() reads a JSON object's members by (one code path, record.cpp: a field given
+// here as text is read as that JSON string would be), so the same fields give the same report,
+// content hash and error messages; tests/store/importers_test.cpp checks it.
+struct ReportFields {
+  // The model's fields: the top-level keys of a report, and source.name/type/url.
+  enum Field : unsigned char {
+    observed_at, time_precision, reported_at, lon, lat, place, location_precision_m, kind, weapon_class,
+    weapon_count, actor, target, fatalities, injured, explosions, summary, source_id, supersedes, reliability,
+    credibility, source_name, source_type, source_url, kFieldCount
+  };
+  // The top-level key ("observed_at", ...; "name", "type", "url" for the source's fields).
+  static const char* key(Field f);
+  // The field's text (views into the caller's buffers, which must outlive the call); nullopt:
+  // not given (as an absent JSON key).
+  std::array<std::optional<std::string_view>, kFieldCount> text;
+  // tags: given (as an array of these strings) or not (as an absent key).
+  bool tags_given = false;
+  std::vector<std::string_view> tags;
+  // Every other top-level member, as a string (`text`) or as a JSON value (`json`, set: it is
+  // moved into the report's extra fields, so it is left empty). Keys are distinct and none is
+  // one of the fields above ("tags", "source" included).
+  struct Member {
+    std::string_view key;
+    std::string_view text;
+    nlohmann::json* json = nullptr;
+  };
+  std::vector<Member> members;
+
+  // Clears every field, keeping the vectors' memory (a reader reuses one ReportFields).
+  void clear() {
+    text.fill(std::nullopt);
+    tags_given = false;
+    tags.clear();
+    members.clear();
+  }
+};
+
+// report_from_json() of the JSON object that `fields` stands for.
+RowOutcome report_from_fields(ReportFields& fields, const ReadOptions& options = {});
 
 // Parses one JSONL line (also rejects invalid UTF-8, non-objects, lines over 1 MiB).
 RowOutcome report_from_jsonl(const std::string& line, const ReadOptions& options = {});

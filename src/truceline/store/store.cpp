@@ -1210,6 +1210,17 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     if (older) ++sum.revisions;
     if (dry) batch_records.insert({r.source_name, r.source_id});
   };
+  // The place resolution recorded for a report without coordinates, reports and candidates
+  // alike: a report that states its place is no point ("unlocated": REASON, e.g. a region named
+  // like a town; store/candidates.hpp) is recorded unlocated with that reason, not looked up;
+  // else the resolution its row carries, else the resolver's answer. nullopt: none (coordinates,
+  // no place, nothing to resolve with), or `skip()` said so before anything was looked up.
+  auto place_resolution = [&](const Report& r, const InputRow& row, const auto& skip) -> std::optional<nlohmann::json> {
+    const std::optional<nlohmann::json> stated = r.lon ? std::nullopt : stated_unlocated(r);
+    if (r.lon || r.place.empty() || !(stated || !row.place_resolution.is_null() || o.resolve_place)) return std::nullopt;
+    if (skip()) return std::nullopt;
+    return stated ? *stated : row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
+  };
   auto take = [&](const PreparedRow& p) {
     const InputRow& row = p.row;
     const Report& r = *row.outcome.report;
@@ -1235,24 +1246,19 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
     auto taken_as = [&] {
       if (!r.supersedes.empty()) batch_corrections[r.supersedes] = "r" + hash_prefix_hex(p.hash);
     };
-    // A report that states its place is no point ("unlocated": REASON, e.g. a region named like a
-    // town) is recorded unlocated with that reason, not looked up (as a candidate, below).
-    const std::optional<nlohmann::json> stated = lon ? std::nullopt : stated_unlocated(r);  // store/candidates.hpp
-    if (!lon && !r.place.empty() && (stated || !row.place_resolution.is_null() || o.resolve_place)) {
-      // A duplicate is not looked up again (its place was resolved when it was stored).
-      if (duplicate()) {
-        ++sum.duplicates;
-        return;
-      }
-      const nlohmann::json res = stated                              ? *stated
-                                 : row.place_resolution.is_null() ? o.resolve_place(r)
-                                                                  : row.place_resolution;
-      resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // A duplicate is not looked up again (its place was resolved when it was stored).
+    bool dup = false;
+    if (const auto res = place_resolution(r, row, [&] { return dup = duplicate(); })) {
+      resolution = res->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       // Coordinates only for a resolved place (an ambiguous or out-of-scope one has none).
-      if (res.is_object() && res.value("resolved", false) && res.contains("lon") && res.contains("lat")) {
-        lon = res["lon"].get<double>();
-        lat = res["lat"].get<double>();
+      if (res->is_object() && res->value("resolved", false) && res->contains("lon") && res->contains("lat")) {
+        lon = (*res)["lon"].get<double>();
+        lat = (*res)["lat"].get<double>();
       }
+    }
+    if (dup) {
+      ++sum.duplicates;
+      return;
     }
     if (dry) {
       if (duplicate()) {
@@ -1332,11 +1338,8 @@ BatchSummary Store::import(const ImportOptions& o, const std::function<bool(Inpu
       return;
     }
     std::optional<std::string> resolution;
-    const std::optional<nlohmann::json> stated = r.lon ? std::nullopt : stated_unlocated(r);  // store/candidates.hpp
-    if (!r.lon && !r.place.empty() && (stated || !row.place_resolution.is_null() || o.resolve_place)) {
-      const nlohmann::json res = stated ? *stated : row.place_resolution.is_null() ? o.resolve_place(r) : row.place_resolution;
-      resolution = res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
+    if (const auto res = place_resolution(r, row, [] { return false; }))
+      resolution = res->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (dry) {
       taken.insert(p.hash);
       ++sum.candidates;

@@ -46,8 +46,9 @@ std::string record_problem(const io::CsvRecord& rec, std::size_t columns);
 // "a, b, c" (at most 40, then "… (N in all)"); append_columns appends it to `out`.
 std::string list_columns(const std::vector<std::string>& names);
 void append_columns(std::string& out, const std::vector<std::string>& names);
-// "a; b ;c" -> ["a", "b", "c"] (empty ones dropped).
+// "a; b ;c" -> ["a", "b", "c"] (empty ones dropped); the second form appends views of `s`.
 nlohmann::json split_tags(std::string_view s);
+void split_tags(std::string_view s, std::vector<std::string_view>& tags);
 // The report model's own top-level keys (report-format.md).
 const std::set<std::string>& model_keys();
 
