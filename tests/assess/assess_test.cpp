@@ -938,6 +938,39 @@ TEST(Assess, SameResultWithAnyThreadCount) {
   EXPECT_EQ(one, four);
 }
 
+// Issue 15: with several workers the reports are cut into blocks that the workers take in turn
+// and append in order while the other keeps assessing. The verdicts are those of one thread,
+// in report order, whatever the count of workers and blocks (here 5 003 reports: 20 blocks of
+// 256 and a short last one), with reports that have no verdict (a kind that bears on nothing)
+// at block edges and runs of them.
+TEST(Assess, VerdictsInReportOrderWhateverTheWorkersAndBlocks) {
+  std::vector<ReportView> rs;
+  for (int i = 0; i < 5003; ++i) {
+    std::string label = "b";
+    label += std::to_string(i);
+    const char* kind = (i % 256 < 3 || (i / 700) % 2 == 1) && i % 5 == 0 ? "other" : i % 3 ? "weapon_sighting" : "shelling";
+    ReportView r = report(label, kind, off_line(90.0 * (i % 470), -25000 + 10.0 * i), 300, "2020-03-01T10:00:00Z");
+    r.weapon_class = "tank";
+    rs.push_back(r);
+  }
+  assess::Options o;
+  o.at = instant("2020-03-03T00:00:00Z");
+  o.threads = 1;
+  const auto one = assess::verdicts(fixture(), rs, o);
+  ASSERT_GT(one.size(), 4000u);
+  for (const unsigned threads : {2u, 3u, 7u}) {
+    o.threads = threads;
+    const auto many = assess::verdicts(fixture(), rs, o);
+    ASSERT_EQ(many.size(), one.size()) << threads << " threads";
+    for (std::size_t k = 0; k < one.size(); ++k) {
+      ASSERT_EQ(many[k].report, one[k].report) << threads << " threads, verdict " << k;
+      ASSERT_EQ(assess::verdict_json(rs[many[k].report], many[k]).dump(),
+                assess::verdict_json(rs[one[k].report], one[k]).dump())
+          << threads << " threads, verdict " << k;
+    }
+  }
+}
+
 // Issue 11: a zone that cannot be built (a one-sided zone on a line that crosses itself)
 // throws in every verdict worker. With 100 reports (one worker) that reached the caller; with
 // 1,200 (several workers) it called std::terminate. The agreement is made here, at the library

@@ -326,5 +326,48 @@ TEST(Polyline, CertifiedSegmentFootBoundsTheExactFoot) {
   std::printf("segment feet: %zu of %zu by the exact iteration\n", exact_fallbacks, total);
 }
 
+// Issue 15: the certified foot's chord step reads X(t) and T(t) from a cubic Hermite
+// interpolation (Segment::position_ecef). Against GeographicLib's own position (GeodesicLine::
+// Position, then Geocentric::Forward) at 64 seeded points of every segment of the lines, long
+// (the random line's up to ~3 000 km) and short: the position within 1e-5 m, the tangent's
+// direction within 1e-8 (its unit vector against the direction of a centred 2 m chord).
+TEST(Polyline, SegmentInterpolationMatchesThePosition) {
+  std::mt19937_64 rng(17);
+  double worst_x = 0, worst_t = 0;
+  for (const auto& c : cases()) {
+    const geo::GeodesicPolyline line(c.line);
+    for (const auto& seg : line.segments()) {
+      ASSERT_GE(seg.nodes.size(), 2u);
+      ASSERT_LE(seg.length_m / static_cast<double>(seg.nodes.size() - 1), 10'000.0) << c.name;
+      std::uniform_real_distribution<double> along(0, seg.length_m);
+      for (int k = 0; k < 64; ++k) {
+        const double t = k == 0 ? 0 : k == 1 ? seg.length_m : along(rng);
+        std::array<double, 3> x{}, tan{};
+        seg.position_ecef(t, x, tan);
+        auto ecef_at = [&](double s) {
+          double lat = 0, lon = 0;
+          seg.line.Position(s, lat, lon);
+          std::array<double, 3> e{};
+          GeographicLib::Geocentric::WGS84().Forward(lat, lon, 0, e[0], e[1], e[2]);
+          return e;
+        };
+        const auto e = ecef_at(t);
+        const double dx = std::hypot(x[0] - e[0], x[1] - e[1], x[2] - e[2]);
+        worst_x = std::max(worst_x, dx);
+        ASSERT_LE(dx, 1e-5) << c.name << " seed 17 segment " << seg.part << "/" << seg.index << " t " << t;
+        // A centred 2 m chord (the geodesic goes on beyond the ends): its direction is the
+        // tangent's to O((kappa h)^2), and rounding in 6e6 m coordinates costs ~1e-9 of it.
+        const auto a = ecef_at(t - 1), b = ecef_at(t + 1);
+        const double step = std::hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]);
+        const double dt = std::hypot(tan[0] - (b[0] - a[0]) / step, tan[1] - (b[1] - a[1]) / step,
+                                     tan[2] - (b[2] - a[2]) / step);
+        worst_t = std::max(worst_t, dt);
+        ASSERT_LE(dt, 1e-8) << c.name << " seed 17 segment " << seg.part << "/" << seg.index << " t " << t;
+      }
+    }
+  }
+  std::printf("interpolation: worst position %.3g m, worst tangent %.3g\n", worst_x, worst_t);
+}
+
 }  // namespace
 }  // namespace truceline::test

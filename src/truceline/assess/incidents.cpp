@@ -214,6 +214,49 @@ Incident make_incident(const ActorResolver& actors, const std::vector<const Repo
   return inc;
 }
 
+// Pass 2's index of the timed incidents' anchors, shared by fuse() and the Fuser: cells of a day
+// (UTC) and a latitude band of kBandDeg, keyed by cell().
+constexpr int64_t kCellDay = 86400;
+constexpr double kBandDeg = 0.05;
+constexpr int64_t kBands = 1800;  // 90 / kBandDeg
+int64_t day_of(int64_t t) { return t >= 0 ? t / kCellDay : -((-t + kCellDay - 1) / kCellDay); }
+int64_t band_of(double lat) {
+  return static_cast<int64_t>(std::clamp(std::floor(lat / kBandDeg), double(-kBands), double(kBands)));
+}
+int64_t cell(int64_t day, int64_t band) { return day * 4096 + band + 2048; }
+
+// The entries a day report r (window length len) may match: those in the cells of its days
+// and of the bands within the reach (one band more on each side: the bound near() applies,
+// with room for rounding; every band when the reach is not a finite number of degrees), that
+// pass near()'s own time and latitude bounds from the entry and whose incident starts in
+// [lo, hi]. `widest`: the largest precision of an anchor filed. Each is handed to `visit` (a
+// stale entry may be among them: the caller checks the incident's anchor). An entry (Filed)
+// has begin, end (its anchor's window), start (the incident's), lat_deg and precision_m (its
+// anchor's).
+template <class Filed, class Visit>
+void visit_cells(const std::unordered_map<int64_t, std::vector<Filed>>& cells, const Options& o, const ReportView& r,
+                 int64_t len, int64_t lo, int64_t hi, double widest, Visit&& visit) {
+  if (std::isnan(r.lat_deg)) return;
+  const double dlat = (o.fusion_distance_m + widest + r.precision_m) / 110000.0;
+  const bool all = !(dlat < 180);
+  const int64_t b0 = all ? -kBands : band_of(r.lat_deg - dlat) - 1, b1 = all ? kBands : band_of(r.lat_deg + dlat) + 1;
+  for (int64_t d = day_of(r.observed_unix - o.fusion_window_s), e = day_of(hi); d <= e; ++d) {
+    for (int64_t b = std::max(b0, -kBands); b <= std::min(b1, kBands); ++b) {
+      const auto at = cells.find(cell(d, b));
+      if (at == cells.end()) continue;
+      for (const Filed& f : at->second) {
+        // near()'s own bounds first, from the entry (a stale entry fails them or is skipped by
+        // the caller).
+        if (r.observed_unix > f.end + o.fusion_window_s || f.begin > r.observed_unix + len + o.fusion_window_s ||
+            std::abs(f.lat_deg - r.lat_deg) * 110000.0 > o.fusion_distance_m + f.precision_m + r.precision_m ||
+            f.start < lo || f.start > hi)
+          continue;
+        visit(f);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 namespace detail {
@@ -345,14 +388,7 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, F
   // longest (weeks when the store holds one week-precision report: quadratic in the density
   // of reports, issue 15). The same matches: the range on the start is kept as it was, and
   // near() decides.
-  constexpr int64_t kDay = 86400;
-  constexpr double kBandDeg = 0.05;
-  constexpr int64_t kBands = 1800;  // 90 / kBandDeg
-  auto day_of = [](int64_t t) { return t >= 0 ? t / kDay : -((-t + kDay - 1) / kDay); };
-  auto band_of = [](double lat) {
-    return static_cast<int64_t>(std::clamp(std::floor(lat / kBandDeg), double(-kBands), double(kBands)));
-  };
-  auto cell = [](int64_t day, int64_t band) { return day * 4096 + band + 2048; };
+  // (The cells: kBandDeg, day_of(), band_of(), cell(), visit_cells() above.)
   // An entry holds what the cheap tests read (near()'s time and latitude bounds, the start), so
   // that only the incidents passing them are looked up (a scan of the reports themselves is
   // cache misses).
@@ -397,30 +433,14 @@ std::vector<Incident> fuse(const agreement::Agreement& a, const Assessment& s, F
         double d = 0;
         if (closed[*it].may_be.empty() && near(s.reports[closed[*it].anchor], r, d)) matches.push_back(*it);
       }
-    } else if (!std::isnan(r.lat_deg)) {
-      // One band more on each side: the bound near() applies, with room for rounding; every
-      // band when the reach is not a finite number of degrees.
-      const double dlat = (o.fusion_distance_m + widest + r.precision_m) / 110000.0;
-      const bool all = !(dlat < 180);
-      const int64_t b0 = all ? -kBands : band_of(r.lat_deg - dlat) - 1, b1 = all ? kBands : band_of(r.lat_deg + dlat) + 1;
-      for (int64_t d = day_of(r.observed_unix - o.fusion_window_s), e = day_of(hi); d <= e; ++d) {
-        for (int64_t b = std::max(b0, -kBands); b <= std::min(b1, kBands); ++b) {
-          const auto at = cells.find(cell(d, b));
-          if (at == cells.end()) continue;
-          for (const Filed& f : at->second) {
-            // near()'s own bounds first, from the entry (a stale entry fails them or is skipped below).
-            if (r.observed_unix > f.end + o.fusion_window_s || f.begin > r.observed_unix + len + o.fusion_window_s ||
-                std::abs(f.lat_deg - r.lat_deg) * 110000.0 > o.fusion_distance_m + f.precision_m + r.precision_m ||
-                f.start < lo || f.start > hi)
-              continue;
-            const std::size_t k = f.incident;
-            if (seen[k] == looking || closed[k].anchor != f.anchor) continue;
-            seen[k] = looking;
-            double dist = 0;
-            if (closed[k].may_be.empty() && near(s.reports[f.anchor], r, dist)) matches.push_back(k);
-          }
-        }
-      }
+    } else {
+      visit_cells(cells, o, r, len, lo, hi, widest, [&](const Filed& f) {
+        const std::size_t k = f.incident;
+        if (seen[k] == looking || closed[k].anchor != f.anchor) return;
+        seen[k] = looking;
+        double dist = 0;
+        if (closed[k].may_be.empty() && near(s.reports[f.anchor], r, dist)) matches.push_back(k);
+      });
     }
     if (matches.size() == 1) {
       const std::size_t anchor = closed[matches.front()].anchor;
@@ -579,9 +599,6 @@ struct Fuser::Impl {
     int64_t begin, end, start;
     double lat_deg, precision_m;
   };
-  static constexpr int64_t kDay = 86400;
-  static constexpr double kBandDeg = 0.05;
-  static constexpr int64_t kBands = 1800;
   std::unordered_map<int64_t, std::vector<Filed>> cells;
   std::map<int64_t, std::vector<int64_t>> cells_of_day;
   double widest = 0;
@@ -589,12 +606,6 @@ struct Fuser::Impl {
   // window; an entry whose incident's anchor has changed since is stale and skipped).
   using Due = std::pair<int64_t, uint64_t>;
   std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due;
-
-  static int64_t day_of(int64_t t) { return t >= 0 ? t / kDay : -((-t + kDay - 1) / kDay); }
-  static int64_t band_of(double lat) {
-    return static_cast<int64_t>(std::clamp(std::floor(lat / kBandDeg), double(-kBands), double(kBands)));
-  }
-  static int64_t cell(int64_t day, int64_t band) { return day * 4096 + band + 2048; }
 
   Impl(const Options& opt, bool f) : o(opt), full(f) {}
 
@@ -740,30 +751,15 @@ struct Fuser::Impl {
     const int64_t lo = r.observed_unix - o.fusion_window_s - given_longest, hi = r.observed_unix + len + o.fusion_window_s;
     std::vector<std::pair<uint64_t, Live*>> matches;
     ++looking;
-    if (!std::isnan(r.lat_deg)) {
-      const double dlat = (o.fusion_distance_m + widest + r.precision_m) / 110000.0;
-      const bool all = !(dlat < 180);
-      const int64_t b0 = all ? -kBands : band_of(r.lat_deg - dlat) - 1, b1 = all ? kBands : band_of(r.lat_deg + dlat) + 1;
-      for (int64_t d = day_of(r.observed_unix - o.fusion_window_s), e = day_of(hi); d <= e; ++d) {
-        for (int64_t b = std::max(b0, -kBands); b <= std::min(b1, kBands); ++b) {
-          const auto at = cells.find(cell(d, b));
-          if (at == cells.end()) continue;
-          for (const Filed& f : at->second) {
-            if (r.observed_unix > f.end + o.fusion_window_s || f.begin > r.observed_unix + len + o.fusion_window_s ||
-                std::abs(f.lat_deg - r.lat_deg) * 110000.0 > o.fusion_distance_m + f.precision_m + r.precision_m ||
-                f.start < lo || f.start > hi)
-              continue;
-            Live* held = live.find(f.handle);
-            if (!held) continue;  // final: near() is false for every report to come
-            Live& k = *held;
-            if (k.seen == looking || k.an.index != f.anchor) continue;
-            k.seen = looking;
-            double dist = 0;
-            if (k.may_be.empty() && near(k.an, r, len, dist)) matches.emplace_back(k.seq, &k);
-          }
-        }
-      }
-    }
+    visit_cells(cells, o, r, len, lo, hi, widest, [&](const Filed& f) {
+      Live* held = live.find(f.handle);
+      if (!held) return;  // final: near() is false for every report to come
+      Live& k = *held;
+      if (k.seen == looking || k.an.index != f.anchor) return;
+      k.seen = looking;
+      double dist = 0;
+      if (k.may_be.empty() && near(k.an, r, len, dist)) matches.emplace_back(k.seq, &k);
+    });
     if (matches.size() == 1) {
       Live& k = *matches.front().second;
       const std::size_t anchor = k.an.index;
@@ -805,7 +801,7 @@ struct Fuser::Impl {
       hand_over(*held);
     }
     while (!cells_of_day.empty() && (f == std::numeric_limits<int64_t>::max() ||
-                                     f - o.fusion_window_s >= (cells_of_day.begin()->first + 1) * kDay)) {
+                                     f - o.fusion_window_s >= (cells_of_day.begin()->first + 1) * kCellDay)) {
       for (int64_t c : cells_of_day.begin()->second) cells.erase(c);
       cells_of_day.erase(cells_of_day.begin());
     }

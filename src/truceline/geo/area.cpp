@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 
 namespace truceline::geo {
@@ -88,20 +89,28 @@ Area::~Area() = default;
 Area::Area(Area&&) noexcept = default;
 Area& Area::operator=(Area&&) noexcept = default;
 
+namespace {
+// Far beyond a piece's bounding cap: outside it; the cap gives a lower bound that is only used
+// when no nearer piece is exact (nearest() is specified within 5000 km). The bound (the
+// distance to the centre less the radius) when p is that far from the piece, else nothing (the
+// piece is searched). The cheap upper bound settles the usual case (a point near the piece)
+// without a geodesic solution: when it is within reach, so is the exact distance, and the
+// branch taken is the one the exact distance would take. Shared by locate() and
+// locate_certified(), whose far branches must be the same.
+std::optional<double> far_bound_m(LonLat centre, double radius_m, LonLat p) {
+  if (distance_upper_bound_m(centre, p) - radius_m <= 2'500'000) return std::nullopt;
+  const double to_centre = distance_m(centre, p);
+  if (to_centre - radius_m <= 2'500'000) return std::nullopt;
+  return to_centre - radius_m;
+}
+}  // namespace
+
 Area::Where Area::locate(LonLat p) const {
   Where w{std::numeric_limits<double>::infinity(), false};
   for (const auto& piece : impl_->pieces) {
-    // Far beyond the piece's bounding cap: outside it; the cap gives a lower bound that is
-    // only used when no nearer piece is exact (nearest() is specified within 5000 km).
-    // The cheap upper bound settles the usual case (a point near the piece) without a geodesic
-    // solution: when it is within reach, so is the exact distance, and the branch below is the
-    // one the exact distance would take.
-    if (distance_upper_bound_m(piece.centre, p) - piece.radius_m > 2'500'000) {
-      const double to_centre = distance_m(piece.centre, p);
-      if (to_centre - piece.radius_m > 2'500'000) {
-        w.distance_m = std::min(w.distance_m, to_centre - piece.radius_m);
-        continue;
-      }
+    if (const auto far = far_bound_m(piece.centre, piece.radius_m, p)) {
+      w.distance_m = std::min(w.distance_m, *far);
+      continue;
     }
     const Nearest n = piece.rings->nearest(p);
     w.distance_m = std::min(w.distance_m, n.distance_m);
@@ -118,12 +127,9 @@ Area::CertifiedWhere Area::locate_certified(LonLat p, double tolerance_m) const 
   Where w{std::numeric_limits<double>::infinity(), false};
   double err = 0;
   for (const auto& piece : impl_->pieces) {
-    if (distance_upper_bound_m(piece.centre, p) - piece.radius_m > 2'500'000) {
-      const double to_centre = distance_m(piece.centre, p);
-      if (to_centre - piece.radius_m > 2'500'000) {
-        w.distance_m = std::min(w.distance_m, to_centre - piece.radius_m);
-        continue;
-      }
+    if (const auto far = far_bound_m(piece.centre, piece.radius_m, p)) {
+      w.distance_m = std::min(w.distance_m, *far);
+      continue;
     }
     const GeodesicPolyline::Certified c = piece.rings->nearest_certified(p, tolerance_m);
     if (!c.ok) return out;

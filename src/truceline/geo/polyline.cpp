@@ -70,6 +70,20 @@ std::array<double, 3> unit(const std::array<double, 3>& v) {
   return {v[0] / n, v[1] / n, v[2] / n};
 }
 
+// ECEF position (metres) and unit tangent (east * sin(azi) + north * cos(azi)) of the point at
+// lat, lon (degrees) heading azi (degrees).
+std::pair<std::array<double, 3>, std::array<double, 3>> ecef_and_tangent(double lat, double lon, double azi) {
+  const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
+  const double e2 = f * (2 - f);
+  double sphi = 0, cphi = 0, slam = 0, clam = 0, sazi = 0, cazi = 0;
+  Math::sincosd(lat, sphi, cphi);
+  Math::sincosd(lon, slam, clam);
+  Math::sincosd(azi, sazi, cazi);
+  const double n = a / std::sqrt(1 - e2 * sphi * sphi);
+  return {{n * cphi * clam, n * cphi * slam, n * (1 - e2) * sphi},
+          {-slam * sazi - sphi * clam * cazi, clam * sazi - sphi * slam * cazi, cphi * cazi}};
+}
+
 // Longest segment accepted: beyond this a "shortest geodesic" between two vertices stops being
 // a meaningful reading of a contact line (and nears the antipodal ambiguity).
 constexpr double kMaxSegmentM = 10'000'000;
@@ -190,19 +204,11 @@ namespace {
 // 1e-4 of -1 for P within 60 km: one step from the great-circle guess (tens of metres off)
 // leaves millimetres. Only a starting point for the certified evaluation: its accuracy matters
 // for speed (the bound), never for the answer.
+// X(t) and T(t) are interpolated (Segment::position_ecef: within micrometres of the geodesic's;
+// issue 15: GeodesicLine::Position here was about a sixth of a certified foot's cost).
 double chord_step(const Segment& seg, const std::array<double, 3>& pe, double t) {
-  const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
-  const double e2 = f * (2 - f);
-  double lat = 0, lon = 0, azi = 0;
-  seg.line.Position(t, lat, lon, azi);
-  double sphi = 0, cphi = 0, slam = 0, clam = 0, sazi = 0, cazi = 0;
-  Math::sincosd(lat, sphi, cphi);
-  Math::sincosd(lon, slam, clam);
-  Math::sincosd(azi, sazi, cazi);
-  const double n = a / std::sqrt(1 - e2 * sphi * sphi);
-  const std::array<double, 3> x{n * cphi * clam, n * cphi * slam, n * (1 - e2) * sphi};
-  // Unit tangent: east * sin(azi) + north * cos(azi).
-  const std::array<double, 3> tan{-slam * sazi - sphi * clam * cazi, clam * sazi - sphi * slam * cazi, cphi * cazi};
+  std::array<double, 3> x{}, tan{};
+  seg.position_ecef(t, x, tan);
   return std::clamp(t + dot(sub(pe, x), tan), 0.0, seg.length_m);
 }
 
@@ -267,6 +273,26 @@ double chord_distance(const std::array<double, 3>& p, const std::array<double, 3
 }
 }  // namespace
 
+void Segment::position_ecef(double t, std::array<double, 3>& x, std::array<double, 3>& tangent) const {
+  // Cubic Hermite between the two nodes around t, in the unit interval s (positions, and
+  // derivatives dX/dt = T scaled by the node spacing h).
+  const std::size_t intervals = nodes.size() - 1;
+  const double h = length_m / static_cast<double>(intervals);
+  const double u = std::clamp(t, 0.0, length_m) / h;
+  const std::size_t k = std::min(intervals - 1, static_cast<std::size_t>(u));
+  const double s = u - static_cast<double>(k), s2 = s * s, s3 = s2 * s;
+  const double h00 = 2 * s3 - 3 * s2 + 1, h10 = (s3 - 2 * s2 + s) * h, h01 = -2 * s3 + 3 * s2, h11 = (s3 - s2) * h;
+  const double d00 = (6 * s2 - 6 * s) / h, d10 = 3 * s2 - 4 * s + 1, d01 = -d00, d11 = 3 * s2 - 2 * s;
+  const auto& p = nodes[k];
+  const auto& q = nodes[k + 1];
+  std::array<double, 3> d{};
+  for (std::size_t i = 0; i < 3; ++i) {
+    x[i] = h00 * p[i] + h10 * p[i + 3] + h01 * q[i] + h11 * q[i + 3];
+    d[i] = d00 * p[i] + d10 * p[i + 3] + d01 * q[i] + d11 * q[i + 3];
+  }
+  tangent = unit(d);
+}
+
 double Segment::lower_bound_m(const std::array<double, 3>& p) const {
   return std::max(norm(sub(p, centre)) - radius_m, chord_distance(p, ecef_a, ecef_b) - sag_m);
 }
@@ -315,7 +341,7 @@ GeodesicPolyline::GeodesicPolyline(MultiLine line) : line_(validated(line)) {
     first_segment_.push_back(segments_.size());
     double along = 0;
     for (std::size_t i = 0; i + 1 < part.size(); ++i) {
-      Segment s{part[i], part[i + 1], 0, 0, 0, pi, i, along, {}, {}, 0, {}, {}, {}, {}, 0};
+      Segment s{part[i], part[i + 1], 0, 0, 0, pi, i, along, {}, {}, 0, {}, {}, {}, {}, 0, {}};
       double azi1 = 0, azi2 = 0;
       wgs84().Inverse(s.a.lat_deg, s.a.lon_deg, s.b.lat_deg, s.b.lon_deg, s.length_m, azi1, azi2);
       s.azi_a_deg = azi1;
@@ -351,6 +377,15 @@ GeodesicPolyline::GeodesicPolyline(MultiLine line) : line_(validated(line)) {
       s.sag_m = std::max(sag, 1.01 * (1 - std::cos(half)) / kappa + 1e-3);
       s.unit_a = unit(to_ecef(s.a));
       s.unit_b = unit(to_ecef(s.b));
+      // Interpolation nodes at most 10 km apart (Segment::position_ecef).
+      const std::size_t n_nodes = 2 + static_cast<std::size_t>(s.length_m / 10'000);
+      s.nodes.resize(n_nodes);
+      for (std::size_t k = 0; k < n_nodes; ++k) {
+        double lat = 0, lon = 0, azi = 0;
+        s.line.Position(s.length_m * static_cast<double>(k) / static_cast<double>(n_nodes - 1), lat, lon, azi);
+        const auto [x, tan] = ecef_and_tangent(lat, lon, azi);
+        s.nodes[k] = {x[0], x[1], x[2], tan[0], tan[1], tan[2]};
+      }
       along += s.length_m;
       segments_.push_back(std::move(s));
     }
