@@ -268,6 +268,30 @@ TEST(Places, AgreesWithTheIngestResolverOnEveryPointItFinds) {
   }
 }
 
+// Issue 14: Russian spellings of Arabic names that GeoNames does not list ("Мхарда" scored
+// 0.52 against Muḩradah; "Сукейлабия" 0.83): the resolver's translit tier locates them, the
+// mention says so in `match`, and ingest resolving the name as written agrees.
+TEST(Places, RussianSpellingsLocatedByTheTranslitTierAsIngestDoes) {
+  gazetteer::ResolveOptions o;
+  const agreement::AreaOfInterest& area = world().area;
+  o.scope = gazetteer::Scope{area.description(), [&area](gazetteer::LonLat p) { return area.distance_m(p); },
+                             area.place_margin_m()};
+  const gazetteer::Resolver ingest(world().gaz, o);
+  const auto ms = find("Боевики обстреляли населённый пункт Мхарда, затем деревню Сукейлабия и окрестности "
+                       "Абу-Духура.");
+  expect_point(ms, "Мхарда", 36.5725, 35.2479);        // Muḩradah
+  expect_point(ms, "Сукейлабия", 36.39359, 35.36674);  // As Suqaylibīyah
+  for (const std::string name : {"Мхарда", "Сукейлабия"}) {
+    const PlaceMention* m = with_text(ms, name);
+    ASSERT_NE(m, nullptr) << dump(ms);
+    EXPECT_EQ(m->match, "translit") << name;
+    EXPECT_GE(m->score, gazetteer::kMinScore) << name;
+    const auto r = ingest.resolve(name);
+    ASSERT_TRUE(r.resolved()) << name << ": " << r.reason;
+    EXPECT_EQ(r.match->place->geonameid, m->geonameid.value()) << name;
+  }
+}
+
 TEST(Places, ConcurrentFindsGiveTheSameAnswer) {
   const std::string text =
       "Shells hit Saraqib and the outskirts of Maaret al-Numan. قصف على خان شيخون. Удары по Саракибу.";

@@ -418,12 +418,15 @@ struct PlaceFinder::Impl {
   mutable std::unordered_map<std::string, Resolved> cache;
   mutable std::unordered_map<std::string, std::optional<std::string>> country_cache;
 
-  Resolved resolve(const std::string& query) const {
+  // `cyrillic`: the folded query comes from Cyrillic words, so it gets the resolver's translit
+  // tier exactly as ingest's resolution of the Cyrillic text does.
+  Resolved resolve(const std::string& query, bool cyrillic = false) const {
+    const std::string ck = cyrillic ? "\x01" + query : query;
     {
       std::lock_guard lock(mutex);
-      if (auto it = cache.find(query); it != cache.end()) return it->second;
+      if (auto it = cache.find(ck); it != cache.end()) return it->second;
     }
-    const gazetteer::Resolution r = resolver->resolve(query);
+    const gazetteer::Resolution r = resolver->resolve(query, {}, cyrillic);
     Resolved out;
     out.status = r.status;
     out.reason = r.reason;
@@ -434,7 +437,7 @@ struct PlaceFinder::Impl {
     }
     std::lock_guard lock(mutex);
     if (cache.size() > 200'000) cache.clear();
-    cache.emplace(query, out);
+    cache.emplace(ck, out);
     return out;
   }
 
@@ -957,6 +960,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (b == w && stop_words().count(q0)) continue;
           // The spellings to try: as written, then (Russian) without a case ending.
           std::vector<std::pair<std::string, std::string>> tries{{q0, ""}};
+          const bool cyrillic_window = tok(w).script == Script::cyrillic || tok(b).script == Script::cyrillic;
           if (tok(b).script == Script::cyrillic) {
             const std::string& lf = folded(b);
             for (const auto& [end, label] : kRuEndings)
@@ -1000,21 +1004,27 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           for (const auto& [q, label] : tries)  // an exact gazetteer spelling first
             if (m.folded_names.count(q)) {
               pick = Window{w, b, q, label, true, false};
-              pick_res = m.resolve(q);
+              pick_res = m.resolve(q, cyrillic_window);
               break;
             }
           if (!pick && !(sentence_initial && b == w)) {  // "Residents", "Witnesses": exact only
+            // The try that resolves with the highest score; on equal scores a stricter tier than
+            // translit (Мурека: "murek" by key 0.85 rather than "mureka" by translit 0.85), then
+            // the earlier try.
             for (const auto& [q, label] : tries) {
-              const Resolved r = m.resolve(q);
-              if (r.place) {
+              const Resolved r = m.resolve(q, cyrillic_window);
+              if (!r.place) continue;
+              const bool better = !pick || r.score > pick_res->score + 1e-9 ||
+                                  (r.score > pick_res->score - 1e-9 && pick_res->match == "translit" && r.match != "translit");
+              if (better) {
                 pick = Window{w, b, q, label, false, false};
                 pick_res = r;
-                break;
               }
+              if (r.match != "translit" && !cyrillic_window) break;  // Latin: the first, as before
             }
             if (!pick && cue && b == maxb) {
               pick = Window{w, b, q0, "", false, false};
-              pick_res = m.resolve(q0);
+              pick_res = m.resolve(q0, cyrillic_window);
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
             }
           }
