@@ -292,6 +292,36 @@ TEST(Places, RussianSpellingsLocatedByTheTranslitTierAsIngestDoes) {
   }
 }
 
+// Issue 14: an upper-case dateline is one place name. Before, "KAFR NABL - A mortar …" gave
+// the window "KAFR NABL - A" (a dash between spaces joined words like the hyphen of
+// "Kafr-Nabl"), and a village nothing locates ("JARJANAZ, Syria —") was dropped.
+TEST(Places, UpperCaseDatelineIsOnePlaceName) {
+  auto ms = find("KAFR NABL - A mortar round fell near the market on Monday.");
+  expect_point(ms, "KAFR NABL", 36.56449, 35.61376);
+  ASSERT_NE(with_text(ms, "KAFR NABL"), nullptr);
+  EXPECT_EQ(with_text(ms, "KAFR NABL")->rule, "cue:dateline+gazetteer");
+  ms = find("KHAN SHEIKHOUN, Syria (Agency) — Jets bombed a bakery on Sunday.");
+  expect_point(ms, "KHAN SHEIKHOUN", 36.65095, 35.44208);
+  ms = find("JARJANAZ, Syria (Agency) — Shells hit homes on Monday.");
+  const PlaceMention* j = with_text(ms, "JARJANAZ");
+  ASSERT_NE(j, nullptr) << dump(ms);
+  EXPECT_EQ(j->kind, "unresolved");
+  EXPECT_EQ(j->reason.rfind("no_match: ", 0), 0u) << j->reason;
+  EXPECT_FALSE(j->lon.has_value());
+  // A city the gazetteer does not hold is kept as written, unresolved, never a point.
+  ms = find("MOSCOW, Oct 12 - Jets struck Saraqib on Monday.");
+  ASSERT_NE(with_text(ms, "MOSCOW"), nullptr) << dump(ms);
+  EXPECT_EQ(with_text(ms, "MOSCOW")->kind, "unresolved");
+  // Not places: a wire label, and a reporter's city the gazetteer puts far from the area.
+  for (const char* text : {"BREAKING - Shells hit Saraqib on Monday.", "BEIRUT, Oct 12 - Jets struck Saraqib on Monday."}) {
+    ms = find(text);
+    ASSERT_EQ(ms.size(), 1u) << text << "\n" << dump(ms);
+    EXPECT_EQ(ms[0].text, "Saraqib");
+  }
+  // A hyphen inside a name still joins: "Kafr-Nabl".
+  expect_point(find("Shells fell on Kafr-Nabl on Monday."), "Kafr-Nabl", 36.56449, 35.61376);
+}
+
 TEST(Places, ConcurrentFindsGiveTheSameAnswer) {
   const std::string text =
       "Shells hit Saraqib and the outskirts of Maaret al-Numan. قصف على خان شيخون. Удары по Саракибу.";

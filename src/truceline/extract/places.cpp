@@ -27,6 +27,8 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "truceline/assess/actors.hpp"
 #include "truceline/extract/normalize.hpp"
@@ -528,6 +530,33 @@ bool is_hyphen(std::string_view t) {
   return t == "-" || t == "\xE2\x80\x90" || t == "\xE2\x80\x91" /* ‐ ‑ */;
 }
 
+// True when no letter of the UTF-8 word is lower case (and it has at least two letters).
+bool utf8_is_upper(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int letters = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (u_isalpha(c)) {
+      if (u_islower(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+// Upper-case words that open a text before a dash or comma and are no place: wire-service
+// labels ("BREAKING - …", "UPDATE, …"). Folded.
+const std::unordered_set<std::string>& dateline_words() {
+  static const std::unordered_set<std::string> s{
+      "breaking", "breaking news", "update", "updated", "exclusive", "urgent", "analysis", "video", "photos",
+      "live", "correction", "editorial", "opinion", "news", "report", "factbox", "explainer", "srochno",
+      "molniya", "obnovleno", "eksklyuziv"};  // срочно, молния, обновлено, эксклюзив
+  return s;
+}
+
 // The words of a sentence with how each is joined to the previous one.
 std::vector<WordRef> sentence_words(const Document& d, const Sentence& s) {
   std::vector<WordRef> out;
@@ -544,8 +573,8 @@ std::vector<WordRef> sentence_words(const Document& d, const Sentence& s) {
     const bool adjacent_after = i + 1 < t.size() && t[i].b1 == t[i + 1].b0;
     if (is_glue_mark(p) && adjacent_before && adjacent_after && pending == 0) {
       pending = 2;
-    } else if (is_hyphen(p) && pending == 0) {
-      pending = 1;
+    } else if (is_hyphen(p) && pending == 0 && adjacent_before && adjacent_after) {
+      pending = 1;  // "Kafr-Nabl": joins; a dash between spaces ("KAFR NABL - A mortar") is a barrier
     } else {
       pending = 3;
     }
@@ -740,6 +769,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const Token& t = tok(w);
       return t.capitalised && !t.number;
     };
+    // Every letter upper case, at least two letters ("KAFR", "МХАРДА"; not "A", not "Kafr").
+    auto is_upper_word = [&](std::size_t w) {
+      const Token& t = tok(w);
+      if (!t.capitalised || t.number) return false;
+      const std::string_view raw = doc.token_text(W[w].tok);
+      return raw.size() >= 2 && t.lower != raw && utf8_is_upper(raw);
+    };
+    // The first word token of the text: a dateline is there.
+    std::size_t first_word_tok = 0;
+    while (first_word_tok < toks.size() && !toks[first_word_tok].word) ++first_word_tok;
     // An article spelling that is also an English word ("at", "as", "an": "rockets at Hama
     // countryside villages") is a particle only when hyphen-joined to the name ("at-Tamanah").
     auto is_particle = [&](std::size_t w) {
@@ -928,6 +967,29 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 (W[maxb + 1].sep == 2)))
           ++maxb;
         const bool sentence_initial = w == 0;
+        // An upper-case dateline at the start of the text ("KAFR NABL - A mortar …", "JARJANAZ,
+        // Syria (Agency) — …", "МХАРДА, 12 октября"): the upper-case words before the dash or
+        // comma are one place name, a strong cue (`cue:dateline`) so that a village nothing
+        // locates stays `unresolved` with the resolver's reason, not dropped; a name far out of
+        // scope there is where the reporter writes from (below), not kept.
+        bool dateline = false;
+        if (!cue && sentence_initial && W[w].tok == first_word_tok && (maxb + 1 == n || W[maxb + 1].sep == 3)) {
+          dateline = true;
+          for (std::size_t x = w; x <= maxb && dateline; ++x) dateline = is_upper_word(x) || is_particle(x);
+          const std::size_t after = W[maxb].tok + 1;
+          dateline = dateline && after < toks.size() && !toks[after].word &&
+                     (is_hyphen(doc.token_text(after)) || doc.token_text(after) == "\xE2\x80\x93" /* – */ ||
+                      doc.token_text(after) == "\xE2\x80\x94" /* — */ || doc.token_text(after) == ",") &&
+                     !dateline_words().count(query_of(w, maxb));
+          if (dateline) {
+            CueHit h;
+            h.text = "dateline";
+            h.strong = true;
+            h.first = w;
+            h.key = Words{"dateline"};
+            cue = std::move(h);
+          }
+        }
         bool consumed = false;
         for (std::size_t b = maxb + 1; b-- > w && !consumed;) {
           if (!is_cap_word(b) && W[b].sep != 2) continue;
@@ -1007,7 +1069,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               pick_res = m.resolve(q, cyrillic_window);
               break;
             }
-          if (!pick && !(sentence_initial && b == w)) {  // "Residents", "Witnesses": exact only
+          if (!pick && !(sentence_initial && b == w && !dateline)) {  // "Residents", "Witnesses": exact only
             // The try that resolves with the highest score; on equal scores a stricter tier than
             // translit (Мурека: "murek" by key 0.85 rather than "mureka" by translit 0.85), then
             // the earlier try.
@@ -1221,6 +1283,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (!cue->strong && !(r.status == gazetteer::Status::below_threshold || r.status == gazetteer::Status::ambiguous ||
                               (r.status == gazetteer::Status::out_of_scope && r.match == "exact")))
           continue;
+        if (cue->text == "dateline" && cue->key == Words{"dateline"} && r.status == gazetteer::Status::out_of_scope)
+          continue;  // "MOSCOW, Oct 12": the reporter's city, not the event's place
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));

@@ -333,7 +333,6 @@ std::string translit_spelling(std::string_view folded) {
       else if (c == 'x') put('h');
       else if (c == 'd') put('z');
       else if (c == 'q' || c == 'c') put('k');
-      else if (c == 'v') put('w');
       else put(c);
     }
   }

@@ -9,7 +9,7 @@
 //   translit  the coarser phonetic keys are equal (translit_key()): what the consonant key keeps
 //             apart but romanisations of one Arabic name do not, above all Russian х = kh for
 //             both خ and ح (Мхарда = Mahardah, Абу-Духур = Abu ad Duhur), ей = ay (Сукейлабия =
-//             Suqaylabiyah), в = w; for a query in Cyrillic only, consulted with the key tier
+//             Suqaylabiyah); for a query in Cyrillic only, consulted with the key tier
 //             when no exact match exists, and scored on the coarse spellings
 //             (translit_spelling()) like a key match;
 //   fuzzy     only when none of these finds anything: keys within a small edit distance (typos).
@@ -121,7 +121,8 @@ std::string consonant_key(std::string_view folded);
 
 // The coarse phonetic spelling of a folded name, for the translit tier: per word a final
 // vowel + h dropped (ta marbuta), then kh x h -> h (Russian х writes both خ and ح), sh ch -> S,
-// gh -> g, th dh d z -> z, dzh dj j -> j, q c -> k, ph -> f, v -> w; vowel digraphs ou oo uu -> u,
+// gh -> g, th dh d z -> z, dzh dj j -> j, q c -> k, ph -> f (v stays: Russian в is also
+// the preposition "in", glued to a name by a capitalised sentence start); vowel digraphs ou oo uu -> u,
 // ee ii iy -> i, ei ey ai ay ae -> e; runs of one letter collapsed (doubled consonants, shadda);
 // the words joined. translit_spelling("mkharda") == "mharda"; ("suqaylabiyah") == "sukelabiya".
 std::string translit_spelling(std::string_view folded);
