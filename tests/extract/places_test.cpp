@@ -281,6 +281,9 @@ TEST(Places, RussianSpellingsLocatedByTheTranslitTierAsIngestDoes) {
                        "Абу-Духура.");
   expect_point(ms, "Мхарда", 36.5725, 35.2479);        // Muḩradah
   expect_point(ms, "Сукейлабия", 36.39359, 35.36674);  // As Suqaylibīyah
+  // Before a comma and a reporting verb: still a place (it was taken for a person's name).
+  expect_point(find("Снаряды упали на окраине деревни Сукейлабия, сообщил источник."), "Сукейлабия", 36.39359,
+               35.36674);
   for (const std::string name : {"Мхарда", "Сукейлабия"}) {
     const PlaceMention* m = with_text(ms, name);
     ASSERT_NE(m, nullptr) << dump(ms);

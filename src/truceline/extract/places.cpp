@@ -1218,7 +1218,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
 
       // Person names: "President Erdogan", "Lavrov said".
       if (a > 0 && W[a].sep != 3 && person_titles().count(folded(a - 1))) continue;
-      if (b + 1 < n && person_verbs().count(folded(b + 1)) && !win.in_index) continue;
+      // (not across punctuation: "… in the village of Suqaylabiyah, a source said")
+      if (b + 1 < n && W[b + 1].sep != 3 && person_verbs().count(folded(b + 1)) && !win.in_index) continue;
 
       std::vector<std::string> rule;
       if (cue) rule.push_back("cue:" + cue->text);
