@@ -325,6 +325,14 @@ TEST(Places, UpperCaseDatelineIsOnePlaceName) {
   expect_point(find("Shells fell on Kafr-Nabl on Monday."), "Kafr-Nabl", 36.56449, 35.61376);
 }
 
+// Issue 14: ل "of" after a side or a part of a place ("the eastern quarters of Saraqib") was
+// not a cue, so the name was missed; after another word it still is not ("لسراقب" alone).
+TEST(Places, ArabicLamOfAfterAPartOfAPlace) {
+  expect_point(find("تركز القصف على الأحياء الشرقية لسراقب."), "سراقب", 36.80591, 35.86447);
+  expect_point(find("سقطت قذائف على أطراف لسراقب."), "سراقب", 36.80591, 35.86447);
+  EXPECT_EQ(with_text(find("قدم التحية لسراقب."), "سراقب"), nullptr);
+}
+
 TEST(Places, ConcurrentFindsGiveTheSameAnswer) {
   const std::string text =
       "Shells hit Saraqib and the outskirts of Maaret al-Numan. قصف على خان شيخون. Удары по Саракибу.";

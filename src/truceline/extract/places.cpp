@@ -547,6 +547,16 @@ bool utf8_is_upper(std::string_view s) {
   return letters >= 2;
 }
 
+// Arabic words (normalised, article dropped) after which ل + a name is "of" that place: sides
+// ("الشرقية" eastern …) and parts ("أحياء" quarters, "أطراف" outskirts, "محيط" surroundings,
+// "مدخل" entrance, "ضواحي" suburbs).
+const std::unordered_set<std::string>& ar_part_words() {
+  static const std::unordered_set<std::string> s{
+      "شرقيه", "غربيه", "شماليه", "جنوبيه", "شرقية", "غربية", "شمالية", "جنوبية", "شرقي", "غربي", "شمالي", "جنوبي",
+      "احياء", "اطراف", "محيط", "مدخل", "ضواحي", "حي", "سوق", "مشارف"};
+  return s;
+}
+
 // Upper-case words that open a text before a dash or comma and are no place: wire-service
 // labels ("BREAKING - …", "UPDATE, …"). Folded.
 const std::unordered_set<std::string>& dateline_words() {
@@ -1132,7 +1142,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // The span leaves the proclitic out, but keeps an article it carries ("بالأتارب" -> "الأتارب"),
           // except after "لل" (ل + ال without its alef: the name is written without its article).
           const bool keep_article = p.article_follows && p.letters.size() >= 3;
-          variants.push_back({rest, "ar:" + label, p.is_in, p.letters.size() - (keep_article ? 2 : 0)});
+          // ل "of" after a part or a side of a place ("الأحياء الشرقية لسراقب", "أطراف لكفرنبل" is
+          // rare, "ريف لإدلب" never): a cue like ب "in".
+          const bool of_part = (p.letters == U"ل" || p.letters == U"ول") && w > 0 && W[w].sep != 3 &&
+                               arabic_word_at(w - 1) &&
+                               ar_part_words().count(to_utf8(ar_no_article(ar_letters(doc.token_text(W[w - 1].tok))))) != 0;
+          variants.push_back({rest, "ar:" + label, p.is_in || of_part, p.letters.size() - (keep_article ? 2 : 0)});
         }
         for (const Variant& v : variants) {
           const std::string k0 = to_utf8(v.word);
