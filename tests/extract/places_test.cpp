@@ -333,6 +333,19 @@ TEST(Places, ArabicLamOfAfterAPartOfAPlace) {
   EXPECT_EQ(with_text(find("قدم التحية لسراقب."), "سراقب"), nullptr);
 }
 
+// Issue 14: "the Idlib de-escalation zone" named the city (a point), and a candidate of that
+// sentence was put at Idlib city instead of the town the shells hit.
+TEST(Places, ProvinceSeatNamingTheZoneIsARegion) {
+  const auto ms = find("Groups deployed in the Idlib de-escalation zone fired shells at Mhardeh town.");
+  const PlaceMention* idlib = with_text(ms, "Idlib");
+  ASSERT_NE(idlib, nullptr) << dump(ms);
+  EXPECT_EQ(idlib->kind, "region") << dump(ms);
+  EXPECT_EQ(idlib->rule, "gazetteer+region:zone_province");
+  expect_point(ms, "Mhardeh", 36.5725, 35.2479);
+  // The city itself still is one: "shelling in Idlib killed two".
+  expect_point(find("Shelling in Idlib killed two people."), "Idlib", 36.63393, 35.93062);
+}
+
 TEST(Places, ConcurrentFindsGiveTheSameAnswer) {
   const std::string text =
       "Shells hit Saraqib and the outskirts of Maaret al-Numan. قصف على خان شيخون. Удары по Саракибу.";

@@ -1392,6 +1392,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         w = b;
         continue;
       }
+      // "the Idlib de-escalation zone", "the Idlib demilitarised zone": a province seat right
+      // before the zone's words names the zone by its province, not the city.
+      if (seat && !city_word && region == RegionWord::none && b + 1 < n && W[b + 1].sep != 3 &&
+          gazetteer::same_admin1(p.name, p.admin1())) {
+        const std::string& z = folded(b + 1);
+        const std::string z2 = b + 2 < n ? folded(b + 2) : std::string();
+        const bool zone_next = z == "dmz" || ((z == "deescalation" || z == "demilitarized" || z == "demilitarised" ||
+                                               z == "buffer") && z2 == "zone") ||
+                               (z == "de" && z2 == "escalation");
+        if (zone_next) {
+          emit_region(fmt::format("the province (admin1 {}) naming the zone, not a point", p.admin1()),
+                      "region:zone_province", a, b, win.skip_letters);
+          w = b;
+          continue;
+        }
+      }
       if (seat && direction_before && !city_word) {
         // "southern Idlib", "north Hama", "جنوب إدلب": part of the province.
         emit_region(fmt::format("part of the province (admin1 {}), not a point", p.admin1()), "region:direction", a - 1,
