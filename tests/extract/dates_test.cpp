@@ -533,3 +533,44 @@ TEST(Dates, NoOverlapsTextOrderAndNoThrow) {
 
 }  // namespace
 }  // namespace truceline::extract
+
+namespace truceline::extract {
+namespace {
+
+// Issue 14, dates pass: "3-го октября" was the month alone (precision month, the 1st), and a
+// day of the month without a month ("on the 3rd", "3-го числа") was no date at all.
+TEST(Dates, RussianOrdinalDayBeforeAMonth) {
+  for (const char* text : {"Бои шли 3-го октября.", "Бои шли 3-е октября."}) {
+    const DateMention m = one(text, kPub);
+    EXPECT_EQ(m.text.substr(0, 2), "3-") << text;
+    EXPECT_EQ(m.precision, "day") << text;
+    ASSERT_TRUE(m.resolved) << text;
+    EXPECT_EQ(*m.resolved, (year_month_day{2018y, October, 3d})) << text;
+  }
+}
+
+TEST(Dates, DayOfTheMonthAloneIsTheLatestOnOrBeforePublication) {
+  // kPub is 2018-10-12: the 3rd is this month's, the 20th last month's.
+  DateMention m = one("Shells hit the town on the 3rd, residents said.", kPub);
+  EXPECT_EQ(m.text, "on the 3rd");
+  ASSERT_TRUE(m.resolved);
+  EXPECT_EQ(*m.resolved, (year_month_day{2018y, October, 3d}));
+  m = one("Jets struck the town on the 20th.", kPub);
+  ASSERT_TRUE(m.resolved);
+  EXPECT_EQ(*m.resolved, (year_month_day{2018y, September, 20d}));
+  EXPECT_NE(m.reason.find("month before"), std::string::npos) << m.reason;
+  m = one("Бои шли 12-го числа.", kPub);
+  EXPECT_EQ(m.text, "12-го числа");
+  ASSERT_TRUE(m.resolved);
+  EXPECT_EQ(*m.resolved, kPub);
+  // Not a day: an ordinal before a noun, a bare number.
+  EXPECT_TRUE(dates("The 4th Division shelled the town.", kPub).empty());
+  EXPECT_TRUE(dates("They fired 3 shells.", kPub).empty());
+  // Without a publication date: kept, unresolved, with the reason.
+  m = one("Shells hit the town on the 3rd.", std::nullopt);
+  EXPECT_FALSE(m.resolved);
+  EXPECT_EQ(m.reason, "no publication date (--published)");
+}
+
+}  // namespace
+}  // namespace truceline::extract

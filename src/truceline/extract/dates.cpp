@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/extract/lexicon.hpp"
@@ -750,6 +751,22 @@ struct Scanner {
     return std::make_pair(day, last);
   }
 
+  // "the 3rd" (English ordinal suffix after "the", not followed by a word other than
+  // punctuation or a clause word) or "3-го числа" (Russian): a day of the month alone.
+  bool pub_day_rule_applies(std::size_t i, std::size_t j) const {
+    const auto& dg = digits(i);
+    if (!dg) return false;
+    if (word(j) && k[j] == "числа" && same_sentence(i, j)) return true;
+    const bool ordinal = dg->suffix == "st" || dg->suffix == "nd" || dg->suffix == "rd" || dg->suffix == "th";
+    if (!ordinal || i == 0 || !word(i - 1) || k[i - 1] != "the" || !same_sentence(i - 1, i)) return false;
+    // "the 3rd brigade", "the 4th division": a noun follows; a day is followed by punctuation,
+    // the end, or a clause word.
+    if (!word(i + 1) || !same_sentence(i, i + 1)) return true;
+    static const std::unordered_set<std::string> clause{"and", "or", "when", "after", "before", "while", "as",
+                                                        "near", "in", "at", "on", "around", "with", "but"};
+    return clause.count(k[i + 1]) != 0;
+  }
+
   bool day_month(std::size_t i) {
     std::optional<unsigned> d = day_at(i);
     std::size_t j = i + 1;
@@ -760,7 +777,11 @@ struct Scanner {
       j = ord->second + 1;
     }
     if (word(j) && in(j, connectors())) ++j;
-    if (punct(j, "-") && adjacent(i, j)) ++j;  // "12-го" is rare; "12-October" seen in copy
+    if (punct(j, "-") && adjacent(i, j)) {  // "12-October" seen in copy
+      ++j;
+      // "3-го октября", "3-е октября": the Russian ordinal ending, glued by the hyphen.
+      if (word(j) && adjacent(j - 1, j) && (k[j] == "го" || k[j] == "е" || k[j] == "ого")) ++j;
+    }
     std::size_t first = i;
     if (auto cue = cue_before(i, before_weekday()); cue && !in(*cue, v_set())) first = *cue;
     // Russian: "до 10 октября", "к 15 октября", "в ночь на 2 августа", "Вечером 6 января".
@@ -783,6 +804,31 @@ struct Scanner {
       return true;
     }
     auto m = month_at(j, true);
+    // A day of the month without a month: "on the 3rd" (an ordinal after "the"), "3-го числа"
+    // ("the 3rd day", Russian). The latest such day on or before the publication date: its
+    // month, or the month before when the day is later than the publication's (the reason says
+    // which). Not a bare "3" (a count), not "the 3rd" before a noun other than "of" + month
+    // ("the 3rd brigade").
+    if (!m && pub_day_rule_applies(i, j)) {
+      std::size_t last = word(j) && k[j] == "числа" ? j : i;
+      if (first == i && i >= 1 && word(i - 1) && k[i - 1] == "the" && same_sentence(i - 1, i)) {
+        first = i - 1;
+        if (auto on = cue_before(first, before_weekday()); on && !in(*on, v_set())) first = *on;
+      }
+      if (!pub) {
+        emit(first, last, "absolute_no_year", "day", std::nullopt, kNoPublished);
+        return true;
+      }
+      year_month_day r{pub->year(), pub->month(), day{*d}};
+      std::string why = "the publication's month (the latest such day on or before the publication date)";
+      if (r.ok() && r > *pub) {
+        r = year_month_day{(std::chrono::year_month{pub->year(), pub->month()} - std::chrono::months{1}) / day{*d}};
+        why = "the month before the publication's (the day is later than the publication date)";
+      }
+      if (!r.ok()) emit(first, last, "unresolved", "day", std::nullopt, "no such day in that month");
+      else emit(first, last, "absolute_no_year", "day", r, why);
+      return true;
+    }
     if (!m) return false;
     if (auto y = year_after(m->second + 1)) {
       emit_absolute(first, y->second, y->first, m->first, *d);

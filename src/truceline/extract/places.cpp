@@ -27,6 +27,8 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "truceline/assess/actors.hpp"
 #include "truceline/extract/normalize.hpp"
@@ -418,12 +420,15 @@ struct PlaceFinder::Impl {
   mutable std::unordered_map<std::string, Resolved> cache;
   mutable std::unordered_map<std::string, std::optional<std::string>> country_cache;
 
-  Resolved resolve(const std::string& query) const {
+  // `cyrillic`: the folded query comes from Cyrillic words, so it gets the resolver's translit
+  // tier exactly as ingest's resolution of the Cyrillic text does.
+  Resolved resolve(const std::string& query, bool cyrillic = false) const {
+    const std::string ck = cyrillic ? "\x01" + query : query;
     {
       std::lock_guard lock(mutex);
-      if (auto it = cache.find(query); it != cache.end()) return it->second;
+      if (auto it = cache.find(ck); it != cache.end()) return it->second;
     }
-    const gazetteer::Resolution r = resolver->resolve(query);
+    const gazetteer::Resolution r = resolver->resolve(query, {}, cyrillic);
     Resolved out;
     out.status = r.status;
     out.reason = r.reason;
@@ -434,7 +439,7 @@ struct PlaceFinder::Impl {
     }
     std::lock_guard lock(mutex);
     if (cache.size() > 200'000) cache.clear();
-    cache.emplace(query, out);
+    cache.emplace(ck, out);
     return out;
   }
 
@@ -525,6 +530,43 @@ bool is_hyphen(std::string_view t) {
   return t == "-" || t == "\xE2\x80\x90" || t == "\xE2\x80\x91" /* ‐ ‑ */;
 }
 
+// True when no letter of the UTF-8 word is lower case (and it has at least two letters).
+bool utf8_is_upper(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int letters = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (u_isalpha(c)) {
+      if (u_islower(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+// Arabic words (normalised, article dropped) after which ل + a name is "of" that place: sides
+// ("الشرقية" eastern …) and parts ("أحياء" quarters, "أطراف" outskirts, "محيط" surroundings,
+// "مدخل" entrance, "ضواحي" suburbs).
+const std::unordered_set<std::string>& ar_part_words() {
+  static const std::unordered_set<std::string> s{
+      "شرقيه", "غربيه", "شماليه", "جنوبيه", "شرقية", "غربية", "شمالية", "جنوبية", "شرقي", "غربي", "شمالي", "جنوبي",
+      "احياء", "اطراف", "محيط", "مدخل", "ضواحي", "حي", "سوق", "مشارف"};
+  return s;
+}
+
+// Upper-case words that open a text before a dash or comma and are no place: wire-service
+// labels ("BREAKING - …", "UPDATE, …"). Folded.
+const std::unordered_set<std::string>& dateline_words() {
+  static const std::unordered_set<std::string> s{
+      "breaking", "breaking news", "update", "updated", "exclusive", "urgent", "analysis", "video", "photos",
+      "live", "correction", "editorial", "opinion", "news", "report", "factbox", "explainer", "srochno",
+      "molniya", "obnovleno", "eksklyuziv"};  // срочно, молния, обновлено, эксклюзив
+  return s;
+}
+
 // The words of a sentence with how each is joined to the previous one.
 std::vector<WordRef> sentence_words(const Document& d, const Sentence& s) {
   std::vector<WordRef> out;
@@ -541,8 +583,8 @@ std::vector<WordRef> sentence_words(const Document& d, const Sentence& s) {
     const bool adjacent_after = i + 1 < t.size() && t[i].b1 == t[i + 1].b0;
     if (is_glue_mark(p) && adjacent_before && adjacent_after && pending == 0) {
       pending = 2;
-    } else if (is_hyphen(p) && pending == 0) {
-      pending = 1;
+    } else if (is_hyphen(p) && pending == 0 && adjacent_before && adjacent_after) {
+      pending = 1;  // "Kafr-Nabl": joins; a dash between spaces ("KAFR NABL - A mortar") is a barrier
     } else {
       pending = 3;
     }
@@ -737,6 +779,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const Token& t = tok(w);
       return t.capitalised && !t.number;
     };
+    // Every letter upper case, at least two letters ("KAFR", "МХАРДА"; not "A", not "Kafr").
+    auto is_upper_word = [&](std::size_t w) {
+      const Token& t = tok(w);
+      if (!t.capitalised || t.number) return false;
+      const std::string_view raw = doc.token_text(W[w].tok);
+      return raw.size() >= 2 && t.lower != raw && utf8_is_upper(raw);
+    };
+    // The first word token of the text: a dateline is there.
+    std::size_t first_word_tok = 0;
+    while (first_word_tok < toks.size() && !toks[first_word_tok].word) ++first_word_tok;
     // An article spelling that is also an English word ("at", "as", "an": "rockets at Hama
     // countryside villages") is a particle only when hyphen-joined to the name ("at-Tamanah").
     auto is_particle = [&](std::size_t w) {
@@ -925,6 +977,29 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 (W[maxb + 1].sep == 2)))
           ++maxb;
         const bool sentence_initial = w == 0;
+        // An upper-case dateline at the start of the text ("KAFR NABL - A mortar …", "JARJANAZ,
+        // Syria (Agency) — …", "МХАРДА, 12 октября"): the upper-case words before the dash or
+        // comma are one place name, a strong cue (`cue:dateline`) so that a village nothing
+        // locates stays `unresolved` with the resolver's reason, not dropped; a name far out of
+        // scope there is where the reporter writes from (below), not kept.
+        bool dateline = false;
+        if (!cue && sentence_initial && W[w].tok == first_word_tok && (maxb + 1 == n || W[maxb + 1].sep == 3)) {
+          dateline = true;
+          for (std::size_t x = w; x <= maxb && dateline; ++x) dateline = is_upper_word(x) || is_particle(x);
+          const std::size_t after = W[maxb].tok + 1;
+          dateline = dateline && after < toks.size() && !toks[after].word &&
+                     (is_hyphen(doc.token_text(after)) || doc.token_text(after) == "\xE2\x80\x93" /* – */ ||
+                      doc.token_text(after) == "\xE2\x80\x94" /* — */ || doc.token_text(after) == ",") &&
+                     !dateline_words().count(query_of(w, maxb));
+          if (dateline) {
+            CueHit h;
+            h.text = "dateline";
+            h.strong = true;
+            h.first = w;
+            h.key = Words{"dateline"};
+            cue = std::move(h);
+          }
+        }
         bool consumed = false;
         for (std::size_t b = maxb + 1; b-- > w && !consumed;) {
           if (!is_cap_word(b) && W[b].sep != 2) continue;
@@ -957,6 +1032,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (b == w && stop_words().count(q0)) continue;
           // The spellings to try: as written, then (Russian) without a case ending.
           std::vector<std::pair<std::string, std::string>> tries{{q0, ""}};
+          const bool cyrillic_window = tok(w).script == Script::cyrillic || tok(b).script == Script::cyrillic;
           if (tok(b).script == Script::cyrillic) {
             const std::string& lf = folded(b);
             for (const auto& [end, label] : kRuEndings)
@@ -1000,21 +1076,27 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           for (const auto& [q, label] : tries)  // an exact gazetteer spelling first
             if (m.folded_names.count(q)) {
               pick = Window{w, b, q, label, true, false};
-              pick_res = m.resolve(q);
+              pick_res = m.resolve(q, cyrillic_window);
               break;
             }
-          if (!pick && !(sentence_initial && b == w)) {  // "Residents", "Witnesses": exact only
+          if (!pick && !(sentence_initial && b == w && !dateline)) {  // "Residents", "Witnesses": exact only
+            // The try that resolves with the highest score; on equal scores a stricter tier than
+            // translit (Мурека: "murek" by key 0.85 rather than "mureka" by translit 0.85), then
+            // the earlier try.
             for (const auto& [q, label] : tries) {
-              const Resolved r = m.resolve(q);
-              if (r.place) {
+              const Resolved r = m.resolve(q, cyrillic_window);
+              if (!r.place) continue;
+              const bool better = !pick || r.score > pick_res->score + 1e-9 ||
+                                  (r.score > pick_res->score - 1e-9 && pick_res->match == "translit" && r.match != "translit");
+              if (better) {
                 pick = Window{w, b, q, label, false, false};
                 pick_res = r;
-                break;
               }
+              if (r.match != "translit" && !cyrillic_window) break;  // Latin: the first, as before
             }
             if (!pick && cue && b == maxb) {
               pick = Window{w, b, q0, "", false, false};
-              pick_res = m.resolve(q0);
+              pick_res = m.resolve(q0, cyrillic_window);
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
             }
           }
@@ -1060,7 +1142,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // The span leaves the proclitic out, but keeps an article it carries ("بالأتارب" -> "الأتارب"),
           // except after "لل" (ل + ال without its alef: the name is written without its article).
           const bool keep_article = p.article_follows && p.letters.size() >= 3;
-          variants.push_back({rest, "ar:" + label, p.is_in, p.letters.size() - (keep_article ? 2 : 0)});
+          // ل "of" after a part or a side of a place ("الأحياء الشرقية لسراقب", "أطراف لكفرنبل" is
+          // rare, "ريف لإدلب" never): a cue like ب "in".
+          const bool of_part = (p.letters == U"ل" || p.letters == U"ول") && w > 0 && W[w].sep != 3 &&
+                               arabic_word_at(w - 1) &&
+                               ar_part_words().count(to_utf8(ar_no_article(ar_letters(doc.token_text(W[w - 1].tok))))) != 0;
+          variants.push_back({rest, "ar:" + label, p.is_in || of_part, p.letters.size() - (keep_article ? 2 : 0)});
         }
         for (const Variant& v : variants) {
           const std::string k0 = to_utf8(v.word);
@@ -1146,7 +1233,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
 
       // Person names: "President Erdogan", "Lavrov said".
       if (a > 0 && W[a].sep != 3 && person_titles().count(folded(a - 1))) continue;
-      if (b + 1 < n && person_verbs().count(folded(b + 1)) && !win.in_index) continue;
+      // (not across punctuation: "… in the village of Suqaylabiyah, a source said")
+      if (b + 1 < n && W[b + 1].sep != 3 && person_verbs().count(folded(b + 1)) && !win.in_index) continue;
 
       std::vector<std::string> rule;
       if (cue) rule.push_back("cue:" + cue->text);
@@ -1211,6 +1299,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (!cue->strong && !(r.status == gazetteer::Status::below_threshold || r.status == gazetteer::Status::ambiguous ||
                               (r.status == gazetteer::Status::out_of_scope && r.match == "exact")))
           continue;
+        if (cue->text == "dateline" && cue->key == Words{"dateline"} && r.status == gazetteer::Status::out_of_scope)
+          continue;  // "MOSCOW, Oct 12": the reporter's city, not the event's place
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
@@ -1301,6 +1391,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                     "region:zone_province", a, b, win.skip_letters);
         w = b;
         continue;
+      }
+      // "the Idlib de-escalation zone", "the Idlib demilitarised zone": a province seat right
+      // before the zone's words names the zone by its province, not the city.
+      if (seat && !city_word && region == RegionWord::none && b + 1 < n && W[b + 1].sep != 3 &&
+          gazetteer::same_admin1(p.name, p.admin1())) {
+        const std::string& z = folded(b + 1);
+        const std::string z2 = b + 2 < n ? folded(b + 2) : std::string();
+        const bool zone_next = z == "dmz" || ((z == "deescalation" || z == "demilitarized" || z == "demilitarised" ||
+                                               z == "buffer") && z2 == "zone") ||
+                               (z == "de" && z2 == "escalation");
+        if (zone_next) {
+          emit_region(fmt::format("the province (admin1 {}) naming the zone, not a point", p.admin1()),
+                      "region:zone_province", a, b, win.skip_letters);
+          w = b;
+          continue;
+        }
       }
       if (seat && direction_before && !city_word) {
         // "southern Idlib", "north Hama", "جنوب إدلب": part of the province.

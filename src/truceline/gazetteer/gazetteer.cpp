@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -284,6 +285,69 @@ std::string consonant_key(std::string_view folded) {
   return key;
 }
 
+namespace {
+bool has_cyrillic(std::string_view utf8) {
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c >= 0x80 && uscript_getScript(c, &status) == USCRIPT_CYRILLIC && U_SUCCESS(status)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+// The translit tier's coarse spelling (gazetteer.hpp). Hand-written: ICU's transliterators
+// map scripts to Latin (fold() uses Russian-Latin/BGN), but no library knows that a Russian х
+// after BGN ("kh") and a Latin h are the same Arabic ح, nor the other romanisation variants of
+// Arabic names; this is a handful of letter classes, applied to an already folded ASCII name.
+std::string translit_spelling(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
+  auto put = [&](char c) {
+    if (out.empty() || out.back() != c) out += c;  // runs collapse: doubled letters, shadda
+  };
+  std::string_view rest = folded;
+  while (!rest.empty()) {
+    const auto e = rest.find(' ');
+    std::string_view w = rest.substr(0, e);
+    rest.remove_prefix(e == std::string_view::npos ? rest.size() : e + 1);
+    if (w.size() > 3 && w.back() == 'h' && is_vowel(w[w.size() - 2])) w.remove_suffix(1);  // ta marbuta
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const char c = w[i];
+      const char next = i + 1 < w.size() ? w[i + 1] : '\0';
+      if (static_cast<unsigned char>(c) >= 0x80) continue;  // unromanized script
+      auto pair = [&](char a, char b) { return c == a && next == b; };
+      if (pair('k', 'h')) { put('h'); ++i; }
+      else if (pair('s', 'h') || pair('c', 'h')) { put('S'); ++i; }
+      else if (pair('g', 'h')) { put('g'); ++i; }
+      else if (pair('t', 'h') || pair('d', 'h')) { put('z'); ++i; }
+      else if (pair('p', 'h')) { put('f'); ++i; }
+      else if (c == 'd' && next == 'z' && i + 2 < w.size() && w[i + 2] == 'h') { put('j'); i += 2; }
+      else if (pair('d', 'j')) { put('j'); ++i; }
+      else if (pair('o', 'u') || pair('o', 'o') || pair('u', 'u')) { put('u'); ++i; }
+      else if (pair('e', 'e') || pair('i', 'i') || pair('i', 'y')) { put('i'); ++i; }
+      else if (pair('e', 'i') || pair('e', 'y') || pair('a', 'i') || pair('a', 'y') || pair('a', 'e')) { put('e'); ++i; }
+      else if (c == 'x') put('h');
+      else if (c == 'd') put('z');
+      else if (c == 'q' || c == 'c') put('k');
+      else put(c);
+    }
+  }
+  return out;
+}
+
+std::string translit_key(std::string_view folded) {
+  const std::string coarse = translit_spelling(folded);
+  std::string key;
+  key.reserve(coarse.size());
+  for (const char c : coarse)
+    if (!is_vowel(c) && (key.empty() || key.back() != c)) key += c;
+  return key;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > bound) return bound + 1;
@@ -327,6 +391,7 @@ const char* to_string(MatchKind k) {
   switch (k) {
     case MatchKind::exact: return "exact";
     case MatchKind::key: return "key";
+    case MatchKind::translit: return "translit";
     case MatchKind::fuzzy: return "fuzzy";
   }
   return "?";
@@ -339,6 +404,7 @@ struct NameEntry {
   std::uint32_t place;
   std::string spelling;  // as in the data file
   std::string folded;
+  std::string coarse;  // translit_spelling(folded)
 };
 
 struct Gazetteer::Index {
@@ -351,6 +417,7 @@ struct Gazetteer::Index {
   std::vector<std::string> keys;                         // key id -> key
   StringMap<std::uint32_t> by_key;                       // key -> key id
   StringMap<std::vector<std::uint32_t>> by_deletion;     // key and its 1-deletions -> key ids
+  StringMap<std::vector<std::uint32_t>> by_translit;     // translit_key -> names
 
   void add_place(Place place, const std::vector<std::string_view>& spellings);
   void build_deletions();
@@ -376,7 +443,7 @@ void Gazetteer::Index::add_place(Place place, const std::vector<std::string_view
     std::string f = fold(spelling);
     if (f.empty()) continue;
     if (std::find(seen.begin(), seen.end(), f) != seen.end()) {
-      more_spellings.push_back({pid, std::string(spelling), std::move(f)});  // Gazetteer::spellings() only
+      more_spellings.push_back({pid, std::string(spelling), std::move(f), {}});  // Gazetteer::spellings() only
       continue;
     }
     seen.push_back(f);
@@ -391,7 +458,9 @@ void Gazetteer::Index::add_place(Place place, const std::vector<std::string_view
       }
       key_names[it->second].push_back(nid);
     }
-    names.push_back({pid, std::string(spelling), std::move(f)});
+    std::string coarse = translit_spelling(f);
+    if (const std::string tkey = translit_key(f); tkey.size() >= kMinKey) by_translit[tkey].push_back(nid);
+    names.push_back({pid, std::string(spelling), std::move(f), std::move(coarse)});
   }
 }
 
@@ -644,6 +713,25 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
           if (sim >= kMinKeySimilarity) hits.push_back({ix.names[nid].place, nid, MatchKind::key, sim});
         }
 
+  // The translit tier, with the key tier when nothing matches exactly: its hits are scored on
+  // the coarse spellings, and a place's best hit (below) is its best score.
+  // Only for a query written in Cyrillic: Latin spellings are the key tier's (its scores are
+  // pinned against the look-alikes next door, resolve.hpp); the coarse classes would lift wrong
+  // Latin matches towards the threshold ("Qara Tapa" -> Karatepe 0.77 -> 0.83).
+  const bool any_exact = std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.kind == MatchKind::exact; });
+  if (!any_exact && (options.cyrillic || has_cyrillic(name))) {
+    const std::string tkey = translit_key(r.folded);
+    if (tkey.size() >= kMinKey)
+      if (const auto it = ix.by_translit.find(std::string_view(tkey)); it != ix.by_translit.end()) {
+        const std::string coarse = translit_spelling(r.folded);
+        for (const auto nid : it->second) {
+          if (!wanted(nid) || ix.names[nid].folded == r.folded) continue;
+          const double sim = similarity(coarse, ix.names[nid].coarse);
+          if (sim >= kMinKeySimilarity) hits.push_back({ix.names[nid].place, nid, MatchKind::translit, sim});
+        }
+      }
+  }
+
   if (hits.empty() && key.size() >= kMinKey) {
     // Fuzzy fallback: keys within edit distance `bound` of the query key, found through the
     // index of keys and their 1-deletions (a substitution or an insertion/deletion on either
@@ -674,10 +762,22 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
   }
   if (hits.empty()) return r;
 
-  // Best hit per place: the better tier, then the closer spelling, then the earlier name
-  // (name, asciiname, then alternates in file order).
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+  auto score_of = [](MatchKind kind, double sim) {
+    switch (kind) {
+      case MatchKind::exact: return 1.0;
+      case MatchKind::key: return std::min(0.89, round2(0.6 + 0.3 * sim));
+      case MatchKind::translit: return std::min(0.88, round2(0.6 + 0.3 * sim));
+      case MatchKind::fuzzy: break;
+    }
+    return std::min(0.59, round2(0.3 + 0.3 * sim));
+  };
+  // Best hit per place: the higher score (a translit match spelled closer than a key match of
+  // the same place wins: Сукейлабия), then the better tier, then the closer spelling, then the
+  // earlier name (name, asciiname, then alternates in file order).
+  std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
     if (a.place != b.place) return a.place < b.place;
+    const double sa = score_of(a.kind, a.similarity), sb = score_of(b.kind, b.similarity);
+    if (sa != sb) return sa > sb;
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
     return a.name < b.name;
@@ -689,9 +789,7 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
     Candidate c;
     c.place = &ix.places[h.place];
     c.match = h.kind;
-    c.score = h.kind == MatchKind::exact ? 1.0
-              : h.kind == MatchKind::key ? std::min(0.89, round2(0.6 + 0.3 * h.similarity))
-                                         : std::min(0.59, round2(0.3 + 0.3 * h.similarity));
+    c.score = score_of(h.kind, h.similarity);
     c.matched = ix.names[h.name].spelling;
     if (options.near) c.distance_km = geodesic_km(options.near->lat_deg, options.near->lon_deg, c.place->lat, c.place->lon);
     cands.push_back(std::move(c));
@@ -703,10 +801,12 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
     return a.place->geonameid < b.place->geonameid;
   });
 
-  // The top tier and its distinct places.
+  // The top tier and its distinct places. Key and translit matches are one tier: a coarse key
+  // shared by two places far apart is ambiguous, whichever of the two tiers each came from.
   const Candidate& best = cands.front();
+  auto tier = [](MatchKind k) { return k == MatchKind::translit ? MatchKind::key : k; };
   for (const auto& c : cands) {
-    if (c.match != best.match || c.score < best.score - 0.05 - 1e-9) continue;
+    if (tier(c.match) != tier(best.match) || c.score < best.score - 0.05 - 1e-9) continue;
     const bool same_as_earlier = std::any_of(r.top_places.begin(), r.top_places.end(), [&](const Candidate& t) {
       return geodesic_km(t.place->lat, t.place->lon, c.place->lat, c.place->lon) <= kAmbiguityKm;
     });

@@ -1,14 +1,21 @@
 // The place-name gazetteer: GeoNames places (data/gazetteer/places.tsv, built by
 // scripts/build-gazetteer) looked up by name in any of the spellings reports use.
 //
-// Matching has three tiers, best first:
-//   exact  the folded query equals a folded name or alternate name of the place (fold());
-//   key    the transliteration-aware consonant keys are equal (consonant_key()): catches
-//          spellings no gazetteer lists (Maaret / Marat / Ma‘arrat, Zeita / Zayta, Thuhur /
-//          Dhuhur / Zuhur, Mudiq / Madiq, Shughour / Shughur);
-//   fuzzy  only when neither tier finds anything: keys within a small edit distance (typos).
-// Within a tier places are ranked by similarity of the folded spellings, then by distance to
-// LookupOptions::near, then by population.
+// Matching has four tiers, best first:
+//   exact     the folded query equals a folded name or alternate name of the place (fold());
+//   key       the transliteration-aware consonant keys are equal (consonant_key()): catches
+//             spellings no gazetteer lists (Maaret / Marat / Ma‘arrat, Zeita / Zayta, Thuhur /
+//             Dhuhur / Zuhur, Mudiq / Madiq, Shughour / Shughur);
+//   translit  the coarser phonetic keys are equal (translit_key()): what the consonant key keeps
+//             apart but romanisations of one Arabic name do not, above all Russian х = kh for
+//             both خ and ح (Мхарда = Mahardah, Абу-Духур = Abu ad Duhur), ей = ay (Сукейлабия =
+//             Suqaylabiyah); for a query in Cyrillic only, consulted with the key tier
+//             when no exact match exists, and scored on the coarse spellings
+//             (translit_spelling()) like a key match;
+//   fuzzy     only when none of these finds anything: keys within a small edit distance (typos).
+// Places are ranked by score (key and translit share one scale), then by distance to
+// LookupOptions::near, then by population; key and translit matches form one top tier for
+// ambiguity (two places sharing a coarse key are ambiguous, never picked between silently).
 //
 // A gazetteer is read from the GeoNames extract and, optionally, extra places files (`--places`,
 // format in data/gazetteer/README.md) for villages GeoNames lacks; extra places are indexed like
@@ -56,7 +63,7 @@ struct Place {
   const std::string& admin1() const { return admin1_name.empty() ? admin1_code : admin1_name; }
 };
 
-enum class MatchKind { exact, key, fuzzy };
+enum class MatchKind { exact, key, translit, fuzzy };
 const char* to_string(MatchKind k);
 
 using truceline::LonLat;  // truceline/lonlat.hpp (lon_deg, lat_deg)
@@ -69,12 +76,17 @@ struct LookupOptions {
   // among them, as if the others were not in the gazetteer); empty = every place. Called from
   // the calling thread only.
   std::function<bool(const Place&)> filter;
+  // The query was written in Cyrillic and folded by the caller (gazetteer::fold, e.g. the
+  // extract's folded words): the translit tier applies as it does to a query with Cyrillic
+  // letters, which lookup() detects itself. DEFAULT: false.
+  bool cyrillic = false;
 };
 
 struct Candidate {
   const Place* place = nullptr;
   MatchKind match = MatchKind::exact;
-  double score = 0;  // 1 exact; 0.6 + 0.3 x similarity (0.75-0.89) key; 0.3 + 0.3 x similarity (0.51-0.59) fuzzy
+  double score = 0;  // 1 exact; 0.6 + 0.3 x similarity (0.75-0.89) key; the same on the coarse
+                     // spellings (0.75-0.88) translit; 0.3 + 0.3 x similarity (0.51-0.59) fuzzy
   std::string matched;                 // the gazetteer spelling that matched best
   std::optional<double> distance_km;   // geodesic distance to LookupOptions::near (WGS84)
 };
@@ -106,6 +118,17 @@ std::string fold(std::string_view name);
 // The transliteration-aware consonant key of a folded name (rules in gazetteer.cpp):
 //   consonant_key("maaret numan") == consonant_key("marat numan") == "mrtnmn"
 std::string consonant_key(std::string_view folded);
+
+// The coarse phonetic spelling of a folded name, for the translit tier: per word a final
+// vowel + h dropped (ta marbuta), then kh x h -> h (Russian х writes both خ and ح), sh ch -> S,
+// gh -> g, th dh d z -> z, dzh dj j -> j, q c -> k, ph -> f (v stays: Russian в is also
+// the preposition "in", glued to a name by a capitalised sentence start); vowel digraphs ou oo uu -> u,
+// ee ii iy -> i, ei ey ai ay ae -> e; runs of one letter collapsed (doubled consonants, shadda);
+// the words joined. translit_spelling("mkharda") == "mharda"; ("suqaylabiyah") == "sukelabiya".
+std::string translit_spelling(std::string_view folded);
+// Its consonants: translit_spelling() without the vowels a e i o u y w, runs collapsed.
+//   translit_key(fold("Мхарда")) == translit_key(fold("Mahardah")) == "mhrz"
+std::string translit_key(std::string_view folded);
 
 // Terminal columns a UTF-8 string takes: combining marks 0, East Asian wide/fullwidth 2, else 1
 // (for aligning tables of names such as "Abū az̧ Z̧uhūr").

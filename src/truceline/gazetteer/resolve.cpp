@@ -103,7 +103,7 @@ const CountryTables& country_tables() {
 
 double round1(double x) { return std::round(x * 10.0) / 10.0; }
 
-const char* const kMatchPhrase[] = {"an exact match", "a key match", "a fuzzy match"};
+const char* const kMatchPhrase[] = {"an exact match", "a key match", "a transliteration match", "a fuzzy match"};
 
 std::string scored(const Candidate& c) {
   return fmt::format("{} ({}; {} scoring {:.2f})", c.place->name, c.place->admin1().empty()
@@ -197,6 +197,10 @@ Resolver::~Resolver() = default;
 Resolver::Resolver(Resolver&&) noexcept = default;
 
 Resolution Resolver::resolve(std::string_view place, const Constraints& constraints) const {
+  return resolve(place, constraints, false);
+}
+
+Resolution Resolver::resolve(std::string_view place, const Constraints& constraints, bool written_in_cyrillic) const {
   Resolution r;
   r.query = std::string(place);
   r.constraints = constraints;
@@ -244,10 +248,12 @@ Resolution Resolver::resolve(std::string_view place, const Constraints& constrai
   const bool filtered = options_.scope || !constraints.empty();
   LookupOptions in_opts;
   in_opts.limit = 0;
+  in_opts.cyrillic = written_in_cyrillic;
   if (filtered) in_opts.filter = [&](const Place& p) { return rejection(p).empty(); };
   const LookupResult in = gazetteer_->lookup(place, in_opts);
   LookupResult all;
-  if (filtered) all = gazetteer_->lookup(place, LookupOptions{.country = "", .near = std::nullopt, .limit = 0, .filter = {}});
+  if (filtered) all = gazetteer_->lookup(place, LookupOptions{.country = "", .near = std::nullopt, .limit = 0, .filter = {},
+                                                           .cyrillic = written_in_cyrillic});
 
   auto judge = [&](const Candidate& c, bool acceptable) {
     Judged j{c, acceptable, acceptable ? std::string() : rejection(*c.place), std::nullopt};
@@ -296,9 +302,10 @@ Resolution Resolver::resolve(std::string_view place, const Constraints& constrai
   r.top_places = in.top_places;
   if (r.best->score < r.threshold - 1e-9) {
     r.status = Status::below_threshold;
-    r.reason = fmt::format("the best match{}, {}, is below the threshold {:.2f} (an exact match, or a key match "
+    r.reason = fmt::format("the best match{}, {}, is below the threshold {:.2f} (an exact match, or a key {}match "
                            "spelled at least 80 % alike)",
-                           filtered ? " in scope" : "", scored(*r.best), r.threshold);
+                           filtered ? " in scope" : "", scored(*r.best), r.threshold,
+                           r.best->match == MatchKind::translit ? "or transliteration " : "");
     return r;
   }
   if (in.ambiguous) {

@@ -126,6 +126,10 @@ class Resolver {
   Resolver(Resolver&&) noexcept;
 
   Resolution resolve(std::string_view place, const Constraints& constraints = {}) const;
+  // The same for a name written in Cyrillic that the caller has already folded (fold()):
+  // `written_in_cyrillic` gives it the translit tier the Cyrillic text itself gets
+  // (LookupOptions::cyrillic), so resolve(fold("Мхарда"), {}, true) == resolve("Мхарда").
+  Resolution resolve(std::string_view place, const Constraints& constraints, bool written_in_cyrillic) const;
 
   // What the store records (StoredReport::place_resolution; docs/report-format.md):
   // {"resolved", "status", "lon", "lat", "name", "country", "admin1", "matched", "source"
