@@ -517,5 +517,56 @@ TEST(Candidates, BlameInALaterSentenceIsTheActorAsAClaim) {
   EXPECT_EQ(g.run().at(0)["actor"], "HTS");
 }
 
+TEST(Candidates, ABlameSentenceReferringBackIsNoEventOfItsOwn) {
+  // The shelling after "blamed … for" is the one told before: no second event at the place where
+  // the blamed are said to be; they are the first event's actor, as a claim.
+  for (const char* blame : {"Activists blamed government forces deployed around Abu al-Duhur for the shelling.",
+                            "Activists accused government forces deployed around Abu al-Duhur of the shelling."}) {
+    Fixture f(std::string("On 9 October artillery shells struck a market in Saraqib.\n\n") + blame);
+    f.date("9 October", 2018y / October / 9);
+    f.point("Saraqib", 36.8, 35.86, 164816);
+    f.point("Abu al-Duhur", 37.05, 35.73, 173334);
+    f.actor("government forces", "syria");
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u) << blame;
+    EXPECT_EQ(c[0]["place"], "Saraqib");
+    EXPECT_EQ(c[0]["actor"], "government forces");
+    EXPECT_NE(c[0]["uncertain"].dump().find("'Abu al-Duhur' in the sentence that blames"), std::string::npos)
+        << c[0].dump();
+  }
+  // A blame sentence telling an event of its own ("blamed X for shelling Y") still gives it.
+  Fixture g("On 9 October artillery shells struck a market in Saraqib.\n\nActivists blamed government forces for "
+            "shelling Abu al-Duhur on 10 October.");
+  g.date("9 October", 2018y / October / 9);
+  g.date("10 October", 2018y / October / 10);
+  g.point("Saraqib", 36.8, 35.86, 164816);
+  g.point("Abu al-Duhur", 37.05, 35.73, 173334);
+  g.actor("government forces", "syria");
+  EXPECT_EQ(g.run().size(), 2u);
+}
+
+TEST(Candidates, TheSameDayIsTheDayToldBefore) {
+  for (const char* same : {"Clashes broke out near Sarmin the same day.", "That evening clashes broke out near Sarmin."}) {
+    Fixture f(std::string("Government forces shelled Saraqib on 14 November.\n\n") + same);
+    f.date("14 November", 2018y / November / 14);
+    f.point("Saraqib", 36.8, 35.86, 164816);
+    f.point("Sarmin", 36.72, 35.9, 164782);
+    f.actor("Government forces", "syria");
+    const auto c = f.run(2018y / November / 16);
+    ASSERT_EQ(c.size(), 2u) << same;
+    EXPECT_EQ(c[1]["place"], "Sarmin");
+    EXPECT_EQ(c[1]["observed_at"], "2018-11-14") << c[1].dump();
+    EXPECT_EQ(c[1]["evidence"]["time"]["rule"], "same_day_as_told:absolute") << c[1].dump();
+  }
+  Fixture r("Правительственные войска обстреляли Саракиб 14 ноября.\n\nВ тот же вечер в окрестностях Сармина "
+            "произошли столкновения.");
+  r.date("14 ноября", 2018y / November / 14);
+  r.point("Саракиб", 36.8, 35.86, 164816);
+  r.point("Сармина", 36.72, 35.9, 164782);
+  const auto c = r.run(2018y / November / 16);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1]["observed_at"], "2018-11-14") << c[1].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -406,6 +406,9 @@ TEST(Dates, YesterdayTodayLastNightEveryLanguage) {
   // "накануне переговоров" is "on the eve of the talks"; "the first week of October" is no day.
   EXPECT_TRUE(dates("Накануне переговоров стороны обменялись обвинениями.", kPub).empty());
   EXPECT_EQ(one("Накануне вечером село обстреляли.", kPub).rule, "yesterday");
+  // ... and before a subject opened by an adjective in the nominative, the day before.
+  EXPECT_EQ(one("Накануне сирийские войска обстреляли село.", kPub).rule, "yesterday");
+  EXPECT_TRUE(dates("Накануне новых переговоров стороны обменялись обвинениями.", kPub).empty());
   EXPECT_EQ(one("تجدد القصف في الأسبوع الأول من تشرين الأول.", kPub).precision, "month");
 }
 

@@ -163,6 +163,9 @@ TEST(Events, ClaimantsEnglish) {
   EXPECT_EQ(claimant_of(f, 0), "local council");
   f = run("Shelling hit the town.");
   EXPECT_EQ(claimant_of(f, 0), "-");
+  // A hyphenated compound is one word of the name, not where it ends.
+  f = run("Shelling hit the town overnight, a UK-based war monitor reported.");
+  EXPECT_EQ(claimant_of(f, 0), "UK-based war monitor");
 }
 
 TEST(Events, ClaimantsOfTheSentenceBefore) {
@@ -210,6 +213,9 @@ TEST(Events, ClaimantsRussianArabic) {
   EXPECT_EQ(claimant_of(f, 0), "مصادر محلية");
   f = run("أفاد المرصد السوري لحقوق الإنسان بسقوط قذائف على البلدة.");
   EXPECT_EQ(claimant_of(f, 0), "المرصد السوري لحقوق الإنسان");
+  // "بحسب ما أفاد X" (according to what X reported): X, after the relative and its verb.
+  f = run("شنت طائرات حربية غارات على البلدة، بحسب ما أفاد مراسل محلي.");
+  EXPECT_EQ(claimant_of(f, 0), "مراسل محلي");
 }
 
 TEST(Events, DenialIsKeptApart) {

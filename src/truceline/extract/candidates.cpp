@@ -327,8 +327,80 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                               {"span", span_json(c.ev.span)}});
   };
   std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
+  // A phrase that dates an event by the day told before it ("the same day", "that evening",
+  // "в тот же вечер", "тем же вечером", "في اليوم نفسه", "في ذلك اليوم"): its words, or none.
+  auto same_day_phrase = [&](std::size_t si) -> std::optional<std::string> {
+    static const std::set<std::string> kPart{"day", "evening", "night", "morning", "afternoon", "день", "вечер",
+                                             "вечером", "ночь", "утро", "утром", "днем", "днём"};
+    static const std::string kDay = normalise_arabic("اليوم");
+    static const std::set<std::string> kSelf{normalise_arabic("نفسه"), normalise_arabic("ذاته")};
+    static const std::string kThat = normalise_arabic("ذلك"), kSame = normalise_arabic("نفس");
+    for (std::size_t k = ss[si].first_token; k + 1 < ss[si].end_token; ++k) {
+      const std::string& a = ts[k].lower;
+      std::size_t n = k + 1;
+      while (n < ss[si].end_token && !ts[n].word) ++n;  // skip spaces
+      if (n >= ss[si].end_token) break;
+      const std::string& b = ts[n].lower;
+      std::size_t m = n + 1;
+      while (m < ss[si].end_token && !ts[m].word) ++m;
+      const std::string c3 = m < ss[si].end_token ? ts[m].lower : "";
+      auto span_to = [&](std::size_t last) { return std::string(doc.slice({ts[k].span.begin, ts[last].span.end})); };
+      if ((a == "same" || a == "that") && kPart.count(b)) return span_to(n);
+      if ((a == "тот" || a == "этот" || a == "тем" || a == "ту") && (b == "же" && kPart.count(c3))) return span_to(m);
+      if (ts[k].script == Script::arabic) {
+        const std::string x = normalise_arabic(a), y = normalise_arabic(b);
+        if ((x == kDay || x == "ف" + kDay || x == "في" + kDay) && kSelf.count(y)) return span_to(n);
+        if ((x == kSame || x == kThat) && y == kDay) return span_to(n);
+        if ((x == kDay || x == "ف" + kDay) && y == kThat) return span_to(n);
+      }
+    }
+    return std::nullopt;
+  };
+  // A blame verb ("blamed", "обвинили", "اتهم") in a sentence: its token, or none.
+  auto blame_cue = [&](std::size_t si) -> std::optional<std::size_t> {
+    static const std::string kBlame[] = {"blamed", "blame", "blames", "accused", "accuses", "обвинили", "обвинил",
+                                         "обвинила", "обвиняют", "обвиняет", normalise_arabic("حمل"),
+                                         normalise_arabic("حملت"), normalise_arabic("حملوا"), normalise_arabic("اتهم"),
+                                         normalise_arabic("اتهمت"), normalise_arabic("اتهموا")};
+    for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
+      if (!ts[k].word) continue;
+      std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+      if (ts[k].script == Script::arabic && (w.starts_with("و") || w.starts_with("ف")) && w.size() > 4) {
+        const std::string rest = w.substr(std::string_view("و").size());
+        if (std::find(std::begin(kBlame), std::end(kBlame), rest) != std::end(kBlame)) w = rest;
+      }
+      if (std::find(std::begin(kBlame), std::end(kBlame), w) != std::end(kBlame)) return k;
+    }
+    return std::nullopt;
+  };
+  // Sentences that only blame someone for a fire event told before ("Activists blamed
+  // government forces deployed around X for the shelling.", "واتهم ناشطون قوات النظام المتمركزة
+  // في محيط X بتنفيذ القصف", "… обвинили в обстреле …"): the event after the blame verb is a
+  // reference back (English "the/this/that", Arabic article, Russian "в"/"за" before it), so the
+  // sentence tells no event of its own and its places are where the blamed are said to be, not
+  // where the event happened. The blame goes to the earlier event (below).
+  std::set<std::size_t> blame_only;
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
+    if (!fire_kind(e.kind) || si == 0) continue;
+    const auto cue = blame_cue(si);
+    const std::size_t k = token_at(doc, e.span.begin);
+    if (!cue || k <= *cue || k >= ts.size()) continue;
+    bool back = false;
+    if (ts[k].script == Script::arabic) {
+      const std::string w = normalise_arabic(ts[k].lower);
+      back = w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل");
+    } else if (k > 0) {
+      const std::string& before = ts[k - 1].lower;
+      back = before == "the" || before == "this" || before == "that" || before == "в" || before == "за";
+    }
+    bool earlier_fire = false;
+    for (const auto& x : ev.events) earlier_fire = earlier_fire || (x.sentence < si && fire_kind(x.kind));
+    if (back && earlier_fire) blame_only.insert(si);
+  }
+  for (const auto& e : ev.events) {
+    const std::size_t si = e.sentence;
+    if (blame_only.count(si)) continue;
     // A casualty-only sentence right after an event (same paragraph, no place of its own):
     // its counts belong to that event ("Two civilians were killed." after the shelling).
     // Across a blank line only when the sentence refers back to the event ("killed in the
@@ -479,6 +551,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date_unresolved = true;
       c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
                                         best_date->reason.empty() ? "unresolved" : best_date->reason));
+    } else if (const DateMention* same = [&]() -> const DateMention* {
+                 // "the same day", "that evening", "в тот же вечер", "في اليوم نفسه": the day of
+                 // the last date the text resolved before this sentence (not the dateline's
+                 // when another is told).
+                 if (si == 0 || !same_day_phrase(si)) return nullptr;
+                 for (std::size_t s2 = si; s2-- > 0;)
+                   for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
+                     if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
+                 return nullptr;
+               }()) {
+      c.date = same;
+      c.time_rule = "same_day_as_told";
+      c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day of '{}', told before",
+                                        *same_day_phrase(si), same->text));
     } else if (const DateMention* prev = [&]() -> const DateMention* {
                  // An event that continues the sentence before (no place of its own, same
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
@@ -837,22 +923,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // before it, when that event has none (and no such event with an actor comes between): a
   // claim of the sentence's claimant, said in `uncertain` as an assumption.
   {
-    static const std::string kBlame[] = {"blamed", "blame", "blames", "обвинили", "обвинил", "обвинила",
-                                         "обвиняют", normalise_arabic("حمل"), normalise_arabic("حملت"),
-                                         normalise_arabic("حملوا"), normalise_arabic("اتهم"), normalise_arabic("اتهمت"),
-                                         normalise_arabic("اتهموا")};
     for (std::size_t si = 0; si < ss.size(); ++si) {
-      if (event_sentences.count(si) || actors[si].empty()) continue;
-      std::optional<std::size_t> cue;
-      for (std::size_t k = ss[si].first_token; k < ss[si].end_token && !cue; ++k) {
-        if (!ts[k].word) continue;
-        std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
-        if (ts[k].script == Script::arabic && (w.starts_with("و") || w.starts_with("ف")) && w.size() > 4) {
-          const std::string rest = w.substr(std::string_view("و").size());
-          if (std::find(std::begin(kBlame), std::end(kBlame), rest) != std::end(kBlame)) w = rest;
-        }
-        if (std::find(std::begin(kBlame), std::end(kBlame), w) != std::end(kBlame)) cue = k;
-      }
+      if ((event_sentences.count(si) && !blame_only.count(si)) || actors[si].empty()) continue;
+      const std::optional<std::size_t> cue = blame_cue(si);
       if (!cue) continue;
       const ActorMention* blamed = nullptr;
       for (const ActorMention* a : actors[si])
@@ -876,6 +949,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                             "this event's actor",
                                             blamed->text, by ? " by '" + by->text + "'" : std::string(),
                                             doc.slice(ts[*cue].span)));
+      if (blame_only.count(si)) {
+        std::string where;
+        for (const PlaceMention* p : places[si]) where += (where.empty() ? "'" : ", '") + p->text + "'";
+        if (!where.empty())
+          host->uncertain.push_back(fmt::format("place: {} in the sentence that blames '{}' is where the blamed are "
+                                                "said to be, not where the event happened: not a place of the event",
+                                                where, blamed->text));
+      }
     }
   }
 

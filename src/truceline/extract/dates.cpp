@@ -1119,7 +1119,11 @@ struct Scanner {
         auto ends = [&](std::string_view e) { return nx.size() >= e.size() && nx.compare(nx.size() - e.size(), e.size(), e) == 0; };
         const bool past_verb = ends("л") || ends("ла") || ends("ло") || ends("ли") || ends("лся") || ends("лась") ||
                                ends("лось") || ends("лись");
-        if (!past_verb && !t[i + 1].capitalised) return false;
+        // An adjective in the nominative opens the sentence's subject ("Накануне сирийские
+        // войска обстреляли …"): "on the eve of" takes the genitive ("накануне новых переговоров").
+        const bool nominative_adjective = ends("ые") || ends("ие") || ends("ая") || ends("яя") || ends("ое") ||
+                                          ends("ее") || ends("ый");
+        if (!past_verb && !nominative_adjective && !t[i + 1].capitalised) return false;
       }
       if (auto tod = cue_before(i, ar_time_of_day())) {
         first = *tod;

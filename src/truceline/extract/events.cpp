@@ -525,6 +525,16 @@ bool arabic_bi_proclitic(const Text& t, std::size_t i) {
 
 // The claimant of tokens [b, e) when the claimant runs from b forwards: until a clause
 // boundary, a stop word, a claim verb or six words.
+// A hyphen written inside a compound ("UK-based", "pro-government"): token i is "-" touching a
+// word on each side, so the compound is one word of a claimant's name.
+bool joining_hyphen(const Text& t, std::size_t i, std::size_t b, std::size_t e) {
+  if (i <= b || i + 1 >= e || t.tok(i).word) return false;
+  const std::string& h = t.tok(i).lower;
+  if (h != "-" && h != "\u2010" && h != "\u2011") return false;
+  return t.tok(i - 1).word && t.tok(i + 1).word && t.tok(i - 1).span.end == t.tok(i).span.begin &&
+         t.tok(i).span.end == t.tok(i + 1).span.begin;
+}
+
 std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& t, std::size_t b, std::size_t e) {
   // Leading articles and the Russian "в/во" of "заявили в X" are not part of the name.
   while (b < e && t.tok(b).word &&
@@ -549,6 +559,10 @@ std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& 
 std::optional<std::pair<std::size_t, std::size_t>> claimant_backward(const Text& t, std::size_t b, std::size_t e) {
   std::size_t i = e, words = 0;
   while (i > b && words < 8) {
+    if (i - 1 > b && joining_hyphen(t, i - 1, b, e)) {  // "UK-based": the compound is one word
+      --i;
+      continue;
+    }
     if (is_clause_boundary(t, i - 1) || !t.tok(i - 1).word) break;
     if (t.tok(i - 1).lower == "that" || t.tok(i - 1).lower == "and") break;
     --i;
@@ -576,7 +590,13 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
       if (auto r = claimant_backward(t, b, h.first)) return make(*r, "before:göre", h);
       continue;
     }
-    if (auto r = claimant_forward(t, h.end, e)) return make(*r, "after:" + h.p->source, h);
+    // Arabic "بحسب ما أفاد X" ("according to what X reported"): the claimant is the subject
+    // after the relative "ما" and its verb.
+    std::size_t from = h.end;
+    if (from + 1 < e && t.tok(from).script == Script::arabic && normalise_arabic(t.tok(from).lower) == "ما" &&
+        t.tok(from + 1).word)
+      from += 2;
+    if (auto r = claimant_forward(t, from, e)) return make(*r, "after:" + h.p->source, h);
   }
   for (const Hit& h : find_all(t, tables().claim_verbs, b, e)) {
     const bool verb_first = t.tok(h.first).script == Script::arabic || t.tok(h.first).script == Script::cyrillic;
