@@ -39,7 +39,12 @@ TEST(Actors, AcledAndNewsConventionsOnTheIdlibScenario) {
       {"Military Forces of Israel (1948-)", "", "", "state_forces"},
       // Demonyms before a force noun only.
       {"Russian jets", "russia", "demonym", ""},
-      {"Turkish artillery", "turkey", "demonym", ""},
+      // The state's one armed-forces party (turkish-armed-forces, alias "Turkish army") for a
+      // force noun, the state for an organ; Russia has no forces party of its own.
+      {"Turkish artillery", "turkish-armed-forces", "demonym", ""},
+      {"Turkish troops", "turkish-armed-forces", "demonym", ""},
+      {"Turkish government", "turkey", "demonym", ""},
+      {"Russian troops", "russia", "demonym", ""},
       {"Syrian army", "syria", "alias_in_text", ""},  // a declared alias, whole text: see below
       {"Syrian opposition", "", "", ""},
       {"Syrian National Army", "", "", ""},

@@ -21,7 +21,9 @@
 //      somebody else: nobody of the agreement (category `qualified`).
 //   6. A party's demonym ("Russian", "Turkish": the `demonyms` of a [[party]]) followed by a
 //      state-force noun (force_nouns(): "jets", "army", "artillery", …), also in a list
-//      ("Syrian and Russian warplanes"): `demonym` ("Russian jets" -> russia). A demonym alone,
+//      ("Syrian and Russian warplanes"): `demonym` ("Russian jets" -> russia; the state's one
+//      armed-forces party, when the agreement has one, for a noun that is no organ: "Turkish
+//      troops" -> turkish-armed-forces, "Turkish government" -> turkey). A demonym alone,
 //      or before any other word ("Syrian opposition", "Turkish-backed factions", "Syrian
 //      National Army") names nobody.
 //   When steps 5 and 6 find more than one party or group ("Syrian and Russian warplanes",
