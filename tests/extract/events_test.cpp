@@ -198,6 +198,14 @@ TEST(Events, DenialInALaterClauseKeepsTheEarlierEvent) {
   EXPECT_EQ(kinds(run("تصدت القوات لهجوم بطائرات مسيرة على مواقعها.")), "airstrike");
 }
 
+TEST(Events, ACountBetweenVerbAndProjectileAndDronesLaunchedAtAPlace) {
+  EXPECT_EQ(kinds(run("Militants fired at least a dozen rockets at the town.")), "shelling");
+  EXPECT_EQ(kinds(run("Gunmen launched drones towards the town.")), "airstrike");
+  EXPECT_EQ(kinds(run("أطلق مسلحون طائرات مسيرة باتجاه المدينة.")), "airstrike");
+  EXPECT_EQ(kinds(run("Боевики запустили беспилотники в сторону города.")), "airstrike");
+  EXPECT_EQ(kinds(run("The factions began pulling tanks and artillery back from the front.")), "withdrawal");
+}
+
 TEST(Events, ClaimantsRussianArabic) {
   auto f = run("Боевики обстреляли позиции армии, сообщили в Министерстве обороны.");
   EXPECT_EQ(claimant_of(f, 0), "Министерстве обороны");

@@ -41,6 +41,11 @@ constexpr Entry kTriggers[] = {
     // Launched / targeted with: the projectile tells indirect fire ("launched rockets at X",
     // "targeted X with rockets", "fired a barrage of shells at X").
     {"shelling", "launched ~ rocket*"}, {"shelling", "launched ~ shell*"}, {"shelling", "launched ~ mortar*"},
+    // ... with a count before the projectile ("fired at least a dozen rockets at X").
+    {"shelling", "fired ~ ~ rocket*"}, {"shelling", "fired ~ ~ shell*"}, {"shelling", "fired ~ ~ mortar*"},
+    {"shelling", "launched ~ ~ rocket*"}, {"shelling", "launched ~ ~ shell*"},
+    // Drones sent against a place ("launched drones towards X"): a drone attack.
+    {"airstrike", "launched ~ drone*"}, {"airstrike", "launched ~ ~ drone*"},
     {"shelling", "targeted ~ with ~ rocket*"}, {"shelling", "targeted ~ with ~ shell*"},
     {"shelling", "targeted ~ with ~ mortar*"}, {"shelling", "targeted ~ with artillery"},
     {"shelling", "mortar* hit"}, {"shelling", "mortar* landed"}, {"shelling", "artillery struck"},
@@ -61,7 +66,9 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "opened fire"},
     {"withdrawal", "withdrew"}, {"withdrawal", "withdraw"}, {"withdrawal", "withdrawn"}, {"withdrawal", "withdrawal of"},
     {"withdrawal", "pulled out"}, {"withdrawal", "pulled back"}, {"withdrawal", "pulling ~ out"},
-    {"withdrawal", "pulled ~ out"}, {"withdrawal", "withdrawal"}, {"withdrawal", "been moved from"},
+    {"withdrawal", "pulled ~ out"}, {"withdrawal", "pulling back"}, {"withdrawal", "pulling ~ back"},
+    {"withdrawal", "pulling ~ ~ back"}, {"withdrawal", "pulled ~ back"}, {"withdrawal", "pulled ~ ~ back"},
+    {"withdrawal", "withdrawal"}, {"withdrawal", "been moved from"},
     {"withdrawal", "were moved from"}, {"withdrawal", "moved ~ out of"}, {"withdrawal", "removed ~ heavy weapon*"},
     {"withdrawal", "evacuated ~ position*"},
     {"group_presence", "remain* in"}, {"group_presence", "remain* inside"}, {"group_presence", "remain* present"},
@@ -100,7 +107,7 @@ constexpr Entry kTriggers[] = {
     {"group_presence", "остались"}, {"group_presence", "присутству*"},
     {"group_presence", "удерживать позиции"}, {"group_presence", "удерживают"}, {"group_presence", "находятся"},
     {"airstrike", "ударн* беспилотник*"}, {"airstrike", "атак* беспилотник*"}, {"airstrike", "атак* дрон*"},
-    {"airstrike", "атак* бпла"},
+    {"airstrike", "атак* бпла"}, {"airstrike", "запустил* ~ беспилотник*"}, {"airstrike", "запустил* беспилотник*"},
     {"patrol", "патрул*"},
     {"movement_restriction", "перекрыл*"}, {"movement_restriction", "перекрыт*"},
     {"movement_restriction", "закрыли ~ дорог*"}, {"movement_restriction", "закрыли ~ трасс*"},
@@ -110,6 +117,8 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "طيران* حربي*"}, {"airstrike", "طائرات حربية"}, {"airstrike", "برميل* متفجر*"},
     // A drone attack ("هجوم بطائرة مسيرة", "هجوم بطائرات مسيرة"): longer than هجوم (armed_clash).
     {"airstrike", "هجوم* ~ مسير*"},
+    // Drones launched against a place ("أطلقوا طائرات مسيرة باتجاه X").
+    {"airstrike", "اطلق* طائر* مسير*"}, {"airstrike", "اطلق* ~ طائر* مسير*"},
     {"shelling", "قصف*"}, {"shelling", "قذائف"}, {"shelling", "قذيفة"}, {"shelling", "قذيفه"},
     {"shelling", "مدفعي*"}, {"shelling", "صاروخي*"}, {"shelling", "استهدف* ~ صواريخ"},
     // The object may sit between the verb and the weapon: "استهدفت قوات النظام بلدة سراقب بالصواريخ".
