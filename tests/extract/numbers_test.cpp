@@ -299,7 +299,10 @@ TEST(Numbers, TheVerbOfTheirOwnClauseAfterAConjunction) {
   };
   for (const Two& c : {Two{"Two children were killed and seven other civilians were injured.", "fatalities", "injured"},
                        Two{"Three soldiers died and four more were wounded, the army said.", "fatalities", "injured"},
-                       Two{"Погибли двое мирных жителей, и ещё пятеро были ранены.", "fatalities", "injured"}}) {
+                       Two{"Погибли двое мирных жителей, и ещё пятеро были ранены.", "fatalities", "injured"},
+                       // Coordinated counts before one verb share it.
+                       Two{"Five opposition fighters and three soldiers were killed.", "fatalities", "fatalities"},
+                       Two{"Two civilians and four children were wounded on Monday.", "injured", "injured"}}) {
     auto out = numbers(c.text);
     ASSERT_EQ(out.size(), 2u) << c.text;
     EXPECT_EQ(out[0].counts, c.first) << c.text;

@@ -544,7 +544,17 @@ struct Scanner {
         d += e + 1 - j;
         continue;
       }
-      if (t[j].word && !in_date[j] && is_number_start(j)) break;
+      if (t[j].word && !in_date[j] && is_number_start(j)) {
+        // A count coordinated with this one shares its verb: "five opposition fighters and
+        // three soldiers were killed" (the conjunction right before the next number).
+        std::size_t p = j;
+        while (p > last + 1 && !t[p - 1].word) --p;
+        if (best.empty() && p > last + 1 && conjunction.find_forms(forms[p - 1])) {
+          skipped += 3;
+          continue;
+        }
+        break;
+      }
       if (!t[j].word) continue;
       if (auto c = event[j]; !c.empty()) {
         if (d < best_dist || across_conjunction) best = c;
