@@ -380,9 +380,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // sentence tells no event of its own and its places are where the blamed are said to be, not
   // where the event happened. The blame goes to the earlier event (below).
   std::set<std::size_t> blame_only;
+  std::size_t first_fire = ss.size();  // the first sentence with a fire event
+  for (const auto& e : ev.events)
+    if (fire_kind(e.kind)) first_fire = std::min(first_fire, e.sentence);
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
-    if (!fire_kind(e.kind) || si == 0) continue;
+    if (!fire_kind(e.kind) || si <= first_fire) continue;  // a fire event told before it is needed
     const auto cue = blame_cue(si);
     const std::size_t k = token_at(doc, e.span.begin);
     if (!cue || k <= *cue || k >= ts.size()) continue;
@@ -394,9 +397,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string& before = ts[k - 1].lower;
       back = before == "the" || before == "this" || before == "that" || before == "в" || before == "за";
     }
-    bool earlier_fire = false;
-    for (const auto& x : ev.events) earlier_fire = earlier_fire || (x.sentence < si && fire_kind(x.kind));
-    if (back && earlier_fire) blame_only.insert(si);
+    if (back) blame_only.insert(si);
   }
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
@@ -551,11 +552,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date_unresolved = true;
       c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
                                         best_date->reason.empty() ? "unresolved" : best_date->reason));
-    } else if (const DateMention* same = [&]() -> const DateMention* {
+    } else if (std::optional<std::string> same_phrase;
+               const DateMention* same = [&]() -> const DateMention* {
                  // "the same day", "that evening", "в тот же вечер", "في اليوم نفسه": the day of
                  // the last date the text resolved before this sentence (not the dateline's
                  // when another is told).
-                 if (si == 0 || !same_day_phrase(si)) return nullptr;
+                 if (si == 0 || !(same_phrase = same_day_phrase(si))) return nullptr;
                  for (std::size_t s2 = si; s2-- > 0;)
                    for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
                      if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
@@ -564,7 +566,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = same;
       c.time_rule = "same_day_as_told";
       c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day of '{}', told before",
-                                        *same_day_phrase(si), same->text));
+                                        *same_phrase, same->text));
     } else if (const DateMention* prev = [&]() -> const DateMention* {
                  // An event that continues the sentence before (no place of its own, same
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
