@@ -110,9 +110,31 @@ TEST(Numbers, ArabicWordsGenderAndDuals) {
       {"سقطت قذيفتان على البلدة.", "قذيفتان", 2, "exact", "explosions", "قذيفتان"},
       {"قتل مدني واحد في القصف.", "واحد", 1, "exact", "fatalities", "مدني"},
       // clitics glued to the first word are left out of the span
-      {"قتل مدني وجريحين في القصف.", "جريحين", 2, "exact", "injured", "جريحين"},
+      {"أسفر القصف عن قتيل وجريحين.", "جريحين", 2, "exact", "injured", "جريحين"},
       {"سقط قتيل وأكثر من 20 جريحا.", "أكثر من 20", 20, "more_than", "injured", "جريحا"},
   });
+}
+
+// One person named without a number next to a killing or wounding word is a count of one
+// ("a farmer was killed", "مقتل مدني", "погиб один военнослужащий"); one of those already
+// counted ("including a child", "один из них"), a person with a companion ("امرأة وطفلها") and
+// a person with no such word ("a soldier said") are not.
+TEST(Numbers, OnePersonWithoutANumber) {
+  check({
+      {"The shelling killed a farmer near the town.", "a", 1, "exact", "fatalities", "farmer"},
+      {"An elderly man was wounded by shrapnel.", "An", 1, "exact", "injured", "man"},
+      {"أدى القصف إلى مقتل مدني في البلدة.", "مدني", 1, "exact", "fatalities", "مدني"},
+      {"أسفر القصف عن إصابة طفل بجروح.", "طفل", 1, "exact", "injured", "طفل"},
+      {"При обстреле погиб один военнослужащий.", "один", 1, "exact", "fatalities", "военнослужащий"},
+  });
+  for (const char* text : {"Four people were killed, including a child.", "A soldier said the road was closed.",
+                           "أدى القصف إلى مقتل امرأة وطفلها.", "Ранены три человека, один из них ребенок.",
+                           "Ранены три человека, один из них ребёнок."}) {
+    std::size_t ones = 0;
+    for (const auto& m : numbers(text, "auto"))
+      if (m.value == 1) ++ones;
+    EXPECT_EQ(ones, 0u) << text;
+  }
 }
 
 TEST(Numbers, TurkishWordsInTurkishDocuments) {

@@ -380,5 +380,108 @@ TEST(ReviewOfCandidates, APlaceCorrectionCarriesItsPoint) {
   ASSERT_TRUE(k.report) << k.error;
   EXPECT_FALSE(k.report->extra.contains("unlocated"));
 }
+
+// Found by held-out texts (2026-12-02), tested here on sentences of our own.
+namespace heldout_rules {
+
+std::string target_id_of(const json& c) {
+  if (!c["evidence"].contains("target")) return "";
+  const json& id = c["evidence"]["target"]["id"];
+  return id.is_string() ? id.get<std::string>() : "";
+}
+
+// "X came under (mortar) fire": X was hit, it did not fire.
+TEST(CandidateRoles, CameUnderFireMakesTheSubjectTheTarget) {
+  const auto cs = candidates_of("Russian military police near Saraqib came under heavy mortar fire on Monday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "");
+  EXPECT_EQ(target_id_of(cs[0]), "russian-military-police");
+}
+
+// The owner of the object hit is the target, in every language, wherever it stands.
+TEST(CandidateRoles, TheOwnerOfThePositionsHitIsTheTarget) {
+  {
+    const auto cs = candidates_of("قصفت فصائل المعارضة مواقع لقوات النظام في بلدة سراقب يوم الاثنين.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "");
+    EXPECT_EQ(target_id_of(cs[0]), "syria");
+  }
+  {
+    const auto cs = candidates_of("Rebel fighters shelled positions of government forces in Saraqib on Monday.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "");
+    EXPECT_EQ(target_id_of(cs[0]), "syria");
+  }
+}
+
+// "an attack that X blamed on Y": Y is the (claimed) actor, not the target.
+TEST(CandidateRoles, BlamedOnNamesTheActorAsAClaim) {
+  const auto cs = candidates_of("A drone attack hit Saraqib on Monday, which the ministry blamed on Hayat Tahrir al-Sham.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "hts");
+  EXPECT_EQ(target_id_of(cs[0]), "");
+  EXPECT_TRUE(says(cs[0], "blamed on")) << cs[0]["uncertain"];
+}
+
+// A coordinated subject whose nearest part is generic: the named party acts.
+TEST(CandidateRoles, TheNamedPartOfACoordinatedSubjectIsTheActor) {
+  const auto cs = candidates_of("Turkish troops and allied fighters shelled Tall Rifaat on Monday.");
+  ASSERT_GE(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "turkish-armed-forces");
+}
+
+// "The shelling followed an air strike on X": a definite reference back to the shelling told
+// before, not a second shelling at X.
+TEST(CandidateEvents, ADefiniteReferenceBackIsNoNewEvent) {
+  const auto cs = candidates_of(
+      "Government forces shelled Saraqib on Sunday.\n\nThe shelling followed an air strike on Sarmin on Monday.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[0]["kind"], "shelling");
+  EXPECT_EQ(cs[0]["observed_at"], "2018-10-07");
+  EXPECT_EQ(cs[1]["kind"], "airstrike");
+  EXPECT_EQ(cs[1]["observed_at"], "2018-10-08");
+}
+
+// An adverb between the aircraft and its verb.
+TEST(CandidateEvents, WarplanesMeanwhileStruck) {
+  const auto cs = candidates_of("Russian warplanes also struck Kafr Nabl on Monday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["kind"], "airstrike");
+  EXPECT_EQ(actor_id_of(cs[0]), "russia");
+}
+
+// "Earlier, …": before the events told, on a day not given: no day is borrowed.
+TEST(CandidateTime, EarlierGivesNoDay) {
+  const auto cs = candidates_of(
+      "Government forces shelled Saraqib on Monday, the monitor said. Earlier, rebels shelled Mhardeh with mortars.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[0]["observed_at"], "2018-10-08");
+  EXPECT_FALSE(cs[1].contains("observed_at")) << cs[1].dump();
+  EXPECT_TRUE(says(cs[1], "on a day the text does not give")) << cs[1]["uncertain"];
+  // "Hours earlier" is the same day.
+  const auto hs = candidates_of("Rebels shelled Saraqib on Monday. Hours earlier, Russian jets bombed Sarmin.");
+  ASSERT_EQ(hs.size(), 2u);
+  EXPECT_EQ(hs[1]["observed_at"], "2018-10-08");
+}
+
+// A sentence of points after an event told with regions only details that event.
+TEST(CandidatePlaces, PointsInTheRegionsOfTheEventBeforeDetailIt) {
+  const auto cs = candidates_of(
+      "Militants of Hayat Tahrir al-Sham shelled villages in Hama province, the ministry said. According to the "
+      "ministry, shells hit Mhardeh.");
+  ASSERT_GE(cs.size(), 2u);
+  EXPECT_EQ(actor_id_of(cs.back()), "hts");
+  EXPECT_TRUE(says(cs.back(), "from the event this sentence extends")) << cs.back()["uncertain"];
+}
+
+// The Russian spelling of an observation post that the gazetteer does not hold.
+TEST(CandidatePlaces, ARussianSpellingOfAnObservationPost) {
+  const auto cs = candidates_of("Сирийские войска обстреляли окрестности турецкого наблюдательного пункта в районе Шир-Мугар 9 октября.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["place"], "Sher Mughar");
+}
+
+}  // namespace heldout_rules
+
 }  // namespace
 }  // namespace truceline::extract

@@ -346,6 +346,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string c3 = m < ss[si].end_token ? ts[m].lower : "";
       auto span_to = [&](std::size_t last) { return std::string(doc.slice({ts[k].span.begin, ts[last].span.end})); };
       if ((a == "same" || a == "that") && kPart.count(b)) return span_to(n);
+      // "Hours earlier", "minutes later", "earlier that day", "later in the day".
+      if ((a == "hours" || a == "minutes") && (b == "earlier" || b == "later" || b == "before" || b == "after"))
+        return span_to(n);
+      if ((a == "earlier" || a == "later") && (b == "that" || b == "in") && (c3 == "day" || c3 == "the"))
+        return span_to(m);
       if ((a == "тот" || a == "этот" || a == "тем" || a == "ту") && (b == "же" && kPart.count(c3))) return span_to(m);
       if (ts[k].script == Script::arabic) {
         const std::string x = normalise_arabic(a), y = normalise_arabic(b);
@@ -538,6 +543,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           break;
         }
       }
+      // The places of an event told just before with regions only ("HTS shelled towns in Idlib,
+      // Latakia and Hama provinces. According to him, X, Y and Z were shelled."): a point of
+      // this sentence inside one of those regions (same admin1) details that event.
+      if (!also && si > 0 && !paragraph_break_before(doc, si) && c.place->kind == "point" && !c.place->admin1.empty())
+        for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
+          if (it->sentences.empty() || it->sentences.back() + 1 < si) break;
+          if (!related(it->ev.kind) || (it->place && it->place->kind == "point")) continue;
+          const bool inside = std::any_of(places[it->sentences.front()].begin(), places[it->sentences.front()].end(),
+                                          [&](const PlaceMention* r) { return r->kind == "region" && r->admin1 == c.place->admin1; });
+          if (inside) extends = &*it;
+          break;
+        }
     }
     // Time.
     const DateMention* best_date = nullptr;
@@ -545,9 +562,32 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
       if (!best_date || distance(d->span, e.span) < distance(best_date->span, e.span)) best_date = d;
     }
+    // "Earlier, …", "Ранее …", "Previously …", "وقبل ذلك": an event before the one told, on a
+    // day the text does not give: no day is borrowed (the dateline's or the publication's would be
+    // a guess); observed_at stays out for the reviewer.
+    const std::optional<std::string> earlier_cue = [&]() -> std::optional<std::string> {
+      std::size_t k = ss[si].first_token;
+      while (k < ss[si].end_token && !ts[k].word) ++k;
+      if (k >= ss[si].end_token) return std::nullopt;
+      const std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+      if (w == "earlier" || w == "previously" || w == "ранее" || w == "прежде") return std::string(doc.slice(ts[k].span));
+      if (w == normalise_arabic("وقبل") || w == normalise_arabic("قبل")) {
+        std::size_t n = k + 1;
+        while (n < ss[si].end_token && !ts[n].word) ++n;
+        if (n < ss[si].end_token && normalise_arabic(ts[n].lower) == normalise_arabic("ذلك"))
+          return std::string(doc.slice({ts[k].span.begin, ts[n].span.end}));
+      }
+      return std::nullopt;
+    }();
     if (best_date && best_date->resolved) {
       c.date = best_date;
       c.time_rule = "date_in_sentence";
+    } else if (!best_date && earlier_cue && !same_day_phrase(si)) {
+      c.date_unresolved = true;
+      c.time_rule = "earlier";
+      c.uncertain.push_back(fmt::format("time: '{}': before the events told, on a day the text does not give; no date "
+                                        "is given",
+                                        *earlier_cue));
     } else if (best_date) {
       c.date_unresolved = true;
       c.uncertain.push_back(fmt::format("time: '{}' could not be resolved ({}); no date is given", best_date->text,
@@ -632,19 +672,89 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (k < ts.size() && std::find(std::begin(kPron), std::end(kPron), ts[k].lower) != std::end(kPron))
         skip_claimant = false;
     }
+    // The words right before and after an actor mention (lower case; Arabic without its
+    // proclitics' article forms normalised), skipping punctuation and spaces.
+    auto word_before = [&](const ActorMention* a, std::size_t nth) -> std::string {
+      std::size_t k = token_at(doc, a->span.begin);
+      if (k > 0 && (k == ts.size() || ts[k].span.begin > a->span.begin)) --k;  // inside a word ("لقوات")
+      for (std::size_t seen = 0; k > 0;) {
+        --k;
+        if (!ts[k].word) continue;
+        if (++seen == nth) return ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+      }
+      return {};
+    };
+    auto word_after = [&](const ActorMention* a) -> std::string {
+      for (std::size_t k = token_at(doc, a->span.begin); k < ss[si].end_token; ++k)
+        if (ts[k].word && ts[k].span.begin >= a->span.end) return ts[k].lower;
+      return {};
+    };
+    // An actor that owns the object hit ("army positions", "positions of HTS", "مواقع لقوات
+    // النظام", "позиции боевиков") is the target, never the actor.
+    auto owns_the_object = [&](const ActorMention* a) {
+      static const std::set<std::string> kObject = {"positions", "position", "posts", "headquarters", "bases", "base",
+                                                    "convoy", "позиции", "позиций", "позициям", "позициях",
+                                                    normalise_arabic("مواقع"), normalise_arabic("المواقع"),
+                                                    normalise_arabic("مقرات"), normalise_arabic("مقار"),
+                                                    normalise_arabic("نقاط"), normalise_arabic("تجمعات")};
+      std::string b1 = word_before(a, 1);
+      if (b1 == "of") b1 = word_before(a, 2);
+      for (const std::string_view pre : {"بال", "لل", "ال", "ب", "ل", "و"})
+        if (kObject.count(b1)) break;
+        else if (b1.starts_with(pre) && kObject.count(b1.substr(pre.size()))) b1 = b1.substr(pre.size());
+      // After the mention only in English ("army positions"): in Arabic the word after the
+      // subject is its object ("قصفت فصائل المعارضة مواقع لقوات النظام").
+      const std::size_t k0 = token_at(doc, a->span.begin);
+      const bool latin = k0 < ts.size() && ts[k0].script == Script::latin;
+      return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
+    };
+    // "blamed on X", "attributed to X": X is who is said to have done it (a claim), not a target.
+    auto blamed_on = [&](const ActorMention* a) {
+      const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
+      return (b1 == "on" && (b2 == "blamed" || b2 == "blames" || b2 == "blame" || b2 == "blaming")) ||
+             (b1 == "to" && (b2 == "attributed" || b2 == "attributes" || b2 == "attributing"));
+    };
+    const ActorMention* object_owner = nullptr;
+    const ActorMention* blamed = nullptr;
+    const ActorMention* before_before = nullptr;  // the actor before `before`
     for (const ActorMention* a : acts) {
       if (skip_claimant && in_claimant(a)) continue;
       if (a->category == "civilians") {
         if (!civilians) civilians = a;
         continue;
       }
-      if (a->span.end <= e.span.begin) before = a;  // the nearest before
+      if (owns_the_object(a)) {
+        if (!object_owner) object_owner = a;
+        continue;
+      }
+      if (blamed_on(a)) {
+        if (!blamed) blamed = a;
+        continue;
+      }
+      if (a->span.end <= e.span.begin) before_before = before, before = a;  // the nearest before
       else if (a->span.begin >= e.span.end) {
         if (!after) after = a;
         all_after.push_back(a);
       } else if (!overlapping) {
         overlapping = a;  // the trigger is a word of the actor's phrase ("طائرات حربية روسية", "Russian warplanes struck")
       }
+    }
+    // A coordinated subject whose nearest part is generic ("Syrian troops and allied militias
+    // captured ...", "قوات النظام والميليشيات", "войска и ополченцы"): the named party is the actor.
+    if (before && before->id.empty() && before_before && !before_before->id.empty()) {
+      std::vector<std::string> gap;
+      for (std::size_t k = token_at(doc, before_before->span.end); k < ts.size() && ts[k].span.end <= before->span.begin; ++k)
+        if (ts[k].word) gap.push_back(ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower);
+      // The Arabic "و" is written on the next word, inside the generic mention's token.
+      const std::size_t kb = token_at(doc, before->span.begin);
+      const bool arabic_and = kb > 0 && (kb == ts.size() || ts[kb].span.begin > before->span.begin) &&
+                              ts[kb - 1].script == Script::arabic && normalise_arabic(ts[kb - 1].lower).starts_with("و");
+      const bool joined = (gap.empty() && arabic_and) ||
+                          (!gap.empty() && gap.size() <= 3 && (gap[0] == "and" || gap[0] == "и") &&
+                           std::all_of(gap.begin() + 1, gap.end(), [](const std::string& w) {
+                             return w == "allied" || w == "its" || w == "their" || w == "loyalist" || w == "союзные";
+                           }));
+      if (joined) before = before_before;
     }
     auto preceded_by = [&](const ActorMention* a, std::initializer_list<std::string_view> words) {
       const std::size_t k = token_at(doc, a->span.begin);
@@ -748,6 +858,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (before) c.actor = before, c.actor_rule = "before_trigger";
       if (after) c.target = after, c.target_rule = "after_trigger";
     }
+    if (!c.target && object_owner) c.target = object_owner, c.target_rule = "owner_of_object";
+    if (!c.actor && blamed) {
+      c.actor = blamed, c.actor_rule = "blamed_on";
+      const std::optional<Claimant>& by = ev.claimant[si];
+      c.uncertain.push_back(fmt::format("actor: '{}' is who the event is blamed on{}: a claim, not an observation",
+                                        blamed->text, by ? " by '" + by->text + "'" : std::string()));
+    }
     // "clashes between X and Y", "бои между X и Y", "اشتباكات بين X وY": both sides, no actor.
     const ActorMention* side = c.actor ? c.actor : c.target;
     if (e.kind == "armed_clash" && side && preceded_by(side, {"between", "между", "بين"})) {
@@ -805,7 +922,29 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         c.place && (c.place_rule == "nearest_point_in_sentence" || c.place_rule == "unresolved_in_sentence");
     const bool own_place = own_region || own_point_or_name;
     const bool own_time = c.time_rule == "date_in_sentence";
-    if (!own_place && !own_time) {
+    // "The shelling followed a drone attack near X": a sentence that opens with a definite
+    // reference to an event of a kind told before ("the/this/that", "этот", "هذا") and tells
+    // another event is about that other one; the reference is the earlier event told again,
+    // and this sentence's place, day and figures are not its.
+    const bool definite_back = [&] {
+      const std::size_t k = token_at(doc, e.span.begin);
+      std::size_t first = ss[si].first_token;
+      while (first < k && !ts[first].word) ++first;
+      if (first >= k || k >= ts.size()) return false;
+      std::size_t next = first + 1;
+      while (next < k && !ts[next].word) ++next;
+      if (next != k) return false;
+      const std::string& d = ts[first].lower;
+      if (d != "the" && d != "this" && d != "that" && d != "этот" && d != "эти" && normalise_arabic(d) != normalise_arabic("هذا") &&
+          normalise_arabic(d) != normalise_arabic("هذه"))
+        return false;
+      const bool told_before = std::any_of(cands.begin(), cands.end(), [&](const Cand& o) { return o.ev.kind == c.ev.kind; });
+      const bool another = std::any_of(ev.events.begin(), ev.events.end(), [&](const auto& x) {
+        return x.sentence == si && x.span.begin != e.span.begin && x.kind != e.kind;
+      });
+      return told_before && another;
+    }();
+    if ((!own_place && !own_time) || definite_back) {
       Cand* earlier = nullptr;
       for (auto& o : cands)
         if (o.ev.kind == c.ev.kind) earlier = &o;
@@ -827,7 +966,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         add_assertion(*earlier, c);
         // Told again with its actor ("Warplanes struck X on Monday. Russian jets carried out
         // the raid"): the event's actor, an assumption said in `uncertain`.
-        if (!earlier->actor && c.actor && earlier->sentences.back() + 1 >= si) {
+        if (!earlier->actor && c.actor && earlier->sentences.back() + 1 >= si && !definite_back) {
           earlier->actor = c.actor;
           earlier->actor_rule = "further_mention:" + c.actor_rule;
           drop_no_actor_line(earlier->uncertain);
@@ -838,8 +977,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         earlier->merged.push_back(c.ev);
         if (std::find(earlier->sentences.begin(), earlier->sentences.end(), si) == earlier->sentences.end())
           earlier->sentences.push_back(si);
-        for (auto& n : c.numbers) earlier->numbers.push_back(n);
-        cands_of[si].push_back(static_cast<std::size_t>(earlier - cands.data()));
+        if (!definite_back) {
+          for (auto& n : c.numbers) earlier->numbers.push_back(n);
+          cands_of[si].push_back(static_cast<std::size_t>(earlier - cands.data()));
+        }
         continue;
       }
     }

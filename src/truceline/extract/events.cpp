@@ -55,6 +55,11 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "jets bombed"}, {"airstrike", "aircraft struck"}, {"airstrike", "aircraft bombed"},
     {"airstrike", "bombed"}, {"airstrike", "drone strike*"}, {"airstrike", "armed drone*"}, {"airstrike", "attack drone*"},
     {"airstrike", "drone attack*"}, {"airstrike", "drone raid*"},
+    // An adverb between the aircraft and its verb ("Russian warplanes meanwhile struck X",
+    // "jets again bombed X").
+    {"airstrike", "warplane* ~ struck"}, {"airstrike", "warplane* ~ bombed"}, {"airstrike", "jets ~ struck"},
+    {"airstrike", "jets ~ bombed"}, {"airstrike", "planes struck"}, {"airstrike", "planes bombed"},
+    {"airstrike", "planes ~ struck"}, {"airstrike", "aircraft ~ struck"},
     {"airstrike", "suicide drone*"}, {"airstrike", "from the air"}, {"airstrike", "air attack*"}, {"airstrike", "dropped ~ bomb*"}, {"uav_observation", "drone* circled"},
     {"uav_observation", "drone* flew"}, {"uav_observation", "drone* hovered"}, {"uav_observation", "drone* were flying"}, {"airstrike", "barrel bomb*"},
     {"armed_clash", "clash*"}, {"armed_clash", "fighting"}, {"armed_clash", "fought"},
@@ -63,7 +68,8 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "attack* on ~ position*"}, {"armed_clash", "infiltration attempt*"},
     {"armed_clash", "attempt* to infiltrate"}, {"armed_clash", "tried to infiltrate"},
     {"armed_clash", "infiltrat*"}, {"armed_clash", "battle*"}, {"armed_clash", "ambush*"},
-    {"armed_clash", "opened fire"},
+    {"armed_clash", "opened fire"}, {"armed_clash", "repelled ~ attack*"}, {"armed_clash", "repulsed ~ attack*"},
+    {"armed_clash", "repelled ~ advance*"}, {"armed_clash", "repulsed ~ advance*"},
     {"withdrawal", "withdrew"}, {"withdrawal", "withdraw"}, {"withdrawal", "withdrawn"}, {"withdrawal", "withdrawal of"},
     {"withdrawal", "pulled out"}, {"withdrawal", "pulled back"}, {"withdrawal", "pulling ~ out"},
     {"withdrawal", "pulled ~ out"}, {"withdrawal", "pulling back"}, {"withdrawal", "pulling ~ back"},
@@ -125,6 +131,9 @@ constexpr Entry kTriggers[] = {
     {"shelling", "استهدف* ~ ~ صواريخ"}, {"shelling", "استهدف* ~ ~ صاروخ*"}, {"shelling", "اطلق* ~ صواريخ"},
     {"armed_clash", "اشتباك*"}, {"armed_clash", "معارك"}, {"armed_clash", "معركة"}, {"armed_clash", "مواجهات"},
     {"armed_clash", "هجوم*"}, {"armed_clash", "هاجم*"}, {"armed_clash", "تسلل*"},
+    // Repelling an advance ("تصدوا لمحاولة تقدم", "صد هجوم"): fighting.
+    // (Not "تصدى" alone: "تصدت القوات لهجوم بطائرات مسيرة" repelled drones, no fighting.)
+    {"armed_clash", "محاول* تقدم"}, {"armed_clash", "محاول* ~ تقدم"}, {"armed_clash", "صد* هجوم*"},
     {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
     {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
     {"group_presence", "ينتشرون"}, {"group_presence", "يتمركز*"},
@@ -947,6 +956,15 @@ EventFindings find_events(const Document& doc) {
       if (l + 1 < e) {
         const std::string& n = t.tok(l + 1).lower;
         if (n == "by" || n == "from") m.voice = "passive";
+      }
+      // "came under (heavy) mortar fire", "were under shelling": the subject is what was hit.
+      for (std::size_t k = f, words = 0; k > b && words < 3; --k) {
+        if (!t.tok(k - 1).word) continue;
+        ++words;
+        if (t.tok(k - 1).lower == "under") {
+          m.voice = "passive";
+          break;
+        }
       }
       out.events.push_back(std::move(m));
     }

@@ -111,7 +111,8 @@ const KeyMap<std::string_view>& count_nouns() {
       {"casualties", "people"}, {"families", "people"}, {"семей", "people"}, {"عائلات", "people"}, {"عائلة", "people"}, {"servicemen", "people"}, {"человек", "people"}, {"людей", "people"},
       {"мирных", "people"}, {"жителей", "people"}, {"детей", "people"}, {"ребенка", "people"},
       {"боевиков", "people"}, {"военных", "people"}, {"военнослужащих", "people"}, {"солдат", "people"},
-      {"бойцов", "people"}, {"مدنيين", "people"}, {"مدنيا", "people"}, {"مدني", "people"}, {"اشخاص", "people"},
+      {"бойцов", "people"}, {"военнослужащий", "people"}, {"житель", "people"}, {"ребенок", "people"},
+      {"ребёнок", "people"}, {"боец", "people"}, {"боевик", "people"}, {"женщина", "people"}, {"мужчина", "people"}, {"مدنيين", "people"}, {"مدنيا", "people"}, {"مدني", "people"}, {"اشخاص", "people"},
       {"شخص", "people"}, {"شخصا", "people"}, {"شخصين", "people"}, {"شخصان", "people"}, {"اطفال", "people"},
       {"طفل", "people"}, {"طفلا", "people"}, {"طفلين", "people"}, {"نساء", "people"}, {"عناصر", "people"},
       {"عنصرا", "people"}, {"عنصرين", "people"}, {"آخرون", "people"}, {"آخرين", "people"}, {"مقاتلين", "people"}, {"مقاتلا", "people"}, {"مقاتل", "people"}, {"عنصر", "people"}, {"جندي", "people"}, {"جنود", "people"},
@@ -564,6 +565,59 @@ struct Scanner {
     return best;
   }
 
+  // One person, written without a number: "killing a farmer", "a child died", "a young man was
+  // wounded" (the indefinite article), "مقتل مدني", "إصابة طفل" (a killing or wounding noun
+  // right before a singular person noun). A count of 1 only next to a killing or wounding word:
+  // "a soldier said" counts nothing. Emits the mention and returns true when it is one.
+  bool singular_person(std::size_t i) {
+    static const KeyMap<bool> person{
+        {"child", true},     {"woman", true},   {"man", true},       {"civilian", true},  {"soldier", true},
+        {"fighter", true},   {"boy", true},     {"girl", true},      {"farmer", true},    {"resident", true},
+        {"person", true},    {"shepherd", true}, {"teenager", true}, {"serviceman", true}, {"volunteer", true},
+        {"worker", true},    {"rescuer", true}, {"journalist", true}, {"nurse", true},     {"doctor", true},
+        {"مدني", true},      {"طفل", true},     {"طفلة", true},      {"امراة", true},     {"سيدة", true},
+        {"رجل", true},       {"شاب", true},     {"جندي", true},      {"عنصر", true},      {"مقاتل", true},
+        {"مواطن", true},     {"مسعف", true},    {"شخص", true}};
+    static const KeyMap<bool> adjective{{"young", true}, {"local", true}, {"elderly", true}, {"teenage", true},
+                                        {"pregnant", true}, {"female", true}, {"male", true}, {"old", true}};
+    std::size_t noun_at = 0;
+    std::string_view what;
+    if (k[i] == "a" || k[i] == "an") {
+      std::size_t j = i + 1;
+      if (word(j) && adjective.find_forms(forms[j])) ++j;
+      if (!word(j) || !person.find_forms(forms[j])) return false;
+      noun_at = j;
+      what = nearby_event(i, j);
+    } else if (is_arabic_key(k[i]) && (event[i] == "fatalities" || event[i] == "injured") && word(i + 1) &&
+               person.find_forms(forms[i + 1])) {
+      noun_at = i + 1;
+      what = event[i];
+    } else {
+      return false;
+    }
+    if (what != "fatalities" && what != "injured") return false;
+    if (word(noun_at + 1) && number_start[noun_at + 1]) return false;  // "مقتل مدني واحد": the number says it
+    // "killed, including a child", "among them a woman": one of those counted, not one more.
+    static const KeyMap<bool> subset{{"including", true}, {"among", true}, {"them", true}, {"بينهم", true},
+                                     {"منهم", true}, {"بينهن", true}};
+    if (i >= 1 && word(i - 1) && subset.find_forms(forms[i - 1])) return false;
+    // "مقتل امرأة وطفلها", "a woman and her child": more than one, how many is not said.
+    // ("قتل شخص وأصيب اثنان": the next clause's verb is not a second person.)
+    if (word(noun_at + 1) && (k[noun_at + 1] == "and" ||
+                              (is_arabic_key(k[noun_at + 1]) && k[noun_at + 1].starts_with("و") && event[noun_at + 1].empty())))
+      return false;
+    NumberMention m;
+    const std::size_t first = is_arabic_key(k[i]) ? noun_at : i;
+    lexicon::trim_clitics(doc, first, first, clitic_letters(first), m.span, m.text);
+    m.value = 1;
+    m.qualifier = "exact";
+    m.counts = std::string(what);
+    m.unit = t[noun_at].lower;
+    m.counted_span = t[noun_at].span;
+    out.push_back(std::move(m));
+    return true;
+  }
+
   void run() {
     for (std::size_t i = 0; i < n(); ++i) {
       if (!word(i) || in_date[i]) continue;
@@ -589,6 +643,7 @@ struct Scanner {
           continue;
         }
       }
+      if (singular_person(i)) continue;
       auto r = read_number(i);
       if (!r) continue;
       if (not_a_quantity(*r)) {
@@ -640,6 +695,11 @@ struct Scanner {
         }
       }
       if (r->weak && !noun) {
+        i = r->last;
+        continue;
+      }
+      // "один из них", "one of them": a part of a count, not a count.
+      if (r->weak && word(r->last + 1) && (k[r->last + 1] == "из" || k[r->last + 1] == "of")) {
         i = r->last;
         continue;
       }

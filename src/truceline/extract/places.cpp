@@ -411,6 +411,7 @@ struct PlaceFinder::Impl {
   // Posts: folded name and consonant key -> post index.
   struct PostName {
     std::string folded, key;
+    std::string coarse;  // gazetteer::translit_spelling(folded): a Russian spelling ("Шир-Мугар") meets it
     std::size_t post;
     std::uint32_t geonameid = 0;  // the gazetteer place the post's name resolves to, 0 if none
   };
@@ -511,7 +512,7 @@ PlaceFinder::PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement:
       const std::string f = gazetteer::fold(agreement->posts[i].name);
       if (f.empty()) continue;
       const Resolved r = m.resolve(f);
-      m.posts.push_back({f, gazetteer::consonant_key(f), i, r.place ? r.place->geonameid : 0u});
+      m.posts.push_back({f, gazetteer::consonant_key(f), gazetteer::translit_spelling(f), i, r.place ? r.place->geonameid : 0u});
     }
   }
 }
@@ -1250,11 +1251,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const Impl::PostName* post = nullptr;
         std::vector<std::string> qs{win.query};
         qs.insert(qs.end(), win.alts.begin(), win.alts.end());
+        const bool cyrillic = tok(a).script == Script::cyrillic;
         for (const std::string& q : qs) {
           const std::string key = gazetteer::consonant_key(q);
+          const std::string coarse = cyrillic ? gazetteer::translit_spelling(q) : std::string();
           for (const auto& pn : m.posts)
             if (pn.folded == q || (r.place && pn.geonameid == r.place->geonameid) ||
-                (!pn.key.empty() && pn.key == key && gazetteer::edit_distance(pn.folded, q, 1) <= 1)) {
+                (!pn.key.empty() && pn.key == key && gazetteer::edit_distance(pn.folded, q, 1) <= 1) ||
+                (cyrillic && coarse.size() >= 4 && gazetteer::edit_distance(pn.coarse, coarse, 1) <= 1)) {
               post = &pn;
               break;
             }

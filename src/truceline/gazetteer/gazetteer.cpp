@@ -136,6 +136,19 @@ void append_utf8(std::string& out, UChar32 c) {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; }
 
+// True when one spelling is the other plus an "-i", "-iya", "-iyah" ending (the Arabic nisba:
+// Qassabiyah is not Kassab, Suqaylabiyah not "Suqaylab"): a different name that the
+// consonant keys (vowels and y dropped) cannot tell apart, and whose one-letter difference in
+// the coarse spellings scores as a close match. Found by a held-out text (Кассабия -> Kassab,
+// 70 km away).
+bool adds_nisba(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (b.size() < 3 || !a.starts_with(b)) return false;
+  const std::string_view tail = a.substr(b.size());
+  return (tail[0] == 'i' || tail[0] == 'y') &&
+         std::all_of(tail.begin(), tail.end(), [](char c) { return c == 'i' || c == 'y' || c == 'a' || c == 'h' || c == 'e'; });
+}
+
 // Levenshtein similarity of two folded names in [0, 1].
 double similarity(std::string_view a, std::string_view b) {
   const std::size_t m = std::max(a.size(), b.size());
@@ -726,6 +739,7 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
         const std::string coarse = translit_spelling(r.folded);
         for (const auto nid : it->second) {
           if (!wanted(nid) || ix.names[nid].folded == r.folded) continue;
+          if (adds_nisba(coarse, ix.names[nid].coarse)) continue;
           const double sim = similarity(coarse, ix.names[nid].coarse);
           if (sim >= kMinKeySimilarity) hits.push_back({ix.names[nid].place, nid, MatchKind::translit, sim});
         }
