@@ -481,6 +481,22 @@ TEST(CandidatePlaces, ARussianSpellingOfAnObservationPost) {
   EXPECT_EQ(cs[0]["place"], "Sher Mughar");
 }
 
+// "Residents of X said": X is where the speakers are, not a person's name.
+TEST(CandidatePlaces, ThePlaceOfTheSpeakers) {
+  const auto cs = candidates_of("People in Maarat al-Numan said an air strike hit the town on Monday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_TRUE(cs[0].contains("lon")) << cs[0].dump();
+  EXPECT_EQ(cs[0]["evidence"]["place"]["text"], "Maarat al-Numan");
+}
+
+// "meanwhile": the day told before.
+TEST(CandidateTime, MeanwhileIsTheDayToldBefore) {
+  const auto cs = candidates_of("Rebels shelled Saraqib on Monday. Russian warplanes meanwhile struck Sarmin.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[1]["observed_at"], "2018-10-08");
+  EXPECT_EQ(cs[1]["evidence"]["time"]["rule"], "same_day_as_told:weekday");
+}
+
 }  // namespace heldout_rules
 
 }  // namespace

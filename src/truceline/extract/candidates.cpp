@@ -346,6 +346,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string c3 = m < ss[si].end_token ? ts[m].lower : "";
       auto span_to = [&](std::size_t last) { return std::string(doc.slice({ts[k].span.begin, ts[last].span.end})); };
       if ((a == "same" || a == "that") && kPart.count(b)) return span_to(n);
+      if (a == "meanwhile") return span_to(k);  // "Russian warplanes meanwhile struck X"
       // "Hours earlier", "minutes later", "earlier that day", "later in the day".
       if ((a == "hours" || a == "minutes") && (b == "earlier" || b == "later" || b == "before" || b == "after"))
         return span_to(n);

@@ -1235,7 +1235,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // Person names: "President Erdogan", "Lavrov said".
       if (a > 0 && W[a].sep != 3 && person_titles().count(folded(a - 1))) continue;
       // (not across punctuation: "… in the village of Suqaylabiyah, a source said")
-      if (b + 1 < n && W[b + 1].sep != 3 && person_verbs().count(folded(b + 1)) && !win.in_index) continue;
+      // ... but "Residents of Maarat al-Numan said", "people in X say": after "of"/"in" it is
+      // where the speakers are.
+      const bool after_place_word = a > 0 && W[a].sep != 3 &&
+                                    (folded(a - 1) == "of" || folded(a - 1) == "in" || folded(a - 1) == "from");
+      if (b + 1 < n && W[b + 1].sep != 3 && person_verbs().count(folded(b + 1)) && !win.in_index && !after_place_word)
+        continue;
 
       std::vector<std::string> rule;
       if (cue) rule.push_back("cue:" + cue->text);
