@@ -497,6 +497,21 @@ TEST(CandidateTime, MeanwhileIsTheDayToldBefore) {
   EXPECT_EQ(cs[1]["evidence"]["time"]["rule"], "same_day_as_told:weekday");
 }
 
+// "the next day", "на следующий день", "في اليوم التالي": the day after the one told before
+// (before: the publication date, flagged as possibly late).
+TEST(CandidateTime, TheNextDayIsTheDayAfterTheOneTold) {
+  for (const char* text : {"Rebels shelled Saraqib on Monday. Russian jets bombed Sarmin the following day.",
+                           "Боевики обстреляли Саракиб в понедельник. На следующий день российские самолёты нанесли удар "
+                           "по Сармину.",
+                           "قصفت قوات النظام سراقب يوم الاثنين. وفي اليوم التالي شنت طائرات روسية غارات على سرمين."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 2u) << text;
+    EXPECT_EQ(cs[0]["observed_at"], "2018-10-08") << text;
+    EXPECT_EQ(cs[1]["observed_at"], "2018-10-09") << text;
+    EXPECT_TRUE(says(cs[1], "the day after")) << cs[1]["uncertain"];
+  }
+}
+
 }  // namespace heldout_rules
 
 }  // namespace

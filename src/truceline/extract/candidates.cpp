@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 #include <string_view>
@@ -312,6 +313,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
 
   std::map<const PlaceMention*, std::optional<Span>> origins;  // origin_cue per place, when first asked
   std::vector<Cand> cands;
+  std::deque<DateMention> derived_dates;  // days computed from a phrase ("the next day"): stable addresses
   std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
   // Another mention `c` merged into `o`: asserted by another claimant, both assertions are claims.
   auto add_assertion = [&](Cand& o, const Cand& c) {
@@ -359,6 +361,31 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if ((x == kSame || x == kThat) && y == kDay) return span_to(n);
         if ((x == kDay || x == "ف" + kDay) && y == kThat) return span_to(n);
       }
+    }
+    return std::nullopt;
+  };
+  // A phrase that dates an event by the day after the one told before it ("the next day", "the
+  // following day", "a day later", "на следующий день", "в следующий день", "на другой день",
+  // "في اليوم التالي", "ertesi gün"): its span and the days to add (1), or none.
+  auto next_day_phrase = [&](std::size_t si) -> std::optional<std::pair<Span, int>> {
+    static const std::string kDay = normalise_arabic("اليوم"), kNext = normalise_arabic("التالي");
+    auto next_word = [&](std::size_t k) {
+      std::size_t n = k + 1;
+      while (n < ss[si].end_token && !ts[n].word) ++n;
+      return n;
+    };
+    for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
+      if (!ts[k].word) continue;
+      const std::size_t n = next_word(k), m = n < ss[si].end_token ? next_word(n) : n;
+      const std::string a = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+      const std::string b = n < ss[si].end_token ? (ts[n].script == Script::arabic ? normalise_arabic(ts[n].lower) : ts[n].lower) : "";
+      const std::string c3 = m < ss[si].end_token ? ts[m].lower : "";
+      auto span_to = [&](std::size_t last) { return Span{ts[k].span.begin, ts[last].span.end}; };
+      if ((a == "next" || a == "following") && b == "day") return std::make_pair(span_to(n), 1);
+      if (a == "a" && b == "day" && c3 == "later") return std::make_pair(span_to(m), 1);
+      if ((a == "следующий" || a == "другой") && b == "день") return std::make_pair(span_to(n), 1);
+      if ((a == kDay || a == "ف" + kDay || a == "في" + kDay) && b == kNext) return std::make_pair(span_to(n), 1);
+      if (a == "ertesi" && b == "gün") return std::make_pair(span_to(n), 1);
     }
     return std::nullopt;
   };
@@ -608,6 +635,27 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.time_rule = "same_day_as_told";
       c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day of '{}', told before",
                                         *same_phrase, same->text));
+    } else if (std::optional<std::pair<Span, int>> next_phrase;
+               const DateMention* told = [&]() -> const DateMention* {
+                 // "the next day", "the following day", "a day later", "на следующий день",
+                 // "في اليوم التالي": the day after the last date the text resolved before it.
+                 if (si == 0 || !(next_phrase = next_day_phrase(si))) return nullptr;
+                 for (std::size_t s2 = si; s2-- > 0;)
+                   for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
+                     if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
+                 return nullptr;
+               }()) {
+      DateMention d;
+      d.span = next_phrase->first;
+      d.text = std::string(doc.slice(d.span));
+      d.resolved = std::chrono::year_month_day(std::chrono::sys_days(*told->resolved) + std::chrono::days(next_phrase->second));
+      d.rule = "day_after";
+      d.precision = "day";
+      derived_dates.push_back(std::move(d));
+      c.date = &derived_dates.back();
+      c.time_rule = "day_after_told";
+      c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day after '{}', told before",
+                                        derived_dates.back().text, told->text));
     } else if (const DateMention* prev = [&]() -> const DateMention* {
                  // An event that continues the sentence before (no place of its own, same
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
