@@ -512,6 +512,20 @@ TEST(CandidateTime, TheNextDayIsTheDayAfterTheOneTold) {
   }
 }
 
+// A bombing that is neither fire nor an air strike is a candidate of kind `other`, said; a
+// country named as a border is no actor or target.
+TEST(CandidateEvents, ACarBombIsOtherAndTheBorderCountryNoTarget) {
+  const auto cs = candidates_of("A car bomb exploded in Saraqib on Monday, near a road to the border crossing with Turkey, "
+                                "killing three people.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["kind"], "other");
+  EXPECT_TRUE(says(cs[0], "for the reviewer to classify")) << cs[0]["uncertain"];
+  EXPECT_FALSE(cs[0].contains("target")) << cs[0].dump();
+  EXPECT_FALSE(cs[0].contains("actor")) << cs[0].dump();
+  EXPECT_EQ(cs[0]["fatalities"], 3);
+  EXPECT_TRUE(store::report_from_json(cs[0]).report) << cs[0].dump();
+}
+
 }  // namespace heldout_rules
 
 }  // namespace

@@ -464,6 +464,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     c.ev = e;
     c.sentences = {si};
     c.claimant = ev.claimant[si];
+    if (e.kind == "other")
+      c.uncertain.push_back(fmt::format("kind: '{}' (a bombing) is none of the kinds the obligations name: 'other', for "
+                                        "the reviewer to classify",
+                                        e.text));
     // Place. For fire (shelling, air strike, clash) a place the fire came from is not the
     // event's place (origin_cue): skipped, kept in evidence.origin.
     auto origin_of = [&](const PlaceMention* p) -> std::optional<Span> {
@@ -771,6 +775,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (a->category == "civilians") {
         if (!civilians) civilians = a;
         continue;
+      }
+      // "the crossing with Turkey", "the Turkish border": the country as a place, not a party.
+      {
+        const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
+        static const std::set<std::string> kFrontier{"border", "crossing", "frontier", "граница", "границе", "границы"};
+        if (kFrontier.count(b1) || ((b1 == "with" || b1 == "into" || b1 == "to" || b1 == "с") && kFrontier.count(b2)) ||
+            (ts[token_at(doc, a->span.begin)].script == Script::latin && word_after(a) == "border"))
+          continue;
       }
       if (owns_the_object(a)) {
         if (!object_owner) object_owner = a;

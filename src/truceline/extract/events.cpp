@@ -70,6 +70,10 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "infiltrat*"}, {"armed_clash", "battle*"}, {"armed_clash", "ambush*"},
     {"armed_clash", "opened fire"}, {"armed_clash", "repelled ~ attack*"}, {"armed_clash", "repulsed ~ attack*"},
     {"armed_clash", "repelled ~ advance*"}, {"armed_clash", "repulsed ~ advance*"},
+    // Bombings that are neither fire nor air strikes (a car bomb, an explosive device): kind
+    // `other`, for a person to classify; candidates.cpp says so in `uncertain`.
+    {"other", "car bomb*"}, {"other", "booby-trapped car*"}, {"other", "explosive device*"},
+    {"other", "improvised explosive*"}, {"other", "suicide bomb*"},
     {"withdrawal", "withdrew"}, {"withdrawal", "withdraw"}, {"withdrawal", "withdrawn"}, {"withdrawal", "withdrawal of"},
     {"withdrawal", "pulled out"}, {"withdrawal", "pulled back"}, {"withdrawal", "pulling ~ out"},
     {"withdrawal", "pulled ~ out"}, {"withdrawal", "pulling back"}, {"withdrawal", "pulling ~ back"},
@@ -107,6 +111,8 @@ constexpr Entry kTriggers[] = {
     // "огонь вели X" (X conducted the fire): by what, the sentence before tells (candidates.cpp
     // takes it as that event told again when it follows one).
     {"armed_clash", "огонь вел*"}, {"armed_clash", "вел* огонь"},
+    {"other", "заминированн* автомобил*"}, {"other", "взрывн* устройств*"}, {"other", "самодельн* взрывн*"},
+    {"other", "смертник*"},
     {"withdrawal", "отвел*"}, {"withdrawal", "отвёл*"}, {"withdrawal", "отвод*"}, {"withdrawal", "вывел*"},
     {"withdrawal", "вывод тяжел*"}, {"withdrawal", "отступил*"},
     {"group_presence", "остаются"}, {"group_presence", "остается"}, {"group_presence", "остаётся"},
@@ -134,6 +140,7 @@ constexpr Entry kTriggers[] = {
     // Repelling an advance ("تصدوا لمحاولة تقدم", "صد هجوم"): fighting.
     // (Not "تصدى" alone: "تصدت القوات لهجوم بطائرات مسيرة" repelled drones, no fighting.)
     {"armed_clash", "محاول* تقدم"}, {"armed_clash", "محاول* ~ تقدم"}, {"armed_clash", "صد* هجوم*"},
+    {"other", "سيار* مفخخ*"}, {"other", "عبو* ناسف*"}, {"other", "انتحاري*"},
     {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
     {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
     {"group_presence", "ينتشرون"}, {"group_presence", "يتمركز*"},
