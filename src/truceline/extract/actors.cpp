@@ -26,6 +26,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "truceline/agreement/forces.hpp"
 #include "truceline/assess/actors.hpp"
 #include "truceline/extract/normalize.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
@@ -329,7 +330,7 @@ struct ActorFinder::Impl {
   std::unordered_set<std::string> blockers;                             // keys
   std::unordered_set<std::string> official_before, official_after;     // keys ("official", "الرسمية")
   // A state's armed forces as the agreement lists them (state id -> party id): see the constructor.
-  std::unordered_map<std::string, std::string> forces_of;
+  std::map<std::string, std::string> forces_of;
   explicit Impl(const agreement::Agreement& a) : agreement(&a), resolver(a) {}
 
   void add(const std::string& phrase, const std::string& id, Entry::Kind kind, bool country = false) {
@@ -421,10 +422,11 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
     if (ids.size() != 1) continue;
     for (const char* f : c.forms) m.add(f, *ids.begin(), Entry::capital);
   }
-  // A state's armed forces: the one party of the agreement that is a member of the state
-  // (member_of) and either has kind "armed-forces" or has an alias that is the state's demonym
-  // and a force noun that is no organ ("Turkish army", "турецкие военные", "الجيش التركي" make
-  // turkish-armed-forces Turkey's forces). A demonym before any such noun ("Turkish troops",
+  // A state's armed forces: agreement::armed_forces_of_states, the rule assess shares (the one
+  // party that is a member of the state and has kind "armed-forces" or an alias that is the
+  // state's demonym and a force noun that is no organ); here the alias is read in every
+  // language ("Turkish army", "турецкие военные", "الجيش التركي" make turkish-armed-forces
+  // Turkey's forces; assess reads Latin-script aliases only). A demonym before any such noun ("Turkish troops",
   // "турецкая армия", "القوات التركية", "войска Турции") then names that party in every
   // language, as the alias does; the state's organs ("Turkish government", "the Turkish side")
   // name the state. Without exactly one such party, the state's id.
@@ -443,17 +445,9 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
       }
       return false;
     };
-    std::map<std::string, std::set<std::string>> forces;
-    for (const auto& x : agreement.actors) {
-      if (x.is_group) continue;
-      for (const auto& state : x.member_of) {
-        bool is_forces = x.kind == "armed-forces";
-        for (const auto& al : x.aliases) is_forces = is_forces || demonym_and_force(phrase_keys(al), state);
-        if (is_forces) forces[state].insert(x.id);
-      }
-    }
-    for (const auto& [state, ids] : forces)
-      if (ids.size() == 1) m.forces_of[state] = *ids.begin();
+    m.forces_of = agreement::armed_forces_of_states(agreement, [&](const std::string& state, std::string_view alias) {
+      return demonym_and_force(phrase_keys(alias), state);
+    });
   }
   // Variants of aliases (kind `headed`): the distinctive words of an alias that is a demonym or
   // a force noun plus those words name the same party before (Latin, Cyrillic) or after (Arabic)
@@ -937,8 +931,8 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       if (noun && !am.id.empty() && am.category.empty()) {
         if (metonym) {
           am.how = "metonym";
-        } else if (!m.entries[*noun].organ) {
-          if (const auto it = m.forces_of.find(am.id); it != m.forces_of.end()) am.id = it->second;
+        } else {
+          am.id = agreement::forces_or_state(m.forces_of, am.id, m.entries[*noun].organ);
         }
       }
       for (std::size_t x = ra; x < rb; ++x) used[x] = true;
