@@ -25,8 +25,12 @@ struct ActorMention {
   std::string text;
   std::string id;        // party or group id; "" when nobody of the agreement is named
   std::string how;       // alias | alias_in_text | demonym | "" (as assess::ActorResolution), or
-                         // alias_inflected (a Russian/Arabic inflected form of an alias)
+                         // alias_inflected (a Russian/Arabic inflected form of an alias),
+                         // alias_variant, metonym (a capital, "side"), allied ("pro-government
+                         // forces"), context (a bare army noun or organ word, by the context rule)
   std::string category;  // generic | qualified | several | unidentified | civilians | "" (a name)
+  std::string hedge = "";  // the words that hedge the attribution, as written ("suspected", "believed
+                         // to be", "предположительно", "يعتقد أنها"); "" when the text asserts it
 };
 
 class ActorFinder {
@@ -38,6 +42,12 @@ class ActorFinder {
 
   // The actor mentions of the document, in text order, never overlapping.
   std::vector<ActorMention> find(const Document& doc) const;
+  // The same, with the country codes of the document's places (PlaceMention::country: one
+  // entry per place, "" when unknown) for the context rule (docs/extract.md): a bare army noun
+  // ("Army units", "the military", "армия", "وحدات من الجيش") names the forces of the one
+  // state the text points to, a bare organ word ("the regime") its party unless the text
+  // points elsewhere; `how` "context".
+  std::vector<ActorMention> find(const Document& doc, const std::vector<std::string>& place_countries) const;
 
  private:
   struct Impl;

@@ -1274,9 +1274,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     r["evidence"] = evidence;
     // A metonym ("the Turkish side", "Official Damascus") is read as the state: an assumption.
     for (const auto& [who, a] : {std::pair<const char*, const ActorMention*>{"actor", c.actor}, {"target", c.target}})
+    {
       if (a && a->how == "metonym")
         c.uncertain.push_back(fmt::format("{}: '{}' read as '{}' (a metonym for the state, not a unit of it)", who,
                                           a->text, a->id));
+      // Issue 14, actor recall: readings that are assumptions, each said.
+      if (a && a->how == "context")
+        c.uncertain.push_back(fmt::format("{}: '{}' read as '{}': the one state the text points to (its places, the "
+                                          "forces or organs it names), not named here",
+                                          who, a->text, a->id));
+      if (a && a->how == "allied")
+        c.uncertain.push_back(fmt::format("{}: '{}' read as '{}' (forces allied to it, counted as its side)", who,
+                                          a->text, a->id));
+      if (a && !a->hedge.empty() && !a->id.empty())
+        c.uncertain.push_back(fmt::format("{}: '{}' is hedged in the text ('{}'): '{}' is suspected, not established",
+                                          who, a->text, a->hedge, a->id));
+    }
     r["uncertain"] = c.uncertain;
     out.push_back(std::move(r));
   }
@@ -1303,8 +1316,11 @@ json mentions_json(const Document& doc, const EventFindings& ev, const Mentions&
   }
   json actors = json::array();
   for (const auto& a : m.actors)
+  {
     actors.push_back({{"text", a.text}, {"span", span_json(a.span)}, {"id", str_or_null(a.id)}, {"how", str_or_null(a.how)},
                       {"category", str_or_null(a.category)}});
+    if (!a.hedge.empty()) actors.back()["hedge"] = a.hedge;  // only when hedged: other mentions are unchanged
+  }
   json dates = json::array();
   for (const auto& d : m.dates)
     dates.push_back({{"text", d.text}, {"span", span_json(d.span)},
