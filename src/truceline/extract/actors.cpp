@@ -12,6 +12,10 @@
 //   3. a generic actor ("militants", "armed groups", "боевики", "مسلحون") -> id "", category
 //      "generic"; with a qualifier ("Turkish-backed factions", "pro-government militias")
 //      category "qualified".
+// Also: a bare capital that speaks, decides or is blamed (capital_is_agent); a Russian force
+// noun before a state in the genitive; "pro-" + an alias's distinctive word + force noun
+// (how "allied"); hedges (hedges_before / hedges_after, kept as `hedge`); and, after the
+// sentences, the context rule for bare army nouns and organ words (how "context").
 // A Latin-script mention is then resolved by assess::ActorResolver on its words (blocking words,
 // "several", state forces: the rules `assess` applies to a report's actor), so a text and a
 // report naming the same words get the same id. Other scripts: the alias's id, `how`

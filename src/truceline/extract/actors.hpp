@@ -3,6 +3,10 @@
 // and Arabic inflected forms), a party's demonym before a force noun ("Russian jets",
 // "российские ВКС", "الطيران الروسي"), and generic actors the agreement does not name
 // ("militants", "armed groups", "боевики", "مسلحون": id "" with category "generic").
+// Also (issue 14, actor recall): a bare capital that speaks, decides or is blamed ("Ankara
+// blamed", "نفت دمشق"), "pro-government forces" (how "allied"), hedged attributions
+// ("suspected Russian jets": `hedge`), and a bare army noun or organ word ("Army units", "the
+// regime") by the context rule of find(doc, place_countries) (how "context").
 // Each mention's words are resolved with assess::ActorResolver's rules, so a qualified name
 // ("anti-HTS", "former Nusra members", "Turkish-backed factions") names nobody, and a mention
 // naming several parties ("Syrian and Russian warplanes") is attributed to none of them.
