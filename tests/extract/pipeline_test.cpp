@@ -373,6 +373,21 @@ TEST(CandidateQuality, ABareArmyNounNamesTheOneStateTheTextPointsTo) {
   }
 }
 
+// Fire from someone's positions names them as the actor, in the passive too.
+TEST(CandidateQuality, FireFromAPartysPositionsIsThatParty) {
+  for (const char* text : {"Саракиб был обстрелян с позиций сирийской армии в понедельник.",
+                           "تعرضت بلدة كفرنبل يوم الاثنين لقصف من مواقع قوات النظام.",
+                           "Kafr Nabl was shelled from positions of the Syrian army on Monday."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "syria") << text << "\n" << cs[0].dump();
+  }
+  // Positions as the target are not the actor's: "обстреляли позиции сирийской армии".
+  const auto cs = candidates_of("В понедельник боевики обстреляли позиции сирийской армии у Саракиба.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_NE(actor_id_of(cs[0]), "syria") << cs[0].dump();
+}
+
 // A hedged actor ("suspected Russian jets") and an allied one ("pro-government forces") are the
 // candidate's actor, and `uncertain` says how they were read.
 TEST(CandidateQuality, HedgedAndAlliedActorsAreSaidInUncertain) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 #include <set>
 #include <string_view>
 
@@ -653,6 +654,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           if (ts[k - back].lower == w) return true;
       return false;
     };
+    // Fire from someone's positions ("обстрелу с позиций сирийской армии", "من مواقع قوات
+    // النظام", "from positions of the Turkish army"): the one whose positions they are fired.
+    auto from_positions = [&](const ActorMention* a) {
+      std::size_t k = token_at(doc, a->span.begin);
+      for (int skip = 0; skip < 2 && k >= 1 && (ts[k - 1].lower == "of" || ts[k - 1].lower == "the"); ++skip) --k;
+      if (k < 2) return false;
+      static const std::unordered_set<std::string_view> pos{"позиций", "позиции", "positions", "position", "مواقع"};
+      static const std::unordered_set<std::string_view> from{"с", "со", "from", "من"};
+      return pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0;
+    };
     // Russian word order is free: with no actor before the trigger, the subject may follow the
     // verb ("Удар нанесли российские самолёты", "обстреляли боевики"): the first actor after the
     // trigger that no preposition governs and that is not in an oblique plural case (-ов, -ев,
@@ -730,7 +741,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (after) c.target = after, c.target_rule = "after_trigger";
     } else if (ru_subject) {
       c.actor = ru_subject, c.actor_rule = "after_trigger:subject_after_verb";
-    } else if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"}) &&
+    } else if (after && (preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"}) || from_positions(after)) &&
                !(before && [&] {
                  // "X set up checkpoints …, two days after the group took control … from Y": a
                  // "from Y" in another clause is not the agent when an actor stands before.
