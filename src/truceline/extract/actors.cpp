@@ -994,7 +994,6 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     };
 
     std::vector<bool> used(n, false);
-    std::vector<ActorMention>* out_p = &out;
     // A headed word (an alias's distinctive word: "government", "regime") with no force noun
     // after it at [a, b): "pro-government militias" (a qualifier and a generic noun: someone
     // else, qualified), or a bare organ word ("the regime", "позиции режима", "قصف النظام"),
@@ -1010,7 +1009,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           am.text = std::string(doc.slice(am.span));
           am.category = "qualified";
           for (std::size_t x = a - 1; x < g->end; ++x) used[x] = true;
-          out_p->push_back(std::move(am));
+          out.push_back(std::move(am));
           return g->end;
         }
       }
