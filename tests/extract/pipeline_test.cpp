@@ -341,6 +341,70 @@ TEST(CandidateQuality, SubjectAfterTheVerbIsTheActor) {
 }
 
 
+// Issue 14, actor recall: a bare army noun ("Army units", "the military", "وحدات من الجيش",
+// "армия") names the armed forces of the one state the text points to: the states whose
+// forces or organs its other actor mentions name, with the state of the country its located
+// places are in. One such state: that state's forces (how "context", said in `uncertain`);
+// none or several: nobody (no mention). Texts are our own.
+TEST(CandidateQuality, ABareArmyNounNamesTheOneStateTheTextPointsTo) {
+  for (const char* text : {"Army units shelled Kafr Zita on Monday.", "The military said it shelled Kafr Zita on Monday.",
+                           "قصفت وحدات من الجيش بلدة كفرنبل يوم الاثنين.",
+                           "Армия обстреляла Саракиб в понедельник."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "syria") << text;
+    EXPECT_TRUE(says(cs[0], "the one state")) << text << "\n" << cs[0]["uncertain"];
+  }
+  // Russian jets are air forces, not "the army": the places still point to Syria alone.
+  {
+    const auto cs = candidates_of("Russian jets struck Kafr Nabl on Monday. Army units shelled Kafr Zita on Tuesday.");
+    ASSERT_EQ(cs.size(), 2u);
+    EXPECT_EQ(actor_id_of(cs[0]), "russia");
+    EXPECT_EQ(actor_id_of(cs[1]), "syria");
+  }
+  // Two states' ground forces (Turkish troops at a post in Syria): "the army" is nobody's.
+  for (const char* text : {"Turkish troops reinforced the Morek post on Monday. Army units shelled Kafr Zita on Tuesday.",
+                           "Army units moved.", "The army has been told."}) {
+    const Result r = world().x.run("q.txt", text, published(2018y / October / 9));
+    for (const auto& a : r.mentions["actors"])
+      if (a["text"].get<std::string>().find("rmy") != std::string::npos) {
+        EXPECT_TRUE(a["id"].is_null()) << text << "\n" << r.mentions["actors"].dump();
+      }
+  }
+}
+
+// Fire from someone's positions names them as the actor, in the passive too.
+TEST(CandidateQuality, FireFromAPartysPositionsIsThatParty) {
+  for (const char* text : {"Саракиб был обстрелян с позиций сирийской армии в понедельник.",
+                           "تعرضت بلدة كفرنبل يوم الاثنين لقصف من مواقع قوات النظام.",
+                           "Kafr Nabl was shelled from positions of the Syrian army on Monday."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "syria") << text << "\n" << cs[0].dump();
+  }
+  // Positions as the target are not the actor's: "обстреляли позиции сирийской армии".
+  const auto cs = candidates_of("В понедельник боевики обстреляли позиции сирийской армии у Саракиба.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_NE(actor_id_of(cs[0]), "syria") << cs[0].dump();
+}
+
+// A hedged actor ("suspected Russian jets") and an allied one ("pro-government forces") are the
+// candidate's actor, and `uncertain` says how they were read.
+TEST(CandidateQuality, HedgedAndAlliedActorsAreSaidInUncertain) {
+  {
+    const auto cs = candidates_of("Suspected Russian jets struck Kafr Nabl on Monday.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "russia");
+    EXPECT_TRUE(says(cs[0], "hedged")) << cs[0]["uncertain"];
+  }
+  {
+    const auto cs = candidates_of("Pro-government forces shelled Kafr Zita on Monday.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(actor_id_of(cs[0]), "syria");
+    EXPECT_TRUE(says(cs[0], "allied")) << cs[0]["uncertain"];
+  }
+}
+
 // A participle with its agent names the claimant after "by" ("explosions counted by local
 // observers"), not the words before it (before: "Sarmin on Thursday with at least twelve").
 TEST(CandidateQuality, ClaimantOfAParticipleIsItsAgent) {

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <unordered_map>
 
+#include "truceline/agreement/forces.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
 #include "truceline/gazetteer/resolve.hpp"
 
@@ -96,7 +98,7 @@ struct ActorResolver::Impl {
   std::vector<std::pair<std::string, std::string>> countries;   // folded country -> party id
   std::vector<std::string> country_list;                        // folded, for qualifiers
   std::unordered_map<std::string, std::string> party_names;     // folded name/alias -> party id
-  std::unordered_map<std::string, std::string> forces_of;       // state id -> its armed forces' party id
+  std::map<std::string, std::string> forces_of;                 // state id -> its armed forces' party id
 
   void add(const std::string& name, const std::string& id) {
     const std::string f = gazetteer::fold(name);
@@ -132,30 +134,16 @@ ActorResolver::ActorResolver(const agreement::Agreement& a) : impl_(std::make_un
                    [](const Impl::Alias& p, const Impl::Alias& q) { return p.words.size() > q.words.size(); });
   for (const auto& n : force_nouns()) m.nouns.push_back(tokens(n));
   std::stable_sort(m.nouns.begin(), m.nouns.end(), [](const auto& p, const auto& q) { return p.size() > q.size(); });
-  // A state's armed forces: the one party that is a member of the state and has kind
-  // "armed-forces" or an alias "DEMONYM FORCE-NOUN" (no organ: "Turkish army" makes
-  // turkish-armed-forces Turkey's forces). A demonym before a force noun that is no organ
-  // ("Turkish troops", "Turkish artillery") then names that party, as its alias does (and as
-  // extract does, extract/actors.cpp); "Turkish government" names the state. Without exactly
-  // one such party, the state.
-  std::unordered_map<std::string, std::set<std::string>> forces;
-  for (const auto& x : a.actors) {
-    if (x.is_group) continue;
-    for (const auto& state : x.member_of) {
-      bool is_forces = x.kind == "armed-forces";
-      for (const auto& al : x.aliases) {
-        const std::vector<std::string> t = tokens(gazetteer::fold(al));
-        if (t.size() < 2) continue;
-        const auto d = m.demonyms.find(t[0]);
-        const std::size_t n = m.noun_at(t, 1);
-        is_forces = is_forces || (d != m.demonyms.end() && d->second == state && n == t.size() - 1 &&
-                                  !is_organ_noun(t[1]));
-      }
-      if (is_forces) forces[state].insert(x.id);
-    }
-  }
-  for (const auto& [state, ids] : forces)
-    if (ids.size() == 1) m.forces_of[state] = *ids.begin();
+  // A state's armed forces (agreement::armed_forces_of_states, the rule extract shares): an
+  // alias "DEMONYM FORCE-NOUN" with no organ noun ("Turkish army") names them here. A demonym
+  // before a force noun that is no organ ("Turkish troops", "Turkish artillery") then names
+  // that party, as its alias does; "Turkish government" names the state.
+  m.forces_of = agreement::armed_forces_of_states(a, [&m](const std::string& state, std::string_view alias) {
+    const std::vector<std::string> t = tokens(gazetteer::fold(alias));
+    if (t.size() < 2) return false;
+    const auto d = m.demonyms.find(t[0]);
+    return d != m.demonyms.end() && d->second == state && m.noun_at(t, 1) == t.size() - 1 && !is_organ_noun(t[1]);
+  });
 }
 
 ActorResolver::~ActorResolver() = default;
@@ -274,9 +262,8 @@ ActorResolution ActorResolver::resolve(std::string_view text) const {
     }
     std::string noun;
     for (std::size_t x = j; x < j + n; ++x) noun += (noun.empty() ? "" : " ") + t[x];
-    const auto forces = m.forces_of.find(d->second);
     const bool organ = n == 1 && is_organ_noun(t[j]);
-    found.push_back({forces != m.forces_of.end() && !organ ? forces->second : d->second, "demonym", t[i] + " " + noun});
+    found.push_back({agreement::forces_or_state(m.forces_of, d->second, organ), "demonym", t[i] + " " + noun});
   }
   std::set<std::string> ids;
   for (const auto& x : found) ids.insert(x.id);

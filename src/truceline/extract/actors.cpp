@@ -12,6 +12,10 @@
 //   3. a generic actor ("militants", "armed groups", "боевики", "مسلحون") -> id "", category
 //      "generic"; with a qualifier ("Turkish-backed factions", "pro-government militias")
 //      category "qualified".
+// Also: a bare capital that speaks, decides or is blamed (capital_is_agent); a Russian force
+// noun before a state in the genitive; "pro-" + an alias's distinctive word + force noun
+// (how "allied"); hedges (hedges_before / hedges_after, kept as `hedge`); and, after the
+// sentences, the context rule for bare army nouns and organ words (how "context").
 // A Latin-script mention is then resolved by assess::ActorResolver on its words (blocking words,
 // "several", state forces: the rules `assess` applies to a report's actor), so a text and a
 // report naming the same words get the same id. Other scripts: the alias's id, `how`
@@ -26,9 +30,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "truceline/agreement/forces.hpp"
 #include "truceline/assess/actors.hpp"
 #include "truceline/extract/normalize.hpp"
 #include "truceline/gazetteer/gazetteer.hpp"
+#include "truceline/gazetteer/resolve.hpp"
 
 namespace truceline::extract {
 
@@ -142,7 +148,10 @@ const std::vector<const char*>& force_nouns_other() {
       "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
       // the state's organs: "Russian defence ministry", "сирийские власти", "وزارة الدفاع الروسية"
       "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities", "власти",
-      "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات"};
+      "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات",
+      // air defences (ground-based, but not "the army"); a soldier ("военнослужащий сирийской
+      // армии"); the government ("авиация сирийского правительства")
+      "air defences", "air defenses", "военнослужащий", "правительство"};
   return n;
 }
 
@@ -162,7 +171,8 @@ const std::vector<const char*>& force_adjectives() {
 const std::vector<const char*>& organ_nouns() {
   static const std::vector<const char*> n{
       "government", "regime", "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities",
-      "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة"};
+      "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة",
+      "правительство"};
   return n;
 }
 const std::vector<const char*>& side_nouns() {
@@ -205,6 +215,127 @@ const std::vector<const char*>& official_after() {
   return w;
 }
 
+// A bare capital is its state when it is the one who speaks, decides or is blamed (a metonym:
+// "Ankara blamed …", "Moscow said", "Damascus accused Ankara", "Дамаск отверг", "Анкара
+// обвинила Дамаск", "نفت دمشق"); elsewhere it is a place or a venue ("talks in Moscow", "the
+// Damascus countryside", "left Damascus"). The verbs are those of speech, stance and decision
+// that news texts use for a government, not one text's words. English: lower case forms, the
+// subject before them (after auxiliaries and adverbs: "Damascus has repeatedly denied");
+// `capital_object_verbs_en`: the capital is their object ("accused Ankara", "urged Moscow").
+const std::unordered_set<std::string>& capital_subject_verbs_en() {
+  static const std::unordered_set<std::string> v{
+      "said", "says", "say", "denied", "denies", "deny", "blamed", "blames", "blame", "accused", "accuses", "accuse",
+      "claimed", "claims", "claim", "insisted", "insists", "insist", "warned", "warns", "warn", "rejected", "rejects",
+      "reject", "urged", "urges", "urge", "called", "calls", "demanded", "demands", "demand", "condemned",
+      "condemns", "condemn", "announced", "announces", "confirmed", "confirms", "confirm", "stated", "states",
+      "responded", "responds", "respond", "dismissed", "dismisses", "criticised", "criticized", "criticises",
+      "criticizes", "maintained", "maintains", "argued", "argues", "vowed", "vows", "pledged", "pledges", "agreed",
+      "agrees", "agree", "refused", "refuses", "refuse", "threatened", "threatens", "reported", "reports", "told",
+      "tells", "sent", "sends", "deployed", "deploys", "ordered", "orders", "protested", "protests", "welcomed",
+      "welcomes", "acknowledged", "acknowledges", "admitted", "admits", "admit", "asserted", "asserts", "declared",
+      "declares", "reiterated", "reiterates", "comment", "commented", "comments", "retaliated", "objected",
+      "summoned", "sought", "seeks", "wants", "expects", "described", "describes", "accepted", "accepts",
+      "accept", "denounced", "denounces", "promised", "promises", "suspended", "withdrew", "approved", "backs",
+      "backed", "supports", "supported", "opposes", "opposed", "struck", "launched", "fired"};
+  return v;
+}
+const std::unordered_set<std::string>& capital_object_verbs_en() {
+  static const std::unordered_set<std::string> v{
+      "accused", "accuses", "accusing", "accuse", "blamed", "blames", "blaming", "blame", "urged", "urges",
+      "urging", "warned", "warns", "warning", "told", "tells", "criticised", "criticized", "criticising",
+      "criticizing", "condemned", "condemns", "pressed", "presses", "asked", "asks", "thanked", "praised"};
+  return v;
+}
+// Words between a capital and its verb: auxiliaries and adverbs (and any word in -ly).
+const std::unordered_set<std::string>& capital_skip_en() {
+  static const std::unordered_set<std::string> v{"has", "have", "had", "did", "does", "do", "will", "would", "could",
+                                                 "can", "may", "might", "must", "also", "again", "later", "then",
+                                                 "not", "never", "still", "already", "however", "too", "itself"};
+  return v;
+}
+// Russian verbs, by the beginning of their lower-case form, with a verb's ending (see
+// `ru_verb_ending`): subject before them ("Москва заявила", "Анкара обвинила") or, for
+// `capital_object_verbs_ru`, the capital after them in any case ("обвинила Анкару", "призвал
+// Москву").
+const std::vector<const char*>& capital_subject_verbs_ru() {
+  static const std::vector<const char*> v{
+      "заяв", "сообщ", "обвин", "отверг", "опроверг", "отриц", "потребова", "требу", "призва", "призыва",
+      "предупред", "предупрежда", "осуди", "осужда", "подтверд", "подтвержда", "настаива", "настоя", "ответи",
+      "отвеча", "отказа", "отказыва", "выступи", "выступа", "возложи", "возлага", "назва", "называ", "счита",
+      "раскритикова", "критику", "пригрози", "угрожа", "направи", "направля", "согласи", "соглаша", "договори",
+      "приветствова", "приветству", "пообеща", "обеща", "указа", "указыва", "признал", "признаё", "признае",
+      "напомни", "подчеркну", "отмети", "отмеча"};
+  return v;
+}
+const std::vector<const char*>& capital_object_verbs_ru() {
+  static const std::vector<const char*> v{"обвин", "призва", "призыва", "раскритикова", "критикова", "критику",
+                                          "предупреди", "предупрежда", "осуди", "осужда", "упрекну", "упрека"};
+  return v;
+}
+const std::unordered_set<std::string>& capital_skip_ru() {
+  static const std::unordered_set<std::string> v{"не", "также", "вновь", "снова", "уже", "официально", "ранее",
+                                                 "тогда", "же", "ещё", "еще", "вчера", "сегодня"};
+  return v;
+}
+// A Russian verb's ending (past, present, reflexive; "отверг" for the past without -л).
+bool ru_verb_ending(std::string_view lower) {
+  for (std::string_view e : {"л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ёт", "ют", "ит", "ят",
+                             "ется", "ится", "ются", "ятся", "г"})
+    if (lower.size() >= e.size() && lower.substr(lower.size() - e.size()) == e) return true;
+  return false;
+}
+bool ru_verb_of(std::string_view lower, const std::vector<const char*>& stems) {
+  if (!ru_verb_ending(lower)) return false;
+  for (std::string_view s : stems)
+    if (lower.substr(0, s.size()) == s) return true;
+  return false;
+}
+// Arabic: the verb before the capital (past, feminine and masculine: "نفت دمشق", "اتهمت
+// أنقرة"), or a present form after a capital that opens the clause ("أنقرة تتهم").
+const std::vector<const char*>& capital_verbs_before_ar() {
+  static const std::vector<const char*> v{
+      "قالت", "قال", "اتهمت", "اتهم", "نفت", "نفى", "أعلنت", "أعلن", "أكدت", "أكد", "ذكرت", "ذكر", "حملت",
+      "حمل", "رفضت", "رفض", "طالبت", "طالب", "دعت", "دعا", "أدانت", "أدان", "حذرت", "حذر", "ردت", "رد",
+      "زعمت", "زعم", "أفادت", "أفاد", "اعتبرت", "اعتبر", "نددت", "ندد", "رحبت", "رحب", "أبلغت", "أبلغ",
+      "هددت", "هدد", "وافقت", "وافق", "أرسلت", "أرسل", "طلبت", "طلب", "أوضحت", "أوضح", "اعترفت", "أقرت",
+      "تعهدت", "نشرت", "قصفت", "شنت", "أطلقت"};
+  return v;
+}
+const std::vector<const char*>& capital_verbs_after_ar() {
+  static const std::vector<const char*> v{"تقول", "تتهم", "تنفي", "تؤكد", "ترفض", "تطالب", "تدعو", "تحذر",
+                                          "تعلن", "تحمل", "ترحب", "تدين", "تعتبر", "تهدد", "توافق", "ترد"};
+  return v;
+}
+
+// Hedged attributions (the mention keeps the hedge, the candidate's `uncertain` says it):
+// before the actor ("suspected Russian jets", "предположительно российские самолёты") and
+// between a force noun and its demonym ("warplanes believed to be Russian", "طائرات حربية
+// يعتقد أنها روسية").
+const std::vector<const char*>& hedges_before() {
+  static const std::vector<const char*> h{"suspected", "alleged", "apparently", "presumably", "possibly",
+                                          "probably", "reportedly", "likely", "allegedly", "предположительно",
+                                          "вероятно", "по-видимому", "якобы", "предполагаемые", "предполагаемых"};
+  return h;
+}
+const std::vector<const char*>& hedges_after() {
+  static const std::vector<const char*> h{"believed to be", "thought to be", "suspected to be", "said to be",
+                                          "presumed to be", "assumed to be", "reportedly", "probably", "likely",
+                                          "يعتقد أنها", "يعتقد انها", "يرجح أنها", "يرجح انها", "يشتبه أنها",
+                                          "يشتبه بأنها", "يعتقد أنه", "يرجح أنه"};
+  return h;
+}
+
+// Force nouns of the air (and sea): they do not make a text "about one state's army" (see the
+// context rule in find(): "Russian jets struck X; army units shelled Y" is the Syrian army).
+const std::vector<const char*>& air_nouns() {
+  static const std::vector<const char*> n{
+      "air force", "jets", "warplanes", "aircraft", "planes", "helicopters", "drones", "air defence", "air defense",
+      "air defences", "air defenses", "navy", "warships", "gunboats", "ВКС", "ВВС", "авиация", "самолёты",
+      "самолеты", "вертолёты", "вертолеты", "беспилотники", "бомбардировщики", "طيران", "طائرات", "مقاتلات",
+      "مروحيات", "قاذفات", "طيران حربي", "jetleri", "uçakları", "savaş uçakları"};
+  return n;
+}
+
 // Generic actors the agreement does not name (id "", category "generic"). Multi-word first
 // where they overlap (matching takes the longest).
 const std::vector<const char*>& generic_phrases() {
@@ -240,6 +371,7 @@ const std::vector<const char*>& blockers_before() {
   static const std::vector<const char*> b{
       "anti", "against", "counter", "free", "ex", "former", "pro", "non", "breakaway", "dissident", "rival",
       "бывшие", "бывших", "анти", "поддерживаемые", "поддерживаемых", "подконтрольные", "лояльные",
+      "свободная", "свободной", "свободную",  // "Свободная сирийская армия": the opposition's FSA, as "Free"
       "مدعومة", "مدعومه", "مدعوم", "موالية", "موالي", "مناهضة", "منشقون", "منشقين", "سابقون"};
   return b;
 }
@@ -303,6 +435,9 @@ struct Entry {
   // Force nouns: `organ` names the state itself, not its armed forces ("government", "ministry",
   // "authorities", "side"); `metonym` names it by a figure of speech ("the Turkish side").
   bool organ = false, metonym = false;
+  // Force nouns of the air or sea (air_nouns); aliases that name a state's land forces ("Syrian
+  // army", "regime forces", "قوات النظام", its armed-forces party's names): the context rule.
+  bool air = false, ground = false;
   enum Kind : std::uint8_t { alias, demonym, force, adjective, generic, headed, capital } kind = alias;
 };
 
@@ -329,7 +464,15 @@ struct ActorFinder::Impl {
   std::unordered_set<std::string> blockers;                             // keys
   std::unordered_set<std::string> official_before, official_after;     // keys ("official", "الرسمية")
   // A state's armed forces as the agreement lists them (state id -> party id): see the constructor.
-  std::unordered_map<std::string, std::string> forces_of;
+  std::map<std::string, std::string> forces_of;
+  // Bare capitals (capital_is_agent in find()): nominative forms (lower case) of the Russian
+  // capitals, Arabic verb keys.
+  std::unordered_set<std::string> capital_nominative_ru, capital_verbs_before_ar, capital_verbs_after_ar;
+  std::vector<Words> hedges_before, hedges_after;  // keys
+  // The context rule: country code -> the one state party with that `country`; state id of a
+  // party or its armed forces (member_of).
+  std::unordered_map<std::string, std::string> party_of_country;
+  std::unordered_map<std::string, std::string> state_of;
   explicit Impl(const agreement::Agreement& a) : agreement(&a), resolver(a) {}
 
   void add(const std::string& phrase, const std::string& id, Entry::Kind kind, bool country = false) {
@@ -421,10 +564,11 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
     if (ids.size() != 1) continue;
     for (const char* f : c.forms) m.add(f, *ids.begin(), Entry::capital);
   }
-  // A state's armed forces: the one party of the agreement that is a member of the state
-  // (member_of) and either has kind "armed-forces" or has an alias that is the state's demonym
-  // and a force noun that is no organ ("Turkish army", "турецкие военные", "الجيش التركي" make
-  // turkish-armed-forces Turkey's forces). A demonym before any such noun ("Turkish troops",
+  // A state's armed forces: agreement::armed_forces_of_states, the rule assess shares (the one
+  // party that is a member of the state and has kind "armed-forces" or an alias that is the
+  // state's demonym and a force noun that is no organ); here the alias is read in every
+  // language ("Turkish army", "турецкие военные", "الجيش التركي" make turkish-armed-forces
+  // Turkey's forces; assess reads Latin-script aliases only). A demonym before any such noun ("Turkish troops",
   // "турецкая армия", "القوات التركية", "войска Турции") then names that party in every
   // language, as the alias does; the state's organs ("Turkish government", "the Turkish side")
   // name the state. Without exactly one such party, the state's id.
@@ -443,17 +587,9 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
       }
       return false;
     };
-    std::map<std::string, std::set<std::string>> forces;
-    for (const auto& x : agreement.actors) {
-      if (x.is_group) continue;
-      for (const auto& state : x.member_of) {
-        bool is_forces = x.kind == "armed-forces";
-        for (const auto& al : x.aliases) is_forces = is_forces || demonym_and_force(phrase_keys(al), state);
-        if (is_forces) forces[state].insert(x.id);
-      }
-    }
-    for (const auto& [state, ids] : forces)
-      if (ids.size() == 1) m.forces_of[state] = *ids.begin();
+    m.forces_of = agreement::armed_forces_of_states(agreement, [&](const std::string& state, std::string_view alias) {
+      return demonym_and_force(phrase_keys(alias), state);
+    });
   }
   // Variants of aliases (kind `headed`): the distinctive words of an alias that is a demonym or
   // a force noun plus those words name the same party before (Latin, Cyrillic) or after (Arabic)
@@ -489,6 +625,43 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
       m.entries.push_back(std::move(e));
     }
   }
+  // The context rule's words and parties (find(): a bare army noun, a bare organ word).
+  {
+    std::set<Words> air, ground;
+    for (const char* a : air_nouns()) air.insert(phrase_keys(a));
+    for (auto& e : m.entries)
+      if (e.kind == Entry::force && air.count(e.keys)) e.air = true;
+    for (const auto& e : m.entries)
+      if (e.kind == Entry::force && !e.organ && !e.metonym && !e.air && e.keys.size() == 1) ground.insert(e.keys);
+    std::set<std::string> forces_parties;
+    for (const auto& [state, party] : m.forces_of) forces_parties.insert(party);
+    for (auto& e : m.entries)
+      if (e.kind == Entry::alias)
+        e.ground = forces_parties.count(e.id) != 0 ||
+                   std::any_of(e.keys.begin(), e.keys.end(), [&](const std::string& k) { return ground.count(Words{k}) != 0; });
+    std::map<std::string, std::set<std::string>> by_code;
+    for (const auto& x : agreement.actors) {
+      if (x.is_group) continue;
+      if (x.member_of.empty()) m.state_of[x.id] = x.id;
+      else m.state_of[x.id] = x.member_of.front();
+      if (x.country.empty()) continue;
+      if (const auto code = gazetteer::country_code_of_name(gazetteer::fold(x.country))) by_code[*code].insert(x.id);
+    }
+    for (const auto& [code, ids] : by_code)
+      if (ids.size() == 1) m.party_of_country[code] = *ids.begin();
+  }
+  for (const auto& c : capitals())
+    for (const char* f : c.forms)
+      if (has_cyrillic(f)) {
+        const Document d = Document::make(f, "ru");
+        if (!d.tokens().empty()) m.capital_nominative_ru.insert(d.tokens().front().lower);
+      }
+  for (const char* v : capital_verbs_before_ar())
+    for (auto& k : phrase_keys(v)) m.capital_verbs_before_ar.insert(k);
+  for (const char* v : capital_verbs_after_ar())
+    for (auto& k : phrase_keys(v)) m.capital_verbs_after_ar.insert(k);
+  for (const char* h : hedges_before()) m.hedges_before.push_back(phrase_keys(h));
+  for (const char* h : hedges_after()) m.hedges_after.push_back(phrase_keys(h));
   for (std::size_t i = 0; i < m.entries.size(); ++i) m.by_first[m.entries[i].keys.front()].push_back(i);
   for (auto& [k, v] : m.by_first)
     std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
@@ -499,10 +672,27 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
 ActorFinder::~ActorFinder() = default;
 ActorFinder::ActorFinder(ActorFinder&&) noexcept = default;
 
-std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
+std::vector<ActorMention> ActorFinder::find(const Document& doc) const { return find(doc, {}); }
+
+std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vector<std::string>& place_countries) const {
   const Impl& m = *impl_;
   std::vector<ActorMention> out;
   const auto& toks = doc.tokens();
+  // The context rule (after the sentences): states whose land forces the text names, and bare
+  // mentions waiting for it ("Army units", "the military", "режима").
+  std::set<std::string> ground_states;
+  auto note_ground = [&](const std::string& id) {
+    if (const auto it = m.state_of.find(id); it != m.state_of.end()) ground_states.insert(it->second);
+  };
+  std::set<std::string> named_states;
+  auto note_named = [&](const std::string& id) {
+    if (const auto it = m.state_of.find(id); it != m.state_of.end()) named_states.insert(it->second);
+  };
+  struct Pending {
+    ActorMention am;
+    std::string head_id;  // a bare organ word's party ("regime" -> syria); "" for an army noun
+  };
+  std::vector<Pending> waiting;
   for (const Sentence& s : doc.sentences()) {
     // The sentence's words and their keys.
     std::vector<WordKey> W;
@@ -611,7 +801,229 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       return (p > 0 && W[p].sep != 3 && side_place_word(W[p - 1].key)) || of_place;
     };
 
+    auto lower = [&](std::size_t x) -> const std::string& { return toks[W[x].tok].lower; };
+    auto ar_has_key = [&](std::size_t x, const std::unordered_set<std::string>& set) {
+      if (set.count(W[x].key)) return true;
+      for (const auto& fk : W[x].first_keys)
+        if (set.count(fk.key)) return true;
+      return false;
+    };
+    // A bare capital [a, b) is its state when it speaks, decides or is blamed (capital verbs
+    // above): subject before the verb (English, Russian nominative; a list "Moscow and Ankara
+    // agreed"), the verb's object ("accused Ankara", "обвинила Анкару"), Arabic after the verb
+    // ("نفت دمشق", "اتهمت دمشق أنقرة") or before a present verb opening the clause. Never after
+    // a place preposition, an article or "of", nor with an Arabic proclitic other than و.
+    auto capital_is_agent = [&](std::size_t a, std::size_t b, const std::string& proclitic) {
+      const bool before = a > 0 && W[a].sep != 3;
+      if (W[a].lang == Lang::latin) {
+        if (before) {
+          const std::string& p = lower(a - 1);
+          if (capital_object_verbs_en().count(p)) return true;
+          if (p == "on" && a > 1 && W[a - 1].sep != 3 &&
+              (lower(a - 2) == "called" || lower(a - 2) == "calls" || lower(a - 2) == "calling"))
+            return true;
+          static const std::unordered_set<std::string> no{"the", "of", "at", "near", "via", "outside", "around",
+                                                          "for", "with", "between", "by", "on", "over"};
+          if (is_place_preposition(p) || no.count(p)) return false;
+        }
+        std::size_t j = b;
+        while (j + 1 < n && W[j].sep != 3 && W[j].key == "and" && W[j + 1].sep != 3) {
+          const auto c = match_at(j + 1, true, Entry::capital);
+          if (!c) break;
+          j = c->end;
+        }
+        for (int k = 0; k < 3 && j < n && W[j].sep != 3 &&
+                        (capital_skip_en().count(lower(j)) || (lower(j).size() > 4 && lower(j).ends_with("ly")));
+             ++k)
+          ++j;
+        return j < n && W[j].sep != 3 && capital_subject_verbs_en().count(lower(j)) != 0;
+      }
+      if (W[a].lang == Lang::cyrillic) {
+        const bool nominative = m.capital_nominative_ru.count(lower(a)) != 0;
+        if (before) {
+          const std::string& p = lower(a - 1);
+          if (ru_verb_of(p, capital_object_verbs_ru())) return true;
+          if (nominative && ru_verb_of(p, capital_subject_verbs_ru())) return true;  // "заявила Москва"
+          static const std::unordered_set<std::string> no{"к", "о", "об", "под", "у", "от", "с", "со", "для",
+                                                          "между", "против", "через", "за", "по", "около", "возле"};
+          if (is_place_preposition(p) || no.count(p)) return false;
+        }
+        if (!nominative) return false;
+        std::size_t j = b;
+        while (j + 1 < n && W[j].sep != 3 && lower(j) == "и" && W[j + 1].sep != 3) {
+          const auto c = match_at(j + 1, true, Entry::capital);
+          if (!c) break;
+          j = c->end;
+        }
+        for (int k = 0; k < 3 && j < n && W[j].sep != 3 && capital_skip_ru().count(lower(j)); ++k) ++j;
+        return j < n && W[j].sep != 3 && ru_verb_of(lower(j), capital_subject_verbs_ru());
+      }
+      if (!proclitic.empty() && proclitic != "\xD9\x88") return false;  // بدمشق, لدمشق: a place
+      if (before && ar_has_key(a - 1, m.capital_verbs_before_ar)) return true;
+      if (before && a > 1 && W[a - 1].sep != 3 && match_at(a - 1, true, Entry::capital) &&
+          ar_has_key(a - 2, m.capital_verbs_before_ar))
+        return true;  // the object after the subject: "اتهمت دمشق أنقرة"
+      return (a == 0 || W[a].sep == 3) && b < n && W[b].sep != 3 && ar_has_key(b, m.capital_verbs_after_ar);
+    };
+    // The words of a hedge phrase ending right before word a (hedges_before), or starting at
+    // word j (hedges_after): its first word and end, or nullopt.
+    auto hedge_before = [&](std::size_t a) -> std::optional<std::size_t> {
+      for (const Words& h : m.hedges_before) {
+        if (h.size() > a) continue;
+        const std::size_t s0 = a - h.size();
+        bool ok = true;
+        for (std::size_t k = 0; ok && k < h.size(); ++k) ok = W[s0 + k].key == h[k] && W[s0 + k + 1].sep != 3;
+        if (ok) return s0;
+      }
+      return std::nullopt;
+    };
+    auto hedge_after = [&](std::size_t j) -> std::optional<std::size_t> {
+      for (const Words& h : m.hedges_after) {
+        if (j + h.size() > n) continue;
+        bool ok = true;
+        for (std::size_t k = 0; ok && k < h.size(); ++k) ok = W[j + k].key == h[k] && W[j + k].sep != 3;
+        if (ok) return j + h.size();
+      }
+      return std::nullopt;
+    };
+    // Code points of the proclitic letters `skip` at the start of word x (with the marks
+    // between them): the span of a mention leaves them out.
+    auto proclitic_cps = [&](std::size_t x, std::size_t skip) {
+      const std::string_view raw = doc.token_text(W[x].tok);
+      std::size_t i2 = 0, cps = 0, letters = 0;
+      while (i2 < raw.size()) {
+        const std::size_t at = i2;
+        const char32_t c = next_cp(raw, i2);
+        const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
+        if (!mark && letters == skip) {
+          i2 = at;
+          break;
+        }
+        if (!mark) ++letters;
+        ++cps;
+      }
+      return cps;
+    };
+    // Word x is a predicate's first word (English): a verb of the capital tables, an auxiliary,
+    // a copula, or a word in -ed.
+    auto verbish = [&](std::size_t x) {
+      const std::string& w = lower(x);
+      return capital_subject_verbs_en().count(w) || capital_skip_en().count(w) || w == "is" || w == "was" ||
+             w == "were" || w == "are" || (w.size() > 4 && w.ends_with("ed"));
+    };
+    // Arabic word x written with the article (after its proclitic, if any): "الجيش", "والجيش".
+    auto ar_article = [&](std::size_t x, const std::string& proclitic) {
+      std::u32string l = ar_letters(doc.token_text(W[x].tok));
+      std::size_t pl = 0;
+      for (std::size_t k = 0; k < proclitic.size(); ++pl) (void)next_cp(proclitic, k);
+      if (pl > l.size()) return false;
+      l.erase(0, pl);
+      return l.size() > 2 && l[0] == U'\u0627' && l[1] == U'\u0644';
+    };
+    static const Words kArmyEn{"army"}, kMilitaryEn{"military"};
+    static const Words kArmyRu = phrase_keys("армия"), kArmyAr = phrase_keys("الجيش"), kFromAr = phrase_keys("من");
+    static const Words kFreeAr = phrase_keys("الحر");
+    // A bare army noun at [a, b): the end of the mention, or nullopt. English "army" (with the
+    // force nouns after it: "Army units", "army troops"; alone before a verb or the clause end:
+    // "the army said"), "the military" before a verb or the clause end; Russian "армия" (any
+    // case, not after a preposition) and a force noun before it ("подразделения армии");
+    // Arabic "الجيش" with the article, also after a force noun ("قوات الجيش", "وحدات من
+    // الجيش"). Not a name ("National Army", "Army of Glory", "الجيش الحر", "الجيش الوطني").
+    auto bare_army = [&](std::size_t a, std::size_t b, const Hit& h) -> std::optional<std::size_t> {
+      const Words& k = m.entries[h.entry].keys;
+      const bool before = a > 0 && W[a].sep != 3;
+      if (before && m.blockers.count(W[a - 1].key)) return std::nullopt;
+      if (W[a].lang == Lang::latin) {
+        if (k == kArmyEn) {
+          if (before && W[a - 1].key != "the" && W[a - 1].key != "an" && W[a - 1].key != "a" &&
+              std::isupper(static_cast<unsigned char>(doc.token_text(W[a - 1].tok)[0])))
+            return std::nullopt;  // part of a name
+          if (b < n && W[b].sep != 3 && W[b].key == "of") return std::nullopt;
+          std::size_t e = b;
+          while (e < n && W[e].sep == 0) {
+            const auto f = match_at(e, true, Entry::force);
+            if (!f || m.entries[f->entry].organ || m.entries[f->entry].metonym) break;
+            e = f->end;
+          }
+          if (e > b || b == n || W[b].sep == 3 || verbish(b)) return e;
+          return std::nullopt;
+        }
+        if (k == kMilitaryEn && before && W[a - 1].key == "the" && (b == n || W[b].sep == 3 || verbish(b))) return b;
+        return std::nullopt;
+      }
+      if (W[a].lang == Lang::cyrillic) {
+        static const std::unordered_set<std::string> prep{"к", "о", "об", "от", "с", "со", "у", "для", "против", "из", "за"};
+        if (before && (is_place_preposition(lower(a - 1)) || prep.count(lower(a - 1)))) return std::nullopt;
+        if (k == kArmyRu) return b;
+        if (b < n && W[b].sep == 0 && W[b].key == kArmyRu.front()) return b + 1;  // "подразделения армии"
+        return std::nullopt;
+      }
+      if (!h.proclitic.empty() && h.proclitic != "\xD9\x88") return std::nullopt;  // "بالجيش": in the army
+      std::size_t x = a, e = b;
+      if (k != kArmyAr) {  // a force noun before "الجيش" ("قوات الجيش", "وحدات من الجيش")
+        x = b;
+        if (x < n && W[x].sep == 0 && W[x].key == kFromAr.front()) ++x;
+        if (x >= n || W[x].sep != 0 || W[x].key != kArmyAr.front() || !ar_article(x, "")) return std::nullopt;
+        e = x + 1;
+      } else if (!ar_article(a, h.proclitic)) {
+        return std::nullopt;
+      }
+      // "الجيش الحر", "الجيش الوطني": a name, not a state's army.
+      if (e < n && W[e].sep == 0 && (W[e].key == kFreeAr.front() || ar_article(e, ""))) return std::nullopt;
+      return e;
+    };
+    // A bare organ word at [a, b) of the party `id` ("the regime", "режима", "النظام"): the end
+    // of the mention, or nullopt. Not after a demonym or a qualifier ("Turkish government",
+    // "anti-regime"); English before a verb or the clause end, not joined by a hyphen
+    // ("government-held"); Arabic with the article, a demonym of the party after it taken in.
+    auto bare_head = [&](std::size_t a, std::size_t b, const Hit& h, const std::string& hid) -> std::optional<std::size_t> {
+      const bool before = a > 0 && W[a].sep != 3;
+      if (before && (m.blockers.count(W[a - 1].key) || match_at(a - 1, true, Entry::demonym))) return std::nullopt;
+      if (b < n && W[b].sep == 1) return std::nullopt;
+      if (W[a].lang == Lang::latin) {
+        if (b == n || W[b].sep == 3 || verbish(b)) return b;
+        return std::nullopt;
+      }
+      if (W[a].lang == Lang::cyrillic) return b;
+      if ((!h.proclitic.empty() && h.proclitic != "\xD9\x88") || !ar_article(a, h.proclitic)) return std::nullopt;
+      if (b < n && W[b].sep == 0) {
+        if (const auto d = match_at(b, true, Entry::demonym)) return m.entries[d->entry].id == hid ? std::optional(d->end) : std::nullopt;
+        if (ar_article(b, "")) return std::nullopt;
+      }
+      return b;
+    };
+
     std::vector<bool> used(n, false);
+    // A headed word (an alias's distinctive word: "government", "regime") with no force noun
+    // after it at [a, b): "pro-government militias" (a qualifier and a generic noun: someone
+    // else, qualified), or a bare organ word ("the regime", "позиции режима", "قصف النظام"),
+    // its party when the text names no other state by an organ or its name (the context rule
+    // below). Returns the end of what it took, or nullopt.
+    auto headed_alone = [&](std::size_t a, std::size_t b, const Hit& h, const std::string& hid,
+                            bool force_after) -> std::optional<std::size_t> {
+      if (W[a].lang == Lang::latin && a > 0 && W[a].sep != 3 && m.blockers.count(W[a - 1].key) && b < n &&
+          W[b].sep != 3) {
+        if (const auto g = match_at(b, true, Entry::generic)) {
+          ActorMention am;
+          am.span = doc.tokens_span(W[a - 1].tok, W[g->end - 1].tok);
+          am.text = std::string(doc.slice(am.span));
+          am.category = "qualified";
+          for (std::size_t x = a - 1; x < g->end; ++x) used[x] = true;
+          out.push_back(std::move(am));
+          return g->end;
+        }
+      }
+      if (force_after) return std::nullopt;
+      const auto e2 = bare_head(a, b, h, hid);
+      if (!e2) return std::nullopt;
+      ActorMention am;
+      am.span = doc.tokens_span(W[a].tok, W[*e2 - 1].tok);
+      if (h.skip > 0) am.span.begin += proclitic_cps(a, h.skip);
+      am.text = std::string(doc.slice(am.span));
+      for (std::size_t x = a; x < *e2; ++x) used[x] = true;
+      waiting.push_back({std::move(am), hid});
+      return e2;
+    };
     for (std::size_t i = 0; i < n; ++i) {
       if (used[i]) continue;
       auto hit = match_at(i, false, Entry::alias);
@@ -623,22 +1035,32 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       bool generic = false;
       std::optional<std::size_t> noun;  // the force noun of a demonym / state-name mention
       bool metonym = false;             // "the Turkish side", "Official Damascus"
+      std::string hedge;                // "believed to be" (hedges_after)
 
       if (en->kind == Entry::capital) {
         // "Official Damascus", "Официального Дамаска", "دمشق الرسمية": the capital's state.
+        std::optional<Hit> poss_noun;  // "Ankara's troops"
         if (W[a].lang != Lang::arabic && a > 0 && W[a].sep != 3 && m.official_before.count(W[a - 1].key)) {
           --a;
         } else if (W[a].lang == Lang::arabic && hit->proclitic.empty() && b < n && W[b].sep != 3 &&
                    m.official_after.count(W[b].key)) {
           ++b;
-        } else {
-          continue;  // a bare capital: a place (or a venue), left to the place finder
+        } else if (W[a].lang == Lang::latin && (lower(a).ends_with("'s") || lower(a).ends_with("\xE2\x80\x99s")) &&
+                   b < n && W[b].sep != 3 && (poss_noun = match_at(b, true, Entry::force))) {
+          // "Ankara's troops", "Moscow's defence ministry": the state's forces or organ.
+          noun = poss_noun->entry;
+          b = poss_noun->end;
+        } else if (!capital_is_agent(a, b, hit->proclitic)) {
+          continue;  // a bare capital as a place or a venue: left to the place finder
         }
         ActorMention am;
         am.span = doc.tokens_span(W[a].tok, W[b - 1].tok);
         am.text = std::string(doc.slice(am.span));
         am.id = id;
         am.how = "metonym";
+        if (noun) am.id = agreement::forces_or_state(m.forces_of, id, m.entries[*noun].organ);
+        if (noun && !m.entries[*noun].organ && !m.entries[*noun].air) note_ground(am.id);
+        else note_named(am.id);
         for (std::size_t x = a; x < b; ++x) used[x] = true;
         out.push_back(std::move(am));
         i = b - 1;
@@ -657,7 +1079,10 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       if (en->kind == Entry::headed) {
         // "government forces", "regime artillery": the alias's distinctive words + a force noun.
         const auto f = b < n && W[b].sep != 3 ? match_at(b, true, Entry::force) : std::nullopt;
-        if (!f || !f->proclitic.empty() || W[a].lang == Lang::arabic) continue;
+        if (!f || !f->proclitic.empty() || W[a].lang == Lang::arabic) {
+          if (const auto e2 = headed_alone(a, b, *hit, en->id, f.has_value())) i = *e2 - 1;
+          continue;
+        }
         if (a > 0 && W[a].sep != 3 && match_at(a - 1, true, Entry::demonym)) continue;  // another state's
         b = f->end;
         noun = f->entry;
@@ -674,8 +1099,12 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           if (!h) break;
           j = h->end;
         }
-        const auto d = j < n && W[j].sep != 3 ? match_at(j, true, Entry::demonym) : std::nullopt;
-        if (d && W[a].lang == Lang::arabic) {
+        // "warplanes believed to be Russian", "طائرات حربية يعتقد أنها روسية": a hedge, then the demonym.
+        const std::optional<std::size_t> hz = j < n && W[j].sep != 3 ? hedge_after(j) : std::nullopt;
+        const std::size_t dj = hz ? *hz : j;
+        const auto d = dj < n && W[dj].sep != 3 ? match_at(dj, true, Entry::demonym) : std::nullopt;
+        if (d && (W[a].lang == Lang::arabic || hz)) {
+          if (hz) hedge = std::string(doc.slice(doc.tokens_span(W[j].tok, W[*hz - 1].tok)));
           id = m.entries[d->entry].id;
           b = d->end;
           how = "demonym";
@@ -695,12 +1124,30 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
             id.clear();
             category = "several";
           }
+          // "الجيش السوري الحر" (the Free Syrian Army): the opposition, not the state (as "Free").
+          static const Words kFree = phrase_keys("الحر");
+          if (b < n && W[b].sep == 0 && W[b].key == kFree.front()) {
+            ++b;
+            id.clear();
+            category = "qualified";
+          }
         } else if (const auto hd = W[a].lang == Lang::arabic && b < n && W[b].sep == 0 ? match_at(b, true, Entry::headed)
                                                                                         : std::nullopt;
                    hd && hd->proclitic.empty()) {
           id = m.entries[hd->entry].id;  // "مروحيات النظام"
           b = hd->end;
           how = "alias_variant";
+        } else if (const auto f2 = W[a].lang == Lang::cyrillic && d && d->end < n && W[d->end].sep == 0
+                                       ? match_at(d->end, true, Entry::force)
+                                       : std::nullopt) {
+          // "военнослужащий сирийской армии", "авиация сирийского правительства": a force noun
+          // before a state's force or organ in the genitive; the first noun says which (the
+          // government's aviation is its forces).
+          if (en->metonym || m.entries[f2->entry].metonym) continue;
+          id = m.entries[d->entry].id;
+          b = f2->end;
+          noun = hit->entry;
+          how = "demonym";
         } else if (const auto al = W[a].lang != Lang::latin && b < n && W[b].sep == 0 ? match_at(b, true, Entry::alias)
                                                                                         : std::nullopt) {
           // "ВКС России", "войска Турции", "قوات تركيا": the forces of a party named after them.
@@ -711,6 +1158,20 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           how = "alias_inflected";
           inflected = true;
         } else {
+          // A bare army noun ("Army units", "the military", "армия", "وحدات من الجيش"): the
+          // forces of the one state the text points to (the context rule below), or nobody.
+          if (const auto e2 = bare_army(a, b, *hit)) {
+            ActorMention am;
+            am.span = doc.tokens_span(W[a].tok, W[*e2 - 1].tok);
+            if (hit->skip > 0) am.span.begin += proclitic_cps(a, hit->skip);
+            am.text = std::string(doc.slice(am.span));
+            for (std::size_t x = a; x < *e2; ++x) used[x] = true;
+            waiting.push_back({std::move(am), ""});
+            i = *e2 - 1;
+          } else if (const auto hh = W[a].lang != Lang::arabic ? match_at(a, true, Entry::headed) : std::nullopt) {
+            // "government"/"regime" matched as a force noun with no force noun after it.
+            if (const auto e3 = headed_alone(a, hh->end, *hh, m.entries[hh->entry].id, false)) i = *e3 - 1;
+          }
           continue;
         }
       } else if (en->kind == Entry::demonym) {
@@ -768,6 +1229,17 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
               am.text = std::string(doc.slice(am.span));
               am.category = "qualified";
               for (std::size_t x = a; x < gen->end; ++x) used[x] = true;
+              out.push_back(std::move(am));
+            }
+          } else if (W[a].lang == Lang::latin && joined(a) && m.blockers.count(W[a - 1].key) && j < n &&
+                     W[j].sep != 3) {
+            // "pro-Turkish factions", "anti-Russian militias": someone else (qualified).
+            if (const auto gen = match_at(j, true, Entry::generic)) {
+              ActorMention am;
+              am.span = doc.tokens_span(W[a - 1].tok, W[gen->end - 1].tok);
+              am.text = std::string(doc.slice(am.span));
+              am.category = "qualified";
+              for (std::size_t x = a - 1; x < gen->end; ++x) used[x] = true;
               out.push_back(std::move(am));
             }
           }
@@ -907,8 +1379,17 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
           if (!r.category.empty() && r.category != "several") am.category = r.category == "qualified" ? "qualified" : r.category;
         }
       } else if (how == "alias_variant") {
-        am.id = id;
-        am.how = how;
+        if (qa < a && W[qa].key == "pro") {
+          // "pro-government forces" (docs/extract.md, decided): forces on the government's side
+          // of the conflict, which the agreement counts as that party; said as `allied`.
+          am.id = id;
+          am.how = "allied";
+        } else if (qa < a) {
+          am.category = "qualified";  // "anti-government forces", "former regime forces"
+        } else {
+          am.id = id;
+          am.how = how;
+        }
       } else if (latin) {
         std::string words(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
         for (const std::string pos : {"'s", "\xE2\x80\x99s"})  // "Turkey's Ministry": names without the possessive
@@ -937,13 +1418,58 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc) const {
       if (noun && !am.id.empty() && am.category.empty()) {
         if (metonym) {
           am.how = "metonym";
-        } else if (!m.entries[*noun].organ) {
-          if (const auto it = m.forces_of.find(am.id); it != m.forces_of.end()) am.id = it->second;
+        } else {
+          am.id = agreement::forces_or_state(m.forces_of, am.id, m.entries[*noun].organ);
         }
+      }
+      if (!am.id.empty() && am.category.empty()) {
+        // A hedge before the actor ("suspected Russian jets", "предположительно российские
+        // самолёты") is part of the mention and kept as its `hedge`.
+        am.hedge = hedge;
+        if (const std::size_t from = std::min(ra, qa); hedge.empty()) {
+          if (const auto hb = hedge_before(from)) {
+            am.hedge = std::string(doc.slice(doc.tokens_span(W[*hb].tok, W[from - 1].tok)));
+            am.span.begin = doc.tokens_span(W[*hb].tok, W[*hb].tok).begin;
+            am.text = std::string(doc.slice(am.span));
+          }
+        }
+        // The context rule's states: land forces ("Turkish troops", "Syrian army", "قوات
+        // النظام"), or a state named by an organ, a metonym or its name.
+        const bool ground = noun ? !m.entries[*noun].organ && !m.entries[*noun].metonym && !m.entries[*noun].air
+                                 : en->kind == Entry::alias && en->ground;
+        if (ground) note_ground(am.id);
+        else if (!noun || !m.entries[*noun].air) note_named(am.id);
       }
       for (std::size_t x = ra; x < rb; ++x) used[x] = true;
       out.push_back(std::move(am));
       i = std::max(b, rb) - 1;
+    }
+  }
+  // The context rule: a bare army noun names the armed forces of the one state the text
+  // points to — the states whose land forces it names (not air forces: "Russian jets struck
+  // X; army units shelled Y" is the army of the country of X and Y) and the state of the
+  // country all its places are in; a bare organ word names its party unless the text names
+  // another state by an organ, a metonym or its name, or its places are in another country.
+  // `how` "context": the candidate's `uncertain` says it was read so.
+  if (!waiting.empty()) {
+    std::set<std::string> codes;
+    for (const auto& c : place_countries)
+      if (!c.empty()) codes.insert(c);
+    std::string place_state;
+    if (codes.size() == 1)
+      if (const auto it = m.party_of_country.find(*codes.begin()); it != m.party_of_country.end()) place_state = it->second;
+    for (auto& p : waiting) {
+      std::set<std::string> r = p.head_id.empty() ? ground_states : named_states;
+      if (!place_state.empty()) r.insert(place_state);
+      if (p.head_id.empty()) {
+        if (r.size() != 1) continue;
+        p.am.id = agreement::forces_or_state(m.forces_of, *r.begin(), false);
+      } else {
+        if (r.size() > 1 || (r.size() == 1 && *r.begin() != p.head_id)) continue;
+        p.am.id = p.head_id;
+      }
+      p.am.how = "context";
+      out.push_back(std::move(p.am));
     }
   }
   std::sort(out.begin(), out.end(), [](const ActorMention& x, const ActorMention& y) { return x.span.begin < y.span.begin; });

@@ -3,6 +3,10 @@
 // and Arabic inflected forms), a party's demonym before a force noun ("Russian jets",
 // "российские ВКС", "الطيران الروسي"), and generic actors the agreement does not name
 // ("militants", "armed groups", "боевики", "مسلحون": id "" with category "generic").
+// Also (issue 14, actor recall): a bare capital that speaks, decides or is blamed ("Ankara
+// blamed", "نفت دمشق"), "pro-government forces" (how "allied"), hedged attributions
+// ("suspected Russian jets": `hedge`), and a bare army noun or organ word ("Army units", "the
+// regime") by the context rule of find(doc, place_countries) (how "context").
 // Each mention's words are resolved with assess::ActorResolver's rules, so a qualified name
 // ("anti-HTS", "former Nusra members", "Turkish-backed factions") names nobody, and a mention
 // naming several parties ("Syrian and Russian warplanes") is attributed to none of them.
@@ -25,8 +29,12 @@ struct ActorMention {
   std::string text;
   std::string id;        // party or group id; "" when nobody of the agreement is named
   std::string how;       // alias | alias_in_text | demonym | "" (as assess::ActorResolution), or
-                         // alias_inflected (a Russian/Arabic inflected form of an alias)
+                         // alias_inflected (a Russian/Arabic inflected form of an alias),
+                         // alias_variant, metonym (a capital, "side"), allied ("pro-government
+                         // forces"), context (a bare army noun or organ word, by the context rule)
   std::string category;  // generic | qualified | several | unidentified | civilians | "" (a name)
+  std::string hedge = "";  // the words that hedge the attribution, as written ("suspected", "believed
+                         // to be", "предположительно", "يعتقد أنها"); "" when the text asserts it
 };
 
 class ActorFinder {
@@ -38,6 +46,12 @@ class ActorFinder {
 
   // The actor mentions of the document, in text order, never overlapping.
   std::vector<ActorMention> find(const Document& doc) const;
+  // The same, with the country codes of the document's places (PlaceMention::country: one
+  // entry per place, "" when unknown) for the context rule (docs/extract.md): a bare army noun
+  // ("Army units", "the military", "армия", "وحدات من الجيش") names the forces of the one
+  // state the text points to, a bare organ word ("the regime") its party unless the text
+  // points elsewhere; `how` "context".
+  std::vector<ActorMention> find(const Document& doc, const std::vector<std::string>& place_countries) const;
 
  private:
   struct Impl;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <unordered_set>
 #include <set>
 #include <string_view>
 
@@ -824,6 +825,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           if (ts[k - back].lower == w) return true;
       return false;
     };
+    // Fire from someone's positions ("обстрелу с позиций сирийской армии", "من مواقع قوات
+    // النظام", "from positions of the Turkish army"): the one whose positions they are fired.
+    auto from_positions = [&](const ActorMention* a) {
+      std::size_t k = token_at(doc, a->span.begin);
+      for (int skip = 0; skip < 2 && k >= 1 && (ts[k - 1].lower == "of" || ts[k - 1].lower == "the"); ++skip) --k;
+      if (k < 2) return false;
+      static const std::unordered_set<std::string_view> pos{"позиций", "позиции", "positions", "position", "مواقع"};
+      static const std::unordered_set<std::string_view> from{"с", "со", "from", "من"};
+      return pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0;
+    };
     // Russian word order is free: with no actor before the trigger, the subject may follow the
     // verb ("Удар нанесли российские самолёты", "обстреляли боевики"): the first actor after the
     // trigger that no preposition governs and that is not in an oblique plural case (-ов, -ев,
@@ -901,7 +912,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (after) c.target = after, c.target_rule = "after_trigger";
     } else if (ru_subject) {
       c.actor = ru_subject, c.actor_rule = "after_trigger:subject_after_verb";
-    } else if (after && preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"}) &&
+    } else if (after && (preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"}) || from_positions(after)) &&
                !(before && [&] {
                  // "X set up checkpoints …, two days after the group took control … from Y": a
                  // "from Y" in another clause is not the agent when an actor stands before.
@@ -1476,9 +1487,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     r["evidence"] = evidence;
     // A metonym ("the Turkish side", "Official Damascus") is read as the state: an assumption.
     for (const auto& [who, a] : {std::pair<const char*, const ActorMention*>{"actor", c.actor}, {"target", c.target}})
+    {
       if (a && a->how == "metonym")
         c.uncertain.push_back(fmt::format("{}: '{}' read as '{}' (a metonym for the state, not a unit of it)", who,
                                           a->text, a->id));
+      // Issue 14, actor recall: readings that are assumptions, each said.
+      if (a && a->how == "context")
+        c.uncertain.push_back(fmt::format("{}: '{}' read as '{}': the one state the text points to (its places, the "
+                                          "forces or organs it names), not named here",
+                                          who, a->text, a->id));
+      if (a && a->how == "allied")
+        c.uncertain.push_back(fmt::format("{}: '{}' read as '{}' (forces allied to it, counted as its side)", who,
+                                          a->text, a->id));
+      if (a && !a->hedge.empty() && !a->id.empty())
+        c.uncertain.push_back(fmt::format("{}: '{}' is hedged in the text ('{}'): '{}' is suspected, not established",
+                                          who, a->text, a->hedge, a->id));
+    }
     r["uncertain"] = c.uncertain;
     out.push_back(std::move(r));
   }
@@ -1505,8 +1529,11 @@ json mentions_json(const Document& doc, const EventFindings& ev, const Mentions&
   }
   json actors = json::array();
   for (const auto& a : m.actors)
+  {
     actors.push_back({{"text", a.text}, {"span", span_json(a.span)}, {"id", str_or_null(a.id)}, {"how", str_or_null(a.how)},
                       {"category", str_or_null(a.category)}});
+    if (!a.hedge.empty()) actors.back()["hedge"] = a.hedge;  // only when hedged: other mentions are unchanged
+  }
   json dates = json::array();
   for (const auto& d : m.dates)
     dates.push_back({{"text", d.text}, {"span", span_json(d.span)},

@@ -82,7 +82,14 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
     // file is reported, not the run aborted with nothing said.
     try {
       m.places = impl_->places.find(doc);
-      m.actors = impl_->actors.find(doc);
+      {
+        // The countries of the text's places (the actor finder's context rule: "the army" of
+        // the one state the text points to).
+        std::vector<std::string> countries;
+        for (const auto& p : m.places)
+          if (p.kind == "point" || p.kind == "region") countries.push_back(p.country);
+        m.actors = impl_->actors.find(doc, countries);
+      }
       m.dates = find_dates(doc, opt.published, impl_->agreement);
       m.numbers = find_numbers(doc, m.dates);  // the dates already found are not looked for again
       m.weapons = impl_->weapons.find(doc);
