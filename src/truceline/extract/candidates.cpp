@@ -768,6 +768,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       return (b1 == "on" && (b2 == "blamed" || b2 == "blames" || b2 == "blame" || b2 == "blaming")) ||
              (b1 == "to" && (b2 == "attributed" || b2 == "attributes" || b2 == "attributing"));
     };
+    // Fire from someone's positions ("обстрелу с позиций сирийской армии", "من مواقع قوات
+    // النظام", "from positions of the Turkish army"): the one whose positions they are fired.
+    auto from_positions = [&](const ActorMention* a) {
+      std::size_t k = token_at(doc, a->span.begin);
+      for (int skip = 0; skip < 2 && k >= 1 && (ts[k - 1].lower == "of" || ts[k - 1].lower == "the"); ++skip) --k;
+      if (k < 2) return false;
+      static const std::unordered_set<std::string_view> pos{"позиций", "позиции", "positions", "position", "مواقع"};
+      static const std::unordered_set<std::string_view> from{"с", "со", "from", "من"};
+      return pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0;
+    };
     const ActorMention* object_owner = nullptr;
     const ActorMention* blamed = nullptr;
     const ActorMention* before_before = nullptr;  // the actor before `before`
@@ -785,7 +795,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             (ts[token_at(doc, a->span.begin)].script == Script::latin && word_after(a) == "border"))
           continue;
       }
-      if (owns_the_object(a)) {
+      if (owns_the_object(a) && !from_positions(a)) {
         if (!object_owner) object_owner = a;
         continue;
       }
@@ -824,16 +834,6 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         for (auto w : words)
           if (ts[k - back].lower == w) return true;
       return false;
-    };
-    // Fire from someone's positions ("обстрелу с позиций сирийской армии", "من مواقع قوات
-    // النظام", "from positions of the Turkish army"): the one whose positions they are fired.
-    auto from_positions = [&](const ActorMention* a) {
-      std::size_t k = token_at(doc, a->span.begin);
-      for (int skip = 0; skip < 2 && k >= 1 && (ts[k - 1].lower == "of" || ts[k - 1].lower == "the"); ++skip) --k;
-      if (k < 2) return false;
-      static const std::unordered_set<std::string_view> pos{"позиций", "позиции", "positions", "position", "مواقع"};
-      static const std::unordered_set<std::string_view> from{"с", "со", "from", "من"};
-      return pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0;
     };
     // Russian word order is free: with no actor before the trigger, the subject may follow the
     // verb ("Удар нанесли российские самолёты", "обстреляли боевики"): the first actor after the
@@ -875,12 +875,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (a->category != "civilians" && (!nearest_actor || distance(a->span, e.span) < distance(nearest_actor->span, e.span)))
           nearest_actor = a;
     // "передвижения боевиков «Хайят Тахрир аш-Шам»", "fighters of HTS": a generic noun right
-    // before a named group (only spaces, quotes or "of" between) is that group's.
+    // before a named group (only spaces, quotes, "of", "from" or "من" between) is that group's.
     if (nearest_actor && nearest_actor->id.empty() && nearest_actor->category == "generic")
       for (const ActorMention* a : acts) {
         if (a->id.empty() || a->span.begin < nearest_actor->span.end || a->span.begin > nearest_actor->span.end + 5) continue;
         std::string gap(doc.slice({nearest_actor->span.end, a->span.begin}));
-        for (const std::string_view q : {"\u00AB", "\u201C", "\u201E", "\"", " of ", " "})
+        for (const std::string_view q : {"\u00AB", "\u201C", "\u201E", "\"", " of ", " from ", " \u0645\u0646 ", " "})
           for (std::size_t at; (at = gap.find(q)) != std::string::npos;) gap.erase(at, q.size());
         if (gap.empty()) nearest_actor = a;
         break;
