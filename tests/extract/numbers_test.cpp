@@ -126,6 +126,9 @@ TEST(Numbers, OnePersonWithoutANumber) {
       {"أدى القصف إلى مقتل مدني في البلدة.", "مدني", 1, "exact", "fatalities", "مدني"},
       {"أسفر القصف عن إصابة طفل بجروح.", "طفل", 1, "exact", "injured", "طفل"},
       {"При обстреле погиб один военнослужащий.", "один", 1, "exact", "fatalities", "военнослужащий"},
+      {"The shelling killed a nurse and wounded nobody else.", "a", 1, "exact", "fatalities", "nurse"},
+      // The Arabic dual verb after the dual noun: "جنديين قتلا" (two soldiers were killed).
+      {"قالت الوزارة إن جنديين قتلا في القصف.", "جنديين", 2, "exact", "fatalities", "جنديين"},
   });
   for (const char* text : {"Four people were killed, including a child.", "A soldier said the road was closed.",
                            "أدى القصف إلى مقتل امرأة وطفلها.", "Ранены три человека, один из них ребенок.",

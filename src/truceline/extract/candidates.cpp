@@ -765,6 +765,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // "blamed on X", "attributed to X": X is who is said to have done it (a claim), not a target.
     auto blamed_on = [&](const ActorMention* a) {
       const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
+      // ... and right after "blaming"/"accusing" in a clause that reports the event ("…, state
+      // media reported, blaming militants in the countryside").
+      if (b1 == "blaming" || b1 == "accusing") return true;
       return (b1 == "on" && (b2 == "blamed" || b2 == "blames" || b2 == "blame" || b2 == "blaming")) ||
              (b1 == "to" && (b2 == "attributed" || b2 == "attributes" || b2 == "attributing"));
     };
@@ -928,7 +931,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.actor = after, c.actor_rule = "after_trigger:verb_first";
     } else {
       if (before) c.actor = before, c.actor_rule = "before_trigger";
-      if (after) c.target = after, c.target_rule = "after_trigger";
+      // A withdrawal, a patrol or a presence has no target: an actor after it belongs to
+      // another clause ("Turkish troops withdrew from the post, weeks after Syrian forces
+      // encircled it").
+      const bool has_target = e.kind != "withdrawal" && e.kind != "patrol" && e.kind != "group_presence";
+      if (after && has_target) c.target = after, c.target_rule = "after_trigger";
     }
     if (!c.target && object_owner) c.target = object_owner, c.target_rule = "owner_of_object";
     if (!c.actor && blamed) {

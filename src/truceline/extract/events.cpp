@@ -68,7 +68,11 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "attack* on ~ position*"}, {"armed_clash", "infiltration attempt*"},
     {"armed_clash", "attempt* to infiltrate"}, {"armed_clash", "tried to infiltrate"},
     {"armed_clash", "infiltrat*"}, {"armed_clash", "battle*"}, {"armed_clash", "ambush*"},
-    {"armed_clash", "opened fire"}, {"armed_clash", "repelled ~ attack*"}, {"armed_clash", "repulsed ~ attack*"},
+    {"armed_clash", "opened fire"},
+    // Ground taken by force: "captured the village", "retook the town" (a control that is only
+    // held is a presence: "still control*").
+    {"armed_clash", "captured"}, {"armed_clash", "recaptured"}, {"armed_clash", "retook"},
+    {"armed_clash", "seized control"}, {"armed_clash", "repelled ~ attack*"}, {"armed_clash", "repulsed ~ attack*"},
     {"armed_clash", "repelled ~ advance*"}, {"armed_clash", "repulsed ~ advance*"},
     // Bombings that are neither fire nor air strikes (a car bomb, an explosive device): kind
     // `other`, for a person to classify; candidates.cpp says so in `uncertain`.
@@ -103,11 +107,14 @@ constexpr Entry kTriggers[] = {
     // "нанесли удар" / "удар нанесли" (either order): a strike delivered; an artillery one says so.
     {"airstrike", "нанес* удар*"}, {"airstrike", "удар* нанес*"}, {"airstrike", "удар* ~ ~ нанес*"}, {"airstrike", "нанес* авиаудар*"},
     {"shelling", "нанес* артиллерийск* удар*"}, {"shelling", "артиллерийск* удар*"},
-    {"armed_clash", "бои"}, {"armed_clash", "бой"}, {"armed_clash", "боев"}, {"armed_clash", "боях"},
+    {"armed_clash", "бои"}, {"armed_clash", "бой"}, {"armed_clash", "боев"}, {"armed_clash", "боёв"},
+    {"armed_clash", "боях"},
     {"armed_clash", "столкновени*"}, {"armed_clash", "перестрелк*"}, {"armed_clash", "атаковал*"},
     {"armed_clash", "атак*"}, {"armed_clash", "напали"}, {"armed_clash", "нападени*"},
     {"armed_clash", "попытк* проникновени*"}, {"armed_clash", "пытались проникнуть"},
-    {"armed_clash", "открыли огонь"},
+    {"armed_clash", "открыли огонь"}, {"armed_clash", "освободил* ~ населенн* пункт*"},
+    {"armed_clash", "освободил* ~ населённ* пункт*"}, {"armed_clash", "освободил* населенн*"},
+    {"armed_clash", "освободил* населённ*"}, {"armed_clash", "взял* под контроль"},
     // "огонь вели X" (X conducted the fire): by what, the sentence before tells (candidates.cpp
     // takes it as that event told again when it follows one).
     {"armed_clash", "огонь вел*"}, {"armed_clash", "вел* огонь"},
@@ -139,7 +146,7 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "هجوم*"}, {"armed_clash", "هاجم*"}, {"armed_clash", "تسلل*"},
     // Repelling an advance ("تصدوا لمحاولة تقدم", "صد هجوم"): fighting.
     // (Not "تصدى" alone: "تصدت القوات لهجوم بطائرات مسيرة" repelled drones, no fighting.)
-    {"armed_clash", "محاول* تقدم"}, {"armed_clash", "محاول* ~ تقدم"}, {"armed_clash", "صد* هجوم*"},
+    {"armed_clash", "سيطر* على"}, {"armed_clash", "محاول* تقدم"}, {"armed_clash", "محاول* ~ تقدم"}, {"armed_clash", "صد* هجوم*"},
     {"other", "سيار* مفخخ*"}, {"other", "عبو* ناسف*"}, {"other", "انتحاري*"},
     {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
     {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
@@ -962,7 +969,11 @@ EventFindings find_events(const Document& doc) {
       }
       if (l + 1 < e) {
         const std::string& n = t.tok(l + 1).lower;
-        if (n == "by" || n == "from") m.voice = "passive";
+        // "from" names who fired only after fire ("shelling from government positions"); after
+        // a withdrawal or a movement it is where they left ("Turkish troops withdrew from their
+        // post": the troops withdrew, they are not its target).
+        const bool fire = m.kind == "shelling" || m.kind == "airstrike" || m.kind == "armed_clash";
+        if (n == "by" || (n == "from" && fire)) m.voice = "passive";
       }
       // "came under (heavy) mortar fire", "were under shelling": the subject is what was hit.
       for (std::size_t k = f, words = 0; k > b && words < 3; --k) {

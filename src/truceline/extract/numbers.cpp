@@ -158,7 +158,8 @@ const KeyMap<std::string_view>& event_words() {
       {"died", "fatalities"}, {"dead", "fatalities"}, {"dying", "fatalities"}, {"toll", "fatalities"},
       {"قتلوا", "fatalities"}, {"يقتل", "fatalities"}, {"hospital", "injured"}, {"hospitalised", "injured"},
       {"hospitalized", "injured"}, {"المستشفى", "injured"}, {"المشفى", "injured"}, {"جرحوا", "injured"}, {"قتل", "fatalities"}, {"قتلت", "fatalities"}, {"مقتل", "fatalities"},
-      {"قتلى", "fatalities"}, {"استشهاد", "fatalities"}, {"استشهد", "fatalities"}, {"مصرع", "fatalities"},
+      {"قتلى", "fatalities"}, {"قتلا", "fatalities"}, {"قتلتا", "fatalities"}, {"استشهدا", "fatalities"},
+      {"اصيبا", "injured"}, {"جرحا", "injured"}, {"استشهاد", "fatalities"}, {"استشهد", "fatalities"}, {"مصرع", "fatalities"},
       {"حصيلة", "fatalities"}, {"wounded", "injured"}, {"wounding", "injured"}, {"injured", "injured"},
       {"injuring", "injured"}, {"hurt", "injured"}, {"injuries", "injured"}, {"جرح", "injured"}, {"اصابة", "injured"}, {"اصيب", "injured"},
       {"اصيبوا", "injured"}, {"جرحى", "injured"}, {"displaced", "displaced"}, {"fled", "displaced"},
@@ -603,7 +604,8 @@ struct Scanner {
     if (i >= 1 && word(i - 1) && subset.find_forms(forms[i - 1])) return false;
     // "مقتل امرأة وطفلها", "a woman and her child": more than one, how many is not said.
     // ("قتل شخص وأصيب اثنان": the next clause's verb is not a second person.)
-    if (word(noun_at + 1) && (k[noun_at + 1] == "and" ||
+    // ("killed a nurse and wounded four": "and" before a verb joins clauses, not people.)
+    if (word(noun_at + 1) && ((k[noun_at + 1] == "and" && !(word(noun_at + 2) && !event[noun_at + 2].empty())) ||
                               (is_arabic_key(k[noun_at + 1]) && k[noun_at + 1].starts_with("و") && event[noun_at + 1].empty())))
       return false;
     NumberMention m;
