@@ -619,6 +619,24 @@ TEST(CandidateEvents, GroundTakenByForceIsAClash) {
   }
 }
 
+// A supporter is not the actor; an event in a clause about an earlier time does not take the
+// sentence's day.
+TEST(CandidateRoles, ASupporterIsNotTheActor) {
+  const auto cs = candidates_of("Сирийская армия при поддержке российской авиации освободила населённый пункт Кафр-Зейта "
+                                "в понедельник.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "syria");
+}
+
+TEST(CandidateTime, AClauseAboutAnEarlierTimeKeepsNoDay) {
+  const auto cs = candidates_of("Russian military police withdrew from Saraqib on Monday, weeks after rebel fighters "
+                                "captured Sarmin.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[0]["observed_at"], "2018-10-08");
+  EXPECT_FALSE(cs[1].contains("observed_at")) << cs[1].dump();
+  EXPECT_TRUE(says(cs[1], "in a clause about an earlier time")) << cs[1]["uncertain"];
+}
+
 }  // namespace heldout_rules
 
 }  // namespace

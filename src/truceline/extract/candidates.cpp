@@ -612,7 +612,27 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
       return std::nullopt;
     }();
-    if (best_date && best_date->resolved) {
+    // An event told in a clause about an earlier time ("…, weeks after Syrian forces encircled it
+    // during an offensive that retook X", "после того как", "بعد أن"): the sentence's date
+    // before that clause is the main event's day, not this one's.
+    const std::optional<std::string> earlier_clause = [&]() -> std::optional<std::string> {
+      if (!best_date || best_date->span.end > e.span.begin) return std::nullopt;
+      static const std::set<std::string> kAfter{"after", "since", "during", "после", normalise_arabic("بعد"),
+                                                normalise_arabic("منذ")};
+      for (std::size_t k = token_at(doc, best_date->span.end); k < ts.size() && ts[k].span.end <= e.span.begin; ++k) {
+        if (!ts[k].word) continue;
+        const std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+        if (kAfter.count(w)) return std::string(doc.slice(ts[k].span));
+      }
+      return std::nullopt;
+    }();
+    if (best_date && best_date->resolved && earlier_clause) {
+      c.date_unresolved = true;
+      c.time_rule = "earlier_clause";
+      c.uncertain.push_back(fmt::format("time: '{}' is told after '{}', in a clause about an earlier time; the "
+                                        "sentence's '{}' is not its day: no date is given",
+                                        e.text, *earlier_clause, best_date->text));
+    } else if (best_date && best_date->resolved) {
       c.date = best_date;
       c.time_rule = "date_in_sentence";
     } else if (!best_date && earlier_cue && !same_day_phrase(si)) {
@@ -796,6 +816,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         static const std::set<std::string> kFrontier{"border", "crossing", "frontier", "граница", "границе", "границы"};
         if (kFrontier.count(b1) || ((b1 == "with" || b1 == "into" || b1 == "to" || b1 == "с") && kFrontier.count(b2)) ||
             (ts[token_at(doc, a->span.begin)].script == Script::latin && word_after(a) == "border"))
+          continue;
+      }
+      // "with the support of Russian aviation", "при поддержке российской авиации", "بدعم من
+      // الطيران الروسي", "backed by X": a supporter, not the one who acted.
+      {
+        const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
+        static const std::set<std::string> kSupport{"поддержке", "поддержки", normalise_arabic("بدعم"),
+                                                    normalise_arabic("بمساندة"), normalise_arabic("باسناد"),
+                                                    normalise_arabic("بغطاء")};
+        if (kSupport.count(b1) || (b1 == "of" && b2 == "support") || (b1 == "by" && b2 == "backed") ||
+            (b1 == normalise_arabic("من") && kSupport.count(b2)))
           continue;
       }
       if (owns_the_object(a) && !from_positions(a)) {
