@@ -70,6 +70,69 @@ std::array<double, 3> unit(const std::array<double, 3>& v) {
   return {v[0] / n, v[1] / n, v[2] / n};
 }
 
+// [lo, hi] -> the range of v^2 over it.
+std::pair<double, double> square_range(double lo, double hi) {
+  const double a = lo * lo, b = hi * hi;
+  if (lo <= 0 && hi >= 0) return {0.0, std::max(a, b)};
+  return {std::min(a, b), std::max(a, b)};
+}
+
+// The root of s^2 - k^2 s^4 / 12 = c^2 on the branch through 0 (see chord_geodesic).
+double chord_root(double c, double k) {
+  return c * std::sqrt(2 / (1 + std::sqrt(1 - k * k * c * c / 3)));
+}
+
+}  // namespace
+
+// The proof is in the header. Why not a library: GeographicLib's Inverse is exact but iterative
+// (~6 500 instructions); what the certified search needs is a value with a proven bound of a
+// few micrometres at tens of km, which a chord gives for a few square roots. Rounding: the ECEF
+// inputs are within ~2e-9 m of the true points (Geocentric::Forward of the same lon/lat as
+// GeographicLib's Inverse reads), the chord differs by ~1e-16 relative, the roots by a few ulp
+// of s: 1e-7 m + 1e-13 s covers them with a wide margin.
+ChordGeodesic chord_geodesic(const std::array<double, 3>& x, const std::array<double, 3>& p) {
+  ChordGeodesic out;
+  const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
+  const double b = a * (1 - f);
+  const double ia2 = 1 / (a * a), ib2 = 1 / (b * b), d2 = ib2 - ia2;  // d2 = 1/b^2 - 1/a^2 > 0
+  const double k_max = a / (b * b) * (1 + 1e-12);  // largest normal curvature (equator, meridian)
+  const std::array<double, 3> v = sub(p, x);
+  const double c = norm(v);
+  if (!(c <= kChordGeodesicMaxM) || c <= 0) return out;
+  // Stage 1: an upper bound of s from k_max alone.
+  const double s_up0 = chord_root(c, k_max) * (1 + 1e-13);
+  // The path's T_z and z ranges (header), with 1e-12 relative and 1e-6 m added for rounding.
+  const double reach_t = 0.5 * k_max * s_up0 + 1e-12;
+  const double tz_a = v[2] / c, tz_b = v[2] / s_up0;
+  const auto [tz2_lo, tz2_hi_raw] = square_range(std::min(tz_a, tz_b) - reach_t, std::max(tz_a, tz_b) + reach_t);
+  const double tz2_hi = std::min(tz2_hi_raw, 1.0);
+  const double mz = 0.5 * (x[2] + p[2]);
+  const double rho = 0.5 * s_up0 + 0.125 * k_max * s_up0 * s_up0 + 1e-6;
+  const auto [z2_lo, z2_hi] = square_range(mz - rho, mz + rho);
+  const double k_lo = (ia2 + d2 * tz2_lo) / std::sqrt(ia2 + d2 * ib2 * z2_hi) * (1 - 1e-12);
+  const double k_hi = std::min(k_max, (ia2 + d2 * tz2_hi) / std::sqrt(ia2 + d2 * ib2 * z2_lo) * (1 + 1e-12));
+  // Stage 2: s between the roots for k_lo cos(psi) and k_hi (cos^2(psi) >= 1 - psi^2).
+  const double s_hi = chord_root(c, k_hi);
+  const double psi = 0.5 * k_max * s_up0;
+  const double s_lo = chord_root(c, k_lo * std::sqrt(std::max(0.0, 1 - psi * psi)));
+  out.s_m = 0.5 * (s_lo + s_hi);
+  out.err_m = 0.5 * (s_hi - s_lo) + 1e-7 + 1e-13 * s_hi;
+  // Direction: the chord on the tangent plane at x; n = the normal (x/a^2, y/a^2, z/b^2).
+  const std::array<double, 3> n = unit({x[0] * ia2, x[1] * ia2, x[2] * ib2});
+  const double vn = dot(v, n);
+  const std::array<double, 3> vh{v[0] - vn * n[0], v[1] - vn * n[1], v[2] - vn * n[2]};
+  const double vh_norm = norm(vh);
+  const double eta = k_max * k_max * s_up0 * s_up0 / 6;
+  if (!(vh_norm > 0.5 * c) || eta > 0.1) return out;
+  out.dir = {vh[0] / vh_norm, vh[1] / vh_norm, vh[2] / vh_norm};
+  // Plus the inputs' rounding (a few ulp of 6.4e6 m, ~3e-9 m per point) over the chord.
+  out.dir_err_rad = std::asin(eta) * (1 + 1e-9) + 5e-8 / c + 1e-12;
+  out.ok = true;
+  return out;
+}
+
+namespace {
+
 // ECEF position (metres) and unit tangent (east * sin(azi) + north * cos(azi)) of the point at
 // lat, lon (degrees) heading azi (degrees).
 std::pair<std::array<double, 3>, std::array<double, 3>> ecef_and_tangent(double lat, double lon, double azi) {
@@ -235,25 +298,92 @@ Eval evaluate_short(const Segment& seg, LonLat p, double t) {
 
 }  // namespace
 
+namespace {
+
+// The certified bound of an interior foot (header): K = 1 / (a^2 (1 - e^2)) the largest
+// Gaussian curvature of WGS84 (at the equator), c^2 / mu, mu = (1 - c^2) sqrt(K)
+// cot(sqrt(K) r), for |cos(theta)| <= c and r(t) <= r; 1e-6 relative for rounding. Infinity
+// where it does not hold (sqrt(K) r >= 1/2 or c^2 >= 1/4).
+double interior_bound_m(double c, double r) {
+  const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
+  const double sqrt_k = 1 / (a * std::sqrt(1 - f * (2 - f)));
+  const double x = sqrt_k * r, c2 = c * c;
+  if (!(x < 0.5 && c2 < 0.25)) return std::numeric_limits<double>::infinity();
+  return c2 * std::tan(x) / ((1 - c2) * sqrt_k) * (1 + 1e-6);
+}
+
+// The foot at X (ECEF x, unit tangent of the segment `tangent`, lon/lat `at`) from
+// chord_geodesic: distance, cos and sin of theta, and the bound of theta as an angle — that of
+// the chord's direction plus GeographicLib's own azimuth error (its 15 nm over r: 1e-7 m / r
+// is ample), since the exact search decides by GeographicLib's values. Nothing when the chord
+// is out of range or P is within 1 m of X (angles there are decided by the exact path).
+struct FastEval {
+  Eval e;
+  double err_m = 0, theta_err = 0;
+  bool ok = false;
+};
+FastEval fast_evaluate(const std::array<double, 3>& x, const std::array<double, 3>& tangent, LonLat at, double t,
+                       const std::array<double, 3>& pe) {
+  FastEval out;
+  const ChordGeodesic g = chord_geodesic(x, pe);
+  if (!g.ok || g.s_m - g.err_m < 1) return out;
+  const double a = wgs84().EquatorialRadius(), b = a * (1 - wgs84().Flattening());
+  const std::array<double, 3> n = unit({x[0] / (a * a), x[1] / (a * a), x[2] / (b * b)});
+  const std::array<double, 3> right = cross(tangent, n);  // T x up: the right-hand horizontal
+  out.e.t = t;
+  out.e.x = at;
+  out.e.r = g.s_m;
+  out.e.c = dot(g.dir, tangent);
+  out.e.s = dot(g.dir, right);
+  out.err_m = g.err_m;
+  out.theta_err = g.dir_err_rad + 1e-7 / (g.s_m - g.err_m) + 1e-12;
+  out.ok = true;
+  return out;
+}
+
+}  // namespace
+
 CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, const std::array<double, 3>& pe,
                                            double tolerance_m) {
   const double L = seg.length_m;
   const double t = chord_step(seg, pe, great_circle_guess(seg, pe));
-  const Eval e = evaluate_short(seg, p, t);
-  if (e.r > 0) {
-    if (t <= 0 && e.c <= 0) return {to_foot(e, -1), 0};  // r'(0) >= 0: the start vertex is t*
-    if (t >= L && e.c >= 0) return {to_foot(e, +1), 0};  // r'(L) <= 0: the end vertex is t*
-    if (t > 0 && t < L) {
-      // Largest Gaussian curvature of WGS84 (at the equator): 1 / (a^2 (1 - e^2)).
-      const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
-      const double sqrt_k = 1 / (a * std::sqrt(1 - f * (2 - f)));
-      const double x = sqrt_k * e.r, c2 = e.c * e.c;
-      if (x < 0.5 && c2 < 0.25) {
-        // c^2 / mu, mu = (1 - c^2) sqrt(K) cot(sqrt(K) r); 1e-6 relative for rounding.
-        const double bound = c2 * std::tan(x) / ((1 - c2) * sqrt_k) * (1 + 1e-6);
-        if (bound <= tolerance_m) return {to_foot(e, 0), bound};
-      }
+  // First without a geodesic solution (chord_geodesic, issue 15); where its bounds leave the
+  // answer uncertain or above the tolerance, with GeographicLib's Inverse as before.
+  FastEval fe;
+  if (t <= 0 || t >= L) {
+    const bool start = t <= 0;
+    const auto& node = start ? seg.nodes.front() : seg.nodes.back();
+    fe = fast_evaluate(start ? seg.ecef_a : seg.ecef_b, {node[3], node[4], node[5]}, start ? seg.a : seg.b,
+                       start ? 0.0 : L, pe);
+    // The vertex is t* when r' = -cos(theta) points into the segment there; strictly (by more
+    // than the 1e-12 of to_foot's strictly_behind), so that the exact search's foot and its
+    // strictly_behind are the same.
+    if (fe.ok && fe.err_m <= tolerance_m) {
+      const double margin = fe.theta_err + 1e-12;
+      if (start && fe.e.c < -margin) return {to_foot(fe.e, -1), fe.err_m, fe.theta_err};
+      if (!start && fe.e.c > margin) return {to_foot(fe.e, +1), fe.err_m, fe.theta_err};
+      if (std::abs(fe.e.c) > margin) return {nearest_on_segment(seg, p), 0};  // r' points out
     }
+    const Eval e = evaluate_short(seg, p, t);
+    if (e.r > 0) {
+      if (t <= 0 && e.c <= 0) return {to_foot(e, -1), 0};  // r'(0) >= 0: the start vertex is t*
+      if (t >= L && e.c >= 0) return {to_foot(e, +1), 0};  // r'(L) <= 0: the end vertex is t*
+    }
+    return {nearest_on_segment(seg, p), 0};
+  }
+  LonLat x;
+  double azi = 0;
+  seg.line.Position(t, x.lat_deg, x.lon_deg, azi);
+  const auto [xe, tangent] = ecef_and_tangent(x.lat_deg, x.lon_deg, azi);
+  fe = fast_evaluate(xe, tangent, x, t, pe);
+  if (fe.ok) {
+    const double bound = interior_bound_m(std::abs(fe.e.c) + fe.theta_err, fe.e.r + fe.err_m);
+    if (bound + fe.err_m <= tolerance_m) return {to_foot(fe.e, 0), bound + fe.err_m, fe.theta_err};
+  }
+  Eval e = evaluate_short(seg, p, t);
+  if (e.r > 0) {
+    const double bound = interior_bound_m(std::abs(e.c), e.r);
+    if (bound <= tolerance_m) return {to_foot(e, 0), bound};
   }
   return {nearest_on_segment(seg, p), 0};
 }
@@ -530,16 +660,30 @@ GeodesicPolyline::Certified GeodesicPolyline::nearest_certified(LonLat p, double
     if (k == best) continue;
     const auto& [oi, of] = solved[k];
     if (of.foot.distance_m - of.err_m - kCertifiedSlackM > w_hi) continue;  // the exact winner is not this one
-    // The same vertex reached exactly from both sides: the same double, the lower index wins in
-    // either search.
-    const bool same_vertex = of.err_m == 0 && wf.err_m == 0 && of.foot.at_end != 0 && wf.foot.at_end != 0 &&
-                             of.foot.point.lat_deg == wf.foot.point.lat_deg &&
+    // The same vertex reached from both sides, by the same computation (both exact, or both
+    // chord_geodesic from the same vertex and P): the same double, as the exact search's two
+    // values are (one Inverse from the same vertex); the lower index wins in either search.
+    const bool same_vertex = of.err_m == wf.err_m && of.foot.distance_m == wf.foot.distance_m &&
+                             (of.theta_err_rad > 0) == (wf.theta_err_rad > 0) && of.foot.at_end != 0 &&
+                             wf.foot.at_end != 0 && of.foot.point.lat_deg == wf.foot.point.lat_deg &&
                              of.foot.point.lon_deg == wf.foot.point.lon_deg;
     if (!same_vertex) return out;
   }
   // side() turns `on` below 1 mm.
   if (std::abs(wf.foot.distance_m - 1e-3) <= wf.err_m + kCertifiedSlackM) return out;
   out.n = finish(p, segments_[wi], wf.foot);
+  if (wf.theta_err_rad > 0) {
+    // theta within theta_err_rad of GeographicLib's: the side must be the same at both ends of
+    // that interval (the sign of the sine of theta plus a constant, which cannot change twice
+    // over an interval far shorter than pi).
+    const double cd = std::cos(wf.theta_err_rad), sd = std::sin(wf.theta_err_rad);
+    for (const double sign : {-1.0, 1.0}) {
+      SegmentFoot turned = wf.foot;
+      turned.sin_theta = wf.foot.sin_theta * cd + sign * wf.foot.cos_theta * sd;
+      turned.cos_theta = wf.foot.cos_theta * cd - sign * wf.foot.sin_theta * sd;
+      if (finish(p, segments_[wi], turned).side != out.n.side) return Certified{};
+    }
+  }
   out.err_m = wf.err_m;
   out.ok = true;
   return out;
