@@ -521,6 +521,26 @@ GeodesicPolyline::GeodesicPolyline(MultiLine line) : line_(validated(line)) {
     }
     part_length_m_.push_back(along);
   }
+  // Runs: the ball of a run's segment balls, centred at the middle of their centres' box. Every
+  // point of a segment is within its own ball, hence within the run's; 1 um is added so that the
+  // run's bound stays below each member's ball bound after rounding (a few nm at 6e6 m).
+  constexpr std::size_t kRun = 8;
+  for (std::size_t begin = 0; begin < segments_.size(); begin += kRun) {
+    Run run;
+    run.begin = begin;
+    run.end = std::min(segments_.size(), begin + kRun);
+    std::array<double, 3> lo = segments_[begin].centre, hi = lo;
+    for (std::size_t i = begin; i < run.end; ++i)
+      for (std::size_t k = 0; k < 3; ++k) {
+        lo[k] = std::min(lo[k], segments_[i].centre[k]);
+        hi[k] = std::max(hi[k], segments_[i].centre[k]);
+      }
+    for (std::size_t k = 0; k < 3; ++k) run.centre[k] = 0.5 * (lo[k] + hi[k]);
+    for (std::size_t i = begin; i < run.end; ++i)
+      run.radius_m = std::max(run.radius_m, norm(sub(segments_[i].centre, run.centre)) + segments_[i].radius_m);
+    run.radius_m += 1e-6;
+    runs_.push_back(run);
+  }
 }
 
 double GeodesicPolyline::azimuth_in_deg(std::size_t part, std::size_t v) const {
@@ -534,7 +554,25 @@ double GeodesicPolyline::azimuth_out_deg(std::size_t part, std::size_t v) const 
   return v >= nseg ? segments_[first + nseg - 1].azi_b_deg : segments_[first + v].azi_a_deg;
 }
 
-Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot& f) const {
+namespace {
+// At an interior vertex foot: the sine of the azimuth foot->P relative to the bisector of the
+// incoming and outgoing azimuths there (finish(): its sign is the side).
+double vertex_relative_sine(const GeodesicPolyline& line, const Segment& seg, const SegmentFoot& f) {
+  const std::size_t v = seg.index + (f.at_end > 0 ? 1 : 0);
+  const double a_in = line.azimuth_in_deg(seg.part, v), a_out = line.azimuth_out_deg(seg.part, v);
+  const double a_seg = f.at_end > 0 ? seg.azi_b_deg : seg.azi_a_deg;
+  const double azi_p = a_seg + Math::atan2d(f.sin_theta, f.cos_theta);
+  double si = 0, ci = 0, so = 0, co = 0;
+  Math::sincosd(a_in, si, ci);
+  Math::sincosd(a_out, so, co);
+  const double bisector = Math::atan2d(si + so, ci + co);
+  double rel_sin = 0, c = 0;
+  Math::sincosd(Math::AngDiff(bisector, azi_p), rel_sin, c);
+  return rel_sin;
+}
+}  // namespace
+
+Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot& f, double* vertex_rel_sin) const {
   Nearest n;
   n.distance_m = f.distance_m;
   n.point = f.point;
@@ -554,16 +592,8 @@ Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot
       n.beyond_end = f.strictly_behind;
     } else {
       n.foot = Foot::vertex;
-      const std::size_t v = seg.index + (f.at_end > 0 ? 1 : 0);
-      const double a_in = azimuth_in_deg(seg.part, v), a_out = azimuth_out_deg(seg.part, v);
-      const double a_seg = f.at_end > 0 ? seg.azi_b_deg : seg.azi_a_deg;
-      const double azi_p = a_seg + Math::atan2d(f.sin_theta, f.cos_theta);
-      double si = 0, ci = 0, so = 0, co = 0;
-      Math::sincosd(a_in, si, ci);
-      Math::sincosd(a_out, so, co);
-      const double bisector = Math::atan2d(si + so, ci + co);
-      double c = 0;
-      Math::sincosd(Math::AngDiff(bisector, azi_p), rel_sin, c);
+      rel_sin = vertex_relative_sine(*this, seg, f);
+      if (vertex_rel_sin) *vertex_rel_sin = rel_sin;
     }
   }
   (void)p;
@@ -633,25 +663,68 @@ Nearest GeodesicPolyline::nearest(LonLat p) const {
 
 GeodesicPolyline::Certified GeodesicPolyline::nearest_certified(LonLat p, double tolerance_m) const {
   // As nearest(), with certified feet; see the header for what is certified and why.
+  // The segments are bounded run by run (runs_): a run whose ball is beyond what a segment's
+  // ball would have to be within is skipped whole (each member's ball bound is at least the
+  // run's). The first segment and the segments solved are those of ball_bounds_and_first and of
+  // the segment-by-segment loop (issue 15; that per-segment bounding was a fifth of a report).
   const auto pe = to_ecef(p);
-  thread_local std::vector<double> ball;
+  thread_local std::vector<double> run_lb, ball;
   thread_local std::vector<std::pair<std::size_t, CertifiedFoot>> solved;
   solved.clear();
-  const std::size_t first = ball_bounds_and_first(segments_, pe, ball);
+  run_lb.resize(runs_.size());
+  ball.resize(segments_.size());
+  // reach: the least c + r over all segments (as ball_bounds_and_first). A run's members have
+  // c_i + r_i <= c_run + r_run, and a run with c_run - r_run above the least c_run + r_run has
+  // every member's c_i + r_i above it: only the other runs' members can give the least.
+  double run_reach = std::numeric_limits<double>::infinity();
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    const double c = norm(sub(pe, runs_[g].centre));
+    run_lb[g] = c - runs_[g].radius_m;
+    run_reach = std::min(run_reach, c + runs_[g].radius_m);
+  }
+  double reach = std::numeric_limits<double>::infinity();
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    if (run_lb[g] > run_reach) continue;
+    for (std::size_t i = runs_[g].begin; i < runs_[g].end; ++i) {
+      const double c = norm(sub(pe, segments_[i].centre));
+      ball[i] = c - segments_[i].radius_m;
+      reach = std::min(reach, c + segments_[i].radius_m);
+    }
+  }
+  // first: the least chord bound among segments with ball <= reach (lowest index on ties);
+  // a run with run_lb > reach has every member's ball above reach.
+  std::size_t first = 0;
+  double first_lb = std::numeric_limits<double>::infinity();
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    if (run_lb[g] > reach) continue;
+    for (std::size_t i = runs_[g].begin; i < runs_[g].end; ++i) {
+      if (ball[i] > reach) continue;
+      const double lb = std::max(ball[i], chord_distance(pe, segments_[i].ecef_a, segments_[i].ecef_b) - segments_[i].sag_m);
+      if (lb < first_lb) {
+        first_lb = lb;
+        first = i;
+      }
+    }
+  }
   solved.emplace_back(first, nearest_on_segment_certified(segments_[first], p, pe, tolerance_m));
   std::size_t best = 0;  // index into `solved`
   // Every segment that may come within the slack of the best value found is solved: one left
   // out has an exact distance above the winner's exact one (its bound exceeds the winner's
-  // value, which is at least the winner's exact distance less the slack).
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    if (i == first) continue;
-    const double cut = solved[best].second.foot.distance_m + kCertifiedSlackM;
-    if (ball[i] > cut || segments_[i].lower_bound_m(pe) > cut) continue;
-    solved.emplace_back(i, nearest_on_segment_certified(segments_[i], p, pe, tolerance_m));
-    const auto& [bi, bf] = solved[best];
-    const auto& [ni, nf] = solved.back();
-    if (nf.foot.distance_m < bf.foot.distance_m || (nf.foot.distance_m == bf.foot.distance_m && ni < bi))
-      best = solved.size() - 1;
+  // value, which is at least the winner's exact distance less the slack). The cut only falls,
+  // so a run beyond the cut at its start has every member beyond the cut when it is reached.
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    if (run_lb[g] > solved[best].second.foot.distance_m + kCertifiedSlackM) continue;
+    for (std::size_t i = runs_[g].begin; i < runs_[g].end; ++i) {
+      if (i == first) continue;
+      const double cut = solved[best].second.foot.distance_m + kCertifiedSlackM;
+      if (norm(sub(pe, segments_[i].centre)) - segments_[i].radius_m > cut || segments_[i].lower_bound_m(pe) > cut)
+        continue;
+      solved.emplace_back(i, nearest_on_segment_certified(segments_[i], p, pe, tolerance_m));
+      const auto& [bi, bf] = solved[best];
+      const auto& [ni, nf] = solved.back();
+      if (nf.foot.distance_m < bf.foot.distance_m || (nf.foot.distance_m == bf.foot.distance_m && ni < bi))
+        best = solved.size() - 1;
+    }
   }
   Certified out;
   const auto& [wi, wf] = solved[best];
@@ -671,18 +744,14 @@ GeodesicPolyline::Certified GeodesicPolyline::nearest_certified(LonLat p, double
   }
   // side() turns `on` below 1 mm.
   if (std::abs(wf.foot.distance_m - 1e-3) <= wf.err_m + kCertifiedSlackM) return out;
-  out.n = finish(p, segments_[wi], wf.foot);
+  double vertex_rel_sin = 0;
+  out.n = finish(p, segments_[wi], wf.foot, &vertex_rel_sin);
   if (wf.theta_err_rad > 0) {
-    // theta within theta_err_rad of GeographicLib's: the side must be the same at both ends of
-    // that interval (the sign of the sine of theta plus a constant, which cannot change twice
-    // over an interval far shorter than pi).
-    const double cd = std::cos(wf.theta_err_rad), sd = std::sin(wf.theta_err_rad);
-    for (const double sign : {-1.0, 1.0}) {
-      SegmentFoot turned = wf.foot;
-      turned.sin_theta = wf.foot.sin_theta * cd + sign * wf.foot.cos_theta * sd;
-      turned.cos_theta = wf.foot.cos_theta * cd - sign * wf.foot.sin_theta * sd;
-      if (finish(p, segments_[wi], turned).side != out.n.side) return Certified{};
-    }
+    // theta within theta_err_rad of GeographicLib's: the side (the sign of sin(theta), or at an
+    // interior vertex of sin(theta + a constant)) is certain when that sine is further from 0
+    // than the angle's bound (sine is 1-Lipschitz; 1e-12 for rounding).
+    const double rel_sin = out.n.foot == Foot::vertex ? vertex_rel_sin : wf.foot.sin_theta;
+    if (!(std::abs(rel_sin) > wf.theta_err_rad + 1e-12)) return Certified{};
   }
   out.err_m = wf.err_m;
   out.ok = true;

@@ -169,7 +169,8 @@ class GeodesicPolyline {
   //           segment is nearest()'s, or a segment sharing its foot vertex exactly (a tie the
   //           exact search also breaks by the lower index); side is nearest()'s.
   //   err_m:  the proven bound (<= tolerance_m, or 0 where the foot is exactly nearest()'s).
-  // Method: segments are solved by nearest_on_segment_certified (one geodesic solution at a
+  // Method: segments are solved by nearest_on_segment_certified (chord_geodesic, or at most one
+  // geodesic solution, at a
   // foot found from the chord geometry, with the strong-convexity bound below); every segment
   // whose lower bound is within kCertifiedSlackM of the best found is solved, and the winner
   // must beat every other solved segment by the sum of their bounds plus 2 slacks (else
@@ -188,9 +189,20 @@ class GeodesicPolyline {
   double azimuth_out_deg(std::size_t part, std::size_t v) const;
 
  private:
-  Nearest finish(LonLat p, const Segment& seg, const SegmentFoot& f) const;
+  // `vertex_rel_sin`: where given, receives the sine whose sign is the side at an interior
+  // vertex foot (nearest_certified checks it against its angle bound).
+  Nearest finish(LonLat p, const Segment& seg, const SegmentFoot& f, double* vertex_rel_sin = nullptr) const;
+  // Runs of up to 8 consecutive segments with a ball holding all their balls (issue 15): the
+  // certified search skips a run whose ball is beyond reach instead of bounding each segment;
+  // it visits the same segments in the same order (nearest_certified).
+  struct Run {
+    std::array<double, 3> centre{};
+    double radius_m = 0;
+    std::size_t begin = 0, end = 0;  // segments_[begin, end)
+  };
   MultiLine line_;
   std::vector<Segment> segments_;
+  std::vector<Run> runs_;
   std::vector<std::size_t> first_segment_;  // per part
   std::vector<double> part_length_m_;
 };
@@ -212,14 +224,15 @@ inline constexpr double kCertifiedSlackM = 1e-5;
 // Method: from the great-circle guess, one step t <- t + (P - X(t)) . T(t) in ECEF, T the unit
 // tangent of the segment at X(t) (GeodesicLine::Position, no geodesic solution): towards the
 // foot of the normal section through P, whose azimuth differs from the geodesic's by
-// O(e^2 sigma^2) (a fraction of a millimetre of foot at 100 km); then ONE geodesic solution
-// X(t) -> P (distance and azimuths only) giving r(t) and cos(theta). r is convex on the segment (r'' = sin^2(theta)
+// O(e^2 sigma^2) (a fraction of a millimetre of foot at 100 km); then r(t) and cos(theta) from
+// chord_geodesic X(t) -> P within its bounds (below), or where those do not fit the tolerance
+// from ONE geodesic solution (distance and azimuths only). r is convex on the segment (r'' = sin^2(theta)
 // M12/m12 >= 0 below the conjugate distance), and between t and the minimiser t*, |cos| <=
 // |cos(theta(t))| = c and r <= r(t), so r'' >= mu = (1 - c^2) sqrt(K) cot(sqrt(K) r(t)) with
 // K the largest Gaussian curvature of WGS84, 1/(a^2 (1 - e^2)) (Riccati comparison:
 // M12/m12 >= sqrt(K) cot(sqrt(K) s)). Hence 0 <= r(t) - r(t*) <= r'(t)^2 / mu = c^2 / mu, also
 // when t* is a vertex (the sign of r' at the constrained minimum). At a vertex where r' points
-// into the segment the vertex is t* exactly (err 0); elsewhere the bound must be <=
+// into the segment the vertex is t* exactly (err 0, or chord_geodesic's bound); elsewhere the bound must be <=
 // tolerance_m, else the exact iteration is run (err 0, the same double as nearest_on_segment).
 // The geodesic solution X(t) -> P is replaced by chord_geodesic() (no iteration) when its
 // own bound leaves the total within tolerance_m: err_m then also carries the distance's bound,
