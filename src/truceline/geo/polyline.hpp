@@ -264,8 +264,10 @@ CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, const s
 //   psi <= k_max s / 2; projecting T(u) - T(v) = int k N on that n gives the lower bound). As
 //   int int (u - v)^2 = s^4 / 6:  k_lo^2 cos^2(psi) s^4 / 12 <= s^2 - c^2 <= k_hi^2 s^4 / 12,
 //   so s lies between the roots s_k = c sqrt(2 / (1 + sqrt(1 - k^2 c^2 / 3))) for k = k_lo
-//   cos(psi) and k = k_hi (the lower branch: the geodesic is under 2c long, far below the other
-//   root, > 15 000 km). s_m is their midpoint, err_m half their gap plus rounding.
+//   cos(psi) and k = k_hi. On the lower branch: the other root exceeds sqrt(6) / k_max > 15 000
+//   km, and s is at most the arc of the central plane section through X and P, an ellipse
+//   r(w) <= a with |r'| <= a (a^2/b^2 - 1) / 2, over the angle XOP <= 2 asin(c / 2b): under
+//   300 km for c <= 200 km. s_m is the roots' midpoint, err_m half their gap plus rounding.
 //   The curvature: on x^2/a^2 + y^2/a^2 + z^2/b^2 = 1 the normal curvature in the unit direction
 //   T is (1/a^2 + T_z^2 (1/b^2 - 1/a^2)) / |(x/a^2, y/a^2, z/b^2)|, and on the surface that norm
 //   is sqrt(1/a^2 + z^2 (1/b^2 - 1/a^2) / b^2): k depends only on T_z and z. Along the path
