@@ -70,6 +70,69 @@ std::array<double, 3> unit(const std::array<double, 3>& v) {
   return {v[0] / n, v[1] / n, v[2] / n};
 }
 
+// [lo, hi] -> the range of v^2 over it.
+std::pair<double, double> square_range(double lo, double hi) {
+  const double a = lo * lo, b = hi * hi;
+  if (lo <= 0 && hi >= 0) return {0.0, std::max(a, b)};
+  return {std::min(a, b), std::max(a, b)};
+}
+
+// The root of s^2 - k^2 s^4 / 12 = c^2 on the branch through 0 (see chord_geodesic).
+double chord_root(double c, double k) {
+  return c * std::sqrt(2 / (1 + std::sqrt(1 - k * k * c * c / 3)));
+}
+
+}  // namespace
+
+// The proof is in the header. Why not a library: GeographicLib's Inverse is exact but iterative
+// (~6 500 instructions); what the certified search needs is a value with a proven bound of a
+// few micrometres at tens of km, which a chord gives for a few square roots. Rounding: the ECEF
+// inputs are within ~2e-9 m of the true points (Geocentric::Forward of the same lon/lat as
+// GeographicLib's Inverse reads), the chord differs by ~1e-16 relative, the roots by a few ulp
+// of s: 1e-7 m + 1e-13 s covers them with a wide margin.
+ChordGeodesic chord_geodesic(const std::array<double, 3>& x, const std::array<double, 3>& p) {
+  ChordGeodesic out;
+  const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
+  const double b = a * (1 - f);
+  const double ia2 = 1 / (a * a), ib2 = 1 / (b * b), d2 = ib2 - ia2;  // d2 = 1/b^2 - 1/a^2 > 0
+  const double k_max = a / (b * b) * (1 + 1e-12);  // largest normal curvature (equator, meridian)
+  const std::array<double, 3> v = sub(p, x);
+  const double c = norm(v);
+  if (!(c <= kChordGeodesicMaxM) || c <= 0) return out;
+  // Stage 1: an upper bound of s from k_max alone.
+  const double s_up0 = chord_root(c, k_max) * (1 + 1e-13);
+  // The path's T_z and z ranges (header), with 1e-12 relative and 1e-6 m added for rounding.
+  const double reach_t = 0.5 * k_max * s_up0 + 1e-12;
+  const double tz_a = v[2] / c, tz_b = v[2] / s_up0;
+  const auto [tz2_lo, tz2_hi_raw] = square_range(std::min(tz_a, tz_b) - reach_t, std::max(tz_a, tz_b) + reach_t);
+  const double tz2_hi = std::min(tz2_hi_raw, 1.0);
+  const double mz = 0.5 * (x[2] + p[2]);
+  const double rho = 0.5 * s_up0 + 0.125 * k_max * s_up0 * s_up0 + 1e-6;
+  const auto [z2_lo, z2_hi] = square_range(mz - rho, mz + rho);
+  const double k_lo = (ia2 + d2 * tz2_lo) / std::sqrt(ia2 + d2 * ib2 * z2_hi) * (1 - 1e-12);
+  const double k_hi = std::min(k_max, (ia2 + d2 * tz2_hi) / std::sqrt(ia2 + d2 * ib2 * z2_lo) * (1 + 1e-12));
+  // Stage 2: s between the roots for k_lo cos(psi) and k_hi (cos^2(psi) >= 1 - psi^2).
+  const double s_hi = chord_root(c, k_hi);
+  const double psi = 0.5 * k_max * s_up0;
+  const double s_lo = chord_root(c, k_lo * std::sqrt(std::max(0.0, 1 - psi * psi)));
+  out.s_m = 0.5 * (s_lo + s_hi);
+  out.err_m = 0.5 * (s_hi - s_lo) + 1e-7 + 1e-13 * s_hi;
+  // Direction: the chord on the tangent plane at x; n = the normal (x/a^2, y/a^2, z/b^2).
+  const std::array<double, 3> n = unit({x[0] * ia2, x[1] * ia2, x[2] * ib2});
+  const double vn = dot(v, n);
+  const std::array<double, 3> vh{v[0] - vn * n[0], v[1] - vn * n[1], v[2] - vn * n[2]};
+  const double vh_norm = norm(vh);
+  const double eta = k_max * k_max * s_up0 * s_up0 / 6;
+  if (!(vh_norm > 0.5 * c) || eta > 0.1) return out;
+  out.dir = {vh[0] / vh_norm, vh[1] / vh_norm, vh[2] / vh_norm};
+  // Plus the inputs' rounding (a few ulp of 6.4e6 m, ~3e-9 m per point) over the chord.
+  out.dir_err_rad = std::asin(eta) * (1 + 1e-9) + 5e-8 / c + 1e-12;
+  out.ok = true;
+  return out;
+}
+
+namespace {
+
 // ECEF position (metres) and unit tangent (east * sin(azi) + north * cos(azi)) of the point at
 // lat, lon (degrees) heading azi (degrees).
 std::pair<std::array<double, 3>, std::array<double, 3>> ecef_and_tangent(double lat, double lon, double azi) {
@@ -235,25 +298,92 @@ Eval evaluate_short(const Segment& seg, LonLat p, double t) {
 
 }  // namespace
 
+namespace {
+
+// The certified bound of an interior foot (header): K = 1 / (a^2 (1 - e^2)) the largest
+// Gaussian curvature of WGS84 (at the equator), c^2 / mu, mu = (1 - c^2) sqrt(K)
+// cot(sqrt(K) r), for |cos(theta)| <= c and r(t) <= r; 1e-6 relative for rounding. Infinity
+// where it does not hold (sqrt(K) r >= 1/2 or c^2 >= 1/4).
+double interior_bound_m(double c, double r) {
+  const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
+  const double sqrt_k = 1 / (a * std::sqrt(1 - f * (2 - f)));
+  const double x = sqrt_k * r, c2 = c * c;
+  if (!(x < 0.5 && c2 < 0.25)) return std::numeric_limits<double>::infinity();
+  return c2 * std::tan(x) / ((1 - c2) * sqrt_k) * (1 + 1e-6);
+}
+
+// The foot at X (ECEF x, unit tangent of the segment `tangent`, lon/lat `at`) from
+// chord_geodesic: distance, cos and sin of theta, and the bound of theta as an angle — that of
+// the chord's direction plus GeographicLib's own azimuth error (its 15 nm over r: 1e-7 m / r
+// is ample), since the exact search decides by GeographicLib's values. Nothing when the chord
+// is out of range or P is within 1 m of X (angles there are decided by the exact path).
+struct FastEval {
+  Eval e;
+  double err_m = 0, theta_err = 0;
+  bool ok = false;
+};
+FastEval fast_evaluate(const std::array<double, 3>& x, const std::array<double, 3>& tangent, LonLat at, double t,
+                       const std::array<double, 3>& pe) {
+  FastEval out;
+  const ChordGeodesic g = chord_geodesic(x, pe);
+  if (!g.ok || g.s_m - g.err_m < 1) return out;
+  const double a = wgs84().EquatorialRadius(), b = a * (1 - wgs84().Flattening());
+  const std::array<double, 3> n = unit({x[0] / (a * a), x[1] / (a * a), x[2] / (b * b)});
+  const std::array<double, 3> right = cross(tangent, n);  // T x up: the right-hand horizontal
+  out.e.t = t;
+  out.e.x = at;
+  out.e.r = g.s_m;
+  out.e.c = dot(g.dir, tangent);
+  out.e.s = dot(g.dir, right);
+  out.err_m = g.err_m;
+  out.theta_err = g.dir_err_rad + 1e-7 / (g.s_m - g.err_m) + 1e-12;
+  out.ok = true;
+  return out;
+}
+
+}  // namespace
+
 CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, const std::array<double, 3>& pe,
                                            double tolerance_m) {
   const double L = seg.length_m;
   const double t = chord_step(seg, pe, great_circle_guess(seg, pe));
-  const Eval e = evaluate_short(seg, p, t);
-  if (e.r > 0) {
-    if (t <= 0 && e.c <= 0) return {to_foot(e, -1), 0};  // r'(0) >= 0: the start vertex is t*
-    if (t >= L && e.c >= 0) return {to_foot(e, +1), 0};  // r'(L) <= 0: the end vertex is t*
-    if (t > 0 && t < L) {
-      // Largest Gaussian curvature of WGS84 (at the equator): 1 / (a^2 (1 - e^2)).
-      const double a = wgs84().EquatorialRadius(), f = wgs84().Flattening();
-      const double sqrt_k = 1 / (a * std::sqrt(1 - f * (2 - f)));
-      const double x = sqrt_k * e.r, c2 = e.c * e.c;
-      if (x < 0.5 && c2 < 0.25) {
-        // c^2 / mu, mu = (1 - c^2) sqrt(K) cot(sqrt(K) r); 1e-6 relative for rounding.
-        const double bound = c2 * std::tan(x) / ((1 - c2) * sqrt_k) * (1 + 1e-6);
-        if (bound <= tolerance_m) return {to_foot(e, 0), bound};
-      }
+  // First without a geodesic solution (chord_geodesic, issue 15); where its bounds leave the
+  // answer uncertain or above the tolerance, with GeographicLib's Inverse as before.
+  FastEval fe;
+  if (t <= 0 || t >= L) {
+    const bool start = t <= 0;
+    const auto& node = start ? seg.nodes.front() : seg.nodes.back();
+    fe = fast_evaluate(start ? seg.ecef_a : seg.ecef_b, {node[3], node[4], node[5]}, start ? seg.a : seg.b,
+                       start ? 0.0 : L, pe);
+    // The vertex is t* when r' = -cos(theta) points into the segment there; strictly (by more
+    // than the 1e-12 of to_foot's strictly_behind), so that the exact search's foot and its
+    // strictly_behind are the same.
+    if (fe.ok && fe.err_m <= tolerance_m) {
+      const double margin = fe.theta_err + 1e-12;
+      if (start && fe.e.c < -margin) return {to_foot(fe.e, -1), fe.err_m, fe.theta_err};
+      if (!start && fe.e.c > margin) return {to_foot(fe.e, +1), fe.err_m, fe.theta_err};
+      if (std::abs(fe.e.c) > margin) return {nearest_on_segment(seg, p), 0};  // r' points out
     }
+    const Eval e = evaluate_short(seg, p, t);
+    if (e.r > 0) {
+      if (t <= 0 && e.c <= 0) return {to_foot(e, -1), 0};  // r'(0) >= 0: the start vertex is t*
+      if (t >= L && e.c >= 0) return {to_foot(e, +1), 0};  // r'(L) <= 0: the end vertex is t*
+    }
+    return {nearest_on_segment(seg, p), 0};
+  }
+  LonLat x;
+  double azi = 0;
+  seg.line.Position(t, x.lat_deg, x.lon_deg, azi);
+  const auto [xe, tangent] = ecef_and_tangent(x.lat_deg, x.lon_deg, azi);
+  fe = fast_evaluate(xe, tangent, x, t, pe);
+  if (fe.ok) {
+    const double bound = interior_bound_m(std::abs(fe.e.c) + fe.theta_err, fe.e.r + fe.err_m);
+    if (bound + fe.err_m <= tolerance_m) return {to_foot(fe.e, 0), bound + fe.err_m, fe.theta_err};
+  }
+  Eval e = evaluate_short(seg, p, t);
+  if (e.r > 0) {
+    const double bound = interior_bound_m(std::abs(e.c), e.r);
+    if (bound <= tolerance_m) return {to_foot(e, 0), bound};
   }
   return {nearest_on_segment(seg, p), 0};
 }
@@ -391,6 +521,26 @@ GeodesicPolyline::GeodesicPolyline(MultiLine line) : line_(validated(line)) {
     }
     part_length_m_.push_back(along);
   }
+  // Runs: the ball of a run's segment balls, centred at the middle of their centres' box. Every
+  // point of a segment is within its own ball, hence within the run's; 1 um is added so that the
+  // run's bound stays below each member's ball bound after rounding (a few nm at 6e6 m).
+  constexpr std::size_t kRun = 8;
+  for (std::size_t begin = 0; begin < segments_.size(); begin += kRun) {
+    Run run;
+    run.begin = begin;
+    run.end = std::min(segments_.size(), begin + kRun);
+    std::array<double, 3> lo = segments_[begin].centre, hi = lo;
+    for (std::size_t i = begin; i < run.end; ++i)
+      for (std::size_t k = 0; k < 3; ++k) {
+        lo[k] = std::min(lo[k], segments_[i].centre[k]);
+        hi[k] = std::max(hi[k], segments_[i].centre[k]);
+      }
+    for (std::size_t k = 0; k < 3; ++k) run.centre[k] = 0.5 * (lo[k] + hi[k]);
+    for (std::size_t i = begin; i < run.end; ++i)
+      run.radius_m = std::max(run.radius_m, norm(sub(segments_[i].centre, run.centre)) + segments_[i].radius_m);
+    run.radius_m += 1e-6;
+    runs_.push_back(run);
+  }
 }
 
 double GeodesicPolyline::azimuth_in_deg(std::size_t part, std::size_t v) const {
@@ -404,7 +554,25 @@ double GeodesicPolyline::azimuth_out_deg(std::size_t part, std::size_t v) const 
   return v >= nseg ? segments_[first + nseg - 1].azi_b_deg : segments_[first + v].azi_a_deg;
 }
 
-Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot& f) const {
+namespace {
+// At an interior vertex foot: the sine of the azimuth foot->P relative to the bisector of the
+// incoming and outgoing azimuths there (finish(): its sign is the side).
+double vertex_relative_sine(const GeodesicPolyline& line, const Segment& seg, const SegmentFoot& f) {
+  const std::size_t v = seg.index + (f.at_end > 0 ? 1 : 0);
+  const double a_in = line.azimuth_in_deg(seg.part, v), a_out = line.azimuth_out_deg(seg.part, v);
+  const double a_seg = f.at_end > 0 ? seg.azi_b_deg : seg.azi_a_deg;
+  const double azi_p = a_seg + Math::atan2d(f.sin_theta, f.cos_theta);
+  double si = 0, ci = 0, so = 0, co = 0;
+  Math::sincosd(a_in, si, ci);
+  Math::sincosd(a_out, so, co);
+  const double bisector = Math::atan2d(si + so, ci + co);
+  double rel_sin = 0, c = 0;
+  Math::sincosd(Math::AngDiff(bisector, azi_p), rel_sin, c);
+  return rel_sin;
+}
+}  // namespace
+
+Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot& f, double* vertex_rel_sin) const {
   Nearest n;
   n.distance_m = f.distance_m;
   n.point = f.point;
@@ -424,16 +592,8 @@ Nearest GeodesicPolyline::finish(LonLat p, const Segment& seg, const SegmentFoot
       n.beyond_end = f.strictly_behind;
     } else {
       n.foot = Foot::vertex;
-      const std::size_t v = seg.index + (f.at_end > 0 ? 1 : 0);
-      const double a_in = azimuth_in_deg(seg.part, v), a_out = azimuth_out_deg(seg.part, v);
-      const double a_seg = f.at_end > 0 ? seg.azi_b_deg : seg.azi_a_deg;
-      const double azi_p = a_seg + Math::atan2d(f.sin_theta, f.cos_theta);
-      double si = 0, ci = 0, so = 0, co = 0;
-      Math::sincosd(a_in, si, ci);
-      Math::sincosd(a_out, so, co);
-      const double bisector = Math::atan2d(si + so, ci + co);
-      double c = 0;
-      Math::sincosd(Math::AngDiff(bisector, azi_p), rel_sin, c);
+      rel_sin = vertex_relative_sine(*this, seg, f);
+      if (vertex_rel_sin) *vertex_rel_sin = rel_sin;
     }
   }
   (void)p;
@@ -503,25 +663,68 @@ Nearest GeodesicPolyline::nearest(LonLat p) const {
 
 GeodesicPolyline::Certified GeodesicPolyline::nearest_certified(LonLat p, double tolerance_m) const {
   // As nearest(), with certified feet; see the header for what is certified and why.
+  // The segments are bounded run by run (runs_): a run whose ball is beyond what a segment's
+  // ball would have to be within is skipped whole (each member's ball bound is at least the
+  // run's). The first segment and the segments solved are those of ball_bounds_and_first and of
+  // the segment-by-segment loop (issue 15; that per-segment bounding was a fifth of a report).
   const auto pe = to_ecef(p);
-  thread_local std::vector<double> ball;
+  thread_local std::vector<double> run_lb, ball;
   thread_local std::vector<std::pair<std::size_t, CertifiedFoot>> solved;
   solved.clear();
-  const std::size_t first = ball_bounds_and_first(segments_, pe, ball);
+  run_lb.resize(runs_.size());
+  ball.resize(segments_.size());
+  // reach: the least c + r over all segments (as ball_bounds_and_first). A run's members have
+  // c_i + r_i <= c_run + r_run, and a run with c_run - r_run above the least c_run + r_run has
+  // every member's c_i + r_i above it: only the other runs' members can give the least.
+  double run_reach = std::numeric_limits<double>::infinity();
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    const double c = norm(sub(pe, runs_[g].centre));
+    run_lb[g] = c - runs_[g].radius_m;
+    run_reach = std::min(run_reach, c + runs_[g].radius_m);
+  }
+  double reach = std::numeric_limits<double>::infinity();
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    if (run_lb[g] > run_reach) continue;
+    for (std::size_t i = runs_[g].begin; i < runs_[g].end; ++i) {
+      const double c = norm(sub(pe, segments_[i].centre));
+      ball[i] = c - segments_[i].radius_m;
+      reach = std::min(reach, c + segments_[i].radius_m);
+    }
+  }
+  // first: the least chord bound among segments with ball <= reach (lowest index on ties);
+  // a run with run_lb > reach has every member's ball above reach.
+  std::size_t first = 0;
+  double first_lb = std::numeric_limits<double>::infinity();
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    if (run_lb[g] > reach) continue;
+    for (std::size_t i = runs_[g].begin; i < runs_[g].end; ++i) {
+      if (ball[i] > reach) continue;
+      const double lb = std::max(ball[i], chord_distance(pe, segments_[i].ecef_a, segments_[i].ecef_b) - segments_[i].sag_m);
+      if (lb < first_lb) {
+        first_lb = lb;
+        first = i;
+      }
+    }
+  }
   solved.emplace_back(first, nearest_on_segment_certified(segments_[first], p, pe, tolerance_m));
   std::size_t best = 0;  // index into `solved`
   // Every segment that may come within the slack of the best value found is solved: one left
   // out has an exact distance above the winner's exact one (its bound exceeds the winner's
-  // value, which is at least the winner's exact distance less the slack).
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    if (i == first) continue;
-    const double cut = solved[best].second.foot.distance_m + kCertifiedSlackM;
-    if (ball[i] > cut || segments_[i].lower_bound_m(pe) > cut) continue;
-    solved.emplace_back(i, nearest_on_segment_certified(segments_[i], p, pe, tolerance_m));
-    const auto& [bi, bf] = solved[best];
-    const auto& [ni, nf] = solved.back();
-    if (nf.foot.distance_m < bf.foot.distance_m || (nf.foot.distance_m == bf.foot.distance_m && ni < bi))
-      best = solved.size() - 1;
+  // value, which is at least the winner's exact distance less the slack). The cut only falls,
+  // so a run beyond the cut at its start has every member beyond the cut when it is reached.
+  for (std::size_t g = 0; g < runs_.size(); ++g) {
+    if (run_lb[g] > solved[best].second.foot.distance_m + kCertifiedSlackM) continue;
+    for (std::size_t i = runs_[g].begin; i < runs_[g].end; ++i) {
+      if (i == first) continue;
+      const double cut = solved[best].second.foot.distance_m + kCertifiedSlackM;
+      if (norm(sub(pe, segments_[i].centre)) - segments_[i].radius_m > cut || segments_[i].lower_bound_m(pe) > cut)
+        continue;
+      solved.emplace_back(i, nearest_on_segment_certified(segments_[i], p, pe, tolerance_m));
+      const auto& [bi, bf] = solved[best];
+      const auto& [ni, nf] = solved.back();
+      if (nf.foot.distance_m < bf.foot.distance_m || (nf.foot.distance_m == bf.foot.distance_m && ni < bi))
+        best = solved.size() - 1;
+    }
   }
   Certified out;
   const auto& [wi, wf] = solved[best];
@@ -530,16 +733,26 @@ GeodesicPolyline::Certified GeodesicPolyline::nearest_certified(LonLat p, double
     if (k == best) continue;
     const auto& [oi, of] = solved[k];
     if (of.foot.distance_m - of.err_m - kCertifiedSlackM > w_hi) continue;  // the exact winner is not this one
-    // The same vertex reached exactly from both sides: the same double, the lower index wins in
-    // either search.
-    const bool same_vertex = of.err_m == 0 && wf.err_m == 0 && of.foot.at_end != 0 && wf.foot.at_end != 0 &&
-                             of.foot.point.lat_deg == wf.foot.point.lat_deg &&
+    // The same vertex reached from both sides, by the same computation (both exact, or both
+    // chord_geodesic from the same vertex and P): the same double, as the exact search's two
+    // values are (one Inverse from the same vertex); the lower index wins in either search.
+    const bool same_vertex = of.err_m == wf.err_m && of.foot.distance_m == wf.foot.distance_m &&
+                             (of.theta_err_rad > 0) == (wf.theta_err_rad > 0) && of.foot.at_end != 0 &&
+                             wf.foot.at_end != 0 && of.foot.point.lat_deg == wf.foot.point.lat_deg &&
                              of.foot.point.lon_deg == wf.foot.point.lon_deg;
     if (!same_vertex) return out;
   }
   // side() turns `on` below 1 mm.
   if (std::abs(wf.foot.distance_m - 1e-3) <= wf.err_m + kCertifiedSlackM) return out;
-  out.n = finish(p, segments_[wi], wf.foot);
+  double vertex_rel_sin = 0;
+  out.n = finish(p, segments_[wi], wf.foot, &vertex_rel_sin);
+  if (wf.theta_err_rad > 0) {
+    // theta within theta_err_rad of GeographicLib's: the side (the sign of sin(theta), or at an
+    // interior vertex of sin(theta + a constant)) is certain when that sine is further from 0
+    // than the angle's bound (sine is 1-Lipschitz; 1e-12 for rounding).
+    const double rel_sin = out.n.foot == Foot::vertex ? vertex_rel_sin : wf.foot.sin_theta;
+    if (!(std::abs(rel_sin) > wf.theta_err_rad + 1e-12)) return Certified{};
+  }
   out.err_m = wf.err_m;
   out.ok = true;
   return out;

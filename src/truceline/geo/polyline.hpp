@@ -169,7 +169,8 @@ class GeodesicPolyline {
   //           segment is nearest()'s, or a segment sharing its foot vertex exactly (a tie the
   //           exact search also breaks by the lower index); side is nearest()'s.
   //   err_m:  the proven bound (<= tolerance_m, or 0 where the foot is exactly nearest()'s).
-  // Method: segments are solved by nearest_on_segment_certified (one geodesic solution at a
+  // Method: segments are solved by nearest_on_segment_certified (chord_geodesic, or at most one
+  // geodesic solution, at a
   // foot found from the chord geometry, with the strong-convexity bound below); every segment
   // whose lower bound is within kCertifiedSlackM of the best found is solved, and the winner
   // must beat every other solved segment by the sum of their bounds plus 2 slacks (else
@@ -188,9 +189,20 @@ class GeodesicPolyline {
   double azimuth_out_deg(std::size_t part, std::size_t v) const;
 
  private:
-  Nearest finish(LonLat p, const Segment& seg, const SegmentFoot& f) const;
+  // `vertex_rel_sin`: where given, receives the sine whose sign is the side at an interior
+  // vertex foot (nearest_certified checks it against its angle bound).
+  Nearest finish(LonLat p, const Segment& seg, const SegmentFoot& f, double* vertex_rel_sin = nullptr) const;
+  // Runs of up to 8 consecutive segments with a ball holding all their balls (issue 15): the
+  // certified search skips a run whose ball is beyond reach instead of bounding each segment;
+  // it visits the same segments in the same order (nearest_certified).
+  struct Run {
+    std::array<double, 3> centre{};
+    double radius_m = 0;
+    std::size_t begin = 0, end = 0;  // segments_[begin, end)
+  };
   MultiLine line_;
   std::vector<Segment> segments_;
+  std::vector<Run> runs_;
   std::vector<std::size_t> first_segment_;  // per part
   std::vector<double> part_length_m_;
 };
@@ -212,23 +224,70 @@ inline constexpr double kCertifiedSlackM = 1e-5;
 // Method: from the great-circle guess, one step t <- t + (P - X(t)) . T(t) in ECEF, T the unit
 // tangent of the segment at X(t) (GeodesicLine::Position, no geodesic solution): towards the
 // foot of the normal section through P, whose azimuth differs from the geodesic's by
-// O(e^2 sigma^2) (a fraction of a millimetre of foot at 100 km); then ONE geodesic solution
-// X(t) -> P (distance and azimuths only) giving r(t) and cos(theta). r is convex on the segment (r'' = sin^2(theta)
+// O(e^2 sigma^2) (a fraction of a millimetre of foot at 100 km); then r(t) and cos(theta) from
+// chord_geodesic X(t) -> P within its bounds (below), or where those do not fit the tolerance
+// from ONE geodesic solution (distance and azimuths only). r is convex on the segment (r'' = sin^2(theta)
 // M12/m12 >= 0 below the conjugate distance), and between t and the minimiser t*, |cos| <=
 // |cos(theta(t))| = c and r <= r(t), so r'' >= mu = (1 - c^2) sqrt(K) cot(sqrt(K) r(t)) with
 // K the largest Gaussian curvature of WGS84, 1/(a^2 (1 - e^2)) (Riccati comparison:
 // M12/m12 >= sqrt(K) cot(sqrt(K) s)). Hence 0 <= r(t) - r(t*) <= r'(t)^2 / mu = c^2 / mu, also
 // when t* is a vertex (the sign of r' at the constrained minimum). At a vertex where r' points
-// into the segment the vertex is t* exactly (err 0); elsewhere the bound must be <=
+// into the segment the vertex is t* exactly (err 0, or chord_geodesic's bound); elsewhere the bound must be <=
 // tolerance_m, else the exact iteration is run (err 0, the same double as nearest_on_segment).
+// The geodesic solution X(t) -> P is replaced by chord_geodesic() (no iteration) when its
+// own bound leaves the total within tolerance_m: err_m then also carries the distance's bound,
+// and theta_err_rad > 0 bounds the error of foot.cos_theta / sin_theta as an angle (the side
+// and a vertex's wedge are certified against it, nearest_certified). At a vertex the fast
+// foot is certified only when cos(theta) is more than theta_err_rad from 0.
 struct CertifiedFoot {
   SegmentFoot foot;
   double err_m = 0;
+  double theta_err_rad = 0;  // 0: cos_theta / sin_theta are GeographicLib's
 };
 CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, double tolerance_m);
 // The same with P's ECEF coordinates (to_ecef(p)) given.
 CertifiedFoot nearest_on_segment_certified(const Segment& seg, LonLat p, const std::array<double, 3>& pe,
                                            double tolerance_m);
+
+// The shortest geodesic between two points of WGS84 given in ECEF (metres), from their chord
+// alone, with PROVEN bounds (issue 15: a GeographicLib Inverse is ~6 500 instructions, this
+// ~200). For chords up to kChordGeodesicMaxM; ok = false beyond.
+//   s_m:     the geodesic length, within err_m of the true one (rounding included; not of
+//            GeographicLib's, which is itself within 15 nm).
+//   dir:     the unit vector of the chord projected on the tangent plane at x; the geodesic's
+//            initial tangent at x is within dir_err_rad of it (as an angle).
+// Proof (s the length, T(u) the unit tangent, k(u) the curvature of the geodesic as a space
+// curve: its normal curvature, its principal normal the surface normal n):
+//   c^2 = |int T|^2 = s^2 - 1/2 int int |T(u) - T(v)|^2 du dv, and
+//   k_lo cos(psi) |u - v| <= |T(u) - T(v)| <= k_hi |u - v|, where k_lo <= k <= k_hi along the
+//   path and psi bounds the angle of n along the path from n at its midpoint (|dn/du| <= k_max:
+//   psi <= k_max s / 2; projecting T(u) - T(v) = int k N on that n gives the lower bound). As
+//   int int (u - v)^2 = s^4 / 6:  k_lo^2 cos^2(psi) s^4 / 12 <= s^2 - c^2 <= k_hi^2 s^4 / 12,
+//   so s lies between the roots s_k = c sqrt(2 / (1 + sqrt(1 - k^2 c^2 / 3))) for k = k_lo
+//   cos(psi) and k = k_hi. On the lower branch: the other root exceeds sqrt(6) / k_max > 15 000
+//   km, and s is at most the arc of the central plane section through X and P, an ellipse
+//   r(w) <= a with |r'| <= a (a^2/b^2 - 1) / 2, over the angle XOP <= 2 asin(c / 2b): under
+//   300 km for c <= 200 km. s_m is the roots' midpoint, err_m half their gap plus rounding.
+//   The curvature: on x^2/a^2 + y^2/a^2 + z^2/b^2 = 1 the normal curvature in the unit direction
+//   T is (1/a^2 + T_z^2 (1/b^2 - 1/a^2)) / |(x/a^2, y/a^2, z/b^2)|, and on the surface that norm
+//   is sqrt(1/a^2 + z^2 (1/b^2 - 1/a^2) / b^2): k depends only on T_z and z. Along the path
+//   |T(u) - V/s| <= k_max s / 2 (V = P - X; V/s is the mean of T) and |z(u) - m_z| <= s/2 +
+//   k_max s^2 / 8 (m the chord's midpoint), which bound T_z^2 and z^2, hence k_lo and k_hi.
+//   k_max = a / b^2 is WGS84's largest normal curvature. Gap: ~1e-4 of (s - c) = s^3 k^2 / 24
+//   at 50 km: err_m ~2e-5 m at 50 km, ~4e-7 m at 20 km, ~3e-4 m at 100 km.
+//   Direction: T(u) = T(0) - (int_0^u k) n(x) + E(u), |E(u)| <= k_max^2 u^2 / 2 (|n(w) - n(x)|
+//   <= k_max w), so V projected on the tangent plane at x is s T(0) + E', |E'| <= k_max^2 s^3/6:
+//   the angle to T(0) is at most asin(k_max^2 s^2 / 6) (~1e-5 rad at 50 km).
+// tests/geo/polyline_test.cpp checks both against GeographicLib's Inverse (Polyline.ChordGeodesic*).
+inline constexpr double kChordGeodesicMaxM = 200'000;
+struct ChordGeodesic {
+  double s_m = 0;
+  double err_m = 0;
+  std::array<double, 3> dir{};
+  double dir_err_rad = 0;
+  bool ok = false;
+};
+ChordGeodesic chord_geodesic(const std::array<double, 3>& x, const std::array<double, 3>& p);
 
 // Geodesic distance in metres (GeographicLib Inverse, 15 nm accuracy).
 double distance_m(LonLat a, LonLat b);
