@@ -168,8 +168,14 @@ void exec_or_throw(sqlite3* db, const std::string& sql) {
   }
 }
 
+// Loaded once for both benchmarks (~0.8 GB for 1 M rows), freed by the last one
+// (release_prepared_rows) so that the benchmarks after it run without them.
+std::vector<PreparedRow> prepared;
+
+void release_prepared_rows() { std::vector<PreparedRow>().swap(prepared); }
+
 const std::vector<PreparedRow>* prepared_rows(benchmark::State& state) {
-  static std::vector<PreparedRow> rows;
+  std::vector<PreparedRow>& rows = prepared;
   if (!rows.empty()) return &rows;
   const std::string db = ingested_store(state);
   if (db.empty()) return nullptr;
@@ -338,6 +344,7 @@ void Store_lower_bound_minimal_format(benchmark::State& state) {
     state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kRows));
+  release_prepared_rows();
 }
 BENCHMARK(Store_lower_bound_minimal_format)->Name("Store/lower_bound_minimal_format")->Unit(benchmark::kSecond)->UseManualTime()->Iterations(1);
 
