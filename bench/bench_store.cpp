@@ -2,6 +2,7 @@
 // SQLite's own `.import` of the same rows as CSV into a plain table (no validation, no
 // hashing, no index) — and time/bbox queries over the result.
 #include <benchmark/benchmark.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <vector>
 
 #include "truceline/store/integrity.hpp"
 #include "truceline/store/store.hpp"
@@ -134,6 +136,217 @@ std::string ingested_store(benchmark::State& state) {
   state.SkipWithError("run Store/ingest_jsonl first");
   return "";
 }
+
+// Store/lower_bound_*: what SQLite alone costs to write the rows Store/ingest_jsonl wrote, the
+// rows already prepared in memory (read back from its store: the same content hashes, raw
+// lines, canonical JSON and columns), nothing parsed, validated or hashed — so a lower bound for
+// any ingest that keeps the store's guarantees, to set beside Store/sqlite3_import_floor
+// (issue 15; docs/performance.md, "Ingest against SQLite's own import"). Only the writing is
+// timed (manual time): opening, the batch's transaction, the rows, the index builds, the
+// packed R*Tree, COMMIT and the checkpoint that leaves the file in rollback-journal mode.
+//
+// - store_format: the store's own schema through Store::create_or_open (its page size, WAL, page
+//   cache) and the very INSERT import() runs, the four deferred indexes built at the end as
+//   import() builds them (DeferredIndexes), the R*Tree's shadow tables written packed (as
+//   RtreeWriter::rebuild does, without its sort);
+// - minimal_format: a table of only what the guarantees need (rowid, content hash, canonical
+//   JSON, the indexed columns: no raw text, no generated column, no source-record index), the
+//   unique content-hash index and the time, kind and source indexes built once at the end (so
+//   idempotency within the batch is not even checked), the same R*Tree writing, WAL.
+struct PreparedRow {
+  std::string hash, raw, json, time_precision, kind, source_name, source_type, reliability;
+  int64_t row_number = 0, observed_unix = 0, credibility = 0;
+  double lon = 0, lat = 0, location_precision_m = 0;
+};
+
+void exec_or_throw(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    const std::string msg = err ? err : "?";
+    sqlite3_free(err);
+    throw std::runtime_error(msg + " in: " + sql);
+  }
+}
+
+// Loaded once for both benchmarks (~0.8 GB for 1 M rows), freed by the last one
+// (release_prepared_rows) so that the benchmarks after it run without them.
+std::vector<PreparedRow> prepared;
+
+void release_prepared_rows() { std::vector<PreparedRow>().swap(prepared); }
+
+const std::vector<PreparedRow>* prepared_rows(benchmark::State& state) {
+  std::vector<PreparedRow>& rows = prepared;
+  if (!rows.empty()) return &rows;
+  const std::string db = ingested_store(state);
+  if (db.empty()) return nullptr;
+  sqlite3* h = nullptr;
+  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(h,
+                     "SELECT content_hash, raw, json, time_precision, kind, source_name, source_type, reliability, "
+                     "row_number, observed_unix, credibility, lon, lat, location_precision_m FROM report ORDER BY rid",
+                     -1, &s, nullptr);
+  auto text = [&](int i) {
+    return std::string(static_cast<const char*>(sqlite3_column_blob(s, i)), static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
+  };
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    PreparedRow r{text(0), text(1), text(2), text(3), text(4), text(5), text(6), text(7),
+                  sqlite3_column_int64(s, 8), sqlite3_column_int64(s, 9), sqlite3_column_int64(s, 10),
+                  sqlite3_column_double(s, 11), sqlite3_column_double(s, 12), sqlite3_column_double(s, 13)};
+    rows.push_back(std::move(r));
+  }
+  sqlite3_finalize(s);
+  sqlite3_close_v2(h);
+  if (rows.size() != kRows) state.SkipWithError("the ingested store does not hold every row");
+  return &rows;
+}
+
+// The R*Tree's shadow tables as RtreeWriter::rebuild writes them for `n` reports: leaf nodes of
+// the root's size, one rowid entry per report (in rid order), one parent entry per node; the
+// boxes' bytes are not computed (a lower bound).
+void write_packed_rtree(sqlite3* db, std::size_t n) {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT length(data) FROM report_rtree_node WHERE nodeno = 1", -1, &s, nullptr);
+  sqlite3_step(s);
+  const int node_size = sqlite3_column_int(s, 0);
+  sqlite3_finalize(s);
+  const auto fanout = static_cast<std::size_t>((node_size - 4) / 32);
+  exec_or_throw(db, "DELETE FROM report_rtree_node; DELETE FROM report_rtree_rowid; DELETE FROM report_rtree_parent");
+  sqlite3_stmt *node = nullptr, *rowid = nullptr, *parent = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO report_rtree_node(nodeno, data) VALUES(?,?)", -1, &node, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO report_rtree_rowid(rowid, nodeno) VALUES(?,?)", -1, &rowid, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO report_rtree_parent(nodeno, parentnode) VALUES(?,?)", -1, &parent, nullptr);
+  const std::string blob(static_cast<std::size_t>(node_size), '\0');
+  const auto leaves = static_cast<int64_t>((n + fanout - 1) / fanout);
+  for (int64_t l = 0; l < leaves; ++l) {
+    sqlite3_bind_int64(node, 1, 2 + l);
+    sqlite3_bind_blob(node, 2, blob.data(), node_size, SQLITE_STATIC);
+    sqlite3_step(node);
+    sqlite3_reset(node);
+    sqlite3_bind_int64(parent, 1, 2 + l);
+    sqlite3_bind_int64(parent, 2, 1);
+    sqlite3_step(parent);
+    sqlite3_reset(parent);
+  }
+  for (int64_t i = 1; i <= static_cast<int64_t>(n); ++i) {
+    sqlite3_bind_int64(rowid, 1, i);
+    sqlite3_bind_int64(rowid, 2, 2 + (i * 7919) % leaves);
+    sqlite3_step(rowid);
+    sqlite3_reset(rowid);
+  }
+  sqlite3_finalize(node);
+  sqlite3_finalize(rowid);
+  sqlite3_finalize(parent);
+}
+
+void Store_lower_bound_store_format(benchmark::State& state) {
+  const auto* rows = prepared_rows(state);
+  if (!rows) return;
+  int run = 0;
+  for (auto _ : state) {
+    const std::string path = (data().dir / ("lb-store" + std::to_string(run++) + ".db")).string();
+    const auto t0 = std::chrono::steady_clock::now();
+    {
+      store::Store s = store::Store::create_or_open(path);
+      sqlite3* db = s.handle();
+      exec_or_throw(db, "BEGIN IMMEDIATE");
+      exec_or_throw(db, "INSERT INTO batch(file, file_hash, importer, started_at) VALUES('bench', '', 'jsonl', '')");
+      std::vector<std::string> indexes;
+      {
+        sqlite3_stmt* q = nullptr;
+        sqlite3_prepare_v2(db,
+                           "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name IN ('report_time', "
+                           "'report_kind', 'report_source', 'report_supersedes')",
+                           -1, &q, nullptr);
+        while (sqlite3_step(q) == SQLITE_ROW) indexes.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
+        sqlite3_finalize(q);
+      }
+      exec_or_throw(db, "DROP INDEX report_time; DROP INDEX report_kind; DROP INDEX report_source; DROP INDEX report_supersedes");
+      sqlite3_stmt* ins = nullptr;
+      sqlite3_prepare_v2(db,
+                         "INSERT INTO report(content_hash, batch_id, row_number, importer, raw, json, observed_unix, "
+                         "time_precision, lon, lat, place, place_resolution, location_precision_m, kind, source_name, "
+                         "source_type, reliability, credibility, supersedes, ingested_at) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO NOTHING",
+                         -1, &ins, nullptr);
+      const int64_t batch = sqlite3_last_insert_rowid(db);
+      auto text = [&](int i, const std::string& v) { sqlite3_bind_text(ins, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC); };
+      for (const PreparedRow& r : *rows) {
+        sqlite3_bind_blob(ins, 1, r.hash.data(), static_cast<int>(r.hash.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 2, batch);
+        sqlite3_bind_int64(ins, 3, r.row_number);
+        sqlite3_bind_text(ins, 4, "jsonl", 5, SQLITE_STATIC);
+        text(5, r.raw);
+        text(6, r.json);
+        sqlite3_bind_int64(ins, 7, r.observed_unix);
+        text(8, r.time_precision);
+        sqlite3_bind_double(ins, 9, r.lon);
+        sqlite3_bind_double(ins, 10, r.lat);
+        sqlite3_bind_text(ins, 11, "", 0, SQLITE_STATIC);
+        sqlite3_bind_null(ins, 12);
+        sqlite3_bind_double(ins, 13, r.location_precision_m);
+        text(14, r.kind);
+        text(15, r.source_name);
+        text(16, r.source_type);
+        text(17, r.reliability);
+        sqlite3_bind_int64(ins, 18, r.credibility);
+        sqlite3_bind_text(ins, 19, "", 0, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 20, "2026-12-02T00:00:00Z", 20, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+        sqlite3_reset(ins);
+      }
+      sqlite3_finalize(ins);
+      for (const std::string& sql : indexes) exec_or_throw(db, sql);
+      write_packed_rtree(db, rows->size());
+      exec_or_throw(db, "COMMIT");
+    }  // ~Store: checkpoint, rollback-journal mode
+    state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kRows));
+}
+BENCHMARK(Store_lower_bound_store_format)->Name("Store/lower_bound_store_format")->Unit(benchmark::kSecond)->UseManualTime()->Iterations(1);
+
+void Store_lower_bound_minimal_format(benchmark::State& state) {
+  const auto* rows = prepared_rows(state);
+  if (!rows) return;
+  int run = 0;
+  for (auto _ : state) {
+    const std::string path = (data().dir / ("lb-minimal" + std::to_string(run++) + ".db")).string();
+    const auto t0 = std::chrono::steady_clock::now();
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    exec_or_throw(db, "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536");
+    exec_or_throw(db, "BEGIN IMMEDIATE; CREATE TABLE report(rid INTEGER PRIMARY KEY, content_hash BLOB NOT NULL, "
+                      "json TEXT NOT NULL, observed_unix INTEGER NOT NULL, lon REAL, lat REAL, kind TEXT NOT NULL, "
+                      "source_name TEXT NOT NULL); CREATE VIRTUAL TABLE report_rtree USING rtree(rid, min_lon, "
+                      "max_lon, min_lat, max_lat, min_t, max_t)");
+    sqlite3_stmt* ins = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO report(content_hash, json, observed_unix, lon, lat, kind, source_name) VALUES(?,?,?,?,?,?,?)",
+                       -1, &ins, nullptr);
+    for (const PreparedRow& r : *rows) {
+      sqlite3_bind_blob(ins, 1, r.hash.data(), static_cast<int>(r.hash.size()), SQLITE_STATIC);
+      sqlite3_bind_text(ins, 2, r.json.data(), static_cast<int>(r.json.size()), SQLITE_STATIC);
+      sqlite3_bind_int64(ins, 3, r.observed_unix);
+      sqlite3_bind_double(ins, 4, r.lon);
+      sqlite3_bind_double(ins, 5, r.lat);
+      sqlite3_bind_text(ins, 6, r.kind.data(), static_cast<int>(r.kind.size()), SQLITE_STATIC);
+      sqlite3_bind_text(ins, 7, r.source_name.data(), static_cast<int>(r.source_name.size()), SQLITE_STATIC);
+      if (sqlite3_step(ins) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+      sqlite3_reset(ins);
+    }
+    sqlite3_finalize(ins);
+    exec_or_throw(db, "CREATE UNIQUE INDEX report_hash ON report(content_hash); CREATE INDEX report_time ON "
+                      "report(observed_unix); CREATE INDEX report_kind ON report(kind); CREATE INDEX report_source ON "
+                      "report(source_name)");
+    write_packed_rtree(db, rows->size());
+    exec_or_throw(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE");
+    sqlite3_close_v2(db);
+    state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kRows));
+  release_prepared_rows();
+}
+BENCHMARK(Store_lower_bound_minimal_format)->Name("Store/lower_bound_minimal_format")->Unit(benchmark::kSecond)->UseManualTime()->Iterations(1);
 
 void Store_query_window_bbox(benchmark::State& state) {
   const std::string db = ingested_store(state);
