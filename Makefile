@@ -43,6 +43,7 @@ demo: build
 # prints the table again).
 BENCH_OUT ?= bench/results/$(shell date -u +%Y-%m-%d)-$(shell nproc)cpu-$(shell uname -m).json
 bench: build
+	@./scripts/setup-deps --bench
 	@mkdir -p bench/results
 	@./build/release/truceline-bench --benchmark_out=$(BENCH_OUT).part --benchmark_out_format=json $(BENCH_ARGS)
 	@mv $(BENCH_OUT).part $(BENCH_OUT)
