@@ -615,6 +615,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // An event told in a clause about an earlier time ("…, weeks after Syrian forces encircled it
     // during an offensive that retook X", "после того как", "بعد أن"): the sentence's date
     // before that clause is the main event's day, not this one's.
+    // The last day-precise date the text resolved before sentence `upto` (not the dateline's).
+    auto last_day_told = [&](std::size_t upto) -> const DateMention* {
+      for (std::size_t s2 = upto; s2-- > 0;)
+        for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
+          if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
+      return nullptr;
+    };
     const std::optional<std::string> earlier_clause = [&]() -> std::optional<std::string> {
       if (!best_date || best_date->span.end > e.span.begin) return std::nullopt;
       static const std::set<std::string> kAfter{"after", "since", "during", "после", normalise_arabic("بعد"),
@@ -651,10 +658,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // the last date the text resolved before this sentence (not the dateline's
                  // when another is told).
                  if (si == 0 || !(same_phrase = same_day_phrase(si))) return nullptr;
-                 for (std::size_t s2 = si; s2-- > 0;)
-                   for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
-                     if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
-                 return nullptr;
+                 return last_day_told(si);
                }()) {
       c.date = same;
       c.time_rule = "same_day_as_told";
@@ -665,10 +669,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // "the next day", "the following day", "a day later", "на следующий день",
                  // "في اليوم التالي": the day after the last date the text resolved before it.
                  if (si == 0 || !(next_phrase = next_day_phrase(si))) return nullptr;
-                 for (std::size_t s2 = si; s2-- > 0;)
-                   for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
-                     if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
-                 return nullptr;
+                 return last_day_told(si);
                }()) {
       DateMention d;
       d.span = next_phrase->first;
