@@ -329,6 +329,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", new_by},
                               {"span", span_json(c.ev.span)}});
   };
+  // A token as the rules compare it: lower case, and Arabic normalised (normalise_arabic).
+  auto word_key = [&](std::size_t k) { return ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower; };
   std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
   // A phrase that dates an event by the day told before it ("the same day", "that evening",
   // "в тот же вечер", "тем же вечером", "في اليوم نفسه", "في ذلك اليوم"): its words, or none.
@@ -378,8 +380,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
       if (!ts[k].word) continue;
       const std::size_t n = next_word(k), m = n < ss[si].end_token ? next_word(n) : n;
-      const std::string a = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
-      const std::string b = n < ss[si].end_token ? (ts[n].script == Script::arabic ? normalise_arabic(ts[n].lower) : ts[n].lower) : "";
+      const std::string a = word_key(k);
+      const std::string b = n < ss[si].end_token ? word_key(n) : "";
       const std::string c3 = m < ss[si].end_token ? ts[m].lower : "";
       auto span_to = [&](std::size_t last) { return Span{ts[k].span.begin, ts[last].span.end}; };
       if ((a == "next" || a == "following") && b == "day") return std::make_pair(span_to(n), 1);
@@ -398,7 +400,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                          normalise_arabic("اتهمت"), normalise_arabic("اتهموا")};
     for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
       if (!ts[k].word) continue;
-      std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+      std::string w = word_key(k);
       if (ts[k].script == Script::arabic && (w.starts_with("و") || w.starts_with("ف")) && w.size() > 4) {
         const std::string rest = w.substr(std::string_view("و").size());
         if (std::find(std::begin(kBlame), std::end(kBlame), rest) != std::end(kBlame)) w = rest;
@@ -563,7 +565,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       bool also = false;
       for (std::size_t k = ss[si].first_token; k < ss[si].end_token && !also; ++k)
         if (ts[k].word) {
-          const std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+          const std::string w = word_key(k);
           also = std::find(std::begin(kAlso), std::end(kAlso), w) != std::end(kAlso);
         }
       auto related = [&](const std::string& k) {
@@ -602,7 +604,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       std::size_t k = ss[si].first_token;
       while (k < ss[si].end_token && !ts[k].word) ++k;
       if (k >= ss[si].end_token) return std::nullopt;
-      const std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+      const std::string w = word_key(k);
       if (w == "earlier" || w == "previously" || w == "ранее" || w == "прежде") return std::string(doc.slice(ts[k].span));
       if (w == normalise_arabic("وقبل") || w == normalise_arabic("قبل")) {
         std::size_t n = k + 1;
@@ -612,9 +614,6 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
       return std::nullopt;
     }();
-    // An event told in a clause about an earlier time ("…, weeks after Syrian forces encircled it
-    // during an offensive that retook X", "после того как", "بعد أن"): the sentence's date
-    // before that clause is the main event's day, not this one's.
     // The last day-precise date the text resolved before sentence `upto` (not the dateline's).
     auto last_day_told = [&](std::size_t upto) -> const DateMention* {
       for (std::size_t s2 = upto; s2-- > 0;)
@@ -622,13 +621,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
       return nullptr;
     };
+    // An event told in a clause about an earlier time ("…, weeks after Syrian forces encircled it
+    // during an offensive that retook X", "после того как", "بعد أن"): the sentence's date
+    // before that clause is the main event's day, not this one's.
     const std::optional<std::string> earlier_clause = [&]() -> std::optional<std::string> {
       if (!best_date || best_date->span.end > e.span.begin) return std::nullopt;
       static const std::set<std::string> kAfter{"after", "since", "during", "после", normalise_arabic("بعد"),
                                                 normalise_arabic("منذ")};
       for (std::size_t k = token_at(doc, best_date->span.end); k < ts.size() && ts[k].span.end <= e.span.begin; ++k) {
         if (!ts[k].word) continue;
-        const std::string w = ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+        const std::string w = word_key(k);
         if (kAfter.count(w)) return std::string(doc.slice(ts[k].span));
       }
       return std::nullopt;
@@ -755,7 +757,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (std::size_t seen = 0; k > 0;) {
         --k;
         if (!ts[k].word) continue;
-        if (++seen == nth) return ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower;
+        if (++seen == nth) return word_key(k);
       }
       return {};
     };
@@ -765,15 +767,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       return {};
     };
     // An actor that owns the object hit ("army positions", "positions of HTS", "مواقع لقوات
-    // النظام", "позиции боевиков") is the target, never the actor.
-    auto owns_the_object = [&](const ActorMention* a) {
+    // النظام", "позиции боевиков") is the target, never the actor. b1, b2: the words before it.
+    auto owns_the_object = [&](const ActorMention* a, std::string b1, const std::string& b2) {
       static const std::set<std::string> kObject = {"positions", "position", "posts", "headquarters", "bases", "base",
                                                     "convoy", "позиции", "позиций", "позициям", "позициях",
                                                     normalise_arabic("مواقع"), normalise_arabic("المواقع"),
                                                     normalise_arabic("مقرات"), normalise_arabic("مقار"),
                                                     normalise_arabic("نقاط"), normalise_arabic("تجمعات")};
-      std::string b1 = word_before(a, 1);
-      if (b1 == "of") b1 = word_before(a, 2);
+      if (b1 == "of") b1 = b2;
       for (const std::string_view pre : {"بال", "لل", "ال", "ب", "ل", "و"})
         if (kObject.count(b1)) break;
         else if (b1.starts_with(pre) && kObject.count(b1.substr(pre.size()))) b1 = b1.substr(pre.size());
@@ -784,8 +785,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
     };
     // "blamed on X", "attributed to X": X is who is said to have done it (a claim), not a target.
-    auto blamed_on = [&](const ActorMention* a) {
-      const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
+    auto blamed_on = [](const std::string& b1, const std::string& b2) {
       // ... and right after "blaming"/"accusing" in a clause that reports the event ("…, state
       // media reported, blaming militants in the countryside").
       if (b1 == "blaming" || b1 == "accusing") return true;
@@ -811,9 +811,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (!civilians) civilians = a;
         continue;
       }
+      const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
       // "the crossing with Turkey", "the Turkish border": the country as a place, not a party.
       {
-        const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
         static const std::set<std::string> kFrontier{"border", "crossing", "frontier", "граница", "границе", "границы"};
         if (kFrontier.count(b1) || ((b1 == "with" || b1 == "into" || b1 == "to" || b1 == "с") && kFrontier.count(b2)) ||
             (ts[token_at(doc, a->span.begin)].script == Script::latin && word_after(a) == "border"))
@@ -822,7 +822,6 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // "with the support of Russian aviation", "при поддержке российской авиации", "بدعم من
       // الطيران الروسي", "backed by X": a supporter, not the one who acted.
       {
-        const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
         static const std::set<std::string> kSupport{"поддержке", "поддержки", normalise_arabic("بدعم"),
                                                     normalise_arabic("بمساندة"), normalise_arabic("باسناد"),
                                                     normalise_arabic("بغطاء")};
@@ -830,11 +829,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             (b1 == normalise_arabic("من") && kSupport.count(b2)))
           continue;
       }
-      if (owns_the_object(a) && !from_positions(a)) {
+      if (owns_the_object(a, b1, b2) && !from_positions(a)) {
         if (!object_owner) object_owner = a;
         continue;
       }
-      if (blamed_on(a)) {
+      if (blamed_on(b1, b2)) {
         if (!blamed) blamed = a;
         continue;
       }
@@ -851,7 +850,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (before && before->id.empty() && before_before && !before_before->id.empty()) {
       std::vector<std::string> gap;
       for (std::size_t k = token_at(doc, before_before->span.end); k < ts.size() && ts[k].span.end <= before->span.begin; ++k)
-        if (ts[k].word) gap.push_back(ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower);
+        if (ts[k].word) gap.push_back(word_key(k));
       // The Arabic "و" is written on the next word, inside the generic mention's token.
       const std::size_t kb = token_at(doc, before->span.begin);
       const bool arabic_and = kb > 0 && (kb == ts.size() || ts[kb].span.begin > before->span.begin) &&
