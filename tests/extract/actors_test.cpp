@@ -94,7 +94,7 @@ TEST(Actors, ArabicProcliticsAndNounBeforeDemonym) {
                        "واشتبكت الفصائل المدعومة من تركيا مع قوات النظام السوري.");
   expect(ms, "الطيران الروسي", "russia");
   expect(ms, "هيئة تحرير الشام", "hts");        // ل left out of the span
-  expect(ms, "الجيش التركي", "turkish-armed-forces");  // ب left out, the article kept
+  expect(ms, "جندي بالجيش التركي", "turkish-armed-forces");  // a soldier in the army: the soldier is the mention
   expect(ms, "الفصائل المدعومة من تركيا", "", "qualified");
   expect(ms, "قوات النظام السوري", "syria");
 }

@@ -280,6 +280,7 @@ ActorResolution ActorResolver::resolve(std::string_view text) const {
   } else if (ids.size() > 1) {
     out.category = "several";  // joint actors: not attributed to one of them
     for (const auto& id : ids) out.matched += (out.matched.empty() ? "" : ", ") + id;
+    out.ids.assign(ids.begin(), ids.end());
   } else if (!blocked.empty()) {
     out.category = "qualified";  // a name turned into someone else by a blocking word
     out.matched = blocked.front();

@@ -50,6 +50,7 @@ struct ActorResolution {
                          // non-party) | several | qualified | "" (a name)
   std::string matched;   // the alias, name or demonym (+ noun) that matched, folded
   std::string stripped;  // the qualifiers removed, as written ("(Syria)", "(2000-)")
+  std::vector<std::string> ids = {};  // category several: the ids named, sorted
 };
 
 // The state-force nouns a demonym must precede (folded, longest first where they overlap).

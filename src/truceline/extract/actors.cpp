@@ -96,7 +96,7 @@ Words phrase_keys(std::string_view phrase) {
 }
 
 // Demonyms in other languages, keyed by the English demonym an agreement declares ("Russian"):
-// Russian adjectives (any case: matched by stem), Arabic adjectives (masculine and feminine),
+// Russian adjectives (any case: matched by stem), Arabic adjectives (masculine, feminine, duals),
 // Turkish. An agreement party with demonym "Russian" thereby also owns "российские", "الروسي",
 // "Rus".
 struct DemonymForms {
@@ -107,9 +107,9 @@ const std::vector<DemonymForms>& demonym_forms() {
   static const std::vector<DemonymForms> d{
       // Arabic: masculine, feminine, and the plurals of persons after "جنود" ("جنود أتراك",
       // "الجنود الروس", "عسكريون إيرانيون").
-      {"russian", {"российские", "русские", "روسي", "روسية", "روس", "Rus"}},
-      {"turkish", {"турецкие", "تركي", "تركية", "أتراك", "Türk"}},
-      {"syrian", {"сирийские", "سوري", "سورية", "سوريون", "سوريين", "Suriye"}},
+      {"russian", {"российские", "русские", "روسي", "روسية", "روس", "روسيين", "روسيان", "Rus"}},
+      {"turkish", {"турецкие", "تركي", "تركية", "أتراك", "تركيين", "تركيان", "Türk"}},
+      {"syrian", {"сирийские", "سوري", "سورية", "سوريون", "سوريين", "سوريان", "Suriye"}},
       {"iranian", {"иранские", "إيراني", "إيرانية", "إيرانيون", "إيرانيين", "İran"}},
       {"american", {"американские", "أمريكي", "أمريكية", "أميركي", "أميركية", "أمريكيون", "أمريكيين",
                     "أميركيون", "أميركيين", "Amerikan"}},
@@ -145,6 +145,8 @@ const std::vector<const char*>& force_nouns_other() {
       "ВКС", "ВВС", "войска", "военные", "армия", "авиация", "самолёты", "самолеты", "военнослужащие", "силы",
       "артиллерия", "вертолёты", "вертолеты", "беспилотники", "силовики", "подразделения", "бомбардировщики",
       "طيران", "جيش", "قوات", "طائرات", "مدفعية", "مقاتلات", "وحدات", "جنود", "مروحيات", "قاذفات", "طيران حربي",
+      // a soldier, two soldiers (the dual), servicemen: "جنديين تركيين", "عسكريين روس"
+      "جندي", "جنديين", "جنديان", "عسكريين", "عسكريون",
       "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
       // the state's organs: "Russian defence ministry", "сирийские власти", "وزارة الدفاع الروسية"
       "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities", "власти",
@@ -946,6 +948,11 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
             e = f->end;
           }
           if (e > b || b == n || W[b].sep == 3 || verbish(b)) return e;
+          // The army as the owner of what was hit or held: "army positions", "an army checkpoint".
+          static const std::unordered_set<std::string> kHeld{"position", "positions", "post", "posts", "checkpoint",
+                                                             "checkpoints", "outpost", "outposts", "base", "bases",
+                                                             "barracks", "convoy", "convoys", "vehicle", "vehicles"};
+          if (W[b].sep == 0 && kHeld.count(W[b].key)) return b;
           return std::nullopt;
         }
         if (k == kMilitaryEn && before && W[a - 1].key == "the" && (b == n || W[b].sep == 3 || verbish(b))) return b;
@@ -1031,6 +1038,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       const Entry* en = &m.entries[hit->entry];
       std::size_t a = i, b = hit->end;  // words [a, b)
       std::string id = en->id, how, category;
+      std::set<std::string> several;  // category "several": the parties named (demonym ids)
       bool inflected = !hit->proclitic.empty();
       bool generic = false;
       std::optional<std::size_t> noun;  // the force noun of a demonym / state-name mention
@@ -1116,13 +1124,15 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           std::set<std::string> ids{id};
           while (b < n && W[b].sep == 0) {
             const auto d2 = match_at(b, true, Entry::demonym);
-            if (!d2 || d2->proclitic != "\xD9\x88") break;  // و
+            // و, or و with the article ("القوات الروسية والتركية")
+            if (!d2 || (d2->proclitic != "\xD9\x88" && d2->proclitic != "\xD9\x88\xD8\xA7\xD9\x84")) break;
             ids.insert(m.entries[d2->entry].id);
             b = d2->end;
           }
           if (ids.size() > 1) {
             id.clear();
             category = "several";
+            several = ids;
           }
           // "الجيش السوري الحر" (the Free Syrian Army): the opposition, not the state (as "Free").
           static const Words kFree = phrase_keys("الحر");
@@ -1249,6 +1259,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         if (ids.size() > 1) {
           id.clear();
           category = "several";
+          several = ids;
         }
         how = "demonym";
         noun = f->entry;
@@ -1400,6 +1411,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         am.id = r.id;
         am.how = r.how;
         am.category = r.category;
+        am.ids = r.ids;
         if (r.id.empty() && r.category.empty() && how == "demonym" && category.empty()) {
           am.id = id;  // a force noun assess does not list ("defence ministry"): the demonym rule still holds
           am.how = how;
@@ -1411,6 +1423,10 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         am.how = inflected ? "alias_inflected" : (how == "demonym" || how == "alias_variant") ? how : "alias_in_text";
         am.category = category;
         if (!category.empty()) am.how.clear();
+        // A joint actor ("Российские и турецкие военные", "طائرات سورية وروسية"): each party's
+        // forces (or organ), as a single demonym's would be.
+        for (const std::string& sid : several)
+          am.ids.push_back(noun ? agreement::forces_or_state(m.forces_of, sid, m.entries[*noun].organ) : sid);
       }
       // A demonym (or a state's name) with a force noun: the state's armed forces when the
       // agreement lists them (forces_of), its organs and "side" the state itself; "side" is a

@@ -33,6 +33,8 @@ struct ActorMention {
                          // alias_variant, metonym (a capital, "side"), allied ("pro-government
                          // forces"), context (a bare army noun or organ word, by the context rule)
   std::string category;  // generic | qualified | several | unidentified | civilians | "" (a name)
+  std::vector<std::string> ids = {};  // category "several": each party or group the mention names
+                         // ("Russian and Turkish troops": russian-armed-forces, turkish-armed-forces)
   std::string hedge = "";  // the words that hedge the attribution, as written ("suspected", "believed
                          // to be", "предположительно", "يعتقد أنها"); "" when the text asserts it
 };

@@ -802,6 +802,33 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       static const std::unordered_set<std::string_view> from{"с", "со", "from", "من"};
       return pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0;
     };
+    // Harmed in the event ("Two Turkish soldiers were killed in shelling by …", "Два турецких
+    // военнослужащих погибли в результате обстрела …", "قتل جنديان تركيان في قصف …"): a mention
+    // before the trigger, with a harm verb between them (or, Arabic, right before the mention)
+    // and a word tying the harm to the event right before the trigger, is whom it hit: the
+    // target, never the actor.
+    auto harmed_in_event = [&](const ActorMention* a) {
+      if (a->span.end > e.span.begin) return false;
+      static const std::vector<std::string> kHarm{"killed", "wounded", "injured", "died", "hurt", "погиб", "ранен",
+                                                  "ранены", "убит", "пострадал", normalise_arabic("قتل"),
+                                                  normalise_arabic("أصيب"), normalise_arabic("جرح"),
+                                                  normalise_arabic("استشهد"), normalise_arabic("لقي")};
+      static const std::set<std::string> kLink{"in", "by", "during", "при", "в", "результате", "ходе",
+                                               normalise_arabic("في"), normalise_arabic("جراء"),
+                                               normalise_arabic("إثر"), normalise_arabic("خلال"),
+                                               normalise_arabic("بسبب")};
+      auto harm = [&](const std::string& w) {
+        return std::any_of(kHarm.begin(), kHarm.end(), [&](const std::string& h) { return w.starts_with(h); });
+      };
+      std::vector<std::string> gap;
+      for (std::size_t k = token_at(doc, a->span.end); k < e.first_token && k < ts.size(); ++k)
+        if (ts[k].word && ts[k].span.begin >= a->span.end) gap.push_back(word_key(k));
+      if (gap.empty() || gap.size() > 6 || !kLink.count(gap.back())) return false;
+      if (std::any_of(gap.begin(), gap.end() - 1, harm)) return true;
+      const std::size_t k0 = token_at(doc, a->span.begin);
+      return k0 < ts.size() && ts[k0].script == Script::arabic && gap.size() == 1 && harm(word_before(a, 1));
+    };
+    const ActorMention* harmed = nullptr;
     const ActorMention* object_owner = nullptr;
     const ActorMention* blamed = nullptr;
     const ActorMention* before_before = nullptr;  // the actor before `before`
@@ -828,6 +855,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (kSupport.count(b1) || (b1 == "of" && b2 == "support") || (b1 == "by" && b2 == "backed") ||
             (b1 == normalise_arabic("من") && kSupport.count(b2)))
           continue;
+      }
+      if (harmed_in_event(a)) {
+        if (!harmed) harmed = a;
+        continue;
       }
       if (owns_the_object(a, b1, b2) && !from_positions(a)) {
         if (!object_owner) object_owner = a;
@@ -936,6 +967,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         for (std::string_view end : {"нные", "нный", "нная", "нное", "нных", "тые", "тый", "тая"})
           if (ts[p - 1].lower.size() > end.size() + 4 && ts[p - 1].lower.ends_with(end)) participle = true;
       if (participle && (last.ends_with("ами") || last.ends_with("ями"))) ru_agent = a;
+      // ... and right after the fire noun itself, in the instrumental singular or plural
+      // ("обстрела сирийской армией", "удара российской авиацией", "обстрел боевиками"): the
+      // noun's agent. (-ей alone is left out: it is also a genitive plural.)
+      if (!participle && p > 0 && p - 1 == e.last_token)
+        for (std::string_view end : {"ами", "ями", "ыми", "ими", "ией", "ой", "ом", "ем"})
+          if (last.size() > end.size() + 2 && last.ends_with(end)) ru_agent = a;
     }
     if (nearest_actor) {
       c.actor = nearest_actor, c.actor_rule = e.rule.starts_with("sighting:") ? "group_seen" : "group_moving";
@@ -968,6 +1005,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const bool has_target = e.kind != "withdrawal" && e.kind != "patrol" && e.kind != "group_presence";
       if (after && has_target) c.target = after, c.target_rule = "after_trigger";
     }
+    if (!c.target && harmed) c.target = harmed, c.target_rule = "harmed_in_event";
     if (!c.target && object_owner) c.target = object_owner, c.target_rule = "owner_of_object";
     if (!c.actor && blamed) {
       c.actor = blamed, c.actor_rule = "blamed_on";
@@ -1443,15 +1481,19 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (c.origin)
       evidence["origin"] = {{"text", c.origin->text}, {"span", span_json(c.origin->span)},
                             {"cue", std::string(doc.slice(c.origin_cue))}, {"cue_span", span_json(c.origin_cue)}};
-    if (c.actor) {
-      r["actor"] = c.actor->text;
-      evidence["actor"] = {{"text", c.actor->text}, {"span", span_json(c.actor->span)}, {"rule", c.actor_rule},
-                           {"id", c.actor->id.empty() ? json(nullptr) : json(c.actor->id)}};
-    }
-    if (c.target) {
-      r["target"] = c.target->text;
-      evidence["target"] = {{"text", c.target->text}, {"span", span_json(c.target->span)}, {"rule", c.target_rule},
-                            {"id", c.target->id.empty() ? json(nullptr) : json(c.target->id)}};
+    for (const auto& [who, a, rule] : {std::tuple<const char*, const ActorMention*, const std::string*>{"actor", c.actor, &c.actor_rule},
+                                        {"target", c.target, &c.target_rule}}) {
+      if (!a) continue;
+      r[who] = a->text;
+      evidence[who] = {{"text", a->text}, {"span", span_json(a->span)}, {"rule", *rule},
+                       {"id", a->id.empty() ? json(nullptr) : json(a->id)}};
+      // A joint actor keeps every party it names; the report's single id stays empty.
+      if (!a->ids.empty()) {
+        evidence[who]["ids"] = a->ids;
+        c.uncertain.push_back(fmt::format("{}: '{}' names several parties ({}): a joint action, attributed to "
+                                          "none of them alone",
+                                          who, a->text, fmt::join(a->ids, ", ")));
+      }
     }
     if (c.weapon) {
       if (!c.weapon->class_id.empty()) r["weapon_class"] = c.weapon->class_id;
@@ -1571,6 +1613,7 @@ json mentions_json(const Document& doc, const EventFindings& ev, const Mentions&
     actors.push_back({{"text", a.text}, {"span", span_json(a.span)}, {"id", str_or_null(a.id)}, {"how", str_or_null(a.how)},
                       {"category", str_or_null(a.category)}});
     if (!a.hedge.empty()) actors.back()["hedge"] = a.hedge;  // only when hedged: other mentions are unchanged
+    if (!a.ids.empty()) actors.back()["ids"] = a.ids;  // a joint actor: the parties it names
   }
   json dates = json::array();
   for (const auto& d : m.dates)

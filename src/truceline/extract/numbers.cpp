@@ -223,7 +223,9 @@ const KeyMap<std::string_view>& duals() {
           {"شخصان", "people"},      {"شخصين", "people"},      {"طفلان", "people"},    {"طفلين", "people"},
           {"قذيفتان", "explosions"}, {"قذيفتين", "explosions"}, {"صاروخان", "explosions"}, {"صاروخين", "explosions"},
           {"غارتان", "explosions"}, {"غارتين", "explosions"}, {"دبابتان", "weapons"}, {"دبابتين", "weapons"},
-          {"عنصران", "people"},     {"عنصرين", "people"},     {"مدنيان", "people"},  {"جنديين", "people"}};
+          {"عنصران", "people"},     {"عنصرين", "people"},     {"مدنيان", "people"},  {"جنديين", "people"},
+          {"جنديان", "people"},     {"عسكريان", "people"},    {"مقاتلان", "people"}, {"مسلحان", "people"},
+          {"امرأتان", "people"},    {"امرأتين", "people"}};
   return m;
 }
 
