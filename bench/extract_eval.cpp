@@ -24,6 +24,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -196,6 +197,7 @@ int main(int argc, char** argv) {
   fs::path data = fs::path(TRUCELINE_SOURCE_DIR) / "data/eval/extract";
   std::string agreement_file = std::string(TRUCELINE_SOURCE_DIR) + "/data/scenarios/idlib-2018/agreement.toml";
   std::string gazetteer_file = truceline::gazetteer::default_data_file();
+  std::string localities_file = truceline::gazetteer::default_localities_file();  // "none": without
   std::string out;
   int reps = 5;
   bool list_docs = false, check_only = false;
@@ -212,6 +214,7 @@ int main(int argc, char** argv) {
     if (a == "--data") data = next();
     else if (a == "--agreement") agreement_file = next();
     else if (a == "--gazetteer") gazetteer_file = next();
+    else if (a == "--localities") localities_file = next();
     else if (a == "--out") out = next();
     else if (a == "--repetitions") reps = std::max(1, std::stoi(next()));
     else if (a == "--docs") list_docs = true;
@@ -254,8 +257,11 @@ int main(int argc, char** argv) {
     }
     const auto a = truceline::agreement::load_valid(agreement_file);
     const auto g = truceline::gazetteer::Gazetteer::load(gazetteer_file);
+    std::optional<truceline::gazetteer::Gazetteer> localities;
+    if (localities_file != "none" && fs::exists(localities_file))
+      localities.emplace(truceline::gazetteer::Gazetteer::load(localities_file));
     const truceline::agreement::AreaOfInterest area(a);
-    const truceline::extract::Extractor extractor(a, g, &area);
+    const truceline::extract::Extractor extractor(a, g, &area, localities ? &*localities : nullptr);
 
     // Zones in force on a day (noon in the agreement's +03:00): inside or not.
     std::map<std::string, std::unique_ptr<truceline::agreement::ZoneInstance>> instances;

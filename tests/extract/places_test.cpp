@@ -432,6 +432,46 @@ TEST(Places, AnEnglishWordThatSpellsTheArticleIsNotPartOfTheName) {
   EXPECT_EQ(with_text(ms, "at Latakia countryside"), nullptr) << dump(ms);
 }
 
+// The localities supplement (data/gazetteer/localities.tsv): villages places.tsv lacks, found
+// only for a name a cue calls a place. Coordinates copied from localities.tsv's lat/lon columns.
+struct WorldWithLocalities {
+  gazetteer::Gazetteer localities = gazetteer::Gazetteer::load(gazetteer::default_localities_file());
+  PlaceFinder finder{world().gaz, &world().agr, &world().area, &localities};
+};
+std::vector<PlaceMention> find_with_localities(const std::string& text, const std::string& lang = "auto") {
+  static const WorldWithLocalities w;
+  return w.finder.find(Document::make(text, lang));
+}
+
+TEST(Places, ACuedVillageTheGazetteerLacksIsFoundInTheLocalities) {
+  const std::string text = "Government forces shelled the village of Kansafra on Monday.";
+  const auto without = find(text, "en");
+  ASSERT_NE(with_text(without, "Kansafra"), nullptr) << dump(without);
+  EXPECT_EQ(with_text(without, "Kansafra")->kind, "unresolved");
+  const auto ms = find_with_localities(text, "en");
+  expect_point(ms, "Kansafra", 36.48547, 35.65935);
+  EXPECT_NE(with_text(ms, "Kansafra")->rule.find("localities"), std::string::npos) << dump(ms);
+  EXPECT_NE(with_text(ms, "Kansafra")->reason.find("localities supplement"), std::string::npos) << dump(ms);
+  // Arabic: a dual settlement noun governs both members; a name of two words after the cue.
+  const auto ar = find_with_localities("قصفت قوات النظام بلدتي حاس ومعرة حرمة وقرية أبو دالي يوم الخميس.", "ar");
+  expect_point(ar, "حاس", 36.59066, 35.61610);
+  expect_point(ar, "معرة حرمة", 36.54312, 35.54724);
+  expect_point(ar, "أبو دالي", 36.90358, 35.45056);  // the Abu Dali in scope, not its namesakes far away
+}
+
+TEST(Places, TheLocalitiesNeverNameACommonWordOrAnAgencyOrAKnownTown) {
+  // "عاجل" (urgent), "مدرسة" (school), "تحت" (under) are also villages' names; "SANA" one's spelling.
+  const auto ar = find_with_localities("عاجل: سقطت قذيفة قرب مدرسة في مدينة سراقب وبقي طفل تحت الأنقاض.", "ar");
+  for (const char* w : {"عاجل", "مدرسة", "تحت"}) EXPECT_EQ(with_text(ar, w), nullptr) << w << "\n" << dump(ar);
+  expect_point(ar, "سراقب", 36.80591, 35.86447);
+  const auto en = find_with_localities("Hama, SANA - Two civilians were injured in the town of Saraqib.", "en");
+  EXPECT_EQ(with_text(en, "SANA"), nullptr) << dump(en);
+  const PlaceMention* saraqib = with_text(en, "Saraqib");
+  ASSERT_NE(saraqib, nullptr) << dump(en);
+  EXPECT_EQ(saraqib->geonameid, 164816u);  // places.tsv's Saraqib: the main gazetteer comes first
+  EXPECT_EQ(saraqib->rule.find("localities"), std::string::npos) << dump(en);
+}
+
 TEST(Places, OddTextsDoNotThrow) {
   for (const char* text : {"- - - ' ` ‘ ’", "M", "M-", "al-", "Al Al Al Al Al", "و ب ل", "ال", "в", "Kafr",
                            "5 km north of", "\xD9\x88\xD8\xA8", "ريف", "north of Saraqib Saraqib Saraqib"}) {

@@ -32,6 +32,7 @@ struct ExtractArgs {
   std::string agreement, published, source, source_type, lang = "auto";
   std::vector<std::string> files;
   std::string output, mentions, gazetteer;
+  std::string localities;  // "" = the default file when it exists; "none" = no supplement
   std::vector<std::string> places;
 };
 
@@ -77,11 +78,19 @@ int cmd_extract(const ExtractArgs& a, Io& io) {
   const agreement::AreaOfInterest area(ag);
   const std::string gpath = a.gazetteer.empty() ? default_gazetteer_file() : a.gazetteer;
   const gazetteer::Gazetteer gz = gazetteer::Gazetteer::load(gpath, a.places);
+  // The localities supplement: the data directory's unless --localities names another or
+  // "none"; a missing default file (an older data directory) is no error, a named one is.
+  std::optional<gazetteer::Gazetteer> localities;
+  {
+    const std::string lpath = a.localities.empty() ? default_localities_file() : a.localities;
+    if (a.localities != "none" && (!a.localities.empty() || std::filesystem::exists(lpath)))
+      localities.emplace(gazetteer::Gazetteer::load(lpath));
+  }
   std::vector<std::string> texts;
   texts.reserve(a.files.size());
   for (const auto& f : a.files) texts.push_back(read_checked(f));
 
-  const extract::Extractor extractor(ag, gz, &area);
+  const extract::Extractor extractor(ag, gz, &area, localities ? &*localities : nullptr);
   io::AtomicOutput out(a.output, io.out);
   std::unique_ptr<io::AtomicOutput> mout;
   if (!a.mentions.empty()) mout = std::make_unique<io::AtomicOutput>(a.mentions, io.out);
@@ -143,6 +152,10 @@ Command add_extract_command(CLI::App& app) {
   cmd->add_option("--mentions", st->mentions, "the mentions of each text (JSON; JSON Lines for several texts)")
       ->type_name("FILE");
   cmd->add_option("--gazetteer", st->gazetteer, "gazetteer data file (default: $TRUCELINE_DATA/gazetteer/places.tsv)")
+      ->type_name("FILE");
+  cmd->add_option("--localities", st->localities,
+                  "villages the gazetteer lacks, looked up for cued names only (default: "
+                  "$TRUCELINE_DATA/gazetteer/localities.tsv; 'none' for no supplement)")
       ->type_name("FILE");
   cmd->add_option("--places", st->places,
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")

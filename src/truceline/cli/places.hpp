@@ -27,6 +27,8 @@ struct PlaceFlags {
 // the environment variable TRUCELINE_DATA is set (and not empty), else the source tree's
 // data/gazetteer/places.tsv (gazetteer::default_data_file()).
 std::string default_gazetteer_file();
+// $TRUCELINE_DATA/gazetteer/localities.tsv (or the source tree's): the localities supplement.
+std::string default_localities_file();
 
 class PlaceContext {
  public:

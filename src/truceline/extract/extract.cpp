@@ -49,8 +49,9 @@ struct Extractor::Impl {
   ActorFinder actors;
   WeaponFinder weapons;
   gazetteer::Resolver resolver;  // unscoped: does a region's name match any place at all?
-  Impl(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area)
-      : agreement(&a), places(g, &a, area), actors(a), weapons(a), resolver(g) {}
+  Impl(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area,
+       const gazetteer::Gazetteer* localities)
+      : agreement(&a), places(g, &a, area, localities), actors(a), weapons(a), resolver(g) {}
   // Ingest's resolver (docs/report-format.md, "Place resolution") at its threshold, with no
   // scope: a scope only removes candidates, so "no match here" holds for every ingest.
   bool name_matches_a_place(std::string_view name) const {
@@ -61,8 +62,9 @@ struct Extractor::Impl {
   }
 };
 
-Extractor::Extractor(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area)
-    : impl_(std::make_unique<Impl>(a, g, area)) {}
+Extractor::Extractor(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area,
+                     const gazetteer::Gazetteer* localities)
+    : impl_(std::make_unique<Impl>(a, g, area, localities)) {}
 
 Extractor::~Extractor() = default;
 

@@ -41,7 +41,10 @@ struct Result {
 class Extractor {
  public:
   // Throws InputError only for a bad agreement/gazetteer. area may be null (no scope).
-  Extractor(const agreement::Agreement&, const gazetteer::Gazetteer&, const agreement::AreaOfInterest* area);
+  // `localities` (may be null, must outlive the extractor): the localities supplement
+  // (data/gazetteer/localities.tsv), consulted for cued village names the gazetteer lacks.
+  Extractor(const agreement::Agreement&, const gazetteer::Gazetteer&, const agreement::AreaOfInterest* area,
+            const gazetteer::Gazetteer* localities = nullptr);
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;

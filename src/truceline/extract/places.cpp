@@ -374,7 +374,9 @@ bool is_settlement_cue_text(std::string_view text) {
       "village of", "villages of", "town of", "towns of", "city of", "cities of", "hamlet of", "hamlets of",
       "settlement of", "settlements of", "suburb of", "suburbs of", "village", "town", "villages", "towns",
       "населённые пункты", "населенные пункты", "населённых пунктов", "населенных пунктов", "деревни",
-      "деревня", "села", "село", "посёлка", "поселка", "населённого пункта", "населенного пункта"};
+      "деревня", "села", "село", "посёлка", "поселка", "населённого пункта", "населенного пункта",
+      // Arabic plurals and duals ("بلدتي حاس ومعرة حرمة": the two towns of …)
+      "بلدتي", "قريتي", "مدينتي", "بلدات", "البلدات", "قرى", "القرى"};
   return s.count(lw) != 0;
 }
 
@@ -399,6 +401,9 @@ struct PlaceFinder::Impl {
   const gazetteer::Gazetteer* gaz = nullptr;
   const agreement::Agreement* agreement = nullptr;
   std::unique_ptr<gazetteer::Resolver> resolver;
+  // The localities supplement (data/gazetteer/localities.tsv: villages the main gazetteer lacks),
+  // with the same scope; consulted only for a cued window the main gazetteer does not locate.
+  std::unique_ptr<gazetteer::Resolver> local_resolver;
 
   // Folded gazetteer spellings (Latin script after fold) and, per first word, the longest.
   std::unordered_set<std::string> folded_names;
@@ -423,13 +428,13 @@ struct PlaceFinder::Impl {
 
   // `cyrillic`: the folded query comes from Cyrillic words, so it gets the resolver's translit
   // tier exactly as ingest's resolution of the Cyrillic text does.
-  Resolved resolve(const std::string& query, bool cyrillic = false) const {
-    const std::string ck = cyrillic ? "\x01" + query : query;
+  Resolved resolve(const std::string& query, bool cyrillic = false, bool local = false) const {
+    const std::string ck = std::string(local ? "\x02" : "") + (cyrillic ? "\x01" + query : query);
     {
       std::lock_guard lock(mutex);
       if (auto it = cache.find(ck); it != cache.end()) return it->second;
     }
-    const gazetteer::Resolution r = resolver->resolve(query, {}, cyrillic);
+    const gazetteer::Resolution r = (local ? local_resolver : resolver)->resolve(query, {}, cyrillic);
     Resolved out;
     out.status = r.status;
     out.reason = r.reason;
@@ -458,7 +463,7 @@ struct PlaceFinder::Impl {
 };
 
 PlaceFinder::PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement::Agreement* agreement,
-                         const agreement::AreaOfInterest* area)
+                         const agreement::AreaOfInterest* area, const gazetteer::Gazetteer* localities)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.gaz = &gazetteer;
@@ -468,6 +473,7 @@ PlaceFinder::PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement:
     o.scope = gazetteer::Scope{area->description(), [area](gazetteer::LonLat p) { return area->distance_m(p); },
                                area->place_margin_m()};
   }
+  if (localities) m.local_resolver = std::make_unique<gazetteer::Resolver>(*localities, o);
   m.resolver = std::make_unique<gazetteer::Resolver>(gazetteer, std::move(o));
 
   for (const auto& s : gazetteer.spellings()) {
@@ -1215,10 +1221,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           continue;
         }
         // A strong cue before an Arabic word nothing matches: kept unresolved ("قرية X").
-        if (!found && cue && cue->strong && is_ar_settlement_cue(cue->key) && first.size() >= 3 &&
+        // Also a later member of a list a settlement noun governs ("بلدتي حاس ومعرة حرمة"): its
+        // "و" is left out of the name.
+        const bool list_member = cue && cue->strong && cue->key == Words{"list"};
+        if (!found && cue && cue->strong && (is_ar_settlement_cue(cue->key) || list_member) && first.size() >= 3 &&
             !ar_common_words().count(to_utf8(first)) && !is_cue_word(to_utf8(ar_no_article(first)))) {
-          const std::string q = std::string(doc.token_text(W[w].tok));
-          found = Window{w, w, q, "ar:exact", false, false};
+          std::string q = std::string(doc.token_text(W[w].tok));
+          std::size_t skip = 0;
+          if (list_member && q.starts_with("\xD9\x88") && q.size() > 6) {  // و
+            q.erase(0, 2);
+            skip = 1;
+          }
+          found = Window{w, w, q, "ar:exact", false, false, skip};
           found_res = m.resolve(q);
           if (found_res->place) {
             // a key or fuzzy-tier match of an unlisted spelling: still the resolver's decision
@@ -1229,7 +1243,47 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       if (!found) continue;
       Window win = *found;
-      const Resolved& r = *found_res;
+      Resolved r = *found_res;
+      // The localities supplement (villages the main gazetteer lacks: data/gazetteer/README.md):
+      // only for a window a cue calls a place — strong ("the village of", "قرية", "населённый
+      // пункт"), or weak before a capitalised Latin/Cyrillic name ("near Kansafra", "у Джурина")
+      // — that the main gazetteer does not locate, and only when the supplement resolves it
+      // outright (exact or key match, one place in scope). A bare word is never looked up there:
+      // many villages bear common words' names ("مدرسة", "تحت", "عاجل"). An Arabic name after a
+      // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
+      bool from_localities = false;
+      // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
+      const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
+                           doc.token_text(W[win.first].tok).size() <= 6;
+      if (!r.place && m.local_resolver && cue && (cue->strong || !arabic_word) && !acronym) {
+        const bool cyr = tok(win.first).script == Script::cyrillic;
+        auto usable = [](const Resolved& x) { return x.place && (x.match == "exact" || x.match == "key"); };
+        if (arabic_word && cue->strong && win.first == win.last) {
+          for (std::size_t k = 3; k >= 2; --k) {
+            const std::size_t last = win.first + k - 1;
+            bool ok = last < n;
+            for (std::size_t x = win.first + 1; ok && x <= last; ++x) ok = W[x].sep != 3 && tok(x).script == Script::arabic;
+            if (!ok) continue;
+            std::string q(doc.slice(doc.tokens_span(W[win.first].tok, W[last].tok)));
+            if (win.skip_letters == 1 && q.starts_with("\xD9\x88")) q.erase(0, 2);  // the list's و
+            const Resolved lr = m.resolve(q, false, true);
+            if (usable(lr) && lr.match == "exact") {
+              r = lr;
+              win.last = last;
+              win.query = q;
+              from_localities = true;
+              break;
+            }
+          }
+        }
+        if (!from_localities) {
+          const Resolved lr = m.resolve(win.query, cyr, true);
+          if (usable(lr)) {
+            r = lr;
+            from_localities = true;
+          }
+        }
+      }
       std::size_t a = win.first, b = win.last;
 
       // Person names: "President Erdogan", "Lavrov said".
@@ -1246,6 +1300,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (cue) rule.push_back("cue:" + cue->text);
       if (!win.rule.empty()) rule.push_back(win.rule);
       if (!arabic_word) rule.push_back(win.in_index ? "gazetteer" : "capitalised");
+      if (from_localities) rule.push_back("localities");
 
       PlaceMention pm;
       pm.match = r.match;
@@ -1471,6 +1526,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       if (r.match != "exact") pm.reason += (pm.reason.empty() ? "" : "; ") +
                                            fmt::format("a {} match of the gazetteer's spelling (score {:.2f})", r.match, r.score);
+      if (from_localities)
+        pm.reason += (pm.reason.empty() ? "" : "; ") +
+                     std::string("a village of the localities supplement (GeoNames via Who's On First), which the main "
+                                 "gazetteer lacks: its point is GeoNames', its population unknown");
       pm.rule = fmt::format("{}", fmt::join(rule, "+"));
       emit(std::move(pm), a, b, win.skip_letters);
       w = b;

@@ -13,6 +13,7 @@
 //   agreement:post   an observation post of the agreement ([[post]] name)
 //   region:<what>    a province / countryside / road / zone wording
 //   offset           a relative position ("5 km north of X"): X's point, the offset in reason
+//   localities       located by the localities supplement (a cued village the main gazetteer lacks)
 // Resolution (PlaceMention::match/score): the gazetteer match kind and score of the resolver's
 // best candidate ("exact", "key"; "post" for an agreement post; "" when none).
 //
@@ -51,8 +52,10 @@ class PlaceFinder {
  public:
   // `gazetteer` (and `agreement`, `area` when given) must outlive the finder. agreement may be
   // null (no posts); area may be null (no scope: every gazetteer place is acceptable).
+  // `localities` (may be null): the localities supplement (data/gazetteer/localities.tsv), looked
+  // up only for a cued name the main gazetteer does not locate (rule "localities").
   PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement::Agreement* agreement,
-              const agreement::AreaOfInterest* area);
+              const agreement::AreaOfInterest* area, const gazetteer::Gazetteer* localities = nullptr);
   ~PlaceFinder();
   PlaceFinder(PlaceFinder&&) noexcept;
 

@@ -690,6 +690,10 @@ std::string data_file_in(const std::string& data_dir) { return data_dir + "/gaze
 
 std::string default_data_file() { return data_file_in(TRUCELINE_DATA_DIR); }
 
+std::string localities_file_in(const std::string& data_dir) { return data_dir + "/gazetteer/localities.tsv"; }
+
+std::string default_localities_file() { return localities_file_in(TRUCELINE_DATA_DIR); }
+
 LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
   const Index& ix = *index_;
   LookupResult r;

@@ -191,5 +191,9 @@ std::string data_file_in(const std::string& data_dir);
 // TRUCELINE_DATA_DIR). The library reads no environment: the CLI maps $TRUCELINE_DATA onto
 // data_file_in() (cli/places.hpp).
 std::string default_data_file();
+// The localities supplement of a data directory: <data_dir>/gazetteer/localities.tsv (the same
+// format; villages the main file lacks, data/gazetteer/README.md), and the source tree's.
+std::string localities_file_in(const std::string& data_dir);
+std::string default_localities_file();
 
 }  // namespace truceline::gazetteer
