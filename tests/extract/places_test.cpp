@@ -457,6 +457,14 @@ TEST(Places, ACuedVillageTheGazetteerLacksIsFoundInTheLocalities) {
   expect_point(ar, "حاس", 36.59066, 35.61610);
   expect_point(ar, "معرة حرمة", 36.54312, 35.54724);
   expect_point(ar, "أبو دالي", 36.90358, 35.45056);  // the Abu Dali in scope, not its namesakes far away
+  // "محور X" (the front at X) and "من بينها X" (among them X) cue the supplement, never an unknown word.
+  const auto front = find_with_localities("صد الجيش هجوماً على محور كبانة، وتحدث المصدر على محور الحديث.", "ar");
+  expect_point(front, "كبانة", 36.23272, 35.71743);
+  EXPECT_EQ(with_text(front, "الحديث"), nullptr) << dump(front);
+  // An English fire verb right before a capitalised name cues it (for the supplement only).
+  const auto en = find_with_localities("Regime forces shelled Al-Lataminah and Kafr Zita with rockets.", "en");
+  expect_point(en, "Al-Lataminah", 36.62292, 35.32149);
+  EXPECT_EQ(with_text(find("Regime forces shelled Al-Lataminah and Kafr Zita with rockets.", "en"), "Al-Lataminah"), nullptr);
 }
 
 TEST(Places, TheLocalitiesNeverNameACommonWordOrAnAgencyOrAKnownTown) {

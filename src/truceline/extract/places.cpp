@@ -106,7 +106,7 @@ const std::vector<Cue>& cues() {
         true);
     add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
          "в", "во", "у", "из", "на", "до", "по", "от", "к", "между",  // Russian
-         "في", "من", "على", "إلى", "الى", "عن", "نحو", "باتجاه", "داخل", "بين", "محور",  // Arabic
+         "في", "من", "على", "إلى", "الى", "عن", "نحو", "باتجاه", "داخل", "بين", "محور", "بينها",  // Arabic
          "de", "da", "te", "ta", "yakınlarında", "kentinde", "ilçesinde"},    // Turkish (best effort)
         false);
     std::stable_sort(v.begin(), v.end(), [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
@@ -947,6 +947,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
       }
 
+      // An English fire or assault verb right before a capitalised name ("regime forces shelled
+      // Al-Lataminah and Kafr Zita", "pounded Kansafra"): a cue for the localities supplement only.
+      auto after_object_verb = [&](std::size_t x) {
+        static const std::unordered_set<std::string> kObjectVerbs{
+            "shelled", "pounded", "struck", "hit", "targeted", "bombed", "bombarded", "raided", "attacked", "stormed",
+            "captured", "recaptured", "retook", "seized", "entered", "shelling", "bombing", "besieged"};
+        return tok(x).script == Script::latin && x > 0 && W[x].sep != 3 && kObjectVerbs.count(lower(x - 1)) != 0;
+      };
+      // Arabic weak cues that the localities supplement may follow (besides the strong ones):
+      // "محور X" (the front at X), "من بينها X" (among them X, after "قرى وبلدات").
+      auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
+        static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")};
+        return c && (c->key == kFront || c->key == kAmong);
+      };
       // --- Candidate windows starting at w, longest first.
       std::optional<Window> found;
       std::optional<Resolved> found_res;
@@ -1101,7 +1115,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               }
               if (r.match != "translit" && !cyrillic_window) break;  // Latin: the first, as before
             }
-            if (!pick && cue && b == maxb) {
+            if (!pick && (cue || (m.local_resolver && after_object_verb(w))) && b == maxb) {
               pick = Window{w, b, q0, "", false, false};
               pick_res = m.resolve(q0, cyrillic_window);
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
@@ -1224,7 +1238,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // Also a later member of a list a settlement noun governs ("بلدتي حاس ومعرة حرمة"): its
         // "و" is left out of the name.
         const bool list_member = cue && cue->strong && cue->key == Words{"list"};
-        if (!found && cue && cue->strong && (is_ar_settlement_cue(cue->key) || list_member) && first.size() >= 3 &&
+        const bool local_only = m.local_resolver && is_ar_local_cue(cue);  // dropped unless the supplement locates it
+        if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only) &&
+            first.size() >= 3 &&
             !ar_common_words().count(to_utf8(first)) && !is_cue_word(to_utf8(ar_no_article(first)))) {
           std::string q = std::string(doc.token_text(W[w].tok));
           std::size_t skip = 0;
@@ -1251,11 +1267,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // outright (exact or key match, one place in scope). A bare word is never looked up there:
       // many villages bear common words' names ("مدرسة", "تحت", "عاجل"). An Arabic name after a
       // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
-      bool from_localities = false;
+      bool from_localities = false;  // (set below; `cue` may be null for a verb_cue)
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
                            doc.token_text(W[win.first].tok).size() <= 6;
-      if (!r.place && m.local_resolver && cue && (cue->strong || !arabic_word) && !acronym) {
+      const bool verb_cue = after_object_verb(win.first);
+      const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
+      if (!r.place && m.local_resolver && (cue || verb_cue) && (!cue || cue->strong || !arabic_word || ar_local_cue) &&
+          !acronym) {
         const bool cyr = tok(win.first).script == Script::cyrillic;
         auto usable = [](const Resolved& x) { return x.place && (x.match == "exact" || x.match == "key"); };
         if (arabic_word && cue->strong && win.first == win.last) {
