@@ -457,6 +457,9 @@ TEST(Places, ACuedVillageTheGazetteerLacksIsFoundInTheLocalities) {
   expect_point(ar, "حاس", 36.59066, 35.61610);
   expect_point(ar, "معرة حرمة", 36.54312, 35.54724);
   expect_point(ar, "أبو دالي", 36.90358, 35.45056);  // the Abu Dali in scope, not its namesakes far away
+  // Russian: the translit tier, as for places.tsv's names ("Джурин" is Jurin, "Dżurin", "جورين").
+  expect_point(find_with_localities("Миномётному обстрелу подверглись позиции у населённого пункта Джурин.", "ru"),
+               "Джурин", 36.23974, 35.61982);
   // "محور X" (the front at X) and "من بينها X" (among them X) cue the supplement, never an unknown word.
   const auto front = find_with_localities("صد الجيش هجوماً على محور كبانة، وتحدث المصدر على محور الحديث.", "ar");
   expect_point(front, "كبانة", 36.23272, 35.71743);

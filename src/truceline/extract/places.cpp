@@ -1276,7 +1276,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!r.place && m.local_resolver && (cue || verb_cue) && (!cue || cue->strong || !arabic_word || ar_local_cue) &&
           !acronym) {
         const bool cyr = tok(win.first).script == Script::cyrillic;
-        auto usable = [](const Resolved& x) { return x.place && (x.match == "exact" || x.match == "key"); };
+        // (the translit tier only for a Cyrillic name, as ingest resolves Cyrillic text)
+        auto usable = [&](const Resolved& x) {
+          return x.place && (x.match == "exact" || x.match == "key" || (cyr && x.match == "translit"));
+        };
         if (arabic_word && cue->strong && win.first == win.last) {
           for (std::size_t k = 3; k >= 2; --k) {
             const std::size_t last = win.first + k - 1;
