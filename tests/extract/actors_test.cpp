@@ -392,5 +392,47 @@ TEST(Actors, OddTextsDoNotThrow) {
   EXPECT_TRUE(find("Russian").empty());  // a demonym alone names nobody
 }
 
+// Issue 14, fourth held-out set: our own sentences for each rule.
+const ActorMention* mention(const std::vector<ActorMention>& ms, const std::string& text) {
+  for (const auto& m : ms)
+    if (m.text == text) return &m;
+  return nullptr;
+}
+
+TEST(Actors, APartyWordJoinedToADemonymNamesBothParties) {
+  const auto ms = find("Regime and Russian warplanes struck the town on Monday.");
+  expect(ms, "Regime and Russian warplanes", "", "several");
+  const ActorMention* m = mention(ms, "Regime and Russian warplanes");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->ids, (std::vector<std::string>{"russia", "syria"}));
+  // The demonyms' lists keep their parties too, in every script.
+  const ActorMention* ru = mention(find("Российские и турецкие военные провели патрулирование."), "Российские и турецкие военные");
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->ids, (std::vector<std::string>{"russia", "turkish-armed-forces"}));
+}
+
+TEST(Actors, HedgesAfterACommaAndWithWhoBelievesIt) {
+  const auto ms = find("A drone, believed by local residents to be Russian, hit a car.");
+  ASSERT_EQ(ms.size(), 1u) << dump(ms);
+  EXPECT_EQ(ms[0].id, "russia") << dump(ms);
+  EXPECT_EQ(ms[0].hedge, "believed by local residents to be");
+  const auto ar = find("استهدفت طائرة مسيّرة يُرجَّح أنها روسية سيارة قرب البلدة.");
+  ASSERT_EQ(ar.size(), 1u) << dump(ar);
+  EXPECT_EQ(ar[0].id, "russia") << dump(ar);
+  EXPECT_FALSE(ar[0].hedge.empty());
+}
+
+TEST(Actors, SeatsOfPowerAbbreviationsAndModesThatAreNoRegime) {
+  expect(find("В Кремле заявили, что договорённости выполняются."), "Кремле", "russia");
+  expect(find("The Kremlin said the deal was on track."), "Kremlin", "russia");
+  expect(find("В Минобороны РФ эту информацию опровергли."), "Минобороны РФ", "russia");
+  // "в рабочем режиме" (in working mode), "режим тишины" (the ceasefire): not the regime.
+  for (const char* text : {"Работа идёт в рабочем режиме.", "Режим тишины соблюдается в провинции."})
+    EXPECT_TRUE(find(text).empty()) << text << "\n" << dump(find(text));
+  expect(find("Боевики обстреляли позиции режима."), "режима", "syria");  // still the regime
+  // "regime positions": the regime owns them.
+  expect(find("Rebels attacked regime positions near the town."), "regime", "syria");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -694,6 +694,25 @@ TEST(CandidateRoles, ThoseHarmedInTheEventAreTheTarget) {
   EXPECT_EQ(actor_id_of(cs[0]), "syria");
 }
 
+
+// Two named parties joined before the trigger (or after an Arabic verb) act together.
+TEST(CandidateRoles, TwoNamedPartiesJoinedByAndActTogether) {
+  for (const char* text : {"Fighters of Hayat Tahrir al-Sham and Jaysh al-Izza attacked positions near Kafr Zita on Monday.",
+                           "Отряды ХТШ и «Хуррас ад-Дин» обстреляли Кафр-Зиту в понедельник.",
+                           "اشتبكت هيئة تحرير الشام وجيش العزة مع قوات النظام قرب كفرزيتا يوم الاثنين."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_GE(cs.size(), 1u) << text;
+    const json a = actor_evidence(cs[0], "actor");
+    ASSERT_TRUE(a.is_object()) << text;
+    ASSERT_TRUE(a.contains("ids")) << text << "\n" << a;
+    EXPECT_EQ(a["ids"].size(), 2u) << text;
+    EXPECT_TRUE(a["id"].is_null()) << text;
+  }
+  // Not across a comma: "HTS, and later the army, …" are not one actor.
+  const auto cs = candidates_of("Hayat Tahrir al-Sham fighters shelled Saraqib on Monday, and the army shelled Sarmin.");
+  for (const auto& c : cs) EXPECT_FALSE(actor_evidence(c, "actor").contains("ids")) << c.dump();
+}
+
 }  // namespace fourth_round
 
 }  // namespace

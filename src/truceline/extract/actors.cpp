@@ -127,8 +127,18 @@ const std::vector<std::pair<const char*, const char*>>& equivalents() {
       {"ИГИЛ", "ISIS"},        {"НФО", "NLF"},                  {"САА", "SAA"},
       {"هتش", "HTS"},          {"النصرة", "al-Nusra"},          {"تحرير الشام", "Tahrir al-Sham"},
       {"Nusra", "al-Nusra"},   {"Daesh", "ISIS"},               {"IS", "ISIS"},
-      {"HTŞ", "HTS"},          {"القوات المسلحة التركية", "Turkish Armed Forces"}};
+      {"HTŞ", "HTS"},          {"القوات المسلحة التركية", "Turkish Armed Forces"},
+      {"РФ", "Россия"},        {"RF", "Russia"}};
   return e;
+}
+
+// A state's seat of power named for the state ("В Кремле заявили", "the Kremlin said", "قال
+// الكرملين"): an alias of the party whose alias is the second name, and not a country name (so
+// "в Кремле", "in the Kremlin" is the speaker, not a place where something happened).
+const std::vector<std::pair<const char*, const char*>>& seats_of_power() {
+  static const std::vector<std::pair<const char*, const char*>> s{
+      {"Kremlin", "Russia"}, {"Кремль", "Россия"}, {"الكرملين", "روسيا"}, {"Kremlin", "Rusya"}};
+  return s;
 }
 
 // Russian words for the distinctive words of aliases (see `headed` in the constructor).
@@ -147,13 +157,17 @@ const std::vector<const char*>& force_nouns_other() {
       "طيران", "جيش", "قوات", "طائرات", "مدفعية", "مقاتلات", "وحدات", "جنود", "مروحيات", "قاذفات", "طيران حربي",
       // a soldier, two soldiers (the dual), servicemen: "جنديين تركيين", "عسكريين روس"
       "جندي", "جنديين", "جنديان", "عسكريين", "عسكريون",
+      // an aircraft, a drone ("طائرة مسيرة يرجح أنها روسية")
+      "طائرة", "طائرة مسيرة", "طائرات مسيرة", "طائرة حربية", "مسيرة",
       "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
       // the state's organs: "Russian defence ministry", "сирийские власти", "وزارة الدفاع الروسية"
       "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities", "власти",
       "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات",
       // air defences (ground-based, but not "the army"); a soldier ("военнослужащий сирийской
       // армии"); the government ("авиация сирийского правительства")
-      "air defences", "air defenses", "военнослужащий", "правительство"};
+      "air defences", "air defenses", "военнослужащий", "правительство", "drone",
+      // "турецкие партнёры" (the Turkish partners: Russian officials' word for the state)
+      "партнёры", "партнеры"};
   return n;
 }
 
@@ -174,7 +188,7 @@ const std::vector<const char*>& organ_nouns() {
   static const std::vector<const char*> n{
       "government", "regime", "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities",
       "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة",
-      "правительство"};
+      "правительство", "партнёры", "партнеры"};
   return n;
 }
 const std::vector<const char*>& side_nouns() {
@@ -325,6 +339,15 @@ const std::vector<const char*>& hedges_after() {
                                           "يعتقد أنها", "يعتقد انها", "يرجح أنها", "يرجح انها", "يشتبه أنها",
                                           "يشتبه بأنها", "يعتقد أنه", "يرجح أنه"};
   return h;
+}
+
+// What a party holds, after a bare army noun or organ word: "army positions", "regime
+// checkpoints" name the owner (the candidate's target when hit).
+const std::unordered_set<std::string>& held_nouns() {
+  static const std::unordered_set<std::string> s{"position", "positions", "post", "posts", "checkpoint", "checkpoints",
+                                                 "outpost", "outposts", "base", "bases", "barracks", "convoy", "convoys",
+                                                 "vehicle", "vehicles"};
+  return s;
 }
 
 // Force nouns of the air (and sea): they do not make a text "about one state's army" (see the
@@ -521,6 +544,14 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
       for (std::size_t i = 0; i < declared; ++i)
         if (m.entries[i].kind == Entry::alias && m.entries[i].keys == k) {
           m.add(extra, m.entries[i].id, Entry::alias, m.entries[i].country);
+          break;
+        }
+    }
+    for (const auto& [seat, alias] : seats_of_power()) {
+      const Words k = phrase_keys(alias);
+      for (std::size_t i = 0; i < declared; ++i)
+        if (m.entries[i].kind == Entry::alias && m.entries[i].keys == k) {
+          m.add(seat, m.entries[i].id, Entry::alias, false);
           break;
         }
     }
@@ -879,13 +910,20 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       }
       return std::nullopt;
     };
+    // The hedge may follow a comma ("a drone, believed to be Russian, …") and name who believes
+    // it ("believed by residents to be Russian": up to four words between "by" and "to be").
     auto hedge_after = [&](std::size_t j) -> std::optional<std::size_t> {
+      if (W[j].sep == 3 && !(W[j].tok > 0 && doc.token_text(W[j].tok - 1) == ",")) return std::nullopt;
       for (const Words& h : m.hedges_after) {
         if (j + h.size() > n) continue;
         bool ok = true;
-        for (std::size_t k = 0; ok && k < h.size(); ++k) ok = W[j + k].key == h[k] && W[j + k].sep != 3;
+        for (std::size_t k = 0; ok && k < h.size(); ++k) ok = W[j + k].key == h[k] && (k == 0 || W[j + k].sep != 3);
         if (ok) return j + h.size();
       }
+      static const std::set<std::string> kBelieved{"believed", "thought", "suspected", "said", "presumed"};
+      if (W[j].lang == Lang::latin && kBelieved.count(W[j].key) && j + 1 < n && W[j + 1].key == "by" && W[j + 1].sep != 3)
+        for (std::size_t x = j + 2; x + 1 < n && x <= j + 6 && W[x].sep != 3; ++x)
+          if (W[x].key == "to" && W[x + 1].key == "be" && W[x + 1].sep != 3) return x + 2;
       return std::nullopt;
     };
     // Code points of the proclitic letters `skip` at the start of word x (with the marks
@@ -949,10 +987,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           }
           if (e > b || b == n || W[b].sep == 3 || verbish(b)) return e;
           // The army as the owner of what was hit or held: "army positions", "an army checkpoint".
-          static const std::unordered_set<std::string> kHeld{"position", "positions", "post", "posts", "checkpoint",
-                                                             "checkpoints", "outpost", "outposts", "base", "bases",
-                                                             "barracks", "convoy", "convoys", "vehicle", "vehicles"};
-          if (W[b].sep == 0 && kHeld.count(W[b].key)) return b;
+          if (W[b].sep == 0 && held_nouns().count(W[b].key)) return b;
           return std::nullopt;
         }
         if (k == kMilitaryEn && before && W[a - 1].key == "the" && (b == n || W[b].sep == 3 || verbish(b))) return b;
@@ -989,9 +1024,24 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       if (b < n && W[b].sep == 1) return std::nullopt;
       if (W[a].lang == Lang::latin) {
         if (b == n || W[b].sep == 3 || verbish(b)) return b;
+        if (W[b].sep == 0 && held_nouns().count(W[b].key)) return b;  // "regime positions"
         return std::nullopt;
       }
-      if (W[a].lang == Lang::cyrillic) return b;
+      if (W[a].lang == Lang::cyrillic) {
+        // "в рабочем режиме" (in working mode), "режим тишины" (the ceasefire), "режим прекращения
+        // огня": a mode or a truce, not the regime. After "в"/"во" or an adjective in -ом/-ем, or
+        // before "тишины"/"прекращения"/"перемирия", "режим" is never the party.
+        const std::string lw = lower(a);
+        if (lw.starts_with("режим")) {
+          if (before && (lower(a - 1) == "в" || lower(a - 1) == "во" ||
+                         ((lower(a - 1).ends_with("ом") || lower(a - 1).ends_with("ем")) && !match_at(a - 1, true, Entry::demonym))))
+            return std::nullopt;
+          if (b < n && W[b].sep != 3 &&
+              (lower(b).starts_with("тишин") || lower(b).starts_with("прекращен") || lower(b).starts_with("перемири")))
+            return std::nullopt;
+        }
+        return b;
+      }
       if ((!h.proclitic.empty() && h.proclitic != "\xD9\x88") || !ar_article(a, h.proclitic)) return std::nullopt;
       if (b < n && W[b].sep == 0) {
         if (const auto d = match_at(b, true, Entry::demonym)) return m.entries[d->entry].id == hid ? std::optional(d->end) : std::nullopt;
@@ -1108,7 +1158,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           j = h->end;
         }
         // "warplanes believed to be Russian", "طائرات حربية يعتقد أنها روسية": a hedge, then the demonym.
-        const std::optional<std::size_t> hz = j < n && W[j].sep != 3 ? hedge_after(j) : std::nullopt;
+        const std::optional<std::size_t> hz = j < n ? hedge_after(j) : std::nullopt;
         const std::size_t dj = hz ? *hz : j;
         const auto d = dj < n && W[dj].sep != 3 ? match_at(dj, true, Entry::demonym) : std::nullopt;
         if (d && (W[a].lang == Lang::arabic || hz)) {
@@ -1187,6 +1237,14 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       } else if (en->kind == Entry::demonym) {
         // Demonym [and demonym ...] [adjective] force noun.
         std::set<std::string> ids{en->id};
+        // "Regime and Russian warplanes", "government and Russian jets": a party's distinctive word
+        // joined to the demonym names that party too (several).
+        if (W[a].lang == Lang::latin && a >= 2 && W[a].sep != 3 && W[a - 1].sep != 3 && W[a - 1].key == "and")
+          if (const auto hd = match_at(a - 2, true, Entry::headed); hd && hd->end == a - 1 && m.entries[hd->entry].id != en->id &&
+                                                                   !(a >= 3 && W[a - 2].sep != 3 && match_at(a - 3, true, Entry::demonym))) {
+            ids.insert(m.entries[hd->entry].id);
+            a -= 2;
+          }
         std::size_t j = b;
         while (j + 1 < n && W[j].sep != 3) {
           const std::string& k = W[j].key;
@@ -1412,8 +1470,21 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         am.how = r.how;
         am.category = r.category;
         am.ids = r.ids;
+        if (several.size() > 1 && r.category != "several") {
+          // "Regime and Russian warplanes": the parties this finder joined, which the resolver
+          // (demonyms and names only) does not see.
+          am.id.clear();
+          am.how.clear();
+          am.category = "several";
+          am.ids.clear();
+          for (const std::string& sid : several)
+            am.ids.push_back(noun ? agreement::forces_or_state(m.forces_of, sid, m.entries[*noun].organ) : sid);
+        }
         if (r.id.empty() && r.category.empty() && how == "demonym" && category.empty()) {
           am.id = id;  // a force noun assess does not list ("defence ministry"): the demonym rule still holds
+          am.how = how;
+        } else if (r.id.empty() && r.category.empty() && how == "alias_in_text" && category.empty() && !id.empty()) {
+          am.id = id;  // a name this finder adds to the agreement's ("the Kremlin"): assess does not know it
           am.how = how;
         }
       } else if (qa < a) {

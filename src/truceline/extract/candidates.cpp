@@ -275,6 +275,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   std::vector<std::vector<const NumberMention*>> numbers(ss.size());
   std::vector<std::vector<const WeaponMention*>> weapons(ss.size());
   if (ss.empty()) return {};
+  // Joint actors made here ("HTS and Jaysh al-Izza fighters attacked …"): owned for the whole
+  // assembly (candidates point at them).
+  std::deque<ActorMention> joint_actors;
   for (const auto& x : m.places) places[sentence_of(doc, x.span.begin)].push_back(&x);
   for (const auto& x : m.actors) actors[sentence_of(doc, x.span.begin)].push_back(&x);
   for (const auto& x : m.dates) dates[sentence_of(doc, x.span.begin)].push_back(&x);
@@ -893,6 +896,35 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                            }));
       if (joined) before = before_before;
     }
+    // Two named parties joined by "and" / "и" / "و" before the trigger ("fighters of Hayat
+    // Tahrir al-Sham and Jaysh al-Izza attacked", "отряды ХТШ и «Хуррас ад-Дин»"): both act.
+    // One joint mention (category several, ids: both), as the actor finder makes for "Russian
+    // and Turkish troops".
+    // (Arabic verb-first: the two after the verb, "اشتبكت هيئة تحرير الشام وجيش العزة مع …".)
+    auto joint = [&](const ActorMention* x, const ActorMention* y) -> const ActorMention* {
+      if (!x || !y || x->id.empty() || y->id.empty() || x->id == y->id || y->span.begin < x->span.end) return nullptr;
+      std::vector<std::string> gap;
+      for (std::size_t k = token_at(doc, x->span.end); k < ts.size() && ts[k].span.end <= y->span.begin; ++k)
+        if (ts[k].word) gap.push_back(word_key(k));
+      const std::size_t ky = token_at(doc, y->span.begin);
+      const bool arabic_and = ky > 0 && (ky == ts.size() || ts[ky].span.begin > y->span.begin) &&
+                              ts[ky - 1].script == Script::arabic && normalise_arabic(ts[ky - 1].lower).starts_with("و");
+      const std::string_view between = doc.slice({x->span.end, y->span.begin});
+      const bool no_barrier = between.find_first_of(",;.:()") == std::string_view::npos &&
+                              between.find("\xD8\x8C") == std::string_view::npos;  // ،
+      if (!no_barrier || !((gap.empty() && arabic_and) || (gap.size() == 1 && (gap[0] == "and" || gap[0] == "и"))))
+        return nullptr;
+      ActorMention j;
+      j.span = {x->span.begin, y->span.end};
+      j.text = std::string(doc.slice(j.span));
+      j.category = "several";
+      j.ids = {x->id, y->id};
+      joint_actors.push_back(std::move(j));
+      return &joint_actors.back();
+    };
+    if (const ActorMention* j = joint(before_before, before)) before = j;
+    if (verb_first && !before && all_after.size() >= 2)
+      if (const ActorMention* j = joint(all_after[0], all_after[1])) after = j;
     auto preceded_by = [&](const ActorMention* a, std::initializer_list<std::string_view> words) {
       const std::size_t k = token_at(doc, a->span.begin);
       for (std::size_t back = 1; back <= 2 && back <= k; ++back)

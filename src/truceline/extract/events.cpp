@@ -142,7 +142,7 @@ constexpr Entry kTriggers[] = {
     {"shelling", "مدفعي*"}, {"shelling", "صاروخي*"}, {"shelling", "استهدف* ~ صواريخ"},
     // The object may sit between the verb and the weapon: "استهدفت قوات النظام بلدة سراقب بالصواريخ".
     {"shelling", "استهدف* ~ ~ صواريخ"}, {"shelling", "استهدف* ~ ~ صاروخ*"}, {"shelling", "اطلق* ~ صواريخ"},
-    {"armed_clash", "اشتباك*"}, {"armed_clash", "معارك"}, {"armed_clash", "معركة"}, {"armed_clash", "مواجهات"},
+    {"armed_clash", "اشتباك*"}, {"armed_clash", "اشتبك*"}, {"armed_clash", "تشتبك*"}, {"armed_clash", "معارك"}, {"armed_clash", "معركة"}, {"armed_clash", "مواجهات"},
     {"armed_clash", "هجوم*"}, {"armed_clash", "هاجم*"}, {"armed_clash", "تسلل*"},
     // Repelling an advance ("تصدوا لمحاولة تقدم", "صد هجوم"): fighting.
     // (Not "تصدى" alone: "تصدت القوات لهجوم بطائرات مسيرة" repelled drones, no fighting.)
