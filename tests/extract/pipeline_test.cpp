@@ -695,6 +695,21 @@ TEST(CandidateRoles, ThoseHarmedInTheEventAreTheTarget) {
 }
 
 
+// A negated denial confirms: "did not deny", "не отрицают", "لم ينف" leave the event asserted.
+TEST(CandidateEvents, ANegatedDenialIsNoDenial) {
+  for (const char* text : {"Rebels shelled Saraqib on Monday, the army said. The rebels did not deny the shelling.",
+                           "Боевики обстреляли Саракиб в понедельник. Активисты факт обстрела не отрицают.",
+                           "قصفت فصائل المعارضة سراقب يوم الاثنين، ولم ينف ناشطون القصف."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_GE(cs.size(), 1u) << text;
+    EXPECT_FALSE(says(cs[0], "denied")) << text << "\n" << cs[0]["uncertain"];
+  }
+  // ... while a plain denial still says so.
+  const auto cs = candidates_of("Rebels shelled Saraqib on Monday, the army said. The rebels denied the shelling.");
+  ASSERT_GE(cs.size(), 1u);
+  EXPECT_TRUE(says(cs[0], "denied")) << cs[0]["uncertain"];
+}
+
 // Two named parties joined before the trigger (or after an Arabic verb) act together.
 TEST(CandidateRoles, TwoNamedPartiesJoinedByAndActTogether) {
   for (const char* text : {"Fighters of Hayat Tahrir al-Sham and Jaysh al-Izza attacked positions near Kafr Zita on Monday.",

@@ -873,8 +873,18 @@ EventFindings find_events(const Document& doc) {
         continue;
       }
     }
-    // Denials.
-    if (auto d = find_first(t, tb.denial, b, e)) {
+    // Denials. A denial verb negated right before it ("не отрицают", "did not deny", "لم ينف",
+    // "didn't deny") confirms: no denial.
+    auto negated_denial = [&](std::size_t first) {
+      for (std::size_t back = 1; back <= 2 && back <= first && first - back >= b; ++back) {
+        const std::string& w = t.tok(first - back).lower;
+        if (w == "не" || w == "not" || w == "never" || w == "لم" || w == "لا" || w == "ولم" || w == "ولا" ||
+            w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t"))
+          return true;
+      }
+      return false;
+    };
+    if (auto d = find_first(t, tb.denial, b, e); d && !negated_denial(d->first)) {
       // A denial covers its own clause and what follows it. A trigger in an earlier clause
       // ("said its troops responded to a drone attack launched from X, and denied targeting
       // civilians") is asserted by the sentence's claimant and stays an event; the denial then
