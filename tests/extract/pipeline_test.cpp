@@ -695,6 +695,14 @@ TEST(CandidateRoles, ThoseHarmedInTheEventAreTheTarget) {
 }
 
 
+// "The patrols are part of a deal": what a deal provides, described, is no event.
+TEST(CandidateEvents, WhatADealProvidesIsNoEvent) {
+  const auto cs = candidates_of("Russian and Turkish forces patrolled near Saraqib on Thursday. The patrols are part of a "
+                                "March 5 deal under which a corridor is to run along the road.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["observed_at"], "2018-10-04");
+}
+
 // A negated denial confirms: "did not deny", "не отрицают", "لم ينف" leave the event asserted.
 TEST(CandidateEvents, ANegatedDenialIsNoDenial) {
   for (const char* text : {"Rebels shelled Saraqib on Monday, the army said. The rebels did not deny the shelling.",

@@ -211,6 +211,9 @@ constexpr Entry kStatementCues[] = {
     {"agreement", "agreed"}, {"agreement", "agree"}, {"agreement", "agrees"}, {"agreement", "signed"},
     {"agreement", "reached an agreement"}, {"agreement", "договорились"}, {"agreement", "подписали"},
     {"agreement", "согласовали"}, {"agreement", "اتفق*"}, {"agreement", "وقعت اتفاق*"}, {"agreement", "anlaştı"},
+    // "The patrols are part of a March 5 deal": what the deal provides, described, not an event.
+    {"agreement", "are part of"}, {"agreement", "is part of"}, {"agreement", "являются частью"},
+    {"agreement", "является частью"},
     {"call", "called for"}, {"call", "calls for"}, {"call", "call for"}, {"call", "urged"}, {"call", "urges"},
     {"call", "demanded"}, {"call", "demands"}, {"call", "appealed"}, {"call", "призвал*"}, {"call", "потребовал*"},
     {"call", "دعا"}, {"call", "دعت"}, {"call", "طالب*"}, {"call", "çağrı*"},
