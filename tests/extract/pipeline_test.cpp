@@ -703,6 +703,22 @@ TEST(CandidateEvents, WhatADealProvidesIsNoEvent) {
   EXPECT_EQ(cs[0]["observed_at"], "2018-10-04");
 }
 
+// Triggers added for the fourth held-out set, one sentence each (our own words).
+TEST(CandidateEvents, WithdrawalsFromPostsAndStrikesWithDrones) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Rebels moved tanks and artillery out of the zone near Kafr Nabl on Sunday.", "withdrawal"},
+      {"Turkish troops dismantled their observation post near Morek on Sunday.", "withdrawal"},
+      {"بدأت القوات التركية يوم الأحد بتفكيك معداتها في نقطة المراقبة في مورك.", "withdrawal"},
+      {"أصيب مدني إثر استهداف سيارته بطائرة مسيرة قرب سراقب يوم الأحد.", "airstrike"},
+      {"Army units responded, targeting with artillery the positions of militants in Kafr Zita on Sunday.", "shelling"},
+      {"The crossing near Saraqib remained closed on Sunday.", "movement_restriction"}};
+  for (const auto& [text, kind] : cases) {
+    const auto cs = candidates_of(text);
+    ASSERT_GE(cs.size(), 1u) << text;
+    EXPECT_EQ(cs[0]["kind"], kind) << text;
+  }
+}
+
 // A negated denial confirms: "did not deny", "не отрицают", "لم ينف" leave the event asserted.
 TEST(CandidateEvents, ANegatedDenialIsNoDenial) {
   for (const char* text : {"Rebels shelled Saraqib on Monday, the army said. The rebels did not deny the shelling.",

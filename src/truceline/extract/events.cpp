@@ -48,6 +48,7 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "launched ~ drone*"}, {"airstrike", "launched ~ ~ drone*"},
     {"shelling", "targeted ~ with ~ rocket*"}, {"shelling", "targeted ~ with ~ shell*"},
     {"shelling", "targeted ~ with ~ mortar*"}, {"shelling", "targeted ~ with artillery"},
+    {"shelling", "targeting with artillery"}, {"shelling", "targeting ~ with artillery"},
     {"shelling", "mortar* hit"}, {"shelling", "mortar* landed"}, {"shelling", "artillery struck"},
     {"airstrike", "air strike*"}, {"airstrike", "airstrike*"}, {"airstrike", "air raid*"},
     {"airstrike", "raid*"}, {"airstrike", "warplane* struck"}, {"airstrike", "warplane* bombed"},
@@ -85,6 +86,12 @@ constexpr Entry kTriggers[] = {
     {"withdrawal", "withdrawal"}, {"withdrawal", "been moved from"},
     {"withdrawal", "were moved from"}, {"withdrawal", "moved ~ out of"}, {"withdrawal", "removed ~ heavy weapon*"},
     {"withdrawal", "evacuated ~ position*"},
+    // Issue 14, fourth held-out set: a longer object ("moved tanks and artillery out of"), a
+    // post dismantled or evacuated, positions left.
+    {"withdrawal", "moved ~ ~ out of"}, {"withdrawal", "moved ~ ~ ~ out of"}, {"withdrawal", "dismantl* ~ post*"},
+    {"withdrawal", "dismantl* ~ ~ post*"}, {"withdrawal", "dismantl* ~ ~ ~ post*"}, {"withdrawal", "evacuat* ~ post*"},
+    {"withdrawal", "evacuat* ~ ~ post*"}, {"withdrawal", "evacuat* ~ ~ ~ post*"}, {"withdrawal", "leaving ~ position*"},
+    {"withdrawal", "left ~ position*"}, {"withdrawal", "leaving position*"},
     {"group_presence", "remain* in"}, {"group_presence", "remain* inside"}, {"group_presence", "remain* present"},
     {"group_presence", "still present"}, {"group_presence", "are present"}, {"group_presence", "were present"},
     {"group_presence", "stationed in"}, {"group_presence", "still manning"},
@@ -92,6 +99,8 @@ constexpr Entry kTriggers[] = {
     {"patrol", "patrol*"},
     {"movement_restriction", "closed ~ road*"}, {"movement_restriction", "closed ~ crossing*"},
     {"movement_restriction", "closed ~ highway"}, {"movement_restriction", "blocked ~ road*"},
+    {"movement_restriction", "blocked ~ ~ road*"}, {"movement_restriction", "remained closed"},
+    {"movement_restriction", "remains closed"},
     {"movement_restriction", "blocked ~ highway"}, {"movement_restriction", "road* was closed"},
     {"movement_restriction", "road* were closed"}, {"movement_restriction", "crossing was closed"},
     {"movement_restriction", "checkpoint* stopped"}, {"movement_restriction", "set up ~ checkpoint*"},
@@ -149,6 +158,11 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "سيطر* على"}, {"armed_clash", "محاول* تقدم"}, {"armed_clash", "محاول* ~ تقدم"}, {"armed_clash", "صد* هجوم*"},
     {"other", "سيار* مفخخ*"}, {"other", "عبو* ناسف*"}, {"other", "انتحاري*"},
     {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
+    // A post dismantled, evacuated, left ("بتفكيك معداتها في نقطة", "إخلاء النقطة", "خرج من النقطة").
+    {"withdrawal", "تفكيك* ~ ~ نقط*"}, {"withdrawal", "تفكيك* ~ نقط*"}, {"withdrawal", "تفكيك* نقط*"},
+    {"withdrawal", "اخلاء* نقط*"}, {"withdrawal", "اخلاء* ~ نقط*"}, {"withdrawal", "خرج* من النقط*"},
+    // A strike "with a drone" ("استهداف دراجة نارية بطائرة مسيرة").
+    {"airstrike", "بطائر* مسير*"},
     {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
     {"group_presence", "ينتشرون"}, {"group_presence", "يتمركز*"},
     {"group_presence", "تتمركز*"}, {"group_presence", "متمركز*"}, {"group_presence", "يرفضون ~ مغادرة"},
