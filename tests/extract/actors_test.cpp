@@ -430,6 +430,11 @@ TEST(Actors, SeatsOfPowerAbbreviationsAndModesThatAreNoRegime) {
   for (const char* text : {"Работа идёт в рабочем режиме.", "Режим тишины соблюдается в провинции."})
     EXPECT_TRUE(find(text).empty()) << text << "\n" << dump(find(text));
   expect(find("Боевики обстреляли позиции режима."), "режима", "syria");  // still the regime
+  // "النظام التركي": the Turkish state, not the Syrian party whose word "النظام" is.
+  expect(find("في ظل عدم وفاء النظام التركي بالتزاماته."), "النظام التركي", "turkey");
+  // Officers and officials of states.
+  expect(find("Russian and Turkish officers met in Ankara last week."), "Russian and Turkish officers", "", "several");
+  expect(find("Syrian officials said the zone was calm."), "Syrian officials", "syria");
   // "regime positions": the regime owns them.
   expect(find("Rebels attacked regime positions near the town."), "regime", "syria");
 }

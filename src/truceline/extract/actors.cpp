@@ -165,7 +165,8 @@ const std::vector<const char*>& force_nouns_other() {
       "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات",
       // air defences (ground-based, but not "the army"); a soldier ("военнослужащий сирийской
       // армии"); the government ("авиация сирийского правительства")
-      "air defences", "air defenses", "военнослужащий", "правительство", "drone",
+      "air defences", "air defenses", "военнослужащий", "правительство", "drone", "officers", "officials",
+      "офицеры", "ضباط",
       // "турецкие партнёры" (the Turkish partners: Russian officials' word for the state)
       "партнёры", "партнеры"};
   return n;
@@ -188,7 +189,7 @@ const std::vector<const char*>& organ_nouns() {
   static const std::vector<const char*> n{
       "government", "regime", "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities",
       "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة",
-      "правительство", "партнёры", "партнеры"};
+      "правительство", "партнёры", "партнеры", "officials"};
   return n;
 }
 const std::vector<const char*>& side_nouns() {
@@ -1071,6 +1072,21 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         }
       }
       if (force_after) return std::nullopt;
+      // "النظام التركي", "النظام الروسي" (the Turkish, the Russian regime): the state its demonym
+      // names, not the party whose word "النظام" is.
+      if (W[a].lang == Lang::arabic && b < n && W[b].sep == 0 && (h.proclitic.empty() || h.proclitic == "\xD9\x88"))
+        if (const auto d = match_at(b, true, Entry::demonym); d && m.entries[d->entry].id != hid) {
+          ActorMention am;
+          am.span = doc.tokens_span(W[a].tok, W[d->end - 1].tok);
+          if (h.skip > 0) am.span.begin += proclitic_cps(a, h.skip);
+          am.text = std::string(doc.slice(am.span));
+          am.id = m.entries[d->entry].id;
+          am.how = "demonym";
+          for (std::size_t x = a; x < d->end; ++x) used[x] = true;
+          note_named(am.id);
+          out.push_back(std::move(am));
+          return d->end;
+        }
       const auto e2 = bare_head(a, b, h, hid);
       if (!e2) return std::nullopt;
       ActorMention am;
