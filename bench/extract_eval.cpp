@@ -261,7 +261,8 @@ int main(int argc, char** argv) {
     if (localities_file != "none" && fs::exists(localities_file))
       localities.emplace(truceline::gazetteer::Gazetteer::load(localities_file));
     const truceline::agreement::AreaOfInterest area(a);
-    const truceline::extract::Extractor extractor(a, g, &area, localities ? &*localities : nullptr);
+    const truceline::extract::Extractor extractor(
+        a, g, &area, localities ? truceline::extract::LocalitiesSource([&localities] { return &*localities; }) : nullptr);
 
     // Zones in force on a day (noon in the agreement's +03:00): inside or not.
     std::map<std::string, std::unique_ptr<truceline::agreement::ZoneInstance>> instances;

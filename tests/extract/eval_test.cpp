@@ -195,14 +195,14 @@ TEST(ExtractEvalSet, EveryExpectedFileParsesAndMatchesItsText) {
 }
 
 // Every expected point with a geonameid has that place's coordinates in the bundled gazetteer
-// (data/gazetteer/places.tsv, read here as plain TSV: geonameid, name, asciiname,
+// (data/gazetteer/places.tsv or localities.tsv, read here as plain TSV: geonameid, name, asciiname,
 // alternatenames, lat, lon, ...), so a hand-edited coordinate cannot drift from its id.
 TEST(ExtractEvalSet, CoordinatesAreTheGazetteers) {
   namespace fs = std::filesystem;
   std::map<long, std::pair<double, double>> places;  // id -> lon, lat
-  {
-    std::ifstream in(fs::path(TRUCELINE_SOURCE_DIR) / "data/gazetteer/places.tsv");
-    ASSERT_TRUE(in);
+  for (const char* file : {"data/gazetteer/places.tsv", "data/gazetteer/localities.tsv"}) {
+    std::ifstream in(fs::path(TRUCELINE_SOURCE_DIR) / file);
+    ASSERT_TRUE(in) << file;
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#' || line.rfind("geonameid", 0) == 0) continue;

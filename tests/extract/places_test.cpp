@@ -436,7 +436,7 @@ TEST(Places, AnEnglishWordThatSpellsTheArticleIsNotPartOfTheName) {
 // only for a name a cue calls a place. Coordinates copied from localities.tsv's lat/lon columns.
 struct WorldWithLocalities {
   gazetteer::Gazetteer localities = gazetteer::Gazetteer::load(gazetteer::default_localities_file());
-  PlaceFinder finder{world().gaz, &world().agr, &world().area, &localities};
+  PlaceFinder finder{world().gaz, &world().agr, &world().area, [this] { return &localities; }};
 };
 std::vector<PlaceMention> find_with_localities(const std::string& text, const std::string& lang = "auto") {
   static const WorldWithLocalities w;

@@ -79,18 +79,25 @@ int cmd_extract(const ExtractArgs& a, Io& io) {
   const std::string gpath = a.gazetteer.empty() ? default_gazetteer_file() : a.gazetteer;
   const gazetteer::Gazetteer gz = gazetteer::Gazetteer::load(gpath, a.places);
   // The localities supplement: the data directory's unless --localities names another or
-  // "none"; a missing default file (an older data directory) is no error, a named one is.
+  // "none"; a missing default file (an older data directory) is no error, a named one is. A
+  // named file is read now (its errors before anything is written); the default one, which
+  // ships with the data, when a text first needs it (indexing it costs ~0.3 s).
   std::optional<gazetteer::Gazetteer> localities;
-  {
-    const std::string lpath = a.localities.empty() ? default_localities_file() : a.localities;
-    if (a.localities != "none" && (!a.localities.empty() || std::filesystem::exists(lpath)))
-      localities.emplace(gazetteer::Gazetteer::load(lpath));
+  extract::LocalitiesSource localities_source;
+  if (!a.localities.empty() && a.localities != "none") {
+    localities.emplace(gazetteer::Gazetteer::load(a.localities));
+    localities_source = [&localities] { return &*localities; };
+  } else if (a.localities.empty() && std::filesystem::exists(default_localities_file())) {
+    localities_source = [&localities] {
+      localities.emplace(gazetteer::Gazetteer::load(default_localities_file()));
+      return &*localities;
+    };
   }
   std::vector<std::string> texts;
   texts.reserve(a.files.size());
   for (const auto& f : a.files) texts.push_back(read_checked(f));
 
-  const extract::Extractor extractor(ag, gz, &area, localities ? &*localities : nullptr);
+  const extract::Extractor extractor(ag, gz, &area, localities_source);
   io::AtomicOutput out(a.output, io.out);
   std::unique_ptr<io::AtomicOutput> mout;
   if (!a.mentions.empty()) mout = std::make_unique<io::AtomicOutput>(a.mentions, io.out);

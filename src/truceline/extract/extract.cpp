@@ -50,8 +50,8 @@ struct Extractor::Impl {
   WeaponFinder weapons;
   gazetteer::Resolver resolver;  // unscoped: does a region's name match any place at all?
   Impl(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area,
-       const gazetteer::Gazetteer* localities)
-      : agreement(&a), places(g, &a, area, localities), actors(a), weapons(a), resolver(g) {}
+       LocalitiesSource localities)
+      : agreement(&a), places(g, &a, area, std::move(localities)), actors(a), weapons(a), resolver(g) {}
   // Ingest's resolver (docs/report-format.md, "Place resolution") at its threshold, with no
   // scope: a scope only removes candidates, so "no match here" holds for every ingest.
   bool name_matches_a_place(std::string_view name) const {
@@ -63,8 +63,8 @@ struct Extractor::Impl {
 };
 
 Extractor::Extractor(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area,
-                     const gazetteer::Gazetteer* localities)
-    : impl_(std::make_unique<Impl>(a, g, area, localities)) {}
+                     LocalitiesSource localities)
+    : impl_(std::make_unique<Impl>(a, g, area, std::move(localities))) {}
 
 Extractor::~Extractor() = default;
 

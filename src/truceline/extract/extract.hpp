@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,9 @@ class Gazetteer;
 }
 
 namespace truceline::extract {
+
+// The localities supplement, given when first needed (places.hpp declares the same alias).
+using LocalitiesSource = std::function<const gazetteer::Gazetteer*()>;
 
 struct Options {
   std::optional<std::chrono::year_month_day> published;  // the publication date (--published)
@@ -44,7 +48,7 @@ class Extractor {
   // `localities` (may be null, must outlive the extractor): the localities supplement
   // (data/gazetteer/localities.tsv), consulted for cued village names the gazetteer lacks.
   Extractor(const agreement::Agreement&, const gazetteer::Gazetteer&, const agreement::AreaOfInterest* area,
-            const gazetteer::Gazetteer* localities = nullptr);
+            LocalitiesSource localities = {});
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;

@@ -403,7 +403,18 @@ struct PlaceFinder::Impl {
   std::unique_ptr<gazetteer::Resolver> resolver;
   // The localities supplement (data/gazetteer/localities.tsv: villages the main gazetteer lacks),
   // with the same scope; consulted only for a cued window the main gazetteer does not locate.
-  std::unique_ptr<gazetteer::Resolver> local_resolver;
+  // Loaded on first use (the file costs ~0.3 s to index; most texts never need it).
+  LocalitiesSource localities;
+  gazetteer::ResolveOptions local_options;
+  mutable std::once_flag local_once;
+  mutable std::unique_ptr<gazetteer::Resolver> local_resolver;
+  bool has_localities() const { return static_cast<bool>(localities); }
+  const gazetteer::Resolver* local() const {
+    std::call_once(local_once, [this] {
+      if (const gazetteer::Gazetteer* g = localities()) local_resolver = std::make_unique<gazetteer::Resolver>(*g, local_options);
+    });
+    return local_resolver.get();
+  }
 
   // Folded gazetteer spellings (Latin script after fold) and, per first word, the longest.
   std::unordered_set<std::string> folded_names;
@@ -434,7 +445,9 @@ struct PlaceFinder::Impl {
       std::lock_guard lock(mutex);
       if (auto it = cache.find(ck); it != cache.end()) return it->second;
     }
-    const gazetteer::Resolution r = (local ? local_resolver : resolver)->resolve(query, {}, cyrillic);
+    const gazetteer::Resolver* rv = local ? this->local() : resolver.get();
+    if (!rv) return {};
+    const gazetteer::Resolution r = rv->resolve(query, {}, cyrillic);
     Resolved out;
     out.status = r.status;
     out.reason = r.reason;
@@ -463,7 +476,7 @@ struct PlaceFinder::Impl {
 };
 
 PlaceFinder::PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement::Agreement* agreement,
-                         const agreement::AreaOfInterest* area, const gazetteer::Gazetteer* localities)
+                         const agreement::AreaOfInterest* area, LocalitiesSource localities)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.gaz = &gazetteer;
@@ -473,7 +486,8 @@ PlaceFinder::PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement:
     o.scope = gazetteer::Scope{area->description(), [area](gazetteer::LonLat p) { return area->distance_m(p); },
                                area->place_margin_m()};
   }
-  if (localities) m.local_resolver = std::make_unique<gazetteer::Resolver>(*localities, o);
+  m.localities = std::move(localities);
+  m.local_options = o;
   m.resolver = std::make_unique<gazetteer::Resolver>(gazetteer, std::move(o));
 
   for (const auto& s : gazetteer.spellings()) {
@@ -1115,7 +1129,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               }
               if (r.match != "translit" && !cyrillic_window) break;  // Latin: the first, as before
             }
-            if (!pick && (cue || (m.local_resolver && after_object_verb(w))) && b == maxb) {
+            if (!pick && (cue || (m.has_localities() && after_object_verb(w))) && b == maxb) {
               pick = Window{w, b, q0, "", false, false};
               pick_res = m.resolve(q0, cyrillic_window);
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
@@ -1238,7 +1252,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // Also a later member of a list a settlement noun governs ("بلدتي حاس ومعرة حرمة"): its
         // "و" is left out of the name.
         const bool list_member = cue && cue->strong && cue->key == Words{"list"};
-        const bool local_only = m.local_resolver && is_ar_local_cue(cue);  // dropped unless the supplement locates it
+        const bool local_only = m.has_localities() && is_ar_local_cue(cue);  // dropped unless the supplement locates it
         if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only) &&
             first.size() >= 3 &&
             !ar_common_words().count(to_utf8(first)) && !is_cue_word(to_utf8(ar_no_article(first)))) {
@@ -1273,7 +1287,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                            doc.token_text(W[win.first].tok).size() <= 6;
       const bool verb_cue = after_object_verb(win.first);
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
-      if (!r.place && m.local_resolver && (cue || verb_cue) && (!cue || cue->strong || !arabic_word || ar_local_cue) &&
+      if (!r.place && m.has_localities() && (cue || verb_cue) && (!cue || cue->strong || !arabic_word || ar_local_cue) &&
           !acronym) {
         const bool cyr = tok(win.first).script == Script::cyrillic;
         // (the translit tier only for a Cyrillic name, as ingest resolves Cyrillic text)

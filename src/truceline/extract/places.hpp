@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +49,10 @@ struct PlaceMention {
   std::string rule;             // how it was spotted (header comment)
 };
 
+// Gives the localities supplement (data/gazetteer/localities.tsv) when first needed, or null; called
+// at most once per finder, from any thread. What it returns must outlive the finder.
+using LocalitiesSource = std::function<const gazetteer::Gazetteer*()>;
+
 class PlaceFinder {
  public:
   // `gazetteer` (and `agreement`, `area` when given) must outlive the finder. agreement may be
@@ -55,7 +60,7 @@ class PlaceFinder {
   // `localities` (may be null): the localities supplement (data/gazetteer/localities.tsv), looked
   // up only for a cued name the main gazetteer does not locate (rule "localities").
   PlaceFinder(const gazetteer::Gazetteer& gazetteer, const agreement::Agreement* agreement,
-              const agreement::AreaOfInterest* area, const gazetteer::Gazetteer* localities = nullptr);
+              const agreement::AreaOfInterest* area, LocalitiesSource localities = {});
   ~PlaceFinder();
   PlaceFinder(PlaceFinder&&) noexcept;
 
