@@ -483,6 +483,18 @@ TEST(Places, TheLocalitiesNeverNameACommonWordOrAnAgencyOrAKnownTown) {
   EXPECT_EQ(saraqib->rule.find("localities"), std::string::npos) << dump(en);
 }
 
+// "the M4 highway in Idlib": the province the road runs through, not the city.
+TEST(Places, AProvinceSeatAfterARoadAndInIsTheProvince) {
+  const auto ms = find("A joint patrol drove along the M4 highway in Idlib and reached Ariha on Thursday.", "en");
+  expect_region(ms, "M4 highway");
+  expect_region(ms, "Idlib", "Idlib");
+  expect_point(ms, "Ariha", 36.60964, 35.81374);
+  // ... but "shelled Idlib" alone stays the city, as before.
+  const auto city = find("Government forces shelled Idlib on Thursday.", "en");
+  ASSERT_NE(with_text(city, "Idlib"), nullptr);
+  EXPECT_EQ(with_text(city, "Idlib")->kind, "point");
+}
+
 TEST(Places, OddTextsDoNotThrow) {
   for (const char* text : {"- - - ' ` ‘ ’", "M", "M-", "al-", "Al Al Al Al Al", "و ب ل", "ال", "в", "Kafr",
                            "5 km north of", "\xD9\x88\xD8\xA8", "ريف", "north of Saraqib Saraqib Saraqib"}) {

@@ -645,6 +645,31 @@ struct Window {
 // Латакия", "في محافظتي اللاذقية وحماة", "في ريفي إدلب وحماة"): the member next to the noun was
 // made a region by it; every other point of the list is a region of the same kind too.
 // `out[first]..` are one sentence's mentions in text order.
+// A province seat right after a road or another region and "in" ("the M4 highway in Idlib",
+// "طريق M4 في إدلب", "трасса М4 в Идлибе"): the province the road runs through, not the city.
+void regions_in_provinces(const Document& doc, std::vector<PlaceMention>& out, std::size_t first) {
+  for (std::size_t i = first + 1; i < out.size(); ++i) {
+    PlaceMention& pm = out[i];
+    const PlaceMention& prev = out[i - 1];
+    if (pm.kind != "point" || prev.kind != "region" || prev.span.end > pm.span.begin || !pm.name ||
+        pm.admin1.empty() || !gazetteer::same_admin1(*pm.name, pm.admin1) || pm.rule.find("city") != std::string::npos ||
+        pm.rule.find("offset") != std::string::npos || pm.match == "post")
+      continue;
+    std::string gap(doc.slice(Span{prev.span.end, pm.span.begin}));
+    std::erase(gap, ' ');
+    if (gap != "in" && gap != "\xD0\xB2" /* в */ && gap != "\xD9\x81\xD9\x8A" /* في */) continue;
+    const std::string admin1 = pm.admin1;
+    pm.kind = "region";
+    pm.name.reset();
+    pm.geonameid.reset();
+    pm.lon.reset();
+    pm.lat.reset();
+    pm.reason = fmt::format("the province (admin1 {}), not a point: '{}' after '{}' names the province it runs through",
+                            admin1, pm.text, prev.text);
+    pm.rule += "+region:province_of_region";
+  }
+}
+
 void govern_lists(const Document& doc, std::vector<PlaceMention>& out, std::size_t first) {
   auto words_of = [](std::string_view t) {
     std::vector<std::string_view> v;
@@ -1571,6 +1596,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       w = b;
     }
     govern_lists(doc, out, first_out);
+    regions_in_provinces(doc, out, first_out);
   }
   std::sort(out.begin(), out.end(), [](const PlaceMention& x, const PlaceMention& y) { return x.span.begin < y.span.begin; });
   return out;
