@@ -811,6 +811,13 @@ struct Scanner {
         }
         if (m.counts == "people") {
           if (auto e = nearby_event(start, std::max(nj, end)); !e.empty()) m.counts = std::string(e);
+          // Turkish "3'ü kadın 11 sivil öldü": the part (three of them women) shares what
+          // happened to the whole count right after it.
+          else if (lang == "tr" && nj + 1 < n() && is_number_start(nj + 1) && nj > r->last + 1)
+            if (const auto whole = read_number(nj + 1)) {
+              const auto wn = counted_noun(*whole);
+              if (auto e2 = nearby_event(whole->first, wn ? wn->first : whole->last); !e2.empty()) m.counts = std::string(e2);
+            }
         }
         // "5 قتلى على الأقل"
         static const std::string at = lexicon::key("على"), least = lexicon::key("الأقل");

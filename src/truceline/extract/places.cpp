@@ -1249,7 +1249,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               }
               if (r.match != "translit" && !cyrillic_window && !turkish) break;  // Latin: the first, as before
             }
-            if (!pick && cue && b == maxb) {
+            // (Turkish: not a window opened by a sentence's first word, whose capital says
+            // nothing: "Çatışmalar İdlib'in güneyinde" is tried again from "İdlib".)
+            if (!pick && cue && b == maxb && !(turkish && sentence_initial && b > w)) {
               pick = Window{w, b, q0, "", false, false};
               pick_res = m.resolve(q0, cyrillic_window);
               // Turkish: the romanised spelling's reason when it comes nearer (below threshold).
