@@ -358,6 +358,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if ((a == "earlier" || a == "later") && (b == "that" || b == "in") && (c3 == "day" || c3 == "the"))
         return span_to(m);
       if ((a == "тот" || a == "этот" || a == "тем" || a == "ту") && (b == "же" && kPart.count(c3))) return span_to(m);
+      // Turkish "aynı gün" (the same day), "aynı gece", "o gün" (that day).
+      if ((a == "aynı" || a == "o") && (b.starts_with("gün") || b.starts_with("gece") || b.starts_with("sabah") ||
+                                        b.starts_with("akşam")))
+        return span_to(n);
       if (ts[k].script == Script::arabic) {
         const std::string x = normalise_arabic(a), y = normalise_arabic(b);
         if ((x == kDay || x == "ف" + kDay || x == "في" + kDay) && kSelf.count(y)) return span_to(n);
@@ -782,6 +786,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // subject is its object ("قصفت فصائل المعارضة مواقع لقوات النظام").
       const std::size_t k0 = token_at(doc, a->span.begin);
       const bool latin = k0 < ts.size() && ts[k0].script == Script::latin;
+      // Turkish, by stem: "bir Türk askerî noktasının yakınına" (near a Turkish military post),
+      // "rejim mevzilerine", "Rus üssüne", "TSK konvoyuna".
+      if (latin && doc.lang() == "tr") {
+        const std::string w = word_after(a);
+        for (std::string_view stem : {"nokta", "mevzi", "karakol", "üssü", "üssün", "üsse", "konvoy"})
+          if (w.starts_with(stem)) return true;
+      }
       return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
     };
     // "blamed on X", "attributed to X": X is who is said to have done it (a claim), not a target.

@@ -985,8 +985,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         };
         std::size_t end = w;
         std::size_t end2 = w;
-        if (number_at(w, end) && end + 1 < n && W[end + 1].sep != 3 && is_road_word(lower(end + 1))) {
+        // Turkish road nouns carry case suffixes: "M4 karayolunda", "M5 otoyolu'nda", "M4 kara yolunda".
+        auto tr_road = [&](std::size_t x) {
+          return turkish && x < n && W[x].sep != 3 &&
+                 (lower(x).starts_with("karayol") || lower(x).starts_with("otoyol") || lower(x).starts_with("otoban"));
+        };
+        const bool kara_yolu = turkish && number_at(w, end) && end + 2 < n && W[end + 1].sep != 3 &&
+                               W[end + 2].sep != 3 && lower(end + 1) == "kara" && lower(end + 2).starts_with("yol");
+        if (number_at(w, end) && end + 1 < n && W[end + 1].sep != 3 && (is_road_word(lower(end + 1)) || tr_road(end + 1))) {
           b = end + 1;
+          road = true;
+        } else if (kara_yolu) {
+          b = end + 2;
           road = true;
         } else if (number_at(w, end) && end + 2 < n && W[end + 1].sep != 3 && W[end + 2].sep != 3 &&
                    (lower(end + 1) == "and" || lower(end + 1) == "or" || lower(end + 1) == "и" ||
