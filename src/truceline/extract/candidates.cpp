@@ -188,6 +188,12 @@ Span anaphor_in(const Document& d, std::size_t si) {
       }
     for (auto x : kRu)
       if (w == x) return ts[k].span;
+    // Turkish has no article: an event noun with a case or possessive suffix ("Olayda" in the
+    // incident, "atışın" the firing's, "saldırıda" in the attack) refers to the event told.
+    if (d.lang() == "tr" && ts[k].script == Script::latin)
+      for (std::string_view stem : {"olayda", "olayın", "olayla", "atışın", "saldırıda", "saldırının",
+                                    "saldırıyla", "bombardımanda", "bombardımanın"})
+        if (w == stem) return ts[k].span;
     // Only words holding one of the stems are normalised (a substring test per Arabic word).
     if (ts[k].script == Script::arabic &&
         std::any_of(std::begin(kArStems), std::end(kArStems), [&](std::string_view x) { return w.find(x) != std::string::npos; })) {
@@ -1070,11 +1076,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // school"), not a new one at another place or day.
     // A region named in the event's sentence is a place of its own too ("fired rockets at Hama
     // countryside villages" after a shelling of a town is another event, unlocated).
-    // A region of its own with an actor other than the earlier event's is another event
-    // ("Militants shelled X on Sunday. Rebel fighters fired rockets at Hama countryside ...").
+    // A region of its own with an actor other than the earlier event's (or the earlier has
+    // none) is another event ("Militants shelled X on Sunday. Rebel fighters fired rockets at
+    // Hama countryside ...").
     const bool own_region = sentence_region && !c.place && c.actor && [&] {
       for (auto it = cands.rbegin(); it != cands.rend(); ++it)
-        if (it->ev.kind == c.ev.kind) return it->actor && it->actor->text != c.actor->text;
+        if (it->ev.kind == c.ev.kind) return !it->actor || it->actor->text != c.actor->text;
       return false;
     }();
     const bool own_point_or_name =
