@@ -391,6 +391,10 @@ TEST(Numbers, TurkishInflectedNounsVerbsAndParts) {
   // An ordinal ("the 5th patrol") and a verb made from a noun ("bombaladı") count nothing.
   EXPECT_TRUE(numbers("Ordu 5'inci devriyeyi tamamladı.", "tr").empty());
   EXPECT_TRUE(numbers("Uçaklar bir okulu bombaladı.", "tr").empty());
+  // A post's number ("7 No'lu nokta") and "bir" before the adjective "askerî" (military) count nothing.
+  EXPECT_TRUE(numbers("Mermiler 7 No'lu noktanın yakınına düştü.", "tr").empty());
+  EXPECT_TRUE(numbers("Ateş bir Türk askerî noktasına açıldı.", "tr").empty());
+  EXPECT_TRUE(numbers("Ateş bir Türk askeri noktasına açıldı.", "tr").empty());
 }
 }  // namespace
 }  // namespace truceline::extract

@@ -300,6 +300,17 @@ struct Scanner {
       event[i] = event_word(forms[i]);
       if (lang == "tr" && t[i].script == Script::latin) {
         if (!noun[i]) noun[i] = tr_count_noun(k[i]);
+        // "askerî" (military, an adjective: "bir Türk askerî noktası", a Turkish military post),
+        // also written "askeri" before the thing it qualifies: no person counted.
+        if (noun[i] && (k[i].ends_with("î") ||
+                        (k[i] == "askeri" && i + 1 < t.size() && t[i + 1].word &&
+                         [&] {
+                           const std::string nx = lexicon::key(t[i + 1].lower);
+                           for (std::string_view w : {"nokta", "üs", "mevzi", "konvoy", "araç", "kaynak", "yetkili"})
+                             if (nx.starts_with(w)) return true;
+                           return false;
+                         }())))
+          noun[i] = nullptr;
         if (event[i].empty()) event[i] = tr_event_word(k[i]);
         // "can verdi" (gave their life): killed; "can" alone is "life" ("can kaybı").
         if (event[i].empty() && k[i] == "can" && i + 1 < t.size() && t[i + 1].word) {
@@ -492,6 +503,8 @@ struct Scanner {
     // "resolution 2254", "пункт 6", "№ 5", "#3"
     if (i >= 1 && word(i - 1) && reference_words().find_forms(forms[i - 1])) return true;
     if (i >= 1 && (punct(i - 1, "№") || punct(i - 1, "#"))) return true;
+    // Turkish post and item numbers after the number: "9 No'lu Gözlem Noktası", "3 numaralı".
+    if (lang == "tr" && word(r.last + 1) && (k[r.last + 1] == "no" || k[r.last + 1].starts_with("numara"))) return true;
     // Turkish ordinals: "8'inci", "3'üncü", "2'nci" (the eighth patrol).
     if (lang == "tr" && (punct(r.last + 1, "'") || punct(r.last + 1, "\u2019")) && word(r.last + 2) &&
         adjacent(r.last, r.last + 1) && adjacent(r.last + 1, r.last + 2)) {
