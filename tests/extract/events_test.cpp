@@ -312,6 +312,9 @@ TEST(Events, TurkishTriggersClaimantsAndDenials) {
   EXPECT_EQ(claimant_of(f, 0), "Yerel kaynaklar");
   f = run("Öte yandan muhalif kaynaklar ise köye varil bombası atıldığını ileri sürdü.", "tr");
   EXPECT_EQ(claimant_of(f, 0), "muhalif kaynaklar");
+  // "gave the toll as": as "put the toll".
+  f = run("Yerel bir gözlem grubu ise ölü sayısını dokuz olarak verdi.", "tr");
+  EXPECT_EQ(claimant_of(f, 0), "Yerel bir gözlem grubu");
   // The denied clause is no event.
   f = run("Bakanlık, üssün boşaltıldığı yönündeki haberleri yalanladı.", "tr");
   EXPECT_EQ(kinds(f), "");

@@ -255,7 +255,7 @@ constexpr const char* kClaimVerbs[] = {
     "насчитал*", "обвинил*", "опроверг*", "отметил*", "подчеркнул*", "передает", "передаёт",
     "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "وثق*", "نفى", "نفت", "زعم*", "نقلت", "اوضح*",
     "açıkladı", "bildirdi", "iddia", "dedi", "duyurdu", "aktardı", "söyledi", "ileri sürdü", "belirtti",
-    "kaydetti", "ifade etti"};
+    "kaydetti", "ifade etti", "sayısını ~ verdi"};
 constexpr const char* kPronouns[] = {"it", "they", "he", "she", "он", "она", "они", "هو", "هي"};
 
 // Words that end a claimant (clause boundaries and "that").
