@@ -408,6 +408,10 @@ TEST(Actors, TurkishInflectedFormsAndOwnersBeforeAit) {
   expect(ms, "Türk ve Rus askerleri", "", "several");
   ms = finder().find(Document::make("Bölgedeki rejim mevzilerinden ateş açıldı.", "tr"));
   expect(ms, "rejim mevzilerinden", "syria");
+  // "yanlısı" (pro-), "destekli" (-backed) after a name: someone else, qualified.
+  ms = finder().find(Document::make("Köyde HTŞ yanlısı gruplar ve Türkiye destekli gruplar çatıştı.", "tr"));
+  expect(ms, "HTŞ yanlısı", "", "qualified");
+  expect(ms, "Türkiye destekli", "", "qualified");
 }
 }  // namespace
 }  // namespace truceline::extract

@@ -384,7 +384,10 @@ const std::unordered_set<std::string>& blockers_after_latin() {
   static const std::unordered_set<std::string> w{
       "opponents", "opponent", "opposition", "deserters", "deserter", "defectors", "defector", "critics",
       "victims", "supporters", "sympathisers", "sympathizers", "detainees", "prisoners", "splinter",
-      "dissidents", "backed", "affiliated", "allied", "aligned", "linked", "inspired"};
+      "dissidents", "backed", "affiliated", "allied", "aligned", "linked", "inspired",
+      // Turkish (folded): "HTŞ yanlısı gruplar" (pro-HTS groups), "Türkiye destekli gruplar"
+      // (Turkish-backed groups), "Rusya karşıtı" (anti-Russian)
+      "yanlisi", "yanlilari", "destekli", "karsiti", "karsitlari"};
   return w;
 }
 // Small words a blocker may stand before the name with: "backed by Turkey", "المدعومة من تركيا".
@@ -1424,9 +1427,13 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
                                [](const WordKey& w) { return w.lang == Lang::latin; });
       // Turkish inflected words ("Esed rejimine", "Türk ve Rus askerlerinin") are no alias
       // assess reads as written: decided here from the match, as Russian and Arabic forms are.
+      // A Turkish blocker after the name ("HTŞ yanlısı", "Türkiye destekli") qualifies it: nobody.
+      bool tr_qualified = false;
       if (latin && turkish && !generic && how != "alias_variant") {
         const assess::ActorResolution r = m.resolver.resolve(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
-        if (r.id.empty() && r.category.empty()) {
+        if (rb > b && blockers_after_latin().count(W[rb - 1].key)) {
+          tr_qualified = true;  // (assess reads the name and skips the Turkish word)
+        } else if (r.id.empty() && r.category.empty()) {
           latin = false;
           inflected = inflected || how != "demonym";
         }
@@ -1475,6 +1482,12 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         // forces (or organ), as a single demonym's would be.
         for (const std::string& sid : several)
           am.ids.push_back(noun ? agreement::forces_or_state(m.forces_of, sid, m.entries[*noun].organ) : sid);
+      }
+      if (tr_qualified) {
+        am.id.clear();
+        am.how.clear();
+        am.ids.clear();
+        am.category = "qualified";
       }
       // A demonym (or a state's name) with a force noun: the state's armed forces when the
       // agreement lists them (forces_of), its organs and "side" the state itself; "side" is a
