@@ -713,6 +713,15 @@ TEST(CandidateRoles, TurkishSubjectTargetAndAnotherEventTheSameDay) {
   EXPECT_EQ(cs[1]["place"], "Cebel Zaviye");
   EXPECT_EQ(cs[1]["observed_at"], "2018-10-08");
   EXPECT_EQ(actor_id_of(cs[1]), "syria");
+  // The agent of a passive in -ce ("rejim güçlerince": by regime forces) fired; positions hit
+  // ("rejim mevzilerine", dative) are the target, positions fired from (ablative) the actor.
+  cs = candidates_of("Sermin'e dün rejim güçlerince havan atışı yapıldı.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "syria");
+  cs = candidates_of("Türk birlikleri dün Sermin yakınındaki rejim mevzilerine karşılık verdi.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "turkish-armed-forces");
+  EXPECT_EQ(target_id_of(cs[0]), "syria");
 }
 
 }  // namespace fourth_round

@@ -466,6 +466,13 @@ TEST(Places, TurkishCuesAfterTheNameAndNounsThatAreNoPlace) {
   // Capitalised nouns of a post's or a zone's name are no place.
   ms = find("Top mermileri 4 No'lu Gözlem Noktası'nın yakınına düştü.", "tr");
   EXPECT_EQ(with_text(ms, "Gözlem Noktası"), nullptr) << dump(ms);
+  // A suffixed name nothing locates that is an agreement post by its key ("Tell Tukan'daki" =
+  // Tell Tuqan): the post, not its first word ("Tell", a village far away) alone.
+  ms = find("Askerler Tell Tukan'daki noktadan ayrıldı.", "tr");
+  m = with_text(ms, "Tell Tukan");
+  ASSERT_NE(m, nullptr) << dump(ms);
+  EXPECT_EQ(m->match, "post") << dump(ms);
+  EXPECT_EQ(m->name.value_or(""), "Tell Tuqan") << dump(ms);
   ms = find("Gerginliği Azaltma Bölgesi'nde sükûnet var.", "tr");
   EXPECT_TRUE(ms.empty()) << dump(ms);
   // The same words in an English text are not read as Turkish: "Idlib's" keeps its meaning.

@@ -798,6 +798,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const std::string w = word_after(a);
         for (std::string_view stem : {"nokta", "mevzi", "karakol", "üssü", "üssün", "üsse", "konvoy"})
           if (w.starts_with(stem)) return true;
+        // The positions as the mention's own last word ("rejim mevzilerine", to regime
+        // positions): hit, unless fired from them (ablative: "rejim mevzilerinden").
+        std::string last;
+        for (std::size_t k = k0; k < ts.size() && ts[k].span.begin < a->span.end; ++k)
+          if (ts[k].word) last = ts[k].lower;
+        if (last.starts_with("mevzi") && !last.ends_with("den") && !last.ends_with("dan")) return true;
       }
       return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
     };

@@ -97,7 +97,7 @@ std::string tr_stem(std::string_view f) {
       "lerine", "larini", "lerini", "lariyla", "leriyla", "leriyle", "lari", "leri", "lar", "ler", "ndaki", "ndeki",
       "ndan", "nden", "siyla", "siyle", "yla", "yle", "nin", "nun", "nda", "nde", "daki", "deki", "dan", "den",
       "tan", "ten", "nu", "ni", "na", "ne", "da", "de", "ta", "te", "in", "un", "yi", "yu", "ya", "ye", "si", "su",
-      "i", "u", "a", "e"};
+      "ca", "ce", "i", "u", "a", "e"};  // -ca/-ce: the passive's agent ("rejim güçlerince": by regime forces)
   std::string stem(f);
   for (bool again = true; again;) {
     again = false;

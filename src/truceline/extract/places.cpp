@@ -1272,15 +1272,24 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
             }
           }
+          // Turkish: a suffixed name nothing locates that is one of the agreement's posts by its
+          // consonant key ("Tell Tukan'daki" = Tell Tuqan) is that name, not its first word alone.
+          bool post_named = false;
+          if (turkish && pick && !pick_res->place && !pick->in_index)
+            for (const auto& pn : m.posts)
+              for (const auto& tr : tries)
+                if (pn.folded == tr.first || (!pn.key.empty() && pn.key == gazetteer::consonant_key(tr.first) &&
+                                              gazetteer::edit_distance(pn.folded, tr.first, 1) <= 1))
+                  post_named = true;
           if (!pick) continue;
           // A name that goes on with a particle ("Bab al-Hawa", "Tell al-Eis") is not its first
           // word's place (al-Bab).
           if (b < maxb && (is_particle(b + 1) || W[b + 1].sep == 1) && (pick_res->place || pick->in_index)) continue;
-          if (!found || pick_res->place || pick->in_index) {
+          if (!found || pick_res->place || pick->in_index || post_named) {
             found = pick;
             found_res = pick_res;
           }
-          if (pick_res->place || pick->in_index) break;
+          if (pick_res->place || pick->in_index || post_named) break;
         }
         if (consumed) continue;
         // A mountain area the gazetteer does not hold as a place: "Jabal al-Turkman", "Jebel
