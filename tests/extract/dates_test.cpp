@@ -588,6 +588,10 @@ TEST(Dates, TurkishPazarIsMarketUnlessItIsADay) {
     ASSERT_EQ(out.size(), 1u) << text;
     EXPECT_EQ(out[0].resolved, 2019y / July / 14d) << text;
   }
+  // "önceki gün": the day before yesterday (as "evvelsi gün").
+  const auto out = tr("Köy önceki gün bombalandı.");
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].resolved, 2019y / July / 15d);
 }
 }  // namespace
 }  // namespace truceline::extract

@@ -307,6 +307,8 @@ TEST(Events, TurkishTriggersClaimantsAndDenials) {
   EXPECT_EQ(kinds(run("Okulun bahçesine iki havan mermisi isabet etti.", "tr")), "shelling");
   EXPECT_EQ(kinds(run("Savaş uçakları köprüyü bombaladı.", "tr")), "airstrike");
   EXPECT_EQ(kinds(run("Askerler mevzilerden geri çekildi.", "tr")), "withdrawal");
+  EXPECT_EQ(kinds(run("Gruplar köyün çevresinde muhaliflerle çatıştı.", "tr")), "armed_clash");
+  EXPECT_EQ(kinds(run("Militanlar üsse insansız hava araçlarıyla saldırı düzenledi.", "tr")), "airstrike");
   auto f = run("Yerel kaynaklar, köyün topçu atışıyla dövüldüğünü aktardı.", "tr");
   EXPECT_EQ(kinds(f), "shelling");
   EXPECT_EQ(claimant_of(f, 0), "Yerel kaynaklar");

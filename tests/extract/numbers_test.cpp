@@ -386,7 +386,8 @@ TEST(Numbers, TurkishInflectedNounsVerbsAndParts) {
   EXPECT_EQ(out[2].counts, "injured");  // its own verb after it, not the killing before
   check({{"Köye en az dört roket mermisi düştü.", "en az dört", 4, "at_least", "explosions", "mermisi"},
          {"Çatışmada iki asker şehit oldu.", "iki", 2, "exact", "fatalities", "asker"},
-         {"Bombardımanda 6 kişi can verdi.", "6", 6, "exact", "fatalities", "kişi"}},
+         {"Bombardımanda 6 kişi can verdi.", "6", 6, "exact", "fatalities", "kişi"},
+         {"Ordu 3 İHA'yı düşürdü.", "3", 3, "exact", "weapons", "iha'yı"}},
         "tr");
   // An ordinal ("the 5th patrol") and a verb made from a noun ("bombaladı") count nothing.
   EXPECT_TRUE(numbers("Ordu 5'inci devriyeyi tamamladı.", "tr").empty());

@@ -225,7 +225,7 @@ const WordSet& relative_starts_set() {
   static const WordSet s{"позавчера", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
                          "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
                          "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
-                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "the"};
+                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the"};
   return s;
 }
 const WordSet& earlier_set() {  // "earlier today"
@@ -1158,7 +1158,9 @@ struct Scanner {
       emit_relative(first, last, "today", 0);
       return true;
     }
-    if (w == "evvelsi" && word(i + 1) && (k[i + 1] == "gün" || k[i + 1] == "gun")) {
+    // ... and "önceki gün" (the day before: Turkish for the day before yesterday).
+    if ((w == "evvelsi" || (lang == "tr" && (w == "önceki" || w == "onceki"))) && word(i + 1) &&
+        (k[i + 1] == "gün" || k[i + 1] == "gun")) {
       emit_relative(i, i + 1, "days_ago", 2);
       return true;
     }

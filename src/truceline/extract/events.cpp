@@ -163,7 +163,9 @@ constexpr Entry kTriggers[] = {
     // "bombaladı" (bombed) as English "bombed": an air strike.
     {"airstrike", "bombala*"}, {"airstrike", "hava saldırı*"}, {"airstrike", "hava harekat*"},
     {"airstrike", "varil bomba*"}, {"airstrike", "hava akın*"},
-    {"armed_clash", "çatışma*"}, {"armed_clash", "taciz ateş*"}, {"armed_clash", "ateş aç*"},
+    {"armed_clash", "çatış*"}, {"armed_clash", "taciz ateş*"},
+    // Drones ("insansız hava araçlarıyla saldırı", "İHA saldırısı"): a drone attack, as English.
+    {"airstrike", "insansız hava araç* saldırı*"}, {"airstrike", "iha* saldırı*"}, {"airstrike", "siha* saldırı*"}, {"armed_clash", "ateş aç*"},
     {"armed_clash", "karşılık ver*"}, {"armed_clash", "saldırı düzenle*"}, {"armed_clash", "sızma girişim*"},
     {"withdrawal", "çekildi*"}, {"withdrawal", "çekti"}, {"withdrawal", "geri çekil*"}, {"withdrawal", "boşaltıl*"},
     {"withdrawal", "tahliye edil*"},

@@ -191,7 +191,8 @@ const std::string_view* tr_count_noun(std::string_view k) {
       {"sivil", "people"},       {"kişi", "people"},        {"kisi", "people"},        {"çocu", "people"},
       {"asker", "people"},       {"militan", "people"},     {"kadın", "people"},       {"savaşçı", "people"},
       {"ölü", "fatalities"},     {"yaralı", "injured"},     {"mermi", "explosions"},   {"roket", "explosions"},
-      {"füze", "explosions"},    {"bomba", "explosions"},   {"saldırı", "explosions"}, {"tank", "weapons"}};
+      {"füze", "explosions"},    {"bomba", "explosions"},   {"saldırı", "explosions"}, {"tank", "weapons"},
+      {"iha", "weapons"},        {"siha", "weapons"},       {"uçak", "weapons"},       {"helikopter", "weapons"}};
   for (const auto& [stem, counts] : stems)
     if (k.starts_with(stem)) {
       // A verb made from the noun is no noun: "bombaladı" (bombed), "yaralandı" (was wounded).

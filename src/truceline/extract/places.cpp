@@ -1114,7 +1114,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             h.first = maxb + 1;
             h.key = Words{"tr:after"};
             cue = std::move(h);
-          } else if (!cue && suffixed(maxb) && tr_place_suffix(trw[maxb].suffix)) {
+          } else if (!cue && suffixed(maxb) && tr_place_suffix(trw[maxb].suffix) &&
+                     !(maxb + 1 < n && folded(maxb + 1) == "ait")) {  // "Türkiye'ye ait": belonging to
             CueHit h;
             h.text = "'" + trw[maxb].suffix;
             h.first = maxb;
