@@ -473,8 +473,12 @@ TEST(Places, TurkishCuesAfterTheNameAndNounsThatAreNoPlace) {
   ASSERT_NE(m, nullptr) << dump(ms);
   EXPECT_EQ(m->match, "post") << dump(ms);
   EXPECT_EQ(m->name.value_or(""), "Tell Tuqan") << dump(ms);
-  ms = find("Gerginliği Azaltma Bölgesi'nde sükûnet var.", "tr");
-  EXPECT_TRUE(ms.empty()) << dump(ms);
+  // The de-escalation zone, and the province seat naming it (as "the Idlib de-escalation zone").
+  ms = find("Halep Gerginliği Azaltma Bölgesi'nde sükûnet var.", "tr");
+  ASSERT_EQ(ms.size(), 2u) << dump(ms);
+  EXPECT_NE(ms[0].rule.find("region:zone_province"), std::string::npos) << dump(ms);
+  EXPECT_EQ(ms[1].text, "Gerginliği Azaltma Bölgesi") << dump(ms);
+  EXPECT_EQ(ms[1].rule, "region:zone") << dump(ms);
   // The same words in an English text are not read as Turkish: "Idlib's" keeps its meaning.
   ms = find("Shelling hit Idlib's southern villages.", "en");
   ASSERT_FALSE(ms.empty());

@@ -1044,6 +1044,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           zone = true;
         } else if (f.starts_with("demilitarizovann") && w + 1 < n && folded(w + 1).starts_with("zon")) {
           b = w + 1, zone = true;
+        } else if (turkish && f == "gerginligi" && w + 2 < n && folded(w + 1) == "azaltma" &&
+                   folded(w + 2).starts_with("bolge")) {
+          b = w + 2, zone = true;  // "Gerginliği Azaltma Bölgesi" (the de-escalation zone)
         } else if (t0.script == Script::arabic) {
           const std::string k = ar_key_word(doc.token_text(W[w].tok));
           auto key = [&](std::size_t x) { return ar_key_word(doc.token_text(W[x].tok)); };
@@ -1591,7 +1594,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const std::string z2 = b + 2 < n ? folded(b + 2) : std::string();
         const bool zone_next = z == "dmz" || ((z == "deescalation" || z == "demilitarized" || z == "demilitarised" ||
                                                z == "buffer") && z2 == "zone") ||
-                               (z == "de" && z2 == "escalation");
+                               (z == "de" && z2 == "escalation") || (turkish && z == "gerginligi" && z2 == "azaltma");
         if (zone_next) {
           emit_region(fmt::format("the province (admin1 {}) naming the zone, not a point", p.admin1()),
                       "region:zone_province", a, b, win.skip_letters);
