@@ -439,5 +439,26 @@ TEST(Actors, SeatsOfPowerAbbreviationsAndModesThatAreNoRegime) {
   expect(find("Rebels attacked regime positions near the town."), "regime", "syria");
 }
 
+
+// Turkish inflected forms and "X ve Y'ye ait" (belonging to X and Y): docs/extract.md, "Rules
+// from the fourth held-out set". Ids from the Idlib scenario's tables.
+TEST(Actors, TurkishInflectedFormsAndOwnersBeforeAit) {
+  auto ms = finder().find(Document::make("Rusya'ya ve Esed rejimine ait savaş uçakları köyü vurdu.", "tr"));
+  ASSERT_EQ(ms.size(), 1u) << dump(ms);
+  EXPECT_EQ(ms[0].text, "Rusya'ya ve Esed rejimine ait savaş uçakları");
+  EXPECT_EQ(ms[0].category, "several");
+  EXPECT_EQ(ms[0].ids, (std::vector<std::string>{"russia", "syria"})) << dump(ms);
+  ms = finder().find(Document::make("Esed güçlerinin açtığı ateşe Türk birliklerinin karşılık verdiği bildirildi.", "tr"));
+  expect(ms, "Esed güçlerinin", "syria");
+  expect(ms, "Türk birliklerinin", "turkish-armed-forces");
+  ms = finder().find(Document::make("Devriyeye Türk ve Rus askerleri katıldı.", "tr"));
+  expect(ms, "Türk ve Rus askerleri", "", "several");
+  ms = finder().find(Document::make("Bölgedeki rejim mevzilerinden ateş açıldı.", "tr"));
+  expect(ms, "rejim mevzilerinden", "syria");
+  // "yanlısı" (pro-), "destekli" (-backed) after a name: someone else, qualified.
+  ms = finder().find(Document::make("Köyde HTŞ yanlısı gruplar ve Türkiye destekli gruplar çatıştı.", "tr"));
+  expect(ms, "HTŞ yanlısı", "", "qualified");
+  expect(ms, "Türkiye destekli", "", "qualified");
+}
 }  // namespace
 }  // namespace truceline::extract

@@ -575,5 +575,23 @@ TEST(Dates, DayOfTheMonthAloneIsTheLatestOnOrBeforePublication) {
   EXPECT_EQ(m.reason, "no publication date (--published)");
 }
 
+
+// Turkish "pazar" is also "market": Sunday only capitalised inside a sentence, before a day
+// part ("pazar günü", "pazar gecesi") or after "geçen".
+TEST(Dates, TurkishPazarIsMarketUnlessItIsADay) {
+  const year_month_day pub = 2019y / July / 17d;  // a Wednesday; the Sunday before: 14 July
+  auto tr = [&](const std::string& text) { return find_dates(Document::make(text, "tr"), pub, nullptr); };
+  EXPECT_TRUE(tr("Uçaklar kalabalık bir pazar yerini vurdu.").empty());
+  EXPECT_TRUE(tr("Pazar yerinde patlama oldu.").empty());  // sentence-initial capital: no evidence
+  for (const char* text : {"Köy pazar gecesi bombalandı.", "Köy geçen pazar bombalandı.", "Saldırı Pazar oldu."}) {
+    const auto out = tr(text);
+    ASSERT_EQ(out.size(), 1u) << text;
+    EXPECT_EQ(out[0].resolved, 2019y / July / 14d) << text;
+  }
+  // "önceki gün": the day before yesterday (as "evvelsi gün").
+  const auto out = tr("Köy önceki gün bombalandı.");
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].resolved, 2019y / July / 15d);
+}
 }  // namespace
 }  // namespace truceline::extract

@@ -89,6 +89,9 @@ TEST(Document, Languages) {
   EXPECT_EQ(detect_language("قصفت قوات النظام مدينة سراقب يوم الثلاثاء"), "ar");
   EXPECT_EQ(detect_language("Обстрел Саракиба во вторник, сообщает ЦПВС (Hmeimim)."), "ru");
   EXPECT_EQ(detect_language("Serakib ilçesine topçu atışı yapıldı."), "tr");
+  // An English text naming a Turkish person stays English (the Turkish rules would misread it).
+  EXPECT_EQ(detect_language("President Erdoğan said the army shelled the town of Tell Rifaat in the night."), "en");
+  EXPECT_EQ(detect_language("Erdoğan ve Putin bir görüşme yaptı."), "tr");
   EXPECT_EQ(detect_language("Serakib ve Idlib icin bir aciklama yapildi ve bu olarak"), "tr");
   const Document d = Document::make("Shelling hit Saraqib.", "ru");
   EXPECT_EQ(d.lang(), "ru");

@@ -299,5 +299,29 @@ TEST(Events, AnAttackWithDronesOrShellsIsThatEvent) {
   EXPECT_EQ(kinds(run("Clashes broke out after the shelling of the village.")), "armed_clash,shelling");
 }
 
+
+// Turkish (verb-final): triggers with inflected verbs, the claimant opening the sentence, and
+// a denial of the clause before it (docs/extract.md, "Rules from the fourth held-out set").
+TEST(Events, TurkishTriggersClaimantsAndDenials) {
+  EXPECT_EQ(kinds(run("Köy gece boyunca topçu atışıyla dövüldü.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("Okulun bahçesine iki havan mermisi isabet etti.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("Savaş uçakları köprüyü bombaladı.", "tr")), "airstrike");
+  EXPECT_EQ(kinds(run("Askerler mevzilerden geri çekildi.", "tr")), "withdrawal");
+  EXPECT_EQ(kinds(run("Gruplar köyün çevresinde muhaliflerle çatıştı.", "tr")), "armed_clash");
+  EXPECT_EQ(kinds(run("Militanlar üsse insansız hava araçlarıyla saldırı düzenledi.", "tr")), "airstrike");
+  auto f = run("Yerel kaynaklar, köyün topçu atışıyla dövüldüğünü aktardı.", "tr");
+  EXPECT_EQ(kinds(f), "shelling");
+  EXPECT_EQ(claimant_of(f, 0), "Yerel kaynaklar");
+  f = run("Öte yandan muhalif kaynaklar ise köye varil bombası atıldığını ileri sürdü.", "tr");
+  EXPECT_EQ(claimant_of(f, 0), "muhalif kaynaklar");
+  // "gave the toll as": as "put the toll".
+  f = run("Yerel bir gözlem grubu ise ölü sayısını dokuz olarak verdi.", "tr");
+  EXPECT_EQ(claimant_of(f, 0), "Yerel bir gözlem grubu");
+  // The denied clause is no event.
+  f = run("Bakanlık, üssün boşaltıldığı yönündeki haberleri yalanladı.", "tr");
+  EXPECT_EQ(kinds(f), "");
+  ASSERT_EQ(f.denials.size(), 1u);
+  EXPECT_EQ(f.denials[0].kinds, (std::vector<std::string>{"withdrawal"}));
+}
 }  // namespace
 }  // namespace truceline::extract

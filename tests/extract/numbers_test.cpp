@@ -369,5 +369,33 @@ TEST(Numbers, NoOverlapsAndNoThrow) {
     EXPECT_NO_THROW(numbers(s)) << s;
 }
 
+
+// Turkish nouns and verbs by stem (docs/extract.md, "Rules from the fourth held-out set").
+TEST(Numbers, TurkishInflectedNounsVerbsAndParts) {
+  auto out = numbers("Hastane yetkilisi, saldırıda 3'ü kadın 11 sivilin hayatını kaybettiğini, 20 kişinin de "
+                     "yaralandığını söyledi.", "tr");
+  ASSERT_EQ(out.size(), 3u);
+  // "3'ü kadın": three of them women, a part of the 11 (not a third figure to add).
+  EXPECT_EQ(out[0].value, 3u);
+  EXPECT_EQ(out[0].unit, "kadın");
+  EXPECT_EQ(out[0].counts, "fatalities");
+  EXPECT_EQ(out[1].value, 11u);
+  EXPECT_EQ(out[1].counts, "fatalities");
+  EXPECT_EQ(out[1].unit, "sivilin");
+  EXPECT_EQ(out[2].value, 20u);
+  EXPECT_EQ(out[2].counts, "injured");  // its own verb after it, not the killing before
+  check({{"Köye en az dört roket mermisi düştü.", "en az dört", 4, "at_least", "explosions", "mermisi"},
+         {"Çatışmada iki asker şehit oldu.", "iki", 2, "exact", "fatalities", "asker"},
+         {"Bombardımanda 6 kişi can verdi.", "6", 6, "exact", "fatalities", "kişi"},
+         {"Ordu 3 İHA'yı düşürdü.", "3", 3, "exact", "weapons", "iha'yı"}},
+        "tr");
+  // An ordinal ("the 5th patrol") and a verb made from a noun ("bombaladı") count nothing.
+  EXPECT_TRUE(numbers("Ordu 5'inci devriyeyi tamamladı.", "tr").empty());
+  EXPECT_TRUE(numbers("Uçaklar bir okulu bombaladı.", "tr").empty());
+  // A post's number ("7 No'lu nokta") and "bir" before the adjective "askerî" (military) count nothing.
+  EXPECT_TRUE(numbers("Mermiler 7 No'lu noktanın yakınına düştü.", "tr").empty());
+  EXPECT_TRUE(numbers("Ateş bir Türk askerî noktasına açıldı.", "tr").empty());
+  EXPECT_TRUE(numbers("Ateş bir Türk askeri noktasına açıldı.", "tr").empty());
+}
 }  // namespace
 }  // namespace truceline::extract

@@ -752,6 +752,36 @@ TEST(CandidateRoles, TwoNamedPartiesJoinedByAndActTogether) {
   for (const auto& c : cs) EXPECT_FALSE(actor_evidence(c, "actor").contains("ids")) << c.dump();
 }
 
+// Turkish (docs/extract.md, "Rules from the fourth held-out set: Turkish"): the subject opens
+// the clause and the owner of a post is hit, not firing; a later sentence with a region of its
+// own and an actor is another event when the earlier had none; "aynı gün" is the day told.
+TEST(CandidateRoles, TurkishSubjectTargetAndAnotherEventTheSameDay) {
+  auto cs = candidates_of("Yerel kaynaklar, rejim güçlerinin dün Sermin'in doğusundaki bir Türk askerî noktasına "
+                          "taciz ateşi açtığını aktardı.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "syria");
+  EXPECT_EQ(target_id_of(cs[0]), "turkish-armed-forces");
+  EXPECT_EQ(cs[0]["observed_at"], "2018-10-08");
+  EXPECT_EQ(cs[0]["claimed_by"], "Yerel kaynaklar");
+  cs = candidates_of("Sermin'e Pazartesi günü havan mermisi düştü.\n\nMuhalif kaynaklar ise aynı gün Cebel Zaviye'deki "
+                     "köylerin de rejim topçusu tarafından dövüldüğünü ileri sürdü.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[0]["place"], "Sarmīn");
+  EXPECT_EQ(actor_id_of(cs[0]), "");
+  EXPECT_EQ(cs[1]["place"], "Cebel Zaviye");
+  EXPECT_EQ(cs[1]["observed_at"], "2018-10-08");
+  EXPECT_EQ(actor_id_of(cs[1]), "syria");
+  // The agent of a passive in -ce ("rejim güçlerince": by regime forces) fired; positions hit
+  // ("rejim mevzilerine", dative) are the target, positions fired from (ablative) the actor.
+  cs = candidates_of("Sermin'e dün rejim güçlerince havan atışı yapıldı.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "syria");
+  cs = candidates_of("Türk birlikleri dün Sermin yakınındaki rejim mevzilerine karşılık verdi.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "turkish-armed-forces");
+  EXPECT_EQ(target_id_of(cs[0]), "syria");
+}
+
 }  // namespace fourth_round
 
 }  // namespace

@@ -503,5 +503,49 @@ TEST(Places, OddTextsDoNotThrow) {
   }
 }
 
+
+// Turkish (docs/extract.md, "Rules from the fourth held-out set"): the name before a case
+// suffix's apostrophe, Turkish spellings by the translit tier, cues after the name, offsets
+// written after it. Coordinates from data/gazetteer/places.tsv.
+TEST(Places, TurkishCaseSuffixesAndSpellings) {
+  auto ms = find("Muhalif gruplar dün akşam Cisr eş-Şuğur'a ve Maarret en-Numan'ın doğusundaki köylere saldırdı.", "tr");
+  expect_point(ms, "Cisr eş-Şuğur", 36.31983, 35.81418);  // Jisr ash Shughūr
+  expect_point(ms, "Maarret en-Numan", 36.67693, 35.6483);  // Ma‘arrat an Nu‘mān, the offset's origin
+  EXPECT_NE(with_text(ms, "Maarret en-Numan")->rule.find("offset"), std::string::npos) << dump(ms);
+  ms = find("Rejim topçusu sabah saatlerinde Sermin'i ve Han Şeyhun'u hedef aldı.", "tr");
+  expect_point(ms, "Sermin", 36.72501, 35.90403);        // Sarmīn
+  expect_point(ms, "Han Şeyhun", 36.65095, 35.44208);    // Khān Shaykhūn (ş = sh, h = kh)
+  // A province seat with a direction after it: part of the province, not a point.
+  ms = find("Çatışmalar İdlib'in güneyindeki köylerde sürüyor.", "tr");
+  expect_region(ms, "İdlib'in güneyindeki", "Idlib");
+}
+
+TEST(Places, TurkishCuesAfterTheNameAndNounsThatAreNoPlace) {
+  // A settlement noun after a name nothing locates keeps it, unresolved (not dropped).
+  auto ms = find("Saldırıda Zirzuriye köyünde iki ev yıkıldı.", "tr");
+  const PlaceMention* m = with_text(ms, "Zirzuriye");
+  ASSERT_NE(m, nullptr) << dump(ms);
+  EXPECT_EQ(m->kind, "unresolved") << dump(ms);
+  // Capitalised nouns of a post's or a zone's name are no place.
+  ms = find("Top mermileri 4 No'lu Gözlem Noktası'nın yakınına düştü.", "tr");
+  EXPECT_EQ(with_text(ms, "Gözlem Noktası"), nullptr) << dump(ms);
+  // A suffixed name nothing locates that is an agreement post by its key ("Tell Tukan'daki" =
+  // Tell Tuqan): the post, not its first word ("Tell", a village far away) alone.
+  ms = find("Askerler Tell Tukan'daki noktadan ayrıldı.", "tr");
+  m = with_text(ms, "Tell Tukan");
+  ASSERT_NE(m, nullptr) << dump(ms);
+  EXPECT_EQ(m->match, "post") << dump(ms);
+  EXPECT_EQ(m->name.value_or(""), "Tell Tuqan") << dump(ms);
+  // The de-escalation zone, and the province seat naming it (as "the Idlib de-escalation zone").
+  ms = find("Halep Gerginliği Azaltma Bölgesi'nde sükûnet var.", "tr");
+  ASSERT_EQ(ms.size(), 2u) << dump(ms);
+  EXPECT_NE(ms[0].rule.find("region:zone_province"), std::string::npos) << dump(ms);
+  EXPECT_EQ(ms[1].text, "Gerginliği Azaltma Bölgesi") << dump(ms);
+  EXPECT_EQ(ms[1].rule, "region:zone") << dump(ms);
+  // The same words in an English text are not read as Turkish: "Idlib's" keeps its meaning.
+  ms = find("Shelling hit Idlib's southern villages.", "en");
+  ASSERT_FALSE(ms.empty());
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -128,7 +128,9 @@ const std::vector<std::pair<const char*, const char*>>& equivalents() {
       {"هتش", "HTS"},          {"النصرة", "al-Nusra"},          {"تحرير الشام", "Tahrir al-Sham"},
       {"Nusra", "al-Nusra"},   {"Daesh", "ISIS"},               {"IS", "ISIS"},
       {"HTŞ", "HTS"},          {"القوات المسلحة التركية", "Turkish Armed Forces"},
-      {"РФ", "Россия"},        {"RF", "Russia"}};
+      {"РФ", "Россия"},        {"RF", "Russia"},
+      // Turkish names of the Syrian government's side by its president's name (Esed = Assad).
+      {"Esed rejimi", "Syrian regime"}, {"Esed güçleri", "regime forces"}, {"Esed ordusu", "Syrian army"}};
   return e;
 }
 
@@ -160,6 +162,7 @@ const std::vector<const char*>& force_nouns_other() {
       // an aircraft, a drone ("طائرة مسيرة يرجح أنها روسية")
       "طائرة", "طائرة مسيرة", "طائرات مسيرة", "طائرة حربية", "مسيرة",
       "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
+      "birlikleri", "mevzileri", "helikopterleri", "tankları",
       // the state's organs: "Russian defence ministry", "сирийские власти", "وزارة الدفاع الروسية"
       "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities", "власти",
       "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات",
@@ -405,7 +408,10 @@ const std::unordered_set<std::string>& blockers_after_latin() {
   static const std::unordered_set<std::string> w{
       "opponents", "opponent", "opposition", "deserters", "deserter", "defectors", "defector", "critics",
       "victims", "supporters", "sympathisers", "sympathizers", "detainees", "prisoners", "splinter",
-      "dissidents", "backed", "affiliated", "allied", "aligned", "linked", "inspired"};
+      "dissidents", "backed", "affiliated", "allied", "aligned", "linked", "inspired",
+      // Turkish (folded): "HTŞ yanlısı gruplar" (pro-HTS groups), "Türkiye destekli gruplar"
+      // (Turkish-backed groups), "Rusya karşıtı" (anti-Russian)
+      "yanlisi", "yanlilari", "destekli", "karsiti", "karsitlari"};
   return w;
 }
 // Small words a blocker may stand before the name with: "backed by Turkey", "المدعومة من تركيا".
@@ -464,6 +470,7 @@ struct Entry {
   // Force nouns of the air or sea (air_nouns); aliases that name a state's land forces ("Syrian
   // army", "regime forces", "قوات النظام", its armed-forces party's names): the context rule.
   bool air = false, ground = false;
+  Words tr_keys;  // the keys' Turkish stems (tr_stem of Latin keys; others as they are)
   enum Kind : std::uint8_t { alias, demonym, force, adjective, generic, headed, capital } kind = alias;
 };
 
@@ -477,6 +484,7 @@ struct WordKey {
     std::size_t skip = 0;  // proclitic letters the mention's span leaves out
   };
   std::vector<FirstKey> first_keys;  // Arabic: the word without a proclitic
+  std::string tr_key;          // Turkish documents: tr_stem(key) (Latin words), else empty
   bool upper = false;          // all capitals (acronyms)
 };
 
@@ -487,6 +495,7 @@ struct ActorFinder::Impl {
   assess::ActorResolver resolver;
   std::vector<Entry> entries;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first;  // first key -> entries, longest first
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_tr;  // the same by Turkish stem
   std::unordered_set<std::string> blockers;                             // keys
   std::unordered_set<std::string> official_before, official_after;     // keys ("official", "الرسمية")
   // A state's armed forces as the agreement lists them (state id -> party id): see the constructor.
@@ -696,11 +705,20 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
     for (auto& k : phrase_keys(v)) m.capital_verbs_after_ar.insert(k);
   for (const char* h : hedges_before()) m.hedges_before.push_back(phrase_keys(h));
   for (const char* h : hedges_after()) m.hedges_after.push_back(phrase_keys(h));
-  for (std::size_t i = 0; i < m.entries.size(); ++i) m.by_first[m.entries[i].keys.front()].push_back(i);
-  for (auto& [k, v] : m.by_first)
-    std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
-      return m.entries[a].keys.size() > m.entries[b].keys.size();
-    });
+  for (std::size_t i = 0; i < m.entries.size(); ++i) {
+    Entry& e = m.entries[i];
+    for (const std::string& k : e.keys)
+      e.tr_keys.push_back(std::all_of(k.begin(), k.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })
+                              ? tr_stem(k)
+                              : k);
+    m.by_first[e.keys.front()].push_back(i);
+    m.by_first_tr[e.tr_keys.front()].push_back(i);
+  }
+  for (auto* index : {&m.by_first, &m.by_first_tr})
+    for (auto& [k, v] : *index)
+      std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
+        return m.entries[a].keys.size() > m.entries[b].keys.size();
+      });
 }
 
 ActorFinder::~ActorFinder() = default;
@@ -727,6 +745,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     std::string head_id;  // a bare organ word's party ("regime" -> syria); "" for an army noun
   };
   std::vector<Pending> waiting;
+  const bool turkish = doc.lang() == "tr";
   for (const Sentence& s : doc.sentences()) {
     // The sentence's words and their keys.
     std::vector<WordKey> W;
@@ -759,6 +778,14 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       } else if (t.script == Script::cyrillic) {
         w.lang = Lang::cyrillic;
         w.key = ru_stem(t.folded);
+      } else if (turkish && t.script == Script::latin) {
+        // Turkish: the name before a case suffix's apostrophe ("Rusya'ya" -> "rusya"), and its
+        // stem for the inflected forms of the lexicon's words ("askerlerinin" = "askerleri").
+        std::size_t ap = std::string_view::npos;
+        for (std::size_t c = 1; c + 1 < raw.size() && ap == std::string_view::npos; ++c)
+          if (raw[c] == '\'' || raw.compare(c, 3, "\xE2\x80\x99") == 0) ap = c;
+        w.key = ap == std::string_view::npos ? t.folded : gazetteer::fold(raw.substr(0, ap));
+        w.tr_key = tr_stem(w.key);
       } else {
         w.key = t.folded;
         // "Nusra's" -> "nusra"
@@ -794,30 +821,44 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       std::string proclitic;
       std::size_t skip = 0;
     };
-    auto match_at = [&](std::size_t i, bool only_kind, Entry::Kind kind) -> std::optional<Hit> {
-      std::vector<WordKey::FirstKey> firsts{{W[i].key, "", 0}};
+    // `stemmed` (Turkish documents): words compared by their Turkish stems (WordKey::tr_key,
+    // Entry::tr_keys); a word without one (not Latin) by its key.
+    auto match_with = [&](std::size_t i, bool only_kind, Entry::Kind kind, bool stemmed) -> std::optional<Hit> {
+      auto wkey = [&](std::size_t x) -> const std::string& { return stemmed && !W[x].tr_key.empty() ? W[x].tr_key : W[x].key; };
+      std::vector<WordKey::FirstKey> firsts{{wkey(i), "", 0}};
       if (W[i].lang == Lang::arabic)
         for (const auto& fk : W[i].first_keys) firsts.push_back(fk);
       if (W[i].lang != Lang::arabic && is_article(W[i].key) && i + 1 < n && W[i + 1].sep != 3) return std::nullopt;
+      const auto& index = stemmed ? m.by_first_tr : m.by_first;
       for (const auto& [first, proclitic, skip] : firsts) {
-        const auto it = m.by_first.find(first);
-        if (it == m.by_first.end()) continue;
+        const auto it = index.find(first);
+        if (it == index.end()) continue;
         for (std::size_t e : it->second) {
           const Entry& en = m.entries[e];
+          const Words& ek = stemmed ? en.tr_keys : en.keys;
           if (only_kind && en.kind != kind) continue;
           if (en.acronym && !W[i].upper) continue;
           std::size_t j = i + 1, k = 1;
-          for (; k < en.keys.size(); ++k) {
+          for (; k < ek.size(); ++k) {
             while (j < n && W[j].sep != 3 && W[j].lang != Lang::arabic && is_article(W[j].key) && j + 1 < n &&
-                   W[j].key != en.keys[k])
+                   wkey(j) != ek[k])
               ++j;
-            if (j >= n || W[j].sep == 3 || W[j].key != en.keys[k]) break;
+            if (j >= n || W[j].sep == 3 || wkey(j) != ek[k]) break;
             ++j;
           }
-          if (k == en.keys.size()) return Hit{e, j, proclitic, skip};
+          if (k == ek.size()) return Hit{e, j, proclitic, skip};
         }
       }
       return std::nullopt;
+    };
+    // The words as written first; in a Turkish document also by stem, the longer match kept
+    // (the written form on a tie: "Türkiye" and "Türk" share a stem).
+    auto match_at = [&](std::size_t i, bool only_kind, Entry::Kind kind) -> std::optional<Hit> {
+      auto exact = match_with(i, only_kind, kind, false);
+      if (!turkish || W[i].tr_key.empty()) return exact;
+      auto stem = match_with(i, only_kind, kind, true);
+      if (stem && (!exact || stem->end > exact->end)) return stem;
+      return exact;
     };
 
     // A "side" mention [a, b) that is a place: a place word before it (the article skipped: "on
@@ -1097,6 +1138,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       waiting.push_back({std::move(am), hid});
       return e2;
     };
+    const std::size_t first_out = out.size();  // this sentence's mentions: out[first_out..]
     for (std::size_t i = 0; i < n; ++i) {
       if (used[i]) continue;
       auto hit = match_at(i, false, Entry::alias);
@@ -1455,8 +1497,21 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         if (am.span.begin + cps < am.span.end) am.span.begin += cps;
       }
       am.text = std::string(doc.slice(am.span));
-      const bool latin = std::all_of(W.begin() + static_cast<std::ptrdiff_t>(ra), W.begin() + static_cast<std::ptrdiff_t>(rb),
-                                     [](const WordKey& w) { return w.lang == Lang::latin; });
+      bool latin = std::all_of(W.begin() + static_cast<std::ptrdiff_t>(ra), W.begin() + static_cast<std::ptrdiff_t>(rb),
+                               [](const WordKey& w) { return w.lang == Lang::latin; });
+      // Turkish inflected words ("Esed rejimine", "Türk ve Rus askerlerinin") are no alias
+      // assess reads as written: decided here from the match, as Russian and Arabic forms are.
+      // A Turkish blocker after the name ("HTŞ yanlısı", "Türkiye destekli") qualifies it: nobody.
+      bool tr_qualified = false;
+      if (latin && turkish && !generic && how != "alias_variant") {
+        const assess::ActorResolution r = m.resolver.resolve(doc.slice(doc.tokens_span(W[ra].tok, W[rb - 1].tok)));
+        if (rb > b && blockers_after_latin().count(W[rb - 1].key)) {
+          tr_qualified = true;  // (assess reads the name and skips the Turkish word)
+        } else if (r.id.empty() && r.category.empty()) {
+          latin = false;
+          inflected = inflected || how != "demonym";
+        }
+      }
       if (generic) {
         am.category = qa < a || ra < qa ? "qualified" : "generic";
         if (latin) {
@@ -1515,6 +1570,12 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         for (const std::string& sid : several)
           am.ids.push_back(noun ? agreement::forces_or_state(m.forces_of, sid, m.entries[*noun].organ) : sid);
       }
+      if (tr_qualified) {
+        am.id.clear();
+        am.how.clear();
+        am.ids.clear();
+        am.category = "qualified";
+      }
       // A demonym (or a state's name) with a force noun: the state's armed forces when the
       // agreement lists them (forces_of), its organs and "side" the state itself; "side" is a
       // metonym (`how` "metonym": the candidate says it is read so).
@@ -1546,6 +1607,55 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       for (std::size_t x = ra; x < rb; ++x) used[x] = true;
       out.push_back(std::move(am));
       i = std::max(b, rb) - 1;
+    }
+    // Turkish "Esed rejimine ve Rusya'ya ait savaş uçakları" (warplanes belonging to the Assad
+    // regime and Russia): the parties named before "ait" (belonging to) own the force noun
+    // after it; one mention of the forces of each (category "several" for more than one).
+    if (turkish) {
+      auto word_ending = [&](std::size_t end_cp) -> std::optional<std::size_t> {
+        for (std::size_t x = 0; x < n; ++x)
+          if (toks[W[x].tok].span.end == end_cp) return x;
+        return std::nullopt;
+      };
+      for (std::size_t o = first_out; o < out.size(); ++o) {
+        const auto last = word_ending(out[o].span.end);
+        if (!last || out[o].id.empty() || *last + 2 >= n || W[*last + 1].sep == 3 || W[*last + 1].key != "ait") continue;
+        const auto f = match_at(*last + 2, true, Entry::force);
+        if (!f || W[*last + 2].sep == 3) continue;
+        std::size_t from = o;  // the first party of the list ("X ve Y", "X, Y ve Z")
+        while (from > first_out && !out[from - 1].id.empty()) {
+          const auto prev = word_ending(out[from - 1].span.end);
+          if (!prev) break;
+          std::size_t next_first = *prev + 1;
+          while (next_first < n && toks[W[next_first].tok].span.begin < out[from].span.begin) ++next_first;
+          const bool linked = next_first == *prev + 2 && (W[*prev + 1].key == "ve" || W[*prev + 1].key == "ile") &&
+                              W[*prev + 1].sep != 3 && W[*prev + 2].sep != 3;
+          const bool comma = next_first == *prev + 1 && W[next_first].sep == 3;
+          if (!linked && !comma) break;
+          --from;
+        }
+        const bool organ = m.entries[f->entry].organ;
+        std::vector<std::string> ids;
+        for (std::size_t x = from; x <= o; ++x) {
+          const auto st = m.state_of.find(out[x].id);
+          const std::string party = agreement::forces_or_state(m.forces_of, st == m.state_of.end() ? out[x].id : st->second, organ);
+          if (std::find(ids.begin(), ids.end(), party) == ids.end()) ids.push_back(party);
+        }
+        ActorMention am;
+        am.span = {out[from].span.begin, toks[W[f->end - 1].tok].span.end};
+        am.text = std::string(doc.slice(am.span));
+        if (ids.size() == 1) {
+          am.id = ids.front();
+          am.how = "alias_in_text";
+        } else {
+          am.category = "several";
+          am.ids = std::move(ids);
+        }
+        for (std::size_t x = *last + 1; x < f->end; ++x) used[x] = true;
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(from), out.begin() + static_cast<std::ptrdiff_t>(o) + 1);
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(from), std::move(am));
+        o = from;
+      }
     }
   }
   // The context rule: a bare army noun names the armed forces of the one state the text

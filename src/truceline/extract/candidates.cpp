@@ -188,6 +188,12 @@ Span anaphor_in(const Document& d, std::size_t si) {
       }
     for (auto x : kRu)
       if (w == x) return ts[k].span;
+    // Turkish has no article: an event noun with a case or possessive suffix ("Olayda" in the
+    // incident, "atışın" the firing's, "saldırıda" in the attack) refers to the event told.
+    if (d.lang() == "tr" && ts[k].script == Script::latin)
+      for (std::string_view stem : {"olayda", "olayın", "olayla", "atışın", "saldırıda", "saldırının",
+                                    "saldırıyla", "bombardımanda", "bombardımanın"})
+        if (w == stem) return ts[k].span;
     // Only words holding one of the stems are normalised (a substring test per Arabic word).
     if (ts[k].script == Script::arabic &&
         std::any_of(std::begin(kArStems), std::end(kArStems), [&](std::string_view x) { return w.find(x) != std::string::npos; })) {
@@ -361,6 +367,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if ((a == "earlier" || a == "later") && (b == "that" || b == "in") && (c3 == "day" || c3 == "the"))
         return span_to(m);
       if ((a == "тот" || a == "этот" || a == "тем" || a == "ту") && (b == "же" && kPart.count(c3))) return span_to(m);
+      // Turkish "aynı gün" (the same day), "aynı gece", "o gün" (that day).
+      if ((a == "aynı" || a == "o") && (b.starts_with("gün") || b.starts_with("gece") || b.starts_with("sabah") ||
+                                        b.starts_with("akşam")))
+        return span_to(n);
       if (ts[k].script == Script::arabic) {
         const std::string x = normalise_arabic(a), y = normalise_arabic(b);
         if ((x == kDay || x == "ف" + kDay || x == "في" + kDay) && kSelf.count(y)) return span_to(n);
@@ -785,6 +795,19 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // subject is its object ("قصفت فصائل المعارضة مواقع لقوات النظام").
       const std::size_t k0 = token_at(doc, a->span.begin);
       const bool latin = k0 < ts.size() && ts[k0].script == Script::latin;
+      // Turkish, by stem: "bir Türk askerî noktasının yakınına" (near a Turkish military post),
+      // "rejim mevzilerine", "Rus üssüne", "TSK konvoyuna".
+      if (latin && doc.lang() == "tr") {
+        const std::string w = word_after(a);
+        for (std::string_view stem : {"nokta", "mevzi", "karakol", "üssü", "üssün", "üsse", "konvoy"})
+          if (w.starts_with(stem)) return true;
+        // The positions as the mention's own last word ("rejim mevzilerine", to regime
+        // positions): hit, unless fired from them (ablative: "rejim mevzilerinden").
+        std::string last;
+        for (std::size_t k = k0; k < ts.size() && ts[k].span.begin < a->span.end; ++k)
+          if (ts[k].word) last = ts[k].lower;
+        if (last.starts_with("mevzi") && !last.ends_with("den") && !last.ends_with("dan")) return true;
+      }
       return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
     };
     // "blamed on X", "attributed to X": X is who is said to have done it (a claim), not a target.
@@ -1091,11 +1114,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // school"), not a new one at another place or day.
     // A region named in the event's sentence is a place of its own too ("fired rockets at Hama
     // countryside villages" after a shelling of a town is another event, unlocated).
-    // A region of its own with an actor other than the earlier event's is another event
-    // ("Militants shelled X on Sunday. Rebel fighters fired rockets at Hama countryside ...").
+    // A region of its own with an actor other than the earlier event's (or the earlier has
+    // none) is another event ("Militants shelled X on Sunday. Rebel fighters fired rockets at
+    // Hama countryside ...").
     const bool own_region = sentence_region && !c.place && c.actor && [&] {
       for (auto it = cands.rbegin(); it != cands.rend(); ++it)
-        if (it->ev.kind == c.ev.kind) return it->actor && it->actor->text != c.actor->text;
+        if (it->ev.kind == c.ev.kind) return !it->actor || it->actor->text != c.actor->text;
       return false;
     }();
     const bool own_point_or_name =

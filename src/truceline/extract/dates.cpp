@@ -84,7 +84,7 @@ const WordSet& ar_time_of_day() {
 // Times of day after a weekday or relative day ("Tuesday night", "вчера вечером", "dün akşam").
 const WordSet& after_time_of_day() {
   static const WordSet s{"morning", "afternoon", "evening", "night", "утром", "днём", "днем", "вечером", "ночью",
-                         "sabah", "akşam", "aksam", "öğleden", "günü"};
+                         "sabah", "akşam", "aksam", "öğleden", "günü", "gecesi", "sabahı", "akşamı"};
   return s;
 }
 // "last Tuesday": strictly before publication.
@@ -225,7 +225,7 @@ const WordSet& relative_starts_set() {
   static const WordSet s{"позавчера", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
                          "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
                          "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
-                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "the"};
+                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the"};
   return s;
 }
 const WordSet& earlier_set() {  // "earlier today"
@@ -1005,6 +1005,17 @@ struct Scanner {
   bool weekday_at(std::size_t i) {
     const int wd = info[i].weekday;
     if (wd < 0) return false;
+    // Turkish "pazar" is also "market" ("pazar yerine", a marketplace): Sunday only when
+    // capitalised inside a sentence, before a day part ("pazar günü", "pazar gecesi") or after
+    // "geçen" (last Sunday), as the month rule asks capitals or "ayı" of "aralık".
+    if (lang == "tr" && k[i] == "pazar") {
+      static constexpr std::string_view day_parts[] = {"günü", "gunu", "gecesi", "sabahı", "sabahi", "akşamı",
+                                                       "aksami", "öğleden"};
+      const bool part = word(i + 1) && std::find(std::begin(day_parts), std::end(day_parts), k[i + 1]) != std::end(day_parts);
+      const bool inside = i > doc.sentences()[t[i].sentence].first_token;
+      if (!((t[i].capitalised && inside) || part || cue_before(i, last_words())))
+        return false;
+    }
     std::size_t first = i, last = i;
     bool strictly = false;
     if (auto l = cue_before(i, last_words())) {
@@ -1147,7 +1158,9 @@ struct Scanner {
       emit_relative(first, last, "today", 0);
       return true;
     }
-    if (w == "evvelsi" && word(i + 1) && (k[i + 1] == "gün" || k[i + 1] == "gun")) {
+    // ... and "önceki gün" (the day before: Turkish for the day before yesterday).
+    if ((w == "evvelsi" || (lang == "tr" && (w == "önceki" || w == "onceki"))) && word(i + 1) &&
+        (k[i + 1] == "gün" || k[i + 1] == "gun")) {
       emit_relative(i, i + 1, "days_ago", 2);
       return true;
     }

@@ -117,8 +117,9 @@ std::string detect_language(std::string_view text) {
   const std::size_t cyrillic = counts[static_cast<std::size_t>(Script::cyrillic)];
   if (arabic > latin && arabic >= cyrillic) return "ar";
   if (cyrillic > latin && cyrillic > arabic) return "ru";
-  if (turkish_letter) return "tr";
-  // Turkish written without its letters: its function words.
+  // Turkish function words against English ones: Turkish written without its letters, and an
+  // English text that names a Turkish person or place ("Erdoğan", "Şanlıurfa") with its letters,
+  // which stays English (the Turkish rules of the finders would misread it).
   std::size_t tr = 0, en = 0;
   std::string word;
   auto flush = [&] {
@@ -131,6 +132,7 @@ std::string detect_language(std::string_view text) {
     else flush();
   }
   flush();
+  if (turkish_letter) return tr >= en ? "tr" : "en";
   return tr > en ? "tr" : "en";
 }
 

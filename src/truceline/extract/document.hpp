@@ -10,7 +10,8 @@
 // "none") and single punctuation characters; white space is not a token.
 //
 // Language: "en", "ar", "ru", "tr" — given, or detected from the letters (Arabic script -> ar,
-// Cyrillic -> ru, Latin with Turkish letters ğ ş ı İ or Turkish function words -> tr, else en;
+// Cyrillic -> ru, Latin with Turkish letters ğ ş ı İ (unless English function words outnumber
+// Turkish ones: "President Erdoğan said") or with more Turkish function words -> tr, else en;
 // the majority script wins).
 //
 // Cost: linear in the text (ICU break iteration); folding (gazetteer::fold, an ICU

@@ -168,10 +168,21 @@ constexpr Entry kTriggers[] = {
     {"group_presence", "تتمركز*"}, {"group_presence", "متمركز*"}, {"group_presence", "يرفضون ~ مغادرة"},
     {"patrol", "دورية"}, {"patrol", "دوريات"}, {"patrol", "دوريه"},
     {"movement_restriction", "اغلق*"}, {"movement_restriction", "اغلاق*"}, {"movement_restriction", "قطع* ~ طريق*"},
-    // Turkish (best effort)
-    {"shelling", "top* ateşi*"}, {"shelling", "bombaladı"}, {"shelling", "havan*"},
-    {"airstrike", "hava saldırı*"}, {"airstrike", "hava harekat*"},
-    {"armed_clash", "çatışma*"}, {"withdrawal", "çekildi"}, {"withdrawal", "çekti"},
+    // Turkish (verb-final: the verb's suffixes vary, "dövüldü", "dövüldüğünü"; stems with *)
+    {"shelling", "top* ateşi*"}, {"shelling", "havan*"}, {"shelling", "topçu atış*"},
+    {"shelling", "top atış*"}, {"shelling", "topçu ateş*"}, {"shelling", "dövül*"}, {"shelling", "dövd*"},
+    {"shelling", "mermi* isabet*"}, {"shelling", "mermi* düş*"}, {"shelling", "roket* isabet*"},
+    {"shelling", "roket* düş*"}, {"shelling", "mermi* ~ isabet*"}, {"shelling", "mermi* ~ düş*"},
+    {"shelling", "roket* ~ düş*"},
+    // "bombaladı" (bombed) as English "bombed": an air strike.
+    {"airstrike", "bombala*"}, {"airstrike", "hava saldırı*"}, {"airstrike", "hava harekat*"},
+    {"airstrike", "varil bomba*"}, {"airstrike", "hava akın*"},
+    {"armed_clash", "çatış*"}, {"armed_clash", "taciz ateş*"},
+    // Drones ("insansız hava araçlarıyla saldırı", "İHA saldırısı"): a drone attack, as English.
+    {"airstrike", "insansız hava araç* saldırı*"}, {"airstrike", "iha* saldırı*"}, {"airstrike", "siha* saldırı*"}, {"armed_clash", "ateş aç*"},
+    {"armed_clash", "karşılık ver*"}, {"armed_clash", "saldırı düzenle*"}, {"armed_clash", "sızma girişim*"},
+    {"withdrawal", "çekildi*"}, {"withdrawal", "çekti"}, {"withdrawal", "geri çekil*"}, {"withdrawal", "boşaltıl*"},
+    {"withdrawal", "tahliye edil*"},
     {"patrol", "devriye*"},
 };
 
@@ -249,7 +260,7 @@ constexpr const char* kNegationCues[] = {"no",   "not",  "never", "without", "no
                                          "دون",  "بدون", "عدم",   "yok",     "değil"};
 
 constexpr const char* kDenialCues[] = {"denied", "denies", "deny", "dismissed", "rejected", "опроверг*", "отрица*",
-                                       "نفى",    "نفت",    "ينفي", "تنفي",      "نفي",      "yalanladı"};
+                                       "نفى",    "نفت",    "ينفي", "تنفي",      "نفي",      "yalanla*", "reddetti"};
 
 // Claim cues. kClaimBefore: the claimant follows the cue ("according to X", "по данным X",
 // "بحسب X"). kClaimVerbs: a speech verb; the claimant is its subject (before it in English and
@@ -262,11 +273,13 @@ constexpr const char* kClaimVerbs[] = {
     "added", "blamed", "denied", "denies", "put the toll", "put the death toll", "gave ~ toll", "gave ~ death toll", "documented", "counted", "confirmed", "сообщил*", "сообщает", "заявил*", "заявляет", "утверждают", "утверждает",
     "насчитал*", "обвинил*", "опроверг*", "отметил*", "подчеркнул*", "передает", "передаёт",
     "قال", "قالت", "افاد*", "ذكر*", "اعلن*", "اكد*", "اتهم*", "وثق*", "نفى", "نفت", "زعم*", "نقلت", "اوضح*",
-    "açıkladı", "bildirdi", "iddia", "dedi", "duyurdu"};
+    "açıkladı", "bildirdi", "iddia", "dedi", "duyurdu", "aktardı", "söyledi", "ileri sürdü", "belirtti",
+    "kaydetti", "ifade etti", "sayısını ~ verdi"};
 constexpr const char* kPronouns[] = {"it", "they", "he", "she", "он", "она", "они", "هو", "هي"};
 
 // Words that end a claimant (clause boundaries and "that").
-constexpr const char* kClaimantStops[] = {"that", "on", "in", "what", "что", "о", "об", "ان", "انه", "ان", "بان", "في"};
+constexpr const char* kClaimantStops[] = {"that", "on", "in", "what", "что", "о", "об", "ان", "انه", "ان", "بان", "في",
+                                          "ise"};
 
 // ---------------------------------------------------------------------------------------------
 
@@ -648,6 +661,28 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
     if (auto r = claimant_forward(t, from, e)) return make(*r, "after:" + h.p->source, h);
   }
   for (const Hit& h : find_all(t, tables().claim_verbs, b, e)) {
+    // Turkish is verb-final: the speaker opens the sentence ("Güvenlik kaynakları, atışın …
+    // bildirdi", "Bölgedeki muhalif kaynaklar ise … ileri sürdü"), up to a comma or "ise"; the
+    // words right before the verb are its reported clause. Opening adverbs are skipped.
+    if (t.doc.lang() == "tr" && t.tok(h.first).script == Script::latin) {
+      std::size_t from = b;
+      for (bool again = true; again;) {
+        again = false;
+        for (std::initializer_list<string_view> adv : {std::initializer_list<string_view>{"öte", "yandan"},
+                                                       {"bu", "arada"}, {"ayrıca"}, {"diğer", "taraftan"}}) {
+          std::size_t x = from;
+          bool ok = true;
+          for (string_view w : adv) ok = ok && x < h.first && t.tok(x).word && t.tok(x).lower == w && ++x;
+          if (ok) {
+            from = x;
+            again = true;
+          }
+        }
+      }
+      if (auto r = claimant_forward(t, from, h.first); r && r->second < h.first)
+        return make(*r, "subject_first:" + h.p->source, h);
+      continue;
+    }
     const bool verb_first = t.tok(h.first).script == Script::arabic || t.tok(h.first).script == Script::cyrillic;
     // ", said the ministry." / Arabic and Russian word order: the claimant after the verb.
     const bool after_comma = h.first > b && is_clause_boundary(t, h.first - 1);

@@ -87,4 +87,28 @@ std::string ru_stem(std::string_view f) {
   return stem;
 }
 
+std::string tr_stem(std::string_view f) {
+  // Suffix chains as gazetteer::fold writes them (ı -> i, ü -> u, ğ -> g), longest first:
+  // plural + possessive + case ("larindan", "lerinin"), possessive + case ("sinin", "ndan"),
+  // case alone. Stripped until none applies with 3 letters left (both sides of a comparison
+  // are stemmed alike, so over-stripping a word costs nothing when it is consistent).
+  static constexpr std::string_view kSuffixes[] = {
+      "larindan", "lerinden", "larindaki", "lerindeki", "larinin", "lerinin", "larinda", "lerinde", "larina",
+      "lerine", "larini", "lerini", "lariyla", "leriyla", "leriyle", "lari", "leri", "lar", "ler", "ndaki", "ndeki",
+      "ndan", "nden", "siyla", "siyle", "yla", "yle", "nin", "nun", "nda", "nde", "daki", "deki", "dan", "den",
+      "tan", "ten", "nu", "ni", "na", "ne", "da", "de", "ta", "te", "in", "un", "yi", "yu", "ya", "ye", "si", "su",
+      "ca", "ce", "i", "u", "a", "e"};  // -ca/-ce: the passive's agent ("rejim güçlerince": by regime forces)
+  std::string stem(f);
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view e : kSuffixes)
+      if (stem.size() >= e.size() + 3 && stem.ends_with(e)) {
+        stem.resize(stem.size() - e.size());
+        again = true;
+        break;
+      }
+  }
+  return stem;
+}
+
 }  // namespace truceline::extract::detail

@@ -40,4 +40,10 @@ const std::vector<Proclitic>& proclitics();
 // "gruppirov"; "turetskikh" -> "turets"). Words of 3 letters or fewer are kept.
 std::string ru_stem(std::string_view folded);
 
+// A Turkish word's stem for matching inflected forms (on the folded word): plural, possessive
+// and case suffixes removed while at least 3 letters remain ("askerlerinin", "askerleri" ->
+// "asker"; "uçaklarından", "uçakları" -> "ucak"; "rejimine" -> "rejim"). Crude on purpose: it is
+// applied to both sides of a comparison (a lexicon phrase and a Turkish document's word).
+std::string tr_stem(std::string_view folded);
+
 }  // namespace truceline::extract::detail

@@ -182,6 +182,37 @@ std::string_view event_word(const std::vector<std::string>& forms) {
   return {};
 }
 
+// Turkish nouns and verbs by stem (Turkish documents only): the possessive and case endings
+// vary too much for whole words ("sivilin", "kişinin", "mermisi", "yaralandığını",
+// "öldürüldüğünü"). Nouns: what is counted; verbs: what happened to those counted ("hayatını
+// kaybetti", "öldü", "şehit oldu/düştü", "yaralandı"; "can verdi" is read by the caller).
+const std::string_view* tr_count_noun(std::string_view k) {
+  static const std::pair<std::string_view, std::string_view> stems[] = {
+      {"sivil", "people"},       {"kişi", "people"},        {"kisi", "people"},        {"çocu", "people"},
+      {"asker", "people"},       {"militan", "people"},     {"kadın", "people"},       {"savaşçı", "people"},
+      {"ölü", "fatalities"},     {"yaralı", "injured"},     {"mermi", "explosions"},   {"roket", "explosions"},
+      {"füze", "explosions"},    {"bomba", "explosions"},   {"saldırı", "explosions"}, {"tank", "weapons"},
+      {"iha", "weapons"},        {"siha", "weapons"},       {"uçak", "weapons"},       {"helikopter", "weapons"}};
+  for (const auto& [stem, counts] : stems)
+    if (k.starts_with(stem)) {
+      // A verb made from the noun is no noun: "bombaladı" (bombed), "yaralandı" (was wounded).
+      const std::string_view rest = k.substr(stem.size());
+      for (std::string_view v : {"lad", "lam", "lay", "lan", "lıy", "liy", "led", "lem", "ley", "len"})
+        if (rest.starts_with(v)) return nullptr;
+      return &counts;
+    }
+  return nullptr;
+}
+std::string_view tr_event_word(std::string_view k) {
+  static const std::pair<std::string_view, std::string_view> stems[] = {
+      {"öld", "fatalities"},     {"ölen", "fatalities"},    {"ölü", "fatalities"},     {"hayatını", "fatalities"},
+      {"şehit", "fatalities"},   {"yaralan", "injured"},    {"yaralad", "injured"},    {"yaralı", "injured"},
+      {"göç", "displaced"}};
+  for (const auto& [stem, counts] : stems)
+    if (k.starts_with(stem)) return counts;
+  return {};
+}
+
 // Qualifier phrases before the number, longest first within a language.
 struct Phrase {
   std::vector<std::string> keys;
@@ -268,6 +299,26 @@ struct Scanner {
       if (t[i].script == Script::digit || t[i].script == Script::arabic) digit_cache[i] = lexicon::parse_digits(d.token_text(i));
       noun[i] = count_nouns().find_forms(forms[i]);
       event[i] = event_word(forms[i]);
+      if (lang == "tr" && t[i].script == Script::latin) {
+        if (!noun[i]) noun[i] = tr_count_noun(k[i]);
+        // "askerî" (military, an adjective: "bir Türk askerî noktası", a Turkish military post),
+        // also written "askeri" before the thing it qualifies: no person counted.
+        if (noun[i] && (k[i].ends_with("î") ||
+                        (k[i] == "askeri" && i + 1 < t.size() && t[i + 1].word &&
+                         [&] {
+                           const std::string nx = lexicon::key(t[i + 1].lower);
+                           for (std::string_view w : {"nokta", "üs", "mevzi", "konvoy", "araç", "kaynak", "yetkili"})
+                             if (nx.starts_with(w)) return true;
+                           return false;
+                         }())))
+          noun[i] = nullptr;
+        if (event[i].empty()) event[i] = tr_event_word(k[i]);
+        // "can verdi" (gave their life): killed; "can" alone is "life" ("can kaybı").
+        if (event[i].empty() && k[i] == "can" && i + 1 < t.size() && t[i + 1].word) {
+          const std::string next = lexicon::key(t[i + 1].lower);
+          if (next.starts_with("ver")) event[i] = "fatalities";
+        }
+      }
       number_start[i] = t[i].number || info[i].number.has_value() || digit_cache[i].has_value();
     }
     // Tokens inside dates ("12 October 2018", "two days ago") are not numbers.
@@ -453,6 +504,15 @@ struct Scanner {
     // "resolution 2254", "пункт 6", "№ 5", "#3"
     if (i >= 1 && word(i - 1) && reference_words().find_forms(forms[i - 1])) return true;
     if (i >= 1 && (punct(i - 1, "№") || punct(i - 1, "#"))) return true;
+    // Turkish post and item numbers after the number: "9 No'lu Gözlem Noktası", "3 numaralı".
+    if (lang == "tr" && word(r.last + 1) && (k[r.last + 1] == "no" || k[r.last + 1].starts_with("numara"))) return true;
+    // Turkish ordinals: "8'inci", "3'üncü", "2'nci" (the eighth patrol).
+    if (lang == "tr" && (punct(r.last + 1, "'") || punct(r.last + 1, "\u2019")) && word(r.last + 2) &&
+        adjacent(r.last, r.last + 1) && adjacent(r.last + 1, r.last + 2)) {
+      const std::string& sfx = k[r.last + 2];
+      for (std::string_view o : {"inci", "ıncı", "uncu", "üncü", "nci", "ncı", "ncu", "ncü"})
+        if (sfx == o) return true;
+    }
     return false;
   }
 
@@ -486,7 +546,16 @@ struct Scanner {
                                    {"أو", true}, {"ve", true}, {"but", true}, {"а", true}};
     std::optional<std::pair<std::size_t, std::string_view>> found;
     std::size_t words = 0;
-    for (std::size_t j = r.last + 1; j < n() && words < 4; ++j) {
+    std::size_t from = r.last + 1;
+    // Turkish "2'si çocuk" (two of them children): the possessive after the apostrophe is
+    // skipped; the noun after it is what the number counts (a part of the count that follows).
+    if (lang == "tr" && (punct(from, "'") || punct(from, "\u2019")) && adjacent(r.last, from) && word(from + 1) &&
+        adjacent(from, from + 1)) {
+      static const KeyMap<bool> possessive{{"si", true}, {"sı", true}, {"su", true}, {"sü", true}, {"i", true},
+                                           {"ı", true},  {"u", true},  {"ü", true}};
+      if (possessive.find_forms(forms[from + 1])) from += 2;
+    }
+    for (std::size_t j = from; j < n() && words < 4; ++j) {
       if (t[j].sentence != t[r.first].sentence) break;
       if (!t[j].word) {
         if (t[j].lower == "-" || t[j].lower == "\u2011") continue;
@@ -756,6 +825,13 @@ struct Scanner {
         }
         if (m.counts == "people") {
           if (auto e = nearby_event(start, std::max(nj, end)); !e.empty()) m.counts = std::string(e);
+          // Turkish "3'ü kadın 11 sivil öldü": the part (three of them women) shares what
+          // happened to the whole count right after it.
+          else if (lang == "tr" && nj + 1 < n() && is_number_start(nj + 1) && nj > r->last + 1)
+            if (const auto whole = read_number(nj + 1)) {
+              const auto wn = counted_noun(*whole);
+              if (auto e2 = nearby_event(whole->first, wn ? wn->first : whole->last); !e2.empty()) m.counts = std::string(e2);
+            }
         }
         // "5 قتلى على الأقل"
         static const std::string at = lexicon::key("على"), least = lexicon::key("الأقل");

@@ -380,6 +380,82 @@ bool is_settlement_cue_text(std::string_view text) {
   return s.count(lw) != 0;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Turkish (docs/extract.md, "Rules from the fourth held-out set"). Turkish writes a proper
+// noun's case suffix after an apostrophe ("İdlib'de", "Serakib'in", "Han Şeyhun'a"): the name is
+// the part before it. The byte offset of that apostrophe in a token ("'" or "’" between letters),
+// or npos.
+std::size_t tr_apostrophe(std::string_view raw) {
+  for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
+    if (raw[i] == '\'') return i + 1 < raw.size() ? i : std::string_view::npos;
+    if (raw.compare(i, 3, "\xE2\x80\x99") == 0) return i + 3 < raw.size() ? i : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+// Turkish spells Arabic names by Turkish sound values (ş = sh, ç = ch, c = j, ğ = gh, v = w, ı
+// = i; "Cisr eş-Şuğur", "Han Şeyhun", "Cebel Zaviye"): the lower-cased Turkish name rewritten in
+// the English romanisation's letters, for the gazetteer's translit tier to compare (as it does
+// for a Russian spelling). A table of letters, not of names: every Turkish spelling gets it.
+std::string tr_romanised(std::string_view lower) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    const char32_t c = next_cp(lower, i);
+    switch (c) {
+      case U'\u015F': out += "sh"; break;  // ş
+      case U'\u00E7': out += "ch"; break;  // ç
+      case U'c': out += "j"; break;
+      case U'\u011F': out += "gh"; break;  // ğ
+      case U'v': out += "w"; break;
+      case U'\u0131': case U'\u00EE': out += "i"; break;  // ı î
+      case U'\u00E2': out += "a"; break;                   // â
+      case U'\u00FB': case U'\u00FC': out += "u"; break;  // û ü
+      case U'\u00F6': out += "o"; break;                   // ö
+      default: put_cp(out, c);
+    }
+  }
+  return gazetteer::fold(out);
+}
+
+// Turkish nouns after a name that make it a place, as English cues before one do (folded, by
+// their stem: the possessive and case endings vary): settlements ("X köyü", "X beldelerini",
+// "X kentinde", "X ilçesinde", "X mahallesi") and positions ("X'in kuzeyindeki" north of X,
+// "X çevresinde" around X, "X yakınlarında" near X, "X civarında").
+bool tr_place_noun(std::string_view f) {
+  static constexpr std::string_view stems[] = {"koy", "belde", "kasaba", "kent", "sehir", "sehr", "ilce", "mahalle",
+                                               "cevre", "yakin", "civar"};
+  for (std::string_view s : stems)
+    if (f.starts_with(s)) return true;
+  return false;
+}
+// Turkish nouns written capitalised inside names of posts, zones and institutions (folded, by
+// stem): never a place's name alone.
+bool tr_common_noun(std::string_view f) {
+  static constexpr std::string_view stems[] = {"nokta", "gozlem", "bolge", "bakanlig", "bakanlik", "savunma", "azaltma",
+                                               "gerginlig", "mutabakat", "teskilat", "merkez", "kuvvet", "komutanlig"};
+  for (std::string_view s : stems)
+    if (f.starts_with(s)) return true;
+  return false;
+}
+// Turkish direction nouns after a genitive ("Serakib'in kuzeyindeki", "Nerab'ın batısına",
+// "X'in 5 km güneydoğusunda"): an offset from X, as "north of X".
+bool tr_direction_noun(std::string_view f) {
+  static constexpr std::string_view stems[] = {"kuzey", "guney", "dogu", "bati"};
+  for (std::string_view s : stems)
+    if (f.starts_with(s) && f.size() > s.size()) return true;  // "kuzeyinde", not the bare adjective "kuzey"
+  return false;
+}
+// A Turkish case suffix that says where (locative 'de/'da/'te/'ta and 'deki, ablative 'den/'dan,
+// dative 'e/'a/'ye/'ya/'ne/'na): a weak cue, as "in", "from", "to" before an English name.
+bool tr_place_suffix(std::string_view suffix_lower) {
+  static const std::unordered_set<std::string_view> s{
+      "de", "da", "te", "ta", "deki", "daki", "teki", "taki", "den", "dan", "ten", "tan", "e", "a", "ye", "ya",
+      "ne", "na"};
+  return s.count(suffix_lower) != 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 struct Resolved {
@@ -795,11 +871,47 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       return best;
     };
 
-    // Folded query of words [a, b] (articles dropped before another word, marks glued).
-    auto query_of = [&](std::size_t a, std::size_t b, std::string_view last_override = {}) {
+    // Turkish: a word's name part before a case suffix's apostrophe, folded as written and
+    // romanised (tr_romanised), and the suffix's length in code points (with the apostrophe).
+    const bool turkish = doc.lang() == "tr";
+    struct TrWord {
+      bool suffixed = false;
+      std::string base, romanised, suffix;
+      std::size_t suffix_cps = 0;
+    };
+    std::vector<TrWord> trw(turkish ? n : 0);
+    for (std::size_t x = 0; turkish && x < n; ++x) {
+      const Token& t = tok(x);
+      if (t.script != Script::latin || t.number) continue;
+      const std::string_view raw = doc.token_text(W[x].tok);
+      const std::size_t ap = tr_apostrophe(raw);
+      std::string_view name_lower = t.lower;
+      if (ap != std::string_view::npos) {
+        trw[x].suffixed = true;
+        trw[x].base = gazetteer::fold(raw.substr(0, ap));
+        const std::size_t lap = tr_apostrophe(t.lower);
+        if (lap != std::string_view::npos) {
+          name_lower = std::string_view(t.lower).substr(0, lap);
+          const std::string_view rest = std::string_view(t.lower).substr(lap);
+          trw[x].suffix = std::string(rest.substr(rest[0] == '\'' ? 1 : 3));
+        }
+        for (std::size_t i = ap; i < raw.size(); ++trw[x].suffix_cps) next_cp(raw, i);
+      } else {
+        trw[x].base = t.folded;
+      }
+      trw[x].romanised = tr_romanised(name_lower);
+    }
+    auto suffixed = [&](std::size_t x) { return turkish && trw[x].suffixed; };
+
+    // Folded query of words [a, b] (articles dropped before another word, marks glued);
+    // `romanised`: Turkish words in their romanised form (tr_romanised).
+    auto query_of = [&](std::size_t a, std::size_t b, std::string_view last_override = {}, bool romanised = false) {
       std::vector<std::string> words;
       for (std::size_t x = a; x <= b; ++x) {
-        std::string f = x == b && !last_override.empty() ? std::string(last_override) : strip_possessive(tok(x));
+        std::string f = x == b && !last_override.empty() ? std::string(last_override)
+                        : turkish && tok(x).script == Script::latin && !tok(x).number
+                            ? (romanised ? trw[x].romanised : trw[x].base)
+                            : strip_possessive(tok(x));
         if (f.empty()) continue;
         if (x > a && W[x].sep == 2 && !words.empty()) {
           words.back() += f;
@@ -866,6 +978,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
         if (pm.span.begin + cps < pm.span.end) pm.span.begin += cps;
       }
+      // A Turkish case suffix is not part of the name ("Morek'te" -> "Morek").
+      if (suffixed(b) && pm.span.begin + trw[b].suffix_cps < pm.span.end) pm.span.end -= trw[b].suffix_cps;
       pm.text = std::string(doc.slice(pm.span));
       for (std::size_t x = a; x <= b; ++x) used[x] = true;
       {
@@ -916,8 +1030,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         };
         std::size_t end = w;
         std::size_t end2 = w;
-        if (number_at(w, end) && end + 1 < n && W[end + 1].sep != 3 && is_road_word(lower(end + 1))) {
+        // Turkish road nouns carry case suffixes: "M4 karayolunda", "M5 otoyolu'nda", "M4 kara yolunda".
+        auto tr_road = [&](std::size_t x) {
+          return turkish && x < n && W[x].sep != 3 &&
+                 (lower(x).starts_with("karayol") || lower(x).starts_with("otoyol") || lower(x).starts_with("otoban"));
+        };
+        const bool kara_yolu = turkish && number_at(w, end) && end + 2 < n && W[end + 1].sep != 3 &&
+                               W[end + 2].sep != 3 && lower(end + 1) == "kara" && lower(end + 2).starts_with("yol");
+        if (number_at(w, end) && end + 1 < n && W[end + 1].sep != 3 && (is_road_word(lower(end + 1)) || tr_road(end + 1))) {
           b = end + 1;
+          road = true;
+        } else if (kara_yolu) {
+          b = end + 2;
           road = true;
         } else if (number_at(w, end) && end + 2 < n && W[end + 1].sep != 3 && W[end + 2].sep != 3 &&
                    (lower(end + 1) == "and" || lower(end + 1) == "or" || lower(end + 1) == "и" ||
@@ -965,6 +1089,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           zone = true;
         } else if (f.starts_with("demilitarizovann") && w + 1 < n && folded(w + 1).starts_with("zon")) {
           b = w + 1, zone = true;
+        } else if (turkish && f == "gerginligi" && w + 2 < n && folded(w + 1) == "azaltma" &&
+                   folded(w + 2).starts_with("bolge")) {
+          b = w + 2, zone = true;  // "Gerginliği Azaltma Bölgesi" (the de-escalation zone)
         } else if (t0.script == Script::arabic) {
           const std::string k = ar_key_word(doc.token_text(W[w].tok));
           auto key = [&](std::size_t x) { return ar_key_word(doc.token_text(W[x].tok)); };
@@ -1032,11 +1159,32 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (!(is_cap_word(w) || (is_particle(w) && w + 1 < n && W[w + 1].sep != 3 && is_cap_word(w + 1))))
           continue;
         std::size_t maxb = w;
-        while (maxb + 1 < n && maxb + 1 - w < kMaxWords && W[maxb + 1].sep != 3 &&
+        while (maxb + 1 < n && maxb + 1 - w < kMaxWords && W[maxb + 1].sep != 3 && !suffixed(maxb) &&
                (is_cap_word(maxb + 1) || (is_particle(maxb + 1) && maxb + 2 < n && is_cap_word(maxb + 2)) ||
                 (W[maxb + 1].sep == 2)))
           ++maxb;
         const bool sentence_initial = w == 0;
+        // Turkish puts the cue after the name: a settlement or position noun ("Latamne
+        // beldelerini", "Serakib'in kuzeyindeki") is a strong cue, a case suffix that says where
+        // ("Morek'te", "Trumba'dan", "Han Şeyhun'a") a weak one.
+        if (turkish && (!cue || !cue->strong)) {
+          if (maxb + 1 < n && W[maxb + 1].sep != 3 &&
+              (tr_place_noun(folded(maxb + 1)) || (suffixed(maxb) && tr_direction_noun(folded(maxb + 1))))) {
+            CueHit h;
+            h.text = std::string(doc.token_text(W[maxb + 1].tok));
+            h.strong = true;
+            h.first = maxb + 1;
+            h.key = Words{"tr:after"};
+            cue = std::move(h);
+          } else if (!cue && suffixed(maxb) && tr_place_suffix(trw[maxb].suffix) &&
+                     !(maxb + 1 < n && folded(maxb + 1) == "ait")) {  // "Türkiye'ye ait": belonging to
+            CueHit h;
+            h.text = "'" + trw[maxb].suffix;
+            h.first = maxb;
+            h.key = Words{"tr:suffix"};
+            cue = std::move(h);
+          }
+        }
         // An upper-case dateline at the start of the text ("KAFR NABL - A mortar …", "JARJANAZ,
         // Syria (Agency) — …", "МХАРДА, 12 октября"): the upper-case words before the dash or
         // comma are one place name, a strong cue (`cue:dateline`) so that a village nothing
@@ -1090,6 +1238,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             break;
           }
           if (b == w && stop_words().count(q0)) continue;
+          // Turkish capitalises the nouns of a proper name ("9 No'lu Gözlem Noktası", "Gerginliği
+          // Azaltma Bölgesi", "Savunma Bakanlığı"): a window made only of such nouns is no place.
+          if (turkish) {
+            bool common = true;
+            for (std::size_t x = w; x <= b && common; ++x) common = is_post_word(trw[x].base) || tr_common_noun(trw[x].base);
+            if (common) continue;
+          }
           // The spellings to try: as written, then (Russian) without a case ending.
           std::vector<std::pair<std::string, std::string>> tries{{q0, ""}};
           const bool cyrillic_window = tok(w).script == Script::cyrillic || tok(b).script == Script::cyrillic;
@@ -1116,6 +1271,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               if (hchanged) tries.emplace_back(h, tries[i].second.empty() ? "ru:х=h" : tries[i].second + "+ru:х=h");
             }
           }
+          // Turkish: the romanised spelling ("Serakib", "Han Şeyhun" -> "han sheyhun"), compared by
+          // the translit tier (resolved as a Cyrillic spelling is).
+          std::size_t romanised_try = tries.size();
+          if (turkish) {
+            const std::string qr = query_of(w, b, {}, true);
+            if (!qr.empty() && qr != q0) {
+              romanised_try = tries.size();
+              tries.emplace_back(qr, "tr:romanised");
+            }
+          }
           // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
           // prefix split off (only tried when the word as written is no gazetteer spelling).
           if (b == w && !m.folded_names.count(q0)) {
@@ -1133,18 +1298,21 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
           std::optional<Window> pick;
           std::optional<Resolved> pick_res;
-          for (const auto& [q, label] : tries)  // an exact gazetteer spelling first
-            if (m.folded_names.count(q)) {
-              pick = Window{w, b, q, label, true, false};
-              pick_res = m.resolve(q, cyrillic_window);
+          // The translit tier for a Cyrillic window and for a Turkish romanised spelling.
+          auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i == romanised_try); };
+          for (std::size_t i = 0; i < tries.size(); ++i)  // an exact gazetteer spelling first
+            if (m.folded_names.count(tries[i].first)) {
+              pick = Window{w, b, tries[i].first, tries[i].second, true, false};
+              pick_res = m.resolve(tries[i].first, translit(i));
               break;
             }
           if (!pick && !(sentence_initial && b == w && !dateline)) {  // "Residents", "Witnesses": exact only
             // The try that resolves with the highest score; on equal scores a stricter tier than
             // translit (Мурека: "murek" by key 0.85 rather than "mureka" by translit 0.85), then
             // the earlier try.
-            for (const auto& [q, label] : tries) {
-              const Resolved r = m.resolve(q, cyrillic_window);
+            for (std::size_t i = 0; i < tries.size(); ++i) {
+              const auto& [q, label] = tries[i];
+              const Resolved r = m.resolve(q, translit(i));
               if (!r.place) continue;
               const bool better = !pick || r.score > pick_res->score + 1e-9 ||
                                   (r.score > pick_res->score - 1e-9 && pick_res->match == "translit" && r.match != "translit");
@@ -1152,29 +1320,47 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 pick = Window{w, b, q, label, false, false};
                 pick_res = r;
               }
-              if (r.match != "translit" && !cyrillic_window) break;  // Latin: the first, as before
+              if (r.match != "translit" && !cyrillic_window && !turkish) break;  // Latin: the first, as before
             }
-            if (!pick && (cue || (m.has_localities() && after_object_verb(w))) && b == maxb) {
+            // (Turkish: not a window opened by a sentence's first word, whose capital says
+            // nothing: "Çatışmalar İdlib'in güneyinde" is tried again from "İdlib".)
+            if (!pick && (cue || (m.has_localities() && after_object_verb(w))) && b == maxb &&
+                !(turkish && sentence_initial && b > w)) {
               pick = Window{w, b, q0, "", false, false};
               pick_res = m.resolve(q0, cyrillic_window);
+              // Turkish: the romanised spelling's reason when it comes nearer (below threshold).
+              if (turkish && romanised_try < tries.size() && pick_res->status == gazetteer::Status::no_match) {
+                const Resolved rr = m.resolve(tries[romanised_try].first, true);
+                if (rr.status != gazetteer::Status::no_match) pick_res = rr;
+              }
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
             }
           }
+          // Turkish: a suffixed name nothing locates that is one of the agreement's posts by its
+          // consonant key ("Tell Tukan'daki" = Tell Tuqan) is that name, not its first word alone.
+          bool post_named = false;
+          if (turkish && pick && !pick_res->place && !pick->in_index)
+            for (const auto& pn : m.posts)
+              for (const auto& tr : tries)
+                if (pn.folded == tr.first || (!pn.key.empty() && pn.key == gazetteer::consonant_key(tr.first) &&
+                                              gazetteer::edit_distance(pn.folded, tr.first, 1) <= 1))
+                  post_named = true;
           if (!pick) continue;
           // A name that goes on with a particle ("Bab al-Hawa", "Tell al-Eis") is not its first
           // word's place (al-Bab).
           if (b < maxb && (is_particle(b + 1) || W[b + 1].sep == 1) && (pick_res->place || pick->in_index)) continue;
-          if (!found || pick_res->place || pick->in_index) {
+          if (!found || pick_res->place || pick->in_index || post_named) {
             found = pick;
             found_res = pick_res;
           }
-          if (pick_res->place || pick->in_index) break;
+          if (pick_res->place || pick->in_index || post_named) break;
         }
         if (consumed) continue;
         // A mountain area the gazetteer does not hold as a place: "Jabal al-Turkman", "Jebel
         // al-Zawiya" (a region, no point).
         if ((!found || !found_res->place) && maxb > w &&
-            (folded(w) == "jabal" || folded(w) == "jebel" || folded(w) == "jabel" || folded(w) == "jbel")) {
+            (folded(w) == "jabal" || folded(w) == "jebel" || folded(w) == "jabel" || folded(w) == "jbel" ||
+             (turkish && folded(w) == "cebel"))) {
           PlaceMention pm;
           pm.kind = "region";
           pm.reason = "a mountain area, not a point";
@@ -1525,7 +1711,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const std::string z2 = b + 2 < n ? folded(b + 2) : std::string();
         const bool zone_next = z == "dmz" || ((z == "deescalation" || z == "demilitarized" || z == "demilitarised" ||
                                                z == "buffer") && z2 == "zone") ||
-                               (z == "de" && z2 == "escalation");
+                               (z == "de" && z2 == "escalation") || (turkish && z == "gerginligi" && z2 == "azaltma");
         if (zone_next) {
           emit_region(fmt::format("the province (admin1 {}) naming the zone, not a point", p.admin1()),
                       "region:zone_province", a, b, win.skip_letters);
@@ -1533,11 +1719,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           continue;
         }
       }
-      if (seat && direction_before && !city_word) {
-        // "southern Idlib", "north Hama", "جنوب إدلب": part of the province.
-        emit_region(fmt::format("part of the province (admin1 {}), not a point", p.admin1()), "region:direction", a - 1,
-                    b, 0);
-        w = b;
+      // Turkish puts the direction after the name: "Hama'nın kuzeyindeki" (northern Hama),
+      // "Serakib'in kuzeyindeki" (north of Saraqib).
+      const bool tr_direction_after =
+          turkish && b + 1 < n && W[b + 1].sep != 3 && tr_direction_noun(folded(b + 1));
+      if (seat && (direction_before || tr_direction_after) && !city_word) {
+        // "southern Idlib", "north Hama", "جنوب إدلب", "Hama'nın kuzeyi": part of the province.
+        emit_region(fmt::format("part of the province (admin1 {}), not a point", p.admin1()), "region:direction",
+                    direction_before ? a - 1 : a, direction_before ? b : b + 1, 0);
+        w = direction_before ? b : b + 1;
         continue;
       }
       point_of(pm, p);
@@ -1573,6 +1763,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           const Span os = doc.tokens_span(W[start].tok, W[a - 1].tok);
           pm.reason = fmt::format("offset as written: '{}' {}; the point is {}'s, not the place meant",
                                   doc.slice(os), doc.tokens_text(W[a].tok, W[b].tok), p.name);
+          rule.push_back("offset");
+        } else if (tr_direction_after) {
+          pm.reason = fmt::format("offset as written: '{}'; the point is {}'s, not the place meant",
+                                  doc.tokens_text(W[a].tok, W[b + 1].tok), p.name);
           rule.push_back("offset");
         }
       }
