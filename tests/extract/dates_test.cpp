@@ -575,5 +575,15 @@ TEST(Dates, DayOfTheMonthAloneIsTheLatestOnOrBeforePublication) {
   EXPECT_EQ(m.reason, "no publication date (--published)");
 }
 
+// "Oct. 15": an abbreviated month with its period is a date, and its period ends no sentence.
+TEST(Dates, AbbreviatedMonthWithAPeriod) {
+  const auto d = one("The group has not said whether it will leave the zone by Oct. 15.", kPub);
+  EXPECT_EQ(d.text, "Oct. 15");
+  EXPECT_EQ(d.resolved, 2018y / October / 15d);
+  const auto e = one("Rebels shelled the town on Sept. 3, 2018, a witness said.", kPub);
+  EXPECT_EQ(e.resolved, 2018y / September / 3d);
+  EXPECT_EQ(Document::make("They will leave by Oct. 15. Nobody believes it.").sentences().size(), 2u);
+}
+
 }  // namespace
 }  // namespace truceline::extract

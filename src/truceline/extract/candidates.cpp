@@ -261,6 +261,109 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p) {
   return std::nullopt;
 }
 
+// Where the teller or the one who fired is, not where the event happened: a place mention
+// right after a source noun ("according to a witness in X", "our correspondent in X", "مراسل
+// سانا في X", "مراسلنا في X", "корреспондент в X") or after a word of being stationed ("forces
+// stationed around X", "deployed in X", "based in X", "المنتشرين في بلدة X", "المتمركزة في
+// X", "дислоцированные в X"). Walking back from the place over at most three small words (a
+// preposition, an article, a settlement noun: "in", "around", "the village of", "في", "بلدة"),
+// then the cue word; a source noun may be followed by one name ("مراسل سانا في"). A place
+// coordinated with such a place ("المنتشرين في بلدة X وقرية Y", "stationed in X and Y") is held
+// the same way. `source` says which: a source's place is never an event's place (of any kind);
+// a station is where fire came from (an origin, as origin_cue). Returns the cue's words.
+struct HeldPlace {
+  bool source = false;
+  Span cue;
+};
+std::optional<HeldPlace> held_place_cue(const Document& d, const std::vector<PlaceMention>& all, const PlaceMention& p,
+                                        int depth = 0) {
+  const auto& ts = d.tokens();
+  static const std::set<std::string> kSource = {
+      "witness", "witnesses", "correspondent", "correspondents", "reporter", "reporters", "корреспондент",
+      "корреспондента", "корреспонденты", "очевидец", "очевидцы", "очевидца", normalise_arabic("مراسل"),
+      normalise_arabic("مراسلنا"), normalise_arabic("مراسلة"), normalise_arabic("مراسلو"), normalise_arabic("المراسل"),
+      normalise_arabic("مراسلي"), normalise_arabic("شاهد"), normalise_arabic("شهود")};
+  static const std::set<std::string> kStation = {
+      "stationed", "deployed", "based", "positioned", "entrenched", "garrisoned", "дислоцированные",
+      "дислоцированных", "дислоцированными", "размещённые", "размещенные", "размещённых", "размещенных",
+      "закрепившиеся", "закрепившихся", "находящиеся", "находящихся", normalise_arabic("المنتشرين"),
+      normalise_arabic("المنتشرة"), normalise_arabic("المنتشر"), normalise_arabic("المتمركزين"),
+      normalise_arabic("المتمركزة"), normalise_arabic("المتمركز"), normalise_arabic("المتواجدين"),
+      normalise_arabic("المتواجدة"), normalise_arabic("المرابطة"), normalise_arabic("المرابطين")};
+  static const std::set<std::string> kSmall = {
+      "in", "at", "around", "near", "the", "of", "village", "town", "city", "area", "outskirts", "в", "у", "около",
+      "под", "районе", "окрестностях", "деревне", "селе", "городе", "посёлке", "поселке", normalise_arabic("في"),
+      normalise_arabic("قرب"), normalise_arabic("محيط"), normalise_arabic("بلدة"), normalise_arabic("قرية"),
+      normalise_arabic("مدينة"), normalise_arabic("منطقة"), normalise_arabic("حول")};
+  static const std::set<std::string> kAnd = {"and", "и", ","};
+  const std::size_t k = token_at(d, p.span.begin);
+  auto key = [&](std::size_t i) { return ts[i].script == Script::arabic ? normalise_arabic(ts[i].lower) : ts[i].lower; };
+  std::size_t small = 0;
+  for (std::size_t i = k; i > 0;) {
+    --i;
+    const Token& t = ts[i];
+    std::string w = key(i);
+    // A place coordinated with the one before it ("X and Y", "X, Y", "X وقرية Y"): held as that
+    // one is (one level only).
+    const bool conj = kAnd.count(w) > 0 || (t.script == Script::arabic && w.starts_with("و") &&
+                                            (w == "و" || kSmall.count(w.substr(std::string_view("و").size())) > 0));
+    if (conj) {
+      if (depth > 0) return std::nullopt;
+      for (const auto& q : all)
+        if (&q != &p && q.span.end <= t.span.begin && q.span.end + 2 >= t.span.begin)
+          return held_place_cue(d, all, q, depth + 1);
+      return std::nullopt;
+    }
+    if (!t.word) return std::nullopt;  // a clause boundary
+    if (kStation.count(w)) return HeldPlace{false, Span{t.span.begin, ts[k - 1].span.end}};
+    if (kSource.count(w)) return HeldPlace{true, Span{t.span.begin, ts[k - 1].span.end}};
+    // A source noun and one name after it ("مراسل سانا في X").
+    if (i > 0 && ts[i - 1].word && kSource.count(key(i - 1)) && small > 0)
+      return HeldPlace{true, Span{ts[i - 1].span.begin, ts[k - 1].span.end}};
+    if (!kSmall.count(w) || ++small > 3) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Hides the mentions of sentence `si` outside a clause for the time of one event's assembly
+// (clause_of): keep() filters the sentence's lists, the destructor puts them back.
+class ClauseView {
+ public:
+  ClauseView(std::vector<std::vector<const PlaceMention*>>& p, std::vector<std::vector<const ActorMention*>>& a,
+             std::vector<std::vector<const NumberMention*>>& n, std::vector<std::vector<const WeaponMention*>>& w,
+             std::size_t si)
+      : p_(p), a_(a), n_(n), w_(w), si_(si) {}
+  ClauseView(const ClauseView&) = delete;
+  ClauseView& operator=(const ClauseView&) = delete;
+  ~ClauseView() {
+    if (!kept_) return;
+    p_[si_] = std::move(sp_), a_[si_] = std::move(sa_), n_[si_] = std::move(sn_), w_[si_] = std::move(sw_);
+  }
+  void keep(Span clause) {
+    kept_ = true;
+    sp_ = p_[si_], sa_ = a_[si_], sn_ = n_[si_], sw_ = w_[si_];
+    auto outside = [&](const auto* x) { return x->span.begin < clause.begin || x->span.begin >= clause.end; };
+    std::erase_if(p_[si_], outside), std::erase_if(a_[si_], outside), std::erase_if(n_[si_], outside),
+        std::erase_if(w_[si_], outside);
+  }
+  void keep_places(Span clause) {
+    keep(clause);
+    a_[si_] = sa_, n_[si_] = sn_, w_[si_] = sw_;
+  }
+
+ private:
+  std::vector<std::vector<const PlaceMention*>>& p_;
+  std::vector<std::vector<const ActorMention*>>& a_;
+  std::vector<std::vector<const NumberMention*>>& n_;
+  std::vector<std::vector<const WeaponMention*>>& w_;
+  std::size_t si_;
+  bool kept_ = false;
+  std::vector<const PlaceMention*> sp_;
+  std::vector<const ActorMention*> sa_;
+  std::vector<const NumberMention*> sn_;
+  std::vector<const WeaponMention*> sw_;
+};
+
 bool fire_kind(const std::string& kind) { return kind == "shelling" || kind == "airstrike" || kind == "armed_clash"; }
 
 }  // namespace
@@ -292,8 +395,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& d : ev.denials) dateline_end = std::min(dateline_end, d.span.begin);
   const PlaceMention* dateline_place = nullptr;
   const DateMention* dateline_date = nullptr;
+  // Not a place where a teller or a shooter is ("a witness in X", "forces stationed in X"):
+  // that is no dateline.
   for (const auto& p : m.places)
-    if (p.span.end <= dateline_end && p.kind != "region") {
+    if (p.span.end <= dateline_end && p.kind != "region" && !held_place_cue(doc, m.places, p)) {
       dateline_place = &p;
       break;
     }
@@ -313,6 +418,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   };
 
   std::map<const PlaceMention*, std::optional<Span>> origins;  // origin_cue per place, when first asked
+  std::map<const PlaceMention*, std::optional<HeldPlace>> held;  // held_place_cue per place, when first asked
   std::vector<Cand> cands;
   std::deque<DateMention> derived_dates;  // days computed from a phrase ("the next day"): stable addresses
   std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
@@ -392,6 +498,98 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     return std::nullopt;
   };
+  // A phrase right before an event's trigger that puts it N days before the sentence's day ("a
+  // day after", "one day after", "two days after", "بعد يوم (واحد) من", "بعد يومين من", "بعد
+  // ثلاثة أيام من", "через день после", "спустя сутки после", "через два дня после", "на
+  // следующий день после"): its span (from the number or "بعد" to the "after" word) and N, or
+  // none. At most three words between the phrase and the trigger ("a day after a similar attack").
+  auto days_before_phrase = [&](const EventMention& ev2) -> std::optional<std::pair<Span, int>> {
+    const std::size_t si2 = ev2.sentence;
+    std::vector<std::size_t> w;  // the words before the trigger, nearest first
+    for (std::size_t k = ev2.first_token; k > ss[si2].first_token && w.size() < 9;) {
+      --k;
+      if (!ts[k].word) break;  // a clause boundary
+      w.push_back(k);
+    }
+    static const std::map<std::string, int> kEnCount{{"a", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"2", 2}, {"3", 3}};
+    static const std::map<std::string, int> kRuCount{{"два", 2}, {"двое", 2}, {"три", 3}, {"трое", 3}, {"2", 2}, {"3", 3}};
+    static const std::string kAfterAr = normalise_arabic("بعد"), kOneAr = normalise_arabic("واحد"),
+                             kDayAr = normalise_arabic("يوم"), kTwoDaysAr = normalise_arabic("يومين"),
+                             kDaysAr = normalise_arabic("أيام"), kFromAr = normalise_arabic("من");
+    static const std::map<std::string, int> kArCount{{normalise_arabic("ثلاثة"), 3}, {normalise_arabic("ثلاث"), 3}, {"3", 3}};
+    auto at = [&](std::size_t i) -> std::string { return i < w.size() ? word_key(w[i]) : std::string(); };
+    for (std::size_t a = 0; a < w.size() && a <= 3; ++a) {
+      const std::string x = at(a);
+      auto span_from = [&](std::size_t far) { return Span{ts[w[far]].span.begin, ts[w[a]].span.end}; };
+      if (x == "after" && (at(a + 1) == "day" || at(a + 1) == "days") && kEnCount.count(at(a + 2)))
+        return std::make_pair(span_from(a + 2), kEnCount.at(at(a + 2)));
+      if (x == "после") {
+        const std::string d = at(a + 1), q = at(a + 2);
+        if (d == "день" && (q == "через" || q == "следующий")) return std::make_pair(span_from(a + 2), 1);
+        if (d == "сутки" && (q == "через" || q == "спустя")) return std::make_pair(span_from(a + 2), 1);
+        if ((d == "дня" || d == "суток") && kRuCount.count(q) && (at(a + 3) == "через" || at(a + 3) == "спустя"))
+          return std::make_pair(span_from(a + 3), kRuCount.at(q));
+      }
+      if (x == kFromAr) {
+        if (at(a + 1) == kOneAr && at(a + 2) == kDayAr && at(a + 3) == kAfterAr) return std::make_pair(span_from(a + 3), 1);
+        if (at(a + 1) == kDayAr && at(a + 2) == kAfterAr) return std::make_pair(span_from(a + 2), 1);
+        if (at(a + 1) == kTwoDaysAr && at(a + 2) == kAfterAr) return std::make_pair(span_from(a + 2), 2);
+        if (at(a + 1) == kDaysAr && kArCount.count(at(a + 2)) && at(a + 3) == kAfterAr)
+          return std::make_pair(span_from(a + 3), kArCount.at(at(a + 2)));
+      }
+    }
+    return std::nullopt;
+  };
+  // The clause of a sentence that holds an event (see ClauseView), and whether the sentence
+  // tells events in two clauses or more; the whole sentence when it has no clause start. A clause begins at a contrast conjunction
+  // (English "while", "whereas"; Arabic "بينما", "فيما", "في حين"; Russian "а" after a comma,
+  // "тогда как", "в то время как") or at a days-before phrase (days_before_phrase) and runs to
+  // the next such start.
+  std::map<std::size_t, std::pair<std::vector<std::size_t>, bool>> clause_starts_memo;
+  auto clause_of = [&](const EventMention& ev2) -> std::pair<Span, bool> {
+    const std::size_t si2 = ev2.sentence;
+    const Span whole = ss[si2].span;
+    auto memo = clause_starts_memo.find(si2);
+    if (memo == clause_starts_memo.end()) {
+      std::vector<std::size_t> starts;
+      static const std::set<std::string> kContrast{"while", "whereas", normalise_arabic("بينما"),
+                                                   normalise_arabic("وبينما"), normalise_arabic("فيما"),
+                                                   normalise_arabic("وفيما")};
+      static const std::string kFi = normalise_arabic("في"), kHin = normalise_arabic("حين"),
+                               kWaFi = normalise_arabic("وفي");
+      auto next_word = [&](std::size_t k) {
+        std::size_t n = k + 1;
+        while (n < ss[si2].end_token && !ts[n].word) ++n;
+        return n;
+      };
+      for (std::size_t k = ss[si2].first_token; k < ss[si2].end_token; ++k) {
+        if (!ts[k].word || k == ss[si2].first_token) continue;
+        const std::string w = word_key(k);
+        const std::size_t n = next_word(k);
+        const std::string b = n < ss[si2].end_token ? word_key(n) : "";
+        const std::string c3 = n < ss[si2].end_token && next_word(n) < ss[si2].end_token ? word_key(next_word(n)) : "";
+        const bool comma_before = k > 0 && !ts[k - 1].word && (ts[k - 1].lower == "," || ts[k - 1].lower == "،");
+        if (kContrast.count(w) || ((w == kFi || w == kWaFi) && b == kHin) || (w == "а" && comma_before) ||
+            (w == "тогда" && b == "как") || (w == "в" && b == "то" && c3 == "время"))
+          starts.push_back(ts[k].span.begin);
+      }
+      for (const auto& x : ev.events)
+        if (x.sentence == si2)
+          if (const auto ph = days_before_phrase(x)) starts.push_back(ph->first.begin);
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+      std::set<std::size_t> told;
+      for (const auto& x : ev.events)
+        if (x.sentence == si2)
+          told.insert(static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), x.span.begin) - starts.begin()));
+      memo = clause_starts_memo.emplace(si2, std::make_pair(std::move(starts), told.size() >= 2)).first;
+    }
+    const auto& starts = memo->second.first;
+    if (starts.empty()) return {whole, false};
+    const auto it = std::upper_bound(starts.begin(), starts.end(), ev2.span.begin);
+    return {Span{it == starts.begin() ? whole.begin : *std::prev(it), it == starts.end() ? whole.end : *it},
+            memo->second.second};
+  };
   // A blame verb ("blamed", "обвинили", "اتهم") in a sentence: its token, or none.
   auto blame_cue = [&](std::size_t si) -> std::optional<std::size_t> {
     static const std::string kBlame[] = {"blamed", "blame", "blames", "accused", "accuses", "обвинили", "обвинил",
@@ -438,6 +636,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
     if (blame_only.count(si)) continue;
+    // Two events in one sentence joined by "while" / "whereas" / "بينما" / "في حين" / ", а" /
+    // "тогда как", or the second named in a days-before phrase ("… a day after similar shelling
+    // on Y"): each takes its place, actors, numbers and weapon from its own clause (clause_of),
+    // the mentions of the other clause hidden for the time of its assembly. Dates stay the
+    // sentence's (a "while" clause is mostly told of the same time).
+    // A lone event of such a sentence ("… near X, while regime forces shelled Y") takes its place
+    // from its own clause when that names one (the other clause tells of something else).
+    ClauseView clause_view(places, actors, numbers, weapons, si);
+    if (const auto [cl, several] = clause_of(e); cl.begin != ss[si].span.begin || cl.end != ss[si].span.end) {
+      if (several) clause_view.keep(cl);
+      else if (std::any_of(places[si].begin(), places[si].end(), [&](const PlaceMention* p) {
+                 return p->kind != "region" && p->span.begin >= cl.begin && p->span.begin < cl.end;
+               }))
+        clause_view.keep_places(cl);
+    }
     // A casualty-only sentence right after an event (same paragraph, no place of its own):
     // its counts belong to that event ("Two civilians were killed." after the shelling).
     // Across a blank line only when the sentence refers back to the event ("killed in the
@@ -473,10 +686,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                         e.text));
     // Place. For fire (shelling, air strike, clash) a place the fire came from is not the
     // event's place (origin_cue): skipped, kept in evidence.origin.
+    auto held_of = [&](const PlaceMention* p) -> const std::optional<HeldPlace>& {
+      auto it = held.find(p);
+      if (it == held.end()) it = held.emplace(p, held_place_cue(doc, m.places, *p)).first;
+      return it->second;
+    };
+    // A station of the one who fired ("forces stationed around X") is an origin too.
     auto origin_of = [&](const PlaceMention* p) -> std::optional<Span> {
       if (!fire_kind(e.kind)) return std::nullopt;
       auto it = origins.find(p);
       if (it == origins.end()) it = origins.emplace(p, origin_cue(doc, *p)).first;
+      if (!it->second && held_of(p) && !held_of(p)->source) return held_of(p)->cue;
       return it->second;
     };
     auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
@@ -484,6 +704,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const PlaceMention* p : places[s]) {
         if (p->kind == "region") continue;
         if (points_only && p->kind != "point") continue;
+        if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
         if (origin_of(p)) {
           if (s == si && !c.origin) c.origin = p, c.origin_cue = *origin_of(p);
           continue;
@@ -720,6 +941,31 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("time: '{}': {}", c.date->text, c.date->reason));
     if (c.date) c.day = format_date(*c.date->resolved) + "/" + c.date->precision;
     else if (c.time_rule == "published") c.day = format_date(*ctx.published) + "/day";
+    // "… a day after similar shelling on X", "بعد يوم واحد من قصف …", "через день после обстрела
+    // …": the event named in the phrase happened N days before the day the sentence tells (its
+    // own date, or the one its main event borrowed), not on it.
+    if (const auto before = days_before_phrase(e)) {
+      const DateMention* ref = c.date;
+      if (!ref && c.time_rule == "earlier_clause" && best_date && best_date->resolved) ref = best_date;
+      if (ref && ref->resolved && ref->precision == "day") {
+        if (c.time_rule == "earlier_clause") {
+          std::erase_if(c.uncertain, [](const std::string& u) { return u.find("in a clause about an earlier time") != std::string::npos; });
+          c.date_unresolved = false;
+        }
+        DateMention d;
+        d.span = before->first;
+        d.text = std::string(doc.slice(d.span));
+        d.resolved = std::chrono::year_month_day(std::chrono::sys_days(*ref->resolved) - std::chrono::days(before->second));
+        d.rule = "days_before";
+        d.precision = "day";
+        derived_dates.push_back(std::move(d));
+        c.date = &derived_dates.back();
+        c.time_rule = "days_before_told";
+        c.uncertain.push_back(fmt::format("time: '{}' names an event {} day(s) before the day the sentence tells ('{}')",
+                                          derived_dates.back().text, before->second, ref->text));
+        c.day = format_date(*c.date->resolved) + "/day";
+      }
+    }
     // Actor and target.
     const auto& acts = actors[si];
     const bool passive = e.voice == "passive";

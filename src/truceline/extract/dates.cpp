@@ -846,7 +846,11 @@ struct Scanner {
   bool month_first(std::size_t i) {
     auto m = month_at(i, true);
     if (!m) return false;
-    const std::size_t after = m->second + 1;
+    std::size_t after = m->second + 1;
+    // "Oct. 15": an abbreviated month's period before the day.
+    if (t[i].script == Script::latin && m->second == i && k[i].size() <= 4 && punct(after, ".") && adjacent(i, after) &&
+        day_at(after + 1))
+      ++after;
     std::size_t first = i;
     if (auto d = day_at(after); d && k[i] != "ماي") {
       if (auto cue = cue_before(i, before_weekday()); cue && k[*cue] == "on") first = *cue;
