@@ -585,5 +585,15 @@ TEST(Dates, AbbreviatedMonthWithAPeriod) {
   EXPECT_EQ(Document::make("They will leave by Oct. 15. Nobody believes it.").sentences().size(), 2u);
 }
 
+// "накануне" before a plural noun of those who act ("боевики", "террористы") is "the day
+// before", the noun the sentence's subject; before a genitive it stays "on the eve of".
+TEST(Dates, NakanuneBeforeAnAgentNounIsTheDayBefore) {
+  const auto d = one("Кроме того, накануне боевики обстреляли позиции армии.", kPub);
+  EXPECT_EQ(d.text, "накануне");
+  EXPECT_EQ(d.resolved, 2018y / October / 11d);
+  EXPECT_EQ(one("Накануне террористы дважды обстреляли село.", kPub).resolved, 2018y / October / 11d);
+  EXPECT_TRUE(dates("Стороны встретились накануне переговоров в Сочи.", kPub).empty());
+}
+
 }  // namespace
 }  // namespace truceline::extract

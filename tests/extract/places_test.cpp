@@ -440,5 +440,15 @@ TEST(Places, OddTextsDoNotThrow) {
   }
 }
 
+// An Arabic name the gazetteer does not hold, after a settlement cue, whose first word is a
+// kunya or a generic noun ("أبو", "أم", "خربة"): both words are the name, never the first alone.
+TEST(Places, ArabicTwoWordNameAfterACueKeepsBothWords) {
+  for (const char* name : {"أبو زريقات", "أم الخلاخيل", "خربة الدلافة"}) {
+    const auto ms = find(std::string("قصفت قوات النظام قرية ") + name + " بقذائف الهاون.", "ar");
+    const PlaceMention* m = with_text(ms, name);
+    ASSERT_NE(m, nullptr) << name << "\n" << dump(ms);
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -1127,7 +1128,13 @@ struct Scanner {
         // войска обстреляли …"): "on the eve of" takes the genitive ("накануне новых переговоров").
         const bool nominative_adjective = ends("ые") || ends("ие") || ends("ая") || ends("яя") || ends("ое") ||
                                           ends("ее") || ends("ый");
-        if (!past_verb && !nominative_adjective && !t[i + 1].capitalised) return false;
+        // A plural noun of those who act in this domain opens the subject ("Кроме того, накануне
+        // террористы … обстреляли …"): their nominative plural is not a genitive singular.
+        static const std::set<std::string> kAgents = {
+            "террористы", "боевики", "бойцы", "экстремисты", "повстанцы", "ополченцы", "джихадисты", "радикалы",
+            "исламисты", "самолёты", "самолеты", "беспилотники", "дроны", "вертолёты", "вертолеты", "жители",
+            "активисты", "наёмники", "наемники", "бандиты"};
+        if (!past_verb && !nominative_adjective && !t[i + 1].capitalised && !kAgents.count(nx)) return false;
       }
       if (auto tod = cue_before(i, ar_time_of_day())) {
         first = *tod;

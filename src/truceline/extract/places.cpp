@@ -1214,11 +1214,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           w = w + 1;
           continue;
         }
-        // A strong cue before an Arabic word nothing matches: kept unresolved ("قرية X").
-        if (!found && cue && cue->strong && is_ar_settlement_cue(cue->key) && first.size() >= 3 &&
-            !ar_common_words().count(to_utf8(first)) && !is_cue_word(to_utf8(ar_no_article(first)))) {
-          const std::string q = std::string(doc.token_text(W[w].tok));
-          found = Window{w, w, q, "ar:exact", false, false};
+        // A strong cue before an Arabic word nothing matches: kept unresolved ("قرية X"). A name
+        // whose first word is a generic noun or a kunya ("أبو دالي", "تل الطوقان", "كفر عويد",
+        // "خربة الجوز"): the name is both words, never the first alone.
+        static const std::unordered_set<std::u32string> kNameFirst{
+            U"ابو", U"ام", U"عين", U"تل", U"كفر", U"دير", U"خربه", U"جسر", U"معره", U"قلعه", U"بيت", U"راس"};
+        const bool two = !found && kNameFirst.count(first) != 0 && w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1);
+        if (!found && cue && cue->strong && is_ar_settlement_cue(cue->key) && (first.size() >= 3 || two) &&
+            (!ar_common_words().count(to_utf8(first)) || two) && !is_cue_word(to_utf8(ar_no_article(first)))) {
+          const std::string q = std::string(two ? doc.tokens_text(W[w].tok, W[w + 1].tok) : doc.token_text(W[w].tok));
+          found = Window{w, two ? w + 1 : w, q, "ar:exact", false, false};
           found_res = m.resolve(q);
           if (found_res->place) {
             // a key or fuzzy-tier match of an unlisted spelling: still the resolver's decision
