@@ -710,5 +710,42 @@ TEST(Candidates, ADayAfterAnEventPutsThatEventADayBefore) {
   }
 }
 
+// Figures of one claim joined by "and" count different people: their sum. A subset
+// ("including two children") is not added.
+TEST(Candidates, CoordinatedFiguresOfOneClaimAreSummed) {
+  {
+    Fixture f("A farmer and three children were killed when shells hit Sarmin on 9 October.");
+    f.number("A farmer", 1, "fatalities");
+    f.number("three", 3, "fatalities");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.date("9 October", 2018y / October / 9);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["fatalities"], 4) << c[0].dump();
+    EXPECT_NE(c[0]["uncertain"].dump().find("their sum"), std::string::npos);
+  }
+  {
+    Fixture f("Six soldiers and two fighters were killed in clashes near Sarmin on 9 October.");
+    f.number("Six", 6, "fatalities");
+    f.number("two", 2, "fatalities");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.date("9 October", 2018y / October / 9);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["fatalities"], 8) << c[0].dump();
+  }
+  for (const char* text : {"Five civilians, including two children, were killed when shells hit Sarmin on 9 October.",
+                           "Five civilians including two children were killed when shells hit Sarmin on 9 October."}) {
+    Fixture f(text);
+    f.number("Five", 5, "fatalities");
+    f.number("two", 2, "fatalities");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.date("9 October", 2018y / October / 9);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["fatalities"], 5) << c[0].dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -1752,6 +1752,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     json num_ev = json::array();
     // Claimants in the order their figures appear in the text.
     std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberMention*>>>> by_field;
+    std::deque<NumberMention> summed;  // figures summed from coordinated ones: stable addresses
     std::sort(c.numbers.begin(), c.numbers.end(), [](const auto& a, const auto& b) { return a.n->span.begin < b.n->span.begin; });
     std::set<const NumberMention*> seen;
     for (const auto& u : c.numbers) {
@@ -1773,6 +1774,68 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (it == per.end()) per.push_back({who, {u.n}});
       else it->second.push_back(u.n);
       num_ev.push_back({{"text", u.n->text}, {"span", span_json(u.n->span)}, {"field", f}, {"claimed_by", who}});
+    }
+    // Figures of one claim joined by "and" / "و" / "и" ("a woman and two children were killed",
+    // "قُتلت امرأة وطفلان", "مقتل 7 عناصر من قوات النظام و4 من مقاتلي الهيئة") count different
+    // people: one figure, their sum (said in `uncertain`). Not a subset ("including two
+    // children", "بينهم طفلة", "в том числе четверо детей": nothing but a conjunction and at most
+    // four words of the first figure's noun phrase between them, no punctuation).
+    auto coordinated = [&](const NumberMention* a, const NumberMention* b) {
+      const std::size_t a_end = a->counted_span ? std::max(a->counted_span->end, a->span.end) : a->span.end;
+      if (b->span.begin <= a_end || sentence_of(doc, a->span.begin) != sentence_of(doc, b->span.begin)) return false;
+      std::size_t k = token_at(doc, a_end);
+      std::size_t words = 0;
+      bool conj = false;
+      static const std::set<std::string> kSubset{"including", "among", "them", "из", "числе", "среди",
+                                                 normalise_arabic("بينهم"), normalise_arabic("منهم"),
+                                                 normalise_arabic("بينهن"), normalise_arabic("بينها")};
+      for (; k < ts.size() && ts[k].span.end <= b->span.begin; ++k) {
+        if (!ts[k].word) return false;
+        const std::string w = word_key(k);
+        if (kSubset.count(w)) return false;
+        if (w == "and" || w == "и" || w == "و") conj = true;
+        else if (++words > 4) return false;
+      }
+      // The conjunction written on the second figure's token ("و4", "وطفلان").
+      if (k < ts.size() && ts[k].span.begin < b->span.begin && ts[k].script == Script::arabic) {
+        if (!doc.slice({ts[k].span.begin, b->span.begin}).starts_with("و")) return false;
+        conj = true;
+      } else if (k < ts.size() && ts[k].script == Script::arabic && ts[k].span.begin == b->span.begin &&
+                 word_key(k).starts_with("و")) {
+        conj = true;
+      }
+      return conj;
+    };
+    for (auto& [field, per] : by_field) {
+      for (auto& [who, ns] : per) {
+        std::vector<const NumberMention*> joined;
+        for (std::size_t i = 0; i < ns.size();) {
+          std::size_t j = i;
+          while (j + 1 < ns.size() && coordinated(ns[j], ns[j + 1])) ++j;
+          if (j == i) {
+            joined.push_back(ns[i++]);
+            continue;
+          }
+          NumberMention sum;
+          sum.span = {ns[i]->span.begin, ns[j]->span.end};
+          sum.text = std::string(doc.slice(sum.span));
+          sum.counts = ns[i]->counts;
+          sum.qualifier = "exact";
+          std::string parts;
+          for (std::size_t x = i; x <= j; ++x) {
+            sum.value += ns[x]->value;
+            if (!ns[x]->qualifier.empty() && ns[x]->qualifier != "exact") sum.qualifier = "at_least";
+            parts += (parts.empty() ? "" : " + ") + fmt::format("{} ('{}')", ns[x]->value, ns[x]->text);
+          }
+          c.uncertain.push_back(fmt::format("{}: {} gives figures joined by 'and' for different people: {} = {}, "
+                                            "their sum",
+                                            field, who, parts, sum.value));
+          summed.push_back(std::move(sum));
+          joined.push_back(&summed.back());
+          i = j + 1;
+        }
+        ns = std::move(joined);
+      }
     }
     for (const auto& [field, per] : by_field) {
       std::optional<std::uint64_t> lowest;
