@@ -450,5 +450,21 @@ TEST(Places, ArabicTwoWordNameAfterACueKeepsBothWords) {
   }
 }
 
+// Regions, not points: SANA's English "NAME + direction + countryside", and the members of a
+// province list with a count in brackets after each.
+TEST(Places, NameDirectionCountrysideAndBracketedListsAreRegions) {
+  {
+    const auto ms = find("Rockets hit a farm in Idlib southern countryside on Monday.", "en");
+    ASSERT_FALSE(ms.empty()) << dump(ms);
+    EXPECT_EQ(ms[0].kind, "region") << dump(ms);
+    EXPECT_EQ(ms[0].text, "Idlib southern countryside") << dump(ms);
+  }
+  {
+    const auto ms = find("Обстрелам подверглись населённые пункты в провинциях Идлиб (3), Латакия (2) и Алеппо (5).", "ru");
+    for (const auto& m : ms) EXPECT_NE(m.kind, "point") << dump(ms);
+    EXPECT_GE(ms.size(), 3u) << dump(ms);
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -358,6 +358,15 @@ bool is_plural_region_word(std::string_view word) {
 // The text between two list members that makes them one coordinated list ("and", ",", "и", "و").
 bool is_list_connector(std::string_view between) {
   while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  // A count in brackets after a member ("в провинциях Латакия (4), Алеппо (9) и Хама (6)").
+  if (between.size() > 2 && between.front() == '(') {
+    const auto close = between.find(')');
+    if (close != std::string_view::npos && close > 1 &&
+        std::all_of(between.begin() + 1, between.begin() + static_cast<std::ptrdiff_t>(close),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      between.remove_prefix(close + 1);
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  }
   while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
   static const std::unordered_set<std::string_view> s{
       ",", "and", ", and", "or", "\xD0\xB8" /* и */, ", \xD0\xB8", "\xD0\xB8\xD0\xBB\xD0\xB8" /* или */,
@@ -1334,6 +1343,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (b + 1 < n && W[b + 1].sep != 3) {
         after = region_word_latin(folded(b + 1));
         if (after != RegionWord::none) rb = b + 1;
+        // SANA's English word order, a direction between the name and the region word: "Hama
+        // northern countryside", "Idlib southern countryside".
+        if (after == RegionWord::none && b + 2 < n && W[b + 2].sep != 3 && is_direction_adjective(folded(b + 1)) &&
+            region_word_latin(folded(b + 2)) == RegionWord::countryside) {
+          after = RegionWord::countryside;
+          rb = b + 2;
+        }
       }
       if (a > 0 && W[a].sep != 3) {
         // "province of Idlib", "countryside of Hama", "провинции Идлиб", "ريف إدلب"
