@@ -747,5 +747,31 @@ TEST(Candidates, CoordinatedFiguresOfOneClaimAreSummed) {
   }
 }
 
+// An event that extends one told before keeps that event's actor: the teller of the sentence's
+// own claim ("Как сообщил представитель Центра …") is not its actor.
+TEST(Candidates, AnExtendingEventKeepsTheEarlierActorNotTheTeller) {
+  Fixture f("Российские и турецкие военные 9 октября провели совместное патрулирование трассы М4 в провинции "
+            "Идлиб. Как сообщил представитель Центра по примирению, колонна прошла от Трумбы до Арихи; "
+            "патрулирование проходило при поддержке беспилотников.");
+  f.actor("Российские и турецкие военные", "russia");
+  f.date("9 октября", 2018y / October / 9);
+  f.place("провинции Идлиб", "region");
+  f.m.places.back().admin1 = "Idlib";
+  f.actor("Центра по примирению", "russia");
+  f.point("Трумбы", 36.78, 35.85, 1);
+  f.m.places.back().admin1 = "Idlib";
+  f.point("Арихи", 36.61, 35.81, 2);
+  f.m.places.back().admin1 = "Idlib";
+  const auto c = f.run();
+  bool second = false;
+  for (const auto& x : c)
+    if (x.value("place", "") == "Трумбы" || x.value("place", "") == "Арихи") {
+      second = true;
+      EXPECT_NE(x.value("actor", ""), "Центра по примирению") << x.dump();
+      EXPECT_EQ(x.value("actor", ""), "Российские и турецкие военные") << x.dump();
+    }
+  EXPECT_TRUE(second);
+}
+
 }  // namespace
 }  // namespace truceline::extract

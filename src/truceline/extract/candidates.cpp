@@ -1282,6 +1282,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
       }
     }
+    // An event that extends one told before ("Как сообщил заместитель начальника Центра …,
+    // колонна прошла маршрутом от X до Y") is done by that event's actor: the teller named in
+    // the sentence's own claim is not it.
+    if (c.actor && extends && in_claimant(c.actor)) {
+      c.actor = nullptr;
+      c.actor_rule.clear();
+    }
     if (!c.actor && extends && extends->actor) {
       c.actor = extends->actor, c.actor_rule = "extended_event";
       c.uncertain.push_back(fmt::format("actor: '{}' from the event this sentence extends ('{}', told before): assumed",
