@@ -696,5 +696,26 @@ TEST(CandidateRoles, ThoseHarmedInTheEventAreTheTarget) {
 
 }  // namespace fourth_round
 
+// A headline restates the lead: an event of the headline with no place and no day of its own is
+// the body's event of that kind (merged, said), and demonyms joined by a comma name several
+// parties as with "and". Our own text.
+TEST(CandidateQuality, AHeadlineWithoutPlaceIsTheBodysEvent) {
+  const auto cs = candidates_of(
+      "Russian, Turkish troops resume joint patrol\n\nMOSCOW, Oct 8 - Russian and Turkish troops conducted a joint "
+      "patrol near Saraqib on Monday, the ministry said.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["kind"], "patrol");
+  EXPECT_NE(cs[0]["uncertain"].dump().find("the headline restates the body"), std::string::npos) << cs[0].dump();
+  const auto r = world().x.run("q.txt",
+                               "Russian, Turkish troops resume joint patrol\n\nThe patrol passed near Saraqib on Monday.",
+                               published(2018y / October / 9));
+  bool joint = false;
+  for (const auto& a : r.mentions["actors"])
+    if (a["text"] == "Russian, Turkish troops") joint = a["ids"].size() == 2;
+  EXPECT_TRUE(joint) << r.mentions["actors"].dump();
+  // A headline with an incompatible actor stays an event of its own.
+  EXPECT_EQ(candidates_of("Government forces shell villages\n\nHTS fighters shelled Saraqib on Monday.").size(), 2u);
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -613,6 +613,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // reference back (English "the/this/that", Arabic article, Russian "в"/"за" before it), so the
   // sentence tells no event of its own and its places are where the blamed are said to be, not
   // where the event happened. The blame goes to the earlier event (below).
+  // The text opens with a headline: a first line without final punctuation, a blank line after
+  // it ("Russian, Turkish troops take M4 patrol further west\n\nISTANBUL, May 21 - …").
+  const bool headline_first = [&] {
+    if (ss.size() < 2 || !paragraph_break_before(doc, 1)) return false;
+    const std::string_view first = std::string_view(doc.text()).substr(ss[0].b0, ss[0].b1 - ss[0].b0);
+    if (first.empty() || first.find('\n') != std::string_view::npos) return false;
+    for (const std::string_view end : {".", "!", "?", "\u2026", ":", ";", "\"", "\u00BB", "\u201D", ")"})
+      if (first.ends_with(end)) return false;
+    return true;
+  }();
   std::set<std::size_t> blame_only;
   std::size_t first_fire = ss.size();  // the first sentence with a fire event
   for (const auto& e : ev.events)
@@ -1632,6 +1642,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (a.actor->id.empty() && a.actor->category == "generic") return true;
     if (b.actor->id.empty() && b.actor->category == "generic") return true;
     if (!a.actor->id.empty() || !b.actor->id.empty()) return a.actor->id == b.actor->id;
+    // Joint actors naming the same parties ("Russian, Turkish troops", "Russian and Turkish forces").
+    if (!a.actor->ids.empty() && a.actor->ids == b.actor->ids) return true;
     return a.actor->text == b.actor->text;
   };
   for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -1640,7 +1652,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (absorbed[j] || absorbed[i]) continue;
       Cand& a = cands[i];
       Cand& b = cands[j];
-      if (a.ev.kind != b.ev.kind || a.place_key.empty() || a.place_key != b.place_key || !actors_compatible(a, b)) continue;
+      // A headline restates the lead (headline_first): its event, with no place and no day of
+      // its own, is the body's first event of that kind with a compatible actor.
+      const bool headline = headline_first && a.ev.sentence == 0 && a.place_key.empty() && !own_day(a) &&
+                            b.ev.sentence > 0 && a.ev.kind == b.ev.kind && actors_compatible(a, b);
+      if (!headline &&
+          (a.ev.kind != b.ev.kind || a.place_key.empty() || a.place_key != b.place_key || !actors_compatible(a, b)))
+        continue;
       const bool same_day = !a.day.empty() && a.day == b.day;
       const bool one_undated = own_day(a) != own_day(b);
       // A month or week ("shelled almost every day this month") that holds the other's day.
@@ -1685,9 +1703,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const auto& u : other.uncertain)
         if (u.starts_with("event:") || u.starts_with("actor: '"))
           if (std::find(host.uncertain.begin(), host.uncertain.end(), u) == host.uncertain.end()) host.uncertain.push_back(u);
-      host.uncertain.push_back(fmt::format("event: told twice in the text ('{}' and '{}'): one event assumed (same kind, "
-                                           "place and day), merged",
-                                           a.ev.text, b.ev.text));
+      if (headline)
+        host.uncertain.push_back(fmt::format("event: told twice in the text ('{}' in the headline and '{}'): the "
+                                             "headline restates the body, one event assumed, merged",
+                                             a.ev.text, b.ev.text));
+      else
+        host.uncertain.push_back(fmt::format("event: told twice in the text ('{}' and '{}'): one event assumed (same "
+                                             "kind, place and day), merged",
+                                             a.ev.text, b.ev.text));
       (host_is_b ? absorbed[i] : absorbed[j]) = true;
     }
   }
