@@ -717,5 +717,33 @@ TEST(CandidateQuality, AHeadlineWithoutPlaceIsTheBodysEvent) {
   EXPECT_EQ(candidates_of("Government forces shell villages\n\nHTS fighters shelled Saraqib on Monday.").size(), 2u);
 }
 
+// A figure told before a contrast clause whose subject is a claimant ("…, while the civil
+// defence put the death toll at six") is not that claimant's: it is the sentence before's. A
+// claimant at the end of the sentence (", the monitor said") speaks for all of it.
+TEST(CandidateQuality, AFigureBeforeAWhileClauseIsNotItsClaimants) {
+  {
+    const auto cs = candidates_of(
+        "Government forces shelled Sarmin on Monday, activists reported. Four civilians were killed, while the civil "
+        "defence put the death toll at six.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(cs[0]["fatalities"], 4) << cs[0].dump();
+    bool activists = false;
+    for (const auto& c : cs[0]["claims"])
+      if (c["field"] == "fatalities" && c["value"] == 4) activists = c["claimed_by"] == "activists";
+    EXPECT_TRUE(activists) << cs[0]["claims"].dump();
+  }
+  {
+    const auto cs = candidates_of(
+        "Government forces shelled Sarmin on Monday. Four civilians were killed, while several houses burned down "
+        "completely, the monitor said.");
+    ASSERT_EQ(cs.size(), 1u);
+    ASSERT_TRUE(cs[0].contains("claims")) << cs[0].dump();
+    for (const auto& c : cs[0]["claims"])
+      if (c["field"] == "fatalities") {
+        EXPECT_EQ(c["claimed_by"], "monitor") << cs[0]["claims"].dump();
+      }
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

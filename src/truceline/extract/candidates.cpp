@@ -545,34 +545,39 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // (English "while", "whereas"; Arabic "بينما", "فيما", "في حين"; Russian "а" after a comma,
   // "тогда как", "в то время как") or at a days-before phrase (days_before_phrase) and runs to
   // the next such start.
+  // The contrast conjunctions of a sentence that open a clause: their code points.
+  auto contrast_starts = [&](std::size_t si2) {
+    std::vector<std::size_t> starts;
+    static const std::set<std::string> kContrast{"while", "whereas", normalise_arabic("بينما"),
+                                                 normalise_arabic("وبينما"), normalise_arabic("فيما"),
+                                                 normalise_arabic("وفيما")};
+    static const std::string kFi = normalise_arabic("في"), kHin = normalise_arabic("حين"),
+                             kWaFi = normalise_arabic("وفي");
+    auto next_word = [&](std::size_t k) {
+      std::size_t n = k + 1;
+      while (n < ss[si2].end_token && !ts[n].word) ++n;
+      return n;
+    };
+    for (std::size_t k = ss[si2].first_token; k < ss[si2].end_token; ++k) {
+      if (!ts[k].word || k == ss[si2].first_token) continue;
+      const std::string w = word_key(k);
+      const std::size_t n = next_word(k);
+      const std::string b = n < ss[si2].end_token ? word_key(n) : "";
+      const std::string c3 = n < ss[si2].end_token && next_word(n) < ss[si2].end_token ? word_key(next_word(n)) : "";
+      const bool comma_before = k > 0 && !ts[k - 1].word && (ts[k - 1].lower == "," || ts[k - 1].lower == "،");
+      if (kContrast.count(w) || ((w == kFi || w == kWaFi) && b == kHin) || (w == "а" && comma_before) ||
+          (w == "тогда" && b == "как") || (w == "в" && b == "то" && c3 == "время"))
+        starts.push_back(ts[k].span.begin);
+    }
+    return starts;
+  };
   std::map<std::size_t, std::pair<std::vector<std::size_t>, bool>> clause_starts_memo;
   auto clause_of = [&](const EventMention& ev2) -> std::pair<Span, bool> {
     const std::size_t si2 = ev2.sentence;
     const Span whole = ss[si2].span;
     auto memo = clause_starts_memo.find(si2);
     if (memo == clause_starts_memo.end()) {
-      std::vector<std::size_t> starts;
-      static const std::set<std::string> kContrast{"while", "whereas", normalise_arabic("بينما"),
-                                                   normalise_arabic("وبينما"), normalise_arabic("فيما"),
-                                                   normalise_arabic("وفيما")};
-      static const std::string kFi = normalise_arabic("في"), kHin = normalise_arabic("حين"),
-                               kWaFi = normalise_arabic("وفي");
-      auto next_word = [&](std::size_t k) {
-        std::size_t n = k + 1;
-        while (n < ss[si2].end_token && !ts[n].word) ++n;
-        return n;
-      };
-      for (std::size_t k = ss[si2].first_token; k < ss[si2].end_token; ++k) {
-        if (!ts[k].word || k == ss[si2].first_token) continue;
-        const std::string w = word_key(k);
-        const std::size_t n = next_word(k);
-        const std::string b = n < ss[si2].end_token ? word_key(n) : "";
-        const std::string c3 = n < ss[si2].end_token && next_word(n) < ss[si2].end_token ? word_key(next_word(n)) : "";
-        const bool comma_before = k > 0 && !ts[k - 1].word && (ts[k - 1].lower == "," || ts[k - 1].lower == "،");
-        if (kContrast.count(w) || ((w == kFi || w == kWaFi) && b == kHin) || (w == "а" && comma_before) ||
-            (w == "тогда" && b == "как") || (w == "в" && b == "то" && c3 == "время"))
-          starts.push_back(ts[k].span.begin);
-      }
+      std::vector<std::size_t> starts = contrast_starts(si2);
       for (const auto& x : ev.events)
         if (x.sentence == si2)
           if (const auto ph = days_before_phrase(x)) starts.push_back(ph->first.begin);
@@ -1783,6 +1788,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // Claimants in the order their figures appear in the text.
     std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberMention*>>>> by_field;
     std::deque<NumberMention> summed;  // figures summed from coordinated ones: stable addresses
+    // Who gives a figure: its sentence's claimant, unless that claimant is the subject of a
+    // contrast clause after the figure ("Five civilians were killed …, while the Civil Defence
+    // put the death toll at seven"; "…، فيما زعمت وسائل إعلام النظام …"): then the figure is
+    // the sentence before's claimant's (same paragraph), else the source's.
+    auto number_claimant = [&](const NumberMention* n, std::size_t nsi) -> std::string {
+      const auto& cl = ev.claimant[nsi];
+      if (!cl) return ctx.source;
+      if (!cl->inherited && cl->sentence == nsi)
+        for (const std::size_t st : contrast_starts(nsi)) {
+          if (n->span.end > st || cl->span.begin < st) continue;
+          std::size_t words = 0;
+          for (std::size_t k = token_at(doc, st); k < ts.size() && ts[k].span.begin < cl->span.begin; ++k)
+            if (ts[k].word) ++words;
+          if (words > 3) continue;  // ", the monitor said" at the end speaks for the whole sentence
+          if (nsi > 0 && !paragraph_break_before(doc, nsi) && ev.claimant[nsi - 1]) return ev.claimant[nsi - 1]->text;
+          return ctx.source;
+        }
+      return cl->text;
+    };
     std::sort(c.numbers.begin(), c.numbers.end(), [](const auto& a, const auto& b) { return a.n->span.begin < b.n->span.begin; });
     std::set<const NumberMention*> seen;
     for (const auto& u : c.numbers) {
@@ -1790,7 +1814,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const char* f = field_of(u.n->counts);
       if (!f) continue;
       const std::size_t nsi = sentence_of(doc, u.n->span.begin);
-      const std::string who = ev.claimant[nsi] ? ev.claimant[nsi]->text : ctx.source;
+      const std::string who = number_claimant(u.n, nsi);
       // A singular mention ("one rocket landed near a school", "один снаряд", "قذيفة واحدة")
       // describes one projectile or weapon of the event; it does not count them, so it is no
       // claim of the event's explosions or weapons (it would win as the lowest figure).
