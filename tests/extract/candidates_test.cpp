@@ -626,8 +626,23 @@ TEST(Candidates, WhereTheShooterIsStationedIsTheOrigin) {
     ASSERT_EQ(c.size(), 1u);
     EXPECT_FALSE(c[0].contains("lon")) << c[0].dump();
   }
-  {  // Arabic, two coordinated places
-    Fixture f("قصفت المجموعات المسلحة المتمركزة في بلدة مورك وقرية صوران مدينة محردة أمس.");
+  {  // the stationed are the target: where they are is where the event happened
+    Fixture f("On 9 October rebels shelled government troops stationed in Morek.");
+    f.date("9 October", 2018y / October / 9);
+    f.actor("rebels", "");
+    f.actor("government troops", "syria");
+    f.point("Morek", 36.70, 35.37, 1);
+    const auto c = f.run();
+    bool shelling = false;
+    for (const auto& x : c)
+      if (x["kind"] == "shelling") {
+        shelling = true;
+        EXPECT_EQ(x["place"], "Morek") << x.dump();
+      }
+    EXPECT_TRUE(shelling);
+  }
+  {  // Arabic, two coordinated places, the subject before the verb
+    Fixture f("وقال المصدر إن المجموعات المسلحة المتمركزة في بلدة مورك وقرية صوران قصفت مدينة محردة أمس.");
     f.point("مورك", 36.70, 35.37, 1);
     f.point("صوران", 36.75, 35.29, 2);
     f.point("محردة", 36.57, 35.25, 3);

@@ -706,12 +706,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (it == held.end()) it = held.emplace(p, held_place_cue(doc, m.places, *p)).first;
       return it->second;
     };
-    // A station of the one who fired ("forces stationed around X") is an origin too.
+    // A station of the one who fired ("forces stationed around X pounded Y") is an origin too:
+    // told before an active trigger, where the subject stands. After it, or before a passive one
+    // ("shelled troops stationed in X", "troops stationed in X came under fire"), the stationed
+    // are the target, and X is where the event happened.
     auto origin_of = [&](const PlaceMention* p) -> std::optional<Span> {
       if (!fire_kind(e.kind)) return std::nullopt;
       auto it = origins.find(p);
       if (it == origins.end()) it = origins.emplace(p, origin_cue(doc, *p)).first;
-      if (!it->second && held_of(p) && !held_of(p)->source) return held_of(p)->cue;
+      if (!it->second && held_of(p) && !held_of(p)->source && p->span.end <= e.span.begin && e.voice != "passive")
+        return held_of(p)->cue;
       return it->second;
     };
     auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
