@@ -568,5 +568,225 @@ TEST(Candidates, TheSameDayIsTheDayToldBefore) {
   EXPECT_EQ(c[1]["observed_at"], "2018-11-14") << c[1].dump();
 }
 
+// Rules from the fourth held-out set (docs/extract.md). Our own sentences.
+
+// Where the teller is ("a witness in X", "our correspondent in X", "مراسلنا في X") is not where
+// the event happened: not in its own sentence, nor borrowed by the next one.
+TEST(Candidates, ASourcesPlaceIsNotTheEventsPlace) {
+  {
+    Fixture f("Shells fell on Binnish on 9 October, according to a witness in Sarmin.");
+    f.date("9 October", 2018y / October / 9);
+    f.point("Binnish", 36.71, 35.95, 1);
+    f.point("Sarmin", 36.72, 35.9, 2);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["place"], "Binnish");
+  }
+  {
+    Fixture f("Our correspondent in Sarmin said the rebels pulled back their tanks on 9 October. Government "
+              "forces shelled the area on 9 October.");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.date("9 October", 2018y / October / 9);
+    f.m.dates.push_back({f.at("9 October", 1), "9 October", 2018y / October / 9, "absolute", "day", ""});
+    f.actor("Government forces", "syria");
+    const auto c = f.run();
+    for (const auto& x : c) EXPECT_NE(x.value("place", ""), "Sarmin") << x.dump();
+  }
+  {
+    Fixture f("وقال مراسل سانا في حماة إن المجموعات الإرهابية قصفت البلدة أمس.");
+    f.point("حماة", 36.75, 35.13, 3);
+    f.m.dates.push_back({f.at("أمس"), "أمس", 2018y / October / 9, "yesterday", "day", ""});
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_FALSE(c[0].contains("lon")) << c[0].dump();
+    EXPECT_NE(c[0].value("place", ""), "حماة");
+  }
+}
+
+// Where the one who fired is stationed ("stationed around X", "المنتشرة في بلدة X وقرية Y") is
+// where the fire came from: evidence.origin, never the place.
+TEST(Candidates, WhereTheShooterIsStationedIsTheOrigin) {
+  {
+    Fixture f("On 9 October regime forces stationed around Morek shelled Kafr Zita.");
+    f.date("9 October", 2018y / October / 9);
+    f.actor("regime forces", "syria");
+    f.point("Morek", 36.70, 35.37, 1);
+    f.point("Kafr Zita", 36.60, 35.37, 2);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["place"], "Kafr Zita");
+    EXPECT_EQ(c[0]["evidence"]["origin"]["text"], "Morek");
+    EXPECT_EQ(c[0]["evidence"]["origin"]["cue"], "stationed around");
+  }
+  {  // the shooter's station is the only place named: no place at all
+    Fixture f("On 9 October militants deployed in Morek fired rockets at a farm.");
+    f.date("9 October", 2018y / October / 9);
+    f.point("Morek", 36.70, 35.37, 1);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_FALSE(c[0].contains("lon")) << c[0].dump();
+  }
+  {  // the stationed are the target: where they are is where the event happened
+    Fixture f("On 9 October rebels shelled government troops stationed in Morek.");
+    f.date("9 October", 2018y / October / 9);
+    f.actor("rebels", "");
+    f.actor("government troops", "syria");
+    f.point("Morek", 36.70, 35.37, 1);
+    const auto c = f.run();
+    bool shelling = false;
+    for (const auto& x : c)
+      if (x["kind"] == "shelling") {
+        shelling = true;
+        EXPECT_EQ(x["place"], "Morek") << x.dump();
+      }
+    EXPECT_TRUE(shelling);
+  }
+  {  // Arabic, two coordinated places, the subject before the verb
+    Fixture f("وقال المصدر إن المجموعات المسلحة المتمركزة في بلدة مورك وقرية صوران قصفت مدينة محردة أمس.");
+    f.point("مورك", 36.70, 35.37, 1);
+    f.point("صوران", 36.75, 35.29, 2);
+    f.point("محردة", 36.57, 35.25, 3);
+    f.m.dates.push_back({f.at("أمس"), "أمس", 2018y / October / 9, "yesterday", "day", ""});
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["place"], "محردة") << c[0].dump();
+  }
+}
+
+// Two events joined by "while" / "بينما" / ", а": each takes its place, actors and numbers from
+// its own clause.
+TEST(Candidates, TwoClausesTwoEventsEachWithItsOwnMentions) {
+  {
+    Fixture f("On 9 October Russian jets struck Binnish, killing two civilians, while government forces shelled "
+              "Sarmin.");
+    f.date("9 October", 2018y / October / 9);
+    f.actor("Russian jets", "russia");
+    f.point("Binnish", 36.71, 35.95, 1);
+    f.number("two", 2, "fatalities");
+    f.actor("government forces", "syria");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0]["kind"], "airstrike");
+    EXPECT_EQ(c[0]["place"], "Binnish");
+    EXPECT_FALSE(c[0].contains("target")) << c[0].dump();
+    EXPECT_EQ(c[0]["fatalities"], 2);
+    EXPECT_EQ(c[1]["kind"], "shelling");
+    EXPECT_EQ(c[1]["place"], "Sarmin");
+    EXPECT_EQ(c[1]["actor"], "government forces");
+    EXPECT_FALSE(c[1].contains("target")) << c[1].dump();
+    EXPECT_FALSE(c[1].contains("fatalities")) << c[1].dump();
+  }
+  {  // a lone event found in the second clause takes the place of its own clause
+    Fixture f("وأصيب مدنيان قرب قرية بنش، بينما قصفت قوات النظام أطراف بلدة سرمين أمس.");
+    f.place("بنش", "unresolved");
+    f.place("سرمين", "unresolved");
+    f.actor("قوات النظام", "syria");
+    f.m.dates.push_back({f.at("أمس"), "أمس", 2018y / October / 9, "yesterday", "day", ""});
+    const auto c = f.run();
+    bool shelling = false;
+    for (const auto& x : c)
+      if (x["kind"] == "shelling") {
+        shelling = true;
+        EXPECT_EQ(x["place"], "سرمين") << x.dump();
+      }
+    EXPECT_TRUE(shelling);
+  }
+}
+
+// "a day after the shelling of Y", "بعد يومين من": the event named there happened N days
+// before the sentence's day.
+TEST(Candidates, ADayAfterAnEventPutsThatEventADayBefore) {
+  {
+    Fixture f("Government forces shelled Sarmin on 10 October, a day after the shelling of Binnish.");
+    f.date("10 October", 2018y / October / 10);
+    f.actor("Government forces", "syria");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.point("Binnish", 36.71, 35.95, 1);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0]["place"], "Sarmin");
+    EXPECT_EQ(c[0]["observed_at"], "2018-10-10");
+    EXPECT_EQ(c[1]["place"], "Binnish");
+    EXPECT_EQ(c[1]["observed_at"], "2018-10-09") << c[1].dump();
+  }
+  {
+    Fixture f("قصفت قوات النظام بلدة سرمين يوم 10 تشرين الأول، وذلك بعد يومين من قصف مماثل على مدينة بنش.");
+    f.date("10 تشرين الأول", 2018y / October / 10);
+    f.actor("قوات النظام", "syria");
+    f.point("سرمين", 36.72, 35.9, 2);
+    f.point("بنش", 36.71, 35.95, 1);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0]["place"], "سرمين");
+    EXPECT_EQ(c[0]["observed_at"], "2018-10-10");
+    EXPECT_EQ(c[1]["place"], "بنش");
+    EXPECT_EQ(c[1]["observed_at"], "2018-10-08") << c[1].dump();
+  }
+}
+
+// Figures of one claim joined by "and" count different people: their sum. A subset
+// ("including two children") is not added.
+TEST(Candidates, CoordinatedFiguresOfOneClaimAreSummed) {
+  {
+    Fixture f("A farmer and three children were killed when shells hit Sarmin on 9 October.");
+    f.number("A farmer", 1, "fatalities");
+    f.number("three", 3, "fatalities");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.date("9 October", 2018y / October / 9);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["fatalities"], 4) << c[0].dump();
+    EXPECT_NE(c[0]["uncertain"].dump().find("their sum"), std::string::npos);
+  }
+  {
+    Fixture f("Six soldiers and two fighters were killed in clashes near Sarmin on 9 October.");
+    f.number("Six", 6, "fatalities");
+    f.number("two", 2, "fatalities");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.date("9 October", 2018y / October / 9);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["fatalities"], 8) << c[0].dump();
+  }
+  for (const char* text : {"Five civilians, including two children, were killed when shells hit Sarmin on 9 October.",
+                           "Five civilians including two children were killed when shells hit Sarmin on 9 October."}) {
+    Fixture f(text);
+    f.number("Five", 5, "fatalities");
+    f.number("two", 2, "fatalities");
+    f.point("Sarmin", 36.72, 35.9, 2);
+    f.date("9 October", 2018y / October / 9);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0]["fatalities"], 5) << c[0].dump();
+  }
+}
+
+// An event that extends one told before keeps that event's actor: the teller of the sentence's
+// own claim ("Как сообщил представитель Центра …") is not its actor.
+TEST(Candidates, AnExtendingEventKeepsTheEarlierActorNotTheTeller) {
+  Fixture f("Российские и турецкие военные 9 октября провели совместное патрулирование трассы М4 в провинции "
+            "Идлиб. Как сообщил представитель Центра по примирению, колонна прошла от Трумбы до Арихи; "
+            "патрулирование проходило при поддержке беспилотников.");
+  f.actor("Российские и турецкие военные", "russia");
+  f.date("9 октября", 2018y / October / 9);
+  f.place("провинции Идлиб", "region");
+  f.m.places.back().admin1 = "Idlib";
+  f.actor("Центра по примирению", "russia");
+  f.point("Трумбы", 36.78, 35.85, 1);
+  f.m.places.back().admin1 = "Idlib";
+  f.point("Арихи", 36.61, 35.81, 2);
+  f.m.places.back().admin1 = "Idlib";
+  const auto c = f.run();
+  bool second = false;
+  for (const auto& x : c)
+    if (x.value("place", "") == "Трумбы" || x.value("place", "") == "Арихи") {
+      second = true;
+      EXPECT_NE(x.value("actor", ""), "Центра по примирению") << x.dump();
+      EXPECT_EQ(x.value("actor", ""), "Российские и турецкие военные") << x.dump();
+    }
+  EXPECT_TRUE(second);
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -593,5 +593,26 @@ TEST(Dates, TurkishPazarIsMarketUnlessItIsADay) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].resolved, 2019y / July / 15d);
 }
+
+// "Oct. 15": an abbreviated month with its period is a date, and its period ends no sentence.
+TEST(Dates, AbbreviatedMonthWithAPeriod) {
+  const auto d = one("The group has not said whether it will leave the zone by Oct. 15.", kPub);
+  EXPECT_EQ(d.text, "Oct. 15");
+  EXPECT_EQ(d.resolved, 2018y / October / 15d);
+  const auto e = one("Rebels shelled the town on Sept. 3, 2018, a witness said.", kPub);
+  EXPECT_EQ(e.resolved, 2018y / September / 3d);
+  EXPECT_EQ(Document::make("They will leave by Oct. 15. Nobody believes it.").sentences().size(), 2u);
+}
+
+// "накануне" before a plural noun of those who act ("боевики", "террористы") is "the day
+// before", the noun the sentence's subject; before a genitive it stays "on the eve of".
+TEST(Dates, NakanuneBeforeAnAgentNounIsTheDayBefore) {
+  const auto d = one("Кроме того, накануне боевики обстреляли позиции армии.", kPub);
+  EXPECT_EQ(d.text, "накануне");
+  EXPECT_EQ(d.resolved, 2018y / October / 11d);
+  EXPECT_EQ(one("Накануне террористы дважды обстреляли село.", kPub).resolved, 2018y / October / 11d);
+  EXPECT_TRUE(dates("Стороны встретились накануне переговоров в Сочи.", kPub).empty());
+}
+
 }  // namespace
 }  // namespace truceline::extract

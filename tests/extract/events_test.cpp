@@ -323,5 +323,24 @@ TEST(Events, TurkishTriggersClaimantsAndDenials) {
   ASSERT_EQ(f.denials.size(), 1u);
   EXPECT_EQ(f.denials[0].kinds, (std::vector<std::string>{"withdrawal"}));
 }
+
+// Claimant spans from the fourth held-out set: a bracketed alias before the verb, the Arabic
+// resumptive pronoun after "ما أفاد", the claim's object after an Arabic verb, a Russian object
+// after the verb. Our own sentences.
+TEST(Events, ClaimantIsTheNameNotTheObject) {
+  auto f = run("Three people died, while the Red Crescent (SARC) put the death toll at six.");
+  EXPECT_EQ(claimant_of(f, 0), "Red Crescent");
+  f = run("قُتل مدنيان في قصف على بلدة بنش، بحسب ما أفاد به ناشطون محليون.");
+  EXPECT_EQ(claimant_of(f, 0), "ناشطون محليون");
+  f = run("ووثّقت الشبكة السورية مقتل 3 مدنيين في قصف على بلدة بنش.");
+  EXPECT_EQ(claimant_of(f, 0), "الشبكة السورية");
+  f = run("وذكر ناشطون سقوط 4 قذائف على بلدة بنش.");
+  EXPECT_EQ(claimant_of(f, 0), "ناشطون");
+  f = run("Представитель оппозиции опроверг эти сведения, заявив, что обстрелов не было.");
+  EXPECT_EQ(claimant_of(f, 0), "Представитель оппозиции");
+  f = run("Местный совет (Сармин) сообщает о 5 погибших.");
+  EXPECT_EQ(claimant_of(f, 0), "Местный совет");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "truceline/extract/lexicon.hpp"
@@ -397,5 +399,22 @@ TEST(Numbers, TurkishInflectedNounsVerbsAndParts) {
   EXPECT_TRUE(numbers("Ateş bir Türk askerî noktasına açıldı.", "tr").empty());
   EXPECT_TRUE(numbers("Ateş bir Türk askeri noktasına açıldı.", "tr").empty());
 }
+
+// Coordinated counts of one claim (the assembly adds them): the one beside a counted companion
+// is a figure ("a woman and two children", "امرأة وطفلان"), and a bare number right after a
+// count of the killed, joined by "and"/"و", counts the killed too.
+TEST(Numbers, CoordinatedCountsAreEachAFigure) {
+  auto has = [](const std::vector<NumberMention>& ms, std::uint64_t v, const std::string& counts) {
+    return std::any_of(ms.begin(), ms.end(), [&](const auto& m) { return m.value == v && m.counts == counts; });
+  };
+  for (const char* text : {"A farmer and three children were killed in the shelling.", "قُتل رجل وطفلان في القصف."}) {
+    const auto ms = numbers(text, "auto");
+    EXPECT_TRUE(has(ms, 1, "fatalities")) << text;
+  }
+  const auto ms = numbers("أسفرت الاشتباكات عن مقتل 5 عناصر من الفصائل و3 من قوات النظام.", "auto");
+  EXPECT_TRUE(has(ms, 5, "fatalities"));
+  EXPECT_TRUE(has(ms, 3, "fatalities"));
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -784,5 +784,54 @@ TEST(CandidateRoles, TurkishSubjectTargetAndAnotherEventTheSameDay) {
 
 }  // namespace fourth_round
 
+// A headline restates the lead: an event of the headline with no place and no day of its own is
+// the body's event of that kind (merged, said), and demonyms joined by a comma name several
+// parties as with "and". Our own text.
+TEST(CandidateQuality, AHeadlineWithoutPlaceIsTheBodysEvent) {
+  const auto cs = candidates_of(
+      "Russian, Turkish troops resume joint patrol\n\nMOSCOW, Oct 8 - Russian and Turkish troops conducted a joint "
+      "patrol near Saraqib on Monday, the ministry said.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["kind"], "patrol");
+  EXPECT_NE(cs[0]["uncertain"].dump().find("the headline restates the body"), std::string::npos) << cs[0].dump();
+  const auto r = world().x.run("q.txt",
+                               "Russian, Turkish troops resume joint patrol\n\nThe patrol passed near Saraqib on Monday.",
+                               published(2018y / October / 9));
+  bool joint = false;
+  for (const auto& a : r.mentions["actors"])
+    if (a["text"] == "Russian, Turkish troops") joint = a["ids"].size() == 2;
+  EXPECT_TRUE(joint) << r.mentions["actors"].dump();
+  // A headline with an incompatible actor stays an event of its own.
+  EXPECT_EQ(candidates_of("Government forces shell villages\n\nHTS fighters shelled Saraqib on Monday.").size(), 2u);
+}
+
+// A figure told before a contrast clause whose subject is a claimant ("…, while the civil
+// defence put the death toll at six") is not that claimant's: it is the sentence before's. A
+// claimant at the end of the sentence (", the monitor said") speaks for all of it.
+TEST(CandidateQuality, AFigureBeforeAWhileClauseIsNotItsClaimants) {
+  {
+    const auto cs = candidates_of(
+        "Government forces shelled Sarmin on Monday, activists reported. Four civilians were killed, while the civil "
+        "defence put the death toll at six.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(cs[0]["fatalities"], 4) << cs[0].dump();
+    bool activists = false;
+    for (const auto& c : cs[0]["claims"])
+      if (c["field"] == "fatalities" && c["value"] == 4) activists = c["claimed_by"] == "activists";
+    EXPECT_TRUE(activists) << cs[0]["claims"].dump();
+  }
+  {
+    const auto cs = candidates_of(
+        "Government forces shelled Sarmin on Monday. Four civilians were killed, while several houses burned down "
+        "completely, the monitor said.");
+    ASSERT_EQ(cs.size(), 1u);
+    ASSERT_TRUE(cs[0].contains("claims")) << cs[0].dump();
+    for (const auto& c : cs[0]["claims"])
+      if (c["field"] == "fatalities") {
+        EXPECT_EQ(c["claimed_by"], "monitor") << cs[0]["claims"].dump();
+      }
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -547,5 +547,31 @@ TEST(Places, TurkishCuesAfterTheNameAndNounsThatAreNoPlace) {
   ASSERT_FALSE(ms.empty());
 }
 
+// An Arabic name the gazetteer does not hold, after a settlement cue, whose first word is a
+// kunya or a generic noun ("أبو", "أم", "خربة"): both words are the name, never the first alone.
+TEST(Places, ArabicTwoWordNameAfterACueKeepsBothWords) {
+  for (const char* name : {"أبو زريقات", "أم الخلاخيل", "خربة الدلافة"}) {
+    const auto ms = find(std::string("قصفت قوات النظام قرية ") + name + " بقذائف الهاون.", "ar");
+    const PlaceMention* m = with_text(ms, name);
+    ASSERT_NE(m, nullptr) << name << "\n" << dump(ms);
+  }
+}
+
+// Regions, not points: SANA's English "NAME + direction + countryside", and the members of a
+// province list with a count in brackets after each.
+TEST(Places, NameDirectionCountrysideAndBracketedListsAreRegions) {
+  {
+    const auto ms = find("Rockets hit a farm in Idlib southern countryside on Monday.", "en");
+    ASSERT_FALSE(ms.empty()) << dump(ms);
+    EXPECT_EQ(ms[0].kind, "region") << dump(ms);
+    EXPECT_EQ(ms[0].text, "Idlib southern countryside") << dump(ms);
+  }
+  {
+    const auto ms = find("Обстрелам подверглись населённые пункты в провинциях Идлиб (3), Латакия (2) и Алеппо (5).", "ru");
+    for (const auto& m : ms) EXPECT_NE(m.kind, "point") << dump(ms);
+    EXPECT_GE(ms.size(), 3u) << dump(ms);
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

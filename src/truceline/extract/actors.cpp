@@ -477,6 +477,7 @@ struct Entry {
 struct WordKey {
   std::size_t tok = 0;
   int sep = 0;                 // 0 space, 1 hyphen, 3 barrier (punctuation) before this word
+  bool comma = false;          // the barrier before it is a single comma
   Lang lang = Lang::latin;
   std::string key;             // folded (Latin), stem (Cyrillic), ar_key_word (Arabic)
   struct FirstKey {
@@ -750,16 +751,20 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     // The sentence's words and their keys.
     std::vector<WordKey> W;
     int pending = 0;
+    bool pending_comma = false;
     for (std::size_t i = s.first_token; i < s.end_token; ++i) {
       const Token& t = toks[i];
       if (!t.word) {
         const std::string_view p = doc.token_text(i);
+        pending_comma = p == "," && pending == 0;
         pending = (p == "-" && pending == 0) ? 1 : 3;
         continue;
       }
       WordKey w;
       w.tok = i;
       w.sep = W.empty() ? 3 : pending;
+      w.comma = !W.empty() && pending == 3 && pending_comma;
+      pending_comma = false;
       pending = 0;
       const std::string_view raw = doc.token_text(i);
       if (t.script == Script::arabic) {
@@ -1304,8 +1309,23 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
             a -= 2;
           }
         std::size_t j = b;
-        while (j + 1 < n && W[j].sep != 3) {
+        while (j + 1 < n && (W[j].sep != 3 || W[j].comma)) {
           const std::string& k = W[j].key;
+          // Demonyms joined by a comma, as headlines write them ("Russian, Turkish troops"):
+          // only when a force noun (after adjectives) ends the list.
+          if (W[j].sep == 3) {
+            auto d = match_at(j, true, Entry::demonym);
+            if (!d) break;
+            std::size_t x = d->end;
+            while (x < n && W[x].sep != 3)
+              if (auto h = match_at(x, true, Entry::adjective)) x = h->end;
+              else break;
+            const bool and_more = x < n && W[x].sep != 3 && (W[x].key == "and" || W[x].key == "i" || W[x].key == "ve");
+            if (!and_more && !(x < n && W[x].sep != 3 && match_at(x, true, Entry::force))) break;
+            ids.insert(m.entries[d->entry].id);
+            j = d->end;
+            continue;
+          }
           if (k == "and" || k == "or" || k == "i" || k == "ve") {
             auto d = match_at(j + 1, true, Entry::demonym);
             if (!d) break;

@@ -267,6 +267,109 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p) {
   return std::nullopt;
 }
 
+// Where the teller or the one who fired is, not where the event happened: a place mention
+// right after a source noun ("according to a witness in X", "our correspondent in X", "مراسل
+// سانا في X", "مراسلنا في X", "корреспондент в X") or after a word of being stationed ("forces
+// stationed around X", "deployed in X", "based in X", "المنتشرين في بلدة X", "المتمركزة في
+// X", "дислоцированные в X"). Walking back from the place over at most three small words (a
+// preposition, an article, a settlement noun: "in", "around", "the village of", "في", "بلدة"),
+// then the cue word; a source noun may be followed by one name ("مراسل سانا في"). A place
+// coordinated with such a place ("المنتشرين في بلدة X وقرية Y", "stationed in X and Y") is held
+// the same way. `source` says which: a source's place is never an event's place (of any kind);
+// a station is where fire came from (an origin, as origin_cue). Returns the cue's words.
+struct HeldPlace {
+  bool source = false;
+  Span cue;
+};
+std::optional<HeldPlace> held_place_cue(const Document& d, const std::vector<PlaceMention>& all, const PlaceMention& p,
+                                        int depth = 0) {
+  const auto& ts = d.tokens();
+  static const std::set<std::string> kSource = {
+      "witness", "witnesses", "correspondent", "correspondents", "reporter", "reporters", "корреспондент",
+      "корреспондента", "корреспонденты", "очевидец", "очевидцы", "очевидца", normalise_arabic("مراسل"),
+      normalise_arabic("مراسلنا"), normalise_arabic("مراسلة"), normalise_arabic("مراسلو"), normalise_arabic("المراسل"),
+      normalise_arabic("مراسلي"), normalise_arabic("شاهد"), normalise_arabic("شهود")};
+  static const std::set<std::string> kStation = {
+      "stationed", "deployed", "based", "positioned", "entrenched", "garrisoned", "дислоцированные",
+      "дислоцированных", "дислоцированными", "размещённые", "размещенные", "размещённых", "размещенных",
+      "закрепившиеся", "закрепившихся", "находящиеся", "находящихся", normalise_arabic("المنتشرين"),
+      normalise_arabic("المنتشرة"), normalise_arabic("المنتشر"), normalise_arabic("المتمركزين"),
+      normalise_arabic("المتمركزة"), normalise_arabic("المتمركز"), normalise_arabic("المتواجدين"),
+      normalise_arabic("المتواجدة"), normalise_arabic("المرابطة"), normalise_arabic("المرابطين")};
+  static const std::set<std::string> kSmall = {
+      "in", "at", "around", "near", "the", "of", "village", "town", "city", "area", "outskirts", "в", "у", "около",
+      "под", "районе", "окрестностях", "деревне", "селе", "городе", "посёлке", "поселке", normalise_arabic("في"),
+      normalise_arabic("قرب"), normalise_arabic("محيط"), normalise_arabic("بلدة"), normalise_arabic("قرية"),
+      normalise_arabic("مدينة"), normalise_arabic("منطقة"), normalise_arabic("حول")};
+  static const std::set<std::string> kAnd = {"and", "и", ","};
+  const std::size_t k = token_at(d, p.span.begin);
+  auto key = [&](std::size_t i) { return ts[i].script == Script::arabic ? normalise_arabic(ts[i].lower) : ts[i].lower; };
+  std::size_t small = 0;
+  for (std::size_t i = k; i > 0;) {
+    --i;
+    const Token& t = ts[i];
+    std::string w = key(i);
+    // A place coordinated with the one before it ("X and Y", "X, Y", "X وقرية Y"): held as that
+    // one is (one level only).
+    const bool conj = kAnd.count(w) > 0 || (t.script == Script::arabic && w.starts_with("و") &&
+                                            (w == "و" || kSmall.count(w.substr(std::string_view("و").size())) > 0));
+    if (conj) {
+      if (depth > 0) return std::nullopt;
+      for (const auto& q : all)
+        if (&q != &p && q.span.end <= t.span.begin && q.span.end + 2 >= t.span.begin)
+          return held_place_cue(d, all, q, depth + 1);
+      return std::nullopt;
+    }
+    if (!t.word) return std::nullopt;  // a clause boundary
+    if (kStation.count(w)) return HeldPlace{false, Span{t.span.begin, ts[k - 1].span.end}};
+    if (kSource.count(w)) return HeldPlace{true, Span{t.span.begin, ts[k - 1].span.end}};
+    // A source noun and one name after it ("مراسل سانا في X").
+    if (i > 0 && ts[i - 1].word && kSource.count(key(i - 1)) && small > 0)
+      return HeldPlace{true, Span{ts[i - 1].span.begin, ts[k - 1].span.end}};
+    if (!kSmall.count(w) || ++small > 3) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Hides the mentions of sentence `si` outside a clause for the time of one event's assembly
+// (clause_of): keep() filters the sentence's lists, the destructor puts them back.
+class ClauseView {
+ public:
+  ClauseView(std::vector<std::vector<const PlaceMention*>>& p, std::vector<std::vector<const ActorMention*>>& a,
+             std::vector<std::vector<const NumberMention*>>& n, std::vector<std::vector<const WeaponMention*>>& w,
+             std::size_t si)
+      : p_(p), a_(a), n_(n), w_(w), si_(si) {}
+  ClauseView(const ClauseView&) = delete;
+  ClauseView& operator=(const ClauseView&) = delete;
+  ~ClauseView() {
+    if (!kept_) return;
+    p_[si_] = std::move(sp_), a_[si_] = std::move(sa_), n_[si_] = std::move(sn_), w_[si_] = std::move(sw_);
+  }
+  void keep(Span clause) {
+    kept_ = true;
+    sp_ = p_[si_], sa_ = a_[si_], sn_ = n_[si_], sw_ = w_[si_];
+    auto outside = [&](const auto* x) { return x->span.begin < clause.begin || x->span.begin >= clause.end; };
+    std::erase_if(p_[si_], outside), std::erase_if(a_[si_], outside), std::erase_if(n_[si_], outside),
+        std::erase_if(w_[si_], outside);
+  }
+  void keep_places(Span clause) {
+    keep(clause);
+    a_[si_] = sa_, n_[si_] = sn_, w_[si_] = sw_;
+  }
+
+ private:
+  std::vector<std::vector<const PlaceMention*>>& p_;
+  std::vector<std::vector<const ActorMention*>>& a_;
+  std::vector<std::vector<const NumberMention*>>& n_;
+  std::vector<std::vector<const WeaponMention*>>& w_;
+  std::size_t si_;
+  bool kept_ = false;
+  std::vector<const PlaceMention*> sp_;
+  std::vector<const ActorMention*> sa_;
+  std::vector<const NumberMention*> sn_;
+  std::vector<const WeaponMention*> sw_;
+};
+
 bool fire_kind(const std::string& kind) { return kind == "shelling" || kind == "airstrike" || kind == "armed_clash"; }
 
 }  // namespace
@@ -301,8 +404,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& d : ev.denials) dateline_end = std::min(dateline_end, d.span.begin);
   const PlaceMention* dateline_place = nullptr;
   const DateMention* dateline_date = nullptr;
+  // Not a place where a teller or a shooter is ("a witness in X", "forces stationed in X"):
+  // that is no dateline.
   for (const auto& p : m.places)
-    if (p.span.end <= dateline_end && p.kind != "region") {
+    if (p.span.end <= dateline_end && p.kind != "region" && !held_place_cue(doc, m.places, p)) {
       dateline_place = &p;
       break;
     }
@@ -322,6 +427,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   };
 
   std::map<const PlaceMention*, std::optional<Span>> origins;  // origin_cue per place, when first asked
+  std::map<const PlaceMention*, std::optional<HeldPlace>> held;  // held_place_cue per place, when first asked
   std::vector<Cand> cands;
   std::deque<DateMention> derived_dates;  // days computed from a phrase ("the next day"): stable addresses
   std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
@@ -405,6 +511,103 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     return std::nullopt;
   };
+  // A phrase right before an event's trigger that puts it N days before the sentence's day ("a
+  // day after", "one day after", "two days after", "بعد يوم (واحد) من", "بعد يومين من", "بعد
+  // ثلاثة أيام من", "через день после", "спустя сутки после", "через два дня после", "на
+  // следующий день после"): its span (from the number or "بعد" to the "after" word) and N, or
+  // none. At most three words between the phrase and the trigger ("a day after a similar attack").
+  auto days_before_phrase = [&](const EventMention& ev2) -> std::optional<std::pair<Span, int>> {
+    const std::size_t si2 = ev2.sentence;
+    std::vector<std::size_t> w;  // the words before the trigger, nearest first
+    for (std::size_t k = ev2.first_token; k > ss[si2].first_token && w.size() < 9;) {
+      --k;
+      if (!ts[k].word) break;  // a clause boundary
+      w.push_back(k);
+    }
+    static const std::map<std::string, int> kEnCount{{"a", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"2", 2}, {"3", 3}};
+    static const std::map<std::string, int> kRuCount{{"два", 2}, {"двое", 2}, {"три", 3}, {"трое", 3}, {"2", 2}, {"3", 3}};
+    static const std::string kAfterAr = normalise_arabic("بعد"), kOneAr = normalise_arabic("واحد"),
+                             kDayAr = normalise_arabic("يوم"), kTwoDaysAr = normalise_arabic("يومين"),
+                             kDaysAr = normalise_arabic("أيام"), kFromAr = normalise_arabic("من");
+    static const std::map<std::string, int> kArCount{{normalise_arabic("ثلاثة"), 3}, {normalise_arabic("ثلاث"), 3}, {"3", 3}};
+    auto at = [&](std::size_t i) -> std::string { return i < w.size() ? word_key(w[i]) : std::string(); };
+    for (std::size_t a = 0; a < w.size() && a <= 3; ++a) {
+      const std::string x = at(a);
+      auto span_from = [&](std::size_t far) { return Span{ts[w[far]].span.begin, ts[w[a]].span.end}; };
+      if (x == "after" && (at(a + 1) == "day" || at(a + 1) == "days") && kEnCount.count(at(a + 2)))
+        return std::make_pair(span_from(a + 2), kEnCount.at(at(a + 2)));
+      if (x == "после") {
+        const std::string d = at(a + 1), q = at(a + 2);
+        if (d == "день" && (q == "через" || q == "следующий")) return std::make_pair(span_from(a + 2), 1);
+        if (d == "сутки" && (q == "через" || q == "спустя")) return std::make_pair(span_from(a + 2), 1);
+        if ((d == "дня" || d == "суток") && kRuCount.count(q) && (at(a + 3) == "через" || at(a + 3) == "спустя"))
+          return std::make_pair(span_from(a + 3), kRuCount.at(q));
+      }
+      if (x == kFromAr) {
+        if (at(a + 1) == kOneAr && at(a + 2) == kDayAr && at(a + 3) == kAfterAr) return std::make_pair(span_from(a + 3), 1);
+        if (at(a + 1) == kDayAr && at(a + 2) == kAfterAr) return std::make_pair(span_from(a + 2), 1);
+        if (at(a + 1) == kTwoDaysAr && at(a + 2) == kAfterAr) return std::make_pair(span_from(a + 2), 2);
+        if (at(a + 1) == kDaysAr && kArCount.count(at(a + 2)) && at(a + 3) == kAfterAr)
+          return std::make_pair(span_from(a + 3), kArCount.at(at(a + 2)));
+      }
+    }
+    return std::nullopt;
+  };
+  // The clause of a sentence that holds an event (see ClauseView), and whether the sentence
+  // tells events in two clauses or more; the whole sentence when it has no clause start. A clause begins at a contrast conjunction
+  // (English "while", "whereas"; Arabic "بينما", "فيما", "في حين"; Russian "а" after a comma,
+  // "тогда как", "в то время как") or at a days-before phrase (days_before_phrase) and runs to
+  // the next such start.
+  // The contrast conjunctions of a sentence that open a clause: their code points.
+  auto contrast_starts = [&](std::size_t si2) {
+    std::vector<std::size_t> starts;
+    static const std::set<std::string> kContrast{"while", "whereas", normalise_arabic("بينما"),
+                                                 normalise_arabic("وبينما"), normalise_arabic("فيما"),
+                                                 normalise_arabic("وفيما")};
+    static const std::string kFi = normalise_arabic("في"), kHin = normalise_arabic("حين"),
+                             kWaFi = normalise_arabic("وفي");
+    auto next_word = [&](std::size_t k) {
+      std::size_t n = k + 1;
+      while (n < ss[si2].end_token && !ts[n].word) ++n;
+      return n;
+    };
+    for (std::size_t k = ss[si2].first_token; k < ss[si2].end_token; ++k) {
+      if (!ts[k].word || k == ss[si2].first_token) continue;
+      const std::string w = word_key(k);
+      const std::size_t n = next_word(k);
+      const std::string b = n < ss[si2].end_token ? word_key(n) : "";
+      const std::string c3 = n < ss[si2].end_token && next_word(n) < ss[si2].end_token ? word_key(next_word(n)) : "";
+      const bool comma_before = k > 0 && !ts[k - 1].word && (ts[k - 1].lower == "," || ts[k - 1].lower == "،");
+      if (kContrast.count(w) || ((w == kFi || w == kWaFi) && b == kHin) || (w == "а" && comma_before) ||
+          (w == "тогда" && b == "как") || (w == "в" && b == "то" && c3 == "время"))
+        starts.push_back(ts[k].span.begin);
+    }
+    return starts;
+  };
+  std::map<std::size_t, std::pair<std::vector<std::size_t>, bool>> clause_starts_memo;
+  auto clause_of = [&](const EventMention& ev2) -> std::pair<Span, bool> {
+    const std::size_t si2 = ev2.sentence;
+    const Span whole = ss[si2].span;
+    auto memo = clause_starts_memo.find(si2);
+    if (memo == clause_starts_memo.end()) {
+      std::vector<std::size_t> starts = contrast_starts(si2);
+      for (const auto& x : ev.events)
+        if (x.sentence == si2)
+          if (const auto ph = days_before_phrase(x)) starts.push_back(ph->first.begin);
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+      std::set<std::size_t> told;
+      for (const auto& x : ev.events)
+        if (x.sentence == si2)
+          told.insert(static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), x.span.begin) - starts.begin()));
+      memo = clause_starts_memo.emplace(si2, std::make_pair(std::move(starts), told.size() >= 2)).first;
+    }
+    const auto& starts = memo->second.first;
+    if (starts.empty()) return {whole, false};
+    const auto it = std::upper_bound(starts.begin(), starts.end(), ev2.span.begin);
+    return {Span{it == starts.begin() ? whole.begin : *std::prev(it), it == starts.end() ? whole.end : *it},
+            memo->second.second};
+  };
   // A blame verb ("blamed", "обвинили", "اتهم") in a sentence: its token, or none.
   auto blame_cue = [&](std::size_t si) -> std::optional<std::size_t> {
     static const std::string kBlame[] = {"blamed", "blame", "blames", "accused", "accuses", "обвинили", "обвинил",
@@ -428,6 +631,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // reference back (English "the/this/that", Arabic article, Russian "в"/"за" before it), so the
   // sentence tells no event of its own and its places are where the blamed are said to be, not
   // where the event happened. The blame goes to the earlier event (below).
+  // The text opens with a headline: a first line without final punctuation, a blank line after
+  // it ("Russian, Turkish troops take M4 patrol further west\n\nISTANBUL, May 21 - …").
+  const bool headline_first = [&] {
+    if (ss.size() < 2 || !paragraph_break_before(doc, 1)) return false;
+    const std::string_view first = std::string_view(doc.text()).substr(ss[0].b0, ss[0].b1 - ss[0].b0);
+    if (first.empty() || first.find('\n') != std::string_view::npos) return false;
+    for (const std::string_view end : {".", "!", "?", "\u2026", ":", ";", "\"", "\u00BB", "\u201D", ")"})
+      if (first.ends_with(end)) return false;
+    return true;
+  }();
   std::set<std::size_t> blame_only;
   std::size_t first_fire = ss.size();  // the first sentence with a fire event
   for (const auto& e : ev.events)
@@ -451,6 +664,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
     if (blame_only.count(si)) continue;
+    // Two events in one sentence joined by "while" / "whereas" / "بينما" / "في حين" / ", а" /
+    // "тогда как", or the second named in a days-before phrase ("… a day after similar shelling
+    // on Y"): each takes its place, actors, numbers and weapon from its own clause (clause_of),
+    // the mentions of the other clause hidden for the time of its assembly. Dates stay the
+    // sentence's (a "while" clause is mostly told of the same time).
+    // A lone event of such a sentence ("… near X, while regime forces shelled Y") takes its place
+    // from its own clause when that names one (the other clause tells of something else).
+    ClauseView clause_view(places, actors, numbers, weapons, si);
+    if (const auto [cl, several] = clause_of(e); cl.begin != ss[si].span.begin || cl.end != ss[si].span.end) {
+      if (several) clause_view.keep(cl);
+      else if (std::any_of(places[si].begin(), places[si].end(), [&](const PlaceMention* p) {
+                 return p->kind != "region" && p->span.begin >= cl.begin && p->span.begin < cl.end;
+               }))
+        clause_view.keep_places(cl);
+    }
     // A casualty-only sentence right after an event (same paragraph, no place of its own):
     // its counts belong to that event ("Two civilians were killed." after the shelling).
     // Across a blank line only when the sentence refers back to the event ("killed in the
@@ -486,10 +714,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                         e.text));
     // Place. For fire (shelling, air strike, clash) a place the fire came from is not the
     // event's place (origin_cue): skipped, kept in evidence.origin.
+    auto held_of = [&](const PlaceMention* p) -> const std::optional<HeldPlace>& {
+      auto it = held.find(p);
+      if (it == held.end()) it = held.emplace(p, held_place_cue(doc, m.places, *p)).first;
+      return it->second;
+    };
+    // A station of the one who fired ("forces stationed around X pounded Y") is an origin too:
+    // told before an active trigger, where the subject stands. After it, or before a passive one
+    // ("shelled troops stationed in X", "troops stationed in X came under fire"), the stationed
+    // are the target, and X is where the event happened.
     auto origin_of = [&](const PlaceMention* p) -> std::optional<Span> {
       if (!fire_kind(e.kind)) return std::nullopt;
       auto it = origins.find(p);
       if (it == origins.end()) it = origins.emplace(p, origin_cue(doc, *p)).first;
+      if (!it->second && held_of(p) && !held_of(p)->source && p->span.end <= e.span.begin && e.voice != "passive")
+        return held_of(p)->cue;
       return it->second;
     };
     auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
@@ -497,6 +736,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const PlaceMention* p : places[s]) {
         if (p->kind == "region") continue;
         if (points_only && p->kind != "point") continue;
+        if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
         if (origin_of(p)) {
           if (s == si && !c.origin) c.origin = p, c.origin_cue = *origin_of(p);
           continue;
@@ -733,6 +973,31 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("time: '{}': {}", c.date->text, c.date->reason));
     if (c.date) c.day = format_date(*c.date->resolved) + "/" + c.date->precision;
     else if (c.time_rule == "published") c.day = format_date(*ctx.published) + "/day";
+    // "… a day after similar shelling on X", "بعد يوم واحد من قصف …", "через день после обстрела
+    // …": the event named in the phrase happened N days before the day the sentence tells (its
+    // own date, or the one its main event borrowed), not on it.
+    if (const auto before = days_before_phrase(e)) {
+      const DateMention* ref = c.date;
+      if (!ref && c.time_rule == "earlier_clause" && best_date && best_date->resolved) ref = best_date;
+      if (ref && ref->resolved && ref->precision == "day") {
+        if (c.time_rule == "earlier_clause") {
+          std::erase_if(c.uncertain, [](const std::string& u) { return u.find("in a clause about an earlier time") != std::string::npos; });
+          c.date_unresolved = false;
+        }
+        DateMention d;
+        d.span = before->first;
+        d.text = std::string(doc.slice(d.span));
+        d.resolved = std::chrono::year_month_day(std::chrono::sys_days(*ref->resolved) - std::chrono::days(before->second));
+        d.rule = "days_before";
+        d.precision = "day";
+        derived_dates.push_back(std::move(d));
+        c.date = &derived_dates.back();
+        c.time_rule = "days_before_told";
+        c.uncertain.push_back(fmt::format("time: '{}' names an event {} day(s) before the day the sentence tells ('{}')",
+                                          derived_dates.back().text, before->second, ref->text));
+        c.day = format_date(*c.date->resolved) + "/day";
+      }
+    }
     // Actor and target.
     const auto& acts = actors[si];
     const bool passive = e.voice == "passive";
@@ -1091,6 +1356,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
       }
     }
+    // An event that extends one told before ("Как сообщил заместитель начальника Центра …,
+    // колонна прошла маршрутом от X до Y") is done by that event's actor: the teller named in
+    // the sentence's own claim is not it.
+    if (c.actor && extends && in_claimant(c.actor)) {
+      c.actor = nullptr;
+      c.actor_rule.clear();
+    }
     if (!c.actor && extends && extends->actor) {
       c.actor = extends->actor, c.actor_rule = "extended_event";
       c.uncertain.push_back(fmt::format("actor: '{}' from the event this sentence extends ('{}', told before): assumed",
@@ -1435,6 +1707,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (a.actor->id.empty() && a.actor->category == "generic") return true;
     if (b.actor->id.empty() && b.actor->category == "generic") return true;
     if (!a.actor->id.empty() || !b.actor->id.empty()) return a.actor->id == b.actor->id;
+    // Joint actors naming the same parties ("Russian, Turkish troops", "Russian and Turkish forces").
+    if (!a.actor->ids.empty() && a.actor->ids == b.actor->ids) return true;
     return a.actor->text == b.actor->text;
   };
   for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -1443,7 +1717,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (absorbed[j] || absorbed[i]) continue;
       Cand& a = cands[i];
       Cand& b = cands[j];
-      if (a.ev.kind != b.ev.kind || a.place_key.empty() || a.place_key != b.place_key || !actors_compatible(a, b)) continue;
+      // A headline restates the lead (headline_first): its event, with no place and no day of
+      // its own, is the body's first event of that kind with a compatible actor.
+      const bool headline = headline_first && a.ev.sentence == 0 && a.place_key.empty() && !own_day(a) &&
+                            b.ev.sentence > 0 && a.ev.kind == b.ev.kind && actors_compatible(a, b);
+      if (!headline &&
+          (a.ev.kind != b.ev.kind || a.place_key.empty() || a.place_key != b.place_key || !actors_compatible(a, b)))
+        continue;
       const bool same_day = !a.day.empty() && a.day == b.day;
       const bool one_undated = own_day(a) != own_day(b);
       // A month or week ("shelled almost every day this month") that holds the other's day.
@@ -1488,9 +1768,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const auto& u : other.uncertain)
         if (u.starts_with("event:") || u.starts_with("actor: '"))
           if (std::find(host.uncertain.begin(), host.uncertain.end(), u) == host.uncertain.end()) host.uncertain.push_back(u);
-      host.uncertain.push_back(fmt::format("event: told twice in the text ('{}' and '{}'): one event assumed (same kind, "
-                                           "place and day), merged",
-                                           a.ev.text, b.ev.text));
+      if (headline)
+        host.uncertain.push_back(fmt::format("event: told twice in the text ('{}' in the headline and '{}'): the "
+                                             "headline restates the body, one event assumed, merged",
+                                             a.ev.text, b.ev.text));
+      else
+        host.uncertain.push_back(fmt::format("event: told twice in the text ('{}' and '{}'): one event assumed (same "
+                                             "kind, place and day), merged",
+                                             a.ev.text, b.ev.text));
       (host_is_b ? absorbed[i] : absorbed[j]) = true;
     }
   }
@@ -1562,6 +1847,26 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     json num_ev = json::array();
     // Claimants in the order their figures appear in the text.
     std::map<std::string, std::vector<std::pair<std::string, std::vector<const NumberMention*>>>> by_field;
+    std::deque<NumberMention> summed;  // figures summed from coordinated ones: stable addresses
+    // Who gives a figure: its sentence's claimant, unless that claimant is the subject of a
+    // contrast clause after the figure ("Five civilians were killed …, while the Civil Defence
+    // put the death toll at seven"; "…، فيما زعمت وسائل إعلام النظام …"): then the figure is
+    // the sentence before's claimant's (same paragraph), else the source's.
+    auto number_claimant = [&](const NumberMention* n, std::size_t nsi) -> std::string {
+      const auto& cl = ev.claimant[nsi];
+      if (!cl) return ctx.source;
+      if (!cl->inherited && cl->sentence == nsi)
+        for (const std::size_t st : contrast_starts(nsi)) {
+          if (n->span.end > st || cl->span.begin < st) continue;
+          std::size_t words = 0;
+          for (std::size_t k = token_at(doc, st); k < ts.size() && ts[k].span.begin < cl->span.begin; ++k)
+            if (ts[k].word) ++words;
+          if (words > 3) continue;  // ", the monitor said" at the end speaks for the whole sentence
+          if (nsi > 0 && !paragraph_break_before(doc, nsi) && ev.claimant[nsi - 1]) return ev.claimant[nsi - 1]->text;
+          return ctx.source;
+        }
+      return cl->text;
+    };
     std::sort(c.numbers.begin(), c.numbers.end(), [](const auto& a, const auto& b) { return a.n->span.begin < b.n->span.begin; });
     std::set<const NumberMention*> seen;
     for (const auto& u : c.numbers) {
@@ -1569,7 +1874,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const char* f = field_of(u.n->counts);
       if (!f) continue;
       const std::size_t nsi = sentence_of(doc, u.n->span.begin);
-      const std::string who = ev.claimant[nsi] ? ev.claimant[nsi]->text : ctx.source;
+      const std::string who = number_claimant(u.n, nsi);
       // A singular mention ("one rocket landed near a school", "один снаряд", "قذيفة واحدة")
       // describes one projectile or weapon of the event; it does not count them, so it is no
       // claim of the event's explosions or weapons (it would win as the lowest figure).
@@ -1583,6 +1888,68 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (it == per.end()) per.push_back({who, {u.n}});
       else it->second.push_back(u.n);
       num_ev.push_back({{"text", u.n->text}, {"span", span_json(u.n->span)}, {"field", f}, {"claimed_by", who}});
+    }
+    // Figures of one claim joined by "and" / "و" / "и" ("a woman and two children were killed",
+    // "قُتلت امرأة وطفلان", "مقتل 7 عناصر من قوات النظام و4 من مقاتلي الهيئة") count different
+    // people: one figure, their sum (said in `uncertain`). Not a subset ("including two
+    // children", "بينهم طفلة", "в том числе четверо детей": nothing but a conjunction and at most
+    // four words of the first figure's noun phrase between them, no punctuation).
+    auto coordinated = [&](const NumberMention* a, const NumberMention* b) {
+      const std::size_t a_end = a->counted_span ? std::max(a->counted_span->end, a->span.end) : a->span.end;
+      if (b->span.begin <= a_end || sentence_of(doc, a->span.begin) != sentence_of(doc, b->span.begin)) return false;
+      std::size_t k = token_at(doc, a_end);
+      std::size_t words = 0;
+      bool conj = false;
+      static const std::set<std::string> kSubset{"including", "among", "them", "из", "числе", "среди",
+                                                 normalise_arabic("بينهم"), normalise_arabic("منهم"),
+                                                 normalise_arabic("بينهن"), normalise_arabic("بينها")};
+      for (; k < ts.size() && ts[k].span.end <= b->span.begin; ++k) {
+        if (!ts[k].word) return false;
+        const std::string w = word_key(k);
+        if (kSubset.count(w)) return false;
+        if (w == "and" || w == "и" || w == "و") conj = true;
+        else if (++words > 4) return false;
+      }
+      // The conjunction written on the second figure's token ("و4", "وطفلان").
+      if (k < ts.size() && ts[k].span.begin < b->span.begin && ts[k].script == Script::arabic) {
+        if (!doc.slice({ts[k].span.begin, b->span.begin}).starts_with("و")) return false;
+        conj = true;
+      } else if (k < ts.size() && ts[k].script == Script::arabic && ts[k].span.begin == b->span.begin &&
+                 word_key(k).starts_with("و")) {
+        conj = true;
+      }
+      return conj;
+    };
+    for (auto& [field, per] : by_field) {
+      for (auto& [who, ns] : per) {
+        std::vector<const NumberMention*> joined;
+        for (std::size_t i = 0; i < ns.size();) {
+          std::size_t j = i;
+          while (j + 1 < ns.size() && coordinated(ns[j], ns[j + 1])) ++j;
+          if (j == i) {
+            joined.push_back(ns[i++]);
+            continue;
+          }
+          NumberMention sum;
+          sum.span = {ns[i]->span.begin, ns[j]->span.end};
+          sum.text = std::string(doc.slice(sum.span));
+          sum.counts = ns[i]->counts;
+          sum.qualifier = "exact";
+          std::string parts;
+          for (std::size_t x = i; x <= j; ++x) {
+            sum.value += ns[x]->value;
+            if (!ns[x]->qualifier.empty() && ns[x]->qualifier != "exact") sum.qualifier = "at_least";
+            parts += (parts.empty() ? "" : " + ") + fmt::format("{} ('{}')", ns[x]->value, ns[x]->text);
+          }
+          c.uncertain.push_back(fmt::format("{}: {} gives figures joined by 'and' for different people: {} = {}, "
+                                            "their sum",
+                                            field, who, parts, sum.value));
+          summed.push_back(std::move(sum));
+          joined.push_back(&summed.back());
+          i = j + 1;
+        }
+        ns = std::move(joined);
+      }
     }
     for (const auto& [field, per] : by_field) {
       std::optional<std::uint64_t> lowest;

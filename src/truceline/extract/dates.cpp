@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -846,7 +847,11 @@ struct Scanner {
   bool month_first(std::size_t i) {
     auto m = month_at(i, true);
     if (!m) return false;
-    const std::size_t after = m->second + 1;
+    std::size_t after = m->second + 1;
+    // "Oct. 15": an abbreviated month's period before the day.
+    if (t[i].script == Script::latin && m->second == i && k[i].size() <= 4 && punct(after, ".") && adjacent(i, after) &&
+        day_at(after + 1))
+      ++after;
     std::size_t first = i;
     if (auto d = day_at(after); d && k[i] != "ماي") {
       if (auto cue = cue_before(i, before_weekday()); cue && k[*cue] == "on") first = *cue;
@@ -1134,7 +1139,13 @@ struct Scanner {
         // войска обстреляли …"): "on the eve of" takes the genitive ("накануне новых переговоров").
         const bool nominative_adjective = ends("ые") || ends("ие") || ends("ая") || ends("яя") || ends("ое") ||
                                           ends("ее") || ends("ый");
-        if (!past_verb && !nominative_adjective && !t[i + 1].capitalised) return false;
+        // A plural noun of those who act in this domain opens the subject ("Кроме того, накануне
+        // террористы … обстреляли …"): their nominative plural is not a genitive singular.
+        static const std::set<std::string> kAgents = {
+            "террористы", "боевики", "бойцы", "экстремисты", "повстанцы", "ополченцы", "джихадисты", "радикалы",
+            "исламисты", "самолёты", "самолеты", "беспилотники", "дроны", "вертолёты", "вертолеты", "жители",
+            "активисты", "наёмники", "наемники", "бандиты"};
+        if (!past_verb && !nominative_adjective && !t[i + 1].capitalised && !kAgents.count(nx)) return false;
       }
       if (auto tod = cue_before(i, ar_time_of_day())) {
         first = *tod;

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <shared_mutex>
 #include <stdexcept>
 #include <unordered_map>
@@ -236,6 +237,30 @@ Document Document::make(std::string text, std::string_view lang) {
     int32_t begin = s;
     while (begin < end && u_isspace(u.char32At(begin))) ++begin;
     if (begin < end) sentence_units.emplace_back(begin, end);
+  }
+  // An abbreviated month's period is not a sentence end before its day ("by Oct. 15, the
+  // zone ..."): ICU's rules break after "Oct. " when the next sentence-like run holds no lower
+  // case letter, so a unit ending with "Jan." ... "Dec." (capitalised) is joined with the next
+  // one when that starts with a digit.
+  for (std::size_t i = 0; i + 1 < sentence_units.size();) {
+    const int32_t end = sentence_units[i].second;
+    bool month = false;
+    if (end >= 4 && u[end - 1] == u'.') {
+      int32_t w = end - 1;
+      while (w > sentence_units[i].first && u_isalpha(u.char32At(w - 1))) --w;
+      icu::UnicodeString word(u, w, end - 1 - w);
+      std::string lower;
+      word.toLower(icu::Locale::getRoot()).toUTF8String(lower);
+      static const std::set<std::string> kAbbrev = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                                    "sep", "sept", "oct", "nov", "dec"};
+      month = kAbbrev.count(lower) && u_isupper(u.char32At(w)) && (w == 0 || !u_isalpha(u.char32At(w - 1)));
+    }
+    if (month && u_isdigit(u.char32At(sentence_units[i + 1].first))) {
+      sentence_units[i].second = sentence_units[i + 1].second;
+      sentence_units.erase(sentence_units.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    } else {
+      ++i;
+    }
   }
   std::size_t si = 0;
   auto open_sentence = [&](std::size_t token_index) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -597,6 +598,17 @@ bool joining_hyphen(const Text& t, std::size_t i, std::size_t b, std::size_t e) 
          t.tok(i).span.end == t.tok(i + 1).span.begin;
 }
 
+// An Arabic verbal noun that opens what a claim reports ("مقتل", "إصابة", "مصرع", "سقوط",
+// "استهداف", "وقوع"), with an optional و: never a word of the claimant's name.
+bool arabic_object_noun(const Text& t, std::size_t i) {
+  if (t.tok(i).script != Script::arabic) return false;
+  static const std::set<std::string> kObject{normalise_arabic("مقتل"), normalise_arabic("إصابة"),
+                                             normalise_arabic("مصرع"), normalise_arabic("سقوط"),
+                                             normalise_arabic("استهداف"), normalise_arabic("وقوع"),
+                                             normalise_arabic("ومقتل"), normalise_arabic("وإصابة")};
+  return kObject.count(normalise_arabic(t.tok(i).lower)) != 0;
+}
+
 std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& t, std::size_t b, std::size_t e) {
   // Leading articles and the Russian "в/во" of "заявили в X" are not part of the name.
   while (b < e && t.tok(b).word &&
@@ -610,6 +622,9 @@ std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& 
     // محلية بمقتل ..."): a word with that proclitic ends the claimant (a name holds لـ at most,
     // "المرصد السوري لحقوق الإنسان").
     if (words > 0 && arabic_bi_proclitic(t, i)) break;
+    // The object of the claim verb follows its subject ("ووثّق المرصد السوري مقتل 7 عناصر",
+    // "documented the killing of 7"): a number or a casualty noun ends the claimant.
+    if (words > 0 && (t.tok(i).number || arabic_object_noun(t, i))) break;
     ++words;
     ++i;
   }
@@ -656,8 +671,15 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
     // after the relative "ما" and its verb.
     std::size_t from = h.end;
     if (from + 1 < e && t.tok(from).script == Script::arabic && normalise_arabic(t.tok(from).lower) == "ما" &&
-        t.tok(from + 1).word)
+        t.tok(from + 1).word) {
       from += 2;
+      // "وفق ما أفاد به X", "بحسب ما ذكرته X": the verb's resumptive pronoun ("به", "بها",
+      // "عنه") is no part of the claimant.
+      static const std::set<std::string> kResumptive{normalise_arabic("به"), normalise_arabic("بها"),
+                                                     normalise_arabic("عنه"), normalise_arabic("عنها"),
+                                                     normalise_arabic("له"), normalise_arabic("لها")};
+      if (from < e && t.tok(from).word && kResumptive.count(normalise_arabic(t.tok(from).lower))) ++from;
+    }
     if (auto r = claimant_forward(t, from, e)) return make(*r, "after:" + h.p->source, h);
   }
   for (const Hit& h : find_all(t, tables().claim_verbs, b, e)) {
@@ -685,7 +707,10 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
     }
     const bool verb_first = t.tok(h.first).script == Script::arabic || t.tok(h.first).script == Script::cyrillic;
     // ", said the ministry." / Arabic and Russian word order: the claimant after the verb.
-    const bool after_comma = h.first > b && is_clause_boundary(t, h.first - 1);
+    // A closing bracket is no such comma: "the Civil Defence (White Helmets) put the toll at
+    // seven": the claimant is the name before the bracket.
+    const bool after_bracket = h.first > b && (t.tok(h.first - 1).lower == ")");
+    const bool after_comma = h.first > b && is_clause_boundary(t, h.first - 1) && !after_bracket;
     // A participle with its agent, "explosions counted by local observers", "reported by X":
     // the claimant is the agent after "by", not the words before the participle.
     if (h.end < e && t.tok(h.end).lower == "by") {
@@ -694,10 +719,25 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
     }
     if (verb_first || after_comma || h.first == b) {
       if (auto r = claimant_forward(t, h.end, e)) {
-        if (!in_list(t, tables().pronouns, r->first)) return make(*r, "after:" + h.p->source, h);
+        // Russian subject-verb-object ("Источник … опроверг эти данные"): a demonstrative or a
+        // word for information after the verb is its object, the claimant the subject before.
+        // So is "о"/"об" + what is reported ("… («Белые каски») сообщает о 12 погибших").
+        static const std::set<std::string> kRuObject{"эти", "это", "эту", "этот", "эта", "такие", "данные",
+                                                     "информацию", "сведения", "сообщения", "слухи", "заявления",
+                                                     "о", "об", "про"};
+        const bool object = t.tok(r->first).script == Script::cyrillic && kRuObject.count(t.tok(r->first).lower) &&
+                            h.first > b && (t.tok(h.first - 1).word || after_bracket);
+        if (!object && !in_list(t, tables().pronouns, r->first)) return make(*r, "after:" + h.p->source, h);
       }
     }
-    if (auto r = claimant_backward(t, b, h.first)) {
+    std::size_t subject_end = h.first;
+    if (h.first > b && t.tok(h.first - 1).lower == ")")  // the name before a bracketed alias
+      for (std::size_t k = h.first - 1; k > b && h.first - k < 10; --k)
+        if (t.tok(k - 1).lower == "(") {
+          subject_end = k - 1;
+          break;
+        }
+    if (auto r = claimant_backward(t, b, subject_end)) {
       if (r->second - r->first == 1 && in_list(t, tables().pronouns, r->first)) {
         Claimant c = make(*r, "pronoun:" + h.p->source, h);
         c.inherited = true;  // resolved from the sentence before

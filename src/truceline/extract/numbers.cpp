@@ -288,6 +288,12 @@ struct Scanner {
   std::vector<std::string_view> event;
   std::vector<bool> number_start;
   std::vector<std::optional<lexicon::Digits>> digit_cache;  // parse_digits of digit and Arabic tokens
+  // The first token at or after code point cp.
+  std::size_t token_index_at(std::size_t cp) const {
+    return static_cast<std::size_t>(std::lower_bound(t.begin(), t.end(), cp, [](const Token& x, std::size_t c) {
+                                      return x.span.begin < c;
+                                    }) - t.begin());
+  }
   std::vector<NumberMention> out;
 
   Scanner(const Document& d, const std::vector<DateMention>* known_dates)
@@ -676,8 +682,15 @@ struct Scanner {
     // "مقتل امرأة وطفلها", "a woman and her child": more than one, how many is not said.
     // ("قتل شخص وأصيب اثنان": the next clause's verb is not a second person.)
     // ("killed a nurse and wounded four": "and" before a verb joins clauses, not people.)
-    if (word(noun_at + 1) && ((k[noun_at + 1] == "and" && !(word(noun_at + 2) && !event[noun_at + 2].empty())) ||
-                              (is_arabic_key(k[noun_at + 1]) && k[noun_at + 1].starts_with("و") && event[noun_at + 1].empty())))
+    // But "a woman and two children", "امرأة وطفلان": the companions are counted, so the one
+    // is a figure of its own (the assembly adds coordinated figures of one claim).
+    const bool counted_companion =
+        word(noun_at + 1) && ((k[noun_at + 1] == "and" && word(noun_at + 2) && number_start[noun_at + 2]) ||
+                              (is_arabic_key(k[noun_at + 1]) && k[noun_at + 1].starts_with("و") &&
+                               (duals().find_forms(forms[noun_at + 1]) || number_start[noun_at + 1])));
+    if (!counted_companion && word(noun_at + 1) &&
+        ((k[noun_at + 1] == "and" && !(word(noun_at + 2) && !event[noun_at + 2].empty())) ||
+         (is_arabic_key(k[noun_at + 1]) && k[noun_at + 1].starts_with("و") && event[noun_at + 1].empty())))
       return false;
     NumberMention m;
     const std::size_t first = is_arabic_key(k[i]) ? noun_at : i;
@@ -843,6 +856,16 @@ struct Scanner {
       } else {
         auto e = nearby_event(start, end);
         m.counts = e.empty() ? "other" : std::string(e);
+        // A bare number coordinated right after a count of the killed or wounded ("مقتل 7 عناصر
+        // من قوات النظام و4 من مقاتلي الهيئة", "7 soldiers and 4 of the fighters"): the same count.
+        if (e.empty() && !out.empty() && (out.back().counts == "fatalities" || out.back().counts == "injured")) {
+          const bool conj = (digit_cache[start] && digit_cache[start]->prefix == "و") ||
+                            (start >= 1 && word(start - 1) &&
+                             (k[start - 1] == "and" || k[start - 1] == "и" || k[start - 1] == lexicon::key("و")));
+          const std::size_t prev_tok = token_index_at(out.back().span.begin);
+          if (conj && prev_tok < start && start - prev_tok <= 10 && t[prev_tok].sentence == t[start].sentence)
+            m.counts = out.back().counts;
+        }
       }
       m.unit = unit;
       lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);

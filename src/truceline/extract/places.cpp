@@ -358,6 +358,15 @@ bool is_plural_region_word(std::string_view word) {
 // The text between two list members that makes them one coordinated list ("and", ",", "и", "و").
 bool is_list_connector(std::string_view between) {
   while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  // A count in brackets after a member ("в провинциях Латакия (4), Алеппо (9) и Хама (6)").
+  if (between.size() > 2 && between.front() == '(') {
+    const auto close = between.find(')');
+    if (close != std::string_view::npos && close > 1 &&
+        std::all_of(between.begin() + 1, between.begin() + static_cast<std::ptrdiff_t>(close),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      between.remove_prefix(close + 1);
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  }
   while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
   static const std::unordered_set<std::string_view> s{
       ",", "and", ", and", "or", "\xD0\xB8" /* и */, ", \xD0\xB8", "\xD0\xB8\xD0\xBB\xD0\xB8" /* или */,
@@ -1459,21 +1468,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           w = w + 1;
           continue;
         }
-        // A strong cue before an Arabic word nothing matches: kept unresolved ("قرية X").
-        // Also a later member of a list a settlement noun governs ("بلدتي حاس ومعرة حرمة"): its
-        // "و" is left out of the name.
+        // A strong cue before an Arabic word nothing matches: kept unresolved ("قرية X"). A name
+        // whose first word is a generic noun or a kunya ("أبو دالي", "تل الطوقان", "كفر عويد",
+        // "خربة الجوز"): the name is both words, never the first alone. Also a later member of a
+        // list a settlement noun governs ("بلدتي حاس ومعرة حرمة"): its "و" is left out of the name.
+        static const std::unordered_set<std::u32string> kNameFirst{
+            U"ابو", U"ام", U"عين", U"تل", U"كفر", U"دير", U"خربه", U"جسر", U"معره", U"قلعه", U"بيت", U"راس"};
+        const bool two = !found && kNameFirst.count(first) != 0 && w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1);
         const bool list_member = cue && cue->strong && cue->key == Words{"list"};
         const bool local_only = m.has_localities() && is_ar_local_cue(cue);  // dropped unless the supplement locates it
         if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only) &&
-            first.size() >= 3 &&
-            !ar_common_words().count(to_utf8(first)) && !is_cue_word(to_utf8(ar_no_article(first)))) {
-          std::string q = std::string(doc.token_text(W[w].tok));
+            (first.size() >= 3 || two) && (!ar_common_words().count(to_utf8(first)) || two) &&
+            !is_cue_word(to_utf8(ar_no_article(first)))) {
+          std::string q = std::string(two ? doc.tokens_text(W[w].tok, W[w + 1].tok) : doc.token_text(W[w].tok));
           std::size_t skip = 0;
           if (list_member && q.starts_with("\xD9\x88") && q.size() > 6) {  // و
             q.erase(0, 2);
             skip = 1;
           }
-          found = Window{w, w, q, "ar:exact", false, false, skip};
+          found = Window{w, two ? w + 1 : w, q, "ar:exact", false, false, skip};
           found_res = m.resolve(q);
           if (found_res->place) {
             // a key or fuzzy-tier match of an unlisted spelling: still the resolver's decision
@@ -1631,6 +1644,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (b + 1 < n && W[b + 1].sep != 3) {
         after = region_word_latin(folded(b + 1));
         if (after != RegionWord::none) rb = b + 1;
+        // SANA's English word order, a direction between the name and the region word: "Hama
+        // northern countryside", "Idlib southern countryside".
+        if (after == RegionWord::none && b + 2 < n && W[b + 2].sep != 3 && is_direction_adjective(folded(b + 1)) &&
+            region_word_latin(folded(b + 2)) == RegionWord::countryside) {
+          after = RegionWord::countryside;
+          rb = b + 2;
+        }
       }
       if (a > 0 && W[a].sep != 3) {
         // "province of Idlib", "countryside of Hama", "провинции Идлиб", "ريف إدلب"
