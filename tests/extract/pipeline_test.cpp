@@ -719,6 +719,20 @@ TEST(CandidateEvents, WithdrawalsFromPostsAndStrikesWithDrones) {
   }
 }
 
+// A denial naming its own place denies what happened there, not the same kind told elsewhere.
+TEST(CandidateEvents, ADenialAtAnotherPlaceLeavesAnEventAsserted) {
+  const auto cs = candidates_of(
+      "Army units shelled militants in Kafr Zita on Monday.\n\nMeanwhile, a military source denied reports of the "
+      "army shelling the surroundings of the Turkish post near Morek.");
+  ASSERT_GE(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["place"], "Kafr Zaytā");
+  EXPECT_FALSE(says(cs[0], "denied")) << cs[0]["uncertain"];
+  // The same denial without a place of its own still reaches the shelling told before.
+  const auto same = candidates_of("Army units shelled militants in Kafr Zita on Monday.\n\nA military source denied the shelling.");
+  ASSERT_GE(same.size(), 1u);
+  EXPECT_TRUE(says(same[0], "denied")) << same[0]["uncertain"];
+}
+
 // A negated denial confirms: "did not deny", "не отрицают", "لم ينف" leave the event asserted.
 TEST(CandidateEvents, ANegatedDenialIsNoDenial) {
   for (const char* text : {"Rebels shelled Saraqib on Monday, the army said. The rebels did not deny the shelling.",

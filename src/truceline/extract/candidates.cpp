@@ -1656,9 +1656,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // Denials.
   for (const Denial& d : ev.denials) {
     std::vector<Cand*> hit;
+    // A denial that names a place of its own ("denied … the army targeting the surroundings of
+    // the Turkish post near Morek") denies what happened there, not an event of the same kind
+    // told elsewhere (the army's shelling of al-Lataminah stays asserted).
+    std::vector<const PlaceMention*> denied_at;
+    for (const PlaceMention* p : places[d.sentence])
+      if (p->kind == "point") denied_at.push_back(p);
+    auto same_point = [](const PlaceMention* a, const PlaceMention* b) {
+      return a->geonameid && b->geonameid ? *a->geonameid == *b->geonameid
+                                          : (a->lon && b->lon && *a->lon == *b->lon && *a->lat == *b->lat);
+    };
     for (auto& c : cands) {
       const std::size_t first = c.sentences.front();
       if (first >= d.sentence) continue;
+      if (!denied_at.empty() && c.place && c.place->kind == "point" &&
+          std::none_of(denied_at.begin(), denied_at.end(), [&](const PlaceMention* p) { return same_point(p, c.place); }))
+        continue;
       const bool kind_ok = d.kinds.empty() ? std::find(c.sentences.begin(), c.sentences.end(), d.sentence - 1) != c.sentences.end()
                                            : std::find(d.kinds.begin(), d.kinds.end(), c.ev.kind) != d.kinds.end();
       if (kind_ok) hit.push_back(&c);
