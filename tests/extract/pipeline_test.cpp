@@ -733,6 +733,25 @@ TEST(CandidateEvents, ADenialAtAnotherPlaceLeavesAnEventAsserted) {
   EXPECT_TRUE(says(same[0], "denied")) << same[0]["uncertain"];
 }
 
+// A denial of what another actor did leaves the event asserted; the actor denying its own deed denies it.
+TEST(CandidateEvents, ADenialOfAnotherActorsDeedLeavesTheEvent) {
+  const auto cs = candidates_of("Turkish troops withdrew from the post near Morek on Monday. An NLF commander denied "
+                                "reports of the withdrawal of the factions from the area.");
+  ASSERT_GE(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "turkish-armed-forces");
+  EXPECT_FALSE(says(cs[0], "denied")) << cs[0]["uncertain"];
+  const auto own = candidates_of("HTS fighters attacked army positions near Saraqib on Monday, the army said. HTS denied "
+                                 "attacking army positions.");
+  ASSERT_GE(own.size(), 1u);
+  EXPECT_TRUE(says(own[0], "denied")) << own[0]["uncertain"];
+}
+
+// "С 31 августа", "since 31 August": the start of a period, not the day of the event told with it.
+TEST(CandidateEvents, ASinceDateIsNoEventsDay) {
+  const auto cs = candidates_of("Since 31 August a truce has been in force, yet shelling hit Saraqib.");
+  for (const auto& c : cs) EXPECT_NE(c.value("observed_at", std::string()), "2018-08-31") << c.dump();
+}
+
 // A negated denial confirms: "did not deny", "не отрицают", "لم ينف" leave the event asserted.
 TEST(CandidateEvents, ANegatedDenialIsNoDenial) {
   for (const char* text : {"Rebels shelled Saraqib on Monday, the army said. The rebels did not deny the shelling.",

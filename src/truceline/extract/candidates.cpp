@@ -846,8 +846,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     // Time.
     const DateMention* best_date = nullptr;
+    // "С 31 августа", "since 31 August", "منذ 31 آب": the start of a period (a truce in force
+    // since then), not the day of an event told with it — unless it is a range's start ("с 10 по
+    // 15 октября").
+    auto period_start = [](const DateMention* d) {
+      std::string t;
+      for (char ch : d->text) t += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      const bool since = t.starts_with("since ") || t.starts_with("\xD1\x81 ") /* с */ || t.starts_with("\xD0\xA1 ") /* С */ ||
+                         t.starts_with("\xD1\x81\xD0\xBE ") /* со */ || t.starts_with("\xD9\x85\xD9\x86\xD8\xB0") /* منذ */;
+      const bool range = t.find(" \xD0\xBF\xD0\xBE ") != std::string::npos /* по */ || t.find(" until ") != std::string::npos ||
+                         t.find(" to ") != std::string::npos;
+      return since && !range;
+    };
     for (const DateMention* d : dates[si]) {
       if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
+      if (period_start(d)) continue;
       if (!best_date || distance(d->span, e.span) < distance(best_date->span, e.span)) best_date = d;
     }
     // "Earlier, …", "Ранее …", "Previously …", "وقبل ذلك": an event before the one told, on a
@@ -1662,6 +1675,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     std::vector<const PlaceMention*> denied_at;
     for (const PlaceMention* p : places[d.sentence])
       if (p->kind == "point") denied_at.push_back(p);
+    // ... and one that names who did what it denies ("نفى … عن انسحاب الفصائل": the factions'
+    // withdrawal) denies no event of another actor (the Turkish forces' withdrawal told before).
+    std::vector<const ActorMention*> denied_actors;
+    for (const ActorMention* a : actors[d.sentence])
+      if (a->span.begin >= d.span.end && a->category != "civilians" && !(d.by && a->span.begin < d.by->span.end &&
+                                                                          a->span.end > d.by->span.begin))
+        denied_actors.push_back(a);
     auto same_point = [](const PlaceMention* a, const PlaceMention* b) {
       return a->geonameid && b->geonameid ? *a->geonameid == *b->geonameid
                                           : (a->lon && b->lon && *a->lon == *b->lon && *a->lat == *b->lat);
@@ -1671,6 +1691,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (first >= d.sentence) continue;
       if (!denied_at.empty() && c.place && c.place->kind == "point" &&
           std::none_of(denied_at.begin(), denied_at.end(), [&](const PlaceMention* p) { return same_point(p, c.place); }))
+        continue;
+      // (Unless the one denying is that actor: "HTS denied attacking army positions".)
+      const bool denier_is_actor = d.by && c.actor && !c.actor->id.empty() &&
+                                   std::any_of(actors[d.sentence].begin(), actors[d.sentence].end(), [&](const ActorMention* a) {
+                                     return a->id == c.actor->id && a->span.begin >= d.by->span.begin &&
+                                            a->span.end <= d.by->span.end;
+                                   });
+      if (!denied_actors.empty() && c.actor && !c.actor->id.empty() && !denier_is_actor &&
+          std::none_of(denied_actors.begin(), denied_actors.end(), [&](const ActorMention* a) {
+            return a->id == c.actor->id || std::find(a->ids.begin(), a->ids.end(), c.actor->id) != a->ids.end() ||
+                   std::find(c.actor->ids.begin(), c.actor->ids.end(), a->id) != c.actor->ids.end();
+          }))
         continue;
       const bool kind_ok = d.kinds.empty() ? std::find(c.sentences.begin(), c.sentences.end(), d.sentence - 1) != c.sentences.end()
                                            : std::find(d.kinds.begin(), d.kinds.end(), c.ev.kind) != d.kinds.end();
