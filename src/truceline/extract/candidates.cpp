@@ -413,6 +413,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
   for (const auto& dte : m.dates)
     if (dte.span.end <= dateline_end && dte.resolved) {
+      // ("Since 31 August a truce …": the start of a period is no dateline.)
+      std::size_t k = token_at(doc, dte.span.begin);
+      while (k > 0 && !ts[k - 1].word) --k;
+      const std::string before = k > 0 ? ts[k - 1].lower : std::string();
+      if (before == "since" || before == "\xD1\x81" || before == "\xD1\x81\xD0\xBE" ||
+          normalise_arabic(before) == normalise_arabic("منذ") || dte.text.starts_with("\xD0\xA1 ") ||
+          dte.text.starts_with("\xD1\x81 "))
+        break;
       dateline_date = &dte;
       break;
     }
@@ -849,10 +857,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // "С 31 августа", "since 31 August", "منذ 31 آب": the start of a period (a truce in force
     // since then), not the day of an event told with it — unless it is a range's start ("с 10 по
     // 15 октября").
-    auto period_start = [](const DateMention* d) {
+    auto period_start = [&](const DateMention* d) {
       std::string t;
       for (char ch : d->text) t += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-      const bool since = t.starts_with("since ") || t.starts_with("\xD1\x81 ") /* с */ || t.starts_with("\xD0\xA1 ") /* С */ ||
+      // the word before the mention ("Since 31 August": the date finder leaves "since" out)
+      for (std::size_t k = token_at(doc, d->span.begin); k-- > ss[si].first_token;)
+        if (ts[k].word) {
+          t = word_key(k) + " " + t;
+          break;
+        }
+      const bool since = t.starts_with("since ") || t.find(" since ") != std::string::npos || t.starts_with("\xD1\x81 ") /* с */ || t.starts_with("\xD0\xA1 ") /* С */ ||
                          t.starts_with("\xD1\x81\xD0\xBE ") /* со */ || t.starts_with("\xD9\x85\xD9\x86\xD8\xB0") /* منذ */;
       const bool range = t.find(" \xD0\xBF\xD0\xBE ") != std::string::npos /* по */ || t.find(" until ") != std::string::npos ||
                          t.find(" to ") != std::string::npos;
