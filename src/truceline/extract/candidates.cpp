@@ -680,7 +680,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // A lone event of such a sentence ("… near X, while regime forces shelled Y") takes its place
     // from its own clause when that names one (the other clause tells of something else).
     ClauseView clause_view(places, actors, numbers, weapons, si);
-    if (const auto [cl, several] = clause_of(e); cl.begin != ss[si].span.begin || cl.end != ss[si].span.end) {
+    // (Not a structured binding: clang before 16, the fuzz build's, cannot capture one in a lambda.)
+    const auto clause = clause_of(e);
+    const Span cl = clause.first;
+    const bool several = clause.second;
+    if (cl.begin != ss[si].span.begin || cl.end != ss[si].span.end) {
       if (several) clause_view.keep(cl);
       else if (std::any_of(places[si].begin(), places[si].end(), [&](const PlaceMention* p) {
                  return p->kind != "region" && p->span.begin >= cl.begin && p->span.begin < cl.end;
