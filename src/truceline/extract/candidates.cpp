@@ -438,6 +438,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   std::map<const PlaceMention*, std::optional<HeldPlace>> held;  // held_place_cue per place, when first asked
   std::vector<Cand> cands;
   std::deque<DateMention> derived_dates;  // days computed from a phrase ("the next day"): stable addresses
+  // A day `days` after (or before, negative) a resolved date, read from the words at `span`.
+  auto derive_date = [&](Span span, const DateMention& base, int days, const char* rule) -> const DateMention* {
+    DateMention d;
+    d.span = span;
+    d.text = std::string(doc.slice(span));
+    d.resolved = std::chrono::year_month_day(std::chrono::sys_days(*base.resolved) + std::chrono::days(days));
+    d.rule = rule;
+    d.precision = "day";
+    derived_dates.push_back(std::move(d));
+    return &derived_dates.back();
+  };
   std::vector<Cand> pending_extra;  // candidates at places coordinated with an event's
   // Another mention `c` merged into `o`: asserted by another claimant, both assertions are claims.
   auto add_assertion = [&](Cand& o, const Cand& c) {
@@ -957,14 +968,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  if (si == 0 || !(next_phrase = next_day_phrase(si))) return nullptr;
                  return last_day_told(si);
                }()) {
-      DateMention d;
-      d.span = next_phrase->first;
-      d.text = std::string(doc.slice(d.span));
-      d.resolved = std::chrono::year_month_day(std::chrono::sys_days(*told->resolved) + std::chrono::days(next_phrase->second));
-      d.rule = "day_after";
-      d.precision = "day";
-      derived_dates.push_back(std::move(d));
-      c.date = &derived_dates.back();
+      c.date = derive_date(next_phrase->first, *told, next_phrase->second, "day_after");
       c.time_rule = "day_after_told";
       c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day after '{}', told before",
                                         derived_dates.back().text, told->text));
@@ -1015,14 +1019,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           std::erase_if(c.uncertain, [](const std::string& u) { return u.find("in a clause about an earlier time") != std::string::npos; });
           c.date_unresolved = false;
         }
-        DateMention d;
-        d.span = before->first;
-        d.text = std::string(doc.slice(d.span));
-        d.resolved = std::chrono::year_month_day(std::chrono::sys_days(*ref->resolved) - std::chrono::days(before->second));
-        d.rule = "days_before";
-        d.precision = "day";
-        derived_dates.push_back(std::move(d));
-        c.date = &derived_dates.back();
+        c.date = derive_date(before->first, *ref, -before->second, "days_before");
         c.time_rule = "days_before_told";
         c.uncertain.push_back(fmt::format("time: '{}' names an event {} day(s) before the day the sentence tells ('{}')",
                                           derived_dates.back().text, before->second, ref->text));
