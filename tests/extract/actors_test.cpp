@@ -406,7 +406,8 @@ TEST(Actors, APartyWordJoinedToADemonymNamesBothParties) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->ids, (std::vector<std::string>{"russia", "syria"}));
   // The demonyms' lists keep their parties too, in every script.
-  const ActorMention* ru = mention(find("Российские и турецкие военные провели патрулирование."), "Российские и турецкие военные");
+  const auto ru_ms = find("Российские и турецкие военные провели патрулирование.");  // kept: `ru` points into it
+  const ActorMention* ru = mention(ru_ms, "Российские и турецкие военные");
   ASSERT_NE(ru, nullptr);
   EXPECT_EQ(ru->ids, (std::vector<std::string>{"russia", "turkish-armed-forces"}));
 }
