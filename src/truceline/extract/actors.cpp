@@ -975,22 +975,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     };
     // Code points of the proclitic letters `skip` at the start of word x (with the marks
     // between them): the span of a mention leaves them out.
-    auto proclitic_cps = [&](std::size_t x, std::size_t skip) {
-      const std::string_view raw = doc.token_text(W[x].tok);
-      std::size_t i2 = 0, cps = 0, letters = 0;
-      while (i2 < raw.size()) {
-        const std::size_t at = i2;
-        const char32_t c = next_cp(raw, i2);
-        const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
-        if (!mark && letters == skip) {
-          i2 = at;
-          break;
-        }
-        if (!mark) ++letters;
-        ++cps;
-      }
-      return cps;
-    };
+    auto proclitic_cps = [&](std::size_t x, std::size_t skip) { return ar_letters_span(doc.token_text(W[x].tok), skip); };
     // Word x is a predicate's first word (English): a verb of the capital tables, an auxiliary,
     // a copula, or a word in -ed.
     auto verbish = [&](std::size_t x) {
@@ -1501,22 +1486,18 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       }
       if (ra < qa) am.span = doc.tokens_span(W[ra].tok, W[b - 1].tok);
       if (ra == a && qa == a && hit->skip > 0) {  // the proclitic is not part of the mention
-        const std::string_view raw = doc.token_text(W[a].tok);
-        std::size_t i2 = 0, cps = 0, letters = 0;
-        while (i2 < raw.size()) {
-          const std::size_t at = i2;
-          const char32_t c = next_cp(raw, i2);
-          const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
-          if (!mark && letters == hit->skip) {
-            i2 = at;
-            break;
-          }
-          if (!mark) ++letters;
-          ++cps;
-        }
+        const std::size_t cps = proclitic_cps(a, hit->skip);
         if (am.span.begin + cps < am.span.end) am.span.begin += cps;
       }
       am.text = std::string(doc.slice(am.span));
+      // A joint actor ("Российские и турецкие военные", "Regime and Russian warplanes"): each
+      // party's forces (or organ), as a single demonym's would be.
+      auto several_ids = [&] {
+        std::vector<std::string> ids;
+        for (const std::string& sid : several)
+          ids.push_back(noun ? agreement::forces_or_state(m.forces_of, sid, m.entries[*noun].organ) : sid);
+        return ids;
+      };
       bool latin = std::all_of(W.begin() + static_cast<std::ptrdiff_t>(ra), W.begin() + static_cast<std::ptrdiff_t>(rb),
                                [](const WordKey& w) { return w.lang == Lang::latin; });
       // Turkish inflected words ("Esed rejimine", "Türk ve Rus askerlerinin") are no alias
@@ -1567,9 +1548,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           am.id.clear();
           am.how.clear();
           am.category = "several";
-          am.ids.clear();
-          for (const std::string& sid : several)
-            am.ids.push_back(noun ? agreement::forces_or_state(m.forces_of, sid, m.entries[*noun].organ) : sid);
+          am.ids = several_ids();
         }
         if (r.id.empty() && r.category.empty() && how == "demonym" && category.empty()) {
           am.id = id;  // a force noun assess does not list ("defence ministry"): the demonym rule still holds
@@ -1585,10 +1564,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         am.how = inflected ? "alias_inflected" : (how == "demonym" || how == "alias_variant") ? how : "alias_in_text";
         am.category = category;
         if (!category.empty()) am.how.clear();
-        // A joint actor ("Российские и турецкие военные", "طائرات سورية وروسية"): each party's
-        // forces (or organ), as a single demonym's would be.
-        for (const std::string& sid : several)
-          am.ids.push_back(noun ? agreement::forces_or_state(m.forces_of, sid, m.entries[*noun].organ) : sid);
+        am.ids = several_ids();  // "طائرات سورية وروسية": each party (empty for one party)
       }
       if (tr_qualified) {
         am.id.clear();

@@ -397,6 +397,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // first event trigger ("SARAQIB, Oct 12 - Government forces shelled ..."; not the date of a
   // first sentence that begins with its event: "قصفت ... يوم الثلاثاء").
   const auto& ts = doc.tokens();
+  // A token as the rules compare it: lower case, and Arabic normalised (normalise_arabic).
+  auto word_key = [&](std::size_t k) { return ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower; };
+  // A date that starts a period ("С 31 августа", "since 31 August", "منذ …": a truce in force
+  // since then), by its words and the word before it (the date finder leaves "since" out).
+  auto after_since = [&](const DateMention& d) {
+    std::string t;
+    for (char ch : d.text) t += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    for (std::size_t k = token_at(doc, d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token;)
+      if (ts[k].word) {
+        t = word_key(k) + " " + t;
+        break;
+      }
+    return t.starts_with("since ") || t.find(" since ") != std::string::npos || t.starts_with("\xD1\x81 ") /* с */ ||
+           t.starts_with("\xD0\xA1 ") /* С */ || t.starts_with("\xD1\x81\xD0\xBE ") /* со */ ||
+           t.starts_with("\xD9\x85\xD9\x86\xD8\xB0") /* منذ */;
+  };
   std::size_t dateline_end = 0;
   for (std::size_t i = 0, words = 0; i < ts.size() && words < 12; ++i)
     if (ts[i].word) ++words, dateline_end = ts[i].span.end;
@@ -413,14 +429,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
   for (const auto& dte : m.dates)
     if (dte.span.end <= dateline_end && dte.resolved) {
-      // ("Since 31 August a truce …": the start of a period is no dateline.)
-      std::size_t k = token_at(doc, dte.span.begin);
-      while (k > 0 && !ts[k - 1].word) --k;
-      const std::string before = k > 0 ? ts[k - 1].lower : std::string();
-      if (before == "since" || before == "\xD1\x81" || before == "\xD1\x81\xD0\xBE" ||
-          normalise_arabic(before) == normalise_arabic("منذ") || dte.text.starts_with("\xD0\xA1 ") ||
-          dte.text.starts_with("\xD1\x81 "))
-        break;
+      if (after_since(dte)) break;  // ("Since 31 August a truce …": the start of a period is no dateline.)
       dateline_date = &dte;
       break;
     }
@@ -463,8 +472,6 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     o.event_claims.push_back({{"field", "event"}, {"value", "asserted"}, {"claimed_by", new_by},
                               {"span", span_json(c.ev.span)}});
   };
-  // A token as the rules compare it: lower case, and Arabic normalised (normalise_arabic).
-  auto word_key = [&](std::size_t k) { return ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower; };
   std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
   // A phrase that dates an event by the day told before it ("the same day", "that evening",
   // "в тот же вечер", "тем же вечером", "في اليوم نفسه", "في ذلك اليوم"): its words, or none.
@@ -875,17 +882,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     auto period_start = [&](const DateMention* d) {
       std::string t;
       for (char ch : d->text) t += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-      // the word before the mention ("Since 31 August": the date finder leaves "since" out)
-      for (std::size_t k = token_at(doc, d->span.begin); k-- > ss[si].first_token;)
-        if (ts[k].word) {
-          t = word_key(k) + " " + t;
-          break;
-        }
-      const bool since = t.starts_with("since ") || t.find(" since ") != std::string::npos || t.starts_with("\xD1\x81 ") /* с */ || t.starts_with("\xD0\xA1 ") /* С */ ||
-                         t.starts_with("\xD1\x81\xD0\xBE ") /* со */ || t.starts_with("\xD9\x85\xD9\x86\xD8\xB0") /* منذ */;
       const bool range = t.find(" \xD0\xBF\xD0\xBE ") != std::string::npos /* по */ || t.find(" until ") != std::string::npos ||
                          t.find(" to ") != std::string::npos;
-      return since && !range;
+      return after_since(*d) && !range;
     };
     for (const DateMention* d : dates[si]) {
       if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
@@ -1195,16 +1194,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         overlapping = a;  // the trigger is a word of the actor's phrase ("طائرات حربية روسية", "Russian warplanes struck")
       }
     }
+    // The words between two actor mentions x, y (keys), and whether y carries an Arabic "و"
+    // (written on y's word, inside its token): how two mentions are joined.
+    struct Between {
+      std::vector<std::string> gap;
+      bool arabic_and = false;
+    };
+    auto between_mentions = [&](const ActorMention* x, const ActorMention* y) {
+      Between r;
+      for (std::size_t k = token_at(doc, x->span.end); k < ts.size() && ts[k].span.end <= y->span.begin; ++k)
+        if (ts[k].word) r.gap.push_back(word_key(k));
+      const std::size_t ky = token_at(doc, y->span.begin);
+      r.arabic_and = ky > 0 && (ky == ts.size() || ts[ky].span.begin > y->span.begin) &&
+                     ts[ky - 1].script == Script::arabic && normalise_arabic(ts[ky - 1].lower).starts_with("و");
+      return r;
+    };
     // A coordinated subject whose nearest part is generic ("Syrian troops and allied militias
     // captured ...", "قوات النظام والميليشيات", "войска и ополченцы"): the named party is the actor.
     if (before && before->id.empty() && before_before && !before_before->id.empty()) {
-      std::vector<std::string> gap;
-      for (std::size_t k = token_at(doc, before_before->span.end); k < ts.size() && ts[k].span.end <= before->span.begin; ++k)
-        if (ts[k].word) gap.push_back(word_key(k));
-      // The Arabic "و" is written on the next word, inside the generic mention's token.
-      const std::size_t kb = token_at(doc, before->span.begin);
-      const bool arabic_and = kb > 0 && (kb == ts.size() || ts[kb].span.begin > before->span.begin) &&
-                              ts[kb - 1].script == Script::arabic && normalise_arabic(ts[kb - 1].lower).starts_with("و");
+      const auto [gap, arabic_and] = between_mentions(before_before, before);
       const bool joined = (gap.empty() && arabic_and) ||
                           (!gap.empty() && gap.size() <= 3 && (gap[0] == "and" || gap[0] == "и") &&
                            std::all_of(gap.begin() + 1, gap.end(), [](const std::string& w) {
@@ -1219,12 +1227,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // (Arabic verb-first: the two after the verb, "اشتبكت هيئة تحرير الشام وجيش العزة مع …".)
     auto joint = [&](const ActorMention* x, const ActorMention* y) -> const ActorMention* {
       if (!x || !y || x->id.empty() || y->id.empty() || x->id == y->id || y->span.begin < x->span.end) return nullptr;
-      std::vector<std::string> gap;
-      for (std::size_t k = token_at(doc, x->span.end); k < ts.size() && ts[k].span.end <= y->span.begin; ++k)
-        if (ts[k].word) gap.push_back(word_key(k));
-      const std::size_t ky = token_at(doc, y->span.begin);
-      const bool arabic_and = ky > 0 && (ky == ts.size() || ts[ky].span.begin > y->span.begin) &&
-                              ts[ky - 1].script == Script::arabic && normalise_arabic(ts[ky - 1].lower).starts_with("و");
+      const Between bw = between_mentions(x, y);
+      const std::vector<std::string>& gap = bw.gap;
+      const bool arabic_and = bw.arabic_and;
       const std::string_view between = doc.slice({x->span.end, y->span.begin});
       const bool no_barrier = between.find_first_of(",;.:()") == std::string_view::npos &&
                               between.find("\xD8\x8C") == std::string_view::npos;  // ،

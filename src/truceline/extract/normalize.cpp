@@ -53,6 +53,22 @@ std::u32string ar_no_article(std::u32string w) {
 // The key of a word of a gazetteer Arabic spelling (normalised, article removed).
 std::string ar_key_word(std::string_view w) { return to_utf8(ar_no_article(ar_letters(w))); }
 
+std::size_t ar_letters_span(std::string_view raw, std::size_t letters) {
+  std::size_t i = 0, cps = 0, seen = 0;
+  while (i < raw.size()) {
+    const std::size_t at = i;
+    const char32_t c = next_cp(raw, i);
+    const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
+    if (!mark && seen == letters) {
+      i = at;
+      break;
+    }
+    if (!mark) ++seen;
+    ++cps;
+  }
+  return cps;
+}
+
 const std::vector<Proclitic>& proclitics() {
   static const std::vector<Proclitic> p{
       {U"وبال", true, true}, {U"فبال", true, true}, {U"ولل", true, false}, {U"فلل", true, false},

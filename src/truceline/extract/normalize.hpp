@@ -23,6 +23,9 @@ std::u32string ar_letters(std::string_view w);
 std::u32string ar_no_article(std::u32string w);
 // The key of an Arabic word: normalised, article removed.
 std::string ar_key_word(std::string_view w);
+// How many code points of the word `raw` its first `letters` letters take, harakat and tatweel
+// between them counted in: a mention's span leaves a proclitic of that many letters out.
+std::size_t ar_letters_span(std::string_view raw, std::size_t letters);
 
 // Proclitics joined to the first word of a name: conjunctions و ف, prepositions ب ل ك, and
 // their combinations; "لل" is ل + ال (the alef of the article dropped). Longest first.

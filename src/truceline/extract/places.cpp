@@ -972,19 +972,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     auto emit = [&](PlaceMention pm, std::size_t a, std::size_t b, std::size_t skip_letters = 0) {
       pm.span = doc.tokens_span(W[a].tok, W[b].tok);
       if (skip_letters > 0) {  // proclitic letters (harakat between them skipped too)
-        const std::string_view raw = doc.token_text(W[a].tok);
-        std::size_t i = 0, cps = 0, letters = 0;
-        while (i < raw.size()) {
-          const std::size_t at = i;
-          const char32_t c = next_cp(raw, i);
-          const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670;
-          if (!mark && letters == skip_letters) {
-            i = at;
-            break;
-          }
-          if (!mark) ++letters;
-          ++cps;
-        }
+        const std::size_t cps = ar_letters_span(doc.token_text(W[a].tok), skip_letters);
         if (pm.span.begin + cps < pm.span.end) pm.span.begin += cps;
       }
       // A Turkish case suffix is not part of the name ("Morek'te" -> "Morek").
