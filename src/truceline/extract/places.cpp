@@ -730,6 +730,21 @@ struct Window {
 // Латакия", "في محافظتي اللاذقية وحماة", "في ريفي إدلب وحماة"): the member next to the noun was
 // made a region by it; every other point of the list is a region of the same kind too.
 // `out[first]..` are one sentence's mentions in text order.
+// A located point read as the region it names after all (a province, a countryside): its point
+// dropped. False, and nothing changed, for what is a point whatever follows: an offset's
+// reference, a place the text calls a city, an agreement's post.
+bool demote_to_region(PlaceMention& pm) {
+  if (pm.kind != "point" || pm.rule.find("offset") != std::string::npos || pm.rule.find("city") != std::string::npos ||
+      pm.match == "post")
+    return false;
+  pm.kind = "region";
+  pm.name.reset();
+  pm.geonameid.reset();
+  pm.lon.reset();
+  pm.lat.reset();
+  return true;
+}
+
 // A province seat right after a road or another region and "in" ("the M4 highway in Idlib",
 // "طريق M4 في إدلب", "трасса М4 в Идлибе"): the province the road runs through, not the city.
 void regions_in_provinces(const Document& doc, std::vector<PlaceMention>& out, std::size_t first) {
@@ -737,18 +752,13 @@ void regions_in_provinces(const Document& doc, std::vector<PlaceMention>& out, s
     PlaceMention& pm = out[i];
     const PlaceMention& prev = out[i - 1];
     if (pm.kind != "point" || prev.kind != "region" || prev.span.end > pm.span.begin || !pm.name ||
-        pm.admin1.empty() || !gazetteer::same_admin1(*pm.name, pm.admin1) || pm.rule.find("city") != std::string::npos ||
-        pm.rule.find("offset") != std::string::npos || pm.match == "post")
+        pm.admin1.empty() || !gazetteer::same_admin1(*pm.name, pm.admin1))
       continue;
     std::string gap(doc.slice(Span{prev.span.end, pm.span.begin}));
     std::erase(gap, ' ');
     if (gap != "in" && gap != "\xD0\xB2" /* в */ && gap != "\xD9\x81\xD9\x8A" /* في */) continue;
     const std::string admin1 = pm.admin1;
-    pm.kind = "region";
-    pm.name.reset();
-    pm.geonameid.reset();
-    pm.lon.reset();
-    pm.lat.reset();
+    if (!demote_to_region(pm)) continue;
     pm.reason = fmt::format("the province (admin1 {}), not a point: '{}' after '{}' names the province it runs through",
                             admin1, pm.text, prev.text);
     pm.rule += "+region:province_of_region";
@@ -773,15 +783,8 @@ void govern_lists(const Document& doc, std::vector<PlaceMention>& out, std::size
     return RegionWord::none;
   };
   auto make_region = [](PlaceMention& pm, RegionWord kind, std::string_view noun) {
-    if (pm.kind != "point" || pm.rule.find("offset") != std::string::npos || pm.rule.find("city") != std::string::npos ||
-        pm.match == "post")
-      return;
     const std::string name = pm.name.value_or(pm.text);
-    pm.kind = "region";
-    pm.name.reset();
-    pm.geonameid.reset();
-    pm.lon.reset();
-    pm.lat.reset();
+    if (!demote_to_region(pm)) return;
     const char* what = kind == RegionWord::province ? "province" : kind == RegionWord::countryside ? "countryside" : "district";
     pm.reason = kind == RegionWord::province
                     ? fmt::format("the province (admin1 {}), not a point: a member of a list governed by '{}'", pm.admin1, noun)
