@@ -286,6 +286,14 @@ TEST(Actors, BareCapitalsAsSpeakersOrBlamedAreTheirStates) {
   expect(find("Дамаск отверг обвинения в обстреле."), "Дамаск", "syria");
   expect(find("Турция призвала Москву повлиять на союзника."), "Москву", "russia");
 
+  // The source a claim cue names, the agent of a passive participle.
+  expect(find("According to Ankara, the shells came from the south."), "Ankara", "turkey");
+  expect(find("По данным Анкары, снаряды прилетели с юга."), "Анкары", "turkey");
+  expect(find("По словам Дамаска, удар был ответным."), "Дамаска", "syria");
+  expect(find("Перемирие, объявленное Дамаском, не соблюдается."), "Дамаском", "syria");
+  expect(find("وبحسب دمشق فإن القذائف أطلقت من الشمال."), "دمشق", "syria");
+  expect(find("Ankara'ya göre saldırı güneyden geldi."), "Ankara'ya", "turkey");
+
   // Places, venues and modifiers stay places.
   for (const char* t : {"Talks in Moscow ended without a deal.", "The delegation flew to Ankara on Monday.",
                         "Shells fell in the Damascus countryside.", "The Moscow talks resumed.",

@@ -2,8 +2,10 @@
 // place, time, actor/target, offsets, counts and claims, merging, denials. Our own sentences.
 #include "truceline/extract/candidates.hpp"
 
+#include <GeographicLib/Geodesic.hpp>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -326,6 +328,40 @@ TEST(Candidates, CoordinatedPlacesGiveOneCandidateEach) {
   EXPECT_EQ(c[0]["place"], "Kafr Nabl");
   EXPECT_EQ(c[1]["place"], "Hish");
   EXPECT_EQ(c[1]["evidence"]["place"]["rule"], "coordinated_in_sentence:test");
+}
+
+// "between X and Y" (and "между X и Y", "بين X و Y", "X ile Y arasında"): one event between the
+// two points, at their geodesic midpoint (checked here by its distances to both ends, computed
+// apart), with a radius that reaches both.
+TEST(Candidates, BetweenTwoPlacesIsOneEventAtTheirMidpoint) {
+  const std::vector<std::array<const char*, 3>> cases{
+      {"A drone struck a motorcycle on the road between al-Bara and Kansafra on 14 August.", "al-Bara", "Kansafra"},
+      {"Беспилотник 14 августа нанёс удар по мотоциклу на дороге между Аль-Бара и Кансафра.", "Аль-Бара", "Кансафра"},
+      {"استهدفت طائرة مسيرة دراجة نارية على الطريق بين البارة و كنصفرة في 14 آب.", "البارة", "كنصفرة"},
+      {"14 Ağustos'ta Bara ile Kansafra arasında bir motosiklete İHA saldırısı düzenlendi.", "Bara", "Kansafra"}};
+  for (const auto& [text, a, z] : cases) {
+    Fixture f(text);
+    f.point(a, 36.54, 35.68, 1);
+    f.point(z, 36.51, 35.67, 2);
+    f.date(std::string(text).find("14 August") != std::string::npos ? "14 August"
+           : std::string(text).find("14 августа") != std::string::npos ? "14 августа"
+           : std::string(text).find("14 آب") != std::string::npos ? "14 آب" : "14 Ağustos",
+           2020y / August / 14);
+    const auto c = f.run();
+    ASSERT_EQ(c.size(), 1u) << text << "\n" << json(c).dump();
+    EXPECT_EQ(c[0]["place"], std::string("between ") + a + " and " + z) << text;
+    EXPECT_EQ(c[0]["evidence"]["place"]["rule"], "between:test") << text;
+    EXPECT_EQ(c[0]["evidence"]["place"]["between"]["text"], z) << text;
+    const auto& g = GeographicLib::Geodesic::WGS84();
+    double d_az = 0, d_a = 0, d_z = 0;
+    g.Inverse(35.68, 36.54, 35.67, 36.51, d_az);
+    g.Inverse(35.68, 36.54, c[0]["lat"].get<double>(), c[0]["lon"].get<double>(), d_a);
+    g.Inverse(35.67, 36.51, c[0]["lat"].get<double>(), c[0]["lon"].get<double>(), d_z);
+    EXPECT_NEAR(d_a, d_az / 2, 0.01) << text;
+    EXPECT_NEAR(d_z, d_az / 2, 0.01) << text;
+    EXPECT_GE(c[0]["location_precision_m"].get<double>(), d_az / 2) << text;
+  }
+  // "X and Y" without "between": one candidate each (CoordinatedPlacesGiveOneCandidateEach).
 }
 
 TEST(Candidates, FurtherMentionWithoutPlaceOrDateIsTheSameEvent) {

@@ -352,6 +352,29 @@ TEST(Dates, RussianPrepositionsAndNightsAreInTheSpan) {
 
 // ---- Relative days ----------------------------------------------------------------------------
 
+// A bulletin's "past 24 hours": the day before publication, said in the reason.
+TEST(Dates, ThePast24HoursEveryLanguage) {
+  const std::vector<std::pair<const char*, const char*>> cases{
+      {"Militants shelled the villages 19 times over the past 24 hours.", "over the past 24 hours"},
+      {"Militants shelled the villages 19 times in the last 24 hours.", "in the last 24 hours"},
+      {"За прошедшие сутки боевики 19 раз обстреляли сёла.", "За прошедшие сутки"},
+      {"Боевики за последние сутки 19 раз обстреляли сёла.", "за последние сутки"},
+      {"قصفت المجموعات القرى 19 مرة خلال الـ24 ساعة الماضية.", "خلال الـ24 ساعة الماضية"},
+      {"قصفت المجموعات القرى خلال الساعات الـ24 الماضية.", "خلال الساعات الـ24 الماضية"},
+      {"Son 24 saatte köyler 19 kez bombalandı.", "Son 24 saatte"},
+  };
+  for (const auto& [text, match] : cases) {
+    auto m = one(text, kPub);
+    EXPECT_EQ(m.text, match) << text;
+    EXPECT_EQ(m.rule, "past_24_hours") << text;
+    EXPECT_EQ(m.resolved, year_month_day{sys_days{kPub} - days{1}}) << text;
+    EXPECT_NE(m.reason.find("24 hours before publication"), std::string::npos) << text;
+  }
+  // A deadline stays one ("a day early"); "a day earlier" with no deadline is no date here (the
+  // candidates count it back from the day told before).
+  EXPECT_TRUE(find_dates(Document::make("The rebels withdrew a day earlier."), kPub, nullptr).empty());
+}
+
 TEST(Dates, YesterdayTodayLastNightEveryLanguage) {
   struct Case {
     const char* text;

@@ -291,6 +291,31 @@ TEST(Events, SuchAttacksAreAClassNotAnEvent) {
   EXPECT_EQ(kinds(run("Militants attacked army positions at dawn.")), "armed_clash");
 }
 
+// Past instances in general ("Earlier patrols", "предыдущие патрули", "الدوريات السابقة") and
+// habits or patterns ("regularly shells", "обстрелы не прекращаются", "تقصف باستمرار", "her
+// gün") are no one event; "had earlier shelled" and "Earlier, X shelled" are.
+TEST(Events, PastInstancesAndHabitsAreNotEvents) {
+  for (const char* t : {"Earlier patrols had been cut short by protesters.", "The previous air strikes hit the same market.",
+                        "Предыдущие патрули были прерваны протестующими.", "وكانت الدوريات السابقة قد توقفت."}) {
+    const auto f = run(t);
+    EXPECT_EQ(kinds(f), "") << t;
+    EXPECT_EQ(whys(f), "generic") << t;
+  }
+  for (const char* t : {"Regime forces regularly shell the villages of the plain.",
+                        "The army shells the villages every day, residents say.",
+                        "Обстрелы сёл со стороны боевиков не прекращаются.",
+                        "Армия постоянно обстреливает деревни юга.",
+                        "تقصف قوات النظام القرى باستمرار.",
+                        "Rejim güçleri köyleri her gün bombalıyor."}) {
+    const auto f = run(t);
+    EXPECT_EQ(kinds(f), "") << t;
+    EXPECT_EQ(whys(f), "habitual") << t;
+  }
+  for (const char* t : {"Government forces had earlier shelled Kafr Nabl.", "Earlier, government forces shelled Kafr Nabl.",
+                        "Government forces shelled Kafr Nabl on Monday, the daily report said."})
+    EXPECT_EQ(kinds(run(t)), "shelling") << t;
+}
+
 // An attack by its means is one event of that kind, not a clash beside it.
 TEST(Events, AnAttackWithDronesOrShellsIsThatEvent) {
   EXPECT_EQ(kinds(run("Боевики попытались атаковать авиабазу с помощью ударных беспилотников.")), "airstrike");

@@ -576,6 +576,42 @@ TEST(CandidateTime, TheNextDayIsTheDayAfterTheOneTold) {
   }
 }
 
+// "the day before", "a day earlier", "днём ранее", "في اليوم السابق": the day before the one told
+// before; with no day told before, the day before publication (said). "the day before the
+// talks" is another reference: no day is derived from it.
+TEST(CandidateTime, TheDayBeforeIsTheDayBeforeTheOneTold) {
+  for (const char* text : {"Rebels shelled Saraqib on Monday. Russian jets had bombed Sarmin the day before, activists said.",
+                           "Rebels shelled Saraqib on Monday. Russian jets bombed Sarmin a day earlier.",
+                           "Rebels shelled Saraqib on Monday. Russian jets bombed Sarmin the previous day.",
+                           "Боевики обстреляли Саракиб в понедельник. Днём ранее российские самолёты нанесли удар по Сармину.",
+                           "قصفت قوات النظام سراقب يوم الاثنين. وفي اليوم السابق شنت طائرات روسية غارات على سرمين.",
+                           "قصفت قوات النظام سراقب يوم الاثنين. وقبل ذلك بيوم شنت طائرات روسية غارات على سرمين."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 2u) << text;
+    EXPECT_EQ(cs[0]["observed_at"], "2018-10-08") << text;
+    EXPECT_EQ(cs[1]["observed_at"], "2018-10-07") << text;
+    EXPECT_EQ(cs[1]["evidence"]["time"]["rule"], "day_before_told:day_before") << cs[1].dump();
+    EXPECT_TRUE(says(cs[1], "1 day(s) before")) << cs[1]["uncertain"];
+  }
+  {
+    const auto cs = candidates_of("Rebels shelled Saraqib on Monday. Russian jets bombed Sarmin two days earlier.");
+    ASSERT_EQ(cs.size(), 2u);
+    EXPECT_EQ(cs[1]["observed_at"], "2018-10-06");
+  }
+  {
+    // Nothing told before: the day before publication (9 October), said.
+    const auto cs = candidates_of("Government forces shelled Sarmin the day before, witnesses said.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(cs[0]["observed_at"], "2018-10-08");
+    EXPECT_TRUE(says(cs[0], "before the publication date")) << cs[0]["uncertain"];
+  }
+  {
+    const auto cs = candidates_of("Rebels shelled Saraqib on Monday. Russian jets bombed Sarmin the day before the talks.");
+    ASSERT_EQ(cs.size(), 2u);
+    EXPECT_NE(cs[1].value("observed_at", ""), "2018-10-07") << cs[1].dump();
+  }
+}
+
 // A bombing that is neither fire nor an air strike is a candidate of kind `other`, said; a
 // country named as a border is no actor or target.
 TEST(CandidateEvents, ACarBombIsOtherAndTheBorderCountryNoTarget) {

@@ -895,6 +895,32 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     // a place preposition, an article or "of", nor with an Arabic proclitic other than و.
     auto capital_is_agent = [&](std::size_t a, std::size_t b, const std::string& proclitic) {
       const bool before = a > 0 && W[a].sep != 3;
+      // The source a claim cue names ("according to Ankara", "по данным Анкары", "по словам
+      // Дамаска", "بحسب دمشق", "Ankara'ya göre") speaks: the state.
+      const bool two_before = before && a > 1 && W[a - 1].sep != 3;
+      if (W[a].lang == Lang::latin && two_before && lower(a - 1) == "to" && lower(a - 2) == "according") return true;
+      if (W[a].lang == Lang::latin && b < n && W[b].sep != 3 && (lower(b) == "göre" || lower(b) == "gore")) return true;
+      if (W[a].lang == Lang::cyrillic && two_before && lower(a - 2) == "по") {
+        static const std::unordered_set<std::string> kClaimNouns{"данным", "словам", "информации", "версии",
+                                                                 "мнению", "оценкам", "сведениям", "заявлению"};
+        if (kClaimNouns.count(lower(a - 1))) return true;
+      }
+      if (W[a].lang == Lang::arabic && before && (proclitic.empty() || proclitic == "\xD9\x88")) {
+        static const std::unordered_set<std::string> kAccording{ar_key_word("بحسب"), ar_key_word("حسب"),
+                                                                ar_key_word("وفق"), ar_key_word("وفقا")};
+        if (ar_has_key(a - 1, kAccording)) return true;
+      }
+      // "объявленное Дамаском": the agent of a passive participle, in the instrumental.
+      if (W[a].lang == Lang::cyrillic && before) {
+        const std::string& w = lower(a);
+        const std::string& p = lower(a - 1);
+        const bool instrumental = w.ends_with("ом") || w.ends_with("ой") || w.ends_with("ем");
+        bool participle = false;
+        for (std::string_view e : {"нное", "нный", "нная", "нные", "нного", "нной", "нным", "нных", "нную", "тое",
+                                   "тый", "тая", "тые"})
+          participle = participle || p.ends_with(e);
+        if (instrumental && participle) return true;
+      }
       if (W[a].lang == Lang::latin) {
         if (before) {
           const std::string& p = lower(a - 1);
@@ -1083,6 +1109,16 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     };
 
     std::vector<bool> used(n, false);
+    // Words [a, end) as one mention of someone else, qualified by a party ("pro-Turkish
+    // factions", "Turkish-backed factions", "الفصائل المدعومة من تركيا"): no id, taken.
+    auto push_qualified = [&](std::size_t a, std::size_t end) {
+      ActorMention am;
+      am.span = doc.tokens_span(W[a].tok, W[end - 1].tok);
+      am.text = std::string(doc.slice(am.span));
+      am.category = "qualified";
+      for (std::size_t x = a; x < end; ++x) used[x] = true;
+      out.push_back(std::move(am));
+    };
     // A headed word (an alias's distinctive word: "government", "regime") with no force noun
     // after it at [a, b): "pro-government militias" (a qualifier and a generic noun: someone
     // else, qualified), or a bare organ word ("the regime", "позиции режима", "قصف النظام"),
@@ -1093,12 +1129,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       if (W[a].lang == Lang::latin && a > 0 && W[a].sep != 3 && m.blockers.count(W[a - 1].key) && b < n &&
           W[b].sep != 3) {
         if (const auto g = match_at(b, true, Entry::generic)) {
-          ActorMention am;
-          am.span = doc.tokens_span(W[a - 1].tok, W[g->end - 1].tok);
-          am.text = std::string(doc.slice(am.span));
-          am.category = "qualified";
-          for (std::size_t x = a - 1; x < g->end; ++x) used[x] = true;
-          out.push_back(std::move(am));
+          push_qualified(a - 1, g->end);
           return g->end;
         }
       }
@@ -1354,25 +1385,11 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           const auto g = j < n && joined(j) && j + 1 < n ? std::optional<std::size_t>(j) : std::nullopt;
           if (g && blockers_after_latin().count(W[j].key)) {
             auto gen = j + 1 < n ? match_at(j + 1, true, Entry::generic) : std::nullopt;
-            if (gen) {
-              ActorMention am;
-              am.span = doc.tokens_span(W[a].tok, W[gen->end - 1].tok);
-              am.text = std::string(doc.slice(am.span));
-              am.category = "qualified";
-              for (std::size_t x = a; x < gen->end; ++x) used[x] = true;
-              out.push_back(std::move(am));
-            }
+            if (gen) push_qualified(a, gen->end);
           } else if (W[a].lang == Lang::latin && joined(a) && m.blockers.count(W[a - 1].key) && j < n &&
                      W[j].sep != 3) {
             // "pro-Turkish factions", "anti-Russian militias": someone else (qualified).
-            if (const auto gen = match_at(j, true, Entry::generic)) {
-              ActorMention am;
-              am.span = doc.tokens_span(W[a - 1].tok, W[gen->end - 1].tok);
-              am.text = std::string(doc.slice(am.span));
-              am.category = "qualified";
-              for (std::size_t x = a - 1; x < gen->end; ++x) used[x] = true;
-              out.push_back(std::move(am));
-            }
+            if (const auto gen = match_at(j, true, Entry::generic)) push_qualified(a - 1, gen->end);
           }
           continue;
         }
@@ -1411,12 +1428,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
               if (x < n && W[x].sep == 0) {
                 if (const auto al2 = match_at(x, true, Entry::alias);
                     al2 && (al2->proclitic.empty() || al2->proclitic == "\xD9\x84")) {  // none, or ل ("لتركيا")
-                  ActorMention am;
-                  am.span = doc.tokens_span(W[a].tok, W[al2->end - 1].tok);
-                  am.text = std::string(doc.slice(am.span));
-                  am.category = "qualified";
-                  for (std::size_t y = a; y < al2->end; ++y) used[y] = true;
-                  out.push_back(std::move(am));
+                  push_qualified(a, al2->end);
                   i = al2->end - 1;
                   continue;
                 }

@@ -2,9 +2,11 @@
 #include "truceline/extract/candidates.hpp"
 #include "truceline/extract/normalize.hpp"
 
+#include <GeographicLib/Geodesic.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <unordered_set>
@@ -120,6 +122,7 @@ struct Cand {
   std::vector<EventMention> merged;
   std::vector<std::size_t> sentences;
   const PlaceMention* place = nullptr;
+  const PlaceMention* between = nullptr;  // "between <place> and <between>": one event between two points
   std::string place_rule;
   std::optional<Offset> offset;
   const DateMention* date = nullptr;
@@ -447,6 +450,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   std::map<const PlaceMention*, std::optional<HeldPlace>> held;  // held_place_cue per place, when first asked
   std::vector<Cand> cands;
   std::deque<DateMention> derived_dates;  // days computed from a phrase ("the next day"): stable addresses
+  // The publication date as a date to count from ("the day before" with no day told before it).
+  const std::optional<DateMention> published_day = [&]() -> std::optional<DateMention> {
+    if (!ctx.published) return std::nullopt;
+    DateMention p;
+    p.text = "the publication date";
+    p.resolved = *ctx.published;
+    p.precision = "day";
+    return p;
+  }();
   // A day `days` after (or before, negative) a resolved date, read from the words at `span`.
   auto derive_date = [&](Span span, const DateMention& base, int days, const char* rule) -> const DateMention* {
     DateMention d;
@@ -512,28 +524,59 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     return std::nullopt;
   };
-  // A phrase that dates an event by the day after the one told before it ("the next day", "the
-  // following day", "a day later", "на следующий день", "в следующий день", "на другой день",
-  // "في اليوم التالي", "ertesi gün"): its span and the days to add (1), or none.
-  auto next_day_phrase = [&](std::size_t si) -> std::optional<std::pair<Span, int>> {
-    static const std::string kDay = normalise_arabic("اليوم"), kNext = normalise_arabic("التالي");
+  // A phrase that dates an event by the day after or before the one told before it: its span and
+  // the days to add (1, or -N), or none. After: "the next day", "the following day", "a day
+  // later", "на следующий день", "в следующий день", "на другой день", "في اليوم التالي", "ertesi
+  // gün". Before: "the day before" (ending its clause: "the day before the talks" is another
+  // reference), "the previous day", "a day earlier", "two days earlier", "днём ранее", "за день до
+  // этого", "накануне этого", "في اليوم السابق", "قبل ذلك بيوم", "قبلها بيوم".
+  auto day_offset_phrase = [&](std::size_t si) -> std::optional<std::pair<Span, int>> {
+    static const std::string kDay = normalise_arabic("اليوم"), kNext = normalise_arabic("التالي"),
+                             kPrev = normalise_arabic("السابق"), kBefore = normalise_arabic("قبل"),
+                             kBeforeIt = normalise_arabic("قبلها"), kThat = normalise_arabic("ذلك"),
+                             kByDay = normalise_arabic("بيوم"), kByTwoDays = normalise_arabic("بيومين");
+    static const std::map<std::string, int> kEnCount{{"a", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"2", 2}, {"3", 3}};
+    // Words that may follow "the day before" when it ends its reference (a clause boundary, a
+    // conjunction or a place preposition), unlike "the day before the vote".
+    static const std::set<std::string> kAfterBefore{"and", "when", "as", "but", "while", "in", "near", "at", "on",
+                                                    "around", "outside", "from", "along", "by", "with", "after"};
     auto next_word = [&](std::size_t k) {
       std::size_t n = k + 1;
       while (n < ss[si].end_token && !ts[n].word) ++n;
       return n;
     };
+    auto ends_reference = [&](std::size_t k) {
+      return k + 1 >= ss[si].end_token || !ts[k + 1].word || kAfterBefore.count(ts[k + 1].lower);
+    };
     for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
       if (!ts[k].word) continue;
       const std::size_t n = next_word(k), m = n < ss[si].end_token ? next_word(n) : n;
+      const std::size_t o = m < ss[si].end_token ? next_word(m) : m;
       const std::string a = word_key(k);
       const std::string b = n < ss[si].end_token ? word_key(n) : "";
-      const std::string c3 = m < ss[si].end_token ? ts[m].lower : "";
+      const std::string c3 = m < ss[si].end_token ? word_key(m) : "";
+      const std::string d4 = o < ss[si].end_token ? word_key(o) : "";
       auto span_to = [&](std::size_t last) { return Span{ts[k].span.begin, ts[last].span.end}; };
       if ((a == "next" || a == "following") && b == "day") return std::make_pair(span_to(n), 1);
       if (a == "a" && b == "day" && c3 == "later") return std::make_pair(span_to(m), 1);
       if ((a == "следующий" || a == "другой") && b == "день") return std::make_pair(span_to(n), 1);
       if ((a == kDay || a == "ف" + kDay || a == "في" + kDay) && b == kNext) return std::make_pair(span_to(n), 1);
       if (a == "ertesi" && b == "gün") return std::make_pair(span_to(n), 1);
+      if ((a == "the" || a == "a") && b == "day" && c3 == "before" && m == n + 1 && ends_reference(m))
+        return std::make_pair(span_to(m), -1);
+      if (a == "the" && (b == "previous" || b == "preceding" || b == "prior") && c3 == "day")
+        return std::make_pair(span_to(m), -1);
+      if (kEnCount.count(a) && (b == "day" || b == "days") && c3 == "earlier")
+        return std::make_pair(span_to(m), -kEnCount.at(a));
+      if ((a == "днём" || a == "днем" || a == "сутками") && b == "ранее") return std::make_pair(span_to(n), -1);
+      if (a == "за" && (b == "день" || b == "сутки") && c3 == "до" && (d4 == "этого" || d4 == "того"))
+        return std::make_pair(span_to(o), -1);
+      if (a == "накануне" && (b == "этого" || b == "того")) return std::make_pair(span_to(n), -1);
+      if ((a == kDay || a == "ف" + kDay || a == "في" + kDay) && b == kPrev) return std::make_pair(span_to(n), -1);
+      if (((a == kBefore || a == "و" + kBefore) && b == kThat && (c3 == kByDay || c3 == kByTwoDays)))
+        return std::make_pair(span_to(m), c3 == kByDay ? -1 : -2);
+      if ((a == kBeforeIt || a == "و" + kBeforeIt) && (b == kByDay || b == kByTwoDays))
+        return std::make_pair(span_to(n), b == kByDay ? -1 : -2);
     }
     return std::nullopt;
   };
@@ -938,7 +981,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     } else if (best_date && best_date->resolved) {
       c.date = best_date;
       c.time_rule = "date_in_sentence";
-    } else if (!best_date && earlier_cue && !same_day_phrase(si)) {
+    } else if (!best_date && earlier_cue && !same_day_phrase(si) && !day_offset_phrase(si)) {
       c.date_unresolved = true;
       c.time_rule = "earlier";
       c.uncertain.push_back(fmt::format("time: '{}': before the events told, on a day the text does not give; no date "
@@ -960,17 +1003,33 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.time_rule = "same_day_as_told";
       c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day of '{}', told before",
                                         *same_phrase, same->text));
-    } else if (std::optional<std::pair<Span, int>> next_phrase;
+    } else if (std::optional<std::pair<Span, int>> offset_phrase;
                const DateMention* told = [&]() -> const DateMention* {
-                 // "the next day", "the following day", "a day later", "на следующий день",
-                 // "في اليوم التالي": the day after the last date the text resolved before it.
-                 if (si == 0 || !(next_phrase = next_day_phrase(si))) return nullptr;
-                 return last_day_told(si);
+                 // "the next day", "the day before": the day after (before) the last date the
+                 // text resolved before it; a day before with no date told before counts from
+                 // the publication date (the text's own day).
+                 if (!(offset_phrase = day_offset_phrase(si))) return nullptr;
+                 if (si > 0)
+                   if (const DateMention* d = last_day_told(si)) return d;
+                 if (offset_phrase->second < 0 && published_day) return &*published_day;
+                 return nullptr;
                }()) {
-      c.date = derive_date(next_phrase->first, *told, next_phrase->second, "day_after");
-      c.time_rule = "day_after_told";
-      c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day after '{}', told before",
-                                        derived_dates.back().text, told->text));
+      const int days = offset_phrase->second;
+      c.date = derive_date(offset_phrase->first, *told, days, days > 0 ? "day_after" : "day_before");
+      if (days > 0) {
+        c.time_rule = "day_after_told";
+        c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: the day after '{}', told before",
+                                          derived_dates.back().text, told->text));
+      } else if (!published_day || told != &*published_day) {
+        c.time_rule = "day_before_told";
+        c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: {} day(s) before '{}', told before",
+                                          derived_dates.back().text, -days, told->text));
+      } else {
+        c.time_rule = "day_before_published";
+        c.uncertain.push_back(fmt::format("time: '{}' in the event's sentence: {} day(s) before the publication date "
+                                          "(no day is told before it)",
+                                          derived_dates.back().text, -days));
+      }
     } else if (const DateMention* prev = [&]() -> const DateMention* {
                  // An event that continues the sentence before (no place of its own, same
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
@@ -1503,7 +1562,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (t1 <= t0 || t1 - t0 > 3) return false;
         for (std::size_t k = t0; k < t1; ++k) {
           const std::string& w = ts[k].lower;
-          if (w != "and" && w != "or" && w != "," && w != "،" && w != "и" && w != "و") return false;
+          if (w != "and" && w != "or" && w != "," && w != "،" && w != "и" && w != "و" && w != "ve" && w != "ile")
+            return false;
         }
         return true;
       };
@@ -1523,8 +1583,35 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
     }
 
+    // "between X and Y" ("on the road between X and Y", "между X и Y", "بين X و Y", "X ile Y
+    // arasında"): one event somewhere between the two points, not one at each.
+    if (also.size() == 1 && c.place->lon && also[0]->lon) {
+      const PlaceMention* a = c.place->span.begin < also[0]->span.begin ? c.place : also[0];
+      const PlaceMention* z = a == c.place ? also[0] : c.place;
+      const std::size_t ka = token_at(doc, a->span.begin), kz = token_at(doc, z->span.end);
+      bool between = false;
+      if (ka > ss[si].first_token) {
+        const std::string w = word_key(ka - 1);
+        between = w == "between" || w == "между" || w == normalise_arabic("بين") || w == normalise_arabic("وبين");
+      }
+      // Arabic glues the preposition to the name ("بينX"): not a separate token; Turkish puts
+      // it after the second name.
+      if (!between && kz < ts.size()) {
+        std::size_t n = kz;
+        while (n < ss[si].end_token && !ts[n].word) ++n;
+        between = n < ss[si].end_token && (ts[n].lower.starts_with("arasında") || ts[n].lower.starts_with("arasinda"));
+      }
+      if (between) {
+        c.place = a;
+        c.between = z;
+        c.place_rule = "between";
+        c.offset.reset();
+        also.clear();
+      }
+    }
     // Merge: same kind, place and day.
     c.place_key = c.place ? (c.place->geonameid ? std::to_string(*c.place->geonameid) : c.place->text) : "";
+    if (c.between) c.place_key += "|" + (c.between->geonameid ? std::to_string(*c.between->geonameid) : c.between->text);
     for (const PlaceMention* p : also) {
       Cand extra = c;
       extra.place = p;
@@ -1867,7 +1954,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     if (ctx.published) r["reported_at"] = format_date(*ctx.published);
     if (c.place) {
-      if (c.place->kind == "point" && c.place->lon && c.place->lat) {
+      if (c.between) {
+        // The geodesic midpoint; the radius reaches both ends (the text does not say where
+        // between them).
+        const auto& g = GeographicLib::Geodesic::WGS84();
+        double s12 = 0, azi1 = 0, azi2 = 0, lat = 0, lon = 0;
+        g.Inverse(*c.place->lat, *c.place->lon, *c.between->lat, *c.between->lon, s12, azi1, azi2);
+        g.Direct(*c.place->lat, *c.place->lon, azi1, s12 / 2, lat, lon);
+        r["lon"] = lon;
+        r["lat"] = lat;
+        r["place"] = fmt::format("between {} and {}", c.place->name.value_or(c.place->text),
+                                 c.between->name.value_or(c.between->text));
+        r["location_precision_m"] = std::round(s12 / 2) + 2000.0;
+        c.uncertain.push_back(fmt::format("place: between '{}' and '{}': their midpoint, with a radius of {:.0f} m "
+                                          "that reaches both (the text does not say where between them)",
+                                          c.place->text, c.between->text, std::round(s12 / 2) + 2000.0));
+      } else if (c.place->kind == "point" && c.place->lon && c.place->lat) {
         r["lon"] = *c.place->lon;
         r["lat"] = *c.place->lat;
         r["place"] = c.place->name.value_or(c.place->text);
@@ -1877,6 +1979,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
       json pe = {{"text", c.place->text}, {"span", span_json(c.place->span)}, {"rule", c.place_rule + ":" + c.place->rule}};
       if (c.offset) pe["offset"] = {{"km", c.offset->km}, {"span", span_json(c.offset->span)}};
+      if (c.between) pe["between"] = {{"text", c.between->text}, {"span", span_json(c.between->span)}};
       evidence["place"] = pe;
     } else if (c.region) {
       r["place"] = c.region->text;

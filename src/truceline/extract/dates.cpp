@@ -948,6 +948,9 @@ struct Scanner {
         }
         if (k[j] != "of" && k[j] != "the" && k[j] != "установленного") break;
       }
+      // "a day earlier", "днём ранее" without a deadline after them count back from the day the
+      // text told before (the candidates' day-offset phrase), not from a deadline.
+      if (last == next && (k[next] == "earlier" || k[next] == "ранее")) return false;
       emit_deadline(first, last, count);
       return true;
     }
@@ -1183,10 +1186,61 @@ struct Scanner {
     return false;
   }
 
+  // "over the past 24 hours", "за прошедшие сутки", "خلال الـ24 ساعة الماضية", "son 24 saatte": a
+  // bulletin's window, the 24 hours before publication. Resolved as the day before publication
+  // (most of the window), said in the reason; the exact hours are not known.
+  bool past_day(std::size_t i) {
+    auto is24 = [&](std::size_t j) {
+      if (!word(j)) return false;
+      std::optional<lexicon::Digits> d = digits(j);
+      // "الـ24": the article (and a tatweel) glued to the digits.
+      static const std::string kAl = "\xD8\xA7\xD9\x84", kTatweel = "\xD9\x80";
+      if (std::string_view tx = doc.token_text(j); !d && tx.starts_with(kAl)) {
+        tx.remove_prefix(kAl.size());
+        if (tx.starts_with(kTatweel)) tx.remove_prefix(kTatweel.size());
+        d = lexicon::parse_digits(tx);
+      }
+      return d && d->value == 24 && d->suffix.empty() && d->prefix.empty() && !d->separators && !d->dotted;
+    };
+    static const std::string kHour = lexicon::key("ساعة"), kHours = lexicon::key("الساعات"),
+                             kPast = lexicon::key("الماضية"), kLast = lexicon::key("الأخيرة"),
+                             kDuring = lexicon::key("خلال");
+    std::size_t last = 0;
+    const std::string& w = k[i];
+    if ((w == "past" || w == "last") && is24(i + 1) && word(i + 2) && k[i + 2] == "hours") {
+      last = i + 2;
+    } else if ((w == "прошедшие" || w == "последние" || w == "минувшие") && word(i + 1) && k[i + 1] == "сутки") {
+      last = i + 1;
+    } else if (w == "son" && is24(i + 1) && word(i + 2) && k[i + 2].starts_with("saat")) {
+      last = i + 2;
+    } else if (w == kDuring || w == kHours) {
+      // "خلال الـ24 ساعة الماضية", "خلال الساعات الـ24 الماضية", "الساعات الـ24 الأخيرة"
+      std::size_t j = i + 1;
+      if (w == kDuring && word(j) && k[j] == kHours) ++j;
+      if (!is24(j)) return false;
+      ++j;
+      if (word(j) && k[j] == kHour) ++j;
+      if (!(word(j) && (k[j] == kPast || k[j] == kLast))) return false;
+      last = j;
+    } else {
+      return false;
+    }
+    std::size_t first = i;
+    if (i > 0 && word(i - 1) && (k[i - 1] == "the" || k[i - 1] == "за")) {
+      first = i - 1;
+      if (i > 1 && word(i - 2) && (k[i - 2] == "over" || k[i - 2] == "in" || k[i - 2] == "during")) first = i - 2;
+    }
+    if (first < floor) first = i;
+    emit_relative(first, last, "past_24_hours", 1,
+                  "the 24 hours before publication: read as the day before it (most of the window); the hours "
+                  "are not told");
+    return true;
+  }
+
   void run() {
     for (std::size_t i = 0; i < n(); ++i) {
       if (i < floor || !t[i].word) continue;
-      if (relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) || slashed_date(i) ||
+      if (past_day(i) || relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) || slashed_date(i) ||
           day_month(i) || month_first(i) || weekday_at(i)) {
         i = floor - 1;
         continue;

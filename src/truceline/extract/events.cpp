@@ -57,6 +57,10 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "jets bombed"}, {"airstrike", "aircraft struck"}, {"airstrike", "aircraft bombed"},
     {"airstrike", "bombed"}, {"airstrike", "drone strike*"}, {"airstrike", "armed drone*"}, {"airstrike", "attack drone*"},
     {"airstrike", "drone attack*"}, {"airstrike", "drone raid*"},
+    // A drone or helicopter as the subject of a strike verb ("a drone struck a motorcycle").
+    {"airstrike", "drone* struck"}, {"airstrike", "drone* ~ struck"}, {"airstrike", "drone* hit"},
+    {"airstrike", "drone* targeted"}, {"airstrike", "drone* bombed"}, {"airstrike", "helicopter* dropped"},
+    {"airstrike", "helicopter* struck"}, {"airstrike", "helicopter* bombed"},
     // An adverb between the aircraft and its verb ("Russian warplanes meanwhile struck X",
     // "jets again bombed X").
     {"airstrike", "warplane* ~ struck"}, {"airstrike", "warplane* ~ bombed"}, {"airstrike", "jets ~ struck"},
@@ -148,7 +152,7 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "هجوم* ~ مسير*"},
     // Drones launched against a place ("أطلقوا طائرات مسيرة باتجاه X").
     {"airstrike", "اطلق* طائر* مسير*"}, {"airstrike", "اطلق* ~ طائر* مسير*"},
-    {"shelling", "قصف*"}, {"shelling", "قذائف"}, {"shelling", "قذيفة"}, {"shelling", "قذيفه"},
+    {"shelling", "قصف*"}, {"shelling", "تقصف*"}, {"shelling", "يقصف*"}, {"shelling", "قذائف"}, {"shelling", "قذيفة"}, {"shelling", "قذيفه"},
     {"shelling", "مدفعي*"}, {"shelling", "صاروخي*"}, {"shelling", "استهدف* ~ صواريخ"},
     // The object may sit between the verb and the weapon: "استهدفت قوات النظام بلدة سراقب بالصواريخ".
     {"shelling", "استهدف* ~ ~ صواريخ"}, {"shelling", "استهدف* ~ ~ صاروخ*"}, {"shelling", "اطلق* ~ صواريخ"},
@@ -164,6 +168,8 @@ constexpr Entry kTriggers[] = {
     {"withdrawal", "اخلاء* نقط*"}, {"withdrawal", "اخلاء* ~ نقط*"}, {"withdrawal", "خرج* من النقط*"},
     // A strike "with a drone" ("استهداف دراجة نارية بطائرة مسيرة").
     {"airstrike", "بطائر* مسير*"},
+    // A drone as the subject of "targeted" ("استهدفت طائرة مسيرة دراجة نارية").
+    {"airstrike", "استهدف* طائر* مسير*"}, {"airstrike", "طائر* مسير* استهدف*"},
     {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
     {"group_presence", "ينتشرون"}, {"group_presence", "يتمركز*"},
     {"group_presence", "تتمركز*"}, {"group_presence", "متمركز*"}, {"group_presence", "يرفضون ~ مغادرة"},
@@ -176,7 +182,7 @@ constexpr Entry kTriggers[] = {
     {"shelling", "roket* düş*"}, {"shelling", "mermi* ~ isabet*"}, {"shelling", "mermi* ~ düş*"},
     {"shelling", "roket* ~ düş*"},
     // "bombaladı" (bombed) as English "bombed": an air strike.
-    {"airstrike", "bombala*"}, {"airstrike", "hava saldırı*"}, {"airstrike", "hava harekat*"},
+    {"airstrike", "bombala*"}, {"airstrike", "bombalıyor*"}, {"airstrike", "hava saldırı*"}, {"airstrike", "hava harekat*"},
     {"airstrike", "varil bomba*"}, {"airstrike", "hava akın*"},
     {"armed_clash", "çatış*"}, {"armed_clash", "taciz ateş*"},
     // Drones ("insansız hava araçlarıyla saldırı", "İHA saldırısı"): a drone attack, as English.
@@ -310,6 +316,12 @@ Forms forms_of(const Token& t) {
   Forms fs;
   if (t.script != Script::arabic) {
     fs.add(t.lower);
+    // Russian ё is often written е: both spellings match the patterns ("нанёс", "нанес*").
+    if (t.script == Script::cyrillic && t.lower.find("\xD1\x91") != std::string::npos) {
+      std::string e = t.lower;
+      for (std::size_t p = e.find("\xD1\x91"); p != std::string::npos; p = e.find("\xD1\x91", p)) e.replace(p, 2, "\xD0\xB5");
+      fs.add(std::move(e));
+    }
     return fs;
   }
   std::string w = normalise_arabic(t.lower);
@@ -544,6 +556,59 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
     ++words;
     for (const auto& p : ps)
       if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0])) return Hit{&p, i, i + 1};
+  }
+  return std::nullopt;
+}
+
+// A habit or a pattern in the trigger's clause (up to six words either side): an adverb of
+// frequency ("regularly", "constantly", "daily", "every day", "ежедневно", "постоянно",
+// "باستمرار", "يوميا", "sürekli", "her gün") or a continuation denied its end ("не прекращаются",
+// "не утихают", "have not stopped", "لم تتوقف", "durmuyor"). Its tokens [first, end), or none.
+std::optional<std::pair<std::size_t, std::size_t>> habitual_cue(const Text& t, std::size_t first, std::size_t end,
+                                                                std::size_t s_first, std::size_t s_end) {
+  static constexpr string_view kOne[] = {"regularly", "constantly", "routinely", "daily", "continually",
+                                         "continuously", "habitually", "nightly", "ежедневно", "постоянно",
+                                         "регулярно", "систематически", "еженощно", "sürekli", "düzenli"};
+  static const std::set<std::string> kOneAr{normalise_arabic("باستمرار"), normalise_arabic("يوميا"),
+                                            normalise_arabic("يومياً"), normalise_arabic("بانتظام")};
+  static const std::set<std::string> kStopAr{normalise_arabic("تتوقف"), normalise_arabic("يتوقف"),
+                                             normalise_arabic("تهدأ"), normalise_arabic("يهدأ")};
+  auto at = [&](std::size_t i) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    const Token& k = t.tok(i);
+    const std::string& w = k.lower;
+    auto next = [&](std::size_t j) -> std::string { return j + 1 < s_end && t.tok(j + 1).word ? t.tok(j + 1).lower : ""; };
+    if (std::find(std::begin(kOne), std::end(kOne), w) != std::end(kOne)) return std::make_pair(i, i + 1);
+    if ((w == "every" || w == "each") && (next(i) == "day" || next(i) == "night")) return std::make_pair(i, i + 2);
+    if (w == "her" && (next(i) == "gün" || next(i) == "gece")) return std::make_pair(i, i + 2);
+    if (w == "не" && (next(i).starts_with("прекраща") || next(i).starts_with("утиха") || next(i).starts_with("стихают")))
+      return std::make_pair(i, i + 2);
+    if ((w == "not" || w == "never") && (next(i) == "stopped" || next(i) == "stop" || next(i) == "ceased"))
+      return std::make_pair(i, i + 2);
+    if (w.starts_with("durmu") || w.starts_with("durmad")) return std::make_pair(i, i + 1);
+    if (k.script == Script::arabic) {
+      const std::string a = normalise_arabic(w);
+      if (kOneAr.count(a)) return std::make_pair(i, i + 1);
+      if ((a == normalise_arabic("لم") || a == normalise_arabic("لا") || a == normalise_arabic("ولم")) &&
+          kStopAr.count(normalise_arabic(next(i))))
+        return std::make_pair(i, i + 2);
+      if (a == normalise_arabic("بشكل") && normalise_arabic(next(i)) == normalise_arabic("يومي")) return std::make_pair(i, i + 2);
+    }
+    return std::nullopt;
+  };
+  std::size_t words = 0;
+  for (std::size_t i = first; i > s_first && words < 6;) {
+    --i;
+    if (is_clause_boundary(t, i)) break;
+    if (!t.tok(i).word) continue;
+    ++words;
+    if (auto h = at(i)) return h;
+  }
+  words = 0;
+  for (std::size_t i = end; i < s_end && words < 6; ++i) {
+    if (is_clause_boundary(t, i)) break;
+    if (!t.tok(i).word) continue;
+    ++words;
+    if (auto h = at(i)) return h;
   }
   return std::nullopt;
 }
@@ -1023,6 +1088,44 @@ EventFindings find_events(const Document& doc) {
           statement("generic", gi, gi + 1, {m.kind});
           continue;
         }
+      }
+      // Past instances in general: "Earlier patrols had been cut short", "previous strikes",
+      // "предыдущие патрули", "الدوريات السابقة": a plural trigger qualified as earlier, no one
+      // event. English only at the phrase's start (after nothing, an article or a quantifier:
+      // "had earlier shelled" is one event).
+      {
+        static constexpr string_view kPastAdjEn[] = {"earlier", "previous", "prior", "past"};
+        static constexpr string_view kDetEn[] = {"the", "these", "those", "several", "many", "all", "two", "three"};
+        static constexpr string_view kPastAdjRu[] = {"предыдущие", "предыдущих", "прежние", "прежних", "прошлые",
+                                                     "прошлых", "прошедшие"};
+        const std::string& trig = t.tok(m.last_token).lower;  // "air strikes": the noun is last
+        std::optional<std::size_t> cue;
+        if (m.first_token > b && t.tok(m.first_token - 1).word) {
+          const std::size_t i = m.first_token - 1;
+          const std::string& w = t.tok(i).lower;
+          const bool plural_en = trig.size() > 3 && trig.ends_with("s") && !trig.ends_with("ss");
+          if (plural_en && std::find(std::begin(kPastAdjEn), std::end(kPastAdjEn), w) != std::end(kPastAdjEn) &&
+              (i == b || !t.tok(i - 1).word ||
+               std::find(std::begin(kDetEn), std::end(kDetEn), t.tok(i - 1).lower) != std::end(kDetEn)))
+            cue = i;
+          if (std::find(std::begin(kPastAdjRu), std::end(kPastAdjRu), w) != std::end(kPastAdjRu)) cue = i;
+        }
+        static const std::string kPrevAr = normalise_arabic("السابقة"), kPrevArM = normalise_arabic("السابق");
+        if (!cue && m.last_token + 1 < e && t.tok(m.last_token + 1).word &&
+            t.tok(m.first_token).script == Script::arabic) {
+          const std::string w = normalise_arabic(t.tok(m.last_token + 1).lower);
+          if (w == kPrevAr || w == kPrevArM) cue = m.last_token + 1;
+        }
+        if (cue) {
+          statement("generic", *cue, *cue + 1, {m.kind});
+          continue;
+        }
+      }
+      // A habit or a pattern, not one event: "regularly shells", "shelling every day", "обстрелы
+      // не прекращаются", "постоянно обстреливают", "تقصف باستمرار", "her gün bombalanıyor".
+      if (auto hab = habitual_cue(t, m.first_token, m.last_token + 1, b, e)) {
+        statement("habitual", hab->first, hab->second, {m.kind});
+        continue;
       }
       // Negation before the trigger ("no shelling", "لم يسجل أي قصف") or right after it
       // ("обстрелов не зафиксировано", "shelling was not reported").

@@ -85,7 +85,7 @@ std::string ru_stem(std::string_view f) {
   // ой -> oy, ого -> ogo, ами -> ami, ...), longest first.
   static constexpr std::string_view kEndings[] = {
       "iyami", "yami", "iyakh", "iyey", "iyu", "ii", "yyye", "ogo", "ego", "omu", "emu", "ymi", "imi", "iye", "yye", "oye", "eye",
-      "aya", "yaya", "uyu", "yuyu", "ykh", "ikh", "akh", "yakh", "ami", "iya", "iy", "yy", "oy", "ey",
+      "aya", "yaya", "uyu", "yuyu", "ykh", "ikh", "akh", "yakh", "ami", "iyam", "yam", "am", "iya", "iy", "yy", "oy", "ey",
       "om", "em", "ym", "im", "ov", "ev", "ya", "yu", "ye", "a", "e", "i", "u", "y", "o"};
   if (f.size() <= 3) return std::string(f);
   std::string stem(f);
