@@ -276,7 +276,11 @@ TEST(Events, ProgressiveIsActiveVoice) {
   EXPECT_EQ(run("Fighters were present in the village.").events.at(0).voice, "active");
   // an Arabic definite participle of presence beside another event describes its actor
   EXPECT_EQ(kinds(run("اعتدت المجموعات الإرهابية المنتشرة في الريف بالقذائف على المدينة.")), "shelling");
-  EXPECT_EQ(kinds(run("المجموعات المنتشرة في الريف.")), "group_presence");
+  // ... and alone it describes the groups (who they are), it does not report a presence; without
+  // the article it does.
+  EXPECT_EQ(kinds(run("المجموعات المنتشرة في الريف.")), "");
+  EXPECT_EQ(whys(run("المجموعات المنتشرة في الريف.")), "generic");
+  EXPECT_EQ(kinds(run("المجموعات منتشرة في الريف.")), "group_presence");
   EXPECT_EQ(kinds(run("Снаряды разорвались на окраине села.")), "shelling");
 }
 
@@ -314,6 +318,52 @@ TEST(Events, PastInstancesAndHabitsAreNotEvents) {
   for (const char* t : {"Government forces had earlier shelled Kafr Nabl.", "Earlier, government forces shelled Kafr Nabl.",
                         "Government forces shelled Kafr Nabl on Monday, the daily report said."})
     EXPECT_EQ(kinds(run(t)), "shelling") << t;
+}
+
+// Triggers found missing by the fifth held-out set (our own sentences): return fire, rounds and
+// shells as the subject, an attack beaten back, positions still manned, a post folded up, barrel
+// bombs and shells in the Arabic plural and dual, Turkish artillery attacks.
+TEST(Events, ReturnFireRoundsBeatenBackAndOtherWordings) {
+  const std::vector<std::pair<const char*, const char*>> cases{
+      {"Turkish howitzers returned fire on the positions.", "shelling"},
+      {"Mortar rounds struck the village on Monday.", "shelling"},
+      {"Two shells landed on the outskirts of the town.", "shelling"},
+      {"Government artillery hit the market area.", "shelling"},
+      {"The rebels said they had beaten back an army attempt to advance on the town.", "armed_clash"},
+      {"Militants fired on army positions near the town.", "armed_clash"},
+      {"HTS fighters still man positions around the town.", "group_presence"},
+      {"Сирийская армия отразила наступление боевиков на высоты.", "armed_clash"},
+      {"Ночью боевики накрыли из минометов позиции армии.", "shelling"},
+      {"Турецкие военные начали сворачивать наблюдательный пункт.", "withdrawal"},
+      {"ألقت المروحيات 4 براميل متفجرة على البلدة.", "airstrike"},
+      {"سقطت قذيفتان على أطراف المدينة.", "shelling"},
+      {"Rejim güçlerinin ilçeye düzenlediği topçu saldırısında iki sivil yaralandı.", "shelling"},
+  };
+  for (const auto& [text, kind] : cases) EXPECT_EQ(kinds(run(text)), kind) << text;
+  // A reconnaissance plane circling is an observation.
+  EXPECT_EQ(kinds(run("حلقت طائرة استطلاع روسية فوق المدينة.")), "uav_observation");
+}
+
+// Not events: a patrol suspended, "any" withdrawal after a negation, a rescue "out of the rubble",
+// a bulletin's aggregate count, what "usually" happens.
+TEST(Events, SuspendedNegatedRescuedCountedUsual) {
+  const std::vector<std::pair<const char*, const char*>> cases{
+      {"Joint patrols on the highway have been suspended since the attack.", "negation"},
+      {"الدوريات المشتركة على الطريق متوقفة منذ أسبوعين.", "negation"},
+      {"Совместное патрулирование приостановлено.", "negation"},
+      {"The monitor has not recorded so far on the front any withdrawal of fighters.", "negation"},
+      {"لم يرصد المرصد السوري حتى الآن أي انسحاب لعناصر الهيئة.", "negation"},
+      {"Центр зафиксировал за сутки 19 обстрелов со стороны террористов.", "aggregate"},
+      {"Reconnaissance flights usually precede air strikes on the area.", "habitual"},
+      {"وهو ما يسبق عادة الغارات الجوية على المنطقة.", "habitual"},
+  };
+  for (const auto& [text, why] : cases) {
+    const auto f = run(text);
+    EXPECT_EQ(kinds(f), "") << text;
+    EXPECT_EQ(whys(f), why) << text;
+  }
+  EXPECT_EQ(kinds(run("Two volunteers were wounded while pulling survivors out of the rubble.")), "");
+  EXPECT_EQ(kinds(run("The fighters pulled their tanks out of the zone.")), "withdrawal");
 }
 
 // An attack by its means is one event of that kind, not a clash beside it.

@@ -612,6 +612,55 @@ TEST(CandidateTime, TheDayBeforeIsTheDayBeforeTheOneTold) {
   }
 }
 
+// A list item with no date of its own tells an event of the day given before the list.
+TEST(CandidateTime, AListItemTakesTheDayToldBeforeTheList) {
+  const auto cs = candidates_of("Daily update\n\nViolations continued yesterday. Activists documented the following:\n\n"
+                                "\xE2\x80\xA2 Regime forces fired more than 40 rockets at Sarmin.\n\n"
+                                "- Russian warplanes carried out seven airstrikes on the outskirts of Saraqib.");
+  ASSERT_EQ(cs.size(), 2u);
+  for (const auto& c : cs) {
+    EXPECT_EQ(c["observed_at"], "2018-10-08") << c.dump();
+    // (here the heading's date is also the text's dateline, which gives the same day)
+    EXPECT_TRUE(c["evidence"]["time"]["rule"].get<std::string>().ends_with(":yesterday")) << c.dump();
+  }
+}
+
+// A headline never hosts a merge: the body's event keeps its place and figures, and another
+// body event of the same kind stays apart.
+TEST(CandidateMerge, AHeadlineMergesIntoTheBodyNotTheOtherWay) {
+  const auto cs = candidates_of("Air raids kill civilians in north Hama\n\nSix civilians were killed in air raids on Kafr "
+                                "Nabl, the monitor said.\n\nBarrel bombs were also dropped on Khan Shaykhun on "
+                                "Monday, residents said.");
+  ASSERT_EQ(cs.size(), 2u) << json(cs).dump();
+  EXPECT_EQ(cs[0]["evidence"]["place"]["text"], "Kafr Nabl");
+  EXPECT_EQ(cs[0]["fatalities"], 6);
+  EXPECT_EQ(cs[1]["evidence"]["place"]["text"], "Khan Shaykhun");
+  EXPECT_FALSE(cs[1].contains("fatalities")) << cs[1].dump();
+}
+
+// Demonyms joined by a hyphen before "patrol" name a joint patrol ("a joint Russian-Turkish
+// patrol", "Türk-Rus devriyesi"): both parties, not the ministry that reports it.
+TEST(CandidateRoles, AHyphenatedJointPatrolNamesBothParties) {
+  for (const char* text : {"A joint Russian-Turkish patrol set off from Saraqib on Monday, the Turkish defence ministry said.",
+                           "Pazartesi günü Serakib yakınında Türk-Rus devriyesi icra edildi."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(cs[0]["kind"], "patrol") << text;
+    const auto& ids = cs[0]["evidence"]["actor"]["ids"];
+    ASSERT_TRUE(ids.is_array()) << cs[0].dump();
+    EXPECT_EQ(ids.size(), 2u) << cs[0].dump();
+  }
+}
+
+// Return fire is another event, never the one it answers told again.
+TEST(CandidateEvents, ReturnFireIsAnotherEvent) {
+  const auto cs = candidates_of("Regime forces fired mortar rounds at the Turkish post near Morek on Monday. Turkish "
+                                "howitzers immediately returned fire on the regime positions.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[1]["kind"], "shelling");
+  EXPECT_EQ(cs[1]["evidence"]["event"]["text"], "returned fire");
+}
+
 // A bombing that is neither fire nor an air strike is a candidate of kind `other`, said; a
 // country named as a border is no actor or target.
 TEST(CandidateEvents, ACarBombIsOtherAndTheBorderCountryNoTarget) {

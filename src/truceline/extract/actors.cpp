@@ -169,6 +169,8 @@ const std::vector<const char*>& force_nouns_other() {
       // air defences (ground-based, but not "the army"); a soldier ("военнослужащий сирийской
       // армии"); the government ("авиация сирийского правительства")
       "air defences", "air defenses", "военнослужащий", "правительство", "drone", "officers", "officials",
+      // a patrol names who patrols ("a joint Russian-Turkish patrol", "Türk-Rus devriyesi")
+      "patrol", "patrols", "devriyesi", "devriye",
       "офицеры", "ضباط",
       // "турецкие партнёры" (the Turkish partners: Russian officials' word for the state)
       "партнёры", "партнеры"};
@@ -1342,6 +1344,13 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
             j = d->end;
             continue;
           }
+          // Demonyms joined by a hyphen ("a joint Russian-Turkish patrol", "Türk-Rus askerleri").
+          if (joined(j))
+            if (auto d = match_at(j, true, Entry::demonym)) {
+              ids.insert(m.entries[d->entry].id);
+              j = d->end;
+              continue;
+            }
           if (k == "and" || k == "or" || k == "i" || k == "ve") {
             auto d = match_at(j + 1, true, Entry::demonym);
             if (!d) break;

@@ -46,6 +46,24 @@ bool paragraph_break_before(const Document& d, std::size_t si) {
   return between.find("\n\n") != std::string_view::npos;
 }
 
+// The sentence opens a list item: its line starts with a bullet ("•", "-", "*", "–", "—", "▪",
+// "●", "◦") or a number followed by ")" or ".".
+bool list_item(const Document& d, std::size_t si) {
+  const auto& ss = d.sentences();
+  std::size_t s0 = si;
+  while (s0 > 0 && !paragraph_break_before(d, s0)) {
+    const std::string_view between = std::string_view(d.text()).substr(ss[s0 - 1].b1, ss[s0].b0 - ss[s0 - 1].b1);
+    if (between.find('\n') != std::string_view::npos) break;
+    --s0;
+  }
+  std::string_view t = std::string_view(d.text()).substr(ss[s0].b0, ss[s0].b1 - ss[s0].b0);
+  for (std::string_view b : {"\xE2\x80\xA2", "-", "*", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xE2\x97\xA6"})
+    if (t.starts_with(b)) return true;
+  std::size_t k = 0;
+  while (k < t.size() && k < 3 && t[k] >= '0' && t[k] <= '9') ++k;
+  return k > 0 && k < t.size() && (t[k] == ')' || t[k] == '.') && k + 1 < t.size() && t[k + 1] == ' ';
+}
+
 std::string sentence_text(const Document& d, std::size_t si) {
   const Sentence& s = d.sentences()[si];
   std::string t(std::string_view(d.text()).substr(s.b0, s.b1 - s.b0));
@@ -116,6 +134,13 @@ std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span p
 struct NumberUse {
   const NumberMention* n = nullptr;
 };
+
+// Return fire ("returned fire", "ответный огонь", "karşılık verdi") answers the event told before:
+// another event, in the other direction; never merged with it.
+bool is_return_fire(const EventMention& e) {
+  return e.rule.find("return") != std::string::npos || e.rule.find("ответн") != std::string::npos ||
+         e.rule.find("karşılık") != std::string::npos;
+}
 
 struct Cand {
   EventMention ev;
@@ -1044,6 +1069,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = prev;
       c.time_rule = "previous_sentence";
       c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the sentence before's '{}'", prev->text));
+    } else if (const DateMention* head = [&]() -> const DateMention* {
+                 // A list item with no date of its own ("• Regime forces fired rockets at X") tells
+                 // an event of the day the text gave before the list ("Violations continued
+                 // yesterday, Monday. SOHR documented the following:").
+                 if (si == 0 || !list_item(doc, si)) return nullptr;
+                 return last_day_told(si);
+               }()) {
+      c.date = head;
+      c.time_rule = "list_heading";
+      c.uncertain.push_back(fmt::format("time: no date in the list item; the day told before the list ('{}')", head->text));
     } else if (extends && extends->date) {
       c.date = extends->date;
       c.time_rule = "extended_event";
@@ -1512,7 +1547,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       });
       return told_before && another;
     }();
-    if ((!own_place && !own_time) || definite_back) {
+    // Return fire ("returned fire", "ответный огонь", "karşılık verdi") answers the event told
+    // before: another event, in the other direction, never that one told again.
+    const bool return_fire = is_return_fire(c.ev);
+    if (((!own_place && !own_time) || definite_back) && !return_fire) {
       Cand* earlier = nullptr;
       for (auto& o : cands)
         if (o.ev.kind == c.ev.kind) earlier = &o;
@@ -1632,7 +1670,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     bool merged = false;
     for (auto& o : cands)
-      if (o.ev.kind == c.ev.kind && o.place_key == c.place_key && o.day == c.day && !c.day.empty()) {
+      if (o.ev.kind == c.ev.kind && o.place_key == c.place_key && o.day == c.day && !c.day.empty() &&
+          is_return_fire(o.ev) == return_fire) {
         o.merged.push_back(c.ev);
         for (auto s : c.sentences)
           if (std::find(o.sentences.begin(), o.sentences.end(), s) == o.sentences.end()) o.sentences.push_back(s);
@@ -1876,6 +1915,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!headline &&
           (a.ev.kind != b.ev.kind || a.place_key.empty() || a.place_key != b.place_key || !actors_compatible(a, b)))
         continue;
+      if (is_return_fire(a.ev) != is_return_fire(b.ev)) continue;
       const bool same_day = !a.day.empty() && a.day == b.day;
       const bool one_undated = own_day(a) != own_day(b);
       // A month or week ("shelled almost every day this month") that holds the other's day.
@@ -1891,7 +1931,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const bool a_wide = holds(a, b), b_wide = holds(b, a);
       if (!same_day && !one_undated && !a_wide && !b_wide) continue;
       // The host: the one with a day of its own, the narrower (else the first).
-      const bool host_is_b = (!own_day(a) && own_day(b)) || a_wide;
+      // A headline never hosts: the body's event holds the place, the day and the figures (a
+      // headline that took a body event in would lose that event's place when it is later
+      // taken into another).
+      const bool host_is_b = headline || (!own_day(a) && own_day(b)) || a_wide;
       Cand& host = host_is_b ? b : a;
       Cand& other = host_is_b ? a : b;
       add_assertion(host, other);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -51,6 +52,13 @@ constexpr Entry kTriggers[] = {
     {"shelling", "targeted ~ with ~ mortar*"}, {"shelling", "targeted ~ with artillery"},
     {"shelling", "targeting with artillery"}, {"shelling", "targeting ~ with artillery"},
     {"shelling", "mortar* hit"}, {"shelling", "mortar* landed"}, {"shelling", "artillery struck"},
+    // Rounds and shells as the subject ("mortar rounds struck X", "two shells landed on X",
+    // "artillery hit the market").
+    {"shelling", "round* struck"}, {"shelling", "round* hit"}, {"shelling", "round* landed"},
+    {"shelling", "round* fell"}, {"shelling", "shells struck"}, {"shelling", "shells hit"},
+    {"shelling", "shells landed"}, {"shelling", "shells fell"}, {"shelling", "shell struck"},
+    {"shelling", "shell hit"}, {"shelling", "shell landed"}, {"shelling", "mortar* struck"},
+    {"shelling", "artillery hit"}, {"shelling", "artillery ~ hit"}, {"shelling", "launchers hit"},
     {"airstrike", "air strike*"}, {"airstrike", "airstrike*"}, {"airstrike", "air raid*"},
     {"airstrike", "raid*"}, {"airstrike", "warplane* struck"}, {"airstrike", "warplane* bombed"},
     {"airstrike", "warplane* hit"}, {"airstrike", "warplane* targeted"}, {"airstrike", "jets struck"},
@@ -75,6 +83,13 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "attempt* to infiltrate"}, {"armed_clash", "tried to infiltrate"},
     {"armed_clash", "infiltrat*"}, {"armed_clash", "battle*"}, {"armed_clash", "ambush*"},
     {"armed_clash", "opened fire"},
+    // Return fire ("howitzers returned fire on the positions"), fire at positions, an attack beaten
+    // back ("beat back an attempt to advance", "fought off an attack").
+    {"shelling", "returned fire"}, {"shelling", "return fire"}, {"shelling", "returning fire"},
+    {"armed_clash", "fired on ~ position*"}, {"armed_clash", "fired on ~ ~ position*"},
+    {"armed_clash", "fired at ~ position*"}, {"armed_clash", "beat* back"}, {"armed_clash", "beaten back"},
+    {"armed_clash", "fought off"}, {"armed_clash", "fighting off"}, {"armed_clash", "attempt* to advance"},
+    {"armed_clash", "attempt* to storm"},
     // Ground taken by force: "captured the village", "retook the town" (a control that is only
     // held is a presence: "still control*").
     {"armed_clash", "captured"}, {"armed_clash", "recaptured"}, {"armed_clash", "retook"},
@@ -99,7 +114,7 @@ constexpr Entry kTriggers[] = {
     {"withdrawal", "left ~ position*"}, {"withdrawal", "leaving position*"},
     {"group_presence", "remain* in"}, {"group_presence", "remain* inside"}, {"group_presence", "remain* present"},
     {"group_presence", "still present"}, {"group_presence", "are present"}, {"group_presence", "were present"},
-    {"group_presence", "stationed in"}, {"group_presence", "still manning"},
+    {"group_presence", "stationed in"}, {"group_presence", "still manning"}, {"group_presence", "still man"},
     {"group_presence", "manning positions"}, {"group_presence", "refused to withdraw"}, {"group_presence", "refused to leave"}, {"group_presence", "still hold*"}, {"group_presence", "still control*"},
     {"patrol", "patrol*"},
     {"movement_restriction", "closed ~ road*"}, {"movement_restriction", "closed ~ crossing*"},
@@ -126,7 +141,12 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "столкновени*"}, {"armed_clash", "перестрелк*"}, {"armed_clash", "атаковал*"},
     {"armed_clash", "атак*"}, {"armed_clash", "напали"}, {"armed_clash", "нападени*"},
     {"armed_clash", "попытк* проникновени*"}, {"armed_clash", "пытались проникнуть"},
-    {"armed_clash", "открыли огонь"}, {"armed_clash", "освободил* ~ населенн* пункт*"},
+    {"armed_clash", "открыли огонь"}, {"armed_clash", "отразил* ~ атак*"}, {"armed_clash", "отразил* атак*"},
+    {"armed_clash", "отразил* ~ наступлени*"}, {"armed_clash", "отразил* наступлени*"}, {"armed_clash", "отбил* ~ атак*"},
+    {"armed_clash", "отбил* атак*"}, {"shelling", "накрыли ~ минометов"}, {"shelling", "накрыли ~ миномётов"},
+    {"shelling", "накрыли ~ артиллери*"}, {"shelling", "ответн* огонь"},
+    // A post folded up ("начали сворачивать наблюдательный пункт").
+    {"withdrawal", "сворачива* ~ пункт*"}, {"withdrawal", "сворачива* пункт*"}, {"withdrawal", "свернул* ~ пункт*"}, {"armed_clash", "освободил* ~ населенн* пункт*"},
     {"armed_clash", "освободил* ~ населённ* пункт*"}, {"armed_clash", "освободил* населенн*"},
     {"armed_clash", "освободил* населённ*"}, {"armed_clash", "взял* под контроль"},
     // "огонь вели X" (X conducted the fire): by what, the sentence before tells (candidates.cpp
@@ -148,11 +168,13 @@ constexpr Entry kTriggers[] = {
     // Arabic (normalised: أ إ آ -> ا)
     {"airstrike", "قصف* جوي*"}, {"airstrike", "غارة"}, {"airstrike", "غارات"}, {"airstrike", "غاره"},
     {"airstrike", "طيران* حربي*"}, {"airstrike", "طائرات حربية"}, {"airstrike", "برميل* متفجر*"},
+    {"airstrike", "براميل متفجر*"},
     // A drone attack ("هجوم بطائرة مسيرة", "هجوم بطائرات مسيرة"): longer than هجوم (armed_clash).
     {"airstrike", "هجوم* ~ مسير*"},
     // Drones launched against a place ("أطلقوا طائرات مسيرة باتجاه X").
     {"airstrike", "اطلق* طائر* مسير*"}, {"airstrike", "اطلق* ~ طائر* مسير*"},
     {"shelling", "قصف*"}, {"shelling", "تقصف*"}, {"shelling", "يقصف*"}, {"shelling", "قذائف"}, {"shelling", "قذيفة"}, {"shelling", "قذيفه"},
+    {"shelling", "قذيفتان"}, {"shelling", "قذيفتين"},
     {"shelling", "مدفعي*"}, {"shelling", "صاروخي*"}, {"shelling", "استهدف* ~ صواريخ"},
     // The object may sit between the verb and the weapon: "استهدفت قوات النظام بلدة سراقب بالصواريخ".
     {"shelling", "استهدف* ~ ~ صواريخ"}, {"shelling", "استهدف* ~ ~ صاروخ*"}, {"shelling", "اطلق* ~ صواريخ"},
@@ -177,7 +199,8 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "اغلق*"}, {"movement_restriction", "اغلاق*"}, {"movement_restriction", "قطع* ~ طريق*"},
     // Turkish (verb-final: the verb's suffixes vary, "dövüldü", "dövüldüğünü"; stems with *)
     {"shelling", "top* ateşi*"}, {"shelling", "havan*"}, {"shelling", "topçu atış*"},
-    {"shelling", "top atış*"}, {"shelling", "topçu ateş*"}, {"shelling", "dövül*"}, {"shelling", "dövd*"},
+    {"shelling", "top atış*"}, {"shelling", "topçu saldırı*"}, {"shelling", "roket* ~ vurdu"},
+    {"shelling", "roketlerle vurdu"}, {"withdrawal", "boşaltma*"}, {"armed_clash", "saldırdı"}, {"shelling", "topçu ateş*"}, {"shelling", "dövül*"}, {"shelling", "dövd*"},
     {"shelling", "mermi* isabet*"}, {"shelling", "mermi* düş*"}, {"shelling", "roket* isabet*"},
     {"shelling", "roket* düş*"}, {"shelling", "mermi* ~ isabet*"}, {"shelling", "mermi* ~ düş*"},
     {"shelling", "roket* ~ düş*"},
@@ -207,7 +230,8 @@ constexpr const char* kCivilianWords[] = {
 // Sightings: a verb and, within five words, an object telling the kind.
 constexpr const char* kSightingVerbs[] = {"seen", "spotted", "observed", "sighted", "hovering", "hovered",
                                           "замечен*", "видели", "обнаружен*", "شوهد*", "رصد*", "لوحظ",
-                                          "görüldü"};
+                                          "görüldü", "حلق*", "تحلق*", "circled", "circling", "барражировал*",
+                                          "кружил*"};
 constexpr Entry kSightingObjects[] = {
     {"uav_observation", "drone*"}, {"uav_observation", "uav*"}, {"uav_observation", "беспилотник*"},
     {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},
@@ -567,10 +591,13 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
 std::optional<std::pair<std::size_t, std::size_t>> habitual_cue(const Text& t, std::size_t first, std::size_t end,
                                                                 std::size_t s_first, std::size_t s_end) {
   static constexpr string_view kOne[] = {"regularly", "constantly", "routinely", "daily", "continually",
-                                         "continuously", "habitually", "nightly", "ежедневно", "постоянно",
-                                         "регулярно", "систематически", "еженощно", "sürekli", "düzenli"};
+                                         "continuously", "habitually", "nightly", "usually", "often",
+                                         "typically", "ежедневно", "постоянно", "регулярно", "систематически",
+                                         "еженощно", "обычно", "sürekli", "düzenli", "genellikle"};
   static const std::set<std::string> kOneAr{normalise_arabic("باستمرار"), normalise_arabic("يوميا"),
-                                            normalise_arabic("يومياً"), normalise_arabic("بانتظام")};
+                                            normalise_arabic("يومياً"), normalise_arabic("بانتظام"),
+                                            normalise_arabic("عادة"), normalise_arabic("عادةً"),
+                                            normalise_arabic("غالبا"), normalise_arabic("غالباً")};
   static const std::set<std::string> kStopAr{normalise_arabic("تتوقف"), normalise_arabic("يتوقف"),
                                              normalise_arabic("تهدأ"), normalise_arabic("يهدأ")};
   auto at = [&](std::size_t i) -> std::optional<std::pair<std::size_t, std::size_t>> {
@@ -580,6 +607,8 @@ std::optional<std::pair<std::size_t, std::size_t>> habitual_cue(const Text& t, s
     if (std::find(std::begin(kOne), std::end(kOne), w) != std::end(kOne)) return std::make_pair(i, i + 1);
     if ((w == "every" || w == "each") && (next(i) == "day" || next(i) == "night")) return std::make_pair(i, i + 2);
     if (w == "her" && (next(i) == "gün" || next(i) == "gece")) return std::make_pair(i, i + 2);
+    if (w == "sık" && next(i) == "sık") return std::make_pair(i, i + 2);
+    if (w == "как" && next(i) == "правило") return std::make_pair(i, i + 2);
     if (w == "не" && (next(i).starts_with("прекраща") || next(i).starts_with("утиха") || next(i).starts_with("стихают")))
       return std::make_pair(i, i + 2);
     if ((w == "not" || w == "never") && (next(i) == "stopped" || next(i) == "stop" || next(i) == "ceased"))
@@ -1131,6 +1160,66 @@ EventFindings find_events(const Document& doc) {
       // ("обстрелов не зафиксировано", "shelling was not reported").
       if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 5, 2, b, e, true)) {
         statement("negation", neg->first, neg->end, {m.kind});
+        continue;
+      }
+      // The words of the trigger's clause, lower case (Arabic normalised), for the rules below.
+      std::size_t clause_b = m.first_token, clause_e = m.last_token + 1;
+      while (clause_b > b && !is_clause_boundary(t, clause_b - 1)) --clause_b;
+      while (clause_e < e && !is_clause_boundary(t, clause_e)) ++clause_e;
+      auto clause_has = [&](std::initializer_list<string_view> prefixes, std::size_t from, std::size_t to) -> std::optional<std::size_t> {
+        for (std::size_t i = from; i < to; ++i) {
+          if (!t.tok(i).word) continue;
+          const std::string w = t.tok(i).script == Script::arabic ? normalise_arabic(t.tok(i).lower) : t.tok(i).lower;
+          for (string_view p : prefixes)
+            if (starts_with(w, p)) return i;
+        }
+        return std::nullopt;
+      };
+      // "any" right before the trigger with a negation earlier in its clause ("has not recorded
+      // so far any withdrawal", "لم يرصد المرصد حتى الآن أي انسحاب", "не зафиксировано никаких
+      // обстрелов", "hiçbir saldırı olmadı"): beyond the five words the rule above looks at.
+      if (m.first_token > b && t.tok(m.first_token - 1).word) {
+        const std::string prev = normalise_arabic(t.tok(m.first_token - 1).lower);
+        if (prev == "any" || prev == normalise_arabic("أي") || prev == normalise_arabic("اي") || prev == "никаких" ||
+            prev == "никакого" || prev == "никакой" || prev == "hiçbir")
+          if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 12, 0, b, e, true);
+              neg || prev == "hiçbir" || prev.starts_with("никак")) {
+            const std::size_t at = neg ? neg->first : m.first_token - 1;
+            statement("negation", at, at + 1, {m.kind});
+            continue;
+          }
+      }
+      // A patrol suspended is no patrol ("joint patrols have been suspended", "الدوريات ...
+      // متوقفة", "патрулирование приостановлено", "devriyeler askıya alındı").
+      if (m.kind == "patrol")
+        if (auto sus = clause_has({"suspend", "halted", normalise_arabic("متوقف"), normalise_arabic("معلق"),
+                                   normalise_arabic("توقفت"), "приостановлен", "прекращен", "askıya"},
+                                  clause_b, clause_e)) {
+          statement("negation", *sus, *sus + 1, {m.kind});
+          continue;
+        }
+      // "pulling survivors out of the rubble": a rescue, not a withdrawal.
+      if (m.kind == "withdrawal" && clause_has({"rubble", "debris", "survivor", "bodies", normalise_arabic("الانقاض"),
+                                                normalise_arabic("انقاض"), "завал", "enkaz"},
+                                               clause_b, clause_e))
+        continue;
+      // An Arabic presence word with the article describes a noun ("المجموعات الإرهابية المنتشرة في
+      // ...": the groups deployed in ...), it does not report a presence.
+      if (m.kind == "group_presence" && t.tok(m.first_token).script == Script::arabic) {
+        const std::string w = normalise_arabic(t.tok(m.first_token).lower);
+        if (starts_with(w, "ال") || starts_with(w, "وال")) {
+          statement("generic", m.first_token, m.last_token + 1, {m.kind});
+          continue;
+        }
+      }
+      // An aggregate count of a bulletin ("recorded 19 shelling incidents", "зафиксировал 19
+      // обстрелов", "رصد 14 خرقاً", "19 saldırı tespit"): a number right before the trigger and a
+      // recording verb in its clause; the events counted are not one event.
+      if (m.first_token > b && t.tok(m.first_token - 1).number &&
+          clause_has({"recorded", "registered", "documented", "counted", "зафиксирова", "зарегистрирова",
+                      "насчитал", normalise_arabic("رصد"), normalise_arabic("وثق"), "tespit", "kaydedil"},
+                     clause_b, clause_e)) {
+        statement("aggregate", m.first_token - 1, m.last_token + 1, {m.kind});
         continue;
       }
       if (auto fut = governing_cue(t, tb.future, m.first_token, m.last_token + 1, 6, 4, b, e, false)) {
