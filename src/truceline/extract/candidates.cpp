@@ -437,9 +437,24 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         t = word_key(k) + " " + t;
         break;
       }
-    return t.starts_with("since ") || t.find(" since ") != std::string::npos || t.starts_with("\xD1\x81 ") /* с */ ||
-           t.starts_with("\xD0\xA1 ") /* С */ || t.starts_with("\xD1\x81\xD0\xBE ") /* со */ ||
-           t.starts_with("\xD9\x85\xD9\x86\xD8\xB0") /* منذ */;
+    if (t.starts_with("since ") || t.find(" since ") != std::string::npos || t.starts_with("\xD1\x81 ") /* с */ ||
+        t.starts_with("\xD0\xA1 ") /* С */ || t.starts_with("\xD1\x81\xD0\xBE ") /* со */ ||
+        t.starts_with("\xD9\x85\xD9\x86\xD8\xB0") /* منذ */)
+      return true;
+    // ... or the date of what a period started with: "since the Moscow protocol of 5 March",
+    // "منذ توقيع الاتفاق في 5 آذار" ("since" up to six words before, in the same clause).
+    static const std::string kSinceAr = normalise_arabic("منذ");
+    std::size_t words = 0;
+    for (std::size_t k = token_at(doc, d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token && words < 6;) {
+      if (!ts[k].word) {
+        if (ts[k].lower == "," || ts[k].lower == ";" || ts[k].lower == ":" || ts[k].lower == "\xD8\x8C") break;
+        continue;
+      }
+      ++words;
+      const std::string w = word_key(k);
+      if (w == "since" || w == kSinceAr || w == normalise_arabic("ومنذ")) return true;
+    }
+    return false;
   };
   std::size_t dateline_end = 0;
   for (std::size_t i = 0, words = 0; i < ts.size() && words < 12; ++i)
@@ -1780,7 +1795,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           for (const std::size_t h : host->second) cands[h].numbers.push_back({n});
           any = true;
         }
-      if (refers_back) {
+      // A sentence that tells who was informed of the event ("The Russian side was informed of the
+      // incident", "Российская сторона уведомлена", "أُبلغ الجانب الروسي", "Rus tarafı
+      // bilgilendirildi") names a party told of it, not its actor.
+      const bool informed = [&] {
+        static const std::set<std::string> kInformed{"informed", "notified", "briefed", "told", "warned"};
+        for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
+          if (!ts[k].word) continue;
+          const std::string w = word_key(k);
+          if (kInformed.count(w) || w.starts_with("уведомл") || w.starts_with("проинформир") ||
+              w.starts_with("извещ") || w.starts_with(normalise_arabic("أبلغ")) || w.starts_with(normalise_arabic("ابلغ")) ||
+              w.starts_with("bilgilendir"))
+            return true;
+        }
+        return false;
+      }();
+      if (refers_back && !informed) {
         const ActorMention* a = nullptr;
         for (const ActorMention* x : actors[si])
           if (x->category != "civilians" && !(ev.claimant[si] && distance(x->span, ev.claimant[si]->span) == 0)) {

@@ -883,6 +883,14 @@ EventFindings find_events(const Document& doc) {
 
     // Claimant: own, or the sentence before's (same paragraph).
     std::optional<Claimant> c = own_claimant(t, s);
+    // "nobody has said who fired them", "никто не взял на себя ответственность": no one claims.
+    if (c && !c->inherited) {
+      std::string first = c->text.substr(0, c->text.find(' '));
+      for (char& ch : first) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      if (first == "nobody" || first == "no" || first == "none" || first == "никто" || first == "Никто" ||
+          first == "kimse" || normalise_arabic(c->text).starts_with(normalise_arabic("لا أحد")))
+        c.reset();
+    }
     if ((!c || c->inherited) && si > 0 && !paragraph_break(doc, si - 1) && out.claimant[si - 1]) {
       Claimant prev = *out.claimant[si - 1];
       prev.inherited = true;
@@ -1198,6 +1206,13 @@ EventFindings find_events(const Document& doc) {
           statement("negation", *sus, *sus + 1, {m.kind});
           continue;
         }
+      // "blamed regime forces stationed in X": where the blamed are said to be is how they are
+      // named, not a presence reported (the blame names the actor of an event told before).
+      if (m.kind == "group_presence" && clause_has({"blamed", "blames", "blaming", "accused", "accusing", "обвинил",
+                                                    "обвиняет", normalise_arabic("حمل"), normalise_arabic("اتهم"),
+                                                    "suçla"},
+                                                   b, m.first_token))
+        continue;
       // "pulling survivors out of the rubble": a rescue, not a withdrawal.
       if (m.kind == "withdrawal" && clause_has({"rubble", "debris", "survivor", "bodies", normalise_arabic("الانقاض"),
                                                 normalise_arabic("انقاض"), "завал", "enkaz"},
