@@ -682,6 +682,33 @@ TEST(CandidateRoles, InformedOfTheIncidentIsNoActorAndTheBlamedAreNotPresent) {
   }
 }
 
+// A headline line of two sentences, or with a place near the body's, restates the body; a
+// place the event was far from is not its place; artillery that "strikes" shells; a Turkish
+// future participle tells no event.
+TEST(CandidateMerge, HeadlinesFarPlacesArtilleryAndTurkishFutures) {
+  {
+    const auto cs = candidates_of("Regime forces shell the villages.. drones stay over the plain\n\nRegime forces shelled Sarmin "
+                                  "with heavy artillery on Monday evening, injuring three civilians.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(cs[0]["observed_at"], "2018-10-08");
+  }
+  {
+    const auto cs = candidates_of("Russian and Turkish troops held a joint patrol on Monday, far from Saraqib, east of the "
+                                  "Euphrates.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_FALSE(cs[0].contains("lon")) << cs[0].dump();
+  }
+  {
+    const auto cs = candidates_of("Накануне сирийская артиллерия нанесла удары по позициям боевиков у Саракиба.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(cs[0]["kind"], "shelling") << cs[0].dump();
+  }
+  {
+    const auto cs = candidates_of("Pazartesi günü Serakib'deki noktanın da önümüzdeki haftalarda boşaltılacağı konuşuluyor.");
+    EXPECT_TRUE(cs.empty()) << json(cs).dump();
+  }
+}
+
 // Return fire is another event, never the one it answers told again.
 TEST(CandidateEvents, ReturnFireIsAnotherEvent) {
   const auto cs = candidates_of("Regime forces fired mortar rounds at the Turkish post near Morek on Monday. Turkish "

@@ -181,7 +181,10 @@ const std::vector<const char*>& force_nouns_other() {
 // "сирийские правительственные войска", "الطيران الحربي الروسي".
 const std::vector<const char*>& force_adjectives() {
   static const std::vector<const char*> a{"government", "regime", "pro-government", "правительственные",
-                                          "военно-космические", "حربي", "حربية", "حكومية", "نظامية"};
+                                          "военно-космические", "حربي", "حربية", "حكومية", "نظامية",
+                                          // a joint patrol: "Russian-Turkish joint patrol", "Türk-Rus
+                                          // Birleşik Kara Devriyesi", "ortak devriye"
+                                          "joint", "birleşik", "kara", "ortak"};
   return a;
 }
 

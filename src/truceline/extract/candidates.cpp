@@ -742,14 +742,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // where the event happened. The blame goes to the earlier event (below).
   // The text opens with a headline: a first line without final punctuation, a blank line after
   // it ("Russian, Turkish troops take M4 patrol further west\n\nISTANBUL, May 21 - …").
-  const bool headline_first = [&] {
-    if (ss.size() < 2 || !paragraph_break_before(doc, 1)) return false;
-    const std::string_view first = std::string_view(doc.text()).substr(ss[0].b0, ss[0].b1 - ss[0].b0);
-    if (first.empty() || first.find('\n') != std::string_view::npos) return false;
+  // The text opens with a headline: a first line followed by a blank line whose last sentence has
+  // no final punctuation ("Turkish post targeted, two soldiers injured"; "X تقصف جبل الزاوية..
+  // وطائرات ... أريحا" and "Esed rejiminden İdlib'e topçu saldırısı: 4 sivil öldü" are one line
+  // of two sentences). Its sentences are [0, headline_end).
+  const std::size_t headline_end = [&]() -> std::size_t {
+    std::size_t k = 1;
+    while (k < ss.size() && !paragraph_break_before(doc, k)) ++k;
+    if (k >= ss.size()) return 0;
+    const std::string_view line = std::string_view(doc.text()).substr(ss[0].b0, ss[k - 1].b1 - ss[0].b0);
+    if (line.empty() || line.find('\n') != std::string_view::npos) return 0;
     for (const std::string_view end : {".", "!", "?", "\u2026", ":", ";", "\"", "\u00BB", "\u201D", ")"})
-      if (first.ends_with(end)) return false;
-    return true;
+      if (line.ends_with(end)) return 0;
+    return k;
   }();
+  const bool headline_first = headline_end > 0;
   std::set<std::size_t> blame_only;
   std::size_t first_fire = ss.size();  // the first sentence with a fire event
   for (const auto& e : ev.events)
@@ -844,12 +851,32 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         return held_of(p)->cue;
       return it->second;
     };
+    // A place the text says the event was far from ("far from Idlib", "далеко от Идлиба",
+    // "بعيداً عن إدلب", "İdlib'den uzakta").
+    auto far_from = [&](const PlaceMention* p) {
+      const std::size_t k = token_at(doc, p->span.begin);
+      std::vector<std::string> before;
+      for (std::size_t i = k; i > 0 && before.size() < 2;) {
+        --i;
+        if (!ts[i].word) break;
+        before.push_back(word_key(i));
+      }
+      if (before.size() >= 2 && before[1] == "far" && (before[0] == "from" || before[0] == "away")) return true;
+      if (before.size() >= 2 && (before[1] == "далеко" || before[1] == "вдали") && before[0] == "от") return true;
+      if (before.size() >= 2 && (before[1] == normalise_arabic("بعيدا") || before[1] == normalise_arabic("بعيداً")) &&
+          before[0] == normalise_arabic("عن"))
+        return true;
+      std::size_t n = token_at(doc, p->span.end);
+      while (n < ts.size() && !ts[n].word && ts[n].lower != "." && ts[n].lower != ",") ++n;
+      return n < ts.size() && ts[n].word && (ts[n].lower == "uzakta" || ts[n].lower == "uzak");
+    };
     auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
       const PlaceMention* best = nullptr;
       for (const PlaceMention* p : places[s]) {
         if (p->kind == "region") continue;
         if (points_only && p->kind != "point") continue;
         if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
+        if (far_from(p)) continue;                         // "far from Idlib": not there
         if (origin_of(p)) {
           if (s == si && !c.origin) c.origin = p, c.origin_cue = *origin_of(p);
           continue;
@@ -1510,6 +1537,28 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("actor: '{}' from the event this sentence extends ('{}', told before): assumed",
                                         extends->actor->text, extends->ev.text));
     }
+    // A strike word with no aircraft of its own ("нанесла удары", "struck") whose actor is artillery
+    // ("сирийская артиллерия нанесла удары", "artillery struck"): a shelling.
+    if (c.ev.kind == "airstrike" && c.actor) {
+      const std::string at = c.actor->text;
+      const std::string lower_at = [&] {
+        std::string x = at;
+        for (char& ch : x) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        return x;
+      }();
+      const bool artillery = lower_at.find("artiller") != std::string::npos || lower_at.find("артиллер") != std::string::npos ||
+                             lower_at.find("Артиллер") != std::string::npos || lower_at.find("howitzer") != std::string::npos ||
+                             lower_at.find("topçu") != std::string::npos ||
+                             normalise_arabic(at).find(normalise_arabic("مدفعي")) != std::string::npos;
+      const bool aircraft_word = c.ev.rule.find("авиа") != std::string::npos || c.ev.rule.find("air") != std::string::npos ||
+                                 c.ev.rule.find("غار") != std::string::npos || c.ev.rule.find("طائر") != std::string::npos ||
+                                 c.ev.rule.find("طيران") != std::string::npos || c.ev.rule.find("hava") != std::string::npos ||
+                                 c.ev.rule.find("drone") != std::string::npos || c.ev.rule.find("беспилот") != std::string::npos;
+      if (artillery && !aircraft_word) {
+        c.uncertain.push_back(fmt::format("kind: '{}' by '{}': fired by artillery, a shelling", c.ev.text, at));
+        c.ev.kind = "shelling";
+      }
+    }
     if (!c.target && civilians && e.kind == "civilian_harm") c.target = civilians, c.target_rule = "civilians";
     if (!c.actor && !(e.kind == "armed_clash" && !c.uncertain.empty() && c.uncertain.back().starts_with("actor:")))
       c.uncertain.push_back("actor: the text does not say who");
@@ -1940,8 +1989,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       Cand& b = cands[j];
       // A headline restates the lead (headline_first): its event, with no place and no day of
       // its own, is the body's first event of that kind with a compatible actor.
-      const bool headline = headline_first && a.ev.sentence == 0 && a.place_key.empty() && !own_day(a) &&
-                            b.ev.sentence > 0 && a.ev.kind == b.ev.kind && actors_compatible(a, b);
+      // A headline's own place may be the body's written otherwise (the post and its town, a
+      // village's two spellings): a point within 5 km of the body event's.
+      const bool near_place = [&] {
+        if (!a.place || !b.place || !a.place->lon || !b.place->lon || a.between || b.between) return false;
+        double d = 0;
+        GeographicLib::Geodesic::WGS84().Inverse(*a.place->lat, *a.place->lon, *b.place->lat, *b.place->lon, d);
+        return d <= 5000;
+      }();
+      const bool headline = headline_first && a.ev.sentence < headline_end && (a.place_key.empty() || near_place) &&
+                            !own_day(a) && b.ev.sentence >= headline_end && a.ev.kind == b.ev.kind &&
+                            actors_compatible(a, b);
       if (!headline &&
           (a.ev.kind != b.ev.kind || a.place_key.empty() || a.place_key != b.place_key || !actors_compatible(a, b)))
         continue;

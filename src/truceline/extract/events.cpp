@@ -1241,6 +1241,24 @@ EventFindings find_events(const Document& doc) {
         statement("future", fut->first, fut->end, {m.kind});
         continue;
       }
+      // Turkish future participles and verbs on the trigger or the two words after it
+      // ("boşaltılacağı konuşuluyor": it is said they will be evacuated; "devriye
+      // yapılacak").
+      if (t.doc.lang() == "tr") {
+        std::optional<std::size_t> fut;
+        for (std::size_t i = m.first_token, words = 0; i < e && words < 3; ++i) {
+          if (!t.tok(i).word) continue;
+          ++words;
+          const std::string& w = t.tok(i).lower;
+          for (string_view f : {"acak", "ecek", "acağ", "eceğ"})
+            if (w.size() > f.size() + 2 && w.find(f, 2) != std::string::npos) fut = i;
+          if (fut) break;
+        }
+        if (fut) {
+          statement("future", *fut, *fut + 1, {m.kind});
+          continue;
+        }
+      }
       if (arabic_future_form(t, m.first_token)) {
         statement("future", m.first_token, m.last_token + 1, {m.kind});
         continue;
