@@ -709,6 +709,24 @@ TEST(CandidateMerge, HeadlinesFarPlacesArtilleryAndTurkishFutures) {
   }
 }
 
+// A name that is both a city and its province: not borrowed as a point from another sentence;
+// in a headline over a body event in that province, the province (merged).
+TEST(CandidatePlaces, ACityOrProvinceNameIsNotBorrowedAndAHeadlinesProvinceMerges) {
+  {
+    const auto cs = candidates_of("Turkish observation post in Idlib comes under fire\n\nTwo Turkish soldiers were injured "
+                                  "when regime forces fired mortar rounds at the post on Friday.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_FALSE(cs[0].contains("lon")) << cs[0].dump();
+    EXPECT_TRUE(says(cs[0], "no point is borrowed")) << cs[0]["uncertain"];
+  }
+  {
+    const auto cs = candidates_of("Regime artillery attack on Idlib kills four\n\nRegime forces shelled Khan Shaykhun on "
+                                  "Monday, killing four civilians.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(cs[0]["evidence"]["place"]["text"], "Khan Shaykhun");
+  }
+}
+
 // Return fire is another event, never the one it answers told again.
 TEST(CandidateEvents, ReturnFireIsAnotherEvent) {
   const auto cs = candidates_of("Regime forces fired mortar rounds at the Turkish post near Morek on Monday. Turkish "

@@ -142,6 +142,12 @@ bool is_return_fire(const EventMention& e) {
          e.rule.find("karşılık") != std::string::npos;
 }
 
+// A point the place finder read from a name that is both a city and its province, the city
+// assumed (places.cpp says so in the reason).
+bool ambiguous_seat(const PlaceMention* p) {
+  return p && p->kind == "point" && p->reason.find("names both the city and the province") != std::string::npos;
+}
+
 struct Cand {
   EventMention ev;
   std::vector<EventMention> merged;
@@ -902,11 +908,27 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     else if (sentence_region && !(si > 0 && region_holds(nearest_place(si - 1, false)))) c.place = nullptr;
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
     else if ((c.place = dateline_place)) c.place_rule = "dateline";
+    // A name that is both a city and its province, borrowed from another sentence or the
+    // dateline ("Turkish post in Idlib targeted" above "… fired at the post on Friday"): the
+    // province is as likely meant, and the event's own sentence does not say; no point is
+    // borrowed, the name is kept as written (unlocated).
+    if (c.place && (c.place_rule == "previous_sentence" || c.place_rule == "dateline") && ambiguous_seat(c.place)) {
+      c.uncertain.push_back(fmt::format("place: '{}' from {} names both a city and its province; the event's sentence "
+                                        "does not say which: no point is borrowed",
+                                        c.place->text, c.place_rule == "dateline" ? "the dateline" : "the sentence before"));
+      c.region = c.place;
+      c.region_unlocated = fmt::format("'{}' names both a city and its province, borrowed from another sentence",
+                                       c.place->text);
+      c.place = nullptr;
+      c.place_rule.clear();
+    }
     if (c.origin)
       c.uncertain.push_back(fmt::format("place: '{}' is where the fire came from ('{}'), not where the event "
                                         "happened: not the place (evidence.origin)",
                                         c.origin->text, doc.slice(c.origin_cue)));
-    if (!c.place) {
+    if (!c.place && c.region) {
+      // (a borrowed city-or-province name, above)
+    } else if (!c.place) {
       std::string regions;
       for (const PlaceMention* p : places[si])
         if (p->kind == "region") {
@@ -1993,6 +2015,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // village's two spellings): a point within 5 km of the body event's.
       const bool near_place = [&] {
         if (!a.place || !b.place || !a.place->lon || !b.place->lon || a.between || b.between) return false;
+        // "İdlib'e topçu saldırısı" over a body event in Idlib province: the province meant.
+        if (ambiguous_seat(a.place) && !b.place->admin1.empty() && b.place->admin1 == a.place->admin1) return true;
         double d = 0;
         GeographicLib::Geodesic::WGS84().Inverse(*a.place->lat, *a.place->lon, *b.place->lat, *b.place->lon, d);
         return d <= 5000;
@@ -2116,7 +2140,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       r["place"] = c.region->text;
       if (!c.region_unlocated.empty()) r["unlocated"] = c.region_unlocated;
       evidence["place"] = {{"text", c.region->text}, {"span", span_json(c.region->span)},
-                           {"rule", "region_in_sentence:" + c.region->rule}};
+                           {"rule", (c.region->kind == "point" ? "borrowed_city_or_province:" : "region_in_sentence:") +
+                                        c.region->rule}};
     }
     if (c.origin)
       evidence["origin"] = {{"text", c.origin->text}, {"span", span_json(c.origin->span)},
