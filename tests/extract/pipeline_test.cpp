@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "truceline/gazetteer/resolve.hpp"
 
 #include <string>
@@ -725,6 +727,28 @@ TEST(CandidatePlaces, ACityOrProvinceNameIsNotBorrowedAndAHeadlinesProvinceMerge
     ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
     EXPECT_EQ(cs[0]["evidence"]["place"]["text"], "Khan Shaykhun");
   }
+}
+
+// Who repelled an attack is its target, the attacker its actor; aircraft that "pound" strike
+// from the air.
+TEST(CandidateRoles, TheRepellerIsTheTargetAndAircraftStrikeFromTheAir) {
+  for (const auto& [text, actor, target] :
+       std::vector<std::array<const char*, 3>>{{"The National Liberation Front said it had beaten back an attempt by Syrian "
+                                                "troops to advance on Kafr Nabl on Monday.", "syria", "nlf"},
+                                               {"The National Liberation Front fought off an attack by Syrian troops near "
+                                                "Kafr Nabl on Monday.", "syria", "nlf"},
+                                               {"В понедельник сирийская армия отразила наступление боевиков ХТШ у "
+                                                "Кафр-Набля.", "hts", "syria"}}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(cs[0]["kind"], "armed_clash");
+    EXPECT_EQ(actor_id_of(cs[0]), actor) << cs[0].dump();
+    EXPECT_EQ(target_id_of(cs[0]), target) << cs[0].dump();
+  }
+  const auto cs = candidates_of("Syrian government warplanes pounded Kafr Nabl on Monday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["kind"], "airstrike");
+  EXPECT_TRUE(says(cs[0], "fire from the air")) << cs[0]["uncertain"];
 }
 
 // Return fire is another event, never the one it answers told again.

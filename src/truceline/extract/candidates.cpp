@@ -1559,6 +1559,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("actor: '{}' from the event this sentence extends ('{}', told before): assumed",
                                         extends->actor->text, extends->ev.text));
     }
+    // An attack repelled ("beat back an army attempt to advance", "fought off an attack by X",
+    // "отразила наступление боевиков", "صد هجوماً"): the subject defended, it is the target; the
+    // attacker (after the trigger) is the actor.
+    {
+      const std::string& r = c.ev.rule;
+      const bool repel = r.find("repel") != std::string::npos || r.find("repuls") != std::string::npos ||
+                         r.find("beat") != std::string::npos || r.find("fought off") != std::string::npos ||
+                         r.find("fighting off") != std::string::npos || r.find("отразил") != std::string::npos ||
+                         r.find("отбил") != std::string::npos || r.find("صد") != std::string::npos;
+      if (repel && c.actor && c.actor->span.end <= c.ev.span.begin) {
+        const ActorMention* attacker = c.target && c.target->span.begin >= c.ev.span.begin ? c.target : nullptr;
+        c.uncertain.push_back(fmt::format("actor: '{}' repelled the attack ('{}'): the defender, so the target{}",
+                                          c.actor->text, c.ev.text,
+                                          attacker ? fmt::format("; '{}', who attacked, the actor", attacker->text) : ""));
+        c.target = c.actor, c.target_rule = "repelled_by";
+        c.actor = attacker;
+        c.actor_rule = attacker ? "attacker_of_repelled" : "";
+      }
+    }
     // A strike word with no aircraft of its own ("нанесла удары", "struck") whose actor is artillery
     // ("сирийская артиллерия нанесла удары", "artillery struck"): a shelling.
     if (c.ev.kind == "airstrike" && c.actor) {
@@ -1579,6 +1598,28 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (artillery && !aircraft_word) {
         c.uncertain.push_back(fmt::format("kind: '{}' by '{}': fired by artillery, a shelling", c.ev.text, at));
         c.ev.kind = "shelling";
+      }
+    } else if (c.ev.kind == "shelling" && c.actor && c.actor->span.end <= c.ev.span.begin) {
+      // ... and the other way: "warplanes pounded the villages", "طائرات حربية قصفت", "самолёты
+      // обстреляли": a generic fire verb whose actor is aircraft is an air strike.
+      std::string at = c.actor->text;
+      for (char& ch : at) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      const std::string ar = normalise_arabic(c.actor->text);
+      const bool aircraft = at.find("warplane") != std::string::npos || at.find("jets") != std::string::npos ||
+                            at.find("aircraft") != std::string::npos || at.find("helicopter") != std::string::npos ||
+                            at.find("самолёт") != std::string::npos || at.find("самолет") != std::string::npos ||
+                            at.find("вертол") != std::string::npos || at.find("uçak") != std::string::npos ||
+                            at.find("helikopter") != std::string::npos ||
+                            ar.find(normalise_arabic("طائرات")) != std::string::npos ||
+                            ar.find(normalise_arabic("الطيران")) != std::string::npos ||
+                            ar.find(normalise_arabic("مروحيات")) != std::string::npos;
+      const bool projectile = c.ev.rule.find("rocket") != std::string::npos || c.ev.rule.find("shell") != std::string::npos ||
+                              c.ev.rule.find("mortar") != std::string::npos || c.ev.rule.find("artiller") != std::string::npos ||
+                              c.ev.rule.find("снаряд") != std::string::npos || c.ev.rule.find("قذ") != std::string::npos ||
+                              c.ev.rule.find("صاروخ") != std::string::npos || c.ev.rule.find("мин") != std::string::npos;
+      if (aircraft && !projectile) {
+        c.uncertain.push_back(fmt::format("kind: '{}' by '{}': fire from the air, an air strike", c.ev.text, c.actor->text));
+        c.ev.kind = "airstrike";
       }
     }
     if (!c.target && civilians && e.kind == "civilian_harm") c.target = civilians, c.target_rule = "civilians";
