@@ -619,5 +619,18 @@ TEST(Places, ListMembersAreCuedForTheLocalities) {
   }
 }
 
+// A Latin spelling whose vowels differ from every spelling GeoNames lists ("Trumba", Turkish
+// "Tronba" for Turumbah): below the key tier's threshold, located when that village is the only
+// place in scope with its consonant key and the main gazetteer has no candidate; the reason says so.
+TEST(Places, AVowelVariantUniqueInScopeByConsonantKey) {
+  for (const char* text : {"Artillery fire was reported from Trumba overnight.", "Artillery fire was reported from Tronba overnight."}) {
+    const auto ms = find_with_localities(text, "en");
+    ASSERT_EQ(ms.size(), 1u) << dump(ms);
+    expect_point(ms, ms[0].text, 36.76833, 35.85979);
+    EXPECT_NE(ms[0].reason.find("only place in scope with its consonant key"), std::string::npos) << dump(ms);
+    EXPECT_TRUE(find(text, "en").empty());  // not without the supplement
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

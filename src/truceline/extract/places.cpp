@@ -475,6 +475,9 @@ struct Resolved {
   const gazetteer::Place* place = nullptr;  // resolved only
   std::string match;                         // best candidate's match kind
   double score = 0;
+  // Below the threshold: the one place in scope that the query matches, by the key tier only
+  // (every acceptable candidate is that place; none matched exactly). Else null.
+  const gazetteer::Place* key_only_in_scope = nullptr;
 };
 
 struct WordRef {
@@ -542,6 +545,16 @@ struct PlaceFinder::Impl {
     if (r.best) {
       out.match = gazetteer::to_string(r.best->match);
       out.score = r.best->score;
+    }
+    if (r.status == gazetteer::Status::below_threshold) {
+      const gazetteer::Place* only = nullptr;
+      bool unique = true;
+      for (const auto& j : r.candidates) {
+        if (!j.acceptable) continue;
+        if (j.candidate.match != gazetteer::MatchKind::key || (only && only != j.candidate.place)) unique = false;
+        only = j.candidate.place;
+      }
+      if (unique) out.key_only_in_scope = only;
     }
     std::lock_guard lock(mutex);
     if (cache.size() > 200'000) cache.clear();
@@ -1553,6 +1566,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // many villages bear common words' names ("مدرسة", "تحت", "عاجل"). An Arabic name after a
       // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
       bool from_localities = false;  // (set below; `cue` may be null for a verb_cue)
+      bool key_only = false;         // located below the threshold: the only place in scope with its key
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
                            doc.token_text(W[win.first].tok).size() <= 6;
@@ -1588,6 +1602,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (usable(lr)) {
             r = lr;
             from_localities = true;
+          } else if (!cyr && !arabic_word && lr.key_only_in_scope && lr.score >= 0.78 && r.status == gazetteer::Status::no_match &&
+                     gazetteer::consonant_key(win.query).size() >= 4) {
+            // A Latin spelling whose vowels differ from every spelling GeoNames lists ("Trumba"
+            // for Turumbah: the same consonants t-r-m-b, below the key tier's threshold): taken
+            // when that village is the only place in scope (main gazetteer and supplement) with
+            // that consonant key, the main gazetteer has no candidate at all, and the spellings are
+            // close enough (score 0.78, similarity 0.6: the key tier alone goes down to 0.75).
+            r = lr;
+            r.place = lr.key_only_in_scope;
+            from_localities = true;
+            key_only = true;
           }
         }
       }
@@ -1858,6 +1883,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       if (r.match != "exact") pm.reason += (pm.reason.empty() ? "" : "; ") +
                                            fmt::format("a {} match of the gazetteer's spelling (score {:.2f})", r.match, r.score);
+      if (key_only)
+        pm.reason += (pm.reason.empty() ? "" : "; ") +
+                     fmt::format("below the threshold ({:.2f}), taken as the only place in scope with its consonant key",
+                                 gazetteer::kMinScore);
       if (from_localities)
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      std::string("a village of the localities supplement (GeoNames via Who's On First), which the main "
