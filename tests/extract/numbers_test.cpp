@@ -416,5 +416,71 @@ TEST(Numbers, CoordinatedCountsAreEachAFigure) {
   EXPECT_TRUE(has(ms, 3, "fatalities"));
 }
 
+// What those counted underwent, from the words around them: "the death(s) of" is a killing
+// word; Russian "уничтожены" / "ликвидированы" (destroyed, liquidated) kill people and count
+// nothing else; a people count coordinated after a count of the killed is of the killed; an
+// Arabic number after its noun keeps that noun and verb, not the next clause's ("و" glued).
+TEST(Numbers, DeathOfDestroyedAndTheNextClause) {
+  auto find = [](const std::vector<NumberMention>& ms, std::uint64_t v) {
+    const auto it = std::find_if(ms.begin(), ms.end(), [&](const auto& m) { return m.value == v; });
+    return it == ms.end() ? NumberMention{} : *it;
+  };
+  {
+    const auto ms = numbers("The monitor recorded the death of six residents and three children on the road.", "en");
+    EXPECT_EQ(find(ms, 6).counts, "fatalities");
+    EXPECT_EQ(find(ms, 3).counts, "fatalities");
+    EXPECT_EQ(find(ms, 3).unit, "children");
+  }
+  check({{"Medics confirmed the deaths of four residents overnight.", "four", 4, "exact", "fatalities", "residents"}}, "en");
+  {
+    const auto ms = numbers("Mortars hit the square, killing 5 soldiers and 2 civilians.", "en");
+    EXPECT_EQ(find(ms, 5).counts, "fatalities");
+    EXPECT_EQ(find(ms, 2).counts, "fatalities");
+  }
+  check({{"На южном участке уничтожено до 12 боевиков.", "до 12", 12, "up_to", "fatalities", "боевиков"},
+         {"Ликвидированы 40 террористов.", "40", 40, "exact", "fatalities", "террористов"}},
+        "ru");
+  // Things destroyed are not killed: a depot, a unit of equipment.
+  check({{"Уничтожено 3 склада.", "3", 3, "exact", "other", ""},
+         {"Уничтожены четыре единицы техники.", "четыре", 4, "exact", "weapons", "техники"}},
+        "ru");
+  {
+    const auto ms = numbers("أسفر القصف عن استشهاد طفلين اثنين وإصابة خمسة آخرين بجروح.", "ar");
+    EXPECT_EQ(find(ms, 5).counts, "injured");
+  }
+  {
+    const auto ms = numbers("أسفرت الغارة عن مقتل مقاتلين اثنين وإصابة أربعة مدنيين.", "ar");
+    EXPECT_EQ(find(ms, 2).counts, "fatalities");
+    EXPECT_EQ(find(ms, 2).unit, "مقاتلين");
+    EXPECT_EQ(find(ms, 4).counts, "injured");
+  }
+}
+
+// Places and things taken or held are counted as "other", however near a killing word is, and
+// so never add to a casualty figure; units of equipment are weapons.
+TEST(Numbers, ThingsTakenAreNoCasualties) {
+  check({{"The brigade seized three hills, killing many defenders.", "three", 3, "exact", "other", "hills"},
+         {"The raid left two villages without power and killed nobody.", "two", 2, "exact", "other", "villages"}},
+        "en");
+  check({{"Отряд занял две высоты, погибли солдаты.", "две", 2, "exact", "other", "высоты"}}, "ru");
+  const auto ms = numbers("Troops captured two hills and killed dozens of gunmen.", "en");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].counts, "other");
+  EXPECT_EQ(ms[1].counts, "fatalities");
+}
+
+// "a man and his three daughters": the one and the companions after a possessive are each a
+// figure of the killed (the assembly adds them: four people).
+TEST(Numbers, OnePersonAndCompanionsAfterAPossessive) {
+  for (const char* text : {"The shelling killed a man and his three daughters.",
+                           "A nurse and her two sisters died when the roof fell."}) {
+    const auto ms = numbers(text, "en");
+    ASSERT_EQ(ms.size(), 2u) << text;
+    EXPECT_EQ(ms[0].value, 1u) << text;
+    EXPECT_EQ(ms[0].counts, "fatalities") << text;
+    EXPECT_EQ(ms[1].counts, "fatalities") << text;
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -573,5 +573,64 @@ TEST(Places, NameDirectionCountrysideAndBracketedListsAreRegions) {
   }
 }
 
+// Russian "населённые пункты X, Y и Z" (in any case) names the settlements themselves: the noun is
+// no part of the first name, which is a point; with the name in the genitive of a province
+// ("населённые пункты Идлиба") it is still that province's countryside.
+TEST(Places, RussianSettlementNounBeforeAListIsNoPartOfTheName) {
+  for (const char* text : {"Вечером снаряды упали на населенные пункты Сукейлабия и Курназ.",
+                           "В населённых пунктах Сукейлабия и Курназ прошли обстрелы."}) {
+    const auto ms = find(text, "ru");
+    expect_point(ms, "Сукейлабия", 36.39359, 35.36674);
+    expect_point(ms, "Курназ", 36.48773, 35.38972);
+    for (const auto& m : ms) EXPECT_EQ(m.text.find("пункт"), std::string::npos) << dump(ms);
+  }
+  const auto ms = find("Обстрелам подверглись населённые пункты Идлиба.", "ru");
+  ASSERT_EQ(ms.size(), 1u) << dump(ms);
+  EXPECT_EQ(ms[0].kind, "region") << dump(ms);
+}
+
+// An English list that reaches a member the gazetteer holds makes every capitalised member a cued
+// name for the localities supplement: those before it, and those after a member nothing locates.
+// A list with no such member cues nothing. Arabic: a plural settlement noun ("قرى") governs a
+// list whose members carry "و" (looked up without it); "قرى وبلدات" is no place.
+TEST(Places, ListMembersAreCuedForTheLocalities) {
+  {
+    const auto ms = find_with_localities("Smoke rose over Fulayfil, Sfuhun and Kafr Nabl after the strikes.", "en");
+    expect_point(ms, "Fulayfil", 36.45548, 35.58897);
+    expect_point(ms, "Sfuhun", 36.46348, 35.60670);
+    expect_point(ms, "Kafr Nabl", 36.56449, 35.61376);
+  }
+  {
+    const auto ms = find_with_localities("Mortar rounds landed at Fulayfil, Zyqorvan and Kansafra at dawn.", "en");
+    expect_point(ms, "Fulayfil", 36.45548, 35.58897);
+    EXPECT_EQ(with_text(ms, "Zyqorvan"), nullptr) << dump(ms);
+    expect_point(ms, "Kansafra", 36.48547, 35.65935);
+  }
+  {
+    const auto ms = find_with_localities("Smoke rose over Fulayfil and Sfuhun after the strikes.", "en");
+    EXPECT_TRUE(ms.empty()) << dump(ms);
+  }
+  {
+    const auto ms = find_with_localities("سقطت قذائف على قرى البارة وكنصفرة صباح اليوم.", "ar");
+    expect_point(ms, "البارة", 36.54239, 35.68599);
+    expect_point(ms, "كنصفرة", 36.48547, 35.65935);
+    const auto none = find_with_localities("سقطت قذائف على قرى وبلدات في الريف.", "ar");
+    EXPECT_EQ(with_text(none, "وبلدات"), nullptr) << dump(none);
+  }
+}
+
+// A Latin spelling whose vowels differ from every spelling GeoNames lists ("Trumba", Turkish
+// "Tronba" for Turumbah): below the key tier's threshold, located when that village is the only
+// place in scope with its consonant key and the main gazetteer has no candidate; the reason says so.
+TEST(Places, AVowelVariantUniqueInScopeByConsonantKey) {
+  for (const char* text : {"Artillery fire was reported from Trumba overnight.", "Artillery fire was reported from Tronba overnight."}) {
+    const auto ms = find_with_localities(text, "en");
+    ASSERT_EQ(ms.size(), 1u) << dump(ms);
+    expect_point(ms, ms[0].text, 36.76833, 35.85979);
+    EXPECT_NE(ms[0].reason.find("only place in scope with its consonant key"), std::string::npos) << dump(ms);
+    EXPECT_TRUE(find(text, "en").empty());  // not without the supplement
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

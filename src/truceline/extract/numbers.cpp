@@ -93,6 +93,7 @@ const KeyMap<std::string_view>& count_nouns() {
       {"самолета", "weapons"}, {"вертолетов", "weapons"}, {"вертолета", "weapons"}, {"танков", "weapons"},
       {"танка", "weapons"}, {"танки", "weapons"}, {"орудий", "weapons"}, {"орудия", "weapons"},
       {"гаубиц", "weapons"}, {"минометов", "weapons"}, {"установок", "weapons"}, {"единиц", "weapons"},
+      {"единицы", "weapons"}, {"единица", "weapons"}, {"техники", "weapons"},
       {"бронемашин", "weapons"}, {"бронемашины", "weapons"}, {"бронеавтомобиля", "weapons"},
       {"бронеавтомобилей", "weapons"}, {"бронеавтомобили", "weapons"}, {"عربة", "weapons"}, {"مدرعة", "weapons"},
       {"مدرعه", "weapons"}, {"الية", "weapons"}, {"беспилотников", "weapons"}, {"беспилотника", "weapons"}, {"دبابات", "weapons"},
@@ -112,7 +113,11 @@ const KeyMap<std::string_view>& count_nouns() {
       {"мирных", "people"}, {"жителей", "people"}, {"детей", "people"}, {"ребенка", "people"},
       {"боевиков", "people"}, {"военных", "people"}, {"военнослужащих", "people"}, {"солдат", "people"},
       {"бойцов", "people"}, {"военнослужащий", "people"}, {"житель", "people"}, {"ребенок", "people"},
-      {"ребёнок", "people"}, {"боец", "people"}, {"боевик", "people"}, {"женщина", "people"}, {"мужчина", "people"}, {"مدنيين", "people"}, {"مدنيا", "people"}, {"مدني", "people"}, {"اشخاص", "people"},
+      {"ребёнок", "people"}, {"боец", "people"}, {"боевик", "people"}, {"боевика", "people"},
+      {"террористов", "people"}, {"террориста", "people"}, {"террористы", "people"}, {"террорист", "people"},
+      {"наемников", "people"}, {"наёмников", "people"}, {"сыновей", "people"}, {"сына", "people"},
+      {"дочерей", "people"}, {"дочери", "people"}, {"sons", "people"}, {"daughters", "people"},
+      {"brothers", "people"}, {"sisters", "people"}, {"женщина", "people"}, {"мужчина", "people"}, {"مدنيين", "people"}, {"مدنيا", "people"}, {"مدني", "people"}, {"اشخاص", "people"},
       {"شخص", "people"}, {"شخصا", "people"}, {"شخصين", "people"}, {"شخصان", "people"}, {"اطفال", "people"},
       {"طفل", "people"}, {"طفلا", "people"}, {"طفلين", "people"}, {"نساء", "people"}, {"عناصر", "people"},
       {"عنصرا", "people"}, {"عنصرين", "people"}, {"آخرون", "people"}, {"آخرين", "people"}, {"مقاتلين", "people"}, {"مقاتلا", "people"}, {"مقاتل", "people"}, {"عنصر", "people"}, {"جندي", "people"}, {"جنود", "people"},
@@ -132,7 +137,16 @@ const KeyMap<std::string_view>& count_nouns() {
       {"ايام", "other"}, {"ساعات", "other"}, {"دقائق", "other"}, {"kilometre", "other"}, {"metre", "other"},
       {"yıl", "other"}, {"saat", "other"}, {"times", "other"}, {"раз", "other"}, {"مرات", "other"},
       {"километровой", "other"}, {"километровая", "other"}, {"километровую", "other"}, {"километровый", "other"},
-      {"kilometre", "other"}, {"kilometer", "other"}};
+      {"kilometre", "other"}, {"kilometer", "other"},
+      // other: places and things taken, held or lost, which are neither people nor projectiles
+      // ("liberated two hills", "две высоты", "تلتين"): what they count is no casualty figure,
+      // whatever killing word is near ("took two hills, killing dozens").
+      {"hills", "other"}, {"heights", "other"}, {"villages", "other"}, {"towns", "other"}, {"positions", "other"}, {"posts", "other"}, {"checkpoints", "other"},
+      {"buildings", "other"}, {"houses", "other"}, {"homes", "other"}, {"bridges", "other"},
+      {"высоты", "other"}, {"высот", "other"}, {"сел", "other"}, {"деревень", "other"}, {"позиций", "other"},
+      {"домов", "other"}, {"зданий", "other"}, {"تلال", "other"}, {"تلتين", "other"}, {"تلتان", "other"},
+      {"قرى", "other"},
+      {"مواقع", "other"}, {"منازل", "other"}, {"مباني", "other"}, {"tepe", "other"}, {"köy", "other"}};
   return m;
 }
 
@@ -175,6 +189,10 @@ std::string_view event_word(const std::vector<std::string>& forms) {
   static const std::vector<std::pair<std::string, std::string_view>> ru{
       {"погиб", "fatalities"}, {"убит", "fatalities"}, {"убил", "fatalities"}, {"гибел", "fatalities"},
       {"унесл", "fatalities"}, {"госпитализ", "injured"},
+      // "уничтожено 15 боевиков", "ликвидированы 30 террористов": destroyed / liquidated are
+      // killed for people only ("уничтожено 3 склада" counts no one): "destroyed" here, read by
+      // nearby_event as fatalities for a count of people and as nothing otherwise.
+      {"уничтож", "destroyed"}, {"ликвидир", "destroyed"},
       {"ранен", "injured"},    {"ранил", "injured"},   {"пострада", "injured"}, {"бежал", "displaced"},
       {"покинул", "displaced"}};
   for (const auto& [p, c] : ru)
@@ -305,6 +323,10 @@ struct Scanner {
       if (t[i].script == Script::digit || t[i].script == Script::arabic) digit_cache[i] = lexicon::parse_digits(d.token_text(i));
       noun[i] = count_nouns().find_forms(forms[i]);
       event[i] = event_word(forms[i]);
+      // "the death of four soldiers", "the deaths of two civilians": the noun before "of" says
+      // what happened to those counted after it (as "killing" would).
+      if ((k[i] == "death" || k[i] == "deaths") && i + 1 < t.size() && t[i + 1].word && t[i + 1].lower == "of")
+        event[i] = "fatalities";
       if (lang == "tr" && t[i].script == Script::latin) {
         if (!noun[i]) noun[i] = tr_count_noun(k[i]);
         // "askerî" (military, an adjective: "bir Türk askerî noktası", a Turkish military post),
@@ -542,6 +564,23 @@ struct Scanner {
     return std::nullopt;
   }
 
+  static bool c_is_other(const std::string_view* c) { return c && *c == "other"; }
+
+  // A possessive before a coordinated count ("and her two sons", "и двое её детей").
+  bool possessive(std::size_t i) const {
+    static const KeyMap<bool> m{{"her", true}, {"his", true}, {"their", true}, {"its", true}, {"её", true},
+                                {"ее", true}, {"его", true}, {"их", true}, {"своих", true}};
+    return word(i) && m.find_forms(forms[i]);
+  }
+
+  // An Arabic word whose first letter is the conjunction و and which is a known word only without
+  // it ("وإصابة" = and the wounding of): it starts a coordinated clause.
+  bool glued_conjunction(std::size_t i) const {
+    static const std::string wa = lexicon::key("و");
+    if (!word(i) || !is_arabic_key(k[i]) || !k[i].starts_with(wa)) return false;
+    return !event_words().find_forms({k[i]}) && !count_nouns().find_forms({k[i]});
+  }
+
   bool is_number_start(std::size_t i) const { return word(i) && !in_date[i] && number_start[i]; }
 
   // The counted noun after the number (or before it for Arabic "قتيل واحد"): its token.
@@ -572,12 +611,18 @@ struct Scanner {
         // A compound's head: "mortar rounds", "air strikes" after a first noun; not after a
         // measure ("122 mm howitzers" counts millimetres).
         static const KeyMap<bool> modifiers{{"armoured", true}, {"armored", true}, {"military", true}};
-        if (const auto* c = noun[j]; c && found->second != "other" && !modifiers.find_forms(forms[found->first]))
+        // A thing after a person ("fighters' positions") is no head: the people are counted.
+        const bool person_then_thing = c_is_other(noun[j]) && found->second != "weapons";
+        if (const auto* c = noun[j]; c && found->second != "other" && !person_then_thing &&
+                                      !modifiers.find_forms(forms[found->first]))
           found = std::make_pair(j, *c);
         break;
       }
       if (is_number_start(j) && !(t[j].number && j >= 1 && punct(j - 1, "-"))) break;
       if (stop.find_forms(forms[j])) break;
+      // "مدنيين اثنين وإصابة سبعة": a noun with the conjunction glued to it is the next
+      // clause's ("and the wounding of"); the Arabic noun before the number is its noun.
+      if (noun[j] && glued_conjunction(j)) break;
       ++words;
       if (skip.find_forms(forms[j])) continue;
       if (const auto* c = noun[j]) found = std::make_pair(j, *c);
@@ -589,9 +634,26 @@ struct Scanner {
     return std::nullopt;
   }
 
+  // What the figure just before counts when the number at `start` is coordinated right after it
+  // ("and", "и", "و", glued or not; same sentence, at most 10 tokens on) and it counted the
+  // killed or wounded.
+  std::optional<std::string> coordinated_count(std::size_t start) const {
+    if (out.empty() || (out.back().counts != "fatalities" && out.back().counts != "injured")) return std::nullopt;
+    const bool conj = (digit_cache[start] && digit_cache[start]->prefix == "و") ||
+                      (start >= 1 && word(start - 1) &&
+                       (k[start - 1] == "and" || k[start - 1] == "и" || k[start - 1] == lexicon::key("و")));
+    const std::size_t prev_tok = token_index_at(out.back().span.begin);
+    if (conj && prev_tok < start && start - prev_tok <= 10 && t[prev_tok].sentence == t[start].sentence)
+      return out.back().counts;
+    return std::nullopt;
+  }
+
   // The killing / wounding / displacing word nearest to the number (before it, or after the
   // counted noun), without crossing another number or the sentence.
-  std::string_view nearby_event(std::size_t first, std::size_t last) const {
+  // `people`: the count is of people (a "destroyed" verb then says they were killed; for a bare
+  // number or a number of things it says nothing, and ends the search as any verb does).
+  std::string_view nearby_event(std::size_t first, std::size_t last, bool people = false) const {
+    const auto what = [&](std::string_view c) { return c == "destroyed" ? (people ? "fatalities" : "") : c; };
     std::string_view best;
     std::size_t best_dist = 99;
     // "two were killed and seven others were injured": a verb before a coordinating conjunction
@@ -603,7 +665,7 @@ struct Scanner {
       if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
       if (!t[j].word) continue;
       if (auto c = event[j]; !c.empty()) {
-        best = c, best_dist = d;
+        best = what(c), best_dist = d;
         break;
       }
       if (conjunction.find_forms(forms[j])) across_conjunction = true;
@@ -628,6 +690,8 @@ struct Scanner {
         // three soldiers were killed" (the conjunction right before the next number).
         std::size_t p = j;
         while (p > last + 1 && !t[p - 1].word) --p;
+        // "a woman and her two sons were killed": a possessive between them.
+        if (p > last + 2 && possessive(p - 1)) --p;
         if (best.empty() && p > last + 1 && conjunction.find_forms(forms[p - 1])) {
           skipped += 3;
           continue;
@@ -636,7 +700,11 @@ struct Scanner {
       }
       if (!t[j].word) continue;
       if (auto c = event[j]; !c.empty()) {
-        if (d < best_dist || across_conjunction) best = c;
+        // "استشهاد مدنيين اثنين وإصابة سبعة آخرين": an Arabic verb or verbal noun with the
+        // conjunction و glued to it opens the next clause (as "and" before it would), so the
+        // verb found before the number stays its verb however near this one is.
+        if (!best.empty() && glued_conjunction(j)) break;
+        if (d < best_dist || across_conjunction) best = what(c);
         break;
       }
     }
@@ -665,7 +733,7 @@ struct Scanner {
       if (word(j) && adjective.find_forms(forms[j])) ++j;
       if (!word(j) || !person.find_forms(forms[j])) return false;
       noun_at = j;
-      what = nearby_event(i, j);
+      what = nearby_event(i, j, true);
     } else if (is_arabic_key(k[i]) && (event[i] == "fatalities" || event[i] == "injured") && word(i + 1) &&
                person.find_forms(forms[i + 1])) {
       noun_at = i + 1;
@@ -684,8 +752,10 @@ struct Scanner {
     // ("killed a nurse and wounded four": "and" before a verb joins clauses, not people.)
     // But "a woman and two children", "امرأة وطفلان": the companions are counted, so the one
     // is a figure of its own (the assembly adds coordinated figures of one claim).
+    // "a woman and her two sons": the companions counted after a possessive are counted too.
+    const std::size_t companion = possessive(noun_at + 2) ? noun_at + 3 : noun_at + 2;
     const bool counted_companion =
-        word(noun_at + 1) && ((k[noun_at + 1] == "and" && word(noun_at + 2) && number_start[noun_at + 2]) ||
+        word(noun_at + 1) && ((k[noun_at + 1] == "and" && word(companion) && number_start[companion]) ||
                               (is_arabic_key(k[noun_at + 1]) && k[noun_at + 1].starts_with("و") &&
                                (duals().find_forms(forms[noun_at + 1]) || number_start[noun_at + 1])));
     if (!counted_companion && word(noun_at + 1) &&
@@ -721,7 +791,7 @@ struct Scanner {
           m.qualifier = "exact";
           m.counts = std::string(*c);
           if (*c == "people")
-            if (auto e = nearby_event(i, last); !e.empty()) m.counts = std::string(e);
+            if (auto e = nearby_event(i, last, true); !e.empty()) m.counts = std::string(e);
           m.unit = m.text;
           m.counted_span = m.span;
           out.push_back(std::move(m));
@@ -837,14 +907,19 @@ struct Scanner {
           unit = t[nj].lower;
         }
         if (m.counts == "people") {
-          if (auto e = nearby_event(start, std::max(nj, end)); !e.empty()) m.counts = std::string(e);
+          if (auto e = nearby_event(start, std::max(nj, end), true); !e.empty()) m.counts = std::string(e);
           // Turkish "3'ü kadın 11 sivil öldü": the part (three of them women) shares what
           // happened to the whole count right after it.
           else if (lang == "tr" && nj + 1 < n() && is_number_start(nj + 1) && nj > r->last + 1)
             if (const auto whole = read_number(nj + 1)) {
               const auto wn = counted_noun(*whole);
-              if (auto e2 = nearby_event(whole->first, wn ? wn->first : whole->last); !e2.empty()) m.counts = std::string(e2);
+              if (auto e2 = nearby_event(whole->first, wn ? wn->first : whole->last, true); !e2.empty())
+                m.counts = std::string(e2);
             }
+          // "the death of four soldiers and two fighters", "killed 4 soldiers and 2 fighters": a
+          // count of people coordinated right after a count of the killed shares it (as a bare
+          // number does, below).
+          if (m.counts == "people") m.counts = coordinated_count(start).value_or(m.counts);
         }
         // "5 قتلى على الأقل"
         static const std::string at = lexicon::key("على"), least = lexicon::key("الأقل");
@@ -858,14 +933,7 @@ struct Scanner {
         m.counts = e.empty() ? "other" : std::string(e);
         // A bare number coordinated right after a count of the killed or wounded ("مقتل 7 عناصر
         // من قوات النظام و4 من مقاتلي الهيئة", "7 soldiers and 4 of the fighters"): the same count.
-        if (e.empty() && !out.empty() && (out.back().counts == "fatalities" || out.back().counts == "injured")) {
-          const bool conj = (digit_cache[start] && digit_cache[start]->prefix == "و") ||
-                            (start >= 1 && word(start - 1) &&
-                             (k[start - 1] == "and" || k[start - 1] == "и" || k[start - 1] == lexicon::key("و")));
-          const std::size_t prev_tok = token_index_at(out.back().span.begin);
-          if (conj && prev_tok < start && start - prev_tok <= 10 && t[prev_tok].sentence == t[start].sentence)
-            m.counts = out.back().counts;
-        }
+        if (e.empty()) m.counts = coordinated_count(start).value_or(m.counts);
       }
       m.unit = unit;
       lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);

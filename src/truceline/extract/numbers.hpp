@@ -12,7 +12,9 @@
 // counts: fatalities | injured | explosions | weapons | people | displaced | other. A noun
 // that says it ("killed", "dead", "погибших", "قتلى") decides; a people noun ("civilians",
 // "человек", "مدنيين") takes the nearest killing / wounding / displacing word in the sentence
-// (before the number, or after its noun, without crossing another number), else "people".
+// (before the number, or after its noun, without crossing another number), else "people";
+// "the death(s) of" is such a word, Russian "уничтож-"/"ликвидир-" (destroyed) one for people
+// only. Places and things taken ("two hills", "две высоты") count "other".
 // unit: the counted noun, lower-cased as written ("civilians", "снарядов", "قذائف"), or the
 // measure for "other" ("km", "mm", "%", "years"); "" when nothing follows.
 //

@@ -271,7 +271,9 @@ bool is_ar_direction_adjective(const std::string& key) {
 bool is_ar_settlement_cue(const Words& key) {
   static const std::unordered_set<std::string> s{to_utf8(U"قريه"), to_utf8(U"بلده"), to_utf8(U"مدينه"),
                                                  to_utf8(U"بلدتي"), to_utf8(U"قريتي"), to_utf8(U"مزرعه"),
-                                                 to_utf8(U"قاعده"), to_utf8(U"مطار")};
+                                                 to_utf8(U"قاعده"), to_utf8(U"مطار"),
+                                                 // plurals: "قرى البارة وكنصفرة" (the villages of …)
+                                                 to_utf8(U"قري"), to_utf8(U"قرى"), to_utf8(U"بلدات")};
   return key.size() == 1 && s.count(to_utf8(ar_no_article(ar_letters(key[0])))) != 0;
 }
 // A word that is itself a cue ("بلدة", "مدينة", "حي"): never a place name.
@@ -473,6 +475,9 @@ struct Resolved {
   const gazetteer::Place* place = nullptr;  // resolved only
   std::string match;                         // best candidate's match kind
   double score = 0;
+  // Below the threshold: the one place in scope that the query matches, by the key tier only
+  // (every acceptable candidate is that place; none matched exactly). Else null.
+  const gazetteer::Place* key_only_in_scope = nullptr;
 };
 
 struct WordRef {
@@ -540,6 +545,16 @@ struct PlaceFinder::Impl {
     if (r.best) {
       out.match = gazetteer::to_string(r.best->match);
       out.score = r.best->score;
+    }
+    if (r.status == gazetteer::Status::below_threshold) {
+      const gazetteer::Place* only = nullptr;
+      bool unique = true;
+      for (const auto& j : r.candidates) {
+        if (!j.acceptable) continue;
+        if (j.candidate.match != gazetteer::MatchKind::key || (only && only != j.candidate.place)) unique = false;
+        only = j.candidate.place;
+      }
+      if (unique) out.key_only_in_scope = only;
     }
     std::lock_guard lock(mutex);
     if (cache.size() > 200'000) cache.clear();
@@ -972,6 +987,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     std::size_t last_place_word = kNone;  // the last word of the last place mention in this sentence
     // The last word of the last mention of a list led by a settlement noun ("the towns of X and Y").
     std::size_t settlement_last = kNone;
+    // The last word of a Latin/Cyrillic list member a weak cue called a place that nothing located
+    // ("at Fulayfil, Sufuhun, al-Fattirah and Kansafra": al-Fattirah): not a mention, but the list
+    // goes on past it, so the member after it is cued as a list member too.
+    std::size_t dropped_member_last = kNone;
     auto emit = [&](PlaceMention pm, std::size_t a, std::size_t b, std::size_t skip_letters = 0) {
       pm.span = doc.tokens_span(W[a].tok, W[b].tok);
       if (skip_letters > 0) {  // proclitic letters (harakat between them skipped too)
@@ -1113,6 +1132,38 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
       }
 
+      // True when the words after a Latin name ending at word `e` go on as a list (", Y", "and
+      // Y", ", and Y": capitalised members, at most six) that reaches a member the main gazetteer
+      // holds as written and locates in scope.
+      auto list_before_located = [&](std::size_t e) {
+        std::size_t x = e + 1;
+        for (int members = 0; members < 6 && x < n; ++members) {
+          bool joined = false;
+          if (W[x].sep == 3) {
+            if (W[x].tok == 0 || doc.token_text(W[x].tok - 1) != ",") return false;
+            joined = true;
+          }
+          if (lower(x) == "and" || lower(x) == "or") {
+            if (x + 1 >= n || W[x + 1].sep == 3) return false;
+            ++x, joined = true;
+          }
+          if (!joined || !(is_cap_word(x) || (is_particle(x) && x + 1 < n && W[x + 1].sep != 3 && is_cap_word(x + 1))))
+            return false;
+          std::size_t last = x;
+          while (last + 1 < n && last + 1 - x < kMaxWords && W[last + 1].sep != 3 &&
+                 (is_cap_word(last + 1) || (is_particle(last + 1) && last + 2 < n && is_cap_word(last + 2)) ||
+                  W[last + 1].sep == 2))
+            ++last;
+          for (std::size_t b = last + 1; b-- > x;) {
+            const std::string q = query_of(x, b);
+            if (!q.empty() && m.folded_names.count(q) && !stop_words().count(q) && !m.actor_words.count(q) &&
+                m.resolve(q, false).place)
+              return true;
+          }
+          x = last + 1;
+        }
+        return false;
+      };
       // An English fire or assault verb right before a capitalised name ("regime forces shelled
       // Al-Lataminah and Kafr Zita", "pounded Kansafra"): a cue for the localities supplement only.
       auto after_object_verb = [&](std::size_t x) {
@@ -1133,13 +1184,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const bool arabic_word = t0.script == Script::arabic;
       auto cue = cue_before(w);
       // A list after a place: "Saraqib and Binnish", "Saraqib, Binnish", "سراقب وبنش" (a weak cue).
-      if (!cue && last_place_word != kNone) {
-        const bool list_word = w >= 1 && last_place_word + 2 == w + 0 &&
+      // (After a dropped member of the list too: dropped_member_last.)
+      const std::size_t list_anchor =
+          dropped_member_last != kNone && (last_place_word == kNone || dropped_member_last > last_place_word)
+              ? dropped_member_last
+              : last_place_word;
+      if (!cue && list_anchor != kNone) {
+        const bool list_word = w >= 1 && list_anchor + 2 == w + 0 &&
                                (lower(w - 1) == "and" || lower(w - 1) == "or" || lower(w - 1) == "и" ||
                                 lower(w - 1) == "или" || lower(w - 1) == "ve" || lower(w - 1) == "\xD9\x88");
-        const bool comma = last_place_word + 1 == w && W[w].sep == 3 && W[w].tok > 0 &&
+        const bool comma = list_anchor + 1 == w && W[w].sep == 3 && W[w].tok > 0 &&
                            doc.token_text(W[w].tok - 1) == ",";
-        const bool waw = last_place_word + 1 == w && W[w].sep == 0 && arabic_word_at(w) &&
+        const bool waw = list_anchor + 1 == w && W[w].sep == 0 && arabic_word_at(w) &&
                          doc.token_text(W[w].tok).starts_with("\xD9\x88");  // و joined
         if (list_word || comma || waw) {
           CueHit h;
@@ -1148,7 +1204,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           h.key = Words{"list"};
           // A list led by a settlement noun ("the towns of Kafr Zita and al-Lataminah"): the noun
           // governs every member, a strong cue for each.
-          h.strong = settlement_last != kNone && settlement_last == last_place_word;
+          h.strong = settlement_last != kNone && settlement_last == list_anchor;
           cue = std::move(h);
         }
       }
@@ -1207,6 +1263,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             h.key = Words{"dateline"};
             cue = std::move(h);
           }
+        }
+        // A member of an English list before a member the gazetteer holds ("shelling hit Fattira,
+        // Sfuhun and Kafr Nabl"): the list says every member is a place of the same kind, so the
+        // members before it are cued names too (a weak list cue: the localities supplement may
+        // locate them), as the members after a located place already are.
+        if (!cue && !turkish && t0.script == Script::latin && !sentence_initial && list_before_located(maxb)) {
+          CueHit h;
+          h.text = "list";
+          h.first = w;
+          h.key = Words{"list"};
+          cue = std::move(h);
         }
         bool consumed = false;
         for (std::size_t b = maxb + 1; b-- > w && !consumed;) {
@@ -1470,7 +1537,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const bool local_only = m.has_localities() && is_ar_local_cue(cue);  // dropped unless the supplement locates it
         if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only) &&
             (first.size() >= 3 || two) && (!ar_common_words().count(to_utf8(first)) || two) &&
-            !is_cue_word(to_utf8(ar_no_article(first)))) {
+            !is_cue_word(to_utf8(ar_no_article(first))) &&
+            // "قرى وبلدات" (villages and towns): a cue word after the conjunction is no name
+            !(first.size() > 3 && first[0] == U'و' && is_cue_word(to_utf8(ar_no_article(first.substr(1)))))) {
           std::string q = std::string(two ? doc.tokens_text(W[w].tok, W[w + 1].tok) : doc.token_text(W[w].tok));
           std::size_t skip = 0;
           if (list_member && q.starts_with("\xD9\x88") && q.size() > 6) {  // و
@@ -1497,6 +1566,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // many villages bear common words' names ("مدرسة", "تحت", "عاجل"). An Arabic name after a
       // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
       bool from_localities = false;  // (set below; `cue` may be null for a verb_cue)
+      bool key_only = false;         // located below the threshold: the only place in scope with its key
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
                            doc.token_text(W[win.first].tok).size() <= 6;
@@ -1532,6 +1602,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (usable(lr)) {
             r = lr;
             from_localities = true;
+          } else if (!cyr && !arabic_word && lr.key_only_in_scope && lr.score >= 0.78 && r.status == gazetteer::Status::no_match &&
+                     gazetteer::consonant_key(win.query).size() >= 4) {
+            // A Latin spelling whose vowels differ from every spelling GeoNames lists ("Trumba"
+            // for Turumbah: the same consonants t-r-m-b, below the key tier's threshold): taken
+            // when that village is the only place in scope (main gazetteer and supplement) with
+            // that consonant key, the main gazetteer has no candidate at all, and the spellings are
+            // close enough (score 0.78, similarity 0.6: the key tier alone goes down to 0.75).
+            r = lr;
+            r.place = lr.key_only_in_scope;
+            from_localities = true;
+            key_only = true;
           }
         }
       }
@@ -1612,8 +1693,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // A weak cue ("in", "from", "в", "في") keeps a name the gazetteer nearly knows in scope
         // (below threshold, ambiguous) or knows exactly elsewhere ("in Ankara": out of scope).
         if (!cue->strong && !(r.status == gazetteer::Status::below_threshold || r.status == gazetteer::Status::ambiguous ||
-                              (r.status == gazetteer::Status::out_of_scope && r.match == "exact")))
+                              (r.status == gazetteer::Status::out_of_scope && r.match == "exact"))) {
+          // A list member nothing locates: the list goes on past it (dropped_member_last).
+          if (!arabic_word && cue->key == Words{"list"}) dropped_member_last = b;
           continue;
+        }
         if (cue->text == "dateline" && cue->key == Words{"dateline"} && r.status == gazetteer::Status::out_of_scope)
           continue;  // "MOSCOW, Oct 12": the reporter's city, not the event's place
         pm.kind = "unresolved";
@@ -1649,6 +1733,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (folded(x) == "of" && x > 0) --x;
         if (folded(x) == "the" && x > 0) --x;
         before = region_word_latin(folded(x));
+        // "населённые пункты Латакии" (the settlements of a province: the name in the genitive)
+        // is a region; "населенные пункты Сукейлабия, Курназ и Джурин" names the settlements
+        // themselves (the name as written, in apposition): the noun is no part of the name and
+        // the name is a point, unless it is a province seat.
+        if (before == RegionWord::countryside && folded(x).starts_with("punkt") && !win.rule.starts_with("ru:-") &&
+            !seat)
+          before = RegionWord::none;
         if (tok(x).script == Script::arabic) {
           before = RegionWord::none;
           for (const std::string& f : forms(x))  // "وريف", "بريف": with a proclitic
@@ -1792,6 +1883,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       if (r.match != "exact") pm.reason += (pm.reason.empty() ? "" : "; ") +
                                            fmt::format("a {} match of the gazetteer's spelling (score {:.2f})", r.match, r.score);
+      if (key_only)
+        pm.reason += (pm.reason.empty() ? "" : "; ") +
+                     fmt::format("below the threshold ({:.2f}), taken as the only place in scope with its consonant key",
+                                 gazetteer::kMinScore);
       if (from_localities)
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      std::string("a village of the localities supplement (GeoNames via Who's On First), which the main "
