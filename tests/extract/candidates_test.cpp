@@ -364,6 +364,35 @@ TEST(Candidates, BetweenTwoPlacesIsOneEventAtTheirMidpoint) {
   // "X and Y" without "between": one candidate each (CoordinatedPlacesGiveOneCandidateEach).
 }
 
+// A casualty figure told with one of the coordinated places is that place's only; a figure told
+// with none of them (the raids' count) stays with every one.
+TEST(Candidates, ACoordinatedPlacesOwnFigureStaysWithIt) {
+  Fixture f("Warplanes carried out 18 raids on Kafr Nabl and Hish on 8 May, wounding two volunteers in Hish.");
+  f.point("Kafr Nabl", 36.56, 35.61, 2);
+  f.point("Hish", 36.64, 35.55, 4);
+  PlaceMention again;
+  again.span = f.at("Hish", 1);
+  again.text = "Hish";
+  again.kind = "point";
+  again.name = "Hish";
+  again.geonameid = 4;
+  again.lon = 36.64;
+  again.lat = 35.55;
+  again.rule = "test";
+  f.m.places.push_back(again);
+  f.date("8 May", 2019y / May / 8);
+  f.number("18", 18, "explosions");
+  f.number("two", 2, "injured");
+  const auto c = f.run();
+  ASSERT_EQ(c.size(), 2u) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "Kafr Nabl");
+  EXPECT_FALSE(c[0].contains("injured")) << c[0].dump();
+  EXPECT_EQ(c[0]["explosions"], 18);
+  EXPECT_EQ(c[1]["place"], "Hish");
+  EXPECT_EQ(c[1]["injured"], 2);
+  EXPECT_EQ(c[1]["explosions"], 18);
+}
+
 TEST(Candidates, FurtherMentionWithoutPlaceOrDateIsTheSameEvent) {
   Fixture f("Rockets hit Saraqib on 9 October.\n\nA teacher said one rocket landed near a school.");
   f.point("Saraqib", 36.8, 35.86, 1);

@@ -1795,6 +1795,30 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (o.ev.kind == extra.ev.kind && o.place_key == extra.place_key && o.day == extra.day) dup = true;
       if (!dup) pending_extra.push_back(std::move(extra));
     }
+    // A casualty figure told with one of the coordinated places ("… on Jarjanaz and Talmenes …
+    // two volunteers were wounded … in Talmenes", "… قرى البارة وكنصفرة … إصابة ثلاثة مدنيين في
+    // بلدة البارة"): that place's, not every place's. The place mention nearest the figure
+    // decides; a figure nearest no place of the list stays with all of them.
+    if (!pending_extra.empty()) {
+      std::vector<Cand*> group{&c};
+      for (auto& x : pending_extra) group.push_back(&x);
+      const std::vector<NumberUse> figures = c.numbers;  // (c.numbers may lose some below)
+      for (const NumberUse& u : figures) {
+        if (u.n->counts != "fatalities" && u.n->counts != "injured") continue;
+        const PlaceMention* nearest = nullptr;
+        for (const PlaceMention* p : places[si])
+          if (p->kind == "point" && (!nearest || distance(p->span, u.n->span) < distance(nearest->span, u.n->span)))
+            nearest = p;
+        if (!nearest) continue;
+        const std::string key = nearest->geonameid ? std::to_string(*nearest->geonameid) : nearest->text;
+        Cand* owner = nullptr;
+        for (Cand* g : group)
+          if (g->place_key == key) owner = g;
+        if (!owner) continue;
+        for (Cand* g : group)
+          if (g != owner) std::erase_if(g->numbers, [&](const NumberUse& x) { return x.n == u.n; });
+      }
+    }
     bool merged = false;
     for (auto& o : cands)
       if (o.ev.kind == c.ev.kind && o.place_key == c.place_key && o.day == c.day && !c.day.empty() &&
