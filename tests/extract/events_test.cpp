@@ -363,6 +363,9 @@ TEST(Events, SuspendedNegatedRescuedCountedUsual) {
     EXPECT_EQ(whys(f), why) << text;
   }
   EXPECT_EQ(kinds(run("Two volunteers were wounded while pulling survivors out of the rubble.")), "");
+  // A cause named for the sentence's other event is not an event of its own.
+  EXPECT_EQ(kinds(run("Çatışmalar nedeniyle Atarib yolu trafiğe kapatıldı.")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Because of the fighting the road was closed to traffic.")), "movement_restriction");
   EXPECT_EQ(kinds(run("The fighters pulled their tanks out of the zone.")), "withdrawal");
 }
 

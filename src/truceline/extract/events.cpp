@@ -214,6 +214,8 @@ constexpr Entry kTriggers[] = {
     {"withdrawal", "çekildi*"}, {"withdrawal", "çekti"}, {"withdrawal", "geri çekil*"}, {"withdrawal", "boşaltıl*"},
     {"withdrawal", "tahliye edil*"},
     {"patrol", "devriye*"},
+    {"movement_restriction", "trafiğe kapat*"}, {"movement_restriction", "yol* ~ kapat*"},
+    {"movement_restriction", "yol* kapat*"}, {"movement_restriction", "geçişine izin verilme*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
@@ -1213,6 +1215,21 @@ EventFindings find_events(const Document& doc) {
                                                     "suçla"},
                                                    b, m.first_token))
         continue;
+      // A cause named for another event of the sentence ("Çatışmalar nedeniyle … yol trafiğe
+      // kapatıldı", "because of the fighting the road was closed", "из-за боёв дорога перекрыта"):
+      // the clashes are told as the reason, the sentence's event is the other one.
+      if (found.size() > 1) {
+        const bool after_cause = m.last_token + 1 < e && t.tok(m.last_token + 1).word &&
+                                 (t.tok(m.last_token + 1).lower == "nedeniyle" || t.tok(m.last_token + 1).lower == "yüzünden");
+        bool before_cause = false;
+        if (m.first_token >= b + 2) {
+          const std::string& w1 = t.tok(m.first_token - 1).lower;
+          const std::string& w2 = t.tok(m.first_token - 2).lower;
+          before_cause = (w2 == "because" && w1 == "of") || (w2 == "due" && w1 == "to") || w1 == "из-за" ||
+                         (m.first_token >= b + 3 && t.tok(m.first_token - 3).lower == "because" && w2 == "of");
+        }
+        if (after_cause || before_cause) continue;
+      }
       // "pulling survivors out of the rubble": a rescue, not a withdrawal.
       if (m.kind == "withdrawal" && clause_has({"rubble", "debris", "survivor", "bodies", normalise_arabic("الانقاض"),
                                                 normalise_arabic("انقاض"), "завал", "enkaz"},
