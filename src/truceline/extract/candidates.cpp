@@ -436,8 +436,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // A date that starts a period ("С 31 августа", "since 31 August", "منذ …": a truce in force
   // since then), by its words and the word before it (the date finder leaves "since" out).
   auto after_since = [&](const DateMention& d) {
-    std::string t;
-    for (char ch : d.text) t += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    std::string t = detail::ascii_lower(d.text);
     for (std::size_t k = token_at(doc, d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token;)
       if (ts[k].word) {
         t = word_key(k) + " " + t;
@@ -1012,8 +1011,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // since then), not the day of an event told with it — unless it is a range's start ("с 10 по
     // 15 октября").
     auto period_start = [&](const DateMention* d) {
-      std::string t;
-      for (char ch : d->text) t += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      const std::string t = detail::ascii_lower(d->text);
       const bool range = t.find(" \xD0\xBF\xD0\xBE ") != std::string::npos /* по */ || t.find(" until ") != std::string::npos ||
                          t.find(" to ") != std::string::npos;
       return after_since(*d) && !range;
@@ -1582,11 +1580,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // ("сирийская артиллерия нанесла удары", "artillery struck"): a shelling.
     if (c.ev.kind == "airstrike" && c.actor) {
       const std::string at = c.actor->text;
-      const std::string lower_at = [&] {
-        std::string x = at;
-        for (char& ch : x) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-        return x;
-      }();
+      const std::string lower_at = detail::ascii_lower(at);
       const bool artillery = lower_at.find("artiller") != std::string::npos || lower_at.find("артиллер") != std::string::npos ||
                              lower_at.find("Артиллер") != std::string::npos || lower_at.find("howitzer") != std::string::npos ||
                              lower_at.find("topçu") != std::string::npos ||
@@ -1602,8 +1596,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     } else if (c.ev.kind == "shelling" && c.actor && c.actor->span.end <= c.ev.span.begin) {
       // ... and the other way: "warplanes pounded the villages", "طائرات حربية قصفت", "самолёты
       // обстреляли": a generic fire verb whose actor is aircraft is an air strike.
-      std::string at = c.actor->text;
-      for (char& ch : at) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      const std::string at = detail::ascii_lower(c.actor->text);
       const std::string ar = normalise_arabic(c.actor->text);
       const bool aircraft = at.find("warplane") != std::string::npos || at.find("jets") != std::string::npos ||
                             at.find("aircraft") != std::string::npos || at.find("helicopter") != std::string::npos ||

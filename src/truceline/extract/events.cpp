@@ -887,8 +887,7 @@ EventFindings find_events(const Document& doc) {
     std::optional<Claimant> c = own_claimant(t, s);
     // "nobody has said who fired them", "никто не взял на себя ответственность": no one claims.
     if (c && !c->inherited) {
-      std::string first = c->text.substr(0, c->text.find(' '));
-      for (char& ch : first) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      const std::string first = detail::ascii_lower(c->text.substr(0, c->text.find(' ')));
       if (first == "nobody" || first == "no" || first == "none" || first == "никто" || first == "Никто" ||
           first == "kimse" || normalise_arabic(c->text).starts_with(normalise_arabic("لا أحد")))
         c.reset();

@@ -49,4 +49,12 @@ std::string ru_stem(std::string_view folded);
 // applied to both sides of a comparison (a lexicon phrase and a Turkish document's word).
 std::string tr_stem(std::string_view folded);
 
+// ASCII letters lowered, every other byte kept (Cyrillic, Arabic and Turkish letters as written):
+// for comparing a phrase with English rule words without ICU.
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  return out;
+}
+
 }  // namespace truceline::extract::detail
