@@ -614,6 +614,20 @@ TEST(CandidateTime, TheDayBeforeIsTheDayBeforeTheOneTold) {
   }
 }
 
+// A time of day with no day of its own ("At dawn", "ночью", "فجراً", "gece saatlerinde") is a part
+// of the day told before.
+TEST(CandidateTime, ATimeOfDayIsPartOfTheDayToldBefore) {
+  for (const char* text : {"Rebels shelled Saraqib on Monday. At dawn, HTS fighters attacked army positions near Sarmin.",
+                           "Боевики обстреляли Саракиб в понедельник. Тем временем ночью боевики атаковали позиции армии "
+                           "у Сармина.",
+                           "قصفت قوات النظام سراقب يوم الاثنين. وهاجم مسلحون فجراً مواقع الجيش قرب سرمين."}) {
+    const auto cs = candidates_of(text);
+    ASSERT_EQ(cs.size(), 2u) << text << "\n" << json(cs).dump();
+    EXPECT_EQ(cs[1]["observed_at"], "2018-10-08") << text;
+    EXPECT_TRUE(cs[1]["evidence"]["time"]["rule"].get<std::string>().starts_with("same_day_as_told")) << cs[1].dump();
+  }
+}
+
 // A list item with no date of its own tells an event of the day given before the list.
 TEST(CandidateTime, AListItemTakesTheDayToldBeforeTheList) {
   const auto cs = candidates_of("Daily update\n\nViolations continued yesterday. Activists documented the following:\n\n"

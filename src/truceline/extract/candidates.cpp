@@ -550,6 +550,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       auto span_to = [&](std::size_t last) { return std::string(doc.slice({ts[k].span.begin, ts[last].span.end})); };
       if ((a == "same" || a == "that") && kPart.count(b)) return span_to(n);
       if (a == "meanwhile") return span_to(k);  // "Russian warplanes meanwhile struck X"
+      // A time of day with no day ("At dawn, jihadists attacked …", "Тем временем ночью …",
+      // "فجراً", "gece saatlerinde"): a part of the day told before.
+      if (a == "at" && (b == "dawn" || b == "night" || b == "midnight" || b == "noon" || b == "dusk")) return span_to(n);
+      if ((a == "ночью" || a == "утром" || a == "вечером" || a == "днём" || a == "днем") && b != "ранее" && b != "позже" &&
+          b != "раньше")
+        return span_to(k);
+      if (a == "на" && b == "рассвете") return span_to(n);
+      if ((a == "sabah" || a == "gece" || a == "akşam" || a == "öğle" || a == "öğleden") &&
+          (b == "saatlerinde" || b == "saatlerinde,"))
+        return span_to(n);
       // "Hours earlier", "minutes later", "earlier that day", "later in the day".
       if ((a == "hours" || a == "minutes") && (b == "earlier" || b == "later" || b == "before" || b == "after"))
         return span_to(n);
@@ -564,6 +574,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const std::string x = normalise_arabic(a), y = normalise_arabic(b);
         if ((x == kDay || x == "ف" + kDay || x == "في" + kDay) && kSelf.count(y)) return span_to(n);
         if ((x == kSame || x == kThat) && y == kDay) return span_to(n);
+        static const std::set<std::string> kPartAr{normalise_arabic("فجرا"), normalise_arabic("فجراً"),
+                                                   normalise_arabic("صباحا"), normalise_arabic("صباحاً"),
+                                                   normalise_arabic("مساء"), normalise_arabic("مساءً"),
+                                                   normalise_arabic("ليلا"), normalise_arabic("ليلاً")};
+        if (kPartAr.count(x)) return span_to(k);
         if ((x == kDay || x == "ف" + kDay) && y == kThat) return span_to(n);
       }
     }
