@@ -271,9 +271,11 @@ TEST(Dates, MonthOnly) {
   EXPECT_EQ(m.precision, "month");
   EXPECT_EQ(m.resolved, (2018y / October / 1d));
   // Mid-November 2018 is 34 days ahead (cost 68), mid-November 2017 331 days back: 2018. Mid-
-  // March 2019 is 154 days ahead (cost 308), mid-March 2018 211 back: 2018.
-  m = one("The road was closed in November.", kPub);
+  // March 2019 is 154 days ahead (cost 308), mid-March 2018 211 back: 2018. A past verb right
+  // before the month keeps it on or before the publication's month (AMonthAfterAPastParticiple).
+  m = one("The road will close in November.", kPub);
   EXPECT_EQ(m.resolved, (2018y / November / 1d));
+  EXPECT_EQ(one("The road was closed in November.", kPub).resolved, (2017y / November / 1d));
   EXPECT_EQ(one("The road was closed in February.", kPub).resolved, (2018y / February / 1d));
   m = one("Бои возобновились в октябре.", kPub);
   EXPECT_EQ(m.text, "в октябре");
@@ -351,6 +353,16 @@ TEST(Dates, RussianPrepositionsAndNightsAreInTheSpan) {
 }
 
 // ---- Relative days ----------------------------------------------------------------------------
+
+// A month told with a past participle before it is in the past, even when the same month ahead
+// is nearer (published 12 October 2018: "in September" alone is 2018-09 anyway; published July
+// 2019, "signed in September" is 2018-09, not 2019-09); "expected in September" may be ahead.
+TEST(Dates, AMonthAfterAPastParticipleIsPast) {
+  constexpr year_month_day july{2019y, July, 20d};
+  EXPECT_EQ(one("The memorandum signed in September set up the zone.", july).resolved, 2018y / September / 1);
+  EXPECT_EQ(one("Меморандум, подписанный в сентябре, создал зону.", july).resolved, 2018y / September / 1);
+  EXPECT_EQ(one("The patrols are expected in September.", july).resolved, 2019y / September / 1);
+}
 
 // A bulletin's "past 24 hours": the day before publication, said in the reason.
 TEST(Dates, ThePast24HoursEveryLanguage) {

@@ -466,8 +466,9 @@ struct Scanner {
 
   // A day and month without a year: of the years around the publication's, the one that puts
   // the date nearest to the publication date, a day after it counting kFutureWeight days (news
-  // mostly reports the past, but deadlines and plans are ahead). direction < 0: strictly before
-  // the publication's month ("نيسان الماضي", last April); > 0: after it ("المقبل").
+  // mostly reports the past, but deadlines and plans are ahead). direction -1: strictly before
+  // the publication's month ("نيسان الماضي", last April); -2: on or before it (a past verb right
+  // before a month alone: "signed in September"); > 0: after it ("المقبل").
   void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d, int direction = 0) {
     const std::string precision = d ? "day" : "month";
     if (d && !year_month_day{year{2000}, month{m}, day{*d}}.ok()) {  // 2000: a leap year, 29 February exists
@@ -487,7 +488,9 @@ struct Scanner {
     for (int yy = py - 1; yy <= py + 1; ++yy) {
       const year_month_day c = at(yy);
       if (!c.ok()) continue;  // 29 February
-      if (direction < 0 && !(d ? sys_days{c} < p : year_month_day{c.year(), c.month(), day{1}} < pub_month)) continue;
+      if (direction == -1 && !(d ? sys_days{c} < p : year_month_day{c.year(), c.month(), day{1}} < pub_month)) continue;
+      // -2: on or before the publication's month (a past verb: "fled in October", published in October).
+      if (direction == -2 && !(d ? sys_days{c} <= p : year_month_day{c.year(), c.month(), day{1}} <= pub_month)) continue;
       if (direction > 0 && !(d ? sys_days{c} > p : year_month_day{c.year(), c.month(), day{1}} > pub_month)) continue;
       // A month is measured from its middle.
       const long diff = (sys_days{c} + days{d ? 0 : 14} - p).count();
@@ -508,7 +511,8 @@ struct Scanner {
     std::string reason;
     if (*best == py) reason = "year from publication date";
     else reason = fmt::format("year {}: the nearest such date to the publication date {}", *best, iso(*pub));
-    if (direction < 0) reason += " (the text says it is past)";
+    if (direction == -1) reason += " (the text says it is past)";
+    else if (direction == -2) reason += " (a past verb before it: not after the publication's month)";
     else if (d && sys_days{r} > p + days{kFutureSlackDays}) reason += "; after the publication date";
     emit(first, last, "absolute_no_year", precision, r, std::move(reason));
   }
@@ -890,6 +894,20 @@ struct Scanner {
     int direction = 0;
     if (in(last + 1, ar_past())) direction = -1, ++last;
     else if (in(last + 1, ar_future_set())) direction = 1, ++last;
+    // A month told with a past participle or verb right before it ("the memorandum signed in
+    // September", "agreed in October", "подписанный в сентябре"): the past.
+    if (direction == 0 && first > 0 && word(first - 1)) {
+      const std::string& v = k[first - 1];
+      static const std::set<std::string> kAhead{"expected", "scheduled", "planned", "slated", "intended", "required",
+                                                "proposed", "needed", "announced"};
+      const bool en_past = t[first - 1].script == Script::latin && lang == "en" && v.size() > 4 && v.ends_with("ed") &&
+                           !kAhead.count(v);
+      const bool ru_past = t[first - 1].script == Script::cyrillic &&
+                           (v.ends_with("анный") || v.ends_with("анного") || v.ends_with("анном") || v.ends_with("енный") ||
+                            v.ends_with("енного") || v.ends_with("ал") || v.ends_with("ала") || v.ends_with("али") ||
+                            v.ends_with("ил") || v.ends_with("ила") || v.ends_with("или"));
+      if (en_past || ru_past) direction = -2;
+    }
     emit_no_year(first, last, m->first, std::nullopt, direction);
     return true;
   }
