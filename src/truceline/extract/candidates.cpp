@@ -135,18 +135,13 @@ struct NumberUse {
   const NumberMention* n = nullptr;
 };
 
-// Return fire ("returned fire", "ответный огонь", "karşılık verdi") answers the event told before:
-// another event, in the other direction; never merged with it.
-bool is_return_fire(const EventMention& e) {
-  return e.rule.find("return") != std::string::npos || e.rule.find("ответн") != std::string::npos ||
-         e.rule.find("karşılık") != std::string::npos;
-}
+// Return fire answers the event told before: another event, in the other direction; never merged
+// with it (EventMention::answers).
+bool is_return_fire(const EventMention& e) { return e.answers; }
 
 // A point the place finder read from a name that is both a city and its province, the city
-// assumed (places.cpp says so in the reason).
-bool ambiguous_seat(const PlaceMention* p) {
-  return p && p->kind == "point" && p->reason.find("names both the city and the province") != std::string::npos;
-}
+// assumed (PlaceMention::city_or_province).
+bool ambiguous_seat(const PlaceMention* p) { return p && p->kind == "point" && p->city_or_province; }
 
 struct Cand {
   EventMention ev;
@@ -442,7 +437,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         t = word_key(k) + " " + t;
         break;
       }
-    if (t.starts_with("since ") || t.find(" since ") != std::string::npos || t.starts_with("\xD1\x81 ") /* с */ ||
+    // (English "since" a few words before: the walk below.)
+    if (t.starts_with("\xD1\x81 ") /* с */ ||
         t.starts_with("\xD0\xA1 ") /* С */ || t.starts_with("\xD1\x81\xD0\xBE ") /* со */ ||
         t.starts_with("\xD9\x85\xD9\x86\xD8\xB0") /* منذ */)
       return true;

@@ -25,6 +25,9 @@ using std::string_view;
 struct Entry {
   const char* kind;
   const char* pattern;
+  // Return fire ("returned fire", "ответный огонь", "karşılık verdi"): the trigger answers the event
+  // told before it (EventMention::answers).
+  bool answers = false;
 };
 
 // Event triggers, per language (lower case; Arabic as normalise_arabic gives it). Checked by
@@ -85,7 +88,7 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "opened fire"},
     // Return fire ("howitzers returned fire on the positions"), fire at positions, an attack beaten
     // back ("beat back an attempt to advance", "fought off an attack").
-    {"shelling", "returned fire"}, {"shelling", "return fire"}, {"shelling", "returning fire"},
+    {"shelling", "returned fire", true}, {"shelling", "return fire", true}, {"shelling", "returning fire", true},
     {"armed_clash", "fired on ~ position*"}, {"armed_clash", "fired on ~ ~ position*"},
     {"armed_clash", "fired at ~ position*"}, {"armed_clash", "beat* back"}, {"armed_clash", "beaten back"},
     {"armed_clash", "fought off"}, {"armed_clash", "fighting off"}, {"armed_clash", "attempt* to advance"},
@@ -144,7 +147,7 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "открыли огонь"}, {"armed_clash", "отразил* ~ атак*"}, {"armed_clash", "отразил* атак*"},
     {"armed_clash", "отразил* ~ наступлени*"}, {"armed_clash", "отразил* наступлени*"}, {"armed_clash", "отбил* ~ атак*"},
     {"armed_clash", "отбил* атак*"}, {"shelling", "накрыли ~ минометов"}, {"shelling", "накрыли ~ миномётов"},
-    {"shelling", "накрыли ~ артиллери*"}, {"shelling", "ответн* огонь"},
+    {"shelling", "накрыли ~ артиллери*"}, {"shelling", "ответн* огонь", true},
     // A post folded up ("начали сворачивать наблюдательный пункт").
     {"withdrawal", "сворачива* ~ пункт*"}, {"withdrawal", "сворачива* пункт*"}, {"withdrawal", "свернул* ~ пункт*"}, {"armed_clash", "освободил* ~ населенн* пункт*"},
     {"armed_clash", "освободил* ~ населённ* пункт*"}, {"armed_clash", "освободил* населенн*"},
@@ -210,7 +213,7 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "çatış*"}, {"armed_clash", "taciz ateş*"},
     // Drones ("insansız hava araçlarıyla saldırı", "İHA saldırısı"): a drone attack, as English.
     {"airstrike", "insansız hava araç* saldırı*"}, {"airstrike", "iha* saldırı*"}, {"airstrike", "siha* saldırı*"}, {"armed_clash", "ateş aç*"},
-    {"armed_clash", "karşılık ver*"}, {"armed_clash", "saldırı düzenle*"}, {"armed_clash", "sızma girişim*"},
+    {"armed_clash", "karşılık ver*", true}, {"armed_clash", "saldırı düzenle*"}, {"armed_clash", "sızma girişim*"},
     {"withdrawal", "çekildi*"}, {"withdrawal", "çekti"}, {"withdrawal", "geri çekil*"}, {"withdrawal", "boşaltıl*"},
     {"withdrawal", "tahliye edil*"},
     {"patrol", "devriye*"},
@@ -401,6 +404,7 @@ std::vector<std::string> split_words(string_view p) {
 struct Pattern {
   std::string kind, source;  // source: the entry as written
   std::vector<std::string> words;
+  bool answers = false;  // Entry::answers
 };
 
 // The first UTF-8 character of a word: the key patterns are indexed by.
@@ -423,7 +427,7 @@ struct PatternSet : std::vector<Pattern> {
 
 PatternSet compile(const Entry* b, const Entry* e) {
   PatternSet out;
-  for (const Entry* x = b; x != e; ++x) out.push_back({x->kind, x->pattern, split_words(x->pattern)});
+  for (const Entry* x = b; x != e; ++x) out.push_back({x->kind, x->pattern, split_words(x->pattern), x->answers});
   out.index();
   return out;
 }
@@ -922,6 +926,7 @@ EventFindings find_events(const Document& doc) {
       m.span = doc.tokens_span(h.first, h.end - 1);
       m.text = text_of(t, h.first, h.end);
       m.rule = "trigger:" + h.p->source;
+      m.answers = h.p->answers;
       m.sentence = si;
       found.push_back(std::move(m));
     }

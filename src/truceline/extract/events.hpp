@@ -43,6 +43,9 @@ struct EventMention {
   std::string rule;  // "trigger:<lexicon entry>", "casualties:<word>+civilians:<word>", "sighting:<verb>+<object>"
   std::size_t sentence = 0, first_token = 0, last_token = 0;  // tokens [first, last]
   std::string voice;                                          // "active" | "passive"
+  // Return fire ("returned fire", "ответный огонь", "karşılık verdi"): it answers the event told
+  // before, another event in the other direction, never merged with it (a flag of its trigger).
+  bool answers = false;
 };
 
 struct Claimant {

@@ -1876,6 +1876,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (city_word) {
           rule.push_back("city");
         } else if (gazetteer::same_admin1(p.name, p.admin1())) {
+          pm.city_or_province = true;
           pm.reason = fmt::format("'{}' names both the city and the province (admin1 {}); the text does not say "
                                   "which: the city assumed, the province may be meant",
                                   doc.tokens_text(W[a].tok, W[b].tok), p.admin1());

@@ -47,6 +47,9 @@ struct PlaceMention {
   std::string country, admin1;  // of the resolved place, or of the region
   std::string reason;           // why not a point / why unresolved / what was assumed
   std::string rule;             // how it was spotted (header comment)
+  // A point read from a name that is both a city and its province ("Idlib"), the city assumed
+  // (said in reason): a candidate does not borrow it from another sentence.
+  bool city_or_province = false;
 };
 
 // Gives the localities supplement (data/gazetteer/localities.tsv) when first needed, or null; called
