@@ -451,6 +451,27 @@ TEST(Actors, SeatsOfPowerAbbreviationsAndModesThatAreNoRegime) {
 
 // Turkish inflected forms and "X ve Y'ye ait" (belonging to X and Y): docs/extract.md, "Rules
 // from the fourth held-out set". Ids from the Idlib scenario's tables.
+TEST(Actors, StateOutletsAndStateMediaSpeakForTheirState) {
+  // An official agency or broadcaster is its state's voice (by the party of its country).
+  expect(find("The state news agency SANA said the shells fell at dawn."), "SANA", "syria");
+  expect(find("According to TASS, the convoy was hit."), "TASS", "russia");
+  expect(find("Anadolu Agency reported the attack."), "Anadolu Agency", "turkey");
+  expect(find("Как сообщает РИА Новости, колонна попала под огонь."), "РИА Новости", "russia");
+  expect(find("Об этом сообщило агентство Анадолу."), "агентство Анадолу", "turkey");
+  expect(find("وذكرت وكالة سانا أن القذائف سقطت فجراً."), "سانا", "syria");
+  expect(find("Anadolu Ajansı'nın haberine göre saldırı sabah oldu."), "Anadolu Ajansı'nın", "turkey");
+  // The state's own media with its demonym, in every language.
+  expect(find("Syrian state media said the shells fell at dawn."), "Syrian state media", "syria");
+  expect(find("Сирийские государственные СМИ сообщили об обстреле."), "Сирийские государственные СМИ", "syria");
+  expect(find("وقالت وسائل الإعلام الرسمية السورية إن القذائف سقطت."), "وسائل الإعلام الرسمية السورية", "syria");
+  expect(find("Rus devlet medyası farklı bir rakam verdi."), "Rus devlet medyası", "russia");
+  // A private outlet that takes a side names nobody; "Anadolu" alone is Anatolia, not the agency;
+  // bare "state media" does not say whose.
+  EXPECT_TRUE(find("Al-Watan newspaper said the road was closed.").empty()) << dump(find("Al-Watan newspaper said the road was closed."));
+  EXPECT_TRUE(find("Anadolu'dan gelen konvoy sınırı geçti.").empty()) << dump(find("Anadolu'dan gelen konvoy sınırı geçti."));
+  for (const auto& m : find("State media said the shells fell at dawn.")) EXPECT_EQ(m.id, "") << dump(find("State media said."));
+}
+
 TEST(Actors, TurkishInflectedFormsAndOwnersBeforeAit) {
   auto ms = finder().find(Document::make("Rusya'ya ve Esed rejimine ait savaş uçakları köyü vurdu.", "tr"));
   ASSERT_EQ(ms.size(), 1u) << dump(ms);

@@ -90,8 +90,20 @@ Words phrase_keys(std::string_view phrase) {
     }
     return out;
   }
-  const bool cyr = has_cyrillic(phrase);
-  for (auto& w : split(gazetteer::fold(phrase))) out.push_back(cyr ? ru_stem(w) : w);
+  if (has_cyrillic(phrase)) {
+    // Word by word, as the text's words are keyed (a token's folded form, stemmed): fold
+    // romanises "тс" as "t s" (BGN's "t·s"), so folding the whole phrase first would split
+    // "агентство" in two and the alias would never match.
+    std::string_view rest = phrase;
+    while (!rest.empty()) {
+      const auto sp = rest.find_first_of(" -");
+      const std::string_view w = rest.substr(0, sp);
+      rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+      if (!w.empty()) out.push_back(ru_stem(gazetteer::fold(w)));
+    }
+    return out;
+  }
+  for (auto& w : split(gazetteer::fold(phrase))) out.push_back(w);
   return out;
 }
 
@@ -166,6 +178,12 @@ const std::vector<const char*>& force_nouns_other() {
       // the state's organs: "Russian defence ministry", "сирийские власти", "وزارة الدفاع الروسية"
       "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities", "власти",
       "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "مروحيات",
+      // the state's own media ("Syrian state media", "российские государственные СМИ", "وسائل
+      // الإعلام الرسمية السورية", "Rus devlet medyası"): they speak for the state (organ_nouns)
+      "state media", "state-run media", "state television", "state TV", "state news agency", "state broadcaster",
+      "государственные СМИ", "госСМИ", "государственное телевидение", "государственное агентство",
+      "وسائل الإعلام الرسمية", "الإعلام الرسمي", "التلفزيون الرسمي", "وكالة الأنباء الرسمية",
+      "devlet medyası", "devlet televizyonu", "devlet ajansı",
       // air defences (ground-based, but not "the army"); a soldier ("военнослужащий сирийской
       // армии"); the government ("авиация сирийского правительства")
       "air defences", "air defenses", "военнослужащий", "правительство", "drone", "officers", "officials",
@@ -197,7 +215,11 @@ const std::vector<const char*>& organ_nouns() {
   static const std::vector<const char*> n{
       "government", "regime", "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities",
       "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة",
-      "правительство", "партнёры", "партнеры", "officials"};
+      "правительство", "партнёры", "партнеры", "officials",
+      "state media", "state-run media", "state television", "state TV", "state news agency", "state broadcaster",
+      "государственные СМИ", "госСМИ", "государственное телевидение", "государственное агентство",
+      "وسائل الإعلام الرسمية", "الإعلام الرسمي", "التلفزيون الرسمي", "وكالة الأنباء الرسمية",
+      "devlet medyası", "devlet televizyonu", "devlet ajansı"};
   return n;
 }
 const std::vector<const char*>& side_nouns() {
@@ -229,6 +251,22 @@ const std::vector<CapitalForms>& capitals() {
       {"azerbaijan", {"Baku", "Баку", "باكو", "Bakü"}}};
   return c;
 }
+// A state's official news agencies and broadcasters ("SANA said", "according to TASS", "أفادت
+// وكالة سانا", "по данным ТАСС", "Anadolu Ajansı'nın haberine göre"): they speak for their state,
+// as a ministry does, so names of the party of their country (resolved as capitals are;
+// how "alias_in_text"). Only outlets owned by the state: privately owned outlets that take a side
+// ("Al-Watan", "Enab Baladi") name nobody, and neither does a name that is also a common word or
+// a region ("Спутник" = a satellite, "Anadolu" alone = Anatolia: only "Anadolu Agency").
+const std::vector<CapitalForms>& state_outlets() {
+  static const std::vector<CapitalForms> s{
+      {"syria", {"SANA", "Syrian Arab News Agency", "САНА", "سانا", "Al-Ikhbariya", "الإخبارية السورية"}},
+      {"russia", {"TASS", "ТАСС", "تاس", "RIA Novosti", "РИА Новости", "ريا نوفوستي", "Sputnik", "RT", "Russia Today",
+                  "روسيا اليوم", "Zvezda TV", "телеканал Звезда"}},
+      {"turkey", {"Anadolu Agency", "Anadolu Ajansı", "агентство Анадолу", "وكالة الأناضول", "TRT", "TRT Haber"}},
+      {"iran", {"IRNA", "Tasnim", "Press TV"}}};
+  return s;
+}
+
 // The words that make a capital an actor: before it (Latin "official", Russian "официальный" in
 // any case, Turkish "resmi"), after it in Arabic ("الرسمية", "الرسمي").
 const std::vector<const char*>& official_before() {
@@ -600,19 +638,26 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
     for (auto& k : phrase_keys(w)) m.official_after.insert(k);
   // Capitals (capitals()): the party whose `country` is the capital's country (or, without any
   // party declaring that country, whose name or alias is it); nobody when two parties qualify.
-  for (const auto& c : capitals()) {
+  // State outlets (state_outlets()) likewise, as names of their party (like "the Kremlin").
+  auto state_party = [&](const char* country) -> std::optional<std::string> {
     std::set<std::string> by_country, by_name;
     for (const auto& x : agreement.actors) {
       if (x.is_group) continue;
-      if (!x.country.empty() && gazetteer::fold(x.country) == c.country) by_country.insert(x.id);
-      if (gazetteer::fold(x.name) == c.country) by_name.insert(x.id);
+      if (!x.country.empty() && gazetteer::fold(x.country) == country) by_country.insert(x.id);
+      if (gazetteer::fold(x.name) == country) by_name.insert(x.id);
       for (const auto& al : x.aliases)
-        if (gazetteer::fold(al) == c.country) by_name.insert(x.id);
+        if (gazetteer::fold(al) == country) by_name.insert(x.id);
     }
     const std::set<std::string>& ids = by_country.empty() ? by_name : by_country;
-    if (ids.size() != 1) continue;
-    for (const char* f : c.forms) m.add(f, *ids.begin(), Entry::capital);
-  }
+    if (ids.size() != 1) return std::nullopt;
+    return *ids.begin();
+  };
+  for (const auto& c : capitals())
+    if (const auto id = state_party(c.country))
+      for (const char* f : c.forms) m.add(f, *id, Entry::capital);
+  for (const auto& c : state_outlets())
+    if (const auto id = state_party(c.country))
+      for (const char* f : c.forms) m.add(f, *id, Entry::alias, false);
   // A state's armed forces: agreement::armed_forces_of_states, the rule assess shares (the one
   // party that is a member of the state and has kind "armed-forces" or an alias that is the
   // state's demonym and a force noun that is no organ); here the alias is read in every
