@@ -59,6 +59,11 @@ TEST(Actors, QualifiedAndSeveralNameNobody) {
   expect(ms, "anti-HTS", "", "qualified");
   expect(ms, "Syrian and Russian warplanes", "", "several");
   expect(ms, "Turkish-backed factions", "", "qualified");
+  // A country's name before "-backed" is the qualifier of the generic noun after it: one
+  // mention, not "Iran-backed" and "Iran-backed militias" overlapping.
+  const auto iran = find("Iran-backed militias attacked the hill.");
+  ASSERT_EQ(iran.size(), 1u) << dump(iran);
+  expect(iran, "Iran-backed militias", "", "qualified");
 }
 
 TEST(Actors, GenericActorsHaveNoId) {

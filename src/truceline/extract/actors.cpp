@@ -1670,6 +1670,11 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         else if (!noun || !m.entries[*noun].air) note_named(am.id);
       }
       for (std::size_t x = ra; x < rb; ++x) used[x] = true;
+      // A mention of this sentence inside this one goes: "Iran-backed" (a name and its blocker)
+      // before "militias" is this mention's qualifier ("Iran-backed militias"), not another actor.
+      out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+                               [&](const ActorMention& o) { return o.span.begin >= am.span.begin && o.span.end <= am.span.end; }),
+                out.end());
       out.push_back(std::move(am));
       i = std::max(b, rb) - 1;
     }
