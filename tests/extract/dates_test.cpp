@@ -364,6 +364,46 @@ TEST(Dates, AMonthAfterAPastParticipleIsPast) {
   EXPECT_EQ(one("The patrols are expected in September.", july).resolved, 2019y / September / 1);
 }
 
+// A range of days is one mention: its first day, precision week (up to 7 days told) or month (up
+// to 31), so a report's window ([observed_at, +7 or +31 days)) holds every day told.
+TEST(Dates, DayRangesEveryLanguageAreOneWindow) {
+  constexpr year_month_day pub{2019y, November, 27d};
+  struct Case {
+    const char* text;
+    const char* span;
+    year_month_day first;
+    const char* precision;
+  };
+  const Case cases[] = {
+      {"Weekly round-up, 19–25 November: the shelling went on.", "19–25 November", 2019y / November / 19, "week"},
+      {"Between 19 and 25 November, twelve people died.", "Between 19 and 25 November", 2019y / November / 19, "week"},
+      {"From 2 to 4 November 2018 the road was shut.", "From 2 to 4 November 2018", 2018y / November / 2, "week"},
+      {"On November 19-25, 2018 the road was shut.", "On November 19-25, 2018", 2018y / November / 19, "week"},
+      {"From 28 October to 3 November the road was shut.", "From 28 October to 3 November", 2019y / October / 28, "week"},
+      {"From 1 to 20 November the road was shut.", "From 1 to 20 November", 2019y / November / 1, "month"},
+      {"С 19 по 25 ноября дорога была закрыта.", "С 19 по 25 ноября", 2019y / November / 19, "week"},
+      {"19–25 ноября дорога была закрыта.", "19–25 ноября", 2019y / November / 19, "week"},
+      {"بين 19 و25 تشرين الثاني أغلقت الطريق.", "بين 19 و25 تشرين الثاني", 2019y / November / 19, "week"},
+      {"من 19 إلى 25 تشرين الثاني أغلقت الطريق.", "من 19 إلى 25 تشرين الثاني", 2019y / November / 19, "week"},
+      {"19-25 Kasım tarihleri arasında yol kapalıydı.", "19-25 Kasım", 2019y / November / 19, "week"},
+      {"19 ile 25 Kasım arasında yol kapalıydı.", "19 ile 25 Kasım arasında", 2019y / November / 19, "week"},
+  };
+  for (const auto& c : cases) {
+    const DateMention m = one(c.text, pub);
+    EXPECT_EQ(m.text, c.span) << c.text;
+    EXPECT_EQ(m.rule, "range") << c.text;
+    EXPECT_EQ(m.resolved, c.first) << c.text;
+    EXPECT_EQ(m.precision, c.precision) << c.text << " " << m.reason;
+  }
+  // A window wider than the days told says so; one day, a reversed or a too long range, and a
+  // count before a date are no range.
+  EXPECT_NE(one("From 2 to 4 November 2018 the road was shut.", pub).reason.find("wider than told"), std::string::npos);
+  EXPECT_EQ(one("Shelling on 25 November 2018 killed two.", pub).rule, "absolute");
+  EXPECT_EQ(one("From 25 to 19 November the road was shut.", pub).rule, "absolute_no_year");
+  EXPECT_EQ(dates("From 1 October to 20 November 2019 the road was shut.", pub).size(), 2u);
+  EXPECT_EQ(one("Between 10 and 15 civilians died on 3 November.", pub).text, "on 3 November");
+}
+
 // A bulletin's "past 24 hours": the day before publication, said in the reason.
 TEST(Dates, ThePast24HoursEveryLanguage) {
   const std::vector<std::pair<const char*, const char*>> cases{

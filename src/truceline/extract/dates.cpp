@@ -431,8 +431,10 @@ struct Scanner {
     m.precision = std::move(precision);
     m.reason = std::move(reason);
     out.push_back(std::move(m));
+    tokens_of.emplace_back(first, last);
     floor = last + 1;
   }
+  std::vector<std::pair<std::size_t, std::size_t>> tokens_of;  // per mention of `out`: its first and last token
 
   // Arabic clitic letters glued to the first word of a mention ("وقبل", "بالأمس", "و12").
   std::size_t clitic_letters(std::size_t i) const {
@@ -1264,6 +1266,110 @@ struct Scanner {
         continue;
       }
     }
+    join_ranges();
+  }
+
+  // Day ranges (rule "range"): "19–25 November", "between 19 and 25 November", "from 19 to 25
+  // November 2019", "November 19-25", "с 19 по 25 ноября", "بين 19 و25 تشرين الثاني", "19-25
+  // Kasım", "19 ile 25 Kasım arasında", "28 October – 3 November". One mention for the range:
+  // resolved = its first day, precision "week" for up to 7 days and "month" for up to 31 (a
+  // report's week and month are the 7 and 31 days from observed_at: store::time_precision_s), so
+  // the window holds every day told; the reason names the range and says when the window is
+  // wider. A range read as its last day (the date the finder saw) would put a week's events on
+  // one day. Longer ranges, and a first day not before the last, stay as written.
+  void join_ranges() {
+    static const std::string kBetweenAr = lexicon::key("بين"), kFromAr = lexicon::key("من"),
+                             kToAr = lexicon::key("إلى"), kToAr2 = lexicon::key("الى"), kAnd = "\xD9\x88";
+    auto dash = [&](std::size_t i) { return punct(i, "-") || punct(i, "\xE2\x80\x93") || punct(i, "\xE2\x80\x94"); };
+    auto sep_word = [&](std::size_t i) {
+      return word(i) && (k[i] == "to" || k[i] == "and" || k[i] == "till" || k[i] == "until" || k[i] == "through" ||
+                         k[i] == "\xD0\xBF\xD0\xBE" /* по */ || k[i] == "\xD0\xB4\xD0\xBE" /* до */ || k[i] == "ile" ||
+                         k[i] == kToAr || k[i] == kToAr2);
+    };
+    auto cue = [&](std::size_t i) {
+      return word(i) && (k[i] == "between" || k[i] == "from" || k[i] == "\xD1\x81" /* с */ || k[i] == kBetweenAr ||
+                         k[i] == kFromAr);
+    };
+    std::vector<bool> gone(out.size(), false);
+    for (std::size_t x = 0; x < out.size(); ++x) {
+      DateMention& m = out[x];
+      if (gone[x] || !m.resolved || m.precision != "day" || (m.rule != "absolute" && m.rule != "absolute_no_year")) continue;
+      auto [first, last] = tokens_of[x];
+      std::optional<year_month_day> from;
+      year_month_day to = *m.resolved;
+      std::size_t a = first, b = last;
+      bool with_next = false;  // the range ends with the next mention
+      // "28 October – 3 November": two dates with a separator between them.
+      if (x + 1 < out.size() && !gone[x + 1] && out[x + 1].resolved && out[x + 1].precision == "day" &&
+          (out[x + 1].rule == "absolute" || out[x + 1].rule == "absolute_no_year") && same_sentence(last, tokens_of[x + 1].first) &&
+          tokens_of[x + 1].first == last + 2 && (dash(last + 1) || sep_word(last + 1))) {
+        year_month_day f = *m.resolved;
+        const year_month_day end = *out[x + 1].resolved;
+        if (m.rule == "absolute_no_year" && out[x + 1].rule == "absolute") {  // the year is told once, at the end
+          f = year_month_day{end.year(), f.month(), f.day()};
+          if (f > end) f = year_month_day{end.year() - std::chrono::years{1}, f.month(), f.day()};
+        }
+        if (f.ok() && f < end) {
+          from = f;
+          to = end;
+          b = tokens_of[x + 1].second;
+          with_next = true;
+        }
+      }
+      // "19–25 November", "19 to 25 November", "с 19 по 25 ноября" (the finder took "по 25
+      // ноября" as one date, its preposition included), "بين 19 و25 تشرين الثاني".
+      const bool ru_prep = sep_word(first) && day_at(first + 1);
+      const std::size_t d2_tok = ru_prep ? first + 1 : first;
+      const auto d2 = day_at(d2_tok);
+      if (!from && d2 && d2_tok >= 2) {
+        std::size_t d1_tok = d2_tok - 2;
+        bool sep = dash(d2_tok - 1) || sep_word(d2_tok - 1);
+        if (!sep && digits(first) && digits(first)->prefix == kAnd && day_at(first - 1)) {
+          sep = true;  // the Arabic "و" glued to the second day
+          d1_tok = first - 1;
+        }
+        const auto d1 = sep ? day_at(d1_tok) : std::nullopt;
+        if (d1 && same_sentence(d1_tok, first) && (x == 0 || tokens_of[x - 1].second < d1_tok) && *d1 < *d2) {
+          from = year_month_day{m.resolved->year(), m.resolved->month(), day{*d1}};
+          a = d1_tok;
+        }
+      }
+      // "November 19-25", "November 19 to 25": a month-first date and a second day after it.
+      if (!from && day_at(last) && !year_at(last) && (dash(last + 1) || sep_word(last + 1)) && day_at(last + 2) &&
+          same_sentence(last, last + 2) && (x + 1 == out.size() || tokens_of[x + 1].first > last + 2) &&
+          *day_at(last + 2) > *day_at(last)) {
+        from = m.resolved;
+        to = year_month_day{m.resolved->year(), m.resolved->month(), day{*day_at(last + 2)}};
+        b = last + 2;
+        if (const auto y = year_after(b + 1); y && (x + 1 == out.size() || tokens_of[x + 1].first > y->second)) {
+          from = year_month_day{year{y->first}, from->month(), from->day()};
+          to = year_month_day{year{y->first}, to.month(), to.day()};
+          b = y->second;
+        }
+      }
+      if (!from || !from->ok() || !to.ok()) continue;
+      const int days_told = (sys_days{to} - sys_days{*from}).count() + 1;
+      if (days_told < 2 || days_told > 31) continue;
+      if (with_next) gone[x + 1] = true;
+      if (a > 0 && cue(a - 1) && same_sentence(a - 1, a) && (x == 0 || tokens_of[x - 1].second < a - 1)) --a;
+      if (word(b + 1) && k[b + 1].starts_with("aras")) ++b;  // Turkish "… arasında"
+      const int window = days_told <= 7 ? 7 : 31;
+      DateMention r;
+      r.span = {t[a].span.begin, t[b].span.end};
+      r.text = std::string(doc.slice(r.span));
+      r.resolved = from;
+      r.rule = "range";
+      r.precision = days_told <= 7 ? "week" : "month";
+      r.reason = fmt::format("the days {} to {} ({} days): the window is the {} days from the first{}", iso(*from),
+                             iso(to), days_told, window, days_told < window ? ", wider than told" : "");
+      if (!m.reason.empty()) r.reason += "; " + m.reason;
+      m = std::move(r);
+      tokens_of[x] = {a, b};
+    }
+    std::vector<DateMention> kept;
+    for (std::size_t x = 0; x < out.size(); ++x)
+      if (!gone[x]) kept.push_back(std::move(out[x]));
+    out = std::move(kept);
   }
 };
 
