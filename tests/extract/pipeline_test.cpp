@@ -1064,5 +1064,30 @@ TEST(CandidateQuality, AFigureBeforeAWhileClauseIsNotItsClaimants) {
   }
 }
 
+// A headline with an event word does not hide the body's dateline; a date of an agreement is no
+// dateline; "the patrol" later refers back to the event and gives it its point; the headline's
+// city-or-province merges into a body event whose sentence names the province. (Sixth held-out
+// set; our own sentences.) Published 2018-10-09, a Tuesday.
+TEST(CandidateDates, DatelineAfterAnEventHeadlineAndAgreementDates) {
+  {
+    const auto cs = candidates_of("Joint patrol in Idlib cut short as crowds gather\n\nMOSCOW, Oct 9 - A joint Russian and "
+                                  "Turkish patrol along the M5 road in Idlib province was cut short on Sunday, the "
+                                  "ministry said.\n\nThe ministry said the patrol, which had set out from the village of "
+                                  "Sarmin, covered only part of the road.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(cs[0]["observed_at"], "2018-10-07");
+    EXPECT_EQ(cs[0]["place"], "Sarmīn") << cs[0].dump();
+    EXPECT_TRUE(says(cs[0], "refers back to the event")) << cs[0]["uncertain"];
+  }
+  {
+    // "17 September" dates the memorandum the sentence names: the events are dated by publication.
+    const auto cs = candidates_of("Turkish troops shell positions near Jurin\n\nUnder the 17 September memorandum signed in "
+                                  "Sochi, heavy weapons were to leave the zone. Turkish artillery then shelled Jurin.");
+    ASSERT_FALSE(cs.empty());
+    for (const auto& c : cs) EXPECT_EQ(c["observed_at"], "2018-10-09") << c.dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract
+

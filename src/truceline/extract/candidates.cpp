@@ -457,22 +457,80 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     return false;
   };
+  // The text opens with a headline: a first line without final punctuation, a blank line after
+  // it ("Russian, Turkish troops take M4 patrol further west\n\nISTANBUL, May 21 - …").
+  // The text opens with a headline: a first line followed by a blank line whose last sentence has
+  // no final punctuation ("Turkish post targeted, two soldiers injured"; "X تقصف جبل الزاوية..
+  // وطائرات ... أريحا" and "Esed rejiminden İdlib'e topçu saldırısı: 4 sivil öldü" are one line
+  // of two sentences). Its sentences are [0, headline_end).
+  const std::size_t headline_end = [&]() -> std::size_t {
+    std::size_t k = 1;
+    while (k < ss.size() && !paragraph_break_before(doc, k)) ++k;
+    if (k >= ss.size()) return 0;
+    const std::string_view line = std::string_view(doc.text()).substr(ss[0].b0, ss[k - 1].b1 - ss[0].b0);
+    if (line.empty() || line.find('\n') != std::string_view::npos) return 0;
+    for (const std::string_view end : {".", "!", "?", "\u2026", ":", ";", "\"", "\u00BB", "\u201D", ")"})
+      if (line.ends_with(end)) return 0;
+    return k;
+  }();
+  const bool headline_first = headline_end > 0;
+  // The dateline opens the body, after a headline ("Patrol cut short as protesters block road\n\n
+  // MOSCOW, April 13 – A joint patrol … on Sunday"): the headline's event words do not hide it.
+  // A first line without an event ("Idlib Weekly | 19–25 November 2018", "LIVE: North-west Syria –
+  // Monday 20 January") is itself the dateline's place.
+  const bool headline_event = headline_first && std::any_of(ev.events.begin(), ev.events.end(), [&](const EventMention& e) {
+                                return e.sentence < headline_end;
+                              });
+  const std::size_t body_begin = headline_event ? ss[headline_end].span.begin : 0;
+  // The date of an agreement ("5 Mart'ta Moskova'da varılan mutabakat", "the 5 March protocol",
+  // "the deal of 17 September"): an agreement noun within four words of it in its clause. It
+  // dates the agreement, not the text's events: no dateline.
+  auto agreement_date = [&](const DateMention& d) {
+    static const std::vector<std::string> kNouns{
+        "agreement", "deal", "protocol", "memorandum", "accord", "ceasefire", "truce", "summit",
+        "соглашени", "протокол", "меморандум", "договоренност", "договорённост", "перемири", "саммит",
+        "mutabakat", "anlaşma", "anlasma", "protokol", "mutabık", "ateşkes", "zirve",
+        normalise_arabic("اتفاق"), normalise_arabic("الاتفاق"), normalise_arabic("بروتوكول"), normalise_arabic("مذكرة"),
+        normalise_arabic("هدنة"), normalise_arabic("قمة")};
+    auto is_noun = [&](std::size_t k) {
+      const std::string w = word_key(k);
+      return std::any_of(kNouns.begin(), kNouns.end(), [&](const std::string& n) { return w.starts_with(n); });
+    };
+    auto barrier = [&](std::size_t k) {
+      return !ts[k].word && (ts[k].lower == "," || ts[k].lower == ";" || ts[k].lower == ":" || ts[k].lower == "." ||
+                             ts[k].lower == "\xD8\x8C");
+    };
+    const std::size_t si = sentence_of(doc, d.span.begin);
+    const std::size_t first = token_at(doc, d.span.begin), end = token_at(doc, d.span.end);
+    std::size_t words = 0;
+    for (std::size_t k = end; k < ss[si].end_token && words < 4 && !barrier(k); ++k)
+      if (ts[k].word && (++words, is_noun(k))) return true;
+    words = 0;
+    for (std::size_t k = first; k-- > ss[si].first_token && words < 4 && !barrier(k);)
+      if (ts[k].word && (++words, is_noun(k))) return true;
+    return false;
+  };
   std::size_t dateline_end = 0;
-  for (std::size_t i = 0, words = 0; i < ts.size() && words < 12; ++i)
+  for (std::size_t i = headline_event ? ss[headline_end].first_token : 0, words = 0; i < ts.size() && words < 12; ++i)
     if (ts[i].word) ++words, dateline_end = ts[i].span.end;
-  if (!ev.events.empty()) dateline_end = std::min(dateline_end, ev.events.front().span.begin);
-  for (const auto& d : ev.denials) dateline_end = std::min(dateline_end, d.span.begin);
+  for (const auto& e : ev.events)
+    if (e.span.begin >= body_begin) {
+      dateline_end = std::min(dateline_end, e.span.begin);
+      break;
+    }
+  for (const auto& d : ev.denials)
+    if (d.span.begin >= body_begin) dateline_end = std::min(dateline_end, d.span.begin);
   const PlaceMention* dateline_place = nullptr;
   const DateMention* dateline_date = nullptr;
   // Not a place where a teller or a shooter is ("a witness in X", "forces stationed in X"):
   // that is no dateline.
   for (const auto& p : m.places)
-    if (p.span.end <= dateline_end && p.kind != "region" && !held_place_cue(doc, m.places, p)) {
+    if (p.span.begin >= body_begin && p.span.end <= dateline_end && p.kind != "region" && !held_place_cue(doc, m.places, p)) {
       dateline_place = &p;
       break;
     }
   for (const auto& dte : m.dates)
-    if (dte.span.end <= dateline_end && dte.resolved) {
+    if (dte.span.begin >= body_begin && dte.span.end <= dateline_end && dte.resolved && !agreement_date(dte)) {
       if (after_since(dte)) break;  // ("Since 31 August a truce …": the start of a period is no dateline.)
       dateline_date = &dte;
       break;
@@ -756,23 +814,6 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // reference back (English "the/this/that", Arabic article, Russian "в"/"за" before it), so the
   // sentence tells no event of its own and its places are where the blamed are said to be, not
   // where the event happened. The blame goes to the earlier event (below).
-  // The text opens with a headline: a first line without final punctuation, a blank line after
-  // it ("Russian, Turkish troops take M4 patrol further west\n\nISTANBUL, May 21 - …").
-  // The text opens with a headline: a first line followed by a blank line whose last sentence has
-  // no final punctuation ("Turkish post targeted, two soldiers injured"; "X تقصف جبل الزاوية..
-  // وطائرات ... أريحا" and "Esed rejiminden İdlib'e topçu saldırısı: 4 sivil öldü" are one line
-  // of two sentences). Its sentences are [0, headline_end).
-  const std::size_t headline_end = [&]() -> std::size_t {
-    std::size_t k = 1;
-    while (k < ss.size() && !paragraph_break_before(doc, k)) ++k;
-    if (k >= ss.size()) return 0;
-    const std::string_view line = std::string_view(doc.text()).substr(ss[0].b0, ss[k - 1].b1 - ss[0].b0);
-    if (line.empty() || line.find('\n') != std::string_view::npos) return 0;
-    for (const std::string_view end : {".", "!", "?", "\u2026", ":", ";", "\"", "\u00BB", "\u201D", ")"})
-      if (line.ends_with(end)) return 0;
-    return k;
-  }();
-  const bool headline_first = headline_end > 0;
   std::set<std::size_t> blame_only;
   std::size_t first_fire = ss.size();  // the first sentence with a fire event
   for (const auto& e : ev.events)
@@ -1681,10 +1722,50 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // Return fire ("returned fire", "ответный огонь", "karşılık verdi") answers the event told
     // before: another event, in the other direction, never that one told again.
     const bool return_fire = is_return_fire(c.ev);
-    if (((!own_place && !own_time) || definite_back) && !return_fire) {
+    // "A joint patrol … was cut short on Sunday. The ministry said that the patrol, which had been
+    // due to run from Trumba, covered …": the definite article before the trigger refers to the
+    // last event of that kind, told in the two sentences before, the sentence giving
+    // no day of its own. Told again: merged, and its point (when the earlier had none) is the
+    // event's place, an assumption said in `uncertain`.
+    Cand* told_before = nullptr;
+    if (!own_time && !return_fire && !definite_back) {
+      const std::size_t k = token_at(doc, e.span.begin);
+      std::size_t d = k;
+      while (d > ss[si].first_token && !ts[d - 1].word) --d;
+      const bool definite = d > ss[si].first_token && ts[d - 1].lower == "the";
+      if (definite) {
+        Cand* last = nullptr;  // the last event of the kind told before
+        for (auto& o : cands)
+          if (o.ev.kind == c.ev.kind) last = &o;
+        // (Not a point of its own against the earlier's other point: "the shelling also hit
+        // Sarmin" extends the event to another place, a candidate of its own.)
+        const bool other_point = last && last->place && last->place->lon && c.place && c.place->lon;
+        if (last && !other_point && !last->sentences.empty() && last->sentences.back() < si &&
+            last->sentences.back() + 2 >= si)
+          told_before = last;
+      }
+    }
+    if (((!own_place && !own_time) || definite_back || told_before) && !return_fire) {
       Cand* earlier = nullptr;
       for (auto& o : cands)
         if (o.ev.kind == c.ev.kind) earlier = &o;
+      if (told_before) {
+        earlier = told_before;
+        const bool earlier_point = earlier->place && earlier->place->lon;
+        if (!earlier_point && c.place && c.place->lon) {
+          std::erase_if(earlier->uncertain, [](const std::string& u) { return u.starts_with("place:"); });
+          earlier->place = c.place;
+          earlier->place_rule = "further_mention";
+          earlier->region = nullptr;
+          earlier->region_unlocated.clear();
+          earlier->offset = c.offset;
+          earlier->place_note.reset();
+          for (const auto& u : c.uncertain)
+            if (u.starts_with("place:")) earlier->uncertain.push_back(u);
+          earlier->uncertain.push_back(fmt::format("place: '{}' from a later sentence that refers back to the event "
+                                                   "('the {}'): assumed to be the same event", c.place->text, c.ev.text));
+        }
+      }
       // "удар" (a strike) alone does not say by what: right after an event's sentence it is
       // that event told again, whatever its kind ("был обстрелян Саракиб. Удар нанесли ...").
       if (c.ev.rule.find("удар* нанес*") != std::string::npos || c.ev.rule.find("нанес* удар*") != std::string::npos ||
@@ -2083,6 +2164,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // A headline's own place may be the body's written otherwise (the post and its town, a
       // village's two spellings): a point within 5 km of the body event's.
       const bool near_place = [&] {
+        // "… patrol on Idlib highway" over "… along the M4 in Syria's Idlib province" (no point):
+        // the headline's city-or-province name is the province the body's sentence names.
+        if (a.place && ambiguous_seat(a.place) && !b.place && !a.place->admin1.empty() &&
+            std::any_of(places[b.ev.sentence].begin(), places[b.ev.sentence].end(), [&](const PlaceMention* r) {
+              return r->kind == "region" && r->admin1 == a.place->admin1;
+            }))
+          return true;
         if (!a.place || !b.place || !a.place->lon || !b.place->lon || a.between || b.between) return false;
         // "İdlib'e topçu saldırısı" over a body event in Idlib province: the province meant.
         if (ambiguous_seat(a.place) && !b.place->admin1.empty() && b.place->admin1 == a.place->admin1) return true;
@@ -2103,6 +2191,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       auto holds = [](const Cand& wide, const Cand& day) {
         if (!wide.date || !day.date || day.date->precision != "day") return false;
         const auto w = std::chrono::sys_days(*wide.date->resolved), d = std::chrono::sys_days(*day.date->resolved);
+        // (a range of days: the 7 or 31 days from its first, as a report's window)
+        if (wide.date->rule == "range") return d >= w && d < w + std::chrono::days(wide.date->precision == "week" ? 7 : 31);
         if (wide.date->precision == "month")
           return wide.date->resolved->year() == day.date->resolved->year() &&
                  wide.date->resolved->month() == day.date->resolved->month();
