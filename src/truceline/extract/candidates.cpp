@@ -1152,6 +1152,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = head;
       c.time_rule = "list_heading";
       c.uncertain.push_back(fmt::format("time: no date in the list item; the day told before the list ('{}')", head->text));
+    } else if (const Cand* answered = [&]() -> const Cand* {
+                 // Return fire with no day of its own answered the fire told before it, then
+                 // (issue 14, sixth held-out set: a ministry's second post "Taciz atışına anında
+                 // karşılık verilmiş" after "dün akşam … taciz atışı yapılmıştır").
+                 if (!is_return_fire(c.ev)) return nullptr;
+                 for (auto it = cands.rbegin(); it != cands.rend(); ++it)
+                   if (!is_return_fire(it->ev) && (it->ev.kind == "shelling" || it->ev.kind == "airstrike" ||
+                                                   it->ev.kind == "armed_clash"))
+                     return it->date ? &*it : nullptr;
+                 return nullptr;
+               }()) {
+      c.date = answered->date;
+      c.time_rule = "answered_event";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day of the fire it answers "
+                                        "('{}', told before)",
+                                        answered->ev.text));
     } else if (extends && extends->date) {
       c.date = extends->date;
       c.time_rule = "extended_event";
