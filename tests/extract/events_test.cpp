@@ -493,6 +493,11 @@ TEST(Events, SixthSetNonEvents) {
   EXPECT_EQ(kinds(run("Patients are sent to clinics further from the fighting.")), "");
   EXPECT_EQ(whys(run("The main fighting last week took place in the hills.")), "aggregate");
   EXPECT_EQ(whys(run("Основные бои на этой неделе шли в горах.", "ru")), "aggregate");
+  // A bulletin's count broken down by place after a colon is events at those places; without
+  // the breakdown it stays an aggregate.
+  EXPECT_EQ(kinds(run("Мониторы зафиксировали 6 обстрелов: в провинции Хама – 4 (два села), в Латакии – 2.", "ru")),
+            "shelling");
+  EXPECT_EQ(whys(run("Мониторы зафиксировали 6 обстрелов за сутки.", "ru")), "aggregate");
   // Earlier events recalled as already done.
   EXPECT_EQ(kinds(run("Ранее военные уже покинули пункты у двух сёл.", "ru")), "");
   EXPECT_EQ(kinds(run("Earlier, the troops had already withdrawn from two villages.")), "");

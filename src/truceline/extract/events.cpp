@@ -1421,11 +1421,16 @@ EventFindings find_events(const Document& doc) {
       }
       // An aggregate count of a bulletin ("recorded 19 shelling incidents", "зафиксировал 19
       // обстрелов", "رصد 14 خرقاً", "19 saldırı tespit"): a number right before the trigger and a
-      // recording verb in its clause; the events counted are not one event.
+      // recording verb in its clause; the events counted are not one event. Unless a colon follows
+      // in the sentence: the count is then broken down by place ("зафиксировано 14 обстрелов: в
+      // провинции Латакия – 5 (X, Y), …"), and the places listed are where the events were (the
+      // candidate assembly makes one per place); issue 14, sixth held-out set.
       if (m.first_token > b && t.tok(m.first_token - 1).number &&
           clause_has({"recorded", "registered", "documented", "counted", "зафиксирова", "зарегистрирова",
                       "насчитал", normalise_arabic("رصد"), normalise_arabic("وثق"), "tespit", "kaydedil"},
-                     clause_b, clause_e)) {
+                     clause_b, clause_e) &&
+          !std::any_of(t.doc.tokens().begin() + static_cast<std::ptrdiff_t>(m.last_token + 1),
+                       t.doc.tokens().begin() + static_cast<std::ptrdiff_t>(e), [](const Token& k) { return k.lower == ":"; })) {
         statement("aggregate", m.first_token - 1, m.last_token + 1, {m.kind});
         continue;
       }
