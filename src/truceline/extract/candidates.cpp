@@ -1066,7 +1066,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (std::size_t k = token_at(doc, best_date->span.end); k < ts.size() && ts[k].span.end <= e.span.begin; ++k) {
         if (!ts[k].word) continue;
         const std::string w = word_key(k);
-        if (kAfter.count(w)) return std::string(doc.slice(ts[k].span));
+        // ... only when the sentence tells another event before that clause, the one the date is
+        // of: "On 5 May, a clinic was put out of service after strikes hit its vicinity" and "was
+        // hit during an aerial bombardment" tell one event, of that day (issue 14, sixth held-out
+        // set: h76, h79).
+        if (kAfter.count(w)) {
+          const bool main_before = std::any_of(ev.events.begin(), ev.events.end(), [&](const auto& x) {
+            return x.sentence == si && x.span.begin < ts[k].span.begin && x.span.begin != e.span.begin;
+          });
+          if (!main_before) return std::nullopt;
+          return std::string(doc.slice(ts[k].span));
+        }
       }
       return std::nullopt;
     }();
