@@ -453,6 +453,7 @@ TEST(Events, SixthSetMissedEvents) {
   EXPECT_EQ(kinds(run("A convoy of ten trucks reinforced the observation post on Friday.")), "post_event");
   EXPECT_EQ(kinds(run("Военные продолжали доставлять грузы на свой пункт наблюдения.", "ru")), "post_event");
   EXPECT_EQ(kinds(run("رتل عسكري يتجه نحو النقطة التركية في البلدة.", "ar")), "post_event");
+  EXPECT_EQ(kinds(run("رتل عسكري كبير يدخل من المعبر الحدودي الشمالي ويتجه نحو النقطة التركية.", "ar")), "post_event");
   // ... not a convoy leaving its post (the post's own patrol going out), nor a locality.
   EXPECT_EQ(kinds(run("A convoy of armoured cars left the post at dawn.")), "");
   EXPECT_EQ(kinds(run("Колонна прибыла в населённый пункт утром.", "ru")), "");

@@ -300,7 +300,7 @@ constexpr const char* kMovementWords[] = {
     "وصول", "وصلت", "استقدم*", "دخلت", "hareket*", "yığınak",
     // Issue 14, sixth held-out set: a post reinforced or supplied ("a convoy reinforced the
     // post", "доставлять грузы на пункт", "قافلة إلى النقطة"); post_event with a post word.
-    "reinforced", "resupplied", "доставля*", "доставил*", "доставк*", "قافل*", "konvoy*", "sevkiyat*"};
+    "reinforced", "resupplied", "يتجه", "تتجه", "доставля*", "доставил*", "доставк*", "قافل*", "konvoy*", "sevkiyat*"};
 // Observation posts (post_event): a movement word above with one of these in its clause, and no
 // fighters word, is traffic to or from a post ("a Turkish convoy reinforced the observation post",
 // "رتل عسكري تركي يتجه نحو النقطة التركية", "грузы на свой пункт наблюдения").
