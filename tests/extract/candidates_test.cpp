@@ -291,6 +291,40 @@ TEST(Candidates, DenialOfNothingIsAStatement) {
   EXPECT_EQ(statements[0].why, "denial");
 }
 
+// Issue 14, sixth held-out set: "after" / "during" opens a clause about an earlier time only when
+// the sentence tells another event before it; a sentence whose only event follows "after" tells
+// it on the sentence's day. Our own text.
+TEST(Candidates, AfterClauseOfTheOnlyEventKeepsTheDay) {
+  Fixture f("On 2 June a bakery in Sarmin was closed after shells hit its street.");
+  f.date("2 June", 2019y / June / 2);
+  f.point("Sarmin", 36.72, 35.9, 1);
+  auto c = f.run();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["observed_at"], "2019-06-02") << c[0].dump();
+  Fixture g("On 2 June warplanes struck Sarmin, weeks after the army shelled it.");
+  g.date("2 June", 2019y / June / 2);
+  g.point("Sarmin", 36.72, 35.9, 1);
+  c = g.run();
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0]["observed_at"], "2019-06-02");
+}
+
+// Issue 14, sixth held-out set: return fire with no day of its own answered the fire told before
+// it, in another paragraph (a ministry's numbered posts): its day, not the publication's. Our
+// own text.
+TEST(Candidates, ReturnFireTakesTheDayOfTheFireItAnswers) {
+  Fixture f("On 3 May militants fired mortar rounds at the post near Saraqib.\n\nOur howitzers returned fire at once.");
+  f.date("3 May", 2020y / May / 3);
+  f.point("Saraqib", 36.8, 35.86, 164816);
+  f.actor("militants", "");
+  const auto c = f.run(2020y / May / 4);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0]["observed_at"], "2020-05-03");
+  EXPECT_EQ(c[1]["kind"], "shelling");
+  EXPECT_EQ(c[1]["observed_at"], "2020-05-03");
+  EXPECT_EQ(c[1]["evidence"]["time"]["rule"], "answered_event:absolute") << c[1].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

@@ -420,5 +420,89 @@ TEST(Events, ClaimantIsTheNameNotTheObject) {
   EXPECT_EQ(claimant_of(f, 0), "Местный совет");
 }
 
+// Issue 14, sixth held-out set: kinds. Our own sentences.
+TEST(Events, SixthSetKinds) {
+  // "aerial bombardment" is from the air (not "bombard*", shelling).
+  EXPECT_EQ(kinds(run("The clinic was damaged during an aerial bombardment of the village.")), "airstrike");
+  EXPECT_EQ(kinds(run("A school was closed after strikes hit the market nearby.")), "airstrike");
+  // Drones shot down or destroyed are drones observed, not an attack carried out.
+  EXPECT_EQ(kinds(run("Air defences shot down two drones over the base.")), "uav_observation");
+  EXPECT_EQ(kinds(run("Средства ПВО уничтожили два беспилотника над базой.", "ru")), "uav_observation");
+  // The imperfective "наносила удары".
+  EXPECT_EQ(kinds(run("Авиация наносила удары по окраинам двух сёл.", "ru")), "airstrike");
+  // Return fire and harassment fire are fire (shelling); return fire answers the event before.
+  auto f = run("Üssümüze taciz atışı yapıldı. Atışa anında karşılık verildi.", "tr");
+  EXPECT_EQ(kinds(f), "shelling,shelling");
+  ASSERT_EQ(f.events.size(), 2u);
+  EXPECT_FALSE(f.events[0].answers);
+  EXPECT_TRUE(f.events[1].answers);
+  // A weapon noun in a withdrawal sentence is the weapon withdrawn, not fire.
+  EXPECT_EQ(kinds(run("Sözcü, çekilmenin bittiğini, tankların ve havanların bölgenin dışına taşındığını söyledi.", "tr")), "withdrawal");
+  EXPECT_EQ(kinds(run("Grup, ağır silahlarını çekme işlemini bitirdi.", "tr")), "withdrawal");
+  // A retreat to one's own positions after a clash told before it is part of the clash.
+  EXPECT_EQ(kinds(run("Fighters repelled an attack on the hill, and the rest of the attackers withdrew to their positions.")),
+            "armed_clash");
+  EXPECT_EQ(kinds(run("صد المقاتلون هجوماً على التلة وانسحب الباقون إلى مواقعهم.", "ar")), "armed_clash");
+  // ... but a withdrawal from a post after clashes is a withdrawal.
+  EXPECT_EQ(kinds(run("After clashes near the town, the troops withdrew from the post.")), "armed_clash,withdrawal");
+}
+
+// Issue 14, sixth held-out set: events that had no trigger. Our own sentences.
+TEST(Events, SixthSetMissedEvents) {
+  // A post reinforced or supplied: post_event (a movement word and a post it goes to).
+  EXPECT_EQ(kinds(run("A convoy of ten trucks reinforced the observation post on Friday.")), "post_event");
+  EXPECT_EQ(kinds(run("Военные продолжали доставлять грузы на свой пункт наблюдения.", "ru")), "post_event");
+  EXPECT_EQ(kinds(run("رتل عسكري يتجه نحو النقطة التركية في البلدة.", "ar")), "post_event");
+  EXPECT_EQ(kinds(run("رتل عسكري كبير يدخل من المعبر الحدودي الشمالي ويتجه نحو النقطة التركية.", "ar")), "post_event");
+  // ... not a convoy leaving its post (the post's own patrol going out), nor a locality.
+  EXPECT_EQ(kinds(run("A convoy of armoured cars left the post at dawn.")), "");
+  EXPECT_EQ(kinds(run("Колонна прибыла в населённый пункт утром.", "ru")), "");
+  // Roads held and passage barred: movement_restriction.
+  EXPECT_EQ(kinds(run("Farmers put up barricades on the main highway for two days.")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Protesters piled rocks across the road near the bridge.")), "movement_restriction");
+  EXPECT_EQ(kinds(run("حاجز للفصائل يمنع مرور الشاحنات عند مدخل القرية.", "ar")), "movement_restriction");
+  // Fire at a place; the army's response to violations.
+  EXPECT_EQ(kinds(run("The bulletin accused militants of firing on the village twice.")), "shelling");
+  EXPECT_EQ(kinds(run("ردت وحدات الجيش على خروقات المسلحين في ريف المدينة.", "ar")), "shelling");
+  // A post left, equipment taken out: withdrawal.
+  EXPECT_EQ(kinds(run("Военные начали выводить технику с опорного пункта.", "ru")), "withdrawal");
+  EXPECT_EQ(kinds(run("Солдаты покидают пункт у холма.", "ru")), "withdrawal");
+}
+
+// Issue 14, sixth held-out set: non-events. Our own sentences.
+TEST(Events, SixthSetNonEvents) {
+  // A fact check's "CLAIM:" opens the claim examined.
+  auto f = run("CLAIM: A photo posted online shows an airstrike on the bakery of the town.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "checked_claim");
+  // A report verb negated by its subject.
+  f = run("None of the rescue teams we called reported an airstrike in the area.");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_EQ(whys(f), "negation");
+  EXPECT_EQ(kinds(run("Activists without any working phones in the area reported shelling on the village.")), "shelling");
+  // "we deny" in an operations room's statement.
+  f = run("وننفي ما نشرته وسائل الإعلام عن هجوم على مواقع الجيش.", "ar");
+  EXPECT_EQ(kinds(f), "");
+  ASSERT_EQ(f.denials.size(), 1u);
+  // A habit: "repeatedly", "неоднократно".
+  EXPECT_EQ(whys(run("The ministry has repeatedly reported drone attacks on the base.")), "habitual");
+  EXPECT_EQ(whys(run("Стороны неоднократно сообщали о попытках атак на базу.", "ru")), "habitual");
+  // What a protocol provides for.
+  EXPECT_EQ(whys(run("Совместное патрулирование дороги предусмотрено протоколом от марта.", "ru")), "agreement");
+  EXPECT_EQ(whys(run("Joint patrols of the road are provided for by the March protocol.")), "agreement");
+  // Fighting as a reference of distance; a summary of a period.
+  EXPECT_EQ(kinds(run("Patients are sent to clinics further from the fighting.")), "");
+  EXPECT_EQ(whys(run("The main fighting last week took place in the hills.")), "aggregate");
+  EXPECT_EQ(whys(run("Основные бои на этой неделе шли в горах.", "ru")), "aggregate");
+  // A bulletin's count broken down by place after a colon is events at those places; without
+  // the breakdown it stays an aggregate.
+  EXPECT_EQ(kinds(run("Мониторы зафиксировали 6 обстрелов: в провинции Хама – 4 (два села), в Латакии – 2.", "ru")),
+            "shelling");
+  EXPECT_EQ(whys(run("Мониторы зафиксировали 6 обстрелов за сутки.", "ru")), "aggregate");
+  // Earlier events recalled as already done.
+  EXPECT_EQ(kinds(run("Ранее военные уже покинули пункты у двух сёл.", "ru")), "");
+  EXPECT_EQ(kinds(run("Earlier, the troops had already withdrawn from two villages.")), "");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -1107,7 +1107,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (std::size_t k = token_at(doc, best_date->span.end); k < ts.size() && ts[k].span.end <= e.span.begin; ++k) {
         if (!ts[k].word) continue;
         const std::string w = word_key(k);
-        if (kAfter.count(w)) return std::string(doc.slice(ts[k].span));
+        // ... only when the sentence tells another event before that clause, the one the date is
+        // of: "On 5 May, a clinic was put out of service after strikes hit its vicinity" and "was
+        // hit during an aerial bombardment" tell one event, of that day (issue 14, sixth held-out
+        // set: h76, h79).
+        if (kAfter.count(w)) {
+          const bool main_before = std::any_of(ev.events.begin(), ev.events.end(), [&](const auto& x) {
+            return x.sentence == si && x.span.begin < ts[k].span.begin && x.span.begin != e.span.begin;
+          });
+          if (!main_before) return std::nullopt;
+          return std::string(doc.slice(ts[k].span));
+        }
       }
       return std::nullopt;
     }();
@@ -1193,6 +1203,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = head;
       c.time_rule = "list_heading";
       c.uncertain.push_back(fmt::format("time: no date in the list item; the day told before the list ('{}')", head->text));
+    } else if (const Cand* answered = [&]() -> const Cand* {
+                 // Return fire with no day of its own answered the fire told before it, then
+                 // (issue 14, sixth held-out set: a ministry's second post "Taciz atışına anında
+                 // karşılık verilmiş" after "dün akşam … taciz atışı yapılmıştır").
+                 if (!is_return_fire(c.ev)) return nullptr;
+                 for (auto it = cands.rbegin(); it != cands.rend(); ++it)
+                   if (!is_return_fire(it->ev) && (it->ev.kind == "shelling" || it->ev.kind == "airstrike" ||
+                                                   it->ev.kind == "armed_clash"))
+                     return it->date ? &*it : nullptr;
+                 return nullptr;
+               }()) {
+      c.date = answered->date;
+      c.time_rule = "answered_event";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day of the fire it answers "
+                                        "('{}', told before)",
+                                        answered->ev.text));
     } else if (extends && extends->date) {
       c.date = extends->date;
       c.time_rule = "extended_event";
