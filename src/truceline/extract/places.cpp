@@ -95,7 +95,8 @@ const std::vector<Cue>& cues() {
          "air base", "base of", "settlements of", "settlement of", "авиабаза", "авиабазы", "авиабазе", "авиабазу",
          "базы", "населенные пункты", "населённые пункты", "населенных пунктов", "населённых пунктов", "قاعدة", "مطار",
          // Russian: settlement nouns (genitive), "near", "in the area of".
-         "в районе", "в окрестностях", "населённого пункта", "населенного пункта", "населённый пункт",
+         "в районе", "в окрестностях", "окрестности", "окрестностей", "окрестностям", "окрестностями",
+         "населённого пункта", "населенного пункта", "населённый пункт",
          "населенный пункт", "н.п", "нп", "деревни", "деревня", "села", "село", "посёлка", "поселка",
          "города", "город", "городе", "деревне", "селе", "посёлке", "поселке", "под", "около", "возле",
          "близ", "вблизи", "окраине", "окрестностях", "севернее", "южнее", "восточнее", "западнее",
@@ -307,7 +308,10 @@ bool is_post_word(std::string_view folded) {
   static const std::unordered_set<std::string_view> s{"post", "posts", "outpost", "outposts", "observation",
                                                       "base", "post's", "post", "punkt", "punkta", "posta",
                                                       "post", "nqth", "nqt", "nuqta", "karakol", "karakolu",
-                                                      "gozlem", "noktasi", "noktasina"};
+                                                      "gozlem", "noktasi", "noktasina",
+                                                      // Russian "точка (наблюдения)", any case: "точки у Сурмана"
+                                                      "tochka", "tochki", "tochku", "tochke", "tochek", "tochkoy",
+                                                      "tochkam", "tochkami", "tochkakh"};
   return s.count(folded) != 0;
 }
 
@@ -725,10 +729,11 @@ std::string strip_possessive(const Token& t) {
 
 // Russian case endings, as they come out of the folding (BGN): -е, -а, -у, -ом, -ой, -и, -ы,
 // -ах, -ям, -ем, -ей, -ю, -ям, -ами (longest first).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kRuEndings{{
+// -я: the genitive of a name ending in a soft sign (Бсанкуль -> Бсанкуля), tried before -а.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kRuEndings{{
     {"ami", "-ами"}, {"yami", "-ями"}, {"akh", "-ах"}, {"yakh", "-ях"}, {"yam", "-ям"}, {"om", "-ом"},
-    {"oy", "-ой"}, {"em", "-ем"}, {"ey", "-ей"}, {"yu", "-ю"}, {"e", "-е"}, {"a", "-а"}, {"u", "-у"},
-    {"i", "-и"}, {"y", "-ы"}}};
+    {"oy", "-ой"}, {"em", "-ем"}, {"ey", "-ей"}, {"yu", "-ю"}, {"ya", "-я"}, {"e", "-е"}, {"a", "-а"},
+    {"u", "-у"}, {"i", "-и"}, {"y", "-ы"}}};
 
 struct Window {
   std::size_t first = 0, last = 0;  // word indices (into the sentence's WordRef list), inclusive
@@ -738,6 +743,9 @@ struct Window {
   bool ar_in = false;               // an Arabic ب proclitic ("in") on the first word
   std::size_t skip_letters = 0;     // Arabic proclitic letters left out of the span ("و" of "وسراقب")
   std::vector<std::string> alts = {};  // other forms tried (Russian endings stripped): for post names
+  // Every form tried, with whether the translit tier compares it (a Cyrillic window, a Turkish
+  // romanised spelling): the localities supplement is asked each of them too.
+  std::vector<std::pair<std::string, bool>> local_tries = {};
 };
 
 // A coordinated list of names governed by a plural or dual region noun, before or after it ("in
@@ -1223,8 +1231,42 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // Turkish puts the cue after the name: a settlement or position noun ("Latamne
         // beldelerini", "Serakib'in kuzeyindeki") is a strong cue, a case suffix that says where
         // ("Morek'te", "Trumba'dan", "Han Şeyhun'a") a weak one.
+        // A plural settlement noun after a coordinated list ("X ve Y beldeleri", "X, Y ve Z
+        // köylerine": the towns X and Y) governs every member, not only the last: the index of
+        // that noun when the name at w..maxb is an earlier member of such a list, else kNone.
+        auto tr_list_noun = [&]() -> std::size_t {
+          std::size_t x = maxb + 1;
+          for (int member = 0; member < 6; ++member) {
+            if (x >= n) return kNone;
+            if (W[x].sep != 3 && lower(x) == "ve") {
+              ++x;
+            } else if (!(W[x].sep == 3 && W[x].tok > 0 && doc.token_text(W[x].tok - 1) == ",")) {
+              return kNone;
+            }
+            if (x >= n || !is_cap_word(x)) return kNone;
+            std::size_t e = x;
+            while (e + 1 < n && e + 1 - x < kMaxWords && W[e + 1].sep != 3 && !suffixed(e) &&
+                   (is_cap_word(e + 1) || W[e + 1].sep == 1))
+              ++e;
+            if (e + 1 < n && W[e + 1].sep != 3 && tr_place_noun(folded(e + 1))) {
+              const std::string& f = folded(e + 1);
+              return f.find("ler") != std::string::npos || f.find("lar") != std::string::npos ? e + 1 : kNone;
+            }
+            x = e + 1;
+          }
+          return kNone;
+        };
         if (turkish && (!cue || !cue->strong)) {
-          if (maxb + 1 < n && W[maxb + 1].sep != 3 &&
+          const std::size_t list_noun =
+              maxb + 1 < n && W[maxb + 1].sep != 3 && tr_place_noun(folded(maxb + 1)) ? kNone : tr_list_noun();
+          if (list_noun != kNone) {
+            CueHit h;
+            h.text = std::string(doc.token_text(W[list_noun].tok));
+            h.strong = true;
+            h.first = maxb + 1;
+            h.key = Words{"tr:after"};
+            cue = std::move(h);
+          } else if (maxb + 1 < n && W[maxb + 1].sep != 3 &&
               (tr_place_noun(folded(maxb + 1)) || (suffixed(maxb) && tr_direction_noun(folded(maxb + 1))))) {
             CueHit h;
             h.text = std::string(doc.token_text(W[maxb + 1].tok));
@@ -1336,6 +1378,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               bool hchanged = false;
               for (std::size_t at; (at = h.find("kh")) != std::string::npos; hchanged = true) h.replace(at, 2, "h");
               if (hchanged) tries.emplace_back(h, tries[i].second.empty() ? "ru:х=h" : tries[i].second + "+ru:х=h");
+              // в between vowels for Arabic و (w): "Кафр-Увейд" is Kafr Uwayd, not "uveyd".
+              std::string v = h;
+              bool vchanged = false;
+              auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+              for (std::size_t at = 1; at + 1 < v.size(); ++at)
+                if (v[at] == 'v' && vowel(v[at - 1]) && vowel(v[at + 1])) {
+                  v[at] = 'w';
+                  vchanged = true;
+                }
+              if (vchanged) tries.emplace_back(v, tries[i].second.empty() ? "ru:в=w" : tries[i].second + "+ru:в=w");
             }
           }
           // Turkish: the romanised spelling ("Serakib", "Han Şeyhun" -> "han sheyhun"), compared by
@@ -1401,6 +1453,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 if (rr.status != gazetteer::Status::no_match) pick_res = rr;
               }
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
+              for (std::size_t i = 0; i < tries.size(); ++i) pick->local_tries.emplace_back(tries[i].first, translit(i));
             }
           }
           // Turkish: a suffixed name nothing locates that is one of the agreement's posts by its
@@ -1599,8 +1652,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
         if (!from_localities) {
           const Resolved lr = m.resolve(win.query, cyr, true);
+          // The other forms of the name tried on the main gazetteer (a Russian case ending
+          // stripped: "окрестности Аль-Бары" -> Аль-Бара; a Turkish spelling romanised: "Kafr
+          // Sicne" -> kafr sijne): the supplement is asked each, the best usable answer kept.
+          std::optional<Resolved> alt;
+          for (const auto& [q, tl] : win.local_tries) {
+            if (q == win.query) continue;
+            const Resolved x = m.resolve(q, tl, true);
+            if (x.place && (x.match == "exact" || x.match == "key" || (tl && x.match == "translit")) &&
+                (!alt || x.score > alt->score + 1e-9))
+              alt = x;
+          }
           if (usable(lr)) {
             r = lr;
+            from_localities = true;
+          } else if (alt) {
+            r = *alt;
             from_localities = true;
           } else if (!cyr && !arabic_word && lr.key_only_in_scope && lr.score >= 0.78 && r.status == gazetteer::Status::no_match &&
                      gazetteer::consonant_key(win.query).size() >= 4) {
