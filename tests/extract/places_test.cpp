@@ -682,5 +682,20 @@ TEST(Places, TurkishListBeforeAPluralSettlementNounAndRomanisedLocalities) {
   }
 }
 
+// A name the supplement gives several villages (An Nayrab by Saraqib, two more by Aleppo):
+// ambiguous alone or with a province only, the one near a village the text located before it.
+TEST(Places, AnAmbiguousLocalityIsSettledByANeighbouringVillage) {
+  {
+    const auto ms = find_with_localities("Shelling hit Saraqib at dawn, and troops later massed near al-Nayrab.", "en");
+    expect_point(ms, "al-Nayrab", 36.71867, 35.86955);
+    EXPECT_NE(with_text(ms, "al-Nayrab")->reason.find("several villages bear the name"), std::string::npos) << dump(ms);
+  }
+  for (const char* text : {"A convoy stopped near al-Nayrab.", "Clashes were reported in Idlib province, near al-Nayrab."}) {
+    const auto ms = find_with_localities(text, "en");
+    ASSERT_NE(with_text(ms, "al-Nayrab"), nullptr) << dump(ms);
+    EXPECT_EQ(with_text(ms, "al-Nayrab")->kind, "unresolved") << dump(ms);
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <mutex>
 #include <set>
 #include <string_view>
@@ -473,6 +474,13 @@ bool tr_place_suffix(std::string_view suffix_lower) {
 
 // ---------------------------------------------------------------------------------------------
 
+// Distance in km between two points (equirectangular: exact enough for tens of kilometres).
+double approx_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180, kEarthKm = 6371.0;
+  const double x = (lon2 - lon1) * kRad * std::cos((lat1 + lat2) / 2 * kRad), y = (lat2 - lat1) * kRad;
+  return kEarthKm * std::sqrt(x * x + y * y);
+}
+
 struct Resolved {
   gazetteer::Status status = gazetteer::Status::no_match;
   std::string reason;
@@ -482,6 +490,8 @@ struct Resolved {
   // Below the threshold: the one place in scope that the query matches, by the key tier only
   // (every acceptable candidate is that place; none matched exactly). Else null.
   const gazetteer::Place* key_only_in_scope = nullptr;
+  // Ambiguous: the distinct places at the top (in scope), in order.
+  std::vector<const gazetteer::Place*> top_places;
 };
 
 struct WordRef {
@@ -546,6 +556,8 @@ struct PlaceFinder::Impl {
     out.status = r.status;
     out.reason = r.reason;
     if (r.resolved()) out.place = r.match->place;
+    if (r.status == gazetteer::Status::ambiguous)
+      for (const auto& c : r.top_places) out.top_places.push_back(c.place);
     if (r.best) {
       out.match = gazetteer::to_string(r.best->match);
       out.score = r.best->score;
@@ -1620,6 +1632,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
       bool from_localities = false;  // (set below; `cue` may be null for a verb_cue)
       bool key_only = false;         // located below the threshold: the only place in scope with its key
+      std::string neighbour;  // an ambiguous name settled by a village the text located before (below)
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
                            doc.token_text(W[win.first].tok).size() <= 6;
@@ -1663,11 +1676,45 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 (!alt || x.score > alt->score + 1e-9))
               alt = x;
           }
+          // A name several villages of the supplement bear ("An Nayrab" by Saraqib, two more by
+          // Aleppo): the one within kNearKm of a village the text located before it, when exactly
+          // one of them is (a report's villages lie together; a lone name stays ambiguous).
+          std::optional<Resolved> by_neighbour;
+          if (!usable(lr) && !alt && lr.top_places.size() >= 2) {
+            constexpr double kNearKm = 15;
+            const gazetteer::Place* only = nullptr;
+            const PlaceMention* near_to = nullptr;
+            int hits = 0;
+            for (const gazetteer::Place* tp : lr.top_places) {
+              const PlaceMention* by = nullptr;
+              for (const PlaceMention& o : out)
+                if (o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
+                    approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= kNearKm) {
+                  by = &o;
+                  break;
+                }
+              if (by) {
+                only = tp;
+                near_to = by;
+                ++hits;
+              }
+            }
+            if (hits == 1 && (lr.match == "exact" || lr.match == "key" || (cyr && lr.match == "translit"))) {
+              Resolved x = lr;
+              x.status = gazetteer::Status::resolved;
+              x.place = only;
+              by_neighbour = x;
+              neighbour = near_to->text;
+            }
+          }
           if (usable(lr)) {
             r = lr;
             from_localities = true;
           } else if (alt) {
             r = *alt;
+            from_localities = true;
+          } else if (by_neighbour) {
+            r = *by_neighbour;
             from_localities = true;
           } else if (!cyr && !arabic_word && lr.key_only_in_scope && lr.score >= 0.78 && r.status == gazetteer::Status::no_match &&
                      gazetteer::consonant_key(win.query).size() >= 4) {
@@ -1959,6 +2006,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      std::string("a village of the localities supplement (GeoNames via Who's On First), which the main "
                                  "gazetteer lacks: its point is GeoNames', its population unknown");
+      if (!neighbour.empty())
+        pm.reason += fmt::format("; several villages bear the name: the one near '{}', which the text names before it",
+                                 neighbour);
       pm.rule = fmt::format("{}", fmt::join(rule, "+"));
       emit(std::move(pm), a, b, win.skip_letters);
       w = b;
