@@ -676,6 +676,11 @@ TEST(Places, TurkishListBeforeAPluralSettlementNounAndRomanisedLocalities) {
     expect_point(ms, "Kafr Sicne", 36.58965, 35.52785);
   }
   {
+    // Turkish e for the Arabic short a: "Heyş" is the gazetteer's Haysh (Ḩīsh), exact spellings only
+    const auto ms = find("Dün gece Heyş'te iki ev yıkıldı.", "tr");
+    expect_point(ms, "Heyş", 36.64356, 35.54793);
+  }
+  {
     // a singular noun after the list governs only its own name
     const auto ms = find_with_localities("Ahmet ve Kah köyü sakinleri konuştu.", "tr");
     EXPECT_EQ(with_text(ms, "Ahmet"), nullptr) << dump(ms);

@@ -1411,7 +1411,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               romanised_try = tries.size();
               tries.emplace_back(qr, "tr:romanised");
             }
+            // Turkish writes the Arabic short a as e ("Heyş" Haysh, "Neyrab" Nayrab), where
+            // GeoNames' romanisations write a: the romanised spelling with e read as a, taken only
+            // when it is a gazetteer spelling as it stands (a looser match of it is too loose:
+            // "Maaret" -> "maarat" is no Māri‘).
+            std::string qa = qr.empty() ? q0 : qr;
+            std::replace(qa.begin(), qa.end(), 'e', 'a');
+            if (qa != q0 && qa != qr) {
+              tries.emplace_back(qa, "tr:romanised+e=a");
+            }
           }
+          const std::size_t romanised_end = tries.size();  // tries [romanised_try, romanised_end): Turkish
           // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
           // prefix split off (only tried when the word as written is no gazetteer spelling).
           if (b == w && !m.folded_names.count(q0)) {
@@ -1430,7 +1440,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           std::optional<Window> pick;
           std::optional<Resolved> pick_res;
           // The translit tier for a Cyrillic window and for a Turkish romanised spelling.
-          auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i == romanised_try); };
+          auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i >= romanised_try && i < romanised_end); };
           for (std::size_t i = 0; i < tries.size(); ++i)  // an exact gazetteer spelling first
             if (m.folded_names.count(tries[i].first)) {
               pick = Window{w, b, tries[i].first, tries[i].second, true, false};
@@ -1443,6 +1453,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             // the earlier try.
             for (std::size_t i = 0; i < tries.size(); ++i) {
               const auto& [q, label] = tries[i];
+              if (label.ends_with("e=a")) continue;  // (an exact gazetteer spelling only: "Maaret" is no Māri‘)
               const Resolved r = m.resolve(q, translit(i));
               if (!r.place) continue;
               const bool better = !pick || r.score > pick_res->score + 1e-9 ||
@@ -1465,7 +1476,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 if (rr.status != gazetteer::Status::no_match) pick_res = rr;
               }
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
-              for (std::size_t i = 0; i < tries.size(); ++i) pick->local_tries.emplace_back(tries[i].first, translit(i));
+              for (std::size_t i = 0; i < tries.size(); ++i)
+                if (!tries[i].second.ends_with("e=a")) pick->local_tries.emplace_back(tries[i].first, translit(i));
             }
           }
           // Turkish: a suffixed name nothing locates that is one of the agreement's posts by its
