@@ -657,6 +657,11 @@ TEST(Places, RussianObliqueCaseNamesAreLookedUpInTheLocalities) {
     expect_point(ms, "Сурмана", post->position.lon_deg, post->position.lat_deg);
   }
   {
+    // a name whose translit key is too short (Humaymim: "hm") meets a spelling of the same coarse form
+    const auto ms = find_with_localities("Ночью дроны пытались атаковать авиабазу Хмеймим.", "ru");
+    expect_point(ms, "Хмеймим", 35.94032, 35.40081);
+  }
+  {
     // not a common word after the cue
     const auto ms = find_with_localities("Бои шли в окрестностях города весь день.", "ru");
     EXPECT_FALSE(any_point(ms)) << dump(ms);
