@@ -686,6 +686,11 @@ TEST(Places, TurkishListBeforeAPluralSettlementNounAndRomanisedLocalities) {
     expect_point(ms, "Heyş", 36.64356, 35.54793);
   }
   {
+    // a camp named after its village: "X kampına" (to the X camp)
+    const auto ms = find_with_localities("Yardımlar dün Atme kampına ulaştırıldı.", "tr");
+    expect_point(ms, "Atme", 36.68839, 36.3095);
+  }
+  {
     // a singular noun after the list governs only its own name
     const auto ms = find_with_localities("Ahmet ve Kah köyü sakinleri konuştu.", "tr");
     EXPECT_EQ(with_text(ms, "Ahmet"), nullptr) << dump(ms);

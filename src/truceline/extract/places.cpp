@@ -438,10 +438,11 @@ std::string tr_romanised(std::string_view lower) {
 // Turkish nouns after a name that make it a place, as English cues before one do (folded, by
 // their stem: the possessive and case endings vary): settlements ("X köyü", "X beldelerini",
 // "X kentinde", "X ilçesinde", "X mahallesi") and positions ("X'in kuzeyindeki" north of X,
-// "X çevresinde" around X, "X yakınlarında" near X, "X civarında").
+// "X çevresinde" around X, "X yakınlarında" near X, "X civarında"), and camps named after their
+// village ("Atme kampı", "X ve Y kamplarına": the camps of X and Y).
 bool tr_place_noun(std::string_view f) {
   static constexpr std::string_view stems[] = {"koy", "belde", "kasaba", "kent", "sehir", "sehr", "ilce", "mahalle",
-                                               "cevre", "yakin", "civar"};
+                                               "cevre", "yakin", "civar", "kamp"};
   for (std::string_view s : stems)
     if (f.starts_with(s)) return true;
   return false;
