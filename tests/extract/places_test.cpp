@@ -632,5 +632,85 @@ TEST(Places, AVowelVariantUniqueInScopeByConsonantKey) {
   }
 }
 
+// Russian "окрестности X" (the environs of X, any case) is a cue, and the supplement is asked the
+// forms tried on the main gazetteer: the case ending stripped (Аль-Бары -> Аль-Бара), в read as
+// Arabic و (Кафр-Увейду -> kafr uweyd).
+TEST(Places, RussianObliqueCaseNamesAreLookedUpInTheLocalities) {
+  {
+    const auto ms = find_with_localities("Вечером артиллерия била по окрестностям Аль-Бары и Кансафры.", "ru");
+    expect_point(ms, "Аль-Бары", 36.54239, 35.68599);
+    expect_point(ms, "Кансафры", 36.48547, 35.65935);
+  }
+  {
+    const auto ms = find_with_localities("В среду самолёты нанесли удар по Кафр-Увейду.", "ru");
+    expect_point(ms, "Кафр-Увейду", 36.45987, 35.63106);
+    const auto gen = find_with_localities("Колонна дошла до окрестностей Бсанкуля к вечеру.", "ru");
+    expect_point(gen, "Бсанкуля", 36.49889, 35.8083);
+  }
+  {
+    // the supplement's village Surman is not taken for the post when "точка" (a post) is said
+    const agreement::Post* post = nullptr;
+    for (const auto& p : world().agr.posts)
+      if (p.id == "tr-op-06-surman") post = &p;
+    ASSERT_NE(post, nullptr);
+    const auto ms = find_with_localities("Потом турки, видимо, уйдут с точки у Сурмана.", "ru");
+    expect_point(ms, "Сурмана", post->position.lon_deg, post->position.lat_deg);
+  }
+  {
+    // a name whose translit key is too short (Humaymim: "hm") meets a spelling of the same coarse form
+    const auto ms = find_with_localities("Ночью дроны пытались атаковать авиабазу Хмеймим.", "ru");
+    expect_point(ms, "Хмеймим", 35.94032, 35.40081);
+  }
+  {
+    // not a common word after the cue
+    const auto ms = find_with_localities("Бои шли в окрестностях города весь день.", "ru");
+    EXPECT_FALSE(any_point(ms)) << dump(ms);
+  }
+}
+
+// Turkish: a plural settlement noun after a coordinated list ("X ve Y köyleri") makes every
+// member a place, and the supplement is asked the romanised spelling (c = j: Kafr Sicne).
+TEST(Places, TurkishListBeforeAPluralSettlementNounAndRomanisedLocalities) {
+  {
+    const auto ms = find_with_localities("Topçu ateşi dün Maaret Harme ve Kah köylerini vurdu.", "tr");
+    expect_point(ms, "Maaret Harme", 36.54312, 35.54724);
+    expect_point(ms, "Kah", 36.72512, 36.29720);
+  }
+  {
+    const auto ms = find_with_localities("Gece boyunca Kafr Sicne köyünde iki ev yıkıldı.", "tr");
+    expect_point(ms, "Kafr Sicne", 36.58965, 35.52785);
+  }
+  {
+    // Turkish e for the Arabic short a: "Heyş" is the gazetteer's Haysh (Ḩīsh), exact spellings only
+    const auto ms = find("Dün gece Heyş'te iki ev yıkıldı.", "tr");
+    expect_point(ms, "Heyş", 36.64356, 35.54793);
+  }
+  {
+    // a camp named after its village: "X kampına" (to the X camp)
+    const auto ms = find_with_localities("Yardımlar dün Atme kampına ulaştırıldı.", "tr");
+    expect_point(ms, "Atme", 36.68839, 36.3095);
+  }
+  {
+    // a singular noun after the list governs only its own name
+    const auto ms = find_with_localities("Ahmet ve Kah köyü sakinleri konuştu.", "tr");
+    EXPECT_EQ(with_text(ms, "Ahmet"), nullptr) << dump(ms);
+  }
+}
+
+// A name the supplement gives several villages (An Nayrab by Saraqib, two more by Aleppo):
+// ambiguous alone or with a province only, the one near a village the text located before it.
+TEST(Places, AnAmbiguousLocalityIsSettledByANeighbouringVillage) {
+  {
+    const auto ms = find_with_localities("Shelling hit Saraqib at dawn, and troops later massed near al-Nayrab.", "en");
+    expect_point(ms, "al-Nayrab", 36.71867, 35.86955);
+    EXPECT_NE(with_text(ms, "al-Nayrab")->reason.find("several villages bear the name"), std::string::npos) << dump(ms);
+  }
+  for (const char* text : {"A convoy stopped near al-Nayrab.", "Clashes were reported in Idlib province, near al-Nayrab."}) {
+    const auto ms = find_with_localities(text, "en");
+    ASSERT_NE(with_text(ms, "al-Nayrab"), nullptr) << dump(ms);
+    EXPECT_EQ(with_text(ms, "al-Nayrab")->kind, "unresolved") << dump(ms);
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -354,6 +354,22 @@ TEST(Ambiguity, PlacesWithinTenKilometresAreOnePlace) {
   EXPECT_EQ(b.candidates[0].place->admin1(), "09");  // no admin1 name: the code
 }
 
+// A name whose translit key is too short for the translit tier (Humaymim: "hm") is met by a
+// Cyrillic query of exactly its coarse spelling ("Хмеймим", "Hmaimim": both "hmemim"), and only
+// by such a query: a Latin spelling stays the key tier's (no match: the key is too short).
+TEST(Lookup, ShortTranslitKeyMatchesTheSameCoarseSpelling) {
+  std::istringstream in(
+      "geonameid\tname\tasciiname\talternatenames\tlat\tlon\tcountry\tadmin1\tadmin1_name\tfeature_code\tpopulation\n"
+      "7\tHumaymim\tHumaymim\tHmaimim\t35.4\t35.94\tSY\t02\tLatakia\tPPL\t0\n");
+  const auto g = Gazetteer::read(in, "t.tsv");
+  const auto r = g.lookup("Хмеймим");
+  ASSERT_FALSE(r.candidates.empty());
+  EXPECT_EQ(best_id(r), 7u);
+  EXPECT_EQ(r.candidates[0].match, MatchKind::translit);
+  EXPECT_TRUE(g.lookup("Хмейм").candidates.empty());
+  EXPECT_TRUE(g.lookup("Hmeimim").candidates.empty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // --country and --near
 

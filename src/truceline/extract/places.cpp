@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <mutex>
 #include <set>
 #include <string_view>
@@ -95,7 +96,8 @@ const std::vector<Cue>& cues() {
          "air base", "base of", "settlements of", "settlement of", "авиабаза", "авиабазы", "авиабазе", "авиабазу",
          "базы", "населенные пункты", "населённые пункты", "населенных пунктов", "населённых пунктов", "قاعدة", "مطار",
          // Russian: settlement nouns (genitive), "near", "in the area of".
-         "в районе", "в окрестностях", "населённого пункта", "населенного пункта", "населённый пункт",
+         "в районе", "в окрестностях", "окрестности", "окрестностей", "окрестностям", "окрестностями",
+         "населённого пункта", "населенного пункта", "населённый пункт",
          "населенный пункт", "н.п", "нп", "деревни", "деревня", "села", "село", "посёлка", "поселка",
          "города", "город", "городе", "деревне", "селе", "посёлке", "поселке", "под", "около", "возле",
          "близ", "вблизи", "окраине", "окрестностях", "севернее", "южнее", "восточнее", "западнее",
@@ -307,7 +309,10 @@ bool is_post_word(std::string_view folded) {
   static const std::unordered_set<std::string_view> s{"post", "posts", "outpost", "outposts", "observation",
                                                       "base", "post's", "post", "punkt", "punkta", "posta",
                                                       "post", "nqth", "nqt", "nuqta", "karakol", "karakolu",
-                                                      "gozlem", "noktasi", "noktasina"};
+                                                      "gozlem", "noktasi", "noktasina",
+                                                      // Russian "точка (наблюдения)", any case: "точки у Сурмана"
+                                                      "tochka", "tochki", "tochku", "tochke", "tochek", "tochkoy",
+                                                      "tochkam", "tochkami", "tochkakh"};
   return s.count(folded) != 0;
 }
 
@@ -433,10 +438,11 @@ std::string tr_romanised(std::string_view lower) {
 // Turkish nouns after a name that make it a place, as English cues before one do (folded, by
 // their stem: the possessive and case endings vary): settlements ("X köyü", "X beldelerini",
 // "X kentinde", "X ilçesinde", "X mahallesi") and positions ("X'in kuzeyindeki" north of X,
-// "X çevresinde" around X, "X yakınlarında" near X, "X civarında").
+// "X çevresinde" around X, "X yakınlarında" near X, "X civarında"), and camps named after their
+// village ("Atme kampı", "X ve Y kamplarına": the camps of X and Y).
 bool tr_place_noun(std::string_view f) {
   static constexpr std::string_view stems[] = {"koy", "belde", "kasaba", "kent", "sehir", "sehr", "ilce", "mahalle",
-                                               "cevre", "yakin", "civar"};
+                                               "cevre", "yakin", "civar", "kamp"};
   for (std::string_view s : stems)
     if (f.starts_with(s)) return true;
   return false;
@@ -469,6 +475,13 @@ bool tr_place_suffix(std::string_view suffix_lower) {
 
 // ---------------------------------------------------------------------------------------------
 
+// Distance in km between two points (equirectangular: exact enough for tens of kilometres).
+double approx_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180, kEarthKm = 6371.0;
+  const double x = (lon2 - lon1) * kRad * std::cos((lat1 + lat2) / 2 * kRad), y = (lat2 - lat1) * kRad;
+  return kEarthKm * std::sqrt(x * x + y * y);
+}
+
 struct Resolved {
   gazetteer::Status status = gazetteer::Status::no_match;
   std::string reason;
@@ -478,6 +491,8 @@ struct Resolved {
   // Below the threshold: the one place in scope that the query matches, by the key tier only
   // (every acceptable candidate is that place; none matched exactly). Else null.
   const gazetteer::Place* key_only_in_scope = nullptr;
+  // Ambiguous: the distinct places at the top (in scope), in order.
+  std::vector<const gazetteer::Place*> top_places;
 };
 
 struct WordRef {
@@ -542,6 +557,8 @@ struct PlaceFinder::Impl {
     out.status = r.status;
     out.reason = r.reason;
     if (r.resolved()) out.place = r.match->place;
+    if (r.status == gazetteer::Status::ambiguous)
+      for (const auto& c : r.top_places) out.top_places.push_back(c.place);
     if (r.best) {
       out.match = gazetteer::to_string(r.best->match);
       out.score = r.best->score;
@@ -725,10 +742,11 @@ std::string strip_possessive(const Token& t) {
 
 // Russian case endings, as they come out of the folding (BGN): -е, -а, -у, -ом, -ой, -и, -ы,
 // -ах, -ям, -ем, -ей, -ю, -ям, -ами (longest first).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kRuEndings{{
+// -я: the genitive of a name ending in a soft sign (Бсанкуль -> Бсанкуля), tried before -а.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kRuEndings{{
     {"ami", "-ами"}, {"yami", "-ями"}, {"akh", "-ах"}, {"yakh", "-ях"}, {"yam", "-ям"}, {"om", "-ом"},
-    {"oy", "-ой"}, {"em", "-ем"}, {"ey", "-ей"}, {"yu", "-ю"}, {"e", "-е"}, {"a", "-а"}, {"u", "-у"},
-    {"i", "-и"}, {"y", "-ы"}}};
+    {"oy", "-ой"}, {"em", "-ем"}, {"ey", "-ей"}, {"yu", "-ю"}, {"ya", "-я"}, {"e", "-е"}, {"a", "-а"},
+    {"u", "-у"}, {"i", "-и"}, {"y", "-ы"}}};
 
 struct Window {
   std::size_t first = 0, last = 0;  // word indices (into the sentence's WordRef list), inclusive
@@ -738,6 +756,9 @@ struct Window {
   bool ar_in = false;               // an Arabic ب proclitic ("in") on the first word
   std::size_t skip_letters = 0;     // Arabic proclitic letters left out of the span ("و" of "وسراقب")
   std::vector<std::string> alts = {};  // other forms tried (Russian endings stripped): for post names
+  // Every form tried, with whether the translit tier compares it (a Cyrillic window, a Turkish
+  // romanised spelling): the localities supplement is asked each of them too.
+  std::vector<std::pair<std::string, bool>> local_tries = {};
 };
 
 // A coordinated list of names governed by a plural or dual region noun, before or after it ("in
@@ -1223,8 +1244,42 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // Turkish puts the cue after the name: a settlement or position noun ("Latamne
         // beldelerini", "Serakib'in kuzeyindeki") is a strong cue, a case suffix that says where
         // ("Morek'te", "Trumba'dan", "Han Şeyhun'a") a weak one.
+        // A plural settlement noun after a coordinated list ("X ve Y beldeleri", "X, Y ve Z
+        // köylerine": the towns X and Y) governs every member, not only the last: the index of
+        // that noun when the name at w..maxb is an earlier member of such a list, else kNone.
+        auto tr_list_noun = [&]() -> std::size_t {
+          std::size_t x = maxb + 1;
+          for (int member = 0; member < 6; ++member) {
+            if (x >= n) return kNone;
+            if (W[x].sep != 3 && lower(x) == "ve") {
+              ++x;
+            } else if (!(W[x].sep == 3 && W[x].tok > 0 && doc.token_text(W[x].tok - 1) == ",")) {
+              return kNone;
+            }
+            if (x >= n || !is_cap_word(x)) return kNone;
+            std::size_t e = x;
+            while (e + 1 < n && e + 1 - x < kMaxWords && W[e + 1].sep != 3 && !suffixed(e) &&
+                   (is_cap_word(e + 1) || W[e + 1].sep == 1))
+              ++e;
+            if (e + 1 < n && W[e + 1].sep != 3 && tr_place_noun(folded(e + 1))) {
+              const std::string& f = folded(e + 1);
+              return f.find("ler") != std::string::npos || f.find("lar") != std::string::npos ? e + 1 : kNone;
+            }
+            x = e + 1;
+          }
+          return kNone;
+        };
         if (turkish && (!cue || !cue->strong)) {
-          if (maxb + 1 < n && W[maxb + 1].sep != 3 &&
+          const std::size_t list_noun =
+              maxb + 1 < n && W[maxb + 1].sep != 3 && tr_place_noun(folded(maxb + 1)) ? kNone : tr_list_noun();
+          if (list_noun != kNone) {
+            CueHit h;
+            h.text = std::string(doc.token_text(W[list_noun].tok));
+            h.strong = true;
+            h.first = maxb + 1;
+            h.key = Words{"tr:after"};
+            cue = std::move(h);
+          } else if (maxb + 1 < n && W[maxb + 1].sep != 3 &&
               (tr_place_noun(folded(maxb + 1)) || (suffixed(maxb) && tr_direction_noun(folded(maxb + 1))))) {
             CueHit h;
             h.text = std::string(doc.token_text(W[maxb + 1].tok));
@@ -1336,6 +1391,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               bool hchanged = false;
               for (std::size_t at; (at = h.find("kh")) != std::string::npos; hchanged = true) h.replace(at, 2, "h");
               if (hchanged) tries.emplace_back(h, tries[i].second.empty() ? "ru:х=h" : tries[i].second + "+ru:х=h");
+              // в between vowels for Arabic و (w): "Кафр-Увейд" is Kafr Uwayd, not "uveyd".
+              std::string v = h;
+              bool vchanged = false;
+              auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+              for (std::size_t at = 1; at + 1 < v.size(); ++at)
+                if (v[at] == 'v' && vowel(v[at - 1]) && vowel(v[at + 1])) {
+                  v[at] = 'w';
+                  vchanged = true;
+                }
+              if (vchanged) tries.emplace_back(v, tries[i].second.empty() ? "ru:в=w" : tries[i].second + "+ru:в=w");
             }
           }
           // Turkish: the romanised spelling ("Serakib", "Han Şeyhun" -> "han sheyhun"), compared by
@@ -1347,7 +1412,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               romanised_try = tries.size();
               tries.emplace_back(qr, "tr:romanised");
             }
+            // Turkish writes the Arabic short a as e ("Heyş" Haysh, "Neyrab" Nayrab), where
+            // GeoNames' romanisations write a: the romanised spelling with e read as a, taken only
+            // when it is a gazetteer spelling as it stands (a looser match of it is too loose:
+            // "Maaret" -> "maarat" is no Māri‘).
+            std::string qa = qr.empty() ? q0 : qr;
+            std::replace(qa.begin(), qa.end(), 'e', 'a');
+            if (qa != q0 && qa != qr) {
+              tries.emplace_back(qa, "tr:romanised+e=a");
+            }
           }
+          const std::size_t romanised_end = tries.size();  // tries [romanised_try, romanised_end): Turkish
           // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
           // prefix split off (only tried when the word as written is no gazetteer spelling).
           if (b == w && !m.folded_names.count(q0)) {
@@ -1366,7 +1441,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           std::optional<Window> pick;
           std::optional<Resolved> pick_res;
           // The translit tier for a Cyrillic window and for a Turkish romanised spelling.
-          auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i == romanised_try); };
+          auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i >= romanised_try && i < romanised_end); };
           for (std::size_t i = 0; i < tries.size(); ++i)  // an exact gazetteer spelling first
             if (m.folded_names.count(tries[i].first)) {
               pick = Window{w, b, tries[i].first, tries[i].second, true, false};
@@ -1379,6 +1454,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             // the earlier try.
             for (std::size_t i = 0; i < tries.size(); ++i) {
               const auto& [q, label] = tries[i];
+              if (label.ends_with("e=a")) continue;  // (an exact gazetteer spelling only: "Maaret" is no Māri‘)
               const Resolved r = m.resolve(q, translit(i));
               if (!r.place) continue;
               const bool better = !pick || r.score > pick_res->score + 1e-9 ||
@@ -1401,6 +1477,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 if (rr.status != gazetteer::Status::no_match) pick_res = rr;
               }
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
+              for (std::size_t i = 0; i < tries.size(); ++i)
+                if (!tries[i].second.ends_with("e=a")) pick->local_tries.emplace_back(tries[i].first, translit(i));
             }
           }
           // Turkish: a suffixed name nothing locates that is one of the agreement's posts by its
@@ -1567,6 +1645,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
       bool from_localities = false;  // (set below; `cue` may be null for a verb_cue)
       bool key_only = false;         // located below the threshold: the only place in scope with its key
+      std::string neighbour;  // an ambiguous name settled by a village the text located before (below)
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
                            doc.token_text(W[win.first].tok).size() <= 6;
@@ -1599,8 +1678,56 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
         if (!from_localities) {
           const Resolved lr = m.resolve(win.query, cyr, true);
+          // The other forms of the name tried on the main gazetteer (a Russian case ending
+          // stripped: "окрестности Аль-Бары" -> Аль-Бара; a Turkish spelling romanised: "Kafr
+          // Sicne" -> kafr sijne): the supplement is asked each, the best usable answer kept.
+          std::optional<Resolved> alt;
+          for (const auto& [q, tl] : win.local_tries) {
+            if (q == win.query) continue;
+            const Resolved x = m.resolve(q, tl, true);
+            if (x.place && (x.match == "exact" || x.match == "key" || (tl && x.match == "translit")) &&
+                (!alt || x.score > alt->score + 1e-9))
+              alt = x;
+          }
+          // A name several villages of the supplement bear ("An Nayrab" by Saraqib, two more by
+          // Aleppo): the one within kNearKm of a village the text located before it, when exactly
+          // one of them is (a report's villages lie together; a lone name stays ambiguous).
+          std::optional<Resolved> by_neighbour;
+          if (!usable(lr) && !alt && lr.top_places.size() >= 2) {
+            constexpr double kNearKm = 15;
+            const gazetteer::Place* only = nullptr;
+            const PlaceMention* near_to = nullptr;
+            int hits = 0;
+            for (const gazetteer::Place* tp : lr.top_places) {
+              const PlaceMention* by = nullptr;
+              for (const PlaceMention& o : out)
+                if (o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
+                    approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= kNearKm) {
+                  by = &o;
+                  break;
+                }
+              if (by) {
+                only = tp;
+                near_to = by;
+                ++hits;
+              }
+            }
+            if (hits == 1 && (lr.match == "exact" || lr.match == "key" || (cyr && lr.match == "translit"))) {
+              Resolved x = lr;
+              x.status = gazetteer::Status::resolved;
+              x.place = only;
+              by_neighbour = x;
+              neighbour = near_to->text;
+            }
+          }
           if (usable(lr)) {
             r = lr;
+            from_localities = true;
+          } else if (alt) {
+            r = *alt;
+            from_localities = true;
+          } else if (by_neighbour) {
+            r = *by_neighbour;
             from_localities = true;
           } else if (!cyr && !arabic_word && lr.key_only_in_scope && lr.score >= 0.78 && r.status == gazetteer::Status::no_match &&
                      gazetteer::consonant_key(win.query).size() >= 4) {
@@ -1892,6 +2019,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      std::string("a village of the localities supplement (GeoNames via Who's On First), which the main "
                                  "gazetteer lacks: its point is GeoNames', its population unknown");
+      if (!neighbour.empty())
+        pm.reason += fmt::format("; several villages bear the name: the one near '{}', which the text names before it",
+                                 neighbour);
       pm.rule = fmt::format("{}", fmt::join(rule, "+"));
       emit(std::move(pm), a, b, win.skip_letters);
       w = b;

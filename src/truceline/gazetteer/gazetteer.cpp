@@ -431,6 +431,11 @@ struct Gazetteer::Index {
   StringMap<std::uint32_t> by_key;                       // key -> key id
   StringMap<std::vector<std::uint32_t>> by_deletion;     // key and its 1-deletions -> key ids
   StringMap<std::vector<std::uint32_t>> by_translit;     // translit_key -> names
+  // Names whose translit key is too short for by_translit (fewer than kMinKey consonants:
+  // Humaymim's "hm") but whose coarse spelling is long (kMinCoarse letters or more), by that
+  // coarse spelling: a Cyrillic query is their translit match only when its coarse spelling is
+  // the same ("Хмеймим" and "Hmaïmîm" are both "hmemim").
+  StringMap<std::vector<std::uint32_t>> by_coarse;
 
   void add_place(Place place, const std::vector<std::string_view>& spellings);
   void build_deletions();
@@ -440,6 +445,8 @@ namespace {
 // Keys of fewer than 3 consonants ("hm" for Hama) equal those of too many unrelated names to
 // mean anything: such names match exactly or not at all.
 constexpr std::size_t kMinKey = 3;
+// The shortest coarse spelling (translit_spelling) compared whole when its key is too short.
+constexpr std::size_t kMinCoarse = 6;
 // A key match is also a spelling within this similarity (1 - edit distance / length) of the
 // query: equal skeletons with little else in common (adlb, delibi) are not variants.
 constexpr double kMinKeySimilarity = 0.5;
@@ -472,7 +479,10 @@ void Gazetteer::Index::add_place(Place place, const std::vector<std::string_view
       key_names[it->second].push_back(nid);
     }
     std::string coarse = translit_spelling(f);
-    if (const std::string tkey = translit_key(f); tkey.size() >= kMinKey) by_translit[tkey].push_back(nid);
+    if (const std::string tkey = translit_key(f); tkey.size() >= kMinKey)
+      by_translit[tkey].push_back(nid);
+    else if (coarse.size() >= kMinCoarse)
+      by_coarse[coarse].push_back(nid);
     names.push_back({pid, std::string(spelling), std::move(f), std::move(coarse)});
   }
 }
@@ -748,6 +758,14 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
           if (sim >= kMinKeySimilarity) hits.push_back({ix.names[nid].place, nid, MatchKind::translit, sim});
         }
       }
+    if (tkey.size() < kMinKey) {
+      const std::string coarse = translit_spelling(r.folded);
+      if (coarse.size() >= kMinCoarse)
+        if (const auto it = ix.by_coarse.find(std::string_view(coarse)); it != ix.by_coarse.end())
+          for (const auto nid : it->second)
+            if (wanted(nid) && ix.names[nid].folded != r.folded)
+              hits.push_back({ix.names[nid].place, nid, MatchKind::translit, 1.0});
+    }
   }
 
   if (hits.empty() && key.size() >= kMinKey) {
