@@ -1932,8 +1932,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     bool merged = false;
     for (auto& o : cands)
+      // (A headline's event is no host for the body's: the headline merge below keeps the
+      // body's words, its actor and figures.)
       if (o.ev.kind == c.ev.kind && o.place_key == c.place_key && o.day == c.day && !c.day.empty() &&
-          is_return_fire(o.ev) == return_fire) {
+          is_return_fire(o.ev) == return_fire && !(o.ev.sentence < headline_end && si >= headline_end)) {
         o.merged.push_back(c.ev);
         for (auto s : c.sentences)
           if (std::find(o.sentences.begin(), o.sentences.end(), s) == o.sentences.end()) o.sentences.push_back(s);
