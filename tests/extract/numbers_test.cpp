@@ -432,6 +432,12 @@ TEST(Numbers, DeathOfDestroyedAndTheNextClause) {
     EXPECT_EQ(find(ms, 3).unit, "children");
   }
   check({{"Medics confirmed the deaths of four residents overnight.", "four", 4, "exact", "fatalities", "residents"}}, "en");
+  // People after a thing in Russian are its owners: three of the fighters' drones were
+  // destroyed, nobody was killed.
+  for (const char* text : {"Расчёты ПВО сбили и уничтожили два беспилотника боевиков.", "Уничтожены два беспилотника боевиков."}) {
+    const auto ms = numbers(text, "ru");
+    EXPECT_EQ(find(ms, 2).counts, "weapons") << text;
+  }
   {
     const auto ms = numbers("Mortars hit the square, killing 5 soldiers and 2 civilians.", "en");
     EXPECT_EQ(find(ms, 5).counts, "fatalities");

@@ -613,7 +613,11 @@ struct Scanner {
         static const KeyMap<bool> modifiers{{"armoured", true}, {"armored", true}, {"military", true}};
         // A thing after a person ("fighters' positions") is no head: the people are counted.
         const bool person_then_thing = c_is_other(noun[j]) && found->second != "weapons";
-        if (const auto* c = noun[j]; c && found->second != "other" && !person_then_thing &&
+        // Russian and Arabic put the head first: people after a thing are its owners ("три
+        // беспилотника боевиков": three of the militants' drones, not three militants).
+        const bool owners_after_thing = (t[j].script == Script::cyrillic || t[j].script == Script::arabic) &&
+                                        found->second == "weapons" && noun[j] && *noun[j] == "people";
+        if (const auto* c = noun[j]; c && !owners_after_thing && found->second != "other" && !person_then_thing &&
                                       !modifiers.find_forms(forms[found->first]))
           found = std::make_pair(j, *c);
         break;
