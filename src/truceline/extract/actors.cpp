@@ -80,29 +80,21 @@ bool has_arabic(std::string_view s) {
 // folds with ICU). Arabic: normalised words without article; Cyrillic: stems; Latin: folded words.
 Words phrase_keys(std::string_view phrase) {
   Words out;
-  if (has_arabic(phrase)) {
-    std::string_view rest = phrase;
-    while (!rest.empty()) {
+  // Arabic and Cyrillic word by word (split at spaces and hyphens, as the text's tokens are).
+  // Cyrillic is folded per word, as a token's folded form is stemmed: fold romanises "тс" as
+  // "t s" (BGN's "t·s"), so folding the whole phrase first would split "агентство" in two and
+  // the alias would never match.
+  auto per_word = [&](auto key) {
+    for (std::string_view rest = phrase; !rest.empty();) {
       const auto sp = rest.find_first_of(" -");
       const std::string_view w = rest.substr(0, sp);
       rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
-      if (!w.empty()) out.push_back(ar_key_word(w));
+      if (!w.empty()) out.push_back(key(w));
     }
     return out;
-  }
-  if (has_cyrillic(phrase)) {
-    // Word by word, as the text's words are keyed (a token's folded form, stemmed): fold
-    // romanises "тс" as "t s" (BGN's "t·s"), so folding the whole phrase first would split
-    // "агентство" in two and the alias would never match.
-    std::string_view rest = phrase;
-    while (!rest.empty()) {
-      const auto sp = rest.find_first_of(" -");
-      const std::string_view w = rest.substr(0, sp);
-      rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
-      if (!w.empty()) out.push_back(ru_stem(gazetteer::fold(w)));
-    }
-    return out;
-  }
+  };
+  if (has_arabic(phrase)) return per_word([](std::string_view w) { return ar_key_word(w); });
+  if (has_cyrillic(phrase)) return per_word([](std::string_view w) { return ru_stem(gazetteer::fold(w)); });
   for (auto& w : split(gazetteer::fold(phrase))) out.push_back(w);
   return out;
 }
