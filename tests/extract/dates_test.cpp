@@ -404,6 +404,20 @@ TEST(Dates, DayRangesEveryLanguageAreOneWindow) {
   EXPECT_EQ(one("Between 10 and 15 civilians died on 3 November.", pub).text, "on 3 November");
 }
 
+// A round-up headed by its week: its weekdays are the week's, not the latest before publication
+// (published on the Monday after the week, "on Monday" is the week's Monday).
+TEST(Dates, WeekdaysOfARoundUpHeadedByItsWeek) {
+  constexpr year_month_day pub{2018y, November, 26d};  // a Monday
+  const auto ds = dates("WEEKLY | 19–25 November 2018\n\nShells fell on Monday and on Thursday.", pub);
+  ASSERT_EQ(ds.size(), 3u);
+  EXPECT_EQ(ds[1].resolved, 2018y / November / 19) << ds[1].reason;
+  EXPECT_EQ(ds[2].resolved, 2018y / November / 22);
+  // Not headed by a range: the latest Monday on or before publication.
+  EXPECT_EQ(one("Shells fell on Monday.", pub).resolved, 2018y / November / 26);
+  // "last Monday" keeps its own rule.
+  EXPECT_EQ(dates("WEEKLY | 19–25 November 2018\n\nShells fell last Monday.", pub)[1].resolved, 2018y / November / 19);
+}
+
 // A bulletin's "past 24 hours": the day before publication, said in the reason.
 TEST(Dates, ThePast24HoursEveryLanguage) {
   const std::vector<std::pair<const char*, const char*>> cases{

@@ -435,6 +435,7 @@ struct Scanner {
     floor = last + 1;
   }
   std::vector<std::pair<std::size_t, std::size_t>> tokens_of;  // per mention of `out`: its first and last token
+  std::optional<year_month_day> first_range_end;  // the last day of a range that is the text's first date
 
   // Arabic clitic letters glued to the first word of a mention ("وقبل", "بالأمس", "و12").
   std::size_t clitic_letters(std::size_t i) const {
@@ -1365,11 +1366,39 @@ struct Scanner {
       if (!m.reason.empty()) r.reason += "; " + m.reason;
       m = std::move(r);
       tokens_of[x] = {a, b};
+      if (x == 0) first_range_end = to;
     }
     std::vector<DateMention> kept;
+    std::vector<std::pair<std::size_t, std::size_t>> kept_tokens;
     for (std::size_t x = 0; x < out.size(); ++x)
-      if (!gone[x]) kept.push_back(std::move(out[x]));
+      if (!gone[x]) kept.push_back(std::move(out[x])), kept_tokens.push_back(tokens_of[x]);
     out = std::move(kept);
+    tokens_of = std::move(kept_tokens);
+    weekdays_in_heading_range();
+  }
+
+  // A weekly round-up headed by its week ("IDLIB WEEKLY | 19–25 November 2018"): a weekday told
+  // in it ("on Monday", "on Thursday") is that weekday of the heading's days, not the latest one
+  // before publication (a round-up is published after its week: "Monday" would otherwise be the
+  // publication Monday). Only a range of up to 7 days in the text's first sentence, and only
+  // weekdays without "last"/"прошлый"/"الماضي" (rule weekday, reason said).
+  void weekdays_in_heading_range() {
+    if (out.empty() || out[0].rule != "range" || out[0].precision != "week" || t[tokens_of[0].first].sentence != 0)
+      return;
+    if (!first_range_end) return;
+    const sys_days from{*out[0].resolved}, to{*first_range_end};
+    for (std::size_t x = 1; x < out.size(); ++x) {
+      DateMention& m = out[x];
+      if (m.rule != "weekday" || !m.resolved || m.reason != "the latest such day on or before the publication date")
+        continue;
+      const weekday wd{sys_days{*m.resolved}};
+      for (sys_days d = from; d <= to; d += days{1})
+        if (weekday{d} == wd) {
+          m.resolved = year_month_day{d};
+          m.reason = fmt::format("the {} of the days the text is headed by ('{}')", m.text, out[0].text);
+          break;
+        }
+    }
   }
 };
 

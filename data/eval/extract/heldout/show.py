@@ -3,7 +3,9 @@ for d in sys.argv[1:]:
     m = json.load(open(d + '.mentions.json'))
     print('=====', d)
     print('PLACES:', '; '.join(f"{p['text']}->{p.get('name')}({p.get('kind')},{p.get('match')})" for p in m['places']))
-    print('ACTORS:', '; '.join(f"{a['text']}->{a.get('id')}" for a in m['actors']))
+    # A joint actor ("Russian and Turkish military": category "several") names each party in `ids`.
+    print('ACTORS:', '; '.join(f"{a['text']}->{a.get('id')}" + (f"[several: {'+'.join(a['ids'])}]" if a.get('ids') else '')
+                               for a in m['actors']))
     print('DATES :', '; '.join(f"{x['text']}->{x.get('resolved')}[{x.get('rule')}]" for x in m['dates']))
     print('NUMS  :', '; '.join(f"{x['text']}={x.get('value')} {x.get('counts')} by {x.get('claimed_by')}" for x in m['numbers']))
     for line in open(d + '.cand.jsonl'):
