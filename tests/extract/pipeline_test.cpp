@@ -1086,6 +1086,14 @@ TEST(CandidateDates, DatelineAfterAnEventHeadlineAndAgreementDates) {
     ASSERT_FALSE(cs.empty());
     for (const auto& c : cs) EXPECT_EQ(c["observed_at"], "2018-10-09") << c.dump();
   }
+  {
+    // A dateline's city-or-province in the event's own sentence is where the report is filed
+    // from: no point for an event told of the province's south.
+    const auto cs = candidates_of("IDLIB – Regime artillery shelled villages in the south of the province on Monday, "
+                                  "killing two civilians.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_FALSE(cs[0].contains("lon")) << cs[0].dump();
+  }
 }
 
 }  // namespace

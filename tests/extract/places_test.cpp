@@ -713,4 +713,14 @@ TEST(Places, AnAmbiguousLocalityIsSettledByANeighbouringVillage) {
 }
 
 }  // namespace
+// The region's states by their Russian, Arabic and Turkish names are countries (ICU's display
+// names), never an unknown place ("Suriye'nin kuzeybatısındaki" was kept as unresolved).
+TEST(Places, TheRegionsStatesInEveryLanguageAreCountries) {
+  for (const char* name : {"Сирия", "سوريا", "Suriye", "Türkiye", "Турция", "تركيا", "Россия", "Rusya", "Irak"})
+    EXPECT_TRUE(gazetteer::country_code_of_name(name).has_value()) << name;
+  EXPECT_FALSE(gazetteer::country_code_of_name("Mali yardım").has_value());
+  for (const auto& p : find("Suriye'nin kuzeybatısındaki bölgede top atışı oldu.", "tr"))
+    EXPECT_NE(p.kind, "unresolved") << p.text;
+}
+
 }  // namespace truceline::extract

@@ -932,6 +932,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const PlaceMention* p : places[s]) {
         if (p->kind == "region") continue;
         if (points_only && p->kind != "point") continue;
+        // The dateline's city-or-province ("İDLİB – … in the de-escalation zone …") is where the
+        // report is filed from: the dateline rule below reads it (no point borrowed), not as
+        // a place of the event's sentence.
+        if (p == dateline_place && ambiguous_seat(p)) continue;
         if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
         if (far_from(p)) continue;                         // "far from Idlib": not there
         if (origin_of(p)) {

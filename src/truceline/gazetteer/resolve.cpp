@@ -95,6 +95,18 @@ const CountryTables& country_tables() {
       t.codes.emplace(fold(code), code);
       if (const char* iso3 = loc.getISO3Country(); iso3 && *iso3) t.codes.emplace(fold(iso3), code);
     }
+    // The region's states also by their names in the other languages of the reports (ICU's
+    // Russian, Arabic and Turkish display names: "Сирия", "سوريا", "Suriye"), so that "на севере
+    // Сирии", "Suriye'nin kuzeyi" name a country, not an unknown place. Only these states: a
+    // foreign name of a far country may be a common word (Turkish "Mali" = financial).
+    for (const char* code : {"SY", "TR", "LB", "IQ", "JO", "IL", "IR", "RU", "SA", "EG", "US"})
+      for (const char* lang : {"ru", "ar", "tr"}) {
+        icu::UnicodeString name;
+        icu::Locale("", code).getDisplayCountry(icu::Locale(lang), name);
+        std::string utf8;
+        name.toUTF8String(utf8);
+        if (const std::string f = fold(utf8); !f.empty() && !t.names.count(f)) t.names.emplace(f, code);
+      }
     for (const auto& [name, code] : kCountryAliases) t.names[fold(name)] = code;
     return t;
   }();
