@@ -183,7 +183,38 @@ const std::vector<const char*>& force_nouns_other() {
       "patrol", "patrols", "devriyesi", "devriye",
       "офицеры", "ضباط",
       // "турецкие партнёры" (the Turkish partners: Russian officials' word for the state)
-      "партнёры", "партнеры"};
+      "партнёры", "партнеры",
+      // The state's officials and envoys, who speak for it (organ_nouns): "a Turkish official",
+      // "the Russian foreign minister", "his Turkish counterpart", "الرئيسين الروسي والتركي",
+      // "российский министр", "Rus mevkidaşı", "Türk yetkililer".
+      "official", "minister", "foreign minister", "defence minister", "defense minister", "president", "presidents",
+      "counterpart", "counterparts", "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys", "delegation",
+      "diplomat", "diplomats", "leader", "leaders",
+      "министр", "министры", "президент", "президенты", "коллега", "коллеги", "представитель", "представители",
+      "дипломат", "дипломаты", "делегация", "чиновник", "чиновники",
+      "وزير", "رئيس", "نظير", "مسؤول", "مسؤولون", "مسؤولين", "وفد", "متحدث",
+      "دبلوماسي", "دبلوماسيون", "دبلوماسيين",
+      "bakan", "bakanı", "dışişleri bakanı", "savunma bakanı", "cumhurbaşkanı", "mevkidaşı", "yetkili", "yetkilisi",
+      "yetkililer", "yetkilileri", "heyeti", "sözcüsü", "diplomatlar",
+      // Its convoys and vehicles: "a Turkish convoy", "رتل عسكري تركي", "турецкая колонна",
+      // "Türk askeri konvoyu" (its armed forces on the move).
+      "convoy", "convoys", "vehicles", "armoured vehicles", "armored vehicles", "رتل", "أرتال", "آليات", "колонна",
+      "колонны", "техника", "бронетехника", "konvoy", "konvoyu", "konvoyları", "araçları", "zırhlı araçları",
+      // Elements, units ("rejim unsurları", "unsurlarımız": a party's men, as a ministry writes).
+      "unsurları", "unsurlar"};
+  return n;
+}
+
+// Strikes named by their striker's demonym ("Russian airstrikes", "Turkish shelling", "غارات
+// روسية", "российские авиаудары", "Rus hava saldırıları"): the state's forces, as "Russian jets"
+// would be (air_nouns for the air). Only with a demonym: a name after the noun is its striker
+// or its target ("قصف مواقع النظام", "обстрел позиций армии": the shelling OF the regime's
+// positions), so a strike noun takes no name after it (Entry::strike).
+const std::vector<const char*>& strike_nouns() {
+  static const std::vector<const char*> n{
+      "airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "raids", "shelling",
+      "bombardment", "bombing", "авиаудар", "авиаудары", "удары", "обстрел", "обстрелы", "غارة", "غارات",
+      "قصف", "hava saldırısı", "hava saldırıları", "bombardımanı", "saldırısı", "saldırıları"};
   return n;
 }
 
@@ -194,7 +225,9 @@ const std::vector<const char*>& force_adjectives() {
                                           "военно-космические", "حربي", "حربية", "حكومية", "نظامية",
                                           // a joint patrol: "Russian-Turkish joint patrol", "Türk-Rus
                                           // Birleşik Kara Devriyesi", "ortak devriye"
-                                          "joint", "birleşik", "kara", "ortak"};
+                                          "joint", "birleşik", "kara", "ortak",
+                                          // "a Turkish military convoy", "رتل عسكري تركي", "Türk askeri konvoyu"
+                                          "military", "عسكري", "عسكرية", "askeri", "военная", "военные"};
   return a;
 }
 
@@ -208,6 +241,15 @@ const std::vector<const char*>& organ_nouns() {
       "government", "regime", "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities",
       "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة",
       "правительство", "партнёры", "партнеры", "officials",
+      "official", "minister", "foreign minister", "defence minister", "defense minister", "president", "presidents",
+      "counterpart", "counterparts", "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys", "delegation",
+      "diplomat", "diplomats", "leader", "leaders",
+      "министр", "министры", "президент", "президенты", "коллега", "коллеги", "представитель", "представители",
+      "дипломат", "дипломаты", "делегация", "чиновник", "чиновники",
+      "وزير", "رئيس", "نظير", "مسؤول", "مسؤولون", "مسؤولين", "وفد", "متحدث",
+      "دبلوماسي", "دبلوماسيون", "دبلوماسيين",
+      "bakan", "bakanı", "dışişleri bakanı", "savunma bakanı", "cumhurbaşkanı", "mevkidaşı", "yetkili", "yetkilisi",
+      "yetkililer", "yetkilileri", "heyeti", "sözcüsü", "diplomatlar",
       "state media", "state-run media", "state television", "state TV", "state news agency", "state broadcaster",
       "государственные СМИ", "госСМИ", "государственное телевидение", "государственное агентство",
       "وسائل الإعلام الرسمية", "الإعلام الرسمي", "التلفزيون الرسمي", "وكالة الأنباء الرسمية",
@@ -396,7 +438,10 @@ const std::vector<const char*>& air_nouns() {
       "air force", "jets", "warplanes", "aircraft", "planes", "helicopters", "drones", "air defence", "air defense",
       "air defences", "air defenses", "navy", "warships", "gunboats", "ВКС", "ВВС", "авиация", "самолёты",
       "самолеты", "вертолёты", "вертолеты", "беспилотники", "бомбардировщики", "طيران", "طائرات", "مقاتلات",
-      "مروحيات", "قاذفات", "طيران حربي", "jetleri", "uçakları", "savaş uçakları"};
+      "مروحيات", "قاذفات", "طيران حربي", "jetleri", "uçakları", "savaş uçakları",
+      // strikes from the air (force_nouns_other)
+      "airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "raids", "авиаудар",
+      "авиаудары", "غارة", "غارات", "hava saldırısı", "hava saldırıları"};
   return n;
 }
 
@@ -505,6 +550,7 @@ struct Entry {
   // Force nouns of the air or sea (air_nouns); aliases that name a state's land forces ("Syrian
   // army", "regime forces", "قوات النظام", its armed-forces party's names): the context rule.
   bool air = false, ground = false;
+  bool strike = false;  // a strike noun (strike_nouns): with a demonym only
   Words tr_keys;  // the keys' Turkish stems (tr_stem of Latin keys; others as they are)
   enum Kind : std::uint8_t { alias, demonym, force, adjective, generic, headed, capital } kind = alias;
 };
@@ -609,6 +655,10 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
   }
   for (const auto& n : assess::force_nouns()) m.add(n, "", Entry::force);
   for (const char* n : force_nouns_other()) m.add(n, "", Entry::force);
+  for (const char* n : strike_nouns()) {
+    m.add(n, "", Entry::force);
+    m.entries.back().strike = true;
+  }
   for (const char* n : force_adjectives()) m.add(n, "", Entry::adjective);
   for (const char* g : generic_phrases()) m.add(g, "", Entry::generic);
   for (const char* b : blockers_before())
@@ -718,7 +768,8 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
     for (auto& e : m.entries)
       if (e.kind == Entry::force && air.count(e.keys)) e.air = true;
     for (const auto& e : m.entries)
-      if (e.kind == Entry::force && !e.organ && !e.metonym && !e.air && e.keys.size() == 1) ground.insert(e.keys);
+      if (e.kind == Entry::force && !e.organ && !e.metonym && !e.air && !e.strike && e.keys.size() == 1)
+        ground.insert(e.keys);
     std::set<std::string> forces_parties;
     for (const auto& [state, party] : m.forces_of) forces_parties.insert(party);
     for (auto& e : m.entries)
@@ -839,8 +890,16 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         if (w.key.size() > 2 && w.key.back() == 's' && (t.lower.ends_with("'s") || t.lower.ends_with("\xE2\x80\x99s")))
           w.key.pop_back();
       }
-      w.upper = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-                std::none_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      // (Turkish: the name before a case suffix's apostrophe, "HTŞ'nin" = "HTŞ".)
+      std::string_view name = raw;
+      if (turkish && t.script == Script::latin)
+        for (std::size_t c = 1; c + 1 < raw.size(); ++c)
+          if (raw[c] == '\'' || raw.compare(c, 3, "\xE2\x80\x99") == 0) {
+            name = raw.substr(0, c);
+            break;
+          }
+      w.upper = std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (t.script == Script::cyrillic) {  // ВКС, ХТШ: every letter differs from its lower case
         std::size_t i = 0, j = 0, letters = 0, differ = 0;
         while (i < raw.size() && j < t.lower.size()) {
@@ -1312,6 +1371,8 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
             id.clear();
             category = "qualified";
           }
+        } else if (en->strike) {
+          continue;  // a strike noun with no demonym: whose strike the words after it do not say
         } else if (const auto hd = W[a].lang == Lang::arabic && b < n && W[b].sep == 0 ? match_at(b, true, Entry::headed)
                                                                                         : std::nullopt;
                    hd && hd->proclitic.empty()) {
