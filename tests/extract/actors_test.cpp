@@ -2,6 +2,9 @@
 // scenario's [[party]] and [[group]] tables.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/assess/actors.hpp"
 #include "truceline/extract/actors.hpp"
@@ -58,7 +61,8 @@ TEST(Actors, QualifiedAndSeveralNameNobody) {
   expect(ms, "Former Nusra members", "", "qualified");
   expect(ms, "anti-HTS", "", "qualified");
   expect(ms, "Syrian and Russian warplanes", "", "several");
-  expect(ms, "Turkish-backed factions", "", "qualified");
+  // The agreement's `backed_by`: the NLF is the one group it lists as backed by Turkey.
+  expect(ms, "Turkish-backed factions", "nlf");
   // A country's name before "-backed" is the qualifier of the generic noun after it: one
   // mention, not "Iran-backed" and "Iran-backed militias" overlapping.
   const auto iran = find("Iran-backed militias attacked the hill.");
@@ -100,7 +104,7 @@ TEST(Actors, ArabicProcliticsAndNounBeforeDemonym) {
   expect(ms, "الطيران الروسي", "russia");
   expect(ms, "هيئة تحرير الشام", "hts");        // ل left out of the span
   expect(ms, "جندي بالجيش التركي", "turkish-armed-forces");  // a soldier in the army: the soldier is the mention
-  expect(ms, "الفصائل المدعومة من تركيا", "", "qualified");
+  expect(ms, "الفصائل المدعومة من تركيا", "nlf");  // backed_by (BackedByTheOneGroup… below)
   expect(ms, "قوات النظام السوري", "syria");
 }
 
@@ -376,8 +380,9 @@ TEST(Actors, TurkishSuffixAfterAnAcronym) {
 // "pro-government forces" (decided, docs/extract.md): forces fighting on the government's side;
 // the agreement counts allied forces under the warring party they fight for ("Its allied
 // militias are reported under this party unless named"), so they are that party, said as
-// `how` "allied" (the candidate's `uncertain` says so). "pro-government militias" and
-// "pro-Turkish factions" stay qualified: a militia or faction is a group of its own.
+// `how` "allied" (the candidate's `uncertain` says so). "pro-government militias" stay
+// qualified: a militia or faction is a group of its own ("pro-Turkish factions" are the group
+// the agreement says Turkey backs: BackedByTheOneGroupTheAgreementSaysItsBackerBacks).
 TEST(Actors, ProGovernmentForcesAreTheGovernmentsSideSaidAsAllied) {
   const auto ms = find("Pro-government forces advanced while pro-government militias held the hills.");
   expect(ms, "Pro-government forces", "syria");
@@ -386,7 +391,7 @@ TEST(Actors, ProGovernmentForcesAreTheGovernmentsSideSaidAsAllied) {
       EXPECT_EQ(m.how, "allied") << dump(ms);
     }
   expect(ms, "pro-government militias", "", "qualified");
-  expect(find("Pro-Turkish factions advanced."), "Pro-Turkish factions", "", "qualified");
+  expect(find("Pro-Turkish factions advanced."), "Pro-Turkish factions", "nlf");
   expect(find("Anti-government forces advanced."), "Anti-government forces", "", "qualified");
 }
 
@@ -533,10 +538,64 @@ TEST(Actors, TurkishInflectedFormsAndOwnersBeforeAit) {
   expect(ms, "Türk ve Rus askerleri", "", "several");
   ms = finder().find(Document::make("Bölgedeki rejim mevzilerinden ateş açıldı.", "tr"));
   expect(ms, "rejim mevzilerinden", "syria");
-  // "yanlısı" (pro-), "destekli" (-backed) after a name: someone else, qualified.
+  // "yanlısı" (pro-), "destekli" (-backed) after a name: someone else, qualified (a group
+  // backs nobody in the agreement; Turkey backs the NLF: backed_by).
   ms = finder().find(Document::make("Köyde HTŞ yanlısı gruplar ve Türkiye destekli gruplar çatıştı.", "tr"));
   expect(ms, "HTŞ yanlısı", "", "qualified");
-  expect(ms, "Türkiye destekli", "", "qualified");
+  expect(ms, "Türkiye destekli", "nlf");
 }
+// A qualified mention naming its backer is the one group the agreement says that state backs
+// (`backed_by`); with no such group, or two, it names nobody.
+TEST(Actors, BackedByTheOneGroupTheAgreementSaysItsBackerBacks) {
+  for (const char* t : {"Turkish-backed factions", "pro-Turkish rebels", "rebels backed by Turkey"}) {
+    const auto ms = find(std::string("Yesterday ") + t + " shelled the village.");
+    expect(ms, t, "nlf");
+    for (const auto& m : ms)
+      if (m.text == t) {
+        EXPECT_EQ(m.how, "backed_by");
+      }
+  }
+  expect(find("قصفت الفصائل المدعومة من تركيا القرية."), "الفصائل المدعومة من تركيا", "nlf");
+  expect(find("Боевики, поддерживаемые Турцией, обстреляли село."), "Боевики, поддерживаемые Турцией", "nlf");
+  expect(finder().find(Document::make("Türkiye destekli muhalif gruplar köyü vurdu.", "tr")),
+         "Türkiye destekli muhalif gruplar", "nlf");
+  // Backers the agreement lists for no group, ties that are not backing: nobody.
+  expect(find("Iran-backed militias shelled the village."), "Iran-backed militias", "", "qualified");
+  expect(find("Pro-government militias shelled the village."), "Pro-government militias", "", "qualified");
+  expect(find("Turkish-linked factions shelled the village."), "Turkish-linked factions", "", "qualified");
+
+  std::ifstream in(kIdlib);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string original = text.str();
+  const std::string line = "backed_by = [\"turkey\"]\n";
+  ASSERT_NE(original.find(line), std::string::npos);
+  // Without `backed_by`: nobody.
+  std::string none = original;
+  none.erase(none.find(line), line.size());
+  const auto loaded_none = agreement::load_text(none, kIdlib);
+  ASSERT_TRUE(loaded_none.problems.empty());
+  const ActorFinder f_none(loaded_none.agreement);
+  expect(f_none.find(Document::make("Turkish-backed factions shelled it.", "en")), "Turkish-backed factions", "",
+         "qualified");
+  // Two groups backed by Turkey: which one the text does not say: nobody.
+  std::string two = original;
+  const std::string faylaq = "member_of = [\"nlf\"]\n";
+  ASSERT_NE(two.find(faylaq), std::string::npos);
+  two.insert(two.find(faylaq), line);
+  const auto loaded_two = agreement::load_text(two, kIdlib);
+  ASSERT_TRUE(loaded_two.problems.empty());
+  const ActorFinder f_two(loaded_two.agreement);
+  expect(f_two.find(Document::make("Turkish-backed factions shelled it.", "en")), "Turkish-backed factions", "",
+         "qualified");
+  // A backer that is no party of the agreement is a problem of the agreement, with its place.
+  std::string bad = original;
+  bad.replace(bad.find(line), line.size(), "backed_by = [\"nobody\"]\n");
+  const auto loaded_bad = agreement::load_text(bad, kIdlib);
+  ASSERT_EQ(loaded_bad.problems.size(), 1u);
+  EXPECT_NE(loaded_bad.problems.front().str().find("\"backed_by\": unknown party \"nobody\""), std::string::npos)
+      << loaded_bad.problems.front().str();
+}
+
 }  // namespace
 }  // namespace truceline::extract

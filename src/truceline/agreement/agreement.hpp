@@ -57,6 +57,11 @@ struct Actor : Entry {  // a [[party]] or a [[group]]
   bool is_group = false;
   std::string name, kind, note;
   std::vector<std::string> aliases, member_of;
+  // Groups only: the parties that back the group in the agreement's area and time ("backed_by =
+  // [\"turkey\"]": the NLF is the Turkish-backed coalition). A report's "Turkish-backed factions"
+  // then names this group when it is the only one the agreement says that party backs
+  // (extract/actors.hpp; the candidate says it was read so).
+  std::vector<std::string> backed_by;
   // Parties only: adjectives that name the state's forces when followed by a force noun
   // ("Russian" -> "Russian jets"), and the country's name as data sets write it ("Syria": ACLED's
   // "Military Forces of Syria (2000-)" and "(Syria)" qualifiers). See assess/actors.hpp.

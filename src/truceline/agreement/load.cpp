@@ -472,7 +472,7 @@ Loaded load_text(const std::string& text, const std::string& path) {
       read_entry(r, *t, x);
       x.is_group = std::string(table) == "group";
       if (x.is_group)
-        r.keys(*t, {"id", "name", "aliases", "kind", "member_of", "note"}, "[[group]]");
+        r.keys(*t, {"id", "name", "aliases", "kind", "member_of", "backed_by", "note"}, "[[group]]");
       else
         r.keys(*t, {"id", "name", "aliases", "kind", "member_of", "note", "demonyms", "country"}, "[[party]]");
       x.name = r.str(*t, "name", true);
@@ -480,6 +480,7 @@ Loaded load_text(const std::string& text, const std::string& path) {
       x.note = r.str(*t, "note");
       x.aliases = r.strings(*t, "aliases");
       x.member_of = r.strings(*t, "member_of");
+      x.backed_by = r.strings(*t, "backed_by");
       x.demonyms = r.strings(*t, "demonyms");
       x.country = r.str(*t, "country");
       if (x.is_group && (!x.demonyms.empty() || !x.country.empty()))
@@ -800,6 +801,8 @@ Loaded load_text(const std::string& text, const std::string& path) {
     for (const auto& m : x.member_of)
       ref(x.at, m, x.is_group ? std::function<bool(const std::string&)>(is_group) : is_party,
           x.is_group ? "group" : "party", "member_of");
+  for (const auto& x : a.actors)
+    for (const auto& b : x.backed_by) ref(x.at, b, is_party, "party", "backed_by");
   for (const auto& d : a.designations) {
     ref(d.at, d.group, is_group, "group", "group");
     ref(d.at, d.by, is_party, "party", "by");

@@ -468,7 +468,8 @@ const std::vector<const char*>& generic_phrases() {
       "جماعات متطرفة", "تنظيمات متطرفة", "مسلحون", "مسلحين", "مسلحو", "فصائل", "إرهابيين",
       "إرهابيون", "متشددين", "متشددون", "مقاتلين", "مقاتلون", "عصابات", "ميليشيات", "مليشيات",
       // Turkish (best effort)
-      "silahlı gruplar", "militanlar", "teröristler", "muhalifler", "radikal gruplar"};
+      "silahlı gruplar", "militanlar", "teröristler", "muhalifler", "radikal gruplar", "muhalif gruplar",
+      "muhalif güçler", "isyancılar", "cihatçılar", "silahlı muhalifler"};
   return g;
 }
 
@@ -498,6 +499,17 @@ const std::unordered_set<std::string>& blockers_after_latin() {
 bool is_link_word(const std::string& key) {
   static const std::unordered_set<std::string> s{"by", "of", "to", "من", "ل", "عن"};
   return s.count(key) != 0;
+}
+
+// Words saying a party backs the actor they qualify ("Turkish-backed", "pro-Turkish", "backed by
+// Turkey", "المدعومة من تركيا", "الموالية لتركيا", "поддерживаемые Турцией", "Türkiye destekli",
+// "Türkiye yanlısı"): with the agreement's `backed_by`, the group that party backs (find()).
+// Not "linked", "affiliated", "inspired": ties, not backing.
+const std::vector<const char*>& backing_words() {
+  static const std::vector<const char*> w{"backed", "supported", "sponsored", "funded", "pro", "destekli",
+                                          "yanlısı", "yanlıları", "مدعومة", "مدعوم", "مدعومه", "موالية", "موالي",
+                                          "поддерживаемые", "поддерживаемых", "подконтрольные", "лояльные"};
+  return w;
 }
 
 // Nouns for the members of a named group, taken into its mention ("Nusra members").
@@ -590,6 +602,9 @@ struct ActorFinder::Impl {
   // party or its armed forces (member_of).
   std::unordered_map<std::string, std::string> party_of_country;
   std::unordered_map<std::string, std::string> state_of;
+  // Groups by the state that backs them (agreement `backed_by`), and the backing words' keys.
+  std::map<std::string, std::vector<std::string>> backed_groups;
+  std::unordered_set<std::string> backing;
   explicit Impl(const agreement::Agreement& a) : agreement(&a), resolver(a) {}
 
   void add(const std::string& phrase, const std::string& id, Entry::Kind kind, bool country = false) {
@@ -797,6 +812,13 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
     for (auto& k : phrase_keys(v)) m.capital_verbs_before_ar.insert(k);
   for (const char* v : capital_verbs_after_ar())
     for (auto& k : phrase_keys(v)) m.capital_verbs_after_ar.insert(k);
+  for (const auto& x : agreement.actors)
+    for (const auto& b : x.backed_by) {
+      const auto st = m.state_of.find(b);
+      m.backed_groups[st == m.state_of.end() ? b : st->second].push_back(x.id);
+    }
+  for (const char* w : backing_words())
+    for (auto& k : phrase_keys(w)) m.backing.insert(k);
   for (const char* h : hedges_before()) m.hedges_before.push_back(phrase_keys(h));
   for (const char* h : hedges_after()) m.hedges_after.push_back(phrase_keys(h));
   for (std::size_t i = 0; i < m.entries.size(); ++i) {
@@ -1519,8 +1541,18 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       } else if (en->kind == Entry::generic) {
         generic = true;
         id.clear();
-        if (W[a].lang != Lang::latin && b < n && W[b].sep == 0) {
-          if (const auto al = match_at(b, true, Entry::alias); al && al->proclitic.empty()) {
+        if (W[a].lang == Lang::latin && b + 2 < n && W[b].sep == 0 && W[b + 1].sep == 0 && W[b + 2].sep == 0 &&
+            m.backing.count(W[b].key) && W[b + 1].key == "by") {
+          // "rebels backed by Turkey": qualified by the party after "by" (see backing_words).
+          if (const auto al = match_at(b + 2, true, Entry::alias)) {
+            push_qualified(a, al->end);
+            i = al->end - 1;
+            continue;
+          }
+        }
+        // (A comma may stand before the qualifier: "боевики, поддерживаемые Турцией".)
+        if (W[a].lang != Lang::latin && b < n && (W[b].sep == 0 || (W[b].comma && m.blockers.count(W[b].key)))) {
+          if (const auto al = W[b].sep == 0 ? match_at(b, true, Entry::alias) : std::nullopt; al && al->proclitic.empty()) {
             // "боевики ХТШ", "مسلحو هيئة تحرير الشام": the generic noun of a named group (not
             // "فصائل المعارضة وقوات النظام": و starts another actor).
             generic = false;
@@ -1730,6 +1762,54 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
                 out.end());
       out.push_back(std::move(am));
       i = std::max(b, rb) - 1;
+    }
+    // A qualified mention naming its backer ("Turkish-backed factions", "pro-Turkish rebels",
+    // "الفصائل المدعومة من تركيا", "Türkiye destekli muhalif gruplar"): the one group the agreement
+    // says that state backs (`backed_by`), `how` "backed_by" (the candidate says it was read
+    // so); none when the state backs no group or several, or the mention names several states.
+    for (std::size_t o = first_out; o < out.size(); ++o) {
+      if (out[o].category != "qualified") continue;
+      auto words_of = [&](const ActorMention& am) {
+        std::vector<std::size_t> ws;
+        for (std::size_t x = 0; x < n; ++x)
+          if (toks[W[x].tok].span.begin >= am.span.begin && toks[W[x].tok].span.end <= am.span.end) ws.push_back(x);
+        return ws;
+      };
+      std::vector<std::size_t> ws = words_of(out[o]);
+      if (ws.empty()) continue;
+      auto backs = [&](std::size_t x) {
+        if (m.backing.count(W[x].key) || (!W[x].tr_key.empty() && m.backing.count(W[x].tr_key))) return true;
+        return std::any_of(W[x].first_keys.begin(), W[x].first_keys.end(),
+                           [&](const WordKey::FirstKey& fk) { return m.backing.count(fk.key) != 0; });
+      };
+      // Turkish "Türkiye destekli" before a generic noun ("muhalif gruplar"): one mention.
+      if (const std::size_t nx = ws.back() + 1; o + 1 < out.size() && out[o + 1].category == "generic" && nx < n &&
+                                                W[nx].sep == 0 && backs(ws.back()) &&
+                                                toks[W[nx].tok].span.begin == out[o + 1].span.begin) {
+        out[o].span.end = out[o + 1].span.end;
+        out[o].text = std::string(doc.slice(out[o].span));
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(o) + 1);
+        ws = words_of(out[o]);
+      }
+      bool backed = false;
+      std::set<std::string> states;
+      for (const std::size_t x : ws) {
+        backed = backed || backs(x);
+        for (const Entry::Kind kind : {Entry::demonym, Entry::alias, Entry::capital})
+          if (const auto h = match_at(x, true, kind)) {
+            const std::string& hid = m.entries[h->entry].id;
+            const agreement::Actor* actor = m.agreement->actor(hid);
+            if (!actor || actor->is_group) continue;
+            const auto st = m.state_of.find(hid);
+            states.insert(st == m.state_of.end() ? hid : st->second);
+          }
+      }
+      if (!backed || states.size() != 1) continue;
+      const auto g = m.backed_groups.find(*states.begin());
+      if (g == m.backed_groups.end() || g->second.size() != 1) continue;
+      out[o].id = g->second.front();
+      out[o].how = "backed_by";
+      out[o].category.clear();
     }
     // Turkish "Esed rejimine ve Rusya'ya ait savaş uçakları" (warplanes belonging to the Assad
     // regime and Russia): the parties named before "ait" (belonging to) own the force noun

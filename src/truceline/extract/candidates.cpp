@@ -2514,6 +2514,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         c.uncertain.push_back(fmt::format("{}: '{}' read as '{}': the one state the text points to (its places, the "
                                           "forces or organs it names), not named here",
                                           who, a->text, a->id));
+      if (a && a->how == "backed_by")
+        c.uncertain.push_back(fmt::format("{}: '{}' read as '{}': the one group the agreement lists as backed by the "
+                                          "party the text names (backed_by); the text does not name the group",
+                                          who, a->text, a->id));
       if (a && a->how == "allied")
         c.uncertain.push_back(fmt::format("{}: '{}' read as '{}' (forces allied to it, counted as its side)", who,
                                           a->text, a->id));
