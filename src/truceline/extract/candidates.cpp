@@ -977,6 +977,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.place = nullptr;
       c.place_rule.clear();
     }
+    // The same for such a name read as its province (places.cpp, "region:city_or_province") in
+    // the sentence before, when the event's sentence names no place at all: kept as written.
+    if (!c.place && !c.region && !sentence_region && si > 0)
+      for (const PlaceMention* p : places[si - 1])
+        if (p->kind == "region" && p->rule.find("region:city_or_province") != std::string::npos) {
+          c.uncertain.push_back(fmt::format("place: '{}' from the sentence before names both a city and its province; "
+                                            "the event's sentence does not say which: no point is borrowed",
+                                            p->text));
+          c.region = p;
+          c.region_unlocated = fmt::format("'{}' names both a city and its province, borrowed from another sentence",
+                                           p->text);
+        }
     if (c.origin)
       c.uncertain.push_back(fmt::format("place: '{}' is where the fire came from ('{}'), not where the event "
                                         "happened: not the place (evidence.origin)",
