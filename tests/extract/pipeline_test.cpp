@@ -743,6 +743,21 @@ TEST(CandidatePlaces, ACityOrProvinceNameIsNotBorrowedAndAHeadlinesProvinceMerge
   }
 }
 
+// Where the teller is ("a military source in Damascus", "مصدر عسكري في دمشق") is not where the
+// event happened.
+TEST(CandidatePlaces, TheClaimantsPlaceIsNotTheEvents) {
+  for (const char* t : {"A military source in Damascus said militants attacked army positions near Kafr Nabl on Monday.",
+                        "وقال مصدر عسكري في دمشق إن مسلحين هاجموا مواقع الجيش قرب كفرنبل يوم الإثنين."}) {
+    const auto cs = candidates_of(t);
+    ASSERT_EQ(cs.size(), 1u) << t;
+    EXPECT_EQ(cs[0]["place"], "Kafranbel") << cs[0].dump();
+  }
+  const auto cs = candidates_of("وقال مصدر عسكري في دمشق إن الجيش صد هجوما يوم الإثنين.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_FALSE(cs[0].contains("lon")) << cs[0].dump();
+  EXPECT_NE(cs[0].value("place", ""), "\xD8\xAF\xD9\x85\xD8\xB4\xD9\x82") << cs[0].dump();  // not "دمشق"
+}
+
 // Who repelled an attack is its target, the attacker its actor; aircraft that "pound" strike
 // from the air.
 TEST(CandidateRoles, TheRepellerIsTheTargetAndAircraftStrikeFromTheAir) {

@@ -927,6 +927,34 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       while (n < ts.size() && !ts[n].word && ts[n].lower != "." && ts[n].lower != ",") ++n;
       return n < ts.size() && ts[n].word && (ts[n].lower == "uzakta" || ts[n].lower == "uzak");
     };
+    // A place inside the claimant's words or right after them with "in" ("a military source in
+    // Damascus", "مصدر عسكري في دمشق", "военный источник в Дамаске"): where the teller is, not
+    // where the event happened.
+    // People of a place who tell what happened there ("Activists in Saraqib said … the town")
+    // are there: only a source or an official's office, or a place out of the area (a capital),
+    // is the teller's alone.
+    auto of_claimant = [&](const PlaceMention* p) {
+      if (!c.claimant || c.claimant->span.end <= c.claimant->span.begin) return false;
+      const Span cs = c.claimant->span;
+      static const std::vector<std::string_view> kOffice{
+          "source", "official", "spokes", "ministry", "\xD9\x85\xD8\xB5\xD8\xAF\xD8\xB1" /* مصدر */,
+          "\xD9\x85\xD8\xB5\xD8\xA7\xD8\xAF\xD8\xB1" /* مصادر */,
+          "\xD9\x85\xD8\xB3\xD8\xA4\xD9\x88\xD9\x84" /* مسؤول */,
+          "\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD1\x87\xD0\xBD\xD0\xB8\xD0\xBA" /* источник */, "kaynak"};
+      const std::string who = c.claimant->text;
+      const bool office = std::any_of(kOffice.begin(), kOffice.end(), [&](std::string_view w) {
+        std::string lw(who);
+        for (char& ch : lw) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return lw.find(w) != std::string::npos;
+      });
+      if (!office && p->kind == "point") return false;
+      if (p->span.begin >= cs.begin && p->span.end <= cs.end) return true;
+      if (p->span.begin < cs.end) return false;
+      std::string gap(doc.slice(Span{cs.end, p->span.begin}));
+      std::erase(gap, ' ');
+      return gap == "in" || gap == "\xD9\x81\xD9\x8A" /* في */ || gap == "\xD0\xB2" /* в */ ||
+             gap == "\xD0\xB2\xD0\xBE" /* во */;
+    };
     auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
       const PlaceMention* best = nullptr;
       for (const PlaceMention* p : places[s]) {
@@ -938,6 +966,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (p == dateline_place && ambiguous_seat(p)) continue;
         if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
         if (far_from(p)) continue;                         // "far from Idlib": not there
+        if (of_claimant(p)) continue;                      // "a military source in Damascus": the teller's
         if (origin_of(p)) {
           if (s == si && !c.origin) c.origin = p, c.origin_cue = *origin_of(p);
           continue;
@@ -962,7 +991,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     else if ((c.place = nearest_place(si, false))) c.place_rule = "unresolved_in_sentence";
     else if (sentence_region && !(si > 0 && region_holds(nearest_place(si - 1, false)))) c.place = nullptr;
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
-    else if ((c.place = dateline_place)) c.place_rule = "dateline";
+    else if (dateline_place && !of_claimant(dateline_place) && (c.place = dateline_place)) c.place_rule = "dateline";
     // A name that is both a city and its province, borrowed from another sentence or the
     // dateline ("Turkish post in Idlib targeted" above "… fired at the post on Friday"): the
     // province is as likely meant, and the event's own sentence does not say; no point is
