@@ -128,6 +128,16 @@ TEST(Places, ArabicCommonWordNeedsACue) {
   expect_point(find("سقطت قذيفة على حي سكني في حماة."), "حماة", 36.75783, 35.13179);
 }
 
+// Arabic writes no capitals: a strike or entry verb before a known name is its cue.
+TEST(Places, ArabicStrikeVerbIsAWeakCue) {
+  const auto ms = find("وقالت مصادر إن قوات النظام قصفت كفرنبل واستهدفت سراقب ودخلت أريحا.");
+  expect_point(ms, "كفرنبل", 36.56449, 35.61376);
+  expect_point(ms, "سراقب", 36.80591, 35.86447);
+  expect_point(ms, "أريحا", 36.60964, 35.81374);
+  // A weak cue: a word the gazetteer does not know stays no place.
+  EXPECT_TRUE(find("قصفت المدفعية مواقع المسلحين.").empty()) << dump(find("قصفت المدفعية مواقع المسلحين."));
+}
+
 TEST(Places, ArabicCountrysideAndGovernorateAreRegions) {
   const auto ms = find("قصفت المدفعية قرى في ريف إدلب الجنوبي وفي محافظة حماة.");
   expect_region(ms, "ريف إدلب الجنوبي", "Idlib");

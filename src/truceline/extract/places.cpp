@@ -109,6 +109,10 @@ const std::vector<Cue>& cues() {
     add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
          "в", "во", "у", "из", "на", "до", "по", "от", "к", "между",  // Russian
          "في", "من", "على", "إلى", "الى", "عن", "نحو", "باتجاه", "داخل", "بين", "محور", "بينها",  // Arabic
+         // Arabic verbs of a strike or an entry before their object ("قصفت كفرنبل", "استهدف
+         // سراقب", "دخلت أريحا"): Arabic writes no capitals, so nothing else marks the name.
+         "قصفت", "قصف", "استهدفت", "استهدف", "هاجمت", "هاجم", "اقتحمت", "اقتحم", "دخلت", "دخل", "طالت", "طال",
+         "ضربت", "دكت", "دك",
          "de", "da", "te", "ta", "yakınlarında", "kentinde", "ilçesinde"},    // Turkish (best effort)
         false);
     std::stable_sort(v.begin(), v.end(), [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
