@@ -184,24 +184,28 @@ const std::vector<const char*>& force_nouns_other() {
       "офицеры", "ضباط",
       // "турецкие партнёры" (the Turkish partners: Russian officials' word for the state)
       "партнёры", "партнеры",
-      // The state's officials and envoys, who speak for it (organ_nouns): "a Turkish official",
-      // "the Russian foreign minister", "his Turkish counterpart", "الرئيسين الروسي والتركي",
-      // "российский министр", "Rus mevkidaşı", "Türk yetkililer".
-      "official", "minister", "foreign minister", "defence minister", "defense minister", "president", "presidents",
-      "counterpart", "counterparts", "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys", "delegation",
-      "diplomat", "diplomats", "leader", "leaders",
-      "министр", "министры", "президент", "президенты", "коллега", "коллеги", "представитель", "представители",
-      "дипломат", "дипломаты", "делегация", "чиновник", "чиновники",
-      "وزير", "رئيس", "نظير", "مسؤول", "مسؤولون", "مسؤولين", "وفد", "متحدث",
-      "دبلوماسي", "دبلوماسيون", "دبلوماسيين",
-      "bakan", "bakanı", "dışişleri bakanı", "savunma bakanı", "cumhurbaşkanı", "mevkidaşı", "yetkili", "yetkilisi",
-      "yetkililer", "yetkilileri", "heyeti", "sözcüsü", "diplomatlar",
       // Its convoys and vehicles: "a Turkish convoy", "رتل عسكري تركي", "турецкая колонна",
       // "Türk askeri konvoyu" (its armed forces on the move).
       "convoy", "convoys", "vehicles", "armoured vehicles", "armored vehicles", "رتل", "أرتال", "آليات", "колонна",
       "колонны", "техника", "бронетехника", "konvoy", "konvoyu", "konvoyları", "araçları", "zırhlı araçları",
       // Elements, units ("rejim unsurları", "unsurlarımız": a party's men, as a ministry writes).
       "unsurları", "unsurlar"};
+  return n;
+}
+
+// The state's officials and envoys after its demonym, who speak for it: force nouns that are
+// organs (the state itself, not its forces): "a Turkish official", "the Russian foreign
+// minister", "his Syrian counterpart", "مسؤول تركي", "российский министр", "Rus mevkidaşı".
+const std::vector<const char*>& official_nouns() {
+  static const std::vector<const char*> n{
+      "official", "minister", "foreign minister", "defence minister", "defense minister", "president", "presidents",
+      "counterpart", "counterparts", "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys", "delegation",
+      "diplomat", "diplomats", "leader", "leaders",
+      "министр", "министры", "президент", "президенты", "коллега", "коллеги", "представитель", "представители",
+      "дипломат", "дипломаты", "делегация", "чиновник", "чиновники",
+      "وزير", "رئيس", "نظير", "مسؤول", "مسؤولون", "مسؤولين", "وفد", "متحدث", "دبلوماسي", "دبلوماسيون", "دبلوماسيين",
+      "bakan", "bakanı", "dışişleri bakanı", "savunma bakanı", "cumhurbaşkanı", "mevkidaşı", "yetkili", "yetkilisi",
+      "yetkililer", "yetkilileri", "heyeti", "sözcüsü", "diplomatlar"};
   return n;
 }
 
@@ -241,15 +245,6 @@ const std::vector<const char*>& organ_nouns() {
       "government", "regime", "defence ministry", "defense ministry", "foreign ministry", "ministry", "authorities",
       "власти", "минобороны", "министерство обороны", "МИД", "وزارة الدفاع", "وزارة الخارجية", "سلطات", "حكومة",
       "правительство", "партнёры", "партнеры", "officials",
-      "official", "minister", "foreign minister", "defence minister", "defense minister", "president", "presidents",
-      "counterpart", "counterparts", "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys", "delegation",
-      "diplomat", "diplomats", "leader", "leaders",
-      "министр", "министры", "президент", "президенты", "коллега", "коллеги", "представитель", "представители",
-      "дипломат", "дипломаты", "делегация", "чиновник", "чиновники",
-      "وزير", "رئيس", "نظير", "مسؤول", "مسؤولون", "مسؤولين", "وفد", "متحدث",
-      "دبلوماسي", "دبلوماسيون", "دبلوماسيين",
-      "bakan", "bakanı", "dışişleri bakanı", "savunma bakanı", "cumhurbaşkanı", "mevkidaşı", "yetkili", "yetkilisi",
-      "yetkililer", "yetkilileri", "heyeti", "sözcüsü", "diplomatlar",
       "state media", "state-run media", "state television", "state TV", "state news agency", "state broadcaster",
       "государственные СМИ", "госСМИ", "государственное телевидение", "государственное агентство",
       "وسائل الإعلام الرسمية", "الإعلام الرسمي", "التلفزيون الرسمي", "وكالة الأنباء الرسمية",
@@ -670,6 +665,7 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
   }
   for (const auto& n : assess::force_nouns()) m.add(n, "", Entry::force);
   for (const char* n : force_nouns_other()) m.add(n, "", Entry::force);
+  for (const char* n : official_nouns()) m.add(n, "", Entry::force);
   for (const char* n : strike_nouns()) {
     m.add(n, "", Entry::force);
     m.entries.back().strike = true;
@@ -682,6 +678,7 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
   {
     std::set<Words> organ;
     for (const char* o : organ_nouns()) organ.insert(phrase_keys(o));
+    for (const char* o : official_nouns()) organ.insert(phrase_keys(o));
     for (auto& e : m.entries)
       if (e.kind == Entry::force && organ.count(e.keys)) e.organ = true;
     for (const char* sn : side_nouns()) {
