@@ -743,6 +743,22 @@ TEST(CandidatePlaces, ACityOrProvinceNameIsNotBorrowedAndAHeadlinesProvinceMerge
   }
 }
 
+// A bulletin's list by province ("в провинции Латакия … X (два раза) и район Y, в провинции
+// Хама - Z и W"): one candidate per village, across the asides and the provinces' dashes.
+TEST(CandidatePlaces, ABulletinsListByProvinceGivesEachVillage) {
+  const auto cs = candidates_of("В провинции Латакия обстрелам подверглись населённые пункты Слинфа (два раза) и район "
+                                "Кинсаббы, в провинции Хама - Мурек и Кафр-Зита, в провинции Алеппо - район Хан-Туман.");
+  std::vector<std::string> places;
+  for (const auto& c : cs) places.push_back(c.value("place", ""));
+  // (Хан-Туман is a village of the localities supplement, which this test's world lacks: no point.)
+  ASSERT_EQ(cs.size(), 4u) << json(cs).dump();
+  for (const auto& c : cs) EXPECT_EQ(c["kind"], "shelling");
+  EXPECT_NE(std::find(places.begin(), places.end(), "M\xC5\xABrak"), places.end()) << json(places).dump();
+  EXPECT_NE(std::find(places.begin(), places.end(), "Kafr Zayt\xC4\x81"), places.end()) << json(places).dump();
+  // A province between two places with no dash is no list: the event is at the first.
+  EXPECT_EQ(candidates_of("Shells hit Kafr Nabl in Idlib province and Suqaylabiyah residents heard them.").size(), 1u);
+}
+
 // Where the teller is ("a military source in Damascus", "مصدر عسكري في دمشق") is not where the
 // event happened.
 TEST(CandidatePlaces, TheClaimantsPlaceIsNotTheEvents) {

@@ -1878,20 +1878,59 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     std::vector<const PlaceMention*> also;
     if (c.place && own_point_or_name && c.place->kind == "point") {
       const auto& ps = places[si];
+      // Between two members: conjunctions and commas; also (a bulletin's list by province: "…
+      // Слинфа (два раза) и район Кинсаббы, в провинции Хама - Джурин и Эль-Бахса") an aside in
+      // brackets, an area noun, and a province named before a dash or colon that opens its part.
       auto joined = [&](const PlaceMention* a, const PlaceMention* b2) {
         const std::size_t t0 = token_at(doc, a->span.end), t1 = token_at(doc, b2->span.begin);
-        if (t1 <= t0 || t1 - t0 > 3) return false;
+        if (t1 <= t0 || t1 - t0 > 12) return false;
+        static const std::set<std::string> kLink{"and", "or", ",", "\xD8\x8C" /* ، */, "\xD0\xB8" /* и */,
+                                                 "\xD9\x88" /* و */, "ve", "ile"};
+        static const std::set<std::string> kArea{"area", "village", "town", "\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBE\xD0\xBD" /* район */,
+                                                 "\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBE\xD0\xBD\xD0\xB0" /* района */};
+        static const std::set<std::string> kDash{"-", "\xE2\x80\x93", "\xE2\x80\x94", ":"};
+        int depth = 0;
+        bool extended = false, region_open = false;
         for (std::size_t k = t0; k < t1; ++k) {
           const std::string& w = ts[k].lower;
-          if (w != "and" && w != "or" && w != "," && w != "،" && w != "и" && w != "و" && w != "ve" && w != "ile")
-            return false;
+          if (w == "(") {
+            ++depth;
+            extended = true;
+            continue;
+          }
+          if (w == ")") {
+            if (depth-- == 0) return false;
+            continue;
+          }
+          if (depth > 0) continue;
+          const bool in_region = std::any_of(ps.begin(), ps.end(), [&](const PlaceMention* r) {
+            return r->kind == "region" && ts[k].span.begin >= r->span.begin && ts[k].span.end <= r->span.end;
+          });
+          if (in_region || ((w == "\xD0\xB2" /* в */ || w == "in") && k + 1 < t1)) {
+            region_open = region_open || in_region;
+            extended = true;
+            continue;
+          }
+          if (kDash.count(w)) {
+            if (!region_open) return false;
+            region_open = false;
+            continue;
+          }
+          if (kArea.count(w)) {
+            extended = true;
+            continue;
+          }
+          if (!kLink.count(w)) return false;
         }
-        return true;
+        return depth == 0 && !region_open && (extended || t1 - t0 <= 3);
       };
-      auto it = std::find(ps.begin(), ps.end(), c.place);
-      for (auto j = it; j != ps.end() && j + 1 != ps.end() && (*(j + 1))->kind == "point" && joined(*j, *(j + 1)); ++j)
+      std::vector<const PlaceMention*> pts;
+      for (const PlaceMention* p : ps)
+        if (p->kind == "point") pts.push_back(p);
+      auto it = std::find(pts.begin(), pts.end(), c.place);
+      for (auto j = it; j != pts.end() && j + 1 != pts.end() && joined(*j, *(j + 1)); ++j)
         also.push_back(*(j + 1));
-      for (auto j = it; j != ps.begin() && (*(j - 1))->kind == "point" && joined(*(j - 1), *j); --j)
+      for (auto j = it; j != pts.begin() && joined(*(j - 1), *j); --j)
         also.push_back(*(j - 1));
       // Arabic "X وY": the second name carries the conjunction, a token of its own only when spaced.
       for (const PlaceMention* p : ps) {

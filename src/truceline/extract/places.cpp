@@ -108,6 +108,7 @@ const std::vector<Cue>& cues() {
         true);
     add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
          "в", "во", "у", "из", "на", "до", "по", "от", "к", "между",  // Russian
+         "район", "районе", "района",  // "район Хан-Туман" (weak: "в горном районе Джебель-Акрад" is a region)
          "في", "من", "على", "إلى", "الى", "عن", "نحو", "باتجاه", "داخل", "بين", "محور", "بينها",  // Arabic
          // Arabic verbs of a strike or an entry before their object ("قصفت كفرنبل", "استهدف
          // سراقب", "دخلت أريحا"): Arabic writes no capitals, so nothing else marks the name.
@@ -1242,6 +1243,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // A list led by a settlement noun ("the towns of Kafr Zita and al-Lataminah"): the noun
           // governs every member, a strong cue for each.
           h.strong = settlement_last != kNone && settlement_last == list_anchor;
+          cue = std::move(h);
+        }
+      }
+
+      // A dash or colon right after a province ("в провинции Хама - Джурин и Эль-Бахса", "Idlib
+      // province: Kansafra, Kafr Nabl"): its places follow, a weak cue (a name nothing locates
+      // stays no place).
+      if (!cue && last_place_word != kNone && last_place_word + 1 == w && W[w].sep == 3 && W[w].tok > 0 &&
+          out.size() > first_out && out.back().kind == "region" &&
+          out.back().rule.find("region:province") != std::string::npos) {
+        const std::string_view d = doc.token_text(W[w].tok - 1);
+        if (d == "-" || d == "\xE2\x80\x93" /* – */ || d == "\xE2\x80\x94" /* — */ || d == ":") {
+          CueHit h;
+          h.text = std::string(d);
+          h.first = w;
+          h.key = Words{"dash"};
           cue = std::move(h);
         }
       }
