@@ -940,7 +940,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           "source", "official", "spokes", "ministry", "\xD9\x85\xD8\xB5\xD8\xAF\xD8\xB1" /* مصدر */,
           "\xD9\x85\xD8\xB5\xD8\xA7\xD8\xAF\xD8\xB1" /* مصادر */,
           "\xD9\x85\xD8\xB3\xD8\xA4\xD9\x88\xD9\x84" /* مسؤول */,
-          "\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD1\x87\xD0\xBD\xD0\xB8\xD0\xBA" /* источник */, "kaynak"};
+          "\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD1\x87\xD0\xBD\xD0\xB8\xD0\xBA" /* источник */, "kaynak",
+          // a centre or command and its head ("the head of the Reconciliation Centre at Hmeimim")
+          "centre", "center", "command", "head of", "\xD1\x86\xD0\xB5\xD0\xBD\xD1\x82\xD1\x80" /* центр */,
+          "\xD0\xBD\xD0\xB0\xD1\x87\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD0\xBA" /* начальник */,
+          "\xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB0\xD0\xBD\xD0\xB4\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD" /* командован */,
+          "\xD9\x85\xD8\xB1\xD9\x83\xD8\xB2" /* مركز */, "merkez"};
       const std::string who = c.claimant->text;
       const bool office = std::any_of(kOffice.begin(), kOffice.end(), [&](std::string_view w) {
         std::string lw(who);
@@ -950,10 +955,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!office && p->kind == "point") return false;
       if (p->span.begin >= cs.begin && p->span.end <= cs.end) return true;
       if (p->span.begin < cs.end) return false;
+      // (also "at the Hmeimim air base", "на авиабазе Хмеймим": a preposition and a base word)
       std::string gap(doc.slice(Span{cs.end, p->span.begin}));
       std::erase(gap, ' ');
-      return gap == "in" || gap == "\xD9\x81\xD9\x8A" /* في */ || gap == "\xD0\xB2" /* в */ ||
-             gap == "\xD0\xB2\xD0\xBE" /* во */;
+      for (const char* base : {"airbase", "base", "\xD0\xB0\xD0\xB2\xD0\xB8\xD0\xB0\xD0\xB1\xD0\xB0\xD0\xB7\xD0\xB5" /* авиабазе */,
+                               "\xD0\xB1\xD0\xB0\xD0\xB7\xD0\xB5" /* базе */, "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD8\xA9" /* قاعدة */})
+        if (gap.ends_with(base) && gap.size() > std::string_view(base).size()) {
+          gap.erase(gap.size() - std::string_view(base).size());
+          break;
+        } else if (gap == base) {
+          gap.clear();
+          break;
+        }
+      return gap.empty() || gap == "in" || gap == "at" || gap == "\xD9\x81\xD9\x8A" /* في */ ||
+             gap == "\xD0\xB2" /* в */ || gap == "\xD0\xB2\xD0\xBE" /* во */ || gap == "\xD0\xBD\xD0\xB0" /* на */;
     };
     auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
       const PlaceMention* best = nullptr;
