@@ -214,11 +214,21 @@ const std::vector<const char*>& official_nouns() {
 // would be (air_nouns for the air). Only with a demonym: a name after the noun is its striker
 // or its target ("قصف مواقع النظام", "обстрел позиций армии": the shelling OF the regime's
 // positions), so a strike noun takes no name after it (Entry::strike).
+// (air_strike_nouns: those from the air, also air nouns.)
+const std::vector<const char*>& air_strike_nouns() {
+  static const std::vector<const char*> n{"airstrike", "airstrikes", "air strike", "air strikes", "air raid",
+                                          "air raids", "raids", "авиаудар", "авиаудары", "غارة", "غارات",
+                                          "hava saldırısı", "hava saldırıları"};
+  return n;
+}
 const std::vector<const char*>& strike_nouns() {
-  static const std::vector<const char*> n{
-      "airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "raids", "shelling",
-      "bombardment", "bombing", "авиаудар", "авиаудары", "удары", "обстрел", "обстрелы", "غارة", "غارات",
-      "قصف", "hava saldırısı", "hava saldırıları", "bombardımanı", "saldırısı", "saldırıları"};
+  static const std::vector<const char*> n = [] {
+    std::vector<const char*> v = air_strike_nouns();
+    for (const char* x : {"shelling", "bombardment", "bombing", "удары", "обстрел", "обстрелы", "قصف",
+                          "bombardımanı", "saldırısı", "saldırıları"})
+      v.push_back(x);
+    return v;
+  }();
   return n;
 }
 
@@ -433,10 +443,7 @@ const std::vector<const char*>& air_nouns() {
       "air force", "jets", "warplanes", "aircraft", "planes", "helicopters", "drones", "air defence", "air defense",
       "air defences", "air defenses", "navy", "warships", "gunboats", "ВКС", "ВВС", "авиация", "самолёты",
       "самолеты", "вертолёты", "вертолеты", "беспилотники", "бомбардировщики", "طيران", "طائرات", "مقاتلات",
-      "مروحيات", "قاذفات", "طيران حربي", "jetleri", "uçakları", "savaş uçakları",
-      // strikes from the air (force_nouns_other)
-      "airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "raids", "авиаудар",
-      "авиаудары", "غارة", "غارات", "hava saldırısı", "hava saldırıları"};
+      "مروحيات", "قاذفات", "طيران حربي", "jetleri", "uçakları", "savaş uçakları"};
   return n;
 }
 
@@ -777,6 +784,7 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
   {
     std::set<Words> air, ground;
     for (const char* a : air_nouns()) air.insert(phrase_keys(a));
+    for (const char* a : air_strike_nouns()) air.insert(phrase_keys(a));  // strikes from the air
     for (auto& e : m.entries)
       if (e.kind == Entry::force && air.count(e.keys)) e.air = true;
     for (const auto& e : m.entries)
@@ -879,6 +887,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       pending_comma = false;
       pending = 0;
       const std::string_view raw = doc.token_text(i);
+      std::string_view name = raw;  // the word as written; Turkish: before a case suffix's apostrophe
       if (t.script == Script::arabic) {
         w.lang = Lang::arabic;
         const std::u32string l = ar_letters(raw);
@@ -898,10 +907,12 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       } else if (turkish && t.script == Script::latin) {
         // Turkish: the name before a case suffix's apostrophe ("Rusya'ya" -> "rusya"), and its
         // stem for the inflected forms of the lexicon's words ("askerlerinin" = "askerleri").
-        std::size_t ap = std::string_view::npos;
-        for (std::size_t c = 1; c + 1 < raw.size() && ap == std::string_view::npos; ++c)
-          if (raw[c] == '\'' || raw.compare(c, 3, "\xE2\x80\x99") == 0) ap = c;
-        w.key = ap == std::string_view::npos ? t.folded : gazetteer::fold(raw.substr(0, ap));
+        for (std::size_t c = 1; c + 1 < raw.size(); ++c)
+          if (raw[c] == '\'' || raw.compare(c, 3, "\xE2\x80\x99") == 0) {
+            name = raw.substr(0, c);
+            break;
+          }
+        w.key = name.size() == raw.size() ? t.folded : gazetteer::fold(name);
         w.tr_key = tr_stem(w.key);
       } else {
         w.key = t.folded;
@@ -909,14 +920,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         if (w.key.size() > 2 && w.key.back() == 's' && (t.lower.ends_with("'s") || t.lower.ends_with("\xE2\x80\x99s")))
           w.key.pop_back();
       }
-      // (Turkish: the name before a case suffix's apostrophe, "HTŞ'nin" = "HTŞ".)
-      std::string_view name = raw;
-      if (turkish && t.script == Script::latin)
-        for (std::size_t c = 1; c + 1 < raw.size(); ++c)
-          if (raw[c] == '\'' || raw.compare(c, 3, "\xE2\x80\x99") == 0) {
-            name = raw.substr(0, c);
-            break;
-          }
+      // (Turkish: of the name before a case suffix, "HTŞ'nin" = "HTŞ".)
       w.upper = std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                 std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (t.script == Script::cyrillic) {  // ВКС, ХТШ: every letter differs from its lower case

@@ -946,12 +946,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           "\xD0\xBD\xD0\xB0\xD1\x87\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD0\xBA" /* начальник */,
           "\xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB0\xD0\xBD\xD0\xB4\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD" /* командован */,
           "\xD9\x85\xD8\xB1\xD9\x83\xD8\xB2" /* مركز */, "merkez"};
-      const std::string who = c.claimant->text;
-      const bool office = std::any_of(kOffice.begin(), kOffice.end(), [&](std::string_view w) {
-        std::string lw(who);
-        for (char& ch : lw) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return lw.find(w) != std::string::npos;
-      });
+      std::string who = c.claimant->text;
+      for (char& ch : who) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const bool office = std::any_of(kOffice.begin(), kOffice.end(),
+                                      [&](std::string_view w) { return who.find(w) != std::string::npos; });
       if (!office && p->kind == "point") return false;
       if (p->span.begin >= cs.begin && p->span.end <= cs.end) return true;
       if (p->span.begin < cs.end) return false;
@@ -1011,13 +1009,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // dateline ("Turkish post in Idlib targeted" above "… fired at the post on Friday"): the
     // province is as likely meant, and the event's own sentence does not say; no point is
     // borrowed, the name is kept as written (unlocated).
-    if (c.place && (c.place_rule == "previous_sentence" || c.place_rule == "dateline") && ambiguous_seat(c.place)) {
+    auto keep_seat_unlocated = [&](const PlaceMention* p, const char* from) {
       c.uncertain.push_back(fmt::format("place: '{}' from {} names both a city and its province; the event's sentence "
                                         "does not say which: no point is borrowed",
-                                        c.place->text, c.place_rule == "dateline" ? "the dateline" : "the sentence before"));
-      c.region = c.place;
-      c.region_unlocated = fmt::format("'{}' names both a city and its province, borrowed from another sentence",
-                                       c.place->text);
+                                        p->text, from));
+      c.region = p;
+      c.region_unlocated = fmt::format("'{}' names both a city and its province, borrowed from another sentence", p->text);
+    };
+    if (c.place && (c.place_rule == "previous_sentence" || c.place_rule == "dateline") && ambiguous_seat(c.place)) {
+      keep_seat_unlocated(c.place, c.place_rule == "dateline" ? "the dateline" : "the sentence before");
       c.place = nullptr;
       c.place_rule.clear();
     }
@@ -1025,14 +1025,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // the sentence before, when the event's sentence names no place at all: kept as written.
     if (!c.place && !c.region && !sentence_region && si > 0)
       for (const PlaceMention* p : places[si - 1])
-        if (p->kind == "region" && p->rule.find("region:city_or_province") != std::string::npos) {
-          c.uncertain.push_back(fmt::format("place: '{}' from the sentence before names both a city and its province; "
-                                            "the event's sentence does not say which: no point is borrowed",
-                                            p->text));
-          c.region = p;
-          c.region_unlocated = fmt::format("'{}' names both a city and its province, borrowed from another sentence",
-                                           p->text);
-        }
+        if (p->kind == "region" && p->rule.find("region:city_or_province") != std::string::npos)
+          keep_seat_unlocated(p, "the sentence before");
     if (c.origin)
       c.uncertain.push_back(fmt::format("place: '{}' is where the fire came from ('{}'), not where the event "
                                         "happened: not the place (evidence.origin)",

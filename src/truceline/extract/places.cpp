@@ -789,11 +789,13 @@ bool demote_to_region(PlaceMention& pm) {
 // A name read as its province because it is both a city and its province (rule
 // "region:city_or_province"): a surer reason (a list governed by "provinces", a road "in" it)
 // replaces that one. Returns whether pm was such a region.
+constexpr std::string_view kSeatRegionTag = "+region:city_or_province";
+bool is_seat_region(const PlaceMention& pm) {
+  return pm.kind == "region" && pm.rule.find(kSeatRegionTag) != std::string::npos;
+}
 bool seat_read_as_province(PlaceMention& pm) {
-  static const std::string tag = "+region:city_or_province";
-  const auto at = pm.rule.find(tag);
-  if (pm.kind != "region" || at == std::string::npos) return false;
-  pm.rule.erase(at, tag.size());
+  if (!is_seat_region(pm)) return false;
+  pm.rule.erase(pm.rule.find(kSeatRegionTag), kSeatRegionTag.size());
   return true;
 }
 
@@ -803,7 +805,7 @@ void regions_in_provinces(const Document& doc, std::vector<PlaceMention>& out, s
   for (std::size_t i = first + 1; i < out.size(); ++i) {
     PlaceMention& pm = out[i];
     const PlaceMention& prev = out[i - 1];
-    const bool seat_region = pm.kind == "region" && pm.rule.find("+region:city_or_province") != std::string::npos;
+    const bool seat_region = is_seat_region(pm);
     if (prev.kind != "region" || prev.span.end > pm.span.begin || pm.admin1.empty() ||
         (!seat_region && (pm.kind != "point" || !pm.name || !gazetteer::same_admin1(*pm.name, pm.admin1))))
       continue;
