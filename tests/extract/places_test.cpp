@@ -741,6 +741,58 @@ TEST(Places, AnAmbiguousLocalityIsSettledByANeighbouringVillage) {
   }
 }
 
+// Two villages of the supplement called Al Bahsah, 70 km apart (35.10046, 36.81161 east of Hama;
+// 35.68024, 36.27589 in the Ghab); only one lists the Russian spelling, so the name resolved
+// to it outright on spelling alone. Now the neighbour rule settles it, and without a neighbour
+// the name stays ambiguous, both villages said.
+TEST(Places, ALocalityResolvedOutrightWhileAnotherBearsItsNameIsSettledByANeighbour) {
+  {
+    const auto ms = find_with_localities("Днём обстрелам подверглись населённые пункты Джурин и Эль-Бахса.", "ru");
+    expect_point(ms, "Эль-Бахса", 36.27589, 35.68024);
+    EXPECT_NE(with_text(ms, "Эль-Бахса")->reason.find("the one near 'Джурин'"), std::string::npos) << dump(ms);
+  }
+  const auto ms = find_with_localities("Днём обстрелу подверглась деревня Эль-Бахса.", "ru");
+  const PlaceMention* m = with_text(ms, "Эль-Бахса");
+  ASSERT_NE(m, nullptr) << dump(ms);
+  EXPECT_EQ(m->kind, "unresolved") << dump(ms);
+  EXPECT_NE(m->reason.find("2 villages"), std::string::npos) << dump(ms);
+  EXPECT_NE(m->reason.find("35.100, 36.812"), std::string::npos) << dump(ms);
+  EXPECT_NE(m->reason.find("35.680, 36.276"), std::string::npos) << dump(ms);
+}
+
+// Doubled letters (the shadda) and a final h (the ta marbuta) do not change a name: "al-Fattira"
+// is the supplement's Fatirah (35.61, 36.4856), a full key match, though two other villages
+// (Fatiro in Latakia, Faturah by Aleppo) share its consonants.
+TEST(Places, ADoubledLetterOrAFinalHIsTheSameName) {
+  const auto ms = find_with_localities("Regime forces shelled the village of al-Fattira on Tuesday.", "en");
+  expect_point(ms, "al-Fattira", 36.4856, 35.61);
+  EXPECT_NE(with_text(ms, "al-Fattira")->reason.find("score 0.89"), std::string::npos) << dump(ms);
+}
+
+// A word that only begins a village's name ("Han", "Kafr", "Ain") and the capitalised word after
+// it are one name: a cue for the supplement, never the first word alone, kept unresolved when
+// nothing holds it. A v writes و (w): "Havr" is Hawr.
+TEST(Places, ANamesFirstWordKeepsTheNameTogether) {
+  // Turkish "Han Tuman" is Khan Tuman (localities.tsv: 36.11696, 37.05103), not "Han" and a
+  // "Tuman" 40 km east.
+  auto ms = find_with_localities("Hafta sonu Han Tuman hattında çatışmalar yaşandı.", "tr");
+  expect_point(ms, "Han Tuman", 37.05103, 36.11696);
+  EXPECT_EQ(with_text(ms, "Tuman"), nullptr) << dump(ms);
+  // A name no gazetteer holds stays, unresolved, without a cue word before it.
+  ms = find_with_localities("A Turkish convoy entered through Kafr Lusin on Monday.", "en");
+  ASSERT_NE(with_text(ms, "Kafr Lusin"), nullptr) << dump(ms);
+  EXPECT_EQ(with_text(ms, "Kafr Lusin")->kind, "unresolved") << dump(ms);
+  EXPECT_NE(with_text(ms, "Kafr Lusin")->rule.find("name-prefix"), std::string::npos) << dump(ms);
+  // "Ain al-Havr": `Ayn al Hawr of the supplement (35.83889, 36.18403) or Al Hawr in Latakia,
+  // both spelt so: ambiguous alone, the one near Jisr al-Shughur after it.
+  ms = find_with_localities("The patrol went from Jisr al-Shughur to Ain al-Havr on Monday.", "en");
+  expect_point(ms, "Ain al-Havr", 36.18403, 35.83889);
+  ms = find_with_localities("The patrol ended at Ain al-Havr on Monday.", "en");
+  ASSERT_NE(with_text(ms, "Ain al-Havr"), nullptr) << dump(ms);
+  EXPECT_EQ(with_text(ms, "Ain al-Havr")->kind, "unresolved") << dump(ms);
+  EXPECT_NE(with_text(ms, "Ain al-Havr")->reason.find("Ayn al Hawr"), std::string::npos) << dump(ms);
+}
+
 }  // namespace
 // The region's states by their Russian, Arabic and Turkish names are countries (ICU's display
 // names), never an unknown place ("Suriye'nin kuzeybatısındaki" was kept as unresolved).

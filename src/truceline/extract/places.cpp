@@ -498,6 +498,10 @@ struct Resolved {
   const gazetteer::Place* key_only_in_scope = nullptr;
   // Ambiguous: the distinct places at the top (in scope), in order.
   std::vector<const gazetteer::Place*> top_places;
+  // Resolved, but other places in scope, more than kAmbiguityKm away, bear the same name (the
+  // supplement's two "Al Bahsah" 70 km apart: one has the Russian spelling among its alternate
+  // names, so it won outright on spelling alone): the resolved place first, then those.
+  std::vector<const gazetteer::Place*> homonyms;
 };
 
 struct WordRef {
@@ -561,7 +565,16 @@ struct PlaceFinder::Impl {
     Resolved out;
     out.status = r.status;
     out.reason = r.reason;
-    if (r.resolved()) out.place = r.match->place;
+    if (r.resolved()) {
+      out.place = r.match->place;
+      const std::string name = gazetteer::fold(out.place->name);
+      for (const auto& j : r.candidates)
+        if (j.acceptable && j.candidate.place != out.place && gazetteer::fold(j.candidate.place->name) == name &&
+            approx_km(out.place->lat, out.place->lon, j.candidate.place->lat, j.candidate.place->lon) > gazetteer::kAmbiguityKm) {
+          if (out.homonyms.empty()) out.homonyms.push_back(out.place);
+          out.homonyms.push_back(j.candidate.place);
+        }
+    }
     if (r.status == gazetteer::Status::ambiguous)
       for (const auto& c : r.top_places) out.top_places.push_back(c.place);
     if (r.best) {
@@ -1212,6 +1225,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             "captured", "recaptured", "retook", "seized", "entered", "shelling", "bombing", "besieged"};
         return tok(x).script == Script::latin && x > 0 && W[x].sep != 3 && kObjectVerbs.count(lower(x - 1)) != 0;
       };
+      // A Latin word that only begins a village's name ("Han Tuman", "Kafr Lusin", "Tell Sultan",
+      // "Ain al-Havr"), followed by a capitalised word: the two are one name, a cue for the
+      // localities supplement, and the first word is never a place alone (Turkish "Han Tuman"
+      // was read as "Han" unresolved and "Tuman", a namesake village 40 km east).
+      auto name_prefixed = [&](std::size_t x) {
+        static const std::unordered_set<std::string> kPrefixes{
+            "kafr", "kafar", "kafer", "kfar", "kefr", "kefer", "tell", "tall", "tal", "tel", "deir", "dayr", "deyr",
+            "ain", "ayn", "khan", "han", "jisr", "cisr", "beit", "bayt", "khirbat", "khirbet", "hirbet", "qalaat",
+            "kalaat", "maarat", "maaret", "maarrat"};
+        if (tok(x).script != Script::latin || x + 1 >= n || W[x + 1].sep > 1 || !kPrefixes.count(folded(x))) return false;
+        return is_cap_word(x + 1) || (is_particle(x + 1) && x + 2 < n && W[x + 2].sep <= 1 && is_cap_word(x + 2));
+      };
       // Arabic weak cues that the localities supplement may follow (besides the strong ones):
       // "محور X" (the front at X), "من بينها X" (among them X, after "قرى وبلدات").
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
@@ -1395,6 +1420,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             break;
           }
           if (b == w && stop_words().count(q0)) continue;
+          if (b == w && maxb > w && name_prefixed(w)) continue;  // "Han" of "Han Tuman"
           // Turkish capitalises the nouns of a proper name ("9 No'lu Gözlem Noktası", "Gerginliği
           // Azaltma Bölgesi", "Savunma Bakanlığı"): a window made only of such nouns is no place.
           if (turkish) {
@@ -1458,6 +1484,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             }
           }
           const std::size_t romanised_end = tries.size();  // tries [romanised_try, romanised_end): Turkish
+          // Arabic has no v: in a Latin spelling of an Arabic name it writes و (w), as Turkish
+          // and Russian-minded writers do ("Ain al-Havr" is `Ayn al Hawr, "Duvayr" Duwayr).
+          if (!cyrillic_window && q0.find('v') != std::string::npos) {
+            std::string qw = q0;
+            std::replace(qw.begin(), qw.end(), 'v', 'w');
+            tries.emplace_back(qw, "v=w");
+          }
           // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
           // prefix split off (only tried when the word as written is no gazetteer spelling).
           if (b == w && !m.folded_names.count(q0)) {
@@ -1502,7 +1535,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             }
             // (Turkish: not a window opened by a sentence's first word, whose capital says
             // nothing: "Çatışmalar İdlib'in güneyinde" is tried again from "İdlib".)
-            if (!pick && (cue || (m.has_localities() && after_object_verb(w))) && b == maxb &&
+            if (!pick && (cue || (m.has_localities() && (after_object_verb(w) || name_prefixed(w)))) && b == maxb &&
                 !(turkish && sentence_initial && b > w)) {
               pick = Window{w, b, q0, "", false, false};
               pick_res = m.resolve(q0, cyrillic_window);
@@ -1684,7 +1717,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
                            doc.token_text(W[win.first].tok).size() <= 6;
-      const bool verb_cue = after_object_verb(win.first);
+      const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first));
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
       if (!r.place && m.has_localities() && (cue || verb_cue) && (!cue || cue->strong || !arabic_word || ar_local_cue) &&
           !acronym) {
@@ -1712,28 +1745,35 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
         }
         if (!from_localities) {
-          const Resolved lr = m.resolve(win.query, cyr, true);
+          Resolved lr = m.resolve(win.query, cyr, true);
           // The other forms of the name tried on the main gazetteer (a Russian case ending
           // stripped: "окрестности Аль-Бары" -> Аль-Бара; a Turkish spelling romanised: "Kafr
           // Sicne" -> kafr sijne): the supplement is asked each, the best usable answer kept.
-          std::optional<Resolved> alt;
+          std::optional<Resolved> alt, alt_ambiguous;
           for (const auto& [q, tl] : win.local_tries) {
             if (q == win.query) continue;
             const Resolved x = m.resolve(q, tl, true);
-            if (x.place && (x.match == "exact" || x.match == "key" || (tl && x.match == "translit")) &&
-                (!alt || x.score > alt->score + 1e-9))
-              alt = x;
+            const bool kind_ok = x.match == "exact" || x.match == "key" || (tl && x.match == "translit");
+            if (x.place && kind_ok && (!alt || x.score > alt->score + 1e-9)) alt = x;
+            if (!x.place && (x.match == "exact" || x.match == "key") && x.status == gazetteer::Status::ambiguous && !alt_ambiguous)
+              alt_ambiguous = x;
           }
+          // An other form spelt as several villages are (exact or key: "Ain al-Havr" as `Ayn al Hawr):
+          // ambiguous as the name is, for the neighbour rule below and for its reason. (Not a
+          // looser match: "Кремле" -> kreml is near Qaramil and Karmil, and is neither.)
+          if (!lr.place && lr.status != gazetteer::Status::ambiguous && !alt && alt_ambiguous) lr = *alt_ambiguous;
           // A name several villages of the supplement bear ("An Nayrab" by Saraqib, two more by
           // Aleppo): the one within kNearKm of a village the text located before it, when exactly
           // one of them is (a report's villages lie together; a lone name stays ambiguous).
-          std::optional<Resolved> by_neighbour;
-          if (!usable(lr) && !alt && lr.top_places.size() >= 2) {
+          // The one of `places` within kNearKm of a point the text located before, when exactly
+          // one is; with the mention it is near.
+          auto settle_by_neighbour = [&](const std::vector<const gazetteer::Place*>& places)
+              -> std::pair<const gazetteer::Place*, const PlaceMention*> {
             constexpr double kNearKm = 15;
             const gazetteer::Place* only = nullptr;
             const PlaceMention* near_to = nullptr;
             int hits = 0;
-            for (const gazetteer::Place* tp : lr.top_places) {
+            for (const gazetteer::Place* tp : places) {
               const PlaceMention* by = nullptr;
               for (const PlaceMention& o : out)
                 if (o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
@@ -1747,13 +1787,47 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 ++hits;
               }
             }
-            if (hits == 1 && (lr.match == "exact" || lr.match == "key" || (cyr && lr.match == "translit"))) {
+            if (hits != 1) return {nullptr, nullptr};
+            return {only, near_to};
+          };
+          std::optional<Resolved> by_neighbour;
+          if (!usable(lr) && !alt && lr.top_places.size() >= 2 &&
+              (lr.match == "exact" || lr.match == "key" || (cyr && lr.match == "translit"))) {
+            if (const auto [only, near_to] = settle_by_neighbour(lr.top_places); only) {
               Resolved x = lr;
               x.status = gazetteer::Status::resolved;
               x.place = only;
               by_neighbour = x;
               neighbour = near_to->text;
             }
+          }
+          // A name several villages of the supplement bear, one of them matched on its spelling
+          // alone: the neighbour rule too; without one neighbour the name stays ambiguous (a
+          // guess between villages tens of kilometres apart would invent a place).
+          std::optional<Resolved> homonymous;  // made ambiguous here, for its reason
+          auto settle_homonyms = [&](Resolved& x) {
+            if (!x.place || x.homonyms.size() < 2) return;
+            if (const auto [only, near_to] = settle_by_neighbour(x.homonyms); only) {
+              x.place = only;
+              neighbour = near_to->text;
+              return;
+            }
+            std::string names;
+            for (const gazetteer::Place* hp : x.homonyms)
+              names += fmt::format("{}{} ({:.3f}, {:.3f})", names.empty() ? "" : "; ", hp->name, hp->lat, hp->lon);
+            x.status = gazetteer::Status::ambiguous;
+            x.reason = fmt::format("'{}' is the name of {} villages of the localities supplement more than {:.0f} km "
+                                   "apart, and no place the text located before lies near one of them: {}",
+                                   doc.slice(doc.tokens_span(W[win.first].tok, W[win.last].tok)), x.homonyms.size(),
+                                   gazetteer::kAmbiguityKm, names);
+            x.top_places = x.homonyms;
+            x.place = nullptr;
+            homonymous = x;
+          };
+          if (usable(lr)) settle_homonyms(lr);
+          if (alt) {
+            settle_homonyms(*alt);
+            if (!alt->place) alt.reset();
           }
           if (usable(lr)) {
             r = lr;
@@ -1764,6 +1838,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           } else if (by_neighbour) {
             r = *by_neighbour;
             from_localities = true;
+          } else if (homonymous) {
+            r = *homonymous;  // unresolved: its reason names the villages
+          } else if ((r.status == gazetteer::Status::no_match || r.status == gazetteer::Status::out_of_scope) &&
+                     lr.status == gazetteer::Status::ambiguous && (lr.match == "exact" || lr.match == "key")) {
+            r = lr;  // unresolved: the supplement's villages of that name, said
           } else if (!cyr && !arabic_word && lr.key_only_in_scope && lr.score >= 0.78 && r.status == gazetteer::Status::no_match &&
                      gazetteer::consonant_key(win.query).size() >= 4) {
             // A Latin spelling whose vowels differ from every spelling GeoNames lists ("Trumba"
@@ -1851,16 +1930,21 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!r.place) {
         // Not located. Kept only when a cue says it is a place and the gazetteer knows something
         // of it (or the cue is strong: "the village of Xyzabad").
-        if (!cue) continue;
+        // (A village's name by its first word, "Kafr Lusin", is a place whatever the gazetteers hold.)
+        const bool prefixed = win.last > win.first && name_prefixed(win.first);
         // A weak cue ("in", "from", "в", "في") keeps a name the gazetteer nearly knows in scope
         // (below threshold, ambiguous) or knows exactly elsewhere ("in Ankara": out of scope).
-        if (!cue->strong && !(r.status == gazetteer::Status::below_threshold || r.status == gazetteer::Status::ambiguous ||
-                              (r.status == gazetteer::Status::out_of_scope && r.match == "exact"))) {
+        const bool weak_keeps = cue && (cue->strong || r.status == gazetteer::Status::below_threshold ||
+                                        r.status == gazetteer::Status::ambiguous ||
+                                        (r.status == gazetteer::Status::out_of_scope && r.match == "exact"));
+        if (!weak_keeps && prefixed) rule.push_back("name-prefix");
+        if (!cue && !prefixed) continue;
+        if (cue && !weak_keeps && !prefixed) {
           // A list member nothing locates: the list goes on past it (dropped_member_last).
           if (!arabic_word && cue->key == Words{"list"}) dropped_member_last = b;
           continue;
         }
-        if (cue->text == "dateline" && cue->key == Words{"dateline"} && r.status == gazetteer::Status::out_of_scope)
+        if (cue && cue->text == "dateline" && cue->key == Words{"dateline"} && r.status == gazetteer::Status::out_of_scope)
           continue;  // "MOSCOW, Oct 12": the reporter's city, not the event's place
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
