@@ -623,6 +623,51 @@ TEST(Dates, NoOverlapsTextOrderAndNoThrow) {
     EXPECT_NO_THROW(dates(s, kPub, &idlib())) << s;
 }
 
+// "أول أمس" (the first before yesterday) is the day before yesterday, as "أمس الأول" is.
+TEST(Dates, ArabicAwwalAmsIsTheDayBeforeYesterday) {
+  const year_month_day two_back{sys_days{kPub} - days{2}};
+  const auto d = one("قصفت قوات النظام بلدة مورك أول أمس.", kPub);
+  EXPECT_EQ(d.text, "أول أمس");
+  EXPECT_EQ(d.rule, "days_ago");
+  EXPECT_EQ(d.resolved, two_back);
+  EXPECT_EQ(one("قصفت قوات النظام بلدة مورك أمس الأول.", kPub).resolved, two_back);
+  EXPECT_EQ(one("قصفت قوات النظام بلدة مورك أمس.", kPub).resolved, year_month_day{sys_days{kPub} - days{1}});
+}
+
+// "since 6 March" / "с 6 марта" / "منذ 6 آذار" without a year: on or before the publication
+// date, though the March ahead is nearer (published in December).
+TEST(Dates, SinceADayWithoutAYearIsNotAhead) {
+  constexpr year_month_day dec{2020y, December, 5d};
+  EXPECT_EQ(one("С 6 марта в Идлибе действует режим прекращения огня.", dec).resolved, 2020y / March / 6d);
+  EXPECT_EQ(one("Режим тишины соблюдается с 6 марта.", dec).resolved, 2020y / March / 6d);
+  EXPECT_EQ(one("The truce has held since 6 March.", dec).resolved, 2020y / March / 6d);
+  EXPECT_EQ(one("الهدنة صامدة منذ 6 آذار.", dec).resolved, 2020y / March / 6d);
+  // Without "since" the nearest year stays (the March ahead), and "с … по" is a range, not "since".
+  EXPECT_EQ(one("Переговоры пройдут 6 марта.", dec).resolved, 2021y / March / 6d);
+  const auto range = dates("Перемирие будет действовать с 6 марта по 10 марта.", dec);
+  ASSERT_FALSE(range.empty());
+  EXPECT_EQ(range[0].resolved, 2021y / March / 6d);
+}
+
+// The weekend on or before publication: its Saturday, precision week (the 7 days from it).
+TEST(Dates, TheWeekendIsTheSaturdayOnOrBeforePublication) {
+  for (const year_month_day pub : {year_month_day{2020y, December, 7d}, year_month_day{2020y, December, 5d},
+                                   year_month_day{2020y, December, 6d}, year_month_day{2020y, December, 11d}}) {
+    const year_month_day sat = latest(pub, Saturday, false);
+    for (const char* text : {"Over the weekend regime forces shelled the town.", "В минувшие выходные боевики обстреляли село.",
+                             "Hafta sonu rejim güçleri köyü bombaladı.", "Geçen hafta sonu rejim güçleri köyü bombaladı.",
+                             "Militants shelled the town last weekend."}) {
+      const auto d = one(text, pub);
+      EXPECT_EQ(d.rule, "weekend") << text;
+      EXPECT_EQ(d.precision, "week") << text;
+      EXPECT_EQ(d.resolved, sat) << text << " published " << sys_days{pub}.time_since_epoch().count();
+    }
+  }
+  EXPECT_EQ(one("Over the weekend regime forces shelled the town.", kPub).text, "Over the weekend");
+  EXPECT_TRUE(dates("Talks will resume next weekend.", kPub).empty());
+  EXPECT_TRUE(dates("Переговоры пройдут в ближайшие выходные.", kPub).empty());
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

@@ -226,7 +226,8 @@ const WordSet& relative_starts_set() {
   static const WordSet s{"позавчера", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
                          "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
                          "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
-                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the"};
+                         "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the",
+                         "weekend", "выходные", "выходных", "hafta"};
   return s;
 }
 const WordSet& earlier_set() {  // "earlier today"
@@ -520,6 +521,25 @@ struct Scanner {
     emit(first, last, "absolute_no_year", precision, r, std::move(reason));
   }
 
+  // "since 6 March", "منذ 6 آذار", "с 6 марта" (not "с 6 по 10 марта", nor "с 6 марта по …"): the
+  // day is on or before the publication date, whatever year puts it nearest (a held-out text's
+  // "с 6 марта", published in December, was read as the March ahead).
+  bool since_before(std::size_t first, std::size_t last) const {
+    static const std::string munzu = lexicon::key("منذ");
+    auto is_since = [&](std::size_t x) { return k[x] == "since" || k[x] == munzu || k[x] == "с"; };
+    std::size_t at = first;  // the cue may open the mention already ("С 6 марта")
+    if (!is_since(at)) {
+      if (first == 0 || !word(first - 1) || !same_sentence(first - 1, first)) return false;
+      at = first - 1;
+    }
+    const std::string& w = k[at];
+    if (w == "since" || w == munzu) return true;
+    if (w != "с" || t[at].script != Script::cyrillic) return false;
+    for (std::size_t x = last + 1; x < n() && x <= last + 3; ++x)
+      if (word(x) && (k[x] == "по" || k[x] == "до")) return false;
+    return true;
+  }
+
   // A date `back` days before publication.
   void emit_relative(std::size_t first, std::size_t last, std::string rule, int back, std::string reason = {}) {
     if (!pub) {
@@ -527,6 +547,58 @@ struct Scanner {
       return;
     }
     emit(first, last, std::move(rule), "day", year_month_day{sys_days{*pub} - days{back}}, std::move(reason));
+  }
+
+  // "over the weekend", "last weekend", "в минувшие выходные", "на выходных", "hafta sonu",
+  // "geçen hafta sonu": the Saturday and Sunday on or before the publication date (a Saturday or
+  // Sunday publication: its own weekend). Precision week: the window is the 7 days from that
+  // Saturday, wider than told, said in the reason. Not "next weekend", "в ближайшие выходные",
+  // "önümüzdeki hafta sonu" (ahead: not resolved here). Arabic "نهاية الأسبوع" is left alone: the
+  // Syrian weekend is Friday and Saturday, and outlets differ.
+  bool weekend_at(std::size_t i) {
+    const std::string& w = k[i];
+    std::size_t first = i, last = i;
+    static const std::set<std::string> kBeforeEn{"the", "over", "last", "this", "past", "during", "at", "on"};
+    static const std::set<std::string> kBeforeRu{"минувшие", "прошедшие", "прошлые", "эти", "в", "на", "минувших",
+                                                 "прошедших", "прошлых", "этих"};
+    static const std::set<std::string> kAhead{"next", "coming", "ближайшие", "следующие", "будущие", "ближайших",
+                                              "gelecek", "önümüzdeki", "onumuzdeki"};
+    const std::set<std::string>* before = nullptr;
+    if (w == "weekend" && t[i].script == Script::latin) {
+      before = &kBeforeEn;
+    } else if ((w == "выходные" || w == "выходных") && t[i].script == Script::cyrillic) {
+      before = &kBeforeRu;
+    } else if (w == "hafta" && lang == "tr" && word(i + 1) && k[i + 1].starts_with("sonu")) {
+      last = i + 1;
+      static const std::set<std::string> kBeforeTr{"geçen", "gecen", "bu"};
+      before = &kBeforeTr;
+    } else if ((w == "geçen" || w == "gecen") && lang == "tr" && word(i + 1) && k[i + 1] == "hafta" && word(i + 2) &&
+               k[i + 2].starts_with("sonu")) {
+      last = i + 2;
+    } else {
+      return false;
+    }
+    if (w == "выходные" || w == "выходных") {  // "выходные дни" is fine; "выходных данных" (output data) is not
+      if (word(i + 1) && k[i + 1].starts_with("данн")) return false;
+    }
+    if (before)
+      while (first > floor && word(first - 1) && same_sentence(first - 1, first) && first + 3 > i && before->count(k[first - 1]))
+        --first;
+    if (first > 0 && word(first - 1) && kAhead.count(k[first - 1])) return false;
+    for (std::size_t x = first; x < i; ++x)
+      if (kAhead.count(k[x])) return false;
+    if (!pub) {
+      emit(first, last, "days_ago", "week", std::nullopt, kNoPublished);
+      return true;
+    }
+    const sys_days p{*pub};
+    const unsigned back = (weekday{p}.c_encoding() + 1) % 7;  // to the Saturday on or before
+    const sys_days sat = p - days{back};
+    emit(first, last, "weekend", "week", year_month_day{sat},
+         fmt::format("the weekend on or before the publication date: Saturday {} and Sunday {} (the window is the 7 "
+                     "days from the Saturday, wider than told)",
+                     iso(year_month_day{sat}), iso(year_month_day{sat + days{1}})));
+    return true;
   }
 
   // The week before the publication's (ISO weeks, Monday first): its Monday.
@@ -845,6 +917,7 @@ struct Scanner {
       int direction = 0;
       if (in(last + 1, ar_past())) direction = -1, ++last;
       else if (in(last + 1, ar_future_set())) direction = 1, ++last;
+      else if (since_before(first, last)) direction = -2;
       emit_no_year(first, last, m->first, *d, direction);
     }
     return true;
@@ -863,7 +936,7 @@ struct Scanner {
     if (auto d = day_at(after); d && k[i] != "ماي") {
       if (auto cue = cue_before(i, before_weekday()); cue && k[*cue] == "on") first = *cue;
       if (auto y = year_after(after + 1)) emit_absolute(first, y->second, y->first, m->first, *d);
-      else emit_no_year(first, after, m->first, *d);
+      else emit_no_year(first, after, m->first, *d, since_before(first, after) ? -2 : 0);
       return true;
     }
     const std::size_t phrase_first = month_phrase_start(i);
@@ -1105,6 +1178,7 @@ struct Scanner {
       emit_relative(i, i, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
     }
+    if (weekend_at(i)) return true;
     if ((w == "last" && word(i + 1) && k[i + 1] == "week") ||
         ((w == "прошлой" || w == "минувшей") && word(i + 1) && k[i + 1] == "неделе") ||
         ((w == "geçen" || w == "gecen") && word(i + 1) && k[i + 1] == "hafta")) {
@@ -1175,7 +1249,12 @@ struct Scanner {
         first = *tod;
         if (k[*tod] == night1 || k[*tod] == night2) rule = "last_night";
       }
+      static const std::string first_ar_bare = lexicon::key("أول");
       if (is_arabic_key(w) && word(i + 1) && k[i + 1] == first_ar) last = i + 1, rule = "days_ago", back = 2;
+      // "أول أمس" (the first before yesterday): the day before yesterday, as "أمس الأول" is.
+      else if (is_arabic_key(w) && i > 0 && word(i - 1) && (k[i - 1] == first_ar_bare || k[i - 1] == first_ar) &&
+               same_sentence(i - 1, i))
+        first = i - 1, rule = "days_ago", back = 2;
       else if ((w == "dün" || w == "dun") && word(i + 1) && (k[i + 1] == "gece" || k[i + 1] == "geceki")) last = i + 1, rule = "last_night";
       else if (word(i + 1) && in(i + 1, after_time_of_day())) {
         ++last;
