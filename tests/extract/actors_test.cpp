@@ -335,6 +335,17 @@ TEST(Actors, StateOrgansAndUnitsWithTheirDemonym) {
 }
 
 // Officials and envoys speak for their state (organ_nouns): the state's id, not its forces.
+// "турецкие военные" (an alias of turkish-armed-forces) does not make "военные" / "Военный" (the
+// military of any state) Turkey's: a demonym + an army noun leaves no distinctive word.
+TEST(Actors, AnArmyNounOfADemonymsAliasIsNoPartysWord) {
+  for (const ActorMention& a : find("Военный источник в Дамаске сообщил, что армия отразила атаку боевиков."))
+    EXPECT_NE(a.id, "turkish-armed-forces") << a.text;
+  bool turkish = false;
+  for (const ActorMention& a : find("Турецкие военные вошли в Атареб."))
+    turkish = turkish || a.id == "turkish-armed-forces";
+  EXPECT_TRUE(turkish);
+}
+
 TEST(Actors, OfficialsAndEnvoysNameTheirState) {
   const auto ms = find("A Turkish official said the Russian foreign minister had called his Syrian counterpart.");
   expect(ms, "Turkish official", "turkey");

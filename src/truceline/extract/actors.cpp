@@ -752,10 +752,11 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
   // "regime artillery" name syria; "قوات النظام" makes "مروحيات النظام" name it. Words two
   // parties would share this way ("army": "Syrian army", "Turkish army") name nobody.
   {
-    std::set<Words> demonym_keys, force_keys;
+    std::set<Words> demonym_keys, force_keys, army_keys;
     for (const auto& e : m.entries) {
       if (e.kind == Entry::demonym) demonym_keys.insert(e.keys);
       if (e.kind == Entry::force) force_keys.insert(e.keys);
+      if (e.kind == Entry::force && !e.organ && !e.metonym) army_keys.insert(e.keys);  // not "government", "regime"
     }
     std::map<Words, std::set<std::string>> heads;
     const std::size_t declared = m.entries.size();
@@ -764,7 +765,9 @@ ActorFinder::ActorFinder(const agreement::Agreement& agreement) : impl_(std::mak
       if (e.kind != Entry::alias || e.keys.size() < 2) continue;
       const Words first{e.keys.front()}, last{e.keys.back()};
       const Words rest(e.keys.begin() + 1, e.keys.end()), init(e.keys.begin(), e.keys.end() - 1);
-      if (demonym_keys.count(first)) heads[rest].insert(e.id);                              // "Syrian government"
+      // (Not a force noun after the demonym: "турецкие военные" leaves "военные", the military
+      // of any state, which named Turkey in "Военный источник в Дамаске сообщил …".)
+      if (demonym_keys.count(first) && !army_keys.count(rest)) heads[rest].insert(e.id);  // "Syrian government"
       if (force_keys.count(last) && !demonym_keys.count(init)) heads[init].insert(e.id);   // "regime forces"
       if (force_keys.count(first) && !demonym_keys.count(rest)) heads[rest].insert(e.id);  // "قوات النظام"
     }
