@@ -529,12 +529,11 @@ struct Scanner {
     auto is_since = [&](std::size_t x) { return k[x] == "since" || k[x] == munzu || k[x] == "с"; };
     std::size_t at = first;  // the cue may open the mention already ("С 6 марта")
     if (!is_since(at)) {
-      if (first == 0 || !word(first - 1) || !same_sentence(first - 1, first)) return false;
+      if (first == 0 || !word(first - 1) || !same_sentence(first - 1, first) || !is_since(first - 1)) return false;
       at = first - 1;
     }
-    const std::string& w = k[at];
-    if (w == "since" || w == munzu) return true;
-    if (w != "с" || t[at].script != Script::cyrillic) return false;
+    if (k[at] != "с") return true;
+    if (t[at].script != Script::cyrillic) return false;
     for (std::size_t x = last + 1; x < n() && x <= last + 3; ++x)
       if (word(x) && (k[x] == "по" || k[x] == "до")) return false;
     return true;
@@ -584,9 +583,7 @@ struct Scanner {
     if (before)
       while (first > floor && word(first - 1) && same_sentence(first - 1, first) && first + 3 > i && before->count(k[first - 1]))
         --first;
-    if (first > 0 && word(first - 1) && kAhead.count(k[first - 1])) return false;
-    for (std::size_t x = first; x < i; ++x)
-      if (kAhead.count(k[x])) return false;
+    if (first > 0 && word(first - 1) && kAhead.count(k[first - 1])) return false;  // (no `before` word is one)
     if (!pub) {
       emit(first, last, "days_ago", "week", std::nullopt, kNoPublished);
       return true;

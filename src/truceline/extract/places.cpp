@@ -565,8 +565,8 @@ struct PlaceFinder::Impl {
     Resolved out;
     out.status = r.status;
     out.reason = r.reason;
-    if (r.resolved()) {
-      out.place = r.match->place;
+    if (r.resolved()) out.place = r.match->place;
+    if (r.resolved() && local) {  // (only the supplement's answers are settled by homonyms)
       const std::string name = gazetteer::fold(out.place->name);
       for (const auto& j : r.candidates)
         if (j.acceptable && j.candidate.place != out.place && gazetteer::fold(j.candidate.place->name) == name &&
@@ -1762,11 +1762,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // ambiguous as the name is, for the neighbour rule below and for its reason. (Not a
           // looser match: "Кремле" -> kreml is near Qaramil and Karmil, and is neither.)
           if (!lr.place && lr.status != gazetteer::Status::ambiguous && !alt && alt_ambiguous) lr = *alt_ambiguous;
-          // A name several villages of the supplement bear ("An Nayrab" by Saraqib, two more by
-          // Aleppo): the one within kNearKm of a village the text located before it, when exactly
-          // one of them is (a report's villages lie together; a lone name stays ambiguous).
           // The one of `places` within kNearKm of a point the text located before, when exactly
-          // one is; with the mention it is near.
+          // one is (a report's villages lie together; a lone name stays ambiguous); with the
+          // mention it is near.
           auto settle_by_neighbour = [&](const std::vector<const gazetteer::Place*>& places)
               -> std::pair<const gazetteer::Place*, const PlaceMention*> {
             constexpr double kNearKm = 15;
@@ -1790,6 +1788,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (hits != 1) return {nullptr, nullptr};
             return {only, near_to};
           };
+          // A name several villages of the supplement bear ("An Nayrab" by Saraqib, two more by
+          // Aleppo), none matched better than the others: the neighbour rule.
           std::optional<Resolved> by_neighbour;
           if (!usable(lr) && !alt && lr.top_places.size() >= 2 &&
               (lr.match == "exact" || lr.match == "key" || (cyr && lr.match == "translit"))) {
