@@ -861,6 +861,41 @@ TEST(Candidates, CoordinatedFiguresOfOneClaimAreSummed) {
   }
 }
 
+// An Arabic list of villages hit by one shelling: one candidate per village; a figure told after
+// the whole list ("ما أدى إلى مقتل مواطن") is kept once, on the first, and said.
+TEST(Candidates, AnArabicListGivesOneCandidatePerVillageAndItsFigureOnce) {
+  Fixture f("قصفت قوات النظام قلعة المضيق والحويز وبلدة الشريعة، ما أدى إلى مقتل مواطن.");
+  f.actor("قوات النظام", "syria");
+  f.point("قلعة المضيق", 36.39, 35.41, 1);
+  f.point("الحويز", 36.36, 35.50, 2);
+  f.point("الشريعة", 36.35, 35.44, 3);
+  f.number("مواطن", 1, "fatalities");
+  const auto c = f.run(2019y / February / 14);
+  ASSERT_EQ(c.size(), 3u) << json(c).dump();
+  int with_figure = 0;
+  for (const auto& x : c) with_figure += x.contains("fatalities") ? 1 : 0;
+  EXPECT_EQ(with_figure, 1) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "قلعة المضيق");
+  EXPECT_EQ(c[0]["fatalities"], 1) << c[0].dump();
+  EXPECT_NE(c[0]["uncertain"].dump().find("after the list of places"), std::string::npos) << c[0].dump();
+}
+
+// A point borrowed from the sentence before for a region of the event's own sentence is not
+// borrowed when another party acts: that is another event in the region, not at the point.
+TEST(Candidates, AnotherPartysEventInARegionDoesNotBorrowTheSentenceBeforesPoint) {
+  Fixture f("قصفت قوات النظام قلعة المضيق. وفي المقابل، استهدف جيش العزة بصاروخ آلية في ريف حماة الشمالي.");
+  f.actor("قوات النظام", "syria");
+  f.point("قلعة المضيق", 36.39, 35.41, 1);
+  f.actor("جيش العزة", "jaysh-al-izza");
+  f.place("ريف حماة الشمالي", "region");
+  f.m.places.back().admin1 = "Hama";
+  f.m.places[0].admin1 = "Hama";
+  const auto c = f.run(2019y / February / 14);
+  ASSERT_EQ(c.size(), 2u) << json(c).dump();
+  EXPECT_EQ(c[1]["evidence"]["actor"]["id"], "jaysh-al-izza") << c[1].dump();
+  EXPECT_FALSE(c[1].contains("lon")) << c[1].dump();
+}
+
 // An event that extends one told before keeps that event's actor: the teller of the sentence's
 // own claim ("Как сообщил представитель Центра …") is not its actor.
 TEST(Candidates, AnExtendingEventKeepsTheEarlierActorNotTheTeller) {

@@ -3,6 +3,7 @@
 // tables, never from the code under test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "truceline/agreement/agreement.hpp"
@@ -791,6 +792,36 @@ TEST(Places, ANamesFirstWordKeepsTheNameTogether) {
   ASSERT_NE(with_text(ms, "Ain al-Havr"), nullptr) << dump(ms);
   EXPECT_EQ(with_text(ms, "Ain al-Havr")->kind, "unresolved") << dump(ms);
   EXPECT_NE(with_text(ms, "Ain al-Havr")->reason.find("Ayn al Hawr"), std::string::npos) << dump(ms);
+}
+
+// An Arabic list after a village the text located: each member the supplement locates near it
+// is that village (coordinates: localities.tsv); "وباب الطاقة" is not Al Bab ("باب" alone); the
+// folding merges "الشريعة" with "صهرية" (Sahriyah, 8 km off), the spelling as written decides.
+TEST(Places, AnArabicListAfterALocatedVillageTakesTheSupplementsVillagesNearIt) {
+  const auto ms = find_with_localities(
+      "رصد المرصد قصفاً نفذته قوات النظام، طال كلاً من قلعة المضيق والحويز والحويجة والشريعة وباب الطاقة في سهل الغاب.",
+      "ar");
+  expect_point(ms, "الحويز", 36.35772, 35.49974);
+  expect_point(ms, "الحويجة", 36.36666, 35.51887);
+  expect_point(ms, "الشريعة", 36.35100, 35.44492);
+  expect_point(ms, "باب الطاقة", 36.38255, 35.44831);
+  EXPECT_EQ(with_text(ms, "باب"), nullptr) << dump(ms);
+  // A list member the supplement holds only far from the list (every الحويز is > 20 km from
+  // Saraqib): no mention.
+  const auto far = find_with_localities("قصفت قوات النظام سراقب والحويز.", "ar");
+  EXPECT_EQ(with_text(far, "الحويز"), nullptr) << dump(far);
+  // Named again after a weak cue, later in the text: the same village.
+  const auto again = find_with_localities("قصفت قوات النظام قرية الشريعة. وأصيب مدني في الشريعة.", "ar");
+  ASSERT_EQ(std::count_if(again.begin(), again.end(), [](const PlaceMention& p) { return p.text == "الشريعة"; }), 2)
+      << dump(again);
+  for (const auto& p : again) EXPECT_NEAR(*p.lon, 36.35100, 1e-4) << dump(again);
+}
+
+// "تلة X" (the hill of X): the village X, said.
+TEST(Places, AHillNamedAfterAVillageIsThatVillageSaid) {
+  const auto ms = find_with_localities("استهدف جيش العزة آلية على محور تلة الحماميات بريف حماة الشمالي.", "ar");
+  expect_point(ms, "الحماميات", 36.53804, 35.37826);
+  EXPECT_NE(with_text(ms, "الحماميات")->reason.find("hill"), std::string::npos) << dump(ms);
 }
 
 }  // namespace

@@ -267,7 +267,9 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p) {
   static const std::set<std::string> kNotOrigin = {
       "km", "kilometres", "kilometers", "miles", "metres", "meters", "away", "fled", "displaced", "escaped",
       "returned", "withdrew", "withdrawn", "retreated", "evacuated", "pulled", "moved", "far", "км", "километров",
-      "бежали", "ушли", "вывели", "كم", "كيلومترات", "قرب", "بالقرب", "مقربة", "بعد", "نزحوا", "فروا", "انسحبت"};
+      "бежали", "ушли", "вывели", "كم", "كيلومترات", "قرب", "بالقرب", "مقربة", "بعد", "نزحوا", "فروا", "انسحبت",
+      // "كلاً من X و Y": "both X and Y" (each of), no origin
+      "كلا", "كل"};
   const std::size_t k = token_at(d, p.span.begin);
   std::size_t words = 0;
   bool position = false;
@@ -1031,9 +1033,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("place: '{}' is where the fire came from ('{}'), not where the event "
                                         "happened: not the place (evidence.origin)",
                                         c.origin->text, doc.slice(c.origin_cue)));
-    if (!c.place && c.region) {
-      // (a borrowed city-or-province name, above)
-    } else if (!c.place) {
+    // No point for the event: the sentence's regions said (the nearest is the candidate's).
+    auto only_regions = [&] {
       std::string regions;
       for (const PlaceMention* p : places[si])
         if (p->kind == "region") {
@@ -1056,6 +1057,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                           "put it at that place)",
                                           regions));
       }
+    };
+    if (!c.place && c.region) {
+      // (a borrowed city-or-province name, above)
+    } else if (!c.place) {
+      only_regions();
     } else {
       if (c.place_rule != "nearest_point_in_sentence" && c.place_rule != "unresolved_in_sentence")
         c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}' from {}", c.place->text,
@@ -1120,7 +1126,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string t = detail::ascii_lower(d->text);
       const bool range = t.find(" \xD0\xBF\xD0\xBE ") != std::string::npos /* по */ || t.find(" until ") != std::string::npos ||
                          t.find(" to ") != std::string::npos;
-      return after_since(*d) && !range;
+      // ("since this morning", "منذ ساعات صباح اليوم", "с прошлой ночи": an event going on since a
+      // moment of the day or the night before; that is its day.)
+      const bool recent = d->rule == "today" || d->rule == "last_night" || d->rule == "yesterday";
+      return after_since(*d) && !range && !recent;
     };
     for (const DateMention* d : dates[si]) {
       if (d == dateline_date && dates[si].size() > 1) continue;  // the sentence's own date first
@@ -1768,6 +1777,28 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // A region of its own with an actor other than the earlier event's (or the earlier has
     // none) is another event ("Militants shelled X on Sunday. Rebel fighters fired rockets at
     // Hama countryside ...").
+    // A point borrowed from the sentence before because the event's own sentence names only a
+    // region holding it ("… قلعة المضيق …. في المقابل، استهدف جيش العزة … بريف حماة الشمالي"),
+    // while the event's actor is another party than that sentence's event's: another event,
+    // somewhere in the region, not at the borrowed point.
+    if (c.place && c.place_rule == "previous_sentence" && sentence_region && c.actor) {
+      const Cand* before = nullptr;
+      for (auto it = cands.rbegin(); it != cands.rend() && !before; ++it)
+        if (it->ev.kind == c.ev.kind && !it->sentences.empty() && it->sentences.front() + 1 == si) before = &*it;
+      // (Both named parties, and different ones: "the terrorist groups … . Nusra fighters …" may
+      // be one actor.)
+      if (before && before->actor && !before->actor->id.empty() && !c.actor->id.empty() &&
+          before->actor->id != c.actor->id) {
+        if (c.place_note) c.uncertain.erase(c.uncertain.begin() + static_cast<std::ptrdiff_t>(*c.place_note));
+        c.place_note.reset();
+        const std::string borrowed = fmt::format("place: none in the event's sentence; '{}' from", c.place->text);
+        std::erase_if(c.uncertain, [&](const std::string& u) { return u.starts_with(borrowed); });
+        c.place = nullptr;
+        c.place_rule.clear();
+        c.offset.reset();
+        only_regions();
+      }
+    }
     const bool own_region = sentence_region && !c.place && c.actor && [&] {
       for (auto it = cands.rbegin(); it != cands.rend(); ++it)
         if (it->ev.kind == c.ev.kind) return !it->actor || it->actor->text != c.actor->text;
@@ -1941,14 +1972,43 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         also.push_back(*(j + 1));
       for (auto j = it; j != pts.begin() && joined(*(j - 1), *j); --j)
         also.push_back(*(j - 1));
-      // Arabic "X وY": the second name carries the conjunction, a token of its own only when spaced.
+      // Arabic "X وY وZ": each later name carries the conjunction (a token of its own only when
+      // spaced); the list runs on while only "و", commas and spaces lie between two names.
+      const PlaceMention* last = c.place;
       for (const PlaceMention* p : ps) {
-        if (p == c.place || p->kind != "point" || std::find(also.begin(), also.end(), p) != also.end()) continue;
-        const std::size_t k = token_at(doc, p->span.begin);
-        const std::size_t prev_end = k > 0 ? ts[k - 1].span.end : 0;
-        if (k > 0 && ts[k].script == Script::arabic && prev_end >= c.place->span.end &&
-            token_at(doc, c.place->span.end) + 1 >= k && doc.slice({c.place->span.end, p->span.begin}).find("و") != std::string_view::npos)
-          also.push_back(p);
+        if (p->span.begin < last->span.end) continue;
+        // (Its span may begin inside a token, after the "و": the name's first letter decides.)
+        const auto lead = p->text.empty() ? 0 : static_cast<unsigned char>(p->text[0]);
+        if (p->kind != "point" || lead < 0xD8 || lead > 0xDB) break;
+        const std::string_view between = doc.slice({last->span.end, p->span.begin});
+        // Between two members: "و" (alone or on the next word), commas, and a settlement noun
+        // ("مدينة السقيلبية وبلدة محردة").
+        static const std::set<std::string> kSettlement = {
+            normalise_arabic("بلدة"),  normalise_arabic("قرية"),  normalise_arabic("مدينة"), normalise_arabic("بلدتي"),
+            normalise_arabic("قريتي"), normalise_arabic("مدينتي"), normalise_arabic("حي"),    normalise_arabic("مخيم")};
+        bool link = false, only_links = true;
+        std::size_t i = 0;
+        while (i < between.size() && only_links) {
+          const std::size_t e = std::min(between.find(' ', i), between.size());
+          std::string_view piece = between.substr(i, e - i);
+          i = e + 1;
+          while (piece.starts_with(",") || piece.starts_with("\xD8\x8C")) {  // , ،
+            link = true;
+            piece.remove_prefix(piece[0] == ',' ? 1 : 2);
+          }
+          while (piece.ends_with(",") || piece.ends_with("\xD8\x8C")) {
+            link = true;
+            piece.remove_suffix(piece.back() == ',' ? 1 : 2);
+          }
+          if (piece.starts_with("\xD9\x88")) {  // و
+            link = true;
+            piece.remove_prefix(2);
+          }
+          only_links = piece.empty() || kSettlement.count(normalise_arabic(piece)) != 0;
+        }
+        if (!only_links || !link) break;
+        if (std::find(also.begin(), also.end(), p) == also.end()) also.push_back(p);
+        last = p;
       }
     }
 
@@ -2009,16 +2069,38 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::vector<NumberUse> figures = c.numbers;  // (c.numbers may lose some below)
       for (const NumberUse& u : figures) {
         if (u.n->counts != "fatalities" && u.n->counts != "injured") continue;
+        // (Over the whole sentence, not the event's clause: "… ما أسفر عن استشهاد مواطن … في الحويز".)
         const PlaceMention* nearest = nullptr;
-        for (const PlaceMention* p : places[si])
-          if (p->kind == "point" && (!nearest || distance(p->span, u.n->span) < distance(nearest->span, u.n->span)))
-            nearest = p;
+        for (const PlaceMention& p : m.places)
+          if (p.kind == "point" && sentence_of(doc, p.span.begin) == si &&
+              (!nearest || distance(p.span, u.n->span) < distance(nearest->span, u.n->span)))
+            nearest = &p;
         if (!nearest) continue;
         const std::string key = nearest->geonameid ? std::to_string(*nearest->geonameid) : nearest->text;
         Cand* owner = nullptr;
         for (Cand* g : group)
           if (g->place_key == key) owner = g;
         if (!owner) continue;
+        // A figure told after the whole list ("… على بداما والناجية، ما أدى إلى مقتل مواطن"): of
+        // the list's event, not of its last place; one figure is not one per place. Kept once, on
+        // the list's first place, said.
+        // (Not when a place follows the figure: "… wounded … in Talmenes" names its place.)
+        const bool after_list =
+            std::all_of(group.begin(), group.end(), [&](const Cand* g) { return g->place && g->place->span.end <= u.n->span.begin; }) &&
+            std::none_of(m.places.begin(), m.places.end(), [&](const PlaceMention& p) {
+              return p.kind == "point" && p.span.begin >= u.n->span.end && sentence_of(doc, p.span.begin) == si;
+            });
+        if (after_list) {
+          Cand* first = group.front();
+          for (Cand* g : group)
+            if (g->place->span.begin < first->place->span.begin) first = g;
+          owner = first;
+          std::string names;
+          for (Cand* g : group) names += (names.empty() ? "'" : ", '") + g->place->text + "'";
+          owner->uncertain.push_back(fmt::format("{}: '{}' is told after the list of places ({}), of none of them alone: "
+                                                 "kept once, on the first; which place it belongs to is not said",
+                                                 u.n->counts, u.n->text, names));
+        }
         for (Cand* g : group)
           if (g != owner) std::erase_if(g->numbers, [&](const NumberUse& x) { return x.n == u.n; });
       }
@@ -2032,7 +2114,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         o.merged.push_back(c.ev);
         for (auto s : c.sentences)
           if (std::find(o.sentences.begin(), o.sentences.end(), s) == o.sentences.end()) o.sentences.push_back(s);
-        for (auto& n : c.numbers) o.numbers.push_back(n);
+        // (A figure a candidate of this sentence already carries is not added again: the second
+        // trigger of one sentence ("قصفاً … بأكثر من 60 قذيفة") does not undo the figure's
+        // assignment to one place of a list, above.)
+        for (auto& n : c.numbers) {
+          const bool held = cands_of.count(si) && std::any_of(cands_of[si].begin(), cands_of[si].end(), [&](std::size_t k) {
+            return std::any_of(cands[k].numbers.begin(), cands[k].numbers.end(), [&](const NumberUse& x) { return x.n == n.n; });
+          });
+          if (!held) o.numbers.push_back(n);
+        }
         if (!o.actor && c.actor) o.actor = c.actor, o.actor_rule = c.actor_rule;
         if (!o.target && c.target) o.target = c.target, o.target_rule = c.target_rule;
         if (!o.weapon && c.weapon) o.weapon = c.weapon;

@@ -279,6 +279,8 @@ bool is_ar_settlement_cue(const Words& key) {
   static const std::unordered_set<std::string> s{to_utf8(U"قريه"), to_utf8(U"بلده"), to_utf8(U"مدينه"),
                                                  to_utf8(U"بلدتي"), to_utf8(U"قريتي"), to_utf8(U"مزرعه"),
                                                  to_utf8(U"قاعده"), to_utf8(U"مطار"),
+                                                 // a hill named after its village ("محور تلة الحماميات")
+                                                 to_utf8(U"تله"),
                                                  // plurals: "قرى البارة وكنصفرة" (the villages of …)
                                                  to_utf8(U"قري"), to_utf8(U"قرى"), to_utf8(U"بلدات")};
   return key.size() == 1 && s.count(to_utf8(ar_no_article(ar_letters(key[0])))) != 0;
@@ -883,6 +885,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
   const Impl& m = *impl_;
   std::vector<PlaceMention> out;
   const auto& toks = doc.tokens();
+  // One-word Arabic names the localities supplement located earlier in the text (article and
+  // proclitics dropped): named again after any cue ("… في الحويز"), they are that village again.
+  std::unordered_set<std::string> seen_local;
 
   for (const Sentence& sentence : doc.sentences()) {
     const std::vector<WordRef> W = sentence_words(doc, sentence);
@@ -1244,6 +1249,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         return c && (c->key == kFront || c->key == kAmong);
       };
       // --- Candidate windows starting at w, longest first.
+      const PlaceMention* list_near = nullptr;  // an Arabic list's located village before w (below)
+      bool list_window = false;                 // a window only list_near made (supplement only)
+      bool list_try = false;                    // a list member the main gazetteer does not place in scope
+      bool seen_again_window = false;           // a name the supplement located before in the text
       std::optional<Window> found;
       std::optional<Resolved> found_res;
       const bool arabic_word = t0.script == Script::arabic;
@@ -1585,6 +1594,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       } else if (arabic_word) {
         // Arabic: the first word with its proclitics stripped, then whole words.
         const std::u32string first = ar_letters(doc.token_text(W[w].tok));
+        // Generic nouns and kunyas that begin a name ("أبو دالي", "تل الطوقان", "كفر عويد", "باب
+        // الطاقة"): before another word of the phrase, the name is both words, never the first
+        // alone ("وباب الطاقة" is not Al Bab, the town 100 km away that "باب" alone spells).
+        static const std::unordered_set<std::u32string> kNameFirst{
+            U"ابو", U"ام", U"عين", U"تل", U"كفر", U"دير", U"خربه", U"جسر", U"معره", U"قلعه", U"بيت", U"راس", U"باب"};
+        const bool name_first = w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1) &&
+                                (kNameFirst.count(first) != 0 ||
+                                 (first.size() > 3 && (first[0] == U'و' || first[0] == U'ف' || first[0] == U'ب') &&
+                                  kNameFirst.count(first.substr(1)) != 0));
         struct Variant {
           std::u32string word;
           std::string rule;
@@ -1608,6 +1626,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                ar_part_words().count(to_utf8(ar_no_article(ar_letters(doc.token_text(W[w - 1].tok))))) != 0;
           variants.push_back({rest, "ar:" + label, p.is_in || of_part, p.letters.size() - (keep_article ? 2 : 0)});
         }
+        // An Arabic list's located village before w (list_window, below).
+        if (cue && cue->key == Words{"list"} && !cue->strong && m.has_localities() && out.size() > first_out &&
+            (list_anchor == last_place_word || list_anchor == dropped_member_last)) {
+          for (std::size_t i = out.size(); i-- > first_out;)
+            if (out[i].kind == "point" && out[i].lat && out[i].lon) {
+              list_near = &out[i];
+              break;
+            }
+        }
         for (const Variant& v : variants) {
           const std::string k0 = to_utf8(v.word);
           const auto mw = m.arabic_max_words.find(k0);
@@ -1626,6 +1653,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             // One word: needs a cue or the proclitic ب ("in"); Arabic news names a place after
             // one, and many names are also words (الحربية "military", حماة "protectors").
             if (j == 0 && is_cue_word(k0)) continue;  // "مدينة", "بلدة": GeoNames has villages so named
+            if (j == 0 && name_first) continue;
             // A dateline or headline word alone between punctuation ("عاجل | كفرنبل - ريف إدلب").
             const bool dateline = j == 0 && W[w].sep == 3 && (w + 1 >= n || W[w + 1].sep != 0);
             if (j == 0 && !cue && !v.in && !dateline) continue;
@@ -1633,6 +1661,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (j == 0 && ar_common_words().count(k0) && !cue) continue;
             found = Window{w, w + j, it->second, v.rule, true, v.in, v.skip};
             found_res = m.resolve(it->second);
+            // A list member the main gazetteer knows only elsewhere ("والحويجة": Al Ḩawījah in
+            // Iraq): the supplement is asked too, near the list's village (list_near).
+            list_try = list_near && !found_res->place;
             break;
           }
           if (found) break;
@@ -1676,24 +1707,52 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // whose first word is a generic noun or a kunya ("أبو دالي", "تل الطوقان", "كفر عويد",
         // "خربة الجوز"): the name is both words, never the first alone. Also a later member of a
         // list a settlement noun governs ("بلدتي حاس ومعرة حرمة"): its "و" is left out of the name.
-        static const std::unordered_set<std::u32string> kNameFirst{
-            U"ابو", U"ام", U"عين", U"تل", U"كفر", U"دير", U"خربه", U"جسر", U"معره", U"قلعه", U"بيت", U"راس"};
-        const bool two = !found && kNameFirst.count(first) != 0 && w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1);
-        const bool list_member = cue && cue->strong && cue->key == Words{"list"};
+        // A later member of a list after a village the text located ("قلعة المضيق والحويز والحويجة
+        // والشريعة"): Arabic writes no capitals, so the list is the only sign the word is a name;
+        // it is looked up in the localities supplement only, and kept only when that locates it
+        // outright near the village before it (list_near, below).
+        const bool list_cue = cue && cue->key == Words{"list"};
+        const std::u32string bare = first.size() > 3 && first[0] == U'و' && list_cue ? first.substr(1) : first;
+        const bool two = !found && (kNameFirst.count(first) != 0 || kNameFirst.count(bare) != 0) && w + 1 < n &&
+                         W[w + 1].sep != 3 && arabic_word_at(w + 1);
+        const bool list_member = list_cue && cue->strong;
+        // Named again: a variant (proclitic stripped) the supplement located before in the text.
+        const Variant* seen_again = nullptr;
+        if (!found && cue && !seen_local.empty())
+          for (const Variant& v : variants)
+            if (seen_local.count(to_utf8(v.word))) {
+              seen_again = &v;
+              break;
+            }
         const bool local_only = m.has_localities() && is_ar_local_cue(cue);  // dropped unless the supplement locates it
-        if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only) &&
-            (first.size() >= 3 || two) && (!ar_common_words().count(to_utf8(first)) || two) &&
+        if (seen_again) {
+          std::string q(doc.token_text(W[w].tok));
+          const std::size_t cps = ar_letters_span(q, seen_again->skip);
+          std::size_t bytes = 0;
+          for (std::size_t k = 0; k < cps && bytes < q.size(); ++k) {
+            std::size_t i = bytes;
+            next_cp(q, i);
+            bytes = i;
+          }
+          q.erase(0, bytes);
+          found = Window{w, w, q, "ar:exact", false, false, seen_again->skip};
+          found_res = m.resolve(q);
+          seen_again_window = true;
+        }
+        if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only || list_near) &&
+            (first.size() >= 3 || two) && (!ar_common_words().count(to_utf8(first)) || two || list_near) &&
             !is_cue_word(to_utf8(ar_no_article(first))) &&
             // "قرى وبلدات" (villages and towns): a cue word after the conjunction is no name
             !(first.size() > 3 && first[0] == U'و' && is_cue_word(to_utf8(ar_no_article(first.substr(1)))))) {
           std::string q = std::string(two ? doc.tokens_text(W[w].tok, W[w + 1].tok) : doc.token_text(W[w].tok));
           std::size_t skip = 0;
-          if (list_member && q.starts_with("\xD9\x88") && q.size() > 6) {  // و
+          if ((list_member || list_near) && q.starts_with("\xD9\x88") && q.size() > 6) {  // و
             q.erase(0, 2);
             skip = 1;
           }
           found = Window{w, two ? w + 1 : w, q, "ar:exact", false, false, skip};
           found_res = m.resolve(q);
+          list_window = list_near && !cue->strong && !local_only;
           if (found_res->place) {
             // a key or fuzzy-tier match of an unlisted spelling: still the resolver's decision
           }
@@ -1719,14 +1778,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                            doc.token_text(W[win.first].tok).size() <= 6;
       const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first));
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
-      if (!r.place && m.has_localities() && (cue || verb_cue) && (!cue || cue->strong || !arabic_word || ar_local_cue) &&
+      if (!r.place && m.has_localities() && (cue || verb_cue) &&
+          (!cue || cue->strong || !arabic_word || ar_local_cue || list_window || list_try || seen_again_window) &&
           !acronym) {
         const bool cyr = tok(win.first).script == Script::cyrillic;
         // (the translit tier only for a Cyrillic name, as ingest resolves Cyrillic text)
         auto usable = [&](const Resolved& x) {
           return x.place && (x.match == "exact" || x.match == "key" || (cyr && x.match == "translit"));
         };
-        if (arabic_word && cue->strong && win.first == win.last) {
+        if (arabic_word && (cue->strong || list_window) && win.first == win.last) {
           for (std::size_t k = 3; k >= 2; --k) {
             const std::size_t last = win.first + k - 1;
             bool ok = last < n;
@@ -1857,6 +1917,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
         }
       }
+      // An Arabic list member only the supplement can locate: kept when it does, near the list's
+      // village before it (a report's list names neighbouring villages); else the list goes on
+      // past it.
+      if (list_window || list_try) {
+        constexpr double kListNearKm = 20;
+        if (!from_localities || !r.place ||
+            approx_km(*list_near->lat, *list_near->lon, r.place->lat, r.place->lon) > kListNearKm) {
+          if (list_try) {
+            r = *found_res;  // as the main gazetteer answered (out of scope, …)
+            from_localities = false;
+          } else {
+            dropped_member_last = win.last;
+            continue;
+          }
+        }
+      }
       std::size_t a = win.first, b = win.last;
 
       // Person names: "President Erdogan", "Lavrov said".
@@ -1874,6 +1950,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!win.rule.empty()) rule.push_back(win.rule);
       if (!arabic_word) rule.push_back(win.in_index ? "gazetteer" : "capitalised");
       if (from_localities) rule.push_back("localities");
+      if (from_localities && arabic_word && a == b)
+        seen_local.insert(to_utf8(ar_no_article(ar_letters(doc.token_text(W[a].tok)).substr(win.skip_letters))));
 
       PlaceMention pm;
       pm.match = r.match;
@@ -2181,6 +2259,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!neighbour.empty())
         pm.reason += fmt::format("; several villages bear the name: the one near '{}', which the text names before it",
                                  neighbour);
+      // "تلة X" (the hill of X): GeoNames names the village; the hill may lie a little off it.
+      if (arabic_word && cue && cue->key.size() == 1 && to_utf8(ar_no_article(ar_letters(cue->key[0]))) == to_utf8(U"تله"))
+        pm.reason += fmt::format("{}'{}' is a hill named after the village: the village's point (the hill may lie a "
+                                 "few kilometres from it)",
+                                 pm.reason.empty() ? "" : "; ", cue->text + " " + std::string(doc.tokens_text(W[a].tok, W[b].tok)));
       pm.rule = fmt::format("{}", fmt::join(rule, "+"));
       emit(std::move(pm), a, b, win.skip_letters);
       w = b;

@@ -724,6 +724,42 @@ std::string localities_file_in(const std::string& data_dir) { return data_dir + 
 
 std::string default_localities_file() { return localities_file_in(TRUCELINE_DATA_DIR); }
 
+namespace {
+// Whether a UTF-8 string holds Arabic letters (lead bytes 0xD8–0xDB).
+bool has_arabic(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0xD8 && u <= 0xDB;
+  });
+}
+
+// An Arabic spelling as written, compared without what spellings of one name vary in: harakat
+// and tatweel dropped, alef forms as alef, ta marbuta as ha, alef maqsura as ya, the article
+// ال dropped ("الحويز" and "حويز" are one spelling; "الشريعة" and "صهرية" are not, though
+// they fold alike). Code points as numbers (all of the Arabic block is two UTF-8 bytes).
+std::vector<char32_t> arabic_as_written(std::string_view s) {
+  std::vector<char32_t> out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    char32_t c = u;
+    if (u >= 0xC0 && u < 0xE0 && i + 1 < s.size()) {
+      c = ((u & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      ++i;
+    } else if (u >= 0x80) {
+      continue;  // not an Arabic letter: not compared
+    }
+    if ((c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x0640) continue;
+    if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671) c = 0x0627;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    if (c == ' ' || c == '-') c = ' ';
+    out.push_back(c);
+  }
+  if (out.size() > 4 && out[0] == 0x0627 && out[1] == 0x0644) out.erase(out.begin(), out.begin() + 2);
+  return out;
+}
+}  // namespace
+
 LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
   const Index& ix = *index_;
   LookupResult r;
@@ -750,6 +786,16 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
   if (const auto it = ix.by_folded.find(std::string_view(r.folded)); it != ix.by_folded.end())
     for (const auto nid : it->second)
       if (wanted(nid)) hits.push_back({ix.names[nid].place, nid, MatchKind::exact, 1.0});
+  // An Arabic query spelt as one place's spelling (arabic_as_written): another place whose Arabic
+  // spelling differs as written but folds the same is no exact match of it (the
+  // folding merges letters: "الشريعة" (Ash Shari`ah) and "صهرية" (Sahriyah, 8 km away) both fold
+  // to "shryh"; the first is what the text wrote).
+  if (hits.size() > 1 && has_arabic(name)) {
+    const auto written = arabic_as_written(name);
+    auto same = [&](const Hit& h) { return arabic_as_written(ix.names[h.name].spelling) == written; };
+    if (std::any_of(hits.begin(), hits.end(), same))
+      std::erase_if(hits, [&](const Hit& h) { return has_arabic(ix.names[h.name].spelling) && !same(h); });
+  }
 
   const std::string key = consonant_key(r.folded);
   if (key.size() >= kMinKey)
