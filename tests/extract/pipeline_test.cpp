@@ -870,6 +870,19 @@ TEST(CandidateTime, AClauseAboutAnEarlierTimeKeepsNoDay) {
   EXPECT_TRUE(says(cs[1], "in a clause about an earlier time")) << cs[1]["uncertain"];
 }
 
+// "Since this morning" is the event's day (published 9 October); "since last night" may be a
+// truce's start, not the event's day: the publication, said.
+TEST(CandidateTime, SinceThisMorningIsTheDayButSinceLastNightIsNot) {
+  auto cs = candidates_of("رصد المرصد قصفاً نفذته قوات النظام منذ ساعات صباح اليوم على بلدة كفرنبل.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["observed_at"], "2018-10-09");
+  EXPECT_EQ(cs[0]["evidence"]["time"]["rule"], "date_in_sentence:today") << cs[0].dump();
+  cs = candidates_of("وخرقت قوات النظام الهدنة السارية منذ منتصف ليل أمس بقصف بلدة كفرنبل.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["observed_at"], "2018-10-09") << cs[0].dump();
+  EXPECT_NE(cs[0]["evidence"]["time"]["rule"], "date_in_sentence:last_night") << cs[0].dump();
+}
+
 }  // namespace heldout_rules
 
 // Issue 14, fourth round (known misses of the third held-out set, fixed before the fourth was read).

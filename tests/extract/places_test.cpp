@@ -810,6 +810,10 @@ TEST(Places, AnArabicListAfterALocatedVillageTakesTheSupplementsVillagesNearIt) 
   // Saraqib): no mention.
   const auto far = find_with_localities("قصفت قوات النظام سراقب والحويز.", "ar");
   EXPECT_EQ(with_text(far, "الحويز"), nullptr) << dump(far);
+  // A verb joined by "و" after a town is no list member ("ودمر القصف": not Dummar, 3 km from
+  // Qudsaya).
+  const auto verb = find_with_localities("سقطت قذائف على مدينة قدسيا ودمر القصف عدداً من المنازل.", "ar");
+  for (const auto& p : verb) EXPECT_EQ(p.text.find("دمر"), std::string::npos) << dump(verb);
   // Named again after a weak cue, later in the text: the same village.
   const auto again = find_with_localities("قصفت قوات النظام قرية الشريعة. وأصيب مدني في الشريعة.", "ar");
   ASSERT_EQ(std::count_if(again.begin(), again.end(), [](const PlaceMention& p) { return p.text == "الشريعة"; }), 2)
@@ -822,6 +826,9 @@ TEST(Places, AHillNamedAfterAVillageIsThatVillageSaid) {
   const auto ms = find_with_localities("استهدف جيش العزة آلية على محور تلة الحماميات بريف حماة الشمالي.", "ar");
   expect_point(ms, "الحماميات", 36.53804, 35.37826);
   EXPECT_NE(with_text(ms, "الحماميات")->reason.find("hill"), std::string::npos) << dump(ms);
+  // "تلة مرتفعة" is a high hill (an adjective, no article): not the village Al Murtafa`ah.
+  const auto high = find_with_localities("قصفت قوات النظام تلة مرتفعة شرق البلدة.", "ar");
+  EXPECT_TRUE(high.empty()) << dump(high);
 }
 
 }  // namespace

@@ -1126,9 +1126,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string t = detail::ascii_lower(d->text);
       const bool range = t.find(" \xD0\xBF\xD0\xBE ") != std::string::npos /* по */ || t.find(" until ") != std::string::npos ||
                          t.find(" to ") != std::string::npos;
-      // ("since this morning", "منذ ساعات صباح اليوم", "с прошлой ночи": an event going on since a
-      // moment of the day or the night before; that is its day.)
-      const bool recent = d->rule == "today" || d->rule == "last_night" || d->rule == "yesterday";
+      // ("since this morning", "منذ ساعات صباح اليوم": an event going on since a moment of the day
+      // of publication; that is its day. Not "since last night" / "since yesterday": a truce's
+      // start is written so.)
+      const bool recent = d->rule == "today";
       return after_since(*d) && !range && !recent;
     };
     for (const DateMention* d : dates[si]) {
@@ -1789,10 +1790,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // be one actor.)
       if (before && before->actor && !before->actor->id.empty() && !c.actor->id.empty() &&
           before->actor->id != c.actor->id) {
-        if (c.place_note) c.uncertain.erase(c.uncertain.begin() + static_cast<std::ptrdiff_t>(*c.place_note));
+        // (every `place:` line about the borrowed point: whence, its reason, its offset)
         c.place_note.reset();
-        const std::string borrowed = fmt::format("place: none in the event's sentence; '{}' from", c.place->text);
-        std::erase_if(c.uncertain, [&](const std::string& u) { return u.starts_with(borrowed); });
+        const std::string quoted = "'" + c.place->text + "'", plain = " " + c.place->text + ":";
+        std::erase_if(c.uncertain, [&](const std::string& u) {
+          return u.starts_with("place:") && (u.find(quoted) != std::string::npos || u.find(plain) != std::string::npos);
+        });
         c.place = nullptr;
         c.place_rule.clear();
         c.offset.reset();
@@ -1989,9 +1992,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         bool link = false, only_links = true;
         std::size_t i = 0;
         while (i < between.size() && only_links) {
-          const std::size_t e = std::min(between.find(' ', i), between.size());
-          std::string_view piece = between.substr(i, e - i);
-          i = e + 1;
+          const std::size_t stop = std::min(between.find(' ', i), between.size());
+          std::string_view piece = between.substr(i, stop - i);
+          i = stop + 1;
           while (piece.starts_with(",") || piece.starts_with("\xD8\x8C")) {  // , ،
             link = true;
             piece.remove_prefix(piece[0] == ',' ? 1 : 2);
@@ -2119,7 +2122,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         // assignment to one place of a list, above.)
         for (auto& n : c.numbers) {
           const bool held = cands_of.count(si) && std::any_of(cands_of[si].begin(), cands_of[si].end(), [&](std::size_t k) {
-            return std::any_of(cands[k].numbers.begin(), cands[k].numbers.end(), [&](const NumberUse& x) { return x.n == n.n; });
+            return cands[k].ev.kind == c.ev.kind && !cands[k].sentences.empty() && cands[k].sentences.front() == si &&
+                   std::any_of(cands[k].numbers.begin(), cands[k].numbers.end(), [&](const NumberUse& x) { return x.n == n.n; });
           });
           if (!held) o.numbers.push_back(n);
         }

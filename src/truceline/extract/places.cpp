@@ -279,8 +279,6 @@ bool is_ar_settlement_cue(const Words& key) {
   static const std::unordered_set<std::string> s{to_utf8(U"قريه"), to_utf8(U"بلده"), to_utf8(U"مدينه"),
                                                  to_utf8(U"بلدتي"), to_utf8(U"قريتي"), to_utf8(U"مزرعه"),
                                                  to_utf8(U"قاعده"), to_utf8(U"مطار"),
-                                                 // a hill named after its village ("محور تلة الحماميات")
-                                                 to_utf8(U"تله"),
                                                  // plurals: "قرى البارة وكنصفرة" (the villages of …)
                                                  to_utf8(U"قري"), to_utf8(U"قرى"), to_utf8(U"بلدات")};
   return key.size() == 1 && s.count(to_utf8(ar_no_article(ar_letters(key[0])))) != 0;
@@ -1244,9 +1242,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       };
       // Arabic weak cues that the localities supplement may follow (besides the strong ones):
       // "محور X" (the front at X), "من بينها X" (among them X, after "قرى وبلدات").
+      // Also "تلة X" (a hill named after its village: "محور تلة الحماميات"; "تلة مرتفعة" is a high
+      // hill, no name).
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
-        static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")};
-        return c && (c->key == kFront || c->key == kAmong);
+        static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{cue_key("تلة")};
+        return c && (c->key == kFront || c->key == kAmong || c->key == kHill);
       };
       // --- Candidate windows starting at w, longest first.
       const PlaceMention* list_near = nullptr;  // an Arabic list's located village before w (below)
@@ -1627,14 +1627,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           variants.push_back({rest, "ar:" + label, p.is_in || of_part, p.letters.size() - (keep_article ? 2 : 0)});
         }
         // An Arabic list's located village before w (list_window, below).
+        // (The sentence's last mention, when it is a located point: a dropped member between them
+        // keeps the list going.)
         if (cue && cue->key == Words{"list"} && !cue->strong && m.has_localities() && out.size() > first_out &&
-            (list_anchor == last_place_word || list_anchor == dropped_member_last)) {
-          for (std::size_t i = out.size(); i-- > first_out;)
-            if (out[i].kind == "point" && out[i].lat && out[i].lon) {
-              list_near = &out[i];
-              break;
-            }
-        }
+            out.back().kind == "point" && out.back().lat && out.back().lon)
+          list_near = &out.back();
+        // A member is followed by the list's next member, punctuation, or where the list lies ("في",
+        // "ضمن", "بريف", a direction: "شمال إدلب"): "ودمر القصف" after a town is a verb and its
+        // subject, not a village Dummar.
+        auto list_position = [&](std::size_t last) {
+          if (last + 1 >= n || W[last + 1].sep == 3) return true;
+          if (!arabic_word_at(last + 1)) return false;
+          const std::u32string next = ar_letters(doc.token_text(W[last + 1].tok));
+          static const std::unordered_set<std::u32string> kWhere{
+              U"في", U"ضمن", U"شمال", U"جنوب", U"شرق", U"غرب", U"شمالي", U"جنوبي", U"شرقي", U"غربي", U"قرب"};
+          return next.starts_with(U"و") || kWhere.count(next) != 0 || next.starts_with(U"بريف");
+        };
         for (const Variant& v : variants) {
           const std::string k0 = to_utf8(v.word);
           const auto mw = m.arabic_max_words.find(k0);
@@ -1720,11 +1728,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const Variant* seen_again = nullptr;
         if (!found && cue && !seen_local.empty())
           for (const Variant& v : variants)
-            if (seen_local.count(to_utf8(v.word))) {
+            if (seen_local.count(to_utf8(v.word)) && !ar_common_words().count(to_utf8(v.word))) {
               seen_again = &v;
               break;
             }
-        const bool local_only = m.has_localities() && is_ar_local_cue(cue);  // dropped unless the supplement locates it
+        // (dropped unless the supplement locates it; after "تلة" only a name with its article:
+        // "تلة الحماميات", not "تلة مرتفعة", a high hill)
+        const bool local_only = m.has_localities() && is_ar_local_cue(cue) &&
+                                (cue->key != Words{cue_key("تلة")} || first.starts_with(U"ال"));
         if (seen_again) {
           std::string q(doc.token_text(W[w].tok));
           const std::size_t cps = ar_letters_span(q, seen_again->skip);
@@ -1739,8 +1750,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           found_res = m.resolve(q);
           seen_again_window = true;
         }
+        if (list_near && !list_position(two ? w + 1 : w)) list_near = nullptr;
         if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only || list_near) &&
-            (first.size() >= 3 || two) && (!ar_common_words().count(to_utf8(first)) || two || list_near) &&
+            (first.size() >= 3 || two) && (!ar_common_words().count(to_utf8(first)) || two) &&
             !is_cue_word(to_utf8(ar_no_article(first))) &&
             // "قرى وبلدات" (villages and towns): a cue word after the conjunction is no name
             !(first.size() > 3 && first[0] == U'و' && is_cue_word(to_utf8(ar_no_article(first.substr(1)))))) {

@@ -748,14 +748,14 @@ std::vector<char32_t> arabic_as_written(std::string_view s) {
     } else if (u >= 0x80) {
       continue;  // not an Arabic letter: not compared
     }
-    if ((c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x0640) continue;
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
     if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671) c = 0x0627;
     if (c == 0x0629) c = 0x0647;
     if (c == 0x0649) c = 0x064A;
     if (c == ' ' || c == '-') c = ' ';
     out.push_back(c);
   }
-  if (out.size() > 4 && out[0] == 0x0627 && out[1] == 0x0644) out.erase(out.begin(), out.begin() + 2);
+  if (out.size() >= 4 && out[0] == 0x0627 && out[1] == 0x0644) out.erase(out.begin(), out.begin() + 2);
   return out;
 }
 }  // namespace
