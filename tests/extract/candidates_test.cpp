@@ -49,8 +49,8 @@ struct Fixture {
     p.reason = kind == "region" ? "a province" : "no match";
     m.places.push_back(p);
   }
-  void actor(const std::string& text, const std::string& id, const std::string& category = "") {
-    m.actors.push_back({at(text), text, id, "alias", category});
+  void actor(const std::string& text, const std::string& id, const std::string& category = "", int nth = 0) {
+    m.actors.push_back({at(text, nth), text, id, "alias", category});
   }
   void date(const std::string& text, year_month_day d, const std::string& precision = "day") {
     m.dates.push_back({at(text), text, d, "absolute", precision, ""});
@@ -920,6 +920,102 @@ TEST(Candidates, AnExtendingEventKeepsTheEarlierActorNotTheTeller) {
       EXPECT_EQ(x.value("actor", ""), "Российские и турецкие военные") << x.dump();
     }
   EXPECT_TRUE(second);
+}
+
+
+// Issue 14, ninth held-out set. A place located by a reference ("بلدة معرشورين شرقي معرة النعمان",
+// "Maar Shurin, east of Maarat al-Numan") is the event's place, not the reference nearer the
+// trigger.
+TEST(Candidates, APlaceLocatedByAReferenceIsTheEventsPlace) {
+  Fixture f("بلدة معرشورين شرقي معرة النعمان: استهدفت غارة لطائرة حربية روسية منزلاً سكنياً.");
+  f.point("معرشورين", 36.728, 35.668, 1);
+  f.point("معرة النعمان", 36.677, 35.648, 2);
+  f.m.places.back().offset_words = f.at("شرقي");
+  f.m.places.back().rule = "test+offset";
+  f.actor("طائرة حربية روسية", "russia");
+  auto c = f.run(2019y / December / 19);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "معرشورين") << c[0].dump();
+
+  Fixture e("Russian jets struck a house in Maar Shurin, east of Maarat al-Numan, on Monday.");
+  e.actor("Russian jets", "russia");
+  e.point("Maar Shurin", 36.728, 35.668, 1);
+  e.point("Maarat al-Numan", 36.677, 35.648, 2);
+  e.m.places.back().offset_words = e.at("east of");
+  c = e.run(2019y / December / 19);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "Maar Shurin") << c[0].dump();
+  // With no other place beside it, the reference is still the place (its offset said).
+  Fixture g("Russian jets struck a house east of Maarat al-Numan on Monday.");
+  g.actor("Russian jets", "russia");
+  g.point("Maarat al-Numan", 36.677, 35.648, 2);
+  g.m.places.back().offset_words = g.at("east of");
+  c = g.run(2019y / December / 19);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "Maarat al-Numan") << c[0].dump();
+}
+
+// A bulletin's total broken down by province only gives no candidate; by village, one each.
+TEST(Candidates, ATotalBrokenDownByProvinceIsNoCandidate) {
+  Fixture f("За сутки зафиксировано 14 обстрелов: в провинции Идлиб - 6, Латакия - 3.");
+  f.place("провинции Идлиб", "region");
+  f.place("Латакия", "region");
+  EXPECT_TRUE(f.run(2020y / July / 22).empty());
+}
+
+// Blame told in the next sentence goes to the event at each place of its list.
+TEST(Candidates, BlameInALaterSentenceGoesToEveryPlaceOfTheList) {
+  Fixture f("Shells have been landing on the outskirts of al-Bara and Kansafra since dawn. They blame regime forces "
+            "positioned around Kafr Nabl.");
+  f.point("al-Bara", 36.542, 35.686, 1);
+  f.point("Kansafra", 36.485, 35.659, 2);
+  f.actor("regime forces", "syria");
+  f.point("Kafr Nabl", 36.564, 35.614, 3);
+  const auto c = f.run(2020y / June / 9);
+  ASSERT_EQ(c.size(), 2u) << json(c).dump();
+  for (const auto& x : c) EXPECT_EQ(x["evidence"]["actor"]["id"], "syria") << x.dump();
+}
+
+// A generic phrase that names its group right after it is that group (two: a joint mention);
+// two sides joined by "و" are not a name.
+TEST(Candidates, AGenericPhraseNamingItsGroupIsThatGroup) {
+  Fixture f("شنت المجموعات الإرهابية التابعة لما يسمى \"جبهة النصرة\" و\"جيش العزة\" هجوماً على محور كفرنبودة.");
+  f.actor("المجموعات الإرهابية", "", "generic");
+  f.actor("جبهة النصرة", "hts");
+  f.actor("جيش العزة", "jaysh-al-izza");
+  f.point("كفرنبودة", 36.49, 35.43, 1);
+  auto c = f.run(2019y / June / 5);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(c[0]["evidence"]["actor"]["ids"], json({"hts", "jaysh-al-izza"})) << c[0].dump();
+
+  Fixture r("В районе Латамины шли бои между армией и группировкой «Джейш аль-Изза».");
+  r.point("Латамины", 35.32, 36.62, 1);
+  r.actor("армией", "syria");
+  r.actor("группировкой", "", "generic");
+  r.actor("Джейш аль-Изза", "jaysh-al-izza");
+  c = r.run(2019y / July / 17);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_NE(c[0].dump().find("jaysh-al-izza"), std::string::npos) << c[0].dump();
+
+  Fixture s2("اندلعت اشتباكات عنيفة بين فصائل المعارضة وقوات النظام قرب مورك.");
+  s2.actor("فصائل المعارضة", "", "generic");
+  s2.actor("قوات النظام", "syria");
+  s2.point("مورك", 36.69, 35.38, 1);
+  c = s2.run(2018y / October / 12);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_FALSE(c[0].contains("actor")) << c[0].dump();
+}
+
+// A target that is the actor itself says nothing of who was hit: left out, and said.
+TEST(Candidates, ATargetThatIsTheActorIsLeftOut) {
+  Fixture f("Residents of Mhambal report that HTS fighters have closed the road from the town; HTS has not commented.");
+  f.point("Mhambal", 36.47, 35.79, 1);
+  f.actor("HTS fighters", "hts");
+  f.actor("HTS", "hts", "", 1);
+  const auto c = f.run(2020y / June / 9);
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0]["evidence"]["actor"]["id"], "hts") << c[0].dump();
+  EXPECT_FALSE(c[0]["evidence"].contains("target") && c[0]["evidence"]["target"].value("id", "") == "hts") << c[0].dump();
 }
 
 }  // namespace

@@ -831,6 +831,21 @@ TEST(Places, AHillNamedAfterAVillageIsThatVillageSaid) {
   EXPECT_TRUE(high.empty()) << dump(high);
 }
 
+
+// Issue 14, ninth held-out set: a Russian bulletin's "н. п. X" (населённый пункт, abbreviated
+// with spaces) cues a village only the supplement has, and the sentence does not end at the
+// abbreviation's dot; a road stretch named by its ends ("трассы М-4 Трумба - …").
+TEST(Places, ARussianSettlementAbbreviationAndARoadStretchCueTheirVillages) {
+  auto ms = find_with_localities("Боевики с позиций в районе н. п. Кансафра обстреляли из миномётов н.п. Кинсабба.", "ru");
+  expect_point(ms, "Кансафра", 36.48547, 35.65935);
+  expect_point(ms, "Кинсабба", 36.164, 35.7441);
+  ms = find_with_localities("Сегодня прошло совместное патрулирование на участке трассы М-4 Трумба - Арихи.", "ru");
+  expect_point(ms, "Трумба", 36.76833, 35.85979);
+  // A word after a road that nothing locates is no place ("M4 kara yolunda Türk ve Rus askerleri").
+  ms = find_with_localities("M4 kara yolunda Türk ve Rus askerleri ortak devriye yaptı.", "tr");
+  EXPECT_EQ(with_text(ms, "Türk"), nullptr) << dump(ms);
+}
+
 }  // namespace
 // The region's states by their Russian, Arabic and Turkish names are countries (ICU's display
 // names), never an unknown place ("Suriye'nin kuzeybatısındaki" was kept as unresolved).

@@ -255,7 +255,22 @@ Document Document::make(std::string text, std::string_view lang) {
                                                     "sep", "sept", "oct", "nov", "dec"};
       month = kAbbrev.count(lower) && u_isupper(u.char32At(w)) && (w == 0 || !u_isalpha(u.char32At(w - 1)));
     }
-    if (month && u_isdigit(u.char32At(sentence_units[i + 1].first))) {
+    // Nor is a Russian settlement abbreviation's ("н. п. Кансафра", "н.п. Кинсабба", "пос.",
+    // "дер."): it always stands before its name (issue 14, ninth held-out set).
+    bool settlement = false;
+    if (!month && end >= 2 && u[end - 1] == u'.') {
+      std::string tail;
+      icu::UnicodeString(u, std::max(sentence_units[i].first, end - 8), end - std::max(sentence_units[i].first, end - 8))
+          .toUTF8String(tail);
+      for (std::string_view a : {"\u043d.\u043f." /* н.п. */, "\u043d. \u043f." /* н. п. */, "\u043f\u043e\u0441." /* пос. */,
+                                 "\u0434\u0435\u0440." /* дер. */}) {
+        if (!tail.ends_with(a)) continue;
+        const std::size_t at = tail.size() - a.size();
+        settlement = at == 0 || tail[at - 1] == ' ' || tail[at - 1] == '(';
+        if (settlement) break;
+      }
+    }
+    if ((month && u_isdigit(u.char32At(sentence_units[i + 1].first))) || settlement) {
       sentence_units[i].second = sentence_units[i + 1].second;
       sentence_units.erase(sentence_units.begin() + static_cast<std::ptrdiff_t>(i) + 1);
     } else {

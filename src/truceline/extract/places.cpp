@@ -928,6 +928,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       return std::find(f.begin(), f.end(), key) != f.end();
     };
     auto cue_before = [&](std::size_t w) -> std::optional<CueHit> {
+      // "н. п. Кансафра" (населённый пункт, abbreviated with spaces): the dots are barriers
+      // between the words, but the abbreviation is a strong cue ("н.п." in one token is one of
+      // the cues below).
+      if (w >= 2 && W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "." &&
+          lower(w - 1) == "\u043f" /* п */ && lower(w - 2) == "\u043d" /* н */) {
+        CueHit h;
+        h.first = w - 2;
+        h.strong = true;
+        h.key = Words{cue_key("\u043d.\u043f")};
+        h.text = std::string(doc.tokens_text(W[w - 2].tok, W[w].tok - 1));
+        return h;
+      }
       if (w == 0 || W[w].sep == 3) return std::nullopt;
       std::optional<CueHit> best;
       for (const std::string& last : forms(w - 1)) {
@@ -1283,6 +1295,23 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
       }
 
+      // A stretch of a road named by its ends ("на участке трассы М-4 Трумба - Айн-эль-Хаур", "the
+      // M4 Saraqib-Ariha section"): a capitalised name right after a road, and the one after the
+      // dash that follows it, a weak cue each (issue 14, ninth held-out set).
+      if (!cue && !arabic_word && last_place_word != kNone && out.size() > first_out && tok(w).capitalised) {
+        const bool after_road = last_place_word + 1 == w && W[w].sep != 3 && out.back().rule == "region:road";
+        const bool after_end = last_place_word + 1 == w && W[w].sep == 3 && W[w].tok > 0 && out.size() > first_out + 1 &&
+                               out[out.size() - 2].rule == "region:road" && out.back().kind == "point" &&
+                               (doc.token_text(W[w].tok - 1) == "-" || doc.token_text(W[w].tok - 1) == "\u2013" ||
+                                doc.token_text(W[w].tok - 1) == "\u2014");
+        if (after_road || after_end) {
+          CueHit h;
+          h.text = after_road ? out.back().text : std::string(doc.token_text(W[w].tok - 1));
+          h.first = after_road ? last_place_word : w;
+          h.key = Words{"road"};
+          cue = std::move(h);
+        }
+      }
       // A dash or colon right after a province ("в провинции Хама - Джурин и Эль-Бахса", "Idlib
       // province: Kansafra, Kafr Nabl"): its places follow, a weak cue (a name nothing locates
       // stays no place).
@@ -2036,6 +2065,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
         if (cue && cue->text == "dateline" && cue->key == Words{"dateline"} && r.status == gazetteer::Status::out_of_scope)
           continue;  // "MOSCOW, Oct 12": the reporter's city, not the event's place
+        // A word after a road is a stretch's end only when located ("M4 kara yolunda Türk ve Rus
+        // askerleri": the soldiers' nationality).
+        if (cue && cue->key == Words{"road"}) continue;
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
@@ -2222,10 +2254,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
         if (start < a) {
           const Span os = doc.tokens_span(W[start].tok, W[a - 1].tok);
+          pm.offset_words = os;
           pm.reason = fmt::format("offset as written: '{}' {}; the point is {}'s, not the place meant",
                                   doc.slice(os), doc.tokens_text(W[a].tok, W[b].tok), p.name);
           rule.push_back("offset");
         } else if (tr_direction_after) {
+          pm.offset_words = doc.tokens_span(W[b + 1].tok, W[b + 1].tok);
           pm.reason = fmt::format("offset as written: '{}'; the point is {}'s, not the place meant",
                                   doc.tokens_text(W[a].tok, W[b + 1].tok), p.name);
           rule.push_back("offset");

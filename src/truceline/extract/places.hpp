@@ -50,6 +50,9 @@ struct PlaceMention {
   // A point read from a name that is both a city and its province ("Idlib"), the city assumed
   // (said in reason): a candidate does not borrow it from another sentence.
   bool city_or_province = false;
+  // The direction words of an offset ("east of" in "Maar Shurin, east of Maarat al-Numan",
+  // "شرقي", Turkish "güneydoğusundaki" after the name), when the rule has "offset"; else empty.
+  Span offset_words{};
 };
 
 // Gives the localities supplement (data/gazetteer/localities.tsv) when first needed, or null; called
