@@ -1018,5 +1018,63 @@ TEST(Candidates, ATargetThatIsTheActorIsLeftOut) {
   EXPECT_FALSE(c[0]["evidence"].contains("target") && c[0]["evidence"]["target"].value("id", "") == "hts") << c[0].dump();
 }
 
+
+// A headline of two events joined by a semicolon: each part keeps its own place, and each is the
+// body's event told again (one candidate each).
+TEST(Candidates, AHeadlineOfTwoEventsJoinedByASemicolon) {
+  Fixture f("Regime forces shell villages in southern Idlib; clash on Latamina axis\n\n5 December 2018 - Regime forces "
+            "shelled Hish on Monday. Fighters of Jaysh al-Izza clashed with regime forces on the Latamina axis on "
+            "Monday.");
+  f.actor("Regime forces", "syria");
+  f.place("southern Idlib", "region");
+  f.point("Latamina", 35.32, 36.62, 1);
+  f.date("5 December 2018", 2018y / December / 5);
+  f.actor("Regime forces", "syria", "", 1);
+  f.point("Hish", 36.64, 35.55, 2);
+  f.date("on Monday", 2018y / December / 3);
+  f.actor("Jaysh al-Izza", "jaysh-al-izza");
+  f.actor("regime forces", "syria");
+  f.m.places.push_back(f.m.places[1]);
+  f.m.places.back().span = f.at("Latamina", 1);
+  f.m.dates.push_back(f.m.dates.back());
+  f.m.dates.back().span = f.at("on Monday", 1);
+  std::sort(f.m.dates.begin(), f.m.dates.end(), [](auto& a, auto& b) { return a.span.begin < b.span.begin; });
+  const auto c = f.run(2018y / December / 5);
+  ASSERT_EQ(c.size(), 2u) << json(c).dump();
+  EXPECT_EQ(c[0]["kind"], "shelling");
+  EXPECT_EQ(c[0]["place"], "Hish") << c[0].dump();
+  EXPECT_EQ(c[1]["kind"], "armed_clash");
+  EXPECT_EQ(c[1]["place"], "Latamina") << c[1].dump();
+}
+
+// Where the wounded died or were treated is not the event's place; a hospital struck is.
+TEST(Candidates, TheHospitalWhereSomeoneDiedIsNotTheEventsPlace) {
+  Fixture f("A drone struck a car near Balyun on Tuesday; one of the men died later in a hospital in Idlib city.");
+  f.point("Balyun", 36.51, 35.70, 1);
+  f.date("on Tuesday", 2020y / June / 9);
+  f.point("Idlib city", 36.63, 35.93, 2);
+  auto c = f.run(2020y / June / 9);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "Balyun") << c[0].dump();
+  Fixture g("Warplanes struck the hospital in Kafr Nabl on Tuesday.");
+  g.point("Kafr Nabl", 36.56, 35.61, 1);
+  c = g.run(2020y / June / 9);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "Kafr Nabl") << c[0].dump();
+}
+
+// A casualty sentence with a civilian word after a blame sentence belongs to the event before.
+TEST(Candidates, CiviliansHarmedAfterABlameSentenceAreTheEventsFigures) {
+  Fixture f("Warplanes struck Saraqib on Friday night. Activists blamed Russian aircraft. The Observatory counted "
+            "three dead, among them a woman.");
+  f.point("Saraqib", 36.80, 35.86, 1);
+  f.actor("Russian aircraft", "russia");
+  f.number("three", 3, "fatalities");
+  const auto c = f.run(2019y / March / 10);
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(c[0]["fatalities"], 3) << c[0].dump();
+  EXPECT_EQ(c[0]["evidence"]["actor"]["id"], "russia") << c[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

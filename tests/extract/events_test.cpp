@@ -546,5 +546,23 @@ TEST(Events, ArabicReturnFireOnTheSourcesOfFire) {
   EXPECT_EQ(f.events[0].kind, "shelling");
 }
 
+
+// Issue 14, ninth held-out set: events that were missed or made twice.
+TEST(Events, NinthSetKinds) {
+  // "stationed in" right after its noun describes the shooter of the fire told after it.
+  EXPECT_EQ(kinds(run("Regime forces stationed in the northern Hama countryside shelled areas of Hish on Monday.")),
+            "shelling");
+  EXPECT_EQ(kinds(run("Turkish troops were stationed in the village on Monday.")), "group_presence");
+  // A woman hurt is a civilian harmed.
+  EXPECT_EQ(kinds(run("The day before, a woman was injured by sniper fire on the outskirts of the village.")),
+            "civilian_harm");
+  // A drone "of unknown origin" as the subject of the strike.
+  EXPECT_EQ(kinds(run("A drone of unknown origin has struck a motorcycle on the road between the two villages.")),
+            "airstrike");
+  // The Arabic verbal noun after its verb, not the adjective "the attacking forces".
+  EXPECT_EQ(kinds(run("أقدمت المجموعات الإرهابية فجر اليوم على مهاجمة عدد من النقاط العسكرية.", "ar")), "armed_clash");
+  EXPECT_EQ(kinds(run("وقال المقاتلون إنهم دمروا دبابة للقوات المهاجمة.", "ar")), "");
+}
+
 }  // namespace
 }  // namespace truceline::extract

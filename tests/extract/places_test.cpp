@@ -844,6 +844,12 @@ TEST(Places, ARussianSettlementAbbreviationAndARoadStretchCueTheirVillages) {
   // A word after a road that nothing locates is no place ("M4 kara yolunda Türk ve Rus askerleri").
   ms = find_with_localities("M4 kara yolunda Türk ve Rus askerleri ortak devriye yaptı.", "tr");
   EXPECT_EQ(with_text(ms, "Türk"), nullptr) << dump(ms);
+  // "on the Latamina axis": a name between "the" after a cue and an area noun.
+  ms = find_with_localities("Fighters clashed with regime forces on the Latamina axis on Monday.", "en");
+  expect_point(ms, "Latamina", 36.62292, 35.32149);
+  // ... not any capitalised word after "the" ("on the Syrian side").
+  ms = find_with_localities("Shells fell on the Syrian side of the line on Monday.", "en");
+  EXPECT_EQ(with_text(ms, "Syrian"), nullptr) << dump(ms);
 }
 
 }  // namespace

@@ -1295,6 +1295,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         }
       }
 
+      // "on the Latamina axis", "near the Kafr Nabudah front": a capitalised name between "the"
+      // after a cue and an area noun; a weak cue (issue 14, ninth held-out set: a village only
+      // the supplement has was no mention).
+      if (!cue && !arabic_word && w >= 2 && tok(w).capitalised && lower(w - 1) == "the" && W[w].sep != 3)
+        if (auto before_the = cue_before(w - 1)) {
+          static const std::set<std::string> kAreaNoun = {"axis", "front", "frontline", "front-line", "outskirts",
+                                                          "countryside", "area", "road", "highway", "plain"};
+          bool area = false;
+          for (std::size_t k = w + 1; k < n && k <= w + 3 && !area; ++k) {
+            if (W[k].sep == 3) break;
+            area = kAreaNoun.count(lower(k)) > 0;
+          }
+          if (area) {
+            CueHit h = *before_the;
+            h.strong = false;
+            h.text += " the";
+            cue = std::move(h);
+          }
+        }
       // A stretch of a road named by its ends ("на участке трассы М-4 Трумба - Айн-эль-Хаур", "the
       // M4 Saraqib-Ariha section"): a capitalised name right after a road, and the one after the
       // dash that follows it, a weak cue each (issue 14, ninth held-out set).
