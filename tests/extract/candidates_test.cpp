@@ -1076,5 +1076,22 @@ TEST(Candidates, CiviliansHarmedAfterABlameSentenceAreTheEventsFigures) {
   EXPECT_EQ(c[0]["evidence"]["actor"]["id"], "russia") << c[0].dump();
 }
 
+
+// Return fire told after the fire it answers in one sentence takes nothing from before the
+// answered trigger (the post hit, the shooters' positions): the answer's place and actor are not
+// said there.
+TEST(Candidates, ReturnFireInTheSentenceOfTheFireItAnswers) {
+  Fixture f("Mişmişan bölgesinde konuşlu unsurlarımıza rejim mevzilerinden taciz ateşi açılmış, ateşe anında karşılık "
+            "verilmiştir.");
+  f.point("Mişmişan", 36.37, 35.86, 1);
+  f.actor("rejim mevzilerinden", "syria");
+  const auto c = f.run(2020y / August / 26);
+  ASSERT_EQ(c.size(), 2u) << json(c).dump();
+  EXPECT_EQ(c[0]["place"], "Mişmişan") << c[0].dump();
+  EXPECT_EQ(c[0]["evidence"]["actor"]["id"], "syria") << c[0].dump();
+  EXPECT_FALSE(c[1].contains("place")) << c[1].dump();
+  EXPECT_FALSE(c[1].contains("actor")) << c[1].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

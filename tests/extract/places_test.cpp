@@ -847,6 +847,14 @@ TEST(Places, ARussianSettlementAbbreviationAndARoadStretchCueTheirVillages) {
   // "on the Latamina axis": a name between "the" after a cue and an area noun.
   ms = find_with_localities("Fighters clashed with regime forces on the Latamina axis on Monday.", "en");
   expect_point(ms, "Latamina", 36.62292, 35.32149);
+  // Turkish renderings: "Kefer Halep" (Kafr Halab), "Mişmişan bölgesinde"; "X kırsalındaki Y
+  // köyü" is the village Y in X's countryside (X a region, Y the place).
+  ms = find_with_localities("Batı Halep kırsalındaki Kefer Halep yakınlarında silahlı kişiler ateş açtı.", "tr");
+  expect_point(ms, "Kefer Halep", 36.87215, 36.06287);
+  ms = find_with_localities("Cisr eş-Şuğur kırsalındaki Mişmişan bölgesinde taciz ateşi açıldı.", "tr");
+  expect_point(ms, "Mişmişan", 36.36797, 35.86003);
+  ASSERT_NE(with_text(ms, "Cisr eş-Şuğur kırsalındaki"), nullptr) << dump(ms);
+  EXPECT_EQ(with_text(ms, "Cisr eş-Şuğur kırsalındaki")->kind, "region") << dump(ms);
   // ... not any capitalised word after "the" ("on the Syrian side").
   ms = find_with_localities("Shells fell on the Syrian side of the line on Monday.", "en");
   EXPECT_EQ(with_text(ms, "Syrian"), nullptr) << dump(ms);

@@ -893,6 +893,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                }))
         clause_view.keep_places(cl);
     }
+    // Return fire told after the fire it answers, in one sentence ("… konuşlu unsurlarımıza rejim
+    // mevzilerinden taciz ateşi açılmış, ateşe anında … karşılık verilmiştir"): the place, actor
+    // and figures before it are the answered fire's; only what follows the answered trigger is its.
+    if (is_return_fire(e)) {
+      std::size_t from = 0;
+      for (const auto& x : ev.events)
+        if (x.sentence == si && !x.answers && fire_kind(x.kind) && x.span.end <= e.span.begin) from = std::max(from, x.span.end);
+      if (from > 0) clause_view.keep(Span{from, ss[si].span.end});
+    }
     // A casualty-only sentence right after an event (same paragraph, no place of its own):
     // its counts belong to that event ("Two civilians were killed." after the shelling).
     // Across a blank line only when the sentence refers back to the event ("killed in the

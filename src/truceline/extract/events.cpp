@@ -253,6 +253,9 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "çatış*"}, {"shelling", "taciz ateş*"}, {"shelling", "taciz atış*"},
     // Drones ("insansız hava araçlarıyla saldırı", "İHA saldırısı"): a drone attack, as English.
     {"airstrike", "insansız hava araç* saldırı*"}, {"airstrike", "iha* saldırı*"}, {"airstrike", "siha* saldırı*"}, {"armed_clash", "ateş aç*"},
+    // "açtıkları ateşle öldürdü" (killed with the fire they opened); an explosion ("mühimmatın
+    // patlaması", "bomba patladı"): kind other, for the reviewer (issue 14, ninth held-out set).
+    {"armed_clash", "açtıkları ateş*"}, {"other", "patlaması"}, {"other", "patladı"},
     {"shelling", "karşılık ver*", true}, {"armed_clash", "saldırı düzenle*"}, {"armed_clash", "sızma girişim*"},
     {"withdrawal", "çekildi*"}, {"withdrawal", "çekti"}, {"withdrawal", "geri çekil*"}, {"withdrawal", "boşaltıl*"},
     {"withdrawal", "tahliye edil*"},
@@ -273,7 +276,7 @@ constexpr const char* kCasualtyWords[] = {
     "öldü", "yaralandı", "hayatını"};
 constexpr const char* kCivilianWords[] = {
     "civilian*", "child", "children", "women", "woman", "elderly", "shepherd*", "resident*",
-    "villager*", "farmer*", "famil*", "boy*", "girl*",
+    "villager*", "farmer*", "famil*", "boy*", "girl*", "çiftçi*", "kadın*",
     "мирн*", "жител*", "гражданск*", "дет*", "ребен*", "ребён*", "женщин*",
     "مدني*", "اطفال", "طفل*", "سكان", "مواطن*", "نساء", "امراة", "sivil*", "çocuk*"};
 
@@ -1134,7 +1137,10 @@ EventFindings find_events(const Document& doc) {
       std::vector<EventMention> uniq;
       for (auto& m : found)
         if (std::none_of(uniq.begin(), uniq.end(),
-                         [&](const auto& u) { return u.kind == m.kind && m.first_token <= u.last_token + 6; }))
+                         [&](const auto& u) {
+                           // (Return fire right after the fire it answers is another event.)
+                           return u.kind == m.kind && u.answers == m.answers && m.first_token <= u.last_token + 6;
+                         }))
           uniq.push_back(std::move(m));
       found = std::move(uniq);
     }

@@ -196,7 +196,10 @@ RegionWord region_word_latin(std::string_view w) {
       {"ili", RegionWord::province},           {"ilinde", RegionWord::province},
       {"countryside", RegionWord::countryside}, {"rural", RegionWord::countryside},
       {"hinterland", RegionWord::countryside}, {"kirsal", RegionWord::countryside},
-      {"kirsalinda", RegionWord::countryside}, {"district", RegionWord::district},
+      {"kirsalinda", RegionWord::countryside}, {"kirsalindaki", RegionWord::countryside},
+      {"kirsali", RegionWord::countryside},    {"kirsalina", RegionWord::countryside},
+      {"kirsalini", RegionWord::countryside},  {"kirsalinin", RegionWord::countryside},
+      {"district", RegionWord::district},
       {"districts", RegionWord::district},     {"rayon", RegionWord::district},
       {"rayone", RegionWord::district},        {"rayona", RegionWord::district},
       {"ilcesi", RegionWord::district},
@@ -437,7 +440,21 @@ std::string tr_romanised(std::string_view lower) {
       default: put_cp(out, c);
     }
   }
-  return gazetteer::fold(out);
+  // Turkish renderings of Arabic name words ("Kefer Halep" for Kafr Halab, "Kefr Nebl"): the
+  // Arabic form, whole words only (issue 14, ninth held-out set).
+  std::string folded = gazetteer::fold(out), res;
+  std::size_t p = 0;
+  while (p <= folded.size()) {
+    const std::size_t q = std::min(folded.find(' ', p), folded.size());
+    const std::string_view word(folded.data() + p, q - p);
+    std::string_view put = word;
+    if (word == "kefer" || word == "kefr") put = "kafr";
+    else if (word == "halep") put = "halab";
+    if (!res.empty()) res += ' ';
+    res += put;
+    p = q + 1;
+  }
+  return res;
 }
 
 // Turkish nouns after a name that make it a place, as English cues before one do (folded, by
@@ -447,7 +464,7 @@ std::string tr_romanised(std::string_view lower) {
 // village ("Atme kampı", "X ve Y kamplarına": the camps of X and Y).
 bool tr_place_noun(std::string_view f) {
   static constexpr std::string_view stems[] = {"koy", "belde", "kasaba", "kent", "sehir", "sehr", "ilce", "mahalle",
-                                               "cevre", "yakin", "civar", "kamp"};
+                                               "cevre", "yakin", "civar", "kamp", "bolgesinde", "bolgesindeki"};
   for (std::string_view s : stems)
     if (f.starts_with(s)) return true;
   return false;
@@ -2120,6 +2137,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (folded(x) == "of" && x > 0) --x;
         if (folded(x) == "the" && x > 0) --x;
         before = region_word_latin(folded(x));
+        // Turkish puts its region word after the name ("Cisr eş-Şuğur kırsalındaki Neciye köyü":
+        // the village Neciye in the countryside of Jisr): one before a name is the last name's.
+        if (turkish && folded(x).starts_with("kirsal")) before = RegionWord::none;
         // "населённые пункты Латакии" (the settlements of a province: the name in the genitive)
         // is a region; "населенные пункты Сукейлабия, Курназ и Джурин" names the settlements
         // themselves (the name as written, in apposition): the noun is no part of the name and
