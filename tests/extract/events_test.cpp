@@ -535,6 +535,29 @@ TEST(Events, NinthSetNonEvents) {
   EXPECT_TRUE(f.events[0].breakdown);
 }
 
+// What the rules above must leave alone (a review of them).
+TEST(Events, NinthSetRulesLeaveOtherEventsAlone) {
+  // A patrol that took place beside one postponed.
+  EXPECT_EQ(kinds(run("Russian and Turkish forces conducted a joint patrol on the M4 near Ariha on Thursday, two days "
+                      "after a planned patrol was postponed.")),
+            "patrol");
+  EXPECT_EQ(kinds(run("Российские и турецкие военные провели совместное патрулирование на трассе М-4 у Арихи, которое "
+                      "ранее было отложено из-за провокаций.",
+                      "ru")),
+            "patrol");
+  // A date's number is no total; "divided" not after a comma is no breakdown.
+  EXPECT_EQ(kinds(run("On 3 May, militants divided into two groups attacked army positions near Kabani.")), "armed_clash");
+  // Another event after return fire in its sentence.
+  auto f = run("Turkish troops returned fire on Monday, while regime forces shelled Kansafra and Kafr Nabl.");
+  EXPECT_EQ(f.events.size(), 2u) << kinds(f);
+  f = run("ردت وحدات الجيش على مصادر النيران في محيط قلعة المضيق، فيما قصفت المجموعات الإرهابية بلدة جورين بالقذائف.",
+          "ar");
+  EXPECT_EQ(f.events.size(), 2u) << kinds(f);
+  // "مصادرة" (a seizure) and media "sources" are no return fire.
+  EXPECT_EQ(kinds(run("رد الأهالي على مصادرة أراضيهم بمظاهرة في بلدة كفرنبل.", "ar")), "");
+  EXPECT_EQ(kinds(run("وقد رد المتحدث على مصادر إعلامية روسية.", "ar")), "");
+}
+
 // Arabic return fire "to the sources of the fire" answers the event before; the shells' launch
 // pads it destroyed later in its sentence are no other event.
 TEST(Events, ArabicReturnFireOnTheSourcesOfFire) {

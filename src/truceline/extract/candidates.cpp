@@ -372,14 +372,19 @@ std::optional<HeldPlace> held_place_cue(const Document& d, const std::vector<Pla
                                                      "succumbed", "rushed", "evacuated", "скончал", "доставлен",
                                                      "госпитализир", normalise_arabic("نقل"), normalise_arabic("توفي"),
                                                      normalise_arabic("اسعاف"), "kaldırıl", "hayatını"};
+      // The care word right before "(to/in/at) (a/the) hospital" ("taken to hospital", "died later
+      // in a hospital"); a fire verb there ("shelled the hospital") is no care word.
+      static const std::set<std::string> kToThe = {"a", "the", "to", "in", "at", "в", "во", normalise_arabic("إلى"),
+                                                   normalise_arabic("الى"), normalise_arabic("في")};
       if (kHospital.count(w))
-        for (std::size_t j = i, words = 0; j > 0 && words < 5;) {
+        for (std::size_t j = i, small_words = 0; j > 0;) {
           --j;
           if (!ts[j].word) break;
-          ++words;
           const std::string v = key(j);
+          if (kToThe.count(v) && ++small_words <= 3) continue;
           for (const auto& c : kCare)
             if (v.starts_with(c)) return HeldPlace{true, Span{t.span.begin, ts[k - 1].span.end}};
+          break;
         }
     }
     // A source noun and one name after it ("مراسل سانا في X").
@@ -788,8 +793,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // A semicolon joins two statements ("… shell villages in southern Idlib; clash on Latamina
       // axis", a headline of two events): the part after it is a clause of its own.
       if (!ts[k].word && (ts[k].lower == ";" || ts[k].lower == "\u061B" /* ؛ */)) {
+        // (Only before an event of its own: "pounded Kafr Nabl; Hish; and Kansafra" is a list.)
         const std::size_t n = next_word(k);
-        if (n < ss[si2].end_token) starts.push_back(ts[n].span.begin);
+        std::size_t part_end = ss[si2].span.end;
+        for (std::size_t j = k + 1; j < ss[si2].end_token; ++j)
+          if (!ts[j].word && (ts[j].lower == ";" || ts[j].lower == "\u061B")) {
+            part_end = ts[j].span.begin;
+            break;
+          }
+        const bool own_event = n < ss[si2].end_token && std::any_of(ev.events.begin(), ev.events.end(), [&](const auto& x) {
+                                 return x.sentence == si2 && x.span.begin >= ts[n].span.begin && x.span.begin < part_end;
+                               });
+        if (own_event) starts.push_back(ts[n].span.begin);
         continue;
       }
       if (!ts[k].word || k == ss[si2].first_token) continue;
@@ -900,7 +915,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       std::size_t from = 0;
       for (const auto& x : ev.events)
         if (x.sentence == si && !x.answers && fire_kind(x.kind) && x.span.end <= e.span.begin) from = std::max(from, x.span.end);
-      if (from > 0) clause_view.keep(Span{from, ss[si].span.end});
+      if (from > 0) {
+        // From the last clause link between the two ("… in Taftanaz on Monday and Turkish troops
+        // returned fire": the answered fire's object follows its verb in English).
+        for (std::size_t k = token_at(doc, e.span.begin); k > 0 && ts[k - 1].span.begin >= from; --k) {
+          const std::string w = word_key(k - 1);
+          if (w == "," || w == "\u060C" || w == "and" || w == "\u0438" /* и */ || w == "\xD9\x88" /* و */ || w == "ve") {
+            from = ts[k - 1].span.end;
+            break;
+          }
+        }
+        clause_view.keep(Span{from, ss[si].span.end});
+      }
     }
     // A casualty-only sentence right after an event (same paragraph, no place of its own):
     // its counts belong to that event ("Two civilians were killed." after the shelling).
@@ -909,13 +935,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const std::size_t harm_host = [&]() -> std::size_t {
       if (si == 0 || e.kind != "civilian_harm") return si;  // none
       if (!paragraph_break_before(doc, si)) {
-        // The last sentence of its paragraph that made candidates: a blame sentence may come
-        // between ("Warplanes struck Saraqib. Activists blamed Russian aircraft. … three dead,
-        // among them a woman.").
-        for (std::size_t k = si; k > 0; --k) {
-          if (cands_of.count(k - 1)) return k - 1;
-          if (paragraph_break_before(doc, k - 1)) break;
-        }
+        // The sentence before; or the one before a blame sentence ("Warplanes struck Saraqib.
+        // Activists blamed Russian aircraft. … three dead, among them a woman.").
+        if (!cands_of.count(si - 1) && si >= 2 && blame_cue(si - 1) && !paragraph_break_before(doc, si - 1) &&
+            cands_of.count(si - 2))
+          return si - 2;  // one blame sentence between
         return si - 1;
       }
       if (anaphor_of(si).end == 0) return si;  // none
@@ -1756,7 +1780,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           "\u043d\u0430\u0437\u044b\u0432\u0430\u0435\u043c\u044b\u0435", "\u043d\u0430\u0437\u044b\u0432\u0430\u0435\u043c\u043e\u0433\u043e",
           normalise_arabic("التابعة"), normalise_arabic("التابع"), normalise_arabic("التابعين"), normalise_arabic("لما"),
           normalise_arabic("ما"), normalise_arabic("يسمى"), normalise_arabic("تسمى"), normalise_arabic("المسماة"),
-          normalise_arabic("من"), "adlı", "sözde", "örgütü"};
+          normalise_arabic("من")};
       const auto& list = actors[si];
       auto it = std::find(list.begin(), list.end(), a);
       if (it == list.end() || it + 1 == list.end()) return a;
@@ -2054,7 +2078,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       auto joined = [&](const PlaceMention* a, const PlaceMention* b2) {
         const std::size_t t0 = token_at(doc, a->span.end), t1 = token_at(doc, b2->span.begin);
         if (t1 <= t0 || t1 - t0 > 12) return false;
-        static const std::set<std::string> kLink{"and", "or", ",", "\xD8\x8C" /* ، */, "\xD0\xB8" /* и */,
+        static const std::set<std::string> kLink{"and", "or", ",", ";", "\xD8\x8C" /* ، */, "\xD0\xB8" /* и */,
                                                  "\xD9\x88" /* و */, "ve", "ile"};
         static const std::set<std::string> kArea{"area", "village", "town", "\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBE\xD0\xBD" /* район */,
                                                  "\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBE\xD0\xBD\xD0\xB0" /* района */};

@@ -263,7 +263,8 @@ Document Document::make(std::string text, std::string_view lang) {
       icu::UnicodeString(u, std::max(sentence_units[i].first, end - 8), end - std::max(sentence_units[i].first, end - 8))
           .toUTF8String(tail);
       for (std::string_view a : {"\u043d.\u043f." /* н.п. */, "\u043d. \u043f." /* н. п. */, "\u043f\u043e\u0441." /* пос. */,
-                                 "\u0434\u0435\u0440." /* дер. */}) {
+                                 "\u0434\u0435\u0440." /* дер. */, "\u041d.\u043f." /* Н.п. */, "\u041d. \u043f." /* Н. п. */,
+                                 "\u041f\u043e\u0441." /* Пос. */, "\u0414\u0435\u0440." /* Дер. */}) {
         if (!tail.ends_with(a)) continue;
         const std::size_t at = tail.size() - a.size();
         settlement = at == 0 || tail[at - 1] == ' ' || tail[at - 1] == '(';

@@ -220,8 +220,11 @@ constexpr Entry kTriggers[] = {
     {"shelling", "ترد* على خروق*"},
     // ... or "to the sources of the fire" ("ردّت على مصادر إطلاق القذائف"): return fire, answering
     // the event told before (issue 14, ninth held-out set: the shelled were made its actor).
-    {"shelling", "رد* على مصادر*", true}, {"shelling", "رد* ~ على مصادر*", true},
-    {"shelling", "رد* ~ ~ على مصادر*", true}, {"shelling", "ترد* على مصادر*", true},
+    // (Not "مصادرة", a seizure, nor "رد على مصادر إعلامية", replied to media sources.)
+    {"shelling", "رد* على مصادر اطلاق", true}, {"shelling", "رد* على مصادر النيران", true},
+    {"shelling", "رد* على مصادر النار", true}, {"shelling", "رد* على مصادر القذائف", true},
+    {"shelling", "رد* ~ على مصادر اطلاق", true}, {"shelling", "رد* ~ على مصادر النيران", true},
+    {"shelling", "رد* ~ ~ على مصادر اطلاق", true}, {"shelling", "ترد* على مصادر اطلاق", true},
     {"other", "سيار* مفخخ*"}, {"other", "عبو* ناسف*"}, {"other", "انتحاري*"},
     {"withdrawal", "سحب*"}, {"withdrawal", "انسحب*"}, {"withdrawal", "انسحاب*"},
     // A post dismantled, evacuated, left ("بتفكيك معداتها في نقطة", "إخلاء النقطة", "خرج من النقطة").
@@ -1419,6 +1422,13 @@ EventFindings find_events(const Document& doc) {
       // ninth held-out set: two postponed patrols were made patrols on the publication day. A
       // patrol cut short ("прервано", "cut short") did take place and stays an event. The
       // previous patrol told beside a postponed one is in a sentence of its own.
+      auto took_place = [&] {
+        return clause_has({"conducted", "carried", "went", "held", "completed", "провели", "провел", "прошл", "прошел",
+                           "состоял", "gerçekleştir", normalise_arabic("نفذت"), normalise_arabic("سيرت"),
+                           normalise_arabic("جرت")},
+                          b, e)
+            .has_value();
+      };
       if (m.kind == "patrol")
         if (auto sus = clause_has({"suspend", "halted", "postpone", "cancel", "rescheduled",
                                    normalise_arabic("متوقف"), normalise_arabic("معلق"), normalise_arabic("توقفت"),
@@ -1427,10 +1437,25 @@ EventFindings find_events(const Document& doc) {
                                    "приостановлен", "прекращен", "отложен", "отменен", "отменён", "перенесен",
                                    "перенесён", "askıya", "ertelen", "iptal"},
                                   // The sentence, not the clause: "патрулирование …, запланированное на
-                                  // вторник, перенесено" puts the verb two commas after the patrol.
-                                  b, e)) {
-          statement("negation", *sus, *sus + 1, {m.kind});
-          continue;
+                                  // вторник, перенесено" puts the verb two commas after the patrol
+                                  // (the clause only when the sentence also says a patrol took place:
+                                  // "провели патрулирование …, которое ранее было отложено").
+                                  took_place() ? clause_b : b, took_place() ? clause_e : e)) {
+          // Another patrol between them is the one postponed ("conducted a joint patrol …, two
+          // days after a planned patrol was postponed").
+          const bool other_patrol = [&] {
+            for (std::size_t k = m.last_token + 1; k < *sus; ++k) {
+              const std::string& w = t.tok(k).lower;
+              if (w.starts_with("patrol") || w.starts_with("патрул") || w.starts_with("devriye") ||
+                  normalise_arabic(w).find(normalise_arabic("دوري")) != std::string::npos)
+                return true;
+            }
+            return false;
+          }();
+          if (!other_patrol) {
+            statement("negation", *sus, *sus + 1, {m.kind});
+            continue;
+          }
         }
       // "blamed regime forces stationed in X": where the blamed are said to be is how they are
       // named, not a presence reported (the blame names the actor of an event told before).
@@ -1489,7 +1514,7 @@ EventFindings find_events(const Document& doc) {
       }
       // The kinds a total is made of ("responded to 23 attacks …, divided between air strikes
       // and artillery shelling", "توزعت بين غارات جوية وقصف مدفعي", "ranging from air strikes to
-      // shelling"): a breakdown word within the four words before the trigger and a number earlier in the
+      // shelling"): a breakdown word within the four words before the trigger and a count earlier in the
       // sentence; the events counted are not one event (issue 14, ninth held-out set).
       {
         static const std::vector<std::string> kBreakdown = {
@@ -1499,21 +1524,36 @@ EventFindings find_events(const Document& doc) {
             normalise_arabic("تتوزع"), normalise_arabic("تنوعت"),
             normalise_arabic("تراوحت"), "распределил",
             "dağıl"};
+        // The breakdown word opens its clause (right after a comma: "…, divided between", "،
+        // توزعت بين"), and the total is a number right before a noun of counted events ("23
+        // attacks", "٢٣ هجوماً", "14 обстрелов"), not a date ("On 3 May, militants divided …").
+        static const std::vector<std::string> kCounted = {
+            "attack",  "incident", "violation", "strike", "raid", normalise_arabic("هجوم"), normalise_arabic("هجمات"),
+            normalise_arabic("خرق"), normalise_arabic("خروقات"), normalise_arabic("اعتداء"), normalise_arabic("غارة"),
+            normalise_arabic("غارات"), "обстрел", "удар", "нападени", "нарушени", "атак", "saldırı", "ihlal"};
         bool total = false;
+        std::size_t cue_at = 0;
         for (std::size_t i = m.first_token, words = 0; i > b && words < 5 && !total; --i) {
           if (!t.tok(i - 1).word) continue;
           ++words;
           const std::string w = t.tok(i - 1).script == Script::arabic ? normalise_arabic(t.tok(i - 1).lower) : t.tok(i - 1).lower;
           for (const std::string& cue : kBreakdown)
-            if (starts_with(w, cue)) total = true;
+            if (starts_with(w, cue) && i - 1 > b && (t.tok(i - 2).lower == "," || t.tok(i - 2).lower == "\u060C")) {
+              total = true;
+              cue_at = i - 1;
+            }
         }
-        if (total)
-          if (auto num = clause_has({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "٠", "١", "٢", "٣", "٤", "٥", "٦",
-                                     "٧", "٨", "٩"},
-                                    b, m.first_token)) {
-            statement("aggregate", *num, m.last_token + 1, {m.kind});
-            continue;
-          }
+        std::optional<std::size_t> num;
+        for (std::size_t i = b; total && !num && i + 1 < cue_at; ++i) {
+          if (!t.tok(i).number || !t.tok(i + 1).word) continue;
+          const std::string n = t.tok(i + 1).script == Script::arabic ? normalise_arabic(t.tok(i + 1).lower) : t.tok(i + 1).lower;
+          for (const std::string& c : kCounted)
+            if (starts_with(n, c)) num = i;
+        }
+        if (num) {
+          statement("aggregate", *num, m.last_token + 1, {m.kind});
+          continue;
+        }
       }
       if (auto fut = governing_cue(t, tb.future, m.first_token, m.last_token + 1, 6, 4, b, e, false)) {
         statement("future", fut->first, fut->end, {m.kind});
@@ -1595,10 +1635,23 @@ EventFindings find_events(const Document& doc) {
   // Return fire describes itself further in its sentence ("ردت على مصادر إطلاق القذائف …، ودمرت
   // منصات لإطلاق القذائف": destroyed the shells' launch pads): a later trigger of its kind in
   // that sentence is part of it, not another event.
+  // Only a weapon noun's trigger ("القذائف", "снаряды"), with no contrast word between the two:
+  // "returned fire, while regime forces shelled X" and "… فيما قصفت … بالقذائف" tell another event.
   std::erase_if(out.events, [&](const EventMention& x) {
-    return !x.answers && std::any_of(out.events.begin(), out.events.end(), [&](const EventMention& r) {
-             return r.answers && r.sentence == x.sentence && r.kind == x.kind && r.last_token < x.first_token;
-           });
+    static constexpr string_view kWeaponNoun[] = {"trigger:قذائف", "trigger:قذيفة", "trigger:مدفعي*",
+                                                  "trigger:صاروخي*", "trigger:снаряд*", "trigger:havan*"};
+    if (x.answers || std::find(std::begin(kWeaponNoun), std::end(kWeaponNoun), x.rule) == std::end(kWeaponNoun)) return false;
+    return std::any_of(out.events.begin(), out.events.end(), [&](const EventMention& r) {
+      if (!r.answers || r.sentence != x.sentence || r.kind != x.kind || r.last_token >= x.first_token) return false;
+      for (std::size_t k = r.last_token + 1; k < x.first_token; ++k) {
+        const Token& tk = t.tok(k);
+        const std::string w = tk.script == Script::arabic ? normalise_arabic(tk.lower) : tk.lower;
+        if (w == "while" || w == "whereas" || w == ";" || w == normalise_arabic("فيما") || w == normalise_arabic("بينما") ||
+            w == normalise_arabic("وفيما") || w == normalise_arabic("وبينما") || w == "а" || w == "тогда")
+          return false;
+      }
+      return true;
+    });
   });
   // Merge statements of one sentence (several negated triggers) into one.
   std::vector<Statement> merged;
