@@ -2634,8 +2634,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         std::sort(v.begin(), v.end());
         return v;
       };
-      const bool same = c.actor->span.begin == c.target->span.begin ||
-                        (!ids_of(c.actor).empty() && ids_of(c.actor) == ids_of(c.target));
+      const std::vector<std::string> actor_ids = ids_of(c.actor);
+      const bool same = c.actor->span.begin == c.target->span.begin || (!actor_ids.empty() && actor_ids == ids_of(c.target));
       if (same) {
         c.uncertain.push_back(fmt::format("target: '{}' is the actor's own party: no target kept", c.target->text));
         c.target = nullptr;

@@ -1429,6 +1429,7 @@ EventFindings find_events(const Document& doc) {
                           b, e)
             .has_value();
       };
+      const bool happened = m.kind == "patrol" && took_place();
       if (m.kind == "patrol")
         if (auto sus = clause_has({"suspend", "halted", "postpone", "cancel", "rescheduled",
                                    normalise_arabic("متوقف"), normalise_arabic("معلق"), normalise_arabic("توقفت"),
@@ -1440,7 +1441,7 @@ EventFindings find_events(const Document& doc) {
                                   // вторник, перенесено" puts the verb two commas after the patrol
                                   // (the clause only when the sentence also says a patrol took place:
                                   // "провели патрулирование …, которое ранее было отложено").
-                                  took_place() ? clause_b : b, took_place() ? clause_e : e)) {
+                                  happened ? clause_b : b, happened ? clause_e : e)) {
           // Another patrol between them is the one postponed ("conducted a joint patrol …, two
           // days after a planned patrol was postponed").
           const bool other_patrol = [&] {
@@ -1536,7 +1537,7 @@ EventFindings find_events(const Document& doc) {
         for (std::size_t i = m.first_token, words = 0; i > b && words < 5 && !total; --i) {
           if (!t.tok(i - 1).word) continue;
           ++words;
-          const std::string w = t.tok(i - 1).script == Script::arabic ? normalise_arabic(t.tok(i - 1).lower) : t.tok(i - 1).lower;
+          const std::string& w = t.forms[i - 1].f[0];  // lower case, Arabic normalised
           for (const std::string& cue : kBreakdown)
             if (starts_with(w, cue) && i - 1 > b && (t.tok(i - 2).lower == "," || t.tok(i - 2).lower == "\u060C")) {
               total = true;
@@ -1546,7 +1547,7 @@ EventFindings find_events(const Document& doc) {
         std::optional<std::size_t> num;
         for (std::size_t i = b; total && !num && i + 1 < cue_at; ++i) {
           if (!t.tok(i).number || !t.tok(i + 1).word) continue;
-          const std::string n = t.tok(i + 1).script == Script::arabic ? normalise_arabic(t.tok(i + 1).lower) : t.tok(i + 1).lower;
+          const std::string& n = t.forms[i + 1].f[0];
           for (const std::string& c : kCounted)
             if (starts_with(n, c)) num = i;
         }
