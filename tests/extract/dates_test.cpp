@@ -668,6 +668,45 @@ TEST(Dates, TheWeekendIsTheSaturdayOnOrBeforePublication) {
   EXPECT_TRUE(dates("Переговоры пройдут в ближайшие выходные.", kPub).empty());
 }
 
+// A weekday said to be ahead ("next Wednesday", "يوم الأربعاء المقبل", "в следующую среду",
+// "önümüzdeki çarşamba") is the first such day after the publication, never the past one (tenth
+// held-out set: "the coming Wednesday" read as the Wednesday before). Published Monday 2019-09-23.
+TEST(Dates, WeekdaySaidToBeAheadIsAfterThePublication) {
+  const year_month_day monday = 2019y / September / 23d;
+  for (const char* text : {"The crossing will close next Wednesday.", "The talks are this coming Wednesday.",
+                           "سيتم إغلاق المعبر يوم الأربعاء المقبل.", "Встреча пройдет в следующую среду.",
+                           "Önümüzdeki çarşamba toplantı var."}) {
+    const auto d = one(text, monday);
+    EXPECT_EQ(d.rule, "weekday") << text;
+    EXPECT_EQ(d.resolved, 2019y / September / 25d) << text;
+  }
+  // The same weekday as the publication's: a week ahead; "last" and a bare weekday stay past.
+  EXPECT_EQ(one("They meet next Monday.", monday).resolved, 2019y / September / 30d);
+  EXPECT_EQ(one("Saraqib was shelled last Wednesday.", monday).resolved, 2019y / September / 18d);
+  EXPECT_EQ(one("Saraqib was shelled on Wednesday.", monday).resolved, 2019y / September / 18d);
+  EXPECT_EQ(one("قصف سراقب يوم الأربعاء الماضي.", monday).resolved, 2019y / September / 18d);
+}
+
+// A month told with "last year" / "this year" takes its year from the publication's, not from
+// the nearest such month (tenth held-out set: "В сентябре прошлого года" published in June 2020
+// read as September 2020). Published 2020-06-06.
+TEST(Dates, MonthWithLastYearOrThisYear) {
+  const year_month_day june = 2020y / June / 6d;
+  for (const char* text : {"Militants shelled Saraqib in September last year.",
+                           "В сентябре прошлого года боевики обстреляли Саракиб.",
+                           "قصفت المجموعات الإرهابية سراقب في أيلول من العام الماضي.",
+                           "The strike in September of last year killed four."}) {
+    const auto d = one(text, june);
+    EXPECT_EQ(d.precision, "month") << text;
+    EXPECT_EQ(d.resolved, 2019y / September / 1d) << text;
+  }
+  EXPECT_EQ(one("The post was shelled on 15 September last year.", june).resolved, 2019y / September / 15d);
+  EXPECT_EQ(one("The post was shelled on 12 March this year.", june).resolved, 2020y / March / 12d);
+  EXPECT_EQ(one("Обстрел произошел в марте текущего года.", june).resolved, 2020y / March / 1d);
+  // No publication date: no year to count back from.
+  EXPECT_FALSE(one("Militants shelled Saraqib in September last year.", std::nullopt).resolved.has_value());
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

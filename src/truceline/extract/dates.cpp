@@ -93,6 +93,13 @@ const WordSet& last_words() {
   static const WordSet s{"last", "прошлый", "прошлую", "прошлое", "прошлой", "geçen", "gecen"};
   return s;
 }
+// "next Wednesday", "в следующую среду", "önümüzdeki çarşamba": the first such day after the
+// publication (Arabic puts it after: "يوم الأربعاء المقبل", ar_future_set).
+const WordSet& next_words() {
+  static const WordSet s{"next", "coming", "следующий", "следующую", "следующее", "следующей", "ближайший",
+                         "ближайшую", "ближайшее", "önümüzdeki", "onumuzdeki", "gelecek"};
+  return s;
+}
 const WordSet& ar_past() {  // "الثلاثاء الماضي": last Tuesday
   static const WordSet s{"الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائته"};
   return s;
@@ -242,6 +249,7 @@ bool all_sets() {
     (void)ar_time_of_day();
     (void)after_time_of_day();
     (void)last_words();
+    (void)next_words();
     (void)ar_past();
     (void)ar_not_today();
     (void)day_nouns();
@@ -421,6 +429,37 @@ struct Scanner {
     std::size_t last = i;
     if (word(i + 1) && in(i + 1, year_words())) last = i + 1;
     return std::make_pair(*y, last);
+  }
+
+  // The year after a day or month: written ("2018", year_after) or told against the publication
+  // ("September last year", "в сентябре прошлого года", "أيلول من العام الماضي", "this year",
+  // "текущего года", "العام الجاري"). Without a publication date only a written year counts.
+  struct YearAt {
+    int year;
+    std::size_t last;
+    std::string reason;
+  };
+  std::optional<YearAt> year_or_relative_after(std::size_t i) const {
+    if (auto y = year_after(i)) return YearAt{y->first, y->second, {}};
+    if (!pub) return std::nullopt;
+    std::size_t j = i;
+    if (punct(j, ",")) ++j;
+    static const std::string min = lexicon::key("من"), am = lexicon::key("العام"), sana = lexicon::key("السنة"),
+                             hatha = lexicon::key("هذا");
+    if (word(j) && (k[j] == "of" || k[j] == min)) ++j;
+    if (!word(j) || !word(j + 1) || !same_sentence(j, j + 1)) return std::nullopt;
+    const int py = static_cast<int>(pub->year());
+    const std::string &a = k[j], &b = k[j + 1];
+    int back = -1;
+    if ((a == "last" && b == "year") || (a == "прошлого" && b == "года") || ((a == am || a == sana) && in(j + 1, ar_past())))
+      back = 1;
+    else if ((a == "this" && b == "year") || ((a == "этого" || a == "текущего" || a == "нынешнего") && b == "года") ||
+             ((a == am || a == sana) && in(j + 1, current_set())) || (a == hatha && (b == am || b == sana)))
+      back = 0;
+    if (back < 0) return std::nullopt;
+    return YearAt{py - back, j + 1,
+                  back == 1 ? fmt::format("'last year' against the publication date {}", iso(*pub))
+                            : fmt::format("'this year': the publication's ({})", iso(*pub))};
   }
 
   void emit(std::size_t first, std::size_t last, std::string rule, std::string precision,
@@ -622,13 +661,20 @@ struct Scanner {
          offset == 0 ? "the publication's month" : "the month before the publication's");
   }
 
-  void emit_weekday(std::size_t first, std::size_t last, int wd, bool strictly_before) {
+  void emit_weekday(std::size_t first, std::size_t last, int wd, bool strictly_before, bool ahead = false) {
     if (!pub) {
       emit(first, last, "weekday", "day", std::nullopt, kNoPublished);
       return;
     }
     const sys_days p{*pub};
     const int today = static_cast<int>(weekday{p}.c_encoding());
+    if (ahead) {  // "next Wednesday", "يوم الأربعاء المقبل": a plan, after the publication date
+      int fwd = (wd - today + 7) % 7;
+      if (fwd == 0) fwd = 7;
+      emit(first, last, "weekday", "day", year_month_day{p + days{fwd}},
+           "the first such day after the publication date (the text says it is ahead)");
+      return;
+    }
     int back = (today - wd + 7) % 7;
     if (strictly_before && back == 0) back = 7;
     std::string reason = strictly_before ? "the latest such day before the publication date"
@@ -907,8 +953,8 @@ struct Scanner {
       return true;
     }
     if (!m) return false;
-    if (auto y = year_after(m->second + 1)) {
-      emit_absolute(first, y->second, y->first, m->first, *d);
+    if (auto y = year_or_relative_after(m->second + 1)) {
+      emit_absolute(first, y->last, y->year, m->first, *d, y->reason);
     } else {
       std::size_t last = m->second;
       int direction = 0;
@@ -932,13 +978,13 @@ struct Scanner {
     std::size_t first = i;
     if (auto d = day_at(after); d && k[i] != "ماي") {
       if (auto cue = cue_before(i, before_weekday()); cue && k[*cue] == "on") first = *cue;
-      if (auto y = year_after(after + 1)) emit_absolute(first, y->second, y->first, m->first, *d);
+      if (auto y = year_or_relative_after(after + 1)) emit_absolute(first, y->last, y->year, m->first, *d, y->reason);
       else emit_no_year(first, after, m->first, *d, since_before(first, after) ? -2 : 0);
       return true;
     }
     const std::size_t phrase_first = month_phrase_start(i);
-    if (auto y = year_after(after)) {
-      emit_absolute(phrase_first, y->second, y->first, m->first, std::nullopt);
+    if (auto y = year_or_relative_after(after)) {
+      emit_absolute(phrase_first, y->last, y->year, m->first, std::nullopt, y->reason);
       return true;
     }
     // A month alone: never an ambiguous word ("may", "آب"), except English "May" / "March"
@@ -1116,8 +1162,14 @@ struct Scanner {
         return false;
     }
     std::size_t first = i, last = i;
-    bool strictly = false;
-    if (auto l = cue_before(i, last_words())) {
+    bool strictly = false, ahead = false;
+    if (auto nx = cue_before(i, next_words())) {
+      first = *nx, ahead = true;
+      // "this coming Wednesday", "on Wednesday next": the cue words kept in the span
+      if (k[*nx] == "coming")
+        if (auto th = cue_before(*nx, relative_starts_set()); th && k[*th] == "this") first = *th;
+      if (auto cue = cue_before(first, before_weekday())) first = *cue;
+    } else if (auto l = cue_before(i, last_words())) {
       first = *l, strictly = true;
       if (auto cue = cue_before(*l, before_weekday())) first = *cue;
     } else if (auto cue = cue_before(i, before_weekday())) {
@@ -1132,11 +1184,13 @@ struct Scanner {
         if (auto night = cue_before(*na, night_word_set()))
           if (auto v = cue_before(*night, v_set())) first = *v;
     if (word(i + 1) && in(i + 1, ar_past())) last = i + 1, strictly = true;
+    else if (word(i + 1) && in(i + 1, ar_future_set())) last = i + 1, ahead = true;
+    else if (word(i + 1) && k[i + 1] == "next" && t[i].script == Script::latin) last = i + 1, ahead = true;
     if (word(last + 1) && in(last + 1, after_time_of_day())) ++last;
     // A date right after the weekday is one mention: "يوم الاثنين 15 تشرين الأول", "on Monday,
     // 15 October", "Monday, October 15, 2018". The date decides; a weekday that does not match
     // it is said in the reason.
-    if (!strictly) {
+    if (!strictly && !ahead) {
       const std::size_t before = out.size(), saved_floor = floor;
       std::size_t j = last + 1;
       if (punct(j, ",")) ++j;
@@ -1154,7 +1208,7 @@ struct Scanner {
       }
       floor = saved_floor;
     }
-    emit_weekday(first, last, wd, strictly);
+    emit_weekday(first, last, wd, strictly, ahead);
     return true;
   }
 
