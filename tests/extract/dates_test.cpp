@@ -685,6 +685,23 @@ TEST(Dates, WeekdaySaidToBeAheadIsAfterThePublication) {
   EXPECT_EQ(one("Saraqib was shelled last Wednesday.", monday).resolved, 2019y / September / 18d);
   EXPECT_EQ(one("Saraqib was shelled on Wednesday.", monday).resolved, 2019y / September / 18d);
   EXPECT_EQ(one("قصف سراقب يوم الأربعاء الماضي.", monday).resolved, 2019y / September / 18d);
+  EXPECT_EQ(one("The talks are this coming Wednesday.", monday).text, "this coming Wednesday");
+  EXPECT_EQ(one("They meet on Wednesday next.", monday).text, "on Wednesday next");
+  EXPECT_EQ(one("Gelecek çarşamba toplantı var.", monday).resolved, 2019y / September / 25d);
+  EXPECT_EQ(one("Önümüzdeki pazar toplantı var.", monday).resolved, 2019y / September / 29d);
+  // "Friday next week": the Friday of the week after the publication's, not the first Friday.
+  const auto fri = one("Talks resume on Friday next week.", monday);
+  EXPECT_EQ(fri.text, "on Friday next week");
+  EXPECT_EQ(fri.resolved, 2019y / October / 4d);
+  // A past story's "the next Wednesday" is not ahead; nor is Arabic "القادم من" (coming from).
+  EXPECT_EQ(dates("They met on Sunday and again the next Wednesday.", monday).back().resolved, 2019y / September / 18d);
+  EXPECT_EQ(one("وصل الوفد يوم الأحد القادم من دمشق.", monday).resolved, 2019y / September / 22d);
+  // A date right after it decides, one mention.
+  const auto both = dates("The crossing closes next Wednesday, 25 September.", monday);
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_EQ(both[0].resolved, 2019y / September / 25d);
+  // No publication date: not resolved.
+  EXPECT_FALSE(one("The crossing will close next Wednesday.", std::nullopt).resolved.has_value());
 }
 
 // A month told with "last year" / "this year" takes its year from the publication's, not from
@@ -703,8 +720,38 @@ TEST(Dates, MonthWithLastYearOrThisYear) {
   EXPECT_EQ(one("The post was shelled on 15 September last year.", june).resolved, 2019y / September / 15d);
   EXPECT_EQ(one("The post was shelled on 12 March this year.", june).resolved, 2020y / March / 12d);
   EXPECT_EQ(one("Обстрел произошел в марте текущего года.", june).resolved, 2020y / March / 1d);
+  EXPECT_EQ(one("Обстрел произошел в сентябре минувшего года.", june).resolved, 2019y / September / 1d);
+  EXPECT_EQ(one("The talks resume in March next year.", june).resolved, 2021y / March / 1d);
+  EXPECT_EQ(one("تستأنف المحادثات في آذار من العام المقبل.", june).resolved, 2021y / March / 1d);
+  EXPECT_EQ(one("وقع القصف في آذار من هذا العام.", june).resolved, 2020y / March / 1d);
+  EXPECT_EQ(one("The strikes of 19-25 November last year were denied.", june).resolved, 2019y / November / 19d);
+  EXPECT_EQ(one("The strikes of November 19-25 last year were denied.", june).resolved, 2019y / November / 19d);
+  // Not a year told against the publication: "last year's" after a comma; "may" / "march" as words.
+  EXPECT_EQ(one("Since September, last year's truce has held.", june).resolved, 2019y / September / 1d);
+  EXPECT_TRUE(dates("Ankara may this year deploy more troops.", june).empty());
+  EXPECT_TRUE(dates("Protesters will march this year.", june).empty());
   // No publication date: no year to count back from.
   EXPECT_FALSE(one("Militants shelled Saraqib in September last year.", std::nullopt).resolved.has_value());
+}
+
+// "tomorrow" and "the day after tomorrow" in every language: days after the publication (tenth
+// held-out set: "Tomorrow" was not read). Published Tuesday 2019-02-19.
+TEST(Dates, TomorrowAndTheDayAfter) {
+  const year_month_day pub = 2019y / February / 19d;
+  for (const char* text : {"Tomorrow a delegation arrives.", "Делегация прибудет завтра.", "يصل الوفد غدا إلى إدلب.",
+                           "Heyet yarın gelecek."}) {
+    const auto d = one(text, pub);
+    EXPECT_EQ(d.rule, "tomorrow") << text;
+    EXPECT_EQ(d.resolved, 2019y / February / 20d) << text;
+  }
+  for (const char* text : {"They leave the day after tomorrow.", "Они уедут послезавтра.", "ويغادر الوفد بعد غد."}) {
+    const auto d = one(text, pub);
+    EXPECT_EQ(d.rule, "tomorrow") << text;
+    EXPECT_EQ(d.resolved, 2019y / February / 21d) << text;
+  }
+  EXPECT_EQ(one("They leave the day after tomorrow.", pub).text, "the day after tomorrow");
+  EXPECT_EQ(one("ويغادر الوفد بعد غد.", pub).text, "بعد غد");
+  EXPECT_FALSE(one("Tomorrow a delegation arrives.", std::nullopt).resolved.has_value());
 }
 
 }  // namespace

@@ -161,6 +161,10 @@ const WordSet& yesterday_set() {  // yesterday
   static const WordSet s{"yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة", "dün", "dun"};
   return s;
 }
+const WordSet& tomorrow_set() {  // tomorrow; "послезавтра", "بعد غد": the day after
+  static const WordSet s{"tomorrow", "завтра", "послезавтра", "غدا", "غد", "yarın", "yarin"};
+  return s;
+}
 const WordSet& today_set() {  // today
   static const WordSet s{"today", "сегодня", "bugün", "bugun"};
   return s;
@@ -264,6 +268,7 @@ bool all_sets() {
     (void)set_fixed_set();
     (void)fixed_set();
     (void)yesterday_set();
+    (void)tomorrow_set();
     (void)today_set();
     (void)ar_today_set();
     (void)night_set();
@@ -441,25 +446,35 @@ struct Scanner {
   };
   std::optional<YearAt> year_or_relative_after(std::size_t i) const {
     if (auto y = year_after(i)) return YearAt{y->first, y->second, {}};
-    if (!pub) return std::nullopt;
+    return relative_year_after(i);
+  }
+  // "last year", "this year", "next year" right after the date, in its sentence (no comma
+  // between: "Since September, last year's truce …" is not September of last year).
+  std::optional<YearAt> relative_year_after(std::size_t i) const {
+    if (!pub || i == 0) return std::nullopt;
     std::size_t j = i;
-    if (punct(j, ",")) ++j;
     static const std::string min = lexicon::key("من"), am = lexicon::key("العام"), sana = lexicon::key("السنة"),
-                             hatha = lexicon::key("هذا");
+                             hatha = lexicon::key("هذا"), hathihi = lexicon::key("هذه");
     if (word(j) && (k[j] == "of" || k[j] == min)) ++j;
-    if (!word(j) || !word(j + 1) || !same_sentence(j, j + 1)) return std::nullopt;
+    if (!word(j) || !word(j + 1) || !same_sentence(i - 1, j + 1)) return std::nullopt;
     const int py = static_cast<int>(pub->year());
     const std::string &a = k[j], &b = k[j + 1];
-    int back = -1;
-    if ((a == "last" && b == "year") || (a == "прошлого" && b == "года") || ((a == am || a == sana) && in(j + 1, ar_past())))
+    // The raw word: the key drops a Latin apostrophe and what follows ("year's" → "year").
+    const bool year = t[j + 1].lower == "year";
+    const bool ar_year = a == am || a == sana;
+    int back = 99;
+    if ((a == "last" && year) || ((a == "прошлого" || a == "минувшего" || a == "прошедшего") && b == "года") ||
+        (ar_year && in(j + 1, ar_past())))
       back = 1;
-    else if ((a == "this" && b == "year") || ((a == "этого" || a == "текущего" || a == "нынешнего") && b == "года") ||
-             ((a == am || a == sana) && in(j + 1, current_set())) || (a == hatha && (b == am || b == sana)))
+    else if ((a == "this" && year) || ((a == "этого" || a == "текущего" || a == "нынешнего") && b == "года") ||
+             (ar_year && in(j + 1, current_set())) || (a == hatha && b == am) || (a == hathihi && b == sana))
       back = 0;
-    if (back < 0) return std::nullopt;
-    return YearAt{py - back, j + 1,
-                  back == 1 ? fmt::format("'last year' against the publication date {}", iso(*pub))
-                            : fmt::format("'this year': the publication's ({})", iso(*pub))};
+    else if ((a == "next" && year) || ((a == "следующего" || a == "будущего") && b == "года") ||
+             (ar_year && in(j + 1, ar_future_set())))
+      back = -1;
+    if (back == 99) return std::nullopt;
+    const char* said = back == 1 ? "last year" : back == 0 ? "this year" : "next year";
+    return YearAt{py - back, j + 1, fmt::format("'{}' against the publication date {}", said, iso(*pub))};
   }
 
   void emit(std::size_t first, std::size_t last, std::string rule, std::string precision,
@@ -983,10 +998,13 @@ struct Scanner {
       return true;
     }
     const std::size_t phrase_first = month_phrase_start(i);
-    if (auto y = year_or_relative_after(after)) {
-      emit_absolute(phrase_first, y->last, y->year, m->first, std::nullopt, y->reason);
+    if (auto y = year_after(after)) {
+      emit_absolute(phrase_first, y->second, y->first, m->first, std::nullopt);
       return true;
     }
+    // A year told against the publication ("in September last year") only once the month is
+    // known to be one (below: not "may this year", not a lower-case "march").
+    const auto rel = relative_year_after(after);
     // A month alone: never an ambiguous word ("may", "آب"), except English "May" / "March"
     // capitalised after "in" / "during" ("Troops may withdraw in March").
     if (lexicon::ambiguous_month(k[i])) {
@@ -1010,9 +1028,16 @@ struct Scanner {
         if (k[*cue] == month_word)
           if (auto c2 = cue_before(*cue, month_cues_set())) first = *c2;
       }
+    if (rel && rel->last > last) {
+      emit_absolute(first, rel->last, rel->year, m->first, std::nullopt, rel->reason);
+      return true;
+    }
     int direction = 0;
     if (in(last + 1, ar_past())) direction = -1, ++last;
     else if (in(last + 1, ar_future_set())) direction = 1, ++last;
+    // "since September", "منذ أيلول", "с сентября": on or before the publication's month, as
+    // "since 6 March" is (a June text's "since September" is the September before).
+    else if (since_before(first, last)) direction = -2;
     // A month told with a past participle or verb right before it ("the memorandum signed in
     // September", "agreed in October", "подписанный в сентябре"): the past.
     if (direction == 0 && first > 0 && word(first - 1)) {
@@ -1158,12 +1183,16 @@ struct Scanner {
                                                        "aksami", "öğleden"};
       const bool part = word(i + 1) && std::find(std::begin(day_parts), std::end(day_parts), k[i + 1]) != std::end(day_parts);
       const bool inside = i > doc.sentences()[t[i].sentence].first_token;
-      if (!((t[i].capitalised && inside) || part || cue_before(i, last_words())))
+      if (!((t[i].capitalised && inside) || part || cue_before(i, last_words()) || cue_before(i, next_words())))
         return false;
     }
     std::size_t first = i, last = i;
     bool strictly = false, ahead = false;
-    if (auto nx = cue_before(i, next_words())) {
+    auto nx = cue_before(i, next_words());
+    // "again the next Wednesday" (past narrative: the Wednesday after) is not ahead; "the coming
+    // Wednesday" is.
+    if (nx && k[*nx] == "next" && *nx > 0 && word(*nx - 1) && k[*nx - 1] == "the") nx.reset();
+    if (nx) {
       first = *nx, ahead = true;
       // "this coming Wednesday", "on Wednesday next": the cue words kept in the span
       if (k[*nx] == "coming")
@@ -1184,13 +1213,30 @@ struct Scanner {
         if (auto night = cue_before(*na, night_word_set()))
           if (auto v = cue_before(*night, v_set())) first = *v;
     if (word(i + 1) && in(i + 1, ar_past())) last = i + 1, strictly = true;
-    else if (word(i + 1) && in(i + 1, ar_future_set())) last = i + 1, ahead = true;
-    else if (word(i + 1) && k[i + 1] == "next" && t[i].script == Script::latin) last = i + 1, ahead = true;
+    // (not "يوم الأحد القادم من دمشق": coming from)
+    else if (word(i + 1) && in(i + 1, ar_future_set()) && !(word(i + 2) && k[i + 2] == lexicon::key("من")))
+      last = i + 1, ahead = true;
+    // "Wednesday next"; "Friday next week": that weekday of the week after the publication's.
+    else if (word(i + 1) && k[i + 1] == "next" && t[i].script == Script::latin) {
+      if (word(i + 2) && k[i + 2] == "week") {
+        if (!pub) {
+          emit(first, i + 2, "weekday", "day", std::nullopt, kNoPublished);
+          return true;
+        }
+        const sys_days p{*pub};
+        const int since_monday = (static_cast<int>(weekday{p}.c_encoding()) + 6) % 7;
+        const int wd_from_monday = (wd + 6) % 7;
+        emit(first, i + 2, "weekday", "day", year_month_day{p - days{since_monday} + days{7 + wd_from_monday}},
+             "that weekday of the week after the publication's");
+        return true;
+      }
+      if (!(word(i + 2) && (k[i + 2] == "month" || k[i + 2] == "year"))) last = i + 1, ahead = true;
+    }
     if (word(last + 1) && in(last + 1, after_time_of_day())) ++last;
     // A date right after the weekday is one mention: "يوم الاثنين 15 تشرين الأول", "on Monday,
     // 15 October", "Monday, October 15, 2018". The date decides; a weekday that does not match
     // it is said in the reason.
-    if (!strictly && !ahead) {
+    if (!strictly) {
       const std::size_t before = out.size(), saved_floor = floor;
       std::size_t j = last + 1;
       if (punct(j, ",")) ++j;
@@ -1212,8 +1258,32 @@ struct Scanner {
     return true;
   }
 
+  // "tomorrow", "the day after tomorrow", "завтра", "послезавтра", "غدا", "بعد غد", "yarın": a day
+  // after the publication (a plan or a forecast: the text says it is ahead).
+  bool tomorrow(std::size_t i) {
+    static const std::string ghad = lexicon::key("غد"), baad = lexicon::key("بعد");
+    const std::string& w = k[i];
+    std::size_t first = i;
+    int ahead = 1;
+    if (w == "послезавтра") ahead = 2;
+    if (w == ghad) {  // "غد" alone is "the morrow"; the day after tomorrow is "بعد غد"
+      if (!(i > 0 && word(i - 1) && k[i - 1] == baad && same_sentence(i - 1, i))) return false;
+      first = i - 1, ahead = 2;
+    }
+    if (w == "tomorrow" && i >= 2 && word(i - 1) && word(i - 2) && k[i - 1] == "after" && k[i - 2] == "day" &&
+        same_sentence(i - 2, i)) {
+      first = i - 2, ahead = 2;
+      if (i >= 3 && word(i - 3) && k[i - 3] == "the" && same_sentence(i - 3, i)) first = i - 3;
+    }
+    emit_relative(first, i, "tomorrow", -ahead,
+                  ahead == 1 ? "the day after the publication date (ahead: a plan or a forecast)"
+                             : "two days after the publication date (ahead: a plan or a forecast)");
+    return true;
+  }
+
   // Single relative words and their fixed phrases.
   bool relative(std::size_t i) {
+    if (in(i, tomorrow_set())) return tomorrow(i);
     if (!in(i, relative_starts_set())) return false;
     const std::string& w = k[i];
     // "the day before yesterday", "позавчера", "أمس الأول", "evvelsi gün"
@@ -1472,10 +1542,10 @@ struct Scanner {
         from = m.resolved;
         to = year_month_day{m.resolved->year(), m.resolved->month(), day{*day_at(last + 2)}};
         b = last + 2;
-        if (const auto y = year_after(b + 1); y && (x + 1 == out.size() || tokens_of[x + 1].first > y->second)) {
-          from = year_month_day{year{y->first}, from->month(), from->day()};
-          to = year_month_day{year{y->first}, to.month(), to.day()};
-          b = y->second;
+        if (const auto y = year_or_relative_after(b + 1); y && (x + 1 == out.size() || tokens_of[x + 1].first > y->last)) {
+          from = year_month_day{year{y->year}, from->month(), from->day()};
+          to = year_month_day{year{y->year}, to.month(), to.day()};
+          b = y->last;
         }
       }
       if (!from || !from->ok() || !to.ok()) continue;
