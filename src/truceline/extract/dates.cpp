@@ -462,7 +462,7 @@ struct Scanner {
     // The raw word: the key drops a Latin apostrophe and what follows ("year's" → "year").
     const bool year = t[j + 1].lower == "year";
     const bool ar_year = a == am || a == sana;
-    int back = 99;
+    std::optional<int> back;  // years before the publication's
     if ((a == "last" && year) || ((a == "прошлого" || a == "минувшего" || a == "прошедшего") && b == "года") ||
         (ar_year && in(j + 1, ar_past())))
       back = 1;
@@ -472,9 +472,9 @@ struct Scanner {
     else if ((a == "next" && year) || ((a == "следующего" || a == "будущего") && b == "года") ||
              (ar_year && in(j + 1, ar_future_set())))
       back = -1;
-    if (back == 99) return std::nullopt;
-    const char* said = back == 1 ? "last year" : back == 0 ? "this year" : "next year";
-    return YearAt{py - back, j + 1, fmt::format("'{}' against the publication date {}", said, iso(*pub))};
+    if (!back) return std::nullopt;
+    const char* said = *back == 1 ? "last year" : *back == 0 ? "this year" : "next year";
+    return YearAt{py - *back, j + 1, fmt::format("'{}' against the publication date {}", said, iso(*pub))};
   }
 
   void emit(std::size_t first, std::size_t last, std::string rule, std::string precision,
@@ -676,20 +676,34 @@ struct Scanner {
          offset == 0 ? "the publication's month" : "the month before the publication's");
   }
 
-  void emit_weekday(std::size_t first, std::size_t last, int wd, bool strictly_before, bool ahead = false) {
+  // Which such weekday the text means, against the publication date.
+  enum class When {
+    on_or_before,  // "on Tuesday"
+    before,        // "last Tuesday", "الثلاثاء الماضي"
+    after,         // "next Wednesday", "يوم الأربعاء المقبل": a plan, after the publication date
+    next_week,     // "Friday next week": that weekday of the week after the publication's
+  };
+  void emit_weekday(std::size_t first, std::size_t last, int wd, When when) {
     if (!pub) {
       emit(first, last, "weekday", "day", std::nullopt, kNoPublished);
       return;
     }
     const sys_days p{*pub};
     const int today = static_cast<int>(weekday{p}.c_encoding());
-    if (ahead) {  // "next Wednesday", "يوم الأربعاء المقبل": a plan, after the publication date
+    if (when == When::after) {
       int fwd = (wd - today + 7) % 7;
       if (fwd == 0) fwd = 7;
       emit(first, last, "weekday", "day", year_month_day{p + days{fwd}},
            "the first such day after the publication date (the text says it is ahead)");
       return;
     }
+    if (when == When::next_week) {
+      const int since_monday = (today + 6) % 7, wd_from_monday = (wd + 6) % 7;
+      emit(first, last, "weekday", "day", year_month_day{p - days{since_monday} + days{7 + wd_from_monday}},
+           "that weekday of the week after the publication's");
+      return;
+    }
+    const bool strictly_before = when == When::before;
     int back = (today - wd + 7) % 7;
     if (strictly_before && back == 0) back = 7;
     std::string reason = strictly_before ? "the latest such day before the publication date"
@@ -1214,20 +1228,13 @@ struct Scanner {
           if (auto v = cue_before(*night, v_set())) first = *v;
     if (word(i + 1) && in(i + 1, ar_past())) last = i + 1, strictly = true;
     // (not "يوم الأحد القادم من دمشق": coming from)
-    else if (word(i + 1) && in(i + 1, ar_future_set()) && !(word(i + 2) && k[i + 2] == lexicon::key("من")))
+    else if (static const std::string min = lexicon::key("من");
+             word(i + 1) && in(i + 1, ar_future_set()) && !(word(i + 2) && k[i + 2] == min))
       last = i + 1, ahead = true;
     // "Wednesday next"; "Friday next week": that weekday of the week after the publication's.
     else if (word(i + 1) && k[i + 1] == "next" && t[i].script == Script::latin) {
       if (word(i + 2) && k[i + 2] == "week") {
-        if (!pub) {
-          emit(first, i + 2, "weekday", "day", std::nullopt, kNoPublished);
-          return true;
-        }
-        const sys_days p{*pub};
-        const int since_monday = (static_cast<int>(weekday{p}.c_encoding()) + 6) % 7;
-        const int wd_from_monday = (wd + 6) % 7;
-        emit(first, i + 2, "weekday", "day", year_month_day{p - days{since_monday} + days{7 + wd_from_monday}},
-             "that weekday of the week after the publication's");
+        emit_weekday(first, i + 2, wd, When::next_week);
         return true;
       }
       if (!(word(i + 2) && (k[i + 2] == "month" || k[i + 2] == "year"))) last = i + 1, ahead = true;
@@ -1254,7 +1261,7 @@ struct Scanner {
       }
       floor = saved_floor;
     }
-    emit_weekday(first, last, wd, strictly, ahead);
+    emit_weekday(first, last, wd, ahead ? When::after : strictly ? When::before : When::on_or_before);
     return true;
   }
 
