@@ -241,7 +241,13 @@ const std::vector<const char*>& force_adjectives() {
                                           // Birleşik Kara Devriyesi", "ortak devriye"
                                           "joint", "birleşik", "kara", "ortak",
                                           // "a Turkish military convoy", "رتل عسكري تركي", "Türk askeri konvoyu"
-                                          "military", "عسكري", "عسكرية", "askeri", "военная", "военные"};
+                                          "military", "عسكري", "عسكرية", "askeri", "военная", "военные",
+                                          // reconnaissance aircraft and drones ("Russian reconnaissance
+                                          // drones", "طائرات استطلاع روسية", "российский разведывательный
+                                          // беспилотник", "Rus keşif uçakları")
+                                          "reconnaissance", "surveillance", "spy", "استطلاع", "supply",
+                                          "resupply", "logistics",
+                                          "разведывательные", "keşif"};
   return a;
 }
 

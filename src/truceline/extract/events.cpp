@@ -87,6 +87,13 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "aerial bombard*"}, {"airstrike", "strikes hit"}, {"uav_observation", "shot down ~ drone*"},
     {"uav_observation", "downed ~ drone*"}, {"uav_observation", "shot down ~ ~ drone*"},
     {"airstrike", "suicide drone*"}, {"airstrike", "from the air"}, {"airstrike", "air attack*"}, {"airstrike", "dropped ~ bomb*"}, {"uav_observation", "drone* circled"},
+    // Reconnaissance flights ("a reconnaissance aircraft circled over X", "spy planes flew over
+    // X"): aircraft watching, not striking (issue 14, eleventh held-out set: all were missed).
+    {"uav_observation", "reconnaissance flight*"}, {"uav_observation", "reconnaissance aircraft"},
+    {"uav_observation", "reconnaissance plane*"}, {"uav_observation", "reconnaissance drone*"},
+    {"uav_observation", "reconnaissance jet*"}, {"uav_observation", "surveillance flight*"},
+    {"uav_observation", "surveillance drone*"}, {"uav_observation", "surveillance aircraft"},
+    {"uav_observation", "spy plane*"}, {"uav_observation", "spy drone*"},
     {"uav_observation", "drone* flew"}, {"uav_observation", "drone* hovered"}, {"uav_observation", "drone* were flying"}, {"airstrike", "barrel bomb*"},
     {"armed_clash", "clash*"}, {"armed_clash", "fighting"}, {"armed_clash", "fought"},
     {"armed_clash", "gunfight*"}, {"armed_clash", "firefight*"}, {"armed_clash", "exchange* of fire"},
@@ -168,6 +175,10 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "отразил* ~ наступлени*"}, {"armed_clash", "отразил* наступлени*"}, {"armed_clash", "отбил* ~ атак*"},
     {"armed_clash", "отбил* атак*"}, {"shelling", "накрыли ~ минометов"}, {"shelling", "накрыли ~ миномётов"},
     {"shelling", "накрыли ~ артиллери*"}, {"shelling", "ответн* огонь", true},
+    // "ответила (артиллерийским) огнём": answered with (artillery) fire, return fire.
+    {"shelling", "ответил* огнём", true}, {"shelling", "ответил* огнем", true},
+    {"shelling", "ответил* ~ огнём", true}, {"shelling", "ответил* ~ огнем", true},
+    {"shelling", "ответн* удар*", true},
     // A post folded up ("начали сворачивать наблюдательный пункт").
     {"withdrawal", "сворачива* ~ пункт*"}, {"withdrawal", "сворачива* пункт*"}, {"withdrawal", "свернул* ~ пункт*"}, {"armed_clash", "освободил* ~ населенн* пункт*"},
     {"armed_clash", "освободил* ~ населённ* пункт*"}, {"armed_clash", "освободил* населенн*"},
@@ -190,6 +201,11 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "ударн* беспилотник*"}, {"airstrike", "атак* беспилотник*"}, {"airstrike", "атак* дрон*"},
     {"airstrike", "атак* бпла"}, {"airstrike", "запустил* ~ беспилотник*"}, {"airstrike", "запустил* беспилотник*"},
     {"patrol", "патрул*"},
+    {"uav_observation", "разведывательн* полет*"}, {"uav_observation", "разведывательн* полёт*"},
+    {"uav_observation", "разведывательн* самолет*"}, {"uav_observation", "разведывательн* самолёт*"},
+    {"uav_observation", "разведывательн* беспилотн*"}, {"uav_observation", "разведывательн* бпла"},
+    {"uav_observation", "разведывательн* дрон*"}, {"uav_observation", "самолет*-разведчик*"},
+    {"uav_observation", "самолёт*-разведчик*"}, {"uav_observation", "беспилотник*-разведчик*"},
     {"movement_restriction", "перекрыл*"}, {"movement_restriction", "перекрыт*"},
     {"movement_restriction", "закрыли ~ дорог*"}, {"movement_restriction", "закрыли ~ трасс*"},
     {"movement_restriction", "закрыли ~ переход*"}, {"movement_restriction", "закрыли ~ кпп"},
@@ -237,6 +253,10 @@ constexpr Entry kTriggers[] = {
     {"group_presence", "متواجد*"}, {"group_presence", "تواجد*"}, {"group_presence", "منتشر*"},
     {"group_presence", "ينتشرون"}, {"group_presence", "يتمركز*"},
     {"group_presence", "تتمركز*"}, {"group_presence", "متمركز*"}, {"group_presence", "يرفضون ~ مغادرة"},
+    // "طائرات استطلاع", "طيران الاستطلاع", "طلعات استطلاعية": reconnaissance flights.
+    {"uav_observation", "طائر* استطلاع*"}, {"uav_observation", "طيران* استطلاع*"},
+    {"uav_observation", "طيران* الاستطلاع*"}, {"uav_observation", "طلعات استطلاع*"},
+    {"uav_observation", "طائر* ~ استطلاع*"},
     {"patrol", "دورية"}, {"patrol", "دوريات"}, {"patrol", "دوريه"},
     // Passage barred ("يمنع مرور الشاحنات", "منع الحاجز مرور"): a checkpoint or a block.
     {"movement_restriction", "يمنع* مرور*"}, {"movement_restriction", "منع* مرور*"}, {"movement_restriction", "منع* ~ مرور*"},
@@ -267,6 +287,9 @@ constexpr Entry kTriggers[] = {
     {"withdrawal", "çekilme*"}, {"withdrawal", "silah* çekme*"}, {"withdrawal", "silah* taşın*"},
     {"withdrawal", "silah* ~ taşın*"},
     {"patrol", "devriye*"},
+    // "keşif uçağı / uçakları / uçuşu", "keşif amaçlı İHA": reconnaissance flights.
+    {"uav_observation", "keşif uçu*"}, {"uav_observation", "keşif uça*"}, {"uav_observation", "keşif amaçlı"},
+    {"uav_observation", "keşif iha*"}, {"uav_observation", "keşif siha*"},
     {"movement_restriction", "trafiğe kapat*"}, {"movement_restriction", "yol* ~ kapat*"},
     {"movement_restriction", "yol* kapat*"}, {"movement_restriction", "geçişine izin verilme*"},
 };
@@ -351,7 +374,13 @@ constexpr const char* kFutureCues[] = {
     "will", "would", "plans", "planned", "planning", "intends", "intend", "threatened", "threatens", "must",
     "should", "shall", "expected", "aims", "going", "'ll", "намерен*", "планиру*", "будет", "будут",
     "собира*", "угрожа*", "должн*", "سوف", "يعتزم", "تعتزم", "يخطط", "تخطط", "هدد*", "تهدد", "يهدد", "المقرر",
-    "سيتم", "لن", "يجب", "ينبغي", "начнут", "начнется", "начнётся", "planlıyor"};
+    "سيتم", "لن", "يجب", "ينبغي", "начнут", "начнется", "начнётся", "planlıyor",
+    // Fear of what may come ("residents fear new raids", "الأهالي خائفون من غارات جديدة", "жители
+    // опасаются новых ударов", "yeni saldırılardan korkuyor"): not an event (issue 14: a raid feared
+    // was made a candidate).
+    "fear", "fears", "fearing", "afraid", "worried", "خائف*",
+    "يخشون", "يخشى", "تخشى", "خشية", "مخاوف", "опасаются", "опасается", "опасаясь", "боятся", "боится",
+    "korkuyor*", "korkusu*", "endişe*"};
 
 // Negation cues: the trigger in their clause, at most five words after them, is not an event.
 constexpr const char* kNegationCues[] = {"no",   "not",  "never", "without", "nor", "neither", "none",
@@ -631,13 +660,19 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
                                  std::size_t before, std::size_t after, std::size_t s_first, std::size_t s_end,
                                  bool negation) {
   std::size_t words = 0;
+  // "Fear gripped X after shelling killed …": a fear that follows the event does not govern it.
+  bool after_word = false;
+  static constexpr string_view kFear[] = {"fear", "fears", "fearing", "afraid", "worried"};
   for (std::size_t i = first; i > s_first && words < before;) {
     --i;
     if (is_clause_boundary(t, i)) break;
     if (!t.tok(i).word) continue;
     ++words;
+    const std::string& lw = t.tok(i).lower;
+    if (lw == "after" || lw == "following" || lw == "since" || lw == "when" || lw == "because") after_word = true;
     for (const auto& p : ps)
       if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0])) {
+        if (after_word && std::find(std::begin(kFear), std::end(kFear), p.source) != std::end(kFear)) continue;
         if (negation && p.source == std::string("لا") && arabic_still(t, i)) continue;
         return Hit{&p, i, i + 1};
       }
@@ -1041,6 +1076,7 @@ EventFindings find_events(const Document& doc) {
       }
     }
     // Movement of a group: a movement word with a fighters word within four words of its clause.
+    std::set<std::size_t> posts_told;
     for (const Hit& v : find_all(t, tb.movement, b, e)) {
       std::optional<std::size_t> obj;
       for (std::size_t i = v.end, words = 0; i < e && words < 4 && !is_clause_boundary(t, i) && !obj; ++i)
@@ -1050,7 +1086,7 @@ EventFindings find_events(const Document& doc) {
         if (is_clause_boundary(t, i)) break;
         if (t.tok(i).word && ++words && in_list(t, tb.group_words, i)) obj = i;
       }
-      // No fighters word: a post word within eight words of its clause (either side) makes traffic
+      // No fighters word: a post word within ten words after it (eight before) in its clause makes traffic
       // to or from an observation post, post_event ("a Turkish convoy of some fifteen vehicles
       // reinforced the observation post"); "населённый пункт" is a locality, not a post.
       std::string kind = "group_presence";
@@ -1062,8 +1098,11 @@ EventFindings find_events(const Document& doc) {
           if (i > b && (t.tok(i - 1).lower.starts_with("населён") || t.tok(i - 1).lower.starts_with("населен")))
             return false;
           if (t.tok(i).lower.ends_with("na") || t.tok(i).lower.ends_with("ne")) return true;  // Turkish dative
-          static constexpr string_view kTo[] = {"to", "towards", "toward", "into", "reinforced", "resupplied", "на", "в", "к"};
-          for (std::size_t j = i, words = 0; j > b && words < 3;) {
+          // (five words: "reached the Sheikh Aqil observation post")
+          static constexpr string_view kTo[] = {"to", "towards", "toward", "into", "reinforced", "resupplied",
+                                                "reached", "reaching", "supplied", "resupplying", "reinforcing",
+                                                "на", "в", "к"};
+          for (std::size_t j = i, words = 0; j > b && words < 5;) {
             --j;
             if (!t.tok(j).word) continue;
             ++words;
@@ -1074,7 +1113,7 @@ EventFindings find_events(const Document& doc) {
           }
           return false;
         };
-        for (std::size_t i = v.end, words = 0; i < e && words < 8 && !is_clause_boundary(t, i) && !obj; ++i)
+        for (std::size_t i = v.end, words = 0; i < e && words < 10 && !is_clause_boundary(t, i) && !obj; ++i)
           if (t.tok(i).word && ++words && post_at(i)) obj = i;
         for (std::size_t i = v.first, words = 0; !obj && i > b && words < 8;) {
           --i;
@@ -1082,6 +1121,8 @@ EventFindings find_events(const Document& doc) {
           if (t.tok(i).word && ++words && post_at(i)) obj = i;
         }
         if (obj) kind = "post_event";
+        // one post_event per post word ("رتل … يدخل … ويتجه نحو النقطة": one convoy)
+        if (obj && !posts_told.insert(*obj).second) continue;
       }
       if (!obj) continue;
       EventMention m;

@@ -463,7 +463,7 @@ std::string tr_romanised(std::string_view lower) {
 // "X çevresinde" around X, "X yakınlarında" near X, "X civarında"), and camps named after their
 // village ("Atme kampı", "X ve Y kamplarına": the camps of X and Y).
 bool tr_place_noun(std::string_view f) {
-  static constexpr std::string_view stems[] = {"koy", "belde", "kasaba", "kent", "sehir", "sehr", "ilce", "mahalle",
+  static constexpr std::string_view stems[] = {"koy", "belde", "kasaba", "kent", "sehir", "sehr", "ilce", "mahalle", "yerlesim",
                                                "cevre", "yakin", "civar", "kamp", "bolgesinde", "bolgesindeki"};
   for (std::string_view s : stems)
     if (f.starts_with(s)) return true;
@@ -1396,9 +1396,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                    (is_cap_word(e + 1) || W[e + 1].sep == 1))
               ++e;
             if (e + 1 < n && W[e + 1].sep != 3 && tr_place_noun(folded(e + 1))) {
-              const std::string& f = folded(e + 1);
-              return f.find("ler") != std::string::npos || f.find("lar") != std::string::npos ? e + 1 : kNone;
+              // the noun itself plural ("köylerine"), or a two-word noun whose second word is
+              // ("yerleşim yerlerine": settlements)
+              auto plural = [](const std::string& f) {
+                return f.find("ler") != std::string::npos || f.find("lar") != std::string::npos;
+              };
+              if (plural(folded(e + 1))) return e + 1;
+              return e + 2 < n && W[e + 2].sep != 3 && folded(e + 1) == "yerlesim" && plural(folded(e + 2)) ? e + 1
+                                                                                                          : kNone;
             }
+            // the last member's case suffix says where for the whole list ("Kansafra ve Bara'ya",
+            // "Sarmin, Binniş ve Taftanaz'da"): the members before it are places as it is
+            if (suffixed(e) && tr_place_suffix(trw[e].suffix)) return e;
             x = e + 1;
           }
           return kNone;
@@ -1409,7 +1418,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (list_noun != kNone) {
             CueHit h;
             h.text = std::string(doc.token_text(W[list_noun].tok));
-            h.strong = true;
+            h.strong = !suffixed(list_noun);  // a list's case suffix is a weak cue, as one name's
             h.first = maxb + 1;
             h.key = Words{"tr:after"};
             cue = std::move(h);
@@ -1429,6 +1438,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             h.key = Words{"tr:suffix"};
             cue = std::move(h);
           }
+        }
+        // A name right before a post word ("the Sheikh Aqil post", "the Surman observation post"):
+        // the post word says it is a post's place, a weak cue (the agreement's posts are matched
+        // below; a name nothing knows is not kept on it alone).
+        if (!cue && !turkish && !arabic_word && t0.script != Script::arabic && maxb + 1 < n && W[maxb + 1].sep != 3 &&
+            (is_post_word(folded(maxb + 1)) || is_post_word(lower(maxb + 1)))) {
+          CueHit h;
+          h.text = std::string(doc.token_text(W[maxb + 1].tok));
+          h.first = maxb + 1;
+          h.key = Words{"post:after"};
+          cue = std::move(h);
         }
         // An upper-case dateline at the start of the text ("KAFR NABL - A mortar …", "JARJANAZ,
         // Syria (Agency) — …", "МХАРДА, 12 октября"): the upper-case words before the dash or
