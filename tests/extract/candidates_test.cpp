@@ -61,7 +61,7 @@ struct Fixture {
   }
   std::vector<json> run(std::optional<year_month_day> published = std::nullopt) {
     std::sort(m.places.begin(), m.places.end(), [](auto& a, auto& b) { return a.span.begin < b.span.begin; });
-    return assemble_candidates(doc, find_events(doc), m, {"t.txt", published, "Outlet", "media", matches});
+    return assemble_candidates(doc, find_events(doc), m, {"t.txt", published, "Outlet", "media", matches, {}});
   }
 };
 
@@ -270,7 +270,7 @@ TEST(Candidates, DenialBecomesAClaim) {
   f.point("Saraqib", 36.8, 35.86, 1);
   f.date("9 October", 2018y / October / 9);
   std::vector<Statement> statements;
-  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media", {}},
+  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media", {}, {}},
                                      &statements);
   ASSERT_EQ(c.size(), 1u);
   ASSERT_EQ(c[0]["claims"].size(), 2u);
@@ -284,7 +284,7 @@ TEST(Candidates, DenialBecomesAClaim) {
 TEST(Candidates, DenialOfNothingIsAStatement) {
   Fixture f("The army denied shelling the village.");
   std::vector<Statement> statements;
-  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media", {}},
+  const auto c = assemble_candidates(f.doc, find_events(f.doc), f.m, {"t.txt", std::nullopt, "Outlet", "media", {}, {}},
                                      &statements);
   EXPECT_TRUE(c.empty());
   ASSERT_EQ(statements.size(), 1u);

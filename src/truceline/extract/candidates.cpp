@@ -904,9 +904,19 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     if (back) blame_only.insert(si);
   }
+  // A question ("And from the air?", "А совместные патрули на М4?", "وماذا عن الغارات؟") asks,
+  // it tells no event: an interviewer's words (issue 14, eleventh held-out set).
+  auto question = [&](std::size_t si) {
+    for (std::size_t k = ss[si].end_token; k-- > ss[si].first_token;) {
+      if (ts[k].word) return false;
+      const std::string& p = ts[k].lower;
+      if (p == "?" || p == "\u061F" /* ؟ */) return true;
+    }
+    return false;
+  };
   for (const auto& e : ev.events) {
     const std::size_t si = e.sentence;
-    if (blame_only.count(si)) continue;
+    if (blame_only.count(si) || question(si)) continue;
     // Two events in one sentence joined by "while" / "whereas" / "بينما" / "في حين" / ", а" /
     // "тогда как", or the second named in a days-before phrase ("… a day after similar shelling
     // on Y"): each takes its place, actors, numbers and weapon from its own clause (clause_of),
@@ -1281,6 +1291,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       return std::nullopt;
     }();
     // The last day-precise date the text resolved before sentence `upto` (not the dateline's).
+    auto first_word_of = [&](std::size_t s2) {
+      std::size_t k = ss[s2].first_token;
+      while (k + 1 < ss[s2].end_token && !ts[k].word) ++k;
+      return k;
+    };
     auto last_day_told = [&](std::size_t upto) -> const DateMention* {
       for (std::size_t s2 = upto; s2-- > 0;)
         for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
@@ -1409,6 +1424,38 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day of the fire it answers "
                                         "('{}', told before)",
                                         answered->ev.text));
+    } else if (const DateMention* seq = [&]() -> const DateMention* {
+                 // A sentence that opens with a word of sequence ("Afterwards they shelled X",
+                 // "Then", "Later", "Затем", "После этого", "ثم", "بعد ذلك", "Ardından") goes on
+                 // from what the paragraph told: the last day told before it in that paragraph
+                 // (issue 14, eleventh held-out set: the publication date was given instead).
+                 if (si == 0) return nullptr;
+                 const std::size_t k = first_word_of(si);
+                 if (!ts[k].word) return nullptr;
+                 static const std::set<std::string> kSeq{
+                     "afterwards", "afterward", "then", "later", "subsequently", "затем", "потом", "позже",
+                     "позднее", "впоследствии", normalise_arabic("ثم"), normalise_arabic("لاحقا"),
+                     normalise_arabic("لاحقاً"), "ardından", "sonra", "akabinde", "sonrasında"};
+                 const std::string w0 = word_key(k);
+                 std::string w1 = k + 1 < ss[si].end_token ? word_key(k + 1) : std::string();
+                 const bool seq_word = kSeq.count(w0) || (w0 == "after" && w1 == "that") ||
+                                       (w0 == "после" && w1 == "этого") || (w0 == "daha" && w1 == "sonra") ||
+                                       (w0 == normalise_arabic("بعد") && w1 == normalise_arabic("ذلك")) ||
+                                       (w0.starts_with(normalise_arabic("وبعد")) && w1 == normalise_arabic("ذلك")) ||
+                                       w0 == normalise_arabic("وثم");
+                 if (!seq_word) return nullptr;
+                 for (std::size_t s2 = si; s2-- > 0;) {
+                   for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
+                     if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
+                   if (paragraph_break_before(doc, s2)) break;
+                 }
+                 return nullptr;
+               }()) {
+      c.date = seq;
+      c.time_rule = "sequence";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence, which goes on from what its "
+                                        "paragraph told before ('{}'): the last day told there, '{}'",
+                                        doc.slice(ts[first_word_of(si)].span), seq->text));
     } else if (extends && extends->date) {
       c.date = extends->date;
       c.time_rule = "extended_event";
@@ -1484,6 +1531,19 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       static constexpr std::string_view kForce[] = {"forces", "troops", "units", "unit", "jets", "aircraft",
                                                     "artillery", "fighters", "soldiers", "drones", "warplanes",
                                                     "силы", "сил", "подразделения", "подразделений", "войска"};
+      // Arabic writes the possessive as a suffix on the force noun ("مقاتليه", "قواتها", "عناصرهم").
+      static const std::string kArForce[] = {normalise_arabic("مقاتلي"), normalise_arabic("مقاتلو"),
+                                             normalise_arabic("قوات"), normalise_arabic("عناصر"),
+                                             normalise_arabic("وحدات"), normalise_arabic("طائرات"),
+                                             normalise_arabic("مدفعية")};
+      for (std::size_t k = token_at(doc, own_claimant->cue.end); k < e.first_token && k < ts.size(); ++k) {
+        if (ts[k].script != Script::arabic || !ts[k].word) continue;
+        const std::string w = word_key(k);
+        for (const std::string& f : kArForce)
+          if (w.size() > f.size() && w.find(f) != std::string::npos &&
+              (w.ends_with("\u0647") /* ه */ || w.ends_with("\u0647\u0627") /* ها */ || w.ends_with("\u0647\u0645") /* هم */))
+            skip_claimant = false;
+      }
       for (std::size_t k = token_at(doc, own_claimant->cue.end); k + 1 < e.first_token + 1 && k + 1 < ts.size(); ++k) {
         if (std::find(std::begin(kOwn), std::end(kOwn), ts[k].lower) == std::end(kOwn)) continue;
         std::size_t n = k + 1;
@@ -2572,8 +2632,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // the other.
   std::vector<bool> absorbed(cands.size(), false);
   auto own_day = [](const Cand& c) { return c.time_rule == "date_in_sentence" || c.time_rule == "previous_sentence"; };
-  auto actors_compatible = [](const Cand& a, const Cand& b) {
+  auto actors_compatible = [&ctx](const Cand& a, const Cand& b) {
     if (!a.actor || !b.actor) return true;
+    // A state and its forces ("Turkey" in a headline, "Turkish troops" in the body).
+    if (!a.actor->id.empty() && !b.actor->id.empty() && ctx.member_of && ctx.member_of(a.actor->id, b.actor->id))
+      return true;
     // A generic actor ("militants", "боевики") may be the named one ("HTS fighters") told again.
     if (a.actor->id.empty() && a.actor->category == "generic") return true;
     if (b.actor->id.empty() && b.actor->category == "generic") return true;
@@ -2607,7 +2670,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         GeographicLib::Geodesic::WGS84().Inverse(*a.place->lat, *a.place->lon, *b.place->lat, *b.place->lon, d);
         return d <= 5000;
       }();
-      const bool headline = headline_first && a.ev.sentence < headline_end && (a.place_key.empty() || near_place) &&
+      // (A headline's region with no point, "İdlib'de …", "west of Aleppo", is no place of its own.)
+      const bool no_point = !a.place || !a.place->lon;
+      const bool headline = headline_first && a.ev.sentence < headline_end && (a.place_key.empty() || near_place || no_point) &&
                             !own_day(a) && b.ev.sentence >= headline_end && a.ev.kind == b.ev.kind &&
                             actors_compatible(a, b);
       if (!headline &&

@@ -60,6 +60,10 @@ struct CandidateContext {
   // a region's name is written as `place` only when this is false, so ingest cannot locate the
   // candidate at a town of the same name. Empty: a region is never written as `place`.
   std::function<bool(std::string_view)> name_matches_a_place;
+  // True when one party is a member of the other in the agreement ("turkish-armed-forces" of
+  // "turkey"): a headline's "Turkey" and the body's "Turkish troops" may tell one event. Empty:
+  // only equal ids are.
+  std::function<bool(std::string_view, std::string_view)> member_of;
 };
 
 // The candidate reports of the text, in text order. `statements_out` receives the denials that

@@ -279,7 +279,7 @@ constexpr Entry kTriggers[] = {
     // "açtıkları ateşle öldürdü" (killed with the fire they opened); an explosion ("mühimmatın
     // patlaması", "bomba patladı"): kind other, for the reviewer (issue 14, ninth held-out set).
     {"armed_clash", "açtıkları ateş*"}, {"other", "patlaması"}, {"other", "patladı"},
-    {"shelling", "karşılık ver*", true}, {"armed_clash", "saldırı düzenle*"}, {"armed_clash", "sızma girişim*"},
+    {"shelling", "karşılık ver*", true}, {"shelling", "karşılık atış*", true}, {"armed_clash", "saldırı düzenle*"}, {"armed_clash", "sızma girişim*"},
     {"withdrawal", "çekildi*"}, {"withdrawal", "çekti"}, {"withdrawal", "geri çekil*"}, {"withdrawal", "boşaltıl*"},
     {"withdrawal", "tahliye edil*"},
     // The withdrawal as a noun ("silahların çekilmesi", "çekilmenin sona erdiği") and weapons taken

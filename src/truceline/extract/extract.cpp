@@ -1,6 +1,7 @@
 // The extract pipeline (extract.hpp, docs/extract.md): Document, then the finders (places,
 // actors: places helper; dates, numbers, weapons: lex helper; events: events.hpp), then the
 // candidate assembly (candidates.hpp).
+#include <algorithm>
 #include "truceline/extract/extract.hpp"
 
 #include <fmt/format.h>
@@ -54,6 +55,13 @@ struct Extractor::Impl {
       : agreement(&a), places(g, &a, area, std::move(localities)), actors(a), weapons(a), resolver(g) {}
   // Ingest's resolver (docs/report-format.md, "Place resolution") at its threshold, with no
   // scope: a scope only removes candidates, so "no match here" holds for every ingest.
+  bool member_of(std::string_view a, std::string_view b) const {
+    for (const auto& x : agreement->actors) {
+      if (x.id == a && std::find(x.member_of.begin(), x.member_of.end(), b) != x.member_of.end()) return true;
+      if (x.id == b && std::find(x.member_of.begin(), x.member_of.end(), a) != x.member_of.end()) return true;
+    }
+    return false;
+  }
   bool name_matches_a_place(std::string_view name) const {
     const gazetteer::Resolution res = resolver.resolve(name);
     for (const auto& j : res.candidates)
@@ -99,7 +107,8 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
       trim_claimants_to_actors(doc, m.actors, ev);
       statements = ev.statements;
       r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type,
-                                          [this](std::string_view n) { return impl_->name_matches_a_place(n); }},
+                                          [this](std::string_view n) { return impl_->name_matches_a_place(n); },
+                                          [this](std::string_view a, std::string_view b) { return impl_->member_of(a, b); }},
                                          &statements);
     } catch (const std::exception& e) {
       r.candidates.clear();
