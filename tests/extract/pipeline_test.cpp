@@ -1253,6 +1253,35 @@ TEST(CandidateKinds, ReconnaissanceFlightsConvoysToPostsAndFears) {
   EXPECT_EQ(full_candidates_of("Fear gripped Kafr Nabl after shelling killed two children on Monday.").size(), 1u);
 }
 
+
+TEST(CandidateAssembly, QuestionsSequenceAndRegionHeadlines) {
+  // An interviewer's question tells no event; the answer does.
+  const auto q = full_candidates_of("And from the air? Warplanes struck Saraqib on Monday.");
+  ASSERT_EQ(q.size(), 1u) << json(q).dump();
+  EXPECT_EQ(q[0]["observed_at"], "2018-10-08");
+  EXPECT_TRUE(full_candidates_of("А совместные патрули на трассе М4?").empty());
+  EXPECT_TRUE(full_candidates_of("هل تعرضت سراقب لغارات؟").empty());
+  // "Afterwards" keeps the paragraph's day (Thursday 4 October 2018), not the publication's.
+  const auto seq = full_candidates_of("The commander of a company on the hills west of Aleppo spoke to us by phone from "
+                                      "his position.\n\nLast Thursday militants tried to infiltrate near Taqad. We fought "
+                                      "them for an hour. Afterwards they shelled Kafr Amma until noon.");
+  bool seen = false;
+  for (const auto& c : seq)
+    if (kind_of(c) == "shelling") {
+      seen = true;
+      EXPECT_EQ(c["observed_at"], "2018-10-04") << c.dump();
+      EXPECT_TRUE(says(c, "goes on from what its paragraph told before ('Afterwards')")) << c["uncertain"];
+    }
+  EXPECT_TRUE(seen) << json(seq).dump();
+  // A headline's return fire with only a region is the body's, told by the state's ministry.
+  const auto h = full_candidates_of("MSB: İdlib'de rejim ateşine karşılık verildi\n\nANKARA - Milli Savunma Bakanlığı, "
+                                    "dün gece Kafranbel çevresindeki rejim mevzilerinin Türk Silahlı Kuvvetlerinin "
+                                    "karşılık atışlarıyla susturulduğunu bildirdi.");
+  ASSERT_EQ(h.size(), 1u) << json(h).dump();
+  EXPECT_EQ(place_of(h[0]), "Kafranbel") << h[0].dump();
+  EXPECT_TRUE(says(h[0], "the headline restates the body")) << h[0]["uncertain"];
+}
+
 }  // namespace
 }  // namespace truceline::extract
 
