@@ -1282,6 +1282,45 @@ TEST(CandidateAssembly, QuestionsSequenceAndRegionHeadlines) {
   EXPECT_TRUE(says(h[0], "the headline restates the body")) << h[0]["uncertain"];
 }
 
+
+TEST(CandidateAssembly, ArabicVerbSubjectObjectAndAircraftThatBombard) {
+  // The name after the strike verb's subject is the place ("قصفت قوات النظام سراقب"), not an
+  // adjective of the subject ("الطائرات الحربية": Harbiye is a town in Hatay).
+  const auto vso = full_candidates_of("قصفت قوات النظام سراقب يوم الاثنين.");
+  ASSERT_EQ(vso.size(), 1u) << json(vso).dump();
+  EXPECT_EQ(place_of(vso[0]), "Sarāqib") << vso[0].dump();
+  EXPECT_EQ(actor_id_of(vso[0]), "syria") << vso[0].dump();
+  // "قصفت الطائرات الحربية الروسية X" is one air strike (it was a shelling and an air strike).
+  const auto air = full_candidates_of("قصفت الطائرات الحربية الروسية معرة النعمان يوم الاثنين.");
+  ASSERT_EQ(air.size(), 1u) << json(air).dump();
+  EXPECT_EQ(kind_of(air[0]), "airstrike");
+  EXPECT_EQ(place_of(air[0]), "Ma‘arrat an Nu‘mān") << air[0].dump();
+  EXPECT_EQ(actor_id_of(air[0]), "russia") << air[0].dump();
+  // Over / in the skies of a town.
+  const auto sky = full_candidates_of("تحليق مكثف لطائرات الاستطلاع في أجواء سلقين وأرمناز منذ الصباح.");
+  std::set<std::string> places;
+  for (const auto& c : sky) {
+    EXPECT_EQ(kind_of(c), "uav_observation") << c.dump();
+    places.insert(place_of(c));
+  }
+  EXPECT_EQ(places, (std::set<std::string>{"Salqīn", "Armanāz"})) << json(sky).dump();
+}
+
+
+TEST(CandidateDates, AnEventOnADayAfterThePublicationIsAPlan) {
+  // Published Tuesday 9 October 2018: "next Wednesday" is the 17th, ahead; a plan, no candidate,
+  // kept as a statement (future) with the date as its cue.
+  const Result r = world().x.run("q.txt", "A joint Russian-Turkish patrol goes along the M4 next Wednesday. Government "
+                                 "forces shelled Kafr Nabl on Monday.",
+                                 published(2018y / October / 9));
+  ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+  EXPECT_EQ(r.candidates[0]["kind"], "shelling");
+  bool plan = false;
+  for (const auto& st : r.mentions["statements"])
+    if (st["why"] == "future" && st["cue"] == "next Wednesday") plan = true;
+  EXPECT_TRUE(plan) << r.mentions["statements"].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

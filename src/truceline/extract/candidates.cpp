@@ -1496,6 +1496,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         c.day = format_date(*c.date->resolved) + "/day";
       }
     }
+    // A day after the publication ("will be closed next Wednesday", "завтра", "yarın"): what the
+    // text says will happen has not happened; no candidate — a statement (`future`) whose cue is
+    // the date (issue 14: a planned closure was made an event).
+    if (c.date && c.date->resolved && c.date->precision == "day" && ctx.published &&
+        std::chrono::sys_days(*c.date->resolved) > std::chrono::sys_days(*ctx.published)) {
+      if (statements_out && std::none_of(statements_out->begin(), statements_out->end(),
+                                         [&](const Statement& x) { return x.sentence == si && x.why == "future"; })) {
+        Statement st;
+        st.span = ss[si].span;
+        st.text = std::string(std::string_view(doc.text()).substr(ss[si].b0, ss[si].b1 - ss[si].b0));
+        st.why = "future";
+        st.cue = c.date->text;
+        st.cue_span = c.date->span;
+        st.sentence = si;
+        st.kinds = {e.kind};
+        statements_out->push_back(std::move(st));
+      }
+      continue;
+    }
     // Actor and target.
     const auto& acts = actors[si];
     const bool passive = e.voice == "passive";
@@ -1526,11 +1545,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     bool skip_claimant = other_actor || speaks_of_it;
     if (skip_claimant && !other_actor) {
       static constexpr std::string_view kOwn[] = {"its", "their", "our", "we", "свои", "своих", "своим", "своей",
-                                                  "наши", "наших", "мы"};
+                                                  "наши", "наших", "мы", "его", "её", "ее", "их"};
       // (the possessive before a force noun: "its forces", "свои подразделения"; not "its post")
       static constexpr std::string_view kForce[] = {"forces", "troops", "units", "unit", "jets", "aircraft",
                                                     "artillery", "fighters", "soldiers", "drones", "warplanes",
-                                                    "силы", "сил", "подразделения", "подразделений", "войска"};
+                                                    "силы", "сил", "подразделения", "подразделений", "войска",
+                                                    "отряды", "отрядов", "бойцы", "бойцов", "военные", "части"};
       // Arabic writes the possessive as a suffix on the force noun ("مقاتليه", "قواتها", "عناصرهم").
       static const std::string kArForce[] = {normalise_arabic("مقاتلي"), normalise_arabic("مقاتلو"),
                                              normalise_arabic("قوات"), normalise_arabic("عناصر"),
@@ -1544,6 +1564,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
               (w.ends_with("\u0647") /* ه */ || w.ends_with("\u0647\u0627") /* ها */ || w.ends_with("\u0647\u0645") /* هم */))
             skip_claimant = false;
       }
+      // ... or a subject pronoun anywhere before the event ("said on Monday it had shot down")
+      static constexpr std::string_view kSubj[] = {"it", "they", "we", "он", "она", "оно", "они", "мы"};
+      for (std::size_t k = token_at(doc, own_claimant->cue.end); k < e.first_token && k < ts.size(); ++k)
+        if (std::find(std::begin(kSubj), std::end(kSubj), ts[k].lower) != std::end(kSubj)) skip_claimant = false;
       for (std::size_t k = token_at(doc, own_claimant->cue.end); k + 1 < e.first_token + 1 && k + 1 < ts.size(); ++k) {
         if (std::find(std::begin(kOwn), std::end(kOwn), ts[k].lower) == std::end(kOwn)) continue;
         std::size_t n = k + 1;

@@ -1146,6 +1146,20 @@ EventFindings find_events(const Document& doc) {
         return m.kind == "armed_clash" && std::find(std::begin(kAttack), std::end(kAttack), m.rule) != std::end(kAttack);
       });
     }
+    // Arabic "قصف" (bombard) says no means: with an aircraft right after it as its subject
+    // ("قصفت الطائرات الحربية الروسية كفرنبل", "قصف الطيران الحربي"), it is that air strike, not a
+    // shelling beside it (one event was made twice).
+    {
+      std::vector<std::size_t> air_first;
+      for (const auto& m : found)
+        if (m.kind == "airstrike") air_first.push_back(m.first_token);
+      std::erase_if(found, [&](const auto& m) {
+        if (m.kind != "shelling" || m.rule != "trigger:قصف*") return false;
+        for (const std::size_t a : air_first)
+          if (a > m.last_token && a <= m.last_token + 2) return true;
+        return false;
+      });
+    }
     // An Arabic definite participle of presence right after its noun ("المجموعات الإرهابية
     // المنتشرة في ريف إدلب": the groups deployed in ...) describes the actor of the sentence's
     // other event, as a movement word does below.

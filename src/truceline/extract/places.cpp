@@ -114,6 +114,8 @@ const std::vector<Cue>& cues() {
          // سراقب", "دخلت أريحا"): Arabic writes no capitals, so nothing else marks the name.
          "قصفت", "قصف", "استهدفت", "استهدف", "هاجمت", "هاجم", "اقتحمت", "اقتحم", "دخلت", "دخل", "طالت", "طال",
          "ضربت", "دكت", "دك",
+         // over / in the skies of ("حلقت فوق سلقين", "في أجواء سلقين وأرمناز")
+         "فوق", "أجواء", "اجواء", "سماء",
          "de", "da", "te", "ta", "yakınlarında", "kentinde", "ilçesinde"},    // Turkish (best effort)
         false);
     std::stable_sort(v.begin(), v.end(), [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
@@ -980,6 +982,47 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           break;
         }
       }
+      // Arabic verb-subject-object: a strike verb, its subject (up to three words: "قصفت قوات
+      // النظام سراقب", "استهدفت الطائرات الروسية أريحا"), then the name; a weak cue (the name
+      // must be a gazetteer spelling). Not across a preposition (that one is the cue then).
+      // (Not an adjective of the subject: "الطائرات الحربية", "القوات التركية": ال…ية.)
+      const std::string& lw = lower(w);
+      const bool adjective = lw.starts_with("\u0627\u0644") /* ال */ &&
+                             (lw.ends_with("\u064A\u0629") /* ية */ || lw.ends_with("\u064A\u0647") /* يه */ ||
+                              lw.ends_with("\u064A") /* ي */);
+      if (!best && tok(w).script == Script::arabic && !adjective) {
+        static const std::set<std::string> kStrike = {
+            cue_key("قصفت"), cue_key("قصف"), cue_key("استهدفت"), cue_key("استهدف"), cue_key("هاجمت"),
+            cue_key("هاجم"), cue_key("اقتحمت"), cue_key("اقتحم"), cue_key("دخلت"), cue_key("دخل"),
+            cue_key("ضربت"), cue_key("دكت"), cue_key("دك"), cue_key("طالت")};
+        // the subject's head noun, right after the verb
+        static const std::set<std::string> kSubject = {
+            cue_key("قوات"), cue_key("الطائرات"), cue_key("طائرات"), cue_key("الطيران"), cue_key("طيران"),
+            cue_key("المدفعية"), cue_key("مدفعية"), cue_key("الجيش"), cue_key("جيش"), cue_key("ميليشيات"),
+            cue_key("مليشيات"), cue_key("الفصائل"), cue_key("فصائل"), cue_key("المقاتلات"), cue_key("مقاتلات"),
+            cue_key("المروحيات"), cue_key("مروحيات"), cue_key("طائرة"), cue_key("الطائرة"), cue_key("وحدات"),
+            cue_key("عناصر"), cue_key("مسلحون"), cue_key("مجموعات"), cue_key("الجماعات"), cue_key("هيئة")};
+        static const std::set<std::string> kPrep = {cue_key("في"), cue_key("من"), cue_key("على"), cue_key("إلى"),
+                                                    cue_key("الى"), cue_key("عن"), cue_key("بين")};
+        for (std::size_t back = 2; back <= 4 && back <= w; ++back) {
+          const std::size_t x = w - back;
+          if (W[x + 1].sep == 3) break;
+          bool prep = false;
+          for (const std::string& f : forms(x + 1)) prep = prep || kPrep.count(f) > 0;
+          if (prep && x + 1 < w) break;
+          bool verb = false, subject = false;
+          for (const std::string& f : forms(x)) verb = verb || kStrike.count(f) > 0;
+          for (const std::string& f : forms(x + 1)) subject = subject || kSubject.count(f) > 0;
+          if (!verb || !subject) continue;
+          CueHit h;
+          h.first = x;
+          h.strong = false;
+          h.key = Words{cue_key(lower(x))};
+          h.text = std::string(doc.tokens_text(W[x].tok, W[w - 1].tok));
+          best = std::move(h);
+          break;
+        }
+      }
       return best;
     };
 
@@ -1443,7 +1486,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // the post word says it is a post's place, a weak cue (the agreement's posts are matched
         // below; a name nothing knows is not kept on it alone).
         if (!cue && !turkish && !arabic_word && t0.script != Script::arabic && maxb + 1 < n && W[maxb + 1].sep != 3 &&
-            (is_post_word(folded(maxb + 1)) || is_post_word(lower(maxb + 1)))) {
+            (is_post_word(folded(maxb + 1)) || is_post_word(lower(maxb + 1))) && !lower(maxb).ends_with("'s") &&
+            !lower(maxb).ends_with("\u2019s")) {  // not an owner ("Turkey's observation posts")
           CueHit h;
           h.text = std::string(doc.token_text(W[maxb + 1].tok));
           h.first = maxb + 1;
