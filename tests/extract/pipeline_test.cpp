@@ -1321,6 +1321,40 @@ TEST(CandidateDates, AnEventOnADayAfterThePublicationIsAPlan) {
   EXPECT_TRUE(plan) << r.mentions["statements"].dump();
 }
 
+
+TEST(CandidateAssembly, ABulletinsItemsAreTheHeadingsEventAtTheirPlaces) {
+  // Items under a heading with a fire event and a colon: each item's places, the heading's actor
+  // and day; the heading itself (its place is where the fire came from) gives way to them.
+  const auto ar = full_candidates_of("حصيلة القصف المدفعي لقوات النظام من مواقعها في ريف حماة الشمالي يوم الاثنين ٨ "
+                                     "تشرين الأول:\n\n- كفرنبل — ٧\n- حاس — ٣\n");
+  std::set<std::string> places;
+  for (const auto& c : ar) {
+    EXPECT_EQ(kind_of(c), "shelling") << c.dump();
+    EXPECT_EQ(actor_id_of(c), "syria") << c.dump();
+    EXPECT_EQ(c["observed_at"], "2018-10-08") << c.dump();
+    places.insert(place_of(c));
+  }
+  EXPECT_EQ(places, (std::set<std::string>{"Kafranbel", "Hassef"})) << json(ar).dump();
+  // A count broken down over the lines after it: one candidate per village, counts between them.
+  const auto ru = full_candidates_of("За прошедшие сутки зафиксировано 6 обстрелов, в том числе:\nв провинции Идлиб - 4 "
+                                     "(Саракиб - 3, Маарет-эн-Нууман);\nв провинции Латакия - 2 (Кинсабба).");
+  places.clear();
+  for (const auto& c : ru) places.insert(place_of(c));
+  EXPECT_EQ(places, (std::set<std::string>{"Sarāqib", "Ma‘arrat an Nu‘mān", "Kinnsibbā"})) << json(ru).dump();
+}
+
+TEST(CandidateRoles, TheHarmedAfterTheEventAreItsTarget) {
+  const auto cs = full_candidates_of("В результате обстрела населенного пункта Саракиб в понедельник ранен один "
+                                     "военнослужащий Сирийской арабской армии.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(actor_id_of(cs[0]), "") << cs[0].dump();
+  EXPECT_EQ(cs[0]["evidence"]["target"]["id"], "syria") << cs[0].dump();
+  const auto en = full_candidates_of("Regime forces shelled Saraqib on Monday, killing two Turkish soldiers.");
+  ASSERT_EQ(en.size(), 1u) << json(en).dump();
+  EXPECT_EQ(actor_id_of(en[0]), "syria");
+  EXPECT_EQ(en[0]["evidence"]["target"]["id"], "turkish-armed-forces") << en[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

@@ -448,8 +448,87 @@ bool fire_kind(const std::string& kind) { return kind == "shelling" || kind == "
 
 }  // namespace
 
-std::vector<json> assemble_candidates(const Document& doc, const EventFindings& ev, const Mentions& m,
+namespace {
+
+// A bulletin's list under a heading that tells a fire event and ends in a colon ("Shelling by
+// regime forces on Tuesday (shells per village):" then "- Kafr Nabl — 7", "- حاس، كفرسجنة — ٣"):
+// each item with no event word of its own is that event at its places (rule
+// "list_item_of:<the heading's rule>"); the heading's own candidate gives way to them (below).
+// Returns the events with those added, in text order, and the headings' sentences.
+std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& doc, const EventFindings& in) {
+  const auto& ss = doc.sentences();
+  const auto& ts = doc.tokens();
+  EventFindings ev = in;
+  std::set<std::size_t> headings;
+  std::set<std::size_t> with_event;
+  for (const auto& e : in.events) with_event.insert(e.sentence);
+  for (std::size_t si = 1; si < ss.size(); ++si) {
+    if (with_event.count(si) || !list_item(doc, si)) continue;
+    std::size_t h = si;
+    while (h > 0 && list_item(doc, h)) --h;
+    if (list_item(doc, h) || si - h > 12) continue;
+    // the heading ends with a colon
+    bool colon = false;
+    for (std::size_t k = ss[h].end_token; k-- > ss[h].first_token;) {
+      if (ts[k].word) break;
+      if (ts[k].lower == ":") colon = true;
+    }
+    if (!colon) continue;
+    const EventMention* head = nullptr;
+    for (const auto& e : in.events)
+      if (e.sentence == h && (e.kind == "shelling" || e.kind == "airstrike" || e.kind == "armed_clash") && !e.answers)
+        head = &e;
+    if (!head) continue;
+    std::size_t k = ss[si].first_token;
+    while (k < ss[si].end_token && !ts[k].word) ++k;
+    if (k >= ss[si].end_token) continue;
+    EventMention m;
+    m.kind = head->kind;
+    m.span = ts[k].span;
+    m.text = std::string(doc.slice(ts[k].span));
+    m.rule = "list_item_of:" + head->rule;
+    m.sentence = si;
+    m.first_token = m.last_token = k;
+    m.voice = head->voice;
+    ev.events.push_back(std::move(m));
+    headings.insert(h);
+  }
+  // A bulletin's count broken down after a colon over the lines that follow ("зафиксировано 14
+  // обстрелов, в том числе:" then "в провинции Латакия - 4 (Кинсабба - 2, Рабиа, Аттира);"): each
+  // line of the paragraph with no event word of its own is that event at its places.
+  for (const auto& e : in.events) {
+    if (!e.breakdown) continue;
+    for (std::size_t si = e.sentence + 1; si < ss.size() && !paragraph_break_before(doc, si); ++si) {
+      if (with_event.count(si)) break;
+      std::size_t k = ss[si].first_token;
+      while (k < ss[si].end_token && !ts[k].word) ++k;
+      if (k >= ss[si].end_token) continue;
+      EventMention m;
+      m.kind = e.kind;
+      m.span = ts[k].span;
+      m.text = std::string(doc.slice(ts[k].span));
+      m.rule = "list_item_of:" + e.rule;
+      m.sentence = si;
+      m.first_token = m.last_token = k;
+      m.voice = e.voice;
+      m.breakdown = true;  // (a place of its own, or none)
+      ev.events.push_back(std::move(m));
+      headings.insert(e.sentence);
+    }
+  }
+  std::stable_sort(ev.events.begin(), ev.events.end(),
+                   [](const EventMention& a, const EventMention& b) { return a.sentence < b.sentence; });
+  return {std::move(ev), std::move(headings)};
+}
+
+}  // namespace
+
+std::vector<json> assemble_candidates(const Document& doc, const EventFindings& ev_in, const Mentions& m,
                                       const CandidateContext& ctx, std::vector<Statement>* statements_out) {
+  // (Not a structured binding: the lambdas below capture these.)
+  const auto lists = with_list_items(doc, ev_in);
+  const EventFindings& ev = lists.first;
+  const std::set<std::size_t>& list_headings = lists.second;
   const auto& ss = doc.sentences();
   // Mentions per sentence.
   std::vector<std::vector<const PlaceMention*>> places(ss.size());
@@ -1170,7 +1249,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     auto only_regions = [&] {
       std::string regions;
       for (const PlaceMention* p : places[si])
-        if (p->kind == "region") {
+        if (p->kind == "region" && !origin_of(p)) {  // (not where the fire came from: "من مواقعها في ريف حماة")
           regions += (regions.empty() ? "'" : ", '") + p->text + "'";
           if (!c.region || distance(p->span, e.span) < distance(c.region->span, e.span)) c.region = p;
         }
@@ -1402,7 +1481,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // A list item with no date of its own ("• Regime forces fired rockets at X") tells
                  // an event of the day the text gave before the list ("Violations continued
                  // yesterday, Monday. SOHR documented the following:").
-                 if (si == 0 || !list_item(doc, si)) return nullptr;
+                 if (si == 0 || !(list_item(doc, si) || e.rule.starts_with("list_item_of:"))) return nullptr;
                  return last_day_told(si);
                }()) {
       c.date = head;
@@ -1656,6 +1735,29 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // and a word tying the harm to the event right before the trigger, is whom it hit: the
     // target, never the actor.
     auto harmed_in_event = [&](const ActorMention* a) {
+      // After the trigger, right after a harm word ("В результате обстрела Саракиба ранен один
+      // военнослужащий САА", "killing two Turkish soldiers", "ما أسفر عن إصابة عنصرين من قوات النظام"):
+      // whom it hit.
+      if (a->span.begin >= e.span.end) {
+        static const std::vector<std::string> kHarmAfter{
+            "ранен", "погиб", "убит", "пострадал", "killing", "wounding", "injuring", "killed", "wounded", "injured",
+            normalise_arabic("إصابة"), normalise_arabic("اصابة"), normalise_arabic("مقتل"), normalise_arabic("قتل"),
+            normalise_arabic("جرح"), normalise_arabic("مصرع")};
+        std::size_t k = token_at(doc, a->span.begin);
+        for (std::size_t seen = 0; k > 0 && seen < 3;) {
+          --k;
+          if (ts[k].span.end <= e.span.end) break;
+          if (!ts[k].word) {
+            if (ts[k].lower == "," || ts[k].lower == "." || ts[k].lower == ";") break;
+            continue;
+          }
+          ++seen;
+          const std::string w = word_key(k);
+          for (const auto& h : kHarmAfter)
+            if (w.starts_with(h)) return true;
+        }
+        return false;
+      }
       if (a->span.end > e.span.begin) return false;
       static const std::vector<std::string> kHarm{"killed", "wounded", "injured", "died", "hurt", "погиб", "ранен",
                                                   "ранены", "убит", "пострадал", normalise_arabic("قتل"),
@@ -2235,6 +2337,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             extended = true;
             continue;
           }
+          // a member's count after a dash ("Кинсабба - 2, Рабиа", "Saraqib - 3, Tell Mardikh")
+          if (kDash.count(w) && k + 1 < t1 && ts[k + 1].number && w != ":") {
+            ++k;
+            continue;
+          }
           if (kDash.count(w)) {
             if (!region_open) return false;
             region_open = false;
@@ -2655,7 +2762,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // one candidate: the one with its own day holds every sentence, figure, claim and evidence of
   // the other.
   std::vector<bool> absorbed(cands.size(), false);
-  auto own_day = [](const Cand& c) { return c.time_rule == "date_in_sentence" || c.time_rule == "previous_sentence"; };
+  auto own_day = [](const Cand& c) {
+    return c.time_rule == "date_in_sentence" || c.time_rule == "previous_sentence" || c.time_rule == "list_heading" ||
+           c.time_rule == "sequence";
+  };
   auto actors_compatible = [&ctx](const Cand& a, const Cand& b) {
     if (!a.actor || !b.actor) return true;
     // A state and its forces ("Turkey" in a headline, "Turkish troops" in the body).
@@ -2762,6 +2872,32 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                              a.ev.text, b.ev.text));
       (host_is_b ? absorbed[i] : absorbed[j]) = true;
     }
+  }
+
+  // A bulletin's items (with_list_items): each takes the heading's actor when it names none, and
+  // the heading's own candidate (its place a region or where the fire came from) gives way to them.
+  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+    Cand& c = cands[ci];
+    if (absorbed[ci] || !(list_item(doc, c.ev.sentence) || c.ev.rule.starts_with("list_item_of:"))) continue;
+    std::optional<std::size_t> head;
+    for (std::size_t hi = 0; hi < cands.size(); ++hi)
+      if (list_headings.count(cands[hi].ev.sentence) && cands[hi].ev.sentence < c.ev.sentence &&
+          !list_item(doc, cands[hi].ev.sentence) && cands[hi].ev.kind == c.ev.kind &&
+          (!head || cands[hi].ev.sentence >= cands[*head].ev.sentence))
+        head = hi;
+    if (!head) continue;
+    Cand& h = cands[*head];
+    if (!c.actor && h.actor) {
+      c.actor = h.actor;
+      c.actor_rule = "list_heading";
+      drop_no_actor_line(c.uncertain);
+      c.uncertain.push_back(fmt::format("actor: '{}' from the list's heading", h.actor->text));
+    }
+    if (c.ev.rule.starts_with("list_item_of:"))
+      c.uncertain.push_back(fmt::format("event: an item of the list under '{}' (no event word of its own): that event "
+                                        "at the item's place",
+                                        h.ev.text));
+    if (!h.place || !h.place->lon) absorbed[*head] = true;
   }
 
   // JSON.

@@ -959,6 +959,23 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         h.text = std::string(doc.tokens_text(W[w - 2].tok, W[w].tok - 1));
         return h;
       }
+      // A list item's first word ("- حاس، كفرسجنة — ٣", "• Kafr Nabl — 7"): a bullet at the start
+      // of its line is a weak cue (the gazetteer must know the name).
+      if (W[w].tok > 0 && tok(w).script == Script::arabic) {
+        const std::size_t bt = W[w].tok - 1;
+        const std::string_view b = doc.token_text(bt);
+        const bool bullet = b == "-" || b == "\u2022" || b == "*" || b == "\u2013" || b == "\u2014" || b == "\u25AA";
+        const std::string_view before = std::string_view(doc.text()).substr(0, doc.tokens()[bt].b0);
+        const std::size_t nl = before.find_last_not_of(" \t");
+        if (bullet && (nl == std::string_view::npos || before[nl] == '\n')) {
+          CueHit h;
+          h.first = w;
+          h.strong = false;
+          h.key = Words{"list item"};
+          h.text = std::string(b);
+          return h;
+        }
+      }
       if (w == 0 || W[w].sep == 3) return std::nullopt;
       std::optional<CueHit> best;
       for (const std::string& last : forms(w - 1)) {
@@ -1317,8 +1334,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // Also "تلة X" (a hill named after its village: "محور تلة الحماميات"; "تلة مرتفعة" is a high
       // hill, no name).
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
-        static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{cue_key("تلة")};
-        return c && (c->key == kFront || c->key == kAmong || c->key == kHill);
+        static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{cue_key("تلة")},
+            kItem{"list item"};  // a bulletin's item ("- حاس، كفرسجنة — ٣")
+        return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem);
       };
       // --- Candidate windows starting at w, longest first.
       const PlaceMention* list_near = nullptr;  // an Arabic list's located village before w (below)
