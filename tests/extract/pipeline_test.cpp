@@ -1221,6 +1221,10 @@ TEST(CandidateAssembly, TurkishListsTakeTheirNounOrTheLastMembersSuffix) {
   std::set<std::string> places;
   for (const auto& c : cs) places.insert(place_of(c));
   EXPECT_EQ(places, (std::set<std::string>{"Kansafrah", "Barah", "Iḩsim"})) << json(cs).dump();
+  // An apostrophe that writes an ʿayn inside the name is no case suffix ("Dar'at İzze'ye").
+  const auto ayn = full_candidates_of("Rejim güçleri dün Dar'at İzze'ye varil bombası attı.");
+  ASSERT_EQ(ayn.size(), 1u) << json(ayn).dump();
+  EXPECT_EQ(place_of(ayn[0]), "Dārat ‘Izzah") << ayn[0].dump();
   const auto suffix = full_candidates_of("Rejim güçleri dün Kansafra ve Bara'ya topçu ateşi açtı.");
   places.clear();
   for (const auto& c : suffix) places.insert(place_of(c));

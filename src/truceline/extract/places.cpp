@@ -488,6 +488,22 @@ bool tr_direction_noun(std::string_view f) {
     if (f.starts_with(s) && f.size() > s.size()) return true;  // "kuzeyinde", not the bare adjective "kuzey"
   return false;
 }
+// A suffix Turkish writes after a proper noun's apostrophe: case endings (with their buffer
+// consonants), the genitive, "-deki", plural and "-li" forms, and what follows them ("'ndaki",
+// "'lerine"). Anything else after an apostrophe ("'at" in "Dar'at", "'arrat") is part of the name.
+bool tr_known_suffix(std::string_view suffix_lower) {
+  static const std::unordered_set<std::string_view> whole{
+      "e", "a", "ye", "ya", "ne", "na", "i", "\u0131", "u", "\u00FC", "yi", "y\u0131", "yu", "y\u00FC", "ni", "n\u0131", "nu",
+      "n\u00FC", "in", "\u0131n", "un", "\u00FCn", "le", "la", "yle", "yla", "li", "l\u0131", "lu", "l\u00FC", "ki"};
+  if (whole.count(suffix_lower)) return true;
+  static constexpr std::string_view stems[] = {"de", "da", "te", "ta", "nde", "nda", "den", "dan", "nin", "n\u0131n",
+                                               "nun", "n\u00FCn", "ler", "lar", "dek", "dak", "tek", "tak", "ya ", "ye ",
+                                               "in ", "\u0131n ", "un ", "\u00FCn "};
+  for (std::string_view st : stems)
+    if (suffix_lower.starts_with(st)) return true;
+  return false;
+}
+
 // A Turkish case suffix that says where (locative 'de/'da/'te/'ta and 'deki, ablative 'den/'dan,
 // dative 'e/'a/'ye/'ya/'ne/'na): a weak cue, as "in", "from", "to" before an English name.
 bool tr_place_suffix(std::string_view suffix_lower) {
@@ -1068,6 +1084,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           trw[x].suffix = std::string(rest.substr(rest[0] == '\'' ? 1 : 3));
         }
         for (std::size_t i = ap; i < raw.size(); ++trw[x].suffix_cps) next_cp(raw, i);
+        // An apostrophe that writes an Arabic ʿayn or hamza inside the name ("Dar'at İzze",
+        // "Qal'at al-Madiq", "Ma'arrat"), not a case suffix: the word is the name whole.
+        if (!tr_known_suffix(trw[x].suffix)) {
+          trw[x] = TrWord{};
+          trw[x].base = t.folded;
+          name_lower = t.lower;
+        }
       } else {
         trw[x].base = t.folded;
       }
