@@ -460,10 +460,29 @@ std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& 
   const auto& ts = doc.tokens();
   EventFindings ev = in;
   std::set<std::size_t> headings;
-  std::set<std::size_t> with_event;
+  std::set<std::size_t> with_event;  // (a negated, future or denied event word too: not the heading's)
   for (const auto& e : in.events) with_event.insert(e.sentence);
+  for (const auto& st : in.statements) with_event.insert(st.sentence);
+  for (const auto& d : in.denials) with_event.insert(d.sentence);
+  // A line that denies or negates ("- Saraqib: no strikes were reported there"): not the heading's.
+  auto negated = [&](std::size_t si) {
+    static const std::set<std::string> kNo{"no", "not", "none", "nothing", "\u043d\u0435" /* не */,
+                                           "\u043d\u0435\u0442" /* нет */, "\u0644\u0627" /* لا */,
+                                           "\u0644\u0645" /* لم */, "yok", "de\u011Fil" /* değil */};
+    for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k)
+      if (ts[k].word && kNo.count(ts[k].lower)) return true;
+    return false;
+  };
+  // A line of the shape "place - number" (a dash right before a count: "Кинсабба - 2", "كفرنبل — ٧").
+  auto counted_line = [&](std::size_t si) {
+    for (std::size_t k = ss[si].first_token; k + 1 < ss[si].end_token; ++k) {
+      const std::string& w = ts[k].lower;
+      if ((w == "-" || w == "\u2013" || w == "\u2014") && ts[k + 1].number) return true;
+    }
+    return false;
+  };
   for (std::size_t si = 1; si < ss.size(); ++si) {
-    if (with_event.count(si) || !list_item(doc, si)) continue;
+    if (with_event.count(si) || !list_item(doc, si) || negated(si)) continue;
     std::size_t h = si;
     while (h > 0 && list_item(doc, h)) --h;
     if (list_item(doc, h) || si - h > 12) continue;
@@ -490,6 +509,7 @@ std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& 
     m.sentence = si;
     m.first_token = m.last_token = k;
     m.voice = head->voice;
+    m.breakdown = true;  // at a point of its own, or no candidate
     ev.events.push_back(std::move(m));
     headings.insert(h);
   }
@@ -498,8 +518,11 @@ std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& 
   // line of the paragraph with no event word of its own is that event at its places.
   for (const auto& e : in.events) {
     if (!e.breakdown) continue;
-    for (std::size_t si = e.sentence + 1; si < ss.size() && !paragraph_break_before(doc, si); ++si) {
-      if (with_event.count(si)) break;
+    // (only lines of a list or of the "place - number" shape, ten at most: the prose after a
+    // bulletin's list is no part of it)
+    for (std::size_t si = e.sentence + 1; si < ss.size() && si <= e.sentence + 10 && !paragraph_break_before(doc, si);
+         ++si) {
+      if (with_event.count(si) || negated(si) || !(list_item(doc, si) || counted_line(si))) break;
       std::size_t k = ss[si].first_token;
       while (k < ss[si].end_token && !ts[k].word) ++k;
       if (k >= ss[si].end_token) continue;
@@ -938,16 +961,42 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                          "обвинила", "обвиняют", "обвиняет", normalise_arabic("حمل"),
                                          normalise_arabic("حملت"), normalise_arabic("حملوا"), normalise_arabic("اتهم"),
                                          normalise_arabic("اتهمت"), normalise_arabic("اتهموا"),
-                                         // responsibility ("named X among those responsible", "held X
-                                         // responsible", "назвал среди ответственных", "حمّل … المسؤولية",
-                                         // "X'i sorumlu tuttu")
-                                         "responsible", "responsibility", "ответственных", "ответственными",
-                                         "ответственность", normalise_arabic("المسؤولية"),
-                                         normalise_arabic("مسؤولية"), "sorumlu", "sorumlusu"};
+                                         // (responsibility: below, only as a blame; Arabic "حمّل …
+                                         // المسؤولية" is the verb's)
+                                         };
     for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
       if (!ts[k].word) continue;
-      // "the fire came from government positions": the origin named by its holder
-      if (ts[k].lower == "came" && k + 1 < ss[si].end_token && ts[k + 1].lower == "from") return k + 1;
+      // "the fire came from government positions": the origin named by its holder (a word of fire
+      // as the subject: not "the information came from …")
+      if (ts[k].lower == "came" && k + 1 < ss[si].end_token && ts[k + 1].lower == "from" && k > ss[si].first_token) {
+        static const std::set<std::string> kFire{"fire", "shells", "shelling", "rockets", "rounds", "mortars",
+                                                 "shots", "missiles", "strikes", "attack", "barrage"};
+        std::size_t j = k;
+        while (j > ss[si].first_token && !ts[j - 1].word) --j;
+        if (j > ss[si].first_token && kFire.count(ts[j - 1].lower)) return k + 1;
+      }
+      // "responsible" only as a blame: "held X responsible", "responsible for the attack",
+      // "назвал среди ответственных", "возложил ответственность", "sorumlu tuttu"
+      if (ts[k].lower == "responsible" || ts[k].lower == "responsibility" || ts[k].lower.starts_with("ответственн") ||
+          ts[k].lower.starts_with("sorumlu")) {
+        bool blame = false;
+        for (std::size_t j = k, words = 0; j > ss[si].first_token && words < 5 && !blame;) {
+          --j;
+          if (!ts[j].word) continue;
+          ++words;
+          const std::string& v = ts[j].lower;
+          blame = v == "held" || v == "hold" || v == "holds" || v == "holding" || v == "среди" ||
+                  v.starts_with("возлож") || v.starts_with("возлага");
+        }
+        if (k + 2 < ss[si].end_token && ts[k].lower == "responsible" && ts[k + 1].lower == "for") {
+          static const std::set<std::string> kEvent{"attack", "shelling", "strike", "strikes", "bombardment", "raid",
+                                                    "killing", "killings", "explosion", "blast"};
+          for (std::size_t j = k + 2; j < ss[si].end_token && j <= k + 4 && !blame; ++j) blame = kEvent.count(ts[j].lower) > 0;
+        }
+        if (k + 1 < ss[si].end_token && ts[k].lower.starts_with("sorumlu") && ts[k + 1].lower.starts_with("tut")) blame = true;
+        if (blame) return k;
+        continue;
+      }
       std::string w = word_key(k);
       if (ts[k].script == Script::arabic && (w.starts_with("و") || w.starts_with("ف")) && w.size() > 4) {
         const std::string rest = w.substr(std::string_view("و").size());
@@ -986,6 +1035,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // A question ("And from the air?", "А совместные патрули на М4?", "وماذا عن الغارات؟") asks,
   // it tells no event: an interviewer's words (issue 14, eleventh held-out set).
   auto question = [&](std::size_t si) {
+    // (not a quoted question after the event: 'asked: "Where are the guarantors?"')
+    for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
+      const std::string& p = ts[k].lower;
+      if (p == ":" || p == "\"" || p == "\u201C" || p == "\u201D" || p == "\u00AB" || p == "\u00BB" || p == "\u201E")
+        return false;
+    }
     for (std::size_t k = ss[si].end_token; k-- > ss[si].first_token;) {
       if (ts[k].word) return false;
       const std::string& p = ts[k].lower;
@@ -1643,10 +1698,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
               (w.ends_with("\u0647") /* ه */ || w.ends_with("\u0647\u0627") /* ها */ || w.ends_with("\u0647\u0645") /* هم */))
             skip_claimant = false;
       }
-      // ... or a subject pronoun anywhere before the event ("said on Monday it had shot down")
+      // ... or a subject pronoun among the three words before the event's verb ("said on Monday it
+      // had shot down"; not "said it had been informed that several rounds fell")
       static constexpr std::string_view kSubj[] = {"it", "they", "we", "он", "она", "оно", "они", "мы"};
-      for (std::size_t k = token_at(doc, own_claimant->cue.end); k < e.first_token && k < ts.size(); ++k)
+      for (std::size_t k = e.first_token, words = 0; k > token_at(doc, own_claimant->cue.end) && words < 3;) {
+        --k;
+        if (!ts[k].word) continue;
+        ++words;
         if (std::find(std::begin(kSubj), std::end(kSubj), ts[k].lower) != std::end(kSubj)) skip_claimant = false;
+      }
       for (std::size_t k = token_at(doc, own_claimant->cue.end); k + 1 < e.first_token + 1 && k + 1 < ts.size(); ++k) {
         if (std::find(std::begin(kOwn), std::end(kOwn), ts[k].lower) == std::end(kOwn)) continue;
         std::size_t n = k + 1;
@@ -1753,6 +1813,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           }
           ++seen;
           const std::string w = word_key(k);
+          // the agent of a passive ("were killed by HTS fighters", "من قبل"): not whom it hit
+          if (seen == 1 && (w == "by" || w == normalise_arabic("قبل") || w == normalise_arabic("بواسطة"))) return false;
           for (const auto& h : kHarmAfter)
             if (w.starts_with(h)) return true;
         }
@@ -2805,7 +2867,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         return d <= 5000;
       }();
       // (A headline's region with no point, "İdlib'de …", "west of Aleppo", is no place of its own.)
-      const bool no_point = !a.place || !a.place->lon;
+      const bool no_point = !a.place || a.place->kind == "region";
       const bool headline = headline_first && a.ev.sentence < headline_end && (a.place_key.empty() || near_place || no_point) &&
                             !own_day(a) && b.ev.sentence >= headline_end && a.ev.kind == b.ev.kind &&
                             actors_compatible(a, b);
@@ -2897,7 +2959,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("event: an item of the list under '{}' (no event word of its own): that event "
                                         "at the item's place",
                                         h.ev.text));
-    if (!h.place || !h.place->lon) absorbed[*head] = true;
+    // (a heading with figures of its own, "killed five civilians", stays: its figures are of
+    // none of the items alone)
+    if ((!h.place || !h.place->lon) && h.numbers.empty()) absorbed[*head] = true;
   }
 
   // JSON.

@@ -288,8 +288,8 @@ constexpr Entry kTriggers[] = {
     {"withdrawal", "silah* ~ taşın*"},
     {"patrol", "devriye*"},
     // "keşif uçağı / uçakları / uçuşu", "keşif amaçlı İHA": reconnaissance flights.
-    {"uav_observation", "keşif uçu*"}, {"uav_observation", "keşif uça*"}, {"uav_observation", "keşif amaçlı"},
-    {"uav_observation", "keşif iha*"}, {"uav_observation", "keşif siha*"},
+    {"uav_observation", "keşif uçu*"}, {"uav_observation", "keşif uça*"}, {"uav_observation", "keşif iha*"},
+    {"uav_observation", "keşif siha*"}, {"uav_observation", "keşif amaçlı iha*"},
     {"movement_restriction", "trafiğe kapat*"}, {"movement_restriction", "yol* ~ kapat*"},
     {"movement_restriction", "yol* kapat*"}, {"movement_restriction", "geçişine izin verilme*"},
 };
@@ -663,6 +663,11 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
   // "Fear gripped X after shelling killed …": a fear that follows the event does not govern it.
   bool after_word = false;
   static constexpr string_view kFear[] = {"fear", "fears", "fearing", "afraid", "worried"};
+  // Every fear cue (kFutureCues): never after the trigger ("Monday's shelling worried residents",
+  // "أثار القصف مخاوف السكان", "saldırı endişeye yol açtı": the event happened).
+  static const std::set<std::string> kAnyFear{"fear", "fears", "fearing", "afraid", "worried", "خائف*", "يخشون",
+                                              "يخشى", "تخشى", "خشية", "مخاوف", "опасаются", "опасается",
+                                              "опасаясь", "боятся", "боится", "korkuyor*", "korkusu*", "endişe*"};
   for (std::size_t i = first; i > s_first && words < before;) {
     --i;
     if (is_clause_boundary(t, i)) break;
@@ -686,7 +691,8 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
     if (!t.tok(i).word) continue;
     ++words;
     for (const auto& p : ps)
-      if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0])) return Hit{&p, i, i + 1};
+      if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0]) && !kAnyFear.count(p.source))
+        return Hit{&p, i, i + 1};
   }
   return std::nullopt;
 }
@@ -1150,9 +1156,12 @@ EventFindings find_events(const Document& doc) {
     // ("قصفت الطائرات الحربية الروسية كفرنبل", "قصف الطيران الحربي"), it is that air strike, not a
     // shelling beside it (one event was made twice).
     {
+      // (an aircraft noun, not "لقصف وغارات جوية": shelling and air raids, two events)
       std::vector<std::size_t> air_first;
       for (const auto& m : found)
-        if (m.kind == "airstrike") air_first.push_back(m.first_token);
+        if (m.kind == "airstrike" && (m.rule == "trigger:طيران* حربي*" || m.rule == "trigger:طائرات حربية") &&
+            !t.tok(m.first_token).lower.starts_with("\u0648"))
+          air_first.push_back(m.first_token);
       std::erase_if(found, [&](const auto& m) {
         if (m.kind != "shelling" || m.rule != "trigger:قصف*") return false;
         for (const std::size_t a : air_first)

@@ -55,17 +55,18 @@ struct Extractor::Impl {
       : agreement(&a), places(g, &a, area, std::move(localities)), actors(a), weapons(a), resolver(g) {}
   // Ingest's resolver (docs/report-format.md, "Place resolution") at its threshold, with no
   // scope: a scope only removes candidates, so "no match here" holds for every ingest.
+  bool name_matches_a_place(std::string_view name) const {
+    const gazetteer::Resolution res = resolver.resolve(name);
+    for (const auto& j : res.candidates)
+      if (j.candidate.score >= res.threshold) return true;
+    return false;
+  }
+  // One party a member of the other in the agreement ("turkish-armed-forces" of "turkey").
   bool member_of(std::string_view a, std::string_view b) const {
     for (const auto& x : agreement->actors) {
       if (x.id == a && std::find(x.member_of.begin(), x.member_of.end(), b) != x.member_of.end()) return true;
       if (x.id == b && std::find(x.member_of.begin(), x.member_of.end(), a) != x.member_of.end()) return true;
     }
-    return false;
-  }
-  bool name_matches_a_place(std::string_view name) const {
-    const gazetteer::Resolution res = resolver.resolve(name);
-    for (const auto& j : res.candidates)
-      if (j.candidate.score >= res.threshold) return true;
     return false;
   }
 };

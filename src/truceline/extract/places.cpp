@@ -497,8 +497,7 @@ bool tr_known_suffix(std::string_view suffix_lower) {
       "n\u00FC", "in", "\u0131n", "un", "\u00FCn", "le", "la", "yle", "yla", "li", "l\u0131", "lu", "l\u00FC", "ki"};
   if (whole.count(suffix_lower)) return true;
   static constexpr std::string_view stems[] = {"de", "da", "te", "ta", "nde", "nda", "den", "dan", "nin", "n\u0131n",
-                                               "nun", "n\u00FCn", "ler", "lar", "dek", "dak", "tek", "tak", "ya ", "ye ",
-                                               "in ", "\u0131n ", "un ", "\u00FCn "};
+                                               "nun", "n\u00FCn", "ler", "lar", "dek", "dak", "tek", "tak"};
   for (std::string_view st : stems)
     if (suffix_lower.starts_with(st)) return true;
   return false;
@@ -975,12 +974,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         h.text = std::string(doc.tokens_text(W[w - 2].tok, W[w].tok - 1));
         return h;
       }
-      // A list item's first word ("- حاس، كفرسجنة — ٣", "• Kafr Nabl — 7"): a bullet at the start
-      // of its line is a weak cue (the gazetteer must know the name).
+      // An Arabic list item's first word ("- حاس، كفرسجنة — ٣"): a bullet at the start of its line
+      // is a weak cue (the gazetteer or the supplement must know the name; Latin and Cyrillic
+      // names have their capitals).
       if (W[w].tok > 0 && tok(w).script == Script::arabic) {
         const std::size_t bt = W[w].tok - 1;
         const std::string_view b = doc.token_text(bt);
-        const bool bullet = b == "-" || b == "\u2022" || b == "*" || b == "\u2013" || b == "\u2014" || b == "\u25AA";
+        const bool bullet = b == "-" || b == "\u2022" || b == "*" || b == "\u2013" || b == "\u2014" || b == "\u25AA" ||
+                            b == "\u25CF" || b == "\u25E6";
         const std::string_view before = std::string_view(doc.text()).substr(0, doc.tokens()[bt].b0);
         const std::size_t nl = before.find_last_not_of(" \t");
         if (bullet && (nl == std::string_view::npos || before[nl] == '\n')) {
