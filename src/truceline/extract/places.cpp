@@ -984,7 +984,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                             b == "\u25CF" || b == "\u25E6";
         const std::string_view before = std::string_view(doc.text()).substr(0, doc.tokens()[bt].b0);
         const std::size_t nl = before.find_last_not_of(" \t");
-        if (bullet && (nl == std::string_view::npos || before[nl] == '\n')) {
+        // ... of a bulletin's count ("- X — 7": a dash and a number on its line), not any bulleted
+        // line ("• عاجل | مراسلنا: …": "urgent" is a village's name too)
+        auto counted = [&] {
+          std::string_view line = std::string_view(doc.text()).substr(doc.tokens()[bt].b1);
+          line = line.substr(0, line.find('\n'));
+          for (std::string_view dash : {"- ", "\u2013 ", "\u2014 "})
+            for (std::size_t at = line.find(dash); at != std::string_view::npos; at = line.find(dash, at + 1)) {
+              const std::string_view rest = line.substr(at + dash.size());
+              if (!rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') || rest.starts_with("\u0660") ||
+                                    rest.starts_with("\u0661") || rest.starts_with("\u0662") ||
+                                    rest.starts_with("\u0663") || rest.starts_with("\u0664") ||
+                                    rest.starts_with("\u0665") || rest.starts_with("\u0666") ||
+                                    rest.starts_with("\u0667") || rest.starts_with("\u0668") ||
+                                    rest.starts_with("\u0669")))
+                return true;
+            }
+          return false;
+        };
+        if (bullet && (nl == std::string_view::npos || before[nl] == '\n') && counted()) {
           CueHit h;
           h.first = w;
           h.strong = false;
