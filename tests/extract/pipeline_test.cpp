@@ -1168,14 +1168,14 @@ TEST(CandidateAssembly, EveryMemberOfAnOriginListIsAnOrigin) {
   // Both Latamina and Kafr Zita are where the shells came from: the event stays at Mhardeh, and
   // the sentence that tells where they came from is the same event (its actor the event's).
   const auto cs = full_candidates_of("Four civilians were killed when shells hit Mhardeh on Monday evening, a local source "
-                                "said. The shells were fired from militant positions around Latamina and Kafr Zita. The "
-                                "source blamed Jaysh al-Izza.");
+                                     "said. The shells were fired from militant positions around Latamina and Kafr Zita. The "
+                                     "source blamed Jaysh al-Izza.");
   ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
   EXPECT_EQ(kind_of(cs[0]), "shelling");
   EXPECT_EQ(place_of(cs[0]), "Muḩradah") << cs[0].dump();
   EXPECT_EQ(actor_id_of(cs[0]), "jaysh-al-izza") << cs[0].dump();
   const auto ru = full_candidates_of("Четыре мирных жителя погибли при обстреле Мхарды в понедельник вечером. Снаряды были "
-                                "выпущены с позиций боевиков в районе Латамины и Кафр-Зиты.");
+                                     "выпущены с позиций боевиков в районе Латамины и Кафр-Зиты.");
   ASSERT_EQ(ru.size(), 1u) << json(ru).dump();
   EXPECT_EQ(place_of(ru[0]), "Muḩradah") << ru[0].dump();
 }
@@ -1183,7 +1183,7 @@ TEST(CandidateAssembly, EveryMemberOfAnOriginListIsAnOrigin) {
 TEST(CandidateAssembly, TheOriginOrTheOneResponsibleInTheNextSentenceIsTheActor) {
   {
     const auto cs = full_candidates_of("Shells hit Sufuhun on Monday, injuring a woman. Field contacts said the fire came "
-                                  "from government positions.");
+                                       "from government positions.");
     ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
     EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
     EXPECT_TRUE(says(cs[0], "blamed by 'Field contacts' in a later sentence")) << cs[0]["uncertain"];
@@ -1203,7 +1203,7 @@ TEST(CandidateAssembly, TheOriginOrTheOneResponsibleInTheNextSentenceIsTheActor)
 
 TEST(CandidateAssembly, AClaimantThatOnlyTellsIsNotTheActor) {
   const auto cs = full_candidates_of("Turkey's defence ministry says several mortar rounds fell near its observation post at "
-                                "Sher Mughar this morning.");
+                                     "Sher Mughar this morning.");
   ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
   EXPECT_EQ(actor_id_of(cs[0]), "") << cs[0].dump();
   EXPECT_EQ(cs[0]["claimed_by"], "Turkey's defence ministry") << cs[0].dump();
@@ -1246,7 +1246,7 @@ TEST(CandidateKinds, ReconnaissanceFlightsConvoysToPostsAndFears) {
   }
   // A convoy that reached a post named before the post word.
   const auto convoy = full_candidates_of("A Turkish supply convoy of 20 vehicles reached the Sheikh Aqil observation post on "
-                                    "Sunday.");
+                                         "Sunday.");
   ASSERT_EQ(convoy.size(), 1u) << json(convoy).dump();
   EXPECT_EQ(kind_of(convoy[0]), "post_event");
   EXPECT_EQ(place_of(convoy[0]), "Sheikh Aqil") << convoy[0].dump();
