@@ -754,6 +754,25 @@ TEST(Dates, TomorrowAndTheDayAfter) {
   EXPECT_FALSE(one("Tomorrow a delegation arrives.", std::nullopt).resolved.has_value());
 }
 
+// "since dawn", "с рассвета", "منذ الفجر", Turkish "bu sabah / bu akşam": the publication day;
+// "в течение прошедших суток": the past 24 hours (the day before publication).
+TEST(Dates, SinceDawnThisMorningAndThePastDayInTheGenitive) {
+  const year_month_day pub = 2019y / February / 19d;
+  for (const char* text : {"Shells have hit Saraqib since dawn.", "С рассвета боевики обстреливают Саракиб.",
+                           "تقصف قوات النظام سراقب منذ الفجر.", "Rejim güçleri bu sabah Serakib'e saldırdı.",
+                           "Rejim güçleri bu akşam Serakib'e saldırdı."}) {
+    const auto d = one(text, pub);
+    EXPECT_EQ(d.rule, "today") << text;
+    EXPECT_EQ(d.resolved, pub) << text;
+  }
+  const auto day = one("В течение прошедших суток боевики обстреляли Саракиб.", pub);
+  EXPECT_EQ(day.rule, "past_24_hours");
+  EXPECT_EQ(day.text, "В течение прошедших суток");
+  EXPECT_EQ(day.resolved, 2019y / February / 18d);
+  // "at dawn on Monday" is Monday's dawn.
+  EXPECT_EQ(one("Shells hit Saraqib at dawn on Monday.", pub).resolved, 2019y / February / 18d);
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

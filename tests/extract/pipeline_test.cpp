@@ -1264,6 +1264,9 @@ TEST(CandidateAssembly, QuestionsSequenceAndRegionHeadlines) {
   ASSERT_EQ(q.size(), 1u) << json(q).dump();
   EXPECT_EQ(q[0]["observed_at"], "2018-10-08");
   EXPECT_TRUE(full_candidates_of("А совместные патрули на трассе М4?").empty());
+  // An interviewer's label before the colon: still a question.
+  EXPECT_TRUE(full_candidates_of("Q: Are Russian reconnaissance flights over Taftanaz continuing?").empty());
+  EXPECT_TRUE(full_candidates_of("Вопрос: продолжаются ли обстрелы Саракиба?").empty());
   EXPECT_TRUE(full_candidates_of("هل تعرضت سراقب لغارات؟").empty());
   // "Afterwards" keeps the paragraph's day (Thursday 4 October 2018), not the publication's.
   const auto seq = full_candidates_of("The commander of a company on the hills west of Aleppo spoke to us by phone from "

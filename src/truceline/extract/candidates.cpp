@@ -1035,8 +1035,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // A question ("And from the air?", "А совместные патрули на М4?", "وماذا عن الغارات؟") asks,
   // it tells no event: an interviewer's words (issue 14, eleventh held-out set).
   auto question = [&](std::size_t si) {
-    // (not a quoted question after the event: 'asked: "Where are the guarantors?"')
-    for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
+    // (not a quoted question after the event: 'asked: "Where are the guarantors?"'; but an
+    // interviewer's label before a colon is a question's: "Q: Are the flights continuing?",
+    // "Вопрос:", "سؤال:", "Soru:")
+    static const std::set<std::string> kLabel{"q", "question", "\u0432\u043e\u043f\u0440\u043e\u0441" /* вопрос */,
+                                              "soru"};
+    std::size_t first = ss[si].first_token;
+    while (first < ss[si].end_token && !ts[first].word) ++first;
+    const bool labelled = first + 1 < ss[si].end_token &&
+                          (kLabel.count(ts[first].lower) || ts[first].lower == normalise_arabic("سؤال")) &&
+                          ts[first + 1].lower == ":";
+    for (std::size_t k = labelled ? first + 2 : ss[si].first_token; k < ss[si].end_token; ++k) {
       const std::string& p = ts[k].lower;
       if (p == ":" || p == "\"" || p == "\u201C" || p == "\u201D" || p == "\u00AB" || p == "\u00BB" || p == "\u201E")
         return false;

@@ -238,7 +238,9 @@ const WordSet& relative_starts_set() {
                          "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
                          "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
                          "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the",
-                         "weekend", "выходные", "выходных", "hafta"};
+                         "weekend", "выходные", "выходных", "hafta",
+                         // "since dawn", "с рассвета", "منذ الفجر" (keyed on the second word)
+                         "dawn", "daybreak", "рассвета", "الفجر"};
   return s;
 }
 const WordSet& earlier_set() {  // "earlier today"
@@ -1349,6 +1351,24 @@ struct Scanner {
       emit_relative(i, i + 1, "today", 0);
       return true;
     }
+    // Turkish "bu sabah" (this morning), "bu akşam", "bu öğleden sonra"; "since dawn", "с рассвета",
+    // "منذ الفجر": the publication day.
+    if (w == "bu" && word(i + 1) &&
+        (k[i + 1].starts_with("sabah") || k[i + 1].starts_with("akşam") || k[i + 1].starts_with("aksam") ||
+         k[i + 1].starts_with("öğle") || k[i + 1].starts_with("ogle"))) {
+      emit_relative(i, i + 1, "today", 0);
+      return true;
+    }
+    {
+      static const std::string kSince = lexicon::key("منذ"), kDawn = lexicon::key("الفجر");
+      // (keyed on the second word: "since" and "منذ" open a "since …" date of their own)
+      if (i > floor && word(i - 1) && same_sentence(i - 1, i) &&
+          ((k[i - 1] == "since" && (w == "dawn" || w == "daybreak")) || (k[i - 1] == "с" && w == "рассвета") ||
+           (k[i - 1] == kSince && w == kDawn))) {
+        emit_relative(i - 1, i, "today", 0);
+        return true;
+      }
+    }
     if (in(i, yesterday_set())) {
       std::size_t first = i, last = i;
       std::string rule = "yesterday";
@@ -1439,6 +1459,15 @@ struct Scanner {
       last = i + 2;
     } else if ((w == "прошедшие" || w == "последние" || w == "минувшие") && word(i + 1) && k[i + 1] == "сутки") {
       last = i + 1;
+    } else if ((w == "прошедших" || w == "последних" || w == "минувших") && word(i + 1) && k[i + 1] == "суток") {
+      // "в течение прошедших суток" (during the past day)
+      last = i + 1;
+      if (i >= 2 && word(i - 1) && word(i - 2) && k[i - 1] == "течение" && k[i - 2] == "в" && i - 2 >= floor) {
+        emit_relative(i - 2, last, "past_24_hours", 1,
+                      "the 24 hours before publication: read as the day before it (most of the window); the hours "
+                      "are not told");
+        return true;
+      }
     } else if (w == "son" && is24(i + 1) && word(i + 2) && k[i + 2].starts_with("saat")) {
       last = i + 2;
     } else if (w == kDuring || w == kHours) {
