@@ -464,6 +464,24 @@ std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& 
   for (const auto& e : in.events) with_event.insert(e.sentence);
   for (const auto& st : in.statements) with_event.insert(st.sentence);
   for (const auto& d : in.denials) with_event.insert(d.sentence);
+  // The heading's event at item sentence si, its trigger the item's first word (rule
+  // "list_item_of:<the heading's rule>"); `breakdown`: at a point of its own, or no candidate.
+  auto add_item = [&](std::size_t si, const EventMention& head) {
+    std::size_t k = ss[si].first_token;
+    while (k < ss[si].end_token && !ts[k].word) ++k;
+    if (k >= ss[si].end_token) return false;
+    EventMention m;
+    m.kind = head.kind;
+    m.span = ts[k].span;
+    m.text = std::string(doc.slice(ts[k].span));
+    m.rule = "list_item_of:" + head.rule;
+    m.sentence = si;
+    m.first_token = m.last_token = k;
+    m.voice = head.voice;
+    m.breakdown = true;
+    ev.events.push_back(std::move(m));
+    return true;
+  };
   // A line that denies or negates ("- Saraqib: no strikes were reported there"): not the heading's.
   auto negated = [&](std::size_t si) {
     static const std::set<std::string> kNo{"no", "not", "none", "nothing", "\u043d\u0435" /* не */,
@@ -498,20 +516,7 @@ std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& 
       if (e.sentence == h && (e.kind == "shelling" || e.kind == "airstrike" || e.kind == "armed_clash") && !e.answers)
         head = &e;
     if (!head) continue;
-    std::size_t k = ss[si].first_token;
-    while (k < ss[si].end_token && !ts[k].word) ++k;
-    if (k >= ss[si].end_token) continue;
-    EventMention m;
-    m.kind = head->kind;
-    m.span = ts[k].span;
-    m.text = std::string(doc.slice(ts[k].span));
-    m.rule = "list_item_of:" + head->rule;
-    m.sentence = si;
-    m.first_token = m.last_token = k;
-    m.voice = head->voice;
-    m.breakdown = true;  // at a point of its own, or no candidate
-    ev.events.push_back(std::move(m));
-    headings.insert(h);
+    if (add_item(si, *head)) headings.insert(h);
   }
   // A bulletin's count broken down after a colon over the lines that follow ("зафиксировано 14
   // обстрелов, в том числе:" then "в провинции Латакия - 4 (Кинсабба - 2, Рабиа, Аттира);"): each
@@ -523,20 +528,7 @@ std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& 
     for (std::size_t si = e.sentence + 1; si < ss.size() && si <= e.sentence + 10 && !paragraph_break_before(doc, si);
          ++si) {
       if (with_event.count(si) || negated(si) || !(list_item(doc, si) || counted_line(si))) break;
-      std::size_t k = ss[si].first_token;
-      while (k < ss[si].end_token && !ts[k].word) ++k;
-      if (k >= ss[si].end_token) continue;
-      EventMention m;
-      m.kind = e.kind;
-      m.span = ts[k].span;
-      m.text = std::string(doc.slice(ts[k].span));
-      m.rule = "list_item_of:" + e.rule;
-      m.sentence = si;
-      m.first_token = m.last_token = k;
-      m.voice = e.voice;
-      m.breakdown = true;  // (a place of its own, or none)
-      ev.events.push_back(std::move(m));
-      headings.insert(e.sentence);
+      if (add_item(si, e)) headings.insert(e.sentence);
     }
   }
   std::stable_sort(ev.events.begin(), ev.events.end(),

@@ -374,13 +374,18 @@ constexpr const char* kFutureCues[] = {
     "will", "would", "plans", "planned", "planning", "intends", "intend", "threatened", "threatens", "must",
     "should", "shall", "expected", "aims", "going", "'ll", "намерен*", "планиру*", "будет", "будут",
     "собира*", "угрожа*", "должн*", "سوف", "يعتزم", "تعتزم", "يخطط", "تخطط", "هدد*", "تهدد", "يهدد", "المقرر",
-    "سيتم", "لن", "يجب", "ينبغي", "начнут", "начнется", "начнётся", "planlıyor",
-    // Fear of what may come ("residents fear new raids", "الأهالي خائفون من غارات جديدة", "жители
-    // опасаются новых ударов", "yeni saldırılardan korkuyor"): not an event (issue 14: a raid feared
-    // was made a candidate).
-    "fear", "fears", "fearing", "afraid", "worried", "خائف*",
-    "يخشون", "يخشى", "تخشى", "خشية", "مخاوف", "опасаются", "опасается", "опасаясь", "боятся", "боится",
-    "korkuyor*", "korkusu*", "endişe*"};
+    "سيتم", "لن", "يجب", "ينبغي", "начнут", "начнется", "начнётся", "planlıyor"};
+// Fear of what may come ("residents fear new raids", "الأهالي خائفون من غارات جديدة", "жители
+// опасаются новых ударов", "yeni saldırılardan korkuyor"): future cues too (compiled after
+// kFutureCues), not an event (issue 14: a raid feared was made a candidate) — but only before the
+// trigger, and not across "after" / "since" … (governing_cue).
+constexpr const char* kFearCues[] = {"fear",     "fears",    "fearing",  "afraid",   "worried",   "خائف*",
+                                     "يخشون",    "يخشى",     "تخشى",     "خشية",     "مخاوف",     "опасаются",
+                                     "опасается", "опасаясь", "боятся",   "боится",   "korkuyor*", "korkusu*",
+                                     "endişe*"};
+bool is_fear_cue(std::string_view source) {
+  return std::find(std::begin(kFearCues), std::end(kFearCues), source) != std::end(kFearCues);
+}
 
 // Negation cues: the trigger in their clause, at most five words after them, is not an event.
 constexpr const char* kNegationCues[] = {"no",   "not",  "never", "without", "nor", "neither", "none",
@@ -525,9 +530,11 @@ PatternSet compile(const Entry* b, const Entry* e) {
   out.index();
   return out;
 }
-PatternSet compile(const char* const* b, const char* const* e) {
+PatternSet compile(const char* const* b, const char* const* e, const char* const* b2 = nullptr,
+                   const char* const* e2 = nullptr) {
   PatternSet out;
   for (const char* const* x = b; x != e; ++x) out.push_back({"", *x, split_words(*x)});
+  for (const char* const* x = b2; x != e2; ++x) out.push_back({"", *x, split_words(*x)});
   out.index();
   return out;
 }
@@ -542,7 +549,7 @@ struct Tables {
   PatternSet group_words = compile(std::begin(kGroupWords), std::end(kGroupWords));
   PatternSet post_words = compile(std::begin(kPostWords), std::end(kPostWords));
   PatternSet statements = compile(std::begin(kStatementCues), std::end(kStatementCues));
-  PatternSet future = compile(std::begin(kFutureCues), std::end(kFutureCues));
+  PatternSet future = compile(std::begin(kFutureCues), std::end(kFutureCues), std::begin(kFearCues), std::end(kFearCues));
   PatternSet negation = compile(std::begin(kNegationCues), std::end(kNegationCues));
   PatternSet denial = compile(std::begin(kDenialCues), std::end(kDenialCues));
   PatternSet claim_before = compile(std::begin(kClaimBefore), std::end(kClaimBefore));
@@ -662,12 +669,6 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
   std::size_t words = 0;
   // "Fear gripped X after shelling killed …": a fear that follows the event does not govern it.
   bool after_word = false;
-  static constexpr string_view kFear[] = {"fear", "fears", "fearing", "afraid", "worried"};
-  // Every fear cue (kFutureCues): never after the trigger ("Monday's shelling worried residents",
-  // "أثار القصف مخاوف السكان", "saldırı endişeye yol açtı": the event happened).
-  static const std::set<std::string> kAnyFear{"fear", "fears", "fearing", "afraid", "worried", "خائف*", "يخشون",
-                                              "يخشى", "تخشى", "خشية", "مخاوف", "опасаются", "опасается",
-                                              "опасаясь", "боятся", "боится", "korkuyor*", "korkusu*", "endişe*"};
   for (std::size_t i = first; i > s_first && words < before;) {
     --i;
     if (is_clause_boundary(t, i)) break;
@@ -677,7 +678,7 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
     if (lw == "after" || lw == "following" || lw == "since" || lw == "when" || lw == "because") after_word = true;
     for (const auto& p : ps)
       if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0])) {
-        if (after_word && std::find(std::begin(kFear), std::end(kFear), p.source) != std::end(kFear)) continue;
+        if (after_word && is_fear_cue(p.source)) continue;
         if (negation && p.source == std::string("لا") && arabic_still(t, i)) continue;
         return Hit{&p, i, i + 1};
       }
@@ -691,7 +692,9 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
     if (!t.tok(i).word) continue;
     ++words;
     for (const auto& p : ps)
-      if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0]) && !kAnyFear.count(p.source))
+      // (a fear cue never after the trigger: "Monday's shelling worried residents", "أثار القصف
+      // مخاوف السكان", "saldırı endişeye yol açtı" — the event happened)
+      if (p.words.size() == 1 && token_matches(t.forms[i], p.words[0]) && !is_fear_cue(p.source))
         return Hit{&p, i, i + 1};
   }
   return std::nullopt;
