@@ -773,6 +773,29 @@ TEST(Dates, SinceDawnThisMorningAndThePastDayInTheGenitive) {
   EXPECT_EQ(one("Shells hit Saraqib at dawn on Monday.", pub).resolved, 2019y / February / 18d);
 }
 
+// "during the night" is last night; "с утра" the publication day; "الساعات الأربع والعشرين
+// الماضية" (24 in words) the past 24 hours; "since the start of … on 6 March" a past date.
+TEST(Dates, TimesOfDayAndTheStartOfAPeriod) {
+  const year_month_day pub = 2020y / November / 12d;
+  const auto night = one("Shells hit Sarmin during the night.", pub);
+  EXPECT_EQ(night.text, "during the night");
+  EXPECT_EQ(night.rule, "last_night");
+  EXPECT_EQ(night.resolved, 2020y / November / 11d);
+  EXPECT_EQ(one("In the night of 3 May shells fell on Sarmin.", pub).resolved, 2020y / May / 3d);
+  const auto morning = one("Боевики обстреливают Саракиб с утра.", pub);
+  EXPECT_EQ(morning.rule, "today");
+  EXPECT_EQ(morning.resolved, pub);
+  const auto day = one("قصفت قوات النظام سراقب خلال الساعات الأربع والعشرين الماضية.", pub);
+  EXPECT_EQ(day.rule, "past_24_hours");
+  EXPECT_EQ(day.resolved, 2020y / November / 11d);
+  // 6 March 2021 is nearer to 12 November 2020 by the future weight, but a period that began
+  // then is past.
+  for (const char* text : {"Всего с начала действия режима прекращения огня в Идлибской зоне 6 марта зафиксировано "
+                           "более 3100 нарушений.",
+                           "Since the start of the ceasefire on 6 March, more than 3,100 violations were recorded."})
+    EXPECT_EQ(one(text, pub).resolved, 2020y / March / 6d) << text;
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

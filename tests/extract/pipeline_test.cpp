@@ -1412,6 +1412,83 @@ TEST(CandidateAssembly, TheRulesAboveStayInTheirBounds) {
   EXPECT_EQ(kind_of(tr[0]), "patrol");
 }
 
+// A list's heading that says whose violations the list holds gives each item with no actor of
+// its own that actor (Arabic, Turkish table rows, English); not a heading that only records them.
+TEST(CandidateRoles, AHeadingOfViolationsGivesItsItemsTheirActor) {
+  for (const char* text :
+       {"رصد مكتبنا خلال الأسبوع الماضي خروقات متواصلة لقوات النظام، وجاءت أبرزها كما يلي:\n\n"
+        "- الاثنين: قصف صاروخي على بلدة سراقب.\n- الثلاثاء: قصف مدفعي على بلدة سرمين.",
+        "Geçen hafta Esad rejimi güçlerinin gerçekleştirdiği ihlaller aşağıda sıralanmıştır:\n\n"
+        "| Gün | Yer | Olay |\n|---|---|---|\n| Pazartesi | Serakib | topçu atışı |\n| Salı | Sarmin | topçu atışı |",
+        "Ceasefire violations by regime forces last week were as follows:\n\n- Monday: shelling on Saraqib.\n"
+        "- Tuesday: shelling on Sarmin."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 2u) << text << json(cs).dump();
+    for (const auto& c : cs) {
+      EXPECT_EQ(c["kind"], "shelling") << text;
+      EXPECT_EQ(actor_id_of(c), "syria") << c.dump();
+    }
+  }
+  // The side that records the violations is not the one that commits them.
+  const auto rec = full_candidates_of("Violations recorded by the Russian side last week:\n\n- Monday: shelling on Saraqib.");
+  ASSERT_EQ(rec.size(), 1u) << json(rec).dump();
+  EXPECT_EQ(actor_id_of(rec[0]), "") << rec[0].dump();
+  // Two sides named: whose is not said.
+  const auto two = full_candidates_of(
+      "Violations by regime forces and by HTS fighters last week:\n\n- Monday: shelling on Saraqib.");
+  ASSERT_EQ(two.size(), 1u) << json(two).dump();
+  EXPECT_EQ(actor_id_of(two[0]), "") << two[0].dump();
+}
+
+// A list item's line takes the claimant of the list's heading, not the item before's.
+TEST(CandidateClaims, AnItemsClaimantDoesNotCarryToTheNextItem) {
+  const auto cs = full_candidates_of(
+      "حصيلة اليوم:\n\n- قصف مدفعي على بلدة سراقب، وقالت الجبهة الوطنية للتحرير إنها قتلت ٣ من المهاجمين.\n"
+      "- قذائف هاون على بلدة سرمين، مقتل طفل.");
+  ASSERT_EQ(cs.size(), 2u) << json(cs).dump();
+  int sarmin = 0;
+  for (const auto& c : cs)
+    if (place_of(c) == "Sarmīn") {
+      ++sarmin;
+      const std::string by = c.value("claimed_by", std::string());
+      EXPECT_EQ(by.find("الجبهة"), std::string::npos) << c.dump();
+      EXPECT_EQ(by.find("قتلت"), std::string::npos) << c.dump();
+    }
+  EXPECT_EQ(sarmin, 1) << json(cs).dump();
+}
+
+// A bulletin's villages by province, each with its count, in brackets: every one is that event at
+// its village (the localities supplement asked for each, as for a cued name); a village named
+// again later needs no cue; a member nothing locates keeps its candidate, unlocated.
+TEST(CandidateAssembly, ABulletinsCountedVillagesByProvinceAreEachAnEvent) {
+  const auto cs = full_candidates_of(
+      "За прошедшие сутки зафиксировано 16 обстрелов: в провинции Идлиб - 7 (Саракиб - 4, Тель-Тукан - 3), в "
+      "провинции Алеппо - 9 (Хан-эль-Асаль - 4, Эль-Мансура - 3, Кафр-Хамра - 2). В результате обстрела "
+      "Хан-эль-Асаля ранены двое военнослужащих.");
+  std::set<std::string> places;
+  int unlocated = 0;
+  for (const auto& c : cs) {
+    EXPECT_EQ(c["kind"], "shelling") << c.dump();
+    if (c.contains("lon") && !c["lon"].is_null()) places.insert(place_of(c));
+    else ++unlocated;
+    if (place_of(c) == "Khan al `Asal") EXPECT_EQ(c.value("injured", 0), 2) << c.dump();
+    else EXPECT_FALSE(c.contains("injured") && !c["injured"].is_null()) << c.dump();
+  }
+  EXPECT_EQ(places, (std::set<std::string>{"Sarāqib", "Tall at Tukan", "Khan al `Asal", "Kafr Hamra"})) << json(cs).dump();
+  EXPECT_EQ(unlocated, 1) << json(cs).dump();
+  // Arabic: the edges of two villages, a front at a two-word name.
+  const auto ar = full_candidates_of("قصف مدفعي على أطراف عندان وحيان يوم الثلاثاء، ومحاولة تسلل على محور خان العسل.");
+  std::set<std::string> ar_places;
+  for (const auto& c : ar) ar_places.insert(place_of(c));
+  EXPECT_TRUE(ar_places.count("`Anadan") && ar_places.count("Hayyan") && ar_places.count("Khan al `Asal")) << json(ar).dump();
+  // ... but only the supplement's exact spelling after those words: none of these is a village.
+  for (const char* text : {"وقعت اشتباكات بين المعارضة والنظام قرب سراقب.", "جرت محادثات بين أنقرة وموسكو حول سراقب.",
+                           "انسحبت الفصائل من محيط النقطة قرب سراقب."}) {
+    const auto x = full_candidates_of(text);
+    for (const auto& c : x) EXPECT_EQ(place_of(c), "Sarāqib") << text << c.dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

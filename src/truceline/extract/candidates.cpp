@@ -46,24 +46,6 @@ bool paragraph_break_before(const Document& d, std::size_t si) {
   return between.find("\n\n") != std::string_view::npos;
 }
 
-// The sentence opens a list item: its line starts with a bullet ("•", "-", "*", "–", "—", "▪",
-// "●", "◦") or a number followed by ")" or ".".
-bool list_item(const Document& d, std::size_t si) {
-  const auto& ss = d.sentences();
-  std::size_t s0 = si;
-  while (s0 > 0 && !paragraph_break_before(d, s0)) {
-    const std::string_view between = std::string_view(d.text()).substr(ss[s0 - 1].b1, ss[s0].b0 - ss[s0 - 1].b1);
-    if (between.find('\n') != std::string_view::npos) break;
-    --s0;
-  }
-  std::string_view t = std::string_view(d.text()).substr(ss[s0].b0, ss[s0].b1 - ss[s0].b0);
-  for (std::string_view b : {"\xE2\x80\xA2", "-", "*", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xE2\x97\xA6"})
-    if (t.starts_with(b)) return true;
-  std::size_t k = 0;
-  while (k < t.size() && k < 3 && t[k] >= '0' && t[k] <= '9') ++k;
-  return k > 0 && k < t.size() && (t[k] == ')' || t[k] == '.') && k + 1 < t.size() && t[k + 1] == ' ';
-}
-
 std::string sentence_text(const Document& d, std::size_t si) {
   const Sentence& s = d.sentences()[si];
   std::string t(std::string_view(d.text()).substr(s.b0, s.b1 - s.b0));
@@ -2380,10 +2362,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         static const std::set<std::string> kDash{"-", "\xE2\x80\x93", "\xE2\x80\x94", ":"};
         int depth = 0;
         bool extended = false, region_open = false;
+        // A province's group in brackets ("в провинции Идлиб - 12 (Саракиб - 5, Хан-эс-Сбиль - 3),
+        // в провинции Алеппо - 9 (Хан-эль-Асаль - 4, …)"): the bracket a member closes, opened
+        // before it, and the one the next member opens.
+        int open_before = 0;
+        for (std::size_t k = ss[si].first_token; k < t0; ++k)
+          open_before += ts[k].lower == "(" ? 1 : ts[k].lower == ")" ? -1 : 0;
         for (std::size_t k = t0; k < t1; ++k) {
           const std::string& w = ts[k].lower;
+          if (w == "(" && k + 1 == t1 && depth == 0) {
+            extended = true;
+            continue;
+          }
           if (w == "(") {
             ++depth;
+            extended = true;
+            continue;
+          }
+          if (w == ")" && depth == 0 && open_before > 0) {
+            --open_before;
             extended = true;
             continue;
           }
@@ -2395,14 +2392,24 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           const bool in_region = std::any_of(ps.begin(), ps.end(), [&](const PlaceMention* r) {
             return r->kind == "region" && ts[k].span.begin >= r->span.begin && ts[k].span.end <= r->span.end;
           });
+          // (a member nothing locates: "Хан-эль-Асаль - 4, Эль-Мансура - 3, Кафр-Хамра - 2")
+          const bool in_unlocated = std::any_of(ps.begin(), ps.end(), [&](const PlaceMention* r) {
+            return r->kind == "unresolved" && ts[k].span.begin >= r->span.begin && ts[k].span.end <= r->span.end;
+          });
+          if (in_unlocated) {
+            extended = true;
+            continue;
+          }
           if (in_region || ((w == "\xD0\xB2" /* в */ || w == "in") && k + 1 < t1)) {
             region_open = region_open || in_region;
             extended = true;
             continue;
           }
           // a member's count after a dash ("Кинсабба - 2, Рабиа", "Saraqib - 3, Tell Mardikh")
+          // (after a province, its count: "в провинции Алеппо - 9 (…": the province's part opens)
           if (kDash.count(w) && k + 1 < t1 && ts[k + 1].number && w != ":") {
             ++k;
+            region_open = false;
             continue;
           }
           if (kDash.count(w)) {
@@ -2420,7 +2427,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       };
       std::vector<const PlaceMention*> pts;
       for (const PlaceMention* p : ps)
-        if (p->kind == "point") pts.push_back(p);
+        if (p->kind == "point" || p->kind == "unresolved") pts.push_back(p);  // (a member nothing locates too)
       auto it = std::find(pts.begin(), pts.end(), c.place);
       for (auto j = it; j != pts.end() && j + 1 != pts.end() && joined(*j, *(j + 1)); ++j)
         also.push_back(*(j + 1));
@@ -2545,9 +2552,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
               return p.kind == "point" && p.span.begin >= u.n->span.end && sentence_of(doc, p.span.begin) == si;
             });
         if (after_list) {
+          // (the first located place: a member nothing locates carries no figure)
           Cand* first = group.front();
           for (Cand* g : group)
-            if (g->place->span.begin < first->place->span.begin) first = g;
+            if (static_cast<bool>(g->place->lon) != static_cast<bool>(first->place->lon)
+                    ? static_cast<bool>(g->place->lon)
+                    : g->place->span.begin < first->place->span.begin)
+              first = g;
           owner = first;
           std::string names;
           for (Cand* g : group) names += (names.empty() ? "'" : ", '") + g->place->text + "'";
@@ -2937,6 +2948,73 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
   }
 
+  // The heading of the list whose item sentence `si` is (the sentence before the item lines,
+  // ending with a colon) when it says whose violations or attacks the list
+  // holds: a violation noun with one party or group attached — after it ("violations by regime
+  // forces", "خروقات متواصلة لقوات النظام", "нарушения со стороны …") or just before it ("Esad
+  // rejimi güçlerinin gerçekleştirdiği ihlaller", "regime violations"); not one that records or
+  // counts them ("violations recorded by the Russian side"). The actor and the noun as written.
+  auto violations_heading_actor =
+      [&](std::size_t si) -> std::optional<std::pair<const ActorMention*, std::string>> {
+    // (the items run without a blank line between them; one may stand between the heading and them)
+    std::size_t first = si;
+    while (first > 0 && list_item(doc, first - 1) && !paragraph_break_before(doc, first)) --first;
+    if (first == 0 || !list_item(doc, first) || si - first > 14) return std::nullopt;
+    const std::size_t h = first - 1;
+    bool colon = false;
+    for (std::size_t k = ss[h].end_token; k-- > ss[h].first_token;) {
+      if (ts[k].word) break;
+      if (ts[k].lower == ":") colon = true;
+    }
+    if (!colon) return std::nullopt;
+    auto violation_noun = [&](std::size_t k) {
+      static const std::vector<std::string> kStems = {
+          "violation", "breach", "attacks", "нарушени", "обстрел", "ihlal", "saldırı",
+          normalise_arabic("خروق"), normalise_arabic("انتهاكات"), normalise_arabic("اعتداءات")};
+      std::string w = word_key(k);
+      if (ts[k].script == Script::arabic && (w.starts_with("\xD9\x84") || w.starts_with("\xD9\x88")))
+        w.erase(0, 2);  // ل / و joined
+      if (w.starts_with("\xD8\xA7\xD9\x84")) w.erase(0, 4);  // ال
+      for (const auto& st : kStems)
+        if (w.starts_with(st)) return true;
+      return false;
+    };
+    auto records = [&](std::size_t a, std::size_t b) {  // a verb of recording or counting in [a, b)
+      static const std::vector<std::string> kStems = {"record", "regist", "document", "monitor", "count", "report",
+                                                      "зафиксир", "зарегистр", "tespit", "kayded", "kaydet",
+                                                      normalise_arabic("رصد"), normalise_arabic("وثق")};
+      for (std::size_t k = a; k < b; ++k)
+        for (const auto& st : kStems)
+          if (ts[k].word && word_key(k).starts_with(st)) return true;
+      return false;
+    };
+    const ActorMention* found = nullptr;
+    std::string noun;
+    for (std::size_t k = ss[h].first_token; k < ss[h].end_token; ++k) {
+      if (!ts[k].word || !violation_noun(k)) continue;
+      for (const ActorMention* a : actors[h]) {
+        if (a->id.empty() || a->category == "civilians" || a->category == "several") continue;
+        if (ev.claimant[h] && distance(a->span, ev.claimant[h]->span) == 0) continue;
+        const std::size_t a0 = token_at(doc, a->span.begin), a1 = token_at(doc, a->span.end);
+        std::size_t words = 0;
+        bool attached = false;
+        if (a0 > k) {
+          for (std::size_t x = k + 1; x < a0; ++x) words += ts[x].word;
+          attached = words <= 6 && !records(k + 1, a0);
+        } else if (a1 <= k) {
+          for (std::size_t x = a1; x < k; ++x) words += ts[x].word;
+          attached = words <= 1 && !records(a1, k);
+        }
+        if (!attached) continue;
+        if (found && found->id != a->id) return std::nullopt;  // two sides: whose is not said
+        found = a;
+        noun = std::string(doc.token_text(k));
+      }
+    }
+    if (!found) return std::nullopt;
+    return std::make_pair(found, noun);
+  };
+
   // A bulletin's items (with_list_items): each takes the heading's actor when it names none, and
   // the heading's own candidate (its place a region or where the fire came from) gives way to them.
   for (std::size_t ci = 0; ci < cands.size(); ++ci) {
@@ -2948,7 +3026,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           !list_item(doc, cands[hi].ev.sentence) && cands[hi].ev.kind == c.ev.kind &&
           (!head || cands[hi].ev.sentence >= cands[*head].ev.sentence))
         head = hi;
-    if (!head) continue;
+    if (!head) {
+      // No heading event: a heading that tells whose violations the list holds.
+      if (!c.actor && fire_kind(c.ev.kind))
+        if (const auto by = violations_heading_actor(c.ev.sentence)) {
+          c.actor = by->first;
+          c.actor_rule = "list_heading_violations";
+          drop_no_actor_line(c.uncertain);
+          c.uncertain.push_back(fmt::format("actor: '{}', whose {} the list's heading announces", by->first->text,
+                                            by->second));
+        }
+      continue;
+    }
     Cand& h = cands[*head];
     if (!c.actor && h.actor) {
       c.actor = h.actor;

@@ -240,7 +240,9 @@ const WordSet& relative_starts_set() {
                          "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the",
                          "weekend", "выходные", "выходных", "hafta",
                          // "since dawn", "с рассвета", "منذ الفجر" (keyed on the second word)
-                         "dawn", "daybreak", "рассвета", "الفجر"};
+                         "dawn", "daybreak", "рассвета", "الفجر", "утра",
+                         // "during the night" (keyed on "night")
+                         "night"};
   return s;
 }
 const WordSet& earlier_set() {  // "earlier today"
@@ -585,7 +587,25 @@ struct Scanner {
     auto is_since = [&](std::size_t x) { return k[x] == "since" || k[x] == munzu || k[x] == "с"; };
     std::size_t at = first;  // the cue may open the mention already ("С 6 марта")
     if (!is_since(at)) {
-      if (first == 0 || !word(first - 1) || !same_sentence(first - 1, first) || !is_since(first - 1)) return false;
+      if (first == 0 || !word(first - 1) || !same_sentence(first - 1, first) || !is_since(first - 1)) {
+        // "since the start of … on 6 March" ("с начала действия режима прекращения огня в
+        // Идлибской зоне 6 марта", "منذ بدء …"): a period that began on that date, within ten
+        // words of the same sentence.
+        static const std::set<std::string> kStart{"start", "beginning", "начала", "момента", lexicon::key("بدء"),
+                                                  lexicon::key("بداية")};
+        std::size_t words = 0;
+        for (std::size_t x = first; x-- > 0 && same_sentence(x, first) && words < 10;) {
+          if (!word(x)) continue;
+          ++words;
+          if (kStart.count(k[x])) {
+            std::size_t y = x;
+            while (y > 0 && same_sentence(y - 1, x) && !word(y - 1)) --y;
+            if (y > 0 && word(y - 1) && (is_since(y - 1) || (y >= 2 && k[y - 1] == "the" && is_since(y - 2)))) return true;
+            return false;
+          }
+        }
+        return false;
+      }
       at = first - 1;
     }
     if (k[at] != "с") return true;
@@ -1304,6 +1324,13 @@ struct Scanner {
       emit_relative(i, i + 1, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
     }
+    // "during the night", "in the night": the night before the publication date, as "overnight".
+    if (w == "night" && i >= 2 && word(i - 1) && word(i - 2) && k[i - 1] == "the" &&
+        (k[i - 2] == "during" || k[i - 2] == "in" || k[i - 2] == "through") && same_sentence(i - 2, i) && i - 2 >= floor &&
+        !(word(i + 1) && (k[i + 1] == "of" || k[i + 1] == "before"))) {
+      emit_relative(i - 2, i, "last_night", 1, "the night before the publication date (its evening's date)");
+      return true;
+    }
     if (w == "overnight") {
       emit_relative(i, i, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
@@ -1363,7 +1390,8 @@ struct Scanner {
       static const std::string kSince = lexicon::key("منذ"), kDawn = lexicon::key("الفجر");
       // (keyed on the second word: "since" and "منذ" open a "since …" date of their own)
       if (i > floor && word(i - 1) && same_sentence(i - 1, i) &&
-          ((k[i - 1] == "since" && (w == "dawn" || w == "daybreak")) || (k[i - 1] == "с" && w == "рассвета") ||
+          ((k[i - 1] == "since" && (w == "dawn" || w == "daybreak")) ||
+           (k[i - 1] == "с" && (w == "рассвета" || w == "утра")) ||
            (k[i - 1] == kSince && w == kDawn))) {
         emit_relative(i - 1, i, "today", 0);
         return true;
@@ -1474,7 +1502,12 @@ struct Scanner {
       // "خلال الـ24 ساعة الماضية", "خلال الساعات الـ24 الماضية", "الساعات الـ24 الأخيرة"
       std::size_t j = i + 1;
       if (w == kDuring && word(j) && k[j] == kHours) ++j;
-      if (!is24(j)) return false;
+      // (in words: "الساعات الأربع والعشرين الماضية")
+      static const std::set<std::string> kFour{lexicon::key("الأربع"), lexicon::key("الاربع"), lexicon::key("الأربعة"),
+                                               lexicon::key("الاربعة")};
+      static const std::string kAndTwenty = lexicon::key("والعشرين");
+      if (word(j) && kFour.count(k[j]) && word(j + 1) && k[j + 1] == kAndTwenty) ++j;
+      else if (!is24(j)) return false;
       ++j;
       if (word(j) && k[j] == kHour) ++j;
       if (!(word(j) && (k[j] == kPast || k[j] == kLast))) return false;

@@ -349,4 +349,30 @@ Document Document::make(std::string text, std::string_view lang) {
   return d;
 }
 
+namespace {
+
+std::string_view between_sentences(const Document& d, std::size_t si) {
+  const auto& ss = d.sentences();
+  return std::string_view(d.text()).substr(ss[si - 1].b1, ss[si].b0 - ss[si - 1].b1);
+}
+
+}  // namespace
+
+bool starts_line(const Document& d, std::size_t si) {
+  return si == 0 || between_sentences(d, si).find('\n') != std::string_view::npos;
+}
+
+bool list_item(const Document& d, std::size_t si) {
+  const auto& ss = d.sentences();
+  std::size_t s0 = si;
+  while (!starts_line(d, s0)) --s0;
+  std::string_view t = std::string_view(d.text()).substr(ss[s0].b0, ss[s0].b1 - ss[s0].b0);
+  for (std::string_view b : {"\xE2\x80\xA2", "-", "*", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x96\xAA", "\xE2\x97\x8F",
+                             "\xE2\x97\xA6", "|"})
+    if (t.starts_with(b)) return true;
+  std::size_t k = 0;
+  while (k < t.size() && k < 3 && t[k] >= '0' && t[k] <= '9') ++k;
+  return k > 0 && k < t.size() && (t[k] == ')' || t[k] == '.') && k + 1 < t.size() && t[k + 1] == ' ';
+}
+
 }  // namespace truceline::extract

@@ -94,6 +94,13 @@ class Document {
   std::vector<std::size_t> cp_blocks_;  // code points before byte 64*k
 };
 
+// The sentence lies on a list item's line: the line starts with a bullet ("•", "-", "*", "–", "—",
+// "▪", "●", "◦"), a table row's "|", or a number followed by ")" or "." (any sentence of that
+// line: an item may run over several sentences; the next line is another item or none).
+bool list_item(const Document& d, std::size_t si);
+// The sentence begins a line (the first sentence, or a line break before it).
+bool starts_line(const Document& d, std::size_t si);
+
 // Detects the language of a text (rules above): "en", "ar", "ru" or "tr".
 std::string detect_language(std::string_view text);
 

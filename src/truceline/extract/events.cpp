@@ -1009,10 +1009,20 @@ EventFindings find_events(const Document& doc) {
           first == "kimse" || normalise_arabic(c->text).starts_with(normalise_arabic("لا أحد")))
         c.reset();
     }
-    if ((!c || c->inherited) && si > 0 && !paragraph_break(doc, si - 1) && out.claimant[si - 1]) {
-      Claimant prev = *out.claimant[si - 1];
+    // A list item's line takes the claimant of the list's heading, not the item before's ("- …
+    // the NLF said it killed three attackers." says nothing of who tells the next item).
+    std::optional<std::size_t> from;
+    if (si > 0 && !paragraph_break(doc, si - 1)) {
+      from = si - 1;
+      if (starts_line(doc, si) && list_item(doc, si)) {
+        while (*from > 0 && list_item(doc, *from) && !paragraph_break(doc, *from - 1)) --*from;
+        if (list_item(doc, *from)) from.reset();  // (no heading: nobody before)
+      }
+    }
+    if ((!c || c->inherited) && from && out.claimant[*from]) {
+      Claimant prev = *out.claimant[*from];
       prev.inherited = true;
-      prev.sentence = si - 1;
+      prev.sentence = *from;
       if (c) prev.rule = "pronoun:" + prev.text;
       c = prev;
     } else if (c && c->inherited) {

@@ -391,6 +391,15 @@ bool is_list_connector(std::string_view between) {
   return s.count(between) != 0;
 }
 
+// The marks between a list member and its count: a dash or a colon, with spaces ("Саракиб - 5",
+// "Sarmin: 2", "Binnish — 3").
+bool is_count_mark(std::string_view between) {
+  std::string t;
+  for (char c : between)
+    if (c != ' ') t += c;
+  return t == "-" || t == ":" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
+}
+
 // English / Russian settlement nouns whose cue carries over a list of names ("the towns of Kafr
 // Zita and al-Lataminah": al-Lataminah too is a town, kept unresolved when nothing locates it).
 bool is_settlement_cue_text(std::string_view text) {
@@ -920,6 +929,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
   // One-word Arabic names the localities supplement located earlier in the text (article and
   // proclitics dropped): named again after any cue ("… في الحويز"), they are that village again.
   std::unordered_set<std::string> seen_local;
+  std::unordered_set<std::string> seen_local_latin;  // (Latin / Cyrillic: the queries of such a name)
 
   for (const Sentence& sentence : doc.sentences()) {
     const std::vector<WordRef> W = sentence_words(doc, sentence);
@@ -1375,16 +1385,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // "محور X" (the front at X), "من بينها X" (among them X, after "قرى وبلدات").
       // Also "تلة X" (a hill named after its village: "محور تلة الحماميات"; "تلة مرتفعة" is a high
       // hill, no name).
+      // The edges and surroundings of a village, and a stretch between two ("أطراف عندان وحيان",
+      // "محيط كفر حمرة", "الطريق الواصل بين عندان وحيان"; twelfth held-out set): the supplement is
+      // asked too, and only its exact spelling is taken ("بين المعارضة", "أطراف أنقرة" are none).
+      auto is_ar_around = [&](const std::optional<CueHit>& c) {
+        static const std::vector<Words> kAround{Words{cue_key("أطراف")}, Words{cue_key("اطراف")}, Words{cue_key("محيط")},
+                                                Words{cue_key("مشارف")}, Words{cue_key("ضواحي")}, Words{cue_key("بين")}};
+        return c && std::find(kAround.begin(), kAround.end(), c->key) != kAround.end();
+      };
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
         static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{cue_key("تلة")},
             kItem{"list item"};  // a bulletin's item ("- حاس، كفرسجنة — ٣")
-        return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem);
+        return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem || is_ar_around(c));
       };
       // --- Candidate windows starting at w, longest first.
       const PlaceMention* list_near = nullptr;  // an Arabic list's located village before w (below)
       bool list_window = false;                 // a window only list_near made (supplement only)
       bool list_try = false;                    // a list member the main gazetteer does not place in scope
       bool seen_again_window = false;           // a name the supplement located before in the text
+      bool around_window = false;               // a window only an Arabic "around" cue made (is_ar_around)
       std::optional<Window> found;
       std::optional<Resolved> found_res;
       const bool arabic_word = t0.script == Script::arabic;
@@ -1403,9 +1422,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                            doc.token_text(W[w].tok - 1) == ",";
         const bool waw = list_anchor + 1 == w && W[w].sep == 0 && arabic_word_at(w) &&
                          doc.token_text(W[w].tok).starts_with("\xD9\x88");  // و joined
-        if (list_word || comma || waw) {
+        // A bulletin's count after each member ("Саракиб - 5, Тель-Тукан - 4", "Saraqib: 5; Sarmin:
+        // 2"): the member, a dash or colon, its count, then a comma or semicolon before w.
+        const bool counted = list_anchor + 2 == w && W[w].sep == 3 && W[w - 1].sep == 3 && tok(w - 1).number &&
+                             is_count_mark(doc.tokens_text(W[list_anchor].tok + 1, W[w - 1].tok - 1)) &&
+                             (doc.token_text(W[w].tok - 1) == "," || doc.token_text(W[w].tok - 1) == ";");
+        if (list_word || comma || waw || counted) {
           CueHit h;
-          h.text = list_word ? std::string(doc.token_text(W[w - 1].tok)) : comma ? "," : "\xD9\x88";
+          h.text = list_word ? std::string(doc.token_text(W[w - 1].tok)) : comma || counted ? "," : "\xD9\x88";
           h.first = list_word ? w - 1 : w;
           h.key = Words{"list"};
           // A list led by a settlement noun ("the towns of Kafr Zita and al-Lataminah"): the noun
@@ -1454,6 +1478,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // A dash or colon right after a province ("в провинции Хама - Джурин и Эль-Бахса", "Idlib
       // province: Kansafra, Kafr Nabl"): its places follow, a weak cue (a name nothing locates
       // stays no place).
+      // Also the bracket after the province's count ("в провинции Латакия - 6 (Кабани)").
+      if (!cue && last_place_word != kNone && last_place_word + 2 == w && W[w].sep == 3 && W[w - 1].sep == 3 &&
+          tok(w - 1).number && out.size() > first_out && out.back().kind == "region" &&
+          out.back().rule.find("region:province") != std::string::npos &&
+          is_count_mark(doc.tokens_text(W[last_place_word].tok + 1, W[w - 1].tok - 1)) &&
+          doc.token_text(W[w].tok - 1) == "(") {
+        CueHit h;
+        h.text = "(";
+        h.first = w;
+        h.key = Words{"dash"};
+        cue = std::move(h);
+      }
       if (!cue && last_place_word != kNone && last_place_word + 1 == w && W[w].sep == 3 && W[w].tok > 0 &&
           out.size() > first_out && out.back().kind == "region" &&
           out.back().rule.find("region:province") != std::string::npos) {
@@ -1733,8 +1769,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             }
             // (Turkish: not a window opened by a sentence's first word, whose capital says
             // nothing: "Çatışmalar İdlib'in güneyinde" is tried again from "İdlib".)
-            if (!pick && (cue || (m.has_localities() && (after_object_verb(w) || name_prefixed(w)))) && b == maxb &&
-                !(turkish && sentence_initial && b > w)) {
+            // A capitalised name the supplement located before in the text (a bulletin's "… (Хан-эль-
+            // Асаль - 4 …)" then "В результате обстрела Хан-эль-Асаля …"): named again, no cue needed.
+            bool seen = false;
+            if (!pick && !cue && !seen_local_latin.empty())
+              for (const auto& tr : tries) seen = seen || seen_local_latin.count(tr.first) != 0;
+            if (!pick && (cue || seen || (m.has_localities() && (after_object_verb(w) || name_prefixed(w)))) &&
+                b == maxb && !(turkish && sentence_initial && b > w)) {
+              seen_again_window = seen;
               pick = Window{w, b, q0, "", false, false};
               pick_res = m.resolve(q0, cyrillic_window);
               // Turkish: the romanised spelling's reason when it comes nearer (below threshold).
@@ -1787,7 +1829,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // الطاقة"): before another word of the phrase, the name is both words, never the first
         // alone ("وباب الطاقة" is not Al Bab, the town 100 km away that "باب" alone spells).
         static const std::unordered_set<std::u32string> kNameFirst{
-            U"ابو", U"ام", U"عين", U"تل", U"كفر", U"دير", U"خربه", U"جسر", U"معره", U"قلعه", U"بيت", U"راس", U"باب"};
+            U"ابو", U"ام", U"عين", U"تل", U"كفر", U"دير", U"خربه", U"جسر", U"معره", U"قلعه", U"بيت", U"راس", U"باب",
+            U"خان"};
         const bool name_first = w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1) &&
                                 (kNameFirst.count(first) != 0 ||
                                  (first.size() > 3 && (first[0] == U'و' || first[0] == U'ف' || first[0] == U'ب') &&
@@ -1829,7 +1872,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (!arabic_word_at(last + 1)) return false;
           const std::u32string next = ar_letters(doc.token_text(W[last + 1].tok));
           static const std::unordered_set<std::u32string> kWhere{
-              U"في", U"ضمن", U"شمال", U"جنوب", U"شرق", U"غرب", U"شمالي", U"جنوبي", U"شرقي", U"غربي", U"قرب"};
+              U"في", U"ضمن", U"شمال", U"جنوب", U"شرق", U"غرب", U"شمالي", U"جنوبي", U"شرقي", U"غربي", U"قرب",
+              // when ("… عندان وحيان يوم الثلاثاء")
+              U"يوم", U"امس", U"اليوم", U"مساء", U"صباح", U"فجر", U"ليل", U"ليله"};
           return next.starts_with(U"و") || kWhere.count(next) != 0 || next.starts_with(U"بريف");
         };
         for (const Variant& v : variants) {
@@ -1954,6 +1999,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           found = Window{w, two ? w + 1 : w, q, "ar:exact", false, false, skip};
           found_res = m.resolve(q);
           list_window = list_near && !cue->strong && !local_only;
+          around_window = local_only && is_ar_around(cue) && !list_near;
           if (found_res->place) {
             // a key or fuzzy-tier match of an unlisted spelling: still the resolver's decision
           }
@@ -1979,7 +2025,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                            doc.token_text(W[win.first].tok).size() <= 6;
       const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first));
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
-      if (!r.place && m.has_localities() && (cue || verb_cue) &&
+      if (!r.place && m.has_localities() && (cue || verb_cue || seen_again_window) &&
           (!cue || cue->strong || !arabic_word || ar_local_cue || list_window || list_try || seen_again_window) &&
           !acronym) {
         const bool cyr = tok(win.first).script == Script::cyrillic;
@@ -2118,6 +2164,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
         }
       }
+      if (arabic_word && is_ar_around(cue) && from_localities && r.match != "exact") {
+        r = *found_res;  // (the main gazetteer's answer: "بين أنقرة وموسكو" is no Inqirat)
+        from_localities = false;
+      }
+      if (around_window && !(from_localities && r.place)) continue;
       // An Arabic list member only the supplement can locate: kept when it does, near the list's
       // village before it (a report's list names neighbouring villages); else the list goes on
       // past it.
@@ -2151,6 +2202,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!win.rule.empty()) rule.push_back(win.rule);
       if (!arabic_word) rule.push_back(win.in_index ? "gazetteer" : "capitalised");
       if (from_localities) rule.push_back("localities");
+      if (from_localities && !arabic_word) {
+        seen_local_latin.insert(win.query);
+        for (const auto& lt : win.local_tries) seen_local_latin.insert(lt.first);
+      }
       if (from_localities && arabic_word && a == b)
         seen_local.insert(to_utf8(ar_no_article(ar_letters(doc.token_text(W[a].tok)).substr(win.skip_letters))));
 
