@@ -1489,6 +1489,45 @@ TEST(CandidateAssembly, ABulletinsCountedVillagesByProvinceAreEachAnEvent) {
   }
 }
 
+// A ministry speaking of "our troops", "unsurlarımız", "قواتنا", "наши военные": its state's
+// armed forces; the dative force in Turkish is fired at ("gözlem noktamıza", "rejim güçlerine"),
+// but not "X'e bağlı" (affiliated to X). No speaker who names a party: no id is guessed.
+std::string target_id_of(const json& c) {
+  if (!c["evidence"].contains("target")) return "";
+  const json& id = c["evidence"]["target"]["id"];
+  return id.is_string() ? id.get<std::string>() : "";
+}
+
+TEST(CandidateRoles, ASpeakersOwnForcesInTheFirstPerson) {
+  const auto en = full_candidates_of("Turkey's defence ministry said regime forces fired mortar rounds at our observation "
+                                     "post near Saraqib on Monday.");
+  ASSERT_EQ(en.size(), 1u) << json(en).dump();
+  EXPECT_EQ(actor_id_of(en[0]), "syria") << en[0].dump();
+  EXPECT_EQ(target_id_of(en[0]), "turkish-armed-forces") << en[0].dump();
+  const auto tr = full_candidates_of("MSB, rejim unsurlarının dün Serakib çevresindeki gözlem noktamıza havan atışı "
+                                     "yaptığını açıkladı.");
+  ASSERT_EQ(tr.size(), 1u) << json(tr).dump();
+  EXPECT_EQ(actor_id_of(tr[0]), "syria") << tr[0].dump();
+  EXPECT_EQ(target_id_of(tr[0]), "turkish-armed-forces") << tr[0].dump();
+  const auto ar = full_candidates_of("وقالت وزارة الدفاع التركية إن قواتنا ردت على مصادر النيران قرب سراقب يوم الاثنين.");
+  ASSERT_FALSE(ar.empty());
+  EXPECT_EQ(actor_id_of(ar[0]), "turkish-armed-forces") << ar[0].dump();
+  // "bağlı": affiliated to the regime, the actor.
+  const auto aff = full_candidates_of("Esed rejimine bağlı unsurlar dün Serakib'e topçu atışı yaptı.");
+  ASSERT_EQ(aff.size(), 1u) << json(aff).dump();
+  EXPECT_EQ(actor_id_of(aff[0]), "syria") << aff[0].dump();
+  // Nobody who names a party speaks: "our troops" are nobody's we know.
+  const auto none = full_candidates_of("\"Our troops returned fire near Saraqib on Monday,\" a commander said.");
+  for (const auto& c : none) EXPECT_EQ(actor_id_of(c), "") << c.dump();
+}
+
+// Turkish izafet: "Cisr-i Şugur" is Jisr al-Shughur, not the village Ash Shughur.
+TEST(PlaceMentions, TurkishIzafetIsPartOfTheName) {
+  const auto cs = full_candidates_of("Cisr-i Şugur'da dün çatışma çıktı.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(place_of(cs[0]), "Jisr ash Shughūr") << cs[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

@@ -1902,4 +1902,131 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
   return out;
 }
 
+void ActorFinder::add_first_person(const Document& doc, std::vector<ActorMention>& actors,
+                                   const std::vector<std::optional<Span>>& speaker) const {
+  const Impl& m = *impl_;
+  const auto& ts = doc.tokens();
+  const auto& ss = doc.sentences();
+  // The speaker's party: the agreement's party or group named inside the speaker's span.
+  auto party_in = [&](Span sp) -> std::string {
+    for (const ActorMention& a : actors)
+      if (!a.id.empty() && a.span.begin >= sp.begin && a.span.end <= sp.end) return a.id;
+    return {};
+  };
+  // Its sentence's speaker's party; else the one state every speaker of the text who names a
+  // party speaks for (a ministry's statement), none when speakers of two states speak.
+  auto state_of = [&](const std::string& id) {
+    const auto st = m.state_of.find(id);
+    return st == m.state_of.end() ? id : st->second;
+  };
+  std::set<std::string> speaking_states;
+  for (const auto& sp : speaker)
+    if (sp)
+      if (std::string id = party_in(*sp); !id.empty()) speaking_states.insert(state_of(id));
+  auto speaker_party = [&](std::size_t si) -> std::string {
+    if (si < speaker.size() && speaker[si])
+      if (std::string id = party_in(*speaker[si]); !id.empty()) return id;
+    // (the sentence before's, when this one's speaker names none: "The Syrian army denied the
+    // report. \"Our units did not fire …,\" the statement said.")
+    if (si > 0 && si - 1 < speaker.size() && speaker[si - 1])
+      if (std::string id = party_in(*speaker[si - 1]); !id.empty()) return id;
+    return speaking_states.size() == 1 ? *speaking_states.begin() : std::string();
+  };
+  // Force and position words (lower case; Arabic normalised, proclitics and article dropped).
+  static const std::vector<std::string_view> kEn{"forces", "troops", "units", "unit", "soldiers", "personnel",
+                                                 "artillery", "post", "posts", "positions", "position", "base",
+                                                 "servicemen", "convoy", "patrol"};
+  static const std::vector<std::string_view> kRu{"военн", "подразделен", "сил", "пост", "позици", "солдат",
+                                                 "колонн", "патрул", "баз"};
+  static const std::vector<std::string_view> kRuOur{"наш", "наши", "наших", "нашим", "нашими", "нашего", "нашему",
+                                                    "нашем", "нашу", "наша"};
+  // Turkish: the stem, then a first-person plural possessive (-ımız, -imiz, -umuz, -ümüz; after a
+  // vowel -mız …) anywhere in the rest ("unsurlarımızın", "askerlerimize", "noktamıza").
+  static const std::vector<std::string_view> kTr{"unsur", "asker", "birlik", "kuvvet", "personel", "mevzi",
+                                                 "noktamız", "noktalarımız", "üssümüz", "konvoyumuz", "devriyemiz"};
+  static const std::vector<std::string_view> kTrOur{"ımız", "imiz", "umuz", "ümüz", "mız", "miz", "muz", "müz"};
+  static const std::vector<std::string> kAr = [] {
+    std::vector<std::string> v;
+    for (const char* w : {"قوات", "عناصر", "جنود", "نقط", "مواقع", "وحدات", "مقاتلي", "قاعدت", "دوريت"})
+      v.push_back(detail::ar_key_word(w));
+    return v;
+  }();
+  std::vector<ActorMention> found;
+  for (std::size_t k = 0; k < ts.size(); ++k) {
+    if (!ts[k].word) continue;
+    const std::string& w = ts[k].lower;
+    std::optional<Span> span;
+    if (w == "our" || std::find(kRuOur.begin(), kRuOur.end(), w) != kRuOur.end()) {
+      // the possessive, then a force word within two words ("our observation post", "наши
+      // военнослужащие")
+      const bool ru = w != "our";
+      for (std::size_t n = k + 1, words = 0; n < ts.size() && words < 2 && ts[n].sentence == ts[k].sentence; ++n) {
+        if (!ts[n].word) break;
+        ++words;
+        const std::string& x = ts[n].lower;
+        const bool force = ru ? std::any_of(kRu.begin(), kRu.end(), [&](std::string_view st) { return x.starts_with(st); })
+                              : std::find(kEn.begin(), kEn.end(), x) != kEn.end();
+        if (force) {
+          span = Span{ts[k].span.begin, ts[n].span.end};
+          break;
+        }
+      }
+    } else if (ts[k].script == Script::latin && doc.lang() == "tr") {
+      for (std::string_view st : kTr)
+        if (w.starts_with(st)) {
+          const std::string_view rest = std::string_view(w).substr(st.size());
+          const bool our = st.find("mız") != std::string_view::npos || st.find("müz") != std::string_view::npos ||
+                           st.find("miz") != std::string_view::npos ||
+                           std::any_of(kTrOur.begin(), kTrOur.end(), [&](std::string_view o) { return rest.find(o) != std::string_view::npos; });
+          if (!our) break;
+          std::size_t first = k;
+          // "gözlem noktamıza": the post's noun before it
+          if (st.starts_with("nokta") && k > 0 && ts[k - 1].word && ts[k - 1].lower == "gözlem") first = k - 1;
+          span = Span{ts[first].span.begin, ts[k].span.end};
+          break;
+        }
+    } else if (ts[k].script == Script::arabic) {
+      std::string x = detail::ar_key_word(doc.token_text(k));
+      for (const char* pre : {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84"})  // و ف ب ل
+        if (x.size() > 8 && x.starts_with(pre)) {
+          x.erase(0, 2);
+          break;
+        }
+      if (x.ends_with("\xD9\x86\xD8\xA7"))  // نا
+        for (const std::string& st : kAr)
+          if (x.starts_with(st) && x.size() <= st.size() + 6) {
+            span = ts[k].span;
+            break;
+          }
+    }
+    if (!span) continue;
+    const std::size_t si = ts[k].sentence;
+    const std::string party = speaker_party(si);
+    if (party.empty()) continue;
+    const std::string state = state_of(party);
+    ActorMention am;
+    am.span = *span;
+    am.text = std::string(doc.slice(*span));
+    am.id = agreement::forces_or_state(m.forces_of, state, false);
+    am.how = "first_person";
+    found.push_back(std::move(am));
+    (void)ss;
+  }
+  if (found.empty()) return;
+  for (ActorMention& f : found) {
+    bool clash = false;
+    for (auto it = actors.begin(); it != actors.end();) {
+      const bool overlap = it->span.begin < f.span.end && f.span.begin < it->span.end;
+      if (overlap && it->id.empty() && it->ids.empty()) {
+        it = actors.erase(it);
+        continue;
+      }
+      if (overlap) clash = true;
+      ++it;
+    }
+    if (!clash) actors.push_back(std::move(f));
+  }
+  std::sort(actors.begin(), actors.end(), [](const ActorMention& x, const ActorMention& y) { return x.span.begin < y.span.begin; });
+}
+
 }  // namespace truceline::extract

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,16 @@ class ActorFinder {
   // state the text points to, a bare organ word ("the regime") its party unless the text
   // points elsewhere; `how` "context".
   std::vector<ActorMention> find(const Document& doc, const std::vector<std::string>& place_countries) const;
+
+  // A speaker's own forces in the first person ("our troops", "our observation post", "наши
+  // военные", "قواتنا", "unsurlarımız", "gözlem noktamıza"): a ministry's statement speaks for
+  // its state's armed forces. `speaker` gives, per sentence, the span of who speaks in it (its
+  // claimant, own or carried), or nullopt; a phrase takes the forces of the state of the party
+  // named in its sentence's speaker (or the sentence before's), else of the one state all the
+  // text's speakers who name a party speak for; with none or two, no mention (nobody is guessed). Added to `actors` (text order kept), `how` "first_person";
+  // a mention they overlap that names nobody gives way.
+  void add_first_person(const Document& doc, std::vector<ActorMention>& actors,
+                        const std::vector<std::optional<Span>>& speaker) const;
 
  private:
   struct Impl;

@@ -1751,6 +1751,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         for (std::size_t k = k0; k < ts.size() && ts[k].span.begin < a->span.end; ++k)
           if (ts[k].word) last = ts[k].lower;
         if (last.starts_with("mevzi") && !last.ends_with("den") && !last.ends_with("dan")) return true;
+        // A force or post in the dative after a possessive ("rejim güçlerine", "unsurlarımıza",
+        // "gözlem noktamıza": at our post): fired at.
+        // (Not "X'e ait / bağlı / yakın …": belonging or close to X.)
+        static const std::set<std::string_view> kOf{"ait", "bağlı", "bagli", "yakın", "yakin", "destekli", "mensup",
+                                                    "sadık", "sadik"};
+        if (a->span.end > a->span.begin + 3 && !kOf.count(word_after(a)))
+          for (std::string_view end : {"ine", "ına", "una", "üne", "ıza", "ize", "uza", "üze"})
+            if (last.ends_with(end)) return true;
       }
       return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
     };

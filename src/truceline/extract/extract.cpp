@@ -106,6 +106,15 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
       m.weapons = impl_->weapons.find(doc);
       ev = find_events(doc);
       trim_claimants_to_actors(doc, m.actors, ev);
+      {
+        // Who speaks in each sentence (its claimant, own or carried): "our troops" are theirs.
+        std::vector<std::optional<Span>> speaker(doc.sentences().size());
+        for (std::size_t si = 0; si < speaker.size() && si < ev.claimant.size(); ++si)
+          if (ev.claimant[si]) speaker[si] = ev.claimant[si]->span;
+        for (const auto& d : ev.denials)  // "The Syrian army denied …": it speaks too
+          if (d.by && d.sentence < speaker.size() && !speaker[d.sentence]) speaker[d.sentence] = d.by->span;
+        impl_->actors.add_first_person(doc, m.actors, speaker);
+      }
       statements = ev.statements;
       r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type,
                                           [this](std::string_view n) { return impl_->name_matches_a_place(n); },

@@ -1129,6 +1129,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
 
     // Folded query of words [a, b] (articles dropped before another word, marks glued);
     // `romanised`: Turkish words in their romanised form (tr_romanised).
+    auto is_izafet = [&](std::size_t x) {
+      const std::string_view l = doc.token_text(W[x].tok);
+      return l == "i" || l == "ı" || l == "u" || l == "ü" || l == "yi";
+    };
     auto query_of = [&](std::size_t a, std::size_t b, std::string_view last_override = {}, bool romanised = false) {
       std::vector<std::string> words;
       for (std::size_t x = a; x <= b; ++x) {
@@ -1137,6 +1141,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                             ? (romanised ? trw[x].romanised : trw[x].base)
                             : strip_possessive(tok(x));
         if (f.empty()) continue;
+        if (turkish && x > a && x < b && W[x].sep == 1 && is_izafet(x)) continue;  // "Cisr-i Şugur"
         if (x > a && W[x].sep == 2 && !words.empty()) {
           words.back() += f;
         } else {
@@ -1174,6 +1179,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     // An article spelling that is also an English word ("at", "as", "an": "rockets at Hama
     // countryside villages") is a particle only when hyphen-joined to the name ("at-Tamanah").
     auto is_particle = [&](std::size_t w) {
+      // Turkish izafet after the first word of a name ("Cisr-i Şugur", "Tell-i Tukan"): a
+      // particle, left out of the name (query_of) as an article is.
+      if (turkish && !tok(w).capitalised && W[w].sep == 1 && w + 1 < n && W[w + 1].sep <= 1 && is_izafet(w))
+        return true;
       if (!is_article(folded(w)) || tok(w).capitalised) return false;
       const std::string& f = folded(w);
       if (f == "at" || f == "as" || f == "an") return w + 1 < n && W[w + 1].sep == 1;
