@@ -1528,6 +1528,40 @@ TEST(PlaceMentions, TurkishIzafetIsPartOfTheName) {
   EXPECT_EQ(place_of(cs[0]), "Jisr ash Shughūr") << cs[0].dump();
 }
 
+// A dateline is where the reporter files from: not the place of an event its sentence places
+// elsewhere, nor (in another country than the places the text names) of one it does not place.
+TEST(CandidateAssembly, ADatelineAcrossTheBorderIsNoEventsPlace) {
+  const auto a = full_candidates_of("ANTAKYA, Turkey, Oct 8 (Reuters) - Government forces shelled several villages in "
+                                    "southern Idlib on Monday, rebels said.");
+  ASSERT_EQ(a.size(), 1u) << json(a).dump();
+  EXPECT_EQ(place_of(a[0]), "southern Idlib") << a[0].dump();
+  const auto b = full_candidates_of("REYHANLI, Turkey - A Russian airstrike hit a market on Sunday, killing five people, "
+                                    "rescuers said. The town of Kafr Nabl has been hit often.");
+  ASSERT_FALSE(b.empty());
+  EXPECT_FALSE(b[0].contains("lon") && !b[0]["lon"].is_null()) << b[0].dump();
+  EXPECT_TRUE(says(b[0], "is where the report was filed")) << b[0]["uncertain"];
+  // A dateline in the zone still places an event its sentence does not.
+  const auto c = full_candidates_of("SARAQIB, Oct 8 - Government forces shelled the town on Monday.");
+  ASSERT_EQ(c.size(), 1u) << json(c).dump();
+  EXPECT_EQ(place_of(c[0]), "Sarāqib") << c[0].dump();
+}
+
+// A report said to be false is denied, in every language (no candidate of its own); a text
+// withdrawn is no withdrawal of troops.
+TEST(CandidateAssembly, AReportSaidToBeFalseAndATextWithdrawnAreNoEvents) {
+  for (const char* text : {"Rumours that regime forces shelled Sarmin on Monday proved false.",
+                           "Reports that jets struck Sarmin on Monday are unfounded, the ministry said.",
+                           "Сообщения об обстреле Саракиба в понедельник не соответствуют действительности, заявили в "
+                           "Минобороны.",
+                           "وقالت الوزارة إن الأنباء عن قصف سراقب أمس عارية عن الصحة.",
+                           "MSB, rejimin dün Serakib'i bombaladığı iddialarının asılsız olduğunu açıkladı.",
+                           "Our earlier item on the Maarat Misreen market has been withdrawn."})
+    EXPECT_TRUE(full_candidates_of(text).empty()) << text << json(full_candidates_of(text)).dump();
+  // ... but an event told next to the word stays one.
+  EXPECT_EQ(full_candidates_of("Regime forces shelled Sarmin on Monday, killing two, after false rumours spread.").size(), 1u);
+  EXPECT_EQ(full_candidates_of("Turkish troops withdrew from the Morek post on Monday, the report said.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

@@ -643,6 +643,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (d.span.begin >= body_begin) dateline_end = std::min(dateline_end, d.span.begin);
   const PlaceMention* dateline_place = nullptr;
   const DateMention* dateline_date = nullptr;
+  bool foreign_dateline = false;  // (set below)
   // Not a place where a teller or a shooter is ("a witness in X", "forces stationed in X"):
   // that is no dateline.
   for (const auto& p : m.places)
@@ -650,6 +651,30 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       dateline_place = &p;
       break;
     }
+  // A dateline's shape: the body's first word, then a comma, a dash or a bracket ("ANTAKYA,
+  // Turkey, May 6 (Reuters) -", "SARAQIB -"): not a place the first sentence only begins with.
+  bool dateline_shaped = false;
+  if (dateline_place) {
+    std::size_t k = token_at(doc, body_begin);
+    while (k < ts.size() && !ts[k].word) ++k;
+    const std::size_t after = token_at(doc, dateline_place->span.end);
+    dateline_shaped = k < ts.size() && ts[k].span.begin == dateline_place->span.begin && after < ts.size() &&
+                      !ts[after].word &&
+                      (ts[after].lower == "," || ts[after].lower == "-" || ts[after].lower == "\u2013" ||
+                       ts[after].lower == "\u2014" || ts[after].lower == "(");
+  }
+  // A dateline in another country than the places the text names after it ("REYHANLI, Turkey -
+  // … in southern Idlib"): a reporter's base across the border, never the event's place.
+  // (A shaped dateline, and most places after it in one other country.)
+  if (dateline_place && dateline_shaped && !dateline_place->country.empty()) {
+    std::map<std::string, int> by_country;
+    for (const auto& p : m.places)
+      if (p.span.begin >= dateline_end && !p.country.empty()) ++by_country[p.country];
+    int own = by_country[dateline_place->country], other = 0;
+    for (const auto& [cc, count] : by_country)
+      if (cc != dateline_place->country) other = std::max(other, count);
+    foreign_dateline = other > own;
+  }
   for (const auto& dte : m.dates)
     if (dte.span.begin >= body_begin && dte.span.end <= dateline_end && dte.resolved && !agreement_date(dte)) {
       if (after_since(dte)) break;  // ("Since 31 August a truce …": the start of a period is no dateline.)
@@ -1223,7 +1248,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         // The dateline's city-or-province ("İDLİB – … in the de-escalation zone …") is where the
         // report is filed from: the dateline rule below reads it (no point borrowed), not as
         // a place of the event's sentence.
-        if (p == dateline_place && ambiguous_seat(p)) continue;
+        // Nor any dateline place ("ANTAKYA, Turkey, May 6 (Reuters) - Government forces shelled
+        // villages in southern Idlib"): where the reporter is; the dateline rule below reads it
+        // when the event has no place of its own.
+        if (p == dateline_place && (ambiguous_seat(p) || dateline_shaped)) continue;
         if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
         if (far_from(p)) continue;                         // "far from Idlib": not there
         if (of_claimant(p)) continue;                      // "a military source in Damascus": the teller's
@@ -1238,8 +1266,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     };
     // A sentence that names only a region for its event does not borrow a point from the
     // sentence before or the dateline: the region is what the text says (no location).
+    // (A region in the dateline is where the reporter is: "REYHANLI, Turkey - …".)
+    auto in_dateline = [&](const PlaceMention* p) {
+      return dateline_place && p->span.begin >= body_begin && p->span.end <= dateline_end;
+    };
     const bool sentence_region = std::any_of(places[si].begin(), places[si].end(),
-                                             [](const PlaceMention* p) { return p->kind == "region"; });
+                                             [&](const PlaceMention* p) { return p->kind == "region" && !in_dateline(p); });
     // ... unless that point lies in the region (same admin1): "shelled Aleppo. ... in the
     // Aleppo district" is told of the same place.
     auto region_holds = [&](const PlaceMention* p) {
@@ -1256,7 +1288,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // before's) nor to the dateline: no place.
     else if (is_return_fire(e)) c.place = nullptr;
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
-    else if (dateline_place && !of_claimant(dateline_place) && (c.place = dateline_place)) c.place_rule = "dateline";
+    else if (dateline_place && !of_claimant(dateline_place) && !foreign_dateline && (c.place = dateline_place))
+      c.place_rule = "dateline";
+    if (!c.place && dateline_place && foreign_dateline && !sentence_region)
+      c.uncertain.push_back(fmt::format("place: the dateline's '{}' is where the report was filed (another country "
+                                        "than the places the text names): not the event's place",
+                                        dateline_place->text));
     // A name that is both a city and its province, borrowed from another sentence or the
     // dateline ("Turkish post in Idlib targeted" above "… fired at the post on Friday"): the
     // province is as likely meant, and the event's own sentence does not say; no point is
@@ -1287,7 +1324,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     auto only_regions = [&] {
       std::string regions;
       for (const PlaceMention* p : places[si])
-        if (p->kind == "region" && !origin_of(p)) {  // (not where the fire came from: "من مواقعها في ريف حماة")
+        if (p->kind == "region" && !origin_of(p) && !in_dateline(p)) {  // (not where the fire came from: "من مواقعها في ريف حماة")
           regions += (regions.empty() ? "'" : ", '") + p->text + "'";
           if (!c.region || distance(p->span, e.span) < distance(c.region->span, e.span)) c.region = p;
         }

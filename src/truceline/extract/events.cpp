@@ -395,7 +395,15 @@ constexpr const char* kNegationCues[] = {"no",   "not",  "never", "without", "no
 constexpr const char* kDenialCues[] = {"denied", "denies", "deny", "dismissed", "rejected", "опроверг*", "отрица*",
                                        "نفى",    "نفت",    "ينفي", "تنفي",      "نفي",      "yalanla*", "reddetti",
                                        // "we deny" (an operations room's statement: "وننفي ما تتداوله …").
-                                       "ننفي"};
+                                       "ننفي",
+                                       // Said to be false: "Reports that jets struck X are unfounded",
+                                       // "rumours … proved false", "сообщения … не соответствуют
+                                       // действительности", "أنباء … عارية عن الصحة", "iddialar asılsız".
+                                       "unfounded", "untrue", "baseless", "groundless", "fabricated", "proved false",
+                                       "proved to be false", "are false", "is false", "was false", "were false",
+                                       "не соответству* действительности", "ложн*", "фейк*", "недостоверн*",
+                                       "عارية عن الصحة", "عار عن الصحة", "لا أساس لها", "لا أساس له", "مفبرك*",
+                                       "ملفق*", "asılsız", "gerçeği yansıtm*"};
 
 // Claim cues. kClaimBefore: the claimant follows the cue ("according to X", "по данным X",
 // "بحسب X"). kClaimVerbs: a speech verb; the claimant is its subject (before it in English and
@@ -1041,6 +1049,27 @@ EventFindings find_events(const Document& doc) {
         const std::string& next = t.tok(h.end).lower;
         if (std::any_of(std::begin(kNotPlaces), std::end(kNotPlaces), [&](const char* w) { return next == w; }))
           continue;
+      }
+      // A text withdrawn, not troops ("our earlier item … has been withdrawn", "the report was
+      // retracted"): a document noun among the eight words before, in the same clause.
+      if (h.p->kind == "withdrawal") {
+        static constexpr const char* kDocs[] = {"item", "report", "article", "story", "claim", "statement", "tweet",
+                                                "video", "material", "материал", "сообщение", "публикация",
+                                                "публикацию", "خبر", "الخبر", "التقرير", "المادة", "haber", "haberi"};
+        // (the nearer of a document and a force noun decides: "the report on troops that withdrew")
+        static constexpr const char* kForces[] = {"troops", "forces", "soldiers", "fighters", "army", "militants",
+                                                  "units", "military", "войска", "военные", "боевики", "قوات", "عناصر",
+                                                  "askerler", "güçleri", "birlikleri", "unsurları"};
+        bool document = false;
+        for (std::size_t i = h.first, words = 0; i-- > b && words < 8 && !document;) {
+          if (is_clause_boundary(t, i)) break;
+          if (!t.tok(i).word) continue;
+          ++words;
+          const std::string& w = t.tok(i).lower;
+          if (std::any_of(std::begin(kForces), std::end(kForces), [&](const char* f) { return w == f; })) break;
+          document = std::any_of(std::begin(kDocs), std::end(kDocs), [&](const char* d) { return w == d; });
+        }
+        if (document) continue;
       }
       EventMention m;
       m.kind = h.p->kind;
