@@ -198,6 +198,7 @@ int main(int argc, char** argv) {
   std::string agreement_file = std::string(TRUCELINE_SOURCE_DIR) + "/data/scenarios/idlib-2018/agreement.toml";
   std::string gazetteer_file = truceline::gazetteer::default_data_file();
   std::string localities_file = truceline::gazetteer::default_localities_file();  // "none": without
+  std::string landmarks_file = truceline::gazetteer::default_landmarks_file();    // "none": without
   std::string out;
   int reps = 5;
   bool list_docs = false, check_only = false;
@@ -215,6 +216,7 @@ int main(int argc, char** argv) {
     else if (a == "--agreement") agreement_file = next();
     else if (a == "--gazetteer") gazetteer_file = next();
     else if (a == "--localities") localities_file = next();
+    else if (a == "--landmarks") landmarks_file = next();
     else if (a == "--out") out = next();
     else if (a == "--repetitions") reps = std::max(1, std::stoi(next()));
     else if (a == "--docs") list_docs = true;
@@ -256,7 +258,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     const auto a = truceline::agreement::load_valid(agreement_file);
-    const auto g = truceline::gazetteer::Gazetteer::load(gazetteer_file);
+    // (as `truceline extract` reads them: the curated landmarks are extra places)
+    std::vector<std::string> extra;
+    if (landmarks_file != "none" && fs::exists(landmarks_file)) extra.push_back(landmarks_file);
+    const auto g = truceline::gazetteer::Gazetteer::load(gazetteer_file, extra);
     std::optional<truceline::gazetteer::Gazetteer> localities;
     if (localities_file != "none" && fs::exists(localities_file))
       localities.emplace(truceline::gazetteer::Gazetteer::load(localities_file));

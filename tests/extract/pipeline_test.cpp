@@ -1153,7 +1153,7 @@ TEST(CandidateDates, DatelineAfterAnEventHeadlineAndAgreementDates) {
 struct FullWorld {
   agreement::Agreement a = agreement::load_valid(TRUCELINE_SCENARIO_DIR "/idlib-2018/agreement.toml");
   agreement::AreaOfInterest area{a};
-  gazetteer::Gazetteer g = gazetteer::Gazetteer::load(gazetteer::default_data_file());
+  gazetteer::Gazetteer g = gazetteer::Gazetteer::load(gazetteer::default_data_file(), {gazetteer::default_landmarks_file()});
   gazetteer::Gazetteer localities = gazetteer::Gazetteer::load(gazetteer::default_localities_file());
   Extractor x{a, g, &area, [this] { return &localities; }};
 };
@@ -1560,6 +1560,21 @@ TEST(CandidateAssembly, AReportSaidToBeFalseAndATextWithdrawnAreNoEvents) {
   // ... but an event told next to the word stays one.
   EXPECT_EQ(full_candidates_of("Regime forces shelled Sarmin on Monday, killing two, after false rumours spread.").size(), 1u);
   EXPECT_EQ(full_candidates_of("Turkish troops withdrew from the Morek post on Monday, the report said.").size(), 1u);
+}
+
+// The curated landmarks (data/gazetteer/landmarks.tsv): the Bab al-Hawa crossing by its names
+// in four languages and the Turkish side's, at its point (Wikipedia's, 36.230639 N 36.692639 E,
+// an independent figure), not at one of the villages called Bab al Hawa 20 km and more away.
+TEST(PlaceMentions, TheBabAlHawaCrossingIsALandmark) {
+  for (const char* text : {"Regime shells fell near Bab al-Hawa on Monday.", "سقطت قذائف قرب معبر باب الهوى يوم الاثنين.",
+                           "В понедельник снаряды упали у КПП Баб-эль-Хава.",
+                           "Pazartesi günü Cilvegözü Sınır Kapısı yakınlarına havan mermileri düştü."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    ASSERT_TRUE(cs[0].contains("lat") && cs[0]["lat"].is_number()) << cs[0].dump();
+    EXPECT_NEAR(cs[0]["lat"].get<double>(), 36.2306, 0.005) << text;
+    EXPECT_NEAR(cs[0]["lon"].get<double>(), 36.6926, 0.005) << text;
+  }
 }
 
 }  // namespace

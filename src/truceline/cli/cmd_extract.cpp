@@ -33,6 +33,7 @@ struct ExtractArgs {
   std::vector<std::string> files;
   std::string output, mentions, gazetteer;
   std::string localities;  // "" = the default file when it exists; "none" = no supplement
+  std::string landmarks;   // the same for the curated landmarks
   std::vector<std::string> places;
 };
 
@@ -77,7 +78,12 @@ int cmd_extract(const ExtractArgs& a, Io& io) {
   opt.lang = a.lang;
   const agreement::AreaOfInterest area(ag);
   const std::string gpath = a.gazetteer.empty() ? default_gazetteer_file() : a.gazetteer;
-  const gazetteer::Gazetteer gz = gazetteer::Gazetteer::load(gpath, a.places);
+  // The curated landmarks (a border crossing GeoNames' settlements lack) are extra places:
+  // the data directory's unless --landmarks names another or "none".
+  std::vector<std::string> extra = a.places;
+  if (!a.landmarks.empty() && a.landmarks != "none") extra.push_back(a.landmarks);
+  else if (a.landmarks.empty() && std::filesystem::exists(default_landmarks_file())) extra.push_back(default_landmarks_file());
+  const gazetteer::Gazetteer gz = gazetteer::Gazetteer::load(gpath, extra);
   // The localities supplement: the data directory's unless --localities names another or
   // "none"; a missing default file (an older data directory) is no error, a named one is. A
   // named file is read now (its errors before anything is written); the default one, which
@@ -163,6 +169,10 @@ Command add_extract_command(CLI::App& app) {
   cmd->add_option("--localities", st->localities,
                   "villages the gazetteer lacks, looked up for cued names only (default: "
                   "$TRUCELINE_DATA/gazetteer/localities.tsv; 'none' for no supplement)")
+      ->type_name("FILE");
+  cmd->add_option("--landmarks", st->landmarks,
+                  "curated landmarks, extra places read by default (default: "
+                  "$TRUCELINE_DATA/gazetteer/landmarks.tsv; 'none' for none)")
       ->type_name("FILE");
   cmd->add_option("--places", st->places,
                   "extra places (TSV: name, lon, lat, country, admin1, alternate_names), repeatable")

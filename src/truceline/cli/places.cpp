@@ -28,6 +28,11 @@ std::string default_localities_file() {
   return dir.empty() ? gazetteer::default_localities_file() : gazetteer::localities_file_in(dir);
 }
 
+std::string default_landmarks_file() {
+  const std::string dir = data_dir_from_environment();
+  return dir.empty() ? gazetteer::default_landmarks_file() : gazetteer::landmarks_file_in(dir);
+}
+
 PlaceContext::PlaceContext(PlaceFlags flags, bool eager) : flags_(std::move(flags)) {
   if (!flags_.agreement.empty()) {
     const agreement::Agreement a = agreement::load_valid(flags_.agreement);

@@ -29,6 +29,8 @@ struct PlaceFlags {
 std::string default_gazetteer_file();
 // $TRUCELINE_DATA/gazetteer/localities.tsv (or the source tree's): the localities supplement.
 std::string default_localities_file();
+// $TRUCELINE_DATA/gazetteer/landmarks.tsv (or the source tree's): the curated landmarks.
+std::string default_landmarks_file();
 
 class PlaceContext {
  public:

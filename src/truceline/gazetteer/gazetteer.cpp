@@ -724,6 +724,10 @@ std::string localities_file_in(const std::string& data_dir) { return data_dir + 
 
 std::string default_localities_file() { return localities_file_in(TRUCELINE_DATA_DIR); }
 
+std::string landmarks_file_in(const std::string& data_dir) { return data_dir + "/gazetteer/landmarks.tsv"; }
+
+std::string default_landmarks_file() { return landmarks_file_in(TRUCELINE_DATA_DIR); }
+
 namespace {
 // Whether a UTF-8 string holds Arabic letters (lead bytes 0xD8–0xDB).
 bool has_arabic(std::string_view s) {

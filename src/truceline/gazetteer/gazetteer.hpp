@@ -195,5 +195,10 @@ std::string default_data_file();
 // format; villages the main file lacks, data/gazetteer/README.md), and the source tree's.
 std::string localities_file_in(const std::string& data_dir);
 std::string default_localities_file();
+// The curated landmarks of a data directory: <data_dir>/gazetteer/landmarks.tsv, in the extra
+// places format (data/gazetteer/README.md, "Landmarks"): named sites news text locates by name
+// that GeoNames' settlements do not hold (a border crossing), and the source tree's.
+std::string landmarks_file_in(const std::string& data_dir);
+std::string default_landmarks_file();
 
 }  // namespace truceline::gazetteer
