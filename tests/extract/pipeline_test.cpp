@@ -1577,6 +1577,29 @@ TEST(PlaceMentions, TheBabAlHawaCrossingIsALandmark) {
   }
 }
 
+// Sniping is an armed clash (a civilian harmed by it is civilian harm), the marksman's side its
+// actor; a new post set up is a post event; in four languages.
+TEST(CandidateKinds, SnipingAndANewPost) {
+  for (const char* text : {"A regime sniper wounded a soldier near Sarmin on Monday.",
+                           "Снайпер сирийской армии ранил боевика у Сармина в понедельник.",
+                           "Rejim keskin nişancısı dün Sarmin'de bir militanı yaraladı."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "armed_clash") << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
+  }
+  const auto civ = full_candidates_of("A regime sniper killed a child near Sarmin on Monday.");
+  ASSERT_EQ(civ.size(), 1u) << json(civ).dump();
+  EXPECT_EQ(kind_of(civ[0]), "civilian_harm");
+  for (const char* text : {"Turkish troops set up a new observation post near Qminas on Tuesday.",
+                           "Türk askerleri pazartesi günü Kaminas yakınında yeni bir gözlem noktası kurdu."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "post_event") << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "turkish-armed-forces") << cs[0].dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

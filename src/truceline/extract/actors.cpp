@@ -189,7 +189,10 @@ const std::vector<const char*>& force_nouns_other() {
       "convoy", "convoys", "vehicles", "armoured vehicles", "armored vehicles", "رتل", "أرتال", "آليات", "колонна",
       "колонны", "техника", "бронетехника", "konvoy", "konvoyu", "konvoyları", "araçları", "zırhlı araçları",
       // Elements, units ("rejim unsurları", "unsurlarımız": a party's men, as a ministry writes).
-      "unsurları", "unsurlar"};
+      "unsurları", "unsurlar",
+      // A marksman ("a regime sniper", "снайпер сирийской армии", "قناص لقوات النظام", "rejim
+      // keskin nişancısı").
+      "sniper", "snipers", "снайпер", "снайперы", "قناص", "قناصة", "keskin nişancısı", "keskin nişancıları"};
   return n;
 }
 
