@@ -1600,6 +1600,45 @@ TEST(CandidateKinds, SnipingAndANewPost) {
   }
 }
 
+// The review of this session's rules: their counter-examples stay as they were.
+TEST(CandidateAssembly, TheTwelfthSetsRulesStayInTheirBounds) {
+  // A heading naming a target: no actor for its items.
+  const auto on = full_candidates_of("Attacks on regime forces:\n\n- Shelling of Kafr Nabl on 5 March.");
+  ASSERT_EQ(on.size(), 1u) << json(on).dump();
+  EXPECT_EQ(actor_id_of(on[0]), "") << on[0].dump();
+  // A sentence that begins with its subject place is no dateline.
+  const auto subj = full_candidates_of("Saraqib, a town on the M5 highway, was shelled by regime forces on Monday.");
+  ASSERT_EQ(subj.size(), 1u) << json(subj).dump();
+  EXPECT_EQ(place_of(subj[0]), "Sarāqib") << subj[0].dump();
+  // A falsity predicate denies the claim before it, not the event told after it; "fabricated"
+  // rockets are rockets.
+  EXPECT_EQ(full_candidates_of("Claims that the shelling has stopped are false: regime jets struck Saraqib on Monday.").size(), 1u);
+  EXPECT_EQ(full_candidates_of("Militants fired locally fabricated rockets at Suqaylabiyah on Monday.").size(), 1u);
+  // What a report says is no withdrawn report.
+  EXPECT_EQ(full_candidates_of("A statement said the rebels withdrew from Kafr Nabl on Monday.").size(), 1u);
+  // Snipers deployed, sniper rifles, a new envoy's post, a post not set up: no events.
+  for (const char* text : {"Government snipers have been deployed on rooftops in Saraqib, residents said.",
+                           "Turkish troops seized sniper rifles and ammunition in Sarmada on Monday.",
+                           "The UN Secretary-General established a new post of special envoy for Idlib on Monday.",
+                           "Serakib yakınlarında gözlem noktası kurulmadı."})
+    EXPECT_TRUE(full_candidates_of(text).empty()) << text << json(full_candidates_of(text)).dump();
+  // Arabic sniper fire that wounds a civilian is civilian harm.
+  const auto ar = full_candidates_of("أصيب مدني برصاص قناص لقوات النظام في كفرنبل.");
+  ASSERT_EQ(ar.size(), 1u) << json(ar).dump();
+  EXPECT_EQ(kind_of(ar[0]), "civilian_harm");
+  // A date told just before "during the night" / after "с утра" stands.
+  const auto night = full_candidates_of("On 3 October, during the night, regime jets struck Saraqib.");
+  ASSERT_EQ(night.size(), 1u);
+  EXPECT_EQ(night[0]["observed_at"].get<std::string>().substr(0, 10), "2018-10-03") << night[0].dump();
+  // "Our forces" of a speaker who names no party are nobody's; support in the dative is no target.
+  for (const auto& c : full_candidates_of("The Turkish Defence Ministry said regime forces shelled Saraqib on Monday. \"Our "
+                                          "forces repelled the attack near Saraqib,\" a rebel commander told Reuters."))
+    EXPECT_NE(target_id_of(c), "turkish-armed-forces") << c.dump();
+  const auto sup = full_candidates_of("Rejim güçlerine destek veren Rus savaş uçakları dün Serakib'i bombaladı.");
+  ASSERT_EQ(sup.size(), 1u) << json(sup).dump();
+  EXPECT_EQ(target_id_of(sup[0]), "") << sup[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

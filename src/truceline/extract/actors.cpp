@@ -1909,7 +1909,6 @@ void ActorFinder::add_first_person(const Document& doc, std::vector<ActorMention
                                    const std::vector<std::optional<Span>>& speaker) const {
   const Impl& m = *impl_;
   const auto& ts = doc.tokens();
-  const auto& ss = doc.sentences();
   // The speaker's party: the agreement's party or group named inside the speaker's span.
   auto party_in = [&](Span sp) -> std::string {
     for (const ActorMention& a : actors)
@@ -1931,16 +1930,31 @@ void ActorFinder::add_first_person(const Document& doc, std::vector<ActorMention
       if (std::string id = party_in(*speaker[si]); !id.empty()) return id;
     // (the sentence before's, when this one's speaker names none: "The Syrian army denied the
     // report. \"Our units did not fire …,\" the statement said.")
+    // (its speaker names no party — "a rebel commander": not theirs — unless it is the text of
+    // one named before, or a bare ministry: "The Syrian army denied … \"Our units …,\" the
+    // statement said.")
+    if (si < speaker.size() && speaker[si]) {
+      const std::string who(doc.slice(*speaker[si]));
+      bool document = false;
+      for (std::string_view d : {"statement", "communiqu", "بيان", "заявлени", "açıklama", "ministry", "Ministry",
+                                 "министерств", "Министерств", "وزارة", "Bakanlı", "bakanlı"})
+        document = document || who.find(d) != std::string::npos;
+      if (!document) return {};
+    }
     if (si > 0 && si - 1 < speaker.size() && speaker[si - 1])
       if (std::string id = party_in(*speaker[si - 1]); !id.empty()) return id;
     return speaking_states.size() == 1 ? *speaking_states.begin() : std::string();
   };
   // Force and position words (lower case; Arabic normalised, proclitics and article dropped).
   static const std::vector<std::string_view> kEn{"forces", "troops", "units", "unit", "soldiers", "personnel",
-                                                 "artillery", "post", "posts", "positions", "position", "base",
+                                                 "artillery", "post", "posts", "positions", "base",
                                                  "servicemen", "convoy", "patrol"};
-  static const std::vector<std::string_view> kRu{"военн", "подразделен", "сил", "пост", "позици", "солдат",
-                                                 "колонн", "патрул", "баз"};
+  // (whole forms: "наша позиция по Идлибу" is a stance, "наши поставки" deliveries)
+  static const std::vector<std::string_view> kRu{
+      "военные", "военных", "военным", "военнослужащие", "военнослужащих", "военнослужащим", "подразделения",
+      "подразделений", "подразделениям", "силы", "сил", "силам", "пост", "поста", "посту", "посты", "постов",
+      "позиции", "позиций", "позициям", "солдаты", "солдат", "колонна", "колонну", "колонны", "патруль",
+      "патрули", "база", "базу", "базы"};
   static const std::vector<std::string_view> kRuOur{"наш", "наши", "наших", "нашим", "нашими", "нашего", "нашему",
                                                     "нашем", "нашу", "наша"};
   // Turkish: the stem, then a first-person plural possessive (-ımız, -imiz, -umuz, -ümüz; after a
@@ -1967,7 +1981,7 @@ void ActorFinder::add_first_person(const Document& doc, std::vector<ActorMention
         if (!ts[n].word) break;
         ++words;
         const std::string& x = ts[n].lower;
-        const bool force = ru ? std::any_of(kRu.begin(), kRu.end(), [&](std::string_view st) { return x.starts_with(st); })
+        const bool force = ru ? std::find(kRu.begin(), kRu.end(), x) != kRu.end()
                               : std::find(kEn.begin(), kEn.end(), x) != kEn.end();
         if (force) {
           span = Span{ts[k].span.begin, ts[n].span.end};
@@ -1977,10 +1991,13 @@ void ActorFinder::add_first_person(const Document& doc, std::vector<ActorMention
     } else if (ts[k].script == Script::latin && doc.lang() == "tr") {
       for (std::string_view st : kTr)
         if (w.starts_with(st)) {
-          const std::string_view rest = std::string_view(w).substr(st.size());
+          std::string_view rest = std::string_view(w).substr(st.size());
+          // (the possessive right after the stem, or after its plural: "unsurlarımız",
+          // "askerlerimize"; not "kuvvetlendirmemiz", to strengthen)
+          if (rest.starts_with("lar") || rest.starts_with("ler")) rest.remove_prefix(3);
           const bool our = st.find("mız") != std::string_view::npos || st.find("müz") != std::string_view::npos ||
                            st.find("miz") != std::string_view::npos ||
-                           std::any_of(kTrOur.begin(), kTrOur.end(), [&](std::string_view o) { return rest.find(o) != std::string_view::npos; });
+                           std::any_of(kTrOur.begin(), kTrOur.end(), [&](std::string_view o) { return rest.starts_with(o); });
           if (!our) break;
           std::size_t first = k;
           // "gözlem noktamıza": the post's noun before it
@@ -2013,7 +2030,6 @@ void ActorFinder::add_first_person(const Document& doc, std::vector<ActorMention
     am.id = agreement::forces_or_state(m.forces_of, state, false);
     am.how = "first_person";
     found.push_back(std::move(am));
-    (void)ss;
   }
   if (found.empty()) return;
   for (ActorMention& f : found) {

@@ -662,6 +662,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                       !ts[after].word &&
                       (ts[after].lower == "," || ts[after].lower == "-" || ts[after].lower == "\u2013" ||
                        ts[after].lower == "\u2014" || ts[after].lower == "(");
+    // (and written in capitals, or a dash before the first event word: "Saraqib, a town on the
+    // M5, was shelled" begins its sentence with its subject, no dateline)
+    bool capitals = true, dash = false;
+    for (const char c : dateline_place->text)
+      if (c >= 'a' && c <= 'z') capitals = false;
+    for (std::size_t x = after; x < ts.size() && ts[x].span.begin < dateline_end && !dash; ++x)
+      dash = !ts[x].word && (ts[x].lower == "-" || ts[x].lower == "\u2013" || ts[x].lower == "\u2014");
+    if (!capitals && !dash) dateline_shaped = false;
   }
   // A dateline in another country than the places the text names after it ("REYHANLI, Turkey -
   // … in southern Idlib"): a reporter's base across the border, never the event's place.
@@ -1792,7 +1800,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         // "gözlem noktamıza": at our post): fired at.
         // (Not "X'e ait / bağlı / yakın …": belonging or close to X.)
         static const std::set<std::string_view> kOf{"ait", "bağlı", "bagli", "yakın", "yakin", "destekli", "mensup",
-                                                    "sadık", "sadik"};
+                                                    "sadık", "sadik", "destek", "yardım", "yardim", "göre", "gore",
+                                                    "katılan", "katilan"};
         if (a->span.end > a->span.begin + 3 && !kOf.count(word_after(a)))
           for (std::string_view end : {"ine", "ına", "una", "üne", "ıza", "ize", "uza", "üze"})
             if (last.ends_with(end)) return true;
@@ -3044,8 +3053,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         std::size_t words = 0;
         bool attached = false;
         if (a0 > k) {
-          for (std::size_t x = k + 1; x < a0; ++x) words += ts[x].word;
-          attached = words <= 6 && !records(k + 1, a0);
+          // (not a target: "attacks on regime forces", "اعتداءات على مواقع قوات النظام", "нарушения
+          // против российских военных")
+          static const std::set<std::string> kAt{"on", "against", "at", "upon", "targeting", "против", "на", "по",
+                                                 "отношении", normalise_arabic("على"), normalise_arabic("ضد"),
+                                                 normalise_arabic("استهدفت"), "yönelik", "karşı"};
+          bool at_target = false;
+          for (std::size_t x = k + 1; x < a0; ++x) {
+            words += ts[x].word;
+            at_target = at_target || (ts[x].word && kAt.count(word_key(x)));
+          }
+          attached = words <= 6 && !records(k + 1, a0) && !at_target;
         } else if (a1 <= k) {
           for (std::size_t x = a1; x < k; ++x) words += ts[x].word;
           attached = words <= 1 && !records(a1, k);

@@ -1325,9 +1325,19 @@ struct Scanner {
       return true;
     }
     // "during the night", "in the night": the night before the publication date, as "overnight".
+    // (Not "the night of 3 May", "the night sky"; not after a date told just before it: "On 3
+    // March, during the night, …".)
+    auto dated_before = [&](std::size_t at) {
+      for (std::size_t x = at, words = 0; x-- > 0 && same_sentence(x, at) && words < 5;)
+        if (word(x)) {
+          ++words;
+          if (info[x].weekday >= 0 || lexicon::month_of(k[x], lang) != 0 || t[x].number) return true;
+        }
+      return false;
+    };
     if (w == "night" && i >= 2 && word(i - 1) && word(i - 2) && k[i - 1] == "the" &&
         (k[i - 2] == "during" || k[i - 2] == "in" || k[i - 2] == "through") && same_sentence(i - 2, i) && i - 2 >= floor &&
-        !(word(i + 1) && (k[i + 1] == "of" || k[i + 1] == "before"))) {
+        !(word(i + 1) && same_sentence(i, i + 1)) && !dated_before(i - 2)) {
       emit_relative(i - 2, i, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
     }
@@ -1391,7 +1401,8 @@ struct Scanner {
       // (keyed on the second word: "since" and "منذ" open a "since …" date of their own)
       if (i > floor && word(i - 1) && same_sentence(i - 1, i) &&
           ((k[i - 1] == "since" && (w == "dawn" || w == "daybreak")) ||
-           (k[i - 1] == "с" && (w == "рассвета" || w == "утра")) ||
+           (k[i - 1] == "с" && (w == "рассвета" || w == "утра") &&
+            !(word(i + 1) && (t[i + 1].number || info[i + 1].weekday >= 0))) ||
            (k[i - 1] == kSince && w == kDawn))) {
         emit_relative(i - 1, i, "today", 0);
         return true;
