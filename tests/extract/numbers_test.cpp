@@ -488,5 +488,23 @@ TEST(Numbers, OnePersonAndCompanionsAfterAPossessive) {
   }
 }
 
+// A toll risen to a figure counts what the toll counts, however far before the figure the toll
+// word stands; "до" after a rise verb is no "up to". A price that rose counts nothing.
+TEST(Numbers, ATollRisenToAFigure) {
+  for (const char* text : {"Rescuers said the death toll from Monday's barrel bombs on the town had risen to eight.",
+                           "Число погибших при обстреле Сармина в понедельник возросло до девяти.",
+                           "ارتفعت حصيلة ضحايا الغارات على سرمين أمس إلى تسعة."}) {
+    const auto m = one(text);
+    EXPECT_EQ(m.counts, "fatalities") << text;
+    EXPECT_EQ(m.qualifier, "exact") << text;
+    EXPECT_GE(m.value, 8u) << text;
+  }
+  const auto w = one("The number of wounded in the attacks on the camp near the town climbed to 14.");
+  EXPECT_EQ(w.counts, "injured");
+  EXPECT_EQ(w.value, 14u);
+  EXPECT_EQ(one("The price of bread in the market of the town rose to 900 pounds.").counts, "other");
+  EXPECT_TRUE(numbers("The price of bread in the town rose to nine.").empty());
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -115,7 +115,32 @@ std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span p
 
 struct NumberUse {
   const NumberMention* n = nullptr;
+  bool revised = false;  // told by an update of the story (update_paragraph): supersedes the figures before it
 };
+
+// An update or correction appended to a story ("UPDATE: …", "CORRECTION — …", "تحديث:",
+// "Обновление:", "GÜNCELLEME:"): the paragraph it opens tells the events told above it again,
+// with revised figures. True for the sentences of that paragraph. The marker is the
+// paragraph's first word, followed by a colon or a dash, or written in capitals.
+bool update_paragraph(const Document& d, std::size_t si) {
+  std::size_t first = si;
+  while (first > 0 && !paragraph_break_before(d, first)) --first;
+  if (first == 0) return false;  // (a story that opens with the word tells nothing before it)
+  const auto& ts = d.tokens();
+  std::size_t k = token_at(d, d.sentences()[first].span.begin);
+  while (k < ts.size() && !ts[k].word) ++k;
+  if (k >= ts.size()) return false;
+  static const std::set<std::string> kMarkers{"update", "updated", "correction", "обновление", "обновлено",
+                                              "güncelleme", "düzeltme", "تحديث", "تصحيح"};
+  if (!kMarkers.count(ts[k].lower)) return false;
+  const std::string_view raw = d.slice(ts[k].span);
+  const bool capitals = std::none_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
+                        ts[k].script != Script::arabic;
+  std::size_t p = k + 1;
+  const bool mark = p < ts.size() && !ts[p].word &&
+                    (ts[p].lower == ":" || ts[p].lower == "-" || ts[p].lower == "\u2013" || ts[p].lower == "\u2014");
+  return mark || capitals;
+}
 
 // Return fire answers the event told before: another event, in the other direction; never merged
 // with it (EventMention::answers).
@@ -738,6 +763,28 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                               {"span", span_json(c.ev.span)}});
   };
   std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
+  // A possessive day in sentence si ("Monday's strikes", "yesterday's attack"): it names the
+  // event of that day told before.
+  auto possessive_day_in = [&](std::size_t si) -> const DateMention* {
+    for (const DateMention* d : dates[si])
+      if (const std::string_view t = doc.slice(d->span); d->resolved && (t.ends_with("'s") || t.ends_with("\u2019s")))
+        return d;
+    return nullptr;
+  };
+  // The candidates an update of the story (update_paragraph) or a possessive day in sentence
+  // si refers back to: those of the last sentence before si that fed any (of that day, for the
+  // possessive day). Empty when neither.
+  auto told_again_by = [&](std::size_t si) {
+    std::vector<std::size_t> named;
+    const DateMention* day = possessive_day_in(si);
+    if (!day && !update_paragraph(doc, si)) return named;
+    for (auto it = cands_of.rbegin(); it != cands_of.rend() && named.empty(); ++it) {
+      if (it->first >= si) continue;
+      for (const std::size_t h : it->second)
+        if (!day || (cands[h].date && cands[h].date->resolved == day->resolved)) named.push_back(h);
+    }
+    return named;
+  };
   // A phrase that dates an event by the day told before it ("the same day", "that evening",
   // "в тот же вечер", "тем же вечером", "في اليوم نفسه", "في ذلك اليوم"): its words, or none.
   auto same_day_phrase = [&](std::size_t si) -> std::optional<std::string> {
@@ -1124,17 +1171,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       auto it = cands_of.lower_bound(si);
       return it == cands_of.begin() ? si : std::prev(it)->first;
     }();
-    if (e.kind == "civilian_harm" && places[si].empty() && si > 0 && harm_host < si && cands_of.count(harm_host)) {
+    // (An update of the story or a possessive day names its host: told_again_by.)
+    const std::vector<std::size_t> harm_named = e.kind == "civilian_harm" ? told_again_by(si) : std::vector<std::size_t>{};
+    if (e.kind == "civilian_harm" && places[si].empty() && si > 0 &&
+        (!harm_named.empty() || (harm_host < si && cands_of.count(harm_host)))) {
       bool only = std::count_if(ev.events.begin(), ev.events.end(), [&](const auto& x) { return x.sentence == si; }) == 1;
       if (only) {
-        for (const std::size_t h : cands_of[harm_host]) {
+        const std::vector<std::size_t> hosts = harm_named.empty() ? cands_of[harm_host] : harm_named;
+        const bool update = update_paragraph(doc, si);
+        for (const std::size_t h : hosts) {
           Cand& host = cands[h];
           if (std::find(host.sentences.begin(), host.sentences.end(), si) == host.sentences.end())
             host.sentences.push_back(si);
-          for (const NumberMention* n : numbers[si]) host.numbers.push_back({n});
+          for (const NumberMention* n : numbers[si]) host.numbers.push_back({n, update});
           if (host.ev.kind == e.kind) host.merged.push_back(e);
         }
-        cands_of[si] = cands_of[harm_host];
+        cands_of[si] = hosts;
         continue;
       }
     }
@@ -2184,7 +2236,58 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                          r.find("beat") != std::string::npos || r.find("fought off") != std::string::npos ||
                          r.find("fighting off") != std::string::npos || r.find("отразил") != std::string::npos ||
                          r.find("отбил") != std::string::npos || r.find("صد") != std::string::npos;
-      if (repel && c.actor && c.actor->span.end <= c.ev.span.begin) {
+      // ... or a repelling verb before the trigger in its clause (up to eight words: Arabic puts
+      // the verb before its subject, "تصدت وحدات من الجيش فجر اليوم لمحاولة تسلل"): "thwarted
+      // an infiltration attempt by X", "отразили попытку проникновения боевиков", "أحبطت محاولة
+      // تسلل", "sızma girişimini püskürttü" (Turkish: the verb after).
+      const bool repel_before = !repel && (c.ev.kind == "armed_clash") && [&] {
+        static const std::set<std::string> kRepel{
+            "repelled", "repulsed", "thwarted", "foiled", "repelling", "thwarting", "foiling",
+            normalise_arabic("تصدت"), normalise_arabic("تصدى"), normalise_arabic("تصدوا"), normalise_arabic("يتصدى"),
+            normalise_arabic("التصدي"), normalise_arabic("صدت"), normalise_arabic("صد"), normalise_arabic("صدوا"),
+            normalise_arabic("أحبطت"), normalise_arabic("أحبط"), normalise_arabic("أحبطوا"), normalise_arabic("إحباط"),
+            normalise_arabic("أفشلت"), normalise_arabic("أفشل"), normalise_arabic("أفشلوا"), normalise_arabic("إفشال")};
+        static constexpr std::string_view kRuStems[] = {"отрази", "отбил", "отбива", "пресек", "сорвал", "предотврат"};
+        static constexpr std::string_view kTrStems[] = {"püskürt", "engelle"};
+        auto repels = [&](std::size_t k) {
+          std::string w = word_key(k);
+          if (ts[k].script == Script::arabic && w.size() > 2 && w.starts_with(normalise_arabic("و")) && !kRepel.count(w))
+            w = w.substr(normalise_arabic("و").size());
+          if (kRepel.count(w)) return true;
+          for (auto st : kRuStems)
+            if (w.starts_with(st)) return true;
+          return false;
+        };
+        const std::size_t k = token_at(doc, c.ev.span.begin);
+        std::size_t words = 0;
+        for (std::size_t j = k; j > ss[si].first_token && words < 8; --j) {
+          if (!ts[j - 1].word) {
+            if (ts[j - 1].lower == "," || ts[j - 1].lower == ";" || ts[j - 1].lower == "\u060C") break;
+            continue;
+          }
+          ++words;
+          if (repels(j - 1)) return true;
+        }
+        if (doc.lang() == "tr")  // the Turkish verb after its object
+          for (std::size_t j = token_at(doc, c.ev.span.end), w2 = 0; j < ss[si].end_token && w2 < 3; ++j) {
+            if (!ts[j].word) continue;
+            ++w2;
+            for (auto st : kTrStems)
+              if (ts[j].lower.starts_with(st)) return true;
+          }
+        return false;
+      }();
+      // (Turkish: an actor in the genitive right before the trigger owns it, "HTŞ militanlarının
+      // sızma girişimini püskürttü": the attacker, not the defender.)
+      const bool tr_owner = doc.lang() == "tr" && c.actor && [&] {
+        const std::string_view at = c.actor->text;
+        bool genitive = false;
+        for (std::string_view g : {"nın", "nin", "nun", "nün", "ın", "in", "un", "ün"}) genitive = genitive || at.ends_with(g);
+        std::size_t words = 0;
+        for (std::size_t j = token_at(doc, c.actor->span.end); j < token_at(doc, c.ev.span.begin); ++j) words += ts[j].word;
+        return genitive && words == 0;
+      }();
+      if ((repel || repel_before) && !tr_owner && c.actor && c.actor->span.end <= c.ev.span.begin) {
         const ActorMention* attacker = c.target && c.target->span.begin >= c.ev.span.begin ? c.target : nullptr;
         c.uncertain.push_back(fmt::format("actor: '{}' repelled the attack ('{}'): the defender, so the target{}",
                                           c.actor->text, c.ev.text,
@@ -2318,7 +2421,41 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // no day of its own. Told again: merged, and its point (when the earlier had none) is the
     // event's place, an assumption said in `uncertain`.
     Cand* told_before = nullptr;
-    if (!own_time && !return_fire && !definite_back) {
+    // An update of the story (update_paragraph) and a possessive day before the trigger
+    // ("Monday's barrel bombs", "yesterday's attack") tell an event of a kind told before
+    // again, whatever day they name: the last of that kind (on that day, for the possessive),
+    // unless the sentence names another point.
+    const bool update = update_paragraph(doc, si);
+    const DateMention* possessive_day = [&]() -> const DateMention* {
+      const std::size_t k = token_at(doc, e.span.begin);
+      for (const DateMention* d : dates[si]) {
+        if (d->span.end > e.span.begin || !d->resolved) continue;
+        const std::string_view t = doc.slice(d->span);
+        if (!t.ends_with("'s") && !t.ends_with("\u2019s")) continue;
+        std::size_t words = 0;  // ("Monday's Russian air strikes": an adjective between)
+        for (std::size_t j = token_at(doc, d->span.end); j < k; ++j) words += ts[j].word;
+        if (words <= 2) return d;
+      }
+      return nullptr;
+    }();
+    if ((update || possessive_day) && !return_fire && !definite_back) {
+      for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
+        if (it->ev.kind != c.ev.kind || it->sentences.empty() || it->sentences.back() >= si) continue;
+        if (possessive_day && !update && it->date && it->date->resolved != possessive_day->resolved) continue;
+        double m = 0;
+        if (it->place && it->place->lon && c.place && c.place->lon)
+          GeographicLib::Geodesic::WGS84().Inverse(*it->place->lat, *it->place->lon, *c.place->lat, *c.place->lon, m);
+        if (m <= 5000) told_before = &*it;
+        break;
+      }
+    }
+    // A second trigger of the kind in the same sentence with no place of its own ("HTS fighters
+    // attacked army posts near X on Monday; the army repelled the attack"): the event told again.
+    if (!told_before && !return_fire && !definite_back && !c.place && !own_region && !cands.empty() &&
+        cands.back().ev.kind == c.ev.kind && !cands.back().sentences.empty() && cands.back().sentences.front() == si &&
+        !is_return_fire(cands.back().ev))
+      told_before = &cands.back();
+    if (!told_before && !own_time && !return_fire && !definite_back) {
       const std::size_t k = token_at(doc, e.span.begin);
       std::size_t d = k;
       while (d > ss[si].first_token && !ts[d - 1].word) --d;
@@ -2392,7 +2529,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (std::find(earlier->sentences.begin(), earlier->sentences.end(), si) == earlier->sentences.end())
           earlier->sentences.push_back(si);
         if (!definite_back) {
-          for (auto& n : c.numbers) earlier->numbers.push_back(n);
+          for (auto n : c.numbers) {
+            n.revised = update && told_before == earlier;
+            earlier->numbers.push_back(n);
+          }
           cands_of[si].push_back(static_cast<std::size_t>(earlier - cands.data()));
         }
         continue;
@@ -2732,13 +2872,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     for (std::size_t si = 1; si < ss.size(); ++si) {
       if (event_sentences.count(si) || statement_sentences.count(si)) continue;
       const bool new_paragraph = paragraph_break_before(doc, si);
+      // An update of the story (update_paragraph) tells the events above again: its figures
+      // revise theirs. A possessive day ("Monday's strikes killed three") names the event of
+      // that day told before.
+      const bool update = update_paragraph(doc, si);
+      const std::vector<std::size_t> named = told_again_by(si);
       // Across a blank line only a sentence that refers back to the event continues it.
-      if (new_paragraph && anaphor_of(si).end == 0) continue;
-      auto host = new_paragraph ? [&] {
+      if (new_paragraph && anaphor_of(si).end == 0 && named.empty()) continue;
+      const auto host_it = new_paragraph ? [&] {
         auto it = cands_of.lower_bound(si);
         return it == cands_of.begin() ? cands_of.end() : std::prev(it);
       }() : cands_of.find(si - 1);
-      if (host == cands_of.end()) continue;
+      if (host_it == cands_of.end() && named.empty()) continue;
+      const std::pair<std::size_t, std::vector<std::size_t>> host_pair =
+          named.empty() ? std::pair<std::size_t, std::vector<std::size_t>>(host_it->first, host_it->second)
+                        : std::pair<std::size_t, std::vector<std::size_t>>(si, named);
+      const auto* host = &host_pair;
       bool any = false;
       // A sentence that refers back to the event ("Government forces carried out the attack",
       // "They used Grad rockets") and names no other place or day continues it: its actor is
@@ -2761,7 +2910,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (n->counts == "fatalities" || n->counts == "injured" ||
             ((refers_back || (!new_paragraph && places[si].empty() && dates[si].empty())) &&
              (n->counts == "explosions" || n->counts == "weapons"))) {
-          for (const std::size_t h : host->second) cands[h].numbers.push_back({n});
+          for (const std::size_t h : host->second) cands[h].numbers.push_back({n, update});
           any = true;
         }
       // A sentence that tells who was informed of the event ("The Russian side was informed of the
@@ -3321,10 +3470,32 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         ns = std::move(joined);
       }
     }
+    // Figures that revise the ones told before them supersede those: a toll risen to a figure
+    // (NumberMention::risen) and the figures of an update of the story (NumberUse::revised).
+    // When a field has any, its value is computed from them alone (per claimant the largest,
+    // the lowest across claimants); the earlier figures stay claims.
+    // (A toll risen outranks the update's other figures: "has risen to nine … SOHR had earlier
+    // documented seven".)
+    std::set<const NumberMention*> revising;
+    std::set<std::string> risen_fields;
+    for (const auto& u : c.numbers)
+      if (const char* f = field_of(u.n->counts); f && u.n->risen) risen_fields.insert(f);
+    for (const auto& u : c.numbers)
+      if (const char* f = field_of(u.n->counts); f && (u.n->risen || (u.revised && !risen_fields.count(f))))
+        revising.insert(u.n);
     for (const auto& [field, per] : by_field) {
-      std::optional<std::uint64_t> lowest;
+      std::optional<std::uint64_t> lowest, lowest_revised;
+      std::string revised_text;
+      std::size_t revised_claimants = 0;
       for (const auto& [who, ns] : per) {
         const NumberMention* top = *std::max_element(ns.begin(), ns.end(), [](auto* a, auto* b) { return a->value < b->value; });
+        std::vector<const NumberMention*> rv;
+        std::copy_if(ns.begin(), ns.end(), std::back_inserter(rv), [&](const NumberMention* x) { return revising.count(x); });
+        if (!rv.empty()) {
+          const NumberMention* rtop = *std::max_element(rv.begin(), rv.end(), [](auto* a, auto* b) { return a->value < b->value; });
+          ++revised_claimants;
+          if (!lowest_revised || rtop->value < *lowest_revised) lowest_revised = rtop->value, revised_text = rtop->text;
+        }
         if (ns.size() > 1)
           c.uncertain.push_back(fmt::format("{}: {} gives {} figures; the largest ({}) is kept, not their sum", field,
                                             who, ns.size(), top->value));
@@ -3333,6 +3504,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                    {"claimed_by", who}, {"span", span_json(top->span)}};
         if (top->value_max) cl["value_max"] = *top->value_max;
         claims.push_back(cl);
+      }
+      if (lowest_revised) {
+        r[field] = *lowest_revised;
+        c.uncertain.push_back(fmt::format("{}: '{}' revises the figures told before it (a toll risen, or an update of "
+                                          "the story){}: {} is the value, the earlier figures stay claims",
+                                          field, revised_text,
+                                          revised_claimants > 1 ? "; the revising claims differ, the lowest" : "",
+                                          *lowest_revised));
+        continue;
       }
       r[field] = *lowest;
       if (per.size() > 1) c.uncertain.push_back(fmt::format("{}: claims differ; the lowest ({}) is the value", field, *lowest));

@@ -114,6 +114,7 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "captured"}, {"armed_clash", "recaptured"}, {"armed_clash", "retook"},
     {"armed_clash", "seized control"}, {"armed_clash", "repelled ~ attack*"}, {"armed_clash", "repulsed ~ attack*"},
     {"armed_clash", "repelled ~ advance*"}, {"armed_clash", "repulsed ~ advance*"},
+    {"armed_clash", "thwarted ~ attack*"}, {"armed_clash", "foiled ~ attack*"},
     // Bombings that are neither fire nor air strikes (a car bomb, an explosive device): kind
     // `other`, for a person to classify; candidates.cpp says so in `uncertain`.
     {"other", "car bomb*"}, {"other", "booby-trapped car*"}, {"other", "explosive device*"},
@@ -386,6 +387,12 @@ constexpr Entry kStatementCues[] = {
     {"call", "called for"}, {"call", "calls for"}, {"call", "call for"}, {"call", "urged"}, {"call", "urges"},
     {"call", "demanded"}, {"call", "demands"}, {"call", "appealed"}, {"call", "призвал*"}, {"call", "потребовал*"},
     {"call", "دعا"}, {"call", "دعت"}, {"call", "طالب*"}, {"call", "çağrı*"},
+    // Appeals ("the council appealed to the guarantors to stop the shelling", "ناشد … لوقف
+    // القصف", "обратился с призывом"): what is asked for, not an event (issue 14: a council's
+    // appeal was made a shelling).
+    {"call", "appeals"}, {"call", "appealing"}, {"call", "called on"}, {"call", "calls on"}, {"call", "urging"},
+    {"call", "ناشد*"}, {"call", "يناشد*"}, {"call", "تناشد*"}, {"call", "مناشد*"}, {"call", "призыв*"},
+    {"call", "çağır*"},
     {"statement", "welcomed"}, {"statement", "welcomes"}, {"statement", "condemned"}, {"statement", "condemns"},
     {"statement", "приветствовал*"}, {"statement", "осудил*"}, {"statement", "رحب*"}, {"statement", "دان"},
     {"statement", "ادان*"}, {"statement", "نددت"}, {"statement", "ندد"}};

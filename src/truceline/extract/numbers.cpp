@@ -545,6 +545,45 @@ struct Scanner {
   }
 
   // The qualifier phrase ending just before token i: its first token and qualifier.
+  // A toll that rose to a figure: "the death toll from Monday's strikes had risen to eight",
+  // "число погибших возросло до девяти", "ارتفعت حصيلة ضحايا الغارات إلى تسعة". `i` is the
+  // number's first token; returns the index of "to" / "до" / "إلى" before it when a rise verb
+  // stands within ten words before that (Arabic puts the verb first: "ارتفعت حصيلة … إلى").
+  // The figure counts what
+  // the toll word counts, however far before it stands in the sentence (toll_word).
+  std::optional<std::size_t> risen_to(std::size_t i) const {
+    static const KeyMap<bool> to{{"to", true}, {"до", true}, {"إلى", true}, {"الى", true}};
+    static const KeyMap<bool> rise{{"rose", true},       {"bringing", true},  {"brought", true},
+                                   {"raising", true},    {"raised", true},       {"risen", true},     {"climbed", true},   {"increased", true},
+                                   {"jumped", true},     {"grew", true},      {"mounted", true},   {"возросло", true},
+                                   {"возросла", true},   {"возрос", true},    {"выросло", true},   {"выросла", true},
+                                   {"вырос", true},      {"увеличилось", true}, {"увеличилась", true}, {"ارتفعت", true},
+                                   {"ارتفع", true},      {"وصلت", true},      {"وصل", true}};
+    std::size_t j = i;
+    while (j > 0 && !t[j - 1].word && t[j - 1].sentence == t[i].sentence) --j;
+    if (j == 0 || !word(j - 1) || t[j - 1].sentence != t[i].sentence || !to.find_forms(forms[j - 1])) return std::nullopt;
+    for (std::size_t d = 2, seen = 0; d <= j && seen < 10; ++d) {
+      const std::size_t v = j - d;
+      if (t[v].sentence != t[i].sentence) break;
+      if (!t[v].word) continue;
+      ++seen;
+      if (rise.find_forms(forms[v])) return j - 1;
+    }
+    return std::nullopt;
+  }
+  // What the toll before a risen figure counts: the nearest killing or wounding word (or
+  // "toll") back in the sentence, up to 25 words, without crossing another number.
+  std::string_view toll_word(std::size_t first) const {
+    for (std::size_t d = 1, words = 0; d <= first && words < 25; ++d) {
+      const std::size_t j = first - d;
+      if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
+      if (!t[j].word) continue;
+      ++words;
+      if (auto c = event[j]; c == "fatalities" || c == "injured") return c;
+    }
+    return {};
+  }
+
   std::optional<std::pair<std::size_t, std::string_view>> qualifier_before(std::size_t i) const {
     for (const auto& p : before_qualifiers()) {
       const std::size_t len = p.keys.size();
@@ -869,9 +908,14 @@ struct Scanner {
         i = r->last;
         continue;
       }
+      // A toll risen to this figure (risen_to): what the toll counts. (A sentinel, not an
+      // optional: GCC 12 warns of an uninitialised optional here.)
+      constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+      const std::size_t risen = hi ? kNone : risen_to(r->first).value_or(kNone);
+      const std::string_view toll = risen != kNone ? toll_word(risen) : std::string_view();
       // A number in words with nothing counted and no event word next to it ("two countries",
       // "since six this morning", "يومين أو ثلاثة") says no quantity of interest.
-      if (r->words && !r->vague && !hi && !noun && nearby_event(r->first, r->last).empty()) {
+      if (r->words && !r->vague && !hi && !noun && toll.empty() && nearby_event(r->first, r->last).empty()) {
         i = r->last;
         continue;
       }
@@ -881,7 +925,8 @@ struct Scanner {
       if (hi) {
         m.value_max = hi->value;
         m.qualifier = "range";
-      } else if (auto q = qualifier_before(r->first)) {
+      } else if (auto q = qualifier_before(r->first); q && q->first != risen) {
+        // ("возросло до девяти": "до" after a rise verb is no "up to")
         start = q->first;
         m.qualifier = std::string(q->second);
       }
@@ -924,6 +969,14 @@ struct Scanner {
           // count of people coordinated right after a count of the killed shares it (as a bare
           // number does, below).
           if (m.counts == "people") m.counts = coordinated_count(start).value_or(m.counts);
+          if (m.counts == "people" && !toll.empty()) m.counts = std::string(toll);
+        }
+        // A risen toll's figure with a noun counted only further on ("ارتفع عدد الضحايا إلى ٤ بعد
+        // وفاة أحد المصابين": the toll, not the wounded) counts what the toll counts.
+        if (!toll.empty() && m.counts != std::string(toll)) {
+          std::size_t words = 0;
+          for (std::size_t x = end + 1; x < nj; ++x) words += t[x].word;
+          if (words > 0) m.counts = std::string(toll);
         }
         // "5 قتلى على الأقل"
         static const std::string at = lexicon::key("على"), least = lexicon::key("الأقل");
@@ -934,12 +987,23 @@ struct Scanner {
         m.counts = "other";
       } else {
         auto e = nearby_event(start, end);
+        if (!toll.empty()) e = toll;
         m.counts = e.empty() ? "other" : std::string(e);
         // A bare number coordinated right after a count of the killed or wounded ("مقتل 7 عناصر
         // من قوات النظام و4 من مقاتلي الهيئة", "7 soldiers and 4 of the fighters"): the same count.
         if (e.empty()) m.counts = coordinated_count(start).value_or(m.counts);
       }
       m.unit = unit;
+      // Turkish puts the verb after: "ölenlerin sayısı 5'e yükseldi" (the dative figure, then
+      // "rose").
+      m.risen = risen != kNone;
+      if (lang == "tr" && !m.risen) {
+        std::size_t j = end + 1;
+        if (punct(j, "'") || punct(j, "\u2019")) j += 2;  // the case suffix after the apostrophe
+        while (j < n() && !t[j].word && t[j].sentence == t[end].sentence) ++j;
+        m.risen = word(j) && t[j].sentence == t[end].sentence && k[j].starts_with("yüksel") &&
+                  (m.counts == "fatalities" || m.counts == "injured");
+      }
       lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);
       out.push_back(std::move(m));
       i = end;

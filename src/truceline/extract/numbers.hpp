@@ -46,6 +46,7 @@ struct NumberMention {
   std::string counts;     // fatalities | injured | explosions | weapons | people | displaced | other
   std::string unit;       // the counted noun as written, lower-cased ("civilians", "shells", ...)
   std::optional<Span> counted_span;  // the counted noun
+  bool risen = false;  // a toll risen to this figure ("rose to eight", "возросло до", "5'e yükseldi"): it revises the figures before
 };
 
 std::vector<NumberMention> find_numbers(const Document& doc);

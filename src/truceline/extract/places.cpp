@@ -461,6 +461,13 @@ std::string tr_romanised(std::string_view lower) {
     std::string_view put = word;
     if (word == "kefer" || word == "kefr") put = "kafr";
     else if (word == "halep") put = "halab";
+    // The name words Turkish writes with its own vowels or without the kh ("Şeyh Ali" for
+    // Shaykh ʿAli, "Tel" Tall, "Deyr" Dayr, "Ebu" Abu, "Beyt" Bayt; issue 14, thirteenth set).
+    else if (word == "sheyh" || word == "sheykh") put = "shaykh";
+    else if (word == "tel") put = "tall";
+    else if (word == "deyr") put = "dayr";
+    else if (word == "ebu") put = "abu";
+    else if (word == "beyt") put = "bayt";
     if (!res.empty()) res += ' ';
     res += put;
     p = q + 1;
@@ -484,7 +491,10 @@ bool tr_place_noun(std::string_view f) {
 // stem): never a place's name alone.
 bool tr_common_noun(std::string_view f) {
   static constexpr std::string_view stems[] = {"nokta", "gozlem", "bolge", "bakanlig", "bakanlik", "savunma", "azaltma",
-                                               "gerginlig", "mutabakat", "teskilat", "merkez", "kuvvet", "komutanlig"};
+                                               "gerginlig", "mutabakat", "teskilat", "merkez", "kuvvet", "komutanlig",
+                                               // "Ordu birlikleri" (army units) opening a sentence: not
+                                               // Yayladağı, whose old name GeoNames lists as "Ordu"
+                                               "ordu", "birlik"};
   for (std::string_view s : stems)
     if (f.starts_with(s)) return true;
   return false;
@@ -820,6 +830,8 @@ struct Window {
   // Every form tried, with whether the translit tier compares it (a Cyrillic window, a Turkish
   // romanised spelling): the localities supplement is asked each of them too.
   std::vector<std::pair<std::string, bool>> local_tries = {};
+  // Forms the supplement is asked for an exact spelling only (Turkish e read as a or i).
+  std::vector<std::string> local_exact = {};
 };
 
 // A coordinated list of names governed by a plural or dual region noun, before or after it ("in
@@ -1378,6 +1390,19 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             "captured", "recaptured", "retook", "seized", "entered", "shelling", "bombing", "besieged"};
         return tok(x).script == Script::latin && x > 0 && W[x].sep != 3 && kObjectVerbs.count(lower(x - 1)) != 0;
       };
+      // Turkish puts the verb after its object: a name with a case suffix after its apostrophe
+      // ("Meşmeşan'ı", "Şeyh Ali'ye") right before a verb of attack ("bombaladı", "vurdu",
+      // "hedef aldı", "saldırdı", "ateş açtı", "döğdü") is the place attacked, as after
+      // "shelled" in English; `x` is the name's last word.
+      auto before_tr_object_verb = [&](std::size_t x) {
+        if (!turkish || !trw[x].suffixed || x + 1 >= n || W[x + 1].sep == 3) return false;
+        static constexpr std::string_view kStems[] = {"bombala", "vurdu", "vurul", "hedef", "saldırd", "ateş", "dövd",
+                                                      "döğd", "topçu"};
+        const std::string& v = lower(x + 1);
+        for (std::string_view st : kStems)
+          if (v.starts_with(st)) return true;
+        return false;
+      };
       // A Latin word that only begins a village's name ("Han Tuman", "Kafr Lusin", "Tell Sultan",
       // "Ain al-Havr"), followed by a capitalised word: the two are one name, a cue for the
       // localities supplement, and the first word is never a place alone (Turkish "Han Tuman"
@@ -1725,6 +1750,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (qa != q0 && qa != qr) {
               tries.emplace_back(qa, "tr:romanised+e=a");
             }
+            // ... or the short i ("Meşmeşan" for Mishmishān): the same, exact spellings only.
+            std::string qi = qr.empty() ? q0 : qr;
+            std::replace(qi.begin(), qi.end(), 'e', 'i');
+            if (qi != q0 && qi != qr && qi != qa) {
+              tries.emplace_back(qi, "tr:romanised+e=i");
+            }
           }
           const std::size_t romanised_end = tries.size();  // tries [romanised_try, romanised_end): Turkish
           // Arabic has no v: in a Latin spelling of an Arabic name it writes و (w), as Turkish
@@ -1765,7 +1796,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             // the earlier try.
             for (std::size_t i = 0; i < tries.size(); ++i) {
               const auto& [q, label] = tries[i];
-              if (label.ends_with("e=a")) continue;  // (an exact gazetteer spelling only: "Maaret" is no Māri‘)
+              if (label.ends_with("e=a") || label.ends_with("e=i")) continue;  // (an exact gazetteer spelling only: "Maaret" is no Māri‘)
               const Resolved r = m.resolve(q, translit(i));
               if (!r.place) continue;
               const bool better = !pick || r.score > pick_res->score + 1e-9 ||
@@ -1783,7 +1814,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             bool seen = false;
             if (!pick && !cue && !seen_local_latin.empty())
               for (const auto& tr : tries) seen = seen || seen_local_latin.count(tr.first) != 0;
-            if (!pick && (cue || seen || (m.has_localities() && (after_object_verb(w) || name_prefixed(w)))) &&
+            if (!pick && (cue || seen || (m.has_localities() && (after_object_verb(w) || name_prefixed(w) || before_tr_object_verb(b)))) &&
                 b == maxb && !(turkish && sentence_initial && b > w)) {
               seen_again_window = seen;
               pick = Window{w, b, q0, "", false, false};
@@ -1795,7 +1826,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               }
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
               for (std::size_t i = 0; i < tries.size(); ++i)
-                if (!tries[i].second.ends_with("e=a")) pick->local_tries.emplace_back(tries[i].first, translit(i));
+                if (tries[i].second.ends_with("e=a") || tries[i].second.ends_with("e=i"))
+                  pick->local_exact.push_back(tries[i].first);
+                else
+                  pick->local_tries.emplace_back(tries[i].first, translit(i));
             }
           }
           // Turkish: a suffixed name nothing locates that is one of the agreement's posts by its
@@ -2032,7 +2066,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
                            doc.token_text(W[win.first].tok).size() <= 6;
-      const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first));
+      const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first)) ||
+                            before_tr_object_verb(win.last);
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
       if (!r.place && m.has_localities() && (cue || verb_cue || seen_again_window) &&
           (!cue || cue->strong || !arabic_word || ar_local_cue || list_window || list_try || seen_again_window) &&
@@ -2074,6 +2109,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (!x.place && (x.match == "exact" || x.match == "key") && x.status == gazetteer::Status::ambiguous && !alt_ambiguous)
               alt_ambiguous = x;
           }
+          if (!alt && !usable(lr))
+            for (const std::string& q : win.local_exact) {
+              const Resolved x = m.resolve(q, false, true);
+              if (x.place && x.match == "exact" && (!alt || x.score > alt->score + 1e-9)) alt = x;
+            }
           // An other form spelt as several villages are (exact or key: "Ain al-Havr" as `Ayn al Hawr):
           // ambiguous as the name is, for the neighbour rule below and for its reason. (Not a
           // looser match: "Кремле" -> kreml is near Qaramil and Karmil, and is neither.)
@@ -2173,7 +2213,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
         }
       }
-      if (arabic_word && is_ar_around(cue) && from_localities && r.match != "exact") {
+      // (a name the supplement located before in this text keeps that answer: one spelling, one
+      // place in one text)
+      if (arabic_word && is_ar_around(cue) && from_localities && r.match != "exact" && !seen_again_window) {
         r = *found_res;  // (the main gazetteer's answer: "بين أنقرة وموسكو" is no Inqirat)
         from_localities = false;
       }
@@ -2302,7 +2344,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const gazetteer::Place& p = *r.place;
       // A located window without a cue that is a single capitalised word matched only by a key
       // at the threshold's edge is too weak: a person's name near a village's.
-      if (!cue && !win.in_index && r.match != "exact" && a == b && r.score < 0.85) continue;
+      // (A verb of attack before or, in Turkish, after it is a cue: verb_cue.)
+      if (!cue && !verb_cue && !win.in_index && r.match != "exact" && a == b && r.score < 0.85) continue;
 
       // Context words: region words after / before, "city", directions, offsets.
       const bool seat = p.feature_code == "PPLA" || p.feature_code == "PPLC";
