@@ -506,5 +506,17 @@ TEST(Numbers, ATollRisenToAFigure) {
   EXPECT_TRUE(numbers("The price of bread in the town rose to nine.").empty());
 }
 
+// Things counted near a wounding word are no casualties: unexploded bomblets, houses by their
+// adjective; "ارتقى" (rose, of martyrs) counts the dead.
+TEST(Numbers, BombletsAndHousesAreNoCasualtiesMartyrsAreDead) {
+  for (const char* text : {"Rescuers found seven unexploded bomblets in the fields after the strike that wounded people.",
+                           "Снаряды повредили три жилых дома, ранены люди."}) {
+    const auto ms = numbers(text);
+    ASSERT_FALSE(ms.empty()) << text;
+    EXPECT_EQ(ms[0].counts, "other") << text;
+  }
+  EXPECT_EQ(one("ارتقى اثنان من المجاهدين في الاشتباكات.").counts, "fatalities");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -1746,6 +1746,54 @@ TEST(PlaceMentions, TurkishSpellingsAndTheObjectBeforeTheVerb) {
   for (const auto& p : army.mentions["places"]) EXPECT_NE(p["text"], "Ordu") << p.dump();
 }
 
+// Session 15, the fourteenth held-out set's error types (on our own sentences): places a log, a
+// channel or a Russian bulletin names without the cues the text has elsewhere.
+std::string point_of(const Result& r, const std::string& text) {
+  for (const auto& p : r.mentions["places"])
+    if (p["text"] == text) return p["lat"].is_number() ? p.value("name", std::string()) : std::string("(no point)");
+  return "(not a mention)";
+}
+
+TEST(PlaceMentions, ALogsLineHeadsAHashtagAndARussianSettlementAbbreviation) {
+  // "HH:MM - Name:" lines of a log; the supplement's villages too.
+  const Result log = full_run("Civil defence responses, 12 July:\n05:50 - Tqad: two mortar shells hit a bakery.\n16:30 - "
+                              "Basratun: an airstrike on a farm.");
+  EXPECT_EQ(point_of(log, "Tqad"), "Taqad") << log.mentions["places"].dump();
+  EXPECT_EQ(point_of(log, "Basratun"), "Mubasratun") << log.mentions["places"].dump();
+  // ... not any capitalised word at a line's start, nor one without the colon.
+  const Result not_head = full_run("Statement of the council:\n- Residents demand protection.\n- Sarmin is calm today");
+  EXPECT_EQ(point_of(not_head, "Residents"), "(not a mention)") << not_head.mentions["places"].dump();
+  // A channel's hashtags (Arabic, with the underscore), not "#عاجل" (urgent).
+  const Result tags = full_run("#عاجل غارة جوية على #معرة_الإخوان و #زردنا فجر اليوم.");
+  EXPECT_EQ(point_of(tags, "معرة_الإخوان"), "Maqarrat al Ikhwan") << tags.mentions["places"].dump();
+  EXPECT_EQ(point_of(tags, "زردنا"), "Zardana") << tags.mentions["places"].dump();
+  EXPECT_EQ(point_of(tags, "عاجل"), "(not a mention)") << tags.mentions["places"].dump();
+  // "н.п." written in one word, and the object of a Russian verb of attack.
+  const Result np = full_run("Зафиксированы обстрелы н.п. Тель-Султан и Кафр-Лата. Боевики обстреляли Маан и атаковали Атшан.");
+  EXPECT_EQ(point_of(np, "Тель-Султан"), "Tall Sultan") << np.mentions["places"].dump();
+  EXPECT_EQ(point_of(np, "Кафр-Лата"), "Kafr Latah") << np.mentions["places"].dump();
+  EXPECT_EQ(point_of(np, "Маан"), "Ma`an") << np.mentions["places"].dump();
+  EXPECT_EQ(point_of(np, "Атшан"), "`Atshan") << np.mentions["places"].dump();
+}
+
+// A name the gazetteer gives to two places (Şūrān of Hama, Şūrān east of Aleppo): the one in the
+// province the sentence names; with none, unresolved with both — never the Surman observation
+// post 34 km away, nor a third namesake of the supplement.
+TEST(PlaceMentions, ANameOfTwoPlacesTakesTheProvinceTheSentenceNames) {
+  for (const char* text : {"Militants shelled Suran in Hama on Monday.", "Боевики обстреляли Суран в Хаме.",
+                           "قصفت الفصائل بلدة صوران بريف حماة الشمالي."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    ASSERT_TRUE(cs[0].contains("lat")) << cs[0].dump();
+    EXPECT_NEAR(cs[0]["lat"].get<double>(), 35.2919, 0.01) << cs[0].dump();
+    EXPECT_NEAR(cs[0]["lon"].get<double>(), 36.7485, 0.01) << cs[0].dump();
+  }
+  const auto none = full_candidates_of("Militants shelled Suran on Monday.");
+  ASSERT_EQ(none.size(), 1u) << json(none).dump();
+  EXPECT_FALSE(none[0].contains("lat")) << none[0].dump();
+  EXPECT_NE(none[0]["uncertain"].dump().find("ambiguous"), std::string::npos) << none[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

@@ -146,6 +146,10 @@ const KeyMap<std::string_view>& count_nouns() {
       {"высоты", "other"}, {"высот", "other"}, {"сел", "other"}, {"деревень", "other"}, {"позиций", "other"},
       {"домов", "other"}, {"зданий", "other"}, {"تلال", "other"}, {"تلتين", "other"}, {"تلتان", "other"},
       {"قرى", "other"},
+      // unexploded munitions found are counted, not fired or casualties ("seven unexploded
+      // bomblets"); houses by their adjective ("три жилых дома")
+      {"bomblets", "other"}, {"submunitions", "other"}, {"unexploded", "other"}, {"дома", "other"},
+      {"жилых", "other"}, {"жилые", "other"},
       {"مواقع", "other"}, {"منازل", "other"}, {"مباني", "other"}, {"tepe", "other"}, {"köy", "other"}};
   return m;
 }
@@ -174,7 +178,7 @@ const KeyMap<std::string_view>& event_words() {
       {"hospitalized", "injured"}, {"المستشفى", "injured"}, {"المشفى", "injured"}, {"جرحوا", "injured"}, {"قتل", "fatalities"}, {"قتلت", "fatalities"}, {"مقتل", "fatalities"},
       {"قتلى", "fatalities"}, {"قتلا", "fatalities"}, {"قتلتا", "fatalities"}, {"استشهدا", "fatalities"},
       {"اصيبا", "injured"}, {"جرحا", "injured"}, {"استشهاد", "fatalities"}, {"استشهد", "fatalities"}, {"مصرع", "fatalities"},
-      {"حصيلة", "fatalities"}, {"wounded", "injured"}, {"wounding", "injured"}, {"injured", "injured"},
+      {"حصيلة", "fatalities"}, {"ارتقى", "fatalities"}, {"ارتقوا", "fatalities"}, {"ارتقت", "fatalities"}, {"wounded", "injured"}, {"wounding", "injured"}, {"injured", "injured"},
       {"injuring", "injured"}, {"hurt", "injured"}, {"injuries", "injured"}, {"جرح", "injured"}, {"اصابة", "injured"}, {"اصيب", "injured"},
       {"اصيبوا", "injured"}, {"جرحى", "injured"}, {"displaced", "displaced"}, {"fled", "displaced"},
       {"نزوح", "displaced"}, {"نزح", "displaced"}, {"تهجير", "displaced"}, {"öldü", "fatalities"},

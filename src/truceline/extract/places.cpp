@@ -310,7 +310,9 @@ const std::unordered_set<std::string>& ar_common_words() {
       to_utf8(U"خان"),  to_utf8(U"كفر"), to_utf8(U"بيت"), to_utf8(U"جبل"), to_utf8(U"سوق"), to_utf8(U"نصر"),
       to_utf8(U"قوات"), to_utf8(U"جيش"), to_utf8(U"امن"), to_utf8(U"سلام"), to_utf8(U"حريه"), to_utf8(U"ثوره"),
       to_utf8(U"شام"),  to_utf8(U"عزه"), to_utf8(U"فتح"), to_utf8(U"هيئه"), to_utf8(U"تحرير"), to_utf8(U"نقطه"),
-      to_utf8(U"مركز"), to_utf8(U"صباح"), to_utf8(U"مساء"), to_utf8(U"يوم"), to_utf8(U"اليوم")};
+      to_utf8(U"مركز"), to_utf8(U"صباح"), to_utf8(U"مساء"), to_utf8(U"يوم"), to_utf8(U"اليوم"),
+      // a channel's words before its news ("#عاجل", "خاص"): villages bear some of them
+      to_utf8(U"عاجل"), to_utf8(U"خاص"), to_utf8(U"حصري"), to_utf8(U"تحديث"), to_utf8(U"مباشر")};
   return s;
 }
 
@@ -996,6 +998,66 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         h.text = std::string(doc.tokens_text(W[w - 2].tok, W[w].tok - 1));
         return h;
       }
+      // ... and "н.п. Кансафра" written without the space: one token "н.п", then the dot.
+      if (w >= 1 && W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "." &&
+          (lower(w - 1) == "\u043d.\u043f" /* н.п */ || lower(w - 1) == "\u043d\u043f" /* нп */)) {
+        CueHit h;
+        h.first = w - 1;
+        h.strong = true;
+        h.key = Words{cue_key("\u043d.\u043f")};
+        h.text = std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1));
+        return h;
+      }
+      // A line's head before a colon ("05:50 - Tqad: two shells …", "• Qubtan al-Jabal: …",
+      // "- Кафр-Лата: …"): a log or bulletin names the place of each line first; a weak cue. Only
+      // marks and a time of day stand before it on its line, and a colon follows within four
+      // words on it.
+      if (W[w].tok > 0 && tok(w).script != Script::arabic) {
+        const auto& all = doc.tokens();
+        const std::string_view text = doc.text();
+        auto newline_before = [&](std::size_t j) {  // a line break between token j-1 and token j
+          const std::size_t from = j == 0 ? 0 : all[j - 1].b1;
+          return j == 0 || text.substr(from, all[j].b0 - from).find('\n') != std::string_view::npos;
+        };
+        std::size_t k = W[w].tok;
+        bool head = true, mark = false;
+        while (head && !newline_before(k)) {
+          --k;
+          const std::string_view tx = doc.token_text(k);
+          if (all[k].word && !all[k].number) head = false;
+          mark = mark || tx == "-" || tx == "\u2013" || tx == "\u2014" || tx == "\u2022" || tx == "*";
+        }
+        if (head && mark) {
+          std::size_t words = 0;
+          bool colon = false;
+          for (std::size_t j = W[w].tok; j < all.size() && words <= 4 && (j == W[w].tok || !newline_before(j)); ++j) {
+            if (doc.token_text(j) == ":") {
+              colon = true;
+              break;
+            }
+            words += all[j].word;
+          }
+          if (colon) {
+            CueHit h;
+            h.first = w;
+            h.strong = false;
+            h.key = Words{"line head"};
+            h.text = std::string(doc.token_text(W[w].tok - 1));
+            return h;
+          }
+        }
+      }
+      // A hashtag ("#الفوعة", "#معرة_الإخوان", "#Сармин"): a channel's tag names a topic, often the
+      // place; a weak cue (the gazetteer or, for Arabic, the supplement's exact spelling must
+      // know it; "#عاجل" is "urgent").
+      if (W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "#") {
+        CueHit h;
+        h.first = w;
+        h.strong = false;
+        h.key = Words{"hashtag"};
+        h.text = "#";
+        return h;
+      }
       // An Arabic list item's first word ("- حاس، كفرسجنة — ٣"): a bullet at the start of its line
       // is a weak cue (the gazetteer or the supplement must know the name; Latin and Cyrillic
       // names have their capitals).
@@ -1388,6 +1450,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         static const std::unordered_set<std::string> kObjectVerbs{
             "shelled", "pounded", "struck", "hit", "targeted", "bombed", "bombarded", "raided", "attacked", "stormed",
             "captured", "recaptured", "retook", "seized", "entered", "shelling", "bombing", "besieged"};
+        // Russian: the verb or noun of attack right before its object ("обстреляли Маан", "обстрел
+        // Шейзара", "атаковали Атшан"; the case ending is stripped by the tries).
+        static const std::unordered_set<std::string> kRuObjectVerbs{
+            "обстреляли", "обстрелял", "обстреляла", "обстреляно", "обстреляны", "атаковали", "атаковал",
+            "атаковала", "бомбили", "бомбил", "бомбила", "бомбардировали", "штурмовали", "захватили",
+            "обстрел", "обстрела", "обстреле", "обстрелу", "обстрелы", "обстрелов", "бомбардировка", "бомбардировки"};
+        if (tok(x).script == Script::cyrillic)
+          return x > 0 && W[x].sep != 3 && kRuObjectVerbs.count(lower(x - 1)) != 0;
         return tok(x).script == Script::latin && x > 0 && W[x].sep != 3 && kObjectVerbs.count(lower(x - 1)) != 0;
       };
       // Turkish puts the verb after its object: a name with a case suffix after its apostrophe
@@ -1430,7 +1500,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
         static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{cue_key("تلة")},
             kItem{"list item"};  // a bulletin's item ("- حاس، كفرسجنة — ٣")
-        return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem || is_ar_around(c));
+        static const Words kTag{"hashtag"};
+        return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem || c->key == kTag ||
+                     is_ar_around(c));
       };
       // --- Candidate windows starting at w, longest first.
       const PlaceMention* list_near = nullptr;  // an Arabic list's located village before w (below)
@@ -2053,6 +2125,58 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!found) continue;
       Window win = *found;
       Resolved r = *found_res;
+      // A name the main gazetteer gives to several places at the top score ("Suran": a town of
+      // Hama and a village east of Aleppo): the one in the province the sentence names ("Suran
+      // in Hama", "صوران بريف حماة", "Суран в Хаме"), or the one near a point the text located
+      // before (15 km), when exactly one is; else it stays ambiguous, with its reason, and the
+      // supplement is not asked (it would add a third place of the name, not choose).
+      const bool main_ambiguous = !r.place && r.status == gazetteer::Status::ambiguous && r.top_places.size() >= 2;
+      if (main_ambiguous) {
+        static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kProvinceWords{
+            {"Hama", {"hama", "hamah", "хама", "хаме", "хамы", "حماة", "حماه"}},
+            {"Idlib", {"idlib", "idleb", "идлиб", "идлибе", "идлиба", "إدلب", "ادلب"}},
+            {"Aleppo", {"aleppo", "halab", "halep", "алеппо", "حلب"}},
+            {"Latakia", {"latakia", "lattakia", "lazkiye", "латакия", "латакии", "اللاذقية"}}};
+        std::set<std::string_view> named;  // provinces the sentence names
+        for (std::size_t x = 0; x < n; ++x) {
+          std::string k = tok(x).script == Script::arabic ? ar_key_word(doc.token_text(W[x].tok)) : lower(x);
+          for (const auto& [admin1, words] : kProvinceWords)
+            for (std::string_view pw : words) {
+              const std::string key = tok(x).script == Script::arabic ? ar_key_word(pw) : std::string(pw);
+              // (Arabic: with a one-letter proclitic, "بريف حماة" is two words; "بحماة" one)
+              if (k == key || (tok(x).script == Script::arabic && k.size() > key.size() && k.ends_with(key) &&
+                               k.size() - key.size() <= 2) ||
+                  (tok(x).script == Script::latin && trw.size() > x && trw[x].suffixed && trw[x].base == key))
+                named.insert(admin1);
+            }
+        }
+        const gazetteer::Place* only = nullptr;
+        int hits = 0;
+        for (const gazetteer::Place* tp : r.top_places)
+          if (named.count(tp->admin1())) only = tp, ++hits;
+        std::string why;
+        if (hits == 1) {
+          why = fmt::format("the province the sentence names ({})", only->admin1());
+        } else {
+          only = nullptr;
+          hits = 0;
+          for (const gazetteer::Place* tp : r.top_places)
+            for (const PlaceMention& o : out)
+              if (o.kind == "point" && o.lat && o.lon && !o.city_or_province && approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= 15) {
+                if (only != tp) ++hits;
+                only = tp;
+                why = fmt::format("near '{}', located before in the text", o.text);
+                break;
+              }
+          if (hits != 1) only = nullptr;
+        }
+        if (only) {
+          r.reason = fmt::format("'{}' names {} places at the top score; the one in {}: {}", win.query, r.top_places.size(),
+                                 only->admin1(), why);
+          r.place = only;
+          r.status = gazetteer::Status::resolved;
+        }
+      }
       // The localities supplement (villages the main gazetteer lacks: data/gazetteer/README.md):
       // only for a window a cue calls a place — strong ("the village of", "قرية", "населённый
       // пункт"), or weak before a capitalised Latin/Cyrillic name ("near Kansafra", "у Джурина")
@@ -2069,7 +2193,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first)) ||
                             before_tr_object_verb(win.last);
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
-      if (!r.place && m.has_localities() && (cue || verb_cue || seen_again_window) &&
+      if (!r.place && !main_ambiguous && m.has_localities() && (cue || verb_cue || seen_again_window) &&
           (!cue || cue->strong || !arabic_word || ar_local_cue || list_window || list_try || seen_again_window) &&
           !acronym) {
         const bool cyr = tok(win.first).script == Script::cyrillic;
@@ -2323,7 +2447,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                         r.status == gazetteer::Status::ambiguous ||
                                         (r.status == gazetteer::Status::out_of_scope && r.match == "exact"));
         if (!weak_keeps && prefixed) rule.push_back("name-prefix");
-        if (!cue && !prefixed) continue;
+        // (A name several places bear right after a verb of attack: kept, unresolved, with the
+        // places it may be.)
+        const bool verb_ambiguous = !cue && verb_cue && main_ambiguous;
+        if (!cue && !prefixed && !verb_ambiguous) continue;
         if (cue && !weak_keeps && !prefixed) {
           // A list member nothing locates: the list goes on past it (dropped_member_last).
           if (!arabic_word && cue->key == Words{"list"}) dropped_member_last = b;
