@@ -226,6 +226,34 @@ TEST(Dates, SlashedDatesAreUnresolvedUnlessOnlyOneReadingIsADay) {
   EXPECT_NE(m.reason.find("day first"), std::string::npos);
 }
 
+// Arabic, Russian and Turkish write the day first: their slashed dates resolve so, and say so.
+TEST(Dates, SlashedDatesInArabicRussianAndTurkishAreDayFirst) {
+  for (const char* text : {"قصفت قوات النظام البلدة بتاريخ ١٠/١٢/٢٠١٨.", "Обстрел был 10/12/2018, сообщили жители.",
+                           "Saldırı 10/12/2018 tarihinde gerçekleşti."}) {
+    const auto m = one(text, kPub);
+    EXPECT_EQ(m.rule, "absolute") << text;
+    EXPECT_EQ(m.resolved, (2018y / December / 10d)) << text;
+    EXPECT_NE(m.reason.find("day first"), std::string::npos) << m.reason;
+  }
+}
+
+// Turkish times of day with no day: the night hours are the night before publication, the
+// morning hours the publication day; after a date of the sentence they add nothing.
+TEST(Dates, TurkishTimesOfDayWithNoDay) {
+  const auto night = one("Rejim güçleri gece saatlerinde Serakib'i bombaladı.", kPub);
+  EXPECT_EQ(night.rule, "last_night");
+  EXPECT_EQ(night.resolved, (2018y / October / 11d));
+  for (const char* text : {"Rus uçakları sabaha karşı Serakib'i bombaladı.", "Rejim güçleri sabah saatlerinde Serakib'i vurdu."}) {
+    const auto m = one(text, kPub);
+    EXPECT_EQ(m.rule, "today") << text;
+    EXPECT_EQ(m.resolved, kPub) << text;
+  }
+  const auto dated = dates("Rejim güçleri 5 Ekim'de gece saatlerinde Serakib'i bombaladı.", kPub);
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].resolved, (2018y / October / 5d));
+  EXPECT_TRUE(dates("Gece soğuktu.", kPub).empty());
+}
+
 TEST(Dates, ImpossibleDayIsUnresolved) {
   auto m = one("A strike was reported on 31 February 2018.", kPub);
   EXPECT_EQ(m.rule, "unresolved");

@@ -1794,6 +1794,19 @@ TEST(PlaceMentions, ANameOfTwoPlacesTakesTheProvinceTheSentenceNames) {
   EXPECT_NE(none[0]["uncertain"].dump().find("ambiguous"), std::string::npos) << none[0].dump();
 }
 
+// A country before a border noun names the border, not an actor ("Türkiye sınırına yakın").
+TEST(CandidateRoles, ACountryBeforeItsBorderIsNoActor) {
+  for (const char* text : {"Rus savaş uçakları dün Türkiye sınırına yakın bir kampı bombaladı.",
+                           "Russian jets struck a camp near Turkey's border on Monday."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(actor_id_of(cs[0]), "russia") << cs[0].dump();
+  }
+  const auto turkey = full_candidates_of("Turkey shelled Tell Rifaat on Monday.");
+  ASSERT_EQ(turkey.size(), 1u);
+  EXPECT_EQ(actor_id_of(turkey[0]), "turkey") << turkey[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
 

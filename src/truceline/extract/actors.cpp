@@ -1599,6 +1599,15 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         if (en->country && W[a].lang == Lang::arabic && !hit->proclitic.empty() &&
             (hit->proclitic.find("\xD8\xA8") != std::string::npos))  // ب "in" on a country name
           continue;
+        // ... and before a border noun ("Türkiye sınırına yakın bir kamp", "Turkey's border",
+        // "the Turkey-Syria border"): the border is a place, the country no actor there.
+        if (en->country && b < n && W[b].sep != 3) {
+          std::size_t x = b;
+          if (W[x].key == "s" && x + 1 < n) ++x;  // "Turkey's border"
+          const std::string& k = toks[W[x].tok].lower;
+          if (k.starts_with("border") || k.starts_with("frontier") || k.starts_with("sınır") || k.starts_with("границ"))
+            continue;
+        }
         how = "alias_in_text";
         // Arabic: "قوات النظام السوري": a trailing demonym of the same party belongs to it.
         if (b < n && W[b].sep != 3) {

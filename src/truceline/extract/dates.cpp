@@ -242,7 +242,9 @@ const WordSet& relative_starts_set() {
                          // "since dawn", "с рассвета", "منذ الفجر" (keyed on the second word)
                          "dawn", "daybreak", "рассвета", "الفجر", "утра",
                          // "during the night" (keyed on "night")
-                         "night"};
+                         "night",
+                         // Turkish "gece saatlerinde", "sabah saatlerinde", "sabaha karşı"
+                         "gece", "sabah", "sabaha", "öğle", "ogle", "akşam", "aksam"};
   return s;
 }
 const WordSet& earlier_set() {  // "earlier today"
@@ -879,7 +881,14 @@ struct Scanner {
     if (!b || b->digit_count > 2 || !y) return false;
     const unsigned x = static_cast<unsigned>(a->value), z = static_cast<unsigned>(b->value);
     const year_month_day dm{year{*y}, month{z}, day{x}}, md{year{*y}, month{x}, day{z}};
-    if (dm.ok() && md.ok() && dm != md) {
+    // Arabic, Russian and Turkish write the day first ("١٢/٧/٢٠١٩", "12/7/2019" in a Turkish
+    // text); English may write either, so there both readings stay open.
+    const bool day_first = lang == "ar" || lang == "ru" || lang == "tr";
+    if (dm.ok() && md.ok() && dm != md && day_first) {
+      emit(i, i + 4, "absolute", "day", dm,
+           fmt::format("day first, as {} writes dates (not {})", lang == "ar" ? "Arabic" : lang == "ru" ? "Russian" : "Turkish",
+                       iso(md)));
+    } else if (dm.ok() && md.ok() && dm != md) {
       emit(i, i + 4, "unresolved", "day", std::nullopt,
            fmt::format("day/month order unknown: {} or {}", iso(dm), iso(md)));
     } else if (dm.ok()) {
@@ -1395,6 +1404,26 @@ struct Scanner {
          k[i + 1].starts_with("öğle") || k[i + 1].starts_with("ogle"))) {
       emit_relative(i, i + 1, "today", 0);
       return true;
+    }
+    // Turkish times of day with no day ("gece saatlerinde" in the night hours, "gece yarısı"
+    // at midnight; "sabah saatlerinde", "sabaha karşı" towards morning, "öğle saatlerinde",
+    // "akşam saatlerinde"): the night before the publication date, or the publication day (a
+    // day told before in the sentence is read by the caller's same-day rules).
+    if (word(i + 1) && same_sentence(i, i + 1) && !dated_before(i) &&
+        !(i > floor && word(i - 1) && (k[i - 1] == "dün" || k[i - 1] == "dun" || k[i - 1] == "bu"))) {
+      const std::string& nx = k[i + 1];
+      if (w == "gece" && (nx.starts_with("saatlerin") || nx == "yarısı" || nx == "yarisi")) {
+        emit_relative(i, i + 1, "last_night", 1, "the night before the publication date (its evening's date)");
+        return true;
+      }
+      if ((w == "sabah" || w == "öğle" || w == "ogle" || w == "akşam" || w == "aksam") && nx.starts_with("saatlerin")) {
+        emit_relative(i, i + 1, "today", 0);
+        return true;
+      }
+      if (w == "sabaha" && (nx == "karşı" || nx == "karsi")) {
+        emit_relative(i, i + 1, "today", 0);
+        return true;
+      }
     }
     {
       static const std::string kSince = lexicon::key("منذ"), kDawn = lexicon::key("الفجر");
