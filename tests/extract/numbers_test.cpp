@@ -516,6 +516,8 @@ TEST(Numbers, BombletsAndHousesAreNoCasualtiesMartyrsAreDead) {
     EXPECT_EQ(ms[0].counts, "other") << text;
   }
   EXPECT_EQ(one("ارتقى اثنان من المجاهدين في الاشتباكات.").counts, "fatalities");
+  // "дома" alone is "at home".
+  EXPECT_EQ(one("Два мирных жителя были ранены у себя дома при обстреле.").counts, "injured");
 }
 
 }  // namespace

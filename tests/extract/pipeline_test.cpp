@@ -1788,6 +1788,12 @@ TEST(PlaceMentions, ANameOfTwoPlacesTakesTheProvinceTheSentenceNames) {
     EXPECT_NEAR(cs[0]["lat"].get<double>(), 35.2919, 0.01) << cs[0].dump();
     EXPECT_NEAR(cs[0]["lon"].get<double>(), 36.7485, 0.01) << cs[0].dump();
   }
+  // The province the text names elsewhere; never the post of a like name.
+  const auto later = full_candidates_of("Боевики обстреляли Суран. Обстрелы продолжаются на севере провинции Хама.");
+  ASSERT_FALSE(later.empty()) << json(later).dump();
+  EXPECT_NEAR(later[0].value("lat", 0.0), 35.2919, 0.01) << later[0].dump();
+  const Result alone = full_run("Боевики обстреляли Суран.");
+  for (const auto& p : alone.mentions["places"]) EXPECT_NE(p["name"].is_string() ? p["name"].get<std::string>() : "", "Surman") << p.dump();
   const auto none = full_candidates_of("Militants shelled Suran on Monday.");
   ASSERT_EQ(none.size(), 1u) << json(none).dump();
   EXPECT_FALSE(none[0].contains("lat")) << none[0].dump();

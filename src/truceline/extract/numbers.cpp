@@ -147,8 +147,8 @@ const KeyMap<std::string_view>& count_nouns() {
       {"домов", "other"}, {"зданий", "other"}, {"تلال", "other"}, {"تلتين", "other"}, {"تلتان", "other"},
       {"قرى", "other"},
       // unexploded munitions found are counted, not fired or casualties ("seven unexploded
-      // bomblets"); houses by their adjective ("три жилых дома")
-      {"bomblets", "other"}, {"submunitions", "other"}, {"unexploded", "other"}, {"дома", "other"},
+      // bomblets"); houses by their adjective ("три жилых дома"; not "дома" alone: "at home")
+      {"bomblets", "other"}, {"submunitions", "other"}, {"unexploded", "other"},
       {"жилых", "other"}, {"жилые", "other"},
       {"مواقع", "other"}, {"منازل", "other"}, {"مباني", "other"}, {"tepe", "other"}, {"köy", "other"}};
   return m;

@@ -2137,29 +2137,44 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             {"Idlib", {"idlib", "idleb", "идлиб", "идлибе", "идлиба", "إدلب", "ادلب"}},
             {"Aleppo", {"aleppo", "halab", "halep", "алеппо", "حلب"}},
             {"Latakia", {"latakia", "lattakia", "lazkiye", "латакия", "латакии", "اللاذقية"}}};
-        std::set<std::string_view> named;  // provinces the sentence names
-        for (std::size_t x = 0; x < n; ++x) {
-          std::string k = tok(x).script == Script::arabic ? ar_key_word(doc.token_text(W[x].tok)) : lower(x);
-          for (const auto& [admin1, words] : kProvinceWords)
-            for (std::string_view pw : words) {
-              const std::string key = tok(x).script == Script::arabic ? ar_key_word(pw) : std::string(pw);
-              // (Arabic: with a one-letter proclitic, "بريف حماة" is two words; "بحماة" one)
-              if (k == key || (tok(x).script == Script::arabic && k.size() > key.size() && k.ends_with(key) &&
-                               k.size() - key.size() <= 2) ||
-                  (tok(x).script == Script::latin && trw.size() > x && trw[x].suffixed && trw[x].base == key))
-                named.insert(admin1);
-            }
-        }
-        const gazetteer::Place* only = nullptr;
-        int hits = 0;
-        for (const gazetteer::Place* tp : r.top_places)
-          if (named.count(tp->admin1())) only = tp, ++hits;
+        // The provinces the words of token range [from, to) name.
+        auto provinces_named = [&](std::size_t from, std::size_t to) {
+          std::set<std::string_view> named;
+          for (std::size_t x = from; x < to; ++x) {
+            const Token& tk = toks[x];
+            if (!tk.word) continue;
+            const bool ar = tk.script == Script::arabic;
+            const std::string k = ar ? ar_key_word(doc.token_text(x)) : tk.lower;
+            const std::size_t ap = tk.script == Script::latin ? tr_apostrophe(tk.lower) : std::string_view::npos;
+            for (const auto& [admin1, words] : kProvinceWords)
+              for (std::string_view pw : words) {
+                const std::string key = ar ? ar_key_word(pw) : std::string(pw);
+                // (Arabic: with a one-letter proclitic, "بريف حماة" is two words; "بحماة" one;
+                // Turkish: before a case suffix's apostrophe, "Hama'nın")
+                if (k == key || (ar && k.size() > key.size() && k.ends_with(key) && k.size() - key.size() <= 2) ||
+                    (ap != std::string_view::npos && std::string_view(k).substr(0, ap) == key))
+                  named.insert(admin1);
+              }
+          }
+          return named;
+        };
+        auto one_in = [&](const std::set<std::string_view>& named) -> const gazetteer::Place* {
+          const gazetteer::Place* only = nullptr;
+          int hits = 0;
+          for (const gazetteer::Place* tp : r.top_places)
+            if (named.count(tp->admin1())) only = tp, ++hits;
+          return hits == 1 ? only : nullptr;
+        };
+        // The sentence's provinces first, then the text's (a headline's name, the province told
+        // in the lead).
+        const gazetteer::Place* only = one_in(provinces_named(sentence.first_token, sentence.end_token));
         std::string why;
-        if (hits == 1) {
+        if (only) {
           why = fmt::format("the province the sentence names ({})", only->admin1());
+        } else if ((only = one_in(provinces_named(0, toks.size())))) {
+          why = fmt::format("the province the text names ({})", only->admin1());
         } else {
-          only = nullptr;
-          hits = 0;
+          int hits = 0;
           for (const gazetteer::Place* tp : r.top_places)
             for (const PlaceMention& o : out)
               if (o.kind == "point" && o.lat && o.lon && !o.city_or_province && approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= 15) {
@@ -2397,10 +2412,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         for (const std::string& q : qs) {
           const std::string key = gazetteer::consonant_key(q);
           const std::string coarse = cyrillic ? gazetteer::translit_spelling(q) : std::string();
+          // (A name the gazetteer gives exactly to several places is not a post of a like name:
+          // "Суран" is no Surman.)
           for (const auto& pn : m.posts)
             if (pn.folded == q || (r.place && pn.geonameid == r.place->geonameid) ||
-                (!pn.key.empty() && pn.key == key && gazetteer::edit_distance(pn.folded, q, 1) <= 1) ||
-                (cyrillic && coarse.size() >= 4 && gazetteer::edit_distance(pn.coarse, coarse, 1) <= 1)) {
+                (!main_ambiguous && !pn.key.empty() && pn.key == key && gazetteer::edit_distance(pn.folded, q, 1) <= 1) ||
+                (!main_ambiguous && cyrillic && coarse.size() >= 4 && gazetteer::edit_distance(pn.coarse, coarse, 1) <= 1)) {
               post = &pn;
               break;
             }
