@@ -166,6 +166,11 @@ TEST(Events, ClaimantsEnglish) {
   // A hyphenated compound is one word of the name, not where it ends.
   f = run("Shelling hit the town overnight, a UK-based war monitor reported.");
   EXPECT_EQ(claimant_of(f, 0), "UK-based war monitor");
+  // The passive without its agent has no claimant in its subject; a later speaker is one.
+  f = run("Shelling was reported on the town on Monday, the activists said.");
+  EXPECT_EQ(claimant_of(f, 0), "activists");
+  f = run("Clashes were reported near the town on Monday.");
+  EXPECT_EQ(claimant_of(f, 0), "-");
 }
 
 TEST(Events, ClaimantsOfTheSentenceBefore) {
@@ -392,6 +397,9 @@ TEST(Events, TurkishTriggersClaimantsAndDenials) {
   EXPECT_EQ(claimant_of(f, 0), "Yerel kaynaklar");
   f = run("Öte yandan muhalif kaynaklar ise köye varil bombası atıldığını ileri sürdü.", "tr");
   EXPECT_EQ(claimant_of(f, 0), "muhalif kaynaklar");
+  // The speaker after the last comma, right before the verb, tells the clause before it.
+  f = run("Rejim güçleri dün köyü havan ateşiyle vurdu, yerel kaynaklar bildirdi.", "tr");
+  EXPECT_EQ(claimant_of(f, 0), "yerel kaynaklar");
   // "gave the toll as": as "put the toll".
   f = run("Yerel bir gözlem grubu ise ölü sayısını dokuz olarak verdi.", "tr");
   EXPECT_EQ(claimant_of(f, 0), "Yerel bir gözlem grubu");

@@ -960,9 +960,34 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
           }
         }
       }
+      // "…, MSB açıkladı." / "…, yerel kaynaklar bildirdi.": the speaker after the last comma,
+      // right before the verb (up to four words), tells the clause before it.
+      {
+        std::size_t c = h.first, words = 0;
+        while (c > from && words <= 4 && !(t.tok(c - 1).lower == "," && words > 0)) words += t.tok(--c).word;
+        // (Not the reported clause in the accusative, "Yerel kaynaklar, köyün … dövüldüğünü
+        // aktardı": its last word ends in -ını / -ini / -unu / -ünü.)
+        std::size_t last = h.first;
+        while (last > c && !t.tok(last - 1).word) --last;
+        const std::string& lw = last > c ? t.tok(last - 1).lower : std::string();
+        const bool accusative = lw.ends_with("ını") || lw.ends_with("ini") || lw.ends_with("unu") || lw.ends_with("ünü");
+        if (c > from && t.tok(c - 1).lower == "," && words >= 1 && words <= 4 && !accusative)
+          if (auto r = claimant_forward(t, c, h.first); r && r->second <= h.first)
+            return make(*r, "after_comma:" + h.p->source, h);
+      }
       if (auto r = claimant_forward(t, from, h.first); r && r->second < h.first)
         return make(*r, "subject_first:" + h.p->source, h);
       continue;
+    }
+    // The passive without its agent ("Shelling was reported on X", "clashes were reported"):
+    // what is reported is its subject, no claimant; an agent after "by" is (below).
+    if (t.tok(h.first).script == Script::latin && h.first > b && (h.end >= e || t.tok(h.end).lower != "by")) {
+      std::size_t p = h.first;
+      while (p > b && !t.tok(p - 1).word) --p;
+      if (p > b) {
+        const std::string& aux = t.tok(p - 1).lower;
+        if (aux == "was" || aux == "were" || aux == "been" || aux == "is" || aux == "are" || aux == "being") continue;
+      }
     }
     const bool verb_first = t.tok(h.first).script == Script::arabic || t.tok(h.first).script == Script::cyrillic;
     // ", said the ministry." / Arabic and Russian word order: the claimant after the verb.
