@@ -1693,6 +1693,39 @@ TEST(CandidateClaims, AnUpdateRevisesTheFigureOfTheEventToldAbove) {
   ASSERT_EQ(day.candidates.size(), 2u) << json(day.candidates).dump();
   for (const auto& c : day.candidates)
     EXPECT_EQ(c.contains("fatalities"), kind_of(c) == "airstrike") << c.dump();
+  // An update that tells another day tells another event, with its own figure; one in Russian,
+  // and a timestamp "Updated: 8 May 2019" is no update (the review of session 15).
+  for (const char* text :
+       {"Regime helicopters dropped barrel bombs on Kafr Nabl on Monday, killing five, rescuers said.\n\nUPDATE: Regime "
+        "helicopters dropped more barrel bombs on Kafr Nabl on Tuesday, killing three, rescuers said.",
+        "Боевики обстреляли Сармин в понедельник, погибли пять человек.\n\nОбновлено 8 мая. Во вторник боевики вновь "
+        "обстреляли Сармин, погибли три человека.",
+        "Barrel bombs kill five in Idlib\n\nUpdated: 8 May 2019\nRegime helicopters dropped barrel bombs on Kafr Nabl on "
+        "Monday, killing five people. On Tuesday, regime helicopters dropped barrel bombs on Kafr Nabl again, killing "
+        "three."}) {
+    const Result r = full_run(text, 2019y / May / 8);
+    ASSERT_EQ(r.candidates.size(), 2u) << text << json(r.candidates).dump();
+    EXPECT_EQ(r.candidates[0]["fatalities"], 5) << r.candidates[0].dump();
+    EXPECT_EQ(r.candidates[1]["fatalities"], 3) << r.candidates[1].dump();
+  }
+  // "Two more died" adds to the toll, a figure of all the war is none of the event's; a
+  // claimant's downward revision is a claim of its own.
+  const Result added = full_run("Regime helicopters dropped barrel bombs on Kafr Nabl on Monday, killing five, rescuers "
+                                "said.\n\nUPDATE: Two more people died of their wounds on Tuesday, rescuers said. More "
+                                "than 370,000 people have been killed in Syria's war since 2011.",
+                                2019y / May / 8);
+  ASSERT_EQ(added.candidates.size(), 1u) << json(added.candidates).dump();
+  EXPECT_EQ(added.candidates[0]["fatalities"], 5) << added.candidates[0].dump();
+  const Result down = full_run("Regime helicopters dropped barrel bombs on Kafr Nabl on Monday, killing five, rescuers "
+                               "said.\n\nUPDATE: Rescuers said the death toll from Monday's barrel bombs was revised to "
+                               "three.",
+                               2019y / May / 8);
+  ASSERT_EQ(down.candidates.size(), 1u) << json(down.candidates).dump();
+  EXPECT_EQ(down.candidates[0]["fatalities"], 3) << down.candidates[0].dump();
+  std::set<int> down_claims;
+  for (const auto& cl : down.candidates[0]["claims"])
+    if (cl["field"] == "fatalities") down_claims.insert(cl["value"].get<int>());
+  EXPECT_EQ(down_claims, (std::set<int>{3, 5})) << down.candidates[0].dump();
   // An update that names another place tells another event.
   const Result other = full_run("Regime helicopters dropped barrel bombs on Kafr Nabl on Monday, killing five people.\n\n"
                                 "UPDATE: Regime helicopters also dropped barrel bombs on Saraqib on Tuesday.",
@@ -1717,14 +1750,33 @@ TEST(CandidateRoles, TheAttackerOfARepelledAttackIsTheActor) {
     EXPECT_EQ(actor_id_of(cs[0]), "hts") << cs[0].dump();
     EXPECT_NE(target_id_of(cs[0]), "hts") << cs[0].dump();
   }
+  // "foiled" with no attacker named: the defender is the target, no actor; the object of a
+  // later verb is no attacker.
+  for (const char* text : {"Army units foiled an attack on Hamamiyat on Monday.",
+                           "أحبطت قوات النظام محاولة تسلل ثم هاجمت مواقع هيئة تحرير الشام في الحماميات."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_FALSE(cs.empty()) << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "") << cs[0].dump();
+    EXPECT_EQ(target_id_of(cs[0]), "syria") << cs[0].dump();
+  }
+  // A day between two attacks in one sentence keeps them two.
+  EXPECT_EQ(full_candidates_of("HTS fighters attacked army positions near Hamamiyat on Monday; on Tuesday the army "
+                               "attacked HTS positions.")
+                .size(),
+            2u);
   // An attack not repelled keeps its subject as the actor.
   const auto plain = full_candidates_of("Army units attacked HTS positions near Hamamiyat on Monday.");
   ASSERT_EQ(plain.size(), 1u) << json(plain).dump();
   EXPECT_EQ(actor_id_of(plain[0]), "syria") << plain[0].dump();
 }
 
-// A council's appeal to stop the shelling asks for something; it tells no event (en, ar, ru, tr).
+// A council's appeal to stop the shelling asks for something; it tells no event (en, ar, ru, tr);
+// an event told in the same sentence stands.
 TEST(CandidateKinds, AnAppealToStopTheShellingIsNoEvent) {
+  const auto told = full_candidates_of("Warplanes bombed Kafr Nabl on Tuesday, killing three people, hours after the "
+                                       "local council called on Russia to halt the strikes.");
+  ASSERT_EQ(told.size(), 1u) << json(told).dump();
+  EXPECT_EQ(told[0]["fatalities"], 3) << told[0].dump();
   for (const char* text : {"The local council called on Russia to halt the air strikes on Kafr Nabl.",
                            "ناشد المجلس المحلي لبلدة كفرنبل المنظمات الدولية التدخل لوقف قصف قوات النظام على البلدة.",
                            "Местный совет обратился к гарантам с призывом прекратить обстрелы Кафр-Нубля.",
@@ -1761,19 +1813,29 @@ TEST(PlaceMentions, ALogsLineHeadsAHashtagAndARussianSettlementAbbreviation) {
   EXPECT_EQ(point_of(log, "Tqad"), "Taqad") << log.mentions["places"].dump();
   EXPECT_EQ(point_of(log, "Basratun"), "Mubasratun") << log.mentions["places"].dump();
   // ... not any capitalised word at a line's start, nor one without the colon.
-  const Result not_head = full_run("Statement of the council:\n- Residents demand protection.\n- Sarmin is calm today");
-  EXPECT_EQ(point_of(not_head, "Residents"), "(not a mention)") << not_head.mentions["places"].dump();
+  // ... not a quoted speaker's name after a dash (no time before it).
+  const Result not_head = full_run("Residents of Kafr Nabl described the attack to us:\n- Hamid: regime jets bombed the "
+                                   "market at dawn, killing two.");
+  EXPECT_EQ(point_of(not_head, "Hamid"), "(not a mention)") << not_head.mentions["places"].dump();
+  ASSERT_EQ(not_head.candidates.size(), 1u);
+  EXPECT_EQ(place_of(not_head.candidates[0]), "Kafranbel") << not_head.candidates[0].dump();
   // A channel's hashtags (Arabic, with the underscore), not "#عاجل" (urgent).
   const Result tags = full_run("#عاجل غارة جوية على #معرة_الإخوان و #زردنا فجر اليوم.");
   EXPECT_EQ(point_of(tags, "معرة_الإخوان"), "Maqarrat al Ikhwan") << tags.mentions["places"].dump();
   EXPECT_EQ(point_of(tags, "زردنا"), "Zardana") << tags.mentions["places"].dump();
   EXPECT_EQ(point_of(tags, "عاجل"), "(not a mention)") << tags.mentions["places"].dump();
+  const auto photos = full_candidates_of("#صور غارات جوية روسية على ريف إدلب الجنوبي صباح اليوم أدت إلى مقتل مدنيين اثنين.");
+  ASSERT_EQ(photos.size(), 1u) << json(photos).dump();
+  EXPECT_FALSE(photos[0].contains("lat")) << photos[0].dump();  // the region, not "As Sur"
   // "н.п." written in one word, and the object of a Russian verb of attack.
   const Result np = full_run("Зафиксированы обстрелы н.п. Тель-Султан и Кафр-Лата. Боевики обстреляли Маан и атаковали Атшан.");
   EXPECT_EQ(point_of(np, "Тель-Султан"), "Tall Sultan") << np.mentions["places"].dump();
   EXPECT_EQ(point_of(np, "Кафр-Лата"), "Kafr Latah") << np.mentions["places"].dump();
   EXPECT_EQ(point_of(np, "Маан"), "Ma`an") << np.mentions["places"].dump();
   EXPECT_EQ(point_of(np, "Атшан"), "`Atshan") << np.mentions["places"].dump();
+  // ... by its spelling, not a looser key: a man's name after the verb is no village.
+  const Result man = full_run("Боевики обстреляли Мухаммеда и его семью у Кафр-Нубля.");
+  EXPECT_EQ(point_of(man, "Мухаммеда"), "(not a mention)") << man.mentions["places"].dump();
 }
 
 // A name the gazetteer gives to two places (Şūrān of Hama, Şūrān east of Aleppo): the one in the

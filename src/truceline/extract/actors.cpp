@@ -180,7 +180,7 @@ const std::vector<const char*>& force_nouns_other() {
       // армии"); the government ("авиация сирийского правительства")
       "air defences", "air defenses", "военнослужащий", "правительство", "drone", "officers", "officials",
       // a patrol names who patrols ("a joint Russian-Turkish patrol", "Türk-Rus devriyesi")
-      "patrol", "patrols", "devriyesi", "devriye",
+      "patrol", "patrols", "devriyesi", "devriye", "патрулирование", "патруль", "патрули",
       "офицеры", "ضباط",
       // "турецкие партнёры" (the Turkish partners: Russian officials' word for the state)
       "партнёры", "партнеры",

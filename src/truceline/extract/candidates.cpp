@@ -118,28 +118,42 @@ struct NumberUse {
   bool revised = false;  // told by an update of the story (update_paragraph): supersedes the figures before it
 };
 
-// An update or correction appended to a story ("UPDATE: …", "CORRECTION — …", "تحديث:",
-// "Обновление:", "GÜNCELLEME:"): the paragraph it opens tells the events told above it again,
-// with revised figures. True for the sentences of that paragraph. The marker is the
-// paragraph's first word, followed by a colon or a dash, or written in capitals.
+// An update or correction appended to a story ("UPDATE: …", "UPDATE (16:40): …", "CORRECTION —
+// …", "تحديث:", "Обновление:", "GÜNCELLEME -"): the paragraph it opens tells the events told
+// above it again, with revised figures. True for the sentences of that paragraph. The marker is
+// the paragraph's first word (a time in brackets may follow it), then a colon or a dash, then a
+// word: "Updated: 8 May 2019" is a timestamp, not an update.
 bool update_paragraph(const Document& d, std::size_t si) {
   std::size_t first = si;
   while (first > 0 && !paragraph_break_before(d, first)) --first;
   if (first == 0) return false;  // (a story that opens with the word tells nothing before it)
   const auto& ts = d.tokens();
+  const std::size_t end = d.sentences()[first].end_token;
   std::size_t k = token_at(d, d.sentences()[first].span.begin);
-  while (k < ts.size() && !ts[k].word) ++k;
-  if (k >= ts.size()) return false;
+  while (k < end && !ts[k].word) ++k;
+  if (k >= end) return false;
   static const std::set<std::string> kMarkers{"update", "updated", "correction", "обновление", "обновлено",
                                               "güncelleme", "düzeltme", "تحديث", "تصحيح"};
   if (!kMarkers.count(ts[k].lower)) return false;
-  const std::string_view raw = d.slice(ts[k].span);
-  const bool capitals = std::none_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
-                        ts[k].script != Script::arabic;
   std::size_t p = k + 1;
-  const bool mark = p < ts.size() && !ts[p].word &&
-                    (ts[p].lower == ":" || ts[p].lower == "-" || ts[p].lower == "\u2013" || ts[p].lower == "\u2014");
-  return mark || capitals;
+  if (p < end && ts[p].lower == "(")  // "UPDATE (16:40):"
+    while (p < end && ts[p].lower != ")") ++p;
+  if (p < end && ts[p].lower == ")") ++p;
+  if (p >= end || ts[p].word ||
+      !(ts[p].lower == ":" || ts[p].lower == "-" || ts[p].lower == "\u2013" || ts[p].lower == "\u2014"))
+    return false;
+  ++p;
+  while (p < ts.size() && !ts[p].word) ++p;
+  return p < ts.size() && !ts[p].number;
+}
+
+// A word that puts what follows after what came before ("then", "ثم", "затем", "sonra"), as a
+// key (Arabic normalised).
+bool is_then_word(const std::string& key) {
+  static const std::set<std::string> kThen{"then", "later", "afterwards", "subsequently", "затем", "потом",
+                                           "позже", "sonra", "ardından", normalise_arabic("ثم"),
+                                           normalise_arabic("لاحقا"), normalise_arabic("بعدها")};
+  return kThen.count(key) != 0;
 }
 
 // Return fire answers the event told before: another event, in the other direction; never merged
@@ -763,12 +777,31 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                               {"span", span_json(c.ev.span)}});
   };
   std::map<std::size_t, std::vector<std::size_t>> cands_of;  // the candidates each sentence feeds
-  // A possessive day in sentence si ("Monday's strikes", "yesterday's attack"): it names the
-  // event of that day told before.
+  // update_paragraph per sentence, computed when first asked (it walks back to the paragraph's
+  // start).
+  std::vector<signed char> update_memo(ss.size(), -1);
+  auto in_update = [&](std::size_t si) {
+    if (update_memo[si] < 0) update_memo[si] = update_paragraph(doc, si) ? 1 : 0;
+    return update_memo[si] == 1;
+  };
+  // A possessive day right before an event noun in sentence si ("Monday's strikes",
+  // "yesterday's attack", "Tuesday's barrel bombs"): it names the event of that day told
+  // before. ("Monday's UN report" names none.)
   auto possessive_day_in = [&](std::size_t si) -> const DateMention* {
-    for (const DateMention* d : dates[si])
-      if (const std::string_view t = doc.slice(d->span); d->resolved && (t.ends_with("'s") || t.ends_with("\u2019s")))
-        return d;
+    static const std::set<std::string> kEventNouns{
+        "strike",  "strikes", "airstrike", "airstrikes", "air",      "attack",     "attacks",     "shelling",
+        "bombing", "bombings", "raid",     "raids",      "barrel",   "bombardment", "assault",    "clash",
+        "clashes", "fighting", "rocket",   "rockets",    "mortar",   "shells",      "explosion",  "blast",
+        "massacre", "infiltration", "incident"};
+    for (const DateMention* d : dates[si]) {
+      const std::string_view t = doc.slice(d->span);
+      if (!d->resolved || !(t.ends_with("'s") || t.ends_with("\u2019s"))) continue;
+      for (std::size_t k = token_at(doc, d->span.end), words = 0; k < ss[si].end_token && words < 3; ++k) {
+        if (!ts[k].word) continue;
+        ++words;
+        if (kEventNouns.count(ts[k].lower)) return d;
+      }
+    }
     return nullptr;
   };
   // The candidates an update of the story (update_paragraph) or a possessive day in sentence
@@ -777,13 +810,40 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   auto told_again_by = [&](std::size_t si) {
     std::vector<std::size_t> named;
     const DateMention* day = possessive_day_in(si);
-    if (!day && !update_paragraph(doc, si)) return named;
+    if (!day && !in_update(si)) return named;
     for (auto it = cands_of.rbegin(); it != cands_of.rend() && named.empty(); ++it) {
       if (it->first >= si) continue;
       for (const std::size_t h : it->second)
         if (!day || (cands[h].date && cands[h].date->resolved == day->resolved)) named.push_back(h);
     }
     return named;
+  };
+  // A figure an update of the story revises the event's with: a count of the dead or wounded
+  // after a toll noun ("the death toll … is now eight", "حصيلة", "число погибших", "sayısı") or a
+  // risen one (NumberMention::risen); not one added ("two more", "آخرين", "ещё", "daha") nor a
+  // figure of all the war ("since 2011").
+  auto revises = [&](const NumberMention& n) {
+    if (n.risen) return true;
+    if (n.counts != "fatalities" && n.counts != "injured") return false;
+    const std::size_t k = token_at(doc, n.span.begin), e = token_at(doc, n.span.end);
+    const std::size_t si = sentence_of(doc, n.span.begin);
+    static const std::set<std::string> kMore{"more", "additional", "other", "others", "еще", "ещё", "daha"};
+    static const std::set<std::string> kTollNouns{"toll", "casualties", "now", "revised", "погибших", "жертв", "sayısı"};
+    for (std::size_t x = e, w = 0; x < ss[si].end_token && w < 3; ++x)
+      if (ts[x].word) {
+        ++w;
+        if (kMore.count(ts[x].lower) || normalise_arabic(ts[x].lower).find(normalise_arabic("آخر")) != std::string::npos ||
+            ts[x].lower == "since")
+          return false;
+      }
+    bool toll = false;
+    for (std::size_t x = k, w = 0; x-- > ss[si].first_token && w < 10;)
+      if (ts[x].word) {
+        ++w;
+        if (kMore.count(ts[x].lower)) return false;
+        if (kTollNouns.count(ts[x].lower) || normalise_arabic(ts[x].lower).ends_with(normalise_arabic("حصيلة"))) toll = true;
+      }
+    return toll;
   };
   // A phrase that dates an event by the day told before it ("the same day", "that evening",
   // "в тот же вечер", "тем же вечером", "في اليوم نفسه", "في ذلك اليوم"): its words, or none.
@@ -1178,12 +1238,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       bool only = std::count_if(ev.events.begin(), ev.events.end(), [&](const auto& x) { return x.sentence == si; }) == 1;
       if (only) {
         const std::vector<std::size_t> hosts = harm_named.empty() ? cands_of[harm_host] : harm_named;
-        const bool update = update_paragraph(doc, si);
+        const bool update = in_update(si);
         for (const std::size_t h : hosts) {
           Cand& host = cands[h];
           if (std::find(host.sentences.begin(), host.sentences.end(), si) == host.sentences.end())
             host.sentences.push_back(si);
-          for (const NumberMention* n : numbers[si]) host.numbers.push_back({n, update});
+          for (const NumberMention* n : numbers[si]) host.numbers.push_back({n, update && revises(*n)});
           if (host.ev.kind == e.kind) host.merged.push_back(e);
         }
         cands_of[si] = hosts;
@@ -2235,7 +2295,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const bool repel = r.find("repel") != std::string::npos || r.find("repuls") != std::string::npos ||
                          r.find("beat") != std::string::npos || r.find("fought off") != std::string::npos ||
                          r.find("fighting off") != std::string::npos || r.find("отразил") != std::string::npos ||
-                         r.find("отбил") != std::string::npos || r.find("صد") != std::string::npos;
+                         r.find("отбил") != std::string::npos || r.find("صد") != std::string::npos ||
+                         r.find("thwart") != std::string::npos || r.find("foil") != std::string::npos;
       // ... or a repelling verb before the trigger in its clause (up to eight words: Arabic puts
       // the verb before its subject, "تصدت وحدات من الجيش فجر اليوم لمحاولة تسلل"): "thwarted
       // an infiltration attempt by X", "отразили попытку проникновения боевиков", "أحبطت محاولة
@@ -2247,8 +2308,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             normalise_arabic("التصدي"), normalise_arabic("صدت"), normalise_arabic("صد"), normalise_arabic("صدوا"),
             normalise_arabic("أحبطت"), normalise_arabic("أحبط"), normalise_arabic("أحبطوا"), normalise_arabic("إحباط"),
             normalise_arabic("أفشلت"), normalise_arabic("أفشل"), normalise_arabic("أفشلوا"), normalise_arabic("إفشال")};
-        static constexpr std::string_view kRuStems[] = {"отрази", "отбил", "отбива", "пресек", "сорвал", "предотврат"};
-        static constexpr std::string_view kTrStems[] = {"püskürt", "engelle"};
+        static constexpr std::string_view kRuStems[] = {"отрази", "отбил", "отбива", "пресек", "предотврат"};
+        static constexpr std::string_view kTrStems[] = {"püskürt"};
         auto repels = [&](std::size_t k) {
           std::string w = word_key(k);
           if (ts[k].script == Script::arabic && w.size() > 2 && w.starts_with(normalise_arabic("و")) && !kRepel.count(w))
@@ -2270,6 +2331,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
         if (doc.lang() == "tr")  // the Turkish verb after its object
           for (std::size_t j = token_at(doc, c.ev.span.end), w2 = 0; j < ss[si].end_token && w2 < 3; ++j) {
+            if (ts[j].lower == "," || ts[j].lower == ";" || ts[j].lower == "ve") break;
             if (!ts[j].word) continue;
             ++w2;
             for (auto st : kTrStems)
@@ -2289,6 +2351,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }();
       if ((repel || repel_before) && !tr_owner && c.actor && c.actor->span.end <= c.ev.span.begin) {
         const ActorMention* attacker = c.target && c.target->span.begin >= c.ev.span.begin ? c.target : nullptr;
+        // (Not the object of another event between them: "أحبطت قوات النظام محاولة تسلل ثم هاجمت
+        // مواقع هيئة تحرير الشام": HTS is what the army attacked next, not the infiltrator.)
+        if (attacker && std::any_of(ev.events.begin(), ev.events.end(), [&](const EventMention& x) {
+              return x.sentence == si && x.span.begin >= c.ev.span.end && x.span.end <= attacker->span.begin;
+            }))
+          attacker = nullptr;
+        for (std::size_t k = token_at(doc, c.ev.span.end); attacker && k < ts.size() && ts[k].span.begin < attacker->span.begin; ++k)
+          if (ts[k].word && is_then_word(word_key(k))) attacker = nullptr;
         c.uncertain.push_back(fmt::format("actor: '{}' repelled the attack ('{}'): the defender, so the target{}",
                                           c.actor->text, c.ev.text,
                                           attacker ? fmt::format("; '{}', who attacked, the actor", attacker->text) : ""));
@@ -2425,7 +2495,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // ("Monday's barrel bombs", "yesterday's attack") tell an event of a kind told before
     // again, whatever day they name: the last of that kind (on that day, for the possessive),
     // unless the sentence names another point.
-    const bool update = update_paragraph(doc, si);
+    const bool update = in_update(si);
     const DateMention* possessive_day = [&]() -> const DateMention* {
       const std::size_t k = token_at(doc, e.span.begin);
       for (const DateMention* d : dates[si]) {
@@ -2442,6 +2512,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
         if (it->ev.kind != c.ev.kind || it->sentences.empty() || it->sentences.back() >= si) continue;
         if (possessive_day && !update && it->date && it->date->resolved != possessive_day->resolved) continue;
+        // (An update that tells an event of another day tells another event: "UPDATE: … again
+        // on Tuesday".)
+        if (update && !possessive_day && own_time && c.date && c.date->resolved && it->date && it->date->resolved &&
+            *c.date->resolved != *it->date->resolved)
+          break;
         double m = 0;
         if (it->place && it->place->lon && c.place && c.place->lon)
           GeographicLib::Geodesic::WGS84().Inverse(*it->place->lat, *it->place->lon, *c.place->lat, *c.place->lon, m);
@@ -2451,10 +2526,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     // A second trigger of the kind in the same sentence with no place of its own ("HTS fighters
     // attacked army posts near X on Monday; the army repelled the attack"): the event told again.
+    // (Not with a day or a "then" between them: "… on Monday; on Tuesday the army attacked …",
+    // "أحبطت … ثم هاجمت …".)
     if (!told_before && !return_fire && !definite_back && !c.place && !own_region && !cands.empty() &&
         cands.back().ev.kind == c.ev.kind && !cands.back().sentences.empty() && cands.back().sentences.front() == si &&
-        !is_return_fire(cands.back().ev))
-      told_before = &cands.back();
+        !is_return_fire(cands.back().ev)) {
+      const Span between{cands.back().ev.span.end, e.span.begin};
+      // (the first event's own day between them is none: "attacked … on Monday; the army repelled")
+      bool apart = std::any_of(dates[si].begin(), dates[si].end(), [&](const DateMention* d) {
+        return d->span.begin >= between.begin && d->span.end <= between.end && d != cands.back().date;
+      });
+      for (std::size_t k = token_at(doc, between.begin); k < ts.size() && ts[k].span.begin < between.end && !apart; ++k)
+        apart = ts[k].word && is_then_word(word_key(k));
+      if (!apart) told_before = &cands.back();
+    }
     if (!told_before && !own_time && !return_fire && !definite_back) {
       const std::size_t k = token_at(doc, e.span.begin);
       std::size_t d = k;
@@ -2530,7 +2615,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           earlier->sentences.push_back(si);
         if (!definite_back) {
           for (auto n : c.numbers) {
-            n.revised = update && told_before == earlier;
+            n.revised = update && told_before == earlier && revises(*n.n);
             earlier->numbers.push_back(n);
           }
           cands_of[si].push_back(static_cast<std::size_t>(earlier - cands.data()));
@@ -2875,7 +2960,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // An update of the story (update_paragraph) tells the events above again: its figures
       // revise theirs. A possessive day ("Monday's strikes killed three") names the event of
       // that day told before.
-      const bool update = update_paragraph(doc, si);
+      const bool update = in_update(si);
       const std::vector<std::size_t> named = told_again_by(si);
       // Across a blank line only a sentence that refers back to the event continues it.
       if (new_paragraph && anaphor_of(si).end == 0 && named.empty()) continue;
@@ -2906,13 +2991,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
         return true;
       }();
-      for (const NumberMention* n : numbers[si])
+      for (const NumberMention* n : numbers[si]) {
+        // (An update's figure that revises nothing is no figure of the event: "two more died",
+        // "370,000 killed since 2011".)
+        if (update && !named.empty() && !revises(*n)) continue;
         if (n->counts == "fatalities" || n->counts == "injured" ||
             ((refers_back || (!new_paragraph && places[si].empty() && dates[si].empty())) &&
              (n->counts == "explosions" || n->counts == "weapons"))) {
-          for (const std::size_t h : host->second) cands[h].numbers.push_back({n, update});
+          for (const std::size_t h : host->second) cands[h].numbers.push_back({n, update && revises(*n)});
           any = true;
         }
+      }
       // A sentence that tells who was informed of the event ("The Russian side was informed of the
       // incident", "Российская сторона уведомлена", "أُبلغ الجانب الروسي", "Rus tarafı
       // bilgilendirildi") names a party told of it, not its actor.
@@ -3495,6 +3584,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           const NumberMention* rtop = *std::max_element(rv.begin(), rv.end(), [](auto* a, auto* b) { return a->value < b->value; });
           ++revised_claimants;
           if (!lowest_revised || rtop->value < *lowest_revised) lowest_revised = rtop->value, revised_text = rtop->text;
+          // (The revised figure is a claim of its own beside the claimant's largest: "five", then
+          // "revised to three".)
+          if (rtop != top) {
+            json rc = {{"field", field}, {"value", rtop->value},
+                       {"qualifier", rtop->qualifier.empty() ? "exact" : rtop->qualifier}, {"claimed_by", who},
+                       {"span", span_json(rtop->span)}, {"revises", true}};
+            if (rtop->value_max) rc["value_max"] = *rtop->value_max;
+            claims.push_back(rc);
+          }
         }
         if (ns.size() > 1)
           c.uncertain.push_back(fmt::format("{}: {} gives {} figures; the largest ({}) is kept, not their sum", field,

@@ -387,12 +387,7 @@ constexpr Entry kStatementCues[] = {
     {"call", "called for"}, {"call", "calls for"}, {"call", "call for"}, {"call", "urged"}, {"call", "urges"},
     {"call", "demanded"}, {"call", "demands"}, {"call", "appealed"}, {"call", "призвал*"}, {"call", "потребовал*"},
     {"call", "دعا"}, {"call", "دعت"}, {"call", "طالب*"}, {"call", "çağrı*"},
-    // Appeals ("the council appealed to the guarantors to stop the shelling", "ناشد … لوقف
-    // القصف", "обратился с призывом"): what is asked for, not an event (issue 14: a council's
-    // appeal was made a shelling).
-    {"call", "appeals"}, {"call", "appealing"}, {"call", "called on"}, {"call", "calls on"}, {"call", "urging"},
-    {"call", "ناشد*"}, {"call", "يناشد*"}, {"call", "تناشد*"}, {"call", "مناشد*"}, {"call", "призыв*"},
-    {"call", "çağır*"},
+
     {"statement", "welcomed"}, {"statement", "welcomes"}, {"statement", "condemned"}, {"statement", "condemns"},
     {"statement", "приветствовал*"}, {"statement", "осудил*"}, {"statement", "رحب*"}, {"statement", "دان"},
     {"statement", "ادان*"}, {"statement", "نددت"}, {"statement", "ندد"}};
@@ -1744,6 +1739,36 @@ EventFindings find_events(const Document& doc) {
         }
         if (num) {
           statement("aggregate", *num, m.last_token + 1, {m.kind});
+          continue;
+        }
+      }
+      // What is asked to stop is no event: "to halt the strikes", "stop the shelling", "an end to
+      // the shelling", "لوقف القصف", "прекратить обстрелы", "saldırıların durdurulması" (issue 14:
+      // a council's appeal "لوقف القصف المتواصل" was made a shelling). Only the words right
+      // around the trigger; the sentence's other events stand.
+      {
+        static const std::set<std::string> kStop{"halt", "stop", "cease", "end", "halting", "stopping", "ending",
+                                                 normalise_arabic("لوقف"), normalise_arabic("بوقف"),
+                                                 normalise_arabic("وقف"), normalise_arabic("إيقاف"),
+                                                 normalise_arabic("لإيقاف"), "прекратить", "остановить",
+                                                 "прекращения", "прекращение"};
+        std::optional<std::size_t> stop;
+        for (std::size_t i = m.first_token, words = 0; i > b && words < 3 && !stop;) {
+          --i;
+          if (!t.tok(i).word) {
+            if (t.tok(i).lower == "," || t.tok(i).lower == ";") break;
+            continue;
+          }
+          ++words;
+          const std::string& w = t.tok(i).lower;
+          if (kStop.count(t.tok(i).script == Script::arabic ? normalise_arabic(w) : w)) stop = i;
+        }
+        if (!stop && t.doc.lang() == "tr")
+          for (std::size_t i = m.last_token + 1, words = 0; i < e && words < 2 && !stop; ++i)
+            if (t.tok(i).word && ++words && (t.tok(i).lower.starts_with("durdur") || t.tok(i).lower.starts_with("son verilme")))
+              stop = i;
+        if (stop) {
+          statement("call", *stop, *stop + 1, {m.kind});
           continue;
         }
       }

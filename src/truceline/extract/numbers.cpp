@@ -548,46 +548,71 @@ struct Scanner {
     return false;
   }
 
-  // The qualifier phrase ending just before token i: its first token and qualifier.
-  // A toll that rose to a figure: "the death toll from Monday's strikes had risen to eight",
-  // "число погибших возросло до девяти", "ارتفعت حصيلة ضحايا الغارات إلى تسعة". `i` is the
-  // number's first token; returns the index of "to" / "до" / "إلى" before it when a rise verb
-  // stands within ten words before that (Arabic puts the verb first: "ارتفعت حصيلة … إلى").
-  // The figure counts what
-  // the toll word counts, however far before it stands in the sentence (toll_word).
+  // A toll that rose (or was revised) to a figure: "the death toll from Monday's strikes had
+  // risen to eight", "was revised to three",
+  // "число погибших возросло до девяти", "ارتفعت حصيلة ضحايا الغارات إلى تسعة", "bringing the
+  // toll to eight". `i` is the number's first token (a qualifier before it skipped: "rose to
+  // more than 20"); returns the index of "to" / "до" / "إلى" before it when a rise verb stands
+  // within ten words before that (Arabic puts the verb first) in the same clause.
   std::optional<std::size_t> risen_to(std::size_t i) const {
     static const KeyMap<bool> to{{"to", true}, {"до", true}, {"إلى", true}, {"الى", true}};
-    static const KeyMap<bool> rise{{"rose", true},       {"bringing", true},  {"brought", true},
-                                   {"raising", true},    {"raised", true},       {"risen", true},     {"climbed", true},   {"increased", true},
-                                   {"jumped", true},     {"grew", true},      {"mounted", true},   {"возросло", true},
-                                   {"возросла", true},   {"возрос", true},    {"выросло", true},   {"выросла", true},
-                                   {"вырос", true},      {"увеличилось", true}, {"увеличилась", true}, {"ارتفعت", true},
-                                   {"ارتفع", true},      {"وصلت", true},      {"وصل", true}};
+    static const KeyMap<bool> rise{{"rose", true},     {"bringing", true},    {"brought", true},     {"risen", true},
+                                   {"climbed", true},  {"increased", true},   {"jumped", true},      {"mounted", true},
+                                   {"возросло", true}, {"возросла", true},    {"возрос", true},      {"выросло", true},
+                                   {"выросла", true},  {"вырос", true},       {"увеличилось", true}, {"увеличилась", true},
+                                   {"ارتفعت", true},   {"ارتفع", true},
+                                   // a toll revised either way ("was revised to three", "lowered to")
+                                   {"revised", true},  {"corrected", true},   {"lowered", true},     {"updated", true},
+                                   {"reduced", true},  {"снизилось", true},   {"уточнено", true}};
+    if (auto q = qualifier_before(i); q && !to.find_forms(forms[q->first])) i = q->first;  // ("до девяти": "до" is the "to")
     std::size_t j = i;
     while (j > 0 && !t[j - 1].word && t[j - 1].sentence == t[i].sentence) --j;
     if (j == 0 || !word(j - 1) || t[j - 1].sentence != t[i].sentence || !to.find_forms(forms[j - 1])) return std::nullopt;
     for (std::size_t d = 2, seen = 0; d <= j && seen < 10; ++d) {
       const std::size_t v = j - d;
-      if (t[v].sentence != t[i].sentence) break;
+      if (t[v].sentence != t[i].sentence || punct(v, ",") || punct(v, "\u060C") || punct(v, ";")) break;
       if (!t[v].word) continue;
       ++seen;
       if (rise.find_forms(forms[v])) return j - 1;
     }
     return std::nullopt;
   }
-  // What the toll before a risen figure counts: the nearest killing or wounding word (or
-  // "toll") back in the sentence, up to 25 words, without crossing another number.
+  // What the toll before a risen figure counts, from `first` ("to") back in its clause (up to
+  // 25 words, no comma, no other number): a toll noun ("toll", "حصيلة", "ضحايا", "погибших",
+  // "жертв", "раненых"), or a killing or wounding word within three words after "number" /
+  // "число" / "عدد" / "sayısı" ("the number of people killed"). The first event word of
+  // another kind ends the search ("the number of displaced families"), and so does a killing
+  // verb that is no toll ("killed a soldier …, and Turkey brought reinforcements to four").
   std::string_view toll_word(std::size_t first) const {
+    static const KeyMap<bool> toll_nouns{{"toll", true},     {"casualties", true}, {"حصيلة", true},  {"ضحايا", true},
+                                         {"الضحايا", true},  {"погибших", true},   {"жертв", true},  {"раненых", true},
+                                         {"пострадавших", true}};
+    static const KeyMap<bool> number_nouns{{"number", true}, {"число", true}, {"количество", true}, {"عدد", true},
+                                           {"sayısı", true}, {"sayisi", true}};
     for (std::size_t d = 1, words = 0; d <= first && words < 25; ++d) {
       const std::size_t j = first - d;
-      if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j))) break;
+      if (t[j].sentence != t[first].sentence || (t[j].word && !in_date[j] && is_number_start(j)) || punct(j, ",") ||
+          punct(j, "\u060C") || punct(j, ";"))
+        break;
       if (!t[j].word) continue;
       ++words;
-      if (auto c = event[j]; c == "fatalities" || c == "injured") return c;
+      const std::string_view c = event[j];
+      if (toll_nouns.find_forms(forms[j])) return c == "injured" ? c : std::string_view("fatalities");
+      if (c.empty()) continue;
+      if (c != "fatalities" && c != "injured") return {};
+      for (std::size_t x = j, w = 0; x-- > 0 && w < 3 && t[x].sentence == t[j].sentence;)
+        if (t[x].word) {
+          ++w;
+          if (number_nouns.find_forms(forms[x])) return c;
+        }
+      // Turkish: "ölenlerin sayısı" (the number of the dead) has the number noun after.
+      if (j + 1 < first && word(j + 1) && number_nouns.find_forms(forms[j + 1])) return c;
+      return {};
     }
     return {};
   }
 
+  // The qualifier phrase ending just before token i: its first token and qualifier.
   std::optional<std::pair<std::size_t, std::string_view>> qualifier_before(std::size_t i) const {
     for (const auto& p : before_qualifiers()) {
       const std::size_t len = p.keys.size();
@@ -1000,7 +1025,7 @@ struct Scanner {
       m.unit = unit;
       // Turkish puts the verb after: "ölenlerin sayısı 5'e yükseldi" (the dative figure, then
       // "rose").
-      m.risen = risen != kNone;
+      m.risen = risen != kNone && (m.counts == "fatalities" || m.counts == "injured");
       if (lang == "tr" && !m.risen) {
         std::size_t j = end + 1;
         if (punct(j, "'") || punct(j, "\u2019")) j += 2;  // the case suffix after the apostrophe

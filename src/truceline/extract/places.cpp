@@ -312,7 +312,10 @@ const std::unordered_set<std::string>& ar_common_words() {
       to_utf8(U"شام"),  to_utf8(U"عزه"), to_utf8(U"فتح"), to_utf8(U"هيئه"), to_utf8(U"تحرير"), to_utf8(U"نقطه"),
       to_utf8(U"مركز"), to_utf8(U"صباح"), to_utf8(U"مساء"), to_utf8(U"يوم"), to_utf8(U"اليوم"),
       // a channel's words before its news ("#عاجل", "خاص"): villages bear some of them
-      to_utf8(U"عاجل"), to_utf8(U"خاص"), to_utf8(U"حصري"), to_utf8(U"تحديث"), to_utf8(U"مباشر")};
+      to_utf8(U"عاجل"), to_utf8(U"خاص"), to_utf8(U"حصري"), to_utf8(U"تحديث"), to_utf8(U"مباشر"),
+      // and a channel's tags ("#صور", "#بالصور", "#فيديو", "#شاهد", "#الثوره")
+      to_utf8(U"صور"), to_utf8(U"بالصور"), to_utf8(U"فيديو"), to_utf8(U"بالفيديو"), to_utf8(U"شاهد"),
+      to_utf8(U"ثوره"), to_utf8(U"الثوره"), to_utf8(U"اخبار"), to_utf8(U"الان")};
   return s;
 }
 
@@ -1008,10 +1011,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         h.text = std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1));
         return h;
       }
-      // A line's head before a colon ("05:50 - Tqad: two shells …", "• Qubtan al-Jabal: …",
-      // "- Кафр-Лата: …"): a log or bulletin names the place of each line first; a weak cue. Only
-      // marks and a time of day stand before it on its line, and a colon follows within four
-      // words on it.
+      // A log line's head before a colon ("05:50 - Tqad: two shells …", "16:30 – Кафр-Лата: …"):
+      // a log names the place of each line first; a weak cue. Only a time of day and a dash or
+      // bullet stand before it on its line, and a colon follows within four words on it.
       if (W[w].tok > 0 && tok(w).script != Script::arabic) {
         const auto& all = doc.tokens();
         const std::string_view text = doc.text();
@@ -1020,14 +1022,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           return j == 0 || text.substr(from, all[j].b0 - from).find('\n') != std::string_view::npos;
         };
         std::size_t k = W[w].tok;
-        bool head = true, mark = false;
+        bool head = true, mark = false, time = false;
         while (head && !newline_before(k)) {
           --k;
           const std::string_view tx = doc.token_text(k);
           if (all[k].word && !all[k].number) head = false;
           mark = mark || tx == "-" || tx == "\u2013" || tx == "\u2014" || tx == "\u2022" || tx == "*";
+          time = time || all[k].number;
         }
-        if (head && mark) {
+        // (A log's time before the dash: "- Hamid: regime jets bombed …" quotes a man.)
+        if (head && mark && time) {
           std::size_t words = 0;
           bool colon = false;
           for (std::size_t j = W[w].tok; j < all.size() && words <= 4 && (j == W[w].tok || !newline_before(j)); ++j) {
@@ -1050,7 +1054,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // A hashtag ("#الفوعة", "#معرة_الإخوان", "#Сармин"): a channel's tag names a topic, often the
       // place; a weak cue (the gazetteer or, for Arabic, the supplement's exact spelling must
       // know it; "#عاجل" is "urgent").
-      if (W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "#") {
+      if (W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "#" &&
+          !(tok(w).script == Script::arabic && ar_common_words().count(ar_key_word(doc.token_text(W[w].tok))))) {
         CueHit h;
         h.first = w;
         h.strong = false;
@@ -2488,8 +2493,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const gazetteer::Place& p = *r.place;
       // A located window without a cue that is a single capitalised word matched only by a key
       // at the threshold's edge is too weak: a person's name near a village's.
-      // (A verb of attack before or, in Turkish, after it is a cue: verb_cue.)
-      if (!cue && !verb_cue && !win.in_index && r.match != "exact" && a == b && r.score < 0.85) continue;
+      // (A Turkish name with a case suffix before a verb of attack is a proper noun: no person's
+      // "Мухаммеда" after "обстреляли".)
+      if (!cue && !before_tr_object_verb(win.last) && !win.in_index && r.match != "exact" && a == b && r.score < 0.85)
+        continue;
+      // A Cyrillic name whose only cue is the verb before it: its spelling or transliteration
+      // (no looser key match: "обстреляли Мухаммеда" is a man, not Muhammadiyah).
+      // (A name the supplement located before in the text is that place again.)
+      if (!cue && !seen_again_window && tok(a).script == Script::cyrillic && after_object_verb(a) && r.match != "exact" &&
+          r.match != "translit")
+        continue;
 
       // Context words: region words after / before, "city", directions, offsets.
       const bool seat = p.feature_code == "PPLA" || p.feature_code == "PPLC";
