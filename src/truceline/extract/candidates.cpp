@@ -819,31 +819,28 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     return named;
   };
   // A figure an update of the story revises the event's with: a count of the dead or wounded
-  // after a toll noun ("the death toll … is now eight", "حصيلة", "число погибших", "sayısı") or a
-  // risen one (NumberMention::risen); not one added ("two more", "آخرين", "ещё", "daha") nor a
-  // figure of all the war ("since 2011").
+  // ("the death toll … is now eight", "More than twelve people were wounded") or a risen one
+  // (NumberMention::risen); not one added ("two more", "آخرين", "ещё", "daha") nor a figure of a
+  // period ("… since 2011", "منذ", "с начала").
   auto revises = [&](const NumberMention& n) {
     if (n.risen) return true;
     if (n.counts != "fatalities" && n.counts != "injured") return false;
     const std::size_t k = token_at(doc, n.span.begin), e = token_at(doc, n.span.end);
     const std::size_t si = sentence_of(doc, n.span.begin);
     static const std::set<std::string> kMore{"more", "additional", "other", "others", "еще", "ещё", "daha"};
-    static const std::set<std::string> kTollNouns{"toll", "casualties", "now", "revised", "погибших", "жертв", "sayısı"};
-    for (std::size_t x = e, w = 0; x < ss[si].end_token && w < 3; ++x)
+    for (std::size_t x = e, w = 0; x < ss[si].end_token; ++x)
       if (ts[x].word) {
         ++w;
-        if (kMore.count(ts[x].lower) || normalise_arabic(ts[x].lower).find(normalise_arabic("آخر")) != std::string::npos ||
-            ts[x].lower == "since")
+        if (w <= 3 && (kMore.count(ts[x].lower) ||
+                       normalise_arabic(ts[x].lower).find(normalise_arabic("آخر")) != std::string::npos))
+          return false;
+        if (ts[x].lower == "since" || ts[x].lower == "начала" || word_key(x) == normalise_arabic("منذ") ||
+            ts[x].lower == "beri" || ts[x].lower == "yana")
           return false;
       }
-    bool toll = false;
-    for (std::size_t x = k, w = 0; x-- > ss[si].first_token && w < 10;)
-      if (ts[x].word) {
-        ++w;
-        if (kMore.count(ts[x].lower)) return false;
-        if (kTollNouns.count(ts[x].lower) || normalise_arabic(ts[x].lower).ends_with(normalise_arabic("حصيلة"))) toll = true;
-      }
-    return toll;
+    for (std::size_t x = k, w = 0; x-- > ss[si].first_token && w < 3;)
+      if (ts[x].word && ++w && kMore.count(ts[x].lower)) return false;
+    return true;
   };
   // A phrase that dates an event by the day told before it ("the same day", "that evening",
   // "в тот же вечер", "тем же вечером", "في اليوم نفسه", "في ذلك اليوم"): its words, or none.

@@ -1409,7 +1409,12 @@ struct Scanner {
     // at midnight; "sabah saatlerinde", "sabaha karşı" towards morning, "öğle saatlerinde",
     // "akşam saatlerinde"): the night before the publication date, or the publication day (a
     // day told before in the sentence is read by the caller's same-day rules).
-    if (word(i + 1) && same_sentence(i, i + 1) && !dated_before(i) &&
+    // (Nor after a date found earlier in the sentence: "dün … öğle saatlerinde" is yesterday's noon.)
+    const bool dated_in_sentence = !out.empty() && [&] {
+      const std::size_t sb = doc.sentences()[t[i].sentence].span.begin;
+      return out.back().span.begin >= sb && out.back().span.end <= t[i].span.begin;
+    }();
+    if (word(i + 1) && same_sentence(i, i + 1) && !dated_before(i) && !dated_in_sentence &&
         !(i > floor && word(i - 1) && (k[i - 1] == "dün" || k[i - 1] == "dun" || k[i - 1] == "bu"))) {
       const std::string& nx = k[i + 1];
       if (w == "gece" && (nx.starts_with("saatlerin") || nx == "yarısı" || nx == "yarisi")) {
