@@ -989,27 +989,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       return std::find(f.begin(), f.end(), key) != f.end();
     };
     auto cue_before = [&](std::size_t w) -> std::optional<CueHit> {
-      // "н. п. Кансафра" (населённый пункт, abbreviated with spaces): the dots are barriers
-      // between the words, but the abbreviation is a strong cue ("н.п." in one token is one of
-      // the cues below).
-      if (w >= 2 && W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "." &&
-          lower(w - 1) == "\u043f" /* п */ && lower(w - 2) == "\u043d" /* н */) {
-        CueHit h;
-        h.first = w - 2;
-        h.strong = true;
-        h.key = Words{cue_key("\u043d.\u043f")};
-        h.text = std::string(doc.tokens_text(W[w - 2].tok, W[w].tok - 1));
-        return h;
-      }
-      // ... and "н.п. Кансафра" written without the space: one token "н.п", then the dot.
-      if (w >= 1 && W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "." &&
-          (lower(w - 1) == "\u043d.\u043f" /* н.п */ || lower(w - 1) == "\u043d\u043f" /* нп */)) {
-        CueHit h;
-        h.first = w - 1;
-        h.strong = true;
-        h.key = Words{cue_key("\u043d.\u043f")};
-        h.text = std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1));
-        return h;
+      // "н. п. Кансафра" / "н.п. Кансафра" (населённый пункт, abbreviated, with or without the
+      // space): the dots are barriers between the words, but the abbreviation is a strong cue.
+      if (W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == ".") {
+        std::size_t from = w;  // the abbreviation's first word
+        if (w >= 2 && lower(w - 1) == "\u043f" /* п */ && lower(w - 2) == "\u043d" /* н */) from = w - 2;
+        else if (w >= 1 && (lower(w - 1) == "\u043d.\u043f" /* н.п */ || lower(w - 1) == "\u043d\u043f" /* нп */)) from = w - 1;
+        if (from < w) {
+          CueHit h;
+          h.first = from;
+          h.strong = true;
+          h.key = Words{cue_key("\u043d.\u043f")};
+          h.text = std::string(doc.tokens_text(W[from].tok, W[w].tok - 1));
+          return h;
+        }
       }
       // A log line's head before a colon ("05:50 - Tqad: two shells …", "16:30 – Кафр-Лата: …"):
       // a log names the place of each line first; a weak cue. Only a time of day and a dash or
@@ -2497,11 +2490,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // "Мухаммеда" after "обстреляли".)
       if (!cue && !before_tr_object_verb(win.last) && !win.in_index && r.match != "exact" && a == b && r.score < 0.85)
         continue;
-      // A Cyrillic name whose only cue is the verb before it: its spelling or transliteration
-      // (no looser key match: "обстреляли Мухаммеда" is a man, not Muhammadiyah).
+      // A one-word Cyrillic name whose only cue is the verb before it: its spelling or
+      // transliteration (no looser key match: "обстреляли Мухаммеда" is a man, not Muhammadiyah;
+      // "обстреляли Хан-Шейхун" is two words, as before).
       // (A name the supplement located before in the text is that place again.)
-      if (!cue && !seen_again_window && tok(a).script == Script::cyrillic && after_object_verb(a) && r.match != "exact" &&
-          r.match != "translit")
+      if (!cue && !seen_again_window && a == b && tok(a).script == Script::cyrillic && after_object_verb(a) &&
+          r.match != "exact" && r.match != "translit")
         continue;
 
       // Context words: region words after / before, "city", directions, offsets.
