@@ -787,6 +787,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // A possessive day right before an event noun in sentence si ("Monday's strikes",
   // "yesterday's attack", "Tuesday's barrel bombs"): it names the event of that day told
   // before. ("Monday's UN report" names none.)
+  auto possessive_date = [&](const DateMention* d) {
+    const std::string_view t = doc.slice(d->span);
+    return d->resolved && (t.ends_with("'s") || t.ends_with("\u2019s"));
+  };
   auto possessive_day_in = [&](std::size_t si) -> const DateMention* {
     static const std::set<std::string> kEventNouns{
         "strike",  "strikes", "airstrike", "airstrikes", "air",      "attack",     "attacks",     "shelling",
@@ -794,8 +798,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         "clashes", "fighting", "rocket",   "rockets",    "mortar",   "shells",      "explosion",  "blast",
         "massacre", "infiltration", "incident"};
     for (const DateMention* d : dates[si]) {
-      const std::string_view t = doc.slice(d->span);
-      if (!d->resolved || !(t.ends_with("'s") || t.ends_with("\u2019s"))) continue;
+      if (!possessive_date(d)) continue;
       for (std::size_t k = token_at(doc, d->span.end), words = 0; k < ss[si].end_token && words < 3; ++k) {
         if (!ts[k].word) continue;
         ++words;
@@ -2496,9 +2499,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const DateMention* possessive_day = [&]() -> const DateMention* {
       const std::size_t k = token_at(doc, e.span.begin);
       for (const DateMention* d : dates[si]) {
-        if (d->span.end > e.span.begin || !d->resolved) continue;
-        const std::string_view t = doc.slice(d->span);
-        if (!t.ends_with("'s") && !t.ends_with("\u2019s")) continue;
+        if (d->span.end > e.span.begin || !possessive_date(d)) continue;
         std::size_t words = 0;  // ("Monday's Russian air strikes": an adjective between)
         for (std::size_t j = token_at(doc, d->span.end); j < k; ++j) words += ts[j].word;
         if (words <= 2) return d;
@@ -2991,11 +2992,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const NumberMention* n : numbers[si]) {
         // (An update's figure that revises nothing is no figure of the event: "two more died",
         // "370,000 killed since 2011".)
-        if (update && !named.empty() && !revises(*n)) continue;
+        const bool revising = update && revises(*n);
+        if (update && !named.empty() && !revising) continue;
         if (n->counts == "fatalities" || n->counts == "injured" ||
             ((refers_back || (!new_paragraph && places[si].empty() && dates[si].empty())) &&
              (n->counts == "explosions" || n->counts == "weapons"))) {
-          for (const std::size_t h : host->second) cands[h].numbers.push_back({n, update && revises(*n)});
+          for (const std::size_t h : host->second) cands[h].numbers.push_back({n, revising});
           any = true;
         }
       }

@@ -2123,6 +2123,32 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!found) continue;
       Window win = *found;
       Resolved r = *found_res;
+      // The one of `places` within kNearKm of a point the text located before, when exactly
+      // one is (a report's villages lie together; a lone name stays ambiguous); with the
+      // mention it is near.
+      auto settle_by_neighbour = [&](const std::vector<const gazetteer::Place*>& places)
+          -> std::pair<const gazetteer::Place*, const PlaceMention*> {
+        constexpr double kNearKm = 15;
+        const gazetteer::Place* only = nullptr;
+        const PlaceMention* near_to = nullptr;
+        int hits = 0;
+        for (const gazetteer::Place* tp : places) {
+          const PlaceMention* by = nullptr;
+          for (const PlaceMention& o : out)
+            if (o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
+                approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= kNearKm) {
+              by = &o;
+              break;
+            }
+          if (by) {
+            only = tp;
+            near_to = by;
+            ++hits;
+          }
+        }
+        if (hits != 1) return {nullptr, nullptr};
+        return {only, near_to};
+      };
       // A name the main gazetteer gives to several places at the top score ("Suran": a town of
       // Hama and a village east of Aleppo): the one in the province the sentence names ("Suran
       // in Hama", "صوران بريف حماة", "Суран в Хаме"), or the one near a point the text located
@@ -2130,11 +2156,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // supplement is not asked (it would add a third place of the name, not choose).
       const bool main_ambiguous = !r.place && r.status == gazetteer::Status::ambiguous && r.top_places.size() >= 2;
       if (main_ambiguous) {
-        static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kProvinceWords{
-            {"Hama", {"hama", "hamah", "хама", "хаме", "хамы", "حماة", "حماه"}},
-            {"Idlib", {"idlib", "idleb", "идлиб", "идлибе", "идлиба", "إدلب", "ادلب"}},
-            {"Aleppo", {"aleppo", "halab", "halep", "алеппо", "حلب"}},
-            {"Latakia", {"latakia", "lattakia", "lazkiye", "латакия", "латакии", "اللاذقية"}}};
+        // (each word with its Arabic key, computed once)
+        static const auto kProvinceWords = [] {
+          const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> words{
+              {"Hama", {"hama", "hamah", "хама", "хаме", "хамы", "حماة", "حماه"}},
+              {"Idlib", {"idlib", "idleb", "идлиб", "идлибе", "идлиба", "إدلب", "ادلب"}},
+              {"Aleppo", {"aleppo", "halab", "halep", "алеппо", "حلب"}},
+              {"Latakia", {"latakia", "lattakia", "lazkiye", "латакия", "латакии", "اللاذقية"}}};
+          std::vector<std::pair<std::string_view, std::vector<std::pair<std::string_view, std::string>>>> keyed;
+          for (const auto& [admin1, ws] : words) {
+            keyed.push_back({admin1, {}});
+            for (std::string_view w : ws) keyed.back().second.emplace_back(w, ar_key_word(w));
+          }
+          return keyed;
+        }();
         // The provinces the words of token range [from, to) name.
         auto provinces_named = [&](std::size_t from, std::size_t to) {
           std::set<std::string_view> named;
@@ -2145,8 +2180,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             const std::string k = ar ? ar_key_word(doc.token_text(x)) : tk.lower;
             const std::size_t ap = tk.script == Script::latin ? tr_apostrophe(tk.lower) : std::string_view::npos;
             for (const auto& [admin1, words] : kProvinceWords)
-              for (std::string_view pw : words) {
-                const std::string key = ar ? ar_key_word(pw) : std::string(pw);
+              for (const auto& [pw, pw_ar_key] : words) {
+                const std::string_view key = ar ? std::string_view(pw_ar_key) : pw;
                 // (Arabic: with a one-letter proclitic, "بريف حماة" is two words; "بحماة" one;
                 // Turkish: before a case suffix's apostrophe, "Hama'nın")
                 if (k == key || (ar && k.size() > key.size() && k.ends_with(key) && k.size() - key.size() <= 2) ||
@@ -2172,16 +2207,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         } else if ((only = one_in(provinces_named(0, toks.size())))) {
           why = fmt::format("the province the text names ({})", only->admin1());
         } else {
-          int hits = 0;
-          for (const gazetteer::Place* tp : r.top_places)
-            for (const PlaceMention& o : out)
-              if (o.kind == "point" && o.lat && o.lon && !o.city_or_province && approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= 15) {
-                if (only != tp) ++hits;
-                only = tp;
-                why = fmt::format("near '{}', located before in the text", o.text);
-                break;
-              }
-          if (hits != 1) only = nullptr;
+          const auto [near_one, near_to] = settle_by_neighbour(r.top_places);
+          only = near_one;
+          if (only) why = fmt::format("near '{}', located before in the text", near_to->text);
         }
         if (only) {
           r.reason = fmt::format("'{}' names {} places at the top score; the one in {}: {}", win.query, r.top_places.size(),
@@ -2255,32 +2283,6 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // ambiguous as the name is, for the neighbour rule below and for its reason. (Not a
           // looser match: "Кремле" -> kreml is near Qaramil and Karmil, and is neither.)
           if (!lr.place && lr.status != gazetteer::Status::ambiguous && !alt && alt_ambiguous) lr = *alt_ambiguous;
-          // The one of `places` within kNearKm of a point the text located before, when exactly
-          // one is (a report's villages lie together; a lone name stays ambiguous); with the
-          // mention it is near.
-          auto settle_by_neighbour = [&](const std::vector<const gazetteer::Place*>& places)
-              -> std::pair<const gazetteer::Place*, const PlaceMention*> {
-            constexpr double kNearKm = 15;
-            const gazetteer::Place* only = nullptr;
-            const PlaceMention* near_to = nullptr;
-            int hits = 0;
-            for (const gazetteer::Place* tp : places) {
-              const PlaceMention* by = nullptr;
-              for (const PlaceMention& o : out)
-                if (o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
-                    approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= kNearKm) {
-                  by = &o;
-                  break;
-                }
-              if (by) {
-                only = tp;
-                near_to = by;
-                ++hits;
-              }
-            }
-            if (hits != 1) return {nullptr, nullptr};
-            return {only, near_to};
-          };
           // A name several villages of the supplement bear ("An Nayrab" by Saraqib, two more by
           // Aleppo), none matched better than the others: the neighbour rule.
           std::optional<Resolved> by_neighbour;
