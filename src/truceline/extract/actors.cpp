@@ -347,7 +347,8 @@ const std::unordered_set<std::string>& capital_subject_verbs_en() {
       "declares", "reiterated", "reiterates", "comment", "commented", "comments", "retaliated", "objected",
       "summoned", "sought", "seeks", "wants", "expects", "described", "describes", "accepted", "accepts",
       "accept", "denounced", "denounces", "promised", "promises", "suspended", "withdrew", "approved", "backs",
-      "backed", "supports", "supported", "opposes", "opposed", "struck", "launched", "fired"};
+      "backed", "supports", "supported", "opposes", "opposed", "struck", "launched", "fired", "repeated",
+      "repeats", "stressed", "stresses", "noted", "notes", "replied", "replies", "answered", "countered"};
   return v;
 }
 const std::unordered_set<std::string>& capital_object_verbs_en() {
@@ -1078,7 +1079,14 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
                         (capital_skip_en().count(lower(j)) || (lower(j).size() > 4 && lower(j).ends_with("ly")));
              ++k)
           ++j;
-        return j < n && W[j].sep != 3 && capital_subject_verbs_en().count(lower(j)) != 0;
+        if (j < n && W[j].sep != 3 && capital_subject_verbs_en().count(lower(j)) != 0) return true;
+        // Turkish: the capital that opens the sentence before a comma, the sentence's verb one of
+        // speech at its end ("Ankara, saldırıların … ihlali olduğunu vurguladı").
+        static const std::unordered_set<std::string> kTrSpeech{
+            "açıkladı", "vurguladı", "bildirdi", "belirtti", "duyurdu", "kınadı", "reddetti", "suçladı", "dedi",
+            "savundu", "uyardı", "istedi", "yalanladı", "yineledi", "tekrarladı", "açıklamıştı", "bildirmişti"};
+        return a == 0 && b < n && W[b].sep == 3 && W[b].tok > 0 && doc.token_text(W[b].tok - 1) == "," &&
+               kTrSpeech.count(lower(n - 1)) != 0;
       }
       if (W[a].lang == Lang::cyrillic) {
         const bool nominative = m.capital_nominative_ru.count(lower(a)) != 0;

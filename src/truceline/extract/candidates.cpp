@@ -271,7 +271,7 @@ bool is_singular_description(const NumberMention& n, std::string_view field) {
 // never a shelling's, air strike's or clash's place (that is where the event happened: the
 // impact); it stays a place mention and is kept in the candidate's `evidence.origin`.
 // Walking back from the place, in its clause: the origin preposition either right before it,
-// or before at most four words that hold a word of position ("positions", "area", "позиций",
+// or before at most six words that hold a word of position ("positions", "area", "позиций",
 // "района", "مواقع") and otherwise only small words. Not an origin: a distance ("5 km from
 // X", "على بعد ... من"), "near" ("بالقرب من X"), or people leaving ("fled from X").
 // A place coordinated with such a place ("из района Латамины и Кафр-Зиты", "from positions in
@@ -287,7 +287,15 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
       "مواقع", "مواقعها", "مواقعهم", "مواقعه", "منطقة", "مناطق", "محيط", "اتجاه", "جهة", "ناحية", "نقاط"};
   static const std::set<std::string> kSmall = {"the", "their", "its", "his", "her", "in", "around", "near", "at",
                                                "inside", "of", "on", "в", "у", "около", "под", "в районе", "في",
-                                               "قرب", "داخل"};
+                                               "قرب", "داخل",
+                                               // a settlement noun ("من مواقعها في بلدة X") and, after
+                                               // the position word, its holder ("من مواقع قوات الأسد
+                                               // في X", "с позиций боевиков в X")
+                                               "village", "town", "city", "بلدة", "قرية", "مدينة", "بلدات",
+                                               "قرى", "деревни", "села", "города", "forces", "regime", "army",
+                                               "militants", "rebels", "قوات", "الاسد", "النظام", "الجيش",
+                                               "الميليشيات", "ميليشيات", "الفصائل", "المعارضة", "боевиков",
+                                               "террористов", "армии", "войск"};
   static const std::set<std::string> kNotOrigin = {
       "km", "kilometres", "kilometers", "miles", "metres", "meters", "away", "fled", "displaced", "escaped",
       "returned", "withdrew", "withdrawn", "retreated", "evacuated", "pulled", "moved", "far", "км", "километров",
@@ -327,7 +335,7 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
       }
       return Span{t.span.begin, ts[k - 1].span.end};
     }
-    if (++words > 4) return std::nullopt;
+    if (++words > 6) return std::nullopt;
     if (kPosition.count(w)) position = true;
     else if (!kSmall.count(w) && !position) return std::nullopt;  // an unrelated word right before the place
   }

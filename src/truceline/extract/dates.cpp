@@ -1237,6 +1237,15 @@ struct Scanner {
     // "again the next Wednesday" (past narrative: the Wednesday after) is not ahead; "the coming
     // Wednesday" is.
     if (nx && k[*nx] == "next" && *nx > 0 && word(*nx - 1) && k[*nx - 1] == "the") nx.reset();
+    // "will stay closed until Thursday", "закрыт будет до четверга": a weekday an announced
+    // future runs to is ahead (in a past narrative, "stayed closed until Thursday", it is not).
+    if (!nx && i > 0 && word(i - 1) && same_sentence(i - 1, i) && i - 1 >= floor &&
+        (k[i - 1] == "until" || k[i - 1] == "till" || k[i - 1] == "до")) {
+      static constexpr std::string_view kFuture[] = {"will", "shall", "будет", "будут", "продлится", "продлятся",
+                                                     "останется", "останутся", "сохранится"};
+      for (std::size_t x = doc.sentences()[t[i].sentence].first_token; x + 1 < i && !nx; ++x)
+        if (word(x) && std::find(std::begin(kFuture), std::end(kFuture), k[x]) != std::end(kFuture)) nx = i - 1;
+    }
     if (nx) {
       first = *nx, ahead = true;
       // "this coming Wednesday", "on Wednesday next": the cue words kept in the span

@@ -1708,6 +1708,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                      (is_hyphen(doc.token_text(after)) || doc.token_text(after) == "\xE2\x80\x93" /* – */ ||
                       doc.token_text(after) == "\xE2\x80\x94" /* — */ || doc.token_text(after) == ",") &&
                      !dateline_words().count(query_of(w, maxb));
+          // A masthead, not a dateline: an outlet's name ("LEVANT RADIO - ENGLISH SERVICE",
+          // "ORONTES POLICY LAB | …"): a media word in it, or upper-case words again after the dash
+          // (a dateline's dash opens the story's sentence).
+          static const std::unordered_set<std::string> kOutletWords{
+              "radio", "tv", "television", "news", "agency", "service", "channel", "press", "media", "network",
+              "times", "post", "lab", "institute", "centre", "center", "bulletin", "monitor", "observatory", "daily"};
+          for (std::size_t x = w; x <= maxb && dateline; ++x) dateline = !kOutletWords.count(tok(x).lower);
+          if (dateline && maxb + 2 < n && is_upper_word(maxb + 1) && is_upper_word(maxb + 2)) dateline = false;
           if (dateline) {
             CueHit h;
             h.text = "dateline";
@@ -1835,6 +1843,19 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             std::replace(qw.begin(), qw.end(), 'v', 'w');
             tries.emplace_back(qw, "v=w");
           }
+          // English and French-minded spellings write the Arabic diphthong ay as ei, ey or ai
+          // ("Heish" for Ḩaysh, "Sukeik" for Sukayk, "Zeita" for Zayta), where GeoNames'
+          // romanisations write ay: that spelling, taken only when it is a gazetteer spelling as it
+          // stands (a two-consonant name has no key to match on: "heish" and "hish" are h-sh).
+          if (!cyrillic_window && !turkish) {
+            std::string qd = q0;
+            for (std::size_t at = 0; at + 1 < qd.size(); ++at)
+              if ((qd[at] == 'e' && (qd[at + 1] == 'i' || qd[at + 1] == 'y')) || (qd[at] == 'a' && qd[at + 1] == 'i')) {
+                qd[at] = 'a';
+                qd[at + 1] = 'y';
+              }
+            if (qd != q0) tries.emplace_back(qd, "ei=ay");
+          }
           // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
           // prefix split off (only tried when the word as written is no gazetteer spelling).
           if (b == w && !m.folded_names.count(q0)) {
@@ -1852,6 +1873,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
           std::optional<Window> pick;
           std::optional<Resolved> pick_res;
+          // The tries taken only as exact gazetteer spellings (vowel readings: a looser match of
+          // them is too loose).
+          auto exact_only = [](std::string_view label) {
+            return label.ends_with("e=a") || label.ends_with("e=i") || label.ends_with("ei=ay");
+          };
           // The translit tier for a Cyrillic window and for a Turkish romanised spelling.
           auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i >= romanised_try && i < romanised_end); };
           for (std::size_t i = 0; i < tries.size(); ++i)  // an exact gazetteer spelling first
@@ -1866,7 +1892,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             // the earlier try.
             for (std::size_t i = 0; i < tries.size(); ++i) {
               const auto& [q, label] = tries[i];
-              if (label.ends_with("e=a") || label.ends_with("e=i")) continue;  // (an exact gazetteer spelling only: "Maaret" is no Māri‘)
+              if (exact_only(label)) continue;  // (an exact gazetteer spelling only: "Maaret" is no Māri‘)
               const Resolved r = m.resolve(q, translit(i));
               if (!r.place) continue;
               const bool better = !pick || r.score > pick_res->score + 1e-9 ||
@@ -1896,7 +1922,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               }
               for (const auto& tr : tries) pick->alts.push_back(tr.first);
               for (std::size_t i = 0; i < tries.size(); ++i)
-                if (tries[i].second.ends_with("e=a") || tries[i].second.ends_with("e=i"))
+                if (exact_only(tries[i].second))
                   pick->local_exact.push_back(tries[i].first);
                 else
                   pick->local_tries.emplace_back(tries[i].first, translit(i));
@@ -1924,9 +1950,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (consumed) continue;
         // A mountain area the gazetteer does not hold as a place: "Jabal al-Turkman", "Jebel
         // al-Zawiya" (a region, no point).
-        if ((!found || !found_res->place) && maxb > w &&
+        // (A place found for a part of the name is not it: "Cebeli Türkmen" is no Jablah.)
+        if ((!found || !found_res->place || found->first != w || found->last != maxb) && maxb > w &&
             (folded(w) == "jabal" || folded(w) == "jebel" || folded(w) == "jabel" || folded(w) == "jbel" ||
-             (turkish && folded(w) == "cebel"))) {
+             (turkish && (folded(w) == "cebel" || folded(w) == "cebeli")))) {
           PlaceMention pm;
           pm.kind = "region";
           pm.reason = "a mountain area, not a point";
@@ -2081,8 +2108,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             }
         // (dropped unless the supplement locates it; after "تلة" only a name with its article:
         // "تلة الحماميات", not "تلة مرتفعة", a high hill)
-        const bool local_only = m.has_localities() && is_ar_local_cue(cue) &&
-                                (cue->key != Words{cue_key("تلة")} || first.starts_with(U"ال"));
+        // (after "تل", a word the supplement spells with it: "تل أعور" is Tall A`war; the
+        // window is made whole below)
+        const bool tel_name = m.has_localities() && cue && cue->key == Words{cue_key("تل")} && [&] {
+          const Resolved lr = m.resolve("تل " + std::string(doc.token_text(W[w].tok)), false, true);
+          return lr.place && lr.match == "exact";
+        }();
+        const bool local_only = m.has_localities() && (tel_name || (is_ar_local_cue(cue) &&
+                                (cue->key != Words{cue_key("تلة")} || first.starts_with(U"ال"))));
         if (seen_again) {
           std::string q(doc.token_text(W[w].tok));
           const std::size_t cps = ar_letters_span(q, seen_again->skip);
@@ -2242,7 +2275,27 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         auto usable = [&](const Resolved& x) {
           return x.place && (x.match == "exact" || x.match == "key" || (cyr && x.match == "translit"));
         };
-        if (arabic_word && (cue->strong || list_window) && win.first == win.last) {
+        // "تل" (hill) is a cue and a name's first word ("تل ملح" is Tall Mallah): the name with it,
+        // when the supplement spells it so.
+        if (arabic_word && cue && cue->strong && cue->first + 1 == win.first &&
+            cue->key == Words{cue_key("تل")} && doc.token_text(W[cue->first].tok) == "تل") {
+          for (std::size_t last = std::min(win.first + 1, n - 1) + 1; last-- > win.first;) {
+            bool ok = true;
+            for (std::size_t x = win.first + 1; ok && x <= last; ++x) ok = W[x].sep != 3 && tok(x).script == Script::arabic;
+            if (!ok) continue;
+            const std::string q(doc.slice(doc.tokens_span(W[cue->first].tok, W[last].tok)));
+            const Resolved lr = m.resolve(q, false, true);
+            if (usable(lr) && lr.match == "exact") {
+              r = lr;
+              win.first = cue->first;
+              win.last = last;
+              win.query = q;
+              from_localities = true;
+              break;
+            }
+          }
+        }
+        if (!from_localities && arabic_word && (cue->strong || list_window) && win.first == win.last) {
           for (std::size_t k = 3; k >= 2; --k) {
             const std::size_t last = win.first + k - 1;
             bool ok = last < n;
