@@ -271,7 +271,8 @@ bool is_singular_description(const NumberMention& n, std::string_view field) {
 // never a shelling's, air strike's or clash's place (that is where the event happened: the
 // impact); it stays a place mention and is kept in the candidate's `evidence.origin`.
 // Walking back from the place, in its clause: the origin preposition either right before it,
-// or before at most six words that hold a word of position ("positions", "area", "позиций",
+// or before at most six words (two of them at most other than small words, settlement nouns and
+// holders) that hold a word of position ("positions", "area", "позиций",
 // "района", "مواقع") and otherwise only small words. Not an origin: a distance ("5 km from
 // X", "على بعد ... من"), "near" ("بالقرب من X"), or people leaving ("fled from X").
 // A place coordinated with such a place ("из района Латамины и Кафр-Зиты", "from positions in
@@ -304,7 +305,7 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
       "كلا", "كل"};
   static const std::set<std::string> kListJoin = {"and", ",", "и", "ve", "\u0648" /* و */};
   const std::size_t k = token_at(d, p.span.begin);
-  std::size_t words = 0;
+  std::size_t words = 0, unrelated = 0;
   bool position = false;
   for (std::size_t i = k; i > 0;) {
     --i;
@@ -338,6 +339,9 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
     if (++words > 6) return std::nullopt;
     if (kPosition.count(w)) position = true;
     else if (!kSmall.count(w) && !position) return std::nullopt;  // an unrelated word right before the place
+    // (past the position word, two other words at most: "from government positions around X",
+    // not "from Idlib say jets struck positions in X")
+    else if (!kSmall.count(w) && ++unrelated > 2) return std::nullopt;
   }
   return std::nullopt;
 }
@@ -1351,14 +1355,41 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // two list items put at Maarat al-Numan). Only spaces and commas between the two.
     auto locates_another = [&](const PlaceMention* p, std::size_t s) {
       if (p->offset_words.end == 0) return false;
+      // (and words of approximation or distance: "Heish, about 12 km south of …", "حيش، على بعد
+      // نحو ١٢ كم جنوب …")
       auto blank = [&](std::size_t from, std::size_t to) {
         if (to < from) return false;
+        static const std::set<std::string> kApprox{
+            "about", "some", "roughly", "around", "approximately", "nearly", "almost", "около", "примерно",
+            "порядка", "yaklaşık", "takriben", normalise_arabic("على"), normalise_arabic("بعد"),
+            normalise_arabic("نحو"), normalise_arabic("حوالي"), normalise_arabic("قرابة"),
+            // a distance the offset words do not hold (Arabic: "١٢ كم" before "جنوب")
+            "km", "kilometres", "kilometers", "км", normalise_arabic("كم"), normalise_arabic("كيلومترات"),
+            normalise_arabic("كيلومتر")};
+        auto digits_only = [](std::string_view w) {
+          for (std::size_t i = 0; i < w.size();) {
+            const char32_t c = detail::next_cp(w, i);
+            if (!((c >= U'0' && c <= U'9') || (c >= U'\u0660' && c <= U'\u0669') || c == U'.')) return false;
+          }
+          return !w.empty();
+        };
         const std::string_view gap = doc.slice({from, to});
+        std::string word;
+        auto word_ok = [&] {
+          const bool ok = word.empty() || digits_only(word) || kApprox.count(normalise_arabic(detail::ascii_lower(word))) != 0;
+          word.clear();
+          return ok;
+        };
         for (std::size_t i = 0; i < gap.size();) {
+          const std::size_t at = i;
           const char32_t c = detail::next_cp(gap, i);
-          if (c != U' ' && c != U',' && c != U'\u060C' /* ، */ && c != U'\u00A0') return false;
+          if (c == U' ' || c == U',' || c == U'\u060C' /* ، */ || c == U'\u00A0') {
+            if (!word_ok()) return false;
+          } else {
+            word.append(gap.substr(at, i - at));
+          }
         }
-        return true;
+        return word_ok();
       };
       const bool after_name = p->offset_words.begin >= p->span.end;  // Turkish: "X'in kuzeyindeki Y"
       for (const PlaceMention* q : places[s]) {
@@ -2645,7 +2676,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         static const std::set<std::string> kArea{"area", "village", "town", "\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBE\xD0\xBD" /* район */,
                                                  "\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBE\xD0\xBD\xD0\xB0" /* района */};
         static const std::set<std::string> kDash{"-", "\xE2\x80\x93", "\xE2\x80\x94", ":"};
-        int depth = 0;
+        int depth = 0, unknown_words = 0;
         bool extended = false, region_open = false;
         // A province's group in brackets ("в провинции Идлиб - 12 (Саракиб - 5, Хан-эс-Сбиль - 3),
         // в провинции Алеппо - 9 (Хан-эль-Асаль - 4, …)"): the bracket a member closes, opened
@@ -2706,6 +2737,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             extended = true;
             continue;
           }
+          // A member that is no mention at all ("Hass, Jibin and Kafr Nabl": a village nothing
+          // knows): up to three capitalised Latin or Cyrillic words after a link.
+          if (ts[k].word && ts[k].capitalised && !ts[k].number &&
+              (ts[k].script == Script::latin || ts[k].script == Script::cyrillic) && k > t0 &&
+              (kLink.count(ts[k - 1].lower) || (ts[k - 1].word && ts[k - 1].capitalised)) && ++unknown_words <= 3) {
+            extended = true;
+            continue;
+          }
+          unknown_words = 0;
           if (!kLink.count(w)) return false;
         }
         return depth == 0 && !region_open && (extended || t1 - t0 <= 3);

@@ -234,7 +234,7 @@ const WordSet& month_noun_set() {
 
 // The first words of the relative phrases of Scanner::relative (a quick test before the rules).
 const WordSet& relative_starts_set() {
-  static const WordSet s{"позавчера", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
+  static const WordSet s{"позавчера", "позапрошлой", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
                          "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
                          "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
                          "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the",
@@ -1243,8 +1243,13 @@ struct Scanner {
         (k[i - 1] == "until" || k[i - 1] == "till" || k[i - 1] == "до")) {
       static constexpr std::string_view kFuture[] = {"will", "shall", "будет", "будут", "продлится", "продлятся",
                                                      "останется", "останутся", "сохранится"};
-      for (std::size_t x = doc.sentences()[t[i].sentence].first_token; x + 1 < i && !nx; ++x)
+      // (in the clause of "until": back to a comma or the sentence's start, not "officials said
+      // it will reopen soon, stayed closed until Thursday")
+      const std::size_t s0 = doc.sentences()[t[i].sentence].first_token;
+      for (std::size_t x = i - 1; x-- > s0 && !nx;) {
+        if (punct(x, ",") || punct(x, ";")) break;
         if (word(x) && std::find(std::begin(kFuture), std::end(kFuture), k[x]) != std::end(kFuture)) nx = i - 1;
+      }
     }
     if (nx) {
       first = *nx, ahead = true;
@@ -1511,6 +1516,17 @@ struct Scanner {
     if (w == "the" && word(i + 1) && k[i + 1] == "day" && word(i + 2) && k[i + 2] == "before" && word(i + 3) &&
         k[i + 3] == "yesterday") {
       emit_relative(i, i + 3, "days_ago", 2);
+      return true;
+    }
+    // "the night before last", "позапрошлой ночью": the night before the night before the
+    // publication date (its evening's date, two days back).
+    if (w == "the" && word(i + 1) && k[i + 1] == "night" && word(i + 2) && k[i + 2] == "before" && word(i + 3) &&
+        k[i + 3] == "last" && same_sentence(i, i + 3)) {
+      emit_relative(i, i + 3, "days_ago", 2, "the night before last: its evening's date, two days before publication");
+      return true;
+    }
+    if (w == "позапрошлой" && word(i + 1) && k[i + 1] == "ночью") {
+      emit_relative(i, i + 1, "days_ago", 2, "the night before last: its evening's date, two days before publication");
       return true;
     }
     return false;

@@ -1421,7 +1421,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (W[x].tok == 0 || doc.token_text(W[x].tok - 1) != ",") return false;
             joined = true;
           }
-          if (lower(x) == "and" || lower(x) == "or") {
+          if (lower(x) == "and" || lower(x) == "or" || lower(x) == "и") {
             if (x + 1 >= n || W[x + 1].sep == 3) return false;
             ++x, joined = true;
           }
@@ -1434,8 +1434,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             ++last;
           for (std::size_t b = last + 1; b-- > x;) {
             const std::string q = query_of(x, b);
-            if (!q.empty() && m.folded_names.count(q) && !stop_words().count(q) && !m.actor_words.count(q) &&
-                m.resolve(q, false).place)
+            if (q.empty() || stop_words().count(q) || m.actor_words.count(q)) continue;
+            // (Cyrillic: a spelling the translit tier locates, as a Cyrillic name is resolved:
+            // "— Рабиа, Бейт-Аван, Кастал-Мааф")
+            if (tok(x).script == Script::cyrillic ? m.resolve(q, true).place != nullptr
+                                                  : m.folded_names.count(q) && m.resolve(q, false).place)
               return true;
           }
           x = last + 1;
@@ -1709,13 +1712,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                       doc.token_text(after) == "\xE2\x80\x94" /* — */ || doc.token_text(after) == ",") &&
                      !dateline_words().count(query_of(w, maxb));
           // A masthead, not a dateline: an outlet's name ("LEVANT RADIO - ENGLISH SERVICE",
-          // "ORONTES POLICY LAB | …"): a media word in it, or upper-case words again after the dash
-          // (a dateline's dash opens the story's sentence).
+          // "ORONTES POLICY LAB - WEEKLY BRIEF"): a media word in it, or nothing but upper-case
+          // words after the dash to the sentence's end (a dateline's dash opens the story's
+          // sentence: "JARJANAZ — UN OCHA staff said …").
           static const std::unordered_set<std::string> kOutletWords{
               "radio", "tv", "television", "news", "agency", "service", "channel", "press", "media", "network",
               "times", "post", "lab", "institute", "centre", "center", "bulletin", "monitor", "observatory", "daily"};
           for (std::size_t x = w; x <= maxb && dateline; ++x) dateline = !kOutletWords.count(tok(x).lower);
-          if (dateline && maxb + 2 < n && is_upper_word(maxb + 1) && is_upper_word(maxb + 2)) dateline = false;
+          if (dateline && maxb + 1 < n) {
+            bool all_upper = true;
+            for (std::size_t x = maxb + 1; x < n && all_upper; ++x) all_upper = is_upper_word(x);
+            if (all_upper) dateline = false;
+          }
           if (dateline) {
             CueHit h;
             h.text = "dateline";
@@ -1729,7 +1737,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // Sfuhun and Kafr Nabl"): the list says every member is a place of the same kind, so the
         // members before it are cued names too (a weak list cue: the localities supplement may
         // locate them), as the members after a located place already are.
-        if (!cue && !turkish && t0.script == Script::latin && !sentence_initial && list_before_located(maxb)) {
+        // (Russian too, and at a line's start: a bulletin's list line "— Рабиа, Бейт-Аван,
+        // Кастал-Мааф (провинция Латакия);".)
+        if (!cue && !turkish &&
+            ((t0.script == Script::latin && !sentence_initial) || t0.script == Script::cyrillic) &&
+            list_before_located(maxb)) {
           CueHit h;
           h.text = "list";
           h.first = w;
@@ -1847,14 +1859,19 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // ("Heish" for Ḩaysh, "Sukeik" for Sukayk, "Zeita" for Zayta), where GeoNames'
           // romanisations write ay: that spelling, taken only when it is a gazetteer spelling as it
           // stands (a two-consonant name has no key to match on: "heish" and "hish" are h-sh).
-          if (!cyrillic_window && !turkish) {
-            std::string qd = q0;
-            for (std::size_t at = 0; at + 1 < qd.size(); ++at)
-              if ((qd[at] == 'e' && (qd[at + 1] == 'i' || qd[at + 1] == 'y')) || (qd[at] == 'a' && qd[at + 1] == 'i')) {
-                qd[at] = 'a';
-                qd[at + 1] = 'y';
-              }
-            if (qd != q0) tries.emplace_back(qd, "ei=ay");
+          // (Russian writes it ей: "Хейш", each romanised try read so too.)
+          if (!turkish) {
+            const std::size_t plain = cyrillic_window ? tries.size() : 1;
+            for (std::size_t i = 0; i < plain; ++i) {
+              std::string qd = tries[i].first;  // (tries[0] is q0)
+              for (std::size_t at = 0; at + 1 < qd.size(); ++at)
+                if ((qd[at] == 'e' && (qd[at + 1] == 'i' || qd[at + 1] == 'y')) || (qd[at] == 'a' && qd[at + 1] == 'i')) {
+                  qd[at] = 'a';
+                  qd[at + 1] = 'y';
+                }
+              if (qd != tries[i].first)
+                tries.emplace_back(qd, tries[i].second.empty() ? "ei=ay" : tries[i].second + "+ei=ay");
+            }
           }
           // A compound written as one word ("Kafarzita", "Кафарзита" for Kafr Zayta): the
           // prefix split off (only tried when the word as written is no gazetteer spelling).
@@ -1951,7 +1968,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // A mountain area the gazetteer does not hold as a place: "Jabal al-Turkman", "Jebel
         // al-Zawiya" (a region, no point).
         // (A place found for a part of the name is not it: "Cebeli Türkmen" is no Jablah.)
-        if ((!found || !found_res->place || found->first != w || found->last != maxb) && maxb > w &&
+        if ((!found || !found_res->place || found->last != maxb) && maxb > w &&
             (folded(w) == "jabal" || folded(w) == "jebel" || folded(w) == "jabel" || folded(w) == "jbel" ||
              (turkish && (folded(w) == "cebel" || folded(w) == "cebeli")))) {
           PlaceMention pm;
@@ -2277,19 +2294,23 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         };
         // "تل" (hill) is a cue and a name's first word ("تل ملح" is Tall Mallah): the name with it,
         // when the supplement spells it so.
+        // (with a one-letter proclitic, "وتل ملح", "بتل ملح": left out of the span)
+        const std::string_view tel_word = cue ? doc.token_text(W[cue->first].tok) : std::string_view();
+        const bool tel_proclitic = tel_word == "وتل" || tel_word == "بتل" || tel_word == "فتل";
         if (arabic_word && cue && cue->strong && cue->first + 1 == win.first &&
-            cue->key == Words{cue_key("تل")} && doc.token_text(W[cue->first].tok) == "تل") {
+            cue->key == Words{cue_key("تل")} && (tel_word == "تل" || tel_proclitic)) {
           for (std::size_t last = std::min(win.first + 1, n - 1) + 1; last-- > win.first;) {
             bool ok = true;
             for (std::size_t x = win.first + 1; ok && x <= last; ++x) ok = W[x].sep != 3 && tok(x).script == Script::arabic;
             if (!ok) continue;
-            const std::string q(doc.slice(doc.tokens_span(W[cue->first].tok, W[last].tok)));
+            const std::string q = "تل " + std::string(doc.slice(doc.tokens_span(W[win.first].tok, W[last].tok)));
             const Resolved lr = m.resolve(q, false, true);
             if (usable(lr) && lr.match == "exact") {
               r = lr;
               win.first = cue->first;
               win.last = last;
               win.query = q;
+              win.skip_letters = tel_proclitic ? 1 : 0;
               from_localities = true;
               break;
             }
