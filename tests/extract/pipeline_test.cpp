@@ -2056,5 +2056,20 @@ TEST(CandidateAssembly, AnOffsetAfterItsVillageLocatesIt) {
   EXPECT_NE(bare[0]["uncertain"].dump().find("offset"), std::string::npos) << bare[0].dump();
 }
 
+TEST(PlaceMentions, ArabicNearCuesAVillageOfTheSupplement) {
+  // "قرب جورين", "بالقرب من جورين": Jurin, which only the supplement holds; not a building or a
+  // place of a town that some village is named after ("قرب المدرسة", "قرب مدرسة البلدة").
+  for (const char* text : {"قصفت قوات النظام مواقع قرب جورين يوم الإثنين.", "قصفت قوات النظام مواقع بالقرب من جورين يوم الإثنين."}) {
+    const Result r = full_run(text);
+    EXPECT_EQ(point_of(r, "جورين"), "Jurin") << text << r.mentions["places"].dump();
+  }
+  for (const char* text : {"سقطت قذيفة قرب المدرسة يوم الإثنين.", "سقطت قذيفة قرب مدرسة البلدة يوم الإثنين.",
+                           "سقطت قذيفة قرب مسجد يوم الإثنين."}) {
+    const Result r = full_run(text);
+    EXPECT_EQ(r.candidates.size(), 1u) << text;  // (the sentence was read)
+    EXPECT_TRUE(r.mentions["places"].empty()) << text << r.mentions["places"].dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

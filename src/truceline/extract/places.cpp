@@ -315,7 +315,12 @@ const std::unordered_set<std::string>& ar_common_words() {
       to_utf8(U"عاجل"), to_utf8(U"خاص"), to_utf8(U"حصري"), to_utf8(U"تحديث"), to_utf8(U"مباشر"),
       // and a channel's tags ("#صور", "#بالصور", "#فيديو", "#شاهد", "#الثوره")
       to_utf8(U"صور"), to_utf8(U"بالصور"), to_utf8(U"فيديو"), to_utf8(U"بالفيديو"), to_utf8(U"شاهد"),
-      to_utf8(U"ثوره"), to_utf8(U"الثوره"), to_utf8(U"اخبار"), to_utf8(U"الان")};
+      to_utf8(U"ثوره"), to_utf8(U"الثوره"), to_utf8(U"اخبار"), to_utf8(U"الان"),
+      // buildings and places of a town, after "قرب" (near) most of all ("قرب مدرسة البلدة")
+      to_utf8(U"مدرسه"), to_utf8(U"مسجد"), to_utf8(U"جامع"), to_utf8(U"مشفى"), to_utf8(U"مشفي"),
+      to_utf8(U"مستشفى"), to_utf8(U"مستشفي"), to_utf8(U"مخيم"), to_utf8(U"حاجز"), to_utf8(U"دوار"),
+      to_utf8(U"منزل"), to_utf8(U"طريق"), to_utf8(U"مدخل"), to_utf8(U"معبر"), to_utf8(U"مقر"), to_utf8(U"مبنى"),
+      to_utf8(U"مبني"), to_utf8(U"فرن"), to_utf8(U"محطه"), to_utf8(U"ساحه")};
   return s;
 }
 
@@ -1495,7 +1500,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // asked too, and only its exact spelling is taken ("بين المعارضة", "أطراف أنقرة" are none).
       auto is_ar_around = [&](const std::optional<CueHit>& c) {
         static const std::vector<Words> kAround{Words{cue_key("أطراف")}, Words{cue_key("اطراف")}, Words{cue_key("محيط")},
-                                                Words{cue_key("مشارف")}, Words{cue_key("ضواحي")}, Words{cue_key("بين")}};
+                                                Words{cue_key("مشارف")}, Words{cue_key("ضواحي")}, Words{cue_key("بين")},
+                                                // "near" ("قرب جورين", "بالقرب من جورين")
+                                                Words{cue_key("قرب")}, Words{cue_key("بالقرب"), cue_key("من")}};
         return c && std::find(kAround.begin(), kAround.end(), c->key) != kAround.end();
       };
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
@@ -2131,8 +2138,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           const Resolved lr = m.resolve("تل " + std::string(doc.token_text(W[w].tok)), false, true);
           return lr.place && lr.match == "exact";
         }();
+        // (after "قرب", "near", only a name without the article: "قرب المدرسة" is near the
+        // school, not the village Madrasah)
+        const bool near_cue = cue && (cue->key == Words{cue_key("قرب")} || cue->key == Words{cue_key("بالقرب"), cue_key("من")});
         const bool local_only = m.has_localities() && (tel_name || (is_ar_local_cue(cue) &&
-                                (cue->key != Words{cue_key("تلة")} || first.starts_with(U"ال"))));
+                                (cue->key != Words{cue_key("تلة")} || first.starts_with(U"ال")) &&
+                                !(near_cue && first.starts_with(U"ال"))));
         if (seen_again) {
           std::string q(doc.token_text(W[w].tok));
           const std::size_t cps = ar_letters_span(q, seen_again->skip);
