@@ -153,7 +153,9 @@ test('the map: an incident clicked on the canvas opens a popup with a link to it
     await page.goto(`${baseUrl}/?date=${DAY}&window=7&view=11/35.6/36.7`);
     await ready(page);
     await screenshot(page, 'map-week-zoom11');
-    // the screen position of a drawn incident, from the map's own projection
+    // the screen position of a drawn incident, from the map's own projection (waited for: on a
+    // loaded machine the canvas may draw after `ready`; one CI run found none drawn yet)
+    await page.waitForFunction(() => window.__tlMap.probe() !== null, null, { timeout: 15000 }).catch(() => {});
     const target = await page.evaluate(() => window.__tlMap.probe());
     assert.ok(target, 'an incident is drawn in the view');
     await page.mouse.click(target.x, target.y);
