@@ -28,7 +28,14 @@ struct Entry {
   // Return fire ("returned fire", "ответный огонь", "karşılık verdi"): the trigger answers the event
   // told before it (EventMention::answers).
   bool answers = false;
+  // A weapon named ("anti-tank missile", "ПТУР", "tanksavar"): an event only when something is
+  // fired, hit or destroyed in its sentence and no air strike or shelling is beside it
+  // (EventMention::weapon_named).
+  bool weapon_named = false;
 };
+
+// An anti-tank guided missile as a trigger: an armed clash, kept only with an action (above).
+constexpr Entry atgm(const char* pattern) { return {"armed_clash", pattern, false, true}; }
 
 // Event triggers, per language (lower case; Arabic as normalise_arabic gives it). Checked by
 // hand against our own example sentences (tests/extract/events_test.cpp). A trigger only says
@@ -312,10 +319,8 @@ constexpr Entry kTriggers[] = {
     // (an armed clash; the weapon class tells it), jets or aircraft that "hit" a place, artillery
     // with a second weapon before "fire", drones downed in Arabic and Russian passives (issue 14,
     // fifteenth held-out set: all were missed).
-    {"armed_clash", "tank missile*"}, {"armed_clash", "armour missile*"}, {"armed_clash", "atgm*"},
-    {"armed_clash", "guided missile*"}, {"armed_clash", "птур*"}, {"armed_clash", "противотанков* ракет*"},
-    {"armed_clash", "صاروخ* موجه*"},
-    {"armed_clash", "tanksavar*"},
+    atgm("tank missile*"), atgm("armour missile*"), atgm("atgm*"), atgm("guided missile*"), atgm("птур*"),
+    atgm("противотанков* ракет*"), atgm("صاروخ* موجه*"), atgm("tanksavar*"),
     // (not "jets were hit", "helicopters hit by fire": the active verb right after the aircraft)
     {"airstrike", "jets hit"}, {"airstrike", "planes hit"}, {"shelling", "artillery and ~ fire"},
     {"shelling", "артиллери* работал*"},
@@ -573,7 +578,8 @@ std::vector<std::string> split_words(string_view p) {
 struct Pattern {
   std::string kind, source;  // source: the entry as written
   std::vector<std::string> words;
-  bool answers = false;  // Entry::answers
+  bool answers = false;       // Entry::answers
+  bool weapon_named = false;  // Entry::weapon_named
 };
 
 // The first UTF-8 character of a word: the key patterns are indexed by.
@@ -596,7 +602,7 @@ struct PatternSet : std::vector<Pattern> {
 
 PatternSet compile(const Entry* b, const Entry* e) {
   PatternSet out;
-  for (const Entry* x = b; x != e; ++x) out.push_back({x->kind, x->pattern, split_words(x->pattern), x->answers});
+  for (const Entry* x = b; x != e; ++x) out.push_back({x->kind, x->pattern, split_words(x->pattern), x->answers, x->weapon_named});
   out.index();
   return out;
 }
@@ -1167,6 +1173,7 @@ EventFindings find_events(const Document& doc) {
       m.text = text_of(t, h.first, h.end);
       m.rule = "trigger:" + h.p->source;
       m.answers = h.p->answers;
+      m.weapon_named = h.p->weapon_named;
       m.sentence = si;
       // An Arabic missile that is guided or anti-armour right after the trigger ("استهدف … دبابة
       // بصاروخ موجه", "… بصاروخ مضاد للدروع"): an anti-tank missile, an armed clash as the
@@ -1186,8 +1193,6 @@ EventFindings find_events(const Document& doc) {
     // and not beside an air strike or shelling of the sentence (a guided missile from the air is
     // that strike). A road "closed to traffic" in a sentence that reopens it is no restriction.
     {
-      static const std::set<std::string> kAtgm{"tank missile*", "armour missile*", "atgm*", "guided missile*", "птур*",
-                                               "противотанков* ракет*", "صاروخ* موجه*", "tanksavar*"};
       static constexpr string_view kAction[] = {"hit", "struck", "fired", "fire", "destroyed", "targeted", "launched",
                                                 "knocked", "выпустил", "выпущен", "подбил", "уничтожил", "поразил",
                                                 "атаковал", "vurdu", "imha", "isabet", "hedef"};
@@ -1209,10 +1214,10 @@ EventFindings find_events(const Document& doc) {
       });
       const bool reopened = sentence_has([](const std::string& w) { return starts_with(w, "reopen") || starts_with(w, "re-open"); });
       const bool other_fire = std::any_of(found.begin(), found.end(), [&](const EventMention& x) {
-        return (x.kind == "airstrike" || x.kind == "shelling") && !kAtgm.count(x.rule.substr(8));
+        return (x.kind == "airstrike" || x.kind == "shelling") && !x.weapon_named;
       });
       std::erase_if(found, [&](const EventMention& x) {
-        if (x.rule.starts_with("trigger:") && kAtgm.count(x.rule.substr(8))) return !action || other_fire;
+        if (x.weapon_named) return !action || other_fire;
         return reopened && x.kind == "movement_restriction" && x.rule.find("closed") != std::string::npos;
       });
     }

@@ -46,6 +46,9 @@ struct EventMention {
   // Return fire ("returned fire", "ответный огонь", "karşılık verdi"): it answers the event told
   // before, another event in the other direction, never merged with it (a flag of its trigger).
   bool answers = false;
+  // A weapon named as the trigger ("anti-tank missile"): kept only where something is fired or
+  // hit in its sentence and no air strike or shelling is beside it (a flag of its trigger).
+  bool weapon_named = false;
   // A bulletin's count broken down after a colon ("зафиксировано 14 обстрелов: в провинции X -
   // 6 (A, B), …"): one event per point place listed; none where only regions are named.
   bool breakdown = false;

@@ -64,6 +64,20 @@ std::string cue_key(std::string_view w) {
   return std::string(w);
 }
 
+// The keys of the Arabic cues the rules below test by name, built once.
+const Words& tel_cue() {  // "تل", hill (and a name's first word)
+  static const Words k{cue_key("تل")};
+  return k;
+}
+const Words& hill_cue() {  // "تلة", a hill named after its village
+  static const Words k{cue_key("تلة")};
+  return k;
+}
+const std::array<Words, 2>& near_cues() {  // "قرب", "بالقرب من": near
+  static const std::array<Words, 2> k{Words{cue_key("قرب")}, Words{cue_key("بالقرب"), cue_key("من")}};
+  return k;
+}
+
 // Cue words before a place name (lower case as written; multi-word cues as word lists). `strong`
 // cues say it is a place even when nothing locates it ("the village of Xyzabad" is kept
 // unresolved); weak ones ("in", "from", "в") only help a name the gazetteer knows something of.
@@ -1309,6 +1323,19 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     };
 
     auto arabic_word_at = [&](std::size_t x) { return tok(x).script == Script::arabic; };
+    // "تل" (hill) is a cue and a name's first word ("تل ملح" is Tall Mallah): the whole name
+    // "تل X [Y]" that the localities supplement spells exactly, the longest first, with the index
+    // of its last word (the Arabic words first..max_last, not across a sentence).
+    auto tel_whole = [&](std::size_t first, std::size_t max_last) -> std::optional<std::pair<Resolved, std::size_t>> {
+      for (std::size_t last = std::min(max_last, n - 1) + 1; last-- > first;) {
+        bool ok = true;
+        for (std::size_t x = first + 1; ok && x <= last; ++x) ok = W[x].sep != 3 && arabic_word_at(x);
+        if (!ok) continue;
+        Resolved lr = m.resolve("تل " + std::string(doc.slice(doc.tokens_span(W[first].tok, W[last].tok))), false, true);
+        if (lr.place && lr.match == "exact") return std::pair{std::move(lr), last};
+      }
+      return std::nullopt;
+    };
     for (std::size_t w = 0; w < n; ++w) {
       if (used[w]) continue;
       const Token& t0 = tok(w);
@@ -1502,11 +1529,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         static const std::vector<Words> kAround{Words{cue_key("أطراف")}, Words{cue_key("اطراف")}, Words{cue_key("محيط")},
                                                 Words{cue_key("مشارف")}, Words{cue_key("ضواحي")}, Words{cue_key("بين")},
                                                 // "near" ("قرب جورين", "بالقرب من جورين")
-                                                Words{cue_key("قرب")}, Words{cue_key("بالقرب"), cue_key("من")}};
+                                                near_cues()[0], near_cues()[1]};
         return c && std::find(kAround.begin(), kAround.end(), c->key) != kAround.end();
       };
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
-        static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{cue_key("تلة")},
+        static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{hill_cue()},
             kItem{"list item"};  // a bulletin's item ("- حاس، كفرسجنة — ٣")
         static const Words kTag{"hashtag"};
         return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem || c->key == kTag ||
@@ -2134,15 +2161,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // "تلة الحماميات", not "تلة مرتفعة", a high hill)
         // (after "تل", a word the supplement spells with it: "تل أعور" is Tall A`war; the
         // window is made whole below)
-        const bool tel_name = m.has_localities() && cue && cue->key == Words{cue_key("تل")} && [&] {
-          const Resolved lr = m.resolve("تل " + std::string(doc.token_text(W[w].tok)), false, true);
-          return lr.place && lr.match == "exact";
-        }();
+        const bool tel_name = m.has_localities() && cue && cue->key == tel_cue() && tel_whole(w, w);
         // (after "قرب", "near", only a name without the article: "قرب المدرسة" is near the
         // school, not the village Madrasah)
-        const bool near_cue = cue && (cue->key == Words{cue_key("قرب")} || cue->key == Words{cue_key("بالقرب"), cue_key("من")});
+        const bool near_cue = cue && (cue->key == near_cues()[0] || cue->key == near_cues()[1]);
         const bool local_only = m.has_localities() && (tel_name || (is_ar_local_cue(cue) &&
-                                (cue->key != Words{cue_key("تلة")} || first.starts_with(U"ال")) &&
+                                (cue->key != hill_cue() || first.starts_with(U"ال")) &&
                                 !(near_cue && first.starts_with(U"ال"))));
         if (seen_again) {
           std::string q(doc.token_text(W[w].tok));
@@ -2303,28 +2327,19 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         auto usable = [&](const Resolved& x) {
           return x.place && (x.match == "exact" || x.match == "key" || (cyr && x.match == "translit"));
         };
-        // "تل" (hill) is a cue and a name's first word ("تل ملح" is Tall Mallah): the name with it,
-        // when the supplement spells it so.
+        // The whole "تل X" name, when the supplement spells it so (tel_whole), the cue word in it.
         // (with a one-letter proclitic, "وتل ملح", "بتل ملح": left out of the span)
         const std::string_view tel_word = cue ? doc.token_text(W[cue->first].tok) : std::string_view();
         const bool tel_proclitic = tel_word == "وتل" || tel_word == "بتل" || tel_word == "فتل";
         if (arabic_word && cue && cue->strong && cue->first + 1 == win.first &&
-            cue->key == Words{cue_key("تل")} && (tel_word == "تل" || tel_proclitic)) {
-          for (std::size_t last = std::min(win.first + 1, n - 1) + 1; last-- > win.first;) {
-            bool ok = true;
-            for (std::size_t x = win.first + 1; ok && x <= last; ++x) ok = W[x].sep != 3 && tok(x).script == Script::arabic;
-            if (!ok) continue;
-            const std::string q = "تل " + std::string(doc.slice(doc.tokens_span(W[win.first].tok, W[last].tok)));
-            const Resolved lr = m.resolve(q, false, true);
-            if (usable(lr) && lr.match == "exact") {
-              r = lr;
-              win.first = cue->first;
-              win.last = last;
-              win.query = q;
-              win.skip_letters = tel_proclitic ? 1 : 0;
-              from_localities = true;
-              break;
-            }
+            cue->key == tel_cue() && (tel_word == "تل" || tel_proclitic)) {
+          if (auto whole = tel_whole(win.first, win.first + 1)) {
+            win.query = "تل " + std::string(doc.slice(doc.tokens_span(W[win.first].tok, W[whole->second].tok)));
+            r = std::move(whole->first);
+            win.first = cue->first;
+            win.last = whole->second;
+            win.skip_letters = tel_proclitic ? 1 : 0;
+            from_localities = true;
           }
         }
         if (!from_localities && arabic_word && (cue->strong || list_window) && win.first == win.last) {
