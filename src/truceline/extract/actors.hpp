@@ -61,8 +61,10 @@ class ActorFinder {
   // its state's armed forces. `speaker` gives, per sentence, the span of who speaks in it (its
   // claimant, own or carried), or nullopt; a phrase takes the forces of the state of the party
   // named in its sentence's speaker (or the sentence before's), else of the one state all the
-  // text's speakers who name a party speak for; with none or two, no mention (nobody is guessed). Added to `actors` (text order kept), `how` "first_person";
-  // a mention they overlap that names nobody gives way.
+  // text's speakers who name a party speak for; with none or two, no mention (nobody is guessed),
+  // except in Turkish, where a text whose speakers name no party writes Turkey's army as "ours"
+  // (`how` "first_person_turkish", the agreement's party of country Turkey). Added to `actors`
+  // (text order kept), `how` "first_person"; a mention they overlap that names nobody gives way.
   void add_first_person(const Document& doc, std::vector<ActorMention>& actors,
                         const std::vector<std::optional<Span>>& speaker) const;
 

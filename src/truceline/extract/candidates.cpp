@@ -1856,7 +1856,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const bool speaks_of_it = own_claimant && own_claimant->span.end <= e.span.begin &&
                               own_claimant->cue.end <= e.span.begin && own_claimant->cue.end > own_claimant->cue.begin;
     bool skip_claimant = other_actor || speaks_of_it;
-    if (skip_claimant && !other_actor) {
+    bool own_subject = false;
+    auto own_possessive = [&] {
       static constexpr std::string_view kOwn[] = {"its", "their", "our", "we", "свои", "своих", "своим", "своей",
                                                   "наши", "наших", "мы", "его", "её", "ее", "их"};
       // (the possessive before a force noun: "its forces", "свои подразделения"; not "its post")
@@ -1890,8 +1891,26 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (std::find(std::begin(kOwn), std::end(kOwn), ts[k].lower) == std::end(kOwn)) continue;
         std::size_t n = k + 1;
         while (n < ts.size() && !ts[n].word) ++n;
-        if (n < ts.size() && std::find(std::begin(kForce), std::end(kForce), ts[n].lower) != std::end(kForce))
+        if (n < ts.size() && std::find(std::begin(kForce), std::end(kForce), ts[n].lower) != std::end(kForce)) {
           skip_claimant = false;
+          // the possessive force noun is the event's subject, right before its verb or its
+          // trigger's first word ("The Russian military says its jets struck a militant
+          // position"): the claimant acted, whoever else the sentence names after the verb
+          // (issue 14, sixteenth held-out set)
+          std::size_t v = n + 1;
+          while (v < ts.size() && !ts[v].word) ++v;
+          own_subject = n == e.first_token || v == e.first_token;
+        }
+      }
+    };
+    if (skip_claimant && !other_actor) own_possessive();
+    else if (skip_claimant && own_claimant && own_claimant->cue.end <= e.span.begin) {
+      own_possessive();
+      if (!own_subject) skip_claimant = true;
+      else {
+        // (another actor before the verb is its subject: not the claimant's forces)
+        for (const ActorMention* a : acts)
+          if (a->category != "civilians" && !in_claimant(a) && a->span.begin < e.span.begin) skip_claimant = true;
       }
     }
     if (skip_claimant) {

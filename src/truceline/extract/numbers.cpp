@@ -1033,6 +1033,30 @@ struct Scanner {
         m.risen = word(j) && t[j].sentence == t[end].sentence && k[j].starts_with("yüksel") &&
                   (m.counts == "fatalities" || m.counts == "injured");
       }
+      // A part of those killed or wounded named after "among" ("Among the dead were two
+      // children", "Hayatını kaybedenler arasında 2 çocuk", "среди погибших двое детей", "بينهم
+      // طفلان"): who they were, not a toll of its own (issue 14, fifth held-out set: "2 çocuğun"
+      // replaced the toll of 4).
+      if (m.counts == "fatalities" || m.counts == "injured") {
+        static const KeyMap<bool> among{{"among", true}, {"arasında", true}, {"arasinda", true}, {"среди", true},
+                                        {"بينهم", true}, {"بينهن", true}, {"منهم", true}};
+        // (right before the number in Arabic and Turkish, "بينهم طفلان", "arasında 2"; within
+        // four words in English and Russian, "among them two", "Among the dead were two"; never
+        // across a comma: "بينهم امرأة، وإصابة ٧ آخرين" is another count)
+        const std::size_t reach = lang == "ar" || lang == "tr" ? 1 : 4;
+        for (std::size_t d = 1, words = 0; d <= start && words < reach; ++d) {
+          const std::size_t j = start - d;
+          if (t[j].sentence != t[start].sentence || (t[j].word && number_start[j]) || punct(j, ".") || punct(j, ";") ||
+              punct(j, ",") || punct(j, "،"))
+            break;
+          if (!t[j].word) continue;
+          ++words;
+          if (among.find_forms(forms[j])) {
+            m.counts = "other";
+            break;
+          }
+        }
+      }
       lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);
       out.push_back(std::move(m));
       i = end;

@@ -19,6 +19,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <tuple>
 #include <cmath>
 #include <mutex>
 #include <set>
@@ -564,6 +566,99 @@ double approx_km(double lat1, double lon1, double lat2, double lon2) {
   return kEarthKm * std::sqrt(x * x + y * y);
 }
 
+// The consonants and vowel classes of a Latin (folded) spelling of an Arabic name, for the
+// spellings that no tier of the gazetteer matches because their vowels and semivowels are
+// written otherwise ("Mozra", "Muzara" for Mawzarah; "Khirbet al-Joz" for Khirbat al Jawz;
+// "Kafrouid" for Kafr `Uwayd). Hand-written: GeoNames' romanisations and the press's differ in
+// exactly the letters the gazetteer's keys keep (w, y) or fold apart (o / aw), and no library
+// compares Arabic romanisations so.
+//   consonants: kh = h (Turkish writes خ as h), gh = g, sh ch = S, th = t, dh = d, dj dzh = j,
+//               q c = k, doubled letters once; a final h after a vowel dropped (ta marbuta).
+//   vowel slots: before the first consonant and after each, the class of the vowel letters
+//               there: a e -> a; i y -> i; o u w v -> u (a run takes u before i before a:
+//               "aw" is u, "ay" i), '-' none.
+struct Skeleton {
+  std::string consonants, slots;  // slots.size() == consonants.size() + 1
+};
+Skeleton skeleton_of(std::string_view folded) {
+  std::string s;
+  for (std::size_t i = 0; i < folded.size();) {  // the words joined, each word's final vowel + h dropped
+    std::size_t e = folded.find(' ', i);
+    if (e == std::string_view::npos) e = folded.size();
+    std::string_view w = folded.substr(i, e - i);
+    if (w.size() > 3 && w.back() == 'h' && std::string_view("aeiou").find(w[w.size() - 2]) != std::string_view::npos)
+      w.remove_suffix(1);
+    s += w;
+    i = e + 1;
+  }
+  Skeleton k;
+  k.slots = "-";
+  auto vowel_class = [](char c) -> char {
+    switch (c) {
+      case 'a': case 'e': return 'a';
+      case 'i': case 'y': return 'i';
+      case 'o': case 'u': case 'w': case 'v': return 'u';
+      default: return 0;
+    }
+  };
+  auto rank = [](char v) { return v == 'u' ? 3 : v == 'i' ? 2 : v == 'a' ? 1 : 0; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80 || !std::isalpha(static_cast<unsigned char>(c))) continue;
+    if (const char v = vowel_class(c)) {
+      if (rank(v) > rank(k.slots.back())) k.slots.back() = v;
+      continue;
+    }
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    char cons = c;
+    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' || c == 'p')) {
+      cons = c == 'k' ? 'h' : (c == 's' || c == 'c') ? 'S' : c == 'p' ? 'f' : c;
+      ++i;
+    } else if (c == 'd' && next == 'j') {
+      cons = 'j';
+      ++i;
+    } else if (c == 'd' && next == 'z' && i + 2 < s.size() && s[i + 2] == 'h') {
+      cons = 'j';
+      i += 2;
+    } else if (c == 'q' || c == 'c') {
+      cons = 'k';
+    }
+    if (c == 't' && next == 'h') cons = 'T';  // (th, ث, apart from t: "Shatha" is not "Sha`ta")
+    if (!k.consonants.empty() && k.consonants.back() == cons && k.slots.back() == '-') continue;  // doubled
+    k.consonants += cons;
+    k.slots += '-';
+  }
+  return k;
+}
+// Two skeletons name the same word: the same consonants (at least three), and vowels that
+// agree: where both write a vowel, the same class, and the vowels of one are all among the
+// other's (a spelling may leave vowels out, "Mozra" for Mawzarah, but not write others: "Mozra"
+// is not the French "Mzairaa", which writes an i where Mozra has none and none where it has an
+// o); at least two slots agree outright (one is no evidence: "Кремле" is not Qaramil). The final
+// slot counts (a final vowel is part of the name: "Joz" is not "Jawziyah"), unless `inflected`
+// and the query ends in a vowel (a Russian case ending: "Музары" for Mawzarah; "Эль-Джабин"
+// ends in none, and is not "Djebbine"). Two consonants are too few to compare ("Soçi", Sochi,
+// would be Suqay`ah).
+// Returns the number of slots where both write the same vowel (the better agreement wins between
+// two places: "Музары", muzar-, is Mawzarah, m-u z-a, rather than "Mzar", z-a), or -1 when they
+// do not agree.
+int same_skeleton(const Skeleton& q, const Skeleton& g, bool inflected) {
+  if (q.consonants.size() < 3 || q.consonants != g.consonants) return -1;
+  const bool ending = inflected && q.slots.back() != '-';
+  bool q_more = false, g_more = false;
+  int same = 0;
+  for (std::size_t i = 0; i < q.slots.size() - (ending ? 1 : 0); ++i) {
+    const char a = q.slots[i], b = g.slots[i];
+    if (a != '-' && b != '-' && a != b) return -1;
+    same += a != '-' && a == b;
+    q_more = q_more || (a != '-' && b == '-');
+    g_more = g_more || (b != '-' && a == '-');
+  }
+  if (q_more && g_more) return -1;
+  if (!ending && q.slots.back() != g.slots.back()) return -1;
+  return same >= 2 ? same : -1;
+}
+
 struct Resolved {
   gazetteer::Status status = gazetteer::Status::no_match;
   std::string reason;
@@ -623,6 +718,60 @@ struct PlaceFinder::Impl {
     std::uint32_t geonameid = 0;  // the gazetteer place the post's name resolves to, 0 if none
   };
   std::vector<PostName> posts;
+
+  // The Latin spellings of the places in scope, main gazetteer and supplement, by their
+  // skeleton's consonants (skeleton_of); built on first use. A looser match than the tiers, so a
+  // narrower scope: within 10 km of the area itself, not the lookup's margin (the Aleppo
+  // "Djebbine", 20 km out, is not "Эль-Джабина" of northern Hama).
+  static constexpr double kSkeletonMarginM = 10'000;
+  struct SkeletonEntry {
+    const gazetteer::Place* place;
+    Skeleton skeleton;
+    std::string spelling;
+  };
+  mutable std::once_flag skeleton_once;
+  mutable std::unordered_map<std::string, std::vector<SkeletonEntry>> skeletons;
+  void index_skeletons(const gazetteer::Gazetteer& g) const {
+    const auto& scope = resolver->options().scope;
+    std::vector<char> in_scope(g.places().size(), 2);  // 2 = not yet known
+    for (const auto& sp : g.spellings()) {
+      std::size_t i = 0;
+      const char32_t c0 = next_cp(sp.spelling, i);
+      if ((c0 >= 0x0400 && c0 < 0x0530) || (c0 >= 0x0600 && c0 < 0x0800)) continue;  // Cyrillic, Arabic: no vowels to compare
+      const gazetteer::Place& p = g.places()[sp.place];
+      if (in_scope[sp.place] == 2)
+        in_scope[sp.place] = !scope || scope->distance_m(gazetteer::LonLat{p.lon, p.lat}) <= std::min(scope->margin_m, kSkeletonMarginM);
+      if (!in_scope[sp.place]) continue;
+      Skeleton k = skeleton_of(sp.folded);
+      if (k.consonants.size() < 3) continue;
+      skeletons[k.consonants].push_back({&p, std::move(k), std::string(sp.spelling)});
+    }
+  }
+  // The one place in scope (places closer than kAmbiguityKm are one) with a spelling of the
+  // same skeleton as one of the folded queries (same_skeleton), and the spelling; none when no
+  // place or several have one.
+  std::pair<const gazetteer::Place*, std::string> by_skeleton(const std::vector<std::string>& folded, bool inflected) const {
+    std::call_once(skeleton_once, [this] {
+      index_skeletons(*gaz);
+      if (const gazetteer::Resolver* l = local()) index_skeletons(l->gazetteer());
+    });
+    // the best agreement per place, then the places at the best
+    std::vector<std::tuple<int, const gazetteer::Place*, std::string>> hits;
+    for (const std::string& q : folded) {
+      const Skeleton k = skeleton_of(q);
+      const auto it = skeletons.find(k.consonants);
+      if (it == skeletons.end()) continue;
+      for (const SkeletonEntry& e : it->second)
+        if (const int same = same_skeleton(k, e.skeleton, inflected); same >= 0) hits.emplace_back(same, e.place, e.spelling);
+    }
+    if (hits.empty()) return {nullptr, {}};
+    std::stable_sort(hits.begin(), hits.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
+    const auto& [best, only, spelling] = hits.front();
+    for (const auto& [same, p, sp] : hits)
+      if (same == best && p != only && approx_km(only->lat, only->lon, p->lat, p->lon) > gazetteer::kAmbiguityKm)
+        return {nullptr, {}};
+    return {only, spelling};
+  }
 
   mutable std::mutex mutex;
   mutable std::unordered_map<std::string, Resolved> cache;
@@ -2220,7 +2369,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         for (const gazetteer::Place* tp : places) {
           const PlaceMention* by = nullptr;
           for (const PlaceMention& o : out)
-            if (o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
+            // (not a place read by its skeleton alone: too weak to choose between namesakes)
+            if (o.kind == "point" && o.lat && o.lon && !o.city_or_province && o.match != "skeleton" &&
                 approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= kNearKm) {
               by = &o;
               break;
@@ -2312,6 +2462,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
       bool from_localities = false;  // (set below; `cue` may be null for a verb_cue)
       bool key_only = false;         // located below the threshold: the only place in scope with its key
+      std::string skeleton_spelling;  // located by skeleton: the gazetteer's spelling it agrees with
       std::string neighbour;  // an ambiguous name settled by a village the text located before (below)
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
       const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
@@ -2449,6 +2600,30 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             r.place = lr.key_only_in_scope;
             from_localities = true;
             key_only = true;
+          } else if (!arabic_word && !acronym && !r.place && r.status != gazetteer::Status::ambiguous) {
+            // A spelling whose vowels and semivowels no tier matches ("Mozra", "Muzara",
+            // "Музары" for Mawzarah; "Khirbet al-Joz", Turkish "Hırbet el-Cevz" for Khirbat al
+            // Jawz; "Kafrouid" for Kafr `Uwayd): the one place in scope, main gazetteer or
+            // supplement, whose spelling has the same consonants and vowels that agree
+            // (skeleton_of, same_skeleton; a Russian case ending may differ). Two such places:
+            // none. (The supplement's answer may be "ambiguous" by its looser key tier, "Музары"
+            // as Mawzarah or a Mazra`ah; two villages spelt alike stay ambiguous here too.)
+            std::vector<std::string> qs{gazetteer::fold(win.query)};
+            for (const auto& lt : win.local_tries) qs.push_back(gazetteer::fold(lt.first));
+            for (const std::string& q : win.local_exact) qs.push_back(gazetteer::fold(q));
+            if (turkish) {  // the name without its case suffix, as written and romanised ("Cevz'in": cevz, jewz)
+              qs.push_back(query_of(win.first, win.last));
+              qs.push_back(query_of(win.first, win.last, {}, true));
+            }
+            if (auto [p, spelling] = m.by_skeleton(qs, cyr); p) {
+              r = Resolved{};
+              r.status = gazetteer::Status::resolved;
+              r.place = p;
+              r.match = "skeleton";
+              const auto& main_places = m.gaz->places();
+              from_localities = !(p >= main_places.data() && p < main_places.data() + main_places.size());
+              skeleton_spelling = spelling;
+            }
           }
         }
       }
@@ -2815,8 +2990,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                   doc.tokens_text(W[a].tok, W[b].tok), p.admin1());
         }
       }
-      if (r.match != "exact") pm.reason += (pm.reason.empty() ? "" : "; ") +
-                                           fmt::format("a {} match of the gazetteer's spelling (score {:.2f})", r.match, r.score);
+      if (!skeleton_spelling.empty())
+        pm.reason += (pm.reason.empty() ? "" : "; ") +
+                     fmt::format("no tier matches the spelling; taken as the only place in scope with a spelling of "
+                                 "the same consonants and agreeing vowels, '{}'",
+                                 skeleton_spelling);
+      else if (r.match != "exact")
+        pm.reason += (pm.reason.empty() ? "" : "; ") +
+                     fmt::format("a {} match of the gazetteer's spelling (score {:.2f})", r.match, r.score);
       if (key_only)
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      fmt::format("below the threshold ({:.2f}), taken as the only place in scope with its consonant key",
