@@ -2161,5 +2161,31 @@ TEST(NumberMentions, APartOfTheDeadAfterAmongIsNoToll) {
   }
 }
 
+
+TEST(DateMentions, ATimeOfDayIsReadAsItsEventsDay) {
+  // A time of day with no day of its own in an event's sentence: a date mention of the event's
+  // day (published 16 July 2019, a Tuesday).
+  const std::pair<const char*, const char*> cases[] = {
+      {"Three days ago, artillery shells struck Kafr Nabl at about 6 p.m., killing three children.", "2019-07-13"},
+      {"Вечером боевики запустили два ударных дрона по Кафр-Нублю.", "2019-07-16"},  // (no day: the publication's)
+      {"سقطت يوم الأحد قذيفتان على مدرسة في أريحا عند الساعة التاسعة والنصف صباحاً.", "2019-07-14"}};
+  for (const auto& [text, day] : cases) {
+    const Result r = full_run(text, 2019y / July / 16);
+    int times = 0;
+    for (const auto& d : r.mentions["dates"])
+      if (d["rule"] == "time_of_day") {
+        ++times;
+        EXPECT_EQ(d["resolved"], day) << text << d.dump();
+      }
+    EXPECT_EQ(times, 1) << text << r.mentions["dates"].dump();
+  }
+  // Next to a date it is part of that date, not a second one; in a sentence with no event, none.
+  for (const char* text : {"Clashes broke out at dawn on 4 July near Kafr Nabl.", "The market usually opens at dawn.",
+                           "Вечером три дня назад боевики запустили два ударных дрона по Кафр-Нублю."}) {
+    const Result r = full_run(text, 2019y / July / 16);
+    for (const auto& d : r.mentions["dates"]) EXPECT_NE(d["rule"], "time_of_day") << text << d.dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -67,10 +67,13 @@ struct CandidateContext {
 };
 
 // The candidate reports of the text, in text order. `statements_out` receives the denials that
-// deny nothing of this text (they are statements then).
+// deny nothing of this text (they are statements then). `times_out` receives a date mention (rule
+// "time_of_day") for each time of day with no day of its own in an event's sentence ("at dawn",
+// "at about 6 p.m.", "Вечером", "فجراً"), resolved to that event's day.
 std::vector<nlohmann::json> assemble_candidates(const Document& doc, const EventFindings& events, const Mentions& m,
                                                 const CandidateContext& ctx,
-                                                std::vector<Statement>* statements_out = nullptr);
+                                                std::vector<Statement>* statements_out = nullptr,
+                                                std::vector<DateMention>* times_out = nullptr);
 
 // The mentions object of docs/extract.md (without "file", "lang", "lang_from", "published",
 // "chars", "sentences": the caller adds those).

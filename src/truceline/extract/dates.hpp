@@ -70,7 +70,8 @@ struct DateMention {
   std::optional<std::chrono::year_month_day> resolved;  // the day (precision week: its Monday;
                                                         // precision month: the 1st)
   std::string rule;       // absolute | absolute_no_year | weekday | yesterday | today | last_night | weekend |
-                          // days_ago | relative_to_deadline | unresolved
+                          // days_ago | relative_to_deadline | unresolved; time_of_day (added by
+                          // assemble_candidates: a time of day read as its event's day)
   std::string precision;  // day | week | month  (what the wording fixes: "in October" = month)
   std::string reason;     // why unresolved, or what was assumed ("year from publication date")
 };

@@ -116,10 +116,15 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
         impl_->actors.add_first_person(doc, m.actors, speaker);
       }
       statements = ev.statements;
+      std::vector<DateMention> times;
       r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type,
                                           [this](std::string_view n) { return impl_->name_matches_a_place(n); },
                                           [this](std::string_view a, std::string_view b) { return impl_->member_of(a, b); }},
-                                         &statements);
+                                         &statements, &times);
+      // (the times of day read as their events' days join the date mentions, in text order)
+      m.dates.insert(m.dates.end(), times.begin(), times.end());
+      std::stable_sort(m.dates.begin(), m.dates.end(),
+                       [](const DateMention& a, const DateMention& b) { return a.span.begin < b.span.begin; });
     } catch (const std::exception& e) {
       r.candidates.clear();
       r.notes.push_back(fmt::format("extraction failed ({}): no candidates", e.what()));
