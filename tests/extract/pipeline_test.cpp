@@ -2096,7 +2096,13 @@ TEST(PlaceMentions, ASpellingWhoseVowelsNoTierMatchesIsReadByItsSkeleton) {
            {"В Кремле заявили, что боевики обстреляли позиции армии.", "Кремле"},
            {"Soçi'de varılan mutabakata rağmen rejim güçleri köyleri vurdu.", "Soçi'de"},
            {"Боевики атаковали позиции армии у Эль-Джабина в понедельник.", "Эль-Джабина"},
-           {"Rocket fire attributed to government positions near Shatha on Friday.", "Shatha"}}) {
+           {"Rocket fire attributed to government positions near Shatha on Friday.", "Shatha"},
+           // a town the main gazetteer knows outside the area is that town, not a village of the
+           // zone with its skeleton (Al Qunaytirah, Kabanah); a name in -i is no nisba -iyah
+           {"Shells fell near Quneitra on Monday.", "Quneitra"},
+           {"Shells fell near Kobani on Monday.", "Kobani"},
+           {"Shells fell near the village of Turki on Monday.", "Turki"},
+           {"Shells fell near the village of Sharqi on Monday.", "Sharqi"}}) {
     const Result r = full_run(text);
     for (const auto& p : r.mentions["places"]) EXPECT_NE(p["match"], "skeleton") << text << p.dump();
   }
@@ -2110,9 +2116,15 @@ TEST(EventTriggers, TurkishArtilleryAndTargetedHousesRussianChannelSlangAndCheck
     ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
     EXPECT_EQ(kind_of(cs[0]), "shelling") << text;
   }
-  // "hedef aldı" with people as its object is no shelling ("HTŞ targeted the rebels").
-  for (const auto& c : full_candidates_of("HTŞ, Halep'in batısında muhalifleri hedef aldı."))
-    EXPECT_NE(kind_of(c), "shelling") << c.dump();
+  // "hedef aldı" with people as its object is no shelling ("HTŞ targeted the rebels", the
+  // villagers); a checkpoint not set up is none.
+  for (const char* text : {"HTŞ, Halep'in batısında muhalifleri hedef aldı.", "HTŞ dün Sarmin'de köylüleri hedef aldı.",
+                           "Sarmin girişinde henüz kontrol noktası kurulmadı."})
+    for (const auto& c : full_candidates_of(text)) EXPECT_NE(kind_of(c), "shelling") << text << c.dump();
+  EXPECT_TRUE(full_candidates_of("Sarmin girişinde henüz kontrol noktası kurulmadı.").empty());
+  // An attack drone shot down is not an air strike.
+  for (const auto& c : full_candidates_of("ПВО уничтожили два ударных дрона над Кафр-Нублем."))
+    EXPECT_NE(kind_of(c), "airstrike") << c.dump();
   const std::pair<const char*, const char*> more[] = {
       {"Вечером боевики запустили два ударных дрона по Кафр-Нублю.", "airstrike"},
       {"Над Кафр-Нублем весь день висел турецкий Bayraktar.", "uav_observation"},
@@ -2140,6 +2152,12 @@ TEST(CandidateAssembly, TheClaimantsOwnForcesAsTheSubjectAndTurkishOurUnits) {
   const Result tr = full_run("Sınır hattındaki birliklerimiz ateşe anında karşılık verdi.");
   ASSERT_FALSE(tr.mentions["actors"].empty());
   EXPECT_EQ(tr.mentions["actors"][0].value("id", std::string()), "turkish-armed-forces") << tr.mentions["actors"].dump();
+  // Not when a speaker who names no party says it ("a rebel commander": not Turkey's).
+  const Result rebel = full_run("Muhalif bir komutan, birliklerimizin dün Sarmin yakınlarında rejim mevzilerini vurduğunu söyledi.");
+  for (const auto& a : rebel.mentions["actors"]) EXPECT_NE(a["id"], "turkish-armed-forces") << a.dump();
+  // "их" is not the claimant's own: the claimant is not made the actor.
+  for (const auto& c : full_candidates_of("Центр по примирению сообщил, что их бойцы обстреляли позиции сирийской армии у Кафр-Нубля."))
+    EXPECT_NE(actor_id_of(c), "russia") << c.dump();
   // Not an English or Russian "our": either side speaks so.
   const Result en = full_run("Our units returned fire at once, the commander said.");
   for (const auto& a : en.mentions["actors"]) EXPECT_TRUE(a["id"].is_null() || a["id"] == "") << a.dump();
@@ -2158,6 +2176,16 @@ TEST(NumberMentions, APartOfTheDeadAfterAmongIsNoToll) {
     }
     ASSERT_EQ(r.candidates.size(), 1u) << text;
     EXPECT_NE(r.candidates[0].value("fatalities", json()).dump(), "2") << text << r.candidates[0].dump();
+  }
+  // The total right after "among", "among" of no dead, and Turkish "arasında" as "between" keep
+  // their counts.
+  for (const char* text : {"Regime shelling hit Kafr Nabl on Monday. Among the 12 dead were two children.",
+                           "Fighting among rival factions killed 12 people in Kafr Nabl on Monday.",
+                           "Han Şeyhun ile Maarret arasında 12 sivil hayatını kaybetti."}) {
+    const Result r = full_run(text);
+    bool twelve = false;
+    for (const auto& n : r.mentions["numbers"]) twelve = twelve || (n.value("value", 0) == 12 && n["counts"] == "fatalities");
+    EXPECT_TRUE(twelve) << text << r.mentions["numbers"].dump();
   }
 }
 
@@ -2179,8 +2207,18 @@ TEST(DateMentions, ATimeOfDayIsReadAsItsEventsDay) {
       }
     EXPECT_EQ(times, 1) << text << r.mentions["dates"].dump();
   }
-  // Next to a date it is part of that date, not a second one; in a sentence with no event, none.
+  // The Arabic hour's words only, not the clause after it.
+  const Result hour = full_run("عند الساعة العاشرة قصفت قوات النظام بلدة كفرنبل.", 2019y / July / 16);
+  for (const auto& d : hour.mentions["dates"]) {
+    if (d["rule"] == "time_of_day") {
+      EXPECT_EQ(d["text"], "عند الساعة العاشرة") << d.dump();
+    }
+  }
+  // Next to a date it is part of that date, not a second one (also across the "." of "p.m.", and
+  // a derived date: "Днём ранее"); in a sentence with no event, none.
   for (const char* text : {"Clashes broke out at dawn on 4 July near Kafr Nabl.", "The market usually opens at dawn.",
+                           "Shells hit Kafr Nabl on Monday, and more fell at about 9 p.m. on Tuesday.",
+                           "Днём ранее боевики обстреляли Кафр-Нубль.",
                            "Вечером три дня назад боевики запустили два ударных дрона по Кафр-Нублю."}) {
     const Result r = full_run(text, 2019y / July / 16);
     for (const auto& d : r.mentions["dates"]) EXPECT_NE(d["rule"], "time_of_day") << text << d.dump();

@@ -2044,7 +2044,10 @@ void ActorFinder::add_first_person(const Document& doc, std::vector<ActorMention
     // birliklerimiz karşılık verdi"): Turkey's, when the agreement has a party of that country
     // (issue 14, sixteenth held-out set). Not Arabic, English or Russian "our": either side speaks so.
     bool national = false;
-    if (party.empty() && ts[k].script == Script::latin && doc.lang() == "tr")
+    // (only where nobody speaks in the sentence and no speaker of the text names a party: "a
+    // rebel commander said our units …" is not Turkey's)
+    if (party.empty() && ts[k].script == Script::latin && doc.lang() == "tr" && !(si < speaker.size() && speaker[si]) &&
+        speaking_states.empty())
       if (const auto it = m.party_of_country.find("TR"); it != m.party_of_country.end()) {
         party = it->second;
         national = true;

@@ -1898,9 +1898,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           // trigger's first word ("The Russian military says its jets struck a militant
           // position"): the claimant acted, whoever else the sentence names after the verb
           // (issue 14, sixteenth held-out set)
+          // (only a possessive that must be the claimant's: "its", "our", "свои", "наши"; not
+          // "their", "их", "его": "Центр сообщил, что их бойцы обстреляли …" is someone else's)
+          static constexpr std::string_view kOwnOnly[] = {"its", "our", "свои", "своих", "своим", "наши", "наших"};
           std::size_t v = n + 1;
           while (v < ts.size() && !ts[v].word) ++v;
-          own_subject = n == e.first_token || v == e.first_token;
+          own_subject = std::find(std::begin(kOwnOnly), std::end(kOwnOnly), ts[k].lower) != std::end(kOwnOnly) &&
+                        (n == e.first_token || v == e.first_token);
         }
       }
     };
@@ -3469,7 +3473,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (m2 < ss[si].end_token && (ts[m2].lower == "morning" || ts[m2].lower == "afternoon" || ts[m2].lower == "evening"))
           return span_to(m2);
       }
-      if (a == "вечером" || a == "утром" || a == "ночью" || a == "днём" || a == "днем") return span_to(k);
+      if ((a == "вечером" || a == "утром" || a == "ночью" || a == "днём" || a == "днем") && b != "ранее" && b != "позже" &&
+          b != "раньше" && !(k > ss[si].first_token && (ts[k - 1].lower == "каждым" ||
+                                                         (k > ss[si].first_token + 1 && ts[k - 2].lower == "каждым"))))
+        return span_to(k);
       if ((a == "до" && b == "утра") || (a == "весь" && (b == "день" || b == "вечер")) || (a == "на" && b == "рассвете") ||
           (a == "всю" && b == "ночь"))
         return span_to(n);
@@ -3477,10 +3484,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const std::string x = normalise_arabic(a);
         if (kArTimes.count(x)) return span_to(k);
         if (x == kAt && has_n && normalise_arabic(b) == kHour) {  // "عند الساعة التاسعة والنصف صباحاً"
+          // (over the hour's words only: its number or ordinal, "والنصف", "والربع", "إلا",
+          // "صباحاً"; not into the clause, "عند الساعة العاشرة قصفت قوات النظام")
+          static const std::set<std::string> kHourWords = [] {
+            std::set<std::string> w;
+            for (const char* a : {"الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+                                  "التاسعة", "العاشرة", "الحادية", "عشرة", "عشر", "والنصف", "والربع", "والثلث", "الا",
+                                  "إلا", "ربعا", "ربعاً", "تقريبا", "تقريباً"})
+              w.insert(normalise_arabic(a));
+            return w;
+          }();
           std::size_t last = n;
-          for (std::size_t y = next_word(n), words = 0; y < ss[si].end_token && words < 4; y = next_word(y), ++words) {
+          for (std::size_t y = next_word(n), words = 0; y < ss[si].end_token && words < 5; y = next_word(y), ++words) {
+            const std::string yw = normalise_arabic(ts[y].lower);
+            if (!kHourWords.count(yw) && !kArTimes.count(yw) && !digits(y)) break;
             last = y;
-            if (kArTimes.count(normalise_arabic(ts[y].lower))) break;
+            if (kArTimes.count(yw)) break;
           }
           return span_to(last);
         }
@@ -3509,18 +3528,26 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (const auto sp = time_of_day_in(c.ev.sentence)) {
           // (a time of day next to a date is part of it: "at dawn on 4 November", "Tuesday
           // evening", "22 июня вечером")
-          auto next_to = [&](const DateMention& d) {
-            const Span gap = d.span.begin >= sp->end ? Span{sp->end, d.span.begin} : Span{d.span.end, sp->begin};
+          // (the "." of "p.m." may stand between: "at about 9 p.m. on Tuesday")
+          const std::string sp_text(doc.slice(*sp));
+          const bool clock = sp_text.ends_with(".m") || sp_text.ends_with("am") || sp_text.ends_with("pm");
+          auto next_to = [&](const Span& ds) {
+            const Span gap = ds.begin >= sp->end ? Span{sp->end, ds.begin} : Span{ds.end, sp->begin};
             if (gap.begin > gap.end) return false;
             std::string between(doc.slice(gap));
-            for (const char* w : {"on", "of", "at", "в", "в ночь на"})
-              if (const auto at = between.find(w); at != std::string::npos && between.size() <= std::string(w).size() + 3)
+            for (const char* w : {"on", "of", "at", "в"})
+              if (const auto at = between.find(w); at != std::string::npos && between.size() <= std::string(w).size() + 4)
                 between.erase(at, std::string(w).size());
-            return std::all_of(between.begin(), between.end(), [](char ch) { return ch == ' ' || ch == ','; });
+            return std::all_of(between.begin(), between.end(),
+                               [&](char ch) { return ch == ' ' || ch == ',' || (clock && ch == '.'); });
           };
-          const bool taken = std::any_of(m.dates.begin(), m.dates.end(), [&](const DateMention& d) {
-                               return (d.span.begin < sp->end && sp->begin < d.span.end) || next_to(d);
-                             }) ||
+          auto overlaps_or_next_to = [&](const Span& ds) {
+            return (ds.begin < sp->end && sp->begin < ds.end) || next_to(ds);
+          };
+          // (also the candidate's own date, which may be derived: "Днём ранее" is no time of day)
+          const bool taken = (c.date && overlaps_or_next_to(c.date->span)) ||
+                             std::any_of(m.dates.begin(), m.dates.end(),
+                                         [&](const DateMention& d) { return overlaps_or_next_to(d.span); }) ||
                              std::any_of(times_out->begin(), times_out->end(), [&](const DateMention& d) {
                                return d.span.begin < sp->end && sp->begin < d.span.end;
                              });

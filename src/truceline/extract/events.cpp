@@ -346,22 +346,28 @@ constexpr Entry kTriggers[] = {
     // attack drones, a drone that "hung" over a place, an infiltration that "tried to seep in";
     // checkpoints set up (Russian, Turkish).
     {"shelling", "topçu ile vurdu*"}, {"shelling", "topçuyla vurdu*"}, {"shelling", "topla vurdu*"},
-    // ("hedef aldı" only after a settlement, houses or positions, or a weapon: "HTŞ muhalifleri
-    // hedef aldı" is a fight, "sivilleri hedef aldı" a headline's summary)
-    {"shelling", "mevzi* vurdu*"}, {"shelling", "evleri* hedef aldı"}, {"shelling", "evlerini hedef aldı"},
-    {"shelling", "yerleri* hedef aldı"}, {"shelling", "köy* hedef aldı"}, {"shelling", "belde* hedef aldı"},
-    {"shelling", "kasaba* hedef aldı"}, {"shelling", "mahalle* hedef aldı"}, {"shelling", "mevzi* hedef aldı"},
+    // ("hedef aldı" only after a settlement, houses or positions, or a weapon, in their whole
+    // forms: "HTŞ muhalifleri hedef aldı" is a fight, "sivilleri hedef aldı" a headline's summary,
+    // "köylüleri" villagers; "~" is up to three words, so one at most)
+    {"shelling", "mevzi* vurdu*"}, {"shelling", "evleri hedef aldı"}, {"shelling", "evlerini hedef aldı"},
+    {"shelling", "yerlerini hedef aldı"}, {"shelling", "yerleri hedef aldı"}, {"shelling", "köyleri hedef aldı"},
+    {"shelling", "köylerini hedef aldı"}, {"shelling", "köyünü hedef aldı"}, {"shelling", "köyü hedef aldı"},
+    {"shelling", "beldeleri hedef aldı"}, {"shelling", "beldelerini hedef aldı"}, {"shelling", "beldesini hedef aldı"},
+    {"shelling", "kasabayı hedef aldı"}, {"shelling", "kasabasını hedef aldı"}, {"shelling", "mahalleleri hedef aldı"},
+    {"shelling", "mahallesini hedef aldı"}, {"shelling", "mevzilerini hedef aldı"}, {"shelling", "mevzileri hedef aldı"},
     {"shelling", "roketlerle hedef aldı"}, {"shelling", "topçuyla hedef aldı"}, {"shelling", "topçu ile hedef aldı"},
     {"shelling", "havan* hedef aldı"},
-    {"airstrike", "uçak* ~ hedef aldı"}, {"airstrike", "uçak* ~ ~ hedef aldı"}, {"airstrike", "uçak* ~ ~ ~ hedef aldı"},
-    {"airstrike", "ударн* дрон*"}, {"airstrike", "дрон*-камикадзе"},
-    {"uav_observation", "висел* ~ ~ bayraktar*"}, {"uav_observation", "висел* ~ ~ беспилотник*"},
-    {"uav_observation", "висел* ~ ~ дрон*"}, {"uav_observation", "кружил* ~ ~ беспилотник*"},
-    {"uav_observation", "кружил* ~ ~ дрон*"},
+    {"airstrike", "uçakları ~ hedef aldı"}, {"airstrike", "uçağı ~ hedef aldı"},
+    // (an attack drone launched: not one shot down, "уничтожили два ударных дрона", nor a habit)
+    {"airstrike", "запустил* ударн* дрон*"}, {"airstrike", "запустил* ~ ударн* дрон*"},
+    {"uav_observation", "висел* ~ bayraktar*"}, {"uav_observation", "висел* ~ беспилотник*"},
+    {"uav_observation", "висел* ~ дрон*"}, {"uav_observation", "кружил* ~ беспилотник*"},
+    {"uav_observation", "кружил* ~ дрон*"},
     {"armed_clash", "пытал* просочит*"}, {"armed_clash", "попытк* просочит*"},
-    {"movement_restriction", "выставил* ~ блокпост*"}, {"movement_restriction", "выставил* ~ ~ блокпост*"},
-    {"movement_restriction", "установил* ~ блокпост*"}, {"movement_restriction", "kontrol nokta* kurdu*"},
-    {"movement_restriction", "kontrol nokta* kurul*"},
+    {"movement_restriction", "выставил* блокпост*"}, {"movement_restriction", "выставил* нов* блокпост*"},
+    {"movement_restriction", "установил* блокпост*"}, {"movement_restriction", "установил* нов* блокпост*"},
+    {"movement_restriction", "kontrol nokta* kurdu*"}, {"movement_restriction", "kontrol nokta* kuruldu*"},
+    {"movement_restriction", "kontrol nokta* kurulmuş*"},
     {"post_event", "set up ~ observation post"}, {"post_event", "set up ~ ~ observation post"},
     {"post_event", "established ~ observation post"}, {"post_event", "established ~ ~ observation post"},
     {"post_event", "set up ~ military post"}, {"post_event", "set up ~ ~ military post"},

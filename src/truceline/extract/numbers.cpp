@@ -5,6 +5,7 @@
 #include "truceline/extract/numbers.hpp"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "truceline/extract/dates.hpp"
@@ -1043,18 +1044,39 @@ struct Scanner {
         // (right before the number in Arabic and Turkish, "بينهم طفلان", "arasında 2"; within
         // four words in English and Russian, "among them two", "Among the dead were two"; never
         // across a comma: "بينهم امرأة، وإصابة ٧ آخرين" is another count)
+        // Not the total itself right after "among" ("Among the 12 dead were two children",
+        // "среди 12 погибших"); in English "among" then them, those, or the + a word of the dead
+        // ("Fighting among rival factions killed 12" is no part); in Turkish a word of the dead
+        // before "arasında" ("Han Şeyhun ile Maarret arasında 5 sivil": between).
+        static const std::set<std::string> kDeadEn{"dead", "killed", "wounded", "injured", "victims", "casualties"};
         const std::size_t reach = lang == "ar" || lang == "tr" ? 1 : 4;
-        for (std::size_t d = 1, words = 0; d <= start && words < reach; ++d) {
+        std::vector<std::size_t> back;  // the words before the number, nearest first
+        for (std::size_t d = 1; d <= start && back.size() < reach; ++d) {
           const std::size_t j = start - d;
           if (t[j].sentence != t[start].sentence || (t[j].word && number_start[j]) || punct(j, ".") || punct(j, ";") ||
               punct(j, ",") || punct(j, "،"))
             break;
-          if (!t[j].word) continue;
-          ++words;
-          if (among.find_forms(forms[j])) {
-            m.counts = "other";
-            break;
+          if (t[j].word) back.push_back(j);
+        }
+        for (std::size_t b = 0; b < back.size(); ++b) {
+          const std::size_t j = back[b];
+          if (!among.find_forms(forms[j])) continue;
+          bool part = true;
+          if (lang == "en") {
+            const std::string after = b >= 1 ? k[back[b - 1]] : std::string();
+            const std::string after2 = b >= 2 ? k[back[b - 2]] : std::string();
+            part = b >= 1 && (after == "them" || after == "those" || (after == "the" && b >= 2 && kDeadEn.count(after2)));
+          } else if (lang == "ru") {
+            part = b >= 1;  // (a word of the dead between: "среди погибших двое")
+          } else if (lang == "tr") {
+            std::size_t p = j;
+            while (p > 0 && !t[p - 1].word && t[p - 1].sentence == t[j].sentence) --p;
+            p = p > 0 ? p - 1 : j;
+            part = p < j && t[p].word && (k[p].starts_with("kaybeden") || k[p].starts_with("ölen") ||
+                                          k[p].starts_with("yaral") || k[p].starts_with("ölü"));
           }
+          if (part) m.counts = "other";
+          break;
         }
       }
       lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);

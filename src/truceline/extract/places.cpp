@@ -577,8 +577,12 @@ double approx_km(double lat1, double lon1, double lat2, double lon2) {
 //   vowel slots: before the first consonant and after each, the class of the vowel letters
 //               there: a e -> a; i y -> i; o u w v -> u (a run takes u before i before a:
 //               "aw" is u, "ay" i), '-' none.
+//   nisba: the name ends in the nisba -iya(h), -iyya(h), -iye(h) (its y is the consonant ي: a
+//               name ending in -i is not one: "Turki" is not Turaykiyah, "Sharqi" not Ash
+//               Sharqiyah).
 struct Skeleton {
   std::string consonants, slots;  // slots.size() == consonants.size() + 1
+  bool nisba = false;
 };
 Skeleton skeleton_of(std::string_view folded) {
   std::string s;
@@ -593,6 +597,7 @@ Skeleton skeleton_of(std::string_view folded) {
   }
   Skeleton k;
   k.slots = "-";
+  k.nisba = s.ends_with("iya") || s.ends_with("iyya") || s.ends_with("iye") || s.ends_with("iyye");
   auto vowel_class = [](char c) -> char {
     switch (c) {
       case 'a': case 'e': return 'a';
@@ -643,7 +648,7 @@ Skeleton skeleton_of(std::string_view folded) {
 // two places: "Музары", muzar-, is Mawzarah, m-u z-a, rather than "Mzar", z-a), or -1 when they
 // do not agree.
 int same_skeleton(const Skeleton& q, const Skeleton& g, bool inflected) {
-  if (q.consonants.size() < 3 || q.consonants != g.consonants) return -1;
+  if (q.consonants.size() < 3 || q.consonants != g.consonants || q.nisba != g.nisba) return -1;
   const bool ending = inflected && q.slots.back() != '-';
   bool q_more = false, g_more = false;
   int same = 0;
@@ -2600,7 +2605,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             r.place = lr.key_only_in_scope;
             from_localities = true;
             key_only = true;
-          } else if (!arabic_word && !acronym && !r.place && r.status != gazetteer::Status::ambiguous) {
+          } else if (!arabic_word && !acronym && !r.place && r.status != gazetteer::Status::ambiguous &&
+                     // (not a name the main gazetteer knows outside the area: "Kobani", "Quneitra",
+                     // "Qamishli" are those towns, not villages of the zone with their skeleton;
+                     // a key match far off, "Mozra" -> Ghawr al Mazra`ah, is no such name)
+                     !(r.status == gazetteer::Status::out_of_scope && r.match == "exact") &&
+                     !m.folded_names.count(gazetteer::fold(win.query))) {
             // A spelling whose vowels and semivowels no tier matches ("Mozra", "Muzara",
             // "Музары" for Mawzarah; "Khirbet al-Joz", Turkish "Hırbet el-Cevz" for Khirbat al
             // Jawz; "Kafrouid" for Kafr `Uwayd): the one place in scope, main gazetteer or
