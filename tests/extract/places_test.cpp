@@ -860,6 +860,51 @@ TEST(Places, ARussianSettlementAbbreviationAndARoadStretchCueTheirVillages) {
   EXPECT_EQ(with_text(ms, "Syrian"), nullptr) << dump(ms);
 }
 
+
+// Points below copied from data/gazetteer/localities.tsv (lat, lon columns): Kafr Naha 36.16815
+// 36.98458; Kafr Ta`al 36.15423 36.89346; Urum al Kubra 36.14819 36.94776; `Anjarah 36.21837
+// 36.94672; Kah 36.29720 36.72512; Kafr Nuran 36.08167 36.83047; Tall at Tukan 35.82258 36.95369.
+TEST(Places, ArabicKafrWrittenAsOneWordIsSplitWhenTheGazetteerSpellsItSo) {
+  // "كفرناها" is the supplement's "كفر ناها": a place by its form, no cue needed; with a
+  // proclitic too. A joined word no village is spelt as is none.
+  const auto ms = find_with_localities("تعلن إدارة محطة مياه كفرناها أن قذيفة أصابت المحطة، وسقطت أخرى بكفرتعال.", "ar");
+  expect_point(ms, "كفرناها", 36.98458, 36.16815);
+  expect_point(ms, "كفرتعال", 36.89346, 36.15423);
+  const auto none = find_with_localities("تعلن إدارة محطة مياه كفرقلقلان أن قذيفة أصابت المحطة.", "ar");
+  EXPECT_TRUE(none.empty()) << dump(none);
+}
+
+TEST(Places, ArabicWeakCueAsksTheSupplementNearAPlaceTheTextLocated) {
+  // After "على" (weak), a two-word name only the supplement has, 5 km from the village the text
+  // located before; the list goes on after it.
+  const auto ms = find_with_localities("سقطت قذيفة على كفرتعال، ثم سقطت صواريخ على أورم الكبرى وعنجارة.", "ar");
+  expect_point(ms, "أورم الكبرى", 36.94776, 36.14819);
+  expect_point(ms, "عنجارة", 36.94672, 36.21837);
+  // With no place located before, or only one far off (Saraqib, ~50 km), none; a month is never
+  // a village ("في آذار": the supplement has an Adar).
+  for (const char* text : {"سقطت صواريخ على أورم الكبرى.", "قصفت قوات النظام سراقب، ثم سقطت صواريخ على أورم الكبرى.",
+                           "قصفت قوات النظام الدانا في آذار الماضي."}) {
+    const auto far = find_with_localities(text, "ar");
+    EXPECT_EQ(with_text(far, "أورم الكبرى"), nullptr) << text << dump(far);
+    EXPECT_EQ(with_text(far, "آذار"), nullptr) << text << dump(far);
+  }
+  // A speaker's place in parentheses, and "ل" of after a part of a place ("المدخل الشرقي لكفر
+  // نوران"), near a place located before (Ad Dana, Al Atarib of the main gazetteer).
+  const auto paren = find_with_localities("قصفت قوات النظام الدانا. أبو أحمد (قاح): سمعنا انفجاراً قوياً.", "ar");
+  expect_point(paren, "قاح", 36.72512, 36.29720);
+  const auto lam = find_with_localities("أصابت قذيفة طريق الأتارب عند المدخل الشرقي لكفر نوران.", "ar");
+  expect_point(lam, "كفر نوران", 36.83047, 36.08167);
+}
+
+TEST(Places, RussianFromTheSideOfAndTowardsAreCues) {
+  // "со стороны", "в сторону": the name after them in the genitive is a place the supplement
+  // may locate.
+  for (const char* text : {"Боевики обстреляли позиции со стороны Тель-Тукана.", "Колонна ушла в сторону Тель-Тукана."}) {
+    const auto ms = find_with_localities(text, "ru");
+    expect_point(ms, "Тель-Тукана", 36.95369, 35.82258);
+  }
+}
+
 }  // namespace
 // The region's states by their Russian, Arabic and Turkish names are countries (ICU's display
 // names), never an unknown place ("Suriye'nin kuzeybatısındaki" was kept as unresolved).
