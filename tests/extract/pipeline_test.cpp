@@ -2225,5 +2225,61 @@ TEST(DateMentions, ATimeOfDayIsReadAsItsEventsDay) {
   }
 }
 
+
+TEST(CandidateAssembly, ALogsNoteGivesItsLinesTheActorItAttributesTheFireTo) {
+  // A note before date-led log lines attributes the fire below to one party: each line with no
+  // actor of its own takes it; the note is no event of its own (not at where the fire came from);
+  // "overnight" after a line's date is that date's night.
+  const char* en =
+      "Hama desk - violations log, week 11\n\n"
+      "Unless stated otherwise, the shelling below is attributed by our sources to government forces positioned in "
+      "Kafr Nabudah. Lines read Date - Place - What - Source.\n\n"
+      "12.03.2019 — Kafr Zita — artillery shells hit the eastern quarter, one woman wounded — civil defence.\n\n"
+      "13.03.2019 — al-Lataminah — overnight shelling damaged two houses — local council.\n";
+  const Result r = full_run(en, 2019y / March / 15);
+  std::map<std::string, const json*> at;
+  for (const auto& c : r.candidates) at[place_of(c)] = &c;
+  EXPECT_EQ(at.count("Kafr Nabudah"), 0u) << r.candidates.size();
+  ASSERT_EQ(at.count("Kafr Zaytā"), 1u);
+  EXPECT_EQ(actor_id_of(*at["Kafr Zaytā"]), "syria") << at["Kafr Zaytā"]->dump();
+  ASSERT_EQ(at.count("Al Lataminah"), 1u);
+  EXPECT_EQ(actor_id_of(*at["Al Lataminah"]), "syria");
+  EXPECT_EQ(at["Al Lataminah"]->value("observed_at", std::string()).substr(0, 10), "2019-03-13")
+      << at["Al Lataminah"]->dump();
+  // Turkish: the party before "atfedilmiştir".
+  const char* tr =
+      "Aksi belirtilmedikçe aşağıdaki atışlar kaynaklarca rejim güçlerine atfedilmiştir.\n\n"
+      "14.03.2019 — Kafr Zita — köyün girişine 4 havan mermisi düştü; yaralı yok — yerel meclis.\n";
+  const Result t = full_run(tr, 2019y / March / 15);
+  ASSERT_EQ(t.candidates.size(), 1u);
+  EXPECT_EQ(actor_id_of(t.candidates[0]), "syria") << t.candidates[0].dump();
+  // Two parties in the note: whose is not said.
+  const char* two =
+      "The shelling below is attributed to government forces and to Hayat Tahrir al-Sham.\n\n"
+      "12.03.2019 — Kafr Zita — artillery shells hit the eastern quarter — civil defence.\n";
+  for (const auto& c : full_run(two, 2019y / March / 15).candidates)
+    if (place_of(c) == "Kafr Zaytā") {
+      EXPECT_EQ(actor_id_of(c), "") << c.dump();
+    }
+}
+
+TEST(CandidateAssembly, ArabicIndicNumberedItemsAreAListUnderTheirHeading) {
+  // "١." items under a heading with the day ("أمس الأربعاء") and whose the fire is: each item
+  // takes the heading's day and actor (published Thursday 21 February 2019).
+  const char* text =
+      "حصيلة يوم أمس الأربعاء في ريف حماة، والقصف كله مصدره قوات النظام:\n\n"
+      "١. سقوط ١٢ قذيفة مدفعية على بلدة كفرزيتا وإصابة امرأتين.\n"
+      "٢. قصف بقذائف الهاون على أطراف اللطامنة دون تسجيل إصابات.\n";
+  const Result r = full_run(text, 2019y / February / 21);
+  int items = 0;
+  for (const auto& c : r.candidates) {
+    if (place_of(c) != "Kafr Zaytā" && place_of(c) != "Al Lataminah") continue;
+    ++items;
+    EXPECT_EQ(actor_id_of(c), "syria") << c.dump();
+    EXPECT_EQ(c.value("observed_at", std::string()).substr(0, 10), "2019-02-20") << c.dump();
+  }
+  EXPECT_EQ(items, 2) << r.candidates.size();
+}
+
 }  // namespace
 }  // namespace truceline::extract

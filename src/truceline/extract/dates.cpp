@@ -1358,13 +1358,29 @@ struct Scanner {
         }
       return false;
     };
+    // A day read just before `at` in its sentence (a day's date mention ending at most five words
+    // before it).
+    auto day_told_before = [&](std::size_t at) {
+      for (std::size_t j = out.size(); j-- > 0;) {
+        const std::size_t last = tokens_of[j].second;
+        if (last >= at) continue;
+        if (!same_sentence(last, at)) return false;
+        std::size_t words = 0;
+        for (std::size_t x = last + 1; x < at; ++x) words += word(x);
+        return words <= 5 && out[j].resolved && out[j].precision == "day";
+      }
+      return false;
+    };
     if (w == "night" && i >= 2 && word(i - 1) && word(i - 2) && k[i - 1] == "the" &&
         (k[i - 2] == "during" || k[i - 2] == "in" || k[i - 2] == "through") && same_sentence(i - 2, i) && i - 2 >= floor &&
         !(word(i + 1) && same_sentence(i, i + 1)) && !dated_before(i - 2)) {
       emit_relative(i - 2, i, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
     }
+    // (Not after a date told just before it: "21.12.2018 — al-Huwayjah — overnight infiltration"
+    // is that date's night, read with it; seventeenth held-out set.)
     if (w == "overnight") {
+      if (day_told_before(i)) return false;  // (read with that date)
       emit_relative(i, i, "last_night", 1, "the night before the publication date (its evening's date)");
       return true;
     }

@@ -370,9 +370,36 @@ bool list_item(const Document& d, std::size_t si) {
   for (std::string_view b : {"\xE2\x80\xA2", "-", "*", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x96\xAA", "\xE2\x97\x8F",
                              "\xE2\x97\xA6", "|"})
     if (t.starts_with(b)) return true;
-  std::size_t k = 0;
-  while (k < t.size() && k < 3 && t[k] >= '0' && t[k] <= '9') ++k;
-  return k > 0 && k < t.size() && (t[k] == ')' || t[k] == '.') && k + 1 < t.size() && t[k + 1] == ' ';
+  // A numbered item: "1. ", "2) ", and in Arabic-Indic digits "١. ", "٣) " (U+0660..0669, two
+  // bytes each).
+  std::size_t k = 0, digits = 0;
+  for (; k < t.size() && digits < 3; ++digits) {
+    if (t[k] >= '0' && t[k] <= '9') {
+      ++k;
+    } else if (k + 1 < t.size() && t[k] == '\xD9' && static_cast<unsigned char>(t[k + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(t[k + 1]) <= 0xA9) {
+      k += 2;
+    } else {
+      break;
+    }
+  }
+  // (the marker may end its sentence: "١." is one for the sentence breaker)
+  if (digits > 0 && k < t.size() && (t[k] == ')' || t[k] == '.') && (k + 1 == t.size() || t[k + 1] == ' '))
+    return true;
+  // A log line led by its date and a dash ("17.12.2018 — Qalaat al-Madiq — six mortar rounds",
+  // "21.10.2018 – Kafr Naha – …", "05/11 - …"): digits with dots or slashes, a space, a dash
+  // (issue 14, seventeenth held-out set).
+  // (two dots or a slash: a date, not a time of day, "10.35 - …")
+  std::size_t j = 0;
+  int dots = 0, slashes = 0;
+  while (j < t.size() && j < 12 && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.' || t[j] == '/')) {
+    dots += t[j] == '.';
+    slashes += t[j] == '/';
+    ++j;
+  }
+  if (j < 3 || (dots < 2 && slashes < 1) || j >= t.size() || t[j] != ' ') return false;
+  const std::string_view rest = t.substr(j + 1);
+  return rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93") || rest.starts_with("- ");
 }
 
 }  // namespace truceline::extract

@@ -1234,6 +1234,47 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
         }
       }
+      // A date-led log line's place field ("21.12.2018 — al-Huwayjah — overnight infiltration …",
+      // "22.10.2018 — Anjara ve Orem el-Kübra — …"): only the line's date and a dash stand before
+      // the name on its line; a weak cue (issue 14, seventeenth held-out set: the logs' place
+      // fields were no mention).
+      if (W[w].tok > 1) {
+        const auto& all = doc.tokens();
+        const std::string_view text = doc.text();
+        const std::size_t d = W[w].tok - 1;
+        const std::string_view dash = doc.token_text(d);
+        if (dash == "-" || dash == "\u2013" || dash == "\u2014") {
+          // (a date: two dots or a slash, "21.12.2018", "05/11"; not a time, "10.35 - Rejim …")
+          bool date = true, number = false;
+          int dots = 0, slashes = 0;
+          std::size_t k = d;
+          while (date && k > 0) {
+            const std::size_t from = all[k - 1].b1;
+            if (text.substr(from, all[k].b0 - from).find('\n') != std::string_view::npos) break;
+            --k;
+            const std::string_view tx = doc.token_text(k);
+            if (all[k].number) {
+              number = true;
+              for (char c : tx) dots += c == '.', slashes += c == '/';
+            } else if (tx == ".") {
+              ++dots;
+            } else if (tx == "/") {
+              ++slashes;
+            } else {
+              date = false;
+            }
+          }
+          if (date && number && (dots >= 2 || slashes >= 1) && (k == 0 || text.substr(all[k - 1].b1, all[k].b0 - all[k - 1].b1).find('\n') !=
+                                               std::string_view::npos)) {
+            CueHit h;
+            h.first = w;
+            h.strong = false;
+            h.key = Words{"line head"};
+            h.text = std::string(dash);
+            return h;
+          }
+        }
+      }
       // A hashtag ("#الفوعة", "#معرة_الإخوان", "#Сармин"): a channel's tag names a topic, often the
       // place; a weak cue (the gazetteer or, for Arabic, the supplement's exact spelling must
       // know it; "#عاجل" is "urgent").
