@@ -2253,6 +2253,27 @@ TEST(CandidateAssembly, ALogsNoteGivesItsLinesTheActorItAttributesTheFireTo) {
   const Result t = full_run(tr, 2019y / March / 15);
   ASSERT_EQ(t.candidates.size(), 1u);
   EXPECT_EQ(actor_id_of(t.candidates[0]), "syria") << t.candidates[0].dump();
+  // The agent of the attribution is not the party blamed ("attributed by the Russian Defence
+  // Ministry to armed groups": no id), and prose that attributes its own event is no note (no
+  // "below"): its event stays, and the lines after it get no actor from it.
+  const char* agent =
+      "The shelling below is attributed by the Russian Defence Ministry to armed groups.\n\n"
+      "12.03.2019 — Kafr Zita — artillery shells hit the eastern quarter — civil defence.\n";
+  for (const auto& c : full_run(agent, 2019y / March / 15).candidates) EXPECT_NE(actor_id_of(c), "russia") << c.dump();
+  const char* prose =
+      "Regime forces shelled al-Lataminah on Monday, and local activists attributed the attack to government "
+      "forces positioned in Kafr Nabudah. Other incidents in the area this month:\n\n"
+      "12.03.2019 — Kafr Zita — artillery shells hit the eastern quarter — civil defence.\n";
+  const Result pr = full_run(prose, 2019y / March / 15);
+  bool lataminah = false;
+  for (const auto& c : pr.candidates) {
+    lataminah = lataminah || place_of(c) == "Al Lataminah";
+    if (place_of(c) == "Kafr Zaytā") {
+      EXPECT_NE(c.value("actor_rule", std::string()), "list_attribution") << c.dump();
+      EXPECT_FALSE(says(c, "attributes its fire")) << c.dump();
+    }
+  }
+  EXPECT_TRUE(lataminah) << pr.candidates.size();
   // Two parties in the note: whose is not said.
   const char* two =
       "The shelling below is attributed to government forces and to Hayat Tahrir al-Sham.\n\n"

@@ -880,13 +880,23 @@ TEST(Places, ArabicWeakCueAsksTheSupplementNearAPlaceTheTextLocated) {
   const auto ms = find_with_localities("سقطت قذيفة على كفرتعال، ثم سقطت صواريخ على أورم الكبرى وعنجارة.", "ar");
   expect_point(ms, "أورم الكبرى", 36.94776, 36.14819);
   expect_point(ms, "عنجارة", 36.94672, 36.21837);
-  // With no place located before, or only one far off (Saraqib, ~50 km), none; a month is never
-  // a village ("في آذار": the supplement has an Adar).
+  // With no place located before, or only one far off (Saraqib, ~34 km), none; a month is never
+  // a village ("في آذار": the supplement has an Adar 5 km from Al Janudiyah); nor an ordinary
+  // word with the article after a weak cue, after ب alone, or after a و that only looks like a
+  // list ("النهر", "الحريق": villages so named lie within 10 km of Al Janudiyah).
   for (const char* text : {"سقطت صواريخ على أورم الكبرى.", "قصفت قوات النظام سراقب، ثم سقطت صواريخ على أورم الكبرى.",
-                           "قصفت قوات النظام الدانا في آذار الماضي."}) {
+                           "قصفت قوات النظام قرية الجانودية في آذار الماضي.",
+                           "قصفت قوات النظام قرية الجانودية صباح اليوم، وسقطت إحدى القذائف في النهر دون إصابات.",
+                           "قصفت قوات النظام قرية الجانودية وأصيب رجل بالحريق.",
+                           "قصفت قوات النظام قرية الجانودية والحريق مستمر.",
+                           "قصفت قوات النظام قرية الجانودية وطال القصف الأراضي الزراعية (النهر) دون إصابات."}) {
     const auto far = find_with_localities(text, "ar");
     EXPECT_EQ(with_text(far, "أورم الكبرى"), nullptr) << text << dump(far);
     EXPECT_EQ(with_text(far, "آذار"), nullptr) << text << dump(far);
+    for (const auto& p : far) {
+      EXPECT_EQ(p.text.find("النهر"), std::string::npos) << text << dump(far);
+      EXPECT_EQ(p.text.find("الحريق"), std::string::npos) << text << dump(far);
+    }
   }
   // A speaker's place in parentheses, and "ل" of after a part of a place ("المدخل الشرقي لكفر
   // نوران"), near a place located before (Ad Dana, Al Atarib of the main gazetteer).

@@ -3391,9 +3391,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // shelling below is attributed by our sources to government forces positioned in Jurin",
   // "aşağıdaki atışlar kaynaklarca rejim güçlerine atfedilmiştir", "والقصف كله مصدره قوات
   // النظام المتمركزة في السقيلبية"): in the two sentences before the first line of the list of
-  // item sentence `si`, an attribution word with exactly one party attached (after it within
-  // eight words; Turkish, before it within two). The actor, the word as written and the note's
-  // sentence (issue 14, seventeenth held-out set: three logs' lines lost the actor their note
+  // item sentence `si`, a word that points at the lines and an attribution word, with exactly one
+  // party attached (after it within eight words; Turkish, before it within two). The actor (null
+  // when the note names none or two), the word as written and the note's sentence (issue 14, seventeenth held-out set: three logs' lines lost the actor their note
   // gives them all).
   struct Attribution {
     const ActorMention* actor = nullptr;
@@ -3403,17 +3403,42 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   auto attribution_heading_actor = [&](std::size_t si) -> std::optional<Attribution> {
     std::size_t first = si;
     while (first > 0 && list_item(doc, first - 1)) --first;
-    if (first == 0 || !list_item(doc, first) || si - first > 20) return std::nullopt;
+    if (first == 0 || !list_item(doc, first)) return std::nullopt;
     static const std::vector<std::string> kStems = {"attribut", "atfed", "atfet", "приписыва", "приписан",
                                                     normalise_arabic("مصدره"), normalise_arabic("مصدرها")};
+    // (the note speaks of the lines: "below", "following", "aşağıdaki", "ниже", "كله" — not a
+    // sentence of prose that attributes its own event)
+    static const std::vector<std::string> kForward = {"below", "following", "listed", "aşağıdaki", "aşağıda",
+                                                      "ниже", "следующ", normalise_arabic("كله"),
+                                                      normalise_arabic("التالية"), normalise_arabic("أدناه")};
+    // (the agent of the attribution is who attributes, not whom: "attributed by the ministry to
+    // …", "kaynaklarca", "من قبل", "со стороны")
+    auto agent_before = [&](std::size_t a0) {
+      if (a0 == 0) return false;
+      std::size_t p = a0 - 1;
+      while (p > 0 && (!ts[p].word || ts[p].lower == "the")) --p;
+      const std::string& w = ts[p].lower;
+      return w == "by" || w == "tarafından" || w == normalise_arabic("قبل") || w == "стороны";
+    };
     for (std::size_t h = first; h-- > 0 && h + 2 >= first;) {
       if (list_item(doc, h)) break;
+      bool forward = false;
+      for (std::size_t k = ss[h].first_token; k < ss[h].end_token && !forward; ++k) {
+        if (!ts[k].word) continue;
+        std::string w = word_key(k);
+        if (ts[k].script == Script::arabic && w.starts_with("\xD9\x88")) w.erase(0, 2);  // و joined
+        if (w.starts_with("\xD8\xA7\xD9\x84")) w.erase(0, 4);                          // ال
+        forward = std::any_of(kForward.begin(), kForward.end(), [&](const std::string& f) { return w.starts_with(f); });
+      }
+      if (!forward) continue;
       std::optional<Attribution> found;
+      bool stem = false;
       for (std::size_t k = ss[h].first_token; k < ss[h].end_token; ++k) {
         if (!ts[k].word) continue;
         std::string w = word_key(k);
         if (ts[k].script == Script::arabic && w.starts_with("\xD9\x88")) w.erase(0, 2);  // و joined
         if (std::none_of(kStems.begin(), kStems.end(), [&](const std::string& st) { return w.starts_with(st); })) continue;
+        stem = true;
         for (const ActorMention* a : actors[h]) {
           if (a->id.empty() || a->category == "civilians" || a->category == "several") continue;
           const std::size_t a0 = token_at(doc, a->span.begin), a1 = token_at(doc, a->span.end);
@@ -3421,17 +3446,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           bool attached = false;
           if (a0 > k && doc.lang() != "tr") {
             for (std::size_t x = k + 1; x < a0; ++x) words += ts[x].word;
-            attached = words <= 8;
+            attached = words <= 8 && !agent_before(a0);
           } else if (a1 <= k && doc.lang() == "tr") {
+            // (the party in the dative, "rejim güçlerine", not the source in -ca/-ce)
             for (std::size_t x = a1; x < k; ++x) words += ts[x].word;
-            attached = words <= 2;
+            std::size_t last = a1 - 1;
+            while (last > a0 && !ts[last].word) --last;
+            const std::string& lw = ts[last].lower;
+            attached = words <= 2 && (lw.ends_with("e") || lw.ends_with("a")) && !agent_before(a0);
           }
           if (!attached) continue;
-          if (found && found->actor->id != a->id) return std::nullopt;  // two parties: whose is not said
+          if (found && found->actor->id != a->id) return Attribution{nullptr, "", h};  // two parties: whose is not said
           found = Attribution{a, std::string(doc.token_text(k)), h};
         }
       }
       if (found) return found;
+      if (stem) return Attribution{nullptr, "", h};  // a note, but no one party named
     }
     return std::nullopt;
   };
@@ -3452,14 +3482,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // No heading event: a heading that tells whose violations the list holds.
       const auto note = attribution_heading_actor(c.ev.sentence);
       if (note) note_sentences.insert(note->sentence);
-      if (!c.actor && (fire_kind(c.ev.kind) || (note && c.ev.kind == "civilian_harm"))) {
+      if (!c.actor && (fire_kind(c.ev.kind) || (note && note->actor && c.ev.kind == "civilian_harm"))) {
         if (const auto by = fire_kind(c.ev.kind) ? violations_heading_actor(c.ev.sentence) : std::nullopt) {
           c.actor = by->first;
           c.actor_rule = "list_heading_violations";
           drop_no_actor_line(c.uncertain);
           c.uncertain.push_back(fmt::format("actor: '{}', whose {} the list's heading announces", by->first->text,
                                             by->second));
-        } else if (note) {
+        } else if (note && note->actor) {
           c.actor = note->actor;
           c.actor_rule = "list_attribution";
           drop_no_actor_line(c.uncertain);

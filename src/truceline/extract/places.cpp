@@ -117,10 +117,8 @@ const std::vector<Cue>& cues() {
          "населенный пункт", "н.п", "нп", "деревни", "деревня", "села", "село", "посёлка", "поселка",
          "города", "город", "городе", "деревне", "селе", "посёлке", "поселке", "под", "около", "возле",
          "близ", "вблизи", "окраине", "окрестностях", "севернее", "южнее", "восточнее", "западнее",
-         // (the outskirts in other cases, and the compass points between: "на окраинах Джурина",
-         // "юго-восточнее Саракиба"; seventeenth held-out set)
-         "окраины", "окраин", "окраинах", "окраинам", "окраину", "северо-восточнее", "северо-западнее",
-         "юго-восточнее", "юго-западнее",
+         // (the outskirts in other cases: "на окраинах Джурина"; seventeenth held-out set)
+         "окраины", "окраин", "окраинах", "окраинам", "окраину",
          // Arabic (after proclitics are stripped): settlement nouns, "near", "surroundings", "edges".
          "قرية", "قرى", "بلدة", "بلدات", "مدينة", "مدن", "قرب", "بالقرب من", "محيط", "أطراف", "اطراف",
          "ريف", "ريفي", "أرياف", "محافظات", "حي", "ضواحي", "مشارف", "تخوم", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
@@ -1178,6 +1176,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const auto& f = forms(x);
       return std::find(f.begin(), f.end(), key) != f.end();
     };
+    // A weak cue of kind `key` (no words of its own) for the word at w, written `text`.
+    auto weak_cue_here = [](std::size_t w, std::string_view key, std::string text) {
+      CueHit h;
+      h.first = w;
+      h.strong = false;
+      h.key = Words{std::string(key)};
+      h.text = std::move(text);
+      return h;
+    };
     auto cue_before = [&](std::size_t w) -> std::optional<CueHit> {
       // "н. п. Кансафра" / "н.п. Кансафра" (населённый пункт, abbreviated, with or without the
       // space): the dots are barriers between the words, but the abbreviation is a strong cue.
@@ -1225,12 +1232,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             words += all[j].word;
           }
           if (colon) {
-            CueHit h;
-            h.first = w;
-            h.strong = false;
-            h.key = Words{"line head"};
-            h.text = std::string(doc.token_text(W[w].tok - 1));
-            return h;
+            return weak_cue_here(w, "line head", std::string(doc.token_text(W[w].tok - 1)));
           }
         }
       }
@@ -1266,12 +1268,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
           if (date && number && (dots >= 2 || slashes >= 1) && (k == 0 || text.substr(all[k - 1].b1, all[k].b0 - all[k - 1].b1).find('\n') !=
                                                std::string_view::npos)) {
-            CueHit h;
-            h.first = w;
-            h.strong = false;
-            h.key = Words{"line head"};
-            h.text = std::string(dash);
-            return h;
+            return weak_cue_here(w, "line head", std::string(dash));
           }
         }
       }
@@ -1280,12 +1277,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // know it; "#عاجل" is "urgent").
       if (W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "#" &&
           !(tok(w).script == Script::arabic && ar_common_words().count(ar_key_word(doc.token_text(W[w].tok))))) {
-        CueHit h;
-        h.first = w;
-        h.strong = false;
-        h.key = Words{"hashtag"};
-        h.text = "#";
-        return h;
+        return weak_cue_here(w, "hashtag", "#");
       }
       // An Arabic list item's first word ("- حاس، كفرسجنة — ٣"): a bullet at the start of its line
       // is a weak cue (the gazetteer or the supplement must know the name; Latin and Cyrillic
@@ -1316,28 +1308,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           return false;
         };
         if (bullet && (nl == std::string_view::npos || before[nl] == '\n') && counted()) {
-          CueHit h;
-          h.first = w;
-          h.strong = false;
-          h.key = Words{"list item"};
-          h.text = std::string(b);
-          return h;
+          return weak_cue_here(w, "list item", std::string(b));
         }
       }
       // An Arabic name alone in parentheses after a speaker ("أبو أحمد (قاح):", "أم محمد (دير
       // بلوط)"): a transcript or a letter says where each speaker is; a weak cue (seventeenth
-      // held-out set). The parenthesis holds one to three words and nothing else.
+      // held-out set). The parenthesis holds one to three words and nothing else, and a colon
+      // follows it (the speaker's words): "(النهر)" in a sentence is no such place.
       if (W[w].tok > 0 && tok(w).script == Script::arabic && doc.token_text(W[w].tok - 1) == "(") {
         const auto& all = doc.tokens();
         for (std::size_t j = W[w].tok + 1, words = 1; j < all.size() && words <= 3; ++j) {
           const std::string_view tx = doc.token_text(j);
           if (tx == ")") {
-            CueHit h;
-            h.first = w;
-            h.strong = false;
-            h.key = Words{"parenthesis"};
-            h.text = "(";
-            return h;
+            if (j + 1 < all.size() && doc.token_text(j + 1) == ":") return weak_cue_here(w, "parenthesis", "(");
+            break;
           }
           if (!all[j].word || all[j].script != Script::arabic) break;
           ++words;
@@ -2463,11 +2447,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           seen_again_window = true;
         }
         // (a member of two or three words: "وأورم الكبرى وعنجارة")
+        // (a member of two or three words only when the supplement spells those words whole:
+        // "وأورم الكبرى وعنجارة"; "والحريق مستمر" is no member)
         if (list_near) {
-          bool placed = false;
-          for (std::size_t last = two ? w + 1 : w; last < n && last <= w + 2 && !placed; ++last) {
-            if (last > w && (W[last].sep == 3 || !arabic_word_at(last))) break;
-            placed = list_position(last);
+          bool placed = list_position(two ? w + 1 : w);
+          for (std::size_t last = w + 1; !placed && !two && last < n && last <= w + 2; ++last) {
+            if (W[last].sep == 3 || !arabic_word_at(last)) break;
+            std::string q(doc.slice(doc.tokens_span(W[w].tok, W[last].tok)));
+            if (q.starts_with("\xD9\x88")) q.erase(0, 2);  // the list's و
+            const Resolved lr = m.resolve(q, false, true);
+            placed = lr.place && lr.match == "exact" && list_position(last);
           }
           if (!placed) list_near = nullptr;
         }
@@ -2501,14 +2490,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // (The proclitic ب "in", or ل "of" after a part of a place, is such a cue too: "عند المدخل
         // الشرقي لكفر نوران".)
         const bool weak_cue = cue && !cue->strong && !list_cue && !local_only;
+        // (Not after ب alone: "بالحريق", "by the fire". A one-word name with the article is
+        // none here: "في النهر", "في الحريق", "الجديدة" are the river, the fire, "the new one",
+        // and villages so named lie everywhere.)
         if (!found && m.has_localities() && located_near(nullptr)) {
           for (const Variant& v : variants) {
-            if (!(v.in || (weak_cue && v.skip == 0 && v.rule == "ar:exact"))) continue;
+            const bool of_part = v.in && (v.rule == "ar:ل-" || v.rule == "ar:ول-");
+            if (!(of_part || (weak_cue && v.skip == 0 && v.rule == "ar:exact"))) continue;
             const std::u32string word = v.skip == 0 ? first : v.word;
             const bool two_words = kNameFirst.count(ar_no_article(word)) != 0 && w + 1 < n && W[w + 1].sep != 3 &&
                                    arabic_word_at(w + 1);
             if ((word.size() < 3 && !two_words) || (ar_common_words().count(to_utf8(ar_no_article(word))) && !two_words) ||
-                is_cue_word(to_utf8(ar_no_article(word))))
+                is_cue_word(to_utf8(ar_no_article(word))) || (!two_words && word.starts_with(U"ال")))
               continue;
             std::string q = without_proclitic(w, v.skip);
             if (two_words) q += " " + std::string(doc.token_text(W[w + 1].tok));
