@@ -2433,20 +2433,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                 (cue->key != hill_cue() || first.starts_with(U"ال")) &&
                                 !(near_cue && first.starts_with(U"ال"))));
         if (seen_again) {
-          std::string q(doc.token_text(W[w].tok));
-          const std::size_t cps = ar_letters_span(q, seen_again->skip);
-          std::size_t bytes = 0;
-          for (std::size_t k = 0; k < cps && bytes < q.size(); ++k) {
-            std::size_t i = bytes;
-            next_cp(q, i);
-            bytes = i;
-          }
-          q.erase(0, bytes);
+          const std::string q = without_proclitic(w, seen_again->skip);
           found = Window{w, w, q, "ar:exact", false, false, seen_again->skip};
           found_res = m.resolve(q);
           seen_again_window = true;
         }
-        // (a member of two or three words: "وأورم الكبرى وعنجارة")
         // (a member of two or three words only when the supplement spells those words whole:
         // "وأورم الكبرى وعنجارة"; "والحريق مستمر" is no member)
         if (list_near) {
@@ -2487,8 +2478,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // places only out of scope ("في الحواش": Al Ḩawāsh in Homs) is asked so too (near_try).
         // (Seventeenth held-out set: villages only the supplement has, after a weak cue, were
         // no mention in eight Arabic texts.)
-        // (The proclitic ب "in", or ل "of" after a part of a place, is such a cue too: "عند المدخل
-        // الشرقي لكفر نوران".)
+        // (The proclitic ل "of" after a part of a place is such a cue too: "عند المدخل الشرقي لكفر
+        // نوران".)
         const bool weak_cue = cue && !cue->strong && !list_cue && !local_only;
         // (Not after ب alone: "بالحريق", "by the fire". A one-word name with the article is
         // none here: "في النهر", "في الحريق", "الجديدة" are the river, the fire, "the new one",
