@@ -2302,5 +2302,56 @@ TEST(CandidateAssembly, ArabicIndicNumberedItemsAreAListUnderTheirHeading) {
   EXPECT_EQ(items, 2) << r.candidates.size();
 }
 
+
+// Issue 14, eighteenth held-out set. A casualty sentence that names only the place of one event of
+// the sentence before belongs to that event; with a day of its own it is another event.
+TEST(CandidateAssembly, CasualtiesAtTheStrikesOwnPlaceAreThatStrikes) {
+  const Result r = full_run("On 20 December, air strikes hit Maarshoreen and Talmans. Local sources report five civilians "
+                            "killed in Maarshoreen.",
+                            2019y / December / 23);
+  ASSERT_EQ(r.candidates.size(), 2u) << json(r.candidates).dump();
+  for (const auto& c : r.candidates) {
+    EXPECT_EQ(kind_of(c), "airstrike") << c.dump();
+    if (place_of(c) == "Ma`arr Shurin") {
+      EXPECT_EQ(c["fatalities"], 5) << c.dump();
+    }
+  }
+  const Result other = full_run("On 20 December, air strikes hit Maarshoreen and Talmans. The day before, a woman was "
+                                "injured by sniper fire in Maarshoreen.",
+                                2019y / December / 23);
+  EXPECT_EQ(other.candidates.size(), 3u) << json(other.candidates).dump();
+}
+
+// War-blog and colloquial wording of strikes and blasts; "ВКС" is Russia's; a headquarters'
+// owner is the target of the blast at it.
+TEST(CandidateAssembly, SlangAndColloquialStrikesAndBlasts) {
+  auto target_of = [](const json& c) -> std::string {
+    if (!c["evidence"].contains("target")) return "";
+    const json& id = c["evidence"]["target"]["id"];
+    return id.is_string() ? id.get<std::string>() : "";
+  };
+  const Result vks = full_run("С утра ВКС отработали по Дарькушу.", 2019y / June / 12);
+  ASSERT_EQ(vks.candidates.size(), 1u) << json(vks.candidates).dump();
+  EXPECT_EQ(kind_of(vks.candidates[0]), "airstrike");
+  EXPECT_EQ(actor_id_of(vks.candidates[0]), "russia");
+  const Result blast = full_run("В Джиср-эш-Шугуре прогремел взрыв у штаба ХТШ.", 2020y / November / 18);
+  ASSERT_EQ(blast.candidates.size(), 1u) << json(blast.candidates).dump();
+  EXPECT_EQ(kind_of(blast.candidates[0]), "other");
+  EXPECT_EQ(actor_id_of(blast.candidates[0]), "") << blast.candidates[0].dump();
+  EXPECT_EQ(target_of(blast.candidates[0]), "hts") << blast.candidates[0].dump();
+  for (const char* text : {"طائرة حربية أغارت على بلدة حيش اليوم.", "طيارة مسيرة ضربت موتور ببلدة حيش اليوم.",
+                           "طيران النظام ضرب غارتين على بلدة حيش اليوم."}) {
+    const Result r = full_run(text, 2019y / November / 6);
+    ASSERT_EQ(r.candidates.size(), 1u) << text << json(r.candidates).dump();
+    EXPECT_EQ(kind_of(r.candidates[0]), "airstrike") << text;
+  }
+  const Result uav = full_run("Dün akşam Kah köyündeki kampın üzerinde bir insansız hava aracının alçaktan uçtuğunu bildirdi.",
+                              2021y / April / 7);
+  ASSERT_EQ(uav.candidates.size(), 1u) << json(uav.candidates).dump();
+  EXPECT_EQ(kind_of(uav.candidates[0]), "uav_observation");
+  // Not a blast: "exploded" alone, or a blast that did not hit.
+  EXPECT_TRUE(full_run("Tensions exploded into a war of words in Ankara.", 2019y / June / 12).candidates.empty());
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -915,6 +915,56 @@ TEST(Places, RussianFromTheSideOfAndTowardsAreCues) {
   }
 }
 
+// Issue 14, eighteenth held-out set: OCHA's English spellings after a verb of attack ("hit
+// Maarshoreen and Talmans", "struck Heesh"), where GeoNames writes other vowels (Ma`arr Shurin,
+// Tallmannis, Ḩīsh); a two-consonant name only near a point the text located before.
+TEST(Places, EnglishSpellingsAfterAVerbOfAttack) {
+  const auto ms = find_with_localities(
+      "On 20 December, air strikes hit Maarshoreen and Talmans, east of Maarat al-Numan. On 21 December, shelling "
+      "struck Heesh, some 10 km south of Maarat al-Numan.",
+      "en");
+  expect_point(ms, "Maarshoreen", 36.72842, 35.66796);
+  expect_point(ms, "Talmans", 36.73746, 35.63726);
+  expect_point(ms, "Heesh", 36.64356, 35.54793);
+  // No point located before: a short name is no village (Ar Rabiyah lies by Jisr al-Shughur).
+  const auto alone = find_with_localities("Shelling struck Rabiya on Monday.", "en");
+  if (const PlaceMention* p = with_text(alone, "Rabiya")) {
+    EXPECT_NE(p->kind, "point") << dump(alone);
+  }
+  // Sochi shares Suqay`ah's skeleton (s-u-k-i), but not its letters.
+  for (const auto& p : find_with_localities("Turkish troops struck Sochi on Monday, as Ankara said.", "en"))
+    EXPECT_NE(p.kind, "point") << p.text << dump(find_with_localities("Turkish troops struck Sochi.", "en"));
+}
+
+// Arabic "معر" and "دير" names written as one word ("معرشورين": the gazetteer writes "معر شورين");
+// an ordinary word that begins so is no place.
+TEST(Places, ArabicJoinedMaarAndDeirNames) {
+  const auto ms = find_with_localities("قصف الطيران الحربي معرشورين ومعرشمارين صباح اليوم.", "ar");
+  expect_point(ms, "معرشورين", 36.72842, 35.66796);
+  const auto word = find_with_localities("وقعت معركتين عنيفتين وسط المدينة.", "ar");
+  EXPECT_TRUE(word.empty()) << dump(word);
+}
+
+// Turkish: a name with its case suffix after an apostrophe is a proper noun, even as a sentence's
+// first word ("İştebrak'taki Türk gözlem noktası"); a post's name spelt with other letters for
+// the same sounds ("Şeyh Akil", Sheikh Aqil) is the post when a post word is by it.
+TEST(Places, TurkishPostsBySentenceInitialSuffixAndSkeleton) {
+  const auto first = find_with_localities("Herkes korkuyor. İştebrak'taki Türk gözlem noktası ise sessiz.", "tr");
+  const PlaceMention* p = with_text(first, "İştebrak");
+  ASSERT_NE(p, nullptr) << dump(first);
+  EXPECT_EQ(p->match, "post") << dump(first);
+  const auto post = find_with_localities("25.10.2018 — Şeyh Akil gözlem noktasının yaklaşık 2 km güneyi — iki top mermisi düştü.", "tr");
+  const PlaceMention* sa = with_text(post, "Şeyh Akil");
+  ASSERT_NE(sa, nullptr) << dump(post);
+  EXPECT_EQ(sa->match, "post") << dump(post);
+  EXPECT_NEAR(sa->lat.value_or(0), 36.25, 1e-6);
+  // No post word: the village of that name, not the post.
+  const auto village = find_with_localities("Rejim güçleri dün Şeyh Akil köyünü bombaladı.", "tr");
+  if (const PlaceMention* v = with_text(village, "Şeyh Akil")) {
+    EXPECT_NE(v->match, "post") << dump(village);
+  }
+}
+
 }  // namespace
 // The region's states by their Russian, Arabic and Turkish names are countries (ICU's display
 // names), never an unknown place ("Suriye'nin kuzeybatısındaki" was kept as unresolved).

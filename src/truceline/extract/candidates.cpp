@@ -1246,11 +1246,37 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }();
     // (An update of the story or a possessive day names its host: told_again_by.)
     const std::vector<std::size_t> harm_named = e.kind == "civilian_harm" ? told_again_by(si) : std::vector<std::size_t>{};
-    if (e.kind == "civilian_harm" && places[si].empty() && si > 0 &&
-        (!harm_named.empty() || (harm_host < si && cands_of.count(harm_host)))) {
+    // ... or that names only the place of one of that sentence's events ("Air strikes hit X and
+    // Y. Five civilians were killed in X."): that event's (eighteenth held-out set; the casualty
+    // sentence was read as a second event at X).
+    std::vector<std::size_t> harm_same_place;
+    // (Not a sentence with a day of its own: "The day before, a woman was injured … in X" is
+    // another event.)
+    if (e.kind == "civilian_harm" && !places[si].empty() && dates[si].empty() && !day_offset_phrase(si) &&
+        !same_day_phrase(si) && harm_named.empty() && harm_host < si && cands_of.count(harm_host)) {
+      bool all = true;
+      for (const PlaceMention* p : places[si]) {
+        if (p->kind != "point") {
+          all = false;
+          break;
+        }
+        bool hit = false;
+        for (const std::size_t h : cands_of[harm_host])
+          if (cands[h].place && cands[h].place->kind == "point" && cands[h].place->name == p->name) {
+            hit = true;
+            if (std::find(harm_same_place.begin(), harm_same_place.end(), h) == harm_same_place.end()) harm_same_place.push_back(h);
+          }
+        all = all && hit;
+      }
+      if (!all || harm_same_place.size() != 1) harm_same_place.clear();  // (two events' places: whose, unsaid)
+    }
+    if (e.kind == "civilian_harm" && si > 0 &&
+        ((places[si].empty() && (!harm_named.empty() || (harm_host < si && cands_of.count(harm_host)))) ||
+         !harm_same_place.empty())) {
       bool only = std::count_if(ev.events.begin(), ev.events.end(), [&](const auto& x) { return x.sentence == si; }) == 1;
       if (only) {
-        const std::vector<std::size_t> hosts = harm_named.empty() ? cands_of[harm_host] : harm_named;
+        const std::vector<std::size_t> hosts =
+            !harm_same_place.empty() ? harm_same_place : harm_named.empty() ? cands_of[harm_host] : harm_named;
         const bool update = in_update(si);
         for (const std::size_t h : hosts) {
           Cand& host = cands[h];
@@ -1948,6 +1974,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     auto owns_the_object = [&](const ActorMention* a, std::string b1, const std::string& b2) {
       static const std::set<std::string> kObject = {"positions", "position", "posts", "headquarters", "bases", "base",
                                                     "convoy", "позиции", "позиций", "позициям", "позициях",
+                                                    // a headquarters ("у штаба ХТШ", "قرب مقر الهيئة")
+                                                    "штаб", "штаба", "штабу", "штабе", "штабом", normalise_arabic("مقر"),
                                                     normalise_arabic("مواقع"), normalise_arabic("المواقع"),
                                                     normalise_arabic("مقرات"), normalise_arabic("مقار"),
                                                     normalise_arabic("نقاط"), normalise_arabic("تجمعات")};
@@ -1963,7 +1991,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // "rejim mevzilerine", "Rus üssüne", "TSK konvoyuna".
       if (latin && doc.lang() == "tr") {
         const std::string w = word_after(a);
-        for (std::string_view stem : {"nokta", "mevzi", "karakol", "üssü", "üssün", "üsse", "konvoy"})
+        for (std::string_view stem : {"nokta", "mevzi", "karakol", "üssü", "üssün", "üsse", "konvoy", "karargah", "karargâh"})
           if (w.starts_with(stem)) return true;
         // The positions as the mention's own last word ("rejim mevzilerine", to regime
         // positions): hit, unless fired from them (ablative: "rejim mevzilerinden").
