@@ -216,7 +216,8 @@ TEST(Dates, AbsoluteForms) {
 }
 
 TEST(Dates, SlashedDatesAreUnresolvedUnlessOnlyOneReadingIsADay) {
-  auto m = one("Witnesses dated it 10/12/2018 in their notes.", kPub);
+  // (Neither reading is the publication date, 12 October: see SlashedDatesFollowTheTextsOwnOrder.)
+  auto m = one("Witnesses dated it 10/11/2018 in their notes.", kPub);
   EXPECT_EQ(m.rule, "unresolved");
   EXPECT_FALSE(m.resolved);
   EXPECT_NE(m.reason.find("day/month order unknown"), std::string::npos) << m.reason;
@@ -224,6 +225,42 @@ TEST(Dates, SlashedDatesAreUnresolvedUnlessOnlyOneReadingIsADay) {
   EXPECT_EQ(m.rule, "absolute");
   EXPECT_EQ(m.resolved, (2018y / October / 25d));
   EXPECT_NE(m.reason.find("day first"), std::string::npos);
+}
+
+// Issue 14, eighteenth held-out set: an English text's ambiguous slashed date takes the order its
+// other slashed dates show, or that of one read as the publication date; with neither it stays
+// unresolved.
+TEST(Dates, SlashedDatesFollowTheTextsOwnOrder) {
+  auto ds = dates("Report of 3/6/2019. Shelling on 21/5/2019 hit the town.", 2019y / June / 3d);
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[0].resolved, (2019y / June / 3d));
+  EXPECT_NE(ds[0].reason.find("as the text writes '21/5/2019'"), std::string::npos) << ds[0].reason;
+  ds = dates("Report of 05/11/2019. Shelling on 02/11/2019 hit the town.", 2019y / November / 5d);
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[0].resolved, (2019y / November / 5d));
+  EXPECT_NE(ds[0].reason.find("publication date"), std::string::npos) << ds[0].reason;
+  EXPECT_EQ(ds[1].resolved, (2019y / November / 2d)) << ds[1].reason;
+  // Month first where the text's other date can only be so read.
+  ds = dates("Report of 3/6/2019. Shelling on 5/21/2019 hit the town.", 2019y / June / 3d);
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[0].resolved, (2019y / March / 6d));
+  // Neither reading the publication date, no other date: unresolved, as before.
+  const auto m = one("Report of 3/5/2019 from the town.", 2019y / June / 3d);
+  EXPECT_EQ(m.rule, "unresolved");
+}
+
+// Russian dates in words ("пятого марта", the fifth of March) and Levantine "امبارح" (yesterday).
+TEST(Dates, RussianOrdinalDaysAndLevantineYesterday) {
+  auto m = one("Это случилось пятого марта.", kPub);
+  EXPECT_EQ(m.text, "пятого марта");
+  EXPECT_EQ(m.resolved, (2018y / March / 5d));
+  m = one("Двадцать пятого мая обстрел не прекращался.", kPub);
+  EXPECT_EQ(m.resolved, (2018y / May / 25d));
+  EXPECT_TRUE(dates("Командир пятого батальона погиб.", kPub).empty());
+  m = one("امبارح انقصفت البلدة.", kPub);
+  EXPECT_EQ(m.resolved, (2018y / October / 11d));
+  m = one("أول امبارح انقصفت البلدة.", kPub);
+  EXPECT_EQ(m.resolved, (2018y / October / 10d));
 }
 
 // Arabic, Russian and Turkish write the day first: their slashed dates resolve so, and say so.

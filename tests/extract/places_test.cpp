@@ -936,6 +936,13 @@ TEST(Places, EnglishSpellingsAfterAVerbOfAttack) {
     EXPECT_NE(p.kind, "point") << p.text << dump(find_with_localities("Turkish troops struck Sochi.", "en"));
 }
 
+// A spelling's e agrees with a or i ("Тальменес" for Tallmannis, Tall Manīs: e where GeoNames has
+// a and i).
+TEST(Places, SkeletonsEAgreesWithAOrI) {
+  const auto ms = find_with_localities("Боевики обстреляли окраины Тальменеса.", "ru");
+  expect_point(ms, "Тальменеса", 36.73746, 35.63726);
+}
+
 // Arabic "معر" and "دير" names written as one word ("معرشورين": the gazetteer writes "معر شورين");
 // an ordinary word that begins so is no place.
 TEST(Places, ArabicJoinedMaarAndDeirNames) {

@@ -158,7 +158,8 @@ const WordSet& fixed_set() {  // after "الموعد"
   return s;
 }
 const WordSet& yesterday_set() {  // yesterday
-  static const WordSet s{"yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة", "dün", "dun"};
+  // (Levantine "امبارح", "مبارح": yesterday; "أول امبارح": the day before it)
+  static const WordSet s{"yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة", "امبارح", "إمبارح", "مبارح", "dün", "dun"};
   return s;
 }
 const WordSet& tomorrow_set() {  // tomorrow; "послезавтра", "بعد غد": the day after
@@ -236,7 +237,7 @@ const WordSet& month_noun_set() {
 const WordSet& relative_starts_set() {
   static const WordSet s{"позавчера", "позапрошлой", "last", "этой", "прошлой", "overnight", "минувшей", "geçen", "gecen",
                          "الأسبوع", "الليلة", "this", "прошлом", "этом", "текущем", "الشهر", "هذا", "bu",
-                         "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة",
+                         "yesterday", "вчера", "накануне", "أمس", "الأمس", "البارحة", "امبارح", "إمبارح", "مبارح",
                          "dün", "dun", "today", "сегодня", "bugün", "bugun", "اليوم", "evvelsi", "önceki", "onceki", "the",
                          "weekend", "выходные", "выходных", "hafta",
                          // "since dawn", "с рассвета", "منذ الفجر" (keyed on the second word)
@@ -870,6 +871,47 @@ struct Scanner {
     return false;
   }
 
+  // The two numbers of a slashed date at i ("10/12/2018"), if one is there.
+  std::optional<std::pair<unsigned, unsigned>> slashed_at(std::size_t i) const {
+    const auto& a = digits(i);
+    if (!a || a->digit_count > 2 || !punct(i + 1, "/") || !adjacent(i, i + 1) || !adjacent(i + 1, i + 2) ||
+        !punct(i + 3, "/") || !adjacent(i + 2, i + 3) || !adjacent(i + 3, i + 4))
+      return std::nullopt;
+    const auto& b = digits(i + 2);
+    if (!b || b->digit_count > 2 || !year_at(i + 4)) return std::nullopt;
+    return std::make_pair(static_cast<unsigned>(a->value), static_cast<unsigned>(b->value));
+  }
+  // The order the text's other slashed dates show: 'd' when one is day first only ("21/6/2019":
+  // 21 is no month) and none month first only, 'm' the other way round, 0 when none tells or
+  // they disagree; with one such date's text, quoted.
+  std::pair<char, std::string> text_slash_order() const {
+    bool dm = false, md = false;
+    std::string example;
+    for (std::size_t i = 0; i + 4 < t.size(); ++i)
+      if (const auto xz = slashed_at(i)) {
+        const auto [x, z] = *xz;
+        if (x > 12 && z >= 1 && z <= 12) dm = true, example = fmt::format("'{}'", doc.tokens_text(i, i + 4));
+        if (z > 12 && x >= 1 && x <= 12) md = true, example = fmt::format("'{}'", doc.tokens_text(i, i + 4));
+      }
+    if (dm != md) return {dm ? 'd' : 'm', example};
+    if (dm || !pub) return {0, {}};
+    // None tells: one date whose one reading is the publication date (a report's own date,
+    // "05/11/2019" published on 5 November) shows the order for the others.
+    char order = 0;
+    for (std::size_t i = 0; i + 4 < t.size(); ++i)
+      if (const auto xz = slashed_at(i)) {
+        const auto [x, z] = *xz;
+        const auto y = year_at(i + 4);
+        const year_month_day d_first{year{*y}, month{z}, day{x}}, m_first{year{*y}, month{x}, day{z}};
+        if (d_first == m_first || (d_first == *pub) == (m_first == *pub)) continue;
+        const char o = d_first == *pub ? 'd' : 'm';
+        if (order != 0 && order != o) return {0, {}};
+        order = o;
+        example = fmt::format("'{}', the publication date", doc.tokens_text(i, i + 4));
+      }
+    return {order, example};
+  }
+
   // "10/12/2018": which is the day? Resolved only when one reading alone is a valid date.
   bool slashed_date(std::size_t i) {
     const auto& a = digits(i);
@@ -889,8 +931,21 @@ struct Scanner {
            fmt::format("day first, as {} writes dates (not {})", lang == "ar" ? "Arabic" : lang == "ru" ? "Russian" : "Turkish",
                        iso(md)));
     } else if (dm.ok() && md.ok() && dm != md) {
-      emit(i, i + 4, "unresolved", "day", std::nullopt,
-           fmt::format("day/month order unknown: {} or {}", iso(dm), iso(md)));
+      // English: the order the text's other slashed dates show ("21/6/2019" elsewhere: day
+      // first), or one of them read as the publication date itself (a report's own date).
+      const auto [order, example] = text_slash_order();
+      if (order != 0) {
+        const year_month_day r = order == 'd' ? dm : md;
+        emit(i, i + 4, "absolute", "day", r,
+             example.starts_with(fmt::format("'{}'", doc.tokens_text(i, i + 4)))
+                 ? fmt::format("{} first: that reading is the publication date (not {})", order == 'd' ? "day" : "month",
+                               iso(order == 'd' ? md : dm))
+                 : fmt::format("{} first, as the text writes {} (not {})", order == 'd' ? "day" : "month", example,
+                               iso(order == 'd' ? md : dm)));
+      } else {
+        emit(i, i + 4, "unresolved", "day", std::nullopt,
+             fmt::format("day/month order unknown: {} or {}", iso(dm), iso(md)));
+      }
     } else if (dm.ok()) {
       emit(i, i + 4, "absolute", "day", dm, x == z ? "" : fmt::format("day first: {} is not a month", x));
     } else if (md.ok()) {
@@ -934,6 +989,35 @@ struct Scanner {
     return std::make_pair(day, last);
   }
 
+  // Russian ordinal days in the genitive, as a date is said in words: "пятого марта" (the fifth of
+  // March), "двадцать пятого мая". Returns the day and its last token; the month must follow
+  // (day_month). (Eighteenth held-out set: "пятого марта" was read as March alone.)
+  std::optional<std::pair<unsigned, std::size_t>> ru_ordinal_day(std::size_t i) const {
+    if (t[i].script != Script::cyrillic) return std::nullopt;
+    static const std::unordered_map<std::string, unsigned> days = [] {
+      std::unordered_map<std::string, unsigned> m;
+      const char* words[] = {"первого", "второго", "третьего", "четвертого", "пятого", "шестого", "седьмого", "восьмого",
+                             "девятого", "десятого", "одиннадцатого", "двенадцатого", "тринадцатого", "четырнадцатого",
+                             "пятнадцатого", "шестнадцатого", "семнадцатого", "восемнадцатого", "девятнадцатого",
+                             "двадцатого"};
+      for (unsigned d = 0; d < 20; ++d) m.emplace(words[d], d + 1);
+      m.emplace("четвёртого", 4);
+      m.emplace("тридцатого", 30);
+      return m;
+    }();
+    unsigned tens = 0;
+    std::size_t at = i;
+    if ((k[i] == "двадцать" || k[i] == "тридцать") && word(i + 1) && same_sentence(i, i + 1)) {
+      tens = k[i] == "двадцать" ? 20 : 30;
+      at = i + 1;
+    }
+    const auto it = days.find(k[at]);
+    if (it == days.end() || (tens > 0 && it->second > 9)) return std::nullopt;
+    const unsigned day = tens + it->second;
+    if (day > 31) return std::nullopt;
+    return std::make_pair(day, at);
+  }
+
   // "the 3rd" (English ordinal suffix after "the", not followed by a word other than
   // punctuation or a clause word) or "3-го числа" (Russian): a day of the month alone.
   bool pub_day_rule_applies(std::size_t i, std::size_t j) const {
@@ -955,6 +1039,7 @@ struct Scanner {
     std::size_t j = i + 1;
     if (!d) {
       auto ord = ar_ordinal_day(i);
+      if (!ord) ord = ru_ordinal_day(i);
       if (!ord) return false;
       d = ord->first;
       j = ord->second + 1;

@@ -590,8 +590,8 @@ double approx_km(double lat1, double lon1, double lat2, double lon2) {
 //   consonants: kh = h (Turkish writes خ as h), gh = g, sh ch = S, th = t, dh = d, dj dzh = j,
 //               q c = k, doubled letters once; a final h after a vowel dropped (ta marbuta).
 //   vowel slots: before the first consonant and after each, the class of the vowel letters
-//               there: a e -> a; i y -> i; o u w v -> u (a run takes u before i before a:
-//               "aw" is u, "ay" i), '-' none.
+//               there: a -> a; i y ee -> i; o u w v -> u; e -> e, which agrees with a or i
+//               (a run takes u before i before a before e: "aw" is u, "ay" i), '-' none.
 //   nisba: the name ends in the nisba -iya(h), -iyya(h), -iye(h) (its y is the consonant ي: a
 //               name ending in -i is not one: "Turki" is not Turaykiyah, "Sharqi" not Ash
 //               Sharqiyah).
@@ -615,13 +615,14 @@ Skeleton skeleton_of(std::string_view folded) {
   k.nisba = s.ends_with("iya") || s.ends_with("iyya") || s.ends_with("iye") || s.ends_with("iyye");
   auto vowel_class = [](char c) -> char {
     switch (c) {
-      case 'a': case 'e': return 'a';
+      case 'a': return 'a';
+      case 'e': return 'e';  // a or i (below)
       case 'i': case 'y': return 'i';
       case 'o': case 'u': case 'w': case 'v': return 'u';
       default: return 0;
     }
   };
-  auto rank = [](char v) { return v == 'u' ? 3 : v == 'i' ? 2 : v == 'a' ? 1 : 0; };
+  auto rank = [](char v) { return v == 'u' ? 3 : v == 'i' ? 2 : v == 'a' ? 1 : v == 'e' ? 0 : -1; };
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (static_cast<unsigned char>(c) >= 0x80 || !std::isalpha(static_cast<unsigned char>(c))) continue;
@@ -695,13 +696,17 @@ int same_skeleton(const Skeleton& q, const Skeleton& g, bool inflected) {
   int same = 0;
   for (std::size_t i = 0; i < q.slots.size() - (ending ? 1 : 0); ++i) {
     const char a = q.slots[i], b = g.slots[i];
-    if (a != '-' && b != '-' && a != b) return -1;
-    same += a != '-' && a == b;
+    // e stands for a or i (the press and GeoNames write e for both: "Talmenes", Tallmannis;
+    // "Kafr Nabel"), so it agrees with either.
+    const bool e_agrees = (a == 'e' && (b == 'a' || b == 'i' || b == 'e')) || (b == 'e' && (a == 'a' || a == 'i'));
+    if (a != '-' && b != '-' && a != b && !e_agrees) return -1;
+    same += a != '-' && (a == b || e_agrees);
     q_more = q_more || (a != '-' && b == '-');
     g_more = g_more || (b != '-' && a == '-');
   }
   if (q_more && g_more) return -1;
-  if (!ending && q.slots.back() != g.slots.back()) return -1;
+  const char qe = q.slots.back(), ge = g.slots.back();
+  if (!ending && qe != ge && !((qe == 'e' && (ge == 'a' || ge == 'i')) || (ge == 'e' && (qe == 'a' || qe == 'i')))) return -1;
   return same >= 2 ? same : -1;
 }
 
