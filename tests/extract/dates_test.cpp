@@ -249,6 +249,33 @@ TEST(Dates, SlashedDatesFollowTheTextsOwnOrder) {
   EXPECT_EQ(m.rule, "unresolved");
 }
 
+// Issue 14, nineteenth held-out set: a day and month with no year in a table's date column
+// ("19/08", Turkish "10.06") or at a log line's head ("05/11 - …"): the year of the publication.
+// A dotted pair elsewhere is a time or a figure; a slashed pair elsewhere a ratio.
+TEST(Dates, TableCellsAndLogHeadsWithNoYear) {
+  auto ds = dates("No. | Date | Location | Incident\n1 | 19/08 | Salqin | air strike\n2 | 20/08 | Harim | shelling\n",
+                  2019y / August / 27d);
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[0].resolved, (2019y / August / 19d));
+  EXPECT_EQ(ds[1].resolved, (2019y / August / 20d));
+  EXPECT_NE(ds[0].reason.find("a table's date column, day first"), std::string::npos) << ds[0].reason;
+  const Document tr = Document::make("Tarih | Yer | Olay\n10.06 | Bidama | topçu atışı\n12.06 | Bidama | İHA saldırısı\n", "tr");
+  const auto out = find_dates(tr, year_month_day{2019y / June / 17d}, nullptr);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].resolved, (2019y / June / 12d));
+  ds = dates("21/11 - Qah - two mortar rounds fell near the camp.", 2019y / November / 22d);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].resolved, (2019y / November / 21d)) << ds[0].reason;
+  // English, and nothing in the text tells the order: said, not guessed.
+  ds = dates("05/11 - Qah - two mortar rounds fell near the camp.", 2019y / November / 6d);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].rule, "unresolved");
+  EXPECT_NE(ds[0].reason.find("order unknown"), std::string::npos) << ds[0].reason;
+  // No date column, no log head: "14.30" and "3/4" are no dates.
+  EXPECT_TRUE(dates("The shelling began at 14.30 and hit 3/4 of the houses.", 2019y / June / 17d).empty());
+  EXPECT_TRUE(dates("Score | Team\n2/1 | home\n", 2019y / June / 17d).empty());
+}
+
 // Russian dates in words ("пятого марта", the fifth of March) and Levantine "امبارح" (yesterday).
 TEST(Dates, RussianOrdinalDaysAndLevantineYesterday) {
   auto m = one("Это случилось пятого марта.", kPub);

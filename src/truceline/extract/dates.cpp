@@ -252,11 +252,17 @@ const WordSet& earlier_set() {  // "earlier today"
   static const WordSet s{"earlier"};
   return s;
 }
+// A table's date column head ("No. | Date | Location", "Tarih | Yer | Olay").
+const WordSet& date_column_heads() {
+  static const WordSet s{"date", "tarih", "дата", "التاريخ", "تاريخ"};
+  return s;
+}
 
 // Builds every set once, before the first scan (sets register their words in the vocabulary).
 bool all_sets() {
   static const bool done = [] {
     (void)before_weekday();
+    (void)date_column_heads();
     (void)ar_time_of_day();
     (void)after_time_of_day();
     (void)last_words();
@@ -340,6 +346,7 @@ struct Scanner {
   const Document& doc;
   const std::vector<Token>& t;
   std::optional<year_month_day> pub;
+  mutable std::optional<bool> date_column;  // date_column_in_text, once
   const agreement::Agreement* agreement;
   std::string lang;
   const std::vector<std::string>& k;                   // key of each token ("" for punctuation)
@@ -534,7 +541,8 @@ struct Scanner {
   // mostly reports the past, but deadlines and plans are ahead). direction -1: strictly before
   // the publication's month ("نيسان الماضي", last April); -2: on or before it (a past verb right
   // before a month alone: "signed in September"); > 0: after it ("المقبل").
-  void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d, int direction = 0) {
+  void emit_no_year(std::size_t first, std::size_t last, unsigned m, std::optional<unsigned> d, int direction = 0,
+                    std::string_view note = {}) {
     const std::string precision = d ? "day" : "month";
     if (d && !year_month_day{year{2000}, month{m}, day{*d}}.ok()) {  // 2000: a leap year, 29 February exists
       emit(first, last, "unresolved", "day", std::nullopt, fmt::format("no such day: {} of month {}", *d, m));
@@ -579,6 +587,7 @@ struct Scanner {
     if (direction == -1) reason += " (the text says it is past)";
     else if (direction == -2) reason += " (a past verb before it: not after the publication's month)";
     else if (d && sys_days{r} > p + days{kFutureSlackDays}) reason += "; after the publication date";
+    if (!note.empty()) reason = fmt::format("{}; {}", note, reason);
     emit(first, last, "absolute_no_year", precision, r, std::move(reason));
   }
 
@@ -910,6 +919,85 @@ struct Scanner {
         example = fmt::format("'{}', the publication date", doc.tokens_text(i, i + 4));
       }
     return {order, example};
+  }
+
+  // A day and month with no year, "19/08" or "10.06", in a table's first two cells when the text
+  // has a date column ("No. | Date | Location …", "Tarih | Yer | Olay …") or, slashed, at the head
+  // of a log line before its dash ("05/11 - Qah - …"): the year the publication's date puts
+  // nearest (emit_no_year). Day first, but in English as the text's other slashed dates show
+  // (text_slash_order), or whichever number cannot be a month. A dotted pair elsewhere is a time
+  // ("14.30") or a figure, and a slashed pair elsewhere a ratio or a score.
+  // (Nineteenth held-out set: nine table cells were not read.)
+  bool date_column_in_text() const {
+    if (date_column) return *date_column;
+    const std::string& text = doc.text();
+    bool found = false;
+    for (std::size_t x = 0; x < n() && !found; ++x) {
+      if (!word(x) || !in(x, date_column_heads())) continue;
+      // the word alone in its cell: a bar or the line's edge on either side, spaces between
+      const auto [lb, le] = line_of(t[x].b0);
+      if (text.substr(lb, le - lb).find('|') == std::string::npos) continue;
+      std::size_t a = t[x].b0, b = t[x].b1;
+      while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
+      while (b < le && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
+      found = (a == lb || text[a - 1] == '|') && (b == le || text[b] == '|');
+    }
+    date_column = found;
+    return found;
+  }
+  // The line around byte `at` of the text: [begin, end), bytes.
+  std::pair<std::size_t, std::size_t> line_of(std::size_t at) const {
+    const std::string& text = doc.text();
+    const std::size_t b = text.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::size_t begin = b == std::string::npos || at == 0 ? 0 : b + 1;
+    std::size_t end = text.find('\n', at);
+    return {begin, end == std::string::npos ? text.size() : end};
+  }
+  bool partial_date(std::size_t i) {
+    unsigned x = 0, z = 0;
+    std::size_t last = i;
+    bool slash = false;
+    if (const auto& a = digits(i); a && a->digit_count <= 2 && a->prefix.empty() && a->suffix.empty() && punct(i + 1, "/") &&
+                                   adjacent(i, i + 1) && adjacent(i + 1, i + 2)) {
+      const auto& b = digits(i + 2);
+      if (!b || b->digit_count > 2 || !b->suffix.empty() || (punct(i + 3, "/") && adjacent(i + 2, i + 3))) return false;
+      x = static_cast<unsigned>(a->value), z = static_cast<unsigned>(b->value), last = i + 2, slash = true;
+    } else {
+      const std::string_view s = doc.token_text(i);
+      const std::size_t dot = s.find('.');
+      if (dot == std::string_view::npos || dot == 0 || dot > 2 || s.size() - dot - 1 == 0 || s.size() - dot - 1 > 2) return false;
+      for (std::size_t c = 0; c < s.size(); ++c)
+        if (c != dot && !(s[c] >= '0' && s[c] <= '9')) return false;
+      x = static_cast<unsigned>(std::stoi(std::string(s.substr(0, dot))));
+      z = static_cast<unsigned>(std::stoi(std::string(s.substr(dot + 1))));
+    }
+    const std::string& text = doc.text();
+    const auto [lb, le] = line_of(t[i].b0);  // (bytes: spans count code points)
+    const std::string_view before(text.data() + lb, t[i].b0 - lb);
+    const bool cell = text.substr(lb, le - lb).find('|') != std::string::npos &&
+                      std::count(before.begin(), before.end(), '|') <= 1 && date_column_in_text();
+    bool log_head = false;
+    if (slash && before.find_first_not_of(" \t") == std::string_view::npos) {
+      std::size_t after = t[last].b1;
+      while (after < le && text[after] == ' ') ++after;
+      const std::string_view rest(text.data() + after, le - after);
+      log_head = rest.starts_with("-") || rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94");
+    }
+    if (!cell && !log_head) return false;
+    char order = lang == "en" ? text_slash_order().first : 'd';
+    if (order == 0) order = x > 12 && z <= 12 ? 'd' : z > 12 && x <= 12 ? 'm' : 0;
+    const char* where = cell ? "a table's date column" : "a log line's date";
+    if (order == 0) {
+      if (x == z) order = 'd';
+      else {
+        emit(i, last, "unresolved", "day", std::nullopt, fmt::format("{}: day/month order unknown", where));
+        return true;
+      }
+    }
+    const unsigned dd = order == 'd' ? x : z, mm = order == 'd' ? z : x;
+    if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return false;  // (not a date: "10.35", a time)
+    emit_no_year(i, last, mm, dd, 0, fmt::format("{}, {} first", where, order == 'd' ? "day" : "month"));
+    return true;
   }
 
   // "10/12/2018": which is the day? Resolved only when one reading alone is a valid date.
@@ -1702,7 +1790,7 @@ struct Scanner {
     for (std::size_t i = 0; i < n(); ++i) {
       if (i < floor || !t[i].word) continue;
       if (past_day(i) || relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) || slashed_date(i) ||
-          day_month(i) || month_first(i) || weekday_at(i)) {
+          partial_date(i) || day_month(i) || month_first(i) || weekday_at(i)) {
         i = floor - 1;
         continue;
       }
