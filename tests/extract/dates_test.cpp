@@ -244,6 +244,11 @@ TEST(Dates, SlashedDatesFollowTheTextsOwnOrder) {
   ds = dates("Report of 3/6/2019. Shelling on 5/21/2019 hit the town.", 2019y / June / 3d);
   ASSERT_EQ(ds.size(), 2u);
   EXPECT_EQ(ds[0].resolved, (2019y / March / 6d));
+  // The text's order is not followed past the publication date (7/2 is no 2 July, published 3 May).
+  ds = dates("Shelling hit the town on 5/3/2019 and again on 7/2/2019.", 2019y / May / 3d);
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[0].resolved, (2019y / May / 3d));
+  EXPECT_EQ(ds[1].rule, "unresolved") << ds[1].reason;
   // Neither reading the publication date, no other date: unresolved, as before.
   const auto m = one("Report of 3/5/2019 from the town.", 2019y / June / 3d);
   EXPECT_EQ(m.rule, "unresolved");

@@ -1918,6 +1918,21 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       out.push_back(std::move(p.am));
     }
   }
+  // "ВКС" alone is Russia's aerospace force, and also a video conference ("в формате ВКС", "в
+  // режиме ВКС", "по ВКС"): no one acts there.
+  std::erase_if(out, [&](const ActorMention& a) {
+    if (a.text != "\xD0\x92\xD0\x9A\xD0\xA1" /* ВКС */) return false;
+    const auto& ts = doc.tokens();
+    std::size_t p = static_cast<std::size_t>(
+        std::lower_bound(ts.begin(), ts.end(), a.span.begin, [](const Token& t, std::size_t c) { return t.span.begin < c; }) -
+        ts.begin());
+    while (p > 0 && !ts[p - 1].word) --p;
+    if (p == 0) return false;
+    const std::string& before = ts[p - 1].lower;
+    return before == "\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC\xD0\xB0\xD1\x82\xD0\xB5" /* формате */ ||
+           before == "\xD1\x80\xD0\xB5\xD0\xB6\xD0\xB8\xD0\xBC\xD0\xB5" /* режиме */ ||
+           before == "\xD0\xBF\xD0\xBE" /* по */;
+  });
   std::sort(out.begin(), out.end(), [](const ActorMention& x, const ActorMention& y) { return x.span.begin < y.span.begin; });
   return out;
 }

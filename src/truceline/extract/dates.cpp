@@ -347,6 +347,7 @@ struct Scanner {
   const std::vector<Token>& t;
   std::optional<year_month_day> pub;
   mutable std::optional<bool> date_column;  // date_column_in_text, once
+  mutable std::optional<std::pair<char, std::string>> slash_order;  // text_slash_order, once
   const agreement::Agreement* agreement;
   std::string lang;
   const std::vector<std::string>& k;                   // key of each token ("" for punctuation)
@@ -894,14 +895,28 @@ struct Scanner {
   // 21 is no month) and none month first only, 'm' the other way round, 0 when none tells or
   // they disagree; with one such date's text, quoted.
   std::pair<char, std::string> text_slash_order() const {
+    if (!slash_order) slash_order = compute_slash_order();  // (once: every ambiguous date asks)
+    return *slash_order;
+  }
+  std::pair<char, std::string> compute_slash_order() const {
     bool dm = false, md = false;
     std::string example;
-    for (std::size_t i = 0; i + 4 < t.size(); ++i)
-      if (const auto xz = slashed_at(i)) {
-        const auto [x, z] = *xz;
-        if (x > 12 && z >= 1 && z <= 12) dm = true, example = fmt::format("'{}'", doc.tokens_text(i, i + 4));
-        if (z > 12 && x >= 1 && x <= 12) md = true, example = fmt::format("'{}'", doc.tokens_text(i, i + 4));
+    for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+      std::optional<std::pair<unsigned, unsigned>> xz = i + 4 < t.size() ? slashed_at(i) : std::nullopt;
+      std::size_t last = i + 4;
+      // (and a day and month of two digits each with no year, "14/03", as a table writes them)
+      if (!xz) {
+        const auto& a = digits(i);
+        const auto& b = digits(i + 2);
+        if (a && b && a->digit_count == 2 && b->digit_count == 2 && a->suffix.empty() && b->suffix.empty() &&
+            punct(i + 1, "/") && adjacent(i, i + 1) && adjacent(i + 1, i + 2) && !(punct(i + 3, "/") && adjacent(i + 2, i + 3)))
+          xz = std::pair{static_cast<unsigned>(a->value), static_cast<unsigned>(b->value)}, last = i + 2;
       }
+      if (!xz) continue;
+      const auto [x, z] = *xz;
+      if (x > 12 && z >= 1 && z <= 12) dm = true, example = fmt::format("'{}'", doc.tokens_text(i, last));
+      if (z > 12 && x >= 1 && x <= 12) md = true, example = fmt::format("'{}'", doc.tokens_text(i, last));
+    }
     if (dm != md) return {dm ? 'd' : 'm', example};
     if (dm || !pub) return {0, {}};
     // None tells: one date whose one reading is the publication date (a report's own date,
@@ -1022,7 +1037,12 @@ struct Scanner {
       // English: the order the text's other slashed dates show ("21/6/2019" elsewhere: day
       // first), or one of them read as the publication date itself (a report's own date).
       const auto [order, example] = text_slash_order();
-      if (order != 0) {
+      if (order != 0 && pub && sys_days{order == 'd' ? dm : md} > sys_days{*pub} + days{kFutureSlackDays}) {
+        // (the text's order would put it after the publication: not assumed)
+        emit(i, i + 4, "unresolved", "day", std::nullopt,
+             fmt::format("day/month order unknown: {} or {} (the text's {} reading is after the publication date)",
+                         iso(dm), iso(md), order == 'd' ? "day-first" : "month-first"));
+      } else if (order != 0) {
         const year_month_day r = order == 'd' ? dm : md;
         emit(i, i + 4, "absolute", "day", r,
              example.starts_with(fmt::format("'{}'", doc.tokens_text(i, i + 4)))

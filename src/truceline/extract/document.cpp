@@ -218,6 +218,14 @@ Document Document::make(std::string text, std::string_view lang) {
     while (next < for_sentences.length() && (for_sentences[next] == u' ' || for_sentences[next] == u'\t')) ++next;
     if (prev < 0 || next >= for_sentences.length() || for_sentences[next] == u'\n' || for_sentences[next] == u'\r') continue;
     if (terminal(for_sentences[prev])) continue;
+    // (Not between a table's rows: "1 | 19/08 | Salqin | …" then "2 | 20/08 | …" are two rows, two
+    // sentences; a row starts with its number.)
+    auto bars = [&](int32_t from, int32_t step) {
+      int n = 0;
+      for (int32_t x = from; x >= 0 && x < for_sentences.length() && for_sentences[x] != u'\n'; x += step) n += for_sentences[x] == u'|';
+      return n;
+    };
+    if (bars(prev, -1) >= 2 || bars(next, 1) >= 2) continue;
     const UChar32 c = for_sentences.char32At(next);
     if (u_islower(c) || u_isdigit(c)) for_sentences.setCharAt(i, u' ');
   }

@@ -388,13 +388,18 @@ constexpr Entry kTriggers[] = {
     {"other", "blast* ripped"}, {"other", "bomb* exploded"},
     {"airstrike", "غارتين"}, {"airstrike", "غارتان"}, {"airstrike", "اغار*"},
     {"other", "انفجر* عبو*"}, {"other", "انفجار عبو*"},
-    {"airstrike", "مسير* ضرب*"}, {"airstrike", "مسير* ~ ضرب*"},
-    {"shelling", "прилетело"}, {"shelling", "отработал* по"}, {"airstrike", "вкс отработал*"}, {"airstrike", "вкс ~ отработал*"},
-    {"airstrike", "авиация отработал*"}, {"armed_clash", "полезли на"}, {"armed_clash", "пошли на позици*"},
+    {"airstrike", "طيار* مسير* ضرب*"}, {"airstrike", "طائر* مسير* ضرب*"}, {"airstrike", "طيار* مسير* ~ ضرب*"},
+    {"airstrike", "طائر* مسير* ~ ضرب*"},
+    // (not "врачи отработали по двенадцать часов", "прилетело письмо", "полезли на крыши")
+    {"shelling", "прилетело по"}, {"shelling", "прилетело в"}, {"shelling", "прилетело из"},
+    {"shelling", "артиллери* отработал*"}, {"shelling", "артиллери* ~ отработал*"}, {"shelling", "арта отработал*"}, {"airstrike", "вкс отработал*"},
+    {"airstrike", "вкс ~ отработал*"}, {"airstrike", "авиация отработал*"}, {"armed_clash", "полезли на позици*"},
+    {"armed_clash", "полезли на штурм"}, {"armed_clash", "пошли на позици*"}, {"armed_clash", "пошли на штурм"},
     {"other", "прогремел* взрыв*"}, {"other", "прогремел* ~ взрыв*"},
     // ("aracı", "aracının": araç's ç is c before a vowel)
     {"uav_observation", "insansız hava ara* uçtu*"}, {"uav_observation", "insansız hava ara* ~ uçtu*"},
-    {"uav_observation", "iha* uçtu*"}, {"uav_observation", "iha* ~ uçtu*"},
+    // (not "ihale fiyatları uçtu", tender prices soared)
+    {"uav_observation", "iha uçtu*"}, {"uav_observation", "iha ~ uçtu*"}, {"uav_observation", "ihalar* uçtu*"},
     {"shelling", "topçu* ~ hedef aldı"}, {"shelling", "topçu* ~ ~ hedef aldı"},
 };
 

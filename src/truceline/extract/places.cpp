@@ -659,12 +659,14 @@ Skeleton skeleton_of(std::string_view folded) {
 // agree: where both write a vowel, the same class, and the vowels of one are all among the
 // other's (a spelling may leave vowels out, "Mozra" for Mawzarah, but not write others: "Mozra"
 // is not the French "Mzairaa", which writes an i where Mozra has none and none where it has an
-// o); at least two slots agree outright (one is no evidence: "Кремле" is not Qaramil). The final
+// o); an e agrees with a or i, as half an agreement; at least two slots agree outright, or one
+// and two e's (one is no evidence: "Кремле" is not Qaramil, "American" not Mīrkān). The final
 // slot counts (a final vowel is part of the name: "Joz" is not "Jawziyah"), unless `inflected`
 // and the query ends in a vowel (a Russian case ending: "Музары" for Mawzarah; "Эль-Джабин"
 // ends in none, and is not "Djebbine"). Two consonants are too few to compare so ("Soçi", Sochi,
 // would be Suqay`ah).
-// Returns the number of slots where both write the same vowel (the better agreement wins between
+// Returns twice the number of slots where both write the same vowel, plus one per e's agreement
+// (the better agreement wins between
 // two places: "Музары", muzar-, is Mawzarah, m-u z-a, rather than "Mzar", z-a), or -1 when they
 // do not agree.
 // A short name (two consonants: "Heesh", "Rabia") has too few letters for a skeleton: it is the
@@ -698,16 +700,16 @@ int same_skeleton(const Skeleton& q, const Skeleton& g, bool inflected) {
     const char a = q.slots[i], b = g.slots[i];
     // e stands for a or i (the press and GeoNames write e for both: "Talmenes", Tallmannis;
     // "Kafr Nabel"), so it agrees with either.
-    const bool e_agrees = (a == 'e' && (b == 'a' || b == 'i' || b == 'e')) || (b == 'e' && (a == 'a' || a == 'i'));
+    const bool e_agrees = (a == 'e' && (b == 'a' || b == 'i')) || (b == 'e' && (a == 'a' || a == 'i'));
     if (a != '-' && b != '-' && a != b && !e_agrees) return -1;
-    same += a != '-' && (a == b || e_agrees);
+    same += a != '-' && a == b ? 2 : e_agrees ? 1 : 0;  // (an e's agreement counts half)
     q_more = q_more || (a != '-' && b == '-');
     g_more = g_more || (b != '-' && a == '-');
   }
   if (q_more && g_more) return -1;
   const char qe = q.slots.back(), ge = g.slots.back();
   if (!ending && qe != ge && !((qe == 'e' && (ge == 'a' || ge == 'i')) || (ge == 'e' && (qe == 'a' || qe == 'i')))) return -1;
-  return same >= 2 ? same : -1;
+  return same >= 4 ? same : -1;  // two slots outright, or one and two e's
 }
 
 struct Resolved {
@@ -2822,8 +2824,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             }
             auto [p, spelling] = m.by_skeleton(qs, cyr);
             // A short name's match (two consonants: short_name_letters) only near a point the text
-            // located before: "Heesh, 10 km south of Maarat al-Numan" is Hish, but a "Rabiya" in
-            // northern Latakia is no Ar Rabiyah by Jisr al-Shughur, 34 km off.
+            // located before: "Heesh" after a sentence on Maarat al-Numan is Hish, 11 km off, but a
+            // "Rabiya" in northern Latakia is no Ar Rabiyah by Jisr al-Shughur, 34 km off.
             if (p && skeleton_of(gazetteer::fold(spelling)).consonants.size() == 2 && !located_near(p)) p = nullptr;
             if (p) {
               r = Resolved{};
@@ -3006,10 +3008,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // at the threshold's edge is too weak: a person's name near a village's.
       // (A Turkish name with a case suffix before a verb of attack is a proper noun: no person's
       // "Мухаммеда" after "обстреляли".)
-      // (After a verb of attack, "air strikes hit Talmans", a village by its skeleton or the
+      // (After a verb of fire, "air strikes hit Talmans", a village by its skeleton or the
       // supplement's by its key is kept: an English spelling of a village's name, OCHA's often, differs from
       // GeoNames' in its vowels (Tallmannis); eighteenth held-out set.)
-      const bool attacked_village = after_object_verb(a) && (r.match == "skeleton" || (from_localities && r.match == "key" && r.score >= 0.78));
+      // Only a bare object of a verb of fire (not "hit American positions", "struck Bassel, a
+      // commander" is still a name: not after "attacked", "targeted"), with no possessive
+      // ("Muhammad's house"): followed by punctuation, "and", or a word of where or when.
+      auto bare_object = [&]() {
+        if (tok(a).script != Script::latin || a == 0) return false;
+        static const std::unordered_set<std::string> kFireVerbs{"hit", "struck", "shelled", "pounded", "bombed", "bombarded"};
+        if (!kFireVerbs.count(lower(a - 1))) return false;
+        if (lower(a).ends_with("'s") || lower(a).ends_with("\u2019s")) return false;
+        if (b + 1 >= n || W[b + 1].sep == 3) return true;
+        static const std::unordered_set<std::string> kAfter{"and", "on", "in", "near", "at", "overnight", "early",
+                                                            "late", "yesterday", "today", "with", "from", "east",
+                                                            "west", "north", "south", "again", "twice"};
+        return kAfter.count(lower(b + 1)) != 0;
+      };
+      const bool attacked_village = (r.match == "skeleton" || (from_localities && r.match == "key" && r.score >= 0.78)) &&
+                                    bare_object();
       if (!cue && !before_tr_object_verb(win.last) && !win.in_index && r.match != "exact" && a == b && r.score < 0.85 &&
           !attacked_village)
         continue;
