@@ -3524,14 +3524,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // row's party). The column is counted by the bars before a word on its line.
   {
     const std::string& text = doc.text();
-    auto line_bounds = [&](std::size_t byte) {
-      const std::size_t b = byte == 0 ? std::string::npos : text.rfind('\n', byte - 1);
-      const std::size_t begin = b == std::string::npos ? 0 : b + 1;
-      const std::size_t end = text.find('\n', byte);
-      return std::pair{begin, end == std::string::npos ? text.size() : end};
-    };
     auto column_of = [&](std::size_t byte) -> std::optional<std::size_t> {
-      const auto [lb, le] = line_bounds(byte);
+      const auto [lb, le] = doc.line_bytes(byte);
       const std::string_view line(text.data() + lb, le - lb);
       if (std::count(line.begin(), line.end(), '|') < 2) return std::nullopt;
       return static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(lb),
@@ -3557,12 +3551,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const std::size_t eb = ts[token_at(doc, c.ev.span.begin)].b0;
         const auto row_col = column_of(eb);
         if (!row_col) continue;
-        // the last head line before the row
+        const auto [lb, le] = doc.line_bytes(eb);
+        // the last head line before the row's
         std::optional<std::size_t> who_col;
         for (const auto& [hb, col] : heads)
-          if (hb < eb && line_bounds(hb).first != line_bounds(eb).first) who_col = col;
+          if (hb < lb) who_col = col;
         if (!who_col) continue;
-        const auto [lb, le] = line_bounds(eb);
         const ActorMention* party = nullptr;
         for (const ActorMention& a : m.actors) {
           const std::size_t k = token_at(doc, a.span.begin);

@@ -950,7 +950,7 @@ struct Scanner {
     for (std::size_t x = 0; x < n() && !found; ++x) {
       if (!word(x) || !in(x, date_column_heads())) continue;
       // the word alone in its cell: a bar or the line's edge on either side, spaces between
-      const auto [lb, le] = line_of(t[x].b0);
+      const auto [lb, le] = doc.line_bytes(t[x].b0);
       if (text.substr(lb, le - lb).find('|') == std::string::npos) continue;
       std::size_t a = t[x].b0, b = t[x].b1;
       while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
@@ -959,14 +959,6 @@ struct Scanner {
     }
     date_column = found;
     return found;
-  }
-  // The line around byte `at` of the text: [begin, end), bytes.
-  std::pair<std::size_t, std::size_t> line_of(std::size_t at) const {
-    const std::string& text = doc.text();
-    const std::size_t b = text.rfind('\n', at == 0 ? 0 : at - 1);
-    const std::size_t begin = b == std::string::npos || at == 0 ? 0 : b + 1;
-    std::size_t end = text.find('\n', at);
-    return {begin, end == std::string::npos ? text.size() : end};
   }
   bool partial_date(std::size_t i) {
     unsigned x = 0, z = 0;
@@ -987,7 +979,7 @@ struct Scanner {
       z = static_cast<unsigned>(std::stoi(std::string(s.substr(dot + 1))));
     }
     const std::string& text = doc.text();
-    const auto [lb, le] = line_of(t[i].b0);  // (bytes: spans count code points)
+    const auto [lb, le] = doc.line_bytes(t[i].b0);  // (bytes: spans count code points)
     const std::string_view before(text.data() + lb, t[i].b0 - lb);
     const bool cell = text.substr(lb, le - lb).find('|') != std::string::npos &&
                       std::count(before.begin(), before.end(), '|') <= 1 && date_column_in_text();
@@ -1017,14 +1009,10 @@ struct Scanner {
 
   // "10/12/2018": which is the day? Resolved only when one reading alone is a valid date.
   bool slashed_date(std::size_t i) {
-    const auto& a = digits(i);
-    if (!a || a->digit_count > 2 || !punct(i + 1, "/") || !adjacent(i, i + 1) || !adjacent(i + 1, i + 2) ||
-        !punct(i + 3, "/") || !adjacent(i + 2, i + 3) || !adjacent(i + 3, i + 4))
-      return false;
-    const auto& b = digits(i + 2);
-    auto y = year_at(i + 4);
-    if (!b || b->digit_count > 2 || !y) return false;
-    const unsigned x = static_cast<unsigned>(a->value), z = static_cast<unsigned>(b->value);
+    const auto xz = slashed_at(i);
+    if (!xz) return false;
+    const auto [x, z] = *xz;
+    const auto y = year_at(i + 4);
     const year_month_day dm{year{*y}, month{z}, day{x}}, md{year{*y}, month{x}, day{z}};
     // Arabic, Russian and Turkish write the day first ("١٢/٧/٢٠١٩", "12/7/2019" in a Turkish
     // text); English may write either, so there both readings stay open.

@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace truceline::extract {
@@ -79,6 +80,12 @@ class Document {
   // The bytes of a span of code points / of tokens [first, last] inclusive.
   std::string_view slice(Span s) const;
   std::string_view token_text(std::size_t i) const { return std::string_view(text_).substr(tokens_[i].b0, tokens_[i].b1 - tokens_[i].b0); }
+  // The line of the text around byte `at`: bytes [begin, end), the line break excluded.
+  std::pair<std::size_t, std::size_t> line_bytes(std::size_t at) const {
+    const std::size_t b = at == 0 ? std::string::npos : text_.rfind('\n', at - 1);
+    const std::size_t end = text_.find('\n', at);
+    return {b == std::string::npos ? 0 : b + 1, end == std::string::npos ? text_.size() : end};
+  }
   std::string_view tokens_text(std::size_t first, std::size_t last) const {
     return std::string_view(text_).substr(tokens_[first].b0, tokens_[last].b1 - tokens_[first].b0);
   }
