@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <string>
 
 #include "truceline/agreement/agreement.hpp"
@@ -971,6 +972,75 @@ TEST(Dates, NakanuneBeforeAnAgentNounIsTheDayBefore) {
   EXPECT_EQ(d.resolved, 2018y / October / 11d);
   EXPECT_EQ(one("Накануне террористы дважды обстреляли село.", kPub).resolved, 2018y / October / 11d);
   EXPECT_TRUE(dates("Стороны встретились накануне переговоров в Сочи.", kPub).empty());
+}
+
+
+std::string iso_of(const year_month_day& d) {
+  return std::to_string(static_cast<int>(d.year())) + "-" + (static_cast<unsigned>(d.month()) < 10 ? "0" : "") +
+         std::to_string(static_cast<unsigned>(d.month())) + "-" + (static_cast<unsigned>(d.day()) < 10 ? "0" : "") +
+         std::to_string(static_cast<unsigned>(d.day()));
+}
+
+TEST(Dates, ATranscriptCountsItsRelativeDaysFromItsRecordingDay) {
+  // A podcast recorded on Sunday 2 December 2018 and released on Monday: after the recording
+  // note's line, "this morning" and weekdays count from the Sunday; on the note's line itself
+  // ("Released Monday") from the publication.
+  const std::string en =
+      "THE ZONE - a podcast\n[Recorded Sunday, December 2, 2018. Released Monday.]\n\n"
+      "GUEST: This morning a drone circled over the village. Last Friday shells hit Tall Sultan.";
+  std::map<std::string, std::string> got;
+  for (const auto& m : dates(en, 2018y / December / 3))
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(got["Monday"], "2018-12-03");
+  EXPECT_EQ(got["This morning"], "2018-12-02");
+  EXPECT_EQ(got["Last Friday"], "2018-11-30");
+  for (const auto& m : dates(en, 2018y / December / 3)) {
+    if (m.text == "This morning") {
+      EXPECT_NE(m.reason.find("recorded, 2018-12-02"), std::string::npos) << m.reason;
+    }
+  }
+  // Turkish: "Kayıt: 11 Aralık 2019 …; yayın: 12 Aralık 2019", then "Dün gece", "Bu sabah".
+  const std::string tr =
+      "Podcast - Bölüm 27\n(Kayıt: 11 Aralık 2019 Çarşamba akşamı; yayın: 12 Aralık 2019.)\n\n"
+      "KONUK: Dün gece Kuveyris'te çatışma çıktı. Bu sabah uçaklar geldi.";
+  got.clear();
+  for (const auto& m : dates(tr, 2019y / December / 12))
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(got["Dün gece"], "2019-12-10");
+  EXPECT_EQ(got["Bu sabah"], "2019-12-11");
+  // No cue word before the date, or the date on a later line, or months before: the publication.
+  for (const std::string text : {"Sunday, December 2, 2018. Shells hit Kafr Nabl this morning.",
+                                 "News\nBody\nMore\nThe talks were recorded on December 2, 2018. Shells hit Kafr Nabl this morning.",
+                                 "[Recorded June 2, 2018.]\nShells hit Kafr Nabl this morning."}) {
+    for (const auto& m : dates(text, 2018y / December / 3)) {
+      if (m.text == "this morning" && m.resolved) {
+        EXPECT_EQ(iso_of(*m.resolved), "2018-12-03") << text;
+      }
+    }
+  }
+}
+
+TEST(Dates, ADayAndMonthWithNoYearAreReadWhenTheirWeekdayIsTold) {
+  // "11/24" (only month first is a date) told as "the Saturday before": 24 November 2018 was a
+  // Saturday; the weekday is part of the mention, not a second date.
+  const auto out = dates("On 11/24 - the Saturday before - they attacked an army post.", 2018y / December / 3);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].text, "11/24 - the Saturday");
+  ASSERT_TRUE(out[0].resolved);
+  EXPECT_EQ(iso_of(*out[0].resolved), "2018-11-24");
+  // Both readings possible: the weekday chooses ("3/11": 3 November 2018 was a Saturday, 11
+  // March 2018 a Sunday).
+  const auto both = dates("Saturday 3/11: shells fell on Kafr Nabl.", 2018y / December / 3);
+  ASSERT_EQ(both.size(), 1u);
+  ASSERT_TRUE(both[0].resolved);
+  EXPECT_EQ(iso_of(*both[0].resolved), "2018-11-03");
+  // No weekday, or one no reading falls on: not read as a date.
+  for (const char* text : {"The clinic is open 24/7 since Monday's strike.", "The match ended 3/1.",
+                           "The match ended 3/1 on Friday."}) {
+    for (const auto& m : dates(text, 2018y / December / 3)) {
+      EXPECT_EQ(m.text.find('/'), std::string::npos) << text << " " << m.text;
+    }
+  }
 }
 
 }  // namespace

@@ -2404,5 +2404,50 @@ TEST(CandidateAssembly, TableRowsTakeTheirOwnDateActorAndPlace) {
   EXPECT_EQ(actor_id_of(by_day["2020-03-15"]), "") << by_day["2020-03-15"].dump();
 }
 
+
+TEST(DateMentions, MoreTimesOfDayAreReadAsTheirEventsDay) {
+  // Times of day the nineteenth held-out set left unread: each a date mention of its event's day
+  // (published Tuesday 16 July 2019), with the words it is read from.
+  const std::pair<const char*, const char*> cases[] = {
+      {"On Sunday shells hit Kafr Nabl. Later that morning a drone struck a car near Kafr Nabl.", "Later that morning"},
+      {"A drone struck a car near Kafr Nabl at 18:00, killing two men.", "at 18:00"},
+      {"كانت الطائرة تحوم فوق كفرنبل منذ الظهر ثم قصفت سيارة.", "منذ الظهر"},
+      {"تحلق طائرة استطلاع روسية منذ ساعات الصباح الأولى في أجواء كفرنبل وقصفت سيارة.", "منذ ساعات الصباح الأولى"},
+      {"Боевики атаковали позиции у Кафр-Нубля часа в два ночи.", "часа в два ночи"},
+      {"Боевики обстреляли Кафр-Нубль около девяти часов утра.", "около девяти часов утра"},
+      {"Aynı saatlerde Kafranbel köyüne top mermileri düştü.", "Aynı saatlerde"}};
+  for (const auto& [text, words] : cases) {
+    const Result r = full_run(text, 2019y / July / 16);
+    int times = 0;
+    for (const auto& d : r.mentions["dates"])
+      if (d["rule"] == "time_of_day") {
+        ++times;
+        EXPECT_EQ(d["text"], words) << text << d.dump();
+      }
+    EXPECT_EQ(times, 1) << text << r.mentions["dates"].dump();
+  }
+  // A post's time on its own line above it is the time of the post's event on the thread's day;
+  // not when the post tells a day of its own ("yesterday evening" at 21:00).
+  const char* thread =
+      "Channel - Jisr al-Shughur countryside\nSaturday 11/5/2019\n\n"
+      "08:14\nGovernment artillery shelled Kafr Nabl.\n\n"
+      "21:00\nYesterday evening mortars hit Maarat al-Numan.\n";
+  const Result r = full_run(thread, 2019y / May / 11);
+  std::vector<std::string> times;
+  for (const auto& d : r.mentions["dates"])
+    if (d["rule"] == "time_of_day") {
+      times.push_back(d["text"]);
+      EXPECT_EQ(d["resolved"], "2019-05-11") << d.dump();
+    }
+  EXPECT_EQ(times, std::vector<std::string>{"08:14"}) << r.mentions["dates"].dump();
+  // No time: a score "3:1", a ratio "125:30", a clock with no event, "в начале" of a month.
+  for (const char* text : {"The shelling of Kafr Nabl ended 3:1 for the army, observers joked.",
+                           "Shells hit Kafr Nabl; the ratio was 125:30.", "The market opens at 08:00.",
+                           "Боевики обстреляли Кафр-Нубль в начале ночи."}) {
+    const Result n = full_run(text, 2019y / July / 16);
+    for (const auto& d : n.mentions["dates"]) EXPECT_NE(d["rule"], "time_of_day") << text << d.dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

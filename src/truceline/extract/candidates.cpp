@@ -1,5 +1,6 @@
 // Candidate assembly and the mentions JSON (candidates.hpp).
 #include "truceline/extract/candidates.hpp"
+#include "truceline/extract/lexicon.hpp"
 #include "truceline/extract/normalize.hpp"
 
 #include <GeographicLib/Geodesic.hpp>
@@ -3635,6 +3636,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         cands[ci].numbers.empty())
       absorbed[ci] = true;
 
+  // A clock time with a colon ("18:00", "٠٨:١٤": a number, ":", two digits, no space): its
+  // last token, or none. (An hour up to 24; "3:1" and "125:30" are no times.)
+  auto clock_at = [&](std::size_t k, std::size_t end) -> std::optional<std::size_t> {
+    if (k + 2 >= end || !ts[k].number || ts[k + 1].word || ts[k + 1].lower != ":" || !ts[k + 2].number ||
+        ts[k].b1 != ts[k + 1].b0 || ts[k + 1].b1 != ts[k + 2].b0)
+      return std::nullopt;
+    const auto h = lexicon::parse_digits(doc.token_text(k)), mi = lexicon::parse_digits(doc.token_text(k + 2));
+    if (!h || !mi || h->digit_count > 2 || mi->digit_count != 2 || h->value > 24 || mi->value > 59) return std::nullopt;
+    return k + 2;
+  };
   // A time of day in an event's sentence with no day of its own ("shells fell on the village at
   // dawn", "at about 6 p.m.", "Вечером", "до утра", "весь день", "فجراً", "عند الساعة التاسعة"):
   // a date mention of the event's day (times_out), so that what the text says of the time is read
@@ -3659,6 +3670,27 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                                 normalise_arabic("مساء"), normalise_arabic("مساءً"), normalise_arabic("ظهرا"),
                                                 normalise_arabic("ظهراً"), normalise_arabic("عصرا"), normalise_arabic("عصراً")};
     static const std::string kAt = normalise_arabic("عند"), kHour = normalise_arabic("الساعة");
+    // Turkish hour words: "aynı saatlerde", "sabah saatlerinde", "gece saatlerinde".
+    static const std::set<std::string> kTrHourHeads{"aynı", "sabah", "akşam", "gece", "öğle", "ikindi", "erken", "geç", "ilk", "son"};
+    // Arabic parts of the day after "since", "at", "before", "after", "until" ("منذ الظهر",
+    // "منذ ساعات الصباح الأولى", "حتى منتصف الليل"), and the adjectives that may follow.
+    static const std::set<std::string> kArCues{normalise_arabic("منذ"), normalise_arabic("عند"), normalise_arabic("قبل"),
+                                               normalise_arabic("بعد"), normalise_arabic("حتى"), normalise_arabic("في")};
+    static const std::set<std::string> kArParts{normalise_arabic("الظهر"), normalise_arabic("الصباح"), normalise_arabic("الفجر"),
+                                                normalise_arabic("المساء"), normalise_arabic("العصر"), normalise_arabic("المغرب"),
+                                                normalise_arabic("الغروب"), normalise_arabic("الليل"), normalise_arabic("الظهيرة")};
+    static const std::set<std::string> kArPartAdj{normalise_arabic("الأولى"), normalise_arabic("الاولى"),
+                                                  normalise_arabic("الباكر"), normalise_arabic("المتأخرة"),
+                                                  normalise_arabic("الأخيرة"), normalise_arabic("الليل")};
+    static const std::string kArHours = normalise_arabic("ساعات"), kArMid = normalise_arabic("منتصف"),
+                             kArIn = normalise_arabic("في");
+    // Russian hours of the night or morning: "часа в два ночи", "около девяти часов утра", "в 3
+    // часа ночи"; parts of the day: "к рассвету", "под утро", "в течение суток".
+    static const std::set<std::string> kRuHourWords{"час",  "часа",  "часов", "около", "в",      "примерно", "один",
+                                                    "два",  "двух",  "три",   "трёх",  "трех",   "четыре",   "четырёх",
+                                                    "пять", "пяти",  "шесть", "шести", "семь",   "семи",     "восемь",
+                                                    "восьми", "девять", "девяти", "десять", "десяти", "одиннадцать",
+                                                    "одиннадцати", "двенадцать", "двенадцати", "половине"};
     for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
       if (!ts[k].word) continue;
       const std::string& a = ts[k].lower;
@@ -3666,16 +3698,47 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const bool has_n = n < ss[si].end_token;
       const std::string b = has_n ? ts[n].lower : std::string();
       auto span_to = [&](std::size_t last) { return Span{ts[k].span.begin, ts[last].span.end}; };
-      if ((a == "at" || a == "around" || a == "about" || a == "by" || a == "until" || a == "after" || a == "before") && has_n) {
+      if ((a == "at" || a == "around" || a == "about" || a == "by" || a == "until" || a == "after" || a == "before" ||
+           a == "since" || a == "from" || a == "в" || a == "около" || a == "примерно" || a == "после" || a == "до" ||
+           a == "saat" || normalise_arabic(a) == kHour) &&
+          has_n) {
         std::size_t x = n;
         if (ts[x].lower == "about" || ts[x].lower == "around" || ts[x].lower == "approximately") x = next_word(x);
         if (x < ss[si].end_token && digits(x)) {
+          if (const auto end = clock_at(x, ss[si].end_token)) return span_to(*end);  // "at 18:00", "в 06:30"
           const std::size_t y = next_word(x);
           if (y < ss[si].end_token && clock_word(y)) return span_to(y);
         }
         if (a == "at" && (b == "dawn" || b == "dusk" || b == "night" || b == "midnight" || b == "noon" || b == "daybreak" ||
                           b == "sunrise" || b == "sunset"))
           return span_to(n);
+      }
+      if (a == "that" && (b == "morning" || b == "afternoon" || b == "evening" || b == "night")) {  // "Later that morning"
+        if (k > ss[si].first_token && (ts[k - 1].lower == "later" || ts[k - 1].lower == "early" || ts[k - 1].lower == "earlier"))
+          return Span{ts[k - 1].span.begin, ts[n].span.end};
+        return span_to(n);
+      }
+      if (a.starts_with("saatler") && k > ss[si].first_token && kTrHourHeads.count(ts[k - 1].lower))
+        return Span{ts[k - 1].span.begin, ts[k].span.end};
+      if (a == "sabaha" && b == "karşı") return span_to(n);
+      if ((a == "к" && (b == "рассвету" || b == "утру" || b == "вечеру")) || (a == "под" && (b == "утро" || b == "вечер")) ||
+          (a == "в" && b == "полночь"))
+        return span_to(n);
+      if (a == "в" && b == "течение" && has_n) {
+        const std::size_t m2 = next_word(n);
+        if (m2 < ss[si].end_token && (ts[m2].lower == "суток" || ts[m2].lower == "ночи")) return span_to(m2);
+      }
+      if ((a == "утра" || a == "ночи" || a == "вечера") && k > ss[si].first_token) {  // "часа в два ночи"
+        std::size_t from = k;
+        bool hour = false;
+        for (std::size_t x = k; x > ss[si].first_token && k - x < 4; --x) {
+          const std::size_t y = x - 1;
+          if (!ts[y].word || !(kRuHourWords.count(ts[y].lower) || ts[y].number)) break;
+          from = y;
+          hour = hour || ts[y].number ||
+                 (ts[y].lower != "в" && ts[y].lower != "около" && ts[y].lower != "примерно" && ts[y].lower != "половине");
+        }
+        if (hour) return Span{ts[from].span.begin, ts[k].span.end};
       }
       if (a == "in" && b == "the" && has_n) {
         const std::size_t m2 = next_word(n);
@@ -3692,6 +3755,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (ts[k].script == Script::arabic) {
         const std::string x = normalise_arabic(a);
         if (kArTimes.count(x)) return span_to(k);
+        if (kArCues.count(x) && has_n) {  // "منذ الظهر", "منذ ساعات الصباح الأولى", "حتى منتصف الليل"
+          std::size_t y = n;
+          if (x == kArIn && normalise_arabic(ts[y].lower) != kArHours) y = ss[si].end_token;  // ("في" only before "ساعات")
+          if (y < ss[si].end_token && (normalise_arabic(ts[y].lower) == kArHours || normalise_arabic(ts[y].lower) == kArMid))
+            y = next_word(y);
+          if (y < ss[si].end_token && kArParts.count(normalise_arabic(ts[y].lower))) {
+            const std::size_t z = next_word(y);
+            return span_to(z < ss[si].end_token && kArPartAdj.count(normalise_arabic(ts[z].lower)) ? z : y);
+          }
+        }
         if (x == kAt && has_n && normalise_arabic(b) == kHour) {  // "عند الساعة التاسعة والنصف صباحاً"
           // (over the hour's words only: its number or ordinal, "والنصف", "والربع", "إلا",
           // "صباحاً"; not into the clause, "عند الساعة العاشرة قصفت قوات النظام")
@@ -3718,6 +3791,23 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     return std::nullopt;
   };
 
+  // A post's or a log's time on a line of its own before the event's lines ("🔴 ٠٨:١٤" then
+  // the post; "18:00" then the update): the nearest such line above the event's sentence in its
+  // block (no blank line between), at most five sentences up. Its span, or none.
+  auto line_time_above = [&](std::size_t si) -> std::optional<Span> {
+    for (std::size_t up = si, steps = 0; up > 0 && steps < 5; --up, ++steps) {
+      const std::string_view gap(doc.text().data() + ss[up - 1].b1, ss[up].b0 - ss[up - 1].b1);
+      if (std::count(gap.begin(), gap.end(), '\n') >= 2) break;
+      std::vector<std::size_t> words;
+      for (std::size_t k = ss[up - 1].first_token; k < ss[up - 1].end_token; ++k)
+        if (ts[k].word) words.push_back(k);
+      if (words.size() == 2)
+        if (const auto end = clock_at(words[0], ss[up - 1].end_token); end && *end == words[1])
+          return Span{ts[words[0]].span.begin, ts[*end].span.end};
+    }
+    return std::nullopt;
+  };
+
   // JSON.
   std::vector<json> out;
   for (std::size_t ci = 0; ci < cands.size(); ++ci) {
@@ -3733,8 +3823,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         day = ctx.published;
         from = "the publication date";
       }
+      // (a line's time is the event's only when the event's sentence tells no day of its own:
+      // a post at 21:00 may tell of "yesterday evening")
+      auto own_or_line_time = [&]() -> std::optional<Span> {
+        if (auto sp = time_of_day_in(c.ev.sentence)) return sp;
+        const Span& sen = ss[c.ev.sentence].span;
+        if (c.date && c.date->span.begin >= sen.begin && c.date->span.end <= sen.end) return std::nullopt;
+        return line_time_above(c.ev.sentence);
+      };
       if (day)
-        if (const auto sp = time_of_day_in(c.ev.sentence)) {
+        if (const auto sp = own_or_line_time()) {
           // (a time of day next to a date is part of it: "at dawn on 4 November", "Tuesday
           // evening", "22 июня вечером")
           // (the "." of "p.m." may stand between: "at about 9 p.m. on Tuesday")

@@ -258,11 +258,20 @@ const WordSet& date_column_heads() {
   return s;
 }
 
+// A transcript's recording note ("[Recorded Sunday, December 2, 2018. Released Monday.]",
+// "(Kayıt: 11 Aralık 2019 …; yayın: 12 Aralık 2019)", "Запись от 2 декабря", "تاريخ التسجيل").
+const WordSet& recording_words() {
+  static const WordSet s{"recorded", "recording", "kayıt", "kayit", "kaydedildi", "записано", "записан", "записана",
+                         "запись", "записи", "التسجيل", "تسجيل", "سجلت", "سجل"};
+  return s;
+}
+
 // Builds every set once, before the first scan (sets register their words in the vocabulary).
 bool all_sets() {
   static const bool done = [] {
     (void)before_weekday();
     (void)date_column_heads();
+    (void)recording_words();
     (void)ar_time_of_day();
     (void)after_time_of_day();
     (void)last_words();
@@ -960,15 +969,23 @@ struct Scanner {
     date_column = found;
     return found;
   }
+  // "dd/mm" or "mm/dd" with no year at i (one or two digits each, no third part): the two numbers.
+  std::optional<std::pair<unsigned, unsigned>> bare_pair_at(std::size_t i) const {
+    const auto& a = digits(i);
+    if (!a || a->digit_count > 2 || !a->prefix.empty() || !a->suffix.empty() || !punct(i + 1, "/") || !adjacent(i, i + 1) ||
+        !adjacent(i + 1, i + 2))
+      return std::nullopt;
+    const auto& b = digits(i + 2);
+    if (!b || b->digit_count > 2 || !b->suffix.empty() || (punct(i + 3, "/") && adjacent(i + 2, i + 3))) return std::nullopt;
+    return std::make_pair(static_cast<unsigned>(a->value), static_cast<unsigned>(b->value));
+  }
+
   bool partial_date(std::size_t i) {
     unsigned x = 0, z = 0;
     std::size_t last = i;
     bool slash = false;
-    if (const auto& a = digits(i); a && a->digit_count <= 2 && a->prefix.empty() && a->suffix.empty() && punct(i + 1, "/") &&
-                                   adjacent(i, i + 1) && adjacent(i + 1, i + 2)) {
-      const auto& b = digits(i + 2);
-      if (!b || b->digit_count > 2 || !b->suffix.empty() || (punct(i + 3, "/") && adjacent(i + 2, i + 3))) return false;
-      x = static_cast<unsigned>(a->value), z = static_cast<unsigned>(b->value), last = i + 2, slash = true;
+    if (const auto pair = bare_pair_at(i)) {
+      x = pair->first, z = pair->second, last = i + 2, slash = true;
     } else {
       const std::string_view s = doc.token_text(i);
       const std::size_t dot = s.find('.');
@@ -990,7 +1007,7 @@ struct Scanner {
       const std::string_view rest(text.data() + after, le - after);
       log_head = rest.starts_with("-") || rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94");
     }
-    if (!cell && !log_head) return false;
+    if (!cell && !log_head) return slash && weekday_told_pair(i, last, x, z);
     char order = lang == "en" ? text_slash_order().first : 'd';
     if (order == 0) order = x > 12 && z <= 12 ? 'd' : z > 12 && x <= 12 ? 'm' : 0;
     const char* where = cell ? "a table's date column" : "a log line's date";
@@ -1004,6 +1021,40 @@ struct Scanner {
     const unsigned dd = order == 'd' ? x : z, mm = order == 'd' ? z : x;
     if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return false;  // (not a date: "10.35", a time)
     emit_no_year(i, last, mm, dd, 0, fmt::format("{}, {} first", where, order == 'd' ? "day" : "month"));
+    return true;
+  }
+
+  // A day and month with no year outside a table or a log line's head, told with its weekday
+  // ("On 11/24 - the Saturday before", "Saturday 3/11"): read when exactly one reading (day
+  // first or month first, in the latest year that puts it on or before the publication date)
+  // falls on the weekday written at most four words before or after it in its sentence; the
+  // weekday is part of the mention (issue 14, nineteenth held-out set). A pair with no weekday
+  // stays unread ("24/7", a score "3/1").
+  bool weekday_told_pair(std::size_t i, std::size_t last, unsigned x, unsigned z) {
+    if (!pub) return false;
+    std::optional<std::size_t> wd_at;
+    for (std::size_t j = last + 1, w = 0; j < n() && w < 4 && same_sentence(j, i) && !wd_at; ++j)
+      if (word(j) && ++w && info[j].weekday >= 0) wd_at = j;
+    for (std::size_t j = i, w = 0; j > 0 && w < 4 && same_sentence(j - 1, i) && !wd_at; --j)
+      if (word(j - 1) && ++w && info[j - 1].weekday >= 0) wd_at = j - 1;
+    if (!wd_at || *wd_at < floor) return false;
+    const weekday told{static_cast<unsigned>(info[*wd_at].weekday)};
+    auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
+      for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
+        const year_month_day c{year{yy}, month{mm}, day{dd}};
+        if (c.ok() && sys_days{c} <= sys_days{*pub}) return c;
+      }
+      return std::nullopt;
+    };
+    const auto dm = latest(x, z), md = latest(z, x);
+    const bool dm_fits = dm && weekday{sys_days{*dm}} == told, md_fits = md && weekday{sys_days{*md}} == told;
+    if (dm_fits == md_fits && !(dm_fits && *dm == *md)) return false;
+    const year_month_day r = dm_fits ? *dm : *md;
+    const std::size_t first = std::min(i, *wd_at), end = std::max(last, *wd_at);
+    emit(first, end, "absolute_no_year", "day", r,
+         fmt::format("'{}' with no year: {} first, the only reading on or before the publication date that falls on "
+                     "the {} told beside it",
+                     doc.tokens_text(i, last), dm_fits ? "day" : "month", doc.token_text(*wd_at)));
     return true;
   }
 
@@ -1401,6 +1452,9 @@ struct Scanner {
   bool weekday_at(std::size_t i) {
     const int wd = info[i].weekday;
     if (wd < 0) return false;
+    // "Saturday 3/11", "Saturday, 11/24": the pair the weekday tells (weekday_told_pair).
+    if (const std::size_t j = punct(i + 1, ",") ? i + 2 : i + 1; const auto pair = bare_pair_at(j))
+      if (weekday_told_pair(j, j + 2, pair->first, pair->second)) return true;
     // Turkish "pazar" is also "market" ("pazar yerine", a marketplace): Sunday only when
     // capitalised inside a sentence, before a day part ("pazar günü", "pazar gecesi") or after
     // "geçen" (last Sunday), as the month rule asks capitals or "ayı" of "aralık".
@@ -1795,7 +1849,36 @@ struct Scanner {
   }
 
   void run() {
-    for (std::size_t i = 0; i < n(); ++i) {
+    scan(0);
+    // A transcript recorded before it was published counts its "this morning", "yesterday" and
+    // weekdays from the recording day (issue 14, nineteenth held-out set: a podcast recorded on
+    // Sunday and released on Monday said "this morning, since dawn" of the Sunday): the text after
+    // the recording note's line is read again from that day, and each such date says so.
+    if (const auto r = recording_day()) {
+      std::size_t keep = 0;
+      while (keep < out.size() && tokens_of[keep].first < r->from) ++keep;
+      out.resize(keep);
+      tokens_of.resize(keep);
+      floor = r->from;
+      pub = r->day;
+      scan(r->from);
+      for (std::size_t x = keep; x < out.size(); ++x) {
+        DateMention& m = out[x];
+        if (m.resolved && (m.rule == "today" || m.rule == "yesterday" || m.rule == "days_ago" || m.rule == "last_night" ||
+                           m.rule == "tomorrow" || m.rule == "weekday" || m.rule == "weekend"))
+        {
+          const std::string day = fmt::format("the day the text was recorded, {} ('{}')", iso(r->day), r->text);
+          if (const auto at = m.reason.find("the publication date"); at != std::string::npos)
+            m.reason.replace(at, std::string_view("the publication date").size(), day);
+          else
+            m.reason += fmt::format("{}counted from {}, not the publication date", m.reason.empty() ? "" : "; ", day);
+        }
+      }
+    }
+    join_ranges();
+  }
+  void scan(std::size_t from) {
+    for (std::size_t i = from; i < n(); ++i) {
       if (i < floor || !t[i].word) continue;
       if (past_day(i) || relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) || slashed_date(i) ||
           partial_date(i) || day_month(i) || month_first(i) || weekday_at(i)) {
@@ -1803,7 +1886,41 @@ struct Scanner {
         continue;
       }
     }
-    join_ranges();
+  }
+
+  // The recording note: a cue word (recording_words) at most three words before a date of a
+  // whole day with its year, in the text's first three lines, before the publication date and
+  // at most 60 days before it. The first token after the note's line, its day, its words.
+  struct Recording {
+    std::size_t from;
+    year_month_day day;
+    std::string text;
+  };
+  std::optional<Recording> recording_day() const {
+    if (!pub) return std::nullopt;
+    const std::string_view text = doc.text();
+    for (std::size_t x = 0; x < out.size(); ++x) {
+      const DateMention& m = out[x];
+      if (m.rule != "absolute" || !m.resolved || (!m.precision.empty() && m.precision != "day")) continue;
+      const std::size_t first = tokens_of[x].first;
+      const std::size_t b0 = t[first].b0;
+      if (std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(b0), '\n') > 2) break;
+      const sys_days d{*m.resolved}, p{*pub};
+      if (d >= p || p - d > days{60}) continue;
+      bool cue = false;
+      for (std::size_t j = first, words = 0; j > 0 && words < 4 && !cue; --j) {
+        if (text.substr(t[j - 1].b1, t[j].b0 - t[j - 1].b1).find('\n') != std::string_view::npos) break;
+        if (!t[j - 1].word) continue;
+        ++words;
+        cue = in(j - 1, recording_words());
+      }
+      if (!cue) continue;
+      const std::size_t line_end = text.find('\n', t[tokens_of[x].second].b1);
+      std::size_t from = tokens_of[x].second + 1;
+      while (from < n() && line_end != std::string_view::npos && t[from].b0 < line_end) ++from;
+      return Recording{from, *m.resolved, m.text};
+    }
+    return std::nullopt;
   }
 
   // Day ranges (rule "range"): "19–25 November", "between 19 and 25 November", "from 19 to 25
