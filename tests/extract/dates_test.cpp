@@ -1043,5 +1043,32 @@ TEST(Dates, ADayAndMonthWithNoYearAreReadWhenTheirWeekdayIsTold) {
   }
 }
 
+
+TEST(Dates, DataExportsAndYearFirstSlashes) {
+  // A semicolon-delimited export: each row's "MM/DD/YYYY" (month first, as "11/13/2021" shows)
+  // is read; the semicolon is no part of a number.
+  const std::string csv =
+      "record_id;date;time;location\n"
+      "CPIT-21-1187;11/02/2021;21:30;Atmeh\n"
+      "CPIT-21-1205;11/13/2021;19:45;Deir Hassan\n";
+  std::vector<std::string> got;
+  for (const auto& m : dates(csv, 2021y / November / 16))
+    if (m.resolved) got.push_back(m.text + "=" + iso_of(*m.resolved));
+  EXPECT_EQ(got, (std::vector<std::string>{"11/02/2021=2021-11-02", "11/13/2021=2021-11-13"}));
+  // The year first with slashes, in Arabic-Indic digits too.
+  for (const char* text : {"٢٠٢١/٠٥/٠٣ - مسح أرض زراعية جنوب كفرتعال.", "Log of 2021/5/3: survey south of Taddil."}) {
+    const auto m = one(text, 2021y / May / 9);
+    ASSERT_TRUE(m.resolved) << text;
+    EXPECT_EQ(iso_of(*m.resolved), "2021-05-03") << text;
+  }
+  // A dotted day and month opening a sentence inside a list line ("2. Эль-Бара. 9.06 — удар"), but
+  // not at a line's start in Turkish, where it is a live blog's time ("13.05 - Rejim güçleri").
+  const auto ru = one("2. Эль-Бара. 9.06 — удар ВКС России по складу.", 2021y / June / 12);
+  ASSERT_TRUE(ru.resolved);
+  EXPECT_EQ(iso_of(*ru.resolved), "2021-06-09");
+  for (const auto& m : dates("20 Ekim 2020\n\n13.05 - Rejim güçleri köyü vurdu.", 2020y / October / 20))
+    EXPECT_NE(m.text, "13.05");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -340,7 +340,17 @@ Document Document::make(std::string text, std::string_view lang) {
 
   for (int32_t s = wbreak->first(), e = wbreak->next(); e != icu::BreakIterator::DONE; s = e, e = wbreak->next()) {
     if (wbreak->getRuleStatus() != UBRK_WORD_NONE) {
-      add_token(s, e, true);
+      // (ICU joins digits across a semicolon, a number separator for it (UAX #29 MidNum): in a
+      // data export "1187;11/02/2021;21:30" that would be one number "1187;11" and a year
+      // "2021;21". No language here writes a number with a semicolon in it: split there.)
+      int32_t from = s;
+      for (int32_t i = s; i < e; i = u.moveIndex32(i, 1)) {
+        if (u.char32At(i) != u';') continue;
+        if (i > from) add_token(from, i, true);
+        add_token(i, i + 1, false);
+        from = i + 1;
+      }
+      if (from < e) add_token(from, e, true);
       continue;
     }
     for (int32_t i = s; i < e; i = u.moveIndex32(i, 1)) {
