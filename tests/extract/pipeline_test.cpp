@@ -2449,5 +2449,25 @@ TEST(DateMentions, MoreTimesOfDayAreReadAsTheirEventsDay) {
   }
 }
 
+
+TEST(CandidateAssembly, ADataExportsRowTakesItsActorFromThePerpetratorColumn) {
+  // A semicolon-delimited export: the row's cells are one event's (its place is its own, not a
+  // clause's), and the party in the "perpetrator" column is the actor, not the target.
+  const char* csv =
+      "record_id;date;time;location;incident_type;weapon;perpetrator_reported;killed;injured\n"
+      "R-1;11/13/2021;14:00;Harim;shelling;artillery;unknown;0;0\n"
+      "R-2;11/12/2021;19:45;Dana;shelling;artillery;SAA (per SCD);1;2\n";
+  const Result r = full_run(csv, 2021y / November / 16);
+  bool seen = false;
+  for (const auto& c : r.candidates) {
+    if (c.value("observed_at", "") != "2021-11-12") continue;
+    seen = true;
+    EXPECT_EQ(actor_id_of(c), "syria") << c.dump();
+    EXPECT_EQ(place_of(c), "Ad Dānā") << c.dump();
+    EXPECT_NE(c.dump().find("table_column"), std::string::npos) << c.dump();
+  }
+  EXPECT_TRUE(seen) << r.mentions["dates"].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

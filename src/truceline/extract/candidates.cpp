@@ -1029,10 +1029,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       while (n < ss[si2].end_token && !ts[n].word) ++n;
       return n;
     };
+    // (In a data export's row the semicolons part cells, one event's: Document::cell_separator.)
+    const bool export_row = doc.cell_separator(ss[si2].b0) == ';';
     for (std::size_t k = ss[si2].first_token; k < ss[si2].end_token; ++k) {
       // A semicolon joins two statements ("… shell villages in southern Idlib; clash on Latamina
       // axis", a headline of two events): the part after it is a clause of its own.
       if (!ts[k].word && (ts[k].lower == ";" || ts[k].lower == "\u061B" /* ؛ */)) {
+        if (export_row) continue;
         // (Only before an event of its own: "pounded Kafr Nabl; Hish; and Kansafra" is a list.)
         const std::size_t n = next_word(k);
         std::size_t part_end = ss[si2].span.end;
@@ -1509,8 +1512,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // A table's row is one event in its own cells: the row before is another event, whose place
     // is not borrowed ("4 | 22/08 | Azmarin … | drone strike": not at row 3's Armanaz).
     if (c.place && c.place_rule == "previous_sentence") {
-      const std::string_view row(doc.text().data() + ss[si].b0, ss[si].b1 - ss[si].b0);
-      if (std::count(row.begin(), row.end(), '|') >= 2) {
+      if (doc.cell_separator(ss[si].b0) != 0) {
         c.place = nullptr;
         c.place_rule.clear();
       }
@@ -3522,15 +3524,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // the party in the column whose head says who did it ("Attribution", "Perpetrator", "Fail",
   // "Исполнитель", "الجهة المسؤولة") is the row's actor, whatever the word order of the cells made
   // it (nineteenth held-out set: five rows' actors were made their targets, three took another
-  // row's party). The column is counted by the bars before a word on its line.
+  // row's party). The column is counted by the separators (bars, or a data export's semicolons:
+  // Document::cell_separator) before a word on its line.
   {
     const std::string& text = doc.text();
     auto column_of = [&](std::size_t byte) -> std::optional<std::size_t> {
-      const auto [lb, le] = doc.line_bytes(byte);
-      const std::string_view line(text.data() + lb, le - lb);
-      if (std::count(line.begin(), line.end(), '|') < 2) return std::nullopt;
+      const char sep = doc.cell_separator(byte);
+      if (sep == 0) return std::nullopt;
+      const std::size_t lb = doc.line_bytes(byte).first;
       return static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(lb),
-                                                 text.begin() + static_cast<std::ptrdiff_t>(byte), '|'));
+                                                 text.begin() + static_cast<std::ptrdiff_t>(byte), sep));
     };
     static constexpr std::string_view kWhoHeads[] = {
         "attribution", "attributed", "perpetrator", "responsible", "actor", "fail", "sorumlu", "исполнител",

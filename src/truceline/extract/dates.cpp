@@ -965,11 +965,12 @@ struct Scanner {
       if (!word(x) || !in(x, date_column_heads())) continue;
       // the word alone in its cell: a bar or the line's edge on either side, spaces between
       const auto [lb, le] = doc.line_bytes(t[x].b0);
-      if (text.substr(lb, le - lb).find('|') == std::string::npos) continue;
+      const char sep = doc.cell_separator(t[x].b0);
+      if (sep == 0) continue;
       std::size_t a = t[x].b0, b = t[x].b1;
       while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
       while (b < le && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
-      found = (a == lb || text[a - 1] == '|') && (b == le || text[b] == '|');
+      found = (a == lb || text[a - 1] == sep) && (b == le || text[b] == sep);
     }
     date_column = found;
     return found;
@@ -1003,8 +1004,8 @@ struct Scanner {
     const std::string& text = doc.text();
     const auto [lb, le] = doc.line_bytes(t[i].b0);  // (bytes: spans count code points)
     const std::string_view before(text.data() + lb, t[i].b0 - lb);
-    const bool cell = text.substr(lb, le - lb).find('|') != std::string::npos &&
-                      std::count(before.begin(), before.end(), '|') <= 1 && date_column_in_text();
+    const char sep = doc.cell_separator(t[i].b0);
+    const bool cell = sep != 0 && std::count(before.begin(), before.end(), sep) <= 1 && date_column_in_text();
     bool log_head = false;
     // (a dotted day and month with a two-digit month may also open a sentence inside its line:
     // "2. Эль-Бара. 9.06 — удар ВКС …", twentieth held-out set; not at a line's start, where a

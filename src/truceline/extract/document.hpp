@@ -19,6 +19,7 @@
 // cache. Thread safety: a Document is immutable after make(); make() may run concurrently.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -85,6 +86,17 @@ class Document {
     const std::size_t b = at == 0 ? std::string::npos : text_.rfind('\n', at - 1);
     const std::size_t end = text_.find('\n', at);
     return {b == std::string::npos ? 0 : b + 1, end == std::string::npos ? text_.size() : end};
+  }
+  // The cell separator of a table row on the line around byte `at`: '|' when the line holds two
+  // bars or more, ';' when it holds three semicolons or more with no space after them (a data
+  // export's row: "CPIT-21-1187;11/02/2021;21:30;Atmeh;…"; prose writes "; "), else 0.
+  char cell_separator(std::size_t at) const {
+    const auto [lb, le] = line_bytes(at);
+    const std::string_view line = std::string_view(text_).substr(lb, le - lb);
+    if (std::count(line.begin(), line.end(), '|') >= 2) return '|';
+    int tight = 0;
+    for (std::size_t k = 0; k < line.size(); ++k) tight += line[k] == ';' && (k + 1 == line.size() || line[k + 1] != ' ');
+    return tight >= 3 ? ';' : 0;
   }
   std::string_view tokens_text(std::size_t first, std::size_t last) const {
     return std::string_view(text_).substr(tokens_[first].b0, tokens_[last].b1 - tokens_[first].b0);
