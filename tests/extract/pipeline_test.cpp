@@ -2190,6 +2190,14 @@ TEST(NumberMentions, APartOfTheDeadAfterAmongIsNoToll) {
 }
 
 
+// The date mentions a run read as times of day (rule time_of_day).
+std::vector<json> times_of_day(const Result& r) {
+  std::vector<json> out;
+  for (const auto& d : r.mentions["dates"])
+    if (d["rule"] == "time_of_day") out.push_back(d);
+  return out;
+}
+
 TEST(DateMentions, ATimeOfDayIsReadAsItsEventsDay) {
   // A time of day with no day of its own in an event's sentence: a date mention of the event's
   // day (published 16 July 2019, a Tuesday).
@@ -2199,21 +2207,13 @@ TEST(DateMentions, ATimeOfDayIsReadAsItsEventsDay) {
       {"سقطت يوم الأحد قذيفتان على مدرسة في أريحا عند الساعة التاسعة والنصف صباحاً.", "2019-07-14"}};
   for (const auto& [text, day] : cases) {
     const Result r = full_run(text, 2019y / July / 16);
-    int times = 0;
-    for (const auto& d : r.mentions["dates"])
-      if (d["rule"] == "time_of_day") {
-        ++times;
-        EXPECT_EQ(d["resolved"], day) << text << d.dump();
-      }
-    EXPECT_EQ(times, 1) << text << r.mentions["dates"].dump();
+    const auto times = times_of_day(r);
+    ASSERT_EQ(times.size(), 1u) << text << r.mentions["dates"].dump();
+    EXPECT_EQ(times[0]["resolved"], day) << text;
   }
   // The Arabic hour's words only, not the clause after it.
   const Result hour = full_run("عند الساعة العاشرة قصفت قوات النظام بلدة كفرنبل.", 2019y / July / 16);
-  for (const auto& d : hour.mentions["dates"]) {
-    if (d["rule"] == "time_of_day") {
-      EXPECT_EQ(d["text"], "عند الساعة العاشرة") << d.dump();
-    }
-  }
+  for (const auto& d : times_of_day(hour)) EXPECT_EQ(d["text"], "عند الساعة العاشرة") << d.dump();
   // Next to a date it is part of that date, not a second one (also across the "." of "p.m.", and
   // a derived date: "Днём ранее"); in a sentence with no event, none.
   for (const char* text : {"Clashes broke out at dawn on 4 July near Kafr Nabl.", "The market usually opens at dawn.",
@@ -2221,7 +2221,7 @@ TEST(DateMentions, ATimeOfDayIsReadAsItsEventsDay) {
                            "Днём ранее боевики обстреляли Кафр-Нубль.",
                            "Вечером три дня назад боевики запустили два ударных дрона по Кафр-Нублю."}) {
     const Result r = full_run(text, 2019y / July / 16);
-    for (const auto& d : r.mentions["dates"]) EXPECT_NE(d["rule"], "time_of_day") << text << d.dump();
+    EXPECT_TRUE(times_of_day(r).empty()) << text << r.mentions["dates"].dump();
   }
 }
 
@@ -2418,13 +2418,9 @@ TEST(DateMentions, MoreTimesOfDayAreReadAsTheirEventsDay) {
       {"Aynı saatlerde Kafranbel köyüne top mermileri düştü.", "Aynı saatlerde"}};
   for (const auto& [text, words] : cases) {
     const Result r = full_run(text, 2019y / July / 16);
-    int times = 0;
-    for (const auto& d : r.mentions["dates"])
-      if (d["rule"] == "time_of_day") {
-        ++times;
-        EXPECT_EQ(d["text"], words) << text << d.dump();
-      }
-    EXPECT_EQ(times, 1) << text << r.mentions["dates"].dump();
+    const auto times = times_of_day(r);
+    ASSERT_EQ(times.size(), 1u) << text << r.mentions["dates"].dump();
+    EXPECT_EQ(times[0]["text"], words) << text;
   }
   // A post's time on its own line above it is the time of the post's event on the thread's day;
   // not when the post tells a day of its own ("yesterday evening" at 21:00).
@@ -2433,19 +2429,16 @@ TEST(DateMentions, MoreTimesOfDayAreReadAsTheirEventsDay) {
       "08:14\nGovernment artillery shelled Kafr Nabl.\n\n"
       "21:00\nYesterday evening mortars hit Maarat al-Numan.\n";
   const Result r = full_run(thread, 2019y / May / 11);
-  std::vector<std::string> times;
-  for (const auto& d : r.mentions["dates"])
-    if (d["rule"] == "time_of_day") {
-      times.push_back(d["text"]);
-      EXPECT_EQ(d["resolved"], "2019-05-11") << d.dump();
-    }
-  EXPECT_EQ(times, std::vector<std::string>{"08:14"}) << r.mentions["dates"].dump();
+  const auto times = times_of_day(r);
+  ASSERT_EQ(times.size(), 1u) << r.mentions["dates"].dump();
+  EXPECT_EQ(times[0]["text"], "08:14");
+  EXPECT_EQ(times[0]["resolved"], "2019-05-11");
   // No time: a score "3:1", a ratio "125:30", a clock with no event, "в начале" of a month.
   for (const char* text : {"The shelling of Kafr Nabl ended 3:1 for the army, observers joked.",
                            "Shells hit Kafr Nabl; the ratio was 125:30.", "The market opens at 08:00.",
                            "Боевики обстреляли Кафр-Нубль в начале ночи."}) {
     const Result n = full_run(text, 2019y / July / 16);
-    for (const auto& d : n.mentions["dates"]) EXPECT_NE(d["rule"], "time_of_day") << text << d.dump();
+    EXPECT_TRUE(times_of_day(n).empty()) << text << n.mentions["dates"].dump();
   }
 }
 
