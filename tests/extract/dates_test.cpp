@@ -1008,8 +1008,10 @@ TEST(Dates, ATranscriptCountsItsRelativeDaysFromItsRecordingDay) {
     if (m.resolved) got[m.text] = iso_of(*m.resolved);
   EXPECT_EQ(got["Dün gece"], "2019-12-10");
   EXPECT_EQ(got["Bu sabah"], "2019-12-11");
-  // No cue word before the date, or the date on a later line, or months before: the publication.
+  // No cue word opening the note's line, or the date on a later line, or months before: the
+  // publication.
   for (const std::string text : {"Sunday, December 2, 2018. Shells hit Kafr Nabl this morning.",
+                                 "Monitor\n\nObservers recorded 40 violations on December 2, 2018.\nShells hit Kafr Nabl this morning.",
                                  "News\nBody\nMore\nThe talks were recorded on December 2, 2018. Shells hit Kafr Nabl this morning.",
                                  "[Recorded June 2, 2018.]\nShells hit Kafr Nabl this morning."}) {
     for (const auto& m : dates(text, 2018y / December / 3)) {
@@ -1028,15 +1030,18 @@ TEST(Dates, ADayAndMonthWithNoYearAreReadWhenTheirWeekdayIsTold) {
   EXPECT_EQ(out[0].text, "11/24 - the Saturday");
   ASSERT_TRUE(out[0].resolved);
   EXPECT_EQ(iso_of(*out[0].resolved), "2018-11-24");
-  // Both readings possible: the weekday chooses ("3/11": 3 November 2018 was a Saturday, 11
+  // Both readings possible: the weekday right before chooses ("3/11": 3 November 2018 was a Saturday, 11
   // March 2018 a Sunday).
   const auto both = dates("Saturday 3/11: shells fell on Kafr Nabl.", 2018y / December / 3);
   ASSERT_EQ(both.size(), 1u);
   ASSERT_TRUE(both[0].resolved);
   EXPECT_EQ(iso_of(*both[0].resolved), "2018-11-03");
-  // No weekday, or one no reading falls on: not read as a date.
+  // No weekday, one no reading falls on, a weekday farther off (24 July 2018 was a Tuesday), a
+  // fraction ("2/3 of": 3 February 2018 was a Saturday): not read as a date.
   for (const char* text : {"The clinic is open 24/7 since Monday's strike.", "The match ended 3/1.",
-                           "The match ended 3/1 on Friday."}) {
+                           "The match ended 3/1 on Friday.",
+                           "The clinic in Kafr Nabl, open 24/7, was hit on Tuesday by an airstrike.",
+                           "On Saturday, 2/3 of the residents of Kafr Nabl fled the shelling."}) {
     for (const auto& m : dates(text, 2018y / December / 3)) {
       EXPECT_EQ(m.text.find('/'), std::string::npos) << text << " " << m.text;
     }
@@ -1061,13 +1066,13 @@ TEST(Dates, DataExportsAndYearFirstSlashes) {
     ASSERT_TRUE(m.resolved) << text;
     EXPECT_EQ(iso_of(*m.resolved), "2021-05-03") << text;
   }
-  // A dotted day and month opening a sentence inside a list line ("2. Эль-Бара. 9.06 — удар"), but
-  // not at a line's start in Turkish, where it is a live blog's time ("13.05 - Rejim güçleri").
-  const auto ru = one("2. Эль-Бара. 9.06 — удар ВКС России по складу.", 2021y / June / 12);
-  ASSERT_TRUE(ru.resolved);
-  EXPECT_EQ(iso_of(*ru.resolved), "2021-06-09");
+  // A dotted pair at a line's or a sentence's head is a live blog's time as often as a date: unread
+  // ("13.05 - Rejim güçleri", "10.05 — второй удар"); an invalid day is no date.
   for (const auto& m : dates("20 Ekim 2020\n\n13.05 - Rejim güçleri köyü vurdu.", 2020y / October / 20))
     EXPECT_NE(m.text, "13.05");
+  for (const auto& m : dates("Хроника дня: 09.40 — обстрел Кафр-Нубля. 10.05 — второй удар.", 2021y / June / 12))
+    EXPECT_NE(m.text, "10.05");
+  for (const auto& m : dates("Log of 2018/11/45.", 2018y / December / 3)) EXPECT_NE(m.text, "2018/11/45");
 }
 
 }  // namespace

@@ -542,5 +542,37 @@ TEST(Numbers, BombletsAndHousesAreNoCasualtiesMartyrsAreDead) {
   EXPECT_EQ(one("Два мирных жителя были ранены у себя дома при обстреле.").counts, "injured");
 }
 
+
+TEST(Numbers, ATablesKilledAndInjuredColumnsCountTheirFigures) {
+  // A pipe table whose head has "Killed / injured" in one cell: "0 / 3" is 0 killed, 3 injured;
+  // the row number and the date are not counts.
+  const auto pipe = numbers(
+      "No. | Date | Place | Killed / injured | Source\n"
+      "1 | 19/08 | Salqin | 0 / 3 | partner NGO\n",
+      "en");
+  std::vector<std::string> got;
+  for (const auto& n : pipe) got.push_back(n.text + "=" + n.counts);
+  EXPECT_NE(std::find(got.begin(), got.end(), "0=fatalities"), got.end()) << ::testing::PrintToString(got);
+  EXPECT_NE(std::find(got.begin(), got.end(), "3=injured"), got.end()) << ::testing::PrintToString(got);
+  EXPECT_EQ(std::find(got.begin(), got.end(), "1=fatalities"), got.end()) << ::testing::PrintToString(got);
+  // A data export's columns (the ids "R-1" are no figures); a row whose note says "rider killed"
+  // is no head, the column says what its figure counts whatever words follow it, and a figure in
+  // the note ("about 6 hours") counts nothing.
+  const auto csv = numbers(
+      "id;date;place;killed;injured;notes\n"
+      "R-1;11/06/2021;Dana;1;0;rider killed; origin not known\n"
+      "R-2;11/09/2021;Qah;0;2;road closed for about 6 hours\n",
+      "en");
+  got.clear();
+  for (const auto& n : csv) got.push_back(n.text + "=" + n.counts);
+  EXPECT_EQ(got, (std::vector<std::string>{"1=fatalities", "0=injured", "0=fatalities", "2=injured", "about 6=other"}))
+      << ::testing::PrintToString(got);
+  // Arabic and Russian heads.
+  const auto ar = numbers("القرية | القتلى | الجرحى\nكفرنبل | ٢ | ٥\n", "ar");
+  got.clear();
+  for (const auto& n : ar) got.push_back(n.counts);
+  EXPECT_EQ(got, (std::vector<std::string>{"fatalities", "injured"})) << ::testing::PrintToString(got);
+}
+
 }  // namespace
 }  // namespace truceline::extract

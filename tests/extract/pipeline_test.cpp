@@ -2433,10 +2433,15 @@ TEST(DateMentions, MoreTimesOfDayAreReadAsTheirEventsDay) {
   ASSERT_EQ(times.size(), 1u) << r.mentions["dates"].dump();
   EXPECT_EQ(times[0]["text"], "08:14");
   EXPECT_EQ(times[0]["resolved"], "2019-05-11");
-  // No time: a score "3:1", a ratio "125:30", a clock with no event, "в начале" of a month.
+  // No time: a score "3:1", a ratio "125:30", a clock with no event, "в начале" of the night,
+  // "night raids", three nights, a truce's first hours, a video's minute and second.
   for (const char* text : {"The shelling of Kafr Nabl ended 3:1 for the army, observers joked.",
                            "Shells hit Kafr Nabl; the ratio was 125:30.", "The market opens at 08:00.",
-                           "Боевики обстреляли Кафр-Нубль в начале ночи."}) {
+                           "Боевики обстреляли Кафр-Нубль в начале ночи.",
+                           "Residents said that night raids by drones destroyed a bakery in Kafr Nabl.",
+                           "Обстрелы Кафр-Нубля продолжались три ночи подряд.",
+                           "Ateşkesin ilk saatlerinde Kafranbel köyüne top mermileri düştü.",
+                           "1:45\nShells hit Kafr Nabl and two people died."}) {
     const Result n = full_run(text, 2019y / July / 16);
     EXPECT_TRUE(times_of_day(n).empty()) << text << n.mentions["dates"].dump();
   }

@@ -3524,17 +3524,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // the party in the column whose head says who did it ("Attribution", "Perpetrator", "Fail",
   // "Исполнитель", "الجهة المسؤولة") is the row's actor, whatever the word order of the cells made
   // it (nineteenth held-out set: five rows' actors were made their targets, three took another
-  // row's party). The column is counted by the separators (bars, or a data export's semicolons:
-  // Document::cell_separator) before a word on its line.
+  // row's party). The column is Document::cell_index: the separators (bars, or a data export's semicolons)
+  // before a word on its line.
   {
-    const std::string& text = doc.text();
-    auto column_of = [&](std::size_t byte) -> std::optional<std::size_t> {
-      const char sep = doc.cell_separator(byte);
-      if (sep == 0) return std::nullopt;
-      const std::size_t lb = doc.line_bytes(byte).first;
-      return static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(lb),
-                                                 text.begin() + static_cast<std::ptrdiff_t>(byte), sep));
-    };
+    auto column_of = [&](std::size_t byte) { return doc.cell_index(byte); };
     static constexpr std::string_view kWhoHeads[] = {
         "attribution", "attributed", "perpetrator", "responsible", "actor", "fail", "sorumlu", "исполнител",
         "виновн", "приписыва", "ответствен", "\xD8\xA7\xD9\x84\xD8\xAC\xD9\x87\xD8\xA9" /* الجهة */,
@@ -3674,7 +3667,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                                 normalise_arabic("ظهراً"), normalise_arabic("عصرا"), normalise_arabic("عصراً")};
     static const std::string kAt = normalise_arabic("عند"), kHour = normalise_arabic("الساعة");
     // Turkish hour words: "aynı saatlerde", "sabah saatlerinde", "gece saatlerinde".
-    static const std::set<std::string> kTrHourHeads{"aynı", "sabah", "akşam", "gece", "öğle", "ikindi", "erken", "geç", "ilk", "son"};
+    // (not "ilk saatlerinde", "son saatlerde": the first hours of a truce, recent hours)
+    static const std::set<std::string> kTrHourHeads{"aynı", "sabah", "akşam", "gece", "öğle", "ikindi", "erken", "geç"};
     // Arabic parts of the day after "since", "at", "before", "after", "until" ("منذ الظهر",
     // "منذ ساعات الصباح الأولى", "حتى منتصف الليل"), and the adjectives that may follow.
     static const std::set<std::string> kArCues{normalise_arabic("منذ"), normalise_arabic("عند"), normalise_arabic("قبل"),
@@ -3707,8 +3701,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           has_n) {
         std::size_t x = n;
         if (ts[x].lower == "about" || ts[x].lower == "around" || ts[x].lower == "approximately") x = next_word(x);
+        if (x < ss[si].end_token && ts[x].number)
+          if (const auto end = clock_at(x, ss[si].end_token)) return span_to(*end);  // "at 18:00", "в 06:30", "١٨:٣٠"
         if (x < ss[si].end_token && digits(x)) {
-          if (const auto end = clock_at(x, ss[si].end_token)) return span_to(*end);  // "at 18:00", "в 06:30"
           const std::size_t y = next_word(x);
           if (y < ss[si].end_token && clock_word(y)) return span_to(y);
         }
@@ -3716,11 +3711,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                           b == "sunrise" || b == "sunset"))
           return span_to(n);
       }
-      if (a == "that" && (b == "morning" || b == "afternoon" || b == "evening" || b == "night")) {  // "Later that morning"
-        if (k > ss[si].first_token && (ts[k - 1].lower == "later" || ts[k - 1].lower == "early" || ts[k - 1].lower == "earlier"))
-          return Span{ts[k - 1].span.begin, ts[n].span.end};
-        return span_to(n);
-      }
+      // "Later that morning" (not "said that night raids …": "later", "early" or "earlier" before)
+      if (a == "that" && (b == "morning" || b == "afternoon" || b == "evening" || b == "night") && k > ss[si].first_token &&
+          (ts[k - 1].lower == "later" || ts[k - 1].lower == "early" || ts[k - 1].lower == "earlier"))
+        return Span{ts[k - 1].span.begin, ts[n].span.end};
       if (a.starts_with("saatler") && k > ss[si].first_token && kTrHourHeads.count(ts[k - 1].lower))
         return Span{ts[k - 1].span.begin, ts[k].span.end};
       if (a == "sabaha" && b == "karşı") return span_to(n);
@@ -3741,7 +3735,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           hour = hour || ts[y].number ||
                  (ts[y].lower != "в" && ts[y].lower != "около" && ts[y].lower != "примерно" && ts[y].lower != "половине");
         }
-        if (hour) return Span{ts[from].span.begin, ts[k].span.end};
+        // (an hour's word or a preposition in it: "часа в два ночи", "в 3 ночи"; "три ночи подряд"
+        // is three nights)
+        bool hour_word = false;
+        for (std::size_t y = from; y < k; ++y)
+          hour_word = hour_word || ts[y].lower.starts_with("час") || ts[y].lower == "в" || ts[y].lower == "около";
+        if (hour && hour_word) return Span{ts[from].span.begin, ts[k].span.end};
       }
       if (a == "in" && b == "the" && has_n) {
         const std::size_t m2 = next_word(n);
@@ -3804,9 +3803,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       std::vector<std::size_t> words;
       for (std::size_t k = ss[up - 1].first_token; k < ss[up - 1].end_token; ++k)
         if (ts[k].word) words.push_back(k);
-      if (words.size() == 2)
+      // (a two-digit hour: "1:45" over a video's lines is its minute and second)
+      if (words.size() == 2 && doc.token_text(words[0]).size() >= 2)
         if (const auto end = clock_at(words[0], ss[up - 1].end_token); end && *end == words[1])
           return Span{ts[words[0]].span.begin, ts[*end].span.end};
+      // (nor over a sentence that tells a day of its own: "21:00 / Yesterday evening … / A drone …")
+      const Span& sen = ss[up - 1].span;
+      if (std::any_of(m.dates.begin(), m.dates.end(),
+                      [&](const DateMention& d) { return d.span.begin >= sen.begin && d.span.end <= sen.end; }))
+        return std::nullopt;
     }
     return std::nullopt;
   };

@@ -90,13 +90,30 @@ class Document {
   // The cell separator of a table row on the line around byte `at`: '|' when the line holds two
   // bars or more, ';' when it holds three semicolons or more with no space after them (a data
   // export's row: "CPIT-21-1187;11/02/2021;21:30;Atmeh;…"; prose writes "; "), else 0.
+  // (The last line's answer is kept: callers ask sentence by sentence, and a text may be one
+  // long line.)
   char cell_separator(std::size_t at) const {
+    if (sep_line_.first != std::string::npos && at >= sep_line_.first && at <= sep_line_.second) return sep_;
     const auto [lb, le] = line_bytes(at);
     const std::string_view line = std::string_view(text_).substr(lb, le - lb);
-    if (std::count(line.begin(), line.end(), '|') >= 2) return '|';
     int tight = 0;
     for (std::size_t k = 0; k < line.size(); ++k) tight += line[k] == ';' && (k + 1 == line.size() || line[k + 1] != ' ');
-    return tight >= 3 ? ';' : 0;
+    sep_line_ = {lb, le};
+    sep_ = std::count(line.begin(), line.end(), '|') >= 2 ? '|' : tight >= 3 ? ';' : 0;
+    return sep_;
+  }
+  // The cell of byte `at` on a table row (cell_separator): its index, the separators before it
+  // on its line (a data export's "; " inside a cell's prose is none), or nullopt off a row.
+  std::optional<std::size_t> cell_index(std::size_t at) const {
+    const char sep = cell_separator(at);
+    if (sep == 0) return std::nullopt;
+    std::size_t n = 0;
+    for (std::size_t x = line_bytes(at).first; x < at; ++x) n += is_cell_separator(x, sep);
+    return n;
+  }
+  // Byte x is a cell separator `sep` (a ';' followed by a space is prose's).
+  bool is_cell_separator(std::size_t x, char sep) const {
+    return text_[x] == sep && (sep != ';' || x + 1 == text_.size() || text_[x + 1] != ' ');
   }
   std::string_view tokens_text(std::size_t first, std::size_t last) const {
     return std::string_view(text_).substr(tokens_[first].b0, tokens_[last].b1 - tokens_[first].b0);
@@ -110,6 +127,8 @@ class Document {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::size_t code_points_ = 0;
+  mutable std::pair<std::size_t, std::size_t> sep_line_{std::string::npos, 0};  // cell_separator's last line
+  mutable char sep_ = 0;
   std::vector<std::size_t> cp_blocks_;  // code points before byte 64*k
 };
 

@@ -4,6 +4,9 @@
 // senses is left out or needs context (noted at the table).
 #include "truceline/extract/numbers.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -318,6 +321,98 @@ struct Scanner {
                                     }) - t.begin());
   }
   std::vector<NumberMention> out;
+
+  // A table's killed and injured columns ("No. | Date | Place | Killed / injured", a data
+  // export's "…;killed;injured"): a figure alone in such a cell counts what the column's head
+  // says; in a cell whose head names both ("Killed / injured" over "0 / 3"), the first figure the
+  // first, the second the second (issue 14: the nineteenth and twentieth held-out sets' table
+  // figures were "other"). The head is the latest line before the row with the same separator
+  // and as many cells that names the dead or the wounded in a cell and holds no figure; the
+  // heads are found once per text.
+  struct TableHead {
+    std::size_t begin;  // the head line's first byte
+    char sep;
+    std::size_t cells;
+    std::vector<std::vector<std::string_view>> kinds;  // per cell: what it counts, in order
+  };
+  mutable std::optional<std::vector<TableHead>> heads;
+  // The cells of the line [lb, le) of the text (Document::is_cell_separator), as byte ranges.
+  std::vector<std::pair<std::size_t, std::size_t>> cells_of(std::size_t lb, std::size_t le, char sep) const {
+    std::vector<std::pair<std::size_t, std::size_t>> cells;
+    std::size_t from = lb;
+    for (std::size_t x = lb; x <= le; ++x)
+      if (x == le || doc.is_cell_separator(x, sep)) cells.emplace_back(from, x), from = x + 1;
+    return cells;
+  }
+  const std::vector<TableHead>& table_heads() const {
+    if (heads) return *heads;
+    heads.emplace();
+    const std::string& text = doc.text();
+    if (text.find('|') == std::string::npos && text.find(';') == std::string::npos) return *heads;
+    // (lower-case stems; Arabic as written, with and without the article)
+    static constexpr std::pair<std::string_view, std::string_view> kHeads[] = {
+        {"killed", "fatalities"}, {"dead", "fatalities"}, {"deaths", "fatalities"}, {"fatalit", "fatalities"},
+        {"injur", "injured"}, {"wounded", "injured"}, {"убит", "fatalities"}, {"погиб", "fatalities"},
+        {"ранен", "injured"}, {"ölü", "fatalities"}, {"yaralı", "injured"},
+        {"\xD9\x82\xD8\xAA\xD9\x84\xD9\x89" /* قتلى */, "fatalities"},
+        {"\xD8\xB4\xD9\x87\xD8\xAF\xD8\xA7\xD8\xA1" /* شهداء */, "fatalities"},
+        {"\xD8\xAC\xD8\xB1\xD8\xAD\xD9\x89" /* جرحى */, "injured"},
+        {"\xD9\x85\xD8\xB5\xD8\xA7\xD8\xA8" /* مصاب */, "injured"}};
+    for (std::size_t lb = 0; lb < text.size();) {
+      const std::size_t le = doc.line_bytes(lb).second;
+      if (const char sep = doc.cell_separator(lb)) {
+        TableHead h{lb, sep, 0, {}};
+        bool any = false;
+        for (const auto& [cb, ce] : cells_of(lb, le, sep)) {
+          std::string cell;
+          icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + cb, static_cast<int32_t>(ce - cb)))
+              .toLower(icu::Locale::getRoot())
+              .toUTF8String(cell);
+          std::vector<std::pair<std::size_t, std::string_view>> found;
+          for (const auto& [stem, kind] : kHeads)
+            for (std::size_t at = cell.find(stem); at != std::string::npos; at = cell.find(stem, at + 1))
+              if (at == 0 || !std::isalpha(static_cast<unsigned char>(cell[at - 1]))) found.emplace_back(at, kind);
+          std::sort(found.begin(), found.end());
+          std::vector<std::string_view> kinds;
+          for (const auto& f : found)
+            if (kinds.empty() || kinds.back() != f.second) kinds.push_back(f.second);
+          any = any || !kinds.empty();
+          h.kinds.push_back(std::move(kinds));
+        }
+        h.cells = h.kinds.size();
+        // (a head holds no figure: a row whose note says "rider killed" is none)
+        bool figures = false;
+        for (auto it = std::lower_bound(t.begin(), t.end(), lb, [](const Token& x, std::size_t b) { return x.b0 < b; });
+             it != t.end() && it->b0 < le && !figures; ++it)
+          figures = it->number;
+        if (any && !figures) heads->push_back(std::move(h));
+      }
+      lb = le + 1;
+    }
+    return *heads;
+  }
+  std::optional<std::string> table_cell_counts(std::size_t byte) const {
+    const char sep = doc.cell_separator(byte);
+    if (sep == 0) return std::nullopt;
+    const auto& hs = table_heads();
+    const auto [lb, le] = doc.line_bytes(byte);
+    const auto cells = cells_of(lb, le, sep);
+    const TableHead* head = nullptr;
+    for (const TableHead& h : hs)
+      if (h.begin < lb && h.sep == sep && h.cells == cells.size()) head = &h;
+    if (!head) return std::nullopt;
+    std::size_t col = 0;
+    while (col < cells.size() && cells[col].second < byte) ++col;
+    if (col >= head->kinds.size() || head->kinds[col].empty()) return std::nullopt;
+    // the figures (number tokens) before this one in its cell
+    const std::size_t cell_begin = cells[col].first;
+    std::size_t idx = 0;
+    for (auto it = std::lower_bound(t.begin(), t.end(), cell_begin, [](const Token& x, std::size_t b) { return x.b0 < b; });
+         it != t.end() && it->b0 < byte; ++it)
+      idx += it->number;
+    if (idx >= head->kinds[col].size()) return std::nullopt;
+    return std::string(head->kinds[col][idx]);
+  }
 
   Scanner(const Document& d, const std::vector<DateMention>* known_dates)
       : doc(d), t(d.tokens()), lang(d.lang()), words(lexicon::words_of(d)), k(words.key), forms(words.forms),
@@ -1079,6 +1174,9 @@ struct Scanner {
           break;
         }
       }
+      // (a table's column says what its figures count, whatever the words after them: "1;0;rider
+      // killed" is 0 injured)
+      if (const auto c = table_cell_counts(t[start].b0)) m.counts = *c;
       lexicon::trim_clitics(doc, start, end, clitic_letters(start), m.span, m.text);
       out.push_back(std::move(m));
       i = end;

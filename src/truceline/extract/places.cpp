@@ -2253,7 +2253,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             const bool bare = !pick && !cue && !seen && m.has_localities() && b == maxb && located_near(nullptr) &&
                               (!sentence_initial || b + 1 >= n || W[b + 1].sep == 3) &&
                               !(w > 0 && W[w].sep != 3 && (is_cap_word(w - 1) || is_particle(w - 1))) &&
-                              !(b + 1 < n && W[b + 1].sep != 3 && is_cap_word(b + 1)) && q0.size() >= 3;
+                              !(b + 1 < n && W[b + 1].sep != 3 && is_cap_word(b + 1)) && q0.size() >= 3 &&
+                              // (nor a name between commas, an apposition: "A spokesman, Rami, said")
+                              !(W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "," && W[b].tok + 1 < doc.tokens().size() &&
+                                doc.token_text(W[b].tok + 1) == ",");
             if (!pick && (cue || seen || bare || (m.has_localities() && (after_object_verb(w) || name_prefixed(w) || before_tr_object_verb(b)))) &&
                 b == maxb && !(turkish && sentence_initial && b > w && !bare)) {
               seen_again_window = seen;
@@ -2436,8 +2439,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 for (std::size_t k = ar_letters_span(q, 3); k > 0 && bytes < q.size(); --k) next_cp(q, bytes);
                 const std::string written_split = q.substr(0, bytes) + " " + q.substr(bytes);
                 const Resolved x = m.resolve(written_split, false, true);
-                query = x.place && x.match == "exact" ? written_split : split;
-                if (cue && cue->strong && query == split) break;
+                const bool exact_split = x.place && x.match == "exact";
+                query = exact_split ? written_split : split;
+                if (cue && cue->strong && !exact_split) break;
               } else {
                 query = q;
               }
@@ -2569,8 +2573,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // and villages so named lie everywhere.)
         if (!found && m.has_localities() && located_near(nullptr)) {
           for (const Variant& v : variants) {
-            // (ب "in" too: "عنا بأطمة", "إطلاق نار بدير حسان"; twentieth held-out set)
-            const bool of_part = v.in;
+            const bool of_part = v.in && (v.rule == "ar:ل-" || v.rule == "ar:ول-");
             if (!(of_part || (weak_cue && v.skip == 0 && v.rule == "ar:exact"))) continue;
             const std::u32string word = v.skip == 0 ? first : v.word;
             const bool two_words = kNameFirst.count(ar_no_article(word)) != 0 && w + 1 < n && W[w + 1].sep != 3 &&
