@@ -958,13 +958,6 @@ struct Scanner {
   // (text_slash_order), or whichever number cannot be a month. A dotted pair elsewhere is a time
   // ("14.30") or a figure, and a slashed pair elsewhere a ratio or a score.
   // (Nineteenth held-out set: nine table cells were not read.)
-  // The line's cell separator (Document::cell_separator), or a single bar: a two-column table
-  // "Date | Event" has one.
-  char table_separator(std::size_t byte) const {
-    if (const char sep = doc.cell_separator(byte)) return sep;
-    const auto [lb, le] = doc.line_bytes(byte);
-    return doc.text().find('|', lb) < le ? '|' : 0;
-  }
   bool date_column_in_text() const {
     if (date_column) return *date_column;
     const std::string& text = doc.text();
@@ -973,7 +966,7 @@ struct Scanner {
       if (!word(x) || !in(x, date_column_heads())) continue;
       // the word alone in its cell: a bar or the line's edge on either side, spaces between
       const auto [lb, le] = doc.line_bytes(t[x].b0);
-      const char sep = table_separator(t[x].b0);
+      const char sep = doc.cell_separator(t[x].b0, 1);  // (1: a two-column "Date | Event" table)
       if (sep == 0) continue;
       std::size_t a = t[x].b0, b = t[x].b1;
       while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
@@ -1012,8 +1005,8 @@ struct Scanner {
     const std::string& text = doc.text();
     const auto [lb, le] = doc.line_bytes(t[i].b0);  // (bytes: spans count code points)
     const std::string_view before(text.data() + lb, t[i].b0 - lb);
-    const char sep = table_separator(t[i].b0);
-    const bool cell = sep != 0 && std::count(before.begin(), before.end(), sep) <= 1 && date_column_in_text();
+    const auto column = doc.cell_index(t[i].b0, 1);  // (1: a two-column "Date | Event" table)
+    const bool cell = column && *column <= 1 && date_column_in_text();
     bool log_head = false;
     if (slash && before.find_first_not_of(" \t") == std::string_view::npos) {
       std::size_t after = t[last].b1;

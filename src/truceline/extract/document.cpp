@@ -380,6 +380,18 @@ bool starts_line(const Document& d, std::size_t si) {
   return si == 0 || between_sentences(d, si).find('\n') != std::string_view::npos;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> Document::row_cells(std::size_t at, int min_bars) const {
+  std::vector<std::pair<std::size_t, std::size_t>> cells;
+  const char sep = cell_separator(at, min_bars);
+  if (sep == 0) return cells;
+  const auto [lb, le] = line_bytes(at);
+  std::size_t from = lb;
+  for (std::size_t x = lb; x <= le; ++x)
+    if (x == le || (text_[x] == sep && (sep != ';' || x + 1 == text_.size() || text_[x + 1] != ' ')))
+      cells.emplace_back(from, x), from = x + 1;
+  return cells;
+}
+
 bool list_item(const Document& d, std::size_t si) {
   const auto& ss = d.sentences();
   std::size_t s0 = si;

@@ -89,31 +89,32 @@ class Document {
   }
   // The cell separator of a table row on the line around byte `at`: '|' when the line holds two
   // bars or more, ';' when it holds three semicolons or more with no space after them (a data
-  // export's row: "CPIT-21-1187;11/02/2021;21:30;Atmeh;…"; prose writes "; "), else 0.
-  // (The last line's answer is kept: callers ask sentence by sentence, and a text may be one
+  // export's row: "CPIT-21-1187;11/02/2021;21:30;Atmeh;…"; prose writes "; "), else '|' when it
+  // holds `min_bars` bars (1: a two-column "Date | Event" table), else 0.
+  // (The last line's counts are kept: callers ask sentence by sentence, and a text may be one
   // long line.)
-  char cell_separator(std::size_t at) const {
-    if (sep_line_.first != std::string::npos && at >= sep_line_.first && at <= sep_line_.second) return sep_;
-    const auto [lb, le] = line_bytes(at);
-    const std::string_view line = std::string_view(text_).substr(lb, le - lb);
-    int tight = 0;
-    for (std::size_t k = 0; k < line.size(); ++k) tight += line[k] == ';' && (k + 1 == line.size() || line[k + 1] != ' ');
-    sep_line_ = {lb, le};
-    sep_ = std::count(line.begin(), line.end(), '|') >= 2 ? '|' : tight >= 3 ? ';' : 0;
-    return sep_;
+  char cell_separator(std::size_t at, int min_bars = 2) const {
+    if (sep_line_.first == std::string::npos || at < sep_line_.first || at > sep_line_.second) {
+      const auto [lb, le] = line_bytes(at);
+      const std::string_view line = std::string_view(text_).substr(lb, le - lb);
+      int tight = 0;
+      for (std::size_t k = 0; k < line.size(); ++k) tight += line[k] == ';' && (k + 1 == line.size() || line[k + 1] != ' ');
+      sep_line_ = {lb, le};
+      bars_ = static_cast<int>(std::count(line.begin(), line.end(), '|'));
+      tight_ = tight;
+    }
+    return bars_ >= 2 ? '|' : tight_ >= 3 ? ';' : bars_ >= min_bars ? '|' : 0;
   }
-  // The cell of byte `at` on a table row (cell_separator): its index, the separators before it
-  // on its line (a data export's "; " inside a cell's prose is none), or nullopt off a row.
-  std::optional<std::size_t> cell_index(std::size_t at) const {
-    const char sep = cell_separator(at);
-    if (sep == 0) return std::nullopt;
-    std::size_t n = 0;
-    for (std::size_t x = line_bytes(at).first; x < at; ++x) n += is_cell_separator(x, sep);
-    return n;
-  }
-  // Byte x is a cell separator `sep` (a ';' followed by a space is prose's).
-  bool is_cell_separator(std::size_t x, char sep) const {
-    return text_[x] == sep && (sep != ';' || x + 1 == text_.size() || text_[x + 1] != ' ');
+  // The cells of the table row around byte `at` (cell_separator with `min_bars`), as byte ranges
+  // [begin, end) from the line's start to its end, separators excluded (a data export's "; "
+  // inside a cell's prose parts none); empty off a row.
+  std::vector<std::pair<std::size_t, std::size_t>> row_cells(std::size_t at, int min_bars = 2) const;
+  // The index of the cell of byte `at` in row_cells(at, min_bars), or nullopt off a row.
+  std::optional<std::size_t> cell_index(std::size_t at, int min_bars = 2) const {
+    const auto cells = row_cells(at, min_bars);
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      if (at <= cells[c].second) return c;
+    return std::nullopt;
   }
   std::string_view tokens_text(std::size_t first, std::size_t last) const {
     return std::string_view(text_).substr(tokens_[first].b0, tokens_[last].b1 - tokens_[first].b0);
@@ -128,7 +129,7 @@ class Document {
   std::vector<Sentence> sentences_;
   std::size_t code_points_ = 0;
   mutable std::pair<std::size_t, std::size_t> sep_line_{std::string::npos, 0};  // cell_separator's last line
-  mutable char sep_ = 0;
+  mutable int bars_ = 0, tight_ = 0;  // its bars and tight semicolons
   std::vector<std::size_t> cp_blocks_;  // code points before byte 64*k
 };
 

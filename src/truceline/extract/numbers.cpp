@@ -336,14 +336,6 @@ struct Scanner {
     std::vector<std::vector<std::string_view>> kinds;  // per cell: what it counts, in order
   };
   mutable std::optional<std::vector<TableHead>> heads;
-  // The cells of the line [lb, le) of the text (Document::is_cell_separator), as byte ranges.
-  std::vector<std::pair<std::size_t, std::size_t>> cells_of(std::size_t lb, std::size_t le, char sep) const {
-    std::vector<std::pair<std::size_t, std::size_t>> cells;
-    std::size_t from = lb;
-    for (std::size_t x = lb; x <= le; ++x)
-      if (x == le || doc.is_cell_separator(x, sep)) cells.emplace_back(from, x), from = x + 1;
-    return cells;
-  }
   const std::vector<TableHead>& table_heads() const {
     if (heads) return *heads;
     heads.emplace();
@@ -363,7 +355,7 @@ struct Scanner {
       if (const char sep = doc.cell_separator(lb)) {
         TableHead h{lb, sep, 0, {}};
         bool any = false;
-        for (const auto& [cb, ce] : cells_of(lb, le, sep)) {
+        for (const auto& [cb, ce] : doc.row_cells(lb)) {
           std::string cell;
           icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + cb, static_cast<int32_t>(ce - cb)))
               .toLower(icu::Locale::getRoot())
@@ -395,11 +387,15 @@ struct Scanner {
     const char sep = doc.cell_separator(byte);
     if (sep == 0) return std::nullopt;
     const auto& hs = table_heads();
-    const auto [lb, le] = doc.line_bytes(byte);
-    const auto cells = cells_of(lb, le, sep);
+    const std::size_t lb = doc.line_bytes(byte).first;
+    const auto cells = doc.row_cells(byte);
+    // the nearest head above with this row's separator and cell count (heads are in text order)
     const TableHead* head = nullptr;
-    for (const TableHead& h : hs)
-      if (h.begin < lb && h.sep == sep && h.cells == cells.size()) head = &h;
+    for (auto it = std::lower_bound(hs.begin(), hs.end(), lb, [](const TableHead& h, std::size_t b) { return h.begin < b; });
+         it != hs.begin() && !head;) {
+      --it;
+      if (it->sep == sep && it->cells == cells.size()) head = &*it;
+    }
     if (!head) return std::nullopt;
     std::size_t col = 0;
     while (col < cells.size() && cells[col].second < byte) ++col;
