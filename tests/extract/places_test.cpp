@@ -1025,4 +1025,17 @@ TEST(Places, ABareCapitalisedNameOnlyTheSupplementHasIsFoundNearALocatedPlace) {
   }
 }
 
+TEST(Places, ANameSeveralVillagesBearIsSettledByANeighbourNamedAfterIt) {
+  // "Фаттира" is Fatirah (Idlib), Fatiro (Latakia) and Faturah (Aleppo) at the top score; the
+  // list's next members, Safuhun and Kafr `Uwayd, lie within 5 km of Fatirah alone.
+  const auto ms = find_with_localities("Боевики обстреляли населенные пункты Фаттира, Сфухон и Кафр-Увейд.", "ru");
+  expect_point(ms, "Фаттира", 36.48560, 35.61000);
+  EXPECT_NE(with_text(ms, "Фаттира")->reason.find("after it"), std::string::npos) << dump(ms);
+  // Nothing located after it (or before): it stays ambiguous, never a guess.
+  const auto alone = find_with_localities("Боевики обстреляли населенные пункты Фаттира.", "ru");
+  ASSERT_NE(with_text(alone, "Фаттира"), nullptr) << dump(alone);
+  EXPECT_EQ(with_text(alone, "Фаттира")->kind, "unresolved") << dump(alone);
+  EXPECT_NE(with_text(alone, "Фаттира")->reason.find("ambiguous"), std::string::npos) << dump(alone);
+}
+
 }  // namespace truceline::extract

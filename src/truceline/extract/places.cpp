@@ -1179,6 +1179,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
   // proclitics dropped): named again after any cue ("… في الحويز"), they are that village again.
   std::unordered_set<std::string> seen_local;
   std::unordered_set<std::string> seen_local_latin;  // (Latin / Cyrillic: the queries of such a name)
+  // Names left unresolved because several places bear them and none lay near a point located
+  // before (the neighbour rule): their first code point and those places, for the pass below.
+  struct Homonymous {
+    std::size_t begin;
+    std::vector<const gazetteer::Place*> places;
+    bool localities;  // the places are the supplement's
+  };
+  std::vector<Homonymous> homonymous_names;
 
   for (const Sentence& sentence : doc.sentences()) {
     const std::vector<WordRef> W = sentence_words(doc, sentence);
@@ -2703,6 +2711,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // many villages bear common words' names ("مدرسة", "تحت", "عاجل"). An Arabic name after a
       // strong cue may run over two or three words ("قرية أبو دالي", "بلدة معرة حرمة").
       bool from_localities = false;  // (set below; `cue` may be null for a verb_cue)
+      bool homonymous_from_localities = false;  // unresolved: the supplement's villages of the name
       bool key_only = false;         // located below the threshold: the only place in scope with its key
       std::string skeleton_spelling;  // located by skeleton: the gazetteer's spelling it agrees with
       std::string neighbour;  // an ambiguous name settled by a village the text located before (below)
@@ -2830,9 +2839,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             from_localities = true;
           } else if (homonymous) {
             r = *homonymous;  // unresolved: its reason names the villages
+            homonymous_from_localities = true;
           } else if ((r.status == gazetteer::Status::no_match || r.status == gazetteer::Status::out_of_scope) &&
                      lr.status == gazetteer::Status::ambiguous && (lr.match == "exact" || lr.match == "key")) {
             r = lr;  // unresolved: the supplement's villages of that name, said
+            homonymous_from_localities = true;
           } else if (!cyr && !arabic_word && lr.key_only_in_scope && lr.score >= 0.78 && r.status == gazetteer::Status::no_match &&
                      gazetteer::consonant_key(win.query).size() >= 4) {
             // A Latin spelling whose vowels differ from every spelling GeoNames lists ("Trumba"
@@ -3054,7 +3065,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+        const std::size_t before_emit = out.size();
         emit(std::move(pm), a, b, win.skip_letters);
+        if (out.size() > before_emit && r.status == gazetteer::Status::ambiguous && r.top_places.size() >= 2 &&
+            (r.match == "exact" || r.match == "key" || r.match == "translit"))
+          homonymous_names.push_back({out.back().span.begin, r.top_places, homonymous_from_localities});
         w = b;
         continue;
       }
@@ -3344,6 +3359,40 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     regions_in_provinces(doc, out, first_out);
   }
   std::sort(out.begin(), out.end(), [](const PlaceMention& x, const PlaceMention& y) { return x.span.begin < y.span.begin; });
+  // A name several places bear, none near a point located before it: the one within 15 km of a
+  // point the text locates after it ("обстреляли н.п. Фаттира, Сфухон и Кафр-Увейд": Fatirah by
+  // its neighbours Safuhun and Kafr `Uwayd), when exactly one is; else it stays ambiguous.
+  for (const Homonymous& h : homonymous_names) {
+    const auto it = std::find_if(out.begin(), out.end(),
+                                 [&](const PlaceMention& o) { return o.span.begin == h.begin && o.kind == "unresolved"; });
+    if (it == out.end()) continue;
+    const gazetteer::Place* only = nullptr;
+    const PlaceMention* near_to = nullptr;
+    int hits = 0;
+    for (const gazetteer::Place* tp : h.places) {
+      const auto by = std::find_if(out.begin(), out.end(), [&](const PlaceMention& o) {
+        // (not a place read by its skeleton alone, nor a city that may be its province)
+        return o.span.begin > h.begin && o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
+               o.match != "skeleton" && approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= 15;
+      });
+      if (by != out.end()) only = tp, near_to = &*by, ++hits;
+    }
+    if (hits != 1) continue;
+    PlaceMention& pm = *it;
+    pm.kind = "point";
+    pm.name = only->name;
+    pm.geonameid = only->geonameid;
+    pm.lon = only->lon;
+    pm.lat = only->lat;
+    pm.country = only->country;
+    pm.admin1 = only->admin1();
+    pm.reason = fmt::format("{} places bear the name; the one within 15 km of '{}', which the text names after it{}",
+                            h.places.size(), near_to->text,
+                            h.localities ? "; a village of the localities supplement (GeoNames via Who's On First), "
+                                           "which the main gazetteer lacks: its point is GeoNames', its population unknown"
+                                         : "");
+    pm.rule += "+neighbour-after";
+  }
   return out;
 }
 
