@@ -1075,5 +1075,40 @@ TEST(Dates, DataExportsAndYearFirstSlashes) {
   for (const auto& m : dates("Log of 2018/11/45.", 2018y / December / 3)) EXPECT_NE(m.text, "2018/11/45");
 }
 
+TEST(Dates, ALogsEntriesCountRelativeDaysFromTheirOwnDay) {
+  // Each entry (a day's heading, a stamp, a chat line) counts "yesterday" and weekdays from its
+  // day; the text before the first entry from the publication.
+  const std::string log =
+      "DESK LOG. Compiled yesterday.\n"
+      "== 2020-01-14 (Tue) ==\n09:15  Binnish - shells hit the market.\n"
+      "== 2020-01-15 (Wed) ==\n07:20  UPDATE on yesterday's strike: one injured man died.\n";
+  std::map<std::string, std::string> got;
+  for (const auto& m : dates(log, 2020y / January / 16))
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(got["yesterday"], "2020-01-15");
+  EXPECT_EQ(got["yesterday's"], "2020-01-14");
+  for (const auto& m : dates(log, 2020y / January / 16))
+    if (m.text == "yesterday's") {
+      EXPECT_NE(m.reason.find("log entry, 2020-01-15"), std::string::npos) << m.reason;
+    }
+  const std::string chat =
+      "01.09.2019 22:05 - Hasan: Şimdi 5 top mermisi düştü.\n"
+      "02.09.2019 13:10 - Ali: Dün geceki mermiler için muhtar fotoğraf istedi.\n";
+  got.clear();
+  for (const auto& m : dates(chat, 2019y / September / 5))
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(got["Dün geceki"], "2019-09-01");
+  // One date opening a line is no log; nor are entries when one is after the publication (a
+  // plan): the publication.
+  for (const std::string& text : {std::string("12 October 2019\nShells hit Binnish yesterday.\n"),
+                                  std::string("12 October 2019: talks.\n20 October 2019: talks again.\nShells hit "
+                                              "Binnish yesterday.\n")}) {
+    got.clear();
+    for (const auto& m : dates(text, 2019y / October / 14))
+      if (m.resolved) got[m.text] = iso_of(*m.resolved);
+    EXPECT_EQ(got["yesterday"], "2019-10-13") << text;
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -574,5 +574,24 @@ TEST(Numbers, ATablesKilledAndInjuredColumnsCountTheirFigures) {
   EXPECT_EQ(got, (std::vector<std::string>{"fatalities", "injured"})) << ::testing::PrintToString(got);
 }
 
+TEST(Numbers, APersonsAgeIsNoCount) {
+  // An age is no figure of the dead or the injured, in any wording; the people and other counts
+  // of the same sentences stay.
+  auto values = [](const std::string& text, const std::string& lang) {
+    std::vector<std::string> got;
+    for (const auto& n : numbers(text, lang)) got.push_back(n.text + "=" + n.counts);
+    return got;
+  };
+  // ("a man" is one of the injured: counted so)
+  EXPECT_EQ(values("One of the injured, a man of about 60, died overnight.", "en"), (std::vector<std::string>{"a=injured"}));
+  EXPECT_EQ(values("A man aged 60 was killed in the strike.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("A 45-year-old woman and 3 children were injured.", "en"), (std::vector<std::string>{"3=injured"}));
+  EXPECT_EQ(values("Погиб мужчина в возрасте 60 лет.", "ru"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("60 yaşındaki bir adam öldü.", "tr"), (std::vector<std::string>{}));
+  // Not ages: a count of people after "of" with a noun, a count after a group word.
+  EXPECT_EQ(values("A convoy of about 20 vehicles was hit and a group of 5 men were wounded.", "en"),
+            (std::vector<std::string>{"about 20=other", "5=injured"}));
+}
+
 }  // namespace
 }  // namespace truceline::extract

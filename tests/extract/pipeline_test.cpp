@@ -2467,5 +2467,20 @@ TEST(CandidateAssembly, ADataExportsRowTakesItsActorFromThePerpetratorColumn) {
   EXPECT_TRUE(seen) << r.mentions["dates"].dump();
 }
 
+TEST(CandidateAssembly, AnEventInALogsEntryTakesTheEntrysDay) {
+  // No day in the event's line: the day of the heading above it, not the publication's.
+  const Result r = full_run(
+      "DESK LOG\n"
+      "== 2020-01-14 (Tue) ==\n09:15  Binnish - 2 air strikes on the eastern edge of Binnish.\n"
+      "== 2020-01-15 (Wed) ==\n13:55  Taftanaz - 5 artillery shells on houses in Taftanaz.\n"
+      "16:40  Sarmin - a drone strike on a car in Sarmin.\n",
+      2020y / January / 16);
+  ASSERT_EQ(r.candidates.size(), 3u) << json(r.candidates).dump();
+  EXPECT_EQ(r.candidates[0]["observed_at"], "2020-01-14") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[1]["observed_at"], "2020-01-15") << r.candidates[1].dump();
+  EXPECT_EQ(r.candidates[2]["observed_at"], "2020-01-15") << r.candidates[2].dump();
+  EXPECT_NE(r.candidates[2]["uncertain"].dump().find("log entry"), std::string::npos) << r.candidates[2].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -765,6 +765,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     p.precision = "day";
     return p;
   }();
+  // The dates that open a log's entries (log_entry_dates), for an event with no day of its own.
+  const std::vector<const DateMention*> entry_dates = log_entry_dates(doc, m.dates, ctx.published);
   // A day `days` after (or before, negative) a resolved date, read from the words at `span`.
   auto derive_date = [&](Span span, const DateMention& base, int days, const char* rule) -> const DateMention* {
     DateMention d;
@@ -1774,6 +1776,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = head;
       c.time_rule = "list_heading";
       c.uncertain.push_back(fmt::format("time: no date in the list item; the day told before the list ('{}')", head->text));
+    } else if (const DateMention* entry = [&]() -> const DateMention* {
+                 // An event in a log's entry with no day of its own ("== 2020-01-14 (Tue) ==" over
+                 // "09:15  al-Fu'ah - 2 air strikes …"): the entry's day (issue 14, twenty-first
+                 // held-out set: such lines took the publication's day).
+                 const DateMention* last = nullptr;
+                 for (const DateMention* d : entry_dates)
+                   if (d->span.begin <= ss[si].span.begin) last = d;
+                 return last;
+               }()) {
+      c.date = entry;
+      c.time_rule = "log_entry";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day of its log entry ('{}')", entry->text));
     } else if (const Cand* answered = [&]() -> const Cand* {
                  // Return fire with no day of its own answered the fire told before it, then
                  // (issue 14, sixth held-out set: a ministry's second post "Taciz atışına anında
@@ -3255,7 +3269,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   std::vector<bool> absorbed(cands.size(), false);
   auto own_day = [](const Cand& c) {
     return c.time_rule == "date_in_sentence" || c.time_rule == "previous_sentence" || c.time_rule == "list_heading" ||
-           c.time_rule == "sequence";
+           c.time_rule == "sequence" || c.time_rule == "log_entry";
   };
   auto actors_compatible = [&ctx](const Cand& a, const Cand& b) {
     if (!a.actor || !b.actor) return true;

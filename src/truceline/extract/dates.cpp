@@ -1875,21 +1875,72 @@ struct Scanner {
       scan(r->from);
       for (std::size_t x = keep; x < out.size(); ++x) {
         DateMention& m = out[x];
-        if (m.resolved && (m.rule == "today" || m.rule == "yesterday" || m.rule == "days_ago" || m.rule == "last_night" ||
-                           m.rule == "tomorrow" || m.rule == "weekday" || m.rule == "weekend"))
-        {
-          const std::string day = fmt::format("the day the text was recorded, {} ('{}')", iso(r->day), r->text);
-          if (const auto at = m.reason.find("the publication date"); at != std::string::npos)
-            m.reason.replace(at, std::string_view("the publication date").size(), day);
-          else
-            m.reason += fmt::format("{}counted from {}, not the publication date", m.reason.empty() ? "" : "; ", day);
-        }
+        if (m.resolved && counts_from_publication(m))
+          recount_reason(m, fmt::format("the day the text was recorded, {} ('{}')", iso(r->day), r->text));
       }
+    }
+    else if (const auto entries = log_entries(); !entries.empty()) {
+      // A log's entries ("== 2020-01-14 (Tue) ==" over its lines, "[25.08.20 08:40]", a chat's
+      // "01.09.2019 22:05 - …") count their "yesterday", "overnight" and weekdays from the
+      // entry's day, not the publication's (issue 14, twenty-first held-out set: "UPDATE on
+      // yesterday's strike" under the 15th was read as the 15th, the day before publication).
+      // Each such date is read again from its entry's day, alone (its tokens only: the other
+      // dates keep the publication's year and notes).
+      const std::optional<year_month_day> published = pub;
+      const std::size_t saved_floor = floor;
+      const auto saved_range_end = first_range_end;
+      const std::size_t count = out.size();
+      for (std::size_t x = 0, e = 0; x < count; ++x) {
+        while (e + 1 < entries.size() && entries[e + 1].from <= tokens_of[x].first) ++e;
+        const Entry& entry = entries[e];
+        if (tokens_of[x].first < entry.from || !out[x].resolved || !counts_from_publication(out[x]) ||
+            (published && entry.day == *published))
+          continue;
+        pub = entry.day;
+        floor = tokens_of[x].first;
+        scan(tokens_of[x].first, tokens_of[x].second + 1);
+        if (out.size() == count + 1 && out.back().span.begin == out[x].span.begin && out.back().span.end == out[x].span.end &&
+            out.back().rule == out[x].rule && out.back().resolved) {
+          out[x] = std::move(out.back());
+          recount_reason(out[x], fmt::format("the day of its log entry, {} ('{}')", iso(entry.day), entry.text));
+        }
+        out.resize(count);
+        tokens_of.resize(count);
+      }
+      floor = saved_floor;
+      first_range_end = saved_range_end;
+      pub = published;
     }
     join_ranges();
   }
-  void scan(std::size_t from) {
-    for (std::size_t i = from; i < n(); ++i) {
+  // A date read from the publication day (a relative day or a weekday).
+  static bool counts_from_publication(const DateMention& m) {
+    return m.rule == "today" || m.rule == "yesterday" || m.rule == "days_ago" || m.rule == "last_night" ||
+           m.rule == "tomorrow" || m.rule == "weekday" || m.rule == "weekend";
+  }
+  // Says in m's reason that it counts from `day` (words), not the publication date.
+  static void recount_reason(DateMention& m, const std::string& day) {
+    if (const auto at = m.reason.find("the publication date"); at != std::string::npos)
+      m.reason.replace(at, std::string_view("the publication date").size(), day);
+    else
+      m.reason += fmt::format("{}counted from {}, not the publication date", m.reason.empty() ? "" : "; ", day);
+  }
+  // A log's entries: the whole days (absolute, resolved) that open their line
+  // (Document::opens_line), when at least two do and none is after the publication date; each
+  // from its first token, with its day and words.
+  struct Entry {
+    std::size_t from;
+    year_month_day day;
+    std::string text;
+  };
+  std::vector<Entry> log_entries() const {
+    std::vector<Entry> entries;
+    for (const DateMention* m : log_entry_dates(doc, out, pub))
+      entries.push_back({tokens_of[static_cast<std::size_t>(m - out.data())].first, *m->resolved, m->text});
+    return entries;
+  }
+  void scan(std::size_t from, std::size_t until = std::string::npos) {
+    for (std::size_t i = from; i < std::min(until, n()); ++i) {
       if (i < floor || !t[i].word) continue;
       if (past_day(i) || relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) || slashed_date(i) ||
           partial_date(i) || day_month(i) || month_first(i) || weekday_at(i)) {
@@ -2082,6 +2133,23 @@ struct Scanner {
 std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
                                     const agreement::Agreement* a) {
   return detail::find_dates(doc, lexicon::words_of(doc), published, a);
+}
+
+std::vector<const DateMention*> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
+                                                std::optional<std::chrono::year_month_day> published) {
+  std::vector<const DateMention*> entries;
+  const auto& ts = doc.tokens();
+  for (const DateMention& m : dates) {
+    if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
+      continue;
+    const auto tk = std::lower_bound(ts.begin(), ts.end(), m.span.begin,
+                                     [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+    if (tk == ts.end() || !doc.opens_line(tk->b0)) continue;
+    if (published && *m.resolved > *published) return {};
+    entries.push_back(&m);
+  }
+  if (entries.size() < 2) entries.clear();
+  return entries;
 }
 
 std::vector<DateMention> detail::find_dates(const Document& doc, const lexicon::Words& words,

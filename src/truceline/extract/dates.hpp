@@ -82,6 +82,14 @@ struct DateMention {
 std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
                                     const agreement::Agreement* a);
 
+// The dates that open a log's entries ("== 2020-01-14 (Tue) ==" over the day's lines, "[25.08.20
+// 08:40]", a chat export's "01.09.2019 22:05 - …"): whole days, absolute, resolved, each opening
+// its line (Document::opens_line), when at least two do and none is after `published`; else none.
+// In text order. Relative days in an entry count from its day (find_dates); an event with no day
+// of its own takes it (assemble_candidates).
+std::vector<const DateMention*> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
+                                                std::optional<std::chrono::year_month_day> published);
+
 namespace detail {
 // find_dates with the document's word lookups already done (lexicon::words_of(doc)): numbers.cpp
 // shares them instead of looking every word up twice.

@@ -622,6 +622,31 @@ struct Scanner {
     if (punct(r.last + 1, ":") && adjacent(r.last, r.last + 1) && word(r.last + 2) && adjacent(r.last + 1, r.last + 2))
       return true;
     if (i >= 2 && punct(i - 1, ":") && adjacent(i - 1, i) && word(i - 2) && adjacent(i - 2, i - 1) && t[i - 2].number) return true;
+    // A person's age: "aged 60", "в возрасте 60 лет", "عمره 60 عاماً", "60 yaşındaki", "a man of
+    // about 60", "a 45-year-old woman" (issue 14, twenty-first held-out set: "a man of about 60,
+    // died" was read as 60 dead).
+    {
+      static const KeyMap<bool> age_before{{"aged", true}, {"age", true}, {"возрасте", true}, {"عمره", true},
+                                           {"عمرها", true}, {"العمر", true}};
+      static const KeyMap<bool> age_after{{"yaşında", true}, {"yaşındaki", true}, {"yasinda", true},
+                                          {"yasindaki", true}, {"عاما", true}, {"عاماً", true}, {"летний", true},
+                                          {"летняя", true}, {"летнего", true}, {"летней", true}};
+      static const KeyMap<bool> person{{"man", true}, {"woman", true}, {"boy", true}, {"girl", true}, {"person", true}};
+      static const KeyMap<bool> about{{"about", true}, {"around", true}, {"some", true}, {"nearly", true}, {"almost", true}};
+      if (i >= 1 && word(i - 1) && age_before.find_forms(forms[i - 1])) return true;
+      if (word(r.last + 1) && age_after.find_forms(forms[r.last + 1])) return true;
+      // ("60-летний": the hyphen between)
+      if (punct(r.last + 1, "-") && word(r.last + 2) && age_after.find_forms(forms[r.last + 2])) return true;
+      // "45-year-old"
+      if (punct(r.last + 1, "-") && word(r.last + 2) && k[r.last + 2] == "year" && punct(r.last + 3, "-") &&
+          word(r.last + 4) && k[r.last + 4] == "old")
+        return true;
+      std::size_t j = i;
+      if (j >= 1 && word(j - 1) && about.find_forms(forms[j - 1])) --j;
+      if (j >= 2 && word(j - 1) && k[j - 1] == "of" && word(j - 2) && person.find_forms(forms[j - 2]) &&
+          !(word(r.last + 1) && noun[r.last + 1]))
+        return true;
+    }
     // "T-72", "BM-21", "Су-24", "S-300": letters, hyphen, digits, written together.
     if (i >= 2 && punct(i - 1, "-") && adjacent(i - 1, i) && word(i - 2) && adjacent(i - 2, i - 1) && !t[i - 2].number)
       return true;
