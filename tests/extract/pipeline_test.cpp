@@ -2480,6 +2480,18 @@ TEST(CandidateAssembly, AnEventInALogsEntryTakesTheEntrysDay) {
   EXPECT_EQ(r.candidates[1]["observed_at"], "2020-01-15") << r.candidates[1].dump();
   EXPECT_EQ(r.candidates[2]["observed_at"], "2020-01-15") << r.candidates[2].dump();
   EXPECT_NE(r.candidates[2]["uncertain"].dump().find("log entry"), std::string::npos) << r.candidates[2].dump();
+  // The time opening each event's line is a time of that day (a range whole), also when the
+  // heading shares the line's sentence.
+  std::map<std::string, std::string> times;
+  for (const json& d : times_of_day(r)) times[d["text"].get<std::string>()] = d["resolved"].get<std::string>();
+  EXPECT_EQ(times["09:15"], "2020-01-14") << json(times_of_day(r)).dump();
+  EXPECT_EQ(times["16:40"], "2020-01-15") << json(times_of_day(r)).dump();
+  const Result range = full_run("== 2020-01-15 (Wed) ==\n00:30-02:10  Talhiya - exchange of fire between HTS and "
+                                "government forces in Talhiya.\n== 2020-01-16 (Thu) ==\nNothing to report.\n",
+                                2020y / January / 16);
+  ASSERT_EQ(times_of_day(range).size(), 1u) << json(range.mentions["dates"]).dump();
+  EXPECT_EQ(times_of_day(range)[0]["text"], "00:30-02:10");
+  EXPECT_EQ(times_of_day(range)[0]["resolved"], "2020-01-15");
 }
 
 }  // namespace

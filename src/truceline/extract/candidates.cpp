@@ -3830,6 +3830,24 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     return std::nullopt;
   };
 
+  // A log line's time opening the line of byte `at` ("09:15  al-Fu'ah - 2 air strikes …",
+  // "00:30-02:10  Talhiya - exchange of fire …"), with a two-digit hour: its span (a range
+  // whole), or none.
+  auto line_opening_time = [&](std::size_t at) -> std::optional<Span> {
+    const std::size_t lb = doc.line_bytes(at).first;
+    auto k = static_cast<std::size_t>(
+        std::lower_bound(ts.begin(), ts.end(), lb, [](const Token& x, std::size_t b) { return x.b0 < b; }) - ts.begin());
+    if (k < ts.size() && !ts[k].word && ts[k].lower == "[") ++k;
+    if (k >= ts.size() || doc.token_text(k).size() < 2) return std::nullopt;
+    const auto end = clock_at(k, ts.size());
+    if (!end) return std::nullopt;
+    std::size_t last = *end;
+    if (last + 1 < ts.size() && !ts[last + 1].word && (ts[last + 1].lower == "-" || ts[last + 1].lower == "\u2013") &&
+        ts[last].b1 == ts[last + 1].b0)
+      if (const auto end2 = clock_at(last + 2, ts.size()); end2 && ts[last + 1].b1 == ts[last + 2].b0) last = *end2;
+    return Span{ts[k].span.begin, ts[last].span.end};
+  };
+
   // JSON.
   std::vector<json> out;
   for (std::size_t ci = 0; ci < cands.size(); ++ci) {
@@ -3849,6 +3867,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // a post at 21:00 may tell of "yesterday evening")
       auto own_or_line_time = [&]() -> std::optional<Span> {
         if (auto sp = time_of_day_in(c.ev.sentence)) return sp;
+        // (the time opening the event's line, when no date of the line is the event's: a heading's
+        // date above it may share its sentence)
+        const std::size_t ev_byte = ts[token_at(doc, c.ev.span.begin)].b0;
+        if (auto sp = line_opening_time(ev_byte)) {
+          const auto [lb, le] = doc.line_bytes(ev_byte);
+          if (!c.date || c.date->span.end <= doc.cp(lb) || c.date->span.begin >= doc.cp(le)) return sp;
+        }
         const Span& sen = ss[c.ev.sentence].span;
         if (c.date && c.date->span.begin >= sen.begin && c.date->span.end <= sen.end) return std::nullopt;
         return line_time_above(c.ev.sentence);
