@@ -2494,5 +2494,22 @@ TEST(CandidateAssembly, AnEventInALogsEntryTakesTheEntrysDay) {
   EXPECT_EQ(times_of_day(range)[0]["resolved"], "2020-01-15");
 }
 
+TEST(CandidateAssembly, TheSideFiredFromIsTheActorNotTheTarget) {
+  // "fired from government positions": the owner before its positions, after "from", fired.
+  for (const char* text : {"Five artillery shells hit houses in Talhiya, fired from government positions to the east.",
+                           "Shells fired from the regime's positions hit Binnish.",
+                           "قذائف مصدرها مواقع قوات النظام سقطت على بنش."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(actor_id_of(cs[0]), "syria") << text << cs[0].dump();
+    EXPECT_FALSE(cs[0]["evidence"].contains("target")) << text << cs[0].dump();
+  }
+  // Positions fired at are the target's.
+  const auto at = full_candidates_of("Government forces shelled HTS positions near Binnish.");
+  ASSERT_EQ(at.size(), 1u) << json(at).dump();
+  EXPECT_EQ(actor_id_of(at[0]), "syria") << at[0].dump();
+  EXPECT_EQ(at[0]["evidence"]["target"]["id"], "hts") << at[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -2066,8 +2066,27 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (int skip = 0; skip < 2 && k >= 1 && (ts[k - 1].lower == "of" || ts[k - 1].lower == "the"); ++skip) --k;
       if (k < 2) return false;
       static const std::unordered_set<std::string_view> pos{"позиций", "позиции", "positions", "position", "مواقع"};
-      static const std::unordered_set<std::string_view> from{"с", "со", "from", "من"};
-      return pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0;
+      // ("مصدرها مواقع X": its source X's positions)
+      static const std::unordered_set<std::string_view> from{"с", "со", "from", "من", "مصدرها", "مصدره"};
+      if (pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0) return true;
+      // English puts the owner first: "fired from government positions", "from the regime's
+      // positions", "from HTS-held areas" (issue 14, twenty-first held-out set: the shooter was
+      // made the target).
+      const std::size_t k0 = token_at(doc, a->span.begin);
+      if (ts[k0].script != Script::latin) return false;
+      std::size_t after_k = k0;
+      while (after_k < ts.size() && ts[after_k].span.begin < a->span.end) ++after_k;
+      while (after_k < ts.size() && !ts[after_k].word && (ts[after_k].lower == "'" || ts[after_k].lower == "’" ||
+                                                          ts[after_k].lower == "-"))
+        ++after_k;
+      if (after_k < ts.size() && (ts[after_k].lower == "s" || ts[after_k].lower == "held" || ts[after_k].lower == "controlled"))
+        ++after_k;
+      static const std::unordered_set<std::string_view> owned{"positions", "position", "posts", "areas", "area",
+                                                              "territory", "territories", "lines"};
+      if (after_k >= ts.size() || !owned.count(ts[after_k].lower)) return false;
+      std::size_t b = k0;
+      while (b > 0 && ts[b - 1].word && ts[b - 1].lower == "the") --b;
+      return b > 0 && ts[b - 1].lower == "from";
     };
     // Harmed in the event ("Two Turkish soldiers were killed in shelling by …", "Два турецких
     // военнослужащих погибли в результате обстрела …", "قتل جنديان تركيان في قصف …"): a mention
@@ -3058,13 +3077,23 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (o.ev.kind != "shelling" && o.ev.kind != "airstrike" && o.ev.kind != "armed_clash") continue;
         if (!host || o.sentences.front() >= host->sentences.front()) host = &o;
       }
-      if (!host || host->actor) continue;
+      // (an actor no party's, "fired from militant positions", gives way to the named group blamed:
+      // "The source blamed Jaysh al-Izza")
+      auto open_actor = [&](const Cand& o) {
+        return !o.actor || (o.actor->id.empty() && o.actor->ids.empty() && !blamed->id.empty());
+      };
+      if (!host || !open_actor(*host)) continue;
       // The event made at each place of a list ("on the outskirts of al-Bara and Kansafra"): one
       // event told once, the blame is each candidate's (issue 14, ninth held-out set: only the
       // last place's got it).
       const Span trigger = host->ev.span;
       for (auto& o : cands) {
-        if (o.ev.span.begin != trigger.begin || o.ev.span.end != trigger.end || o.actor) continue;
+        if (o.ev.span.begin != trigger.begin || o.ev.span.end != trigger.end || !open_actor(o)) continue;
+        if (o.actor) {
+          const std::string was = fmt::format("actor: '{}'", o.actor->text);
+          std::erase_if(o.uncertain, [&](const std::string& u) { return u.starts_with(was); });
+          o.uncertain.push_back(fmt::format("actor: '{}', no party's, gives way to the group blamed", o.actor->text));
+        }
         o.actor = blamed;
         o.actor_rule = "blamed_later:" + std::string(ts[*cue].lower);
         drop_no_actor_line(o.uncertain);
