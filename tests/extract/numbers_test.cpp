@@ -585,6 +585,8 @@ TEST(Numbers, APersonsAgeIsNoCount) {
   // ("a man" is one of the injured: counted so)
   EXPECT_EQ(values("One of the injured, a man of about 60, died overnight.", "en"), (std::vector<std::string>{"a=injured"}));
   EXPECT_EQ(values("A man aged 60 was killed in the strike.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("A man aged about 60 was killed in the shelling.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("He died at the age of 60 after the shelling.", "en"), (std::vector<std::string>{}));
   EXPECT_EQ(values("A 45-year-old woman and 3 children were injured.", "en"), (std::vector<std::string>{"3=injured"}));
   EXPECT_EQ(values("Погиб мужчина в возрасте 60 лет.", "ru"), (std::vector<std::string>{}));
   EXPECT_EQ(values("60 yaşındaki bir adam öldü.", "tr"), (std::vector<std::string>{}));

@@ -2489,6 +2489,19 @@ TEST(CandidateAssembly, AnEventInALogsEntryTakesTheEntrysDay) {
   const Result range = full_run("== 2020-01-15 (Wed) ==\n00:30-02:10  Talhiya - exchange of fire between HTS and "
                                 "government forces in Talhiya.\n== 2020-01-16 (Thu) ==\nNothing to report.\n",
                                 2020y / January / 16);
+  // Dated bullets are no log: the prose after them keeps the publication's day, and its
+  // "on Wednesday" counts from the publication.
+  const Result news = full_run("Strikes hit Idlib despite truce\n16 January 2020\n\nPrevious violations:\n- 9 January "
+                               "2020: shelling of Kafr Nabl, 2 killed.\n- 11 January 2020: an air strike on Ariha, 6 "
+                               "killed.\n\nRescuers said a further air strike on Taftanaz killed 2 children.\n",
+                               2020y / January / 16);
+  int taftanaz = 0;
+  for (const json& c : news.candidates)
+    if (c.value("place", std::string()) == "Taftanāz") {
+      ++taftanaz;
+      EXPECT_EQ(c["observed_at"], "2020-01-16") << c.dump();
+    }
+  EXPECT_EQ(taftanaz, 1) << json(news.candidates).dump();
   ASSERT_EQ(times_of_day(range).size(), 1u) << json(range.mentions["dates"]).dump();
   EXPECT_EQ(times_of_day(range)[0]["text"], "00:30-02:10");
   EXPECT_EQ(times_of_day(range)[0]["resolved"], "2020-01-15");

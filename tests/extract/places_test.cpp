@@ -1036,6 +1036,16 @@ TEST(Places, ANameSeveralVillagesBearIsSettledByANeighbourNamedAfterIt) {
   ASSERT_NE(with_text(alone, "Фаттира"), nullptr) << dump(alone);
   EXPECT_EQ(with_text(alone, "Фаттира")->kind, "unresolved") << dump(alone);
   EXPECT_NE(with_text(alone, "Фаттира")->reason.find("ambiguous"), std::string::npos) << dump(alone);
+  // A place paragraphs later (Dana, near the Aleppo namesake) is no neighbour; nor does a later
+  // place settle a name that places told before split (Kafranbel by Fatirah, Latakia by Fatiro).
+  for (const char* text : {"Боевики обстреляли населенный пункт Фаттира.\nЖертв нет.\n\nЦентр по примирению также "
+                           "сообщил, что гуманитарная акция проведена в городе Дана.",
+                           "Ранее обстрелам подверглись город Латакия и город Кафранбель.\nБоевики обстреляли населенный "
+                           "пункт Фаттира.\nПозже в городе Латакия прошла встреча."}) {
+    const auto ms = find_with_localities(text, "ru");
+    ASSERT_NE(with_text(ms, "Фаттира"), nullptr) << text << dump(ms);
+    EXPECT_EQ(with_text(ms, "Фаттира")->kind, "unresolved") << text << dump(ms);
+  }
 }
 
 }  // namespace truceline::extract

@@ -766,7 +766,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     return p;
   }();
   // The dates that open a log's entries (log_entry_dates), for an event with no day of its own.
-  const std::vector<const DateMention*> entry_dates = log_entry_dates(doc, m.dates, ctx.published);
+  const std::vector<LogEntry> entry_dates = log_entry_dates(doc, m.dates, ctx.published);
   // A day `days` after (or before, negative) a resolved date, read from the words at `span`.
   auto derive_date = [&](Span span, const DateMention& base, int days, const char* rule) -> const DateMention* {
     DateMention d;
@@ -1780,10 +1780,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // An event in a log's entry with no day of its own ("== 2020-01-14 (Tue) ==" over
                  // "09:15  al-Fu'ah - 2 air strikes …"): the entry's day (issue 14, twenty-first
                  // held-out set: such lines took the publication's day).
-                 const DateMention* last = nullptr;
-                 for (const DateMention* d : entry_dates)
-                   if (d->span.begin <= ss[si].span.begin) last = d;
-                 return last;
+                 // (the last entry opening at or before the sentence, when its reach holds it)
+                 const auto after = std::upper_bound(
+                     entry_dates.begin(), entry_dates.end(), ss[si].span.begin,
+                     [](std::size_t cp, const LogEntry& x) { return cp < x.date->span.begin; });
+                 if (after == entry_dates.begin()) return nullptr;
+                 const LogEntry& e = *std::prev(after);
+                 return ss[si].span.begin < e.end ? e.date : nullptr;
                }()) {
       c.date = entry;
       c.time_rule = "log_entry";

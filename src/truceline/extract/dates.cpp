@@ -1893,8 +1893,8 @@ struct Scanner {
       for (std::size_t x = 0, e = 0; x < count; ++x) {
         while (e + 1 < entries.size() && entries[e + 1].from <= tokens_of[x].first) ++e;
         const Entry& entry = entries[e];
-        if (tokens_of[x].first < entry.from || !out[x].resolved || !counts_from_publication(out[x]) ||
-            (published && entry.day == *published))
+        if (tokens_of[x].first < entry.from || out[x].span.begin >= entry.end || !out[x].resolved ||
+            !counts_from_publication(out[x]) || (published && entry.day == *published))
           continue;
         pub = entry.day;
         floor = tokens_of[x].first;
@@ -1929,14 +1929,15 @@ struct Scanner {
   // (Document::opens_line), when at least two do and none is after the publication date; each
   // from its first token, with its day and words.
   struct Entry {
-    std::size_t from;
+    std::size_t from;  // its first token
+    std::size_t end;   // the code point where its reach ends
     year_month_day day;
     std::string text;
   };
   std::vector<Entry> log_entries() const {
     std::vector<Entry> entries;
-    for (const DateMention* m : log_entry_dates(doc, out, pub))
-      entries.push_back({tokens_of[static_cast<std::size_t>(m - out.data())].first, *m->resolved, m->text});
+    for (const LogEntry& e : log_entry_dates(doc, out, pub))
+      entries.push_back({tokens_of[static_cast<std::size_t>(e.date - out.data())].first, e.end, *e.date->resolved, e.date->text});
     return entries;
   }
   void scan(std::size_t from, std::size_t until = std::string::npos) {
@@ -2135,18 +2136,84 @@ std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chro
   return detail::find_dates(doc, lexicon::words_of(doc), published, a);
 }
 
-std::vector<const DateMention*> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
-                                                std::optional<std::chrono::year_month_day> published) {
-  std::vector<const DateMention*> entries;
+std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
+                                      std::optional<std::chrono::year_month_day> published) {
+  std::vector<LogEntry> entries;
   const auto& ts = doc.tokens();
+  const std::string& text = doc.text();
+  // An ASCII or Arabic-Indic digit at byte x: its length in bytes, or 0.
+  auto digit = [&](std::size_t x) -> std::size_t {
+    if (x < text.size() && text[x] >= '0' && text[x] <= '9') return 1;
+    if (x + 1 < text.size() && text[x] == '\xD9' && static_cast<unsigned char>(text[x + 1]) >= 0xA0 &&
+        static_cast<unsigned char>(text[x + 1]) <= 0xA9)
+      return 2;
+    return 0;
+  };
+  // A clock "H:MM" / "HH:MM" at byte x.
+  auto clock = [&](std::size_t x) {
+    std::size_t n = 0;
+    for (std::size_t d; n < 2 && (d = digit(x)); ++n) x += d;
+    if (n == 0 || x >= text.size() || text[x] != ':') return false;
+    ++x;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const std::size_t d = digit(x);
+      if (!d) return false;
+      x += d;
+    }
+    return true;
+  };
+  std::vector<std::size_t> blank_lines;  // the first byte of each blank line after the first line
+  for (std::size_t x = text.find('\n'); x != std::string::npos; x = text.find('\n', x + 1)) {
+    std::size_t y = x + 1;
+    while (y < text.size() && (text[y] == ' ' || text[y] == '\t' || text[y] == '\r')) ++y;
+    if (y < text.size() && text[y] == '\n') blank_lines.push_back(x + 1);
+  }
   for (const DateMention& m : dates) {
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
       continue;
-    const auto tk = std::lower_bound(ts.begin(), ts.end(), m.span.begin,
-                                     [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
-    if (tk == ts.end() || !doc.opens_line(tk->b0)) continue;
+    const auto first = std::lower_bound(ts.begin(), ts.end(), m.span.begin,
+                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+    if (first == ts.end() || !doc.opens_line(first->b0)) continue;
+    const auto after = std::lower_bound(first, ts.end(), m.span.end,
+                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+    const std::size_t end_byte = std::prev(after)->b1;
+    const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
+    std::size_t x = end_byte;
+    while (x < le && (text[x] == ' ' || text[x] == ',' || text[x] == '\t')) ++x;
+    bool stamp = clock(x);
+    if (!stamp) {
+      // alone on its line: marks, and at most one short parenthesis ("(Tue)")
+      bool ok = true, paren = false;
+      for (std::size_t y = x; y < le && ok;) {
+        const char c = text[y];
+        if (c == '(' && !paren) {
+          const std::size_t close = text.find(')', y);
+          ok = close != std::string::npos && close < le && close - y <= 16;
+          paren = true;
+          y = ok ? close + 1 : y;
+        } else if (std::string_view(" \t\r])=*#:-|").find(c) != std::string_view::npos) {
+          ++y;
+        } else if (text.compare(y, 3, "\xE2\x80\x93") == 0 || text.compare(y, 3, "\xE2\x80\x94") == 0) {
+          y += 3;  // – —
+        } else {
+          ok = false;
+        }
+      }
+      stamp = ok;
+    }
+    // ... or a diary's or a log's line opening with its date, no bullet before it, then ":", "."
+    // or a dash ("27 февраля. Прилетели …", "Monday 15/3: 43 pupils absent"); its reach ends at
+    // the next blank line as every entry's does.
+    if (!stamp && (x < le && (text[x] == ':' || text[x] == '.' || text[x] == '-' || text.compare(x, 3, "\xE2\x80\x93") == 0 ||
+                              text.compare(x, 3, "\xE2\x80\x94") == 0))) {
+      std::size_t y = first->b0;
+      while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
+      stamp = y == 0 || text[y - 1] == '\n';
+    }
+    if (!stamp) continue;
     if (published && *m.resolved > *published) return {};
-    entries.push_back(&m);
+    const auto blank = std::lower_bound(blank_lines.begin(), blank_lines.end(), le);
+    entries.push_back({&m, blank == blank_lines.end() ? doc.code_points() : doc.cp(*blank)});
   }
   if (entries.size() < 2) entries.clear();
   return entries;

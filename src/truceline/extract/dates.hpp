@@ -82,13 +82,22 @@ struct DateMention {
 std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
                                     const agreement::Agreement* a);
 
-// The dates that open a log's entries ("== 2020-01-14 (Tue) ==" over the day's lines, "[25.08.20
-// 08:40]", a chat export's "01.09.2019 22:05 - …"): whole days, absolute, resolved, each opening
-// its line (Document::opens_line), when at least two do and none is after `published`; else none.
-// In text order. Relative days in an entry count from its day (find_dates); an event with no day
-// of its own takes it (assemble_candidates).
-std::vector<const DateMention*> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
-                                                std::optional<std::chrono::year_month_day> published);
+// A log's entry: its date, and the code point where its reach ends (the first blank line after
+// its line, or the text's end).
+struct LogEntry {
+  const DateMention* date;
+  std::size_t end;
+};
+// The dates that open a log's entries: whole days, absolute, resolved, each a stamp or a heading —
+// opening its line (Document::opens_line) and either followed by a clock time ("[25.08.20 08:40]",
+// a chat export's "01.09.2019 22:05 - Ali: …") or alone on it but for marks and one short
+// parenthesis ("== 2020-01-14 (Tue) ==", a diary's "Saturday 1 August") or, with no bullet before
+// it, followed by ":", "." or a dash ("27 февраля. Прилетели …") — when at least two are
+// and none is after `published`; else none. In text order. Relative days in an entry's reach count
+// from its day (find_dates); an event there with no day of its own takes it (assemble_candidates).
+// A dated bullet ("- 9 January 2020: shelling of …") is no entry.
+std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
+                                      std::optional<std::chrono::year_month_day> published);
 
 namespace detail {
 // find_dates with the document's word lookups already done (lexicon::words_of(doc)): numbers.cpp

@@ -108,8 +108,9 @@ class Document {
   // Byte `at` opens its line: nothing but spaces and a heading's or a stamp's marks before it
   // ("== 2020-01-14 (Tue) ==", "[25.08.20 07:12]", "- 05/11 …", "**12 October**").
   bool opens_line(std::size_t at) const {
-    const std::size_t lb = line_bytes(at).first;
-    return std::string_view(text_).substr(lb, at - lb).find_first_not_of(" \t[(=#*-") == std::string_view::npos;
+    std::size_t x = at;
+    while (x > 0 && std::string_view(" \t[(=#*-").find(text_[x - 1]) != std::string_view::npos) --x;
+    return x == 0 || text_[x - 1] == '\n';
   }
   // The cells of the table row around byte `at` (cell_separator with `min_bars`), as byte ranges
   // [begin, end) from the line's start to its end, separators excluded (a data export's "; "

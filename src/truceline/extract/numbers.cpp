@@ -630,10 +630,16 @@ struct Scanner {
                                            {"عمرها", true}, {"العمر", true}};
       static const KeyMap<bool> age_after{{"yaşında", true}, {"yaşındaki", true}, {"yasinda", true},
                                           {"yasindaki", true}, {"عاما", true}, {"عاماً", true}, {"летний", true},
-                                          {"летняя", true}, {"летнего", true}, {"летней", true}};
+                                          {"летняя", true}, {"летнего", true}, {"летней", true}, {"летних", true},
+                                          {"летние", true}, {"летним", true}, {"летними", true}};
       static const KeyMap<bool> person{{"man", true}, {"woman", true}, {"boy", true}, {"girl", true}, {"person", true}};
-      static const KeyMap<bool> about{{"about", true}, {"around", true}, {"some", true}, {"nearly", true}, {"almost", true}};
-      if (i >= 1 && word(i - 1) && age_before.find_forms(forms[i - 1])) return true;
+      static const KeyMap<bool> about{{"about", true}, {"around", true}, {"some", true}, {"nearly", true}, {"almost", true},
+                                      {"около", true}, {"примерно", true}, {"نحو", true}, {"yaklaşık", true}};
+      std::size_t b = i;  // ("aged about 60")
+      if (b >= 1 && word(b - 1) && about.find_forms(forms[b - 1])) --b;
+      if (b >= 1 && word(b - 1) && age_before.find_forms(forms[b - 1])) return true;
+      // "at the age of 60"
+      if (b >= 2 && word(b - 1) && k[b - 1] == "of" && word(b - 2) && k[b - 2] == "age") return true;
       if (word(r.last + 1) && age_after.find_forms(forms[r.last + 1])) return true;
       // ("60-летний": the hyphen between)
       if (punct(r.last + 1, "-") && word(r.last + 2) && age_after.find_forms(forms[r.last + 2])) return true;

@@ -3065,10 +3065,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
+        // (only a name no point located before settles or splits: none lies near any namesake)
+        const bool none_before = std::none_of(r.top_places.begin(), r.top_places.end(), [&](const gazetteer::Place* tp) {
+          return std::any_of(out.begin(), out.end(), [&](const PlaceMention& o) {
+            return o.kind == "point" && o.lat && o.lon && approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= 15;
+          });
+        });
         const std::size_t before_emit = out.size();
         emit(std::move(pm), a, b, win.skip_letters);
-        if (out.size() > before_emit && r.status == gazetteer::Status::ambiguous && r.top_places.size() >= 2 &&
-            (r.match == "exact" || r.match == "key" || r.match == "translit"))
+        if (out.size() > before_emit && none_before && r.status == gazetteer::Status::ambiguous &&
+            r.top_places.size() >= 2 && (r.match == "exact" || r.match == "key" || r.match == "translit"))
           homonymous_names.push_back({out.back().span.begin, r.top_places, homonymous_from_localities});
         w = b;
         continue;
@@ -3362,20 +3368,36 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
   // A name several places bear, none near a point located before it: the one within 15 km of a
   // point the text locates after it ("обстреляли н.п. Фаттира, Сфухон и Кафр-Увейд": Fatirah by
   // its neighbours Safuhun and Kafr `Uwayd), when exactly one is; else it stays ambiguous.
+  // (Only points of its sentence or the next: a list's later members, not a place the text
+  // names paragraphs later.)
+  const auto& sentences = doc.sentences();
   for (const Homonymous& h : homonymous_names) {
-    const auto it = std::find_if(out.begin(), out.end(),
-                                 [&](const PlaceMention& o) { return o.span.begin == h.begin && o.kind == "unresolved"; });
-    if (it == out.end()) continue;
+    const auto it = std::lower_bound(out.begin(), out.end(), h.begin,
+                                     [](const PlaceMention& o, std::size_t cp) { return o.span.begin < cp; });
+    if (it == out.end() || it->span.begin != h.begin || it->kind != "unresolved") continue;
+    const auto in_sentence = std::upper_bound(sentences.begin(), sentences.end(), h.begin,
+                                              [](std::size_t cp, const Sentence& x) { return cp < x.span.begin; });
+    std::size_t reach = in_sentence == sentences.end()     ? doc.code_points()
+                        : std::next(in_sentence) == sentences.end() ? doc.code_points()
+                                                                    : std::next(in_sentence)->span.begin;
+    // ... or of its paragraph (to the next blank line)
+    {
+      const auto tk = std::lower_bound(toks.begin(), toks.end(), h.begin,
+                                       [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+      const std::size_t blank = tk == toks.end() ? std::string::npos : doc.text().find("\n\n", tk->b0);
+      reach = std::max(reach, blank == std::string::npos ? doc.code_points() : doc.cp(blank));
+    }
     const gazetteer::Place* only = nullptr;
     const PlaceMention* near_to = nullptr;
     int hits = 0;
     for (const gazetteer::Place* tp : h.places) {
-      const auto by = std::find_if(out.begin(), out.end(), [&](const PlaceMention& o) {
+      for (auto o = std::next(it); o != out.end() && o->span.begin < reach; ++o)
         // (not a place read by its skeleton alone, nor a city that may be its province)
-        return o.span.begin > h.begin && o.kind == "point" && o.lat && o.lon && !o.city_or_province &&
-               o.match != "skeleton" && approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= 15;
-      });
-      if (by != out.end()) only = tp, near_to = &*by, ++hits;
+        if (o->kind == "point" && o->lat && o->lon && !o->city_or_province && o->match != "skeleton" &&
+            approx_km(*o->lat, *o->lon, tp->lat, tp->lon) <= 15) {
+          only = tp, near_to = &*o, ++hits;
+          break;
+        }
     }
     if (hits != 1) continue;
     PlaceMention& pm = *it;
