@@ -585,6 +585,40 @@ double approx_km(double lat1, double lon1, double lat2, double lon2) {
   return kEarthKm * std::sqrt(x * x + y * y);
 }
 
+// A mention made the point of gazetteer place p.
+void set_point(PlaceMention& pm, const gazetteer::Place& p) {
+  pm.kind = "point";
+  pm.name = p.name;
+  pm.geonameid = p.geonameid;
+  pm.lon = p.lon;
+  pm.lat = p.lat;
+  pm.country = p.country;
+  pm.admin1 = p.admin1();
+}
+
+// A located mention within km of p. `strong`: not a city that may be its province, nor a name
+// read by its skeleton alone (too weak to choose between namesakes).
+bool point_near(const PlaceMention& o, const gazetteer::Place& p, double km, bool strong) {
+  return o.kind == "point" && o.lat && o.lon && (!strong || (!o.city_or_province && o.match != "skeleton")) &&
+         approx_km(*o.lat, *o.lon, p.lat, p.lon) <= km;
+}
+
+// Of `places` (a name's namesakes), the one with a strong point of [first, last) within km of it,
+// when exactly one has; with that point. {null, null} when none or several have.
+template <typename It>
+std::pair<const gazetteer::Place*, const PlaceMention*> only_near(const std::vector<const gazetteer::Place*>& places,
+                                                                   It first, It last, double km) {
+  const gazetteer::Place* only = nullptr;
+  const PlaceMention* near_to = nullptr;
+  int hits = 0;
+  for (const gazetteer::Place* tp : places) {
+    const auto o = std::find_if(first, last, [&](const PlaceMention& x) { return point_near(x, *tp, km, true); });
+    if (o != last) only = tp, near_to = &*o, ++hits;
+  }
+  if (hits != 1) return {nullptr, nullptr};
+  return {only, near_to};
+}
+
 // The consonants and vowel classes of a Latin (folded) spelling of an Arabic name, for the
 // spellings that no tier of the gazetteer matches because their vowels and semivowels are
 // written otherwise ("Mozra", "Muzara" for Mawzarah; "Khirbet al-Joz" for Khirbat al Jawz;
@@ -1577,16 +1611,6 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       if (pm.kind != "unresolved" || pm.rule.find("cue:") != std::string::npos) last_place_word = b;
       out.push_back(std::move(pm));
-    };
-
-    auto point_of = [&](PlaceMention& pm, const gazetteer::Place& p) {
-      pm.kind = "point";
-      pm.name = p.name;
-      pm.geonameid = p.geonameid;
-      pm.lon = p.lon;
-      pm.lat = p.lat;
-      pm.country = p.country;
-      pm.admin1 = p.admin1();
     };
 
     auto arabic_word_at = [&](std::size_t x) { return tok(x).script == Script::arabic; };
@@ -2610,29 +2634,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // The one of `places` within kNearKm of a point the text located before, when exactly
       // one is (a report's villages lie together; a lone name stays ambiguous); with the
       // mention it is near.
-      auto settle_by_neighbour = [&](const std::vector<const gazetteer::Place*>& places)
-          -> std::pair<const gazetteer::Place*, const PlaceMention*> {
-        constexpr double kNearKm = 15;
-        const gazetteer::Place* only = nullptr;
-        const PlaceMention* near_to = nullptr;
-        int hits = 0;
-        for (const gazetteer::Place* tp : places) {
-          const PlaceMention* by = nullptr;
-          for (const PlaceMention& o : out)
-            // (not a place read by its skeleton alone: too weak to choose between namesakes)
-            if (o.kind == "point" && o.lat && o.lon && !o.city_or_province && o.match != "skeleton" &&
-                approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= kNearKm) {
-              by = &o;
-              break;
-            }
-          if (by) {
-            only = tp;
-            near_to = by;
-            ++hits;
-          }
-        }
-        if (hits != 1) return {nullptr, nullptr};
-        return {only, near_to};
+      auto settle_by_neighbour = [&](const std::vector<const gazetteer::Place*>& places) {
+        return only_near(places, out.cbegin(), out.cend(), 15);
       };
       // A name the main gazetteer gives to several places at the top score ("Suran": a town of
       // Hama and a village east of Aleppo): the one in the province the sentence names ("Suran
@@ -3067,9 +3070,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
         // (only a name no point located before settles or splits: none lies near any namesake)
         const bool none_before = std::none_of(r.top_places.begin(), r.top_places.end(), [&](const gazetteer::Place* tp) {
-          return std::any_of(out.begin(), out.end(), [&](const PlaceMention& o) {
-            return o.kind == "point" && o.lat && o.lon && approx_km(*o.lat, *o.lon, tp->lat, tp->lon) <= 15;
-          });
+          return std::any_of(out.begin(), out.end(), [&](const PlaceMention& o) { return point_near(o, *tp, 15, false); });
         });
         const std::size_t before_emit = out.size();
         emit(std::move(pm), a, b, win.skip_letters);
@@ -3260,7 +3261,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         w = direction_before ? b : b + 1;
         continue;
       }
-      point_of(pm, p);
+      set_point(pm, p);
       // Offsets: "5 km north of X", "north-east of X", "к северу от X", "شمال سراقب".
       {
         std::size_t x = a;
@@ -3387,27 +3388,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const std::size_t blank = tk == toks.end() ? std::string::npos : doc.text().find("\n\n", tk->b0);
       reach = std::max(reach, blank == std::string::npos ? doc.code_points() : doc.cp(blank));
     }
-    const gazetteer::Place* only = nullptr;
-    const PlaceMention* near_to = nullptr;
-    int hits = 0;
-    for (const gazetteer::Place* tp : h.places) {
-      for (auto o = std::next(it); o != out.end() && o->span.begin < reach; ++o)
-        // (not a place read by its skeleton alone, nor a city that may be its province)
-        if (o->kind == "point" && o->lat && o->lon && !o->city_or_province && o->match != "skeleton" &&
-            approx_km(*o->lat, *o->lon, tp->lat, tp->lon) <= 15) {
-          only = tp, near_to = &*o, ++hits;
-          break;
-        }
-    }
-    if (hits != 1) continue;
+    const auto last = std::lower_bound(std::next(it), out.end(), reach,
+                                       [](const PlaceMention& o, std::size_t cp) { return o.span.begin < cp; });
+    const auto [only, near_to] = only_near(h.places, std::next(it), last, 15);
+    if (!only) continue;
     PlaceMention& pm = *it;
-    pm.kind = "point";
-    pm.name = only->name;
-    pm.geonameid = only->geonameid;
-    pm.lon = only->lon;
-    pm.lat = only->lat;
-    pm.country = only->country;
-    pm.admin1 = only->admin1();
+    set_point(pm, *only);
     pm.reason = fmt::format("{} places bear the name; the one within 15 km of '{}', which the text names after it{}",
                             h.places.size(), near_to->text,
                             h.localities ? "; a village of the localities supplement (GeoNames via Who's On First), "
