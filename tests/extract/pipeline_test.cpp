@@ -2524,5 +2524,34 @@ TEST(CandidateAssembly, TheSideFiredFromIsTheActorNotTheTarget) {
   EXPECT_EQ(at[0]["evidence"]["target"]["id"], "hts") << at[0].dump();
 }
 
+// A wire story's lead sums up its body: its event with no village of its own (an offset from a
+// city, a region) is the later paragraph's event of that kind; a lead at a village of its own,
+// or a lead whose later event lies in another province, stays. Our own text.
+TEST(CandidateAssembly, ALeadThatSumsUpTheBodyIsTheBodysEvent) {
+  const auto r = full_run(
+      "Fighting flares in the south\n\nBEIRUT, Nov 28 (Desk) - Government troops and rebel fighters fought through "
+      "the night on the hills south of Aleppo this week, a monitor said on Thursday.\n\nRebel fighters attacked army "
+      "positions near Khan Tuman late on Tuesday, the monitor said, and four soldiers were killed.\n",
+      2019y / November / 28);
+  ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+  EXPECT_EQ(kind_of(r.candidates[0]), "armed_clash");
+  EXPECT_EQ(place_of(r.candidates[0]), "Khan Tuman") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[0]["observed_at"].get<std::string>().substr(0, 10), "2019-11-26") << r.candidates[0].dump();
+  EXPECT_NE(r.candidates[0]["uncertain"].dump().find("the lead sums up the body"), std::string::npos)
+      << r.candidates[0].dump();
+  // The lead names a village of its own: two events.
+  const auto own = full_run(
+      "BEIRUT, Nov 28 - Government artillery shelled Kafr Nabl on Thursday, a monitor said.\n\nOn Tuesday, shells "
+      "hit Maarat al-Numan, residents said.\n",
+      2019y / November / 28);
+  EXPECT_EQ(own.candidates.size(), 2u) << json(own.candidates).dump();
+  // The body's event lies in another province than the lead's region: two events.
+  const auto far = full_run(
+      "BEIRUT, Nov 28 - Government artillery shelled villages in the Hama countryside on Thursday, a monitor said.\n\n"
+      "On Tuesday, shells hit Maarat al-Numan, residents said.\n",
+      2019y / November / 28);
+  EXPECT_EQ(far.candidates.size(), 2u) << json(far.candidates).dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract
