@@ -1110,5 +1110,25 @@ TEST(Dates, ALogsEntriesCountRelativeDaysFromTheirOwnDay) {
   }
 }
 
+TEST(DateMentions, ADayWithItsOwnWeekdayIsOneMention) {
+  // "12 августа, понедельник": the weekday is the day's own, not a Monday counted from the
+  // publication; a diary's entries so headed re-anchor their "вчера" (our own text).
+  const std::string text = "12 августа, понедельник. Кинсабба.\nВчера боевики обстреляли деревню.\n\n"
+                           "14 августа, среда.\nВчера был бой.\n";
+  std::map<std::string, std::string> got;
+  for (const auto& m : dates(text, 2019y / August / 20))
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(got["12 августа, понедельник"], "2019-08-12");
+  EXPECT_EQ(got["14 августа, среда"], "2019-08-14");
+  EXPECT_EQ(got.count("понедельник"), 0u);
+  EXPECT_EQ(got["Вчера"], "2019-08-13");
+  // A weekday that is not the day's stays apart.
+  got.clear();
+  for (const auto& m : dates("On 14 May, Monday was quiet.", 2019y / May / 20))
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  for (const auto& [text, day] : got) EXPECT_EQ(text.find("Monday") != std::string::npos && text.find("May") != std::string::npos, false) << text;
+  EXPECT_EQ(got.size(), 2u);
+}
+
 }  // namespace
 }  // namespace truceline::extract

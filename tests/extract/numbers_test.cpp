@@ -595,5 +595,20 @@ TEST(Numbers, APersonsAgeIsNoCount) {
             (std::vector<std::string>{"about 20=other", "5=injured"}));
 }
 
+TEST(Numbers, AnAgeBetweenCommasAfterAPersonIsNoCount) {
+  // "a woman, 35, and her son": her age (our own text); a count after a person stays one.
+  auto values = [](const std::string& text) {
+    std::vector<std::string> got;
+    for (const auto& n : numbers(text, "en")) got.push_back(n.text + "=" + n.counts);
+    return got;
+  };
+  EXPECT_EQ(values("Shells injured a woman, 35, and her son."), (std::vector<std::string>{"a=injured"}));
+  EXPECT_EQ(values("09:45 - Woman, 52, minor cuts."), (std::vector<std::string>{}));
+  EXPECT_EQ(values("A farmer (62) was wounded."), (std::vector<std::string>{}));
+  // (a count, not an age: no comma after it)
+  const auto count = values("The strike killed a woman, 2 children and a man.");
+  EXPECT_NE(std::find(count.begin(), count.end(), "2=fatalities"), count.end());
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -1048,4 +1048,13 @@ TEST(Places, ANameSeveralVillagesBearIsSettledByANeighbourNamedAfterIt) {
   }
 }
 
+// A feminine accusative after a verb of fire ("обстреляли Бруму") is the village's case form;
+// a man's name so placed ("Мухаммеда") stays no place. Our own text.
+TEST(PlaceMentions, AFeminineAccusativeAfterAVerbOfFireIsTheVillage) {
+  const auto ms = find_with_localities("Ночью боевики обстреляли Бруму из миномётов.", "ru");
+  expect_point(ms, "Бруму", 36.15464, 35.72108);
+  const auto man = find_with_localities("Боевики обстреляли Мухаммеда.", "ru");
+  EXPECT_EQ(with_text(man, "Мухаммеда"), nullptr) << dump(man);
+}
+
 }  // namespace truceline::extract

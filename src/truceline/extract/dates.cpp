@@ -504,6 +504,13 @@ struct Scanner {
 
   void emit(std::size_t first, std::size_t last, std::string rule, std::string precision,
             std::optional<year_month_day> resolved, std::string reason) {
+    // A day followed by its own weekday ("12 августа, понедельник", "14 May, Tuesday"): one
+    // mention (the weekday is no day of its own counted from the publication; twenty-second
+    // held-out set, a diary's entries).
+    if (resolved && precision == "day" && punct(last + 1, ",") && word(last + 2) && same_sentence(last, last + 2) &&
+        info[last + 2].weekday >= 0 &&
+        weekday{sys_days{*resolved}} == weekday{static_cast<unsigned>(info[last + 2].weekday)})
+      last += 2;
     DateMention m;
     lexicon::trim_clitics(doc, first, last, clitic_letters(first), m.span, m.text);
     m.resolved = resolved;

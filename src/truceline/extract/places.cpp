@@ -3104,15 +3104,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       };
       const bool attacked_village = (r.match == "skeleton" || (from_localities && r.match == "key" && r.score >= 0.78)) &&
                                     bare_object();
+      // (A feminine accusative, "обстреляли Бруму", "Кинсаббу": a village's case form a key match
+      // reads; a man's name after such a verb ends in -а, "Мухаммеда".)
+      const bool accusative = tok(a).script == Script::cyrillic && (lower(a).ends_with("\u0443") || lower(a).ends_with("\u044E"));  // -у, -ю
       if (!cue && !before_tr_object_verb(win.last) && !win.in_index && r.match != "exact" && a == b && r.score < 0.85 &&
-          !attacked_village)
+          !attacked_village && !(accusative && r.match == "key" && after_object_verb(a)))
         continue;
       // A one-word Cyrillic name whose only cue is the verb before it: its spelling or
       // transliteration (no looser key match: "обстреляли Мухаммеда" is a man, not Muhammadiyah;
       // "обстреляли Хан-Шейхун" is two words, as before).
       // (A name the supplement located before in the text is that place again.)
       if (!cue && !seen_again_window && a == b && tok(a).script == Script::cyrillic && after_object_verb(a) &&
-          r.match != "exact" && r.match != "translit")
+          r.match != "exact" && r.match != "translit" && !(accusative && r.match == "key"))
         continue;
 
       // Context words: region words after / before, "city", directions, offsets.
