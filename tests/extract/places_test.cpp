@@ -1057,4 +1057,13 @@ TEST(PlaceMentions, AFeminineAccusativeAfterAVerbOfFireIsTheVillage) {
   EXPECT_EQ(with_text(man, "Мухаммеда"), nullptr) << dump(man);
 }
 
+// A news agency's name after its noun is the agency, not a village that shares its spelling
+// (our own text; "Сана" is also the Russian spelling of the village San).
+TEST(PlaceMentions, AnAgencysNameIsNoPlace) {
+  const auto ms = find_with_localities(
+      "Боевики обстреляли Хан-эс-Сабиль. Государственное агентство САНА сообщило о двух раненых.", "ru");
+  EXPECT_EQ(with_text(ms, "САНА"), nullptr) << dump(ms);
+  ASSERT_NE(with_text(ms, "Хан-эс-Сабиль"), nullptr) << dump(ms);
+}
+
 }  // namespace truceline::extract
