@@ -1115,13 +1115,14 @@ TEST(DateMentions, ADayWithItsOwnWeekdayIsOneMention) {
   // publication; a diary's entries so headed re-anchor their "вчера" (our own text).
   const std::string text = "12 августа, понедельник. Кинсабба.\nВчера боевики обстреляли деревню.\n\n"
                            "14 августа, среда.\nВчера был бой.\n";
+  std::vector<std::pair<std::string, std::string>> in_order;
   std::map<std::string, std::string> got;
   for (const auto& m : dates(text, 2019y / August / 20))
-    if (m.resolved) got[m.text] = iso_of(*m.resolved);
-  EXPECT_EQ(got["12 августа, понедельник"], "2019-08-12");
-  EXPECT_EQ(got["14 августа, среда"], "2019-08-14");
-  EXPECT_EQ(got.count("понедельник"), 0u);
-  EXPECT_EQ(got["Вчера"], "2019-08-13");
+    if (m.resolved) in_order.emplace_back(m.text, iso_of(*m.resolved)), got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(in_order, (std::vector<std::pair<std::string, std::string>>{{"12 августа, понедельник", "2019-08-12"},
+                                                                         {"Вчера", "2019-08-11"},
+                                                                         {"14 августа, среда", "2019-08-14"},
+                                                                         {"Вчера", "2019-08-13"}}));
   // A weekday that is not the day's stays apart.
   got.clear();
   for (const auto& m : dates("On 14 May, Monday was quiet.", 2019y / May / 20))

@@ -605,6 +605,8 @@ TEST(Numbers, AnAgeBetweenCommasAfterAPersonIsNoCount) {
   EXPECT_EQ(values("Shells injured a woman, 35, and her son."), (std::vector<std::string>{"a=injured"}));
   EXPECT_EQ(values("09:45 - Woman, 52, minor cuts."), (std::vector<std::string>{}));
   EXPECT_EQ(values("A farmer (62) was wounded."), (std::vector<std::string>{}));
+  // (a tally by category keeps its counts)
+  EXPECT_EQ(values("Killed by category: child, 3; woman, 2."), (std::vector<std::string>{"3=fatalities", "2=other"}));
   // (a count, not an age: no comma after it)
   const auto count = values("The strike killed a woman, 2 children and a man.");
   EXPECT_NE(std::find(count.begin(), count.end(), "2=fatalities"), count.end());

@@ -2551,6 +2551,23 @@ TEST(CandidateAssembly, ALeadThatSumsUpTheBodyIsTheBodysEvent) {
       "On Tuesday, shells hit Maarat al-Numan, residents said.\n",
       2019y / November / 28);
   EXPECT_EQ(far.candidates.size(), 2u) << json(far.candidates).dump();
+  // A dateline in capitals with no headline: the lead merged.
+  const auto wire = full_run(
+      "BEIRUT, Nov 28 - Government artillery shelled the southern Idlib countryside this week, a monitor said on "
+      "Thursday.\n\nOn Tuesday, government artillery shelled Kafr Nabl, residents said.\n",
+      2019y / November / 28);
+  ASSERT_EQ(wire.candidates.size(), 1u) << json(wire.candidates).dump();
+  EXPECT_EQ(place_of(wire.candidates[0]), "Kafranbel") << wire.candidates[0].dump();
+  // Not a lead: a hyphen inside a word ("UK-based") is no dateline's dash; a log's dated line
+  // is its own day, not a day it was said.
+  for (const char* text :
+       {"SOHR, the UK-based monitor, said government artillery shelled the southern Idlib countryside on Thursday."
+        "\n\nOn Tuesday, government artillery shelled Kafr Nabl, residents said.\n",
+        "Idlib log, 20-26 November\n\n25 November: government artillery shelled the southern countryside of Idlib."
+        "\n\n24 November: government artillery shelled Kafr Nabl.\n"}) {
+    const auto two = full_run(text, 2019y / November / 28);
+    EXPECT_EQ(two.candidates.size(), 2u) << text << json(two.candidates).dump();
+  }
 }
 
 }  // namespace

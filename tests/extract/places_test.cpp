@@ -1055,6 +1055,9 @@ TEST(PlaceMentions, AFeminineAccusativeAfterAVerbOfFireIsTheVillage) {
   expect_point(ms, "Бруму", 36.15464, 35.72108);
   const auto man = find_with_localities("Боевики обстреляли Мухаммеда.", "ru");
   EXPECT_EQ(with_text(man, "Мухаммеда"), nullptr) << dump(man);
+  // (a word in -у whose nominative names no place: not a key match's village)
+  const auto other = find_with_localities("Ночью боевики обстреляли Сараку.", "ru");
+  EXPECT_EQ(with_text(other, "Сараку"), nullptr) << dump(other);
 }
 
 // A news agency's name after its noun is the agency, not a village that shares its spelling
@@ -1064,6 +1067,9 @@ TEST(PlaceMentions, AnAgencysNameIsNoPlace) {
       "Боевики обстреляли Хан-эс-Сабиль. Государственное агентство САНА сообщило о двух раненых.", "ru");
   EXPECT_EQ(with_text(ms, "САНА"), nullptr) << dump(ms);
   ASSERT_NE(with_text(ms, "Хан-эс-Сабиль"), nullptr) << dump(ms);
+  // A village after "the agency" (English leaves out "that") stays the village.
+  const auto told = find_with_localities("A resident told the agency Saraqib was shelled overnight.", "en");
+  EXPECT_NE(with_text(told, "Saraqib"), nullptr) << dump(told);
 }
 
 }  // namespace truceline::extract

@@ -3329,25 +3329,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // (a dateline out of the gazetteer's scope, "BEIRUT, Nov 28 (Levant Desk) -", names no place:
     // a word in capitals opening one of the first sentences, then ',' or '(', and a dash within
     // its first 15 tokens)
-    auto all_caps = [&](std::size_t k) {
-      const std::string_view w = doc.token_text(k);
-      if (!ts[k].capitalised || w.size() < 3) return false;
-      for (std::size_t x = 0; x < w.size(); ++x) {
-        const auto c = static_cast<unsigned char>(w[x]);
-        if (c >= 'a' && c <= 'z') return false;
-        if (x + 1 < w.size()) {
-          const auto d = static_cast<unsigned char>(w[x + 1]);
-          if ((c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && d >= 0x80 && d <= 0x8F)) return false;  // а-п, р-я
-        }
-      }
-      return true;
-    };
+    auto all_caps = [&](std::size_t k) { return ts[k].capitalised && in_capitals(doc.token_text(k)); };
+    // (not a live blog's "UPDATE, 14:00 - …" nor a hyphen inside a word, "UK-based": the dash
+    // has a space on each side; the sentence opens its paragraph)
+    static const std::unordered_set<std::string_view> kNoDateline{"update", "correction", "breaking", "urgent",
+                                                                  "exclusive", "analysis", "editor's", "note"};
     for (std::size_t si = 0; si < std::min<std::size_t>(ss.size(), 8); ++si) {
       const std::size_t k = ss[si].first_token;
-      if (k + 1 >= ss[si].end_token || !all_caps(k) || ts[k + 1].word || (ts[k + 1].lower != "," && ts[k + 1].lower != "("))
+      if (k + 1 >= ss[si].end_token || !all_caps(k) || kNoDateline.count(ts[k].lower) || ts[k + 1].word ||
+          (ts[k + 1].lower != "," && ts[k + 1].lower != "(") || !paragraph_break_before(doc, si))
         continue;
-      for (std::size_t x = k + 2; x < std::min(ss[si].end_token, k + 15); ++x)
-        if (!ts[x].word && (ts[x].lower == "-" || ts[x].lower == "\u2013" || ts[x].lower == "\u2014")) return si;
+      for (std::size_t x = k + 2; x + 1 < std::min(ss[si].end_token, k + 15); ++x)
+        if (!ts[x].word && (ts[x].lower == "-" || ts[x].lower == "\u2013" || ts[x].lower == "\u2014") &&
+            ts[x - 1].b1 < ts[x].b0 && ts[x].b1 < ts[x + 1].b0)
+          return si;
     }
     // (else the body's first sentence after a headline)
     if (headline_first && headline_end < ss.size()) return headline_end;
@@ -3381,7 +3376,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (!later_paragraph) return false;
     if (!own_day(a) || !a.date || !b.date || !a.date->resolved || !b.date->resolved) return true;
     const auto da = std::chrono::sys_days(*a.date->resolved), db = std::chrono::sys_days(*b.date->resolved);
-    return db <= da && da - db <= std::chrono::days(7);
+    if (da == db) return true;
+    // (an earlier day only when the lead's day is when it was said: "…, a monitor said on
+    // Thursday"; a lead dated as an event, "25 November: artillery shelled …", is its own day)
+    static const std::unordered_set<std::string_view> kSaid{
+        "said", "says", "told", "reported", "announced", "added", "сообщил", "сообщила", "сообщили", "заявил",
+        "заявила", "заявили", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت", "açıkladı", "bildirdi", "dedi"};
+    const std::size_t dk = token_at(doc, a.date->span.begin);
+    bool said = false;
+    for (std::size_t x = dk, words = 0; x-- > ss[a.ev.sentence].first_token && words < 3 && !said;)
+      if (ts[x].word) ++words, said = kSaid.count(ts[x].lower) != 0;
+    return said && db < da && da - db <= std::chrono::days(7);
   };
   for (std::size_t i = 0; i < cands.size(); ++i) {
     if (absorbed[i]) continue;

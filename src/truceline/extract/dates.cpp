@@ -507,7 +507,9 @@ struct Scanner {
     // A day followed by its own weekday ("12 августа, понедельник", "14 May, Tuesday"): one
     // mention (the weekday is no day of its own counted from the publication; twenty-second
     // held-out set, a diary's entries).
-    if (resolved && precision == "day" && punct(last + 1, ",") && word(last + 2) && same_sentence(last, last + 2) &&
+    // (Absolute dates only: a relative day's own day moves when a log entry re-reads it.)
+    if (resolved && precision == "day" && rule.starts_with("absolute") && punct(last + 1, ",") && word(last + 2) &&
+        same_sentence(last, last + 2) &&
         info[last + 2].weekday >= 0 &&
         weekday{sys_days{*resolved}} == weekday{static_cast<unsigned>(info[last + 2].weekday)})
       last += 2;

@@ -62,6 +62,10 @@ struct Sentence {
 // (a binary file?)", "not UTF-8 at byte N", "N bytes: more than kMaxTextBytes".
 std::optional<std::string> check_text(std::string_view bytes);
 
+// A word written in capitals, at least three letters and no lower-case Latin or Cyrillic
+// letter ("BEIRUT", "САНА", "İDLİB"); Arabic has no case: false.
+bool in_capitals(std::string_view word);
+
 class Document {
  public:
   // REQUIRES: check_text(text) is nullopt, except that an empty text is allowed. A leading BOM

@@ -659,8 +659,13 @@ struct Scanner {
           {"shepherd", true}, {"teacher", true}, {"mother", true}, {"father", true}, {"son", true},
           {"daughter", true}, {"driver", true}, {"child", true},   {"nurse", true},  {"doctor", true},
           {"wife", true},     {"husband", true}, {"brother", true}, {"sister", true}, {"resident", true}};
+      // (one person: "a"/"an"/"one" before the noun, or the noun opening its line, "Woman, 52,";
+      // not a tally's "child, 3; woman, 2")
+      const bool one_person = i >= 3 && word(i - 3) && (k[i - 3] == "a" || k[i - 3] == "an" || k[i - 3] == "one");
+      const bool opens = i >= 2 && t[i - 2].capitalised && (i == 2 || t[i - 3].sentence != t[i - 2].sentence || punct(i - 3, "-") ||
+                                                  punct(i - 3, "\u2013") || punct(i - 3, ":"));
       const bool opened = i >= 2 && (punct(i - 1, ",") || punct(i - 1, "(")) && word(i - 2) &&
-                          person_noun.find_forms(forms[i - 2]) && r.last == i;
+                          person_noun.find_forms(forms[i - 2]) && r.last == i && (one_person || opens);
       const bool closed = r.last + 1 >= t.size() || (punct(i - 1, "(") ? punct(r.last + 1, ")")
                                                                         : (punct(r.last + 1, ",") || punct(r.last + 1, ".") ||
                                                                            punct(r.last + 1, ";")));

@@ -2631,13 +2631,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (!found) continue;
       Window win = *found;
       Resolved r = *found_res;
-      // A news agency's name after its noun ("агентство САНА", "the agency SANA", "وكالة سانا",
-      // "Anadolu Ajansı" is before): the agency, not a village that shares its spelling
+      // A news agency's name after its noun ("агентство САНА", "the agency SANA", "وكالة سانا"):
+      // the agency, not a village that shares its spelling
       // (twenty-second held-out set: "САНА" read as the village San).
       {
         static const std::unordered_set<std::string> kAgency{"agency", "агентство", "агентства", "агентству",
                                                              "агентством", "агентстве", "وكالة", "ajansı", "ajansi"};
-        if (win.first > 0 && W[win.first].sep == 0 && kAgency.count(lower(win.first - 1))) {
+        // (in capitals or quotes, "агентство «САНА»"; Arabic has no capitals: "told the agency
+        // Saraqib was shelled" names the village)
+        const bool as_name = tok(win.first).script == Script::arabic || in_capitals(doc.token_text(W[win.first].tok)) ||
+                             W[win.first].sep == 2;
+        if (win.first > 0 && (W[win.first].sep == 0 || W[win.first].sep == 2) && as_name &&
+            kAgency.count(lower(win.first - 1))) {
           w = win.last;
           continue;
         }
@@ -3115,9 +3120,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       };
       const bool attacked_village = (r.match == "skeleton" || (from_localities && r.match == "key" && r.score >= 0.78)) &&
                                     bare_object();
-      // (A feminine accusative, "обстреляли Бруму", "Кинсаббу": a village's case form a key match
-      // reads; a man's name after such a verb ends in -а, "Мухаммеда".)
-      const bool accusative = tok(a).script == Script::cyrillic && (lower(a).ends_with("\u0443") || lower(a).ends_with("\u044E"));  // -у, -ю
+      // (A feminine accusative, "обстреляли Бруму", "Кинсаббу": a village's case form, when its
+      // nominative, -у → -а, -ю → -я, resolves to the same place; "обстреляли Сараку" is no As Sur.)
+      const bool accusative = [&] {
+        if (tok(a).script != Script::cyrillic || a != b || !r.place) return false;
+        const std::string& lw = lower(a);
+        const bool u = lw.ends_with("\u0443"), yu = lw.ends_with("\u044E");
+        if (!u && !yu) return false;
+        const std::string nominative = lw.substr(0, lw.size() - 2) + (u ? "\u0430" : "\u044F");
+        const std::string q = gazetteer::fold(nominative);
+        return m.resolve(q, true).place == r.place || m.resolve(q, true, true).place == r.place;
+      }();
       if (!cue && !before_tr_object_verb(win.last) && !win.in_index && r.match != "exact" && a == b && r.score < 0.85 &&
           !attacked_village && !(accusative && r.match == "key" && after_object_verb(a)))
         continue;
