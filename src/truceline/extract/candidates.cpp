@@ -40,6 +40,13 @@ std::size_t distance(Span a, Span b) {
   return 0;
 }
 
+// Geodesic metres between two mentions' points (WGS84). REQUIRES: both have lat and lon.
+double metres_between(const PlaceMention& a, const PlaceMention& b) {
+  double m = 0;
+  GeographicLib::Geodesic::WGS84().Inverse(*a.lat, *a.lon, *b.lat, *b.lon, m);
+  return m;
+}
+
 bool paragraph_break_before(const Document& d, std::size_t si) {
   if (si == 0) return true;
   const auto& ss = d.sentences();
@@ -140,9 +147,7 @@ bool update_paragraph(const Document& d, std::size_t si) {
   if (p < end && ts[p].lower == "(")  // "UPDATE (16:40):"
     while (p < end && ts[p].lower != ")") ++p;
   if (p < end && ts[p].lower == ")") ++p;
-  if (p >= end || ts[p].word ||
-      !(ts[p].lower == ":" || ts[p].lower == "-" || ts[p].lower == "\u2013" || ts[p].lower == "\u2014"))
-    return false;
+  if (p >= end || ts[p].word || !(ts[p].lower == ":" || is_dash(ts[p]))) return false;
   ++p;
   while (p < ts.size() && !ts[p].word) ++p;
   return p < ts.size() && !ts[p].number;
@@ -527,10 +532,8 @@ std::pair<EventFindings, std::set<std::size_t>> with_list_items(const Document& 
   };
   // A line of the shape "place - number" (a dash right before a count: "Кинсабба - 2", "كفرنبل — ٧").
   auto counted_line = [&](std::size_t si) {
-    for (std::size_t k = ss[si].first_token; k + 1 < ss[si].end_token; ++k) {
-      const std::string& w = ts[k].lower;
-      if ((w == "-" || w == "\u2013" || w == "\u2014") && ts[k + 1].number) return true;
-    }
+    for (std::size_t k = ss[si].first_token; k + 1 < ss[si].end_token; ++k)
+      if (is_dash(ts[k]) && ts[k + 1].number) return true;
     return false;
   };
   for (std::size_t si = 1; si < ss.size(); ++si) {
@@ -713,15 +716,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const std::size_t after = token_at(doc, dateline_place->span.end);
     dateline_shaped = k < ts.size() && ts[k].span.begin == dateline_place->span.begin && after < ts.size() &&
                       !ts[after].word &&
-                      (ts[after].lower == "," || ts[after].lower == "-" || ts[after].lower == "\u2013" ||
-                       ts[after].lower == "\u2014" || ts[after].lower == "(");
+                      (ts[after].lower == "," || is_dash(ts[after]) || ts[after].lower == "(");
     // (and written in capitals, or a dash before the first event word: "Saraqib, a town on the
     // M5, was shelled" begins its sentence with its subject, no dateline)
     bool capitals = true, dash = false;
     for (const char c : dateline_place->text)
       if (c >= 'a' && c <= 'z') capitals = false;
     for (std::size_t x = after; x < ts.size() && ts[x].span.begin < dateline_end && !dash; ++x)
-      dash = !ts[x].word && (ts[x].lower == "-" || ts[x].lower == "\u2013" || ts[x].lower == "\u2014");
+      dash = is_dash(ts[x]);
     if (!capitals && !dash) dateline_shaped = false;
   }
   // A dateline in another country than the places the text names after it ("REYHANLI, Turkey -
@@ -2668,10 +2670,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (update && !possessive_day && own_time && c.date && c.date->resolved && it->date && it->date->resolved &&
             *c.date->resolved != *it->date->resolved)
           break;
-        double m = 0;
-        if (it->place && it->place->lon && c.place && c.place->lon)
-          GeographicLib::Geodesic::WGS84().Inverse(*it->place->lat, *it->place->lon, *c.place->lat, *c.place->lon, m);
-        if (m <= 5000) told_before = &*it;
+        if (!(it->place && it->place->lon && c.place && c.place->lon) || metres_between(*it->place, *c.place) <= 5000)
+          told_before = &*it;
         break;
       }
     }
@@ -3340,8 +3340,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           (ts[k + 1].lower != "," && ts[k + 1].lower != "(") || !paragraph_break_before(doc, si))
         continue;
       for (std::size_t x = k + 2; x + 1 < std::min(ss[si].end_token, k + 15); ++x)
-        if (!ts[x].word && (ts[x].lower == "-" || ts[x].lower == "\u2013" || ts[x].lower == "\u2014") &&
-            ts[x - 1].b1 < ts[x].b0 && ts[x].b1 < ts[x + 1].b0)
+        if (is_dash(ts[x]) && ts[x - 1].b1 < ts[x].b0 && ts[x].b1 < ts[x + 1].b0)
           return si;
     }
     // (else the body's first sentence after a headline)
@@ -3365,11 +3364,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (r->kind == "region" && !r->admin1.empty()) (r->admin1 == b.place->admin1 ? named : other) = true;
       if (other && !named) return false;
     }
-    if (a.place && a.place->kind == "point" && a.place->lat && a.place->lon) {
-      double d = 0;
-      GeographicLib::Geodesic::WGS84().Inverse(*a.place->lat, *a.place->lon, *b.place->lat, *b.place->lon, d);
-      if (d > 50000) return false;
-    }
+    if (a.place && a.place->kind == "point" && a.place->lat && a.place->lon && metres_between(*a.place, *b.place) > 50000)
+      return false;
     bool later_paragraph = false;
     for (std::size_t k = a.ev.sentence + 1; k <= b.ev.sentence && !later_paragraph; ++k)
       later_paragraph = paragraph_break_before(doc, k);
@@ -3409,9 +3405,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (!a.place || !b.place || !a.place->lon || !b.place->lon || a.between || b.between) return false;
         // "İdlib'e topçu saldırısı" over a body event in Idlib province: the province meant.
         if (ambiguous_seat(a.place) && !b.place->admin1.empty() && b.place->admin1 == a.place->admin1) return true;
-        double d = 0;
-        GeographicLib::Geodesic::WGS84().Inverse(*a.place->lat, *a.place->lon, *b.place->lat, *b.place->lon, d);
-        return d <= 5000;
+        return metres_between(*a.place, *b.place) <= 5000;
       }();
       // (A headline's region with no point, "İdlib'de …", "west of Aleppo", is no place of its own.)
       const bool no_point = !a.place || a.place->kind == "region";

@@ -66,6 +66,9 @@ std::optional<std::string> check_text(std::string_view bytes);
 // letter ("BEIRUT", "САНА", "İDLİB"); Arabic has no case: false.
 bool in_capitals(std::string_view word);
 
+// A punctuation token that is a hyphen-minus, an en dash or an em dash.
+inline bool is_dash(const Token& t) { return !t.word && (t.lower == "-" || t.lower == "\u2013" || t.lower == "\u2014"); }
+
 class Document {
  public:
   // REQUIRES: check_text(text) is nullopt, except that an empty text is allowed. A leading BOM

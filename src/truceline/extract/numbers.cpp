@@ -1026,7 +1026,7 @@ struct Scanner {
         static const KeyMap<bool> range_words{{"to", true}, {"or", true}, {"до", true}, {"или", true},
                                               {"إلى", true}, {"الى", true}, {"أو", true}, {"and", true}};
         std::size_t j = r->last + 1;
-        const bool dash = j < n() && !t[j].word && (t[j].lower == "-" || t[j].lower == "\u2013" || t[j].lower == "\u2014");
+        const bool dash = j < n() && is_dash(t[j]);
         const bool word_link = word(j) && range_words.find_forms(forms[j]) && !in_date[j];
         // "بين 15 و20": the second number carries the conjunction.
         static const std::string bayna = lexicon::key("بين");

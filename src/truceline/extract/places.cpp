@@ -3122,7 +3122,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                     bare_object();
       // (A feminine accusative, "обстреляли Бруму", "Кинсаббу": a village's case form, when its
       // nominative, -у → -а, -ю → -я, resolves to the same place; "обстреляли Сараку" is no As Sur.)
-      const bool accusative = [&] {
+      // (Evaluated only where it decides: it resolves the nominative.)
+      auto accusative = [&] {
         if (tok(a).script != Script::cyrillic || a != b || !r.place) return false;
         const std::string& lw = lower(a);
         const bool u = lw.ends_with("\u0443"), yu = lw.ends_with("\u044E");
@@ -3130,16 +3131,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const std::string nominative = lw.substr(0, lw.size() - 2) + (u ? "\u0430" : "\u044F");
         const std::string q = gazetteer::fold(nominative);
         return m.resolve(q, true).place == r.place || m.resolve(q, true, true).place == r.place;
-      }();
+      };
       if (!cue && !before_tr_object_verb(win.last) && !win.in_index && r.match != "exact" && a == b && r.score < 0.85 &&
-          !attacked_village && !(accusative && r.match == "key" && after_object_verb(a)))
+          !attacked_village && !(r.match == "key" && after_object_verb(a) && accusative()))
         continue;
       // A one-word Cyrillic name whose only cue is the verb before it: its spelling or
       // transliteration (no looser key match: "обстреляли Мухаммеда" is a man, not Muhammadiyah;
       // "обстреляли Хан-Шейхун" is two words, as before).
       // (A name the supplement located before in the text is that place again.)
       if (!cue && !seen_again_window && a == b && tok(a).script == Script::cyrillic && after_object_verb(a) &&
-          r.match != "exact" && r.match != "translit" && !(accusative && r.match == "key"))
+          r.match != "exact" && r.match != "translit" && !(r.match == "key" && accusative()))
         continue;
 
       // Context words: region words after / before, "city", directions, offsets.
