@@ -100,5 +100,23 @@ TEST(Document, Languages) {
   EXPECT_EQ(words_of(Document::make("Turkey's army")), "Turkey's|army");
 }
 
+// Capitals by Unicode's case properties, not by byte ranges: Cyrillic, Turkish, Latin-1 and
+// Greek letters; Arabic has no case.
+TEST(Document, CapitalsAndLowerCase) {
+  for (const char* w : {"BEIRUT", "САНА", "İDLİB", "ÇAĞLAYAN", "ДЕЙР-ЭЗ-ЗОР", "ΑΘΗΝΑ", "RA'S"}) {
+    EXPECT_TRUE(in_capitals(w)) << w;
+    EXPECT_FALSE(has_lowercase(w)) << w;
+  }
+  for (const char* w : {"Beirut", "Идлиб", "İdlib", "IDLIb", "ИДЛИб", "ΑΘΗνΑ", "SARAQİBı", "ALÉPPé"}) {
+    EXPECT_FALSE(in_capitals(w)) << w;
+    EXPECT_TRUE(has_lowercase(w)) << w;
+  }
+  EXPECT_FALSE(in_capitals("UN")) << "fewer than three letters";
+  EXPECT_FALSE(in_capitals("12-3")) << "no letter";
+  EXPECT_FALSE(in_capitals("\u0625\u062F\u0644\u0628")) << "Arabic has no case";
+  EXPECT_FALSE(has_lowercase("\u0625\u062F\u0644\u0628"));
+  EXPECT_FALSE(has_lowercase("\xFF\xFE" "ABC")) << "ill-formed bytes are skipped";
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -719,9 +719,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                       (ts[after].lower == "," || is_dash(ts[after]) || ts[after].lower == "(");
     // (and written in capitals, or a dash before the first event word: "Saraqib, a town on the
     // M5, was shelled" begins its sentence with its subject, no dateline)
-    bool capitals = true, dash = false;
-    for (const char c : dateline_place->text)
-      if (c >= 'a' && c <= 'z') capitals = false;
+    const bool capitals = !has_lowercase(dateline_place->text);
+    bool dash = false;
     for (std::size_t x = after; x < ts.size() && ts[x].span.begin < dateline_end && !dash; ++x)
       dash = is_dash(ts[x]);
     if (!capitals && !dash) dateline_shaped = false;

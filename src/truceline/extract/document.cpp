@@ -71,27 +71,35 @@ bool terminal(char16_t c) {
 
 }  // namespace
 
+namespace {
+// Calls f(c) for each code point of w (ill-formed bytes skipped); stops when f returns false.
+template <class F>
+void each_code_point(std::string_view w, F f) {
+  const auto len = static_cast<std::int32_t>(w.size());
+  for (std::int32_t i = 0; i < len;) {
+    UChar32 c = 0;
+    U8_NEXT(w.data(), i, len, c);
+    if (c >= 0 && !f(c)) return;
+  }
+}
+}  // namespace
+
+bool has_lowercase(std::string_view w) {
+  bool lower = false;
+  each_code_point(w, [&](UChar32 c) { return !(lower = u_isULowercase(c)); });
+  return lower;
+}
+
 bool in_capitals(std::string_view w) {
   std::size_t letters = 0;
-  bool upper = false;
-  for (std::size_t x = 0; x < w.size(); ++x) {
-    const auto c = static_cast<unsigned char>(w[x]);
-    if ((c & 0xC0) != 0x80) ++letters;
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') upper = true;
-    if (x + 1 < w.size()) {
-      const auto d = static_cast<unsigned char>(w[x + 1]);
-      if ((c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && d >= 0x80 && d <= 0x8F) || (c == 0xD1 && d == 0x91))
-        return false;  // а-п, р-я, ё
-      if ((c == 0xD0 && d >= 0x90 && d <= 0xAF) || (c == 0xD0 && d == 0x81)) upper = true;  // А-Я, Ё
-      // Turkish and Latin-1 lower-case letters (ç ğ ı ö ş ü, é …)
-      if ((c == 0xC3 && d >= 0x9F && d <= 0xBF) || (c == 0xC4 && (d == 0x9F || d == 0xB1)) || (c == 0xC5 && d == 0x9F))
-        return false;
-      if ((c == 0xC3 && d >= 0x80 && d <= 0x9E) || (c == 0xC4 && (d == 0x9E || d == 0xB0)) || (c == 0xC5 && d == 0x9E))
-        upper = true;
-    }
-  }
-  return upper && letters >= 3;
+  bool upper = false, lower = false;
+  each_code_point(w, [&](UChar32 c) {
+    lower = u_isULowercase(c);
+    upper = upper || u_isUUppercase(c);
+    letters += u_isalpha(c) ? 1 : 0;
+    return !lower;
+  });
+  return !lower && upper && letters >= 3;
 }
 
 std::optional<std::string> check_text(std::string_view bytes) {

@@ -62,9 +62,14 @@ struct Sentence {
 // (a binary file?)", "not UTF-8 at byte N", "N bytes: more than kMaxTextBytes".
 std::optional<std::string> check_text(std::string_view bytes);
 
-// A word written in capitals, at least three letters and no lower-case Latin or Cyrillic
-// letter ("BEIRUT", "САНА", "İDLİB"); Arabic has no case: false.
+// A word written in capitals: at least three letters, one of them upper-case, none lower-case
+// (Unicode's properties: "BEIRUT", "САНА", "İDLİB"; "İdlib", "Идлиб" are not). Arabic has no
+// case: false.
 bool in_capitals(std::string_view word);
+
+// Some letter of `text` is lower-case (Unicode's Lowercase property: "Idlib", "Идлиб", "ı"); false
+// for capitals and for scripts without case (Arabic).
+bool has_lowercase(std::string_view text);
 
 // A punctuation token that is a hyphen-minus, an en dash or an em dash.
 inline bool is_dash(const Token& t) { return !t.word && (t.lower == "-" || t.lower == "\u2013" || t.lower == "\u2014"); }
