@@ -587,6 +587,9 @@ TEST(Numbers, APersonsAgeIsNoCount) {
   EXPECT_EQ(values("A man aged 60 was killed in the strike.", "en"), (std::vector<std::string>{}));
   EXPECT_EQ(values("A man aged about 60 was killed in the shelling.", "en"), (std::vector<std::string>{}));
   EXPECT_EQ(values("He died at the age of 60 after the shelling.", "en"), (std::vector<std::string>{}));
+  // (any one person's noun: "a farmer of about 70", "a shepherd of 15")
+  EXPECT_EQ(values("A farmer of about 70 was killed in the shelling.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("A shepherd of 15 was wounded by the shell.", "en"), (std::vector<std::string>{}));
   EXPECT_EQ(values("A 45-year-old woman and 3 children were injured.", "en"), (std::vector<std::string>{"3=injured"}));
   EXPECT_EQ(values("Погиб мужчина в возрасте 60 лет.", "ru"), (std::vector<std::string>{}));
   EXPECT_EQ(values("60 yaşındaki bir adam öldü.", "tr"), (std::vector<std::string>{}));

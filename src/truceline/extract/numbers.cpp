@@ -632,7 +632,13 @@ struct Scanner {
                                           {"yasindaki", true}, {"عاما", true}, {"عاماً", true}, {"летний", true},
                                           {"летняя", true}, {"летнего", true}, {"летней", true}, {"летних", true},
                                           {"летние", true}, {"летним", true}, {"летними", true}};
-      static const KeyMap<bool> person{{"man", true}, {"woman", true}, {"boy", true}, {"girl", true}, {"person", true}};
+      // (a person, one this number may be the age of)
+      static const KeyMap<bool> person_noun{
+          {"man", true},      {"woman", true},  {"boy", true},     {"girl", true},   {"farmer", true},
+          {"shepherd", true}, {"teacher", true}, {"mother", true}, {"father", true}, {"son", true},
+          {"daughter", true}, {"driver", true}, {"child", true},   {"nurse", true},  {"doctor", true},
+          {"wife", true},     {"husband", true}, {"brother", true}, {"sister", true}, {"resident", true},
+          {"person", true}};
       static const KeyMap<bool> about{{"about", true}, {"around", true}, {"some", true}, {"nearly", true}, {"almost", true},
                                       {"около", true}, {"примерно", true}, {"نحو", true}, {"yaklaşık", true}};
       std::size_t b = i;  // ("aged about 60")
@@ -649,16 +655,11 @@ struct Scanner {
         return true;
       std::size_t j = i;
       if (j >= 1 && word(j - 1) && about.find_forms(forms[j - 1])) --j;
-      if (j >= 2 && word(j - 1) && k[j - 1] == "of" && word(j - 2) && person.find_forms(forms[j - 2]) &&
+      if (j >= 2 && word(j - 1) && k[j - 1] == "of" && word(j - 2) && person_noun.find_forms(forms[j - 2]) &&
           !(word(r.last + 1) && noun[r.last + 1]))
         return true;
       // "a woman, 35, and her son", "a farmer (62)": a person, then the number alone between
       // commas or brackets (twenty-second held-out set: read as 35 injured).
-      static const KeyMap<bool> person_noun{
-          {"man", true},      {"woman", true},  {"boy", true},     {"girl", true},   {"farmer", true},
-          {"shepherd", true}, {"teacher", true}, {"mother", true}, {"father", true}, {"son", true},
-          {"daughter", true}, {"driver", true}, {"child", true},   {"nurse", true},  {"doctor", true},
-          {"wife", true},     {"husband", true}, {"brother", true}, {"sister", true}, {"resident", true}};
       // (one person: "a"/"an"/"one" before the noun, or the noun opening its line, "Woman, 52,";
       // not a tally's "child, 3; woman, 2")
       const bool one_person = i >= 3 && word(i - 3) && (k[i - 3] == "a" || k[i - 3] == "an" || k[i - 3] == "one");
