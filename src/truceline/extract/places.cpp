@@ -1208,6 +1208,8 @@ void govern_lists(const Document& doc, std::vector<PlaceMention>& out, std::size
 std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
   const Impl& m = *impl_;
   std::vector<PlaceMention> out;
+  // The towns whose countryside the text names ("ريف أريحا"): out index of the region, the town.
+  std::vector<std::pair<std::size_t, const gazetteer::Place*>> countryside_towns;
   const auto& toks = doc.tokens();
   // One-word Arabic names the localities supplement located earlier in the text (article and
   // proclitics dropped): named again after any cue ("… في الحويز"), they are that village again.
@@ -1849,6 +1851,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               o.rule.find("near:located") == std::string::npos &&
               (!p || approx_km(*o.lat, *o.lon, p->lat, p->lon) <= kNearLocatedKm))
             return &o;
+        // (or the countryside of a town the text names, "ريف أريحا الشرقي": its villages lie
+        // around the town; twenty-third held-out set, minutes that name no village before)
+        for (const auto& [at, town] : countryside_towns)
+          if (!p || approx_km(town->lat, town->lon, p->lat, p->lon) <= kNearLocatedKm) return &out[at];
         return nullptr;
       };
       bool near_window = false;                 // an Arabic weak cue's word only the supplement may know (below)
@@ -3246,8 +3252,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const std::size_t skip = ra == a ? win.skip_letters : 0;
         if (region == RegionWord::province)
           emit_region(fmt::format("the province (admin1 {}), not a point", p.admin1()), "region:province", ra, rb, skip);
-        else if (region == RegionWord::countryside)
+        else if (region == RegionWord::countryside) {
           emit_region(fmt::format("the countryside of {}, not a point", p.name), "region:countryside", ra, rb, skip);
+          // (a town's, not a province seat's: "ريف إدلب" is the province's)
+          if (!seat) countryside_towns.emplace_back(out.size() - 1, &p);
+        }
         else
           emit_region(fmt::format("the district of {}, not a point", p.name), "region:district", ra, rb, skip);
         w = rb;
