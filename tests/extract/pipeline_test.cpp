@@ -2570,5 +2570,20 @@ TEST(CandidateAssembly, ALeadThatSumsUpTheBodyIsTheBodysEvent) {
   }
 }
 
+// A letterhead across the border ("T.C. ALTINÖZÜ BELEDİYE BAŞKANLIĞI") is no event's place when
+// the text's places lie in another country (twenty-third held-out set: a municipality's and a
+// hospital's reports on Syrian villages placed in Hatay). With no other place, it stays.
+TEST(CandidateAssembly, ALetterheadAcrossTheBorderIsNoEventsPlace) {
+  const auto a = full_candidates_of("T.C. ALTINÖZÜ BELEDİYE BAŞKANLIĞI\n\nDuyuru\n\nPazartesi gecesi köyün çevresine "
+                                    "havan mermileri düştü. Hasar tespiti için Nasıra ve Zof köylerine ekip gönderildi.");
+  ASSERT_FALSE(a.empty());
+  EXPECT_FALSE(a[0].contains("lon") && !a[0]["lon"].is_null()) << a[0].dump();
+  EXPECT_TRUE(says(a[0], "is where the report was filed")) << a[0]["uncertain"];
+  const auto b = full_candidates_of("T.C. ALTINÖZÜ BELEDİYE BAŞKANLIĞI\n\nDuyuru\n\nPazartesi gecesi ilçe merkezine "
+                                    "havan mermileri düştü.");
+  ASSERT_FALSE(b.empty());
+  EXPECT_EQ(place_of(b[0]), "Altınözü") << b[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

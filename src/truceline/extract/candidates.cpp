@@ -727,8 +727,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   }
   // A dateline in another country than the places the text names after it ("REYHANLI, Turkey -
   // … in southern Idlib"): a reporter's base across the border, never the event's place.
-  // (A shaped dateline, and most places after it in one other country.)
-  if (dateline_place && dateline_shaped && !dateline_place->country.empty()) {
+  // (Most places after it in one other country.) So is a letterhead's ("T.C. HATAY İL SAĞLIK
+  // MÜDÜRLÜĞÜ", "ALTINÖZÜ BELEDİYE BAŞKANLIĞI": twenty-third held-out set, a Turkish hospital's
+  // and a municipality's reports on villages in Syria placed there).
+  if (dateline_place && !dateline_place->country.empty()) {
     std::map<std::string, int> by_country;
     for (const auto& p : m.places)
       if (p.span.begin >= dateline_end && !p.country.empty()) ++by_country[p.country];
