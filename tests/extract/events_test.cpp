@@ -595,5 +595,25 @@ TEST(Events, NinthSetKinds) {
   EXPECT_EQ(kinds(run("وقال المقاتلون إنهم دمروا دبابة للقوات المهاجمة.", "ar")), "");
 }
 
+// Twenty-third held-out set: checkpoints that let nobody through, a convoy held at one, a road
+// closed, barrel bombs dropped, mortars that "worked on" a place, a house hit by a shell in the
+// Turkish passive, a drone that hung or circled (Levantine "عم تلف"); not smoke that hung, nor
+// damage ("تلف") without a drone.
+TEST(Events, TwentyThirdSetKinds) {
+  EXPECT_EQ(kinds(run("ХТШ поставила блокпост на въезде в деревню и никого не выпускает.", "ru")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Армейский блокпост на выезде из деревни после 18:00 никого не пропускает.", "ru")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("Köyün girişindeki HTŞ kontrol noktasında konvoy durduruldu.", "tr")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Kontrol noktası nedeniyle iki köy arasındaki yolu kapalıdır.", "tr")), "movement_restriction");
+  EXPECT_EQ(kinds(run("ألقت مروحية برميلين على القرية بعد الظهر.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("انضربت القرية بالبراميل من الطيران المروحي.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("Миномёты работали по деревне всю ночь.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Köyde bir ev top mermisiyle vurulmuş, iki kişi yaralanmıştır.", "tr")).substr(0, 8), "shelling");
+  EXPECT_EQ(kinds(run("Весь день наш «Орлан» висел над деревней.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("طيارة استطلاع عم تلف فوق القرية من الصبح.", "ar")), "uav_observation");
+  EXPECT_EQ(kinds(run("Над деревней весь день висел дым.", "ru")), "");
+  EXPECT_EQ(kinds(run("أدى الجفاف إلى تلف المحاصيل في القرية.", "ar")), "");
+}
+
 }  // namespace
 }  // namespace truceline::extract

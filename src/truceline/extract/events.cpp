@@ -401,6 +401,21 @@ constexpr Entry kTriggers[] = {
     // (not "ihale fiyatları uçtu", tender prices soared)
     {"uav_observation", "iha uçtu*"}, {"uav_observation", "iha ~ uçtu*"}, {"uav_observation", "ihalar* uçtu*"},
     {"shelling", "topçu* ~ hedef aldı"}, {"shelling", "topçu* ~ ~ hedef aldı"},
+    // Issue 14, twenty-third held-out set: 12 key events had no event word read. Checkpoints put
+    // up or that let nobody through ("поставила блокпост", "никого не пропускает"), a convoy held
+    // at one, a road closed ("yolu kapalıdır"); barrel bombs dropped ("ألقت برميلين",
+    // "انضربت بالبراميل"); mortars that "worked on" a place (war slang, as "артиллерия
+    // работала"); a house hit by a shell in the Turkish passive ("top mermisiyle vurulmuş").
+    {"movement_restriction", "поставил* блокпост*"}, {"movement_restriction", "поставил* ~ блокпост*"},
+    {"movement_restriction", "никого не пропуска*"}, {"movement_restriction", "никого не выпуска*"},
+    {"movement_restriction", "никого не впуска*"},
+    {"movement_restriction", "kontrol nokta* ~ durduruldu"}, {"movement_restriction", "kontrol nokta* ~ ~ durduruldu"},
+    {"movement_restriction", "yolu kapalıdır"}, {"movement_restriction", "yolu ~ kapalıdır"},
+    {"movement_restriction", "yolu kapatıldı"}, {"movement_restriction", "yolu ~ kapatıldı"},
+    {"airstrike", "ألق* برميل*"}, {"airstrike", "الق* برميل*"}, {"airstrike", "ألق* ~ برميل*"},
+    {"airstrike", "الق* ~ برميل*"}, {"airstrike", "بالبراميل"},
+    {"shelling", "миномет* работал*"}, {"shelling", "миномёт* работал*"},
+    {"shelling", "mermisiyle vurul*"}, {"shelling", "mermileriyle vurul*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
@@ -419,11 +434,15 @@ constexpr const char* kCivilianWords[] = {
 constexpr const char* kSightingVerbs[] = {"seen", "spotted", "observed", "sighted", "hovering", "hovered",
                                           "замечен*", "видели", "обнаружен*", "شوهد*", "رصد*", "لوحظ",
                                           "görüldü", "حلق*", "تحلق*", "circled", "circling", "барражировал*",
-                                          "кружил*"};
+                                          "кружил*",
+                                          // (a drone that "hung" over a place, "circles" in Levantine
+                                          // "عم تلف"; twenty-third held-out set)
+                                          "висел*", "hung", "تلف", "بتلف"};
 constexpr Entry kSightingObjects[] = {
     {"uav_observation", "drone*"}, {"uav_observation", "uav*"}, {"uav_observation", "беспилотник*"},
     {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},
     {"uav_observation", "مسيره"}, {"uav_observation", "درون"}, {"uav_observation", "استطلاع"},
+    {"uav_observation", "орлан*"},
     {"weapon_sighting", "tank*"}, {"weapon_sighting", "howitzer*"}, {"weapon_sighting", "artillery"},
     {"weapon_sighting", "launcher*"}, {"weapon_sighting", "heavy"}, {"weapon_sighting", "танк*"},
     {"weapon_sighting", "гаубиц*"}, {"weapon_sighting", "тяжел*"}, {"weapon_sighting", "тяжёл*"},
