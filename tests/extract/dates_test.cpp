@@ -1131,5 +1131,41 @@ TEST(DateMentions, ADayWithItsOwnWeekdayIsOneMention) {
   EXPECT_EQ(got.size(), 2u);
 }
 
+// A header that dates both the day told of and the writing ("يوم البث: …" / "نُشر التفريغ: …",
+// "Görev tarihi" / "Rapor tarihi", "تاريخ الاجتماع" / "تاريخ تحرير المحضر"): relative days count
+// from the day told of, and say so (twenty-third held-out set). Not with one labelled date only,
+// nor when the header tells of two days.
+TEST(Dates, AHeadersDayToldOfAnchorsRelativeDays) {
+  auto got_of = [](const std::string& text, year_month_day pub) {
+    std::map<std::string, std::string> got;
+    for (const auto& m : dates(text, pub))
+      if (m.resolved) got[m.text] = iso_of(*m.resolved);
+    return got;
+  };
+  const std::string ar =
+      "محضر اجتماع\nتاريخ الاجتماع: الخميس 11/6/2020\nتاريخ تحرير المحضر: السبت 13/6/2020\n\n"
+      "قال الضابط إن ثلاث قذائف سقطت مساء أمس قرب النقطة.";
+  auto got = got_of(ar, 2020y / June / 13);
+  EXPECT_EQ(got["مساء أمس"], "2020-06-10");
+  EXPECT_EQ(got["السبت"], "2020-06-13") << "a weekday before its own date keeps it";
+  for (const auto& m : dates(ar, 2020y / June / 13)) {
+    if (m.text == "مساء أمس") {
+      EXPECT_NE(m.reason.find("counted from the header's"), std::string::npos) << m.reason;
+    }
+  }
+  const std::string tr =
+      "SAHA GÖREV RAPORU\nGörev tarihi: 16 Haziran 2021, Çarşamba\nRapor tarihi: 17 Haziran 2021, Perşembe\n\n"
+      "Köylüler dün akşam köyün bombalandığını söyledi.";
+  EXPECT_EQ(got_of(tr, 2021y / June / 17)["dün akşam"], "2021-06-15");
+  // One labelled date only (no writing's): the publication date anchors, as before.
+  const std::string one_label = "SAHA GÖREV RAPORU\nGörev tarihi: 16 Haziran 2021, Çarşamba\n\n"
+                                "Köylüler dün akşam köyün bombalandığını söyledi.";
+  EXPECT_EQ(got_of(one_label, 2021y / June / 17)["dün akşam"], "2021-06-16");
+  // Two days told of: none is the text's.
+  const std::string two = "Görev tarihi: 14 Haziran 2021\nİkinci görev tarihi: 15 Haziran 2021\n"
+                          "Rapor tarihi: 17 Haziran 2021\n\nKöylüler dün akşam köyün bombalandığını söyledi.";
+  EXPECT_EQ(got_of(two, 2021y / June / 17)["dün akşam"], "2021-06-16");
+}
+
 }  // namespace
 }  // namespace truceline::extract

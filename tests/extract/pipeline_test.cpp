@@ -2585,5 +2585,18 @@ TEST(CandidateAssembly, ALetterheadAcrossTheBorderIsNoEventsPlace) {
   EXPECT_EQ(place_of(b[0]), "Altınözü") << b[0].dump();
 }
 
+// An event with no day of its own in a report whose header dates the day told of apart from the
+// writing takes the day told of, not the publication date (twenty-third held-out set: a
+// broadcast's transcript and a mission's report published the day after).
+TEST(CandidateAssembly, AnUndatedEventTakesTheHeadersDayToldOf) {
+  const auto r = full_run("YARDIM PLATFORMU\nSAHA GÖREV RAPORU No: 27\nGörev: dağ köylerine gıda konvoyu, altı tır ve "
+                          "iki ekip\nGörev tarihi: 16 Haziran 2021, Çarşamba\nRapor tarihi: 17 Haziran 2021, "
+                          "Perşembe\n\n11.40 — İbdita'da dağıtım sürerken köyün güneyindeki tarlalara 4 top mermisi düştü.",
+                          2021y / June / 17);
+  ASSERT_FALSE(r.candidates.empty());
+  EXPECT_EQ(r.candidates[0]["observed_at"], "2021-06-16") << r.candidates[0].dump();
+  EXPECT_NE(r.candidates[0]["uncertain"].dump().find("the day the text's header says it tells of"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -1852,6 +1852,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = dateline_date;
       c.time_rule = "dateline";
       c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the dateline's '{}'", dateline_date->text));
+    } else if (const DateMention* h = header_day(doc, m.dates, ctx.published)) {
+      c.date = h;
+      c.time_rule = "header_day";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day the text's header says it "
+                                        "tells of ('{}')",
+                                        h->text));
     } else if (ctx.published) {
       c.time_rule = "published";
       c.uncertain.push_back("time: no date in the text; the publication date (the event may be earlier)");

@@ -17,6 +17,7 @@
 
 #include "truceline/agreement/agreement.hpp"
 #include "truceline/extract/lexicon.hpp"
+#include "truceline/extract/normalize.hpp"
 
 namespace truceline::extract {
 namespace {
@@ -2142,7 +2143,95 @@ struct Scanner {
 
 std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chrono::year_month_day> published,
                                     const agreement::Agreement* a) {
-  return detail::find_dates(doc, lexicon::words_of(doc), published, a);
+  const lexicon::Words words = lexicon::words_of(doc);
+  std::vector<DateMention> out = detail::find_dates(doc, words, published, a);
+  // A header's day the text tells of (header_day): the relative days count from it.
+  const DateMention* h = header_day(doc, out, published);
+  if (!h) return out;
+  std::vector<DateMention> again = detail::find_dates(doc, words, *h->resolved, a);
+  const auto& ts = doc.tokens();
+  for (std::size_t i = 0; i < again.size(); ++i) {
+    DateMention& d = again[i];
+    if (!d.resolved || d.rule == "absolute" || d.rule == "absolute_no_year") continue;
+    // (a weekday before its own date, "السبت 13/6/2020": as the first pass read it)
+    if (d.rule == "weekday" && i + 1 < again.size() &&
+        (again[i + 1].rule == "absolute" || again[i + 1].rule == "absolute_no_year")) {
+      const auto gap = std::lower_bound(ts.begin(), ts.end(), d.span.end,
+                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+      if (gap != ts.end() && (gap->span.begin == again[i + 1].span.begin ||
+                              (!gap->word && gap->lower == "," && std::next(gap) != ts.end() &&
+                               std::next(gap)->span.begin == again[i + 1].span.begin))) {
+        for (const DateMention& o : out)
+          if (o.span.begin == d.span.begin && o.span.end == d.span.end) d = o;
+        continue;
+      }
+    }
+    d.reason += fmt::format("{}counted from the header's '{}', the day the text tells of (it was written later)",
+                            d.reason.empty() ? "" : "; ", h->text);
+  }
+  return again;
+}
+
+const DateMention* header_day(const Document& doc, const std::vector<DateMention>& dates,
+                             std::optional<std::chrono::year_month_day> published) {
+  if (!published) return nullptr;
+  const auto& ts = doc.tokens();
+  const std::string& text = doc.text();
+  // Words of a publication, a report's or a record's writing ("Rapor tarihi", "نُشر التفريغ",
+  // "تاريخ تحرير المحضر", "Опубликовано"): stems, matched at a word's start.
+  static const std::vector<std::string> kWrittenWords{
+      "publish", "publication", "posted", "report", "written", "issued", "released", "updated", "опубликов",
+      "публикац", "составлен", "сохранен", "выпуск", "rapor", "düzenleme", "yayın", "yayim", "yazım",
+      "نشر", "تحرير", "صدر", "اصدار"};
+  static const std::vector<std::string> kWritten = [] {  // (Arabic ones as ar_key_word gives them)
+    std::vector<std::string> v;
+    for (const std::string& k : kWrittenWords)
+      v.push_back(static_cast<unsigned char>(k[0]) >= 0xD8 ? detail::ar_key_word(k) : k);
+    return v;
+  }();
+  const DateMention* event_day = nullptr;
+  bool written_line = false;
+  for (const DateMention& m : dates) {
+    const auto first = std::lower_bound(ts.begin(), ts.end(), m.span.begin,
+                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+    if (first == ts.end()) break;
+    const std::size_t lb = doc.line_bytes(first->b0).first;
+    if (std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(lb), '\n') >= 12) break;  // the header only
+    if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || m.precision != "day") continue;
+    // The label: one to five words opening the line, then ':', then the date (a weekday word at most between).
+    std::size_t colon = std::string::npos, words = 0, after_colon = 0;
+    std::string label;
+    for (auto t = std::lower_bound(ts.begin(), ts.end(), lb, [](const Token& x, std::size_t b) { return x.b0 < b; });
+         t != first; ++t) {
+      if (colon == std::string::npos) {
+        if (!t->word && t->lower == ":") {
+          colon = t->b0;
+          continue;
+        }
+        if (t->word) ++words, label += (t->script == Script::arabic ? detail::ar_key_word(doc.token_text(static_cast<std::size_t>(t - ts.begin()))) : t->lower) + " ";
+      } else if (t->word && !t->number) {
+        ++after_colon;
+      } else {
+        after_colon = 99;  // digits or marks between: no label of this date
+      }
+    }
+    if (colon == std::string::npos || words == 0 || words > 5 || after_colon > 1) continue;
+    bool written = false;
+    for (std::size_t b = 0; b < label.size() && !written;) {
+      const std::size_t e = label.find(' ', b);
+      const std::string_view w(label.data() + b, e - b);
+      for (const std::string& k : kWritten) written = written || (!k.empty() && w.starts_with(k));
+      b = e + 1;
+    }
+    if (written) {
+      written_line = written_line || *m.resolved == *published;
+    } else if (*m.resolved < *published &&
+               std::chrono::sys_days(*published) - std::chrono::sys_days(*m.resolved) <= std::chrono::days(14)) {
+      if (event_day && *event_day->resolved != *m.resolved) return nullptr;  // two days told: none is the text's
+      if (!event_day) event_day = &m;
+    }
+  }
+  return written_line ? event_day : nullptr;
 }
 
 std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,

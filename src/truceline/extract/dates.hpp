@@ -99,6 +99,17 @@ struct LogEntry {
 std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
                                       std::optional<std::chrono::year_month_day> published);
 
+// The day a text's header says it tells of, when the header also dates its writing: a line
+// "LABEL: DATE" among the first 12 lines whose label is no word of writing ("يوم البث: الاثنين
+// 25 تشرين الثاني 2019", "Görev tarihi: 16 Haziran 2021", "تاريخ الاجتماع: الخميس 11/6/2020"),
+// up to 14 days before `published`, and another whose label is one ("نُشر التفريغ:", "Rapor
+// tarihi:", "تاريخ تحرير المحضر:") dated `published`. Minutes, a broadcast's transcript and a
+// mission's report speak from that day: their relative days count from it (find_dates) and an
+// event with no day of its own takes it (assemble_candidates). nullptr when there is none, or two
+// such days.
+const DateMention* header_day(const Document& doc, const std::vector<DateMention>& dates,
+                             std::optional<std::chrono::year_month_day> published);
+
 namespace detail {
 // find_dates with the document's word lookups already done (lexicon::words_of(doc)): numbers.cpp
 // shares them instead of looking every word up twice.
