@@ -1165,6 +1165,17 @@ TEST(Dates, AHeadersDayToldOfAnchorsRelativeDays) {
   const std::string two = "Görev tarihi: 14 Haziran 2021\nİkinci görev tarihi: 15 Haziran 2021\n"
                           "Rapor tarihi: 17 Haziran 2021\n\nKöylüler dün akşam köyün bombalandığını söyledi.";
   EXPECT_EQ(got_of(two, 2021y / June / 17)["dün akşam"], "2021-06-16");
+  // A label that is no day told of ("Last visit:") says nothing.
+  const std::string visit = "Posted: 17 June 2021\nLast visit: 10 June 2021\n\n"
+                            "Residents said Saraqib was shelled yesterday evening.";
+  EXPECT_EQ(got_of(visit, 2021y / June / 17)["yesterday evening"], "2021-06-16");
+  // A text that dates something between that day and its writing speaks from the writing's day.
+  const std::string later = "MISSION REPORT\nMission date: 30 December 2020\nReport date: 5 January 2021\n\n"
+                            "Residents said Saraqib was shelled on 2 January and again yesterday.";
+  EXPECT_EQ(got_of(later, 2021y / January / 5)["yesterday"], "2021-01-04");
+  const std::string mission = "MISSION REPORT\nMission date: 30 December 2020\nReport date: 5 January 2021\n\n"
+                              "Residents said Saraqib was shelled yesterday.";
+  EXPECT_EQ(got_of(mission, 2021y / January / 5)["yesterday"], "2020-12-29");
 }
 
 }  // namespace

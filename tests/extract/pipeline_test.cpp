@@ -2583,6 +2583,13 @@ TEST(CandidateAssembly, ALetterheadAcrossTheBorderIsNoEventsPlace) {
                                     "havan mermileri düştü.");
   ASSERT_FALSE(b.empty());
   EXPECT_EQ(place_of(b[0]), "Altınözü") << b[0].dump();
+  // A town the first sentence is about, not a letterhead nor a dateline, keeps its place.
+  const auto c = full_candidates_of("Kilis spent another tense night on Tuesday as families slept in shelters.\n\n"
+                                    "Turkish officials said the rockets had been launched from near Azaz, Tal Rifaat and "
+                                    "Marea across the border.\n\nThe governor urged calm.\n\nTwo rockets later hit a "
+                                    "school yard, wounding three children.");
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(place_of(c.back()), "Kilis") << c.back().dump();
 }
 
 // An event with no day of its own in a report whose header dates the day told of apart from the

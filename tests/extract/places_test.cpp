@@ -1079,6 +1079,7 @@ TEST(PlaceMentions, AnAgencysNameIsNoPlace) {
 TEST(Places, ArabicWeakCueAsksTheSupplementInATownsCountryside) {
   const auto ms = find_with_localities("سقطت قذائف على ريف أريحا الشرقي، وأصابت إحداها منزلاً في مجدليا.", "ar");
   expect_point(ms, "مجدليا", 36.68117, 35.83097);
+  ASSERT_NE(with_text(ms, "مجدليا"), nullptr);
   EXPECT_NE(with_text(ms, "مجدليا")->rule.find("near:located"), std::string::npos) << dump(ms);
   for (const char* text : {"سقطت قذائف على ريف إدلب الجنوبي، وأصابت إحداها منزلاً في مجدليا.",
                            "سقطت قذائف على ريف جسر الشغور الغربي، وأصابت إحداها منزلاً في مجدليا.",

@@ -727,10 +727,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   }
   // A dateline in another country than the places the text names after it ("REYHANLI, Turkey -
   // … in southern Idlib"): a reporter's base across the border, never the event's place.
-  // (Most places after it in one other country.) So is a letterhead's ("T.C. HATAY İL SAĞLIK
-  // MÜDÜRLÜĞÜ", "ALTINÖZÜ BELEDİYE BAŞKANLIĞI": twenty-third held-out set, a Turkish hospital's
-  // and a municipality's reports on villages in Syria placed there).
-  if (dateline_place && !dateline_place->country.empty()) {
+  // (Most places after it in one other country.) So is a letterhead's: a line in capitals ("T.C.
+  // HATAY İL SAĞLIK MÜDÜRLÜĞÜ", "ALTINÖZÜ BELEDİYE BAŞKANLIĞI": twenty-third held-out set, a
+  // Turkish hospital's and a municipality's reports on villages in Syria placed there). Not a
+  // town the first sentence is about ("Kilis spent another tense night …").
+  const bool letterhead = dateline_place && [&] {
+    const std::size_t k = token_at(doc, dateline_place->span.begin);
+    if (k >= ts.size()) return false;
+    const auto [lb, le] = doc.line_bytes(ts[k].b0);
+    return !has_lowercase(std::string_view(doc.text()).substr(lb, le - lb));
+  }();
+  if (dateline_place && (dateline_shaped || letterhead) && !dateline_place->country.empty()) {
     std::map<std::string, int> by_country;
     for (const auto& p : m.places)
       if (p.span.begin >= dateline_end && !p.country.empty()) ++by_country[p.country];
@@ -770,6 +777,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   }();
   // The dates that open a log's entries (log_entry_dates), for an event with no day of its own.
   const std::vector<LogEntry> entry_dates = log_entry_dates(doc, m.dates, ctx.published);
+  // The day a header says the text tells of (header_day), for an event with no day of its own.
+  const DateMention* const told_of_day = header_day(doc, m.dates, ctx.published);
   // A day `days` after (or before, negative) a resolved date, read from the words at `span`.
   auto derive_date = [&](Span span, const DateMention& base, int days, const char* rule) -> const DateMention* {
     DateMention d;
@@ -1852,7 +1861,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.date = dateline_date;
       c.time_rule = "dateline";
       c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the dateline's '{}'", dateline_date->text));
-    } else if (const DateMention* h = header_day(doc, m.dates, ctx.published)) {
+    } else if (const DateMention* h = told_of_day) {
       c.date = h;
       c.time_rule = "header_day";
       c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day the text's header says it "

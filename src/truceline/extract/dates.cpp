@@ -2148,11 +2148,23 @@ std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chro
   // A header's day the text tells of (header_day): the relative days count from it.
   const DateMention* h = header_day(doc, out, published);
   if (!h) return out;
+  // (not when the text dates something between that day and the writing: it then speaks from
+  // the writing's day)
+  for (const DateMention& d : out)
+    if (d.span.begin > h->span.end && d.resolved && (d.rule == "absolute" || d.rule == "absolute_no_year") &&
+        *d.resolved > *h->resolved && *d.resolved < *published)
+      return out;
   std::vector<DateMention> again = detail::find_dates(doc, words, *h->resolved, a);
   const auto& ts = doc.tokens();
   for (std::size_t i = 0; i < again.size(); ++i) {
     DateMention& d = again[i];
-    if (!d.resolved || d.rule == "absolute" || d.rule == "absolute_no_year") continue;
+    // (an absolute date, its year too, as the first pass read it from the publication date)
+    if (d.rule == "absolute" || d.rule == "absolute_no_year") {
+      for (const DateMention& o : out)
+        if (o.span.begin == d.span.begin && o.span.end == d.span.end) d = o;
+      continue;
+    }
+    if (!d.resolved) continue;
     // (a weekday before its own date, "السبت 13/6/2020": as the first pass read it)
     if (d.rule == "weekday" && i + 1 < again.size() &&
         (again[i + 1].rule == "absolute" || again[i + 1].rule == "absolute_no_year")) {
@@ -2166,6 +2178,9 @@ std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chro
         continue;
       }
     }
+    // (the second pass took the header's day for the publication date: its reasons say so)
+    for (std::size_t at = 0; (at = d.reason.find("the publication date", at)) != std::string::npos;)
+      d.reason.replace(at, 20, "the header's day"), at += 16;
     d.reason += fmt::format("{}counted from the header's '{}', the day the text tells of (it was written later)",
                             d.reason.empty() ? "" : "; ", h->text);
   }
@@ -2177,38 +2192,61 @@ const DateMention* header_day(const Document& doc, const std::vector<DateMention
   if (!published) return nullptr;
   const auto& ts = doc.tokens();
   const std::string& text = doc.text();
+  // The header: the first 12 lines, and 2,000 bytes at most.
+  std::size_t header_end = std::min<std::size_t>(text.size(), 2000);
+  for (std::size_t x = 0, lines = 0; x < header_end; ++x)
+    if (text[x] == '\n' && ++lines == 12) header_end = x;
   // Words of a publication, a report's or a record's writing ("Rapor tarihi", "نُشر التفريغ",
-  // "تاريخ تحرير المحضر", "Опубликовано"): stems, matched at a word's start.
-  static const std::vector<std::string> kWrittenWords{
-      "publish", "publication", "posted", "report", "written", "issued", "released", "updated", "опубликов",
-      "публикац", "составлен", "сохранен", "выпуск", "rapor", "düzenleme", "yayın", "yayim", "yazım",
-      "نشر", "تحرير", "صدر", "اصدار"};
-  static const std::vector<std::string> kWritten = [] {  // (Arabic ones as ar_key_word gives them)
+  // "تاريخ تحرير المحضر", "Опубликовано"), and of the day told of ("يوم البث", "Görev tarihi",
+  // "تاريخ الاجتماع", "Date of the meeting"): stems, matched at a word's start (Arabic ones as
+  // ar_key_word gives them). A label of neither ("Last visit:", "Sent:") says nothing.
+  auto keys = [](std::initializer_list<const char*> words) {
     std::vector<std::string> v;
-    for (const std::string& k : kWrittenWords)
-      v.push_back(static_cast<unsigned char>(k[0]) >= 0xD8 ? detail::ar_key_word(k) : k);
+    for (const char* k : words)
+      v.push_back(static_cast<unsigned char>(k[0]) >= 0xD8 ? detail::ar_key_word(k) : std::string(k));
     return v;
-  }();
+  };
+  static const std::vector<std::string> kWritten =
+      keys({"publish", "publication", "posted", "report", "written", "issued", "released", "опубликов", "публикац",
+            "составлен", "rapor", "düzenleme", "yayım", "yayin", "yazım", "نشر", "تحرير", "صدر", "اصدار"});
+  static const std::vector<std::string> kToldOf =
+      keys({"meeting", "broadcast", "mission", "incident", "session", "patrol", "convoy", "заседан", "совещан",
+            "встреч", "эфир", "выезд", "görev", "toplantı", "olay", "konvoy", "اجتماع", "بث", "مهمة", "حادث",
+            "جلسة", "قافلة"});
+  auto label_has = [](const std::string& label, const std::vector<std::string>& stems) {
+    for (std::size_t b = 0; b < label.size();) {
+      const std::size_t e = label.find(' ', b);
+      const std::string_view w(label.data() + b, e - b);
+      for (const std::string& k : stems)
+        if (!k.empty() && w.starts_with(k)) return true;
+      b = e + 1;
+    }
+    return false;
+  };
   const DateMention* event_day = nullptr;
   bool written_line = false;
   for (const DateMention& m : dates) {
     const auto first = std::lower_bound(ts.begin(), ts.end(), m.span.begin,
                                         [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
-    if (first == ts.end()) break;
-    const std::size_t lb = doc.line_bytes(first->b0).first;
-    if (std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(lb), '\n') >= 12) break;  // the header only
+    if (first == ts.end() || first->b0 >= header_end) break;
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || m.precision != "day") continue;
-    // The label: one to five words opening the line, then ':', then the date (a weekday word at most between).
+    const std::size_t lb = doc.line_bytes(first->b0).first;
+    // The label: one to five words opening the line, then ':', then the date (a weekday word at
+    // most between); walked back from the date over 12 tokens at most.
+    auto t = first;
+    for (int n = 0; t != ts.begin() && std::prev(t)->b0 >= lb && n < 12; ++n) --t;
+    if (t != ts.begin() && std::prev(t)->b0 >= lb) continue;  // (the line opens further back)
     std::size_t colon = std::string::npos, words = 0, after_colon = 0;
     std::string label;
-    for (auto t = std::lower_bound(ts.begin(), ts.end(), lb, [](const Token& x, std::size_t b) { return x.b0 < b; });
-         t != first; ++t) {
+    for (; t != first; ++t) {
       if (colon == std::string::npos) {
         if (!t->word && t->lower == ":") {
           colon = t->b0;
-          continue;
+        } else if (t->word) {
+          ++words;
+          const auto k = static_cast<std::size_t>(t - ts.begin());
+          label += (t->script == Script::arabic ? detail::ar_key_word(doc.token_text(k)) : t->lower) + " ";
         }
-        if (t->word) ++words, label += (t->script == Script::arabic ? detail::ar_key_word(doc.token_text(static_cast<std::size_t>(t - ts.begin()))) : t->lower) + " ";
       } else if (t->word && !t->number) {
         ++after_colon;
       } else {
@@ -2216,16 +2254,9 @@ const DateMention* header_day(const Document& doc, const std::vector<DateMention
       }
     }
     if (colon == std::string::npos || words == 0 || words > 5 || after_colon > 1) continue;
-    bool written = false;
-    for (std::size_t b = 0; b < label.size() && !written;) {
-      const std::size_t e = label.find(' ', b);
-      const std::string_view w(label.data() + b, e - b);
-      for (const std::string& k : kWritten) written = written || (!k.empty() && w.starts_with(k));
-      b = e + 1;
-    }
-    if (written) {
+    if (label_has(label, kWritten)) {
       written_line = written_line || *m.resolved == *published;
-    } else if (*m.resolved < *published &&
+    } else if (label_has(label, kToldOf) && *m.resolved < *published &&
                std::chrono::sys_days(*published) - std::chrono::sys_days(*m.resolved) <= std::chrono::days(14)) {
       if (event_day && *event_day->resolved != *m.resolved) return nullptr;  // two days told: none is the text's
       if (!event_day) event_day = &m;

@@ -407,13 +407,17 @@ constexpr Entry kTriggers[] = {
     // "انضربت بالبراميل"); mortars that "worked on" a place (war slang, as "артиллерия
     // работала"); a house hit by a shell in the Turkish passive ("top mermisiyle vurulmuş").
     {"movement_restriction", "поставил* блокпост*"}, {"movement_restriction", "поставил* ~ блокпост*"},
-    {"movement_restriction", "никого не пропуска*"}, {"movement_restriction", "никого не выпуска*"},
-    {"movement_restriction", "никого не впуска*"},
+    // (a road closed "because of the checkpoint", not for snow; barrels struck with, not diesel
+    // sold by the barrel)
     {"movement_restriction", "kontrol nokta* ~ durduruldu"}, {"movement_restriction", "kontrol nokta* ~ ~ durduruldu"},
-    {"movement_restriction", "yolu kapalıdır"}, {"movement_restriction", "yolu ~ kapalıdır"},
-    {"movement_restriction", "yolu kapatıldı"}, {"movement_restriction", "yolu ~ kapatıldı"},
+    {"movement_restriction", "kontrol nokta* nedeniyle"},
     {"airstrike", "ألق* برميل*"}, {"airstrike", "الق* برميل*"}, {"airstrike", "ألق* ~ برميل*"},
-    {"airstrike", "الق* ~ برميل*"}, {"airstrike", "بالبراميل"},
+    {"airstrike", "الق* ~ برميل*"}, {"airstrike", "انضرب* بالبراميل"}, {"airstrike", "انضرب* ~ بالبراميل"},
+    {"airstrike", "قصف* بالبراميل"}, {"airstrike", "قصف* ~ بالبراميل"}, {"airstrike", "استهدف* ~ بالبراميل"},
+    // A drone that hung or circled: "наш «Орлан» висел над", Levantine "طيارة استطلاع عم تلف فوق"
+    // (not "висел тяжёлый смог", nor "تلف" damage after a poll's "استطلاع")
+    {"uav_observation", "орлан* висел*"}, {"uav_observation", "орлан* кружил*"}, {"uav_observation", "орлан* ~ висел*"},
+    {"uav_observation", "طيار* ~ تلف"}, {"uav_observation", "طيار* ~ ~ تلف"},
     {"shelling", "миномет* работал*"}, {"shelling", "миномёт* работал*"},
     {"shelling", "mermisiyle vurul*"}, {"shelling", "mermileriyle vurul*"},
 };
@@ -434,15 +438,15 @@ constexpr const char* kCivilianWords[] = {
 constexpr const char* kSightingVerbs[] = {"seen", "spotted", "observed", "sighted", "hovering", "hovered",
                                           "замечен*", "видели", "обнаружен*", "شوهد*", "رصد*", "لوحظ",
                                           "görüldü", "حلق*", "تحلق*", "circled", "circling", "барражировал*",
-                                          "кружил*",
-                                          // (a drone that "hung" over a place, "circles" in Levantine
-                                          // "عم تلف"; twenty-third held-out set)
-                                          "висел*", "hung", "تلف", "بتلف"};
+                                          "кружил*"};
+// Verbs that tell a sighting of a drone only ("наш «Орлан» висел над", "a drone hung over"):
+// not of smoke or smog, however heavy (twenty-third held-out set).
+constexpr const char* kDroneSightingVerbs[] = {"висел*", "hung"};
 constexpr Entry kSightingObjects[] = {
     {"uav_observation", "drone*"}, {"uav_observation", "uav*"}, {"uav_observation", "беспилотник*"},
     {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},
     {"uav_observation", "مسيره"}, {"uav_observation", "درون"}, {"uav_observation", "استطلاع"},
-    {"uav_observation", "орлан*"},
+    {"uav_observation", "орлан*"},  // (the Orlan-10 drone)
     {"weapon_sighting", "tank*"}, {"weapon_sighting", "howitzer*"}, {"weapon_sighting", "artillery"},
     {"weapon_sighting", "launcher*"}, {"weapon_sighting", "heavy"}, {"weapon_sighting", "танк*"},
     {"weapon_sighting", "гаубиц*"}, {"weapon_sighting", "тяжел*"}, {"weapon_sighting", "тяжёл*"},
@@ -692,6 +696,7 @@ struct Tables {
   PatternSet civilian = compile(std::begin(kCivilianWords), std::end(kCivilianWords));
   PatternSet sighting = compile(std::begin(kSightingVerbs), std::end(kSightingVerbs));
   PatternSet sighting_objects = compile(std::begin(kSightingObjects), std::end(kSightingObjects));
+  PatternSet drone_sighting = compile(std::begin(kDroneSightingVerbs), std::end(kDroneSightingVerbs));
   PatternSet movement = compile(std::begin(kMovementWords), std::end(kMovementWords));
   PatternSet group_words = compile(std::begin(kGroupWords), std::end(kGroupWords));
   PatternSet post_words = compile(std::begin(kPostWords), std::end(kPostWords));
@@ -1325,7 +1330,8 @@ EventFindings find_events(const Document& doc) {
       }
     }
     // Sightings
-    for (const Hit& v : find_all(t, tb.sighting, b, e)) {
+    for (const bool drone_only : {false, true})
+    for (const Hit& v : find_all(t, drone_only ? tb.drone_sighting : tb.sighting, b, e)) {
       const std::size_t lo = v.first >= b + 5 ? v.first - 5 : b, hi = std::min(e, v.end + 5);
       for (std::size_t i = lo; i < hi; ++i) {
         if (i >= v.first && i < v.end) continue;
@@ -1335,7 +1341,7 @@ EventFindings find_events(const Document& doc) {
             obj = &p;
             break;
           }
-        if (!obj) continue;
+        if (!obj || (drone_only && (obj->kind != "uav_observation" || obj->source == "استطلاع"))) continue;
         EventMention m;
         m.kind = obj->kind;
         m.first_token = v.first;

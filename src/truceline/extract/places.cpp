@@ -1843,7 +1843,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // A point the text located before (the localities supplement's answers after a weak cue
       // are kept only near one): the first within kNearLocatedKm of `p`, or with p null, any.
       // Not a city or province's seat, a skeleton's match or another such near answer: too weak
-      // to vouch for a neighbour.
+      // to vouch for a neighbour. Or the region mention of a town's countryside the text names
+      // (below: its text is what the caller reports).
       constexpr double kNearLocatedKm = 15;
       auto located_near = [&](const gazetteer::Place* p) -> const PlaceMention* {
         for (const PlaceMention& o : out)
