@@ -2603,6 +2603,16 @@ TEST(CandidateAssembly, AnUndatedEventTakesTheHeadersDayToldOf) {
   ASSERT_FALSE(r.candidates.empty());
   EXPECT_EQ(r.candidates[0]["observed_at"], "2021-06-16") << r.candidates[0].dump();
   EXPECT_NE(r.candidates[0]["uncertain"].dump().find("the day the text's header says it tells of"), std::string::npos);
+  // A report that dates something between that day and its writing speaks from the writing's
+  // day: its relative days count from the publication (find_dates), and so does an undated event.
+  const auto later = full_run("YARDIM PLATFORMU\nSAHA GÖREV RAPORU No: 27\nGörev: dağ köylerine gıda konvoyu\n"
+                              "Görev tarihi: 16 Haziran 2021, Çarşamba\nRapor tarihi: 18 Haziran 2021, Cuma\n\n"
+                              "17 Haziran'da köylüler yeni bir saldırı bildirdi.\n\n11.40 — İbdita'da dağıtım "
+                              "sürerken köyün güneyindeki tarlalara 4 top mermisi düştü.",
+                              2021y / June / 18);
+  ASSERT_FALSE(later.candidates.empty());
+  EXPECT_EQ(later.candidates.back()["observed_at"], "2021-06-18") << later.candidates.back().dump();
+  EXPECT_EQ(later.candidates.back()["uncertain"].dump().find("header says"), std::string::npos);
 }
 
 }  // namespace

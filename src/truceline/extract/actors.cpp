@@ -1923,9 +1923,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
   std::erase_if(out, [&](const ActorMention& a) {
     if (a.text != "\xD0\x92\xD0\x9A\xD0\xA1" /* ВКС */) return false;
     const auto& ts = doc.tokens();
-    std::size_t p = static_cast<std::size_t>(
-        std::lower_bound(ts.begin(), ts.end(), a.span.begin, [](const Token& t, std::size_t c) { return t.span.begin < c; }) -
-        ts.begin());
+    std::size_t p = doc.token_at(a.span.begin);
     while (p > 0 && !ts[p - 1].word) --p;
     if (p == 0) return false;
     const std::string& before = ts[p - 1].lower;

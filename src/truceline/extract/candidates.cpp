@@ -62,13 +62,6 @@ std::string sentence_text(const Document& d, std::size_t si) {
   return t;
 }
 
-// Index of the first token at or after code point cp.
-std::size_t token_at(const Document& d, std::size_t cp) {
-  const auto& ts = d.tokens();
-  auto it = std::lower_bound(ts.begin(), ts.end(), cp, [](const Token& t, std::size_t c) { return t.span.begin < c; });
-  return static_cast<std::size_t>(it - ts.begin());
-}
-
 std::optional<std::uint64_t> digits_value(std::string_view s) {
   std::uint64_t v = 0;
   bool any = false;
@@ -98,7 +91,7 @@ struct Offset {
   Span span;
 };
 std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span place) {
-  const std::size_t ti = token_at(d, place.begin);
+  const std::size_t ti = d.token_at(place.begin);
   const auto& ts = d.tokens();
   for (std::size_t back = 1; back <= 6 && back <= ti; ++back) {
     const std::size_t k = ti - back;
@@ -137,7 +130,7 @@ bool update_paragraph(const Document& d, std::size_t si) {
   if (first == 0) return false;  // (a story that opens with the word tells nothing before it)
   const auto& ts = d.tokens();
   const std::size_t end = d.sentences()[first].end_token;
-  std::size_t k = token_at(d, d.sentences()[first].span.begin);
+  std::size_t k = d.token_at(d.sentences()[first].span.begin);
   while (k < end && !ts[k].word) ++k;
   if (k >= end) return false;
   static const std::set<std::string> kMarkers{"update", "updated", "correction", "обновление", "обновлено",
@@ -310,7 +303,7 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
       // "كلاً من X و Y": "both X and Y" (each of), no origin
       "كلا", "كل"};
   static const std::set<std::string> kListJoin = {"and", ",", "и", "ve", "\u0648" /* و */};
-  const std::size_t k = token_at(d, p.span.begin);
+  const std::size_t k = d.token_at(p.span.begin);
   std::size_t words = 0, unrelated = 0;
   bool position = false;
   for (std::size_t i = k; i > 0;) {
@@ -387,7 +380,7 @@ std::optional<HeldPlace> held_place_cue(const Document& d, const std::vector<Pla
       normalise_arabic("قرب"), normalise_arabic("محيط"), normalise_arabic("بلدة"), normalise_arabic("قرية"),
       normalise_arabic("مدينة"), normalise_arabic("منطقة"), normalise_arabic("حول")};
   static const std::set<std::string> kAnd = {"and", "и", ","};
-  const std::size_t k = token_at(d, p.span.begin);
+  const std::size_t k = d.token_at(p.span.begin);
   auto key = [&](std::size_t i) { return ts[i].script == Script::arabic ? normalise_arabic(ts[i].lower) : ts[i].lower; };
   std::size_t small = 0;
   for (std::size_t i = k; i > 0;) {
@@ -609,7 +602,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // since then), by its words and the word before it (the date finder leaves "since" out).
   auto after_since = [&](const DateMention& d) {
     std::string t = detail::ascii_lower(d.text);
-    for (std::size_t k = token_at(doc, d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token;)
+    for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token;)
       if (ts[k].word) {
         t = word_key(k) + " " + t;
         break;
@@ -623,7 +616,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // "منذ توقيع الاتفاق في 5 آذار" ("since" up to six words before, in the same clause).
     static const std::string kSinceAr = normalise_arabic("منذ");
     std::size_t words = 0;
-    for (std::size_t k = token_at(doc, d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token && words < 6;) {
+    for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token && words < 6;) {
       if (!ts[k].word) {
         if (ts[k].lower == "," || ts[k].lower == ";" || ts[k].lower == ":" || ts[k].lower == "\xD8\x8C") break;
         continue;
@@ -678,7 +671,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                              ts[k].lower == "\xD8\x8C");
     };
     const std::size_t si = sentence_of(doc, d.span.begin);
-    const std::size_t first = token_at(doc, d.span.begin), end = token_at(doc, d.span.end);
+    const std::size_t first = doc.token_at(d.span.begin), end = doc.token_at(d.span.end);
     std::size_t words = 0;
     for (std::size_t k = end; k < ss[si].end_token && words < 4 && !barrier(k); ++k)
       if (ts[k].word && (++words, is_noun(k))) return true;
@@ -711,9 +704,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // Turkey, May 6 (Reuters) -", "SARAQIB -"): not a place the first sentence only begins with.
   bool dateline_shaped = false;
   if (dateline_place) {
-    std::size_t k = token_at(doc, body_begin);
+    std::size_t k = doc.token_at(body_begin);
     while (k < ts.size() && !ts[k].word) ++k;
-    const std::size_t after = token_at(doc, dateline_place->span.end);
+    const std::size_t after = doc.token_at(dateline_place->span.end);
     dateline_shaped = k < ts.size() && ts[k].span.begin == dateline_place->span.begin && after < ts.size() &&
                       !ts[after].word &&
                       (ts[after].lower == "," || is_dash(ts[after]) || ts[after].lower == "(");
@@ -732,7 +725,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // Turkish hospital's and a municipality's reports on villages in Syria placed there). Not a
   // town the first sentence is about ("Kilis spent another tense night …").
   const bool letterhead = dateline_place && [&] {
-    const std::size_t k = token_at(doc, dateline_place->span.begin);
+    const std::size_t k = doc.token_at(dateline_place->span.begin);
     if (k >= ts.size()) return false;
     const auto [lb, le] = doc.line_bytes(ts[k].b0);
     return !has_lowercase(std::string_view(doc.text()).substr(lb, le - lb));
@@ -778,7 +771,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // The dates that open a log's entries (log_entry_dates), for an event with no day of its own.
   const std::vector<LogEntry> entry_dates = log_entry_dates(doc, m.dates, ctx.published);
   // The day a header says the text tells of (header_day), for an event with no day of its own.
-  const DateMention* const told_of_day = header_day(doc, m.dates, ctx.published);
+  const DateMention* const told_of_day = [&]() -> const DateMention* {
+    for (const DateMention& d : m.dates)
+      if (d.header_day) return &d;
+    return nullptr;
+  }();
   // A day `days` after (or before, negative) a resolved date, read from the words at `span`.
   auto derive_date = [&](Span span, const DateMention& base, int days, const char* rule) -> const DateMention* {
     DateMention d;
@@ -827,7 +824,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         "massacre", "infiltration", "incident"};
     for (const DateMention* d : dates[si]) {
       if (!possessive_date(d)) continue;
-      for (std::size_t k = token_at(doc, d->span.end), words = 0; k < ss[si].end_token && words < 3; ++k) {
+      for (std::size_t k = doc.token_at(d->span.end), words = 0; k < ss[si].end_token && words < 3; ++k) {
         if (!ts[k].word) continue;
         ++words;
         if (kEventNouns.count(ts[k].lower)) return d;
@@ -856,7 +853,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   auto revises = [&](const NumberMention& n) {
     if (n.risen) return true;
     if (n.counts != "fatalities" && n.counts != "injured") return false;
-    const std::size_t k = token_at(doc, n.span.begin), e = token_at(doc, n.span.end);
+    const std::size_t k = doc.token_at(n.span.begin), e = doc.token_at(n.span.end);
     const std::size_t si = sentence_of(doc, n.span.begin);
     static const std::set<std::string> kMore{"more", "additional", "other", "others", "еще", "ещё", "daha"};
     for (std::size_t x = e, w = 0; x < ss[si].end_token; ++x)
@@ -1165,7 +1162,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const std::size_t si = e.sentence;
     if (!fire_kind(e.kind) || si <= first_fire) continue;  // a fire event told before it is needed
     const auto cue = blame_cue(si);
-    const std::size_t k = token_at(doc, e.span.begin);
+    const std::size_t k = doc.token_at(e.span.begin);
     if (!cue || k <= *cue || k >= ts.size()) continue;
     bool back = false;
     if (ts[k].script == Script::arabic) {
@@ -1234,7 +1231,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (from > 0) {
         // From the last clause link between the two ("… in Taftanaz on Monday and Turkish troops
         // returned fire": the answered fire's object follows its verb in English).
-        for (std::size_t k = token_at(doc, e.span.begin); k > 0 && ts[k - 1].span.begin >= from; --k) {
+        for (std::size_t k = doc.token_at(e.span.begin); k > 0 && ts[k - 1].span.begin >= from; --k) {
           const std::string w = word_key(k - 1);
           if (w == "," || w == "\u060C" || w == "and" || w == "\u0438" /* и */ || w == "\xD9\x88" /* و */ || w == "ve") {
             from = ts[k - 1].span.end;
@@ -1351,7 +1348,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // A place the text says the event was far from ("far from Idlib", "далеко от Идлиба",
     // "بعيداً عن إدلب", "İdlib'den uzakta").
     auto far_from = [&](const PlaceMention* p) {
-      const std::size_t k = token_at(doc, p->span.begin);
+      const std::size_t k = doc.token_at(p->span.begin);
       std::vector<std::string> before;
       for (std::size_t i = k; i > 0 && before.size() < 2;) {
         --i;
@@ -1363,7 +1360,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (before.size() >= 2 && (before[1] == normalise_arabic("بعيدا") || before[1] == normalise_arabic("بعيداً")) &&
           before[0] == normalise_arabic("عن"))
         return true;
-      std::size_t n = token_at(doc, p->span.end);
+      std::size_t n = doc.token_at(p->span.end);
       while (n < ts.size() && !ts[n].word && ts[n].lower != "." && ts[n].lower != ",") ++n;
       return n < ts.size() && ts[n].word && (ts[n].lower == "uzakta" || ts[n].lower == "uzak");
     };
@@ -1689,7 +1686,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!best_date || best_date->span.end > e.span.begin) return std::nullopt;
       static const std::set<std::string> kAfter{"after", "since", "during", "после", normalise_arabic("بعد"),
                                                 normalise_arabic("منذ")};
-      for (std::size_t k = token_at(doc, best_date->span.end); k < ts.size() && ts[k].span.end <= e.span.begin; ++k) {
+      for (std::size_t k = doc.token_at(best_date->span.end); k < ts.size() && ts[k].span.end <= e.span.begin; ++k) {
         if (!ts[k].word) continue;
         const std::string w = word_key(k);
         // ... only when the sentence tells another event before that clause, the one the date is
@@ -1958,7 +1955,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                              normalise_arabic("قوات"), normalise_arabic("عناصر"),
                                              normalise_arabic("وحدات"), normalise_arabic("طائرات"),
                                              normalise_arabic("مدفعية")};
-      for (std::size_t k = token_at(doc, own_claimant->cue.end); k < e.first_token && k < ts.size(); ++k) {
+      for (std::size_t k = doc.token_at(own_claimant->cue.end); k < e.first_token && k < ts.size(); ++k) {
         if (ts[k].script != Script::arabic || !ts[k].word) continue;
         const std::string w = word_key(k);
         for (const std::string& f : kArForce)
@@ -1969,13 +1966,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // ... or a subject pronoun among the three words before the event's verb ("said on Monday it
       // had shot down"; not "said it had been informed that several rounds fell")
       static constexpr std::string_view kSubj[] = {"it", "they", "we", "он", "она", "оно", "они", "мы"};
-      for (std::size_t k = e.first_token, words = 0; k > token_at(doc, own_claimant->cue.end) && words < 3;) {
+      for (std::size_t k = e.first_token, words = 0; k > doc.token_at(own_claimant->cue.end) && words < 3;) {
         --k;
         if (!ts[k].word) continue;
         ++words;
         if (std::find(std::begin(kSubj), std::end(kSubj), ts[k].lower) != std::end(kSubj)) skip_claimant = false;
       }
-      for (std::size_t k = token_at(doc, own_claimant->cue.end); k + 1 < e.first_token + 1 && k + 1 < ts.size(); ++k) {
+      for (std::size_t k = doc.token_at(own_claimant->cue.end); k + 1 < e.first_token + 1 && k + 1 < ts.size(); ++k) {
         if (std::find(std::begin(kOwn), std::end(kOwn), ts[k].lower) == std::end(kOwn)) continue;
         std::size_t n = k + 1;
         while (n < ts.size() && !ts[n].word) ++n;
@@ -2006,7 +2003,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
     }
     if (skip_claimant) {
-      std::size_t k = token_at(doc, own_claimant->cue.end);
+      std::size_t k = doc.token_at(own_claimant->cue.end);
       while (k < ts.size() && !ts[k].word) ++k;
       if (k < ts.size() && (ts[k].lower == "that" || ts[k].lower == "что")) ++k;
       static constexpr std::string_view kPron[] = {"it", "they", "he", "she", "он", "она", "оно", "они"};
@@ -2016,7 +2013,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // The words right before and after an actor mention (lower case; Arabic without its
     // proclitics' article forms normalised), skipping punctuation and spaces.
     auto word_before = [&](const ActorMention* a, std::size_t nth) -> std::string {
-      std::size_t k = token_at(doc, a->span.begin);
+      std::size_t k = doc.token_at(a->span.begin);
       if (k > 0 && (k == ts.size() || ts[k].span.begin > a->span.begin)) --k;  // inside a word ("لقوات")
       for (std::size_t seen = 0; k > 0;) {
         --k;
@@ -2026,7 +2023,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       return {};
     };
     auto word_after = [&](const ActorMention* a) -> std::string {
-      for (std::size_t k = token_at(doc, a->span.begin); k < ss[si].end_token; ++k)
+      for (std::size_t k = doc.token_at(a->span.begin); k < ss[si].end_token; ++k)
         if (ts[k].word && ts[k].span.begin >= a->span.end) return ts[k].lower;
       return {};
     };
@@ -2046,7 +2043,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         else if (b1.starts_with(pre) && kObject.count(b1.substr(pre.size()))) b1 = b1.substr(pre.size());
       // After the mention only in English ("army positions"): in Arabic the word after the
       // subject is its object ("قصفت فصائل المعارضة مواقع لقوات النظام").
-      const std::size_t k0 = token_at(doc, a->span.begin);
+      const std::size_t k0 = doc.token_at(a->span.begin);
       const bool latin = k0 < ts.size() && ts[k0].script == Script::latin;
       // Turkish, by stem: "bir Türk askerî noktasının yakınına" (near a Turkish military post),
       // "rejim mevzilerine", "Rus üssüne", "TSK konvoyuna".
@@ -2083,7 +2080,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // Fire from someone's positions ("обстрелу с позиций сирийской армии", "من مواقع قوات
     // النظام", "from positions of the Turkish army"): the one whose positions they are fired.
     auto from_positions = [&](const ActorMention* a) {
-      std::size_t k = token_at(doc, a->span.begin);
+      std::size_t k = doc.token_at(a->span.begin);
       for (int skip = 0; skip < 2 && k >= 1 && (ts[k - 1].lower == "of" || ts[k - 1].lower == "the"); ++skip) --k;
       if (k < 2) return false;
       static const std::unordered_set<std::string_view> pos{"позиций", "позиции", "positions", "position", "مواقع"};
@@ -2093,7 +2090,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // English puts the owner first: "fired from government positions", "from the regime's
       // positions", "from HTS-held areas" (issue 14, twenty-first held-out set: the shooter was
       // made the target).
-      const std::size_t k0 = token_at(doc, a->span.begin);
+      const std::size_t k0 = doc.token_at(a->span.begin);
       if (ts[k0].script != Script::latin) return false;
       std::size_t after_k = k0;
       while (after_k < ts.size() && ts[after_k].span.begin < a->span.end) ++after_k;
@@ -2123,7 +2120,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             "ранен", "погиб", "убит", "пострадал", "killing", "wounding", "injuring", "killed", "wounded", "injured",
             normalise_arabic("إصابة"), normalise_arabic("اصابة"), normalise_arabic("مقتل"), normalise_arabic("قتل"),
             normalise_arabic("جرح"), normalise_arabic("مصرع")};
-        std::size_t k = token_at(doc, a->span.begin);
+        std::size_t k = doc.token_at(a->span.begin);
         for (std::size_t seen = 0; k > 0 && seen < 3;) {
           --k;
           if (ts[k].span.end <= e.span.end) break;
@@ -2153,11 +2150,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         return std::any_of(kHarm.begin(), kHarm.end(), [&](const std::string& h) { return w.starts_with(h); });
       };
       std::vector<std::string> gap;
-      for (std::size_t k = token_at(doc, a->span.end); k < e.first_token && k < ts.size(); ++k)
+      for (std::size_t k = doc.token_at(a->span.end); k < e.first_token && k < ts.size(); ++k)
         if (ts[k].word && ts[k].span.begin >= a->span.end) gap.push_back(word_key(k));
       if (gap.empty() || gap.size() > 6 || !kLink.count(gap.back())) return false;
       if (std::any_of(gap.begin(), gap.end() - 1, harm)) return true;
-      const std::size_t k0 = token_at(doc, a->span.begin);
+      const std::size_t k0 = doc.token_at(a->span.begin);
       return k0 < ts.size() && ts[k0].script == Script::arabic && gap.size() == 1 && harm(word_before(a, 1));
     };
     const ActorMention* harmed = nullptr;
@@ -2175,7 +2172,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       {
         static const std::set<std::string> kFrontier{"border", "crossing", "frontier", "граница", "границе", "границы"};
         if (kFrontier.count(b1) || ((b1 == "with" || b1 == "into" || b1 == "to" || b1 == "с") && kFrontier.count(b2)) ||
-            (ts[token_at(doc, a->span.begin)].script == Script::latin && word_after(a) == "border"))
+            (ts[doc.token_at(a->span.begin)].script == Script::latin && word_after(a) == "border"))
           continue;
       }
       // "with the support of Russian aviation", "при поддержке российской авиации", "بدعم من
@@ -2216,9 +2213,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     };
     auto between_mentions = [&](const ActorMention* x, const ActorMention* y) {
       Between r;
-      for (std::size_t k = token_at(doc, x->span.end); k < ts.size() && ts[k].span.end <= y->span.begin; ++k)
+      for (std::size_t k = doc.token_at(x->span.end); k < ts.size() && ts[k].span.end <= y->span.begin; ++k)
         if (ts[k].word) r.gap.push_back(word_key(k));
-      const std::size_t ky = token_at(doc, y->span.begin);
+      const std::size_t ky = doc.token_at(y->span.begin);
       r.arabic_and = ky > 0 && (ky == ts.size() || ts[ky].span.begin > y->span.begin) &&
                      ts[ky - 1].script == Script::arabic && normalise_arabic(ts[ky - 1].lower).starts_with("و");
       return r;
@@ -2263,7 +2260,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (verb_first && !before && all_after.size() >= 2)
       if (const ActorMention* j = joint(all_after[0], all_after[1])) after = j;
     auto preceded_by = [&](const ActorMention* a, std::initializer_list<std::string_view> words) {
-      const std::size_t k = token_at(doc, a->span.begin);
+      const std::size_t k = doc.token_at(a->span.begin);
       for (std::size_t back = 1; back <= 2 && back <= k; ++back)
         for (auto w : words)
           if (ts[k - back].lower == w) return true;
@@ -2276,7 +2273,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const ActorMention* ru_subject = nullptr;
     if (!overlapping && !before && trig.script == Script::cyrillic && !passive) {
       for (const ActorMention* a : all_after) {
-        const std::size_t k = token_at(doc, a->span.begin);
+        const std::size_t k = doc.token_at(a->span.begin);
         static constexpr std::string_view kPrep[] = {"по", "на", "в", "во", "против", "для", "у", "от", "к", "с", "со",
                                                      "из", "между", "среди", "позиции", "позиций", "стороны"};
         bool governed = false;
@@ -2325,7 +2322,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const ActorMention* ru_agent = nullptr;
     if (!overlapping && trig.script == Script::cyrillic && !all_after.empty()) {
       const ActorMention* a = all_after.front();
-      const std::size_t k = token_at(doc, a->span.begin);
+      const std::size_t k = doc.token_at(a->span.begin);
       std::size_t p = k;
       while (p > 0 && !ts[p - 1].word) --p;
       std::string_view last;
@@ -2435,7 +2432,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // sentence before, in the same paragraph: taken, and said to be an assumption.
     if (!c.actor && !passive && si > 0 && !paragraph_break_before(doc, si)) {
       const Span an = anaphor_of(si);
-      if (an.end > an.begin && an.end <= e.span.begin && token_at(doc, an.begin) == ss[si].first_token) {
+      if (an.end > an.begin && an.end <= e.span.begin && doc.token_at(an.begin) == ss[si].first_token) {
         const ActorMention* prev = nullptr;
         for (const ActorMention* a : actors[si - 1])
           if (a->category != "civilians") prev = a;
@@ -2490,7 +2487,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             if (w.starts_with(st)) return true;
           return false;
         };
-        const std::size_t k = token_at(doc, c.ev.span.begin);
+        const std::size_t k = doc.token_at(c.ev.span.begin);
         std::size_t words = 0;
         for (std::size_t j = k; j > ss[si].first_token && words < 8; --j) {
           if (!ts[j - 1].word) {
@@ -2501,7 +2498,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           if (repels(j - 1)) return true;
         }
         if (doc.lang() == "tr")  // the Turkish verb after its object
-          for (std::size_t j = token_at(doc, c.ev.span.end), w2 = 0; j < ss[si].end_token && w2 < 3; ++j) {
+          for (std::size_t j = doc.token_at(c.ev.span.end), w2 = 0; j < ss[si].end_token && w2 < 3; ++j) {
             if (ts[j].lower == "," || ts[j].lower == ";" || ts[j].lower == "ve") break;
             if (!ts[j].word) continue;
             ++w2;
@@ -2517,7 +2514,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         bool genitive = false;
         for (std::string_view g : {"nın", "nin", "nun", "nün", "ın", "in", "un", "ün"}) genitive = genitive || at.ends_with(g);
         std::size_t words = 0;
-        for (std::size_t j = token_at(doc, c.actor->span.end); j < token_at(doc, c.ev.span.begin); ++j) words += ts[j].word;
+        for (std::size_t j = doc.token_at(c.actor->span.end); j < doc.token_at(c.ev.span.begin); ++j) words += ts[j].word;
         return genitive && words == 0;
       }();
       if ((repel || repel_before) && !tr_owner && c.actor && c.actor->span.end <= c.ev.span.begin) {
@@ -2528,7 +2525,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
               return x.sentence == si && x.span.begin >= c.ev.span.end && x.span.end <= attacker->span.begin;
             }))
           attacker = nullptr;
-        for (std::size_t k = token_at(doc, c.ev.span.end); attacker && k < ts.size() && ts[k].span.begin < attacker->span.begin; ++k)
+        for (std::size_t k = doc.token_at(c.ev.span.end); attacker && k < ts.size() && ts[k].span.begin < attacker->span.begin; ++k)
           if (ts[k].word && is_then_word(word_key(k))) attacker = nullptr;
         c.uncertain.push_back(fmt::format("actor: '{}' repelled the attack ('{}'): the defender, so the target{}",
                                           c.actor->text, c.ev.text,
@@ -2636,7 +2633,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // another event is about that other one; the reference is the earlier event told again,
     // and this sentence's place, day and figures are not its.
     const bool definite_back = [&] {
-      const std::size_t k = token_at(doc, e.span.begin);
+      const std::size_t k = doc.token_at(e.span.begin);
       std::size_t first = ss[si].first_token;
       while (first < k && !ts[first].word) ++first;
       if (first >= k || k >= ts.size()) return false;
@@ -2668,11 +2665,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // unless the sentence names another point.
     const bool update = in_update(si);
     const DateMention* possessive_day = [&]() -> const DateMention* {
-      const std::size_t k = token_at(doc, e.span.begin);
+      const std::size_t k = doc.token_at(e.span.begin);
       for (const DateMention* d : dates[si]) {
         if (d->span.end > e.span.begin || !possessive_date(d)) continue;
         std::size_t words = 0;  // ("Monday's Russian air strikes": an adjective between)
-        for (std::size_t j = token_at(doc, d->span.end); j < k; ++j) words += ts[j].word;
+        for (std::size_t j = doc.token_at(d->span.end); j < k; ++j) words += ts[j].word;
         if (words <= 2) return d;
       }
       return nullptr;
@@ -2703,12 +2700,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       bool apart = std::any_of(dates[si].begin(), dates[si].end(), [&](const DateMention* d) {
         return d->span.begin >= between.begin && d->span.end <= between.end && d != cands.back().date;
       });
-      for (std::size_t k = token_at(doc, between.begin); k < ts.size() && ts[k].span.begin < between.end && !apart; ++k)
+      for (std::size_t k = doc.token_at(between.begin); k < ts.size() && ts[k].span.begin < between.end && !apart; ++k)
         apart = ts[k].word && is_then_word(word_key(k));
       if (!apart) told_before = &cands.back();
     }
     if (!told_before && !own_time && !return_fire && !definite_back) {
-      const std::size_t k = token_at(doc, e.span.begin);
+      const std::size_t k = doc.token_at(e.span.begin);
       std::size_t d = k;
       while (d > ss[si].first_token && !ts[d - 1].word) --d;
       const bool definite = d > ss[si].first_token && ts[d - 1].lower == "the";
@@ -2799,7 +2796,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // Слинфа (два раза) и район Кинсаббы, в провинции Хама - Джурин и Эль-Бахса") an aside in
       // brackets, an area noun, and a province named before a dash or colon that opens its part.
       auto joined = [&](const PlaceMention* a, const PlaceMention* b2) {
-        const std::size_t t0 = token_at(doc, a->span.end), t1 = token_at(doc, b2->span.begin);
+        const std::size_t t0 = doc.token_at(a->span.end), t1 = doc.token_at(b2->span.begin);
         if (t1 <= t0 || t1 - t0 > 12) return false;
         static const std::set<std::string> kLink{"and", "or", ",", ";", "\xD8\x8C" /* ، */, "\xD0\xB8" /* и */,
                                                  "\xD9\x88" /* و */, "ve", "ile"};
@@ -2933,7 +2930,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (also.size() == 1 && c.place->lon && also[0]->lon) {
       const PlaceMention* a = c.place->span.begin < also[0]->span.begin ? c.place : also[0];
       const PlaceMention* z = a == c.place ? also[0] : c.place;
-      const std::size_t ka = token_at(doc, a->span.begin), kz = token_at(doc, z->span.end);
+      const std::size_t ka = doc.token_at(a->span.begin), kz = doc.token_at(z->span.end);
       bool between = false;
       if (ka > ss[si].first_token) {
         const std::string w = word_key(ka - 1);
@@ -3394,7 +3391,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     static const std::unordered_set<std::string_view> kSaid{
         "said", "says", "told", "reported", "announced", "added", "сообщил", "сообщила", "сообщили", "заявил",
         "заявила", "заявили", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت", "açıkladı", "bildirdi", "dedi"};
-    const std::size_t dk = token_at(doc, a.date->span.begin);
+    const std::size_t dk = doc.token_at(a.date->span.begin);
     bool said = false;
     for (std::size_t x = dk, words = 0; x-- > ss[a.ev.sentence].first_token && words < 3 && !said;)
       if (ts[x].word) ++words, said = kSaid.count(ts[x].lower) != 0;
@@ -3546,7 +3543,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (const ActorMention* a : actors[h]) {
         if (a->id.empty() || a->category == "civilians" || a->category == "several") continue;
         if (ev.claimant[h] && distance(a->span, ev.claimant[h]->span) == 0) continue;
-        const std::size_t a0 = token_at(doc, a->span.begin), a1 = token_at(doc, a->span.end);
+        const std::size_t a0 = doc.token_at(a->span.begin), a1 = doc.token_at(a->span.end);
         std::size_t words = 0;
         bool attached = false;
         if (a0 > k) {
@@ -3629,7 +3626,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         stem = true;
         for (const ActorMention* a : actors[h]) {
           if (a->id.empty() || a->category == "civilians" || a->category == "several") continue;
-          const std::size_t a0 = token_at(doc, a->span.begin), a1 = token_at(doc, a->span.end);
+          const std::size_t a0 = doc.token_at(a->span.begin), a1 = doc.token_at(a->span.end);
           std::size_t words = 0;
           bool attached = false;
           if (a0 > k && doc.lang() != "tr") {
@@ -3679,7 +3676,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       for (std::size_t ci = 0; ci < cands.size(); ++ci) {
         Cand& c = cands[ci];
         if (absorbed[ci]) continue;
-        const std::size_t eb = ts[token_at(doc, c.ev.span.begin)].b0;
+        const std::size_t eb = ts[doc.token_at(c.ev.span.begin)].b0;
         const auto row_col = column_of(eb);
         if (!row_col) continue;
         const auto [lb, le] = doc.line_bytes(eb);
@@ -3690,7 +3687,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (!who_col) continue;
         const ActorMention* party = nullptr;
         for (const ActorMention& a : m.actors) {
-          const std::size_t k = token_at(doc, a.span.begin);
+          const std::size_t k = doc.token_at(a.span.begin);
           if (k >= ts.size() || ts[k].b0 < lb || ts[k].b0 >= le || (a.id.empty() && a.ids.empty())) continue;
           if (column_of(ts[k].b0) == who_col) {
             party = &a;
@@ -3989,7 +3986,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (auto sp = time_of_day_in(c.ev.sentence)) return sp;
         // (the time opening the event's line, when no date of the line is the event's: a heading's
         // date above it may share its sentence)
-        const std::size_t ev_byte = ts[token_at(doc, c.ev.span.begin)].b0;
+        const std::size_t ev_byte = ts[doc.token_at(c.ev.span.begin)].b0;
         if (auto sp = line_opening_time(ev_byte)) {
           const auto [lb, le] = doc.line_bytes(ev_byte);
           if (!c.date || c.date->span.end <= doc.cp(lb) || c.date->span.begin >= doc.cp(le)) return sp;
@@ -4145,7 +4142,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         for (const std::size_t st : contrast_starts(nsi)) {
           if (n->span.end > st || cl->span.begin < st) continue;
           std::size_t words = 0;
-          for (std::size_t k = token_at(doc, st); k < ts.size() && ts[k].span.begin < cl->span.begin; ++k)
+          for (std::size_t k = doc.token_at(st); k < ts.size() && ts[k].span.begin < cl->span.begin; ++k)
             if (ts[k].word) ++words;
           if (words > 3) continue;  // ", the monitor said" at the end speaks for the whole sentence
           if (nsi > 0 && !paragraph_break_before(doc, nsi) && ev.claimant[nsi - 1]) return ev.claimant[nsi - 1]->text;
@@ -4183,7 +4180,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     auto coordinated = [&](const NumberMention* a, const NumberMention* b) {
       const std::size_t a_end = a->counted_span ? std::max(a->counted_span->end, a->span.end) : a->span.end;
       if (b->span.begin <= a_end || sentence_of(doc, a->span.begin) != sentence_of(doc, b->span.begin)) return false;
-      std::size_t k = token_at(doc, a_end);
+      std::size_t k = doc.token_at(a_end);
       std::size_t words = 0;
       bool conj = false;
       static const std::set<std::string> kSubset{"including", "among", "them", "из", "числе", "среди",

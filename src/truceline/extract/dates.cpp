@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -2148,35 +2149,37 @@ std::vector<DateMention> find_dates(const Document& doc, std::optional<std::chro
   // A header's day the text tells of (header_day): the relative days count from it.
   const DateMention* h = header_day(doc, out, published);
   if (!h) return out;
-  // (not when the text dates something between that day and the writing: it then speaks from
-  // the writing's day)
-  for (const DateMention& d : out)
-    if (d.span.begin > h->span.end && d.resolved && (d.rule == "absolute" || d.rule == "absolute_no_year") &&
-        *d.resolved > *h->resolved && *d.resolved < *published)
-      return out;
   std::vector<DateMention> again = detail::find_dates(doc, words, *h->resolved, a);
   const auto& ts = doc.tokens();
+  // The first pass's reading of the mention at the same span, if any.
+  std::map<std::pair<std::size_t, std::size_t>, const DateMention*> first_pass;
+  for (const DateMention& o : out) first_pass.emplace(std::pair{o.span.begin, o.span.end}, &o);
+  auto keep_first_reading = [&](DateMention& d) {
+    const auto o = first_pass.find({d.span.begin, d.span.end});
+    if (o == first_pass.end()) return false;
+    d = *o->second;
+    return true;
+  };
   for (std::size_t i = 0; i < again.size(); ++i) {
     DateMention& d = again[i];
-    // (an absolute date, its year too, as the first pass read it from the publication date)
-    if (d.rule == "absolute" || d.rule == "absolute_no_year") {
-      for (const DateMention& o : out)
-        if (o.span.begin == d.span.begin && o.span.end == d.span.end) d = o;
+    if (d.span.begin == h->span.begin && d.span.end == h->span.end) {
+      keep_first_reading(d);
+      d.header_day = true;
       continue;
     }
-    if (!d.resolved) continue;
+    // (an absolute date, its year too, as the first pass read it from the publication date)
+    if ((d.rule == "absolute" || d.rule == "absolute_no_year") && keep_first_reading(d)) continue;
+    if (!d.resolved || d.rule == "absolute" || d.rule == "absolute_no_year") continue;
     // (a weekday before its own date, "السبت 13/6/2020": as the first pass read it)
     if (d.rule == "weekday" && i + 1 < again.size() &&
         (again[i + 1].rule == "absolute" || again[i + 1].rule == "absolute_no_year")) {
-      const auto gap = std::lower_bound(ts.begin(), ts.end(), d.span.end,
-                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
-      if (gap != ts.end() && (gap->span.begin == again[i + 1].span.begin ||
-                              (!gap->word && gap->lower == "," && std::next(gap) != ts.end() &&
-                               std::next(gap)->span.begin == again[i + 1].span.begin))) {
-        for (const DateMention& o : out)
-          if (o.span.begin == d.span.begin && o.span.end == d.span.end) d = o;
+      const std::size_t gap = doc.token_at(d.span.end);
+      if (gap < ts.size() &&
+          (ts[gap].span.begin == again[i + 1].span.begin ||
+           (!ts[gap].word && ts[gap].lower == "," && gap + 1 < ts.size() &&
+            ts[gap + 1].span.begin == again[i + 1].span.begin)) &&
+          keep_first_reading(d))
         continue;
-      }
     }
     // (the second pass took the header's day for the publication date: its reasons say so)
     for (std::size_t at = 0; (at = d.reason.find("the publication date", at)) != std::string::npos;)
@@ -2226,8 +2229,7 @@ const DateMention* header_day(const Document& doc, const std::vector<DateMention
   const DateMention* event_day = nullptr;
   bool written_line = false;
   for (const DateMention& m : dates) {
-    const auto first = std::lower_bound(ts.begin(), ts.end(), m.span.begin,
-                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+    const auto first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.begin));
     if (first == ts.end() || first->b0 >= header_end) break;
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || m.precision != "day") continue;
     const std::size_t lb = doc.line_bytes(first->b0).first;
@@ -2262,7 +2264,14 @@ const DateMention* header_day(const Document& doc, const std::vector<DateMention
       if (!event_day) event_day = &m;
     }
   }
-  return written_line ? event_day : nullptr;
+  if (!written_line || !event_day) return nullptr;
+  // Not when the text dates something between that day and the writing: it then speaks from
+  // the writing's day.
+  for (const DateMention& d : dates)
+    if (d.span.begin > event_day->span.end && d.resolved && (d.rule == "absolute" || d.rule == "absolute_no_year") &&
+        *d.resolved > *event_day->resolved && *d.resolved < *published)
+      return nullptr;
+  return event_day;
 }
 
 std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<DateMention>& dates,
@@ -2300,11 +2309,9 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
   for (const DateMention& m : dates) {
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
       continue;
-    const auto first = std::lower_bound(ts.begin(), ts.end(), m.span.begin,
-                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+    const auto first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.begin));
     if (first == ts.end() || !doc.opens_line(first->b0)) continue;
-    const auto after = std::lower_bound(first, ts.end(), m.span.end,
-                                        [](const Token& x, std::size_t cp) { return x.span.begin < cp; });
+    const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
     std::size_t x = end_byte;

@@ -74,6 +74,8 @@ struct DateMention {
                           // assemble_candidates: a time of day read as its event's day)
   std::string precision;  // day | week | month  (what the wording fixes: "in October" = month)
   std::string reason;     // why unresolved, or what was assumed ("year from publication date")
+  bool header_day = false;  // the header's day the text tells of (header_day), set by find_dates
+                            // when the relative days were counted from it
 };
 
 // The dates of a text, in text order, without overlaps. `published`: the publication date
@@ -105,8 +107,9 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
 // up to 14 days before `published`, and another whose label is one ("نُشر التفريغ:", "Rapor
 // tarihi:", "تاريخ تحرير المحضر:") dated `published`. Minutes, a broadcast's transcript and a
 // mission's report speak from that day: their relative days count from it (find_dates) and an
-// event with no day of its own takes it (assemble_candidates). nullptr when there is none, or two
-// such days.
+// event with no day of its own takes it (assemble_candidates, from the mention find_dates marks
+// `header_day`). nullptr when there is none, or two such days, or when the text dates something
+// between that day and the writing (it then speaks from the writing's day).
 const DateMention* header_day(const Document& doc, const std::vector<DateMention>& dates,
                              std::optional<std::chrono::year_month_day> published);
 

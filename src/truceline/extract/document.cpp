@@ -177,6 +177,12 @@ std::size_t Document::cp(std::size_t byte) const {
   return count;
 }
 
+std::size_t Document::token_at(std::size_t cp) const {
+  const auto it =
+      std::lower_bound(tokens_.begin(), tokens_.end(), cp, [](const Token& t, std::size_t c) { return t.span.begin < c; });
+  return static_cast<std::size_t>(it - tokens_.begin());
+}
+
 std::string_view Document::slice(Span s) const {
   // Code points -> bytes by a walk from the nearest block (spans are few; texts are small).
   auto byte_of = [&](std::size_t cp_target) {

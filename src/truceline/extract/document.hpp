@@ -92,6 +92,8 @@ class Document {
   Span cp_span(std::size_t b0, std::size_t b1) const { return {cp(b0), cp(b1)}; }
   // The bytes of a span of code points / of tokens [first, last] inclusive.
   std::string_view slice(Span s) const;
+  // Index of the first token that begins at or after code point `cp` (tokens().size() if none).
+  std::size_t token_at(std::size_t cp) const;
   std::string_view token_text(std::size_t i) const { return std::string_view(text_).substr(tokens_[i].b0, tokens_[i].b1 - tokens_[i].b0); }
   // The line of the text around byte `at`: bytes [begin, end), the line break excluded.
   std::pair<std::size_t, std::size_t> line_bytes(std::size_t at) const {

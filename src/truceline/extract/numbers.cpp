@@ -316,9 +316,7 @@ struct Scanner {
   std::vector<std::optional<lexicon::Digits>> digit_cache;  // parse_digits of digit and Arabic tokens
   // The first token at or after code point cp.
   std::size_t token_index_at(std::size_t cp) const {
-    return static_cast<std::size_t>(std::lower_bound(t.begin(), t.end(), cp, [](const Token& x, std::size_t c) {
-                                      return x.span.begin < c;
-                                    }) - t.begin());
+    return doc.token_at(cp);
   }
   std::vector<NumberMention> out;
 
