@@ -2615,5 +2615,39 @@ TEST(CandidateAssembly, AnUndatedEventTakesTheHeadersDayToldOf) {
   EXPECT_EQ(later.candidates.back()["uncertain"].dump().find("header says"), std::string::npos);
 }
 
+
+// A verdict that opens its sentence ("FALSE.", "Нет, это фейк.", "O doğru değil.", "هذا غير
+// صحيح.") answers the claim told just before: no candidate is made of it, and the claim stays a
+// statement ("refuted"); a fact check's "CLAIM:" after an item's number is a checked claim
+// (twenty-third held-out set; our own wording). A party's denial keeps the claim beside it; a
+// phrase that does not end its clause ("False flag …") is no verdict.
+TEST(CandidateAssembly, AVerdictRefutesTheClaimBefore) {
+  for (const char* text :
+       {"Activists said Russian jets struck Babka yesterday. Not true: residents heard no aircraft.",
+        "ВЕДУЩИЙ: Говорят, что в понедельник патруль обстреляли у Саракиба? ЭКСПЕРТ: Нет, это фейк. Я говорил с людьми.",
+        "SUNUCU: HTŞ'nin Zerbe'den çekildiği söyleniyor. DEMİRTAŞ: O doğru değil. Mevziler yerinde duruyor.",
+        "قال ناشطون إن طائرات روسية قصفت بنش أمس. هذا غير صحيح، لم يسمع الأهالي أي طائرة.",
+        "2/ CLAIM: \"Russian jets killed seven civilians in al-Yaqubiyah on Sunday.\" The video is from 2016.",
+        "İDDİA: Türk askerinin Şer Mağar gözlem noktasını boşalttığı ileri sürülüyor.\nSonuç: YANLIŞ",
+        "Parents asked about rumours that the school in Binnish had been bombed. We spoke to its headmaster: this is "
+        "not true, the school is working."}) {
+    const auto r = full_run(text);
+    EXPECT_TRUE(r.candidates.empty()) << text << "\n" << json(r.candidates).dump();
+  }
+  const auto r = full_run("Activists said Russian jets struck Babka yesterday. Not true: residents heard no aircraft.");
+  bool refuted = false;
+  for (const auto& st : r.mentions["statements"]) refuted = refuted || st["why"] == "refuted";
+  EXPECT_TRUE(refuted) << r.mentions["statements"].dump();
+  // Not verdicts: a party's denial (the claim is kept, denied), a phrase that goes on.
+  const auto denied = full_run("Activists said Russian jets struck Babka yesterday. The Russian ministry denied it.");
+  ASSERT_EQ(denied.candidates.size(), 1u);
+  EXPECT_NE(denied.candidates[0].dump().find("denied"), std::string::npos);
+  EXPECT_EQ(full_run("Activists said Russian jets struck Babka yesterday. False flag claims followed.").candidates.size(), 1u);
+  EXPECT_EQ(full_run("Activists said Russian jets struck Babka yesterday. Fake accounts spread it.").candidates.size(), 1u);
+  // A party that calls a claim false ("The command says … are false") keeps the event beside it, denied.
+  EXPECT_FALSE(full_run("Militants shelled army posts near Kafr Nabudah at dawn. The command says their claims of "
+                        "capturing Kafr Nabudah are false.")
+                   .candidates.empty());
+}
 }  // namespace
 }  // namespace truceline::extract

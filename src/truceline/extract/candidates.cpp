@@ -3234,6 +3234,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   }
 
   // Denials.
+  std::vector<bool> refuted(cands.size(), false);
   for (const Denial& d : ev.denials) {
     std::vector<Cand*> hit;
     // A denial that names a place of its own ("denied … the army targeting the surroundings of
@@ -3276,6 +3277,26 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (kind_ok) hit.push_back(&c);
     }
     const std::string by = d.by ? d.by->text : ctx.source;
+    // A verdict ("FALSE.", "Нет, это фейк.", "O doğru değil.") answers the claim told just
+    // before: the text does not assert it, so no candidate is made of it; the claim stays a
+    // statement, with the verdict as its cue.
+    if (d.verdict && !hit.empty()) {
+      for (Cand* c : hit) {
+        refuted[static_cast<std::size_t>(c - cands.data())] = true;
+        if (!statements_out) continue;
+        const Sentence& es = ss[c->ev.sentence];
+        Statement st;
+        st.span = es.span;
+        st.text = std::string(std::string_view(doc.text()).substr(es.b0, es.b1 - es.b0));
+        st.why = "refuted";
+        st.cue = d.text;
+        st.cue_span = d.span;
+        st.sentence = c->ev.sentence;
+        st.kinds = {c->ev.kind};
+        statements_out->push_back(std::move(st));
+      }
+      continue;
+    }
     if (hit.empty()) {
       if (statements_out) {
         Statement st;
@@ -3304,6 +3325,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c->uncertain.push_back(fmt::format("event: denied by {} ('{}')", by, d.text));
     }
   }
+  for (std::size_t ci = cands.size(); ci-- > 0;)
+    if (refuted[ci]) cands.erase(cands.begin() + static_cast<std::ptrdiff_t>(ci));
 
   // One event told twice (a headline and its body, a lead and a later detail): candidates of
   // the same kind at the same place (geonameid, or the name as written; not none), on the same

@@ -79,6 +79,9 @@ struct Denial {
   std::string text;
   std::optional<Claimant> by;      // who denies
   std::vector<std::string> kinds;  // kinds of the triggers in the denial sentence ("" = it/the report)
+  // A verdict opening its sentence, "FALSE.", "Нет, это фейк.", "O doğru değil.", "هذا غير
+  // صحيح": the text (or its speaker) answers the claim told just before; it does not assert it.
+  bool verdict = false;
 };
 
 struct EventFindings {
