@@ -619,5 +619,20 @@ TEST(Events, TwentyThirdSetKinds) {
   EXPECT_EQ(kinds(run("Охрана больницы никого не пропускает без пропуска.", "ru")), "");
 }
 
+
+TEST(Events, TwentyFourthSetKinds) {
+  EXPECT_EQ(kinds(run("Позавчера вечером самолёты ударили по восточной окраине деревни.", "ru")), "airstrike");
+  EXPECT_EQ(kinds(run("В районе пункта разорвались несколько мин, пострадавших нет.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Pazar günü kapalı pazar yeri savaş uçaklarınca vuruldu.", "tr")), "airstrike");
+  // (not a ball that hit, a team that "ударила" in a match, fireworks)
+  EXPECT_EQ(kinds(run("Нападающий ударил по воротам.", "ru")), "");
+  EXPECT_EQ(kinds(run("Мина замедленного действия — так говорят о долгах.", "ru")), "");
+  // A verdict opening a sentence is a denial that answers the claim before it.
+  const auto v = run("Говорят, что пункт уничтожен. Это неверно.", "ru");
+  ASSERT_FALSE(v.denials.empty());
+  EXPECT_TRUE(v.denials.back().verdict);
+  EXPECT_FALSE(run("Неверно понятый приказ привёл к путанице.", "ru").denials.size() == 1 &&
+               run("Неверно понятый приказ привёл к путанице.", "ru").denials[0].verdict);
+}
 }  // namespace
 }  // namespace truceline::extract

