@@ -631,8 +631,18 @@ TEST(Events, TwentyFourthSetKinds) {
   const auto v = run("Говорят, что пункт уничтожен. Это неверно.", "ru");
   ASSERT_FALSE(v.denials.empty());
   EXPECT_TRUE(v.denials.back().verdict);
-  EXPECT_FALSE(run("Неверно понятый приказ привёл к путанице.", "ru").denials.size() == 1 &&
-               run("Неверно понятый приказ привёл к путанице.", "ru").denials[0].verdict);
+  for (const char* text : {"Говорят, что пункт уничтожен. Неверно, что перемирие сорвано.",
+                           "Говорят, что пункт уничтожен. Ложь, страх и голод стали нормой."}) {
+    const auto f = run(text, "ru");
+    EXPECT_TRUE(std::none_of(f.denials.begin(), f.denials.end(), [](const Denial& d) { return d.verdict; })) << text;
+  }
+  // (one verdict per sentence: "this is not true" is not counted again as a falsity predicate)
+  const auto once = run("Rumours said the school was bombed. This is not true.", "en");
+  EXPECT_EQ(once.denials.size(), 1u);
+  // (exact forms: a helicopter that hit the ground, accords torn up, a link lost for minutes)
+  EXPECT_EQ(kinds(run("Вертолёт ударился о землю у деревни.", "ru")), "");
+  EXPECT_EQ(kinds(run("Они разорвали минские договорённости.", "ru")), "");
+  EXPECT_EQ(kinds(run("Связь разорвалась через несколько минут.", "ru")), "");
 }
 }  // namespace
 }  // namespace truceline::extract

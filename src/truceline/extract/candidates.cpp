@@ -927,7 +927,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // A phrase that dates an event by the day after or before the one told before it: its span and
   // the days to add (1, or -N), or none. After: "the next day", "the following day", "a day
   // later", "на следующий день", "в следующий день", "на другой день", "في اليوم التالي", "ertesi
-  // gün"; "the next morning", "на следующее утро", "ertesi sabah" (twenty-fourth held-out set). Before: "the day before" (ending its clause: "the day before the talks" is another
+  // gün"; "the next / the following morning, afternoon, evening, night", "на следующее утро",
+  // "следующей ночью", "ertesi sabah / akşam / gece" (twenty-fourth held-out set). Before: "the day before" (ending its clause: "the day before the talks" is another
   // reference), "the previous day", "a day earlier", "two days earlier", "днём ранее", "за день до
   // этого", "накануне этого", "في اليوم السابق", "قبل ذلك بيوم", "قبلها بيوم".
   auto day_offset_phrase = [&](std::size_t si) -> std::optional<std::pair<Span, int>> {
@@ -958,7 +959,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string d4 = o < ss[si].end_token ? word_key(o) : "";
       auto span_to = [&](std::size_t last) { return Span{ts[k].span.begin, ts[last].span.end}; };
       static const std::set<std::string> kPartsEn{"morning", "afternoon", "evening", "night"};
-      if ((a == "next" || a == "following") && (b == "day" || kPartsEn.count(b))) return std::make_pair(span_to(n), 1);
+      // ("the following morning", not "following morning prayers")
+      const bool the_before = k > ss[si].first_token && ts[k - 1].lower == "the";
+      if ((a == "next" || a == "following") && b == "day") return std::make_pair(span_to(n), 1);
+      if ((a == "next" || (a == "following" && the_before)) && kPartsEn.count(b)) return std::make_pair(span_to(n), 1);
       // ("the evening before", "the night before" ending their clause: the day before)
       if (a == "the" && kPartsEn.count(b) && c3 == "before" && m == n + 1 && ends_reference(m))
         return std::make_pair(span_to(m), -1);
@@ -3285,24 +3289,30 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     const std::string by = d.by ? d.by->text : ctx.source;
     // A verdict ("FALSE.", "Нет, это фейк.", "O doğru değil.") answers the claim told just
-    // before: the text does not assert it, so no candidate is made of it; the claim stays a
-    // statement, with the verdict as its cue.
-    if (d.verdict && !hit.empty()) {
-      for (Cand* c : hit) {
-        refuted[static_cast<std::size_t>(c - cands.data())] = true;
-        if (!statements_out) continue;
-        const Sentence& es = ss[c->ev.sentence];
+    // before: the text does not assert it, so no candidate is made of an event that sentence
+    // tells; the claim stays one statement, with the verdict as its cue. (An event told earlier
+    // that the sentence only added to — a toll, a detail — is marked denied, not dropped.)
+    if (d.verdict) {
+      std::vector<std::string> kinds;
+      for (Cand* c : hit)
+        if (c->ev.sentence + 1 == d.sentence) {
+          refuted[static_cast<std::size_t>(c - cands.data())] = true;
+          if (std::find(kinds.begin(), kinds.end(), c->ev.kind) == kinds.end()) kinds.push_back(c->ev.kind);
+        }
+      std::erase_if(hit, [&](Cand* c) { return refuted[static_cast<std::size_t>(c - cands.data())]; });
+      if (!kinds.empty() && statements_out) {
+        const Sentence& es = ss[d.sentence - 1];
         Statement st;
         st.span = es.span;
         st.text = std::string(std::string_view(doc.text()).substr(es.b0, es.b1 - es.b0));
         st.why = "refuted";
         st.cue = d.text;
         st.cue_span = d.span;
-        st.sentence = c->ev.sentence;
-        st.kinds = {c->ev.kind};
+        st.sentence = d.sentence - 1;
+        st.kinds = std::move(kinds);
         statements_out->push_back(std::move(st));
       }
-      continue;
+      if (hit.empty()) continue;
     }
     if (hit.empty()) {
       if (statements_out) {

@@ -423,11 +423,15 @@ constexpr Entry kTriggers[] = {
     // Issue 14, twenty-fourth held-out set: aircraft that "ударили по" a place, mines or shells
     // that burst ("разорвались несколько мин"), a place struck by warplanes in the Turkish passive
     // with its agent ("savaş uçaklarınca vuruldu").
-    {"airstrike", "самолет* ударил*"}, {"airstrike", "самолёт* ударил*"}, {"airstrike", "авиация ударил*"},
-    {"airstrike", "вертолет* ударил*"}, {"airstrike", "вертолёт* ударил*"},
-    {"shelling", "разорвал* ~ мин*"}, {"shelling", "разорвал* ~ ~ мин*"}, {"shelling", "разорвал* мин*"},
-    {"shelling", "разорвал* снаряд*"}, {"shelling", "разорвал* ~ снаряд*"}, {"shelling", "мин* разорвал*"},
-    {"shelling", "снаряд* разорвал*"},
+    // (exact forms: not "вертолёт ударился о землю", "разорвали минские договорённости", "связь
+    // разорвалась через несколько минут")
+    {"airstrike", "самолеты ударили"}, {"airstrike", "самолёты ударили"}, {"airstrike", "самолет ударил"},
+    {"airstrike", "самолёт ударил"}, {"airstrike", "авиация ударила"}, {"airstrike", "вертолеты ударили"},
+    {"airstrike", "вертолёты ударили"}, {"airstrike", "вертолет ударил"}, {"airstrike", "вертолёт ударил"},
+    {"shelling", "разорвались ~ мин"}, {"shelling", "разорвались ~ ~ мин"}, {"shelling", "разорвались мины"},
+    {"shelling", "разорвалась мина"}, {"shelling", "разорвался снаряд"}, {"shelling", "разорвались снаряды"},
+    {"shelling", "разорвались ~ снарядов"}, {"shelling", "разорвались ~ ~ снарядов"}, {"shelling", "мина разорвалась"},
+    {"shelling", "мины разорвались"}, {"shelling", "снаряд разорвался"}, {"shelling", "снаряды разорвались"},
     {"airstrike", "uçaklarınca vurul*"}, {"airstrike", "uçaklarca vurul*"}, {"airstrike", "uçağınca vurul*"},
     {"airstrike", "helikopterlerince vurul*"},
 };
@@ -547,10 +551,19 @@ constexpr const char* kDenialCues[] = {"denied", "denies", "deny", "dismissed", 
                                        "proved to be false", "are false", "is false", "was false", "were false",
                                        "не соответству* действительности", "عارية عن الصحة", "عار عن الصحة",
                                        "لا أساس لها", "لا أساس له", "asılsız", "gerçeği yansıtm*",
-                                       // "… bilgisi doğru değildir", "is not true", "оказалось фейком"
-                                       "is not true", "are not true", "was not true", "were not true",
-                                       "doğru değil*", "оказал* фейком", "является фейком", "غير صحيح*",
-                                       // a claim said wrong ("Boşaltma iddiası YANLIŞ"): not "yanlış hedef"
+                                       // a claim said untrue or wrong, after its noun or a demonstrative
+                                       // ("… bilgisi doğru değildir", "Boşaltma iddiası YANLIŞ", "this is not
+                                       // true", "оказалось фейком"); not "yola çıkmak doğru değil", "the
+                                       // opposite is not true", "بطريقة غير صحيحة"
+                                       "this is not true", "that is not true", "it is not true", "this was not true",
+                                       "claims are not true", "claim is not true", "reports are not true",
+                                       "report is not true", "rumours are not true", "rumors are not true",
+                                       "bilgisi doğru değil*", "bilgileri doğru değil*", "iddiası doğru değil*",
+                                       "iddiaları doğru değil*", "haberi doğru değil*", "haberleri doğru değil*",
+                                       "оказал* фейком", "является фейком", "الخبر غير صحيح*", "الأنباء غير صحيح*",
+                                       "الادعاء غير صحيح*", "الادعاءات غير صحيح*", "تداوله ~ غير صحيح*",
+                                       "تداوله ~ ~ غير صحيح*", "تداوله ~ ~ ~ غير صحيح*", "تداوله ~ ~ ~ ~ غير صحيح*",
+                                       "تداوله ~ ~ ~ ~ ~ غير صحيح*", "تداوله ~ ~ ~ ~ ~ ~ غير صحيح*",
                                        "iddiası yanlış*", "iddiaları yanlış*", "haberi yanlış*", "haberleri yanlış*",
                                        "bilgisi yanlış*"};
 // The cues above that say a claim told before them is false (a predicate): they deny only what
@@ -841,6 +854,8 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
     }
     return v;
   }();
+  static const std::set<std::string> kOpeners{"this", "that", "it", "это", "bu", "o", normalise_arabic("هذا"),
+                                              normalise_arabic("هاد"), normalise_arabic("الخبر")};
   auto word_of = [&](std::size_t i) {
     const Token& k = t.tok(i);
     return k.script == Script::arabic ? normalise_arabic(k.lower) : k.lower;
@@ -857,7 +872,16 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
         }
         ++x;
       }
-      if (ok && (x >= e || (!t.tok(x).word && t.tok(x).lower != "'" && t.tok(x).lower != "-"))) return std::pair{k, x};
+      if (!ok) continue;
+      // (it ends its sentence or clause: the end, ".", "!", ":", ";" — a comma only after a
+      // phrase opened by a demonstrative, "هذا غير صحيح، …", not "False, misleading rumours …" nor
+      // "Неверно, что …")
+      if (x >= e) return std::pair{k, x};
+      const std::string& mark = t.tok(x).lower;
+      if (t.tok(x).word) continue;
+      if (mark == "." || mark == "!" || mark == ":" || mark == ";" || mark == "؛" || mark == "\xE2\x80\x94")
+        return std::pair{k, x};
+      if ((mark == "," || mark == "،") && v.size() >= 2 && kOpeners.count(v[0])) return std::pair{k, x};
     }
     return std::nullopt;
   };
@@ -1295,15 +1319,16 @@ EventFindings find_events(const Document& doc) {
     // (a fact check's, a host's question, a rumour); the phrase must end its clause ("False flag
     // …", "not true to say …" are no verdicts). A verdict that is the whole sentence asserts
     // nothing else. (Twenty-third held-out set: five such claims were made events.)
-    if (const auto v = verdict_at(t, b, e)) {
+    const auto verdict = verdict_at(t, b, e);
+    if (verdict) {
       Denial den;
       den.sentence = si;
-      den.span = doc.tokens_span(v->first, v->second - 1);
-      den.text = text_of(t, v->first, v->second);
+      den.span = doc.tokens_span(verdict->first, verdict->second - 1);
+      den.text = text_of(t, verdict->first, verdict->second);
       den.verdict = true;
       out.denials.push_back(std::move(den));
-      std::size_t k = v->second;
-      while (k < e && !t.tok(k).word && t.tok(k).lower != ",") ++k;
+      std::size_t k = verdict->second;
+      while (k < e && !t.tok(k).word) ++k;
       if (k >= e) continue;
     }
 
@@ -1683,7 +1708,7 @@ EventFindings find_events(const Document& doc) {
       }
       return false;
     };
-    if (auto d = find_first(t, tb.denial, b, e); d && !negated_denial(d->first)) {
+    if (auto d = find_first(t, tb.denial, verdict ? verdict->second : b, e); d && !negated_denial(d->first)) {
       // A denial covers its own clause and what follows it. A trigger in an earlier clause
       // ("said its troops responded to a drone attack launched from X, and denied targeting
       // civilians") is asserted by the sentence's claimant and stays an event; the denial then
@@ -1706,11 +1731,27 @@ EventFindings find_events(const Document& doc) {
       den.text = text_of(t, d->first, d->end);
       den.by = out.claimant[si] && !out.claimant[si]->inherited ? out.claimant[si] : std::nullopt;
       for (const auto& m : denied) den.kinds.push_back(m.kind);
-      // (a claim told before that the text itself calls false, no one else saying so, with no
-      // event word of its own — "rumours that the school was bombed … this is not true",
-      // "ونعتبر الخبر غير صحيح" — is answered as by a verdict; "تؤكد القيادة العامة أن ما تروّجه
-      // المنصات عن سيطرتها على بلدة كفرنبودة عارٍ عن الصحة" names what it denies: marked, as before)
-      den.verdict = predicate && !den.by && den.kinds.empty();
+      // (a claim told before that the text itself calls false — no claimant, own or carried, with
+      // no event word of its own, the cue right after "this", "the report", "الخبر" … —
+      // "rumours that the school was bombed … this is not true", "ونعتبر الخبر غير صحيح" — is
+      // answered as by a verdict; a party's falsity, or one that names what it denies ("تؤكد
+      // القيادة العامة أن ما تروّجه المنصات عن سيطرتها على بلدة كفرنبودة عارٍ عن الصحة"), marks the
+      // claim denied beside it)
+      den.verdict = predicate && !out.claimant[si] && den.kinds.empty() && [&] {
+        static const std::set<std::string> kClaimWords{
+            "this", "that", "it", "report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors",
+            "news", "это", "сообщения", "сообщение", "информация", "bu", "o", "haber", "iddia", "bilgi",
+            normalise_arabic("هذا"), normalise_arabic("الخبر"), normalise_arabic("الأنباء"), normalise_arabic("الادعاء"),
+            normalise_arabic("ذلك")};
+        for (std::size_t k = d->first + 1, words = 0; k > b && words < 4;) {  // (the cue's own first word too)
+          --k;
+          if (!t.tok(k).word) continue;
+          ++words;
+          const std::string w = t.tok(k).script == Script::arabic ? normalise_arabic(t.tok(k).lower) : t.tok(k).lower;
+          if (kClaimWords.count(w)) return true;
+        }
+        return false;
+      }();
       out.denials.push_back(std::move(den));
       // The sentence's own claimant is the one denying: later sentences do not inherit it as a
       // claimant of events.
