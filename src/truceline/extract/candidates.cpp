@@ -62,6 +62,21 @@ std::string sentence_text(const Document& d, std::size_t si) {
   return t;
 }
 
+// A statement that sentence `si` holds (its whole text), for `statements_out`.
+Statement sentence_statement(const Document& doc, std::size_t si, std::string why, std::string cue, Span cue_span,
+                             std::vector<std::string> kinds) {
+  const Sentence& se = doc.sentences()[si];
+  Statement st;
+  st.span = se.span;
+  st.text = std::string(std::string_view(doc.text()).substr(se.b0, se.b1 - se.b0));
+  st.why = std::move(why);
+  st.cue = std::move(cue);
+  st.cue_span = cue_span;
+  st.sentence = si;
+  st.kinds = std::move(kinds);
+  return st;
+}
+
 std::optional<std::uint64_t> digits_value(std::string_view s) {
   std::uint64_t v = 0;
   bool any = false;
@@ -1912,15 +1927,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         std::chrono::sys_days(*c.date->resolved) > std::chrono::sys_days(*ctx.published)) {
       if (statements_out && std::none_of(statements_out->begin(), statements_out->end(),
                                          [&](const Statement& x) { return x.sentence == si && x.why == "future"; })) {
-        Statement st;
-        st.span = ss[si].span;
-        st.text = std::string(std::string_view(doc.text()).substr(ss[si].b0, ss[si].b1 - ss[si].b0));
-        st.why = "future";
-        st.cue = c.date->text;
-        st.cue_span = c.date->span;
-        st.sentence = si;
-        st.kinds = {e.kind};
-        statements_out->push_back(std::move(st));
+        statements_out->push_back(sentence_statement(doc, si, "future", c.date->text, c.date->span, {e.kind}));
       }
       continue;
     }
@@ -3301,30 +3308,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
       std::erase_if(hit, [&](Cand* c) { return refuted[static_cast<std::size_t>(c - cands.data())]; });
       if (!kinds.empty() && statements_out) {
-        const Sentence& es = ss[d.sentence - 1];
-        Statement st;
-        st.span = es.span;
-        st.text = std::string(std::string_view(doc.text()).substr(es.b0, es.b1 - es.b0));
-        st.why = "refuted";
-        st.cue = d.text;
-        st.cue_span = d.span;
-        st.sentence = d.sentence - 1;
-        st.kinds = std::move(kinds);
-        statements_out->push_back(std::move(st));
+        statements_out->push_back(sentence_statement(doc, d.sentence - 1, "refuted", d.text, d.span, std::move(kinds)));
       }
       if (hit.empty()) continue;
     }
     if (hit.empty()) {
       if (statements_out) {
-        Statement st;
-        st.span = ss[d.sentence].span;
-        st.text = std::string(std::string_view(doc.text()).substr(ss[d.sentence].b0, ss[d.sentence].b1 - ss[d.sentence].b0));
-        st.why = "denial";
-        st.cue = d.text;
-        st.cue_span = d.span;
-        st.sentence = d.sentence;
-        st.kinds = d.kinds;
-        statements_out->push_back(std::move(st));
+        statements_out->push_back(sentence_statement(doc, d.sentence, "denial", d.text, d.span, d.kinds));
       }
       continue;
     }
