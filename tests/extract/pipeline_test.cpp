@@ -2699,6 +2699,12 @@ TEST(CandidateAssembly, TheNextMorningIsTheDayAfterTheDayTold) {
                  "following morning prayers."),
             (std::vector<std::string>{"2020-03-12", "2020-03-14"}));
   EXPECT_EQ(days("The next morning a drone struck Binnish."), (std::vector<std::string>{"2020-03-20"}));
+  // A first sentence's date that a word follows is that sentence's day, not a dateline's: the
+  // offsets after it count from it.
+  EXPECT_EQ(days("On 12 March shells hit Saraqib. The previous day, jets struck Sarmin."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-11"}));
+  EXPECT_EQ(days("12 марта обстреляли Саракиб. На следующий день обстреляли Сармин."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-13"}));
   EXPECT_EQ(days("Rapor, 14 Mart 2020.\n\n12 Mart'ta Serakib bombalandı. Ertesi gece Sermin bombalandı."),
             (std::vector<std::string>{"2020-03-12", "2020-03-13"}));
 }

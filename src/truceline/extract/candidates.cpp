@@ -763,6 +763,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
 
   std::set<std::size_t> event_sentences;
   for (const auto& e : ev.events) event_sentences.insert(e.sentence);
+  // A "dateline" date that a word follows in a sentence that tells an event ("On 12 March shells
+  // hit Saraqib", "12 марта обстреляли Саракиб") is that sentence's day, not a dateline's: "the
+  // previous day", "the next morning" after it count from it (twenty-fourth held-out set).
+  const bool dateline_in_sentence = dateline_date && [&] {
+    const std::size_t after = doc.token_at(dateline_date->span.end);
+    return after < ts.size() && ts[after].word && event_sentences.count(sentence_of(doc, dateline_date->span.begin));
+  }();
   // anaphor_in per sentence, computed when first asked.
   std::vector<std::optional<Span>> anaphors(ss.size());
   auto anaphor_of = [&](std::size_t si) {
@@ -1702,7 +1709,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     auto last_day_told = [&](std::size_t upto) -> const DateMention* {
       for (std::size_t s2 = upto; s2-- > 0;)
         for (auto it = dates[s2].rbegin(); it != dates[s2].rend(); ++it)
-          if ((*it)->resolved && (*it)->precision == "day" && *it != dateline_date) return *it;
+          if ((*it)->resolved && (*it)->precision == "day" && (*it != dateline_date || dateline_in_sentence))
+            return *it;
       return nullptr;
     };
     // An event told in a clause about an earlier time ("…, weeks after Syrian forces encircled it
