@@ -856,10 +856,8 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
   }();
   static const std::set<std::string> kOpeners{"this", "that", "it", "это", "bu", "o", normalise_arabic("هذا"),
                                               normalise_arabic("هاد"), normalise_arabic("الخبر")};
-  auto word_of = [&](std::size_t i) {
-    const Token& k = t.tok(i);
-    return k.script == Script::arabic ? normalise_arabic(k.lower) : k.lower;
-  };
+  // (a word's first form: its lower case, Arabic normalised — computed once per token in Text)
+  auto word_of = [&](std::size_t i) -> const std::string& { return t.forms[i].f[0]; };
   // The verdict phrase at token k, ending its clause (the sentence's end or a mark).
   auto phrase_at = [&](std::size_t k) -> std::optional<std::pair<std::size_t, std::size_t>> {
     for (const auto& v : kVerdicts) {
@@ -1661,7 +1659,7 @@ EventFindings find_events(const Document& doc) {
         (t.tok(lb + 1).lower == "/" || t.tok(lb + 1).lower == "." || t.tok(lb + 1).lower == ")"))
       lb += 2;
     if (!found.empty() && lb + 1 < e && t.tok(lb).word && t.tok(lb + 1).lower == ":") {
-      const std::string w = t.tok(lb).script == Script::arabic ? normalise_arabic(t.tok(lb).lower) : t.tok(lb).lower;
+      const std::string& w = t.forms[lb].f[0];
       if (w == "claim" || w == "iddia" || w == "i̇ddia" || w == "утверждение" || w == normalise_arabic("الادعاء")) {
         statement("checked_claim", lb, lb + 1, kinds);
         continue;
@@ -1747,8 +1745,7 @@ EventFindings find_events(const Document& doc) {
           --k;
           if (!t.tok(k).word) continue;
           ++words;
-          const std::string w = t.tok(k).script == Script::arabic ? normalise_arabic(t.tok(k).lower) : t.tok(k).lower;
-          if (kClaimWords.count(w)) return true;
+          if (kClaimWords.count(t.forms[k].f[0])) return true;
         }
         return false;
       }();
