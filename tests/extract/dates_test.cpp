@@ -1178,5 +1178,58 @@ TEST(Dates, AHeadersDayToldOfAnchorsRelativeDays) {
   EXPECT_EQ(got_of(mission, 2021y / January / 5)["yesterday"], "2020-12-29");
 }
 
+
+// Session 25 (issue 14, twenty-fifth held-out set): an alert log's "25/01 21:31Z" cell, an
+// invoice's "Sun 01/03" line, and a narrative of an earlier year whose later days carry no year.
+TEST(Dates, AYearlessDayOpeningATableCellBeforeAClockIsALogLinesDate) {
+  const auto out = dates("#4411 | 25/01 21:31Z | IMPACT: 2 barrel bombs dropped on Qadurah.", 2020y / January / 27);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].text, "25/01");
+  ASSERT_TRUE(out[0].resolved);
+  EXPECT_EQ(iso_of(*out[0].resolved), "2020-01-25");
+  // Inside a cell's words, or with words after it in its cell: no date ("2/3 of the residents").
+  for (const char* text : {"#12 | 2/3 of the residents fled | Saraqib", "#12 | about 3/4 done | Saraqib"}) {
+    for (const auto& m : dates(text, 2020y / January / 27)) {
+      EXPECT_EQ(m.text.find('/'), std::string::npos) << text << " " << m.text;
+    }
+  }
+}
+
+TEST(Dates, AnAbbreviatedWeekdayBesideADayAndMonthSettlesTheOrder) {
+  // 1 March 2020 was a Sunday, 3 January 2020 a Friday (checked here): day first.
+  ASSERT_EQ(weekday{sys_days{2020y / March / 1}}, Sunday);
+  ASSERT_NE(weekday{sys_days{2020y / January / 3}}, Sunday);
+  const auto out = dates("Sun 01/03 | Producer day rate | 175", 2020y / March / 20);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].text, "Sun 01/03");
+  ASSERT_TRUE(out[0].resolved);
+  EXPECT_EQ(iso_of(*out[0].resolved), "2020-03-01");
+  // An abbreviation alone, or in lower case, is no weekday ("sat", "Wed" as a verb).
+  EXPECT_TRUE(dates("They sat in the shelter all night.", 2020y / March / 20).empty());
+  for (const auto& m : dates("The families sat 3/4 of the day in the shelter.", 2020y / March / 20)) {
+    EXPECT_EQ(m.text.find('/'), std::string::npos) << m.text;
+  }
+}
+
+TEST(Dates, AYearlessDayFollowsTheYearOfTheDateToldBeforeIt) {
+  // Published in May 2021, telling of January 2020: the days after "24 января 2020 г." are 2020's.
+  const auto out = dates("В ночь на 24 января 2020 г. обстреляли Саракиб. 29 января авиация нанесла удар по "
+                         "Сармину. К 3 февраля армия вошла в город.",
+                         2021y / May / 20);
+  std::map<std::string, std::string> got;
+  for (const auto& m : out)
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(got["29 января"], "2020-01-29");
+  EXPECT_EQ(got["К 3 февраля"], "2020-02-03");
+  // A day long after the date told (an agreement's, 2018) keeps the publication's year.
+  const auto far = dates("Under the memorandum of 17 September 2018 the zone was set up. On 12 March shells hit "
+                         "Saraqib.",
+                         2020y / March / 20);
+  std::map<std::string, std::string> far_got;
+  for (const auto& m : far)
+    if (m.resolved) far_got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(far_got["On 12 March"], "2020-03-12");
+}
+
 }  // namespace
 }  // namespace truceline::extract

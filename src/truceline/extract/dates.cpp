@@ -602,6 +602,42 @@ struct Scanner {
       emit(first, last, "unresolved", precision, std::nullopt, "no year puts this date on the side of the publication date the text says");
       return;
     }
+    // A narrative of an earlier year ("В ночь на 24 января 2020 г. … 29 января …", published in
+    // 2021; twenty-fifth held-out set: a memoir's and a journal's days read in the publication's
+    // year): the year of the last date with its year the text told before, when this day falls
+    // from 31 days before it to 92 days after it, on or before the publication date, and that year
+    // is not the one the publication puts nearest. (Far from that date, "On 1 October" after
+    // "17 September 2018" a year and more before the publication, the publication's year holds:
+    // only a day within the window follows on.)
+    if (d && direction == 0) {
+      const DateMention* told = nullptr;
+      for (auto it = out.rbegin(); it != out.rend() && !told; ++it)
+        if (it->rule == "absolute" && it->precision == "day" && it->resolved) told = &*it;
+      // (not when a date read after it lies in another year: the text has come back to its own
+      // time; nor a day the text read before in another year, "on 20 March" told again)
+      if (told) {
+        bool after_told = false;
+        for (const DateMention& o : out) {
+          if (&o == told) after_told = true;
+          else if (told && after_told && o.resolved && o.precision == "day" && o.resolved->year() != told->resolved->year())
+            told = nullptr;
+          if (told && o.rule == "absolute_no_year" && o.resolved && o.resolved->month() == month{m} &&
+              o.resolved->day() == day{*d} && o.resolved->year() != told->resolved->year())
+            told = nullptr;
+        }
+      }
+      if (told && static_cast<int>(told->resolved->year()) != *best) {
+        const year_month_day c = at(static_cast<int>(told->resolved->year()));
+        const sys_days t0{*told->resolved};
+        if (c.ok() && sys_days{c} >= t0 - days{31} && sys_days{c} <= t0 + days{92} && sys_days{c} <= p) {
+          std::string reason = fmt::format("year {}: the year of '{}', told before, which this day follows",
+                                           static_cast<int>(c.year()), told->text);
+          if (!note.empty()) reason = fmt::format("{}; {}", note, reason);
+          emit(first, last, "absolute_no_year", precision, c, std::move(reason));
+          return;
+        }
+      }
+    }
     const year_month_day r = at(*best);
     std::string reason;
     if (*best == py) reason = "year from publication date";
@@ -1025,6 +1061,20 @@ struct Scanner {
       const std::string_view rest(text.data() + after, le - after);
       log_head = rest.starts_with("-") || rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94");
     }
+    // A slashed pair that opens a table row's cell, a clock after it ("#4411 | 25/01 21:31Z |
+    // IMPACT: …": an alert service's log; twenty-fifth held-out set): a log line's date too.
+    // (Not a pair inside a cell's words, "2/3 of the residents | …", nor alone, "2/1 | home": a
+    // score.)
+    if (slash && !cell && !log_head && doc.cell_index(t[i].b0, 1)) {
+      std::size_t a = t[i].b0;
+      while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
+      std::size_t after = t[last].b1;
+      while (after < le && text[after] == ' ') ++after;
+      auto digit = [&](std::size_t x) { return x < le && text[x] >= '0' && text[x] <= '9'; };
+      const bool time_next = digit(after) && ((digit(after + 1) && after + 2 < le && text[after + 2] == ':') ||
+                                              (after + 1 < le && text[after + 1] == ':'));
+      log_head = (a == lb || text[a - 1] == '|') && time_next;
+    }
     if (!cell && !log_head) return slash && weekday_told_pair(i, last, x, z);
     char order = lang == "en" ? text_slash_order().first : 'd';
     if (order == 0) order = x > 12 && z <= 12 ? 'd' : z > 12 && x <= 12 ? 'm' : 0;
@@ -1048,19 +1098,30 @@ struct Scanner {
   // falls on the weekday written at most two words after it or right before it; the weekday is
   // part of the mention (issue 14, nineteenth held-out set). A pair with no weekday so near, or
   // before "of", stays unread ("open 24/7, was hit on Tuesday", "2/3 of the residents").
+  // The weekday word j names (0 = Sunday), or, beside such a pair only, an English weekday's
+  // capitalised three- or four-letter abbreviation ("Sun 01/03", "Tue 03/03": an invoice's lines;
+  // twenty-fifth held-out set). Not read alone: "sat", "wed", "Sun" are words and a paper's name.
+  int weekday_or_abbreviation(std::size_t j) const {
+    if (info[j].weekday >= 0) return info[j].weekday;
+    if (lang != "en" || !t[j].capitalised) return -1;
+    static const std::unordered_map<std::string_view, int> kAbbrev{
+        {"sun", 0}, {"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thur", 4}, {"thurs", 4}, {"fri", 5}, {"sat", 6}};
+    const auto it = kAbbrev.find(t[j].lower);
+    return it == kAbbrev.end() ? -1 : it->second;
+  }
   bool weekday_told_pair(std::size_t i, std::size_t last, unsigned x, unsigned z) {
     if (!pub) return false;
     if (word(last + 1) && k[last + 1] == "of") return false;  // "2/3 of the residents"
     std::optional<std::size_t> wd_at;
     for (std::size_t j = last + 1, w = 0; j < n() && w < 2 && same_sentence(j, i) && !wd_at; ++j)
-      if (word(j) && ++w && info[j].weekday >= 0) wd_at = j;
+      if (word(j) && ++w && weekday_or_abbreviation(j) >= 0) wd_at = j;
     // (before it: right before, a comma at most between: "Saturday 3/11", "Saturday, 3/11")
     if (!wd_at && i > 0) {
       const std::size_t j = punct(i - 1, ",") && i > 1 ? i - 2 : i - 1;
-      if (word(j) && same_sentence(j, i) && info[j].weekday >= 0) wd_at = j;
+      if (word(j) && same_sentence(j, i) && weekday_or_abbreviation(j) >= 0) wd_at = j;
     }
     if (!wd_at || *wd_at < floor) return false;
-    const weekday told{static_cast<unsigned>(info[*wd_at].weekday)};
+    const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at))};
     auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
       for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
         const year_month_day c{year{yy}, month{mm}, day{dd}};
@@ -2342,6 +2403,13 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     // the next blank line as every entry's does.
     if (!stamp && (x < le && (text[x] == ':' || text[x] == '.' || text[x] == '-' || text.compare(x, 3, "\xE2\x80\x93") == 0 ||
                               text.compare(x, 3, "\xE2\x80\x94") == 0))) {
+      std::size_t y = first->b0;
+      while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
+      stamp = y == 0 || text[y - 1] == '\n';
+    }
+    // ... or a ledger's row whose first cell is its date ("Sun 01/03 | Producer day rate | 175",
+    // its notes on the lines below; twenty-fifth held-out set: an invoice's lines).
+    if (!stamp && x < le && text[x] == '|') {
       std::size_t y = first->b0;
       while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
       stamp = y == 0 || text[y - 1] == '\n';
