@@ -2708,5 +2708,42 @@ TEST(CandidateAssembly, TheNextMorningIsTheDayAfterTheDayTold) {
   EXPECT_EQ(days("Rapor, 14 Mart 2020.\n\n12 Mart'ta Serakib bombalandı. Ertesi gece Sermin bombalandı."),
             (std::vector<std::string>{"2020-03-12", "2020-03-13"}));
 }
+
+// Session 25 (issue 14, twenty-fifth held-out set): an invoice's line opens with its day ("Sun
+// 01/03 | Producer day rate | 175"); the note below it tells an event of that day, not of the
+// invoice's date.
+TEST(CandidateAssembly, ANoteUnderALedgerLineIsOfThatLinesDay) {
+  const Result r = full_run("Date of invoice: Friday 20 March 2020\n\n"
+                            "Sun 01/03 | Producer day rate | 175\n"
+                            "  Note: At 11:15 an air strike hit the road near Sarmin.\n"
+                            "Tue 03/03 | Producer day rate | 175\n"
+                            "  Note: Shells hit Saraqib in the afternoon.\n",
+                            2020y / March / 20);
+  ASSERT_EQ(r.candidates.size(), 2u) << json(r.candidates).dump();
+  EXPECT_EQ(r.candidates[0].value("observed_at", ""), "2020-03-01") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[1].value("observed_at", ""), "2020-03-03") << r.candidates[1].dump();
+}
+
+
+// Session 25 (issue 14): an event whose sentence names no place borrows the place the sentence
+// before locates, not that place's reference ("4 km east of Muhambal", "в 10 км южнее
+// Мааррат-эн-Нумана") nor a namesake it rules out ("not Kafr Jannah in the Afrin area").
+// Points from localities.tsv: Kafr Jannah 35.79476, 36.51915; Kafr Bissin 35.55897, 36.68409.
+TEST(CandidateAssembly, ABorrowedPlaceIsThePlaceLocatedNotItsReference) {
+  const Result en = full_run("Sat 15 Aug - Kafr Jannah, the village on the M4 about 4 km east of Muhambal (not Kafr "
+                             "Jannah in the Afrin area). At least six rockets landed on the western outskirts of the "
+                             "village.",
+                             2020y / August / 18);
+  ASSERT_EQ(en.candidates.size(), 1u) << json(en.candidates).dump();
+  EXPECT_NEAR(en.candidates[0].value("lat", 0.0), 35.79476, 1e-4) << en.candidates[0].dump();
+  EXPECT_NEAR(en.candidates[0].value("lon", 0.0), 36.51915, 1e-4) << en.candidates[0].dump();
+  const Result ru = full_run("Я родом из деревни Кафр-Биссин — это провинция Идлиб, примерно в 10 км южнее "
+                             "Мааррат-эн-Нумана. Позавчера вечером самолёты ударили по деревне, погибли двое.",
+                             2019y / June / 9);
+  ASSERT_EQ(ru.candidates.size(), 1u) << json(ru.candidates).dump();
+  EXPECT_NEAR(ru.candidates[0].value("lat", 0.0), 35.55897, 1e-4) << ru.candidates[0].dump();
+  EXPECT_NEAR(ru.candidates[0].value("lon", 0.0), 36.68409, 1e-4) << ru.candidates[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -22,6 +22,8 @@
 #include <cctype>
 #include <tuple>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <string_view>
@@ -134,6 +136,9 @@ const std::vector<Cue>& cues() {
          // (a direction, a crossing, camps and a road named after their village: "من جهة خان
          // العسل", "معبر دير بلوط", "مخيمات أطمة", "طريق الأتارب"; seventeenth held-out set)
          "جهة", "معبر", "مخيم", "مخيمات", "طريق",
+         // (an entrance and a junction named after their village: "عند مدخل محمبل", "مفرق بكفلون";
+         // twenty-fourth held-out set)
+         "مدخل", "مفرق",
          // Arabic verbs of a strike or an entry before their object ("قصفت كفرنبل", "استهدف
          // سراقب", "دخلت أريحا"): Arabic writes no capitals, so nothing else marks the name.
          "قصفت", "قصف", "استهدفت", "استهدف", "هاجمت", "هاجم", "اقتحمت", "اقتحم", "دخلت", "دخل", "طالت", "طال",
@@ -617,6 +622,297 @@ std::pair<const gazetteer::Place*, const PlaceMention*> only_near(const std::vec
   }
   if (hits != 1) return {nullptr, nullptr};
   return {only, near_to};
+}
+
+// Byte `at` lies in a table row ('|' cells) whose column, in the table's first row (its header:
+// the first of the consecutive rows above), is headed by a place word ("مكان القدوم", "القرية",
+// "Location", "Место", "Yer").
+bool in_place_column(const Document& doc, std::size_t at) {
+  const auto col = doc.cell_index(at, 2);
+  if (!col) return false;
+  const std::string& text = doc.text();
+  std::size_t head = doc.line_bytes(at).first;
+  while (head > 0) {
+    const std::size_t prev = doc.line_bytes(head - 1).first;
+    if (doc.cell_separator(prev, 2) != '|') break;
+    head = prev;
+  }
+  if (head == doc.line_bytes(at).first) return false;  // (a row with no header above it)
+  const auto cells = doc.row_cells(head, 2);
+  if (*col >= cells.size()) return false;
+  std::string cell = text.substr(cells[*col].first, cells[*col].second - cells[*col].first);
+  for (char& ch : cell)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');  // (ASCII only: UTF-8 bytes untouched)
+  static const std::vector<std::string_view> kPlaceHeads{
+      "\xD9\x85\xD9\x83\xD8\xA7\xD9\x86" /* مكان */, "\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA9" /* قرية */,
+      "\xD8\xA8\xD9\x84\xD8\xAF\xD8\xA9" /* بلدة */, "\xD9\x85\xD9\x88\xD9\x82\xD8\xB9" /* موقع */,
+      "\xD9\x85\xD9\x86\xD8\xB7\xD9\x82\xD8\xA9" /* منطقة */, "location", "place", "village", "town",
+      "\xD0\xBC\xD0\xB5\xD1\x81\xD1\x82\xD0\xBE" /* место */, "yer", "k\xC3\xB6y" /* köy */};
+  return std::any_of(kPlaceHeads.begin(), kPlaceHeads.end(),
+                     [&](std::string_view h) { return cell.find(h) != std::string::npos; });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Namesakes the text rules out: "Kafr Jannah, on the M4 east of Muhambal (not Kafr Jannah in the
+// Afrin area)", "Sighata, not the village of the same name near Masyaf", "جدرايا المطلة على سهل
+// الغاب، لا جدرايا القريبة من تفتناز", "Кафр-Зейта (не путать с Кафр-Зейтой под Алеппо)",
+// "Hama'daki Hamra değil". Hand-written: a reading of the text's own words about which of two
+// villages of one name it means, that no library makes.
+//
+// A clause of exclusion runs from its cue (English "not" after a bracket, comma or dash, "not to
+// be confused with"; Russian "не" so placed, "не путать с", "а не"; Arabic "لا" so placed,
+// "وليس", "ليس"; Turkish "… değil", "… ile karıştırılmamalı", which close it) to the next
+// bracket, comma, semicolon or full stop (at most 14 tokens). It counts only when it names the
+// place again (a mention spelt as the one before it: E) or says "the same name" ("одноимённый",
+// "الاسم نفسه", "aynı adlı"). The place meant, P, is the nearest mention of that name outside the
+// clause in its sentence or the one before (or, with no name again, the nearest place before
+// the clause in its sentence). The clause's other places are its references: the namesake ruled
+// out is the one nearest a referenced point (40 km at most, every other at least twice as far),
+// or, failing that, those in a referenced province or country.
+//
+// Then every mention of that name outside such clauses is the namesake left, when one is left;
+// none left (the gazetteer holds only the one ruled out): unresolved, said so; several left and
+// the one chosen ruled out: unresolved, those left listed. The clause's own mentions (E and its
+// references) are `ruled_out`: named to tell the villages apart, never an event's place.
+struct ExclusionClause {
+  std::size_t first = 0, end = 0;  // tokens [first, end)
+};
+
+std::vector<ExclusionClause> exclusion_clauses(const Document& doc) {
+  const auto& ts = doc.tokens();
+  std::vector<ExclusionClause> out;
+  auto punct = [&](std::size_t i, std::initializer_list<std::string_view> marks) {
+    if (i >= ts.size() || ts[i].word) return false;
+    const std::string_view t = doc.token_text(i);
+    return std::find(marks.begin(), marks.end(), t) != marks.end();
+  };
+  const std::initializer_list<std::string_view> kOpen{"(", ",", "\xD8\x8C" /* ، */, "\xE2\x80\x94" /* — */,
+                                                      "\xE2\x80\x93" /* – */, "-", ";", "\xD8\x9B" /* ؛ */, "["};
+  const std::initializer_list<std::string_view> kClose{")", ",", "\xD8\x8C", ";", "\xD8\x9B", ".", "]", "\xE2\x80\x94"};
+  auto close_after = [&](std::size_t from) {
+    std::size_t e = from;
+    while (e < ts.size() && e < from + 14 && ts[e].sentence == ts[from].sentence && !punct(e, kClose)) ++e;
+    return e;
+  };
+  auto lw = [&](std::size_t i) -> std::string_view { return i < ts.size() ? std::string_view(ts[i].lower) : ""; };
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    if (!ts[i].word) continue;
+    const std::string_view w = ts[i].lower;
+    const bool opened = i > 0 && punct(i - 1, kOpen);
+    std::size_t from = ts.size();
+    if (ts[i].script == Script::latin && w == "not") {
+      if (lw(i + 1) == "to" && lw(i + 2) == "be" && lw(i + 3) == "confused" && lw(i + 4) == "with") from = i + 5;
+      else if (opened) from = i + 1;
+    } else if (ts[i].script == Script::cyrillic && w == "\xD0\xBD\xD0\xB5" /* не */) {
+      const std::string_view nx = lw(i + 1);
+      if ((nx == "\xD0\xBF\xD1\x83\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C" /* путать */ ||
+           nx == "\xD0\xBF\xD1\x83\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5" /* путайте */) &&
+          (lw(i + 2) == "\xD1\x81" /* с */ || lw(i + 2) == "\xD1\x81\xD0\xBE" /* со */))
+        from = i + 3;
+      else if (opened || (i > 0 && ts[i - 1].word && ts[i - 1].lower == "\xD0\xB0" /* а */)) from = i + 1;
+    } else if (ts[i].script == Script::arabic) {
+      if (w == "\xD9\x84\xD8\xA7" /* لا */ && opened) from = i + 1;
+      else if (w == "\xD9\x88\xD9\x84\xD9\x8A\xD8\xB3" /* وليس */ || w == "\xD9\x88\xD9\x84\xD9\x8A\xD8\xB3\xD8\xAA" /* وليست */ ||
+               ((w == "\xD9\x84\xD9\x8A\xD8\xB3" /* ليس */ || w == "\xD9\x84\xD9\x8A\xD8\xB3\xD8\xAA" /* ليست */) && opened))
+        from = i + 1;
+    }
+    if (from < ts.size()) {
+      out.push_back({from, close_after(from)});
+      continue;
+    }
+    // Turkish: the clause closes with its cue ("Hama'daki Hamra değil", "Halep'in kuzeyindeki
+    // Nahliye ile karıştırılmamalı"), from the bracket, comma or sentence start before it.
+    if (ts[i].script == Script::latin &&
+        (w == "de\xC4\x9Fil" /* değil */ || w == "de\xC4\x9Fildir" || w.starts_with("kar\xC4\xB1\xC5\x9Ft\xC4\xB1r\xC4\xB1lma") ||
+         w.starts_with("kar\xC4\xB1\xC5\x9Ft\xC4\xB1rmay"))) {
+      std::size_t b = i;
+      while (b > 0 && i - b < 14 && ts[b - 1].sentence == ts[i].sentence && !punct(b - 1, kOpen) && !punct(b - 1, kClose)) --b;
+      if (b < i) out.push_back({b, i});
+    }
+  }
+  return out;
+}
+
+// Whether a clause's words say "the same name" (of the place before it).
+bool says_same_name(const Document& doc, const ExclusionClause& c) {
+  std::string words;
+  for (std::size_t i = c.first; i < c.end; ++i)
+    if (doc.tokens()[i].word) words += " " + doc.tokens()[i].lower;
+  words += " ";
+  static const std::vector<std::string_view> kSame{
+      " same name ", " of that name ", " namesake", " the one ", " the other ",
+      " \xD0\xBE\xD0\xB4\xD0\xBD\xD0\xBE\xD0\xB8\xD0\xBC\xD1\x91\xD0\xBD\xD0\xBD" /* одноимённ */,
+      " \xD0\xBE\xD0\xB4\xD0\xBD\xD0\xBE\xD0\xB8\xD0\xBC\xD0\xB5\xD0\xBD\xD0\xBD" /* одноименн */,
+      " \xD1\x82\xD1\x91\xD0\xB7\xD0\xBA" /* тёзк */,
+      " \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB3\xD9\x85 \xD9\x86\xD9\x81\xD8\xB3\xD9\x87" /* الاسم نفسه */,
+      " \xD9\x86\xD9\x81\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB3\xD9\x85" /* نفس الاسم */,
+      " \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB3\xD9\x85 \xD8\xB0\xD8\xA7\xD8\xAA\xD9\x87" /* الاسم ذاته */,
+      " ayn\xC4\xB1 ad" /* aynı ad */, " ayn\xC4\xB1 isim", " ada\xC5\x9F" /* adaş */};
+  return std::any_of(kSame.begin(), kSame.end(), [&](std::string_view s) { return words.find(s) != std::string::npos; });
+}
+
+// Two mentions of one name: the same gazetteer name, or the same folded spelling (a Russian case
+// ending apart: "Кафр-Зейта", "Кафр-Зейтой").
+bool same_name(const PlaceMention& a, const PlaceMention& b) {
+  if (a.kind == "region" || b.kind == "region") return false;
+  if (a.name && b.name && gazetteer::fold(*a.name) == gazetteer::fold(*b.name)) return true;
+  const std::string fa = gazetteer::fold(a.text), fb = gazetteer::fold(b.text);
+  if (fa == fb) return true;
+  const std::size_t common = std::mismatch(fa.begin(), fa.end(), fb.begin(), fb.end()).first - fa.begin();
+  return common >= 5 && fa.size() - common <= 3 && fb.size() - common <= 3 &&
+         (std::string_view(a.text).find("\xD0") != std::string_view::npos ||
+          std::string_view(a.text).find("\xD1") != std::string_view::npos);
+}
+
+void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
+                        const std::function<std::vector<const gazetteer::Place*>(const PlaceMention&)>& namesakes_of) {
+  const auto clauses = exclusion_clauses(doc);
+  if (clauses.empty()) return;
+  const auto& ts = doc.tokens();
+  auto clause_span = [&](const ExclusionClause& c) { return Span{ts[c.first].span.begin, ts[c.end - 1].span.end}; };
+  auto in_clause = [&](const PlaceMention& p) {
+    return std::any_of(clauses.begin(), clauses.end(), [&](const ExclusionClause& c) {
+      const Span s = clause_span(c);
+      return p.span.begin >= s.begin && p.span.end <= s.end;
+    });
+  };
+  for (const ExclusionClause& c : clauses) {
+    if (c.end <= c.first) continue;
+    const Span cs = clause_span(c);
+    std::vector<std::size_t> inside;
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (out[k].span.begin >= cs.begin && out[k].span.end <= cs.end) inside.push_back(k);
+    const std::size_t sentence = ts[c.first].sentence;
+    auto sentence_of = [&](const PlaceMention& p) { return ts[doc.token_at(p.span.begin)].sentence; };
+    // P: the nearest mention of E's name outside the clauses, in its sentence or the one before.
+    std::optional<std::size_t> e_at, p_at;
+    for (const std::size_t k : inside) {
+      for (std::size_t j = 0; j < out.size(); ++j) {
+        if (in_clause(out[j]) || out[j].kind == "region" || !same_name(out[j], out[k])) continue;
+        const std::size_t sj = sentence_of(out[j]);
+        if (sj != sentence && sj + 1 != sentence) continue;
+        const std::size_t dist = out[j].span.end <= cs.begin ? cs.begin - out[j].span.end : out[j].span.begin - cs.end;
+        const std::size_t best = !p_at ? std::numeric_limits<std::size_t>::max()
+                                 : out[*p_at].span.end <= cs.begin ? cs.begin - out[*p_at].span.end
+                                                                    : out[*p_at].span.begin - cs.end;
+        if (dist < best) p_at = j, e_at = k;
+      }
+    }
+    // (The name again as words no finder took for a mention: "لا جدرايا القريبة من تفتناز" names
+    // جدرايا with no cue before it.)
+    bool named_again = false;
+    if (!e_at) {
+      const std::string_view ctext = doc.slice(cs);
+      std::size_t best = 0;
+      for (std::size_t j = 0; j < out.size(); ++j) {
+        const PlaceMention& o = out[j];
+        if (in_clause(o) || o.kind == "region" || o.span.end > cs.begin || o.text.empty()) continue;
+        const std::size_t sj = sentence_of(o);
+        if (sj != sentence && sj + 1 != sentence) continue;
+        const std::size_t at = ctext.find(o.text);
+        if (at == std::string_view::npos || (at > 0 && ctext[at - 1] != ' ')) continue;
+        const std::size_t after = at + o.text.size();
+        if (after < ctext.size() && ctext[after] != ' ' && ctext[after] != ')' && ctext[after] != ',') continue;
+        if (o.span.end >= best) best = o.span.end, p_at = j, named_again = true;
+      }
+    }
+    if (!e_at && !named_again && !says_same_name(doc, c)) continue;
+    if (!p_at)
+      for (std::size_t j = 0; j < out.size(); ++j)
+        if (out[j].span.end <= cs.begin && sentence_of(out[j]) == sentence && !in_clause(out[j]) && out[j].kind != "region")
+          p_at = j;
+    for (const std::size_t k : inside) out[k].ruled_out = true;
+    if (!p_at) continue;
+    // The namesakes of the name, each once (the main gazetteer and the supplement may both hold
+    // a village: points within 2 km are one).
+    std::vector<const gazetteer::Place*> names;
+    auto add = [&](const std::vector<const gazetteer::Place*>& v) {
+      for (const gazetteer::Place* p : v)
+        if (std::none_of(names.begin(), names.end(),
+                         [&](const gazetteer::Place* q) { return approx_km(p->lat, p->lon, q->lat, q->lon) < 2; }))
+          names.push_back(p);
+    };
+    add(namesakes_of(out[*p_at]));
+    if (e_at) add(namesakes_of(out[*e_at]));
+    if (names.size() < 1) continue;
+    // The namesake(s) ruled out, by the clause's references.
+    std::vector<const gazetteer::Place*> ruled;
+    std::vector<std::string> refs;
+    for (const std::size_t k : inside) {
+      if (e_at && k == *e_at) continue;
+      const PlaceMention& r = out[k];
+      std::vector<const gazetteer::Place*> by_ref;
+      if (r.kind == "point" && r.lat && r.lon) {
+        std::vector<std::pair<double, const gazetteer::Place*>> d;
+        for (const gazetteer::Place* p : names) d.push_back({approx_km(*r.lat, *r.lon, p->lat, p->lon), p});
+        std::sort(d.begin(), d.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        if (d[0].first <= 40 && (d.size() == 1 || d[1].first >= std::max(2 * d[0].first, d[0].first + 10)))
+          by_ref.push_back(d[0].second);
+      }
+      // (a province or country that holds every namesake tells none apart; a point does: the
+      // one namesake near it is ruled out, even the only one)
+      if (by_ref.empty() && (r.kind == "region" || r.city_or_province) && !r.country.empty()) {
+        for (const gazetteer::Place* p : names)
+          if (p->country == r.country && (r.admin1.empty() || p->admin1() == r.admin1)) by_ref.push_back(p);
+        if (by_ref.size() == names.size()) by_ref.clear();
+      }
+      if (by_ref.empty()) continue;
+      refs.push_back(r.text);
+      for (const gazetteer::Place* p : by_ref)
+        if (std::find(ruled.begin(), ruled.end(), p) == ruled.end()) ruled.push_back(p);
+    }
+    if (ruled.empty()) continue;
+    std::vector<const gazetteer::Place*> left;
+    for (const gazetteer::Place* p : names)
+      if (std::find(ruled.begin(), ruled.end(), p) == ruled.end()) left.push_back(p);
+    auto list = [](const std::vector<const gazetteer::Place*>& v) {
+      std::string s;
+      for (const gazetteer::Place* p : v) s += fmt::format("{}{} ({:.3f}, {:.3f})", s.empty() ? "" : "; ", p->name, p->lat, p->lon);
+      return s;
+    };
+    const std::string told = fmt::format("the text rules out the '{}' near {} ('{}')", names.front()->name,
+                                         fmt::join(refs, ", "), doc.slice(cs));
+    if (e_at && ruled.size() == 1) {
+      PlaceMention& e = out[*e_at];
+      set_point(e, *ruled.front());
+      e.reason = fmt::format("the namesake the text rules out, near {}: named to tell the villages apart, not an "
+                             "event's place",
+                             fmt::join(refs, ", "));
+      e.rule += "+namesake_ruled_out";
+    }
+    const PlaceMention meant = out[*p_at];
+    for (PlaceMention& o : out) {
+      if (o.ruled_out || in_clause(o) || !same_name(o, meant)) continue;
+      const bool on_ruled = o.kind == "point" && o.lat && o.lon && std::any_of(ruled.begin(), ruled.end(), [&](const gazetteer::Place* p) {
+                              return approx_km(*o.lat, *o.lon, p->lat, p->lon) < 2;
+                            });
+      if (left.size() == 1) {
+        if (o.kind == "point" && !on_ruled && o.lat && approx_km(*o.lat, *o.lon, left[0]->lat, left[0]->lon) < 2) {
+          o.reason += fmt::format("{}{}", o.reason.empty() ? "" : "; ", told);
+          continue;
+        }
+        set_point(o, *left.front());
+        o.match = o.match.empty() ? "exact" : o.match;
+        o.reason = fmt::format("{} places bear the name; {}: the one left, {}", names.size(), told, left.front()->admin1());
+        o.rule += "+namesake_left";
+      } else if (left.empty() || on_ruled) {
+        o.kind = "unresolved";
+        o.name.reset();
+        o.geonameid.reset();
+        o.lon.reset();
+        o.lat.reset();
+        o.country.clear();
+        o.admin1.clear();
+        o.reason = left.empty()
+                       ? fmt::format("{}, and the gazetteer holds no other place of that name: the place meant is not in "
+                                     "it",
+                                     told)
+                       : fmt::format("{}; {} others bear the name and the text does not say which: {}", told,
+                                     left.size(), list(left));
+        o.rule += "+namesake_ruled_out";
+      }
+    }
+  }
 }
 
 // The consonants and vowel classes of a Latin (folded) spelling of an Arabic name, for the
@@ -1399,6 +1695,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           return weak_cue_here(w, "list item", std::string(b));
         }
       }
+      // An Arabic name that opens a cell of a table's place column ("رقم | … | مكان القدوم | …"
+      // over "٠١ | ح.خ | ٧ | بحفيس | …": a camp's census of arrivals; twenty-fifth held-out set):
+      // the header names the column a place; a weak cue (the gazetteer or the supplement's exact
+      // spelling must know the name).
+      if (W[w].tok > 0 && tok(w).script == Script::arabic && doc.token_text(W[w].tok - 1) == "|" &&
+          in_place_column(doc, toks[W[w].tok].b0))
+        return weak_cue_here(w, "place column", "|");
       // An Arabic name alone in parentheses after a speaker ("أبو أحمد (قاح):", "أم محمد (دير
       // بلوط)"): a transcript or a letter says where each speaker is; a weak cue (seventeenth
       // held-out set). The parenthesis holds one to three words and nothing else, and a colon
@@ -1821,15 +2124,19 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       auto is_ar_around = [&](const std::optional<CueHit>& c) {
         static const std::vector<Words> kAround{Words{cue_key("أطراف")}, Words{cue_key("اطراف")}, Words{cue_key("محيط")},
                                                 Words{cue_key("مشارف")}, Words{cue_key("ضواحي")}, Words{cue_key("بين")},
+                                                // an entrance, a junction ("مدخل محمبل", "مفرق بكفلون")
+                                                Words{cue_key("مدخل")}, Words{cue_key("مفرق")},
                                                 // "near" ("قرب جورين", "بالقرب من جورين")
                                                 near_cues()[0], near_cues()[1]};
         return c && std::find(kAround.begin(), kAround.end(), c->key) != kAround.end();
       };
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
         static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{hill_cue()},
-            kItem{"list item"};  // a bulletin's item ("- حاس، كفرسجنة — ٣")
+            kItem{"list item"},  // a bulletin's item ("- حاس، كفرسجنة — ٣")
+            kColumn{"place column"};  // a table's place cell (in_place_column)
         static const Words kTag{"hashtag"};
         return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem || c->key == kTag ||
+                     c->key == kColumn ||
                      is_ar_around(c));
       };
       // --- Candidate windows starting at w, longest first.
@@ -3439,6 +3746,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                          : "");
     pm.rule += "+neighbour-after";
   }
+  rule_out_namesakes(doc, out, [&](const PlaceMention& pm) {
+    const bool cyr = !pm.name && std::any_of(pm.text.begin(), pm.text.end(), [](char ch) {
+      return static_cast<unsigned char>(ch) == 0xD0 || static_cast<unsigned char>(ch) == 0xD1;
+    });
+    const std::string q = pm.name ? *pm.name : cyr ? gazetteer::fold(pm.text) : pm.text;
+    const std::string fq = pm.name ? gazetteer::fold(*pm.name) : std::string();
+    std::vector<const gazetteer::Place*> v;
+    auto keep = [&](const gazetteer::Place* p) {
+      if (p && (fq.empty() || gazetteer::fold(p->name) == fq)) v.push_back(p);
+    };
+    for (const bool local : {false, true}) {
+      if (local && !m.has_localities()) continue;
+      const Resolved r = m.resolve(q, cyr, local);
+      keep(r.place);
+      for (const gazetteer::Place* p : r.top_places) keep(p);
+      for (const gazetteer::Place* p : r.homonyms) keep(p);
+    }
+    return v;
+  });
   return out;
 }
 

@@ -53,6 +53,10 @@ struct PlaceMention {
   // The direction words of an offset ("east of" in "Maar Shurin, east of Maarat al-Numan",
   // "شرقي", Turkish "güneydoğusundaki" after the name), when the rule has "offset"; else empty.
   Span offset_words{};
+  // Named inside a clause that rules a namesake out ("(not Kafr Jannah in the Afrin area)", "لا
+  // جدرايا القريبة من تفتناز"): the namesake and the places that tell it apart. Never an event's
+  // place; mentions JSON "ruled_out": true.
+  bool ruled_out = false;
 };
 
 // Gives the localities supplement (data/gazetteer/localities.tsv) when first needed, or null; called
