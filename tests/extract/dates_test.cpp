@@ -1204,8 +1204,19 @@ TEST(Dates, AnAbbreviatedWeekdayBesideADayAndMonthSettlesTheOrder) {
   EXPECT_EQ(out[0].text, "Sun 01/03");
   ASSERT_TRUE(out[0].resolved);
   EXPECT_EQ(iso_of(*out[0].resolved), "2020-03-01");
-  // An abbreviation alone, or in lower case, is no weekday ("sat", "Wed" as a verb).
+  // An abbreviation alone, or in lower case, is no weekday ("sat", "Wed" as a verb); beside a pair
+  // that neither reading puts on it (3 November 2018 was a Saturday, 11 March 2018 a Sunday), no
+  // date.
   EXPECT_TRUE(dates("They sat in the shelter all night.", 2020y / March / 20).empty());
+  ASSERT_NE(weekday{sys_days{2018y / November / 3}}, Monday);
+  ASSERT_NE(weekday{sys_days{2018y / March / 11}}, Monday);
+  for (const auto& m : dates("Mon 3/11 | Producer day rate | 175", 2018y / December / 3)) {
+    EXPECT_EQ(m.text.find('/'), std::string::npos) << m.text;
+  }
+  const auto sat = dates("Sat 3/11 | Producer day rate | 175", 2018y / December / 3);
+  ASSERT_EQ(sat.size(), 1u);
+  ASSERT_TRUE(sat[0].resolved);
+  EXPECT_EQ(iso_of(*sat[0].resolved), "2018-11-03");
   for (const auto& m : dates("The families sat 3/4 of the day in the shelter.", 2020y / March / 20)) {
     EXPECT_EQ(m.text.find('/'), std::string::npos) << m.text;
   }
@@ -1229,6 +1240,14 @@ TEST(Dates, AYearlessDayFollowsTheYearOfTheDateToldBeforeIt) {
   for (const auto& m : far)
     if (m.resolved) far_got[m.text] = iso_of(*m.resolved);
   EXPECT_EQ(far_got["On 12 March"], "2020-03-12");
+  // An agreement's date is no narrative's: an anniversary piece tells of its own year.
+  const auto anniversary = dates("A year after the 5 March 2020 Moscow protocol, shells hit Hass. On 6 March a school "
+                                 "was damaged.",
+                                 2021y / March / 8);
+  std::map<std::string, std::string> ann_got;
+  for (const auto& m : anniversary)
+    if (m.resolved) ann_got[m.text] = iso_of(*m.resolved);
+  EXPECT_EQ(ann_got["On 6 March"], "2021-03-06");
 }
 
 }  // namespace

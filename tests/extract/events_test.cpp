@@ -661,9 +661,14 @@ TEST(Events, TwentyFifthSetKinds) {
   EXPECT_EQ(kinds(run("Köye düşen rejim topçu mermileri iki evi yıktı.", "tr")), "shelling");
   EXPECT_EQ(kinds(run("Çoban köyün üzerinde dolaşan bir insansız hava aracı gördü.", "tr")), "uav_observation");
   EXPECT_EQ(kinds(run("HTŞ'nin kontrol noktasında konvoy yaklaşık 7 saat bekletilmiş.", "tr")), "movement_restriction");
-  // (not a meeting held for hours in a hall, a position left in a job)
-  EXPECT_EQ(kinds(run("The council held its meeting in the hall.", "en")), "");
-  EXPECT_EQ(kinds(run("Он оставил должность директора.", "ru")), "");
+  // (not a truce that held, talks held for hours, a position kept unchanged, a photo taken at a
+  // checkpoint, drone footage, rounds that were only found)
+  EXPECT_EQ(kinds(run("The ceasefire held for 48 hours.", "en")), "");
+  EXPECT_EQ(kinds(run("The talks were held for three hours in Ankara.", "en")), "");
+  EXPECT_EQ(kinds(run("Москва оставила свою позицию без изменений.", "ru")), "");
+  EXPECT_EQ(kinds(run("The photo was taken at a checkpoint in 2018.", "en")), "");
+  EXPECT_EQ(kinds(run("İnsansız hava aracı görüntüleri yayımlandı.", "tr")), "");
+  EXPECT_EQ(kinds(run("Tarlada patlamamış topçu mermileri bulundu.", "tr")), "");
   EXPECT_EQ(kinds(run("Hedef teröristlere ait bir insansız hava aracı atölyesiydi.", "tr")), "");
 }
 }  // namespace

@@ -1157,6 +1157,27 @@ TEST(Places, ANamesakeTheTextRulesOutIsNotThePlaceMeant) {
     EXPECT_TRUE(tf[1]->ruled_out) << dump(ms);
   }
   {
+    // Not clauses of exclusion: "لا سيما" (especially), "not only", "the other villages", a
+    // Turkish "belli değil" (unclear): the only Saraqib, Kafr Nabl, Sarmin keep their points.
+    auto saraqib = find_with_localities("قصفت قوات النظام سراقب. واستهدفت الغارات ريف إدلب، لا سيما سراقب وتفتناز.", "ar");
+    for (const PlaceMention* m : all_with_text(saraqib, "سراقب")) {
+      EXPECT_EQ(m->kind, "point") << dump(saraqib);
+      EXPECT_FALSE(m->ruled_out) << dump(saraqib);
+    }
+    ASSERT_FALSE(all_with_text(saraqib, "سراقب").empty()) << dump(saraqib);
+    auto other = find("Shells hit Kafr Nabl, not the other villages near Maarat al-Numan, on Monday.", "en");
+    expect_point(other, "Kafr Nabl", 36.56449, 35.61376);
+    EXPECT_FALSE(with_text(other, "Kafr Nabl")->ruled_out) << dump(other);
+    auto only = find("Shells hit Sarmin, not only Sarmin's outskirts but Saraqib, on Monday.", "en");
+    for (const PlaceMention& m : only) {
+      EXPECT_FALSE(m.ruled_out) << dump(only);
+    }
+    auto tr = find("Saldırının Serakib'de olup olmadığı belli değil, Serakib ve Sarmin'de hasar var.", "tr");
+    for (const PlaceMention& m : tr) {
+      EXPECT_FALSE(m.ruled_out) << dump(tr);
+    }
+  }
+  {
     // Not a namesake: a place set against another ("Sarmin, not Saraqib") is read as before.
     const auto ms = find("Shells hit Sarmin, not Saraqib, on Monday.", "en");
     expect_point(ms, "Sarmin", 36.72501, 35.90403);

@@ -712,7 +712,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // Not a place where a teller or a shooter is ("a witness in X", "forces stationed in X"):
   // that is no dateline.
   for (const auto& p : m.places)
-    if (p.span.begin >= body_begin && p.span.end <= dateline_end && p.kind != "region" && !held_place_cue(doc, m.places, p)) {
+    if (p.span.begin >= body_begin && p.span.end <= dateline_end && p.kind != "region" && !p.ruled_out &&
+        !held_place_cue(doc, m.places, p)) {
       dateline_place = &p;
       break;
     }
@@ -749,7 +750,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   if (dateline_place && (dateline_shaped || letterhead) && !dateline_place->country.empty()) {
     std::map<std::string, int> by_country;
     for (const auto& p : m.places)
-      if (p.span.begin >= dateline_end && !p.country.empty()) ++by_country[p.country];
+      if (p.span.begin >= dateline_end && !p.country.empty() && !p.ruled_out) ++by_country[p.country];
     int own = by_country[dateline_place->country], other = 0;
     for (const auto& [cc, count] : by_country)
       if (cc != dateline_place->country) other = std::max(other, count);
@@ -1511,14 +1512,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (of_claimant(p)) continue;                      // "a military source in Damascus": the teller's
         if (locates_another(p, s)) continue;               // "Maar Shurin, east of Maarat al-Numan"
         // Borrowed from the sentence before: an offset's reference is no event's place when a
-        // point comes before it there, the place it locates ("деревни Кафр-Биссин — это провинция
+        // point that would be taken comes before it there (the place it locates, as a rule) ("деревни Кафр-Биссин — это провинция
         // Идлиб, примерно в 10 км южнее Мааррат-эн-Нумана"; twenty-fourth held-out set).
         // (Not Turkish, whose offset comes before the place located: "Eriha'nın yaklaşık 5 km
         // güneydoğusundaki Maarzaf".)
         if (s != si && doc.lang() != "tr" &&
             ((p->offset_words.end > 0 && p->offset_words.end <= p->span.begin) || offset_before(doc, m, p->span)) &&
             std::any_of(places[s].begin(), places[s].end(), [&](const PlaceMention* q) {
-              return q != p && q->kind == "point" && q->span.end <= p->span.begin;
+              // (a point that would itself be taken: not a teller's, an origin, a place far from)
+              return q != p && q->kind == "point" && q->span.end <= p->span.begin && !of_claimant(q) && !origin_of(q) &&
+                     !far_from(q) && !(held_of(q) && held_of(q)->source);
             }))
           continue;
         if (origin_of(p)) {
@@ -3028,7 +3031,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         // (Over the whole sentence, not the event's clause: "… ما أسفر عن استشهاد مواطن … في الحويز".)
         const PlaceMention* nearest = nullptr;
         for (const PlaceMention& p : m.places)
-          if (p.kind == "point" && sentence_of(doc, p.span.begin) == si &&
+          if (p.kind == "point" && !p.ruled_out && sentence_of(doc, p.span.begin) == si &&
               (!nearest || distance(p.span, u.n->span) < distance(nearest->span, u.n->span)))
             nearest = &p;
         if (!nearest) continue;
@@ -3044,7 +3047,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const bool after_list =
             std::all_of(group.begin(), group.end(), [&](const Cand* g) { return g->place && g->place->span.end <= u.n->span.begin; }) &&
             std::none_of(m.places.begin(), m.places.end(), [&](const PlaceMention& p) {
-              return p.kind == "point" && p.span.begin >= u.n->span.end && sentence_of(doc, p.span.begin) == si;
+              return p.kind == "point" && !p.ruled_out && p.span.begin >= u.n->span.end && sentence_of(doc, p.span.begin) == si;
             });
         if (after_list) {
           // (the first located place: a member nothing locates carries no figure)

@@ -615,6 +615,31 @@ struct Scanner {
         if (it->rule == "absolute" && it->precision == "day" && it->resolved) told = &*it;
       // (not when a date read after it lies in another year: the text has come back to its own
       // time; nor a day the text read before in another year, "on 20 March" told again)
+      // (nor an agreement's date, "the 5 March 2020 Moscow protocol … On 6 March": an anniversary
+      // piece tells of its own year)
+      if (told) {
+        static const std::vector<std::string_view> kAgreementStems{
+            "agreement", "memorandum", "protocol", "accord", "deal", "ceasefire", "truce", "summit",
+            "\xD1\x81\xD0\xBE\xD0\xB3\xD0\xBB\xD0\xB0\xD1\x88\xD0\xB5\xD0\xBD" /* соглашен */,
+            "\xD0\xBC\xD0\xB5\xD0\xBC\xD0\xBE\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB4\xD1\x83\xD0\xBC" /* меморандум */,
+            "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB" /* протокол */,
+            "\xD0\xB4\xD0\xBE\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80" /* договор */,
+            "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBC\xD0\xB8\xD1\x80" /* перемир */,
+            "\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82" /* اتفاق */, "\xD9\x85\xD8\xB0\xD9\x83\xD8\xB1\xD8\xA9" /* مذكرة */,
+            "\xD8\xA8\xD8\xB1\xD9\x88\xD8\xAA\xD9\x88\xD9\x83\xD9\x88\xD9\x84" /* بروتوكول */,
+            "\xD9\x87\xD8\xAF\xD9\x86\xD8\xA9" /* هدنة */, "mutabakat", "anla\xC5\x9Fma" /* anlaşma */, "protokol",
+            "ate\xC5\x9Fkes" /* ateşkes */};
+        const std::size_t a = doc.token_at(told->span.begin), z = doc.token_at(told->span.end);
+        for (std::size_t k = a >= 6 ? a - 6 : 0; told && k < std::min(t.size(), z + 6); ++k) {
+          if (!t[k].word || t[k].sentence != t[a < t.size() ? a : 0].sentence) continue;
+          const std::string_view lw = t[k].lower;
+          for (std::string_view stem : kAgreementStems)
+            if (lw.starts_with(stem) || ((stem[0] == '\xD8' || stem[0] == '\xD9') && lw.find(stem) != std::string_view::npos)) {
+              told = nullptr;
+              break;
+            }
+        }
+      }
       if (told) {
         bool after_told = false;
         for (const DateMention& o : out) {

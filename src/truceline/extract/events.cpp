@@ -442,8 +442,11 @@ constexpr Entry kTriggers[] = {
     // авиационный удар"); positions abandoned ("оставили позиции");
     // artillery rounds that fell, named after the verb ("düşen rejim topçu mermileri"); a drone
     // seen ("insansız hava aracı gördü"; not "bir insansız hava aracı atölyesi", a workshop).
-    {"movement_restriction", "held ~ for ~ hours"}, {"movement_restriction", "held for ~ ~ hours"},
-    {"movement_restriction", "taken at ~ checkpoint*"}, {"movement_restriction", "held at ~ checkpoint*"},
+    // (who was held, said: not "the ceasefire held for 48 hours", "talks held for three hours")
+    {"movement_restriction", "held us for ~ hours"}, {"movement_restriction", "held them for ~ hours"},
+    {"movement_restriction", "held ~ convoy for ~ hours"}, {"movement_restriction", "held ~ vehicles for ~ hours"},
+    {"movement_restriction", "held ~ trucks for ~ hours"}, {"movement_restriction", "held for ~ hours at ~ checkpoint*"},
+    {"movement_restriction", "taken at ~ checkpoint by"}, {"movement_restriction", "held at ~ checkpoint*"},
     {"movement_restriction", "detained at ~ checkpoint*"},
     {"movement_restriction", "kontrol nokta* ~ beklet*"}, {"movement_restriction", "kontrol nokta* ~ ~ beklet*"},
     {"movement_restriction", "حط* حاجز*"}, {"movement_restriction", "نصبو* حاجز*"},
@@ -453,9 +456,9 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "زنانة ضرب*"}, {"airstrike", "الزنانة قصف*"},
     {"airstrike", "сбросил* боеприпас*"}, {"airstrike", "сбросил* ~ боеприпас*"},
     {"airstrike", "авиационн* удар*"},
-    {"withdrawal", "оставил* позиц*"}, {"withdrawal", "оставил* ~ позиц*"},
-    {"shelling", "düşen ~ mermi*"}, {"shelling", "düşen ~ ~ mermi*"}, {"shelling", "topçu mermi*"},
-    {"uav_observation", "insansız hava arac* gör*"},
+    {"withdrawal", "оставили позиции"}, {"withdrawal", "оставили свои позиции"},
+    {"shelling", "düşen ~ mermi*"}, {"shelling", "düşen ~ ~ mermi*"},
+    {"uav_observation", "insansız hava arac* gördü*"}, {"uav_observation", "insansız hava arac* görül*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
@@ -1632,8 +1635,9 @@ EventFindings find_events(const Document& doc) {
     // "снаряды", "قذائف") in a sentence that withdraws something is the weapon withdrawn ("tanks,
     // rocket launchers and mortars were moved out of the zone"), not fire.
     if (std::any_of(found.begin(), found.end(), [](const auto& m) { return m.kind == "withdrawal"; })) {
-      static constexpr string_view kWeaponNouns[] = {"trigger:havan*", "trigger:снаряд*", "trigger:قذائف",
-                                                     "trigger:قذيفة", "trigger:مدفعي*", "trigger:صاروخي*"};
+      static constexpr string_view kWeaponNouns[] = {"trigger:havan*",  "trigger:снаряд*", "trigger:قذائف",
+                                                     "trigger:قذيفة",   "trigger:مدفعي*",  "trigger:صاروخي*",
+                                                     "trigger:قذايف"};
       std::erase_if(found, [](const auto& m) {
         return m.kind == "shelling" && std::find(std::begin(kWeaponNouns), std::end(kWeaponNouns), m.rule) != std::end(kWeaponNouns);
       });

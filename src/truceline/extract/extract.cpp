@@ -98,7 +98,7 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
         // the one state the text points to).
         std::vector<std::string> countries;
         for (const auto& p : m.places)
-          if (p.kind == "point" || p.kind == "region") countries.push_back(p.country);
+          if ((p.kind == "point" || p.kind == "region") && !p.ruled_out) countries.push_back(p.country);
         m.actors = impl_->actors.find(doc, countries);
       }
       m.dates = find_dates(doc, opt.published, impl_->agreement);

@@ -643,13 +643,24 @@ bool in_place_column(const Document& doc, std::size_t at) {
   std::string cell = text.substr(cells[*col].first, cells[*col].second - cells[*col].first);
   for (char& ch : cell)
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');  // (ASCII only: UTF-8 bytes untouched)
+  // (whole words, an Arabic one with or without its article: not "Displaced", "Player",
+  // "إمكانية")
+  std::vector<std::string> words;
+  for (std::size_t x = 0; x < cell.size();) {
+    const std::size_t e = cell.find_first_of(" \t/(),:-", x);
+    if (e != x) words.push_back(cell.substr(x, e == std::string::npos ? std::string::npos : e - x));
+    if (e == std::string::npos) break;
+    x = e + 1;
+  }
   static const std::vector<std::string_view> kPlaceHeads{
       "\xD9\x85\xD9\x83\xD8\xA7\xD9\x86" /* مكان */, "\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA9" /* قرية */,
       "\xD8\xA8\xD9\x84\xD8\xAF\xD8\xA9" /* بلدة */, "\xD9\x85\xD9\x88\xD9\x82\xD8\xB9" /* موقع */,
       "\xD9\x85\xD9\x86\xD8\xB7\xD9\x82\xD8\xA9" /* منطقة */, "location", "place", "village", "town",
       "\xD0\xBC\xD0\xB5\xD1\x81\xD1\x82\xD0\xBE" /* место */, "yer", "k\xC3\xB6y" /* köy */};
-  return std::any_of(kPlaceHeads.begin(), kPlaceHeads.end(),
-                     [&](std::string_view h) { return cell.find(h) != std::string::npos; });
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+    const std::string_view w = std::string_view(word).starts_with("\xD8\xA7\xD9\x84") /* ال */ ? std::string_view(word).substr(4) : word;
+    return std::find(kPlaceHeads.begin(), kPlaceHeads.end(), w) != kPlaceHeads.end();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -659,16 +670,18 @@ bool in_place_column(const Document& doc, std::size_t at) {
 // "Hama'daki Hamra değil". Hand-written: a reading of the text's own words about which of two
 // villages of one name it means, that no library makes.
 //
-// A clause of exclusion runs from its cue (English "not" after a bracket, comma or dash, "not to
-// be confused with"; Russian "не" so placed, "не путать с", "а не"; Arabic "لا" so placed,
-// "وليس", "ليس"; Turkish "… değil", "… ile karıştırılmamalı", which close it) to the next
-// bracket, comma, semicolon or full stop (at most 14 tokens). It counts only when it names the
-// place again (a mention spelt as the one before it: E) or says "the same name" ("одноимённый",
-// "الاسم نفسه", "aynı adlı"). The place meant, P, is the nearest mention of that name outside the
-// clause in its sentence or the one before (or, with no name again, the nearest place before
-// the clause in its sentence). The clause's other places are its references: the namesake ruled
-// out is the one nearest a referenced point (40 km at most, every other at least twice as far),
-// or, failing that, those in a referenced province or country.
+// A clause of exclusion runs from its cue (English "not" after a bracket, comma or dash, not "not
+// only / just / far …", and "not to be confused with"; Russian "не" so placed, "не путать с", "а
+// не"; Arabic "لا" so placed, not "لا سيما / يزال / يقل …", "وليس", "ليس"; Turkish "… değil" right
+// after a name or a village noun, "… ile karıştırılmamalı", which close it) to the next bracket,
+// comma, semicolon or full stop (at most 14 tokens). It counts only when it names the place again
+// (a mention spelt as one before it, or those words: E) or says "the same name" ("одноимённый",
+// "الاسم نفسه", "aynı adlı", "the one near"). The place meant, P, is the nearest mention of that
+// name outside the clause in its sentence or the one before (or, with no name again, the nearest
+// place before the clause in its sentence). The clause's other places are its references: the
+// namesake ruled out is the one nearest a referenced point (40 km at most, every other at least
+// twice as far and 10 km farther), or, failing that, those in a referenced province or country
+// (not when that province or country holds every namesake).
 //
 // Then every mention of that name outside such clauses is the namesake left, when one is left;
 // none left (the gazetteer holds only the one ruled out): unresolved, said so; several left and
@@ -701,8 +714,9 @@ std::vector<ExclusionClause> exclusion_clauses(const Document& doc) {
     const bool opened = i > 0 && punct(i - 1, kOpen);
     std::size_t from = ts.size();
     if (ts[i].script == Script::latin && w == "not") {
+      static const std::set<std::string_view> kNotPhrase{"only", "just", "far", "least", "yet", "even", "all", "long"};
       if (lw(i + 1) == "to" && lw(i + 2) == "be" && lw(i + 3) == "confused" && lw(i + 4) == "with") from = i + 5;
-      else if (opened) from = i + 1;
+      else if (opened && !kNotPhrase.count(lw(i + 1))) from = i + 1;  // (not "…, not only", "…, not far from")
     } else if (ts[i].script == Script::cyrillic && w == "\xD0\xBD\xD0\xB5" /* не */) {
       const std::string_view nx = lw(i + 1);
       if ((nx == "\xD0\xBF\xD1\x83\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C" /* путать */ ||
@@ -711,13 +725,19 @@ std::vector<ExclusionClause> exclusion_clauses(const Document& doc) {
         from = i + 3;
       else if (opened || (i > 0 && ts[i - 1].word && ts[i - 1].lower == "\xD0\xB0" /* а */)) from = i + 1;
     } else if (ts[i].script == Script::arabic) {
-      if (w == "\xD9\x84\xD8\xA7" /* لا */ && opened) from = i + 1;
+      // (not "، لا سيما" especially, "، لا يزال" still, "لا يقل" no less, "لا بد", "لا شك")
+      static const std::set<std::string_view> kLaPhrase{
+          "\xD8\xB3\xD9\x8A\xD9\x85\xD8\xA7" /* سيما */, "\xD9\x8A\xD8\xB2\xD8\xA7\xD9\x84" /* يزال */,
+          "\xD8\xAA\xD8\xB2\xD8\xA7\xD9\x84" /* تزال */, "\xD9\x8A\xD8\xB2\xD8\xA7\xD9\x84\xD9\x88\xD9\x86" /* يزالون */,
+          "\xD9\x8A\xD9\x82\xD9\x84" /* يقل */, "\xD8\xAA\xD9\x82\xD9\x84" /* تقل */, "\xD8\xA8\xD8\xAF" /* بد */,
+          "\xD8\xB4\xD9\x83" /* شك */};
+      if (w == "\xD9\x84\xD8\xA7" /* لا */ && opened && !kLaPhrase.count(lw(i + 1))) from = i + 1;
       else if (w == "\xD9\x88\xD9\x84\xD9\x8A\xD8\xB3" /* وليس */ || w == "\xD9\x88\xD9\x84\xD9\x8A\xD8\xB3\xD8\xAA" /* وليست */ ||
                ((w == "\xD9\x84\xD9\x8A\xD8\xB3" /* ليس */ || w == "\xD9\x84\xD9\x8A\xD8\xB3\xD8\xAA" /* ليست */) && opened))
         from = i + 1;
     }
     if (from < ts.size()) {
-      out.push_back({from, close_after(from)});
+      if (const std::size_t e = close_after(from); e > from) out.push_back({from, e});
       continue;
     }
     // Turkish: the clause closes with its cue ("Hama'daki Hamra değil", "Halep'in kuzeyindeki
@@ -725,9 +745,16 @@ std::vector<ExclusionClause> exclusion_clauses(const Document& doc) {
     if (ts[i].script == Script::latin &&
         (w == "de\xC4\x9Fil" /* değil */ || w == "de\xC4\x9Fildir" || w.starts_with("kar\xC4\xB1\xC5\x9Ft\xC4\xB1r\xC4\xB1lma") ||
          w.starts_with("kar\xC4\xB1\xC5\x9Ft\xC4\xB1rmay"))) {
+      // (only right after a name, "Hama'daki Hamra değil", or a village noun after "aynı adlı",
+      // "aynı adlı küçük mezra değil": not "belli değil", "sadece X değil")
       std::size_t b = i;
       while (b > 0 && i - b < 14 && ts[b - 1].sentence == ts[i].sentence && !punct(b - 1, kOpen) && !punct(b - 1, kClose)) --b;
-      if (b < i) out.push_back({b, i});
+      static const std::set<std::string_view> kVillageNouns{"k\xC3\xB6y" /* köy */, "k\xC3\xB6y\xC3\xBC" /* köyü */,
+                                                            "mezra", "kasaba", "yer", "yerle\xC5\x9Fim" /* yerleşim */};
+      const bool after_name = i > 0 && ts[i - 1].word && (ts[i - 1].capitalised || kVillageNouns.count(ts[i - 1].lower));
+      const bool only = b < i && ts[b].word && (ts[b].lower == "sadece" || ts[b].lower == "yaln\xC4\xB1zca");
+      const bool degil = w.starts_with("de\xC4\x9Fil");  // ("… ile karıştırılmamalı" needs no name before it)
+      if (b < i && (after_name || !degil) && !only) out.push_back({b, i});
     }
   }
   return out;
@@ -740,14 +767,16 @@ bool says_same_name(const Document& doc, const ExclusionClause& c) {
     if (doc.tokens()[i].word) words += " " + doc.tokens()[i].lower;
   words += " ";
   static const std::vector<std::string_view> kSame{
-      " same name ", " of that name ", " namesake", " the one ", " the other ",
+      " same name ", " of that name ", " namesake", " the one in ", " the one near ", " the one by ",
+      " the one at ", " the one on ", " the one north", " the one south", " the one east", " the one west",
       " \xD0\xBE\xD0\xB4\xD0\xBD\xD0\xBE\xD0\xB8\xD0\xBC\xD1\x91\xD0\xBD\xD0\xBD" /* одноимённ */,
       " \xD0\xBE\xD0\xB4\xD0\xBD\xD0\xBE\xD0\xB8\xD0\xBC\xD0\xB5\xD0\xBD\xD0\xBD" /* одноименн */,
       " \xD1\x82\xD1\x91\xD0\xB7\xD0\xBA" /* тёзк */,
       " \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB3\xD9\x85 \xD9\x86\xD9\x81\xD8\xB3\xD9\x87" /* الاسم نفسه */,
       " \xD9\x86\xD9\x81\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB3\xD9\x85" /* نفس الاسم */,
       " \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB3\xD9\x85 \xD8\xB0\xD8\xA7\xD8\xAA\xD9\x87" /* الاسم ذاته */,
-      " ayn\xC4\xB1 ad" /* aynı ad */, " ayn\xC4\xB1 isim", " ada\xC5\x9F" /* adaş */};
+      " ayn\xC4\xB1 adl\xC4\xB1 " /* aynı adlı */, " ayn\xC4\xB1 ad\xC4\xB1 " /* aynı adı */,
+      " ayn\xC4\xB1 isimli ", " ada\xC5\x9F\xC4\xB1 " /* adaşı */};
   return std::any_of(kSame.begin(), kSame.end(), [&](std::string_view s) { return words.find(s) != std::string::npos; });
 }
 
@@ -758,10 +787,18 @@ bool same_name(const PlaceMention& a, const PlaceMention& b) {
   if (a.name && b.name && gazetteer::fold(*a.name) == gazetteer::fold(*b.name)) return true;
   const std::string fa = gazetteer::fold(a.text), fb = gazetteer::fold(b.text);
   if (fa == fb) return true;
-  const std::size_t common = std::mismatch(fa.begin(), fa.end(), fb.begin(), fb.end()).first - fa.begin();
-  return common >= 5 && fa.size() - common <= 3 && fb.size() - common <= 3 &&
-         (std::string_view(a.text).find("\xD0") != std::string_view::npos ||
-          std::string_view(a.text).find("\xD1") != std::string_view::npos);
+  // (Russian, both: the same stem once a case ending's vowels and j/m are dropped, "kafr-zeyta" and
+  // "kafr-zeytoy" -> kafr-zeyt; not "Кафр-Набль" and "Кафр-Набуда")
+  auto cyrillic = [](std::string_view t) {
+    return t.find("\xD0") != std::string_view::npos || t.find("\xD1") != std::string_view::npos;
+  };
+  if (!cyrillic(a.text) || !cyrillic(b.text)) return false;
+  auto stem = [](std::string f) {
+    for (int k = 0; k < 3 && f.size() > 4 && std::string_view("aeiouyjm").find(f.back()) != std::string_view::npos; ++k)
+      f.pop_back();
+    return f;
+  };
+  return fa.size() >= 5 && stem(fa) == stem(fb);
 }
 
 void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
@@ -783,12 +820,19 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
     for (std::size_t k = 0; k < out.size(); ++k)
       if (out[k].span.begin >= cs.begin && out[k].span.end <= cs.end) inside.push_back(k);
     const std::size_t sentence = ts[c.first].sentence;
-    auto sentence_of = [&](const PlaceMention& p) { return ts[doc.token_at(p.span.begin)].sentence; };
+    // (by span: a mention whose proclitic was cut off begins inside its token)
+    auto sentence_of = [&](const PlaceMention& p) -> std::size_t {
+      const auto& ss = doc.sentences();
+      const auto it = std::upper_bound(ss.begin(), ss.end(), p.span.begin,
+                                       [](std::size_t cp, const Sentence& x) { return cp < x.span.begin; });
+      return it == ss.begin() ? 0 : static_cast<std::size_t>(std::prev(it) - ss.begin());
+    };
     // P: the nearest mention of E's name outside the clauses, in its sentence or the one before.
     std::optional<std::size_t> e_at, p_at;
     for (const std::size_t k : inside) {
       for (std::size_t j = 0; j < out.size(); ++j) {
         if (in_clause(out[j]) || out[j].kind == "region" || !same_name(out[j], out[k])) continue;
+        if (out[j].span.end > cs.begin && out[j].span.begin < cs.end) continue;  // (overlapping the clause)
         const std::size_t sj = sentence_of(out[j]);
         if (sj != sentence && sj + 1 != sentence) continue;
         const std::size_t dist = out[j].span.end <= cs.begin ? cs.begin - out[j].span.end : out[j].span.begin - cs.end;
@@ -887,7 +931,7 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
                               return approx_km(*o.lat, *o.lon, p->lat, p->lon) < 2;
                             });
       if (left.size() == 1) {
-        if (o.kind == "point" && !on_ruled && o.lat && approx_km(*o.lat, *o.lon, left[0]->lat, left[0]->lon) < 2) {
+        if (o.kind == "point" && !on_ruled && o.lat && o.lon && approx_km(*o.lat, *o.lon, left[0]->lat, left[0]->lon) < 2) {
           o.reason += fmt::format("{}{}", o.reason.empty() ? "" : "; ", told);
           continue;
         }
@@ -904,8 +948,8 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
         o.country.clear();
         o.admin1.clear();
         o.reason = left.empty()
-                       ? fmt::format("{}, and the gazetteer holds no other place of that name: the place meant is not in "
-                                     "it",
+                       ? fmt::format("{}, and no other place of that name in the gazetteer is left: the place meant is not "
+                                     "in it",
                                      told)
                        : fmt::format("{}; {} others bear the name and the text does not say which: {}", told,
                                      left.size(), list(left));
