@@ -1095,7 +1095,8 @@ struct Scanner {
       while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
       std::size_t after = t[last].b1;
       while (after < le && text[after] == ' ') ++after;
-      auto digit = [&](std::size_t x) { return x < le && text[x] >= '0' && text[x] <= '9'; };
+      const std::size_t line_end = le;  // (a structured binding: not captured by a lambda before C++20 in clang)
+      auto digit = [&](std::size_t x) { return x < line_end && text[x] >= '0' && text[x] <= '9'; };
       const bool time_next = digit(after) && ((digit(after + 1) && after + 2 < le && text[after + 2] == ':') ||
                                               (after + 1 < le && text[after + 1] == ':'));
       log_head = (a == lb || text[a - 1] == '|') && time_next;
