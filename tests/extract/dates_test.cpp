@@ -981,6 +981,14 @@ std::string iso_of(const year_month_day& d) {
          std::to_string(static_cast<unsigned>(d.day()));
 }
 
+// Each resolved date of `text` by its words: the day it was read as (ISO).
+std::map<std::string, std::string> got_of(const std::string& text, year_month_day pub) {
+  std::map<std::string, std::string> got;
+  for (const auto& m : dates(text, pub))
+    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  return got;
+}
+
 TEST(Dates, ATranscriptCountsItsRelativeDaysFromItsRecordingDay) {
   // A podcast recorded on Sunday 2 December 2018 and released on Monday: after the recording
   // note's line, "this morning" and weekdays count from the Sunday; on the note's line itself
@@ -1136,12 +1144,6 @@ TEST(DateMentions, ADayWithItsOwnWeekdayIsOneMention) {
 // from the day told of, and say so (twenty-third held-out set). Not with one labelled date only,
 // nor when the header tells of two days.
 TEST(Dates, AHeadersDayToldOfAnchorsRelativeDays) {
-  auto got_of = [](const std::string& text, year_month_day pub) {
-    std::map<std::string, std::string> got;
-    for (const auto& m : dates(text, pub))
-      if (m.resolved) got[m.text] = iso_of(*m.resolved);
-    return got;
-  };
   const std::string ar =
       "محضر اجتماع\nتاريخ الاجتماع: الخميس 11/6/2020\nتاريخ تحرير المحضر: السبت 13/6/2020\n\n"
       "قال الضابط إن ثلاث قذائف سقطت مساء أمس قرب النقطة.";
@@ -1224,29 +1226,20 @@ TEST(Dates, AnAbbreviatedWeekdayBesideADayAndMonthSettlesTheOrder) {
 
 TEST(Dates, AYearlessDayFollowsTheYearOfTheDateToldBeforeIt) {
   // Published in May 2021, telling of January 2020: the days after "24 января 2020 г." are 2020's.
-  const auto out = dates("В ночь на 24 января 2020 г. обстреляли Саракиб. 29 января авиация нанесла удар по "
-                         "Сармину. К 3 февраля армия вошла в город.",
-                         2021y / May / 20);
-  std::map<std::string, std::string> got;
-  for (const auto& m : out)
-    if (m.resolved) got[m.text] = iso_of(*m.resolved);
+  auto got = got_of("В ночь на 24 января 2020 г. обстреляли Саракиб. 29 января авиация нанесла удар по "
+                     "Сармину. К 3 февраля армия вошла в город.",
+                     2021y / May / 20);
   EXPECT_EQ(got["29 января"], "2020-01-29");
   EXPECT_EQ(got["К 3 февраля"], "2020-02-03");
   // A day long after the date told (an agreement's, 2018) keeps the publication's year.
-  const auto far = dates("Under the memorandum of 17 September 2018 the zone was set up. On 12 March shells hit "
+  auto far_got = got_of("Under the memorandum of 17 September 2018 the zone was set up. On 12 March shells hit "
                          "Saraqib.",
                          2020y / March / 20);
-  std::map<std::string, std::string> far_got;
-  for (const auto& m : far)
-    if (m.resolved) far_got[m.text] = iso_of(*m.resolved);
   EXPECT_EQ(far_got["On 12 March"], "2020-03-12");
   // An agreement's date is no narrative's: an anniversary piece tells of its own year.
-  const auto anniversary = dates("A year after the 5 March 2020 Moscow protocol, shells hit Hass. On 6 March a school "
-                                 "was damaged.",
-                                 2021y / March / 8);
-  std::map<std::string, std::string> ann_got;
-  for (const auto& m : anniversary)
-    if (m.resolved) ann_got[m.text] = iso_of(*m.resolved);
+  auto ann_got = got_of("A year after the 5 March 2020 Moscow protocol, shells hit Hass. On 6 March a school "
+                         "was damaged.",
+                         2021y / March / 8);
   EXPECT_EQ(ann_got["On 6 March"], "2021-03-06");
 }
 
