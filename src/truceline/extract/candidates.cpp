@@ -27,13 +27,6 @@ namespace {
 
 json span_json(Span s) { return json::array({s.begin, s.end}); }
 
-// The sentence holding code point `cp`.
-std::size_t sentence_of(const Document& d, std::size_t cp) {
-  const auto& ss = d.sentences();
-  auto it = std::upper_bound(ss.begin(), ss.end(), cp, [](std::size_t c, const Sentence& s) { return c < s.span.begin; });
-  return it == ss.begin() ? 0 : static_cast<std::size_t>(it - ss.begin()) - 1;
-}
-
 std::size_t distance(Span a, Span b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
@@ -602,11 +595,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // assembly (candidates point at them).
   std::deque<ActorMention> joint_actors;
   for (const auto& x : m.places)
-    if (!x.ruled_out) places[sentence_of(doc, x.span.begin)].push_back(&x);  // (a namesake ruled out: never the place)
-  for (const auto& x : m.actors) actors[sentence_of(doc, x.span.begin)].push_back(&x);
-  for (const auto& x : m.dates) dates[sentence_of(doc, x.span.begin)].push_back(&x);
-  for (const auto& x : m.numbers) numbers[sentence_of(doc, x.span.begin)].push_back(&x);
-  for (const auto& x : m.weapons) weapons[sentence_of(doc, x.span.begin)].push_back(&x);
+    if (!x.ruled_out) places[doc.sentence_at(x.span.begin)].push_back(&x);  // (a namesake ruled out: never the place)
+  for (const auto& x : m.actors) actors[doc.sentence_at(x.span.begin)].push_back(&x);
+  for (const auto& x : m.dates) dates[doc.sentence_at(x.span.begin)].push_back(&x);
+  for (const auto& x : m.numbers) numbers[doc.sentence_at(x.span.begin)].push_back(&x);
+  for (const auto& x : m.weapons) weapons[doc.sentence_at(x.span.begin)].push_back(&x);
 
   // The dateline: a place and a resolved date in the first 12 words of the text, before its
   // first event trigger ("SARAQIB, Oct 12 - Government forces shelled ..."; not the date of a
@@ -618,7 +611,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // since then), by its words and the word before it (the date finder leaves "since" out).
   auto after_since = [&](const DateMention& d) {
     std::string t = detail::ascii_lower(d.text);
-    for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token;)
+    for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[doc.sentence_at(d.span.begin)].first_token;)
       if (ts[k].word) {
         t = word_key(k) + " " + t;
         break;
@@ -632,7 +625,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // "منذ توقيع الاتفاق في 5 آذار" ("since" up to six words before, in the same clause).
     static const std::string kSinceAr = normalise_arabic("منذ");
     std::size_t words = 0;
-    for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[sentence_of(doc, d.span.begin)].first_token && words < 6;) {
+    for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[doc.sentence_at(d.span.begin)].first_token && words < 6;) {
       if (!ts[k].word) {
         if (ts[k].lower == "," || ts[k].lower == ";" || ts[k].lower == ":" || ts[k].lower == "\xD8\x8C") break;
         continue;
@@ -686,7 +679,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       return !ts[k].word && (ts[k].lower == "," || ts[k].lower == ";" || ts[k].lower == ":" || ts[k].lower == "." ||
                              ts[k].lower == "\xD8\x8C");
     };
-    const std::size_t si = sentence_of(doc, d.span.begin);
+    const std::size_t si = doc.sentence_at(d.span.begin);
     const std::size_t first = doc.token_at(d.span.begin), end = doc.token_at(d.span.end);
     std::size_t words = 0;
     for (std::size_t k = end; k < ss[si].end_token && words < 4 && !barrier(k); ++k)
@@ -770,7 +763,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // previous day", "the next morning" after it count from it (twenty-fourth held-out set).
   const bool dateline_in_sentence = dateline_date && [&] {
     const std::size_t after = doc.token_at(dateline_date->span.end);
-    return after < ts.size() && ts[after].word && event_sentences.count(sentence_of(doc, dateline_date->span.begin));
+    return after < ts.size() && ts[after].word && event_sentences.count(doc.sentence_at(dateline_date->span.begin));
   }();
   // anaphor_in per sentence, computed when first asked.
   std::vector<std::optional<Span>> anaphors(ss.size());
@@ -781,6 +774,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
 
   std::map<const PlaceMention*, std::optional<Span>> origins;  // origin_cue per place, when first asked
   std::map<const PlaceMention*, std::optional<HeldPlace>> held;  // held_place_cue per place, when first asked
+  std::map<const PlaceMention*, bool> offset_told;  // offset_before per place, when first asked
   std::vector<Cand> cands;
   std::deque<DateMention> derived_dates;  // days computed from a phrase ("the next day"): stable addresses
   // The publication date as a date to count from ("the day before" with no day told before it).
@@ -878,7 +872,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (n.risen) return true;
     if (n.counts != "fatalities" && n.counts != "injured") return false;
     const std::size_t k = doc.token_at(n.span.begin), e = doc.token_at(n.span.end);
-    const std::size_t si = sentence_of(doc, n.span.begin);
+    const std::size_t si = doc.sentence_at(n.span.begin);
     static const std::set<std::string> kMore{"more", "additional", "other", "others", "еще", "ещё", "daha"};
     for (std::size_t x = e, w = 0; x < ss[si].end_token; ++x)
       if (ts[x].word) {
@@ -1380,6 +1374,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         return held_of(p)->cue;
       return it->second;
     };
+    // An offset told before the place ("about 10 km south of X", "в 10 км южнее X").
+    auto has_offset_before = [&](const PlaceMention* p) {
+      if (p->offset_words.end > 0 && p->offset_words.end <= p->span.begin) return true;
+      auto it = offset_told.find(p);
+      if (it == offset_told.end()) it = offset_told.emplace(p, offset_before(doc, m, p->span).has_value()).first;
+      return it->second;
+    };
     // A place the text says the event was far from ("far from Idlib", "далеко от Идлиба",
     // "بعيداً عن إدلب", "İdlib'den uzakta").
     auto far_from = [&](const PlaceMention* p) {
@@ -1512,12 +1513,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (of_claimant(p)) continue;                      // "a military source in Damascus": the teller's
         if (locates_another(p, s)) continue;               // "Maar Shurin, east of Maarat al-Numan"
         // Borrowed from the sentence before: an offset's reference is no event's place when a
-        // point that would be taken comes before it there (the place it locates, as a rule) ("деревни Кафр-Биссин — это провинция
-        // Идлиб, примерно в 10 км южнее Мааррат-эн-Нумана"; twenty-fourth held-out set).
+        // point that would be taken comes before it there (the place it locates, as a rule)
+        // ("деревни Кафр-Биссин — это провинция Идлиб, примерно в 10 км южнее
+        // Мааррат-эн-Нумана"; twenty-fourth held-out set).
         // (Not Turkish, whose offset comes before the place located: "Eriha'nın yaklaşık 5 km
         // güneydoğusundaki Maarzaf".)
-        if (s != si && doc.lang() != "tr" &&
-            ((p->offset_words.end > 0 && p->offset_words.end <= p->span.begin) || offset_before(doc, m, p->span)) &&
+        if (s != si && doc.lang() != "tr" && has_offset_before(p) &&
             std::any_of(places[s].begin(), places[s].end(), [&](const PlaceMention* q) {
               // (a point that would itself be taken: not a teller's, an origin, a place far from)
               return q != p && q->kind == "point" && q->span.end <= p->span.begin && !of_claimant(q) && !origin_of(q) &&
@@ -3031,7 +3032,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         // (Over the whole sentence, not the event's clause: "… ما أسفر عن استشهاد مواطن … في الحويز".)
         const PlaceMention* nearest = nullptr;
         for (const PlaceMention& p : m.places)
-          if (p.kind == "point" && !p.ruled_out && sentence_of(doc, p.span.begin) == si &&
+          if (p.kind == "point" && !p.ruled_out && doc.sentence_at(p.span.begin) == si &&
               (!nearest || distance(p.span, u.n->span) < distance(nearest->span, u.n->span)))
             nearest = &p;
         if (!nearest) continue;
@@ -3047,7 +3048,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const bool after_list =
             std::all_of(group.begin(), group.end(), [&](const Cand* g) { return g->place && g->place->span.end <= u.n->span.begin; }) &&
             std::none_of(m.places.begin(), m.places.end(), [&](const PlaceMention& p) {
-              return p.kind == "point" && !p.ruled_out && p.span.begin >= u.n->span.end && sentence_of(doc, p.span.begin) == si;
+              return p.kind == "point" && !p.ruled_out && p.span.begin >= u.n->span.end && doc.sentence_at(p.span.begin) == si;
             });
         if (after_list) {
           // (the first located place: a member nothing locates carries no figure)
@@ -3396,7 +3397,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // week before it — as a headline restates the body (issue 14, twenty-first held-out set: leads
   // made events of their own beside the body's in four of five wire stories).
   const std::optional<std::size_t> lead_sentence = [&]() -> std::optional<std::size_t> {
-    if (dateline_place && dateline_shaped) return sentence_of(doc, dateline_place->span.begin);
+    if (dateline_place && dateline_shaped) return doc.sentence_at(dateline_place->span.begin);
     // (a dateline out of the gazetteer's scope, "BEIRUT, Nov 28 (Levant Desk) -", names no place:
     // a word in capitals opening one of the first sentences, then ',' or '(', and a dash within
     // its first 15 tokens)
@@ -4214,7 +4215,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!seen.insert(u.n).second) continue;
       const char* f = field_of(u.n->counts);
       if (!f) continue;
-      const std::size_t nsi = sentence_of(doc, u.n->span.begin);
+      const std::size_t nsi = doc.sentence_at(u.n->span.begin);
       const std::string who = number_claimant(u.n, nsi);
       // A singular mention ("one rocket landed near a school", "один снаряд", "قذيفة واحدة")
       // describes one projectile or weapon of the event; it does not count them, so it is no
@@ -4237,7 +4238,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // four words of the first figure's noun phrase between them, no punctuation).
     auto coordinated = [&](const NumberMention* a, const NumberMention* b) {
       const std::size_t a_end = a->counted_span ? std::max(a->counted_span->end, a->span.end) : a->span.end;
-      if (b->span.begin <= a_end || sentence_of(doc, a->span.begin) != sentence_of(doc, b->span.begin)) return false;
+      if (b->span.begin <= a_end || doc.sentence_at(a->span.begin) != doc.sentence_at(b->span.begin)) return false;
       std::size_t k = doc.token_at(a_end);
       std::size_t words = 0;
       bool conj = false;
@@ -4431,7 +4432,7 @@ json mentions_json(const Document& doc, const EventFindings& ev, const Mentions&
                      {"precision", d.precision}, {"reason", str_or_null(d.reason)}});
   json numbers = json::array();
   for (const auto& n : m.numbers) {
-    const auto& c = ev.claimant.empty() ? std::optional<Claimant>() : ev.claimant[sentence_of(doc, n.span.begin)];
+    const auto& c = ev.claimant.empty() ? std::optional<Claimant>() : ev.claimant[doc.sentence_at(n.span.begin)];
     numbers.push_back({{"text", n.text}, {"span", span_json(n.span)}, {"value", n.value},
                        {"value_max", n.value_max ? json(*n.value_max) : json(nullptr)}, {"qualifier", n.qualifier},
                        {"counts", n.counts}, {"unit", str_or_null(n.unit)},

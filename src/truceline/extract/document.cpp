@@ -183,6 +183,12 @@ std::size_t Document::token_at(std::size_t cp) const {
   return static_cast<std::size_t>(it - tokens_.begin());
 }
 
+std::size_t Document::sentence_at(std::size_t cp) const {
+  const auto it = std::upper_bound(sentences_.begin(), sentences_.end(), cp,
+                                   [](std::size_t c, const Sentence& s) { return c < s.span.begin; });
+  return it == sentences_.begin() ? 0 : static_cast<std::size_t>(it - sentences_.begin()) - 1;
+}
+
 std::string_view Document::slice(Span s) const {
   // Code points -> bytes by a walk from the nearest block (spans are few; texts are small).
   auto byte_of = [&](std::size_t cp_target) {

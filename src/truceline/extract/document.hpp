@@ -94,6 +94,10 @@ class Document {
   std::string_view slice(Span s) const;
   // Index of the first token that begins at or after code point `cp` (tokens().size() if none).
   std::size_t token_at(std::size_t cp) const;
+  // Index of the sentence holding code point `cp`: the last that begins at or before it (0 if
+  // none does). By code point, not token: a mention whose proclitic was cut off begins inside
+  // its token.
+  std::size_t sentence_at(std::size_t cp) const;
   std::string_view token_text(std::size_t i) const { return std::string_view(text_).substr(tokens_[i].b0, tokens_[i].b1 - tokens_[i].b0); }
   // The line of the text around byte `at`: bytes [begin, end), the line break excluded.
   std::pair<std::size_t, std::size_t> line_bytes(std::size_t at) const {

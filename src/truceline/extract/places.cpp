@@ -806,34 +806,29 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
   const auto clauses = exclusion_clauses(doc);
   if (clauses.empty()) return;
   const auto& ts = doc.tokens();
-  auto clause_span = [&](const ExclusionClause& c) { return Span{ts[c.first].span.begin, ts[c.end - 1].span.end}; };
+  // Each clause's code points, once (an empty clause: an empty span, which holds no mention).
+  std::vector<Span> spans;
+  for (const ExclusionClause& c : clauses)
+    spans.push_back(c.end > c.first ? Span{ts[c.first].span.begin, ts[c.end - 1].span.end} : Span{});
   auto in_clause = [&](const PlaceMention& p) {
-    return std::any_of(clauses.begin(), clauses.end(), [&](const ExclusionClause& c) {
-      const Span s = clause_span(c);
-      return p.span.begin >= s.begin && p.span.end <= s.end;
-    });
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const Span& s) { return s.end > s.begin && p.span.begin >= s.begin && p.span.end <= s.end; });
   };
-  for (const ExclusionClause& c : clauses) {
+  for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
+    const ExclusionClause& c = clauses[ci];
     if (c.end <= c.first) continue;
-    const Span cs = clause_span(c);
+    const Span cs = spans[ci];
     std::vector<std::size_t> inside;
     for (std::size_t k = 0; k < out.size(); ++k)
       if (out[k].span.begin >= cs.begin && out[k].span.end <= cs.end) inside.push_back(k);
     const std::size_t sentence = ts[c.first].sentence;
-    // (by span: a mention whose proclitic was cut off begins inside its token)
-    auto sentence_of = [&](const PlaceMention& p) -> std::size_t {
-      const auto& ss = doc.sentences();
-      const auto it = std::upper_bound(ss.begin(), ss.end(), p.span.begin,
-                                       [](std::size_t cp, const Sentence& x) { return cp < x.span.begin; });
-      return it == ss.begin() ? 0 : static_cast<std::size_t>(std::prev(it) - ss.begin());
-    };
     // P: the nearest mention of E's name outside the clauses, in its sentence or the one before.
     std::optional<std::size_t> e_at, p_at;
     for (const std::size_t k : inside) {
       for (std::size_t j = 0; j < out.size(); ++j) {
         if (in_clause(out[j]) || out[j].kind == "region" || !same_name(out[j], out[k])) continue;
         if (out[j].span.end > cs.begin && out[j].span.begin < cs.end) continue;  // (overlapping the clause)
-        const std::size_t sj = sentence_of(out[j]);
+        const std::size_t sj = doc.sentence_at(out[j].span.begin);
         if (sj != sentence && sj + 1 != sentence) continue;
         const std::size_t dist = out[j].span.end <= cs.begin ? cs.begin - out[j].span.end : out[j].span.begin - cs.end;
         const std::size_t best = !p_at ? std::numeric_limits<std::size_t>::max()
@@ -851,7 +846,7 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
       for (std::size_t j = 0; j < out.size(); ++j) {
         const PlaceMention& o = out[j];
         if (in_clause(o) || o.kind == "region" || o.span.end > cs.begin || o.text.empty()) continue;
-        const std::size_t sj = sentence_of(o);
+        const std::size_t sj = doc.sentence_at(o.span.begin);
         if (sj != sentence && sj + 1 != sentence) continue;
         const std::size_t at = ctext.find(o.text);
         if (at == std::string_view::npos || (at > 0 && ctext[at - 1] != ' ')) continue;
@@ -863,7 +858,7 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
     if (!e_at && !named_again && !says_same_name(doc, c)) continue;
     if (!p_at)
       for (std::size_t j = 0; j < out.size(); ++j)
-        if (out[j].span.end <= cs.begin && sentence_of(out[j]) == sentence && !in_clause(out[j]) && out[j].kind != "region")
+        if (out[j].span.end <= cs.begin && doc.sentence_at(out[j].span.begin) == sentence && !in_clause(out[j]) && out[j].kind != "region")
           p_at = j;
     for (const std::size_t k : inside) out[k].ruled_out = true;
     if (!p_at) continue;
@@ -3765,11 +3760,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     const auto it = std::lower_bound(out.begin(), out.end(), h.begin,
                                      [](const PlaceMention& o, std::size_t cp) { return o.span.begin < cp; });
     if (it == out.end() || it->span.begin != h.begin || it->kind != "unresolved") continue;
-    const auto in_sentence = std::upper_bound(sentences.begin(), sentences.end(), h.begin,
-                                              [](std::size_t cp, const Sentence& x) { return cp < x.span.begin; });
-    std::size_t reach = in_sentence == sentences.end()     ? doc.code_points()
-                        : std::next(in_sentence) == sentences.end() ? doc.code_points()
-                                                                    : std::next(in_sentence)->span.begin;
+    const std::size_t after_next = doc.sentence_at(h.begin) + 2;
+    std::size_t reach = after_next < sentences.size() ? sentences[after_next].span.begin : doc.code_points();
     // ... or of its paragraph (to the next blank line)
     {
       const auto tk = std::lower_bound(toks.begin(), toks.end(), h.begin,
