@@ -1243,5 +1243,20 @@ TEST(Dates, AYearlessDayFollowsTheYearOfTheDateToldBeforeIt) {
   EXPECT_EQ(ann_got["On 6 March"], "2021-03-06");
 }
 
+TEST(Dates, ATurkishWeekdayAfterItsDayIsPartOfTheDate) {
+  // "3 Aralık Salı günü": Tuesday 3 December, one date (twenty-sixth held-out set: the weekday
+  // was read apart, as the Tuesday before the publication). A weekday that disagrees stays apart.
+  const auto pub = 2019y / December / 16;
+  const auto got = dates("3 Aralık Salı günü köye hava saldırısı düzenlendiğini ve bir kişinin yaralandığını söyledi.", pub);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].text, "3 Aralık Salı günü");
+  ASSERT_TRUE(got[0].resolved);
+  EXPECT_EQ(iso_of(*got[0].resolved), "2019-12-03");
+  const auto with_year = dates("3 Aralık 2019 Salı gecesi köye hava saldırısı düzenlendiğini söyledi.", pub);
+  ASSERT_EQ(with_year.size(), 1u);
+  EXPECT_EQ(with_year[0].text, "3 Aralık 2019 Salı");
+  EXPECT_EQ(dates("3 Aralık Pazartesi günü köye hava saldırısı düzenlendiğini söyledi.", pub).size(), 2u);
+}
+
 }  // namespace
 }  // namespace truceline::extract

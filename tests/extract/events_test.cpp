@@ -671,5 +671,25 @@ TEST(Events, TwentyFifthSetKinds) {
   EXPECT_EQ(kinds(run("Tarlada patlamamış topçu mermileri bulundu.", "tr")), "");
   EXPECT_EQ(kinds(run("Hedef teröristlere ait bir insansız hava aracı atölyesiydi.", "tr")), "");
 }
+TEST(Events, TheTwentySixthSetsEventWords) {
+  // Key events of the twenty-sixth held-out set with no event word read (our own sentences).
+  EXPECT_EQ(kinds(run("On Tuesday evening rockets came down on the village.", "en")), "shelling");
+  EXPECT_EQ(kinds(run("Our van waited almost an hour at the checkpoint of the group.", "en")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Friday night a drone buzzed over the town for an hour.", "en")), "uav_observation");
+  EXPECT_EQ(kinds(run("يوم الخميس أوقف حاجز للفصائل سيارتي التوزيع ثلاث ساعات.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("يوم السبت نزل صاروخ بأرض فاضية قرب البيت.", "ar")), "shelling");
+  EXPECT_EQ(kinds(run("В ту же ночь самолёты бомбили позиции боевиков у деревни.", "ru")), "airstrike");
+  EXPECT_EQ(kinds(run("Ночью по деревне ударили ракетами.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Ночью над деревней летал беспилотник.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("Ночью отражена попытка прорыва боевиков у деревни.", "ru")), "armed_clash");
+  EXPECT_EQ(kinds(run("Geçen perşembe köyün pazar yerine uçaklar bomba attı.", "tr")), "airstrike");
+  EXPECT_EQ(kinds(run("Pazartesi gecesi köye rejimin topları düştü.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("Türk askerleri köyün girişine gelip mevzi kurmuşlar.", "tr")), "post_event");
+  EXPECT_EQ(kinds(run("Köyün üzerinde uzun süre insansız hava aracı sesi duyulmuş.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("Annem köyün üzerinde uzun süre bir İHA dolaştığını söyledi.", "tr")), "uav_observation");
+  // Not an event: a roof that came down.
+  EXPECT_EQ(kinds(run("The roof of the main room came down in the storm.", "en")), "");
+}
+
 }  // namespace
 }  // namespace truceline::extract

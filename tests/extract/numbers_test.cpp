@@ -615,5 +615,23 @@ TEST(Numbers, AnAgeBetweenCommasAfterAPersonIsNoCount) {
   EXPECT_NE(std::find(count.begin(), count.end(), "2=fatalities"), count.end());
 }
 
+TEST(Numbers, AnAgeAfterAPossessiveOrATitledNameIsNoCount) {
+  // Twenty-sixth held-out set: "Our pharmacist, Mr. Y. (41), was not hurt" and "The beekeeper's
+  // son, 16, was lightly injured" were read as 41 and 16 injured (our own sentences).
+  auto values = [](const std::string& text, const std::string& lang) {
+    std::vector<std::string> got;
+    for (const auto& n : numbers(text, lang)) got.push_back(n.text + "=" + n.counts);
+    return got;
+  };
+  EXPECT_EQ(values("Our pharmacist, Mr. Y. (41), was not hurt.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("Dr Hasan (52) treated the wounded.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("The farmer's son, 16, was lightly injured.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("Our driver, 45, was wounded.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("Mehmet K. (34) yaralandı.", "tr"), (std::vector<std::string>{}));
+  // (a bracketed count after a place or a plain word stays a count; a tally keeps its counts)
+  EXPECT_EQ(values("Killed: Babila (3), Balqah (2).", "en"), (std::vector<std::string>{"3=fatalities", "2=other"}));
+  EXPECT_EQ(values("Killed by category: child, 3; woman, 2.", "en"), (std::vector<std::string>{"3=fatalities", "2=other"}));
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -2745,5 +2745,56 @@ TEST(CandidateAssembly, ABorrowedPlaceIsThePlaceLocatedNotItsReference) {
   EXPECT_NEAR(ru.candidates[0].value("lon", 0.0), 36.68409, 1e-4) << ru.candidates[0].dump();
 }
 
+// Goods, offers and permits withdrawn are no withdrawal of troops (twenty-sixth held-out set: a
+// pharmacy's "Batch 19-0877 of metformin was withdrawn (labelling error)"); troops withdrawn are.
+TEST(CandidateAssembly, GoodsWithdrawnAreNoWithdrawal) {
+  for (const char* text : {"In Sarmin on Monday, batch 19-0877 of metformin was withdrawn (labelling error).",
+                           "The offer of a truce in Sarmin was withdrawn on Monday."})
+    EXPECT_TRUE(full_candidates_of(text).empty()) << text << json(full_candidates_of(text)).dump();
+  const auto troops = full_candidates_of("On Monday the troops were withdrawn from Sarmin.");
+  ASSERT_EQ(troops.size(), 1u) << json(troops).dump();
+  EXPECT_EQ(kind_of(troops[0]), "withdrawal");
+}
+
+// A changeset list's rows ("#101884213 | 2021-03-05T08:12Z", then the comment below): each
+// ISO 8601 stamp is its entry's day, "yesterday" inside an entry counts from it, and a village
+// only the localities supplement has is read where it labels its comment ("Saharah: …")
+// (twenty-sixth held-out set, a mapper's diary; our own text).
+TEST(CandidateAssembly, AnEntryStampedWithAnIsoTimeDatesItsComment) {
+  const Result r = full_run(
+      "Damage mapping around Atarib, notes on my changesets.\n\n"
+      "#101884213 | 2021-03-05T08:12Z\n"
+      "\"Kafr Nasih: two houses tagged after yesterday morning's air strike.\"\n\n"
+      "#101993460 | 2021-03-12T23:07Z\n"
+      "\"Saharah: water tower given a damage note. Shells hit it about an hour ago, says a friend there.\"\n",
+      2021y / March / 24);
+  ASSERT_EQ(r.candidates.size(), 2u) << json(r.candidates).dump();
+  EXPECT_EQ(r.candidates[0]["observed_at"], "2021-03-04") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[1]["observed_at"], "2021-03-12") << r.candidates[1].dump();
+  EXPECT_EQ(place_of(r.candidates[1]), "Saharah") << r.candidates[1].dump();
+  // ("Update 4 | 19 February 2020": a numbered label's row is an entry too)
+  const Result upd = full_run("Updates\n\nUpdate 2 | 28 January 2020\nYesterday a drone circled over Al-Abrariyah all "
+                              "day.\n\nUpdate 1 | 21 January 2020\nLast night shells fell on Kafr Halab.\n",
+                              2020y / February / 19);
+  ASSERT_EQ(upd.candidates.size(), 2u) << json(upd.candidates).dump();
+  EXPECT_EQ(upd.candidates[0]["observed_at"], "2020-01-27") << upd.candidates[0].dump();
+  EXPECT_EQ(upd.candidates[1]["observed_at"], "2020-01-20") << upd.candidates[1].dump();
+  // (a label's word the supplement does not place near the text's points stays no place)
+  const Result plain = full_run("Notes from Atarib.\n\nUpdate: shells hit Saharah on Monday.\n", 2021y / March / 24);
+  for (const json& p : plain.mentions["places"]) EXPECT_NE(p["text"], "Update") << p.dump();
+}
+
+// Who owns the checkpoint that stops people restricts them (twenty-sixth held-out set: "at the
+// checkpoint of Hay'at Tahrir al-Sham" made HTS the target; our own sentences).
+TEST(CandidateAssembly, TheCheckpointsOwnerIsTheActor) {
+  for (const char* text : {"Our van waited almost an hour at the checkpoint of Hay'at Tahrir al-Sham at Muhambal on Monday.",
+                           "يوم الخميس أوقف حاجز لهيئة تحرير الشام عند مدخل سلقين سيارتي التوزيع ثلاث ساعات."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "movement_restriction") << cs[0].dump();
+    EXPECT_EQ(actor_id_of(cs[0]), "hts") << cs[0].dump();
+  }
+}
+
 }  // namespace
 }  // namespace truceline::extract

