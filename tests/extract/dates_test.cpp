@@ -1258,5 +1258,22 @@ TEST(Dates, ATurkishWeekdayAfterItsDayIsPartOfTheDate) {
   EXPECT_EQ(dates("3 Aralık Pazartesi günü köye hava saldırısı düzenlendiğini söyledi.", pub).size(), 2u);
 }
 
+TEST(Dates, AWeekdayBeforeTheWholeDateItFallsOnIsThatDatesDay) {
+  // Twenty-sixth held-out set (our own sentences): "فجر يوم الجمعة ١٩ رمضان ١٤٤٠هـ الموافق ٢٤ أيار
+  // ٢٠١٩م" — the Friday is 24 May 2019, not the Friday before the publication two years later;
+  // "يوم الأربعاء ٢/١٢" is Wednesday 2 December (day first in Arabic; 12 February 2020 was a
+  // Wednesday too).
+  auto got = got_of("دمرت غارة جوية المنزل فجر يوم الجمعة ١٩ رمضان ١٤٤٠هـ الموافق ٢٤ أيار ٢٠١٩م وفق تقرير الدفاع المدني.",
+                    2021y / May / 9);
+  EXPECT_EQ(got["فجر يوم الجمعة"], "2019-05-24");
+  const auto pair = dates("نزل الأجار بعد الغارة يوم الأربعاء ٢/١٢ على مدجنة بأطراف البلد.", 2020y / December / 10);
+  ASSERT_EQ(pair.size(), 1u);
+  ASSERT_TRUE(pair[0].resolved);
+  EXPECT_EQ(iso_of(*pair[0].resolved), "2020-12-02");
+  // (another clause's date that falls on the weekday is not its date)
+  auto two = got_of("Shelling hit Sarmin on Friday, and on 24 May 2019 jets struck Binnish.", 2020y / December / 10);
+  EXPECT_EQ(two["on Friday"], "2020-12-04");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -1162,7 +1162,15 @@ struct Scanner {
       const std::size_t j = punct(i - 1, ",") && i > 1 ? i - 2 : i - 1;
       if (word(j) && same_sentence(j, i) && weekday_or_abbreviation(j) >= 0) wd_at = j;
     }
-    if (!wd_at || *wd_at < floor) return false;
+    if (!wd_at) return false;
+    // (a weekday read just before as a day of its own, "يوم الأربعاء ٢/١٢": the pair's now;
+    // twenty-sixth held-out set)
+    bool replaces_weekday = false;
+    if (*wd_at < floor) {
+      if (out.empty() || out.back().rule != "weekday" || tokens_of.back().first > *wd_at || tokens_of.back().second != *wd_at)
+        return false;
+      replaces_weekday = true;
+    }
     const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at))};
     auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
       for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
@@ -1172,10 +1180,18 @@ struct Scanner {
       return std::nullopt;
     };
     const auto dm = latest(x, z), md = latest(z, x);
-    const bool dm_fits = dm && weekday{sys_days{*dm}} == told, md_fits = md && weekday{sys_days{*md}} == told;
+    // (Arabic, Russian and Turkish write the day first: only that reading)
+    const bool dm_fits = dm && weekday{sys_days{*dm}} == told,
+               md_fits = lang == "en" && md && weekday{sys_days{*md}} == told;
     if (dm_fits == md_fits && !(dm_fits && *dm == *md)) return false;
     const year_month_day r = dm_fits ? *dm : *md;
-    const std::size_t first = std::min(i, *wd_at), end = std::max(last, *wd_at);
+    std::size_t first = std::min(i, *wd_at);
+    const std::size_t end = std::max(last, *wd_at);
+    if (replaces_weekday) {
+      first = tokens_of.back().first;
+      out.pop_back();
+      tokens_of.pop_back();
+    }
     emit(first, end, "absolute_no_year", "day", r,
          fmt::format("'{}' with no year: {} first, the only reading on or before the publication date that falls on "
                      "the {} told beside it",
@@ -2025,7 +2041,40 @@ struct Scanner {
       first_range_end = saved_range_end;
       pub = published;
     }
+    weekday_of_the_date_after();
     join_ranges();
+  }
+  // A weekday told just before a whole date that falls on it, other words between ("فجر يوم
+  // الجمعة ١٩ رمضان ١٤٤٠هـ الموافق ٢٤ أيار ٢٠١٩م": a Hijri date and "corresponding to" between;
+  // twenty-sixth held-out set, read as the Friday before the publication, two years later): the
+  // weekday is that date's. At most eight tokens between, in one sentence, no date between.
+  void weekday_of_the_date_after() {
+    for (std::size_t x = 0; x + 1 < out.size(); ++x) {
+      DateMention& w = out[x];
+      const DateMention& d = out[x + 1];
+      if (w.rule != "weekday" || !w.resolved || !d.resolved || !d.rule.starts_with("absolute") || d.precision != "day")
+        continue;
+      if (tokens_of[x + 1].first <= tokens_of[x].second + 1 || tokens_of[x + 1].first > tokens_of[x].second + 9 ||
+          !same_sentence(tokens_of[x].second, tokens_of[x + 1].first))
+        continue;
+      if (weekday{sys_days{*w.resolved}} != weekday{sys_days{*d.resolved}} || *w.resolved == *d.resolved) continue;
+      // (between them only a calendar's words: numbers, Hijri months, "corresponding to")
+      static const std::set<std::string> kBetween{
+          "الموافق", "الموافقة", "الموافق", "هـ", "ه", "م", "corresponding", "to", "ie", "i.e", "that", "is", "yani",
+          "hicri", "miladi", "rumi", "по", "григорианскому", "хиджры", "г", "محرم", "صفر", "ربيع", "الأول", "الاول",
+          "الآخر", "الثاني", "جمادى", "الأولى", "الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "القعدة", "الحجة",
+          "muharram", "safar", "rabi", "al-awwal", "al-thani", "jumada", "rajab", "shaban", "sha'ban", "ramadan", "shawwal",
+          "dhu", "al-qadah", "al-hijjah", "muharrem", "safer", "rebiülevvel", "rebiülahir", "cemaziyelevvel",
+          "cemaziyelahir", "recep", "şaban", "ramazan", "şevval", "zilkade", "zilhicce", "рамадан", "шавваль", "мухаррам"};
+      bool calendar = true;
+      for (std::size_t j = tokens_of[x].second + 1; j < tokens_of[x + 1].first && calendar; ++j)
+        calendar = (!word(j) && !punct(j, ";")) || t[j].number || digits(j).has_value() || kBetween.count(t[j].lower) ||
+                   kBetween.count(k[j]);
+      if (!calendar) continue;
+      w.resolved = d.resolved;
+      w.rule = "weekday_of_date";
+      w.reason = fmt::format("the weekday of '{}', the date told right after it", d.text);
+    }
   }
   // A date read from the publication day (a relative day or a weekday).
   static bool counts_from_publication(const DateMention& m) {
