@@ -608,5 +608,14 @@ TEST(Actors, BackedByTheOneGroupTheAgreementSaysItsBackerBacks) {
       << loaded_bad.problems.front().str();
 }
 
+TEST(Actors, ALanguageNameIsNoParty) {
+  // "Türkçe", "Rusça": Turkish and Russian the languages, not Turkey and Russia (twenty-sixth
+  // held-out set: a sworn translation's "TÜRKÇEYE ÇEVİRİ" was read as Turkey; our own sentences).
+  // The agent suffix -ce after a possessive stays: "rejim güçlerince" is the regime's forces.
+  const auto ms = find("Belge TÜRKÇEYE çevrildi; Türkçe metin ektedir, Rusça çevirisi yoktur. Köye rejim güçlerince top atışı yapıldı.");
+  for (const auto& m : ms) EXPECT_TRUE(m.id != "turkey" && m.id != "russia") << dump(ms);
+  expect(ms, "rejim güçlerince", "syria");
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -119,6 +119,9 @@ std::string tr_stem(std::string_view f) {
     again = false;
     for (std::string_view e : kSuffixes)
       if (stem.size() >= e.size() + 3 && stem.ends_with(e)) {
+        // (-ca/-ce only after the possessive's n, "güçlerince": "Türkçe", "Rusça" are languages,
+        // not "Türk", "Rus"; twenty-sixth held-out set, "TÜRKÇEYE ÇEVİRİ" was read as Turkey)
+        if ((e == "ca" || e == "ce") && stem[stem.size() - 3] != 'n') continue;
         stem.resize(stem.size() - e.size());
         again = true;
         break;
