@@ -615,6 +615,8 @@ TEST(Actors, ALanguageNameIsNoParty) {
   const auto ms = find("Belge TÜRKÇEYE çevrildi; Türkçe metin ektedir, Rusça çevirisi yoktur. Köye rejim güçlerince top atışı yapıldı.");
   for (const auto& m : ms) EXPECT_TRUE(m.id != "turkey" && m.id != "russia") << dump(ms);
   expect(ms, "rejim güçlerince", "syria");
+  // (and the plural agent, "Ruslarca": by the Russians)
+  expect(find("Köy dün Ruslarca bombalandı."), "Ruslarca", "russia");
 }
 
 }  // namespace

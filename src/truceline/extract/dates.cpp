@@ -942,7 +942,7 @@ struct Scanner {
     // (the day may carry an ISO 8601 time, "2021-03-05T08:12Z": "05T08" is one token; twenty-sixth
     // held-out set, a mapper's changeset stamps)
     auto iso_time = [](std::string_view sfx) {
-      return sfx.size() >= 2 && sfx.size() <= 3 && (sfx[0] == 'T' || sfx[0] == 't') &&
+      return sfx.size() == 3 && (sfx[0] == 'T' || sfx[0] == 't') &&
              std::all_of(sfx.begin() + 1, sfx.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (!m || !d || !m->suffix.empty() || !(d->suffix.empty() || (!slash && iso_time(d->suffix))) || m->separators ||
@@ -1168,6 +1168,11 @@ struct Scanner {
     bool replaces_weekday = false;
     if (*wd_at < floor) {
       if (out.empty() || out.back().rule != "weekday" || tokens_of.back().first > *wd_at || tokens_of.back().second != *wd_at)
+        return false;
+      // (not a fraction: "В пятницу 1/5 часть снарядов", "١/٣ من", "1/3'ü")
+      static const std::set<std::string> kFractionAfter{"часть", "части", "от", "из", "من", "of"};
+      if (*wd_at > i || (word(last + 1) && kFractionAfter.count(t[last + 1].lower)) || punct(last + 1, "'") ||
+          punct(last + 1, "\u2019"))
         return false;
       replaces_weekday = true;
     }
@@ -2475,8 +2480,9 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       const std::string_view cell = std::string_view(text).substr(ls, bar - ls);
       return !cell.empty() && cell.size() <= 24 &&
              std::any_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-             std::all_of(cell.begin(), cell.end(), [](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '#' || c == '.' || c == '-';
+             std::all_of(cell.begin(), cell.end(), [](char c) {  // (bytes of 0x80 up: letters of other scripts)
+               return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || c == ' ' ||
+                      c == '#' || c == '.' || c == '-';
              });
     };
     if (!doc.opens_line(first->b0) && !after_number_cell(first->b0)) continue;
@@ -2485,8 +2491,8 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
     std::size_t x = end_byte;
     // (the rest of an ISO 8601 time whose hour the date's token holds: ":12Z", ":12:30Z")
-    if (std::isdigit(static_cast<unsigned char>(text[end_byte - 1])) && end_byte >= 3 &&
-        (text[end_byte - 3] == 'T' || text[end_byte - 3] == 't'))
+    if (std::isdigit(static_cast<unsigned char>(text[end_byte - 1])) && end_byte >= 4 &&
+        (text[end_byte - 3] == 'T' || text[end_byte - 3] == 't') && std::isdigit(static_cast<unsigned char>(text[end_byte - 4])))
       for (int k = 0; k < 2 && x + 2 < le && text[x] == ':' && digit(x + 1) == 1 && digit(x + 2) == 1; ++k) x += 3;
     if (x > end_byte && x < le && text[x] == 'Z') ++x;
     while (x < le && (text[x] == ' ' || text[x] == ',' || text[x] == '\t')) ++x;

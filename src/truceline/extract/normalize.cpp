@@ -3,7 +3,9 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace truceline::extract::detail {
 
@@ -119,9 +121,13 @@ std::string tr_stem(std::string_view f) {
     again = false;
     for (std::string_view e : kSuffixes)
       if (stem.size() >= e.size() + 3 && stem.ends_with(e)) {
-        // (-ca/-ce only after the possessive's n, "güçlerince": "Türkçe", "Rusça" are languages,
-        // not "Türk", "Rus"; twenty-sixth held-out set, "TÜRKÇEYE ÇEVİRİ" was read as Turkey)
-        if ((e == "ca" || e == "ce") && stem[stem.size() - 3] != 'n') continue;
+        // (-ca/-ce: not a language's name, "Türkçe", "Rusça", which are no "Türk", "Rus";
+        // twenty-sixth held-out set, "TÜRKÇEYE ÇEVİRİ" was read as Turkey)
+        static constexpr std::string_view kLanguages[] = {"turkce", "rusca", "arapca", "kurtce", "ingilizce",
+                                                          "farsca", "fransizca", "almanca", "ibranice"};
+        if ((e == "ca" || e == "ce") &&
+            std::find(std::begin(kLanguages), std::end(kLanguages), stem) != std::end(kLanguages))
+          continue;
         stem.resize(stem.size() - e.size());
         again = true;
         break;

@@ -684,7 +684,11 @@ struct Scanner {
                                         {"гражданин", true}, {"гражданка", true}, {"السيد", true}, {"السيدة", true},
                                         {"الحاج", true}, {"الشيخ", true}, {"bay", true}, {"bayan", true}};
         bool titled = false, initial = false;
-        for (std::size_t b2 = i - 1, n = 0; b2-- > 0 && n < 5; ++n) {
+        // (Arabic: the title at most two words before, and no word right after the bracket —
+        // "وقال الشيخ إن القصف قتل (12) مدنياً" counts twelve)
+        const bool arabic = t[i - 2].script == Script::arabic;
+        const std::size_t reach = arabic && word(r.last + 2) ? 0 : arabic ? 2 : 5;
+        for (std::size_t b2 = i - 1, n = 0; b2-- > 0 && n < reach; ++n) {
           // (no sentence test: the splitter may end one at an initial's full stop, "Mr. Y. (41)")
           if (word(b2) && title.find_forms(forms[b2])) titled = true;
           const bool letter = word(b2) && !t[b2].number && t[b2].span.end - t[b2].span.begin == 1 && punct(b2 + 1, ".");

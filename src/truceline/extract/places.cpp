@@ -739,6 +739,19 @@ std::vector<ExclusionClause> exclusion_clauses(const Document& doc) {
         from = i + 1;
     }
     if (from < ts.size()) {
+      // (a namesake is told apart only by its name, "not to be confused with Al Huwayr", "не
+      // путать с Эль-Хувейром": not an event, "не путать с авиаударом по Хассу")
+      // (nor a day's event, "not to be confused with Sunday's airstrike on Hass")
+      if (confused) {
+        static const std::set<std::string_view> kDays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                      "sunday", "yesterday", "today", "last", "this", "that"};
+        std::size_t nm = from;
+        if (lw(nm) == "the") ++nm;
+        const std::string_view nw = lw(nm);
+        confused = nm < ts.size() && ts[nm].word && ts[nm].capitalised && !nw.ends_with("'s") &&
+                   !nw.ends_with("\u2019s") && !kDays.count(nw) && !(nm + 1 < ts.size() && !ts[nm + 1].word &&
+                                                                     (doc.token_text(nm + 1) == "'" || doc.token_text(nm + 1) == "\u2019"));
+      }
       if (const std::size_t e = close_after(from); e > from) out.push_back({from, e, confused});
       continue;
     }
@@ -756,7 +769,10 @@ std::vector<ExclusionClause> exclusion_clauses(const Document& doc) {
       const bool after_name = i > 0 && ts[i - 1].word && (ts[i - 1].capitalised || kVillageNouns.count(ts[i - 1].lower));
       const bool only = b < i && ts[b].word && (ts[b].lower == "sadece" || ts[b].lower == "yaln\xC4\xB1zca");
       const bool degil = w.starts_with("de\xC4\x9Fil");  // ("… ile karıştırılmamalı" needs no name before it)
-      if (b < i && (after_name || !degil) && !only) out.push_back({b, i, !degil});
+      // ("X ile karıştırılmamalı": a namesake only when a name stands before "ile")
+      const bool named = !degil && i >= 2 && ts[i - 1].word && ts[i - 1].lower == "ile" && ts[i - 2].word &&
+                         ts[i - 2].capitalised;
+      if (b < i && (after_name || !degil) && !only) out.push_back({b, i, named});
     }
   }
   return out;
@@ -2461,7 +2477,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               break;
             }
           }
-          if (quoted && (y == 0 || txt[y - 1] == '\n')) {
+          // (and under a stamp: the line before holds a number of four digits or more, "#101884213 |
+          // 2021-03-05T08:12Z"; a quoted speaker, "\"Nahlah: government shells hit our street\"",
+          // is no place)
+          bool stamped = false;
+          if (y >= 2 && txt[y - 1] == '\n') {
+            const std::size_t pb = txt.rfind('\n', y - 2);
+            const std::string_view prev = std::string_view(txt).substr(pb == std::string::npos ? 0 : pb + 1,
+                                                                      y - 1 - (pb == std::string::npos ? 0 : pb + 1));
+            for (std::size_t q = 0, run = 0; q < prev.size() && !stamped; ++q) {
+              run = prev[q] >= '0' && prev[q] <= '9' ? run + 1 : 0;
+              stamped = run >= 4;
+            }
+          }
+          if (quoted && stamped) {
             CueHit h;
             h.text = "label";
             h.first = w;
