@@ -2065,7 +2065,7 @@ struct Scanner {
       if (weekday{sys_days{*w.resolved}} != weekday{sys_days{*d.resolved}} || *w.resolved == *d.resolved) continue;
       // (between them only a calendar's words: numbers, Hijri months, "corresponding to")
       static const std::set<std::string> kBetween{
-          "الموافق", "الموافقة", "الموافق", "هـ", "ه", "م", "corresponding", "to", "ie", "i.e", "that", "is", "yani",
+          "الموافق", "الموافقة", "هـ", "ه", "م", "corresponding", "to", "ie", "i.e", "that", "is", "yani",
           "hicri", "miladi", "rumi", "по", "григорианскому", "хиджры", "г", "محرم", "صفر", "ربيع", "الأول", "الاول",
           "الآخر", "الثاني", "جمادى", "الأولى", "الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "القعدة", "الحجة",
           "muharram", "safar", "rabi", "al-awwal", "al-thani", "jumada", "rajab", "shaban", "sha'ban", "ramadan", "shawwal",
@@ -2463,28 +2463,29 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     while (y < text.size() && (text[y] == ' ' || text[y] == '\t' || text[y] == '\r')) ++y;
     if (y < text.size() && text[y] == '\n') blank_lines.push_back(x + 1);
   }
+  // A date may also open the second cell of a row whose first is an entry's number or numbered
+  // label: "#101884213 | 2021-03-05T08:12Z", "Update 4 | 19 February 2020" (twenty-sixth
+  // held-out set, a mapper's changesets and a fundraiser's updates).
+  auto after_number_cell = [&](std::size_t b0) {
+    std::size_t y = b0;
+    while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
+    if (y == 0 || text[y - 1] != '|') return false;
+    const std::size_t bar = y - 1;
+    const std::size_t nl = text.rfind('\n', bar);
+    const std::size_t ls = nl == std::string::npos ? 0 : nl + 1;
+    const std::string_view cell = std::string_view(text).substr(ls, bar - ls);
+    return !cell.empty() && cell.size() <= 24 &&
+           std::any_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+           std::all_of(cell.begin(), cell.end(), [](char c) {  // (bytes of 0x80 up: letters of other scripts)
+             return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || c == ' ' ||
+                    c == '#' || c == '.' || c == '-';
+           });
+  };
   for (const DateMention& m : dates) {
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
       continue;
     const auto first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.begin));
     if (first == ts.end()) continue;
-    // (or it opens the second cell of a row whose first is an entry's number or numbered label:
-    // "#101884213 | 2021-03-05T08:12Z", "Update 4 | 19 February 2020"; twenty-sixth held-out
-    // set, a mapper's changesets and a fundraiser's updates)
-    auto after_number_cell = [&](std::size_t b0) {
-      std::size_t y = b0;
-      while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
-      if (y == 0 || text[y - 1] != '|') return false;
-      const std::size_t bar = y - 1;
-      const std::size_t ls = text.rfind('\n', bar) == std::string::npos ? 0 : text.rfind('\n', bar) + 1;
-      const std::string_view cell = std::string_view(text).substr(ls, bar - ls);
-      return !cell.empty() && cell.size() <= 24 &&
-             std::any_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-             std::all_of(cell.begin(), cell.end(), [](char c) {  // (bytes of 0x80 up: letters of other scripts)
-               return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || c == ' ' ||
-                      c == '#' || c == '.' || c == '-';
-             });
-    };
     if (!doc.opens_line(first->b0) && !after_number_cell(first->b0)) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
