@@ -1,6 +1,7 @@
 // extract::find_dates: every rule, and every language's month and weekday names. Expected days
 // are computed here with std::chrono (the day N days back, the latest weekday on or before a
 // day by stepping back one day at a time), never taken from the finder's own output.
+#include "truceline/extract/calendars.hpp"
 #include "truceline/extract/dates.hpp"
 #include "truceline/extract/events.hpp"
 
@@ -1273,6 +1274,102 @@ TEST(Dates, AWeekdayBeforeTheWholeDateItFallsOnIsThatDatesDay) {
   // (another clause's date that falls on the weekday is not its date)
   auto two = got_of("Shelling hit Sarmin on Friday, and on 24 May 2019 jets struck Binnish.", 2020y / December / 10);
   EXPECT_EQ(two["on Friday"], "2020-12-04");
+}
+
+TEST(Calendars, HijriAndOrthodoxEasterDaysAgreeWithPublishedTables) {
+  // Independent figures: the Umm al-Qura days of 1 Ramadan, Eid al-Fitr and Eid al-Adha
+  // 2019-2021 as announced at the time, and the Orthodox Easter Sundays of 2018-2022 (the church's
+  // own tables).
+  using calendars::from_hijri;
+  EXPECT_EQ(iso_of(*from_hijri(1440, 9, 1)), "2019-05-06");
+  EXPECT_EQ(iso_of(*from_hijri(1441, 9, 1)), "2020-04-24");
+  EXPECT_EQ(iso_of(*from_hijri(1442, 9, 1)), "2021-04-13");
+  EXPECT_EQ(iso_of(*from_hijri(1440, 10, 1)), "2019-06-04");
+  EXPECT_EQ(iso_of(*from_hijri(1441, 10, 1)), "2020-05-24");
+  EXPECT_EQ(iso_of(*from_hijri(1442, 10, 1)), "2021-05-13");
+  EXPECT_EQ(iso_of(*from_hijri(1440, 12, 10)), "2019-08-11");
+  EXPECT_EQ(iso_of(*from_hijri(1441, 12, 10)), "2020-07-31");
+  EXPECT_EQ(iso_of(*from_hijri(1442, 12, 10)), "2021-07-20");
+  EXPECT_FALSE(from_hijri(1440, 9, 30));  // Ramadan 1440 had 29 days
+  EXPECT_FALSE(from_hijri(1440, 13, 1));
+  EXPECT_EQ(calendars::hijri_year(2019y / June / 3), 1440);
+  EXPECT_EQ(calendars::hijri_year(2019y / September / 1), 1441);
+  EXPECT_EQ(iso_of(calendars::orthodox_easter(2018)), "2018-04-08");
+  EXPECT_EQ(iso_of(calendars::orthodox_easter(2019)), "2019-04-28");
+  EXPECT_EQ(iso_of(calendars::orthodox_easter(2020)), "2020-04-19");
+  EXPECT_EQ(iso_of(calendars::orthodox_easter(2021)), "2021-05-02");
+  EXPECT_EQ(iso_of(calendars::orthodox_easter(2022)), "2022-04-24");
+}
+
+TEST(Dates, FeastsDateTheirEvents) {
+  // Twenty-sixth held-out set (our own sentences): a parish letter's Radonitsa and Palm Sunday of
+  // 2019 (Easter 28 April), a weekday told on the feast's day joined to it.
+  auto ru = got_of("Во вторник на Радоницу на город упали ракеты. В Вербное воскресенье боевики задержали двух прихожан.",
+                   2019y / May / 19);
+  EXPECT_EQ(ru["Радоницу"], "2019-05-07");
+  EXPECT_EQ(ru["Во вторник"], "2019-05-07");
+  EXPECT_EQ(ru["Вербное воскресенье"], "2019-04-21");
+  auto en = got_of("On the second day of Eid al-Adha a drone struck a car near Sarmin. On Christmas Eve shells hit Ariha.",
+                   2020y / February / 1);
+  EXPECT_EQ(en["the second day of Eid al-Adha"], "2019-08-12");
+  EXPECT_EQ(en["Christmas Eve"], "2019-12-24");
+  auto ar = got_of("وفي ثاني أيام عيد الفطر قصفت قوات النظام بلدة كفرنبل.", 2020y / June / 10);
+  EXPECT_EQ(ar["ثاني أيام عيد الفطر"], "2020-05-25");
+  auto tr = got_of("Kurban Bayramı'nın ikinci günü Sarmin'e top mermileri düştü.", 2021y / August / 1);
+  EXPECT_EQ(tr["Kurban Bayramı'nın ikinci günü"], "2021-07-21");
+  // A year written after the feast picks that year's.
+  auto year = got_of("On Eid al-Fitr 2019 shells hit Ariha.", 2021y / August / 1);
+  EXPECT_EQ(year["Eid al-Fitr 2019"], "2019-06-04");
+}
+
+TEST(Dates, FeastsThatDateNothingAreNoDates) {
+  // "after Eid", "до Пасхи", "بعد عيد الفطر", "bayramdan sonra": a period, not the day; the
+  // Nativity of the Virgin is not Christmas; a feast beside the Gregorian date gives way to it.
+  const auto pub = 2019y / September / 1;
+  EXPECT_TRUE(dates("People say there will be a truce after Eid al-Fitr.", pub).empty());
+  EXPECT_TRUE(dates("Сбор продлится до Пасхи.", pub).empty());
+  EXPECT_TRUE(dates("ونعلن تأجيل الحفلات بعد عيد الفطر.", pub).empty());
+  EXPECT_TRUE(dates("Kurban Bayramı'ndan sonra okullar açılacak.", pub).empty());
+  EXPECT_TRUE(dates("На Рождество Пресвятой Богородицы служба прошла спокойно.", pub).empty());
+  const auto both = dates("On the third day of Eid al-Fitr, Thursday 6 June, shells hit Kafr Nabl.", pub);
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_EQ(both[0].text, "Thursday 6 June");
+}
+
+TEST(Dates, HijriDates) {
+  // A Hijri date alone is its Umm al-Qura day; with its Gregorian date beside it, the Gregorian
+  // date is kept; 30 Ramadan 1440 was no day.
+  auto got = got_of("سقطت قذائف على سراقب في ١٩ رمضان ١٤٤٠هـ.", 2019y / September / 1);
+  EXPECT_EQ(got["١٩ رمضان ١٤٤٠هـ"], "2019-05-24");
+  auto tr = got_of("19 Ramazan 1440 Cuma günü Serakib vuruldu ve bir kişi yaralandı.", 2019y / September / 1);
+  EXPECT_EQ(tr["19 Ramazan 1440 Cuma günü"], "2019-05-24");
+  auto no_year = got_of("Shells hit Saraqib on 19 Ramadan.", 2019y / September / 1);
+  EXPECT_EQ(no_year["19 Ramadan"], "2019-05-24");
+  const auto beside = dates("دمرت غارة المنزل في ١٩ رمضان ١٤٤٠هـ الموافق ٢٤ أيار ٢٠١٩م.", 2021y / May / 9);
+  ASSERT_EQ(beside.size(), 1u);
+  EXPECT_EQ(iso_of(*beside[0].resolved), "2019-05-24");
+  const auto none = dates("Shells hit Saraqib on 30 Ramadan 1440.", 2019y / September / 1);
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_FALSE(none[0].resolved);
+}
+
+TEST(Dates, HijriMonthsThatAreCommonWordsNeedTheirYear) {
+  // Twenty-fifth held-out set (our own sentence): "١٢ شوال زيتون" is twelve sacks of olives.
+  EXPECT_TRUE(dates("والتراكتور احترق مع ١٢ شوال زيتون بعد الغارة.", 2019y / November / 23).empty());
+  EXPECT_EQ(got_of("قتل رجلان في ٣ شوال ١٤٤٠هـ بقصف على البلدة.", 2019y / November / 23)["٣ شوال ١٤٤٠هـ"], "2019-06-06");
+}
+
+TEST(Dates, AWeekdayAfterTheDateItFallsOnAcrossAFootnoteMark) {
+  // Twenty-sixth held-out set (our own sentence): "14 Ramazan 1441 (Ç.N. 2) Perşembe günü" is
+  // Thursday 7 May 2020, not the Thursday before a publication a year later; a weekday that does
+  // not fall on the date stays apart.
+  const auto pub = 2021y / April / 20;
+  auto got = got_of("Adı geçen, 14 Ramazan 1441 (Ç.N. 2) Perşembe günü zeytinliğinde çalışırken top atışı sonucu şehit olmuştur ve oğlu yaralandı.", pub);
+  EXPECT_EQ(got["Perşembe günü"], "2020-05-07");
+  auto en = got_of("Shells hit the school on 5 May 2020 [1] Tuesday and on Friday a drone hit Sarmin.", pub);
+  EXPECT_EQ(en["Tuesday"], "2020-05-05");
+  auto other = got_of("Shells hit the school on 5 May 2020 (see note 1) and Friday a drone hit Sarmin.", pub);
+  EXPECT_EQ(other["Friday"], "2021-04-16");
 }
 
 }  // namespace
