@@ -619,5 +619,21 @@ TEST(Actors, ALanguageNameIsNoParty) {
   expect(find("Köy dün Ruslarca bombalandı."), "Ruslarca", "russia");
 }
 
+TEST(Actors, TheCommissionAloneIsHts) {
+  // Twenty-sixth held-out set (our own sentences): "حاجز للهيئة", "عناصر الهيئة" — Idlib's short
+  // name of Hay'at Tahrir al-Sham; not when an adjective follows ("الهيئة العامة للصحة"), not
+  // "هيئة" without its article, and not when the text names another commission that "الهيئة"
+  // may then mean.
+  expect(find("أقام حاجز للهيئة عند المفرق تفتيشاً للسيارات."), "هيئة", "hts");
+  expect(find("قالت مصادر إن عناصر الهيئة قصفوا البلدة أمس."), "الهيئة", "hts");
+  for (const std::string text : {"قالت الهيئة العامة للصحة إن قذائف سقطت على البلدة أمس.",
+                                 "وزعت هيئة الإغاثة الإنسانية سلالاً، وقالت الهيئة إن قذائف سقطت على البلدة أمس."}) {
+    const auto ms = find(text);
+    for (const auto& m : ms) EXPECT_NE(m.id, "hts") << text << dump(ms);
+  }
+  // (the whole name stays the whole name)
+  expect(find("قصفت هيئة تحرير الشام البلدة أمس."), "هيئة تحرير الشام", "hts");
+}
+
 }  // namespace
 }  // namespace truceline::extract

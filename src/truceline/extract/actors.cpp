@@ -121,6 +121,45 @@ const std::vector<DemonymForms>& demonym_forms() {
   return d;
 }
 
+// The key of "هيئة" (actors' Arabic keys: letters normalised, article dropped).
+const std::string& hayaa_key() {
+  static const std::string k = to_utf8(ar_no_article(ar_letters("هيئة")));
+  return k;
+}
+
+// An Arabic word written with the article, after a proclitic or not ("الهيئة", "والهيئة",
+// "بالهيئة", "للهيئة").
+bool with_article(std::string_view raw) {
+  const std::u32string l = ar_letters(raw);
+  for (std::size_t skip = 0; skip <= 1 && skip < l.size(); ++skip) {
+    if (skip == 1 && !(l[0] == U'\u0648' || l[0] == U'\u0641' || l[0] == U'\u0628' || l[0] == U'\u0643' || l[0] == U'\u0644'))
+      break;
+    if (l.size() > skip + 2 && l[skip] == U'\u0627' && l[skip + 1] == U'\u0644') return true;
+    if (skip == 1 && l[0] == U'\u0644' && l.size() > 2 && l[1] == U'\u0644') return true;  // "للهيئة"
+  }
+  return false;
+}
+
+// The text names a "هيئة" that is not HTS: "هيئة X" with X not "تحرير" (a commission, an
+// authority), or "الهيئة" with an adjective after it ("الهيئة الطبية الدولية").
+bool names_other_hayaa(const Document& doc) {
+  static const std::string tahrir = to_utf8(ar_no_article(ar_letters("تحرير")));
+  const auto& toks = doc.tokens();
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (!toks[i].word || toks[i].script != Script::arabic) continue;
+    const std::string_view raw = doc.token_text(i);
+    if (to_utf8(ar_no_article(ar_letters(raw))) != hayaa_key()) continue;
+    const bool next_word = i + 1 < toks.size() && toks[i + 1].word && toks[i + 1].script == Script::arabic &&
+                           toks[i + 1].sentence == toks[i].sentence;
+    if (!with_article(raw)) {
+      if (next_word && to_utf8(ar_no_article(ar_letters(doc.token_text(i + 1)))) != tahrir) return true;
+    } else if (next_word && with_article(doc.token_text(i + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Other spellings of names an agreement usually lists in one form: Russian and Arabic acronyms
 // and transliterations -> the alias they stand for (used only when the agreement has that alias).
 const std::vector<std::pair<const char*, const char*>>& equivalents() {
@@ -130,6 +169,9 @@ const std::vector<std::pair<const char*, const char*>>& equivalents() {
       {"ан-Нусра", "al-Nusra"}, {"Нусра", "al-Nusra"},          {"ИГ", "ISIS"},
       {"ИГИЛ", "ISIS"},        {"НФО", "NLF"},                  {"САА", "SAA"},
       {"هتش", "HTS"},          {"النصرة", "al-Nusra"},          {"تحرير الشام", "Tahrir al-Sham"},
+      // "الهيئة" (the Commission) is how Idlib speaks of HTS ("حاجز للهيئة", "عناصر الهيئة"); not
+      // when another body is "هيئة" in the text or an adjective follows (find(): hayaa_is_hts).
+      {"الهيئة", "هيئة تحرير الشام"},
       {"Nusra", "al-Nusra"},   {"Daesh", "ISIS"},               {"IS", "ISIS"},
       {"HTŞ", "HTS"},          {"القوات المسلحة التركية", "Turkish Armed Forces"},
       {"РФ", "Россия"},        {"RF", "Russia"},
@@ -880,6 +922,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
   };
   std::vector<Pending> waiting;
   const bool turkish = doc.lang() == "tr";
+  const bool other_hayaa = names_other_hayaa(doc);
   for (const Sentence& s : doc.sentences()) {
     // The sentence's words and their keys.
     std::vector<WordKey> W;
@@ -1303,11 +1346,22 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       waiting.push_back({std::move(am), hid});
       return e2;
     };
+    // "الهيئة" alone (word i) stands for HTS when written with its article, no adjective after it
+    // ("الهيئة العامة", "الهيئة الطبية") and no other "هيئة" named in the text (a relief
+    // commission, "هيئة الإغاثة الإنسانية", that "الهيئة" may then mean).
+    auto hayaa_is_hts = [&](std::size_t i) {
+      if (W[i].key != hayaa_key()) return true;  // another one-word alias
+      if (!with_article(doc.token_text(W[i].tok))) return false;
+      if (i + 1 < n && W[i + 1].sep == 0 && W[i + 1].lang == Lang::arabic && with_article(doc.token_text(W[i + 1].tok)))
+        return false;
+      return !other_hayaa;
+    };
     const std::size_t first_out = out.size();  // this sentence's mentions: out[first_out..]
     for (std::size_t i = 0; i < n; ++i) {
       if (used[i]) continue;
       auto hit = match_at(i, false, Entry::alias);
       if (!hit) continue;
+      if (hit->end == i + 1 && W[i].lang == Lang::arabic && !hayaa_is_hts(i)) continue;
       const Entry* en = &m.entries[hit->entry];
       std::size_t a = i, b = hit->end;  // words [a, b)
       std::string id = en->id, how, category;
