@@ -2832,5 +2832,37 @@ TEST(CandidateAssembly, ANamesakeToldApartLeavesItsReferenceOut) {
   EXPECT_EQ(place_of(ev[1]), "Hassef") << ev[1].dump();
 }
 
+TEST(CandidateAssembly, ADroneOverAVillageHeardOrBuzzingIsAnObservationThere) {
+  // Twenty-sixth held-out set (our own sentences): "circled over Qatrah" (a village of the
+  // localities supplement: "over" is a weak place cue), a drone heard or buzzing; a drone heard
+  // before it struck stays the strike.
+  const auto over = full_candidates_of("A reconnaissance drone circled over Qatrah all afternoon.");
+  ASSERT_EQ(over.size(), 1u) << json(over).dump();
+  EXPECT_EQ(kind_of(over[0]), "uav_observation");
+  EXPECT_EQ(place_of(over[0]), "Qatrah") << over[0].dump();
+  for (const char* text : {"We heard a drone over Saharah all night.", "A drone was buzzing above Saharah from noon."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "uav_observation") << text;
+    EXPECT_EQ(place_of(cs[0]), "Saharah") << text;
+  }
+  const auto strike = full_candidates_of("We heard that a drone strike hit a car near Saharah, killing two.");
+  ASSERT_EQ(strike.size(), 1u) << json(strike).dump();
+  EXPECT_EQ(kind_of(strike[0]), "airstrike");
+}
+
+TEST(CandidateAssembly, ANamesakeRuledOutInABracketedSentenceOfItsOwn) {
+  // Twenty-third held-out set (our own sentences): the bracket after the sentence rules out the
+  // al-Khadra near Afrin; the drone is over Al Khadra' of Latakia (35.809, 35.994), not the one
+  // near Afrin (36.541, 36.795).
+  const auto cs = full_candidates_of("Residents say a Russian reconnaissance drone has been circling over al-Khadra since "
+                                     "noon. (This is al-Khadra in the Turkmen mountains, not the village of the same name "
+                                     "near Afrin.)");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(kind_of(cs[0]), "uav_observation");
+  ASSERT_TRUE(cs[0].contains("lat") && cs[0]["lat"].is_number()) << cs[0].dump();
+  EXPECT_NEAR(cs[0]["lat"].get<double>(), 35.8086, 0.005) << cs[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

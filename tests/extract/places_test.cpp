@@ -637,7 +637,8 @@ TEST(Places, ListMembersAreCuedForTheLocalities) {
     expect_point(ms, "Kansafra", 36.48547, 35.65935);
   }
   {
-    const auto ms = find_with_localities("Smoke rose over Fulayfil and Sfuhun after the strikes.", "en");
+    // (no cue before the list: "over" is one since the twenty-sixth held-out set)
+    const auto ms = find_with_localities("Smoke rose, Fulayfil and Sfuhun said after the strikes.", "en");
     EXPECT_TRUE(ms.empty()) << dump(ms);
   }
   {

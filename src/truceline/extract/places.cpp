@@ -127,7 +127,9 @@ const std::vector<Cue>& cues() {
          "غربي", "منطقة", "ناحية", "محافظة", "محافظتي", "بلدتي", "قريتي", "مزرعة", "تل", "تلة"},
         true);
     add({"in", "at", "from", "into", "to", "toward", "towards", "on", "across", "through", "via", "between",
-         "в", "во", "у", "из", "на", "до", "по", "от", "к", "между",  // Russian
+         // (a drone "circled over Qatrah", "hovered above Saharah"; twenty-sixth held-out set)
+         "over", "above",
+         "в", "во", "у", "из", "на", "до", "по", "от", "к", "между", "над",  // Russian
          "район", "районе", "района",  // "район Хан-Туман" (weak: "в горном районе Джебель-Акрад" is a region)
          // (Russian: "from the side of", "towards": "со стороны Хан-эль-Асаля", "в сторону Сармады",
          // "в направлении Тель-Тукана"; seventeenth held-out set)
@@ -881,10 +883,15 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
         for (const std::size_t k : inside) out[k].ruled_out = true;
       continue;
     }
-    if (!p_at)
+    // (else the last place before it in its sentence or, a bracketed sentence of its own, "(That
+    // is al-Khadra in the Turkmen mountains, not the village of the same name near Afrin.)", in
+    // the sentence before; twenty-third held-out set)
+    for (const std::size_t in : {sentence, sentence - 1}) {
+      if (p_at || in > sentence) break;
       for (std::size_t j = 0; j < out.size(); ++j)
-        if (out[j].span.end <= cs.begin && doc.sentence_at(out[j].span.begin) == sentence && !in_clause(out[j]) && out[j].kind != "region")
+        if (out[j].span.end <= cs.begin && doc.sentence_at(out[j].span.begin) == in && !in_clause(out[j]) && out[j].kind != "region")
           p_at = j;
+    }
     for (const std::size_t k : inside) out[k].ruled_out = true;
     if (!p_at) continue;
     // The namesakes of the name, each once (the main gazetteer and the supplement may both hold
