@@ -1852,6 +1852,24 @@ struct Scanner {
       day_of = -1, at = i + 1;
     }
     if (at != i && !same_sentence(i, at)) return false;
+    // The feast named before, told again by its noun alone: "Bayramın ikinci günü", "the second
+    // day of the Eid", "ثاني أيام العيد" (twenty-seventh held-out set: a tracing request's "Kurban
+    // Bayramı arifesinde …", then "Bayramın ikinci günü", "Bayramın üçüncü günü").
+    if (last_feast_day && !feast_words(at)) {
+      static const std::string ar_eid = lexicon::key("العيد");
+      std::optional<int> nth;
+      std::size_t end = at;
+      if (lang == "tr" && word(i) && k[i].starts_with("bayram") && k[i] != "bayram\xC4\xB1" && k[i] != "bayrami") {
+        if (const auto o = ordinal(i + 1); o && word(i + 2) && k[i + 2].starts_with("g\xC3\xBC" "n")) nth = *o, end = i + 2;
+      } else if (day_of && *day_of >= 0 && word(at) && (k[at] == "eid" || k[at] == ar_eid)) {
+        nth = *day_of, end = at;
+      }
+      if (nth) {
+        emit(first, end, "feast", "day", year_month_day{sys_days{*last_feast_day} + days{*nth}},
+             fmt::format("day {} of the feast told before ('{}')", *nth + 1, last_feast_text));
+        return true;
+      }
+    }
     const auto found = feast_words(at);
     if (!found) return false;
     auto [f, last] = *found;
@@ -1910,8 +1928,12 @@ struct Scanner {
     if (hijri) reason += "; Umm al-Qura calendar (the day kept in Syria may differ by one)";
     if (!whole) reason += fmt::format("; the {} days of the feast from this day", f.days);
     emit(first, last, "feast", whole ? "day" : "week", *best, std::move(reason));
+    last_feast_day = year_month_day{sys_days{*best} - days{day_of.value_or(0)}};
+    last_feast_text = out.back().text;
     return true;
   }
+  std::optional<year_month_day> last_feast_day;  // the first day of the feast named last
+  std::string last_feast_text;
 
   // A Hijri date: "19 Ramadan 1440", "١٩ رمضان ١٤٤٠هـ", "19 Ramazan 1440", "5 шавваля 1441 года"
   // (issue 14, twenty-sixth held-out set: a footnote's Hijri date was the only date of its
