@@ -633,6 +633,16 @@ TEST(Actors, TheCommissionAloneIsHts) {
   }
   // (the whole name stays the whole name)
   expect(find("قصفت هيئة تحرير الشام البلدة أمس."), "هيئة تحرير الشام", "hts");
+  // Reviewer, session 27: "هيئة" after a proclitic, without its article, is another body
+  // ("وهيئة الأمم", "لهيئة الإغاثة", "بهيئة طبية"); with the article after one it is HTS.
+  for (const std::string text : {"وأدانت وهيئة الأمم المتحدة القصف على البلدة أمس.",
+                                 "وسلمت السلال لهيئة الإغاثة قبل أن تسقط قذائف على البلدة.",
+                                 "وصلت البلدة بهيئة طبية بعد القصف أمس."}) {
+    const auto ms = find(text);
+    for (const auto& m : ms) EXPECT_NE(m.id, "hts") << text << dump(ms);
+  }
+  expect(find("وقالت مصادر إن الحاجز تابع للهيئة منذ أمس."), "هيئة", "hts");
+  expect(find("اعتقلت دورية والهيئة شابين أمس."), "الهيئة", "hts");
 }
 
 }  // namespace

@@ -1370,6 +1370,111 @@ TEST(Dates, HijriMonthsThatAreCommonWordsNeedTheirYear) {
   EXPECT_EQ(got_of("قتل رجلان في ٣ شوال ١٤٤٠هـ بقصف على البلدة.", 2019y / November / 23)["٣ شوال ١٤٤٠هـ"], "2019-06-06");
 }
 
+TEST(Dates, FeastNamesUsedAsNounsAreNoDates) {
+  // Reviewer, session 27 (our own sentences): a feast dates an event only where the text tells a
+  // time by it; its name used as a noun, or a time before or around it, is no day.
+  const auto pub = 2020y / June / 1;
+  EXPECT_TRUE(dates("Pope uses Christmas message to urge calm in Idlib.", pub).empty());
+  EXPECT_TRUE(dates("Eid al-Fitr prayers were held in the square of Binnish.", pub).empty());
+  EXPECT_TRUE(dates("Workers put up a Christmas tree in the church yard.", pub).empty());
+  EXPECT_TRUE(dates("Shelling went on ahead of Eid al-Fitr, residents said.", pub).empty());
+  EXPECT_TRUE(dates("In the run-up to Christmas the shelling went on.", pub).empty());
+  EXPECT_TRUE(dates("بمناسبة عيد الفطر وزعت الجمعية الحلوى على الأطفال.", pub).empty());
+  EXPECT_TRUE(dates("قبيل عيد الفطر قصفت قوات النظام أريحا.", pub).empty());
+  EXPECT_TRUE(dates("استعدادا لعيد الأضحى فتحت الأسواق أبوابها.", pub).empty());
+  EXPECT_TRUE(dates("Храм Рождества Христова был закрыт.", pub).empty());
+  EXPECT_TRUE(dates("Операция «Пасха» так и не началась.", pub).empty());
+  EXPECT_TRUE(dates("Снаряд упал у церкви Святой Троицы.", pub).empty());
+  EXPECT_TRUE(dates("Вчера эта троица лидеров встретилась снова.", pub).size() == 1u);  // (only "Вчера")
+  EXPECT_TRUE(dates("В преддверии Пасхи город обстреляли.", pub).empty());
+  EXPECT_TRUE(dates("Kurban Bayramı tatili için hazırlık yapıldı.", pub).empty());
+  // The same feasts with a word of time are days.
+  auto got = got_of("Shelling hit Ariha during Eid al-Fitr prayers. On Christmas Day shells hit Sarmin.", pub);
+  EXPECT_EQ(got["Eid al-Fitr"], "2020-05-24");
+  EXPECT_EQ(got["Christmas Day"], "2019-12-25");
+  auto ar = got_of("قصفت قوات النظام أريحا يوم عيد الأضحى، وفي عيد الفطر قصفت سراقب، وعشية عيد الأضحى قصفت بنش.", pub);
+  EXPECT_EQ(ar["عيد الأضحى"], "2019-08-11");
+  EXPECT_EQ(ar["عيد الفطر"], "2020-05-24");
+  EXPECT_EQ(ar["وعشية عيد الأضحى"], "2019-08-10");
+  auto ru = got_of("Обстрел Арихи на Троицу. В день Пасхи было тихо.", pub);
+  EXPECT_EQ(ru["Троицу"], "2019-06-16");
+  EXPECT_EQ(ru["Пасхи"], "2020-04-19");
+  auto tr = got_of("Kurban Bayramı'nda Sarmin vuruldu. Noel'de Binnish vuruldu. Ramazan Bayramı 2019'da Ariha vuruldu.", pub);
+  EXPECT_EQ(tr["Kurban Bayramı'nda"], "2019-08-11");
+  EXPECT_EQ(tr["Noel'de"], "2019-12-25");
+  EXPECT_EQ(tr["Ramazan Bayramı 2019"], "2019-06-04");
+}
+
+TEST(Dates, AFeastAheadIsTheNextOne) {
+  // A clause that says the feast is ahead: the first such day on or after the publication.
+  const auto pub = 2020y / June / 1;
+  EXPECT_EQ(got_of("The truce will hold on Eid al-Adha, officials said.", pub)["Eid al-Adha"], "2020-07-31");
+  EXPECT_EQ(got_of("Kurban Bayramı'nda ateşkes sağlanacak.", pub)["Kurban Bayramı'nda"], "2020-07-31");
+  EXPECT_EQ(got_of("The truce held on Eid al-Adha, officials said.", pub)["Eid al-Adha"], "2019-08-11");
+}
+
+TEST(Dates, AFeastBesideAnotherDaysDateKeepsItsOwnDay) {
+  // Reviewer, session 27: the Gregorian date of another day beside a feast is no twin of it.
+  auto got = got_of("Ariha was shelled on Eid al-Adha, and Saraqib on 3 September 2019.", 2020y / June / 1);
+  EXPECT_EQ(got["Eid al-Adha"], "2019-08-11");
+  EXPECT_EQ(got["on 3 September 2019"], "2019-09-03");
+  // (the same day, or a Hijri date "corresponding to" its Gregorian one: the Gregorian one alone)
+  const auto same = dates("On Eid al-Adha, 11 August 2019, shells hit Ariha.", 2020y / June / 1);
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_EQ(same[0].text, "11 August 2019");
+  const auto told = dates("قصفت أريحا في ١٩ رمضان الموافق ٢٤ أيار ٢٠١٩م.", 2020y / June / 1);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(iso_of(*told[0].resolved), "2019-05-24");
+}
+
+TEST(Dates, NamesAreNoHijriMonthsNorFeasts) {
+  // Reviewer, session 27 (our own sentences): men's names and common words that spell a Hijri
+  // month or a feast.
+  const auto pub = 2020y / June / 1;
+  EXPECT_TRUE(dates("The council opened 2 safer corridors for the families.", pub).empty());
+  EXPECT_TRUE(dates("Toplantıda 2 Recep Tayyip Erdoğan posteri asılıydı.", pub).empty());
+  EXPECT_TRUE(dates("По словам Рамазанова, 12 Рамазанов приехали в город.", pub).empty());
+  EXPECT_TRUE(dates("Курбан Байрамов рассказал об обстреле на Курбан Байрамов день.", pub).empty());
+  EXPECT_TRUE(dates("Er Ramazan Bayram, Sarmin'in vurulduğunu söyledi.", pub).empty());
+  EXPECT_TRUE(dates("On Noel Smith's orders the convoy turned back.", pub).empty());
+  // (the months and feasts themselves)
+  EXPECT_EQ(got_of("Ariha 14 Ramazan 1441 Perşembe günü vuruldu.", pub)["14 Ramazan 1441 Perşembe günü"], "2020-05-07");
+  EXPECT_EQ(got_of("На Курбан-байрам Ариху обстреляли.", pub)["Курбан-байрам"], "2019-08-11");
+}
+
+TEST(Dates, HijriYearsInPersianDigitsOrAGregorianYear) {
+  // Reviewer, session 27: the year in Persian (Eastern Arabic-Indic) digits; a Gregorian year
+  // after a Hijri day ("19 Ramadan 2019") picks that year's Ramadan, not the publication's.
+  const auto pub = 2021y / June / 1;
+  EXPECT_EQ(got_of("قصفت أريحا في ١٩ رمضان ۱۴۴۰ هـ.", pub)["١٩ رمضان ۱۴۴۰ هـ"], "2019-05-24");
+  auto g = dates("Shells hit Saraqib on 19 Ramadan 2019.", pub);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(iso_of(*g[0].resolved), "2019-05-24");
+  EXPECT_NE(g[0].reason.find("Ramadan"), std::string::npos) << g[0].reason;  // (the month's name, not its number)
+}
+
+TEST(Dates, ChristmasEvesAndTheWesternChristmas) {
+  const auto pub = 2020y / June / 1;
+  EXPECT_EQ(got_of("Shells hit Ariha on Orthodox Christmas Eve.", pub)["Orthodox Christmas Eve"], "2020-01-06");
+  EXPECT_EQ(got_of("На католическое Рождество Ариху обстреляли.", pub)["католическое Рождество"], "2019-12-25");
+  EXPECT_EQ(got_of("В сочельник Ариху обстреляли.", pub)["сочельник"], "2020-01-06");
+  EXPECT_EQ(got_of("На Рождество Ариху обстреляли.", pub)["Рождество"], "2020-01-07");
+}
+
+TEST(Calendars, OrthodoxEasterAfter2099TakesTheWiderJulianLag) {
+  // Independent check of the Julian-to-Gregorian step: the Julian Easter day (Meeus) converted
+  // through the Julian Day Number.
+  for (int y : {2018, 2099, 2100, 2101, 2150, 2199, 2200}) {
+    const int a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+    const int month_j = (d + e + 114) / 31, day_j = (d + e + 114) % 31 + 1;
+    // Julian calendar date -> JDN (Richards' algorithm), JDN 2440588 = 1970-01-01.
+    const int a2 = (14 - month_j) / 12, y2 = y + 4800 - a2, m2 = month_j + 12 * a2 - 3;
+    const long jdn = day_j + (153 * m2 + 2) / 5 + 365L * y2 + y2 / 4 - 32083;
+    const year_month_day want{sys_days{days{jdn - 2440588}}};
+    EXPECT_EQ(iso_of(calendars::orthodox_easter(y)), iso_of(want)) << y;
+  }
+}
+
 TEST(Dates, AWeekdayAfterTheDateItFallsOnAcrossAFootnoteMark) {
   // Twenty-sixth held-out set (our own sentence): "14 Ramazan 1441 (Ç.N. 2) Perşembe günü" is
   // Thursday 7 May 2020, not the Thursday before a publication a year later; a weekday that does

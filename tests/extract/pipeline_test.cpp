@@ -2864,5 +2864,14 @@ TEST(CandidateAssembly, ANamesakeRuledOutInABracketedSentenceOfItsOwn) {
   EXPECT_NEAR(cs[0]["lat"].get<double>(), 35.8086, 0.005) << cs[0].dump();
 }
 
+TEST(CandidateAssembly, AFeastNamedAsANounInAHeadlineDatesNothing) {
+  // Reviewer, session 27 (our own sentences): the headline's "Christmas message" dated the
+  // article's airstrikes 25 December; the text gives them no day.
+  const auto cs = full_candidates_of("Pope uses Christmas message to urge calm in Idlib\n\nAirstrikes hit Ariha, residents said.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(kind_of(cs[0]), "airstrike");
+  EXPECT_EQ(cs[0]["evidence"]["time"]["rule"], "published") << cs[0].dump();
+}
+
 }  // namespace
 }  // namespace truceline::extract

@@ -637,9 +637,19 @@ TEST(Places, ListMembersAreCuedForTheLocalities) {
     expect_point(ms, "Kansafra", 36.48547, 35.65935);
   }
   {
-    // (no cue before the list: "over" is one since the twenty-sixth held-out set)
+    // (no cue before the list)
     const auto ms = find_with_localities("Smoke rose, Fulayfil and Sfuhun said after the strikes.", "en");
     EXPECT_TRUE(ms.empty()) << dump(ms);
+  }
+  {
+    // ("over" cues a place only under something in the air: reviewer, session 27)
+    for (const char* text : {"Smoke rose over Fulayfil and Sfuhun after the strikes.",
+                             "Tensions rose over Hazm fighters in the north.", "The two sides were at odds over Sara's role."}) {
+      const auto ms = find_with_localities(text, "en");
+      EXPECT_TRUE(ms.empty()) << text << dump(ms);
+    }
+    expect_point(find_with_localities("A drone circled over Fulayfil and Sfuhun after the strikes.", "en"), "Fulayfil",
+                 36.45548, 35.58897);
   }
   {
     const auto ms = find_with_localities("سقطت قذائف على قرى البارة وكنصفرة صباح اليوم.", "ar");

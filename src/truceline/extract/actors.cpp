@@ -127,6 +127,19 @@ const std::string& hayaa_key() {
   return k;
 }
 
+// "هيئة" as written, with or without its article, after a proclitic or not ("هيئة", "الهيئة",
+// "وهيئة", "بالهيئة", "للهيئة"). (Reviewer, session 27: the proclitic-bearing forms were missed,
+// "وهيئة الأمم" read as HTS.)
+bool is_hayaa(std::string_view raw) {
+  const std::u32string l = ar_letters(raw);
+  auto is = [](std::u32string x) { return to_utf8(ar_no_article(std::move(x))) == hayaa_key(); };
+  if (is(l)) return true;
+  if (l.size() < 2 || !(l[0] == U'\u0648' || l[0] == U'\u0641' || l[0] == U'\u0628' || l[0] == U'\u0643' || l[0] == U'\u0644'))
+    return false;
+  if (is(l.substr(1))) return true;
+  return l[0] == U'\u0644' && l[1] == U'\u0644' && is(l.substr(2));  // "للهيئة"
+}
+
 // An Arabic word written with the article, after a proclitic or not ("الهيئة", "والهيئة",
 // "بالهيئة", "للهيئة").
 bool with_article(std::string_view raw) {
@@ -148,7 +161,7 @@ bool names_other_hayaa(const Document& doc) {
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (!toks[i].word || toks[i].script != Script::arabic) continue;
     const std::string_view raw = doc.token_text(i);
-    if (to_utf8(ar_no_article(ar_letters(raw))) != hayaa_key()) continue;
+    if (!is_hayaa(raw)) continue;
     const bool next_word = i + 1 < toks.size() && toks[i + 1].word && toks[i + 1].script == Script::arabic &&
                            toks[i + 1].sentence == toks[i].sentence;
     if (!with_article(raw)) {
@@ -1350,7 +1363,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     // ("الهيئة العامة", "الهيئة الطبية") and no other "هيئة" named in the text (a relief
     // commission, "هيئة الإغاثة الإنسانية", that "الهيئة" may then mean).
     auto hayaa_is_hts = [&](std::size_t i) {
-      if (W[i].key != hayaa_key()) return true;  // another one-word alias
+      if (!is_hayaa(doc.token_text(W[i].tok))) return true;  // another one-word alias
       if (!with_article(doc.token_text(W[i].tok))) return false;
       if (i + 1 < n && W[i + 1].sep == 0 && W[i + 1].lang == Lang::arabic && with_article(doc.token_text(W[i + 1].tok)))
         return false;

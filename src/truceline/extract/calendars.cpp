@@ -57,14 +57,17 @@ std::optional<int> hijri_year(year_month_day d) {
   return y;
 }
 
-// Meeus's Julian-calendar Easter algorithm, then the 13 days the Julian calendar lags behind
-// the Gregorian one in 1900-2099. Hand-written: ICU has no church calendar.
+// Meeus's Julian-calendar Easter algorithm, then the days the Julian calendar lags behind the
+// Gregorian one that year. Hand-written: ICU has no church calendar.
 year_month_day orthodox_easter(int y) {
   const int a = y % 4, b = y % 7, c = y % 19;
   const int d = (19 * c + 15) % 30;
   const int e = (2 * a + 4 * b - d + 34) % 7;
   const int m = (d + e + 114) / 31, dd = (d + e + 114) % 31 + 1;
-  return year_month_day{sys_days{year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(dd)}}} + days{13}};
+  // (Easter falls after 1 March, so the lag of the year's own century applies.)
+  const int lag = y / 100 - y / 400 - 2;
+  return year_month_day{sys_days{year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(dd)}}} +
+                        days{lag}};
 }
 
 }  // namespace truceline::extract::calendars

@@ -16,8 +16,8 @@ std::optional<std::chrono::year_month_day> from_hijri(int year, unsigned month, 
 // The Hijri year a Gregorian day falls in (Umm al-Qura).
 std::optional<int> hijri_year(std::chrono::year_month_day d);
 
-// Orthodox (Julian-computus) Easter Sunday of a year, as a Gregorian date; years 1900-2099 (the
-// Julian calendar is 13 days behind in that span).
+// Orthodox (Julian-computus) Easter Sunday of a year, as a Gregorian date (the Julian calendar's
+// lag behind the Gregorian computed for the year: 13 days in 1900-2099, 14 in 2100-2199).
 std::chrono::year_month_day orthodox_easter(int year);
 
 }  // namespace truceline::extract::calendars

@@ -750,7 +750,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     foreign_dateline = other > own;
   }
   for (const auto& dte : m.dates)
-    if (dte.span.begin >= body_begin && dte.span.end <= dateline_end && dte.resolved && !agreement_date(dte)) {
+    // (A feast is no dateline: "Pope uses Christmas message to urge calm" names it as a noun.)
+    if (dte.span.begin >= body_begin && dte.span.end <= dateline_end && dte.resolved && !agreement_date(dte) &&
+        dte.calendar != "feast") {
       if (after_since(dte)) break;  // ("Since 31 August a truce …": the start of a period is no dateline.)
       dateline_date = &dte;
       break;

@@ -1693,12 +1693,15 @@ struct Scanner {
   }
 
   // Words at i, i+1, … (hyphens and dashes between them skipped, one sentence) that match `pat`:
-  // each entry a key, or a stem ending in '*' (a prefix of the key; Arabic: of any of the word's
-  // forms). The last token matched, or nothing.
+  // each entry a key; a stem ending in '*' (a prefix of the key; Arabic: of any of the word's
+  // forms); or a Russian noun's stem ending in '~' (the stem alone or with a case ending:
+  // "байрам~" is "байрам", "байрама", "байраму", not the surname "Байрамов"). The last token
+  // matched, or nothing.
   std::optional<std::size_t> words_match(std::size_t i, std::initializer_list<std::string_view> pat) const {
     return words_match(i, std::vector<std::string_view>(pat));
   }
   std::optional<std::size_t> words_match(std::size_t i, const std::vector<std::string_view>& pat) const {
+    static constexpr std::string_view kRuEndings[] = {"а", "я", "у", "ю", "е", "и", "ы", "о", "ом", "ем", "ой", "ей", "ою", "ею"};
     std::size_t x = i, last = i;
     bool first = true;
     for (std::string_view p : pat) {
@@ -1709,9 +1712,14 @@ struct Scanner {
           ++x;
       }
       if (!word(x) || (!first && !same_sentence(last, x))) return std::nullopt;
-      const bool stem = !p.empty() && p.back() == '*';
-      const std::string_view want = stem ? p.substr(0, p.size() - 1) : p;
-      auto fits = [&](std::string_view w) { return stem ? w.starts_with(want) : w == want; };
+      const char kind = !p.empty() && (p.back() == '*' || p.back() == '~') ? p.back() : '\0';
+      const std::string_view want = kind ? p.substr(0, p.size() - 1) : p;
+      auto fits = [&](std::string_view w) {
+        if (!kind) return w == want;
+        if (!w.starts_with(want)) return false;
+        const std::string_view rest = w.substr(want.size());
+        return kind == '*' || rest.empty() || std::find(std::begin(kRuEndings), std::end(kRuEndings), rest) != std::end(kRuEndings);
+      };
       bool ok = fits(k[x]);
       for (const auto& f : forms[x])
         if (!ok && t[x].script == Script::arabic) ok = fits(f);
@@ -1721,13 +1729,25 @@ struct Scanner {
     }
     return last;
   }
+  // The token is this Arabic key, or has it as a form, or after a conjunction ("وفي" is "في").
+  bool ar_is(std::size_t x, const std::string& key) const {
+    if (!word(x)) return false;
+    if (k[x] == key) return true;
+    if (t[x].script != Script::arabic) return false;
+    static const std::string wa = lexicon::key("و"), fa = lexicon::key("ف");
+    for (const std::string* c : {&wa, &fa})
+      if (k[x].size() == c->size() + key.size() && k[x].starts_with(*c) && k[x].ends_with(key)) return true;
+    return std::find(forms[x].begin(), forms[x].end(), key) != forms[x].end();
+  }
 
   // Feasts a text may date an event by, with no date beside them (issue 14, twenty-sixth held-out
   // set: a parish letter's "Во вторник на Радоницу" and "В Вербное воскресенье" were read as
   // plain weekdays). The Eids are the Umm al-Qura days (calendars.hpp); the Easter cycle is the
   // Orthodox one (the Russian church's). Which year: the latest such day on or before the
-  // publication (a text tells of past feasts), or the year written after it ("Kurban Bayramı
-  // 2020"). A feast with a whole date beside it gives way to the date (drop_calendar_twins).
+  // publication (a text tells of past feasts), the first on or after it in a clause that says it
+  // is ahead ("will hold on Eid al-Adha"), or the year written after it ("Kurban Bayramı 2020").
+  // A feast with a Gregorian date of the same day beside it gives way to the date
+  // (drop_calendar_twins).
   enum class FeastBase { fitr, adha, easter, fixed };
   struct Feast {
     FeastBase base;
@@ -1736,63 +1756,98 @@ struct Scanner {
     unsigned days;   // how many days the feast lasts (the Eids: 3 and 4)
     const char* name;
   };
-  std::optional<std::pair<Feast, std::size_t>> feast_words(std::size_t i) const {
+  struct FeastEntry {
+    std::vector<std::string_view> words;  // as words_match reads them
+    Feast feast;
+    std::string_view lang = {};  // only in a text of this language ("noel": Turkish; "Noel Smith")
+    bool capital = false;        // only capitalised ("Троица"; not "эта троица лидеров", a trio)
+  };
+  struct FeastIndex {
+    std::vector<FeastEntry> table;  // in the order tried: longer names first
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_first;  // first word a key
+    std::vector<std::size_t> by_stem;  // first word a stem
+  };
+  static const FeastIndex& feast_index() {
     using B = FeastBase;
-    struct Entry {
-      std::vector<std::string_view> words;
-      Feast feast;
-    };
     static const std::string ar_eid = lexicon::key("عيد"), ar_fitr = lexicon::key("الفطر"), ar_adha = lexicon::key("الأضحى");
-    static const std::vector<Entry> table = [&] {
+    static const FeastIndex index = [] {
       const Feast fitr{B::fitr, 0, 0, 3, "Eid al-Fitr (1 Shawwal)"}, adha{B::adha, 0, 0, 4, "Eid al-Adha (10 Dhu al-Hijja)"};
-      return std::vector<Entry>{
-          {{"eid", "al", "fitr"}, fitr}, {{"eid", "ul", "fitr"}, fitr}, {{"eid", "el", "fitr"}, fitr},
-          {{"eid", "al", "adha"}, adha}, {{"eid", "ul", "adha"}, adha}, {{"eid", "el", "adha"}, adha},
-          {{ar_eid, ar_fitr}, fitr}, {{ar_eid, ar_adha}, adha},
-          {{"ramazan", "bayram*"}, fitr}, {{"\xC5\x9F" "eker", "bayram*"}, fitr}, {{"seker", "bayram*"}, fitr},
-          {{"kurban", "bayram*"}, adha},
-          {{"ураза", "байрам*"}, fitr}, {{"ид", "аль", "фитр*"}, fitr},
-          {{"курбан", "байрам*"}, adha}, {{"ид", "аль", "адх*"}, adha},
-          {{"orthodox", "easter"}, {B::easter, 0, 0, 1, "Orthodox Easter"}},
-          {{"ortodoks", "paskalya*"}, {B::easter, 0, 0, 1, "Orthodox Easter"}},
-          {{"пасха"}, {B::easter, 0, 0, 1, "Orthodox Easter"}}, {{"пасху"}, {B::easter, 0, 0, 1, "Orthodox Easter"}},
-          {{"пасхи"}, {B::easter, 0, 0, 1, "Orthodox Easter"}}, {{"пасхе"}, {B::easter, 0, 0, 1, "Orthodox Easter"}},
-          {{"вербн*", "воскресен*"}, {B::easter, -7, 0, 1, "Palm Sunday (Orthodox)"}},
-          {{"прощен*", "воскресен*"}, {B::easter, -49, 0, 1, "Forgiveness Sunday (Orthodox)"}},
-          {{"велик*", "четверг*"}, {B::easter, -3, 0, 1, "Holy Thursday (Orthodox)"}},
-          {{"велик*", "пятниц*"}, {B::easter, -2, 0, 1, "Good Friday (Orthodox)"}},
-          {{"страстн*", "пятниц*"}, {B::easter, -2, 0, 1, "Good Friday (Orthodox)"}},
-          {{"велик*", "суббот*"}, {B::easter, -1, 0, 1, "Holy Saturday (Orthodox)"}},
-          {{"фомин*", "воскресен*"}, {B::easter, 7, 0, 1, "Thomas Sunday (Orthodox)"}},
-          {{"фомин*", "недел*"}, {B::easter, 7, 0, 1, "Thomas Sunday (Orthodox)"}},
-          {{"красн*", "горк*"}, {B::easter, 7, 0, 1, "Thomas Sunday (Orthodox)"}},
-          {{"радониц*"}, {B::easter, 9, 0, 1, "Radonitsa (Orthodox)"}},
-          {{"троица"}, {B::easter, 49, 0, 1, "Trinity Sunday (Orthodox)"}},
-          {{"троицу"}, {B::easter, 49, 0, 1, "Trinity Sunday (Orthodox)"}},
-          {{"троицы"}, {B::easter, 49, 0, 1, "Trinity Sunday (Orthodox)"}},
-          {{"orthodox", "christmas"}, {B::fixed, 1, 7, 1, "Orthodox Christmas"}},
-          {{"christmas", "eve"}, {B::fixed, 12, 24, 1, "Christmas Eve"}},
-          {{"christmas"}, {B::fixed, 12, 25, 1, "Christmas"}},
-          {{"new", "year", "eve"}, {B::fixed, 12, 31, 1, "New Year's Eve"}},
-          {{"new", "year", "day"}, {B::fixed, 1, 1, 1, "New Year's Day"}},
-          {{"рождество"}, {B::fixed, 1, 7, 1, "Orthodox Christmas"}}, {{"рождества"}, {B::fixed, 1, 7, 1, "Orthodox Christmas"}},
-          {{"рождеству"}, {B::fixed, 1, 7, 1, "Orthodox Christmas"}},
-          {{"новогодн*", "ноч*"}, {B::fixed, 12, 31, 1, "New Year's Eve"}},
-          {{"noel"}, {B::fixed, 12, 25, 1, "Christmas"}},
-          {{"y\xC4\xB1" "lba\xC5\x9F" "\xC4\xB1", "gece*"}, {B::fixed, 12, 31, 1, "New Year's Eve"}},
+      const Feast easter{B::easter, 0, 0, 1, "Orthodox Easter"};
+      const Feast christmas{B::fixed, 12, 25, 1, "Christmas"}, orthodox{B::fixed, 1, 7, 1, "Orthodox Christmas"};
+      const Feast orthodox_eve{B::fixed, 1, 6, 1, "Orthodox Christmas Eve"};
+      FeastIndex x;
+      auto add = [&x](std::vector<std::string_view> words, Feast f, std::string_view lang = {}, bool capital = false) {
+        x.table.push_back(FeastEntry{std::move(words), f, lang, capital});
       };
-    }();
-    if (!word(i)) return std::nullopt;
-    for (const Entry& e : table)
-      if (const auto last = words_match(i, e.words)) {
-        // "Рождество Пресвятой Богородицы" (the Nativity of the Virgin, 21 September), "Рождество
-        // Иоанна Предтечи": another feast.
-        if (e.feast.base == B::fixed && e.feast.offset == 1 && t[i].script == Script::cyrillic &&
-            words_match(*last + 1, {"пресвят*"}).has_value() + words_match(*last + 1, {"богородиц*"}).has_value() +
-                    words_match(*last + 1, {"иоанн*"}).has_value() > 0)
-          return std::nullopt;
-        return std::pair{e.feast, *last};
+      for (std::string_view e : {"eid", "id"})
+        for (std::string_view al : {"al", "ul", "el"}) add({e, al, "fitr"}, fitr), add({e, al, "adha"}, adha);
+      add({ar_eid, ar_fitr}, fitr), add({ar_eid, ar_adha}, adha);
+      // Turkish: the compound's "Bayramı" ("Ramazan Bayram" alone is a man's name).
+      for (std::string_view b : {"bayram\xC4\xB1*", "bayrami*"}) {
+        add({"ramazan", b}, fitr, "tr"), add({"\xC5\x9F" "eker", b}, fitr, "tr"), add({"seker", b}, fitr, "tr");
+        add({"kurban", b}, adha, "tr");
       }
+      add({"ураза", "байрам~"}, fitr), add({"ид", "аль", "фитр~"}, fitr);
+      add({"курбан", "байрам~"}, adha), add({"ид", "аль", "адх~"}, adha);
+      add({"orthodox", "easter"}, easter), add({"ortodoks", "paskalya*"}, easter), add({"пасх~"}, easter);
+      add({"вербн*", "воскресен*"}, {B::easter, -7, 0, 1, "Palm Sunday (Orthodox)"});
+      add({"прощен*", "воскресен*"}, {B::easter, -49, 0, 1, "Forgiveness Sunday (Orthodox)"});
+      add({"велик*", "четверг*"}, {B::easter, -3, 0, 1, "Holy Thursday (Orthodox)"});
+      add({"велик*", "пятниц*"}, {B::easter, -2, 0, 1, "Good Friday (Orthodox)"});
+      add({"страстн*", "пятниц*"}, {B::easter, -2, 0, 1, "Good Friday (Orthodox)"});
+      add({"велик*", "суббот*"}, {B::easter, -1, 0, 1, "Holy Saturday (Orthodox)"});
+      add({"фомин*", "воскресен*"}, {B::easter, 7, 0, 1, "Thomas Sunday (Orthodox)"});
+      add({"фомин*", "недел*"}, {B::easter, 7, 0, 1, "Thomas Sunday (Orthodox)"});
+      add({"красн*", "горк*"}, {B::easter, 7, 0, 1, "Thomas Sunday (Orthodox)"});
+      add({"радониц~"}, {B::easter, 9, 0, 1, "Radonitsa (Orthodox)"});
+      add({"троиц~"}, {B::easter, 49, 0, 1, "Trinity Sunday (Orthodox)"}, {}, true);
+      add({"orthodox", "christmas", "eve"}, orthodox_eve), add({"orthodox", "christmas"}, orthodox);
+      add({"christmas", "eve"}, {B::fixed, 12, 24, 1, "Christmas Eve"}), add({"christmas", "day"}, christmas);
+      add({"christmas"}, christmas);
+      add({"new", "year", "eve"}, {B::fixed, 12, 31, 1, "New Year's Eve"});
+      add({"new", "year", "day"}, {B::fixed, 1, 1, 1, "New Year's Day"});
+      add({"католическ*", "рождеств~"}, christmas), add({"западн*", "рождеств~"}, christmas);
+      add({"рождественск*", "сочельник~"}, orthodox_eve), add({"сочельник~"}, orthodox_eve);
+      add({"рождеств~"}, orthodox);
+      add({"новогодн*", "ноч*"}, {B::fixed, 12, 31, 1, "New Year's Eve"});
+      add({"noel"}, christmas, "tr");
+      add({"y\xC4\xB1" "lba\xC5\x9F" "\xC4\xB1", "gece*"}, {B::fixed, 12, 31, 1, "New Year's Eve"});
+      for (std::size_t e = 0; e < x.table.size(); ++e) {
+        const std::string_view w = x.table[e].words.front();
+        if (w.back() == '*' || w.back() == '~') x.by_stem.push_back(e);
+        else x.by_first[w].push_back(e);
+      }
+      return x;
+    }();
+    return index;
+  }
+  std::optional<std::pair<Feast, std::size_t>> feast_words(std::size_t i) const {
+    if (!word(i)) return std::nullopt;
+    const FeastIndex& index = feast_index();
+    auto try_entry = [&](std::size_t e) -> std::optional<std::pair<Feast, std::size_t>> {
+      const FeastEntry& entry = index.table[e];
+      if ((!entry.lang.empty() && entry.lang != lang) || (entry.capital && !t[i].capitalised)) return std::nullopt;
+      const auto last = words_match(i, entry.words);
+      if (!last) return std::nullopt;
+      // "Рождество Пресвятой Богородицы" (the Nativity of the Virgin, 21 September), "Рождество
+      // Иоанна Предтечи": other feasts.
+      if (entry.feast.base == FeastBase::fixed && t[i].script == Script::cyrillic)
+        for (std::string_view other : {"пресвят*", "богородиц*", "иоанн*"})
+          if (words_match(*last + 1, {other})) return std::nullopt;
+      return std::pair{entry.feast, *last};
+    };
+    auto try_list = [&](std::string_view key) -> std::optional<std::pair<Feast, std::size_t>> {
+      if (const auto it = index.by_first.find(key); it != index.by_first.end())
+        for (std::size_t e : it->second)
+          if (auto found = try_entry(e)) return found;
+      return std::nullopt;
+    };
+    if (auto found = try_list(k[i])) return found;
+    if (t[i].script == Script::arabic)
+      for (const auto& f : forms[i])
+        if (auto found = try_list(f)) return found;
+    for (std::size_t e : index.by_stem)
+      if (auto found = try_entry(e)) return found;
     return std::nullopt;
   }
 
@@ -1809,11 +1864,79 @@ struct Scanner {
     return std::nullopt;
   }
 
+  // A feast dates an event only where the text tells a time by it (reviewer, session 27: feast
+  // names used as nouns were dates, and in a headline the dateline: "Pope uses Christmas message",
+  // "بمناسبة عيد الفطر", "Храм Рождества Христова", "ahead of Eid", "В преддверии Пасхи",
+  // "استعدادا لعيد"): a word of time before it ("on Eid al-Fitr", "during Christmas", "на Пасху",
+  // "в день Пасхи", "في عيد الأضحى", "يوم عيد الفطر"), a day's noun after it ("Christmas
+  // morning", "Kurban Bayramı günü", "Kurban Bayramı boyunca") or a Turkish locative ("Kurban
+  // Bayramı'nda"). Not before a noun it names ("on Christmas message", "during the Christmas
+  // truce"). `last` takes the day's noun.
+  bool feast_time_told(std::size_t first, std::size_t& last) const {
+    static constexpr std::string_view kBefore[] = {"on", "at", "during", "over", "throughout", "this", "last",
+                                                   "на", "в", "во", "день", "дни", "ночь", "утро", "вечер", "праздник"};
+    static const std::vector<std::string> kArBefore = {
+        lexicon::key("في"), lexicon::key("يوم"), lexicon::key("خلال"), lexicon::key("صباح"), lexicon::key("مساء"),
+        lexicon::key("أيام"), lexicon::key("أثناء"), lexicon::key("طوال"), lexicon::key("طيلة"), lexicon::key("فجر"),
+        lexicon::key("ظهر")};
+    static constexpr std::string_view kAfter[] = {"day", "morning", "night", "evening", "afternoon",
+                                                  "g\xC3\xBCn\xC3\xBC", "gunu", "gecesi", "sabah\xC4\xB1", "sabahi",
+                                                  "ak\xC5\x9F" "am\xC4\xB1", "boyunca", "s\xC4\xB1ras\xC4\xB1nda",
+                                                  "sirasinda", "s\xC3\xBCresince", "tatilinde"};
+    static constexpr std::string_view kNounAfter[] = {"truce", "ceasefire", "message", "messages", "tree", "trees",
+                                                      "card", "cards", "sermon", "speech", "address", "greetings",
+                                                      "market", "decorations", "gifts"};
+    const std::size_t nx = last + 1;
+    const bool next_same = word(nx) && same_sentence(last, nx);
+    if (next_same && std::find(std::begin(kNounAfter), std::end(kNounAfter), k[nx]) != std::end(kNounAfter)) return false;
+    if (next_same && std::find(std::begin(kAfter), std::end(kAfter), k[nx]) != std::end(kAfter)) {
+      last = nx;
+      return true;
+    }
+    // Turkish locative: "Bayramı'nda", "Bayramında", "Noel'de", "2019'da" (the word as written,
+    // to the space: the tokenizer may part the suffix after an apostrophe)
+    if (lang == "tr") {
+      const std::string_view text(doc.text());
+      std::size_t end = t[last].b0;
+      while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t' && text[end] != ',' &&
+             text[end] != '.')
+        ++end;
+      const std::string_view w = text.substr(t[last].b0, end - t[last].b0);
+      for (std::string_view s : {"da", "de", "ta", "te"})
+        if (w.size() > s.size() + 3 && w.ends_with(s)) return true;
+    }
+    if (first == 0 || !word(first - 1) || !same_sentence(first - 1, first)) return false;
+    std::size_t b = first - 1;
+    if (k[b] == "the" && b > 0 && word(b - 1) && same_sentence(b - 1, b)) --b;
+    if (std::find(std::begin(kBefore), std::end(kBefore), k[b]) != std::end(kBefore)) return true;
+    if (t[b].script == Script::arabic)
+      for (const auto& a : kArBefore)
+        if (ar_is(b, a)) return true;
+    return false;
+  }
+  // The feast is told in a clause that says it is ahead ("the truce will hold on Eid al-Adha",
+  // "перемирие будет соблюдаться на Пасху", "سوف تتوقف في عيد الفطر", Turkish "-acak/-ecek" after it).
+  bool feast_ahead(std::size_t first, std::size_t last) const {
+    static constexpr std::string_view kFuture[] = {"will", "shall", "будет", "будут", "состоится", "пройдет", "пройдут"};
+    static const std::string ar_sawfa = lexicon::key("سوف");
+    const auto& sentence = doc.sentences()[t[first].sentence];
+    for (std::size_t x = first; x-- > sentence.first_token;) {
+      if (punct(x, ",") || punct(x, ";")) break;
+      if (word(x) && (std::find(std::begin(kFuture), std::end(kFuture), k[x]) != std::end(kFuture) || k[x] == ar_sawfa))
+        return true;
+    }
+    if (lang == "tr")
+      for (std::size_t x = last + 1; x < n() && same_sentence(last, x); ++x)
+        if (word(x) && (k[x].find("acak") != std::string::npos || k[x].find("ecek") != std::string::npos)) return true;
+    return false;
+  }
+
   bool feast(std::size_t i) {
     // The day of the feast told before it: "the second day of Eid al-Fitr", "ثاني أيام عيد
-    // الأضحى", "на второй день Курбан-байрама", "the eve of", "накануне"; Turkish after it:
-    // "Kurban Bayramı'nın ikinci günü", "Ramazan Bayramı arifesi".
-    static const std::string ar_days = lexicon::key("أيام"), ar_day = lexicon::key("اليوم"), ar_min = lexicon::key("من");
+    // الأضحى", "на второй день Курбан-байрама", "the eve of", "накануне", "عشية"; Turkish after
+    // it: "Kurban Bayramı'nın ikinci günü", "Ramazan Bayramı arifesi".
+    static const std::string ar_days = lexicon::key("أيام"), ar_day = lexicon::key("اليوم"), ar_min = lexicon::key("من"),
+                             ar_eve = lexicon::key("عشية"), ar_night = lexicon::key("ليلة");
     static const std::vector<std::pair<std::string, int>> ordinals = {
         {"first", 0}, {"second", 1}, {"third", 2}, {"fourth", 3}, {"1st", 0}, {"2nd", 1}, {"3rd", 2}, {"4th", 3},
         {"первый", 0}, {"второй", 1}, {"третий", 2}, {"четвертый", 3},
@@ -1848,14 +1971,15 @@ struct Scanner {
       day_of = -1, at = i + 2;
       if (word(at) && k[at] == "the") ++at;
       if (i > 0 && word(i - 1) && same_sentence(i - 1, i) && k[i - 1] == "the") first = i - 1;
-    } else if (k[i] == "накануне") {
+    } else if (k[i] == "накануне" || ar_is(i, ar_eve) || ar_is(i, ar_night)) {  // ("ليلة العيد": the night before it)
       day_of = -1, at = i + 1;
     }
     if (at != i && !same_sentence(i, at)) return false;
+    const auto found = feast_words(at);
     // The feast named before, told again by its noun alone: "Bayramın ikinci günü", "the second
     // day of the Eid", "ثاني أيام العيد" (twenty-seventh held-out set: a tracing request's "Kurban
     // Bayramı arifesinde …", then "Bayramın ikinci günü", "Bayramın üçüncü günü").
-    if (last_feast_day && !feast_words(at)) {
+    if (last_feast_day && !found) {
       static const std::string ar_eid = lexicon::key("العيد");
       std::optional<int> nth;
       std::size_t end = at;
@@ -1867,10 +1991,10 @@ struct Scanner {
       if (nth) {
         emit(first, end, "feast", "day", year_month_day{sys_days{*last_feast_day} + days{*nth}},
              fmt::format("day {} of the feast told before ('{}')", *nth + 1, last_feast_text));
+        out.back().calendar = "feast";
         return true;
       }
     }
-    const auto found = feast_words(at);
     if (!found) return false;
     auto [f, last] = *found;
     // Turkish: the day after the feast's name.
@@ -1880,6 +2004,15 @@ struct Scanner {
       else if (words_match(last + 1, {"arife*"}) || words_match(last + 1, {"arefe*"}))
         day_of = -1, last += 1;
     }
+    // The year written after it ("Kurban Bayramı 2020").
+    std::optional<int> written;
+    if (const auto y = year_at(last + 1); y && same_sentence(last, last + 1)) written = *y, last += 1;
+    // (Turkish: the year with its case ending, "Ramazan Bayramı 2019'da")
+    else if (const auto& dg = digits(last + 1); lang == "tr" && dg && dg->digit_count == 4 && !dg->separators &&
+                                                dg->value >= 1900 && dg->value <= 2100 && same_sentence(last, last + 1) &&
+                                                (dg->suffix.starts_with("'") || dg->suffix.starts_with("\xE2\x80\x99")))
+      written = static_cast<int>(dg->value), last += 1;
+    if (!day_of && !feast_time_told(first, last)) return false;
     // Not a day the text dates anything by: "after Eid", "until Easter", "до Пасхи", "بعد عيد
     // الفطر", "bayramdan sonra", and feasts ahead ("next Christmas", "القادم").
     static constexpr std::string_view kNotOn[] = {"after", "before", "until", "till", "by", "since", "following", "ahead",
@@ -1892,10 +2025,8 @@ struct Scanner {
       const std::string& b = k[first - 1];
       for (std::string_view w : kNotOn)
         if (b == w || ((w == "предстоящ" || w == "ближайш" || w == "следующ") && b.starts_with(w))) return false;
-      if (b == ar_after || b == ar_before || b == ar_until || b == ar_since) return false;
-      for (const auto& fm : forms[first - 1])
-        if (t[first - 1].script == Script::arabic && (fm == ar_after || fm == ar_before || fm == ar_until || fm == ar_since))
-          return false;
+      if (ar_is(first - 1, ar_after) || ar_is(first - 1, ar_before) || ar_is(first - 1, ar_until) || ar_is(first - 1, ar_since))
+        return false;
     }
     for (std::size_t x = last + 1; x <= last + 2 && word(x) && same_sentence(last, x); ++x)
       if (k[x] == "sonra" || k[x] == "\xC3\xB6nce" || k[x] == "kadar" || k[x].starts_with("\xC3\xB6nces") ||
@@ -1903,145 +2034,215 @@ struct Scanner {
         return false;
     if (!pub) {
       emit(first, last, "feast", "day", std::nullopt, kNoPublished);
+      out.back().calendar = "feast";
       return true;
     }
-    // Which year: written after it, or the latest on or before the publication.
+    // Which year: written after it; else the latest on or before the publication, or the first
+    // on or after it when the clause says it is ahead.
     const bool hijri = f.base == FeastBase::fitr || f.base == FeastBase::adha;
-    std::optional<int> written;
-    if (const auto y = year_at(last + 1); y && same_sentence(last, last + 1)) written = *y, last += 1;
-    std::optional<year_month_day> best;
+    const bool ahead = !written && feast_ahead(first, last);
     const sys_days p{*pub};
-    const int py = static_cast<int>(pub->year());
-    const int base_year = hijri ? calendars::hijri_year(*pub).value_or(0) : py;
-    if (hijri && base_year == 0) return false;
-    for (int y = base_year - 2; y <= base_year + 1; ++y) {
+    int lo = 0, hi = 0;  // the years tried (Hijri years for the Eids)
+    if (written) {
+      const int w = hijri ? calendars::hijri_year(year_month_day{year{*written}, month{1}, day{1}}).value_or(0) : *written;
+      if (w == 0) return false;
+      lo = w - 1, hi = w + 1;
+    } else {
+      const int base_year = hijri ? calendars::hijri_year(*pub).value_or(0) : static_cast<int>(pub->year());
+      if (base_year == 0) return false;
+      lo = base_year - 2, hi = base_year + 1;
+    }
+    std::optional<year_month_day> best;
+    std::vector<sys_days> could_be;  // the feast's days in the years tried (drop_calendar_twins)
+    for (int y = lo; y <= hi; ++y) {
       const auto d0 = feast_day(f, y);
       if (!d0) continue;
       const year_month_day d{sys_days{*d0} + days{day_of.value_or(0)}};
-      if (written ? static_cast<int>(d.year()) == *written : sys_days{d} <= p) best = d;
-      if (written && best) break;
+      could_be.push_back(sys_days{d});
+      if (written ? static_cast<int>(d.year()) == *written : ahead ? sys_days{d} >= p : sys_days{d} <= p) {
+        best = d;
+        if (written || ahead) break;
+      }
     }
     if (!best) return false;
-    const bool whole = day_of.has_value() || f.days == 1 || (first > 0 && word(first - 1) && (k[first - 1] == "on" || k[first - 1] == "на"));
+    static const std::string ar_yawm = lexicon::key("يوم");
+    const bool whole = day_of.has_value() || f.days == 1 ||
+                       (first > 0 && word(first - 1) && (k[first - 1] == "on" || k[first - 1] == "на" || ar_is(first - 1, ar_yawm)));
     std::string reason = fmt::format("{}{}", day_of ? (*day_of < 0 ? "the eve of " : fmt::format("day {} of ", *day_of + 1)) : "", f.name);
-    reason += written ? fmt::format(" in {}", *written) : std::string("; the latest on or before the publication date");
+    reason += written ? fmt::format(" in {}", *written)
+                      : std::string(ahead ? "; the first on or after the publication date (the clause says it is ahead)"
+                                          : "; the latest on or before the publication date");
     if (hijri) reason += "; Umm al-Qura calendar (the day kept in Syria may differ by one)";
     if (!whole) reason += fmt::format("; the {} days of the feast from this day", f.days);
     emit(first, last, "feast", whole ? "day" : "week", *best, std::move(reason));
+    out.back().calendar = "feast";
+    if (!written) calendar_days[first] = std::move(could_be);
     last_feast_day = year_month_day{sys_days{*best} - days{day_of.value_or(0)}};
     last_feast_text = out.back().text;
     return true;
   }
   std::optional<year_month_day> last_feast_day;  // the first day of the feast named last
   std::string last_feast_text;
+  // A feast's or a Hijri date's days in the years tried when the text wrote no year (by its
+  // first token): a Gregorian date beside it on one of them is its twin (drop_calendar_twins).
+  std::map<std::size_t, std::vector<sys_days>> calendar_days;
 
-  // A Hijri date: "19 Ramadan 1440", "١٩ رمضان ١٤٤٠هـ", "19 Ramazan 1440", "5 шавваля 1441 года"
-  // (issue 14, twenty-sixth held-out set: a footnote's Hijri date was the only date of its
-  // "Perşembe günü"). Umm al-Qura calendar. Without its year ("19 رمضان"): the latest such day
-  // on or before the publication. Beside a Gregorian date it gives way to it (drop_calendar_twins).
-  bool hijri_date(std::size_t i) {
-    const auto d = day_at(i);
-    if (!d || *d > 30 || !word(i + 1) || !same_sentence(i, i + 1)) return false;
-    using L = std::vector<std::string_view>;
-    static const std::vector<std::pair<L, unsigned>> months = [] {
+  // A Hijri month's name at i: its number (1-12) and its last token. Latin names only in the
+  // language that writes them ("safer" is Turkish; "2 safer corridors" is English); Turkish names
+  // that are also men's names ("Recep", "Ramazan", "Şaban", "Muharrem", "Safer") not before a
+  // capitalised word that is no weekday ("2 Recep Tayyip Erdoğan"); Russian ones with a case
+  // ending only ("рамадана", not "Рамазанов").
+  std::optional<std::pair<unsigned, std::size_t>> hijri_month_at(std::size_t i) const {
+    if (!word(i)) return std::nullopt;
+    struct Name {
+      std::vector<std::string_view> words;
+      unsigned month;
+      std::string_view lang = {};
+    };
+    static const std::vector<Name> months = [] {
       static const std::string
           a1 = lexicon::key("محرم"), a2 = lexicon::key("صفر"), a3 = lexicon::key("ربيع"), a3b = lexicon::key("الأول"),
           a4b = lexicon::key("الثاني"), a4c = lexicon::key("الآخر"), a5 = lexicon::key("جمادى"), a5b = lexicon::key("الأولى"),
           a6b = lexicon::key("الآخرة"), a7 = lexicon::key("رجب"), a8 = lexicon::key("شعبان"), a9 = lexicon::key("رمضان"),
           a10 = lexicon::key("شوال"), a11 = lexicon::key("ذو"), a11b = lexicon::key("ذي"), a11c = lexicon::key("القعدة"),
           a12c = lexicon::key("الحجة");
-      return std::vector<std::pair<L, unsigned>>{
-          {L{"muharram"}, 1}, {L{a1}, 1}, {L{"muharrem"}, 1}, {L{"мухаррам*"}, 1},
-          {L{"safar"}, 2}, {L{a2}, 2}, {L{"safer"}, 2}, {L{"сафар*"}, 2},
-          {L{"rabi", "al", "awwal"}, 3}, {L{a3, a3b}, 3}, {L{"rebi\xC3\xBC" "levvel"}, 3},
-          {L{"rabi", "al", "thani"}, 4}, {L{"rabi", "al", "akhir"}, 4}, {L{a3, a4b}, 4}, {L{a3, a4c}, 4}, {L{"rebi\xC3\xBC" "lahir"}, 4},
-          {L{"jumada", "al", "ula"}, 5}, {L{"jumada", "al", "awwal"}, 5}, {L{a5, a5b}, 5}, {L{"cemaziyelevvel"}, 5},
-          {L{"jumada", "al", "akhira"}, 6}, {L{"jumada", "al", "thani"}, 6}, {L{a5, a6b}, 6}, {L{a5, a4b}, 6}, {L{"cemaziyelahir"}, 6},
-          {L{"rajab"}, 7}, {L{a7}, 7}, {L{"recep"}, 7}, {L{"раджаб*"}, 7},
-          {L{"sha", "ban"}, 8}, {L{"shaban"}, 8}, {L{a8}, 8}, {L{"\xC5\x9F" "aban"}, 8}, {L{"шаабан*"}, 8}, {L{"шабан*"}, 8},
-          {L{"ramadan"}, 9}, {L{a9}, 9}, {L{"ramazan*"}, 9}, {L{"рамадан*"}, 9}, {L{"рамазан*"}, 9},
-          {L{"shawwal"}, 10}, {L{a10}, 10}, {L{"\xC5\x9F" "evval"}, 10}, {L{"шаввал*"}, 10},
-          {L{"dhu", "al", "qadah"}, 11}, {L{"dhu", "al", "qa", "dah"}, 11}, {L{"dhul", "qadah"}, 11}, {L{a11, a11c}, 11},
-          {L{a11b, a11c}, 11}, {L{"zilkade"}, 11}, {L{"зуль*", "кад*"}, 11},
-          {L{"dhu", "al", "hijjah"}, 12}, {L{"dhu", "al", "hijja"}, 12}, {L{"dhul", "hijjah"}, 12}, {L{a11, a12c}, 12},
-          {L{a11b, a12c}, 12}, {L{"zilhicce"}, 12}, {L{"зуль*", "хидж*"}, 12}};
+      const std::string_view tr = "tr";
+      return std::vector<Name>{
+          {{"muharram"}, 1}, {{a1}, 1}, {{"muharrem"}, 1, tr}, {{"мухаррам~"}, 1},
+          {{"safar"}, 2}, {{a2}, 2}, {{"safer"}, 2, tr}, {{"сафар~"}, 2},
+          {{"rabi", "al", "awwal"}, 3}, {{a3, a3b}, 3}, {{"rebi\xC3\xBC" "levvel"}, 3, tr},
+          {{"rabi", "al", "thani"}, 4}, {{"rabi", "al", "akhir"}, 4}, {{a3, a4b}, 4}, {{a3, a4c}, 4},
+          {{"rebi\xC3\xBC" "lahir"}, 4, tr},
+          {{"jumada", "al", "ula"}, 5}, {{"jumada", "al", "awwal"}, 5}, {{a5, a5b}, 5}, {{"cemaziyelevvel"}, 5, tr},
+          {{"jumada", "al", "akhira"}, 6}, {{"jumada", "al", "thani"}, 6}, {{a5, a6b}, 6}, {{a5, a4b}, 6},
+          {{"cemaziyelahir"}, 6, tr},
+          {{"rajab"}, 7}, {{a7}, 7}, {{"recep"}, 7, tr}, {{"раджаб~"}, 7},
+          {{"sha", "ban"}, 8}, {{"shaban"}, 8}, {{a8}, 8}, {{"\xC5\x9F" "aban"}, 8, tr}, {{"saban"}, 8, tr},
+          {{"шаабан~"}, 8}, {{"шабан~"}, 8},
+          {{"ramadan"}, 9}, {{a9}, 9}, {{"ramazan*"}, 9, tr}, {{"рамадан~"}, 9}, {{"рамазан~"}, 9},
+          {{"shawwal"}, 10}, {{a10}, 10}, {{"\xC5\x9F" "evval"}, 10, tr}, {{"шаввал~"}, 10},
+          {{"dhu", "al", "qadah"}, 11}, {{"dhu", "al", "qa", "dah"}, 11}, {{"dhul", "qadah"}, 11}, {{a11, a11c}, 11},
+          {{a11b, a11c}, 11}, {{"zilkade"}, 11, tr}, {{"зуль*", "кад*"}, 11},
+          {{"dhu", "al", "hijjah"}, 12}, {{"dhu", "al", "hijja"}, 12}, {{"dhul", "hijjah"}, 12}, {{a11, a12c}, 12},
+          {{a11b, a12c}, 12}, {{"zilhicce"}, 12, tr}, {{"зуль*", "хидж*"}, 12}};
     }();
-    std::optional<std::pair<unsigned, std::size_t>> m;
-    for (const auto& [words, number] : months)
-      if (const auto last = words_match(i + 1, words)) {
-        m = std::pair{number, *last};
-        break;
-      }
+    for (const Name& name : months) {
+      if (!name.lang.empty() && name.lang != lang) continue;
+      const auto last = words_match(i, name.words);
+      if (!last) continue;
+      if (name.lang == "tr" && (name.month == 1 || name.month == 2 || name.month == 7 || name.month == 8 || name.month == 9) &&
+          word(*last + 1) && same_sentence(*last, *last + 1) && t[*last + 1].capitalised && info[*last + 1].weekday < 0)
+        return std::nullopt;
+      return std::pair{name.month, *last};
+    }
+    return std::nullopt;
+  }
+
+  // A Hijri date: "19 Ramadan 1440", "١٩ رمضان ١٤٤٠هـ", "19 Ramazan 1440", "5 шавваля 1441 года"
+  // (issue 14, twenty-sixth held-out set: a footnote's Hijri date was the only date of its
+  // "Perşembe günü"). Umm al-Qura calendar. With a Gregorian year after it ("19 Ramadan 2019"):
+  // the day of that month in that Gregorian year. Without its year ("19 رمضان"): the latest such
+  // day on or before the publication. Beside a Gregorian date of the same day it gives way to it
+  // (drop_calendar_twins).
+  bool hijri_date(std::size_t i) {
+    static constexpr const char* kNames[] = {"Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula",
+                                             "Jumada al-Akhira", "Rajab", "Shaban", "Ramadan", "Shawwal",
+                                             "Dhu al-Qada", "Dhu al-Hijja"};
+    const auto d = day_at(i);
+    if (!d || *d > 30 || !word(i + 1) || !same_sentence(i, i + 1)) return false;
+    const auto m = hijri_month_at(i + 1);
     if (!m) return false;
     std::size_t last = m->second;
     // Arabic month names that are also common words need their year: "١٢ شوال زيتون" (twelve
     // sacks of olives, twenty-fifth held-out set), "صفر" (zero), "محرم" (forbidden).
     const bool common_word = t[i + 1].script == Script::arabic && last == i + 1 &&
                              (m->first == 10 || m->first == 2 || m->first == 1);
-    // The year: 1300-1600 (digits), with "هـ", "AH", "H", "г." or "года" after it.
-    std::optional<int> hy;
-    if (const auto& dg = digits(last + 1); dg && same_sentence(last, last + 1)) {
-      const std::string_view raw = doc.token_text(last + 1);
-      int v = 0;
-      std::size_t n_digits = 0;
-      for (std::size_t x = 0; x < raw.size(); ++x) {
-        const auto c = static_cast<unsigned char>(raw[x]);
-        if (c >= '0' && c <= '9') v = v * 10 + (c - '0'), ++n_digits;
-        else if (c == 0xD9 && x + 1 < raw.size() && static_cast<unsigned char>(raw[x + 1]) >= 0xA0 &&
-                 static_cast<unsigned char>(raw[x + 1]) <= 0xA9)
-          v = v * 10 + (static_cast<unsigned char>(raw[x + 1]) - 0xA0), ++n_digits, ++x;
-        else break;
-      }
-      if (n_digits == 4 && v >= 1300 && v <= 1600) {
-        hy = v, last += 1;
+    // The year: 4 digits (any script), 1300-1600 a Hijri year ("هـ", "AH", "H", "г." or "года"
+    // may follow), 1900-2100 a Gregorian one.
+    std::optional<int> hy, gy;
+    if (const auto& dg = digits(last + 1); dg && same_sentence(last, last + 1) && dg->digit_count == 4 && !dg->separators &&
+                                           !dg->dotted && dg->prefix.empty()) {
+      const int v = static_cast<int>(dg->value);
+      if (v >= 1300 && v <= 1600) hy = v;
+      else if (v >= 1900 && v <= 2100) gy = v;
+      if (hy || gy) {
+        last += 1;
         if (word(last + 1) && same_sentence(last, last + 1) &&
             (k[last + 1] == "ah" || k[last + 1] == "h" || k[last + 1] == lexicon::key("هـ") || k[last + 1] == lexicon::key("ه") ||
              k[last + 1] == "года" || k[last + 1] == "г" || k[last + 1] == "hicri"))
           last += 1;
       }
     }
-    if (!hy && common_word) return false;
-    const std::string told = fmt::format("Hijri date {} {}", *d, m->first);
+    if (!hy && !gy && common_word) return false;
+    const std::string told = fmt::format("Hijri date {} {}", *d, kNames[m->first - 1]);
+    auto emit_hijri = [&](const char* rule, std::optional<year_month_day> day, std::string reason) {
+      emit(i, last, rule, "day", day, std::move(reason));
+      out.back().calendar = "hijri";
+      return true;
+    };
     if (hy) {
       const auto g = calendars::from_hijri(*hy, m->first, *d);
-      if (!g) {
-        emit(i, last, "unresolved", "day", std::nullopt, fmt::format("no such Hijri day: {}-{:02}-{:02}", *hy, m->first, *d));
-        return true;
-      }
-      emit(i, last, "absolute", "day", *g, fmt::format("{} {}, Umm al-Qura calendar (the day kept in Syria may differ by one)", told, *hy));
-      return true;
+      if (!g) return emit_hijri("unresolved", std::nullopt, fmt::format("no such Hijri day: {} {} {}", *d, kNames[m->first - 1], *hy));
+      return emit_hijri("absolute", *g, fmt::format("{} {}, Umm al-Qura calendar (the day kept in Syria may differ by one)", told, *hy));
     }
-    if (!pub) {
-      emit(i, last, "absolute_no_year", "day", std::nullopt, kNoPublished);
-      return true;
+    if (gy) {
+      const auto h0 = calendars::hijri_year(year_month_day{year{*gy}, month{1}, day{1}});
+      for (int y = h0.value_or(0); h0 && y <= *h0 + 1; ++y)
+        if (const auto g = calendars::from_hijri(y, m->first, *d); g && static_cast<int>(g->year()) == *gy)
+          return emit_hijri("absolute", *g, fmt::format("{} in the Gregorian year {} (Hijri {}), Umm al-Qura calendar", told, *gy, y));
+      return emit_hijri("unresolved", std::nullopt, fmt::format("{}: no such day in the Gregorian year {}", told, *gy));
     }
+    if (!pub) return emit_hijri("absolute_no_year", std::nullopt, kNoPublished);
     const auto base = calendars::hijri_year(*pub);
     if (!base) return false;
     std::optional<year_month_day> best;
     int best_y = 0;
-    for (int y = *base - 1; y <= *base; ++y)
-      if (const auto g = calendars::from_hijri(y, m->first, *d); g && sys_days{*g} <= sys_days{*pub}) best = g, best_y = y;
+    std::vector<sys_days> could_be;
+    for (int y = *base - 1; y <= *base + 1; ++y)
+      if (const auto g = calendars::from_hijri(y, m->first, *d)) {
+        could_be.push_back(sys_days{*g});
+        if (sys_days{*g} <= sys_days{*pub}) best = g, best_y = y;
+      }
     if (!best) return false;
-    emit(i, last, "absolute_no_year", "day", *best,
-         fmt::format("{}; Hijri year {}: the latest such day on or before the publication date; Umm al-Qura calendar", told, best_y));
-    return true;
+    calendar_days[i] = std::move(could_be);
+    return emit_hijri("absolute_no_year", *best,
+                      fmt::format("{}; Hijri year {}: the latest such day on or before the publication date; Umm al-Qura calendar",
+                                  told, best_y));
   }
 
-  // A feast or a Hijri date with a Gregorian date of the day beside it (within five tokens of
-  // the same sentence: "Thursday 6 June, the third day of Eid al-Fitr", "١٩ رمضان ١٤٤٠هـ الموافق
-  // ٢٤ أيار ٢٠١٩م"): the Gregorian date is the one the text keeps; the other is dropped.
+  // A feast or a Hijri date with a Gregorian date of the same day beside it (within five tokens
+  // of the same sentence: "Thursday 6 June, the third day of Eid al-Fitr", "١٩ رمضان ١٤٤٠هـ
+  // الموافق ٢٤ أيار ٢٠١٩م"): the Gregorian date is the one the text keeps; the other is dropped.
+  // The same day: within one day of it (the Umm al-Qura day and the day kept may differ by one)
+  // or within the feast's days; or any day when only punctuation and "corresponding to" stand
+  // between them (a Hijri date whose year was guessed). Another day's date beside a feast
+  // ("Ariha on Eid al-Adha, and Saraqib on 3 September 2019") leaves both (reviewer, session 27).
   void drop_calendar_twins() {
-    auto calendar = [&](const DateMention& m) { return m.rule == "feast" || m.reason.starts_with("Hijri date"); };
+    static const std::set<std::string> kEquals{lexicon::key("الموافق"), lexicon::key("الموافقة"), lexicon::key("يوافق"),
+                                               "corresponding", "to", "ie", "i.e", "yani", "miladi", "или"};
     std::vector<bool> drop(out.size(), false);
     for (std::size_t x = 0; x < out.size(); ++x) {
-      if (!calendar(out[x])) continue;
-      for (std::size_t y = 0; y < out.size(); ++y) {
-        if (y == x || calendar(out[y]) || !out[y].resolved || out[y].precision != "day" || !out[y].rule.starts_with("absolute"))
+      if (out[x].calendar.empty()) continue;
+      for (std::size_t y = 0; y < out.size() && !drop[x]; ++y) {
+        if (y == x || !out[y].calendar.empty() || !out[y].resolved || out[y].precision != "day" ||
+            !out[y].rule.starts_with("absolute"))
           continue;
         const auto [a0, a1] = tokens_of[x];
         const auto [b0, b1] = tokens_of[y];
-        const std::size_t gap = b0 > a1 ? b0 - a1 : a0 > b1 ? a0 - b1 : 0;
-        if (gap <= 5 && same_sentence(a0, b0)) drop[x] = true;
+        const std::size_t gap = b0 > a1 ? b0 - a1 - 1 : a0 > b1 ? a0 - b1 - 1 : 0;
+        if (gap > 5 || !same_sentence(a0, b0)) continue;
+        bool equals = true;
+        for (std::size_t j = std::min(a1, b1) + 1; j < std::max(a0, b0) && equals; ++j)
+          equals = (!word(j) && !punct(j, ";")) || kEquals.count(k[j]) > 0;
+        // (the year guessed: any of the years tried)
+        std::vector<sys_days> could_be;
+        if (const auto it = calendar_days.find(a0); it != calendar_days.end()) could_be = it->second;
+        else if (out[x].resolved) could_be.push_back(sys_days{*out[x].resolved});
+        const sys_days g{*out[y].resolved};
+        const bool same_day = std::any_of(could_be.begin(), could_be.end(), [&](sys_days c) {
+          return g >= c - days{1} && g <= c + days{out[x].precision == "week" ? 4 : 1};
+        });
+        if (same_day || equals) drop[x] = true;
       }
     }
     std::size_t w = 0;
@@ -2424,7 +2625,7 @@ struct Scanner {
       const DateMention& d = out[x + 1];
       // (also a feast or a Hijri date right after it, "Во вторник на Радоницу", "الجمعة ١٩ رمضان ١٤٤٠هـ":
       // weekday_at joins only a Gregorian date that follows at once)
-      const bool other_calendar = d.rule == "feast" || d.reason.starts_with("Hijri date");
+      const bool other_calendar = !d.calendar.empty();
       if (w.rule != "weekday" || !w.resolved || !d.resolved || !(d.rule.starts_with("absolute") || d.rule == "feast") ||
           d.precision != "day")
         continue;
@@ -2435,18 +2636,20 @@ struct Scanner {
       if (weekday{sys_days{*w.resolved}} != weekday{sys_days{*d.resolved}} || *w.resolved == *d.resolved) continue;
       // (between them only a calendar's words: numbers, Hijri months, "corresponding to")
       static const std::set<std::string> kBetween{
-          "الموافق", "الموافقة", "هـ", "ه", "م", "corresponding", "to", "ie", "i.e", "that", "is", "yani",
-          "hicri", "miladi", "rumi", "по", "григорианскому", "хиджры", "г", "محرم", "صفر", "ربيع", "الأول", "الاول",
-          "الآخر", "الثاني", "جمادى", "الأولى", "الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "القعدة", "الحجة",
-          "muharram", "safar", "rabi", "al-awwal", "al-thani", "jumada", "rajab", "shaban", "sha'ban", "ramadan", "shawwal",
-          "dhu", "al-qadah", "al-hijjah", "muharrem", "safer", "rebiülevvel", "rebiülahir", "cemaziyelevvel",
-          "cemaziyelahir", "recep", "şaban", "ramazan", "şevval", "zilkade", "zilhicce", "рамадан", "шавваль", "мухаррам"};
+          lexicon::key("الموافق"), lexicon::key("الموافقة"), lexicon::key("هـ"), lexicon::key("ه"), lexicon::key("م"),
+          "corresponding", "to", "ie", "i.e", "that", "is", "yani", "hicri", "miladi", "rumi", "по", "григорианскому",
+          "хиджры", "г"};
       bool calendar = true;
-      for (std::size_t j = tokens_of[x].second + 1; j < tokens_of[x + 1].first && calendar; ++j)
+      for (std::size_t j = tokens_of[x].second + 1; j < tokens_of[x + 1].first && calendar; ++j) {
+        if (const auto month = hijri_month_at(j)) {
+          j = month->second;
+          continue;
+        }
         calendar = (!word(j) && !punct(j, ";")) || t[j].number || digits(j).has_value() || kBetween.count(t[j].lower) ||
                    kBetween.count(k[j]) ||
                    (other_calendar && (k[j] == "на" || k[j] == "в" || k[j] == "во" || k[j] == "on" || k[j] == "the" ||
                                        k[j] == "of" || k[j] == "g\xC3\xBCn\xC3\xBC" || k[j] == lexicon::key("يوم")));
+      }
       if (!calendar) continue;
       w.resolved = d.resolved;
       w.rule = "weekday_of_date";

@@ -76,6 +76,9 @@ struct DateMention {
   std::string reason;     // why unresolved, or what was assumed ("year from publication date")
   bool header_day = false;  // the header's day the text tells of (header_day), set by find_dates
                             // when the relative days were counted from it
+  std::string calendar = {};  // the calendar the text wrote it in when not the Gregorian: "hijri"
+                              // (a Hijri date) or "feast" (a feast's name); a Gregorian date beside
+                              // it on the same day wins
 };
 
 // The dates of a text, in text order, without overlaps. `published`: the publication date

@@ -492,7 +492,10 @@ constexpr Entry kTriggers[] = {
     {"uav_observation", "drone* ~ circling"}, {"uav_observation", "drone* ~ hung"}, {"uav_observation", "drone* ~ hanging"},
     {"uav_observation", "heard ~ drone* over"}, {"uav_observation", "heard ~ drone* above"},
     {"uav_observation", "heard ~ drone* overhead"}, {"uav_observation", "sound of ~ drone* over"},
-    {"uav_observation", "طيار* استطلاع*"}, {"uav_observation", "طياره استطلاع*"},
+    // (the aircraft, "طيارة"/"طيارات", reconnaissance flying "طيران استطلاع"; not "طيار استطلاع
+    // سابق", a former reconnaissance pilot)
+    {"uav_observation", "طيارة استطلاع*"}, {"uav_observation", "طياره استطلاع*"}, {"uav_observation", "طيارات استطلاع*"},
+    {"uav_observation", "طيران استطلاع*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).

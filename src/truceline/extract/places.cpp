@@ -886,8 +886,11 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
     // (else the last place before it in its sentence or, a bracketed sentence of its own, "(That
     // is al-Khadra in the Turkmen mountains, not the village of the same name near Afrin.)", in
     // the sentence before; twenty-third held-out set)
+    const auto& own = doc.sentences()[sentence];
+    const std::string_view opens = own.first_token < doc.tokens().size() ? doc.token_text(own.first_token) : "";
+    const bool bracketed = opens == "(" || opens == "[";
     for (const std::size_t in : {sentence, sentence - 1}) {
-      if (p_at || in > sentence) break;
+      if (p_at || (in != sentence && !(sentence > 0 && bracketed))) break;
       for (std::size_t j = 0; j < out.size(); ++j)
         if (out[j].span.end <= cs.begin && doc.sentence_at(out[j].span.begin) == in && !in_clause(out[j]) && out[j].kind != "region")
           p_at = j;
@@ -1640,6 +1643,46 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       h.text = std::move(text);
       return h;
     };
+    // "over", "above", "над" before the word at w cue a place only under something in the air
+    // ("a drone circled over Qatrah", "hovered above Saharah", "кружил над Кафр-Нубулем"): a word
+    // of flying or of seeing in the sentence; not before a possessive ("tensions rose over Hazm
+    // fighters", "at odds over Sara's role", "smoke rose over …": reviewer, session 27).
+    auto over_cue_holds = [&](std::size_t w) {
+      static const std::set<std::string> kOver = {"over", "above", cue_key("над")};
+      if (!kOver.count(lower(w - 1))) return true;
+      if (W[w].tok + 1 < toks.size() && (toks[W[w].tok + 1].lower == "'s" || toks[W[w].tok + 1].lower == "\u2019s" ||
+                                         toks[W[w].tok + 1].lower == "'" || toks[W[w].tok + 1].lower == "\u2019"))
+        return false;
+      static constexpr std::string_view kAir[] = {
+          "drone", "drones", "uav", "uavs", "aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes",
+          "helicopter", "helicopters", "flew", "flown", "fly", "flies", "flying", "flight", "flights", "sortie",
+          "sorties", "circled", "circling", "circles", "hovered", "hovering", "hovers", "hung", "hanging", "buzzed",
+          "buzzing", "loitered", "loitering", "seen", "spotted", "sighted", "observed", "heard", "reconnaissance",
+          "surveillance", "quadcopter", "quadcopters", "bayraktar", "shahed", "downed"};
+      static constexpr std::string_view kAirStems[] = {
+          "\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442\u043d" /* беспилотн */, "\u0434\u0440\u043e\u043d" /* дрон */,
+          "\u0441\u0430\u043c\u043e\u043b" /* самол */, "\u0432\u0435\u0440\u0442\u043e\u043b" /* вертол */,
+          "\u043a\u0440\u0443\u0436" /* круж */, "\u0437\u0430\u0432\u0438\u0441" /* завис */,
+          "\u043b\u0435\u0442\u0430" /* лета */, "\u043f\u0440\u043e\u043b\u0435\u0442" /* пролет */,
+          "\u0431\u0430\u0440\u0440\u0430\u0436" /* барраж */, "\u0437\u0430\u043c\u0435\u0447" /* замеч */,
+          "\u0440\u0430\u0437\u0432\u0435\u0434" /* развед */, "\u043a\u0432\u0430\u0434\u0440\u043e\u043a" /* квадрок */,
+          "\u043e\u0440\u043b\u0430\u043d" /* орлан */, "\u0441\u0431\u0438\u0442" /* сбит */,
+          "\u0432\u0438\u0441\u0435\u043b" /* висел */, "\u0431\u0430\u0439\u0440\u0430\u043a\u0442\u0430\u0440" /* байрактар */};
+      auto air = [&](std::size_t x) {
+        for (const std::string& f : forms(x)) {
+          if (std::find(std::begin(kAir), std::end(kAir), f) != std::end(kAir)) return true;
+          for (std::string_view stem : kAirStems)
+            if (std::string_view(f).starts_with(stem)) return true;
+        }
+        return false;
+      };
+      // (anywhere in the sentence, before or after: "Над Маарет-Хурмой весь день висел турецкий
+      // Bayraktar", "над Мааррат-Мухосом, это километра три-четыре к северу от Хазарина, долго
+      // висел турецкий разведывательный беспилотник")
+      for (std::size_t x = 0; x < W.size(); ++x)
+        if (x + 1 != w && x != w && air(x)) return true;
+      return false;
+    };
     auto cue_before = [&](std::size_t w) -> std::optional<CueHit> {
       // "н. п. Кансафра" / "н.п. Кансафра" (населённый пункт, abbreviated, with or without the
       // space): the dots are barriers between the words, but the abbreviation is a strong cue.
@@ -1803,6 +1846,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (W[x + 1].sep == 3 || !has_form(x, c->words[j])) ok = false;
           }
           if (!ok) continue;
+          if (k == 1 && !over_cue_holds(w)) continue;
           CueHit h;
           h.first = w - k;
           h.strong = c->strong;
