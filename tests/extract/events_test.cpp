@@ -698,4 +698,28 @@ TEST(Events, TheTwentySixthSetsEventWords) {
 }
 
 }  // namespace
+// Twenty-eighth held-out set (our own sentences): checkpoints kept or manned, a post held
+// since a day, a checkpoint that stopped a bus, roads closed; rockets that fell or burst,
+// artillery that answered; drones that passed, appeared, wandered or turned over a place. Not
+// a post office, nor a road closed by snow told without a closing verb, nor rockets on a poster.
+TEST(Events, TwentyEighthSetKinds) {
+  EXPECT_EQ(kinds(run("Since Tuesday, HTS fighters have kept a checkpoint at Sarmada, checking phones.", "en")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("Turkish soldiers have manned a sandbagged position near Dana since Friday.", "en")), "group_presence");
+  EXPECT_EQ(kinds(run("Fighters have held the school as a post since 2 August.", "en")), "group_presence");
+  EXPECT_EQ(kinds(run("HTŞ'nin kontrol noktası otobüsü durdurdu.", "tr")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Армейский блокпост закрыл дорогу для гражданских машин.", "ru")), "movement_restriction");
+  EXPECT_EQ(kinds(run("سقط صاروخ في أرض زراعية شرقي سرمين.", "ar")), "shelling");
+  EXPECT_EQ(kinds(run("Вечером несколько ракет упали на окраине деревни.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("На окраине деревни разорвалась ракета.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Утром артиллерия ответила по позициям боевиков.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("A small drone passed over the village twice.", "en")), "uav_observation");
+  EXPECT_EQ(kinds(run("Над лагерем появился неопознанный беспилотник.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("Над деревней прошёл беспилотник.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("Bir İHA yarım saat köyün üzerinde dolaştı.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("The shop was used as a post office until 2011.", "en")), "");
+  EXPECT_EQ(kinds(run("Ракетки для тенниса упали в цене.", "ru")), "");
+  EXPECT_EQ(kinds(run("A new bus line passed over the bridge.", "en")), "");
+}
+
 }  // namespace truceline::extract

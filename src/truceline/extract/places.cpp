@@ -2236,6 +2236,38 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // The edges and surroundings of a village, and a stretch between two ("أطراف عندان وحيان",
       // "محيط كفر حمرة", "الطريق الواصل بين عندان وحيان"; twelfth held-out set): the supplement is
       // asked too, and only its exact spelling is taken ("بين المعارضة", "أطراف أنقرة" are none).
+      // A direction from a village ("جنوبي مخاريم", "شمال غربي مخاريم", "شرقي سرمين"; twenty-eighth
+      // held-out set: a village only the supplement has was no mention after one) is such a cue
+      // too; not before a word with the article ("جنوب البلاد", "شمال النهر").
+      auto is_ar_direction = [&](const std::optional<CueHit>& c) {
+        static const std::vector<Words> kDirections{Words{cue_key("جنوب")}, Words{cue_key("شمال")}, Words{cue_key("شرق")},
+                                                    Words{cue_key("غرب")}, Words{cue_key("جنوبي")}, Words{cue_key("شمالي")},
+                                                    Words{cue_key("شرقي")}, Words{cue_key("غربي")}};
+        return c && std::find(kDirections.begin(), kDirections.end(), c->key) != kDirections.end();
+      };
+      // "فوق X" (over X) with something airborne in the sentence ("ضلت الطيارة فوق الحمتة",
+      // "الزنانة كانت فوق الحوران"; twenty-eighth held-out set: villages only the supplement has).
+      auto is_ar_overhead = [&](const std::optional<CueHit>& c) {
+        static const Words kOver{cue_key("فوق")};
+        if (!c || c->key != kOver) return false;
+        // (a name in two words, "فوق معر بليت", is the weak cue's to read)
+        static const std::unordered_set<std::u32string> kTwoWordFirst{U"معر", U"كفر", U"تل", U"عين", U"دير", U"خربة",
+                                                                     U"خربه", U"بيت", U"خان", U"جسر", U"ام", U"أم",
+                                                                     U"ابو", U"أبو", U"تلة", U"تله"};
+        if (c->first + 1 < W.size() && kTwoWordFirst.count(ar_no_article(ar_letters(lower(c->first + 1))))) return false;
+        static const std::vector<std::string> kAir = {cue_key("طياره"), cue_key("طيارة"), cue_key("طائرة"),
+                                                      cue_key("طائره"), cue_key("طائرات"), cue_key("طيارات"),
+                                                      cue_key("زنانة"), cue_key("زنانه"), cue_key("الزنانة"),
+                                                      cue_key("طيران"), cue_key("استطلاع"), cue_key("مسيرة"),
+                                                      cue_key("تحوم"), cue_key("حلقت"), cue_key("تحلق"),
+                                                      cue_key("مروحية"), cue_key("حوامة"), cue_key("الطيارة"),
+                                                      cue_key("الطائرة"), cue_key("الطائرات"), cue_key("الطيران"),
+                                                      cue_key("الطيارات"), cue_key("المسيرة")};
+        for (std::size_t x = 0; x < W.size(); ++x)
+          for (const std::string& f : forms(x))
+            if (std::find(kAir.begin(), kAir.end(), f) != kAir.end()) return true;
+        return false;
+      };
       auto is_ar_around = [&](const std::optional<CueHit>& c) {
         static const std::vector<Words> kAround{Words{cue_key("أطراف")}, Words{cue_key("اطراف")}, Words{cue_key("محيط")},
                                                 Words{cue_key("مشارف")}, Words{cue_key("ضواحي")}, Words{cue_key("بين")},
@@ -2243,7 +2275,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                                 Words{cue_key("مدخل")}, Words{cue_key("مفرق")},
                                                 // "near" ("قرب جورين", "بالقرب من جورين")
                                                 near_cues()[0], near_cues()[1]};
-        return c && std::find(kAround.begin(), kAround.end(), c->key) != kAround.end();
+        return c && (std::find(kAround.begin(), kAround.end(), c->key) != kAround.end() || is_ar_direction(c) ||
+                     is_ar_overhead(c));
       };
       auto is_ar_local_cue = [&](const std::optional<CueHit>& c) {
         static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{hill_cue()},
@@ -2261,6 +2294,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       bool seen_again_window = false;           // a name the supplement located before in the text
       bool bare_window = false;                 // a capitalised name with no cue, the supplement's only near a located point
       bool around_window = false;               // a window only an Arabic "around" cue made (is_ar_around)
+      bool overhead_window = false;             // … made by "فوق" (is_ar_overhead): kept only near a located point
       bool joined_window = false;               // an Arabic name in "كفر" written as one word (below)
       // A point the text located before (the localities supplement's answers after a weak cue
       // are kept only near one): the first within kNearLocatedKm of `p`, or with p null, any.
@@ -3025,7 +3059,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         const bool near_cue = cue && (cue->key == near_cues()[0] || cue->key == near_cues()[1]);
         const bool local_only = m.has_localities() && (tel_name || (is_ar_local_cue(cue) &&
                                 (cue->key != hill_cue() || first.starts_with(U"ال")) &&
-                                !(near_cue && first.starts_with(U"ال"))));
+                                !((near_cue || is_ar_direction(cue)) && first.starts_with(U"ال"))));
         if (seen_again) {
           const std::string q = without_proclitic(w, seen_again->skip);
           found = Window{w, w, q, "ar:exact", false, false, seen_again->skip};
@@ -3060,6 +3094,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           found_res = m.resolve(q);
           list_window = list_near && !cue->strong && !local_only;
           around_window = local_only && is_ar_around(cue) && !list_near;
+          overhead_window = around_window && is_ar_overhead(cue);
           if (found_res->place) {
             // a key or fuzzy-tier match of an unlisted spelling: still the resolver's decision
           }
@@ -3424,6 +3459,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           ok = same_skeleton(skeleton_of(gazetteer::fold(win.query)), skeleton_of(gazetteer::fold(r.place->name)),
                              tok(win.first).script == Script::cyrillic) >= 0;
         const PlaceMention* by = ok ? located_near(r.place) : nullptr;
+        if (!by) continue;
+        near_located = by->text;
+      }
+      // (over a village only the supplement has: near a point the text located, as after a weak
+      // cue; "فوق قناة الري" is over an irrigation canal, not Al Qanayah 100 km off)
+      if (overhead_window) {
+        const PlaceMention* by = from_localities && r.place && r.match == "exact" ? located_near(r.place) : nullptr;
         if (!by) continue;
         near_located = by->text;
       }
