@@ -1475,6 +1475,28 @@ TEST(Calendars, OrthodoxEasterAfter2099TakesTheWiderJulianLag) {
   }
 }
 
+TEST(Dates, FeastReviewOfSession28) {
+  // Reviewer, session 28 (our own sentences): another verb's future is no feast ahead; a day's
+  // name tells the time itself; "the night of", "во время", "канун", "حلول" are words of time; a
+  // hyphenated name is no feast; another clause's date the next day does not swallow a feast.
+  EXPECT_EQ(got_of("Kurban Bayramı'nda Ariha'ya saldırı düzenlendi, soruşturma açılacak.", 2020y / September / 1)
+                ["Kurban Bayramı'nda"],
+            "2020-07-31");
+  EXPECT_EQ(got_of("Officials will investigate the shelling of Ariha on Eid al-Fitr.", 2020y / June / 1)["Eid al-Fitr"],
+            "2020-05-24");
+  const auto pub = 2020y / January / 10;
+  EXPECT_EQ(got_of("Jets struck Sarmin in the early hours of Christmas Day.", pub)["Christmas Day"], "2019-12-25");
+  EXPECT_EQ(got_of("Jets struck Sarmin on New Year's Day.", pub)["New Year's Day"], "2020-01-01");
+  EXPECT_EQ(got_of("Jets struck Sarmin on the night of Eid al-Fitr.", 2020y / June / 1)["Eid al-Fitr"], "2020-05-24");
+  EXPECT_EQ(got_of("Во время Курбан-байрама обстреляли Саракиб.", 2020y / June / 1)["Курбан-байрама"], "2019-08-11");
+  EXPECT_EQ(got_of("В канун Пасхи обстреляли Саракиб.", 2020y / June / 1)["Пасхи"], "2020-04-19");
+  EXPECT_EQ(got_of("قصفت الطائرات سرمين مع حلول عيد الفطر.", 2020y / June / 1)["عيد الفطر"], "2020-05-24");
+  EXPECT_TRUE(dates("В Троице-Сергиевой лавре прошла служба.", 2020y / June / 1).empty());
+  auto two = got_of("قصفت الطائرات سرمين في عيد الأضحى، وقصفت أريحا في ١ آب.", 2020y / September / 1);
+  EXPECT_EQ(two["عيد الأضحى"], "2020-07-31");
+  EXPECT_EQ(two["١ آب"], "2020-08-01");
+}
+
 TEST(Dates, AWeekdayAfterTheDateItFallsOnAcrossAFootnoteMark) {
   // Twenty-sixth held-out set (our own sentence): "14 Ramazan 1441 (Ç.N. 2) Perşembe günü" is
   // Thursday 7 May 2020, not the Thursday before a publication a year later; a weekday that does

@@ -720,6 +720,11 @@ TEST(Events, TwentyEighthSetKinds) {
   EXPECT_EQ(kinds(run("The shop was used as a post office until 2011.", "en")), "");
   EXPECT_EQ(kinds(run("Ракетки для тенниса упали в цене.", "ru")), "");
   EXPECT_EQ(kinds(run("A new bus line passed over the bridge.", "en")), "");
+  // (reviewer, session 28: a gunner who answered questions, checkpoints kept open, an arsenal)
+  EXPECT_EQ(kinds(run("Артиллерист ответил на вопросы журналистов.", "ru")), "");
+  EXPECT_EQ(kinds(run("The rebels kept their checkpoints open so that families could leave.", "en")), "");
+  EXPECT_EQ(kinds(run("У боевиков появились новые беспилотники.", "ru")), "");
+  EXPECT_EQ(kinds(run("Над деревней прошли беспилотники.", "ru")), "uav_observation");
 }
 
 }  // namespace truceline::extract

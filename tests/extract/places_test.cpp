@@ -650,6 +650,8 @@ TEST(Places, ListMembersAreCuedForTheLocalities) {
     }
     expect_point(find_with_localities("A drone circled over Fulayfil and Sfuhun after the strikes.", "en"), "Fulayfil",
                  36.45548, 35.58897);
+    // (shells that burst over a village: reviewer, session 28)
+    expect_point(find_with_localities("Artillery shells burst over Makharim.", "en"), "Makharim", 36.91289, 35.90161);
   }
   {
     const auto ms = find_with_localities("سقطت قذائف على قرى البارة وكنصفرة صباح اليوم.", "ar");

@@ -1802,7 +1802,7 @@ struct Scanner {
       add({"радониц~"}, {B::easter, 9, 0, 1, "Radonitsa (Orthodox)"});
       add({"троиц~"}, {B::easter, 49, 0, 1, "Trinity Sunday (Orthodox)"}, {}, true);
       add({"orthodox", "christmas", "eve"}, orthodox_eve), add({"orthodox", "christmas"}, orthodox);
-      add({"christmas", "eve"}, {B::fixed, 12, 24, 1, "Christmas Eve"}), add({"christmas", "day"}, christmas);
+      add({"christmas", "eve"}, {B::fixed, 12, 24, 1, "Christmas Eve"});
       add({"christmas"}, christmas);
       add({"new", "year", "eve"}, {B::fixed, 12, 31, 1, "New Year's Eve"});
       add({"new", "year", "day"}, {B::fixed, 1, 1, 1, "New Year's Day"});
@@ -1829,6 +1829,10 @@ struct Scanner {
       if ((!entry.lang.empty() && entry.lang != lang) || (entry.capital && !t[i].capitalised)) return std::nullopt;
       const auto last = words_match(i, entry.words);
       if (!last) return std::nullopt;
+      // (part of a hyphenated name: "в Троице-Сергиевой лавре"; reviewer, session 28)
+      if (*last + 2 < n() && !t[*last + 1].word && t[*last + 1].lower == "-" && t[*last + 1].b0 == t[*last].b1 &&
+          t[*last + 2].capitalised)
+        return std::nullopt;
       // "Рождество Пресвятой Богородицы" (the Nativity of the Virgin, 21 September), "Рождество
       // Иоанна Предтечи": other feasts.
       if (entry.feast.base == FeastBase::fixed && t[i].script == Script::cyrillic)
@@ -1874,11 +1878,12 @@ struct Scanner {
   // truce"). `last` takes the day's noun.
   bool feast_time_told(std::size_t first, std::size_t& last) const {
     static constexpr std::string_view kBefore[] = {"on", "at", "during", "over", "throughout", "this", "last",
-                                                   "на", "в", "во", "день", "дни", "ночь", "утро", "вечер", "праздник"};
+                                                   "на", "в", "во", "день", "дни", "ночь", "утро", "вечер", "праздник",
+                                                   "время", "канун"};
     static const std::vector<std::string> kArBefore = {
         lexicon::key("في"), lexicon::key("يوم"), lexicon::key("خلال"), lexicon::key("صباح"), lexicon::key("مساء"),
         lexicon::key("أيام"), lexicon::key("أثناء"), lexicon::key("طوال"), lexicon::key("طيلة"), lexicon::key("فجر"),
-        lexicon::key("ظهر")};
+        lexicon::key("ظهر"), lexicon::key("حلول")};
     static constexpr std::string_view kAfter[] = {"day", "morning", "night", "evening", "afternoon",
                                                   "g\xC3\xBCn\xC3\xBC", "gunu", "gecesi", "sabah\xC4\xB1", "sabahi",
                                                   "ak\xC5\x9F" "am\xC4\xB1", "boyunca", "s\xC4\xB1ras\xC4\xB1nda",
@@ -1886,6 +1891,11 @@ struct Scanner {
     static constexpr std::string_view kNounAfter[] = {"truce", "ceasefire", "message", "messages", "tree", "trees",
                                                       "card", "cards", "sermon", "speech", "address", "greetings",
                                                       "market", "decorations", "gifts"};
+    // (a name that is itself a day or a night: "Christmas Eve", "New Year's Day", "Рождественский
+    // сочельник", "yılbaşı gecesi", "новогодняя ночь")
+    if (k[last] == "eve" || k[last] == "day" || k[last].starts_with("gece") || k[last].starts_with("\xD0\xBD\xD0\xBE\xD1\x87") ||
+        k[last].starts_with("\xD1\x81\xD0\xBE\xD1\x87\xD0\xB5\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD0\xBA"))
+      return true;
     const std::size_t nx = last + 1;
     const bool next_same = word(nx) && same_sentence(last, nx);
     if (next_same && std::find(std::begin(kNounAfter), std::end(kNounAfter), k[nx]) != std::end(kNounAfter)) return false;
@@ -1909,25 +1919,39 @@ struct Scanner {
     std::size_t b = first - 1;
     if (k[b] == "the" && b > 0 && word(b - 1) && same_sentence(b - 1, b)) --b;
     if (std::find(std::begin(kBefore), std::end(kBefore), k[b]) != std::end(kBefore)) return true;
+    // "the night of Eid al-Fitr", "on the morning of Christmas"
+    static constexpr std::string_view kPartOf[] = {"night", "morning", "evening", "afternoon", "day", "eve", "dawn"};
+    if (k[b] == "of" && b > 0 && word(b - 1) && same_sentence(b - 1, b) &&
+        std::find(std::begin(kPartOf), std::end(kPartOf), k[b - 1]) != std::end(kPartOf))
+      return true;
     if (t[b].script == Script::arabic)
       for (const auto& a : kArBefore)
         if (ar_is(b, a)) return true;
     return false;
   }
   // The feast is told in a clause that says it is ahead ("the truce will hold on Eid al-Adha",
-  // "перемирие будет соблюдаться на Пасху", "سوف تتوقف في عيد الفطر", Turkish "-acak/-ecek" after it).
+  // "перемирие будет соблюдаться на Пасху", "سوف تتوقف في عيد الفطر": a future word at most four
+  // tokens before it, in its clause; Turkish: the clause's verb after it in "-acak/-ecek"). Not
+  // "Officials will investigate the shelling of Ariha on Eid al-Fitr", nor "Kurban Bayramı'nda
+  // saldırı düzenlendi, soruşturma açılacak" (another verb's future; reviewer, session 28).
   bool feast_ahead(std::size_t first, std::size_t last) const {
     static constexpr std::string_view kFuture[] = {"will", "shall", "будет", "будут", "состоится", "пройдет", "пройдут"};
+    static constexpr std::string_view kTrFuture[] = {"acak", "ecek", "acakt\xC4\xB1r", "ecektir", "acaklar", "ecekler"};
     static const std::string ar_sawfa = lexicon::key("سوف");
     const auto& sentence = doc.sentences()[t[first].sentence];
-    for (std::size_t x = first; x-- > sentence.first_token;) {
+    for (std::size_t x = first, seen = 0; x-- > sentence.first_token && seen < 4; ++seen) {
       if (punct(x, ",") || punct(x, ";")) break;
       if (word(x) && (std::find(std::begin(kFuture), std::end(kFuture), k[x]) != std::end(kFuture) || k[x] == ar_sawfa))
         return true;
     }
     if (lang == "tr")
-      for (std::size_t x = last + 1; x < n() && same_sentence(last, x); ++x)
-        if (word(x) && (k[x].find("acak") != std::string::npos || k[x].find("ecek") != std::string::npos)) return true;
+      for (std::size_t x = last + 1; x < n() && same_sentence(last, x); ++x) {
+        if (punct(x, ",") || punct(x, ";")) break;
+        if (word(x) && std::any_of(std::begin(kTrFuture), std::end(kTrFuture), [&](std::string_view e) {
+              return t[x].lower.size() > e.size() + 2 && std::string_view(t[x].lower).ends_with(e);
+            }))
+          return true;
+      }
     return false;
   }
 
@@ -2213,13 +2237,14 @@ struct Scanner {
   // A feast or a Hijri date with a Gregorian date of the same day beside it (within five tokens
   // of the same sentence: "Thursday 6 June, the third day of Eid al-Fitr", "١٩ رمضان ١٤٤٠هـ
   // الموافق ٢٤ أيار ٢٠١٩م"): the Gregorian date is the one the text keeps; the other is dropped.
-  // The same day: within one day of it (the Umm al-Qura day and the day kept may differ by one)
-  // or within the feast's days; or any day when only punctuation and "corresponding to" stand
-  // between them (a Hijri date whose year was guessed). Another day's date beside a feast
-  // ("Ariha on Eid al-Adha, and Saraqib on 3 September 2019") leaves both (reviewer, session 27).
+  // Twins: only punctuation and "corresponding to" between them (whatever the days: a Hijri date
+  // whose year was guessed), or at most two words and the same day (within one day: the Umm
+  // al-Qura day and the day kept may differ by one; any of the years tried). Another clause's
+  // date beside a feast ("Ariha on Eid al-Adha, and Saraqib on 3 September 2019", "في عيد
+  // الأضحى، وقصفت أريحا في ١ آب") leaves both (reviewers, sessions 27 and 28).
   void drop_calendar_twins() {
     static const std::set<std::string> kEquals{lexicon::key("الموافق"), lexicon::key("الموافقة"), lexicon::key("يوافق"),
-                                               "corresponding", "to", "ie", "i.e", "yani", "miladi", "или"};
+                                               "corresponding", "ie", "i.e", "yani", "miladi", "или"};
     std::vector<bool> drop(out.size(), false);
     for (std::size_t x = 0; x < out.size(); ++x) {
       if (out[x].calendar.empty()) continue;
@@ -2233,16 +2258,21 @@ struct Scanner {
         if (gap > 5 || !same_sentence(a0, b0)) continue;
         bool equals = true;
         for (std::size_t j = std::min(a1, b1) + 1; j < std::max(a0, b0) && equals; ++j)
-          equals = (!word(j) && !punct(j, ";")) || kEquals.count(k[j]) > 0;
+          equals = (!word(j) && !punct(j, ";")) || kEquals.count(k[j]) > 0 ||
+                   (k[j] == "to" && j > 0 && k[j - 1] == "corresponding");
         // (the year guessed: any of the years tried)
         std::vector<sys_days> could_be;
         if (const auto it = calendar_days.find(a0); it != calendar_days.end()) could_be = it->second;
         else if (out[x].resolved) could_be.push_back(sys_days{*out[x].resolved});
         const sys_days g{*out[y].resolved};
+        // (within one day; not the feast's other days: "في عيد الأضحى، وقصفت أريحا في ١ آب" is
+        // another clause's day; reviewer, session 28)
         const bool same_day = std::any_of(could_be.begin(), could_be.end(), [&](sys_days c) {
-          return g >= c - days{1} && g <= c + days{out[x].precision == "week" ? 4 : 1};
+          return g >= c - days{1} && g <= c + days{1};
         });
-        if (same_day || equals) drop[x] = true;
+        std::size_t words_between = 0;
+        for (std::size_t j = std::min(a1, b1) + 1; j < std::max(a0, b0); ++j) words_between += word(j) ? 1 : 0;
+        if (equals || (same_day && words_between <= 2)) drop[x] = true;
       }
     }
     std::size_t w = 0;

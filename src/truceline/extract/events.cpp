@@ -500,7 +500,7 @@ constexpr Entry kTriggers[] = {
     // shop, a checkpoint that held a team or stopped a bus, a road closed by the army; rockets
     // that fell or burst and artillery that "answered"; drones that passed, appeared, wandered or
     // turned over a place.
-    {"movement_restriction", "kept ~ checkpoint*"}, {"group_presence", "manned ~ position*"},
+    {"movement_restriction", "kept ~ checkpoint at"}, {"group_presence", "manned ~ position*"},
     {"group_presence", "manned ~ checkpoint*"}, {"group_presence", "manned ~ post*"},
     {"group_presence", "checkpoint* there since"}, {"group_presence", "as ~ post since"},
     {"movement_restriction", "تأخر* ~ عند حاجز*"}, {"group_presence", "يقيم* ~ ~ حاجز*"},
@@ -512,10 +512,11 @@ constexpr Entry kTriggers[] = {
     {"shelling", "ракет ~ упал*"}, {"shelling", "ракеты ~ упал*"}, {"shelling", "ракета ~ упал*"},
     {"shelling", "разорвал* ракета"}, {"shelling", "разорвал* ракеты"}, {"shelling", "разорвал* ~ ракета"},
     {"shelling", "разорвал* ~ ракеты"},
-    {"shelling", "артиллери* ответил*"}, {"shelling", "roket* ~ ~ düştü*"}, {"shelling", "roket* ~ ~ düştüğ*"},
+    {"shelling", "артиллерия ответила"}, {"shelling", "артиллерия ~ ответила"}, {"shelling", "roket* ~ ~ düştü*"}, {"shelling", "roket* ~ ~ düştüğ*"},
     {"uav_observation", "drone* passed over"}, {"uav_observation", "drone* ~ passed over"},
-    {"uav_observation", "появил* ~ беспилотн*"}, {"uav_observation", "прошел* беспилотник*"},
-    {"uav_observation", "прошёл беспилотник*"}, {"uav_observation", "iha ~ ~ dolaş*"}, {"uav_observation", "dönen iha*"},
+    // (not "у боевиков появились новые беспилотники", an arsenal)
+    {"uav_observation", "появился ~ беспилотн*"}, {"uav_observation", "прошел* беспилотник*"},
+    {"uav_observation", "прошёл беспилотник*"}, {"uav_observation", "прошли беспилотник*"}, {"uav_observation", "iha ~ ~ dolaş*"}, {"uav_observation", "dönen iha*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).

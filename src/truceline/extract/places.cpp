@@ -1658,7 +1658,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           "helicopter", "helicopters", "flew", "flown", "fly", "flies", "flying", "flight", "flights", "sortie",
           "sorties", "circled", "circling", "circles", "hovered", "hovering", "hovers", "hung", "hanging", "buzzed",
           "buzzing", "loitered", "loitering", "seen", "spotted", "sighted", "observed", "heard", "reconnaissance",
-          "surveillance", "quadcopter", "quadcopters", "bayraktar", "shahed", "downed"};
+          "surveillance", "quadcopter", "quadcopters", "bayraktar", "shahed", "downed", "burst", "exploded",
+          "flares", "flare"};
       static constexpr std::string_view kAirStems[] = {
           "\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442\u043d" /* беспилотн */, "\u0434\u0440\u043e\u043d" /* дрон */,
           "\u0441\u0430\u043c\u043e\u043b" /* самол */, "\u0432\u0435\u0440\u0442\u043e\u043b" /* вертол */,
@@ -1667,7 +1668,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           "\u0431\u0430\u0440\u0440\u0430\u0436" /* барраж */, "\u0437\u0430\u043c\u0435\u0447" /* замеч */,
           "\u0440\u0430\u0437\u0432\u0435\u0434" /* развед */, "\u043a\u0432\u0430\u0434\u0440\u043e\u043a" /* квадрок */,
           "\u043e\u0440\u043b\u0430\u043d" /* орлан */, "\u0441\u0431\u0438\u0442" /* сбит */,
-          "\u0432\u0438\u0441\u0435\u043b" /* висел */, "\u0431\u0430\u0439\u0440\u0430\u043a\u0442\u0430\u0440" /* байрактар */};
+          "\u0432\u0438\u0441\u0435\u043b" /* висел */, "\u0431\u0430\u0439\u0440\u0430\u043a\u0442\u0430\u0440" /* байрактар */,
+          "\u0440\u0430\u0437\u043e\u0440\u0432\u0430\u043b" /* разорвал */, "\u043e\u0441\u0432\u0435\u0442\u0438\u0442" /* осветит */};
       auto air = [&](std::size_t x) {
         for (const std::string& f : forms(x)) {
           if (std::find(std::begin(kAir), std::end(kAir), f) != std::end(kAir)) return true;
