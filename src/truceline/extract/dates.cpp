@@ -2248,30 +2248,32 @@ struct Scanner {
     std::vector<bool> drop(out.size(), false);
     for (std::size_t x = 0; x < out.size(); ++x) {
       if (out[x].calendar.empty()) continue;
+      const auto [a0, a1] = tokens_of[x];
+      // (the year guessed: any of the years tried)
+      std::vector<sys_days> resolved_only;
+      const std::vector<sys_days>* could_be = &resolved_only;
+      if (const auto it = calendar_days.find(a0); it != calendar_days.end()) could_be = &it->second;
+      else if (out[x].resolved) resolved_only.push_back(sys_days{*out[x].resolved});
       for (std::size_t y = 0; y < out.size() && !drop[x]; ++y) {
         if (y == x || !out[y].calendar.empty() || !out[y].resolved || out[y].precision != "day" ||
             !out[y].rule.starts_with("absolute"))
           continue;
-        const auto [a0, a1] = tokens_of[x];
         const auto [b0, b1] = tokens_of[y];
         const std::size_t gap = b0 > a1 ? b0 - a1 - 1 : a0 > b1 ? a0 - b1 - 1 : 0;
         if (gap > 5 || !same_sentence(a0, b0)) continue;
         bool equals = true;
-        for (std::size_t j = std::min(a1, b1) + 1; j < std::max(a0, b0) && equals; ++j)
-          equals = (!word(j) && !punct(j, ";")) || kEquals.count(k[j]) > 0 ||
-                   (k[j] == "to" && j > 0 && k[j - 1] == "corresponding");
-        // (the year guessed: any of the years tried)
-        std::vector<sys_days> could_be;
-        if (const auto it = calendar_days.find(a0); it != calendar_days.end()) could_be = it->second;
-        else if (out[x].resolved) could_be.push_back(sys_days{*out[x].resolved});
+        std::size_t words_between = 0;
+        for (std::size_t j = std::min(a1, b1) + 1; j < std::max(a0, b0); ++j) {
+          words_between += word(j) ? 1 : 0;
+          equals = equals && ((!word(j) && !punct(j, ";")) || kEquals.count(k[j]) > 0 ||
+                              (k[j] == "to" && j > 0 && k[j - 1] == "corresponding"));
+        }
         const sys_days g{*out[y].resolved};
         // (within one day; not the feast's other days: "في عيد الأضحى، وقصفت أريحا في ١ آب" is
         // another clause's day; reviewer, session 28)
-        const bool same_day = std::any_of(could_be.begin(), could_be.end(), [&](sys_days c) {
+        const bool same_day = std::any_of(could_be->begin(), could_be->end(), [&](sys_days c) {
           return g >= c - days{1} && g <= c + days{1};
         });
-        std::size_t words_between = 0;
-        for (std::size_t j = std::min(a1, b1) + 1; j < std::max(a0, b0); ++j) words_between += word(j) ? 1 : 0;
         if (equals || (same_day && words_between <= 2)) drop[x] = true;
       }
     }
@@ -3115,6 +3117,31 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
                     c == '#' || c == '.' || c == '-';
            });
   };
+  // (entry_cue_before: within the date's line, at most two words back, not across a sentence's end)
+  auto entry_cue_before = [&](std::vector<Token>::const_iterator first) {
+    static const std::set<std::string> kLabels{"date", "tarih", "tarihi", "дата", lexicon::key("التاريخ"),
+                                               lexicon::key("تاريخ")};
+    static const std::set<std::string> kCues{
+        "received", "visited", "submitted", "written", "dated", "получено", "получена", "получен", "прислано",
+        "прислана", "написано", "написана", "отправлено", "alındı", "alindi", "gönderildi", "yazıldı", "ziyaret",
+        lexicon::key("وصلت"), lexicon::key("وردت"), lexicon::key("زيارة"), lexicon::key("الزيارة")};
+    const std::size_t ls = doc.line_bytes(first->b0).first;
+    std::size_t words = 0;
+    for (auto x = first; x != ts.begin() && words < 2;) {
+      --x;
+      if (x->b1 <= ls) break;
+      if (!x->word) {
+        if (x->lower == "." || x->lower == "!" || x->lower == "?" || x->lower == ";") break;
+        continue;
+      }
+      ++words;
+      const std::string k = lexicon::key(x->lower);
+      if (kCues.count(k)) return true;
+      if (kLabels.count(k))  // (opening its line: only marks before it)
+        return std::string_view(text).substr(ls, x->b0 - ls).find_first_not_of(" \t-*#>|") == std::string_view::npos;
+    }
+    return false;
+  };
   for (const DateMention& m : dates) {
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
       continue;
@@ -3168,6 +3195,13 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
       stamp = y == 0 || text[y - 1] == '\n';
     }
+    // ... or a note's or a form's own day, after a word that says so: a label opening its line
+    // ("Tarih/saat: 24.11.2020 Salı, 10:35", "Date: 3 March", "Дата: …", "التاريخ: …") or a word
+    // of receiving, visiting or writing at most two words before it in its line ("writes
+    // (received Sunday 2 February): …", "Visited Tue 20 Aug.", "(получено 3 марта)"); twenty-eighth
+    // held-out set: an alumni magazine's notes, a loan officer's visits, a site's incident forms,
+    // whose "last Wednesday" and "yesterday" count from the note's day.
+    if (!stamp) stamp = entry_cue_before(first);
     if (!stamp) continue;
     if (published && *m.resolved > *published) return {};
     const auto blank = std::lower_bound(blank_lines.begin(), blank_lines.end(), le);

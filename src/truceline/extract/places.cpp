@@ -333,6 +333,16 @@ bool is_cue_word(const std::string& key) {
   return s.count(key) != 0;
 }
 
+// Generic nouns and kunyas that begin an Arabic village name ("أبو دالي", "تل الطوقان", "كفر
+// عويد", "باب الطاقة", "معر بليت"), in the letters ar_letters gives (ة→ه, أ→ا): before another
+// word of the phrase, the name is both words, never the first alone.
+const std::unordered_set<std::u32string>& ar_name_first() {
+  static const std::unordered_set<std::u32string> s{U"ابو", U"ام",  U"عين",  U"تل",  U"تله", U"كفر",
+                                                    U"دير", U"خربه", U"جسر", U"معر", U"معره", U"قلعه",
+                                                    U"بيت", U"راس", U"باب", U"خان"};
+  return s;
+}
+
 // Arabic words that are gazetteer spellings of some village but are far more often ordinary
 // words in news text; they need a cue ("قرية حماة" still is a place).
 const std::unordered_set<std::string>& ar_common_words() {
@@ -1650,9 +1660,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     auto over_cue_holds = [&](std::size_t w) {
       static const std::set<std::string> kOver = {"over", "above", cue_key("над")};
       if (!kOver.count(lower(w - 1))) return true;
-      if (W[w].tok + 1 < toks.size() && (toks[W[w].tok + 1].lower == "'s" || toks[W[w].tok + 1].lower == "\u2019s" ||
-                                         toks[W[w].tok + 1].lower == "'" || toks[W[w].tok + 1].lower == "\u2019"))
-        return false;
+      if (W[w].tok + 1 < toks.size()) {
+        const std::string& after = toks[W[w].tok + 1].lower;
+        if (after == "'s" || after == "\u2019s" || after == "'" || after == "\u2019") return false;
+      }
       static constexpr std::string_view kAir[] = {
           "drone", "drones", "uav", "uavs", "aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes",
           "helicopter", "helicopters", "flew", "flown", "fly", "flies", "flying", "flight", "flights", "sortie",
@@ -2253,10 +2264,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         static const Words kOver{cue_key("فوق")};
         if (!c || c->key != kOver) return false;
         // (a name in two words, "فوق معر بليت", is the weak cue's to read)
-        static const std::unordered_set<std::u32string> kTwoWordFirst{U"معر", U"كفر", U"تل", U"عين", U"دير", U"خربة",
-                                                                     U"خربه", U"بيت", U"خان", U"جسر", U"ام", U"أم",
-                                                                     U"ابو", U"أبو", U"تلة", U"تله"};
-        if (c->first + 1 < W.size() && kTwoWordFirst.count(ar_no_article(ar_letters(lower(c->first + 1))))) return false;
+        if (c->first + 1 < W.size() && ar_name_first().count(ar_no_article(ar_letters(lower(c->first + 1))))) return false;
         static const std::vector<std::string> kAir = {cue_key("طياره"), cue_key("طيارة"), cue_key("طائرة"),
                                                       cue_key("طائره"), cue_key("طائرات"), cue_key("طيارات"),
                                                       cue_key("زنانة"), cue_key("زنانه"), cue_key("الزنانة"),
@@ -2857,12 +2865,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       } else if (arabic_word) {
         // Arabic: the first word with its proclitics stripped, then whole words.
         const std::u32string first = ar_letters(doc.token_text(W[w].tok));
-        // Generic nouns and kunyas that begin a name ("أبو دالي", "تل الطوقان", "كفر عويد", "باب
-        // الطاقة"): before another word of the phrase, the name is both words, never the first
-        // alone ("وباب الطاقة" is not Al Bab, the town 100 km away that "باب" alone spells).
-        static const std::unordered_set<std::u32string> kNameFirst{
-            U"ابو", U"ام", U"عين", U"تل", U"كفر", U"دير", U"خربه", U"جسر", U"معره", U"قلعه", U"بيت", U"راس", U"باب",
-            U"خان"};
+        // Generic nouns and kunyas that begin a name (ar_name_first): before another word of the
+        // phrase, the name is both words, never the first alone ("وباب الطاقة" is not Al Bab, the
+        // town 100 km away that "باب" alone spells).
+        const auto& kNameFirst = ar_name_first();
         const bool name_first = w + 1 < n && W[w + 1].sep != 3 && arabic_word_at(w + 1) &&
                                 (kNameFirst.count(first) != 0 ||
                                  (first.size() > 3 && (first[0] == U'و' || first[0] == U'ف' || first[0] == U'ب') &&
@@ -3464,14 +3470,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (!by) continue;
         near_located = by->text;
       }
-      // (over a village only the supplement has: near a point the text located, as after a weak
-      // cue; "فوق قناة الري" is over an irrigation canal, not Al Qanayah 100 km off)
-      if (overhead_window) {
-        const PlaceMention* by = from_localities && r.place && r.match == "exact" ? located_near(r.place) : nullptr;
-        if (!by) continue;
-        near_located = by->text;
-      }
-      if (near_window || near_try) {
+      // (over a village only the supplement has — "فوق" — likewise: near a point the text located;
+      // "فوق قناة الري" is over an irrigation canal, not Al Qanayah 100 km off. overhead_window and
+      // near_window are never both set, and near_try is false on the overhead path.)
+      if (near_window || near_try || overhead_window) {
         const PlaceMention* by =
             from_localities && r.place && r.match == "exact" ? located_near(r.place) : nullptr;
         if (!by) {
