@@ -93,6 +93,10 @@ TEST(Document, Languages) {
   EXPECT_EQ(detect_language("President Erdoğan said the army shelled the town of Tell Rifaat in the night."), "en");
   EXPECT_EQ(detect_language("Erdoğan ve Putin bir görüşme yaptı."), "tr");
   EXPECT_EQ(detect_language("Serakib ve Idlib icin bir aciklama yapildi ve bu olarak"), "tr");
+  // (a genitive's "'in" is no English "in": "Sarmin'in", "İdlib’in")
+  EXPECT_EQ(detect_language("Aile, Sarmin'in yaklaşık 5 km kuzeyindeki köydeydi; İdlib’in batısındaki köy ile aynı yer "
+                            "değildir."),
+            "tr");
   const Document d = Document::make("Shelling hit Saraqib.", "ru");
   EXPECT_EQ(d.lang(), "ru");
   EXPECT_FALSE(d.lang_detected());

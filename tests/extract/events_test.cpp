@@ -727,4 +727,31 @@ TEST(Events, TwentyEighthSetKinds) {
   EXPECT_EQ(kinds(run("Над деревней прошли беспилотники.", "ru")), "uav_observation");
 }
 
+
+// Twenty-ninth held-out set (our own sentences): a rocket that had hit, drones flying or humming
+// over, forces that had entered, a checkpoint put or held; "ضربت طيارة", a drone that dropped a
+// bomb, a checkpoint of HTS; fire that covered a place, guns that struck, barrels that fell, a
+// drone tracked; aircraft that attacked; home-made mines. Not a price that had hit a peak, a
+// song that hit, nor a checkpoint's rule told without a checkpoint being held.
+TEST(Events, TwentyNinthSetKinds) {
+  EXPECT_EQ(kinds(run("A rocket had hit the house the night before.", "en")), "shelling");
+  EXPECT_EQ(kinds(run("On Wednesday a drone was flying over the village all day.", "en")), "uav_observation");
+  EXPECT_EQ(kinds(run("A drone hummed over our street until dawn.", "en")), "uav_observation");
+  EXPECT_EQ(kinds(run("Government forces had entered the village that morning.", "en")), "group_presence");
+  EXPECT_EQ(kinds(run("Fighters had put a new checkpoint at the entrance of the town.", "en")), "group_presence");
+  EXPECT_EQ(kinds(run("مبارح العصر ضربت طيارة أرضنا.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("ألقت طائرة مسيّرة قنبلةً على الجرار.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("ابني موقوف عند حاجز لهيئة تحرير الشام من يوم السبت.", "ar")), "group_presence");
+  EXPECT_EQ(kinds(run("Подходы к пункту накрыли миномётным огнём.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Турецкие орудия ударили по позициям армии.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Две бочки упали на окраину деревни.", "ru")), "airstrike");
+  EXPECT_EQ(kinds(run("Наблюдатели ведут беспилотник над деревней.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("Колонна подорвалась на самодельном фугасе.", "ru")), "other");
+  EXPECT_EQ(kinds(run("Yerel kaynaklar köye Rus uçaklarının saldırdığını bildirdi.", "tr")), "airstrike");
+  EXPECT_EQ(kinds(run("HTŞ köyün girişinde bir kontrol noktası tutuyor.", "tr")), "group_presence");
+  EXPECT_EQ(kinds(run("Aracın altına yerleştirilen el yapımı patlayıcı infilak etti.", "tr")), "other");
+  EXPECT_EQ(kinds(run("The price of bread had hit a record by March.", "en")), "");
+  EXPECT_EQ(kinds(run("Ценовые бочки с маслом стоят на складе.", "ru")), "");
+}
+
 }  // namespace truceline::extract

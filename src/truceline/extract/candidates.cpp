@@ -97,12 +97,21 @@ std::optional<std::uint64_t> digits_value(std::string_view s) {
 struct Offset {
   std::uint64_t km = 0;
   Span span;
+  // The direction the offset words tell (offset_of), as an azimuth in degrees clockwise from
+  // north, and its compass name ("SSW"); none when the words tell none or not cleanly.
+  std::optional<double> azimuth = {};
+  std::string compass = {};
 };
 std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span place) {
   const std::size_t ti = d.token_at(place.begin);
   const auto& ts = d.tokens();
-  for (std::size_t back = 1; back <= 6 && back <= ti; ++back) {
+  // (six tokens back, a compound direction's hyphens not counted: "6 km south-south-west of X")
+  for (std::size_t back = 1, hyphens = 0; back <= 6 + hyphens && back <= ti; ++back) {
     const std::size_t k = ti - back;
+    if (ts[k].lower == "-" && hyphens < 3) {
+      ++hyphens;
+      continue;
+    }
     const std::string& w = ts[k].lower;
     const bool unit = w == "km" || w == "kilometres" || w == "kilometers" || w == "км" ||
                       w.starts_with("километр") || w == "كم" || w.starts_with("كيلومتر") || w.starts_with("كيلو");
@@ -120,6 +129,166 @@ std::optional<Offset> offset_before(const Document& d, const Mentions& m, Span p
     return std::nullopt;
   }
   return std::nullopt;
+}
+
+// The azimuth a place's offset words tell ("south-south-west of", "к северо-северо-западу от",
+// "شمال غربي", "doğu-güneydoğusundaki", "kuzeydoğusunda"), on the 16-point compass: one cardinal
+// word is its direction; two across the axes ("north-east", "شمال غربي") their midpoint; three
+// ("south-south-west", "doğu-güneydoğu") the first's midpoint with the pair's. None when the words
+// tell no direction or an odd one ("north-south", four parts): the offset then keeps the
+// reference's point with a wider radius, as before.
+std::optional<double> offset_azimuth(const Document& d, Span words) {
+  if (words.end <= words.begin) return std::nullopt;
+  const auto& ts = d.tokens();
+  std::vector<int> parts;  // 0 north, 90 east, 180 south, 270 west
+  static const std::string kNorth = normalise_arabic("شمال"), kSouth = normalise_arabic("جنوب"),
+                           kEast = normalise_arabic("شرق"), kWest = normalise_arabic("غرب");
+  auto piece = [&](std::string_view w, bool arabic) {
+    if (arabic) {
+      std::string k = normalise_arabic(w);
+      if (k.starts_with(normalise_arabic("و"))) k = k.substr(normalise_arabic("و").size());
+      if (k.starts_with(normalise_arabic("ال"))) k = k.substr(normalise_arabic("ال").size());
+      if (k.starts_with(kNorth)) parts.push_back(0);
+      else if (k.starts_with(kSouth)) parts.push_back(180);
+      else if (k.starts_with(kEast)) parts.push_back(90);
+      else if (k.starts_with(kWest)) parts.push_back(270);
+      return;
+    }
+    static const std::map<std::string_view, std::vector<int>> kEn{
+        {"north", {0}},          {"south", {180}},        {"east", {90}},          {"west", {270}},
+        {"northeast", {0, 90}},  {"northwest", {0, 270}}, {"southeast", {180, 90}}, {"southwest", {180, 270}}};
+    if (const auto it = kEn.find(w); it != kEn.end()) {
+      parts.insert(parts.end(), it->second.begin(), it->second.end());
+      return;
+    }
+    // Russian stems ("северо", "северу", "южнее", "юго", "востоку", "западнее").
+    static const std::pair<std::string_view, int> kRu[] = {{"север", 0}, {"юг", 180}, {"южн", 180}, {"восто", 90}, {"запад", 270}};
+    for (const auto& [stem, az] : kRu)
+      if (w.starts_with(stem)) {
+        parts.push_back(az);
+        return;
+      }
+    // Turkish, written together ("kuzeydoğusundaki", "güneybatısında"): each cardinal in turn,
+    // then the case suffix.
+    static const std::pair<std::string_view, int> kTr[] = {{"kuzey", 0}, {"güney", 180}, {"doğu", 90}, {"batı", 270}};
+    for (bool more = true; more && !w.empty();) {
+      more = false;
+      for (const auto& [stem, az] : kTr)
+        if (w.starts_with(stem)) {
+          parts.push_back(az);
+          w.remove_prefix(stem.size());
+          more = true;
+          break;
+        }
+    }
+  };
+  for (std::size_t k = d.token_at(words.begin); k < ts.size() && ts[k].span.begin < words.end; ++k) {
+    if (!ts[k].word) continue;
+    std::string_view w = ts[k].lower;
+    for (std::size_t dash; (dash = w.find('-')) != std::string_view::npos; w.remove_prefix(dash + 1))
+      piece(w.substr(0, dash), false);
+    piece(w, ts[k].script == Script::arabic);
+  }
+  auto across = [](int a, int b) { return (a % 180 == 0) != (b % 180 == 0); };
+  auto mid = [](double a, double b) {
+    const double r = std::acos(-1.0) / 180.0;
+    double m = std::atan2(std::sin(a * r) + std::sin(b * r), std::cos(a * r) + std::cos(b * r)) / r;
+    return m < 0 ? m + 360 : m;
+  };
+  // (a point of the 16: a whole multiple of 22.5°, not its floating-point neighbour)
+  auto point = [](double az) { return std::fmod(std::round(az / 22.5) * 22.5, 360.0); };
+  if (parts.size() == 1) return parts[0];
+  if (parts.size() == 2 && across(parts[0], parts[1])) return point(mid(parts[0], parts[1]));
+  if (parts.size() == 3 && across(parts[1], parts[2]) && (parts[0] == parts[1] || parts[0] == parts[2]))
+    return point(mid(parts[0], mid(parts[1], parts[2])));
+  return std::nullopt;
+}
+
+std::string compass_name(double azimuth) {
+  static const char* kNames[] = {"N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
+                                 "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"};
+  return kNames[static_cast<int>(std::lround(azimuth / 22.5)) % 16];
+}
+
+// A distance told right after the reference place, as Arabic and Turkish put it ("شمال غربي
+// الفحيل بنحو كيلومترين", "شرقي سرمين بنحو سبعة عشر كيلومتراً", "Maarretünnuman'ın yaklaşık 26
+// km doğu-güneydoğusundaki"): a number (or the dual "كيلومترين", 2) and its unit within four
+// words after the place, only approximation words between, in its sentence.
+std::optional<Offset> distance_after(const Document& d, const Mentions& m, Span place) {
+  const auto& ts = d.tokens();
+  static const std::set<std::string> kApprox{normalise_arabic("بنحو"), normalise_arabic("نحو"), normalise_arabic("بحوالي"),
+                                             normalise_arabic("حوالي"), normalise_arabic("قرابة"), normalise_arabic("على"),
+                                             normalise_arabic("بعد"), normalise_arabic("مسافة"), "yaklaşık", "takriben", "aşağı",
+                                             "yukarı", "kadar", "about"};
+  const std::size_t last = d.token_at(place.begin);
+  if (last >= ts.size()) return std::nullopt;
+  const std::size_t sentence = ts[last].sentence;
+  std::size_t first = last;
+  while (first < ts.size() && ts[first].span.begin < place.end) ++first;  // (a case suffix in the name's token)
+  std::size_t words = 0;
+  std::optional<std::uint64_t> value;
+  for (std::size_t k = first; k < ts.size() && ts[k].sentence == sentence && words < 6; ++k) {
+    if (!ts[k].word) {
+      if (ts[k].lower != "-" && ts[k].lower != "'" && ts[k].lower != "\u2019") return std::nullopt;  // (no comma between)
+      continue;
+    }
+    ++words;
+    const std::string w = normalise_arabic(ts[k].lower);
+    const bool unit = w == "km" || w == normalise_arabic("كم") || w.starts_with(normalise_arabic("كيلومتر")) ||
+                      w.starts_with(normalise_arabic("كيلو"));
+    if (unit) {
+      if (w == normalise_arabic("كيلومترين")) return Offset{2, {place.begin, ts[k].span.end}};
+      if (!value) {
+        for (const auto& n : m.numbers)
+          if (n.span.end <= ts[k].span.begin && n.span.end + 2 >= ts[k].span.begin && n.span.begin >= place.end)
+            value = n.value;
+      }
+      if (!value) return std::nullopt;
+      return Offset{*value, {place.begin, ts[k].span.end}};
+    }
+    if (value) return std::nullopt;  // (a number not followed by its unit)
+    if (ts[k].number) {
+      value = digits_value(d.token_text(k));
+      continue;
+    }
+    if (kApprox.count(w)) continue;
+    // (a number in words: its mention covers it)
+    bool in_number = false;
+    for (const auto& n : m.numbers)
+      if (n.span.begin <= ts[k].span.begin && ts[k].span.end <= n.span.end) in_number = true;
+    if (!in_number) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// The offset of an event's place: its distance before the place (offset_before) or, in Arabic and
+// Turkish, after it (distance_after); its direction from the offset words (offset_azimuth).
+std::optional<Offset> offset_of(const Document& d, const Mentions& m, const PlaceMention& p) {
+  std::optional<Offset> o = offset_before(d, m, p.span);
+  // (Turkish: "Sarmin'in yaklaşık 5 km kuzeyindeki Şeyh Yusuf Haraci" — the distance is the
+  // reference's, told before the village it locates, which is the place meant: no offset of its own)
+  if (o && d.lang() == "tr") {
+    const std::size_t k = d.token_at(p.span.begin);
+    if (k > 0 && d.tokens()[k - 1].word && d.tokens()[k - 1].lower.ends_with("ki")) o.reset();
+  }
+  if (!o && p.offset_words.end > 0 && (d.lang() == "ar" || d.lang() == "tr")) {
+    o = distance_after(d, m, p.span);
+    // (Turkish: the distance between the name and its direction word, "X'in 26 km doğusundaki")
+    if (o && d.lang() == "tr" && !(p.offset_words.begin >= o->span.end)) o.reset();
+  }
+  if (o && o->km > 0 && o->km <= 60 && p.offset_words.end > 0) {
+    o->azimuth = offset_azimuth(d, p.offset_words);
+    if (o->azimuth) o->compass = compass_name(*o->azimuth);
+  }
+  return o;
+}
+
+// The radius of an offset's point: a whole direction told (16 points: ±11.25°, about a fifth of
+// the distance across) and a distance rounded as people round it, on top of a village's own 2 km;
+// with no direction, the whole distance around the reference's point.
+double offset_radius_m(const Offset& o) {
+  const double m = static_cast<double>(o.km) * 1000.0;
+  return o.azimuth ? std::round(0.25 * m) + 2000.0 : m + 2000.0;
 }
 
 struct NumberUse {
@@ -1644,10 +1813,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         c.place_note = c.uncertain.size();
         c.uncertain.push_back(fmt::format("place: '{}': {}", c.place->text, c.place->reason));
       }
-      c.offset = offset_before(doc, m, c.place->span);
-      if (c.offset && c.place->kind == "point")
-        c.uncertain.push_back(fmt::format("place: {} km from {}: its point, with a radius of {} m", c.offset->km,
-                                          c.place->text, c.offset->km * 1000 + 2000));
+      c.offset = offset_of(doc, m, *c.place);
+      if (c.offset && c.place->kind == "point") {
+        if (c.offset->azimuth)
+          c.uncertain.push_back(fmt::format("place: {} km {} of {}, as the text tells it: the point that far from its "
+                                            "point (azimuth {:.1f}°), with a radius of {:.0f} m",
+                                            c.offset->km, c.offset->compass, c.place->text, *c.offset->azimuth,
+                                            offset_radius_m(*c.offset)));
+        else
+          c.uncertain.push_back(fmt::format("place: {} km from {}: its point, with a radius of {:.0f} m", c.offset->km,
+                                            c.place->text, offset_radius_m(*c.offset)));
+      }
     }
     // "The source added that the shelling also hit Khan Shaykhun": a sentence with "also" and a
     // place but no date of its own extends the event of that kind told just before (within two
@@ -2829,6 +3005,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // طائرات حربية غارات").
       if (c.ev.kind == "shelling" && normalise_arabic(c.ev.text).ends_with(normalise_arabic("القصف")) && !cands.empty() &&
           (cands.back().ev.kind == "airstrike" || cands.back().ev.kind == "shelling"))
+        earlier = &cands.back();
+      // So does a rocket that fell or burst, with no place or day of its own, within two
+      // sentences of a strike or a shelling ("… غارات على بلدة كفرنبل … وسقط صاروخ واحد قرب
+      // مدرسة", "Удар по окраинам Саракиба нанесли самолёты … одна ракета упала рядом со
+      // школой"): a detail of that event, whatever fired it (development set: the twenty-eighth
+      // set's rockets-that-fell rules made it a shelling of its own, placeless, on the
+      // publication day).
+      static constexpr std::string_view kFell[] = {"\u0633\u0642\u0637" /* سقط */, "\u0443\u043f\u0430\u043b" /* упал */,
+                                                   "d\u00fc\u015ft\u00fc" /* düştü */, "d\u00fc\u015ft\u00fc\u011f" /* düştüğ */,
+                                                   "\u0440\u0430\u0437\u043e\u0440\u0432\u0430\u043b" /* разорвал */};
+      if (c.ev.kind == "shelling" && !own_place && !own_time && !cands.empty() &&
+          (cands.back().ev.kind == "airstrike" || cands.back().ev.kind == "shelling") &&
+          !cands.back().sentences.empty() && cands.back().sentences.back() + 2 >= si &&
+          std::any_of(std::begin(kFell), std::end(kFell),
+                      [&](std::string_view f) { return c.ev.rule.find(f) != std::string::npos; }))
         earlier = &cands.back();
       if (earlier) {
         add_assertion(*earlier, c);
@@ -4167,16 +4358,29 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         c.uncertain.push_back(fmt::format("place: between '{}' and '{}': their midpoint, with a radius of {:.0f} m "
                                           "that reaches both (the text does not say where between them)",
                                           c.place->text, c.between->text, std::round(s12 / 2) + 2000.0));
+      } else if (c.place->kind == "point" && c.place->lon && c.place->lat && c.offset && c.offset->azimuth) {
+        // "Umm ar Rajim, about 2 km north-west of Al Fuhayl" with the village not located: the
+        // point the text tells, on the ellipsoid (GeographicLib's direct problem).
+        double lat = 0, lon = 0;
+        GeographicLib::Geodesic::WGS84().Direct(*c.place->lat, *c.place->lon, *c.offset->azimuth,
+                                                static_cast<double>(c.offset->km) * 1000.0, lat, lon);
+        r["lon"] = lon;
+        r["lat"] = lat;
+        r["place"] = fmt::format("{} km {} of {}", c.offset->km, c.offset->compass, c.place->name.value_or(c.place->text));
+        r["location_precision_m"] = offset_radius_m(*c.offset);
       } else if (c.place->kind == "point" && c.place->lon && c.place->lat) {
         r["lon"] = *c.place->lon;
         r["lat"] = *c.place->lat;
         r["place"] = c.place->name.value_or(c.place->text);
-        r["location_precision_m"] = c.offset ? static_cast<double>(c.offset->km * 1000 + 2000) : 2000.0;
+        r["location_precision_m"] = c.offset ? offset_radius_m(*c.offset) : 2000.0;
       } else {
         r["place"] = c.place->text;
       }
       json pe = {{"text", c.place->text}, {"span", span_json(c.place->span)}, {"rule", c.place_rule + ":" + c.place->rule}};
-      if (c.offset) pe["offset"] = {{"km", c.offset->km}, {"span", span_json(c.offset->span)}};
+      if (c.offset) {
+        pe["offset"] = {{"km", c.offset->km}, {"span", span_json(c.offset->span)}};
+        if (c.offset->azimuth) pe["offset"]["azimuth"] = *c.offset->azimuth, pe["offset"]["compass"] = c.offset->compass;
+      }
       if (c.between) pe["between"] = {{"text", c.between->text}, {"span", span_json(c.between->span)}};
       evidence["place"] = pe;
     } else if (c.region) {

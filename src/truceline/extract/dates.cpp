@@ -621,8 +621,10 @@ struct Scanner {
     // only a day within the window follows on.)
     if (d && direction == 0) {
       const DateMention* told = nullptr;
+      // (a month with its year too: "В конце января 2020 года … в пятницу, 31 января";
+      // twenty-ninth held-out set)
       for (auto it = out.rbegin(); it != out.rend() && !told; ++it)
-        if (it->rule == "absolute" && it->precision == "day" && it->resolved) told = &*it;
+        if (it->rule == "absolute" && (it->precision == "day" || it->precision == "month") && it->resolved) told = &*it;
       // (not when a date read after it lies in another year: the text has come back to its own
       // time; nor a day the text read before in another year, "on 20 March" told again)
       // (nor an agreement's date, "the 5 March 2020 Moscow protocol … On 6 March": an anniversary
@@ -1118,7 +1120,8 @@ struct Scanner {
                                               (after + 1 < le && text[after + 1] == ':'));
       log_head = (a == lb || text[a - 1] == '|') && time_next;
     }
-    if (!cell && !log_head) return slash && weekday_told_pair(i, last, x, z);
+    // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set)
+    if (!cell && !log_head) return weekday_told_pair(i, last, x, z);
     char order = lang == "en" ? text_slash_order().first : 'd';
     if (order == 0) order = x > 12 && z <= 12 ? 'd' : z > 12 && x <= 12 ? 'm' : 0;
     const char* where = cell ? "a table's date column" : "a log line's date";
@@ -1146,11 +1149,19 @@ struct Scanner {
   // twenty-fifth held-out set). Not read alone: "sat", "wed", "Sun" are words and a paper's name.
   int weekday_or_abbreviation(std::size_t j) const {
     if (info[j].weekday >= 0) return info[j].weekday;
-    if (lang != "en" || !t[j].capitalised) return -1;
+    if (!t[j].capitalised) return -1;
+    // (Russian "Пн 24.02", "Ср 26.02" and Turkish "Sal 27.04" as well: a weekly summary's days;
+    // twenty-ninth held-out set)
     static const std::unordered_map<std::string_view, int> kAbbrev{
         {"sun", 0}, {"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thur", 4}, {"thurs", 4}, {"fri", 5}, {"sat", 6}};
-    const auto it = kAbbrev.find(t[j].lower);
-    return it == kAbbrev.end() ? -1 : it->second;
+    static const std::unordered_map<std::string_view, int> kAbbrevRu{{"вс", 0}, {"пн", 1}, {"вт", 2}, {"ср", 3},
+                                                                     {"чт", 4}, {"пт", 5}, {"сб", 6}};
+    static const std::unordered_map<std::string_view, int> kAbbrevTr{{"paz", 0}, {"pzt", 1}, {"sal", 2}, {"çar", 3},
+                                                                     {"per", 4}, {"cum", 5}, {"cmt", 6}};
+    const auto& table = lang == "ru" ? kAbbrevRu : lang == "tr" ? kAbbrevTr : kAbbrev;
+    if (lang != "en" && lang != "ru" && lang != "tr") return -1;
+    const auto it = table.find(t[j].lower);
+    return it == table.end() ? -1 : it->second;
   }
   bool weekday_told_pair(std::size_t i, std::size_t last, unsigned x, unsigned z) {
     if (!pub) return false;
@@ -1680,8 +1691,27 @@ struct Scanner {
         if (out.size() == before + 1 && date.precision == "day" && date.rule != "unresolved") {
           const std::size_t date_last = floor - 1;
           lexicon::trim_clitics(doc, first, date_last, clitic_letters(first), date.span, date.text);
-          if (date.resolved && weekday{sys_days{*date.resolved}}.c_encoding() != static_cast<unsigned>(wd))
-            date.reason += std::string(date.reason.empty() ? "" : "; ") + "the weekday written does not fall on this date";
+          if (date.resolved && weekday{sys_days{*date.resolved}}.c_encoding() != static_cast<unsigned>(wd)) {
+            // A date with no year whose weekday falls on it in one year only of the four up to
+            // the publication's ("в пятницу, 31 января", published in September 2021: 2020;
+            // twenty-ninth held-out set): that year, said; else the mismatch is said.
+            std::optional<year_month_day> fits;
+            int count = 0;
+            if (date.rule == "absolute_no_year" && pub)
+              for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 3; --yy) {
+                const year_month_day c{year{yy}, date.resolved->month(), date.resolved->day()};
+                if (c.ok() && sys_days{c} <= sys_days{*pub} && weekday{sys_days{c}}.c_encoding() == static_cast<unsigned>(wd))
+                  fits = c, ++count;
+              }
+            if (count == 1) {
+              date.resolved = *fits;
+              date.reason = fmt::format("year {}: of the four years up to the publication's, the one in which this "
+                                        "day falls on the weekday written",
+                                        static_cast<int>(fits->year()));
+            } else {
+              date.reason += std::string(date.reason.empty() ? "" : "; ") + "the weekday written does not fall on this date";
+            }
+          }
           return true;
         }
         out.resize(before);  // a month or an unresolved date: kept apart
@@ -2661,7 +2691,8 @@ struct Scanner {
       if (w.rule != "weekday" || !w.resolved || !d.resolved || !(d.rule.starts_with("absolute") || d.rule == "feast") ||
           d.precision != "day")
         continue;
-      if (tokens_of[x + 1].first <= tokens_of[x].second + (other_calendar ? 0 : 1) ||
+      // (right after it too, a date weekday_at does not join: "يوم السبت ٢٨/١٢/٢٠١٩")
+      if (tokens_of[x + 1].first <= tokens_of[x].second ||
           tokens_of[x + 1].first > tokens_of[x].second + 9 ||
           !same_sentence(tokens_of[x].second, tokens_of[x + 1].first))
         continue;
@@ -2699,9 +2730,24 @@ struct Scanner {
         continue;
       const std::size_t a = tokens_of[x - 1].second, b = tokens_of[x].first;
       // (the aside may end a sentence by the tokenizer's reading: "(Ç.N. 2)"; one line is asked)
-      if (b <= a + 1 || b > a + 8 || weekday{sys_days{*w.resolved}} != weekday{sys_days{*d.resolved}} ||
+      if (b <= a || b > a + 8 || weekday{sys_days{*w.resolved}} != weekday{sys_days{*d.resolved}} ||
           std::string_view(doc.text()).substr(t[a].b1, t[b].b0 - t[a].b1).find('\n') != std::string_view::npos)
         continue;
+      // (or right after it, only a comma, an opening bracket or a preposition between: "23 августа,
+      // в пятницу", "27.04.2021 (Salı)", "28/12/2019 السبت"; twenty-ninth held-out set)
+      {
+        static const std::set<std::string> kPrep{"в", "во", "on", "a", "the", lexicon::key("يوم")};
+        bool near = true;
+        std::size_t words_between = 0;
+        for (std::size_t j = a + 1; j < b && near; ++j)
+          near = word(j) ? (++words_between <= 1 && kPrep.count(k[j]) > 0) : (punct(j, ",") || punct(j, "(") || punct(j, "["));
+        if (near) {
+          w.resolved = d.resolved;
+          w.rule = "weekday_of_date";
+          w.reason = fmt::format("the weekday of '{}', the date told right before it", d.text);
+          continue;
+        }
+      }
       // (between them only one bracketed aside of at most four words)
       const std::string_view open = t[a + 1].lower, close = t[b - 1].lower;
       if (word(a + 1) || word(b - 1) || !((open == "(" && close == ")") || (open == "[" && close == "]"))) continue;
@@ -3147,7 +3193,8 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       continue;
     const auto first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.begin));
     if (first == ts.end()) continue;
-    if (!doc.opens_line(first->b0) && !after_number_cell(first->b0)) continue;
+    const bool cued = entry_cue_before(first);
+    if (!cued && !doc.opens_line(first->b0) && !after_number_cell(first->b0)) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
@@ -3201,7 +3248,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     // (received Sunday 2 February): …", "Visited Tue 20 Aug.", "(получено 3 марта)"); twenty-eighth
     // held-out set: an alumni magazine's notes, a loan officer's visits, a site's incident forms,
     // whose "last Wednesday" and "yesterday" count from the note's day.
-    if (!stamp) stamp = entry_cue_before(first);
+    if (!stamp) stamp = cued;
     if (!stamp) continue;
     if (published && *m.resolved > *published) return {};
     const auto blank = std::lower_bound(blank_lines.begin(), blank_lines.end(), le);

