@@ -751,7 +751,9 @@ TEST(Events, TwentyNinthSetKinds) {
   EXPECT_EQ(kinds(run("HTŞ köyün girişinde bir kontrol noktası tutuyor.", "tr")), "group_presence");
   EXPECT_EQ(kinds(run("Aracın altına yerleştirilen el yapımı patlayıcı infilak etti.", "tr")), "other");
   EXPECT_EQ(kinds(run("The price of bread had hit a record by March.", "en")), "");
-  EXPECT_EQ(kinds(run("Ценовые бочки с маслом стоят на складе.", "ru")), "");
+  EXPECT_EQ(kinds(run("Бочки с нефтью упали в цене.", "ru")), "");
+  EXPECT_EQ(kinds(run("The price rise had hit the town hard by June.", "en")), "");
+  EXPECT_EQ(kinds(run("They had put the checkpoint question to Moscow during talks.", "en")), "");
 }
 
 }  // namespace truceline::extract

@@ -2973,4 +2973,41 @@ TEST(CandidateAssembly, ATurkishNotTheSamePlaceRulesTheNamesakeOut) {
   EXPECT_TRUE(seen) << r.mentions["places"].dump();
 }
 
+
+TEST(CandidateAssembly, OffsetsOfOneReferenceStayApartAndAreReadOnlyWhereTheyAreTheReferences) {
+  // Two offsets from one village are two places (reviewer, session 29); a distance from
+  // something else is no offset of the village ("على بعد 10 كم من الطريق"); a Turkish direction
+  // in capitals without Turkish letters is read; "the same village" inside a negated clause that
+  // is no namesake's leaves the village.
+  const Result two = full_run("On Monday, shelling hit a village 8 km north of Saraqib. On Monday, shelling hit a farm 8 "
+                              "km south of Saraqib, killing a shepherd.",
+                              2020y / February / 12);
+  std::set<std::string> places;
+  for (const auto& c : two.candidates) places.insert(place_of(c));
+  EXPECT_TRUE(places.count("8 km N of Sarāqib") && places.count("8 km S of Sarāqib")) << json(two.candidates).dump();
+  const Result road = full_run("قصفت قوات النظام قرية شمالي سراقب على بعد 10 كم من الطريق الدولي يوم الاثنين.",
+                               2020y / February / 12);
+  ASSERT_EQ(road.candidates.size(), 1u) << json(road.candidates).dump();
+  EXPECT_EQ(place_of(road.candidates[0]), "Sarāqib") << road.candidates[0].dump();
+  const Result caps = full_run("Serakib'in yaklaşık 6 km KUZEYBATISINDAKI köye pazartesi günü top mermileri düştü.",
+                               2020y / February / 12);
+  ASSERT_EQ(caps.candidates.size(), 1u) << json(caps.candidates).dump();
+  EXPECT_EQ(place_of(caps.candidates[0]), "6 km NW of Sarāqib") << caps.candidates[0].dump();
+  const Result same = full_run("Shelling hit a school on Monday, not the first time the same village of Kafr Nabl has "
+                               "been struck.",
+                               2020y / February / 12);
+  ASSERT_EQ(same.candidates.size(), 1u) << json(same.candidates).dump();
+  EXPECT_EQ(place_of(same.candidates[0]), "Kafranbel") << same.candidates[0].dump();
+}
+
+TEST(CandidateAssembly, AFallenRocketOfAnotherActorIsNoDetailOfTheStrike) {
+  const Result r = full_run("В понедельник самолёты нанесли удар по окраинам Саракиба. Ракета боевиков упала рядом с "
+                            "позициями армии.",
+                            2020y / February / 12);
+  for (const auto& c : r.candidates)
+    if (kind_of(c) == "airstrike") {
+      EXPECT_NE(c.value("actor", std::string()), "боевиков") << c.dump();
+    }
+}
+
 }  // namespace truceline::extract

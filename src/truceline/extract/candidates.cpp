@@ -168,9 +168,11 @@ std::optional<double> offset_azimuth(const Document& d, Span words) {
         parts.push_back(az);
         return;
       }
-    // Turkish, written together ("kuzeydoğusundaki", "güneybatısında"): each cardinal in turn,
-    // then the case suffix.
-    static const std::pair<std::string_view, int> kTr[] = {{"kuzey", 0}, {"güney", 180}, {"doğu", 90}, {"batı", 270}};
+  };
+  // Turkish, written together ("kuzeydoğusundaki", "güneybatısında", "KUZEYBATISINDAKI"): each
+  // cardinal in turn on the folded (ASCII) form, then the case suffix.
+  auto piece_tr = [&](std::string_view w) {
+    static const std::pair<std::string_view, int> kTr[] = {{"kuzey", 0}, {"guney", 180}, {"dogu", 90}, {"bati", 270}};
     for (bool more = true; more && !w.empty();) {
       more = false;
       for (const auto& [stem, az] : kTr)
@@ -184,6 +186,13 @@ std::optional<double> offset_azimuth(const Document& d, Span words) {
   };
   for (std::size_t k = d.token_at(words.begin); k < ts.size() && ts[k].span.begin < words.end; ++k) {
     if (!ts[k].word) continue;
+    if (d.lang() == "tr" && ts[k].script == Script::latin) {
+      std::string_view w = ts[k].folded;
+      for (std::size_t dash; (dash = w.find('-')) != std::string_view::npos; w.remove_prefix(dash + 1))
+        piece_tr(w.substr(0, dash));
+      piece_tr(w);
+      continue;
+    }
     std::string_view w = ts[k].lower;
     for (std::size_t dash; (dash = w.find('-')) != std::string_view::npos; w.remove_prefix(dash + 1))
       piece(w.substr(0, dash), false);
@@ -212,17 +221,26 @@ std::string compass_name(double azimuth) {
 
 // A distance told right after the reference place, as Arabic and Turkish put it ("شمال غربي
 // الفحيل بنحو كيلومترين", "شرقي سرمين بنحو سبعة عشر كيلومتراً", "Maarretünnuman'ın yaklaşık 26
-// km doğu-güneydoğusundaki"): a number (or the dual "كيلومترين", 2) and its unit within four
-// words after the place, only approximation words between, in its sentence.
+// km doğu-güneydoğusundaki"): a number (or the dual "كيلومترين", 2) and its unit within the
+// words after the place (six at most), only approximation words between, in its sentence; not
+// one measured from something else ("… على بعد 10 كم من الطريق").
 std::optional<Offset> distance_after(const Document& d, const Mentions& m, Span place) {
   const auto& ts = d.tokens();
   static const std::set<std::string> kApprox{normalise_arabic("بنحو"), normalise_arabic("نحو"), normalise_arabic("بحوالي"),
                                              normalise_arabic("حوالي"), normalise_arabic("قرابة"), normalise_arabic("على"),
-                                             normalise_arabic("بعد"), normalise_arabic("مسافة"), "yaklaşık", "takriben", "aşağı",
-                                             "yukarı", "kadar", "about"};
+                                             normalise_arabic("بعد"), normalise_arabic("مسافة"), "yaklaşık", "takriben"};
   const std::size_t last = d.token_at(place.begin);
   if (last >= ts.size()) return std::nullopt;
   const std::size_t sentence = ts[last].sentence;
+  // (not a distance from something else: "شمالي سراقب على بعد 10 كم من الطريق الدولي", "8 كم عن
+  // مدينة إدلب"; reviewer, session 29)
+  auto from_else = [&](std::size_t unit) {
+    std::size_t j = unit + 1;
+    while (j < ts.size() && !ts[j].word && ts[j].sentence == sentence) ++j;
+    if (j >= ts.size() || ts[j].sentence != sentence || !ts[j].word) return false;
+    const std::string w = normalise_arabic(ts[j].lower);
+    return w == normalise_arabic("من") || w == normalise_arabic("عن");
+  };
   std::size_t first = last;
   while (first < ts.size() && ts[first].span.begin < place.end) ++first;  // (a case suffix in the name's token)
   std::size_t words = 0;
@@ -237,6 +255,7 @@ std::optional<Offset> distance_after(const Document& d, const Mentions& m, Span 
     const bool unit = w == "km" || w == normalise_arabic("كم") || w.starts_with(normalise_arabic("كيلومتر")) ||
                       w.starts_with(normalise_arabic("كيلو"));
     if (unit) {
+      if (from_else(k)) return std::nullopt;
       if (w == normalise_arabic("كيلومترين")) return Offset{2, {place.begin, ts[k].span.end}};
       if (!value) {
         for (const auto& n : m.numbers)
@@ -1815,6 +1834,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
       c.offset = offset_of(doc, m, *c.place);
       if (c.offset && c.place->kind == "point") {
+        // (the place finder's note says the reference's point is not the place meant: the point
+        // given is now the one the offset tells, measured from it)
+        if (c.offset->azimuth && c.place_note && *c.place_note < c.uncertain.size())
+          if (std::string& note = c.uncertain[*c.place_note]; note.find(", not the place meant") != std::string::npos)
+            note.replace(note.find(", not the place meant"), std::string_view(", not the place meant").size(),
+                         ": the offset is measured from it");
         if (c.offset->azimuth)
           c.uncertain.push_back(fmt::format("place: {} km {} of {}, as the text tells it: the point that far from its "
                                             "point (azimuth {:.1f}°), with a radius of {:.0f} m",
@@ -3015,7 +3040,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       static constexpr std::string_view kFell[] = {"\u0633\u0642\u0637" /* سقط */, "\u0443\u043f\u0430\u043b" /* упал */,
                                                    "d\u00fc\u015ft\u00fc" /* düştü */, "d\u00fc\u015ft\u00fc\u011f" /* düştüğ */,
                                                    "\u0440\u0430\u0437\u043e\u0440\u0432\u0430\u043b" /* разорвал */};
-      if (c.ev.kind == "shelling" && !own_place && !own_time && !cands.empty() &&
+      // (not when it names an actor of its own other than the strike's: "Ракета боевиков упала
+      // рядом с позициями армии" after an air strike is the militants' rocket; reviewer, session 29)
+      const bool other_actor = c.actor && !cands.empty() &&
+                               (!cands.back().actor || cands.back().actor->id != c.actor->id || c.actor->id.empty());
+      if (c.ev.kind == "shelling" && !own_place && !own_time && !cands.empty() && !other_actor &&
           (cands.back().ev.kind == "airstrike" || cands.back().ev.kind == "shelling") &&
           !cands.back().sentences.empty() && cands.back().sentences.back() + 2 >= si &&
           std::any_of(std::begin(kFell), std::end(kFell),
@@ -3217,6 +3246,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // Merge: same kind, place and day.
     c.place_key = c.place ? (c.place->geonameid ? std::to_string(*c.place->geonameid) : c.place->text) : "";
     if (c.between) c.place_key += "|" + (c.between->geonameid ? std::to_string(*c.between->geonameid) : c.between->text);
+    // (an offset's point is its own place: "8 km north of Saraqib" and "8 km south of Saraqib" are
+    // two; reviewer, session 29)
+    if (c.offset && c.offset->azimuth) c.place_key += fmt::format("|{}km{}", c.offset->km, c.offset->compass);
     for (const PlaceMention* p : also) {
       Cand extra = c;
       extra.place = p;

@@ -666,7 +666,15 @@ struct Scanner {
       if (told && static_cast<int>(told->resolved->year()) != *best) {
         const year_month_day c = at(static_cast<int>(told->resolved->year()));
         const sys_days t0{*told->resolved};
-        if (c.ok() && sys_days{c} >= t0 - days{31} && sys_days{c} <= t0 + days{92} && sys_days{c} <= p) {
+        // (a month told with its year carries it less far: to that month and the next, and only
+        // when this day in the publication's reading is more than 60 days before it — "took
+        // Idlib in January 2019. On 3 February, shelling hit Saraqib", published 12 February
+        // 2020, is 2020; reviewer, session 29)
+        const bool month_told = told->precision == "month";
+        const bool carries = !month_told || (sys_days{at(*best)} < p - days{60} &&
+                                             sys_days{c} < sys_days{*told->resolved + std::chrono::months{2}});
+        if (c.ok() && carries && sys_days{c} >= t0 - days{month_told ? 0 : 31} && sys_days{c} <= t0 + days{92} &&
+            sys_days{c} <= p) {
           std::string reason = fmt::format("year {}: the year of '{}', told before, which this day follows",
                                            static_cast<int>(c.year()), told->text);
           if (!note.empty()) reason = fmt::format("{}; {}", note, reason);
@@ -1120,8 +1128,9 @@ struct Scanner {
                                               (after + 1 < le && text[after + 1] == ':'));
       log_head = (a == lb || text[a - 1] == '|') && time_next;
     }
-    // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set)
-    if (!cell && !log_head) return weekday_told_pair(i, last, x, z);
+    // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set; only under a
+    // weekday that opens its line right before it: "2.2 million Sun readers" is no date)
+    if (!cell && !log_head) return weekday_told_pair(i, last, x, z, !slash);
     char order = lang == "en" ? text_slash_order().first : 'd';
     if (order == 0) order = x > 12 && z <= 12 ? 'd' : z > 12 && x <= 12 ? 'm' : 0;
     const char* where = cell ? "a table's date column" : "a log line's date";
@@ -1163,12 +1172,13 @@ struct Scanner {
     const auto it = table.find(t[j].lower);
     return it == table.end() ? -1 : it->second;
   }
-  bool weekday_told_pair(std::size_t i, std::size_t last, unsigned x, unsigned z) {
+  bool weekday_told_pair(std::size_t i, std::size_t last, unsigned x, unsigned z, bool dotted = false) {
     if (!pub) return false;
     if (word(last + 1) && k[last + 1] == "of") return false;  // "2/3 of the residents"
     std::optional<std::size_t> wd_at;
-    for (std::size_t j = last + 1, w = 0; j < n() && w < 2 && same_sentence(j, i) && !wd_at; ++j)
+    for (std::size_t j = last + 1, w = 0; j < n() && w < 2 && same_sentence(j, i) && !wd_at && !dotted; ++j)
       if (word(j) && ++w && weekday_or_abbreviation(j) >= 0) wd_at = j;
+    if (dotted && !(i > 0 && word(i - 1) && same_sentence(i - 1, i) && doc.opens_line(t[i - 1].b0))) return false;
     // (before it: right before, a comma at most between: "Saturday 3/11", "Saturday, 3/11")
     if (!wd_at && i > 0) {
       const std::size_t j = punct(i - 1, ",") && i > 1 ? i - 2 : i - 1;
@@ -1697,7 +1707,13 @@ struct Scanner {
             // twenty-ninth held-out set): that year, said; else the mismatch is said.
             std::optional<year_month_day> fits;
             int count = 0;
-            if (date.rule == "absolute_no_year" && pub)
+            // (only when the publication's reading lies more than 92 days before the publication
+            // or after it, a text about another year; just before it a weekday one day off is a
+            // slip, said: "on Friday, 8 February", published 12 February 2020, stays 2020;
+            // reviewer, session 29)
+            const bool far = pub && (sys_days{*date.resolved} < sys_days{*pub} - days{92} ||
+                                     sys_days{*date.resolved} > sys_days{*pub});
+            if (date.rule == "absolute_no_year" && pub && far)
               for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 3; --yy) {
                 const year_month_day c{year{yy}, date.resolved->month(), date.resolved->day()};
                 if (c.ok() && sys_days{c} <= sys_days{*pub} && weekday{sys_days{c}}.c_encoding() == static_cast<unsigned>(wd))
@@ -3163,6 +3179,17 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
                     c == '#' || c == '.' || c == '-';
            });
   };
+  // (the date's mention ends its line: only marks after it, "Visited Tue 20 Aug.")
+  auto date_ends_line = [&](std::vector<Token>::const_iterator first) {
+    const DateMention* m = nullptr;
+    for (const DateMention& d : dates)
+      if (d.span.begin == first->span.begin) m = &d;
+    if (!m) return false;
+    const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m->span.end));
+    const std::size_t end_byte = std::prev(after)->b1;
+    const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
+    return std::string_view(text).substr(end_byte, le - end_byte).find_first_not_of(" \t.,;:)") == std::string_view::npos;
+  };
   // (entry_cue_before: within the date's line, at most two words back, not across a sentence's end)
   auto entry_cue_before = [&](std::vector<Token>::const_iterator first) {
     static const std::set<std::string> kLabels{"date", "tarih", "tarihi", "дата", lexicon::key("التاريخ"),
@@ -3182,9 +3209,15 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       }
       ++words;
       const std::string k = lexicon::key(x->lower);
-      if (kCues.count(k)) return true;
-      if (kLabels.count(k))  // (opening its line: only marks before it)
-        return std::string_view(text).substr(ls, x->b0 - ls).find_first_not_of(" \t-*#>|") == std::string_view::npos;
+      // (a cue word in brackets, opening its line, or with its date ending the line: "(received
+      // Sunday 2 February)", "Visited Tue 20 Aug."; not a news sentence's "the UN said it received
+      // on 3 February reports …"; reviewer, session 29)
+      const bool opens = std::string_view(text).substr(ls, x->b0 - ls).find_first_not_of(" \t-*#>|") == std::string_view::npos;
+      if (kCues.count(k)) {
+        const bool bracket = x != ts.begin() && !std::prev(x)->word && std::prev(x)->lower == "(" && std::prev(x)->b1 > ls;
+        return opens || bracket || date_ends_line(first);
+      }
+      if (kLabels.count(k)) return opens;  // (opening its line: only marks before it)
     }
     return false;
   };
