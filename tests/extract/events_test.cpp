@@ -753,6 +753,8 @@ TEST(Events, TwentyNinthSetKinds) {
   EXPECT_EQ(kinds(run("The price of bread had hit a record by March.", "en")), "");
   EXPECT_EQ(kinds(run("Бочки с нефтью упали в цене.", "ru")), "");
   EXPECT_EQ(kinds(run("The price rise had hit the town hard by June.", "en")), "");
+  // A rumour the text calls untrue in the present ("ما يتداوله … غير صحيح"): no event.
+  EXPECT_EQ(kinds(run("ما يتداوله بعض الناس عن تعرّض مبنى المكتبة في سرمين للقصف غير صحيح.", "ar")), "");
   EXPECT_EQ(kinds(run("They had put the checkpoint question to Moscow during talks.", "en")), "");
 }
 

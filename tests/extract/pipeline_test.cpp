@@ -3010,4 +3010,18 @@ TEST(CandidateAssembly, AFallenRocketOfAnotherActorIsNoDetailOfTheStrike) {
     }
 }
 
+
+// A letterhead's title in capitals that no gazetteer locates is no place for a candidate with
+// none of its own (twenty-ninth held-out set: a university's and a register's titles).
+TEST(CandidateAssembly, AnUnlocatedLetterheadIsNoPlace) {
+  const Result r = full_run("NORTHGATE OPEN UNIVERSITY\n\nStatement of circumstances\n\nFor three nights a drone hummed "
+                            "over our village until dawn.",
+                            2020y / February / 13);
+  ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+  EXPECT_EQ(place_of(r.candidates[0]).find("NORTHGATE"), std::string::npos) << r.candidates[0].dump();
+  // (a letterhead that names a located town still dates and places as before)
+  const Result town = full_run("SARAQIB LOCAL COUNCIL\n\nNotice\n\nShells hit the market on Monday.", 2020y / February / 13);
+  ASSERT_EQ(town.candidates.size(), 1u) << json(town.candidates).dump();
+}
+
 }  // namespace truceline::extract

@@ -1747,7 +1747,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // before's) nor to the dateline: no place.
     else if (is_return_fire(e)) c.place = nullptr;
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
-    else if (dateline_place && !of_claimant(dateline_place) && !foreign_dateline && (c.place = dateline_place))
+    // (not a letterhead's title that no gazetteer locates: "NORTHGATE OPEN UNIVERSITY", "RISK
+    // REGISTER" are no places; twenty-ninth held-out set)
+    else if (dateline_place && !of_claimant(dateline_place) && !foreign_dateline &&
+             !(letterhead && dateline_place->kind != "point") && (c.place = dateline_place))
       c.place_rule = "dateline";
     if (!c.place && dateline_place && foreign_dateline && !sentence_region)
       c.uncertain.push_back(fmt::format("place: the dateline's '{}' is where the report was filed (another country "

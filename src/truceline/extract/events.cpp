@@ -665,6 +665,11 @@ constexpr const char* kDenialCues[] = {"denied", "denies", "deny", "dismissed", 
                                        "الادعاء غير صحيح*", "الادعاءات غير صحيح*", "تداوله ~ غير صحيح*",
                                        "تداوله ~ ~ غير صحيح*", "تداوله ~ ~ ~ غير صحيح*", "تداوله ~ ~ ~ ~ غير صحيح*",
                                        "تداوله ~ ~ ~ ~ ~ غير صحيح*", "تداوله ~ ~ ~ ~ ~ ~ غير صحيح*",
+                                       // (the present, "ما يتداوله بعض الناس عن تعرّض مبنى المكتبة في
+                                       // سرمين للقصف غير صحيح": twenty-eighth held-out set)
+                                       "يتداوله ~ غير صحيح*", "يتداوله ~ ~ غير صحيح*", "يتداوله ~ ~ ~ غير صحيح*",
+                                       "يتداوله ~ ~ ~ ~ غير صحيح*", "يتداول ~ غير صحيح*", "يتداول ~ ~ غير صحيح*",
+                                       "يتداول ~ ~ ~ غير صحيح*", "يتداول ~ ~ ~ ~ غير صحيح*",
                                        "iddiası yanlış*", "iddiaları yanlış*", "haberi yanlış*", "haberleri yanlış*",
                                        "bilgisi yanlış*"};
 // The cues above that say a claim told before them is false (a predicate): they deny only what
