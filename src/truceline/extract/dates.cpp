@@ -3180,18 +3180,14 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
            });
   };
   // (the date's mention ends its line: only marks after it, "Visited Tue 20 Aug.")
-  auto date_ends_line = [&](std::vector<Token>::const_iterator first) {
-    const DateMention* m = nullptr;
-    for (const DateMention& d : dates)
-      if (d.span.begin == first->span.begin) m = &d;
-    if (!m) return false;
-    const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m->span.end));
+  auto date_ends_line = [&](const DateMention& m) {
+    const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
     return std::string_view(text).substr(end_byte, le - end_byte).find_first_not_of(" \t.,;:)") == std::string_view::npos;
   };
   // (entry_cue_before: within the date's line, at most two words back, not across a sentence's end)
-  auto entry_cue_before = [&](std::vector<Token>::const_iterator first) {
+  auto entry_cue_before = [&](std::vector<Token>::const_iterator first, const DateMention& m) {
     static const std::set<std::string> kLabels{"date", "tarih", "tarihi", "дата", lexicon::key("التاريخ"),
                                                lexicon::key("تاريخ")};
     static const std::set<std::string> kCues{
@@ -3215,7 +3211,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       const bool opens = std::string_view(text).substr(ls, x->b0 - ls).find_first_not_of(" \t-*#>|") == std::string_view::npos;
       if (kCues.count(k)) {
         const bool bracket = x != ts.begin() && !std::prev(x)->word && std::prev(x)->lower == "(" && std::prev(x)->b1 > ls;
-        return opens || bracket || date_ends_line(first);
+        return opens || bracket || date_ends_line(m);
       }
       if (kLabels.count(k)) return opens;  // (opening its line: only marks before it)
     }
@@ -3226,7 +3222,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       continue;
     const auto first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.begin));
     if (first == ts.end()) continue;
-    const bool cued = entry_cue_before(first);
+    const bool cued = entry_cue_before(first, m);
     if (!cued && !doc.opens_line(first->b0) && !after_number_cell(first->b0)) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;

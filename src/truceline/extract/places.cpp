@@ -790,12 +790,17 @@ std::vector<ExclusionClause> exclusion_clauses(const Document& doc) {
   return out;
 }
 
-// Whether a clause's words say "the same name" (of the place before it).
-bool says_same_name(const Document& doc, const ExclusionClause& c) {
+// A clause's words, lower-cased, each with a space before and after (" the same name ").
+std::string clause_words(const Document& doc, const ExclusionClause& c) {
   std::string words;
   for (std::size_t i = c.first; i < c.end; ++i)
     if (doc.tokens()[i].word) words += " " + doc.tokens()[i].lower;
-  words += " ";
+  return words + " ";
+}
+
+// Whether a clause's words say "the same name" (of the place before it).
+bool says_same_name(const Document& doc, const ExclusionClause& c) {
+  const std::string words = clause_words(doc, c);
   static const std::vector<std::string_view> kSame{
       " same name ", " of that name ", " namesake", " the one in ", " the one near ", " the one by ",
       " the one at ", " the one on ", " the one north", " the one south", " the one east", " the one west",
@@ -816,10 +821,7 @@ bool says_same_name(const Document& doc, const ExclusionClause& c) {
 // after the negation ("not the same village"; not "not the first time the same village of X has
 // been struck": reviewer, session 29).
 bool says_same_place(const Document& doc, const ExclusionClause& c) {
-  std::string words;
-  for (std::size_t i = c.first; i < c.end; ++i)
-    if (doc.tokens()[i].word) words += " " + doc.tokens()[i].lower;
-  words += " ";
+  const std::string words = clause_words(doc, c);
   static const std::vector<std::string_view> kTurkish{" ayn\xC4\xB1 yer " /* aynı yer */, " ayn\xC4\xB1 k\xC3\xB6y " /* aynı köy */};
   static const std::vector<std::string_view> kEnglish{" the same place ", " the same village "};
   return std::any_of(kTurkish.begin(), kTurkish.end(), [&](std::string_view s) { return words.ends_with(s); }) ||
