@@ -353,4 +353,45 @@ clip = "nowhere.geojson"
 }
 
 }  // namespace
+// A weapon class attributed to one party (barrel bombs): the party and the source must exist, and
+// the source is required with the party.
+TEST(Agreement, AWeaponClassAttributedToAPartyNamesItsSource) {
+  {
+    const test::TempDir dir;
+    const auto l = load(write_agreement(dir, R"(
+[[weapon_class]]
+id = "barrel_bomb"
+name = "barrel bomb"
+attributed_to = "east"
+attribution_source = "text"
+)"));
+    for (const auto& p : l.problems) ADD_FAILURE() << p.str();
+    ASSERT_NE(l.agreement.weapon_class("barrel_bomb"), nullptr);
+    EXPECT_EQ(l.agreement.weapon_class("barrel_bomb")->attributed_to, "east");
+    EXPECT_EQ(l.agreement.weapon_class("barrel_bomb")->attribution_source, "text");
+  }
+  {
+    const test::TempDir dir;
+    const auto m = messages(load(write_agreement(dir, R"(
+[[weapon_class]]
+id = "barrel_bomb"
+name = "barrel bomb"
+attributed_to = "west"
+
+[[weapon_class]]
+id = "other_bomb"
+name = "other bomb"
+attributed_to = "east"
+attribution_source = "nowhere"
+)")));
+    std::string all;
+    for (const auto& x : m) all += x + "\n";
+    SCOPED_TRACE(all);
+    EXPECT_TRUE(has(m, "missing key \"attribution_source\""));
+    EXPECT_TRUE(has(m, "\"attributed_to\": unknown party \"west\""));
+    EXPECT_TRUE(has(m, "\"attribution_source\": unknown source \"nowhere\""));
+    EXPECT_EQ(m.size(), 3u);
+  }
+}
+
 }  // namespace truceline::agreement

@@ -3024,4 +3024,116 @@ TEST(CandidateAssembly, AnUnlocatedLetterheadIsNoPlace) {
   ASSERT_EQ(town.candidates.size(), 1u) << json(town.candidates).dump();
 }
 
+// Some days later: "three days later", "через два дня", "بعد ثلاثة أيام", "üç gün sonra" — that
+// many days after the day told before, and a date mention of their own (rule "days_after";
+// twenty-ninth held-out set). "через день" (every other day) and a lone "days later" are none.
+TEST(CandidateAssembly, SomeDaysLaterCountFromTheDayTold) {
+  auto run = [](const char* text) {
+    std::vector<std::string> out;
+    const auto r = full_run(text, 2021y / April / 1);
+    for (const auto& c : r.candidates) out.push_back(c.value("observed_at", ""));
+    for (const auto& d : r.mentions["dates"])
+      if (d["rule"] == "days_after") out.push_back("mention " + d["resolved"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(run("Shelling hit Saraqib on 12 March 2020. Three days later a drone struck Binnish."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-15", "mention 2020-03-15"}));
+  EXPECT_EQ(run("12 марта 2020 года обстреляли Саракиб. Через два дня обстреляли Сармин."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-14", "mention 2020-03-14"}));
+  EXPECT_EQ(run("قصفت قوات النظام سراقب يوم ١٢ آذار ٢٠٢٠. وبعد ثلاثة أيام شنت طائرات روسية غارات على سرمين."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-15", "mention 2020-03-15"}));
+  EXPECT_EQ(run("قصفت قوات النظام سراقب يوم ١٢ آذار ٢٠٢٠. وبعد يومين شنت طائرات روسية غارات على سرمين."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-14", "mention 2020-03-14"}));
+  EXPECT_EQ(run("Rapor, 20 Mart 2020.\n\n12 Mart'ta Serakib bombalandı. Üç gün sonra Sermin bombalandı."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-15", "mention 2020-03-15"}));
+  // (not "через день", every other day: no day counted from the one told)
+  const auto every_other = run("12 марта 2020 года обстреляли Саракиб. Через день обстреливают Сармин.");
+  EXPECT_EQ(std::count(every_other.begin(), every_other.end(), "2020-03-13"), 0);
+  EXPECT_EQ(std::count_if(every_other.begin(), every_other.end(), [](const std::string& x) { return x.starts_with("mention"); }), 0);
+}
+
+// A weapon the agreement attributes to one party (barrel bombs: syria, weapon_class
+// "barrel_bomb"), in an event that names no actor: the party is in the evidence as implied, with
+// the source, and the report's `actor` stays empty. A named actor is kept as named.
+TEST(CandidateAssembly, ABarrelBombImpliesTheGovernmentAsEvidenceOnly) {
+  {
+    const auto r = full_run("Two barrel bombs fell on Kafr Nabl on Monday, the civil defence said.");
+    ASSERT_EQ(r.candidates.size(), 1u);
+    const json& c = r.candidates[0];
+    EXPECT_FALSE(c.contains("actor")) << c.dump();
+    ASSERT_TRUE(c["evidence"].contains("actor")) << c.dump();
+    EXPECT_EQ(c["evidence"]["actor"]["id"], "syria");
+    EXPECT_EQ(c["evidence"]["actor"]["implied"], true);
+    EXPECT_EQ(c["evidence"]["actor"]["rule"], "implied_by_weapon:barrel_bomb");
+    EXPECT_TRUE(says(c, "implied, not stated")) << c["uncertain"];
+  }
+  {
+    // (a varil bombası, Turkish, too)
+    const auto r = full_run("Dün Kafranbel'e helikopterden atılan iki varil bombası düştü.");
+    ASSERT_EQ(r.candidates.size(), 1u);
+    EXPECT_EQ(r.candidates[0]["evidence"]["actor"]["id"], "syria") << r.candidates[0].dump();
+  }
+  {
+    const auto r = full_run("Russian jets dropped barrel bombs on Kafr Nabl on Monday.");
+    ASSERT_EQ(r.candidates.size(), 1u);
+    EXPECT_EQ(r.candidates[0]["evidence"]["actor"]["id"], "russia") << r.candidates[0].dump();
+    EXPECT_FALSE(r.candidates[0]["evidence"]["actor"].contains("implied"));
+  }
+  {
+    // (no weapon so attributed: nothing implied)
+    const auto r = full_run("Two rockets fell on Kafr Nabl on Monday.");
+    ASSERT_EQ(r.candidates.size(), 1u);
+    EXPECT_FALSE(r.candidates[0]["evidence"].contains("actor")) << r.candidates[0].dump();
+  }
+}
+
+// "The next morning", "that evening", "ertesi gün", "в тот же день" in sentences no candidate
+// dates are date mentions too, from the last whole day told before (a day counted so counts:
+// "ertesi gün … Aynı gece" is the next day's night); a bare time of day ("At dawn") is none.
+TEST(CandidateAssembly, DayPhrasesOutsideEventsAreDateMentions) {
+  auto dates = [](const char* text) {
+    std::vector<std::string> out;
+    const auto r = full_run(text, 2021y / September / 14);
+    for (const auto& d : r.mentions["dates"])
+      out.push_back(d["text"].get<std::string>() + "=" + d["resolved"].get<std::string>() + "/" + d["rule"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(dates("On 8 May 2019 shells hit Kafr Nabl. The council issued a statement the next morning. That evening "
+                  "the family left. At dawn the children slept."),
+            (std::vector<std::string>{"On 8 May 2019=2019-05-08/absolute", "the next morning=2019-05-09/day_after",
+                                      "That evening=2019-05-09/same_day"}));
+  EXPECT_EQ(dates("5 Haziran 2019'da Kafranbel bombalandı. Cenazesi ertesi gün kılındı. Aynı gece köyde kimse "
+                  "uyumadı. Cenazeden bir gün sonra herkes ağladı."),
+            (std::vector<std::string>{"5 Haziran 2019=2019-06-05/absolute", "ertesi gün=2019-06-06/day_after",
+                                      "Aynı gece=2019-06-06/same_day", "bir gün sonra=2019-06-07/day_after"}));
+  EXPECT_EQ(dates("12 марта 2020 года обстреляли Саракиб. Минобороны в тот же день это отрицало."),
+            (std::vector<std::string>{"12 марта 2020 года=2020-03-12/absolute", "в тот же день=2020-03-12/same_day"}));
+}
+
+// A checkpoint that stops, holds, searches or turns back, whatever the verb (within nine words of
+// it in its clause): a movement restriction. A checkpoint shelled is a shelling only; one that is
+// a café now is nothing.
+TEST(CandidateAssembly, ACheckpointThatStopsIsAMovementRestriction) {
+  auto kinds = [](const char* text) {
+    std::vector<std::string> out;
+    for (const auto& c : full_run(text).candidates) out.push_back(kind_of(c));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(kinds("On Tuesday the pick-up was stopped at a Hay'at Tahrir al-Sham checkpoint at the entrance of Kafr Nabl."),
+            V{"movement_restriction"});
+  EXPECT_EQ(kinds("A Hay'at Tahrir al-Sham checkpoint at Kafr Nabl searched every truck from 07:30."),
+            V{"movement_restriction"});
+  EXPECT_EQ(kinds("احتجزها حاجز تابع لهيئة تحرير الشام عند مدخل قرية كفرنبل صباح يوم السبت مدة خمس ساعات."),
+            V{"movement_restriction"});
+  EXPECT_EQ(kinds("С сентября армейский блокпост на въезде в Кафр-Нубль после восьми вечера никого не выпускает."),
+            V{"movement_restriction"});
+  EXPECT_EQ(kinds("HTŞ'nin Kafranbel girişindeki kontrol noktası, cihaza el koydu ve onu üç saat alıkoydu."),
+            V{"movement_restriction"});
+  EXPECT_EQ(kinds("The checkpoint at Kafr Nabl was shelled on Monday."), V{"shelling"});
+  EXPECT_EQ(kinds("The old checkpoint at Kafr Nabl is a cafe now."), V{});
+  // (a checkpoint and a verb in different clauses: "stopped" is the rain's)
+  EXPECT_EQ(kinds("The checkpoint at Kafr Nabl stands empty, and the rain stopped at noon."), V{});
+}
+
 }  // namespace truceline::extract

@@ -154,6 +154,10 @@ struct WeaponClass : Entry {
   std::string name, parent;
   std::vector<std::string> aliases;
   std::optional<double> min_calibre_mm, max_calibre_mm;
+  // The one party known to use the class in the agreement's area (barrel bombs: the Syrian
+  // government's helicopters), with the source that says so: a report of it that names no actor
+  // may be read as that party's, said as implied (extract). "" when none.
+  std::string attributed_to = {}, attribution_source = {};
 };
 
 struct Amendment : Entry {

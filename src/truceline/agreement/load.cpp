@@ -701,9 +701,12 @@ Loaded load_text(const std::string& text, const std::string& path) {
   for (const toml::table* t : tables(r, root, "weapon_class")) {
     WeaponClass w;
     read_entry(r, *t, w);
-    r.keys(*t, {"id", "name", "aliases", "parent", "min_calibre_mm", "max_calibre_mm"}, "[[weapon_class]]");
+    r.keys(*t, {"id", "name", "aliases", "parent", "min_calibre_mm", "max_calibre_mm", "attributed_to", "attribution_source"},
+           "[[weapon_class]]");
     w.name = r.str(*t, "name", true);
     w.parent = r.str(*t, "parent");
+    w.attributed_to = r.str(*t, "attributed_to");
+    w.attribution_source = r.str(*t, "attribution_source", !w.attributed_to.empty());
     w.aliases = r.strings(*t, "aliases");
     w.min_calibre_mm = r.number(*t, "min_calibre_mm");
     w.max_calibre_mm = r.number(*t, "max_calibre_mm");
@@ -866,7 +869,11 @@ Loaded load_text(const std::string& text, const std::string& path) {
     for (const auto& o : pr.operators) ref(pr.at, o, is_party, "party", "operators");
     ref(pr.at, pr.source, is_source, "source", "source");
   }
-  for (const auto& w : a.weapon_classes) ref(w.at, w.parent, is_class, "weapon class", "parent");
+  for (const auto& w : a.weapon_classes) {
+    ref(w.at, w.parent, is_class, "weapon class", "parent");
+    ref(w.at, w.attributed_to, is_party, "party", "attributed_to");
+    ref(w.at, w.attribution_source, is_source, "source", "attribution_source");
+  }
   for (const auto& m : a.amendments) ref(m.at, m.source, is_source, "source", "source");
   auto refs = [&](const auto& entries) {
     for (const auto& e : entries)

@@ -64,6 +64,9 @@ struct CandidateContext {
   // "turkey"): a headline's "Turkey" and the body's "Turkish troops" may tell one event. Empty:
   // only equal ids are.
   std::function<bool(std::string_view, std::string_view)> member_of;
+  // The party the agreement attributes a weapon class to (WeaponClass::attributed_to) and the
+  // title of the source that says so; nullopt when none. Empty: no actor is ever implied.
+  std::function<std::optional<std::pair<std::string, std::string>>(std::string_view)> weapon_user = {};
 };
 
 // The candidate reports of the text, in text order. `statements_out` receives the denials that

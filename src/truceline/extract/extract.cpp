@@ -69,6 +69,13 @@ struct Extractor::Impl {
     }
     return false;
   }
+  // The party a weapon class is attributed to, and its source's title (WeaponClass::attributed_to).
+  std::optional<std::pair<std::string, std::string>> weapon_user(std::string_view cls) const {
+    const agreement::WeaponClass* wc = agreement->weapon_class(std::string(cls));
+    if (!wc || wc->attributed_to.empty()) return std::nullopt;
+    const agreement::Source* src = agreement->source(wc->attribution_source);
+    return std::make_pair(wc->attributed_to, src ? src->title : wc->attribution_source);
+  }
 };
 
 Extractor::Extractor(const agreement::Agreement& a, const gazetteer::Gazetteer& g, const agreement::AreaOfInterest* area,
@@ -119,7 +126,8 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
       std::vector<DateMention> times;
       r.candidates = assemble_candidates(doc, ev, m, {std::string(file_name), opt.published, source, source_type,
                                           [this](std::string_view n) { return impl_->name_matches_a_place(n); },
-                                          [this](std::string_view a, std::string_view b) { return impl_->member_of(a, b); }},
+                                          [this](std::string_view a, std::string_view b) { return impl_->member_of(a, b); },
+                                          [this](std::string_view cls) { return impl_->weapon_user(cls); }},
                                          &statements, &times);
       // (the times of day read as their events' days join the date mentions, in text order)
       m.dates.insert(m.dates.end(), times.begin(), times.end());
