@@ -383,6 +383,11 @@ id = "other_bomb"
 name = "other bomb"
 attributed_to = "east"
 attribution_source = "nowhere"
+
+[[weapon_class]]
+id = "third_bomb"
+name = "third bomb"
+attribution_source = "text"
 )")));
     std::string all;
     for (const auto& x : m) all += x + "\n";
@@ -390,7 +395,8 @@ attribution_source = "nowhere"
     EXPECT_TRUE(has(m, "missing key \"attribution_source\""));
     EXPECT_TRUE(has(m, "\"attributed_to\": unknown party \"west\""));
     EXPECT_TRUE(has(m, "\"attribution_source\": unknown source \"nowhere\""));
-    EXPECT_EQ(m.size(), 3u);
+    EXPECT_TRUE(has(m, "\"attribution_source\" without \"attributed_to\""));
+    EXPECT_EQ(m.size(), 4u);
   }
 }
 

@@ -3080,6 +3080,16 @@ TEST(CandidateAssembly, ABarrelBombImpliesTheGovernmentAsEvidenceOnly) {
     EXPECT_FALSE(r.candidates[0]["evidence"]["actor"].contains("implied"));
   }
   {
+    // (a party the sentence names, blamed or hit: nothing implied)
+    const auto r = full_run("Barrel bombs hit Kafr Nabl on Monday; activists blamed Russian helicopters.");
+    ASSERT_GE(r.candidates.size(), 1u);
+    for (const auto& c : r.candidates) {
+      if (c["evidence"].contains("actor")) {
+        EXPECT_FALSE(c["evidence"]["actor"].contains("implied")) << c.dump();
+      }
+    }
+  }
+  {
     // (no weapon so attributed: nothing implied)
     const auto r = full_run("Two rockets fell on Kafr Nabl on Monday.");
     ASSERT_EQ(r.candidates.size(), 1u);
@@ -3105,7 +3115,16 @@ TEST(CandidateAssembly, DayPhrasesOutsideEventsAreDateMentions) {
   EXPECT_EQ(dates("5 Haziran 2019'da Kafranbel bombalandı. Cenazesi ertesi gün kılındı. Aynı gece köyde kimse "
                   "uyumadı. Cenazeden bir gün sonra herkes ağladı."),
             (std::vector<std::string>{"5 Haziran 2019=2019-06-05/absolute", "ertesi gün=2019-06-06/day_after",
-                                      "Aynı gece=2019-06-06/same_day", "bir gün sonra=2019-06-07/day_after"}));
+                                      "Aynı gece=2019-06-06/same_day"}));
+  // ("Cenazeden bir gün sonra": a day after what the ablative names, not after the day told; "o
+  // gün" is that day)
+  EXPECT_EQ(dates("5 Haziran 2019'da Kafranbel bombalandı. Köylüler o gün evlerine dönemedi."),
+            (std::vector<std::string>{"5 Haziran 2019=2019-06-05/absolute", "o gün=2019-06-05/same_day"}));
+  // (not "the second day of the truce", nor what will be)
+  EXPECT_EQ(dates("قصفت قوات النظام سراقب يوم ٣ أيار ٢٠٢٠. وكان الناس يعودون في ثاني يوم من الهدنة."),
+            (std::vector<std::string>{"يوم ٣ أيار ٢٠٢٠=2020-05-03/absolute"}));
+  EXPECT_EQ(dates("On 3 May 2020 jets struck Saraqib. Talks will resume in Astana two days later."),
+            (std::vector<std::string>{"On 3 May 2020=2020-05-03/absolute"}));
   EXPECT_EQ(dates("12 марта 2020 года обстреляли Саракиб. Минобороны в тот же день это отрицало."),
             (std::vector<std::string>{"12 марта 2020 года=2020-03-12/absolute", "в тот же день=2020-03-12/same_day"}));
 }
@@ -3134,6 +3153,16 @@ TEST(CandidateAssembly, ACheckpointThatStopsIsAMovementRestriction) {
   EXPECT_EQ(kinds("The old checkpoint at Kafr Nabl is a cafe now."), V{});
   // (a checkpoint and a verb in different clauses: "stopped" is the rain's)
   EXPECT_EQ(kinds("The checkpoint at Kafr Nabl stands empty, and the rain stopped at noon."), V{});
+  // (not a checkpoint "held by" someone, one seized, a refusal to comment, a stop denied, a barrier
+  // of fear; reviewer, session 30)
+  EXPECT_EQ(kinds("On Monday residents passed through a checkpoint held by Turkish forces near Kafr Nabl without "
+                  "incident."),
+            V{});
+  EXPECT_EQ(kinds("Officials at the checkpoint in Kafr Nabl refused to comment on the talks."), V{});
+  EXPECT_EQ(kinds("Dün Kafranbel girişindeki kontrol noktasında askerler aracı durdurmadı."), V{});
+  EXPECT_EQ(kinds("وقال الأهالي إن الحاجز في كفرنبل لم يوقف أي سيارة."), V{});
+  const auto fear = kinds("كسر أهالي كفرنبل حاجز الخوف ومنعوا الدوريات من الدخول.");
+  EXPECT_EQ(std::count(fear.begin(), fear.end(), "movement_restriction"), 0);
 }
 
 }  // namespace truceline::extract

@@ -707,6 +707,8 @@ Loaded load_text(const std::string& text, const std::string& path) {
     w.parent = r.str(*t, "parent");
     w.attributed_to = r.str(*t, "attributed_to");
     w.attribution_source = r.str(*t, "attribution_source", !w.attributed_to.empty());
+    if (w.attributed_to.empty() && !w.attribution_source.empty())
+      r.problem(*t, "\"attribution_source\" without \"attributed_to\": the source of an attribution to nobody");
     w.aliases = r.strings(*t, "aliases");
     w.min_calibre_mm = r.number(*t, "min_calibre_mm");
     w.max_calibre_mm = r.number(*t, "max_calibre_mm");

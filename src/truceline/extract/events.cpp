@@ -577,14 +577,17 @@ constexpr Entry kSightingObjects[] = {
 // written one by one before. Only in a sentence no other trigger made an event of.
 constexpr const char* kCheckpointWords[] = {"checkpoint*", "roadblock*", "блокпост*", "блок-пост*", "кпп",
                                             "حاجز", "الحاجز", "حواجز", "الحواجز", "kontrol nokta*"};
+// (Not "held", "seized", "refused": "a checkpoint held by Turkish forces", "the rebels seized the
+// checkpoint", "refused to comment"; not "aradı", a phone call, nor "منع*", which is also
+// "منعطف", a bend: the forms whole. Reviewer, session 30.)
 constexpr const char* kStopVerbs[] = {
-    "stopped", "held", "detained", "searched", "turned back", "confiscated", "seized", "arrested", "refused",
+    "stopped", "held at", "held for", "detained", "searched", "turned back", "confiscated", "arrested",
     "would not let", "did not let", "kept ~ waiting", "blocked",
     "остановил*", "задержал*", "задерживал*", "задерживают", "задержан*", "не пропуска*", "не пропустил*",
     "не выпуска*", "не выпустил*", "развернул*", "досматрива*", "обыскал*", "изъял*", "продержал*",
-    "اوقف*", "أوقف*", "يوقف*", "بيوقف*", "وقفو*", "احتجز*", "يحتجز*", "فتش*", "يفتش*", "بيفتش*", "منع*", "يمنع*",
-    "رجعو*", "صادر*", "اعتقل*", "durdur*", "bekletil*", "beklett*", "el koy*", "el koydu", "alıkoy*", "geri çevir*",
-    "geri çevril*", "gözaltına*", "arandı", "aradı"};
+    "اوقف*", "أوقف*", "يوقف*", "بيوقف*", "وقفو*", "احتجز*", "يحتجز*", "فتش*", "يفتش*", "بيفتش*", "منع", "منعت",
+    "منعوا", "منعو", "يمنع", "تمنع", "يمنعون", "بيمنعو", "اعتقل*", "durdur*", "bekletil*", "beklett*", "el koy*",
+    "alıkoy*", "geri çevir*", "geri çevril*", "gözaltına*", "arandı"};
 
 // Movement and gathering of armed groups (group_presence): a word of movement and, within four
 // words in its clause, a fighters word of kGroupWords ("fighters were massing near X",
@@ -1608,12 +1611,34 @@ EventFindings find_events(const Document& doc) {
     }
     // A checkpoint that stops, holds or turns back (kCheckpointWords, kStopVerbs), in a sentence
     // no trigger made an event of.
-    if (found.empty())
+    // A stop verb negated: "did not stop", "не остановили" ("не пропускал" is itself the
+    // restriction), "لم يوقف", Turkish "durdurmadı", "el koymadı" (reviewer, session 30).
+    auto negated_verb = [&](const Hit& v) {
+      if (v.p->words[0] == "не") return false;
+      for (std::size_t i = v.first, words = 0; i > b && words < 2;) {
+        --i;
+        if (!t.tok(i).word) break;
+        ++words;
+        const std::string& w = t.tok(i).lower;
+        if (w == "not" || w == "never" || w == "didn't" || w == "no" || w == "не" || w == "ни" || w == "لم" ||
+            w == "لا" || w == "ما" || w == "لن" || w == "مو")
+          return true;
+      }
+      for (std::size_t i = v.first; i < v.end; ++i) {
+        const std::string& w = t.tok(i).lower;
+        for (const char* neg : {"madı", "medi", "mamış", "memiş", "mıyor", "miyor", "maz", "mez", "mayan", "meyen"})
+          if (i + 1 == v.end && w.find(neg) != std::string::npos && w.size() > std::string_view(neg).size() + 2) return true;
+      }
+      return false;
+    };
+    static const std::string kFear = normalise_arabic("الخوف");
+    if (found.empty()) {
+      const auto verbs = find_all(t, tb.stop_verbs, b, e);
       for (const Hit& c : find_all(t, tb.checkpoints, b, e)) {
+        // ("حاجز الخوف": the barrier of fear)
+        if (c.end < e && t.tok(c.end).word && t.forms[c.end].f[0] == kFear) continue;
         const Hit* verb = nullptr;
-        const auto verbs = find_all(t, tb.stop_verbs, b, e);
         for (const Hit& v : verbs) {
-          const std::size_t lo = std::min(v.first, c.first), hi = std::max(v.end, c.end);
           std::size_t words = 0;
           bool boundary = false;
           // (a comma right after the checkpoint, closing its subject: "HTŞ'nin … kontrol noktası,
@@ -1622,7 +1647,7 @@ EventFindings find_events(const Document& doc) {
             boundary = boundary || (is_clause_boundary(t, i) && !(i == c.end && t.tok(i).lower == "," && v.first > c.first));
             if (t.tok(i).word) ++words;
           }
-          if (!boundary && words <= 9 && hi > lo) {
+          if (!boundary && words <= 9 && !negated_verb(v)) {
             verb = &v;
             break;
           }
@@ -1639,6 +1664,7 @@ EventFindings find_events(const Document& doc) {
         found.push_back(std::move(m));
         break;
       }
+    }
     // Movement of a group: a movement word with a fighters word within four words of its clause.
     std::set<std::size_t> posts_told;
     for (const Hit& v : find_all(t, tb.movement, b, e)) {

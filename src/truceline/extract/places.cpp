@@ -537,6 +537,14 @@ std::string tr_romanised(std::string_view lower) {
   return res;
 }
 
+// Whether `text`, lower-cased (ASCII letters only; "Ü" is written "ü" by Turkish texts after a
+// name), begins with `prefix`.
+bool lower_first_is(std::string_view text, std::string_view prefix) {
+  std::string l(text.substr(0, std::min(text.size(), prefix.size())));
+  for (char& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return l == prefix;
+}
+
 // Turkish nouns after a name that make it a place, as English cues before one do (folded, by
 // their stem: the possessive and case endings vary): settlements ("X köyü", "X beldelerini",
 // "X kentinde", "X ilçesinde", "X mahallesi") and positions ("X'in kuzeyindeki" north of X,
@@ -3746,6 +3754,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // A word after a road is a stretch's end only when located ("M4 kara yolunda Türk ve Rus
         // askerleri": the soldiers' nationality).
         if (cue && cue->key == Words{"road"}) continue;
+        // ... and a word before "üzerinde"/"üzerine" (over, onto) only when located: "Ahmet
+        // üzerine" is onto a person (reviewer, session 30).
+        if (cue && cue->key == Words{"tr:after"} && !cue->strong &&
+            (lower_first_is(cue->text, "\xC3\xBCzerin") || lower_first_is(cue->text, "uzerin")))
+          continue;
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
@@ -4049,9 +4062,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       if (!skeleton_spelling.empty())
         pm.reason += (pm.reason.empty() ? "" : "; ") +
-                     fmt::format("no tier matches the spelling; taken as the {} place in scope with a spelling of "
-                                 "the same consonants and agreeing vowels, '{}'",
-                                 neighbour.empty() ? "only" : "nearest", skeleton_spelling);
+                     (neighbour.empty()
+                          ? fmt::format("no tier matches the spelling; taken as the only place in scope with a spelling "
+                                        "of the same consonants and agreeing vowels, '{}'",
+                                        skeleton_spelling)
+                          : fmt::format("no tier matches the spelling; several places in scope have spellings of the "
+                                        "same consonants and agreeing vowels: taken as the one, '{}', within 15 km of "
+                                        "'{}', which the text located before",
+                                        skeleton_spelling, neighbour));
       else if (r.match != "exact")
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      fmt::format("a {} match of the gazetteer's spelling (score {:.2f})", r.match, r.score);
@@ -4063,7 +4081,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      std::string("a village of the localities supplement (GeoNames via Who's On First), which the main "
                                  "gazetteer lacks: its point is GeoNames', its population unknown");
-      if (!neighbour.empty())
+      if (!neighbour.empty() && skeleton_spelling.empty())
         pm.reason += fmt::format("; several villages bear the name: the one near '{}', which the text names before it",
                                  neighbour);
       if (!near_located.empty())
@@ -4108,13 +4126,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     if (!only) continue;
     PlaceMention& pm = *it;
     set_point(pm, *only);
+    // (the supplement's, said of the place taken, not of any namesake)
+    const auto& main_places = m.gaz->places();
+    const bool local = h.localities && !(only >= main_places.data() && only < main_places.data() + main_places.size());
     pm.reason = fmt::format("{} places {}; the one within 15 km of '{}', which the text names after it{}",
                             h.places.size(),
                             h.skeleton ? "have spellings of the same consonants and agreeing vowels" : "bear the name",
                             near_to->text,
-                            h.localities ? "; a village of the localities supplement (GeoNames via Who's On First), "
-                                           "which the main gazetteer lacks: its point is GeoNames', its population unknown"
-                                         : "");
+                            local ? "; a village of the localities supplement (GeoNames via Who's On First), "
+                                    "which the main gazetteer lacks: its point is GeoNames', its population unknown"
+                                  : "");
     pm.rule += "+neighbour-after";
   }
   rule_out_namesakes(doc, out, [&](const PlaceMention& pm) {
