@@ -4741,9 +4741,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // The days the candidates counted from a phrase ("the next day", "three days later", "днём
   // ранее") join the date mentions too, as the times of day do: the text fixes them by the day
   // told before (twenty-ninth held-out set: "بعد ثلاثة أيام", "Через два дня" were no mention).
-  // ... and so do such phrases in sentences no candidate dated ("The local council's statement the
+  // ... and so do such phrases in sentences that tell no event ("The local council's statement the
   // next morning", "cihaz ertesi gün iade edildi"; thirtieth held-out set): from the last whole day
-  // told before them (not the dateline's), in a sentence with no date of its own.
+  // told before them (below), in a sentence with no date of its own.
   // (the last whole day told before sentence si; the dateline's only when its sentence tells an
   // event: a bare dateline is the publication's day, not a day told)
   // (a day counted so before it counts too: "ertesi gün … Aynı gece" is the night of the next day)
