@@ -857,6 +857,13 @@ bool same_name(const PlaceMention& a, const PlaceMention& b) {
   return fa.size() >= 5 && stem(fa) == stem(fb);
 }
 
+// Places as a reason lists them: "Name (lat, lon); Name (lat, lon)".
+std::string place_list(const std::vector<const gazetteer::Place*>& v) {
+  std::string s;
+  for (const gazetteer::Place* p : v) s += fmt::format("{}{} ({:.3f}, {:.3f})", s.empty() ? "" : "; ", p->name, p->lat, p->lon);
+  return s;
+}
+
 void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
                         const std::function<std::vector<const gazetteer::Place*>(const PlaceMention&)>& namesakes_of) {
   const auto clauses = exclusion_clauses(doc);
@@ -996,13 +1003,8 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
     std::vector<const gazetteer::Place*> left;
     for (const gazetteer::Place* p : names)
       if (std::find(ruled.begin(), ruled.end(), p) == ruled.end()) left.push_back(p);
-    auto list = [](const std::vector<const gazetteer::Place*>& v) {
-      std::string s;
-      for (const gazetteer::Place* p : v) s += fmt::format("{}{} ({:.3f}, {:.3f})", s.empty() ? "" : "; ", p->name, p->lat, p->lon);
-      return s;
-    };
     const std::string told =
-        self_named ? fmt::format("the text rules out {} ('{}'), which it names", list(ruled), doc.slice(cs))
+        self_named ? fmt::format("the text rules out {} ('{}'), which it names", place_list(ruled), doc.slice(cs))
                    : fmt::format("the text rules out the '{}' near {} ('{}')", names.front()->name, fmt::join(refs, ", "),
                                  doc.slice(cs));
     if (e_at && ruled.size() == 1) {
@@ -1041,7 +1043,7 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
                                      "in it",
                                      told)
                        : fmt::format("{}; {} others bear the name and the text does not say which: {}", told,
-                                     left.size(), list(left));
+                                     left.size(), place_list(left));
         o.rule += "+namesake_ruled_out";
       }
     }
@@ -1316,6 +1318,12 @@ struct PlaceFinder::Impl {
       out.tied.clear();
     }
     return out;
+  }
+
+  // Whether a place is the localities supplement's, not the main gazetteer's.
+  bool in_supplement(const gazetteer::Place* p) const {
+    const auto& main_places = gaz->places();
+    return !(p >= main_places.data() && p < main_places.data() + main_places.size());
   }
 
   mutable std::mutex mutex;
@@ -3458,9 +3466,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               neighbour = near_to->text;
               return;
             }
-            std::string names;
-            for (const gazetteer::Place* hp : x.homonyms)
-              names += fmt::format("{}{} ({:.3f}, {:.3f})", names.empty() ? "" : "; ", hp->name, hp->lat, hp->lon);
+            const std::string names = place_list(x.homonyms);
             x.status = gazetteer::Status::ambiguous;
             x.reason = fmt::format("'{}' is the name of {} villages of the localities supplement more than {:.0f} km "
                                    "apart, and no place the text located before lies near one of them: {}",
@@ -3556,17 +3562,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 r.status = gazetteer::Status::ambiguous;
                 r.match = "skeleton";
                 r.top_places = places;
-                std::string names;
-                for (const gazetteer::Place* tp : places)
-                  names += fmt::format("{}{} ({:.3f}, {:.3f})", names.empty() ? "" : "; ", tp->name, tp->lat, tp->lon);
                 r.reason = fmt::format("'{}' agrees by its consonants and vowels with {} places more than {:.0f} km apart, "
                                        "and no place the text located before lies near one of them: {}",
                                        doc.slice(doc.tokens_span(W[win.first].tok, W[win.last].tok)), places.size(),
-                                       gazetteer::kAmbiguityKm, names);
-                const auto& main_places = m.gaz->places();
-                homonymous_from_localities = std::any_of(places.begin(), places.end(), [&](const gazetteer::Place* tp) {
-                  return !(tp >= main_places.data() && tp < main_places.data() + main_places.size());
-                });
+                                       gazetteer::kAmbiguityKm, place_list(places));
+                homonymous_from_localities =
+                    std::any_of(places.begin(), places.end(), [&](const gazetteer::Place* tp) { return m.in_supplement(tp); });
               }
             }
             if (p) {
@@ -3574,8 +3575,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
               r.status = gazetteer::Status::resolved;
               r.place = p;
               r.match = "skeleton";
-              const auto& main_places = m.gaz->places();
-              from_localities = !(p >= main_places.data() && p < main_places.data() + main_places.size());
+              from_localities = m.in_supplement(p);
               skeleton_spelling = spelling;
             }
           }
@@ -4127,8 +4127,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     PlaceMention& pm = *it;
     set_point(pm, *only);
     // (the supplement's, said of the place taken, not of any namesake)
-    const auto& main_places = m.gaz->places();
-    const bool local = h.localities && !(only >= main_places.data() && only < main_places.data() + main_places.size());
+    const bool local = h.localities && m.in_supplement(only);
     pm.reason = fmt::format("{} places {}; the one within 15 km of '{}', which the text names after it{}",
                             h.places.size(),
                             h.skeleton ? "have spellings of the same consonants and agreeing vowels" : "bear the name",
