@@ -1619,4 +1619,107 @@ TEST(Dates, AWeekdayBesideADateAndAYearTheWeekdayOrAMonthTells) {
     EXPECT_EQ(m.text.find("2.2"), std::string::npos) << m.text;
 }
 
+TEST(Dates, DaysCountedFromTheDayTheTextToldNotThePublication) {
+  // Issue 14, thirtieth held-out set: texts about an earlier time date their events from a day
+  // they told ("On the Saturday that followed", "iki gün önce", "the 18th", "في ذلك اليوم"); each
+  // was counted from the publication. Expected days from the calendar (weekdays checked by hand).
+  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
+    for (const auto& m : dates(text, pub))
+      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
+    return "none";
+  };
+  // 14 January 2020 is a Tuesday: the Saturday that followed is the 18th.
+  EXPECT_EQ(day_of("On Tuesday 14 January 2020 a shell hit Sarmin. On the Saturday that followed, warplanes struck "
+                   "Sarmin.",
+                   2021y / February / 11, "On the Saturday"),
+            "2020-01-18");
+  // 13 February 2020 is a Thursday: the Tuesday after it is the 18th.
+  EXPECT_EQ(day_of("مساء يوم الخميس ١٣ شباط سقطت قذائف على سرمين. وفجر يوم الثلاثاء الذي تلاه قصف الطيران سرمين.",
+                   2020y / March / 8, "فجر يوم الثلاثاء"),
+            "2020-02-18");
+  // 26 January 2020 is a Sunday: "the Saturday before" is the 25th, and so is "the Saturday
+  // night" nearest it.
+  EXPECT_EQ(day_of("The clinic reopened on 26 January 2020. Shelling had hit it on the Saturday before.",
+                   2021y / June / 21, "on the Saturday"),
+            "2020-01-25");
+  EXPECT_EQ(day_of("The poem is dated 26.01.20. She finished it after strikes hit Jallas on the Saturday night.",
+                   2021y / June / 21, "on the Saturday"),
+            "2020-01-25");
+  // (a bare weekday still counts from the publication, a Thursday: the Saturday before it)
+  EXPECT_EQ(day_of("On 26 January 2020 the clinic reopened. On Saturday warplanes struck Sarmin.", 2021y / February / 11,
+                   "On Saturday"),
+            "2021-02-06");
+  // Turkish "önce" after a day told more than two weeks before the publication: before that day.
+  EXPECT_EQ(day_of("İkinci tur 15 Ocak 2020 Çarşamba günü başlayacaktı. Ancak iki gün önce köye hava saldırısı "
+                   "düzenlendi.",
+                   2021y / June / 18, "iki gün"),
+            "2020-01-13");
+  // (a day told three days before the publication: "iki gün önce" is two days ago)
+  EXPECT_EQ(day_of("Saldırı 15 Haziran 2021 Salı günü oldu. İki gün önce de köy bombalandı.", 2021y / June / 18, "İki gün"),
+            "2021-06-16");
+  // "the 18th" right after 17 July, in a text about 2019 whose weekday fits 2019 only.
+  const std::string fieldwork =
+      "Fieldwork ran from February to August 2019. Shelling hit Qarati at 23:50 on Wednesday 17 July, UK time, which "
+      "was already the 18th in Qarati.";
+  EXPECT_EQ(day_of(fieldwork, 2021y / September / 14, "on Wednesday 17 July"), "2019-07-17");
+  EXPECT_EQ(day_of(fieldwork, 2021y / September / 14, "the 18th"), "2019-07-18");
+  // Arabic "that day" and "the third day" are no "today".
+  for (const auto& m : dates("ظهر يوم السبت 15 حزيران 2019 قصفت الطائرات البلدة. في ذلك اليوم كان محتجزاً. وفجر اليوم "
+                             "الثالث حلقت طائرة.",
+                             2019y / August / 15))
+    EXPECT_NE(m.rule, "today") << m.text;
+}
+
+TEST(Dates, HijriDaysByTheirOrdinalAndFeastsNamedBefore) {
+  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
+    for (const auto& m : dates(text, pub))
+      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
+    return "none";
+  };
+  // 19 Ramadan 1441 is 12 May 2020 (Ramadan 1441 began on 24 April 2020, Umm al-Qura), a Tuesday.
+  EXPECT_EQ(day_of("مساء يوم الثلاثاء التاسع عشر من رمضان الماضي سقطت قذيفة على البدرية.", 2020y / June / 18,
+                   "التاسع عشر من رمضان"),
+            "2020-05-12");
+  // 3 Ramadan 1440 is 8 May 2019 (Ramadan 1440 began on 6 May 2019): in a text about 2019
+  // published in 2021, that year's.
+  EXPECT_EQ(day_of("We arrived on Saturday 23 February 2019. On the third day of Ramadan, two barrel bombs fell on "
+                   "Qarati.",
+                   2021y / September / 14, "the third day of Ramadan"),
+            "2019-05-08");
+  // Kurban Bayramı 2021 began on Tuesday 20 July: its eve is the 19th, its second day the 21st.
+  const std::string report =
+      "2021 Kurban Bayramı kesim raporu\n\nArife günü akşamı Biftamun'a top mermileri düştü. Bayramın ikinci günü "
+      "kamyonumuz kontrol noktasında bekletildi.";
+  EXPECT_EQ(day_of(report, 2021y / July / 27, "Arife günü"), "2021-07-19");
+  EXPECT_EQ(day_of(report, 2021y / July / 27, "Bayramın ikinci günü"), "2021-07-21");
+  // (a feast named ahead is no reference: "next Kurban Bayramı")
+  EXPECT_EQ(day_of("Bir sonraki kampanya gelecek Kurban Bayramı. Bayramın ikinci günü dağıtım olacak.", 2021y / July / 27,
+                   "Bayramın ikinci günü"),
+            "none");
+}
+
+TEST(Dates, LevantineWeekdaysAndRussianBibliographicDates) {
+  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
+    for (const auto& m : dates(text, pub))
+      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
+    return "none";
+  };
+  // 7 February 2021 is a Sunday, the 9th a Tuesday ("التلاتا"), the 11th a Thursday: each column's.
+  const std::string row = "الاسم | الأحد ٧/٢ | التلاتا ٩/٢ | الخميس ١١/٢\n١. أم علي | غ | غ | ح";
+  EXPECT_EQ(day_of(row, 2021y / February / 13, "الأحد ٧/٢"), "2021-02-07");
+  EXPECT_EQ(day_of(row, 2021y / February / 13, "التلاتا ٩/٢"), "2021-02-09");
+  EXPECT_EQ(day_of("⬅️ ملاحظة الأربعا ٢٩/٥: ما قدرت تجي.", 2019y / June / 3, "الأربعا"), "2019-05-29");
+  // ГОСТ entries write the year before the day; the months' abbreviations with their dot.
+  EXPECT_EQ(day_of("41. Кравец Д. Ночь над Дахирией // Восточный курьер. — 2020. — 12 июня (№ 23). — С. 4–5.",
+                   2021y / March / 15, "12 июня"),
+            "2020-06-12");
+  EXPECT_EQ(day_of("Отчёт / Центр документации. — Газиантеп, 2020. — 3 авг. — 48 с.", 2021y / March / 15, "3 авг"),
+            "2020-08-03");
+  EXPECT_EQ(day_of("148 тыс. подписчиков · Премьера 15 июл. 2019 г. в 19:00 мск", 2019y / July / 16, "15 июл"),
+            "2019-07-15");
+  // (a month's full name keeps its sentence's dot out: "25 июня." is "25 июня")
+  for (const auto& m : dates("Обозреватель. — 2020. — 25 июня.", 2021y / March / 15))
+    EXPECT_EQ(m.text.find('.'), std::string::npos) << m.text;
+}
+
 }  // namespace truceline::extract

@@ -758,4 +758,26 @@ TEST(Events, TwentyNinthSetKinds) {
   EXPECT_EQ(kinds(run("They had put the checkpoint question to Moscow during talks.", "en")), "");
 }
 
+// Thirtieth held-out set (our own sentences): strikes told with other verbs (rockets that had
+// just struck, "الطيارة ضربت", mines that burst, artillery that "ударила по", rockets that fell
+// in Turkish) and drones that hover, hang, buzz, circle or roam ("تحوم", "завис", "жужжал",
+// "dönüyordu", "dolaşan"). Not the pilot, nor smoke that hung.
+TEST(Events, ThirtiethSetKinds) {
+  EXPECT_EQ(kinds(run("Rockets had just struck the threshing floors.", "en")), "shelling");
+  EXPECT_EQ(kinds(run("الطيارة ضربت الحرش اللي جنب بيتهم.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("В 300 м от машины разорвались две мины.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Артиллерия ударила по позициям боевиков.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Köyün batısına füzeler düştü.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("طائرة مسيّرة ظلّت تحوم فوق القرية حتى السحور.", "ar")), "uav_observation");
+  EXPECT_EQ(kinds(run("Над колонной завис беспилотник.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("Весь июль над нами каждую ночь жужжал беспилотник.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("Köyün üstünde bir insansız hava aracı dönüyordu.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("Köyün üzerinde saatlerce dolaşan bir insansız hava aracı vardı.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("الطيار ضرب الكرة بقوة.", "ar")), "");
+  EXPECT_EQ(kinds(run("Над деревней завис густой дым.", "ru")), "");
+  EXPECT_EQ(kinds(run("Çocuklar parkta dönüyordu.", "tr")), "");
+  // (a map or a zone of battles is no battle: a channel's name)
+  EXPECT_EQ(kinds(run("КАРТА БОЁВ · 15 июл. 2019 г.", "ru")), "");
+}
+
 }  // namespace truceline::extract

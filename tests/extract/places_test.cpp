@@ -1302,4 +1302,15 @@ TEST(Places, AClauseThatNamesTheVillageItRulesOutLeavesTheOther) {
   }
 }
 
+// Thirtieth held-out set (our own sentences): the Levantine "ع" of "على" glued to a junction, and
+// the words for "city" that settle a city-or-province name ("г." before, Turkish "şehri" in its
+// cases after). Points from data/gazetteer.
+TEST(Places, LevantineOnGluedToACueAndCityWordsInTheirForms) {
+  expect_point(find_with_localities("الهيئة حاطة حاجز عمفرق الشمرة من الصبح.", "ar"), "الشمرة", 36.42694, 35.91447);
+  expect_point(find("Проведены три фокус-группы в г. Хама.", "ru"), "Хама", 36.75783, 35.13179);
+  expect_point(find("İdlib şehrinin batısındaki altı köyde çalışıldı.", "tr"), "İdlib", 36.63393, 35.93062);
+  // (no city word: still the province)
+  expect_region(find("İdlib'in batısındaki altı köyde çalışıldı.", "tr"), "İdlib'in batısındaki", "Idlib");
+}
+
 }  // namespace truceline::extract
