@@ -780,4 +780,27 @@ TEST(Events, ThirtiethSetKinds) {
   EXPECT_EQ(kinds(run("КАРТА БОЁВ · 15 июл. 2019 г.", "ru")), "");
 }
 
+// Thirty-first held-out set (our own sentences): a drone that circles (present tense) or roams in
+// any Turkish form, rockets that have fallen or "прилетели", a rocket attack in a heading, an IED
+// that went off, a school made a headquarters, a unit that took up a position; checkpoints that
+// held people "about five hours", kept trucks waiting ("bekletmiş"), an army post that lets
+// nothing out. Not prices that have fallen.
+TEST(Events, ThirtyFirstSetKinds) {
+  EXPECT_EQ(kinds(run("At 07:50 a drone circles over the village.", "en")), "uav_observation");
+  EXPECT_EQ(kinds(run("Köyün üzerinde insansız hava araçları dolaşmış.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("Overnight rockets have fallen on the village.", "en")), "shelling");
+  EXPECT_EQ(kinds(run("1. Rocket attack on Sakir", "en")), "shelling");
+  EXPECT_EQ(kinds(run("СВУ сработало в 200 м позади колонны.", "ru")), "other");
+  EXPECT_EQ(kinds(run("На Троицу по деревне прилетели ракеты.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Militanlar okulu karargâh yaptı.", "tr")), "group_presence");
+  EXPECT_EQ(kinds(run("Наше подразделение встало в деревне.", "ru")), "group_presence");
+  EXPECT_EQ(kinds(run("The cold box was held about five hours at a Hay'at Tahrir al-Sham checkpoint.", "en")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("Köyün girişindeki HTŞ kontrol noktası kamyonlarımızı 4 saat bekletmiş.", "tr")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("Армейский пост на выезде из деревни не выпускает технику в поля.", "ru")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Prices have fallen in the market.", "en")), "");
+  EXPECT_EQ(kinds(run("Армейский пост посетили журналисты.", "ru")), "");
+}
+
 }  // namespace truceline::extract

@@ -3165,4 +3165,25 @@ TEST(CandidateAssembly, ACheckpointThatStopsIsAMovementRestriction) {
   EXPECT_EQ(std::count(fear.begin(), fear.end(), "movement_restriction"), 0);
 }
 
+// A week later, the next day in abbreviation and "ertesi günden" (thirty-first held-out set, our
+// own sentences): seven days and one day after the day told before.
+TEST(CandidateAssembly, AWeekLaterAndTheNextDaysAbbreviations) {
+  auto days = [](const char* text) {
+    std::vector<std::string> out;
+    const auto r = full_run(text, 2021y / April / 1);
+    for (const auto& c : r.candidates) out.push_back(c.value("observed_at", ""));
+    return out;
+  };
+  EXPECT_EQ(days("Shelling hit Saraqib on 12 March 2020. A week later a drone struck Binnish."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-19"}));
+  EXPECT_EQ(days("12 марта 2020 года обстреляли Саракиб. На след. день авиаудары по окрестностям Сармина."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-13"}));
+  EXPECT_EQ(days("قصفت قوات النظام سراقب يوم ١٢ آذار ٢٠٢٠. وبعد أسبوع شنت طائرات روسية غارات على سرمين."),
+            (std::vector<std::string>{"2020-03-12", "2020-03-19"}));
+  // (not "a week after the talks": a week after what it names; no day from the one told)
+  const auto named = days("Shelling hit Saraqib on 12 March 2020. Talks were held in Moscow. A week after the talks, a "
+                          "drone struck Binnish.");
+  EXPECT_EQ(std::count(named.begin(), named.end(), "2020-03-19"), 0);
+}
+
 }  // namespace truceline::extract

@@ -1309,6 +1309,8 @@ TEST(Places, LevantineOnGluedToACueAndCityWordsInTheirForms) {
   expect_point(find_with_localities("الهيئة حاطة حاجز عمفرق الشمرة من الصبح.", "ar"), "الشمرة", 36.42694, 35.91447);
   expect_point(find("Проведены три фокус-группы в г. Хама.", "ru"), "Хама", 36.75783, 35.13179);
   expect_point(find("İdlib şehrinin batısındaki altı köyde çalışıldı.", "tr"), "İdlib", 36.63393, 35.93062);
+  // Levantine "بنص" (in the middle of) and "من صوب" (from the side of) before a village.
+  expect_point(find_with_localities("مبارح بالليل نزلت قذيفة بنص زرزيتا.", "ar"), "زرزيتا", 36.80057, 36.29327);
   // (no city word: still the province)
   expect_region(find("İdlib'in batısındaki altı köyde çalışıldı.", "tr"), "İdlib'in batısındaki", "Idlib");
 }

@@ -1148,7 +1148,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     static const std::string kDay = normalise_arabic("اليوم"), kNext = normalise_arabic("التالي"),
                              kPrev = normalise_arabic("السابق"), kBefore = normalise_arabic("قبل"),
                              kBeforeIt = normalise_arabic("قبلها"), kThat = normalise_arabic("ذلك"),
-                             kByDay = normalise_arabic("بيوم"), kByTwoDays = normalise_arabic("بيومين");
+                             kByDay = normalise_arabic("بيوم"), kByTwoDays = normalise_arabic("بيومين"),
+                             kAfterAr = normalise_arabic("بعد"), kWeekAr = normalise_arabic("أسبوع"),
+                             kFromAr = normalise_arabic("من");
     static const std::map<std::string, int> kEnCount{{"a", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"2", 2}, {"3", 3}};
     // Words that may follow "the day before" when it ends its reference (a clause boundary, a
     // conjunction or a place preposition), unlike "the day before the vote".
@@ -1183,9 +1185,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           (a == "ertesi" && (b == "sabah" || b == "akşam" || b == "gece")))
         return std::make_pair(span_to(n), 1);
       if (a == "a" && b == "day" && c3 == "later") return std::make_pair(span_to(m), 1);
-      if ((a == "следующий" || a == "другой") && b == "день") return std::make_pair(span_to(n), 1);
+      // (and the abbreviation "на след. день"; thirty-first held-out set)
+      if ((a == "следующий" || a == "другой" || a == "след") && b == "день") return std::make_pair(span_to(n), 1);
+      // "a week later", "через неделю", "bir hafta sonra", "بعد أسبوع": seven days after (thirty-first set)
+      if ((a == "a" || a == "one") && b == "week" && c3 == "later") return std::make_pair(span_to(m), 7);
+      if (a == "через" && b == "неделю" && d4 != "после") return std::make_pair(span_to(n), 7);
+      if (a == "bir" && b == "hafta" && c3 == "sonra") return std::make_pair(span_to(m), 7);
+      if ((a == kAfterAr || a == "و" + kAfterAr) && (b == kWeekAr) && c3 != kFromAr) return std::make_pair(span_to(n), 7);
       if ((a == kDay || a == "ف" + kDay || a == "في" + kDay) && b == kNext) return std::make_pair(span_to(n), 1);
-      if (a == "ertesi" && b == "gün") return std::make_pair(span_to(n), 1);
+      // ("ertesi günden itibaren", "ertesi günkü açıklama": from the next day, the next day's)
+      if (a == "ertesi" && b.starts_with("gün")) return std::make_pair(span_to(n), 1);
       if ((a == "the" || a == "a") && b == "day" && c3 == "before" && m == n + 1 && ends_reference(m))
         return std::make_pair(span_to(m), -1);
       if (a == "the" && (b == "previous" || b == "preceding" || b == "prior") && c3 == "day")

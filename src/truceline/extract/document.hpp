@@ -125,10 +125,28 @@ class Document {
   }
   // Byte `at` opens its line: nothing but spaces and a heading's or a stamp's marks before it
   // ("== 2020-01-14 (Tue) ==", "[25.08.20 07:12]", "- 05/11 …", "**12 October**").
+  // (and a post's or a note's pictograph or bullet: "📌 الجمعة ٢٣/١٠/٢٠٢٠", "⬅️ ملاحظة …", "• 3 May";
+  // thirty-first held-out set)
   bool opens_line(std::size_t at) const {
     std::size_t x = at;
     while (x > 0 && std::string_view(" \t[(=#*-").find(text_[x - 1]) != std::string_view::npos) --x;
-    return x == 0 || text_[x - 1] == '\n';
+    if (x == 0 || text_[x - 1] == '\n') return true;
+    const std::size_t lb = line_bytes(at).first;
+    for (std::size_t y = lb; y < at;) {
+      const unsigned char c = static_cast<unsigned char>(text_[y]);
+      if (std::string_view(" \t[(=#*-").find(text_[y]) != std::string_view::npos) {
+        ++y;
+        continue;
+      }
+      // U+2000-U+2BFF (bullets, arrows, symbols, dingbats), U+FE0F, U+1F000-U+1FAFF (pictographs)
+      const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (y + len > at) return false;
+      char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+      for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text_[y + k]) & 0x3F);
+      if (!((cp >= 0x2000 && cp <= 0x2BFF) || cp == 0xFE0F || (cp >= 0x1F000 && cp <= 0x1FAFF))) return false;
+      y += len;
+    }
+    return true;
   }
   // The cells of the table row around byte `at` (cell_separator with `min_bars`), as byte ranges
   // [begin, end) from the line's start to its end, separators excluded (a data export's "; "

