@@ -801,6 +801,13 @@ TEST(Events, ThirtyFirstSetKinds) {
   EXPECT_EQ(kinds(run("Армейский пост на выезде из деревни не выпускает технику в поля.", "ru")), "movement_restriction");
   EXPECT_EQ(kinds(run("Prices have fallen in the market.", "en")), "");
   EXPECT_EQ(kinds(run("Армейский пост посетили журналисты.", "ru")), "");
+  // (reviewer, session 31: a company, positions held, a discussion that circles back, army
+  // supplies, a president who flew to a missile cruiser)
+  EXPECT_EQ(kinds(run("In Ariha, Rocket Lab struck a deal with a local firm.", "en")), "");
+  EXPECT_EQ(kinds(run("Fighters held their positions near the checkpoint at Ariha.", "en")), "");
+  EXPECT_EQ(kinds(run("The panel's discussion of drones circles back to Ariha.", "en")), "");
+  EXPECT_EQ(kinds(run("Таможня в Арихе изъяла армейские поставки.", "ru")), "");
+  EXPECT_EQ(kinds(run("Президент прилетел на ракетный крейсер у Латакии.", "ru")), "");
 }
 
 }  // namespace truceline::extract

@@ -3180,6 +3180,9 @@ TEST(CandidateAssembly, AWeekLaterAndTheNextDaysAbbreviations) {
             (std::vector<std::string>{"2020-03-12", "2020-03-13"}));
   EXPECT_EQ(days("قصفت قوات النظام سراقب يوم ١٢ آذار ٢٠٢٠. وبعد أسبوع شنت طائرات روسية غارات على سرمين."),
             (std::vector<std::string>{"2020-03-12", "2020-03-19"}));
+  // (not "بعد أسبوع على اجتماع موسكو": a week after the meeting it names)
+  const auto meeting = days("قصفت قوات النظام سراقب يوم ١ أيار ٢٠٢٠. وبعد أسبوع على اجتماع موسكو شنت طائرات روسية غارات على سرمين.");
+  EXPECT_EQ(std::count(meeting.begin(), meeting.end(), "2020-05-08"), 0);
   // (not "a week after the talks": a week after what it names; no day from the one told)
   const auto named = days("Shelling hit Saraqib on 12 March 2020. Talks were held in Moscow. A week after the talks, a "
                           "drone struck Binnish.");

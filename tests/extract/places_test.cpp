@@ -1311,6 +1311,8 @@ TEST(Places, LevantineOnGluedToACueAndCityWordsInTheirForms) {
   expect_point(find("İdlib şehrinin batısındaki altı köyde çalışıldı.", "tr"), "İdlib", 36.63393, 35.93062);
   // Levantine "بنص" (in the middle of) and "من صوب" (from the side of) before a village.
   expect_point(find_with_localities("مبارح بالليل نزلت قذيفة بنص زرزيتا.", "ar"), "زرزيتا", 36.80057, 36.29327);
+  // (the year's "г." is no city word: "В 2019 г. Идлиб …")
+  expect_region(find("В 2019 г. Идлиб обстреливали каждую неделю.", "ru"), "Идлиб", "Idlib");
   // (no city word: still the province)
   expect_region(find("İdlib'in batısındaki altı köyde çalışıldı.", "tr"), "İdlib'in batısındaki", "Idlib");
 }

@@ -1150,7 +1150,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                              kBeforeIt = normalise_arabic("قبلها"), kThat = normalise_arabic("ذلك"),
                              kByDay = normalise_arabic("بيوم"), kByTwoDays = normalise_arabic("بيومين"),
                              kAfterAr = normalise_arabic("بعد"), kWeekAr = normalise_arabic("أسبوع"),
-                             kFromAr = normalise_arabic("من");
+                             kFromAr = normalise_arabic("من"), kOnAr = normalise_arabic("على");
     static const std::map<std::string, int> kEnCount{{"a", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"2", 2}, {"3", 3}};
     // Words that may follow "the day before" when it ends its reference (a clause boundary, a
     // conjunction or a place preposition), unlike "the day before the vote".
@@ -1191,7 +1191,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if ((a == "a" || a == "one") && b == "week" && c3 == "later") return std::make_pair(span_to(m), 7);
       if (a == "через" && b == "неделю" && d4 != "после") return std::make_pair(span_to(n), 7);
       if (a == "bir" && b == "hafta" && c3 == "sonra") return std::make_pair(span_to(m), 7);
-      if ((a == kAfterAr || a == "و" + kAfterAr) && (b == kWeekAr) && c3 != kFromAr) return std::make_pair(span_to(n), 7);
+      // (not "بعد أسبوع من / على X": a week after what it names)
+      if ((a == kAfterAr || a == "و" + kAfterAr) && b == kWeekAr && c3 != kFromAr && c3 != kOnAr && c3 != "عل")
+        return std::make_pair(span_to(n), 7);
       if ((a == kDay || a == "ف" + kDay || a == "في" + kDay) && b == kNext) return std::make_pair(span_to(n), 1);
       // ("ertesi günden itibaren", "ertesi günkü açıklama": from the next day, the next day's)
       if (a == "ertesi" && b.starts_with("gün")) return std::make_pair(span_to(n), 1);

@@ -448,12 +448,26 @@ struct Scanner {
     }
     return nullptr;
   }
+  // Whether the text writes a weekday in tokens [a, z] or among the three words before a, in a's
+  // sentence ("On Tuesday 9 March", "в пятницу, 31 января", "15 Ocak 2020 Çarşamba günü"): a day
+  // the story is told by, not a background date.
+  bool weekday_written(std::size_t a, std::size_t z) const {
+    for (std::size_t k = a >= 3 ? a - 3 : 0; k <= z + 2 && k < n(); ++k)
+      if (word(k) && info[k].weekday >= 0 && same_sentence(k, a)) return true;
+    return false;
+  }
   // The year of the last date read before token i with its year written (rule absolute), or none.
-  std::optional<int> year_told_before(std::size_t i) const {
+  // With `sentences` > 0: only such a date at most that many sentences before i's, and not an
+  // agreement's ("Under the Sochi memorandum of 17 September 2018, …"; reviewer, session 31).
+  std::optional<int> year_told_before(std::size_t i, std::size_t sentences = 0) const {
     for (std::size_t x = out.size(); x-- > 0;)
       if (tokens_of[x].second < i && out[x].rule == "absolute" && out[x].resolved &&
-          (out[x].precision == "day" || out[x].precision == "month"))
+          (out[x].precision == "day" || out[x].precision == "month")) {
+        if (sentences > 0 && (t[tokens_of[x].second].sentence + sentences < t[i].sentence ||
+                              near_agreement_word(tokens_of[x].first, tokens_of[x].second + 1)))
+          return std::nullopt;
         return static_cast<int>(out[x].resolved->year());
+      }
     return std::nullopt;
   }
   // A month name at i: its number and its last token (Arabic two-word names; "تشرين الأول/أكتوبر").
@@ -852,6 +866,8 @@ struct Scanner {
   }
 
   // Which such weekday the text means, against the publication date.
+  // The reason of a plain weekday read from the publication (weekdays_near_a_day_told reads it).
+  static constexpr std::string_view kLatestOnOrBefore = "the latest such day on or before the publication date";
   enum class When {
     on_or_before,  // "on Tuesday"
     before,        // "last Tuesday", "الثلاثاء الماضي"
@@ -881,8 +897,7 @@ struct Scanner {
     const bool strictly_before = when == When::before;
     int back = (today - wd + 7) % 7;
     if (strictly_before && back == 0) back = 7;
-    std::string reason = strictly_before ? "the latest such day before the publication date"
-                                         : "the latest such day on or before the publication date";
+    std::string reason = strictly_before ? "the latest such day before the publication date" : std::string(kLatestOnOrBefore);
     emit(first, last, "weekday", "day", year_month_day{p - days{back}}, std::move(reason));
   }
 
@@ -1453,12 +1468,20 @@ struct Scanner {
       }
       // (a day told just before, in this sentence or the one before, gives the month: "at 23:50 on
       // Wednesday 17 July, UK time, which was already the 18th in Qarati"; thirtieth held-out set)
+      // (the reading nearest that day, within 15 days either way, never after the publication:
+      // "on 20 May … Two days earlier, on the 18th"; reviewer, session 31)
       if (const DateMention* told = day_told_before(first, 1)) {
-        year_month_day r{told->resolved->year(), told->resolved->month(), day{*d}};
-        if (r.ok() && r < *told->resolved) r = (std::chrono::year_month{r.year(), r.month()} + std::chrono::months{1}) / day{*d};
-        if (r.ok() && sys_days{r} - sys_days{*told->resolved} <= days{31}) {
-          emit(first, last, "absolute_no_year", "day", r,
-               fmt::format("the first such day on or after '{}', told just before", told->text));
+        const std::chrono::year_month ym{told->resolved->year(), told->resolved->month()};
+        std::optional<year_month_day> best;
+        for (const auto m : {ym - std::chrono::months{1}, ym, ym + std::chrono::months{1}}) {
+          const year_month_day r = m / day{*d};
+          if (!r.ok() || sys_days{r} > sys_days{*pub}) continue;
+          const auto gap = std::chrono::abs(sys_days{r} - sys_days{*told->resolved});
+          if (gap <= days{15} && (!best || gap < std::chrono::abs(sys_days{*best} - sys_days{*told->resolved}))) best = r;
+        }
+        if (best) {
+          emit(first, last, "absolute_no_year", "day", *best,
+               fmt::format("the such day nearest '{}', told just before", told->text));
           return true;
         }
       }
@@ -1619,8 +1642,12 @@ struct Scanner {
       // Çarşamba günü … başlayacaktı. Ancak iki gün önce …", published in June 2021; issue 14,
       // thirtieth held-out set); "bundan iki gün önce" (before this) says so.
       if (lang == "tr" && (k[next] == "önce" || k[next] == "once") && pub)
+        // (the day told with its weekday, not an agreement's: "5 Mart 2020'de … ateşkes imzaladı.
+        // İki gün önce …" is two days ago; reviewer, session 31)
         if (const DateMention* told = day_told_before(first, 1);
-            told && sys_days{*told->resolved} < sys_days{*pub} - days{14}) {
+            told && sys_days{*told->resolved} < sys_days{*pub} - days{14} &&
+            weekday_written(doc.token_at(told->span.begin), doc.token_at(told->span.end) - 1) &&
+            !near_agreement_word(doc.token_at(told->span.begin), doc.token_at(told->span.end))) {
           std::size_t a = first;
           if (a > 0 && word(a - 1) && same_sentence(a - 1, a) && k[a - 1] == "bundan") --a;
           emit(a, next, "days_before_told", "day", year_month_day{sys_days{*told->resolved} - days{count}},
@@ -1731,14 +1758,21 @@ struct Scanner {
     }
     if (is(i + 1, "that") || is(i + 1, "which")) {
       if (is(i + 2, "followed")) last = i + 2, cue = true;
-    } else if (first == i && i > 0 && is(i - 1, "the") && lang == "en" && (is(i + 1, "before") || is(i + 1, "after")) &&
-               !(word(i + 2) && same_sentence(i, i + 2) && k[i + 2] == "last")) {
+    } else if (first == i && i > 0 && is(i - 1, "the") && lang == "en" && (is(i + 1, "before") || is(i + 1, "after"))) {
+      // ("the Saturday before last", "the Saturday before 30 May": not the day told before)
+      if (word(i + 2) && same_sentence(i, i + 2) && (k[i + 2] == "last" || t[i + 2].number || digits(i + 2))) return false;
       // "the Saturday before", "the Monday after the mid-terms": before or after the day told
       // last (the mid-terms' own, told before; thirty-first held-out set)
       first = i - 1, last = i + 1, cue = true, direction = k[i + 1] == "before" ? -1 : 1;
     } else if (first == i && i > 0 && is(i - 1, "the") && lang == "en") {
       // "on the Saturday night" after "26.01.20": the Saturday nearest the day told (three days
-      // either way); "on Saturday" is read from the publication (thirtieth held-out set)
+      // either way); "on Saturday" is read from the publication (thirtieth held-out set). Only a
+      // day: a part of the day, punctuation or a clause word after it, not a noun ("the Friday
+      // prayers", "the Monday market"; reviewer, session 31).
+      static const std::set<std::string> kClause{"and", "or", "when", "as", "while", "but", "in", "at", "near", "on",
+                                                 "that", "which"};
+      const bool day_after = !word(i + 1) || !same_sentence(i, i + 1) || in(i + 1, after_time_of_day()) || kClause.count(k[i + 1]);
+      if (!day_after) return false;
       first = i - 1, cue = true, direction = 0;
     } else if (word(i + 1) && same_sentence(i, i + 1) && k[i + 1] == kNextAr) {
       last = i + 1, cue = true;
@@ -1748,7 +1782,8 @@ struct Scanner {
     }
     if (!cue) return false;
     const DateMention* told = day_told_before(first, 4);
-    if (!told) return false;
+    // (not an agreement's day: "the Moscow protocol of 5 March … the following Monday")
+    if (!told || near_agreement_word(doc.token_at(told->span.begin), doc.token_at(told->span.end))) return false;
     if (first == i && i > 0 && is(i - 1, "the")) first = i - 1;
     if (auto on = cue_before(first, before_weekday())) first = *on;
     if (auto tod = cue_before(first, ar_time_of_day())) first = *tod;
@@ -2410,7 +2445,7 @@ struct Scanner {
     // nineteenth of Ramadan), "the third day of Ramadan", "the 3rd day of Ramadan".
     static const std::map<std::string, unsigned> kEnOrdinals{
         {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6}, {"seventh", 7},
-        {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"last", 0}};
+        {"eighth", 8}, {"ninth", 9}, {"tenth", 10}};
     bool ordinal = false;
     if (const auto en = kEnOrdinals.find(k[i]); (d || en != kEnOrdinals.end()) && word(i + 1) && k[i + 1] == "day" &&
                                                  word(i + 2) && k[i + 2] == "of" && same_sentence(i, i + 2)) {
@@ -2492,7 +2527,7 @@ struct Scanner {
     // A text of an earlier year (the last date it wrote with its year, a day or a month, is of a
     // year before the publication's): the day in that year, when there is one (thirtieth
     // held-out set: "On the third day of Ramadan" in a 2019 fieldwork account published in 2021).
-    if (const auto ty = year_told_before(i); ty && *ty < static_cast<int>(pub->year()))
+    if (const auto ty = year_told_before(i, 6); ty && *ty < static_cast<int>(pub->year()))
       for (int y = *base - 3; y <= *base; ++y)
         if (const auto g = calendars::from_hijri(y, m->first, *d); g && static_cast<int>(g->year()) == *ty && sys_days{*g} <= sys_days{*pub}) {
           calendar_days[first] = std::move(could_be);
@@ -2939,12 +2974,16 @@ struct Scanner {
     const std::string_view text = doc.text();
     for (std::size_t x = 1; x < out.size(); ++x) {
       DateMention& w = out[x];
-      if (w.rule != "weekday" || !w.resolved || w.reason != "the latest such day on or before the publication date") continue;
+      if (w.rule != "weekday" || !w.resolved || w.reason != kLatestOnOrBefore) continue;
       const DateMention& d = out[x - 1];
-      if (!d.resolved || d.precision != "day" || !(d.rule.starts_with("absolute") || d.rule == "feast" ||
-                                                   d.rule == "weekday_of_date" || d.rule.ends_with("_told")))
-        continue;
+      // (a written day only, not one this pass or another counted: no chains from a background
+      // date; reviewer, session 31)
+      if (!d.resolved || d.precision != "day" || !(d.rule.starts_with("absolute") || d.rule == "weekday_of_date")) continue;
       const std::size_t a = tokens_of[x - 1].first, z = tokens_of[x - 1].second, wf = tokens_of[x].first;
+      // (the day told with its weekday, as a narrative tells its days: "On Tuesday 9 March"; a
+      // bare background date — "entered Idlib on 12 October 2017", "born on 3 May 1990" — is no
+      // anchor for "on Thursday"; reviewer, session 31)
+      if (!weekday_written(a, z)) continue;
       if (t[wf].sentence > t[z].sentence + 1) continue;
       if (text.substr(t[z].b1, t[wf].b0 - t[z].b1).find("\n\n") != std::string_view::npos) continue;  // another paragraph
       if (sys_days{*d.resolved} >= sys_days{*pub} - days{14}) continue;

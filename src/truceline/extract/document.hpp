@@ -138,12 +138,15 @@ class Document {
         ++y;
         continue;
       }
-      // U+2000-U+2BFF (bullets, arrows, symbols, dingbats), U+FE0F, U+1F000-U+1FAFF (pictographs)
+      // U+2190-U+2BFF (arrows, symbols, dingbats), the bullets U+2022, U+2023, U+2043, U+FE0F,
+      // U+1F000-U+1FAFF (pictographs); not dashes, quotes or signs ("— 12 мая", "№ 5")
       const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       if (y + len > at) return false;
       char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
       for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text_[y + k]) & 0x3F);
-      if (!((cp >= 0x2000 && cp <= 0x2BFF) || cp == 0xFE0F || (cp >= 0x1F000 && cp <= 0x1FAFF))) return false;
+      if (!((cp >= 0x2190 && cp <= 0x2BFF) || cp == 0x2022 || cp == 0x2023 || cp == 0x2043 || cp == 0xFE0F ||
+            (cp >= 0x1F000 && cp <= 0x1FAFF)))
+        return false;
       y += len;
     }
     return true;

