@@ -1621,15 +1621,17 @@ TEST(Dates, AWeekdayBesideADateAndAYearTheWeekdayOrAMonthTells) {
     EXPECT_EQ(m.text.find("2.2"), std::string::npos) << m.text;
 }
 
+// The day of the first date mention whose text starts with `starts` ("none" when there is none).
+static std::string day_of(const std::string& text, year_month_day pub, const std::string& starts) {
+  for (const auto& m : dates(text, pub))
+    if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
+  return "none";
+}
+
 TEST(Dates, DaysCountedFromTheDayTheTextToldNotThePublication) {
   // Issue 14, thirtieth held-out set: texts about an earlier time date their events from a day
   // they told ("On the Saturday that followed", "iki gün önce", "the 18th", "في ذلك اليوم"); each
   // was counted from the publication. Expected days from the calendar (weekdays checked by hand).
-  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
-    for (const auto& m : dates(text, pub))
-      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
-    return "none";
-  };
   // 14 January 2020 is a Tuesday: the Saturday that followed is the 18th.
   EXPECT_EQ(day_of("On Tuesday 14 January 2020 a shell hit Sarmin. On the Saturday that followed, warplanes struck "
                    "Sarmin.",
@@ -1696,11 +1698,6 @@ TEST(Dates, DaysCountedFromTheDayTheTextToldNotThePublication) {
 }
 
 TEST(Dates, HijriDaysByTheirOrdinalAndFeastsNamedBefore) {
-  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
-    for (const auto& m : dates(text, pub))
-      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
-    return "none";
-  };
   // 19 Ramadan 1441 is 12 May 2020 (Ramadan 1441 began on 24 April 2020, Umm al-Qura), a Tuesday.
   EXPECT_EQ(day_of("مساء يوم الثلاثاء التاسع عشر من رمضان الماضي سقطت قذيفة على البدرية.", 2020y / June / 18,
                    "التاسع عشر من رمضان"),
@@ -1724,11 +1721,6 @@ TEST(Dates, HijriDaysByTheirOrdinalAndFeastsNamedBefore) {
 }
 
 TEST(Dates, LevantineWeekdaysAndRussianBibliographicDates) {
-  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
-    for (const auto& m : dates(text, pub))
-      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
-    return "none";
-  };
   // 7 February 2021 is a Sunday, the 9th a Tuesday ("التلاتا"), the 11th a Thursday: each column's.
   const std::string row = "الاسم | الأحد ٧/٢ | التلاتا ٩/٢ | الخميس ١١/٢\n١. أم علي | غ | غ | ح";
   EXPECT_EQ(day_of(row, 2021y / February / 13, "الأحد ٧/٢"), "2021-02-07");
@@ -1748,11 +1740,6 @@ TEST(Dates, LevantineWeekdaysAndRussianBibliographicDates) {
 }
 
 TEST(Dates, PostsUnderAPictographAndHijriDaysSettledByTheirWeekday) {
-  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
-    for (const auto& m : dates(text, pub))
-      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
-    return "none";
-  };
   // A page's posts, each under its day ("📌 الجمعة ٢٣/١٠/٢٠٢٠"): their "yesterday" is the day
   // before the post's (thirty-first held-out set).
   const std::string page =
@@ -1778,11 +1765,6 @@ TEST(Dates, PostsUnderAPictographAndHijriDaysSettledByTheirWeekday) {
 TEST(Dates, BackgroundDaysAreNoAnchorsForTheStorysDays) {
   // Reviewer, session 31: a background date, a birth date, an agreement's day, a noun after "the
   // Friday", "the Saturday before last", "the 18th" before the day told — none moves a day.
-  auto day_of = [](const std::string& text, year_month_day pub, const std::string& starts) -> std::string {
-    for (const auto& m : dates(text, pub))
-      if (m.text.starts_with(starts)) return m.resolved ? iso_of(*m.resolved) : "unresolved";
-    return "none";
-  };
   const auto pub = 2020y / June / 1;  // a Monday
   EXPECT_EQ(day_of("Turkish troops entered Idlib on 12 October 2017. On Thursday, shells hit Ariha.", pub, "On Thursday"),
             "2020-05-28");
