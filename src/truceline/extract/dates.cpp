@@ -456,6 +456,18 @@ struct Scanner {
       if (word(k) && info[k].weekday >= 0 && same_sentence(k, a)) return true;
     return false;
   }
+  // The day of weekday wd (0 = Sunday) from `base`: the first after it (direction > 0), the last
+  // before it (< 0), or the nearest, three days either way (0).
+  static sys_days weekday_from(sys_days base, int wd, int direction) {
+    const int fwd = (wd - static_cast<int>(weekday{base}.c_encoding()) + 7) % 7;
+    if (direction > 0) return base + days{fwd == 0 ? 7 : fwd};
+    if (direction < 0) return base - days{fwd == 0 ? 7 : 7 - fwd};
+    return base + days{fwd <= 3 ? fwd : fwd - 7};
+  }
+  // Whether a date read is an agreement's (near_agreement_word around its tokens).
+  bool agreement_day(const DateMention& m) const {
+    return near_agreement_word(doc.token_at(m.span.begin), doc.token_at(m.span.end));
+  }
   // The year of the last date read before token i with its year written (rule absolute), or none.
   // With `sentences` > 0: only such a date at most that many sentences before i's, and not an
   // agreement's ("Under the Sochi memorandum of 17 September 2018, …"; reviewer, session 31).
@@ -703,7 +715,7 @@ struct Scanner {
       // time; nor a day the text read before in another year, "on 20 March" told again)
       // (nor an agreement's date, "the 5 March 2020 Moscow protocol … On 6 March": an anniversary
       // piece tells of its own year)
-      if (told && near_agreement_word(doc.token_at(told->span.begin), doc.token_at(told->span.end))) told = nullptr;
+      if (told && agreement_day(*told)) told = nullptr;
       if (told) {
         bool after_told = false;
         for (const DateMention& o : out) {
@@ -1647,7 +1659,7 @@ struct Scanner {
         if (const DateMention* told = day_told_before(first, 1);
             told && sys_days{*told->resolved} < sys_days{*pub} - days{14} &&
             weekday_written(doc.token_at(told->span.begin), doc.token_at(told->span.end) - 1) &&
-            !near_agreement_word(doc.token_at(told->span.begin), doc.token_at(told->span.end))) {
+            !agreement_day(*told)) {
           std::size_t a = first;
           if (a > 0 && word(a - 1) && same_sentence(a - 1, a) && k[a - 1] == "bundan") --a;
           emit(a, next, "days_before_told", "day", year_month_day{sys_days{*told->resolved} - days{count}},
@@ -1783,16 +1795,13 @@ struct Scanner {
     if (!cue) return false;
     const DateMention* told = day_told_before(first, 4);
     // (not an agreement's day: "the Moscow protocol of 5 March … the following Monday")
-    if (!told || near_agreement_word(doc.token_at(told->span.begin), doc.token_at(told->span.end))) return false;
+    if (!told || agreement_day(*told)) return false;
     if (first == i && i > 0 && is(i - 1, "the")) first = i - 1;
     if (auto on = cue_before(first, before_weekday())) first = *on;
     if (auto tod = cue_before(first, ar_time_of_day())) first = *tod;
     if (lang == "tr" && (is(last + 1, "günü") || is(last + 1, "gunu"))) ++last;
     if (word(last + 1) && same_sentence(last, last + 1) && in(last + 1, after_time_of_day())) ++last;
-    const sys_days base{*told->resolved};
-    int fwd = (wd - static_cast<int>(weekday{base}.c_encoding()) + 7) % 7;
-    const int after = fwd == 0 ? 7 : fwd, before = fwd == 0 ? 7 : 7 - fwd, near = fwd <= 3 ? fwd : fwd - 7;
-    const sys_days day = direction > 0 ? base + days{after} : direction < 0 ? base - days{before} : base + days{near};
+    const sys_days day = weekday_from(sys_days{*told->resolved}, wd, direction);
     // (a day after the publication is no day of a past story: "They met on Sunday and again the
     // next Wednesday", published on the Monday, is read as before)
     if (pub && day > sys_days{*pub}) return false;
@@ -2992,10 +3001,8 @@ struct Scanner {
         continue;
       if (k[a] == "since" || k[a] == "\xD1\x81" /* с */ || ar_is(a, lexicon::key("منذ"))) continue;
       if (near_agreement_word(a, z, 8)) continue;
-      const sys_days base{*d.resolved};
-      const int fwd = (static_cast<int>(weekday{sys_days{*w.resolved}}.c_encoding()) -
-                       static_cast<int>(weekday{base}.c_encoding()) + 7) % 7;
-      const sys_days day = base + days{fwd <= 3 ? fwd : fwd - 7};
+      const sys_days day =
+          weekday_from(sys_days{*d.resolved}, static_cast<int>(weekday{sys_days{*w.resolved}}.c_encoding()), 0);
       if (day > sys_days{*pub}) continue;
       w.resolved = year_month_day{day};
       w.rule = "weekday_near_told";
