@@ -1797,4 +1797,28 @@ TEST(Dates, BackgroundDaysAreNoAnchorsForTheStorysDays) {
             "2020-05-30");
 }
 
+TEST(Dates, TheNthOrLastWeekdayOfAMonth) {
+  // Issue 14, thirty-first held-out set: "В последнюю пятницу июля", "Ekim 2019'un son cuması"
+  // were read apart (the Friday before the publication; the month's first day). Expected days
+  // from Python's calendar module.
+  const year_month_day pub = 2021y / November / 29;
+  EXPECT_EQ(day_of("On the last Friday of July 2020, rockets hit Ariha.", pub, "On the last Friday"), "2020-07-31");
+  EXPECT_EQ(day_of("В последнюю пятницу июля 2020 года по Арихе прилетели ракеты.", pub, "В последнюю"), "2020-07-31");
+  EXPECT_EQ(day_of("Ekim 2019'un son cuması köyün üzerinde bir insansız hava aracı dolaştı.", pub, "Ekim"), "2019-10-25");
+  EXPECT_EQ(day_of("Mayıs ayının ilk pazartesi günü Eriha'ya top mermileri düştü.", pub, "Mayıs"), "2021-05-03");
+  EXPECT_EQ(day_of("أول خميس من شهر آب ٢٠١٩ سقطت قذائف على أريحا.", pub, "أول"), "2019-08-01");
+  // No year written: the narrative's year told before, else the latest such day on or before the
+  // publication date (the last Friday of July 2020 is after 20 July 2020: 26 July 2019).
+  EXPECT_EQ(day_of("The office opened on 2 March 2020. On the second Monday of March, shells hit Ariha.", pub,
+                   "On the second Monday"),
+            "2020-03-09");
+  EXPECT_EQ(day_of("On the last Friday of July, rockets hit Ariha.", 2020y / July / 20, "On the last Friday"),
+            "2019-07-26");
+  // February 2021 has four Fridays: no fifth; and an ordinal weekday without a month is not this rule.
+  EXPECT_EQ(day_of("On the fourth Friday of February 2021, rockets hit Ariha.", pub, "On the fourth"), "2021-02-26");
+  EXPECT_EQ(day_of("On the fifth Friday of February 2021, rockets hit Ariha.", pub, "On the fifth"), "unresolved");
+  for (const auto& m : dates("On the first Friday after the truce, rockets hit Ariha.", pub))
+    EXPECT_NE(m.rule, "nth_weekday") << m.text;
+}
+
 }  // namespace truceline::extract

@@ -1317,4 +1317,18 @@ TEST(Places, LevantineOnGluedToACueAndCityWordsInTheirForms) {
   expect_region(find("İdlib'in batısındaki altı köyde çalışıldı.", "tr"), "İdlib'in batısındaki", "Idlib");
 }
 
+TEST(Places, ATurkishSentencesFirstWordBeforeASettlementNounIsAName) {
+  // Issue 14, thirty-first held-out set: "Millis köyünün girişindeki HTŞ kontrol noktası …" had no
+  // place (a sentence's first word is capitalised anyway). Coordinates from localities.tsv.
+  expect_point(find_with_localities("Millis köyünün girişindeki HTŞ kontrol noktası kamyonları bekletti.", "tr"), "Millis",
+               36.48844, 36.00362);
+  // Not a common word before the possessive ("Halk köyünü": the people ... their village), nor a
+  // genitive ("Yakın köyün": of the nearby village), nor a name only a looser key match finds.
+  for (const char* text : {"Halk köyünü terk etti.", "Yakın köyün girişinde bir kontrol noktası var.",
+                           "Sivil köylere top mermisi düştü."}) {
+    const auto ms = find_with_localities(text, "tr");
+    EXPECT_TRUE(ms.empty()) << text << dump(ms);
+  }
+}
+
 }  // namespace truceline::extract

@@ -1608,6 +1608,130 @@ struct Scanner {
     return true;
   }
 
+  // "the last Friday of July 2020", "the first Monday in May", "в последнюю пятницу июля 2020
+  // года", "Ekim 2019'un son cuması", "Mayıs ayının ilk pazartesi günü", "آخر جمعة من شهر تموز":
+  // the n-th (or last) weekday of a month (issue 14, thirty-first held-out set: read apart as the
+  // weekday before the publication and the month's first day). The year: written after the
+  // month; else the narrative's (a date with its year at most six sentences before, not an
+  // agreement's); else the latest such day on or before the publication date.
+  static int ordinal_word(std::string_view w) {
+    static const std::map<std::string, int, std::less<>> kOrdinals = [] {
+      std::map<std::string, int, std::less<>> m{
+          {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"last", -1}, {"beşinci", 5}, {"besinci", 5}, {"ilk", 1}, {"birinci", 1},
+          {"ikinci", 2}, {"üçüncü", 3}, {"ucuncu", 3}, {"dördüncü", 4}, {"dorduncu", 4}, {"son", -1}};
+      for (const char* w1 : {"первый", "первую", "первое", "первая"}) m.emplace(w1, 1);
+      for (const char* w2 : {"второй", "вторую", "второе", "вторая"}) m.emplace(w2, 2);
+      for (const char* w3 : {"третий", "третью", "третье", "третья"}) m.emplace(w3, 3);
+      for (const char* w4 : {"четвёртый", "четвертый", "четвёртую", "четвертую", "четвёртое", "четвертое"}) m.emplace(w4, 4);
+      for (const char* w5 : {"пятый", "пятую", "пятое"}) m.emplace(w5, 5);
+      for (const char* wl : {"последний", "последнюю", "последнее", "последняя"}) m.emplace(wl, -1);
+      m.emplace(lexicon::key("أول"), 1);
+      m.emplace(lexicon::key("ثاني"), 2);
+      m.emplace(lexicon::key("ثالث"), 3);
+      m.emplace(lexicon::key("رابع"), 4);
+      m.emplace(lexicon::key("خامس"), 5);
+      m.emplace(lexicon::key("آخر"), -1);
+      return m;
+    }();
+    const auto it = kOrdinals.find(w);
+    return it == kOrdinals.end() ? 0 : it->second;
+  }
+  // A Turkish weekday with the possessive of "ayının son cuması" ("the month's last Friday").
+  static int tr_possessive_weekday(std::string_view w) {
+    static const std::map<std::string, int, std::less<>> kForms{
+        {"pazarı", 0},       {"pazari", 0},     {"pazartesisi", 1}, {"salısı", 2},       {"salisi", 2},
+        {"çarşambası", 3},   {"carsambasi", 3}, {"perşembesi", 4},  {"persembesi", 4},   {"cuması", 5},
+        {"cumasi", 5},       {"cumartesisi", 6}};
+    const auto it = kForms.find(w);
+    return it == kForms.end() ? -1 : it->second;
+  }
+  // An Arabic weekday without its article, as after an ordinal ("آخر جمعة", "أول خميس").
+  static int ar_bare_weekday(std::string_view w) {
+    static const std::map<std::string, int, std::less<>> kForms = [] {
+      std::map<std::string, int, std::less<>> m;
+      int d = 0;
+      for (const char* name : {"أحد", "اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت"}) m.emplace(lexicon::key(name), d++);
+      return m;
+    }();
+    const auto it = kForms.find(w);
+    return it == kForms.end() ? -1 : it->second;
+  }
+  static std::optional<year_month_day> nth_weekday_in(int y, unsigned m, int wd, int nth) {
+    const weekday w{static_cast<unsigned>(wd)};
+    if (nth < 0) return year_month_day{sys_days{std::chrono::year_month_weekday_last{year{y}, month{m}, std::chrono::weekday_last{w}}}};
+    const std::chrono::year_month_weekday x{year{y}, month{m}, w[static_cast<unsigned>(nth)]};
+    if (!x.ok()) return std::nullopt;  // a fifth Friday
+    return year_month_day{sys_days{x}};
+  }
+  bool nth_weekday(std::size_t i) {
+    int nth = 0, wd = -1;
+    unsigned m = 0;
+    std::size_t first = i, last = i;
+    std::optional<int> written;
+    if (lang == "tr" && info[i].month > 0 && t[i].capitalised) {
+      // "Ekim 2019'un son cuması", "Ekim ayının ilk pazartesi günü", "Ekim'in son cuma günü".
+      m = static_cast<unsigned>(info[i].month);
+      std::size_t j = i + 1;
+      if (auto y = year_at(j); y && same_sentence(i, j)) {
+        written = *y, ++j;
+        // "2019'un": the case suffix after the apostrophe.
+        if ((punct(j, "'") || punct(j, "\xE2\x80\x99")) && adjacent(j - 1, j) && word(j + 1) && adjacent(j, j + 1)) j += 2;
+      }
+      if (word(j) && (k[j] == "ayının" || k[j] == "ayinin" || k[j] == "ayın" || k[j] == "ayin")) ++j;
+      if (!word(j) || !same_sentence(i, j) || (nth = ordinal_word(k[j])) == 0) return false;
+      ++j;
+      if (!word(j) || !same_sentence(i, j)) return false;
+      wd = tr_possessive_weekday(k[j]);
+      if (wd < 0 && info[j].weekday >= 0 && word(j + 1) && (k[j + 1] == "günü" || k[j + 1] == "gunu")) wd = info[j].weekday, ++j;
+      if (wd < 0) return false;
+      last = j;
+    } else {
+      if ((nth = ordinal_word(k[i])) == 0) return false;
+      std::size_t j = i + 1;
+      static const std::string yawm = lexicon::key("يوم"), min = lexicon::key("من"), fi = lexicon::key("في"),
+                               shahr = lexicon::key("شهر");
+      if (word(j) && k[j] == yawm) ++j;  // "آخر يوم جمعة"
+      if (!word(j) || !same_sentence(i, j)) return false;
+      wd = info[j].weekday >= 0 ? info[j].weekday : ar_bare_weekday(k[j]);
+      if (wd < 0) return false;
+      ++j;
+      if (word(j) && (k[j] == "of" || k[j] == "in" || k[j] == min || k[j] == fi)) ++j;
+      if (word(j) && k[j] == "the" && word(j + 1) && k[j + 1] == "month" && word(j + 2) && k[j + 2] == "of") j += 3;
+      if (word(j) && k[j] == shahr) ++j;
+      const auto mo = month_at(j, true);
+      if (!mo || !same_sentence(i, mo->second)) return false;
+      m = mo->first;
+      last = mo->second;
+      if (auto y = year_after(last + 1)) written = y->first, last = y->second;
+      if (auto the = cue_before(first, the_set())) first = *the;
+      if (auto v = cue_before(first, v_set())) first = *v;  // "в последнюю пятницу"
+      else if (auto on = cue_before(first, before_weekday())) first = *on;
+    }
+    std::string reason;
+    int y = 0;
+    if (written) {
+      y = *written;
+    } else if (auto told = year_told_before(first, 6)) {
+      y = *told;
+      reason = fmt::format("year {} from the date told before", y);
+    } else if (pub) {
+      const int py = static_cast<int>(pub->year());
+      y = py - 1;
+      if (auto d = nth_weekday_in(py, m, wd, nth); d && sys_days{*d} <= sys_days{*pub}) y = py;
+      reason = fmt::format("the latest such day on or before the publication date {}", iso(*pub));
+    } else {
+      emit(first, last, "nth_weekday", "day", std::nullopt, kNoPublished);
+      return true;
+    }
+    const auto d = nth_weekday_in(y, m, wd, nth);
+    if (!d) {
+      emit(first, last, "unresolved", "day", std::nullopt, fmt::format("month {} of {} has no such weekday", m, y));
+      return true;
+    }
+    emit(first, last, "nth_weekday", "day", *d, std::move(reason));
+    return true;
+  }
+
   // The first token of a month phrase ending at the month at i: "at the end of April", "mid-
   // October", "с начала марта", "منذ نهاية نيسان"; i itself when there is none.
   std::size_t month_phrase_start(std::size_t i) const {
@@ -3139,7 +3263,7 @@ struct Scanner {
   void scan(std::size_t from, std::size_t until = std::string::npos) {
     for (std::size_t i = from; i < std::min(until, n()); ++i) {
       if (i < floor || !t[i].word) continue;
-      if (feast(i) || past_day(i) || relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) ||
+      if (feast(i) || nth_weekday(i) || past_day(i) || relative(i) || ar_days(i) || count_days(i) || iso_date(i) || dotted_date(i) ||
           slashed_date(i) || hijri_date(i) || partial_date(i) || day_month(i) || month_first(i) || weekday_at(i)) {
         i = floor - 1;
         continue;

@@ -563,6 +563,16 @@ bool tr_place_noun(std::string_view f) {
     if (f.starts_with(s)) return true;
   return false;
 }
+// The settlement nouns of a Turkish compound's possessive ("Millis köyü", "köyünün", "kentinde",
+// "beldesine", "mahallesindeki"; folded): the noun names the word before it, as no plural
+// ("köylere") or genitive ("köyün": the village's) does.
+bool tr_settlement_possessive(std::string_view f) {
+  if (f == "koyun") return false;
+  static constexpr std::string_view stems[] = {"koyu", "kenti", "beldesi", "ilcesi", "kasabasi", "mahallesi", "sehri"};
+  for (std::string_view s : stems)
+    if (f.starts_with(s)) return true;
+  return false;
+}
 // Turkish nouns written capitalised inside names of posts, zones and institutions (folded, by
 // stem): never a place's name alone.
 bool tr_common_noun(std::string_view f) {
@@ -2904,7 +2914,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // apostrophe, which only a proper noun takes: "İştebrak'taki Türk gözlem noktası …",
           // eighteenth held-out set)
           const bool label = cue && cue->key == Words{"label"};
-          if (!pick && !(sentence_initial && b == w && !dateline && !label && !(turkish && suffixed(b)))) {
+          // (A Turkish sentence's first word before a settlement noun in the compound's possessive
+          // is a name all the same, if the gazetteer spells it so or its Turkish reading is one
+          // (not a looser key match; no unresolved word, below): "Millis köyünün girişindeki HTŞ
+          // kontrol noktası …", thirty-first held-out set; "Halk köyünü terk etti", the people
+          // left their village, is no Hawalik.)
+          const bool tr_initial_noun = turkish && sentence_initial && b == w && !suffixed(b) && cue && cue->strong &&
+                                       cue->key == Words{"tr:after"} && tr_settlement_possessive(folded(b + 1));
+          if (!pick && !(sentence_initial && b == w && !dateline && !label && !(turkish && suffixed(b)) && !tr_initial_noun)) {
             // The try that resolves with the highest score; on equal scores a stricter tier than
             // translit (Мурека: "murek" by key 0.85 rather than "mureka" by translit 0.85), then
             // the earlier try.
@@ -2972,6 +2989,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 if (pn.folded == tr.first || (!pn.key.empty() && pn.key == gazetteer::consonant_key(tr.first) &&
                                               gazetteer::edit_distance(pn.folded, tr.first, 1) <= 1))
                   post_named = true;
+          if (pick && tr_initial_noun) {
+            bool spelt = pick_res->place && pick_res->match != "key";
+            for (std::size_t i = 0; i < tries.size() && !pick_res->place && !spelt; ++i) {
+              const Resolved x = m.resolve(tries[i].first, translit(i), true);
+              spelt = x.place && (x.match == "exact" || x.match == "translit");
+            }
+            if (!spelt) pick.reset();
+          }
           if (!pick) continue;
           // A name that goes on with a particle ("Bab al-Hawa", "Tell al-Eis") is not its first
           // word's place (al-Bab).
