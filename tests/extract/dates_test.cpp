@@ -1814,6 +1814,10 @@ TEST(Dates, TheNthOrLastWeekdayOfAMonth) {
             "2020-03-09");
   EXPECT_EQ(day_of("On the last Friday of July, rockets hit Ariha.", 2020y / July / 20, "On the last Friday"),
             "2019-07-26");
+  // (not a year told before whose day would be after the publication: a review dated 12 March 2021
+  // telling a book's May)
+  EXPECT_EQ(day_of("Sayı 41, 12 Mart 2021. Kitabın kalbi Mayıs'ın son cuması.", 2021y / March / 12, "Mayıs"),
+            "2020-05-29");
   // February 2021 has four Fridays: no fifth; and an ordinal weekday without a month is not this rule.
   EXPECT_EQ(day_of("On the fourth Friday of February 2021, rockets hit Ariha.", pub, "On the fourth"), "2021-02-26");
   EXPECT_EQ(day_of("On the fifth Friday of February 2021, rockets hit Ariha.", pub, "On the fifth"), "unresolved");

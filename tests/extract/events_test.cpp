@@ -810,4 +810,40 @@ TEST(Events, ThirtyFirstSetKinds) {
   EXPECT_EQ(kinds(run("Президент прилетел на ракетный крейсер у Латакии.", "ru")), "");
 }
 
+TEST(Events, ThirtySecondSetKinds) {
+  EXPECT_EQ(kinds(run("الطيران ضرب عالكروم تحت الضيعة وتصاوبو تلاتة.", "ar")), "airstrike");
+  EXPECT_EQ(kinds(run("الهيئة حاطين حاجز عمدخل الضيعة من أول الشهر.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("أقام عناصر من هيئة تحرير الشام حاجزاً عند مدخل القرية وأوقفوا حافلة الطالبات.", "ar")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("منعت الجهات المختصة دخول فرق الرش إلى الحقول.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("A classmate tells me government forces entered the village on Wednesday.", "en")),
+            "group_presence");
+  EXPECT_EQ(kinds(run("Rejim güçleri sabah köye girdi.", "tr")), "group_presence");
+  EXPECT_EQ(kinds(run("В ночь на 14 января бармалеи накидали туда мин.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("3 февраля под нашим «Тигром» хлопнул фугас.", "ru")), "other");
+  EXPECT_EQ(kinds(run("Над районом тушения около часа находился беспилотный летательный аппарат.", "ru")),
+            "uav_observation");
+  EXPECT_EQ(kinds(run("Köyün üzerinde bir İHA yarım saat kadar tur attı.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("Field team reports that HTS men stop every car at the checkpoint by the turn-off.", "en")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("Армейский блокпост на дороге перестал пропускать гражданский транспорт.", "ru")),
+            "movement_restriction");
+  // (not the schoolgirls' bus, "حافلة الطالبات", read as a call that made the sentence a statement)
+  EXPECT_EQ(kinds(run("وصلت حافلة الطالبات إلى المركز بعد قصف القرية.", "ar")), "shelling");
+  EXPECT_EQ(kinds(run("The delegation entered talks in Ariha.", "en")), "");
+  EXPECT_EQ(kinds(run("Güçlerini birleştiren kooperatifler pazara girdi.", "tr")), "");
+}
+
+TEST(Events, ThirtySecondSetClaimants) {
+  // (no claimant opens with "that" in Levantine or a reported clause, nor is "the instructions" one)
+  auto f = run("أم ياسر قالت بدها القبضة لأنو الطيران ضرب مدجنة جوزها.", "ar");
+  EXPECT_EQ(claimant_of(f, 0), "أم ياسر");
+  f = run("فسُمح لهم بالدخول وفق التعليمات.", "ar");
+  EXPECT_EQ(claimant_of(f, 0), "-");
+  f = run("Under the rules, according to the memorandum, patrols continue.", "en");
+  EXPECT_EQ(claimant_of(f, 0), "-");
+  f = run("وقصفت قوات النظام القرية، وفق مصادر محلية.", "ar");
+  EXPECT_EQ(claimant_of(f, 0), "مصادر محلية");
+}
+
 }  // namespace truceline::extract

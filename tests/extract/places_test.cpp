@@ -1331,4 +1331,15 @@ TEST(Places, ATurkishSentencesFirstWordBeforeASettlementNounIsAName) {
   }
 }
 
+TEST(Places, TheSupplementsExactSpellingBeatsTheMainGazetteersLooseMatch) {
+  // Thirty-second held-out set: "قرية السوادية" went to Samandağ in Turkey (its Arabic name
+  // agrees by key), not to As Sawadiyah of Idlib, which the supplement spells so. Coordinates from
+  // localities.tsv.
+  expect_point(find_with_localities("حلّقت طائرة استطلاع فوق قرية السوادية طوال مدة الامتحان.", "ar"), "السوادية",
+               36.41695, 35.94472);
+  // (a number word after a weak cue is a count: no Al Arba`in)
+  const auto ms = find_with_localities("أدى القصف إلى احتراق نحو أربعين دونماً من القمح.", "ar");
+  EXPECT_EQ(with_text(ms, "أربعين"), nullptr) << dump(ms);
+}
+
 }  // namespace truceline::extract

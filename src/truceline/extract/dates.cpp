@@ -1709,9 +1709,13 @@ struct Scanner {
     }
     std::string reason;
     int y = 0;
+    // (the narrative's year only where it puts the day on or before the publication date: a
+    // review's header "12 Mart 2021" is no year of its book's "Mayıs'ın son cuması")
+    const auto told = year_told_before(first, 6);
+    const auto told_day = told ? nth_weekday_in(*told, m, wd, nth) : std::nullopt;
     if (written) {
       y = *written;
-    } else if (auto told = year_told_before(first, 6)) {
+    } else if (told && (!pub || (told_day && sys_days{*told_day} <= sys_days{*pub}))) {
       y = *told;
       reason = fmt::format("year {} from the date told before", y);
     } else if (pub) {

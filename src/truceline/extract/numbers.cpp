@@ -154,7 +154,14 @@ const KeyMap<std::string_view>& count_nouns() {
       // bomblets"); houses by their adjective ("три жилых дома"; not "дома" alone: "at home")
       {"bomblets", "other"}, {"submunitions", "other"}, {"unexploded", "other"},
       {"жилых", "other"}, {"жилые", "other"},
-      {"مواقع", "other"}, {"منازل", "other"}, {"مباني", "other"}, {"tepe", "other"}, {"köy", "other"}};
+      {"مواقع", "other"}, {"منازل", "other"}, {"مباني", "other"}, {"tepe", "other"}, {"köy", "other"},
+      // land, money and goods counted near a casualty word ("احتراق نحو أربعين دونماً وإصابة
+      // مزارع": forty dunams burnt, a farmer hurt; thirty-second held-out set)
+      {"دونما", "other"}, {"دونم", "other"}, {"دونمات", "other"}, {"hectares", "other"}, {"dunams", "other"},
+      {"donums", "other"}, {"acres", "other"}, {"гектаров", "other"}, {"гектара", "other"}, {"dönüm", "other"},
+      {"dekar", "other"}, {"dollars", "other"}, {"دولار", "other"}, {"دولارا", "other"}, {"ليرة", "other"},
+      {"долларов", "other"}, {"tonnes", "other"}, {"tons", "other"}, {"тонн", "other"}, {"طن", "other"},
+      {"اطنان", "other"}};
   return m;
 }
 

@@ -36,6 +36,7 @@
 #include <unicode/utf8.h>
 
 #include "truceline/assess/actors.hpp"
+#include "truceline/extract/lexicon.hpp"
 #include "truceline/extract/normalize.hpp"
 #include "truceline/gazetteer/resolve.hpp"
 
@@ -3103,6 +3104,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (j == 0 && !cue && !v.in && !dateline) continue;
             if (j == 0 && v.in && !cue && (v.word.size() < 4 || ar_common_words().count(k0))) continue;
             if (j == 0 && ar_common_words().count(k0) && !cue) continue;
+            // (a number word after a weak cue is a count: "نحو أربعين دونماً", about forty dunams,
+            // is no Al Arba`in; thirty-second held-out set)
+            if (j == 0 && !(cue && cue->strong) && lexicon::number_word(lexicon::key(std::string(doc.token_text(W[w].tok))), "ar"))
+              continue;
             found = Window{w, w + j, it->second, v.rule, true, v.in, v.skip};
             found_res = m.resolve(it->second);
             // A list member the main gazetteer knows only elsewhere ("والحويجة": Al Ḩawījah in
@@ -3422,6 +3427,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first)) ||
                             before_tr_object_verb(win.last);
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
+      // A name the main gazetteer matches only loosely (a key or transliteration match, a fuzzy
+      // one) that the supplement spells exactly, after a cue: the supplement's village ("فوق
+      // قرية السوادية" is As Sawadiyah of Idlib, not Samandağ, whose Arabic spelling "السويدية"
+      // agrees by its key; thirty-second held-out set).
+      if (r.place && r.match != "exact" && cue && m.has_localities() && !acronym) {
+        const Resolved lr = m.resolve(win.query, tok(win.first).script == Script::cyrillic, true);
+        if (lr.place && lr.match == "exact" && lr.homonyms.empty()) {
+          r = lr;
+          from_localities = true;
+        }
+      }
       if (!r.place && !main_ambiguous && m.has_localities() &&
           (cue || verb_cue || seen_again_window || joined_window || near_window || bare_window) &&
           (!cue || cue->strong || !arabic_word || ar_local_cue || list_window || list_try || seen_again_window ||
