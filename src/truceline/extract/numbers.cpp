@@ -1051,7 +1051,77 @@ struct Scanner {
     return true;
   }
 
+  // "one of the (two) injured / of them died" (NumberMention::of_injured). Issue 14,
+  // thirty-second held-out set: eight tolls kept the injured count after one of them died, and
+  // "one of the two girls ... died" was read as two dead. A word for "one", then within four
+  // words its group ("of the two girls", "of them", "المصابين", "из раненых", "yaralılardan"),
+  // and a verb of dying in the same sentence within eight words; the figure inside the group
+  // ("two") is no count of its own.
+  void of_injured_pass() {
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    static const std::set<std::string> kDie{"died", "dies", "succumbed", "умер", "умерла", "скончался", "скончалась",
+                                            "öldü", "hayatını", "kaybetti"};
+    static const std::vector<std::string> kDieAr = [] {
+      std::vector<std::string> v;
+      for (const char* w : {"توفي", "توفى", "توفيت", "استشهد", "استشهدت", "مات", "ماتت", "فارق", "فارقت"})
+        v.push_back(lexicon::key(w));
+      return v;
+    }();
+    static const std::vector<std::string> kGroupAr = [] {
+      std::vector<std::string> v;
+      for (const char* w : {"المصابين", "الجرحى", "المصابات", "الجريحين", "المصابين", "المصابَين"}) v.push_back(lexicon::key(w));
+      return v;
+    }();
+    static const std::string ahad = lexicon::key("أحد"), ihda = lexicon::key("إحدى");
+    auto ar_in = [&](std::size_t x, const std::vector<std::string>& set) {
+      for (const auto& f : forms[x])
+        if (std::find(set.begin(), set.end(), f) != set.end()) return true;
+      return false;
+    };
+    auto dying_near = [&](std::size_t a, std::size_t z) {
+      for (std::size_t x = a >= 8 ? a - 8 : 0; x < std::min(n(), z + 9); ++x)
+        if (word(x) && t[x].sentence == t[a].sentence &&
+            (kDie.count(k[x]) || (is_arabic_key(k[x]) && ar_in(x, kDieAr)) || k[x].starts_with("скончал")))
+          return true;
+      return false;
+    };
+    for (std::size_t i = 0; i < n(); ++i) {
+      if (!word(i)) continue;
+      std::size_t last = kNone;
+      if (lang == "en" && k[i] == "one" && word(i + 1) && k[i + 1] == "of") {
+        // "one of them", "one of the injured", "one of the two girls"
+        if (word(i + 2) && (k[i + 2] == "them" || k[i + 2] == "those")) last = i + 2;
+        else if (word(i + 2) && k[i + 2] == "the")
+          for (std::size_t x = i + 3; x < std::min(n(), i + 6) && last == kNone; ++x)
+            if (word(x) && !t[x].number && !info[x].number && t[x].sentence == t[i].sentence) last = x;
+      } else if (is_arabic_key(k[i]) && (ar_in(i, {ahad}) || ar_in(i, {ihda})) && word(i + 1) && ar_in(i + 1, kGroupAr)) {
+        last = i + 1;  // "أحد المصابين", "إحدى المصابات"
+      } else if (lang == "ru" && (k[i] == "один" || k[i] == "одна") && word(i + 1) && k[i + 1] == "из" && word(i + 2) &&
+                 (k[i + 2] == "них" || k[i + 2].starts_with("ранен") || k[i + 2].starts_with("пострадавш"))) {
+        last = i + 2;
+      } else if (lang == "tr" && (k[i].starts_with("yaralılardan") || k[i].starts_with("yaralilardan")) && word(i + 1) &&
+                 (k[i + 1] == "biri" || k[i + 1] == "birisi")) {
+        last = i + 1;
+      }
+      if (last == kNone || !dying_near(i, last)) continue;
+      NumberMention m;
+      m.value = 1;
+      m.counts = "fatalities";
+      m.of_injured = true;
+      lexicon::trim_clitics(doc, i, last, clitic_letters(i), m.span, m.text);
+      // (the figure inside the group, "the two girls", is no count)
+      std::erase_if(out, [&](const NumberMention& x) { return x.span.begin >= m.span.begin && x.span.end <= m.span.end; });
+      out.push_back(std::move(m));
+      i = last;
+    }
+    std::sort(out.begin(), out.end(), [](const NumberMention& a, const NumberMention& b) { return a.span.begin < b.span.begin; });
+  }
+
   void run() {
+    run_numbers();
+    of_injured_pass();
+  }
+  void run_numbers() {
     for (std::size_t i = 0; i < n(); ++i) {
       if (!word(i) || in_date[i]) continue;
       // An Arabic dual noun is its own number: "قتيلان", "جريحين", "قذيفتين".

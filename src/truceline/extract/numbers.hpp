@@ -47,6 +47,10 @@ struct NumberMention {
   std::string unit;       // the counted noun as written, lower-cased ("civilians", "shells", ...)
   std::optional<Span> counted_span;  // the counted noun
   bool risen = false;  // a toll risen to this figure ("rose to eight", "возросло до", "5'e yükseldi"): it revises the figures before
+  // "one of the injured died" ("one of the two girls died", "توفي أحد المصابين", "один из них
+  // скончался", "yaralılardan biri öldü"): one death among people counted as injured before;
+  // value 1, counts fatalities. It moves one from the injured to the dead (candidates).
+  bool of_injured = false;
 };
 
 std::vector<NumberMention> find_numbers(const Document& doc);
