@@ -3187,6 +3187,15 @@ TEST(CandidateAssembly, AWeekLaterAndTheNextDaysAbbreviations) {
   const auto named = days("Shelling hit Saraqib on 12 March 2020. Talks were held in Moscow. A week after the talks, a "
                           "drone struck Binnish.");
   EXPECT_EQ(std::count(named.begin(), named.end(), "2020-03-19"), 0);
+  // Up to a month of days later, and Russian "накануне" said alone (thirty-second held-out set):
+  // 6 May 2019 + 12 days = 18 May; the day before 2 August is 1 August.
+  EXPECT_EQ(days("On 6 May 2019 shells hit Saraqib. Twelve days later an air strike hit the bakery at Binnish."),
+            (std::vector<std::string>{"2019-05-06", "2019-05-18"}));
+  EXPECT_EQ(days("2 августа 2019 года снаряды упали на Ариху. Накануне мы видели беспилотник над Арихой."),
+            (std::vector<std::string>{"2019-08-02", "2019-08-01"}));
+  // (not "накануне выборов": the eve of what it names)
+  const auto eve = days("2 августа 2019 года снаряды упали на Ариху. Накануне выборов беспилотник кружил над Арихой.");
+  EXPECT_EQ(std::count(eve.begin(), eve.end(), "2019-08-01"), 0);
 }
 
 // One of the injured died (thirty-second held-out set, our own sentences): the dead one more, the

