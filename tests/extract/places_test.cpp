@@ -1342,4 +1342,20 @@ TEST(Places, TheSupplementsExactSpellingBeatsTheMainGazetteersLooseMatch) {
   EXPECT_EQ(with_text(ms, "أربعين"), nullptr) << dump(ms);
 }
 
+TEST(Places, LevantineCuesAndGenericFirstWordsFindTheSupplementsVillages) {
+  // Thirty-second held-out set (our own sentences): villages after Levantine "outside", "the sky
+  // of", "their village", a cistern's and a citadel's names, and a farm's name that holds its noun
+  // were no mention or another village. Coordinates from localities.tsv.
+  expect_point(find_with_localities("الطيران ضرب مدجنة جوزها برات البيصنة يوم الاتنين.", "ar"), "البيصنة", 36.52852,
+               36.04060);
+  expect_point(find_with_localities("الزنانة ما فارقت سما الفاسوق من العصر للمغرب.", "ar"), "الفاسوق", 36.45211, 36.02005);
+  expect_point(find_with_localities("الزنانة كانت فوق ضيعتهم البعرورة طول السهرة.", "ar"), "البعرورة", 36.38190, 36.15399);
+  expect_point(find_with_localities("استهدفت غارات جوية محيط قرية جب الدرك.", "ar"), "جب الدرك", 36.33851, 35.93691);
+  expect_point(find_with_localities("سقطت قذيفة على قرية قلعة الشيخ ملوخ.", "ar"), "قلعة الشيخ ملوخ", 36.37012, 35.32407);
+  expect_point(find_with_localities("الطيران ضرب عالكروم تحت مزرعة الشيوخ.", "ar"), "مزرعة الشيوخ", 36.41458, 36.10322);
+  // (not a common word after "سما": the sky was clear)
+  const auto ms = find_with_localities("كانت سما الضيعة صافية.", "ar");
+  for (const auto& m : ms) EXPECT_NE(m.kind, "point") << dump(ms);
+}
+
 }  // namespace truceline::extract

@@ -142,6 +142,10 @@ const std::vector<Cue>& cues() {
          // (Levantine "from the side of", "in the middle of": "من صوب الشيخ عقيل", "بنص زرزيتا";
          // thirty-first held-out set)
          "صوب", "نص", "وسط",
+         // (Levantine "outside", "the sky of", "belonging to", fields, vineyards and "village" of
+         // a name: "برات البيصنة", "سما الفاسوق", "بيت مرعي تبع دركوش", "حقول قلعة الشيخ ملوخ",
+         // "ضيعتهم البعرورة"; thirty-second held-out set)
+         "برات", "سما", "تبع", "حقول", "كروم", "ضيعة", "ضيعتهم", "ضيعتنا", "ضيعتي",
          // (an entrance and a junction named after their village: "عند مدخل محمبل", "مفرق بكفلون";
          // twenty-fourth held-out set)
          "مدخل", "مفرق",
@@ -343,7 +347,10 @@ bool is_cue_word(const std::string& key) {
 const std::unordered_set<std::u32string>& ar_name_first() {
   static const std::unordered_set<std::u32string> s{U"ابو", U"ام",  U"عين",  U"تل",  U"تله", U"كفر",
                                                     U"دير", U"خربه", U"جسر", U"معر", U"معره", U"قلعه",
-                                                    U"بيت", U"راس", U"باب", U"خان"};
+                                                    U"بيت", U"راس", U"باب", U"خان",
+                                                    // (a cistern, a farm, a quarter: "جب الدرك", "مزرعة
+                                                    // الشيوخ", "حارة المرعي"; thirty-second held-out set)
+                                                    U"جب", U"مزرعه", U"حاره"};
   return s;
 }
 
@@ -2392,6 +2399,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                                 Words{cue_key("مدخل")}, Words{cue_key("مفرق")},
                                                 // a side, a middle ("من صوب الشيخ عقيل", "بنص زرزيتا")
                                                 Words{cue_key("صوب")}, Words{cue_key("نص")}, Words{cue_key("وسط")},
+                                                // outside, the sky of, fields, a village of ("برات البيصنة",
+                                                // "سما الفاسوق", "حقول X", "ضيعتهم البعرورة")
+                                                Words{cue_key("برات")}, Words{cue_key("سما")}, Words{cue_key("حقول")},
+                                                Words{cue_key("كروم")}, Words{cue_key("ضيعة")}, Words{cue_key("ضيعتهم")},
+                                                Words{cue_key("ضيعتنا")}, Words{cue_key("ضيعتي")},
                                                 // "near" ("قرب جورين", "بالقرب من جورين")
                                                 near_cues()[0], near_cues()[1]};
         return c && (std::find(kAround.begin(), kAround.end(), c->key) != kAround.end() || is_ar_direction(c) ||
@@ -3431,6 +3443,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // one) that the supplement spells exactly, after a cue: the supplement's village ("فوق
       // قرية السوادية" is As Sawadiyah of Idlib, not Samandağ, whose Arabic spelling "السويدية"
       // agrees by its key; thirty-second held-out set).
+      // A farm's name that holds its noun ("مزرعة الشيوخ" is Mazra`at ash Shuyukh, not ash-Shuyukh of
+      // Aleppo): the cue word and the name, when the supplement spells them so, whole (as "تل X",
+      // tel_whole). Thirty-second held-out set.
+      if (arabic_word && cue && cue->strong && cue->first + 1 == win.first && m.has_localities()) {
+        static const std::u32string kFarm = U"مزرعه";
+        if (ar_no_article(ar_letters(doc.token_text(W[cue->first].tok))) == kFarm) {
+          const std::string q = std::string(doc.slice(doc.tokens_span(W[cue->first].tok, W[win.last].tok)));
+          const Resolved lr = m.resolve(q, false, true);
+          if (lr.place && lr.match == "exact" && lr.homonyms.empty()) {
+            r = lr;
+            win.query = q;
+            win.first = cue->first;
+            from_localities = true;
+          }
+        }
+      }
       if (r.place && r.match != "exact" && cue && m.has_localities() && !acronym) {
         const Resolved lr = m.resolve(win.query, tok(win.first).script == Script::cyrillic, true);
         if (lr.place && lr.match == "exact" && lr.homonyms.empty()) {
@@ -3463,9 +3491,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             from_localities = true;
           }
         }
-        if (!from_localities && arabic_word && ((cue && cue->strong) || list_window || near_window) && win.first == win.last) {
+        // (also a name whose first word is a generic noun, read as two words: "قلعة الشيخ ملوخ",
+        // three; thirty-second held-out set)
+        if (!from_localities && arabic_word && ((cue && cue->strong) || list_window || near_window) &&
+            win.last <= win.first + 1) {
           for (std::size_t k = 3; k >= 2; --k) {
             const std::size_t last = win.first + k - 1;
+            if (last <= win.last) continue;
             bool ok = last < n;
             for (std::size_t x = win.first + 1; ok && x <= last; ++x) ok = W[x].sep != 3 && tok(x).script == Script::arabic;
             if (!ok) continue;
