@@ -1283,7 +1283,7 @@ std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& 
     std::set<std::string> w{"instructions", "rules", "plan", "schedule", "law", "regulations", "agreement",
                             "memorandum", "protocol", "правилам", "плану", "графику", "инструкции"};
     for (const char* a : {"انو", "إنو", "بدها", "بدو", "لأنو", "إن", "أن", "انه", "إنه", "أنه", "انها", "إنها", "ما", "هيك",
-                          "التعليمات", "الأصول", "القانون", "الخطة", "الجدول", "الاتفاق", "الاتفاقية", "المذكرة",
+                          "التعليمات", "الأصول", "القانون", "الخطة", "خطة", "الجدول", "الاتفاق", "الاتفاقية", "المذكرة",
                           "البروتوكول", "التعميم", "القرار"})
       w.insert(normalise_arabic(a));
     return w;

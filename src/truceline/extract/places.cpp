@@ -3459,8 +3459,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
         }
       }
-      if (r.place && r.match != "exact" && cue && m.has_localities() && !acronym) {
-        const Resolved lr = m.resolve(win.query, tok(win.first).script == Script::cyrillic, true);
+      // (Not a Cyrillic name: its case ending makes an "exact" spelling of another village, "Сафры"
+      // no Sari Oucharhi.)
+      if (r.place && r.match != "exact" && cue && m.has_localities() && !acronym &&
+          tok(win.first).script != Script::cyrillic) {
+        const Resolved lr = m.resolve(win.query, false, true);
         if (lr.place && lr.match == "exact" && lr.homonyms.empty()) {
           r = lr;
           from_localities = true;
