@@ -3228,4 +3228,14 @@ TEST(CandidateAssembly, OneOfTheInjuredDiedMovesOneToTheDead) {
   EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday. One of the shepherds died."), V{"1/-"});
 }
 
+// A Russian apposition "X, примерно в 5,5 км к ... от Y" and a bracketed one "X (в 2,5 км к ... от
+// Y)" locate X: the event is at X, not at the reference Y (thirty-second held-out set, our own
+// sentences).
+TEST(CandidateAssembly, ARussianOffsetAfterTheVillageLocatesIt) {
+  const auto cs = full_candidates_of("Над н. п. Телль-Дадин, примерно в 5,5 км к юго-юго-востоку от Эль-Хадира, кружил "
+                                     "беспилотник.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Tall Dadin") << cs[0].dump();
+}
+
 }  // namespace truceline::extract

@@ -1732,7 +1732,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             // and an apposition that says what the place is and where ("Kafr Jannah, the village on
             // the M4 about 4 km east of Muhambal"; twenty-fourth held-out set)
             "the", "a", "village", "town", "hamlet", "small", "on", "road", "highway", "m4", "m5",
-            "деревня", "село", "посёлок", "поселок", "на", "трассе", normalise_arabic("القرية"),
+            "деревня", "село", "посёлок", "поселок", "на", "трассе", "в", "это", "километрах", "километров",
+            normalise_arabic("القرية"),
             normalise_arabic("البلدة"), normalise_arabic("الواقعة"), "köy", "köyü", "kasaba"};
         auto digits_only = [](std::string_view w) {
           for (std::size_t i = 0; i < w.size();) {
@@ -1751,7 +1752,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         for (std::size_t i = 0; i < gap.size();) {
           const std::size_t at = i;
           const char32_t c = detail::next_cp(gap, i);
-          if (c == U' ' || c == U',' || c == U'\u060C' /* ، */ || c == U'\u00A0') {
+          // (and an opening bracket: "у н. п. Джубб-эль-Гар (в 2,5 км к северо-западу от Джурина)")
+          if (c == U' ' || c == U',' || c == U'\u060C' /* ، */ || c == U'\u00A0' || c == U'(') {
             if (!word_ok()) return false;
           } else {
             word.append(gap.substr(at, i - at));
