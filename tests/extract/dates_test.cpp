@@ -1818,6 +1818,15 @@ TEST(Dates, TheNthOrLastWeekdayOfAMonth) {
   // telling a book's May)
   EXPECT_EQ(day_of("Sayı 41, 12 Mart 2021. Kitabın kalbi Mayıs'ın son cuması.", 2021y / March / 12, "Mayıs"),
             "2020-05-29");
+  // (a plan: the first such day after the publication date; 2020-07-31 is a Friday)
+  EXPECT_EQ(day_of("Talks will resume on the last Friday of July.", 2020y / July / 20, "on the last Friday"),
+            "2020-07-31");
+  // (no month after an ambiguous word or a day of its own; reviewer, session 32)
+  for (const auto& m : dates("The last Friday may have been the deadliest day of the week in Ariha.", 2020y / June / 10))
+    EXPECT_NE(m.rule, "nth_weekday") << m.text;
+  for (const auto& m : dates("Protesters gathered at the last Friday march in Binnish.", 2020y / June / 10))
+    EXPECT_NE(m.rule, "nth_weekday") << m.text;
+  EXPECT_EQ(day_of("Last Friday, May 22, shells hit Ariha.", 2020y / June / 1, "May 22"), "2020-05-22");
   // February 2021 has four Fridays: no fifth; and an ordinal weekday without a month is not this rule.
   EXPECT_EQ(day_of("On the fourth Friday of February 2021, rockets hit Ariha.", pub, "On the fourth"), "2021-02-26");
   EXPECT_EQ(day_of("On the fifth Friday of February 2021, rockets hit Ariha.", pub, "On the fifth"), "unresolved");

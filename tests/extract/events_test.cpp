@@ -819,6 +819,7 @@ TEST(Events, ThirtySecondSetKinds) {
   EXPECT_EQ(kinds(run("A classmate tells me government forces entered the village on Wednesday.", "en")),
             "group_presence");
   EXPECT_EQ(kinds(run("Rejim güçleri sabah köye girdi.", "tr")), "group_presence");
+  EXPECT_EQ(kinds(run("Suriye hükümet güçleri dün Mecbine'ye girmiştir.", "tr")), "group_presence");
   EXPECT_EQ(kinds(run("В ночь на 14 января бармалеи накидали туда мин.", "ru")), "shelling");
   EXPECT_EQ(kinds(run("3 февраля под нашим «Тигром» хлопнул фугас.", "ru")), "other");
   EXPECT_EQ(kinds(run("Над районом тушения около часа находился беспилотный летательный аппарат.", "ru")),
@@ -831,7 +832,13 @@ TEST(Events, ThirtySecondSetKinds) {
   // (not the schoolgirls' bus, "حافلة الطالبات", read as a call that made the sentence a statement)
   EXPECT_EQ(kinds(run("وصلت حافلة الطالبات إلى المركز بعد قصف القرية.", "ar")), "shelling");
   EXPECT_EQ(kinds(run("The delegation entered talks in Ariha.", "en")), "");
-  EXPECT_EQ(kinds(run("Güçlerini birleştiren kooperatifler pazara girdi.", "tr")), "");
+  EXPECT_EQ(kinds(run("Government forces entered talks in Ariha.", "en")), "");
+  EXPECT_EQ(kinds(run("Türk güçleri ile yapılan anlaşma bu hafta yürürlüğe girmiş.", "tr")), "");
+  EXPECT_EQ(kinds(run("Köyün girişindeki kontrol noktası tüm araçları sorunsuz geçirmektedir.", "tr")), "");
+  EXPECT_EQ(kinds(run("منعت الأمطار الغزيرة دخول المزارعين إلى الحقول.", "ar")), "");
+  EXPECT_EQ(kinds(run("أقام الأهالي حفل زفاف قرب حاجز البلدة.", "ar")), "");
+  EXPECT_EQ(kinds(run("The memorandum bans drones over civilian areas such as Ariha.", "en")), "");
+  EXPECT_EQ(kinds(run("HTS promised to stop all fees at the checkpoint.", "en")), "");
 }
 
 TEST(Events, ThirtySecondSetClaimants) {

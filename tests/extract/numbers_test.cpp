@@ -582,8 +582,8 @@ TEST(Numbers, APersonsAgeIsNoCount) {
     for (const auto& n : numbers(text, lang)) got.push_back(n.text + "=" + n.counts);
     return got;
   };
-  // ("a man" is one of the injured: counted so; and "One of the injured ... died" is one death
-  // among them, NumberMention::of_injured)
+  // ("a man" is read as one of the injured; "One of the injured ... died" is one death among them,
+  // NumberMention::of_injured, and the candidate does not take "a" as a later injured count)
   EXPECT_EQ(values("One of the injured, a man of about 60, died overnight.", "en"),
             (std::vector<std::string>{"One of the injured=fatalities", "a=injured"}));
   EXPECT_EQ(values("A man aged 60 was killed in the strike.", "en"), (std::vector<std::string>{}));

@@ -3224,8 +3224,30 @@ TEST(CandidateAssembly, OneOfTheInjuredDiedMovesOneToTheDead) {
   EXPECT_EQ(fields("قصفت قوات النظام بلدة كفرنبل يوم الاثنين ما أدى إلى مقتل مدنيين اثنين وإصابة أربعة. وتوفي أحد "
                    "المصابين يوم الثلاثاء، فأصبحت الحصيلة ثلاثة قتلى وثلاثة مصابين."),
             V{"3/3"});
-  // (a death with no injured told before: one dead)
-  EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday. One of the shepherds died."), V{"1/-"});
+  // (each field on its own: a later death toll, the injured one fewer)
+  EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday, killing two civilians and injuring four. One of the injured died on "
+                   "Tuesday, bringing the death toll to three."),
+            V{"3/3"});
+  EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday, injuring three civilians. One of the injured, a man of about 60, died "
+                   "overnight."),
+            V{"1/2"});
+  // Not one of another group, a hedge, a negation, a death at once, or a death not of the
+  // injured (reviewer, session 32): the figures stay.
+  EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday, injuring three civilians. One of the rescuers died of a heart attack."),
+            V{"-/3"});
+  EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday, injuring three civilians. Not one of the injured died, doctors said."),
+            V{"-/3"});
+  EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday, injuring three civilians. One of the injured nearly died in the "
+                   "ambulance."),
+            V{"-/3"});
+  EXPECT_EQ(fields("Shells hit Kafr Nabl on Monday, killing two civilians and injuring three. One of them died instantly."),
+            V{"2/3"});
+  EXPECT_EQ(fields("Pazartesi Kafranbel'e top mermisi düştü, iki kişi yaralandı. Yaralılardan biri hayatını kurtaran "
+                   "doktorlara teşekkür etti."),
+            V{"-/2"});
+  EXPECT_EQ(fields("قصفت قوات النظام بلدة كفرنبل يوم الاثنين وأصيب ثلاثة مدنيين. ولا يزال أحد المصابين في العناية "
+                   "المشددة، وقد توفي شقيقه."),
+            V{"-/3"});
 }
 
 // A Russian apposition "X, примерно в 5,5 км к ... от Y" and a bracketed one "X (в 2,5 км к ... от

@@ -1695,11 +1695,18 @@ struct Scanner {
       wd = info[j].weekday >= 0 ? info[j].weekday : ar_bare_weekday(k[j]);
       if (wd < 0) return false;
       ++j;
-      if (word(j) && (k[j] == "of" || k[j] == "in" || k[j] == min || k[j] == fi)) ++j;
+      // ("of"/"in"/"من"/"في" before the month, or a Russian genitive right after the weekday; an
+      // ambiguous month word, "may", "march", only after the connector and capitalised: "The last
+      // Friday may have been …", "the last Friday march" are no months; reviewer, session 32)
+      bool connector = false;
+      if (word(j) && (k[j] == "of" || k[j] == "in" || k[j] == min || k[j] == fi)) ++j, connector = true;
       if (word(j) && k[j] == "the" && word(j + 1) && k[j + 1] == "month" && word(j + 2) && k[j + 2] == "of") j += 3;
-      if (word(j) && k[j] == shahr) ++j;
-      const auto mo = month_at(j, true);
+      if (word(j) && k[j] == shahr) ++j, connector = true;
+      const bool cyrillic = t[j < n() ? j : i].script == Script::cyrillic;
+      if (!connector && !cyrillic) return false;
+      const auto mo = month_at(j, connector && j < n() && (t[j].capitalised || t[j].script == Script::arabic));
       if (!mo || !same_sentence(i, mo->second)) return false;
+      if (day_at(mo->second + 1)) return false;  // "the last Friday, May 22": a date of its own
       m = mo->first;
       last = mo->second;
       if (auto y = year_after(last + 1)) written = y->first, last = y->second;
@@ -1710,19 +1717,50 @@ struct Scanner {
     std::string reason;
     int y = 0;
     // (the narrative's year only where it puts the day on or before the publication date: a
-    // review's header "12 Mart 2021" is no year of its book's "Mayıs'ın son cuması")
+    // review's header "12 Mart 2021" is no year of its book's "Mayıs'ın son cuması"; else the
+    // latest such day on or before the publication date, or, in a sentence that tells a plan
+    // ("talks will resume on the first Monday of July", "планируется", "سوف", "-ecek"), the first
+    // after it; reviewer, session 32)
     const auto told = year_told_before(first, 6);
     const auto told_day = told ? nth_weekday_in(*told, m, wd, nth) : std::nullopt;
+    auto plan_told = [&] {
+      static const std::set<std::string> kPlan = [] {
+        std::set<std::string> w;
+        for (const char* x : {"will", "shall", "planned", "scheduled", "expected", "next", "upcoming", "будет", "будут",
+                              "планируется", "запланирован", "запланированы", "سوف", "سيتم", "المقبل", "القادم"})
+          w.insert(lexicon::key(x));
+        return w;
+      }();
+      const auto& se = doc.sentences()[t[i].sentence];
+      for (std::size_t x = se.first_token; x < se.end_token && x < n(); ++x) {
+        if (!word(x)) continue;
+        if (kPlan.count(k[x])) return true;
+        if (lang == "tr" && (k[x].ends_with("ecek") || k[x].ends_with("acak") || k[x].ends_with("ecektir") ||
+                             k[x].ends_with("acaktır")))
+          return true;
+      }
+      return false;
+    };
     if (written) {
       y = *written;
-    } else if (told && (!pub || (told_day && sys_days{*told_day} <= sys_days{*pub}))) {
+    } else if (told && told_day && (!pub || sys_days{*told_day} <= sys_days{*pub})) {
       y = *told;
       reason = fmt::format("year {} from the date told before", y);
     } else if (pub) {
       const int py = static_cast<int>(pub->year());
-      y = py - 1;
-      if (auto d = nth_weekday_in(py, m, wd, nth); d && sys_days{*d} <= sys_days{*pub}) y = py;
-      reason = fmt::format("the latest such day on or before the publication date {}", iso(*pub));
+      const bool ahead = plan_told();
+      std::optional<year_month_day> pick;
+      for (int yy = py - 1; yy <= py + 1; ++yy) {
+        const auto d = nth_weekday_in(yy, m, wd, nth);
+        if (!d) continue;
+        if (ahead ? sys_days{*d} > sys_days{*pub} && !pick : sys_days{*d} <= sys_days{*pub}) pick = d, y = yy;
+      }
+      if (!pick) {
+        emit(first, last, "unresolved", "day", std::nullopt, "no year near the publication date has such a weekday");
+        return true;
+      }
+      reason = ahead ? fmt::format("the first such day after the publication date {} (a plan)", iso(*pub))
+                     : fmt::format("the latest such day on or before the publication date {}", iso(*pub));
     } else {
       emit(first, last, "nth_weekday", "day", std::nullopt, kNoPublished);
       return true;

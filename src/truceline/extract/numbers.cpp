@@ -1053,57 +1053,86 @@ struct Scanner {
 
   // "one of the (two) injured / of them died" (NumberMention::of_injured). Issue 14,
   // thirty-second held-out set: eight tolls kept the injured count after one of them died, and
-  // "one of the two girls ... died" was read as two dead. A word for "one", then within four
-  // words its group ("of the two girls", "of them", "المصابين", "из раненых", "yaralılardan"),
-  // and a verb of dying in the same sentence within eight words; the figure inside the group
-  // ("two") is no count of its own.
+  // "one of the two girls ... died" was read as two dead. The phrase and its verb of dying
+  // together: English "one of them / of the injured / of the two girls" (a group counted before:
+  // injured words, "them", or a figure before the noun), then the verb right after (an
+  // apposition between commas and "later", "had", "has" skipped); Arabic "توفي أحد المصابين" or
+  // "أحد المصابين توفي"; Russian "один из них / из раненых скончался"; Turkish "yaralılardan
+  // biri … öldü / hayatını kaybetti" (three words at most between). Not negated or hedged ("Not
+  // one of the injured died", "nearly died", "died instantly": one of the dead). The figure
+  // inside the group ("two") is no count of its own. Reviewer, session 32: any word of dying
+  // within eight words was too loose.
   void of_injured_pass() {
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    static const std::set<std::string> kDie{"died", "dies", "succumbed", "умер", "умерла", "скончался", "скончалась",
-                                            "öldü", "hayatını", "kaybetti"};
+    static const std::set<std::string> kDieEn{"died", "succumbed"};
+    static const std::set<std::string> kSkipEn{"later", "had", "has", "then", "subsequently", "also", "since"};
+    static const std::set<std::string> kInjuredEn{"injured", "wounded", "hurt", "casualties", "victims", "patients"};
+    static const std::set<std::string> kHedge{"not", "nearly", "almost", "never", "не", "чуть"};
+    static const std::set<std::string> kAtOnce{"instantly", "immediately", "на", "месте", "сразу"};
     static const std::vector<std::string> kDieAr = [] {
       std::vector<std::string> v;
-      for (const char* w : {"توفي", "توفى", "توفيت", "استشهد", "استشهدت", "مات", "ماتت", "فارق", "فارقت"})
-        v.push_back(lexicon::key(w));
+      for (const char* w : {"توفي", "توفى", "توفيت", "استشهد", "استشهدت", "فارق", "فارقت"}) v.push_back(lexicon::key(w));
       return v;
     }();
     static const std::vector<std::string> kGroupAr = [] {
       std::vector<std::string> v;
-      for (const char* w : {"المصابين", "الجرحى", "المصابات", "الجريحين", "المصابين", "المصابَين"}) v.push_back(lexicon::key(w));
+      for (const char* w : {"المصابين", "الجرحى", "المصابات", "الجريحين", "الجريحتين"}) v.push_back(lexicon::key(w));
       return v;
     }();
-    static const std::string ahad = lexicon::key("أحد"), ihda = lexicon::key("إحدى");
+    static const std::string ahad = lexicon::key("أحد"), ihda = lexicon::key("إحدى"), lam = lexicon::key("لم"),
+                             ma = lexicon::key("ما");
     auto ar_in = [&](std::size_t x, const std::vector<std::string>& set) {
+      if (!word(x)) return false;
       for (const auto& f : forms[x])
         if (std::find(set.begin(), set.end(), f) != set.end()) return true;
       return false;
     };
-    auto dying_near = [&](std::size_t a, std::size_t z) {
-      for (std::size_t x = a >= 8 ? a - 8 : 0; x < std::min(n(), z + 9); ++x)
-        if (word(x) && t[x].sentence == t[a].sentence &&
-            (kDie.count(k[x]) || (is_arabic_key(k[x]) && ar_in(x, kDieAr)) || k[x].starts_with("скончал")))
-          return true;
-      return false;
-    };
+    std::set<std::size_t> sentences_done;  // one such death per sentence
     for (std::size_t i = 0; i < n(); ++i) {
-      if (!word(i)) continue;
-      std::size_t last = kNone;
+      if (!word(i) || sentences_done.count(t[i].sentence)) continue;
+      const bool hedged = i > 0 && word(i - 1) && kHedge.count(k[i - 1]);
+      std::size_t last = kNone, verb = kNone;
       if (lang == "en" && k[i] == "one" && word(i + 1) && k[i + 1] == "of") {
-        // "one of them", "one of the injured", "one of the two girls"
-        if (word(i + 2) && (k[i + 2] == "them" || k[i + 2] == "those")) last = i + 2;
-        else if (word(i + 2) && k[i + 2] == "the")
-          for (std::size_t x = i + 3; x < std::min(n(), i + 6) && last == kNone; ++x)
-            if (word(x) && !t[x].number && !info[x].number && t[x].sentence == t[i].sentence) last = x;
-      } else if (is_arabic_key(k[i]) && (ar_in(i, {ahad}) || ar_in(i, {ihda})) && word(i + 1) && ar_in(i + 1, kGroupAr)) {
-        last = i + 1;  // "أحد المصابين", "إحدى المصابات"
+        if (word(i + 2) && (k[i + 2] == "them" || k[i + 2] == "those")) {
+          last = i + 2;
+        } else if (word(i + 2) && k[i + 2] == "the") {
+          std::size_t x = i + 3;
+          const bool counted = word(x) && (t[x].number || info[x].number);
+          if (counted) ++x;
+          if (word(x) && (kInjuredEn.count(k[x]) || counted)) last = x;
+        }
+        if (last != kNone) {
+          std::size_t x = last + 1;
+          if (punct(x, ",")) {  // ", a man of about 60," — the apposition
+            std::size_t y = x + 1;
+            while (y < n() && y < x + 10 && !punct(y, ",") && t[y].sentence == t[i].sentence) ++y;
+            x = punct(y, ",") ? y + 1 : x;
+          }
+          while (word(x) && kSkipEn.count(k[x])) ++x;
+          if (word(x) && kDieEn.count(k[x]) && !(word(x + 1) && kAtOnce.count(k[x + 1]))) verb = x;
+        }
+      } else if (is_arabic_key(k[i]) && (ar_in(i, {ahad}) || ar_in(i, {ihda})) && ar_in(i + 1, kGroupAr)) {
+        last = i + 1;  // "توفي أحد المصابين", "أحد المصابين توفي"
+        if (i > 0 && ar_in(i - 1, kDieAr) && !(i > 1 && (ar_in(i - 2, {lam}) || ar_in(i - 2, {ma})))) verb = i - 1;
+        else if (ar_in(i + 2, kDieAr)) verb = i + 2;
       } else if (lang == "ru" && (k[i] == "один" || k[i] == "одна") && word(i + 1) && k[i + 1] == "из" && word(i + 2) &&
                  (k[i + 2] == "них" || k[i + 2].starts_with("ранен") || k[i + 2].starts_with("пострадавш"))) {
         last = i + 2;
+        std::size_t x = last + 1;
+        if (word(x) && !k[x].starts_with("скончал") && !k[x].starts_with("умер")) ++x;  // "позже", "ночью"
+        if (word(x) && (k[x].starts_with("скончал") || k[x].starts_with("умер")) &&
+            !(word(x - 1) && kHedge.count(k[x - 1])) && !(word(x + 1) && kAtOnce.count(k[x + 1])))
+          verb = x;
       } else if (lang == "tr" && (k[i].starts_with("yaralılardan") || k[i].starts_with("yaralilardan")) && word(i + 1) &&
                  (k[i + 1] == "biri" || k[i + 1] == "birisi")) {
         last = i + 1;
+        for (std::size_t x = last + 1; x < n() && x <= last + 4 && t[x].sentence == t[i].sentence && verb == kNone; ++x) {
+          if (!word(x)) continue;
+          if (k[x] == "öldü" || k[x] == "öldüğü" || k[x].starts_with("vefat")) verb = x;
+          else if ((k[x] == "hayatını" || k[x] == "hayatini") && word(x + 1) && k[x + 1].starts_with("kaybet")) verb = x + 1;
+        }
       }
-      if (last == kNone || !dying_near(i, last)) continue;
+      if (last == kNone || verb == kNone || hedged) continue;
       NumberMention m;
       m.value = 1;
       m.counts = "fatalities";
@@ -1112,6 +1141,7 @@ struct Scanner {
       // (the figure inside the group, "the two girls", is no count)
       std::erase_if(out, [&](const NumberMention& x) { return x.span.begin >= m.span.begin && x.span.end <= m.span.end; });
       out.push_back(std::move(m));
+      sentences_done.insert(t[i].sentence);
       i = last;
     }
     std::sort(out.begin(), out.end(), [](const NumberMention& a, const NumberMention& b) { return a.span.begin < b.span.begin; });
