@@ -3220,6 +3220,9 @@ TEST(CandidateAssembly, OneOfTheInjuredDiedMovesOneToTheDead) {
             V{"1/1"});
   EXPECT_EQ(fields("Pazartesi Kafranbel'e top mermisi düştü, iki kişi yaralandı. Yaralılardan biri hastanede öldü."),
             V{"1/1"});
+  EXPECT_EQ(fields("سقطت قذائف على بلدة كفرنبل يوم الاثنين وأفاد الدفاع المدني بإصابة مدنيين اثنين. وأبلغنا الدفاع المدني "
+                   "عصراً بوفاة أحد المصابين متأثراً بجراحه."),
+            V{"1/1"});
   // (the toll told after the death already counts it)
   EXPECT_EQ(fields("قصفت قوات النظام بلدة كفرنبل يوم الاثنين ما أدى إلى مقتل مدنيين اثنين وإصابة أربعة. وتوفي أحد "
                    "المصابين يوم الثلاثاء، فأصبحت الحصيلة ثلاثة قتلى وثلاثة مصابين."),

@@ -1071,7 +1071,9 @@ struct Scanner {
     static const std::set<std::string> kAtOnce{"instantly", "immediately", "на", "месте", "сразу"};
     static const std::vector<std::string> kDieAr = [] {
       std::vector<std::string> v;
-      for (const char* w : {"توفي", "توفى", "توفيت", "استشهد", "استشهدت", "فارق", "فارقت"}) v.push_back(lexicon::key(w));
+      // (and the noun: "أبلغنا الدفاع المدني بوفاة أحد المصابين")
+      for (const char* w : {"توفي", "توفى", "توفيت", "استشهد", "استشهدت", "فارق", "فارقت", "وفاة", "استشهاد"})
+        v.push_back(lexicon::key(w));
       return v;
     }();
     static const std::vector<std::string> kGroupAr = [] {
