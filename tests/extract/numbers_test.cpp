@@ -668,6 +668,7 @@ TEST(Numbers, LandMoneyAndGoodsCountedAreNoCasualties) {
   EXPECT_TRUE(counted("سقطت قذائف على الحقول ما أدى إلى احتراق نحو أربعين دونماً وإصابة مزارع بجروح.", "ar").empty());
   EXPECT_EQ(counted("Shelling burnt 40 hectares and wounded a farmer.", "en"), (std::vector<std::string>{"a=injured"}));
   EXPECT_TRUE(counted("The strike killed the shepherd and destroyed 300 dollars of seed.", "en").empty());
+  EXPECT_TRUE(counted("Varil bombaları köye düştü, iki ev yıkıldı ve yaralananlar hastaneye kaldırıldı.", "tr").empty());
   EXPECT_EQ(counted("Shelling burnt the fields and wounded 3 farmers.", "en"), (std::vector<std::string>{"3=injured"}));
 }
 

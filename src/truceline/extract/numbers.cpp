@@ -161,7 +161,9 @@ const KeyMap<std::string_view>& count_nouns() {
       {"donums", "other"}, {"acres", "other"}, {"гектаров", "other"}, {"гектара", "other"}, {"dönüm", "other"},
       {"dekar", "other"}, {"dollars", "other"}, {"دولار", "other"}, {"دولارا", "other"}, {"ليرة", "other"},
       {"долларов", "other"}, {"tonnes", "other"}, {"tons", "other"}, {"тонн", "other"}, {"طن", "other"},
-      {"اطنان", "other"}};
+      {"اطنان", "other"},
+      // (and Turkish houses, buildings and shops: "iki ev yıkıldı" was 2 injured)
+      {"ev", "other"}, {"bina", "other"}, {"dükkan", "other"}, {"dükkân", "other"}};
   return m;
 }
 
