@@ -507,6 +507,8 @@ constexpr Entry kTriggers[] = {
     {"group_presence", "güçleri ~ girmiş*"},
     {"shelling", "накидали ~ мин"}, {"shelling", "накидали мин"}, {"other", "хлопнул фугас"}, {"other", "фугас хлопнул"},
     {"other", "bomb left at the roadside"}, {"other", "roadside bomb"},
+    {"shelling", "выпущен* ракет*"}, {"shelling", "выпущен* ~ ракет*"}, {"shelling", "выпущен* ~ ~ снаряд*"},
+    {"shelling", "мины разорвались"}, {"shelling", "мин разорвались"},
     {"uav_observation", "находился беспилотн*"}, {"uav_observation", "находились беспилотн*"},
     {"uav_observation", "iha ~ tur attı"}, {"uav_observation", "iha ~ ~ tur attı"}, {"uav_observation", "iha tur attı"},
     {"uav_observation", "drone dönüyor*"}, {"uav_observation", "drone ~ dönüyor*"}, {"uav_observation", "a drone over"},
@@ -775,7 +777,8 @@ bool predicate_denial(std::string_view pattern) {
 // Claim cues. kClaimBefore: the claimant follows the cue ("according to X", "по данным X",
 // "بحسب X"). kClaimVerbs: a speech verb; the claimant is its subject (before it in English and
 // Turkish; after it in Arabic and Russian when words follow before the clause ends, else before).
-constexpr const char* kClaimBefore[] = {"according to", "по данным", "по словам", "по информации", "как сообщил*",
+constexpr const char* kClaimBefore[] = {"according to", "по данным", "по словам", "по информации", "по сообщению",
+                                        "по сообщениям", "как сообщил*",
                                         "как заявил*", "со ссылкой на", "بحسب", "حسب", "وفق", "وفقا ل*",
                                         "نقلا عن", "göre"};
 constexpr const char* kClaimVerbs[] = {
