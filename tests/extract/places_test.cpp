@@ -1337,6 +1337,12 @@ TEST(Places, TheSupplementsExactSpellingBeatsTheMainGazetteersLooseMatch) {
   // localities.tsv.
   expect_point(find_with_localities("حلّقت طائرة استطلاع فوق قرية السوادية طوال مدة الامتحان.", "ar"), "السوادية",
                36.41695, 35.94472);
+  // ... and a loose Syrian match far from the text's places yields to the supplement's exact
+  // village near them ("الرابية" two km from اسحقية, not Rabī‘ah of Latakia 27 km away)
+  expect_point(find_with_localities("سقطت قذيفة على قرية اسحقية. ثم قصفت الطائرات أرضاً في قرية الرابية، جنوب شرقي اسحقية "
+                                    "بنحو كيلومترين.",
+                                    "ar"),
+               "الرابية", 36.32696, 35.89334);
   // (a number word after a weak cue is a count: no Al Arba`in)
   const auto ms = find_with_localities("أدى القصف إلى احتراق نحو أربعين دونماً من القمح.", "ar");
   EXPECT_EQ(with_text(ms, "أربعين"), nullptr) << dump(ms);

@@ -2445,6 +2445,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (!p || approx_km(town->lat, town->lon, p->lat, p->lon) <= kNearLocatedKm) return &out[at];
         return nullptr;
       };
+      // Whether place a lies within 15 km of a point the text located before, and nearer to one than b.
+      auto nearer_located = [&](const gazetteer::Place* a, const gazetteer::Place* b) {
+        double da = 1e9, db = 1e9;
+        for (const PlaceMention& o : out)
+          if (o.kind == "point" && o.lat && o.lon) {
+            da = std::min(da, approx_km(*o.lat, *o.lon, a->lat, a->lon));
+            db = std::min(db, approx_km(*o.lat, *o.lon, b->lat, b->lon));
+          }
+        return da <= 15 && da < db;
+      };
       bool near_window = false;                 // an Arabic weak cue's word only the supplement may know (below)
       bool near_try = false;                    // a weak cue's name the main gazetteer places out of scope
       std::optional<Window> found;
@@ -3461,13 +3471,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       }
       // (Not a Cyrillic name: its case ending makes an "exact" spelling of another village, "Сафры"
       // no Sari Oucharhi.)
-      // (And only against a place in another country: a loose match of a Syrian village, "كفر زيت"
-      // as Kafr Zaytā of Hama, is no weaker than the supplement's namesake 117 km away; reviewer,
-      // session 32.)
+      // (And only against a place in another country, or when the supplement's village lies near a
+      // place the text located before and the main one does not ("الرابية، جنوب شرقي اسحقية"): a
+      // loose match of a Syrian village, "كفر زيت" as Kafr Zaytā of Hama, is no weaker than the
+      // supplement's namesake 117 km away; reviewer, session 32.)
       if (r.place && r.match != "exact" && cue && m.has_localities() && !acronym &&
           tok(win.first).script != Script::cyrillic) {
         const Resolved lr = m.resolve(win.query, false, true);
-        if (lr.place && lr.match == "exact" && lr.homonyms.empty() && lr.place->country != r.place->country) {
+        if (lr.place && lr.match == "exact" && lr.homonyms.empty() &&
+            (lr.place->country != r.place->country || nearer_located(lr.place, r.place))) {
           r = lr;
           from_localities = true;
         }
