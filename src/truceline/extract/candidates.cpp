@@ -4743,7 +4743,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // injured count there is nobody to move. (Issue 14, thirty-second held-out set: eight
     // candidates kept the injured count of before the death; reviewer, session 32.)
     if (!died_of_wounds.empty() && r.contains("injured")) {
-      const auto& [d, who] = died_of_wounds.front();
+      // (not a structured binding: clang 14, the fuzz build's, cannot capture one in a lambda)
+      const NumberMention* d = died_of_wounds.front().first;
+      const std::string& who = died_of_wounds.front().second;
       auto later_figure = [&](const char* field) -> const NumberMention* {
         const NumberMention* last = nullptr;
         for (const auto& u : c.numbers) {
