@@ -4750,7 +4750,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const NumberMention* last = nullptr;
         for (const auto& u : c.numbers) {
           const char* f = field_of(u.n->counts);
-          if (u.n->of_injured || !f || std::string_view(f) != field || u.n->span.begin <= d->span.begin) continue;
+          // (after the death, or in its sentence: "ارتفع عدد الضحايا إلى ٤ بعد وفاة أحد المصابين", the
+          // toll rose to four after one of the injured died)
+          if (u.n->of_injured || !f || std::string_view(f) != field) continue;
+          if (u.n->span.begin <= d->span.begin && doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin))
+            continue;
           if (is_singular_description(*u.n, field)) continue;
           // ("One of the injured, a man of about 60, died": the man is the one who died)
           const std::string lower = detail::ascii_lower(u.n->text);
