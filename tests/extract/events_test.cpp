@@ -853,4 +853,12 @@ TEST(Events, ThirtySecondSetClaimants) {
   EXPECT_EQ(claimant_of(f, 0), "مصادر محلية");
 }
 
+// Rockets fired or thrown in Turkish ("roketler atıldı"; session 33, our own sentences); not
+// rockets that were not fired.
+TEST(Events, TurkishRocketsFired) {
+  EXPECT_EQ(kinds(run("Çarşamba günü Serakib'e roketler atıldı.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("Militanlar köye iki roket attı.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("Dün köye hiç roket atılmadı.", "tr")), "");
+}
+
 }  // namespace truceline::extract

@@ -3281,6 +3281,44 @@ TEST(CandidateAssembly, ASourceAfterAccordingToIsNoActor) {
   EXPECT_EQ(actor_ids("Shelling hit Saraqib on Monday, according to SANA."), V{"/shelling"});
   EXPECT_EQ(actor_ids("According to the Turkish defence ministry, its artillery shelled regime positions near Saraqib."),
             V{"turkey/shelling"});
+  // (every claim-before cue of events.cpp's table: "как сообщило X" after the event too; session 33)
+  EXPECT_EQ(actor_ids("В среду по Саракибу были выпущены ракеты, как сообщило агентство SANA."), V{"/shelling"});
+  EXPECT_EQ(actor_ids("В среду по Саракибу были выпущены ракеты, как заявил представитель Минобороны России."),
+            V{"/shelling"});
+}
+
+// Fire at a checkpoint or post named by its owner ("fired on the army checkpoint") is a clash
+// whose target is the owner; the checkpoint that fires, named before the verb, is the actor
+// (session 33, our own sentences).
+TEST(CandidateAssembly, TheOwnerOfACheckpointFiredOnIsTheTarget) {
+  auto cs = full_candidates_of("Gunmen fired on the army checkpoint near Saraqib yesterday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(kind_of(cs[0]), "armed_clash");
+  EXPECT_EQ(actor_id_of(cs[0]), "") << cs[0].dump();
+  EXPECT_EQ(target_id_of(cs[0]), "syria") << cs[0].dump();
+  cs = full_candidates_of("The army checkpoint near Saraqib fired on a car yesterday, wounding two civilians.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
+  // (no clash on a weekday: "fired on Tuesday")
+  EXPECT_TRUE(full_candidates_of("Two rockets were fired on Tuesday, residents said.").empty());
+}
+
+// A toll in a later sentence that names the place of an earlier event, not the one just told,
+// is that earlier event's (session 33: a Turkish development text gave Kafr Taal's risen toll to
+// the rockets on Abu al-Zuhur told between them).
+TEST(CandidateAssembly, ALaterTollNamingAnEarlierEventsPlaceIsThatEventsToll) {
+  const auto cs = full_candidates_of("Shelling hit Kafr Taal on Monday, killing two civilians. Rebels fired rockets at Abu "
+                                     "al-Zuhur on Monday. In Kafr Taal the death toll has since risen to three.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(place_of(cs[0]), "Kafr Ta`al") << cs[0].dump();
+  EXPECT_EQ(cs[0]["fatalities"], 3) << cs[0].dump();
+  EXPECT_FALSE(cs[1].contains("fatalities")) << cs[1].dump();
+  // (a toll naming no event's place stays with the event just told)
+  const auto ds = full_candidates_of("Shelling hit Kafr Taal on Monday. Rebels fired rockets at Abu al-Zuhur on Monday. "
+                                     "Two soldiers were killed, state media said.");
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_FALSE(ds[0].contains("fatalities")) << ds[0].dump();
+  EXPECT_EQ(ds[1]["fatalities"], 2) << ds[1].dump();
 }
 
 }  // namespace truceline::extract

@@ -1370,4 +1370,12 @@ TEST(Places, LevantineCuesAndGenericFirstWordsFindTheSupplementsVillages) {
   EXPECT_EQ(with_text(ms, "كفر زيت")->name, "Kafr Zaytā") << dump(ms);
 }
 
+// An agency's all-capitals name with a Turkish case suffix ("SANA'ya göre") is no village of the
+// supplement either (session 33, our own sentence: the event was put at San, 7 km off).
+TEST(Places, AnAgencyWithATurkishSuffixIsNoVillage) {
+  const auto tr = find_with_localities("Serakib'e roketler atıldı; bu bilgi SANA'ya göre doğrulandı.", "tr");
+  EXPECT_EQ(with_text(tr, "SANA"), nullptr) << dump(tr);
+  expect_point(tr, "Serakib", 36.80591, 35.86447);
+}
+
 }  // namespace truceline::extract

@@ -401,6 +401,23 @@ struct Scanner {
   bool punct(std::size_t i, std::string_view p) const { return i < n() && !t[i].word && t[i].lower == p; }
   bool adjacent(std::size_t i, std::size_t j) const { return i < n() && j < n() && t[i].span.end == t[j].span.begin; }
   bool same_sentence(std::size_t i, std::size_t j) const { return i < n() && j < n() && t[i].sentence == t[j].sentence; }
+  // A future auxiliary ("will", "shall", "будет", "будут", "سوف"): the core that the plan
+  // (nth_weekday), "until" (weekday) and feast rules share; each adds its own verbs.
+  bool future_aux(std::size_t x) const {
+    static const std::set<std::string> kAux = [] {
+      std::set<std::string> w;
+      for (const char* a : {"will", "shall", "будет", "будут", "سوف"}) w.insert(lexicon::key(a));
+      return w;
+    }();
+    return word(x) && kAux.count(k[x]) != 0;
+  }
+  // A Turkish verb in the future ("açılacak", "yapılacaktır", "gelecekler").
+  bool tr_future_verb(std::size_t x) const {
+    static constexpr std::string_view kTrFuture[] = {"acak", "ecek", "acakt\xC4\xB1r", "ecektir", "acaklar", "ecekler"};
+    return word(x) && std::any_of(std::begin(kTrFuture), std::end(kTrFuture), [&](std::string_view e) {
+             return t[x].lower.size() > e.size() + 2 && std::string_view(t[x].lower).ends_with(e);
+           });
+  }
 
   // The previous token index if it is a word of `set` not inside an earlier mention.
   std::optional<std::size_t> cue_before(std::size_t i, const WordSet& set) const {
@@ -1613,7 +1630,8 @@ struct Scanner {
   // the n-th (or last) weekday of a month (issue 14, thirty-first held-out set: read apart as the
   // weekday before the publication and the month's first day). The year: written after the
   // month; else the narrative's (a date with its year at most six sentences before, not an
-  // agreement's); else the latest such day on or before the publication date.
+  // agreement's) where it puts the day on or before the publication date; else the latest such
+  // day on or before the publication date, or the first after it in a sentence that tells a plan.
   static int ordinal_word(std::string_view w) {
     static const std::map<std::string, int, std::less<>> kOrdinals = [] {
       std::map<std::string, int, std::less<>> m{
@@ -1726,18 +1744,16 @@ struct Scanner {
     auto plan_told = [&] {
       static const std::set<std::string> kPlan = [] {
         std::set<std::string> w;
-        for (const char* x : {"will", "shall", "planned", "scheduled", "expected", "next", "upcoming", "будет", "будут",
-                              "планируется", "запланирован", "запланированы", "سوف", "سيتم", "المقبل", "القادم"})
+        for (const char* x : {"planned", "scheduled", "expected", "next", "upcoming", "планируется", "запланирован",
+                              "запланированы", "سيتم", "المقبل", "القادم"})
           w.insert(lexicon::key(x));
         return w;
       }();
       const auto& se = doc.sentences()[t[i].sentence];
       for (std::size_t x = se.first_token; x < se.end_token && x < n(); ++x) {
         if (!word(x)) continue;
-        if (kPlan.count(k[x])) return true;
-        if (lang == "tr" && (k[x].ends_with("ecek") || k[x].ends_with("acak") || k[x].ends_with("ecektir") ||
-                             k[x].ends_with("acaktır")))
-          return true;
+        if (future_aux(x) || kPlan.count(k[x])) return true;
+        if (lang == "tr" && tr_future_verb(x)) return true;
       }
       return false;
     };
@@ -2012,14 +2028,14 @@ struct Scanner {
     // future runs to is ahead (in a past narrative, "stayed closed until Thursday", it is not).
     if (!nx && i > 0 && word(i - 1) && same_sentence(i - 1, i) && i - 1 >= floor &&
         (k[i - 1] == "until" || k[i - 1] == "till" || k[i - 1] == "до")) {
-      static constexpr std::string_view kFuture[] = {"will", "shall", "будет", "будут", "продлится", "продлятся",
-                                                     "останется", "останутся", "сохранится"};
+      static constexpr std::string_view kLasting[] = {"продлится", "продлятся", "останется", "останутся", "сохранится"};
       // (in the clause of "until": back to a comma or the sentence's start, not "officials said
       // it will reopen soon, stayed closed until Thursday")
       const std::size_t s0 = doc.sentences()[t[i].sentence].first_token;
       for (std::size_t x = i - 1; x-- > s0 && !nx;) {
         if (punct(x, ",") || punct(x, ";")) break;
-        if (word(x) && std::find(std::begin(kFuture), std::end(kFuture), k[x]) != std::end(kFuture)) nx = i - 1;
+        if (future_aux(x) || (word(x) && std::find(std::begin(kLasting), std::end(kLasting), k[x]) != std::end(kLasting)))
+          nx = i - 1;
       }
     }
     if (nx) {
@@ -2354,22 +2370,17 @@ struct Scanner {
   // "Officials will investigate the shelling of Ariha on Eid al-Fitr", nor "Kurban Bayramı'nda
   // saldırı düzenlendi, soruşturma açılacak" (another verb's future; reviewer, session 28).
   bool feast_ahead(std::size_t first, std::size_t last) const {
-    static constexpr std::string_view kFuture[] = {"will", "shall", "будет", "будут", "состоится", "пройдет", "пройдут"};
-    static constexpr std::string_view kTrFuture[] = {"acak", "ecek", "acakt\xC4\xB1r", "ecektir", "acaklar", "ecekler"};
-    static const std::string ar_sawfa = lexicon::key("سوف");
+    static constexpr std::string_view kHeld[] = {"состоится", "пройдет", "пройдут"};
     const auto& sentence = doc.sentences()[t[first].sentence];
     for (std::size_t x = first, seen = 0; x-- > sentence.first_token && seen < 4; ++seen) {
       if (punct(x, ",") || punct(x, ";")) break;
-      if (word(x) && (std::find(std::begin(kFuture), std::end(kFuture), k[x]) != std::end(kFuture) || k[x] == ar_sawfa))
+      if (future_aux(x) || (word(x) && std::find(std::begin(kHeld), std::end(kHeld), k[x]) != std::end(kHeld)))
         return true;
     }
     if (lang == "tr")
       for (std::size_t x = last + 1; x < n() && same_sentence(last, x); ++x) {
         if (punct(x, ",") || punct(x, ";")) break;
-        if (word(x) && std::any_of(std::begin(kTrFuture), std::end(kTrFuture), [&](std::string_view e) {
-              return t[x].lower.size() > e.size() + 2 && std::string_view(t[x].lower).ends_with(e);
-            }))
-          return true;
+        if (tr_future_verb(x)) return true;
       }
     return false;
   }

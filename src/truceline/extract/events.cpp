@@ -114,6 +114,11 @@ constexpr Entry kTriggers[] = {
     {"shelling", "returned fire", true}, {"shelling", "return fire", true}, {"shelling", "returning fire", true},
     {"armed_clash", "fired on ~ position*"}, {"armed_clash", "fired on ~ ~ position*"},
     {"armed_clash", "fired at ~ position*"}, {"armed_clash", "beat* back"}, {"armed_clash", "beaten back"},
+    // (and at a checkpoint or post: "Gunmen fired on the army checkpoint"; not "fired on Tuesday")
+    {"armed_clash", "fired on ~ checkpoint*"}, {"armed_clash", "fired on ~ ~ checkpoint*"},
+    {"armed_clash", "fired at ~ checkpoint*"}, {"armed_clash", "fired at ~ ~ checkpoint*"},
+    {"armed_clash", "fired on ~ post"}, {"armed_clash", "fired on ~ ~ post"}, {"armed_clash", "fired at ~ post"},
+    {"armed_clash", "fired at ~ ~ post"},
     {"armed_clash", "fought off"}, {"armed_clash", "fighting off"}, {"armed_clash", "attempt* to advance"},
     {"armed_clash", "attempt* to storm"},
     // Ground taken by force: "captured the village", "retook the town" (a control that is only
@@ -530,6 +535,8 @@ constexpr Entry kTriggers[] = {
     {"shelling", "ударили ракетами"}, {"shelling", "ударили ~ ракетами"},
     {"armed_clash", "отражена попытка прорыва"}, {"armed_clash", "отразили попытку прорыва"},
     {"airstrike", "bomba attı*"}, {"airstrike", "bomba atmış*"}, {"airstrike", "bombalar attı*"},
+    // (and rockets fired or thrown, "Serakib'e roketler atıldı", "roket attılar"; not "atılmadı")
+    {"shelling", "roket* atıldı*"}, {"shelling", "roket* attı*"}, {"shelling", "füze* atıldı*"}, {"shelling", "füze* attı*"},
     {"shelling", "rejimin topları düştü*"}, {"shelling", "rejimin topları düşmüş*"},
     {"post_event", "mevzi kurmuş*"}, {"post_event", "mevzi kurdu*"},
     {"uav_observation", "drone* buzzed"}, {"uav_observation", "drone* buzzing"},
@@ -1348,9 +1355,13 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
     c.cue = t.doc.tokens_span(cue.first, cue.end - 1);
     return c;
   };
+  auto source = [](Claimant c) {
+    c.source_cue = true;
+    return c;
+  };
   for (const Hit& h : find_all(t, tables().claim_before, b, e)) {
     if (h.p->source == std::string("göre")) {  // Turkish: "X'e göre", the claimant before
-      if (auto r = claimant_backward(t, b, h.first)) return make(*r, "before:göre", h);
+      if (auto r = claimant_backward(t, b, h.first)) return source(make(*r, "before:göre", h));
       continue;
     }
     // Arabic "بحسب ما أفاد X" ("according to what X reported"): the claimant is the subject
@@ -1366,7 +1377,7 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
                                                      normalise_arabic("له"), normalise_arabic("لها")};
       if (from < e && t.tok(from).word && kResumptive.count(normalise_arabic(t.tok(from).lower))) ++from;
     }
-    if (auto r = claimant_forward(t, from, e)) return make(*r, "after:" + h.p->source, h);
+    if (auto r = claimant_forward(t, from, e)) return source(make(*r, "after:" + h.p->source, h));
   }
   for (const Hit& h : find_all(t, tables().claim_verbs, b, e)) {
     // Turkish is verb-final: the speaker opens the sentence ("Güvenlik kaynakları, atışın …

@@ -61,6 +61,9 @@ struct Claimant {
   Span cue;          // the cue word(s)
   std::size_t sentence = 0;
   bool inherited = false;  // taken from the sentence before
+  // Named after a source cue ("according to X", "по данным X", "как сообщил X", "بحسب X",
+  // "X'e göre"): a source, never the actor of what it tells (candidates.cpp).
+  bool source_cue = false;
 };
 
 struct Statement {

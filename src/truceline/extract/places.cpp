@@ -344,13 +344,21 @@ bool is_cue_word(const std::string& key) {
 // Generic nouns and kunyas that begin an Arabic village name ("أبو دالي", "تل الطوقان", "كفر
 // عويد", "باب الطاقة", "معر بليت"), in the letters ar_letters gives (ة→ه, أ→ا): before another
 // word of the phrase, the name is both words, never the first alone.
+// Of these, the everyday nouns — a cistern, a farm, a quarter: "جب الدرك", "مزرعة الشيوخ",
+// "حارة المرعي" (thirty-second held-out set) — whose names are taken only as the gazetteer spells
+// them and after a settlement word or near a place the text located ("قرب جب الماء", near the
+// water cistern, is no village 80 km off).
+const std::unordered_set<std::u32string>& ar_name_first_common() {
+  static const std::unordered_set<std::u32string> s{U"جب", U"مزرعه", U"حاره"};
+  return s;
+}
 const std::unordered_set<std::u32string>& ar_name_first() {
-  static const std::unordered_set<std::u32string> s{U"ابو", U"ام",  U"عين",  U"تل",  U"تله", U"كفر",
-                                                    U"دير", U"خربه", U"جسر", U"معر", U"معره", U"قلعه",
-                                                    U"بيت", U"راس", U"باب", U"خان",
-                                                    // (a cistern, a farm, a quarter: "جب الدرك", "مزرعة
-                                                    // الشيوخ", "حارة المرعي"; thirty-second held-out set)
-                                                    U"جب", U"مزرعه", U"حاره"};
+  static const std::unordered_set<std::u32string> s = [] {
+    std::unordered_set<std::u32string> x{U"ابو", U"ام",  U"عين", U"تل",  U"تله", U"كفر", U"دير", U"خربه",
+                                         U"جسر", U"معر", U"معره", U"قلعه", U"بيت", U"راس", U"باب", U"خان"};
+    x.insert(ar_name_first_common().begin(), ar_name_first_common().end());
+    return x;
+  }();
   return s;
 }
 
@@ -2106,10 +2114,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       return t.capitalised && !t.number;
     };
     // Every letter upper case, at least two letters ("KAFR", "МХАРДА"; not "A", not "Kafr").
+    // (Turkish: the part before a case suffix's apostrophe, "SANA'ya göre")
     auto is_upper_word = [&](std::size_t w) {
       const Token& t = tok(w);
       if (!t.capitalised || t.number) return false;
-      const std::string_view raw = doc.token_text(W[w].tok);
+      std::string_view raw = doc.token_text(W[w].tok);
+      if (const std::size_t ap = tr_apostrophe(raw); ap != std::string_view::npos) raw = raw.substr(0, ap);
       return raw.size() >= 2 && t.lower != raw && utf8_is_upper(raw);
     };
     // The first word token of the text: a dateline is there.
@@ -2445,15 +2455,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (!p || approx_km(town->lat, town->lon, p->lat, p->lon) <= kNearLocatedKm) return &out[at];
         return nullptr;
       };
-      // Whether place a lies within 15 km of a point the text located before, and nearer to one than b.
-      auto nearer_located = [&](const gazetteer::Place* a, const gazetteer::Place* b) {
-        double da = 1e9, db = 1e9;
+      // Whether place a lies within kNearLocatedKm of a point the text located before, and nearer
+      // to one than b. (Unlike located_near, any located point counts, a city's too: this only
+      // chooses between two readings of one name.)
+      auto nearest_located_km = [&](const gazetteer::Place* p) {
+        double d = std::numeric_limits<double>::infinity();
         for (const PlaceMention& o : out)
-          if (o.kind == "point" && o.lat && o.lon) {
-            da = std::min(da, approx_km(*o.lat, *o.lon, a->lat, a->lon));
-            db = std::min(db, approx_km(*o.lat, *o.lon, b->lat, b->lon));
-          }
-        return da <= 15 && da < db;
+          if (o.kind == "point" && o.lat && o.lon) d = std::min(d, approx_km(*o.lat, *o.lon, p->lat, p->lon));
+        return d;
+      };
+      auto nearer_located = [&](const gazetteer::Place* a, const gazetteer::Place* b) {
+        const double da = nearest_located_km(a);
+        return da <= kNearLocatedKm && da < nearest_located_km(b);
       };
       bool near_window = false;                 // an Arabic weak cue's word only the supplement may know (below)
       bool near_try = false;                    // a weak cue's name the main gazetteer places out of scope
@@ -3444,8 +3457,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       std::string skeleton_spelling;  // located by skeleton: the gazetteer's spelling it agrees with
       std::string neighbour;  // an ambiguous name settled by a village the text located before (below)
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
-      const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
-                           doc.token_text(W[win.first].tok).size() <= 6;
+      const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) && [&] {
+        const std::string_view raw = doc.token_text(W[win.first].tok);
+        return std::min(tr_apostrophe(raw), raw.size()) <= 6;  // ("SANA'ya göre": the name part)
+      }();
       const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first)) ||
                             before_tr_object_verb(win.last);
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
@@ -3705,8 +3720,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // And spelt so, only after a settlement word ("قرية جب الدرك") or near a place the text
       // located before: "جب الماء" is also a village 80 km east of Ariha.
       if (arabic_word && r.place) {
-        static const std::set<std::u32string> kGeneric{U"جب", U"مزرعه", U"حاره"};
-        if (kGeneric.count(ar_no_article(ar_letters(doc.token_text(W[win.first].tok)))) &&
+        if (ar_name_first_common().count(ar_no_article(ar_letters(doc.token_text(W[win.first].tok)))) &&
             (r.match != "exact" ||
              !((cue && cue->strong && is_ar_settlement_cue(cue->key)) || located_near(r.place)))) {
           w = win.last;
