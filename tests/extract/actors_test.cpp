@@ -646,4 +646,13 @@ TEST(Actors, TheCommissionAloneIsHts) {
 }
 
 }  // namespace
+TEST(Actors, ACountryInACurrencyOrAClockIsNoParty) {
+  // Session 33 (our own sentences): "ABD doları" was the United States, "Türkiye saatidir" Turkey.
+  auto ms = find("Yakıt için 30 ABD doları ödendi; saatler Türkiye saatidir.");
+  for (const auto& m : ms) EXPECT_TRUE(m.id != "turkey" && m.id != "united-states") << dump(ms);
+  ms = find("The driver paid 30 US dollars at the crossing.");
+  for (const auto& m : ms) EXPECT_NE(m.id, "united-states") << dump(ms);
+  expect(find("Türkiye köye asker gönderdi."), "Türkiye", "turkey");
+}
+
 }  // namespace truceline::extract

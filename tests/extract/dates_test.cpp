@@ -1834,4 +1834,15 @@ TEST(Dates, TheNthOrLastWeekdayOfAMonth) {
     EXPECT_NE(m.rule, "nth_weekday") << m.text;
 }
 
+TEST(Dates, ARangeWithAWeekdayBeforeEachDay) {
+  // Session 33 (our own sentences): "From Monday 9 to Thursday 12 March 2020" was read as the
+  // Monday before the publication and 12 March. Each weekday must agree with its day (9 March
+  // 2020 was a Monday, 3 June 2021 a Thursday; Python's calendar module).
+  const year_month_day pub = 2021y / July / 5;
+  EXPECT_EQ(day_of("From Monday 9 to Thursday 12 March 2020 shelling hit Afis.", pub, "From Monday"), "2020-03-09");
+  EXPECT_EQ(day_of("Between Thursday 3 and Sunday 6 June shelling hit Afis.", pub, "Between Thursday"), "2021-06-03");
+  // (a weekday that disagrees makes no range: 9 March 2020 was no Tuesday)
+  EXPECT_EQ(day_of("From Tuesday 9 to Thursday 12 March 2020 shelling hit Afis.", pub, "Thursday 12"), "2020-03-12");
+}
+
 }  // namespace truceline::extract

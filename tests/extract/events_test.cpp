@@ -861,4 +861,32 @@ TEST(Events, TurkishRocketsFired) {
   EXPECT_EQ(kinds(run("Dün köye hiç roket atılmadı.", "tr")), "");
 }
 
+// Checkpoints, session 33 (our own sentences): a bracket between the checkpoint and its verb,
+// "inspects every vehicle", Levantine "وقّف", "تقيم … حاجزاً", "have had a checkpoint"; not a
+// ceasefire ("وقف إطلاق النار") beside a checkpoint.
+TEST(Events, ThirtyThirdSetCheckpoints) {
+  EXPECT_EQ(kinds(run("A checkpoint of HTS at the entrance of Ayn Hamzah (2 km north of Darkush; not the other one) "
+                      "stopped the ambulance every day.", "en")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("The checkpoint at the entrance of the quarter inspects every vehicle leaving town.", "en")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("حاجز الهيئة عمدخل الضيعة وقّف الباص وفتّش الشنط.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("تقيم هيئة تحرير الشام حاجزاً عند مفرق القرية.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Hay'at Tahrir al-Sham have had a checkpoint there since Thursday.", "en")), "movement_restriction");
+  EXPECT_EQ(kinds(run("بقي الحاجز مفتوحاً بعد وقف إطلاق النار.", "ar")), "");
+}
+
+TEST(Events, ThirtyThirdSetKinds) {
+  // (our own sentences)
+  EXPECT_EQ(kinds(run("Köye rejim güçlerinin girdiği bilgisi alındı.", "tr")), "group_presence");
+  EXPECT_EQ(kinds(run("По деревне с утра работали миномёты.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("На въезде в деревню военные поставили новый пост.", "ru")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Над деревней зафиксирован пролёт двух беспилотных летательных аппаратов.", "ru")),
+            "uav_observation");
+  EXPECT_EQ(kinds(run("In the afternoon a drone stayed over the village.", "en")), "uav_observation");
+  EXPECT_EQ(kinds(run("Köyün üstünde bir İHA 15-20 dakika vızıldayıp durdu.", "tr")), "uav_observation");
+  // (not mortars that were not working, nor a post set up for a festival's stalls)
+  EXPECT_EQ(kinds(run("Школьники работали в саду.", "ru")), "");
+}
+
 }  // namespace truceline::extract

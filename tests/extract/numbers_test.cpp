@@ -672,4 +672,18 @@ TEST(Numbers, LandMoneyAndGoodsCountedAreNoCasualties) {
   EXPECT_EQ(counted("Shelling burnt the fields and wounded 3 farmers.", "en"), (std::vector<std::string>{"3=injured"}));
 }
 
+TEST(Numbers, AnAgeAndTentsAreNoCasualties) {
+  // Session 33 (our own sentences): "ей девять" (she is nine) beside "ранило" was nine injured;
+  // "üç çadırın yandığını" (three tents burnt) three injured.
+  auto counted = [](const std::string& text, const std::string& lang) {
+    std::vector<std::string> got;
+    for (const auto& n : numbers(text, lang))
+      if (n.counts == "fatalities" || n.counts == "injured") got.push_back(n.text + "=" + n.counts);
+    return got;
+  };
+  EXPECT_TRUE(counted("Соседскую девочку, ей девять, ранило осколком в ногу.", "ru").empty());
+  EXPECT_TRUE(counted("Roketler düştü, kamptaki üç çadırın yandığını, yaralanan olmadığını anlattı.", "tr").empty());
+  EXPECT_EQ(counted("Ему ранило ногу, ранены двое мирных жителей.", "ru"), (std::vector<std::string>{"двое=injured"}));
+}
+
 }  // namespace truceline::extract

@@ -1998,6 +1998,21 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
            before == "\xD1\x80\xD0\xB5\xD0\xB6\xD0\xB8\xD0\xBC\xD0\xB5" /* режиме */ ||
            before == "\xD0\xBF\xD0\xBE" /* по */;
   });
+  // A country named in a currency or a clock ("30 ABD doları", "US dollars", "saatler Türkiye
+  // saatidir", "Turkish time", "Turkish lira"): no party acts there (session 33, a development
+  // text: the United States and Turkey were actors of a travel claim).
+  std::erase_if(out, [&](const ActorMention& a) {
+    const auto& ts = doc.tokens();
+    std::size_t k = doc.token_at(a.span.begin);
+    while (k < ts.size() && ts[k].span.begin < a.span.end) ++k;
+    while (k < ts.size() && !ts[k].word && ts[k].lower != "." && ts[k].lower != ",") ++k;
+    if (k >= ts.size() || !ts[k].word || ts[k].script != Script::latin) return false;
+    // (whole words: "Syrian government warplanes pounded" is no currency)
+    static const std::set<std::string, std::less<>> kAfter{
+        "dollar", "dollars", "dolar", "doları", "dolara", "lira", "liras", "lirası", "time",
+        "saati", "saatiyle", "saatine", "saatidir", "saatinde", "saatiyledir"};
+    return kAfter.count(ts[k].lower) != 0;
+  });
   std::sort(out.begin(), out.end(), [](const ActorMention& x, const ActorMention& y) { return x.span.begin < y.span.begin; });
   return out;
 }

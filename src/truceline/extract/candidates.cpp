@@ -4770,9 +4770,16 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           if (u.n->span.begin <= d->span.begin && doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin))
             continue;
           if (is_singular_description(*u.n, field)) continue;
-          // ("One of the injured, a man of about 60, died": the man is the one who died)
+          // ("One of the injured, a man of about 60, died": the man is the one who died; but "so
+          // the final figure is one killed and two injured" is the toll: "one" before a casualty
+          // word; session 33)
           const std::string lower = detail::ascii_lower(u.n->text);
-          if (u.n->value == 1 && (lower == "a" || lower == "an" || lower == "one")) continue;
+          if (u.n->value == 1 && (lower == "a" || lower == "an" || lower == "one")) {
+            std::size_t k = doc.token_at(u.n->span.end);
+            while (k < ts.size() && !ts[k].word) ++k;
+            static const std::set<std::string> kToll{"killed", "dead", "injured", "wounded", "hurt"};
+            if (lower != "one" || k >= ts.size() || !kToll.count(ts[k].lower)) continue;
+          }
           last = u.n;
         }
         return last;

@@ -3420,8 +3420,26 @@ struct Scanner {
       // "19–25 November", "19 to 25 November", "с 19 по 25 ноября" (the finder took "по 25
       // ноября" as one date, its preposition included), "بين 19 و25 تشرين الثاني".
       const bool ru_prep = sep_word(first) && day_at(first + 1);
+      // ("From Monday 9 to Thursday 12 March 2020", "between Thursday 3 and Sunday 6 June": a
+      // weekday before each day, which the day it names must agree with; the date's own weekday
+      // is told before its first token; session 33)
+      const bool wd2 = !ru_prep && first >= 4 && info[first - 1].weekday >= 0 && day_at(first) &&
+                       same_sentence(first - 4, first);
       const std::size_t d2_tok = ru_prep ? first + 1 : first;
       const auto d2 = day_at(d2_tok);
+      auto weekday_agrees = [&](std::size_t wd_tok, unsigned d) {
+        const year_month_day ymd{m.resolved->year(), m.resolved->month(), day{d}};
+        return ymd.ok() && weekday{sys_days{ymd}} == weekday{static_cast<unsigned>(info[wd_tok].weekday)};
+      };
+      if (!from && wd2 && (dash(first - 2) || sep_word(first - 2)) && day_at(first - 3) &&
+          info[first - 4].weekday >= 0 && *day_at(first - 3) < *d2 && weekday_agrees(first - 1, *d2) &&
+          weekday_agrees(first - 4, *day_at(first - 3))) {
+        from = year_month_day{m.resolved->year(), m.resolved->month(), day{*day_at(first - 3)}};
+        a = first - 4;
+        // (the first weekday, read alone before, is the range's)
+        for (std::size_t y = 0; y < x; ++y)
+          if (tokens_of[y].first >= a && tokens_of[y].second < first) gone[y] = true;
+      }
       if (!from && d2 && d2_tok >= 2) {
         std::size_t d1_tok = d2_tok - 2;
         bool sep = dash(d2_tok - 1) || sep_word(d2_tok - 1);
@@ -3452,7 +3470,7 @@ struct Scanner {
       const int days_told = (sys_days{to} - sys_days{*from}).count() + 1;
       if (days_told < 2 || days_told > 31) continue;
       if (with_next) gone[x + 1] = true;
-      if (a > 0 && cue(a - 1) && same_sentence(a - 1, a) && (x == 0 || tokens_of[x - 1].second < a - 1)) --a;
+      if (a > 0 && cue(a - 1) && same_sentence(a - 1, a) && (x == 0 || gone[x - 1] || tokens_of[x - 1].second < a - 1)) --a;
       if (word(b + 1) && k[b + 1].starts_with("aras")) ++b;  // Turkish "… arasında"
       const int window = days_told <= 7 ? 7 : 31;
       DateMention r;

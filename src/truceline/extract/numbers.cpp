@@ -163,7 +163,10 @@ const KeyMap<std::string_view>& count_nouns() {
       {"долларов", "other"}, {"tonnes", "other"}, {"tons", "other"}, {"тонн", "other"}, {"طن", "other"},
       {"اطنان", "other"},
       // (and Turkish houses, buildings and shops: "iki ev yıkıldı" was 2 injured)
-      {"ev", "other"}, {"bina", "other"}, {"dükkan", "other"}, {"dükkân", "other"}};
+      {"ev", "other"}, {"bina", "other"}, {"dükkan", "other"}, {"dükkân", "other"},
+      // (and tents: "kamptaki üç çadırın yandığını, yaralanan olmadığını" was 3 injured; session 33)
+      {"çadır", "other"}, {"tents", "other"}, {"палаток", "other"}, {"палатки", "other"}, {"خيم", "other"},
+      {"خيام", "other"}};
   return m;
 }
 
@@ -227,7 +230,9 @@ const std::string_view* tr_count_noun(std::string_view k) {
       {"asker", "people"},       {"militan", "people"},     {"kadın", "people"},       {"savaşçı", "people"},
       {"ölü", "fatalities"},     {"yaralı", "injured"},     {"mermi", "explosions"},   {"roket", "explosions"},
       {"füze", "explosions"},    {"bomba", "explosions"},   {"saldırı", "explosions"}, {"tank", "weapons"},
-      {"iha", "weapons"},        {"siha", "weapons"},       {"uçak", "weapons"},       {"helikopter", "weapons"}};
+      {"iha", "weapons"},        {"siha", "weapons"},       {"uçak", "weapons"},       {"helikopter", "weapons"},
+      // (things, whatever their case: "üç çadırın yandığını", "iki binanın")
+      {"çadır", "other"},        {"bina", "other"},         {"dükkan", "other"},       {"dönüm", "other"}};
   for (const auto& [stem, counts] : stems)
     if (k.starts_with(stem)) {
       // A verb made from the noun is no noun: "bombaladı" (bombed), "yaralandı" (was wounded).
@@ -679,6 +684,10 @@ struct Scanner {
       std::size_t b = i;  // ("aged about 60")
       if (b >= 1 && word(b - 1) && about.find_forms(forms[b - 1])) --b;
       if (b >= 1 && word(b - 1) && age_before.find_forms(forms[b - 1])) return true;
+      // Russian "ей девять", "ему семь" (she is nine): a dative pronoun right before a number
+      // that no noun follows (session 33, a development text: read as nine injured).
+      if (b >= 1 && word(b - 1) && (k[b - 1] == "ей" || k[b - 1] == "ему") && !(word(r.last + 1) && noun[r.last + 1]))
+        return true;
       // "at the age of 60"
       if (b >= 2 && word(b - 1) && k[b - 1] == "of" && word(b - 2) && k[b - 2] == "age") return true;
       if (word(r.last + 1) && age_after.find_forms(forms[r.last + 1])) return true;
