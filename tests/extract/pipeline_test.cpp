@@ -3319,6 +3319,16 @@ TEST(CandidateAssembly, ALaterTollNamingAnEarlierEventsPlaceIsThatEventsToll) {
   ASSERT_EQ(ds.size(), 2u);
   EXPECT_FALSE(ds[0].contains("fatalities")) << ds[0].dump();
   EXPECT_EQ(ds[1]["fatalities"], 2) << ds[1].dump();
+  // (nor a toll whose place is a hospital's or a council's, nor one told of "the same incident")
+  for (const char* last : {"The hospital in Kafr Taal lists three killed from that bus.",
+                           "The Kafr Taal council gave three killed for the same incident."}) {
+    const std::string text =
+        std::string("Shelling hit Kafr Taal on Monday. A shell hit a bus near Abu al-Zuhur on Monday. ") + last;
+    const auto es = full_candidates_of(text.c_str());
+    ASSERT_EQ(es.size(), 2u) << last;
+    EXPECT_FALSE(es[0].contains("fatalities")) << last << es[0].dump();
+    EXPECT_EQ(es[1]["fatalities"], 3) << last << es[1].dump();
+  }
 }
 
 }  // namespace truceline::extract

@@ -2413,7 +2413,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // checkpoint", "shelled the Turkish post"): the target. (Before it, the post fires: "The
       // army checkpoint fired on the car"; session 33, our own sentences.)
       static const std::set<std::string> kPost{"checkpoint", "checkpoints", "post", "outpost", "barracks", "observation"};
-      if (latin && a->span.begin >= e.span.begin && kPost.count(word_after(a))) return true;
+      // (Fire only: the owner of a checkpoint that stops people is who restricts them, below.)
+      const bool fire = e.kind == "shelling" || e.kind == "airstrike" || e.kind == "armed_clash";
+      if (fire && latin && a->span.begin >= e.span.begin && kPost.count(word_after(a))) return true;
       return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
     };
     // "blamed on X", "attributed to X": X is who is said to have done it (a claim), not a target.
@@ -3550,10 +3552,62 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // A sentence that names the place of an earlier event and not the one of the event just
       // told is about that earlier event ("Kafr Taal'daki saldırıda ölü sayısı 3'e yükseldi"
       // after a paragraph on Ebu Zuhur; session 33, a development text): the latest such.
+      // When the sentence refers back with a noun ("the attack", "aynı olay", "that minibus"), the
+      // place must be that noun's ("Kafr Taal'daki saldırıda", "the attack on X", "обстрел в X"):
+      // "Etarib yerel meclisinin … aynı olay için" is the council's town, "the hospital in Jisr
+      // al-Shughur lists three injured from that minibus" the hospital's.
       if (named.empty()) {
+        const Span ana = anaphor_of(si);
+        auto words_between = [&](std::size_t from, std::size_t to, std::vector<std::string>* out) {
+          std::size_t n = 0;
+          for (std::size_t k = doc.token_at(from); k < ts.size() && ts[k].span.begin < to; ++k)
+            if (ts[k].word && ts[k].span.begin >= from) {
+              ++n;
+              if (out) out->push_back(word_key(k));
+            }
+          return n;
+        };
+        // (and not a place that names an institution, "the hospital in Jisr al-Shughur lists three
+        // injured", "Etarib yerel meclisinin … duyurusunda": the figures' source, not the event's
+        // place; nor any place in a sentence on "the same incident")
+        auto institution_near = [&](const PlaceMention* p) {
+          static const std::vector<std::string> kInst{
+              "hospital", "clinic", "council", "register", "больниц", "госпитал", "совет", "meclis", "hastane",
+              normalise_arabic("مشفى"), normalise_arabic("مستشفى"), normalise_arabic("مجلس")};
+          auto inst = [&](std::size_t k) {
+            const std::string w = word_key(k);
+            return std::any_of(kInst.begin(), kInst.end(), [&](const std::string& x) { return w.find(x) != std::string::npos; });
+          };
+          const std::size_t k0 = doc.token_at(p->span.begin);
+          for (std::size_t k = k0, n = 0; k > ss[si].first_token && n < 3;)
+            if (ts[--k].word && ++n && inst(k)) return true;
+          std::size_t k = k0;
+          while (k < ts.size() && ts[k].span.begin < p->span.end) ++k;
+          for (std::size_t n = 0; k < ss[si].end_token && n < 2; ++k)
+            if (ts[k].word && ++n && inst(k)) return true;
+          return false;
+        };
+        const bool same_incident = [&] {
+          for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k)
+            if (ts[k].word && (ts[k].lower == "same" || ts[k].lower == "aynı" || word_key(k) == normalise_arabic("نفس") ||
+                               word_key(k) == normalise_arabic("ذات")))
+              return true;
+          return false;
+        }();
+        auto of_the_anaphor = [&](const PlaceMention* p) {
+          if (same_incident || institution_near(p)) return false;
+          if (ana.end <= ana.begin) return true;
+          if (p->span.begin >= ana.begin && p->span.end <= ana.end) return true;
+          if (p->span.end <= ana.begin) return words_between(p->span.end, ana.begin, nullptr) == 0;
+          std::vector<std::string> gap;
+          static const std::set<std::string> kAt{"in", "at", "on", "near", "of", "в", "во", "у", "под", "по",
+                                                 normalise_arabic("في"), normalise_arabic("على")};
+          return p->span.begin >= ana.end && words_between(ana.end, p->span.begin, &gap) <= 1 &&
+                 (gap.empty() || kAt.count(gap[0]));
+        };
         std::set<std::string> keys;
         for (const PlaceMention* p : places[si])
-          if (p->kind == "point") keys.insert(p->geonameid ? std::to_string(*p->geonameid) : p->text);
+          if (p->kind == "point" && of_the_anaphor(p)) keys.insert(p->geonameid ? std::to_string(*p->geonameid) : p->text);
         auto named_here = [&](std::size_t h) { return !cands[h].place_key.empty() && keys.count(cands[h].place_key) != 0; };
         if (!keys.empty() && std::none_of(host_pair.second.begin(), host_pair.second.end(), named_here))
           for (auto it = cands_of.rbegin(); it != cands_of.rend(); ++it) {
