@@ -885,7 +885,10 @@ TEST(Events, ThirtyThirdSetKinds) {
             "uav_observation");
   EXPECT_EQ(kinds(run("In the afternoon a drone stayed over the village.", "en")), "uav_observation");
   EXPECT_EQ(kinds(run("Köyün üstünde bir İHA 15-20 dakika vızıldayıp durdu.", "tr")), "uav_observation");
-  // (not mortars that were not working, nor a post set up for a festival's stalls)
+  // ("does not leave the sky" is a drone there all along, no negation; "لا يوجد قصف" still is one)
+  EXPECT_EQ(kinds(run("منذ ليلة أمس لا تفارق طائرة استطلاع سماء القرية.", "ar")), "uav_observation");
+  EXPECT_EQ(kinds(run("لا يوجد أي قصف على القرية.", "ar")), "");
+  // (not pupils who were working)
   EXPECT_EQ(kinds(run("Школьники работали в саду.", "ru")), "");
 }
 

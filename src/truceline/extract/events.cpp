@@ -1136,11 +1136,15 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
   return phrase_at(k);
 }
 
-// "لا يزال / لا تزال / ما زال": "still", not a negation.
+// "لا يزال / لا تزال / ما زال": "still", not a negation. Nor "never leaves / never stops": "لا
+// تفارق طائرة استطلاع سماء القرية" (a drone that does not leave the sky), "لا يتوقف القصف", "لا
+// تبرح" (session 33).
 bool arabic_still(const Text& t, std::size_t i) {
   if (i + 1 >= t.doc.tokens().size()) return false;
   const std::string next = normalise_arabic(t.tok(i + 1).lower);
-  return starts_with(next, "يزال") || starts_with(next, "تزال") || starts_with(next, "يزالون");
+  for (std::string_view w : {"يزال", "تزال", "يزالون", "تفارق", "يفارق", "تبرح", "يبرح", "يتوقف", "تتوقف", "ينقطع", "تنقطع"})
+    if (starts_with(next, w)) return true;
+  return false;
 }
 
 std::string text_of(const Text& t, std::size_t first, std::size_t end) {
