@@ -1378,4 +1378,14 @@ TEST(Places, AnAgencyWithATurkishSuffixIsNoVillage) {
   expect_point(tr, "Serakib", 36.80591, 35.86447);
 }
 
+// Turkish everyday nouns opening a quote or a table cell are no villages of the supplement
+// near a place the text located: "Maçta" (in the match) is no Mashta, "Çadır" (tent) no Shadir
+// (session 33, our own sentences).
+TEST(Places, TurkishEverydayNounsAreNoVillages) {
+  auto tr = find_with_localities("Cisr eş-Şuğur'dan geldi. Arkadaşları diyor ki: \"Maçta kaleci, derste filozof.\"", "tr");
+  EXPECT_EQ(with_text(tr, "Maçta"), nullptr) << dump(tr);
+  tr = find_with_localities("Dağıtım Dar'at İzza'da yapıldı.\n28.01.2020 | Dar'at İzza | 8 | Çadır dağıtımı", "tr");
+  EXPECT_EQ(with_text(tr, "Çadır"), nullptr) << dump(tr);
+}
+
 }  // namespace truceline::extract

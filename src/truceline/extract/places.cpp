@@ -596,9 +596,15 @@ bool tr_common_noun(std::string_view f) {
                                                "gerginlig", "mutabakat", "teskilat", "merkez", "kuvvet", "komutanlig",
                                                // "Ordu birlikleri" (army units) opening a sentence: not
                                                // Yayladağı, whose old name GeoNames lists as "Ordu"
-                                               "ordu", "birlik"};
+                                               "ordu", "birlik",
+                                               // a tent ("Çadır dağıtımı" opening a table cell: not Shadir
+                                               // of Aleppo; session 33)
+                                               "cadir"};
   for (std::string_view s : stems)
     if (f.starts_with(s)) return true;
+  // (a match, "Maçta kaleci" opening a quote: not Mashta; session 33)
+  for (std::string_view w : {"mac", "maca", "maci", "macin", "macta", "mactan"})
+    if (f == w) return true;
   return false;
 }
 // Turkish direction nouns after a genitive ("Serakib'in kuzeyindeki", "Nerab'ın batısına",
