@@ -655,4 +655,12 @@ TEST(Actors, ACountryInACurrencyOrAClockIsNoParty) {
   expect(find("Türkiye köye asker gönderdi."), "Türkiye", "turkey");
 }
 
+TEST(Actors, TimeAndAgainIsNoClock) {
+  // (reviewer, session 33: "time" after a dash is no clock; Russian puts the country after the
+  // currency, "30 долларов США")
+  expect(find("Turkish troops – time and again – shelled Saraqib on Monday."), "Turkish troops", "turkish-armed-forces");
+  const auto ms = find("Водитель заплатил 30 долларов США на переправе.");
+  for (const auto& m : ms) EXPECT_NE(m.id, "united-states") << dump(ms);
+}
+
 }  // namespace truceline::extract

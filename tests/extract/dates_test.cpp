@@ -1843,6 +1843,9 @@ TEST(Dates, ARangeWithAWeekdayBeforeEachDay) {
   EXPECT_EQ(day_of("Between Thursday 3 and Sunday 6 June shelling hit Afis.", pub, "Between Thursday"), "2021-06-03");
   // (a weekday that disagrees makes no range: 9 March 2020 was no Tuesday)
   EXPECT_EQ(day_of("From Tuesday 9 to Thursday 12 March 2020 shelling hit Afis.", pub, "Thursday 12"), "2020-03-12");
+  // ("on Monday", read alone with its preposition, is the range's too: reviewer, session 33)
+  EXPECT_EQ(day_of("Shelling hit Afis on Monday 9 to Thursday 12 March 2020.", pub, "Monday 9"), "2020-03-09");
+  EXPECT_EQ(day_of("Shelling hit Afis on Monday 9 to Thursday 12 March 2020.", pub, "on Monday"), "none");
 }
 
 }  // namespace truceline::extract

@@ -3299,6 +3299,9 @@ TEST(CandidateAssembly, TheOwnerOfACheckpointFiredOnIsTheTarget) {
   cs = full_candidates_of("The army checkpoint near Saraqib fired on a car yesterday, wounding two civilians.");
   ASSERT_EQ(cs.size(), 1u);
   EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
+  // (not a car fired at near the checkpoint, nor fire from it; reviewer, session 33)
+  cs = full_candidates_of("Soldiers fired at a car near the army checkpoint at Saraqib on Monday.");
+  for (const auto& c : cs) EXPECT_NE(target_id_of(c), "syria") << c.dump();
   // (no clash on a weekday: "fired on Tuesday")
   EXPECT_TRUE(full_candidates_of("Two rockets were fired on Tuesday, residents said.").empty());
 }
@@ -3319,8 +3322,10 @@ TEST(CandidateAssembly, ALaterTollNamingAnEarlierEventsPlaceIsThatEventsToll) {
   ASSERT_EQ(ds.size(), 2u);
   EXPECT_FALSE(ds[0].contains("fatalities")) << ds[0].dump();
   EXPECT_EQ(ds[1]["fatalities"], 2) << ds[1].dump();
-  // (nor a toll whose place is a hospital's or a council's, nor one told of "the same incident")
+  // (nor a toll whose place is a hospital's or a council's, nor one told of "the same incident",
+  // nor people from a place or on their way to it: reviewer, session 33)
   for (const char* last : {"The hospital in Kafr Taal lists three killed from that bus.",
+                           "Three passengers from Kafr Taal were killed.",
                            "The Kafr Taal council gave three killed for the same incident."}) {
     const std::string text =
         std::string("Shelling hit Kafr Taal on Monday. A shell hit a bus near Abu al-Zuhur on Monday. ") + last;
@@ -3329,6 +3334,22 @@ TEST(CandidateAssembly, ALaterTollNamingAnEarlierEventsPlaceIsThatEventsToll) {
     EXPECT_FALSE(es[0].contains("fatalities")) << last << es[0].dump();
     EXPECT_EQ(es[1]["fatalities"], 3) << last << es[1].dump();
   }
+}
+
+// "so the final figure is one killed and two injured" after "one of them … died" is the toll,
+// not a death on top of it; "One injured man was taken …" is no toll (session 33, our own
+// sentences; the second from the reviewer).
+TEST(CandidateAssembly, OneKilledAfterADeathAmongTheInjuredIsTheToll) {
+  auto cs = full_candidates_of("Shells hit Afis on Wednesday, injuring three civilians. One of them, a girl of twelve, died "
+                               "in hospital on Saturday, so the final figure is one killed and two injured.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["fatalities"], 1) << cs[0].dump();
+  EXPECT_EQ(cs[0]["injured"], 2) << cs[0].dump();
+  cs = full_candidates_of("Shelling hit Saraqib on Monday, wounding four civilians. One of the wounded died on Tuesday. "
+                          "One injured man was taken to a hospital in Turkey.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0]["fatalities"], 1) << cs[0].dump();
+  EXPECT_EQ(cs[0]["injured"], 3) << cs[0].dump();
 }
 
 }  // namespace truceline::extract

@@ -2004,9 +2004,18 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
   std::erase_if(out, [&](const ActorMention& a) {
     const auto& ts = doc.tokens();
     std::size_t k = doc.token_at(a.span.begin);
+    // (Russian puts the country after: "30 долларов США")
+    for (std::size_t p = k, seen = 0; p > 0 && seen < 2;) {
+      if (!ts[--p].word) continue;
+      ++seen;
+      if (ts[p].lower.starts_with("\u0434\u043E\u043B\u043B\u0430\u0440" /* доллар */)) return true;
+      break;
+    }
     while (k < ts.size() && ts[k].span.begin < a.span.end) ++k;
-    while (k < ts.size() && !ts[k].word && ts[k].lower != "." && ts[k].lower != ",") ++k;
+    // (the next word, a space between only: not "Turkish troops – time and again – shelled")
+    while (k < ts.size() && !ts[k].word && ts[k].lower.find_first_not_of(" \t\u00A0") == std::string::npos) ++k;
     if (k >= ts.size() || !ts[k].word || ts[k].script != Script::latin) return false;
+    if (ts[k].lower == "time" && a.text.find(' ') != std::string::npos) return false;
     // (whole words: "Syrian government warplanes pounded" is no currency)
     static const std::set<std::string, std::less<>> kAfter{
         "dollar", "dollars", "dolar", "doları", "dolara", "lira", "liras", "lirası", "time",

@@ -2414,8 +2414,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // army checkpoint fired on the car"; session 33, our own sentences.)
       static const std::set<std::string> kPost{"checkpoint", "checkpoints", "post", "outpost", "barracks", "observation"};
       // (Fire only: the owner of a checkpoint that stops people is who restricts them, below.)
+      // (Inside the trigger's own words, "fired on/at [the|a|an] X checkpoint": not "fired at a car
+      // near the army checkpoint", "from the army checkpoint"; reviewer, session 33.)
       const bool fire = e.kind == "shelling" || e.kind == "airstrike" || e.kind == "armed_clash";
-      if (fire && latin && a->span.begin >= e.span.begin && kPost.count(word_after(a))) return true;
+      if (fire && latin && a->span.begin >= e.span.begin && a->span.end <= e.span.end && kPost.count(word_after(a))) {
+        bool determiners_only = true;
+        for (std::size_t k = e.first_token + 1; k < ts.size() && ts[k].span.end <= a->span.begin; ++k)
+          if (ts[k].word && ts[k].lower != "on" && ts[k].lower != "at" && ts[k].lower != "the" && ts[k].lower != "a" &&
+              ts[k].lower != "an")
+            determiners_only = false;
+        if (determiners_only) return true;
+      }
       return kObject.count(b1) > 0 || (latin && kObject.count(word_after(a)) > 0);
     };
     // "blamed on X", "attributed to X": X is who is said to have done it (a claim), not a target.
@@ -3594,9 +3603,26 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
               return true;
           return false;
         }();
+        // (With no referring noun, the place must be where it happened: after "in", "at", "near",
+        // "в", "у", "في", or in the Turkish locative ("Kafr Taal'da"); not "passengers from X",
+        // "on their way to X"; reviewer, session 33.)
+        auto locative = [&](const PlaceMention* p) {
+          static const std::set<std::string> kIn{"in", "at", "near", "в", "во", "у", "под", "около",
+                                                 normalise_arabic("في"), normalise_arabic("قرب")};
+          const std::size_t k0 = doc.token_at(p->span.begin);
+          for (std::size_t k = k0; k > ss[si].first_token;)
+            if (ts[--k].word) return kIn.count(word_key(k)) != 0;
+          std::size_t k = k0;
+          while (k + 1 < ts.size() && ts[k + 1].span.begin < p->span.end) ++k;
+          const std::string_view raw = doc.slice(ts[k].span);
+          const std::size_t ap = raw.find('\'');
+          if (ap == std::string_view::npos) return false;
+          const std::string_view suf = raw.substr(ap + 1);
+          return suf.starts_with("da") || suf.starts_with("de") || suf.starts_with("ta") || suf.starts_with("te");
+        };
         auto of_the_anaphor = [&](const PlaceMention* p) {
           if (same_incident || institution_near(p)) return false;
-          if (ana.end <= ana.begin) return true;
+          if (ana.end <= ana.begin) return locative(p);
           if (p->span.begin >= ana.begin && p->span.end <= ana.end) return true;
           if (p->span.end <= ana.begin) return words_between(p->span.end, ana.begin, nullptr) == 0;
           std::vector<std::string> gap;
@@ -4833,6 +4859,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             while (k < ts.size() && !ts[k].word) ++k;
             static const std::set<std::string> kToll{"killed", "dead", "injured", "wounded", "hurt"};
             if (lower != "one" || k >= ts.size() || !kToll.count(ts[k].lower)) continue;
+            // (not "One injured man was taken to …": a noun after the casualty word)
+            std::size_t n2 = k + 1;
+            while (n2 < ts.size() && !ts[n2].word && ts[n2].lower.find_first_not_of(" ") == std::string::npos) ++n2;
+            if (n2 < ts.size() && ts[n2].word && ts[n2].lower != "and") continue;
           }
           last = u.n;
         }

@@ -415,7 +415,7 @@ struct Scanner {
   bool tr_future_verb(std::size_t x) const {
     static constexpr std::string_view kTrFuture[] = {"acak", "ecek", "acakt\xC4\xB1r", "ecektir", "acaklar", "ecekler"};
     return word(x) && std::any_of(std::begin(kTrFuture), std::end(kTrFuture), [&](std::string_view e) {
-             return t[x].lower.size() > e.size() + 2 && std::string_view(t[x].lower).ends_with(e);
+             return t[x].lower.size() >= e.size() + 2 && std::string_view(t[x].lower).ends_with(e);  // ("olacak")
            });
   }
 
@@ -3431,14 +3431,16 @@ struct Scanner {
         const year_month_day ymd{m.resolved->year(), m.resolved->month(), day{d}};
         return ymd.ok() && weekday{sys_days{ymd}} == weekday{static_cast<unsigned>(info[wd_tok].weekday)};
       };
-      if (!from && wd2 && (dash(first - 2) || sep_word(first - 2)) && day_at(first - 3) &&
+      // ("and" only after "between": "on Monday 9 and Thursday 12 March" names two days)
+      const bool and_ok = !(word(first - 2) && k[first - 2] == "and") || (first >= 5 && word(first - 5) && k[first - 5] == "between");
+      if (!from && wd2 && and_ok && (dash(first - 2) || sep_word(first - 2)) && day_at(first - 3) &&
           info[first - 4].weekday >= 0 && *day_at(first - 3) < *d2 && weekday_agrees(first - 1, *d2) &&
           weekday_agrees(first - 4, *day_at(first - 3))) {
         from = year_month_day{m.resolved->year(), m.resolved->month(), day{*day_at(first - 3)}};
         a = first - 4;
-        // (the first weekday, read alone before, is the range's)
+        // (the first weekday, read alone before — "on Monday" with its preposition too — is the range's)
         for (std::size_t y = 0; y < x; ++y)
-          if (tokens_of[y].first >= a && tokens_of[y].second < first) gone[y] = true;
+          if (tokens_of[y].second >= a && tokens_of[y].first < first) gone[y] = true;
       }
       if (!from && d2 && d2_tok >= 2) {
         std::size_t d1_tok = d2_tok - 2;

@@ -115,10 +115,8 @@ constexpr Entry kTriggers[] = {
     {"armed_clash", "fired on ~ position*"}, {"armed_clash", "fired on ~ ~ position*"},
     {"armed_clash", "fired at ~ position*"}, {"armed_clash", "beat* back"}, {"armed_clash", "beaten back"},
     // (and at a checkpoint or post: "Gunmen fired on the army checkpoint"; not "fired on Tuesday")
-    {"armed_clash", "fired on ~ checkpoint*"}, {"armed_clash", "fired on ~ ~ checkpoint*"},
-    {"armed_clash", "fired at ~ checkpoint*"}, {"armed_clash", "fired at ~ ~ checkpoint*"},
-    {"armed_clash", "fired on ~ post"}, {"armed_clash", "fired on ~ ~ post"}, {"armed_clash", "fired at ~ post"},
-    {"armed_clash", "fired at ~ ~ post"},
+    {"armed_clash", "fired on ~ checkpoint*"}, {"armed_clash", "fired at ~ checkpoint*"},
+    {"armed_clash", "fired on ~ post"}, {"armed_clash", "fired at ~ post"},
     {"armed_clash", "fought off"}, {"armed_clash", "fighting off"}, {"armed_clash", "attempt* to advance"},
     {"armed_clash", "attempt* to storm"},
     // Ground taken by force: "captured the village", "retook the town" (a control that is only
@@ -506,7 +504,9 @@ constexpr Entry kTriggers[] = {
     // (and in the present, "تقيم هيئة تحرير الشام حاجزاً"; a checkpoint kept, "have had a
     // checkpoint since Thursday"; session 33)
     {"movement_restriction", "تقيم ~ حاجزا"}, {"movement_restriction", "يقيم ~ حاجزا"},
-    {"movement_restriction", "have had ~ checkpoint*"}, {"movement_restriction", "has had ~ checkpoint*"},
+    {"movement_restriction", "have had a checkpoint"}, {"movement_restriction", "has had a checkpoint"},
+    {"movement_restriction", "have had a new checkpoint"}, {"movement_restriction", "has had a new checkpoint"},
+    {"movement_restriction", "have had checkpoints"}, {"movement_restriction", "has had checkpoints"},
     {"movement_restriction", "منعت السلطات ~ دخول"}, {"movement_restriction", "منع* الحاجز ~ دخول"},
     {"movement_restriction", "منع* عناصر ~ دخول"},
     {"group_presence", "forces entered the village"}, {"group_presence", "forces entered the town"},
@@ -520,12 +520,16 @@ constexpr Entry kTriggers[] = {
     // ("военные поставили пост: всех досматривают"); drones that pass, stay or buzz ("пролёт двух
     // беспилотных летательных аппаратов", "a drone stayed over", "flying low", "İHA 15-20
     // dakika vızıldayıp durdu").
-    {"group_presence", "güçlerinin girdiği"}, {"group_presence", "güçlerinin ~ girdiği"},
+    {"group_presence", "güçlerinin girdiği bilgisi"}, {"group_presence", "güçlerinin girdiği haberi"},
+    {"group_presence", "güçlerinin girdiği söyleniyor"}, {"group_presence", "güçlerinin girdiğini"},
     {"shelling", "работали миномёт*"}, {"shelling", "работали миномет*"}, {"shelling", "работала артиллерия"},
-    {"movement_restriction", "поставили ~ пост"}, {"movement_restriction", "поставили ~ блокпост*"},
-    {"uav_observation", "пролёт ~ беспилотн*"}, {"uav_observation", "пролет ~ беспилотн*"},
+    {"movement_restriction", "поставили пост"}, {"movement_restriction", "поставили новый пост"},
+    {"movement_restriction", "поставили блокпост*"}, {"movement_restriction", "поставили новый блокпост*"},
+    {"uav_observation", "зафиксирован* пролёт ~ беспилотн*"}, {"uav_observation", "зафиксирован* пролет ~ беспилотн*"},
+    {"uav_observation", "отмечен* пролёт ~ беспилотн*"}, {"uav_observation", "отмечен* пролет ~ беспилотн*"},
     {"uav_observation", "drone stayed over"}, {"uav_observation", "drone* flying low"},
-    {"uav_observation", "iha ~ vızılda*"}, {"uav_observation", "iha ~ ~ vızılda*"}, {"uav_observation", "drone ~ vızılda*"},
+    {"uav_observation", "iha ~ vızıldayıp"}, {"uav_observation", "iha ~ ~ vızıldayıp"}, {"uav_observation", "iha ~ vızıldadı"},
+    {"uav_observation", "iha ~ ~ vızıldadı"}, {"uav_observation", "iha ~ vızıldıyor*"}, {"uav_observation", "drone ~ vızıldayıp"},
     {"shelling", "накидали ~ мин"}, {"shelling", "накидали мин"}, {"other", "хлопнул фугас"}, {"other", "фугас хлопнул"},
     {"other", "bomb left at the roadside"}, {"other", "roadside bomb"},
     {"shelling", "выпущен* ракет*"}, {"shelling", "выпущен* ~ ракет*"}, {"shelling", "выпущен* ~ ~ снаряд*"},
@@ -681,8 +685,10 @@ constexpr const char* kStopVerbs[] = {
     // (thirty-second: "stop every car", "sent back", "перестал пропускать", "geçirmemektedir")
     "stop every", "sent back", "перестал* пропускать", "перестали пропускать", "geçirmiyor*", "geçirmemek*",
     "geçirmemiş*", "geçirmedi*",
-    // (thirty-third: "inspects every vehicle", Levantine "وقّف الباص")
-    "inspects", "inspected", "inspecting", "وقف"};
+    // (thirty-third: "inspects every vehicle", Levantine "وقّف الباص": a vehicle or people as
+    // its object, not "the checkpoint was inspected", "وقف النار"; reviewer, session 33)
+    "inspects every", "inspects all", "inspect every", "inspect all", "وقف الباص", "وقف السيارة", "وقف السيارات",
+    "وقف الحافلة", "وقف الفان", "وقف البوسطة", "وقف الشاحنة", "وقف الناس", "وقف الشباب", "وقف المعلمات", "وقف الطلاب"};
 
 // Movement and gathering of armed groups (group_presence): a word of movement and, within four
 // words in its clause, a fighters word of kGroupWords ("fighters were massing near X",
@@ -1796,10 +1802,7 @@ EventFindings find_events(const Document& doc) {
             if (t.tok(i).word) ++words;
           }
           boundary = boundary || depth > 0;
-          // ("وقف" is a checkpoint's stopping, "وقّف الباص", not a ceasefire: "وقف إطلاق النار")
-          if (v.p->source == std::string("وقف") && v.end < e && t.tok(v.end).word &&
-              normalise_arabic(t.tok(v.end).lower).find(normalise_arabic("اطلاق")) != std::string::npos)
-            continue;
+
           if (!boundary && words <= 12 && !negated_verb(v)) {
             verb = &v;
             break;
