@@ -655,15 +655,18 @@ TEST(Numbers, AnimalsCountedAreNoCasualties) {
 }
 
 }  // namespace
+
+// The casualty figures of a text, as "text=counts".
+static std::vector<std::string> counted(const std::string& text, const std::string& lang) {
+  std::vector<std::string> got;
+  for (const auto& n : numbers(text, lang))
+    if (n.counts == "fatalities" || n.counts == "injured") got.push_back(n.text + "=" + n.counts);
+  return got;
+}
+
 TEST(Numbers, LandMoneyAndGoodsCountedAreNoCasualties) {
   // Thirty-second held-out set (our own sentences): forty dunams burnt beside a farmer hurt were
   // read as 40 injured.
-  auto counted = [](const std::string& text, const std::string& lang) {
-    std::vector<std::string> got;
-    for (const auto& n : numbers(text, lang))
-      if (n.counts == "fatalities" || n.counts == "injured") got.push_back(n.text + "=" + n.counts);
-    return got;
-  };
   // (the farmer, "a", is the count)
   EXPECT_TRUE(counted("سقطت قذائف على الحقول ما أدى إلى احتراق نحو أربعين دونماً وإصابة مزارع بجروح.", "ar").empty());
   EXPECT_EQ(counted("Shelling burnt 40 hectares and wounded a farmer.", "en"), (std::vector<std::string>{"a=injured"}));
@@ -675,12 +678,6 @@ TEST(Numbers, LandMoneyAndGoodsCountedAreNoCasualties) {
 TEST(Numbers, AnAgeAndTentsAreNoCasualties) {
   // Session 33 (our own sentences): "ей девять" (she is nine) beside "ранило" was nine injured;
   // "üç çadırın yandığını" (three tents burnt) three injured.
-  auto counted = [](const std::string& text, const std::string& lang) {
-    std::vector<std::string> got;
-    for (const auto& n : numbers(text, lang))
-      if (n.counts == "fatalities" || n.counts == "injured") got.push_back(n.text + "=" + n.counts);
-    return got;
-  };
   EXPECT_TRUE(counted("Соседскую девочку, ей девять, ранило осколком в ногу.", "ru").empty());
   EXPECT_TRUE(counted("Roketler düştü, kamptaki üç çadırın yandığını, yaralanan olmadığını anlattı.", "tr").empty());
   EXPECT_EQ(counted("Ему ранило ногу, ранены двое мирных жителей.", "ru"), (std::vector<std::string>{"двое=injured"}));
