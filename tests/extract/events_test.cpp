@@ -871,6 +871,7 @@ TEST(Events, ThirtyThirdSetCheckpoints) {
   EXPECT_EQ(kinds(run("The checkpoint at the entrance of the quarter inspects every vehicle leaving town.", "en")),
             "movement_restriction");
   EXPECT_EQ(kinds(run("حاجز الهيئة عمدخل الضيعة وقّف الباص وفتّش الشنط.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("حاجز للهيئة عند الجسر وقف سيارة الإسعاف ساعتين كاملتين.", "ar")), "movement_restriction");
   EXPECT_EQ(kinds(run("تقيم هيئة تحرير الشام حاجزاً عند مفرق القرية.", "ar")), "movement_restriction");
   EXPECT_EQ(kinds(run("Hay'at Tahrir al-Sham have had a checkpoint there since Thursday.", "en")), "movement_restriction");
   EXPECT_EQ(kinds(run("بقي الحاجز مفتوحاً بعد وقف إطلاق النار.", "ar")), "");

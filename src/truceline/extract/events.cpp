@@ -688,7 +688,8 @@ constexpr const char* kStopVerbs[] = {
     // (thirty-third: "inspects every vehicle", Levantine "وقّف الباص": a vehicle or people as
     // its object, not "the checkpoint was inspected", "وقف النار"; reviewer, session 33)
     "inspects every", "inspects all", "inspect every", "inspect all", "وقف الباص", "وقف السيارة", "وقف السيارات",
-    "وقف الحافلة", "وقف الفان", "وقف البوسطة", "وقف الشاحنة", "وقف الناس", "وقف الشباب", "وقف المعلمات", "وقف الطلاب"};
+    "وقف الحافلة", "وقف الفان", "وقف البوسطة", "وقف الشاحنة", "وقف الناس", "وقف الشباب", "وقف المعلمات", "وقف الطلاب",
+    "وقف سيارة", "وقف سيارات", "وقف باص", "وقف حافلة", "وقف شاحنة"};
 
 // Movement and gathering of armed groups (group_presence): a word of movement and, within four
 // words in its clause, a fighters word of kGroupWords ("fighters were massing near X",
