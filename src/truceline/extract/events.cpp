@@ -520,7 +520,9 @@ constexpr Entry kTriggers[] = {
     // ("военные поставили пост: всех досматривают"); drones that pass, stay or buzz ("пролёт двух
     // беспилотных летательных аппаратов", "a drone stayed over", "flying low", "İHA 15-20
     // dakika vızıldayıp durdu").
-    {"group_presence", "güçlerinin girdiği bilgisi"}, {"group_presence", "güçlerinin girdiği haberi"},
+    // (the village in the dative right before: "Kalaciye köyüne rejim güçlerinin girdiği bilgisi";
+    // not a relative clause on a place, "rejim güçlerinin girdiği Serakib'de …")
+    {"group_presence", "köyüne ~ girdiği"}, {"group_presence", "köye ~ girdiği"}, {"group_presence", "beldesine ~ girdiği"},
     {"group_presence", "güçlerinin girdiği söyleniyor"}, {"group_presence", "güçlerinin girdiğini"},
     {"shelling", "работали миномёт*"}, {"shelling", "работали миномет*"}, {"shelling", "работала артиллерия"},
     {"movement_restriction", "поставили пост"}, {"movement_restriction", "поставили новый пост"},
