@@ -2012,8 +2012,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       break;
     }
     while (k < ts.size() && ts[k].span.begin < a.span.end) ++k;
-    // (the next word, a space between only: not "Turkish troops – time and again – shelled")
-    while (k < ts.size() && !ts[k].word && ts[k].lower.find_first_not_of(" \t\u00A0") == std::string::npos) ++k;
+    // (the very next token, white space being none: not "Turkish troops – time and again – shelled")
     if (k >= ts.size() || !ts[k].word || ts[k].script != Script::latin) return false;
     if (ts[k].lower == "time" && a.text.find(' ') != std::string::npos) return false;
     // (whole words: "Syrian government warplanes pounded" is no currency)

@@ -359,6 +359,10 @@ bool is_return_fire(const EventMention& e) { return e.answers; }
 // assumed (PlaceMention::city_or_province).
 bool ambiguous_seat(const PlaceMention* p) { return p && p->kind == "point" && p->city_or_province; }
 
+// A place's key for telling places apart: its GeoNames id, else its text (a place the gazetteer
+// does not know).
+std::string place_key_of(const PlaceMention& p) { return p.geonameid ? std::to_string(*p.geonameid) : p.text; }
+
 struct Cand {
   EventMention ev;
   std::vector<EventMention> merged;
@@ -3352,8 +3356,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
     }
     // Merge: same kind, place and day.
-    c.place_key = c.place ? (c.place->geonameid ? std::to_string(*c.place->geonameid) : c.place->text) : "";
-    if (c.between) c.place_key += "|" + (c.between->geonameid ? std::to_string(*c.between->geonameid) : c.between->text);
+    c.place_key = c.place ? place_key_of(*c.place) : "";
+    if (c.between) c.place_key += "|" + place_key_of(*c.between);
     // (an offset's point is its own place: "8 km north of Saraqib" and "8 km south of Saraqib" are
     // two; reviewer, session 29)
     if (c.offset && c.offset->azimuth) c.place_key += fmt::format("|{}km{}", c.offset->km, c.offset->compass);
@@ -3369,7 +3373,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         extra.place_note = extra.uncertain.size();
         extra.uncertain.push_back(fmt::format("place: '{}': {}", p->text, p->reason));
       }
-      extra.place_key = p->geonameid ? std::to_string(*p->geonameid) : p->text;
+      extra.place_key = place_key_of(*p);
       bool dup = false;
       for (const auto& o : cands)
         if (o.ev.kind == extra.ev.kind && o.place_key == extra.place_key && o.day == extra.day) dup = true;
@@ -3392,7 +3396,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
               (!nearest || distance(p.span, u.n->span) < distance(nearest->span, u.n->span)))
             nearest = &p;
         if (!nearest) continue;
-        const std::string key = nearest->geonameid ? std::to_string(*nearest->geonameid) : nearest->text;
+        const std::string key = place_key_of(*nearest);
         Cand* owner = nullptr;
         for (Cand* g : group)
           if (g->place_key == key) owner = g;
@@ -3633,7 +3637,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         };
         std::set<std::string> keys;
         for (const PlaceMention* p : places[si])
-          if (p->kind == "point" && of_the_anaphor(p)) keys.insert(p->geonameid ? std::to_string(*p->geonameid) : p->text);
+          if (p->kind == "point" && of_the_anaphor(p)) keys.insert(place_key_of(*p));
         auto named_here = [&](std::size_t h) { return !cands[h].place_key.empty() && keys.count(cands[h].place_key) != 0; };
         if (!keys.empty() && std::none_of(host_pair.second.begin(), host_pair.second.end(), named_here))
           for (auto it = cands_of.rbegin(); it != cands_of.rend(); ++it) {
@@ -3656,7 +3660,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         for (const std::size_t h : host->second) {
           const Cand& hc = cands[h];
           for (const PlaceMention* p : places[si]) {
-            const std::string key = p->geonameid ? std::to_string(*p->geonameid) : p->text;
+            const std::string key = place_key_of(*p);
             if (key != hc.place_key) return false;
           }
           for (const DateMention* d : dates[si])
@@ -4859,10 +4863,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             while (k < ts.size() && !ts[k].word) ++k;
             static const std::set<std::string> kToll{"killed", "dead", "injured", "wounded", "hurt"};
             if (lower != "one" || k >= ts.size() || !kToll.count(ts[k].lower)) continue;
-            // (not "One injured man was taken to …": a noun after the casualty word)
-            std::size_t n2 = k + 1;
-            while (n2 < ts.size() && !ts[n2].word && ts[n2].lower.find_first_not_of(" ") == std::string::npos) ++n2;
-            if (n2 < ts.size() && ts[n2].word && ts[n2].lower != "and") continue;
+            // (not "One injured man was taken to …": a noun right after the casualty word)
+            if (k + 1 < ts.size() && ts[k + 1].word && ts[k + 1].lower != "and") continue;
           }
           last = u.n;
         }
