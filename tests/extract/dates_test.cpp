@@ -1846,6 +1846,17 @@ TEST(Dates, ARangeWithAWeekdayBeforeEachDay) {
   // ("on Monday", read alone with its preposition, is the range's too: reviewer, session 33)
   EXPECT_EQ(day_of("Shelling hit Afis on Monday 9 to Thursday 12 March 2020.", pub, "Monday 9"), "2020-03-09");
   EXPECT_EQ(day_of("Shelling hit Afis on Monday 9 to Thursday 12 March 2020.", pub, "on Monday"), "none");
+  // ("on Monday 9 and Thursday 12 March" names two days, as "on 9 and 12 March" does: the window
+  // holds both and the reason says two days, not four; session 34)
+  for (const char* text : {"Shelling hit Afis on Monday 9 and Thursday 12 March 2020.", "Shelling hit Afis on 9 and 12 March 2020."}) {
+    const auto ms = dates(text, pub);
+    ASSERT_EQ(ms.size(), 1u) << text;
+    EXPECT_EQ(ms[0].rule, "range") << text;
+    EXPECT_EQ(ms[0].reason.substr(0, 36), "the days 2020-03-09 and 2020-03-12: ") << text << ms[0].reason;
+  }
+  const auto between = dates("Shelling hit Afis between Monday 9 and Thursday 12 March 2020.", pub);
+  ASSERT_EQ(between.size(), 1u);
+  EXPECT_EQ(between[0].reason.substr(0, 45), "the days 2020-03-09 to 2020-03-12 (4 days): t") << between[0].reason;
 }
 
 }  // namespace truceline::extract

@@ -3334,6 +3334,18 @@ TEST(CandidateAssembly, ALaterTollNamingAnEarlierEventsPlaceIsThatEventsToll) {
     EXPECT_FALSE(es[0].contains("fatalities")) << last << es[0].dump();
     EXPECT_EQ(es[1]["fatalities"], 3) << last << es[1].dump();
   }
+  // (the Turkish locative after other words, "göre Kafr Taal'daki", names the place; the ablative
+  // "Kafr Taal'dan", people from there, does not: session 34)
+  for (const auto& [last, moved] : std::vector<std::pair<const char*, bool>>{
+           {"Yerel kaynaklara göre Kafr Taal'daki ölü sayısı 3'e yükseldi.", true},
+           {"Yerel kaynaklara göre Kafr Taal'dan 3 kişi öldü.", false}}) {
+    const std::string text =
+        std::string("Pazartesi günü Kafr Taal'a top mermileri düştü. Pazartesi günü Ebu Zuhur köyüne roketler atıldı. ") + last;
+    const auto ts = full_candidates_of(text.c_str());
+    ASSERT_EQ(ts.size(), 2u) << last;
+    EXPECT_EQ(ts[moved ? 0 : 1]["fatalities"], 3) << last << ts[0].dump() << ts[1].dump();
+    EXPECT_FALSE(ts[moved ? 1 : 0].contains("fatalities")) << last << ts[0].dump() << ts[1].dump();
+  }
 }
 
 // "so the final figure is one killed and two injured" after "one of them … died" is the toll,

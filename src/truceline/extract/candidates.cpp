@@ -454,6 +454,98 @@ Span anaphor_in(const Document& d, std::size_t si) {
   return {0, 0};
 }
 
+// A token as the rules compare it: lower case, and Arabic normalised (normalise_arabic).
+std::string token_key(const Token& t) { return t.script == Script::arabic ? normalise_arabic(t.lower) : t.lower; }
+
+// The places (place_key_of) where the casualties counted by sentence `si` happened, when the
+// sentence has no event of its own: a figure sentence that names the place of an earlier event
+// and not the one just told is about that earlier event ("Kafr Taal'daki saldırıda ölü sayısı
+// 3'e yükseldi" after a paragraph on Ebu Zuhur; session 33, a development text).
+// - When the sentence refers back with a noun (`ana`: "the attack", "aynı olay", "that
+//   minibus"), the place must be that noun's ("Kafr Taal'daki saldırıda", "the attack on X",
+//   "обстрел в X").
+// - Else it must be where it happened: after "in", "at", "near", "в", "у", "في", or in the
+//   Turkish locative ("Kafr Taal'da", "Kafr Taal'daki"; not the ablative "Kafr Taal'dan");
+//   not "passengers from X", "on their way to X" (reviewer, session 33).
+// - Never a place that names an institution ("the hospital in Jisr al-Shughur lists three
+//   injured", "Etarib yerel meclisinin … duyurusunda": the figures' source, not the event's
+//   place), nor any place in a sentence on "the same incident".
+std::set<std::string> toll_place_keys(const Document& doc, std::size_t si, const std::vector<const PlaceMention*>& places,
+                                      Span ana) {
+  const auto& ss = doc.sentences();
+  const auto& ts = doc.tokens();
+  const std::size_t first = ss[si].first_token, end = ss[si].end_token;
+  std::set<std::string> keys;
+  for (std::size_t k = first; k < end; ++k)
+    if (ts[k].word && (ts[k].lower == "same" || ts[k].lower == "aynı" || token_key(ts[k]) == normalise_arabic("نفس") ||
+                       token_key(ts[k]) == normalise_arabic("ذات")))
+      return keys;
+  // The word tokens of [from, to): their count, and their keys when `out` is given.
+  auto words_between = [&](std::size_t from, std::size_t to, std::vector<std::string>* out) {
+    std::size_t n = 0;
+    for (std::size_t k = doc.token_at(from); k < ts.size() && ts[k].span.begin < to; ++k)
+      if (ts[k].word && ts[k].span.begin >= from) {
+        ++n;
+        if (out) out->push_back(token_key(ts[k]));
+      }
+    return n;
+  };
+  auto institution_near = [&](const PlaceMention& p) {
+    static const std::vector<std::string> kInst{
+        "hospital", "clinic", "council", "register", "больниц", "госпитал", "совет", "meclis", "hastane",
+        normalise_arabic("مشفى"), normalise_arabic("مستشفى"), normalise_arabic("مجلس")};
+    auto inst = [&](std::size_t k) {
+      const std::string w = token_key(ts[k]);
+      return std::any_of(kInst.begin(), kInst.end(), [&](const std::string& x) { return w.find(x) != std::string::npos; });
+    };
+    const std::size_t k0 = doc.token_at(p.span.begin);
+    for (std::size_t k = k0, n = 0; k > first && n < 3;)
+      if (ts[--k].word && ++n && inst(k)) return true;
+    std::size_t k = k0;
+    while (k < ts.size() && ts[k].span.begin < p.span.end) ++k;
+    for (std::size_t n = 0; k < end && n < 2; ++k)
+      if (ts[k].word && ++n && inst(k)) return true;
+    return false;
+  };
+  auto locative = [&](const PlaceMention& p) {
+    static const std::set<std::string> kIn{"in", "at", "near", "в", "во", "у", "под", "около",
+                                           normalise_arabic("في"), normalise_arabic("قرب")};
+    const std::size_t k0 = doc.token_at(p.span.begin);
+    for (std::size_t k = k0; k > first;)
+      if (ts[--k].word) {
+        if (kIn.count(token_key(ts[k]))) return true;
+        break;
+      }
+    std::size_t k = k0;
+    while (k + 1 < ts.size() && ts[k + 1].span.begin < p.span.end) ++k;
+    const std::string_view raw = doc.slice(ts[k].span);
+    std::size_t ap = raw.find('\'');
+    std::size_t ap_len = 1;
+    if (ap == std::string_view::npos) {
+      ap = raw.find("\xE2\x80\x99");  // ’
+      ap_len = 3;
+    }
+    if (ap == std::string_view::npos) return false;
+    const std::string_view suf = raw.substr(ap + ap_len);
+    const bool loc = suf.starts_with("da") || suf.starts_with("de") || suf.starts_with("ta") || suf.starts_with("te");
+    const bool abl = suf.starts_with("dan") || suf.starts_with("den") || suf.starts_with("tan") || suf.starts_with("ten");
+    return loc && !abl;
+  };
+  auto of_the_anaphor = [&](const PlaceMention& p) {
+    if (institution_near(p)) return false;
+    if (ana.end <= ana.begin) return locative(p);
+    if (p.span.begin >= ana.begin && p.span.end <= ana.end) return true;
+    if (p.span.end <= ana.begin) return words_between(p.span.end, ana.begin, nullptr) == 0;
+    std::vector<std::string> gap;
+    static const std::set<std::string> kAt{"in", "at", "on", "near", "of", "в", "во", "у", "под", "по",
+                                           normalise_arabic("في"), normalise_arabic("على")};
+    return p.span.begin >= ana.end && words_between(ana.end, p.span.begin, &gap) <= 1 && (gap.empty() || kAt.count(gap[0]));
+  };
+  for (const PlaceMention* p : places)
+    if (p->kind == "point" && of_the_anaphor(*p)) keys.insert(place_key_of(*p));
+  return keys;
+}
+
 // Removes the line "actor: the text does not say who" (an actor was found after all).
 void drop_no_actor_line(std::vector<std::string>& u) {
   std::erase(u, std::string("actor: the text does not say who"));
@@ -797,8 +889,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // first event trigger ("SARAQIB, Oct 12 - Government forces shelled ..."; not the date of a
   // first sentence that begins with its event: "قصفت ... يوم الثلاثاء").
   const auto& ts = doc.tokens();
-  // A token as the rules compare it: lower case, and Arabic normalised (normalise_arabic).
-  auto word_key = [&](std::size_t k) { return ts[k].script == Script::arabic ? normalise_arabic(ts[k].lower) : ts[k].lower; };
+  auto word_key = [&](std::size_t k) { return token_key(ts[k]); };
   // A date that starts a period ("С 31 августа", "since 31 August", "منذ …": a truce in force
   // since then), by its words and the word before it (the date finder leaves "since" out).
   auto after_since = [&](const DateMention& d) {
@@ -3563,81 +3654,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           named.empty() ? std::pair<std::size_t, std::vector<std::size_t>>(host_it->first, host_it->second)
                         : std::pair<std::size_t, std::vector<std::size_t>>(si, named);
       // A sentence that names the place of an earlier event and not the one of the event just
-      // told is about that earlier event ("Kafr Taal'daki saldırıda ölü sayısı 3'e yükseldi"
-      // after a paragraph on Ebu Zuhur; session 33, a development text): the latest such.
-      // When the sentence refers back with a noun ("the attack", "aynı olay", "that minibus"), the
-      // place must be that noun's ("Kafr Taal'daki saldırıda", "the attack on X", "обстрел в X"):
-      // "Etarib yerel meclisinin … aynı olay için" is the council's town, "the hospital in Jisr
-      // al-Shughur lists three injured from that minibus" the hospital's.
+      // told is about that earlier event (toll_place_keys): the latest such.
       if (named.empty()) {
-        const Span ana = anaphor_of(si);
-        auto words_between = [&](std::size_t from, std::size_t to, std::vector<std::string>* out) {
-          std::size_t n = 0;
-          for (std::size_t k = doc.token_at(from); k < ts.size() && ts[k].span.begin < to; ++k)
-            if (ts[k].word && ts[k].span.begin >= from) {
-              ++n;
-              if (out) out->push_back(word_key(k));
-            }
-          return n;
-        };
-        // (and not a place that names an institution, "the hospital in Jisr al-Shughur lists three
-        // injured", "Etarib yerel meclisinin … duyurusunda": the figures' source, not the event's
-        // place; nor any place in a sentence on "the same incident")
-        auto institution_near = [&](const PlaceMention* p) {
-          static const std::vector<std::string> kInst{
-              "hospital", "clinic", "council", "register", "больниц", "госпитал", "совет", "meclis", "hastane",
-              normalise_arabic("مشفى"), normalise_arabic("مستشفى"), normalise_arabic("مجلس")};
-          auto inst = [&](std::size_t k) {
-            const std::string w = word_key(k);
-            return std::any_of(kInst.begin(), kInst.end(), [&](const std::string& x) { return w.find(x) != std::string::npos; });
-          };
-          const std::size_t k0 = doc.token_at(p->span.begin);
-          for (std::size_t k = k0, n = 0; k > ss[si].first_token && n < 3;)
-            if (ts[--k].word && ++n && inst(k)) return true;
-          std::size_t k = k0;
-          while (k < ts.size() && ts[k].span.begin < p->span.end) ++k;
-          for (std::size_t n = 0; k < ss[si].end_token && n < 2; ++k)
-            if (ts[k].word && ++n && inst(k)) return true;
-          return false;
-        };
-        const bool same_incident = [&] {
-          for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k)
-            if (ts[k].word && (ts[k].lower == "same" || ts[k].lower == "aynı" || word_key(k) == normalise_arabic("نفس") ||
-                               word_key(k) == normalise_arabic("ذات")))
-              return true;
-          return false;
-        }();
-        // (With no referring noun, the place must be where it happened: after "in", "at", "near",
-        // "в", "у", "في", or in the Turkish locative ("Kafr Taal'da"); not "passengers from X",
-        // "on their way to X"; reviewer, session 33.)
-        auto locative = [&](const PlaceMention* p) {
-          static const std::set<std::string> kIn{"in", "at", "near", "в", "во", "у", "под", "около",
-                                                 normalise_arabic("في"), normalise_arabic("قرب")};
-          const std::size_t k0 = doc.token_at(p->span.begin);
-          for (std::size_t k = k0; k > ss[si].first_token;)
-            if (ts[--k].word) return kIn.count(word_key(k)) != 0;
-          std::size_t k = k0;
-          while (k + 1 < ts.size() && ts[k + 1].span.begin < p->span.end) ++k;
-          const std::string_view raw = doc.slice(ts[k].span);
-          const std::size_t ap = raw.find('\'');
-          if (ap == std::string_view::npos) return false;
-          const std::string_view suf = raw.substr(ap + 1);
-          return suf.starts_with("da") || suf.starts_with("de") || suf.starts_with("ta") || suf.starts_with("te");
-        };
-        auto of_the_anaphor = [&](const PlaceMention* p) {
-          if (same_incident || institution_near(p)) return false;
-          if (ana.end <= ana.begin) return locative(p);
-          if (p->span.begin >= ana.begin && p->span.end <= ana.end) return true;
-          if (p->span.end <= ana.begin) return words_between(p->span.end, ana.begin, nullptr) == 0;
-          std::vector<std::string> gap;
-          static const std::set<std::string> kAt{"in", "at", "on", "near", "of", "в", "во", "у", "под", "по",
-                                                 normalise_arabic("في"), normalise_arabic("على")};
-          return p->span.begin >= ana.end && words_between(ana.end, p->span.begin, &gap) <= 1 &&
-                 (gap.empty() || kAt.count(gap[0]));
-        };
-        std::set<std::string> keys;
-        for (const PlaceMention* p : places[si])
-          if (p->kind == "point" && of_the_anaphor(p)) keys.insert(place_key_of(*p));
+        const std::set<std::string> keys = toll_place_keys(doc, si, places[si], anaphor_of(si));
         auto named_here = [&](std::size_t h) { return !cands[h].place_key.empty() && keys.count(cands[h].place_key) != 0; };
         if (!keys.empty() && std::none_of(host_pair.second.begin(), host_pair.second.end(), named_here))
           for (auto it = cands_of.rbegin(); it != cands_of.rend(); ++it) {

@@ -3400,6 +3400,8 @@ struct Scanner {
       year_month_day to = *m.resolved;
       std::size_t a = first, b = last;
       bool with_next = false;  // the range ends with the next mention
+      bool by_and = false;     // two days joined by "and" ("9 and 12 March"): the days told are two
+      auto is_and = [&](std::size_t i) { return word(i) && (k[i] == "and" || k[i] == kAnd); };
       // "28 October – 3 November": two dates with a separator between them.
       if (x + 1 < out.size() && !gone[x + 1] && out[x + 1].resolved && out[x + 1].precision == "day" &&
           (out[x + 1].rule == "absolute" || out[x + 1].rule == "absolute_no_year") && same_sentence(last, tokens_of[x + 1].first) &&
@@ -3415,6 +3417,7 @@ struct Scanner {
           to = end;
           b = tokens_of[x + 1].second;
           with_next = true;
+          by_and = is_and(last + 1);
         }
       }
       // "19–25 November", "19 to 25 November", "с 19 по 25 ноября" (the finder took "по 25
@@ -3431,13 +3434,13 @@ struct Scanner {
         const year_month_day ymd{m.resolved->year(), m.resolved->month(), day{d}};
         return ymd.ok() && weekday{sys_days{ymd}} == weekday{static_cast<unsigned>(info[wd_tok].weekday)};
       };
-      // ("and" only after "between": "on Monday 9 and Thursday 12 March" names two days)
-      const bool and_ok = !(word(first - 2) && k[first - 2] == "and") || (first >= 5 && word(first - 5) && k[first - 5] == "between");
-      if (!from && wd2 && and_ok && (dash(first - 2) || sep_word(first - 2)) && day_at(first - 3) &&
+      // ("on Monday 9 and Thursday 12 March" names two days, as "9 and 12 March" does)
+      if (!from && wd2 && (dash(first - 2) || sep_word(first - 2)) && day_at(first - 3) &&
           info[first - 4].weekday >= 0 && *day_at(first - 3) < *d2 && weekday_agrees(first - 1, *d2) &&
           weekday_agrees(first - 4, *day_at(first - 3))) {
         from = year_month_day{m.resolved->year(), m.resolved->month(), day{*day_at(first - 3)}};
         a = first - 4;
+        by_and = is_and(first - 2);
         // (the first weekday, read alone before — "on Monday" with its preposition too — is the range's)
         for (std::size_t y = 0; y < x; ++y)
           if (tokens_of[y].second >= a && tokens_of[y].first < first) gone[y] = true;
@@ -3445,14 +3448,16 @@ struct Scanner {
       if (!from && d2 && d2_tok >= 2) {
         std::size_t d1_tok = d2_tok - 2;
         bool sep = dash(d2_tok - 1) || sep_word(d2_tok - 1);
+        bool glued_and = false;
         if (!sep && digits(first) && digits(first)->prefix == kAnd && day_at(first - 1)) {
-          sep = true;  // the Arabic "و" glued to the second day
+          sep = glued_and = true;  // the Arabic "و" glued to the second day
           d1_tok = first - 1;
         }
         const auto d1 = sep ? day_at(d1_tok) : std::nullopt;
         if (d1 && same_sentence(d1_tok, first) && (x == 0 || tokens_of[x - 1].second < d1_tok) && *d1 < *d2) {
           from = year_month_day{m.resolved->year(), m.resolved->month(), day{*d1}};
           a = d1_tok;
+          by_and = glued_and || is_and(d2_tok - 1);
         }
       }
       // "November 19-25", "November 19 to 25": a month-first date and a second day after it.
@@ -3462,6 +3467,7 @@ struct Scanner {
         from = m.resolved;
         to = year_month_day{m.resolved->year(), m.resolved->month(), day{*day_at(last + 2)}};
         b = last + 2;
+        by_and = is_and(last + 1);
         if (const auto y = year_or_relative_after(b + 1); y && (x + 1 == out.size() || tokens_of[x + 1].first > y->last)) {
           from = year_month_day{year{y->year}, from->month(), from->day()};
           to = year_month_day{year{y->year}, to.month(), to.day()};
@@ -3481,8 +3487,13 @@ struct Scanner {
       r.resolved = from;
       r.rule = "range";
       r.precision = days_told <= 7 ? "week" : "month";
-      r.reason = fmt::format("the days {} to {} ({} days): the window is the {} days from the first{}", iso(*from),
-                             iso(to), days_told, window, days_told < window ? ", wider than told" : "");
+      // ("between 9 and 12 March" is the days 9 to 12; "on 9 and 12 March" the two days alone, which
+      // the window holds with the days between them)
+      const bool two_days = by_and && !(word(a) && (k[a] == "between" || k[a] == kBetweenAr));
+      r.reason = two_days ? fmt::format("the days {} and {}: the window is the {} days from the first, wider than told",
+                                        iso(*from), iso(to), window)
+                          : fmt::format("the days {} to {} ({} days): the window is the {} days from the first{}", iso(*from),
+                                        iso(to), days_told, window, days_told < window ? ", wider than told" : "");
       if (!m.reason.empty()) r.reason += "; " + m.reason;
       m = std::move(r);
       tokens_of[x] = {a, b};

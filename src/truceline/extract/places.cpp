@@ -510,6 +510,10 @@ std::size_t tr_apostrophe(std::string_view raw) {
   return std::string_view::npos;
 }
 
+// A token's name part: before a Turkish case suffix's apostrophe ("SANA'ya" → "SANA"), else the
+// whole token.
+std::string_view tr_name_part(std::string_view raw) { return raw.substr(0, std::min(tr_apostrophe(raw), raw.size())); }
+
 // Turkish spells Arabic names by Turkish sound values (ş = sh, ç = ch, c = j, ğ = gh, v = w, ı
 // = i; "Cisr eş-Şuğur", "Han Şeyhun", "Cebel Zaviye"): the lower-cased Turkish name rewritten in
 // the English romanisation's letters, for the gazetteer's translit tier to compare (as it does
@@ -2124,8 +2128,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
     auto is_upper_word = [&](std::size_t w) {
       const Token& t = tok(w);
       if (!t.capitalised || t.number) return false;
-      std::string_view raw = doc.token_text(W[w].tok);
-      if (const std::size_t ap = tr_apostrophe(raw); ap != std::string_view::npos) raw = raw.substr(0, ap);
+      const std::string_view raw = tr_name_part(doc.token_text(W[w].tok));
       return raw.size() >= 2 && t.lower != raw && utf8_is_upper(raw);
     };
     // The first word token of the text: a dateline is there.
@@ -3410,14 +3413,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             if (!tk.word) continue;
             const bool ar = tk.script == Script::arabic;
             const std::string k = ar ? ar_key_word(doc.token_text(x)) : tk.lower;
-            const std::size_t ap = tk.script == Script::latin ? tr_apostrophe(tk.lower) : std::string_view::npos;
             for (const auto& [admin1, words] : kProvinceWords)
               for (const auto& [pw, pw_ar_key] : words) {
                 const std::string_view key = ar ? std::string_view(pw_ar_key) : pw;
                 // (Arabic: with a one-letter proclitic, "بريف حماة" is two words; "بحماة" one;
                 // Turkish: before a case suffix's apostrophe, "Hama'nın")
                 if (k == key || (ar && k.size() > key.size() && k.ends_with(key) && k.size() - key.size() <= 2) ||
-                    (ap != std::string_view::npos && std::string_view(k).substr(0, ap) == key))
+                    (tk.script == Script::latin && tr_name_part(k) == key))
                   named.insert(admin1);
               }
           }
@@ -3463,10 +3465,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       std::string skeleton_spelling;  // located by skeleton: the gazetteer's spelling it agrees with
       std::string neighbour;  // an ambiguous name settled by a village the text located before (below)
       // (Not a short all-capitals word: "SANA", "SOHR" are agencies, not the villages so spelt.)
-      const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) && [&] {
-        const std::string_view raw = doc.token_text(W[win.first].tok);
-        return std::min(tr_apostrophe(raw), raw.size()) <= 6;  // ("SANA'ya göre": the name part)
-      }();
+      const bool acronym = win.first == win.last && !arabic_word && is_upper_word(win.first) &&
+                           tr_name_part(doc.token_text(W[win.first].tok)).size() <= 6;  // ("SANA'ya göre")
       const bool verb_cue = after_object_verb(win.first) || (win.last > win.first && name_prefixed(win.first)) ||
                             before_tr_object_verb(win.last);
       const bool ar_local_cue = arabic_word && is_ar_local_cue(cue);
