@@ -683,4 +683,18 @@ TEST(Numbers, AnAgeAndTentsAreNoCasualties) {
   EXPECT_EQ(counted("Ему ранило ногу, ранены двое мирных жителей.", "ru"), (std::vector<std::string>{"двое=injured"}));
 }
 
+// Turkish number words in the dative before "rose", "went up", "reached" are the figure ("ölü
+// sayısı dörde yükseldi"; held-out set 33 wrote "üçe yükseldi"); elsewhere the dative is no
+// number ("ekmeği ikiye böldü": into two).
+TEST(Numbers, TurkishNumberWordsInTheDativeBeforeRose) {
+  auto ms = numbers("Ölü sayısı dörde yükseldi, yaralı sayısı ise altıya çıktı.", "tr");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].value, 4);
+  EXPECT_EQ(ms[0].counts, "fatalities");
+  EXPECT_EQ(ms[1].value, 6);
+  EXPECT_EQ(ms[1].counts, "injured");
+  EXPECT_EQ(one("Hayatını kaybedenlerin sayısı üçe ulaştı.", "tr").value, 3);
+  EXPECT_TRUE(numbers("Kadın ekmeği ikiye böldü.", "tr").empty());
+}
+
 }  // namespace truceline::extract

@@ -449,6 +449,28 @@ std::optional<NumberWord> number_word_forms(const std::vector<std::string>& form
   return std::nullopt;
 }
 
+// A Turkish number word in the dative ("üçe", "dörde", "ikiye", "altıya"): the buffer "y" after a
+// vowel, "t" softened to "d" ("dört" → "dörde").
+std::optional<NumberWord> tr_dative_number(std::string_view k) {
+  auto is_vowel = [](std::string_view stem) {
+    for (std::string_view v : {"a", "e", "ı", "i", "o", "ö", "u", "ü"})
+      if (stem.ends_with(v)) return true;
+    return false;
+  };
+  for (std::string_view suffix : {"ye", "ya", "e", "a"}) {
+    if (!k.ends_with(suffix) || k.size() <= suffix.size() + 1) continue;
+    std::string stem(k.substr(0, k.size() - suffix.size()));
+    if (suffix.size() == 2 ? !is_vowel(stem) : is_vowel(stem)) continue;
+    if (suffix.size() == 1 && stem.ends_with('d')) {
+      std::string hard = stem;
+      hard.back() = 't';
+      if (const NW* w = tr_numbers().find(hard)) return *w;
+    }
+    if (const NW* w = tr_numbers().find(stem)) return *w;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int month_of(std::string_view k, std::string_view lang) { return month_of_forms(ar_stems(std::string(k)), lang); }
@@ -482,6 +504,19 @@ Words words_of(const Document& doc) {
     }
     w.info.push_back(info);
   }
+  // Turkish: a number word in the dative before "rose" or "reached" ("ölü sayısı üçe yükseldi",
+  // "dörde çıktı", "altıya ulaştı") is the figure (set 33: "üçe" was no number). Only there: "ona"
+  // is also "to him", "ikiye" "into two".
+  if (doc.lang() == "tr")
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].word || toks[i].script != Script::latin || w.info[i].number) continue;
+      std::size_t j = i + 1;
+      while (j < toks.size() && !toks[j].word && toks[j].sentence == toks[i].sentence) ++j;
+      if (j >= toks.size() || toks[j].sentence != toks[i].sentence) continue;
+      const std::string& next = w.key[j];
+      if (!next.starts_with("yüksel") && !next.starts_with("çık") && !next.starts_with("ulaş")) continue;
+      w.info[i].number = tr_dative_number(w.key[i]);
+    }
   return w;
 }
 
