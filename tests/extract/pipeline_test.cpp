@@ -2288,19 +2288,21 @@ TEST(CandidateAssembly, ALogsNoteGivesItsLinesTheActorItAttributesTheFireTo) {
 TEST(CandidateAssembly, ArabicIndicNumberedItemsAreAListUnderTheirHeading) {
   // "١." items under a heading with the day ("أمس الأربعاء") and whose the fire is: each item
   // takes the heading's day and actor (published Thursday 21 February 2019).
-  const char* text =
-      "حصيلة يوم أمس الأربعاء في ريف حماة، والقصف كله مصدره قوات النظام:\n\n"
-      "١. سقوط ١٢ قذيفة مدفعية على بلدة كفرزيتا وإصابة امرأتين.\n"
-      "٢. قصف بقذائف الهاون على أطراف اللطامنة دون تسجيل إصابات.\n";
-  const Result r = full_run(text, 2019y / February / 21);
-  int items = 0;
-  for (const auto& c : r.candidates) {
-    if (place_of(c) != "Kafr Zaytā" && place_of(c) != "Al Lataminah") continue;
-    ++items;
-    EXPECT_EQ(actor_id_of(c), "syria") << c.dump();
-    EXPECT_EQ(c.value("observed_at", std::string()).substr(0, 10), "2019-02-20") << c.dump();
+  // (and "١- ", "٢- ", the other way Arabic lists number their items: session 34)
+  for (const std::string mark : {".", "-"}) {
+    const std::string text = "حصيلة يوم أمس الأربعاء في ريف حماة، والقصف كله مصدره قوات النظام:\n\n"
+                             "١" + mark + " سقوط ١٢ قذيفة مدفعية على بلدة كفرزيتا وإصابة امرأتين.\n"
+                             "٢" + mark + " قصف بقذائف الهاون على أطراف اللطامنة دون تسجيل إصابات.\n";
+    const Result r = full_run(text.c_str(), 2019y / February / 21);
+    int items = 0;
+    for (const auto& c : r.candidates) {
+      if (place_of(c) != "Kafr Zaytā" && place_of(c) != "Al Lataminah") continue;
+      ++items;
+      EXPECT_EQ(actor_id_of(c), "syria") << mark << c.dump();
+      EXPECT_EQ(c.value("observed_at", std::string()).substr(0, 10), "2019-02-20") << mark << c.dump();
+    }
+    EXPECT_EQ(items, 2) << mark << r.candidates.size();
   }
-  EXPECT_EQ(items, 2) << r.candidates.size();
 }
 
 

@@ -472,8 +472,9 @@ bool list_item(const Document& d, std::size_t si) {
       break;
     }
   }
-  // (the marker may end its sentence: "١." is one for the sentence breaker)
-  if (digits > 0 && k < t.size() && (t[k] == ')' || t[k] == '.') && (k + 1 == t.size() || t[k + 1] == ' '))
+  // (the marker may end its sentence: "١." is one for the sentence breaker; Arabic lists also
+  // write "١- ", "2- ")
+  if (digits > 0 && k < t.size() && (t[k] == ')' || t[k] == '.' || t[k] == '-') && (k + 1 == t.size() || t[k + 1] == ' '))
     return true;
   // A log line led by its date and a dash ("17.12.2018 — Qalaat al-Madiq — six mortar rounds",
   // "21.10.2018 – Kafr Naha – …", "05/11 - …"): digits with dots or slashes, a space, a dash
