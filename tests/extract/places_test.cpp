@@ -1398,4 +1398,19 @@ TEST(Places, AVillageBeforeTheProvinceWordIsAPoint) {
   expect_region(find("Clashes went on in Idlib province."), "Idlib province", "Idlib");
 }
 
+// Turkish: a settlement noun after a bracketed aside is the name's cue ("Cifitlik Ali Ağa
+// (Canudiye'nin yaklaşık 4 km batısı) girişindeki", "Şantara (Beşantara olarak da bilinir)
+// köyündeki"; held-out sets 33 and 34, the sentences ours). Not across a sentence, nor after a
+// name with a case suffix of its own.
+TEST(Places, ATurkishCueAfterABracketedAside) {
+  auto tr = find_with_localities("Ekibimiz Cifitlik Ali Ağa (Canudiye'nin yaklaşık 4 km batısı) girişindeki kontrol "
+                                 "noktasında bekletildi.", "tr");
+  expect_point(tr, "Cifitlik Ali Ağa", 36.24576, 35.89169);
+  tr = find_with_localities("Dün Şantara (Beşantara olarak da bilinir) köyündeki çadır kent vuruldu.", "tr");
+  expect_point(tr, "Şantara", 37.00215, 36.22076);
+  // (without the noun after the brackets the name is not taken on the aside alone)
+  tr = find_with_localities("Dün Şantara (Beşantara olarak da bilinir) güzel bir yerdi.", "tr");
+  EXPECT_EQ(with_text(tr, "Şantara"), nullptr) << dump(tr);
+}
+
 }  // namespace truceline::extract

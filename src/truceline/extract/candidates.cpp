@@ -1864,11 +1864,26 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       }
       return false;
     };
-    auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
+    // A place inside brackets ("… Cifitlik Halil Abdu'daki (el-Mudia'nın yaklaşık 7 km batısı;
+    // Cisr eş-Şuğur yakınındaki Cifitlik Şuğur ile karıştırılmamalıdır) sağlık noktasına"): an
+    // aside that locates or tells apart the place named outside them.
+    auto in_brackets = [&](const PlaceMention* p, std::size_t s) {
+      int depth = 0;
+      for (std::size_t k = ss[s].first_token; k < ss[s].end_token && ts[k].span.begin < p->span.begin; ++k)
+        if (!ts[k].word) {
+          if (ts[k].lower == "(" || ts[k].lower == "[") ++depth;
+          else if ((ts[k].lower == ")" || ts[k].lower == "]") && depth > 0) --depth;
+        }
+      return depth > 0;
+    };
+    // (Borrowed from the sentence before, a place outside brackets is taken before one inside
+    // them: set 34, the negated namesake's town in brackets was taken for the village.)
+    auto nearest_place_of = [&](std::size_t s, bool points_only, bool skip_bracketed) -> const PlaceMention* {
       const PlaceMention* best = nullptr;
       for (const PlaceMention* p : places[s]) {
         if (p->kind == "region") continue;
         if (points_only && p->kind != "point") continue;
+        if (skip_bracketed && in_brackets(p, s)) continue;
         // The dateline's city-or-province ("İDLİB – … in the de-escalation zone …") is where the
         // report is filed from: the dateline rule below reads it (no point borrowed), not as
         // a place of the event's sentence.
@@ -1900,6 +1915,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (!best || distance(p->span, e.span) < distance(best->span, e.span)) best = p;
       }
       return best;
+    };
+    auto nearest_place = [&](std::size_t s, bool points_only) -> const PlaceMention* {
+      if (s != si)
+        if (const PlaceMention* p = nearest_place_of(s, points_only, true)) return p;
+      return nearest_place_of(s, points_only, false);
     };
     // A sentence that names only a region for its event does not borrow a point from the
     // sentence before or the dateline: the region is what the text says (no location).
@@ -4867,10 +4887,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const NumberMention* last = nullptr;
         for (const auto& u : c.numbers) {
           const char* f = field_of(u.n->counts);
-          // (after the death, or in its sentence: "ارتفع عدد الضحايا إلى ٤ بعد وفاة أحد المصابين", the
-          // toll rose to four after one of the injured died)
+          // (after the death, or before it in its sentence as a risen toll: "ارتفع عدد الضحايا إلى ٤
+          // بعد وفاة أحد المصابين", the toll rose to four after one of the injured died; not the
+          // first count of the sentence, "iki sivil ölmüş, beş sivil yaralanmıştır; … yaralılardan
+          // biri hayatını kaybetmiş": set 34)
           if (u.n->of_injured || !f || std::string_view(f) != field) continue;
-          if (u.n->span.begin <= d->span.begin && doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin))
+          if (u.n->span.begin <= d->span.begin &&
+              (doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin) || !u.n->risen))
             continue;
           if (is_singular_description(*u.n, field)) continue;
           // ("One of the injured, a man of about 60, died": the man is the one who died; but "so

@@ -245,7 +245,9 @@ const std::string_view* tr_count_noun(std::string_view k) {
 }
 std::string_view tr_event_word(std::string_view k) {
   static const std::pair<std::string_view, std::string_view> stems[] = {
-      {"öld", "fatalities"},     {"ölen", "fatalities"},    {"ölü", "fatalities"},     {"hayatını", "fatalities"},
+      // (and the evidential past, "iki sivil ölmüş": set 34)
+      {"öld", "fatalities"},     {"ölen", "fatalities"},    {"ölü", "fatalities"},     {"ölmüş", "fatalities"},
+      {"hayatını", "fatalities"},
       {"şehit", "fatalities"},   {"yaralan", "injured"},    {"yaralad", "injured"},    {"yaralı", "injured"},
       {"göç", "displaced"}};
   for (const auto& [stem, counts] : stems)

@@ -2626,6 +2626,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           }
           return kNone;
         };
+        // Turkish: the word right after a bracketed aside that follows the name at `x` (at most
+        // 16 tokens inside, one sentence), when it is a settlement or position noun; else kNone.
+        auto tr_noun_after_brackets = [&](std::size_t x) -> std::size_t {
+          std::size_t k = W[x].tok + 1;
+          const auto& toks = doc.tokens();
+          if (suffixed(x) || k >= toks.size() || doc.token_text(k) != "(") return kNone;
+          const std::size_t open = k;
+          while (k < toks.size() && k - open < 16 && toks[k].sentence == toks[open].sentence && doc.token_text(k) != ")") ++k;
+          if (k >= toks.size() || doc.token_text(k) != ")") return kNone;
+          std::size_t y = x + 1;
+          while (y < n && W[y].tok <= k) ++y;
+          if (y >= n || W[y].tok != k + 1 || !tr_place_noun(folded(y))) return kNone;
+          return y;
+        };
         if (turkish && (!cue || !cue->strong)) {
           const std::size_t list_noun =
               maxb + 1 < n && W[maxb + 1].sep != 3 && tr_place_noun(folded(maxb + 1)) ? kNone : tr_list_noun();
@@ -2645,6 +2659,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             h.text = std::string(doc.token_text(W[maxb + 1].tok));
             h.strong = !folded(maxb + 1).starts_with("uzerin");
             h.first = maxb + 1;
+            h.key = Words{"tr:after"};
+            cue = std::move(h);
+          } else if (const std::size_t y = tr_noun_after_brackets(maxb); y != kNone) {
+            // ("Cifitlik Ali Ağa (Canudiye'nin yaklaşık 4 km batısı) girişindeki", "Şantara
+            // (Beşantara olarak da bilinir) köyündeki": the noun after a bracketed aside; sets 33
+            // and 34)
+            CueHit h;
+            h.text = std::string(doc.token_text(W[y].tok));
+            h.strong = true;
+            h.first = y;
             h.key = Words{"tr:after"};
             cue = std::move(h);
           } else if (!cue && suffixed(maxb) && tr_place_suffix(trw[maxb].suffix) &&
