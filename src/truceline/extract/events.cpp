@@ -591,6 +591,8 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "kontrol nokta* ~ durdurdu"}, {"movement_restriction", "kontrol nokta* ~ ~ durdurdu"},
     // (the habitual past and present: "kontrol noktası durdururdu", "durdururlar"; set 33)
     {"movement_restriction", "kontrol nokta* durdurur*"}, {"movement_restriction", "kontrol nokta* ~ durdurur*"},
+    // (a checkpoint held, "kontrol noktası tutmakta", as "tutuyor" below; set 34)
+    {"group_presence", "kontrol nokta* tutmakta*"},
     {"shelling", "سقط* صاروخ*"}, {"shelling", "سقط* ~ صاروخ*"},
     // (not "ракетки", rackets)
     {"shelling", "ракет ~ упал*"}, {"shelling", "ракеты ~ упал*"}, {"shelling", "ракета ~ упал*"},
@@ -1230,7 +1232,9 @@ std::optional<std::pair<std::size_t, std::size_t>> habitual_cue(const Text& t, s
       return std::make_pair(i, i + 2);
     if ((w == "not" || w == "never") && (next(i) == "stopped" || next(i) == "stop" || next(i) == "ceased"))
       return std::make_pair(i, i + 2);
-    if (w.starts_with("durmu") || w.starts_with("durmad")) return std::make_pair(i, i + 1);
+    // ("durmuyor", "durmadan", "durmaksızın": not stopping; not "durmuş", it stopped: "… silahlı
+    // çatışma nedeniyle iki gün durmuş", set 34)
+    if (w.starts_with("durmuyor") || w.starts_with("durmad") || w.starts_with("durmaksız")) return std::make_pair(i, i + 1);
     if (k.script == Script::arabic) {
       const std::string a = normalise_arabic(w);
       if (kOneAr.count(a)) return std::make_pair(i, i + 1);

@@ -109,6 +109,14 @@ Result Extractor::run(std::string_view file_name, std::string text, const Option
         m.actors = impl_->actors.find(doc, countries);
       }
       m.dates = find_dates(doc, opt.published, impl_->agreement);
+      // A day's name inside a place's name is no date: "Beyt Hac Cuma" (Bayt Hajj Jum`ah; cuma =
+      // Friday), "Beyt Hac Cuma'ya" (held-out set 34, read as four Fridays).
+      std::erase_if(m.dates, [&](const DateMention& d) {
+        return std::any_of(m.places.begin(), m.places.end(), [&](const PlaceMention& p) {
+          return !p.ruled_out && (p.kind == "point" || p.kind == "unresolved") && d.span.begin >= p.span.begin &&
+                 d.span.begin < p.span.end;
+        });
+      });
       m.numbers = find_numbers(doc, m.dates);  // the dates already found are not looked for again
       m.weapons = impl_->weapons.find(doc);
       ev = find_events(doc);

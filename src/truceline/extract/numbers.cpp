@@ -228,6 +228,7 @@ const std::string_view* tr_count_noun(std::string_view k) {
   static const std::pair<std::string_view, std::string_view> stems[] = {
       {"sivil", "people"},       {"kişi", "people"},        {"kisi", "people"},        {"çocu", "people"},
       {"asker", "people"},       {"militan", "people"},     {"kadın", "people"},       {"savaşçı", "people"},
+      {"işçi", "people"},        {"çiftçi", "people"},      {"çoban", "people"},       {"bekçi", "people"},
       {"ölü", "fatalities"},     {"yaralı", "injured"},     {"mermi", "explosions"},   {"roket", "explosions"},
       {"füze", "explosions"},    {"bomba", "explosions"},   {"saldırı", "explosions"}, {"tank", "weapons"},
       {"iha", "weapons"},        {"siha", "weapons"},       {"uçak", "weapons"},       {"helikopter", "weapons"},
