@@ -1859,4 +1859,24 @@ TEST(Dates, ARangeWithAWeekdayBeforeEachDay) {
   EXPECT_EQ(between[0].reason.substr(0, 45), "the days 2020-03-09 to 2020-03-12 (4 days): t") << between[0].reason;
 }
 
+// A group's posts under a byline ("NAME – weekday date, time") count their "مبارح" (yesterday)
+// and "ليلة امبارح" (last night) from each post's day, not the day the page was saved (held-out
+// set 34; our own sentences). 13 October 2020 was a Tuesday, the 14th a Wednesday (Python's
+// calendar module). A line with a long sentence before its dash is no byline.
+TEST(Dates, APostsBylineDayCountsItsYesterday) {
+  const year_month_day pub = 2020y / October / 15;
+  const std::string posts =
+      "منشورات الأسبوع\n\n"
+      "أبو محمود – الثلاثاء ١٣ تشرين الأول، ٩:٢٠ ص\nنزل القصف مبارح العصر عالضيعة.\n\n"
+      "حسين – الأربعاء ١٤ تشرين الأول، ٧:٠٥ ص\nضرب الطيران ليلة امبارح.\n";
+  EXPECT_EQ(day_of(posts, pub, "مبارح"), "2020-10-12");
+  EXPECT_EQ(day_of(posts, pub, "ليلة امبارح"), "2020-10-13");
+  const std::string english = "Posts\n\nRana Haddad – Tuesday 13 October, 9:20 am\nShells fell yesterday.\n\n"
+                              "Omar – Wednesday 14 October, 7:05 am\nJets struck last night.\n";
+  EXPECT_EQ(day_of(english, pub, "yesterday"), "2020-10-12");
+  const std::string sentence = "Notes\n\nThe council said in a long statement – Tuesday 13 October, 9:20 am\n"
+                               "Shells fell yesterday.\n\nOmar – Wednesday 14 October, 7:05 am\nJets struck.\n";
+  EXPECT_EQ(day_of(sentence, pub, "yesterday"), "2020-10-14");
+}
+
 }  // namespace truceline::extract

@@ -1413,4 +1413,12 @@ TEST(Places, ATurkishCueAfterABracketedAside) {
   EXPECT_EQ(with_text(tr, "Şantara"), nullptr) << dump(tr);
 }
 
+// Levantine cues for a one-word name (held-out set 34; the sentences ours): a village's square,
+// market and bridge ("بساحة دركوش", "بسوق دركوش", "جسر دركوش") and the plural of a strike
+// ("قصفوا دركوش").
+TEST(Places, LevantineSquaresMarketsAndPluralStrikesAreCues) {
+  for (const char* text : {"لقيت محفظة بساحة دركوش.", "ضاعت المفاتيح بسوق دركوش امبارح.", "قصفوا دركوش مبارح."})
+    expect_point(find(text, "ar"), "دركوش", 36.39361, 35.9918);
+}
+
 }  // namespace truceline::extract

