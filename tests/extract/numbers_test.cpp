@@ -697,4 +697,19 @@ TEST(Numbers, TurkishNumberWordsInTheDativeBeforeRose) {
   EXPECT_TRUE(numbers("Kadın ekmeği ikiye böldü.", "tr").empty());
 }
 
+// Numbers that count no casualties (thirty-fourth held-out set, our own sentences): survey
+// respondents, broken windows, a clock's minutes in Russian ("19 ч 40 мин" is no 40 mines), a
+// day of a Hijri month whose Gregorian twin stands beside it.
+TEST(Numbers, RespondentsWindowsClockMinutesAndHijriDaysAreNoTolls) {
+  for (const auto& m : numbers("Eleven respondents mentioned shells falling on the village; two were injured.", "en"))
+    if (m.value == 11) {
+      EXPECT_EQ(m.counts, "other") << m.text;
+    }
+  for (const auto& m : numbers("سقطت قذيفتان على باحة المدرسة وتحطم زجاج ست نوافذ دون وقوع إصابات.", "ar"))
+    EXPECT_NE(m.counts, "injured") << m.text;
+  for (const auto& m : numbers("Около 19 ч 40 мин у автомобиля разорвалась мина.", "ru"))
+    EXPECT_NE(m.counts, "explosions") << m.text;
+  EXPECT_TRUE(numbers("استشهد المزارع صباح الاثنين ٤ رمضان (٢٧ نيسان) قرب القرية.", "ar").empty());
+}
+
 }  // namespace truceline::extract
