@@ -710,6 +710,11 @@ TEST(Numbers, RespondentsWindowsClockMinutesAndHijriDaysAreNoTolls) {
   for (const auto& m : numbers("Около 19 ч 40 мин у автомобиля разорвалась мина.", "ru"))
     EXPECT_NE(m.counts, "explosions") << m.text;
   EXPECT_TRUE(numbers("استشهد المزارع صباح الاثنين ٤ رمضان (٢٧ نيسان) قرب القرية.", "ar").empty());
+  // (nor an item's number opening its line, "2. шахид | погибший"; its own counts stay)
+  const auto items = numbers("Колода\n2. шахид | погибший | одна девочка умерла\n3. Ранены двое детей.", "ru");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].value, 2);
+  EXPECT_EQ(items[0].text, "двое");
 }
 
 }  // namespace truceline::extract

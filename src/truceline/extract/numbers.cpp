@@ -486,6 +486,13 @@ struct Scanner {
                                               "рамазана", "шавваля"};
     for (std::size_t j = 0; j + 1 < t.size(); ++j)
       if (word(j) && digit_cache[j] && word(j + 1) && kHijri.count(k[j + 1])) in_date[j] = true;
+    // An item's number opening its line ("2. шахид | …", "3) …", "١- …"): a list's order, no
+    // count (a flash card's "2." was 2 dead; thirty-fourth held-out set).
+    for (std::size_t j = 0; j + 1 < t.size(); ++j)
+      if (word(j) && t[j].number && doc.opens_line(t[j].b0) && !t[j + 1].word &&
+          (t[j + 1].lower == "." || t[j + 1].lower == ")" || t[j + 1].lower == "-") && t[j + 1].b1 < doc.text().size() &&
+          doc.text()[t[j + 1].b1] == ' ')
+        in_date[j] = true;
   }
 
   std::size_t n() const { return t.size(); }
