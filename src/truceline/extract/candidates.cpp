@@ -1038,6 +1038,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (dte.span.begin >= body_begin && dte.span.end <= dateline_end && dte.resolved && !agreement_date(dte) &&
         dte.calendar != "feast") {
       if (after_since(dte)) break;  // ("Since 31 August a truce …": the start of a period is no dateline.)
+      // (nor a list item's own day under a short heading: "حصيلة الأسبوع\n١- مساء الأحد ١٢ أيار …")
+      if (list_item(doc, doc.sentence_at(dte.span.begin))) break;
       dateline_date = &dte;
       break;
     }
@@ -2242,7 +2244,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // an event of the day the text gave before the list ("Violations continued
                  // yesterday, Monday. SOHR documented the following:").
                  if (si == 0 || !(list_item(doc, si) || e.rule.starts_with("list_item_of:"))) return nullptr;
-                 return last_day_told(si);
+                 // (told before the list's first item, not in an item before this one: "٢- … مساء
+                 // أمس السبت" is no day of item 4's drone; thirty-fourth session)
+                 std::size_t first = si;
+                 while (first > 0 && list_item(doc, first - 1)) --first;
+                 return first > 0 ? last_day_told(first) : nullptr;
                }()) {
       c.date = head;
       c.time_rule = "list_heading";

@@ -285,6 +285,13 @@ Document Document::make(std::string text, std::string_view lang) {
       return n;
     };
     if (bars(prev, -1) >= 2 || bars(next, 1) >= 2) continue;
+    // (Nor before a numbered item: "١- مساء …", "2) …", "3. …" open a line of their own under a
+    // heading that ends with no stop; thirty-fourth session.)
+    int32_t x = next, digits = 0;
+    while (x < for_sentences.length() && digits < 4 && u_isdigit(for_sentences.char32At(x))) ++x, ++digits;
+    if (digits >= 1 && digits <= 3 && x + 1 < for_sentences.length() &&
+        (for_sentences[x] == u'-' || for_sentences[x] == u'.' || for_sentences[x] == u')') && for_sentences[x + 1] == u' ')
+      continue;
     const UChar32 c = for_sentences.char32At(next);
     if (u_islower(c) || u_isdigit(c)) for_sentences.setCharAt(i, u' ');
   }
