@@ -912,6 +912,8 @@ TEST(Events, ATurkishCheckpointThatUsedToStopABus) {
   EXPECT_EQ(kinds(run("Okul servisimizi her sabah köyün girişindeki HTŞ kontrol noktası durdururdu.", "tr")),
             "movement_restriction");
   EXPECT_EQ(kinds(run("Kontrol noktası araçları durdurur, telefonları arardı.", "tr")), "movement_restriction");
+  // (not the conditional: "if the checkpoint stops vehicles"; reviewer)
+  EXPECT_EQ(kinds(run("Köydeki kontrol noktası araçları durdurursa geçiş zorlaşacak.", "tr")), "");
   const auto f = run("Meclis, köye yönelik saldırıların durdurulması çağrısında bulundu.", "tr");
   EXPECT_EQ(kinds(f), "");
   EXPECT_NE(whys(f).find("call"), std::string::npos) << whys(f);

@@ -3399,6 +3399,26 @@ TEST(CandidateAssembly, TurkishFormsOfTheThirtyFourthSet) {
   ASSERT_EQ(r.candidates.size(), 1u);
   EXPECT_EQ(kind_of(r.candidates[0]), "group_presence");
   EXPECT_EQ(actor_id_of(r.candidates[0]), "hts");
+  // (reviewer, session 34: a weekday opening a name's window keeps its day; "kutlama atışı"
+  // (celebratory fire) refers back to no event; the wounded treated at a place leave the toll
+  // where it was told)
+  r = full_run("Rus uçakları Pazartesi Haas ve Kafr Nabl köylerini vurdu.", 2020y / October / 15);
+  ASSERT_FALSE(r.candidates.empty());
+  for (const auto& c : r.candidates)
+    EXPECT_EQ(c.value("observed_at", std::string()).substr(0, 10), "2020-10-12") << c.dump();
+  r = full_run("Pazartesi günü Rus uçakları Kafr Nabl'ı bombaladı, 2 sivil öldü.\n\nAyrıca düğünde yapılan kutlama "
+               "atışı sonucu bir çocuk yaralandı.",
+               2020y / October / 15);
+  for (const auto& c : r.candidates)
+    if (kind_of(c) == "airstrike") {
+      EXPECT_FALSE(c.contains("injured")) << c.dump();
+    }
+  r = full_run("Pazartesi günü Kafr Taal'a top mermileri düştü. Pazartesi günü Ebu Zuhur köyüne roketler atıldı. Köyde 3 "
+               "kişi öldü, yaralılar Kafr Taal'da tedavi ediliyor.",
+               2020y / October / 15);
+  ASSERT_EQ(r.candidates.size(), 2u);
+  EXPECT_FALSE(r.candidates[0].contains("fatalities")) << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[1]["fatalities"], 3) << r.candidates[1].dump();
 }
 
 }  // namespace truceline::extract

@@ -440,8 +440,9 @@ Span anaphor_in(const Document& d, std::size_t si) {
     // Turkish has no article: an event noun with a case or possessive suffix ("Olayda" in the
     // incident, "atışın" the firing's, "saldırıda" in the attack) refers to the event told.
     if (d.lang() == "tr" && ts[k].script == Script::latin)
-      // (and the accusative, "Yerel kaynaklar saldırıyı Rus savaş uçaklarına atfetmiştir": set 34)
-      for (std::string_view stem : {"olayda", "olayın", "olayla", "olayı", "atışın", "atışı", "saldırıyı", "saldırıda", "saldırının",
+      // (and the accusative, "Yerel kaynaklar saldırıyı Rus savaş uçaklarına atfetmiştir": set 34;
+      // not "atışı", a compound's head: "kutlama atışı", celebratory fire; reviewer)
+      for (std::string_view stem : {"olayda", "olayın", "olayla", "olayı", "atışın", "saldırıyı", "saldırıda", "saldırının",
                                     "saldırıyla", "bombardımanda", "bombardımanın"})
         if (w == stem) return ts[k].span;
     // Only words holding one of the stems are normalised (a substring test per Arabic word).
@@ -493,7 +494,8 @@ std::set<std::string> toll_place_keys(const Document& doc, std::size_t si, const
   };
   auto institution_near = [&](const PlaceMention& p) {
     static const std::vector<std::string> kInst{
-        "hospital", "clinic", "council", "register", "больниц", "госпитал", "совет", "meclis", "hastane",
+        "hospital", "clinic", "council", "register", "больниц", "госпитал", "совет", "meclis", "hastane", "klinik",
+        "sağlık", "tedavi", "medical", "health", "медпункт",
         normalise_arabic("مشفى"), normalise_arabic("مستشفى"), normalise_arabic("مجلس")};
     auto inst = [&](std::size_t k) {
       const std::string w = token_key(ts[k]);
@@ -530,7 +532,15 @@ std::set<std::string> toll_place_keys(const Document& doc, std::size_t si, const
     const std::string_view suf = raw.substr(ap + ap_len);
     const bool loc = suf.starts_with("da") || suf.starts_with("de") || suf.starts_with("ta") || suf.starts_with("te");
     const bool abl = suf.starts_with("dan") || suf.starts_with("den") || suf.starts_with("tan") || suf.starts_with("ten");
-    return loc && !abl;
+    if (!loc || abl) return false;
+    // (and an event's or a toll's noun right after it, "Kafr Taal'daki saldırıda", "Kafr Taal'da
+    // ölü sayısı": not "yaralılar Kafr Taal'da tedavi ediliyor", treated there; reviewer)
+    std::size_t nx = k + 1;
+    while (nx < end && !ts[nx].word) ++nx;
+    if (nx >= end) return false;
+    static constexpr std::string_view kNouns[] = {"saldırı", "bombardıman", "olay", "ölü", "yaralı", "patlama",
+                                                  "hava", "top", "roket", "füze", "atış", "çatışma"};
+    return std::any_of(std::begin(kNouns), std::end(kNouns), [&](std::string_view n) { return ts[nx].lower.starts_with(n); });
   };
   auto of_the_anaphor = [&](const PlaceMention& p) {
     if (institution_near(p)) return false;

@@ -286,12 +286,22 @@ Document Document::make(std::string text, std::string_view lang) {
     };
     if (bars(prev, -1) >= 2 || bars(next, 1) >= 2) continue;
     // (Nor before a numbered item: "١- مساء …", "2) …", "3. …" open a line of their own under a
-    // heading that ends with no stop; thirty-fourth session.)
-    int32_t x = next, digits = 0;
-    while (x < for_sentences.length() && digits < 4 && u_isdigit(for_sentences.char32At(x))) ++x, ++digits;
-    if (digits >= 1 && digits <= 3 && x + 1 < for_sentences.length() &&
-        (for_sentences[x] == u'-' || for_sentences[x] == u'.' || for_sentences[x] == u')') && for_sentences[x + 1] == u' ')
-      continue;
+    // heading that ends with no stop — a short line, or an item itself; thirty-fourth session. Not
+    // a hard-wrapped sentence's figure: "The death toll rose to\n5. Rescuers …"; reviewer.)
+    auto item_mark_at = [&](int32_t at) {
+      int32_t x = at, digits = 0;
+      while (x < for_sentences.length() && digits < 4 && u_isdigit(for_sentences.char32At(x))) ++x, ++digits;
+      return digits >= 1 && digits <= 3 && x + 1 < for_sentences.length() &&
+             (for_sentences[x] == u'-' || for_sentences[x] == u'.' || for_sentences[x] == u')') && for_sentences[x + 1] == u' ';
+    };
+    if (item_mark_at(next)) {
+      int32_t ls = prev;
+      while (ls > 0 && for_sentences[ls - 1] != u'\n') --ls;
+      int words = 0;
+      for (int32_t x = ls; x <= prev; ++x)
+        if (!u_isspace(for_sentences[x]) && (x == ls || u_isspace(for_sentences[x - 1]))) ++words;
+      if (words <= 8 || item_mark_at(ls)) continue;
+    }
     const UChar32 c = for_sentences.char32At(next);
     if (u_islower(c) || u_isdigit(c)) for_sentences.setCharAt(i, u' ');
   }

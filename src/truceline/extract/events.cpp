@@ -590,7 +590,10 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "блокпост* развернул*"}, {"movement_restriction", "закрыл* ~ ~ дорог*"},
     {"movement_restriction", "kontrol nokta* ~ durdurdu"}, {"movement_restriction", "kontrol nokta* ~ ~ durdurdu"},
     // (the habitual past and present: "kontrol noktası durdururdu", "durdururlar"; set 33)
-    {"movement_restriction", "kontrol nokta* durdurur*"}, {"movement_restriction", "kontrol nokta* ~ durdurur*"},
+    // (not the conditional "durdurursa": reviewer, session 34)
+    {"movement_restriction", "kontrol nokta* durdururdu*"}, {"movement_restriction", "kontrol nokta* ~ durdururdu*"},
+    {"movement_restriction", "kontrol nokta* durdururlar*"}, {"movement_restriction", "kontrol nokta* ~ durdururlar*"},
+    {"movement_restriction", "kontrol nokta* ~ durdurur"},
     // (a checkpoint held, "kontrol noktası tutmakta", as "tutuyor" below; set 34)
     {"group_presence", "kontrol nokta* tutmakta*"},
     {"shelling", "سقط* صاروخ*"}, {"shelling", "سقط* ~ صاروخ*"},
@@ -2474,8 +2477,8 @@ EventFindings find_events(const Document& doc) {
         // durdururdu".)
         auto checkpoint_did = [&](const std::string& w) {
           return (m.kind == "movement_restriction" || m.kind == "group_presence") &&
-                 (w.starts_with("durdurdu") || w.starts_with("durdurur") || w.starts_with("durduruyor") ||
-                  w.starts_with("durdurmuş"));
+                 (w.starts_with("durdurdu") || w.starts_with("durdururdu") || w.starts_with("durdururlar") ||
+                  w == "durdurur" || w.starts_with("durduruyor") || w.starts_with("durdurmuş"));
         };
         if (!stop && t.doc.lang() == "tr")
           for (std::size_t i = m.last_token + 1, words = 0; i < e && words < 2 && !stop; ++i)

@@ -515,7 +515,16 @@ Words words_of(const Document& doc) {
       if (j >= toks.size() || toks[j].sentence != toks[i].sentence) continue;
       const std::string& next = w.key[j];
       if (!next.starts_with("yüksel") && !next.starts_with("çık") && !next.starts_with("ulaş")) continue;
-      w.info[i].number = tr_dative_number(w.key[i]);
+      // (a count's noun among the two words before: "ölü sayısı üçe", "bilanço dörde"; not "ateşi
+      // kırka çıktı", his fever rose to forty; reviewer, session 34)
+      bool count_noun = false;
+      for (std::size_t b = i, words = 0; b > 0 && words < 2 && !count_noun;) {
+        --b;
+        if (!toks[b].word) continue;
+        ++words;
+        count_noun = w.key[b].starts_with("sayı") || w.key[b].starts_with("sayi") || w.key[b].starts_with("bilanço");
+      }
+      if (count_noun) w.info[i].number = tr_dative_number(w.key[i]);
     }
   return w;
 }

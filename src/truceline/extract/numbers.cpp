@@ -440,8 +440,12 @@ struct Scanner {
       if (t[i].script == Script::digit || t[i].script == Script::arabic) digit_cache[i] = lexicon::parse_digits(d.token_text(i));
       noun[i] = count_nouns().find_forms(forms[i]);
       // ("19 ч 40 мин": minutes of a clock, not 40 mines; thirty-fourth held-out set)
-      if (k[i] == "мин" && i >= 2 && t[i - 1].word && (k[i - 2] == "ч" || k[i - 2] == "час" || k[i - 2] == "часов"))
-        noun[i] = count_nouns().find_forms({"минут"});
+      // (and "19 ч. 40 мин.", the abbreviation's stop between: reviewer, session 34)
+      if (k[i] == "мин" && i >= 2 && t[i - 1].word) {
+        std::size_t h = i - 2;
+        while (h > 0 && !t[h].word && t[h].lower == ".") --h;
+        if (t[h].word && (k[h] == "ч" || k[h] == "час" || k[h] == "часов")) noun[i] = count_nouns().find_forms({"минут"});
+      }
       event[i] = event_word(forms[i]);
       // "the death of four soldiers", "the deaths of two civilians": the noun before "of" says
       // what happened to those counted after it (as "killing" would).
@@ -489,9 +493,11 @@ struct Scanner {
     // An item's number opening its line ("2. шахид | …", "3) …", "١- …"): a list's order, no
     // count (a flash card's "2." was 2 dead; thirty-fourth held-out set).
     for (std::size_t j = 0; j + 1 < t.size(); ++j)
-      if (word(j) && t[j].number && doc.opens_line(t[j].b0) && !t[j + 1].word &&
+      // (the mark glued to the number and the number opening its sentence: not a hard-wrapped
+      // "rose to\n5. Rescuers …", nor a tally's "2 - dead civilians"; reviewer, session 34)
+      if (word(j) && t[j].number && doc.opens_line(t[j].b0) && !t[j + 1].word && t[j + 1].b0 == t[j].b1 &&
           (t[j + 1].lower == "." || t[j + 1].lower == ")" || t[j + 1].lower == "-") && t[j + 1].b1 < doc.text().size() &&
-          doc.text()[t[j + 1].b1] == ' ')
+          doc.text()[t[j + 1].b1] == ' ' && doc.sentences()[t[j].sentence].first_token == j)
         in_date[j] = true;
   }
 
