@@ -4904,13 +4904,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const NumberMention* last = nullptr;
         for (const auto& u : c.numbers) {
           const char* f = field_of(u.n->counts);
-          // (after the death, or before it in its sentence as a risen toll: "ارتفع عدد الضحايا إلى ٤
+          // (after the death, or before it in its sentence as a risen or revising toll: "ارتفع عدد الضحايا إلى ٤
           // بعد وفاة أحد المصابين", the toll rose to four after one of the injured died; not the
           // first count of the sentence, "iki sivil ölmüş, beş sivil yaralanmıştır; … yaralılardan
           // biri hayatını kaybetmiş": set 34)
           if (u.n->of_injured || !f || std::string_view(f) != field) continue;
           if (u.n->span.begin <= d->span.begin &&
-              (doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin) || !u.n->risen))
+              (doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin) || !(u.n->risen || u.revised)))
             continue;
           if (is_singular_description(*u.n, field)) continue;
           // ("One of the injured, a man of about 60, died": the man is the one who died; but "so

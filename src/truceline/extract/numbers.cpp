@@ -1217,6 +1217,8 @@ struct Scanner {
             if (auto e = nearby_event(i, last, true); !e.empty()) m.counts = std::string(e);
           m.unit = m.text;
           m.counted_span = m.span;
+          // ("ارتفعت الحصيلة إلى قتيلين": a toll risen to two, as a number's is)
+          m.risen = (m.counts == "fatalities" || m.counts == "injured") && risen_to(i).has_value();
           out.push_back(std::move(m));
           i = last;
           continue;
