@@ -3379,7 +3379,9 @@ TEST(CandidateAssembly, OneKilledAfterADeathAmongTheInjuredIsTheToll) {
            {"Pazartesi günü Kafr Nabl'a hava saldırısı yapıldı, iki sivil ölmüş, beş sivil yaralanmıştır; yaralılardan "
             "biri hayatını kaybetmiş, ölü sayısı üçe yükselmiştir.", 3, 4},
            {"قصفت قوات النظام سراقب صباح يوم الاثنين، ما أدى إلى مقتل مدني وإصابة أربعة آخرين، ثم ارتفعت الحصيلة إلى "
-            "قتيلين بعد وفاة أحد المصابين.", 2, 3}}) {
+            "قتيلين بعد وفاة أحد المصابين.", 2, 3},
+           {"В понедельник боевики обстреляли Саракиб. Сообщалось об одном погибшем и двух раненых; по уточнённым "
+            "данным, погибли двое (один из раненых скончался в госпитале).", 2, 1}}) {
     cs = full_candidates_of(text);
     ASSERT_EQ(cs.size(), 1u) << text;
     EXPECT_EQ(cs[0]["fatalities"], dead) << cs[0].dump();

@@ -1396,6 +1396,8 @@ TEST(Places, AVillageBeforeTheProvinceWordIsAPoint) {
   expect_point(ru, "Казинджия", 36.10513, 35.77552);
   expect_region(ru, "провинции Латакия", "Latakia");
   expect_region(find("Clashes went on in Idlib province."), "Idlib province", "Idlib");
+  // (and a region word with no province's name after it stays a region: "the Afrin region")
+  expect_region(find("Shells hit villages in the Afrin region on Monday."), "Afrin region");
 }
 
 // Turkish: a settlement noun after a bracketed aside is the name's cue ("Cifitlik Ali Ağa

@@ -4904,13 +4904,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const NumberMention* last = nullptr;
         for (const auto& u : c.numbers) {
           const char* f = field_of(u.n->counts);
-          // (after the death, or before it in its sentence as a risen or revising toll: "ارتفع عدد الضحايا إلى ٤
-          // بعد وفاة أحد المصابين", the toll rose to four after one of the injured died; not the
-          // first count of the sentence, "iki sivil ölmüş, beş sivil yaralanmıştır; … yaralılardan
-          // biri hayatını kaybetmiş": set 34)
+          // (after the death, or before it in its sentence: a risen or revising toll, "ارتفع عدد
+          // الضحايا إلى ٤ بعد وفاة أحد المصابين", or a count of the dead in the death's own clause,
+          // "погибли двое (один из раненых скончался …)"; not the injured counted before the death,
+          // nor the dead of another clause before a semicolon: "iki sivil ölmüş, beş sivil
+          // yaralanmıştır; … yaralılardan biri hayatını kaybetmiş"; set 34)
           if (u.n->of_injured || !f || std::string_view(f) != field) continue;
           if (u.n->span.begin <= d->span.begin &&
-              (doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin) || !(u.n->risen || u.revised)))
+              (doc.sentence_at(u.n->span.begin) != doc.sentence_at(d->span.begin) ||
+               (!(u.n->risen || u.revised) && (std::string_view(field) == "injured" || [&] {
+                 // (a semicolon between: the count of another clause, told before the death)
+                 for (std::size_t k = doc.token_at(u.n->span.end); k < ts.size() && ts[k].span.end <= d->span.begin; ++k)
+                   if (!ts[k].word && (ts[k].lower == ";" || ts[k].lower == "\xD8\x9B" /* ؛ */)) return true;
+                 return false;
+               }()))))
             continue;
           if (is_singular_description(*u.n, field)) continue;
           // ("One of the injured, a man of about 60, died": the man is the one who died; but "so

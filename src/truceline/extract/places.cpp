@@ -4006,10 +4006,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       std::size_t ra = a, rb = b;
       if (b + 1 < n && W[b + 1].sep != 3) {
         after = region_word_latin(folded(b + 1));
-        // (Only a province's seat names a province with the word after it, "Idlib province"; a
-        // village before it is a point: "н.п. Казинджия провинции Латакия", the village of
-        // Latakia province; held-out set 33.)
-        if (after == RegionWord::province && !seat) after = RegionWord::none;
+        // (A village before the province word and the province's name is a point: "н.п. Казинджия
+        // провинции Латакия", the village of Latakia province; held-out set 33.)
+        // (only when the province's own name follows; "the Afrin region" stays a region)
+        if (after == RegionWord::province && !seat && b + 2 < n && W[b + 2].sep != 3 && tok(b + 2).capitalised)
+          after = RegionWord::none;
         if (after != RegionWord::none) rb = b + 1;
         // SANA's English word order, a direction between the name and the region word: "Hama
         // northern countryside", "Idlib southern countryside".
