@@ -2254,11 +2254,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // an event of the day the text gave before the list ("Violations continued
                  // yesterday, Monday. SOHR documented the following:").
                  if (si == 0 || !(list_item(doc, si) || e.rule.starts_with("list_item_of:"))) return nullptr;
-                 // (told before the list's first item, not in an item before this one: "٢- … مساء
-                 // أمس السبت" is no day of item 4's drone; thirty-fourth session)
-                 std::size_t first = si;
-                 while (first > 0 && list_item(doc, first - 1)) --first;
-                 return first > 0 ? last_day_told(first) : nullptr;
+                 // (An earlier item's day too: a list tells its days in order, "- Saturday 14
+                 // November: …" then "- A drone has circled …". Taking only the day told before the
+                 // first item moved 40 development texts' items to the heading's day; session 34.)
+                 return last_day_told(si);
                }()) {
       c.date = head;
       c.time_rule = "list_heading";
