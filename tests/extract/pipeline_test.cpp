@@ -3434,4 +3434,18 @@ TEST(CandidateAssembly, TurkishFormsOfTheThirtyFourthSet) {
   EXPECT_EQ(r.candidates[1]["fatalities"], 3) << r.candidates[1].dump();
 }
 
+// Session 35 (our own sentences): a Turkish offset in brackets after a village ("Kafr Nubl
+// (Canudiye'nin yaklaşık 4 km batısı) girişindeki") locates the village: one candidate there, not
+// a second at the offset's reference (the thirty-fourth set's checkpoint was made twice). Places
+// coordinated with "ve" still give one candidate each.
+TEST(CandidateAssembly, ATurkishBracketedOffsetLocatesTheNameBeforeIt) {
+  Result r = full_run("Ekibimiz 16 Haziran sabahı Kafr Nubl (Canudiye'nin yaklaşık 4 km batısı) girişindeki HTŞ kontrol "
+                      "noktasında iki saat bekletilmiştir.",
+                      2021y / June / 20);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(place_of(r.candidates[0]), "Kafranbel") << r.candidates[0].dump();
+  r = full_run("Rus uçakları 16 Haziran'da Kafr Nubl ve Canudiye köylerini vurdu.", 2021y / June / 20);
+  EXPECT_EQ(r.candidates.size(), 2u);
+}
+
 }  // namespace truceline::extract
