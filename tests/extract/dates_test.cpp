@@ -825,6 +825,10 @@ TEST(Dates, MonthWithLastYearOrThisYear) {
   EXPECT_EQ(one("وقع القصف في آذار من هذا العام.", june).resolved, 2020y / March / 1d);
   EXPECT_EQ(one("The strikes of 19-25 November last year were denied.", june).resolved, 2019y / November / 19d);
   EXPECT_EQ(one("The strikes of November 19-25 last year were denied.", june).resolved, 2019y / November / 19d);
+  // Turkish tells the year before the month (session 35, after the thirty-fourth set).
+  EXPECT_EQ(one("Geçen yıl Mart'ta rejim güçleri Serakib'i bombaladı.", june).resolved, 2019y / March / 1d);
+  EXPECT_EQ(one("Geçtiğimiz yılın 12 Mart günü Serakib bombalandı.", june).resolved, 2019y / March / 12d);
+  EXPECT_EQ(one("Bu yıl Eylül'de görüşmeler yeniden başlayacak.", june).resolved, 2020y / September / 1d);
   // Not a year told against the publication: "last year's" after a comma; "may" / "march" as words.
   EXPECT_EQ(one("Since September, last year's truce has held.", june).resolved, 2019y / September / 1d);
   EXPECT_TRUE(dates("Ankara may this year deploy more troops.", june).empty());

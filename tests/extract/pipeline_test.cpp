@@ -3448,4 +3448,25 @@ TEST(CandidateAssembly, ATurkishBracketedOffsetLocatesTheNameBeforeIt) {
   EXPECT_EQ(r.candidates.size(), 2u);
 }
 
+// Session 35 (our own text, after the thirty-fourth set's app-store reviews): a review's byline
+// ("★☆☆☆☆ Ahmet K. · 18 Mart 2021") dates its review, so "Dün akşam" counts from the review's
+// day, not the page's; one aircraft ("Rus uçağı") is an actor as the plural is; a name with no
+// suffix before a passive ("…, Kansafra bombalandı") is the place.
+TEST(CandidateAssembly, AReviewsBylineDatesItsReviewAndOneAircraftIsAnActor) {
+  Result r = full_run("Kullanıcı yorumları, en yeni önce · sayfa kaydı: 19.03.2021\n\n"
+                      "★☆☆☆☆ Ahmet K. · 18 Mart 2021\nDün akşam Kafr Nabl'a iki füze düştü, bir çoban yaralandı.\n"
+                      "  Geliştiricinin yanıtı · 18 Mart 2021\n  Geçmiş olsun.\n\n"
+                      "★★★★★ Meryem S. · 14 Mart 2021\nPazartesi gecesi Rus uçağı Kansafra'yı bombaladı.\n\n"
+                      "★★☆☆☆ Ebu Halil · 6 Mart 2021\nDün gece Kafr Uvayd'e top mermisi düştü.\n",
+                      2021y / March / 19);
+  ASSERT_EQ(r.candidates.size(), 3u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2021-03-17") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[1].value("observed_at", std::string()).substr(0, 10), "2021-03-08") << r.candidates[1].dump();
+  EXPECT_EQ(actor_id_of(r.candidates[1]), "russia") << r.candidates[1].dump();
+  EXPECT_EQ(r.candidates[2].value("observed_at", std::string()).substr(0, 10), "2021-03-05") << r.candidates[2].dump();
+  r = full_run("Uçağın kime ait olduğu bilinmiyor, Kansafra bombalandı.", 2021y / March / 19);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(place_of(r.candidates[0]), "Kansafrah") << r.candidates[0].dump();
+}
+
 }  // namespace truceline::extract

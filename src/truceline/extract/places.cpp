@@ -2379,10 +2379,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // "hedef aldı", "saldırdı", "ateş açtı", "döğdü") is the place attacked, as after
       // "shelled" in English; `x` is the name's last word.
       auto before_tr_object_verb = [&](std::size_t x) {
-        if (!turkish || !trw[x].suffixed || x + 1 >= n || W[x + 1].sep == 3) return false;
+        if (!turkish || x + 1 >= n || W[x + 1].sep == 3) return false;
+        const std::string& v = lower(x + 1);
+        // (and the subject of a passive the name has no suffix in: "…, Kansafra bombalandı",
+        // "Kansafra topçu ateşine tutuldu"; not "vuruldu", said of people too)
+        if (!trw[x].suffixed) return v.starts_with("bombaland") || v.starts_with("bombalan\u0131yor") || v.starts_with("topçu");
         static constexpr std::string_view kStems[] = {"bombala", "vurdu", "vurul", "hedef", "saldırd", "ateş", "dövd",
                                                       "döğd", "topçu"};
-        const std::string& v = lower(x + 1);
         for (std::string_view st : kStems)
           if (v.starts_with(st)) return true;
         return false;
