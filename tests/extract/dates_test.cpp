@@ -1883,4 +1883,14 @@ TEST(Dates, APostsBylineDayCountsItsYesterday) {
   EXPECT_EQ(day_of(sentence, pub, "yesterday"), "2020-10-14");
 }
 
+// A market named after its day is a place, no date ("سوق الجمعة", "Cuma Pazarı"; session 35,
+// after the thirty-fourth set; our own sentences). The day itself is still read.
+TEST(Dates, AMarketNamedAfterItsDayIsNoDate) {
+  const year_month_day pub = 2020y / October / 21d;
+  EXPECT_TRUE(dates("سقطت قذيفة على سوق الجمعة في سراقب.", pub).empty());
+  EXPECT_TRUE(dates("Serakib'teki Cuma Pazarı'na top mermisi düştü.", pub).empty());
+  EXPECT_EQ(one("سقطت قذيفة على سراقب يوم الجمعة.", pub).resolved, 2020y / October / 16d);
+  EXPECT_EQ(one("Rus uçakları Cuma günü Serakib'i bombaladı.", pub).resolved, 2020y / October / 16d);
+}
+
 }  // namespace truceline::extract

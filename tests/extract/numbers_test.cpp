@@ -635,6 +635,11 @@ TEST(Numbers, AnAgeAfterAPossessiveOrATitledNameIsNoCount) {
   EXPECT_EQ(values("Killed: Babila (3), Balqah (2).", "en").size(), 2u);
   EXPECT_EQ(values("Killed by category: child, 3; woman, 2.", "en").size(), 2u);
   EXPECT_EQ(values("وقال الشيخ إن القصف قتل (12) مدنياً.", "ar"), (std::vector<std::string>{"12=fatalities"}));
+  // (session 35: a full name and the sentence going on after the bracket; a count by place before
+  // a conjunction stays one)
+  EXPECT_EQ(values("Muhammed Halil (34) evinin önünde yaralandı.", "tr"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("A shell hit the road; Ahmad Khalil (34) was wounded.", "en"), (std::vector<std::string>{}));
+  EXPECT_EQ(values("Killed: Kafr Nabl (3) and Hass (2).", "en").size(), 2u);
 }
 
 TEST(Numbers, AnimalsCountedAreNoCasualties) {

@@ -777,6 +777,16 @@ struct Scanner {
           if (titled) break;
         }
         if (titled || (lang == "tr" && initial)) return true;
+        // (and a full name, two capitalised Latin or Cyrillic words, with a verb or a noun of
+        // the sentence after the bracket: "Muhammed Halil (34) evinin önünde yaralandı", "Ahmad
+        // Khalil (34) was wounded"; not a bulletin's count by place, "Kafr Nabl (3) and Hass (2)",
+        // "Слинфа (2), Кинсабба (1)")
+        static const KeyMap<bool> link{{"and", true}, {"or", true}, {"ve", true}, {"veya", true}, {"ile", true},
+                                       {"и", true},   {"или", true}};
+        const bool two_names = i >= 3 && word(i - 2) && word(i - 3) && t[i - 2].capitalised && t[i - 3].capitalised &&
+                               !t[i - 2].number && !t[i - 3].number && t[i - 2].script != Script::arabic &&
+                               t[i - 3].script == t[i - 2].script && t[i - 3].sentence == t[i].sentence;
+        if (two_names && word(r.last + 2) && !t[r.last + 2].number && !link.find_forms(forms[r.last + 2])) return true;
       }
     }
     // "T-72", "BM-21", "Су-24", "S-300": letters, hyphen, digits, written together.
