@@ -123,4 +123,12 @@ TEST(Document, CapitalsAndLowerCase) {
 }
 
 }  // namespace
+// Russian "с." and "д." (село, деревня) before a village's name end no sentence; a label's "С."
+// opening its line neither; a page count ("— 48 с.") and a line break still do (session 35).
+TEST(Document, RussianSettlementAbbreviationsEndNoSentence) {
+  EXPECT_EQ(Document::make("Вчера обстреляли склон над с. Хакур-Тахтани и д. Мазугли.").sentences().size(), 1u);
+  EXPECT_EQ(Document::make("С. Мазугли (2,4 км к северу от Кинсаббы), луг.").sentences().size(), 1u);
+  EXPECT_EQ(Document::make("Отчёт. — Газиантеп, 2020. — 48 с.\nНа с. 31 отмечен беспилотник.").sentences().size(), 2u);
+}
+
 }  // namespace truceline::extract

@@ -3469,4 +3469,15 @@ TEST(CandidateAssembly, AReviewsBylineDatesItsReviewAndOneAircraftIsAnActor) {
   EXPECT_EQ(place_of(r.candidates[0]), "Kansafrah") << r.candidates[0].dump();
 }
 
+// Fire "со стороны позиций X" (from the side of X's positions) is X's: the actor, not the target
+// (the thirty-fourth set's mortar fire on a company's post; session 35, our own sentence).
+TEST(CandidateAssembly, FireFromTheSideOfSomeonesPositionsIsTheirs) {
+  Result r = full_run("19.11.2019 подразделение подверглось обстрелу из миномётов со стороны позиций незаконных "
+                      "вооружённых формирований в районе н.п. Шугейдила.",
+                      2019y / November / 25);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_FALSE(r.candidates[0].contains("target")) << r.candidates[0].dump();
+  EXPECT_NE(actor_of(r.candidates[0]), "") << r.candidates[0].dump();
+}
+
 }  // namespace truceline::extract

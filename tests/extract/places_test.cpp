@@ -1453,6 +1453,15 @@ TEST(Places, AppositionsAbbreviationsAndTurkishPostpositionsAreCues) {
   tr = find_with_localities("Şu an Kinsafra'dayız, her şey sakin.", "tr");
   ASSERT_NE(with_text(tr, "Kinsafra"), nullptr) << dump(tr);
   EXPECT_EQ(with_text(tr, "Kinsafra")->kind, "point");
+  // (the subject of a Russian passive strike, a sentence's first word too; not a person's name)
+  ru = find_with_localities("Хирбет-Хирс был обстрелян боевиками.", "ru");
+  ASSERT_NE(with_text(ru, "Хирбет-Хирс"), nullptr) << dump(ru);
+  EXPECT_EQ(with_text(ru, "Хирбет-Хирс")->name, "Khirbat Khirs");
+  ru = find_with_localities("Кансафра подверглась обстрелу.", "ru");
+  ASSERT_NE(with_text(ru, "Кансафра"), nullptr) << dump(ru);
+  EXPECT_EQ(with_text(ru, "Кансафра")->kind, "point");
+  ru = find_with_localities("Иванов был атакован.", "ru");
+  EXPECT_EQ(with_text(ru, "Иванов"), nullptr) << dump(ru);
   // (a person's genitive before a postposition is no place: the gazetteer knows no "Ahmet")
   tr = find_with_localities("Ahmet'in yanında iki kişi vardı.", "tr");
   EXPECT_EQ(with_text(tr, "Ahmet"), nullptr) << dump(tr);

@@ -2581,6 +2581,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // ("مصدرها مواقع X": its source X's positions)
       static const std::unordered_set<std::string_view> from{"с", "со", "from", "من", "مصدرها", "مصدره"};
       if (pos.count(ts[k - 1].lower) != 0 && from.count(ts[k - 2].lower) != 0) return true;
+      // ("со стороны позиций бандформирований": from the side of their positions; thirty-fourth
+      // held-out set, the shooters made the target)
+      if (k >= 3 && pos.count(ts[k - 1].lower) != 0 && ts[k - 2].lower == "\u0441\u0442\u043e\u0440\u043e\u043d\u044b" /* стороны */ &&
+          from.count(ts[k - 3].lower) != 0)
+        return true;
       // English puts the owner first: "fired from government positions", "from the regime's
       // positions", "from HTS-held areas" (issue 14, twenty-first held-out set: the shooter was
       // made the target).

@@ -362,7 +362,11 @@ Document Document::make(std::string text, std::string_view lang) {
         const std::size_t at = tail.size() - a.size();
         const bool capital = a[1] == '\xA1' || a[1] == '\x94';  // С, Д
         const bool whole = end - sentence_units[i].first == 2;
-        settlement = capital ? whole : (at > 0 && (tail[at - 1] == ' ' || tail[at - 1] == '('));
+        // (not a page count, "— 48 с." ending a bibliographic entry, nor across a line break)
+        const bool page = at >= 2 && tail[at - 1] == ' ' && tail[at - 2] >= '0' && tail[at - 2] <= '9';
+        icu::UnicodeString gap(u, end, sentence_units[i + 1].first - end);
+        const bool line_break = gap.indexOf(u'\n') >= 0;
+        settlement = !page && !line_break && (capital ? whole : (at > 0 && (tail[at - 1] == ' ' || tail[at - 1] == '(')));
         // (the name after it capitalised and Cyrillic)
         const UChar32 next = u.char32At(sentence_units[i + 1].first);
         settlement = settlement && u_isupper(next) && ublock_getCode(next) == UBLOCK_CYRILLIC;

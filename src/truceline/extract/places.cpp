@@ -2379,6 +2379,21 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       // "hedef aldı", "saldırdı", "ateş açtı", "döğdü") is the place attacked, as after
       // "shelled" in English; `x` is the name's last word.
       auto before_tr_object_verb = [&](std::size_t x) {
+        // Russian: the subject of a passive strike ("Хирбет-Хирс был обстрелян", "Кансафра
+        // подверглась обстрелу"; thirty-fourth held-out set: the village was no mention).
+        if (!turkish && x + 1 < n && W[x + 1].sep != 3 && tok(x).script == Script::cyrillic) {
+          std::size_t y = x + 1;
+          static const std::set<std::string> kBe{"\u0431\u044b\u043b" /* был */, "\u0431\u044b\u043b\u0430" /* была */,
+                                                 "\u0431\u044b\u043b\u043e" /* было */, "\u0431\u044b\u043b\u0438" /* были */};
+          if (kBe.count(lower(y)) && y + 1 < n && W[y + 1].sep != 3) ++y;
+          const std::string& v = lower(y);
+          for (std::string_view st : {"\u043e\u0431\u0441\u0442\u0440\u0435\u043b\u044f\u043d" /* обстрелян */,
+                                      "\u0430\u0442\u0430\u043a\u043e\u0432\u0430\u043d" /* атакован */,
+                                      "\u043f\u043e\u0434\u0432\u0435\u0440\u0433" /* подверг */,
+                                      "\u0430\u0442\u0430\u043a\u043e\u0432\u0430\u043d" /* атакован */})
+            if (v.starts_with(st)) return true;
+          return false;
+        }
         if (!turkish || x + 1 >= n || W[x + 1].sep == 3) return false;
         const std::string& v = lower(x + 1);
         // (and the subject of a passive the name has no suffix in: "…, Kansafra bombalandı",
@@ -3044,7 +3059,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           // left their village, is no Hawalik.)
           const bool tr_initial_noun = turkish && sentence_initial && b == w && !suffixed(b) && cue && cue->strong &&
                                        cue->key == Words{"tr:after"} && tr_settlement_possessive(folded(b + 1));
-          if (!pick && !(sentence_initial && b == w && !dateline && !label && !(turkish && suffixed(b)) && !tr_initial_noun)) {
+          // (nor a sentence's first word before a passive strike: "Саракиб был обстрелян",
+          // "Kansafra bombalandı": the verb says the word is a place)
+          if (!pick && !(sentence_initial && b == w && !dateline && !label && !(turkish && suffixed(b)) && !tr_initial_noun &&
+                         !before_tr_object_verb(b))) {
             // The try that resolves with the highest score; on equal scores a stricter tier than
             // translit (Мурека: "murek" by key 0.85 rather than "mureka" by translit 0.85), then
             // the earlier try.
