@@ -456,8 +456,6 @@ Span anaphor_in(const Document& d, std::size_t si) {
   return {0, 0};
 }
 
-// A token as the rules compare it: lower case, and Arabic normalised (normalise_arabic).
-std::string token_key(const Token& t) { return t.script == Script::arabic ? normalise_arabic(t.lower) : t.lower; }
 
 // The places (place_key_of) where the casualties counted by sentence `si` happened, when the
 // sentence has no event of its own: a figure sentence that names the place of an earlier event
@@ -522,14 +520,9 @@ std::set<std::string> toll_place_keys(const Document& doc, std::size_t si, const
     std::size_t k = k0;
     while (k + 1 < ts.size() && ts[k + 1].span.begin < p.span.end) ++k;
     const std::string_view raw = doc.slice(ts[k].span);
-    std::size_t ap = raw.find('\'');
-    std::size_t ap_len = 1;
-    if (ap == std::string_view::npos) {
-      ap = raw.find("\xE2\x80\x99");  // ’
-      ap_len = 3;
-    }
+    const std::size_t ap = detail::tr_apostrophe(raw);
     if (ap == std::string_view::npos) return false;
-    const std::string_view suf = raw.substr(ap + ap_len);
+    const std::string_view suf = raw.substr(ap + (raw[ap] == '\'' ? 1 : 3));
     const bool loc = suf.starts_with("da") || suf.starts_with("de") || suf.starts_with("ta") || suf.starts_with("te");
     const bool abl = suf.starts_with("dan") || suf.starts_with("den") || suf.starts_with("tan") || suf.starts_with("ten");
     if (!loc || abl) return false;
@@ -627,11 +620,11 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
       if (t.lower == "-" || t.lower == "\u00AB" || t.lower == "\"") continue;
       return std::nullopt;  // a clause boundary
     }
-    const std::string w = t.script == Script::arabic ? normalise_arabic(t.lower) : t.lower;
+    const std::string w = token_key(t);
     if (kFrom.count(w) || (t.script == Script::arabic && w.size() > 2 && w.starts_with(normalise_arabic("انطلاق")))) {
       if (words > 0 && !position) return std::nullopt;
       if (i > 0 && ts[i - 1].word) {
-        const std::string prev = ts[i - 1].script == Script::arabic ? normalise_arabic(ts[i - 1].lower) : ts[i - 1].lower;
+        const std::string prev = token_key(ts[i - 1]);
         if (kNotOrigin.count(prev)) return std::nullopt;
         // Russian "с" is also "with"; it is an origin only before a word of position.
         if ((w == "с" || w == "со") && !position) return std::nullopt;
@@ -684,7 +677,7 @@ std::optional<HeldPlace> held_place_cue(const Document& d, const std::vector<Pla
       normalise_arabic("مدينة"), normalise_arabic("منطقة"), normalise_arabic("حول")};
   static const std::set<std::string> kAnd = {"and", "и", ","};
   const std::size_t k = d.token_at(p.span.begin);
-  auto key = [&](std::size_t i) { return ts[i].script == Script::arabic ? normalise_arabic(ts[i].lower) : ts[i].lower; };
+  auto key = [&](std::size_t i) { return token_key(ts[i]); };
   std::size_t small = 0;
   for (std::size_t i = k; i > 0;) {
     --i;

@@ -1349,7 +1349,7 @@ std::optional<std::pair<std::size_t, std::size_t>> claimant_forward(const Text& 
     return w;
   }();
   if (b < e && t.tok(b).word &&
-      kNotFirst.count(t.tok(b).script == Script::arabic ? normalise_arabic(t.tok(b).lower) : t.tok(b).lower))
+      kNotFirst.count(token_key(t.tok(b))))
     return std::nullopt;
   std::size_t i = b, words = 0;
   while (i < e && words < 8) {
@@ -1524,6 +1524,8 @@ bool paragraph_break(const Document& d, std::size_t a) {
 }
 
 }  // namespace
+
+std::string token_key(const Token& t) { return t.script == Script::arabic ? normalise_arabic(t.lower) : t.lower; }
 
 std::string normalise_arabic(std::string_view word) {
   bool arabic = false;
@@ -1864,7 +1866,7 @@ EventFindings find_events(const Document& doc) {
             --j;
             if (!t.tok(j).word) continue;
             ++words;
-            const std::string w = t.tok(j).script == Script::arabic ? normalise_arabic(t.tok(j).lower) : t.tok(j).lower;
+            const std::string w = token_key(t.tok(j));
             if (std::find(std::begin(kTo), std::end(kTo), w) != std::end(kTo) || w == normalise_arabic("نحو") ||
                 w == normalise_arabic("إلى") || w == normalise_arabic("باتجاه"))
               return true;
@@ -1984,7 +1986,7 @@ EventFindings find_events(const Document& doc) {
         for (std::size_t i = m.last_token + 1, words = 0; i < e && words < 4; ++i) {
           if (!t.tok(i).word) continue;
           ++words;
-          const std::string w = t.tok(i).script == Script::arabic ? normalise_arabic(t.tok(i).lower) : t.tok(i).lower;
+          const std::string w = token_key(t.tok(i));
           for (string_view p : {"position", "base", "line", "позици", "рубеж", "mevzi", "hatlar"})
             if (w.starts_with(p)) return true;
           for (string_view p : {"مواقع", "لمواقع", "نقاط", "خطوط"})
@@ -2213,7 +2215,7 @@ EventFindings find_events(const Document& doc) {
       auto clause_has = [&](std::initializer_list<string_view> prefixes, std::size_t from, std::size_t to) -> std::optional<std::size_t> {
         for (std::size_t i = from; i < to; ++i) {
           if (!t.tok(i).word) continue;
-          const std::string w = t.tok(i).script == Script::arabic ? normalise_arabic(t.tok(i).lower) : t.tok(i).lower;
+          const std::string w = token_key(t.tok(i));
           for (string_view p : prefixes)
             if (starts_with(w, p)) return i;
         }
@@ -2581,7 +2583,7 @@ EventFindings find_events(const Document& doc) {
       if (!r.answers || r.sentence != x.sentence || r.kind != x.kind || r.last_token >= x.first_token) return false;
       for (std::size_t k = r.last_token + 1; k < x.first_token; ++k) {
         const Token& tk = t.tok(k);
-        const std::string w = tk.script == Script::arabic ? normalise_arabic(tk.lower) : tk.lower;
+        const std::string w = token_key(tk);
         if (w == "while" || w == "whereas" || w == ";" || w == normalise_arabic("فيما") || w == normalise_arabic("بينما") ||
             w == normalise_arabic("وفيما") || w == normalise_arabic("وبينما") || w == "а" || w == "тогда")
           return false;

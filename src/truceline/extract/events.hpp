@@ -99,5 +99,7 @@ EventFindings find_events(const Document& doc);
 // Arabic normalisation of one word for matching: tashkeel and tatweel removed, alef forms -> ا,
 // alef maqsura -> ي. Other scripts: unchanged. Exposed for tests.
 std::string normalise_arabic(std::string_view word);
+// A token as the rules compare it: lower case, and Arabic normalised (normalise_arabic).
+std::string token_key(const Token& t);
 
 }  // namespace truceline::extract

@@ -136,4 +136,14 @@ std::string tr_stem(std::string_view f) {
   return stem;
 }
 
+std::size_t tr_apostrophe(std::string_view raw) {
+  for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
+    if (raw[i] == '\'') return i + 1 < raw.size() ? i : std::string_view::npos;
+    if (raw.compare(i, 3, "\xE2\x80\x99") == 0) return i + 3 < raw.size() ? i : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+std::string_view tr_name_part(std::string_view raw) { return raw.substr(0, std::min(tr_apostrophe(raw), raw.size())); }
+
 }  // namespace truceline::extract::detail

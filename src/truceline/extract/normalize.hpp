@@ -49,6 +49,14 @@ std::string ru_stem(std::string_view folded);
 // applied to both sides of a comparison (a lexicon phrase and a Turkish document's word).
 std::string tr_stem(std::string_view folded);
 
+// Turkish writes a proper noun's case suffix after an apostrophe ("İdlib'de", "Serakib'in", "Han
+// Şeyhun'a"): the name is the part before it. The byte offset of that apostrophe in a token ("'"
+// or "’" between letters), or npos.
+std::size_t tr_apostrophe(std::string_view raw);
+// A token's name part: before a Turkish case suffix's apostrophe ("SANA'ya" → "SANA"), else the
+// whole token.
+std::string_view tr_name_part(std::string_view raw);
+
 // ASCII letters lowered, every other byte kept (Cyrillic, Arabic and Turkish letters as written):
 // for comparing a phrase with English rule words without ICU.
 inline std::string ascii_lower(std::string_view s) {

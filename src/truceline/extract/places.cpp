@@ -501,21 +501,8 @@ bool is_settlement_cue_text(std::string_view text) {
 
 
 // ---------------------------------------------------------------------------------------------
-// Turkish (docs/extract.md, "Rules from the fourth held-out set"). Turkish writes a proper
-// noun's case suffix after an apostrophe ("İdlib'de", "Serakib'in", "Han Şeyhun'a"): the name is
-// the part before it. The byte offset of that apostrophe in a token ("'" or "’" between letters),
-// or npos.
-std::size_t tr_apostrophe(std::string_view raw) {
-  for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
-    if (raw[i] == '\'') return i + 1 < raw.size() ? i : std::string_view::npos;
-    if (raw.compare(i, 3, "\xE2\x80\x99") == 0) return i + 3 < raw.size() ? i : std::string_view::npos;
-  }
-  return std::string_view::npos;
-}
-
-// A token's name part: before a Turkish case suffix's apostrophe ("SANA'ya" → "SANA"), else the
-// whole token.
-std::string_view tr_name_part(std::string_view raw) { return raw.substr(0, std::min(tr_apostrophe(raw), raw.size())); }
+// Turkish (docs/extract.md, "Rules from the fourth held-out set"): tr_apostrophe and
+// tr_name_part are in normalize.hpp.
 
 // Turkish spells Arabic names by Turkish sound values (ş = sh, ç = ch, c = j, ğ = gh, v = w, ı
 // = i; "Cisr eş-Şuğur", "Han Şeyhun", "Cebel Zaviye"): the lower-cased Turkish name rewritten in
