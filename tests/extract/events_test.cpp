@@ -919,4 +919,28 @@ TEST(Events, ATurkishCheckpointThatUsedToStopABus) {
   EXPECT_NE(whys(f).find("call"), std::string::npos) << whys(f);
 }
 
+// Thirty-fifth session (our own sentences, forms of held-out set 35): colloquial shells and
+// bombs, drones spotted or flying past, checkpoints that stopped people or closed a way, a
+// position set up. Their negations still are none.
+TEST(Events, ThirtyFifthSetKinds) {
+  EXPECT_EQ(kinds(run("Dün gece köye top düştü.", "tr")), "shelling");
+  EXPECT_EQ(kinds(run("Tavuk çiftliğine uçak vurdu.", "tr")), "airstrike");
+  EXPECT_EQ(kinds(run("Yaralı taşırken tepemizde İHA vardı.", "tr")), "uav_observation");
+  EXPECT_EQ(kinds(run("HTŞ köy yoluna barikat koymuş.", "tr")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Позавчера вечером бахнуло по деревне.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("По деревне стали бить из пушек.", "ru")), "shelling");
+  EXPECT_EQ(kinds(run("Бомба попала в соседний дом.", "ru")), "airstrike");
+  EXPECT_EQ(kinds(run("Над площадкой был замечен беспилотный летательный аппарат.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("Над участком несколько раз пролетал беспилотный аппарат.", "ru")), "uav_observation");
+  EXPECT_EQ(kinds(run("На дороге нас остановил пост боевиков.", "ru")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Армия закрыла проезд к полям.", "ru")), "movement_restriction");
+  EXPECT_EQ(kinds(run("وقع صاروخ بأرض المزرعة الشمالية.", "ar")), "shelling");
+  EXPECT_EQ(kinds(run("الوحدات العسكرية تغلق طريق القرية أمام المدنيين.", "ar")), "movement_restriction");
+  EXPECT_EQ(kinds(run("Our units have established a new position on the hill.", "en")), "group_presence");
+  // (negated, and the signing of an agreement: none)
+  EXPECT_EQ(kinds(run("Köye top düşmedi.", "tr")), "");
+  EXPECT_EQ(kinds(run("Беспилотник замечен не был.", "ru")), "");
+  EXPECT_EQ(kinds(run("وقع الطرفان الاتفاق في موسكو.", "ar")), "");
+}
+
 }  // namespace truceline::extract
