@@ -1893,4 +1893,20 @@ TEST(Dates, AMarketNamedAfterItsDayIsNoDate) {
   EXPECT_EQ(one("Rus uçakları Cuma günü Serakib'i bombaladı.", pub).resolved, 2020y / October / 16d);
 }
 
+// A day stamped with a clock in another zone is Syria's day (session 35, after held-out sets 34
+// and 35; our own sentences). The offsets are ICU's for Asia/Damascus: UTC+2 in January, UTC+3
+// in June of 2020 (independent fact: Syria kept summer time from the last Friday of March to the
+// last Friday of October until 2022).
+TEST(Dates, AStampInUtcOrMoscowTimeIsSyriasDay) {
+  const year_month_day pub = 2020y / June / 30d;
+  EXPECT_EQ(one("Source (stamped 22:35 UTC, 13 Jan 2020): shells hit the village.", pub).resolved, 2020y / January / 14d);
+  EXPECT_EQ(one("Source (stamped 21:35 UTC, 13 Jun 2020): shells hit the village.", pub).resolved, 2020y / June / 14d);
+  // (21:35 UTC in January is 23:35 local: the same day)
+  EXPECT_EQ(one("Source (stamped 21:35 UTC, 13 Jan 2020): shells hit the village.", pub).resolved, 2020y / January / 13d);
+  EXPECT_EQ(one("[15.01.2020 00:20 МСК] Ольга: опять обстреляли.", pub).resolved, 2020y / January / 14d);
+  // (a local clock, or a zone that is Syria's, leaves the day)
+  EXPECT_EQ(one("Shells hit the village on 13 June 2020 at 23:35.", pub).resolved, 2020y / June / 13d);
+  EXPECT_EQ(one("Shells hit the village on 13 June 2020 at 23:35 (UTC+3).", pub).resolved, 2020y / June / 13d);
+}
+
 }  // namespace truceline::extract
