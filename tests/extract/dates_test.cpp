@@ -1891,6 +1891,8 @@ TEST(Dates, AMarketNamedAfterItsDayIsNoDate) {
   EXPECT_TRUE(dates("Serakib'teki Cuma Pazarı'na top mermisi düştü.", pub).empty());
   EXPECT_EQ(one("سقطت قذيفة على سراقب يوم الجمعة.", pub).resolved, 2020y / October / 16d);
   EXPECT_EQ(one("Rus uçakları Cuma günü Serakib'i bombaladı.", pub).resolved, 2020y / October / 16d);
+  // (nor a man named after the day: "çoban Cuma'nın", the shepherd Cuma's; set 35)
+  EXPECT_TRUE(dates("Köye uçak vurdu, çoban Cuma'nın koyunları öldü.", pub).empty());
 }
 
 // A day stamped with a clock in another zone is Syria's day (session 35, after held-out sets 34

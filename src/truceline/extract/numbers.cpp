@@ -684,7 +684,11 @@ struct Scanner {
           {"голов", true}, {"головы", true}, {"голубей", true}, {"голубя", true}, {"кур", true}, {"птиц", true},
           {"лошадей", true}, {"баранов", true}, {"ульев", true},
           {"koyun", true}, {"keçi", true}, {"inek", true}, {"güvercin", true}, {"tavuk", true}, {"kuş", true},
-          {"hayvan", true}, {"baş", true}, {"kovan", true}};
+          {"hayvan", true}, {"baş", true}, {"kovan", true},
+          // (possessed: "çoban Cuma'nın 5 koyunu öldü", the shepherd's five sheep; set 35)
+          {"koyunu", true}, {"koyunları", true}, {"koyunlar", true}, {"keçisi", true}, {"keçileri", true},
+          {"ineği", true}, {"inekleri", true}, {"hayvanı", true}, {"hayvanları", true}, {"tavuğu", true},
+          {"tavukları", true}};
       std::size_t j = r.last + 1;
       // ("7 of his pigeons", "20 of the sheep")
       if (word(j) && t[j].lower == "of") {

@@ -2681,10 +2681,33 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           std::size_t y = maxb + 1;
           if (y < n && W[y].sep != 3 && (folded(y) == "hemen" || folded(y) == "tam")) ++y;  // just outside
           if (y >= n || W[y].sep == 3) return kNone;
-          static constexpr std::string_view stems[] = {"ustun", "disin", "icin", "yanin", "etrafin", "arkasin", "onund"};
+          static constexpr std::string_view stems[] = {"ustun", "disin", "icin", "yanin", "etrafin", "arkasin", "onund", "dib"};
           const std::string& f = folded(y);
           for (std::string_view st : stems)
             if (f.starts_with(st) && f.size() > st.size()) return y;  // "içinde", not "için" (for)
+          return kNone;
+        };
+        // ... and a name with no suffix before a noun of its parts or ways ("Karacağız altı", the
+        // lower groves; "Karacağız üstü", "Yamadi yolunun", "Karacağız ayrımına", "Karacağız
+        // arasındaki"), or "X ile Y arasında" (between X and Y) for both: a ledger's places
+        // (thirty-fifth held-out set: none was a mention).
+        auto tr_part_noun = [&]() -> std::size_t {
+          if (suffixed(maxb)) return kNone;
+          std::size_t y = maxb + 1;
+          if (y >= n || W[y].sep == 3) return kNone;
+          static constexpr std::string_view stems[] = {"alti", "altin", "ustu", "ustun", "yolu", "yolun", "ayrim",
+                                                       "arasin", "dibi", "dibin"};
+          auto part = [&](std::size_t x) {
+            const std::string& f = folded(x);
+            return std::any_of(std::begin(stems), std::end(stems), [&](std::string_view st) { return f.starts_with(st); });
+          };
+          if (part(y)) return y;
+          // (the first of "X ile Y arasında": "ile", a capitalised name, then "arası…")
+          if (folded(y) == "ile" && y + 1 < n && W[y + 1].sep != 3 && is_cap_word(y + 1)) {
+            std::size_t z = y + 1;
+            while (z + 1 < n && z - y <= kMaxWords && W[z + 1].sep != 3 && is_cap_word(z + 1)) ++z;
+            if (z + 1 < n && W[z + 1].sep != 3 && folded(z + 1).starts_with("arasin")) return z + 1;
+          }
           return kNone;
         };
         if (turkish && (!cue || !cue->strong)) {
@@ -2711,6 +2734,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           } else if (const std::size_t y = tr_genitive_postposition(); y != kNone) {
             // ("Cevar Kitrin'in üstünde bir İHA", "Belmis'in hemen dışındaki tavuk çiftliği":
             // above, outside X — a weak cue: the gazetteer or the supplement must know X; set 34)
+            CueHit h;
+            h.text = std::string(doc.token_text(W[y].tok));
+            h.strong = false;
+            h.first = y;
+            h.key = Words{"tr:postposition"};
+            cue = std::move(h);
+          } else if (const std::size_t y = tr_part_noun(); y != kNone) {
             CueHit h;
             h.text = std::string(doc.token_text(W[y].tok));
             h.strong = false;
