@@ -1484,4 +1484,21 @@ TEST(Places, TurkishPartsAndWaysOfAVillageAreCues) {
   EXPECT_EQ(with_text(tr, "Mehmet"), nullptr) << dump(tr);
 }
 
+// Arabic villages only the supplement has (held-out set 35, our own sentences): the object of a
+// strike verb with its subject ("قصفت قوات النظام سرمدا"), and after "في" a long name with the
+// article near a point the text located ("… محردة … في الشابية"). Not the supplement's homonyms
+// of a word ("منازل المدنيين", houses), nor a short word with the article far from any.
+TEST(Places, ArabicVillagesOnlyTheSupplementHas) {
+  auto ar = find_with_localities("قصفت قوات النظام سرمدا.", "ar");
+  ASSERT_NE(with_text(ar, "سرمدا"), nullptr) << dump(ar);
+  EXPECT_EQ(with_text(ar, "سرمدا")->name, "Sarmada");
+  ar = find_with_localities("قصفت قوات النظام محردة. وسقطت قذائف على حقول القمح في الشابية.", "ar");
+  ASSERT_NE(with_text(ar, "الشابية"), nullptr) << dump(ar);
+  EXPECT_EQ(with_text(ar, "الشابية")->name, "Ash Shabiyah");
+  ar = find_with_localities("قصفت قوات النظام منازل المدنيين.", "ar");
+  EXPECT_EQ(with_text(ar, "منازل"), nullptr) << dump(ar);
+  ar = find_with_localities("وسقطت قذائف على حقول القمح في الشابية.", "ar");
+  EXPECT_EQ(with_text(ar, "الشابية"), nullptr) << dump(ar);
+}
+
 }  // namespace truceline::extract
