@@ -3483,4 +3483,19 @@ TEST(CandidateAssembly, FireFromTheSideOfSomeonesPositionsIsTheirs) {
   EXPECT_NE(actor_of(r.candidates[0]), "") << r.candidates[0].dump();
 }
 
+// A page's posts headed by a weekday, a date and "الساعة" with the clock ("📌 الجمعة ٢١ أيار، الساعة
+// ٧:١٥ الصبح"): each post is a log entry, its comments' "مبارح" count from its day (held-out set
+// 35, session 35; our own text).
+TEST(CandidateAssembly, APostsHourWordBeforeItsClockStillMakesAnEntry) {
+  const Result r = full_run("صفحة الطقس – منشورات وتعليقات (حفظ الصفحة: الأحد ٢٣ أيار ٢٠٢١)\n\n"
+                            "📌 الجمعة ٢١ أيار، الساعة ٧:١٥ الصبح\nصباح الخير يا أهل الغاب.\n"
+                            "💬 أبو علي: مبارح بالليل نزلو قذايف على جورين.\n\n"
+                            "📌 السبت ٢٢ أيار، الساعة ٤:٤٠ العصر\nتنبيه: رياح غربية نشطة.\n"
+                            "💬 سامي: اليوم الصبح قصفت قوات النظام سرمدا.\n",
+                            2021y / May / 23);
+  ASSERT_EQ(r.candidates.size(), 2u) << json(r.candidates).dump();
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2021-05-20") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[1].value("observed_at", std::string()).substr(0, 10), "2021-05-22") << r.candidates[1].dump();
+}
+
 }  // namespace truceline::extract
