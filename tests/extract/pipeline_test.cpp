@@ -3498,4 +3498,20 @@ TEST(CandidateAssembly, APostsHourWordBeforeItsClockStillMakesAnEntry) {
   EXPECT_EQ(r.candidates[1].value("observed_at", std::string()).substr(0, 10), "2021-05-22") << r.candidates[1].dump();
 }
 
+// Who shot a drone down did not fly it (held-out set 35, session 35; our own sentences): no actor,
+// and a note says who shot it. A drone said to be Russian keeps its actor.
+TEST(CandidateAssembly, TheShooterOfADroneShotDownIsNotItsActor) {
+  for (const char* text : {"Army air defences shot down a drone over Kafr Nabl on Monday.",
+                           "أسقطت وحدات الجيش طائرة مسيّرة فوق كفرنبل يوم الاثنين."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(kind_of(cs[0]), "uav_observation");
+    EXPECT_EQ(actor_id_of(cs[0]), "") << cs[0].dump();
+    EXPECT_NE(cs[0].dump().find("shot the drone down"), std::string::npos) << cs[0].dump();
+  }
+  const auto cs = full_candidates_of("A Russian drone circled over Kafr Nabl on Monday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "russia") << cs[0].dump();
+}
+
 }  // namespace truceline::extract

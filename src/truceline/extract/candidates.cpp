@@ -2865,6 +2865,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     if (!c.target && harmed) c.target = harmed, c.target_rule = "harmed_in_event";
     if (!c.target && object_owner) c.target = object_owner, c.target_rule = "owner_of_object";
+    // A drone shot down ("army air defences shot down a drone", "أسقطت وحدات الجيش طائرة مسيّرة",
+    // "сбили беспилотник"): who shot it down did not fly it; whose the drone was, the text does
+    // not say (thirty-fifth held-out set: the army was made the drone's actor).
+    if (e.kind == "uav_observation" && c.actor &&
+        (c.actor_rule.starts_with("before_trigger") || c.actor_rule == "trigger_in_actor" ||
+         c.actor_rule == "after_trigger:verb_first")) {
+      static constexpr std::string_view kDowned[] = {"shot down", "downed", "\u0441\u0431\u0438\u043b" /* сбил */,
+                                                     "\u0443\u043d\u0438\u0447\u0442\u043e\u0436\u0438\u043b" /* уничтожил */,
+                                                     "\u0627\u0633\u0642\u0637" /* اسقط */};
+      if (std::any_of(std::begin(kDowned), std::end(kDowned), [&](std::string_view w) { return e.rule.find(w) != std::string::npos; })) {
+        c.uncertain.push_back(fmt::format("actor: '{}' shot the drone down; whose drone it was, the text does not say", c.actor->text));
+        c.actor = nullptr;
+        c.actor_rule.clear();
+      }
+    }
     // The owner of the checkpoint that stops people is who restricts them ("waited an hour at the
     // checkpoint of Hay'at Tahrir al-Sham", "حاجز للهيئة", "блокпост боевиков"; twenty-sixth
     // held-out set: HTS was the target).
