@@ -1893,6 +1893,8 @@ TEST(Dates, AMarketNamedAfterItsDayIsNoDate) {
   EXPECT_EQ(one("Rus uçakları Cuma günü Serakib'i bombaladı.", pub).resolved, 2020y / October / 16d);
   // (nor a man named after the day: "çoban Cuma'nın", the shepherd Cuma's; set 35)
   EXPECT_TRUE(dates("Köye uçak vurdu, çoban Cuma'nın koyunları öldü.", pub).empty());
+  // (but "bir çoban Cuma günü yaralandı" is a Friday; reviewer)
+  EXPECT_EQ(one("Sarmin bombalandı; bir çoban Cuma günü ağır yaralandı.", pub).resolved, 2020y / October / 16d);
 }
 
 // A day stamped with a clock in another zone is Syria's day (session 35, after held-out sets 34
@@ -1909,6 +1911,11 @@ TEST(Dates, AStampInUtcOrMoscowTimeIsSyriasDay) {
   // (a local clock, or a zone that is Syria's, leaves the day)
   EXPECT_EQ(one("Shells hit the village on 13 June 2020 at 23:35.", pub).resolved, 2020y / June / 13d);
   EXPECT_EQ(one("Shells hit the village on 13 June 2020 at 23:35 (UTC+3).", pub).resolved, 2020y / June / 13d);
+  // (nor when the line gives the local clock itself; reviewer)
+  EXPECT_EQ(one("Köye 14 Ocak 2020 saat 23:30'da (yerel saat; TSİ 00:30) top mermisi düştü.", pub).resolved,
+            2020y / January / 14d);
+  EXPECT_EQ(one("Updated 13 Jan 2020 23:10 UTC: regime forces shelled the town at 10:00 local time.", pub).resolved,
+            2020y / January / 13d);
 }
 
 }  // namespace truceline::extract

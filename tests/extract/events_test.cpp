@@ -941,6 +941,9 @@ TEST(Events, ThirtyFifthSetKinds) {
   EXPECT_EQ(kinds(run("Köye top düşmedi.", "tr")), "");
   EXPECT_EQ(kinds(run("Беспилотник замечен не был.", "ru")), "");
   EXPECT_EQ(kinds(run("وقع الطرفان الاتفاق في موسكو.", "ar")), "");
+  // (a ball thrown, a position on the talks; reviewer)
+  EXPECT_EQ(kinds(run("Maçta Selim top attı ve gol oldu.", "tr")), "");
+  EXPECT_EQ(kinds(run("The opposition council established a new position on the talks yesterday.", "en")), "");
 }
 
 }  // namespace truceline::extract

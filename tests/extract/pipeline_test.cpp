@@ -3514,4 +3514,13 @@ TEST(CandidateAssembly, TheShooterOfADroneShotDownIsNotItsActor) {
   EXPECT_EQ(actor_id_of(cs[0]), "russia") << cs[0].dump();
 }
 
+// The owner of a post that stopped us restricts movement ("нас остановил пост сирийской армии":
+// the army is the actor, not the target; reviewer, session 35).
+TEST(CandidateAssembly, ThePostThatStoppedUsIsItsOwnersRestriction) {
+  const auto cs = full_candidates_of("Мы ехали в Кафранбель, и нас остановил пост сирийской армии, не пропускали три часа.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(kind_of(cs[0]), "movement_restriction");
+  EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
+}
+
 }  // namespace truceline::extract

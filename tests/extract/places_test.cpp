@@ -1462,6 +1462,15 @@ TEST(Places, AppositionsAbbreviationsAndTurkishPostpositionsAreCues) {
   EXPECT_EQ(with_text(ru, "Кансафра")->kind, "point");
   ru = find_with_localities("Иванов был атакован.", "ru");
   EXPECT_EQ(with_text(ru, "Иванов"), nullptr) << dump(ru);
+  // (people's names are none: a short one-word name after an apposition, before a Russian
+  // passive, or before a Turkish postposition or part noun; reviewer, session 35)
+  en = find_with_localities("In our village, Salim, the baker, was killed yesterday.", "en");
+  EXPECT_EQ(with_text(en, "Salim"), nullptr) << dump(en);
+  ru = find_with_localities("Вчера у Кафранбеля Салим был обстрелян снайпером.", "ru");
+  EXPECT_EQ(with_text(ru, "Салим"), nullptr) << dump(ru);
+  tr = find_with_localities("Dün gece Barış'ın yanına top mermisi düştü; Selim ile Ahmet arasındaki tartışma sürdü.", "tr");
+  EXPECT_EQ(with_text(tr, "Barış"), nullptr) << dump(tr);
+  EXPECT_EQ(with_text(tr, "Selim"), nullptr) << dump(tr);
   // (a person's genitive before a postposition is no place: the gazetteer knows no "Ahmet")
   tr = find_with_localities("Ahmet'in yanında iki kişi vardı.", "tr");
   EXPECT_EQ(with_text(tr, "Ahmet"), nullptr) << dump(tr);
@@ -1497,6 +1506,12 @@ TEST(Places, ArabicVillagesOnlyTheSupplementHas) {
   EXPECT_EQ(with_text(ar, "الشابية")->name, "Ash Shabiyah");
   ar = find_with_localities("قصفت قوات النظام منازل المدنيين.", "ar");
   EXPECT_EQ(with_text(ar, "منازل"), nullptr) << dump(ar);
+  // (nor a word with the article, nor the word after the object: the farms, "the surrounding";
+  // reviewer)
+  ar = find_with_localities("قصفت قوات النظام المزارع المحيطة بمدينة كفرنبل أمس.", "ar");
+  EXPECT_EQ(with_text(ar, "المحيطة"), nullptr) << dump(ar);
+  EXPECT_EQ(with_text(ar, "المزارع"), nullptr) << dump(ar);
+  ASSERT_NE(with_text(ar, "كفرنبل"), nullptr) << dump(ar);
   ar = find_with_localities("وسقطت قذائف على حقول القمح في الشابية.", "ar");
   EXPECT_EQ(with_text(ar, "الشابية"), nullptr) << dump(ar);
 }

@@ -2887,7 +2887,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       static const std::set<std::string> kCheckpoint{
           "checkpoint", "checkpoints", "roadblock", "roadblocks", "блокпост", "блокпоста", "блокпосту", "блокпосте",
           "блокпостом", "блокпосты", "блокпостов", normalise_arabic("حاجز"), normalise_arabic("الحاجز"),
-          normalise_arabic("حواجز")};
+          normalise_arabic("حواجز"),
+          // (a post that stopped us: "нас остановил пост сирийской армии"; reviewer, session 35)
+          "пост", "поста", "посту", "посте", "постом", "посты"};
       // (not when another party acts, "HTS closed the road to the checkpoint of the Turkish army
       // …, and our van waited two hours at the checkpoint"; nor a checkpoint told more than
       // eight tokens after the trigger)

@@ -631,8 +631,9 @@ constexpr Entry kTriggers[] = {
     // "пролетал беспилотник"), "İHA vardı" (there was a drone); checkpoints that stopped people or
     // closed a way ("нас остановил пост", "закрыла проезд", "barikat koymuş", "تغلق طريق"); a
     // position set up.
-    {"shelling", "top düştü*"}, {"shelling", "top düşmüş*"}, {"shelling", "toplar düştü*"}, {"shelling", "top attı*"},
-    {"shelling", "top atıldı*"}, {"airstrike", "uçak vurdu*"}, {"airstrike", "uçaklar vurdu*"},
+    // (not "top attı", a ball thrown; reviewer)
+    {"shelling", "top düştü*"}, {"shelling", "top düşmüş*"}, {"shelling", "toplar düştü*"},
+    {"airstrike", "uçak vurdu*"}, {"airstrike", "uçaklar vurdu*"},
     {"shelling", "бахнул* по"}, {"shelling", "бить из пуш*"}, {"shelling", "били из пуш*"}, {"shelling", "бьют из пуш*"},
     {"shelling", "бить из орудий"}, {"shelling", "били из орудий"}, {"airstrike", "бомба попала*"},
     {"airstrike", "бомбы попали*"}, {"shelling", "وقع* صاروخ*"}, {"shelling", "وقع* قذيف*"}, {"shelling", "وقع* قذائف"},
@@ -642,8 +643,10 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "закрыл* проезд*"}, {"movement_restriction", "перекрыл* проезд*"},
     {"movement_restriction", "barikat koy*"}, {"movement_restriction", "barikat kur*"},
     {"movement_restriction", "تغلق* طريق*"}, {"movement_restriction", "يغلق* طريق*"},
-    {"group_presence", "established a new position"}, {"group_presence", "established a position"},
-    {"group_presence", "set up a new position"},
+    // (a position somewhere, not one "on the talks"; reviewer)
+    {"group_presence", "established a new position near"}, {"group_presence", "established a new position at"},
+    {"group_presence", "established a new position on the hill*"}, {"group_presence", "established a new position outside"},
+    {"group_presence", "set up a new position near"}, {"group_presence", "set up a new position on the hill*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).

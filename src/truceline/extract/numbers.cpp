@@ -790,7 +790,12 @@ struct Scanner {
         const bool two_names = i >= 3 && word(i - 2) && word(i - 3) && t[i - 2].capitalised && t[i - 3].capitalised &&
                                !t[i - 2].number && !t[i - 3].number && t[i - 2].script != Script::arabic &&
                                t[i - 3].script == t[i - 2].script && t[i - 3].sentence == t[i].sentence;
-        if (two_names && word(r.last + 2) && !t[r.last + 2].number && !link.find_forms(forms[r.last + 2])) return true;
+        // (nor a tally by place, an earlier bracketed count in the sentence: "Kafr Nubl (3) ve Han
+        // Şeyhun (5) ilçelerinde"; reviewer)
+        bool tally = false;
+        for (std::size_t x = i - 1; x-- > 1 && t[x].sentence == t[i].sentence && !tally;)
+          tally = t[x].number && punct(x - 1, "(") && punct(x + 1, ")");
+        if (two_names && !tally && word(r.last + 2) && !t[r.last + 2].number && !link.find_forms(forms[r.last + 2])) return true;
       }
     }
     // "T-72", "BM-21", "Су-24", "S-300": letters, hyphen, digits, written together.
