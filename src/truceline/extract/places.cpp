@@ -2759,16 +2759,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             h.first = maxb + 1;
             h.key = Words{"tr:after"};
             cue = std::move(h);
-          } else if (const std::size_t y = !cue ? tr_genitive_postposition() : kNone; y != kNone) {
-            // ("Cevar Kitrin'in üstünde bir İHA", "Belmis'in hemen dışındaki tavuk çiftliği":
-            // above, outside X — a weak cue: the gazetteer or the supplement must know X; set 34)
-            CueHit h;
-            h.text = std::string(doc.token_text(W[y].tok));
-            h.strong = false;
-            h.first = y;
-            h.key = Words{"tr:postposition"};
-            cue = std::move(h);
-          } else if (const std::size_t y = !cue ? tr_part_noun() : kNone; y != kNone) {
+          } else if (const std::size_t y = cue                                   ? kNone
+                                           : tr_genitive_postposition() != kNone ? tr_genitive_postposition()
+                                                                                 : tr_part_noun();
+                     y != kNone) {
+            // ("Cevar Kitrin'in üstünde bir İHA", "Belmis'in hemen dışındaki tavuk çiftliği",
+            // "Karacağız altı": above, outside, below X — a weak cue: the gazetteer or the
+            // supplement must know X, and a name nothing locates is dropped; sets 34 and 35)
             CueHit h;
             h.text = std::string(doc.token_text(W[y].tok));
             h.strong = false;
