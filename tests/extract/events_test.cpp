@@ -937,6 +937,7 @@ TEST(Events, ThirtyFifthSetKinds) {
   EXPECT_EQ(kinds(run("وقع صاروخ بأرض المزرعة الشمالية.", "ar")), "shelling");
   EXPECT_EQ(kinds(run("الوحدات العسكرية تغلق طريق القرية أمام المدنيين.", "ar")), "movement_restriction");
   EXPECT_EQ(kinds(run("Our units have established a new position on the hill.", "en")), "group_presence");
+  EXPECT_EQ(kinds(run("By Friday, Turkish troops had set up a new position on a hill near the village.", "en")), "group_presence");
   // (negated, and the signing of an agreement: none)
   EXPECT_EQ(kinds(run("Köye top düşmedi.", "tr")), "");
   EXPECT_EQ(kinds(run("Беспилотник замечен не был.", "ru")), "");

@@ -647,6 +647,8 @@ constexpr Entry kTriggers[] = {
     {"group_presence", "established a new position near"}, {"group_presence", "established a new position at"},
     {"group_presence", "established a new position on the hill*"}, {"group_presence", "established a new position outside"},
     {"group_presence", "set up a new position near"}, {"group_presence", "set up a new position on the hill*"},
+    {"group_presence", "set up a new position on a hill*"}, {"group_presence", "established a new position on a hill*"},
+    {"group_presence", "set up a new position at"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
