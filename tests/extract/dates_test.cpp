@@ -1916,6 +1916,9 @@ TEST(Dates, AStampInUtcOrMoscowTimeIsSyriasDay) {
             2020y / January / 14d);
   EXPECT_EQ(one("Updated 13 Jan 2020 23:10 UTC: regime forces shelled the town at 10:00 local time.", pub).resolved,
             2020y / January / 13d);
+  // (a "local council" is no local clock)
+  EXPECT_EQ(one("Source (local council channel, stamped 22:35 UTC, 13 Jan 2020): shells hit the village.", pub).resolved,
+            2020y / January / 14d);
 }
 
 }  // namespace truceline::extract

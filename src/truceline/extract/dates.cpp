@@ -3204,9 +3204,13 @@ struct Scanner {
         const std::string_view line = std::string_view(text).substr(ls, le - ls);
         std::string lowered(line);
         for (char& c : lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        // (a local clock, not any "local": "stamped 22:35 UTC" by a "local council channel" is
+        // converted; the thirty-fifth set's h657)
         bool local = false;
-        for (std::string_view w : {"local", "yerel", "\xD0\xBC\xD0\xB5\xD1\x81\xD1\x82\xD0\xBD" /* местн */,
-                                   "\xD9\x85\xD8\xAD\xD9\x84\xD9\x8A" /* محلي */})
+        for (std::string_view w : {"local time", "local clock", "yerel saat", "(local)", " local)", " local,", " local.",
+                                   "\xD0\xBC\xD0\xB5\xD1\x81\xD1\x82\xD0\xBD\xD0\xBE\xD0\xB5 \xD0\xB2\xD1\x80\xD0\xB5\xD0\xBC\xD1\x8F" /* местное время */,
+                                   "\xD0\xBC\xD0\xB5\xD1\x81\xD1\x82\xD0\xBD\xD0\xBE\xD0\xBC\xD1\x83 \xD0\xB2\xD1\x80\xD0\xB5\xD0\xBC\xD0\xB5\xD0\xBD\xD0\xB8" /* местному времени */,
+                                   "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD9\x82\xD9\x8A\xD8\xAA \xD8\xA7\xD9\x84\xD9\x85\xD8\xAD\xD9\x84\xD9\x8A" /* التوقيت المحلي */})
           local = local || lowered.find(w) != std::string::npos;
         if (local) continue;
       }
