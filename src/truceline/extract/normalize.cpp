@@ -136,6 +136,12 @@ std::string tr_stem(std::string_view f) {
   return stem;
 }
 
+std::size_t cp_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) next_cp(s, i);
+  return n;
+}
+
 std::size_t tr_apostrophe(std::string_view raw) {
   for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
     if (raw[i] == '\'') return i + 1 < raw.size() ? i : std::string_view::npos;

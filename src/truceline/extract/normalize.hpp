@@ -14,6 +14,8 @@ namespace truceline::extract::detail {
 char32_t next_cp(std::string_view s, std::size_t& i);
 void put_cp(std::string& out, char32_t c);
 std::string to_utf8(const std::u32string& s);
+// How many code points (letters, for a word) the UTF-8 string holds.
+std::size_t cp_count(std::string_view s);
 bool is_arabic_letter(char32_t c);
 
 // The normalised letters of an Arabic word: harakat and tatweel removed, alef forms (أ إ آ ٱ)

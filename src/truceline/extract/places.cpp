@@ -1977,10 +1977,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                                  "\u0441\u0435\u043b\u043e" /* село */};
         // (not a man's name: a one-word name of fewer than six letters, "In our village, Salim,
         // the baker, was killed"; reviewer, session 35)
-        std::size_t letters = 0;
-        for (std::size_t i = 0; i < lower(w).size();) next_cp(lower(w), i), ++letters;
         const bool one_word = w + 1 >= n || W[w + 1].sep == 3;
-        if (kNoun.count(lower(w - 1)) && !(one_word && letters < 6))
+        if (kNoun.count(lower(w - 1)) && !(one_word && cp_count(lower(w)) < 6))
           return weak_cue_here(w, "apposition", std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1)));
       }
       if (w == 0 || W[w].sep == 3) return std::nullopt;
@@ -2381,9 +2379,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         if (!turkish && x + 1 < n && W[x + 1].sep != 3 && tok(x).script == Script::cyrillic) {
           // (a village's shape: a hyphen-joined name, "Хирбет-Хирс", or a word of seven letters
           // or more, "Кансафра"; not a man's, "Салим был обстрелян", "Шейх Ахмад"; reviewer)
-          std::size_t letters = 0;
-          for (std::size_t i = 0; i < lower(x).size();) next_cp(lower(x), i), ++letters;
-          if (!(W[x].sep == 1 || letters >= 7)) return false;
+          if (!(W[x].sep == 1 || cp_count(lower(x)) >= 7)) return false;
           std::size_t y = x + 1;
           static const std::set<std::string> kBe{"\u0431\u044b\u043b" /* был */, "\u0431\u044b\u043b\u0430" /* была */,
                                                  "\u0431\u044b\u043b\u043e" /* было */, "\u0431\u044b\u043b\u0438" /* были */};
@@ -2695,11 +2691,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // (A weak cue for a name of several words or of six letters or more: "Barış'ın yanına",
         // "Selim ile Ahmet arasında" are people's; reviewer, session 35.)
         auto village_shaped = [&] {
-          if (maxb > w) return true;
-          std::size_t letters = 0;
-          const std::string_view name = tr_name_part(doc.token_text(W[w].tok));
-          for (std::size_t i = 0; i < name.size();) next_cp(name, i), ++letters;
-          return letters >= 6;
+          return maxb > w || cp_count(tr_name_part(doc.token_text(W[w].tok))) >= 6;
         };
         auto tr_genitive_postposition = [&]() -> std::size_t {
           static const std::set<std::string_view> kGenitive{"in", "\u0131n", "un", "\u00FCn", "nin", "n\u0131n", "nun", "n\u00FCn"};
@@ -2759,9 +2751,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
             h.first = maxb + 1;
             h.key = Words{"tr:after"};
             cue = std::move(h);
-          } else if (const std::size_t y = cue                                   ? kNone
-                                           : tr_genitive_postposition() != kNone ? tr_genitive_postposition()
-                                                                                 : tr_part_noun();
+          } else if (const std::size_t y = cue ? kNone : suffixed(maxb) ? tr_genitive_postposition() : tr_part_noun();
                      y != kNone) {
             // ("Cevar Kitrin'in üstünde bir İHA", "Belmis'in hemen dışındaki tavuk çiftliği",
             // "Karacağız altı": above, outside, below X — a weak cue: the gazetteer or the
