@@ -3523,4 +3523,61 @@ TEST(CandidateAssembly, ThePostThatStoppedUsIsItsOwnersRestriction) {
   EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
 }
 
+// Session 36 (our own sentences, after the thirty-fifth set): a night told as two days is one
+// night, dated by its evening, or by its morning when a clock after midnight is told; "four days
+// later" counts from it. Not "between 27 and 28 February" (two days, no night).
+TEST(CandidateAssembly, ANightOfTwoDaysIsOneNightDatedByItsClock) {
+  Result r = full_run("On the night of Monday 9 to Tuesday 10 March, at about a quarter to three, rockets hit Kafr Nabl. "
+                      "A wounded man died in hospital three days later.",
+                      2020y / April / 2);
+  ASSERT_GE(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-03-10") << r.candidates[0].dump();
+  bool later = false;
+  for (const auto& d : r.mentions["dates"])
+    if (d.value("text", std::string()) == "three days later") {
+      later = true;
+      EXPECT_EQ(d.value("resolved", std::string()), "2020-03-13") << d.dump();
+    }
+  EXPECT_TRUE(later) << r.mentions["dates"].dump();
+  r = full_run("Overnight 9-10 March rockets hit Kafr Nabl.", 2020y / April / 2);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-03-09") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[0].value("time_precision", std::string()), "day") << r.candidates[0].dump();
+  r = full_run("Rockets hit Kafr Nabl between 9 and 10 March, at 01:30 each time.", 2020y / April / 2);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-03-09") << r.candidates[0].dump();
+  EXPECT_NE(r.candidates[0].value("time_precision", std::string()), "day") << r.candidates[0].dump();
+}
+
+// Session 36 (our own sentences): a village only the localities supplement spells, after a weak
+// cue, is kept when the town its apposition names after it in the sentence lies near ("في
+// الشابية، شمال غربي محردة"); a word a far-off village bears is not (no town near it). A town an
+// apposition places the village by ("X، الضيعة اللي جنب Y", "X, the village next to Y") is the
+// village's reference: the next sentence's event is at the village.
+TEST(CandidateAssembly, AWeakCuesVillageIsKeptByTheTownItsAppositionNames) {
+  auto cs = full_candidates_of("سقطت قذائف صاروخية على حقول القمح في الشابية، شمال غربي محردة بنحو أربعة كيلومترات.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Ash Shabiyah") << cs[0].dump();
+  cs = full_candidates_of("طلعنا الصبح من خربة حناني، الضيعة اللي جنب أبو الضهور. مبارح العصر الطيران ضرب أطراف الضيعة.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Khirbat Hannani") << cs[0].dump();
+  cs = full_candidates_of("We reached Kafr Nabl, the village next to Hass, on Monday. Shells fell on its outskirts that evening.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Kafranbel") << cs[0].dump();
+  // (with no apposition, the place nearest the event in the sentence before is still taken)
+  cs = full_candidates_of("We drove from Kafr Nabl to Hass on Monday. Shells fell on its outskirts that evening.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Hassef") << cs[0].dump();
+}
+
+// Session 36 (our own sentence): the Russian nisba "-ия" in any case is GeoNames' "-iyah" ("в
+// Хавии", "Шабию").
+TEST(CandidateAssembly, ARussianNisbaInAnyCaseIsTheVillage) {
+  for (const char* text : {"Вчера снаряд упал в Хавии.", "Вчера обстреляли Хавию.", "Вчера обстреляли окраину Хавии."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(place_of(cs[0]), "Al Hawiyah") << text << cs[0].dump();
+  }
+}
+
 }  // namespace truceline::extract

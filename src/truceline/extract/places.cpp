@@ -1694,7 +1694,21 @@ void govern_lists(const Document& doc, std::vector<PlaceMention>& out, std::size
 
 }  // namespace
 
+// A weak cue's village (a word only the localities supplement spells) is kept only near a point
+// the text located; the point may follow it in its sentence, as the town of its apposition or
+// offset does ("في الشابية، شمال غربي محردة بنحو أربعة كيلومترات", "من خربة حناني، الضيعة اللي
+// جنب أبو الضهور": thirty-fifth held-out set, h663 and h665). A second pass, only when the first
+// met such a village with no point before it, takes the first pass's points after it in its
+// sentence as such neighbours too.
 std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
+  bool wants_ahead = false;
+  std::vector<PlaceMention> first = find(doc, nullptr, &wants_ahead);
+  if (!wants_ahead) return first;
+  return find(doc, &first, nullptr);
+}
+
+std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vector<PlaceMention>* ahead,
+                                            bool* wants_ahead) const {
   const Impl& m = *impl_;
   std::vector<PlaceMention> out;
   // The towns whose countryside the text names ("ريف أريحا"): out index of the region, the town.
@@ -2504,6 +2518,18 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
         // around the town; twenty-third held-out set, minutes that name no village before)
         for (const auto& [at, town] : countryside_towns)
           if (!p || approx_km(town->lat, town->lon, p->lat, p->lon) <= kNearLocatedKm) return &out[at];
+        // (second pass: a point the first found after w in w's sentence)
+        if (ahead) {
+          const Token& here = tok(w);
+          for (const PlaceMention& o : *ahead)
+            if (o.span.begin > here.span.end && doc.sentence_at(o.span.begin) == here.sentence && o.kind == "point" &&
+                o.lat && o.lon && !o.city_or_province && o.match != "skeleton" &&
+                o.rule.find("near:located") == std::string::npos &&
+                (!p || approx_km(*o.lat, *o.lon, p->lat, p->lon) <= kNearLocatedKm))
+              return &o;
+        } else if (wants_ahead) {
+          *wants_ahead = true;
+        }
         return nullptr;
       };
       // Whether place a lies within kNearLocatedKm of a point the text located before, and nearer
@@ -2962,6 +2988,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                 }
               if (vchanged) tries.emplace_back(v, tries[i].second.empty() ? "ru:в=w" : tries[i].second + "+ru:в=w");
             }
+            // The nisba "-ия" is GeoNames' "-iyah" (the Arabic ة written h): "в Хавии" is Al Hawiyah
+            // (thirty-fifth held-out set, h669: the locative was no mention, the accusative was).
+            const std::size_t before_h = tries.size();
+            for (std::size_t i = 0; i < before_h; ++i)
+              if (tries[i].first.ends_with("iya"))
+                tries.emplace_back(tries[i].first + "h", tries[i].second.empty() ? "ru:-ия=iyah" : tries[i].second + "+ru:-ия=iyah");
           }
           // Turkish: the romanised spelling ("Serakib", "Han Şeyhun" -> "han sheyhun"), compared by
           // the translit tier (resolved as a Cyrillic spelling is).
@@ -3886,6 +3918,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
       if (joined_window && !(r.place && r.match == "exact")) continue;
       // A weak cue's word only the supplement locates: kept near a point the text located before.
       std::string near_located;
+      bool near_located_after = false;  // (a point the first pass found after it: `ahead`)
+      auto from_ahead = [&](const PlaceMention* by) {
+        return ahead && !ahead->empty() && by >= ahead->data() && by < ahead->data() + ahead->size();
+      };
       if (near_try && (list_try || seen_again_window || ar_local_cue)) near_try = false;  // asked anyway
       if (bare_window) {
         // (a looser match than exact only when the spellings' skeletons agree: "Сфухон" is
@@ -3898,7 +3934,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                              tok(win.first).script == Script::cyrillic) >= 0;
         const PlaceMention* by = ok ? located_near(r.place) : nullptr;
         if (!by) continue;
-        near_located = by->text;
+        near_located = by->text, near_located_after = from_ahead(by);
       }
       // (over a village only the supplement has — "فوق" — likewise: near a point the text located;
       // "فوق قناة الري" is over an irrigation canal, not Al Qanayah 100 km off. overhead_window and
@@ -3911,7 +3947,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
           r = *found_res;  // as the main gazetteer answered (out of scope, …)
           from_localities = false;
         } else {
-          near_located = by->text;
+          near_located = by->text, near_located_after = from_ahead(by);
         }
       }
       std::size_t a = win.first, b = win.last;
@@ -4409,8 +4445,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc) const {
                                  neighbour);
       if (!near_located.empty())
         pm.reason += fmt::format("{}only the localities supplement spells it so, after a weak cue: kept because it lies "
-                                 "within {:.0f} km of '{}', which the text located before",
-                                 pm.reason.empty() ? "" : "; ", kNearLocatedKm, near_located);
+                                 "within {:.0f} km of '{}', which the text {}",
+                                 pm.reason.empty() ? "" : "; ", kNearLocatedKm, near_located,
+                                 near_located_after ? "locates after it in the sentence" : "located before");
       // "تلة X" (the hill of X): GeoNames names the village; the hill may lie a little off it.
       if (arabic_word && cue && cue->key.size() == 1 && to_utf8(ar_no_article(ar_letters(cue->key[0]))) == to_utf8(U"تله"))
         pm.reason += fmt::format("{}'{}' is a hill named after the village: the village's point (the hill may lie a "

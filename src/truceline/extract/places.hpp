@@ -78,6 +78,10 @@ class PlaceFinder {
   std::vector<PlaceMention> find(const Document& doc) const;
 
  private:
+  // One pass. `ahead`: the points a first pass found, which the second may take as the point a
+  // weak cue's village is near when they follow it in its sentence; `wants_ahead` (first pass):
+  // set when a weak cue's village found no point before it.
+  std::vector<PlaceMention> find(const Document& doc, const std::vector<PlaceMention>* ahead, bool* wants_ahead) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
