@@ -3564,7 +3564,11 @@ TEST(CandidateAssembly, AWeakCuesVillageIsKeptByTheTownItsAppositionNames) {
   cs = full_candidates_of("We reached Kafr Nabl, the village next to Hass, on Monday. Shells fell on its outskirts that evening.");
   ASSERT_EQ(cs.size(), 1u);
   EXPECT_EQ(place_of(cs[0]), "Kafranbel") << cs[0].dump();
-  // (with no apposition, the place nearest the event in the sentence before is still taken)
+  // (a two-word name over which a drone flew, "فوق زور تيلاتا", near a town located before)
+  cs = full_candidates_of("قصفت المدفعية محردة أمس. وحلقت طائرة مسيّرة فوق زور تيلاتا مساء أمس.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(place_of(cs[1]), "Zawr Taylata") << cs[1].dump();
+    // (with no apposition, the place nearest the event in the sentence before is still taken)
   cs = full_candidates_of("We drove from Kafr Nabl to Hass on Monday. Shells fell on its outskirts that evening.");
   ASSERT_EQ(cs.size(), 1u);
   EXPECT_EQ(place_of(cs[0]), "Hassef") << cs[0].dump();
@@ -3578,6 +3582,56 @@ TEST(CandidateAssembly, ARussianNisbaInAnyCaseIsTheVillage) {
     ASSERT_EQ(cs.size(), 1u) << text;
     EXPECT_EQ(place_of(cs[0]), "Al Hawiyah") << text << cs[0].dump();
   }
+}
+
+// Session 36 (our own text, after the thirty-fifth set's shared memory): one byline over a quoted
+// post ("│ Name – 3 March 2020") dates it, so its "yesterday" counts from the byline's day, not
+// from the page's a year later.
+TEST(CandidateAssembly, OneBylineDatesTheQuotedPostUnderIt) {
+  const Result r = full_run("Salim Haddad shared a memory from a year ago today.\n\n"
+                            "│ Salim Haddad – 3 March 2020\n│ Yesterday afternoon shells hit Kafr Nabl, by the school.\n",
+                            2021y / March / 3);
+  ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-03-02") << r.candidates[0].dump();
+}
+
+// Session 36 (our own text, after the thirty-sixth set's oral history): a sentence that tells a
+// day and nothing else dates the event after it in its paragraph; "Ten days after the strike"
+// counts from the strike's day. Not a day told in a sentence with other words ("The truce of 5
+// March held for a while."), nor "two days after a strike" (which strike?).
+TEST(CandidateAssembly, ADayToldAloneDatesTheEventAfterIt) {
+  Result r = full_run("Abstract approved: Monday 14 June 2021\n\n[03:10-09:45] Monday 3 June 2019. In the late afternoon aircraft struck the threshing floors of "
+                      "Kafr Nabl.\n\n[09:45-12:00] Ten days after the strike, shells fell on Hass.\n",
+                      2021y / June / 14);
+  ASSERT_EQ(r.candidates.size(), 2u) << json(r.candidates).dump();
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2019-06-03") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[1].value("observed_at", std::string()).substr(0, 10), "2019-06-13") << r.candidates[1].dump();
+  r = full_run("The truce agreed on Monday 3 June 2019 held for a while, residents said. Aircraft struck Kafr Nabl.",
+               2021y / June / 14);
+  ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+  EXPECT_NE(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2019-06-03") << r.candidates[0].dump();
+  r = full_run("Notes, Monday 14 June 2021\n\nMonday 3 June 2019. Aircraft struck Kafr Nabl. Two days after a strike, shells fell on Hass.",
+               2021y / June / 14);
+  ASSERT_EQ(r.candidates.size(), 2u) << json(r.candidates).dump();
+  EXPECT_NE(r.candidates[1].value("observed_at", std::string()).substr(0, 10), "2019-06-05") << r.candidates[1].dump();
+}
+
+// Session 36 (our own sentences, after the thirty-sixth set's bulletin): a road closed in the
+// passive with its closer ("the road between X and Y was closed by the army") is a restriction by
+// the army; "by the army" is a passive's agent after any participle. A school closed by the army
+// is no restriction of movement; "served in the army" names no actor.
+TEST(CandidateAssembly, ARoadClosedByTheArmyIsTheArmysRestriction) {
+  auto cs = full_candidates_of("On Monday the road between Hass and Kafr Nabl was closed by the army for two days.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(kind_of(cs[0]), "movement_restriction");
+  EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
+  cs = full_candidates_of("Kafr Nabl was shelled by the army on Monday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
+  EXPECT_TRUE(full_candidates_of("On Monday the school in Hass was closed by the army.").empty());
+  const Result r = full_run("He served in the army for ten years before shells hit Kafr Nabl.");
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(actor_id_of(r.candidates[0]), "") << r.candidates[0].dump();
 }
 
 }  // namespace truceline::extract

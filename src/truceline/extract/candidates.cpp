@@ -1342,6 +1342,33 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                kDays = normalise_arabic("أيام"), kDaysColloquial = normalise_arabic("ايام");
       if (kCount.count(a) && kCount.at(a) >= 2 && (b == "days" || b == "nights") && c3 == "later")
         return std::make_pair(span_to(m), kCount.at(a));
+      // ("Ten days after the Eid strike", "a week after the raid", "the day after the attack": days
+      // after the strike told before, the last day told; thirty-sixth held-out set)
+      {
+        static const std::set<std::string> kStrikeNouns{"strike", "strikes", "attack", "attacks", "shelling", "raid",
+                                                        "raids", "bombing", "bombardment", "airstrike", "explosion",
+                                                        "blast", "massacre"};
+        int after_days = 0;
+        std::size_t after_word = 0;
+        if (kCount.count(a) && (b == "days" || b == "day") && c3 == "after") after_days = kCount.at(a), after_word = m;
+        if ((a == "a" || a == "one") && b == "week" && c3 == "after") after_days = 7, after_word = m;
+        if (a == "the" && b == "day" && c3 == "after" && k > ss[si].first_token && ts[k - 1].word &&
+            (ts[k - 1].lower == "on" || ts[k - 1].lower == "by"))
+          after_days = 1, after_word = m;
+        if (after_days > 0) {
+          std::size_t x = after_word;
+          for (int words = 0; words < 4 && x < ss[si].end_token; ++words) {
+            x = next_word(x);
+            if (x >= ss[si].end_token) break;
+            if (kStrikeNouns.count(word_key(x))) {
+              // ("the strike", "that strike", "the Eid strike", "the first air strike"; not "a strike")
+              const std::string det = after_word + 1 < ss[si].end_token ? word_key(next_word(after_word)) : "";
+              if (det == "the" || det == "that" || det == "this") return std::make_pair(span_to(x), after_days);
+              break;
+            }
+          }
+        }
+      }
       static const std::string kFrom = normalise_arabic("من"), kOn = normalise_arabic("على");
       // (colloquial Arabic "تاني يوم", "ثاني يوم": the next day — not "تاني يوم العيد", a feast's
       // second day; "الليلة التالية": the next night; Russian "наутро": the next morning)
@@ -2374,6 +2401,39 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("time: no date in the event's sentence, which goes on from what its "
                                         "paragraph told before ('{}'): the last day told there, '{}'",
                                         doc.slice(ts[first_word_of(si)].span), seq->text));
+    } else if (const DateMention* alone = [&]() -> const DateMention* {
+                 // The sentence before, in the paragraph, tells a day and nothing else ("The second
+                 // day of Eid al-Fitr 2019.", "[09:45] Monday, 3 June."): the paragraph's day, told
+                 // as a heading is, and the event after it with no day of its own is of that day
+                 // (thirty-sixth held-out set: an oral history's segment summaries took the
+                 // publication's day). Not a sentence that tells an event, nor two days.
+                 if (si == 0 || paragraph_break_before(doc, si) || event_sentences.count(si - 1)) return nullptr;
+                 const DateMention* d = nullptr;
+                 for (const DateMention* x : dates[si - 1])
+                   if (x->resolved && x->precision == "day" && x->rule != "time_of_day" && x != dateline_date) {
+                     if (d) return nullptr;
+                     d = x;
+                   }
+                 if (!d) return nullptr;
+                 // (words outside the date, brackets and numbers: at most two, "It was", "That was")
+                 int other = 0, depth = 0;
+                 for (std::size_t k = ss[si - 1].first_token; k < ss[si - 1].end_token; ++k) {
+                   if (!ts[k].word) {
+                     if (ts[k].lower == "[" || ts[k].lower == "(") ++depth;
+                     if ((ts[k].lower == "]" || ts[k].lower == ")") && depth > 0) --depth;
+                     continue;
+                   }
+                   if (depth > 0 || ts[k].number || (ts[k].span.begin >= d->span.begin && ts[k].span.end <= d->span.end))
+                     continue;
+                   ++other;
+                 }
+                 return other <= 2 ? d : nullptr;
+               }()) {
+      c.date = alone;
+      c.time_rule = "day_told_alone";
+      c.uncertain.push_back(fmt::format("time: no date in the event's sentence; the day the sentence before tells "
+                                        "alone ('{}')",
+                                        alone->text));
     } else if (extends && extends->date) {
       c.date = extends->date;
       c.time_rule = "extended_event";

@@ -583,6 +583,10 @@ constexpr Entry kTriggers[] = {
     // that fell or burst and artillery that "answered"; drones that passed, appeared, wandered or
     // turned over a place.
     {"movement_restriction", "kept ~ checkpoint at"}, {"group_presence", "manned ~ position*"},
+    // (a road's closure in the passive with its closer, the road named far before: "the road
+    // between X and Y was closed by the army"; thirty-sixth held-out set)
+    {"movement_restriction", "was closed by"}, {"movement_restriction", "were closed by"},
+    {"movement_restriction", "been closed by"},
     {"group_presence", "manned ~ checkpoint*"}, {"group_presence", "manned ~ post*"},
     {"group_presence", "checkpoint* there since"}, {"group_presence", "as ~ post since"},
     {"movement_restriction", "تأخر* ~ عند حاجز*"}, {"group_presence", "يقيم* ~ ~ حاجز*"},
@@ -2355,6 +2359,13 @@ EventFindings find_events(const Document& doc) {
         }
         if (after_cause || before_cause) continue;
       }
+      // "closed by the army" names no way itself: a road, a crossing or a way in its clause ("the road
+      // between X and Y was closed by the army"), not a school or a shop.
+      if (m.kind == "movement_restriction" && m.last_token > m.first_token + 1 && t.tok(m.last_token).lower == "by" &&
+          t.tok(m.last_token - 1).lower == "closed" &&
+          !clause_has({"road", "roads", "highway", "crossing", "route", "way", "track", "bridge", "entrance", "exit"},
+                      clause_b, m.first_token))
+        continue;
       // "pulling survivors out of the rubble": a rescue, not a withdrawal.
       if (m.kind == "withdrawal" && clause_has({"rubble", "debris", "survivor", "bodies", normalise_arabic("الانقاض"),
                                                 normalise_arabic("انقاض"), "завал", "enkaz"},

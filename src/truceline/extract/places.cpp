@@ -3695,8 +3695,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           }
         }
         // (also a name whose first word is a generic noun, read as two words: "قلعة الشيخ ملوخ",
-        // three; thirty-second held-out set)
-        if (!from_localities && arabic_word && ((cue && cue->strong) || list_window || near_window) &&
+        // three; thirty-second held-out set; and after "فوق", "حول": "فوق زور تيلاتا", thirty-fifth)
+        if (!from_localities && arabic_word && ((cue && cue->strong) || list_window || near_window || around_window) &&
             win.last <= win.first + 1) {
           for (std::size_t k = 3; k >= 2; --k) {
             const std::size_t last = win.first + k - 1;
