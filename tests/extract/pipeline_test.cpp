@@ -3634,4 +3634,20 @@ TEST(CandidateAssembly, ARoadClosedByTheArmyIsTheArmysRestriction) {
   EXPECT_EQ(actor_id_of(r.candidates[0]), "") << r.candidates[0].dump();
 }
 
+// Session 36 (our own sentences, after the thirty-fifth and thirty-sixth sets): a restriction or a
+// presence "since Saturday" began that day (said); a strike told with "since" a truce still takes
+// no day from it. "A drone was over X" is a drone seen.
+TEST(CandidateAssembly, ARestrictionSinceADayBeganThatDay) {
+  Result r = full_run("Since Saturday the army has closed the road from Hass to Kafr Nabl.", 2020y / May / 18);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-05-16") << r.candidates[0].dump();
+  EXPECT_NE(r.candidates[0].dump().find("when it began"), std::string::npos) << r.candidates[0].dump();
+  r = full_run("Since the truce of 5 March shells have hit Kafr Nabl.", 2020y / May / 18);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_NE(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-03-05") << r.candidates[0].dump();
+  const auto cs = full_candidates_of("Yesterday evening a drone was over Kafr Nabl for an hour.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(kind_of(cs[0]), "uav_observation");
+}
+
 }  // namespace truceline::extract

