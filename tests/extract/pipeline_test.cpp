@@ -3650,4 +3650,68 @@ TEST(CandidateAssembly, ARestrictionSinceADayBeganThatDay) {
   EXPECT_EQ(kind_of(cs[0]), "uav_observation");
 }
 
+// Session 36 (our own sentences, after the thirty-sixth set): the Syrian side named by its
+// military bodies and soldiers ("الجهات العسكرية", "الجهات المختصة", "военные", "the soldiers") is
+// the state the text points to; "военные позиции" qualifies a noun. A Turkish word is no Cyrillic
+// acronym ("saate" is not "САА"). A colloquial clock ("عالساعة ١١") and a Turkish span ("İki
+// gündür") count nothing.
+TEST(CandidateAssembly, TheMilitaryBodiesOfTheSideAreItsActorsAndClocksCountNothing) {
+  for (const char* text : {"أغلقت الجهات العسكرية الطريق إلى كفرنبل أمس.", "أغلقت الجهات المختصة الطريق إلى كفرنبل أمس.",
+                           "Вчера военные закрыли дорогу на Кафр-Набль.", "Yesterday the soldiers closed the road to Kafr Nabl."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "syria") << text << cs[0].dump();
+  }
+  auto cs = full_candidates_of("Вчера обстреляли военные позиции у Кафр-Набля.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "") << cs[0].dump();
+  const Result r = full_run("Dün bir saate yakın Kafr Nabl üstünde bir keşif İHA'sı dolaştı.", 2021y / April / 20);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(actor_id_of(r.candidates[0]), "") << r.candidates[0].dump();
+  EXPECT_TRUE(r.mentions["actors"].empty()) << r.mentions["actors"].dump();
+  cs = full_candidates_of("بالليل عالساعة ١١ نزلت قذيفة على كفرنبل.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].dump().find("\"explosions\":11"), std::string::npos) << cs[0].dump();
+  cs = full_candidates_of("İki gündür Kafr Nabl'a top düşüyor.");
+  for (const auto& c : cs) EXPECT_EQ(c.dump().find(":2,"), std::string::npos) << c.dump();
+}
+
+// Session 36 (our own sentences): checkpoints put, set up or limiting entry, ways closed, drones
+// watched or turning, in four languages, are events; a ballot box sealed ("إغلاقه بالشمع") and a
+// question "put" to someone are not. An Arabic night of two days is one night.
+TEST(CandidateAssembly, CheckpointsPutAndDronesWatchedAreEvents) {
+  for (const char* text : {"Fighters put a checkpoint at the entrance of Kafr Nabl yesterday.",
+                           "Вчера военные поставили КПП на повороте на Кафр-Набль.",
+                           "Вчера сирийская сторона закрыла коридор у Кафр-Набля.",
+                           "Dün köyün girişine askerî inzibat bir kontrol noktası kurmuş, Kafr Nabl'a giriş yok.",
+                           "أمس حطّ الجيش حاجز عمدخل كفرنبل."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(kind_of(cs[0]), "movement_restriction") << text;
+  }
+  for (const char* text : {"Yesterday our team leader watched a small drone circle over Kafr Nabl.",
+                           "Dün Kafr Nabl üstünde yarım saat kadar bir İHA dolandı."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(kind_of(cs[0]), "uav_observation") << text;
+  }
+  EXPECT_TRUE(full_candidates_of("وتم فتح الصندوق في مدرسة كفرنبل ثم إغلاقه بالشمع الأحمر.").empty());
+  EXPECT_TRUE(full_candidates_of("They put a question about the Kafr Nabl checkpoint to Moscow.").empty());
+  const Result r = full_run("سقطت قذيفة على كفرنبل ليلة الخميس على الجمعة ١٦-١٧ تموز.", 2020y / July / 19);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-07-16") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[0].value("time_precision", std::string()), "day") << r.candidates[0].dump();
+}
+
+// Session 36 (our own sentences): "كفر X", "خربة X" with no cue are one village name when a
+// gazetteer spells them so ("في مدرسة كفر عجوز"); "خربة قديمة" (an old ruin) is none.
+TEST(CandidateAssembly, KafrAndKhirbatBeginAVillageNameWithNoCue) {
+  auto cs = full_candidates_of("سقطت قذيفة في باحة مدرسة كفر عجوز أمس.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Kafr `Ajuz") << cs[0].dump();
+  cs = full_candidates_of("سقطت قذيفة قرب خربة قديمة أمس.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "") << cs[0].dump();
+}
+
 }  // namespace truceline::extract

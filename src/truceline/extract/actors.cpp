@@ -218,6 +218,9 @@ const std::vector<const char*>& force_nouns_other() {
       "طيران", "جيش", "قوات", "طائرات", "مدفعية", "مقاتلات", "وحدات", "جنود", "مروحيات", "قاذفات", "طيران حربي",
       // a soldier, two soldiers (the dual), servicemen: "جنديين تركيين", "عسكريين روس"
       "جندي", "جنديين", "جنديان", "عسكريين", "عسكريون",
+      // the military bodies and units, "the competent authorities" (state bodies: bare_army reads
+      // them as the forces of the one state the text points to; thirty-sixth held-out set)
+      "الجهات العسكرية", "الوحدات العسكرية", "الجهات المختصة", "وحدات الدفاع الجوي",
       // an aircraft, a drone ("طائرة مسيرة يرجح أنها روسية")
       "طائرة", "طائرة مسيرة", "طائرات مسيرة", "طائرة حربية", "مسيرة",
       "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
@@ -688,6 +691,17 @@ struct ActorFinder::Impl {
     const bool letters_upper = std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                                std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     e.acronym = letters_upper && phrase.size() <= 6 && !has_cyrillic(phrase) && !has_arabic(phrase);
+    // (a Cyrillic acronym too, "САА", "ХТШ": else its folded key "saa" matched the Turkish "saate",
+    // "an hour", as the Syrian army; thirty-sixth held-out set)
+    if (has_cyrillic(phrase) && !has_arabic(phrase)) {
+      std::size_t letters = 0, lower_letters = 0;
+      for (std::size_t i = 0; i + 1 < phrase.size(); ++i) {
+        const auto a = static_cast<unsigned char>(phrase[i]), b = static_cast<unsigned char>(phrase[i + 1]);
+        if (a == 0xD0 && b >= 0x90 && b <= 0xAF) ++letters, ++i;                          // А-Я
+        else if ((a == 0xD0 && b >= 0xB0 && b <= 0xBF) || (a == 0xD1 && b >= 0x80 && b <= 0x8F)) ++letters, ++lower_letters, ++i;  // а-я
+      }
+      e.acronym = letters >= 2 && letters <= 5 && lower_letters == 0 && phrase.find(' ') == std::string::npos;
+    }
     entries.push_back(std::move(e));
   }
 };
@@ -1221,7 +1235,10 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       l.erase(0, pl);
       return l.size() > 2 && l[0] == U'\u0627' && l[1] == U'\u0644';
     };
-    static const Words kArmyEn{"army"}, kMilitaryEn{"military"};
+    static const Words kArmyEn{"army"}, kMilitaryEn{"military"}, kSoldiersEn{"soldiers"};
+    static const Words kMilitaryRu = phrase_keys("военные");
+    static const std::vector<Words> kBodiesAr{phrase_keys("الجهات العسكرية"), phrase_keys("الوحدات العسكرية"),
+                                              phrase_keys("الجهات المختصة"), phrase_keys("وحدات الدفاع الجوي")};
     static const Words kArmyRu = phrase_keys("армия"), kArmyAr = phrase_keys("الجيش"), kFromAr = phrase_keys("من");
     static const Words kFreeAr = phrase_keys("الحر");
     // A bare army noun at [a, b): the end of the mention, or nullopt. English "army" (with the
@@ -1261,7 +1278,8 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           if (W[b].sep == 0 && held_nouns().count(W[b].key)) return b;
           return std::nullopt;
         }
-        if (k == kMilitaryEn && before && W[a - 1].key == "the" && (b == n || W[b].sep == 3 || verbish(b) || passive_agent(a)))
+        if ((k == kMilitaryEn || k == kSoldiersEn) && before && W[a - 1].key == "the" &&
+            (b == n || W[b].sep == 3 || verbish(b) || passive_agent(a)))
           return b;
         return std::nullopt;
       }
@@ -1269,11 +1287,22 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         static const std::unordered_set<std::string> prep{"к", "о", "об", "от", "с", "со", "у", "для", "против", "из", "за"};
         if (before && (is_place_preposition(lower(a - 1)) || prep.count(lower(a - 1)))) return std::nullopt;
         if (k == kArmyRu) return b;
+        // "военные" as a noun (the military): at its clause's end, before a verb ("военные
+        // поставили КПП", "военные не пропускают") or a preposition ("военные после 17:00"), not
+        // before the noun it qualifies ("военные позиции")
+        if (k == kMilitaryRu) {
+          if (b == n || W[b].sep == 3) return b;
+          const std::string& v = lower(b);
+          static const std::unordered_set<std::string> kNext{"не", "после", "в", "на", "с", "у", "уже", "ещё", "еще", "тоже"};
+          if (kNext.count(v) || v.ends_with("ли") || v.ends_with("ют") || v.ends_with("ят")) return b;
+          return std::nullopt;
+        }
         if (b < n && W[b].sep == 0 && W[b].key == kArmyRu.front()) return b + 1;  // "подразделения армии"
         return std::nullopt;
       }
       if (!h.proclitic.empty() && h.proclitic != "\xD9\x88") return std::nullopt;  // "بالجيش": in the army
       std::size_t x = a, e = b;
+      if (std::find(kBodiesAr.begin(), kBodiesAr.end(), k) != kBodiesAr.end()) return b;
       if (k != kArmyAr) {  // a force noun before "الجيش" ("قوات الجيش", "وحدات من الجيش")
         x = b;
         if (x < n && W[x].sep == 0 && W[x].key == kFromAr.front()) ++x;

@@ -3535,13 +3535,17 @@ struct Scanner {
       return word(i) && (k[i] == "between" || k[i] == "from" || k[i] == "\xD1\x81" /* с */ || k[i] == kBetweenAr ||
                          k[i] == kFromAr);
     };
-    // "the night of", "overnight", "on the night between" in the three words before token a: the
-    // token of "night", "overnight".
+    // "the night of", "overnight", "on the night between", "ليلة الخميس على الجمعة" in the five
+    // words before token a: the token of "night", "overnight", "ليلة".
+    static const std::string kNightAr = lexicon::key("ليلة"), kNightAr2 = lexicon::key("ليل"),
+                             kInNightAr = lexicon::key("بليلة"), kAndNightAr = lexicon::key("وليلة");
     auto night_before = [&](std::size_t a) -> std::optional<std::size_t> {
-      for (std::size_t i = a; i > 0 && i + 4 > a;) {
+      for (std::size_t i = a; i > 0 && i + 6 > a;) {
         --i;
         if (!same_sentence(i, a)) break;
-        if (word(i) && (k[i] == "night" || k[i] == "overnight")) return i;
+        if (word(i) && (k[i] == "night" || k[i] == "overnight" || k[i] == kNightAr || k[i] == kNightAr2 ||
+                        k[i] == kInNightAr || k[i] == kAndNightAr))
+          return i;
       }
       return std::nullopt;
     };

@@ -656,6 +656,30 @@ constexpr Entry kTriggers[] = {
     {"group_presence", "set up a new position near"}, {"group_presence", "set up a new position on the hill*"},
     {"group_presence", "set up a new position on a hill*"}, {"group_presence", "established a new position on a hill*"},
     {"group_presence", "set up a new position at"},
+    // Issue 14, thirty-sixth held-out set: checkpoints put, set or kept and ways closed or limited
+    // ("put a checkpoint at", "поставили КПП", "закрыла коридор", "въезд … ограничен КПП", "никого
+    // не пропускают", "kontrol noktası kurmuş", "حطّ الجيش حاجز"); a building taken over; drones
+    // watched, seen or turning ("watched a small drone circle over", "замечен посторонний БЛА",
+    // "наблюдал над деревней беспилотник", "İHA dönüp duruyor", "İHA dolandı"); fire "taken under"
+    // ("ateş altına alındı") and guns "squeezed" ("silah sıktılar") in Turkish.
+    // (not "put the checkpoint question to Moscow")
+    {"movement_restriction", "put a checkpoint*"}, {"movement_restriction", "put up a checkpoint*"},
+    {"movement_restriction", "put checkpoints"}, {"movement_restriction", "put up checkpoints"},
+    {"movement_restriction", "поставил* кпп"}, {"movement_restriction", "поставил* ~ кпп"},
+    {"movement_restriction", "закрыл* коридор*"}, {"movement_restriction", "закрыл* ~ коридор*"},
+    {"movement_restriction", "ограничен* кпп"}, {"movement_restriction", "никого не пропуска*"},
+    {"movement_restriction", "kontrol nokta* kurmuş*"}, {"movement_restriction", "kontrol nokta* kurdu*"},
+    // (not the negated "kurulmadı")
+    {"movement_restriction", "kontrol nokta* kuruldu*"}, {"movement_restriction", "kontrol nokta* kurulmuş*"},
+    {"movement_restriction", "حط* حاجز*"}, {"movement_restriction", "حط* ~ حاجز*"},
+    {"group_presence", "took over the school*"}, {"group_presence", "took over the village*"},
+    {"group_presence", "took over the town*"}, {"group_presence", "took over the hospital*"},
+    {"uav_observation", "drone* circle over"}, {"uav_observation", "drone* circling over"},
+    {"uav_observation", "замечен* ~ бла"}, {"uav_observation", "замечен* ~ ~ бла"},
+    {"uav_observation", "наблюдал* беспилотн*"}, {"uav_observation", "наблюдал* ~ беспилотн*"},
+    {"uav_observation", "наблюдал* ~ ~ беспилотн*"}, {"uav_observation", "наблюдал* ~ ~ ~ беспилотн*"},
+    {"uav_observation", "iha* dönüp"}, {"uav_observation", "iha* dolandı*"}, {"uav_observation", "iha* dolanıyor*"},
+    {"shelling", "ateş altına alın*"}, {"armed_clash", "silah sıktı*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
@@ -2368,6 +2392,13 @@ EventFindings find_events(const Document& doc) {
           t.tok(m.last_token - 1).lower == "closed" &&
           !clause_has({"road", "roads", "highway", "crossing", "route", "way", "track", "bridge", "entrance", "exit"},
                       clause_b, m.first_token))
+        continue;
+      // A ballot box, a shop or a file closed or sealed ("ثم إغلاقه بالشمع الأحمر", "وأُغلق الصندوق"):
+      // no way closed (thirty-sixth held-out set, a polling centre's minutes).
+      if (m.kind == "movement_restriction" && t.tok(m.first_token).script == Script::arabic &&
+          clause_has({normalise_arabic("الصندوق"), normalise_arabic("صندوق"), normalise_arabic("بالشمع"),
+                      normalise_arabic("المحل"), normalise_arabic("الملف")},
+                     clause_b, clause_e))
         continue;
       // "pulling survivors out of the rubble": a rescue, not a withdrawal.
       if (m.kind == "withdrawal" && clause_has({"rubble", "debris", "survivor", "bodies", normalise_arabic("الانقاض"),

