@@ -1235,7 +1235,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       l.erase(0, pl);
       return l.size() > 2 && l[0] == U'\u0627' && l[1] == U'\u0644';
     };
-    static const Words kArmyEn{"army"}, kMilitaryEn{"military"}, kSoldiersEn{"soldiers"};
+    static const Words kArmyEn{"army"}, kMilitaryEn{"military"};
     static const Words kMilitaryRu = phrase_keys("военные");
     static const std::vector<Words> kBodiesAr{phrase_keys("الجهات العسكرية"), phrase_keys("الوحدات العسكرية"),
                                               phrase_keys("الجهات المختصة"), phrase_keys("وحدات الدفاع الجوي")};
@@ -1248,11 +1248,20 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     // Arabic "الجيش" with the article, also after a force noun ("قوات الجيش", "وحدات من
     // الجيش"). Not a name ("National Army", "Army of Glory", "الجيش الحر", "الجيش الوطني").
     // "by the" right before word a, in its clause, after a past participle or "carried out": a passive's agent.
+    // (a form of "be" one or two words before the participle: "was shelled by the army", "has been
+    // closed by the army", "were heavily shelled by the army"; not "the road used by the army",
+    // "villages recaptured by the army", which describe the object; reviewer, session 36)
     auto passive_agent = [&](std::size_t a) {
-      if (a < 3 || W[a].sep == 3 || W[a - 1].sep == 3 || W[a - 2].sep == 3 || W[a - 1].key != "the" || W[a - 2].key != "by")
+      if (a < 4 || W[a].sep == 3 || W[a - 1].sep == 3 || W[a - 2].sep == 3 || W[a - 1].key != "the" || W[a - 2].key != "by")
         return false;
       const std::string& v = W[a - 3].key;
-      return v.ends_with("ed") || v == "hit" || v == "shot" || v == "struck" || v == "held" || v == "set" || v == "out";
+      if (!(v.ends_with("ed") || v == "hit" || v == "shot" || v == "struck" || v == "held" || v == "set")) return false;
+      static const std::unordered_set<std::string> kBe{"was", "were", "been", "being", "is", "are"};
+      for (std::size_t back = 4; back <= 5 && back <= a; ++back) {
+        if (W[a - back + 1].sep == 3) break;
+        if (kBe.count(W[a - back].key)) return true;
+      }
+      return false;
     };
     auto bare_army = [&](std::size_t a, std::size_t b, const Hit& h) -> std::optional<std::size_t> {
       const Words& k = m.entries[h.entry].keys;
@@ -1278,7 +1287,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           if (W[b].sep == 0 && held_nouns().count(W[b].key)) return b;
           return std::nullopt;
         }
-        if ((k == kMilitaryEn || k == kSoldiersEn) && before && W[a - 1].key == "the" &&
+        if (k == kMilitaryEn && before && W[a - 1].key == "the" &&
             (b == n || W[b].sep == 3 || verbish(b) || passive_agent(a)))
           return b;
         return std::nullopt;
@@ -1294,7 +1303,11 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           if (b == n || W[b].sep == 3) return b;
           const std::string& v = lower(b);
           static const std::unordered_set<std::string> kNext{"не", "после", "в", "на", "с", "у", "уже", "ещё", "еще", "тоже"};
-          if (kNext.count(v) || v.ends_with("ли") || v.ends_with("ют") || v.ends_with("ят")) return b;
+          // (a past plural verb, "поставили", "закрыли"; not a noun in -ли, "патрули", "автомобили")
+          static const std::unordered_set<std::string> kNounsLi{"патрули", "автомобили", "корабли", "рубли", "посты"};
+          const bool past = (v.ends_with("али") || v.ends_with("или") || v.ends_with("ыли") || v.ends_with("ели") ||
+                             v.ends_with("яли") || v.ends_with("ули")) && !kNounsLi.count(v);
+          if (kNext.count(v) || past || v.ends_with("ют") || v.ends_with("ят")) return b;
           return std::nullopt;
         }
         if (b < n && W[b].sep == 0 && W[b].key == kArmyRu.front()) return b + 1;  // "подразделения армии"
@@ -1302,7 +1315,14 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       }
       if (!h.proclitic.empty() && h.proclitic != "\xD9\x88") return std::nullopt;  // "بالجيش": in the army
       std::size_t x = a, e = b;
-      if (std::find(kBodiesAr.begin(), kBodiesAr.end(), k) != kBodiesAr.end()) return b;
+      // (not "الجهات المختصة في حكومة الإنقاذ", "الجهات العسكرية في هيئة تحرير الشام", "… التابعة لـ":
+      // another party's bodies; reviewer, session 36)
+      if (std::find(kBodiesAr.begin(), kBodiesAr.end(), k) != kBodiesAr.end()) {
+        static const std::unordered_set<std::string> kOf{phrase_keys("في").front(), phrase_keys("لدى").front(),
+                                                         phrase_keys("التابعة").front(), phrase_keys("لحكومة").front()};
+        if (b < n && W[b].sep == 0 && kOf.count(W[b].key)) return std::nullopt;
+        return b;
+      }
       if (k != kArmyAr) {  // a force noun before "الجيش" ("قوات الجيش", "وحدات من الجيش")
         x = b;
         if (x < n && W[x].sep == 0 && W[x].key == kFromAr.front()) ++x;

@@ -896,6 +896,23 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   auto word_key = [&](std::size_t k) { return token_key(ts[k]); };
   // A date that starts a period ("С 31 августа", "since 31 August", "منذ …": a truce in force
   // since then), by its words and the word before it (the date finder leaves "since" out).
+  // "since" / "с" / "со" / "منذ" / "from" right before the date's first word, or the date's own
+  // first word ("С 1 сентября", "Since Saturday", "منذ يوم السبت", "Cumartesiden beri" after it).
+  auto since_right_before = [&](const DateMention& d) {
+    const std::string t = detail::ascii_lower(d.text);
+    for (std::string_view w : {"since ", "\xD1\x81 " /* с */, "\xD1\x81\xD0\xBE " /* со */, "from "})
+      if (t.starts_with(w)) return true;
+    if (normalise_arabic(t).starts_with(normalise_arabic("منذ"))) return true;
+    const std::size_t k0 = doc.token_at(d.span.begin);
+    if (k0 > ss[doc.sentence_at(d.span.begin)].first_token && ts[k0 - 1].word) {
+      const std::string w = word_key(k0 - 1);
+      if (w == "since" || w == "\xD1\x81" || w == "\xD1\x81\xD0\xBE" || w == normalise_arabic("منذ") ||
+          w == normalise_arabic("ومنذ"))
+        return true;
+    }
+    const std::size_t k1 = doc.token_at(d.span.end);  // (the token after the date)
+    return k1 < ts.size() && ts[k1].word && ts[k1].lower == "beri";
+  };
   auto after_since = [&](const DateMention& d) {
     std::string t = detail::ascii_lower(d.text);
     for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[doc.sentence_at(d.span.begin)].first_token;)
@@ -1899,6 +1916,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // word; a point of the sentence before that, with only an apposition's words between.
     auto near_apposition = [&](const PlaceMention* p, std::size_t s) {
       static const std::set<std::string> kNear{"near",
+                                               "\u043e\u043a\u043e\u043b\u043e" /* около */,
+                                               "\u043d\u0435\u0434\u0430\u043b\u0435\u043a\u043e" /* недалеко */,
+                                               normalise_arabic("بالقرب"),
+                                               normalise_arabic("قريبة"),
+                                               normalise_arabic("القريبة"),
+                                               normalise_arabic("مقربة"),
                                                "next",
                                                "close",
                                                "beside",
@@ -1926,10 +1949,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (k == 0 || !ts[k - 1].word) return false;
       std::size_t nk = k - 1;
       std::string w = word_key(nk);
-      // ("next to", "рядом с", "close to")
-      if ((w == "to" || w == "\u0441" /* с */) && nk > 0 && ts[nk - 1].word) {
+      // ("next to", "рядом с", "close to", "недалеко от", "بالقرب من", "على مقربة من")
+      if ((w == "to" || w == "\u0441" /* с */ || w == "\u043e\u0442" /* от */ || w == normalise_arabic("من")) && nk > 0 &&
+          ts[nk - 1].word) {
         const std::string w2 = word_key(nk - 1);
-        if (w2 == "next" || w2 == "close" || w2 == "\u0440\u044f\u0434\u043e\u043c" /* рядом */) w = w2, --nk;
+        if (w2 == "next" || w2 == "close" || w2 == "\u0440\u044f\u0434\u043e\u043c" /* рядом */ ||
+            w2 == "\u043d\u0435\u0434\u0430\u043b\u0435\u043a\u043e" /* недалеко */ || w2 == normalise_arabic("بالقرب") ||
+            w2 == normalise_arabic("قريبة") || w2 == normalise_arabic("القريبة") || w2 == normalise_arabic("مقربة"))
+          w = w2, --nk;
+        if (w == normalise_arabic("مقربة") && nk > 0 && ts[nk - 1].word && word_key(nk - 1) == normalise_arabic("على")) --nk;
       }
       if (!kNear.count(w)) return false;
       for (const PlaceMention* q : places[s])
@@ -2193,7 +2221,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // (A restriction or a presence "since Saturday" began that day: its start is its day, as the
       // keys read it — "since Saturday the army closed the road", "HTS has kept a checkpoint
       // there since Sunday"; thirty-fifth and thirty-sixth held-out sets.)
-      if (c.ev.kind == "movement_restriction" || c.ev.kind == "group_presence") return false;
+      // (Only a day right after "since": not "since the Sochi agreement of 17 September 2018", the
+      // day a named thing was made; reviewer, session 36.)
+      if ((c.ev.kind == "movement_restriction" || c.ev.kind == "group_presence") && since_right_before(*d)) return false;
       return after_since(*d) && !range && !recent;
     };
     for (const DateMention* d : dates[si]) {
@@ -2295,6 +2325,28 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // text resolved before it; a day before with no date told before counts from
                  // the publication date (the text's own day).
                  if (!(offset_phrase = day_offset_phrase(si))) return nullptr;
+                 // ("Ten days after the strike": the day of the last strike told, not of the last
+                 // day told; reviewer, session 36)
+                 if (offset_phrase->second > 0 && si > 0) {
+                   std::size_t last_k = doc.token_at(offset_phrase->first.begin);  // (the phrase's last token)
+                   while (last_k + 1 < ts.size() && ts[last_k + 1].span.end <= offset_phrase->first.end) ++last_k;
+                   static const std::set<std::string> kStrikeNouns{"strike", "strikes", "attack", "attacks", "shelling",
+                                                                   "raid", "raids", "bombing", "bombardment", "airstrike",
+                                                                   "explosion", "blast", "massacre"};
+                   // (an air strike's words name an air strike when one was told: "the strike", "the raid")
+                   static const std::set<std::string> kAirNouns{"strike", "strikes", "airstrike", "raid", "raids", "bombing"};
+                   if (ts[last_k].word && kStrikeNouns.count(word_key(last_k))) {
+                     const bool air = kAirNouns.count(word_key(last_k)) != 0;
+                     for (const bool strict : {true, false}) {
+                       if (strict && !air) continue;
+                       for (auto it = cands.rbegin(); it != cands.rend(); ++it)
+                         if ((strict ? it->ev.kind == "airstrike"
+                                     : (it->ev.kind == "airstrike" || it->ev.kind == "shelling" || it->ev.kind == "armed_clash")) &&
+                             it->date && !it->date_unresolved)
+                           return it->date;
+                     }
+                   }
+                 }
                  if (si > 0)
                    if (const DateMention* d = last_day_told(si)) return d;
                  if (offset_phrase->second < 0 && published_day) return &*published_day;
@@ -2422,6 +2474,18 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                      d = x;
                    }
                  if (!d) return nullptr;
+                 // (a day of the story: on or before the publication, within ten years of it, and not
+                 // a label's, "Born 3 June 1990.", "Deadline: 15 March."; reviewer, session 36)
+                 if (ctx.published && (std::chrono::sys_days(*d->resolved) > std::chrono::sys_days(*ctx.published) ||
+                                       std::chrono::sys_days(*ctx.published) - std::chrono::sys_days(*d->resolved) >
+                                           std::chrono::days(3653)))
+                   return nullptr;
+                 static const std::set<std::string> kLabels{
+                     "born", "deadline", "updated", "posted", "published", "due", "expires", "valid", "died",
+                     "родился", "родилась", "обновлено", "doğum", "doğdu", "güncellendi", normalise_arabic("مواليد"),
+                     normalise_arabic("تاريخ"), normalise_arabic("ولد"), normalise_arabic("تحديث")};
+                 for (std::size_t k = ss[si - 1].first_token; k < ss[si - 1].end_token; ++k)
+                   if (ts[k].word && kLabels.count(word_key(k))) return nullptr;
                  // (words outside the date, brackets and numbers: at most two, "It was", "That was")
                  int other = 0, depth = 0;
                  for (std::size_t k = ss[si - 1].first_token; k < ss[si - 1].end_token; ++k) {

@@ -1264,9 +1264,24 @@ struct Scanner {
   // The weekday word j names (0 = Sunday), or, beside such a pair only, an English weekday's
   // capitalised three- or four-letter abbreviation ("Sun 01/03", "Tue 03/03": an invoice's lines;
   // twenty-fifth held-out set). Not read alone: "sat", "wed", "Sun" are words and a paper's name.
-  int weekday_or_abbreviation(std::size_t j) const {
+  // (any_case: in brackets after a log's day, "05.05 (вс)", lower case too)
+  int weekday_or_abbreviation(std::size_t j, bool any_case = false) const {
     if (info[j].weekday >= 0) return info[j].weekday;
-    if (!t[j].capitalised) return -1;
+    // (Levantine weekdays without the article beside a pair: "أربعا ٨/١", "تنين ١٣/١", "أحد ١٩/١"
+    // in a notebook's lines; thirty-sixth held-out set. Alone, "أحد" is "one", "سبت" rare.)
+    if (lang == "ar") {
+      static const std::unordered_map<std::string, int> kBareAr = [] {
+        std::unordered_map<std::string, int> m;
+        for (const auto& [w, d] : std::vector<std::pair<const char*, int>>{
+                 {"أحد", 0}, {"اثنين", 1}, {"اتنين", 1}, {"تنين", 1}, {"ثلاثاء", 2}, {"ثلاثا", 2}, {"تلاتا", 2},
+                 {"أربعاء", 3}, {"أربعا", 3}, {"خميس", 4}, {"جمعة", 5}, {"سبت", 6}})
+          m[lexicon::key(w)] = d;
+        return m;
+      }();
+      const auto it = kBareAr.find(k[j]);
+      return it == kBareAr.end() ? -1 : it->second;
+    }
+    if (!t[j].capitalised && !any_case) return -1;
     // (Russian "Пн 24.02", "Ср 26.02" and Turkish "Sal 27.04" as well: a weekly summary's days;
     // twenty-ninth held-out set)
     static const std::unordered_map<std::string_view, int> kAbbrev{
@@ -1286,7 +1301,13 @@ struct Scanner {
     std::optional<std::size_t> wd_at, wd_before;
     for (std::size_t j = last + 1, w = 0; j < n() && w < 2 && same_sentence(j, i) && !wd_at && !dotted; ++j)
       if (word(j) && ++w && weekday_or_abbreviation(j) >= 0) wd_at = j;
-    if (dotted && !(i > 0 && word(i - 1) && same_sentence(i - 1, i) && doc.opens_line(t[i - 1].b0))) return false;
+    // (a dotted pair that opens its line with its weekday in brackets after it, "05.05 (вс).
+    // Участок …": a log's day; thirty-sixth held-out set, a flight log)
+    const bool bracketed_after = dotted && doc.opens_line(t[i].b0) && punct(last + 1, "(") && word(last + 2) &&
+                                 weekday_or_abbreviation(last + 2, true) >= 0 && punct(last + 3, ")");
+    if (bracketed_after) wd_at = last + 2;
+    if (dotted && !bracketed_after && !(i > 0 && word(i - 1) && same_sentence(i - 1, i) && doc.opens_line(t[i - 1].b0)))
+      return false;
     // (before it: right before, a comma at most between: "Saturday 3/11", "Saturday, 3/11")
     if (i > 0) {
       const std::size_t j = punct(i - 1, ",") && i > 1 ? i - 2 : i - 1;
@@ -1317,7 +1338,7 @@ struct Scanner {
         return false;
       replaces_weekday = true;
     }
-    const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at))};
+    const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at, bracketed_after))};
     auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
       for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
         const year_month_day c{year{yy}, month{mm}, day{dd}};
@@ -1332,7 +1353,7 @@ struct Scanner {
     if (dm_fits == md_fits && !(dm_fits && *dm == *md)) return false;
     const year_month_day r = dm_fits ? *dm : *md;
     std::size_t first = std::min(i, *wd_at);
-    const std::size_t end = std::max(last, *wd_at);
+    const std::size_t end = bracketed_after ? last + 3 : std::max(last, *wd_at);  // (with its closing bracket)
     if (replaces_weekday) {
       first = tokens_of.back().first;
       out.pop_back();
@@ -3036,7 +3057,10 @@ struct Scanner {
       return true;
     }
     if (in(i, today_set()) ||
-        (in(i, ar_today_set()) && !in(i + 1, ar_not_today()) && !(i > 0 && same_sentence(i - 1, i) && in(i - 1, ar_that_day_before())))) {
+        (in(i, ar_today_set()) && !in(i + 1, ar_not_today()) && !(i > 0 && same_sentence(i - 1, i) && in(i - 1, ar_that_day_before())) &&
+         // ("اليوم ٢١": day 21 of a count, a batch's or a campaign's, not today; thirty-sixth
+         // held-out set, a farm's notebook)
+         !(i + 1 < n() && same_sentence(i, i + 1) && t[i + 1].number))) {
       std::size_t first = i, last = i;
       if (auto e = cue_before(i, earlier_set())) first = *e;
       if (auto tod = cue_before(i, ar_time_of_day())) first = *tod;
@@ -3523,29 +3547,38 @@ struct Scanner {
   // wider. A range read as its last day (the date the finder saw) would put a week's events on
   // one day. Longer ranges, and a first day not before the last, stay as written.
   void join_ranges() {
+    // ("ليلة ٢٧ على ٢٨ شباط": the night of the 27th to the 28th)
+    static const std::string kOnAr2 = lexicon::key("على");
     static const std::string kBetweenAr = lexicon::key("بين"), kFromAr = lexicon::key("من"),
                              kToAr = lexicon::key("إلى"), kToAr2 = lexicon::key("الى"), kAnd = "\xD9\x88";
     auto dash = [&](std::size_t i) { return punct(i, "-") || punct(i, "\xE2\x80\x93") || punct(i, "\xE2\x80\x94"); };
     auto sep_word = [&](std::size_t i) {
       return word(i) && (k[i] == "to" || k[i] == "and" || k[i] == "till" || k[i] == "until" || k[i] == "through" ||
                          k[i] == "\xD0\xBF\xD0\xBE" /* по */ || k[i] == "\xD0\xB4\xD0\xBE" /* до */ || k[i] == "ile" ||
-                         k[i] == kToAr || k[i] == kToAr2);
+                         k[i] == kToAr || k[i] == kToAr2 || k[i] == kOnAr2);
     };
     auto cue = [&](std::size_t i) {
       return word(i) && (k[i] == "between" || k[i] == "from" || k[i] == "\xD1\x81" /* с */ || k[i] == kBetweenAr ||
                          k[i] == kFromAr);
     };
-    // "the night of", "overnight", "on the night between", "ليلة الخميس على الجمعة" in the five
-    // words before token a: the token of "night", "overnight", "ليلة".
+    // "the night of", "overnight", "on the night between", "ليلة الخميس على الجمعة" right before
+    // token a (only "of", "between", "from", weekdays and "على" between): the token of "night",
+    // "overnight", "ليلة". Not "day and night between 9 and 10 March" (reviewer, session 36).
     static const std::string kNightAr = lexicon::key("ليلة"), kNightAr2 = lexicon::key("ليل"),
-                             kInNightAr = lexicon::key("بليلة"), kAndNightAr = lexicon::key("وليلة");
+                             kInNightAr = lexicon::key("بليلة"), kAndNightAr = lexicon::key("وليلة"),
+                             kOnAr = lexicon::key("على");
     auto night_before = [&](std::size_t a) -> std::optional<std::size_t> {
       for (std::size_t i = a; i > 0 && i + 6 > a;) {
         --i;
         if (!same_sentence(i, a)) break;
-        if (word(i) && (k[i] == "night" || k[i] == "overnight" || k[i] == kNightAr || k[i] == kNightAr2 ||
-                        k[i] == kInNightAr || k[i] == kAndNightAr))
+        if (!word(i)) continue;
+        if (k[i] == "night" || k[i] == "overnight" || k[i] == kNightAr || k[i] == kNightAr2 || k[i] == kInNightAr ||
+            k[i] == kAndNightAr) {
+          if (i > 0 && word(i - 1) && same_sentence(i - 1, i) && (k[i - 1] == "and" || k[i - 1] == "day")) return std::nullopt;
           return i;
+        }
+        if (!(k[i] == "of" || k[i] == "between" || k[i] == "from" || k[i] == kOnAr || info[i].weekday >= 0))
+          return std::nullopt;
       }
       return std::nullopt;
     };
@@ -3560,22 +3593,52 @@ struct Scanner {
         auto said = [&](std::size_t last) { return std::string(doc.slice({t[i].span.begin, t[last].span.end})); };
         if (w == "midnight" && i > 0 && word(i - 1) && (k[i - 1] == "after" || k[i - 1] == "past"))
           return std::string(doc.slice({t[i - 1].span.begin, t[i].span.end}));
-        // "half past one", "quarter to three" (to: the hour before), "one o'clock", "two a.m."
-        if ((w == "past" || w == "to") && i + 1 < n() && word(i + 1) && kHours.count(k[i + 1]) && k[i + 1] != "midnight") {
+        // "half past one", "quarter to three" (to: the hour before), "one o'clock", "two a.m." (not
+        // "advanced to two villages", "drove past two checkpoints": only after half, quarter or
+        // minutes; reviewer, session 36)
+        static const std::set<std::string> kFractions{"half", "quarter", "ten", "five", "twenty", "twenty-five"};
+        if ((w == "past" || w == "to") && i > from && word(i - 1) && kFractions.count(k[i - 1]) && i + 1 < n() &&
+            word(i + 1) && kHours.count(k[i + 1]) && k[i + 1] != "midnight") {
           const int h = kHours.at(k[i + 1]) - (w == "to" ? 1 : 0);
-          if (h >= 0 && h < 6) return std::string(doc.slice({t[i > from && word(i - 1) ? i - 1 : i].span.begin, t[i + 1].span.end}));
+          if (h >= 0 && h < 6) return std::string(doc.slice({t[i - 1].span.begin, t[i + 1].span.end}));
         }
         if (kHours.count(w) && w != "midnight" && i + 1 < n() && word(i + 1) &&
             (k[i + 1] == "o'clock" || k[i + 1] == "am" || k[i + 1] == "a" || k[i + 1].starts_with("a.m")))
           return said(i + 1);
-        // digits: "01:30", "1.30", "3 a.m.", "3am"
-        if (t[i].number && w.size() <= 2 && w.find_first_not_of("0123456789") == std::string::npos) {
-          const int h = w.size() == 1 ? w[0] - '0' : (w[0] - '0') * 10 + (w[1] - '0');
-          const bool hm = (punct(i + 1, ":") || punct(i + 1, ".")) && i + 2 < n() && t[i + 2].number && k[i + 2].size() == 2;
+        // digits: "01:30", "1.30", "3 a.m.", "3am", "2:30am"; Arabic-Indic too ("الساعة ٢:٣٠ فجراً")
+        // (the value and the count of a token's digits, Western or Arabic-Indic)
+        auto digits_of = [](const std::string& d) -> std::pair<int, int> {
+          int v = 0, c = 0;
+          for (std::size_t x = 0; x < d.size(); ++c) {
+            const auto b = static_cast<unsigned char>(d[x]);
+            if (b >= '0' && b <= '9') {
+              v = v * 10 + (b - '0'), ++x;
+            } else if (b == 0xD9 && x + 1 < d.size() && static_cast<unsigned char>(d[x + 1]) >= 0xA0 &&
+                       static_cast<unsigned char>(d[x + 1]) <= 0xA9) {
+              v = v * 10 + (static_cast<unsigned char>(d[x + 1]) - 0xA0), x += 2;
+            } else {
+              return {-1, 0};
+            }
+          }
+          return {v, c};
+        };
+        if (t[i].number && w.size() <= 4) {
+          const auto [hv, hc] = digits_of(w);
+          const int h = hc >= 1 && hc <= 2 ? hv : -1;
+          const bool hm = (punct(i + 1, ":") || punct(i + 1, ".")) && i + 2 < n() && word(i + 2) &&
+                          (t[i + 2].number ? digits_of(k[i + 2]).second == 2 : k[i + 2].size() == 4 && k[i + 2].ends_with("am"));
           const bool ampm = word(i + 1) && (k[i + 1] == "am" || k[i + 1] == "a" || k[i + 1].starts_with("a.m"));
-          if ((hm || ampm) && h < 6) return said(hm ? i + 2 : i + 1);
+          if (h >= 0 && (hm || ampm) && h < 6) return said(hm ? i + 2 : i + 1);
         }
         if (w.size() == 3 && w[0] >= '1' && w[0] <= '5' && w.substr(1) == "am") return said(i);
+        // (one token "1.30", "01.30")
+        if ((w.size() == 4 || w.size() == 5) && w[w.size() - 3] == '.' && w.find_first_not_of("0123456789.") == std::string::npos &&
+            std::count(w.begin(), w.end(), '.') == 1 && (w.size() == 4 ? w[0] - '0' : (w[0] - '0') * 10 + (w[1] - '0')) < 6)
+          return said(i);
+        // ("فجراً", "الفجر", "بعد منتصف الليل": at dawn, after midnight)
+        static const std::set<std::string> kSmallHoursAr{lexicon::key("فجرا"), lexicon::key("فجراً"), lexicon::key("الفجر"),
+                                                         lexicon::key("فجر"), lexicon::key("منتصف")};
+        if (kSmallHoursAr.count(k[i])) return said(i);
       }
       return std::nullopt;
     };
@@ -3983,6 +4046,24 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       if (before.ends_with(d)) dash = d.size();
     if (dash == 0) return false;
     before.remove_suffix(dash);
+    // (a count's day before it, "اليوم ٢١ – أربعا ٨/١:", "Day 21 – Wed 8/1:": a batch's or a
+    // campaign's notebook; thirty-sixth held-out set)
+    {
+      std::string_view b = before;
+      while (!b.empty() && (b.back() == ' ' || b.back() == '\t')) b.remove_suffix(1);
+      std::size_t e = b.size();
+      while (e > 0 && ((b[e - 1] >= '0' && b[e - 1] <= '9') ||
+                       (e >= 2 && static_cast<unsigned char>(b[e - 2]) == 0xD9 && static_cast<unsigned char>(b[e - 1]) >= 0xA0 &&
+                        static_cast<unsigned char>(b[e - 1]) <= 0xA9)))
+        e -= (b[e - 1] >= '0' && b[e - 1] <= '9') ? 1 : 2;  // (Western and Arabic-Indic digits)
+      if (e < b.size()) {
+        std::string_view word = b.substr(0, e);
+        while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+        for (std::string_view day : {"\xD8\xA7\xD9\x84\xD9\x8A\xD9\x88\xD9\x85" /* اليوم */, "\xD9\x8A\xD9\x88\xD9\x85" /* يوم */,
+                                     "Day", "day", "\xD0\x94\xD0\xB5\xD0\xBD\xD1\x8C" /* День */, "G\xC3\xBCn" /* Gün */})
+          if (word == day) return true;
+      }
+    }
     // (a rating's stars before the name)
     for (bool more = true; more;) {
       more = false;
@@ -4072,7 +4153,8 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
                               text.compare(x, 3, "\xE2\x80\x94") == 0))) {
       std::size_t y = first->b0;
       while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
-      stamp = y == 0 || text[y - 1] == '\n';
+      // (or after a count's day or a byline on its line: "اليوم ٢١ – أربعا ٨/١: …")
+      stamp = y == 0 || text[y - 1] == '\n' || after_byline(opener->b0);
     }
     // ... or a ledger's row whose first cell is its date ("Sun 01/03 | Producer day rate | 175",
     // its notes on the lines below; twenty-fifth held-out set: an invoice's lines).

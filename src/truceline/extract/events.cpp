@@ -671,7 +671,10 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "kontrol nokta* kurmuş*"}, {"movement_restriction", "kontrol nokta* kurdu*"},
     // (not the negated "kurulmadı")
     {"movement_restriction", "kontrol nokta* kuruldu*"}, {"movement_restriction", "kontrol nokta* kurulmuş*"},
-    {"movement_restriction", "حط* حاجز*"}, {"movement_restriction", "حط* ~ حاجز*"},
+    // (the verb's forms, not a wildcard: "حطمت" smashed, "حطام" wreckage, "حطت" landed; reviewer)
+    {"movement_restriction", "حط حاجز*"}, {"movement_restriction", "حط ~ حاجز*"}, {"movement_restriction", "حطوا حاجز*"},
+    {"movement_restriction", "حطوا ~ حاجز*"}, {"movement_restriction", "حاطين حاجز*"}, {"movement_restriction", "حاطط حاجز*"},
+    {"movement_restriction", "ممنوع المرور"}, {"movement_restriction", "ممنوع ~ المرور"},
     {"group_presence", "took over the school*"}, {"group_presence", "took over the village*"},
     {"group_presence", "took over the town*"}, {"group_presence", "took over the hospital*"},
     {"uav_observation", "drone* circle over"}, {"uav_observation", "drone* circling over"},
@@ -2390,15 +2393,25 @@ EventFindings find_events(const Document& doc) {
       // between X and Y was closed by the army"), not a school or a shop.
       if (m.kind == "movement_restriction" && m.last_token > m.first_token + 1 && t.tok(m.last_token).lower == "by" &&
           t.tok(m.last_token - 1).lower == "closed" &&
-          !clause_has({"road", "roads", "highway", "crossing", "route", "way", "track", "bridge", "entrance", "exit"},
-                      clause_b, m.first_token))
+          (!clause_has({"road", "roads", "highway", "crossing", "route", "way", "track", "bridge", "entrance", "exit"},
+                       clause_b, m.first_token) ||
+           // (and a closer that is a force: "by the army", "by HTS", "by militants"; not "by the snow")
+           !clause_has({"army", "military", "troops", "forces", "regime", "hts", "militants", "fighters", "police",
+                        "authorities", "soldiers", "checkpoint", "government", "turkish", "russian", "syrian", "rebels",
+                        "opposition", "jihadists", "gunmen", "group"},
+                       m.last_token + 1, std::min(clause_e, m.last_token + 4))))
         continue;
       // A ballot box, a shop or a file closed or sealed ("ثم إغلاقه بالشمع الأحمر", "وأُغلق الصندوق"):
       // no way closed (thirty-sixth held-out set, a polling centre's minutes).
+      // (with the article: "صندوق الأمم المتحدة", a Fund, is no box; reviewer)
       if (m.kind == "movement_restriction" && t.tok(m.first_token).script == Script::arabic &&
-          clause_has({normalise_arabic("الصندوق"), normalise_arabic("صندوق"), normalise_arabic("بالشمع"),
-                      normalise_arabic("المحل"), normalise_arabic("الملف")},
+          clause_has({normalise_arabic("الصندوق"), normalise_arabic("والصندوق"), normalise_arabic("بالشمع"),
+                      normalise_arabic("الاقتراع")},
                      clause_b, clause_e))
+        continue;
+      // (Turkish "havaya silah sıktılar": fired into the air, at a wedding or a celebration; reviewer)
+      if (m.kind == "armed_clash" && m.first_token > b && t.tok(m.first_token).lower == "silah" &&
+          t.tok(m.first_token - 1).lower == "havaya")
         continue;
       // "pulling survivors out of the rubble": a rescue, not a withdrawal.
       if (m.kind == "withdrawal" && clause_has({"rubble", "debris", "survivor", "bodies", normalise_arabic("الانقاض"),

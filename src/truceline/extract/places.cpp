@@ -358,7 +358,9 @@ const std::unordered_set<std::u32string>& ar_name_first_common() {
 const std::unordered_set<std::u32string>& ar_name_first() {
   static const std::unordered_set<std::u32string> s = [] {
     std::unordered_set<std::u32string> x{U"ابو", U"ام",  U"عين", U"تل",  U"تله", U"كفر", U"دير", U"خربه",
-                                         U"جسر", U"معر", U"معره", U"قلعه", U"بيت", U"راس", U"باب", U"خان"};
+                                         U"جسر", U"معر", U"معره", U"قلعه", U"بيت", U"راس", U"باب", U"خان",
+                                         // ("رسم الأحمر": 112 villages of the supplement are "رسم X"; thirty-sixth set)
+                                         U"رسم"};
     x.insert(ar_name_first_common().begin(), ar_name_first_common().end());
     return x;
   }();
