@@ -3661,6 +3661,13 @@ TEST(CandidateAssembly, ARestrictionSinceADayBeganThatDay) {
   ASSERT_EQ(r.candidates.size(), 1u);
   EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-05-16") << r.candidates[0].dump();
   EXPECT_NE(r.candidates[0].dump().find("when it began"), std::string::npos) << r.candidates[0].dump();
+  r = full_run("С 1 мая военные закрыли дорогу на Кафр-Набль.", 2020y / May / 18);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-05-01") << r.candidates[0].dump();
+  r = full_run("HTS has kept a checkpoint at the entrance of Kafr Nabl since the Sochi agreement of 17 September 2018.",
+               2020y / May / 18);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_NE(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2018-09-17") << r.candidates[0].dump();
   r = full_run("Since the truce of 5 March shells have hit Kafr Nabl.", 2020y / May / 18);
   ASSERT_EQ(r.candidates.size(), 1u);
   EXPECT_NE(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-03-05") << r.candidates[0].dump();

@@ -899,17 +899,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // "since" / "с" / "со" / "منذ" / "from" right before the date's first word, or the date's own
   // first word ("С 1 сентября", "Since Saturday", "منذ يوم السبت", "Cumartesiden beri" after it).
   auto since_right_before = [&](const DateMention& d) {
-    const std::string t = detail::ascii_lower(d.text);
-    for (std::string_view w : {"since ", "\xD1\x81 " /* с */, "\xD1\x81\xD0\xBE " /* со */, "from "})
-      if (t.starts_with(w)) return true;
-    if (normalise_arabic(t).starts_with(normalise_arabic("منذ"))) return true;
+    static const std::set<std::string> kSince{"since", "\xD1\x81" /* с */, "\xD1\x81\xD0\xBE" /* со */, "from",
+                                              normalise_arabic("منذ"), normalise_arabic("ومنذ")};
     const std::size_t k0 = doc.token_at(d.span.begin);
-    if (k0 > ss[doc.sentence_at(d.span.begin)].first_token && ts[k0 - 1].word) {
-      const std::string w = word_key(k0 - 1);
-      if (w == "since" || w == "\xD1\x81" || w == "\xD1\x81\xD0\xBE" || w == normalise_arabic("منذ") ||
-          w == normalise_arabic("ومنذ"))
-        return true;
-    }
+    if (k0 < ts.size() && ts[k0].word && kSince.count(word_key(k0))) return true;  // (its own first word)
+    if (k0 > ss[doc.sentence_at(d.span.begin)].first_token && ts[k0 - 1].word && kSince.count(word_key(k0 - 1)) &&
+        word_key(k0 - 1) != "from")
+      return true;
     const std::size_t k1 = doc.token_at(d.span.end);  // (the token after the date)
     return k1 < ts.size() && ts[k1].word && ts[k1].lower == "beri";
   };
