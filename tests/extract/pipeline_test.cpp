@@ -3785,4 +3785,19 @@ TEST(CandidateAssembly, LogDaysWithBracketedWeekdaysAndCountedDaysDateTheirLines
   }
 }
 
+// Session 36 (our own sentences, after the development diff): who saw a drone or watched it
+// destroyed did not fly it ("военные заметили беспилотник", "наблюдал уничтожение средствами ПВО
+// … беспилотного аппарата"); a drone said to be Russian keeps its actor.
+TEST(CandidateAssembly, WhoSawADroneDidNotFlyIt) {
+  for (const char* text : {"Вчера над Кафр-Наблем военные заметили беспилотник.",
+                           "Вчера рота наблюдала уничтожение средствами ПВО сирийской армии беспилотника над Кафр-Наблем."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "") << text << cs[0].dump();
+  }
+  const auto cs = full_candidates_of("Yesterday a Russian drone circled over Kafr Nabl.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(actor_id_of(cs[0]), "russia") << cs[0].dump();
+}
+
 }  // namespace truceline::extract

@@ -2290,7 +2290,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     } else if (best_date && best_date->resolved) {
       c.date = best_date;
       c.time_rule = "date_in_sentence";
-      if (after_since(*best_date))
+      if (after_since(*best_date) && best_date->rule != "range" && best_date->rule != "night")
         c.uncertain.push_back(fmt::format("time: '{}' is when it began (told with 'since'); it may have gone on after",
                                           best_date->text));
     } else if (!best_date && earlier_cue && !same_day_phrase(si) && !day_offset_phrase(si)) {
@@ -3052,8 +3052,55 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       static constexpr std::string_view kDowned[] = {"shot down", "downed", "\u0441\u0431\u0438\u043b" /* сбил */,
                                                      "\u0443\u043d\u0438\u0447\u0442\u043e\u0436\u0438\u043b" /* уничтожил */,
                                                      "\u0627\u0633\u0642\u0637" /* اسقط */};
-      if (std::any_of(std::begin(kDowned), std::end(kDowned), [&](std::string_view w) { return e.rule.find(w) != std::string::npos; })) {
+      // (or a noun of it before the drone in its sentence: "наблюдал уничтожение средствами ПВО
+      // Вооружённых сил САР ударного беспилотного летательного аппарата", "إسقاط طائرة";
+      // development diff, session 36)
+      const bool downed_noun = [&] {
+        static constexpr std::string_view kNouns[] = {"\u0443\u043d\u0438\u0447\u0442\u043e\u0436\u0435\u043d" /* уничтожен */,
+                                                      "\u0441\u0431\u0438\u0442" /* сбит */, "düşürül", "düşürd"};
+        static const std::string kIsqatAr = normalise_arabic("اسقاط");
+        for (std::size_t k = e.last_token + 1, words = 0; k > ss[si].first_token && words < 14;) {
+          --k;
+          if (!ts[k].word) continue;
+          ++words;
+          const std::string w = word_key(k);
+          if (w.find(kIsqatAr) != std::string::npos) return true;
+          for (std::string_view n : kNouns)
+            if (w.starts_with(n)) return true;
+        }
+        return false;
+      }();
+      if (downed_noun ||
+          std::any_of(std::begin(kDowned), std::end(kDowned), [&](std::string_view w) { return e.rule.find(w) != std::string::npos; })) {
         c.uncertain.push_back(fmt::format("actor: '{}' shot the drone down; whose drone it was, the text does not say", c.actor->text));
+        c.actor = nullptr;
+        c.actor_rule.clear();
+      }
+    }
+    // Who saw a drone did not fly it ("над Эль-Джаммасией военные заметили ударный беспилотник",
+    // "the soldiers spotted a drone", "رصدت الوحدات طائرة مسيرة"): a word of seeing between the
+    // actor read before and the drone makes the actor its observer (development diff, session 36).
+    if ((e.kind == "uav_observation" || e.kind == "airstrike") && c.actor && c.actor->span.end <= e.span.end &&
+        c.actor_rule.starts_with("before_trigger")) {
+      static constexpr std::string_view kSaw[] = {"\u0437\u0430\u043c\u0435\u0442\u0438" /* замети */,
+                                                  "\u043d\u0430\u0431\u043b\u044e\u0434\u0430" /* наблюда */,
+                                                  "\u0432\u0438\u0434\u0435\u043b\u0438" /* видели */,
+                                                  "noticed", "spotted", "saw", "watched", "observed", "gördü", "fark etti"};
+      static const std::string kRasadAr = normalise_arabic("رصد"), kShahadAr = normalise_arabic("شاهد");
+      const std::string drone_text = normalise_arabic(detail::ascii_lower(e.text));
+      const bool drone = drone_text.find("drone") != std::string::npos ||
+                         drone_text.find("\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442") != std::string::npos /* беспилот */ ||
+                         drone_text.find(normalise_arabic("مسيرة")) != std::string::npos || drone_text.find("iha") != std::string::npos ||
+                         drone_text.find("\xC4\xB0ha") != std::string::npos;
+      bool saw = false;
+      for (std::size_t k = doc.token_at(c.actor->span.end); drone && k < ts.size() && ts[k].span.begin < e.span.end && !saw; ++k) {
+        if (!ts[k].word) continue;
+        const std::string w = word_key(k);
+        for (std::string_view v : kSaw) saw = saw || w.starts_with(v);
+        saw = saw || w.find(kRasadAr) != std::string::npos || w.starts_with(kShahadAr);
+      }
+      if (saw) {
+        c.uncertain.push_back(fmt::format("actor: '{}' saw the drone; whose drone it was, the text does not say", c.actor->text));
         c.actor = nullptr;
         c.actor_rule.clear();
       }

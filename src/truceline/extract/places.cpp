@@ -2992,7 +2992,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             }
             // The nisba "-ия" is GeoNames' "-iyah" (the Arabic ة written h): "в Хавии" is Al Hawiyah
             // (thirty-fifth held-out set, h669: the locative was no mention, the accusative was).
-            const std::size_t before_h = tries.size();
+            // (only a name written with "-ия" in some case — "-ия", "-ии", "-ию", "-ией": not "Рабиа",
+            // Rabī‘ah, whose "-а" stem makes an "-iya" too)
+            const std::string& lw = lower(b);
+            const bool nisba = lw.ends_with("\u0438\u044f") || lw.ends_with("\u0438\u0438") || lw.ends_with("\u0438\u044e") ||
+                               lw.ends_with("\u0438\u0435\u0439");
+            const std::size_t before_h = nisba ? tries.size() : 0;
             for (std::size_t i = 0; i < before_h; ++i)
               if (tries[i].first.ends_with("iya"))
                 tries.emplace_back(tries[i].first + "h", tries[i].second.empty() ? "ru:-ия=iyah" : tries[i].second + "+ru:-ия=iyah");
