@@ -3070,8 +3070,17 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
         return false;
       }();
-      if (downed_noun ||
-          std::any_of(std::begin(kDowned), std::end(kDowned), [&](std::string_view w) { return e.rule.find(w) != std::string::npos; })) {
+      // (not when the actor phrase is the drone itself, "إسقاط طائرة استطلاع روسية مسيّرة": a Russian
+      // drone shot down is Russia's; development diff)
+      const std::string actor_text = normalise_arabic(detail::ascii_lower(c.actor->text));
+      const bool actor_is_drone =
+          actor_text.find(normalise_arabic("طائرة")) != std::string::npos || actor_text.find("drone") != std::string::npos ||
+          actor_text.find("\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442") != std::string::npos /* беспилот */ ||
+          actor_text.find("aircraft") != std::string::npos || actor_text.find("plane") != std::string::npos ||
+          actor_text.find(normalise_arabic("مسيرة")) != std::string::npos || actor_text.find("iha") != std::string::npos;
+      if (!actor_is_drone && (downed_noun || std::any_of(std::begin(kDowned), std::end(kDowned), [&](std::string_view w) {
+                                return e.rule.find(w) != std::string::npos;
+                              }))) {
         c.uncertain.push_back(fmt::format("actor: '{}' shot the drone down; whose drone it was, the text does not say", c.actor->text));
         c.actor = nullptr;
         c.actor_rule.clear();
