@@ -694,13 +694,8 @@ struct ActorFinder::Impl {
     // (a Cyrillic acronym too, "САА", "ХТШ": else its folded key "saa" matched the Turkish "saate",
     // "an hour", as the Syrian army; thirty-sixth held-out set)
     if (has_cyrillic(phrase) && !has_arabic(phrase)) {
-      std::size_t letters = 0, lower_letters = 0;
-      for (std::size_t i = 0; i + 1 < phrase.size(); ++i) {
-        const auto a = static_cast<unsigned char>(phrase[i]), b = static_cast<unsigned char>(phrase[i + 1]);
-        if (a == 0xD0 && b >= 0x90 && b <= 0xAF) ++letters, ++i;                          // А-Я
-        else if ((a == 0xD0 && b >= 0xB0 && b <= 0xBF) || (a == 0xD1 && b >= 0x80 && b <= 0x8F)) ++letters, ++lower_letters, ++i;  // а-я
-      }
-      e.acronym = letters >= 2 && letters <= 5 && lower_letters == 0 && phrase.find(' ') == std::string::npos;
+      const std::size_t letters = cp_count(phrase);
+      e.acronym = letters >= 2 && letters <= 5 && !has_lowercase(phrase) && phrase.find(' ') == std::string::npos;
     }
     entries.push_back(std::move(e));
   }

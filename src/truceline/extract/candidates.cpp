@@ -1258,6 +1258,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // "следующей ночью", "ertesi sabah / akşam / gece" (twenty-fourth held-out set). Before: "the day before" (ending its clause: "the day before the talks" is another
   // reference), "the previous day", "a day earlier", "two days earlier", "днём ранее", "за день до
   // этого", "накануне этого", "في اليوم السابق", "قبل ذلك بيوم", "قبلها بيوم".
+  // The nouns a phrase "N days after the strike" names a strike by (day_offset_phrase), and those
+  // of them that name an air strike when one was told (the phrase's anchor, below).
+  static const std::set<std::string> kStrikeNouns{"strike", "strikes", "attack", "attacks", "shelling", "raid", "raids",
+                                                  "bombing", "bombardment", "airstrike", "explosion", "blast", "massacre"};
+  static const std::set<std::string> kAirStrikeNouns{"strike", "strikes", "airstrike", "raid", "raids", "bombing"};
   auto day_offset_phrase = [&](std::size_t si) -> std::optional<std::pair<Span, int>> {
     static const std::string kDay = normalise_arabic("اليوم"), kNext = normalise_arabic("التالي"),
                              kPrev = normalise_arabic("السابق"), kBefore = normalise_arabic("قبل"),
@@ -1358,9 +1363,6 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // ("Ten days after the Eid strike", "a week after the raid", "the day after the attack": days
       // after the strike told before, the last day told; thirty-sixth held-out set)
       {
-        static const std::set<std::string> kStrikeNouns{"strike", "strikes", "attack", "attacks", "shelling", "raid",
-                                                        "raids", "bombing", "bombardment", "airstrike", "explosion",
-                                                        "blast", "massacre"};
         int after_days = 0;
         std::size_t after_word = 0;
         if (kCount.count(a) && (b == "days" || b == "day") && c3 == "after") after_days = kCount.at(a), after_word = m;
@@ -1948,11 +1950,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // ("next to", "рядом с", "close to", "недалеко от", "بالقرب من", "على مقربة من")
       if ((w == "to" || w == "\u0441" /* с */ || w == "\u043e\u0442" /* от */ || w == normalise_arabic("من")) && nk > 0 &&
           ts[nk - 1].word) {
-        const std::string w2 = word_key(nk - 1);
-        if (w2 == "next" || w2 == "close" || w2 == "\u0440\u044f\u0434\u043e\u043c" /* рядом */ ||
-            w2 == "\u043d\u0435\u0434\u0430\u043b\u0435\u043a\u043e" /* недалеко */ || w2 == normalise_arabic("بالقرب") ||
-            w2 == normalise_arabic("قريبة") || w2 == normalise_arabic("القريبة") || w2 == normalise_arabic("مقربة"))
-          w = w2, --nk;
+        static const std::set<std::string> kBeforeTo{"next",
+                                                     "close",
+                                                     "\u0440\u044f\u0434\u043e\u043c" /* рядом */,
+                                                     "\u043d\u0435\u0434\u0430\u043b\u0435\u043a\u043e" /* недалеко */,
+                                                     normalise_arabic("بالقرب"),
+                                                     normalise_arabic("قريبة"),
+                                                     normalise_arabic("القريبة"),
+                                                     normalise_arabic("مقربة")};
+        if (const std::string w2 = word_key(nk - 1); kBeforeTo.count(w2)) w = w2, --nk;
         if (w == normalise_arabic("مقربة") && nk > 0 && ts[nk - 1].word && word_key(nk - 1) == normalise_arabic("على")) --nk;
       }
       if (!kNear.count(w)) return false;
@@ -2326,13 +2332,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  if (offset_phrase->second > 0 && si > 0) {
                    std::size_t last_k = doc.token_at(offset_phrase->first.begin);  // (the phrase's last token)
                    while (last_k + 1 < ts.size() && ts[last_k + 1].span.end <= offset_phrase->first.end) ++last_k;
-                   static const std::set<std::string> kStrikeNouns{"strike", "strikes", "attack", "attacks", "shelling",
-                                                                   "raid", "raids", "bombing", "bombardment", "airstrike",
-                                                                   "explosion", "blast", "massacre"};
                    // (an air strike's words name an air strike when one was told: "the strike", "the raid")
-                   static const std::set<std::string> kAirNouns{"strike", "strikes", "airstrike", "raid", "raids", "bombing"};
                    if (ts[last_k].word && kStrikeNouns.count(word_key(last_k))) {
-                     const bool air = kAirNouns.count(word_key(last_k)) != 0;
+                     const bool air = kAirStrikeNouns.count(word_key(last_k)) != 0;
                      for (const bool strict : {true, false}) {
                        if (strict && !air) continue;
                        for (auto it = cands.rbegin(); it != cands.rend(); ++it)
@@ -3043,6 +3045,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     if (!c.target && harmed) c.target = harmed, c.target_rule = "harmed_in_event";
     if (!c.target && object_owner) c.target = object_owner, c.target_rule = "owner_of_object";
+    // Whether a text (lower case, Arabic normalised) names a drone: "drone", "беспилот", "مسيرة", "iha".
+    auto names_drone = [](const std::string& lowered) {
+      return lowered.find("drone") != std::string::npos ||
+             lowered.find("\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442") != std::string::npos /* беспилот */ ||
+             lowered.find(normalise_arabic("مسيرة")) != std::string::npos || lowered.find("iha") != std::string::npos;
+    };
     // A drone shot down ("army air defences shot down a drone", "أسقطت وحدات الجيش طائرة مسيّرة",
     // "сбили беспилотник"): who shot it down did not fly it; whose the drone was, the text does
     // not say (thirty-fifth held-out set: the army was made the drone's actor).
@@ -3073,11 +3081,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // (not when the actor phrase is the drone itself, "إسقاط طائرة استطلاع روسية مسيّرة": a Russian
       // drone shot down is Russia's; development diff)
       const std::string actor_text = normalise_arabic(detail::ascii_lower(c.actor->text));
-      const bool actor_is_drone =
-          actor_text.find(normalise_arabic("طائرة")) != std::string::npos || actor_text.find("drone") != std::string::npos ||
-          actor_text.find("\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442") != std::string::npos /* беспилот */ ||
-          actor_text.find("aircraft") != std::string::npos || actor_text.find("plane") != std::string::npos ||
-          actor_text.find(normalise_arabic("مسيرة")) != std::string::npos || actor_text.find("iha") != std::string::npos;
+      const bool actor_is_drone = names_drone(actor_text) || actor_text.find(normalise_arabic("طائرة")) != std::string::npos ||
+                                  actor_text.find("aircraft") != std::string::npos ||
+                                  actor_text.find("plane") != std::string::npos;
       if (!actor_is_drone && (downed_noun || std::any_of(std::begin(kDowned), std::end(kDowned), [&](std::string_view w) {
                                 return e.rule.find(w) != std::string::npos;
                               }))) {
@@ -3097,10 +3103,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                                   "noticed", "spotted", "saw", "watched", "observed", "gördü", "fark etti"};
       static const std::string kRasadAr = normalise_arabic("رصد"), kShahadAr = normalise_arabic("شاهد");
       const std::string drone_text = normalise_arabic(detail::ascii_lower(e.text));
-      const bool drone = drone_text.find("drone") != std::string::npos ||
-                         drone_text.find("\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442") != std::string::npos /* беспилот */ ||
-                         drone_text.find(normalise_arabic("مسيرة")) != std::string::npos || drone_text.find("iha") != std::string::npos ||
-                         drone_text.find("\xC4\xB0ha") != std::string::npos;
+      const bool drone = names_drone(drone_text) || drone_text.find("\xC4\xB0ha") != std::string::npos /* İHA */;
       bool saw = false;
       for (std::size_t k = doc.token_at(c.actor->span.end); drone && k < ts.size() && ts[k].span.begin < e.span.end && !saw; ++k) {
         if (!ts[k].word) continue;

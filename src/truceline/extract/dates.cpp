@@ -3548,14 +3548,14 @@ struct Scanner {
   // one day. Longer ranges, and a first day not before the last, stay as written.
   void join_ranges() {
     // ("ليلة ٢٧ على ٢٨ شباط": the night of the 27th to the 28th)
-    static const std::string kOnAr2 = lexicon::key("على");
+    static const std::string kOnAr = lexicon::key("على");
     static const std::string kBetweenAr = lexicon::key("بين"), kFromAr = lexicon::key("من"),
                              kToAr = lexicon::key("إلى"), kToAr2 = lexicon::key("الى"), kAnd = "\xD9\x88";
     auto dash = [&](std::size_t i) { return punct(i, "-") || punct(i, "\xE2\x80\x93") || punct(i, "\xE2\x80\x94"); };
     auto sep_word = [&](std::size_t i) {
       return word(i) && (k[i] == "to" || k[i] == "and" || k[i] == "till" || k[i] == "until" || k[i] == "through" ||
                          k[i] == "\xD0\xBF\xD0\xBE" /* по */ || k[i] == "\xD0\xB4\xD0\xBE" /* до */ || k[i] == "ile" ||
-                         k[i] == kToAr || k[i] == kToAr2 || k[i] == kOnAr2);
+                         k[i] == kToAr || k[i] == kToAr2 || k[i] == kOnAr);
     };
     auto cue = [&](std::size_t i) {
       return word(i) && (k[i] == "between" || k[i] == "from" || k[i] == "\xD1\x81" /* с */ || k[i] == kBetweenAr ||
@@ -3565,8 +3565,7 @@ struct Scanner {
     // token a (only "of", "between", "from", weekdays and "على" between): the token of "night",
     // "overnight", "ليلة". Not "day and night between 9 and 10 March" (reviewer, session 36).
     static const std::string kNightAr = lexicon::key("ليلة"), kNightAr2 = lexicon::key("ليل"),
-                             kInNightAr = lexicon::key("بليلة"), kAndNightAr = lexicon::key("وليلة"),
-                             kOnAr = lexicon::key("على");
+                             kInNightAr = lexicon::key("بليلة"), kAndNightAr = lexicon::key("وليلة");
     auto night_before = [&](std::size_t a) -> std::optional<std::size_t> {
       for (std::size_t i = a; i > 0 && i + 6 > a;) {
         --i;
@@ -3606,29 +3605,13 @@ struct Scanner {
             (k[i + 1] == "o'clock" || k[i + 1] == "am" || k[i + 1] == "a" || k[i + 1].starts_with("a.m")))
           return said(i + 1);
         // digits: "01:30", "1.30", "3 a.m.", "3am", "2:30am"; Arabic-Indic too ("الساعة ٢:٣٠ فجراً")
-        // (the value and the count of a token's digits, Western or Arabic-Indic)
-        auto digits_of = [](const std::string& d) -> std::pair<int, int> {
-          int v = 0, c = 0;
-          for (std::size_t x = 0; x < d.size(); ++c) {
-            const auto b = static_cast<unsigned char>(d[x]);
-            if (b >= '0' && b <= '9') {
-              v = v * 10 + (b - '0'), ++x;
-            } else if (b == 0xD9 && x + 1 < d.size() && static_cast<unsigned char>(d[x + 1]) >= 0xA0 &&
-                       static_cast<unsigned char>(d[x + 1]) <= 0xA9) {
-              v = v * 10 + (static_cast<unsigned char>(d[x + 1]) - 0xA0), x += 2;
-            } else {
-              return {-1, 0};
-            }
-          }
-          return {v, c};
-        };
-        if (t[i].number && w.size() <= 4) {
-          const auto [hv, hc] = digits_of(w);
-          const int h = hc >= 1 && hc <= 2 ? hv : -1;
+        if (t[i].number && digits(i) && digits(i)->digit_count <= 2) {
+          const auto h = digits(i)->value;
           const bool hm = (punct(i + 1, ":") || punct(i + 1, ".")) && i + 2 < n() && word(i + 2) &&
-                          (t[i + 2].number ? digits_of(k[i + 2]).second == 2 : k[i + 2].size() == 4 && k[i + 2].ends_with("am"));
+                          (t[i + 2].number ? digits(i + 2) && digits(i + 2)->digit_count == 2
+                                           : k[i + 2].size() == 4 && k[i + 2].ends_with("am"));
           const bool ampm = word(i + 1) && (k[i + 1] == "am" || k[i + 1] == "a" || k[i + 1].starts_with("a.m"));
-          if (h >= 0 && (hm || ampm) && h < 6) return said(hm ? i + 2 : i + 1);
+          if ((hm || ampm) && h < 6) return said(hm ? i + 2 : i + 1);
         }
         if (w.size() == 3 && w[0] >= '1' && w[0] <= '5' && w.substr(1) == "am") return said(i);
         // (one token "1.30", "01.30")
