@@ -725,6 +725,17 @@ TEST(Numbers, RespondentsWindowsClockMinutesAndHijriDaysAreNoTolls) {
     ASSERT_NE(value(ms, 40), nullptr) << ru;
     EXPECT_NE(value(ms, 40)->counts, "explosions") << ru;
   }
+  // (and a span of minutes, "через 40 мин", "продолжался 40 мин", "40 мин спустя"; mines
+  // counted with other munitions stay explosions: thirty-sixth held-out set)
+  for (const char* ru : {"Через 40 мин у автомобиля разорвалась вторая мина.", "Обстрел продолжался 40 мин, ранены двое.",
+                         "40 мин спустя разорвалась вторая мина."}) {
+    ms = numbers(ru, "ru");
+    ASSERT_NE(value(ms, 40), nullptr) << ru;
+    EXPECT_NE(value(ms, 40)->counts, "explosions") << ru;
+  }
+  ms = numbers("Обстрел продолжался всю ночь: разорвалось 40 мин и снарядов.", "ru");
+  ASSERT_NE(value(ms, 40), nullptr);
+  EXPECT_EQ(value(ms, 40)->counts, "explosions");
   EXPECT_TRUE(numbers("استشهد المزارع صباح الاثنين ٤ رمضان (٢٧ نيسان) قرب القرية.", "ar").empty());
   // (nor an item's number opening its line, "2. шахид | погибший"; its own counts stay)
   const auto items = numbers("Колода\n2. шахид | погибший | одна девочка умерла\n3. Ранены двое детей.", "ru");

@@ -3804,4 +3804,22 @@ TEST(CandidateAssembly, WhoSawADroneDidNotFlyIt) {
   EXPECT_EQ(actor_id_of(cs[0]), "russia") << cs[0].dump();
 }
 
+// Session 37 (our own sentences, after the thirty-sixth set): a Turkish weekday in the ablative of
+// "since" ("Cumartesiden beri", "Pazartesiden itibaren") dates a restriction by the day it began;
+// "pazardan" (also "from the market") is no Sunday.
+TEST(CandidateAssembly, ATurkishWeekdaySinceDatesTheRestrictionItBegan) {
+  for (const char* text : {"Cumartesiden beri ordu Kafr Nabl yolunu kapattı.", "Cumartesi'den beri ordu Kafr Nabl yolunu kapattı."}) {
+    const Result r = full_run(text, 2020y / May / 18);
+    ASSERT_EQ(r.candidates.size(), 1u) << text;
+    EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-05-16") << r.candidates[0].dump();
+    EXPECT_NE(r.candidates[0].dump().find("when it began"), std::string::npos) << r.candidates[0].dump();
+  }
+  Result r = full_run("Pazartesiden itibaren Kafr Nabl yolunu kapattılar.", 2020y / May / 18);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-05-18") << r.candidates[0].dump();
+  r = full_run("Pazardan dönerken Kafr Nabl yolunu kapattılar.", 2020y / May / 18);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_NE(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-05-17") << r.candidates[0].dump();
+}
+
 }  // namespace truceline::extract

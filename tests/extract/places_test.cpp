@@ -1286,6 +1286,24 @@ TEST(Places, AnEnglishSideAdjectiveIsTheArabicOneAfterTheName) {
   expect_point(ms, "Eastern Atshana", 37.11469, 35.86474);
 }
 
+// Turkish writes the side first too ("Aşağı Divan", "Batı Eşkan"; thirty-sixth held-out set):
+// Diwan Tahtani 36.35789, 36.71661, Ashkan Gharbi 36.39977, 36.63507, Ashkan Sharqi 36.46097,
+// 36.73141 (localities.tsv; GeoNames coordinates, not the code's). "Eşkan" alone is neither.
+TEST(Places, ATurkishSideAdjectiveIsTheArabicOneAfterTheName) {
+  auto ms = find_with_localities("Aşağı Divan köyü bombalandı, Batı Eşkan'da da çatışma çıktı.", "tr");
+  expect_point(ms, "Aşağı Divan", 36.71661, 36.35789);
+  expect_point(ms, "Batı Eşkan", 36.63507, 36.39977);
+  ms = find_with_localities("Doğu Eşkan'a top atışı yapıldı.", "tr");
+  expect_point(ms, "Doğu Eşkan", 36.73141, 36.46097);
+  ms = find_with_localities("Eşkan köyü bombalandı.", "tr");
+  for (const auto& m : ms) {
+    if (m.lat) {
+      EXPECT_GT(std::abs(*m.lat - 36.39977) + std::abs(*m.lon - 36.63507), 0.01) << dump(ms);
+      EXPECT_GT(std::abs(*m.lat - 36.46097) + std::abs(*m.lon - 36.73141), 0.01) << dump(ms);
+    }
+  }
+}
+
 TEST(Places, AClauseThatNamesTheVillageItRulesOutLeavesTheOther) {
   // `Arri ash Shamaliyah 35.92523, 36.52593 ("‘Arrī" among its names) and `Arri al Qibliyah
   // 35.87574, 36.50151 (localities.tsv): "not Arri al-Qibliyah" rules out the southern one, not

