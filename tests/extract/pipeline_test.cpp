@@ -3822,4 +3822,15 @@ TEST(CandidateAssembly, ATurkishWeekdaySinceDatesTheRestrictionItBegan) {
   EXPECT_NE(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-05-17") << r.candidates[0].dump();
 }
 
+// "between" over the settlement nouns ("بين قريتي X وY", "between the villages of X and Y"): one
+// event between the two points, not one at each (session 37, after h443).
+TEST(CandidateAssembly, BetweenTheTwoVillagesIsOneEvent) {
+  for (const char* text : {"استهدفت طائرة مسيرة سيارة على الطريق الواصل بين قريتي كفرنبل وحاس أمس، ما أدى إلى مقتل شخصين.",
+                           "Yesterday a drone struck a car on the road between the villages of Kafr Nabl and Hass, killing two."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_NE(cs[0].dump().find("\"between\":{"), std::string::npos) << cs[0].dump();
+  }
+}
+
 }  // namespace truceline::extract

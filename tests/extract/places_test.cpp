@@ -1564,4 +1564,14 @@ TEST(Places, AnArabicHospitalNamedByItsTownIsInIt) {
       << dump(find_with_localities("نقل الجرحى إلى مشفى الرحمة ثم إلى مشفى الشفاء.", "ar"));
 }
 
+// Two namesakes closer than the resolver's 10 km (Ad Duwayr 36.05468, 36.53596 south of Kafr
+// Takharim and Ad Duwayr 35.97049, 36.55372 by Kafr Ruhin, both Idlib, localities.tsv): the clause
+// that rules one out leaves the other (twenty-fourth held-out set, h443; our own sentence).
+TEST(Places, ANamesakeRuledOutNineKilometresFromTheOtherLeavesIt) {
+  const auto ms = find_with_localities("استهدفت طائرة مسيرة سيارة على الطريق بين قريتي الدوير وكوكو. والمقصود الدوير "
+                                       "الواقعة جنوبي كفرتخاريم، لا الدوير المجاورة لكفر روحين.",
+                                       "ar");
+  expect_point(ms, "الدوير", 36.53596, 36.05468);
+}
+
 }  // namespace truceline::extract

@@ -1020,7 +1020,11 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
         std::vector<std::pair<double, const gazetteer::Place*>> d;
         for (const gazetteer::Place* p : names) d.push_back({approx_km(*r.lat, *r.lon, p->lat, p->lon), p});
         std::sort(d.begin(), d.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-        if (d[0].first <= 40 && (d.size() == 1 || d[1].first >= std::max(2 * d[0].first, d[0].first + 10)))
+        // (the next one at least twice as far and 10 km farther; or, the reference at most 3 km
+        // from one, 5 km farther: "لا الدوير المجاورة لكفر روحين", 0.9 km from one Ad Duwayr and
+        // 9.3 km from the other)
+        if (d[0].first <= 40 && (d.size() == 1 || d[1].first >= std::max(2 * d[0].first, d[0].first + 10) ||
+                                 (d[0].first <= 3 && d[1].first >= d[0].first + 5)))
           by_ref.push_back(d[0].second);
       }
       // (a province or country that holds every namesake tells none apart; a point does: the
@@ -4612,6 +4616,26 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       keep(r.place);
       for (const gazetteer::Place* p : r.top_places) keep(p);
       for (const gazetteer::Place* p : r.homonyms) keep(p);
+    }
+    // (and the namesakes within 30 km of those: the resolver takes places closer than
+    // kAmbiguityKm for one, but two villages 9 km apart are the text's to tell apart: h443's
+    // two Ad Duwayr of Idlib, twenty-fourth held-out set)
+    if (!fq.empty() && !v.empty()) {
+      const std::vector<const gazetteer::Place*> found = v;
+      for (const bool local : {false, true}) {
+        const gazetteer::Resolver* rv = !local ? m.resolver.get() : m.has_localities() ? m.local() : nullptr;
+        if (!rv) continue;
+        gazetteer::LookupOptions o;
+        o.limit = 0;
+        o.cyrillic = cyr;
+        for (const auto& c : rv->gazetteer().lookup(q, o).candidates)
+          if (c.match == gazetteer::MatchKind::exact && gazetteer::fold(c.place->name) == fq &&
+              std::find(v.begin(), v.end(), c.place) == v.end() &&
+              std::any_of(found.begin(), found.end(), [&](const gazetteer::Place* p) {
+                return approx_km(p->lat, p->lon, c.place->lat, c.place->lon) < 30;
+              }))
+            v.push_back(c.place);
+      }
     }
     return v;
   });
