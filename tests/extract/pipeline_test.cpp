@@ -3833,4 +3833,32 @@ TEST(CandidateAssembly, BetweenTheTwoVillagesIsOneEvent) {
   }
 }
 
+// Session 37 (our own sentences, after the thirty-seventh set): a log's day with its weekday after
+// a comma ("19.11.2019, вт", "22.07, пн. Цемент …") dates the entries under it; a log line's head
+// the text located before ("Башур, 11:20 — …") is its place; a village placed by a distance told in
+// words from another ("в полутора километрах западнее Башура", "чуть больше километра к
+// юго-востоку от …") is the place, not the other.
+TEST(CandidateAssembly, ALogsDayWithItsWeekdayAfterACommaDatesItsEntries) {
+  Result r = full_run("Журнал диспетчера.\n\n19.11.2019, вт\n21:40 Отключение линии.\n22:05 Со слов сторожа: у Кафр-Набля "
+                      "разорвались три снаряда.\n\n20.11.2019, ср\n07:50 Обход линии.",
+                      2019y / November / 26);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2019-11-19") << r.candidates[0].dump();
+  // (Bashur 35.75104, 36.09932 is a village of the localities supplement only)
+  r = full_run("Путевой лист. Заказчик: школа в н. п. Башур.\n\n22.07, пн. Цемент 10 т. Разгрузка.\n\n23.07, вт. Щебень "
+               "12 т. Башур, 11:20 — разгрузку прервали: миномётный обстрел.",
+               2019y / July / 27);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2019-07-23") << r.candidates[0].dump();
+  EXPECT_EQ(place_of(r.candidates[0]), "Bashur") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[0]["evidence"]["place"].value("rule", std::string()).substr(0, 25), "nearest_point_in_sentence")
+      << r.candidates[0].dump();
+  for (const char* text : {"Вчера над Кафр-Наблем, в полутора километрах западнее Хаса, висел беспилотник.",
+                           "Вчера над Кафр-Наблем, чуть больше километра к западу от Хаса, висел беспилотник."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel") << text << cs[0].dump();
+  }
+}
+
 }  // namespace truceline::extract

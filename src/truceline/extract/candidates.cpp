@@ -1884,7 +1884,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           // (and a relative clause's words: "خربة حناني، الضيعة اللي جنب أبو الضهور", "Hawiya,
           // which is the village next to …", "Хавия — это соседняя деревня у …")
           normalise_arabic("الضيعة"), normalise_arabic("الضيعه"), normalise_arabic("اللي"), normalise_arabic("التي"),
-          "which", "that", "is", "lies", "just", "соседняя", "соседнее", "соседний"};
+          "which", "that", "is", "lies", "just", "соседняя", "соседнее", "соседний",
+          // (and a distance told in words: "в полутора километрах западнее Башура", "чуть больше
+          // километра к юго-востоку от …", "just over a kilometre west of …"; thirty-seventh set)
+          "полутора", "двух", "трёх", "трех", "четырёх", "четырех", "пяти", "нескольких", "чуть", "больше", "более",
+          "меньше", "менее", "километра", "километре", "полкилометра", "over", "under", "more", "less", "than", "half",
+          "one", "two", "three", "kilometre", "kilometer", "mile", "miles", normalise_arabic("أكثر"),
+          normalise_arabic("أقل"), normalise_arabic("من"), normalise_arabic("كيلومترين")};
       auto digits_only = [](std::string_view w) {
         for (std::size_t i = 0; i < w.size();) {
           const char32_t c = detail::next_cp(w, i);

@@ -1306,7 +1306,12 @@ struct Scanner {
     const bool bracketed_after = dotted && doc.opens_line(t[i].b0) && punct(last + 1, "(") && word(last + 2) &&
                                  weekday_or_abbreviation(last + 2, true) >= 0 && punct(last + 3, ")");
     if (bracketed_after) wd_at = last + 2;
-    if (dotted && !bracketed_after && !(i > 0 && word(i - 1) && same_sentence(i - 1, i) && doc.opens_line(t[i - 1].b0)))
+    // (or after a comma, "22.07, пн. Цемент 10 т.": a waybill's or a log's day; thirty-seventh
+    // held-out set)
+    const bool comma_after = dotted && !bracketed_after && doc.opens_line(t[i].b0) && punct(last + 1, ",") &&
+                             word(last + 2) && weekday_or_abbreviation(last + 2, true) >= 0;
+    if (comma_after) wd_at = last + 2;
+    if (dotted && !bracketed_after && !comma_after && !(i > 0 && word(i - 1) && same_sentence(i - 1, i) && doc.opens_line(t[i - 1].b0)))
       return false;
     // (before it: right before, a comma at most between: "Saturday 3/11", "Saturday, 3/11")
     if (i > 0) {
@@ -1338,7 +1343,7 @@ struct Scanner {
         return false;
       replaces_weekday = true;
     }
-    const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at, bracketed_after))};
+    const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at, bracketed_after || comma_after))};
     auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
       for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
         const year_month_day c{year{yy}, month{mm}, day{dd}};
@@ -4103,6 +4108,22 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     // (and the Arabic comma: "١٣ تشرين الأول، ٩:٢٠ ص")
     while (x < le && (text[x] == ' ' || text[x] == ',' || text[x] == '\t' || text.compare(x, 2, "\xD8\x8C") == 0))
       x += text.compare(x, 2, "\xD8\x8C") == 0 ? 2 : 1;
+    // (a weekday's abbreviation or name after the comma, "19.11.2019, вт", "22.07, пн. Цемент":
+    // a log's day; thirty-seventh held-out set)
+    if (x > end_byte && x < le) {
+      auto wt = after;
+      while (wt != ts.end() && wt->b0 < x) ++wt;
+      if (wt != ts.end() && wt->b0 == x && wt->word && wt->b1 <= le) {
+        static const std::set<std::string, std::less<>> kAbbrev{
+            "\xD0\xBF\xD0\xBD", "\xD0\xB2\xD1\x82", "\xD1\x81\xD1\x80", "\xD1\x87\xD1\x82",
+            "\xD0\xBF\xD1\x82", "\xD1\x81\xD0\xB1", "\xD0\xB2\xD1\x81" /* пн вт ср чт пт сб вс */,
+            "mon", "tue", "wed", "thu", "fri", "sat", "sun", "pzt", "sal", "\xC3\xA7" "ar", "per", "cum", "cmt", "paz"};
+        if (kAbbrev.count(wt->lower) || lexicon::weekday_of(lexicon::key(wt->lower), doc.lang()) >= 0) {
+          x = wt->b1;
+          while (x < le && text[x] == ' ') ++x;
+        }
+      }
+    }
     bool stamp = clock(x);
     // (the clock after its word: "الجمعة ٢١ أيار، الساعة ٧:١٥ الصبح", "18 Mart, saat 09:20", "at 9:20";
     // thirty-fifth held-out set, a page's posts)

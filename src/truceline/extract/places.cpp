@@ -278,7 +278,10 @@ bool is_direction_adjective(std::string_view w) {
 bool is_direction_word(std::string_view w) {
   static const std::unordered_set<std::string_view> s{
       "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "severu", "yugu",
-      "vostoku", "zapadu", "severo", "yugo", "severnee", "yuzhnee", "vostochnee", "zapadnee"};
+      "vostoku", "zapadu", "severo", "yugo", "severnee", "yuzhnee", "vostochnee", "zapadnee",
+      // (as the BGN romanisation folds "севернее", "западнее": e after a vowel is ye; thirty-seventh
+      // held-out set, "в полутора километрах западнее Башура" had no offset)
+      "severneye", "yuzhneye", "vostochneye", "zapadneye"};
   return s.count(w) != 0;
 }
 bool is_distance_unit(std::string_view w) {
@@ -3210,8 +3213,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                                        cue->key == Words{"tr:after"} && tr_settlement_possessive(folded(b + 1));
           // (nor a sentence's first word before a passive strike: "Саракиб был обстрелян",
           // "Kansafra bombalandı": the verb says the word is a place)
-          if (!pick && !(sentence_initial && b == w && !dateline && !label && !(turkish && suffixed(b)) && !tr_initial_noun &&
-                         !before_tr_object_verb(b))) {
+          // (nor a log line's head the supplement located before in the text, punctuation after it:
+          // "Башур, 11:20 — разгрузку прервали"; thirty-seventh held-out set, a waybill)
+          const bool initial_named_again =
+              sentence_initial && b == w && (b + 1 >= n || W[b + 1].sep == 3) && !seen_local_latin.empty() &&
+              std::any_of(tries.begin(), tries.end(), [&](const auto& tr) { return seen_local_latin.count(tr.first) != 0; });
+          if (!pick && (initial_named_again || !(sentence_initial && b == w && !dateline && !label && !(turkish && suffixed(b)) &&
+                                                 !tr_initial_noun && !before_tr_object_verb(b)))) {
             // The try that resolves with the highest score; on equal scores a stricter tier than
             // translit (Мурека: "murek" by key 0.85 rather than "mureka" by translit 0.85), then
             // the earlier try.
