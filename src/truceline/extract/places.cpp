@@ -956,6 +956,20 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
         if (after < ctext.size() && ctext[after] != ' ' && ctext[after] != ')' && ctext[after] != ',') continue;
         if (o.span.end >= best) best = o.span.end, p_at = j, named_again = true;
       }
+      // (or the clause's place is the last word(s) of a longer name before it: "قرية تل سلّور …
+      // (وليست قرية سلّور في ريف اللاذقية)", Tall Sallur told apart from Sallur; thirty-seventh
+      // held-out set, h701)
+      for (std::size_t j = 0; j < out.size() && !named_again; ++j) {
+        const PlaceMention& o = out[j];
+        if (in_clause(o) || o.kind == "region" || o.span.end > cs.begin || o.text.empty()) continue;
+        const std::size_t sj = doc.sentence_at(o.span.begin);
+        if (sj != sentence && sj + 1 != sentence) continue;
+        for (const std::size_t k : inside)
+          if (!out[k].text.empty() && o.text.size() > out[k].text.size() + 1 && o.text.ends_with(" " + out[k].text)) {
+            p_at = j;
+            named_again = true;
+          }
+      }
     }
     // (a namesake told apart, "не путать с Эль-Хувейром под Мхардой": the clause's places are
     // no event's, even when no finder took its name for a mention; twenty-sixth held-out set,
