@@ -3880,4 +3880,57 @@ TEST(CandidateAssembly, ANegatedShortNameAndAFiresSourceAreNoEventsPlaces) {
   EXPECT_EQ(place_of(cs[0]), "Kafranbel") << cs[0].dump();
 }
 
+// "وفاة أحدهما" (the death of one of the two injured told before) moves one of them to the dead
+// (session 37, our own sentence after the thirty-seventh set, h701).
+TEST(CandidateAssembly, OneOfTheTwoInjuredDiedInArabic) {
+  const auto cs = full_candidates_of("سقطت قذائف صاروخية على أطراف كفرنبل أمس، وأعلن المجلس يومها إصابة شخصين، ثم تبيّن "
+                                     "في اليوم التالي وفاة أحدهما متأثراً بجراحه.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].value("fatalities", 0), 1) << cs[0].dump();
+  EXPECT_EQ(cs[0].value("injured", 0), 1) << cs[0].dump();
+  // (not when it did not happen: "لم يتوفَّ أحدهما")
+  const auto ns = full_candidates_of("سقطت قذائف صاروخية على أطراف كفرنبل أمس، ما أدى إلى إصابة شخصين، ولم يتوف أحدهما.");
+  ASSERT_EQ(ns.size(), 1u);
+  EXPECT_EQ(ns[0].value("injured", 0), 2) << ns[0].dump();
+}
+
+// Session 37 (our own sentences, after the thirty-seventh set): the Levantine "ع" glued to a name
+// or a cue ("عكفرنبل", "عطرف كفرنبل"), a heading's town before "وضواحيها", a hill named by its
+// village ("فوق تلة عزان"); the hour ("بين الساعة الثامنة") is no village. Bans told without a
+// checkpoint's verb ("يُحظر … التنقل", "ما كان يخلي حدا", "проезд закрыт", "turns herders back")
+// are restrictions; a driver who "turned back" of his own accord is none. "С 17 февраля по 10 марта"
+// is one span, from its first day.
+TEST(CandidateAssembly, LevantineGluedNamesAndBansToldWithoutACheckpointsVerb) {
+  for (const char* text : {"مبارح نزلو قذايف عكفرنبل.", "مبارح نزلو قذيفتين عطرف كفرنبل."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel") << text << cs[0].dump();
+  }
+  Result r = full_run("توصيل أبو الجود – صلنفة وضواحيها\n\nمبارح كان في طيارة مسيّرة فوق بريم ساعتين.", 2021y / July / 22);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(place_of(r.candidates[0]), "Buraym") << r.candidates[0].dump();  // (35.70663, 36.12764, near Slinfah)
+  auto cs = full_candidates_of("أسقطت وسائط الدفاع الجوي فجر أمس طائرة مسيّرة فوق تلة عزان.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "`Azzan") << cs[0].dump();
+  cs = full_candidates_of("يمنع مرور الشاحنات على الطريق الواصل بين حدادين وعزان بين الساعة الثامنة مساءً والسادسة صباحاً.");
+  for (const auto& c : cs) {
+    EXPECT_NE(place_of(c), "As Sat") << c.dump();
+  }
+  for (const char* text : {"يُحظر على المزارعين التنقل على الطريق إلى كفرنبل بعد الساعة السادسة مساءً.",
+                           "حاجز الجيش عمفرق كفرنبل ما كان يخلي حدا يطلع بعد المغرب.",
+                           "Вчера у Кафр-Набля проезд закрыт военными до 15:00.",
+                           "Yesterday a soldier at the checkpoint near Kafr Nabl turns herders back."}) {
+    const auto rs = full_candidates_of(text);
+    ASSERT_EQ(rs.size(), 1u) << text;
+    EXPECT_EQ(kind_of(rs[0]), "movement_restriction") << text;
+  }
+  cs = full_candidates_of("Yesterday shells fell near the tank at Kafr Nabl as our truck arrived. The driver turned back.");
+  for (const auto& c : cs) {
+    EXPECT_NE(kind_of(c), "movement_restriction") << c.dump();
+  }
+  r = full_run("С 17 февраля по 10 марта 2020 года жителей не пропускали в Кафр-Набль.", 2020y / September / 14);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-02-17") << r.candidates[0].dump();
+}
+
 }  // namespace truceline::extract

@@ -3644,7 +3644,10 @@ struct Scanner {
       // "28 October – 3 November": two dates with a separator between them.
       if (x + 1 < out.size() && !gone[x + 1] && out[x + 1].resolved && out[x + 1].precision == "day" &&
           (out[x + 1].rule == "absolute" || out[x + 1].rule == "absolute_no_year") && same_sentence(last, tokens_of[x + 1].first) &&
-          tokens_of[x + 1].first == last + 2 && (dash(last + 1) || sep_word(last + 1))) {
+          ((tokens_of[x + 1].first == last + 2 && (dash(last + 1) || sep_word(last + 1))) ||
+           // (the next date's own first word the separator: "С 17 февраля по 10 марта 2020 года",
+           // the finder read "по 10 марта …" as one date; thirty-seventh held-out set)
+           (tokens_of[x + 1].first == last + 1 && sep_word(last + 1) && !dash(last + 1)))) {
         year_month_day f = *m.resolved;
         const year_month_day end = *out[x + 1].resolved;
         if (m.rule == "absolute_no_year" && out[x + 1].rule == "absolute") {  // the year is told once, at the end
