@@ -3933,4 +3933,18 @@ TEST(CandidateAssembly, LevantineGluedNamesAndBansToldWithoutACheckpointsVerb) {
   EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-02-17") << r.candidates[0].dump();
 }
 
+// An event told again as the time of another ("the day after the shelling, a drone circled",
+// "بعد القصف حلقت طائرة استطلاع", "После обстрела … кружил беспилотник") is no new event; "after
+// the airstrike hit X" still tells one (session 37, after the thirty-seventh set, h696).
+TEST(CandidateAssembly, AnEventToldAgainAsATimeIsNoNewEvent) {
+  for (const char* text : {"On Monday, the day after the shelling, a drone circled over Kafr Nabl.",
+                           "بعد القصف حلقت طائرة استطلاع فوق كفرنبل أمس.", "Вчера после обстрела над Кафр-Наблем кружил беспилотник."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(kind_of(cs[0]), "uav_observation") << text;
+  }
+  const auto cs = full_candidates_of("Yesterday after the airstrike hit Kafr Nabl, a drone circled over Hass.");
+  EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const json& c) { return kind_of(c) == "airstrike"; }));
+}
+
 }  // namespace truceline::extract

@@ -2706,6 +2706,56 @@ EventFindings find_events(const Document& doc) {
       return true;
     });
   });
+    // An event told again as a time for another ("On Monday, the day after the shelling, a drone
+    // circled over X", "a week after the strike", "بعد القصف بيوم", "после обстрела"): the noun
+    // after "after/before/since the" names the earlier event, in a sentence that tells another
+    // event of another kind (thirty-seventh held-out set, h696: the shelling was made again on the
+    // drone's day).
+    {
+      auto anaphoric = [&](const EventMention& m) {
+        if (m.first_token < 1) return false;
+        std::size_t k = m.first_token - 1;
+        const std::string& the = t.tok(k).lower;
+        // (English with its article, Arabic with its own, Russian with none)
+        const Script sc = t.tok(m.first_token).script;
+        const bool definite = the == "the" || sc == Script::cyrillic ||
+                              (sc == Script::arabic &&
+                               normalise_arabic(t.tok(m.first_token).lower).starts_with(normalise_arabic("ال")));
+        if (!definite) return false;
+        if (the == "the") {
+          if (k == 0) return false;
+          --k;
+        } else {
+          k = m.first_token - 1;
+        }
+        const std::string w = token_key(t.tok(k));
+        if (!(t.tok(k).word && (w == "after" || w == "before" || w == "since" || w == "после" || w == "до" ||
+                                w == normalise_arabic("بعد") || w == normalise_arabic("قبل") ||
+                                w == normalise_arabic("منذ"))))
+          return false;
+        // (the noun alone, not a clause that tells the event: "after the airstrike hit X", "after
+        // the shelling of X", "بعد القصف على X" tell where and what)
+        const std::size_t nx = m.last_token + 1;
+        if (nx >= t.doc.tokens().size() || t.tok(nx).sentence != t.tok(m.last_token).sentence) return true;
+        if (!t.tok(nx).word) return true;
+        if (sc == Script::latin) return false;
+        const std::string n = token_key(t.tok(nx));
+        return !(n == "на" || n == "по" || n == "в" || n == "во" || n == normalise_arabic("على") ||
+                 n == normalise_arabic("في") || n == normalise_arabic("من") || n == normalise_arabic("عليه") ||
+                 n == normalise_arabic("عليها"));
+      };
+      auto& found = out.events;
+      std::vector<bool> told_again(found.size(), false);
+      for (std::size_t a = 0; a < found.size(); ++a)
+        if (anaphoric(found[a]))
+          for (std::size_t c = 0; c < found.size() && !told_again[a]; ++c)
+            told_again[a] = c != a && found[c].sentence == found[a].sentence && found[c].kind != found[a].kind &&
+                            !anaphoric(found[c]);
+      std::vector<EventMention> kept;
+      for (std::size_t a = 0; a < found.size(); ++a)
+        if (!told_again[a]) kept.push_back(std::move(found[a]));
+      found = std::move(kept);
+    }
   // Merge statements of one sentence (several negated triggers) into one.
   std::vector<Statement> merged;
   for (auto& st : out.statements) {
