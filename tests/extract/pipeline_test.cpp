@@ -3947,4 +3947,18 @@ TEST(CandidateAssembly, AnEventToldAgainAsATimeIsNoNewEvent) {
   EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const json& c) { return kind_of(c) == "airstrike"; }));
 }
 
+// A claim refuted by a verdict after its colon ("… had been bombed: false.") or by a finding after
+// a short clause and a semicolon ("The partner visited; no strike took place.") is no event
+// (session 37, our own sentences after the thirty-seventh set, h698 and h699).
+TEST(CandidateAssembly, AClaimRefutedAfterAColonOrASemicolonIsNoEvent) {
+  for (const char* text : {"Rumour reported on 15 January that the Kafr Nabl health centre had been bombed: false.",
+                           "Слух о том, что Кафр-Набль обстреляли ночью, — неправда.",
+                           "A social-media report of 5 November told of an air strike on the hospital in Kafr Nabl. The "
+                           "partner visited; no strike took place."}) {
+    EXPECT_TRUE(full_candidates_of(text).empty()) << text;
+  }
+  // (the claim stands when more follows the colon, or when the verdict is on something else)
+  EXPECT_EQ(full_candidates_of("Yesterday shells hit Kafr Nabl: two civilians were injured.").size(), 1u);
+}
+
 }  // namespace truceline::extract

