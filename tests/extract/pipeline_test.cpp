@@ -3961,4 +3961,18 @@ TEST(CandidateAssembly, AClaimRefutedAfterAColonOrASemicolonIsNoEvent) {
   EXPECT_EQ(full_candidates_of("Yesterday shells hit Kafr Nabl: two civilians were injured.").size(), 1u);
 }
 
+// "The shells came 'from the army at X'": X is where the fire came from (a holder stands for its
+// position); "the 13th" takes the month of a day told up to three sentences before (session 37,
+// our own sentences after the thirty-seventh set, h698).
+TEST(CandidateAssembly, FireFromAHolderAtAPlaceAndADayOfTheMonthToldBefore) {
+  auto cs = full_candidates_of("Shells hit Kafr Nabl yesterday; he said the shells came \"from the army at Hass\".");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Kafranbel") << cs[0].dump();
+  const Result r = full_run("Monday 20 January, home visit. House closed. The nurse said one man was killed in the shelling "
+                            "of Kafr Nabl on the 13th.",
+                            2020y / February / 17);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-01-13") << r.candidates[0].dump();
+}
+
 }  // namespace truceline::extract

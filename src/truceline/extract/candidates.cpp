@@ -645,7 +645,11 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
       }
     }
     if (++words > 6) return std::nullopt;
-    if (kPosition.count(w)) position = true;
+    // (a holder stands for its position: "the shells came from the army at Rityan", "from regime
+    // forces in X", "من قوات النظام في X"; thirty-seventh held-out set, h698)
+    static const std::set<std::string> kHolder{"army", "forces", "regime", "militants", "rebels", "قوات", "الجيش",
+                                               "النظام", "الميليشيات", "ميليشيات", "армии", "войск", "боевиков"};
+    if (kPosition.count(w) || kHolder.count(w)) position = true;
     else if (!kSmall.count(w) && !position) return std::nullopt;  // an unrelated word right before the place
     // (past the position word, two other words at most: "from government positions around X",
     // not "from Idlib say jets struck positions in X")

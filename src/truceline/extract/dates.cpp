@@ -1551,7 +1551,9 @@ struct Scanner {
       // Wednesday 17 July, UK time, which was already the 18th in Qarati"; thirtieth held-out set)
       // (the reading nearest that day, within 15 days either way, never after the publication:
       // "on 20 May … Two days earlier, on the 18th"; reviewer, session 31)
-      if (const DateMention* told = day_told_before(first, 1)) {
+      // (up to three sentences back: "Monday 20 January, CHW home visit. House closed. … in the
+      // shelling of the 13th"; thirty-seventh held-out set, h698)
+      if (const DateMention* told = day_told_before(first, 3)) {
         const std::chrono::year_month ym{told->resolved->year(), told->resolved->month()};
         std::optional<year_month_day> best;
         for (const auto m : {ym - std::chrono::months{1}, ym, ym + std::chrono::months{1}}) {
