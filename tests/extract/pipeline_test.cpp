@@ -3975,4 +3975,13 @@ TEST(CandidateAssembly, FireFromAHolderAtAPlaceAndADayOfTheMonthToldBefore) {
   EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-01-13") << r.candidates[0].dump();
 }
 
+// Another place set aside right after the place meant ("Kafr Nabl (not Hass, 3 km to the north):
+// a drone observed over the village") is not the event's place (session 37, after h699).
+TEST(CandidateAssembly, AnotherPlaceSetAsideAfterThePlaceIsNotTheEventsPlace) {
+  const auto cs = full_candidates_of("Point 17, Kafr Nabl (not Hass, 3 km to the north): a drone observed over the village "
+                                     "for forty minutes yesterday.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Kafranbel") << cs[0].dump();
+}
+
 }  // namespace truceline::extract

@@ -985,7 +985,20 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
       continue;
     }
     if (!e_at && !named_again && !says_same_name(doc, c)) {
-      if (c.confused)
+      // (another place set aside in brackets right after a place, "JS-017 Burj al Qas (not Burj Haydar, 4.3 km
+      // to the south-west): a drone observed over the village": not the place meant either;
+      // thirty-seventh held-out set, h699)
+      const bool right_after_place = c.first >= 2 && [&] {
+        // (in brackets only: "Shells hit Sarmin, not Saraqib" sets one against the other, read as
+        // before)
+        const std::size_t mark = c.first - 2;  // ("(" then "not")
+        if (ts[mark].word || doc.token_text(mark) != "(") return false;
+        return std::any_of(out.begin(), out.end(), [&](const PlaceMention& o) {
+          return o.kind == "point" && !in_clause(o) && o.span.end <= ts[mark].span.begin &&
+                 o.span.end + 1 >= ts[mark].span.begin;
+        });
+      }();
+      if (c.confused || right_after_place)
         for (const std::size_t k : inside) out[k].ruled_out = true;
       continue;
     }
