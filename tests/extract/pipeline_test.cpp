@@ -3984,4 +3984,20 @@ TEST(CandidateAssembly, AnotherPlaceSetAsideAfterThePlaceIsNotTheEventsPlace) {
   EXPECT_EQ(place_of(cs[0]), "Kafranbel") << cs[0].dump();
 }
 
+// "the village" of a note that named its village first is that village, and a UTC stamp's local day
+// told beside it dates the note's event; English "Rabia" is Rabī‘ah (its ta marbuta's h dropped)
+// (session 37, our own sentences after the thirty-seventh set, h697 and h700).
+TEST(CandidateAssembly, TheVillageOfANoteAndAStampsLocalDay) {
+  const Result r = full_run("A. Kafr Nabl. The herder sent an SMS at 21:20 UTC on Saturday 27 March, which was 00:20 on "
+                            "Sunday 28 March local time. Shells were falling on the pens at the edge of the village.\n\nB. "
+                            "Hass. Nothing to report.",
+                            2021y / April / 5);
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(place_of(r.candidates[0]), "Kafranbel") << r.candidates[0].dump();
+  EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2021-03-28") << r.candidates[0].dump();
+  const auto cs = full_candidates_of("Yesterday shells fell near the army post at the Rabia crossroads.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(place_of(cs[0]), "Rabī‘ah") << cs[0].dump();
+}
+
 }  // namespace truceline::extract

@@ -2091,6 +2091,40 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // it went to where the answered fire came from, not to the place that fire hit (the sentence
     // before's) nor to the dateline: no place.
     else if (is_return_fire(e)) c.place = nullptr;
+    // "the village" with no name, in a paragraph (a note, an item) that named its village first:
+    // that village ("A. RB-01 Yumujaq. The herder sent an SMS … Shells were falling on the pens
+    // at the edge of the village."; "D. Sharan: the small village west of Rabia … a shell fell in
+    // the field east of the village"; thirty-seventh held-out set, h700): the paragraph's first
+    // point, within four sentences, not set aside nor a reference placed before another.
+    else if (const PlaceMention* head = [&]() -> const PlaceMention* {
+               static const std::set<std::string> kVillageNoun{
+                   "village", "town", normalise_arabic("القرية"), normalise_arabic("البلدة"), normalise_arabic("الضيعة"),
+                   normalise_arabic("بالقرية"), normalise_arabic("بالضيعة"), normalise_arabic("بالبلدة")};
+               bool said = false;
+               for (std::size_t k = ss[si].first_token; k < ss[si].end_token && !said; ++k)
+                 if (ts[k].word && kVillageNoun.count(word_key(k)) &&
+                     (ts[k].script == Script::arabic || (k > 0 && ts[k - 1].lower == "the")))
+                   said = true;
+               if (!said || si == 0) return nullptr;
+               std::size_t first = si;
+               while (first > 0 && !paragraph_break_before(doc, first) && si - first < 4) --first;
+               if (!paragraph_break_before(doc, first)) return nullptr;
+               for (std::size_t s2 = first; s2 < si; ++s2)
+                 for (const PlaceMention* p : places[s2]) {
+                   if (p->kind != "point" || p->ruled_out || origin_of(p) || of_claimant(p) || in_brackets(p, s2) ||
+                       locates_another(p, s2))
+                     continue;
+                   return p;
+                 }
+               return nullptr;
+             }();
+             head) {
+      c.place = head;
+      c.place_rule = "paragraph_village";
+      c.uncertain.push_back(fmt::format("place: 'the village' of the event's sentence: '{}', the village its paragraph "
+                                        "named first",
+                                        head->text));
+    }
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
     // (not a letterhead's title that no gazetteer locates: "NORTHGATE OPEN UNIVERSITY", "RISK
     // REGISTER" are no places; twenty-ninth held-out set)
@@ -2401,8 +2435,20 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                  // paragraph) happened when that one did: "Warplanes struck X on Monday. Five
                  // civilians were killed in the raid."
                  if (si == 0 || paragraph_break_before(doc, si) || (sentence_region && !c.place) ||
-                     (c.place && c.place_rule != "previous_sentence"))
+                     (c.place && c.place_rule != "previous_sentence" && c.place_rule != "paragraph_village"))
                    return nullptr;
+                 // (of a UTC stamp and its local day, the local one: "at 21:20 UTC on Saturday 27
+                 // March, which was 00:20 on Sunday 28 March local time"; thirty-seventh set)
+                 for (const DateMention* d : dates[si - 1]) {
+                   if (!d->resolved || d == dateline_date) continue;
+                   for (std::size_t k = doc.token_at(d->span.end), words = 0; k < ts.size() && words < 3; ++k) {
+                     if (!ts[k].word) continue;
+                     ++words;
+                     if (ts[k].lower == "local" || ts[k].lower.starts_with("\xD0\xBC\xD0\xB5\xD1\x81\xD1\x82\xD0\xBD") /* местн */ ||
+                         ts[k].lower == "yerel")
+                       return d;
+                   }
+                 }
                  for (const DateMention* d : dates[si - 1])
                    if (d->resolved && d != dateline_date) return d;
                  return nullptr;

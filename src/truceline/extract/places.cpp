@@ -3165,6 +3165,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           const std::size_t romanised_end = tries.size();  // tries [romanised_try, romanised_end): Turkish
           // Arabic has no v: in a Latin spelling of an Arabic name it writes و (w), as Turkish
           // and Russian-minded writers do ("Ain al-Havr" is `Ayn al Hawr, "Duvayr" Duwayr).
+          // English drops the ta marbuta's h ("Rabia" for Rabī‘ah; thirty-seventh held-out set): the
+          // spelling with it, when the main gazetteer spells it so exactly (not the supplement's
+          // villages: "Rabiya" is no Ar Rabiyah with no point located near).
+          if (!turkish && !cyrillic_window && q0.size() >= 4 && q0.back() == 'a' && m.folded_names.count(q0 + "h"))
+            tries.emplace_back(q0 + "h", "a=ah");
           if (!cyrillic_window && q0.find('v') != std::string::npos) {
             std::string qw = q0;
             std::replace(qw.begin(), qw.end(), 'v', 'w');
@@ -3209,7 +3214,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           // The tries taken only as exact gazetteer spellings (vowel readings: a looser match of
           // them is too loose).
           auto exact_only = [](std::string_view label) {
-            return label.ends_with("e=a") || label.ends_with("e=i") || label.ends_with("ei=ay") || label.ends_with("e=ah");
+            return label.ends_with("e=a") || label.ends_with("e=i") || label.ends_with("ei=ay") || label.ends_with("e=ah") ||
+                   label == "a=ah";
           };
           // The translit tier for a Cyrillic window and for a Turkish romanised spelling.
           auto translit = [&](std::size_t i) { return cyrillic_window || (turkish && i >= romanised_try && i < romanised_end); };
