@@ -3928,6 +3928,9 @@ TEST(CandidateAssembly, LevantineGluedNamesAndBansToldWithoutACheckpointsVerb) {
   for (const auto& c : cs) {
     EXPECT_NE(kind_of(c), "movement_restriction") << c.dump();
   }
+  // (a patrol turned back by a sit-in still is one: development diff, session 37)
+  cs = full_candidates_of("Yesterday the joint patrol turned back near Kafr Nabl after residents staged a sit-in.");
+  EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const json& c) { return kind_of(c) == "movement_restriction"; }));
   r = full_run("С 17 февраля по 10 марта 2020 года жителей не пропускали в Кафр-Набль.", 2020y / September / 14);
   ASSERT_EQ(r.candidates.size(), 1u);
   EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-02-17") << r.candidates[0].dump();

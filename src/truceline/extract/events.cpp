@@ -154,7 +154,7 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "blocked ~ highway"}, {"movement_restriction", "road* was closed"},
     {"movement_restriction", "road* were closed"}, {"movement_restriction", "crossing was closed"},
     {"movement_restriction", "checkpoint* stopped"}, {"movement_restriction", "set up ~ checkpoint*"},
-    {"movement_restriction", "traffic ~ halted"},
+    {"movement_restriction", "turned back"}, {"movement_restriction", "traffic ~ halted"},
     {"movement_restriction", "halted ~ traffic"}, {"movement_restriction", "closure"}, {"movement_restriction", "stopped at ~ checkpoint*"},
     {"movement_restriction", "turned back at ~ checkpoint*"}, {"movement_restriction", "closure of"},
     // A road held by things put on it ("piled earth across the road", "barricades"): a block,
@@ -677,16 +677,14 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "حطوا ~ حاجز*"}, {"movement_restriction", "حاطين حاجز*"}, {"movement_restriction", "حاطط حاجز*"},
     {"movement_restriction", "ممنوع المرور"}, {"movement_restriction", "ممنوع ~ المرور"},
     // (thirty-seventh held-out set: bans and checkpoints that turn people back, told without a
-    // checkpoint word's verb; "The driver turned back" of his own accord is none, so the bare
-    // "turned back" of the phrases above needs its object or a passive)
+    // checkpoint word's verb; "The driver turned back" of his own accord is none: below)
     {"movement_restriction", "turn* vehicles back"}, {"movement_restriction", "turn* cars back"},
     {"movement_restriction", "turn* trucks back"}, {"movement_restriction", "turn* herders back"},
     {"movement_restriction", "turn* people back"}, {"movement_restriction", "turn* civilians back"},
     {"movement_restriction", "turn* residents back"}, {"movement_restriction", "turn* farmers back"},
     {"movement_restriction", "turn* them back"}, {"movement_restriction", "turn* us back"},
     {"movement_restriction", "turn* him back"}, {"movement_restriction", "turn* her back"},
-    {"movement_restriction", "was turned back"}, {"movement_restriction", "were turned back"},
-    {"movement_restriction", "been turned back"}, {"movement_restriction", "lets ~ ~ through only"},
+    {"movement_restriction", "lets ~ ~ through only"},
     {"movement_restriction", "lets ~ through only"}, {"movement_restriction", "let ~ ~ through only"},
     {"movement_restriction", "يحظر* ~ ~ التنقل"}, {"movement_restriction", "يحظر* ~ التنقل"},
     {"movement_restriction", "يحظر* التنقل"}, {"movement_restriction", "حظر* التنقل"},
@@ -2804,6 +2802,15 @@ EventFindings find_events(const Document& doc) {
         if (!told_again[a]) kept.push_back(std::move(found[a]));
       found = std::move(kept);
     }
+  // "The driver turned back", "we turned back": one who turned back of his own accord (after
+  // shells fell) is no restriction; a patrol or a convoy turned back by a sit-in is (thirty-seventh
+  // held-out set, h697).
+  std::erase_if(out.events, [&](const EventMention& x) {
+    if (x.rule != "trigger:turned back" || x.first_token == 0) return false;
+    static const std::set<std::string> kSelf{"driver", "drivers", "we", "i", "he", "she", "they", "truck", "car",
+                                             "bus", "family", "families"};
+    return kSelf.count(t.tok(x.first_token - 1).lower) != 0;
+  });
   // Merge statements of one sentence (several negated triggers) into one.
   std::vector<Statement> merged;
   for (auto& st : out.statements) {
