@@ -602,6 +602,7 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
   const std::size_t k = d.token_at(p.span.begin);
   std::size_t words = 0, unrelated = 0;
   bool position = false;
+  bool holder = false;  // (a holder stands for its position only after a word of fire: below)
   for (std::size_t i = k; i > 0;) {
     --i;
     const Token& t = ts[i];
@@ -622,6 +623,19 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
     }
     const std::string w = token_key(t);
     if (kFrom.count(w) || (t.script == Script::arabic && w.size() > 2 && w.starts_with(normalise_arabic("انطلاق")))) {
+      // (a holder stands for its position after fire that came or was fired from it: "the shells
+      // came 'from the army at Rityan'", not "fighters from the rebels in X", "a defector from the army")
+      if (!position && holder) {
+        static const std::set<std::string> kFireBefore{"came", "fired", "launched", "shot", "shelled", "fire", "shells",
+                                                       "shelling", "rockets", "rounds", "came,", "пришли", "стреляли",
+                                                       "били", normalise_arabic("أطلقت"), normalise_arabic("جاءت"),
+                                                       normalise_arabic("مصدرها")};
+        std::size_t q = i;
+        while (q > 0 && !ts[q - 1].word && (ts[q - 1].lower == "\"" || ts[q - 1].lower == "\u201C" ||
+                                            ts[q - 1].lower == "\u00AB" || ts[q - 1].lower == "'"))
+          --q;
+        if (q > 0 && ts[q - 1].word && kFireBefore.count(token_key(ts[q - 1]))) position = true;
+      }
       if (words > 0 && !position) return std::nullopt;
       if (i > 0 && ts[i - 1].word) {
         const std::string prev = token_key(ts[i - 1]);
@@ -638,7 +652,9 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
                                                normalise_arabic("النيران"), normalise_arabic("الصواريخ"),
                                                normalise_arabic("النار"), "shelling", "shells", "fire", "rockets"};
       const std::size_t j = i > 1 && ts[i - 1].lower == "the" ? i - 1 : i;  // ("the source of the shelling")
-      if (kFire.count(w) && j > 0 && ts[j - 1].word && words <= 8) {
+      // (a position or a holder between: "the source of the shelling on Kafr Nabl was not
+      // identified" names the target; reviewer, session 37)
+      if (kFire.count(w) && j > 0 && ts[j - 1].word && words <= 8 && position) {
         if (token_key(ts[j - 1]) == normalise_arabic("مصدر")) return Span{ts[j - 1].span.begin, ts[k - 1].span.end};
         if (ts[j - 1].lower == "of" && j > 1 && ts[j - 2].word && ts[j - 2].lower == "source")
           return Span{ts[j - 2].span.begin, ts[k - 1].span.end};
@@ -649,7 +665,8 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
     // forces in X", "من قوات النظام في X"; thirty-seventh held-out set, h698)
     static const std::set<std::string> kHolder{"army", "forces", "regime", "militants", "rebels", "قوات", "الجيش",
                                                "النظام", "الميليشيات", "ميليشيات", "армии", "войск", "боевиков"};
-    if (kPosition.count(w) || kHolder.count(w)) position = true;
+    if (kPosition.count(w)) position = true;
+    if (kHolder.count(w)) holder = true;
     else if (!kSmall.count(w) && !position) return std::nullopt;  // an unrelated word right before the place
     // (past the position word, two other words at most: "from government positions around X",
     // not "from Idlib say jets struck positions in X")
@@ -2103,12 +2120,21 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                    "village", "town", normalise_arabic("القرية"), normalise_arabic("البلدة"), normalise_arabic("الضيعة"),
                    normalise_arabic("بالقرية"), normalise_arabic("بالضيعة"), normalise_arabic("بالبلدة"),
                    // (Turkish and Russian, no article: "köyün üzerinde", "у края деревни")
-                   "köyün", "köyde", "köye", "köyden", "köyü", "деревни", "деревне", "деревню", "села", "селе", "село"};
-               bool said = false;
-               for (std::size_t k = ss[si].first_token; k < ss[si].end_token && !said; ++k)
-                 if (ts[k].word && kVillageNoun.count(word_key(k)) &&
+                   "köyün", "köyde", "köye", "köyden", "köyü", "деревни", "деревне", "деревню", "селе"};
+               bool said = false, another = false;
+               for (std::size_t k = ss[si].first_token; k < ss[si].end_token; ++k) {
+                 if (!ts[k].word) continue;
+                 if (kVillageNoun.count(word_key(k)) &&
                      (ts[k].script != Script::latin || ts[k].lower.starts_with("k") || (k > 0 && ts[k - 1].lower == "the")))
                    said = true;
+                 // ("In another village nearby …", "an airstrike hit a village in the Ghab plain; the
+                 // village school …": another village, unnamed; reviewer, session 37)
+                 if ((ts[k].lower == "village" || ts[k].lower == "town") && k > 0 &&
+                     (ts[k - 1].lower == "a" || ts[k - 1].lower == "another" || ts[k - 1].lower == "one" ||
+                      ts[k - 1].lower == "neighbouring" || ts[k - 1].lower == "nearby"))
+                   another = true;
+               }
+               if (another) return nullptr;
                // (only when the sentence before names none: its own is borrowed as before)
                if (!said || si == 0 || nearest_place(si - 1, false)) return nullptr;
                // (the village named last, in its paragraph and at most four sentences back: "Şeyh

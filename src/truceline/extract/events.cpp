@@ -682,25 +682,18 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "turn* trucks back"}, {"movement_restriction", "turn* herders back"},
     {"movement_restriction", "turn* people back"}, {"movement_restriction", "turn* civilians back"},
     {"movement_restriction", "turn* residents back"}, {"movement_restriction", "turn* farmers back"},
-    {"movement_restriction", "turn* them back"}, {"movement_restriction", "turn* us back"},
-    {"movement_restriction", "turn* him back"}, {"movement_restriction", "turn* her back"},
     {"movement_restriction", "lets ~ ~ through only"},
     {"movement_restriction", "lets ~ through only"}, {"movement_restriction", "let ~ ~ through only"},
     {"movement_restriction", "يحظر* ~ ~ التنقل"}, {"movement_restriction", "يحظر* ~ التنقل"},
     {"movement_restriction", "يحظر* التنقل"}, {"movement_restriction", "حظر* التنقل"},
-    {"movement_restriction", "يمنع* التنقل"}, {"movement_restriction", "منع* التنقل"},
-    {"movement_restriction", "يمنع* ~ التنقل"}, {"movement_restriction", "حظر* التجول"},
     {"movement_restriction", "يسكر* الطريق"}, {"movement_restriction", "سكر* الطريق"},
     {"movement_restriction", "بيسكر* الطريق"}, {"movement_restriction", "الطريق مسكر*"},
-    {"movement_restriction", "проезд закрыт*"}, {"movement_restriction", "движение запрещено"},
+    {"movement_restriction", "проезд закрыт* военн*"}, {"movement_restriction", "движение запрещено"},
     {"movement_restriction", "запрещено движение"}, {"movement_restriction", "движение ~ запрещено"},
     {"movement_restriction", "жителей не пропуска*"}, {"movement_restriction", "людей не пропуска*"},
     {"movement_restriction", "никого не пуска*"}, {"movement_restriction", "yol* ~ kapatılmış"},
     {"movement_restriction", "yol* ~ ~ kapatılmış"}, {"movement_restriction", "yol* ~ ~ ~ kapatılmış"},
-    {"movement_restriction", "kimseyi geçirmiyor*"}, {"movement_restriction", "ما كان يخلي حدا"},
-    {"movement_restriction", "ما بيخلي حدا"}, {"movement_restriction", "ما عم يخلي حدا"},
-    {"movement_restriction", "ما يخلي حدا"}, {"movement_restriction", "ما كانو يخلو حدا"},
-    {"group_presence", "نصب* مدفع*"}, {"group_presence", "نصبو* مدفع*"}, {"group_presence", "نصب* ~ مدفع*"},
+    {"group_presence", "نصب* مدفع هاون"}, {"group_presence", "نصبو* مدفع هاون"}, {"group_presence", "نصب* ~ مدفع هاون"},
     {"uav_observation", "طيار* مسير* فوق"}, {"uav_observation", "طائر* مسير* فوق"}, {"uav_observation", "طياره مسيره فوق"},
     {"group_presence", "took over the school*"}, {"group_presence", "took over the village*"},
     {"group_presence", "took over the town*"}, {"group_presence", "took over the hospital*"},
@@ -1180,9 +1173,7 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
           "هذا الخبر غير صحيح", "مش صحيح", "هاد الحكي مش صحيح", "هذا الكلام غير صحيح",
           // (that nothing happened: "The partner visited; no strike took place."; thirty-seventh set)
           "no strike took place", "no shelling took place", "no attack took place", "no airstrike took place",
-          "nothing happened", "it did not happen", "it never happened", "there was no strike", "there was no shelling",
-          "никакого обстрела не было", "обстрела не было", "удара не было", "ничего не было", "لم يحدث شيء",
-          "لم يحصل شيء", "ما صار شي"}) {
+          "it did not happen", "it never happened", "никакого обстрела не было", "لم يحدث أي قصف"}) {
       std::vector<std::string> words;
       std::string_view sv(p);
       for (std::size_t x = 0; x < sv.size();) {
@@ -1228,8 +1219,11 @@ std::optional<std::pair<std::size_t, std::size_t>> verdict_at(const Text& t, std
   if (auto v = phrase_at(k)) return v;  // ("Not true: …")
   // (or the clause after a short first one and a semicolon: "The partner visited; no strike took
   // place." — the check, then its finding)
+  // (not a first clause that names a place: "We checked Hass; there was no shelling" is of Hass,
+  // not of the sentence before; reviewer, session 37)
   for (std::size_t x = k, words = 0; x < e && words <= 6; ++x) {
     if (t.tok(x).word) {
+      if (words > 0 && t.tok(x).capitalised) break;
       ++words;
       continue;
     }
@@ -1877,6 +1871,8 @@ EventFindings find_events(const Document& doc) {
     // restriction), "لم يوقف", Turkish "durdurmadı", "el koymadı" (reviewer, session 30).
     auto negated_verb = [&](const Hit& v) {
       if (v.p->words[0] == "не") return false;
+      // ("ما كان يخلي حدا يطلع": wouldn't let anyone out, the negation is the restriction's own)
+      if (v.p->words.size() == 2 && v.p->words[1] == normalise_arabic("حدا")) return false;
       for (std::size_t i = v.first, words = 0; i > b && words < 2;) {
         --i;
         if (!t.tok(i).word) break;
@@ -2781,14 +2777,25 @@ EventFindings find_events(const Document& doc) {
           return false;
         // (the noun alone, not a clause that tells the event: "after the airstrike hit X", "after
         // the shelling of X", "بعد القصف على X" tell where and what)
-        const std::size_t nx = m.last_token + 1;
-        if (nx >= t.doc.tokens().size() || t.tok(nx).sentence != t.tok(m.last_token).sentence) return true;
+        std::size_t nx = m.last_token + 1;
+        auto in_sentence = [&](std::size_t x) {
+          return x < t.doc.tokens().size() && t.tok(x).sentence == t.tok(m.last_token).sentence;
+        };
+        // (past the noun's definite adjectives: "بعد القصف المدفعي على كفرنبل", "بعد الغارات الروسية على …")
+        for (int adj = 0; adj < 2 && in_sentence(nx) && t.tok(nx).word && t.tok(nx).script == Script::arabic &&
+                          normalise_arabic(t.tok(nx).lower).starts_with(normalise_arabic("ال"));
+             ++adj)
+          ++nx;
+        if (!in_sentence(nx)) return true;
         if (!t.tok(nx).word) return true;
         if (sc == Script::latin) return false;
+        // (a name after it tells where: "После обстрела Кафр-Набля")
+        if (t.tok(nx).capitalised) return false;
         const std::string n = token_key(t.tok(nx));
         return !(n == "на" || n == "по" || n == "в" || n == "во" || n == normalise_arabic("على") ||
                  n == normalise_arabic("في") || n == normalise_arabic("من") || n == normalise_arabic("عليه") ||
-                 n == normalise_arabic("عليها"));
+                 n == normalise_arabic("عليها") || n == normalise_arabic("الذي") || n == normalise_arabic("التي") ||
+                 n == normalise_arabic("ب") || n.starts_with(normalise_arabic("ب")) || n.starts_with(normalise_arabic("ل")));
       };
       auto& found = out.events;
       std::vector<bool> told_again(found.size(), false);

@@ -513,6 +513,17 @@ Words words_of(const Document& doc) {
     }
     w.info.push_back(info);
   }
+  // Turkish: a weekday read through its ablative ("Cumartesiden") is a day only before "beri" or
+  // "itibaren" (since): "Cumartesiden kalan enkaz", "Pazartesiden önce" are no such day (reviewer,
+  // session 37).
+  if (doc.lang() == "tr")
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].word || w.info[i].weekday < 0 || tr_weekdays().find(w.key[i])) continue;
+      std::size_t j = i + 1;
+      while (j < toks.size() && !toks[j].word && toks[j].sentence == toks[i].sentence) ++j;
+      const bool since = j < toks.size() && toks[j].word && (w.key[j] == "beri" || w.key[j] == "itibaren");
+      if (!since) w.info[i].weekday = -1;
+    }
   // Turkish: a number word in the dative before "rose" or "reached" ("ölü sayısı üçe yükseldi",
   // "dörde çıktı", "altıya ulaştı") is the figure (set 33: "üçe" was no number). Only there: "ona"
   // is also "to him", "ikiye" "into two".
