@@ -2156,7 +2156,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.place = head;
       c.place_rule = "paragraph_village";
       c.uncertain.push_back(fmt::format("place: 'the village' of the event's sentence: '{}', the village its paragraph "
-                                        "named first",
+                                        "named last before it",
                                         head->text));
     }
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";

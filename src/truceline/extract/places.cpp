@@ -2056,14 +2056,17 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         }();
         bool hospital = false, own = false;
         for (const std::string& f : forms(w - 1)) hospital = hospital || kHospital.count(f) > 0;
-        for (const std::string& f : forms(w)) own = own || kOwnName.count(f) > 0;
-        // (only a name the main gazetteer spells so: "مشفى الكرامة" is no Muhradah by a looser match)
-        const auto sp = m.arabic.find(ar_key_word(doc.token_text(W[w].tok)));
-        const bool spelt = sp != m.arabic.end() && [&] {
+        if (hospital)
+          for (const std::string& f : forms(w)) own = own || kOwnName.count(f) > 0;
+        // (only a name the main gazetteer spells so: "مشفى الكرامة" is no Muhradah by a looser match;
+        // asked only after a hospital noun, as this runs for every pair of Arabic words)
+        const bool spelt = hospital && !own && [&] {
+          const auto sp = m.arabic.find(ar_key_word(doc.token_text(W[w].tok)));
+          if (sp == m.arabic.end()) return false;
           const Resolved r = m.resolve(sp->second);
           return r.place && r.match == "exact";
         }();
-        if (hospital && !own && spelt) {
+        if (spelt) {
           CueHit h = weak_cue_here(w, "hospital", std::string(doc.token_text(W[w - 1].tok)));
           h.first = w - 1;
           return h;
