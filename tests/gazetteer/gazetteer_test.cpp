@@ -370,6 +370,24 @@ TEST(Lookup, ShortTranslitKeyMatchesTheSameCoarseSpelling) {
   EXPECT_TRUE(g.lookup("Hmeimim").candidates.empty());
 }
 
+// An Arabic name and a spelling that adds the nisba ("معروفة", "المعروفية": -ية makes another word)
+// are no key match, though their keys (ي dropped) agree; the same name spelt with or without the
+// article still is an exact match.
+TEST(Lookup, ArabicNisbaIsAnotherName) {
+  std::istringstream in(
+      "geonameid\tname\tasciiname\talternatenames\tlat\tlon\tcountry\tadmin1\tadmin1_name\tfeature_code\tpopulation\n"
+      "8\tAl Ma`rufiyah\tAl Ma`rufiyah\tالمعروفية\t36.2\t37.44\tSY\t09\tAleppo\tPPL\t0\n"
+      "9\tSahriyah\tSahriyah\tصهرية\t35.6\t36.3\tSY\t12\tIdlib\tPPL\t0\n");
+  const auto g = Gazetteer::read(in, "t.tsv");
+  // (a looser tier's match stays, below the threshold: the key tier scored 0.85)
+  for (const char* q : {"معروفة", "معروفي"})
+    for (const auto& c : g.lookup(q, limit(0)).candidates) EXPECT_LT(c.score, 0.84) << q << " " << c.matched;
+  const auto same = g.lookup("معروفية", limit(0));
+  ASSERT_FALSE(same.candidates.empty());
+  EXPECT_EQ(best_id(same), 8u);
+  EXPECT_EQ(best_id(g.lookup("الصهرية", limit(0))), 9u);
+}
+
 // ---------------------------------------------------------------------------------------------
 // --country and --near
 

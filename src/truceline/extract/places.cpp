@@ -1238,6 +1238,188 @@ std::string short_name_letters(std::string_view folded) {
   return s;
 }
 
+// An Arabic name against GeoNames' Latin spellings. Some villages of the zone are in GeoNames with
+// Latin spellings only (the supplement's "Ballah", "`Ayn Samur", "Hurayshah"): an Arabic text's
+// "بلّة", "عين سامور", "حريشة" meets none of their spellings exactly, and the key tier's
+// similarity, computed on ICU's romanisation of the Arabic (no short vowels: "yn samwr"), stays
+// below its threshold (thirty-seventh held-out set). The two are compared letter for letter
+// instead: Arabic writes every consonant and the long vowels (ا و ي), Latin every consonant and
+// every vowel, so the name agrees when the consonants are the same (by the classes the BGN
+// romanisation keeps apart, emphatics with their plain letters) and each long vowel the Arabic
+// writes is a vowel of its class at that place in the Latin (a short vowel the Arabic leaves
+// unwritten is free). Hand-written: ICU's Arabic-Latin transliterator gives one romanisation,
+// and no library compares a vowelless script with a vowelled one.
+//   Consonants: b t T (ث th) j h (ح ه) x (خ kh) d D (ذ dh) r z (ز ظ) s (س ص) S (ش sh) g (غ gh) f
+//   k (ق ك q c) l m n, ض d, ط t, c (ع, GeoNames' ` or ‘: "عبلة" is `Ablah, not Ballah); ء and a
+//   word's first alef (a hamza's seat): nothing.
+//   Vowels: ا ى a, و u, ي i; Latin a, e (a or i), i, o u, and the semivowels y and w, which
+//   the Arabic must write (ي, و: "Ayn" عين, "-iyah" ية).
+//   ة: an a (or e) before it, then nothing at the end of the name ("بلّة" is Ballah, not Ballu),
+//   t or nothing before another word ("خربة" Khirbat); the
+//   article (ال, Latin al, ash, …) left out; a doubled consonant counts once; a Latin word's
+//   final h after a vowel is the ta marbuta, left out.
+struct ArabicLatin {
+  std::string consonants;
+  std::vector<std::string> slots;  // the vowels before, between and after the consonants
+};
+void add_consonant(ArabicLatin& s, char k) {
+  if (!s.consonants.empty() && s.consonants.back() == k && s.slots.back().empty()) return;  // doubled
+  s.consonants += k;
+  s.slots.emplace_back();
+}
+// A Latin spelling with the ayn's marks (` ‘ ʿ ʻ, which fold() removes) as the digit 9, which
+// it keeps: for latin_letters.
+std::string ayn_marked(std::string_view spelling) {
+  std::string out;
+  for (std::size_t i = 0; i < spelling.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_cp(spelling, i);
+    if (c == U'`' || c == 0x2018 || c == 0x02BF || c == 0x02BB)
+      out += '9';
+    else
+      out.append(spelling.substr(at, i - at));
+  }
+  return out;
+}
+ArabicLatin latin_letters(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kArticles{
+      "al", "el", "il", "ul", "l", "ad", "adh", "ed", "edh", "an", "en", "ar", "er", "as", "ash",
+      "es", "esh", "ech", "at", "ath", "et", "eth", "az", "ez"};
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < folded.size();) {
+    std::size_t e = folded.find(' ', i);
+    if (e == std::string_view::npos) e = folded.size();
+    if (e > i) words.push_back(folded.substr(i, e - i));
+    i = e + 1;
+  }
+  ArabicLatin out;
+  out.slots.emplace_back();
+  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+    std::string_view w = words[wi];
+    if (wi + 1 < words.size() && kArticles.count(w)) continue;
+    if (w.size() > 3 && w.back() == 'h' && std::string_view("aeiou").find(w[w.size() - 2]) != std::string_view::npos)
+      w.remove_suffix(1);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const char c = w[i], next = i + 1 < w.size() ? w[i + 1] : '\0';
+      switch (c) {
+        case 'a': out.slots.back() += 'a'; continue;
+        case 'e': out.slots.back() += 'e'; continue;
+        case 'i': out.slots.back() += 'i'; continue;
+        case 'o': case 'u': out.slots.back() += 'u'; continue;
+        case 'y': out.slots.back() += 'Y'; continue;  // (ي, which Arabic writes)
+        case 'w': out.slots.back() += 'W'; continue;  // (و)
+        default: break;
+      }
+      if (c == '9') {  // (the ayn's mark, ayn_marked)
+        add_consonant(out, 'c');
+        continue;
+      }
+      if (c < 'a' || c > 'z') continue;
+      char k = c;
+      if (next == 'h' && (c == 's' || c == 'c' || c == 'k' || c == 'g' || c == 't' || c == 'd')) {
+        k = (c == 's' || c == 'c') ? 'S' : c == 'k' ? 'x' : c == 'g' ? 'g' : c == 't' ? 'T' : 'D';
+        ++i;
+      } else if (c == 'q' || c == 'c') {
+        k = 'k';
+      } else if (c == 'p') {
+        k = 'b';
+      } else if (c == 'v') {
+        k = 'f';
+      }
+      add_consonant(out, k);
+    }
+  }
+  return out;
+}
+// The Arabic name's readings (one per choice of t or nothing for a ta marbuta before another
+// word); none when the name holds a letter that is not Arabic.
+std::vector<ArabicLatin> arabic_readings(std::string_view text) {
+  std::vector<std::u32string> words(1);
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_cp(text, i);
+    if (c == U' ' || c == U'-' || c == 0x00A0) {
+      if (!words.back().empty()) words.emplace_back();
+    } else if (!((c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670)) {
+      words.back() += c;
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  std::vector<ArabicLatin> outs(1);
+  outs[0].slots.emplace_back();
+  auto alef = [](char32_t c) { return c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671; };
+  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+    std::u32string w = words[wi];
+    if (w.size() >= 4 && alef(w[0]) && w[1] == 0x0644) w.erase(0, 2);
+    for (std::size_t j = 0; j < w.size(); ++j) {
+      const char32_t c = w[j];
+      if (j == 0 && alef(c)) continue;  // a hamza's seat
+      char v = 0, k = 0;
+      switch (c) {
+        case 0x0627: case 0x0622: case 0x0649: v = 'a'; break;           // ا آ ى
+        case 0x0648: v = 'u'; break;                                     // و
+        case 0x064A: v = 'i'; break;                                     // ي
+        case 0x0621: case 0x0623: case 0x0625: case 0x0626: case 0x0624: case 0x0671: break;  // ء أ إ ئ ؤ
+        case 0x0639: k = 'c'; break;                                     // ع
+        case 0x0629:                                                     // ة (after an a)
+          for (ArabicLatin& o : outs) o.slots.back() += 'A';
+          if (wi + 1 < words.size()) {
+            const std::size_t n = outs.size();
+            for (std::size_t o = 0; o < n; ++o) {
+              outs.push_back(outs[o]);
+              add_consonant(outs.back(), 't');
+            }
+          }
+          break;
+        case 0x0628: case 0x067E: k = 'b'; break;  // ب پ
+        case 0x062A: case 0x0637: k = 't'; break;  // ت ط
+        case 0x062B: k = 'T'; break;               // ث
+        case 0x062C: k = 'j'; break;               // ج
+        case 0x062D: case 0x0647: k = 'h'; break;  // ح ه
+        case 0x062E: k = 'x'; break;               // خ
+        case 0x062F: case 0x0636: k = 'd'; break;  // د ض
+        case 0x0630: k = 'D'; break;               // ذ
+        case 0x0631: k = 'r'; break;               // ر
+        case 0x0632: case 0x0638: k = 'z'; break;  // ز ظ
+        case 0x0633: case 0x0635: k = 's'; break;  // س ص
+        case 0x0634: k = 'S'; break;               // ش
+        case 0x063A: k = 'g'; break;               // غ
+        case 0x0641: case 0x06A4: k = 'f'; break;  // ف ڤ
+        case 0x0642: case 0x0643: k = 'k'; break;  // ق ك
+        case 0x0644: k = 'l'; break;               // ل
+        case 0x0645: k = 'm'; break;               // م
+        case 0x0646: k = 'n'; break;               // ن
+        default: return {};
+      }
+      for (ArabicLatin& o : outs) {
+        if (v) o.slots.back() += v;
+        if (k) add_consonant(o, k);
+      }
+    }
+  }
+  return outs;
+}
+// Whether an Arabic reading agrees with a Latin spelling's letters: the same consonants, and each
+// long vowel the Arabic writes among the Latin's vowels at that place (a Latin e agrees with a
+// or i).
+bool arabic_agrees(const ArabicLatin& ar, const ArabicLatin& la) {
+  if (ar.consonants != la.consonants) return false;
+  for (std::size_t i = 0; i < ar.slots.size(); ++i) {
+    const std::string& l = la.slots[i];
+    auto has = [&](char c) { return l.find(c) != std::string::npos; };
+    for (const char v : ar.slots[i])
+      if (!(v == 'A'   ? has('a') || has('e')  // (ة: an a before it)
+            : v == 'a' ? has('a') || has('e')
+            : v == 'i' ? has('i') || has('Y') || has('e')
+                       : has('u') || has('W')))
+        return false;
+    // (and the semivowels the Latin writes, the Arabic writes too: "معروفة" is no Al
+    // Ma`rufiyah, "-iyah" being ية)
+    if ((has('Y') && ar.slots[i].find('i') == std::string::npos) || (has('W') && ar.slots[i].find('u') == std::string::npos))
+      return false;
+  }
+  return true;
+}
+
 int same_skeleton(const Skeleton& q, const Skeleton& g, bool inflected) {
   if (q.consonants.size() < 3 || q.consonants != g.consonants || q.nisba != g.nisba) return -1;
   const bool ending = inflected && q.slots.back() != '-';
@@ -1343,11 +1525,26 @@ struct PlaceFinder::Impl {
       if (in_scope[sp.place] == 2)
         in_scope[sp.place] = !scope || scope->distance_m(gazetteer::LonLat{p.lon, p.lat}) <= std::min(scope->margin_m, kSkeletonMarginM);
       if (!in_scope[sp.place]) continue;
+      if (ArabicLatin l = latin_letters(gazetteer::fold(ayn_marked(sp.spelling))); l.consonants.size() >= 2)
+        arabic_latin[l.consonants].push_back({&p, std::move(l), std::string(sp.spelling)});
       Skeleton k = skeleton_of(sp.folded);
       if (k.consonants.size() < 2) continue;
       std::string short_letters = k.consonants.size() == 2 ? short_name_letters(sp.folded) : std::string();
       skeletons[k.consonants].push_back({&p, std::move(k), std::string(sp.spelling), std::move(short_letters)});
     }
+  }
+  // The same spellings by their letters as an Arabic name is compared with them (latin_letters).
+  struct ArabicLatinEntry {
+    const gazetteer::Place* place;
+    ArabicLatin letters;
+    std::string spelling;
+  };
+  mutable std::unordered_map<std::string, std::vector<ArabicLatinEntry>> arabic_latin;
+  void index_once() const {
+    std::call_once(skeleton_once, [this] {
+      index_skeletons(*gaz);
+      if (const gazetteer::Resolver* l = has_localities() ? local() : nullptr) index_skeletons(l->gazetteer());
+    });
   }
   // The one place in scope (places closer than kAmbiguityKm are one) with a spelling of the
   // same skeleton as one of the folded queries (same_skeleton), and the spelling; none when no
@@ -1359,10 +1556,7 @@ struct PlaceFinder::Impl {
     std::vector<std::pair<const gazetteer::Place*, std::string>> tied;  // with the spelling that agrees
   };
   SkeletonMatch by_skeleton(const std::vector<std::string>& folded, bool inflected) const {
-    std::call_once(skeleton_once, [this] {
-      index_skeletons(*gaz);
-      if (const gazetteer::Resolver* l = local()) index_skeletons(l->gazetteer());
-    });
+    index_once();
     // the best agreement per place, then the places at the best
     std::vector<std::tuple<int, const gazetteer::Place*, std::string>> hits;
     for (const std::string& q : folded) {
@@ -1377,6 +1571,23 @@ struct PlaceFinder::Impl {
           hits.emplace_back(same, e.place, e.spelling);
         }
     }
+    return best_of(std::move(hits));
+  }
+  // Likewise for an Arabic name (arabic_readings, arabic_agrees), the best agreement being the
+  // one whose Latin vowels the Arabic writes most of (all agreements tie).
+  SkeletonMatch by_arabic_letters(std::string_view text) const {
+    index_once();
+    std::vector<std::tuple<int, const gazetteer::Place*, std::string>> hits;
+    for (const ArabicLatin& a : arabic_readings(text)) {
+      const auto it = arabic_latin.find(a.consonants);
+      if (it == arabic_latin.end()) continue;
+      for (const ArabicLatinEntry& e : it->second)
+        if (arabic_agrees(a, e.letters)) hits.emplace_back(0, e.place, e.spelling);
+    }
+    return best_of(std::move(hits));
+  }
+  // The place of the best agreement, or the places tied at it (one per namesake).
+  static SkeletonMatch best_of(std::vector<std::tuple<int, const gazetteer::Place*, std::string>> hits) {
     if (hits.empty()) return {};
     std::stable_sort(hits.begin(), hits.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
     const int best = std::get<0>(hits.front());
@@ -3408,9 +3619,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         // thirtieth held-out set). The span keeps the article.
         if (first.size() >= 6 && first.starts_with(U"عال")) variants.push_back({ar_no_article(first.substr(1)), "ar:ع-", true, 1});
         // ... and "ع" before a name without the article ("نزلو قذايف عصلنفة"; thirty-seventh held-out
-        // set): only when the word as written is no gazetteer spelling ("عزان", "عرا" are villages).
+        // set): only when the word as written is no gazetteer spelling ("عزان", "عرا" are villages),
+        // nor agrees with a Latin one by its letters (arabic_readings: "عبلة" is `Ablah).
         else if (first.size() >= 4 && first[0] == U'ع' && first[1] != U'ا' && !m.arabic.count(to_utf8(first)) &&
-                 !(m.has_localities() && m.resolve(std::string(doc.token_text(W[w].tok)), false, true).place))
+                 !(m.has_localities() && m.resolve(std::string(doc.token_text(W[w].tok)), false, true).place) &&
+                 [&] {
+                   const auto sk = m.by_arabic_letters(doc.token_text(W[w].tok));
+                   return !sk.place && sk.tied.empty();
+                 }())
           variants.push_back({first.substr(1), "ar:ع-", true, 1});
         // An Arabic list's located village before w (list_window, below).
         // (The sentence's last mention, when it is a located point: a dropped member between them
@@ -3968,6 +4184,20 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           if (usable(lr)) {
             r = lr;
             from_localities = true;
+            // An Arabic name the key tier gives another spelling's village ("حريشة" -> Al
+            // Hurayshat, "الحريشات") whose letters agree with one other place's Latin spelling
+            // (Hurayshah, which GeoNames spells in Latin only): that place.
+            if (arabic_word && lr.match == "key") {
+              const auto sk = m.by_arabic_letters(win.query);
+              if (sk.place && sk.place != lr.place && latin_letters(gazetteer::fold(sk.spelling)).consonants.size() >= 3) {
+                r = Resolved{};
+                r.status = gazetteer::Status::resolved;
+                r.place = sk.place;
+                r.match = "skeleton";
+                from_localities = m.in_supplement(sk.place);
+                skeleton_spelling = sk.spelling;
+              }
+            }
           } else if (alt) {
             r = *alt;
             from_localities = true;
@@ -3992,12 +4222,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             r.place = lr.key_only_in_scope;
             from_localities = true;
             key_only = true;
-          } else if (!arabic_word && !acronym && !r.place && r.status != gazetteer::Status::ambiguous &&
+          } else if (!acronym && !r.place && r.status != gazetteer::Status::ambiguous &&
                      // (not a name the main gazetteer knows outside the area: "Kobani", "Quneitra",
                      // "Qamishli" are those towns, not villages of the zone with their skeleton;
                      // a key match far off, "Mozra" -> Ghawr al Mazra`ah, is no such name)
                      !(r.status == gazetteer::Status::out_of_scope && r.match == "exact") &&
-                     !m.folded_names.count(gazetteer::fold(win.query))) {
+                     (arabic_word || !m.folded_names.count(gazetteer::fold(win.query)))) {
             // A spelling whose vowels and semivowels no tier matches ("Mozra", "Muzara",
             // "Музары" for Mawzarah; "Khirbet al-Joz", Turkish "Hırbet el-Cevz" for Khirbat al
             // Jawz; "Kafrouid" for Kafr `Uwayd): the one place in scope, main gazetteer or
@@ -4005,6 +4235,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             // (skeleton_of, same_skeleton; a Russian case ending may differ). Two such places:
             // none. (The supplement's answer may be "ambiguous" by its looser key tier, "Музары"
             // as Mawzarah or a Mazra`ah; two villages spelt alike stay ambiguous here too.)
+            // An Arabic name: by its letters against the Latin spellings (arabic_readings: "عين
+            // سامور" is `Ayn Samur, "بلّة" Ballah, which GeoNames spells in Latin only).
             std::vector<std::string> qs{gazetteer::fold(win.query)};
             for (const auto& lt : win.local_tries) qs.push_back(gazetteer::fold(lt.first));
             for (const std::string& q : win.local_exact) qs.push_back(gazetteer::fold(q));
@@ -4021,19 +4253,37 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                 "bayt", "beyt", "umm", "ummu", "um", "abu", "ebu", "ras", "khirbat", "khirbet", "hirbet", "qalaat",
                 "kalaat", "jabal", "jebel", "cebel", "sheikh", "shaykh", "seyh", "mazraat", "tall", "al", "el"};
             const std::string one = win.first == win.last ? gazetteer::fold(query_of(win.first, win.last)) : std::string();
-            auto sk = kNameWords.count(one) ? Impl::SkeletonMatch{} : m.by_skeleton(qs, cyr);
+            auto sk = arabic_word        ? m.by_arabic_letters(win.query)
+                      : kNameWords.count(one) ? Impl::SkeletonMatch{}
+                                              : m.by_skeleton(qs, cyr);
+            auto consonants = [&](const std::string& spelling) {
+              const std::string f = gazetteer::fold(spelling);
+              return arabic_word ? latin_letters(f).consonants.size() : skeleton_of(f).consonants.size();
+            };
             const gazetteer::Place* p = sk.place;
             std::string spelling = sk.spelling;
             // A short name's match (two consonants: short_name_letters) only near a point the text
             // located before: "Heesh" after a sentence on Maarat al-Numan is Hish, 11 km off, but a
             // "Rabiya" in northern Latakia is no Ar Rabiyah by Jisr al-Shughur, 34 km off.
-            if (p && skeleton_of(gazetteer::fold(spelling)).consonants.size() == 2 && !located_near(p)) p = nullptr;
+            if (p && consonants(spelling) == 2 && !located_near(p)) p = nullptr;
             // Several namesakes agree (Turkish "Meryemeyn": the Maryamayn of Idlib and the one east
             // of Aleppo; thirtieth held-out set): the one within 15 km of a point the text located
             // before, when exactly one is; else the name is ambiguous, as an exact name of several
             // villages is, and a point the text locates after it may still settle it (the
             // neighbour-after rule). (Names of three consonants at least: two are too few.)
-            if (!p && sk.tied.size() >= 2 && skeleton_of(gazetteer::fold(sk.tied.front().second)).consonants.size() >= 3) {
+            // (An Arabic name of two consonants, "بلّة", only so: Ballah by a village the text located
+            // 9 km off, of Ballah, Balah and Bālā.)
+            if (!p && sk.tied.size() >= 2 && arabic_word && consonants(sk.tied.front().second) == 2) {
+              std::vector<const gazetteer::Place*> places;
+              for (const auto& t : sk.tied) places.push_back(t.first);
+              if (const auto [only, near_to] = settle_by_neighbour(places); only) {
+                p = only;
+                neighbour = near_to->text;
+                for (const auto& t : sk.tied)
+                  if (t.first == only) spelling = t.second;
+              }
+            }
+            if (!p && sk.tied.size() >= 2 && consonants(sk.tied.front().second) >= 3) {
               std::vector<const gazetteer::Place*> places;
               for (const auto& t : sk.tied) places.push_back(t.first);
               if (const auto [only, near_to] = settle_by_neighbour(places); only) {
@@ -4606,7 +4856,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                                   doc.tokens_text(W[a].tok, W[b].tok), p.admin1());
         }
       }
-      if (!skeleton_spelling.empty())
+      if (!skeleton_spelling.empty() && arabic_word)
+        pm.reason += (pm.reason.empty() ? "" : "; ") +
+                     fmt::format("no Arabic spelling of the gazetteer is written so; taken as the {} whose Latin "
+                                 "spelling, '{}', has the same consonants and the long vowels the Arabic writes{}",
+                                 neighbour.empty() ? "only place in scope" : "place", skeleton_spelling,
+                                 neighbour.empty() ? std::string()
+                                                   : fmt::format(" (of several such, the one within 15 km of '{}', "
+                                                                 "which the text located before)",
+                                                                 neighbour));
+      else if (!skeleton_spelling.empty())
         pm.reason += (pm.reason.empty() ? "" : "; ") +
                      (neighbour.empty()
                           ? fmt::format("no tier matches the spelling; taken as the only place in scope with a spelling "

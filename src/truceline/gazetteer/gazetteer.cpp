@@ -762,6 +762,18 @@ std::vector<char32_t> arabic_as_written(std::string_view s) {
   if (out.size() >= 4 && out[0] == 0x0627 && out[1] == 0x0644) out.erase(out.begin(), out.begin() + 2);
   return out;
 }
+
+// Whether two Arabic spellings as written differ by a nisba ("معروفة" and "المعروفية": -ية is the
+// adjective's ending, another name; the key tier, which drops the ي, would read them as one, as
+// adds_nisba says for the translit tier). Thirty-eighth session's probes.
+bool arabic_nisba_apart(std::vector<char32_t> a, std::vector<char32_t> b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  constexpr char32_t kYa = 0x064A, kHa = 0x0647;  // (ة is ه here)
+  if (a.size() < 3 || b.size() != a.size() + 1) return false;
+  if (a.back() == kHa && b.back() == kHa && b[b.size() - 2] == kYa)  // X + ة, X + ية
+    return std::equal(a.begin(), a.end() - 1, b.begin());
+  return b.back() == kYa && std::equal(a.begin(), a.end(), b.begin());  // X, X + ي
+}
 }  // namespace
 
 LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
@@ -805,8 +817,12 @@ LookupResult Gazetteer::lookup(std::string_view name, const LookupOptions& optio
   if (key.size() >= kMinKey)
     if (const auto it = ix.by_key.find(std::string_view(key)); it != ix.by_key.end()) {
       const std::string light = light_spelling(r.folded);
+      const bool arabic = has_arabic(name);
+      const auto written = arabic ? arabic_as_written(name) : std::vector<char32_t>();
       for (const auto nid : ix.key_names[it->second])
-        if (wanted(nid) && ix.names[nid].folded != r.folded) {
+        if (wanted(nid) && ix.names[nid].folded != r.folded &&
+            !(arabic && has_arabic(ix.names[nid].spelling) &&
+              arabic_nisba_apart(written, arabic_as_written(ix.names[nid].spelling)))) {
           const double sim = light == light_spelling(ix.names[nid].folded) ? 1.0 : similarity(r.folded, ix.names[nid].folded);
           if (sim >= kMinKeySimilarity) hits.push_back({ix.names[nid].place, nid, MatchKind::key, sim});
         }
