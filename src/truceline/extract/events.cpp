@@ -11,6 +11,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace truceline::extract {
 
@@ -1264,6 +1265,45 @@ bool arabic_still(const Text& t, std::size_t i) {
   return false;
 }
 
+// Levantine "ما" as a negation ("ما في قصف", "الطيارة ما ضربت", "ما كان في اشتباكات";
+// thirty-seventh held-out set): right before the trigger at `first`, or before "في", "كان",
+// "صار" or a verb of seeing or hearing right before it ("ما شفنا طيارة استطلاع"). Not the relative "what" after a demonstrative, a pronoun, a preposition
+// or a quantifier ("هذا ما حدث", "بعد ما قصفوا", "وهو ما أدى", "كل ما"), nor "ما بين". Returns the
+// token of "ما".
+std::optional<std::size_t> levantine_negation(const Text& t, std::size_t first, std::size_t b) {
+  static const std::unordered_set<std::string> kBetween = [] {
+    std::unordered_set<std::string> s;
+    for (const char* w : {"في", "فيه", "فيها", "كان", "كانت", "كانو", "كانوا", "صار", "صارت",
+                          // (we saw, heard, noticed: "ما شفنا طيارة استطلاع")
+                          "شفنا", "شفت", "شافو", "شافوا", "سمعنا", "سمعت", "لاحظنا", "لاحظت"})
+      s.insert(normalise_arabic(w));
+    return s;
+  }();
+  static const std::unordered_set<std::string> kRelative = [] {
+    std::unordered_set<std::string> s;
+    for (const char* w : {"هذا", "هذه", "هاد", "هاي", "ذلك", "تلك", "هو", "هي", "وهو", "وهي", "بعد", "قبل", "كل", "عن", "على",
+                          "حسب", "بحسب", "مع", "من", "بين", "الى", "إلى", "مثل", "عند", "حتى", "لغاية", "أكثر", "اكثر",
+                          "أقل", "اقل", "نحو", "إلا", "الا", "غير"})
+      s.insert(normalise_arabic(w));
+    return s;
+  }();
+  static const std::string kMa = normalise_arabic("ما"), kWaMa = normalise_arabic("وما");
+  std::size_t i = first;
+  for (int between = 0; i > b && between <= 2; ++between) {
+    const Token& prev = t.tok(i - 1);
+    if (!prev.word || prev.script != Script::arabic) return std::nullopt;
+    const std::string w = normalise_arabic(prev.lower);
+    if (w == kMa || w == kWaMa) {
+      if (w == kMa && i - 1 > b && t.tok(i - 2).word && kRelative.count(normalise_arabic(t.tok(i - 2).lower)))
+        return std::nullopt;
+      return i - 1;
+    }
+    if (!kBetween.count(w)) return std::nullopt;
+    --i;
+  }
+  return std::nullopt;
+}
+
 std::string text_of(const Text& t, std::size_t first, std::size_t end) {
   return std::string(t.doc.tokens_text(first, end - 1));
 }
@@ -2339,6 +2379,10 @@ EventFindings find_events(const Document& doc) {
       // ("обстрелов не зафиксировано", "shelling was not reported").
       if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 5, 2, b, e, true)) {
         statement("negation", neg->first, neg->end, {m.kind});
+        continue;
+      }
+      if (auto ma = levantine_negation(t, m.first_token, b)) {
+        statement("negation", *ma, *ma + 1, {m.kind});
         continue;
       }
       // The words of the trigger's clause, lower case (Arabic normalised), for the rules below.
