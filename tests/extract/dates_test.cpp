@@ -484,6 +484,10 @@ TEST(Dates, DayRangesEveryLanguageAreOneWindow) {
       {"19–25 ноября дорога была закрыта.", "19–25 ноября", 2019y / November / 19, "week"},
       {"بين 19 و25 تشرين الثاني أغلقت الطريق.", "بين 19 و25 تشرين الثاني", 2019y / November / 19, "week"},
       {"من 19 إلى 25 تشرين الثاني أغلقت الطريق.", "من 19 إلى 25 تشرين الثاني", 2019y / November / 19, "week"},
+      // ("حتى", until; Arabic-Indic digits; a weekday before each day: thirty-eighth held-out set)
+      {"أغلقت الطريق من ١٨ حتى ٢١ تشرين الثاني.", "من ١٨ حتى ٢١ تشرين الثاني", 2019y / November / 18, "week"},
+      {"أغلقت الطريق من الاثنين ١٨ حتى الخميس ٢١ تشرين الثاني.", "من الاثنين ١٨ حتى الخميس ٢١ تشرين الثاني",
+       2019y / November / 18, "week"},
       {"19-25 Kasım tarihleri arasında yol kapalıydı.", "19-25 Kasım", 2019y / November / 19, "week"},
       {"19 ile 25 Kasım arasında yol kapalıydı.", "19 ile 25 Kasım arasında", 2019y / November / 19, "week"},
   };

@@ -4058,4 +4058,27 @@ TEST(CandidateQuality, LevantineMaNegatesTheTriggerAfterIt) {
   }
 }
 
+// A drone's overflight told by the noun ("بسبب تحليق طائرة مسيّرة مجهولة فوق القرية", with an
+// adjective between the drone and "فوق") is a drone observation; a school named by its village
+// ("مدرسة أم جرين", "مدرسة تل الوز") places it, a school's own name does not. Thirty-eighth held-out
+// set (a payroll sheet's notes); our own sentences.
+TEST(CandidateQuality, ADroneOverflightNounAndASchoolNamedByItsVillage) {
+  {
+    const auto cs = full_candidates_of("مدرسة تل الوز: توقف الدوام ساعتين بسبب تحليق طائرة مسيّرة مجهولة فوق القرية.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "uav_observation");
+    EXPECT_EQ(place_of(cs[0]), "Tall al Wazz");
+  }
+  {
+    const auto cs = full_candidates_of("سقطت قذيفة قرب مدرسة أم جرين صباح الأحد.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Umm Jurayn");
+  }
+  for (const char* text : {"سقطت قذيفة قرب مدرسة خالد بن الوليد صباح الأحد.", "قصفت الطائرات مدرسة الأمل صباح الأحد."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "") << text;
+  }
+}
+
 }  // namespace truceline::extract

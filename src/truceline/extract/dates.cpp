@@ -3557,12 +3557,14 @@ struct Scanner {
     // ("ليلة ٢٧ على ٢٨ شباط": the night of the 27th to the 28th)
     static const std::string kOnAr = lexicon::key("على");
     static const std::string kBetweenAr = lexicon::key("بين"), kFromAr = lexicon::key("من"),
-                             kToAr = lexicon::key("إلى"), kToAr2 = lexicon::key("الى"), kAnd = "\xD9\x88";
+                             kToAr = lexicon::key("إلى"), kToAr2 = lexicon::key("الى"), kAnd = "\xD9\x88",
+                             // (until: "من الاثنين ١٨ حتى الخميس ٢١ تشرين الثاني"; thirty-eighth held-out set)
+                             kUntilAr = lexicon::key("حتى"), kUntilAr2 = lexicon::key("لغاية");
     auto dash = [&](std::size_t i) { return punct(i, "-") || punct(i, "\xE2\x80\x93") || punct(i, "\xE2\x80\x94"); };
     auto sep_word = [&](std::size_t i) {
       return word(i) && (k[i] == "to" || k[i] == "and" || k[i] == "till" || k[i] == "until" || k[i] == "through" ||
                          k[i] == "\xD0\xBF\xD0\xBE" /* по */ || k[i] == "\xD0\xB4\xD0\xBE" /* до */ || k[i] == "ile" ||
-                         k[i] == kToAr || k[i] == kToAr2 || k[i] == kOnAr);
+                         k[i] == kToAr || k[i] == kToAr2 || k[i] == kOnAr || k[i] == kUntilAr || k[i] == kUntilAr2);
     };
     auto cue = [&](std::size_t i) {
       return word(i) && (k[i] == "between" || k[i] == "from" || k[i] == "\xD1\x81" /* с */ || k[i] == kBetweenAr ||
@@ -3637,9 +3639,13 @@ struct Scanner {
       DateMention& m = out[x];
       if (gone[x] || !m.resolved || m.precision != "day" || (m.rule != "absolute" && m.rule != "absolute_no_year")) continue;
       auto [first, last] = tokens_of[x];
+      // (a date whose span opens with its weekday, "الخميس ٢١ تشرين الثاني": the range is read from
+      // its day, and keeps the weekday)
+      const std::size_t span_first = first;
+      if (info[first].weekday >= 0 && first + 1 <= last && day_at(first + 1)) ++first;
       std::optional<year_month_day> from;
       year_month_day to = *m.resolved;
-      std::size_t a = first, b = last;
+      std::size_t a = span_first, b = last;
       bool with_next = false;  // the range ends with the next mention
       bool by_and = false;     // two days joined by "and" ("9 and 12 March"): the days told are two
       auto is_and = [&](std::size_t i) { return word(i) && (k[i] == "and" || k[i] == kAnd); };

@@ -696,6 +696,7 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "yol* ~ ~ kapatılmış"}, {"movement_restriction", "yol* ~ ~ ~ kapatılmış"},
     {"group_presence", "نصب* مدفع هاون"}, {"group_presence", "نصبو* مدفع هاون"}, {"group_presence", "نصب* ~ مدفع هاون"},
     {"uav_observation", "طيار* مسير* فوق"}, {"uav_observation", "طائر* مسير* فوق"}, {"uav_observation", "طياره مسيره فوق"},
+    {"uav_observation", "طيار* مسير* ~ فوق"}, {"uav_observation", "طائر* مسير* ~ فوق"},
     {"group_presence", "took over the school*"}, {"group_presence", "took over the village*"},
     {"group_presence", "took over the town*"}, {"group_presence", "took over the hospital*"},
     {"uav_observation", "drone* circle over"}, {"uav_observation", "drone* circling over"},
@@ -730,8 +731,9 @@ constexpr const char* kSightingVerbs[] = {"seen", "spotted", "observed", "sighte
 // ظلّت تحوم", "завис беспилотник", "жужжал беспилотник", "bir insansız hava aracı dönüyordu",
 // "saatlerce dolaşan bir insansız hava aracı")
 // (thirty-first: "dolaştığını", "dolaşmış" — every form of "dolaş-", roam)
+// (thirty-eighth: the overflight noun, "بسبب تحليق طائرة مسيّرة مجهولة فوق القرية")
 constexpr const char* kDroneSightingVerbs[] = {"висел*", "hung", "تحوم", "يحوم", "حامت", "حام", "завис", "зависал*",
-                                               "зависла", "жужжал*", "dönüyordu", "dolaş*"};
+                                               "зависла", "жужжал*", "dönüyordu", "dolaş*", "تحليق", "وتحليق"};
 constexpr Entry kSightingObjects[] = {
     {"uav_observation", "drone*"}, {"uav_observation", "uav*"}, {"uav_observation", "беспилотник*"},
     {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},

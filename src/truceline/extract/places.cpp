@@ -2282,6 +2282,36 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           h.first = w - 1;
           return h;
         }
+        // A school named by its village ("مدرسة أم جرين", "مدرسة تل الوز"; thirty-eighth held-out
+        // set, a payroll sheet's notes): a weak cue too, for a name of two words whose first opens
+        // village names (أم, تل, كفر, …) and that the gazetteer (or its supplement) spells exactly
+        // — not a school's own name ("مدرسة الشهيد …", "مدرسة خالد بن الوليد").
+        static const std::set<std::string> kSchool{cue_key("مدرسة"), cue_key("ثانوية"), cue_key("روضة")};
+        static const std::set<std::string> kVillageFirst = [] {
+          std::set<std::string> s;
+          for (const char* x : {"أم", "تل", "كفر", "دير", "عين", "أبو", "خربة", "بيت", "رأس", "جسر", "قلعة", "معرة",
+                                "تلة", "مزرعة", "حربنوش", "جب", "بير", "بئر", "عرب", "ترمانين", "سرمين"})
+            s.insert(cue_key(x));
+          return s;
+        }();
+        bool school = false, village_first = false;
+        for (const std::string& f : forms(w - 1)) school = school || kSchool.count(f) > 0;
+        if (school)
+          for (const std::string& f : forms(w)) village_first = village_first || kVillageFirst.count(f) > 0;
+        if (school && village_first && w + 1 < n && W[w + 1].sep == 0 && tok(w + 1).script == Script::arabic) {
+          const std::string q(doc.slice(doc.tokens_span(W[w].tok, W[w + 1].tok)));
+          const Resolved main_r = m.resolve(q);
+          const bool spelt_school = (main_r.place && main_r.match == "exact") || [&] {
+            if (!m.has_localities()) return false;
+            const Resolved lr = m.resolve(q, false, true);
+            return lr.place && lr.match == "exact";
+          }();
+          if (spelt_school) {
+            CueHit h = weak_cue_here(w, "school", std::string(doc.token_text(W[w - 1].tok)));
+            h.first = w - 1;
+            return h;
+          }
+        }
       }
       if (w == 0 || W[w].sep == 3) return std::nullopt;
       std::optional<CueHit> best;
@@ -2774,11 +2804,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{hill_cue()},
             kItem{"list item"},  // a bulletin's item ("- حاس، كفرسجنة — ٣")
             kColumn{"place column"};  // a table's place cell (in_place_column)
-        static const Words kTag{"hashtag"};
+        static const Words kTag{"hashtag"}, kSchoolCue{"school"};
         // (and the object of a strike verb with its subject, "قصفت قوات النظام سرمدا": a village only
         // the supplement has; thirty-fifth session — Sarmada and Jurin were no mention so)
         return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem || c->key == kTag ||
-                     c->key == kColumn || c->strike_object ||
+                     c->key == kColumn || c->key == kSchoolCue || c->strike_object ||
                      is_ar_around(c));
       };
       // --- Candidate windows starting at w, longest first.
