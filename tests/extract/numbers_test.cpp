@@ -769,4 +769,15 @@ TEST(Numbers, TurkishPossessedAnimalsAreNoCasualties) {
     for (const auto& n : numbers(text, lang)) EXPECT_NE(n.counts, "fatalities") << text;
 }
 
+// Levantine cardinals ("تنين مصابين مو واحد", "انصاب تلات أشخاص"; thirty-eighth held-out set).
+TEST(Numbers, LevantineCardinals) {
+  const auto two = numbers("طلع كمان أخو الراعي مصاب بشظية، يعني تنين مصابين مو واحد.", "ar");
+  ASSERT_FALSE(two.empty());
+  EXPECT_EQ(two[0].value, 2);
+  EXPECT_EQ(two[0].counts, "injured");
+  const auto three = numbers("نزلو صواريخ على سراقب وانصاب تلات أشخاص.", "ar");
+  ASSERT_FALSE(three.empty());
+  EXPECT_EQ(three[0].value, 3);
+}
+
 }  // namespace truceline::extract

@@ -502,7 +502,8 @@ const std::vector<const char*>& hedges_after() {
 const std::unordered_set<std::string>& held_nouns() {
   static const std::unordered_set<std::string> s{"position", "positions", "post", "posts", "checkpoint", "checkpoints",
                                                  "outpost", "outposts", "base", "bases", "barracks", "convoy", "convoys",
-                                                 "vehicle", "vehicles"};
+                                                 "vehicle", "vehicles", "roadblock", "roadblocks", "patrol", "patrols",
+                                                 "unit", "units"};
   return s;
 }
 

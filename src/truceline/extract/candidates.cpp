@@ -2159,6 +2159,43 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                         "named last before it",
                                         head->text));
     }
+    // A log line's place head ("الاتنين ١٦/١٢: قصر الأبيض: الجيش نازل بالمدرسة … . ما خلّوني فوت
+    // لجوّا": a collector's notebook; thirty-eighth held-out set): the place named right after the
+    // line's day and its colon is where the line's later sentences happen, before any place the
+    // sentence before names in passing ("من جهة سنجار").
+    else if (const PlaceMention* head = [&]() -> const PlaceMention* {
+               // (spans count code points; the texts before them, from the start, give bytes)
+               auto upto = [&](std::size_t cp) { return doc.slice({0, cp}); };
+               const std::string_view before_event = upto(e.span.begin);
+               const std::size_t nl = before_event.rfind('\n');
+               const std::size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;  // (bytes)
+               for (std::size_t s2 = si; s2-- > 0;) {
+                 if (ss[s2].end_token == 0 || upto(ts[ss[s2].end_token - 1].span.end).size() <= line_begin) break;
+                 for (const PlaceMention* p : places[s2]) {
+                   if (p->kind != "point" || p->span.begin >= e.span.begin) continue;
+                   const std::string_view before_place = upto(p->span.begin);
+                   if (before_place.size() < line_begin) continue;
+                   const std::string_view head_text = before_place.substr(line_begin);
+                   const std::size_t colon = head_text.find(':');
+                   if (colon == std::string_view::npos || head_text.find_first_not_of(" \t", colon + 1) != std::string_view::npos)
+                     continue;
+                   const std::string_view day = head_text.substr(0, colon);
+                   bool digit = day.find_first_of("0123456789") != std::string_view::npos;
+                   for (std::size_t i = 0; !digit && i + 1 < day.size(); ++i)  // (Arabic-Indic: U+0660..0669)
+                     digit = static_cast<unsigned char>(day[i]) == 0xD9 && static_cast<unsigned char>(day[i + 1]) >= 0xA0 &&
+                             static_cast<unsigned char>(day[i + 1]) <= 0xA9;
+                   if (std::count(day.begin(), day.end(), ' ') > 3 || !digit) continue;
+                   return p;
+                 }
+               }
+               return nullptr;
+             }();
+             head) {
+      c.place = head;
+      c.place_rule = "log_head";
+      c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}', the place its log line opens with",
+                                        head->text));
+    }
     else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
     // (not a letterhead's title that no gazetteer locates: "NORTHGATE OPEN UNIVERSITY", "RISK
     // REGISTER" are no places; twenty-ninth held-out set)
@@ -2236,7 +2273,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     } else if (!c.place) {
       only_regions();
     } else {
-      if (c.place_rule != "nearest_point_in_sentence" && c.place_rule != "unresolved_in_sentence")
+      // (the paragraph's village and the log line's head say where they come from themselves)
+      if (c.place_rule != "nearest_point_in_sentence" && c.place_rule != "unresolved_in_sentence" &&
+          c.place_rule != "paragraph_village" && c.place_rule != "log_head")
         c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}' from {}", c.place->text,
                                           c.place_rule == "dateline" ? "the dateline" : "the sentence before"));
       if (c.place->kind != "point")

