@@ -4154,4 +4154,14 @@ TEST(CandidateQuality, SoldiersCommandsAndAirDefencesAreTheStatesForces) {
   EXPECT_EQ(ru.at("Russian soldiers"), "russia");
 }
 
+// Turkish spellings of the armed groups' names ("Feylak eş-Şam'a bağlı kontrol noktası"; thirty-eighth
+// held-out set: "eş-Şam" was read as Damascus).
+TEST(CandidateQuality, TurkishSpellingsOfTheGroupsNames) {
+  const auto cs = full_run("Araç, Serakib'deki Feylak eş-Şam'a bağlı kontrol noktasında 18 Mart'tan 20 Mart'a kadar tutuldu.",
+                           2021y / March / 25).candidates;
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(actor_id_of(cs[0]), "faylaq-al-sham");
+  EXPECT_EQ(place_of(cs[0]), "Sar\xC4\x81qib");
+}
+
 }  // namespace truceline::extract
