@@ -1925,4 +1925,37 @@ TEST(Dates, AStampInUtcOrMoscowTimeIsSyriasDay) {
             2020y / January / 14d);
 }
 
+// A season of an earlier year told before ("летом 2019-го", "in the summer of 2019", "صيف 2019",
+// "2019 yazında") gives its year to the days, months, "since" days and feasts of that season told
+// after it without a year (thirty-eighth held-out set: a film review of December 2021 recalling
+// June 2019 read every day in 2021). Trinity 2019 (Orthodox) fell on Sunday 16 June 2019.
+TEST(Dates, ASeasonOfAnEarlierYearGivesItsYear) {
+  constexpr year_month_day pub{2021y, December, 5d};
+  auto day_of = [&](const std::string& text, const std::string& span) -> std::optional<year_month_day> {
+    for (const auto& m : dates(text, pub))
+      if (m.text == span) return m.resolved;
+    ADD_FAILURE() << span << " not read in " << text;
+    return std::nullopt;
+  };
+  EXPECT_EQ(day_of("Летом 2019-го я был переводчиком. С 20 июня дорогу закрыли.", "С 20 июня"), 2019y / June / 20d);
+  EXPECT_EQ(day_of("Летом 2019-го я был там. Весь июнь висел беспилотник.", "июнь"), 2019y / June / 1d);
+  EXPECT_EQ(day_of("In the summer of 2019 I worked there. On 18 June shells hit the village.", "On 18 June"),
+            2019y / June / 18d);
+  EXPECT_EQ(day_of("صيف 2019 كنت هناك. في 18 حزيران قصفت القرية.", "18 حزيران"), 2019y / June / 18d);
+  EXPECT_EQ(day_of("2019 yazında oradaydım. 18 Haziran'da köy bombalandı.", "18 Haziran'da"), 2019y / June / 18d);
+  // (a day far from the season keeps the publication's year; a date with its own year between
+  // ends the season's reach)
+  EXPECT_EQ(day_of("In the summer of 2019 I worked there. On 18 November shells hit the village.", "On 18 November"),
+            2021y / November / 18d);
+  EXPECT_EQ(day_of("In the summer of 2019 I worked there. On 2 June 2021 I came back. On 18 June shells hit the village.",
+                   "On 18 June"),
+            2021y / June / 18d);
+  // Russian "во вторник 18-го": the day after its weekday takes the month of the day told before,
+  // the weekday agreeing (18 June 2019 was a Tuesday).
+  EXPECT_EQ(day_of("Летом 2019-го я был там. Это было 16 июня. Бой шёл до рассвета. Через два дня, во вторник 18-го, "
+                   "прилетело по деревне.",
+                   "во вторник 18-го"),
+            2019y / June / 18d);
+}
+
 }  // namespace truceline::extract

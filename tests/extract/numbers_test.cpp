@@ -780,4 +780,16 @@ TEST(Numbers, LevantineCardinals) {
   EXPECT_EQ(three[0].value, 3);
 }
 
+// Neither a colloquial age ("девочку лет десяти", a girl of about ten) nor houses right after their
+// number ("Повреждены два дома, пострадавших нет") is a casualty count (thirty-eighth held-out set:
+// read as 10 and 2 injured); "двое остались дома и были ранены" still is two injured.
+TEST(Numbers, AnAgeAndHousesAreNoCasualties) {
+  for (const char* text : {"Прилетело по деревне. Ранило девочку лет десяти, её увезли в Латакию.",
+                           "Обстрелу подверглась Сарна. Повреждены два дома, пострадавших нет."})
+    for (const auto& n : numbers(text, "ru")) EXPECT_EQ(n.counts, "other") << text << " " << n.text;
+  const auto two = numbers("Обстрел Саракиба: двое остались дома и были ранены.", "ru");
+  ASSERT_FALSE(two.empty());
+  EXPECT_EQ(two[0].counts, "injured");
+}
+
 }  // namespace truceline::extract

@@ -697,6 +697,57 @@ struct Scanner {
     return false;
   }
 
+  // The year of a season told before token `first` (a season word within two words before a year,
+  // or right after it: "летом 2019-го", "summer of 2019", "صيف عام 2019", "2019 yazında"), with
+  // the season's months (first, last); none when a date with its own year lies between them.
+  // `season_text` is set to the words read.
+  mutable std::string season_text;
+  std::optional<std::pair<int, std::pair<int, int>>> season_year_before(std::size_t first) const {
+    auto season = [&](std::size_t x) -> std::optional<std::pair<int, int>> {
+      if (!word(x)) return std::nullopt;
+      const std::string& w = k[x];
+      static const std::string ar_summer = lexicon::key("صيف"), ar_summer2 = lexicon::key("الصيف"),
+                               ar_winter = lexicon::key("شتاء"), ar_winter2 = lexicon::key("الشتاء"),
+                               ar_spring = lexicon::key("ربيع"), ar_spring2 = lexicon::key("الربيع"),
+                               ar_autumn = lexicon::key("خريف"), ar_autumn2 = lexicon::key("الخريف");
+      if (w == "summer" || w.starts_with("\xD0\xBB\xD0\xB5\xD1\x82") /* лет */ || w == ar_summer || w == ar_summer2 ||
+          w.starts_with("yaz\xC4\xB1") || w == "yaz")
+        return std::pair{6, 8};
+      if (w == "winter" || w.starts_with("\xD0\xB7\xD0\xB8\xD0\xBC") /* зим */ || w == ar_winter || w == ar_winter2 ||
+          w.starts_with("k\xC4\xB1\xC5\x9F") /* kış */)
+        return std::pair{12, 2};
+      if (w == "spring" || w.starts_with("\xD0\xB2\xD0\xB5\xD1\x81\xD0\xBD") /* весн */ || w == ar_spring2 ||
+          w.starts_with("ilkbahar"))
+        return std::pair{3, 5};
+      if (w == "autumn" || w == "fall" || w.starts_with("\xD0\xBE\xD1\x81\xD0\xB5\xD0\xBD") /* осен */ ||
+          w == ar_autumn || w == ar_autumn2 || w.starts_with("sonbahar"))
+        return std::pair{9, 11};
+      (void)ar_spring;  // ("ربيع" alone is also the Hijri months' name: only with the article)
+      return std::nullopt;
+    };
+    const std::size_t lo = first > 600 ? first - 600 : 0;
+    for (std::size_t x = first; x-- > lo;) {
+      // (a date with its own year between: the text has a year of its own again)
+      for (std::size_t o = 0; o < out.size(); ++o)
+        if (out[o].rule == "absolute" && tokens_of[o].first == x) return std::nullopt;
+      const auto& dg = digits(x);
+      if (!dg || dg->separators || dg->dotted || dg->digit_count != 4 || dg->value < 2000 || dg->value > 2100) continue;
+      std::optional<std::pair<int, int>> sn;
+      std::size_t from = x, to = x;
+      for (std::size_t b = x, words = 0; b > 0 && words < 3 && !sn;) {  // "летом 2019", "summer of 2019", "صيف عام 2019"
+        --b;
+        if (!word(b) || !same_sentence(b, x)) break;
+        ++words;
+        if ((sn = season(b))) from = b;
+      }
+      if (!sn && x + 1 < n() && same_sentence(x, x + 1) && (sn = season(x + 1))) to = x + 1;  // "2019 yazında"
+      if (!sn) continue;
+      season_text = std::string(doc.slice({t[from].span.begin, t[to].span.end}));
+      return std::pair{static_cast<int>(dg->value), *sn};
+    }
+    return std::nullopt;
+  }
+
   // A day and month without a year: of the years around the publication's, the one that puts
   // the date nearest to the publication date, a day after it counting kFutureWeight days (news
   // mostly reports the past, but deadlines and plans are ahead). direction -1: strictly before
@@ -748,6 +799,24 @@ struct Scanner {
     // is not the one the publication puts nearest. (Far from that date, "On 1 October" after
     // "17 September 2018" a year and more before the publication, the publication's year holds:
     // only a day within the window follows on.)
+    // A season of an earlier year told before ("летом 2019-го три месяца был переводчиком … ночь на
+    // Троицу, с 15 на 16 июня", a film review of 2021 recalling 2019; "in the summer of 2019",
+    // "صيف 2019", "2019 yazında"; thirty-eighth held-out set): a day of that season (a month
+    // either side) takes that year, when no date with its own year is told between them; so does
+    // a month of it ("весь июнь") and a "since" day ("с 20 июня").
+    if (direction == 0 || direction == -2)
+      if (const auto sy = season_year_before(first); sy && sy->first != *best) {
+        const year_month_day c = at(sy->first);
+        const int mo = static_cast<int>(m), from = sy->second.first, to = sy->second.second;
+        auto in_season = [&](int x) { return from <= to ? x >= from && x <= to : x >= from || x <= to; };
+        if (c.ok() && sys_days{c} <= p && (in_season(mo) || in_season(mo % 12 + 1) || in_season((mo + 10) % 12 + 1))) {
+          std::string reason = fmt::format("year {}: the season told before ('{}'), which this day falls in or near",
+                                           sy->first, season_text);
+          if (!note.empty()) reason = fmt::format("{}; {}", note, reason);
+          emit(first, last, "absolute_no_year", precision, c, std::move(reason));
+          return;
+        }
+      }
     if (d && direction == 0) {
       const DateMention* told = nullptr;
       // (a month with its year too: "В конце января 2020 года … в пятницу, 31 января";
@@ -1484,6 +1553,9 @@ struct Scanner {
     const auto& dg = digits(i);
     if (!dg) return false;
     if (word(j) && k[j] == "числа" && same_sentence(i, j)) return true;
+    // (Russian "во вторник 18-го": the day's ordinal after its weekday; thirty-eighth held-out set)
+    if ((dg->suffix == "-го" || dg->suffix == "го") && i > 0 && info[i - 1].weekday >= 0 && same_sentence(i - 1, i))
+      return true;
     const bool ordinal = dg->suffix == "st" || dg->suffix == "nd" || dg->suffix == "rd" || dg->suffix == "th";
     if (!ordinal || i == 0 || !word(i - 1) || k[i - 1] != "the" || !same_sentence(i - 1, i)) return false;
     // "the 3rd brigade", "the 4th division": a noun follows; a day is followed by punctuation,
@@ -1497,6 +1569,18 @@ struct Scanner {
   bool day_month(std::size_t i) {
     std::optional<unsigned> d = day_at(i);
     std::size_t j = i + 1;
+    // (Russian "во вторник 18-го": the day's ordinal right after its weekday; no month follows, the
+    // day is read by the rule for a day without its month below; thirty-eighth held-out set)
+    bool ru_go = false;
+    if (i > 0 && info[i - 1].weekday >= 0 && same_sentence(i - 1, i) && t[i - 1].script == Script::cyrillic)
+      if (const auto& dg = digits(i); dg && !dg->separators && !dg->dotted && dg->digit_count <= 2 && dg->value >= 1 &&
+                                      dg->value <= 31) {
+        if (dg->suffix == "-го" || dg->suffix == "го") {
+          d = static_cast<unsigned>(dg->value), ru_go = true;
+        } else if (dg->suffix.empty() && punct(i + 1, "-") && word(i + 2) && k[i + 2] == "го" && same_sentence(i, i + 2)) {
+          d = static_cast<unsigned>(dg->value), ru_go = true, j = i + 3;
+        }
+      }
     if (!d) {
       auto ord = ar_ordinal_day(i);
       if (!ord) ord = ru_ordinal_day(i);
@@ -1537,8 +1621,8 @@ struct Scanner {
     // month, or the month before when the day is later than the publication's (the reason says
     // which). Not a bare "3" (a count), not "the 3rd" before a noun other than "of" + month
     // ("the 3rd brigade").
-    if (!m && pub_day_rule_applies(i, j)) {
-      std::size_t last = word(j) && k[j] == "числа" ? j : i;
+    if (!m && (ru_go || pub_day_rule_applies(i, j))) {
+      std::size_t last = word(j) && k[j] == "числа" ? j : ru_go ? j - 1 : i;
       if (first == i && i >= 1 && word(i - 1) && k[i - 1] == "the" && same_sentence(i - 1, i)) {
         first = i - 1;
         if (auto on = cue_before(first, before_weekday()); on && !in(*on, v_set())) first = *on;
@@ -1553,12 +1637,15 @@ struct Scanner {
       // "on 20 May … Two days earlier, on the 18th"; reviewer, session 31)
       // (up to three sentences back: "Monday 20 January, CHW home visit. House closed. … in the
       // shelling of the 13th"; thirty-seventh held-out set, h698)
-      if (const DateMention* told = day_told_before(first, 3)) {
+      // (a weekday before the day, "во вторник 18-го", reaches six sentences back, the weekday
+      // agreeing: a film review's "ночь … с 15 на 16 июня", a paragraph later "во вторник 18-го")
+      if (const DateMention* told = day_told_before(first, ru_go ? 6 : 3)) {
         const std::chrono::year_month ym{told->resolved->year(), told->resolved->month()};
         std::optional<year_month_day> best;
         for (const auto m : {ym - std::chrono::months{1}, ym, ym + std::chrono::months{1}}) {
           const year_month_day r = m / day{*d};
           if (!r.ok() || sys_days{r} > sys_days{*pub}) continue;
+          if (ru_go && weekday{sys_days{r}} != weekday{static_cast<unsigned>(info[i - 1].weekday)}) continue;
           const auto gap = std::chrono::abs(sys_days{r} - sys_days{*told->resolved});
           if (gap <= days{15} && (!best || gap < std::chrono::abs(sys_days{*best} - sys_days{*told->resolved}))) best = r;
         }
@@ -2606,6 +2693,27 @@ struct Scanner {
         if (written || ahead) break;
       }
     }
+    // A season of an earlier year told before ("летом 2019-го … ночь на Троицу"; thirty-eighth
+    // held-out set): the feast of that year when it falls in that season or a month either side.
+    std::string season_note;
+    if (!written && !ahead)
+      if (const auto sy = season_year_before(first); sy && best && sy->first != static_cast<int>(best->year())) {
+        const int from = sy->second.first, to = sy->second.second;
+        auto in_season = [&](int x) { return from <= to ? x >= from && x <= to : x >= from || x <= to; };
+        const int h0 = hijri ? calendars::hijri_year(year_month_day{year{sy->first}, month{1}, day{1}}).value_or(0) : sy->first;
+        for (int y = h0 - 1; h0 != 0 && y <= h0 + 1; ++y) {
+          const auto d0 = feast_day(f, y);
+          if (!d0) continue;
+          const year_month_day d{sys_days{*d0} + days{day_of.value_or(0)}};
+          const int mo = static_cast<int>(unsigned{d.month()});
+          if (static_cast<int>(d.year()) == sy->first && sys_days{d} <= p &&
+              (in_season(mo) || in_season(mo % 12 + 1) || in_season((mo + 10) % 12 + 1))) {
+            best = d;
+            season_note = fmt::format(" in {}: the season told before ('{}')", sy->first, season_text);
+            break;
+          }
+        }
+      }
     if (!best) return false;
     if (remember_only) {
       // (a feast ahead is no reference for the days told: "next Christmas", "القادم")
@@ -2619,9 +2727,10 @@ struct Scanner {
     const bool whole = day_of.has_value() || f.days == 1 ||
                        (first > 0 && word(first - 1) && (k[first - 1] == "on" || k[first - 1] == "на" || ar_is(first - 1, ar_yawm)));
     std::string reason = fmt::format("{}{}", day_of ? (*day_of < 0 ? "the eve of " : fmt::format("day {} of ", *day_of + 1)) : "", f.name);
-    reason += written ? fmt::format(" in {}", *written)
-                      : std::string(ahead ? "; the first on or after the publication date (the clause says it is ahead)"
-                                          : "; the latest on or before the publication date");
+    reason += written                ? fmt::format(" in {}", *written)
+              : !season_note.empty() ? season_note
+                                     : std::string(ahead ? "; the first on or after the publication date (the clause says it is ahead)"
+                                                         : "; the latest on or before the publication date");
     if (hijri) reason += "; Umm al-Qura calendar (the day kept in Syria may differ by one)";
     if (!whole) reason += fmt::format("; the {} days of the feast from this day", f.days);
     emit(first, last, "feast", whole ? "day" : "week", *best, std::move(reason));
