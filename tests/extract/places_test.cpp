@@ -1616,4 +1616,25 @@ TEST(Places, AKeyMatchWhoseVowelsDisagreeYieldsToTheSupplementsAgreeingSpelling)
     expect_point(find_with_localities("Later, artillery struck " + name + " again."), name, 36.66119, 36.42752);
 }
 
+// A namesake set aside by a direction from a reference ("not the Jubb al-Khamis in the
+// countryside east of Aleppo") is the one that lies that way (Jubb al Khamis 36.28523, 38.10673,
+// 85 km east of Aleppo), not the one nearest the reference (36.38734, 36.98469, 21 km north-west,
+// the one meant); a shorter name set aside after a longer one ("Jawbat Daryus (…; not Daryus …)")
+// is that other village (Daryus), not the longer name's (Jawbat Daryus 35.59848, 36.17116, the
+// only one). Thirty-eighth held-out set, h717 and h720; our own sentences. Points: localities.tsv.
+TEST(Places, ANamesakeSetAsideByADirectionAndAShorterNameSetAside) {
+  const auto ms = find_with_localities(
+      "A farmer from Jubb al-Khamis, the village about 10 km north-west of Hayyan, not the Jubb al-Khamis in the "
+      "countryside east of Aleppo, came to the office.");
+  ASSERT_FALSE(ms.empty());
+  EXPECT_EQ(ms[0].text, "Jubb al-Khamis");
+  ASSERT_TRUE(ms[0].lat && ms[0].lon) << dump(ms);
+  EXPECT_NEAR(*ms[0].lat, 36.38734, 1e-4);
+  EXPECT_NEAR(*ms[0].lon, 36.98469, 1e-4);
+  EXPECT_FALSE(ms[0].ruled_out);
+  expect_point(find_with_localities("Rockets fell on Jawbat Daryus (about 1.5 km west of Slinfah; not Daryus, which lies "
+                                    "some 3.5 km further west-south-west) on Monday."),
+               "Jawbat Daryus", 36.17116, 35.59848);
+}
+
 }  // namespace truceline::extract

@@ -22,6 +22,7 @@
 #include <cctype>
 #include <tuple>
 #include <cmath>
+#include <map>
 #include <functional>
 #include <limits>
 #include <mutex>
@@ -36,6 +37,7 @@
 #include <unicode/utf8.h>
 
 #include "truceline/assess/actors.hpp"
+#include "truceline/extract/events.hpp"
 #include "truceline/extract/lexicon.hpp"
 #include "truceline/extract/normalize.hpp"
 #include "truceline/gazetteer/resolve.hpp"
@@ -971,6 +973,7 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
       // (or the clause's place is the last word(s) of a longer name before it: "قرية تل سلّور …
       // (وليست قرية سلّور في ريف اللاذقية)", Tall Sallur told apart from Sallur; thirty-seventh
       // held-out set, h701)
+      bool suffix_named = false;
       for (std::size_t j = 0; j < out.size() && !named_again; ++j) {
         const PlaceMention& o = out[j];
         if (in_clause(o) || o.kind == "region" || o.span.end > cs.begin || o.text.empty()) continue;
@@ -979,8 +982,15 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
         for (const std::size_t k : inside)
           if (!out[k].text.empty() && o.text.size() > out[k].text.size() + 1 && o.text.ends_with(" " + out[k].text)) {
             p_at = j;
-            named_again = true;
+            named_again = suffix_named = true;
           }
+      }
+      // (that village is the one ruled out, not a namesake of the longer name: "Jawbat Daryus (…;
+      // not Daryus, which lies some 3.5 km further west-south-west)" ruled out Jawbat Daryus, the
+      // only village of its name, as the one near Daryus; thirty-eighth held-out set, h720)
+      if (suffix_named) {
+        for (const std::size_t k : inside) out[k].ruled_out = true;
+        continue;
       }
     }
     // (a namesake told apart, "не путать с Эль-Хувейром под Мхардой": the clause's places are
@@ -1058,6 +1068,24 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
           }
         if (by_ref.empty()) continue;
         self_named = true;
+      } else if (r.kind == "point" && r.lat && r.lon && r.offset_words.end > r.offset_words.begin &&
+                 offset_azimuth(doc, r.offset_words)) {
+        // A direction from the reference ("not the Jubb al-Khamis in the countryside east of
+        // Aleppo": the one east of it, 85 km off, not the one 21 km north-west; thirty-eighth
+        // held-out set, h717): the one namesake within 60° of that bearing and 150 km.
+        const double az = *offset_azimuth(doc, r.offset_words);
+        const double rad = std::acos(-1.0) / 180.0;
+        std::vector<const gazetteer::Place*> that_way;
+        for (const gazetteer::Place* p : names) {
+          const double y = std::sin((p->lon - *r.lon) * rad) * std::cos(p->lat * rad);
+          const double x = std::cos(*r.lat * rad) * std::sin(p->lat * rad) -
+                           std::sin(*r.lat * rad) * std::cos(p->lat * rad) * std::cos((p->lon - *r.lon) * rad);
+          double b = std::atan2(y, x) / rad;
+          if (b < 0) b += 360;
+          const double off = std::fabs(std::fmod(b - az + 540.0, 360.0) - 180.0);
+          if (off <= 60 && approx_km(*r.lat, *r.lon, p->lat, p->lon) <= 150) that_way.push_back(p);
+        }
+        if (that_way.size() == 1) by_ref.push_back(that_way.front());
       } else if (r.kind == "point" && r.lat && r.lon) {
         std::vector<std::pair<double, const gazetteer::Place*>> d;
         for (const gazetteer::Place* p : names) d.push_back({approx_km(*r.lat, *r.lon, p->lat, p->lon), p});
@@ -5064,6 +5092,88 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
     return v;
   });
   return out;
+}
+
+// The azimuth a place's offset words tell ("south-south-west of", "к северо-северо-западу от",
+// "شمال غربي", "doğu-güneydoğusundaki", "kuzeydoğusunda"), on the 16-point compass: one cardinal
+// word is its direction; two across the axes ("north-east", "شمال غربي") their midpoint; three
+// ("south-south-west", "doğu-güneydoğu") the first's midpoint with the pair's. None when the words
+// tell no direction or an odd one ("north-south", four parts): the offset then keeps the
+// reference's point with a wider radius, as before.
+std::optional<double> offset_azimuth(const Document& d, Span words) {
+  if (words.end <= words.begin) return std::nullopt;
+  const auto& ts = d.tokens();
+  std::vector<int> parts;  // 0 north, 90 east, 180 south, 270 west
+  static const std::string kNorth = normalise_arabic("شمال"), kSouth = normalise_arabic("جنوب"),
+                           kEast = normalise_arabic("شرق"), kWest = normalise_arabic("غرب");
+  auto piece = [&](std::string_view w, bool arabic) {
+    if (arabic) {
+      std::string k = normalise_arabic(w);
+      if (k.starts_with(normalise_arabic("و"))) k = k.substr(normalise_arabic("و").size());
+      if (k.starts_with(normalise_arabic("ال"))) k = k.substr(normalise_arabic("ال").size());
+      if (k.starts_with(kNorth)) parts.push_back(0);
+      else if (k.starts_with(kSouth)) parts.push_back(180);
+      else if (k.starts_with(kEast)) parts.push_back(90);
+      else if (k.starts_with(kWest)) parts.push_back(270);
+      return;
+    }
+    static const std::map<std::string_view, std::vector<int>> kEn{
+        {"north", {0}},          {"south", {180}},        {"east", {90}},          {"west", {270}},
+        {"northeast", {0, 90}},  {"northwest", {0, 270}}, {"southeast", {180, 90}}, {"southwest", {180, 270}}};
+    if (const auto it = kEn.find(w); it != kEn.end()) {
+      parts.insert(parts.end(), it->second.begin(), it->second.end());
+      return;
+    }
+    // Russian stems ("северо", "северу", "южнее", "юго", "востоку", "западнее").
+    static const std::pair<std::string_view, int> kRu[] = {{"север", 0}, {"юг", 180}, {"южн", 180}, {"восто", 90}, {"запад", 270}};
+    for (const auto& [stem, az] : kRu)
+      if (w.starts_with(stem)) {
+        parts.push_back(az);
+        return;
+      }
+  };
+  // Turkish, written together ("kuzeydoğusundaki", "güneybatısında", "KUZEYBATISINDAKI"): each
+  // cardinal in turn on the folded (ASCII) form, then the case suffix.
+  auto piece_tr = [&](std::string_view w) {
+    static const std::pair<std::string_view, int> kTr[] = {{"kuzey", 0}, {"guney", 180}, {"dogu", 90}, {"bati", 270}};
+    for (bool more = true; more && !w.empty();) {
+      more = false;
+      for (const auto& [stem, az] : kTr)
+        if (w.starts_with(stem)) {
+          parts.push_back(az);
+          w.remove_prefix(stem.size());
+          more = true;
+          break;
+        }
+    }
+  };
+  for (std::size_t k = d.token_at(words.begin); k < ts.size() && ts[k].span.begin < words.end; ++k) {
+    if (!ts[k].word) continue;
+    if (d.lang() == "tr" && ts[k].script == Script::latin) {
+      std::string_view w = ts[k].folded;
+      for (std::size_t dash; (dash = w.find('-')) != std::string_view::npos; w.remove_prefix(dash + 1))
+        piece_tr(w.substr(0, dash));
+      piece_tr(w);
+      continue;
+    }
+    std::string_view w = ts[k].lower;
+    for (std::size_t dash; (dash = w.find('-')) != std::string_view::npos; w.remove_prefix(dash + 1))
+      piece(w.substr(0, dash), false);
+    piece(w, ts[k].script == Script::arabic);
+  }
+  auto across = [](int a, int b) { return (a % 180 == 0) != (b % 180 == 0); };
+  auto mid = [](double a, double b) {
+    const double r = std::acos(-1.0) / 180.0;
+    double m = std::atan2(std::sin(a * r) + std::sin(b * r), std::cos(a * r) + std::cos(b * r)) / r;
+    return m < 0 ? m + 360 : m;
+  };
+  // (a point of the 16: a whole multiple of 22.5°, not its floating-point neighbour)
+  auto point = [](double az) { return std::fmod(std::round(az / 22.5) * 22.5, 360.0); };
+  if (parts.size() == 1) return parts[0];
+  if (parts.size() == 2 && across(parts[0], parts[1])) return point(mid(parts[0], parts[1]));
+  if (parts.size() == 3 && across(parts[1], parts[2]) && (parts[0] == parts[1] || parts[0] == parts[2]))
+    return point(mid(parts[0], mid(parts[1], parts[2])));
+  return std::nullopt;
 }
 
 }  // namespace truceline::extract

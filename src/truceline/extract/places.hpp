@@ -59,6 +59,10 @@ struct PlaceMention {
   bool ruled_out = false;
 };
 
+// The azimuth (degrees clockwise from north) that offset words tell ("south-south-west of", "к
+// северо-северо-западу от", "شمال غربي", "kuzeydoğusunda"), or none (places.cpp).
+std::optional<double> offset_azimuth(const Document& d, Span words);
+
 // Gives the localities supplement (data/gazetteer/localities.tsv) when first needed, or null; called
 // at most once per finder, from any thread. What it returns must outlive the finder.
 using LocalitiesSource = std::function<const gazetteer::Gazetteer*()>;
