@@ -1611,6 +1611,9 @@ struct PlaceFinder::Impl {
     index_once();
     std::vector<std::tuple<int, const gazetteer::Place*, std::string>> hits;
     for (const ArabicLatin& a : arabic_readings(text)) {
+      // (no vowel written, "أرض", "الدرس", "قدّر": nothing to compare but the consonants, which a
+      // verb or a noun shares with many Latin spellings — the French "Radoué", "Darioûs")
+      if (std::all_of(a.slots.begin(), a.slots.end(), [](const std::string& v) { return v.empty(); })) continue;
       const auto it = arabic_latin.find(a.consonants);
       if (it == arabic_latin.end()) continue;
       for (const ArabicLatinEntry& e : it->second)
@@ -2266,7 +2269,24 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         const bool after_head = b == ":" && day_head && colon + 1 == line.size();
         const bool after_count = (b == "\u2013" || b == "-" || b == "\u2014") && day_head && bt > 0 &&
                                  has_digit(doc.token_text(bt - 1)) && doc.tokens()[bt - 1].b0 > line_begin + colon;
-        if ((after_head || after_count) && !ar_common_words().count(ar_key_word(doc.token_text(W[w].tok))))
+        // (the name stands alone as a heading: within its first three words, a colon or an opening
+        // bracket after a head's colon, a number after a count's dash — "قصر الأبيض:", "نباز
+        // الشمالي (مو القبلي …):", "رملة ٢١٠ –"; not a clause, "غارتان للطيران الحربي على …",
+        // "قنص على الطريق", nor a chat's sender, "07:45 - سامر: …")
+        const bool alone = [&] {
+          for (std::size_t x = W[w].tok + 1, words = 1; x < doc.tokens().size() && words <= 3; ++x) {
+            const Token& tk = doc.tokens()[x];
+            if (tk.number) return true;
+            if (!tk.word) {
+              const std::string_view p = doc.token_text(x);
+              return after_head && (p == ":" || p == "(");
+            }
+            if (tk.script != Script::arabic) return false;
+            ++words;
+          }
+          return false;
+        }();
+        if ((after_head || after_count) && alone && !ar_common_words().count(ar_key_word(doc.token_text(W[w].tok))))
           return weak_cue_here(w, "log head", std::string(b));
       }
       // An Arabic name that opens a cell of a table's place column ("رقم | … | مكان القدوم | …"
@@ -4169,8 +4189,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       // disagree ("Kefr Safra" -> Kafr Şaghīr by "Kafr as Safir"), that the supplement matches as
       // well, through a spelling that agrees by its skeleton (Kafr Safrah, "Kafer Safra"), the one
       // place in scope that so agrees: the supplement's village (thirty-seventh held-out set, h695).
+      // (a village's match only: not a province's, "Dr. Noor Halabi" is no Al Halabiyah)
       if (r.place && r.match == "key" && m.has_localities() && !acronym && tok(win.first).script == Script::latin &&
-          !from_localities) {
+          !from_localities && r.place->feature_code.rfind("PPL", 0) == 0 && r.place->feature_code != "PPLA" &&
+          !gazetteer::same_admin1(r.place->name, r.place->admin1())) {
         const Resolved lr = m.resolve(win.query, false, true);
         if (lr.place && lr.place != r.place && (lr.match == "exact" || lr.match == "key") && lr.homonyms.empty()) {
           const auto sk = m.by_skeleton({gazetteer::fold(win.query)}, false);
