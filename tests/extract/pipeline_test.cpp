@@ -4093,6 +4093,17 @@ TEST(CandidatePlaces, ALogLinesPlaceHeadPlacesItsLaterSentences) {
   EXPECT_EQ(kind_of(cs[0]), "movement_restriction");
   EXPECT_EQ(place_of(cs[0]), "Qasr al Abyad");
   EXPECT_NEAR(cs[0]["lat"].get<double>(), 35.50553, 1e-5);
+  // (not a clause after the day, "غارتان للطيران …", a sniping, a chat's or a radio log's sender)
+  for (const char* text : {"الجمعة ١٥ شباط: غارتان للطيران الحربي الروسي على أطراف بلدة حصرايا.",
+                           "- الأحد ٢٤/١١: قنص على الطريق الواصل بين عندان وحيان.",
+                           "19/12/2019, 21:47 - أبو أحمد (المجلس): يا جماعة الطيران الروسي ضرب هلأ غارتين بتلمنس.",
+                           "\xF0\x9F\x93\xBB ٨:٣١ – سلمى، بنت أبو سليم: القصف شغال على سراقب."}) {
+    const Result r = full_run(text);
+    for (const auto& p : r.mentions["places"]) {
+      const std::string t = p["text"].get<std::string>();
+      EXPECT_TRUE(t != "غارتان" && t != "قنص" && t != "أبو أحمد" && t != "سلمى") << text << " " << p.dump();
+    }
+  }
 }
 
 // Checkpoints that close a road, let in only some, or hold people, in each language (thirty-eighth

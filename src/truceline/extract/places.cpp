@@ -2255,7 +2255,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           return nl == std::string_view::npos ? std::size_t{0} : nl + 1;
         }();
         const std::string_view line = text.substr(line_begin, doc.tokens()[bt].b1 - line_begin);  // (b included)
-        const std::size_t colon = line.find(':');
+        // (the first colon not inside a clock, "21:47", "٨:٠٢": a chat's or a radio log's time is no
+        // day head)
+        auto digit_byte = [&](std::size_t at, bool before) {
+          if (before) {
+            if (at == 0) return false;
+            const unsigned char c = static_cast<unsigned char>(line[at - 1]);
+            return (c >= '0' && c <= '9') || (at >= 2 && static_cast<unsigned char>(line[at - 2]) == 0xD9 && c >= 0xA0 && c <= 0xA9);
+          }
+          if (at + 1 >= line.size()) return false;
+          const unsigned char c = static_cast<unsigned char>(line[at + 1]);
+          return (c >= '0' && c <= '9') || (c == 0xD9 && at + 2 < line.size() && static_cast<unsigned char>(line[at + 2]) >= 0xA0 &&
+                                            static_cast<unsigned char>(line[at + 2]) <= 0xA9);
+        };
+        std::size_t colon = line.find(':');
+        while (colon != std::string_view::npos && digit_byte(colon, true) && digit_byte(colon, false))
+          colon = line.find(':', colon + 1);
         auto has_digit = [](std::string_view x) {
           for (std::size_t i = 0; i < x.size();) {
             const char32_t c = next_cp(x, i);
