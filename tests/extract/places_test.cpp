@@ -1637,4 +1637,11 @@ TEST(Places, ANamesakeSetAsideByADirectionAndAShorterNameSetAside) {
                "Jawbat Daryus", 36.17116, 35.59848);
 }
 
+// Two Arabic words whose first alone is a place elsewhere ("سويدية" is Samandağ, Turkey) and whose
+// letters together agree with a village GeoNames spells in Latin only (Suwaydiyat Ristmu 35.71667,
+// 36.11667, localities.tsv): that village (thirty-eighth held-out set, h723; our own sentence).
+TEST(Places, TwoArabicWordsAgreeingWithALatinOnlyVillageOverOneWordElsewhere) {
+  expect_point(find_with_localities("زرعنا الغراس في سويدية رستمو أمس.", "ar"), "سويدية رستمو", 36.11667, 35.71667);
+}
+
 }  // namespace truceline::extract

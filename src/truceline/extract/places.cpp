@@ -4204,6 +4204,29 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       // disagree ("Kefr Safra" -> Kafr Şaghīr by "Kafr as Safir"), that the supplement matches as
       // well, through a spelling that agrees by its skeleton (Kafr Safrah, "Kafer Safra"), the one
       // place in scope that so agrees: the supplement's village (thirty-seventh held-out set, h695).
+      // An Arabic name of two words whose first alone is a place elsewhere ("سويدية رستمو": "سويدية"
+      // is Samandağ of Turkey; Suwaydiyat Ristmu, which GeoNames spells in Latin only; thirty-eighth
+      // held-out set, h723): the two words, when their letters agree with one place in scope
+      // (arabic_readings; four consonants at least) and the one word is no Syrian place's exact
+      // spelling.
+      if (arabic_word && win.last + 1 < n && W[win.last + 1].sep == 0 && tok(win.last + 1).script == Script::arabic &&
+          (!r.place || r.place->country != "SY" || r.match != "exact") &&
+          !ar_common_words().count(ar_key_word(doc.token_text(W[win.last + 1].tok)))) {
+        const std::string q2(doc.slice(doc.tokens_span(W[win.first].tok, W[win.last + 1].tok)));
+        // (not two words a gazetteer spells in Arabic: the tiers below read them, "أورم الكبرى")
+        const bool spelt = m.resolve(q2).match == "exact" || (m.has_localities() && m.resolve(q2, false, true).match == "exact");
+        if (const auto sk = spelt ? Impl::SkeletonMatch{} : m.by_arabic_letters(q2);
+            sk.place && latin_letters(gazetteer::fold(sk.spelling)).consonants.size() >= 4) {
+          r = Resolved{};
+          r.status = gazetteer::Status::resolved;
+          r.place = sk.place;
+          r.match = "skeleton";
+          win.last += 1;
+          win.query = q2;
+          skeleton_spelling = sk.spelling;
+          from_localities = m.in_supplement(sk.place);
+        }
+      }
       // (a village's match only: not a province's, "Dr. Noor Halabi" is no Al Halabiyah)
       if (r.place && r.match == "key" && m.has_localities() && !acronym && tok(win.first).script == Script::latin &&
           !from_localities && r.place->feature_code.rfind("PPL", 0) == 0 && r.place->feature_code != "PPLA" &&
