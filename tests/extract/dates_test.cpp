@@ -1950,6 +1950,23 @@ TEST(Dates, ASeasonOfAnEarlierYearGivesItsYear) {
   EXPECT_EQ(day_of("In the summer of 2019 I worked there. On 2 June 2021 I came back. On 18 June shells hit the village.",
                    "On 18 June"),
             2021y / June / 18d);
+  // (nor a season told as a contrast, or followed by this season or year; nor a winter's January:
+  // reviewer, session 38)
+  constexpr year_month_day aug{2020y, August, 20d};
+  for (const auto& [text, span] : std::vector<std::pair<std::string, std::string>>{
+           {"Unlike the summer of 2019, when shelling was daily, this year is calmer. On 5 August, shelling hit Saraqib.",
+            "On 5 August"},
+           {"بخلاف صيف 2019، هذا الصيف أهدأ. في 5 آب قصفت قوات النظام سراقب.", "5 آب"},
+           {"В отличие от лета 2019-го, этим летом спокойнее. 5 августа боевики обстреляли Саракиб.", "5 августа"},
+           {"2019 yazının aksine bu yaz daha sakin. 5 Ağustos'ta rejim güçleri Serakib'i bombaladı.", "5 Ağustos'ta"}})
+    for (const auto& m : dates(text, aug))
+      if (m.text == span) {
+        EXPECT_EQ(m.resolved, 2020y / August / 5d) << text;
+      }
+  for (const auto& m : dates("In the winter of 2019 roads were closed. On 5 January shelling hit Saraqib.", 2020y / January / 20d))
+    if (m.text == "On 5 January") {
+      EXPECT_EQ(m.resolved, 2020y / January / 5d);
+    }
   // Russian "во вторник 18-го": the day after its weekday takes the month of the day told before,
   // the weekday agreeing (18 June 2019 was a Tuesday).
   EXPECT_EQ(day_of("Летом 2019-го я был там. Это было 16 июня. Бой шёл до рассвета. Через два дня, во вторник 18-го, "

@@ -4082,15 +4082,15 @@ TEST(CandidateQuality, ADroneOverflightNounAndASchoolNamedByItsVillage) {
 }
 
 // A log line's place head ("الاتنين ١٦/١٢: قصر الأبيض: …"), read by the supplement after the
-// line's day, places the line's later sentences ("ما خلّوني فوت لجوّا": they did not let me in),
+// line's day, places the line's later sentences ("نزلو صواريخ عالطرف الغربي": rockets fell on the west edge),
 // not the place the sentence before names in passing ("من جهة سنجار"). Thirty-eighth held-out set
 // (a milk collector's notebook); our own sentences. Qasr al Abyad 35.50553, 37.01223 (localities.tsv).
 TEST(CandidatePlaces, ALogLinesPlaceHeadPlacesItsLaterSentences) {
   const auto cs = full_candidates_of(
-      "الاتنين ١٦/١٢: قصر الأبيض: الجيش نازل بالمدرسة من الصبح، وحاطّين سيارات عمدخل الضيعة من جهة سنجار. ما خلّوني "
-      "فوت لجوّا.\nالتلاتا ١٧/١٢: رملة ١٩٥ – نباز الشمالي ١٣٠.\n");
+      "الاتنين ١٦/١٢: قصر الأبيض: الجيش نازل بالمدرسة من الصبح، وحاطّين سيارات عمدخل الضيعة من جهة سنجار. نزلو "
+      "صواريخ عالطرف الغربي.\nالتلاتا ١٧/١٢: رملة ١٩٥ – نباز الشمالي ١٣٠.\n");
   ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
-  EXPECT_EQ(kind_of(cs[0]), "movement_restriction");
+  EXPECT_EQ(kind_of(cs[0]), "shelling");
   EXPECT_EQ(place_of(cs[0]), "Qasr al Abyad");
   EXPECT_NEAR(cs[0]["lat"].get<double>(), 35.50553, 1e-5);
   // (not a clause after the day, "غارتان للطيران …", a sniping, a chat's or a radio log's sender)
@@ -4173,6 +4173,30 @@ TEST(CandidateQuality, TurkishSpellingsOfTheGroupsNames) {
   ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
   EXPECT_EQ(actor_id_of(cs[0]), "faylaq-al-sham");
   EXPECT_EQ(place_of(cs[0]), "Sar\xC4\x81qib");
+}
+
+// The reviewer's session-38 findings, cut back: a price list's and a timetable's words after a
+// day are no villages by their letters or key ("تفاح ٣٥٠", "الفطور:", a speaker "أبو أحمد:");
+// Levantine "ما عاد في", "ما بقى في" negate; "ما قصفوا إلا …" (only) and "يا ما قصفوا" (how
+// often) do not; "ما خلّوني فوت" alone is no restriction; a market closed "для всех" is none;
+// "تصاوب تلات" counts three injured.
+TEST(CandidateQuality, ReviewerSession38LogWordsLevantineNegationAndClosures) {
+  for (const char* text : {"الأحد ١٥/١٢: خيار ٣٠٠ – كوسا ٢٥٠ – تفاح ٣٥٠ – موز ٦٠٠. غارة على السوق.",
+                           "الاتنين ١٦/١٢: الفطور: فول – الغدا: برغل. قصف على البلدة.",
+                           "الأحد ١٥/١٢: أبو أحمد: قصفوا الحارة الشرقية وانصاب ولد."}) {
+    const auto cs = full_run(text, 2019y / December / 20).candidates;
+    for (const auto& c : cs) EXPECT_EQ(place_of(c), "") << text << c.dump();
+  }
+  for (const char* text : {"ما عاد في قصف على سراقب من يومين.", "ما بقى في قصف على سراقب.",
+                           "ما خلّوني فوت عالامتحان بسراقب لأني تأخرت."})
+    EXPECT_TRUE(full_run(text, 2019y / December / 20).candidates.empty()) << text;
+  for (const char* text : {"ما قصفوا إلا المدارس في كفرنبل.", "يا ما قصفوا كفرنبل."})
+    EXPECT_EQ(full_run(text, 2019y / December / 20).candidates.size(), 1u) << text;
+  EXPECT_TRUE(full_run("Рынок в Сармаде закрыли для всех из-за эпидемии, сообщил глава совета.", 2020y / May / 1)
+                  .candidates.empty());
+  const auto hurt = full_run("تصاوب تلات شباب بالقصف على أريحا.", 2019y / December / 20).candidates;
+  ASSERT_EQ(hurt.size(), 1u);
+  EXPECT_EQ(hurt[0].value("injured", 0), 3);
 }
 
 }  // namespace truceline::extract

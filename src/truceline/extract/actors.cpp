@@ -1333,6 +1333,9 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
         static const std::unordered_set<std::string> kOf{phrase_keys("في").front(), phrase_keys("لدى").front(),
                                                          phrase_keys("التابعة").front(), phrase_keys("لحكومة").front()};
         if (b < n && W[b].sep == 0 && kOf.count(W[b].key)) return std::nullopt;
+        // (nor after one adjective: "قيادة المنطقة الشمالية في هيئة تحرير الشام"; reviewer, session 38)
+        if (b + 1 < n && W[b].sep == 0 && W[b + 1].sep == 0 && ar_article(b, "") && kOf.count(W[b + 1].key))
+          return std::nullopt;
         return b;
       }
       if (k != kArmyAr) {  // a force noun before "الجيش" ("قوات الجيش", "وحدات من الجيش")

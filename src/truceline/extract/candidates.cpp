@@ -2103,6 +2103,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                      digit = static_cast<unsigned char>(day[i]) == 0xD9 && static_cast<unsigned char>(day[i + 1]) >= 0xA0 &&
                              static_cast<unsigned char>(day[i + 1]) <= 0xA9;
                    if (std::count(day.begin(), day.end(), ' ') > 3 || !digit) continue;
+                   // (not past another day's head on the line: "الاتنين ١٦/١٢: سرمدا: هادئ. الثلاثاء
+                   // ١٧/١٢: غارة …" — the event's sentence opens its own day; reviewer, session 38)
+                   if (upto(ss[si].span.begin).size() > before_place.size() &&
+                       doc.slice({ss[si].span.begin, e.span.begin}).find(':') != std::string_view::npos)
+                     return nullptr;
                    return p;
                  }
                }

@@ -742,6 +742,36 @@ struct Scanner {
       }
       if (!sn && x + 1 < n() && same_sentence(x, x + 1) && (sn = season(x + 1))) to = x + 1;  // "2019 yazında"
       if (!sn) continue;
+      // (a season told as a contrast, "Unlike the summer of 2019", "بخلاف صيف 2019", "В отличие от
+      // лета 2019-го", "2019 yazının aksine", or followed by this season or year, "this summer",
+      // "هذا الصيف", "этим летом", "bu yaz": no year for the days after; reviewer, session 38)
+      static const std::set<std::string> kContrast{
+          "unlike", "compared", "comparison", "contrast", "\xD0\xBE\xD1\x82\xD0\xBB\xD0\xB8\xD1\x87\xD0\xB8\xD0\xB5" /* отличие */,
+          "\xD1\x81\xD1\x80\xD0\xB0\xD0\xB2\xD0\xBD\xD0\xB5\xD0\xBD\xD0\xB8\xD1\x8E" /* сравнению */, "aksine",
+          "k\xC4\xB1yasla" /* kıyasla */, "nazaran", lexicon::key("بخلاف"), lexicon::key("مقارنة"), lexicon::key("خلافا"),
+          lexicon::key("بعكس")};
+      for (std::size_t b = from, words = 0; b > 0 && words < 4;) {
+        --b;
+        if (!word(b) || !same_sentence(b, from)) break;
+        ++words;
+        if (kContrast.count(k[b])) return std::nullopt;
+      }
+      for (std::size_t a = to + 1; a <= to + 2 && a < n() && same_sentence(to, a); ++a)
+        if (word(a) && kContrast.count(k[a])) return std::nullopt;
+      static const std::set<std::string> kThis{"this", "\xD1\x8D\xD1\x82\xD0\xB8\xD0\xBC" /* этим */,
+                                               "\xD1\x8D\xD1\x82\xD0\xBE\xD0\xBC" /* этом */,
+                                               "\xD1\x8D\xD1\x82\xD0\xBE" /* это */, "bu", lexicon::key("هذا"),
+                                               lexicon::key("هذه"), lexicon::key("هاد"), lexicon::key("هالسنة")};
+      for (std::size_t a = to + 1; a < first; ++a) {
+        if (!word(a)) continue;
+        const bool this_word = kThis.count(k[a]) != 0;
+        if (k[a] == lexicon::key("هالسنة") || k[a] == lexicon::key("هالصيف")) return std::nullopt;
+        if (this_word && a + 1 < first && word(a + 1) &&
+            (season(a + 1) || k[a + 1] == "year" || k[a + 1].starts_with("\xD0\xB3\xD0\xBE\xD0\xB4") /* год */ ||
+             k[a + 1].starts_with("y\xC4\xB1l") /* yıl */ || k[a + 1] == lexicon::key("العام") ||
+             k[a + 1] == lexicon::key("السنة") || k[a + 1] == lexicon::key("الصيف") || k[a + 1] == lexicon::key("الشتاء")))
+          return std::nullopt;
+      }
       season_text = std::string(doc.slice({t[from].span.begin, t[to].span.end}));
       return std::pair{static_cast<int>(dg->value), *sn};
     }
@@ -809,7 +839,10 @@ struct Scanner {
         const year_month_day c = at(sy->first);
         const int mo = static_cast<int>(m), from = sy->second.first, to = sy->second.second;
         auto in_season = [&](int x) { return from <= to ? x >= from && x <= to : x >= from || x <= to; };
-        if (c.ok() && sys_days{c} <= p && (in_season(mo) || in_season(mo % 12 + 1) || in_season((mo + 10) % 12 + 1))) {
+        // (a winter "of 2019" may run into January 2020: its year is sure for its December only)
+        const bool winter_next_year = from > to && mo <= 3;
+        if (c.ok() && sys_days{c} <= p && !winter_next_year &&
+            (in_season(mo) || in_season(mo % 12 + 1) || in_season((mo + 10) % 12 + 1))) {
           std::string reason = fmt::format("year {}: the season told before ('{}'), which this day falls in or near",
                                            sy->first, season_text);
           if (!note.empty()) reason = fmt::format("{}; {}", note, reason);

@@ -4522,6 +4522,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       }
       // A joined "كفر" word no gazetteer spells: no place.
       if (joined_window && !(r.place && r.match == "exact")) continue;
+      // A log head's word only as a gazetteer spells it exactly: a price list's "تفاح ٣٥٠" is no
+      // Jubb as Sukkar ("Teffâha") by its letters, a speaker's "أبو أحمد:" no Abu Hamad by its key
+      // (reviewer, session 38).
+      if (cue && cue->key == Words{"log head"} && !(r.place && r.match == "exact")) continue;
       // A weak cue's word only the supplement locates: kept near a point the text located before.
       std::string near_located;
       bool near_located_after = false;  // (a point the first pass found after it: `ahead`)
