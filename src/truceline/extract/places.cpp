@@ -2353,20 +2353,22 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       // "غارة … محيط مشفى الحفة" had no place): a weak cue, the gazetteer must spell the name.
       // Not a hospital's own name or its kind ("مشفى الشفاء", "المشفى الوطني", "مشفى الرحمة").
       if (w > 0 && W[w].sep != 3 && tok(w).script == Script::arabic && tok(w - 1).script == Script::arabic) {
-        static const std::set<std::string> kHospital{cue_key("مشفى"), cue_key("مستشفى")};
-        static const std::set<std::string> kOwnName = [] {
+        auto cue_set = [](std::initializer_list<const char*> xs) {
           std::set<std::string> s;
-          for (const char* x : {"الشفاء", "الرحمة", "الإحسان", "المحبة", "الأمل", "السلام", "الإخلاص", "الكندي",
-                                "النور", "الهدى", "الحياة", "الأمين", "الوطني", "العسكري", "الجامعي", "الميداني",
-                                "التخصصي", "الجراحي", "المركزي", "الأهلي", "الخاص", "التوليد", "الأطفال", "العيون",
-                                "الحكمة", "الفارابي", "الرازي", "الزهراء", "الإيمان", "البر", "الهلال", "المواساة"})
-            s.insert(cue_key(x));
+          for (const char* x : xs) s.insert(cue_key(x));
           return s;
-        }();
-        bool hospital = false, own = false;
-        for (const std::string& f : forms(w - 1)) hospital = hospital || kHospital.count(f) > 0;
-        if (hospital)
-          for (const std::string& f : forms(w)) own = own || kOwnName.count(f) > 0;
+        };
+        auto any_form = [&](std::size_t x, const std::set<std::string>& set) {
+          const auto& fs = forms(x);
+          return std::any_of(fs.begin(), fs.end(), [&](const std::string& f) { return set.count(f) > 0; });
+        };
+        static const std::set<std::string> kHospital = cue_set({"مشفى", "مستشفى"});
+        static const std::set<std::string> kOwnName =
+            cue_set({"الشفاء", "الرحمة", "الإحسان", "المحبة", "الأمل", "السلام", "الإخلاص", "الكندي", "النور", "الهدى",
+                     "الحياة", "الأمين", "الوطني", "العسكري", "الجامعي", "الميداني", "التخصصي", "الجراحي", "المركزي",
+                     "الأهلي", "الخاص", "التوليد", "الأطفال", "العيون", "الحكمة", "الفارابي", "الرازي", "الزهراء",
+                     "الإيمان", "البر", "الهلال", "المواساة"});
+        const bool hospital = any_form(w - 1, kHospital), own = hospital && any_form(w, kOwnName);
         // (only a name the main gazetteer spells so: "مشفى الكرامة" is no Muhradah by a looser match;
         // asked only after a hospital noun, as this runs for every pair of Arabic words)
         const bool spelt = hospital && !own && [&] {
@@ -2384,18 +2386,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         // set, a payroll sheet's notes): a weak cue too, for a name of two words whose first opens
         // village names (أم, تل, كفر, …) and that the gazetteer (or its supplement) spells exactly
         // — not a school's own name ("مدرسة الشهيد …", "مدرسة خالد بن الوليد").
-        static const std::set<std::string> kSchool{cue_key("مدرسة"), cue_key("ثانوية"), cue_key("روضة")};
-        static const std::set<std::string> kVillageFirst = [] {
-          std::set<std::string> s;
-          for (const char* x : {"أم", "تل", "كفر", "دير", "عين", "أبو", "خربة", "بيت", "رأس", "جسر", "قلعة", "معرة",
-                                "تلة", "مزرعة", "حربنوش", "جب", "بير", "بئر", "عرب", "ترمانين", "سرمين"})
-            s.insert(cue_key(x));
-          return s;
-        }();
-        bool school = false, village_first = false;
-        for (const std::string& f : forms(w - 1)) school = school || kSchool.count(f) > 0;
-        if (school)
-          for (const std::string& f : forms(w)) village_first = village_first || kVillageFirst.count(f) > 0;
+        static const std::set<std::string> kSchool = cue_set({"مدرسة", "ثانوية", "روضة"});
+        static const std::set<std::string> kVillageFirst = cue_set(
+            {"أم", "تل", "كفر", "دير", "عين", "أبو", "خربة", "بيت", "رأس", "جسر", "قلعة", "معرة", "تلة", "مزرعة", "جب",
+             "بير", "بئر", "عرب"});
+        const bool school = any_form(w - 1, kSchool), village_first = school && any_form(w, kVillageFirst);
         if (school && village_first && w + 1 < n && W[w + 1].sep == 0 && tok(w + 1).script == Script::arabic) {
           const std::string q(doc.slice(doc.tokens_span(W[w].tok, W[w + 1].tok)));
           const Resolved main_r = m.resolve(q);
