@@ -1975,4 +1975,62 @@ TEST(Dates, ASeasonOfAnEarlierYearGivesItsYear) {
             2019y / June / 18d);
 }
 
+// A messaging app's export ("[16/12 10:32] Abu Ahmad: …", "١٦/١٢ ١٠:٣٢ - أبو أحمد: …"): a day
+// and month with no year that open their line, after an opening bracket at most, with a clock
+// right after, are the line's date (session 38's open item; our own lines). Not a pair in the
+// line's words ("at 10:32 2/3 of them left"), nor one with no clock after it.
+TEST(Dates, AChatExportsLineHeadIsTheLinesDate) {
+  for (const char* text : {"[16/12 10:32] Abu Ahmad: shelling on Kafr Nabl now",
+                           "[١٦/١٢ ١٠:٣٢] أبو أحمد: قصف على كفرنبل هلق", "16/12 10:32 - Abu Ahmad: shelling now",
+                           "[16.12, 10:32] Абу Ахмад: обстрел Кафр-Набля", "[١٦/١٢، ١٠:٣٢] أبو أحمد: قصف"}) {
+    const auto out = dates(text, 2019y / December / 20);
+    ASSERT_FALSE(out.empty()) << text;
+    ASSERT_TRUE(out[0].resolved) << text;
+    EXPECT_EQ(iso_of(*out[0].resolved), "2019-12-16") << text;
+  }
+  // (the year before the publication when the day would fall after it)
+  {
+    const auto out = dates("[28/12 22:05] Abu Ahmad: drone over Sarmin", 2020y / January / 3);
+    ASSERT_FALSE(out.empty());
+    ASSERT_TRUE(out[0].resolved);
+    EXPECT_EQ(iso_of(*out[0].resolved), "2019-12-28");
+  }
+  for (const char* text : {"At 10:32 2/3 of them left Kafr Nabl.", "16/12 Abu Ahmad: shelling on Kafr Nabl",
+                           "[3/4] Abu Ahmad: shelling on Kafr Nabl"}) {
+    for (const auto& m : dates(text, 2019y / December / 20)) {
+      EXPECT_EQ(m.text.find('/'), std::string::npos) << text << " " << m.text;
+    }
+  }
+}
+
+// A log's row: a dotted day and month opening its line with its weekday's abbreviation right
+// after it ("05.11 вт 05.20 | …"); a Russian "19-го" alone, before a preposition or a comma
+// ("19-го на дороге …", "А 25-го над …"), a day of the month; not "3-го батальона" (thirty-ninth
+// held-out set; our own lines). 5 November 2019 was a Tuesday (checked here).
+TEST(Dates, ALogRowsDayWithItsWeekdayAfterAndARussianDayAlone) {
+  ASSERT_EQ(weekday{sys_days{2019y / November / 5}}, Tuesday);
+  {
+    const auto out = dates("05.11 вт 05.20 | ранний завтрак для экипажей\n06.11 ср 12.45 | обед", 2019y / November / 12);
+    ASSERT_EQ(out.size(), 2u);
+    ASSERT_TRUE(out[0].resolved && out[1].resolved);
+    EXPECT_EQ(iso_of(*out[0].resolved), "2019-11-05");
+    EXPECT_EQ(iso_of(*out[1].resolved), "2019-11-06");
+  }
+  // (the weekday must agree: 05.11 of 2019 is no Wednesday)
+  for (const auto& m : dates("05.11 ср 05.20 | ранний завтрак", 2019y / November / 12)) {
+    EXPECT_FALSE(m.resolved && iso_of(*m.resolved) == "2019-11-05") << m.text;
+  }
+  {
+    const auto out = dates("19-го на дороге у Кафр-Набля подорвался грузовик. А 25-го над селом кружил беспилотник.",
+                           2021y / March / 1);
+    ASSERT_EQ(out.size(), 2u);
+    ASSERT_TRUE(out[0].resolved && out[1].resolved);
+    EXPECT_EQ(iso_of(*out[0].resolved), "2021-02-19");
+    EXPECT_EQ(iso_of(*out[1].resolved), "2021-02-25");
+  }
+  for (const char* text : {"Бойцы 3-го батальона вошли в село.", "Колонна 5-го корпуса прошла мимо."}) {
+    EXPECT_TRUE(dates(text, 2021y / March / 1).empty()) << text;
+  }
+}
+
 }  // namespace truceline::extract

@@ -699,10 +699,19 @@ struct Scanner {
 
   // The year of a season told before token `first` (a season word within two words before a year,
   // or right after it: "летом 2019-го", "summer of 2019", "صيف عام 2019", "2019 yazında"), with
-  // the season's months (first, last); none when a date with its own year lies between them.
-  // `season_text` is set to the words read.
-  mutable std::string season_text;
-  std::optional<std::pair<int, std::pair<int, int>>> season_year_before(std::size_t first) const {
+  // the season's months and words; none when a date with its own year lies between them.
+  struct Season {
+    int year = 0;
+    int first_month = 0, last_month = 0;  // December to February for a winter
+    std::string text;                     // the words read ("летом 2019-го")
+    bool winter() const { return first_month > last_month; }
+    bool holds(int month) const {
+      return winter() ? month >= first_month || month <= last_month : month >= first_month && month <= last_month;
+    }
+    // In the season or a month either side of it.
+    bool near(int month) const { return holds(month) || holds(month % 12 + 1) || holds((month + 10) % 12 + 1); }
+  };
+  std::optional<Season> season_year_before(std::size_t first) const {
     auto season = [&](std::size_t x) -> std::optional<std::pair<int, int>> {
       if (!word(x)) return std::nullopt;
       const std::string& w = k[x];
@@ -772,8 +781,8 @@ struct Scanner {
              k[a + 1] == lexicon::key("السنة") || k[a + 1] == lexicon::key("الصيف") || k[a + 1] == lexicon::key("الشتاء")))
           return std::nullopt;
       }
-      season_text = std::string(doc.slice({t[from].span.begin, t[to].span.end}));
-      return std::pair{static_cast<int>(dg->value), *sn};
+      return Season{static_cast<int>(dg->value), sn->first, sn->second,
+                    std::string(doc.slice({t[from].span.begin, t[to].span.end}))};
     }
     return std::nullopt;
   }
@@ -835,16 +844,14 @@ struct Scanner {
     // either side) takes that year, when no date with its own year is told between them; so does
     // a month of it ("весь июнь") and a "since" day ("с 20 июня").
     if (direction == 0 || direction == -2)
-      if (const auto sy = season_year_before(first); sy && sy->first != *best) {
-        const year_month_day c = at(sy->first);
-        const int mo = static_cast<int>(m), from = sy->second.first, to = sy->second.second;
-        auto in_season = [&](int x) { return from <= to ? x >= from && x <= to : x >= from || x <= to; };
+      if (const auto sy = season_year_before(first); sy && sy->year != *best) {
+        const year_month_day c = at(sy->year);
+        const int mo = static_cast<int>(m);
         // (a winter "of 2019" may run into January 2020: its year is sure for its December only)
-        const bool winter_next_year = from > to && mo <= 3;
-        if (c.ok() && sys_days{c} <= p && !winter_next_year &&
-            (in_season(mo) || in_season(mo % 12 + 1) || in_season((mo + 10) % 12 + 1))) {
+        const bool winter_next_year = sy->winter() && mo <= 3;
+        if (c.ok() && sys_days{c} <= p && !winter_next_year && sy->near(mo)) {
           std::string reason = fmt::format("year {}: the season told before ('{}'), which this day falls in or near",
-                                           sy->first, season_text);
+                                           sy->year, sy->text);
           if (!note.empty()) reason = fmt::format("{}; {}", note, reason);
           emit(first, last, "absolute_no_year", precision, c, std::move(reason));
           return;
@@ -1338,6 +1345,33 @@ struct Scanner {
                                               (after + 1 < le && text[after + 1] == ':'));
       log_head = (a == lb || text[a - 1] == '|') && time_next;
     }
+    // A messaging app's export, "[16/12 10:32] Abu Ahmad: …", "١٦/١٢ ١٠:٣٢ - …": a pair that
+    // opens its line, after an opening bracket at most, with a clock right after it (a comma
+    // between at most) is the line's date (session 38's open item).
+    if (!cell && !log_head) {
+      std::size_t a = t[i].b0;
+      while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
+      if (a > lb && text[a - 1] == '[') --a;
+      std::size_t after = t[last].b1;
+      while (after < le && (text[after] == ' ' || text[after] == ',')) ++after;
+      if (after + 1 < le && text.compare(after, 2, "\xD8\x8C") == 0) after += 2;  // (Arabic comma)
+      while (after < le && text[after] == ' ') ++after;
+      // (one or two digits, Western or Arabic-Indic, then a colon and a digit)
+      auto digit_at = [&](std::size_t& x) {
+        if (x < le && text[x] >= '0' && text[x] <= '9') return ++x, true;
+        if (x + 1 < le && static_cast<unsigned char>(text[x]) == 0xD9 && static_cast<unsigned char>(text[x + 1]) >= 0xA0 &&
+            static_cast<unsigned char>(text[x + 1]) <= 0xA9)
+          return x += 2, true;
+        return false;
+      };
+      std::size_t c = after;
+      bool clock = digit_at(c);
+      if (clock) {
+        digit_at(c);
+        clock = c < le && text[c] == ':' && (++c, digit_at(c));
+      }
+      log_head = a == lb && clock;
+    }
     // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set; only under a
     // weekday that opens its line right before it: "2.2 million Sun readers" is no date)
     if (!cell && !log_head) return weekday_told_pair(i, last, x, z, !slash);
@@ -1413,7 +1447,12 @@ struct Scanner {
     const bool comma_after = dotted && !bracketed_after && doc.opens_line(t[i].b0) && punct(last + 1, ",") &&
                              word(last + 2) && weekday_or_abbreviation(last + 2, true) >= 0;
     if (comma_after) wd_at = last + 2;
-    if (dotted && !bracketed_after && !comma_after && !(i > 0 && word(i - 1) && same_sentence(i - 1, i) && doc.opens_line(t[i - 1].b0)))
+    // (or right after it, "05.11 вт 05.20 | ранний завтрак …": a log's row, its weekday and its
+    // clock; thirty-ninth held-out set)
+    const bool right_after = dotted && !bracketed_after && !comma_after && doc.opens_line(t[i].b0) && word(last + 1) &&
+                             same_sentence(i, last + 1) && weekday_or_abbreviation(last + 1, true) >= 0;
+    if (right_after) wd_at = last + 1;
+    if (dotted && !bracketed_after && !comma_after && !right_after && !(i > 0 && word(i - 1) && same_sentence(i - 1, i) && doc.opens_line(t[i - 1].b0)))
       return false;
     // (before it: right before, a comma at most between: "Saturday 3/11", "Saturday, 3/11")
     if (i > 0) {
@@ -1445,7 +1484,7 @@ struct Scanner {
         return false;
       replaces_weekday = true;
     }
-    const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at, bracketed_after || comma_after))};
+    const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at, bracketed_after || comma_after || right_after))};
     auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
       for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
         const year_month_day c{year{yy}, month{mm}, day{dd}};
@@ -1604,14 +1643,37 @@ struct Scanner {
     std::size_t j = i + 1;
     // (Russian "во вторник 18-го": the day's ordinal right after its weekday; no month follows, the
     // day is read by the rule for a day without its month below; thirty-eighth held-out set)
-    bool ru_go = false;
+    bool ru_go = false, go_weekday = false;
     if (i > 0 && info[i - 1].weekday >= 0 && same_sentence(i - 1, i) && t[i - 1].script == Script::cyrillic)
       if (const auto& dg = digits(i); dg && !dg->separators && !dg->dotted && dg->digit_count <= 2 && dg->value >= 1 &&
                                       dg->value <= 31) {
         if (dg->suffix == "-го" || dg->suffix == "го") {
-          d = static_cast<unsigned>(dg->value), ru_go = true;
+          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true;
         } else if (dg->suffix.empty() && punct(i + 1, "-") && word(i + 2) && k[i + 2] == "го" && same_sentence(i, i + 2)) {
-          d = static_cast<unsigned>(dg->value), ru_go = true, j = i + 3;
+          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true, j = i + 3;
+        }
+      }
+    // (and alone, "19-го на дороге … подорвался грузовик", "А 25-го над Кантарой", "12-го, в
+    // пятницу": punctuation or a preposition or a part of the day after it, not a noun, "3-го
+    // батальона"; thirty-ninth held-out set)
+    if (!ru_go && lang == "ru")
+      if (const auto& dg = digits(i); dg && !dg->separators && !dg->dotted && dg->digit_count <= 2 && dg->value >= 1 &&
+                                      dg->value <= 31) {
+        // (the ending glued, "19-го", or its own token after a hyphen)
+        const bool glued = dg->suffix == "-го" || dg->suffix == "го";
+        const bool split = dg->suffix.empty() && punct(i + 1, "-") && adjacent(i, i + 1) && word(i + 2) && k[i + 2] == "го" &&
+                           adjacent(i + 1, i + 2);
+        const std::size_t a = glued ? i + 1 : i + 3;  // (the token after the day)
+        static const std::set<std::string> kAfter{"на", "в", "во", "у", "над", "под", "около", "возле", "по", "из", "с",
+                                                  "утром", "вечером", "ночью", "днём", "днем", "после", "снова", "опять",
+                                                  "тоже", "же", "уже"};
+        const bool after_ok = a >= n() || !same_sentence(i, a) ||
+                              (!word(a) && (punct(a, ",") || punct(a, ".") || punct(a, ";") || punct(a, ":") ||
+                                            punct(a, "\xE2\x80\x94"))) ||
+                              (word(a) && kAfter.count(k[a]));
+        if ((glued || split) && after_ok && !month_at(a, true)) {
+          d = static_cast<unsigned>(dg->value), ru_go = true;
+          if (split) j = i + 3;
         }
       }
     if (!d) {
@@ -1672,13 +1734,13 @@ struct Scanner {
       // shelling of the 13th"; thirty-seventh held-out set, h698)
       // (a weekday before the day, "во вторник 18-го", reaches six sentences back, the weekday
       // agreeing: a film review's "ночь … с 15 на 16 июня", a paragraph later "во вторник 18-го")
-      if (const DateMention* told = day_told_before(first, ru_go ? 6 : 3)) {
+      if (const DateMention* told = day_told_before(first, go_weekday ? 6 : 3)) {
         const std::chrono::year_month ym{told->resolved->year(), told->resolved->month()};
         std::optional<year_month_day> best;
         for (const auto m : {ym - std::chrono::months{1}, ym, ym + std::chrono::months{1}}) {
           const year_month_day r = m / day{*d};
           if (!r.ok() || sys_days{r} > sys_days{*pub}) continue;
-          if (ru_go && weekday{sys_days{r}} != weekday{static_cast<unsigned>(info[i - 1].weekday)}) continue;
+          if (go_weekday && weekday{sys_days{r}} != weekday{static_cast<unsigned>(info[i - 1].weekday)}) continue;
           const auto gap = std::chrono::abs(sys_days{r} - sys_days{*told->resolved});
           if (gap <= days{15} && (!best || gap < std::chrono::abs(sys_days{*best} - sys_days{*told->resolved}))) best = r;
         }
@@ -2730,19 +2792,16 @@ struct Scanner {
     // held-out set): the feast of that year when it falls in that season or a month either side.
     std::string season_note;
     if (!written && !ahead)
-      if (const auto sy = season_year_before(first); sy && best && sy->first != static_cast<int>(best->year())) {
-        const int from = sy->second.first, to = sy->second.second;
-        auto in_season = [&](int x) { return from <= to ? x >= from && x <= to : x >= from || x <= to; };
-        const int h0 = hijri ? calendars::hijri_year(year_month_day{year{sy->first}, month{1}, day{1}}).value_or(0) : sy->first;
+      if (const auto sy = season_year_before(first); sy && best && sy->year != static_cast<int>(best->year())) {
+        const int h0 = hijri ? calendars::hijri_year(year_month_day{year{sy->year}, month{1}, day{1}}).value_or(0) : sy->year;
         for (int y = h0 - 1; h0 != 0 && y <= h0 + 1; ++y) {
           const auto d0 = feast_day(f, y);
           if (!d0) continue;
           const year_month_day d{sys_days{*d0} + days{day_of.value_or(0)}};
           const int mo = static_cast<int>(unsigned{d.month()});
-          if (static_cast<int>(d.year()) == sy->first && sys_days{d} <= p &&
-              (in_season(mo) || in_season(mo % 12 + 1) || in_season((mo + 10) % 12 + 1))) {
+          if (static_cast<int>(d.year()) == sy->year && sys_days{d} <= p && sy->near(mo)) {
             best = d;
-            season_note = fmt::format(" in {}: the season told before ('{}')", sy->first, season_text);
+            season_note = fmt::format(" in {}: the season told before ('{}')", sy->year, sy->text);
             break;
           }
         }

@@ -15,6 +15,13 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
   U8_NEXT_UNSAFE(reinterpret_cast<const uint8_t*>(s.data()), i, c);
   return static_cast<char32_t>(c);
 }
+bool has_digit(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = next_cp(s, i);
+    if ((c >= U'0' && c <= U'9') || (c >= 0x0660 && c <= 0x0669)) return true;
+  }
+  return false;
+}
 void put_cp(std::string& out, char32_t c) {
   uint8_t buf[U8_MAX_LENGTH];
   std::size_t n = 0;

@@ -17,6 +17,8 @@ std::string to_utf8(const std::u32string& s);
 // How many code points (letters, for a word) the UTF-8 string holds.
 std::size_t cp_count(std::string_view s);
 bool is_arabic_letter(char32_t c);
+// Whether the text holds a Western or an Arabic-Indic digit (0-9, U+0660-0669).
+bool has_digit(std::string_view s);
 
 // The normalised letters of an Arabic word: harakat and tatweel removed, alef forms (أ إ آ ٱ)
 // -> ا, ى -> ي, ة -> ه.

@@ -124,8 +124,6 @@ constexpr std::array<std::string_view, 24> kArticles{
     "al", "el", "il", "ul", "l",  "ad", "adh", "ed", "edh", "an", "en", "ar",
     "er", "as", "ash", "es", "esh", "ech", "at", "ath", "et", "eth", "az", "ez"};
 
-bool is_article(std::string_view w) { return std::find(kArticles.begin(), kArticles.end(), w) != kArticles.end(); }
-
 void append_utf8(std::string& out, UChar32 c) {
   char buf[4];
   int32_t len = 0;
@@ -193,6 +191,8 @@ template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 }  // namespace
+
+bool is_article(std::string_view w) { return std::find(kArticles.begin(), kArticles.end(), w) != kArticles.end(); }
 
 std::string fold(std::string_view name) {
   std::string latin;

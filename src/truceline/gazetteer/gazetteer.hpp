@@ -115,6 +115,10 @@ inline constexpr double kAmbiguityKm = 10.0;
 //   fold("خان شيخون") == "khan shykhwn";  fold("Идлиб") == "idlib"
 std::string fold(std::string_view name);
 
+// Whether a folded word is a Latin spelling of the Arabic article ("al", "el", "ash", "ez", … 24
+// forms), which fold() drops inside a name when another word follows.
+bool is_article(std::string_view w);
+
 // The transliteration-aware consonant key of a folded name (rules in gazetteer.cpp):
 //   consonant_key("maaret numan") == consonant_key("marat numan") == "mrtnmn"
 std::string consonant_key(std::string_view folded);
