@@ -4251,4 +4251,32 @@ TEST(CandidateQuality, DronesDownedAndCheckpointsThatLetNoCarThrough) {
   }
 }
 
+// A state's checkpoint named by its demonym ("сирийский КПП … не пропускает") is that state's
+// forces: the closer of the road, the target when fired on, the claimant after "по данным"
+// (thirty-ninth held-out set; our own sentences).
+TEST(CandidateQuality, AStatesCheckpointByItsDemonym) {
+  {
+    const auto cs = full_candidates_of("Сирийский КПП у Кафр-Набля не пропускает машины.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(actor_id_of(cs[0]), "syria");
+  }
+  {
+    const auto cs = full_candidates_of("Боевики обстреляли сирийский КПП у Кафр-Набля.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_NE(actor_id_of(cs[0]), "syria") << json(cs).dump();
+  }
+}
+
+// Turkish "boşaltma" is a post's evacuation only with the post or position named ("gözlem
+// noktasını boşaltmaya başladı"); alone it is also unloading ("Kafranbel'e vardık, boşaltma
+// başladı": aid unloaded; thirty-ninth held-out set; our own sentences).
+TEST(CandidateQuality, TurkishUnloadingIsNoWithdrawal) {
+  for (const auto& c : full_candidates_of("Kafranbel'e vardık, boşaltma başladı.")) {
+    EXPECT_NE(kind_of(c), "withdrawal") << c.dump();
+  }
+  const auto cs = full_candidates_of("Türk Silahlı Kuvvetleri Kafranbel'deki gözlem noktasını boşaltmaya başladı.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(kind_of(cs[0]), "withdrawal");
+}
+
 }  // namespace truceline::extract

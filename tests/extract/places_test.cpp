@@ -1644,4 +1644,15 @@ TEST(Places, TwoArabicWordsAgreeingWithALatinOnlyVillageOverOneWordElsewhere) {
   expect_point(find_with_localities("زرعنا الغراس في سويدية رستمو أمس.", "ar"), "سويدية رستمو", 36.11667, 35.71667);
 }
 
+// A clause that names another village whose name ends with the name meant ("Hanna (… not either
+// Dayr Hanna on the Haffah side)") rules out that village, not the namesake nearest it: Hanna of
+// Latakia, 35.59947, 36.14657 (localities.tsv), 16 km from Dayr Hanna (thirty-ninth held-out set;
+// our own sentence).
+TEST(Places, AClauseThatNamesALongerVillageEndingInTheNameRulesOutThatVillage) {
+  const auto ms = find_with_localities("Two rockets fell in the terraces between Katniyah and Hanna (the hamlet west of "
+                                       "Slinfah, not Dayr Hanna on the Haffah side).",
+                                       "en");
+  expect_point(ms, "Hanna", 36.14657, 35.59947);
+}
+
 }  // namespace truceline::extract

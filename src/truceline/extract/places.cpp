@@ -1052,9 +1052,14 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
       // The clause names the other village itself, a longer name that begins with the name meant
       // ("the northern Arri …, not Arri al-Qibliyah, about 6 km to the south-south-west";
       // twenty-ninth held-out set): that village is ruled out, not the namesake nearest it.
+      // (or ends with it: "Hanna (the hamlet … west of us, not either Dayr Hanna on the Haffah
+      // side)": Dayr Hanna is ruled out, not the Hanna nearest it; thirty-ninth held-out set)
       const std::string meant_f = gazetteer::fold(out[*p_at].text), ref_f = gazetteer::fold(r.text);
-      if (r.kind == "point" && r.lat && r.lon && ref_f.size() > meant_f.size() + 1 && ref_f.starts_with(meant_f) &&
-          (ref_f[meant_f.size()] == ' ' || ref_f[meant_f.size()] == '-')) {
+      const bool longer = ref_f.size() > meant_f.size() + 1;
+      const bool begins = longer && ref_f.starts_with(meant_f) && (ref_f[meant_f.size()] == ' ' || ref_f[meant_f.size()] == '-');
+      const bool ends = longer && ref_f.ends_with(meant_f) &&
+                        (ref_f[ref_f.size() - meant_f.size() - 1] == ' ' || ref_f[ref_f.size() - meant_f.size() - 1] == '-');
+      if (r.kind == "point" && r.lat && r.lon && (begins || ends)) {
         for (const gazetteer::Place* p : namesakes_of(r))
           if (approx_km(*r.lat, *r.lon, p->lat, p->lon) < 2) {
             by_ref.push_back(p);
