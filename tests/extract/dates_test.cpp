@@ -1988,7 +1988,14 @@ TEST(Dates, AChatExportsLineHeadIsTheLinesDate) {
     ASSERT_TRUE(out[0].resolved) << text;
     EXPECT_EQ(iso_of(*out[0].resolved), "2019-12-16") << text;
   }
-  // (the year before the publication when the day would fall after it)
+  // (the year before the publication when the day would fall after it: a chat's messages precede
+  // its export)
+  {
+    const auto out = dates("[13/01 10:32] Abu Ahmad: shelling on Saraqib", 2020y / January / 10);
+    ASSERT_FALSE(out.empty());
+    ASSERT_TRUE(out[0].resolved);
+    EXPECT_EQ(iso_of(*out[0].resolved), "2019-01-13");
+  }
   {
     const auto out = dates("[28/12 22:05] Abu Ahmad: drone over Sarmin", 2020y / January / 3);
     ASSERT_FALSE(out.empty());
@@ -2027,6 +2034,25 @@ TEST(Dates, ALogRowsDayWithItsWeekdayAfterAndARussianDayAlone) {
     ASSERT_TRUE(out[0].resolved && out[1].resolved);
     EXPECT_EQ(iso_of(*out[0].resolved), "2021-02-19");
     EXPECT_EQ(iso_of(*out[1].resolved), "2021-02-25");
+  }
+  // (its weekday after a comma must agree: 27 July 2020 was a Monday, 27 October a Tuesday)
+  ASSERT_EQ(weekday{sys_days{2020y / July / 27}}, Monday);
+  {
+    const auto out = dates("Фото 5. Над полем у села 27-го, в понедельник, «Панцирь» сбил два беспилотника.", 2020y / November / 1);
+    ASSERT_FALSE(out.empty());
+    ASSERT_TRUE(out[0].resolved) << out[0].text;
+    EXPECT_EQ(iso_of(*out[0].resolved), "2020-07-27");
+  }
+  // (the month before when the publication's lacks the day: "31-го" in November)
+  {
+    const auto out = dates("31-го утром обстреляли Кафр-Набль.", 2019y / November / 25);
+    ASSERT_EQ(out.size(), 1u);
+    ASSERT_TRUE(out[0].resolved);
+    EXPECT_EQ(iso_of(*out[0].resolved), "2019-10-31");
+  }
+  // (not after a full stop the sentences were not split at: no date leaks to the sentence before)
+  for (const auto& m : dates("12 ноября обстреляли Сармин. 19-го утром обстреляли Кафр-Набль.", 2019y / November / 25)) {
+    EXPECT_EQ(m.text.find("19"), std::string::npos) << m.text;
   }
   for (const char* text : {"Бойцы 3-го батальона вошли в село.", "Колонна 5-го корпуса прошла мимо."}) {
     EXPECT_TRUE(dates(text, 2021y / March / 1).empty()) << text;

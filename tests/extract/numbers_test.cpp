@@ -796,7 +796,9 @@ TEST(Numbers, AnAgeAndHousesAreNoCasualties) {
 // (9)" (thirty-ninth held-out set: read as 14 injured; our own sentences). A count after a
 // place's name between commas stays a count.
 TEST(Numbers, AnAgeAfterAPersonsNameIsNoCount) {
-  for (const char* text : {"His son Omar, 14, is wounded in the leg.", "Shrapnel hit a girl, Rima (9), in the arm."})
+  for (const char* text : {"His son Omar, 14, is wounded in the leg.", "Shrapnel hit a girl, Rima (9), in the arm.",
+                           "Shelling on Saraqib killed Omar, 14.", "Omar, 14, and Ali, 12, were wounded in Sarmin.",
+                           "Abu Ahmad, 45, said the shells fell at dawn."})
     for (const auto& n : numbers(text, "en")) EXPECT_EQ(n.counts, "other") << text << " " << n.text;
   const auto count = numbers("Shells hit the village of Kafr Nabl, 3 were wounded.", "en");
   ASSERT_FALSE(count.empty());

@@ -255,11 +255,7 @@ const std::vector<const char*>& force_nouns_other() {
       "unsurları", "unsurlar",
       // A marksman ("a regime sniper", "снайпер сирийской армии", "قناص لقوات النظام", "rejim
       // keskin nişancısı").
-      "sniper", "snipers", "снайпер", "снайперы", "قناص", "قناصة", "keskin nişancısı", "keskin nişancıları",
-      // Its checkpoints ("сирийский КПП … не пропускает"; thirty-ninth held-out set). (Not its posts
-      // and bases, "قرب النقطة التركية", "Türk üs bölgesine … düştü", "по докладу сирийского поста":
-      // a target or a claimant far more often than the actor.)
-      "КПП", "блокпост"};
+      "sniper", "snipers", "снайпер", "снайперы", "قناص", "قناصة", "keskin nişancısı", "keskin nişancıları"};
   return n;
 }
 

@@ -1348,6 +1348,7 @@ struct Scanner {
     // A messaging app's export, "[16/12 10:32] Abu Ahmad: …", "١٦/١٢ ١٠:٣٢ - …": a pair that
     // opens its line, after an opening bracket at most, with a clock right after it (a comma
     // between at most) is the line's date (session 38's open item).
+    bool chat_head = false;  // (its messages were written on or before the export: -2 below)
     if (!cell && !log_head) {
       std::size_t a = t[i].b0;
       while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
@@ -1370,7 +1371,7 @@ struct Scanner {
         digit_at(c);
         clock = c < le && text[c] == ':' && (++c, digit_at(c));
       }
-      log_head = a == lb && clock;
+      log_head = chat_head = a == lb && clock;
     }
     // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set; only under a
     // weekday that opens its line right before it: "2.2 million Sun readers" is no date)
@@ -1387,7 +1388,7 @@ struct Scanner {
     }
     const unsigned dd = order == 'd' ? x : z, mm = order == 'd' ? z : x;
     if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return false;  // (not a date: "10.35", a time)
-    emit_no_year(i, last, mm, dd, 0, fmt::format("{}, {} first", where, order == 'd' ? "day" : "month"));
+    emit_no_year(i, last, mm, dd, chat_head ? -2 : 0, fmt::format("{}, {} first", where, order == 'd' ? "day" : "month"));
     return true;
   }
 
@@ -1644,13 +1645,14 @@ struct Scanner {
     // (Russian "во вторник 18-го": the day's ordinal right after its weekday; no month follows, the
     // day is read by the rule for a day without its month below; thirty-eighth held-out set)
     bool ru_go = false, go_weekday = false;
+    int go_wd = -1;  // (the weekday the day must fall on: told before it, or after its comma)
     if (i > 0 && info[i - 1].weekday >= 0 && same_sentence(i - 1, i) && t[i - 1].script == Script::cyrillic)
       if (const auto& dg = digits(i); dg && !dg->separators && !dg->dotted && dg->digit_count <= 2 && dg->value >= 1 &&
                                       dg->value <= 31) {
         if (dg->suffix == "-го" || dg->suffix == "го") {
-          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true;
+          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true, go_wd = info[i - 1].weekday;
         } else if (dg->suffix.empty() && punct(i + 1, "-") && word(i + 2) && k[i + 2] == "го" && same_sentence(i, i + 2)) {
-          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true, j = i + 3;
+          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true, go_wd = info[i - 1].weekday, j = i + 3;
         }
       }
     // (and alone, "19-го на дороге … подорвался грузовик", "А 25-го над Кантарой", "12-го, в
@@ -1671,9 +1673,18 @@ struct Scanner {
                               (!word(a) && (punct(a, ",") || punct(a, ".") || punct(a, ";") || punct(a, ":") ||
                                             punct(a, "\xE2\x80\x94"))) ||
                               (word(a) && kAfter.count(k[a]));
-        if ((glued || split) && after_ok && !month_at(a, true)) {
+        // (not right after a full stop the sentences were not split at: "12 ноября обстреляли
+        // Сармин. 19-го утром …" would date the sentence before; reviewer, session 39)
+        const bool after_stop = i > 0 && same_sentence(i - 1, i) && punct(i - 1, ".");
+        if ((glued || split) && after_ok && !after_stop && !month_at(a, true)) {
           d = static_cast<unsigned>(dg->value), ru_go = true;
           if (split) j = i + 3;
+          // (its weekday after the comma, "27-го, в понедельник": the day must fall on it)
+          for (std::size_t x = a + 1; x <= a + 2 && x < n() && punct(a, ",") && same_sentence(i, x); ++x)
+            if (info[x].weekday >= 0) {
+              go_wd = info[x].weekday;
+              break;
+            }
         }
       }
     if (!d) {
@@ -1740,7 +1751,7 @@ struct Scanner {
         for (const auto m : {ym - std::chrono::months{1}, ym, ym + std::chrono::months{1}}) {
           const year_month_day r = m / day{*d};
           if (!r.ok() || sys_days{r} > sys_days{*pub}) continue;
-          if (go_weekday && weekday{sys_days{r}} != weekday{static_cast<unsigned>(info[i - 1].weekday)}) continue;
+          if (go_wd >= 0 && weekday{sys_days{r}} != weekday{static_cast<unsigned>(go_wd)}) continue;
           const auto gap = std::chrono::abs(sys_days{r} - sys_days{*told->resolved});
           if (gap <= days{15} && (!best || gap < std::chrono::abs(sys_days{*best} - sys_days{*told->resolved}))) best = r;
         }
@@ -1752,9 +1763,21 @@ struct Scanner {
       }
       year_month_day r{pub->year(), pub->month(), day{*d}};
       std::string why = "the publication's month (the latest such day on or before the publication date)";
-      if (r.ok() && r > *pub) {
+      // (a day the publication's month lacks, "31-го" in November: the month before; reviewer, session 39)
+      if (!r.ok() || r > *pub) {
         r = year_month_day{(std::chrono::year_month{pub->year(), pub->month()} - std::chrono::months{1}) / day{*d}};
         why = "the month before the publication's (the day is later than the publication date)";
+      }
+      // (a weekday told with it: the latest month, within a year, whose such day falls on it)
+      if (go_wd >= 0) {
+        std::optional<year_month_day> fit;
+        for (int back = 0; back < 12 && !fit; ++back) {
+          const year_month_day c = (std::chrono::year_month{pub->year(), pub->month()} - std::chrono::months{back}) / day{*d};
+          if (c.ok() && sys_days{c} <= sys_days{*pub} && weekday{sys_days{c}} == weekday{static_cast<unsigned>(go_wd)}) fit = c;
+        }
+        if (!fit) emit(first, last, "unresolved", "day", std::nullopt, "no such day on its weekday within the year before the publication");
+        else emit(first, last, "absolute_no_year", "day", *fit, "the latest such day on or before the publication date that falls on the weekday told with it");
+        return true;
       }
       if (!r.ok()) emit(first, last, "unresolved", "day", std::nullopt, "no such day in that month");
       else emit(first, last, "absolute_no_year", "day", r, why);

@@ -715,10 +715,12 @@ constexpr Entry kTriggers[] = {
     // (thirty-ninth held-out set: "closed the track from our village up to X", "closed the Afrin -
     // Jindires road", "yolu sabahtan akşama kadar kapalı tuttu", "yaklaşık 3 saat bekletilmiş",
     // "فرضت … حظر تجوّل")
-    {"movement_restriction", "closed ~ track*"}, {"movement_restriction", "closed ~ ~ road*"},
-    {"movement_restriction", "closed ~ ~ ~ road*"}, {"movement_restriction", "yol* kapalı tut*"},
-    {"movement_restriction", "yol* ~ kapalı tut*"}, {"movement_restriction", "yol* ~ ~ kapalı tut*"},
-    {"movement_restriction", "yol* ~ ~ ~ kapalı tut*"}, {"movement_restriction", "saat bekletil*"},
+    // (not "closed ~ ~ road*": "closed the shop near the road"; reviewer, session 39; nor "yol*",
+    // "Yolcular gözlerini kapalı tuttu")
+    {"movement_restriction", "closed ~ track*"}, {"movement_restriction", "yolu* kapalı tut*"},
+    {"movement_restriction", "yolu* ~ kapalı tut*"}, {"movement_restriction", "yolu* ~ ~ kapalı tut*"},
+    {"movement_restriction", "yolu* ~ ~ ~ kapalı tut*"}, {"movement_restriction", "yolları* ~ kapalı tut*"},
+    {"movement_restriction", "yolları* ~ ~ kapalı tut*"}, {"movement_restriction", "saat bekletil*"},
     {"movement_restriction", "حظر* تجول"}, {"movement_restriction", "حظر* التجول"},
     {"group_presence", "نصب* مدفع هاون"}, {"group_presence", "نصبو* مدفع هاون"}, {"group_presence", "نصب* ~ مدفع هاون"},
     {"uav_observation", "طيار* مسير* فوق"}, {"uav_observation", "طائر* مسير* فوق"}, {"uav_observation", "طياره مسيره فوق"},
@@ -1320,7 +1322,9 @@ std::optional<std::size_t> levantine_negation(const Text& t, std::size_t first, 
                           // (we saw, heard, noticed: "ما شفنا طيارة استطلاع")
                           "شفنا", "شفت", "شافو", "شافوا", "سمعنا", "سمعت", "لاحظنا", "لاحظت",
                           // (no longer: "ما عاد في قصف", "ما بقى في قصف"; reviewer, session 38)
-                          "عاد", "عادت", "بقى", "بقي", "ضل", "ضلت"})
+                          "عاد", "عادت", "بقى", "بقي", "ضل", "ضلت",
+                          // (the progressive and the future: "مش عم يقصفوا", "ما رح يقصفوا"; reviewer, session 39)
+                          "عم", "رح", "راح"})
       s.insert(normalise_arabic(w));
     return s;
   }();
@@ -1357,6 +1361,30 @@ std::optional<std::size_t> levantine_negation(const Text& t, std::size_t first, 
     }
     if (!kBetween.count(w)) return std::nullopt;
     --i;
+  }
+  return std::nullopt;
+}
+
+// Turkish negation inside the verb ("Saraqib bombalanmadı", "bombardıman yapılmadı", "çatışma
+// yaşanmadı"): the trigger's last word, or a light verb right after it, ends in a negative
+// suffix (-ma-/-me- with its tense). Returns the negated word's token (reviewer, session 39:
+// "Saraqib bombalanmadı" was an air strike).
+std::optional<std::size_t> turkish_negated_verb(const Text& t, std::size_t last, std::size_t e) {
+  if (t.doc.lang() != "tr") return std::nullopt;
+  static constexpr std::string_view kNeg[] = {"madı", "medi", "madılar", "mediler", "mamış", "memiş", "mamıştır",
+                                              "memiştir", "mıyor", "miyor", "muyor", "müyor", "mayacak", "meyecek",
+                                              "madığı", "mediği", "madığını", "mediğini", "mamaktadır", "memektedir",
+                                              "mamıştır", "madıkları", "medikleri"};
+  auto negative = [&](const std::string& w) {
+    for (const std::string_view n : kNeg)
+      if (w.size() > n.size() + 2 && w.ends_with(n)) return true;
+    return false;
+  };
+  if (t.tok(last).word && negative(t.tok(last).lower)) return last;
+  if (last + 1 < e && t.tok(last + 1).word) {
+    const std::string& w = t.tok(last + 1).lower;
+    for (const std::string_view light : {"yapıl", "edil", "düzenlen", "gerçekleş", "ol", "yaşan"})
+      if (w.starts_with(light) && negative(w)) return last + 1;
   }
   return std::nullopt;
 }
@@ -1859,6 +1887,16 @@ EventFindings find_events(const Document& doc) {
       m.answers = h.p->answers;
       m.weapon_named = h.p->weapon_named;
       m.sentence = si;
+      // A vehicle held some hours at a checkpoint named before ("HTŞ'nin Katura girişindeki kontrol
+      // noktasında … 7 saat bekletilmiş, geceyi Darat İzze'de geçirmiştir"): the checkpoint is the
+      // event's word, so its place is the checkpoint's (development diff, session 39).
+      if (m.rule == "trigger:saat bekletil*")
+        if (const auto cps = find_all(t, tb.checkpoints, b, h.first); !cps.empty()) {
+          m.first_token = cps.back().first;
+          m.last_token = cps.back().end - 1;
+          m.span = doc.tokens_span(m.first_token, m.last_token);
+          m.text = text_of(t, m.first_token, m.last_token + 1);
+        }
       // An Arabic missile that is guided or anti-armour right after the trigger ("استهدف … دبابة
       // بصاروخ موجه", "… بصاروخ مضاد للدروع"): an anti-tank missile, an armed clash as the
       // English one is (the trigger, and so the actor and target, unchanged).
@@ -1905,6 +1943,25 @@ EventFindings find_events(const Document& doc) {
         return reopened && x.kind == "movement_restriction" && x.rule.find("closed") != std::string::npos;
       });
     }
+    // A curfew lifted or ended ("رفع حظر التجول عن أريحا", "إلغاء حظر التجول"): no restriction
+    // (reviewer, session 39).
+    std::erase_if(found, [&](const EventMention& x) {
+      if (x.kind != "movement_restriction" || x.rule.find(normalise_arabic("حظر")) == std::string::npos) return false;
+      static const std::unordered_set<std::string> kLifted = [] {
+        std::unordered_set<std::string> u;
+        for (const char* w : {"رفع", "رفعت", "ورفع", "ورفعت", "برفع", "إلغاء", "الغاء", "ألغي", "الغي", "ألغت", "انتهاء",
+                              "انتهى", "بانتهاء", "إنهاء", "انهاء", "رفعو", "رفعوا"})
+          u.insert(normalise_arabic(w));
+        return u;
+      }();
+      for (std::size_t i = x.first_token, words = 0; i > b && words < 3;) {
+        --i;
+        if (!t.tok(i).word) continue;
+        ++words;
+        if (kLifted.count(token_key(t.tok(i)))) return true;
+      }
+      return false;
+    });
     // civilian_harm: only where no other event of the sentence holds the casualties ("shelling
     // killed four civilians" is one shelling with its fatalities, not a second event at the same
     // place and day that would count one incident twice).
@@ -2168,7 +2225,7 @@ EventFindings find_events(const Document& doc) {
       // session 38's open item.)
       auto negated = [&](const EventMention& x) {
         return governing_cue(t, tb.negation, x.first_token, x.last_token + 1, 5, 2, b, e, true).has_value() ||
-               levantine_negation(t, x.first_token, b).has_value();
+               levantine_negation(t, x.first_token, b).has_value() || turkish_negated_verb(t, x.last_token, e).has_value();
       };
       auto apart = [&](const EventMention& u, const EventMention& m) {
         static const std::unordered_set<std::string> kBut{"but", "yet", "however", "но", "однако", "а", "ama", "fakat",
@@ -2465,6 +2522,10 @@ EventFindings find_events(const Document& doc) {
       }
       if (auto ma = levantine_negation(t, m.first_token, b)) {
         statement("negation", *ma, *ma + 1, {m.kind});
+        continue;
+      }
+      if (auto tr = turkish_negated_verb(t, m.last_token, e)) {
+        statement("negation", *tr, *tr + 1, {m.kind});
         continue;
       }
       // The words of the trigger's clause, lower case (Arabic normalised), for the rules below.

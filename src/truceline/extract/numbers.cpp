@@ -791,9 +791,24 @@ struct Scanner {
       if (opened && closed && t[i].number) return true;
       // (the person's name between: "His son Omar, 14, is wounded", "a boy, Ahmad (9)"; thirty-ninth
       // held-out set: read as 14 injured)
-      const bool named = i >= 3 && (punct(i - 1, ",") || punct(i - 1, "(")) && word(i - 2) && t[i - 2].capitalised &&
-                         word(i - 3) && person_noun.find_forms(forms[i - 3]) && r.last == i;
-      if (named && closed && t[i].number) return true;
+      // (a name alone too, closed by a comma, a full stop or its bracket: "killed Ahmad, 35, a
+      // teacher", "Omar, 14, and Ali, 12, were wounded", "Abu Ahmad, 45, said", "ранен Омар (14)";
+      // reviewer, session 39; not "Saraqib, 3 wounded", no comma after the number, nor a month's
+      // "May, 14,")
+      static const KeyMap<bool> not_name{{"january", true}, {"february", true}, {"march", true}, {"april", true},
+                                         {"may", true}, {"june", true}, {"july", true}, {"august", true},
+                                         {"september", true}, {"october", true}, {"november", true}, {"december", true},
+                                         {"total", true}, {"killed", true}, {"wounded", true}, {"injured", true}};
+      // (in brackets only after a person noun, "a girl, Rima (9)": "Killed: Babila (3), Balqah (2)"
+      // is a tally by village)
+      const bool name_before = i >= 2 && word(i - 2) && t[i - 2].capitalised && t[i - 2].sentence == t[i].sentence &&
+                               !not_name.find_forms(forms[i - 2]) && r.last == i && t[i].number && r.value <= 110;
+      const bool person_before = (i >= 3 && word(i - 3) && person_noun.find_forms(forms[i - 3])) ||
+                                 (i >= 4 && punct(i - 3, ",") && word(i - 4) && person_noun.find_forms(forms[i - 4]));
+      const bool named = name_before && ((punct(i - 1, ",") && (punct(r.last + 1, ",") || punct(r.last + 1, ".") ||
+                                                                 r.last + 1 >= t.size())) ||
+                                         (punct(i - 1, "(") && person_before));
+      if (named && closed) return true;
       // A bracketed number alone after a titled name: "Mr. Y. (41)", "Dr Hasan (52)", "السيد
       // محمد (41)", "Bay Ahmet K. (34)" (twenty-sixth held-out set: "Our pharmacist, Mr. Y. (41),
       // was not hurt" was read as 41 injured). Turkish writes any name so: "Mehmet K. (34)" —
