@@ -1358,9 +1358,10 @@ struct Scanner {
       if (after + 1 < le && text.compare(after, 2, "\xD8\x8C") == 0) after += 2;  // (Arabic comma)
       while (after < le && text[after] == ' ') ++after;
       // (one or two digits, Western or Arabic-Indic, then a colon and a digit)
+      const std::size_t eol = le;  // (a structured binding: not captured by a lambda before C++20 in clang)
       auto digit_at = [&](std::size_t& x) {
-        if (x < le && text[x] >= '0' && text[x] <= '9') return ++x, true;
-        if (x + 1 < le && static_cast<unsigned char>(text[x]) == 0xD9 && static_cast<unsigned char>(text[x + 1]) >= 0xA0 &&
+        if (x < eol && text[x] >= '0' && text[x] <= '9') return ++x, true;
+        if (x + 1 < eol && static_cast<unsigned char>(text[x]) == 0xD9 && static_cast<unsigned char>(text[x + 1]) >= 0xA0 &&
             static_cast<unsigned char>(text[x + 1]) <= 0xA9)
           return x += 2, true;
         return false;
