@@ -2043,6 +2043,13 @@ TEST(Dates, ALogRowsDayWithItsWeekdayAfterAndARussianDayAlone) {
     ASSERT_TRUE(out[0].resolved) << out[0].text;
     EXPECT_EQ(iso_of(*out[0].resolved), "2020-07-27");
   }
+  // (after a day it does not fit, no day rather than the publication's month: "5 марта" read as
+  // 2021 in a text of November 2020, then "6-го")
+  for (const auto& m : dates("5 марта в Москве договорились, 6-го с утра тихо.", 2020y / November / 10)) {
+    if (m.text == "6-го") {
+      EXPECT_FALSE(m.resolved && iso_of(*m.resolved) == "2020-11-06") << m.text;
+    }
+  }
   // (the month before when the publication's lacks the day: "31-го" in November)
   {
     const auto out = dates("31-го утром обстреляли Кафр-Набль.", 2019y / November / 25);

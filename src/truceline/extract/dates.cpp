@@ -1761,6 +1761,15 @@ struct Scanner {
                fmt::format("the such day nearest '{}', told just before", told->text));
           return true;
         }
+        // (a Russian "6-го" alone after a day it does not fit, "5 марта … 6-го", the March read in
+        // the year after the publication: no day rather than the publication's month; development
+        // diff, session 39)
+        if (ru_go && !go_weekday && *d != 0) {
+          emit(first, last, "unresolved", "day", std::nullopt,
+               fmt::format("no such day within 15 days of '{}', told just before, on or before the publication date",
+                           told->text));
+          return true;
+        }
       }
       year_month_day r{pub->year(), pub->month(), day{*d}};
       std::string why = "the publication's month (the latest such day on or before the publication date)";
