@@ -1374,7 +1374,7 @@ std::optional<std::size_t> turkish_negated_verb(const Text& t, std::size_t last,
   static constexpr std::string_view kNeg[] = {"madı", "medi", "madılar", "mediler", "mamış", "memiş", "mamıştır",
                                               "memiştir", "mıyor", "miyor", "muyor", "müyor", "mayacak", "meyecek",
                                               "madığı", "mediği", "madığını", "mediğini", "mamaktadır", "memektedir",
-                                              "mamıştır", "madıkları", "medikleri"};
+                                              "madıkları", "medikleri"};
   auto negative = [&](const std::string& w) {
     for (const std::string_view n : kNeg)
       if (w.size() > n.size() + 2 && w.ends_with(n)) return true;

@@ -791,10 +791,10 @@ struct Scanner {
       if (opened && closed && t[i].number) return true;
       // (the person's name between: "His son Omar, 14, is wounded", "a boy, Ahmad (9)"; thirty-ninth
       // held-out set: read as 14 injured)
-      // (a name alone too, closed by a comma, a full stop or its bracket: "killed Ahmad, 35, a
-      // teacher", "Omar, 14, and Ali, 12, were wounded", "Abu Ahmad, 45, said", "ранен Омар (14)";
-      // reviewer, session 39; not "Saraqib, 3 wounded", no comma after the number, nor a month's
-      // "May, 14,")
+      // (a name alone too, between commas or before a full stop: "killed Ahmad, 35, a teacher",
+      // "Omar, 14, and Ali, 12, were wounded", "Abu Ahmad, 45, said"; reviewer, session 39; not
+      // "Saraqib, 3 wounded", no comma after the number, nor a month's "May, 14,". A bracketed age
+      // after a name alone, "ранен Омар (14)", is not read: see below)
       static const KeyMap<bool> not_name{{"january", true}, {"february", true}, {"march", true}, {"april", true},
                                          {"may", true}, {"june", true}, {"july", true}, {"august", true},
                                          {"september", true}, {"october", true}, {"november", true}, {"december", true},
