@@ -1339,11 +1339,7 @@ struct Scanner {
       while (a > lb && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
       std::size_t after = t[last].b1;
       while (after < le && text[after] == ' ') ++after;
-      const std::size_t line_end = le;  // (a structured binding: not captured by a lambda before C++20 in clang)
-      auto digit = [&](std::size_t x) { return x < line_end && text[x] >= '0' && text[x] <= '9'; };
-      const bool time_next = digit(after) && ((digit(after + 1) && after + 2 < le && text[after + 2] == ':') ||
-                                              (after + 1 < le && text[after + 1] == ':'));
-      log_head = (a == lb || text[a - 1] == '|') && time_next;
+      log_head = (a == lb || text[a - 1] == '|') && detail::clock_at(text, after, le, false);
     }
     // A messaging app's export, "[16/12 10:32] Abu Ahmad: …", "١٦/١٢ ١٠:٣٢ - …": a pair that
     // opens its line, after an opening bracket at most, with a clock right after it (a comma
@@ -1357,22 +1353,7 @@ struct Scanner {
       while (after < le && (text[after] == ' ' || text[after] == ',')) ++after;
       if (after + 1 < le && text.compare(after, 2, "\xD8\x8C") == 0) after += 2;  // (Arabic comma)
       while (after < le && text[after] == ' ') ++after;
-      // (one or two digits, Western or Arabic-Indic, then a colon and a digit)
-      const std::size_t eol = le;  // (a structured binding: not captured by a lambda before C++20 in clang)
-      auto digit_at = [&](std::size_t& x) {
-        if (x < eol && text[x] >= '0' && text[x] <= '9') return ++x, true;
-        if (x + 1 < eol && static_cast<unsigned char>(text[x]) == 0xD9 && static_cast<unsigned char>(text[x + 1]) >= 0xA0 &&
-            static_cast<unsigned char>(text[x + 1]) <= 0xA9)
-          return x += 2, true;
-        return false;
-      };
-      std::size_t c = after;
-      bool clock = digit_at(c);
-      if (clock) {
-        digit_at(c);
-        clock = c < le && text[c] == ':' && (++c, digit_at(c));
-      }
-      log_head = chat_head = a == lb && clock;
+      log_head = chat_head = a == lb && detail::clock_at(text, after, le);
     }
     // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set; only under a
     // weekday that opens its line right before it: "2.2 million Sun readers" is no date)
@@ -1640,6 +1621,17 @@ struct Scanner {
     return clause.count(k[i + 1]) != 0;
   }
 
+  // A Russian day's ordinal, "19-го", its ending glued or its own token after a hyphen ("19",
+  // "-", "го"): the token after the ending, or nothing.
+  std::optional<std::size_t> go_ending(std::size_t i) const {
+    const auto& dg = digits(i);
+    if (!dg || dg->separators || dg->dotted || dg->digit_count > 2 || dg->value < 1 || dg->value > 31) return std::nullopt;
+    if (dg->suffix == "-го" || dg->suffix == "го") return i + 1;
+    if (dg->suffix.empty() && punct(i + 1, "-") && adjacent(i, i + 1) && word(i + 2) && k[i + 2] == "го" && adjacent(i + 1, i + 2))
+      return i + 3;
+    return std::nullopt;
+  }
+
   bool day_month(std::size_t i) {
     std::optional<unsigned> d = day_at(i);
     std::size_t j = i + 1;
@@ -1648,25 +1640,16 @@ struct Scanner {
     bool ru_go = false, go_weekday = false;
     int go_wd = -1;  // (the weekday the day must fall on: told before it, or after its comma)
     if (i > 0 && info[i - 1].weekday >= 0 && same_sentence(i - 1, i) && t[i - 1].script == Script::cyrillic)
-      if (const auto& dg = digits(i); dg && !dg->separators && !dg->dotted && dg->digit_count <= 2 && dg->value >= 1 &&
-                                      dg->value <= 31) {
-        if (dg->suffix == "-го" || dg->suffix == "го") {
-          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true, go_wd = info[i - 1].weekday;
-        } else if (dg->suffix.empty() && punct(i + 1, "-") && word(i + 2) && k[i + 2] == "го" && same_sentence(i, i + 2)) {
-          d = static_cast<unsigned>(dg->value), ru_go = go_weekday = true, go_wd = info[i - 1].weekday, j = i + 3;
-        }
+      if (const auto e = go_ending(i)) {
+        d = static_cast<unsigned>(digits(i)->value), ru_go = go_weekday = true, go_wd = info[i - 1].weekday;
+        j = *e;
       }
     // (and alone, "19-го на дороге … подорвался грузовик", "А 25-го над Кантарой", "12-го, в
     // пятницу": punctuation or a preposition or a part of the day after it, not a noun, "3-го
     // батальона"; thirty-ninth held-out set)
     if (!ru_go && lang == "ru")
-      if (const auto& dg = digits(i); dg && !dg->separators && !dg->dotted && dg->digit_count <= 2 && dg->value >= 1 &&
-                                      dg->value <= 31) {
-        // (the ending glued, "19-го", or its own token after a hyphen)
-        const bool glued = dg->suffix == "-го" || dg->suffix == "го";
-        const bool split = dg->suffix.empty() && punct(i + 1, "-") && adjacent(i, i + 1) && word(i + 2) && k[i + 2] == "го" &&
-                           adjacent(i + 1, i + 2);
-        const std::size_t a = glued ? i + 1 : i + 3;  // (the token after the day)
+      if (const auto e = go_ending(i)) {
+        const std::size_t a = *e;  // (the token after the day)
         static const std::set<std::string> kAfter{"на", "в", "во", "у", "над", "под", "около", "возле", "по", "из", "с",
                                                   "утром", "вечером", "ночью", "днём", "днем", "после", "снова", "опять",
                                                   "тоже", "же", "уже"};
@@ -1677,9 +1660,9 @@ struct Scanner {
         // (not right after a full stop the sentences were not split at: "12 ноября обстреляли
         // Сармин. 19-го утром …" would date the sentence before; reviewer, session 39)
         const bool after_stop = i > 0 && same_sentence(i - 1, i) && punct(i - 1, ".");
-        if ((glued || split) && after_ok && !after_stop && !month_at(a, true)) {
-          d = static_cast<unsigned>(dg->value), ru_go = true;
-          if (split) j = i + 3;
+        if (after_ok && !after_stop && !month_at(a, true)) {
+          d = static_cast<unsigned>(digits(i)->value), ru_go = true;
+          j = a;
           // (its weekday after the comma, "27-го, в понедельник": the day must fall on it)
           for (std::size_t x = a + 1; x <= a + 2 && x < n() && punct(a, ",") && same_sentence(i, x); ++x)
             if (info[x].weekday >= 0) {
@@ -1764,19 +1747,12 @@ struct Scanner {
         // (a Russian "6-го" alone after a day it does not fit, "5 марта … 6-го", the March read in
         // the year after the publication: no day rather than the publication's month; development
         // diff, session 39)
-        if (ru_go && !go_weekday && *d != 0) {
+        if (ru_go && !go_weekday) {
           emit(first, last, "unresolved", "day", std::nullopt,
                fmt::format("no such day within 15 days of '{}', told just before, on or before the publication date",
                            told->text));
           return true;
         }
-      }
-      year_month_day r{pub->year(), pub->month(), day{*d}};
-      std::string why = "the publication's month (the latest such day on or before the publication date)";
-      // (a day the publication's month lacks, "31-го" in November: the month before; reviewer, session 39)
-      if (!r.ok() || r > *pub) {
-        r = year_month_day{(std::chrono::year_month{pub->year(), pub->month()} - std::chrono::months{1}) / day{*d}};
-        why = "the month before the publication's (the day is later than the publication date)";
       }
       // (a weekday told with it: the latest month, within a year, whose such day falls on it)
       if (go_wd >= 0) {
@@ -1788,6 +1764,13 @@ struct Scanner {
         if (!fit) emit(first, last, "unresolved", "day", std::nullopt, "no such day on its weekday within the year before the publication");
         else emit(first, last, "absolute_no_year", "day", *fit, "the latest such day on or before the publication date that falls on the weekday told with it");
         return true;
+      }
+      year_month_day r{pub->year(), pub->month(), day{*d}};
+      std::string why = "the publication's month (the latest such day on or before the publication date)";
+      // (a day the publication's month lacks, "31-го" in November: the month before; reviewer, session 39)
+      if (!r.ok() || r > *pub) {
+        r = year_month_day{(std::chrono::year_month{pub->year(), pub->month()} - std::chrono::months{1}) / day{*d}};
+        why = "the month before the publication's (the day is later than the publication date)";
       }
       if (!r.ok()) emit(first, last, "unresolved", "day", std::nullopt, "no such day in that month");
       else emit(first, last, "absolute_no_year", "day", r, why);
@@ -4182,27 +4165,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
   std::vector<LogEntry> entries;
   const auto& ts = doc.tokens();
   const std::string& text = doc.text();
-  // An ASCII or Arabic-Indic digit at byte x: its length in bytes, or 0.
-  auto digit = [&](std::size_t x) -> std::size_t {
-    if (x < text.size() && text[x] >= '0' && text[x] <= '9') return 1;
-    if (x + 1 < text.size() && text[x] == '\xD9' && static_cast<unsigned char>(text[x + 1]) >= 0xA0 &&
-        static_cast<unsigned char>(text[x + 1]) <= 0xA9)
-      return 2;
-    return 0;
-  };
-  // A clock "H:MM" / "HH:MM" at byte x.
-  auto clock = [&](std::size_t x) {
-    std::size_t n = 0;
-    for (std::size_t d; n < 2 && (d = digit(x)); ++n) x += d;
-    if (n == 0 || x >= text.size() || text[x] != ':') return false;
-    ++x;
-    for (std::size_t k = 0; k < 2; ++k) {
-      const std::size_t d = digit(x);
-      if (!d) return false;
-      x += d;
-    }
-    return true;
-  };
+  auto clock = [&](std::size_t x) { return detail::clock_at(text, x, text.size()); };
   std::vector<std::size_t> blank_lines;  // the first byte of each blank line after the first line
   for (std::size_t x = text.find('\n'); x != std::string::npos; x = text.find('\n', x + 1)) {
     std::size_t y = x + 1;
@@ -4348,7 +4311,10 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     // (the rest of an ISO 8601 time whose hour the date's token holds: ":12Z", ":12:30Z")
     if (std::isdigit(static_cast<unsigned char>(text[end_byte - 1])) && end_byte >= 4 &&
         (text[end_byte - 3] == 'T' || text[end_byte - 3] == 't') && std::isdigit(static_cast<unsigned char>(text[end_byte - 4])))
-      for (int k = 0; k < 2 && x + 2 < le && text[x] == ':' && digit(x + 1) == 1 && digit(x + 2) == 1; ++k) x += 3;
+      for (int k = 0; k < 2 && x + 2 < le && text[x] == ':' && detail::digit_at(text, x + 1, le, false) &&
+                      detail::digit_at(text, x + 2, le, false);
+           ++k)
+        x += 3;
     if (x > end_byte && x < le && text[x] == 'Z') ++x;
     // (and the Arabic comma: "١٣ تشرين الأول، ٩:٢٠ ص")
     while (x < le && (text[x] == ' ' || text[x] == ',' || text[x] == '\t' || text.compare(x, 2, "\xD8\x8C") == 0))

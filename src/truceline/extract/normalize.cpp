@@ -22,6 +22,31 @@ bool has_digit(std::string_view s) {
   }
   return false;
 }
+std::size_t digit_at(std::string_view s, std::size_t x, std::size_t end, bool arabic_indic) {
+  end = std::min(end, s.size());
+  if (x < end && s[x] >= '0' && s[x] <= '9') return 1;
+  if (arabic_indic && x + 1 < end && static_cast<unsigned char>(s[x]) == 0xD9 &&
+      static_cast<unsigned char>(s[x + 1]) >= 0xA0 && static_cast<unsigned char>(s[x + 1]) <= 0xA9)
+    return 2;
+  return 0;
+}
+std::size_t digit_before(std::string_view s, std::size_t x) {
+  if (x >= 1 && x <= s.size() && s[x - 1] >= '0' && s[x - 1] <= '9') return 1;
+  if (x >= 2 && x <= s.size() && digit_at(s, x - 2, x) == 2) return 2;
+  return 0;
+}
+bool clock_at(std::string_view s, std::size_t x, std::size_t end, bool arabic_indic) {
+  std::size_t n = 0;
+  for (std::size_t d; n < 2 && (d = digit_at(s, x, end, arabic_indic)); ++n) x += d;
+  if (n == 0 || x >= std::min(end, s.size()) || s[x] != ':') return false;
+  ++x;
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t d = digit_at(s, x, end, arabic_indic);
+    if (!d) return false;
+    x += d;
+  }
+  return true;
+}
 void put_cp(std::string& out, char32_t c) {
   uint8_t buf[U8_MAX_LENGTH];
   std::size_t n = 0;

@@ -19,6 +19,13 @@ std::size_t cp_count(std::string_view s);
 bool is_arabic_letter(char32_t c);
 // Whether the text holds a Western or an Arabic-Indic digit (0-9, U+0660-0669).
 bool has_digit(std::string_view s);
+// The length in bytes of the digit at s[x] (Western; Arabic-Indic too when `arabic_indic`), 0 if
+// none or if it would run past `end`.
+std::size_t digit_at(std::string_view s, std::size_t x, std::size_t end, bool arabic_indic = true);
+// The length in bytes of the digit (Western or Arabic-Indic) that ends right before s[x], 0 if none.
+std::size_t digit_before(std::string_view s, std::size_t x);
+// Whether a clock, "H:MM" or "HH:MM" ("21:47", "٨:٠٢"), starts at s[x] and ends by `end`.
+bool clock_at(std::string_view s, std::size_t x, std::size_t end, bool arabic_indic = true);
 
 // The normalised letters of an Arabic word: harakat and tatweel removed, alef forms (أ إ آ ٱ)
 // -> ا, ى -> ي, ة -> ه.

@@ -1084,7 +1084,7 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
               double s12 = 0, b = 0, azi2 = 0;  // the bearing from the reference, azi1 of the geodesic
               GeographicLib::Geodesic::WGS84().Inverse(*r.lat, *r.lon, p->lat, p->lon, s12, b, azi2);
               const double off = std::fabs(std::fmod(b - *az + 900.0, 360.0) - 180.0);  // b in (-180, 180]
-              if (off <= 45 && approx_km(*r.lat, *r.lon, p->lat, p->lon) <= 150) that_way.push_back(p);
+              if (off <= 45 && s12 <= 150e3) that_way.push_back(p);
             }
           }
         // (a direction that no namesake in scope lies in rules none out: the one meant is then not
@@ -1092,16 +1092,16 @@ void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
         if (that_way.size() == 1) {
           by_ref.push_back(that_way.front());
         } else if (!direction || !that_way.empty()) {
-        const std::vector<const gazetteer::Place*>& among = that_way.empty() ? names : that_way;
-        std::vector<std::pair<double, const gazetteer::Place*>> d;
-        for (const gazetteer::Place* p : among) d.push_back({approx_km(*r.lat, *r.lon, p->lat, p->lon), p});
-        std::sort(d.begin(), d.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-        // (the next one at least twice as far and 10 km farther; or, the reference at most 3 km
-        // from one, 5 km farther: "لا الدوير المجاورة لكفر روحين", 0.9 km from one Ad Duwayr and
-        // 9.3 km from the other)
-        if (d[0].first <= 40 && (d.size() == 1 || d[1].first >= std::max(2 * d[0].first, d[0].first + 10) ||
-                                 (d[0].first <= 3 && d[1].first >= d[0].first + 5)))
-          by_ref.push_back(d[0].second);
+          const std::vector<const gazetteer::Place*>& among = that_way.empty() ? names : that_way;
+          std::vector<std::pair<double, const gazetteer::Place*>> d;
+          for (const gazetteer::Place* p : among) d.push_back({approx_km(*r.lat, *r.lon, p->lat, p->lon), p});
+          std::sort(d.begin(), d.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+          // (the next one at least twice as far and 10 km farther; or, the reference at most 3 km
+          // from one, 5 km farther: "لا الدوير المجاورة لكفر روحين", 0.9 km from one Ad Duwayr and
+          // 9.3 km from the other)
+          if (d[0].first <= 40 && (d.size() == 1 || d[1].first >= std::max(2 * d[0].first, d[0].first + 10) ||
+                                   (d[0].first <= 3 && d[1].first >= d[0].first + 5)))
+            by_ref.push_back(d[0].second);
         }
       }
       // (a province or country that holds every namesake tells none apart; a point does: the
@@ -2264,19 +2264,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         const std::string_view line = text.substr(line_begin, doc.tokens()[bt].b1 - line_begin);  // (b included)
         // (the first colon not inside a clock, "21:47", "٨:٠٢": a chat's or a radio log's time is no
         // day head)
-        auto digit_byte = [&](std::size_t at, bool before) {
-          if (before) {
-            if (at == 0) return false;
-            const unsigned char c = static_cast<unsigned char>(line[at - 1]);
-            return (c >= '0' && c <= '9') || (at >= 2 && static_cast<unsigned char>(line[at - 2]) == 0xD9 && c >= 0xA0 && c <= 0xA9);
-          }
-          if (at + 1 >= line.size()) return false;
-          const unsigned char c = static_cast<unsigned char>(line[at + 1]);
-          return (c >= '0' && c <= '9') || (c == 0xD9 && at + 2 < line.size() && static_cast<unsigned char>(line[at + 2]) >= 0xA0 &&
-                                            static_cast<unsigned char>(line[at + 2]) <= 0xA9);
-        };
         std::size_t colon = line.find(':');
-        while (colon != std::string_view::npos && digit_byte(colon, true) && digit_byte(colon, false))
+        while (colon != std::string_view::npos && digit_before(line, colon) && digit_at(line, colon + 1, line.size()))
           colon = line.find(':', colon + 1);
         // the head: at most three words before its colon, a number among them ("الاتنين ١٦/١٢")
         const bool day_head = colon != std::string_view::npos && has_digit(line.substr(0, colon)) &&
