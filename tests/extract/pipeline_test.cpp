@@ -4280,4 +4280,25 @@ TEST(CandidateQuality, ReviewerFindingsOnSessionThirtyNinesRules) {
   }
 }
 
+// The curfew's other spellings ("حظر التجوال", "منع التجول"), its claimant ended by the verbal
+// noun ("أعلن المجلس منع التجول": the council, not "المجلس منع التجول") and lifted ("رفع منع
+// التجول"); a Turkish drone brought down ("bir İHA düşürüldü", "İHA'yı düşürdü"). Session 39's
+// open items, our own sentences.
+TEST(CandidateQuality, CurfewSpellingsAndTurkishDronesBroughtDown) {
+  for (const char* text : {"فرضت القوات حظر التجوال في كفرنبل يوم الاثنين.", "أعلن المجلس المحلي منع التجول في كفرنبل اليوم.",
+                           "Dün Kafranbel üzerinde bir İHA düşürüldü.", "Hava savunması dün Kafranbel üzerinde bir İHA'yı düşürdü."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), text[0] == 'D' || text[0] == 'H' ? "uav_observation" : "movement_restriction") << text;
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel") << text;
+  }
+  const auto council = full_candidates_of("أعلن المجلس المحلي منع التجول في كفرنبل اليوم.");
+  ASSERT_EQ(council.size(), 1u);
+  EXPECT_EQ(council[0].value("claimed_by", std::string()), "المجلس المحلي") << council[0].dump();
+  for (const char* text : {"رفع منع التجول عن كفرنبل اليوم.", "إلغاء حظر التجوال في كفرنبل صباح اليوم."}) {
+    const auto cs = full_candidates_of(text);
+    EXPECT_TRUE(cs.empty()) << text << json(cs).dump();
+  }
+}
+
 }  // namespace truceline::extract

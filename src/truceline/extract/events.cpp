@@ -722,6 +722,11 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "yolu* ~ ~ ~ kapalı tut*"}, {"movement_restriction", "yolları* ~ kapalı tut*"},
     {"movement_restriction", "yolları* ~ ~ kapalı tut*"}, {"movement_restriction", "saat bekletil*"},
     {"movement_restriction", "حظر* تجول"}, {"movement_restriction", "حظر* التجول"},
+    // (and "حظر التجوال", "منع التجول": the curfew's other spellings; open item of session 39)
+    {"movement_restriction", "حظر* تجوال"}, {"movement_restriction", "حظر* التجوال"},
+    {"movement_restriction", "منع* التجول"}, {"movement_restriction", "منع* التجوال"},
+    // (a drone brought down, "bir İHA düşürüldü", "İHA'yı düşürdü": as "drone was shot down")
+    {"uav_observation", "iha* düşürül*"}, {"uav_observation", "iha* ~ ~ düşürd*"},
     {"group_presence", "نصب* مدفع هاون"}, {"group_presence", "نصبو* مدفع هاون"}, {"group_presence", "نصب* ~ مدفع هاون"},
     {"uav_observation", "طيار* مسير* فوق"}, {"uav_observation", "طائر* مسير* فوق"}, {"uav_observation", "طياره مسيره فوق"},
     {"uav_observation", "طيار* مسير* ~ فوق"}, {"uav_observation", "طائر* مسير* ~ فوق"},
@@ -1546,13 +1551,18 @@ bool joining_hyphen(const Text& t, std::size_t i, std::size_t b, std::size_t e) 
 }
 
 // An Arabic verbal noun that opens what a claim reports ("مقتل", "إصابة", "مصرع", "سقوط",
-// "استهداف", "وقوع"), with an optional و: never a word of the claimant's name.
+// "استهداف", "وقوع", "منع", "حظر", "فرض", "إغلاق"), with an optional و: never a word of the
+// claimant's name.
 bool arabic_object_noun(const Text& t, std::size_t i) {
   if (t.tok(i).script != Script::arabic) return false;
   static const std::set<std::string> kObject{normalise_arabic("مقتل"), normalise_arabic("إصابة"),
                                              normalise_arabic("مصرع"), normalise_arabic("سقوط"),
                                              normalise_arabic("استهداف"), normalise_arabic("وقوع"),
-                                             normalise_arabic("ومقتل"), normalise_arabic("وإصابة")};
+                                             normalise_arabic("ومقتل"), normalise_arabic("وإصابة"),
+                                             // (a curfew or a closure announced, "أعلن المجلس منع التجول": the
+                                             // council is the claimant, not "المجلس منع التجول")
+                                             normalise_arabic("منع"), normalise_arabic("حظر"), normalise_arabic("فرض"),
+                                             normalise_arabic("إغلاق")};
   return kObject.count(normalise_arabic(t.tok(i).lower)) != 0;
 }
 
@@ -1943,10 +1953,12 @@ EventFindings find_events(const Document& doc) {
         return reopened && x.kind == "movement_restriction" && x.rule.find("closed") != std::string::npos;
       });
     }
-    // A curfew lifted or ended ("رفع حظر التجول عن أريحا", "إلغاء حظر التجول"): no restriction
+    // A curfew lifted or ended ("رفع حظر التجول عن أريحا", "إلغاء منع التجول"): no restriction
     // (reviewer, session 39).
     std::erase_if(found, [&](const EventMention& x) {
-      if (x.kind != "movement_restriction" || x.rule.find(normalise_arabic("حظر")) == std::string::npos) return false;
+      if (x.kind != "movement_restriction" ||
+          (x.rule.find(normalise_arabic("حظر")) == std::string::npos && x.rule.find(normalise_arabic("منع")) == std::string::npos))
+        return false;
       static const std::unordered_set<std::string> kLifted = [] {
         std::unordered_set<std::string> u;
         for (const char* w : {"رفع", "رفعت", "ورفع", "ورفعت", "برفع", "إلغاء", "الغاء", "ألغي", "الغي", "ألغت", "انتهاء",
