@@ -4301,4 +4301,27 @@ TEST(CandidateQuality, CurfewSpellingsAndTurkishDronesBroughtDown) {
   }
 }
 
+// "not X but Y" (session 39's open item; our own sentences): the negation falls on a place the
+// contrast corrects, and the event stands at the corrected place — "did not hit Sarmin but Kafr
+// Nabl", "упали не в Сармине, а в Кафр-Набле", "لم تسقط القذائف على سرمين بل على كفرنبل". Not
+// when a verb of its own follows the contrast ("but fell on open ground"; "بل قصفوا كفرنبل" is
+// that verb's event), nor when the name opens a clause of its own ("but Kafr Nabl residents
+// were afraid").
+TEST(CandidateQuality, NotThisPlaceButThatOne) {
+  for (const char* text : {"The shells did not hit Sarmin but Kafr Nabl.", "The shells hit not Sarmin but Kafr Nabl.",
+                           "Снаряды упали не в Сармине, а в Кафр-Набле.", "لم تسقط القذائف على سرمين بل على كفرنبل."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel") << text;
+  }
+  for (const char* text : {"The shells did not hit Sarmin but fell on open ground.",
+                           "No shelling was reported in Sarmin but Kafr Nabl residents were afraid."}) {
+    const auto cs = full_candidates_of(text);
+    EXPECT_TRUE(cs.empty()) << text << json(cs).dump();
+  }
+  const auto two = full_candidates_of("لم يقصفوا سرمين بل قصفوا كفرنبل.");
+  ASSERT_EQ(two.size(), 1u) << json(two).dump();
+  EXPECT_EQ(place_of(two[0]), "Kafranbel");
+}
+
 }  // namespace truceline::extract

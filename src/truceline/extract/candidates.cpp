@@ -1614,7 +1614,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     const auto clause = clause_of(e);
     const Span cl = clause.first;
     const bool several = clause.second;
-    if (cl.begin != ss[si].span.begin || cl.end != ss[si].span.end) {
+    // (not "упали не в Сармине, а в Саракибе": the contrast corrects the place; its clause is the
+    // event's)
+    const bool corrected = e.not_here.end > e.not_here.begin;
+    if (!corrected && (cl.begin != ss[si].span.begin || cl.end != ss[si].span.end)) {
       if (several) clause_view.keep(cl);
       else if (std::any_of(places[si].begin(), places[si].end(), [&](const PlaceMention* p) {
                  return p->kind != "region" && p->span.begin >= cl.begin && p->span.begin < cl.end;
@@ -1991,6 +1994,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (p == dateline_place && (ambiguous_seat(p) || dateline_shaped)) continue;
         if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
         if (far_from(p)) continue;                         // "far from Idlib": not there
+        if (e.not_here.end > e.not_here.begin && p->span.begin >= e.not_here.begin && p->span.end <= e.not_here.end)
+          continue;  // "did not hit Sarmin but Saraqib": not Sarmin
         if (of_claimant(p)) continue;                      // "a military source in Damascus": the teller's
         if (locates_another(p, s)) continue;               // "Maar Shurin, east of Maarat al-Numan"
         // Borrowed from the sentence before: an offset's reference is no event's place when a

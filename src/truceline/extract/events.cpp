@@ -1437,6 +1437,50 @@ std::optional<Hit> governing_cue(const Text& t, const std::vector<Pattern>& ps, 
   return std::nullopt;
 }
 
+// "not X but Y": a negation cue at `cue` whose contrast word comes after it in sentence [b, e)
+// ("but"; ", а"; "بل", "وإنما"), within eight words, followed (a preposition at most between)
+// by a name: a capitalised word, or any word in Arabic, which has no capitals. No trigger of
+// the sentence may follow the contrast ("did not hit Sarmin but fell on open ground", "لم
+// يقصفوا سرمين بل قصفوا سراقب": the second verb is its own event). Returns [cue, contrast).
+std::optional<std::pair<std::size_t, std::size_t>> corrected_place(const Text& t, std::size_t cue, std::size_t b, std::size_t e,
+                                                                   const std::vector<EventMention>& found) {
+  static const std::set<std::string> kArContrast{normalise_arabic("بل"), normalise_arabic("وإنما"), normalise_arabic("إنما")};
+  static const std::set<std::string> kPrep{"on", "in", "at", "near", "into", "onto", "в", "во", "на", "у", "по", "под",
+                                           "около", normalise_arabic("على"), normalise_arabic("في"), normalise_arabic("الى"),
+                                           normalise_arabic("إلى")};
+  std::size_t c = cue + 1;
+  for (std::size_t words = 0; c < e && words <= 8; ++c) {
+    const Token& k = t.tok(c);
+    if (!k.word) continue;
+    ++words;
+    const bool contrast = k.lower == "but" || (k.lower == "\xD0\xB0" /* а */ && c > b && t.tok(c - 1).lower == ",") ||
+                          (k.script == Script::arabic && kArContrast.count(normalise_arabic(k.lower)));
+    if (contrast) break;
+  }
+  if (c >= e || c <= cue + 1) return std::nullopt;
+  std::size_t x = c + 1;
+  if (x < e && t.tok(x).word && kPrep.count(t.tok(x).script == Script::arabic ? normalise_arabic(t.tok(x).lower) : t.tok(x).lower)) ++x;
+  if (x >= e || !t.tok(x).word || t.tok(x).number) return std::nullopt;
+  // (the name ends the clause: capitalised words, a name's particles and hyphens only — "but Maarat
+  // al-Numan", not "but Saraqib residents were afraid"; in Arabic at most three words)
+  static const std::set<std::string> kParticles{"al", "el", "ad", "as", "an", "ash", "at", "ar", "az", "ech", "es",
+                                                "\xD1\x8D\xD0\xBD" /* эн */, "\xD0\xB0\xD0\xBB\xD1\x8C" /* аль */,
+                                                "\xD1\x8D\xD0\xBB\xD1\x8C" /* эль */, "\xD1\x8D\xD1\x88" /* эш */};
+  for (std::size_t y = x, words = 0; y < e && !is_clause_boundary(t, y); ++y) {
+    const Token& k = t.tok(y);
+    if (!k.word) {
+      if (k.lower == "-" || k.lower == "'" || k.lower == "\xE2\x80\x99") continue;
+      break;
+    }
+    ++words;
+    if (k.script == Script::arabic ? words > 3 : text_of(t, y, y + 1) == k.lower && !kParticles.count(k.lower))
+      return std::nullopt;  // (no capital)
+  }
+  if (std::any_of(found.begin(), found.end(), [&](const EventMention& f) { return f.first_token > c && f.first_token < e; }))
+    return std::nullopt;
+  return std::pair{cue, c};
+}
+
 // A habit or a pattern in the trigger's clause (up to six words either side): an adverb of
 // frequency ("regularly", "constantly", "daily", "every day", "ежедневно", "постоянно",
 // "باستمرار", "يوميا", "sürekli", "her gün") or a continuation denied its end ("не прекращаются",
@@ -2529,8 +2573,12 @@ EventFindings find_events(const Document& doc) {
       // Negation before the trigger ("no shelling", "لم يسجل أي قصف") or right after it
       // ("обстрелов не зафиксировано", "shelling was not reported").
       if (auto neg = governing_cue(t, tb.negation, m.first_token, m.last_token + 1, 5, 2, b, e, true)) {
-        statement("negation", neg->first, neg->end, {m.kind});
-        continue;
+        if (const auto corrected = corrected_place(t, neg->first, b, e, found)) {
+          m.not_here = Span{t.tok(corrected->first).span.begin, t.tok(corrected->second).span.begin};
+        } else {
+          statement("negation", neg->first, neg->end, {m.kind});
+          continue;
+        }
       }
       if (auto ma = levantine_negation(t, m.first_token, b)) {
         statement("negation", *ma, *ma + 1, {m.kind});

@@ -52,6 +52,11 @@ struct EventMention {
   // A bulletin's count broken down after a colon ("зафиксировано 14 обстрелов: в провинции X -
   // 6 (A, B), …"): one event per point place listed; none where only regions are named.
   bool breakdown = false;
+  // "not X but Y" ("The shells did not hit Sarmin but Saraqib", "упали не в Сармине, а в
+  // Саракибе", "لم تسقط على سرمين بل على سراقب"): the negation falls on a place a contrast
+  // corrects; the event stands, and no place inside these bytes (from the negation to the
+  // contrast word) is its place. Empty otherwise.
+  Span not_here{};
 };
 
 struct Claimant {
