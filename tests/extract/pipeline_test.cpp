@@ -4324,4 +4324,24 @@ TEST(CandidateQuality, NotThisPlaceButThatOne) {
   EXPECT_EQ(place_of(two[0]), "Kafranbel");
 }
 
+// A chat export's sender between the line's stamp and a colon is a person, not a place ("16/12
+// 10:32 - Rami: …" was an unresolved place, "Abu Ahmad" the village Abu Hamad; session 39's open
+// item, our own lines). A log's place head of that shape, a name the gazetteer knows exactly,
+// stays a place ("21:47 - Kafr Nabl: …").
+TEST(CandidateQuality, AChatSenderIsNoPlace) {
+  const auto r = full_run("16/12 10:32 - Rami: the army shelled Kafr Nabl this morning.\n"
+                          "16/12 10:40 - Abu Ahmad: yes, we heard it from here.\n"
+                          "[16/12 10:45] Abu Ahmad: still quiet now.",
+                          2019y / December / 17);
+  for (const auto& p : r.mentions["places"]) {
+    EXPECT_NE(p.value("text", std::string()), "Rami") << p.dump();
+    EXPECT_NE(p.value("text", std::string()), "Abu Ahmad") << p.dump();
+  }
+  ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+  EXPECT_EQ(place_of(r.candidates[0]), "Kafranbel");
+  const auto log = full_run("21:47 - Kafr Nabl: two shells fell near the mill.", 2019y / December / 17);
+  ASSERT_EQ(log.candidates.size(), 1u) << json(log.candidates).dump();
+  EXPECT_EQ(place_of(log.candidates[0]), "Kafranbel");
+}
+
 }  // namespace truceline::extract

@@ -913,6 +913,53 @@ std::string place_list(const std::vector<const gazetteer::Place*>& v) {
   return s;
 }
 
+// A chat export's sender: a name between its line's stamp and a colon ("16/12 10:32 - Rami: …",
+// "[16/12/2019 10:32] Abu Ahmad: …", "07:45 - سامر: …"). The stamp holds a clock and only
+// digits, separators, brackets, AM/PM and spaces, and ends with a dash or a closing bracket.
+// (Session 39's open item: "Rami" was an unresolved place, "Abu Ahmad" the village Abu Hamad.)
+// The caller keeps a name the gazetteer knows exactly: a log's place head has the same shape.
+bool chat_sender(const Document& doc, const Span& span) {
+  if (span.end <= span.begin) return false;
+  const auto& ts = doc.tokens();
+  const std::size_t k0 = doc.token_at(span.begin);
+  if (k0 >= ts.size()) return false;
+  std::size_t k1 = k0;  // (the mention's last token)
+  while (k1 + 1 < ts.size() && ts[k1 + 1].span.end <= span.end) ++k1;
+  const std::string_view text(doc.text());
+  std::size_t after = ts[k1].b1;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+  if (after >= text.size() || text[after] != ':') return false;
+  const std::size_t nl = text.rfind('\n', ts[k0].b0);
+  const std::size_t line = nl == std::string_view::npos ? 0 : nl + 1;
+  std::string_view stamp = text.substr(line, ts[k0].b0 - line);
+  while (!stamp.empty() && (stamp.back() == ' ' || stamp.back() == '\t')) stamp.remove_suffix(1);
+  const bool closed = stamp.ends_with("-") || stamp.ends_with("]") || stamp.ends_with("\xE2\x80\x93") || stamp.ends_with("\xE2\x80\x94");
+  if (!closed) return false;
+  bool clock = false;
+  for (std::size_t x = 0; x < stamp.size();) {
+    if (!clock && detail::clock_at(stamp, x, stamp.size())) clock = true;
+    if (const std::size_t d = detail::digit_at(stamp, x, stamp.size())) {
+      x += d;
+      continue;
+    }
+    const char c = stamp[x];
+    if (std::string_view("/.,:-[] \t").find(c) != std::string_view::npos) {
+      ++x;
+      continue;
+    }
+    if (stamp.compare(x, 3, "\xE2\x80\x93") == 0 || stamp.compare(x, 3, "\xE2\x80\x94") == 0) {
+      x += 3;
+      continue;
+    }
+    if (x + 1 < stamp.size() && (c == 'A' || c == 'P' || c == 'a' || c == 'p') && (stamp[x + 1] == 'M' || stamp[x + 1] == 'm')) {
+      x += 2;
+      continue;
+    }
+    return false;
+  }
+  return clock;
+}
+
 void rule_out_namesakes(const Document& doc, std::vector<PlaceMention>& out,
                         const std::function<std::vector<const gazetteer::Place*>(const PlaceMention&)>& namesakes_of) {
   const auto clauses = exclusion_clauses(doc);
@@ -5091,6 +5138,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                                   : "");
     pm.rule += "+neighbour-after";
   }
+  // (only a name the gazetteer does not know exactly: a log's place head, "21:47 - Sarmin: two
+  // shells", stays a place)
+  std::erase_if(out, [&](const PlaceMention& pm) {
+    return (pm.kind == "unresolved" || pm.match != "exact") && chat_sender(doc, pm.span);
+  });
   rule_out_namesakes(doc, out, [&](const PlaceMention& pm) {
     const bool cyr = !pm.name && std::any_of(pm.text.begin(), pm.text.end(), [](char ch) {
       return static_cast<unsigned char>(ch) == 0xD0 || static_cast<unsigned char>(ch) == 0xD1;
