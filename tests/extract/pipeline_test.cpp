@@ -4344,4 +4344,32 @@ TEST(CandidateQuality, AChatSenderIsNoPlace) {
   EXPECT_EQ(place_of(log.candidates[0]), "Kafranbel");
 }
 
+// Two events in clauses joined by ", but" ("لكن", ", но") each take their own clause's figures,
+// actor and place: "Shelling killed two people in Sarmin, but in Kafr Nabl five were wounded by
+// an airstrike" gave both events both figures (session 39's open item; our own sentences).
+TEST(CandidateQuality, EventsJoinedByButKeepTheirOwnFigures) {
+  const auto cs = full_candidates_of("Shelling killed two people in Sarmin, but in Kafr Nabl five were wounded by an airstrike.");
+  ASSERT_EQ(cs.size(), 2u) << json(cs).dump();
+  for (const auto& c : cs) {
+    if (kind_of(c) == "shelling") {
+      EXPECT_EQ(place_of(c), "Sarmīn");
+      EXPECT_EQ(c["fatalities"], 2) << c.dump();
+      EXPECT_FALSE(c.contains("injured")) << c.dump();
+    } else {
+      EXPECT_EQ(kind_of(c), "airstrike");
+      EXPECT_EQ(place_of(c), "Kafranbel");
+      EXPECT_EQ(c["injured"], 5) << c.dump();
+      EXPECT_FALSE(c.contains("fatalities")) << c.dump();
+    }
+  }
+  const auto ar = full_candidates_of("قصفت قوات النظام سرمين وقتل شخصان، لكن في كفرنبل وقعت غارة جوية.");
+  ASSERT_EQ(ar.size(), 2u) << json(ar).dump();
+  for (const auto& c : ar) {
+    if (kind_of(c) == "airstrike") {
+      EXPECT_FALSE(c.contains("fatalities")) << c.dump();
+      EXPECT_NE(c.value("actor", std::string()), "syria") << c.dump();
+    }
+  }
+}
+
 }  // namespace truceline::extract

@@ -1424,7 +1424,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   };
   // The clause of a sentence that holds an event (see ClauseView), and whether the sentence
   // tells events in two clauses or more; the whole sentence when it has no clause start. A clause begins at a contrast conjunction
-  // (English "while", "whereas"; Arabic "بينما", "فيما", "في حين"; Russian "а" after a comma,
+  // (English "while", "whereas", ", but"; Arabic "بينما", "فيما", "في حين", "لكن"; Russian "а" or
+  // "но" after a comma, Turkish ", ama",
   // "тогда как", "в то время как") or at a days-before phrase (days_before_phrase) and runs to
   // the next such start.
   // The contrast conjunctions of a sentence that open a clause: their code points.
@@ -1467,7 +1468,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string b = n < ss[si2].end_token ? word_key(n) : "";
       const std::string c3 = n < ss[si2].end_token && next_word(n) < ss[si2].end_token ? word_key(next_word(n)) : "";
       const bool comma_before = k > 0 && !ts[k - 1].word && (ts[k - 1].lower == "," || ts[k - 1].lower == "،");
-      if (kContrast.count(w) || ((w == kFi || w == kWaFi) && b == kHin) || (w == "а" && comma_before) ||
+      // (and "but" after a comma, ", но", ", ama", "لكن": "Shelling killed two in Sarmin, but in
+      // Kafr Nabl five were wounded by an airstrike" gave both events both figures; session 39's
+      // open item)
+      static const std::set<std::string> kBut{normalise_arabic("لكن"), normalise_arabic("ولكن"), normalise_arabic("لكنه"),
+                                              normalise_arabic("لكنها")};
+      const bool but = (comma_before && (w == "but" || w == "но" || w == "однако" || w == "ama" || w == "fakat" ||
+                                         w == "ancak")) ||
+                       kBut.count(w);
+      if (kContrast.count(w) || but || ((w == kFi || w == kWaFi) && b == kHin) || (w == "а" && comma_before) ||
           (w == "тогда" && b == "как") || (w == "в" && b == "то" && c3 == "время"))
         starts.push_back(ts[k].span.begin);
     }
