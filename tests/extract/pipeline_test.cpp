@@ -4372,4 +4372,17 @@ TEST(CandidateQuality, EventsJoinedByButKeepTheirOwnFigures) {
   }
 }
 
+// A denial does not reach past a contrast: "The army denied shelling Sarmin on Monday, but
+// residents said its guns shelled Kafr Nabl that night" tells a shelling at Kafr Nabl claimed by
+// the residents, not by the army that denies (session 39's open item; our own sentences). The
+// denied event itself stays denied.
+TEST(CandidateQuality, ADenialEndsAtAContrast) {
+  const auto cs = full_candidates_of(
+      "The army denied shelling Sarmin on Monday, but residents said its guns shelled Kafr Nabl that night.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(place_of(cs[0]), "Kafranbel");
+  EXPECT_EQ(cs[0].value("claimed_by", std::string()), "residents") << cs[0].dump();
+  EXPECT_TRUE(full_candidates_of("The army denied shelling Sarmin on Monday and Kafr Nabl on Tuesday.").empty());
+}
+
 }  // namespace truceline::extract

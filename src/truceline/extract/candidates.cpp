@@ -1733,7 +1733,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     Cand c;
     c.ev = e;
     c.sentences = {si};
-    c.claimant = ev.claimant[si];
+    c.claimant = e.own_claim ? e.claimant : ev.claimant[si];
     if (e.kind == "other")
       c.uncertain.push_back(fmt::format("kind: '{}' (a bombing) is none of the kinds the obligations name: 'other', for "
                                         "the reviewer to classify",

@@ -2449,7 +2449,25 @@ EventFindings find_events(const Document& doc) {
         bool after_boundary = false;
         if (predicate && m.first_token >= d->end)
           for (std::size_t i = d->end; i < m.first_token && !after_boundary; ++i) after_boundary = is_clause_boundary(t, i);
-        (((m.last_token < d->first && boundary) || after_boundary) ? asserted : denied).push_back(std::move(m));
+        // (nor does any denial reach past a contrast: "The army denied shelling Sarmin, but
+        // residents said its guns shelled Kafr Nabl" asserts the second; session 39's open item)
+        bool past_but = false;
+        std::size_t but_at = 0;
+        for (std::size_t i = d->end; i < m.first_token && !past_but; ++i) {
+          const std::string& w = t.tok(i).lower;
+          const bool comma_before = i > b && (t.tok(i - 1).lower == "," || t.tok(i - 1).lower == "،");
+          past_but = t.tok(i).word && ((comma_before && (w == "but" || w == "но" || w == "однако" || w == "а" || w == "ama" ||
+                                                         w == "fakat" || w == "ancak")) ||
+                                       w == normalise_arabic("لكن") || w == normalise_arabic("ولكن"));
+          but_at = i;
+        }
+        if (past_but) {
+          Sentence rest = doc.sentences()[si];
+          rest.first_token = but_at + 1;
+          m.own_claim = true;
+          m.claimant = own_claimant(t, rest);
+        }
+        (((m.last_token < d->first && boundary) || after_boundary || past_but) ? asserted : denied).push_back(std::move(m));
       }
       Denial den;
       den.sentence = si;

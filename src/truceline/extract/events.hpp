@@ -36,6 +36,18 @@
 
 namespace truceline::extract {
 
+struct Claimant {
+  Span span;  // the claimant as written
+  std::string text;
+  std::string rule;  // "according_to", "subject_of:said", "after:сообщили", "after:بحسب", "inherited" ...
+  Span cue;          // the cue word(s)
+  std::size_t sentence = 0;
+  bool inherited = false;  // taken from the sentence before
+  // Named after a source cue ("according to X", "по данным X", "как сообщил X", "بحسب X",
+  // "X'e göre"): a source, never the actor of what it tells (candidates.cpp).
+  bool source_cue = false;
+};
+
 struct EventMention {
   std::string kind;  // a report kind (docs/report-format.md)
   Span span;         // the trigger
@@ -57,19 +69,13 @@ struct EventMention {
   // corrects; the event stands, and no place inside these bytes (from the negation to the
   // contrast word) is its place. Empty otherwise.
   Span not_here{};
+  // An event told past a contrast after a denial ("The army denied shelling Sarmin, but residents
+  // said its guns shelled Kafr Nabl"): its claimant is its own clause's (here "residents"; none
+  // when the text itself tells it), not the sentence's, which is the denier's.
+  bool own_claim = false;
+  std::optional<Claimant> claimant;
 };
 
-struct Claimant {
-  Span span;  // the claimant as written
-  std::string text;
-  std::string rule;  // "according_to", "subject_of:said", "after:сообщили", "after:بحسب", "inherited" ...
-  Span cue;          // the cue word(s)
-  std::size_t sentence = 0;
-  bool inherited = false;  // taken from the sentence before
-  // Named after a source cue ("according to X", "по данным X", "как сообщил X", "بحسب X",
-  // "X'e göre"): a source, never the actor of what it tells (candidates.cpp).
-  bool source_cue = false;
-};
 
 struct Statement {
   Span span;  // the sentence
