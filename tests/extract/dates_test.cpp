@@ -2066,4 +2066,50 @@ TEST(Dates, ALogRowsDayWithItsWeekdayAfterAndARussianDayAlone) {
   }
 }
 
+// Rows whose relative days count from the row's own date (fortieth held-out set, our own rows): a
+// lesson record whose date cell follows the row's number with its weekday before it ("5 | Mon
+// 15.2 | … On Sunday night …"; "Wed 10.2" read by the weekday, day first); a ledger's "2 | 17.03
+// Salı | … Dün gece …"; a post log's "4 Ağu 21.40 | Twitter | Bu akşam …" (a Turkish month's
+// abbreviation, a clock with a dot); numbered telephone messages, "№ 46. 12.07.2019, 00:40. …
+// «Вчера …»".
+TEST(Dates, RowsAfterTheirNumberCountRelativeDaysFromTheirOwnDay) {
+  auto day_of = [](const std::vector<DateMention>& out, std::string_view text) -> std::string {
+    for (const auto& m : out)
+      if (m.text == text) return m.resolved ? iso_of(*m.resolved) : "unresolved";
+    return "absent";
+  };
+  ASSERT_EQ(weekday{sys_days{2021y / February / 10}}, Wednesday);
+  {
+    const auto out = dates("No. | Date | Route | Remarks\n1 | Sat 6.2 | yard | stalls\n2 | Wed 10.2 | north road | a bomb "
+                           "had gone off\n3 | Mon 15.2 | - | cancelled. On Sunday night two groups fired at each other.",
+                           2021y / March / 1);
+    EXPECT_EQ(day_of(out, "10.2"), "2021-02-10");
+    EXPECT_EQ(day_of(out, "On Sunday night"), "2021-02-14");
+  }
+  {
+    const auto out = dates("No | Tarih | Müşteri | Köy | Not\n1 | 16.03 Pzt | M. H. | Azez | bilezik\n2 | 17.03 Salı | F. A. | Kefer Kelbin | Dün gece bahçeye "
+                           "havan mermisi düşmüş.\n3 | 19.03 Per | A. S. | Tatiye | kira",
+                           2020y / March / 28);
+    EXPECT_EQ(day_of(out, "Dün gece"), "2020-03-16");
+  }
+  {
+    const auto out = dates("3 Ağu 11.20 | Instagram | Et dağıtımı.\n4 Ağu 21.40 | Twitter | Bu akşam kampın yakınına iki roket "
+                           "düştü.\n5 Ağu 09.15 | Twitter | Dün akşamki saldırıda yaralı sayısı dörde yükseldi.",
+                           2020y / August / 10);
+    EXPECT_EQ(day_of(out, "4 Ağu"), "2020-08-04");
+    EXPECT_EQ(day_of(out, "Bu akşam"), "2020-08-04");
+    EXPECT_EQ(day_of(out, "Dün"), "2020-08-04");
+  }
+  {
+    const auto out = dates("№ 45. 10.07.2019, 18:45. Текст: «Около 18:20 обстрел».\n№ 46. 12.07.2019, 00:40. Текст: «Вчера "
+                           "около 22:00 над станцией кружил беспилотник».",
+                           2019y / July / 16);
+    EXPECT_EQ(day_of(out, "Вчера"), "2019-07-11");
+  }
+  // (a lower-case "ara" after a number is no December: "5 ara verdik")
+  for (const auto& m : dates("Saat 3'te 5 ara verdik.", 2020y / August / 10)) {
+    EXPECT_FALSE(m.resolved && m.resolved->month() == December) << m.text;
+  }
+}
+
 }  // namespace truceline::extract

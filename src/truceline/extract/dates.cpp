@@ -514,7 +514,16 @@ struct Scanner {
       }
     }
     if (m == 0) {
-      const int m1 = info[i].month;
+      int m1 = info[i].month;
+      // (Turkish months' three-letter abbreviations after a day, capitalised: "4 Ağu 21.40", "12 Eyl";
+      // fortieth held-out set, a post log. Not alone nor in lower case: "ara", "kas", "eki" are words.)
+      if (m1 == 0 && lang == "tr" && i > 0 && t[i - 1].number && same_sentence(i - 1, i) &&
+          doc.token_text(i) != t[i].lower) {
+        static const std::unordered_map<std::string, int> kTrAbbrev{
+            {"oca", 1}, {"\xC5\x9Fub", 2}, {"sub", 2}, {"nis", 4}, {"haz", 6}, {"tem", 7}, {"a\xC4\x9Fu", 8}, {"agu", 8},
+            {"eyl", 9}, {"eki", 10}, {"kas", 11}, {"ara", 12}};
+        if (const auto it = kTrAbbrev.find(t[i].lower); it != kTrAbbrev.end()) m1 = it->second;
+      }
       if (m1 == 0) return std::nullopt;
       if (!allow_ambiguous && lexicon::ambiguous_month(k[i])) return std::nullopt;
       m = static_cast<unsigned>(m1);
@@ -1361,12 +1370,31 @@ struct Scanner {
     char order = lang == "en" ? text_slash_order().first : 'd';
     if (order == 0) order = x > 12 && z <= 12 ? 'd' : z > 12 && x <= 12 ? 'm' : 0;
     const char* where = cell ? "a table's date column" : "a log line's date";
-    if (order == 0) {
-      if (x == z) order = 'd';
-      else {
-        emit(i, last, "unresolved", "day", std::nullopt, fmt::format("{}: day/month order unknown", where));
-        return true;
+    if (order == 0 && x == z) order = 'd';
+    // (a weekday beside it in its cell, "Wed 10.2", "10.2 Wed": the one order whose reading, on or
+    // before the publication date, falls on it; fortieth held-out set, a lesson record whose
+    // "10.2" stayed unread beside "Wed")
+    if (order == 0 && pub) {
+      int wd = -1;
+      if (i > 0 && word(i - 1) && same_sentence(i - 1, i)) wd = weekday_or_abbreviation(i - 1, true);
+      if (wd < 0 && last + 1 < n() && word(last + 1) && same_sentence(last, last + 1)) wd = weekday_or_abbreviation(last + 1, true);
+      if (wd >= 0) {
+        auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
+          for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
+            const year_month_day c{year{yy}, month{mm}, day{dd}};
+            if (c.ok() && sys_days{c} <= sys_days{*pub}) return c;
+          }
+          return std::nullopt;
+        };
+        const auto dm = latest(x, z), md = latest(z, x);
+        const bool dm_fits = dm && weekday{sys_days{*dm}} == weekday{static_cast<unsigned>(wd)},
+                   md_fits = md && weekday{sys_days{*md}} == weekday{static_cast<unsigned>(wd)};
+        if (dm_fits != md_fits) order = dm_fits ? 'd' : 'm';
       }
+    }
+    if (order == 0) {
+      emit(i, last, "unresolved", "day", std::nullopt, fmt::format("{}: day/month order unknown", where));
+      return true;
     }
     const unsigned dd = order == 'd' ? x : z, mm = order == 'd' ? z : x;
     if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return false;  // (not a date: "10.35", a time)
@@ -4286,6 +4314,48 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     }
     return words >= 1 && words <= 4;
   };
+  // A weekday's abbreviation or name (a log's day: "19.11.2019, вт", "Wed 10.2").
+  static const std::set<std::string, std::less<>> kAbbrev{
+      "\xD0\xBF\xD0\xBD", "\xD0\xB2\xD1\x82", "\xD1\x81\xD1\x80", "\xD1\x87\xD1\x82",
+      "\xD0\xBF\xD1\x82", "\xD1\x81\xD0\xB1", "\xD0\xB2\xD1\x81" /* пн вт ср чт пт сб вс */,
+      "mon", "tue", "wed", "thu", "fri", "sat", "sun", "pzt", "sal", "\xC3\xA7" "ar", "per", "cum", "cmt", "paz"};
+  auto weekday_word = [&](const Token& w) {
+    return w.word && (kAbbrev.count(w.lower) || lexicon::weekday_of(lexicon::key(w.lower), doc.lang()) >= 0);
+  };
+  // A clock "21.40" written with a dot (Turkish and Russian stamps: "4 Ağu 21.40 | Twitter | …"):
+  // one or two digits, a dot, two digits, then no digit nor dot; the hour and minutes in range.
+  auto dotted_clock = [&](std::size_t x) {
+    std::size_t y = x, h = 0;
+    while (y < text.size() && y - x < 2 && text[y] >= '0' && text[y] <= '9') h = h * 10 + static_cast<std::size_t>(text[y++] - '0');
+    if (y == x || y + 2 >= text.size() || text[y] != '.' || !std::isdigit(static_cast<unsigned char>(text[y + 1])) ||
+        !std::isdigit(static_cast<unsigned char>(text[y + 2])))
+      return false;
+    const std::size_t mm = static_cast<std::size_t>((text[y + 1] - '0') * 10 + (text[y + 2] - '0'));
+    const std::size_t z = y + 3;
+    if (z < text.size() && (std::isdigit(static_cast<unsigned char>(text[z])) || text[z] == '.')) return false;
+    return h <= 23 && mm <= 59;
+  };
+  // A row's or an entry's number before the date, opening its line ("№ 46. 12.07.2019, 00:40.",
+  // "No. 3 – 5 March", "#12 05/03"): the date opens the entry as if it opened the line.
+  auto after_numbering = [&](std::size_t b0) {
+    const std::size_t ls = doc.line_bytes(b0).first;
+    std::string_view before = std::string_view(text).substr(ls, b0 - ls);
+    while (!before.empty() && (before.front() == ' ' || before.front() == '\t')) before.remove_prefix(1);
+    bool marked = false;
+    for (std::string_view m : {"\xE2\x84\x96" /* № */, "No.", "No", "N\xC2\xB0" /* N° */, "#"})
+      if (before.starts_with(m)) {
+        before.remove_prefix(m.size());
+        marked = true;
+        break;
+      }
+    if (!marked) return false;
+    while (!before.empty() && before.front() == ' ') before.remove_prefix(1);
+    std::size_t d = 0;
+    while (d < before.size() && d < 4 && before[d] >= '0' && before[d] <= '9') ++d;
+    if (d == 0) return false;
+    before.remove_prefix(d);
+    return before.find_first_not_of(" .:)-\t") == std::string_view::npos;
+  };
   std::size_t bylines = 0;  // entries headed by a byline ("Name – date")
   for (std::size_t mi = 0; mi < dates.size(); ++mi) {
     const DateMention& m = dates[mi];
@@ -4303,7 +4373,13 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       const auto wd_first = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(dates[mi - 1].span.begin));
       if (doc.line_bytes(wd_first->b0).first == doc.line_bytes(first->b0).first) opener = wd_first;
     }
-    if (!cued && !doc.opens_line(opener->b0) && !after_number_cell(first->b0) && !after_byline(opener->b0)) continue;
+    // (a weekday's abbreviation before it in its cell, "5 | Mon 15.2 | …": the cell opens there)
+    std::size_t cell_b0 = opener->b0;
+    if (opener == first && first != ts.begin() && weekday_word(*std::prev(first)) &&
+        doc.line_bytes(std::prev(first)->b0).first == doc.line_bytes(first->b0).first)
+      cell_b0 = std::prev(first)->b0;
+    const bool numbered = after_number_cell(first->b0) || after_number_cell(cell_b0) || after_numbering(opener->b0);
+    if (!cued && !doc.opens_line(opener->b0) && !numbered && !after_byline(opener->b0)) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
@@ -4325,17 +4401,14 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       auto wt = after;
       while (wt != ts.end() && wt->b0 < x) ++wt;
       if (wt != ts.end() && wt->b0 == x && wt->word && wt->b1 <= le) {
-        static const std::set<std::string, std::less<>> kAbbrev{
-            "\xD0\xBF\xD0\xBD", "\xD0\xB2\xD1\x82", "\xD1\x81\xD1\x80", "\xD1\x87\xD1\x82",
-            "\xD0\xBF\xD1\x82", "\xD1\x81\xD0\xB1", "\xD0\xB2\xD1\x81" /* пн вт ср чт пт сб вс */,
-            "mon", "tue", "wed", "thu", "fri", "sat", "sun", "pzt", "sal", "\xC3\xA7" "ar", "per", "cum", "cmt", "paz"};
-        if (kAbbrev.count(wt->lower) || lexicon::weekday_of(lexicon::key(wt->lower), doc.lang()) >= 0) {
+
+        if (weekday_word(*wt)) {
           x = wt->b1;
           while (x < le && text[x] == ' ') ++x;
         }
       }
     }
-    bool stamp = clock(x);
+    bool stamp = clock(x) || dotted_clock(x);
     // (the clock after its word: "الجمعة ٢١ أيار، الساعة ٧:١٥ الصبح", "18 Mart, saat 09:20", "at 9:20";
     // thirty-fifth held-out set, a page's posts)
     for (std::string_view hour : {"\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9 " /* الساعة */, "saat ", "at ",
@@ -4373,10 +4446,13 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     }
     // ... or a ledger's row whose first cell is its date ("Sun 01/03 | Producer day rate | 175",
     // its notes on the lines below; twenty-fifth held-out set: an invoice's lines).
+    // (or its second cell, after the row's number: "2 | 17.03 Salı | F. A. | … | Dün gece …", "5 |
+    // Mon 15.2 | … | On Sunday night …"; fortieth held-out set, a jeweller's ledger and a lesson
+    // record)
     if (!stamp && x < le && text[x] == '|') {
       std::size_t y = first->b0;
       while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
-      stamp = y == 0 || text[y - 1] == '\n';
+      stamp = y == 0 || text[y - 1] == '\n' || after_number_cell(first->b0) || after_number_cell(cell_b0);
     }
     // ... or a note's or a form's own day, after a word that says so: a label opening its line
     // ("Tarih/saat: 24.11.2020 Salı, 10:35", "Date: 3 March", "Дата: …", "التاريخ: …") or a word
