@@ -1451,15 +1451,19 @@ std::optional<std::pair<std::size_t, std::size_t>> corrected_place(const Text& t
                                            "около", normalise_arabic("على"), normalise_arabic("في"), normalise_arabic("الى"),
                                            normalise_arabic("إلى")};
   std::size_t c = cue + 1;
+  bool found_contrast = false;
   for (std::size_t words = 0; c < e && words <= 8; ++c) {
     const Token& k = t.tok(c);
     if (!k.word) continue;
     ++words;
     const bool contrast = k.lower == "but" || (k.lower == "\xD0\xB0" /* а */ && c > b && t.tok(c - 1).lower == ",") ||
                           (k.script == Script::arabic && kArContrast.count(normalise_arabic(k.lower)));
-    if (contrast) break;
+    if (contrast) {
+      found_contrast = true;
+      break;
+    }
   }
-  if (c >= e || c <= cue + 1) return std::nullopt;
+  if (!found_contrast || c <= cue + 1) return std::nullopt;
   std::size_t x = c + 1;
   if (x < e && t.tok(x).word && kPrep.count(t.tok(x).script == Script::arabic ? normalise_arabic(t.tok(x).lower) : t.tok(x).lower)) ++x;
   if (x >= e || !t.tok(x).word || t.tok(x).number) return std::nullopt;

@@ -914,8 +914,8 @@ std::string place_list(const std::vector<const gazetteer::Place*>& v) {
 }
 
 // A chat export's sender: a name between its line's stamp and a colon ("16/12 10:32 - Rami: …",
-// "[16/12/2019 10:32] Abu Ahmad: …", "07:45 - سامر: …"). The stamp holds a clock and only
-// digits, separators, brackets, AM/PM and spaces, and ends with a dash or a closing bracket.
+// "[16/12/2019 10:32] Abu Ahmad: …"). The stamp holds a date and a clock and only digits,
+// separators, brackets, AM/PM and spaces, and ends with a dash or a closing bracket.
 // (Session 39's open item: "Rami" was an unresolved place, "Abu Ahmad" the village Abu Hamad.)
 // The caller keeps a name the gazetteer knows exactly: a log's place head has the same shape.
 bool chat_sender(const Document& doc, const Span& span) {
@@ -935,6 +935,12 @@ bool chat_sender(const Document& doc, const Span& span) {
   while (!stamp.empty() && (stamp.back() == ' ' || stamp.back() == '\t')) stamp.remove_suffix(1);
   const bool closed = stamp.ends_with("-") || stamp.ends_with("]") || stamp.ends_with("\xE2\x80\x93") || stamp.ends_with("\xE2\x80\x94");
   if (!closed) return false;
+  // (a date in the stamp, "16/12", "12/16/19", "16.12.2019": a chat export's; a clock alone, "10:45 -
+  // Qubtan al-Jabal: Grad rockets …", heads a log's place: fourteenth held-out set, development diff)
+  bool dated = false;
+  for (std::size_t x = 1; x + 1 < stamp.size() && !dated; ++x)
+    dated = (stamp[x] == '/' || stamp[x] == '.') && digit_before(stamp, x) && digit_at(stamp, x + 1, stamp.size());
+  if (!dated) return false;
   bool clock = false;
   for (std::size_t x = 0; x < stamp.size();) {
     if (!clock && detail::clock_at(stamp, x, stamp.size())) clock = true;
