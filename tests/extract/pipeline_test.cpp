@@ -4424,4 +4424,16 @@ TEST(CandidateQuality, TurkishReportsCalledFalse) {
   EXPECT_TRUE(says(cs[0], "denied")) << cs[0].dump();
 }
 
+// Russian "солдаты" with no demonym are the forces of the one state the text points to, as
+// "военные" are: "на дороге … стоят солдаты и никого не пускают" (fortieth held-out set; our own
+// sentence); "Турецкие солдаты" stay Turkey's.
+TEST(CandidateQuality, RussianSoldiersWithNoDemonym) {
+  const auto cs = full_candidates_of("Уже неделю на дороге в Кафр-Набль стоят солдаты и никого не пускают.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(actor_id_of(cs[0]), "syria") << cs[0].dump();
+  const auto tr = full_candidates_of("Турецкие солдаты обстреляли Кафр-Набль.");
+  ASSERT_EQ(tr.size(), 1u) << json(tr).dump();
+  EXPECT_EQ(actor_id_of(tr[0]), "turkish-armed-forces");
+}
+
 }  // namespace truceline::extract
