@@ -2112,4 +2112,32 @@ TEST(Dates, RowsAfterTheirNumberCountRelativeDaysFromTheirOwnDay) {
   }
 }
 
+// A numbered heading whose full date ends it heads an entry ("Письмо № 12. Амира, 9 лет,
+// Майсалун. 5 декабря 2019 г."): its "Вчера" counts from that day; a Turkish part of the day after
+// "Aynı gün" (the same day) is not the publication's (fortieth held-out set; our own lines).
+TEST(Dates, NumberedHeadingsAndTheSameDay) {
+  auto day_of = [](const std::vector<DateMention>& out, std::string_view text, std::size_t nth = 0) -> std::string {
+    for (const auto& m : out)
+      if (m.text == text && nth-- == 0) return m.resolved ? iso_of(*m.resolved) : "unresolved";
+    return "absent";
+  };
+  {
+    const auto out = dates("Письмо № 12. Амира, 9 лет, Майсалун. 5 декабря 2019 г.\n«Вчера был праздник.»\n\nПисьмо № 15. "
+                           "Хасан, 11 лет, Кафр-Набль. 7 декабря 2019 г.\n«Вчера снаряд упал у села.»",
+                           2019y / December / 12);
+    EXPECT_EQ(day_of(out, "Вчера"), "2019-12-04");
+    EXPECT_EQ(day_of(out, "Вчера", 1), "2019-12-06");
+  }
+  {
+    const auto out = dates("Letter No. 3 - Amira, 9 - 5 December 2019\nYesterday a shell fell.\n\nLetter No. 4 - Hasan, 11 - "
+                           "7 December 2019\nYesterday a drone circled.",
+                           2019y / December / 12);
+    EXPECT_EQ(day_of(out, "Yesterday"), "2019-12-04");
+    EXPECT_EQ(day_of(out, "Yesterday", 1), "2019-12-06");
+  }
+  for (const auto& m : dates("10 Mart'ta Sarmin'e roket düştü. Aynı gün akşam saatlerinde İHA dolaştı.", 2021y / March / 12)) {
+    EXPECT_FALSE(m.resolved && iso_of(*m.resolved) == "2021-03-12") << m.text;
+  }
+}
+
 }  // namespace truceline::extract
