@@ -4436,4 +4436,18 @@ TEST(CandidateQuality, RussianSoldiersWithNoDemonym) {
   EXPECT_EQ(actor_id_of(tr[0]), "turkish-armed-forces");
 }
 
+// An unexploded shell is ordnance left behind, not a shelling: "плановый подрыв сапёрами
+// неразорвавшегося снаряда …, не обстрел" (fortieth held-out set), "found an unexploded shell";
+// when it hurts someone, the harm is the event (our own sentences).
+TEST(CandidateQuality, AnUnexplodedShellIsNoShelling) {
+  for (const char* text : {"Ред.: это плановый подрыв сапёрами неразорвавшегося снаряда у Кафр-Набля, не обстрел.",
+                           "A farmer found an unexploded shell near Kafr Nabl and called the civil defence."}) {
+    const auto cs = full_candidates_of(text);
+    EXPECT_TRUE(cs.empty()) << text << json(cs).dump();
+  }
+  const auto cs = full_candidates_of("An unexploded shell went off under a plough near Kafr Nabl, wounding a farmer.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(kind_of(cs[0]), "civilian_harm");
+}
+
 }  // namespace truceline::extract

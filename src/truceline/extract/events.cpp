@@ -1949,6 +1949,18 @@ EventFindings find_events(const Document& doc) {
         const std::string& before = t.tok(h.first - 1).lower;
         if (std::find(std::begin(kOf), std::end(kOf), before) != std::end(kOf)) continue;
       }
+      // An unexploded shell ("неразорвавшегося снаряда", "an unexploded shell", "patlamamış
+      // mermi", "قذيفة غير منفجرة") is ordnance left behind, not a shelling: its sappers' demolition
+      // or a farmer's find (fortieth held-out set: "плановый подрыв … неразорвавшегося снаряда …, не
+      // обстрел" was made a shelling).
+      if (h.p->kind == "shelling") {
+        const std::string before = h.first > b && t.tok(h.first - 1).word ? t.tok(h.first - 1).lower : std::string();
+        const bool uxo_before = before.starts_with("неразорвав") || before == "unexploded" || before.starts_with("patlamamı");
+        const bool uxo_after = h.end + 1 < e && t.tok(h.end).word && t.tok(h.end + 1).word &&
+                               normalise_arabic(t.tok(h.end).lower) == normalise_arabic("غير") &&
+                               normalise_arabic(t.tok(h.end + 1).lower).starts_with(normalise_arabic("منفجر"));
+        if (uxo_before || uxo_after) continue;
+      }
       EventMention m;
       m.kind = h.p->kind;
       m.first_token = h.first;
