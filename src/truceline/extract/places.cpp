@@ -5144,6 +5144,34 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                                   : "");
     pm.rule += "+neighbour-after";
   }
+  // One place per name in a text: a name left unresolved among its namesakes that the text read
+  // earlier as one of them (by a neighbour or an offset: "Al-Maydan, the village 3 km
+  // north-north-east of Killi") is that one again ("a checkpoint at the Al-Maydan crossroads";
+  // fortieth held-out set, h759). The same spelling, hyphens and spaces aside; the earlier one
+  // must be among the namesakes its reason lists.
+  {
+    auto same_spelling = [](std::string f) {
+      std::replace(f.begin(), f.end(), '-', ' ');
+      return f;
+    };
+    for (auto it = out.begin(); it != out.end(); ++it) {
+      if (it->kind != "unresolved" || !it->reason.starts_with("ambiguous")) continue;
+      const std::string spelt = same_spelling(gazetteer::fold(it->text));
+      const PlaceMention* before = nullptr;
+      for (auto o = out.begin(); o != it; ++o)
+        if (o->kind == "point" && o->name && same_spelling(gazetteer::fold(o->text)) == spelt &&
+            it->reason.find(fmt::format("{} ({}, {})", *o->name, o->admin1, o->country)) != std::string::npos)
+          before = &*o;
+      if (!before) continue;
+      PlaceMention& pm = *it;
+      const std::string was = pm.reason;
+      pm.kind = "point";
+      pm.name = before->name, pm.geonameid = before->geonameid, pm.lon = before->lon, pm.lat = before->lat;
+      pm.country = before->country, pm.admin1 = before->admin1;
+      pm.reason = fmt::format("the place the text read for '{}' before; alone, {}", before->text, was);
+      pm.rule += "+same-name-before";
+    }
+  }
   // (only a name the gazetteer does not know exactly: a log's place head, "21:47 - Sarmin: two
   // shells", stays a place)
   std::erase_if(out, [&](const PlaceMention& pm) {
