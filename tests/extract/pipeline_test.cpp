@@ -4468,4 +4468,21 @@ TEST(CandidateQuality, ANameReadBeforeIsTheSamePlaceAgain) {
   EXPECT_NE(maydan[1].value("reason", std::string()).find("read for 'Al-Maydan' before"), std::string::npos);
 }
 
+// A rumour told ("في إشاعة ماشية إنو الروس سكّرو طريق …", "Rumours that the army closed …",
+// "Ходят слухи, что …") is no event; "Despite the rumours, the army shelled …" still is. A
+// presence "без изменений" (unchanged) is no sighting-like exception to negation. Development diff
+// of session 40; our own sentences.
+TEST(CandidateQuality, RumoursAreNoEvents) {
+  for (const char* text : {"الضهر: في إشاعة ماشية إنو الروس سكّرو طريق كفرنبل – حاس.",
+                           "Rumours that the army closed the Kafr Nabl road on Monday spread quickly.",
+                           "Ходят слухи, что армия обстреляла Кафр-Набль.",
+                           "Описание ситуации в Кафр-Набле остаётся без изменений."}) {
+    const auto cs = full_candidates_of(text);
+    EXPECT_TRUE(cs.empty()) << text << json(cs).dump();
+  }
+  const auto cs = full_candidates_of("Despite the rumours, the army shelled Kafr Nabl on Monday.");
+  ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+  EXPECT_EQ(kind_of(cs[0]), "shelling");
+}
+
 }  // namespace truceline::extract

@@ -80,7 +80,7 @@ struct EventMention {
 struct Statement {
   Span span;  // the sentence
   std::string text;
-  std::string why;  // agreement | statement | call | future | negation | denial | generic | habitual | aggregate | checked_claim | refuted
+  std::string why;  // agreement | statement | call | future | negation | denial | generic | habitual | aggregate | checked_claim | refuted | rumour
   std::string cue;  // the cue word as written
   Span cue_span;
   std::size_t sentence = 0;
