@@ -4485,4 +4485,18 @@ TEST(CandidateQuality, RumoursAreNoEvents) {
   EXPECT_EQ(kind_of(cs[0]), "shelling");
 }
 
+// Drones told with a verb far after them in Turkish ("bir İHA'nın Kafranbel köyü üzerinde yaklaşık
+// yarım saat uçtuğu") or with "гудел" (fortieth held-out set; our own sentences); a plane that flew
+// to Istanbul is none.
+TEST(CandidateQuality, DronesFlyingTurkishAndHummingRussian) {
+  for (const char* text : {"10 Ekim'de kimliği belirlenemeyen bir İHA'nın Kafranbel köyü üzerinde yaklaşık yarım saat uçtuğu "
+                           "bildirildi.",
+                           "Вечером над Кафр-Наблем долго гудел беспилотник."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "uav_observation") << text;
+  }
+  EXPECT_TRUE(full_candidates_of("Uçak Kafranbel'den kalkıp İstanbul'a uçmuş.").empty());
+}
+
 }  // namespace truceline::extract

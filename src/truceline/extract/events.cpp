@@ -771,7 +771,10 @@ constexpr const char* kSightingVerbs[] = {"seen", "spotted", "observed", "sighte
 // (thirty-first: "dolaştığını", "dolaşmış" — every form of "dolaş-", roam)
 // (thirty-eighth: the overflight noun, "بسبب تحليق طائرة مسيّرة مجهولة فوق القرية")
 constexpr const char* kDroneSightingVerbs[] = {"висел*", "hung", "تحوم", "يحوم", "حامت", "حام", "завис", "зависал*",
-                                               "зависла", "жужжал*", "dönüyordu", "dolaş*", "تحليق", "وتحليق"};
+                                               "зависла", "жужжал*", "dönüyordu", "dolaş*", "تحليق", "وتحليق",
+                                               // (fortieth: "İHA'nın … yarım saat uçtuğu", "İHA dönmüş",
+                                               // "гудел беспилотник")
+                                               "uçtuğu*", "uçmuş*", "döndüğü*", "dönmüş*", "гудел*"};
 constexpr Entry kSightingObjects[] = {
     {"uav_observation", "drone*"}, {"uav_observation", "uav*"}, {"uav_observation", "беспилотник*"},
     {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},
@@ -2131,9 +2134,18 @@ EventFindings find_events(const Document& doc) {
     // Sightings
     for (const bool drone_only : {false, true})
     for (const Hit& v : find_all(t, drone_only ? tb.drone_sighting : tb.sighting, b, e)) {
-      const std::size_t lo = v.first >= b + 5 ? v.first - 5 : b, hi = std::min(e, v.end + 5);
+      // (Turkish puts the verb last, the drone as its genitive subject up to ten tokens before:
+      // "İHA'nın Celkame köyü üzerinde yaklaşık yarım saat uçtuğu"; within its clause)
+      const std::size_t reach = drone_only && doc.lang() == "tr" ? 10 : 5;
+      const std::size_t lo = v.first >= b + reach ? v.first - reach : b, hi = std::min(e, v.end + 5);
       for (std::size_t i = lo; i < hi; ++i) {
         if (i >= v.first && i < v.end) continue;
+        if (i + 5 < v.first && [&] {
+              for (std::size_t x = i; x < v.first; ++x)
+                if (is_clause_boundary(t, x)) return true;
+              return false;
+            }())
+          continue;
         const Pattern* obj = nullptr;
         for (const auto& p : tb.sighting_objects)
           if (token_matches(t.forms[i], p.words[0])) {
