@@ -4489,7 +4489,7 @@ TEST(CandidateQuality, RumoursAreNoEvents) {
 // yarım saat uçtuğu") or with "гудел" (fortieth held-out set; our own sentences); a plane that flew
 // to Istanbul is none.
 TEST(CandidateQuality, DronesFlyingTurkishAndHummingRussian) {
-  for (const char* text : {"10 Ekim'de kimliği belirlenemeyen bir İHA'nın Kafranbel köyü üzerinde yaklaşık yarım saat uçtuğu "
+  for (const char* text : {"8 Ekim'de kimliği belirlenemeyen bir İHA'nın Kafranbel köyü üzerinde yaklaşık yarım saat uçtuğu "
                            "bildirildi.",
                            "Вечером над Кафр-Наблем долго гудел беспилотник."}) {
     const auto cs = full_candidates_of(text);
