@@ -4499,4 +4499,44 @@ TEST(CandidateQuality, DronesFlyingTurkishAndHummingRussian) {
   EXPECT_TRUE(full_candidates_of("Uçak Kafranbel'den kalkıp İstanbul'a uçmuş.").empty());
 }
 
+// The reviewer's findings on session 40's rules (our own sentences).
+TEST(CandidateQuality, ReviewerFindingsOnSessionFortysRules) {
+  // (the corrected place with a time after it or a part before it; "not only … but" is no negation)
+  for (const char* text : {"Regime artillery hit not Sarmin but Kafr Nabl on Monday.",
+                           "The shells did not hit Sarmin but the outskirts of Kafr Nabl.",
+                           "Снаряды упали не в Сармине, а в Кафр-Набле в понедельник утром."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel") << text;
+  }
+  for (const char* text : {"Regime forces shelled not only Kafr Nabl but Sarmin.", "Артиллерия обстреляла не только Кафр-Набль, но и Сармин."}) {
+    EXPECT_FALSE(full_candidates_of(text).empty()) << text;
+  }
+  // (a contrast that corrects the actor leaves the place: "not the army … but HTS")
+  {
+    const auto cs = full_candidates_of("It was not the army that shelled Kafr Nabl but Hayat Tahrir al-Sham.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel");
+  }
+  // (two sides in contrast are two events; the shelling referred back is one)
+  EXPECT_EQ(full_candidates_of("Regime forces shelled Sarmin, but HTS fighters shelled Kafr Nabl.").size(), 2u);
+  EXPECT_EQ(full_candidates_of("Regime forces shelled Kafr Nabl, but the shelling caused no casualties.").size(), 1u);
+  // (a second denial past the contrast stays a denial; "not unfounded" confirms)
+  EXPECT_TRUE(full_candidates_of("Russia denied bombing Sarmin, but Turkey denied shelling Kafr Nabl too.").empty());
+  EXPECT_EQ(full_candidates_of("Rejim güçleri Kafranbel'i bombaladı. Beyaz Baretler bu iddiaların asılsız olmadığını söyledi.").size(), 1u);
+  // (a chat sender read by a neighbour is still a sender; a verb-first Levantine closure)
+  {
+    const auto r = full_run("16/12 10:32 - Rami: shelling on Kafr Nabl now\n16/12 10:40 - Omar: shelling on Ariha too",
+                            2019y / December / 20);
+    for (const auto& p : r.mentions["places"]) {
+      EXPECT_NE(p.value("text", std::string()), "Rami") << p.dump();
+    }
+  }
+  {
+    const auto cs = full_candidates_of("سكّرت الهيئة طريق كفرنبل حاس.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "movement_restriction");
+  }
+}
+
 }  // namespace truceline::extract

@@ -1988,6 +1988,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
           return true;
       return false;
     };
+    // (the contrast corrects a place only when a place follows it in the sentence: "It was not the
+    // army that shelled Sarmin but HTS" corrects the actor, Sarmin stays; reviewer, session 40)
+    const bool corrected_place_named = e.not_here.end > e.not_here.begin &&
+                                       std::any_of(places[si].begin(), places[si].end(), [&](const PlaceMention* p) {
+                                         return p->kind != "region" && p->span.begin >= e.not_here.end;
+                                       });
     auto nearest_place_of = [&](std::size_t s, bool points_only, bool skip_bracketed) -> const PlaceMention* {
       const PlaceMention* best = nullptr;
       for (const PlaceMention* p : places[s]) {
@@ -2003,7 +2009,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (p == dateline_place && (ambiguous_seat(p) || dateline_shaped)) continue;
         if (held_of(p) && held_of(p)->source) continue;  // where the teller is (held_place_cue)
         if (far_from(p)) continue;                         // "far from Idlib": not there
-        if (e.not_here.end > e.not_here.begin && p->span.begin >= e.not_here.begin && p->span.end <= e.not_here.end)
+        if (e.not_here.end > e.not_here.begin && p->span.begin >= e.not_here.begin && p->span.end <= e.not_here.end &&
+            corrected_place_named)
           continue;  // "did not hit Sarmin but Saraqib": not Sarmin
         if (of_claimant(p)) continue;                      // "a military source in Damascus": the teller's
         if (locates_another(p, s)) continue;               // "Maar Shurin, east of Maarat al-Numan"

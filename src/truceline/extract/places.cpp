@@ -917,7 +917,6 @@ std::string place_list(const std::vector<const gazetteer::Place*>& v) {
 // "[16/12/2019 10:32] Abu Ahmad: …"). The stamp holds a date and a clock and only digits,
 // separators, brackets, AM/PM and spaces, and ends with a dash or a closing bracket.
 // (Session 39's open item: "Rami" was an unresolved place, "Abu Ahmad" the village Abu Hamad.)
-// The caller keeps a name the gazetteer knows exactly: a log's place head has the same shape.
 bool chat_sender(const Document& doc, const Span& span) {
   if (span.end <= span.begin) return false;
   const auto& ts = doc.tokens();
@@ -5163,6 +5162,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             it->reason.find(fmt::format("{} ({}, {})", *o->name, o->admin1, o->country)) != std::string::npos)
           before = &*o;
       if (!before) continue;
+      // (not when its sentence names another province: "… the village of Rami in the Latakia
+      // countryside" after a Rami near Ariha; reviewer, session 40)
+      const std::size_t si = doc.sentence_at(it->span.begin);
+      if (std::any_of(out.begin(), out.end(), [&](const PlaceMention& r) {
+            return &r != &*it && r.kind == "region" && !r.admin1.empty() && r.admin1 != before->admin1 &&
+                   doc.sentence_at(r.span.begin) == si;
+          }))
+        continue;
       PlaceMention& pm = *it;
       const std::string was = pm.reason;
       pm.kind = "point";
@@ -5172,11 +5179,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       pm.rule += "+same-name-before";
     }
   }
-  // (only a name the gazetteer does not know exactly: a log's place head, "21:47 - Sarmin: two
-  // shells", stays a place)
-  std::erase_if(out, [&](const PlaceMention& pm) {
-    return (pm.kind == "unresolved" || pm.match != "exact") && chat_sender(doc, pm.span);
-  });
+  // (a dated stamp's: a log's place head under a clock alone, "21:47 - Sarmin: two shells", stays a
+  // place; reviewer, session 40: "Rami" read by a neighbour as Ar Rami was kept as a place)
+  std::erase_if(out, [&](const PlaceMention& pm) { return chat_sender(doc, pm.span); });
   rule_out_namesakes(doc, out, [&](const PlaceMention& pm) {
     const bool cyr = !pm.name && std::any_of(pm.text.begin(), pm.text.end(), [](char ch) {
       return static_cast<unsigned char>(ch) == 0xD0 || static_cast<unsigned char>(ch) == 0xD1;
