@@ -2066,6 +2066,13 @@ TEST(Dates, ALogRowsDayWithItsWeekdayAfterAndARussianDayAlone) {
   }
 }
 
+// The day the nth mention written `text` resolves to ("unresolved", or "absent" when none is).
+std::string day_of(const std::vector<DateMention>& out, std::string_view text, std::size_t nth = 0) {
+  for (const auto& m : out)
+    if (m.text == text && nth-- == 0) return m.resolved ? iso_of(*m.resolved) : "unresolved";
+  return "absent";
+}
+
 // Rows whose relative days count from the row's own date (fortieth held-out set, our own rows): a
 // lesson record whose date cell follows the row's number with its weekday before it ("5 | Mon
 // 15.2 | … On Sunday night …"; "Wed 10.2" read by the weekday, day first); a ledger's "2 | 17.03
@@ -2073,11 +2080,6 @@ TEST(Dates, ALogRowsDayWithItsWeekdayAfterAndARussianDayAlone) {
 // abbreviation, a clock with a dot); numbered telephone messages, "№ 46. 12.07.2019, 00:40. …
 // «Вчера …»".
 TEST(Dates, RowsAfterTheirNumberCountRelativeDaysFromTheirOwnDay) {
-  auto day_of = [](const std::vector<DateMention>& out, std::string_view text) -> std::string {
-    for (const auto& m : out)
-      if (m.text == text) return m.resolved ? iso_of(*m.resolved) : "unresolved";
-    return "absent";
-  };
   ASSERT_EQ(weekday{sys_days{2021y / February / 10}}, Wednesday);
   {
     const auto out = dates("No. | Date | Route | Remarks\n1 | Sat 6.2 | yard | stalls\n2 | Wed 10.2 | north road | a bomb "
@@ -2116,11 +2118,6 @@ TEST(Dates, RowsAfterTheirNumberCountRelativeDaysFromTheirOwnDay) {
 // Майсалун. 5 декабря 2019 г."): its "Вчера" counts from that day; a Turkish part of the day after
 // "Aynı gün" (the same day) is not the publication's (fortieth held-out set; our own lines).
 TEST(Dates, NumberedHeadingsAndTheSameDay) {
-  auto day_of = [](const std::vector<DateMention>& out, std::string_view text, std::size_t nth = 0) -> std::string {
-    for (const auto& m : out)
-      if (m.text == text && nth-- == 0) return m.resolved ? iso_of(*m.resolved) : "unresolved";
-    return "absent";
-  };
   {
     const auto out = dates("Письмо № 12. Амира, 9 лет, Майсалун. 5 декабря 2019 г.\n«Вчера был праздник.»\n\nПисьмо № 15. "
                            "Хасан, 11 лет, Кафр-Набль. 7 декабря 2019 г.\n«Вчера снаряд упал у села.»",

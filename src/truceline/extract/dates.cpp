@@ -1379,14 +1379,7 @@ struct Scanner {
       if (i > 0 && word(i - 1) && same_sentence(i - 1, i)) wd = weekday_or_abbreviation(i - 1, true);
       if (wd < 0 && last + 1 < n() && word(last + 1) && same_sentence(last, last + 1)) wd = weekday_or_abbreviation(last + 1, true);
       if (wd >= 0) {
-        auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
-          for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
-            const year_month_day c{year{yy}, month{mm}, day{dd}};
-            if (c.ok() && sys_days{c} <= sys_days{*pub}) return c;
-          }
-          return std::nullopt;
-        };
-        const auto dm = latest(x, z), md = latest(z, x);
+        const auto dm = latest_no_year(x, z), md = latest_no_year(z, x);
         const bool dm_fits = dm && weekday{sys_days{*dm}} == weekday{static_cast<unsigned>(wd)},
                    md_fits = md && weekday{sys_days{*md}} == weekday{static_cast<unsigned>(wd)};
         if (dm_fits != md_fits) order = dm_fits ? 'd' : 'm';
@@ -1412,6 +1405,16 @@ struct Scanner {
   // capitalised three- or four-letter abbreviation ("Sun 01/03", "Tue 03/03": an invoice's lines;
   // twenty-fifth held-out set). Not read alone: "sat", "wed", "Sun" are words and a paper's name.
   // (any_case: in brackets after a log's day, "05.05 (вс)", lower case too)
+  // A day and month with no year read in the latest year, of the publication's or the one before,
+  // that puts it on or before the publication date (a publication date is needed).
+  std::optional<year_month_day> latest_no_year(unsigned dd, unsigned mm) const {
+    for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
+      const year_month_day c{year{yy}, month{mm}, day{dd}};
+      if (c.ok() && sys_days{c} <= sys_days{*pub}) return c;
+    }
+    return std::nullopt;
+  }
+
   int weekday_or_abbreviation(std::size_t j, bool any_case = false) const {
     if (info[j].weekday >= 0) return info[j].weekday;
     // (Levantine weekdays without the article beside a pair: "أربعا ٨/١", "تنين ١٣/١", "أحد ١٩/١"
@@ -1496,14 +1499,7 @@ struct Scanner {
       replaces_weekday = true;
     }
     const weekday told{static_cast<unsigned>(weekday_or_abbreviation(*wd_at, bracketed_after || comma_after || right_after))};
-    auto latest = [&](unsigned dd, unsigned mm) -> std::optional<year_month_day> {
-      for (int yy = static_cast<int>(pub->year()); yy >= static_cast<int>(pub->year()) - 1; --yy) {
-        const year_month_day c{year{yy}, month{mm}, day{dd}};
-        if (c.ok() && sys_days{c} <= sys_days{*pub}) return c;
-      }
-      return std::nullopt;
-    };
-    const auto dm = latest(x, z), md = latest(z, x);
+    const auto dm = latest_no_year(x, z), md = latest_no_year(z, x);
     // (Arabic, Russian and Turkish write the day first: only that reading)
     const bool dm_fits = dm && weekday{sys_days{*dm}} == told,
                md_fits = lang == "en" && md && weekday{sys_days{*md}} == told;
