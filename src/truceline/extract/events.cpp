@@ -947,7 +947,9 @@ constexpr const char* kDenialCues[] = {"denied", "denies", "deny", "dismissed", 
                                        // (the noun bare, "… diye paylaşılan 2 Temmuz tarihli haber yanlıştır",
                                        // "Bu iddia asılsızdır"; fortieth held-out set)
                                        "haber yanlış*", "haberler yanlış*", "iddia yanlış*", "paylaşım yanlış*",
-                                       "asılsız*"};
+                                       // (a claim's noun before it: not any "… haber asılsızdır", whose quoted
+                                       // headline is denied, not the event told before; development diff)
+                                       "iddia asılsız*", "iddiası asılsız*", "iddialar asılsız*", "iddiaları asılsız*"};
 // The cues above that say a claim told before them is false (a predicate): they deny only what
 // comes before them in their sentence, not a later clause ("Claims that the shelling stopped are
 // false: regime jets struck Saraqib").
