@@ -4378,7 +4378,8 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     if (opener == first && first != ts.begin() && weekday_word(*std::prev(first)) &&
         doc.line_bytes(std::prev(first)->b0).first == doc.line_bytes(first->b0).first)
       cell_b0 = std::prev(first)->b0;
-    const bool numbered = after_number_cell(first->b0) || after_number_cell(cell_b0) || after_numbering(opener->b0);
+    const bool after_row_number = after_number_cell(first->b0) || after_number_cell(cell_b0);
+    const bool numbered = after_row_number || after_numbering(opener->b0);
     // ... or a numbered heading whose full date ends it ("Письмо № 12. Амира, 9 лет, Майсалун. 5
     // декабря 2019 г.", "Letter No. 3 - Sarmin - 4 May 2020": children's letters, each the day
     // its "вчера" counts from; fortieth held-out set): a label of one or two words, then "№",
@@ -4474,7 +4475,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     if (!stamp && x < le && text[x] == '|') {
       std::size_t y = first->b0;
       while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
-      stamp = y == 0 || text[y - 1] == '\n' || after_number_cell(first->b0) || after_number_cell(cell_b0);
+      stamp = y == 0 || text[y - 1] == '\n' || after_row_number;
     }
     // ... or a note's or a form's own day, after a word that says so: a label opening its line
     // ("Tarih/saat: 24.11.2020 Salı, 10:35", "Date: 3 March", "Дата: …", "التاريخ: …") or a word

@@ -780,8 +780,8 @@ constexpr Entry kSightingObjects[] = {
     {"uav_observation", "дрон*"}, {"uav_observation", "бпла"}, {"uav_observation", "مسيرة"},
     {"uav_observation", "مسيره"}, {"uav_observation", "درون"}, {"uav_observation", "استطلاع"},
     {"uav_observation", "орлан*"},  // (the Orlan-10 drone)
-    {"uav_observation", "insansız"}, {"uav_observation", "iha"}, {"uav_observation", "ihalar*"},
-    {"uav_observation", "iha'*"}, {"uav_observation", "iha\u2019*"},  // ("İHA'nın", with its case suffix)  // (insansız hava aracı)
+    {"uav_observation", "insansız"}, {"uav_observation", "iha"}, {"uav_observation", "ihalar*"},  // (insansız hava aracı)
+    {"uav_observation", "iha'*"}, {"uav_observation", "iha\u2019*"},  // ("İHA'nın", with its case suffix)
     {"uav_observation", "заннан*"},  // (the Levantine زنانة in Russian)
     {"weapon_sighting", "tank*"}, {"weapon_sighting", "howitzer*"}, {"weapon_sighting", "artillery"},
     {"weapon_sighting", "launcher*"}, {"weapon_sighting", "heavy"}, {"weapon_sighting", "танк*"},
