@@ -4539,4 +4539,34 @@ TEST(CandidateQuality, ReviewerFindingsOnSessionFortysRules) {
   }
 }
 
+TEST(CandidateQuality, BansPairedAcrossTheirClauseAndFireAtEachOther) {
+  // A noun of passage and a ban or closing verb in one clause, a clock's colon between them no
+  // boundary; a checkpoint that checks documents or lets through by passes only.
+  for (const char* text : {"Движение гражданского транспорта по дороге Мхарда – Сукайлабия с 20:00 до 05:00 запрещено.",
+                           "Kafr Nabl ile Maarrat Harmah arasındaki yol, dün geceden beri askerî inzibat kontrol noktası yüzünden kapalı.",
+                           "Civilian traffic on the Sarmin road was banned for the whole night.",
+                           "У въезда в Мискан армейский пост: туристов пропускают с 9:00 до 16:00.",
+                           "Soldiers at the Kafr Nabl checkpoint were checking documents of every driver."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "movement_restriction") << text;
+  }
+  // (not negated, not a road's bystanders, nor a ban in another clause)
+  for (const char* text : {"Движение по дороге Мхарда – Сукайлабия не запрещено.",
+                           "Yolcular Kafranbel'de gözlerini kapalı tuttu.",
+                           "Traffic on the Sarmin road was heavy, and smoking was banned in the bus.",
+                           "Entry to the Kafr Nabl market is free."}) {
+    EXPECT_TRUE(full_candidates_of(text).empty()) << text << json(full_candidates_of(text)).dump();
+  }
+  // Fire exchanged; a building damaged by rockets or a mine; a rocket that fell (Turkish participle).
+  EXPECT_EQ(kind_of(full_candidates_of("On Sunday night two armed groups fired at each other in Sarmada.").at(0)), "armed_clash");
+  for (const char* text : {"Склад в Сармине повреждён ракетами в ночь на 8 октября.",
+                           "Двор кафе в Кафр-Набле пострадал от мины 7 октября.",
+                           "7 Ekim gecesi Sarmin'e düşen bir roketin basıncıyla camlar kırıldı."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "shelling") << text;
+  }
+}
+
 }  // namespace truceline::extract

@@ -741,6 +741,16 @@ constexpr Entry kTriggers[] = {
     {"uav_observation", "наблюдал* ~ ~ беспилотн*"}, {"uav_observation", "наблюдал* ~ ~ ~ беспилотн*"},
     {"uav_observation", "iha* dönüp"}, {"uav_observation", "iha* dolandı*"}, {"uav_observation", "iha* dolanıyor*"},
     {"armed_clash", "silah sıktı*"},
+    // (fortieth held-out set: "two armed groups fired at each other", "склад … повреждён ракетами",
+    // "двор кафе … пострадал от мины", "düşen bir roketin basıncıyla")
+    {"armed_clash", "fired at each other"}, {"armed_clash", "shot at each other"}, {"armed_clash", "firing at each other"},
+    {"armed_clash", "exchanged gunfire"}, {"armed_clash", "traded fire"},
+    {"shelling", "поврежд* ракет*"}, {"shelling", "поврежд* снаряд*"}, {"shelling", "поврежд* минами"},
+    {"shelling", "поврежд* миной"}, {"shelling", "повреждён* ракет*"}, {"shelling", "повреждён* снаряд*"},
+    {"shelling", "повреждён* минами"}, {"shelling", "повреждён* миной"}, {"shelling", "пострадал* от мины"},
+    {"shelling", "пострадал* от мин"}, {"shelling", "пострадал* от снаряд*"}, {"shelling", "пострадал* от ракет*"},
+    {"shelling", "пострадал* от обстрел*"}, {"shelling", "düşen ~ roket*"}, {"shelling", "düşen roket*"},
+    {"shelling", "düşen ~ mermi*"}, {"shelling", "düşen mermi*"}, {"shelling", "düşen ~ ~ roket*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
@@ -805,7 +815,10 @@ constexpr const char* kCheckpointWords[] = {"checkpoint*", "roadblock*", "бло
                                             "военн* пост", "военн* поста", "военн* посту", "военн* постом",
                                             "военн* посты",
                                             // ("Пост сирийской армии … не пропускает"; thirty-ninth)
-                                            "пост* сирийск* арми*"};
+                                            "пост* сирийск* арми*",
+                                            // (a barrier: "Шлагбаум сирийской армии на въезде в X, солдат
+                                            // проверяет документы"; fortieth)
+                                            "шлагбаум*"};
 // (Not "held", "seized", "refused": "a checkpoint held by Turkish forces", "the rebels seized the
 // checkpoint", "refused to comment"; not "aradı", a phone call, nor "منع*", which is also
 // "منعطف", a bend: the forms whole. Reviewer, session 30.)
@@ -837,7 +850,26 @@ constexpr const char* kStopVerbs[] = {
     "has closed", "have closed", "closed it", "lets in only", "let in only", "only lets", "only let", "has not let",
     "have not let", "had not let", "закрыл*", "izin belgesi iste*", "tutuld*", "tutulmuş*",
     // (thirty-ninth: "lets no car through")
-    "lets no", "let no", "letting no", "lets nobody", "let nobody", "lets nothing"};
+    "lets no", "let no", "letting no", "lets nobody", "let nobody", "lets nothing",
+    // (fortieth: "солдат проверяет документы", "туристов пропускают с 9:00 до 16:00", "въезд только
+    // по пропускам")
+    "провер* документ*", "проверя* ~ документ*", "пропускают с", "пропускают только", "только по пропуск*",
+    "checks id*", "checking id*", "check* papers", "check* documents", "checking ~ documents"};
+
+// Traffic banned or a road shut (movement_restriction): a noun of passage and, within twelve words
+// of it in its clause, a verb of banning or closing, not negated ("движение гражданского
+// транспорта по дороге X – Y с 20:00 до 05:00 запрещено", "X ile Y arasındaki yol, dün geceden
+// beri … kapalı"; fortieth held-out set: the phrases of kTriggers allow one or two words between).
+// Only in a sentence no other trigger made an event of. (Turkish "yol" whole, not "yol*":
+// "Yolcular", passengers.)
+constexpr const char* kBanNouns[] = {
+    "traffic", "passage", "entry", "access", "движение", "движения", "передвижение", "проезд", "проезда", "въезд",
+    "въезда", "выезд", "выезда", "مرور", "المرور", "الدخول", "التنقل", "الحركة", "السير", "yol", "yolu", "yollar",
+    "yolları", "geçiş", "geçişi", "giriş", "girişi", "trafik", "trafiği", "ulaşım", "ulaşımı"};
+constexpr const char* kBanVerbs[] = {
+    "banned", "prohibited", "forbidden", "barred", "not allowed", "запрещен*", "запрещён*", "запрещает*",
+    "запретил*", "закрыт", "закрыта", "закрыто", "перекрыт*", "ممنوع*", "يمنع", "منع", "يحظر*", "محظور*",
+    "yasak*", "yasaklan*", "kapalı", "kapalıdır", "kapalıydı", "kapalıyd*", "kapatıl*", "kapandı"};
 
 // Movement and gathering of armed groups (group_presence): a word of movement and, within four
 // words in its clause, a fighters word of kGroupWords ("fighters were massing near X",
@@ -1116,6 +1148,8 @@ struct Tables {
   PatternSet post_words = compile(std::begin(kPostWords), std::end(kPostWords));
   PatternSet checkpoints = compile(std::begin(kCheckpointWords), std::end(kCheckpointWords));
   PatternSet stop_verbs = compile(std::begin(kStopVerbs), std::end(kStopVerbs));
+  PatternSet ban_nouns = compile(std::begin(kBanNouns), std::end(kBanNouns));
+  PatternSet ban_verbs = compile(std::begin(kBanVerbs), std::end(kBanVerbs));
   PatternSet statements = compile(std::begin(kStatementCues), std::end(kStatementCues));
   PatternSet future = compile(std::begin(kFutureCues), std::end(kFutureCues), std::begin(kFearCues), std::end(kFearCues));
   PatternSet negation = compile(std::begin(kNegationCues), std::end(kNegationCues));
@@ -2208,9 +2242,11 @@ EventFindings find_events(const Document& doc) {
       return false;
     };
     static const std::string kFear = normalise_arabic("الخوف");
-    if (found.empty()) {
-      const auto verbs = find_all(t, tb.stop_verbs, b, e);
-      for (const Hit& c : find_all(t, tb.checkpoints, b, e)) {
+    // A noun and a verb within twelve words of one clause, the verb not negated: a checkpoint
+    // that stops (kCheckpointWords, kStopVerbs) or traffic banned (kBanNouns, kBanVerbs).
+    auto paired = [&](const PatternSet& nouns, const PatternSet& verb_set, std::string_view label) {
+      const auto verbs = find_all(t, verb_set, b, e);
+      for (const Hit& c : find_all(t, nouns, b, e)) {
         // ("حاجز الخوف": the barrier of fear)
         if (c.end < e && t.tok(c.end).word && t.forms[c.end].f[0] == kFear) continue;
         const Hit* verb = nullptr;
@@ -2218,7 +2254,8 @@ EventFindings find_events(const Document& doc) {
           std::size_t words = 0;
           bool boundary = false;
           // (a comma right after the checkpoint, closing its subject: "HTŞ'nin … kontrol noktası,
-          // cihaza el koydu")
+          // cihaza el koydu"; or a colon opening its terms: "стоит армейский пост: туристов
+          // пропускают с 9:00 до 16:00", fortieth held-out set)
           // (a bracket between them is skipped whole: "a checkpoint … at the entrance of Ayn Hamzah
           // (2 km north of Darkush; not …) stopped the ambulance"; session 33)
           int depth = 0;
@@ -2237,8 +2274,11 @@ EventFindings find_events(const Document& doc) {
             // Слинфа … не пропускал"; thirty-ninth held-out set)
             const bool road_dash = !t.tok(i).word && (w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "-") && i > 0 &&
                                    i + 1 < t.doc.tokens().size() && t.tok(i - 1).word && t.tok(i + 1).word;
-            boundary = boundary || (is_clause_boundary(t, i) && !road_dash &&
-                                    !(i == c.end && t.tok(i).lower == "," && v.first > c.first));
+            // (nor a clock's colon: "с 20:00 до 05:00 запрещено")
+            const bool clock = w == ":" && i > 0 && i + 1 < t.doc.tokens().size() && detail::digit_before(t.tok(i - 1).lower, t.tok(i - 1).lower.size()) != 0 &&
+                               detail::digit_at(t.tok(i + 1).lower, 0, t.tok(i + 1).lower.size()) != 0;
+            boundary = boundary || (is_clause_boundary(t, i) && !road_dash && !clock &&
+                                    !(i == c.end && (t.tok(i).lower == "," || t.tok(i).lower == ":") && v.first > c.first));
             if (t.tok(i).word) ++words;
           }
           boundary = boundary || depth > 0;
@@ -2255,12 +2295,14 @@ EventFindings find_events(const Document& doc) {
         m.last_token = c.end - 1;
         m.span = doc.tokens_span(c.first, c.end - 1);
         m.text = text_of(t, c.first, c.end);
-        m.rule = "checkpoint:" + c.p->source + "+" + verb->p->source;
+        m.rule = std::string(label) + ":" + c.p->source + "+" + verb->p->source;
         m.sentence = si;
         found.push_back(std::move(m));
-        break;
+        return;
       }
-    }
+    };
+    if (found.empty()) paired(tb.checkpoints, tb.stop_verbs, "checkpoint");
+    if (found.empty()) paired(tb.ban_nouns, tb.ban_verbs, "ban");
     // Movement of a group: a movement word with a fighters word within four words of its clause.
     std::set<std::size_t> posts_told;
     for (const Hit& v : find_all(t, tb.movement, b, e)) {
