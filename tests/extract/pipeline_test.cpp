@@ -4560,6 +4560,14 @@ TEST(CandidateQuality, BansPairedAcrossTheirClauseAndFireAtEachOther) {
   }
   // Fire exchanged; a building damaged by rockets or a mine; a rocket that fell (Turkish participle).
   EXPECT_EQ(kind_of(full_candidates_of("On Sunday night two armed groups fired at each other in Sarmada.").at(0)), "armed_clash");
+  // Fire at a drone is the drone seen; a drone that fired, a strike.
+  for (const char* text : {"Near Sarmin the air-defence guns fired for several minutes at a drone on Monday.",
+                           "الدفاع الجوي ضرب فوقنا ع طيارات مسيرة فوق سراقب مبارح."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "uav_observation") << text;
+  }
+  EXPECT_EQ(kind_of(full_candidates_of("A drone fired at a car near Sarmin on Monday.").at(0)), "airstrike");
   for (const char* text : {"Склад в Сармине повреждён ракетами в ночь на 8 октября.",
                            "Двор кафе в Кафр-Набле пострадал от мины 7 октября.",
                            "7 Ekim gecesi Sarmin'e düşen bir roketin basıncıyla camlar kırıldı."}) {

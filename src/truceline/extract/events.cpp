@@ -751,6 +751,17 @@ constexpr Entry kTriggers[] = {
     {"shelling", "пострадал* от мин"}, {"shelling", "пострадал* от снаряд*"}, {"shelling", "пострадал* от ракет*"},
     {"shelling", "пострадал* от обстрел*"}, {"shelling", "düşen ~ roket*"}, {"shelling", "düşen roket*"},
     {"shelling", "düşen ~ mermi*"}, {"shelling", "düşen mermi*"}, {"shelling", "düşen ~ ~ roket*"},
+    // (fire at a drone: "the air-defence guns … fired for several minutes at a drone", "الدفاع الجوي
+    // ضرب فوقنا ع طيارات مسيرة"; fortieth held-out set: the drone seen, not an attack)
+    {"uav_observation", "fired at ~ drone*"}, {"uav_observation", "fired ~ at ~ drone*"},
+    {"uav_observation", "fired ~ ~ at ~ drone*"}, {"uav_observation", "fired ~ ~ ~ at ~ drone*"},
+    {"uav_observation", "fired at drone*"}, {"uav_observation", "shot at ~ drone*"}, {"uav_observation", "shot at drone*"},
+    {"uav_observation", "opened fire on ~ drone*"}, {"uav_observation", "opened fire at ~ drone*"},
+    {"uav_observation", "ع طيار* مسير*"}, {"uav_observation", "ع مسيرات"}, {"uav_observation", "ع المسيرات"},
+    {"uav_observation", "على طائر* مسير*"}, {"uav_observation", "على الطائر* المسير*"},
+    {"uav_observation", "على مسيرات"},
+    // (a drone as the subject of "fired": "A drone fired at a car near Sarmin")
+    {"airstrike", "drone* fired"}, {"airstrike", "drone* ~ fired"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
