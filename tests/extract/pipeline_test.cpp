@@ -4577,4 +4577,18 @@ TEST(CandidateQuality, BansPairedAcrossTheirClauseAndFireAtEachOther) {
   }
 }
 
+TEST(PlaceQuality, AFacilityNamedByItsVillage) {
+  // "the X field office", "the X camp clinic": the village the supplement alone knows is found;
+  // a demonym before a facility noun is no place, nor is a capitalised word nothing spells.
+  for (const char* text : {"Prepared by the Sarmada field office on Monday.", "Staff of the Atmeh camp clinic said so."}) {
+    const auto r = full_run(text, 2020y / November / 26);
+    ASSERT_EQ(r.mentions["places"].size(), 1u) << text << r.mentions["places"].dump();
+    EXPECT_TRUE(r.mentions["places"][0]["lat"].is_number()) << text;
+  }
+  for (const char* text : {"The Turkish observation post was quiet.", "The Zaytoun Bakery office was closed."}) {
+    const auto r = full_run(text, 2020y / November / 26);
+    EXPECT_TRUE(r.mentions["places"].empty()) << text << r.mentions["places"].dump();
+  }
+}
+
 }  // namespace truceline::extract

@@ -2390,6 +2390,29 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         if (kNoun.count(lower(w - 1)) && !(one_word && cp_count(lower(w)) < 6))
           return weak_cue_here(w, "apposition", std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1)));
       }
+      // A facility named by its village, "the X office" ("Prepared by the Sarmada field office",
+      // "the Atmeh camp clinic"; fortieth held-out set: Sarmada, only the supplement's, was no
+      // mention): a weak cue, the gazetteer or the supplement must know the name. "the", one to
+      // three capitalised words, then (after "field", "main", "local", …) a facility's noun.
+      if (tok(w).script == Script::latin && w >= 1 && W[w].sep == 0 && lower(w - 1) == "the") {
+        static const std::set<std::string> kFacility{
+            "office", "offices", "hospital", "clinic", "camp", "camps", "market", "school", "quarry", "branch",
+            "council", "bakery", "mill", "station", "crossing", "bridge", "junction", "roundabout", "mosque",
+            "cemetery", "warehouse", "depot", "plant", "factory", "dispensary", "centre", "center", "pharmacy",
+            "garage", "workshop", "farm", "orchards", "fields", "well", "reservoir", "dam", "silos", "silo"};
+        static const std::set<std::string> kBefore{"field", "main", "local", "health", "water", "grain", "fuel",
+                                                   "medical", "aid", "distribution", "pumping", "power", "old", "new"};
+        auto capital = [&](std::size_t x) {
+          const std::string_view tx = doc.token_text(W[x].tok);
+          return !tx.empty() && std::isupper(static_cast<unsigned char>(tx[0])) && tok(x).script == Script::latin;
+        };
+        for (std::size_t e = w; e < n && e < w + 3 && (e == w || W[e].sep == 0) && capital(e); ++e) {
+          std::size_t f = e + 1;
+          if (f < n && W[f].sep == 0 && kBefore.count(lower(f))) ++f;
+          if (f < n && W[f].sep == 0 && !capital(f) && kFacility.count(lower(f)))
+            return weak_cue_here(w, "facility", std::string(doc.token_text(W[w - 1].tok)));
+        }
+      }
       // A hospital named by its town ("مشفى الحفة", "مستشفى الأتارب"; thirty-sixth held-out set:
       // "غارة … محيط مشفى الحفة" had no place): a weak cue, the gazetteer must spell the name.
       // Not a hospital's own name or its kind ("مشفى الشفاء", "المشفى الوطني", "مشفى الرحمة").
