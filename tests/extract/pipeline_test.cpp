@@ -4595,6 +4595,18 @@ TEST(PlaceQuality, AFacilityNamedByItsVillage) {
     const auto r = full_run(text, 2018y / October / 9);
     EXPECT_TRUE(r.mentions["places"].empty()) << text << r.mentions["places"].dump();
   }
+  // An office, a branch, a warehouse in a province seat: the city (an address), not the province.
+  for (const char* text : {"Передал: офис компании в Хаме.", "إلى: السيد قائد فوج الإطفاء في اللاذقية",
+                           "Груз отправлен со склада в Латакии."}) {
+    const auto r = full_run(text, 2020y / June / 20);
+    ASSERT_EQ(r.mentions["places"].size(), 1u) << text << r.mentions["places"].dump();
+    EXPECT_EQ(r.mentions["places"][0].value("kind", std::string()), "point") << text;
+  }
+  {
+    const auto r = full_run("Regime forces shelled villages in Hama, the office said.", 2020y / June / 20);
+    ASSERT_EQ(r.mentions["places"].size(), 1u) << r.mentions["places"].dump();
+    EXPECT_EQ(r.mentions["places"][0].value("kind", std::string()), "region");
+  }
   for (const char* text : {"The Turkish observation post was quiet.", "The Zaytoun Bakery office was closed."}) {
     const auto r = full_run(text, 2020y / November / 26);
     EXPECT_TRUE(r.mentions["places"].empty()) << text << r.mentions["places"].dump();
