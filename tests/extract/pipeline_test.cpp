@@ -4613,4 +4613,25 @@ TEST(PlaceQuality, AFacilityNamedByItsVillage) {
   }
 }
 
+TEST(CandidateQuality, AnEventPastAContrastAfterADenialHasItsOwnClaimantAndNoDenier) {
+  // The claimant said in the contrast's clause (Russian "сказали", Arabic subject-first "قالوا");
+  // the party that denied is no actor of what the others tell.
+  for (const auto& [text, by] : std::vector<std::pair<const char*, const char*>>{
+           {"The army denied shelling Sarmin, but residents said shells fell on Kafr Nabl yesterday.", "residents"},
+           {"Армия отрицает обстрел Сармина, но жители сказали, что снаряды упали на Кафр-Набль вчера.", "жители"},
+           {"نفى الجيش قصف سراقب، لكن الأهالي قالوا إن قذائف سقطت على كفرنبل أمس.", "الأهالي"}}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel") << text;
+    EXPECT_TRUE(actor_id_of(cs[0]).empty()) << text << cs[0].dump();
+    EXPECT_EQ(cs[0].value("claimed_by", std::string()), by) << text;
+  }
+  // (the actor the contrast's clause names is kept: "regime guns", a force noun)
+  {
+    const auto cs = full_candidates_of("The army denied shelling Sarmin, but residents said regime guns shelled Kafr Nabl yesterday.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(actor_id_of(cs[0]), "syria");
+  }
+}
+
 }  // namespace truceline::extract

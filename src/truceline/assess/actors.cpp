@@ -21,7 +21,9 @@ const std::vector<std::string>& force_nouns() {
       "air force",  "armed forces", "special forces", "forces",   "force",   "army",       "military",
       "troops",     "soldiers",     "jets",           "warplanes", "aircraft", "planes",    "helicopters",
       "drones",     "artillery",    "navy",           "government", "regime", "air defence", "air defense",
-      "warships",   "gunboats",     "tanks",          "units"};
+      "warships",   "gunboats",     "tanks",          "units",
+      // ("regime guns shelled X", "Turkish howitzers", "regime snipers"; issue 14, session 41)
+      "guns",       "gunners",      "batteries",      "howitzers", "snipers"};
   return n;
 }
 

@@ -1627,7 +1627,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // event's)
     const bool corrected = e.not_here.end > e.not_here.begin;
     if (!corrected && (cl.begin != ss[si].span.begin || cl.end != ss[si].span.end)) {
-      if (several) clause_view.keep(cl);
+      // (an event told past a contrast after a denial, "The army denied shelling Sarmin, but
+      // residents said shells fell on Kafr Nabl": the denier is no actor of it; its clause alone)
+      if (several || e.own_claim) clause_view.keep(cl);
       else if (std::any_of(places[si].begin(), places[si].end(), [&](const PlaceMention* p) {
                  return p->kind != "region" && p->span.begin >= cl.begin && p->span.begin < cl.end;
                }))
