@@ -4626,6 +4626,19 @@ TEST(CandidateQuality, AnEventPastAContrastAfterADenialHasItsOwnClaimantAndNoDen
     EXPECT_TRUE(actor_id_of(cs[0]).empty()) << text << cs[0].dump();
     EXPECT_EQ(cs[0].value("claimed_by", std::string()), by) << text;
   }
+  // (a denial stops at a semicolon; a second denial past it stays one; "the shelling" refers back)
+  {
+    const auto cs = full_candidates_of("The army denied shelling Sarmin; shells hit Kafr Nabl yesterday, residents said.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel");
+  }
+  EXPECT_TRUE(full_candidates_of("Russia denied bombing Sarmin; Turkey denied shelling Kafr Nabl.").empty());
+  EXPECT_EQ(full_candidates_of("Regime forces shelled Sarmin yesterday; the shelling killed two.").size(), 1u);
+  // (Turkish "Rejim" opening a sentence is the regime, no village Ar Rujm)
+  {
+    const auto r = full_run("Rejim topçusu dün Kafranbel'i dövdü.", 2020y / June / 20);
+    ASSERT_EQ(r.mentions["places"].size(), 1u) << r.mentions["places"].dump();
+  }
   // (the actor the contrast's clause names is kept: "regime guns", a force noun)
   {
     const auto cs = full_candidates_of("The army denied shelling Sarmin, but residents said regime guns shelled Kafr Nabl yesterday.");

@@ -2451,8 +2451,10 @@ EventFindings find_events(const Document& doc) {
         bool between = false, contrast = false;
         for (std::size_t i = u.last_token + 1; i < m.first_token; ++i) {
           between = between || is_clause_boundary(t, i) || (t.tok(i).word && kBut.count(token_key(t.tok(i))) != 0);
+          // (a semicolon too: "The army denied shelling Sarmin; shells hit Kafr Nabl" are two)
           contrast = contrast || (t.tok(i).word && (kBut.count(token_key(t.tok(i))) != 0 || t.tok(i).lower == "while" ||
-                                                    t.tok(i).lower == "whereas"));
+                                                    t.tok(i).lower == "whereas")) ||
+                     (!t.tok(i).word && (t.tok(i).lower == ";" || t.tok(i).lower == "\u061B"));
         }
         if (between && negated(u) != negated(m)) return true;
         // (two told in contrast, the second not a reference back: "Regime forces shelled Sarmin,
@@ -2638,9 +2640,12 @@ EventFindings find_events(const Document& doc) {
         for (std::size_t i = d->end; i < m.first_token && !past_but; ++i) {
           const std::string& w = t.tok(i).lower;
           const bool comma_before = i > b && (t.tok(i - 1).lower == "," || t.tok(i - 1).lower == "،");
-          past_but = t.tok(i).word && ((comma_before && (w == "but" || w == "но" || w == "однако" || w == "а" || w == "ama" ||
-                                                         w == "fakat" || w == "ancak")) ||
-                                       w == normalise_arabic("لكن") || w == normalise_arabic("ولكن"));
+          // (nor past a semicolon: "The army denied shelling Sarmin; shells hit Kafr Nabl"; session
+          // 40's reviewer)
+          past_but = (t.tok(i).word && ((comma_before && (w == "but" || w == "но" || w == "однако" || w == "а" || w == "ama" ||
+                                                          w == "fakat" || w == "ancak")) ||
+                                        w == normalise_arabic("لكن") || w == normalise_arabic("ولكن"))) ||
+                     (!t.tok(i).word && (w == ";" || w == "\u061B"));
           but_at = i;
         }
         // (unless it is denied in its own clause: "Russia denied bombing Sarmin, but Turkey denied

@@ -210,7 +210,10 @@ const std::unordered_set<std::string>& stop_words() {
       "milli",
       // Turkish nouns that open a sentence and are towns of Turkey ("Araç, … kontrol noktasında
       // tutuldu": the vehicle; Araç of Kastamonu; thirty-eighth session)
-      "arac"};
+      "arac",
+      // Turkish "regime", "opposition", "army" opening a sentence ("Rejim topçusu …" is no Ar Rujm;
+      // session 40's reviewer)
+      "rejim", "rejimin", "muhalif", "muhalifler", "ordu", "ordusu"};
   return s;
 }
 
