@@ -1473,8 +1473,14 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       // open item)
       static const std::set<std::string> kBut{normalise_arabic("لكن"), normalise_arabic("ولكن"), normalise_arabic("لكنه"),
                                               normalise_arabic("لكنها")};
-      const bool but = (comma_before && (w == "but" || w == "но" || w == "однако" || w == "ama" || w == "fakat" ||
-                                         w == "ancak")) ||
+      // (not "не только X, но и Y", "not only X, but also Y": one list)
+      const bool not_only = (b == "и" || b == "also") && [&] {
+        for (std::size_t j = k, back = 0; j > ss[si2].first_token && back < 8; --j, ++back)
+          if (ts[j - 1].lower == "только" || ts[j - 1].lower == "only") return true;
+        return false;
+      }();
+      const bool but = (comma_before && !not_only && (w == "but" || w == "но" || w == "однако" || w == "ama" ||
+                                                      w == "fakat" || w == "ancak")) ||
                        kBut.count(w);
       if (kContrast.count(w) || but || ((w == kFi || w == kWaFi) && b == kHin) || (w == "а" && comma_before) ||
           (w == "тогда" && b == "как") || (w == "в" && b == "то" && c3 == "время"))
@@ -3701,6 +3707,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         static const std::set<std::string> kDash{"-", "\xE2\x80\x93", "\xE2\x80\x94", ":"};
         int depth = 0, unknown_words = 0;
         bool extended = false, region_open = false;
+        // "not only X but (also) Y", "не только X, но и Y": one list (session 40's reviewer: one
+        // event at X only)
+        const std::size_t a0 = doc.token_at(a->span.begin);
+        const bool not_only = a0 >= 2 && ((ts[a0 - 2].lower == "not" && ts[a0 - 1].lower == "only") ||
+                                          (ts[a0 - 2].lower == "\u043d\u0435" /* не */ &&
+                                           ts[a0 - 1].lower == "\u0442\u043e\u043b\u044c\u043a\u043e" /* только */));
         // A province's group in brackets ("в провинции Идлиб - 12 (Саракиб - 5, Хан-эс-Сбиль - 3),
         // в провинции Алеппо - 9 (Хан-эль-Асаль - 4, …)"): the bracket a member closes, opened
         // before it, and the one the next member opens.
@@ -3769,6 +3781,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             continue;
           }
           unknown_words = 0;
+          if (not_only && (w == "but" || w == "also" || w == "\u043d\u043e" /* но */)) {
+            extended = true;
+            continue;
+          }
           if (!kLink.count(w)) return false;
         }
         return depth == 0 && !region_open && (extended || t1 - t0 <= 3);
