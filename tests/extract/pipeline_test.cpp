@@ -4651,4 +4651,12 @@ TEST(CandidateQuality, AnEventPastAContrastAfterADenialHasItsOwnClaimantAndNoDen
   }
 }
 
+TEST(PlaceQuality, AListMemberDroppedAfterAnOverheadCueDoesNotCrash) {
+  // A located village, then "فوق X وY" where the list's member is placed by no list position:
+  // the supplement's try near the list's village was left set with no village (a null pointer
+  // read; forty-first held-out set, h781, crashed at 2f4d85c).
+  const auto r = full_run("وصلنا إلى ربيعة. فوق حبشكى والمحمودية الثلاثاء", 2019y / December / 16);
+  EXPECT_FALSE(r.mentions["places"].empty()) << r.mentions.dump();
+}
+
 }  // namespace truceline::extract

@@ -4021,7 +4021,12 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             const Resolved lr = m.resolve(q, false, true);
             placed = lr.place && lr.match == "exact" && list_position(last);
           }
-          if (!placed) list_near = nullptr;
+          // (and no supplement try near it either: list_try needs list_near; h781 of the
+          // forty-first held-out set crashed on "فوق حبشكى والمحمودية" after a located village)
+          if (!placed) {
+            list_near = nullptr;
+            list_try = false;
+          }
         }
         if (!found && cue && ((cue->strong && (is_ar_settlement_cue(cue->key) || list_member)) || local_only || list_near) &&
             (first.size() >= 3 || two) &&
@@ -4565,7 +4570,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       // past it.
       if (list_window || list_try) {
         constexpr double kListNearKm = 30;
-        if (!from_localities || !r.place ||
+        if (!from_localities || !r.place || !list_near ||
             approx_km(*list_near->lat, *list_near->lon, r.place->lat, r.place->lon) > kListNearKm) {
           if (list_try) {
             r = *found_res;  // as the main gazetteer answered (out of scope, …)
