@@ -4699,4 +4699,28 @@ TEST(HeldOutTexts, EveryTextRunsToAResult) {
   EXPECT_GT(candidates, texts);
 }
 
+TEST(CandidateQuality, ACallLogsLinesAreEntriesWithTheirOwnDaysAndTellers) {
+  // Lines led by a case code and fields, then a clock-stamped date: relative days count from
+  // the line's own date; a teller of one line is not the next line's; an English line opening on
+  // "Says" has no claimant in the words after it.
+  const auto r = full_run(
+      "Survey call log, exported Fri 15 Jan 2021.\n"
+      "KN-0101 Kafr Nabl #1, Mon 11 Jan 10:40, CB: Resp. says shells hit the village last night; the council said two were hurt.\n"
+      "SR-0202 Sarmin #1, Tue 12 Jan 19:05, CB: a drone has circled over Sarmin since sunset.\n"
+      "SR-0203 Sarmin #2, Wed 13 Jan 09:10, PC: Says the police checkpoint on the Sarmin road has turned cars back since Saturday.\n",
+      2021y / January / 15);
+  std::map<std::string, json> by_kind;
+  for (const json& c : r.candidates) by_kind[kind_of(c)] = c;
+  ASSERT_TRUE(by_kind.count("shelling")) << json(r.candidates).dump();
+  EXPECT_EQ(by_kind["shelling"].value("observed_at", std::string()).substr(0, 10), "2021-01-10");
+  ASSERT_TRUE(by_kind.count("uav_observation"));
+  EXPECT_EQ(by_kind["uav_observation"].value("observed_at", std::string()).substr(0, 10), "2021-01-12");
+  EXPECT_NE(by_kind["uav_observation"].value("claimed_by", std::string()), "the council");
+  ASSERT_TRUE(by_kind.count("movement_restriction"));
+  EXPECT_EQ(by_kind["movement_restriction"].value("claimed_by", std::string()).find("checkpoint"), std::string::npos);
+  // (a verb opening the sentence with its speaker before a mark is still the speaker)
+  EXPECT_EQ(full_candidates_of("Said the ministry: regime forces shelled Sarmin on Monday.").at(0).value("claimed_by", std::string()),
+            "ministry");
+}
+
 }  // namespace truceline::extract

@@ -4402,7 +4402,33 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       }
       return false;
     }();
-    if (!cued && !doc.opens_line(opener->b0) && !numbered && !after_byline(opener->b0) && !numbered_heading) continue;
+    // ... or a log line's fields before a clock-stamped date: a case code, a place, an attempt's
+    // number, then a comma ("MA-0211 Al-Ghuz #1, Mon 11 Jan 10:40, CB: … last night …"; forty-first
+    // held-out set, a phone survey's call-back log). At most five words and 48 bytes, no sentence's
+    // end or colon among them; the date must be followed by its clock (below).
+    const bool head_fields = [&] {
+      const std::size_t ls = doc.line_bytes(cell_b0).first;
+      std::string_view before = std::string_view(text).substr(ls, cell_b0 - ls);
+      while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+      if (before.empty() || before.size() > 48 || before.back() != ',') return false;
+      before.remove_suffix(1);
+      if (before.find_first_of(".:;!?,") != std::string_view::npos) return false;
+      std::size_t words = 0;
+      bool in_word = false;
+      for (const char c : before) {
+        if (c == ' ' || c == '\t') {
+          in_word = false;
+        } else if (!in_word) {
+          in_word = true;
+          ++words;
+        }
+      }
+      return words >= 1 && words <= 5;
+    }();
+    const bool only_head_fields =
+        !cued && !doc.opens_line(opener->b0) && !numbered && !after_byline(opener->b0) && !numbered_heading && head_fields;
+    if (!cued && !doc.opens_line(opener->b0) && !numbered && !after_byline(opener->b0) && !numbered_heading && !head_fields)
+      continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;
@@ -4437,6 +4463,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     for (std::string_view hour : {"\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9 " /* الساعة */, "saat ", "at ",
                                   "\xD0\xB2 " /* в */})
       if (!stamp && text.compare(x, hour.size(), hour) == 0) stamp = clock(x + hour.size());
+    if (only_head_fields && !stamp) continue;
     if (!stamp) {
       // alone on its line: marks, and at most one short parenthesis ("(Tue)")
       bool ok = true, paren = false;

@@ -510,6 +510,17 @@ bool list_item(const Document& d, std::size_t si) {
   // write "١- ", "2- ")
   if (digits > 0 && k < t.size() && (t[k] == ')' || t[k] == '.' || t[k] == '-') && (k + 1 == t.size() || t[k + 1] == ' '))
     return true;
+  // A log line led by its case code, capital letters, a hyphen and digits ("MA-0211 Al-Ghuz #1,
+  // Mon 11 Jan 10:40, CB: …"; forty-first held-out set, a phone survey's call-back log): each
+  // line its own entry, whose claimant is no other line's.
+  {
+    std::size_t c = 0;
+    while (c < t.size() && c < 5 && t[c] >= 'A' && t[c] <= 'Z') ++c;
+    std::size_t d = c < t.size() && c >= 1 && t[c] == '-' ? c + 1 : 0;
+    const std::size_t d0 = d;
+    while (d > 0 && d < t.size() && d - d0 < 8 && t[d] >= '0' && t[d] <= '9') ++d;
+    if (d > 0 && d - d0 >= 2 && d < t.size() && t[d] == ' ') return true;
+  }
   // A log line led by its date and a dash ("17.12.2018 — Qalaat al-Madiq — six mortar rounds",
   // "21.10.2018 – Kafr Naha – …", "05/11 - …"): digits with dots or slashes, a space, a dash
   // (issue 14, seventeenth held-out set).

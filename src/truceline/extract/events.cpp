@@ -1856,7 +1856,14 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
       continue;
     }
     if (verb_first || after_comma || h.first == b) {
-      if (auto r = claimant_forward(t, h.end, e)) {
+      // (opening the sentence or a colon's part, capitalised: "PC: Says the checkpoint …")
+      const bool opens = h.first == b || (t.tok(h.first - 1).lower == ":" && t.tok(h.first).capitalised);
+      if (auto r = claimant_forward(t, h.end, e);
+          r && !(opens && !verb_first && r->second < e && t.tok(r->second).word)) {
+        // (not an English sentence opening on its verb with its subject left out, "Says the military
+        // police checkpoint … has turned cars back": the words after it are what is said, told by
+        // whoever the log line is of; "Said the spokesman: …" ends the speaker at a mark;
+        // forty-first held-out set)
         // Russian subject-verb-object ("Источник … опроверг эти данные"): a demonstrative or a
         // word for information after the verb is its object, the claimant the subject before.
         // So is "о"/"об" + what is reported ("… («Белые каски») сообщает о 12 погибших").
