@@ -4772,4 +4772,28 @@ TEST(CandidateQuality, FortyFirstSetsWordsOnOurOwnSentences) {
   EXPECT_TRUE(full_run("Codes: CO complete, RF refused.").mentions["actors"].empty());
 }
 
+TEST(DateQuality, ALettersOwnDateInASentenceOfItsOwnAnchorsItsYesterday) {
+  // "Письмо датировано 11 ноября." / "Письмо от 26 ноября.": each paragraph's letter counts its
+  // "вчера" from its own date; a day of late December before a stamp of early January is of the
+  // year before.
+  const auto r = full_run(
+      "Лист 1. Штемпель 18.11.2019. Письмо датировано 11 ноября. «Вчера вечером по Сармину били минами.»\n\n"
+      "Лист 2. Штемпель 06.01.2020. Письмо от 28 декабря. «Вчера ходили патрулём до Сармина.»\n\n"
+      "Лист 3. Штемпель 21.01.2020. Письмо от 14 января. «Позавчера у Сармина беспилотник ударил по машине.»",
+      2021y / April / 16);
+  std::map<std::string, std::string> day_of;
+  for (const json& c : r.candidates) day_of[kind_of(c)] = c.value("observed_at", std::string()).substr(0, 10);
+  EXPECT_EQ(day_of["shelling"], "2019-11-10") << json(r.candidates).dump();
+  EXPECT_EQ(day_of["patrol"], "2019-12-27");
+  EXPECT_EQ(day_of["airstrike"], "2020-01-12");
+  // (a letter's noun and its date inside a longer sentence is no entry's head)
+  const auto n = full_run("Он получил письмо от 26 ноября и рассказал о нём. Вчера Сармин обстреляли.\n\n"
+                          "Она получила письмо от 28 ноября. Вчера Саракиб обстреляли.", 2019y / December / 5);
+  for (const json& d : n.mentions["dates"]) {
+    if (d.value("text", std::string()) == "Вчера") {
+      EXPECT_EQ(d.value("resolved", std::string()), "2019-12-04") << d.dump();
+    }
+  }
+}
+
 }  // namespace truceline::extract

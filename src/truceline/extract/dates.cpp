@@ -888,9 +888,22 @@ struct Scanner {
             told = nullptr;
         }
       }
-      if (told && static_cast<int>(told->resolved->year()) != *best) {
-        const year_month_day c = at(static_cast<int>(told->resolved->year()));
+      // (or the year before it, for a day at most 31 days before a date told early in January:
+      // "штемпель ВПС 06.01.2020 … Письмо от 28 декабря" is 2019; forty-first held-out set)
+      for (int back = 0; back <= 1 && told; ++back) {
+        if (static_cast<int>(told->resolved->year()) - back == *best) continue;
+        const year_month_day c = at(static_cast<int>(told->resolved->year()) - back);
         const sys_days t0{*told->resolved};
+        if (back == 1) {
+          if (c.ok() && sys_days{c} < t0 && sys_days{c} >= t0 - days{31} && sys_days{c} <= p) {
+            std::string reason = fmt::format("year {}: the year before that of '{}', told before, which this day precedes",
+                                             static_cast<int>(c.year()), told->text);
+            if (!note.empty()) reason = fmt::format("{}; {}", note, reason);
+            emit(first, last, "absolute_no_year", precision, c, std::move(reason));
+            return;
+          }
+          continue;
+        }
         // (a month told with its year carries it less far: to that month and the next, and only
         // when this day in the publication's reading is more than 60 days before it — "took
         // Idlib in January 2019. On 3 February, shelling hit Saraqib", published 12 February
@@ -4235,6 +4248,8 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
         lexicon::key("وصلت"), lexicon::key("وردت"), lexicon::key("زيارة"), lexicon::key("الزيارة")};
     const std::size_t ls = doc.line_bytes(first->b0).first;
     std::size_t words = 0;
+    // (the mention may hold its own "от": "от 26 ноября"; then the cue is its first word)
+    if (first->word && first->lower == "от") first = std::next(first);
     for (auto x = first; x != ts.begin() && words < 2;) {
       --x;
       if (x->b1 <= ls) break;
@@ -4248,6 +4263,24 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       // Sunday 2 February)", "Visited Tue 20 Aug."; not a news sentence's "the UN said it received
       // on 3 February reports …"; reviewer, session 29)
       const bool opens = std::string_view(text).substr(ls, x->b0 - ls).find_first_not_of(" \t-*#>|") == std::string_view::npos;
+      // A letter's own date told in a sentence of its own, "Письмо датировано 11 ноября.", "Письмо от
+      // 26 ноября.", "Letter dated 3 May." (a catalogue's letters, each in its paragraph; forty-first
+      // held-out set): the cue or the letter's noun opens the sentence, the date ends it.
+      static const std::set<std::string> kLetter{"письмо", "записка", "открытка", "letter", "note", "mektup"};
+      static const std::set<std::string> kLetterCues{"датировано", "датирована", "датирован", "от", "dated", "tarihli"};
+      if (kLetterCues.count(k)) {
+        auto y = x;
+        const bool letter_noun = y != ts.begin() && std::prev(y)->word && kLetter.count(lexicon::key(std::prev(y)->lower));
+        if (letter_noun) --y;
+        // (the sentence opens at y: the line's start, or a full stop or a closing quote before it)
+        auto z = y;
+        while (z != ts.begin() && !std::prev(z)->word && std::prev(z)->lower != "." && std::prev(z)->b1 > ls) --z;
+        const bool sentence_opens = z == ts.begin() || std::prev(z)->b1 <= ls || std::prev(z)->lower == ".";
+        const std::size_t end = ts[doc.token_at(m.span.end) - 1].b1;
+        const bool date_ends_sentence = end < text.size() && text[end] == '.';
+        if (letter_noun && sentence_opens && date_ends_sentence && (k != "от" || words == 1)) return true;
+        if (k == "от") return false;
+      }
       if (kCues.count(k)) {
         const bool bracket = x != ts.begin() && !std::prev(x)->word && std::prev(x)->lower == "(" && std::prev(x)->b1 > ls;
         return opens || bracket || date_ends_line(m);

@@ -779,6 +779,8 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "yolu* ~ kes*"}, {"movement_restriction", "закрывал* дорогу"},
     {"movement_restriction", "закрывал* ~ дорогу"}, {"movement_restriction", "закрывал* ~ ~ дорогу"},
     {"movement_restriction", "مسكر* طريق"}, {"movement_restriction", "مسكر* ~ طريق"},
+    // ("беспилотник ударил по машине": a drone as the subject of a strike)
+    {"airstrike", "беспилотник* ударил*"}, {"airstrike", "беспилотник* ~ ударил*"}, {"airstrike", "дрон* ударил*"},
 };
 
 // Casualty words and civilian words (civilian_harm: both in one sentence).
