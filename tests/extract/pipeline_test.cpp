@@ -4786,6 +4786,20 @@ TEST(DateQuality, ALettersOwnDateInASentenceOfItsOwnAnchorsItsYesterday) {
   EXPECT_EQ(day_of["shelling"], "2019-11-10") << json(r.candidates).dump();
   EXPECT_EQ(day_of["patrol"], "2019-12-27");
   EXPECT_EQ(day_of["airstrike"], "2020-01-12");
+  // (the same night, Arabic feminine "الليلة نفسها")
+  {
+    const auto cs = full_candidates_of("سقط صاروخ على سراقب مساء الثلاثاء ٢ تشرين الأول ٢٠١٨. وفي الليلة نفسها سقط صاروخ آخر على سرمين.");
+    ASSERT_EQ(cs.size(), 2u) << json(cs).dump();
+    EXPECT_EQ(cs[1].value("observed_at", std::string()).substr(0, 10), "2018-10-02");
+  }
+  // (a city's centre and limits: the city, not the province; a stud named by its village)
+  {
+    const auto r = full_run("Завод находится в черте Алеппо, в 5 км от центра Алеппо.");
+    for (const json& p : r.mentions["places"]) {
+      EXPECT_EQ(p.value("kind", std::string()), "point") << p.dump();
+    }
+    EXPECT_EQ(full_run("The foal was born at the Sarmada stud on Monday.").mentions["places"].size(), 1u);
+  }
   // (a letter's noun and its date inside a longer sentence is no entry's head)
   const auto n = full_run("Он получил письмо от 26 ноября и рассказал о нём. Вчера Сармин обстреляли.\n\n"
                           "Она получила письмо от 28 ноября. Вчера Саракиб обстреляли.", 2019y / December / 5);

