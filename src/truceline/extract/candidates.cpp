@@ -961,9 +961,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
   bool foreign_dateline = false;  // (set below)
   // Not a place where a teller or a shooter is ("a witness in X", "forces stationed in X"):
   // that is no dateline.
+  // Nor an office's or a branch's town in a letterhead ("SYRIAN ARAB RED CRESCENT - ALEPPO BRANCH",
+  // "فرع اللاذقية", "(Latakia office)"): where the writer works, not where the events are.
+  auto office_of = [&](const PlaceMention& p) {
+    static const std::set<std::string> kAfter{"branch", "office", "bureau", "headquarters", "филиал", "офис",
+                                              "şubesi", "ofisi", "bürosu"};
+    static const std::set<std::string> kBefore{normalise_arabic("فرع"), normalise_arabic("مكتب")};
+    std::size_t k = doc.token_at(p.span.end);
+    while (k < ts.size() && !ts[k].word && ts[k].lower != "\n") ++k;
+    if (k < ts.size() && ts[k].word && kAfter.count(ts[k].lower)) return true;
+    std::size_t j = doc.token_at(p.span.begin);
+    while (j > 0 && !ts[j - 1].word) --j;
+    return j > 0 && ts[j - 1].script == Script::arabic && kBefore.count(word_key(j - 1));
+  };
   for (const auto& p : m.places)
     if (p.span.begin >= body_begin && p.span.end <= dateline_end && p.kind != "region" && !p.ruled_out &&
-        !held_place_cue(doc, m.places, p)) {
+        !held_place_cue(doc, m.places, p) && !office_of(p)) {
       dateline_place = &p;
       break;
     }

@@ -1880,7 +1880,13 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
       if (auto r = claimant_forward(t, h.end + 1, e)) return make(*r, "passive_by:" + h.p->source, h);
       continue;
     }
-    if (verb_first || after_comma || h.first == b) {
+    // (the verbs added for a subject before them, "жители сказали, что …", "الأهالي قالوا إن …":
+    // never a claimant after them — "قالو من جهة الشمال", "сказали нам", "рассказал потом" are no
+    // tellers; development diff, session 41)
+    static const std::set<std::string, std::less<>> kSubjectFirst{"сказал*", "рассказал*", "уверяют", "уверяет", "قالوا",
+                                                                  "قالو", "يقولون", "بيقولو", "حكوا", "حكيو"};
+    const bool subject_first = kSubjectFirst.count(h.p->source) != 0;
+    if ((verb_first || after_comma || h.first == b) && !subject_first) {
       // (opening the sentence or a colon's part, capitalised: "PC: Says the checkpoint …")
       const bool opens = h.first == b || (t.tok(h.first - 1).lower == ":" && t.tok(h.first).capitalised);
       if (auto r = claimant_forward(t, h.end, e);

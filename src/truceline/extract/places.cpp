@@ -2401,9 +2401,10 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       // mention): a weak cue, the gazetteer or the supplement must know the name. "the", one to
       // three capitalised words, then (after "field", "main", "local", …) a facility's noun.
       if (tok(w).script == Script::latin && w >= 1 && W[w].sep == 0 && lower(w - 1) == "the") {
+        // (not "council": "the Shalakh council said" is a teller's; development diff)
         static const std::set<std::string> kFacility{
             "office", "offices", "hospital", "clinic", "camp", "camps", "market", "school", "quarry", "branch",
-            "council", "bakery", "mill", "station", "crossing", "bridge", "junction", "roundabout", "mosque",
+            "bakery", "mill", "station", "crossing", "bridge", "junction", "roundabout", "mosque",
             "cemetery", "warehouse", "depot", "plant", "factory", "dispensary", "centre", "center", "pharmacy",
             "garage", "workshop", "farm", "orchards", "fields", "well", "reservoir", "dam", "silos", "silo", "stud",
             "stable", "stables", "nursery", "hatchery", "apiary", "press"};
@@ -3033,6 +3034,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       std::optional<Resolved> found_res;
       const bool arabic_word = t0.script == Script::arabic;
       auto cue = cue_before(w);
+      // (Levantine "ع", "عند", "جنب" only before a name written without the article: "ع سراقب",
+      // "تحت مارع"; "عند الباب" is at the door, "جنب الملعب" by the pitch — development diff,
+      // session 41: both were read as towns)
+      if (cue && arabic_word && !cue->strong &&
+          (cue->text == "\u0639" /* ع */ || cue->text == "\u0639\u0646\u062F" /* عند */ ||
+           cue->text == "\u062C\u0646\u0628" /* جنب */) &&
+          ar_letters(doc.token_text(W[w].tok)).starts_with(U"\u0627\u0644"))
+        cue.reset();
       // A list after a place: "Saraqib and Binnish", "Saraqib, Binnish", "سراقب وبنش" (a weak cue).
       // (After a dropped member of the list too: dropped_member_last.)
       const std::size_t list_anchor =
@@ -4938,6 +4947,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                      f.starts_with("bolnits") || f.starts_with("hastane") || f.starts_with("universite") ||
                      kOffice.count(f) != 0 || (!k.empty() && kAr.count(k));
             };
+            // (not when a region word is told with the name: "مكتب ريف جسر الشغور", the office of
+            // the countryside; development diff, session 41)
+            if (before != RegionWord::none || after != RegionWord::none) return false;
             for (std::size_t x = a, k = 0; x > 0 && k < 4 && W[x].sep != 3; ++k)
               if (institution(--x)) return true;
             return b + 1 < n && W[b + 1].sep != 3 && institution(b + 1);
