@@ -1409,12 +1409,15 @@ struct Scanner {
         bool clock = false;
         while (after < le && words <= 3 && !clock) {
           while (after < le && (text[after] == ' ' || text[after] == ',' || text[after] == '(')) ++after;
-          clock = detail::clock_at(text, after, le) || [&] {  // ("15.20", a dotted clock)
+          // (a plain copy of the line's end: clang before 16 cannot capture a structured binding)
+          const std::size_t line_end = le;
+          clock = detail::clock_at(text, after, line_end) || [&] {  // ("15.20", a dotted clock)
             std::size_t y = after, h = 0;
-            while (y < le && y - after < 2 && text[y] >= '0' && text[y] <= '9') h = h * 10 + static_cast<std::size_t>(text[y++] - '0');
-            return y > after && y + 2 < le + 1 && y < le && text[y] == '.' && y + 2 < le &&
+            while (y < line_end && y - after < 2 && text[y] >= '0' && text[y] <= '9')
+              h = h * 10 + static_cast<std::size_t>(text[y++] - '0');
+            return y > after && y < line_end && text[y] == '.' && y + 2 < line_end &&
                    std::isdigit(static_cast<unsigned char>(text[y + 1])) && std::isdigit(static_cast<unsigned char>(text[y + 2])) &&
-                   (y + 3 >= le || !std::isdigit(static_cast<unsigned char>(text[y + 3]))) && h <= 23;
+                   (y + 3 >= line_end || !std::isdigit(static_cast<unsigned char>(text[y + 3]))) && h <= 23;
           }();
           while (after < le && text[after] != ' ' && text[after] != ',') ++after;
           ++words;
