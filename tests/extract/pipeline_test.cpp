@@ -4834,4 +4834,35 @@ TEST(DateQuality, APairOpeningALogsItemIsItsDate) {
   }
 }
 
+TEST(CandidateQuality, ReviewerFindingsOnSessionFortyOnesRules) {
+  // No ban: an entry fee, the traffic police's rules, a ban negated or for others, a question;
+  // nor rain falling, a road cut across, a shell that did not explode.
+  for (const char* text : {"The entry fee for the Idlib museum is forbidden to rise, the council said.",
+                           "The traffic police in Ariha said parking on the main square is forbidden.",
+                           "السير على طريق أريحا غير ممنوع.", "قال مجلس أريحا إن الدخول إلى المدارس ممنوع لغير الطلاب.",
+                           "Eriha'da yol yapımı yasak değil.", "الأمطار تتساقط على أريحا منذ الصباح.",
+                           "Çiftçi Eriha yolunu kesip tarlasına girdi.", "Eriha'da infilak etmeyen bir roket bulundu.",
+                           "The two teams traded fire on social media over the Saraqib match."}) {
+    EXPECT_TRUE(full_candidates_of(text).empty()) << text << json(full_candidates_of(text)).dump();
+  }
+  // A letterhead's branch town is no event place through the sentence after it; a teller's
+  // office town stays the province's reading (no point).
+  for (const char* text : {"RED CRESCENT - ALEPPO BRANCH\nShells fell overnight, killing two civilians.",
+                           "The WFP office in Hama said shells fell overnight, killing two."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_FALSE(cs[0].contains("lat")) << text << cs[0].dump();
+  }
+  // "Says …" opening a sentence names no teller; a case-code line takes no heading's teller.
+  EXPECT_EQ(full_candidates_of("Says shells hit Ariha at dawn, the farmer fled.").at(0).value("claimed_by", std::string("Test Wire")),
+            "Test Wire");
+  {
+    const auto r = full_run("Residents of Ariha said shells hit the town on Monday.\n"
+                            "KN-0102 Sarmin, Wed 13 Jan 09:15: a drone struck a car yesterday.",
+                            2021y / January / 20);
+    ASSERT_EQ(r.candidates.size(), 2u) << json(r.candidates).dump();
+    EXPECT_NE(r.candidates[1].value("claimed_by", std::string()), "Residents of Ariha");
+  }
+}
+
 }  // namespace truceline::extract

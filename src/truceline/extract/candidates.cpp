@@ -2188,7 +2188,15 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}', the place its log line opens with",
                                         head->text));
     }
-    else if (si > 0 && (c.place = nearest_place(si - 1, false))) c.place_rule = "previous_sentence";
+    // (not a letterhead's office town: "RED CRESCENT - ALEPPO BRANCH\nShells fell overnight";
+    // reviewer, session 41)
+    else if (si > 0 && [&] {
+               const PlaceMention* before = nearest_place(si - 1, false);
+               if (!before || office_of(*before)) return false;
+               c.place = before;
+               return true;
+             }())
+      c.place_rule = "previous_sentence";
     // (not a letterhead's title that no gazetteer locates: "NORTHGATE OPEN UNIVERSITY", "RISK
     // REGISTER" are no places; twenty-ninth held-out set)
     else if (dateline_place && !of_claimant(dateline_place) && !foreign_dateline &&

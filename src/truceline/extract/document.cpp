@@ -485,6 +485,19 @@ std::vector<std::pair<std::size_t, std::size_t>> Document::row_cells(std::size_t
   return cells;
 }
 
+bool case_code_item(const Document& d, std::size_t si) {
+  const auto& ss = d.sentences();
+  std::size_t s0 = si;
+  while (!starts_line(d, s0)) --s0;
+  const std::string_view t = std::string_view(d.text()).substr(ss[s0].b0, ss[s0].b1 - ss[s0].b0);
+  std::size_t c = 0;
+  while (c < t.size() && c < 5 && t[c] >= 'A' && t[c] <= 'Z') ++c;
+  std::size_t dd = c < t.size() && c >= 1 && t[c] == '-' ? c + 1 : 0;
+  const std::size_t d0 = dd;
+  while (dd > 0 && dd < t.size() && dd - d0 < 8 && t[dd] >= '0' && t[dd] <= '9') ++dd;
+  return dd > 0 && dd - d0 >= 2 && dd < t.size() && t[dd] == ' ';
+}
+
 bool list_item(const Document& d, std::size_t si) {
   const auto& ss = d.sentences();
   std::size_t s0 = si;
@@ -513,14 +526,7 @@ bool list_item(const Document& d, std::size_t si) {
   // A log line led by its case code, capital letters, a hyphen and digits ("MA-0211 Al-Ghuz #1,
   // Mon 11 Jan 10:40, CB: …"; forty-first held-out set, a phone survey's call-back log): each
   // line its own entry, whose claimant is no other line's.
-  {
-    std::size_t c = 0;
-    while (c < t.size() && c < 5 && t[c] >= 'A' && t[c] <= 'Z') ++c;
-    std::size_t d = c < t.size() && c >= 1 && t[c] == '-' ? c + 1 : 0;
-    const std::size_t d0 = d;
-    while (d > 0 && d < t.size() && d - d0 < 8 && t[d] >= '0' && t[d] <= '9') ++d;
-    if (d > 0 && d - d0 >= 2 && d < t.size() && t[d] == ' ') return true;
-  }
+  if (case_code_item(d, si)) return true;
   // A log line led by its date and a dash ("17.12.2018 — Qalaat al-Madiq — six mortar rounds",
   // "21.10.2018 – Kafr Naha – …", "05/11 - …"): digits with dots or slashes, a space, a dash
   // (issue 14, seventeenth held-out set).

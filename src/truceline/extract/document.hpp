@@ -183,6 +183,9 @@ class Document {
 // "▪", "●", "◦"), a table row's "|", or a number followed by ")" or "." (any sentence of that
 // line: an item may run over several sentences; the next line is another item or none).
 bool list_item(const Document& d, std::size_t si);
+// Whether sentence si's line opens with a case code: capital letters, a hyphen, digits, a space
+// ("MA-0211 Al-Ghuz #1, …": a call log's line). Such lines are list items too.
+bool case_code_item(const Document& d, std::size_t si);
 // The sentence begins a line (the first sentence, or a line break before it).
 bool starts_line(const Document& d, std::size_t si);
 

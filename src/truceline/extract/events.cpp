@@ -744,7 +744,7 @@ constexpr Entry kTriggers[] = {
     // (fortieth held-out set: "two armed groups fired at each other", "склад … повреждён ракетами",
     // "двор кафе … пострадал от мины", "düşen bir roketin basıncıyla")
     {"armed_clash", "fired at each other"}, {"armed_clash", "shot at each other"}, {"armed_clash", "firing at each other"},
-    {"armed_clash", "exchanged gunfire"}, {"armed_clash", "traded fire"},
+    {"armed_clash", "exchanged gunfire"},
     {"shelling", "поврежд* ракет*"}, {"shelling", "поврежд* снаряд*"}, {"shelling", "поврежд* минами"},
     {"shelling", "поврежд* миной"}, {"shelling", "повреждён* ракет*"}, {"shelling", "повреждён* снаряд*"},
     {"shelling", "повреждён* минами"}, {"shelling", "повреждён* миной"}, {"shelling", "пострадал* от мины"},
@@ -769,14 +769,15 @@ constexpr Entry kTriggers[] = {
     // (forty-first held-out set: "الصواريخ تتساقط على القرية", "мина упала во дворе", "били минами",
     // "перестреливались", "long bursts of gunfire", Levantine "قواص بين جماعتين", a bomb that "went off",
     // "patlayıcı infilak etti", "İHA süzülen", "yolu kesip", "закрывала дорогу", "مسكّرة طريق")
-    {"shelling", "تتساقط على"}, {"shelling", "الصواريخ تتساقط"}, {"shelling", "القذائف تتساقط"},
+    {"shelling", "الصواريخ تتساقط"}, {"shelling", "القذائف تتساقط"}, {"shelling", "قذائف تتساقط"},
     {"shelling", "мина упала"}, {"shelling", "мины упали"}, {"shelling", "били минами"}, {"shelling", "бьют минами"},
     {"armed_clash", "перестреливал*"}, {"armed_clash", "перестрелк*"}, {"armed_clash", "bursts of gunfire"},
     {"armed_clash", "burst* of gunfire"}, {"armed_clash", "قواص بين"}, {"armed_clash", "قواص ~ بين"},
     {"other", "bomb* ~ went off"}, {"other", "bomb went off"}, {"other", "bomb* ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ went off"},
-    {"other", "infilak et*"}, {"uav_observation", "süzülen ~ iha*"}, {"uav_observation", "süzülen iha*"},
-    {"uav_observation", "süzülen bir iha*"}, {"uav_observation", "iha* süzül*"}, {"movement_restriction", "yolu* kes*"},
-    {"movement_restriction", "yolu* ~ kes*"}, {"movement_restriction", "закрывал* дорогу"},
+    {"other", "infilak etti*"}, {"other", "infilak etmiş*"}, {"other", "infilak eden*"}, {"uav_observation", "süzülen ~ iha*"}, {"uav_observation", "süzülen iha*"},
+    {"uav_observation", "süzülen bir iha*"}, {"uav_observation", "iha* süzül*"}, {"movement_restriction", "yolu* kesip araç*"},
+    {"movement_restriction", "yolu* ~ kesip araç*"}, {"movement_restriction", "yolu* kesti*"},
+    {"movement_restriction", "yolu* kesmiş*"}, {"movement_restriction", "закрывал* дорогу"},
     {"movement_restriction", "закрывал* ~ дорогу"}, {"movement_restriction", "закрывал* ~ ~ дорогу"},
     {"movement_restriction", "مسكر* طريق"}, {"movement_restriction", "مسكر* ~ طريق"},
     // ("беспилотник ударил по машине": a drone as the subject of a strike)
@@ -899,8 +900,10 @@ constexpr const char* kStopVerbs[] = {
 // Only in a sentence no other trigger made an event of. (Turkish "yol" whole, not "yol*":
 // "Yolcular", passengers.)
 constexpr const char* kBanNouns[] = {
-    "traffic", "passage", "entry", "access", "движение", "движения", "передвижение", "проезд", "проезда", "въезд",
-    "въезда", "выезд", "выезда", "مرور", "المرور", "الدخول", "التنقل", "الحركة", "السير", "yol", "yolu", "yollar",
+    // (not "entry", "access": an entry fee, access to water; not "الحركة", also a political movement;
+    // reviewer, session 41)
+    "traffic", "passage", "движение", "движения", "передвижение", "проезд", "проезда", "въезд",
+    "въезда", "выезд", "выезда", "مرور", "المرور", "الدخول", "التنقل", "السير", "yol", "yolu", "yollar",
     "yolları", "geçiş", "geçişi", "giriş", "girişi", "trafik", "trafiği", "ulaşım", "ulaşımı"};
 constexpr const char* kBanVerbs[] = {
     "banned", "prohibited", "forbidden", "barred", "not allowed", "запрещен*", "запрещён*", "запрещает*",
@@ -1889,8 +1892,11 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
     if ((verb_first || after_comma || h.first == b) && !subject_first) {
       // (opening the sentence or a colon's part, capitalised: "PC: Says the checkpoint …")
       const bool opens = h.first == b || (t.tok(h.first - 1).lower == ":" && t.tok(h.first).capitalised);
+      // (a present "Says" opening it never has its teller after it: "Says shells hit Ariha at dawn,
+      // the farmer fled"; reviewer, session 41)
+      const bool says = opens && (t.tok(h.first).lower == "says" || t.tok(h.first).lower == "say");
       if (auto r = claimant_forward(t, h.end, e);
-          r && !(opens && !verb_first && r->second < e && t.tok(r->second).word)) {
+          r && !says && !(opens && !verb_first && r->second < e && t.tok(r->second).word)) {
         // (not an English sentence opening on its verb with its subject left out, "Says the military
         // police checkpoint … has turned cars back": the words after it are what is said, told by
         // whoever the log line is of; "Said the spokesman: …" ends the speaker at a mark;
@@ -1994,6 +2000,8 @@ EventFindings find_events(const Document& doc) {
         if (list_item(doc, *from)) from.reset();  // (no heading: nobody before)
       }
     }
+    // (a log's line led by its case code tells its own caller's words: no heading's teller)
+    if (from && starts_line(doc, si) && case_code_item(doc, si)) from.reset();
     if ((!c || c->inherited) && from && out.claimant[*from]) {
       Claimant prev = *out.claimant[*from];
       prev.inherited = true;
@@ -2364,7 +2372,28 @@ EventFindings find_events(const Document& doc) {
       }
     };
     if (found.empty()) paired(tb.checkpoints, tb.stop_verbs, "checkpoint");
-    if (found.empty()) paired(tb.ban_nouns, tb.ban_verbs, "ban");
+    // (a ban negated anywhere between its noun and verb or right after the verb — "السير … غير
+    // ممنوع", "لم يتم منع", "yasak değil", "yasak mı", a question — or for whom it is not, "ممنوع
+    // لغير الطلاب", nor the traffic police's rules: reviewer, session 41)
+    if (found.empty()) {
+      paired(tb.ban_nouns, tb.ban_verbs, "ban");
+      if (!found.empty() && found.back().rule.starts_with("ban:")) {
+        const EventMention& m = found.back();
+        static const std::set<std::string> kNeg{"not", "no", "never", "не", "ни", "нет", normalise_arabic("غير"),
+                                                normalise_arabic("لم"), normalise_arabic("لا"), normalise_arabic("ما"),
+                                                normalise_arabic("لغير"), "değil", "değildir", "mı", "mi", "mu", "mü",
+                                                "police", "lights", "light", "jam", "jams", "accident", "accidents"};
+        bool neg = false;
+        // (the ban's noun and the words after it within its reach; a word before it only when it
+        // is the one right before: "traffic police" is after, "غير" before a verb is inside)
+        for (std::size_t i = m.first_token > b ? m.first_token - 1 : b, words = 0; i < e && words < 16 && !neg; ++i)
+          if (t.tok(i).word) {
+            ++words;
+            if (kNeg.count(token_key(t.tok(i)))) neg = true;
+          }
+        if (neg) found.pop_back();
+      }
+    }
     // Movement of a group: a movement word with a fighters word within four words of its clause.
     std::set<std::size_t> posts_told;
     for (const Hit& v : find_all(t, tb.movement, b, e)) {

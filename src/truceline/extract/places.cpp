@@ -4950,6 +4950,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             // (not when a region word is told with the name: "مكتب ريف جسر الشغور", the office of
             // the countryside; development diff, session 41)
             if (before != RegionWord::none || after != RegionWord::none) return false;
+            // (nor a teller's office, "The WFP office in Hama said …": where the teller sits; the
+            // province reading keeps it from being made the event's point; reviewer, session 41)
+            if (b + 1 < n && W[b + 1].sep != 3) {
+              static const std::set<std::string> kSaid{"said", "says", "reported", "reports", "told", "stated",
+                                                       "announced", "soobshchil", "soobshchila", "soobshchili",
+                                                       "zayavil", "zayavila", "zayavili"};
+              if (kSaid.count(folded(b + 1))) return false;
+            }
             for (std::size_t x = a, k = 0; x > 0 && k < 4 && W[x].sep != 3; ++k)
               if (institution(--x)) return true;
             return b + 1 < n && W[b + 1].sep != 3 && institution(b + 1);
