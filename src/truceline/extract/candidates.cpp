@@ -3239,6 +3239,29 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         c.actor_rule.clear();
       }
     }
+    // The air defence is never a drone's or an air strike's actor ("تصدت وسائط الدفاع الجوي
+    // لطائرات مسيرة أطلقتها المجموعات الإرهابية": the groups launched them): another actor of the
+    // sentence, the nearest to the event word, or none (development diff, session 41).
+    if ((e.kind == "uav_observation" || e.kind == "airstrike") && c.actor) {
+      auto air_defence = [](const std::string& text) {
+        const std::string l = normalise_arabic(detail::ascii_lower(text));
+        return l.find("air defen") != std::string::npos || text.find("\u041f\u0412\u041e") != std::string::npos /* ПВО */ ||
+               l.find(normalise_arabic("الدفاع الجوي")) != std::string::npos ||
+               l.find(normalise_arabic("الدفاعات الجوية")) != std::string::npos || l.find("hava savunma") != std::string::npos;
+      };
+      if (air_defence(c.actor->text)) {
+        const ActorMention* other = nullptr;
+        std::size_t best = static_cast<std::size_t>(-1);
+        for (const ActorMention* a : actors[si]) {
+          if (a == c.actor || air_defence(a->text)) continue;
+          const std::size_t d = a->span.begin > e.span.begin ? a->span.begin - e.span.begin : e.span.begin - a->span.begin;
+          if (d < best) best = d, other = a;
+        }
+        c.uncertain.push_back(fmt::format("actor: '{}' is the air defence that met it, not who flew it", c.actor->text));
+        c.actor = other;
+        c.actor_rule = other ? "other_than_air_defence" : "";
+      }
+    }
     // Who fired at a drone did not fly it either ("the soldiers of the post fired at it", "فتصدت لها
     // الدفاعات الجوية وأسقطتها", "по нему открыл огонь сирийский пост ПВО", "ПВО сбила беспилотник";
     // forty-first held-out set: two such shooters were made the drone's actor): a word of firing or

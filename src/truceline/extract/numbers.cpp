@@ -111,13 +111,6 @@ const KeyMap<std::string_view>& count_nouns() {
       {"النازحين", "displaced"},
       // people (what happened to them is read from the verbs around)
       {"civilians", "people"}, {"civilian", "people"}, {"people", "people"}, {"persons", "people"},
-      // (shepherds, farmers, workers, guards, drivers in every language: "two shepherds", "iki
-      // çoban", "двое рабочих"; reviewer, session 41)
-      {"shepherds", "people"}, {"shepherd", "people"}, {"farmers", "people"}, {"workers", "people"},
-      {"worker", "people"}, {"guards", "people"}, {"guard", "people"}, {"drivers", "people"}, {"driver", "people"},
-      {"пастуха", "people"}, {"пастухов", "people"}, {"рабочих", "people"}, {"рабочий", "people"},
-      {"сторожа", "people"}, {"сторожей", "people"}, {"çoban", "people"}, {"çobanı", "people"}, {"işçi", "people"},
-      {"sürücü", "people"}, {"رعاة", "people"}, {"مزارعين", "people"}, {"مزارعا", "people"}, {"عمال", "people"},
       {"person", "people"}, {"children", "people"}, {"child", "people"}, {"women", "people"}, {"men", "people"},
       {"fighters", "people"}, {"militants", "people"}, {"soldiers", "people"}, {"troops", "people"},
       {"rebels", "people"}, {"members", "people"}, {"residents", "people"}, {"others", "people"},
