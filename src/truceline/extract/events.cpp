@@ -1919,7 +1919,13 @@ std::optional<Claimant> own_claimant(const Text& t, const Sentence& s) {
           subject_end = k - 1;
           break;
         }
-    if (auto r = claimant_backward(t, b, subject_end)) {
+    // (not a lone conjunction or pronoun before the verb: "Как сказали …", "как потом рассказали";
+    // development diff, session 41)
+    if (auto r = claimant_backward(t, b, subject_end);
+        r && !(r->second - r->first == 1 && [&] {
+          static const std::set<std::string> kLone{"как", "так", "это", "что", "и", "а", "но", "потом", "тогда", "also", "as"};
+          return kLone.count(t.tok(r->first).lower) != 0;
+        }())) {
       if (r->second - r->first == 1 && in_list(t, tables().pronouns, r->first)) {
         Claimant c = make(*r, "pronoun:" + h.p->source, h);
         c.inherited = true;  // resolved from the sentence before
