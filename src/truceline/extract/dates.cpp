@@ -1409,16 +1409,7 @@ struct Scanner {
         bool clock = false;
         while (after < le && words <= 3 && !clock) {
           while (after < le && (text[after] == ' ' || text[after] == ',' || text[after] == '(')) ++after;
-          // (a plain copy of the line's end: clang before 16 cannot capture a structured binding)
-          const std::size_t line_end = le;
-          clock = detail::clock_at(text, after, line_end) || [&] {  // ("15.20", a dotted clock)
-            std::size_t y = after, h = 0;
-            while (y < line_end && y - after < 2 && text[y] >= '0' && text[y] <= '9')
-              h = h * 10 + static_cast<std::size_t>(text[y++] - '0');
-            return y > after && y < line_end && text[y] == '.' && y + 2 < line_end &&
-                   std::isdigit(static_cast<unsigned char>(text[y + 1])) && std::isdigit(static_cast<unsigned char>(text[y + 2])) &&
-                   (y + 3 >= line_end || !std::isdigit(static_cast<unsigned char>(text[y + 3]))) && h <= 23;
-          }();
+          clock = detail::clock_at(text, after, le) || detail::dotted_clock_at(text, after, le);  // ("15.20")
           while (after < le && text[after] != ' ' && text[after] != ',') ++after;
           ++words;
         }
@@ -4407,17 +4398,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
   };
   // A clock "21.40" written with a dot (Turkish and Russian stamps: "4 Ağu 21.40 | Twitter | …"):
   // one or two digits, a dot, two digits, then no digit nor dot; the hour and minutes in range.
-  auto dotted_clock = [&](std::size_t x) {
-    std::size_t y = x, h = 0;
-    while (y < text.size() && y - x < 2 && text[y] >= '0' && text[y] <= '9') h = h * 10 + static_cast<std::size_t>(text[y++] - '0');
-    if (y == x || y + 2 >= text.size() || text[y] != '.' || !std::isdigit(static_cast<unsigned char>(text[y + 1])) ||
-        !std::isdigit(static_cast<unsigned char>(text[y + 2])))
-      return false;
-    const std::size_t mm = static_cast<std::size_t>((text[y + 1] - '0') * 10 + (text[y + 2] - '0'));
-    const std::size_t z = y + 3;
-    if (z < text.size() && (std::isdigit(static_cast<unsigned char>(text[z])) || text[z] == '.')) return false;
-    return h <= 23 && mm <= 59;
-  };
+  auto dotted_clock = [&](std::size_t x) { return detail::dotted_clock_at(text, x, text.size()); };
   // A row's or an entry's number before the date, opening its line ("№ 46. 12.07.2019, 00:40.",
   // "No. 3 – 5 March", "#12 05/03"): the date opens the entry as if it opened the line.
   auto after_numbering = [&](std::size_t b0) {
@@ -4509,9 +4490,8 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       return words >= 1 && words <= 5;
     }();
     const bool only_head_fields =
-        !cued && !doc.opens_line(opener->b0) && !numbered && !after_byline(opener->b0) && !numbered_heading && head_fields;
-    if (!cued && !doc.opens_line(opener->b0) && !numbered && !after_byline(opener->b0) && !numbered_heading && !head_fields)
-      continue;
+        !(cued || doc.opens_line(opener->b0) || numbered || after_byline(opener->b0) || numbered_heading);
+    if (only_head_fields && !head_fields) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
     const std::size_t le = doc.line_bytes(end_byte == 0 ? 0 : end_byte - 1).second;

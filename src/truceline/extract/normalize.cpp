@@ -47,6 +47,18 @@ bool clock_at(std::string_view s, std::size_t x, std::size_t end, bool arabic_in
   }
   return true;
 }
+bool dotted_clock_at(std::string_view s, std::size_t x, std::size_t end) {
+  end = std::min(end, s.size());
+  std::size_t y = x, h = 0;
+  while (y < end && y - x < 2 && s[y] >= '0' && s[y] <= '9') h = h * 10 + static_cast<std::size_t>(s[y++] - '0');
+  if (y == x || y + 2 >= end || s[y] != '.' || !std::isdigit(static_cast<unsigned char>(s[y + 1])) ||
+      !std::isdigit(static_cast<unsigned char>(s[y + 2])))
+    return false;
+  const std::size_t mm = static_cast<std::size_t>((s[y + 1] - '0') * 10 + (s[y + 2] - '0'));
+  const std::size_t z = y + 3;
+  if (z < end && (std::isdigit(static_cast<unsigned char>(s[z])) || s[z] == '.')) return false;
+  return h <= 23 && mm <= 59;
+}
 void put_cp(std::string& out, char32_t c) {
   uint8_t buf[U8_MAX_LENGTH];
   std::size_t n = 0;

@@ -26,6 +26,10 @@ std::size_t digit_at(std::string_view s, std::size_t x, std::size_t end, bool ar
 std::size_t digit_before(std::string_view s, std::size_t x);
 // Whether a clock, "H:MM" or "HH:MM" ("21:47", "٨:٠٢"), starts at s[x] and ends by `end`.
 bool clock_at(std::string_view s, std::size_t x, std::size_t end, bool arabic_indic = true);
+// Whether a clock written with a dot starts at s[x] before `end`: one or two Western digits, a
+// dot, two digits, then no digit nor dot ("21.40", "4 Ağu 21.40 | …", "DVR 15.20–18.35"); the
+// hour at most 23, the minutes at most 59.
+bool dotted_clock_at(std::string_view s, std::size_t x, std::size_t end);
 
 // The normalised letters of an Arabic word: harakat and tatweel removed, alef forms (أ إ آ ٱ)
 // -> ا, ى -> ي, ة -> ه.
