@@ -4865,4 +4865,74 @@ TEST(CandidateQuality, ReviewerFindingsOnSessionFortyOnesRules) {
   }
 }
 
+TEST(CandidateQuality, SessionFortyTwoOpenItemsOnOurOwnSentences) {
+  // A patrol or a convoy fired on or attacked is the fire's target, not its actor; a town
+  // attacked is a clash.
+  {
+    const auto cs = full_candidates_of("Gunmen fired on a Turkish patrol near Saraqib on Monday.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "armed_clash");
+    EXPECT_EQ(actor_id_of(cs[0]), "") << cs[0].dump();
+    EXPECT_EQ(heldout_rules::target_id_of(cs[0]), "turkish-armed-forces") << cs[0].dump();
+  }
+  {
+    const auto cs = full_candidates_of("Unknown gunmen attacked a Russian convoy near Saraqib on Monday.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(heldout_rules::target_id_of(cs[0]), "russia") << cs[0].dump();
+  }
+  {
+    const auto cs = full_candidates_of("Rebels attacked Saraqib on Monday.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "armed_clash");
+    EXPECT_EQ(place_of(cs[0]), "Sarāqib");
+  }
+  // A warplane's adjectives are no places ("حربية" is Harbiye, "روسية" Ar Rasiyah); a warplane or
+  // a drone that "shelled" made an air strike.
+  for (const char* text : {"قصفت طائرة حربية روسية كفرنبل يوم الاثنين.", "قصفت طائرات حربية روسية كفرنبل يوم الاثنين."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "airstrike") << text;
+    EXPECT_EQ(place_of(cs[0]), "Kafranbel") << text;
+    EXPECT_EQ(actor_id_of(cs[0]), "russia") << text;
+  }
+  {
+    const auto cs = full_candidates_of("قصفت طائرة مسيرة سيارة قرب سرمين يوم الاثنين.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), "airstrike");
+  }
+  // A facility's own name is no place: the school is in Idlib.
+  {
+    const auto cs = full_candidates_of("Shells hit the Salam school in Idlib on Sunday.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_NE(place_of(cs[0]), "Salam") << cs[0].dump();
+  }
+  // "عند" before a town the gazetteer spells with its article; not before the door.
+  {
+    const auto cs = full_candidates_of("سقطت قذيفة عند الأتارب يوم الاثنين.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Al Atārib") << cs[0].dump();
+    const auto door = full_candidates_of("سقطت قذيفة عند الباب يوم الاثنين.");
+    ASSERT_EQ(door.size(), 1u);
+    EXPECT_FALSE(door[0].contains("lat")) << door[0].dump();
+  }
+  // "Not only X but Y" in Arabic and Turkish: both places; "X değil, Y": Y only; a Turkish verb
+  // negated after its means: no event.
+  for (const char* text : {"قصفت قوات النظام ليس فقط سراقب بل أريحا أيضاً يوم الاثنين.",
+                           "لم يقتصر القصف يوم الاثنين على سراقب بل امتد إلى أريحا.",
+                           "Rejim güçleri pazartesi günü sadece Serakib'i değil, Eriha'yı da bombaladı.",
+                           "Pazartesi günü yalnızca Serakib değil Eriha da topçu ateşiyle dövüldü."}) {
+    const auto cs = full_candidates_of(text);
+    std::set<std::string> at;
+    for (const json& c : cs) at.insert(place_of(c));
+    EXPECT_EQ(at, (std::set<std::string>{"Sarāqib", "Arīḩā"})) << text << json(cs).dump();
+  }
+  for (const char* text : {"Pazartesi günü Serakib değil Eriha topçu ateşiyle dövüldü.",
+                           "لم تقصف قوات النظام سراقب بل أريحا يوم الاثنين."}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Arīḩā") << text;
+  }
+  EXPECT_TRUE(full_candidates_of("Pazartesi günü Serakib topçu ateşiyle dövülmedi.").empty());
+}
+
 }  // namespace truceline::extract

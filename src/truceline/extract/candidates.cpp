@@ -3016,8 +3016,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (!blamed) blamed = a;
         continue;
       }
+      // (a fire's or an attack's object phrase that the trigger ends in, "Gunmen fired on a Turkish
+      // patrol", "attacked the Russian convoy": after the trigger, its target)
+      const bool object_of_trigger = a->span.begin > e.span.begin && a->span.begin < e.span.end &&
+                                     (e.rule.starts_with("trigger:fired on") || e.rule.starts_with("trigger:fired at") ||
+                                      e.rule.starts_with("trigger:attack"));
       if (a->span.end <= e.span.begin) before_before = before, before = a;  // the nearest before
-      else if (a->span.begin >= e.span.end) {
+      else if (a->span.begin >= e.span.end || object_of_trigger) {
         if (!after) after = a;
         all_after.push_back(a);
       } else if (!overlapping) {
@@ -3798,9 +3803,33 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         // "not only X but (also) Y", "не только X, но и Y": one list (session 40's reviewer: one
         // event at X only)
         const std::size_t a0 = doc.token_at(a->span.begin);
-        const bool not_only = a0 >= 2 && ((ts[a0 - 2].lower == "not" && ts[a0 - 1].lower == "only") ||
-                                          (ts[a0 - 2].lower == "\u043d\u0435" /* не */ &&
-                                           ts[a0 - 1].lower == "\u0442\u043e\u043b\u044c\u043a\u043e" /* только */));
+        // (and "ليس فقط X بل Y", "لم يقتصر القصف على X بل طال Y", "sadece / yalnızca X değil, Y de")
+        static const std::string kFaqat = normalise_arabic("فقط"), kLaysa = normalise_arabic("ليس"),
+                                 kAla = normalise_arabic("على"), kQtsr = normalise_arabic("قتصر");
+        auto ar = [&](std::size_t k) { return normalise_arabic(ts[k].lower); };
+        const bool ar_limited = a0 >= 2 && ar(a0 - 1) == kAla && [&] {
+          for (std::size_t k = a0 - 1, words = 0; k > ss[si].first_token && words < 4;) {
+            --k;
+            if (!ts[k].word) continue;
+            ++words;
+            if (ar(k).find(kQtsr) != std::string::npos) return true;
+          }
+          return false;
+        }();
+        const bool not_only =
+            (a0 >= 2 && ((ts[a0 - 2].lower == "not" && ts[a0 - 1].lower == "only") ||
+                         (ts[a0 - 2].lower == "\u043d\u0435" /* не */ &&
+                          ts[a0 - 1].lower == "\u0442\u043e\u043b\u044c\u043a\u043e" /* только */) ||
+                         (ar(a0 - 2) == kLaysa && ar(a0 - 1) == kFaqat))) ||
+            ar_limited ||
+            (a0 >= 1 && (ts[a0 - 1].lower == "sadece" || ts[a0 - 1].lower == "yaln\u0131zca" /* yalnızca */ ||
+                         ts[a0 - 1].lower == "yaln\u0131z" /* yalnız */));
+        static const std::set<std::string> kNotOnlyLink{
+            "but", "also", "\u043d\u043e" /* но */, "de\u011fil" /* değil */, "da", "de",
+            normalise_arabic("بل"), normalise_arabic("وإنما"), normalise_arabic("إنما"), normalise_arabic("طال"),
+            normalise_arabic("طالت"), normalise_arabic("شمل"), normalise_arabic("شملت"), normalise_arabic("امتد"),
+            normalise_arabic("امتدت"), normalise_arabic("إلى"), normalise_arabic("الى"), normalise_arabic("أيضا"),
+            normalise_arabic("أيضاً")};
         // A province's group in brackets ("в провинции Идлиб - 12 (Саракиб - 5, Хан-эс-Сбиль - 3),
         // в провинции Алеппо - 9 (Хан-эль-Асаль - 4, …)"): the bracket a member closes, opened
         // before it, and the one the next member opens.
@@ -3869,7 +3898,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
             continue;
           }
           unknown_words = 0;
-          if (not_only && (w == "but" || w == "also" || w == "\u043d\u043e" /* но */)) {
+          if (not_only && kNotOnlyLink.count(ts[k].script == Script::arabic ? normalise_arabic(w) : w)) {
             extended = true;
             continue;
           }

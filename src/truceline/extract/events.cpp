@@ -125,6 +125,18 @@ constexpr Entry kTriggers[] = {
     // (and at a checkpoint or post: "Gunmen fired on the army checkpoint"; not "fired on Tuesday")
     {"armed_clash", "fired on ~ checkpoint*"}, {"armed_clash", "fired at ~ checkpoint*"},
     {"armed_clash", "fired on ~ post"}, {"armed_clash", "fired at ~ post"},
+    // ... or a patrol or a convoy ("Gunmen fired on a Turkish patrol", "attacked the joint patrol",
+    // "an attack on a convoy"); an attack on a checkpoint.
+    {"armed_clash", "fired on ~ patrol*"}, {"armed_clash", "fired at ~ patrol*"},
+    {"armed_clash", "fired on ~ ~ patrol*"}, {"armed_clash", "fired at ~ ~ patrol*"},
+    {"armed_clash", "fired on ~ convoy*"}, {"armed_clash", "fired at ~ convoy*"},
+    {"armed_clash", "attacked ~ patrol*"}, {"armed_clash", "attacked ~ ~ patrol*"},
+    {"armed_clash", "attacked ~ convoy*"}, {"armed_clash", "attacked ~ checkpoint*"},
+    {"armed_clash", "attack* on ~ patrol*"}, {"armed_clash", "attack* on ~ ~ patrol*"},
+    {"armed_clash", "attack* on ~ convoy*"}, {"armed_clash", "attack* on ~ checkpoint*"},
+    // A town attacked or stormed ("Rebels attacked Saraqib"), as Turkish "saldırdı" and Arabic
+    // "هاجم"; an attack with a means named is that event (candidates.cpp, "attack" names no means).
+    {"armed_clash", "attacked"}, {"armed_clash", "stormed"},
     {"armed_clash", "fought off"}, {"armed_clash", "fighting off"}, {"armed_clash", "attempt* to advance"},
     {"armed_clash", "attempt* to storm"},
     // Ground taken by force: "captured the village", "retook the town" (a control that is only
@@ -232,6 +244,11 @@ constexpr Entry kTriggers[] = {
     {"airstrike", "قصف* جوي*"}, {"airstrike", "غارة"}, {"airstrike", "غارات"}, {"airstrike", "غاره"},
     {"airstrike", "طيران* حربي*"}, {"airstrike", "طائرات حربية"}, {"airstrike", "برميل* متفجر*"},
     {"airstrike", "براميل متفجر*"},
+    // A warplane or a drone as the strike verb's subject ("قصفت طائرة حربية روسية كفرنبل",
+    // "قصفت طائرة مسيرة سيارة", "قصف الطائرات"):
+    // longer than قصف* (shelling).
+    // (not a warplane alone: "أسقطت الفصائل طائرة حربية" downed one)
+    {"airstrike", "قصف* طائر*"}, {"airstrike", "قصف* الطائر*"},
     // A drone attack ("هجوم بطائرة مسيرة", "هجوم بطائرات مسيرة"): longer than هجوم (armed_clash).
     {"airstrike", "هجوم* ~ مسير*"},
     // Drones launched against a place ("أطلقوا طائرات مسيرة باتجاه X").
@@ -1476,7 +1493,9 @@ std::optional<std::size_t> turkish_negated_verb(const Text& t, std::size_t last,
   if (t.tok(last).word && negative(t.tok(last).lower)) return last;
   if (last + 1 < e && t.tok(last + 1).word) {
     const std::string& w = t.tok(last + 1).lower;
-    for (const std::string_view light : {"yapıl", "edil", "düzenlen", "gerçekleş", "ol", "yaşan"})
+    // (or the verb of a means named first: "topçu ateşiyle dövülmedi", "ateş açılmadı")
+    for (const std::string_view light : {"yapıl", "edil", "düzenlen", "gerçekleş", "ol", "yaşan", "dövül", "vurul",
+                                         "bombalan", "açıl", "hedef"})
       if (w.starts_with(light) && negative(w)) return last + 1;
   }
   return std::nullopt;
@@ -2901,6 +2920,41 @@ EventFindings find_events(const Document& doc) {
         const std::string& w = t.tok(neg->end).lower;
         if (w == "only" || w == "just" || w == "merely" || w == "только" || normalise_arabic(w) == normalise_arabic("فقط"))
           neg.reset();
+      }
+      // ("لم يقتصر القصف على X بل طال Y": the shelling was not limited to X, no negation)
+      if (neg && neg->end < e && t.tok(neg->end).word &&
+          normalise_arabic(t.tok(neg->end).lower).find(normalise_arabic("قتصر")) != std::string::npos)
+        neg.reset();
+      // Turkish "X değil, Y" (not X but Y: the event at Y, X set aside) and "sadece / yalnızca X
+      // değil, Y de" (not only X but also Y: no negation) between two names.
+      if (neg && t.tok(neg->first).lower == "de\xC4\x9Fil" /* değil */) {
+        auto word_at = [&](std::size_t k, int step) -> std::optional<std::size_t> {
+          for (std::size_t x = k; x >= b && x < e; x = step > 0 ? x + 1 : x - 1) {
+            if (t.tok(x).word) return x;
+            if (t.tok(x).lower != ",") return std::nullopt;
+            if (x == 0) break;
+          }
+          return std::nullopt;
+        };
+        const auto before = neg->first > b ? word_at(neg->first - 1, -1) : std::nullopt;
+        const auto after = word_at(neg->first + 1, 1);
+        if (before && after && t.tok(*before).capitalised && t.tok(*after).capitalised && !t.tok(*before).number) {
+          bool only = false;
+          for (std::size_t x = *before, words = 0; x > b && words < 4 && !only;) {
+            --x;
+            if (!t.tok(x).word) continue;
+            ++words;
+            const std::string& w = t.tok(x).lower;
+            only = w == "sadece" || w == "yaln\xC4\xB1zca" /* yalnızca */ || w == "yaln\xC4\xB1z" /* yalnız */ ||
+                   w == "s\xC4\xB1rf" /* sırf */ || w == "salt";
+          }
+          if (only) {
+            neg.reset();
+          } else {
+            m.not_here = Span{t.tok(*before).span.begin, t.tok(neg->first).span.end};
+            neg.reset();
+          }
+        }
       }
       // ("without" after the trigger describes what it tells, "кружил беспилотник без огней", a
       // drone circled without lights; fortieth held-out set: the sighting was dropped)

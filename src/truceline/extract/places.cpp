@@ -156,6 +156,9 @@ const std::vector<Cue>& cues() {
          // سراقب", "دخلت أريحا"): Arabic writes no capitals, so nothing else marks the name.
          "قصفت", "قصف", "استهدفت", "استهدف", "هاجمت", "هاجم", "اقتحمت", "اقتحم", "دخلت", "دخل", "طالت", "طال",
          "ضربت", "دكت", "دك",
+         // (the imperfect after a negation, "لم تقصف قوات النظام سراقب بل أريحا", and the names of
+         // "not only X but Y", "ليس فقط سراقب بل أريحا", "لم يقتصر على X بل امتد إلى Y")
+         "تقصف", "يقصف", "تستهدف", "يستهدف", "بل", "فقط", "امتد", "امتدت", "شمل", "شملت",
          // over / in the skies of ("حلقت فوق سلقين", "في أجواء سلقين وأرمناز")
          "فوق", "أجواء", "اجواء", "سماء",
          "de", "da", "te", "ta", "yakınlarında", "kentinde", "ilçesinde"},    // Turkish (best effort)
@@ -2507,12 +2510,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       // must be a gazetteer spelling). Not across a preposition (that one is the cue then).
       // (Not an adjective of the subject: "الطائرات الحربية", "القوات التركية": ال…ية.)
       const std::string& lw = lower(w);
-      const bool adjective = lw.starts_with("\u0627\u0644") /* ال */ &&
-                             (lw.ends_with("\u064A\u0629") /* ية */ || lw.ends_with("\u064A\u0647") /* يه */ ||
-                              lw.ends_with("\u064A") /* ي */);
+      auto adjective_shaped = [&](const std::string& x) {
+        return x.ends_with("\u064A\u0629") /* ية */ || x.ends_with("\u064A\u0647") /* يه */ ||
+               x.ends_with("\u064A") /* ي */;
+      };
+      const bool adjective = lw.starts_with("\u0627\u0644") /* ال */ && adjective_shaped(lw);
       if (!best && tok(w).script == Script::arabic && !adjective) {
         static const std::set<std::string> kStrike = {
-            cue_key("قصفت"), cue_key("قصف"), cue_key("استهدفت"), cue_key("استهدف"), cue_key("هاجمت"),
+            cue_key("قصفت"), cue_key("قصف"), cue_key("تقصف"), cue_key("يقصف"), cue_key("استهدفت"),
+            cue_key("استهدف"), cue_key("تستهدف"), cue_key("يستهدف"), cue_key("هاجمت"),
             cue_key("هاجم"), cue_key("اقتحمت"), cue_key("اقتحم"), cue_key("دخلت"), cue_key("دخل"),
             cue_key("ضربت"), cue_key("دكت"), cue_key("دك"), cue_key("طالت")};
         // the subject's head noun, right after the verb
@@ -2534,6 +2540,14 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           for (const std::string& f : forms(x)) verb = verb || kStrike.count(f) > 0;
           for (const std::string& f : forms(x + 1)) subject = subject || kSubject.count(f) > 0;
           if (!verb || !subject) continue;
+          // (nor the adjectives of an indefinite subject: "قصفت طائرات حربية روسية كفرنبل", whose
+          // "حربية" and "روسية" are Harbiye and Ar Rasiyah in the gazetteer)
+          if (!lower(x + 1).starts_with("\u0627\u0644") && [&] {
+                for (std::size_t y = x + 2; y <= w; ++y)
+                  if (!adjective_shaped(lower(y))) return false;
+                return true;
+              }())
+            break;
           CueHit h;
           h.first = x;
           h.strong = false;
@@ -3040,7 +3054,16 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       if (cue && arabic_word && !cue->strong &&
           (cue->text == "\u0639" /* ع */ || cue->text == "\u0639\u0646\u062F" /* عند */ ||
            cue->text == "\u062C\u0646\u0628" /* جنب */) &&
-          ar_letters(doc.token_text(W[w].tok)).starts_with(U"\u0627\u0644"))
+          ar_letters(doc.token_text(W[w].tok)).starts_with(U"\u0627\u0644") &&
+          // (a town the main gazetteer spells so stays, "عند الأتارب"; not the door, الباب)
+          !([&] {
+            const std::string key = ar_key_word(doc.token_text(W[w].tok));
+            if (key == ar_key_word("\u0627\u0644\u0628\u0627\u0628") /* الباب */) return false;
+            const auto sp = m.arabic.find(key);
+            if (sp == m.arabic.end()) return false;
+            const Resolved r = m.resolve(sp->second);
+            return r.place && r.match == "exact";
+          }()))
         cue.reset();
       // A list after a place: "Saraqib and Binnish", "Saraqib, Binnish", "سراقب وبنش" (a weak cue).
       // (After a dropped member of the list too: dropped_member_last.)
@@ -4749,6 +4772,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         // A word after a road is a stretch's end only when located ("M4 kara yolunda Türk ve Rus
         // askerleri": the soldiers' nationality).
         if (cue && cue->key == Words{"road"}) continue;
+        // ... and a facility's name before its noun only when located: "the Salam school in Idlib"
+        // is a school's own name, the place is Idlib.
+        if (cue && cue->key == Words{"facility"} && !prefixed) continue;
         // ... and a word before "üzerinde"/"üzerine" (over, onto) only when located: "Ahmet
         // üzerine" is onto a person (reviewer, session 30).
         if (cue && cue->key == Words{"tr:after"} && !cue->strong &&
