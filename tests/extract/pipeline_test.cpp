@@ -4952,4 +4952,22 @@ TEST(DateQuality, RussianNightToADayAloneAndDottedPairsInProse) {
   }
 }
 
+TEST(CandidateQuality, ADronesPlaceIsUnderItAndHmeimimsAirDefenceIsRussias) {
+  // The place after "over" / "над" / "فوق" is the drone's, not a nearer one (the air base whose
+  // defences shot it down); Hmeimim's air defence is Russia's, a bare one the state's of the places.
+  for (const char* text : {"Средства ПВО авиабазы Хмеймим сбили беспилотник над Джаблой.",
+                           "Air defences at the Hmeimim base shot down two drones over Jableh on Monday.",
+                           "تصدت الدفاعات الجوية في قاعدة حميميم لطائرات مسيرة فوق جبلة"}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(place_of(cs[0]), "Jablah") << text << cs[0].dump();
+  }
+  const auto hm = full_run("Средства ПВО авиабазы Хмеймим сбили беспилотник над Джаблой.", 2021y / March / 1);
+  const auto bare = full_run("ПВО сбила беспилотник над Сармином.", 2021y / March / 1);
+  ASSERT_EQ(hm.mentions["actors"].size(), 1u) << hm.mentions["actors"].dump();
+  ASSERT_EQ(bare.mentions["actors"].size(), 1u) << bare.mentions["actors"].dump();
+  EXPECT_EQ(hm.mentions["actors"][0].value("id", std::string()), "russia") << hm.mentions["actors"].dump();
+  EXPECT_EQ(bare.mentions["actors"][0].value("id", std::string()), "syria") << bare.mentions["actors"].dump();
+}
+
 }  // namespace truceline::extract

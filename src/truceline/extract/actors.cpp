@@ -2059,7 +2059,43 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
     std::string place_state;
     if (codes.size() == 1)
       if (const auto it = m.party_of_country.find(*codes.begin()); it != m.party_of_country.end()) place_state = it->second;
+    // (Hmeimim's air defence is Russia's: "средства ПВО авиабазы Хмеймим", "the Hmeimim base's
+    // air defences", "الدفاعات الجوية في قاعدة حميميم"; session 41's open item: read as Syria's)
+    auto hmeimim_near = [&](const ActorMention& a) {
+      const auto& ts = doc.tokens();
+      for (std::size_t k = doc.token_at(a.span.end), words = 0; k < ts.size() && words < 4; ++k) {
+        if (!ts[k].word) {
+          if (ts[k].lower == "." || ts[k].lower == ";" || ts[k].lower == "\n") break;
+          continue;
+        }
+        ++words;
+        const std::string& w = ts[k].lower;
+        if (w.starts_with("\u0445\u043c\u0435\u0439\u043c\u0438\u043c" /* хмеймим */) || w.starts_with("hmeimim") ||
+            w.starts_with("hmaymim") || w.starts_with("humaymim") || w.starts_with("hmeymim") ||
+            ar_letters(w).find(U"\u062D\u0645\u064A\u0645\u064A\u0645" /* حميميم */) != std::u32string::npos)
+          return true;
+      }
+      for (std::size_t k = doc.token_at(a.span.begin), words = 0; k > 0 && words < 3;) {
+        --k;
+        if (!ts[k].word) continue;
+        ++words;
+        const std::string& w = ts[k].lower;
+        if (w.starts_with("hmeimim") || w.starts_with("humaymim") || w.starts_with("hmeymim")) return true;
+      }
+      return false;
+    };
     for (auto& p : waiting) {
+      std::string air = p.am.text;
+      for (char& ch : air) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const auto russia = m.party_of_country.find("RU");
+      if ((air.find("\u041f\u0412\u041e" /* ПВО */) != std::string::npos || air.find("air defen") != std::string::npos ||
+           ar_letters(air).find(U"\u062F\u0641\u0627\u0639" /* دفاع */) != std::u32string::npos) &&
+          russia != m.party_of_country.end() && hmeimim_near(p.am)) {
+        p.am.id = agreement::forces_or_state(m.forces_of, russia->second, false);
+        p.am.how = "context";
+        out.push_back(std::move(p.am));
+        continue;
+      }
       std::set<std::string> r = p.head_id.empty() ? ground_states : named_states;
       if (!place_state.empty()) r.insert(place_state);
       if (p.head_id.empty()) {

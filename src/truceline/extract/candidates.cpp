@@ -2027,6 +2027,13 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                                        std::any_of(places[si].begin(), places[si].end(), [&](const PlaceMention* p) {
                                          return p->kind != "region" && p->span.begin >= e.not_here.end;
                                        });
+    auto overhead = [&](const PlaceMention* p) {
+      for (std::string_view cue : {"cue:over+", "cue:above+", "cue:\u043d\u0430\u0434+" /* над */, "cue:فوق+",
+                                   "cue:\u0623\u062c\u0648\u0627\u0621+" /* أجواء */, "cue:\u0627\u062c\u0648\u0627\u0621+",
+                                   "cue:\u0633\u0645\u0627\u0621+" /* سماء */})
+        if (p->rule.find(cue) != std::string::npos) return true;
+      return false;
+    };
     auto nearest_place_of = [&](std::size_t s, bool points_only, bool skip_bracketed) -> const PlaceMention* {
       const PlaceMention* best = nullptr;
       for (const PlaceMention* p : places[s]) {
@@ -2066,6 +2073,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
         // (in the event's sentence, a place past a "but" loses to one in the event's own clause:
         // "لم يسجل أي قصف على حاس، لكن قصفت قوات النظام كفرنبل"; session 38's open item)
+        // (a drone's place is under it: "over X", "над X", "فوق X" beats a nearer place in the
+        // sentence, "Средства ПВО авиабазы Хмеймим сбили беспилотник над Джаблой")
+        if (best && s == si && e.kind == "uav_observation" && overhead(best) != overhead(p)) {
+          if (overhead(p)) best = p;
+          continue;
+        }
         if (!best || (s == si && across_but(best) != across_but(p) ? across_but(best)
                                                                    : distance(p->span, e.span) < distance(best->span, e.span)))
           best = p;
