@@ -4933,6 +4933,13 @@ TEST(CandidateQuality, SessionFortyTwoOpenItemsOnOurOwnSentences) {
     EXPECT_EQ(place_of(cs[0]), "Arīḩā") << text;
   }
   EXPECT_TRUE(full_candidates_of("Pazartesi günü Serakib topçu ateşiyle dövülmedi.").empty());
+  // "vefat etti" (died) counts the dead of an event; a death at home is no event.
+  {
+    const auto cs = full_candidates_of("Dün Sermin'e düşen roketle iki sivil vefat etti.");
+    ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
+    EXPECT_EQ(cs[0].value("fatalities", 0), 2) << cs[0].dump();
+    EXPECT_TRUE(full_candidates_of("Köyün yaşlılarından Ahmet Dede dün Sermin'deki evinde vefat etti.").empty());
+  }
 }
 
 TEST(DateQuality, RussianNightToADayAloneAndDottedPairsInProse) {

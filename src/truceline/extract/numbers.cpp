@@ -274,7 +274,7 @@ std::string_view tr_event_word(std::string_view k) {
   static const std::pair<std::string_view, std::string_view> stems[] = {
       // (and the evidential past, "iki sivil ölmüş": set 34)
       {"öld", "fatalities"},     {"ölen", "fatalities"},    {"ölü", "fatalities"},     {"ölmüş", "fatalities"},
-      {"hayatını", "fatalities"},
+      {"hayatını", "fatalities"}, {"vefat", "fatalities"},  // ("iki çoban vefat etti", died)
       {"şehit", "fatalities"},   {"yaralan", "injured"},    {"yaralad", "injured"},    {"yaralı", "injured"},
       {"göç", "displaced"}};
   for (const auto& [stem, counts] : stems)
