@@ -4881,7 +4881,7 @@ TEST(CandidateQuality, SessionFortyTwoOpenItemsOnOurOwnSentences) {
     EXPECT_EQ(heldout_rules::target_id_of(cs[0]), "russia") << cs[0].dump();
   }
   {
-    const auto cs = full_candidates_of("Rebels attacked Saraqib on Monday.");
+    const auto cs = full_candidates_of("Rebels attacked the town of Saraqib on Monday.");
     ASSERT_EQ(cs.size(), 1u) << json(cs).dump();
     EXPECT_EQ(kind_of(cs[0]), "armed_clash");
     EXPECT_EQ(place_of(cs[0]), "Sarāqib");
@@ -4957,6 +4957,10 @@ TEST(DateQuality, RussianNightToADayAloneAndDottedPairsInProse) {
     const auto r = full_run(text, 2021y / March / 1);
     EXPECT_TRUE(r.mentions["dates"].empty()) << text << r.mentions["dates"].dump();
   }
+  // (nor a report's item numbers beside a full date of that month)
+  const auto items = full_run("Отчёт за 21.01.2020\n4.1 Обстановка у Сармина спокойная.\n4.2. Дорога открыта.", 2021y / March / 1);
+  ASSERT_EQ(items.mentions["dates"].size(), 1u) << items.mentions["dates"].dump();
+  EXPECT_EQ(items.mentions["dates"][0].value("text", std::string()), "21.01.2020");
 }
 
 TEST(CandidateQuality, ADronesPlaceIsUnderItAndHmeimimsAirDefenceIsRussias) {
@@ -4975,6 +4979,122 @@ TEST(CandidateQuality, ADronesPlaceIsUnderItAndHmeimimsAirDefenceIsRussias) {
   ASSERT_EQ(bare.mentions["actors"].size(), 1u) << bare.mentions["actors"].dump();
   EXPECT_EQ(hm.mentions["actors"][0].value("id", std::string()), "russia") << hm.mentions["actors"].dump();
   EXPECT_EQ(bare.mentions["actors"][0].value("id", std::string()), "syria") << bare.mentions["actors"].dump();
+}
+
+TEST(DateQuality, FortyTwoSetsEntryHeadingsOnOurOwnSentences) {
+  // An entry's heading counts its lines' relative days: a numbered or ordinal label and a dash
+  // ("Visit 2 - Monday 4 March, Sarmin."), fields between ("Form 3 - Ahmad K. - absent - Sunday 13
+  // October"), a byline before a weekday's abbreviation ("Hasan - Mon 8 Feb 10:12"), a weekday's
+  // abbreviation opening the line ("Wed 16 Oct, 10:15. …").
+  auto day_of = [](const char* text, year_month_day pub) {
+    const auto r = full_run(text, pub);
+    return r.candidates.empty() ? std::string("none") : r.candidates[0].value("observed_at", std::string()).substr(0, 10);
+  };
+  EXPECT_EQ(day_of("Field notes, Sarmin survey\n\nVisit 2 - Monday 4 March, Sarmin.\nThe farmer said that the day before "
+                   "yesterday shells fell on his field.\n\nVisit 3 - Wednesday 6 March, Binnish.\nNothing to report.\n",
+                   2019y / March / 10),
+            "2019-03-02");
+  EXPECT_EQ(day_of("Returned forms\n\nForm 3 - Ahmad K., Grade 4 - absent - Sunday 13 October\n\"Last night rockets fell on "
+                   "Sarmin.\"\n\nForm 5 - Rami S., Grade 5 - present - Monday 14 October\n\"Nothing.\"\n",
+                   2019y / October / 24),
+            "2019-10-12");
+  EXPECT_EQ(day_of("Comments\n\nHasan - Mon 8 Feb 10:12\nRockets hit Sarmin last night, two were hurt.\n\nRasha - Tue 9 Feb "
+                   "08:55\nAny day is fine.\n",
+                   2021y / February / 13),
+            "2021-02-07");
+  EXPECT_EQ(day_of("Follow-up\n\nWed 16 Oct, 10:15. The army has closed the road to Sarmin from this morning.\n\nThu 17 Oct. "
+                   "Nothing new.\n",
+                   2019y / October / 24),
+            "2019-10-16");
+  EXPECT_EQ(day_of("دوري الورق\n\nالجولة الثالثة – الأربعاء ١٧/١١ بعد العشا\n- سرمين × بنش: ضربو عسرمين مبارح بالليل قذايف.\n\n"
+                   "الجولة الرابعة – السبت ٢٠/١١\n- ما في شي.\n",
+                   2021y / November / 21),
+            "2021-11-16");
+  // A place its heading names after its day is the entry's events', when their sentences name none.
+  const auto r = full_run("Field notes\n\nVisit 2 - Monday 4 March, Sarmin.\nSpeaker B, farmer.\nThe day before yesterday "
+                          "three shells came down on the threshing floor; they came from the Binnish side.\n",
+                          2019y / March / 10);
+  ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+  EXPECT_EQ(place_of(r.candidates[0]), "Sarmīn") << r.candidates[0].dump();
+  // (an ordinary line opening with a label and a number is no heading: "Room 4 - the nurse said …")
+  EXPECT_EQ(day_of("Ward notes, 10 March 2019\nRoom 4 - the nurse said shells fell on Sarmin yesterday.\n", 2019y / March / 10),
+            "2019-03-09");
+}
+
+TEST(CandidateQuality, FortyTwoSetsWordsOnOurOwnSentences) {
+  // The day told after the verb of telling is the event's, not the day it was told on.
+  {
+    const auto r = full_run("At the meeting (Wednesday 15 January) the farmer reported that a drone had circled over Sarmin "
+                            "on Monday night, and that the soldiers there fired at it.",
+                            2020y / February / 3);
+    ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+    EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2020-01-13");
+    EXPECT_FALSE(r.candidates[0]["evidence"].contains("target")) << r.candidates[0].dump();  // (who fired at it)
+  }
+  // A time opening the clause is no part of the teller's name.
+  EXPECT_EQ(full_candidates_of("On Monday the mayor said that shells hit Sarmin.").at(0).value("claimed_by", std::string()), "mayor");
+  // Fire "from the X side" is the origin; shooting between two groups, a bike blown up, a drone
+  // going round.
+  {
+    const auto cs = full_candidates_of("Shells fell on Sarmin, they came from the Binnish side.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(place_of(cs[0]), "Sarmīn");
+  }
+  for (const auto& [text, kind] : std::vector<std::pair<const char*, const char*>>{
+           {"Last night there was shooting between two groups at the checkpoint in Sarmin.", "armed_clash"},
+           {"A motorbike had blown up on the road to Sarmin that morning.", "other"},
+           {"A drone has been going round over Sarmin since the afternoon.", "uav_observation"},
+           {"أفاد الشاهد بأن أحمد قتل بانفجار دراجة نارية مفخخة في سوق سرمين.", "other"},
+           {"مرقت دورية تركية من نص سرمين الصبح.", "patrol"}}) {
+    const auto cs = full_candidates_of(text);
+    ASSERT_EQ(cs.size(), 1u) << text << json(cs).dump();
+    EXPECT_EQ(kind_of(cs[0]), kind) << text;
+  }
+  EXPECT_EQ(actor_id_of(full_candidates_of("مرقت دورية تركية من نص سرمين الصبح.").at(0)), "turkish-armed-forces");
+  // Not "attacked" counted or listed: no clash.
+  for (const char* text : {"This is the sixth clinic in Sarmin to be attacked since April.",
+                           "Regime forces attacked the following villages today:"}) {
+    for (const json& c : full_candidates_of(text)) {
+      EXPECT_NE(kind_of(c), "armed_clash") << text << c.dump();
+    }
+  }
+  // "ليلة الخميس على الجمعة": the Friday after the Thursday told.
+  {
+    const auto r = full_run("وفي ليلة الجمعة ٢٣ آب ٢٠١٩، أي ليلة الخميس على الجمعة، سقط صاروخ في ساحة الجامع في سرمين.",
+                            2019y / December / 15);
+    ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+    EXPECT_EQ(r.candidates[0].value("observed_at", std::string()).substr(0, 10), "2019-08-23");
+  }
+  // "في قريته X" (his village X) and "بX" (in X) near a located village: the supplement's village.
+  {
+    const auto cs = full_candidates_of("دارت اشتباكات بين فصيلين مسلحين في قريته جكة.");
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(place_of(cs[0]), "Jakkah");
+    const auto near = full_candidates_of("قهوة أبو صطيف – أخترين\n\nمن يوم الخميس في طوشة بالسلاح بين عشيرتين بشميرات.");
+    ASSERT_EQ(near.size(), 1u) << json(near).dump();
+    EXPECT_EQ(kind_of(near[0]), "armed_clash");
+    EXPECT_EQ(place_of(near[0]), "Shumayrat");
+  }
+  // An engineer's initial is no settlement's abbreviation; a two-word name the supplement spells
+  // exactly is not its last word's town.
+  EXPECT_TRUE(full_run("Подписали: инж. Р. Хайдар, инж. С. Назар.", 2019y / October / 4).mentions["places"].empty());
+  {
+    const auto r = full_run("Plant clinic register, Afrin\nNo.; day; village; crop; complaint\n412; Sat 1 May; Hamu Raju; "
+                            "olive; dark spots\n413; Sat 1 May; Kurkan Tahtani; cherry; holes\n",
+                            2021y / May / 8);
+    std::set<std::string> names;
+    for (const json& p : r.mentions["places"]) names.insert(p.value("text", std::string()));
+    EXPECT_TRUE(names.count("Hamu Raju")) << r.mentions["places"].dump();
+    EXPECT_FALSE(names.count("Raju")) << r.mentions["places"].dump();
+  }
+  // A headline's list and the body's: both places kept; "the city of X and the town of Y" a list.
+  for (const char* text : {"Regime militias shell Saraqib and Afis\n\nRegime militias shelled Saraqib and Afis this morning, "
+                           "killing one civilian, the Civil Defence said.",
+                           "Regime militias shelled the city of Saraqib and the town of Afis this morning."}) {
+    std::set<std::string> at;
+    for (const json& c : full_candidates_of(text)) at.insert(place_of(c));
+    EXPECT_EQ(at, (std::set<std::string>{"Sarāqib", "Afis"})) << text;
+  }
 }
 
 }  // namespace truceline::extract

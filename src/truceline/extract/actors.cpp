@@ -249,6 +249,9 @@ const std::vector<const char*>& force_nouns_other() {
       "air defences", "air defenses", "военнослужащий", "правительство", "drone", "officers", "officials",
       // a patrol names who patrols ("a joint Russian-Turkish patrol", "Türk-Rus devriyesi")
       "patrol", "patrols", "devriyesi", "devriye", "патрулирование", "патруль", "патрули",
+      // (and in Arabic: "دورية تركية", "الدورية الروسية", "دوريات روسية تركية"; forty-second
+      // held-out set: the patrols' parties were no mention)
+      "دورية", "دوريات", "دوريه",
       "офицеры", "ضباط",
       // "турецкие партнёры" (the Turkish partners: Russian officials' word for the state)
       "партнёры", "партнеры",
@@ -1589,7 +1592,9 @@ std::vector<ActorMention> ActorFinder::find(const Document& doc, const std::vect
           noun = hit->entry;
           how = "demonym";
         } else if (const auto al = W[a].lang != Lang::latin && b < n && W[b].sep == 0 ? match_at(b, true, Entry::alias)
-                                                                                        : std::nullopt) {
+                                                                                        : std::nullopt;
+                   // (not a name joined by "و", "and": "اعتقلت دورية والهيئة شابين" is a patrol and HTS)
+                   al && !(W[a].lang == Lang::arabic && (al->proclitic == "\u0648" || al->proclitic.starts_with("\u0648")))) {
           // "ВКС России", "войска Турции", "قوات تركيا": the forces of a party named after them.
           id = m.entries[al->entry].id;
           b = al->end;

@@ -1422,7 +1422,12 @@ struct Scanner {
     // "17.02 с 09:00 дорога была перекрыта"), or with a full date of its month elsewhere: Russian
     // writes decimals with a comma, so such a pair is a day and its month (session 41's open item).
     bool ru_dotted = false;
-    if (!cell && !log_head && !slash && lang == "ru" && x >= 1 && x <= 31 && z >= 1 && z <= 12) {
+    // (its month in two digits, no dot after it: "4.1." and "4.2" number a report's items)
+    const std::string_view pair_text = doc.token_text(i);
+    const bool two_digit_month = pair_text.size() >= 3 && pair_text[pair_text.size() - 3] == '.';
+    const bool dot_after = t[last].b1 < le && text[t[last].b1] == '.';
+    if (!cell && !log_head && !slash && lang == "ru" && x >= 1 && x <= 31 && z >= 1 && z <= 12 && two_digit_month &&
+        !dot_after) {
       static const std::set<std::string> kPart{"утром", "вечером", "ночью", "днём", "днем"};
       const bool part_before = i > 0 && word(i - 1) && same_sentence(i - 1, i) && kPart.count(k[i - 1]);
       std::size_t after = t[last].b1;
@@ -2313,6 +2318,11 @@ struct Scanner {
       first = i - 1, cue = true;
     } else if (i >= 2 && lang == "tr" && is(i - 1, "eden") && is(i - 2, "takip")) {
       first = i - 2, cue = true;
+    } else if (static const std::string kOnAr = lexicon::key("على"), kNightAr = lexicon::key("ليلة");
+               i >= 3 && is(i - 1, kOnAr) && info[i - 2].weekday >= 0 && is(i - 3, kNightAr)) {
+      // "ليلة الخميس على الجمعة" (the night of Thursday to Friday): the Friday after the Thursday
+      // read before it (forty-second held-out set: the Friday before the publication, months on)
+      first = i - 1, cue = true;
     }
     if (is(i + 1, "that") || is(i + 1, "which")) {
       if (is(i + 2, "followed")) last = i + 2, cue = true;
@@ -3694,6 +3704,13 @@ struct Scanner {
       w.reason = fmt::format("the day of that name nearest '{}', told just before, more than two weeks before the "
                              "publication (a day of that time, not the publication's week)",
                              d.text);
+      // (and the night's second day right after it, "ليلة الخميس على الجمعة", read from the first)
+      if (x + 1 < out.size() && out[x + 1].rule == "weekday_after_told" && out[x + 1].resolved &&
+          tokens_of[x + 1].first <= tokens_of[x].second + 2) {
+        DateMention& next = out[x + 1];
+        next.resolved = year_month_day{weekday_from(day, static_cast<int>(weekday{sys_days{*next.resolved}}.c_encoding()), 1)};
+        next.reason = fmt::format("the first such day after '{}', told before (the text says it followed)", w.text);
+      }
     }
   }
   // A weekday told just before a whole date that falls on it, other words between ("فجر يوم
@@ -4523,8 +4540,72 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       }
       return words >= 1 && words <= 5;
     }();
-    const bool only_head_fields =
-        !(cued || doc.opens_line(opener->b0) || numbered || after_byline(opener->b0) || numbered_heading);
+    // ... or a numbered label and a dash or colon before it, opening its line ("Session 1 - Saturday
+    // 2 November, Arshaq.", "Visit 3: 14 May, Sarmin"; forty-second held-out set, a dialect
+    // survey's sessions, whose speakers' "the day before yesterday" counts from the session's day):
+    // one or two words without digits, a number of at most three digits, the mark.
+    // (Or fields between them, the date ending the line: "Slip 4 - Lina H., Grade 5 - does not
+    // allow - Sunday 13 October", a school's returned consent slips.)
+    const bool labelled_heading = [&] {
+      const std::size_t ls = doc.line_bytes(opener->b0).first;
+      std::string_view head = std::string_view(text).substr(ls, opener->b0 - ls);
+      auto trim = [&] {
+        while (!head.empty() && (head.front() == ' ' || head.front() == '\t')) head.remove_prefix(1);
+        while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+      };
+      trim();
+      bool mark = false;
+      for (std::string_view d : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ":"})
+        if (head.ends_with(d)) {
+          head.remove_suffix(d.size());
+          mark = true;
+          break;
+        }
+      if (!mark) return false;
+      trim();
+      // (the fields: cut at the first " - " when the date ends its line)
+      if (date_ends_line(m))
+        for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "})
+          if (const std::size_t at = head.find(d); at != std::string_view::npos) {
+            head = head.substr(0, at);
+            trim();
+            break;
+          }
+      std::size_t digits = 0;
+      while (digits < head.size() && std::isdigit(static_cast<unsigned char>(head[head.size() - 1 - digits]))) ++digits;
+      // (or an ordinal word for the number: "الجولة الرابعة – الأربعاء ١٧/١١", a card league's
+      // rounds; "Round four – …", "Второй тур – …")
+      if (digits == 0) {
+        static const std::set<std::string, std::less<>> kOrdinal{
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
+            "العاشرة", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+            "العاشر", "первый", "второй", "третий", "четвёртый", "четвертый", "пятый", "первая", "вторая",
+            "третья", "четвёртая", "четвертая", "пятая", "birinci", "ikinci", "üçüncü", "dördüncü", "beşinci"};
+        const std::size_t sp = head.rfind(' ');
+        if (sp == std::string_view::npos) return false;
+        std::string last(head.substr(sp + 1));
+        for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!kOrdinal.count(last)) return false;
+        head.remove_suffix(head.size() - sp - 1);
+      } else {
+        if (digits > 3) return false;
+        head.remove_suffix(digits);
+      }
+      if (head.empty() || head.back() != ' ') return false;
+      trim();
+      if (head.empty() || head.size() > 24 || head.find_first_of("0123456789.,:;()|#") != std::string_view::npos) return false;
+      return std::count(head.begin(), head.end(), ' ') <= 1;
+    }();
+    // (the byline before a weekday's abbreviation too: "Hasan - Mon 8 Feb 10:12", a poll's
+    // comments; forty-second held-out set)
+    const bool bylined = after_byline(opener->b0) || (cell_b0 != opener->b0 && after_byline(cell_b0));
+    // (and a weekday's abbreviation opening the line before it: "Wed 16 Oct, 10:15. The bus
+    // company phoned …", "Tue 22 Oct. Ahmad absent"; forty-second held-out set)
+    const bool opens = doc.opens_line(opener->b0) || (cell_b0 != opener->b0 && doc.opens_line(cell_b0));
+    const bool only_head_fields = !(cued || opens || numbered || bylined ||
+                                    numbered_heading || labelled_heading);
     if (only_head_fields && !head_fields) continue;
     const auto after = ts.begin() + static_cast<std::ptrdiff_t>(doc.token_at(m.span.end));
     const std::size_t end_byte = std::prev(after)->b1;
@@ -4589,7 +4670,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
       std::size_t y = first->b0;
       while (y > 0 && (text[y - 1] == ' ' || text[y - 1] == '\t')) --y;
       // (or after a count's day or a byline on its line: "اليوم ٢١ – أربعا ٨/١: …")
-      stamp = y == 0 || text[y - 1] == '\n' || after_byline(opener->b0);
+      stamp = y == 0 || text[y - 1] == '\n' || bylined || opens;
     }
     // ... or a ledger's row whose first cell is its date ("Sun 01/03 | Producer day rate | 175",
     // its notes on the lines below; twenty-fifth held-out set: an invoice's lines).
@@ -4607,12 +4688,12 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     // (received Sunday 2 February): …", "Visited Tue 20 Aug.", "(получено 3 марта)"); twenty-eighth
     // held-out set: an alumni magazine's notes, a loan officer's visits, a site's incident forms,
     // whose "last Wednesday" and "yesterday" count from the note's day.
-    if (!stamp) stamp = cued || numbered_heading;
+    if (!stamp) stamp = cued || numbered_heading || labelled_heading;
     if (!stamp) continue;
     if (published && *m.resolved > *published) return {};
     const auto blank = std::lower_bound(blank_lines.begin(), blank_lines.end(), le);
     entries.push_back({&m, blank == blank_lines.end() ? doc.code_points() : doc.cp(*blank)});
-    bylines += stamp && !cued && after_byline(opener->b0) && !doc.opens_line(opener->b0) ? 1 : 0;
+    bylines += stamp && !cued && bylined && !doc.opens_line(opener->b0) ? 1 : 0;
   }
   // (One entry is a log's only when a byline heads it, "Name – 28 January 2020" alone on its line:
   // what follows it was written that day, as a shared memory's quoted post; thirty-fifth held-out

@@ -118,7 +118,9 @@ const std::vector<Cue>& cues() {
          // (the outskirts in other cases: "на окраинах Джурина"; seventeenth held-out set)
          "окраины", "окраин", "окраинах", "окраинам", "окраину",
          // Arabic (after proclitics are stripped): settlement nouns, "near", "surroundings", "edges".
-         "قرية", "قرى", "بلدة", "بلدات", "مدينة", "مدن", "قرب", "بالقرب من", "محيط", "أطراف", "اطراف",
+         "قرية", "قرى", "بلدة", "بلدات", "مدينة", "مدن", "قرب", "بالقرب من",
+         // (with a possessive: "في قريته جكة", his village Jakkah; forty-second held-out set)
+         "قريته", "قريتها", "قريتهم", "قريتنا", "بلدته", "بلدتها", "بلدتهم", "بلدتنا", "مدينته", "مدينتها", "محيط", "أطراف", "اطراف",
          "ريف", "ريفي", "أرياف", "محافظات", "حي", "ضواحي", "مشارف", "تخوم", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
          "غربي", "منطقة", "ناحية", "محافظة", "محافظتي", "بلدتي", "قريتي", "مزرعة", "تل", "تلة"},
         true);
@@ -342,7 +344,11 @@ bool is_ar_settlement_cue(const Words& key) {
                                                  to_utf8(U"بلدتي"), to_utf8(U"قريتي"), to_utf8(U"مزرعه"),
                                                  to_utf8(U"قاعده"), to_utf8(U"مطار"),
                                                  // plurals: "قرى البارة وكنصفرة" (the villages of …)
-                                                 to_utf8(U"قري"), to_utf8(U"قرى"), to_utf8(U"بلدات")};
+                                                 to_utf8(U"قري"), to_utf8(U"قرى"), to_utf8(U"بلدات"),
+                                                 // with a possessive ("في قريته جكة")
+                                                 to_utf8(U"قريته"), to_utf8(U"قريتها"), to_utf8(U"قريتهم"),
+                                                 to_utf8(U"قريتنا"), to_utf8(U"بلدته"), to_utf8(U"بلدتها"),
+                                                 to_utf8(U"بلدتهم"), to_utf8(U"بلدتنا")};
   return key.size() == 1 && s.count(to_utf8(ar_no_article(ar_letters(key[0])))) != 0;
 }
 // A word that is itself a cue ("بلدة", "مدينة", "حي"): never a place name.
@@ -2382,7 +2388,9 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
       // ("С. Иванов" is an initial; thirty-fourth held-out set: a herbarium's labels).
       if (W[w].sep == 3 && W[w].tok > 0 && doc.token_text(W[w].tok - 1) == "." && w >= 1 &&
           tok(w).script == Script::cyrillic && W[w - 1].tok + 2 == W[w].tok &&
-          (lower(w - 1) == "\u0441" /* с */ || lower(w - 1) == "\u0434" /* д */ ||
+          // (the one-letter ones written small: "инж. С. Назар" is an engineer's initial)
+          (((lower(w - 1) == "\u0441" /* с */ || lower(w - 1) == "\u0434" /* д */) &&
+            doc.token_text(W[w - 1].tok) == lower(w - 1)) ||
            lower(w - 1) == "\u043f\u043e\u0441" /* пос */ || lower(w - 1) == "\u0434\u0435\u0440" /* дер */))
         return weak_cue_here(w, "abbreviated settlement", std::string(doc.tokens_text(W[w - 1].tok, W[w].tok - 1)));
       // A settlement noun and a comma before the name, an apposition ("In our village, Mazar ash
@@ -4131,7 +4139,11 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
         if (!found && m.has_localities() && located_near(nullptr)) {
           for (const Variant& v : variants) {
             const bool of_part = v.in && (v.rule == "ar:ل-" || v.rule == "ar:ول-");
-            if (!(of_part || (weak_cue && v.skip == 0 && v.rule == "ar:exact"))) continue;
+            // (and ب "in" before a name without the article, four letters at least: "بين عشيرتين
+            // بشميرات", in Shumayrat; forty-second held-out set. "بالحريق" keeps out, below.)
+            const bool in_name = v.in && (v.rule == "ar:ب-" || v.rule == "ar:وب-") && !v.word.starts_with(U"ال") &&
+                                 v.word.size() >= 4;
+            if (!(of_part || in_name || (weak_cue && v.skip == 0 && v.rule == "ar:exact"))) continue;
             const std::u32string word = v.skip == 0 ? first : v.word;
             const bool two_words = kNameFirst.count(ar_no_article(word)) != 0 && w + 1 < n && W[w + 1].sep != 3 &&
                                    arabic_word_at(w + 1);
@@ -4637,8 +4649,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           ok = same_skeleton(skeleton_of(gazetteer::fold(win.query)), skeleton_of(gazetteer::fold(r.place->name)),
                              tok(win.first).script == Script::cyrillic) >= 0;
         const PlaceMention* by = ok ? located_near(r.place) : nullptr;
-        if (!by) continue;
-        near_located = by->text, near_located_after = from_ahead(by);
+        // (a name of two words or more the supplement spells exactly, one village of it in scope,
+        // is kept far from any point too; its last word is no place alone: "Hamu Raju" is
+        // Hamuraju, not Rājū the town; forty-second held-out set)
+        const bool whole_name = ok && !by && r.match == "exact" && win.last > win.first && r.homonyms.empty() &&
+                                tok(win.first).script == Script::latin;
+        if (!by && !whole_name) continue;
+        if (by) near_located = by->text, near_located_after = from_ahead(by);
       }
       // (over a village only the supplement has — "فوق" — likewise: near a point the text located;
       // "فوق قناة الري" is over an irrigation canal, not Al Qanayah 100 km off. overhead_window and
