@@ -5087,6 +5087,28 @@ TEST(CandidateQuality, FortyTwoSetsWordsOnOurOwnSentences) {
     EXPECT_TRUE(names.count("Hamu Raju")) << r.mentions["places"].dump();
     EXPECT_FALSE(names.count("Raju")) << r.mentions["places"].dump();
   }
+  // A port's, an airport's city; Turkish o for the Arabic u; an address's country no actor; a
+  // post that "подвергся обстрелу" its target.
+  for (const char* text : {"Груз доставлен из порта Латакия, и в тот же день у Сармина упали снаряды.",
+                           "Делегация вылетела из аэропорта Латакии; накануне Сармин обстреляли."}) {
+    const auto r = full_run(text, 2021y / May / 20);
+    bool city = false;
+    for (const json& p : r.mentions["places"]) city = city || (p.value("name", std::string()) == "Latakia" && p.contains("lat"));
+    EXPECT_TRUE(city) << text << r.mentions["places"].dump();
+  }
+  {
+    const auto r = full_run("Ömranlı köyünde dün iki silahlı grup çatıştı.", 2021y / March / 12);
+    ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+    EXPECT_EQ(place_of(r.candidates[0]), "`Umranli");
+  }
+  {
+    const auto r = full_run("30.11.2019 около 06:40 наблюдательный пост военной полиции у н. п. Сармин (около 3,5 км южнее "
+                            "Саракиба, Сирийская Арабская Республика) подвергся обстрелу реактивными снарядами.",
+                            2019y / December / 10);
+    ASSERT_EQ(r.candidates.size(), 1u) << json(r.candidates).dump();
+    EXPECT_EQ(actor_id_of(r.candidates[0]), "") << r.candidates[0].dump();
+    EXPECT_EQ(heldout_rules::target_id_of(r.candidates[0]), "russian-military-police") << r.candidates[0].dump();
+  }
   // A headline's list and the body's: both places kept; "the city of X and the town of Y" a list.
   for (const char* text : {"Regime militias shell Saraqib and Afis\n\nRegime militias shelled Saraqib and Afis this morning, "
                            "killing one civilian, the Civil Defence said.",

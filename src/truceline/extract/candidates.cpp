@@ -3052,6 +3052,22 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       const std::string b1 = word_before(a, 1), b2 = word_before(a, 2);
       // "the crossing with Turkey", "the Turkish border": the country as a place, not a party.
       {
+        // (nor an address's country after a place and a comma: "у н. п. Эль-Вахшия (около 3,5 км
+        // южнее Умм-Хоша, Сирийская Арабская Республика)"; forty-second held-out set, made the
+        // shelling's actor)
+        {
+          const std::size_t k = doc.token_at(a->span.begin);
+          std::size_t after_k = k;
+          while (after_k < ts.size() && ts[after_k].span.begin < a->span.end) ++after_k;
+          const bool address_end =
+              after_k >= ts.size() || (!ts[after_k].word && (ts[after_k].lower == ")" || ts[after_k].lower == "." ||
+                                                             ts[after_k].lower == ",")) ||
+              ts[after_k].lower.starts_with("\u0440\u0435\u0441\u043f\u0443\u0431\u043b\u0438\u043a" /* республик */) ||
+              ts[after_k].lower == "republic" || ts[after_k].lower.starts_with("cumhuriyet");
+          if (k >= 2 && ts[k - 1].lower == "," && address_end &&
+              std::any_of(m.places.begin(), m.places.end(), [&](const PlaceMention& p) { return p.span.end == ts[k - 2].span.end; }))
+            continue;
+        }
         static const std::set<std::string> kFrontier{"border", "crossing", "frontier", "граница", "границе", "границы"};
         if (kFrontier.count(b1) || ((b1 == "with" || b1 == "into" || b1 == "to" || b1 == "с") && kFrontier.count(b2)) ||
             (ts[doc.token_at(a->span.begin)].script == Script::latin && word_after(a) == "border"))

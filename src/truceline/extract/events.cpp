@@ -3385,7 +3385,10 @@ EventFindings find_events(const Document& doc) {
       for (std::size_t k = f, words = 0; k > b && words < 3; --k) {
         if (!t.tok(k - 1).word) continue;
         ++words;
-        if (t.tok(k - 1).lower == "under") {
+        // (Russian "подвергся обстрелу", "подверглась удару", "попал под обстрел": the same)
+        const std::string& lw = t.tok(k - 1).lower;
+        if (lw == "under" || lw.starts_with("\u043f\u043e\u0434\u0432\u0435\u0440\u0433" /* подверг */) ||
+            lw == "\u043f\u043e\u0434" /* под */) {
           m.voice = "passive";
           break;
         }

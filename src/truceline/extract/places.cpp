@@ -3546,6 +3546,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             if (qi != q0 && qi != qr && qi != qa) {
               tries.emplace_back(qi, "tr:romanised+e=i");
             }
+            // ... or the Arabic u written o ("Ömranlı" for `Umranli, "Kokan" for Kukan; forty-second
+            // held-out set): the same, exact spellings only.
+            std::string qo = qr.empty() ? q0 : qr;
+            std::replace(qo.begin(), qo.end(), 'o', 'u');
+            if (qo != q0 && qo != qr && qo != qa && qo != qi) {
+              tries.emplace_back(qo, "tr:romanised+o=u");
+            }
             // ... or a final e for the Arabic ة ("Ridve" for Ridwah, "Hamidiye" for Hamidiyah;
             // thirtieth held-out set): "-ah", the same, exact spellings only.
             if (std::string qh = qr.empty() ? q0 : qr; qh.size() > 3 && qh.back() == 'e') {
@@ -3670,6 +3677,7 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
           // them is too loose).
           auto exact_only = [](std::string_view label) {
             return label.ends_with("e=a") || label.ends_with("e=i") || label.ends_with("ei=ay") || label.ends_with("e=ah") ||
+                   label.ends_with("o=u") ||
                    label == "a=ah";
           };
           // The translit tier for a Cyrillic window and for a Turkish romanised spelling.
@@ -4986,9 +4994,15 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
                                                          "ofis", "ofisa", "ofise", "filial", "filiala", "filiale",
                                                          "sklad", "sklada", "sklade", "kontora", "kontory", "kontore",
                                                          "buro", "burosu", "subesi", "sube", "depo", "deposu"};
+              // (and a port, an airport, a museum: "из порта Латакия", "аэропорт Латакии", "Lazkiye
+              // limanı", "مرفأ اللاذقية"; forty-second held-out set, read as provinces)
+              static const std::set<std::string> kPort{"port", "porta", "portu", "aeroport", "aeroporta", "aeroportu",
+                                                       "airport", "liman", "limani", "limanina", "limaninda",
+                                                       "havalimani", "museum", "muzei", "muzeya", "muze", "muzesi"};
+              static const std::set<std::string> kPortAr{ar_key_word("مرفأ"), ar_key_word("ميناء"), ar_key_word("متحف")};
               return f.starts_with("hospital") || f.starts_with("universit") || f.starts_with("gospital") ||
                      f.starts_with("bolnits") || f.starts_with("hastane") || f.starts_with("universite") ||
-                     kOffice.count(f) != 0 || (!k.empty() && kAr.count(k));
+                     kOffice.count(f) != 0 || kPort.count(f) != 0 || (!k.empty() && (kAr.count(k) || kPortAr.count(k)));
             };
             // (not when a region word is told with the name: "مكتب ريف جسر الشغور", the office of
             // the countryside; development diff, session 41)
