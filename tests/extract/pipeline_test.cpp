@@ -5109,6 +5109,18 @@ TEST(CandidateQuality, FortyTwoSetsWordsOnOurOwnSentences) {
     EXPECT_EQ(actor_id_of(r.candidates[0]), "") << r.candidates[0].dump();
     EXPECT_EQ(heldout_rules::target_id_of(r.candidates[0]), "russian-military-police") << r.candidates[0].dump();
   }
+  // Turkish: a bomb that went off at a junction, a drone's missile, a checkpoint closed; not a bomb
+  // alert.
+  for (const auto& [text, kind] : std::vector<std::pair<const char*, const char*>>{
+           {"Dün akşam İkidam kavşağında bir motosiklete yerleştirilmiş bombanın patlamasında bir kişi öldü.", "other"},
+           {"Ceylan yolunda aracına bir İHA'dan atılan füzenin isabet etmesiyle iki kişi hayatını kaybetmiş.", "airstrike"},
+           {"Sermin girişindeki kontrol noktası dünden beri askerî inzibat tarafından kapalıymış.", "movement_restriction"}}) {
+    const auto r = full_run(text, 2021y / March / 12);
+    ASSERT_EQ(r.candidates.size(), 1u) << text << json(r.candidates).dump();
+    EXPECT_EQ(kind_of(r.candidates[0]), kind) << text;
+  }
+  EXPECT_EQ(place_of(full_run("Dün akşam İkidam kavşağında bomba patladı.", 2021y / March / 12).candidates.at(0)), "Ikidam");
+  EXPECT_TRUE(full_run("Köydeki bomba ihbarı asılsız çıktı.", 2021y / March / 12).candidates.empty());
   // A headline's list and the body's: both places kept; "the city of X and the town of Y" a list.
   for (const char* text : {"Regime militias shell Saraqib and Afis\n\nRegime militias shelled Saraqib and Afis this morning, "
                            "killing one civilian, the Civil Defence said.",

