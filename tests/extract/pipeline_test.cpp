@@ -5121,6 +5121,13 @@ TEST(CandidateQuality, FortyTwoSetsWordsOnOurOwnSentences) {
   }
   EXPECT_EQ(place_of(full_run("Dün akşam İkidam kavşağında bomba patladı.", 2021y / March / 12).candidates.at(0)), "Ikidam");
   EXPECT_TRUE(full_run("Köydeki bomba ihbarı asılsız çıktı.", 2021y / March / 12).candidates.empty());
+  // Russian passives of a withdrawal: "пост … свёрнут", "личный состав отведён".
+  {
+    bool withdrawal = false;
+    for (const json& c : full_run("05.12.2019 пост у Саракиба свёрнут, личный состав отведён в Сармин.", 2019y / December / 20).candidates)
+      withdrawal = withdrawal || kind_of(c) == "withdrawal";
+    EXPECT_TRUE(withdrawal);
+  }
   // A headline's list and the body's: both places kept; "the city of X and the town of Y" a list.
   for (const char* text : {"Regime militias shell Saraqib and Afis\n\nRegime militias shelled Saraqib and Afis this morning, "
                            "killing one civilian, the Civil Defence said.",

@@ -232,6 +232,9 @@ constexpr Entry kTriggers[] = {
     {"other", "смертник*"},
     {"withdrawal", "отвел*"}, {"withdrawal", "отвёл*"}, {"withdrawal", "отвод*"}, {"withdrawal", "вывел*"},
     {"withdrawal", "вывод тяжел*"}, {"withdrawal", "отступил*"},
+    // (the passive: "личный состав отведён в Тель-Сусин", "пост … свёрнут"; forty-second held-out set)
+    {"withdrawal", "отведён*"}, {"withdrawal", "отведен*"}, {"withdrawal", "пост* ~ свёрнут*"},
+    {"withdrawal", "пост* ~ свернут*"}, {"withdrawal", "пост* ~ ~ свёрнут*"}, {"withdrawal", "пост* ~ ~ свернут*"},
     // A post left ("покидают пункт", "покинули пункты"), equipment taken out ("начали выводить
     // технику", "выводят войска"): the imperfective of "вывел".
     {"withdrawal", "покида* пункт*"}, {"withdrawal", "покинул* пункт*"}, {"withdrawal", "покида* ~ пункт*"},
