@@ -40,6 +40,18 @@ double metres_between(const PlaceMention& a, const PlaceMention& b) {
   return m;
 }
 
+// An actor phrase that names a patrol or a convoy ("Russian patrol", "دورية تركية", "турецкая
+// колонна", "Türk devriyesi"): in a fire's sentence, what was fired on.
+bool patrol_phrase(const ActorMention* a) {
+  if (!a) return false;
+  const std::string l = normalise_arabic(detail::ascii_lower(a->text));
+  for (std::string_view w : {"patrol", "convoy", "devriye", "konvoy", "\u043f\u0430\u0442\u0440\u0443\u043b" /* патрул */,
+                             "\u043a\u043e\u043b\u043e\u043d\u043d" /* колонн */})
+    if (l.find(w) != std::string::npos) return true;
+  return l.find(normalise_arabic("دورية")) != std::string::npos || l.find(normalise_arabic("دوريات")) != std::string::npos ||
+         l.find(normalise_arabic("رتل")) != std::string::npos;
+}
+
 bool paragraph_break_before(const Document& d, std::size_t si) {
   if (si == 0) return true;
   const auto& ss = d.sentences();
@@ -523,8 +535,11 @@ std::optional<Span> origin_cue(const Document& d, const PlaceMention& p, const s
   {
     const std::size_t after = d.token_at(p.span.end);
     static const std::set<std::string> kAfter{"side", "direction", "positions", "hills", "heights"};
+    // (not people who fled or moved "from the X side")
+    static const std::set<std::string> kMoved{"fled", "moved", "escaped", "returned", "came", "displaced", "arrived"};
+    const bool moved = k >= 3 && ts[k - 3].word && kMoved.count(ts[k - 3].lower) && ts[k - 3].lower != "came";
     if (after < ts.size() && ts[after].word && kAfter.count(ts[after].lower) && k >= 2 && ts[k - 1].lower == "the" &&
-        ts[k - 2].lower == "from")
+        ts[k - 2].lower == "from" && !moved)
       return ts[k - 2].span;
   }
   std::size_t words = 0, unrelated = 0;
@@ -2426,7 +2441,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         told = ts[k].word && kTold.count(ts[k].lower);
       if (told)
         for (const DateMention* d : dates[si])
-          if (d != best_date && d->resolved && d->span.begin >= e.span.end && !period_start(d) && d->precision == "day") {
+          if (d != best_date && d->resolved && d->span.begin >= e.span.end && !period_start(d) && d->precision == "day" &&
+              best_date->resolved && std::chrono::sys_days(*d->resolved) <= std::chrono::sys_days(*best_date->resolved)) {
             best_date = d;
             break;
           }
@@ -3276,6 +3292,28 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     }
     if (!c.target && harmed) c.target = harmed, c.target_rule = "harmed_in_event";
     if (!c.target && object_owner) c.target = object_owner, c.target_rule = "owner_of_object";
+    // A patrol or a convoy in a fire's or an attack's sentence is what was fired on, never who
+    // fired ("هاجم مسلحون دورية روسية", "تعرضت دورية روسية لهجوم", "HTS fighters fired at a Russian
+    // patrol from the Sarmin direction"; reviewer, session 42): the target; the actor is the
+    // sentence's other actor nearest the event word, or none. (Not return fire: a patrol answers.)
+    {
+      auto patrol = [](const ActorMention* a) { return patrol_phrase(a); };
+      const bool fire = e.kind == "armed_clash" || e.kind == "shelling" || e.kind == "airstrike" || e.kind == "other";
+      if (fire && !e.answers && (patrol(c.actor) || (patrol(c.target) && !c.actor))) {
+        const ActorMention* fired_on = patrol(c.actor) ? c.actor : c.target;
+        const ActorMention* shooter = patrol(c.actor) ? nullptr : nullptr;
+        std::size_t best = static_cast<std::size_t>(-1);
+        for (const ActorMention* a : actors[si]) {
+          if (a == fired_on || patrol(a)) continue;
+          const std::size_t d = a->span.begin > e.span.begin ? a->span.begin - e.span.begin : e.span.begin - a->span.begin;
+          if (d < best) best = d, shooter = a;
+        }
+        if (patrol(c.actor)) c.uncertain.push_back(fmt::format("actor: '{}' is what was fired on, not who fired", c.actor->text));
+        c.target = fired_on, c.target_rule = "patrol_fired_on";
+        c.actor = shooter;
+        c.actor_rule = shooter ? "other_than_patrol" : "";
+      }
+    }
     // Whether a text (lower case, Arabic normalised) names a drone: "drone", "беспилот", "مسيرة", "iha".
     auto names_drone = [](const std::string& lowered) {
       return lowered.find("drone") != std::string::npos ||
@@ -3457,6 +3495,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (it == list.end() || it + 1 == list.end()) return a;
       const ActorMention* y = *(it + 1);
       if (y->id.empty() || y->span.begin < a->span.end) return a;
+      // (not a patrol after it: "هاجم مسلحون دورية روسية" attacked a patrol)
+      if (patrol_phrase(y) && !patrol_phrase(a)) return a;
       const std::string_view between = doc.slice({a->span.end, y->span.begin});
       if (between.find_first_of(",;.:()") != std::string_view::npos || between.find("\xD8\x8C") != std::string_view::npos)
         return a;

@@ -1425,7 +1425,9 @@ struct Scanner {
     // (its month in two digits, no dot after it: "4.1." and "4.2" number a report's items)
     const std::string_view pair_text = doc.token_text(i);
     const bool two_digit_month = pair_text.size() >= 3 && pair_text[pair_text.size() - 3] == '.';
-    const bool dot_after = t[last].b1 < le && text[t[last].b1] == '.';
+    // (a sentence's full stop after it is no item number's dot: "обстреляли Саракиб 17.02.")
+    const bool dot_after = t[last].b1 < le && text[t[last].b1] == '.' &&
+                           !(t[last].b1 + 1 >= le || text[t[last].b1 + 1] == ' ' || text[t[last].b1 + 1] == '\n');
     if (!cell && !log_head && !slash && lang == "ru" && x >= 1 && x <= 31 && z >= 1 && z <= 12 && two_digit_month &&
         !dot_after) {
       static const std::set<std::string> kPart{"утром", "вечером", "ночью", "днём", "днем"};
@@ -1438,7 +1440,12 @@ struct Scanner {
           break;
         }
       const bool clock_after = detail::clock_at(text, after, le, false);
-      const bool month_told = text.find(fmt::format(".{:02}.20", z)) != std::string::npos;
+      // (a month told elsewhere only for a pair after a preposition of time or opening its
+      // sentence: "на встрече 27.06", "акт от 26.06"; not "пункт 17.02", "калибр 12.02", "12.02 мин")
+      static const std::set<std::string> kPrep{"от", "на", "к", "до", "после", "перед", "встрече", "утро", "вечер"};
+      const bool opens = i == 0 || !same_sentence(i - 1, i) || punct(i - 1, ",") || punct(i - 1, "(");
+      const bool month_told = (opens || (i > 0 && word(i - 1) && kPrep.count(k[i - 1]))) &&
+                              text.find(fmt::format(".{:02}.20", z)) != std::string::npos;
       ru_dotted = log_head = part_before || clock_after || month_told;
     }
     // (a dotted pair too, "Ср 26.02" over a log's day: twenty-ninth held-out set; only under a
@@ -1468,7 +1475,7 @@ struct Scanner {
     }
     const unsigned dd = order == 'd' ? x : z, mm = order == 'd' ? z : x;
     if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return false;  // (not a date: "10.35", a time)
-    emit_no_year(i, last, mm, dd, chat_head ? -2 : 0, fmt::format("{}, {} first", where, order == 'd' ? "day" : "month"));
+    emit_no_year(i, last, mm, dd, chat_head || ru_dotted ? -2 : 0, fmt::format("{}, {} first", where, order == 'd' ? "day" : "month"));
     return true;
   }
 
@@ -4547,8 +4554,8 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     // (Or fields between them, the date ending the line: "Slip 4 - Lina H., Grade 5 - does not
     // allow - Sunday 13 October", a school's returned consent slips.)
     const bool labelled_heading = [&] {
-      const std::size_t ls = doc.line_bytes(opener->b0).first;
-      std::string_view head = std::string_view(text).substr(ls, opener->b0 - ls);
+      const std::size_t ls = doc.line_bytes(cell_b0).first;
+      std::string_view head = std::string_view(text).substr(ls, cell_b0 - ls);
       auto trim = [&] {
         while (!head.empty() && (head.front() == ' ' || head.front() == '\t')) head.remove_prefix(1);
         while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
@@ -4694,6 +4701,7 @@ std::vector<LogEntry> log_entry_dates(const Document& doc, const std::vector<Dat
     const auto blank = std::lower_bound(blank_lines.begin(), blank_lines.end(), le);
     entries.push_back({&m, blank == blank_lines.end() ? doc.code_points() : doc.cp(*blank)});
     bylines += stamp && !cued && bylined && !doc.opens_line(opener->b0) ? 1 : 0;
+    bylines += stamp && labelled_heading ? 1 : 0;  // (a labelled heading alone heads an entry too)
   }
   // (One entry is a log's only when a byline heads it, "Name – 28 January 2020" alone on its line:
   // what follows it was written that day, as a shared memory's quoted post; thirty-fifth held-out

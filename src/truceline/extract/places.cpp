@@ -5005,7 +5005,8 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
               static const std::set<std::string> kPortAr{ar_key_word("مرفأ"), ar_key_word("ميناء"), ar_key_word("متحف")};
               return f.starts_with("hospital") || f.starts_with("universit") || f.starts_with("gospital") ||
                      f.starts_with("bolnits") || f.starts_with("hastane") || f.starts_with("universite") ||
-                     kOffice.count(f) != 0 || kPort.count(f) != 0 || (!k.empty() && (kAr.count(k) || kPortAr.count(k)));
+                     kOffice.count(f) != 0 || kPort.count(f) != 0 || f.starts_with("havaliman") || f.starts_with("liman") ||
+                     (!k.empty() && (kAr.count(k) || kPortAr.count(k)));
             };
             // (not when a region word is told with the name: "مكتب ريف جسر الشغور", the office of
             // the countryside; development diff, session 41)
