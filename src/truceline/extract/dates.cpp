@@ -1428,8 +1428,14 @@ struct Scanner {
     // (a sentence's full stop after it is no item number's dot: "обстреляли Саракиб 17.02.")
     const bool dot_after = t[last].b1 < le && text[t[last].b1] == '.' &&
                            !(t[last].b1 + 1 >= le || text[t[last].b1 + 1] == ' ' || text[t[last].b1 + 1] == '\n');
+    // (not with its weekday after it, "05.05 (вс).", "19.11, вт": the weekday's reading below takes it whole)
+    const bool weekday_after = [&] {
+      for (std::size_t y = last + 1; y < n() && y <= last + 2 && same_sentence(last, y); ++y)
+        if (word(y) && weekday_or_abbreviation(y, true) >= 0) return true;
+      return false;
+    }();
     if (!cell && !log_head && !slash && lang == "ru" && x >= 1 && x <= 31 && z >= 1 && z <= 12 && two_digit_month &&
-        !dot_after) {
+        !dot_after && !weekday_after) {
       static const std::set<std::string> kPart{"утром", "вечером", "ночью", "днём", "днем"};
       const bool part_before = i > 0 && word(i - 1) && same_sentence(i - 1, i) && kPart.count(k[i - 1]);
       std::size_t after = t[last].b1;
