@@ -1449,8 +1449,8 @@ struct Scanner {
       // (a month told elsewhere only for a pair after a preposition of time or opening its
       // sentence: "на встрече 27.06", "акт от 26.06"; not "пункт 17.02", "калибр 12.02", "12.02 мин")
       static const std::set<std::string> kPrep{"от", "на", "к", "до", "после", "перед", "встрече", "утро", "вечер"};
-      const bool opens = i == 0 || !same_sentence(i - 1, i) || punct(i - 1, ",") || punct(i - 1, "(");
-      const bool month_told = (opens || (i > 0 && word(i - 1) && kPrep.count(k[i - 1]))) &&
+      // (not opening a line: under a log's day, "14.10 над X барражировал БПЛА" is a clock)
+      const bool month_told = (i > 0 && word(i - 1) && kPrep.count(k[i - 1])) &&
                               text.find(fmt::format(".{:02}.20", z)) != std::string::npos;
       ru_dotted = log_head = part_before || clock_after || month_told;
     }
