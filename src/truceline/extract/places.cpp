@@ -4152,8 +4152,13 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
             const bool of_part = v.in && (v.rule == "ar:ل-" || v.rule == "ar:ول-");
             // (and ب "in" before a name without the article, four letters at least: "بين عشيرتين
             // بشميرات", in Shumayrat; forty-second held-out set. "بالحريق" keeps out, below.)
+            // (not after a negation: "بكفر يحمول مو بيحمول اللي جنبها" sets Yahmul aside)
+            const bool negated_before = w > 0 && W[w].sep != 3 && arabic_word_at(w - 1) && [&] {
+              const std::u32string p = ar_letters(doc.token_text(W[w - 1].tok));
+              return p == U"مو" || p == U"مش" || p == U"ليس" || p == U"لا" || p == U"غير" || p == U"وليس";
+            }();
             const bool in_name = v.in && (v.rule == "ar:ب-" || v.rule == "ar:وب-") && !v.word.starts_with(U"ال") &&
-                                 v.word.size() >= 4;
+                                 v.word.size() >= 4 && !negated_before;
             if (!(of_part || in_name || (weak_cue && v.skip == 0 && v.rule == "ar:exact"))) continue;
             const std::u32string word = v.skip == 0 ? first : v.word;
             const bool two_words = kNameFirst.count(ar_no_article(word)) != 0 && w + 1 < n && W[w + 1].sep != 3 &&
