@@ -2130,6 +2130,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         if (r->kind == "region" && r->admin1 == p->admin1) return true;
       return false;
     };
+    // A place borrowed from the paragraph, the log line's or the entry's head, its reason said.
+    auto take_borrowed = [&](const PlaceMention* p, const char* rule, std::string note) {
+      c.place = p;
+      c.place_rule = rule;
+      c.uncertain.push_back(std::move(note));
+    };
     if ((c.place = nearest_place(si, true))) c.place_rule = "nearest_point_in_sentence";
     else if ((c.place = nearest_place(si, false))) c.place_rule = "unresolved_in_sentence";
     else if (sentence_region && !(si > 0 && region_holds(nearest_place(si - 1, false)))) c.place = nullptr;
@@ -2181,11 +2187,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                return nullptr;
              }();
              head) {
-      c.place = head;
-      c.place_rule = "paragraph_village";
-      c.uncertain.push_back(fmt::format("place: 'the village' of the event's sentence: '{}', the village its paragraph "
-                                        "named last before it",
-                                        head->text));
+      take_borrowed(head, "paragraph_village",
+                    fmt::format("place: 'the village' of the event's sentence: '{}', the village its paragraph "
+                                "named last before it",
+                                head->text));
     }
     // A log line's place head ("الاتنين ١٦/١٢: قصر الأبيض: الجيش نازل بالمدرسة … . نزلو صواريخ
     // عالطرف الغربي": a collector's notebook; thirty-eighth held-out set): the place named right after the
@@ -2220,10 +2225,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                return nullptr;
              }();
              head) {
-      c.place = head;
-      c.place_rule = "log_head";
-      c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}', the place its log line opens with",
-                                        head->text));
+      take_borrowed(head, "log_head",
+                    fmt::format("place: none in the event's sentence; '{}', the place its log line opens with", head->text));
     }
     // (not a letterhead's office town: "RED CRESCENT - ALEPPO BRANCH\nShells fell overnight";
     // reviewer, session 41)
@@ -2253,11 +2256,10 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                return nullptr;
              }();
              head) {
-      c.place = head;
-      c.place_rule = "entry_heading";
-      c.uncertain.push_back(fmt::format("place: none in the event's sentence; '{}', the place its entry's heading names "
-                                        "after its day",
-                                        head->text));
+      take_borrowed(head, "entry_heading",
+                    fmt::format("place: none in the event's sentence; '{}', the place its entry's heading names after "
+                                "its day",
+                                head->text));
     }
     // (not a letterhead's title that no gazetteer locates: "NORTHGATE OPEN UNIVERSITY", "RISK
     // REGISTER" are no places; twenty-ninth held-out set)
