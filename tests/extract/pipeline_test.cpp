@@ -5184,6 +5184,10 @@ TEST(CandidateQuality, ReviewerFindingsOnSessionFortyTwosRules) {
     ASSERT_EQ(e.candidates.size(), 1u) << json(e.candidates).dump();
     EXPECT_EQ(e.candidates[0].value("observed_at", std::string()).substr(0, 10), "2019-11-01");
   }
+  // Who shot a drone down did not fly it, but the drone's own phrase names whose it was.
+  EXPECT_EQ(actor_id_of(full_candidates_of("Rebels shot down a Syrian drone over Saraqib.").at(0)), "syria");
+  EXPECT_EQ(actor_id_of(full_candidates_of("أسقطت الفصائل طائرة مسيرة روسية فوق سراقب.").at(0)), "russia");
+  EXPECT_EQ(actor_id_of(full_candidates_of("Army air defences shot down a drone over Saraqib.").at(0)), "");
   // People who fled "from the X side" are no fire.
   {
     const auto f = full_candidates_of("Residents fled from the Sarmin side after shelling hit the town.");

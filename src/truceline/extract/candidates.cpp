@@ -3358,9 +3358,23 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (!actor_is_drone && (downed_noun || std::any_of(std::begin(kDowned), std::end(kDowned), [&](std::string_view w) {
                                 return e.rule.find(w) != std::string::npos;
                               }))) {
-        c.uncertain.push_back(fmt::format("actor: '{}' shot the drone down; whose drone it was, the text does not say", c.actor->text));
-        c.actor = nullptr;
-        c.actor_rule.clear();
+        // (unless the drone's own phrase names its party: "Rebels shot down a Syrian drone",
+        // "أسقطت الفصائل طائرة مسيرة روسية"; reviewer, session 42)
+        const ActorMention* owner = nullptr;
+        for (const ActorMention* a : actors[si]) {
+          if (a == c.actor || a->id.empty()) continue;
+          const std::string t = normalise_arabic(detail::ascii_lower(a->text));
+          if (names_drone(t) || t.find(normalise_arabic("طائرة")) != std::string::npos) owner = a;
+        }
+        if (owner) {
+          c.uncertain.push_back(fmt::format("actor: '{}' shot the drone down; the drone is '{}'", c.actor->text, owner->text));
+          c.actor = owner;
+          c.actor_rule = "drone_named";
+        } else {
+          c.uncertain.push_back(fmt::format("actor: '{}' shot the drone down; whose drone it was, the text does not say", c.actor->text));
+          c.actor = nullptr;
+          c.actor_rule.clear();
+        }
       }
     }
     // The air defence is never a drone's or an air strike's actor ("تصدت وسائط الدفاع الجوي
@@ -3418,7 +3432,12 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         }
         return fired;
       };
-      if (c.actor && doc.sentence_at(c.actor->span.begin) == si && fired_near(c.actor)) {
+      // (not the drone's own phrase: "shot down a Syrian drone" names whose it was)
+      const bool actor_is_the_drone = c.actor && [&] {
+        const std::string t = normalise_arabic(detail::ascii_lower(c.actor->text));
+        return names_drone(t) || t.find(normalise_arabic("طائرة")) != std::string::npos;
+      }();
+      if (c.actor && !actor_is_the_drone && doc.sentence_at(c.actor->span.begin) == si && fired_near(c.actor)) {
         c.uncertain.push_back(fmt::format("actor: '{}' fired at the drone; whose drone it was, the text does not say", c.actor->text));
         c.actor = nullptr;
         c.actor_rule.clear();
