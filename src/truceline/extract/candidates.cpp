@@ -3270,7 +3270,9 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       if (after) c.target = after, c.target_rule = "after_trigger";
     } else if (ru_subject) {
       c.actor = ru_subject, c.actor_rule = "after_trigger:subject_after_verb";
-    } else if (after && (preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"}) || from_positions(after)) &&
+    } else if (after && (preceded_by(after, {"by", "from", "стороны", "قبل", "جانب"}) || from_positions(after) ||
+                         // (Arabic "من" after a passive: "تعرضت بلدة تلمنس لقصف مدفعي من قوات النظام")
+                         (passive && preceded_by(after, {"من"}))) &&
                !(before && [&] {
                  // "X set up checkpoints …, two days after the group took control … from Y": a
                  // "from Y" in another clause is not the agent when an actor stands before.

@@ -1448,9 +1448,11 @@ struct Scanner {
       const bool clock_after = detail::clock_at(text, after, le, false);
       // (a month told elsewhere only for a pair after a preposition of time or opening its
       // sentence: "на встрече 27.06", "акт от 26.06"; not "пункт 17.02", "калибр 12.02", "12.02 мин")
-      static const std::set<std::string> kPrep{"от", "на", "к", "до", "после", "перед", "встрече", "утро", "вечер"};
+      static const std::set<std::string> kPrep{"от", "на", "к", "до", "после", "перед", "встрече", "утро", "вечер", "с", "по"};
       // (not opening a line: under a log's day, "14.10 над X барражировал БПЛА" is a clock)
-      const bool month_told = (i > 0 && word(i - 1) && kPrep.count(k[i - 1])) &&
+      // (or between commas, an apposition: "Накануне открытия первенства, 16.02, у н. п. …")
+      const bool apposition = i > 0 && punct(i - 1, ",") && punct(last + 1, ",");
+      const bool month_told = ((i > 0 && word(i - 1) && kPrep.count(k[i - 1])) || apposition) &&
                               text.find(fmt::format(".{:02}.20", z)) != std::string::npos;
       ru_dotted = log_head = part_before || clock_after || month_told;
     }

@@ -3423,8 +3423,9 @@ EventFindings find_events(const Document& doc) {
         ++words;
         // (Russian "подвергся обстрелу", "подверглась удару", "попал под обстрел": the same)
         const std::string& lw = t.tok(k - 1).lower;
+        // ("под" right before the trigger only: "попал под обстрел", not "с позиций под Кафр-Нублем обстреляла")
         if (lw == "under" || lw.starts_with("\u043f\u043e\u0434\u0432\u0435\u0440\u0433" /* подверг */) ||
-            lw == "\u043f\u043e\u0434" /* под */ ||
+            (lw == "\u043f\u043e\u0434" /* под */ && k == f) ||
             normalise_arabic(lw).find(normalise_arabic("تعرض")) != std::string::npos /* "تعرضت دورية روسية لهجوم" */) {
           m.voice = "passive";
           break;
