@@ -3300,19 +3300,25 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
     // fired ("هاجم مسلحون دورية روسية", "تعرضت دورية روسية لهجوم", "HTS fighters fired at a Russian
     // patrol from the Sarmin direction"; reviewer, session 42): the target; the actor is the
     // sentence's other actor nearest the event word, or none. (Not return fire: a patrol answers.)
+    // The sentence's actor nearest the event word that `skip` does not set aside, or none.
+    auto nearest_actor_except = [&](auto skip) -> const ActorMention* {
+      const ActorMention* nearest = nullptr;
+      std::size_t best = static_cast<std::size_t>(-1);
+      for (const ActorMention* a : actors[si]) {
+        if (skip(a)) continue;
+        const std::size_t d = a->span.begin > e.span.begin ? a->span.begin - e.span.begin : e.span.begin - a->span.begin;
+        if (d < best) best = d, nearest = a;
+      }
+      return nearest;
+    };
     {
-      auto patrol = [](const ActorMention* a) { return patrol_phrase(a); };
       const bool fire = e.kind == "armed_clash" || e.kind == "shelling" || e.kind == "airstrike" || e.kind == "other";
-      if (fire && !e.answers && (patrol(c.actor) || (patrol(c.target) && !c.actor))) {
-        const ActorMention* fired_on = patrol(c.actor) ? c.actor : c.target;
-        const ActorMention* shooter = patrol(c.actor) ? nullptr : nullptr;
-        std::size_t best = static_cast<std::size_t>(-1);
-        for (const ActorMention* a : actors[si]) {
-          if (a == fired_on || patrol(a)) continue;
-          const std::size_t d = a->span.begin > e.span.begin ? a->span.begin - e.span.begin : e.span.begin - a->span.begin;
-          if (d < best) best = d, shooter = a;
-        }
-        if (patrol(c.actor)) c.uncertain.push_back(fmt::format("actor: '{}' is what was fired on, not who fired", c.actor->text));
+      if (fire && !e.answers && (patrol_phrase(c.actor) || (patrol_phrase(c.target) && !c.actor))) {
+        const ActorMention* fired_on = patrol_phrase(c.actor) ? c.actor : c.target;
+        const ActorMention* shooter =
+            nearest_actor_except([&](const ActorMention* a) { return a == fired_on || patrol_phrase(a); });
+        if (patrol_phrase(c.actor))
+          c.uncertain.push_back(fmt::format("actor: '{}' is what was fired on, not who fired", c.actor->text));
         c.target = fired_on, c.target_rule = "patrol_fired_on";
         c.actor = shooter;
         c.actor_rule = shooter ? "other_than_patrol" : "";
@@ -3323,6 +3329,11 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
       return lowered.find("drone") != std::string::npos ||
              lowered.find("\u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442") != std::string::npos /* беспилот */ ||
              lowered.find(normalise_arabic("مسيرة")) != std::string::npos || lowered.find("iha") != std::string::npos;
+    };
+    // Whether an actor phrase is the drone itself ("Syrian drone", "طائرة مسيرة روسية").
+    auto drone_phrase = [&](const ActorMention* a) {
+      const std::string t = normalise_arabic(detail::ascii_lower(a->text));
+      return names_drone(t) || t.find(normalise_arabic("طائرة")) != std::string::npos;
     };
     // A drone shot down ("army air defences shot down a drone", "أسقطت وحدات الجيش طائرة مسيّرة",
     // "сбили беспилотник"): who shot it down did not fly it; whose the drone was, the text does
@@ -3364,9 +3375,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         // "أسقطت الفصائل طائرة مسيرة روسية"; reviewer, session 42)
         const ActorMention* owner = nullptr;
         for (const ActorMention* a : actors[si]) {
-          if (a == c.actor || a->id.empty()) continue;
-          const std::string t = normalise_arabic(detail::ascii_lower(a->text));
-          if (names_drone(t) || t.find(normalise_arabic("طائرة")) != std::string::npos) owner = a;
+          if (a != c.actor && !a->id.empty() && drone_phrase(a)) owner = a;
         }
         if (owner) {
           c.uncertain.push_back(fmt::format("actor: '{}' shot the drone down; the drone is '{}'", c.actor->text, owner->text));
@@ -3390,13 +3399,8 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
                l.find(normalise_arabic("الدفاعات الجوية")) != std::string::npos || l.find("hava savunma") != std::string::npos;
       };
       if (air_defence(c.actor->text)) {
-        const ActorMention* other = nullptr;
-        std::size_t best = static_cast<std::size_t>(-1);
-        for (const ActorMention* a : actors[si]) {
-          if (a == c.actor || air_defence(a->text)) continue;
-          const std::size_t d = a->span.begin > e.span.begin ? a->span.begin - e.span.begin : e.span.begin - a->span.begin;
-          if (d < best) best = d, other = a;
-        }
+        const ActorMention* other =
+            nearest_actor_except([&](const ActorMention* a) { return a == c.actor || air_defence(a->text); });
         c.uncertain.push_back(fmt::format("actor: '{}' is the air defence that met it, not who flew it", c.actor->text));
         c.actor = other;
         c.actor_rule = other ? "other_than_air_defence" : "";
@@ -3435,10 +3439,7 @@ std::vector<json> assemble_candidates(const Document& doc, const EventFindings& 
         return fired;
       };
       // (not the drone's own phrase: "shot down a Syrian drone" names whose it was)
-      const bool actor_is_the_drone = c.actor && [&] {
-        const std::string t = normalise_arabic(detail::ascii_lower(c.actor->text));
-        return names_drone(t) || t.find(normalise_arabic("طائرة")) != std::string::npos;
-      }();
+      const bool actor_is_the_drone = c.actor && drone_phrase(c.actor);
       if (c.actor && !actor_is_the_drone && doc.sentence_at(c.actor->span.begin) == si && fired_near(c.actor)) {
         c.uncertain.push_back(fmt::format("actor: '{}' fired at the drone; whose drone it was, the text does not say", c.actor->text));
         c.actor = nullptr;

@@ -1422,20 +1422,20 @@ struct Scanner {
     // "17.02 с 09:00 дорога была перекрыта"), or with a full date of its month elsewhere: Russian
     // writes decimals with a comma, so such a pair is a day and its month (session 41's open item).
     bool ru_dotted = false;
-    // (its month in two digits, no dot after it: "4.1." and "4.2" number a report's items)
-    const std::string_view pair_text = doc.token_text(i);
-    const bool two_digit_month = pair_text.size() >= 3 && pair_text[pair_text.size() - 3] == '.';
-    // (a sentence's full stop after it is no item number's dot: "обстреляли Саракиб 17.02.")
-    const bool dot_after = t[last].b1 < le && text[t[last].b1] == '.' &&
-                           !(t[last].b1 + 1 >= le || text[t[last].b1 + 1] == ' ' || text[t[last].b1 + 1] == '\n');
-    // (not with its weekday after it, "05.05 (вс).", "19.11, вт": the weekday's reading below takes it whole)
-    const bool weekday_after = [&] {
+    // (its month in two digits, no dot after it: "4.1." and "4.2" number a report's items; a
+    // sentence's full stop after it is no item number's dot: "обстреляли Саракиб 17.02."; not with
+    // its weekday after it, "05.05 (вс).", "19.11, вт": the weekday's reading below takes it whole)
+    auto ru_pair_shape = [&] {
+      const std::string_view pair_text = doc.token_text(i);
+      if (pair_text.size() < 3 || pair_text[pair_text.size() - 3] != '.') return false;
+      if (t[last].b1 < le && text[t[last].b1] == '.' &&
+          !(t[last].b1 + 1 >= le || text[t[last].b1 + 1] == ' ' || text[t[last].b1 + 1] == '\n'))
+        return false;
       for (std::size_t y = last + 1; y < n() && y <= last + 2 && same_sentence(last, y); ++y)
-        if (word(y) && weekday_or_abbreviation(y, true) >= 0) return true;
-      return false;
-    }();
-    if (!cell && !log_head && !slash && lang == "ru" && x >= 1 && x <= 31 && z >= 1 && z <= 12 && two_digit_month &&
-        !dot_after && !weekday_after) {
+        if (word(y) && weekday_or_abbreviation(y, true) >= 0) return false;
+      return true;
+    };
+    if (!cell && !log_head && !slash && lang == "ru" && x >= 1 && x <= 31 && z >= 1 && z <= 12 && ru_pair_shape()) {
       static const std::set<std::string> kPart{"утром", "вечером", "ночью", "днём", "днем"};
       const bool part_before = i > 0 && word(i - 1) && same_sentence(i - 1, i) && kPart.count(k[i - 1]);
       std::size_t after = t[last].b1;
@@ -1446,8 +1446,8 @@ struct Scanner {
           break;
         }
       const bool clock_after = detail::clock_at(text, after, le, false);
-      // (a month told elsewhere only for a pair after a preposition of time or opening its
-      // sentence: "на встрече 27.06", "акт от 26.06"; not "пункт 17.02", "калибр 12.02", "12.02 мин")
+      // (a month told elsewhere only for a pair after a preposition of time, "на встрече 27.06", "акт
+      // от 26.06", or between commas; not "пункт 17.02", "калибр 12.02", "12.02 мин")
       static const std::set<std::string> kPrep{"от", "на", "к", "до", "после", "перед", "встрече", "утро", "вечер", "с", "по"};
       // (not opening a line: under a log's day, "14.10 над X барражировал БПЛА" is a clock)
       // (or between commas, an apposition: "Накануне открытия первенства, 16.02, у н. п. …")

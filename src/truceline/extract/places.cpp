@@ -4997,21 +4997,21 @@ std::vector<PlaceMention> PlaceFinder::find(const Document& doc, const std::vect
               static const std::set<std::string> kAr{ar_key_word("مشفى"), ar_key_word("مستشفى"), ar_key_word("جامعة"),
                                                      ar_key_word("مشافي"), ar_key_word("مستشفيات"), ar_key_word("مكتب"),
                                                      ar_key_word("فرع"), ar_key_word("مقر"), ar_key_word("فوج"),
-                                                     ar_key_word("مستودع")};
+                                                     ar_key_word("مستودع"), ar_key_word("مرفأ"), ar_key_word("ميناء"),
+                                                     ar_key_word("متحف")};
               static const std::set<std::string> kOffice{"office", "offices", "branch", "headquarters", "warehouse",
                                                          "ofis", "ofisa", "ofise", "filial", "filiala", "filiale",
                                                          "sklad", "sklada", "sklade", "kontora", "kontory", "kontore",
                                                          "buro", "burosu", "subesi", "sube", "depo", "deposu"};
               // (and a port, an airport, a museum: "из порта Латакия", "аэропорт Латакии", "Lazkiye
               // limanı", "مرفأ اللاذقية"; forty-second held-out set, read as provinces)
-              static const std::set<std::string> kPort{"port", "porta", "portu", "aeroport", "aeroporta", "aeroportu",
-                                                       "airport", "liman", "limani", "limanina", "limaninda",
-                                                       "havalimani", "museum", "muzei", "muzeya", "muze", "muzesi"};
-              static const std::set<std::string> kPortAr{ar_key_word("مرفأ"), ar_key_word("ميناء"), ar_key_word("متحف")};
+              // (Turkish "liman…", "havaliman…" in any case, by their stems below)
+              static const std::set<std::string> kPort{"port",    "porta", "portu", "aeroport", "aeroporta", "aeroportu",
+                                                       "airport", "museum", "muzei", "muzeya",  "muze",      "muzesi"};
               return f.starts_with("hospital") || f.starts_with("universit") || f.starts_with("gospital") ||
                      f.starts_with("bolnits") || f.starts_with("hastane") || f.starts_with("universite") ||
                      kOffice.count(f) != 0 || kPort.count(f) != 0 || f.starts_with("havaliman") || f.starts_with("liman") ||
-                     (!k.empty() && (kAr.count(k) || kPortAr.count(k)));
+                     (!k.empty() && kAr.count(k));
             };
             // (not when a region word is told with the name: "مكتب ريف جسر الشغور", the office of
             // the countryside; development diff, session 41)
