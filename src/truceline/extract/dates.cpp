@@ -1425,11 +1425,12 @@ struct Scanner {
     // (its month in two digits, no dot after it: "4.1." and "4.2" number a report's items; a
     // sentence's full stop after it is no item number's dot: "обстреляли Саракиб 17.02."; not with
     // its weekday after it, "05.05 (вс).", "19.11, вт": the weekday's reading below takes it whole)
+    const std::size_t line_end = le;  // (a structured binding is no lambda capture for clang 14)
     auto ru_pair_shape = [&] {
       const std::string_view pair_text = doc.token_text(i);
       if (pair_text.size() < 3 || pair_text[pair_text.size() - 3] != '.') return false;
-      if (t[last].b1 < le && text[t[last].b1] == '.' &&
-          !(t[last].b1 + 1 >= le || text[t[last].b1 + 1] == ' ' || text[t[last].b1 + 1] == '\n'))
+      if (t[last].b1 < line_end && text[t[last].b1] == '.' &&
+          !(t[last].b1 + 1 >= line_end || text[t[last].b1 + 1] == ' ' || text[t[last].b1 + 1] == '\n'))
         return false;
       for (std::size_t y = last + 1; y < n() && y <= last + 2 && same_sentence(last, y); ++y)
         if (word(y) && weekday_or_abbreviation(y, true) >= 0) return false;
